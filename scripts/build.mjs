@@ -1,0 +1,35 @@
+// Builds the bundled dist/ the plugin runs from (Claude Code runs a plugin from its folder without
+// installing node_modules). Deterministic: a test rebuilds into a temp dir and compares with dist/.
+// Usage: node scripts/build.mjs [--outdir <dir>]
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const i = process.argv.indexOf('--outdir');
+const outdir = i > 0 ? path.resolve(process.argv[i + 1]) : path.join(root, 'dist');
+
+export const entries = {
+  lanes: 'src/cli/main.ts',
+};
+
+fs.rmSync(outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, path.join(root, v)])),
+  outdir,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  legalComments: 'none',
+  loader: { '.yaml': 'text', '.md': 'text' },
+  // Bundled CommonJS dependencies (proper-lockfile, systeminformation) call require().
+  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __lanesRequire } from 'node:module';\nconst require = __lanesRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+fs.chmodSync(path.join(outdir, 'lanes.mjs'), 0o755);

@@ -1,0 +1,186 @@
+/**
+ * The shared state of one repository: small JSON documents, an event log and a journal, in a
+ * private directory under the git common dir (RELIABILITY.md rule 11). Reads take no lock (an atomic
+ * rename means a reader sees the old or the new file, never half of one); every write happens under
+ * the 'state' lock and is fenced by the document version (rule 10).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { LanesError } from '../errors.js';
+import { hasOrphanTemps, sweepTempFiles, writeFileAtomic } from './atomic.js';
+import { commitGroup, pendingTemps, REDO_FILE, rollForward, type StagedDoc } from './commit.js';
+import { assertDocName, diskVersion, docFile, docText, loadDoc, quarantine } from './docs.js';
+import { appendEvent, readEvents, type EventRecord, type ReadEventsOptions } from './events.js';
+import { Journal } from './journal.js';
+import { holdsLock, withLock, type HeldLock, type LockOptions } from './lock.js';
+import { ensurePrivateDir } from './safedir.js';
+
+export interface Versioned<T> {
+  version: number;
+  data: T;
+}
+
+export interface StoreOptions extends LockOptions {
+  /**
+   * The directory the state dir lives in and must not escape (the git common dir): every path
+   * component below it is checked not to be a symlink. Default: the state dir's parent.
+   */
+  root?: string;
+}
+
+export interface Tx {
+  /** The document's data, mutable; the same object on every call within one transaction. */
+  get<T>(doc: string, init: () => T): T;
+  readonly lock: HeldLock;
+}
+
+interface TxDoc {
+  version: number;
+  data: unknown;
+  before: string;
+}
+
+export class StateStore {
+  readonly journal: Journal;
+  private readonly lockOpts: LockOptions;
+
+  private constructor(
+    readonly dir: string,
+    opts: LockOptions,
+  ) {
+    this.lockOpts = { staleMs: opts.staleMs, deadlineMs: opts.deadlineMs, purpose: opts.purpose };
+    this.journal = new Journal(path.join(dir, 'journal'));
+  }
+
+  static async open(stateDir: string, opts: StoreOptions = {}): Promise<StateStore> {
+    const dir = path.resolve(stateDir);
+    ensurePrivateDir(dir, opts.root);
+    const store = new StateStore(dir, opts);
+    // Recovery needs the lock, but most opens (every hook) have nothing to recover: look first.
+    const journalDir = store.journal.dir;
+    if (fs.existsSync(path.join(dir, REDO_FILE)) || hasOrphanTemps(dir) || hasOrphanTemps(journalDir)) {
+      await store.locked(async () => {
+        sweepTempFiles(dir, pendingTemps(dir));
+        sweepTempFiles(journalDir);
+      });
+    }
+    return store;
+  }
+
+  /** The 'state' lock; every acquisition first finishes a commit a crashed process left behind. */
+  private locked<R>(fn: (lock: HeldLock) => Promise<R>): Promise<R> {
+    return withLock(
+      this.dir,
+      'state',
+      async (lock) => {
+        rollForward(this.dir);
+        return fn(lock);
+      },
+      this.lockOpts,
+    );
+  }
+
+  async read<T>(doc: string, init: () => T): Promise<Versioned<T>> {
+    const file = docFile(this.dir, assertDocName(doc));
+    const r = loadDoc(file);
+    if (r === undefined) return { version: 0, data: init() };
+    if (r.ok) return { version: r.version, data: r.data as T };
+    if (holdsLock(this.dir, 'state')) throw quarantine(file, r.reason);
+    // Quarantine only under the lock, after a second look: a writer may have just replaced it.
+    return this.locked(async () => this.loadLocked(doc, init));
+  }
+
+  /** Read under the lock; a corrupt file is quarantined and the error thrown. */
+  private loadLocked<T>(doc: string, init: () => T): Versioned<T> {
+    const file = docFile(this.dir, doc);
+    const r = loadDoc(file);
+    if (r === undefined) return { version: 0, data: init() };
+    if (!r.ok) throw quarantine(file, r.reason);
+    return { version: r.version, data: r.data as T };
+  }
+
+  async update<T, R>(doc: string, init: () => T, fn: (data: T) => R | Promise<R>): Promise<R> {
+    assertDocName(doc);
+    return this.locked(async (lock) => {
+      const cur = this.loadLocked(doc, init);
+      const before = JSON.stringify(cur.data);
+      const result = await fn(cur.data);
+      const after = JSON.stringify(cur.data);
+      if (after !== before) {
+        writeFileAtomic(docFile(this.dir, doc), docText(cur.version + 1, after), 0o600, {
+          beforeRename: () => this.fence(lock, [[doc, cur.version]]),
+        });
+      }
+      return result;
+    });
+  }
+
+  async transact<R>(fn: (tx: Tx) => Promise<R>): Promise<R> {
+    return this.locked(async (lock) => {
+      const docs = new Map<string, TxDoc>();
+      const tx: Tx = {
+        lock,
+        get: <T>(doc: string, init: () => T): T => {
+          let d = docs.get(assertDocName(doc));
+          if (!d) {
+            const cur = this.loadLocked(doc, init);
+            d = { version: cur.version, data: cur.data, before: JSON.stringify(cur.data) };
+            docs.set(doc, d);
+          }
+          return d.data as T;
+        },
+      };
+      const result = await fn(tx);
+      const changed: StagedDoc[] = [];
+      for (const [doc, d] of docs) {
+        const now = JSON.stringify(d.data);
+        if (now !== d.before) changed.push({ doc, version: d.version + 1, text: docText(d.version + 1, now) });
+      }
+      const fence = () => this.fence(lock, changed.map((c) => [c.doc, c.version - 1]));
+      const only = changed.length === 1 ? changed[0] : undefined;
+      if (only) {
+        writeFileAtomic(docFile(this.dir, only.doc), only.text, 0o600, { beforeRename: fence });
+      } else if (changed.length > 1) {
+        this.commitOrFinish(changed, fence);
+      }
+      return result;
+    });
+  }
+
+  private commitOrFinish(changed: StagedDoc[], fence: () => void): void {
+    try {
+      commitGroup(this.dir, changed, fence);
+    } catch (e) {
+      // Past the redo record the commit is decided: finish it now if we can, so lock-free readers
+      // do not wait for the next lock holder to see a consistent group.
+      try {
+        rollForward(this.dir);
+      } catch {
+        // the next lock acquisition retries
+      }
+      throw e;
+    }
+  }
+
+  /** Fencing (rule 10): the lock is still ours and nobody wrote these documents since we read them. */
+  private fence(lock: HeldLock, docs: Array<[string, number]>): void {
+    lock.assertHeld();
+    for (const [doc, read] of docs) {
+      const now = diskVersion(docFile(this.dir, doc));
+      if (now !== read) {
+        throw new LanesError('STALE_WRITE', `Refused to write "${doc}": it is at version ${now} on disk, but this change was based on version ${read}.`, {
+          hint: 'Nothing was written. Another process changed the state meanwhile; run the command again.',
+          details: { doc, read, onDisk: now },
+        });
+      }
+    }
+  }
+
+  appendEvent(type: string, fields: Record<string, unknown> = {}): Promise<void> {
+    return appendEvent(this.dir, type, fields, this.lockOpts);
+  }
+
+  readEvents(opts: ReadEventsOptions = {}): Promise<EventRecord[]> {
+    return readEvents(this.dir, opts);
+  }
+}

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { StateStore } from '../../src/state/store.js';
+import { tempDir } from '../helpers/repo.js';
+import { expectClean, lastJson, runChild } from './helpers.js';
+
+describe('Journal', () => {
+  it('begin / step / done', async () => {
+    const dir = path.join(tempDir(), 'lanes');
+    const { journal } = await StateStore.open(dir);
+    const e = await journal.begin('merge', { task: 'api' });
+    expect(e.record).toMatchObject({ op: 'merge', pid: process.pid, step: 'begin', data: { task: 'api' } });
+    await e.step('integrate', { sha: 'abc' });
+    await e.step('gate');
+    const [rec] = await journal.list();
+    expect(rec).toMatchObject({ id: e.id, step: 'gate', data: { task: 'api', sha: 'abc' } });
+    expect(fs.statSync(path.join(dir, 'journal', `${e.id}.json`)).mode & 0o777).toBe(0o600);
+    expect(await journal.orphans()).toEqual([]); // we are alive
+    await e.done();
+    expect(await journal.list()).toEqual([]);
+    expectClean(dir);
+  });
+
+  it('orphans() reports the record of a SIGKILLed process; adopt + done clears it', async () => {
+    const dir = path.join(tempDir(), 'lanes');
+    const { journal } = await StateStore.open(dir);
+    const mine = await journal.begin('merge', {});
+    const r = await runChild('journal', { dir });
+    expect(r.signal).toBe('SIGKILL');
+    const { id } = lastJson(String(r.stdout));
+    const orphans = await journal.orphans();
+    expect(orphans).toHaveLength(1);
+    expect(orphans[0]).toMatchObject({ id, op: 'start_task', step: 'worktree', data: { task: 'api-auth', branch: 'lanes/api-auth' } });
+    expect((await journal.list()).map((x) => x.id).sort()).toEqual([id, mine.id].sort());
+    const adopted = await journal.adopt(orphans[0]!);
+    expect(await journal.orphans()).toEqual([]);
+    await adopted.done();
+    await mine.done();
+    expect(await journal.list()).toEqual([]);
+    expectClean(dir);
+  });
+
+  it('an unreadable record is moved aside, not dropped silently', async () => {
+    const dir = path.join(tempDir(), 'lanes');
+    const { journal } = await StateStore.open(dir);
+    fs.mkdirSync(journal.dir, { recursive: true });
+    fs.writeFileSync(path.join(journal.dir, 'x.json'), '{"id":');
+    expect(await journal.list()).toEqual([]);
+    expect(fs.readdirSync(journal.dir)).toEqual([expect.stringMatching(/^x\.json\.corrupt-/)]);
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * MCP server start: spawn the bundled `lanes mcp` and time until the first tools/list is answered,
+ * as a ratio to `node -e 0` measured in the same run (aim <= 2.2x).
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { result, timeIt, type BenchResult } from './util.js';
+
+function untilToolsList(bundle: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = spawn('node', [bundle, 'mcp'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    let buf = '';
+    p.stdout.on('data', (d: Buffer) => {
+      buf += d.toString();
+      for (const line of buf.split('\n')) {
+        if (line.includes('"id":2')) {
+          p.kill();
+          resolve();
+          return;
+        }
+        if (line.includes('"id":1') && !buf.includes('initialized-sent')) {
+          buf += 'initialized-sent';
+          p.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`);
+          p.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' })}\n`);
+        }
+      }
+    });
+    p.on('error', reject);
+    p.stdin.write(
+      `${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '0' } } })}\n`,
+    );
+  });
+}
+
+function nodeE0(): Promise<void> {
+  return new Promise((resolve) => spawn('node', ['-e', '0'], { stdio: 'ignore' }).on('exit', () => resolve()));
+}
+
+export async function run({ root }: { root: string }): Promise<BenchResult[]> {
+  const bundle = path.join(root, 'dist', 'lanes.mjs');
+  await untilToolsList(bundle); // warm the file cache
+  const base: number[] = [];
+  const srv: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    base.push(...(await timeIt(nodeE0, 1)));
+    srv.push(...(await timeIt(() => untilToolsList(bundle), 1)));
+  }
+  return [result('mcp server: spawn -> first tools/list answered', srv, base, '<= 2.2x node -e 0')];
+}

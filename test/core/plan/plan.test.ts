@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { parse } from 'yaml';
+import { LanesError } from '../../../src/errors.js';
+import { buildPlan, PLAN_LIMITS } from '../../../src/core/plan/plan.js';
+import { TasksSchema, parseTasks, quickParse } from '../../../src/core/plan/model.js';
+
+function errorOf(fn: () => unknown): LanesError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(LanesError);
+    expect((e as LanesError).code).toBe('INVALID_INPUT');
+    expect((e as LanesError).hint).toBeTruthy();
+    return e as LanesError;
+  }
+  throw new Error('expected an error');
+}
+
+const task = (id: string, extra: Record<string, unknown> = {}) => ({ id, title: `Task ${id}`, ...extra });
+
+describe('buildPlan on examples/tasks.yaml', () => {
+  const sample = parse(fs.readFileSync('examples/tasks.yaml', 'utf8'));
+
+  it('gives three waves, one conflict and the diamond critical path', () => {
+    const plan = buildPlan(sample, { parallelism: 3 });
+    expect(plan.tasks).toHaveLength(8);
+    expect(plan.waves).toEqual([
+      ['db-schema', 'password-hashing', 'login-page'],
+      ['user-model', 'session-store', 'signup-page'],
+      ['login-api', 'signup-api'],
+    ]);
+    expect(plan.conflicts).toEqual([
+      { a: 'login-page', b: 'signup-page', files: ['src/ui/router.tsx ∩ src/ui/router.tsx'], witness: 'src/ui/router.tsx' },
+    ]);
+    expect(plan.critical_path).toEqual(['db-schema', 'session-store', 'login-api']);
+    expect(plan).toMatchObject({
+      critical_path_hours: 8,
+      sequential_hours: 17,
+      parallel_hours: 8,
+      lower_bound_hours: 8,
+      speedup: 2.13,
+      parallelism: 3,
+    });
+    expect(plan.warnings).toBeUndefined();
+  });
+
+  it('predicts a longer makespan with two workers', () => {
+    const plan = buildPlan(sample, { parallelism: 2 });
+    expect(plan).toMatchObject({ parallel_hours: 9, lower_bound_hours: 8.5, speedup: 1.89 });
+  });
+});
+
+describe('buildPlan normalization', () => {
+  it('fills defaults, trims titles, normalizes and deduplicates scopes and dependencies', () => {
+    const plan = buildPlan(
+      { tasks: [task('a', { title: '  Build it  ', files: ['./src//a/', 'src/a/**'] }), task('b', { depends_on: ['a', 'a'] })] },
+      { parallelism: 2 },
+    );
+    expect(plan.tasks).toEqual([
+      { id: 'a', title: 'Build it', description: '', depends_on: [], files: ['src/a/**'], estimate: 1, parallel_ok: true },
+      { id: 'b', title: 'Task b', description: '', depends_on: ['a'], files: [], estimate: 1, parallel_ok: true },
+    ]);
+    expect(plan.warnings).toEqual(['1 task has no files, so its conflicts cannot be checked: b']);
+  });
+});
+
+describe('buildPlan errors', () => {
+  it('names the task index, id and field of every schema problem', () => {
+    const e = errorOf(() =>
+      buildPlan([task('ok'), { id: 'Bad Id', title: '' }, task('c', { estimate: 0, deps: ['ok'] }), 'oops'], { parallelism: 2 }),
+    );
+    expect(e.message).toContain('Invalid task list (5 problems)');
+    expect(e.message).toContain('tasks[1] (id "Bad Id"): id "Bad Id" must be lowercase letters');
+    expect(e.message).toContain('(for example "bad-id")');
+    expect(e.message).toContain('tasks[1] (id "Bad Id"): title: Too small');
+    expect(e.message).toContain('tasks[2] (id "c"): estimate: Too small');
+    expect(e.message).toContain('tasks[2] (id "c"): unknown field "deps" (did you mean "depends_on"?)');
+    expect(e.message).toContain('tasks[3]: expected a task object, got "oops"');
+  });
+
+  it('says which required field is missing', () => {
+    expect(errorOf(() => buildPlan([{ id: 'a' }], { parallelism: 1 })).message).toContain('tasks[0] (id "a"): title is required');
+  });
+
+  it('rejects a bad scope naming the task and the field', () => {
+    const e = errorOf(() => buildPlan([task('a'), task('b', { files: ['src/**', '../**'] })], { parallelism: 1 }));
+    expect(e.message).toBe('tasks[1] (id "b"): files[1]: Invalid file scope "../**": it contains a ".." segment.');
+    expect(errorOf(() => buildPlan([task('a', { files: ['/etc/passwd'] })], { parallelism: 1 })).message).toContain('absolute path');
+  });
+
+  it('reports graph problems (unknown dependency, cycle) before anything else happens', () => {
+    expect(errorOf(() => buildPlan([task('api', { depends_on: ['db'] }), task('dbs')], { parallelism: 1 })).message).toContain(
+      'task "api" depends on unknown task "db" (did you mean "dbs"?)',
+    );
+    expect(
+      errorOf(() => buildPlan([task('a', { depends_on: ['c'] }), task('b', { depends_on: ['a'] }), task('c', { depends_on: ['b'] })], { parallelism: 1 }))
+        .message,
+    ).toContain('Dependency cycle: a -> c -> b -> a');
+    expect(errorOf(() => buildPlan([task('a'), task('a')], { parallelism: 1 })).message).toContain('task id "a" is used twice');
+  });
+
+  it.each([
+    ['no tasks', [], 'there are no tasks'],
+    ['not a list', { task: [] }, 'Expected a list of tasks'],
+    ['too many tasks', Array.from({ length: PLAN_LIMITS.maxTasks + 1 }, (_, i) => task(`t${i}`)), 'more than 10000 tasks'],
+    ['long title', [task('a', { title: 'x'.repeat(201) })], 'title: Too big'],
+    ['long description', [task('a', { description: 'x'.repeat(20_001) })], 'description: Too big'],
+    ['too many deps', [task('a', { depends_on: Array.from({ length: 101 }, (_, i) => `d${i}`) })], 'depends_on: Too big'],
+    ['bad dep id', [task('a', { depends_on: ['B'] })], 'depends_on[0] "B" must be'],
+    ['too many files', [task('a', { files: Array.from({ length: 201 }, (_, i) => `f${i}`) })], 'files: Too big'],
+    ['long scope', [task('a', { files: ['x'.repeat(513)] })], 'files[0]: Too big'],
+    ['empty scope', [task('a', { files: [''] })], 'files[0]: Too small'],
+    ['zero estimate', [task('a', { estimate: 0 })], 'estimate: Too small'],
+    ['huge estimate', [task('a', { estimate: 1001 })], 'estimate: Too big'],
+    ['string estimate', [task('a', { estimate: '3h' })], 'estimate: Invalid input: expected number'],
+    ['bad parallel_ok', [task('a', { parallel_ok: 'no' })], 'parallel_ok: Invalid input: expected boolean'],
+  ])('rejects %s', (_name, input, text) => {
+    expect(errorOf(() => buildPlan(input, { parallelism: 2 })).message).toContain(text);
+  });
+
+  it.each([0, -1, 1.5, 257, Number.NaN])('rejects parallelism %s', (p) => {
+    expect(errorOf(() => buildPlan([task('a')], { parallelism: p })).message).toContain('Invalid parallelism');
+  });
+
+  it('accepts the limits themselves', () => {
+    const plan = buildPlan(
+      [
+        task('a', {
+          title: 'x'.repeat(200),
+          description: 'x'.repeat(20_000),
+          estimate: 1000,
+          files: Array.from({ length: 200 }, (_, i) => `f${i}/${'x'.repeat(500)}`),
+        }),
+      ],
+      { parallelism: 256 },
+    );
+    expect(plan.tasks[0]!.files).toHaveLength(200);
+  });
+});
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('quickParse (the hand-written fast path of the schema)', () => {
+  const VALUES: unknown[] = [
+    undefined, null, 0, -0, 1, 0.5, 1000, 1001, -1, Infinity, Number.NaN, '', ' ', 'a', 'A', 'api-auth', ' api', 'x'.repeat(201),
+    true, false, [], ['a'], ['a', 'a'], ['B'], [1], ['src/**'], [''], ['x'.repeat(513)], {}, [undefined],
+  ];
+  const KEYS = ['id', 'title', 'description', 'depends_on', 'files', 'estimate', 'parallel_ok', 'extra'];
+
+  it('never accepts what the schema rejects, and agrees with it on what both accept', () => {
+    const r = rng(11);
+    let accepted = 0;
+    for (let k = 0; k < 4000; k++) {
+      const list = Array.from({ length: 1 + Math.floor(r() * 3) }, (_, i) => {
+        const t: Record<string, unknown> = { id: `t${i}`, title: 'T' };
+        for (const key of KEYS) if (r() < 0.12) t[key] = VALUES[Math.floor(r() * VALUES.length)];
+        if (r() < 0.1) delete t.title;
+        return t;
+      });
+      const fast = quickParse(list);
+      const slow = TasksSchema.safeParse(list);
+      if (fast) {
+        accepted++;
+        expect(slow.success, JSON.stringify(list)).toBe(true);
+        expect(fast).toEqual(slow.data);
+      }
+    }
+    expect(accepted).toBeGreaterThan(500);
+  });
+
+  it('hands odd inputs to the schema', () => {
+    expect(quickParse([Object.create({ inherited: 1 })])).toBeNull();
+    expect(quickParse([])).toBeNull();
+    expect(parseTasks([{ id: 'a', title: 'x' }])).toHaveLength(1);
+  });
+});
+
+describe('buildPlan at scale', () => {
+  it('plans 10,000 tasks with 30,000 dependencies in well under a second', () => {
+    const tasks = Array.from({ length: 10_000 }, (_, i) => ({
+      id: `t${i}`,
+      title: `Task ${i}`,
+      depends_on: i < 3 ? [] : [`t${i - 1}`, `t${i - 2}`, `t${(i * 7919) % i}`],
+      files: [`pkg${i}/src/**`, `pkg${i}/test/*.test.ts`],
+      estimate: 1 + (i % 5),
+    }));
+    const t0 = performance.now();
+    const plan = buildPlan(tasks, { parallelism: 8 });
+    const ms = performance.now() - t0;
+    expect(plan.tasks).toHaveLength(10_000);
+    expect(plan.conflicts).toEqual([]);
+    // The bench (bench/plan.bench.ts) measures properly; this only catches a quadratic slip on a
+    // shared, noisy CI machine.
+    expect(ms).toBeLessThan(3000);
+  });
+});

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { openLanes } from '../../core/context.js';
+import { releaseFiles } from '../../core/claims.js';
+import { defineTool } from '../tool.js';
+import { Owner } from './claim-files.js';
+
+export const releaseFilesTool = defineTool({
+  name: 'release_files',
+  title: 'Release claimed files',
+  description:
+    "Releases `owner`'s claims on the given paths (the patterns as claimed), or all of its claims when paths is omitted. " +
+    'Returns the released patterns and any given paths that were not held. Safe to repeat. Claims of a finished task are ' +
+    'released when its lane is removed; use this to hand files over earlier.',
+  kind: 'write',
+  idempotent: true,
+  input: z
+    .object({
+      owner: Owner.describe('The owner the claims were made for'),
+      paths: z.array(z.string().min(1).max(512)).min(1).max(200).optional().describe('Patterns to release; omit to release all of the owner\'s claims'),
+    })
+    .strict(),
+  output: z.object({ released: z.array(z.string()), not_held: z.array(z.string()) }),
+  async handle(input, ctx) {
+    const lanes = await openLanes(ctx.cwd, await ctx.repo());
+    return releaseFiles(lanes.store, input.owner, input.paths);
+  },
+  render: (o) =>
+    (o.released.length ? `Released ${o.released.join(', ')}.` : 'Nothing was released.') +
+    (o.not_held.length ? ` Not held by this owner (release the exact pattern you claimed): ${o.not_held.join(', ')}.` : ''),
+});

@@ -1,0 +1,127 @@
+/**
+ * The claim and port tools through an in-process MCP client. Until the lead registers them in
+ * src/mcp/tools/index.ts, this test adds any that are missing to the server the same way
+ * server.ts does (annotations from the kind, errors through errorResult).
+ */
+import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { annotationsFor, type ToolDef } from '../../src/mcp/tool.js';
+import { createServer, errorResult } from '../../src/mcp/server.js';
+import { tools as registered } from '../../src/mcp/tools/index.js';
+import { claimFilesTool } from '../../src/mcp/tools/claim-files.js';
+import { leasePortTool } from '../../src/mcp/tools/lease-port.js';
+import { listClaimsTool } from '../../src/mcp/tools/list-claims.js';
+import { releaseFilesTool } from '../../src/mcp/tools/release-files.js';
+import { makeRepo, type TestRepo } from '../helpers/repo.js';
+
+const MINE = [claimFilesTool, releaseFilesTool, listClaimsTool, leasePortTool] as unknown as ToolDef[];
+
+async function connect(cwd: string) {
+  const { server, cleanup } = createServer({ cwd });
+  const ctx = { cwd, repo: async () => (await import('../../src/git/repo.js')).resolveRepo(cwd) };
+  for (const def of MINE) {
+    if (registered.some((t) => t.name === def.name)) continue;
+    server.registerTool(
+      def.name,
+      { title: def.title, description: def.description, inputSchema: def.input, outputSchema: def.output, annotations: annotationsFor(def) },
+      async (input: unknown) => {
+        try {
+          const out = await def.handle(input as never, ctx);
+          return { content: [{ type: 'text' as const, text: def.render(out as never) }], structuredContent: out as Record<string, unknown> };
+        } catch (e) {
+          return errorResult(def.name, e);
+        }
+      },
+    );
+  }
+  const [ct, st] = InMemoryTransport.createLinkedPair();
+  await server.connect(st);
+  const client = new Client({ name: 'lanes-test', version: '0' });
+  await client.connect(ct);
+  return {
+    client,
+    async call(name: string, args: Record<string, unknown> = {}) {
+      const r = (await client.callTool({ name, arguments: args })) as any;
+      const text = (r.content ?? []).map((c: any) => c.text ?? '').join('\n');
+      return { isError: r.isError as boolean | undefined, text, data: r.structuredContent };
+    },
+    async close() {
+      await client.close();
+      await cleanup();
+    },
+  };
+}
+
+describe('claim and port tools (MCP, in process)', () => {
+  let repo: TestRepo;
+  let c: Awaited<ReturnType<typeof connect>>;
+  beforeEach(async () => {
+    repo = makeRepo();
+    c = await connect(repo.dir);
+  });
+  afterEach(async () => {
+    await c.close();
+    repo.cleanup();
+  });
+
+  it('lists the tools with annotations from their kind and short descriptions', async () => {
+    const { tools } = await c.client.listTools();
+    for (const def of MINE) {
+      const t = tools.find((x) => x.name === def.name)!;
+      expect(t, def.name).toBeTruthy();
+      expect(t.description!.length).toBeLessThan(2048);
+      expect(t.annotations?.readOnlyHint).toBe(def.kind === 'read');
+      expect(t.outputSchema?.type).toBe('object');
+    }
+  });
+
+  it('claim_files claims for the session; a conflicting claim is an isError naming the holder; release and list', async () => {
+    const a = await c.call('claim_files', { owner: 'task:api-2', task: 'api-2', paths: ['src/a.ts', 'src/api/**'], reason: 'auth' });
+    expect(a.isError).toBeFalsy();
+    expect(a.data.claims.map((x: any) => x.pattern)).toEqual(['src/a.ts', 'src/api/**']);
+    expect(a.data.claims[0]).toMatchObject({ pid: process.pid, ttl_seconds: 1800, mode: 'exclusive' });
+    expect(a.text).toMatch(/^Claimed src\/a\.ts, src\/api\/\*\* \(exclusive\) for task:api-2 until \d\d:\d\d/);
+
+    const b = await c.call('claim_files', { owner: 'task:ui', paths: ['src/a.ts'] });
+    expect(b.isError).toBe(true);
+    expect(b.text).toMatch(/^CONFLICT: Could not claim: src\/a\.ts is held by task api-2 until \d\d:\d\d/);
+    expect(b.text).toMatch(/pick other files or wait/i);
+
+    const l = await c.call('list_claims', { path: 'src/api/v1/x.ts' });
+    expect(l.data.claims.map((x: any) => x.pattern)).toEqual(['src/api/**']);
+    expect(l.text).toContain('task api-2');
+
+    const r = await c.call('release_files', { owner: 'task:api-2', paths: ['src/a.ts', 'src/other.ts'] });
+    expect(r.data).toEqual({ released: ['src/a.ts'], not_held: ['src/other.ts'] });
+    expect(r.text).toContain('Not held');
+    expect((await c.call('claim_files', { owner: 'task:ui', paths: ['src/a.ts'], mode: 'shared' })).isError).toBeFalsy();
+    expect((await c.call('release_files', { owner: 'task:api-2' })).data.released).toEqual(['src/api/**']);
+    expect((await c.call('list_claims', { owner: 'task:ui' })).data.claims).toHaveLength(1);
+  });
+
+  it('uses the configured default ttl and refuses hostile input with a fix', async () => {
+    repo.write('.lanes/config.json', JSON.stringify({ claims: { default_ttl_seconds: 120 } }));
+    const a = await c.call('claim_files', { owner: 'me', paths: ['x.ts'] });
+    expect(a.data.claims[0].ttl_seconds).toBe(120);
+    const bad = await c.call('claim_files', { owner: 'me', paths: ['../etc/passwd'] });
+    expect(bad.isError).toBe(true);
+    expect(bad.text).toMatch(/^INVALID_INPUT: .*"\.\." segment/s);
+    const abs = await c.call('claim_files', { owner: 'me', paths: ['/etc/passwd'] });
+    expect(abs.text).toMatch(/absolute path/);
+    const owner = await c.call('claim_files', { owner: '../x', paths: ['a'] });
+    expect(owner.isError).toBe(true);
+    const extra = await c.call('claim_files', { owner: 'me', paths: ['a'], pid: 1 });
+    expect(extra.isError).toBe(true);
+  });
+
+  it('lease_port leases a stable port per owner', async () => {
+    const a = await c.call('lease_port', { owner: 'task:web' });
+    expect(a.isError).toBeFalsy();
+    expect(a.data.port).toBeGreaterThanOrEqual(20000);
+    const again = await c.call('lease_port', { owner: 'task:web' });
+    expect(again.data).toMatchObject({ port: a.data.port, reused: true });
+    expect(again.text).toContain(`Port ${a.data.port}`);
+    const b = await c.call('lease_port', { owner: 'task:api' });
+    expect(b.data.port).not.toBe(a.data.port);
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * Session logs (issue 5): a Markdown note per agent session, inside the worktree it works in,
+ * indexed in shared state, committed by Lanes when the session ends. Hooks should import the
+ * module they need (end.ts for SessionEnd, protocol.ts for Stop) to keep their bundles small.
+ */
+export * from './model.js';
+export { renderNote, parseNote, sectionFilled, normalizeText } from './note.js';
+export { commitSessionNote, filesChanged, commitsSince, NOTE_COMMIT_PREFIX, type NoteCommitResult } from './git-info.js';
+export { noteFile, findNoteText } from './files.js';
+export { sessionKey, findCurrent, activeIn, filterSessions, ownedNotePaths, readSessions, type SessionKey, type ListFilter } from './records.js';
+export { startSession, type StartSessionInput, type StartSessionResult } from './start.js';
+export {
+  logSession,
+  getSession,
+  listSessions,
+  previousNextSteps,
+  formatPreviousNextSteps,
+  type LogSessionInput,
+  type LogSessionResult,
+  type GetSessionResult,
+  type PreviousNextSteps,
+} from './read.js';
+export {
+  endSession,
+  completeSessionFast,
+  type EndSessionInput,
+  type EndSessionResult,
+  type FinishResult,
+  type CompleteFastOptions,
+  type CompleteFastResult,
+} from './end.js';
+export { checkProtocol, formatChecklist, type ProtocolPhase, type ProtocolResult, type ProtocolItemResult } from './protocol.js';

@@ -1,0 +1,91 @@
+import type { Command } from 'commander';
+import { openLanes } from '../../core/context.js';
+import { planWork } from '../../core/planning.js';
+import { readPlan, readyTasks, requirePlan, updateTask, addTask, TASK_STATUSES, type TaskStatus } from '../../core/tasks.js';
+import { LanesError } from '../../errors.js';
+import { renderPlan, renderPlanWork } from '../../render/plan.js';
+import { action, emit } from '../run.js';
+
+export function registerPlan(program: Command): void {
+  program
+    .command('plan')
+    .description('plan a tasks file (JSON, YAML or ROADMAP.md): waves, conflicts, critical path, speedup; stores the plan')
+    .argument('[file]', 'tasks file; without it, show the stored plan')
+    .option('--replace', 'allow dropping tasks that are in progress')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (file: string | undefined, opts: { replace?: boolean; json?: boolean }) => {
+        const lanes = await openLanes(process.cwd());
+        if (!file) {
+          const { plan, tasks } = await readPlan(lanes.store);
+          const p = requirePlan(plan);
+          emit(opts.json, { plan: p, tasks }, () => renderPlan(p, tasks));
+          return;
+        }
+        const r = await planWork(lanes, { source: file, ...(opts.replace ? { replace: true } : {}) }, process.cwd());
+        emit(opts.json, r, () => renderPlanWork(r));
+      }),
+    );
+
+  program
+    .command('next')
+    .description('tasks ready to start now (dependencies done, no conflict with work in progress)')
+    .option('-n, --limit <n>', 'most tasks to list', (v) => Number.parseInt(v, 10))
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: { limit?: number; json?: boolean }) => {
+        const lanes = await openLanes(process.cwd());
+        const { plan, tasks } = await readPlan(lanes.store);
+        const p = requirePlan(plan);
+        const running = p.tasks.filter((t) => tasks[t.id]?.status === 'in_progress').length;
+        const ready = readyTasks(p, tasks, opts.limit ?? Math.max(0, p.parallelism - running));
+        emit(opts.json, { ready: ready.map((r) => ({ ...r.task, priority_hours: r.priority_hours })) }, () =>
+          ready.length ? ready.map((r) => `${r.task.id}\t${r.task.title}`).join('\n') : 'Nothing ready now.',
+        );
+      }),
+    );
+
+  const task = program.command('task').description('add a task or change its status');
+  task
+    .command('set')
+    .description('set a task status: planned | in_progress | done | blocked | failed')
+    .argument('<id>')
+    .argument('<status>')
+    .option('--owner <owner>', 'who works on it')
+    .option('--note <note>', 'why')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (id: string, st: string, opts: { owner?: string; note?: string; json?: boolean }) => {
+        if (!(TASK_STATUSES as readonly string[]).includes(st)) {
+          throw new LanesError('INVALID_INPUT', `Unknown status "${st}".`, { hint: `Use one of: ${TASK_STATUSES.join(', ')}.` });
+        }
+        const lanes = await openLanes(process.cwd());
+        const t = await updateTask(lanes.store, { id, status: st as TaskStatus, ...(opts.owner ? { owner: opts.owner } : {}), ...(opts.note ? { note: opts.note } : {}) });
+        emit(opts.json, t, () => `${t.id} is now ${t.status}${t.owner ? ` (owner ${t.owner})` : ''}`);
+      }),
+    );
+  task
+    .command('add')
+    .description('add a task to the stored plan')
+    .argument('<id>')
+    .argument('<title>')
+    .option('--depends-on <ids...>', 'tasks that must land first')
+    .option('--files <globs...>', 'file scope')
+    .option('--estimate <hours>', 'hours', Number.parseFloat)
+    .option('--alone', 'run this task alone (parallel_ok: false)')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (id: string, title: string, o: { dependsOn?: string[]; files?: string[]; estimate?: number; alone?: boolean; json?: boolean }) => {
+        const lanes = await openLanes(process.cwd());
+        const { task: t, plan } = await addTask(lanes.store, {
+          id,
+          title,
+          ...(o.dependsOn ? { depends_on: o.dependsOn } : {}),
+          ...(o.files ? { files: o.files } : {}),
+          ...(o.estimate !== undefined ? { estimate: o.estimate } : {}),
+          ...(o.alone ? { parallel_ok: false } : {}),
+        });
+        emit(o.json, t, () => `Added ${t.id} (wave ${plan.waves.findIndex((w) => w.includes(t.id)) + 1})`);
+      }),
+    );
+}

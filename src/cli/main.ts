@@ -1,0 +1,31 @@
+/**
+ * The `lanes` CLI: one bundled entry whose subcommands include `mcp` (the stdio MCP server).
+ * Subcommands live in src/cli/commands/, one file per family.
+ */
+import { Command } from 'commander';
+import { VERSION } from '../version.js';
+import { registerClaims } from './commands/claims.js';
+import { registerDemo } from './commands/demo.js';
+import { registerMcp } from './commands/mcp.js';
+import { registerPlan } from './commands/plan.js';
+import { registerSessions } from './commands/sessions.js';
+import { registerStatus } from './commands/status.js';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('lanes')
+    .description('Run many coding agents on one git repository: a checked plan, a worktree per task, enforced file claims, a merge queue that keeps main green.')
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerPlan(program);
+  registerStatus(program);
+  registerClaims(program);
+  registerSessions(program);
+  registerMcp(program);
+  registerDemo(program);
+  return program;
+}
+
+await buildProgram().parseAsync(process.argv);

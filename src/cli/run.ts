@@ -1,0 +1,40 @@
+/**
+ * The one place CLI errors become text and exit codes. Exit codes: 0 ok, 1 failure,
+ * 2 bad input or config, 3 conflict / busy (someone else holds it), 4 refused as unsafe,
+ * 5 not a repository / unsupported environment.
+ */
+import { LanesError, errorMessage } from '../errors.js';
+
+const EXIT: Record<string, number> = {
+  INVALID_INPUT: 2,
+  CONFIG: 2,
+  NOT_FOUND: 2,
+  CONFLICT: 3,
+  BUSY: 3,
+  UNSAFE: 4,
+  NOT_A_REPO: 5,
+  UNSUPPORTED: 5,
+};
+
+export function exitCodeFor(e: unknown): number {
+  return e instanceof LanesError ? (EXIT[e.code] ?? 1) : 1;
+}
+
+/** Wraps a command action: prints errors to stderr, sets the exit code. */
+export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (e) {
+      const code = exitCodeFor(e);
+      const text = e instanceof LanesError ? errorMessage(e) : `unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+      process.stderr.write(`lanes: ${text}\n`);
+      process.exitCode = code;
+    }
+  };
+}
+
+/** Prints `data` as JSON (for --json) or `text`. stdout is the command's output. */
+export function emit(json: boolean | undefined, data: unknown, text: () => string): void {
+  process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${text()}\n`);
+}

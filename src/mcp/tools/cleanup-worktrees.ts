@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { openLanes } from '../../core/context.js';
+import { cleanupLanes } from '../../core/lanes/cleanup.js';
+import { defineTool } from '../tool.js';
+
+export const cleanupWorktreesTool = defineTool({
+  name: 'cleanup_worktrees',
+  title: 'Clean up finished lanes',
+  description:
+    'Removes every lane that is finished and loses nothing by going (clean, commits landed, task not in progress) and every ' +
+    'stale lane record whose directory is gone with nothing unlanded; reports each lane it keeps with the reason (uncommitted ' +
+    'files, unlanded commits, task in progress, not a Lanes worktree) and the disk space freed. Never prunes other worktrees. ' +
+    'To remove one lane, use remove_worktree.',
+  kind: 'destructive',
+  idempotent: true,
+  input: z.object({}).strict(),
+  output: z.object({
+    removed: z.array(z.object({ task_id: z.string(), path: z.string(), reason: z.string(), freed_bytes: z.number() })),
+    kept: z.array(z.object({ task_id: z.string().optional(), path: z.string(), reason: z.string() })),
+    freed_bytes: z.number(),
+    recovered: z.number().describe('Interrupted lanes operations rolled back or finished first'),
+  }),
+  async handle(_input, ctx) {
+    return cleanupLanes(await openLanes(ctx.cwd, await ctx.repo()));
+  },
+  render: (o) =>
+    [
+      `Removed ${o.removed.length} lane(s), freed ${(o.freed_bytes / 1048576).toFixed(1)} MiB.`,
+      ...o.removed.map((r) => `- removed ${r.task_id}: ${r.reason}`),
+      ...o.kept.map((k) => `- kept ${k.task_id ?? k.path}: ${k.reason.split('\n')[0]}`),
+    ].join('\n'),
+});

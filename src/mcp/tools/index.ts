@@ -1,0 +1,40 @@
+/** The flat registry of MCP tools. To add a tool: write src/mcp/tools/<name>.ts with defineTool, add it here. */
+import { addTaskTool } from './add-task.js';
+import { checkResourcesTool } from './check-resources.js';
+import { claimFilesTool } from './claim-files.js';
+import { endSessionTool } from './end-session.js';
+import { getPlanTool } from './get-plan.js';
+import { getSessionTool } from './get-session.js';
+import { leasePortTool } from './lease-port.js';
+import { listClaimsTool } from './list-claims.js';
+import { listSessionsTool } from './list-sessions.js';
+import { logSessionTool } from './log-session.js';
+import { nextTasksTool } from './next-tasks.js';
+import { planWorkTool } from './plan-work.js';
+import { releaseFilesTool } from './release-files.js';
+import { startSessionTool } from './start-session.js';
+import { statusTool } from './status.js';
+import { updateTaskTool } from './update-task.js';
+
+export const tools = [
+  // plan
+  planWorkTool,
+  getPlanTool,
+  nextTasksTool,
+  addTaskTool,
+  updateTaskTool,
+  // claims
+  claimFilesTool,
+  releaseFilesTool,
+  listClaimsTool,
+  leasePortTool,
+  // sessions
+  startSessionTool,
+  logSessionTool,
+  endSessionTool,
+  listSessionsTool,
+  getSessionTool,
+  // overview
+  statusTool,
+  checkResourcesTool,
+];

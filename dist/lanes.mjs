@@ -2,45 +2,81 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
-  END_STATUSES,
-  ENTRY_KINDS,
-  LanesError,
-  SESSION_TYPES,
-  TASK_STATUSES,
   VERSION,
-  addTask,
-  checkProtocol,
   checkResources,
-  claimFiles,
-  describeOwner,
-  describeUntil,
-  endSession,
-  errorMessage,
-  formatChecklist,
-  formatPreviousNextSteps,
-  getSession,
-  git,
-  leasePort,
-  listClaims,
-  listSessions,
-  logSession,
-  openLanes,
+  cleanupLanes,
+  listLanes,
   planWork,
-  previousNextSteps,
-  readPlan,
-  readyTasks,
-  releaseFiles,
-  releasePorts,
   renderDoctor,
   renderPlan,
   renderPlanWork,
   renderStatus,
+  status
+} from "./chunks/chunk-ABLONAAP.mjs";
+import {
+  startSession
+} from "./chunks/chunk-ZZHFIERO.mjs";
+import {
+  endSession
+} from "./chunks/chunk-S45GRONU.mjs";
+import {
+  formatPreviousNextSteps,
+  getSession,
+  listSessions,
+  logSession,
+  previousNextSteps
+} from "./chunks/chunk-M22CJ3KH.mjs";
+import {
+  END_STATUSES,
+  ENTRY_KINDS,
+  SESSION_TYPES,
+  checkProtocol,
+  formatChecklist,
+  sessionKey
+} from "./chunks/chunk-2FZSOMBH.mjs";
+import {
+  startLane
+} from "./chunks/chunk-CJTXF2PI.mjs";
+import {
+  removeLane
+} from "./chunks/chunk-JNFIQR4O.mjs";
+import "./chunks/chunk-ZZQBMDTR.mjs";
+import {
+  claimFiles,
+  listClaims,
+  releaseFiles
+} from "./chunks/chunk-JSLKLZXX.mjs";
+import {
+  leasePort,
+  releasePorts
+} from "./chunks/chunk-5HHPLDM2.mjs";
+import {
+  TASK_STATUSES,
+  addTask,
+  readPlan,
+  readyTasks,
   requirePlan,
-  sessionKey,
-  startSession,
-  status,
   updateTask
-} from "./chunks/chunk-SYODZE6R.mjs";
+} from "./chunks/chunk-W2R4PFVF.mjs";
+import {
+  git,
+  openLanes
+} from "./chunks/chunk-Z3Z457CP.mjs";
+import "./chunks/chunk-FFWMPTCU.mjs";
+import "./chunks/chunk-D43FBRPQ.mjs";
+import "./chunks/chunk-4VNXBQ3W.mjs";
+import {
+  describeOwner,
+  describeUntil
+} from "./chunks/chunk-YMTOC647.mjs";
+import "./chunks/chunk-GSYLAAW2.mjs";
+import {
+  cliOwner
+} from "./chunks/chunk-6SIQ243J.mjs";
+import {
+  LanesError,
+  errorMessage
+} from "./chunks/chunk-HJMLCJJU.mjs";
 import {
   __commonJS,
   __require,
@@ -3624,11 +3660,91 @@ function registerDemo(program2) {
   );
 }
 
+// src/cli/commands/lanes.ts
+function registerLanes(program2) {
+  program2.command("start").description("start a task in its own lane: branch lanes/<task> + worktree .claude/worktrees/<task>, setup, file claims").argument("<task>", "task id from the plan").option("--base <rev>", "branch, tag or commit to start from (default: the target branch)").option("--owner <owner>", "who works on it (default: cli:<user>@<host>:<pid>)").option("--json", "print JSON").action(
+    action(async (task, opts) => {
+      const lanes = await openLanes(process.cwd());
+      const r = await startLane(lanes, { task_id: task, owner: opts.owner ?? cliOwner(), ...opts.base !== void 0 ? { base: opts.base } : {} });
+      emit(opts.json, r, () => renderStart(r));
+    })
+  );
+  program2.command("list").alias("ls").description("list lanes: task, owner, base, uncommitted files, commits ahead/behind the target, last activity").option("--json", "print JSON").action(
+    action(async (opts) => {
+      const r = await listLanes(await openLanes(process.cwd()));
+      emit(opts.json, r, () => renderList(r));
+    })
+  );
+  program2.command("remove").description("remove a lane whose work has landed (refuses uncommitted or unlanded work unless --force)").argument("<task>", "task id").option("--force", "remove anyway; commits and uncommitted changes are kept under refs/lanes/backup/<task>/<time>").option("--json", "print JSON").action(
+    action(async (task, opts) => {
+      const r = await removeLane(await openLanes(process.cwd()), { task_id: task, force: opts.force === true });
+      emit(opts.json, r, () => renderRemove(r));
+    })
+  );
+  program2.command("gc").description("remove finished, clean lanes and stale lane records; report the rest (never prunes other worktrees)").option("--json", "print JSON").action(
+    action(async (opts) => {
+      const r = await cleanupLanes(await openLanes(process.cwd()));
+      emit(opts.json, r, () => renderCleanup(r));
+    })
+  );
+}
+function renderStart(r) {
+  const lines = [
+    `${r.existing ? "Lane already exists" : "Lane ready"} for ${r.task_id}`,
+    `  path    ${r.path}`,
+    `  branch  ${r.branch} from ${r.base.slice(0, 12)} (${r.base_ref}), lands on ${r.target}`,
+    `  owner   ${r.owner}`
+  ];
+  if (r.claims.length) lines.push(`  claims  ${r.claims.join(", ")}`);
+  if (r.included.length) lines.push(`  copied  ${r.included.join(", ")}`);
+  for (const s of r.include_skipped) lines.push(`  not copied: ${s.path} (${s.reason})`);
+  if (r.setup.length) lines.push(`  setup   ${r.setup.map((s) => `${s.name} ${s.ms} ms`).join(", ")}`);
+  return lines.join("\n");
+}
+function ago(iso) {
+  if (!iso) return "-";
+  const s = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1e3));
+  return s < 90 ? `${s}s ago` : s < 5400 ? `${Math.round(s / 60)}m ago` : s < 172800 ? `${Math.round(s / 3600)}h ago` : `${Math.round(s / 86400)}d ago`;
+}
+function renderList(r) {
+  if (!r.lanes.length) return `No lanes (target ${r.target}).`;
+  const rows = r.lanes.map((l) => [
+    l.kind === "foreign" ? "(foreign)" : l.task_id ?? "",
+    l.kind === "foreign" ? "-" : l.state ?? "",
+    l.owner ?? "-",
+    l.ahead === void 0 ? "-" : `+${l.ahead}/-${l.behind ?? 0}`,
+    l.missing ? "MISSING" : l.dirty_count ? `${l.dirty_count} dirty` : "clean",
+    ago(l.last_activity),
+    l.path
+  ]);
+  const head = ["TASK", "STATE", "OWNER", `VS ${r.target}`, "TREE", "ACTIVE", "PATH"];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const fmt = (row) => row.map((c, i) => i === row.length - 1 ? c : c.padEnd(widths[i])).join("  ");
+  const problems = r.lanes.filter((l) => l.problem).map((l) => `  ${l.task_id ?? l.path}: ${l.problem}`);
+  return [fmt(head), ...rows.map(fmt), ...problems.length ? ["Problems:", ...problems] : []].join("\n");
+}
+function renderRemove(r) {
+  const lines = [`Removed the lane of ${r.task_id} (${r.path})${r.deleted_branch ? ` and branch ${r.branch}` : ""}.`];
+  if (r.branch_kept) lines.push(`  ${r.branch_kept}`);
+  for (const ref of r.backup_refs) {
+    const how = ref.endsWith("-stash") ? `restore with: git stash apply ${ref}` : ref.endsWith("-worktree") ? `files (incl. untracked) as a commit: git checkout ${ref} -- .` : `recreate the branch with: git branch ${r.branch} ${ref}`;
+    lines.push(`  kept ${ref} (${how})`);
+  }
+  if (r.released_claims) lines.push(`  released ${r.released_claims} claim(s)`);
+  return lines.join("\n");
+}
+function renderCleanup(r) {
+  const lines = [`Removed ${r.removed.length} lane(s), freed ${(r.freed_bytes / 1048576).toFixed(1)} MiB.`];
+  for (const x of r.removed) lines.push(`  removed ${x.task_id}: ${x.reason}`);
+  for (const k of r.kept) lines.push(`  kept ${k.task_id ?? k.path}: ${k.reason.replace(/\n/g, "\n    ")}`);
+  return lines.join("\n");
+}
+
 // src/cli/commands/mcp.ts
 function registerMcp(program2) {
   program2.command("mcp").description("run the MCP server on stdio (what Claude Code starts)").action(
     action(async () => {
-      const { serveMcpStdio } = await import("./chunks/stdio-C2RQ65CL.mjs");
+      const { serveMcpStdio } = await import("./chunks/stdio-VDRXSTVU.mjs");
       await serveMcpStdio();
     })
   );
@@ -3828,6 +3944,7 @@ function buildProgram() {
   program2.name("lanes").description("Run many coding agents on one git repository: a checked plan, a worktree per task, enforced file claims, a merge queue that keeps main green.").version(VERSION, "-v, --version").showHelpAfterError().configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerPlan(program2);
   registerStatus(program2);
+  registerLanes(program2);
   registerClaims(program2);
   registerSessions(program2);
   registerMcp(program2);

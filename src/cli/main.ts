@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { VERSION } from '../version.js';
 import { registerClaims } from './commands/claims.js';
 import { registerDemo } from './commands/demo.js';
+import { registerLanes } from './commands/lanes.js';
 import { registerMcp } from './commands/mcp.js';
 import { registerPlan } from './commands/plan.js';
 import { registerSessions } from './commands/sessions.js';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerPlan(program);
   registerStatus(program);
+  registerLanes(program);
   registerClaims(program);
   registerSessions(program);
   registerMcp(program);

@@ -2,6 +2,7 @@
  * Process liveness, for deciding whether a temp file, lock owner or journal record belongs to a
  * crashed process (RELIABILITY.md rules 8-9: sweep orphans, roll crashed operations forward/back).
  */
+import fs from 'node:fs';
 import os from 'node:os';
 
 /**
@@ -15,10 +16,27 @@ export function pidAlive(pid: number): boolean {
   if (!Number.isSafeInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
+  return !isZombie(pid);
+}
+
+/**
+ * A zombie has exited but was not reaped yet (in containers PID 1 often never reaps orphans), and
+ * kill(pid, 0) still succeeds on it. On Linux, field 3 of /proc/<pid>/stat is its state: Z (or X)
+ * means dead. Elsewhere we cannot tell and say alive.
+ */
+function isZombie(pid: number): boolean {
+  let stat: string;
+  try {
+    stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return false;
+  }
+  // The command name (field 2) is in parentheses and may contain spaces: read after the last ')'.
+  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  return state === 'Z' || state === 'X';
 }
 
 let host: string | undefined;

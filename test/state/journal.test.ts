@@ -50,3 +50,33 @@ describe('Journal', () => {
     expect(fs.readdirSync(journal.dir)).toEqual([expect.stringMatching(/^x\.json\.corrupt-/)]);
   });
 });
+
+describe('pidAlive', () => {
+  it('says a zombie (exited, not yet reaped) is dead, and a live process alive', async () => {
+    const { pidAlive } = await import('../../src/state/pid.js');
+    const { spawn } = await import('node:child_process');
+    expect(pidAlive(process.pid)).toBe(true);
+    // A child that exits while we do not reap it yet: Node reaps on its own event loop turn, so
+    // block the loop briefly with a synchronous wait after the child has exited.
+    const child = spawn('sh', ['-c', 'exit 0'], { stdio: 'ignore' });
+    const pid = child.pid!;
+    const end = Date.now() + 2000;
+    let zombieSeen = false;
+    while (Date.now() < end) {
+      const fs = await import('node:fs');
+      let stat = '';
+      try {
+        stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        break;
+      }
+      if (stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z') {
+        zombieSeen = true;
+        expect(pidAlive(pid)).toBe(false);
+        break;
+      }
+    }
+    await new Promise((r) => child.on('exit', r));
+    if (!zombieSeen) expect(pidAlive(pid)).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 /** The flat registry of MCP tools. To add a tool: write src/mcp/tools/<name>.ts with defineTool, add it here. */
 import { addTaskTool } from './add-task.js';
 import { checkResourcesTool } from './check-resources.js';
+import { cleanupWorktreesTool } from './cleanup-worktrees.js';
 import { claimFilesTool } from './claim-files.js';
 import { endSessionTool } from './end-session.js';
 import { getPlanTool } from './get-plan.js';
@@ -8,11 +9,14 @@ import { getSessionTool } from './get-session.js';
 import { leasePortTool } from './lease-port.js';
 import { listClaimsTool } from './list-claims.js';
 import { listSessionsTool } from './list-sessions.js';
+import { listWorktreesTool } from './list-worktrees.js';
 import { logSessionTool } from './log-session.js';
 import { nextTasksTool } from './next-tasks.js';
 import { planWorkTool } from './plan-work.js';
 import { releaseFilesTool } from './release-files.js';
+import { removeWorktreeTool } from './remove-worktree.js';
 import { startSessionTool } from './start-session.js';
+import { startTaskTool } from './start-task.js';
 import { statusTool } from './status.js';
 import { updateTaskTool } from './update-task.js';
 
@@ -23,6 +27,11 @@ export const tools = [
   nextTasksTool,
   addTaskTool,
   updateTaskTool,
+  // lanes
+  startTaskTool,
+  listWorktreesTool,
+  removeWorktreeTool,
+  cleanupWorktreesTool,
   // claims
   claimFilesTool,
   releaseFilesTool,

@@ -2,76 +2,112 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
-  CLAIM_MODES,
+  VERSION,
+  checkResources,
+  cleanupLanes,
+  listLanes,
+  planWork,
+  renderDoctor,
+  renderPlan,
+  renderPlanWork,
+  renderStatus,
+  status
+} from "./chunk-ABLONAAP.mjs";
+import {
+  startSession
+} from "./chunk-ZZHFIERO.mjs";
+import {
+  endSession
+} from "./chunk-S45GRONU.mjs";
+import {
+  formatPreviousNextSteps,
+  getSession,
+  listSessions,
+  logSession,
+  previousNextSteps
+} from "./chunk-M22CJ3KH.mjs";
+import {
   END_STATUSES,
   ENTRY_KINDS,
   ENTRY_TEXT_MAX,
-  LanesError,
-  MAX_TTL_SECONDS,
-  NEVER,
-  OWNER_RE,
   SESSION_TYPES,
+  checkProtocol,
+  formatChecklist,
+  sessionKey
+} from "./chunk-2FZSOMBH.mjs";
+import {
+  startLane
+} from "./chunk-CJTXF2PI.mjs";
+import {
+  removeLane
+} from "./chunk-JNFIQR4O.mjs";
+import "./chunk-ZZQBMDTR.mjs";
+import {
+  claimFiles,
+  listClaims,
+  releaseFiles
+} from "./chunk-JSLKLZXX.mjs";
+import {
+  CLAIM_MODES,
+  leasePort
+} from "./chunk-5HHPLDM2.mjs";
+import {
   TASK_STATUSES,
-  VERSION,
+  addTask,
+  readPlan,
+  readyTasks,
+  requirePlan,
+  updateTask
+} from "./chunk-W2R4PFVF.mjs";
+import {
+  NEVER,
   ZodIssueCode,
   _enum,
   _null,
-  addTask,
   any,
   array,
   boolean,
-  checkProtocol,
-  checkResources,
-  claimFiles,
   coerce_exports,
-  describeOwner,
-  describeUntil,
   discriminatedUnion,
   email,
-  endSession,
-  errorMessage,
   external_exports,
-  formatChecklist,
-  formatPreviousNextSteps,
-  getSession,
   intersection,
   iso_exports,
   lazy,
-  leasePort,
-  listClaims,
-  listSessions,
   literal,
-  log,
-  logSession,
   looseObject,
   number,
   object,
   openLanes,
   optional,
-  planWork,
   preprocess,
-  previousNextSteps,
-  readPlan,
-  readyTasks,
   record,
-  releaseFiles,
-  renderDoctor,
-  renderPlan,
-  renderPlanWork,
-  renderStatus,
-  requirePlan,
   resolveRepo,
   safeParse,
-  sessionKey,
-  startSession,
-  status,
   string,
   toJSONSchema,
   union,
   unknown,
-  updateTask,
   url
-} from "./chunk-SYODZE6R.mjs";
+} from "./chunk-Z3Z457CP.mjs";
+import "./chunk-FFWMPTCU.mjs";
+import "./chunk-D43FBRPQ.mjs";
+import "./chunk-4VNXBQ3W.mjs";
+import {
+  MAX_TTL_SECONDS,
+  OWNER_RE,
+  describeOwner,
+  describeUntil
+} from "./chunk-YMTOC647.mjs";
+import "./chunk-GSYLAAW2.mjs";
+import {
+  mcpOwner
+} from "./chunk-6SIQ243J.mjs";
+import {
+  LanesError,
+  errorMessage,
+  log
+} from "./chunk-HJMLCJJU.mjs";
 import "./chunk-4OAWNEMU.mjs";
 
 // node_modules/@modelcontextprotocol/server/dist/chunk-vYduTEsO.mjs
@@ -14928,6 +14964,30 @@ var checkResourcesTool = defineTool({
   render: (o) => renderDoctor(o)
 });
 
+// src/mcp/tools/cleanup-worktrees.ts
+var cleanupWorktreesTool = defineTool({
+  name: "cleanup_worktrees",
+  title: "Clean up finished lanes",
+  description: "Removes every lane that is finished and loses nothing by going (clean, commits landed, task not in progress) and every stale lane record whose directory is gone with nothing unlanded; reports each lane it keeps with the reason (uncommitted files, unlanded commits, task in progress, not a Lanes worktree) and the disk space freed. Never prunes other worktrees. To remove one lane, use remove_worktree.",
+  kind: "destructive",
+  idempotent: true,
+  input: external_exports.object({}).strict(),
+  output: external_exports.object({
+    removed: external_exports.array(external_exports.object({ task_id: external_exports.string(), path: external_exports.string(), reason: external_exports.string(), freed_bytes: external_exports.number() })),
+    kept: external_exports.array(external_exports.object({ task_id: external_exports.string().optional(), path: external_exports.string(), reason: external_exports.string() })),
+    freed_bytes: external_exports.number(),
+    recovered: external_exports.number().describe("Interrupted lanes operations rolled back or finished first")
+  }),
+  async handle(_input, ctx) {
+    return cleanupLanes(await openLanes(ctx.cwd, await ctx.repo()));
+  },
+  render: (o) => [
+    `Removed ${o.removed.length} lane(s), freed ${(o.freed_bytes / 1048576).toFixed(1)} MiB.`,
+    ...o.removed.map((r) => `- removed ${r.task_id}: ${r.reason}`),
+    ...o.kept.map((k) => `- kept ${k.task_id ?? k.path}: ${k.reason.split("\n")[0]}`)
+  ].join("\n")
+});
+
 // src/mcp/tools/claim-files.ts
 var Owner = external_exports.string().regex(OWNER_RE, 'letters, digits and . _ : @ + - (e.g. "task:api-auth" or "session:<id>")');
 var ClaimOut = external_exports.object({
@@ -15229,6 +15289,56 @@ var listSessionsTool = defineTool({
   }
 });
 
+// src/mcp/tools/list-worktrees.ts
+var LaneOut = external_exports.object({
+  task_id: external_exports.string().optional(),
+  kind: external_exports.enum(["lane", "foreign"]).describe("foreign: a git worktree in the lanes directory with no lane record"),
+  state: external_exports.enum(["starting", "ready", "broken"]).optional(),
+  owner: external_exports.string().optional(),
+  task_status: external_exports.enum(TASK_STATUSES).optional(),
+  path: external_exports.string(),
+  branch: external_exports.string().optional(),
+  base: external_exports.string().optional(),
+  base_behind_target: external_exports.number().optional().describe("Commits on the target since the base"),
+  head: external_exports.string().optional(),
+  missing: external_exports.boolean().describe("The worktree directory is gone"),
+  locked: external_exports.string().optional(),
+  prunable: external_exports.string().optional(),
+  dirty: external_exports.array(external_exports.string()).describe('Uncommitted files, "XY path" (at most 50)'),
+  dirty_count: external_exports.number(),
+  untracked_count: external_exports.number(),
+  ahead: external_exports.number().optional().describe("Commits on the lane not on the target"),
+  behind: external_exports.number().optional().describe("Commits on the target not on the lane"),
+  last_activity: external_exports.string().optional(),
+  problem: external_exports.string().optional()
+});
+var listWorktreesTool = defineTool({
+  name: "list_worktrees",
+  title: "List lanes (task worktrees)",
+  description: 'Lists every lane: task, owner, worktree path, branch, base commit and how far the target has moved since, uncommitted files, commits ahead of / behind the target, last activity, and whether the directory is missing. Git worktrees in the lanes directory that Lanes did not make are listed as kind "foreign". Read-only (takes no git locks). Remove a finished lane with remove_worktree, or all finished lanes with cleanup_worktrees.',
+  kind: "read",
+  input: external_exports.object({}).strict(),
+  output: external_exports.object({ target: external_exports.string(), target_sha: external_exports.string().optional(), lanes: external_exports.array(LaneOut) }),
+  async handle(_input, ctx) {
+    return listLanes(await openLanes(ctx.cwd, await ctx.repo()));
+  },
+  render: (o) => {
+    if (!o.lanes.length) return `No lanes (target ${o.target}).`;
+    const rows = o.lanes.map((l) => {
+      const what = l.kind === "foreign" ? "foreign worktree" : `${l.task_id} [${l.state}] ${l.owner ?? ""}`.trim();
+      const facts = [
+        l.missing ? "DIRECTORY MISSING" : void 0,
+        l.dirty_count ? `${l.dirty_count} uncommitted` : void 0,
+        l.ahead !== void 0 ? `+${l.ahead}/-${l.behind ?? 0} vs ${o.target}` : void 0,
+        l.problem
+      ].filter(Boolean);
+      return `- ${what}: ${l.path}${facts.length ? ` (${facts.join(", ")})` : ""}`;
+    });
+    return `Lanes (target ${o.target}):
+${rows.join("\n")}`;
+  }
+});
+
 // src/mcp/tools/log-session.ts
 var logSessionTool = defineTool({
   name: "log_session",
@@ -15334,6 +15444,65 @@ var releaseFilesTool = defineTool({
   render: (o) => (o.released.length ? `Released ${o.released.join(", ")}.` : "Nothing was released.") + (o.not_held.length ? ` Not held by this owner (release the exact pattern you claimed): ${o.not_held.join(", ")}.` : "")
 });
 
+// src/mcp/tools/remove-worktree.ts
+var removeWorktreeTool = defineTool({
+  name: "remove_worktree",
+  title: "Remove a finished lane",
+  description: "Removes a task's lane (worktree and branch lanes/<task_id>) only when that loses nothing: no uncommitted files and every commit landed on the target (or no commits at all). Otherwise it refuses and lists the uncommitted files or the unlanded commits (short sha + subject): commit and queue_merge them, or leave the lane. There is no force option here; only a human can force a removal from the CLI. Releases the task's file claims and ports; a task still in progress goes back to planned. cleanup_worktrees does this for every finished lane.",
+  kind: "destructive",
+  input: external_exports.object({ task_id: Slug.describe("Task whose lane to remove") }).strict(),
+  output: external_exports.object({
+    task_id: external_exports.string(),
+    path: external_exports.string(),
+    branch: external_exports.string(),
+    landed_by: external_exports.string().describe("Why nothing was lost: no-commits | ancestor | landed_as | no-branch"),
+    removed_worktree: external_exports.boolean(),
+    deleted_branch: external_exports.boolean(),
+    backup_refs: external_exports.array(external_exports.string()).describe("Refs keeping original commits (e.g. of a squash-landed lane)"),
+    released_claims: external_exports.number(),
+    released_ports: external_exports.array(external_exports.number()),
+    task_status: external_exports.string().optional(),
+    branch_kept: external_exports.string().optional()
+  }),
+  async handle(input, ctx) {
+    return removeLane(await openLanes(ctx.cwd, await ctx.repo()), { task_id: input.task_id });
+  },
+  render: (o) => `Removed the lane of ${o.task_id} (${o.path})${o.deleted_branch ? ` and branch ${o.branch}` : ""}${o.branch_kept ? `; ${o.branch_kept}` : ""}. Released ${o.released_claims} claim(s).`
+});
+
+// src/mcp/tools/start-task.ts
+var startTaskTool = defineTool({
+  name: "start_task",
+  title: "Start a task in its own worktree",
+  description: 'Starts a planned task in its own lane: atomically claims the task (another owner gets "already started by ..."), creates branch lanes/<task_id> and a locked worktree at .claude/worktrees/<task_id> from a recorded base commit (the target branch unless `base` is given), copies the gitignored files named in .worktreeinclude (e.g. .env), runs the configured setup commands, then claims the task\'s file scope. Returns the worktree path (work and commit only there), the branch, the base commit and the claimed paths. Calling it again with the same owner returns the existing lane. If any step fails nothing is left behind and the error says why (a failing setup command includes its output). Pick tasks with next_tasks first; see lanes with list_worktrees.',
+  kind: "write",
+  idempotent: true,
+  input: external_exports.object({
+    task_id: Slug.describe("Id of a planned task (next_tasks lists the ready ones)"),
+    base: external_exports.string().min(1).max(255).optional().describe("Branch, tag or commit to start from; default: the target branch"),
+    owner: external_exports.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,127}$/).optional().describe("Who works on the task (an agent or session name); default: this Claude Code session")
+  }).strict(),
+  output: external_exports.object({
+    task_id: external_exports.string(),
+    owner: external_exports.string(),
+    path: external_exports.string().describe("The lane's worktree: do all work for the task here"),
+    branch: external_exports.string(),
+    base: external_exports.string().describe("Commit the lane starts from"),
+    base_ref: external_exports.string(),
+    target: external_exports.string().describe("Branch the work lands on"),
+    claims: external_exports.array(external_exports.string()).describe("File scope claimed for the task"),
+    included: external_exports.array(external_exports.string()).describe("Files copied by .worktreeinclude"),
+    include_skipped: external_exports.array(external_exports.object({ path: external_exports.string(), reason: external_exports.string() })),
+    setup: external_exports.array(external_exports.object({ name: external_exports.string(), ms: external_exports.number() })),
+    existing: external_exports.boolean().describe("True when this owner's lane already existed")
+  }),
+  async handle(input, ctx) {
+    const lanes = await openLanes(ctx.cwd, await ctx.repo());
+    return startLane(lanes, { task_id: input.task_id, owner: input.owner ?? mcpOwner(), ...input.base !== void 0 ? { base: input.base } : {} });
+  },
+  render: (o) => `${o.existing ? "Lane already exists" : "Lane ready"} for ${o.task_id}: ${o.path} on ${o.branch} from ${o.base.slice(0, 12)} (${o.base_ref}).` + (o.claims.length ? ` Claimed: ${o.claims.join(", ")}.` : "") + (o.included.length ? ` Copied: ${o.included.join(", ")}.` : "") + (o.setup.length ? ` Setup: ${o.setup.map((s) => `${s.name} (${s.ms} ms)`).join(", ")}.` : "") + ` Work and commit in ${o.path}; land with queue_merge.`
+});
+
 // src/mcp/tools/status.ts
 var TaskBrief = external_exports.object({ id: external_exports.string(), status: external_exports.string(), owner: external_exports.string().optional() });
 var statusTool = defineTool({
@@ -15391,6 +15560,11 @@ var tools = [
   nextTasksTool,
   addTaskTool,
   updateTaskTool,
+  // lanes
+  startTaskTool,
+  listWorktreesTool,
+  removeWorktreeTool,
+  cleanupWorktreesTool,
   // claims
   claimFilesTool,
   releaseFilesTool,

@@ -1,0 +1,170 @@
+/**
+ * start_task against a bare `git worktree add` of the same repository, measured in the same run:
+ * - one start_task (in process, as the MCP server runs it; no setup configured) vs one bare
+ *   `git worktree add -b`, on a generated 200-file and 20,000-file repository. Aim: <= 1.0x on the
+ *   large one (parallel checkout, PERFORMANCE.md: 17.0 s -> 3.0 s), at most +100 ms on the small one;
+ * - 8 start_task processes started together behind a barrier vs 8 sequential bare worktree adds,
+ *   on a 2,000-file repository (and on the 200-file one, where process start-up dominates).
+ * Set LANES_BENCH_QUICK=1 to skip the 20,000-file repository.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { openLanes } from '../src/core/context.js';
+import { removeLane } from '../src/core/lanes/remove.js';
+import { startLane } from '../src/core/lanes/start.js';
+import { storePlan } from '../src/core/tasks.js';
+import { result, type BenchResult } from './util.js';
+
+const ENV = {
+  ...process.env,
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: 'bench',
+  GIT_AUTHOR_EMAIL: 'bench@lanes.invalid',
+  GIT_COMMITTER_NAME: 'bench',
+  GIT_COMMITTER_EMAIL: 'bench@lanes.invalid',
+  LANES_LOG: 'silent',
+};
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, env: ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 }).trim();
+}
+
+/** A repository of `files` small source-like files spread over directories of 100. */
+function genRepo(parent: string, files: number): string {
+  const dir = path.join(parent, `repo-${files}`);
+  fs.mkdirSync(dir, { recursive: true });
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'config', 'gc.auto', '0');
+  git(dir, 'config', 'commit.gpgsign', 'false');
+  for (let i = 0; i < files; i++) {
+    const d = path.join(dir, 'src', `d${Math.floor(i / 100)}`);
+    if (i % 100 === 0) fs.mkdirSync(d, { recursive: true });
+    fs.writeFileSync(path.join(d, `f${i}.ts`), `export const v${i} = ${i};\n// ${'x'.repeat(200)}\n`);
+  }
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'generated');
+  return dir;
+}
+
+const CHILD = `
+import fs from 'node:fs';
+import { openLanes } from './src/core/context.js';
+import { startLane } from './src/core/lanes/start.js';
+const [repo, task, barrier] = process.argv.slice(2);
+while (!fs.existsSync(barrier)) await new Promise((r) => setTimeout(r, 1));
+const lanes = await openLanes(repo);
+await startLane(lanes, { task_id: task, owner: 'bench:' + task });
+process.stdout.write(String(performance.now()));
+`;
+
+async function bundleChild(root: string, dir: string): Promise<string> {
+  const out = path.join(dir, 'lanes-child.mjs');
+  // Loaded from the repository at run time: this bench is itself bundled, and esbuild cannot be.
+  const { build } = createRequire(path.join(root, 'package.json'))('esbuild') as typeof import('esbuild');
+  await build({
+    stdin: { contents: CHILD, resolveDir: root, loader: 'ts', sourcefile: 'lanes-child.ts' },
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    loader: { '.yaml': 'text', '.md': 'text' },
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  return out;
+}
+
+async function planTasks(repo: string, ids: string[]): Promise<void> {
+  const lanes = await openLanes(repo);
+  await storePlan(lanes.store, ids.map((id) => ({ id, title: id, files: [`scope/${id}/**`] })), { parallelism: 16 });
+}
+
+function bareAdd(repo: string, name: string): number {
+  const t = performance.now();
+  git(repo, 'worktree', 'add', '-q', '-b', `bare/${name}`, path.join(repo, '.bare', name), 'HEAD');
+  return performance.now() - t;
+}
+
+function bareRemove(repo: string, name: string): void {
+  git(repo, 'worktree', 'remove', '--force', path.join(repo, '.bare', name));
+  git(repo, 'branch', '-q', '-D', `bare/${name}`);
+}
+
+/** One start_task vs one bare worktree add, interleaved so drift hits both alike. */
+async function single(repo: string, runs: number, label: string, aim: string): Promise<BenchResult> {
+  const ids = Array.from({ length: runs }, (_, i) => `s${i}`);
+  await planTasks(repo, ids);
+  const lanes = await openLanes(repo);
+  const ours: number[] = [];
+  const base: number[] = [];
+  for (const id of ids) {
+    base.push(bareAdd(repo, id));
+    bareRemove(repo, id);
+    const t = performance.now();
+    await startLane(lanes, { task_id: id, owner: 'bench' });
+    ours.push(performance.now() - t);
+    await removeLane(lanes, { task_id: id });
+  }
+  const r = result(`start_task vs bare worktree add, ${label}`, ours, base, aim);
+  const d = r.median_ms - (r.baseline_ms ?? 0);
+  r.note = `${d >= 0 ? '+' : '-'}${Math.abs(d).toFixed(0)} ms vs bare`;
+  return r;
+}
+
+/** 8 start_task processes released together vs 8 sequential bare adds. */
+async function parallel(root: string, tmp: string, repo: string, label: string): Promise<BenchResult> {
+  const bundle = await bundleChild(root, tmp);
+  const ids = Array.from({ length: 8 }, (_, i) => `p${i}`);
+  await planTasks(repo, ids);
+  const t0 = performance.now();
+  for (const id of ids) bareAdd(repo, id);
+  const seq = performance.now() - t0;
+  for (const id of ids) bareRemove(repo, id);
+  const barrier = path.join(tmp, `barrier-${label}`);
+  const procs = ids.map(
+    (id) =>
+      new Promise<void>((resolve, reject) => {
+        const p = spawn('node', [bundle, repo, id, barrier], { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+        let err = '';
+        p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`child ${id} exited ${code}: ${err}`))));
+      }),
+  );
+  await new Promise((r) => setTimeout(r, 1500)); // let every child load and wait at the barrier
+  const t1 = performance.now();
+  fs.writeFileSync(barrier, '');
+  await Promise.all(procs);
+  const par = performance.now() - t1;
+  const lanes = await openLanes(repo);
+  for (const id of ids) await removeLane(lanes, { task_id: id });
+  return result(`8 parallel start_task (processes) vs 8 sequential bare adds, ${label}`, [par], [seq], '< 1x', 'children loaded before the barrier');
+}
+
+export async function run({ root }: { root: string }): Promise<BenchResult[]> {
+  const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'lanes-bench-lanes-')));
+  const home = path.join(tmp, 'home');
+  fs.mkdirSync(home);
+  fs.writeFileSync(path.join(home, '.gitconfig'), '');
+  Object.assign(ENV, { HOME: home, GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig') });
+  Object.assign(process.env, { HOME: home, GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'), GIT_CONFIG_NOSYSTEM: '1', LANES_LOG: 'silent' });
+  const out: BenchResult[] = [];
+  try {
+    const small = genRepo(tmp, 200);
+    await single(small, 3, 'warm-up', ''); // file cache, module init
+    out.push(await single(small, 15, '200 files', '<= +100 ms'));
+    const mid = genRepo(tmp, 2000);
+    out.push(await parallel(root, tmp, mid, '2,000 files'));
+    out.push(await parallel(root, tmp, small, '200 files'));
+    if (!process.env.LANES_BENCH_QUICK) {
+      const large = genRepo(tmp, 20000);
+      out.push(await single(large, 3, '20,000 files', '<= 1.0x'));
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  return out;
+}

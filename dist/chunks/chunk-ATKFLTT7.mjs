@@ -1,0 +1,195 @@
+#!/usr/bin/env node
+import { createRequire as __lanesRequire } from 'node:module';
+const require = __lanesRequire(import.meta.url);
+import {
+  parseDoc
+} from "./chunk-HJMLCJJU.mjs";
+
+// src/hooks/lib/where.ts
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+function realOr(p) {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+function realish(p) {
+  const abs = path.resolve(p);
+  const rest = [];
+  let cur = abs;
+  for (; ; ) {
+    try {
+      return path.join(fs.realpathSync(cur), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(cur);
+      if (parent === cur) return abs;
+      rest.push(path.basename(cur));
+      cur = parent;
+    }
+  }
+}
+function isInside(root, p) {
+  const rel = path.relative(root, p);
+  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
+}
+function fromGit(cwd) {
+  try {
+    const out = execFileSync("git", ["rev-parse", "--show-toplevel", "--git-common-dir"], {
+      cwd,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" },
+      timeout: 5e3
+    });
+    const [top = "", common = ""] = out.split("\n");
+    if (!top || !common) return { ok: false, why: `${cwd} is not inside a git work tree` };
+    return { ok: true, where: build(cwd, realOr(top), realOr(path.resolve(cwd, common))) };
+  } catch {
+    return { ok: false, why: `${cwd} is not inside a git repository` };
+  }
+}
+function build(cwd, top, commonDir) {
+  const mainRoot = path.basename(commonDir) === ".git" ? path.dirname(commonDir) : top;
+  return { cwd, top, commonDir, mainRoot, stateDir: path.join(commonDir, "lanes") };
+}
+function commonOf(gitDir) {
+  try {
+    const rel = fs.readFileSync(path.join(gitDir, "commondir"), "utf8").trim();
+    if (rel) return realOr(path.resolve(gitDir, rel));
+  } catch {
+  }
+  return realOr(gitDir);
+}
+function locate(cwd) {
+  if (typeof cwd !== "string" || cwd === "") return { ok: false, why: "the input has no cwd" };
+  let real;
+  try {
+    real = fs.realpathSync(cwd);
+  } catch {
+    return { ok: false, why: `the directory ${cwd} does not exist` };
+  }
+  if (process.env.GIT_DIR || process.env.GIT_WORK_TREE || process.env.GIT_COMMON_DIR) return fromGit(real);
+  for (let dir = real; ; ) {
+    const dotGit = path.join(dir, ".git");
+    let st;
+    try {
+      st = fs.statSync(dotGit);
+    } catch {
+      st = void 0;
+    }
+    if (st?.isDirectory()) {
+      if (!fs.existsSync(path.join(dotGit, "HEAD"))) return fromGit(real);
+      return { ok: true, where: build(real, dir, commonOf(dotGit)) };
+    }
+    if (st?.isFile()) {
+      let m = null;
+      try {
+        m = /^gitdir:\s*(.+?)\s*$/m.exec(fs.readFileSync(dotGit, "utf8"));
+      } catch {
+        m = null;
+      }
+      if (!m) return fromGit(real);
+      return { ok: true, where: build(real, dir, commonOf(path.resolve(dir, m[1]))) };
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return { ok: false, why: `${cwd} is not inside a git repository` };
+    dir = parent;
+  }
+}
+function readDoc(stateDir, name) {
+  let text;
+  try {
+    text = fs.readFileSync(path.join(stateDir, `${name}.json`), "utf8");
+  } catch {
+    return void 0;
+  }
+  const r = parseDoc(text);
+  return r.ok ? r.data : void 0;
+}
+function hasState(w) {
+  try {
+    return fs.statSync(w.stateDir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function readLanes(stateDir) {
+  const d = readDoc(stateDir, "lanes");
+  return d && typeof d === "object" && !Array.isArray(d) ? d : {};
+}
+function laneContaining(lanes, dir) {
+  for (const l of Object.values(lanes)) {
+    if (l && typeof l.path === "string" && isInside(l.path, dir)) return l;
+  }
+  return void 0;
+}
+
+// src/hooks/lib/input.ts
+var MAX_BYTES = 64 * 1024 * 1024;
+function readHookInput(opts = {}) {
+  const stdin = process.stdin;
+  if (stdin.isTTY) return Promise.resolve({ ok: false, why: "no input: stdin is a terminal, not the JSON Claude Code sends" });
+  const max = opts.maxBytes ?? MAX_BYTES;
+  return new Promise((resolve) => {
+    const chunks = [];
+    let size = 0;
+    let done = false;
+    const finish = (r) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      stdin.removeAllListeners("data");
+      stdin.removeAllListeners("end");
+      stdin.removeAllListeners("error");
+      stdin.pause();
+      stdin.unref?.();
+      resolve(r);
+    };
+    const timer = setTimeout(() => finish({ ok: false, why: `no complete input on stdin within ${opts.timeoutMs ?? 5e3} ms` }), opts.timeoutMs ?? 5e3);
+    timer.unref();
+    stdin.on("data", (c) => {
+      size += c.length;
+      if (size > max) return finish({ ok: false, why: `input larger than ${max} bytes` });
+      chunks.push(c);
+    });
+    stdin.on("end", () => finish(parseHookInput(Buffer.concat(chunks).toString("utf8"))));
+    stdin.on("error", (e) => finish({ ok: false, why: `could not read stdin: ${e.message}` }));
+  });
+}
+function parseHookInput(text) {
+  const t = text.replace(/^\uFEFF/, "").trim();
+  if (t === "") return { ok: false, why: "empty input (expected the hook JSON on stdin)" };
+  let v;
+  try {
+    v = JSON.parse(t);
+  } catch (e) {
+    return { ok: false, why: `input is not JSON (${e.message.slice(0, 120)})` };
+  }
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return { ok: false, why: "input is JSON but not an object" };
+  return { ok: true, input: v };
+}
+function str(input, key) {
+  const v = input?.[key];
+  return typeof v === "string" && v !== "" ? v : void 0;
+}
+function obj(input, key) {
+  const v = input?.[key];
+  return typeof v === "object" && v !== null && !Array.isArray(v) ? v : void 0;
+}
+
+export {
+  realish,
+  isInside,
+  locate,
+  readDoc,
+  hasState,
+  readLanes,
+  laneContaining,
+  readHookInput,
+  parseHookInput,
+  str,
+  obj
+};

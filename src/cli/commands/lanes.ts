@@ -1,0 +1,121 @@
+import type { Command } from 'commander';
+import { openLanes } from '../../core/context.js';
+import { cleanupLanes, type CleanupResult } from '../../core/lanes/cleanup.js';
+import { listLanes, type ListResult } from '../../core/lanes/list.js';
+import { cliOwner } from '../../core/lanes/model.js';
+import { removeLane, type RemoveResult } from '../../core/lanes/remove.js';
+import { startLane, type StartResult } from '../../core/lanes/start.js';
+import { action, emit } from '../run.js';
+
+export function registerLanes(program: Command): void {
+  program
+    .command('start')
+    .description('start a task in its own lane: branch lanes/<task> + worktree .claude/worktrees/<task>, setup, file claims')
+    .argument('<task>', 'task id from the plan')
+    .option('--base <rev>', 'branch, tag or commit to start from (default: the target branch)')
+    .option('--owner <owner>', 'who works on it (default: cli:<user>@<host>:<pid>)')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (task: string, opts: { base?: string; owner?: string; json?: boolean }) => {
+        const lanes = await openLanes(process.cwd());
+        const r = await startLane(lanes, { task_id: task, owner: opts.owner ?? cliOwner(), ...(opts.base !== undefined ? { base: opts.base } : {}) });
+        emit(opts.json, r, () => renderStart(r));
+      }),
+    );
+
+  program
+    .command('list')
+    .alias('ls')
+    .description('list lanes: task, owner, base, uncommitted files, commits ahead/behind the target, last activity')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: { json?: boolean }) => {
+        const r = await listLanes(await openLanes(process.cwd()));
+        emit(opts.json, r, () => renderList(r));
+      }),
+    );
+
+  program
+    .command('remove')
+    .description('remove a lane whose work has landed (refuses uncommitted or unlanded work unless --force)')
+    .argument('<task>', 'task id')
+    .option('--force', 'remove anyway; commits and uncommitted changes are kept under refs/lanes/backup/<task>/<time>')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (task: string, opts: { force?: boolean; json?: boolean }) => {
+        const r = await removeLane(await openLanes(process.cwd()), { task_id: task, force: opts.force === true });
+        emit(opts.json, r, () => renderRemove(r));
+      }),
+    );
+
+  program
+    .command('gc')
+    .description('remove finished, clean lanes and stale lane records; report the rest (never prunes other worktrees)')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: { json?: boolean }) => {
+        const r = await cleanupLanes(await openLanes(process.cwd()));
+        emit(opts.json, r, () => renderCleanup(r));
+      }),
+    );
+}
+
+function renderStart(r: StartResult): string {
+  const lines = [
+    `${r.existing ? 'Lane already exists' : 'Lane ready'} for ${r.task_id}`,
+    `  path    ${r.path}`,
+    `  branch  ${r.branch} from ${r.base.slice(0, 12)} (${r.base_ref}), lands on ${r.target}`,
+    `  owner   ${r.owner}`,
+  ];
+  if (r.claims.length) lines.push(`  claims  ${r.claims.join(', ')}`);
+  if (r.included.length) lines.push(`  copied  ${r.included.join(', ')}`);
+  for (const s of r.include_skipped) lines.push(`  not copied: ${s.path} (${s.reason})`);
+  if (r.setup.length) lines.push(`  setup   ${r.setup.map((s) => `${s.name} ${s.ms} ms`).join(', ')}`);
+  return lines.join('\n');
+}
+
+function ago(iso: string | undefined): string {
+  if (!iso) return '-';
+  const s = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
+  return s < 90 ? `${s}s ago` : s < 5400 ? `${Math.round(s / 60)}m ago` : s < 172800 ? `${Math.round(s / 3600)}h ago` : `${Math.round(s / 86400)}d ago`;
+}
+
+function renderList(r: ListResult): string {
+  if (!r.lanes.length) return `No lanes (target ${r.target}).`;
+  const rows = r.lanes.map((l) => [
+    l.kind === 'foreign' ? '(foreign)' : l.task_id ?? '',
+    l.kind === 'foreign' ? '-' : l.state ?? '',
+    l.owner ?? '-',
+    l.ahead === undefined ? '-' : `+${l.ahead}/-${l.behind ?? 0}`,
+    l.missing ? 'MISSING' : l.dirty_count ? `${l.dirty_count} dirty` : 'clean',
+    ago(l.last_activity),
+    l.path,
+  ]);
+  const head = ['TASK', 'STATE', 'OWNER', `VS ${r.target}`, 'TREE', 'ACTIVE', 'PATH'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const fmt = (row: string[]) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  const problems = r.lanes.filter((l) => l.problem).map((l) => `  ${l.task_id ?? l.path}: ${l.problem}`);
+  return [fmt(head), ...rows.map(fmt), ...(problems.length ? ['Problems:', ...problems] : [])].join('\n');
+}
+
+function renderRemove(r: RemoveResult): string {
+  const lines = [`Removed the lane of ${r.task_id} (${r.path})${r.deleted_branch ? ` and branch ${r.branch}` : ''}.`];
+  if (r.branch_kept) lines.push(`  ${r.branch_kept}`);
+  for (const ref of r.backup_refs) {
+    const how = ref.endsWith('-stash')
+      ? `restore with: git stash apply ${ref}`
+      : ref.endsWith('-worktree')
+        ? `files (incl. untracked) as a commit: git checkout ${ref} -- .`
+        : `recreate the branch with: git branch ${r.branch} ${ref}`;
+    lines.push(`  kept ${ref} (${how})`);
+  }
+  if (r.released_claims) lines.push(`  released ${r.released_claims} claim(s)`);
+  return lines.join('\n');
+}
+
+function renderCleanup(r: CleanupResult): string {
+  const lines = [`Removed ${r.removed.length} lane(s), freed ${(r.freed_bytes / 1048576).toFixed(1)} MiB.`];
+  for (const x of r.removed) lines.push(`  removed ${x.task_id}: ${x.reason}`);
+  for (const k of r.kept) lines.push(`  kept ${k.task_id ?? k.path}: ${k.reason.replace(/\n/g, '\n    ')}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,70 @@
+/**
+ * cleanup_worktrees / `lanes gc`: removes lanes that are finished and lose nothing by going
+ * (clean, commits landed, task not in progress) and stale records (directory missing, no unlanded
+ * commits); reports every other lane with the reason it stays. Never runs a repo-wide prune.
+ */
+import path from 'node:path';
+import { errorMessage } from '../../errors.js';
+import { listWorktrees } from '../../git/worktree.js';
+import type { Lanes } from '../context.js';
+import { readPlan } from '../tasks.js';
+import { emptyLanes, LANES_DOC, type LanesDoc } from './model.js';
+import { isInside, lanesDir } from './paths.js';
+import { diskUsage } from './probe.js';
+import { recoverOrphans } from './recover.js';
+import { assessLane, describeCommits, teardownLane } from './teardown.js';
+
+export interface CleanupResult {
+  removed: Array<{ task_id: string; path: string; reason: string; freed_bytes: number }>;
+  kept: Array<{ task_id?: string; path: string; reason: string }>;
+  freed_bytes: number;
+  recovered: number;
+}
+
+export async function cleanupLanes(lanes: Lanes): Promise<CleanupResult> {
+  const recovered = await recoverOrphans(lanes);
+  const out: CleanupResult = { removed: [], kept: [], freed_bytes: 0, recovered: recovered.length };
+  const doc = (await lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data;
+  const { tasks } = await readPlan(lanes.store);
+  for (const lane of Object.values(doc).sort((x, y) => x.task.localeCompare(y.task))) {
+    const keep = (reason: string) => out.kept.push({ task_id: lane.task, path: lane.path, reason });
+    if (lane.state === 'starting') {
+      keep(`still being started by ${lane.owner}`);
+      continue;
+    }
+    try {
+      const t = tasks[lane.task];
+      const a = await assessLane(lanes, lane, t);
+      if (a.unlanded.length) {
+        keep(`${a.unlanded.length}${a.unlanded.length >= 20 ? '+' : ''} commit(s) not landed on ${lane.target}${a.exists ? '' : ' (directory missing; recreate it with `git worktree add ' + lane.path + ' ' + lane.branch + '`)'}:\n${describeCommits(a.unlanded)}`);
+        continue;
+      }
+      if (a.exists && a.dirty.length) {
+        keep(`${a.dirty.length} uncommitted file(s), e.g. ${a.dirty[0]!.path}`);
+        continue;
+      }
+      const stale = !a.exists;
+      if (!stale && t?.status === 'in_progress' && !t.landed_as) {
+        keep(`task in progress (owner ${t.owner ?? lane.owner})`);
+        continue;
+      }
+      const size = a.exists ? await diskUsage(lane.path) : 0;
+      await teardownLane(lanes, lane, a);
+      const reason = stale ? 'stale record: directory missing, nothing unlanded' : lane.state === 'broken' ? 'broken lane with nothing to lose' : `finished (${a.landedBy === 'no-commits' ? 'no commits' : 'landed'}) and clean`;
+      out.removed.push({ task_id: lane.task, path: lane.path, reason, freed_bytes: size });
+      out.freed_bytes += size;
+    } catch (e) {
+      keep(errorMessage(e));
+    }
+  }
+  // Worktrees in the lanes directory that no lane record knows: reported, never removed.
+  const cfg = await lanes.config();
+  const dir = lanesDir(lanes.repo, cfg.worktrees.dir);
+  const known = new Set(Object.values(doc).map((l) => l.path));
+  for (const w of await listWorktrees(lanes.repo.mainRoot)) {
+    if (known.has(w.path) || !isInside(dir, w.path) || w.path === dir) continue;
+    out.kept.push({ path: w.path, reason: `not a lane (no Lanes record)${w.branch ? ` on ${w.branch.replace(/^refs\/heads\//, '')}` : ''}; Lanes leaves it alone — remove it with git worktree remove if it is unneeded` });
+  }
+  out.kept.sort((x, y) => path.basename(x.path).localeCompare(path.basename(y.path)));
+  return out;
+}

@@ -1,0 +1,152 @@
+/**
+ * list_worktrees: every lane with its task, owner, base, uncommitted files, commits ahead of and
+ * behind the target, and last activity; plus git worktrees in the lanes directory that have no
+ * lane record (foreign or orphaned), marked as such. Reads only: every git call runs with
+ * GIT_OPTIONAL_LOCKS=0, so polling never collides with an agent's commit.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { git } from '../../git/exec.js';
+import { aheadBehind, commitTimeMs, resolveCommit, statusPorcelain } from '../../git/refs.js';
+import { adminDirFor, listWorktrees } from '../../git/worktree.js';
+import type { Lanes } from '../context.js';
+import { readPlan, type TaskStatus } from '../tasks.js';
+import { emptyLanes, LANES_DOC, type LaneRecord, type LanesDoc } from './model.js';
+import { isInside, lanesDir } from './paths.js';
+import { recoverOrphans } from './recover.js';
+
+export interface LaneView {
+  task_id?: string;
+  kind: 'lane' | 'foreign';
+  state?: LaneRecord['state'];
+  owner?: string;
+  task_status?: TaskStatus;
+  path: string;
+  branch?: string;
+  base?: string;
+  /** Commits on the target since the base (0: the lane starts from the target's tip). */
+  base_behind_target?: number;
+  head?: string;
+  missing: boolean;
+  locked?: string;
+  /** git's reason to call the entry prunable (its directory is gone...). */
+  prunable?: string;
+  /** Uncommitted files: "M src/a.ts", "?? notes.txt" (at most 50). */
+  dirty: string[];
+  dirty_count: number;
+  untracked_count: number;
+  ahead?: number;
+  behind?: number;
+  /** Newest of the tip's commit time and the worktree index's mtime. */
+  last_activity?: string;
+  problem?: string;
+}
+
+export interface ListResult {
+  target: string;
+  target_sha?: string;
+  lanes: LaneView[];
+}
+
+const MAX_DIRTY = 50;
+
+export async function listLanes(lanes: Lanes): Promise<ListResult> {
+  await recoverOrphans(lanes);
+  const cfg = await lanes.config();
+  const root = lanes.repo.mainRoot;
+  const [doc, { tasks }, worktrees, targetSha] = await Promise.all([
+    lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes),
+    readPlan(lanes.store),
+    listWorktrees(root),
+    resolveCommit(root, cfg.target),
+  ]);
+  const byPath = new Map(worktrees.map((w) => [w.path, w]));
+  const records = Object.values(doc.data).sort((a, b) => a.task.localeCompare(b.task));
+  const views = await mapLimit(records, 4, async (rec): Promise<LaneView> => {
+    const wt = byPath.get(rec.path);
+    const v: LaneView = { task_id: rec.task, kind: 'lane', state: rec.state, owner: rec.owner, path: rec.path, branch: rec.branch, base: rec.base, missing: !fs.existsSync(rec.path), dirty: [], dirty_count: 0, untracked_count: 0 };
+    const ts = tasks[rec.task]?.status;
+    if (ts) v.task_status = ts;
+    if (rec.problem) v.problem = rec.problem;
+    if (wt?.locked !== undefined) v.locked = wt.locked;
+    if (wt?.prunable !== undefined) v.prunable = wt.prunable;
+    await describe(lanes, v, `refs/heads/${rec.branch}`, targetSha, rec.base);
+    return v;
+  });
+  // Worktrees in the lanes directory without a record: someone else's, or left by a crash.
+  let dir: string | undefined;
+  try {
+    dir = lanesDir(lanes.repo, cfg.worktrees.dir);
+  } catch {
+    dir = undefined; // a refused lanes dir is reported by start_task and lanes doctor
+  }
+  const known = new Set(records.map((r) => r.path));
+  const foreign = worktrees.filter((w) => dir && !known.has(w.path) && isInside(dir, w.path) && w.path !== dir);
+  const foreignViews = await mapLimit(foreign, 4, async (w): Promise<LaneView> => {
+    const v: LaneView = { kind: 'foreign', path: w.path, missing: !fs.existsSync(w.path), dirty: [], dirty_count: 0, untracked_count: 0 };
+    if (w.branch) v.branch = w.branch.replace(/^refs\/heads\//, '');
+    if (w.locked !== undefined) v.locked = w.locked;
+    if (w.prunable !== undefined) v.prunable = w.prunable;
+    await describe(lanes, v, w.branch ?? w.head ?? 'HEAD', targetSha, undefined);
+    return v;
+  });
+  const out: ListResult = { target: cfg.target, lanes: [...views, ...foreignViews] };
+  if (targetSha) out.target_sha = targetSha;
+  return out;
+}
+
+async function describe(lanes: Lanes, v: LaneView, ref: string, targetSha: string | undefined, base: string | undefined): Promise<void> {
+  const root = lanes.repo.mainRoot;
+  const tip = await resolveCommit(root, ref).catch(() => undefined);
+  if (tip) v.head = tip;
+  const jobs: Array<Promise<unknown>> = [];
+  if (!v.missing) {
+    jobs.push(
+      statusPorcelain(v.path, { collapseUntracked: true }).then(
+        (st) => {
+          v.dirty_count = st.length;
+          v.untracked_count = st.filter((e) => e.code === '??').length;
+          v.dirty = st.slice(0, MAX_DIRTY).map((e) => `${e.code.trim()} ${e.path}`);
+        },
+        (e: Error) => {
+          v.problem = v.problem ?? `git status failed: ${e.message.split('\n')[0]}`;
+        },
+      ),
+    );
+  }
+  if (tip && targetSha) {
+    jobs.push(aheadBehind(root, tip, targetSha).then((ab) => Object.assign(v, ab)));
+  }
+  if (base && targetSha) {
+    jobs.push(
+      git(root, ['rev-list', '--count', `${base}..${targetSha}`], { readOnly: true }).then((r) => {
+        v.base_behind_target = Number.parseInt(r.stdout.trim(), 10) || 0;
+      }),
+    );
+  }
+  let last = 0;
+  if (tip) jobs.push(commitTimeMs(root, tip).then((t) => (last = Math.max(last, t))));
+  const admin = adminDirFor(lanes.repo.commonDir, v.path);
+  if (admin) {
+    try {
+      last = Math.max(last, fs.statSync(path.join(admin, 'index')).mtimeMs);
+    } catch {
+      // no index yet
+    }
+  }
+  await Promise.all(jobs.map((j) => j.catch(() => undefined)));
+  if (last > 0) v.last_activity = new Date(last).toISOString();
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}

@@ -1,0 +1,106 @@
+/**
+ * The `lanes` state document: one record per task that has (or is getting) a worktree. It changes
+ * in the same transactions as the task's status and claims, so a reader never sees a task started
+ * without its lane record, nor a lane reported ready before its setup finished.
+ */
+import os from 'node:os';
+import { LanesError, isLanesError } from '../../errors.js';
+import { assertSlug } from '../../util/slug.js';
+
+export const LANES_DOC = 'lanes';
+/** Journal operation names (RELIABILITY.md rule 9). */
+export const START_OP = 'lanes.start';
+export const REMOVE_OP = 'lanes.remove';
+
+export type LaneState = 'starting' | 'ready' | 'broken';
+
+export interface LaneRecord {
+  task: string;
+  owner: string;
+  /** Short branch name: lanes/<task>. */
+  branch: string;
+  /** Absolute, real path of the worktree. */
+  path: string;
+  /** The commit the lane started from. */
+  base: string;
+  /** What the caller asked for as base (the target branch by default). */
+  base_ref: string;
+  target: string;
+  /** starting: setup not finished (never handed out); ready; broken: a rollback had to keep it. */
+  state: LaneState;
+  /** Ties the record to the start operation that made it (its journal record carries the same token). */
+  token: string;
+  created_at: string;
+  ready_at?: string;
+  /** Files copied by .worktreeinclude (relative paths). */
+  included?: string[];
+  /** Paths of the task's file scope claimed for it (owner task:<id>). */
+  claims?: string[];
+  /** Why a broken lane was kept. */
+  problem?: string;
+  /** The task was already in progress under the same owner before this start (a rollback leaves it so). */
+  resumed?: boolean;
+}
+
+export type LanesDoc = Record<string, LaneRecord>;
+export const emptyLanes = (): LanesDoc => ({});
+
+export function laneBranch(task: string): string {
+  return `lanes/${task}`;
+}
+
+export function laneRef(task: string): string {
+  return `refs/heads/${laneBranch(task)}`;
+}
+
+export function lockReason(task: string): string {
+  return `lanes:${task}`;
+}
+
+/** Owner of a task's file-scope claims and ports. */
+export function taskOwner(task: string): string {
+  return `task:${task}`;
+}
+
+/** `refs/lanes/backup/<task>/<UTC timestamp with ms>`: where a forced removal keeps the commits. */
+export function backupRef(task: string, at = new Date()): string {
+  const ts = at.toISOString().replace(/[-:.]/g, '');
+  return `refs/lanes/backup/${task}/${ts}`;
+}
+
+/** `refs/lanes/landed/<task>/<timestamp>`: the original commits of a squash-landed lane. */
+export function archiveRef(task: string, at = new Date()): string {
+  return `refs/lanes/landed/${task}/${at.toISOString().replace(/[-:.]/g, '')}`;
+}
+
+/** Owner strings must match the claims owner rule: printable, no spaces (see claims/owner.ts). */
+function ownerPart(s: string): string {
+  return s.replace(/[^A-Za-z0-9._+-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'x';
+}
+
+/** The owner an MCP caller gets when it names none: its Claude Code session, else the server pid. */
+export function mcpOwner(env: NodeJS.ProcessEnv = process.env, pid = process.pid): string {
+  const sid = env.CLAUDE_SESSION_ID;
+  return sid ? `session:${ownerPart(sid)}` : `session:${pid}`;
+}
+
+/** The owner the CLI uses when it names none: cli:<user>@<host>:<pid>. */
+export function cliOwner(pid = process.pid): string {
+  let user = 'user';
+  try {
+    user = os.userInfo().username;
+  } catch {
+    user = process.env.USER ?? 'user';
+  }
+  return `cli:${ownerPart(user)}@${ownerPart(os.hostname())}:${pid}`;
+}
+
+/** A task id as a strict slug (RELIABILITY.md rule 12), with a hint saying what to do. */
+export function assertTaskId(id: unknown): string {
+  try {
+    return assertSlug(id, 'task id');
+  } catch (e) {
+    if (!isLanesError(e)) throw e;
+    throw new LanesError(e.code, e.message, { hint: e.hint ?? 'Use the id of a task in the plan (get_plan or next_tasks lists them).' });
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * remove_worktree: take down one lane, only when that loses nothing (see teardown.ts). `force` is
+ * for a human at the CLI (`lanes remove --force`), never a tool argument; even then the commits and
+ * uncommitted changes are kept under refs/lanes/backup/<task>/<timestamp>.
+ */
+import { LanesError } from '../../errors.js';
+import type { Lanes } from '../context.js';
+import { readPlan } from '../tasks.js';
+import { assertTaskId, emptyLanes, LANES_DOC, type LanesDoc } from './model.js';
+import { recoverOrphans } from './recover.js';
+import { assessLane, refusal, teardownLane, type TeardownResult } from './teardown.js';
+
+export interface RemoveInput {
+  task_id: string;
+  /** Human-only (CLI flag): remove even with uncommitted or unlanded work, after backing it up. */
+  force?: boolean;
+}
+
+export interface RemoveResult extends TeardownResult {
+  task_id: string;
+  path: string;
+  branch: string;
+  /** Why removing lost nothing: no-commits | ancestor | landed_as | no-branch, or "forced". */
+  landed_by: string;
+}
+
+export async function removeLane(lanes: Lanes, input: RemoveInput): Promise<RemoveResult> {
+  const task = assertTaskId(input.task_id);
+  await recoverOrphans(lanes);
+  const lane = (await lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data[task];
+  if (!lane) {
+    throw new LanesError('NOT_FOUND', `There is no lane for task "${task}".`, { hint: 'list_worktrees shows the lanes (and any foreign worktrees, which Lanes does not remove).' });
+  }
+  if (lane.state === 'starting') {
+    throw new LanesError('CONFLICT', `The lane of ${task} is still being started by ${lane.owner}.`, { hint: 'Wait for start_task to finish (or fail), then try again.' });
+  }
+  const { tasks } = await readPlan(lanes.store);
+  const a = await assessLane(lanes, lane, tasks[task]);
+  const refused = refusal(lane, a);
+  if (refused && !input.force) throw refused;
+  const r = await teardownLane(lanes, lane, a, { force: input.force === true });
+  return { task_id: task, path: lane.path, branch: lane.branch, landed_by: refused ? 'forced' : (a.landedBy ?? 'no-commits'), ...r };
+}

@@ -1,0 +1,284 @@
+/**
+ * start_task: a lane (branch `lanes/<task>` + worktree `<main>/.claude/worktrees/<task>`) for one
+ * planned task, in one journaled operation (RELIABILITY.md rule 9):
+ *
+ *   claim      the task (atomic: a second caller gets "already started by ...") + lane record
+ *   worktree   `git worktree add --lock --no-track --no-checkout` under the 'git' lock, then the
+ *              checkout outside it (it touches only the new worktree), with parallel checkout
+ *   setup      .worktreeinclude copies, then the configured setup commands
+ *   scope      the task's file scope claimed for owner task:<id>
+ *   ready      the lane record says ready; only now is the path handed out
+ *
+ * Every input is checked before the first side effect. A failure rolls back in-process; a crash is
+ * rolled back by the next lanes command (recover.ts).
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { LanesError, errorMessage } from '../../errors.js';
+import { refSha, resolveCommit, revInputProblem } from '../../git/refs.js';
+import { addWorktree, checkoutSettings, checkoutWorktree, listWorktrees } from '../../git/worktree.js';
+import { failpoint } from '../../util/failpoint.js';
+import { assertOwner, claimInTx, CLAIMS_DOC, conflictsFor, emptyClaims, parseClaimRequest, reclaimDoc, type ClaimsDoc } from '../claims.js';
+import { conflictError, sane } from '../claims/tx.js';
+import type { Lanes } from '../context.js';
+import { applyTaskUpdate, emptyTasks, readPlan, requirePlan, requireTask, TASKS_DOC, type TasksDoc } from '../tasks.js';
+import { ensureExcluded, withGitLock } from './gitlock.js';
+import { copyIncluded } from './include.js';
+import { assertTaskId, emptyLanes, LANES_DOC, laneBranch, laneRef, lockReason, START_OP, taskOwner, type LaneRecord, type LanesDoc } from './model.js';
+import { lanePathFor, lanesDir } from './paths.js';
+import { recoverOrphans, rollbackStart, type RollbackReport, type StartData } from './recover.js';
+import { runSetup } from './setup.js';
+
+export interface StartInput {
+  task_id: string;
+  /** A revision to start from; default the target branch. */
+  base?: string;
+  /** Who works on the task (session:<id>, cli:<user>@<host>:<pid>, an agent name). */
+  owner: string;
+}
+
+export interface StartResult {
+  task_id: string;
+  owner: string;
+  path: string;
+  branch: string;
+  /** The commit the lane starts from. */
+  base: string;
+  base_ref: string;
+  target: string;
+  /** The task's file scope, claimed for owner task:<id>. */
+  claims: string[];
+  /** Files copied by .worktreeinclude. */
+  included: string[];
+  include_skipped: Array<{ path: string; reason: string }>;
+  setup: Array<{ name: string; ms: number }>;
+  /** True when this owner's lane already existed and was returned as is. */
+  existing: boolean;
+}
+
+export async function startLane(lanes: Lanes, input: StartInput): Promise<StartResult> {
+  const task = assertTaskId(input.task_id);
+  const owner = assertOwner(input.owner);
+  if (input.base !== undefined) {
+    const problem = revInputProblem(input.base);
+    if (problem) throw new LanesError('INVALID_INPUT', `Invalid base ${JSON.stringify(input.base.slice(0, 80))}: it ${problem}.`, { hint: 'Pass a branch name, tag or commit id, or leave base out to start from the target branch.' });
+  }
+  await recoverOrphans(lanes);
+  const { repo, store } = lanes;
+  const cfg = await lanes.config();
+
+  // --- every check before the first side effect -------------------------------------------------
+  const { plan } = await readPlan(store);
+  const def = requireTask(requirePlan(plan), task);
+  const existing = (await store.read<LanesDoc>(LANES_DOC, emptyLanes)).data[task];
+  if (existing) {
+    if (existing.state === 'ready' && existing.owner === owner && fs.existsSync(existing.path)) return resultOf(existing, true);
+    throw laneExists(existing);
+  }
+  const baseRef = input.base ?? cfg.target;
+  const dir = lanesDir(repo, cfg.worktrees.dir);
+  const path = lanePathFor(dir, task);
+  // A slug always makes a valid branch name (git check-ref-format agrees; see the tests), so no
+  // extra git call here. Independent reads run together: each git call is a process spawn.
+  const branch = laneBranch(task);
+  const [base, , worktrees, checkout] = await Promise.all([
+    resolveCommit(repo.mainRoot, baseRef),
+    assertBranchFree(lanes, task),
+    listWorktrees(repo.mainRoot),
+    checkoutSettings(repo.mainRoot, repo.commonDir),
+  ]);
+  if (!base) throw await noBase(lanes, baseRef, input.base !== undefined);
+  if (worktrees.some((w) => w.path === path)) {
+    throw new LanesError('CONFLICT', `git already has a worktree registered at ${path} (its directory is missing or empty).`, {
+      hint: 'Run `lanes gc` (cleanup_worktrees) to clear stale lanes, then start the task again.',
+    });
+  }
+  const ttl = cfg.claims.default_ttl_seconds;
+  if (def.files.length) await preflightScope(lanes, task, def.files, ttl);
+
+  // --- the journaled operation -------------------------------------------------------------------
+  const token = crypto.randomUUID();
+  const data: StartData & Record<string, unknown> = { task, owner, token, path, branch, base, base_ref: baseRef, target: cfg.target };
+  const entry = await store.journal.begin(START_OP, data);
+  const fail = async (e: unknown): Promise<never> => {
+    let report: RollbackReport | undefined;
+    try {
+      report = await rollbackStart(lanes, entry.record.data as unknown as StartData, entry.record.step);
+    } catch (re) {
+      report = { task, op: START_OP, outcome: 'failed', removed_worktree: false, deleted_branch: false, error: errorMessage(re) };
+    }
+    if (report.outcome !== 'failed') await entry.done();
+    throw withRollback(e, report);
+  };
+
+  // The begin record is the intent for the claim (rollback of either is the same token-guarded
+  // state revert), which saves a journal write.
+  try {
+    await store.transact(async (tx) => {
+      const doc = tx.get<LanesDoc>(LANES_DOC, emptyLanes);
+      const before = tx.get<TasksDoc>(TASKS_DOC, emptyTasks)[task];
+      const resumed = before?.status === 'in_progress' && before.owner === owner;
+      // The task claim first: another owner gets its "already started by ..." message.
+      applyTaskUpdate(tx, { id: task, status: 'in_progress', owner, note: `lane ${branch}` });
+      const other = doc[task];
+      if (other) throw laneExists(other);
+      const rec: LaneRecord = { task, owner, branch, path, base, base_ref: baseRef, target: cfg.target, state: 'starting', token, created_at: new Date().toISOString() };
+      if (resumed) rec.resumed = true;
+      doc[task] = rec;
+    });
+  } catch (e) {
+    return fail(e);
+  }
+
+  try {
+    await failpoint('lanes.start.after-claim');
+    await entry.step('worktree');
+    await withGitLock(repo, `start_task ${task}`, async () => {
+      ensureExcluded(repo, cfg.worktrees.dir);
+      // Re-checked under the lock: the directory may have been swapped for a symlink meanwhile.
+      if (lanesDir(repo, cfg.worktrees.dir, { create: true }) !== dir) {
+        throw new LanesError('UNSAFE', `The lanes directory changed while starting ${task}.`, { hint: 'Check what replaced it, then start the task again.' });
+      }
+      lanePathFor(dir, task);
+      await assertBranchFree(lanes, task);
+      await addWorktree(repo.mainRoot, { path, branch, commit: base, lockReason: lockReason(task), noCheckout: true });
+    });
+    await failpoint('lanes.start.before-checkout');
+    await checkoutWorktree(path, base, checkout);
+    await failpoint('lanes.start.after-worktree');
+
+    await entry.step('setup');
+    const inc = await copyIncluded(repo.mainRoot, path, cfg.worktrees.include_file);
+    let fired = false;
+    const during = async () => {
+      if (fired) return;
+      fired = true;
+      await failpoint('lanes.start.during-setup');
+    };
+    const setup = await runSetup(cfg.setup, path, {
+      env: { LANES_TASK: task, LANES_WORKTREE: path, LANES_MAIN_ROOT: repo.mainRoot, LANES_BASE: base },
+      // Recorded so a recovery can stop a command a crashed start left running.
+      onSpawn: async (name, pid) => {
+        await entry.step('setup', { setup_pgid: pid, setup_name: name });
+        await during();
+      },
+    });
+    await during();
+
+    await entry.step('scope');
+    const claims = await store.transact(async (tx) => {
+      const rec = mine(tx.get<LanesDoc>(LANES_DOC, emptyLanes), task, token);
+      const held = def.files.length
+        ? claimInTx(tx, { owner: taskOwner(task), task, paths: def.files, mode: 'exclusive', ttl_seconds: ttl, reason: `scope of task ${task}` }).map((c) => c.pattern)
+        : [];
+      rec.claims = held;
+      rec.included = inc.copied;
+      return held;
+    });
+    await failpoint('lanes.start.before-ready');
+
+    await entry.step('ready');
+    const ready = await store.transact(async (tx) => {
+      const rec = mine(tx.get<LanesDoc>(LANES_DOC, emptyLanes), task, token);
+      rec.state = 'ready';
+      rec.ready_at = new Date().toISOString();
+      return { ...rec };
+    });
+    await entry.done();
+    await store.appendEvent('lane.started', { task, owner, branch, base, path, claims: claims.length, included: inc.copied.length });
+    return {
+      ...resultOf(ready, false),
+      claims,
+      include_skipped: inc.skipped,
+      setup: setup.map((s) => ({ name: s.name, ms: s.ms })),
+    };
+  } catch (e) {
+    return fail(e);
+  }
+}
+
+function mine(doc: LanesDoc, task: string, token: string): LaneRecord {
+  const rec = doc[task];
+  if (rec?.token !== token) {
+    throw new LanesError('CONFLICT', `The lane record of ${task} was changed by another process while starting.`, { hint: 'Look at list_worktrees, then start the task again if needed.' });
+  }
+  return rec;
+}
+
+function resultOf(rec: LaneRecord, existing: boolean): StartResult {
+  return {
+    task_id: rec.task,
+    owner: rec.owner,
+    path: rec.path,
+    branch: rec.branch,
+    base: rec.base,
+    base_ref: rec.base_ref,
+    target: rec.target,
+    claims: rec.claims ?? [],
+    included: rec.included ?? [],
+    include_skipped: [],
+    setup: [],
+    existing,
+  };
+}
+
+function laneExists(rec: LaneRecord): LanesError {
+  if (rec.state === 'starting') {
+    return new LanesError('CONFLICT', `Task "${rec.task}" is already started by ${rec.owner} (its lane is still being set up).`, {
+      hint: 'Pick another task with next_tasks, or wait and look at list_worktrees.',
+    });
+  }
+  if (rec.state === 'broken') {
+    return new LanesError('CONFLICT', `Task "${rec.task}" has a broken lane at ${rec.path}: ${rec.problem ?? 'unknown problem'}.`, {
+      hint: `Inspect it, then remove it (\`lanes remove ${rec.task}\`, or --force to keep a backup ref of its work) and start again.`,
+    });
+  }
+  return new LanesError('CONFLICT', `Task "${rec.task}" is already started by ${rec.owner} (lane ${rec.path}).`, {
+    hint: 'Pick another task with next_tasks, or ask that owner to release it.',
+  });
+}
+
+async function assertBranchFree(lanes: Lanes, task: string): Promise<void> {
+  const tip = await refSha(lanes.repo.mainRoot, laneRef(task));
+  if (tip) {
+    throw new LanesError('CONFLICT', `A branch ${laneBranch(task)} already exists (at ${tip.slice(0, 12)}).`, {
+      hint: `It may hold earlier work for this task: land it, rename it (git branch -m ${laneBranch(task)} <new name>) or delete it once it is safe, then start the task again.`,
+    });
+  }
+}
+
+async function noBase(lanes: Lanes, rev: string, explicit: boolean): Promise<LanesError> {
+  if (!(await resolveCommit(lanes.repo.mainRoot, 'HEAD')) && !explicit) {
+    return new LanesError('NOT_A_REPO', `The repository ${lanes.repo.mainRoot} has no commits yet.`, {
+      hint: 'Commit something first (git commit --allow-empty -m "initial"); lanes branch off a commit.',
+    });
+  }
+  return explicit
+    ? new LanesError('INVALID_INPUT', `Base ${JSON.stringify(rev)} does not name a commit.`, { hint: 'Pass an existing branch, tag or commit id (a single revision, not a range).' })
+    : new LanesError('INVALID_INPUT', `The target branch "${rev}" does not exist.`, { hint: 'Pass base explicitly, or set "target" in .lanes/config.json to an existing branch.' });
+}
+
+/**
+ * Would the task's scope be claimable now? A lock-free look at the claims doc (the authoritative
+ * all-or-nothing claim comes later, in a transaction), so a conflict is reported before anything is
+ * made, without taking the state lock (12 starts at once would queue on it).
+ */
+async function preflightScope(lanes: Lanes, task: string, files: string[], ttl: number): Promise<void> {
+  const req = parseClaimRequest({ owner: taskOwner(task), task, paths: files, mode: 'exclusive', ttl_seconds: ttl });
+  const doc = (await lanes.store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims)).data;
+  if (!Array.isArray(doc.claims)) return;
+  doc.claims = doc.claims.filter(sane);
+  reclaimDoc(doc); // expired and dead holders do not count (this copy is never written)
+  const conflicts = conflictsFor(doc.claims, req.id.owner, req.patterns, req.mode);
+  if (conflicts.length) throw conflictError(conflicts, req.mode);
+}
+
+/** The original error, plus what its rollback had to keep. */
+function withRollback(e: unknown, report: RollbackReport): unknown {
+  if (!report.kept && !report.error) return e;
+  const note = report.error ? `Rolling back also failed: ${report.error}.` : `The half-made lane was kept: ${report.kept}.`;
+  if (e instanceof LanesError) {
+    return new LanesError(e.code, `${e.message}\n${note}`, { hint: e.hint ?? 'See list_worktrees.', details: { ...e.details, rollback: report }, cause: e.cause });
+  }
+  return new LanesError('INTERNAL', `${errorMessage(e)}\n${note}`, { hint: 'See list_worktrees.', cause: e, details: { rollback: report } });
+}

@@ -1,0 +1,207 @@
+/**
+ * `git worktree` as small async functions. Callers hold the repository-level 'git' lock around
+ * anything that changes shared metadata (RELIABILITY.md rule 3); the functions here take no locks.
+ *
+ * Git behaviours these wrappers are shaped by (git 2.39):
+ * - `worktree add` runs `git reset --hard` as a *child process* to fill the directory. SIGKILL of
+ *   the parent leaves that child running to completion; SIGINT to the process group (Ctrl-C) makes
+ *   git delete its index.lock and leave a half-filled directory with no index at all.
+ * - With `--lock --reason`, the `locked` file holds our reason from the first moment (not
+ *   "initializing"), so "was the add finished?" is answered by the admin `index`, not the lock.
+ * - `worktree remove` on a missing directory fails ("validation failed"); the only git way out is a
+ *   repo-wide `prune`, which we never run: the one admin dir is removed by hand after checking
+ *   that its `gitdir` file points at the lane.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { LanesError } from '../errors.js';
+import { git } from './exec.js';
+import { configGet, ZERO_SHA } from './refs.js';
+
+export interface WorktreeInfo {
+  path: string;
+  head?: string;
+  /** Full ref, e.g. refs/heads/lanes/api. */
+  branch?: string;
+  detached: boolean;
+  bare: boolean;
+  /** Lock reason ('' when locked without one); undefined when not locked. */
+  locked?: string;
+  /** Why git thinks it can be pruned (its directory is gone...); undefined when not prunable. */
+  prunable?: string;
+}
+
+/** `git worktree list --porcelain -z`, parsed. The first entry is the main worktree. */
+export async function listWorktrees(cwd: string): Promise<WorktreeInfo[]> {
+  const out = (await git(cwd, ['worktree', 'list', '--porcelain', '-z'], { readOnly: true })).stdout;
+  const list: WorktreeInfo[] = [];
+  let cur: WorktreeInfo | undefined;
+  for (const field of out.split('\0')) {
+    if (field === '') {
+      if (cur) list.push(cur);
+      cur = undefined;
+      continue;
+    }
+    const sp = field.indexOf(' ');
+    const key = sp < 0 ? field : field.slice(0, sp);
+    const val = sp < 0 ? '' : field.slice(sp + 1);
+    if (key === 'worktree') {
+      if (cur) list.push(cur);
+      cur = { path: val, detached: false, bare: false };
+      continue;
+    }
+    if (!cur) continue;
+    if (key === 'HEAD') cur.head = val;
+    else if (key === 'branch') cur.branch = val;
+    else if (key === 'detached') cur.detached = true;
+    else if (key === 'bare') cur.bare = true;
+    else if (key === 'locked') cur.locked = val;
+    else if (key === 'prunable') cur.prunable = val;
+  }
+  if (cur) list.push(cur);
+  return list;
+}
+
+/**
+ * `-c checkout.workers=0` (parallel checkout on every core) unless the user configured
+ * checkout.workers themselves (PERFORMANCE.md: 20,000 files 17.0 s -> 3.0 s).
+ */
+export async function checkoutConfigArgs(cwd: string): Promise<string[]> {
+  return (await configGet(cwd, 'checkout.workers')) === undefined ? ['-c', 'checkout.workers=0'] : [];
+}
+
+export interface CheckoutSettings {
+  /** Extra `-c` arguments for the checkout (see checkoutConfigArgs). */
+  configArgs: string[];
+  /** Whether a post-checkout hook may exist (core.hooksPath set, or <common dir>/hooks/post-checkout). */
+  postCheckoutHook: boolean;
+}
+
+/** Everything checkoutWorktree needs to know, in one git call. */
+export async function checkoutSettings(cwd: string, commonDir: string): Promise<CheckoutSettings> {
+  const r = await git(cwd, ['config', '--get-regexp', '^(checkout\\.workers|core\\.hookspath)$'], { readOnly: true, okCodes: [1] });
+  const keys = new Set(r.stdout.split('\n').map((l) => l.split(' ')[0]?.toLowerCase()).filter(Boolean));
+  let hook = keys.has('core.hookspath');
+  if (!hook) {
+    try {
+      fs.accessSync(path.join(commonDir, 'hooks', 'post-checkout'), fs.constants.X_OK);
+      hook = true;
+    } catch {
+      hook = false;
+    }
+  }
+  return { configArgs: keys.has('checkout.workers') ? [] : ['-c', 'checkout.workers=0'], postCheckoutHook: hook };
+}
+
+export interface AddWorktreeOptions {
+  path: string;
+  /** New branch name (short, e.g. lanes/api); created with --no-track so .git/config is never written. */
+  branch: string;
+  commit: string;
+  lockReason: string;
+  /** Register the worktree and branch only; fill it later with checkoutWorktree (outside the lock). */
+  noCheckout?: boolean;
+  configArgs?: string[];
+}
+
+/** `git worktree add --lock --reason <r> --no-track -b <branch> -- <path> <commit>`. */
+export async function addWorktree(cwd: string, o: AddWorktreeOptions): Promise<void> {
+  await git(cwd, [
+    ...(o.configArgs ?? []),
+    'worktree',
+    'add',
+    '--quiet',
+    '--lock',
+    '--reason',
+    o.lockReason,
+    '--no-track',
+    ...(o.noCheckout ? ['--no-checkout'] : []),
+    '-b',
+    o.branch,
+    '--',
+    o.path,
+    o.commit,
+  ]);
+}
+
+/**
+ * Fills a worktree registered with --no-checkout, the way `worktree add` itself does it (a
+ * `reset --hard` inside the new worktree, then the post-checkout hook). It touches only that
+ * worktree's own index and files, so it runs outside the repository lock and parallel starts
+ * check out in parallel.
+ */
+export async function checkoutWorktree(worktree: string, commit: string, settings: Partial<CheckoutSettings> = {}): Promise<void> {
+  await git(worktree, [...(settings.configArgs ?? []), 'reset', '--hard', '--quiet', '--no-recurse-submodules']);
+  if (settings.postCheckoutHook !== false) await git(worktree, ['hook', 'run', '--ignore-missing', 'post-checkout', '--', ZERO_SHA, commit, '1']);
+}
+
+/**
+ * Plain `git worktree remove` (never --force unless a human asked for it). Returns git's refusal
+ * instead of throwing, so the caller can re-lock and report it.
+ */
+export async function removeWorktree(cwd: string, worktree: string, opts: { force?: boolean } = {}): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const r = await git(cwd, ['worktree', 'remove', ...(opts.force ? ['--force'] : []), '--', worktree], { okCodes: [128, 1] });
+  if (r.exitCode === 0) return { ok: true };
+  return { ok: false, reason: (r.stderr.trim() || r.stdout.trim()).replace(/^fatal: /, '') };
+}
+
+export async function lockWorktree(cwd: string, worktree: string, reason: string): Promise<void> {
+  await git(cwd, ['worktree', 'lock', '--reason', reason, '--', worktree], { okCodes: [128] });
+}
+
+/** Unlocks; a worktree that is not locked is fine. */
+export async function unlockWorktree(cwd: string, worktree: string): Promise<void> {
+  await git(cwd, ['worktree', 'unlock', '--', worktree], { okCodes: [128] });
+}
+
+/**
+ * The admin directory (`<common dir>/worktrees/<name>`) whose `gitdir` file points at
+ * `<worktree>/.git`. Git appends a number to <name> when the base name is taken, so the name
+ * alone proves nothing; the gitdir file is what ties an admin dir to a path.
+ */
+export function adminDirFor(commonDir: string, worktree: string): string | undefined {
+  const root = path.join(commonDir, 'worktrees');
+  let names: string[];
+  try {
+    names = fs.readdirSync(root);
+  } catch {
+    return undefined;
+  }
+  const want = path.join(path.resolve(worktree), '.git');
+  for (const name of names) {
+    const dir = path.join(root, name);
+    try {
+      if (fs.readFileSync(path.join(dir, 'gitdir'), 'utf8').trim() === want) return dir;
+    } catch {
+      // not an admin dir
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Removes the admin entry of one worktree whose directory is gone: exactly what `git worktree
+ * prune` would do for that entry, without touching any other (RELIABILITY.md rule 2). Refuses
+ * unless the directory is really missing and the entry's gitdir points at `worktree`.
+ */
+export function removeAdminEntry(commonDir: string, worktree: string): boolean {
+  if (fs.existsSync(worktree)) {
+    throw new LanesError('UNSAFE', `Refusing to drop git's record of ${worktree}: the directory still exists.`, {
+      hint: 'Remove the worktree with `git worktree remove` (or `lanes remove`) instead.',
+    });
+  }
+  const dir = adminDirFor(commonDir, worktree);
+  if (!dir) return false;
+  const root = path.join(commonDir, 'worktrees');
+  if (path.dirname(dir) !== root || fs.lstatSync(dir).isSymbolicLink()) {
+    throw new LanesError('UNSAFE', `Unexpected worktree admin directory ${dir}.`, { hint: 'Inspect it by hand; Lanes removes only plain entries under <git dir>/worktrees.' });
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  // Git removes the parent when its last entry goes; do the same so `worktrees/` looks as git left it.
+  try {
+    fs.rmdirSync(root);
+  } catch {
+    // not empty, or gone
+  }
+  return true;
+}

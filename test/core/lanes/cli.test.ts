@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import { registerLanes } from '../../../src/cli/commands/lanes.js';
+import { commitIn, lanesRepo } from './helpers.js';
+
+/** Runs `lanes <args>` in-process (registerLanes on a fresh program) in `cwd`; returns output and exit code. */
+async function cli(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const program = new Command().name('lanes').exitOverride();
+  registerLanes(program);
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
+  const before = process.cwd();
+  process.exitCode = 0;
+  try {
+    process.chdir(cwd);
+    await program.parseAsync(['node', 'lanes', ...args]);
+  } finally {
+    process.chdir(before);
+    out.mockRestore();
+    err.mockRestore();
+  }
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = 0;
+  return { code, stdout, stderr };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('lanes CLI commands', () => {
+  it('start, list / ls, remove (refused, then --force with backups), gc, all with --json', async () => {
+    const r = await lanesRepo({ tasks: [{ id: 'api' }, { id: 'docs' }] });
+    const s = await cli(r.dir, ['start', 'api', '--json']);
+    expect(s.code, s.stderr).toBe(0);
+    const started = JSON.parse(s.stdout);
+    expect(started).toMatchObject({ task_id: 'api', branch: 'lanes/api', owner: expect.stringMatching(/^cli:.+@.+:\d+$/) });
+    const text = await cli(r.dir, ['start', 'docs', '--owner', 'me']);
+    expect(text.stdout).toMatch(/Lane ready for docs\n\s+path\s+\S+docs/);
+
+    const ls = await cli(r.dir, ['ls']);
+    expect(ls.stdout).toMatch(/^TASK\s+STATE\s+OWNER\s+VS main\s+TREE\s+ACTIVE\s+PATH/);
+    expect(ls.stdout).toMatch(/api\s+ready\s+cli:\S+\s+\+0\/-0\s+clean/);
+    expect(JSON.parse((await cli(r.dir, ['list', '--json'])).stdout).lanes).toHaveLength(2);
+
+    const sha = commitIn(started.path, 'x.txt', 'x\n', 'unlanded', r.git);
+    r.commits.note();
+    const refused = await cli(r.dir, ['remove', 'api']);
+    expect(refused.code).toBe(4);
+    expect(refused.stderr).toMatch(/Refusing to remove.*\n.*unlanded/);
+    const forced = await cli(r.dir, ['remove', 'api', '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stdout).toMatch(/kept refs\/lanes\/backup\/api\/\S+ \(recreate the branch with: git branch lanes\/api refs\/lanes\/backup/);
+    expect(r.git('for-each-ref', '--format=%(objectname)', 'refs/lanes/backup/api/')).toBe(sha);
+    expect(fs.existsSync(started.path)).toBe(false);
+
+    const bad = await cli(r.dir, ['start', '../../x']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Invalid task id/);
+
+    await cli(r.dir, ['remove', 'docs']);
+    const gc = await cli(r.dir, ['gc', '--json']);
+    expect(gc.code, gc.stderr).toBe(0);
+    expect(JSON.parse(gc.stdout)).toMatchObject({ removed: [], kept: [] });
+    expect(fs.existsSync(path.join(r.dir, '.claude/worktrees/docs'))).toBe(false);
+  });
+});

@@ -1,0 +1,72 @@
+/** A throwaway repository with a stored plan, ready for lanes. */
+import fs from 'node:fs';
+import { onTestFinished } from 'vitest';
+import path from 'node:path';
+import { openLanes, type Lanes } from '../../../src/core/context.js';
+import { storePlan } from '../../../src/core/tasks.js';
+import { makeRepo, type TestRepo } from '../../helpers/repo.js';
+import { assertInvariants, LaneCommits } from './invariants.js';
+
+export interface LanesRepo extends TestRepo {
+  open(): Promise<Lanes>;
+  commits: LaneCommits;
+  /** assertInvariants + cleanup. */
+  finish(): void;
+}
+
+export interface TaskSpec {
+  id: string;
+  files?: string[];
+  depends_on?: string[];
+}
+
+/**
+ * Inside a test, the repository is checked (assertInvariants) and deleted when the test finishes,
+ * pass or fail, without masking the test's own error; pass `{ shared: true }` from beforeAll and
+ * call finish() yourself.
+ */
+export async function lanesRepo(opts: { files?: Record<string, string>; tasks?: TaskSpec[]; config?: Record<string, unknown>; shared?: boolean } = {}): Promise<LanesRepo> {
+  const repo = makeRepo({ files: { 'README.md': '# test\n', 'src/a.ts': 'export const a = 1;\n', ...opts.files } });
+  if (opts.config) {
+    repo.write('.lanes/config.json', JSON.stringify(opts.config));
+  }
+  const tasks = opts.tasks ?? [{ id: 't1' }, { id: 't2' }];
+  const lanes = await openLanes(repo.dir);
+  await storePlan(
+    lanes.store,
+    tasks.map((t) => ({ id: t.id, title: `task ${t.id}`, ...(t.files ? { files: t.files } : {}), ...(t.depends_on ? { depends_on: t.depends_on } : {}) })),
+    { parallelism: 16 },
+  );
+  const commits = new LaneCommits(repo.dir);
+  let finished = false;
+  const out: LanesRepo = {
+    ...repo,
+    open: () => openLanes(repo.dir),
+    commits,
+    finish() {
+      if (finished) return;
+      finished = true;
+      try {
+        assertInvariants(repo.dir, commits);
+      } finally {
+        repo.cleanup();
+      }
+    },
+  };
+  if (!opts.shared) onTestFinished(() => out.finish());
+  return out;
+}
+
+export function lanePath(repo: TestRepo, task: string): string {
+  return path.join(repo.dir, '.claude', 'worktrees', task);
+}
+
+/** Commits a file inside a lane. */
+export function commitIn(worktree: string, rel: string, content: string, message: string, git: (...a: string[]) => string): string {
+  const p = path.join(worktree, rel);
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  fs.writeFileSync(p, content);
+  git('-C', worktree, 'add', '--', rel);
+  git('-C', worktree, 'commit', '-q', '-m', message);
+  return git('-C', worktree, 'rev-parse', 'HEAD');
+}

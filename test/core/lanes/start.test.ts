@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startLane } from '../../../src/core/lanes/start.js';
+import { listLanes } from '../../../src/core/lanes/list.js';
+import { LANES_DOC, type LanesDoc } from '../../../src/core/lanes/model.js';
+import { listClaims } from '../../../src/core/claims.js';
+import { readPlan } from '../../../src/core/tasks.js';
+import { isLanesError } from '../../../src/errors.js';
+import { lanePath, lanesRepo } from './helpers.js';
+
+describe('startLane', () => {
+  it('claims the task, makes branch + locked worktree from the target, claims the scope, and reports it ready', async () => {
+    const r = await lanesRepo({ tasks: [{ id: 'api', files: ['src/api/**'] }, { id: 'ui', files: ['src/ui/**'] }] });
+    const lanes = await r.open();
+    const main = r.git('rev-parse', 'main');
+    const out = await startLane(lanes, { task_id: 'api', owner: 'session:abc' });
+    expect(out).toMatchObject({ task_id: 'api', owner: 'session:abc', branch: 'lanes/api', base: main, base_ref: 'main', target: 'main', claims: ['src/api/**'], existing: false });
+    expect(out.path).toBe(lanePath(r, 'api'));
+    expect(fs.readFileSync(path.join(out.path, 'src/a.ts'), 'utf8')).toContain('export const a');
+    expect(r.git('rev-parse', 'lanes/api')).toBe(main);
+    const wt = r.git('worktree', 'list', '--porcelain');
+    expect(wt).toContain(`worktree ${out.path}`);
+    expect(wt).toContain('locked lanes:api');
+    expect(r.git('config', '--list')).not.toContain('branch.lanes/api');
+    expect(fs.readFileSync(path.join(r.dir, '.git/info/exclude'), 'utf8')).toContain('/.claude/worktrees/');
+    expect(r.git('status', '--porcelain')).not.toContain('.claude');
+    const { tasks } = await readPlan(lanes.store);
+    expect(tasks.api).toMatchObject({ status: 'in_progress', owner: 'session:abc' });
+    expect((await listClaims(lanes.store)).map((c) => [c.owner, c.pattern])).toEqual([['task:api', 'src/api/**']]);
+    const rec = (await lanes.store.read<LanesDoc>(LANES_DOC, () => ({}))).data.api;
+    expect(rec?.state).toBe('ready');
+    // Same owner again: the existing lane is returned, nothing new is made.
+    const again = await startLane(lanes, { task_id: 'api', owner: 'session:abc' });
+    expect(again).toMatchObject({ existing: true, path: out.path, base: main });
+    // Another owner: a clear refusal.
+    await expect(startLane(lanes, { task_id: 'api', owner: 'session:other' })).rejects.toThrow(/already started by session:abc/);
+    // The exclude line is added once.
+    await startLane(lanes, { task_id: 'ui', owner: 'session:abc' });
+    const excl = fs.readFileSync(path.join(r.dir, '.git/info/exclude'), 'utf8');
+    expect(excl.split('\n').filter((l) => l === '/.claude/worktrees/')).toHaveLength(1);
+    const list = await listLanes(lanes);
+    expect(list.lanes.map((l) => [l.task_id, l.state, l.ahead, l.behind, l.missing, l.dirty_count])).toEqual([
+      ['api', 'ready', 0, 0, false, 0],
+      ['ui', 'ready', 0, 0, false, 0],
+    ]);
+  });
+
+  it('starts from an explicit base, resolved to a commit', async () => {
+    const r = await lanesRepo();
+    const first = r.git('rev-parse', 'HEAD');
+    r.write('b.txt', 'b\n');
+    r.commitAll('second');
+    const lanes = await r.open();
+    const out = await startLane(lanes, { task_id: 't1', owner: 'a', base: 'HEAD~1' });
+    expect(out.base).toBe(first);
+    expect(out.base_ref).toBe('HEAD~1');
+    expect(fs.existsSync(path.join(out.path, 'b.txt'))).toBe(false);
+    const list = await listLanes(lanes);
+    expect(list.lanes[0]).toMatchObject({ task_id: 't1', base_behind_target: 1, behind: 1, ahead: 0 });
+  });
+
+  it('refuses a task whose scope another task holds, before making anything', async () => {
+    const r = await lanesRepo({ tasks: [{ id: 'a', files: ['src/**'] }, { id: 'b', files: ['src/x.ts'] }] });
+    const lanes = await r.open();
+    await startLane(lanes, { task_id: 'a', owner: 'o1' });
+    const e = await startLane(lanes, { task_id: 'b', owner: 'o2' }).catch((x) => x);
+    expect(isLanesError(e, 'CONFLICT')).toBe(true);
+    expect(fs.existsSync(lanePath(r, 'b'))).toBe(false);
+    expect(r.git('branch', '--list', 'lanes/b')).toBe('');
+    const { tasks } = await readPlan(lanes.store);
+    expect(tasks.b?.status).toBe('planned');
+  });
+});

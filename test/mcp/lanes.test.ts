@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
+import { McpServer } from '@modelcontextprotocol/server';
+import { connect, type Connected } from '../helpers/mcp.js';
+import { makeRepo, type TestRepo } from '../helpers/repo.js';
+import { tools } from '../../src/mcp/tools/index.js';
+import { errorResult } from '../../src/mcp/server.js';
+import { annotationsFor, type ToolContext, type ToolDef } from '../../src/mcp/tool.js';
+import { resolveRepo } from '../../src/git/repo.js';
+import { startTaskTool } from '../../src/mcp/tools/start-task.js';
+import { listWorktreesTool } from '../../src/mcp/tools/list-worktrees.js';
+import { removeWorktreeTool } from '../../src/mcp/tools/remove-worktree.js';
+import { cleanupWorktreesTool } from '../../src/mcp/tools/cleanup-worktrees.js';
+import { assertInvariants, LaneCommits } from '../core/lanes/invariants.js';
+import { mcpOwner } from '../../src/core/lanes/model.js';
+
+const LANE_TOOLS = [startTaskTool, listWorktreesTool, removeWorktreeTool, cleanupWorktreesTool] as unknown as ToolDef[];
+
+/**
+ * The real server once the lanes tools are in the registry; until then the same tool definitions on
+ * a server wired the way src/mcp/server.ts wires them (same error conversion and annotations).
+ */
+async function connectLanes(cwd: string): Promise<Connected> {
+  if (tools.some((t) => t.name === 'start_task')) return connect(cwd);
+  const server = new McpServer({ name: 'lanes-test', version: '0' }, { capabilities: { tools: {} } });
+  const ctx: ToolContext = { cwd, repo: () => resolveRepo(cwd) };
+  for (const def of [...(tools as unknown as ToolDef[]), ...LANE_TOOLS]) {
+    server.registerTool(
+      def.name,
+      { title: def.title, description: def.description, inputSchema: def.input, outputSchema: def.output, annotations: annotationsFor(def) },
+      async (input: unknown) => {
+        try {
+          const out = await def.handle(input as never, ctx);
+          return { content: [{ type: 'text' as const, text: def.render(out as never) }], structuredContent: out as Record<string, unknown> };
+        } catch (e) {
+          return errorResult(def.name, e);
+        }
+      },
+    );
+  }
+  const [ct, st] = InMemoryTransport.createLinkedPair();
+  await server.connect(st);
+  const client = new Client({ name: 'lanes-test', version: '0' });
+  await client.connect(ct);
+  return {
+    client,
+    async call(name, args = {}) {
+      const r = (await client.callTool({ name, arguments: args })) as any;
+      return { isError: r.isError, text: (r.content ?? []).map((c: any) => c.text ?? '').join('\n'), data: r.structuredContent };
+    },
+    async close() {
+      await client.close();
+      await server.close();
+    },
+  };
+}
+
+describe('lanes MCP tools (in process)', () => {
+  let repo: TestRepo;
+  let c: Connected;
+  let commits: LaneCommits;
+  beforeEach(async () => {
+    repo = makeRepo({ files: { 'README.md': '# r\n', 'src/a.ts': 'a\n' } });
+    commits = new LaneCommits(repo.dir);
+    c = await connectLanes(repo.dir);
+    const p = await c.call('plan_work', { tasks: [{ id: 'api', title: 'API', files: ['src/**'] }, { id: 'docs', title: 'Docs', files: ['docs/**'] }] });
+    expect(p.isError, p.text).toBeFalsy();
+  });
+  afterEach(async () => {
+    await c.close();
+    try {
+      assertInvariants(repo.dir, commits);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('declares the lane tools with annotations from their kind; removal has no force argument', async () => {
+    const { tools: listed } = await c.client.listTools();
+    const byName = new Map(listed.map((t) => [t.name, t]));
+    expect(byName.get('start_task')?.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: false, idempotentHint: true });
+    expect(byName.get('list_worktrees')?.annotations).toMatchObject({ readOnlyHint: true });
+    expect(byName.get('remove_worktree')?.annotations).toMatchObject({ destructiveHint: true });
+    expect(byName.get('cleanup_worktrees')?.annotations).toMatchObject({ destructiveHint: true });
+    expect(Object.keys((byName.get('remove_worktree')?.inputSchema as any).properties)).toEqual(['task_id']);
+    for (const n of ['start_task', 'list_worktrees', 'remove_worktree', 'cleanup_worktrees']) expect(byName.get(n)!.description!.length).toBeLessThan(2048);
+    const forced = await c.call('remove_worktree', { task_id: 'api', force: true });
+    expect(forced.isError).toBe(true);
+  });
+
+  it('start_task -> list_worktrees -> remove_worktree refusal -> commit lands -> remove; errors say what to do', async () => {
+    const s = await c.call('start_task', { task_id: 'api' });
+    expect(s.isError, s.text).toBeFalsy();
+    expect(s.data).toMatchObject({ task_id: 'api', branch: 'lanes/api', claims: ['src/**'], owner: mcpOwner() });
+    expect(s.text).toContain(s.data.path);
+    const other = await c.call('start_task', { task_id: 'api', owner: 'agent-2' });
+    expect(other.isError).toBe(true);
+    expect(other.text).toMatch(/CONFLICT: .*already started by session:/);
+    const bad = await c.call('start_task', { task_id: '../../etc' });
+    expect(bad.isError).toBe(true);
+
+    const wt = s.data.path as string;
+    fs.writeFileSync(path.join(wt, 'src/a.ts'), 'changed\n');
+    const l = await c.call('list_worktrees');
+    expect(l.data.lanes).toEqual([expect.objectContaining({ task_id: 'api', kind: 'lane', state: 'ready', dirty: ['M src/a.ts'], ahead: 0, behind: 0, missing: false })]);
+    expect(l.text).toContain('1 uncommitted');
+    const refused = await c.call('remove_worktree', { task_id: 'api' });
+    expect(refused.isError).toBe(true);
+    expect(refused.text).toMatch(/UNSAFE: Refusing to remove.*\n.*changed \(M\): src\/a\.ts/);
+
+    repo.git('-C', wt, 'commit', '-q', '-am', 'api change');
+    commits.note();
+    const refused2 = await c.call('remove_worktree', { task_id: 'api' });
+    expect(refused2.text).toMatch(/[0-9a-f]{7} api change/);
+    repo.git('merge', '-q', '--no-ff', '-m', 'land api', 'lanes/api');
+    const removed = await c.call('remove_worktree', { task_id: 'api' });
+    expect(removed.isError, removed.text).toBeFalsy();
+    expect(removed.data).toMatchObject({ landed_by: 'ancestor', removed_worktree: true, deleted_branch: true, released_claims: 1 });
+    expect(fs.existsSync(wt)).toBe(false);
+  });
+
+  it('cleanup_worktrees removes finished lanes and reports the rest', async () => {
+    expect((await c.call('start_task', { task_id: 'api', owner: 'a1' })).isError).toBeFalsy();
+    expect((await c.call('start_task', { task_id: 'docs', owner: 'a2' })).isError).toBeFalsy();
+    expect((await c.call('update_task', { id: 'docs', status: 'planned' })).isError).toBeFalsy();
+    const r = await c.call('cleanup_worktrees');
+    expect(r.isError, r.text).toBeFalsy();
+    expect(r.data.removed.map((x: any) => x.task_id)).toEqual(['docs']);
+    expect(r.data.kept).toEqual([expect.objectContaining({ task_id: 'api', reason: expect.stringMatching(/in progress/) })]);
+    expect(r.text).toMatch(/Removed 1 lane/);
+  });
+});

@@ -1,0 +1,171 @@
+/**
+ * Runs a trusted command (a gate, a setup step) the way RELIABILITY.md rules 7, 13 and 14 ask: argv
+ * through execa with no shell, in its own process group (`detached`, i.e. setsid), a timeout that
+ * SIGKILLs the whole group (measured: killing only the child left grandchildren running), output
+ * captured as a capped tail and never inherited (stdout belongs to the protocol).
+ *
+ * When the command exits, whatever it left running in its group is killed too, so a gate's
+ * background grandchildren never outlive the gate. This process keeps a list of the groups it
+ * started and kills them if it exits first; a SIGKILL of this process cannot be caught, so callers
+ * that must survive that record the group id (`onSpawn`) and kill it on recovery.
+ */
+import { execa } from 'execa';
+
+export interface RunCommandOptions {
+  cwd: string;
+  /** Extra environment, merged over process.env. */
+  env?: Record<string, string | undefined>;
+  /** Kill the whole process group after this long. Default: no limit. */
+  timeoutMs?: number;
+  /** Bytes of output kept (the tail). Default 64 KiB. */
+  maxOutputBytes?: number;
+  /** Called as soon as the command runs, with its pid (which is also its process group id). */
+  onSpawn?: (pgid: number) => void | Promise<void>;
+  /** Kill what the command left running in its group when it exits. Default true. */
+  killGroupOnExit?: boolean;
+}
+
+export interface RunCommandResult {
+  /** null when the command was killed by a signal or never started. */
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  /** The capped tail of stdout and stderr, interleaved as they arrived. */
+  output: string;
+  durationMs: number;
+  /** Set when the command could not be started at all (ENOENT...). */
+  error?: string;
+}
+
+const DEFAULT_MAX_OUTPUT = 64 * 1024;
+const live = new Set<number>();
+let exitHook = false;
+
+/** Signals a whole process group; a group that is already gone is fine. */
+export function killProcessGroup(pgid: number, signal: NodeJS.Signals = 'SIGKILL'): boolean {
+  if (!Number.isSafeInteger(pgid) || pgid <= 1) return false;
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch {
+    return false; // ESRCH: nothing left in the group
+  }
+}
+
+function track(pgid: number): void {
+  live.add(pgid);
+  if (!exitHook) {
+    exitHook = true;
+    process.once('exit', () => {
+      for (const g of live) killProcessGroup(g);
+    });
+  }
+}
+
+/** Keeps the last `max` bytes of what arrives, in arrival order. */
+class Tail {
+  private chunks: Buffer[] = [];
+  private size = 0;
+  dropped = 0;
+
+  constructor(private readonly max: number) {}
+
+  push(b: Buffer): void {
+    this.chunks.push(b);
+    this.size += b.length;
+    while (this.size > this.max && this.chunks.length > 0) {
+      const first = this.chunks[0]!;
+      const excess = this.size - this.max;
+      if (first.length <= excess) {
+        this.chunks.shift();
+        this.size -= first.length;
+        this.dropped += first.length;
+      } else {
+        this.chunks[0] = first.subarray(excess);
+        this.size -= excess;
+        this.dropped += excess;
+      }
+    }
+  }
+
+  text(): string {
+    const body = Buffer.concat(this.chunks).toString('utf8');
+    return this.dropped > 0 ? `[... ${this.dropped} earlier bytes dropped ...]\n${body}` : body;
+  }
+}
+
+export async function runCommand(argv: string[], opts: RunCommandOptions): Promise<RunCommandResult> {
+  const [file, ...args] = argv;
+  const started = performance.now();
+  const tail = new Tail(opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT);
+  if (!file) return { exitCode: null, signal: null, timedOut: false, output: '', durationMs: 0, error: 'empty command' };
+  const child = execa(file, args, {
+    cwd: opts.cwd,
+    env: opts.env ?? {},
+    extendEnv: true,
+    detached: true, // a new process group: the group id is the child's pid
+    stdin: 'ignore',
+    stdout: 'pipe',
+    stderr: 'pipe',
+    buffer: false,
+    reject: false,
+    stripFinalNewline: false,
+    cleanup: false,
+  });
+  child.stdout?.on('data', (b: Buffer) => tail.push(b));
+  child.stderr?.on('data', (b: Buffer) => tail.push(b));
+  const pid = child.pid;
+  // Wait for the command itself, not its pipes: a background grandchild holding stdout open must
+  // not keep us waiting. Listen before anything else can yield.
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: string }>((resolve) => {
+    if (pid === undefined) {
+      void child.then((r) => resolve({ code: null, signal: null, error: String((r as { message?: string }).message ?? 'could not start') }));
+      return;
+    }
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+    child.once('error', (e) => resolve({ code: null, signal: null, error: e.message }));
+  });
+  let timedOut = false;
+  let timer: NodeJS.Timeout | undefined;
+  if (pid !== undefined) {
+    track(pid);
+    if (opts.timeoutMs !== undefined) {
+      timer = setTimeout(() => {
+        timedOut = true;
+        killProcessGroup(pid, 'SIGKILL');
+      }, opts.timeoutMs);
+    }
+    if (opts.onSpawn) {
+      try {
+        await opts.onSpawn(pid);
+      } catch (e) {
+        if (timer) clearTimeout(timer);
+        killProcessGroup(pid);
+        live.delete(pid);
+        throw e;
+      }
+    }
+  }
+  const exit = await exited;
+  if (timer) clearTimeout(timer);
+  if (pid !== undefined) {
+    if (opts.killGroupOnExit !== false || timedOut) killProcessGroup(pid);
+    live.delete(pid);
+  }
+  // Give the pipes a moment to drain what was written before the exit, then let go of them.
+  await Promise.race([child.then(() => undefined, () => undefined), new Promise((r) => setTimeout(r, 200))]);
+  child.stdout?.destroy();
+  child.stderr?.destroy();
+  void child.catch(() => {});
+  let output = tail.text();
+  if (exit.error) output += `${output && !output.endsWith('\n') ? '\n' : ''}could not run ${file}: ${exit.error}\n`;
+  const r: RunCommandResult = {
+    exitCode: exit.code,
+    signal: exit.signal,
+    timedOut,
+    output,
+    durationMs: Math.round(performance.now() - started),
+  };
+  if (exit.error) r.error = exit.error;
+  return r;
+}

@@ -6,5 +6,5 @@ export { cleanupLanes, type CleanupResult } from './cleanup.js';
 export { recoverOrphans, rollbackStart, type RollbackReport } from './recover.js';
 export { LANES_DOC, emptyLanes, laneBranch, laneRef, backupRef, taskOwner, mcpOwner, cliOwner, type LaneRecord, type LanesDoc, type LaneState } from './model.js';
 export { copyIncluded, includedFiles, type IncludeResult } from './include.js';
-export { runSetup, runCommand, killGroup, type SetupCommand, type SetupStepResult } from './setup.js';
+export { runSetup, runSetupCommand, type SetupCommand, type SetupStepResult } from './setup.js';
 export { lanesDir, lanePathFor, isInside } from './paths.js';

@@ -19,7 +19,7 @@ import { withGitLock } from './gitlock.js';
 import { emptyLanes, LANES_DOC, laneRef, lockReason, REMOVE_OP, START_OP, taskOwner, type LanesDoc } from './model.js';
 import { procCwd, settleCheckout } from './probe.js';
 import { isInside } from './paths.js';
-import { killGroup } from './setup.js';
+import { killProcessGroup } from '../../system/command.js';
 import { dropLaneInTx } from './teardown.js';
 
 /** What a start's journal record carries (see start.ts). */
@@ -175,7 +175,7 @@ function stopSetup(pgid: number, lane: string): void {
   const cwd = procCwd(pgid);
   // Without proof that the pid is still our command (pid reuse), leave it alone.
   if (!cwd || !isInside(lane, cwd.replace(/ \(deleted\)$/, ''))) return;
-  killGroup(pgid, 'SIGKILL');
+  killProcessGroup(pgid, 'SIGKILL');
 }
 
 /**

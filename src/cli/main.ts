@@ -8,6 +8,7 @@ import { registerClaims } from './commands/claims.js';
 import { registerDemo } from './commands/demo.js';
 import { registerLanes } from './commands/lanes.js';
 import { registerMcp } from './commands/mcp.js';
+import { registerMerge } from './commands/merge.js';
 import { registerPlan } from './commands/plan.js';
 import { registerSessions } from './commands/sessions.js';
 import { registerStatus } from './commands/status.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerStatus(program);
   registerLanes(program);
   registerClaims(program);
+  registerMerge(program);
   registerSessions(program);
   registerMcp(program);
   registerDemo(program);

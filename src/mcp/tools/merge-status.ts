@@ -49,6 +49,7 @@ export const mergeStatusTool = defineTool({
     target: z.string(),
     target_sha: z.string().optional(),
     processor: z.object({ running: z.boolean(), pid: z.number().optional(), host: z.string().optional(), since: z.string().optional() }),
+    interrupted: z.boolean(),
     queue: z.array(EntryOut),
     recent: z.array(EntryOut),
     recent_failure_rate: z.number(),

@@ -1,0 +1,95 @@
+import type { Command } from 'commander';
+import { openLanes } from '../../core/context.js';
+import { cliOwner } from '../../core/lanes/model.js';
+import { cancelMerge, mergeStatus, processMergeQueue, queueMerge, queueRevert, STRATEGIES, type Strategy } from '../../core/merge/index.js';
+import { renderProcessed, renderQueued, renderStatus } from '../../core/merge/render.js';
+import { LanesError } from '../../errors.js';
+import { action, emit } from '../run.js';
+
+function strategyOf(s: string | undefined): Strategy | undefined {
+  if (s === undefined) return undefined;
+  if (!(STRATEGIES as readonly string[]).includes(s)) {
+    throw new LanesError('INVALID_INPUT', `Unknown strategy "${s}".`, { hint: `Use one of: ${STRATEGIES.join(', ')}.` });
+  }
+  return s as Strategy;
+}
+
+export function registerMerge(program: Command): void {
+  const merge = program.command('merge').description('the merge queue: land finished lanes on the target with the gates green');
+
+  merge
+    .command('queue')
+    .description('queue a task\'s lane for landing (checks for conflicts at once)')
+    .argument('<task>')
+    .option('--strategy <strategy>', `how it lands: ${STRATEGIES.join(' | ')} (default from .lanes/config.json)`)
+    .option('--json', 'print JSON')
+    .action(
+      action(async (task: string, opts: { strategy?: string; json?: boolean }) => {
+        const lanes = await openLanes(process.cwd());
+        const strategy = strategyOf(opts.strategy);
+        const r = await queueMerge(lanes, { task_id: task, ...(strategy ? { strategy } : {}), requested_by: cliOwner() });
+        emit(opts.json, r, () => renderQueued(r));
+      }),
+    );
+
+  merge
+    .command('run')
+    .description('process the queue until nothing more can land (one processor at a time)')
+    .option('--max-batches <n>', 'stop after this many batches', (v) => Number.parseInt(v, 10))
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: { maxBatches?: number; json?: boolean }) => {
+        const lanes = await openLanes(process.cwd());
+        const r = await processMergeQueue(lanes, {
+          ...(opts.maxBatches !== undefined ? { maxBatches: opts.maxBatches } : {}),
+          // Progress goes to stderr: stdout carries the result.
+          onProgress: (m) => process.stderr.write(`lanes merge: ${m}\n`),
+        });
+        emit(opts.json, r, () => renderProcessed(r));
+        if (r.failed.length) process.exitCode = 1;
+      }),
+    );
+
+  merge
+    .command('status')
+    .description('the queue in order, with state, position, timings and last error')
+    .option('--task <task>', 'only this task')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: { task?: string; json?: boolean }) => {
+        const lanes = await openLanes(process.cwd());
+        const s = await mergeStatus(lanes, opts.task ? { task: opts.task } : {});
+        emit(opts.json, s, () => renderStatus(s));
+      }),
+    );
+
+  merge
+    .command('cancel')
+    .description('take a task\'s entry out of the queue')
+    .argument('<task>')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (task: string, opts: { json?: boolean }) => {
+        const lanes = await openLanes(process.cwd());
+        const r = await cancelMerge(lanes, task);
+        emit(opts.json, r, () => (r.cancelled ? `Cancelled ${task} (entry ${r.entry.id}).` : `${task} is being processed; it will be dropped before landing.`));
+      }),
+    );
+
+  merge
+    .command('revert')
+    .description('undo a task\'s landing: queues a revert commit that goes through the same queue and gates')
+    .argument('<task>')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (task: string, opts: { json?: boolean }) => {
+        const lanes = await openLanes(process.cwd());
+        const r = await queueRevert(lanes, task, { requested_by: cliOwner() });
+        emit(opts.json, r, () =>
+          r.already_queued
+            ? `A revert of ${task} is already queued (entry ${r.entry.id}).`
+            : `Queued a revert of ${task}'s landing ${r.entry.tip.slice(0, 12)} (entry ${r.entry.id}). Run \`lanes merge run\` to land it.`,
+        );
+      }),
+    );
+}

@@ -1,0 +1,210 @@
+/**
+ * What follows a landing or a failure, in the state: entries finished, tasks moved (done with
+ * "landed as <commit>", or back to in_progress with the conflict or gate output for their owner),
+ * claims released; then, outside the state lock, every other lane in flight re-checked against the
+ * new target (a new conflict is recorded on its task once) and the lane removed when configured.
+ */
+import { errorMessage, isLanesError } from '../../errors.js';
+import { gitOut } from '../../git/exec.js';
+import { log } from '../../util/log.js';
+import { releaseOwnerInTx } from '../claims.js';
+import type { Lanes } from '../context.js';
+import { taskOwner } from '../lanes/model.js';
+import { removeLane } from '../lanes/remove.js';
+import { emptyTasks, setStatus, TASKS_DOC, type DocTx, type TaskStatus, type TasksDoc } from '../tasks.js';
+import { mergeCheckMany } from './git.js';
+import { capText, emptyQueue, MERGE_DOC, msSince, nowIso, queueOf, recordOutcome, trimHistory, type EntryFailure, type MergeEntry, type MergeQueueDoc } from './model.js';
+
+export function queueIn(tx: DocTx): MergeQueueDoc {
+  return queueOf(tx.get<MergeQueueDoc>(MERGE_DOC, emptyQueue));
+}
+
+/** Moves a task without the checks of update_task (the queue, not an agent, decides here). */
+export function moveTask(tx: DocTx, task: string, status: TaskStatus | undefined, note: string): void {
+  const t = tx.get<TasksDoc>(TASKS_DOC, emptyTasks)[task];
+  if (!t) return; // a lane without a plan entry: nothing to record
+  setStatus(t, status ?? t.status, { note: capText(note) });
+}
+
+export interface Landed {
+  entry: string;
+  commit: string;
+  base: string;
+}
+
+/**
+ * The state half of a landing, idempotent (crash recovery may run it twice): entries landed, tasks
+ * done (dependents become ready) with landed_as, claims released. Returns the entries it moved.
+ */
+export function markLandedInTx(tx: DocTx, landed: readonly Landed[], target: string, extra: { unchecked: boolean; gates_ms?: number; land_ms?: number }): MergeEntry[] {
+  const doc = queueIn(tx);
+  const tasks = tx.get<TasksDoc>(TASKS_DOC, emptyTasks);
+  const moved: MergeEntry[] = [];
+  for (const l of landed) {
+    const e = doc.entries.find((x) => x.id === l.entry);
+    if (!e || e.state === 'landed') continue;
+    e.state = 'landed';
+    e.landed_as = l.commit;
+    e.landed_from = l.base;
+    e.finished_at = nowIso();
+    if (extra.unchecked) e.unchecked = true;
+    delete e.last_error;
+    delete e.cancel_requested;
+    e.timings = { ...e.timings, ...(extra.gates_ms !== undefined ? { gates_ms: extra.gates_ms } : {}), ...(extra.land_ms !== undefined ? { land_ms: extra.land_ms } : {}) };
+    const total = msSince(e.started_at);
+    if (total !== undefined) e.timings.total_ms = total;
+    recordOutcome(doc, true);
+    moved.push(e);
+    const t = tasks[e.task];
+    if (e.kind === 'revert') {
+      if (t) {
+        delete t.landed_as;
+        delete t.owner;
+        setStatus(t, 'planned', { note: capText(`Landing ${e.revert_of?.landed_as.slice(0, 12) ?? ''} was reverted on ${target} by ${l.commit.slice(0, 12)}; the task is open again.`) });
+      }
+    } else {
+      if (t) {
+        t.landed_as = l.commit;
+        setStatus(t, 'done', { note: `landed as ${l.commit} on ${target}${extra.unchecked ? ' (no gates configured: nothing was checked)' : ''}` });
+      }
+      releaseOwnerInTx(tx, taskOwner(e.task));
+      delete doc.lane_conflicts[e.task];
+    }
+  }
+  trimHistory(doc);
+  return moved;
+}
+
+/** Marks an entry failed and sends its task back to its owner with the reason. */
+export function markFailedInTx(tx: DocTx, entryId: string, message: string, failure: EntryFailure, opts: { gated?: boolean } = {}): MergeEntry | undefined {
+  const doc = queueIn(tx);
+  const e = doc.entries.find((x) => x.id === entryId);
+  if (!e || e.state === 'landed' || e.state === 'failed' || e.state === 'cancelled') return undefined;
+  e.state = 'failed';
+  e.finished_at = nowIso();
+  e.last_error = capText(message, 8000);
+  e.failure = failure;
+  delete e.cancel_requested;
+  if (opts.gated) recordOutcome(doc, false);
+  const tasks = tx.get<TasksDoc>(TASKS_DOC, emptyTasks);
+  const t = tasks[e.task];
+  if (t) {
+    if (e.kind === 'revert') setStatus(t, t.status, { note: capText(`The revert of ${e.task} did not land: ${message}`) });
+    else if (t.status !== 'done') setStatus(t, 'in_progress', { note: capText(`merge failed: ${message}`) });
+  }
+  trimHistory(doc);
+  return e;
+}
+
+/** Puts entries a processor let go of back in the queue, keeping their place. */
+export function requeueInTx(tx: DocTx, ids: readonly string[], why?: string): void {
+  const doc = queueIn(tx);
+  for (const id of ids) {
+    const e = doc.entries.find((x) => x.id === id);
+    if (!e || !['integrating', 'gating', 'landing'].includes(e.state)) continue;
+    if (e.cancel_requested) {
+      e.state = 'cancelled';
+      e.finished_at = nowIso();
+      delete e.cancel_requested;
+      continue;
+    }
+    e.state = 'queued';
+    if (why) e.last_error = why;
+  }
+}
+
+export interface LaneConflict {
+  task: string;
+  files: string[];
+}
+
+/**
+ * Re-checks every lane in flight (branches lanes/*, tasks not done) against the new target in one
+ * `merge-tree --stdin`; records each new conflict on the lane's task and on its queue entry.
+ */
+export async function recheckInFlight(lanes: Lanes, target: string, targetSha: string, landedTasks: readonly string[]): Promise<LaneConflict[]> {
+  const landedTask = landedTasks.join(', ');
+  const root = lanes.repo.mainRoot;
+  const out = await gitOut(root, ['for-each-ref', '--format=%(refname:lstrip=3)%00%(objectname)', 'refs/heads/lanes/'], { readOnly: true });
+  const tasks = (await lanes.store.read<TasksDoc>(TASKS_DOC, emptyTasks)).data;
+  const queue = queueOf((await lanes.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)).data);
+  const lanesInFlight = out
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split('\0') as [string, string])
+    .filter(([task]) => !landedTasks.includes(task) && tasks[task]?.status !== 'done');
+  if (!lanesInFlight.length) return [];
+  const results = await mergeCheckMany(root, lanesInFlight.map(([, sha]) => [targetSha, sha]));
+  const found: LaneConflict[] = [];
+  const fresh: LaneConflict[] = [];
+  lanesInFlight.forEach(([task], i) => {
+    const files = results[i] ?? [];
+    if (!files.length) return;
+    found.push({ task, files });
+    const prev = queue.lane_conflicts[task];
+    if (!prev || prev.files.join('\0') !== files.join('\0')) fresh.push({ task, files });
+  });
+  const cleared = Object.keys(queue.lane_conflicts).filter((t) => !found.some((f) => f.task === t));
+  if (fresh.length || cleared.length) {
+    await lanes.store.transact(async (tx) => {
+      const doc = queueIn(tx);
+      for (const t of cleared) delete doc.lane_conflicts[t];
+      for (const c of fresh) {
+        doc.lane_conflicts[c.task] = { target: targetSha, files: c.files };
+        const note = `After ${landedTask} landed, this lane conflicts with ${target} in: ${c.files.join(', ')}. Merge ${target} into the lane and resolve them before queueing (again).`;
+        const t = tx.get<TasksDoc>(TASKS_DOC, emptyTasks)[c.task];
+        if (t && t.status !== 'done') setStatus(t, t.status, { note: capText(note) });
+        const e = doc.entries.find((x) => x.task === c.task && x.state === 'queued');
+        if (e) e.conflicts = [...(e.conflicts ?? []).filter((x) => x.with !== 'target'), { with: 'target', files: c.files }];
+      }
+    });
+    for (const c of fresh) await lanes.store.appendEvent('merge.conflict', { task: c.task, with: target, files: c.files, after: landedTask });
+  }
+  return fresh;
+}
+
+/** recheckInFlight, but a failure is a warning: it never undoes or blocks a landing. */
+export async function recheckSafely(lanes: Lanes, target: string, targetSha: string, landedTasks: readonly string[]): Promise<{ warnings: string[]; conflicts: LaneConflict[] }> {
+  try {
+    return { warnings: [], conflicts: await recheckInFlight(lanes, target, targetSha, landedTasks) };
+  } catch (e) {
+    return { warnings: [`could not re-check the lanes in flight: ${errorMessage(e)}`], conflicts: [] };
+  }
+}
+
+/** Removes the landed lanes (when configured); a lane that cannot go is reported, not fatal. */
+export async function removeLandedLanes(lanes: Lanes, landed: readonly MergeEntry[]): Promise<string[]> {
+  const warnings: string[] = [];
+  for (const e of landed) {
+    if (e.kind !== 'land') continue;
+    const w = await removeLandedLane(lanes, e.task);
+    if (w) warnings.push(w);
+  }
+  return warnings;
+}
+
+/**
+ * Everything after the state half of a landing, best effort (a failure here never undoes the
+ * landing; it is reported): lanes in flight re-checked, landed lanes removed when configured.
+ */
+export async function cleanupAfterLanding(lanes: Lanes, target: string, targetSha: string, landed: readonly MergeEntry[], removeLanes: boolean): Promise<{ warnings: string[]; conflicts: LaneConflict[] }> {
+  const r = await recheckSafely(lanes, target, targetSha, landed.map((e) => e.task));
+  if (removeLanes) r.warnings.push(...(await removeLandedLanes(lanes, landed)));
+  return r;
+}
+
+/**
+ * Removes a landed lane through the lanes module (which proves it landed and removes it without
+ * force). A lane it refuses to remove, or one that does not exist, is reported, not fatal.
+ */
+export async function removeLandedLane(lanes: Lanes, task: string): Promise<string | undefined> {
+  try {
+    await removeLane(lanes, { task_id: task });
+    return undefined;
+  } catch (e) {
+    if (isLanesError(e, 'NOT_FOUND')) return undefined;
+    const msg = `the lane of ${task} was kept: ${errorMessage(e)}`;
+    log.warn(msg);
+    return msg;
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * queue_merge: puts a finished lane in the queue. Refuses, saying what to do, a lane with
+ * uncommitted work, with no commits, or with a rebase/merge in progress; checks it at once with
+ * `git merge-tree --write-tree` against the target and against every other lane queued or in
+ * progress, and reports the likely conflicts. Idempotent: queuing a task twice gives one entry.
+ */
+import { LanesError } from '../../errors.js';
+import { gitOut } from '../../git/exec.js';
+import { refSha, statusPorcelain } from '../../git/refs.js';
+import { listWorktrees } from '../../git/worktree.js';
+import { assertSlug } from '../../util/slug.js';
+import { loadConfigAtCommit } from '../config.js';
+import type { Lanes } from '../context.js';
+import { describeDirty } from '../lanes/teardown.js';
+import { emptyLanes, LANES_DOC, laneRef, type LanesDoc } from '../lanes/model.js';
+import { readPlan, type StoredPlan, type TasksDoc } from '../tasks.js';
+import { queueIn } from './after.js';
+import { assertMergeTreeGit, mergeCheckMany, operationInProgress } from './git.js';
+import { activeEntry, emptyQueue, MERGE_DOC, nowIso, queueOf, type ConflictReport, type MergeEntry, type MergeQueueDoc, type Strategy } from './model.js';
+import { dependenciesOf, positions } from './order.js';
+import { entryView, type EntryView } from './status.js';
+
+export interface QueueInput {
+  task_id: string;
+  strategy?: Strategy;
+  requested_by?: string;
+}
+
+export interface QueueResult {
+  entry: EntryView;
+  position: number;
+  /** True when the task was already queued: nothing new was added. */
+  already_queued: boolean;
+  conflicts: ConflictReport[];
+  /** Dependencies that must land first. */
+  waiting_for: string[];
+  warnings: string[];
+}
+
+export async function queueMerge(lanes: Lanes, input: QueueInput): Promise<QueueResult> {
+  const task = assertSlug(input.task_id);
+  const { repo, store } = lanes;
+  const root = repo.mainRoot;
+  await assertMergeTreeGit(root);
+  const target = (await lanes.config()).target;
+  const targetSha = await refSha(root, `refs/heads/${target}`);
+  if (!targetSha) {
+    throw new LanesError('NOT_FOUND', `The target branch ${target} does not exist.`, { hint: 'Create it (or set "target" in .lanes/config.json), then queue again.' });
+  }
+  const ref = laneRef(task);
+  const tip = await refSha(root, ref);
+  if (!tip) {
+    throw new LanesError('NOT_FOUND', `Task ${task} has no lane (no branch lanes/${task}).`, { hint: 'Start the task with start_task, commit the work in its lane, then queue it.' });
+  }
+  const { plan, tasks } = await readPlan(store);
+  const state = tasks[task];
+  if (state?.status === 'done') {
+    throw new LanesError('CONFLICT', `Task ${task} is already done${state.landed_as ? ` (landed as ${state.landed_as.slice(0, 12)})` : ''}.`, {
+      hint: 'Nothing to land. Add a follow-up task with add_task for further work.',
+    });
+  }
+  const current = queueOf((await store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)).data);
+  const existing = activeEntry(current, task);
+  if (existing && existing.state !== 'queued') return result(current, existing, true, existing.conflicts ?? [], plan, tasks, ['It is being processed right now; its queued commit is what lands.']);
+
+  await assertLaneReady(lanes, task, ref);
+  const ahead = Number(await gitOut(root, ['rev-list', '--count', tip, `^${targetSha}`], { readOnly: true }));
+  if (ahead === 0) {
+    throw new LanesError('INVALID_INPUT', `The lane of ${task} has no commits that are not already on ${target}.`, {
+      hint: 'Commit the work in the lane first (git commit), then queue it.',
+    });
+  }
+  const strategy = input.strategy ?? (await loadConfigAtCommit(root, targetSha, { repo })).merge.strategy;
+  const conflicts = await checkConflicts(lanes, task, tip, targetSha, current, tasks);
+
+  const out = await store.transact(async (tx) => {
+    const doc = queueIn(tx);
+    const again = activeEntry(doc, task);
+    if (again) {
+      if (again.state === 'queued') {
+        again.tip = tip;
+        if (input.strategy) again.strategy = input.strategy;
+        again.conflicts = conflicts;
+      }
+      return { entry: { ...again }, already: true, doc };
+    }
+    doc.seq += 1;
+    const entry: MergeEntry = {
+      id: `m${doc.seq}`,
+      seq: doc.seq,
+      task,
+      kind: 'land',
+      ref,
+      tip,
+      strategy,
+      target,
+      state: 'queued',
+      queued_at: nowIso(),
+      attempts: 0,
+      conflicts,
+      ...(input.requested_by ? { requested_by: input.requested_by } : {}),
+    };
+    doc.entries.push(entry);
+    return { entry: { ...entry }, already: false, doc: structuredClone(doc) };
+  });
+  if (!out.already) await store.appendEvent('merge.queued', { task, entry: out.entry.id, tip, strategy, conflicts: conflicts.length });
+  return result(out.doc, out.entry, out.already, conflicts, plan, tasks, []);
+}
+
+function result(doc: MergeQueueDoc, entry: MergeEntry, already: boolean, conflicts: ConflictReport[], plan: StoredPlan | null, tasks: TasksDoc, warnings: string[]): QueueResult {
+  const waiting = dependenciesOf(plan, entry.task).filter((d) => tasks[d]?.status !== 'done');
+  const w = [...warnings];
+  if (conflicts.some((c) => c.with === 'target')) w.push(`It conflicts with ${entry.target} as it is now: merge ${entry.target} into the lane and resolve the conflicts, or it will fail when processed.`);
+  const position = positions(doc).get(entry.id) ?? 0;
+  return { entry: entryView(entry, { position, waiting_for: waiting }), position, already_queued: already, conflicts, waiting_for: waiting, warnings: w };
+}
+
+/** The lane's worktree (if it has one) must hold no uncommitted work and no operation in progress. */
+async function assertLaneReady(lanes: Lanes, task: string, ref: string): Promise<void> {
+  // By branch, or by the lane's recorded path: during a rebase the lane's HEAD is detached.
+  const recorded = (await lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data[task]?.path;
+  const wt = (await listWorktrees(lanes.repo.mainRoot)).find((w) => w.branch === ref || (recorded !== undefined && w.path === recorded));
+  if (!wt) return;
+  const op = await operationInProgress(wt.path);
+  if (op) {
+    throw new LanesError('UNSAFE', `The lane of ${task} (${wt.path}) has ${op} in progress.`, {
+      hint: 'Finish it (e.g. git rebase --continue, git merge --continue) or abort it in the lane, commit, then queue again.',
+      details: { path: wt.path, operation: op },
+    });
+  }
+  const dirty = await statusPorcelain(wt.path);
+  if (dirty.length) {
+    throw new LanesError('UNSAFE', `The lane of ${task} (${wt.path}) has uncommitted work:\n${describeDirty(dirty)}`, {
+      hint: 'Commit it (or discard what should not land), then queue again. Only committed work lands.',
+      details: { path: wt.path, files: dirty.map((d) => d.path) },
+    });
+  }
+}
+
+/** Conflicts with the target and with every other lane queued or in progress, in one git call. */
+async function checkConflicts(lanes: Lanes, task: string, tip: string, targetSha: string, doc: MergeQueueDoc, tasks: TasksDoc): Promise<ConflictReport[]> {
+  const root = lanes.repo.mainRoot;
+  const others = new Map<string, string>();
+  for (const e of doc.entries) if (e.task !== task && e.kind === 'land' && ['queued', 'integrating', 'gating', 'landing'].includes(e.state)) others.set(e.task, e.tip);
+  const refs = await gitOut(root, ['for-each-ref', '--format=%(refname:lstrip=3)%00%(objectname)', 'refs/heads/lanes/'], { readOnly: true });
+  for (const line of refs.split('\n').filter(Boolean)) {
+    const [t = '', sha = ''] = line.split('\0');
+    if (t && t !== task && !others.has(t) && tasks[t]?.status === 'in_progress') others.set(t, sha);
+  }
+  const names = ['target', ...others.keys()];
+  const pairs: Array<[string, string]> = [[targetSha, tip], ...[...others.values()].map((sha): [string, string] => [sha, tip])];
+  const files = await mergeCheckMany(root, pairs);
+  return names.flatMap((name, i) => (files[i]?.length ? [{ with: name, files: files[i]! }] : []));
+}

@@ -1,0 +1,113 @@
+/**
+ * process_merge_queue / `lanes merge run`: exactly one processor at a time across processes (the
+ * 'queue' lock; a second gets "busy, held by pid ..."). It first settles what a crashed processor
+ * left (recover.ts), then takes batches in queue order (order.ts) until nothing is left that can
+ * go: each is integrated, gated and landed (batch.ts).
+ */
+import { LanesError } from '../../errors.js';
+import { hostName, pidAlive, tryLock, type HeldLock } from '../../state/index.js';
+import type { Lanes } from '../context.js';
+import { readPlan } from '../tasks.js';
+import { claimEntries, Integrator, newReport, type BatchReport } from './batch.js';
+import { configForTip, readTargetTip } from './target.js';
+import { assertMergeTreeGit } from './git.js';
+import { assertCheckoutClean, targetCheckout } from './land.js';
+import { effectiveBatchSize, emptyQueue, MERGE_DOC, queueOf, type MergeQueueDoc } from './model.js';
+import { pickBatch } from './order.js';
+import { recoverMerges, type RecoveryReport } from './recover.js';
+
+export interface ProcessOptions {
+  /** Stop after this many batches (default: until nothing is left that can go). */
+  maxBatches?: number;
+  /** Progress lines for a human (the CLI prints them on stderr). */
+  onProgress?: (msg: string) => void;
+  /** The queue lock's stale time (tests shorten it). Default 3000 ms. */
+  lockStaleMs?: number;
+}
+
+export interface ProcessResult extends BatchReport {
+  target: string;
+  batches: number;
+  recovered: RecoveryReport[];
+  /** Entries that cannot go yet, and the tasks they wait for. */
+  waiting: Array<{ task: string; entry: string; on: string[] }>;
+  remaining: number;
+}
+
+/** A processor that keeps losing the race for the target gives up after this many rounds in a row. */
+const MAX_MOVES = 5;
+const QUEUE_LOCK = 'queue';
+
+async function takeQueueLock(lanes: Lanes, staleMs: number): Promise<{ release(): Promise<void>; held: HeldLock }> {
+  const deadline = Date.now() + staleMs + 3000;
+  for (;;) {
+    const r = await tryLock(lanes.repo.stateDir, QUEUE_LOCK, { purpose: 'merge queue processor', staleMs, deadlineMs: staleMs + 1000 });
+    if ('release' in r) return r;
+    const h = r.holder;
+    // A processor that died holding the lock is taken over once its lock goes stale: wait for that
+    // rather than report "busy" for a process that no longer exists.
+    const dead = h !== undefined && h.host === hostName() && !pidAlive(h.pid);
+    if (!dead || Date.now() > deadline) {
+      const who = h ? `pid ${h.pid} on ${h.host} since ${h.since}` : 'another process';
+      throw new LanesError('BUSY', `The merge queue is busy: held by ${who}.`, {
+        hint: 'Another processor is working through the queue and will land your entry too; watch merge_status. Run it again only if that processor is gone.',
+        details: { holder: h },
+      });
+    }
+    await new Promise((res) => setTimeout(res, 100));
+  }
+}
+
+export async function processMergeQueue(lanes: Lanes, opts: ProcessOptions = {}): Promise<ProcessResult> {
+  const root = lanes.repo.mainRoot;
+  await assertMergeTreeGit(root);
+  const target = (await lanes.config()).target;
+  const lock = await takeQueueLock(lanes, opts.lockStaleMs ?? 3000);
+  const result: ProcessResult = { ...newReport(), target, batches: 0, recovered: [], waiting: [], remaining: 0 };
+  try {
+    result.recovered = await recoverMerges(lanes);
+    for (const r of result.recovered) result.warnings.push(...(r.warnings ?? []));
+    const { plan } = await readPlan(lanes.store);
+    const integrator = new Integrator(lanes, target, plan, opts.onProgress);
+    let moves = 0;
+    try {
+      for (;;) {
+        if (lock.held.compromised) {
+          throw new LanesError('BUSY', 'This processor lost the merge queue lock (its event loop stalled?); stopping.', { hint: 'Run the merge queue again.' });
+        }
+        if (opts.maxBatches !== undefined && result.batches >= opts.maxBatches) break;
+        const tip = await readTargetTip(lanes.repo, target);
+        if (!tip) throw new LanesError('NOT_FOUND', `The target branch ${target} does not exist.`, { hint: 'Create it (or fix "target" in .lanes/config.json), then run the queue again.' });
+        const [{ plan: p, tasks }, q] = await Promise.all([readPlan(lanes.store), lanes.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)]);
+        const doc = queueOf(q.data);
+        const cfg = await configForTip(lanes.repo, tip, target);
+        const { batch, waiting } = pickBatch(doc, p, tasks, effectiveBatchSize(cfg.merge.batch_size, doc.recent));
+        result.waiting = waiting.map((w) => ({ task: w.entry.task, entry: w.entry.id, on: w.on }));
+        if (!batch.length) break;
+        // A dirty checkout of the target would refuse the landing: say so before spending gate time.
+        if (cfg.gates.length) {
+          const wt = await targetCheckout(lanes.repo, target);
+          if (wt) await assertCheckoutClean(wt, target);
+        }
+        const mine = await claimEntries(lanes, batch.map((e) => e.id));
+        if (!mine.length) continue;
+        result.batches++;
+        const outcome = await integrator.runBatch(mine, result, tip);
+        moves = outcome === 'moved' ? moves + 1 : 0;
+        if (moves >= MAX_MOVES) {
+          throw new LanesError('BUSY', `${target} moved ${MAX_MOVES} times in a row while entries were being integrated; stopping.`, {
+            hint: 'Something keeps committing to the target. Let it settle, then run the merge queue again; the entries kept their places.',
+          });
+        }
+      }
+    } finally {
+      await integrator.flushRecheck(result);
+      await integrator.dispose();
+    }
+    const after = queueOf((await lanes.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)).data);
+    result.remaining = after.entries.filter((e) => e.state === 'queued').length;
+    return result;
+  } finally {
+    await lock.release();
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * Crash recovery of the merge queue (RELIABILITY.md rule 9). Each batch is journaled: its intent is
+ * on disk before every step that matters for recovery — begin (integrating onto <old>), gates
+ * (with the gate's process group), land (the exact compare-and-swap about to happen) — and the
+ * record is deleted only after the landing's state and cleanup are done. The next processor, holding the
+ * queue lock, finishes or undoes what a dead one left:
+ *
+ * - killed before the compare-and-swap (integrating, gating, just before landing): the target is
+ *   unchanged; the entries go back to the queue in their places and are integrated again;
+ * - killed at or after it: if the target contains the commit being landed, the landing happened
+ *   (exactly once: the CAS either moved the ref or did not) and is rolled forward — entries landed,
+ *   tasks done, cleanup; otherwise it did not happen and the entries are retried.
+ *
+ * A dead processor's gate may still be running in its own process group: it is killed first, then
+ * every leftover integration worktree is removed.
+ */
+import fs from 'node:fs';
+import { errorMessage } from '../../errors.js';
+import { isAncestor, refSha } from '../../git/refs.js';
+import { killProcessGroup } from '../../system/command.js';
+import { log } from '../../util/log.js';
+import type { Lanes } from '../context.js';
+import { withGitLock } from '../lanes/gitlock.js';
+import { haveProc, processesIn } from '../lanes/probe.js';
+import { isInside } from '../lanes/paths.js';
+import { cleanupAfterLanding, markLandedInTx, queueIn, requeueInTx, type Landed } from './after.js';
+import { configAt } from './target.js';
+import { integrationRoot, removeIntegrationWorktree } from './git.js';
+import { emptyQueue, MERGE_DOC, MERGE_OP, PROCESSING, queueOf, type MergeEntry, type MergeQueueDoc } from './model.js';
+
+/** What a merge journal record carries. */
+export interface MergeJournalData {
+  target: string;
+  entries: string[];
+  old?: string;
+  /** Being landed: the new target commit and the entries it brings. */
+  new?: string;
+  landing?: Landed[];
+  unchecked?: boolean;
+  /** Process group of the gate running now. */
+  pgid?: number;
+  /** The last step begun: gates | land. */
+  phase?: string;
+}
+
+/** A journal record, or the not-yet-journaled state of a batch that threw. */
+export interface SettleInput {
+  id: string;
+  step: string;
+  data: MergeJournalData;
+}
+
+export interface RecoveryReport {
+  journal: string;
+  step: string;
+  /** rolled-forward: the landing had happened and was finished; retried: entries back in the queue. */
+  outcome: 'rolled-forward' | 'retried' | 'failed';
+  landed: string[];
+  requeued: string[];
+  error?: string;
+  warnings?: string[];
+}
+
+/**
+ * Settles one record (of a dead processor, or of our own batch that threw): a landing that
+ * happened is rolled forward (state, then cleanup), every other entry of the batch goes back to
+ * the queue in its place.
+ */
+export async function settleRecord(lanes: Lanes, rec: SettleInput): Promise<RecoveryReport> {
+  const d = rec.data;
+  if (d.pgid) killGateGroup(lanes, d.pgid);
+  const step = d.phase ?? rec.step;
+  const rep: RecoveryReport = { journal: rec.id, step, outcome: 'retried', landed: [], requeued: [] };
+  let landed: Landed[] = [];
+  // Whatever step the record reached, a landing it describes happened iff the target contains its
+  // commit (the compare-and-swap either moved the ref or did not); rolling it forward is idempotent.
+  if (d.new && d.landing?.length) {
+    const now = await refSha(lanes.repo.mainRoot, `refs/heads/${d.target}`);
+    if (now && (now === d.new || (await isAncestor(lanes.repo.mainRoot, d.new, now)))) landed = d.landing;
+  }
+  let moved: MergeEntry[] = [];
+  await lanes.store.transact(async (tx) => {
+    if (landed.length) {
+      moved = markLandedInTx(tx, landed, d.target, { unchecked: d.unchecked === true });
+      rep.landed = landed.map((l) => l.entry);
+      rep.outcome = 'rolled-forward';
+    }
+    const doc = queueIn(tx);
+    rep.requeued = d.entries.filter((id) => PROCESSING.includes(doc.entries.find((e) => e.id === id)?.state ?? 'queued'));
+    requeueInTx(tx, d.entries, rep.outcome === 'rolled-forward' ? undefined : `retried after an interrupted ${step} step`);
+  });
+  if (landed.length && d.new) {
+    // The cleanup of a landing that was rolled forward (idempotent: it may have run already).
+    const q = queueOf((await lanes.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)).data);
+    const entries = moved.length ? moved : q.entries.filter((e) => landed.some((l) => l.entry === e.id));
+    // Settings from the target as it was before the landing, never from the lane (rule 7).
+    const cfg = await configAt(lanes.repo, d.old ?? d.new, d.target);
+    rep.warnings = (await cleanupAfterLanding(lanes, d.target, d.new, entries, cfg.merge.remove_lane_after_landing)).warnings;
+  }
+  return rep;
+}
+
+/**
+ * Kills the process group of a gate a dead processor left running — but only when it provably is
+ * ours: some member still works inside the integration root (a pid can be reused once its group is
+ * empty). Any other process inside the integration root is killed too.
+ */
+function killGateGroup(lanes: Lanes, pgid: number): void {
+  const root = integrationRoot(lanes.repo);
+  if (!haveProc()) {
+    killProcessGroup(pgid);
+    return;
+  }
+  const inside = processesIn(root);
+  const members = inside.filter((pid) => pgroupOf(pid) === pgid);
+  if (members.length) killProcessGroup(pgid);
+  for (const pid of inside) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }
+}
+
+function pgroupOf(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start after the last ')'.
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(rest[2]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Called by a processor that has just taken the queue lock: settles every merge record of a dead
+ * processor, puts entries no record explains back in the queue, removes leftover integration
+ * worktrees. Cheap when there is nothing to do.
+ */
+export async function recoverMerges(lanes: Lanes): Promise<RecoveryReport[]> {
+  const { store } = lanes;
+  const reports: RecoveryReport[] = [];
+  for (const rec of (await store.journal.orphans()).filter((r) => r.op === MERGE_OP)) {
+    const entry = await store.journal.adopt(rec);
+    try {
+      const rep = await settleRecord(lanes, { id: rec.id, step: rec.step, data: rec.data as unknown as MergeJournalData });
+      reports.push(rep);
+      await entry.done();
+      log.warn(`recovered an interrupted merge (${rep.step}): ${rep.outcome}${rep.landed.length ? `, landed ${rep.landed.join(', ')}` : ''}`);
+      await store.appendEvent('merge.recovered', { step: rep.step, outcome: rep.outcome, landed: rep.landed, requeued: rep.requeued });
+    } catch (e) {
+      // Left in the journal: the next processor tries again.
+      reports.push({ journal: rec.id, step: rec.step, outcome: 'failed', landed: [], requeued: [], error: errorMessage(e) });
+      log.error(`could not recover merge record ${rec.id}`, errorMessage(e));
+    }
+  }
+  // We hold the queue lock: nobody else is processing, so an entry still marked as being processed
+  // belongs to a processor that died before journaling it.
+  const stuck = queueOf((await store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)).data).entries.filter((e) => PROCESSING.includes(e.state));
+  if (stuck.length) {
+    const ids = await store.transact(async (tx) => {
+      const mine = queueIn(tx).entries.filter((e) => PROCESSING.includes(e.state)).map((e) => e.id);
+      requeueInTx(tx, mine, 'retried after an interrupted run');
+      return mine;
+    });
+    if (ids.length) {
+      reports.push({ journal: '-', step: 'integrate', outcome: 'retried', landed: [], requeued: ids });
+      await store.appendEvent('merge.recovered', { step: 'integrate', outcome: 'retried', requeued: ids });
+    }
+  }
+  await removeLeftoverWorktrees(lanes);
+  return reports;
+}
+
+export async function removeLeftoverWorktrees(lanes: Lanes): Promise<void> {
+  const root = integrationRoot(lanes.repo);
+  let names: string[];
+  try {
+    names = fs.readdirSync(root);
+  } catch {
+    return;
+  }
+  if (!names.length) return;
+  await withGitLock(lanes.repo, 'merge queue: remove leftover integration worktrees', async () => {
+    for (const n of names) {
+      const dir = `${root}/${n}`;
+      if (isInside(root, dir)) await removeIntegrationWorktree(lanes.repo, dir);
+    }
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * Reading the target cheaply, because it sits on every landing's path (issue 4: the queue's own
+ * overhead per entry should stay under 50 ms, and a git spawn is a few ms): its tip, its tree and
+ * the blob of its committed `.lanes/config.json` in one `cat-file --batch-check`, and the parsed
+ * config memoized per blob and per commit (a commit's config never changes, and the target's
+ * config rarely changes between landings).
+ *
+ * Gates and merge settings always come from the target as committed, never from a lane (rule 7).
+ */
+import { git, gitOut } from '../../git/exec.js';
+import type { Repo } from '../../git/repo.js';
+import { CONFIG_FILE, loadConfigAtCommit, MAX_CONFIG_BYTES, parseConfig, type LanesConfig } from '../config.js';
+
+export interface TargetTip {
+  sha: string;
+  tree: string;
+  /** Blob id of .lanes/config.json at `sha`; undefined when there is none. */
+  configBlob?: string;
+}
+
+const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
+export async function readTargetTip(repo: Repo, target: string): Promise<TargetTip | undefined> {
+  // Full names built from the validated target: git cannot read them as options.
+  const ref = `refs/heads/${target}`;
+  const input = `${ref}\n${ref}^{tree}\n${ref}:${CONFIG_FILE}\n`;
+  const out = (await git(repo.mainRoot, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], { input, readOnly: true })).stdout;
+  const [commit = '', tree = '', config = ''] = out.split('\n');
+  const [sha = '', ct = ''] = commit.split(' ');
+  const [treeOid = '', tt = ''] = tree.split(' ');
+  if (!OID.test(sha) || ct !== 'commit' || !OID.test(treeOid) || tt !== 'tree') return undefined;
+  const [blob = '', bt = ''] = config.split(' ');
+  const tip: TargetTip = { sha, tree: treeOid };
+  if (OID.test(blob) && bt === 'blob') tip.configBlob = blob;
+  else if (!config.endsWith(' missing')) tip.configBlob = 'unusual'; // a directory, a submodule...: full checks
+  return tip;
+}
+
+const byCommit = new Map<string, Promise<LanesConfig>>();
+const byBlob = new Map<string, Promise<LanesConfig>>();
+
+function remember(map: Map<string, Promise<LanesConfig>>, key: string, make: () => Promise<LanesConfig>): Promise<LanesConfig> {
+  let p = map.get(key);
+  if (!p) {
+    if (map.size > 64) map.clear();
+    p = make();
+    p.catch(() => map.delete(key));
+    map.set(key, p);
+  }
+  return p;
+}
+
+/** The config at the tip `readTargetTip` returned: no git call when its blob was seen before. */
+export function configForTip(repo: Repo, tip: TargetTip, target: string): Promise<LanesConfig> {
+  return remember(byCommit, `${repo.commonDir}\0${target}\0${tip.sha}`, () =>
+    tip.configBlob === 'unusual' ? loadConfigAtCommit(repo.mainRoot, tip.sha, { repo }) : configOfBlob(repo, tip.sha, tip.configBlob, target),
+  );
+}
+
+/** The config committed at `commit` (one `ls-tree`, unless that commit's config is known). */
+export function configAt(repo: Repo, commit: string, target: string): Promise<LanesConfig> {
+  return remember(byCommit, `${repo.commonDir}\0${target}\0${commit}`, async () => {
+    const entry = (await gitOut(repo.mainRoot, ['ls-tree', '--full-tree', '-l', commit, '--', CONFIG_FILE], { readOnly: true })).trim();
+    if (entry === '') return configOfBlob(repo, commit, undefined, target);
+    const [mode, type, oid, size] = entry.split(/\s+/);
+    const plain = type === 'blob' && (mode === '100644' || mode === '100755') && Number(size) <= MAX_CONFIG_BYTES && oid !== undefined;
+    return plain ? configOfBlob(repo, commit, oid, target) : loadConfigAtCommit(repo.mainRoot, commit, { repo });
+  });
+}
+
+/**
+ * Parses one config blob, memoized by blob id. A blob that is not plain JSON goes through
+ * loadConfigAtCommit, which applies every check and throws the located error.
+ */
+function configOfBlob(repo: Repo, commit: string, blob: string | undefined, target: string): Promise<LanesConfig> {
+  return remember(byBlob, `${repo.commonDir}\0${target}\0${blob ?? 'none'}`, async () => {
+    if (!blob) return parseConfig({}, `${target}:${CONFIG_FILE}`, { defaultTarget: target });
+    const r = await git(repo.mainRoot, ['cat-file', 'blob', blob], { readOnly: true });
+    if (Buffer.byteLength(r.stdout) > MAX_CONFIG_BYTES) return loadConfigAtCommit(repo.mainRoot, commit, { repo });
+    let json: unknown;
+    try {
+      json = JSON.parse(r.stdout.charCodeAt(0) === 0xfeff ? r.stdout.slice(1) : r.stdout);
+    } catch {
+      return loadConfigAtCommit(repo.mainRoot, commit, { repo });
+    }
+    return parseConfig(json, `${target}:${CONFIG_FILE}`, { defaultTarget: target });
+  });
+}

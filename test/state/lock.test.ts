@@ -72,14 +72,15 @@ describe.concurrent('locks across processes', () => {
     const dir = stateDir();
     const marker = path.join(dir, '..', 'held');
     const go = path.join(dir, '..', 'go');
-    const child = runChild('hold', { dir, marker, go, staleMs: 2000 });
+    // A generous stale (5 s) so a loaded machine cannot make the live holder look stale.
+    const child = runChild('hold', { dir, marker, go, staleMs: 5000 });
     await waitFile(marker);
     const pid = Number(fs.readFileSync(marker, 'utf8'));
-    const busy = await tryLock(dir, 'state', { staleMs: 2000 });
+    const busy = await tryLock(dir, 'state', { staleMs: 5000 });
     expect('holder' in busy && busy.holder?.pid).toBe(pid);
     const t0 = Date.now();
-    const e = (await withLock(dir, 'state', async () => 'never', { staleMs: 2000, deadlineMs: 3000 }).catch((x: unknown) => x)) as LanesError;
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(2900); // held well past stale: refreshed, not stale
+    const e = (await withLock(dir, 'state', async () => 'never', { staleMs: 5000, deadlineMs: 6000 }).catch((x: unknown) => x)) as LanesError;
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(5900); // held past stale: refreshed, not stale
     expect(e).toBeInstanceOf(LanesError);
     expect(e.code).toBe('BUSY');
     expect(e.message).toContain(`held by pid ${pid}`);

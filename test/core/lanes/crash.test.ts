@@ -62,7 +62,7 @@ describe('SIGKILL at every step of start_task, then recovery', () => {
       const journal = fs.readdirSync(path.join(r.dir, '.git/lanes/journal'));
       expect(journal).toHaveLength(1);
       // The setup command outlives the killed start (its own process group); give it time to say who it is.
-      if (fp === 'lanes.start.during-setup') for (let i = 0; i < 200 && !fs.existsSync(pidFile); i++) await new Promise((res) => setTimeout(res, 20));
+      if (fp === 'lanes.start.during-setup') for (let i = 0; i < 750 && !fs.existsSync(pidFile); i++) await new Promise((res) => setTimeout(res, 20));
       const setupPid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8')) : undefined;
       if (fp === 'lanes.start.during-setup') expect(setupPid !== undefined && running(setupPid)).toBe(true);
 
@@ -71,7 +71,7 @@ describe('SIGKILL at every step of start_task, then recovery', () => {
       expect(reports, JSON.stringify(reports)).toEqual([expect.objectContaining({ task: 'crashy', outcome: 'rolled_back' })]);
       expect(reports[0]?.kept).toBeUndefined();
       if (setupPid !== undefined && fp === 'lanes.start.during-setup') {
-        for (let i = 0; i < 50 && running(setupPid); i++) await new Promise((res) => setTimeout(res, 20));
+        for (let i = 0; i < 500 && running(setupPid); i++) await new Promise((res) => setTimeout(res, 20));
         expect(running(setupPid)).toBe(false);
       }
       expect(fs.existsSync(lanePath(r, 'crashy'))).toBe(false);

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { openLanes } from '../../core/context.js';
 import { claimFiles, describeOwner, describeUntil, listClaims, releaseFiles, type ClaimRecord } from '../../core/claims.js';
 import { LanesError } from '../../errors.js';
-import { leasePort, releasePorts } from '../../system/ports.js';
+import { leasePort, releasePorts } from '../../core/ports.js';
 import { action, emit } from '../run.js';
 
 function seconds(v: string): number {

@@ -13,7 +13,7 @@ import {
   renewPortsInTx,
   type PortsDoc,
   type PortsReclaimed,
-} from '../../system/ports.js';
+} from '../ports.js';
 import { isLanesError, type LanesError } from '../../errors.js';
 import { normalizeScope, scopesIntersect } from '../plan/globs.js';
 import { CLAIMS_DOC, emptyClaims, type ClaimRecord, type ClaimRequest, type ClaimsDoc, type ClaimsFilter, type Reclaimed } from './model.js';

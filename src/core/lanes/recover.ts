@@ -14,7 +14,7 @@ import { log } from '../../util/log.js';
 import { releaseOwnerInTx } from '../claims.js';
 import type { Lanes } from '../context.js';
 import { emptyTasks, setStatus, TASKS_DOC, type TasksDoc } from '../tasks.js';
-import { releasePortsInTx } from '../../system/ports.js';
+import { releasePortsInTx } from '../ports.js';
 import { withGitLock } from './gitlock.js';
 import { emptyLanes, LANES_DOC, laneRef, lockReason, REMOVE_OP, START_OP, taskOwner, type LanesDoc } from './model.js';
 import { procCwd, settleCheckout } from './probe.js';

@@ -25,7 +25,7 @@ import { releaseOwnerInTx } from '../claims.js';
 import type { Lanes } from '../context.js';
 import type { DocTx as Tx } from '../tasks.js';
 import { emptyTasks, setStatus, TASKS_DOC, type TaskState, type TasksDoc } from '../tasks.js';
-import { releasePortsInTx } from '../../system/ports.js';
+import { releasePortsInTx } from '../ports.js';
 import { withGitLock } from './gitlock.js';
 import { archiveRef, backupRef, emptyLanes, LANES_DOC, laneRef, lockReason, REMOVE_OP, taskOwner, type LaneRecord, type LanesDoc } from './model.js';
 import type { RemoveData } from './recover.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { openLanes } from '../../core/context.js';
 import { describeUntil } from '../../core/claims.js';
 import { MAX_TTL_SECONDS } from '../../core/claims/owner.js';
-import { leasePort } from '../../system/ports.js';
+import { leasePort } from '../../core/ports.js';
 import { defineTool } from '../tool.js';
 import { Owner } from './claim-files.js';
 

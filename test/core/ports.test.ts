@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { releaseProcess, renewClaims } from '../../src/core/claims.js';
 import { LanesError } from '../../src/errors.js';
 import { StateStore } from '../../src/state/index.js';
-import { PORTS_DOC, emptyPorts, leasePort, listPorts, portFree, preferredPort, releasePorts, type PortsDoc } from '../../src/system/ports.js';
+import { PORTS_DOC, emptyPorts, leasePort, listPorts, preferredPort, releasePorts, type PortsDoc } from '../../src/core/ports.js';
+import { portFree } from '../../src/system/port-probe.js';
 import { tempDir } from '../helpers/repo.js';
 
 let root: string;

@@ -6,9 +6,9 @@
  * Leases are reclaimed like file claims: lease expired, or the recorded pid died on this host.
  */
 import crypto from 'node:crypto';
-import net from 'node:net';
 import { LanesError } from '../errors.js';
-import type { DocTx } from '../core/tasks.js';
+import { portFree } from '../system/port-probe.js';
+import type { DocTx } from './tasks.js';
 import {
   DEFAULT_TTL_SECONDS,
   assertOwner,
@@ -20,7 +20,7 @@ import {
   type GoneReason,
   type Leased,
   type OwnerInput,
-} from '../core/claims/owner.js';
+} from './claims/owner.js';
 import type { StateStore } from '../state/index.js';
 
 export const PORTS_DOC = 'ports';
@@ -55,26 +55,6 @@ export interface PortsReclaimed {
 export function preferredPort(owner: string, range: { lo: number; hi: number } = DEFAULT_PORT_RANGE): number {
   const h = crypto.createHash('sha256').update(owner).digest().readUInt32BE(0);
   return range.lo + (h % (range.hi - range.lo + 1));
-}
-
-type BindResult = 'free' | 'busy' | 'no-family';
-
-function tryBind(host: string, port: number): Promise<BindResult> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.once('error', (e: NodeJS.ErrnoException) => {
-      // No IPv6 loopback on this machine: that address family cannot conflict.
-      resolve(e.code === 'EADDRNOTAVAIL' || e.code === 'EAFNOSUPPORT' ? 'no-family' : 'busy');
-    });
-    srv.listen({ host, port, exclusive: true }, () => srv.close(() => resolve('free')));
-  });
-}
-
-/** True when nothing on this machine listens on `port` on the IPv4 or IPv6 loopback (or any address). */
-export async function portFree(port: number): Promise<boolean> {
-  if ((await tryBind('127.0.0.1', port)) !== 'free') return false;
-  return (await tryBind('::1', port)) !== 'busy';
 }
 
 export function portsOf(tx: DocTx): PortsDoc {

@@ -1,0 +1,341 @@
+/**
+ * Loading `.lanes/config.json`, the one committed configuration file. Every field is optional, so a repo
+ * with no file at all works; every object is `.strict()`, so a typo'd field is an error instead of
+ * a silently ignored setting. Errors name every bad field by its JSON path in one go (fixing a
+ * config one error per run is miserable), and invalid JSON is reported by line and column.
+ *
+ * Gates are security-relevant (RELIABILITY.md rule 7): the merge queue must read them from the
+ * target branch with `loadConfigAtCommit`, never from the lane's working copy, or an agent could
+ * switch off its own gates.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { LanesError } from '../../errors.js';
+import { git } from '../../git/exec.js';
+import { resolveRepo, type Repo } from '../../git/repo.js';
+import { CONFIG_FILE, CONFIG_SCHEMA_FILE, ConfigSchema, MAX_CONFIG_BYTES, type LanesConfig, type ParsedConfig as Parsed } from './schema.js';
+
+
+// ---------------------------------------------------------------------------------------------
+// Parsing and loading
+
+/**
+ * Validates already-parsed JSON. `target` falls back to `opts.defaultTarget`, else "main";
+ * callers with a repository should use loadConfig, which resolves it from git.
+ */
+export function parseConfig(json: unknown, source: string, opts: { defaultTarget?: string } = {}): LanesConfig {
+  return finish(validateConfig(json, source), opts.defaultTarget ?? 'main');
+}
+
+function validateConfig(json: unknown, source: string): Parsed {
+  const r = ConfigSchema.safeParse(json, {
+    error: (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? 'required field is missing' : undefined),
+  });
+  if (r.success) return r.data;
+  const problems = r.error.issues.flatMap((iss) => describeIssue(iss, json));
+  throw new LanesError('CONFIG', `${source} is invalid (${plural(problems.length, 'problem')}):\n${problems.map((p) => `  - ${p}`).join('\n')}`, {
+    hint: `Fix ${problems.length === 1 ? 'this field' : 'these fields'} in ${source}. Every field is optional; the JSON schema ${CONFIG_SCHEMA_FILE} in the Lanes package describes them all (point "$schema" at it for editor completion).`,
+    details: { source, problems },
+  });
+}
+
+function finish(parsed: Parsed, defaultTarget: string): LanesConfig {
+  const { $schema: _ignored, target, ...rest } = parsed;
+  return { ...rest, target: target ?? defaultTarget };
+}
+
+/** Validates, then resolves the default target from git only if the config does not set one. */
+async function finishFromRepo(json: unknown, source: string, dir: string, repo: Repo | undefined): Promise<LanesConfig> {
+  const parsed = validateConfig(json, source);
+  return finish(parsed, parsed.target ?? (await resolveTarget(repo ?? (await resolveRepo(dir)))));
+}
+
+/**
+ * Reads `<dir>/.lanes/config.json` (the working copy). A missing file means all defaults.
+ * The default target is resolved from git only when the file does not set one.
+ */
+export async function loadConfig(dir: string, opts: { repo?: Repo } = {}): Promise<LanesConfig> {
+  const file = path.join(dir, CONFIG_FILE);
+  let text: string | undefined;
+  try {
+    const st = await fs.promises.stat(file);
+    if (!st.isFile()) throw new LanesError('CONFIG', `${file} is not a regular file.`, { hint: `Make ${CONFIG_FILE} a JSON file, or remove it to use the defaults.` });
+    if (st.size > MAX_CONFIG_BYTES) throw tooBig(file, st.size);
+    text = await fs.promises.readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
+      if (e instanceof LanesError) throw e;
+      throw new LanesError('CONFIG', `Could not read ${file}: ${(e as Error).message}`, { hint: 'Check the file\'s permissions.', cause: e });
+    }
+  }
+  return finishFromRepo(text === undefined ? {} : parseJsonText(text, file), file, dir, opts.repo);
+}
+
+/**
+ * Reads `.lanes/config.json` as committed in `commit` (e.g. the target branch's tip), ignoring
+ * every working copy. This is where gates must come from (RELIABILITY.md rule 7).
+ */
+export async function loadConfigAtCommit(repoDir: string, commit: string, opts: { repo?: Repo } = {}): Promise<LanesConfig> {
+  // `commit` is passed to git as a revision: refuse anything that could be read as an option.
+  // eslint-disable-next-line no-control-regex
+  if (commit === '' || commit.startsWith('-') || /[\x00-\x20\x7f]/.test(commit)) {
+    throw new LanesError('INVALID_INPUT', `Invalid commit ${JSON.stringify(commit)}.`, { hint: 'Pass a branch name or commit id.' });
+  }
+  const rev = await git(repoDir, ['rev-parse', '--verify', '--quiet', `${commit}^{commit}`], { readOnly: true, okCodes: [1, 128] });
+  if (rev.exitCode !== 0) {
+    throw new LanesError('NOT_FOUND', `Commit ${commit} not found in ${repoDir}.`, { hint: 'Check the branch name (is the target branch created?).' });
+  }
+  const sha = rev.stdout.trim();
+  const source = `${commit}:${CONFIG_FILE}`;
+  // --full-tree: the path is repository-relative whichever subdirectory repoDir is.
+  const entry = (await git(repoDir, ['ls-tree', '--full-tree', '-l', sha, '--', CONFIG_FILE], { readOnly: true })).stdout.trim();
+  let parsed: unknown = {};
+  if (entry) {
+    // "<mode> <type> <oid> <size>\t<path>"
+    const [mode, type, oid, size] = entry.split(/\s+/);
+    if (type !== 'blob' || mode === '120000' || !oid) {
+      throw new LanesError('CONFIG', `${source} is not a regular file (mode ${mode}).`, { hint: `Commit ${CONFIG_FILE} as a plain JSON file.` });
+    }
+    if (Number(size) > MAX_CONFIG_BYTES) throw tooBig(source, Number(size));
+    const text = (await git(repoDir, ['cat-file', 'blob', oid], { readOnly: true })).stdout;
+    parsed = parseJsonText(text, source);
+  }
+  return finishFromRepo(parsed, source, repoDir, opts.repo);
+}
+
+/**
+ * The default target branch, independent of `init.defaultBranch`: the branch the main worktree
+ * has checked out (whatever its name), else `main` if it exists, else `master`, else "main"
+ * (which `lanes doctor` then reports as missing).
+ */
+export async function resolveTarget(repo: Repo): Promise<string> {
+  // --git-dir=<common dir> reads the *main* worktree's HEAD even when called from a lane.
+  const gd = ['--git-dir', repo.commonDir];
+  const head = await git(repo.commonDir, [...gd, 'symbolic-ref', '--quiet', 'HEAD'], { readOnly: true, okCodes: [1, 128] });
+  const ref = head.stdout.trim();
+  if (head.exitCode === 0 && ref.startsWith('refs/heads/')) return ref.slice('refs/heads/'.length);
+  for (const b of ['main', 'master']) {
+    const r = await git(repo.commonDir, [...gd, 'show-ref', '--verify', '--quiet', `refs/heads/${b}`], { readOnly: true, okCodes: [1, 128] });
+    if (r.exitCode === 0) return b;
+  }
+  return 'main';
+}
+
+/** The JSON schema of the config file as users write it (defaults make every field optional). */
+export function configJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(ConfigSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+}
+
+/** The exact text of schemas/config.schema.json, shared by the generator and its freshness test. */
+export function configJsonSchemaText(): string {
+  return `${JSON.stringify(configJsonSchema(), null, 2)}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function tooBig(source: string, size: number): LanesError {
+  return new LanesError('CONFIG', `${source} is ${size} bytes; Lanes refuses config files over ${MAX_CONFIG_BYTES} bytes.`, {
+    hint: `${CONFIG_FILE} should be a small JSON file; check that the right file is committed there.`,
+  });
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function parseJsonText(text: string, source: string): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // editors on Windows add a BOM
+  try {
+    return JSON.parse(body);
+  } catch (cause) {
+    // V8's messages give a position only for some errors (and echo the input for others), so
+    // locate the error ourselves.
+    const loc = locateJsonError(body);
+    const where = loc ? ` at line ${loc.line}, column ${loc.column}: ${loc.problem}` : `: ${(cause as Error).message}`;
+    throw new LanesError('CONFIG', `${source} is not valid JSON${where}.`, {
+      hint: `Fix the JSON syntax in ${source} (plain JSON: no comments, no trailing commas).`,
+      details: { source, ...loc },
+      cause,
+    });
+  }
+}
+
+/** Finds the first syntax error in text JSON.parse rejected: 1-based line and column. */
+export function locateJsonError(text: string): { line: number; column: number; problem: string } | undefined {
+  let i = 0;
+  class Stop {
+    constructor(readonly problem: string) {}
+  }
+  const fail = (problem: string): never => {
+    throw new Stop(problem);
+  };
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+    if (text.startsWith('//', i) || text.startsWith('/*', i)) fail('comments are not allowed in JSON');
+  };
+  const str = () => {
+    i++; // opening quote
+    for (;;) {
+      const c = text[i];
+      if (c === undefined) fail('unterminated string');
+      if (c === '"') return void i++;
+      if (c!.charCodeAt(0) < 0x20) fail('control character in a string (write a newline as \\n)');
+      if (c === '\\') {
+        const e = text[i + 1];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('bad \\u escape');
+          i += 6;
+          continue;
+        }
+        if (e === undefined || !'"\\/bfnrt'.includes(e)) fail('bad escape in a string');
+        i += 2;
+        continue;
+      }
+      i++;
+    }
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail(text[i] === '}' ? 'trailing comma before "}"' : 'expected a double-quoted property name');
+        str();
+        ws();
+        if (text[i] !== ':') fail('expected ":" after the property name');
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') return void i++;
+        fail('expected "," or "}" after a property value');
+      }
+    }
+    if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] === ']') fail('trailing comma before "]"');
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') return void i++;
+        fail('expected "," or "]" after an array element');
+      }
+    }
+    if (c === '"') return str();
+    const num = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+    num.lastIndex = i;
+    if (c !== undefined && /[-0-9]/.test(c)) {
+      if (!num.test(text)) fail('invalid number');
+      i = num.lastIndex;
+      return;
+    }
+    for (const lit of ['true', 'false', 'null']) {
+      if (text.startsWith(lit, i)) {
+        i += lit.length;
+        return;
+      }
+    }
+    fail(c === undefined ? 'unexpected end of file' : c === "'" ? 'strings need double quotes' : `unexpected ${JSON.stringify(c)}`);
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) fail('unexpected text after the end of the JSON value');
+    return undefined; // no error found (should not happen if JSON.parse failed)
+  } catch (e) {
+    if (!(e instanceof Stop)) return undefined; // e.g. stack overflow on absurd nesting
+    const before = text.slice(0, i);
+    const line = before.split('\n').length;
+    return { line, column: i - before.lastIndexOf('\n'), problem: e.problem };
+  }
+}
+
+/** `gates[0].command`, `env["A-B"]`; the root is "(root)". */
+export function formatPath(p: readonly PropertyKey[]): string {
+  let out = '';
+  for (const k of p) {
+    if (typeof k === 'number') out += `[${k}]`;
+    else if (typeof k === 'string' && /^[A-Za-z_$][\w$]*$/.test(k)) out += out ? `.${k}` : k;
+    else out += `[${JSON.stringify(String(k))}]`;
+  }
+  return out || '(root)';
+}
+
+function describeIssue(iss: z.core.$ZodIssue, input: unknown): string[] {
+  if (iss.code === 'unrecognized_keys') {
+    const known = knownKeys(ConfigSchema, iss.path, input);
+    return iss.keys.map((k) => {
+      const near = closest(k, known);
+      return `${formatPath([...iss.path, k])}: unknown field${near ? ` (did you mean "${near}"?)` : ''}`;
+    });
+  }
+  if (iss.code === 'invalid_key') return [`${formatPath(iss.path)}: invalid name: ${iss.issues.map((i) => i.message).join('; ')}`];
+  if (iss.code === 'invalid_type' && iss.path.length === 0) return ['(root): the file must contain a JSON object, e.g. { "max_parallel": 4 }'];
+  return [`${formatPath(iss.path)}: ${iss.message}`];
+}
+
+/** The field names the schema allows at `p`, for "did you mean" suggestions. */
+function knownKeys(schema: z.core.$ZodType, p: readonly PropertyKey[], input: unknown): string[] {
+  let s: z.core.$ZodType | undefined = schema;
+  let v: unknown = input;
+  for (let depth = 0; s && depth <= p.length; ) {
+    const def = s._zod.def as unknown as Record<string, unknown> & { type: string };
+    if ('innerType' in def) {
+      s = def.innerType as z.core.$ZodType; // optional, default, prefault, pipe-less wrappers
+      continue;
+    }
+    if (def.type === 'union') {
+      // A discriminated union: follow the option whose `kind` matches the input.
+      const options = def.options as z.core.$ZodType[];
+      const kind = (v as Record<string, unknown> | undefined)?.kind;
+      s = options.find((o) => (o as unknown as z.ZodObject).shape?.kind?._zod.def.values?.includes(kind as never)) ?? options[0];
+      continue;
+    }
+    if (depth === p.length) return def.type === 'object' ? Object.keys((s as unknown as z.ZodObject).shape) : [];
+    const key = p[depth]!;
+    v = (v as Record<PropertyKey, unknown> | undefined)?.[key];
+    depth++;
+    if (def.type === 'object') s = (s as unknown as z.ZodObject).shape[key as string];
+    else if (def.type === 'array') s = def.element as z.core.$ZodType;
+    else return [];
+  }
+  return [];
+}
+
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) [best, bestD] = [c, d];
+  }
+  return bestD <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,320 @@
+/**
+ * The schema of `.lanes/config.json`. Every field is optional, so a repo with no file at all works;
+ * every object is `.strict()`, so a typo'd field is an error instead of a silently ignored setting.
+ */
+import { z } from 'zod';
+import { SLUG_RE, SLUG_RULE } from '../../util/slug.js';
+
+/** Where the config lives, relative to a worktree root (and inside a commit). */
+export const CONFIG_FILE = '.lanes/config.json';
+/** The generated JSON schema, relative to the Lanes package root (scripts/gen-schema.ts). */
+export const CONFIG_SCHEMA_FILE = 'schemas/config.schema.json';
+/** A config is a few hundred bytes; anything past this is a mistake (or an attack on memory). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+const ARGV_HINT = 'expected an argv array, never a shell string: ["npm", "test"]';
+/** Placeholders `agent.command` may use; anything else in braces is a typo. */
+export const AGENT_PLACEHOLDERS = ['task_id', 'title', 'description', 'worktree', 'prompt'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Field validators
+
+/**
+ * Why `name` is not a usable branch name, or undefined when it is. Follows
+ * `git check-ref-format --branch` (which we cannot call from a synchronous schema), plus two
+ * Lanes rules: a leading `-` could be read as an option, and `refs/...` is almost always a
+ * full ref pasted where a branch name was meant.
+ */
+export function refNameProblem(name: string): string | undefined {
+  if (name.length === 0) return 'must not be empty';
+  if (name.length > 255) return 'is too long (at most 255 characters)';
+  if (name.startsWith('-')) return 'must not start with "-"';
+  if (name === 'HEAD' || name === '@') return `"${name}" is not a branch name`;
+  if (name.startsWith('refs/')) return 'give the branch name (e.g. "main"), not a full ref';
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x20\x7f]/.test(name)) return 'must not contain spaces or control characters';
+  const bad = /[~^:?*[\\]/.exec(name);
+  if (bad) return `must not contain "${bad[0]}"`;
+  if (name.includes('..')) return 'must not contain ".."';
+  if (name.includes('@{')) return 'must not contain "@{"';
+  if (name.startsWith('/') || name.endsWith('/') || name.includes('//')) return 'must not start or end with "/" or contain "//"';
+  if (name.endsWith('.')) return 'must not end with "."';
+  for (const part of name.split('/')) {
+    if (part.startsWith('.')) return 'no path component may start with "."';
+    if (part.endsWith('.lock')) return 'no path component may end with ".lock"';
+  }
+  return undefined;
+}
+
+/**
+ * Why `p` is not a safe repo-relative path, or undefined. Lexical only: the symlink half of
+ * containment (RELIABILITY.md rule 12) needs the filesystem and is checked where the path is
+ * used (and by `lanes doctor`).
+ */
+export function relPathProblem(p: string, what: 'directory' | 'file'): string | undefined {
+  if (p.length === 0) return 'must not be empty';
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(p)) return 'must not contain control characters';
+  if (p.includes('\\')) return 'use "/" as the separator';
+  if (p.startsWith('/') || /^[A-Za-z]:/.test(p)) return 'must be relative to the repository root, not absolute';
+  const parts = p.split('/').filter((s) => s !== '' && s !== '.');
+  if (parts.includes('..')) return 'must stay inside the repository (no "..")';
+  if (parts.length === 0) return `must name a ${what} inside the repository, not the repository root`;
+  if (parts[0] === '.git') return 'must not be inside .git';
+  return undefined;
+}
+
+const slug = (what: string) =>
+  z.string().regex(SLUG_RE, { error: `${what} must be a slug: ${SLUG_RULE}` }).meta({ description: `${what}: ${SLUG_RULE}` });
+
+/** Argv arrays only: Lanes never runs a shell (RELIABILITY.md rule 13). */
+const argv = (description: string) =>
+  z
+    .array(z.string(), {
+      error: (iss) => {
+        if (typeof iss.input !== 'string') return undefined;
+        // Show the user their own command as an argv array when that is a plain split.
+        const words = iss.input.trim().split(/\s+/);
+        const plain = words.length > 0 && words.every((w) => /^[\w@%+=:,./-]+$/.test(w));
+        return plain ? `${ARGV_HINT} (here: ${JSON.stringify(words)})` : ARGV_HINT;
+      },
+    })
+    .min(1, { error: 'must name a program: an empty argv array runs nothing' })
+    .refine((a) => a[0] !== '', { error: 'the program (first element) must not be empty' })
+    .meta({ description: `${description} An argv array, never a shell string: ["npm", "test"].` });
+
+const timeoutSeconds = (dflt: number, description: string) =>
+  z.number().positive().max(86_400).default(dflt).meta({ description: `${description} Default ${dflt}.` });
+
+const env = z
+  .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'environment variable names are letters, digits and _' }), z.string())
+  .meta({ description: 'Extra environment variables for the command (merged over the inherited environment).' });
+
+const relDir = (dflt: string, description: string) =>
+  z
+    .string()
+    .superRefine((p, ctx) => {
+      const problem = relPathProblem(p, 'directory');
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .default(dflt)
+    .meta({ description: `${description} Relative to the repository root; must stay inside it. Default "${dflt}".` });
+
+const Command = z
+  .object({
+    name: slug('name'),
+    command: argv('The program and its arguments.'),
+    timeout_seconds: timeoutSeconds(600, 'Kill the command (and its whole process group) after this many seconds.'),
+    env: env.optional(),
+  })
+  .strict();
+
+/** Gate and setup names must be unique: they name results and log files. */
+const commandList = (what: string) =>
+  z
+    .array(Command, {
+      error: (iss) =>
+        typeof iss.input === 'string'
+          ? `expected a list of commands, never a shell string: [{ "name": "test", "command": ["npm", "test"] }]`
+          : undefined,
+    })
+    .superRefine((items, ctx) => duplicates(items.map((i) => i.name), ctx, 'name', what))
+    .default(() => []);
+
+function duplicates(names: string[], ctx: z.RefinementCtx, field: string, what: string): void {
+  const seen = new Set<string>();
+  names.forEach((n, i) => {
+    if (seen.has(n)) ctx.addIssue({ code: 'custom', path: [i, field], message: `duplicate ${what} ${field} "${n}"` });
+    seen.add(n);
+  });
+}
+
+const ProtocolCheck = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('log_exists') }).strict().meta({ description: 'The session log file exists.' }),
+  z.object({ kind: z.literal('tree_committed') }).strict().meta({ description: 'The worktree has no uncommitted changes.' }),
+  z
+    .object({ kind: z.literal('section_filled'), section: z.string().min(1).meta({ description: 'Heading text, e.g. "Progress log".' }) })
+    .strict()
+    .meta({ description: 'The named section of the session log has content.' }),
+  z
+    .object({
+      kind: z.literal('command'),
+      command: argv('The check passes when this exits 0.'),
+      timeout_seconds: timeoutSeconds(60, 'Time limit for the check.'),
+    })
+    .strict()
+    .meta({ description: 'A command that must exit 0.' }),
+]);
+
+const ProtocolItem = z
+  .object({
+    id: slug('id'),
+    description: z.string().min(1).meta({ description: 'What the item asks for, shown to the agent.' }),
+    check: ProtocolCheck.meta({
+      description: 'How the item is checked: log_exists, tree_committed, section_filled (with "section") or command (with "command").',
+    }),
+  })
+  .strict();
+
+const protocolList = (dflt: () => z.input<typeof ProtocolItem>[], description: string) =>
+  z
+    .array(ProtocolItem)
+    .superRefine((items, ctx) => duplicates(items.map((i) => i.id), ctx, 'id', 'protocol item'))
+    .default(dflt as () => z.output<typeof ProtocolItem>[])
+    .meta({ description });
+
+const DEFAULT_SESSION_START = (): z.output<typeof ProtocolItem>[] => [
+  { id: 'log-exists', description: 'Open the session log for this session.', check: { kind: 'log_exists' } },
+];
+const DEFAULT_SESSION_END = (): z.output<typeof ProtocolItem>[] => [
+  { id: 'tree-committed', description: 'Commit (or discard) every change in the worktree.', check: { kind: 'tree_committed' } },
+  { id: 'progress-log', description: 'Record what was done in the "Progress log" section.', check: { kind: 'section_filled', section: 'Progress log' } },
+  { id: 'next-steps', description: 'Record what should happen next in the "Next steps" section.', check: { kind: 'section_filled', section: 'Next steps' } },
+];
+
+const mb = (dflt: number, description: string) =>
+  z.number().nonnegative().default(dflt).meta({ description: `${description} Default ${dflt}.` });
+
+// ---------------------------------------------------------------------------------------------
+// The schema
+
+export const ConfigSchema = z
+  .object({
+    $schema: z.string().optional().meta({ description: 'JSON schema reference for editors; ignored by Lanes.' }),
+    target: z
+      .string()
+      .superRefine((b, ctx) => {
+        const problem = refNameProblem(b);
+        if (problem) ctx.addIssue({ code: 'custom', message: `not a valid branch name: ${problem}` });
+      })
+      .optional()
+      .meta({
+        title: 'Target branch',
+        description:
+          "The branch lanes land on. Default: the branch checked out in the main worktree, else 'main' if it exists, else 'master'.",
+      }),
+    gates: commandList('gate').meta({
+      title: 'Gates',
+      description: 'Commands that must pass before a lane lands (run on the integrated result). Read from the target branch, never from a lane.',
+    }),
+    setup: commandList('setup step').meta({ title: 'Setup', description: 'Commands run in a new lane before the agent starts.' }),
+    max_parallel: z
+      .number()
+      .int()
+      .min(1)
+      .max(64)
+      .default(8)
+      .meta({ title: 'Maximum parallel lanes', description: 'Upper bound on lanes running at once; resources may lower it. Default 8.' }),
+    resources: z
+      .object({
+        min_free_memory_mb: mb(1024, 'Memory to leave free for everything else.'),
+        min_free_disk_mb: mb(2048, 'Disk space to leave free on the repository filesystem.'),
+        memory_per_agent_mb: mb(1024, 'Memory one agent and its tools are assumed to need.'),
+        disk_per_lane_mb: mb(0, "Disk one lane's worktree needs; 0 estimates it from the repository's checkout size."),
+        max_load_per_cpu: z
+          .number()
+          .positive()
+          .default(1.5)
+          .meta({ description: 'Load average per CPU above which the machine counts as busy. Default 1.5.' }),
+      })
+      .strict()
+      .prefault({})
+      .meta({ title: 'Resource floors', description: 'How Lanes sizes parallelism to the machine.' }),
+    worktrees: z
+      .object({
+        dir: relDir('.claude/worktrees', 'Where lane worktrees are created.'),
+        include_file: z
+          .string()
+          .superRefine((p, ctx) => {
+            const problem = relPathProblem(p, 'file');
+            if (problem) ctx.addIssue({ code: 'custom', message: problem });
+          })
+          .default('.worktreeinclude')
+          .meta({ description: 'File listing untracked files (e.g. .env) to copy into new lanes. Default ".worktreeinclude".' }),
+        claude_worktree_hooks: z
+          .boolean()
+          .default(true)
+          .meta({ description: "Handle Claude Code's own worktree hooks so its worktrees become lanes. Default true." }),
+      })
+      .strict()
+      .prefault({})
+      .meta({ title: 'Worktrees', description: 'Where and how lane worktrees are created.' }),
+    claims: z
+      .object({
+        default_ttl_seconds: z
+          .number()
+          .int()
+          .min(1)
+          .max(7 * 86_400)
+          .default(1800)
+          .meta({ description: 'How long a file claim lasts unless renewed. Default 1800.' }),
+      })
+      .strict()
+      .prefault({})
+      .meta({ title: 'File claims', description: 'Claims that reserve files for one lane.' }),
+    merge: z
+      .object({
+        strategy: z.enum(['merge', 'squash', 'rebase']).default('merge').meta({ description: 'How a lane lands on the target. Default "merge".' }),
+        batch_size: z
+          .number()
+          .int()
+          .min(1)
+          .max(32)
+          .default(1)
+          .meta({ description: 'Lanes integrated and gated together (1 = one at a time). Default 1.' }),
+        remove_lane_after_landing: z
+          .boolean()
+          .default(true)
+          .meta({ description: 'Remove the worktree and branch once the lane has landed. Default true.' }),
+      })
+      .strict()
+      .prefault({})
+      .meta({ title: 'Merge queue', description: 'How finished lanes land on the target branch.' }),
+    session: z
+      .object({
+        dir: relDir('.lanes/sessions', 'Where session logs are kept.'),
+        start: protocolList(DEFAULT_SESSION_START, 'Checks at the start of an agent session.'),
+        end: protocolList(DEFAULT_SESSION_END, 'Checks before an agent session may end.'),
+      })
+      .strict()
+      .prefault({})
+      .meta({ title: 'Session protocol', description: 'What an agent session must do at its start and before it ends.' }),
+    agent: z
+      .object({
+        command: argv(
+          `How to launch an agent. May contain the placeholders ${AGENT_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`,
+        )
+          .superRefine((args, ctx) => {
+            args.forEach((a, i) => {
+              for (const m of a.matchAll(/\{([A-Za-z_]+)\}/g)) {
+                if (!(AGENT_PLACEHOLDERS as readonly string[]).includes(m[1]!)) {
+                  ctx.addIssue({
+                    code: 'custom',
+                    path: [i],
+                    message: `unknown placeholder {${m[1]}}: use ${AGENT_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`,
+                  });
+                }
+              }
+            });
+          })
+          .optional(),
+        retries: z.number().int().min(0).max(10).default(3).meta({ description: 'Times a failed agent run is retried. Default 3.' }),
+      })
+      .strict()
+      .prefault({})
+      .meta({ title: 'Agent launcher', description: 'How Lanes starts an agent in a lane.' }),
+  })
+  .strict()
+  .meta({
+    title: 'Lanes configuration',
+    description: 'The committed configuration of Lanes (.lanes/config.json). Every field is optional.',
+  });
+
+export type LanesConfigInput = z.input<typeof ConfigSchema>;
+export type ParsedConfig = z.output<typeof ConfigSchema>;
+type Parsed = ParsedConfig;
+/** The fully defaulted configuration; `target` is always resolved. */
+export type LanesConfig = Omit<Parsed, '$schema' | 'target'> & { target: string };
+export type CommandConfig = LanesConfig['gates'][number];
+export type ProtocolItem = LanesConfig['session']['start'][number];
+export type ProtocolCheck = ProtocolItem['check'];

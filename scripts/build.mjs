@@ -12,6 +12,13 @@ const outdir = i > 0 ? path.resolve(process.argv[i + 1]) : path.join(root, 'dist
 
 export const entries = {
   lanes: 'src/cli/main.ts',
+  // Claude Code hooks: one small bundle per event (issue 5); shared code lands in chunks/.
+  'hooks/pre-tool-use': 'src/hooks/pre-tool-use.ts',
+  'hooks/session-start': 'src/hooks/session-start.ts',
+  'hooks/stop': 'src/hooks/stop.ts',
+  'hooks/session-end': 'src/hooks/session-end.ts',
+  'hooks/worktree-create': 'src/hooks/worktree-create.ts',
+  'hooks/worktree-remove': 'src/hooks/worktree-remove.ts',
 };
 
 fs.rmSync(outdir, { recursive: true, force: true });

@@ -15,7 +15,7 @@ import { action, emit } from '../run.js';
  */
 function cliKey(key: string | undefined): SessionKey {
   if (key) return sessionKey(key);
-  return { key: process.env.CLAUDE_SESSION_ID?.trim() || 'cli', explicit: false };
+  return { key: (process.env.CLAUDE_SESSION_ID || process.env.CLAUDE_CODE_SESSION_ID)?.trim() || 'cli', explicit: false };
 }
 
 function oneOf<T extends string>(what: string, value: string, allowed: readonly T[]): T {

@@ -80,7 +80,8 @@ function ownerPart(s: string): string {
 
 /** The owner an MCP caller gets when it names none: its Claude Code session, else the server pid. */
 export function mcpOwner(env: NodeJS.ProcessEnv = process.env, pid = process.pid): string {
-  const sid = env.CLAUDE_SESSION_ID;
+  // Claude Code gives its MCP servers CLAUDE_CODE_SESSION_ID (verified with 2.1.330).
+  const sid = env.CLAUDE_SESSION_ID || env.CLAUDE_CODE_SESSION_ID;
   return sid ? `session:${ownerPart(sid)}` : `session:${pid}`;
 }
 

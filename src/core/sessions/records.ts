@@ -21,10 +21,11 @@ export interface SessionKey {
   explicit: boolean;
 }
 
-/** The caller's session key: explicit input, else CLAUDE_SESSION_ID, else `pid:<pid>`. */
+/** The caller's session key: explicit input, else CLAUDE_SESSION_ID / CLAUDE_CODE_SESSION_ID, else `pid:<pid>`. */
 export function sessionKey(input?: string, env: NodeJS.ProcessEnv = process.env, pid = process.pid): SessionKey {
   if (input !== undefined && input.trim() !== '') return { key: input.trim(), explicit: true };
-  const sid = env.CLAUDE_SESSION_ID?.trim();
+  // Claude Code gives its MCP servers CLAUDE_CODE_SESSION_ID (verified with 2.1.330); hooks get session_id on stdin.
+  const sid = (env.CLAUDE_SESSION_ID || env.CLAUDE_CODE_SESSION_ID)?.trim();
   if (sid) return { key: sid, explicit: false };
   return { key: `pid:${pid}`, explicit: false };
 }

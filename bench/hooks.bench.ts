@@ -1,0 +1,120 @@
+/**
+ * Hook wall time per call, as Claude Code pays it: a fresh `node` process per call running the
+ * freshly built hook bundle with the hook JSON on stdin (the exact argv of hooks/hooks.json).
+ * Baseline in the same run, interleaved: `node -e 0`. Aims (issue 5): PreToolUse ≤ 1.3× the bare
+ * Node start (it runs before every edit); SessionEnd, with a 10 MB transcript, well inside
+ * Claude Code's 1.5 s budget. The lane cases do the full work: SessionStart starts a session log
+ * and checks the start protocol, Stop runs git status and the end protocol, SessionEnd completes
+ * and commits a note.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openLanes } from '../src/core/context.js';
+import { startLane } from '../src/core/lanes/start.js';
+import { storePlan } from '../src/core/tasks.js';
+import { result, type BenchResult } from './util.js';
+
+const ROUNDS = Number(process.env.LANES_BENCH_ROUNDS ?? 20);
+const NODE_ARGS = ['--preserve-symlinks', '--preserve-symlinks-main'];
+
+function isolatedGit(dir: string): void {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'lanes-bench-home-'));
+  Object.assign(process.env, {
+    HOME: home,
+    GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'),
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: 'Bench',
+    GIT_AUTHOR_EMAIL: 'bench@lanes.invalid',
+    GIT_COMMITTER_NAME: 'Bench',
+    GIT_COMMITTER_EMAIL: 'bench@lanes.invalid',
+    LANES_LOG: 'silent',
+  });
+  fs.writeFileSync(path.join(home, '.gitconfig'), '');
+  const git = (...a: string[]) => execFileSync('git', a, { cwd: dir, stdio: 'ignore' });
+  git('init', '-q', '-b', 'main');
+  git('config', 'commit.gpgsign', 'false');
+  fs.mkdirSync(path.join(dir, 'src', 'a'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'src', 'b'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'src', 'a', 'a.ts'), 'export const a = 1;\n');
+  fs.writeFileSync(path.join(dir, 'src', 'b', 'b.ts'), 'export const b = 1;\n');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'initial');
+}
+
+function time(file: string | null, input: string): number {
+  const t = performance.now();
+  const r = spawnSync('node', file === null ? ['-e', '0'] : [...NODE_ARGS, file], { input, stdio: ['pipe', 'ignore', 'ignore'] });
+  const ms = performance.now() - t;
+  if (r.error) throw r.error;
+  return ms;
+}
+
+export async function run({ root }: { root: string }): Promise<BenchResult[]> {
+  const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'lanes-bench-hooks-')));
+  const dist = path.join(tmp, 'dist');
+  execFileSync('node', [path.join(root, 'scripts', 'build.mjs'), '--outdir', dist], { cwd: root, stdio: 'ignore' });
+  const hook = (name: string) => path.join(dist, 'hooks', `${name}.mjs`);
+  const repo = path.join(tmp, 'repo');
+  fs.mkdirSync(repo);
+  isolatedGit(repo);
+  const lanes = await openLanes(repo);
+  await storePlan(
+    lanes.store,
+    [
+      { id: 'a', title: 'A', files: ['src/a/**'] },
+      { id: 'b', title: 'B', files: ['src/b/**'] },
+    ],
+    { parallelism: 2 },
+  );
+  const laneA = (await startLane(lanes, { task_id: 'a', owner: 'bench' })).path;
+  await startLane(lanes, { task_id: 'b', owner: 'bench' });
+  fs.writeFileSync(path.join(laneA, 'src', 'a', 'wip.ts'), 'export {};\n'); // Stop has something to report
+  const transcript = path.join(tmp, 'transcript.jsonl');
+  const line = `${JSON.stringify({ type: 'assistant', message: { role: 'assistant', content: 'x'.repeat(1000) } })}\n`;
+  fs.writeFileSync(transcript, line.repeat(Math.ceil((10 * 1024 * 1024) / line.length)));
+
+  const base = { transcript_path: transcript, session_id: 'bench-session' };
+  const edit = (file: string) => JSON.stringify({ ...base, cwd: laneA, hook_event_name: 'PreToolUse', tool_name: 'Edit', tool_input: { file_path: file, old_string: 'a', new_string: 'b' } });
+  const inputs = {
+    allow: edit(path.join(laneA, 'src', 'a', 'a.ts')),
+    block: edit(path.join(laneA, 'src', 'b', 'b.ts')),
+    noState: JSON.stringify({ ...base, cwd: tmp, hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { file_path: path.join(tmp, 'x'), content: '' } }),
+    startLane: (sid: string) => JSON.stringify({ ...base, session_id: sid, cwd: laneA, hook_event_name: 'SessionStart', source: 'startup' }),
+    startMain: JSON.stringify({ ...base, cwd: repo, hook_event_name: 'SessionStart', source: 'startup' }),
+    stopLane: JSON.stringify({ ...base, cwd: laneA, hook_event_name: 'Stop', stop_hook_active: false }),
+    stopMain: JSON.stringify({ ...base, cwd: repo, hook_event_name: 'Stop', stop_hook_active: false }),
+    end: (sid: string) => JSON.stringify({ ...base, session_id: sid, cwd: laneA, hook_event_name: 'SessionEnd', reason: 'prompt_input_exit' }),
+  };
+  const s: Record<string, number[]> = {};
+  const add = (k: string, ms: number) => (s[k] ??= []).push(ms);
+  for (let i = 0; i < ROUNDS + 2; i++) {
+    const warm = i < 2;
+    const rec = (k: string, ms: number) => (warm ? undefined : add(k, ms));
+    rec('baseline', time(null, ''));
+    rec('pre-allow', time(hook('pre-tool-use'), inputs.allow));
+    rec('pre-block', time(hook('pre-tool-use'), inputs.block));
+    rec('pre-nostate', time(hook('pre-tool-use'), inputs.noState));
+    rec('baseline', time(null, ''));
+    const sid = `bench-${i}`;
+    rec('start-lane', time(hook('session-start'), inputs.startLane(sid)));
+    rec('start-main', time(hook('session-start'), inputs.startMain));
+    rec('stop-lane', time(hook('stop'), inputs.stopLane));
+    rec('stop-main', time(hook('stop'), inputs.stopMain));
+    rec('end', time(hook('session-end'), inputs.end(sid)));
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const b = s.baseline!;
+  return [
+    result('hooks: node -e 0 (baseline)', b, b),
+    result('hooks: PreToolUse allow (edit in own lane)', s['pre-allow']!, b, '<= 1.3x'),
+    result('hooks: PreToolUse block (file held by another lane)', s['pre-block']!, b, '<= 1.3x'),
+    result('hooks: PreToolUse, repository without Lanes state', s['pre-nostate']!, b),
+    result('hooks: SessionStart in a lane (starts the session log)', s['start-lane']!, b),
+    result('hooks: SessionStart outside a lane (one-line summary)', s['start-main']!, b),
+    result('hooks: Stop in a lane (git status + end protocol, blocks)', s['stop-lane']!, b),
+    result('hooks: Stop outside a lane', s['stop-main']!, b),
+    result('hooks: SessionEnd, 10 MB transcript (completes + commits the note)', s.end!, b, '< 1500 ms'),
+  ];
+}

@@ -1,0 +1,78 @@
+/**
+ * SessionEnd's work: complete every active session of this Claude Code session (completeSessionFast:
+ * about a dozen git calls, no config load, no protocol commands), then, in one state transaction,
+ * release the session's claims and port leases and record each outcome on its task (a note and a
+ * history line; the task's status is left to the merge queue and the agent).
+ */
+import fs from 'node:fs';
+import { claimsOf } from '../../core/claims/tx.js';
+import { openLanes } from '../../core/context.js';
+import { completeSessionFast, type FinishResult } from '../../core/sessions/end.js';
+import { readSessions } from '../../core/sessions/records.js';
+import { emptyTasks, TASKS_DOC, type TasksDoc } from '../../core/tasks.js';
+import { errorMessage } from '../../errors.js';
+import { portsOf } from '../../core/ports.js';
+import { sessionOwner } from '../lib/owner.js';
+import type { Where } from '../lib/where.js';
+
+export interface EndReport {
+  report: string[];
+  sessions: number;
+  claims: number;
+  ports: number;
+}
+
+const HISTORY_MAX = 20;
+
+export async function finishSession(w: Where, sid: string, reason: string): Promise<EndReport> {
+  const dir = fs.existsSync(w.top) ? w.top : w.mainRoot;
+  const lanes = await openLanes(dir);
+  const report: string[] = [];
+  const finished: FinishResult[] = [];
+  const active = Object.values(await readSessions(lanes.store)).filter((r) => r.status === 'active' && r.key === sid);
+  for (const rec of active) {
+    try {
+      const r = await completeSessionFast({ cwd: dir, session_key: sid, reason, id: rec.id, lanes });
+      if (!r.done) {
+        report.push(`session ${rec.id}: ${r.reason}`);
+        continue;
+      }
+      finished.push(r.result);
+      report.push(
+        `session ${rec.id} completed as ${r.result.session.status} in ${r.ms} ms; note ${
+          r.result.committed ? `committed as ${r.result.note_commit?.slice(0, 12)}` : `not committed: ${r.result.not_committed_reason}`
+        }`,
+      );
+    } catch (e) {
+      report.push(`session ${rec.id} could not be completed: ${errorMessage(e).split('\n')[0]}`);
+    }
+  }
+
+  const owner = sessionOwner(sid);
+  const mine = (x: { owner: string; session?: string }) => x.session === sid || x.owner === owner;
+  const at = new Date().toISOString();
+  const out = await lanes.store.transact(async (tx) => {
+    const claims = claimsOf(tx);
+    const nClaims = claims.claims.length;
+    claims.claims = claims.claims.filter((c) => !mine(c));
+    const ports = portsOf(tx);
+    const nPorts = ports.leases.length;
+    ports.leases = ports.leases.filter((l) => !mine(l));
+    const tasks = tx.get<TasksDoc>(TASKS_DOC, emptyTasks);
+    for (const f of finished) {
+      const t = f.session.task ? tasks[f.session.task] : undefined;
+      if (!t || !Array.isArray(t.history)) continue;
+      const text = `session ${f.session.id} ended (${f.session.status}; ${reason})`;
+      t.note = text;
+      t.updated_at = at;
+      t.history.push({ at, status: t.status, note: text });
+      if (t.history.length > HISTORY_MAX) t.history.splice(0, t.history.length - HISTORY_MAX);
+    }
+    return { claims: nClaims - claims.claims.length, ports: nPorts - ports.leases.length };
+  });
+  if (out.claims || out.ports) {
+    report.push(`released ${out.claims} claim(s) and ${out.ports} port lease(s) of this session`);
+    await lanes.store.appendEvent('session.leases-released', { session_key: sid, claims: out.claims, ports: out.ports });
+  }
+  return { report, sessions: finished.length, claims: out.claims, ports: out.ports };
+}

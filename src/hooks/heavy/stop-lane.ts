@@ -1,0 +1,47 @@
+/**
+ * What a lane's agent must still do before it stops: uncommitted work (always checked, whatever
+ * the protocol says) and every failing `session.end` item of .lanes/config.json. The session's own
+ * note is not "uncommitted work": Lanes writes it all session long and commits it itself.
+ * A config that cannot be loaded does not keep an agent from stopping; it is reported on stderr.
+ */
+import fs from 'node:fs';
+import { openLanes } from '../../core/context.js';
+import type { LaneRecord } from '../../core/lanes/model.js';
+import { checkProtocol } from '../../core/sessions/protocol.js';
+import { ownedNotePaths, readSessions } from '../../core/sessions/records.js';
+import { errorMessage } from '../../errors.js';
+import { statusPorcelain } from '../../git/refs.js';
+
+export interface Missing {
+  items: string[];
+  /** Why some checks could not run (stderr only). */
+  problems: string[];
+}
+
+export async function missingItems(lane: LaneRecord, sessionId: string | undefined): Promise<Missing> {
+  const out: Missing = { items: [], problems: [] };
+  if (!fs.existsSync(lane.path)) return out; // landed and removed: nothing left to do here
+  const lanes = await openLanes(lane.path);
+  const doc = await readSessions(lanes.store);
+  const owned = ownedNotePaths(doc, lane.path);
+  const dirty = (await statusPorcelain(lane.path)).filter((e) => !owned.has(e.path));
+  const mine = Object.values(doc)
+    .filter((r) => r.status === 'active' && r.worktree === lane.path && sessionId !== undefined && r.key === sessionId)
+    .sort((a, b) => b.started.localeCompare(a.started))[0];
+  let treeReported = false;
+  try {
+    const proto = await checkProtocol(lanes, lane.path, 'end', mine?.id);
+    for (const i of proto.items) {
+      if (i.ok) continue;
+      if (i.id === 'tree-committed' || /uncommitted/.test(i.detail)) treeReported = true;
+      out.items.push(`${i.description} — ${i.detail.split('\n').slice(0, 6).join(' ')}`);
+    }
+  } catch (e) {
+    out.problems.push(`the session protocol could not be checked: ${errorMessage(e).split('\n')[0]}`);
+  }
+  if (dirty.length && !treeReported) {
+    const shown = dirty.slice(0, 10).map((e) => `${e.path} (${e.code.trim() === '??' ? 'untracked' : e.code.trim()})`);
+    out.items.unshift(`Commit (or discard) your changes — ${dirty.length} uncommitted: ${shown.join(', ')}${dirty.length > 10 ? ', ...' : ''}.`);
+  }
+  return out;
+}

@@ -1,0 +1,108 @@
+/**
+ * WorktreeRemove (issue 5). The hook replaces Claude Code's own removal of the worktrees it made
+ * (exiting a `--worktree` session with "remove", ExitWorktree, an unchanged isolated subagent).
+ *
+ * A lane goes only through removeLane, which refuses (RELIABILITY.md rule 1) while the lane holds
+ * uncommitted work or commits that have not landed: the lane is then KEPT, the hook says why on
+ * stderr and exits 1, which Claude Code reports as "kept worktree at ...". A task Lanes added for
+ * a Claude Code worktree is marked done once its lane is gone (nothing of it is left unlanded), so
+ * it never shows up as ready work.
+ *
+ * Any other worktree gets what Claude Code would do, but safely: plain `git worktree remove` (git
+ * refuses a dirty one) and `git branch -d` of its `worktree-*` branch (refused unless merged).
+ */
+import fs from 'node:fs';
+import { openLanes } from '../core/context.js';
+import { emptyLanes, LANES_DOC, type LanesDoc } from '../core/lanes/model.js';
+import { removeLane } from '../core/lanes/remove.js';
+import { emptyTasks, PLAN_DOC, emptyPlan, setStatus, TASKS_DOC, type PlanDoc, type TasksDoc } from '../core/tasks.js';
+import { errorMessage } from '../errors.js';
+import { git } from '../git/exec.js';
+import { listWorktrees } from '../git/worktree.js';
+import { ADHOC_TITLE_PREFIX } from './lib/claude-worktree.js';
+import { readHookInput, str } from './lib/input.js';
+import { exit, note, trace } from './lib/output.js';
+import { hasState, locate, realish } from './lib/where.js';
+
+const EVENT = 'WorktreeRemove';
+
+async function plainRemove(mainRoot: string, wt: string): Promise<number> {
+  const info = (await listWorktrees(mainRoot)).find((w) => w.path === wt);
+  if (!info) {
+    note(`${EVENT}: ${wt} is not a worktree of this repository; nothing removed.`);
+    return fs.existsSync(wt) ? 1 : 0;
+  }
+  const r = await git(mainRoot, ['worktree', 'remove', '--', wt], { okCodes: [1, 128] });
+  if (r.exitCode !== 0) {
+    note(`${EVENT}: kept ${wt}: git refused to remove it (${(r.stderr.trim() || r.stdout.trim()).replace(/^fatal: /, '')}).`);
+    return 1;
+  }
+  const branch = info.branch?.replace(/^refs\/heads\//, '');
+  if (branch?.startsWith('worktree-')) {
+    const d = await git(mainRoot, ['branch', '-d', '--', branch], { okCodes: [1] });
+    if (d.exitCode !== 0) note(`${EVENT}: removed ${wt}; kept branch ${branch} (not merged: ${d.stderr.trim().split('\n')[0]}).`);
+  }
+  note(`${EVENT}: removed ${wt}.`);
+  return 0;
+}
+
+async function main(): Promise<number> {
+  const read = await readHookInput();
+  if (!read.ok) {
+    note(`${EVENT}: ${read.why}; nothing removed.`);
+    trace(EVENT, 'malformed');
+    return 1;
+  }
+  const given = str(read.input, 'worktree_path') ?? str(read.input, 'path');
+  if (!given) {
+    note(`${EVENT}: the input names no worktree_path; nothing removed.`);
+    return 1;
+  }
+  const wt = realish(given);
+  const loc = locate(fs.existsSync(wt) ? wt : str(read.input, 'cwd'));
+  if (!loc.ok) {
+    note(`${EVENT}: ${loc.why}; nothing removed.`);
+    trace(EVENT, 'not-git');
+    return fs.existsSync(wt) ? 1 : 0;
+  }
+  const w = loc.where;
+  if (!hasState(w)) {
+    const code = await plainRemove(w.mainRoot, wt);
+    trace(EVENT, code === 0 ? 'plain-removed' : 'plain-kept', { path: wt });
+    return code;
+  }
+  const lanes = await openLanes(w.mainRoot);
+  const lane = Object.values((await lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data).find((l) => l.path === wt);
+  if (!lane) {
+    const code = await plainRemove(w.mainRoot, wt);
+    trace(EVENT, code === 0 ? 'plain-removed' : 'plain-kept', { path: wt });
+    return code;
+  }
+  try {
+    const r = await removeLane(lanes, { task_id: lane.task });
+    note(`${EVENT}: removed the lane of task ${lane.task} (${r.landed_by}); branch ${r.deleted_branch ? 'deleted' : 'kept'}.`);
+  } catch (e) {
+    note(`${EVENT}: kept the lane of task ${lane.task} at ${wt}: ${errorMessage(e)}`);
+    trace(EVENT, 'kept', { lane: lane.task });
+    return 1;
+  }
+  // A task Lanes added only for this worktree has nothing left to do once its lane is gone.
+  await lanes.store.transact(async (tx) => {
+    const def = tx.get<PlanDoc>(PLAN_DOC, emptyPlan).plan?.tasks.find((t) => t.id === lane.task);
+    const t = tx.get<TasksDoc>(TASKS_DOC, emptyTasks)[lane.task];
+    if (def?.title.startsWith(ADHOC_TITLE_PREFIX) && t && t.status !== 'done') {
+      setStatus(t, 'done', { note: 'Claude Code worktree removed; nothing of it was left unlanded' });
+    }
+  });
+  trace(EVENT, 'removed', { lane: lane.task });
+  return 0;
+}
+
+main().then(
+  (code) => exit(code),
+  (e: unknown) => {
+    note(`${EVENT}: internal error, nothing removed: ${errorMessage(e)}`);
+    trace(EVENT, 'error');
+    exit(1);
+  },
+);

@@ -2,30 +2,39 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
+  STRATEGIES,
   VERSION,
+  cancelMerge,
   checkResources,
   cleanupLanes,
   listLanes,
+  mergeStatus,
   planWork,
+  processMergeQueue,
+  queueMerge,
+  queueRevert,
   renderDoctor,
   renderPlan,
   renderPlanWork,
+  renderProcessed,
+  renderQueued,
   renderStatus,
+  renderStatus2,
   status
-} from "./chunks/chunk-ABLONAAP.mjs";
+} from "./chunks/chunk-QF3LURBX.mjs";
 import {
   startSession
-} from "./chunks/chunk-ZZHFIERO.mjs";
+} from "./chunks/chunk-WBZUK7MA.mjs";
 import {
   endSession
-} from "./chunks/chunk-S45GRONU.mjs";
+} from "./chunks/chunk-E3SO5AEU.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunks/chunk-M22CJ3KH.mjs";
+} from "./chunks/chunk-DZ3I5ZFN.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -33,23 +42,23 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunks/chunk-2FZSOMBH.mjs";
+} from "./chunks/chunk-XK2EV7EA.mjs";
 import {
   startLane
-} from "./chunks/chunk-CJTXF2PI.mjs";
+} from "./chunks/chunk-FUIP45IC.mjs";
 import {
   removeLane
-} from "./chunks/chunk-JNFIQR4O.mjs";
-import "./chunks/chunk-ZZQBMDTR.mjs";
+} from "./chunks/chunk-3TPT7SPS.mjs";
+import "./chunks/chunk-OXUPJPTK.mjs";
 import {
   claimFiles,
   listClaims,
   releaseFiles
-} from "./chunks/chunk-JSLKLZXX.mjs";
+} from "./chunks/chunk-5VAPZAAV.mjs";
 import {
   leasePort,
   releasePorts
-} from "./chunks/chunk-5HHPLDM2.mjs";
+} from "./chunks/chunk-UIHTQZ35.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -57,12 +66,12 @@ import {
   readyTasks,
   requirePlan,
   updateTask
-} from "./chunks/chunk-W2R4PFVF.mjs";
+} from "./chunks/chunk-F3DUBMZY.mjs";
 import {
   git,
   openLanes
-} from "./chunks/chunk-Z3Z457CP.mjs";
-import "./chunks/chunk-FFWMPTCU.mjs";
+} from "./chunks/chunk-BJINSNOQ.mjs";
+import "./chunks/chunk-N74465BV.mjs";
 import "./chunks/chunk-D43FBRPQ.mjs";
 import "./chunks/chunk-4VNXBQ3W.mjs";
 import {
@@ -72,7 +81,7 @@ import {
 import "./chunks/chunk-GSYLAAW2.mjs";
 import {
   cliOwner
-} from "./chunks/chunk-6SIQ243J.mjs";
+} from "./chunks/chunk-OKEBL4SQ.mjs";
 import {
   LanesError,
   errorMessage
@@ -83,9 +92,9 @@ import {
   __toESM
 } from "./chunks/chunk-4OAWNEMU.mjs";
 
-// node_modules/commander/lib/error.js
+// ../../../work/main/node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "node_modules/commander/lib/error.js"(exports) {
+  "../../../work/main/node_modules/commander/lib/error.js"(exports) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -118,9 +127,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/commander/lib/argument.js
+// ../../../work/main/node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/commander/lib/argument.js"(exports) {
+  "../../../work/main/node_modules/commander/lib/argument.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Argument2 = class {
       /**
@@ -246,9 +255,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/commander/lib/help.js
+// ../../../work/main/node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "node_modules/commander/lib/help.js"(exports) {
+  "../../../work/main/node_modules/commander/lib/help.js"(exports) {
     var { humanReadableArgName } = require_argument();
     var Help2 = class {
       constructor() {
@@ -848,9 +857,9 @@ ${itemIndentStr}`);
   }
 });
 
-// node_modules/commander/lib/option.js
+// ../../../work/main/node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "node_modules/commander/lib/option.js"(exports) {
+  "../../../work/main/node_modules/commander/lib/option.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Option2 = class {
       /**
@@ -1161,9 +1170,9 @@ var require_option = __commonJS({
   }
 });
 
-// node_modules/commander/lib/suggestSimilar.js
+// ../../../work/main/node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "node_modules/commander/lib/suggestSimilar.js"(exports) {
+  "../../../work/main/node_modules/commander/lib/suggestSimilar.js"(exports) {
     var maxDistance = 3;
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > maxDistance)
@@ -1241,9 +1250,9 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// node_modules/commander/lib/command.js
+// ../../../work/main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "node_modules/commander/lib/command.js"(exports) {
+  "../../../work/main/node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
     var path2 = __require("node:path");
@@ -3487,9 +3496,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// node_modules/commander/index.js
+// ../../../work/main/node_modules/commander/index.js
 var require_commander = __commonJS({
-  "node_modules/commander/index.js"(exports) {
+  "../../../work/main/node_modules/commander/index.js"(exports) {
     var { Argument: Argument2 } = require_argument();
     var { Command: Command2 } = require_command();
     var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
@@ -3509,7 +3518,7 @@ var require_commander = __commonJS({
   }
 });
 
-// node_modules/commander/esm.mjs
+// ../../../work/main/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
   program,
@@ -3744,8 +3753,66 @@ function renderCleanup(r) {
 function registerMcp(program2) {
   program2.command("mcp").description("run the MCP server on stdio (what Claude Code starts)").action(
     action(async () => {
-      const { serveMcpStdio } = await import("./chunks/stdio-VDRXSTVU.mjs");
+      const { serveMcpStdio } = await import("./chunks/stdio-3VLWWIIU.mjs");
       await serveMcpStdio();
+    })
+  );
+}
+
+// src/cli/commands/merge.ts
+function strategyOf(s) {
+  if (s === void 0) return void 0;
+  if (!STRATEGIES.includes(s)) {
+    throw new LanesError("INVALID_INPUT", `Unknown strategy "${s}".`, { hint: `Use one of: ${STRATEGIES.join(", ")}.` });
+  }
+  return s;
+}
+function registerMerge(program2) {
+  const merge = program2.command("merge").description("the merge queue: land finished lanes on the target with the gates green");
+  merge.command("queue").description("queue a task's lane for landing (checks for conflicts at once)").argument("<task>").option("--strategy <strategy>", `how it lands: ${STRATEGIES.join(" | ")} (default from .lanes/config.json)`).option("--json", "print JSON").action(
+    action(async (task, opts) => {
+      const lanes = await openLanes(process.cwd());
+      const strategy = strategyOf(opts.strategy);
+      const r = await queueMerge(lanes, { task_id: task, ...strategy ? { strategy } : {}, requested_by: cliOwner() });
+      emit(opts.json, r, () => renderQueued(r));
+    })
+  );
+  merge.command("run").description("process the queue until nothing more can land (one processor at a time)").option("--max-batches <n>", "stop after this many batches", (v) => Number.parseInt(v, 10)).option("--json", "print JSON").action(
+    action(async (opts) => {
+      const lanes = await openLanes(process.cwd());
+      const r = await processMergeQueue(lanes, {
+        ...opts.maxBatches !== void 0 ? { maxBatches: opts.maxBatches } : {},
+        // Progress goes to stderr: stdout carries the result.
+        onProgress: (m) => process.stderr.write(`lanes merge: ${m}
+`)
+      });
+      emit(opts.json, r, () => renderProcessed(r));
+      if (r.failed.length) process.exitCode = 1;
+    })
+  );
+  merge.command("status").description("the queue in order, with state, position, timings and last error").option("--task <task>", "only this task").option("--json", "print JSON").action(
+    action(async (opts) => {
+      const lanes = await openLanes(process.cwd());
+      const s = await mergeStatus(lanes, opts.task ? { task: opts.task } : {});
+      emit(opts.json, s, () => renderStatus(s));
+    })
+  );
+  merge.command("cancel").description("take a task's entry out of the queue").argument("<task>").option("--json", "print JSON").action(
+    action(async (task, opts) => {
+      const lanes = await openLanes(process.cwd());
+      const r = await cancelMerge(lanes, task);
+      emit(opts.json, r, () => r.cancelled ? `Cancelled ${task} (entry ${r.entry.id}).` : `${task} is being processed; it will be dropped before landing.`);
+    })
+  );
+  merge.command("revert").description("undo a task's landing: queues a revert commit that goes through the same queue and gates").argument("<task>").option("--json", "print JSON").action(
+    action(async (task, opts) => {
+      const lanes = await openLanes(process.cwd());
+      const r = await queueRevert(lanes, task, { requested_by: cliOwner() });
+      emit(
+        opts.json,
+        r,
+        () => r.already_queued ? `A revert of ${task} is already queued (entry ${r.entry.id}).` : `Queued a revert of ${task}'s landing ${r.entry.tip.slice(0, 12)} (entry ${r.entry.id}). Run \`lanes merge run\` to land it.`
+      );
     })
   );
 }
@@ -3809,7 +3876,7 @@ function registerPlan(program2) {
 // src/cli/commands/sessions.ts
 function cliKey(key) {
   if (key) return sessionKey(key);
-  return { key: process.env.CLAUDE_SESSION_ID?.trim() || "cli", explicit: false };
+  return { key: (process.env.CLAUDE_SESSION_ID || process.env.CLAUDE_CODE_SESSION_ID)?.trim() || "cli", explicit: false };
 }
 function oneOf(what, value, allowed) {
   if (!allowed.includes(value)) {
@@ -3926,7 +3993,7 @@ function registerStatus(program2) {
     action(async (opts) => {
       const lanes = await openLanes(process.cwd());
       const s = await status(lanes);
-      emit(opts.json, s, () => renderStatus(s));
+      emit(opts.json, s, () => renderStatus2(s));
     })
   );
   program2.command("doctor").description("check git version, repository, config and free CPU / memory / disk").option("--json", "print JSON").action(
@@ -3946,6 +4013,7 @@ function buildProgram() {
   registerStatus(program2);
   registerLanes(program2);
   registerClaims(program2);
+  registerMerge(program2);
   registerSessions(program2);
   registerMcp(program2);
   registerDemo(program2);

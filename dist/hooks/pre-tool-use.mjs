@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-OD6X6JT4.mjs";
+} from "../chunks/chunk-VNDXPQYN.mjs";
 import {
   findHolder
 } from "../chunks/chunk-D43FBRPQ.mjs";
@@ -20,7 +20,7 @@ import {
   note,
   reasonToStderr,
   trace
-} from "../chunks/chunk-UZLQTSSC.mjs";
+} from "../chunks/chunk-OM6T66FU.mjs";
 import {
   hasState,
   isInside,
@@ -32,7 +32,7 @@ import {
   readLanes,
   realish,
   str
-} from "../chunks/chunk-ATKFLTT7.mjs";
+} from "../chunks/chunk-AT5332V7.mjs";
 import "../chunks/chunk-HJMLCJJU.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -150,7 +150,7 @@ async function main() {
   }
   if (d.lane && needsRenewal(claims, d.lane, now)) {
     try {
-      const { renewLaneClaims } = await import("../chunks/renew-XH6WVEM7.mjs");
+      const { renewLaneClaims } = await import("../chunks/renew-QQUQZD7C.mjs");
       await renewLaneClaims(w.stateDir, d.lane.task);
     } catch (e) {
       note(`${EVENT}: could not renew the claims of task ${d.lane.task}: ${e.message}`);

@@ -3,14 +3,14 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   sessionOwner
-} from "../chunks/chunk-HSE7P77J.mjs";
-import "../chunks/chunk-6SIQ243J.mjs";
+} from "../chunks/chunk-TJOPZESO.mjs";
+import "../chunks/chunk-OKEBL4SQ.mjs";
 import {
   elapsedMs,
   exit,
   note,
   trace
-} from "../chunks/chunk-UZLQTSSC.mjs";
+} from "../chunks/chunk-OM6T66FU.mjs";
 import {
   hasState,
   locate,
@@ -18,7 +18,7 @@ import {
   readDoc,
   readHookInput,
   str
-} from "../chunks/chunk-ATKFLTT7.mjs";
+} from "../chunks/chunk-AT5332V7.mjs";
 import "../chunks/chunk-HJMLCJJU.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -88,7 +88,7 @@ async function main() {
   }
   const timer = finishing ? void 0 : setTimeout(() => startFinisher(input), FINISHER_AFTER_MS);
   timer?.unref();
-  const { finishSession } = await import("../chunks/session-end-work-G4RBNLGR.mjs");
+  const { finishSession } = await import("../chunks/session-end-work-QKDZEDHA.mjs");
   const r = await finishSession(w, sid, str(input, "reason") ?? "other");
   if (timer) clearTimeout(timer);
   for (const line of r.report) note(`${EVENT}: ${line}`);

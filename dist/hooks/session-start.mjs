@@ -6,7 +6,7 @@ import {
   exit,
   note,
   trace
-} from "../chunks/chunk-UZLQTSSC.mjs";
+} from "../chunks/chunk-OM6T66FU.mjs";
 import {
   hasState,
   laneContaining,
@@ -15,7 +15,7 @@ import {
   readHookInput,
   readLanes,
   str
-} from "../chunks/chunk-ATKFLTT7.mjs";
+} from "../chunks/chunk-AT5332V7.mjs";
 import "../chunks/chunk-HJMLCJJU.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -80,7 +80,7 @@ async function main() {
     trace(EVENT, "summary");
     return 0;
   }
-  const { laneContext } = await import("../chunks/session-start-lane-JCGPMFKG.mjs");
+  const { laneContext } = await import("../chunks/session-start-lane-VYFNSY4M.mjs");
   const r = await laneContext(input, lane);
   context(r.text);
   trace(EVENT, "lane", { lane: lane.task, session: r.session_id, resumed: r.resumed });

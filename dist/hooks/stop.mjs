@@ -3,20 +3,20 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-OD6X6JT4.mjs";
+} from "../chunks/chunk-VNDXPQYN.mjs";
 import {
   emitJson,
   exit,
   note,
   trace
-} from "../chunks/chunk-UZLQTSSC.mjs";
+} from "../chunks/chunk-OM6T66FU.mjs";
 import {
   hasState,
   locate,
   readHookInput,
   readLanes,
   str
-} from "../chunks/chunk-ATKFLTT7.mjs";
+} from "../chunks/chunk-AT5332V7.mjs";
 import "../chunks/chunk-HJMLCJJU.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -48,7 +48,7 @@ async function main() {
     return { code: 0, event };
   }
   const lane = acting.lane;
-  const { missingItems } = await import("../chunks/stop-lane-LB6OGFVA.mjs");
+  const { missingItems } = await import("../chunks/stop-lane-KFORHWEI.mjs");
   const missing = await missingItems(lane, str(input, "session_id"));
   for (const p of missing.problems) note(`${event}: ${p}`);
   if (missing.items.length === 0) {

@@ -4,10 +4,10 @@ const require = __lanesRequire(import.meta.url);
 import {
   copyIncluded,
   startLane
-} from "../chunks/chunk-CJTXF2PI.mjs";
+} from "../chunks/chunk-FUIP45IC.mjs";
 import {
   sessionOwner
-} from "../chunks/chunk-HSE7P77J.mjs";
+} from "../chunks/chunk-TJOPZESO.mjs";
 import {
   ADHOC_TITLE_PREFIX,
   CLAUDE_NAME_RE,
@@ -16,22 +16,22 @@ import {
 import {
   listWorktrees,
   withGitLock
-} from "../chunks/chunk-ZZQBMDTR.mjs";
-import "../chunks/chunk-JSLKLZXX.mjs";
-import "../chunks/chunk-5HHPLDM2.mjs";
+} from "../chunks/chunk-OXUPJPTK.mjs";
+import "../chunks/chunk-5VAPZAAV.mjs";
+import "../chunks/chunk-UIHTQZ35.mjs";
 import {
   addTask,
   readPlan,
   storePlan
-} from "../chunks/chunk-W2R4PFVF.mjs";
+} from "../chunks/chunk-F3DUBMZY.mjs";
 import {
   git,
   lanesDir,
   loadConfig,
   openLanes,
   resolveRepo
-} from "../chunks/chunk-Z3Z457CP.mjs";
-import "../chunks/chunk-FFWMPTCU.mjs";
+} from "../chunks/chunk-BJINSNOQ.mjs";
+import "../chunks/chunk-N74465BV.mjs";
 import "../chunks/chunk-D43FBRPQ.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
 import "../chunks/chunk-YMTOC647.mjs";
@@ -39,19 +39,19 @@ import "../chunks/chunk-GSYLAAW2.mjs";
 import {
   LANES_DOC,
   emptyLanes
-} from "../chunks/chunk-6SIQ243J.mjs";
+} from "../chunks/chunk-OKEBL4SQ.mjs";
 import {
   emitLine,
   exit,
   note,
   trace
-} from "../chunks/chunk-UZLQTSSC.mjs";
+} from "../chunks/chunk-OM6T66FU.mjs";
 import {
   hasState,
   locate,
   readHookInput,
   str
-} from "../chunks/chunk-ATKFLTT7.mjs";
+} from "../chunks/chunk-AT5332V7.mjs";
 import {
   errorMessage
 } from "../chunks/chunk-HJMLCJJU.mjs";

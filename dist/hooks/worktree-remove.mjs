@@ -3,27 +3,27 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   removeLane
-} from "../chunks/chunk-JNFIQR4O.mjs";
+} from "../chunks/chunk-3TPT7SPS.mjs";
 import {
   ADHOC_TITLE_PREFIX
 } from "../chunks/chunk-KPFBKRHD.mjs";
 import {
   listWorktrees
-} from "../chunks/chunk-ZZQBMDTR.mjs";
-import "../chunks/chunk-JSLKLZXX.mjs";
-import "../chunks/chunk-5HHPLDM2.mjs";
+} from "../chunks/chunk-OXUPJPTK.mjs";
+import "../chunks/chunk-5VAPZAAV.mjs";
+import "../chunks/chunk-UIHTQZ35.mjs";
 import {
   PLAN_DOC,
   TASKS_DOC,
   emptyPlan,
   emptyTasks,
   setStatus
-} from "../chunks/chunk-W2R4PFVF.mjs";
+} from "../chunks/chunk-F3DUBMZY.mjs";
 import {
   git,
   openLanes
-} from "../chunks/chunk-Z3Z457CP.mjs";
-import "../chunks/chunk-FFWMPTCU.mjs";
+} from "../chunks/chunk-BJINSNOQ.mjs";
+import "../chunks/chunk-N74465BV.mjs";
 import "../chunks/chunk-D43FBRPQ.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
 import "../chunks/chunk-YMTOC647.mjs";
@@ -31,19 +31,19 @@ import "../chunks/chunk-GSYLAAW2.mjs";
 import {
   LANES_DOC,
   emptyLanes
-} from "../chunks/chunk-6SIQ243J.mjs";
+} from "../chunks/chunk-OKEBL4SQ.mjs";
 import {
   exit,
   note,
   trace
-} from "../chunks/chunk-UZLQTSSC.mjs";
+} from "../chunks/chunk-OM6T66FU.mjs";
 import {
   hasState,
   locate,
   readHookInput,
   realish,
   str
-} from "../chunks/chunk-ATKFLTT7.mjs";
+} from "../chunks/chunk-AT5332V7.mjs";
 import {
   errorMessage
 } from "../chunks/chunk-HJMLCJJU.mjs";

@@ -2,30 +2,39 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
+  ENTRY_STATES,
+  STRATEGIES,
   VERSION,
+  cancelMerge,
   checkResources,
   cleanupLanes,
   listLanes,
+  mergeStatus,
   planWork,
+  processMergeQueue,
+  queueMerge,
   renderDoctor,
   renderPlan,
   renderPlanWork,
+  renderProcessed,
+  renderQueued,
   renderStatus,
+  renderStatus2,
   status
-} from "./chunk-ABLONAAP.mjs";
+} from "./chunk-QF3LURBX.mjs";
 import {
   startSession
-} from "./chunk-ZZHFIERO.mjs";
+} from "./chunk-WBZUK7MA.mjs";
 import {
   endSession
-} from "./chunk-S45GRONU.mjs";
+} from "./chunk-E3SO5AEU.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunk-M22CJ3KH.mjs";
+} from "./chunk-DZ3I5ZFN.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -34,23 +43,23 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-2FZSOMBH.mjs";
+} from "./chunk-XK2EV7EA.mjs";
 import {
   startLane
-} from "./chunk-CJTXF2PI.mjs";
+} from "./chunk-FUIP45IC.mjs";
 import {
   removeLane
-} from "./chunk-JNFIQR4O.mjs";
-import "./chunk-ZZQBMDTR.mjs";
+} from "./chunk-3TPT7SPS.mjs";
+import "./chunk-OXUPJPTK.mjs";
 import {
   claimFiles,
   listClaims,
   releaseFiles
-} from "./chunk-JSLKLZXX.mjs";
+} from "./chunk-5VAPZAAV.mjs";
 import {
   CLAIM_MODES,
   leasePort
-} from "./chunk-5HHPLDM2.mjs";
+} from "./chunk-UIHTQZ35.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -58,7 +67,7 @@ import {
   readyTasks,
   requirePlan,
   updateTask
-} from "./chunk-W2R4PFVF.mjs";
+} from "./chunk-F3DUBMZY.mjs";
 import {
   NEVER,
   ZodIssueCode,
@@ -89,8 +98,8 @@ import {
   union,
   unknown,
   url
-} from "./chunk-Z3Z457CP.mjs";
-import "./chunk-FFWMPTCU.mjs";
+} from "./chunk-BJINSNOQ.mjs";
+import "./chunk-N74465BV.mjs";
 import "./chunk-D43FBRPQ.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import {
@@ -102,7 +111,7 @@ import {
 import "./chunk-GSYLAAW2.mjs";
 import {
   mcpOwner
-} from "./chunk-6SIQ243J.mjs";
+} from "./chunk-OKEBL4SQ.mjs";
 import {
   LanesError,
   errorMessage,
@@ -110,7 +119,7 @@ import {
 } from "./chunk-HJMLCJJU.mjs";
 import "./chunk-4OAWNEMU.mjs";
 
-// node_modules/@modelcontextprotocol/server/dist/chunk-vYduTEsO.mjs
+// ../../../work/main/node_modules/@modelcontextprotocol/server/dist/chunk-vYduTEsO.mjs
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -150,7 +159,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   enumerable: true
 }) : target, mod));
 
-// node_modules/@modelcontextprotocol/server/dist/dialects-CDpMbily.mjs
+// ../../../work/main/node_modules/@modelcontextprotocol/server/dist/dialects-CDpMbily.mjs
 var DRAFT_2020_12_URIS = /* @__PURE__ */ new Set(["https://json-schema.org/draft/2020-12/schema", "http://json-schema.org/draft/2020-12/schema"]);
 var DRAFT_2019_09_URIS = /* @__PURE__ */ new Set(["https://json-schema.org/draft/2019-09/schema", "http://json-schema.org/draft/2019-09/schema"]);
 var DRAFT_07_URIS = /* @__PURE__ */ new Set(["https://json-schema.org/draft-07/schema", "http://json-schema.org/draft-07/schema"]);
@@ -167,7 +176,7 @@ function declaredDialect(schema, remedy) {
   throw new Error(`JSON Schema declares an unsupported dialect ("$schema": "${schema.$schema.slice(0, 200)}"). The default validator supports JSON Schema 2020-12, 2019-09, draft-07, and draft-06; ${remedy}`);
 }
 
-// node_modules/@modelcontextprotocol/core/dist/schemas-DscsoNZN.mjs
+// ../../../work/main/node_modules/@modelcontextprotocol/core/dist/schemas-DscsoNZN.mjs
 var LATEST_PROTOCOL_VERSION = "2025-11-25";
 var SUPPORTED_PROTOCOL_VERSIONS = [
   LATEST_PROTOCOL_VERSION,
@@ -956,7 +965,7 @@ var ServerResultSchema = union([
   SubscriptionsListenResultSchema
 ]);
 
-// node_modules/@modelcontextprotocol/core/dist/auth-UMQCo-ad.mjs
+// ../../../work/main/node_modules/@modelcontextprotocol/core/dist/auth-UMQCo-ad.mjs
 var SafeUrlSchema = url().superRefine((val, ctx) => {
   if (!URL.canParse(val)) {
     ctx.addIssue({
@@ -1110,7 +1119,7 @@ var OAuthTokenRevocationRequestSchema = object({
   token_type_hint: string().optional()
 }).strip();
 
-// node_modules/@modelcontextprotocol/server/dist/src-DdvbAHrR.mjs
+// ../../../work/main/node_modules/@modelcontextprotocol/server/dist/src-DdvbAHrR.mjs
 var BRANDS = /* @__PURE__ */ Symbol.for("mcp.sdk.errorBrands");
 function stampErrorBrands(instance, ctor) {
   const brands = /* @__PURE__ */ new Set();
@@ -5720,7 +5729,7 @@ function normalizeRawShapeSchema(schema) {
   return schema;
 }
 
-// node_modules/@modelcontextprotocol/server/dist/ajvProvider-DyjnscPj.mjs
+// ../../../work/main/node_modules/@modelcontextprotocol/server/dist/ajvProvider-DyjnscPj.mjs
 var require_code$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
   Object.defineProperty(exports, "__esModule", { value: true });
   exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
@@ -13083,10 +13092,10 @@ var AjvJsonSchemaValidator = class {
 };
 var Ajv = import_ajv.Ajv;
 
-// node_modules/@modelcontextprotocol/server/dist/shimsNode.mjs
+// ../../../work/main/node_modules/@modelcontextprotocol/server/dist/shimsNode.mjs
 import process2 from "node:process";
 
-// node_modules/@modelcontextprotocol/server/dist/mcp-oHn3ureC.mjs
+// ../../../work/main/node_modules/@modelcontextprotocol/server/dist/mcp-oHn3ureC.mjs
 var COMPLETABLE_SYMBOL = /* @__PURE__ */ Symbol.for("mcp.completable");
 function isCompletable(schema) {
   return !!schema && typeof schema === "object" && COMPLETABLE_SYMBOL in schema;
@@ -14745,7 +14754,7 @@ function unwrapOptionalSchema(schema) {
   return schema.def?.innerType ?? schema;
 }
 
-// node_modules/@modelcontextprotocol/server/dist/stdio.mjs
+// ../../../work/main/node_modules/@modelcontextprotocol/server/dist/stdio.mjs
 var swallowsErrorsAfterClose = /* @__PURE__ */ Symbol("swallowsErrorsAfterClose");
 var StdioServerTransport = class {
   _readBuffer;
@@ -14847,7 +14856,7 @@ var StdioServerTransport = class {
   }
 };
 
-// node_modules/@modelcontextprotocol/server/dist/index.mjs
+// ../../../work/main/node_modules/@modelcontextprotocol/server/dist/index.mjs
 var DEFAULT_MAX_REQUEST_BODY_SIZE = 4 * 1024 * 1024;
 
 // src/mcp/tool.ts
@@ -14941,6 +14950,71 @@ var addTaskTool = defineTool({
     return { task, wave, conflicts_with };
   },
   render: (o) => `Added ${o.task.id} in wave ${o.wave}${o.conflicts_with.length ? `; conflicts with ${o.conflicts_with.join(", ")}` : ""}.`
+});
+
+// src/mcp/tools/merge-status.ts
+var ConflictReportOut = external_exports.object({ with: external_exports.string(), files: external_exports.array(external_exports.string()) });
+var EntryOut = external_exports.object({
+  id: external_exports.string(),
+  task: external_exports.string(),
+  kind: external_exports.enum(["land", "revert"]),
+  state: external_exports.enum(ENTRY_STATES),
+  target: external_exports.string(),
+  position: external_exports.number().optional(),
+  strategy: external_exports.enum(STRATEGIES),
+  tip: external_exports.string(),
+  queued_at: external_exports.string(),
+  started_at: external_exports.string().optional(),
+  finished_at: external_exports.string().optional(),
+  waited_ms: external_exports.number().optional(),
+  timings: external_exports.record(external_exports.string(), external_exports.number()).optional(),
+  attempts: external_exports.number(),
+  last_error: external_exports.string().optional(),
+  landed_as: external_exports.string().optional(),
+  unchecked: external_exports.boolean().optional(),
+  conflicts: external_exports.array(ConflictReportOut).optional(),
+  waiting_for: external_exports.array(external_exports.string()).optional(),
+  cancel_requested: external_exports.boolean().optional()
+});
+var mergeStatusTool = defineTool({
+  name: "merge_status",
+  title: "Merge queue status",
+  description: "The merge queue: entries queued or being processed, in order, with state (queued | integrating | gating | landing), position, time waited, likely conflicts and what each waits for; recent finished entries with landed_as or the last error; whether a processor is running. Read-only, takes no locks. Use queue_merge to add a lane, process_merge_queue to land.",
+  kind: "read",
+  input: external_exports.object({
+    task_id: Slug.optional().describe("Only entries of this task"),
+    recent: external_exports.number().int().min(0).max(200).optional().describe("How many finished entries to include (default 10)")
+  }).strict(),
+  output: external_exports.object({
+    target: external_exports.string(),
+    target_sha: external_exports.string().optional(),
+    processor: external_exports.object({ running: external_exports.boolean(), pid: external_exports.number().optional(), host: external_exports.string().optional(), since: external_exports.string().optional() }),
+    interrupted: external_exports.boolean(),
+    queue: external_exports.array(EntryOut),
+    recent: external_exports.array(EntryOut),
+    recent_failure_rate: external_exports.number()
+  }),
+  async handle(input, ctx) {
+    const lanes = await openLanes(ctx.cwd, await ctx.repo());
+    return mergeStatus(lanes, { ...input.task_id ? { task: input.task_id } : {}, ...input.recent !== void 0 ? { recent: input.recent } : {} });
+  },
+  render: (o) => renderStatus(o)
+});
+
+// src/mcp/tools/cancel-merge.ts
+var cancelMergeTool = defineTool({
+  name: "cancel_merge",
+  title: "Take a lane out of the merge queue",
+  description: "Cancels a task's entry in the merge queue. A queued entry is cancelled at once; one being processed is dropped by the processor before it lands (pending: true). Does not touch the lane or the task. A landing that already happened is undone with `lanes merge revert <task>` instead.",
+  kind: "write",
+  idempotent: true,
+  input: external_exports.object({ task_id: Slug.describe("Task whose queue entry to cancel") }).strict(),
+  output: external_exports.object({ entry: EntryOut, cancelled: external_exports.boolean(), pending: external_exports.boolean() }),
+  async handle(input, ctx) {
+    const lanes = await openLanes(ctx.cwd, await ctx.repo());
+    return cancelMerge(lanes, input.task_id);
+  },
+  render: (o) => o.cancelled ? `Cancelled ${o.entry.task} (entry ${o.entry.id}); it will not land.` : `${o.entry.task} (entry ${o.entry.id}) is being processed; the processor drops it before landing.`
 });
 
 // src/mcp/tools/check-resources.ts
@@ -15053,7 +15127,7 @@ var SessionOut = external_exports.object({
   note_commit: external_exports.string().optional(),
   note_uncommitted: external_exports.string().optional()
 });
-var EntryOut = external_exports.object({ at: external_exports.string().optional(), text: external_exports.string() });
+var EntryOut2 = external_exports.object({ at: external_exports.string().optional(), text: external_exports.string() });
 var FileChangeOut = external_exports.object({
   path: external_exports.string(),
   added: external_exports.number().optional(),
@@ -15070,14 +15144,14 @@ var ProtocolOut = external_exports.object({
 var NoteOut = external_exports.object({
   meta: external_exports.record(external_exports.string(), external_exports.unknown()),
   objective: external_exports.string(),
-  progress: external_exports.array(EntryOut),
-  decisions: external_exports.array(EntryOut),
+  progress: external_exports.array(EntryOut2),
+  decisions: external_exports.array(EntryOut2),
   files: external_exports.array(FileChangeOut),
   files_more: external_exports.number(),
   commits: external_exports.array(CommitOut),
   commits_more: external_exports.number(),
-  issues: external_exports.array(EntryOut),
-  next_steps: external_exports.array(EntryOut),
+  issues: external_exports.array(EntryOut2),
+  next_steps: external_exports.array(EntryOut2),
   reflection: external_exports.string(),
   extra: external_exports.array(external_exports.object({ heading: external_exports.string(), body: external_exports.string() }))
 });
@@ -15149,7 +15223,7 @@ var startSessionTool = defineTool({
     note_path: external_exports.string(),
     resumed: external_exports.boolean(),
     checklist: ProtocolOut,
-    previous_next_steps: external_exports.object({ session_id: external_exports.string(), topic: external_exports.string(), status: external_exports.string(), ended: external_exports.string(), entries: external_exports.array(EntryOut), quoted: external_exports.string() }).nullable()
+    previous_next_steps: external_exports.object({ session_id: external_exports.string(), topic: external_exports.string(), status: external_exports.string(), ended: external_exports.string(), entries: external_exports.array(EntryOut2), quoted: external_exports.string() }).nullable()
   }),
   async handle(input, ctx) {
     const lanes = await openLanes(ctx.cwd, await ctx.repo());
@@ -15354,7 +15428,7 @@ var logSessionTool = defineTool({
   output: external_exports.object({
     session_id: external_exports.string(),
     kind: external_exports.enum(ENTRY_KINDS),
-    entry: EntryOut,
+    entry: EntryOut2,
     counts: external_exports.object({ progress: external_exports.number(), decision: external_exports.number(), issue: external_exports.number(), next_step: external_exports.number() })
   }),
   async handle(input, ctx) {
@@ -15423,6 +15497,74 @@ var planWorkTool = defineTool({
     return planWork(lanes, input, ctx.cwd);
   },
   render: (o) => renderPlanWork(o)
+});
+
+// src/mcp/tools/process-merge-queue.ts
+var processMergeQueueTool = defineTool({
+  name: "process_merge_queue",
+  title: "Land the queued lanes",
+  description: `Works through the merge queue until nothing more can land: each entry (or batch) is integrated onto the current target in a private worktree, the target's configured gates run, and the target advances atomically. A conflict or gate failure never reaches the target: that task goes back to in_progress with the conflicting files or the gate output. Returns what landed, failed and still waits. Only one processor runs at a time: a second call gets "busy, held by pid ...". Can take as long as the gates; merge_status shows progress.`,
+  kind: "write",
+  input: external_exports.object({
+    max_batches: external_exports.number().int().min(1).max(1e3).optional().describe("Stop after this many batches (default: until the queue is done)")
+  }).strict(),
+  output: external_exports.object({
+    target: external_exports.string(),
+    batches: external_exports.number(),
+    gate_runs: external_exports.number(),
+    landed: external_exports.array(external_exports.object({ task: external_exports.string(), entry: external_exports.string(), commit: external_exports.string(), unchecked: external_exports.boolean() })),
+    failed: external_exports.array(
+      external_exports.object({ task: external_exports.string(), entry: external_exports.string(), kind: external_exports.enum(["conflict", "gate", "error"]), message: external_exports.string(), files: external_exports.array(external_exports.string()).optional(), gate: external_exports.string().optional() })
+    ),
+    requeued: external_exports.array(external_exports.string()),
+    cancelled: external_exports.array(external_exports.string()),
+    waiting: external_exports.array(external_exports.object({ task: external_exports.string(), entry: external_exports.string(), on: external_exports.array(external_exports.string()) })),
+    conflicts: external_exports.array(external_exports.object({ task: external_exports.string(), files: external_exports.array(external_exports.string()) })),
+    recovered: external_exports.array(
+      external_exports.object({
+        journal: external_exports.string(),
+        step: external_exports.string(),
+        outcome: external_exports.enum(["rolled-forward", "retried", "failed"]),
+        landed: external_exports.array(external_exports.string()),
+        requeued: external_exports.array(external_exports.string()),
+        error: external_exports.string().optional(),
+        warnings: external_exports.array(external_exports.string()).optional()
+      })
+    ),
+    remaining: external_exports.number(),
+    warnings: external_exports.array(external_exports.string())
+  }),
+  async handle(input, ctx) {
+    const lanes = await openLanes(ctx.cwd, await ctx.repo());
+    return processMergeQueue(lanes, input.max_batches ? { maxBatches: input.max_batches } : {});
+  },
+  render: (o) => renderProcessed(o)
+});
+
+// src/mcp/tools/queue-merge.ts
+var queueMergeTool = defineTool({
+  name: "queue_merge",
+  title: "Queue a finished lane for landing",
+  description: "Puts a task's lane (branch lanes/<task>) in the merge queue; its committed tip is what lands. Refuses a lane with uncommitted work, with no commits, or with a rebase/merge in progress, saying what to do. Checks at once for conflicts with the target and with every other queued or in-progress lane and returns them (conflicts). Idempotent: queuing twice gives one entry. Nothing lands until process_merge_queue runs; merge_status shows the queue.",
+  kind: "write",
+  idempotent: true,
+  input: external_exports.object({
+    task_id: Slug.describe("Task whose lane should land"),
+    strategy: external_exports.enum(STRATEGIES).optional().describe("merge (default from config) | squash (one commit) | rebase (replay the commits)")
+  }).strict(),
+  output: external_exports.object({
+    entry: EntryOut,
+    position: external_exports.number(),
+    already_queued: external_exports.boolean(),
+    conflicts: external_exports.array(ConflictReportOut),
+    waiting_for: external_exports.array(external_exports.string()),
+    warnings: external_exports.array(external_exports.string())
+  }),
+  async handle(input, ctx) {
+    const lanes = await openLanes(ctx.cwd, await ctx.repo());
+    return queueMerge(lanes, { task_id: input.task_id, ...input.strategy ? { strategy: input.strategy } : {}, requested_by: mcpOwner() });
+  },
+  render: (o) => renderQueued(o)
 });
 
 // src/mcp/tools/release-files.ts
@@ -15527,7 +15669,7 @@ var statusTool = defineTool({
     const lanes = await openLanes(ctx.cwd, await ctx.repo());
     return status(lanes, input.events === void 0 ? {} : { events: input.events });
   },
-  render: (o) => renderStatus(o)
+  render: (o) => renderStatus2(o)
 });
 
 // src/mcp/tools/update-task.ts
@@ -15576,6 +15718,11 @@ var tools = [
   endSessionTool,
   listSessionsTool,
   getSessionTool,
+  // merges
+  queueMergeTool,
+  mergeStatusTool,
+  processMergeQueueTool,
+  cancelMergeTool,
   // overview
   statusTool,
   checkResourcesTool

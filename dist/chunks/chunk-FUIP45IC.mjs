@@ -9,9 +9,8 @@ import {
   listWorktrees,
   recoverOrphans,
   rollbackStart,
-  runSetup,
   withGitLock
-} from "./chunk-ZZQBMDTR.mjs";
+} from "./chunk-OXUPJPTK.mjs";
 import {
   CLAIMS_DOC,
   claimInTx,
@@ -21,7 +20,7 @@ import {
   parseClaimRequest,
   reclaimDoc,
   sane
-} from "./chunk-5HHPLDM2.mjs";
+} from "./chunk-UIHTQZ35.mjs";
 import {
   TASKS_DOC,
   applyTaskUpdate,
@@ -29,7 +28,7 @@ import {
   readPlan,
   requirePlan,
   requireTask
-} from "./chunk-W2R4PFVF.mjs";
+} from "./chunk-F3DUBMZY.mjs";
 import {
   git,
   isInside,
@@ -38,11 +37,12 @@ import {
   realpathOrUndefined,
   refSha,
   resolveCommit,
-  revInputProblem
-} from "./chunk-Z3Z457CP.mjs";
+  revInputProblem,
+  runCommand
+} from "./chunk-BJINSNOQ.mjs";
 import {
   failpoint
-} from "./chunk-FFWMPTCU.mjs";
+} from "./chunk-N74465BV.mjs";
 import {
   assertOwner
 } from "./chunk-YMTOC647.mjs";
@@ -55,7 +55,7 @@ import {
   laneRef,
   lockReason,
   taskOwner
-} from "./chunk-6SIQ243J.mjs";
+} from "./chunk-OKEBL4SQ.mjs";
 import {
   LanesError,
   errorMessage
@@ -176,6 +176,48 @@ async function mkdirsNoFollow(base, rel) {
 // src/core/lanes/start.ts
 import crypto from "node:crypto";
 import fs2 from "node:fs";
+
+// src/core/lanes/setup.ts
+var MESSAGE_TAIL = 2e3;
+async function runSetup(commands, cwd, opts = {}) {
+  const results = [];
+  for (const [i, cmd] of commands.entries()) {
+    const r = await runSetupCommand(cmd, cwd, opts);
+    results.push(r);
+    if (!r.ok) {
+      const why = r.timed_out ? `timed out after ${cmd.timeout_seconds} s (its process group was killed)` : r.signal ? `was killed by ${r.signal}` : `exited with code ${r.exit_code}`;
+      const tail = r.output_tail.length > MESSAGE_TAIL ? `...${r.output_tail.slice(-MESSAGE_TAIL)}` : r.output_tail;
+      throw new LanesError("CONFIG", `Setup command "${cmd.name}" (${cmd.command.join(" ")}) ${why}.${tail.trim() ? `
+Output (tail):
+${tail.trimEnd()}` : ""}`, {
+        hint: `Fix setup[${i}] in .lanes/config.json or what it depends on, then start the task again.`,
+        details: { setup: results }
+      });
+    }
+  }
+  return results;
+}
+async function runSetupCommand(cmd, cwd, opts = {}) {
+  const r = await runCommand(cmd.command, {
+    cwd,
+    env: { ...opts.env, ...cmd.env },
+    timeoutMs: cmd.timeout_seconds * 1e3,
+    maxOutputBytes: opts.maxOutput ?? 64 * 1024,
+    ...opts.onSpawn ? { onSpawn: (pid) => opts.onSpawn(cmd.name, pid) } : {}
+  });
+  const out = {
+    name: cmd.name,
+    ok: !r.timedOut && r.exitCode === 0 && !r.error,
+    timed_out: r.timedOut,
+    ms: r.durationMs,
+    output_tail: r.output
+  };
+  if (r.exitCode !== null) out.exit_code = r.exitCode;
+  if (r.signal) out.signal = r.signal;
+  return out;
+}
+
+// src/core/lanes/start.ts
 async function startLane(lanes, input) {
   const task = assertTaskId(input.task_id);
   const owner = assertOwner(input.owner);

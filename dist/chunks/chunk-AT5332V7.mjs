@@ -6,7 +6,7 @@ import {
 } from "./chunk-HJMLCJJU.mjs";
 
 // src/hooks/lib/where.ts
-import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
 function realOr(p) {
@@ -20,23 +20,26 @@ function realish(p) {
   const abs = path.resolve(p);
   const rest = [];
   let cur = abs;
-  for (; ; ) {
-    try {
-      return path.join(fs.realpathSync(cur), ...rest.reverse());
-    } catch {
-      const parent = path.dirname(cur);
-      if (parent === cur) return abs;
-      rest.push(path.basename(cur));
-      cur = parent;
-    }
+  while (!fs.existsSync(cur)) {
+    const parent = path.dirname(cur);
+    if (parent === cur) return abs;
+    rest.push(path.basename(cur));
+    cur = parent;
+  }
+  try {
+    return path.join(fs.realpathSync(cur), ...rest.reverse());
+  } catch {
+    return abs;
   }
 }
 function isInside(root, p) {
   const rel = path.relative(root, p);
   return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
 }
+var requireBuiltin = createRequire(import.meta.url);
 function fromGit(cwd) {
   try {
+    const { execFileSync } = requireBuiltin("node:child_process");
     const out = execFileSync("git", ["rev-parse", "--show-toplevel", "--git-common-dir"], {
       cwd,
       encoding: "utf8",
@@ -76,7 +79,7 @@ function locate(cwd) {
     const dotGit = path.join(dir, ".git");
     let st;
     try {
-      st = fs.statSync(dotGit);
+      st = fs.statSync(dotGit, { throwIfNoEntry: false });
     } catch {
       st = void 0;
     }
@@ -100,9 +103,11 @@ function locate(cwd) {
   }
 }
 function readDoc(stateDir, name) {
+  const file = path.join(stateDir, `${name}.json`);
+  if (!fs.existsSync(file)) return void 0;
   let text;
   try {
-    text = fs.readFileSync(path.join(stateDir, `${name}.json`), "utf8");
+    text = fs.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -111,7 +116,7 @@ function readDoc(stateDir, name) {
 }
 function hasState(w) {
   try {
-    return fs.statSync(w.stateDir).isDirectory();
+    return fs.statSync(w.stateDir, { throwIfNoEntry: false })?.isDirectory() ?? false;
   } catch {
     return false;
   }
@@ -128,11 +133,29 @@ function laneContaining(lanes, dir) {
 }
 
 // src/hooks/lib/input.ts
+import fs2 from "node:fs";
 var MAX_BYTES = 64 * 1024 * 1024;
 function readHookInput(opts = {}) {
-  const stdin = process.stdin;
-  if (stdin.isTTY) return Promise.resolve({ ok: false, why: "no input: stdin is a terminal, not the JSON Claude Code sends" });
+  if (stdinIsTerminal()) return Promise.resolve({ ok: false, why: "no input: stdin is a terminal, not the JSON Claude Code sends" });
   const max = opts.maxBytes ?? MAX_BYTES;
+  try {
+    const buf = fs2.readFileSync(0);
+    if (buf.length > max) return Promise.resolve({ ok: false, why: `input larger than ${max} bytes` });
+    return Promise.resolve(parseHookInput(buf.toString("utf8")));
+  } catch {
+    return readStream(opts, max);
+  }
+}
+function stdinIsTerminal() {
+  try {
+    const st = fs2.fstatSync(0);
+    return st.isCharacterDevice() && st.rdev !== fs2.statSync("/dev/null").rdev;
+  } catch {
+    return false;
+  }
+}
+function readStream(opts, max) {
+  const stdin = process.stdin;
   return new Promise((resolve) => {
     const chunks = [];
     let size = 0;

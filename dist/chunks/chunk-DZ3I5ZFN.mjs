@@ -21,14 +21,14 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-2FZSOMBH.mjs";
+} from "./chunk-XK2EV7EA.mjs";
 import {
   git,
   gitOut
-} from "./chunk-Z3Z457CP.mjs";
+} from "./chunk-BJINSNOQ.mjs";
 import {
   withLock
-} from "./chunk-FFWMPTCU.mjs";
+} from "./chunk-N74465BV.mjs";
 import {
   LanesError,
   assertSlug

@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   currentBranch,
   headCommit
-} from "./chunk-M22CJ3KH.mjs";
+} from "./chunk-DZ3I5ZFN.mjs";
 import {
   SESSIONS_DOC,
   activeIn,
@@ -23,11 +23,11 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-2FZSOMBH.mjs";
+} from "./chunk-XK2EV7EA.mjs";
 import {
   PLAN_DOC,
   emptyPlan
-} from "./chunk-W2R4PFVF.mjs";
+} from "./chunk-F3DUBMZY.mjs";
 import {
   LanesError,
   assertSlug,

@@ -6,15 +6,15 @@ import {
   recoverOrphans,
   refusal,
   teardownLane
-} from "./chunk-ZZQBMDTR.mjs";
+} from "./chunk-OXUPJPTK.mjs";
 import {
   readPlan
-} from "./chunk-W2R4PFVF.mjs";
+} from "./chunk-F3DUBMZY.mjs";
 import {
   LANES_DOC,
   assertTaskId,
   emptyLanes
-} from "./chunk-6SIQ243J.mjs";
+} from "./chunk-OKEBL4SQ.mjs";
 import {
   LanesError
 } from "./chunk-HJMLCJJU.mjs";

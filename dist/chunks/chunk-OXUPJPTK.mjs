@@ -4,33 +4,33 @@ const require = __lanesRequire(import.meta.url);
 import {
   releaseOwnerInTx,
   releasePortsInTx
-} from "./chunk-5HHPLDM2.mjs";
+} from "./chunk-UIHTQZ35.mjs";
 import {
   TASKS_DOC,
   emptyTasks,
   setStatus
-} from "./chunk-W2R4PFVF.mjs";
+} from "./chunk-F3DUBMZY.mjs";
 import {
   ZERO_SHA,
   commitsNotIn,
   contentLanded,
   createRef,
   deleteRefCas,
-  execa,
   git,
   isAncestor,
   isInside,
+  killProcessGroup,
   refSha,
   resolveCommit,
   snapshotWorktree,
   stashCreate,
   statusPorcelain
-} from "./chunk-Z3Z457CP.mjs";
+} from "./chunk-BJINSNOQ.mjs";
 import {
   holdsLock,
   withLock,
   writeFileAtomic
-} from "./chunk-FFWMPTCU.mjs";
+} from "./chunk-N74465BV.mjs";
 import {
   pidAlive
 } from "./chunk-GSYLAAW2.mjs";
@@ -44,7 +44,7 @@ import {
   laneRef,
   lockReason,
   taskOwner
-} from "./chunk-6SIQ243J.mjs";
+} from "./chunk-OKEBL4SQ.mjs";
 import {
   LanesError,
   errorMessage,
@@ -189,121 +189,6 @@ function ensureExcluded(repo, relDir) {
   writeFileAtomic(file, `${text}${sep}# Lanes worktrees (one per task)
 ${line}
 `, 420);
-}
-
-// src/core/lanes/setup.ts
-var MESSAGE_TAIL = 2e3;
-async function runSetup(commands, cwd, opts = {}) {
-  const results = [];
-  for (const [i, cmd] of commands.entries()) {
-    const r = await runCommand(cmd, cwd, opts);
-    results.push(r);
-    if (!r.ok) {
-      const why = r.timed_out ? `timed out after ${cmd.timeout_seconds} s (its process group was killed)` : r.signal ? `was killed by ${r.signal}` : `exited with code ${r.exit_code}`;
-      const tail = r.output_tail.length > MESSAGE_TAIL ? `...${r.output_tail.slice(-MESSAGE_TAIL)}` : r.output_tail;
-      throw new LanesError("CONFIG", `Setup command "${cmd.name}" (${cmd.command.join(" ")}) ${why}.${tail.trim() ? `
-Output (tail):
-${tail.trimEnd()}` : ""}`, {
-        hint: `Fix setup[${i}] in .lanes/config.json or what it depends on, then start the task again.`,
-        details: { setup: results }
-      });
-    }
-  }
-  return results;
-}
-async function runCommand(cmd, cwd, opts = {}) {
-  const max = opts.maxOutput ?? 64 * 1024;
-  const grace = opts.killGraceMs ?? 2e3;
-  const started = performance.now();
-  const chunks = [];
-  let size = 0;
-  const keep = (b) => {
-    chunks.push(b);
-    size += b.length;
-    while (size > max && chunks.length > 1) size -= chunks.shift().length;
-  };
-  const [file, ...args] = cmd.command;
-  const child = execa(file, args, {
-    cwd,
-    env: { ...opts.env, ...cmd.env },
-    extendEnv: true,
-    // A new process group (setsid): the timeout can kill everything the command started.
-    detached: true,
-    stdin: "ignore",
-    stdout: "pipe",
-    stderr: "pipe",
-    buffer: false,
-    reject: false,
-    stripFinalNewline: false
-  });
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  const pid = child.pid;
-  let timedOut = false;
-  let killTimer;
-  const timer = pid === void 0 ? void 0 : setTimeout(() => {
-    timedOut = true;
-    killGroup(pid, "SIGTERM");
-    killTimer = setTimeout(() => killGroup(pid, "SIGKILL"), grace);
-  }, cmd.timeout_seconds * 1e3);
-  const exited = new Promise((resolve) => {
-    if (pid === void 0) {
-      void child.then((r2) => resolve({ code: null, signal: null, error: r2.message }));
-      return;
-    }
-    child.once("exit", (code, signal) => resolve({ code, signal }));
-    child.once("error", (e) => resolve({ code: null, signal: null, error: e.message }));
-  });
-  if (pid !== void 0 && opts.onSpawn) {
-    try {
-      await opts.onSpawn(cmd.name, pid);
-    } catch (e) {
-      if (timer) clearTimeout(timer);
-      killGroup(pid, "SIGKILL");
-      throw e;
-    }
-  }
-  const exit = await exited;
-  if (timer) clearTimeout(timer);
-  if (timedOut && pid !== void 0) {
-    if (killTimer) clearTimeout(killTimer);
-    killGroup(pid, "SIGKILL");
-  }
-  const drained = (s) => s ? new Promise((r2) => s.readableEnded ? r2() : (s.once("end", () => r2()), s.once("close", () => r2()), s.once("error", () => r2()))) : Promise.resolve();
-  let drainTimer;
-  await Promise.race([
-    Promise.all([drained(child.stdout), drained(child.stderr)]),
-    new Promise((r2) => drainTimer = setTimeout(r2, 1e3))
-  ]);
-  if (drainTimer) clearTimeout(drainTimer);
-  child.stdout?.destroy();
-  child.stderr?.destroy();
-  void child.catch(() => {
-  });
-  let tail = Buffer.concat(chunks).toString("utf8");
-  if (tail.length > max) tail = tail.slice(-max);
-  if (exit.error) tail += `${tail && !tail.endsWith("\n") ? "\n" : ""}${exit.error}
-`;
-  const r = {
-    name: cmd.name,
-    ok: !timedOut && exit.code === 0 && !exit.error,
-    timed_out: timedOut,
-    ms: Math.round(performance.now() - started),
-    output_tail: tail
-  };
-  if (exit.code !== null) r.exit_code = exit.code;
-  if (exit.signal) r.signal = exit.signal;
-  return r;
-}
-function killGroup(pgid, signal) {
-  if (!Number.isSafeInteger(pgid) || pgid <= 1) return false;
-  try {
-    process.kill(-pgid, signal);
-    return true;
-  } catch (e) {
-    if (e.code !== "ESRCH") log.warn(`could not signal process group ${pgid}`, String(e));
-    return false;
-  }
 }
 
 // src/core/lanes/teardown.ts
@@ -615,7 +500,7 @@ function stopSetup(pgid, lane) {
   if (!pidAlive(pgid)) return;
   const cwd = procCwd(pgid);
   if (!cwd || !isInside(lane, cwd.replace(/ \(deleted\)$/, ""))) return;
-  killGroup(pgid, "SIGKILL");
+  killProcessGroup(pgid, "SIGKILL");
 }
 async function finishRemove(lanes, d) {
   const { repo } = lanes;
@@ -675,11 +560,13 @@ export {
   addWorktree,
   checkoutWorktree,
   adminDirFor,
+  haveProc,
+  processesIn,
   diskUsage,
   withGitLock,
   ensureExcluded,
-  runSetup,
   assessLane,
+  describeDirty,
   describeCommits,
   refusal,
   teardownLane,

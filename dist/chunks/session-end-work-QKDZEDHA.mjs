@@ -3,30 +3,30 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   completeSessionFast
-} from "./chunk-S45GRONU.mjs";
-import "./chunk-M22CJ3KH.mjs";
+} from "./chunk-E3SO5AEU.mjs";
+import "./chunk-DZ3I5ZFN.mjs";
 import {
   readSessions
-} from "./chunk-2FZSOMBH.mjs";
+} from "./chunk-XK2EV7EA.mjs";
 import {
   sessionOwner
-} from "./chunk-HSE7P77J.mjs";
+} from "./chunk-TJOPZESO.mjs";
 import {
   claimsOf,
   portsOf
-} from "./chunk-5HHPLDM2.mjs";
+} from "./chunk-UIHTQZ35.mjs";
 import {
   TASKS_DOC,
   emptyTasks
-} from "./chunk-W2R4PFVF.mjs";
+} from "./chunk-F3DUBMZY.mjs";
 import {
   openLanes
-} from "./chunk-Z3Z457CP.mjs";
-import "./chunk-FFWMPTCU.mjs";
+} from "./chunk-BJINSNOQ.mjs";
+import "./chunk-N74465BV.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import "./chunk-YMTOC647.mjs";
 import "./chunk-GSYLAAW2.mjs";
-import "./chunk-6SIQ243J.mjs";
+import "./chunk-OKEBL4SQ.mjs";
 import {
   errorMessage
 } from "./chunk-HJMLCJJU.mjs";

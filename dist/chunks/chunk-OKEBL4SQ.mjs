@@ -36,7 +36,7 @@ function ownerPart(s) {
   return s.replace(/[^A-Za-z0-9._+-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40) || "x";
 }
 function mcpOwner(env = process.env, pid = process.pid) {
-  const sid = env.CLAUDE_SESSION_ID;
+  const sid = env.CLAUDE_SESSION_ID || env.CLAUDE_CODE_SESSION_ID;
   return sid ? `session:${ownerPart(sid)}` : `session:${pid}`;
 }
 function cliOwner(pid = process.pid) {

@@ -3,33 +3,33 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   startSession
-} from "./chunk-ZZHFIERO.mjs";
+} from "./chunk-WBZUK7MA.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps
-} from "./chunk-M22CJ3KH.mjs";
+} from "./chunk-DZ3I5ZFN.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-2FZSOMBH.mjs";
+} from "./chunk-XK2EV7EA.mjs";
 import {
   readPlan
-} from "./chunk-W2R4PFVF.mjs";
+} from "./chunk-F3DUBMZY.mjs";
 import {
   openLanes
-} from "./chunk-Z3Z457CP.mjs";
-import "./chunk-FFWMPTCU.mjs";
+} from "./chunk-BJINSNOQ.mjs";
+import "./chunk-N74465BV.mjs";
 import {
   describeOwner,
   describeUntil
 } from "./chunk-YMTOC647.mjs";
 import "./chunk-GSYLAAW2.mjs";
-import "./chunk-6SIQ243J.mjs";
+import "./chunk-OKEBL4SQ.mjs";
 import {
   readDoc,
   str
-} from "./chunk-ATKFLTT7.mjs";
+} from "./chunk-AT5332V7.mjs";
 import {
   errorMessage
 } from "./chunk-HJMLCJJU.mjs";
@@ -115,7 +115,7 @@ ${end.map((i) => `- ${i.description}`).join("\n")}`);
     lines.push(`(The session protocol could not be checked: ${errorMessage(e).split("\n")[0]})`);
   }
   lines.push(
-    `When the work is committed: queue_merge { task_id: "${lane.task}" }, then end_session { status, summary }. The Lanes tools are named ${TOOL_PREFIX}<tool>; load them with ToolSearch "select:${TOOL_PREFIX}log_session,..." if they are not listed.`
+    `When the work is committed: end_session { status, summary } (Lanes commits the note in the lane), then queue_merge { task_id: "${lane.task}" } so the lane lands with its note. The Lanes tools are named ${TOOL_PREFIX}<tool>; load them with ToolSearch "select:${TOOL_PREFIX}log_session,..." if they are not listed.`
   );
   return { text: lines.join("\n"), ...session ? { session_id: session.id, resumed: session.resumed } : {} };
 }

@@ -19,7 +19,7 @@ import {
   renewInTx,
   renewPortsInTx,
   sane
-} from "./chunk-5HHPLDM2.mjs";
+} from "./chunk-UIHTQZ35.mjs";
 import {
   assertOwner,
   assertTtl,

@@ -5,14 +5,14 @@ import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "./chunk-2FZSOMBH.mjs";
+} from "./chunk-XK2EV7EA.mjs";
 import {
   openLanes,
   statusPorcelain
-} from "./chunk-Z3Z457CP.mjs";
-import "./chunk-FFWMPTCU.mjs";
+} from "./chunk-BJINSNOQ.mjs";
+import "./chunk-N74465BV.mjs";
 import "./chunk-GSYLAAW2.mjs";
-import "./chunk-6SIQ243J.mjs";
+import "./chunk-OKEBL4SQ.mjs";
 import {
   errorMessage
 } from "./chunk-HJMLCJJU.mjs";

@@ -3,11 +3,11 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   renewClaims
-} from "./chunk-JSLKLZXX.mjs";
-import "./chunk-5HHPLDM2.mjs";
+} from "./chunk-5VAPZAAV.mjs";
+import "./chunk-UIHTQZ35.mjs";
 import {
   StateStore
-} from "./chunk-FFWMPTCU.mjs";
+} from "./chunk-N74465BV.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import "./chunk-YMTOC647.mjs";
 import "./chunk-GSYLAAW2.mjs";

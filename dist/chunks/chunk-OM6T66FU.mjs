@@ -4,7 +4,6 @@ const require = __lanesRequire(import.meta.url);
 
 // src/hooks/lib/output.ts
 import fs from "node:fs";
-var t0 = performance.now();
 function writeFd(fd, text) {
   try {
     fs.writeSync(fd, text);
@@ -32,7 +31,7 @@ function emitLine(line) {
 `);
 }
 function elapsedMs() {
-  return Math.round(performance.now() - t0);
+  return Math.round(process.uptime() * 1e3);
 }
 function trace(event, outcome, fields = {}) {
   const file = process.env.LANES_HOOK_TRACE;

@@ -10,7 +10,7 @@ import {
   mergeBase,
   noteFromRecord,
   withSessionLock
-} from "./chunk-M22CJ3KH.mjs";
+} from "./chunk-DZ3I5ZFN.mjs";
 import {
   SESSIONS_DOC,
   checkProtocol,
@@ -27,11 +27,11 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-2FZSOMBH.mjs";
+} from "./chunk-XK2EV7EA.mjs";
 import {
   openLanes,
   resolveRepo
-} from "./chunk-Z3Z457CP.mjs";
+} from "./chunk-BJINSNOQ.mjs";
 import {
   LanesError,
   assertSlug,

@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   laneContaining,
   str
-} from "./chunk-ATKFLTT7.mjs";
+} from "./chunk-AT5332V7.mjs";
 
 // src/hooks/lib/agent.ts
 import fs from "node:fs";

@@ -201,17 +201,11 @@ function renewInTx(tx, owner, ttlSeconds, now = Date.now()) {
   return { renewed, reclaimed };
 }
 
-// src/system/ports.ts
+// src/core/ports.ts
 import crypto from "node:crypto";
+
+// src/system/port-probe.ts
 import net from "node:net";
-var PORTS_DOC = "ports";
-var DEFAULT_PORT_RANGE = { lo: 2e4, hi: 29999 };
-var MAX_PROBES = 512;
-var emptyPorts = () => ({ leases: [] });
-function preferredPort(owner, range = DEFAULT_PORT_RANGE) {
-  const h = crypto.createHash("sha256").update(owner).digest().readUInt32BE(0);
-  return range.lo + h % (range.hi - range.lo + 1);
-}
 function tryBind(host, port) {
   return new Promise((resolve) => {
     const srv = net.createServer();
@@ -225,6 +219,16 @@ function tryBind(host, port) {
 async function portFree(port) {
   if (await tryBind("127.0.0.1", port) !== "free") return false;
   return await tryBind("::1", port) !== "busy";
+}
+
+// src/core/ports.ts
+var PORTS_DOC = "ports";
+var DEFAULT_PORT_RANGE = { lo: 2e4, hi: 29999 };
+var MAX_PROBES = 512;
+var emptyPorts = () => ({ leases: [] });
+function preferredPort(owner, range = DEFAULT_PORT_RANGE) {
+  const h = crypto.createHash("sha256").update(owner).digest().readUInt32BE(0);
+  return range.lo + h % (range.hi - range.lo + 1);
 }
 function portsOf(tx) {
   const doc = tx.get(PORTS_DOC, emptyPorts);

@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { VERSION } from '../version.js';
 import { registerClaims } from './commands/claims.js';
+import { registerDashboard } from './commands/dashboard.js';
 import { registerDemo } from './commands/demo.js';
 import { registerLanes } from './commands/lanes.js';
 import { registerMcp } from './commands/mcp.js';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerClaims(program);
   registerMerge(program);
   registerSessions(program);
+  registerDashboard(program);
   registerMcp(program);
   registerDemo(program);
   return program;

@@ -1,31 +1,158 @@
-import type { StatusReport } from '../core/status.js';
+/**
+ * `lanes status` as text: one screen, sections in the order people look (plan, run, lanes, claims,
+ * queue, resources, events). Colour only when asked (a TTY); `width` clips lines so `--watch` can
+ * redraw in place without wrapped lines scrolling the screen.
+ */
+import type { LaneStatus, MergeEntryBrief, StatusReport } from '../core/status.js';
+
+export interface RenderOptions {
+  color?: boolean;
+  /** Clip every line to this many columns. */
+  width?: number;
+  now?: number;
+}
 
 const MARK: Record<string, string> = { planned: '.', in_progress: '>', done: '+', blocked: '!', failed: 'x' };
+const COLOR: Record<string, number> = { planned: 90, in_progress: 36, done: 32, blocked: 33, failed: 31 };
 
-export function renderStatus(s: StatusReport): string {
-  const lines = [`Lanes status for ${s.repo}`];
-  if (!s.plan) lines.push('Plan: none yet (lanes plan <tasks file>)');
+export function renderStatus(s: StatusReport, opts: RenderOptions = {}): string {
+  const now = opts.now ?? Date.now();
+  const paint = (code: number | undefined, t: string) => (opts.color && code ? `\x1b[${code}m${t}\x1b[0m` : t);
+  const bold = (t: string) => (opts.color ? `\x1b[1m${t}\x1b[0m` : t);
+  const ago = (iso: string | undefined) => (iso ? `${dur(now - Date.parse(iso))} ago` : '-');
+  const lines: string[] = [];
+  const at = s.target_sha ? ` @ ${s.target_sha.slice(0, 8)}` : ' (no commits)';
+  lines.push(`${bold('Lanes status')} for ${s.repo}  (target ${s.target}${at})  ${clock(s.generated_at)}, took ${s.took_ms} ms`);
+
+  if (!s.plan) lines.push(`${bold('Plan')}: none yet (lanes plan <tasks file>)`);
   else {
-    const b = s.plan.by_status;
-    lines.push(
-      `Plan: ${s.plan.tasks} tasks: ${b.done} done, ${b.in_progress} in progress, ${b.planned} planned, ${b.blocked} blocked, ${b.failed} failed ` +
-        `(parallelism ${s.plan.parallelism}, predicted speedup ${s.plan.speedup}x)`,
-    );
-    for (const w of s.plan.waves) {
-      lines.push(`  wave ${w.wave}: ${w.tasks.map((t) => `${MARK[t.status] ?? '?'}${t.id}${t.owner ? `@${t.owner}` : ''}`).join('  ')}`);
+    const p = s.plan;
+    const b = p.by_status;
+    const counts = (['done', 'in_progress', 'planned', 'blocked', 'failed'] as const).map((k) => paint(b[k] ? COLOR[k] : undefined, `${b[k]} ${k.replace('_', ' ')}`));
+    lines.push(`${bold('Plan')}: ${p.tasks} tasks ${bar(p.progress, 20)} ${Math.round(p.progress * 100)}%  ${counts.join(', ')}  (parallelism ${p.parallelism}, predicted speedup ${p.speedup}x)`);
+    for (const w of p.waves) {
+      const items = w.tasks.map((t) => paint(COLOR[t.status], `${MARK[t.status] ?? '?'}${t.id}${t.status === 'in_progress' && t.owner ? `@${t.owner}` : ''}`));
+      lines.push(`  wave ${w.wave}  ${w.done}/${w.tasks.length}  ${items.join('  ')}`);
     }
-    lines.push('  (+ done  > in progress  . planned  ! blocked  x failed)');
+    lines.push(`  (+ done  > in progress  . planned  ! blocked  x failed)${p.conflicts.length ? `  ${p.conflicts.length} conflicting pair${p.conflicts.length === 1 ? '' : 's'} never run together` : ''}`);
   }
+
+  if (s.run) {
+    const r = s.run;
+    const counts = Object.entries(r.tasks).map(([k, n]) => `${n} ${k}`).join(', ');
+    const when = r.state !== 'running' && r.finished_at ? `(stopped ${ago(r.finished_at)})` : r.started_at ? `since ${clock(r.started_at)} (${ago(r.started_at)})` : '';
+    const with_ = [r.parallelism ? `parallelism ${r.parallelism}` : '', r.agent ? `agent ${r.agent}` : ''].filter(Boolean).join(', ');
+    lines.push(`${bold('Run')}${r.id ? ` ${r.id}` : ''}: ${r.state} ${when}${with_ ? `, ${with_}` : ''}${counts ? `: ${counts}` : ''}`);
+    const busy = r.items.filter((i) => i.state === 'running' || i.state === 'retry' || i.state === 'starting');
+    if (busy.length) lines.push(`  working: ${busy.map((i) => `${i.task} (${i.state}${i.attempts > 1 ? `, attempt ${i.attempts}` : ''}${i.since ? `, ${dur(now - Date.parse(i.since))}` : ''})`).join('  ')}`);
+    for (const i of r.items.filter((x) => x.state === 'blocked' && x.reason).slice(0, 5)) lines.push(paint(33, `  blocked ${i.task}: ${i.reason}`));
+  }
+
+  lines.push(`${bold('Lanes')}: ${s.lanes.length ? s.lanes.length : 'none'}`);
+  if (s.lanes.length) {
+    const rows = s.lanes.map((l) => laneRow(l, now));
+    lines.push(...table(['TASK', 'LANE', 'TASK STATE', 'DIRTY', 'AHEAD/BEHIND', 'AGE', 'ACTIVE', 'OWNER'], rows).map((l) => `  ${l}`));
+    for (const l of s.lanes) if (l.problem) lines.push(paint(33, `  ! ${l.task_id ?? l.path}: ${l.problem}`));
+  }
+
+  const owners = new Set(s.claims.map((c) => c.owner)).size;
+  lines.push(`${bold('Claims')}: ${s.claims.length ? `${s.claims.length} (${owners} owner${owners === 1 ? '' : 's'})` : 'none'}`);
+  const shown = s.claims.slice(0, 12);
+  lines.push(...table(['OWNER', 'MODE', 'PATTERN', 'UNTIL'], shown.map((c) => [c.owner, c.mode, c.pattern, clock(c.expires_at)])).map((l) => `  ${l}`).slice(shown.length ? 0 : 1));
+  if (s.claims.length > shown.length) lines.push(`  ... and ${s.claims.length - shown.length} more (lanes claims)`);
+
+  const m = s.merge;
+  const proc = m.processor.running ? `processor running (pid ${m.processor.pid ?? '?'}${m.processor.since ? `, since ${clock(m.processor.since)}` : ''})` : 'no processor running';
+  lines.push(`${bold('Merge queue')}: ${m.queue.length ? `${m.queue.length} waiting` : 'empty'}, ${proc}${m.recent.length ? `, recent failure rate ${Math.round(m.recent_failure_rate * 100)}%` : ''}`);
+  for (const e of m.queue) lines.push(`  ${e.position ?? '-'}. ${e.task}  ${paint(e.state === 'queued' ? undefined : 36, e.state)}${queueNote(e)}`);
+  if (m.recent.length) {
+    lines.push(`  recent: ${m.recent.map((e) => paint(e.state === 'landed' ? 32 : e.state === 'failed' ? 31 : 90, `${e.task} ${e.state}${e.landed_as ? ` ${e.landed_as.slice(0, 8)}` : ''}`)).join('  ')}`);
+    const failed = m.recent.find((e) => e.state === 'failed' && e.last_error);
+    if (failed) lines.push(paint(31, `  last failure (${failed.task}): ${failed.last_error!.split('\n')[0]}`));
+  }
+
   const r = s.resources;
-  lines.push(
-    `Resources: ${r.cpus} CPUs, load ${r.load1.toFixed(2)}; memory ${r.mem_available_mb} MB available of ${r.mem_total_mb}; disk ${r.disk_free_mb} MB free`,
-  );
+  lines.push(`${bold('Resources')}: ${r.cpus} CPUs, load ${r.load1.toFixed(2)}; memory ${r.mem_available_mb} MB available of ${r.mem_total_mb}; disk ${r.disk_free_mb} MB free`);
+
   if (s.recent_events.length) {
-    lines.push('Recent events:');
-    for (const e of s.recent_events.slice(-10)) {
-      const { ts, type, pid: _pid, ...rest } = e;
-      lines.push(`  ${ts.slice(11, 19)} ${type} ${JSON.stringify(rest)}`);
-    }
+    lines.push(bold('Recent events:'));
+    for (const e of s.recent_events.slice().reverse()) lines.push(`  ${clock(e.ts)} ${e.type}${e.task ? ` ${e.task}` : ''}${e.text ? ` ${e.text}` : ''}`);
   }
-  return lines.join('\n');
+  for (const p of s.problems) lines.push(paint(33, `! could not read ${p}`));
+  return (opts.width ? lines.map((l) => clip(l, opts.width!)) : lines).join('\n');
+}
+
+function laneRow(l: LaneStatus, now: number): string[] {
+  const ab = l.ahead === undefined ? '-' : `${l.ahead}/${l.behind ?? 0}`;
+  const dirty = l.missing ? (l.state === 'starting' ? '-' : 'missing') : l.dirty_count ? `${l.dirty_count}${l.untracked_count ? ` (${l.untracked_count} new)` : ''}` : 'clean';
+  const name = l.kind === 'foreign' ? `(${l.branch ?? l.path})` : (l.task_id ?? '?');
+  return [
+    name,
+    l.kind === 'foreign' ? 'foreign' : (l.state ?? '-'),
+    l.task_status?.replace('_', ' ') ?? '-',
+    dirty,
+    ab,
+    l.age_s === undefined ? '-' : dur(l.age_s * 1000),
+    l.last_activity ? `${dur(now - Date.parse(l.last_activity))} ago` : '-',
+    l.owner ?? '-',
+  ];
+}
+
+function queueNote(e: MergeEntryBrief): string {
+  const parts: string[] = [];
+  if (e.waited_ms !== undefined && e.state === 'queued') parts.push(`waited ${dur(e.waited_ms)}`);
+  if (e.attempts > 1) parts.push(`attempt ${e.attempts}`);
+  if (e.waiting_for?.length) parts.push(`waits for ${e.waiting_for.join(', ')}`);
+  if (e.conflicts) parts.push(`${e.conflicts} likely conflict${e.conflicts === 1 ? '' : 's'}`);
+  if (e.kind === 'revert') parts.push('revert');
+  return parts.length ? `  (${parts.join('; ')})` : '';
+}
+
+/** Left-aligned columns, two spaces apart; the header is the first line. */
+function table(head: string[], rows: string[][]): string[] {
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(w[i]!))).join('  ').trimEnd();
+  return [line(head), ...rows.map(line)];
+}
+
+function bar(frac: number, n: number): string {
+  const full = Math.round(Math.min(1, Math.max(0, frac)) * n);
+  return `[${'#'.repeat(full)}${'-'.repeat(n - full)}]`;
+}
+
+/** 45s, 12m, 3h05m, 2d4h. */
+export function dur(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m`;
+  if (s < 86_400) return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+  return `${Math.floor(s / 86_400)}d${Math.floor((s % 86_400) / 3600)}h`;
+}
+
+/** Local HH:MM:SS. */
+function clock(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+}
+
+/** Clips to `width` visible columns, keeping colour escapes intact (and closing them). */
+function clip(line: string, width: number): string {
+  // eslint-disable-next-line no-control-regex
+  const visible = line.replace(/\x1b\[[0-9;]*m/g, '');
+  if (visible.length <= width) return line;
+  let out = '';
+  let cols = 0;
+  for (let i = 0; i < line.length && cols < width - 1; i++) {
+    // eslint-disable-next-line no-control-regex
+    const esc = line[i] === '\x1b' ? /^\x1b\[[0-9;]*m/.exec(line.slice(i)) : null;
+    if (esc) {
+      out += esc[0];
+      i += esc[0].length - 1;
+      continue;
+    }
+    out += line[i];
+    cols++;
+  }
+  return `${out}…${visible.length !== line.length ? '\x1b[0m' : ''}`;
 }

@@ -1,0 +1,132 @@
+/**
+ * The page in a real browser: Debian's Chromium driven by playwright-core (which never downloads
+ * a browser of its own). Skipped, saying so, only on a machine without /usr/bin/chromium outside
+ * CI; in CI (.ci/run installs chromium) it always runs.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updateTask } from '../../src/core/tasks.js';
+import { STATUS_COLORS } from '../../src/dashboard/page.js';
+import { startDashboard, type Dashboard } from '../../src/dashboard/server.js';
+import { tempDir } from '../helpers/repo.js';
+import { workingRepo, type Fixture } from './fixture.js';
+import { close, decodePng, dominant, hexRgb } from './png.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const have = fs.existsSync(CHROMIUM);
+if (!have && !process.env.CI) {
+  process.stderr.write(`test/dashboard/browser.test.ts: skipped: ${CHROMIUM} is not installed (apt-get install -y chromium); CI installs it and runs this test\n`);
+}
+
+const VIEW = { width: 1280, height: 900 };
+
+describe.skipIf(!have && !process.env.CI)('dashboard in headless Chromium', () => {
+  let repo: Fixture;
+  let d: Dashboard;
+  let browser: BrowserContext;
+  let page: Page;
+  let shots: string;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    repo = await workingRepo();
+    shots = tempDir('lanes-dashboard-shots-');
+    d = await startDashboard(repo.lanes, { pollMs: 1000, debounceMs: 50 });
+    // A fresh, empty profile directory each run (playwright passes it as --user-data-dir).
+    browser = await chromium.launchPersistentContext(path.join(shots, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: VIEW,
+      deviceScaleFactor: 1,
+      // Without the background-networking flags Chromium keeps trying Google's hosts, which this
+      // machine's closed network refuses (see the env notes).
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await d?.close();
+    repo?.cleanup();
+    // LANES_KEEP_SCREENSHOTS=1 keeps them to look at; the profile always goes.
+    if (shots) fs.rmSync(process.env.LANES_KEEP_SCREENSHOTS ? path.join(shots, 'profile') : shots, { recursive: true, force: true });
+  });
+
+  it('draws one node per task, coloured by its state, with dependency and conflict edges', async () => {
+    await page.goto(d.url);
+    await page.waitForSelector('svg#graph g.node', { timeout: 15_000 });
+    const nodes = await page.$$eval('svg#graph g.node', (els) =>
+      els.map((g) => ({ id: g.getAttribute('data-task'), status: g.getAttribute('data-status'), fill: g.querySelector('rect')?.getAttribute('fill'), label: g.querySelector('text')?.textContent })),
+    );
+    expect(nodes.map((n) => n.id).sort()).toEqual(['api', 'auth', 'config', 'docs', 'schema', 'ui']);
+    const want: Record<string, keyof typeof STATUS_COLORS> = { schema: 'done', config: 'in_progress', api: 'in_progress', ui: 'blocked', auth: 'planned', docs: 'planned' };
+    for (const n of nodes) {
+      expect(n.status, n.id!).toBe(want[n.id!]);
+      expect(n.fill, n.id!).toBe(STATUS_COLORS[want[n.id!]!]);
+      expect(n.label).toBe(n.id);
+    }
+    expect(await page.locator('svg#graph path.edge.dep').count()).toBe(5);
+    const dashed = page.locator('svg#graph path.edge.conflict');
+    expect(await dashed.count()).toBe(1);
+    expect(await dashed.getAttribute('stroke-dasharray')).toBeTruthy();
+    // The other panels are filled from the same push.
+    await expect.poll(() => page.locator('#lanes tr[data-lane]').count()).toBe(2);
+    expect(await page.locator('#queue tr[data-entry="api"]').count()).toBe(1);
+    expect(await page.locator('#claims').textContent()).toContain('session:abc');
+    expect(await page.locator('#events li').count()).toBeGreaterThan(3);
+    expect(await page.locator('#conn').textContent()).toBe('live');
+  });
+
+  it('updates live when a task changes state (server-sent events)', async () => {
+    const before = Number(await page.getAttribute('body', 'data-updates'));
+    await updateTask(repo.lanes.store, { id: 'auth', status: 'in_progress', owner: 'agent-auth' });
+    const node = page.locator('svg#graph g.node[data-task="auth"]');
+    await expect.poll(() => node.getAttribute('data-status'), { timeout: 10_000 }).toBe('in_progress');
+    expect(await node.locator('rect').getAttribute('fill')).toBe(STATUS_COLORS.in_progress);
+    expect(Number(await page.getAttribute('body', 'data-updates'))).toBeGreaterThan(before);
+    await updateTask(repo.lanes.store, { id: 'ui', status: 'failed', note: 'gave up' });
+    await expect.poll(() => page.locator('svg#graph g.node[data-task="ui"]').getAttribute('data-status'), { timeout: 10_000 }).toBe('failed');
+    expect(await page.locator('#progress [data-count="failed"]').textContent()).toContain('1 failed');
+  });
+
+  it('renders a screenshot of the expected size with the nodes in their colours', async () => {
+    const file = path.join(shots, 'dashboard.png');
+    await page.screenshot({ path: file });
+    const img = decodePng(fs.readFileSync(file));
+    expect([img.width, img.height]).toEqual([VIEW.width, VIEW.height]);
+    // Not blank: a real page has many colours.
+    const seen = new Set<number>();
+    for (let y = 0; y < img.height; y += 7) for (let x = 0; x < img.width; x += 7) {
+      const [r, g, b] = img.pixel(x, y);
+      seen.add((r << 16) | (g << 8) | b);
+    }
+    expect(seen.size).toBeGreaterThan(20);
+    const colourAt = async (task: string) => {
+      const box = (await page.locator(`svg#graph g.node[data-task="${task}"] rect`).boundingBox())!;
+      return dominant(img, box.x + 4, box.y + 4, box.width - 8, box.height - 8);
+    };
+    expect(close(await colourAt('schema'), hexRgb(STATUS_COLORS.done))).toBe(true);
+    expect(close(await colourAt('auth'), hexRgb(STATUS_COLORS.in_progress))).toBe(true);
+    expect(close(await colourAt('ui'), hexRgb(STATUS_COLORS.failed))).toBe(true);
+    expect(close(await colourAt('docs'), hexRgb(STATUS_COLORS.planned))).toBe(true);
+    await page.screenshot({ path: path.join(shots, 'dashboard-full.png'), fullPage: true });
+    if (process.env.LANES_KEEP_SCREENSHOTS) process.stderr.write(`dashboard screenshots kept: ${file} (and dashboard-full.png)\n`);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * A repository in the middle of work, made through the core functions: a plan of six tasks in
+ * three waves with one conflicting pair (api and auth both touch src/api/auth.ts), one task done,
+ * two lanes (one with a commit queued for merge, one with an uncommitted edit), one blocked task,
+ * and a claim held by a session. Shared by the status and dashboard tests.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { openLanes, type Lanes } from '../../src/core/context.js';
+import { claimFiles } from '../../src/core/claims.js';
+import { startLane } from '../../src/core/lanes/start.js';
+import { queueMerge } from '../../src/core/merge/index.js';
+import { storePlan, updateTask } from '../../src/core/tasks.js';
+import { makeRepo, type TestRepo } from '../helpers/repo.js';
+
+export const TASKS = [
+  { id: 'schema', title: 'Database schema', files: ['src/db/**'], estimate: 2 },
+  { id: 'config', title: 'Config loader', files: ['src/config/**'] },
+  { id: 'api', title: 'REST API', depends_on: ['schema'], files: ['src/api/**'], estimate: 3 },
+  { id: 'auth', title: 'Login', depends_on: ['schema'], files: ['src/api/auth.ts', 'src/auth/**'] },
+  { id: 'ui', title: 'Web UI', depends_on: ['config'], files: ['src/ui/**'] },
+  { id: 'docs', title: 'Documentation', depends_on: ['api', 'ui'], files: ['docs/**'] },
+];
+
+export interface Fixture extends TestRepo {
+  lanes: Lanes;
+  lanePath(task: string): string;
+}
+
+export async function workingRepo(): Promise<Fixture> {
+  const config = { gates: [{ name: 'ok', command: ['node', '-e', 'process.exit(0)'], timeout_seconds: 30 }] };
+  const repo = makeRepo({ files: { 'README.md': '# demo\n', 'src/a.ts': 'export const a = 1;\n', '.lanes/config.json': JSON.stringify(config) } });
+  const lanes = await openLanes(repo.dir);
+  await storePlan(lanes.store, TASKS, { parallelism: 4 });
+  await updateTask(lanes.store, { id: 'schema', status: 'in_progress', owner: 'agent-0' });
+  await updateTask(lanes.store, { id: 'schema', status: 'done', owner: 'agent-0' });
+  await startLane(lanes, { task_id: 'api', owner: 'agent-api' });
+  await startLane(lanes, { task_id: 'config', owner: 'agent-config' });
+  const lanePath = (task: string) => path.join(repo.dir, '.claude', 'worktrees', task);
+  // api: one commit, queued for merge.
+  fs.mkdirSync(path.join(lanePath('api'), 'src/api'), { recursive: true });
+  fs.writeFileSync(path.join(lanePath('api'), 'src/api/index.ts'), 'export const api = 1;\n');
+  repo.git('-C', lanePath('api'), 'add', '-A');
+  repo.git('-C', lanePath('api'), 'commit', '-q', '-m', 'api: first endpoint');
+  await queueMerge(lanes, { task_id: 'api' });
+  // config: an edit not yet committed.
+  fs.mkdirSync(path.join(lanePath('config'), 'src/config'), { recursive: true });
+  fs.writeFileSync(path.join(lanePath('config'), 'src/config/load.ts'), 'export {};\n');
+  await updateTask(lanes.store, { id: 'ui', status: 'blocked', note: 'waiting for a design' });
+  await claimFiles(lanes.store, { owner: 'session:abc', paths: ['README.md'], reason: 'docs touch-up' });
+  return { ...repo, lanes, lanePath };
+}

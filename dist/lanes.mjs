@@ -21,20 +21,20 @@ import {
   renderStatus,
   renderStatus2,
   status
-} from "./chunks/chunk-QF3LURBX.mjs";
+} from "./chunks/chunk-3J4F6PSX.mjs";
 import {
   startSession
-} from "./chunks/chunk-WBZUK7MA.mjs";
+} from "./chunks/chunk-VBSSKG4B.mjs";
 import {
   endSession
-} from "./chunks/chunk-E3SO5AEU.mjs";
+} from "./chunks/chunk-QN3LA7GC.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunks/chunk-DZ3I5ZFN.mjs";
+} from "./chunks/chunk-PSJ5NKXG.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -42,14 +42,14 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunks/chunk-XK2EV7EA.mjs";
+} from "./chunks/chunk-5Y4HXVK4.mjs";
 import {
   startLane
-} from "./chunks/chunk-FUIP45IC.mjs";
+} from "./chunks/chunk-QCY2YTEJ.mjs";
 import {
   removeLane
-} from "./chunks/chunk-3TPT7SPS.mjs";
-import "./chunks/chunk-OXUPJPTK.mjs";
+} from "./chunks/chunk-YBRCMCTW.mjs";
+import "./chunks/chunk-4IDQTFPV.mjs";
 import {
   claimFiles,
   listClaims,
@@ -84,7 +84,8 @@ import {
 } from "./chunks/chunk-OKEBL4SQ.mjs";
 import {
   LanesError,
-  errorMessage
+  errorMessage,
+  log
 } from "./chunks/chunk-HJMLCJJU.mjs";
 import {
   __commonJS,
@@ -1256,7 +1257,7 @@ var require_command = __commonJS({
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
     var path2 = __require("node:path");
-    var fs2 = __require("node:fs");
+    var fs3 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2250,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs2.existsSync(executableFile)) return;
+        if (fs3.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2269,10 +2270,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           const localBin = path2.resolve(baseDir, baseName);
-          if (fs2.existsSync(localBin)) return localBin;
+          if (fs3.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path2.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs2.existsSync(`${localBin}${ext}`)
+            (ext) => fs3.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2284,7 +2285,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs2.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs3.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -3579,8 +3580,8 @@ function seconds(v) {
 function renderClaims(claims, now = Date.now()) {
   if (!claims.length) return "No files are claimed.";
   const rows = claims.map((c) => [c.pattern, c.mode, describeOwner(c), `until ${describeUntil(c.expires_at, now)}`, c.reason ?? ""]);
-  const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((cell, i) => i < 4 ? cell.padEnd(w[i]) : cell).join("  ").trimEnd()).join("\n");
+  const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r2) => r2[i].length)));
+  return rows.map((r2) => r2.map((cell, i) => i < 4 ? cell.padEnd(w[i]) : cell).join("  ").trimEnd()).join("\n");
 }
 function registerClaims(program2) {
   program2.command("claim").description("claim files or globs for an owner, all or nothing (refused if another owner holds any of them)").argument("<owner>", "who holds the claim, e.g. task:api-auth").argument("<paths...>", "repo-relative files, directories or globs (quote globs)").option("--shared", "a shared claim: other shared claims may coexist").option("--ttl <seconds>", "lease length (default: claims.default_ttl_seconds)").option("--reason <text>", "why, shown to whoever finds the files taken").option("--task <id>", "the task the files are for").option("--json", "print JSON").action(
@@ -3602,11 +3603,11 @@ ${renderClaims(claims)}`);
   program2.command("release").description("release an owner's claims on the given patterns, or all of them").argument("<owner>").argument("[paths...]", "patterns as claimed; none releases everything the owner holds").option("--json", "print JSON").action(
     action(async (owner, paths, o) => {
       const lanes = await openLanes(process.cwd());
-      const r = await releaseFiles(lanes.store, owner, paths.length ? paths : void 0);
+      const r2 = await releaseFiles(lanes.store, owner, paths.length ? paths : void 0);
       emit(
         o.json,
-        r,
-        () => [r.released.length ? `Released ${r.released.join(", ")}` : "Nothing was released", r.not_held.length ? `not held by ${owner}: ${r.not_held.join(", ")}` : ""].filter(Boolean).join("; ")
+        r2,
+        () => [r2.released.length ? `Released ${r2.released.join(", ")}` : "Nothing was released", r2.not_held.length ? `not held by ${owner}: ${r2.not_held.join(", ")}` : ""].filter(Boolean).join("; ")
       );
     })
   );
@@ -3632,8 +3633,724 @@ ${renderClaims(claims)}`);
   );
 }
 
-// src/cli/commands/demo.ts
+// src/cli/commands/dashboard.ts
+import { spawn } from "node:child_process";
+
+// src/dashboard/server.ts
+import crypto from "node:crypto";
+import http from "node:http";
+
+// src/dashboard/watch.ts
 import fs from "node:fs";
+function noise(name) {
+  return name.startsWith(".") || name.endsWith(".lock");
+}
+function watchState(dir, onChange, opts = {}) {
+  const debounceMs = opts.debounceMs ?? 150;
+  const pollMs = opts.pollMs ?? 3e3;
+  const minIntervalMs = opts.minIntervalMs ?? 1e3;
+  let pending;
+  let closed = false;
+  let last = 0;
+  const fire = () => {
+    pending = void 0;
+    last = Date.now();
+    if (!closed) onChange();
+  };
+  const schedule = () => {
+    if (!closed && !pending) pending = setTimeout(fire, Math.max(debounceMs, last + minIntervalMs - Date.now()));
+  };
+  let watcher;
+  try {
+    watcher = fs.watch(dir, { persistent: false }, (_event, name) => {
+      if (name && noise(String(name))) return;
+      schedule();
+    });
+    watcher.on("error", () => {
+      watcher?.close();
+      watcher = void 0;
+    });
+  } catch {
+    watcher = void 0;
+  }
+  const poll = pollMs > 0 ? setInterval(schedule, pollMs) : void 0;
+  if (!opts.keepAlive) poll?.unref();
+  return {
+    close() {
+      closed = true;
+      watcher?.close();
+      if (poll) clearInterval(poll);
+      if (pending) clearTimeout(pending);
+    }
+  };
+}
+
+// src/dashboard/feed.ts
+function fingerprint(s) {
+  return JSON.stringify(s, (k, v) => k === "generated_at" || k === "took_ms" || k === "resources" || k === "age_s" || k === "waited_ms" ? void 0 : v);
+}
+var StatusFeed = class {
+  constructor(lanes, opts = {}) {
+    this.lanes = lanes;
+    this.opts = opts;
+  }
+  lanes;
+  opts;
+  listeners = /* @__PURE__ */ new Set();
+  watcher;
+  running;
+  again = false;
+  last;
+  /** The newest report, recomputed when older than `maxAgeMs`. */
+  async current(maxAgeMs = 1e3) {
+    if (this.last && Date.now() - this.last.at <= maxAgeMs) return this.last.report;
+    return this.compute();
+  }
+  subscribe(fn) {
+    this.listeners.add(fn);
+    if (!this.watcher) this.watcher = watchState(this.lanes.store.dir, () => void this.refresh(), this.opts);
+    return () => {
+      this.listeners.delete(fn);
+      if (this.listeners.size === 0) this.stop();
+    };
+  }
+  /** Recomputes now and pushes if there is something to push. */
+  async refresh() {
+    try {
+      await this.compute();
+    } catch (e) {
+      log.warn("status refresh failed", String(e));
+    }
+  }
+  stop() {
+    this.watcher?.close();
+    this.watcher = void 0;
+  }
+  /** Single flight: a change seen during a computation triggers exactly one more. */
+  compute() {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        let r2;
+        do {
+          this.again = false;
+          r2 = await status(this.lanes, this.opts);
+          this.publish(r2);
+        } while (this.again);
+        return r2;
+      } finally {
+        this.running = void 0;
+      }
+    })();
+    return this.running;
+  }
+  publish(r2) {
+    const print = fingerprint(r2);
+    const now = Date.now();
+    const changed = !this.last || this.last.print !== print;
+    const stale = !this.last || now - this.last.pushedAt >= (this.opts.refreshMs ?? 15e3);
+    const push = this.opts.emit === "always" || changed || stale;
+    this.last = { report: r2, print, at: now, pushedAt: push ? now : this.last?.pushedAt ?? now };
+    if (!push) return;
+    for (const fn of [...this.listeners]) {
+      try {
+        fn(r2);
+      } catch (e) {
+        log.warn("status listener failed", String(e));
+      }
+    }
+  }
+};
+
+// src/dashboard/layout.ts
+var NODE_W = 150;
+var NODE_H = 36;
+var GAP_X = 70;
+var GAP_Y = 14;
+var PAD = 24;
+var TOP = 28;
+var MAX_LABEL = 19;
+function layoutGraph(s) {
+  const plan = s.plan;
+  if (!plan || plan.waves.length === 0) return { width: 0, height: 0, nodes: [], edges: [], columns: [] };
+  const cols = plan.waves.map((w) => w.tasks.map((t) => t.id));
+  const tasks = new Map(plan.waves.flatMap((w) => w.tasks).map((t) => [t.id, t]));
+  const dependents = /* @__PURE__ */ new Map();
+  for (const t of tasks.values()) for (const d of t.depends_on) (dependents.get(d) ?? dependents.set(d, []).get(d)).push(t.id);
+  order(cols, (id) => tasks.get(id)?.depends_on ?? [], (id) => dependents.get(id) ?? []);
+  const tallest = Math.max(...cols.map((c) => c.length));
+  const colHeight = (n) => n * NODE_H + Math.max(0, n - 1) * GAP_Y;
+  const height = TOP + PAD * 2 + colHeight(tallest);
+  const width = PAD * 2 + cols.length * NODE_W + (cols.length - 1) * GAP_X;
+  const merging = new Map(s.merge.queue.map((e) => [e.task, e.state]));
+  const runOf = new Map(s.run?.state === "running" ? s.run.items.map((i) => [i.task, i]) : []);
+  const laneOf = new Map(s.lanes.filter((l) => l.task_id).map((l) => [l.task_id, l.state ?? "lane"]));
+  const nodes = [];
+  const pos = /* @__PURE__ */ new Map();
+  cols.forEach((ids, ci) => {
+    const x = PAD + ci * (NODE_W + GAP_X);
+    const y0 = TOP + PAD + (colHeight(tallest) - colHeight(ids.length)) / 2;
+    ids.forEach((id, ri) => {
+      const t = tasks.get(id);
+      const n = { id, label: id.length > MAX_LABEL ? `${id.slice(0, MAX_LABEL - 1)}\u2026` : id, title: t.title, status: t.status, wave: ci + 1, x, y: y0 + ri * (NODE_H + GAP_Y), w: NODE_W, h: NODE_H };
+      if (t.owner) n.owner = t.owner;
+      const m = merging.get(id);
+      if (m) n.merge = m;
+      const l = laneOf.get(id);
+      if (l) n.lane = l;
+      const rt = runOf.get(id);
+      if (rt && rt.state !== "pending") {
+        n.run = rt.state;
+        n.attempts = rt.attempts;
+      }
+      nodes.push(n);
+      pos.set(id, n);
+    });
+  });
+  const byCol = cols.map((ids) => ids.map((id) => pos.get(id)));
+  const edges = [];
+  for (const n of nodes) {
+    for (const d of tasks.get(n.id).depends_on) {
+      const a = pos.get(d);
+      if (a) edges.push({ from: d, to: n.id, kind: "dep", d: route(a, n, byCol) });
+    }
+  }
+  for (const c of plan.conflicts) {
+    const a = pos.get(c.a);
+    const b = pos.get(c.b);
+    if (!a || !b) continue;
+    edges.push({ from: c.a, to: c.b, kind: "conflict", d: a.wave === b.wave ? sameColumn(a, b) : route(a.wave < b.wave ? a : b, a.wave < b.wave ? b : a, byCol) });
+  }
+  return { width, height, nodes, edges, columns: cols.map((_, ci) => ({ wave: ci + 1, x: PAD + ci * (NODE_W + GAP_X) })) };
+}
+function order(cols, deps, dependents) {
+  const rank = /* @__PURE__ */ new Map();
+  const place = () => cols.forEach((c) => c.forEach((id, i) => rank.set(id, (i + 0.5) / c.length)));
+  place();
+  const sortBy = (c, near) => {
+    const key = new Map(c.map((id, i) => {
+      const ns = near(id).filter((n) => rank.has(n));
+      return [id, ns.length ? ns.reduce((s, n) => s + rank.get(n), 0) / ns.length : (i + 0.5) / c.length];
+    }));
+    const idx = new Map(c.map((id, i) => [id, i]));
+    c.sort((a, b) => key.get(a) - key.get(b) || idx.get(a) - idx.get(b));
+    c.forEach((id, i) => rank.set(id, (i + 0.5) / c.length));
+  };
+  for (let sweep = 0; sweep < 3; sweep++) {
+    for (let i = 1; i < cols.length; i++) sortBy(cols[i], deps);
+    for (let i = cols.length - 2; i >= 0; i--) sortBy(cols[i], dependents);
+  }
+  place();
+}
+function r(n) {
+  return Math.round(n * 10) / 10;
+}
+function curve(x1, y1, x2, y2) {
+  const dx = Math.max(12, (x2 - x1) / 2);
+  return `C${r(x1 + dx)},${r(y1)} ${r(x2 - dx)},${r(y2)} ${r(x2)},${r(y2)}`;
+}
+function route(a, b, byCol) {
+  const x1 = a.x + a.w;
+  const y1 = a.y + a.h / 2;
+  const x2 = b.x;
+  const y2 = b.y + b.h / 2;
+  let d = `M${r(x1)},${r(y1)} `;
+  let [px, py] = [x1, y1];
+  for (let c = a.wave; c < b.wave - 1; c++) {
+    const col = byCol[c];
+    const cx = col[0].x;
+    const want = y1 + (y2 - y1) * (cx + NODE_W / 2 - x1) / (x2 - x1);
+    const gaps = [col[0].y - GAP_Y / 2, ...col.map((n) => n.y + n.h + GAP_Y / 2)];
+    const y = gaps.reduce((best, g) => Math.abs(g - want) < Math.abs(best - want) ? g : best, gaps[0]);
+    d += `${curve(px, py, cx, y)} L${r(cx + NODE_W)},${r(y)} `;
+    [px, py] = [cx + NODE_W, y];
+  }
+  return d + curve(px, py, x2, y2);
+}
+function sameColumn(a, b) {
+  const x = a.x + a.w;
+  const bulge = Math.min(GAP_X - 10, 20 + Math.abs(a.y - b.y) / 4);
+  return `M${r(x)},${r(a.y + a.h / 2)} C${r(x + bulge)},${r(a.y + a.h / 2)} ${r(x + bulge)},${r(b.y + b.h / 2)} ${r(x)},${r(b.y + b.h / 2)}`;
+}
+
+// src/dashboard/client.ts
+var CLIENT_JS = String.raw`
+(function () {
+  'use strict';
+  var COLORS = window.LANES_COLORS;
+  var SVGNS = 'http://www.w3.org/2000/svg';
+  var last = null;
+  var updates = 0;
+  var $ = function (id) { return document.getElementById(id); };
+
+  function h(tag, attrs, kids) {
+    var n = document.createElement(tag);
+    if (attrs) Object.keys(attrs).forEach(function (k) {
+      if (k === 'text') n.textContent = attrs[k];
+      else if (k === 'class') n.className = attrs[k];
+      else n.setAttribute(k, attrs[k]);
+    });
+    (kids || []).forEach(function (c) { if (c) n.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
+    return n;
+  }
+  function s(tag, attrs, kids) {
+    var n = document.createElementNS(SVGNS, tag);
+    if (attrs) Object.keys(attrs).forEach(function (k) {
+      if (k === 'text') n.textContent = attrs[k]; else n.setAttribute(k, String(attrs[k]));
+    });
+    (kids || []).forEach(function (c) { if (c) n.appendChild(c); });
+    return n;
+  }
+  function clear(n) { while (n.firstChild) n.removeChild(n.firstChild); return n; }
+  function dur(ms) {
+    var t = Math.max(0, Math.round(ms / 1000));
+    if (t < 60) return t + 's';
+    if (t < 3600) return Math.floor(t / 60) + 'm';
+    if (t < 86400) return Math.floor(t / 3600) + 'h' + String(Math.floor((t % 3600) / 60)).padStart(2, '0') + 'm';
+    return Math.floor(t / 86400) + 'd' + Math.floor((t % 86400) / 3600) + 'h';
+  }
+  function ago(iso) { return iso ? dur(Date.now() - Date.parse(iso)) + ' ago' : '-'; }
+  function clock(iso) { var d = new Date(iso); return isNaN(d) ? iso : d.toLocaleTimeString(); }
+  function pill(st) { return h('span', { class: 'pill ' + st, style: 'background:' + (COLORS[st] || '#64748b'), text: st.replace('_', ' ') }); }
+  function table(head, rows, empty) {
+    if (!rows.length) return h('div', { class: 'empty', text: empty });
+    return h('table', null, [
+      h('thead', null, [h('tr', null, head.map(function (x) { return h('th', { text: x }); }))]),
+      h('tbody', null, rows.map(function (r) {
+        return h('tr', r.attrs || null, r.cells.map(function (c) {
+          if (c && c.nodeType) return h('td', null, [c]);
+          return h('td', { text: c == null ? '-' : String(c) });
+        }));
+      })),
+    ]);
+  }
+
+  function renderSummary(st) {
+    var p = st.plan;
+    var box = clear($('progress'));
+    if (!p) { box.appendChild(h('div', { class: 'empty', text: 'No plan yet: lanes plan <tasks file>' })); }
+    else {
+      var bar = h('div', { class: 'bar', id: 'progress-bar' });
+      ['done', 'in_progress', 'blocked', 'failed', 'planned'].forEach(function (k) {
+        var n = p.by_status[k];
+        if (n) bar.appendChild(h('span', { title: n + ' ' + k, style: 'width:' + (100 * n / p.tasks) + '%;background:' + COLORS[k] }));
+      });
+      box.appendChild(h('div', null, [h('strong', { text: Math.round(p.progress * 100) + '% done' }), ' \u00b7 ' + p.tasks + ' tasks in ' + p.waves.length + ' waves \u00b7 parallelism ' + p.parallelism + ', predicted speedup ' + p.speedup + 'x']));
+      box.appendChild(bar);
+      box.appendChild(h('div', { class: 'counts' }, ['done', 'in_progress', 'planned', 'blocked', 'failed'].map(function (k) {
+        return h('span', { 'data-count': k }, [h('span', { class: 'swatch', style: 'background:' + COLORS[k] }), p.by_status[k] + ' ' + k.replace('_', ' ')]);
+      })));
+    }
+    var run = clear($('run'));
+    if (st.run) {
+      var r = st.run;
+      var parts = Object.keys(r.tasks).map(function (k) { return r.tasks[k] + ' ' + k; }).join(', ');
+      run.appendChild(h('div', { class: 'muted', text: 'Run ' + (r.id || '') + ': ' + r.state + (r.state !== 'running' && r.finished_at ? ', stopped ' + ago(r.finished_at) : r.started_at ? ', started ' + ago(r.started_at) : '') + (r.parallelism ? ', parallelism ' + r.parallelism : '') + (r.agent ? ', agent ' + r.agent : '') + (parts ? ' \u2014 ' + parts : '') }));
+    }
+    var pr = clear($('problems'));
+    st.problems.forEach(function (x) { pr.appendChild(h('div', { text: 'Could not read ' + x })); });
+  }
+
+  function renderLegend() {
+    var lg = clear($('legend'));
+    Object.keys(COLORS).forEach(function (k) { lg.appendChild(h('span', null, [h('span', { class: 'swatch', style: 'background:' + COLORS[k] }), k.replace('_', ' ')])); });
+    lg.appendChild(h('span', { text: '\u2192 depends on' }));
+    lg.appendChild(h('span', { style: 'color:#e11d48', text: '- - - conflicting scopes (never together)' }));
+    lg.appendChild(h('span', { style: 'color:#a855f7', text: '\u25a2 in the merge queue' }));
+  }
+
+  function renderGraph(g) {
+    var svg = clear($('graph'));
+    svg.setAttribute('width', g.width);
+    svg.setAttribute('height', g.height);
+    svg.setAttribute('viewBox', '0 0 ' + g.width + ' ' + g.height);
+    if (!g.nodes.length) return;
+    svg.appendChild(s('defs', null, [s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, [s('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#64748b' })])]));
+    g.columns.forEach(function (c) { svg.appendChild(s('text', { x: c.x, y: 18, 'font-size': 12, fill: '#64748b', 'font-weight': 600, text: 'wave ' + c.wave })); });
+    var edges = s('g', { class: 'edges' });
+    g.edges.forEach(function (e) {
+      var a = { class: 'edge ' + e.kind, d: e.d, fill: 'none', 'data-from': e.from, 'data-to': e.to };
+      if (e.kind === 'dep') { a.stroke = '#64748b'; a['stroke-width'] = 1.5; a['marker-end'] = 'url(#arrow)'; }
+      else { a.stroke = '#e11d48'; a['stroke-width'] = 1.5; a['stroke-dasharray'] = '6 4'; a.opacity = 0.85; }
+      edges.appendChild(s('path', a));
+    });
+    svg.appendChild(edges);
+    var nodes = s('g', { class: 'nodes' });
+    g.nodes.forEach(function (n) {
+      var dark = n.status === 'planned' || n.status === 'blocked';
+      var sub = n.merge ? 'merge: ' + n.merge
+        : n.run ? 'run: ' + n.run + (n.attempts > 1 ? ' #' + n.attempts : '')
+        : n.status.replace('_', ' ') + (n.owner && n.status === 'in_progress' ? ' \u00b7 ' + n.owner : '');
+      var gn = s('g', { class: 'node', 'data-task': n.id, 'data-status': n.status, transform: 'translate(' + n.x + ',' + n.y + ')' }, [
+        s('title', { text: n.id + ' \u2014 ' + n.title + '\n' + sub + (n.lane ? '\nlane: ' + n.lane : '') }),
+        s('rect', { width: n.w, height: n.h, rx: 8, fill: COLORS[n.status] || '#64748b', stroke: n.merge ? '#a855f7' : 'rgba(15,23,42,.25)', 'stroke-width': n.merge ? 3 : 1 }),
+        s('text', { x: 10, y: 15, 'font-size': 12, 'font-weight': 600, fill: dark ? '#0f172a' : '#fff', text: n.label }),
+        s('text', { x: 10, y: 29, 'font-size': 10, fill: dark ? '#334155' : 'rgba(255,255,255,.9)', text: sub.length > 26 ? sub.slice(0, 25) + '\u2026' : sub }),
+      ]);
+      nodes.appendChild(gn);
+    });
+    svg.appendChild(nodes);
+  }
+
+  function renderLanes(st) {
+    $('lanes').replaceChildren(table(['Task', 'Lane', 'Task state', 'Dirty', 'Ahead/behind', 'Age', 'Last activity', 'Owner'], st.lanes.map(function (l) {
+      var dirty = l.missing ? (l.state === 'starting' ? '-' : 'missing') : l.dirty_count ? l.dirty_count + (l.untracked_count ? ' (' + l.untracked_count + ' new)' : '') : 'clean';
+      return { attrs: { 'data-lane': l.task_id || l.path }, cells: [
+        l.kind === 'foreign' ? '(' + (l.branch || l.path) + ')' : l.task_id,
+        l.problem ? h('span', { title: l.problem, class: 'err', text: (l.kind === 'foreign' ? 'foreign' : l.state) + ' \u26a0' }) : l.kind === 'foreign' ? 'foreign' : l.state,
+        l.task_status ? pill(l.task_status) : '-',
+        dirty,
+        l.ahead == null ? '-' : l.ahead + ' / ' + (l.behind || 0),
+        l.created_at ? dur(Date.now() - Date.parse(l.created_at)) : '-',
+        ago(l.last_activity),
+        l.owner,
+      ] };
+    }), 'No lanes'));
+  }
+
+  function renderQueue(st) {
+    var m = st.merge;
+    var box = clear($('queue'));
+    box.appendChild(h('div', { class: 'muted', text: m.processor.running ? 'Processor running (pid ' + m.processor.pid + ')' : 'No processor running' }));
+    box.appendChild(table(['#', 'Task', 'State', 'Waited', 'Notes'], m.queue.map(function (e) {
+      var notes = [];
+      if (e.waiting_for && e.waiting_for.length) notes.push('waits for ' + e.waiting_for.join(', '));
+      if (e.conflicts) notes.push(e.conflicts + ' likely conflict(s)');
+      if (e.attempts > 1) notes.push('attempt ' + e.attempts);
+      if (e.kind === 'revert') notes.push('revert');
+      return { attrs: { 'data-entry': e.task }, cells: [e.position, e.task, e.state, e.state === 'queued' ? dur(Date.now() - Date.parse(e.queued_at)) : '-', notes.join('; ')] };
+    }), 'Queue empty'));
+    if (m.recent.length) {
+      box.appendChild(h('h2', { text: 'Recent', style: 'margin-top:10px' }));
+      box.appendChild(table(['Task', 'Result', 'When', 'Detail'], m.recent.map(function (e) {
+        return { cells: [e.task, e.state, ago(e.finished_at), e.landed_as ? e.landed_as.slice(0, 10) : h('span', { class: 'err', text: e.last_error || '' })] };
+      }), ''));
+    }
+  }
+
+  function renderClaims(st) {
+    $('claims').replaceChildren(table(['Owner', 'Mode', 'Pattern', 'Expires'], st.claims.map(function (c) {
+      return { cells: [c.owner, c.mode, h('span', { class: 'mono', text: c.pattern }), 'in ' + dur(Date.parse(c.expires_at) - Date.now())] };
+    }), 'No live claims'));
+  }
+
+  function renderResources(st) {
+    var r = st.resources;
+    var memUsed = r.mem_total_mb ? 1 - r.mem_available_mb / r.mem_total_mb : 0;
+    var diskUsed = r.disk_total_mb ? 1 - r.disk_free_mb / r.disk_total_mb : 0;
+    var meter = function (f) { return h('div', { class: 'bar' }, [h('span', { style: 'width:' + Math.round(f * 100) + '%;background:' + (f > 0.9 ? '#ef4444' : '#64748b') })]); };
+    $('resources').replaceChildren(
+      h('div', { text: r.cpus + ' CPUs, load ' + r.load1.toFixed(2) + ' (' + r.load_per_cpu.toFixed(2) + ' per CPU)' }),
+      h('div', { text: 'Memory: ' + r.mem_available_mb + ' MB available of ' + r.mem_total_mb + ' MB' }), meter(memUsed),
+      h('div', { text: 'Disk: ' + r.disk_free_mb + ' MB free of ' + r.disk_total_mb + ' MB' }), meter(diskUsed)
+    );
+  }
+
+  function renderTimeline(st) {
+    var box = clear($('gantt'));
+    var tasks = st.plan ? [].concat.apply([], st.plan.waves.map(function (w) { return w.tasks; })).filter(function (t) { return t.started_at; }) : [];
+    if (!tasks.length) box.appendChild(h('div', { class: 'empty', text: 'No task has started yet' }));
+    else {
+      tasks.sort(function (a, b) { return Date.parse(a.started_at) - Date.parse(b.started_at); });
+      var now = Date.now();
+      var t0 = Date.parse(tasks[0].started_at);
+      var t1 = Math.max.apply(null, tasks.map(function (t) { return t.finished_at ? Date.parse(t.finished_at) : now; }).concat([t0 + 1000]));
+      var W = 900, L = 140, row = 18, H = tasks.length * row + 24;
+      var svg = s('svg', { id: 'gantt-svg', viewBox: '0 0 ' + W + ' ' + H, width: '100%', height: H, preserveAspectRatio: 'xMinYMin meet' });
+      var x = function (t) { return L + (W - L - 10) * (t - t0) / (t1 - t0); };
+      tasks.forEach(function (t, i) {
+        var a = Date.parse(t.started_at), b = t.finished_at ? Date.parse(t.finished_at) : now;
+        svg.appendChild(s('text', { x: 0, y: i * row + 13, 'font-size': 11, fill: '#334155', text: t.id.length > 20 ? t.id.slice(0, 19) + '\u2026' : t.id }));
+        svg.appendChild(s('rect', { x: x(a), y: i * row + 3, width: Math.max(2, x(b) - x(a)), height: row - 6, rx: 3, fill: COLORS[t.status] }, [s('title', { text: t.id + ': ' + t.status + ', ' + dur(b - a) })]));
+      });
+      svg.appendChild(s('text', { x: L, y: H - 4, 'font-size': 10, fill: '#64748b', text: clock(new Date(t0).toISOString()) }));
+      svg.appendChild(s('text', { x: W - 10, y: H - 4, 'font-size': 10, fill: '#64748b', 'text-anchor': 'end', text: t1 >= now - 1000 ? 'now' : clock(new Date(t1).toISOString()) }));
+      box.appendChild(svg);
+    }
+    var ev = clear($('events'));
+    st.recent_events.slice().reverse().forEach(function (e) {
+      ev.appendChild(h('li', null, [h('span', { class: 't', text: clock(e.ts) }), h('span', { class: 'ty', text: e.type }), (e.task ? e.task + ' ' : '') + e.text]));
+    });
+    if (!st.recent_events.length) ev.appendChild(h('li', { class: 'empty', text: 'No events yet' }));
+  }
+
+  function draw() {
+    if (!last) return;
+    var st = last.status;
+    $('repo').textContent = st.repo;
+    $('target').textContent = 'target ' + st.target + (st.target_sha ? ' @ ' + st.target_sha.slice(0, 8) : '');
+    $('updated').textContent = 'updated ' + clock(st.generated_at) + ' (' + st.took_ms + ' ms)';
+    var parts = [renderSummary, renderLanes, renderQueue, renderClaims, renderResources, renderTimeline];
+    parts.forEach(function (f) { try { f(st); } catch (e) { console.error(e); } });
+  }
+
+  function onStatus(ev) {
+    try { last = JSON.parse(ev.data); } catch (e) { return; }
+    updates++;
+    renderGraph(last.graph);
+    draw();
+    document.body.setAttribute('data-updates', String(updates));
+    document.body.setAttribute('data-generated', last.status.generated_at);
+  }
+
+  renderLegend();
+  var conn = $('conn');
+  var es = new EventSource('/api/events');
+  es.addEventListener('status', onStatus);
+  es.onopen = function () { conn.textContent = 'live'; conn.className = 'conn live'; };
+  es.onerror = function () { conn.textContent = 'reconnecting'; conn.className = 'conn'; };
+  setInterval(draw, 5000);
+})();
+`;
+
+// src/dashboard/page.ts
+var STATUS_COLORS = {
+  planned: "#94a3b8",
+  in_progress: "#3b82f6",
+  done: "#22c55e",
+  blocked: "#f59e0b",
+  failed: "#ef4444"
+};
+var CSS = `
+:root { --bg:#f1f5f9; --card:#fff; --ink:#0f172a; --muted:#64748b; --line:#e2e8f0; }
+* { box-sizing: border-box; }
+body { margin:0; font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif; background:var(--bg); color:var(--ink); }
+header { display:flex; gap:16px; align-items:baseline; padding:12px 20px; background:#0f172a; color:#e2e8f0; flex-wrap:wrap; }
+header h1 { margin:0; font-size:18px; letter-spacing:.5px; }
+header .repo { font-family:ui-monospace,Menlo,Consolas,monospace; font-size:12px; color:#94a3b8; }
+.conn { margin-left:auto; font-size:12px; }
+.conn::before { content:""; display:inline-block; width:8px; height:8px; border-radius:50%; margin-right:6px; background:#f59e0b; }
+.conn.live::before { background:#22c55e; }
+main { padding:16px 20px; display:flex; flex-direction:column; gap:16px; }
+.card { background:var(--card); border:1px solid var(--line); border-radius:10px; padding:12px 16px; min-width:0; }
+.card h2 { margin:0 0 8px; font-size:13px; text-transform:uppercase; letter-spacing:.6px; color:var(--muted); }
+.grid { display:grid; grid-template-columns:repeat(auto-fit,minmax(420px,1fr)); gap:16px; }
+.bar { display:flex; height:14px; border-radius:7px; overflow:hidden; background:var(--line); margin:6px 0; }
+.bar span { display:block; height:100%; }
+.counts { display:flex; gap:14px; flex-wrap:wrap; font-size:13px; }
+.pill { display:inline-block; padding:1px 8px; border-radius:9px; font-size:12px; color:#fff; white-space:nowrap; }
+.pill.planned,.pill.blocked { color:#0f172a; }
+.swatch { display:inline-block; width:10px; height:10px; border-radius:3px; margin-right:4px; vertical-align:-1px; }
+.muted { color:var(--muted); }
+.problems { color:#b45309; margin-top:6px; }
+table { border-collapse:collapse; width:100%; font-size:13px; }
+th { text-align:left; font-weight:600; color:var(--muted); font-size:12px; border-bottom:1px solid var(--line); padding:4px 6px; }
+td { border-bottom:1px solid var(--line); padding:4px 6px; vertical-align:top; }
+td.mono, .mono { font-family:ui-monospace,Menlo,Consolas,monospace; font-size:12px; }
+.graph-wrap { overflow:auto; max-height:70vh; }
+.legend { display:flex; gap:14px; flex-wrap:wrap; font-size:12px; color:var(--muted); margin-bottom:6px; }
+svg text { font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif; }
+.node { cursor:default; }
+.node:hover rect { filter:brightness(1.08); }
+#events { list-style:none; margin:8px 0 0; padding:0; max-height:300px; overflow:auto; font-size:12px; }
+#events li { padding:2px 0; border-bottom:1px dashed var(--line); }
+#events .t { font-family:ui-monospace,Menlo,Consolas,monospace; color:var(--muted); margin-right:8px; }
+#events .ty { font-weight:600; margin-right:6px; }
+.empty { color:var(--muted); font-style:italic; }
+.err { color:#b91c1c; font-size:12px; }
+`;
+function pageHtml(nonce) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>Lanes dashboard</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header><h1>Lanes</h1><span class="repo" id="repo"></span><span class="repo" id="target"></span><span class="conn" id="conn">connecting</span><span class="repo" id="updated"></span></header>
+<main>
+<section class="card" id="summary"><h2>Plan progress</h2><div id="progress"></div><div id="run"></div><div id="problems" class="problems"></div></section>
+<section class="card"><h2>Dependency graph</h2><div class="legend" id="legend"></div><div class="graph-wrap"><svg id="graph" xmlns="http://www.w3.org/2000/svg" width="0" height="0"></svg></div></section>
+<div class="grid">
+<section class="card"><h2>Lanes</h2><div id="lanes"></div></section>
+<section class="card"><h2>Merge queue</h2><div id="queue"></div></section>
+<section class="card"><h2>Claims</h2><div id="claims"></div></section>
+<section class="card"><h2>Resources</h2><div id="resources"></div></section>
+</div>
+<section class="card"><h2>Timeline</h2><div id="gantt"></div><ol id="events"></ol></section>
+</main>
+<script nonce="${nonce}">
+window.LANES_COLORS = ${JSON.stringify(STATUS_COLORS)};
+${CLIENT_JS}
+</script>
+</body>
+</html>
+`;
+}
+
+// src/dashboard/server.ts
+var HOST = "127.0.0.1";
+var MAX_STREAMS = 32;
+var HEARTBEAT_MS = 15e3;
+async function startDashboard(lanes, opts = {}) {
+  const port = opts.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new LanesError("INVALID_INPUT", `Invalid port ${String(port)}.`, { hint: "Use a port from 1 to 65535, or 0 (the default) for any free port." });
+  }
+  const feed = new StatusFeed(lanes, { events: 50, recentMerges: 10, ...opts });
+  const snapshots = /* @__PURE__ */ new WeakMap();
+  const snapshotJson = (s) => {
+    let j = snapshots.get(s);
+    if (!j) snapshots.set(s, j = JSON.stringify({ status: s, graph: layoutGraph(s) }));
+    return j;
+  };
+  const streams = /* @__PURE__ */ new Set();
+  const sockets = /* @__PURE__ */ new Set();
+  let bound = 0;
+  const server = http.createServer((req, res) => {
+    const refuse = (code, text) => {
+      res.writeHead(code, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", Connection: "close" });
+      res.end(`${text}
+`);
+    };
+    const host = (req.headers.host ?? "").toLowerCase();
+    if (host !== `${HOST}:${bound}` && host !== `localhost:${bound}`) return refuse(403, "Host not allowed: this dashboard answers only to 127.0.0.1 and localhost.");
+    const origin = req.headers.origin;
+    if (origin !== void 0 && origin !== `http://${HOST}:${bound}` && origin !== `http://localhost:${bound}`) return refuse(403, "Cross-origin requests are not allowed.");
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.setHeader("Allow", "GET, HEAD");
+      return refuse(405, "Only GET.");
+    }
+    const route2 = new URL(req.url ?? "/", `http://${HOST}`).pathname;
+    const common = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer" };
+    if (route2 === "/" || route2 === "/index.html") {
+      const nonce = crypto.randomBytes(16).toString("base64");
+      const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+      res.writeHead(200, { ...common, "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": csp, "X-Frame-Options": "DENY" });
+      return res.end(req.method === "HEAD" ? void 0 : pageHtml(nonce));
+    }
+    if (route2 === "/api/status") {
+      feed.current(500).then(
+        (s) => {
+          res.writeHead(200, { ...common, "Content-Type": "application/json; charset=utf-8" });
+          res.end(req.method === "HEAD" ? void 0 : JSON.stringify(s));
+        },
+        (e) => {
+          res.writeHead(500, { ...common, "Content-Type": "application/json; charset=utf-8" });
+          res.end(JSON.stringify({ error: e instanceof Error ? e.message : String(e) }));
+        }
+      );
+      return;
+    }
+    if (route2 === "/api/events") {
+      if (streams.size >= MAX_STREAMS) return refuse(503, "Too many open dashboards.");
+      res.writeHead(200, { ...common, "Content-Type": "text/event-stream; charset=utf-8", Connection: "keep-alive", "X-Accel-Buffering": "no" });
+      if (req.method === "HEAD") return res.end();
+      let seq = 0;
+      let lastSent;
+      const send = (s) => {
+        if (s === lastSent) return;
+        lastSent = s;
+        res.write(`event: status
+id: ${++seq}
+data: ${snapshotJson(s)}
+
+`);
+      };
+      res.write("retry: 2000\n\n");
+      const unsubscribe = feed.subscribe(send);
+      const beat = setInterval(() => res.write(": ping\n\n"), HEARTBEAT_MS);
+      const end = () => {
+        clearInterval(beat);
+        unsubscribe();
+        streams.delete(end);
+        res.end();
+      };
+      streams.add(end);
+      req.on("close", end);
+      feed.current(1e3).then(send, () => void 0);
+      return;
+    }
+    refuse(404, "Not found.");
+  });
+  server.on("connection", (sock) => {
+    const a = sock.remoteAddress ?? "";
+    if (a !== "127.0.0.1" && a !== "::ffff:127.0.0.1") {
+      sock.destroy();
+      return;
+    }
+    sockets.add(sock);
+    sock.on("close", () => sockets.delete(sock));
+  });
+  await new Promise((resolve, reject) => {
+    const onError = (e) => {
+      reject(
+        e.code === "EADDRINUSE" ? new LanesError("BUSY", `Port ${port} on ${HOST} is already in use.`, { hint: "Pick another with --port, or leave it out to get a free port." }) : new LanesError("UNSUPPORTED", `Could not listen on ${HOST}:${port}: ${e.message}`, { cause: e })
+      );
+    };
+    server.once("error", onError);
+    server.listen(port, HOST, () => {
+      server.off("error", onError);
+      resolve();
+    });
+  });
+  bound = server.address().port;
+  let closing;
+  return {
+    url: `http://${HOST}:${bound}/`,
+    port: bound,
+    feed,
+    close() {
+      closing ??= new Promise((resolve) => {
+        for (const end of [...streams]) end();
+        feed.stop();
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      });
+      return closing;
+    }
+  };
+}
+
+// src/cli/commands/dashboard.ts
+function registerDashboard(program2) {
+  program2.command("dashboard").description("serve the status as a live web page on 127.0.0.1 (dependency graph, lanes, queue, timeline) until Ctrl-C").option("--port <n>", "port to listen on (default: any free port)").option("--open", "open the page in the default browser").action(
+    action(async (opts) => {
+      const port = opts.port === void 0 ? 0 : Number(opts.port);
+      if (opts.port !== void 0 && (!/^\d+$/.test(opts.port) || port < 1 || port > 65535)) {
+        throw new LanesError("INVALID_INPUT", `Invalid --port ${JSON.stringify(opts.port)}.`, { hint: "Use a port from 1 to 65535, or leave it out for any free port." });
+      }
+      const lanes = await openLanes(process.cwd());
+      const d = await startDashboard(lanes, { port });
+      process.stdout.write(`${d.url}
+`);
+      process.stderr.write("lanes dashboard: serving on 127.0.0.1 only; Ctrl-C to stop\n");
+      if (opts.open) openBrowser(d.url);
+      let stop = () => void 0;
+      const stopped = new Promise((resolve) => stop = resolve);
+      process.on("SIGINT", stop);
+      process.on("SIGTERM", stop);
+      try {
+        await stopped;
+        await d.close();
+      } finally {
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
+      }
+    })
+  );
+}
+function openBrowser(url) {
+  const [cmd, ...args] = process.platform === "darwin" ? ["open", url] : process.platform === "win32" ? ["rundll32", "url.dll,FileProtocolHandler", url] : ["xdg-open", url];
+  try {
+    const child = spawn(cmd, args, { stdio: "ignore", detached: true });
+    child.on("error", () => process.stderr.write(`lanes dashboard: could not open a browser; open ${url} yourself
+`));
+    child.unref();
+  } catch {
+    process.stderr.write(`lanes dashboard: could not open a browser; open ${url} yourself
+`);
+  }
+}
+
+// src/cli/commands/demo.ts
+import fs2 from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -3644,22 +4361,22 @@ var tasks_default = "# A sample plan for `lanes plan examples/tasks.yaml` (and `
 function registerDemo(program2) {
   program2.command("demo").description("plan the sample tasks file in a fresh sample repository and print waves, conflicts and speedup").option("--dir <dir>", "where to create the sample repository (default: a new temp dir)").option("--json", "print JSON").action(
     action(async (opts) => {
-      const dir = opts.dir ? path.resolve(opts.dir) : fs.mkdtempSync(path.join(os.tmpdir(), "lanes-demo-"));
-      fs.mkdirSync(dir, { recursive: true });
-      if (!fs.existsSync(path.join(dir, ".git"))) {
+      const dir = opts.dir ? path.resolve(opts.dir) : fs2.mkdtempSync(path.join(os.tmpdir(), "lanes-demo-"));
+      fs2.mkdirSync(dir, { recursive: true });
+      if (!fs2.existsSync(path.join(dir, ".git"))) {
         await git(dir, ["init", "-q", "-b", "main"]);
-        fs.writeFileSync(path.join(dir, "README.md"), "# Lanes demo repository\n");
-        fs.writeFileSync(path.join(dir, "tasks.yaml"), tasks_default);
+        fs2.writeFileSync(path.join(dir, "README.md"), "# Lanes demo repository\n");
+        fs2.writeFileSync(path.join(dir, "tasks.yaml"), tasks_default);
         await git(dir, ["add", "-A"]);
         await git(dir, ["-c", "user.name=Lanes Demo", "-c", "user.email=demo@lanes.invalid", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "sample repository"]);
       }
       const lanes = await openLanes(dir);
-      const r = await planWork(lanes, { source: "tasks.yaml", replace: true }, dir);
+      const r2 = await planWork(lanes, { source: "tasks.yaml", replace: true }, dir);
       emit(
         opts.json,
-        r,
+        r2,
         () => [
-          renderPlanWork(r),
+          renderPlanWork(r2),
           "",
           `Sample repository: ${dir}`,
           `Try: cd ${dir} && lanes status`
@@ -3674,40 +4391,40 @@ function registerLanes(program2) {
   program2.command("start").description("start a task in its own lane: branch lanes/<task> + worktree .claude/worktrees/<task>, setup, file claims").argument("<task>", "task id from the plan").option("--base <rev>", "branch, tag or commit to start from (default: the target branch)").option("--owner <owner>", "who works on it (default: cli:<user>@<host>:<pid>)").option("--json", "print JSON").action(
     action(async (task, opts) => {
       const lanes = await openLanes(process.cwd());
-      const r = await startLane(lanes, { task_id: task, owner: opts.owner ?? cliOwner(), ...opts.base !== void 0 ? { base: opts.base } : {} });
-      emit(opts.json, r, () => renderStart(r));
+      const r2 = await startLane(lanes, { task_id: task, owner: opts.owner ?? cliOwner(), ...opts.base !== void 0 ? { base: opts.base } : {} });
+      emit(opts.json, r2, () => renderStart(r2));
     })
   );
   program2.command("list").alias("ls").description("list lanes: task, owner, base, uncommitted files, commits ahead/behind the target, last activity").option("--json", "print JSON").action(
     action(async (opts) => {
-      const r = await listLanes(await openLanes(process.cwd()));
-      emit(opts.json, r, () => renderList(r));
+      const r2 = await listLanes(await openLanes(process.cwd()));
+      emit(opts.json, r2, () => renderList(r2));
     })
   );
   program2.command("remove").description("remove a lane whose work has landed (refuses uncommitted or unlanded work unless --force)").argument("<task>", "task id").option("--force", "remove anyway; commits and uncommitted changes are kept under refs/lanes/backup/<task>/<time>").option("--json", "print JSON").action(
     action(async (task, opts) => {
-      const r = await removeLane(await openLanes(process.cwd()), { task_id: task, force: opts.force === true });
-      emit(opts.json, r, () => renderRemove(r));
+      const r2 = await removeLane(await openLanes(process.cwd()), { task_id: task, force: opts.force === true });
+      emit(opts.json, r2, () => renderRemove(r2));
     })
   );
   program2.command("gc").description("remove finished, clean lanes and stale lane records; report the rest (never prunes other worktrees)").option("--json", "print JSON").action(
     action(async (opts) => {
-      const r = await cleanupLanes(await openLanes(process.cwd()));
-      emit(opts.json, r, () => renderCleanup(r));
+      const r2 = await cleanupLanes(await openLanes(process.cwd()));
+      emit(opts.json, r2, () => renderCleanup(r2));
     })
   );
 }
-function renderStart(r) {
+function renderStart(r2) {
   const lines = [
-    `${r.existing ? "Lane already exists" : "Lane ready"} for ${r.task_id}`,
-    `  path    ${r.path}`,
-    `  branch  ${r.branch} from ${r.base.slice(0, 12)} (${r.base_ref}), lands on ${r.target}`,
-    `  owner   ${r.owner}`
+    `${r2.existing ? "Lane already exists" : "Lane ready"} for ${r2.task_id}`,
+    `  path    ${r2.path}`,
+    `  branch  ${r2.branch} from ${r2.base.slice(0, 12)} (${r2.base_ref}), lands on ${r2.target}`,
+    `  owner   ${r2.owner}`
   ];
-  if (r.claims.length) lines.push(`  claims  ${r.claims.join(", ")}`);
-  if (r.included.length) lines.push(`  copied  ${r.included.join(", ")}`);
-  for (const s of r.include_skipped) lines.push(`  not copied: ${s.path} (${s.reason})`);
-  if (r.setup.length) lines.push(`  setup   ${r.setup.map((s) => `${s.name} ${s.ms} ms`).join(", ")}`);
+  if (r2.claims.length) lines.push(`  claims  ${r2.claims.join(", ")}`);
+  if (r2.included.length) lines.push(`  copied  ${r2.included.join(", ")}`);
+  for (const s of r2.include_skipped) lines.push(`  not copied: ${s.path} (${s.reason})`);
+  if (r2.setup.length) lines.push(`  setup   ${r2.setup.map((s) => `${s.name} ${s.ms} ms`).join(", ")}`);
   return lines.join("\n");
 }
 function ago(iso) {
@@ -3715,9 +4432,9 @@ function ago(iso) {
   const s = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1e3));
   return s < 90 ? `${s}s ago` : s < 5400 ? `${Math.round(s / 60)}m ago` : s < 172800 ? `${Math.round(s / 3600)}h ago` : `${Math.round(s / 86400)}d ago`;
 }
-function renderList(r) {
-  if (!r.lanes.length) return `No lanes (target ${r.target}).`;
-  const rows = r.lanes.map((l) => [
+function renderList(r2) {
+  if (!r2.lanes.length) return `No lanes (target ${r2.target}).`;
+  const rows = r2.lanes.map((l) => [
     l.kind === "foreign" ? "(foreign)" : l.task_id ?? "",
     l.kind === "foreign" ? "-" : l.state ?? "",
     l.owner ?? "-",
@@ -3726,26 +4443,26 @@ function renderList(r) {
     ago(l.last_activity),
     l.path
   ]);
-  const head = ["TASK", "STATE", "OWNER", `VS ${r.target}`, "TREE", "ACTIVE", "PATH"];
+  const head = ["TASK", "STATE", "OWNER", `VS ${r2.target}`, "TREE", "ACTIVE", "PATH"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const fmt = (row) => row.map((c, i) => i === row.length - 1 ? c : c.padEnd(widths[i])).join("  ");
-  const problems = r.lanes.filter((l) => l.problem).map((l) => `  ${l.task_id ?? l.path}: ${l.problem}`);
+  const problems = r2.lanes.filter((l) => l.problem).map((l) => `  ${l.task_id ?? l.path}: ${l.problem}`);
   return [fmt(head), ...rows.map(fmt), ...problems.length ? ["Problems:", ...problems] : []].join("\n");
 }
-function renderRemove(r) {
-  const lines = [`Removed the lane of ${r.task_id} (${r.path})${r.deleted_branch ? ` and branch ${r.branch}` : ""}.`];
-  if (r.branch_kept) lines.push(`  ${r.branch_kept}`);
-  for (const ref of r.backup_refs) {
-    const how = ref.endsWith("-stash") ? `restore with: git stash apply ${ref}` : ref.endsWith("-worktree") ? `files (incl. untracked) as a commit: git checkout ${ref} -- .` : `recreate the branch with: git branch ${r.branch} ${ref}`;
+function renderRemove(r2) {
+  const lines = [`Removed the lane of ${r2.task_id} (${r2.path})${r2.deleted_branch ? ` and branch ${r2.branch}` : ""}.`];
+  if (r2.branch_kept) lines.push(`  ${r2.branch_kept}`);
+  for (const ref of r2.backup_refs) {
+    const how = ref.endsWith("-stash") ? `restore with: git stash apply ${ref}` : ref.endsWith("-worktree") ? `files (incl. untracked) as a commit: git checkout ${ref} -- .` : `recreate the branch with: git branch ${r2.branch} ${ref}`;
     lines.push(`  kept ${ref} (${how})`);
   }
-  if (r.released_claims) lines.push(`  released ${r.released_claims} claim(s)`);
+  if (r2.released_claims) lines.push(`  released ${r2.released_claims} claim(s)`);
   return lines.join("\n");
 }
-function renderCleanup(r) {
-  const lines = [`Removed ${r.removed.length} lane(s), freed ${(r.freed_bytes / 1048576).toFixed(1)} MiB.`];
-  for (const x of r.removed) lines.push(`  removed ${x.task_id}: ${x.reason}`);
-  for (const k of r.kept) lines.push(`  kept ${k.task_id ?? k.path}: ${k.reason.replace(/\n/g, "\n    ")}`);
+function renderCleanup(r2) {
+  const lines = [`Removed ${r2.removed.length} lane(s), freed ${(r2.freed_bytes / 1048576).toFixed(1)} MiB.`];
+  for (const x of r2.removed) lines.push(`  removed ${x.task_id}: ${x.reason}`);
+  for (const k of r2.kept) lines.push(`  kept ${k.task_id ?? k.path}: ${k.reason.replace(/\n/g, "\n    ")}`);
   return lines.join("\n");
 }
 
@@ -3753,7 +4470,7 @@ function renderCleanup(r) {
 function registerMcp(program2) {
   program2.command("mcp").description("run the MCP server on stdio (what Claude Code starts)").action(
     action(async () => {
-      const { serveMcpStdio } = await import("./chunks/stdio-3VLWWIIU.mjs");
+      const { serveMcpStdio } = await import("./chunks/stdio-7BVW43VN.mjs");
       await serveMcpStdio();
     })
   );
@@ -3773,21 +4490,21 @@ function registerMerge(program2) {
     action(async (task, opts) => {
       const lanes = await openLanes(process.cwd());
       const strategy = strategyOf(opts.strategy);
-      const r = await queueMerge(lanes, { task_id: task, ...strategy ? { strategy } : {}, requested_by: cliOwner() });
-      emit(opts.json, r, () => renderQueued(r));
+      const r2 = await queueMerge(lanes, { task_id: task, ...strategy ? { strategy } : {}, requested_by: cliOwner() });
+      emit(opts.json, r2, () => renderQueued(r2));
     })
   );
   merge.command("run").description("process the queue until nothing more can land (one processor at a time)").option("--max-batches <n>", "stop after this many batches", (v) => Number.parseInt(v, 10)).option("--json", "print JSON").action(
     action(async (opts) => {
       const lanes = await openLanes(process.cwd());
-      const r = await processMergeQueue(lanes, {
+      const r2 = await processMergeQueue(lanes, {
         ...opts.maxBatches !== void 0 ? { maxBatches: opts.maxBatches } : {},
         // Progress goes to stderr: stdout carries the result.
         onProgress: (m) => process.stderr.write(`lanes merge: ${m}
 `)
       });
-      emit(opts.json, r, () => renderProcessed(r));
-      if (r.failed.length) process.exitCode = 1;
+      emit(opts.json, r2, () => renderProcessed(r2));
+      if (r2.failed.length) process.exitCode = 1;
     })
   );
   merge.command("status").description("the queue in order, with state, position, timings and last error").option("--task <task>", "only this task").option("--json", "print JSON").action(
@@ -3800,18 +4517,18 @@ function registerMerge(program2) {
   merge.command("cancel").description("take a task's entry out of the queue").argument("<task>").option("--json", "print JSON").action(
     action(async (task, opts) => {
       const lanes = await openLanes(process.cwd());
-      const r = await cancelMerge(lanes, task);
-      emit(opts.json, r, () => r.cancelled ? `Cancelled ${task} (entry ${r.entry.id}).` : `${task} is being processed; it will be dropped before landing.`);
+      const r2 = await cancelMerge(lanes, task);
+      emit(opts.json, r2, () => r2.cancelled ? `Cancelled ${task} (entry ${r2.entry.id}).` : `${task} is being processed; it will be dropped before landing.`);
     })
   );
   merge.command("revert").description("undo a task's landing: queues a revert commit that goes through the same queue and gates").argument("<task>").option("--json", "print JSON").action(
     action(async (task, opts) => {
       const lanes = await openLanes(process.cwd());
-      const r = await queueRevert(lanes, task, { requested_by: cliOwner() });
+      const r2 = await queueRevert(lanes, task, { requested_by: cliOwner() });
       emit(
         opts.json,
-        r,
-        () => r.already_queued ? `A revert of ${task} is already queued (entry ${r.entry.id}).` : `Queued a revert of ${task}'s landing ${r.entry.tip.slice(0, 12)} (entry ${r.entry.id}). Run \`lanes merge run\` to land it.`
+        r2,
+        () => r2.already_queued ? `A revert of ${task} is already queued (entry ${r2.entry.id}).` : `Queued a revert of ${task}'s landing ${r2.entry.tip.slice(0, 12)} (entry ${r2.entry.id}). Run \`lanes merge run\` to land it.`
       );
     })
   );
@@ -3828,8 +4545,8 @@ function registerPlan(program2) {
         emit(opts.json, { plan: p, tasks }, () => renderPlan(p, tasks));
         return;
       }
-      const r = await planWork(lanes, { source: file, ...opts.replace ? { replace: true } : {} }, process.cwd());
-      emit(opts.json, r, () => renderPlanWork(r));
+      const r2 = await planWork(lanes, { source: file, ...opts.replace ? { replace: true } : {} }, process.cwd());
+      emit(opts.json, r2, () => renderPlanWork(r2));
     })
   );
   program2.command("next").description("tasks ready to start now (dependencies done, no conflict with work in progress)").option("-n, --limit <n>", "most tasks to list", (v) => Number.parseInt(v, 10)).option("--json", "print JSON").action(
@@ -3841,8 +4558,8 @@ function registerPlan(program2) {
       const ready = readyTasks(p, tasks, opts.limit ?? Math.max(0, p.parallelism - running));
       emit(
         opts.json,
-        { ready: ready.map((r) => ({ ...r.task, priority_hours: r.priority_hours })) },
-        () => ready.length ? ready.map((r) => `${r.task.id}	${r.task.title}`).join("\n") : "Nothing ready now."
+        { ready: ready.map((r2) => ({ ...r2.task, priority_hours: r2.priority_hours })) },
+        () => ready.length ? ready.map((r2) => `${r2.task.id}	${r2.task.title}`).join("\n") : "Nothing ready now."
       );
     })
   );
@@ -3890,22 +4607,22 @@ function registerSessions(program2) {
     action(async (topic, o) => {
       const type = oneOf("session type", o.type, SESSION_TYPES);
       const lanes = await openLanes(process.cwd());
-      const r = await startSession(
+      const r2 = await startSession(
         lanes,
         { topic, type, ...o.task ? { task_id: o.task } : {}, ...o.objective ? { objective: o.objective } : {} },
         cliKey(o.key)
       );
       const [checklist, prev] = await Promise.all([
-        checkProtocol(lanes, r.session.worktree, "start", r.session.id),
-        r.session.task ? previousNextSteps(lanes, r.session.task) : Promise.resolve(void 0)
+        checkProtocol(lanes, r2.session.worktree, "start", r2.session.id),
+        r2.session.task ? previousNextSteps(lanes, r2.session.task) : Promise.resolve(void 0)
       ]);
-      const previous = prev && prev.session_id !== r.session.id ? prev : void 0;
+      const previous = prev && prev.session_id !== r2.session.id ? prev : void 0;
       emit(
         o.json,
-        { ...r, checklist, previous_next_steps: previous ?? null },
+        { ...r2, checklist, previous_next_steps: previous ?? null },
         () => [
-          `${r.resumed ? "Resumed" : "Started"} session ${r.session.id} "${r.session.topic}"${r.session.task ? ` for task ${r.session.task}` : ""}`,
-          `log: ${r.note_path}`,
+          `${r2.resumed ? "Resumed" : "Started"} session ${r2.session.id} "${r2.session.topic}"${r2.session.task ? ` for task ${r2.session.task}` : ""}`,
+          `log: ${r2.note_path}`,
           `Start checklist:
 ${formatChecklist(checklist)}`,
           ...previous ? [formatPreviousNextSteps(previous)] : []
@@ -3917,30 +4634,30 @@ ${formatChecklist(checklist)}`,
     action(async (kind, text, o) => {
       const k = oneOf("entry kind", kind, ENTRY_KINDS);
       const lanes = await openLanes(process.cwd());
-      const r = await logSession(lanes, { kind: k, text: text.join(" "), ...o.id ? { id: o.id } : {} }, cliKey(o.key));
-      emit(o.json, r, () => `Logged ${k.replace("_", " ")} in session ${r.session.id}`);
+      const r2 = await logSession(lanes, { kind: k, text: text.join(" "), ...o.id ? { id: o.id } : {} }, cliKey(o.key));
+      emit(o.json, r2, () => `Logged ${k.replace("_", " ")} in session ${r2.session.id}`);
     })
   );
   session.command("end").description(`end the active session: ${END_STATUSES.join(" | ")}; fills Files changed and Commits and commits the note in a lane`).argument("<status>", END_STATUSES.join(" | ")).argument("<summary>", "what the session achieved").option("--reflection <text>", "what went well or badly").option("--id <id>", "session id (default: the active session here)").option("--key <key>", "session key").option("--json", "print JSON").action(
     action(async (status2, summary, o) => {
       const st = oneOf("status", status2, END_STATUSES);
       const lanes = await openLanes(process.cwd());
-      const r = await endSession(
+      const r2 = await endSession(
         lanes,
         { status: st, summary, ...o.reflection ? { reflection: o.reflection } : {}, ...o.id ? { id: o.id } : {} },
         cliKey(o.key)
       );
       emit(
         o.json,
-        r,
+        r2,
         () => [
-          `Ended session ${r.session.id} as ${r.session.status}: ${r.files.length + r.files_more} files changed, ${r.commits.length + r.commits_more} commits`,
-          r.committed ? `note committed as ${r.note_commit?.slice(0, 12)}: ${r.note_path}` : `note written, not committed (${r.not_committed_reason}): ${r.note_path}`,
-          r.protocol.ok ? "All end checks pass." : `End checks not passing:
-${formatChecklist(r.protocol)}`
+          `Ended session ${r2.session.id} as ${r2.session.status}: ${r2.files.length + r2.files_more} files changed, ${r2.commits.length + r2.commits_more} commits`,
+          r2.committed ? `note committed as ${r2.note_commit?.slice(0, 12)}: ${r2.note_path}` : `note written, not committed (${r2.not_committed_reason}): ${r2.note_path}`,
+          r2.protocol.ok ? "All end checks pass." : `End checks not passing:
+${formatChecklist(r2.protocol)}`
         ].join("\n")
       );
-      if (!r.protocol.ok) process.exitCode = 1;
+      if (!r2.protocol.ok) process.exitCode = 1;
     })
   );
   session.command("list").description("list and search session logs, newest first").option("--task <id>", "only sessions of this task").option("--status <status>", `active | ${END_STATUSES.join(" | ")}`).option("-q, --query <words>", "words to find in topic and summary").option("-n, --limit <n>", "most sessions to list (default 20)", (v) => Number.parseInt(v, 10)).option("--json", "print JSON").action(
@@ -3950,7 +4667,7 @@ ${formatChecklist(r.protocol)}`
         throw new LanesError("INVALID_INPUT", "The limit must be a positive whole number.", { hint: "For example: -n 50." });
       }
       const lanes = await openLanes(process.cwd());
-      const r = await listSessions(lanes, {
+      const r2 = await listSessions(lanes, {
         ...o.task ? { task_id: o.task } : {},
         ...status2 ? { status: status2 } : {},
         ...o.query ? { query: o.query } : {},
@@ -3958,42 +4675,48 @@ ${formatChecklist(r.protocol)}`
       });
       emit(
         o.json,
-        r,
-        () => r.total === 0 ? "No sessions match." : r.sessions.map((s) => `${s.id}	${s.status}	${s.task ?? "-"}	${s.started}	${s.topic}${s.summary ? ` \u2014 ${s.summary.split("\n")[0]}` : ""}`).join("\n") + (r.total > r.sessions.length ? `
-(${r.total - r.sessions.length} more)` : "")
+        r2,
+        () => r2.total === 0 ? "No sessions match." : r2.sessions.map((s) => `${s.id}	${s.status}	${s.task ?? "-"}	${s.started}	${s.topic}${s.summary ? ` \u2014 ${s.summary.split("\n")[0]}` : ""}`).join("\n") + (r2.total > r2.sessions.length ? `
+(${r2.total - r2.sessions.length} more)` : "")
       );
     })
   );
   session.command("show").description("print a session log (Markdown as stored; --json for the parsed note)").argument("<id>", "session id").option("--json", "print JSON").action(
     action(async (id, o) => {
       const lanes = await openLanes(process.cwd());
-      const r = await getSession(lanes, id);
-      if (!r.markdown && !o.json) {
-        throw new LanesError("NOT_FOUND", `The note of session ${id} can no longer be found (${r.session.path}).`, {
+      const r2 = await getSession(lanes, id);
+      if (!r2.markdown && !o.json) {
+        throw new LanesError("NOT_FOUND", `The note of session ${id} can no longer be found (${r2.session.path}).`, {
           hint: "Its lane was removed before the note was committed; the index entry is all that is left (lanes session list --json)."
         });
       }
-      emit(o.json, r, () => r.markdown.trimEnd());
+      emit(o.json, r2, () => r2.markdown.trimEnd());
     })
   );
   session.command("check").description("run the session protocol checks of this worktree (exit 1 when one fails)").argument("<phase>", "start | end").option("--id <id>", "session id (default: the active or latest session here)").option("--json", "print JSON").action(
     action(async (phase, o) => {
       const p = oneOf("phase", phase, ["start", "end"]);
       const lanes = await openLanes(process.cwd());
-      const r = await checkProtocol(lanes, lanes.repo.worktreeRoot, p, o.id);
-      emit(o.json, r, () => formatChecklist(r));
-      if (!r.ok) process.exitCode = 1;
+      const r2 = await checkProtocol(lanes, lanes.repo.worktreeRoot, p, o.id);
+      emit(o.json, r2, () => formatChecklist(r2));
+      if (!r2.ok) process.exitCode = 1;
     })
   );
 }
 
 // src/cli/commands/status.ts
 function registerStatus(program2) {
-  program2.command("status").description("the whole picture at a glance: plan progress by wave, tasks, resources, recent events").option("--json", "print JSON").action(
+  program2.command("status").description("the whole picture at a glance: plan by wave, lanes, claims, merge queue, run, resources, recent events").option("--json", "print JSON (with --watch: one line per change)").option("-w, --watch", "keep refreshing until Ctrl-C (in place on a terminal)").option("-i, --interval <seconds>", "seconds between refreshes with --watch (default 2); state changes show at once").option("--events <n>", "how many recent events to show (default 10)").action(
     action(async (opts) => {
+      const events = opts.events === void 0 ? void 0 : intOption("--events", opts.events, 0, 200);
       const lanes = await openLanes(process.cwd());
-      const s = await status(lanes);
-      emit(opts.json, s, () => renderStatus2(s));
+      if (opts.watch) {
+        const seconds2 = opts.interval === void 0 ? 2 : numOption("--interval", opts.interval, 0.2, 3600);
+        await watch(lanes, { json: !!opts.json, intervalMs: seconds2 * 1e3, ...events !== void 0 ? { events } : {} });
+        return;
+      }
+      const s = await status(lanes, events !== void 0 ? { events } : {});
+      emit(opts.json, s, () => renderStatus2(s, { color: !!process.stdout.isTTY && !process.env.NO_COLOR }));
     })
   );
   program2.command("doctor").description("check git version, repository, config and free CPU / memory / disk").option("--json", "print JSON").action(
@@ -4003,6 +4726,62 @@ function registerStatus(program2) {
       if (!d.ok) process.exitCode = 1;
     })
   );
+}
+async function watch(lanes, o) {
+  const out = process.stdout;
+  const tty = !!out.isTTY && !o.json;
+  const feed = new StatusFeed(lanes, { emit: "always", pollMs: o.intervalMs, debounceMs: 200, minIntervalMs: Math.min(o.intervalMs, 1e3), keepAlive: true, ...o.events !== void 0 ? { events: o.events } : {} });
+  let lastPrint;
+  const frame = (s) => {
+    if (tty) {
+      const rows = Math.max(5, out.rows ?? 40);
+      let lines = renderStatus2(s, { color: !process.env.NO_COLOR, width: out.columns ?? 100 }).split("\n");
+      if (lines.length > rows - 1) lines = [...lines.slice(0, rows - 2), `\u2026 ${lines.length - rows + 2} more lines (enlarge the window, or lanes status --json)`];
+      out.write(`\x1B[H${lines.map((l) => `${l}\x1B[K`).join("\n")}
+\x1B[J`);
+      return;
+    }
+    const print = fingerprint(s);
+    if (print === lastPrint) return;
+    lastPrint = print;
+    out.write(o.json ? `${JSON.stringify(s)}
+` : `${renderStatus2(s)}
+
+`);
+  };
+  if (tty) out.write("\x1B[?25l\x1B[2J");
+  const unsubscribe = feed.subscribe(frame);
+  const onResize = () => void feed.refresh();
+  out.on("resize", onResize);
+  let stop = () => void 0;
+  const stopped = new Promise((resolve) => stop = resolve);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  out.on("error", stop);
+  try {
+    await feed.refresh();
+    await stopped;
+  } finally {
+    unsubscribe();
+    feed.stop();
+    out.off("resize", onResize);
+    if (tty) out.write("\x1B[?25h");
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+    out.off("error", stop);
+  }
+}
+function numOption(name, v, min, max) {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < min || n > max) {
+    throw new LanesError("INVALID_INPUT", `Invalid ${name} ${JSON.stringify(v)}.`, { hint: `Use a number from ${min} to ${max}.` });
+  }
+  return n;
+}
+function intOption(name, v, min, max) {
+  const n = numOption(name, v, min, max);
+  if (!Number.isInteger(n)) throw new LanesError("INVALID_INPUT", `Invalid ${name} ${JSON.stringify(v)}.`, { hint: `Use a whole number from ${min} to ${max}.` });
+  return n;
 }
 
 // src/cli/main.ts
@@ -4015,6 +4794,7 @@ function buildProgram() {
   registerClaims(program2);
   registerMerge(program2);
   registerSessions(program2);
+  registerDashboard(program2);
   registerMcp(program2);
   registerDemo(program2);
   return program2;

@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   copyIncluded,
   startLane
-} from "../chunks/chunk-FUIP45IC.mjs";
+} from "../chunks/chunk-QCY2YTEJ.mjs";
 import {
   sessionOwner
 } from "../chunks/chunk-TJOPZESO.mjs";
@@ -16,7 +16,7 @@ import {
 import {
   listWorktrees,
   withGitLock
-} from "../chunks/chunk-OXUPJPTK.mjs";
+} from "../chunks/chunk-4IDQTFPV.mjs";
 import "../chunks/chunk-5VAPZAAV.mjs";
 import "../chunks/chunk-UIHTQZ35.mjs";
 import {

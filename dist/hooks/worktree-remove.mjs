@@ -3,13 +3,13 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   removeLane
-} from "../chunks/chunk-3TPT7SPS.mjs";
+} from "../chunks/chunk-YBRCMCTW.mjs";
 import {
   ADHOC_TITLE_PREFIX
 } from "../chunks/chunk-KPFBKRHD.mjs";
 import {
   listWorktrees
-} from "../chunks/chunk-OXUPJPTK.mjs";
+} from "../chunks/chunk-4IDQTFPV.mjs";
 import "../chunks/chunk-5VAPZAAV.mjs";
 import "../chunks/chunk-UIHTQZ35.mjs";
 import {

@@ -3,16 +3,16 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   startSession
-} from "./chunk-WBZUK7MA.mjs";
+} from "./chunk-VBSSKG4B.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps
-} from "./chunk-DZ3I5ZFN.mjs";
+} from "./chunk-PSJ5NKXG.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-XK2EV7EA.mjs";
+} from "./chunk-5Y4HXVK4.mjs";
 import {
   readPlan
 } from "./chunk-F3DUBMZY.mjs";

@@ -21,7 +21,7 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-XK2EV7EA.mjs";
+} from "./chunk-5Y4HXVK4.mjs";
 import {
   git,
   gitOut

@@ -6,7 +6,7 @@ import {
   recoverOrphans,
   refusal,
   teardownLane
-} from "./chunk-OXUPJPTK.mjs";
+} from "./chunk-4IDQTFPV.mjs";
 import {
   readPlan
 } from "./chunk-F3DUBMZY.mjs";

@@ -5,7 +5,7 @@ import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "./chunk-XK2EV7EA.mjs";
+} from "./chunk-5Y4HXVK4.mjs";
 import {
   openLanes,
   statusPorcelain

@@ -3,11 +3,11 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   completeSessionFast
-} from "./chunk-E3SO5AEU.mjs";
-import "./chunk-DZ3I5ZFN.mjs";
+} from "./chunk-QN3LA7GC.mjs";
+import "./chunk-PSJ5NKXG.mjs";
 import {
   readSessions
-} from "./chunk-XK2EV7EA.mjs";
+} from "./chunk-5Y4HXVK4.mjs";
 import {
   sessionOwner
 } from "./chunk-TJOPZESO.mjs";

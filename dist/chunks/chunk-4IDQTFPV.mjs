@@ -560,9 +560,6 @@ export {
   addWorktree,
   checkoutWorktree,
   adminDirFor,
-  haveProc,
-  processesIn,
-  diskUsage,
   withGitLock,
   ensureExcluded,
   assessLane,
@@ -570,6 +567,9 @@ export {
   describeCommits,
   refusal,
   teardownLane,
+  haveProc,
+  processesIn,
+  diskUsage,
   rollbackStart,
   recoverOrphans
 };

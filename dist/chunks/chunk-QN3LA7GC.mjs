@@ -10,7 +10,7 @@ import {
   mergeBase,
   noteFromRecord,
   withSessionLock
-} from "./chunk-DZ3I5ZFN.mjs";
+} from "./chunk-PSJ5NKXG.mjs";
 import {
   SESSIONS_DOC,
   checkProtocol,
@@ -27,7 +27,7 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-XK2EV7EA.mjs";
+} from "./chunk-5Y4HXVK4.mjs";
 import {
   openLanes,
   resolveRepo

@@ -8061,8 +8061,8 @@ function formatChecklist(r) {
 }
 
 export {
-  require_dist,
   redact,
+  require_dist,
   SESSIONS_DOC,
   SESSION_TYPES,
   END_STATUSES,

@@ -21,20 +21,20 @@ import {
   renderStatus,
   renderStatus2,
   status
-} from "./chunk-QF3LURBX.mjs";
+} from "./chunk-3J4F6PSX.mjs";
 import {
   startSession
-} from "./chunk-WBZUK7MA.mjs";
+} from "./chunk-VBSSKG4B.mjs";
 import {
   endSession
-} from "./chunk-E3SO5AEU.mjs";
+} from "./chunk-QN3LA7GC.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunk-DZ3I5ZFN.mjs";
+} from "./chunk-PSJ5NKXG.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -43,14 +43,14 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-XK2EV7EA.mjs";
+} from "./chunk-5Y4HXVK4.mjs";
 import {
   startLane
-} from "./chunk-FUIP45IC.mjs";
+} from "./chunk-QCY2YTEJ.mjs";
 import {
   removeLane
-} from "./chunk-3TPT7SPS.mjs";
-import "./chunk-OXUPJPTK.mjs";
+} from "./chunk-YBRCMCTW.mjs";
+import "./chunk-4IDQTFPV.mjs";
 import {
   claimFiles,
   listClaims,
@@ -15646,30 +15646,118 @@ var startTaskTool = defineTool({
 });
 
 // src/mcp/tools/status.ts
-var TaskBrief = external_exports.object({ id: external_exports.string(), status: external_exports.string(), owner: external_exports.string().optional() });
+var TaskStatusOut = external_exports.enum(TASK_STATUSES);
+var TaskBriefOut = external_exports.object({
+  id: external_exports.string(),
+  title: external_exports.string(),
+  status: TaskStatusOut,
+  wave: external_exports.number(),
+  depends_on: external_exports.array(external_exports.string()),
+  estimate: external_exports.number(),
+  owner: external_exports.string().optional(),
+  note: external_exports.string().optional(),
+  started_at: external_exports.string().optional(),
+  finished_at: external_exports.string().optional(),
+  landed_as: external_exports.string().optional()
+}).strict();
+var LaneOut2 = external_exports.object({
+  kind: external_exports.enum(["lane", "foreign"]),
+  task_id: external_exports.string().optional(),
+  state: external_exports.enum(["starting", "ready", "broken"]).optional(),
+  task_status: TaskStatusOut.optional(),
+  owner: external_exports.string().optional(),
+  branch: external_exports.string().optional(),
+  path: external_exports.string(),
+  missing: external_exports.boolean(),
+  dirty_count: external_exports.number(),
+  untracked_count: external_exports.number(),
+  ahead: external_exports.number().optional(),
+  behind: external_exports.number().optional(),
+  created_at: external_exports.string().optional(),
+  age_s: external_exports.number().optional(),
+  last_activity: external_exports.string().optional(),
+  problem: external_exports.string().optional()
+}).strict();
+var EntryBriefOut = external_exports.object({
+  id: external_exports.string(),
+  task: external_exports.string(),
+  kind: external_exports.enum(["land", "revert"]),
+  state: external_exports.enum(ENTRY_STATES),
+  queued_at: external_exports.string(),
+  attempts: external_exports.number(),
+  position: external_exports.number().optional(),
+  started_at: external_exports.string().optional(),
+  finished_at: external_exports.string().optional(),
+  waited_ms: external_exports.number().optional(),
+  last_error: external_exports.string().optional(),
+  landed_as: external_exports.string().optional(),
+  waiting_for: external_exports.array(external_exports.string()).optional(),
+  conflicts: external_exports.number().optional().describe("How many likely conflicts were found")
+}).strict();
+var StatusOut = external_exports.object({
+  repo: external_exports.string(),
+  generated_at: external_exports.string(),
+  took_ms: external_exports.number(),
+  target: external_exports.string(),
+  target_sha: external_exports.string().optional(),
+  plan: external_exports.object({
+    tasks: external_exports.number(),
+    by_status: external_exports.object(Object.fromEntries(TASK_STATUSES.map((s) => [s, external_exports.number()]))).strict(),
+    progress: external_exports.number(),
+    waves: external_exports.array(external_exports.object({ wave: external_exports.number(), done: external_exports.number(), tasks: external_exports.array(TaskBriefOut) }).strict()),
+    conflicts: external_exports.array(external_exports.object({ a: external_exports.string(), b: external_exports.string(), files: external_exports.array(external_exports.string()) }).strict()),
+    critical_path: external_exports.array(external_exports.string()),
+    parallelism: external_exports.number(),
+    speedup: external_exports.number()
+  }).strict().nullable(),
+  lanes: external_exports.array(LaneOut2),
+  claims: external_exports.array(
+    external_exports.object({ owner: external_exports.string(), pattern: external_exports.string(), mode: external_exports.enum(["exclusive", "shared"]), task: external_exports.string().optional(), pid: external_exports.number().optional(), expires_at: external_exports.string() }).strict()
+  ),
+  merge: external_exports.object({
+    processor: external_exports.object({ running: external_exports.boolean(), pid: external_exports.number().optional(), since: external_exports.string().optional() }).strict(),
+    queue: external_exports.array(EntryBriefOut),
+    recent: external_exports.array(EntryBriefOut),
+    recent_failure_rate: external_exports.number()
+  }).strict(),
+  run: external_exports.object({
+    id: external_exports.string().optional(),
+    state: external_exports.string(),
+    started_at: external_exports.string().optional(),
+    finished_at: external_exports.string().optional(),
+    parallelism: external_exports.number().optional(),
+    agent: external_exports.string().optional(),
+    tasks: external_exports.record(external_exports.string(), external_exports.number()),
+    items: external_exports.array(
+      external_exports.object({ task: external_exports.string(), state: external_exports.string(), attempts: external_exports.number(), since: external_exports.string().optional(), reason: external_exports.string().optional() }).strict()
+    )
+  }).strict().nullable(),
+  resources: ResourcesOut.extend({
+    disk_path: external_exports.string(),
+    sources: external_exports.object({ cpus: external_exports.string(), load: external_exports.string(), memory: external_exports.string(), disk: external_exports.string() }).strict(),
+    took_ms: external_exports.number()
+  }).strict(),
+  recent_events: external_exports.array(external_exports.object({ ts: external_exports.string(), type: external_exports.string(), task: external_exports.string().optional(), text: external_exports.string() }).strict()),
+  problems: external_exports.array(external_exports.string())
+}).strict();
 var statusTool = defineTool({
   name: "status",
   title: "Lanes status at a glance",
-  description: "Everything at a glance: plan progress by wave, tasks by state (with owners), resources (CPU, memory, disk) and recent events. Read-only and cheap; takes no git locks. Use get_plan for full task details.",
+  description: "Everything at a glance: plan progress by wave (each task with state, owner, dependencies), lanes (task, state, uncommitted files, commits ahead/behind the target, age, last activity), live file claims, the merge queue, the current `lanes run`, resources (CPU, memory, disk) and recent events. Read-only and cheap: takes no locks, git runs with GIT_OPTIONAL_LOCKS=0. Use get_plan for full task details, list_worktrees for a lane's dirty files, merge_status for queue details.",
   kind: "read",
-  input: external_exports.object({ events: external_exports.number().int().min(0).max(200).optional().describe("How many recent events (default 10)") }).strict(),
-  output: external_exports.object({
-    repo: external_exports.string(),
-    plan: external_exports.object({
-      tasks: external_exports.number(),
-      by_status: external_exports.record(external_exports.string(), external_exports.number()),
-      waves: external_exports.array(external_exports.object({ wave: external_exports.number(), tasks: external_exports.array(TaskBrief) })),
-      parallelism: external_exports.number(),
-      speedup: external_exports.number()
-    }).nullable(),
-    resources: ResourcesOut,
-    recent_events: external_exports.array(external_exports.object({ ts: external_exports.string(), type: external_exports.string() }).passthrough())
-  }),
+  input: external_exports.object({
+    events: external_exports.number().int().min(0).max(200).optional().describe("How many recent events (default 10)"),
+    recent_merges: external_exports.number().int().min(0).max(50).optional().describe("How many finished merge entries (default 5)")
+  }).strict(),
+  output: StatusOut,
   async handle(input, ctx) {
     const lanes = await openLanes(ctx.cwd, await ctx.repo());
-    return status(lanes, input.events === void 0 ? {} : { events: input.events });
+    return status(lanes, {
+      ...input.events !== void 0 ? { events: input.events } : {},
+      ...input.recent_merges !== void 0 ? { recentMerges: input.recent_merges } : {}
+    });
   },
-  render: (o) => renderStatus2(o)
+  render: (o) => renderStatus2(o, { color: false })
 });
 
 // src/mcp/tools/update-task.ts

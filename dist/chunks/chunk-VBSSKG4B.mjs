@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   currentBranch,
   headCommit
-} from "./chunk-DZ3I5ZFN.mjs";
+} from "./chunk-PSJ5NKXG.mjs";
 import {
   SESSIONS_DOC,
   activeIn,
@@ -23,7 +23,7 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-XK2EV7EA.mjs";
+} from "./chunk-5Y4HXVK4.mjs";
 import {
   PLAN_DOC,
   emptyPlan

@@ -10,7 +10,7 @@ import {
   recoverOrphans,
   rollbackStart,
   withGitLock
-} from "./chunk-OXUPJPTK.mjs";
+} from "./chunk-4IDQTFPV.mjs";
 import {
   CLAIMS_DOC,
   claimInTx,

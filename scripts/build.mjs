@@ -34,6 +34,9 @@ await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
+  // Module paths (which end up in the bundle's comments and keys) stay as written even when
+  // node_modules is a symlink (scripts/build-head.sh), so the bundle is the same wherever it is built.
+  preserveSymlinks: true,
   loader: { '.yaml': 'text', '.md': 'text' },
   // Bundled CommonJS dependencies (proper-lockfile, systeminformation) call require().
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __lanesRequire } from 'node:module';\nconst require = __lanesRequire(import.meta.url);" },

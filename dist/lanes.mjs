@@ -21,20 +21,20 @@ import {
   renderStatus,
   renderStatus2,
   status
-} from "./chunks/chunk-3J4F6PSX.mjs";
+} from "./chunks/chunk-H3O2O554.mjs";
 import {
   startSession
-} from "./chunks/chunk-VBSSKG4B.mjs";
+} from "./chunks/chunk-SO274PAQ.mjs";
 import {
   endSession
-} from "./chunks/chunk-QN3LA7GC.mjs";
+} from "./chunks/chunk-DU2QNGJ7.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunks/chunk-PSJ5NKXG.mjs";
+} from "./chunks/chunk-D4EG5YUN.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -42,14 +42,14 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunks/chunk-5Y4HXVK4.mjs";
+} from "./chunks/chunk-56UURTRR.mjs";
 import {
   startLane
-} from "./chunks/chunk-QCY2YTEJ.mjs";
+} from "./chunks/chunk-W4ZEZK6F.mjs";
 import {
   removeLane
-} from "./chunks/chunk-YBRCMCTW.mjs";
-import "./chunks/chunk-4IDQTFPV.mjs";
+} from "./chunks/chunk-OGMIJ42A.mjs";
+import "./chunks/chunk-N4VXMXAP.mjs";
 import {
   claimFiles,
   listClaims,
@@ -66,12 +66,12 @@ import {
   readyTasks,
   requirePlan,
   updateTask
-} from "./chunks/chunk-F3DUBMZY.mjs";
+} from "./chunks/chunk-Z7HDMLJZ.mjs";
 import {
   git,
   openLanes
-} from "./chunks/chunk-BJINSNOQ.mjs";
-import "./chunks/chunk-N74465BV.mjs";
+} from "./chunks/chunk-QDWJFJSW.mjs";
+import "./chunks/chunk-P2UPWNC3.mjs";
 import "./chunks/chunk-D43FBRPQ.mjs";
 import "./chunks/chunk-4VNXBQ3W.mjs";
 import {
@@ -93,9 +93,9 @@ import {
   __toESM
 } from "./chunks/chunk-4OAWNEMU.mjs";
 
-// ../../../work/main/node_modules/commander/lib/error.js
+// node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "../../../work/main/node_modules/commander/lib/error.js"(exports) {
+  "node_modules/commander/lib/error.js"(exports) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -128,9 +128,9 @@ var require_error = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/commander/lib/argument.js
+// node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "../../../work/main/node_modules/commander/lib/argument.js"(exports) {
+  "node_modules/commander/lib/argument.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Argument2 = class {
       /**
@@ -256,9 +256,9 @@ var require_argument = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/commander/lib/help.js
+// node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "../../../work/main/node_modules/commander/lib/help.js"(exports) {
+  "node_modules/commander/lib/help.js"(exports) {
     var { humanReadableArgName } = require_argument();
     var Help2 = class {
       constructor() {
@@ -858,9 +858,9 @@ ${itemIndentStr}`);
   }
 });
 
-// ../../../work/main/node_modules/commander/lib/option.js
+// node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "../../../work/main/node_modules/commander/lib/option.js"(exports) {
+  "node_modules/commander/lib/option.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Option2 = class {
       /**
@@ -1171,9 +1171,9 @@ var require_option = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/commander/lib/suggestSimilar.js
+// node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "../../../work/main/node_modules/commander/lib/suggestSimilar.js"(exports) {
+  "node_modules/commander/lib/suggestSimilar.js"(exports) {
     var maxDistance = 3;
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > maxDistance)
@@ -1251,9 +1251,9 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/commander/lib/command.js
+// node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "../../../work/main/node_modules/commander/lib/command.js"(exports) {
+  "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
     var path2 = __require("node:path");
@@ -3497,9 +3497,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// ../../../work/main/node_modules/commander/index.js
+// node_modules/commander/index.js
 var require_commander = __commonJS({
-  "../../../work/main/node_modules/commander/index.js"(exports) {
+  "node_modules/commander/index.js"(exports) {
     var { Argument: Argument2 } = require_argument();
     var { Command: Command2 } = require_command();
     var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
@@ -3519,7 +3519,7 @@ var require_commander = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/commander/esm.mjs
+// node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
   program,
@@ -4470,7 +4470,7 @@ function renderCleanup(r2) {
 function registerMcp(program2) {
   program2.command("mcp").description("run the MCP server on stdio (what Claude Code starts)").action(
     action(async () => {
-      const { serveMcpStdio } = await import("./chunks/stdio-7BVW43VN.mjs");
+      const { serveMcpStdio } = await import("./chunks/stdio-PALPSTGR.mjs");
       await serveMcpStdio();
     })
   );

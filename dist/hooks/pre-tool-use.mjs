@@ -150,7 +150,7 @@ async function main() {
   }
   if (d.lane && needsRenewal(claims, d.lane, now)) {
     try {
-      const { renewLaneClaims } = await import("../chunks/renew-QQUQZD7C.mjs");
+      const { renewLaneClaims } = await import("../chunks/renew-LQMELNQ3.mjs");
       await renewLaneClaims(w.stateDir, d.lane.task);
     } catch (e) {
       note(`${EVENT}: could not renew the claims of task ${d.lane.task}: ${e.message}`);

@@ -80,7 +80,7 @@ async function main() {
     trace(EVENT, "summary");
     return 0;
   }
-  const { laneContext } = await import("../chunks/session-start-lane-X5PEC53E.mjs");
+  const { laneContext } = await import("../chunks/session-start-lane-VDJAM5ZQ.mjs");
   const r = await laneContext(input, lane);
   context(r.text);
   trace(EVENT, "lane", { lane: lane.task, session: r.session_id, resumed: r.resumed });

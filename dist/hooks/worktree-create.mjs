@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   copyIncluded,
   startLane
-} from "../chunks/chunk-QCY2YTEJ.mjs";
+} from "../chunks/chunk-W4ZEZK6F.mjs";
 import {
   sessionOwner
 } from "../chunks/chunk-TJOPZESO.mjs";
@@ -16,22 +16,22 @@ import {
 import {
   listWorktrees,
   withGitLock
-} from "../chunks/chunk-4IDQTFPV.mjs";
+} from "../chunks/chunk-N4VXMXAP.mjs";
 import "../chunks/chunk-5VAPZAAV.mjs";
 import "../chunks/chunk-UIHTQZ35.mjs";
 import {
   addTask,
   readPlan,
   storePlan
-} from "../chunks/chunk-F3DUBMZY.mjs";
+} from "../chunks/chunk-Z7HDMLJZ.mjs";
 import {
   git,
   lanesDir,
   loadConfig,
   openLanes,
   resolveRepo
-} from "../chunks/chunk-BJINSNOQ.mjs";
-import "../chunks/chunk-N74465BV.mjs";
+} from "../chunks/chunk-QDWJFJSW.mjs";
+import "../chunks/chunk-P2UPWNC3.mjs";
 import "../chunks/chunk-D43FBRPQ.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
 import "../chunks/chunk-YMTOC647.mjs";

@@ -3,13 +3,13 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   removeLane
-} from "../chunks/chunk-YBRCMCTW.mjs";
+} from "../chunks/chunk-OGMIJ42A.mjs";
 import {
   ADHOC_TITLE_PREFIX
 } from "../chunks/chunk-KPFBKRHD.mjs";
 import {
   listWorktrees
-} from "../chunks/chunk-4IDQTFPV.mjs";
+} from "../chunks/chunk-N4VXMXAP.mjs";
 import "../chunks/chunk-5VAPZAAV.mjs";
 import "../chunks/chunk-UIHTQZ35.mjs";
 import {
@@ -18,12 +18,12 @@ import {
   emptyPlan,
   emptyTasks,
   setStatus
-} from "../chunks/chunk-F3DUBMZY.mjs";
+} from "../chunks/chunk-Z7HDMLJZ.mjs";
 import {
   git,
   openLanes
-} from "../chunks/chunk-BJINSNOQ.mjs";
-import "../chunks/chunk-N74465BV.mjs";
+} from "../chunks/chunk-QDWJFJSW.mjs";
+import "../chunks/chunk-P2UPWNC3.mjs";
 import "../chunks/chunk-D43FBRPQ.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
 import "../chunks/chunk-YMTOC647.mjs";

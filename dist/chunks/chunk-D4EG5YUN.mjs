@@ -21,14 +21,14 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-5Y4HXVK4.mjs";
+} from "./chunk-56UURTRR.mjs";
 import {
   git,
   gitOut
-} from "./chunk-BJINSNOQ.mjs";
+} from "./chunk-QDWJFJSW.mjs";
 import {
   withLock
-} from "./chunk-N74465BV.mjs";
+} from "./chunk-P2UPWNC3.mjs";
 import {
   LanesError,
   assertSlug

@@ -4,10 +4,10 @@ const require = __lanesRequire(import.meta.url);
 import {
   redact,
   require_dist
-} from "./chunk-5Y4HXVK4.mjs";
+} from "./chunk-56UURTRR.mjs";
 import {
   removeLane
-} from "./chunk-YBRCMCTW.mjs";
+} from "./chunk-OGMIJ42A.mjs";
 import {
   adminDirFor,
   assessLane,
@@ -20,7 +20,7 @@ import {
   recoverOrphans,
   teardownLane,
   withGitLock
-} from "./chunk-4IDQTFPV.mjs";
+} from "./chunk-N4VXMXAP.mjs";
 import {
   CLAIMS_DOC,
   emptyClaims,
@@ -35,7 +35,7 @@ import {
   readPlan,
   setStatus,
   storePlan
-} from "./chunk-F3DUBMZY.mjs";
+} from "./chunk-Z7HDMLJZ.mjs";
 import {
   CONFIG_FILE,
   MAX_CONFIG_BYTES,
@@ -57,12 +57,12 @@ import {
   resolveTarget,
   runCommand,
   statusPorcelain
-} from "./chunk-BJINSNOQ.mjs";
+} from "./chunk-QDWJFJSW.mjs";
 import {
   failpoint,
   lockOwner,
   tryLock
-} from "./chunk-N74465BV.mjs";
+} from "./chunk-P2UPWNC3.mjs";
 import {
   goneReason
 } from "./chunk-YMTOC647.mjs";
@@ -116,7 +116,7 @@ async function readResources(p, opts = {}) {
 async function measure(p, siTimeoutMs) {
   const t0 = performance.now();
   const win = process.platform === "win32";
-  const si = siTimeoutMs > 0 ? withTimeout(import("./lib-FT7SPZII.mjs").then((m) => m.default), siTimeoutMs) : Promise.resolve(void 0);
+  const si = siTimeoutMs > 0 ? withTimeout(import("./lib-VVZUBHAL.mjs").then((m) => m.default), siTimeoutMs) : Promise.resolve(void 0);
   const deadline = Date.now() + siTimeoutMs;
   const siCall = (f) => si.then((s) => s ? withTimeout(f(s), Math.max(0, deadline - Date.now())) : void 0);
   const [siMem, siLoad, disk] = await Promise.all([

@@ -21,20 +21,20 @@ import {
   renderStatus,
   renderStatus2,
   status
-} from "./chunk-3J4F6PSX.mjs";
+} from "./chunk-H3O2O554.mjs";
 import {
   startSession
-} from "./chunk-VBSSKG4B.mjs";
+} from "./chunk-SO274PAQ.mjs";
 import {
   endSession
-} from "./chunk-QN3LA7GC.mjs";
+} from "./chunk-DU2QNGJ7.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunk-PSJ5NKXG.mjs";
+} from "./chunk-D4EG5YUN.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -43,14 +43,14 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-5Y4HXVK4.mjs";
+} from "./chunk-56UURTRR.mjs";
 import {
   startLane
-} from "./chunk-QCY2YTEJ.mjs";
+} from "./chunk-W4ZEZK6F.mjs";
 import {
   removeLane
-} from "./chunk-YBRCMCTW.mjs";
-import "./chunk-4IDQTFPV.mjs";
+} from "./chunk-OGMIJ42A.mjs";
+import "./chunk-N4VXMXAP.mjs";
 import {
   claimFiles,
   listClaims,
@@ -67,7 +67,7 @@ import {
   readyTasks,
   requirePlan,
   updateTask
-} from "./chunk-F3DUBMZY.mjs";
+} from "./chunk-Z7HDMLJZ.mjs";
 import {
   NEVER,
   ZodIssueCode,
@@ -98,8 +98,8 @@ import {
   union,
   unknown,
   url
-} from "./chunk-BJINSNOQ.mjs";
-import "./chunk-N74465BV.mjs";
+} from "./chunk-QDWJFJSW.mjs";
+import "./chunk-P2UPWNC3.mjs";
 import "./chunk-D43FBRPQ.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import {
@@ -119,7 +119,7 @@ import {
 } from "./chunk-HJMLCJJU.mjs";
 import "./chunk-4OAWNEMU.mjs";
 
-// ../../../work/main/node_modules/@modelcontextprotocol/server/dist/chunk-vYduTEsO.mjs
+// node_modules/@modelcontextprotocol/server/dist/chunk-vYduTEsO.mjs
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -159,7 +159,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   enumerable: true
 }) : target, mod));
 
-// ../../../work/main/node_modules/@modelcontextprotocol/server/dist/dialects-CDpMbily.mjs
+// node_modules/@modelcontextprotocol/server/dist/dialects-CDpMbily.mjs
 var DRAFT_2020_12_URIS = /* @__PURE__ */ new Set(["https://json-schema.org/draft/2020-12/schema", "http://json-schema.org/draft/2020-12/schema"]);
 var DRAFT_2019_09_URIS = /* @__PURE__ */ new Set(["https://json-schema.org/draft/2019-09/schema", "http://json-schema.org/draft/2019-09/schema"]);
 var DRAFT_07_URIS = /* @__PURE__ */ new Set(["https://json-schema.org/draft-07/schema", "http://json-schema.org/draft-07/schema"]);
@@ -176,7 +176,7 @@ function declaredDialect(schema, remedy) {
   throw new Error(`JSON Schema declares an unsupported dialect ("$schema": "${schema.$schema.slice(0, 200)}"). The default validator supports JSON Schema 2020-12, 2019-09, draft-07, and draft-06; ${remedy}`);
 }
 
-// ../../../work/main/node_modules/@modelcontextprotocol/core/dist/schemas-DscsoNZN.mjs
+// node_modules/@modelcontextprotocol/core/dist/schemas-DscsoNZN.mjs
 var LATEST_PROTOCOL_VERSION = "2025-11-25";
 var SUPPORTED_PROTOCOL_VERSIONS = [
   LATEST_PROTOCOL_VERSION,
@@ -965,7 +965,7 @@ var ServerResultSchema = union([
   SubscriptionsListenResultSchema
 ]);
 
-// ../../../work/main/node_modules/@modelcontextprotocol/core/dist/auth-UMQCo-ad.mjs
+// node_modules/@modelcontextprotocol/core/dist/auth-UMQCo-ad.mjs
 var SafeUrlSchema = url().superRefine((val, ctx) => {
   if (!URL.canParse(val)) {
     ctx.addIssue({
@@ -1119,7 +1119,7 @@ var OAuthTokenRevocationRequestSchema = object({
   token_type_hint: string().optional()
 }).strip();
 
-// ../../../work/main/node_modules/@modelcontextprotocol/server/dist/src-DdvbAHrR.mjs
+// node_modules/@modelcontextprotocol/server/dist/src-DdvbAHrR.mjs
 var BRANDS = /* @__PURE__ */ Symbol.for("mcp.sdk.errorBrands");
 function stampErrorBrands(instance, ctor) {
   const brands = /* @__PURE__ */ new Set();
@@ -5729,7 +5729,7 @@ function normalizeRawShapeSchema(schema) {
   return schema;
 }
 
-// ../../../work/main/node_modules/@modelcontextprotocol/server/dist/ajvProvider-DyjnscPj.mjs
+// node_modules/@modelcontextprotocol/server/dist/ajvProvider-DyjnscPj.mjs
 var require_code$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
   Object.defineProperty(exports, "__esModule", { value: true });
   exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
@@ -13092,10 +13092,10 @@ var AjvJsonSchemaValidator = class {
 };
 var Ajv = import_ajv.Ajv;
 
-// ../../../work/main/node_modules/@modelcontextprotocol/server/dist/shimsNode.mjs
+// node_modules/@modelcontextprotocol/server/dist/shimsNode.mjs
 import process2 from "node:process";
 
-// ../../../work/main/node_modules/@modelcontextprotocol/server/dist/mcp-oHn3ureC.mjs
+// node_modules/@modelcontextprotocol/server/dist/mcp-oHn3ureC.mjs
 var COMPLETABLE_SYMBOL = /* @__PURE__ */ Symbol.for("mcp.completable");
 function isCompletable(schema) {
   return !!schema && typeof schema === "object" && COMPLETABLE_SYMBOL in schema;
@@ -14754,7 +14754,7 @@ function unwrapOptionalSchema(schema) {
   return schema.def?.innerType ?? schema;
 }
 
-// ../../../work/main/node_modules/@modelcontextprotocol/server/dist/stdio.mjs
+// node_modules/@modelcontextprotocol/server/dist/stdio.mjs
 var swallowsErrorsAfterClose = /* @__PURE__ */ Symbol("swallowsErrorsAfterClose");
 var StdioServerTransport = class {
   _readBuffer;
@@ -14856,7 +14856,7 @@ var StdioServerTransport = class {
   }
 };
 
-// ../../../work/main/node_modules/@modelcontextprotocol/server/dist/index.mjs
+// node_modules/@modelcontextprotocol/server/dist/index.mjs
 var DEFAULT_MAX_REQUEST_BODY_SIZE = 4 * 1024 * 1024;
 
 // src/mcp/tool.ts

@@ -5,12 +5,12 @@ import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "./chunk-5Y4HXVK4.mjs";
+} from "./chunk-56UURTRR.mjs";
 import {
   openLanes,
   statusPorcelain
-} from "./chunk-BJINSNOQ.mjs";
-import "./chunk-N74465BV.mjs";
+} from "./chunk-QDWJFJSW.mjs";
+import "./chunk-P2UPWNC3.mjs";
 import "./chunk-GSYLAAW2.mjs";
 import "./chunk-OKEBL4SQ.mjs";
 import {

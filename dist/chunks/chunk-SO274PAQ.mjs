@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   currentBranch,
   headCommit
-} from "./chunk-PSJ5NKXG.mjs";
+} from "./chunk-D4EG5YUN.mjs";
 import {
   SESSIONS_DOC,
   activeIn,
@@ -23,11 +23,11 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-5Y4HXVK4.mjs";
+} from "./chunk-56UURTRR.mjs";
 import {
   PLAN_DOC,
   emptyPlan
-} from "./chunk-F3DUBMZY.mjs";
+} from "./chunk-Z7HDMLJZ.mjs";
 import {
   LanesError,
   assertSlug,

@@ -6,10 +6,10 @@ import {
   recoverOrphans,
   refusal,
   teardownLane
-} from "./chunk-4IDQTFPV.mjs";
+} from "./chunk-N4VXMXAP.mjs";
 import {
   readPlan
-} from "./chunk-F3DUBMZY.mjs";
+} from "./chunk-Z7HDMLJZ.mjs";
 import {
   LANES_DOC,
   assertTaskId,

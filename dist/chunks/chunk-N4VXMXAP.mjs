@@ -9,7 +9,7 @@ import {
   TASKS_DOC,
   emptyTasks,
   setStatus
-} from "./chunk-F3DUBMZY.mjs";
+} from "./chunk-Z7HDMLJZ.mjs";
 import {
   ZERO_SHA,
   commitsNotIn,
@@ -25,12 +25,12 @@ import {
   snapshotWorktree,
   stashCreate,
   statusPorcelain
-} from "./chunk-BJINSNOQ.mjs";
+} from "./chunk-QDWJFJSW.mjs";
 import {
   holdsLock,
   withLock,
   writeFileAtomic
-} from "./chunk-N74465BV.mjs";
+} from "./chunk-P2UPWNC3.mjs";
 import {
   pidAlive
 } from "./chunk-GSYLAAW2.mjs";

@@ -10,7 +10,7 @@ import {
   recoverOrphans,
   rollbackStart,
   withGitLock
-} from "./chunk-4IDQTFPV.mjs";
+} from "./chunk-N4VXMXAP.mjs";
 import {
   CLAIMS_DOC,
   claimInTx,
@@ -28,7 +28,7 @@ import {
   readPlan,
   requirePlan,
   requireTask
-} from "./chunk-F3DUBMZY.mjs";
+} from "./chunk-Z7HDMLJZ.mjs";
 import {
   git,
   isInside,
@@ -39,10 +39,10 @@ import {
   resolveCommit,
   revInputProblem,
   runCommand
-} from "./chunk-BJINSNOQ.mjs";
+} from "./chunk-QDWJFJSW.mjs";
 import {
   failpoint
-} from "./chunk-N74465BV.mjs";
+} from "./chunk-P2UPWNC3.mjs";
 import {
   assertOwner
 } from "./chunk-YMTOC647.mjs";

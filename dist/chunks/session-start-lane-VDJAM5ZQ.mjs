@@ -3,23 +3,23 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   startSession
-} from "./chunk-VBSSKG4B.mjs";
+} from "./chunk-SO274PAQ.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps
-} from "./chunk-PSJ5NKXG.mjs";
+} from "./chunk-D4EG5YUN.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-5Y4HXVK4.mjs";
+} from "./chunk-56UURTRR.mjs";
 import {
   readPlan
-} from "./chunk-F3DUBMZY.mjs";
+} from "./chunk-Z7HDMLJZ.mjs";
 import {
   openLanes
-} from "./chunk-BJINSNOQ.mjs";
-import "./chunk-N74465BV.mjs";
+} from "./chunk-QDWJFJSW.mjs";
+import "./chunk-P2UPWNC3.mjs";
 import {
   describeOwner,
   describeUntil

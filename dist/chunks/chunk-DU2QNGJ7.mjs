@@ -10,7 +10,7 @@ import {
   mergeBase,
   noteFromRecord,
   withSessionLock
-} from "./chunk-PSJ5NKXG.mjs";
+} from "./chunk-D4EG5YUN.mjs";
 import {
   SESSIONS_DOC,
   checkProtocol,
@@ -27,11 +27,11 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-5Y4HXVK4.mjs";
+} from "./chunk-56UURTRR.mjs";
 import {
   openLanes,
   resolveRepo
-} from "./chunk-BJINSNOQ.mjs";
+} from "./chunk-QDWJFJSW.mjs";
 import {
   LanesError,
   assertSlug,

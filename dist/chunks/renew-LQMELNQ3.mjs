@@ -7,7 +7,7 @@ import {
 import "./chunk-UIHTQZ35.mjs";
 import {
   StateStore
-} from "./chunk-N74465BV.mjs";
+} from "./chunk-P2UPWNC3.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import "./chunk-YMTOC647.mjs";
 import "./chunk-GSYLAAW2.mjs";

@@ -3,11 +3,11 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   completeSessionFast
-} from "./chunk-QN3LA7GC.mjs";
-import "./chunk-PSJ5NKXG.mjs";
+} from "./chunk-DU2QNGJ7.mjs";
+import "./chunk-D4EG5YUN.mjs";
 import {
   readSessions
-} from "./chunk-5Y4HXVK4.mjs";
+} from "./chunk-56UURTRR.mjs";
 import {
   sessionOwner
 } from "./chunk-TJOPZESO.mjs";
@@ -18,11 +18,11 @@ import {
 import {
   TASKS_DOC,
   emptyTasks
-} from "./chunk-F3DUBMZY.mjs";
+} from "./chunk-Z7HDMLJZ.mjs";
 import {
   openLanes
-} from "./chunk-BJINSNOQ.mjs";
-import "./chunk-N74465BV.mjs";
+} from "./chunk-QDWJFJSW.mjs";
+import "./chunk-P2UPWNC3.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import "./chunk-YMTOC647.mjs";
 import "./chunk-GSYLAAW2.mjs";

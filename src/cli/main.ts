@@ -34,4 +34,11 @@ export function buildProgram(): Command {
   return program;
 }
 
-await buildProgram().parseAsync(process.argv);
+// The MCP server is what Claude Code starts for every session: skip the CLI (commander and every
+// command module) on that path and load only the server.
+if (process.argv[2] === 'mcp' && process.argv.length === 3) {
+  const { serveMcpStdio } = await import('../mcp/stdio.js');
+  await serveMcpStdio();
+} else {
+  await buildProgram().parseAsync(process.argv);
+}

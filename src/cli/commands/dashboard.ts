@@ -9,13 +9,13 @@ export function registerDashboard(program: Command): void {
   program
     .command('dashboard')
     .description('serve the status as a live web page on 127.0.0.1 (dependency graph, lanes, queue, timeline) until Ctrl-C')
-    .option('--port <n>', 'port to listen on (default: any free port)')
+    .option('--port <n>', 'port to listen on (default or 0: any free port)')
     .option('--open', 'open the page in the default browser')
     .action(
       action(async (opts: { port?: string; open?: boolean }) => {
         const port = opts.port === undefined ? 0 : Number(opts.port);
-        if (opts.port !== undefined && (!/^\d+$/.test(opts.port) || port < 1 || port > 65_535)) {
-          throw new LanesError('INVALID_INPUT', `Invalid --port ${JSON.stringify(opts.port)}.`, { hint: 'Use a port from 1 to 65535, or leave it out for any free port.' });
+        if (opts.port !== undefined && (!/^\d+$/.test(opts.port) || port > 65_535)) {
+          throw new LanesError('INVALID_INPUT', `Invalid --port ${JSON.stringify(opts.port)}.`, { hint: 'Use a port from 1 to 65535, or 0 (or nothing) for any free port.' });
         }
         const lanes = await openLanes(process.cwd());
         const d = await startDashboard(lanes, { port });

@@ -4310,11 +4310,11 @@ data: ${snapshotJson(s)}
 
 // src/cli/commands/dashboard.ts
 function registerDashboard(program2) {
-  program2.command("dashboard").description("serve the status as a live web page on 127.0.0.1 (dependency graph, lanes, queue, timeline) until Ctrl-C").option("--port <n>", "port to listen on (default: any free port)").option("--open", "open the page in the default browser").action(
+  program2.command("dashboard").description("serve the status as a live web page on 127.0.0.1 (dependency graph, lanes, queue, timeline) until Ctrl-C").option("--port <n>", "port to listen on (default or 0: any free port)").option("--open", "open the page in the default browser").action(
     action(async (opts) => {
       const port = opts.port === void 0 ? 0 : Number(opts.port);
-      if (opts.port !== void 0 && (!/^\d+$/.test(opts.port) || port < 1 || port > 65535)) {
-        throw new LanesError("INVALID_INPUT", `Invalid --port ${JSON.stringify(opts.port)}.`, { hint: "Use a port from 1 to 65535, or leave it out for any free port." });
+      if (opts.port !== void 0 && (!/^\d+$/.test(opts.port) || port > 65535)) {
+        throw new LanesError("INVALID_INPUT", `Invalid --port ${JSON.stringify(opts.port)}.`, { hint: "Use a port from 1 to 65535, or 0 (or nothing) for any free port." });
       }
       const lanes = await openLanes(process.cwd());
       const d = await startDashboard(lanes, { port });
@@ -4799,7 +4799,12 @@ function buildProgram() {
   registerDemo(program2);
   return program2;
 }
-await buildProgram().parseAsync(process.argv);
+if (process.argv[2] === "mcp" && process.argv.length === 3) {
+  const { serveMcpStdio } = await import("./chunks/stdio-PALPSTGR.mjs");
+  await serveMcpStdio();
+} else {
+  await buildProgram().parseAsync(process.argv);
+}
 export {
   buildProgram
 };

@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { VERSION } from '../version.js';
+import { registerAgent } from './commands/agent.js';
 import { registerClaims } from './commands/claims.js';
 import { registerDashboard } from './commands/dashboard.js';
 import { registerDemo } from './commands/demo.js';
@@ -11,6 +12,7 @@ import { registerLanes } from './commands/lanes.js';
 import { registerMcp } from './commands/mcp.js';
 import { registerMerge } from './commands/merge.js';
 import { registerPlan } from './commands/plan.js';
+import { registerRun } from './commands/run.js';
 import { registerSessions } from './commands/sessions.js';
 import { registerStatus } from './commands/status.js';
 
@@ -28,9 +30,11 @@ export function buildProgram(): Command {
   registerClaims(program);
   registerMerge(program);
   registerSessions(program);
+  registerRun(program);
   registerDashboard(program);
   registerMcp(program);
   registerDemo(program);
+  registerAgent(program);
   return program;
 }
 

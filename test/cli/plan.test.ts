@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import path from 'node:path';
 import { lanes } from '../helpers/cli.js';
 import { makeRepo, tempDir } from '../helpers/repo.js';
 
@@ -43,17 +42,12 @@ describe('lanes CLI: plan, next, task, status, doctor, demo', () => {
     repo.cleanup();
   });
 
-  it('doctor reports checks; demo plans the sample in a fresh repository', async () => {
+  it('doctor reports checks', async () => {
     const repo = makeRepo();
     const d = await lanes(repo.dir, ['doctor', '--json']);
     const dj = JSON.parse(d.stdout);
     expect(dj.checks.length).toBeGreaterThan(3);
-    const dir = path.join(tempDir(), 'demo');
-    const demo = await lanes(process.cwd(), ['demo', '--dir', dir]);
-    expect(demo.code).toBe(0);
-    expect(demo.stdout).toMatch(/wave 3/);
-    expect(demo.stdout).toMatch(/Conflicts/);
-    expect(demo.stdout).toMatch(/speedup/);
+    expect(dj.checks.every((c: { name: string; ok: boolean }) => typeof c.name === 'string' && typeof c.ok === 'boolean')).toBe(true);
     repo.cleanup();
   });
 });

@@ -1,0 +1,167 @@
+import type { Command } from 'commander';
+import path from 'node:path';
+import { openLanes, type Lanes } from '../../core/context.js';
+import { planWork } from '../../core/planning.js';
+import {
+  claudeAgent,
+  customAgent,
+  findClaude,
+  findPluginRoot,
+  parseAgentCommand,
+  runPlan,
+  scriptedAgent,
+  type AgentSpec,
+  type RunReport,
+} from '../../core/run/index.js';
+import { LanesError } from '../../errors.js';
+import { createRunDisplay, displayModeFor, renderRunReport, type DisplayStream } from '../../render/run.js';
+import { action } from '../run.js';
+
+export const AGENT_NAMES = ['claude', 'scripted'] as const;
+
+export interface RunCliOptions {
+  plan?: boolean;
+  maxParallel?: number;
+  agent?: string;
+  agentCommand?: string;
+  retries?: number;
+  json?: boolean;
+  live?: boolean;
+  /** Scripted agent: ms per estimate hour. */
+  unitMs?: number;
+  /** Minutes before an agent is ended and its attempt counts as failed. */
+  agentTimeout?: number;
+}
+
+export interface RunIo {
+  out: DisplayStream;
+  /** The running `lanes` entry (dist/lanes.mjs): the scripted agent and the plugin root come from it. */
+  entry: string;
+  signal?: AbortSignal;
+  /** Forwarded to runPlan (tests). */
+  pollMs?: number;
+}
+
+function positiveInt(v: string, what: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new LanesError('INVALID_INPUT', `${what} must be a whole number from 1 to 64, not ${JSON.stringify(v)}.`);
+  return n;
+}
+
+/** --agent-command, else --agent, else agent.command of the config, else the claude CLI. */
+export async function resolveAgent(lanes: Lanes, o: Pick<RunCliOptions, 'agent' | 'agentCommand' | 'unitMs'>, entry: string): Promise<AgentSpec> {
+  if (o.agentCommand !== undefined) {
+    if (o.agent !== undefined) throw new LanesError('INVALID_INPUT', 'Give --agent or --agent-command, not both.');
+    return customAgent(parseAgentCommand(o.agentCommand));
+  }
+  if (o.agent !== undefined && !(AGENT_NAMES as readonly string[]).includes(o.agent)) {
+    throw new LanesError('INVALID_INPUT', `Unknown agent "${o.agent}".`, { hint: `Use ${AGENT_NAMES.join(' or ')}, or --agent-command '<json argv>' for any other CLI.` });
+  }
+  if (o.agent === 'scripted') return scriptedAgent(entry, o.unitMs !== undefined ? { unitMs: o.unitMs } : {});
+  if (o.agent === undefined) {
+    const configured = (await lanes.config()).agent.command;
+    if (configured) return customAgent(configured);
+  }
+  const root = findPluginRoot(entry);
+  if (!root) {
+    throw new LanesError('UNSUPPORTED', `Could not find the Lanes plugin folder (with .claude-plugin/plugin.json) above ${entry}.`, {
+      hint: 'Run lanes from its package (node <lanes>/dist/lanes.mjs), or set agent.command in .lanes/config.json.',
+    });
+  }
+  const bin = findClaude(root);
+  if (!bin) {
+    throw new LanesError('UNSUPPORTED', 'The claude CLI was not found on PATH.', {
+      hint: 'Install Claude Code (npm i -g @anthropic-ai/claude-code), or run with --agent scripted (the built-in scripted agent), or give --agent-command \'<json argv>\' for another agent CLI.',
+    });
+  }
+  return claudeAgent(root, bin);
+}
+
+/** `lanes run` without the process plumbing: plans the file if given, runs, renders. */
+export async function runFromCli(cwd: string, file: string | undefined, o: RunCliOptions, io: RunIo): Promise<RunReport> {
+  if (file !== undefined && o.plan) throw new LanesError('INVALID_INPUT', 'Give a tasks file or --plan, not both.', { hint: '`lanes run tasks.yaml` plans the file and runs it; `lanes run --plan` runs the stored plan.' });
+  const lanes = await openLanes(cwd);
+  if (file !== undefined) await planWork(lanes, { source: path.resolve(cwd, file) }, cwd);
+  const agent = await resolveAgent(lanes, o, io.entry);
+  const display = createRunDisplay(displayModeFor({ ...(o.json !== undefined ? { json: o.json } : {}), ...(o.live !== undefined ? { live: o.live } : {}) }, io.out), io.out);
+  try {
+    const report = await runPlan(lanes, {
+      agent,
+      ...(o.maxParallel !== undefined ? { parallelism: o.maxParallel } : {}),
+      ...(o.retries !== undefined ? { retries: o.retries } : {}),
+      ...(o.agentTimeout !== undefined ? { agentTimeoutMs: o.agentTimeout * 60_000 } : {}),
+      ...(io.signal ? { signal: io.signal } : {}),
+      ...(io.pollMs !== undefined ? { pollMs: io.pollMs } : {}),
+      onEvent: (e) => display.onEvent(e),
+    });
+    display.close();
+    if (!o.json) io.out.write(`\n${renderRunReport(report)}\n`);
+    return report;
+  } finally {
+    display.close();
+  }
+}
+
+export function exitCodeOf(r: RunReport): number {
+  if (r.status === 'interrupted') return 130;
+  return r.counts.blocked || r.counts.not_run ? 1 : 0;
+}
+
+/**
+ * Ctrl-C (or SIGTERM) once: stop cleanly — agents ended, lanes kept, the state says what was
+ * interrupted. A second time: exit at once (the exit hook still kills the agents' process groups;
+ * a merge batch in flight is settled by the next command's recovery).
+ */
+export function interruptOnSignals(): { signal: AbortSignal; dispose(): void } {
+  const ac = new AbortController();
+  let count = 0;
+  const on = (sig: NodeJS.Signals) => {
+    count++;
+    if (count === 1) {
+      ac.abort(sig);
+      return;
+    }
+    process.stderr.write(`lanes: ${sig} again: stopping now (run \`lanes run\` to resume)\n`);
+    process.exit(130);
+  };
+  process.on('SIGINT', on);
+  process.on('SIGTERM', on);
+  return {
+    signal: ac.signal,
+    dispose() {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+    },
+  };
+}
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('run the plan with one headless agent per lane: admission by dependencies, conflicts, slots and free resources; retries; merges as lanes finish; a report at the end')
+    .argument('[tasks-file]', 'plan this tasks file (or ROADMAP.md) first, then run it')
+    .option('--plan', 'run the stored plan (the default when no file is given)')
+    .option('--max-parallel <n>', 'lanes at once (default: what the machine can carry now, capped by max_parallel and the plan\'s widest wave)', (v) => positiveInt(v, '--max-parallel'))
+    .option('--agent <name>', `the agent: ${AGENT_NAMES.join(' | ')} (default: agent.command of .lanes/config.json, else claude)`)
+    .option('--agent-command <json>', 'any agent CLI as a JSON argv with {task_id} {title} {description} {worktree} {prompt}')
+    .option('--retries <n>', 'retries of an attempt that did not finish (default: agent.retries, 3)', (v) => Number.parseInt(v, 10))
+    .option('--agent-timeout <minutes>', 'end an agent still running after this long; the attempt counts as failed (default: no limit)', (v) => Number(v))
+    .option('--unit-ms <ms>', 'scripted agent: milliseconds per estimate hour (default 1000)', (v) => Number.parseInt(v, 10))
+    .option('--json', 'one JSON event per line')
+    .option('--no-live', 'plain line-per-event output even on a terminal')
+    .action(
+      action(async (file: string | undefined, o: RunCliOptions) => {
+        if (o.retries !== undefined && (!Number.isInteger(o.retries) || o.retries < 0 || o.retries > 10)) {
+          throw new LanesError('INVALID_INPUT', '--retries must be a whole number from 0 to 10.');
+        }
+        if (o.agentTimeout !== undefined && !(o.agentTimeout > 0)) throw new LanesError('INVALID_INPUT', '--agent-timeout must be a positive number of minutes.');
+        const sig = interruptOnSignals();
+        try {
+          const report = await runFromCli(process.cwd(), file, o, { out: process.stdout, entry: process.argv[1] ?? '', signal: sig.signal });
+          process.exitCode = exitCodeOf(report);
+        } finally {
+          sig.dispose();
+        }
+      }),
+    );
+}

@@ -1,0 +1,45 @@
+/**
+ * Did an agent finish its task? Only when it exited 0 AND its work is committed in the lane (the
+ * lane branch has commits the target does not) AND the lane's tree is clean with no merge or rebase
+ * in progress: the queue lands committed work only, so anything less is an attempt that did not
+ * finish, and the next attempt is told exactly why.
+ */
+import { gitOut } from '../../git/exec.js';
+import { refSha, statusPorcelain } from '../../git/refs.js';
+import { operationInProgress } from '../merge/git.js';
+import { laneRef } from '../lanes/model.js';
+import type { AttemptOutcome } from './model.js';
+
+export interface LaneCheck {
+  /** Commits on the lane branch that are not on the target. */
+  ahead: number;
+  /** Uncommitted entries ("M src/a.ts", "?? x"), at most 20. */
+  dirty: string[];
+  operation?: string;
+}
+
+export async function checkLane(root: string, lanePath: string, task: string, target: string): Promise<LaneCheck> {
+  const tip = await refSha(root, laneRef(task));
+  const [ahead, dirty, operation] = await Promise.all([
+    tip ? gitOut(root, ['rev-list', '--count', tip, `^refs/heads/${target}`], { readOnly: true }).then(Number) : Promise.resolve(0),
+    statusPorcelain(lanePath).then((es) => es.map((e) => `${e.code} ${e.path}`)),
+    operationInProgress(lanePath),
+  ]);
+  return { ahead, dirty: dirty.slice(0, 20), ...(operation ? { operation } : {}) };
+}
+
+export interface Verdict {
+  outcome: AttemptOutcome;
+  reason?: string;
+}
+
+export function verdict(exit: { exitCode: number | null; signal: string | null; error?: string }, lane: LaneCheck | undefined): Verdict {
+  if (exit.error) return { outcome: 'failed', reason: exit.error.startsWith('timed out') ? `the agent ${exit.error}` : `the agent could not be started: ${exit.error}` };
+  if (exit.signal) return { outcome: 'failed', reason: `the agent was killed by ${exit.signal}` };
+  if (exit.exitCode !== 0) return { outcome: 'failed', reason: `the agent exited with code ${exit.exitCode}` };
+  if (!lane) return { outcome: 'failed', reason: 'the lane could not be checked' };
+  if (lane.operation) return { outcome: 'dirty', reason: `the agent exited 0 but left ${lane.operation} in progress in the lane` };
+  if (lane.dirty.length) return { outcome: 'dirty', reason: `the agent exited 0 but left uncommitted changes: ${lane.dirty.slice(0, 8).join(', ')}${lane.dirty.length > 8 ? ', ...' : ''}` };
+  if (lane.ahead === 0) return { outcome: 'no-commit', reason: 'the agent exited 0 without committing any work in the lane' };
+  return { outcome: 'finished' };
+}

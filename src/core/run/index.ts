@@ -1,0 +1,35 @@
+/** `lanes run`: a stored plan executed by headless agents, one per lane (issue 6). */
+export { runPlan, type RunOptions } from './runner.js';
+export { lanePrompt, type PromptInput } from './prompt.js';
+export {
+  claudeAgent,
+  scriptedAgent,
+  customAgent,
+  parseAgentCommand,
+  expandArgv,
+  findPluginRoot,
+  findClaude,
+  findOnPath,
+  CLAUDE_ALLOWED_TOOLS,
+  type AgentSpec,
+} from './agent.js';
+export { activityOf } from './activity.js';
+export { checkLane, verdict, type LaneCheck, type Verdict } from './finish.js';
+export { spawnAgent, killLeftoverAgents, liveAgentGroups, type AgentProcess, type AgentExit } from './spawn.js';
+export { buildReport, renderMarkdown, reportPath, logsDir, secs, type RunReport, type TaskReport } from './report.js';
+export type { RunEvent, RunEventType } from './events.js';
+export {
+  RUNS_DOC,
+  emptyRuns,
+  runsOf,
+  runOwner,
+  taskMs,
+  wallMs,
+  type RunsDoc,
+  type RunRecord,
+  type RunTask,
+  type RunTaskState,
+  type RunAttempt,
+  type AttemptOutcome,
+  type RunStatus,
+} from './model.js';

@@ -1,0 +1,95 @@
+/**
+ * The run's merge driver: processes the merge queue while the run goes on. One processor call
+ * works until nothing is left that can land (keeping its integration worktree across batches);
+ * the run sees each landing in the state as it happens (progress messages wake it), so dependents
+ * start at once. Exactly one processor runs across processes (the queue lock): when another one
+ * holds it (a human's `lanes merge run`), that one lands our entries and the run sees them land.
+ */
+import { errorMessage, isLanesError } from '../../errors.js';
+import type { Lanes } from '../context.js';
+import { processMergeQueue } from '../merge/index.js';
+
+export interface MergeDriverHooks {
+  onProgress(text: string): void;
+  /** After every batch, and when the driver stops. */
+  onChange(): void;
+  /** The processor failed `failures` times in a row with this error (not "busy"). */
+  onError(message: string, failures: number): void;
+  stopping(): boolean;
+}
+
+export class MergeDriver {
+  private running: Promise<void> | undefined;
+  private again = false;
+  /** Do not poll the queue again before this time (after "busy", an error, or an empty pass). */
+  private notBefore = 0;
+  private failures = 0;
+  /** Wall time of processor calls that landed or failed something: the queue's serial work. */
+  busyMs = 0;
+
+  constructor(
+    private readonly lanes: Lanes,
+    private readonly hooks: MergeDriverHooks,
+  ) {}
+
+  get busy(): boolean {
+    return this.running !== undefined;
+  }
+
+  /** Something was queued: process now (or right after the batch in flight). */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.loop().finally(() => {
+      this.running = undefined;
+      this.hooks.onChange();
+    });
+  }
+
+  /** Entries are waiting: process them unless a recent pass said to hold off. */
+  poll(): void {
+    if (!this.running && Date.now() >= this.notBefore) this.kick();
+  }
+
+  /** Resolves when the processor call in flight (if any) is done, or after `timeoutMs`. Returns whether it is done. */
+  async settle(timeoutMs = Infinity): Promise<boolean> {
+    if (!this.running) return true;
+    if (!Number.isFinite(timeoutMs)) {
+      await this.running;
+      return true;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const done = await Promise.race([this.running.then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), timeoutMs)))]);
+    clearTimeout(timer);
+    return done;
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false;
+      if (this.hooks.stopping()) return;
+      const t0 = performance.now();
+      try {
+        const r = await processMergeQueue(this.lanes, { onProgress: (m) => this.hooks.onProgress(m) });
+        this.failures = 0;
+        if (r.batches > 0) this.busyMs += Math.round(performance.now() - t0);
+        this.hooks.onChange();
+        // Entries queued while it finished are picked up by `again` (kick); nothing else is waiting.
+        if (r.batches === 0) this.notBefore = Date.now() + 2000;
+        for (const w of r.warnings) this.hooks.onProgress(`warning: ${w}`);
+      } catch (e) {
+        if (isLanesError(e, 'BUSY')) {
+          // Another processor is landing entries (ours too); look again shortly.
+          this.notBefore = Date.now() + 1000;
+          return;
+        }
+        this.failures++;
+        this.notBefore = Date.now() + 1000 * 2 ** Math.min(this.failures, 4);
+        this.hooks.onError(errorMessage(e), this.failures);
+        return;
+      }
+    } while (this.again);
+  }
+}

@@ -2,17 +2,23 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
+  MERGE_DOC,
   STRATEGIES,
   VERSION,
   cancelMerge,
   checkResources,
   cleanupLanes,
+  emptyQueue,
   listLanes,
   mergeStatus,
+  operationInProgress,
   planWork,
   processMergeQueue,
   queueMerge,
+  queueOf,
   queueRevert,
+  readResources,
+  recommendParallelism,
   renderDoctor,
   renderPlan,
   renderPlanWork,
@@ -21,20 +27,20 @@ import {
   renderStatus,
   renderStatus2,
   status
-} from "./chunks/chunk-H3O2O554.mjs";
+} from "./chunks/chunk-KVZCN7NC.mjs";
 import {
   startSession
-} from "./chunks/chunk-SO274PAQ.mjs";
+} from "./chunks/chunk-UT4J6U56.mjs";
 import {
   endSession
-} from "./chunks/chunk-DU2QNGJ7.mjs";
+} from "./chunks/chunk-Y46YRGO5.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunks/chunk-D4EG5YUN.mjs";
+} from "./chunks/chunk-TOCTJELQ.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -42,51 +48,69 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunks/chunk-56UURTRR.mjs";
+} from "./chunks/chunk-UBA6PG2O.mjs";
 import {
   startLane
-} from "./chunks/chunk-W4ZEZK6F.mjs";
+} from "./chunks/chunk-56NG6CRW.mjs";
 import {
   removeLane
-} from "./chunks/chunk-OGMIJ42A.mjs";
-import "./chunks/chunk-N4VXMXAP.mjs";
+} from "./chunks/chunk-OJGZBV5Q.mjs";
+import "./chunks/chunk-OVDKHLKH.mjs";
 import {
   claimFiles,
   listClaims,
-  releaseFiles
-} from "./chunks/chunk-5VAPZAAV.mjs";
+  releaseFiles,
+  renewClaims
+} from "./chunks/chunk-LV7XJO42.mjs";
 import {
   leasePort,
   releasePorts
-} from "./chunks/chunk-UIHTQZ35.mjs";
+} from "./chunks/chunk-5PRR2DMC.mjs";
 import {
   TASK_STATUSES,
   addTask,
   readPlan,
   readyTasks,
   requirePlan,
+  requireTask,
   updateTask
-} from "./chunks/chunk-Z7HDMLJZ.mjs";
+} from "./chunks/chunk-EQIKYZIM.mjs";
 import {
+  AGENT_PLACEHOLDERS,
   git,
-  openLanes
-} from "./chunks/chunk-QDWJFJSW.mjs";
-import "./chunks/chunk-P2UPWNC3.mjs";
-import "./chunks/chunk-D43FBRPQ.mjs";
+  gitOut,
+  killProcessGroup,
+  openLanes,
+  refSha,
+  relPathProblem,
+  statusPorcelain
+} from "./chunks/chunk-JQMRMKBB.mjs";
+import {
+  writeFileAtomic
+} from "./chunks/chunk-TGF4WI42.mjs";
+import "./chunks/chunk-HMC4T433.mjs";
 import "./chunks/chunk-4VNXBQ3W.mjs";
 import {
   describeOwner,
   describeUntil
-} from "./chunks/chunk-YMTOC647.mjs";
-import "./chunks/chunk-GSYLAAW2.mjs";
+} from "./chunks/chunk-FC2A3AOD.mjs";
 import {
-  cliOwner
-} from "./chunks/chunk-OKEBL4SQ.mjs";
+  hostName,
+  pidAlive
+} from "./chunks/chunk-GSYLAAW2.mjs";
+import {
+  LANES_DOC,
+  cliOwner,
+  emptyLanes,
+  laneRef,
+  taskOwner
+} from "./chunks/chunk-N53VYYAD.mjs";
 import {
   LanesError,
   errorMessage,
+  isLanesError,
   log
-} from "./chunks/chunk-HJMLCJJU.mjs";
+} from "./chunks/chunk-SU5VJPY7.mjs";
 import {
   __commonJS,
   __require,
@@ -1256,8 +1280,8 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path2 = __require("node:path");
-    var fs3 = __require("node:fs");
+    var path7 = __require("node:path");
+    var fs9 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2251,7 +2275,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs3.existsSync(executableFile)) return;
+        if (fs9.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2269,11 +2293,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path2.resolve(baseDir, baseName);
-          if (fs3.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path2.extname(baseName))) return void 0;
+          const localBin = path7.resolve(baseDir, baseName);
+          if (fs9.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path7.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs3.existsSync(`${localBin}${ext}`)
+            (ext) => fs9.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2285,21 +2309,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs3.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs9.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path2.resolve(
-            path2.dirname(resolvedScriptPath),
+          executableDir = path7.resolve(
+            path7.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path2.basename(
+            const legacyName = path7.basename(
               this._scriptPath,
-              path2.extname(this._scriptPath)
+              path7.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2310,7 +2334,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path2.extname(executableFile));
+        launchWithNode = sourceExt.includes(path7.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3225,7 +3249,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path2.basename(filename, path2.extname(filename));
+        this._name = path7.basename(filename, path7.extname(filename));
         return this;
       }
       /**
@@ -3239,9 +3263,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path3) {
-        if (path3 === void 0) return this._executableDir;
-        this._executableDir = path3;
+      executableDir(path8) {
+        if (path8 === void 0) return this._executableDir;
+        this._executableDir = path8;
         return this;
       }
       /**
@@ -3536,6 +3560,131 @@ var {
   Help
 } = import_index.default;
 
+// src/agent/scripted.ts
+import fs from "node:fs";
+import path from "node:path";
+var FENCE_RE = /^[ \t]*```(file|append)[ \t]+(\S+)[ \t]*\r?\n([\s\S]*?)^[ \t]*```[ \t]*$/gm;
+function parseEdits(description) {
+  const out = [];
+  for (const m of (description ?? "").matchAll(FENCE_RE)) {
+    out.push({ kind: m[1], path: m[2], content: m[3] });
+  }
+  return out;
+}
+var COMMENT = { ".js": "// ", ".mjs": "// ", ".cjs": "// ", ".ts": "// ", ".tsx": "// ", ".jsx": "// ", ".py": "# ", ".sh": "# ", ".yaml": "# ", ".yml": "# ", ".toml": "# ", ".rb": "# ", ".css": "/* " };
+function editsFor(task) {
+  const fenced = parseEdits(task.description);
+  if (fenced.length) return fenced;
+  const glob = /[*?[\]{}]/;
+  const plainFile = task.files.find((f) => !glob.test(f) && path.extname(f) !== "" && !f.endsWith("/"));
+  if (plainFile) {
+    const ext = path.extname(plainFile);
+    const open = COMMENT[ext] ?? "";
+    const close = open === "/* " ? " */" : "";
+    return [{ kind: "append", path: plainFile, content: `${open}${task.id}: ${task.title}${close}
+` }];
+  }
+  const first = task.files[0];
+  const dir = first ? first.split("/").filter((p) => p && !glob.test(p)).join("/") : "scripted";
+  return [{ kind: "file", path: `${dir || "scripted"}/${task.id}.txt`, content: `${task.id}: ${task.title}
+` }];
+}
+function applyEdit(root, e) {
+  const problem = relPathProblem(e.path, "file");
+  if (problem) throw new LanesError("INVALID_INPUT", `Edit path ${JSON.stringify(e.path)} ${problem}.`);
+  const file = path.join(root, e.path);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const realRoot = fs.realpathSync(root);
+  const realDir = fs.realpathSync(path.dirname(file));
+  if (realDir !== realRoot && !realDir.startsWith(realRoot + path.sep)) {
+    throw new LanesError("UNSAFE", `Edit path ${e.path} resolves outside the lane.`);
+  }
+  if (e.kind === "file") fs.writeFileSync(file, e.content);
+  else {
+    const before = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+    const sep = before && !before.endsWith("\n") ? "\n" : "";
+    fs.writeFileSync(file, before + sep + e.content);
+  }
+}
+var sleep = (ms) => new Promise((r2) => setTimeout(r2, Math.max(0, ms)));
+async function identityEnv(cwd) {
+  const r2 = await git(cwd, ["var", "GIT_COMMITTER_IDENT"], { readOnly: true, okCodes: [128] });
+  return r2.exitCode === 0 ? {} : { GIT_AUTHOR_NAME: "Lanes scripted agent", GIT_AUTHOR_EMAIL: "agent@lanes.invalid", GIT_COMMITTER_NAME: "Lanes scripted agent", GIT_COMMITTER_EMAIL: "agent@lanes.invalid" };
+}
+async function runScriptedAgent(o) {
+  const out = o.out ?? ((l) => process.stdout.write(`${l}
+`));
+  const t0 = Date.now();
+  const lanes = await openLanes(o.cwd);
+  const root = lanes.repo.worktreeRoot;
+  const task = requireTask(requirePlan((await readPlan(lanes.store)).plan), o.task);
+  const total = Math.max(0, task.estimate * o.unitMs);
+  const at = (fraction) => sleep(t0 + total * fraction - Date.now());
+  const useSession = o.session !== false;
+  const key = sessionKey(`scripted-${task.id}`);
+  let sessionId;
+  const note = async (kind, text) => {
+    if (!sessionId) return;
+    try {
+      await logSession(lanes, { kind, text, id: sessionId }, key);
+    } catch (e) {
+      out(`warning: could not log the session: ${errorMessage(e)}`);
+    }
+  };
+  out(`reading task ${task.id}: ${task.title}`);
+  if (useSession) {
+    try {
+      sessionId = (await startSession(lanes, { topic: task.title, type: "feature", task_id: task.id }, key)).session.id;
+      out(`session ${sessionId} started`);
+    } catch (e) {
+      out(`warning: could not start a session: ${errorMessage(e)}`);
+    }
+  }
+  const edits = editsFor(task);
+  await note("decision", `Scripted edits from the task: ${edits.map((e) => `${e.kind} ${e.path}`).join(", ")}.`);
+  await at(0.35);
+  for (const e of edits) {
+    out(`editing ${e.path}`);
+    applyEdit(root, e);
+  }
+  await note("progress", `Wrote ${edits.length} file${edits.length === 1 ? "" : "s"}.`);
+  await at(0.8);
+  const env = await identityEnv(root);
+  await git(root, ["add", "-A", "--", ...new Set(edits.map((e) => e.path))], { env });
+  const staged = await git(root, ["diff", "--cached", "--quiet"], { okCodes: [1] });
+  if (staged.exitCode === 1) {
+    await git(root, ["-c", "core.hooksPath=/dev/null", "commit", "-q", "-m", `${task.id}: ${task.title}`], { env });
+    const sha = (await git(root, ["rev-parse", "--short", "HEAD"], { readOnly: true })).stdout.trim();
+    out(`committed ${sha} ${task.id}: ${task.title}`);
+  } else {
+    out("nothing new to commit (the edits are already in the lane)");
+  }
+  await note("next_step", "None: the lane is ready to land.");
+  await at(1);
+  if (sessionId) {
+    try {
+      const r2 = await endSession(lanes, { status: "completed", summary: `Made the scripted edits for ${task.id} and committed them.`, id: sessionId }, key);
+      out(r2.committed ? `session note committed${r2.note_commit ? ` (${r2.note_commit.slice(0, 7)})` : ""}` : `session ended (${r2.not_committed_reason ?? "note not committed"})`);
+    } catch (e) {
+      out(`warning: could not end the session: ${errorMessage(e)}`);
+    }
+  }
+  const left = await git(root, ["status", "--porcelain"], { readOnly: true });
+  if (left.stdout.trim()) {
+    await git(root, ["add", "-A"], { env });
+    await git(root, ["-c", "core.hooksPath=/dev/null", "commit", "-q", "-m", `${task.id}: session note`], { env, okCodes: [1] });
+  }
+  out("done");
+}
+function scriptedOptionsFromEnv(env = process.env, cwd = process.cwd()) {
+  const task = env.LANES_TASK_ID;
+  if (!task) {
+    throw new LanesError("INVALID_INPUT", "LANES_TASK_ID is not set.", { hint: "`lanes run` sets it; to try the agent by hand: LANES_TASK_ID=<task> lanes agent scripted (in the task's lane)." });
+  }
+  const unit = Number(env.LANES_SCRIPTED_UNIT_MS ?? 1e3);
+  return { cwd, task, unitMs: Number.isFinite(unit) && unit >= 0 ? unit : 1e3 };
+}
+
 // src/cli/run.ts
 var EXIT = {
   INVALID_INPUT: 2,
@@ -3569,6 +3718,19 @@ function emit(json, data, text) {
 `);
 }
 
+// src/cli/commands/agent.ts
+function registerAgent(program2) {
+  const agent = program2.command("agent").description("built-in agents for `lanes run` (the demo uses the scripted one)");
+  agent.command("scripted").description("make the task's scripted edits in this lane, commit them and end (reads LANES_TASK_ID; LANES_SCRIPTED_UNIT_MS per estimate hour, default 1000)").option("--task <id>", "the task (default: LANES_TASK_ID)").option("--unit-ms <ms>", "milliseconds per estimate hour", (v) => Number.parseInt(v, 10)).option("--no-session", "skip the session protocol (start/log/end_session)").action(
+    action(async (o) => {
+      const env = { ...process.env, ...o.task ? { LANES_TASK_ID: o.task } : {} };
+      const opts = scriptedOptionsFromEnv(env);
+      if (o.unitMs !== void 0 && Number.isFinite(o.unitMs) && o.unitMs >= 0) opts.unitMs = o.unitMs;
+      await runScriptedAgent({ ...opts, session: o.session });
+    })
+  );
+}
+
 // src/cli/commands/claims.ts
 function seconds(v) {
   const n = Number(v);
@@ -3581,7 +3743,7 @@ function renderClaims(claims, now = Date.now()) {
   if (!claims.length) return "No files are claimed.";
   const rows = claims.map((c) => [c.pattern, c.mode, describeOwner(c), `until ${describeUntil(c.expires_at, now)}`, c.reason ?? ""]);
   const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r2) => r2[i].length)));
-  return rows.map((r2) => r2.map((cell, i) => i < 4 ? cell.padEnd(w[i]) : cell).join("  ").trimEnd()).join("\n");
+  return rows.map((r2) => r2.map((cell2, i) => i < 4 ? cell2.padEnd(w[i]) : cell2).join("  ").trimEnd()).join("\n");
 }
 function registerClaims(program2) {
   program2.command("claim").description("claim files or globs for an owner, all or nothing (refused if another owner holds any of them)").argument("<owner>", "who holds the claim, e.g. task:api-auth").argument("<paths...>", "repo-relative files, directories or globs (quote globs)").option("--shared", "a shared claim: other shared claims may coexist").option("--ttl <seconds>", "lease length (default: claims.default_ttl_seconds)").option("--reason <text>", "why, shown to whoever finds the files taken").option("--task <id>", "the task the files are for").option("--json", "print JSON").action(
@@ -3641,7 +3803,7 @@ import crypto from "node:crypto";
 import http from "node:http";
 
 // src/dashboard/watch.ts
-import fs from "node:fs";
+import fs2 from "node:fs";
 function noise(name) {
   return name.startsWith(".") || name.endsWith(".lock");
 }
@@ -3662,7 +3824,7 @@ function watchState(dir, onChange, opts = {}) {
   };
   let watcher;
   try {
-    watcher = fs.watch(dir, { persistent: false }, (_event, name) => {
+    watcher = fs2.watch(dir, { persistent: false }, (_event, name) => {
       if (name && noise(String(name))) return;
       schedule();
     });
@@ -4350,38 +4512,1735 @@ function openBrowser(url) {
 }
 
 // src/cli/commands/demo.ts
-import fs2 from "node:fs";
+import fs8 from "node:fs";
 import os from "node:os";
-import path from "node:path";
+import path6 from "node:path";
 
-// examples/tasks.yaml
-var tasks_default = "# A sample plan for `lanes plan examples/tasks.yaml` (and `lanes demo`): user accounts for a small\n# web app. Eight tasks in three waves:\n#   wave 1: db-schema, password-hashing, login-page\n#   wave 2: user-model, session-store, signup-page\n#   wave 3: login-api, signup-api\n# db-schema -> {user-model, session-store} -> login-api is a diamond. login-page and signup-page\n# both edit src/ui/router.tsx, so they conflict and never run at the same time: signup-page\n# waits for wave 2 even though it depends on nothing.\n#\n# Fields: id (slug), title, description, depends_on (ids), files (paths or globs; a plain path\n# includes everything under it), estimate (hours, default 1), parallel_ok (default true).\ntasks:\n  - id: db-schema\n    title: Add users and sessions tables\n    description: |\n      Create the `users` and `sessions` tables with a forward migration and a rollback.\n      Done when `npm run migrate` applies cleanly to an empty database.\n    files: [src/db/schema.ts, migrations/]\n    estimate: 2\n\n  - id: password-hashing\n    title: Hash and verify passwords with scrypt\n    files: [src/auth/password.ts, test/auth/password.test.ts]\n    estimate: 1\n\n  - id: login-page\n    title: Login page\n    files: [src/ui/pages/login/**, src/ui/router.tsx]\n    estimate: 2\n\n  - id: user-model\n    title: User model with lookup by email\n    depends_on: [db-schema]\n    files: [src/models/user.ts, test/models/user.test.ts]\n    estimate: 2\n\n  - id: session-store\n    title: Server-side session store with expiry\n    depends_on: [db-schema]\n    files: [src/auth/session/**, test/auth/session/**]\n    estimate: 3\n\n  - id: signup-page\n    title: Signup page\n    files: [src/ui/pages/signup/**, src/ui/router.tsx]\n    estimate: 2\n\n  - id: login-api\n    title: POST /api/login\n    description: Check the password, create a session, set the cookie. Rate-limit by IP.\n    depends_on: [user-model, session-store, password-hashing]\n    files: [src/api/login.ts, test/api/login.test.ts]\n    estimate: 3\n\n  - id: signup-api\n    title: POST /api/signup\n    depends_on: [user-model, password-hashing]\n    files: [src/api/signup.ts, test/api/signup.test.ts]\n    estimate: 2\n";
+// examples/demo/sample-repo.md
+var sample_repo_default = '# The sample repository of `lanes demo`\n\n`lanes demo` (and `npm run demo`) writes these files into a fresh repository, commits them on\n`main`, plans [tasks.yaml](tasks.yaml) and runs it with `lanes run`. Each block below is one file\n(the same `file <path>` fenced blocks the tasks use for their edits); the template is bundled into\n`dist/lanes.mjs`, so the demo needs nothing but the bundle.\n\nA small Node project with no dependencies: its test suite runs on Node\'s built-in test runner,\nand `.lanes/config.json` makes that suite the merge queue\'s gate, so `main` stays green after\nevery landing.\n\n```file package.json\n{\n  "name": "lanes-demo-accounts",\n  "version": "0.0.0",\n  "private": true,\n  "description": "The sample repository `lanes demo` creates: user accounts for a small web app, built by eight tasks in parallel lanes.",\n  "type": "module",\n  "scripts": {\n    "test": "node scripts/test.mjs"\n  }\n}\n```\n\n```file scripts/test.mjs\n// Runs every test/**/*.test.js with Node\'s built-in test runner (no dependencies to install).\n// Files are listed explicitly: a bare `node --test` would also pick up the tests inside the lanes\'\n// worktrees under .claude/worktrees/.\nimport { spawnSync } from \'node:child_process\';\nimport fs from \'node:fs\';\nimport path from \'node:path\';\n\nfunction walk(dir) {\n  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {\n    const p = path.join(dir, e.name);\n    return e.isDirectory() ? walk(p) : e.name.endsWith(\'.test.js\') ? [p] : [];\n  });\n}\n\nconst files = walk(\'test\').sort();\nconst r = spawnSync(process.execPath, [\'--test\', ...files], { stdio: \'inherit\' });\nprocess.exit(r.status ?? 1);\n```\n\n```file src/ui/router.js\n// The app\'s routes: path -> function rendering the page. Each page registers its route below.\nexport const routes = new Map();\n\nroutes.set(\'/\', () => \'<h1>Welcome</h1><a href="/login">Log in</a>\');\n```\n\n```file test/ui/router.test.js\nimport test from \'node:test\';\nimport assert from \'node:assert/strict\';\nimport { routes } from \'../../src/ui/router.js\';\n\ntest(\'the home page is routed\', () => {\n  assert.match(routes.get(\'/\')(), /Welcome/);\n});\n```\n\n```file .lanes/config.json\n{\n  "gates": [{ "name": "test", "command": ["node", "scripts/test.mjs"], "timeout_seconds": 120 }],\n  "max_parallel": 4,\n  "resources": { "min_free_memory_mb": 256, "min_free_disk_mb": 256 }\n}\n```\n\n```file README.md\n# Lanes demo: accounts for a small web app\n\nA sample repository made by `lanes demo`. `tasks.yaml` plans eight tasks in three waves:\n\n- wave 1: `db-schema`, `password-hashing`, `login-page`\n- wave 2: `user-model`, `session-store` (both need `db-schema`), `signup-page`\n- wave 3: `login-api`, `signup-api`\n\n`login-page` and `signup-page` both register a route in `src/ui/router.js`: their scopes conflict,\nso Lanes never runs them at the same time, and the second starts from a main branch that already\nhas the first.\n\nEvery landing goes through the merge queue, whose gate is the test suite (`npm test`, Node\'s\nbuilt-in runner): main stays green after each one.\n```\n';
+
+// examples/demo/tasks.yaml
+var tasks_default = "# The plan `lanes demo` runs: user accounts for this small web app, eight tasks in three waves.\n#   wave 1: db-schema, password-hashing, login-page\n#   wave 2: user-model, session-store, signup-page\n#   wave 3: login-api, signup-api\n# login-page and signup-page both register a route in src/ui/router.js: their scopes conflict, so\n# they never run at the same time, and signup-page starts from a main that already has login-page.\n#\n# Each description carries the task's edits as fenced blocks (\"```file <path>\" is the whole file,\n# \"```append <path>\" is added at its end). The built-in scripted agent applies exactly these; a\n# real agent (`lanes demo --agent claude`) reads them as the specification.\ntasks:\n  - id: db-schema\n    title: Users and sessions tables with an in-memory store\n    estimate: 2\n    files: [src/db/**, test/db/**]\n    description: |\n      Define the users and sessions tables, and a small in-memory store that checks columns on insert.\n\n      ```file src/db/schema.js\n      // Tables of the accounts database, and a tiny in-memory store for tests and the demo.\n      export const tables = {\n        users: ['id', 'email', 'password_hash', 'created_at'],\n        sessions: ['id', 'user_id', 'expires_at'],\n      };\n\n      export function createDb() {\n        const data = Object.fromEntries(Object.keys(tables).map((t) => [t, new Map()]));\n        return {\n          insert(table, row) {\n            const missing = tables[table].filter((c) => !(c in row));\n            if (missing.length) throw new Error(`${table}: missing ${missing.join(', ')}`);\n            data[table].set(row.id, { ...row });\n            return { ...row };\n          },\n          get: (table, id) => data[table].get(id),\n          find: (table, match) => [...data[table].values()].find(match),\n          delete: (table, id) => data[table].delete(id),\n        };\n      }\n      ```\n\n      ```file test/db/schema.test.js\n      import test from 'node:test';\n      import assert from 'node:assert/strict';\n      import { createDb, tables } from '../../src/db/schema.js';\n\n      test('users and sessions tables exist', () => {\n        assert.deepEqual(Object.keys(tables), ['users', 'sessions']);\n      });\n\n      test('insert checks the columns', () => {\n        const db = createDb();\n        assert.throws(() => db.insert('users', { id: 1 }), /missing email/);\n        db.insert('users', { id: 1, email: 'a@example.com', password_hash: 'x', created_at: 0 });\n        assert.equal(db.get('users', 1).email, 'a@example.com');\n      });\n      ```\n\n  - id: password-hashing\n    title: Hash and verify passwords with scrypt\n    estimate: 1\n    files: [src/auth/password.js, test/auth/password.test.js]\n    description: |\n      Salted scrypt hashes, compared in constant time.\n\n      ```file src/auth/password.js\n      import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';\n\n      export function hashPassword(password) {\n        const salt = randomBytes(16);\n        return `scrypt$${salt.toString('hex')}$${scryptSync(password, salt, 32).toString('hex')}`;\n      }\n\n      export function verifyPassword(password, stored) {\n        const [kind, salt, key] = String(stored).split('$');\n        if (kind !== 'scrypt' || !salt || !key) return false;\n        const want = Buffer.from(key, 'hex');\n        return timingSafeEqual(scryptSync(password, Buffer.from(salt, 'hex'), want.length), want);\n      }\n      ```\n\n      ```file test/auth/password.test.js\n      import test from 'node:test';\n      import assert from 'node:assert/strict';\n      import { hashPassword, verifyPassword } from '../../src/auth/password.js';\n\n      test('a hash verifies its own password only', () => {\n        const h = hashPassword('correct horse');\n        assert.ok(!h.includes('correct horse'));\n        assert.equal(verifyPassword('correct horse', h), true);\n        assert.equal(verifyPassword('wrong horse', h), false);\n        assert.equal(verifyPassword('x', 'not a hash'), false);\n      });\n      ```\n\n  - id: login-page\n    title: Login page\n    estimate: 2\n    files: [src/ui/pages/login.js, src/ui/router.js, test/ui/login.test.js]\n    description: |\n      A login form posting to /api/login, routed at /login.\n\n      ```file src/ui/pages/login.js\n      export function loginPage({ error } = {}) {\n        return [\n          '<form method=\"post\" action=\"/api/login\">',\n          error ? `<p class=\"error\">${error}</p>` : '',\n          '<input name=\"email\" type=\"email\"><input name=\"password\" type=\"password\">',\n          '<button>Log in</button></form>',\n        ].join('');\n      }\n      ```\n\n      ```append src/ui/router.js\n      import { loginPage } from './pages/login.js';\n      routes.set('/login', loginPage);\n      ```\n\n      ```file test/ui/login.test.js\n      import test from 'node:test';\n      import assert from 'node:assert/strict';\n      import { routes } from '../../src/ui/router.js';\n\n      test('/login renders the login form', () => {\n        const html = routes.get('/login')({ error: 'Wrong password' });\n        assert.match(html, /action=\"\\/api\\/login\"/);\n        assert.match(html, /Wrong password/);\n      });\n      ```\n\n  - id: user-model\n    title: User model with lookup by email\n    depends_on: [db-schema]\n    estimate: 2\n    files: [src/models/user.js, test/models/user.test.js]\n    description: |\n      Create users (emails normalised, one account per email) and find them by email.\n\n      ```file src/models/user.js\n      const normalize = (email) => String(email).trim().toLowerCase();\n\n      export function createUsers(db) {\n        let next = 1;\n        const findByEmail = (email) => db.find('users', (u) => u.email === normalize(email));\n        return {\n          findByEmail,\n          create(email, passwordHash) {\n            if (findByEmail(email)) throw new Error(`${normalize(email)} is already registered`);\n            return db.insert('users', { id: next++, email: normalize(email), password_hash: passwordHash, created_at: Date.now() });\n          },\n        };\n      }\n      ```\n\n      ```file test/models/user.test.js\n      import test from 'node:test';\n      import assert from 'node:assert/strict';\n      import { createDb } from '../../src/db/schema.js';\n      import { createUsers } from '../../src/models/user.js';\n\n      test('users are found by email, case-insensitively, and unique', () => {\n        const users = createUsers(createDb());\n        const u = users.create(' Ada@Example.com ', 'hash');\n        assert.equal(users.findByEmail('ada@example.com').id, u.id);\n        assert.throws(() => users.create('ADA@example.com', 'hash'), /already registered/);\n      });\n      ```\n\n  - id: session-store\n    title: Server-side session store with expiry\n    depends_on: [db-schema]\n    estimate: 3\n    files: [src/auth/session/**, test/auth/session/**]\n    description: |\n      Random session ids stored server-side; an expired session is gone when it is next read.\n\n      ```file src/auth/session/store.js\n      import { randomBytes } from 'node:crypto';\n\n      export function createSessions(db, { ttlMs = 3_600_000, now = Date.now } = {}) {\n        return {\n          create(userId) {\n            const id = randomBytes(16).toString('hex');\n            db.insert('sessions', { id, user_id: userId, expires_at: now() + ttlMs });\n            return id;\n          },\n          get(id) {\n            const s = db.get('sessions', id);\n            if (s && s.expires_at <= now()) {\n              db.delete('sessions', id);\n              return undefined;\n            }\n            return s;\n          },\n          end: (id) => db.delete('sessions', id),\n        };\n      }\n      ```\n\n      ```file test/auth/session/store.test.js\n      import test from 'node:test';\n      import assert from 'node:assert/strict';\n      import { createDb } from '../../../src/db/schema.js';\n      import { createSessions } from '../../../src/auth/session/store.js';\n\n      test('sessions expire', () => {\n        let t = 1000;\n        const sessions = createSessions(createDb(), { ttlMs: 50, now: () => t });\n        const id = sessions.create(7);\n        assert.equal(sessions.get(id).user_id, 7);\n        t += 50;\n        assert.equal(sessions.get(id), undefined);\n      });\n      ```\n\n  - id: signup-page\n    title: Signup page\n    estimate: 2\n    files: [src/ui/pages/signup.js, src/ui/router.js, test/ui/signup.test.js]\n    description: |\n      A signup form posting to /api/signup, routed at /signup.\n\n      ```file src/ui/pages/signup.js\n      export function signupPage({ error } = {}) {\n        return [\n          '<form method=\"post\" action=\"/api/signup\">',\n          error ? `<p class=\"error\">${error}</p>` : '',\n          '<input name=\"email\" type=\"email\"><input name=\"password\" type=\"password\" minlength=\"8\">',\n          '<button>Create account</button></form>',\n        ].join('');\n      }\n      ```\n\n      ```append src/ui/router.js\n      import { signupPage } from './pages/signup.js';\n      routes.set('/signup', signupPage);\n      ```\n\n      ```file test/ui/signup.test.js\n      import test from 'node:test';\n      import assert from 'node:assert/strict';\n      import { routes } from '../../src/ui/router.js';\n\n      test('/signup renders the signup form', () => {\n        assert.match(routes.get('/signup')(), /action=\"\\/api\\/signup\"/);\n      });\n      ```\n\n  - id: login-api\n    title: POST /api/login\n    depends_on: [user-model, session-store, password-hashing]\n    estimate: 3\n    files: [src/api/login.js, test/api/login.test.js]\n    description: |\n      Check the password, create a session, set the cookie. Rate-limit failures by IP.\n\n      ```file src/api/login.js\n      import { verifyPassword } from '../auth/password.js';\n\n      export function createLogin({ users, sessions, maxFailures = 5 }) {\n        const failures = new Map();\n        return function login({ email, password, ip }) {\n          if ((failures.get(ip) ?? 0) >= maxFailures) return { status: 429 };\n          const user = users.findByEmail(email);\n          if (!user || !verifyPassword(password, user.password_hash)) {\n            failures.set(ip, (failures.get(ip) ?? 0) + 1);\n            return { status: 401 };\n          }\n          failures.delete(ip);\n          return { status: 200, cookie: `sid=${sessions.create(user.id)}; HttpOnly; SameSite=Lax` };\n        };\n      }\n      ```\n\n      ```file test/api/login.test.js\n      import test from 'node:test';\n      import assert from 'node:assert/strict';\n      import { createDb } from '../../src/db/schema.js';\n      import { createUsers } from '../../src/models/user.js';\n      import { createSessions } from '../../src/auth/session/store.js';\n      import { hashPassword } from '../../src/auth/password.js';\n      import { createLogin } from '../../src/api/login.js';\n\n      test('login sets a session cookie, and rate-limits failures', () => {\n        const db = createDb();\n        const users = createUsers(db);\n        users.create('ada@example.com', hashPassword('correct horse'));\n        const login = createLogin({ users, sessions: createSessions(db), maxFailures: 2 });\n        assert.match(login({ email: 'ada@example.com', password: 'correct horse', ip: 'a' }).cookie, /^sid=/);\n        assert.equal(login({ email: 'ada@example.com', password: 'nope', ip: 'b' }).status, 401);\n        assert.equal(login({ email: 'ada@example.com', password: 'nope', ip: 'b' }).status, 401);\n        assert.equal(login({ email: 'ada@example.com', password: 'correct horse', ip: 'b' }).status, 429);\n      });\n      ```\n\n  - id: signup-api\n    title: POST /api/signup\n    depends_on: [user-model, password-hashing]\n    estimate: 2\n    files: [src/api/signup.js, test/api/signup.test.js]\n    description: |\n      Validate the email and password, refuse a taken email, store the scrypt hash.\n\n      ```file src/api/signup.js\n      import { hashPassword } from '../auth/password.js';\n\n      export function createSignup({ users }) {\n        return function signup({ email, password }) {\n          if (!/^[^@\\s]+@[^@\\s]+$/.test(String(email))) return { status: 400, error: 'invalid email' };\n          if (String(password).length < 8) return { status: 400, error: 'password too short' };\n          if (users.findByEmail(email)) return { status: 409, error: 'already registered' };\n          return { status: 201, id: users.create(email, hashPassword(password)).id };\n        };\n      }\n      ```\n\n      ```file test/api/signup.test.js\n      import test from 'node:test';\n      import assert from 'node:assert/strict';\n      import { createDb } from '../../src/db/schema.js';\n      import { createUsers } from '../../src/models/user.js';\n      import { createSignup } from '../../src/api/signup.js';\n\n      test('signup validates and refuses a taken email', () => {\n        const signup = createSignup({ users: createUsers(createDb()) });\n        assert.equal(signup({ email: 'nope', password: 'long enough' }).status, 400);\n        assert.equal(signup({ email: 'ada@example.com', password: 'short' }).status, 400);\n        assert.equal(signup({ email: 'ada@example.com', password: 'long enough' }).status, 201);\n        assert.equal(signup({ email: 'ADA@example.com', password: 'long enough' }).status, 409);\n      });\n      ```\n";
+
+// src/cli/commands/run.ts
+import path5 from "node:path";
+
+// src/core/run/runner.ts
+import fs7 from "node:fs";
+
+// src/core/run/activity.ts
+var MAX = 160;
+function clip(s) {
+  const one = s.replace(/\s+/g, " ").trim();
+  return one.length > MAX ? `${one.slice(0, MAX - 3)}...` : one;
+}
+function toolSummary(name, input) {
+  const short = name.replace(/^mcp__plugin_lanes_lanes__/, "lanes.");
+  const arg = input?.file_path ?? input?.path ?? input?.command ?? input?.pattern ?? input?.query ?? input?.task_id;
+  return typeof arg === "string" ? `${short} ${arg}` : short;
+}
+function activityOf(line) {
+  const s = line.trim();
+  if (!s) return void 0;
+  if (s[0] !== "{") return clip(s);
+  let ev;
+  try {
+    ev = JSON.parse(s);
+  } catch {
+    return clip(s);
+  }
+  const type = ev.type;
+  if (type === "assistant") {
+    const content = ev.message?.content ?? [];
+    for (const c of [...content].reverse()) {
+      if (c.type === "tool_use" && typeof c.name === "string") return clip(toolSummary(c.name, c.input));
+      if (c.type === "text" && typeof c.text === "string" && c.text.trim()) return clip(c.text.trim().split("\n")[0]);
+    }
+    return void 0;
+  }
+  if (type === "result") return clip(`done: ${String(ev.subtype ?? "result")}${ev.is_error ? " (error)" : ""}`);
+  if (type === "system" && ev.subtype === "init") return "session started";
+  return void 0;
+}
+
+// src/core/run/admission.ts
+function chooseAdmissions(i) {
+  const inPlan = new Set(i.plan.tasks.map((t) => t.id));
+  const rank = readyRank(i.plan);
+  const again = Object.values(i.runTasks).filter((t) => (t.state === "retry" || t.state === "interrupted") && !i.withAgent.has(t.id) && inPlan.has(t.id)).sort((a, b) => (rank.get(b.id) ?? 0) - (rank.get(a.id) ?? 0));
+  const view = { ...i.tasks };
+  for (const id of i.starting) view[id] = { ...view[id] ?? { id, updated_at: "", history: [] }, status: "in_progress" };
+  for (const t of i.plan.tasks) {
+    if ((view[t.id]?.status ?? "planned") === "planned" && i.skip(t.id)) view[t.id] = { ...view[t.id] ?? { id: t.id, updated_at: "", history: [] }, status: "blocked" };
+  }
+  const candidates = readyTasks(i.plan, view, i.plan.tasks.length);
+  const waiting = again.length > 0 || candidates.length > 0;
+  const slots = Math.max(0, i.slots);
+  const picked = again.slice(0, slots);
+  const fresh = readyTasks(i.plan, view, slots - picked.length).map((r2) => r2.task);
+  return { again: picked, fresh, waiting };
+}
+var rankCache = /* @__PURE__ */ new WeakMap();
+function readyRank(plan) {
+  let m = rankCache.get(plan);
+  if (m) return m;
+  m = /* @__PURE__ */ new Map();
+  const byId = new Map(plan.tasks.map((t) => [t.id, t]));
+  const dependents = /* @__PURE__ */ new Map();
+  for (const t of plan.tasks) for (const d of t.depends_on) (dependents.get(d) ?? dependents.set(d, []).get(d)).push(t.id);
+  for (const id of plan.waves.flat().reverse()) {
+    let best = 0;
+    for (const c of dependents.get(id) ?? []) best = Math.max(best, m.get(c) ?? 0);
+    m.set(id, (byId.get(id)?.estimate ?? 1) + best);
+  }
+  rankCache.set(plan, m);
+  return m;
+}
+async function resourceFloors(dir, cfg) {
+  const r2 = await readResources(dir, { siTimeoutMs: 0, maxAgeMs: 1e3 });
+  const f = cfg.resources;
+  if (r2.mem_available_mb < f.min_free_memory_mb) {
+    return `waiting for memory: ${r2.mem_available_mb} MB available, below the floor of ${f.min_free_memory_mb} MB (resources.min_free_memory_mb)`;
+  }
+  if (r2.sources.disk !== "unavailable" && r2.disk_free_mb < f.min_free_disk_mb) {
+    return `waiting for disk: ${r2.disk_free_mb} MB free, below the floor of ${f.min_free_disk_mb} MB (resources.min_free_disk_mb)`;
+  }
+  return void 0;
+}
+
+// src/core/run/agent.ts
+import fs3 from "node:fs";
+import path2 from "node:path";
+var PLACEHOLDER_RE = new RegExp(`\\{(${AGENT_PLACEHOLDERS.join("|")})\\}`, "g");
+function expandArgv(template, values) {
+  return template.map((a) => a.replace(PLACEHOLDER_RE, (_, k) => values[k]));
+}
+var CLAUDE_ALLOWED_TOOLS = [
+  "mcp__plugin_lanes_lanes",
+  "Bash(git add:*)",
+  "Bash(git commit:*)",
+  "Bash(git status:*)",
+  "Bash(git diff:*)",
+  "Bash(git log:*)",
+  "Bash(npm test:*)",
+  "Bash(npm run test:*)"
+];
+function claudeAgent(pluginRoot, bin = "claude") {
+  return {
+    name: "claude",
+    argv: [
+      bin,
+      "-p",
+      "{prompt}",
+      "--plugin-dir",
+      pluginRoot,
+      "--allowedTools",
+      CLAUDE_ALLOWED_TOOLS.join(","),
+      "--permission-mode",
+      "acceptEdits",
+      "--output-format",
+      "stream-json",
+      "--verbose"
+    ]
+  };
+}
+function scriptedAgent(lanesEntry, opts = {}) {
+  return {
+    name: "scripted",
+    argv: [process.execPath, lanesEntry, "agent", "scripted"],
+    ...opts.unitMs !== void 0 ? { env: { LANES_SCRIPTED_UNIT_MS: String(opts.unitMs) } } : {}
+  };
+}
+function customAgent(argv) {
+  return { name: path2.basename(argv[0] ?? "agent"), argv };
+}
+function parseAgentCommand(text) {
+  let v;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    throw new LanesError("INVALID_INPUT", `--agent-command is not JSON: ${JSON.stringify(text.slice(0, 80))}.`, {
+      hint: `Pass an argv array as JSON, e.g. --agent-command '["my-agent", "--task", "{task_id}", "{prompt}"]' (no shell string).`
+    });
+  }
+  if (!Array.isArray(v) || v.length === 0 || !v.every((x) => typeof x === "string") || v[0] === "") {
+    throw new LanesError("INVALID_INPUT", "--agent-command must be a non-empty JSON array of strings (an argv, never a shell string).", {
+      hint: `Example: --agent-command '["my-agent", "{prompt}"]'.`
+    });
+  }
+  for (const a of v) {
+    for (const m of a.matchAll(/\{([A-Za-z_]+)\}/g)) {
+      if (!AGENT_PLACEHOLDERS.includes(m[1])) {
+        throw new LanesError("INVALID_INPUT", `--agent-command has an unknown placeholder {${m[1]}}.`, {
+          hint: `Use ${AGENT_PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}.`
+        });
+      }
+    }
+  }
+  return v;
+}
+function findPluginRoot(entry) {
+  let dir = path2.dirname(safeRealpath(entry));
+  for (let i = 0; i < 4; i++) {
+    if (fs3.existsSync(path2.join(dir, ".claude-plugin", "plugin.json"))) return dir;
+    const up = path2.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return void 0;
+}
+function findOnPath(cmd, envPath = process.env.PATH ?? "") {
+  if (cmd.includes("/")) return isExecutable(cmd) ? cmd : void 0;
+  for (const dir of envPath.split(path2.delimiter).filter(Boolean)) {
+    const p = path2.join(dir, cmd);
+    if (isExecutable(p)) return p;
+  }
+  return void 0;
+}
+function findClaude(pluginRoot) {
+  return findOnPath("claude") ?? (pluginRoot ? findOnPath(path2.join(pluginRoot, "node_modules", ".bin", "claude")) : void 0);
+}
+function isExecutable(p) {
+  try {
+    fs3.accessSync(p, fs3.constants.X_OK);
+    return fs3.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+function safeRealpath(p) {
+  try {
+    return fs3.realpathSync(p);
+  } catch {
+    return path2.resolve(p);
+  }
+}
+
+// src/core/run/finish.ts
+async function checkLane(root, lanePath, task, target) {
+  const tip = await refSha(root, laneRef(task));
+  const [ahead, dirty, operation] = await Promise.all([
+    tip ? gitOut(root, ["rev-list", "--count", tip, `^refs/heads/${target}`], { readOnly: true }).then(Number) : Promise.resolve(0),
+    statusPorcelain(lanePath).then((es) => es.map((e) => `${e.code} ${e.path}`)),
+    operationInProgress(lanePath)
+  ]);
+  return { ahead, dirty: dirty.slice(0, 20), ...operation ? { operation } : {} };
+}
+function verdict(exit, lane) {
+  if (exit.error) return { outcome: "failed", reason: exit.error.startsWith("timed out") ? `the agent ${exit.error}` : `the agent could not be started: ${exit.error}` };
+  if (exit.signal) return { outcome: "failed", reason: `the agent was killed by ${exit.signal}` };
+  if (exit.exitCode !== 0) return { outcome: "failed", reason: `the agent exited with code ${exit.exitCode}` };
+  if (!lane) return { outcome: "failed", reason: "the lane could not be checked" };
+  if (lane.operation) return { outcome: "dirty", reason: `the agent exited 0 but left ${lane.operation} in progress in the lane` };
+  if (lane.dirty.length) return { outcome: "dirty", reason: `the agent exited 0 but left uncommitted changes: ${lane.dirty.slice(0, 8).join(", ")}${lane.dirty.length > 8 ? ", ..." : ""}` };
+  if (lane.ahead === 0) return { outcome: "no-commit", reason: "the agent exited 0 without committing any work in the lane" };
+  return { outcome: "finished" };
+}
+
+// src/core/run/merges.ts
+var MergeDriver = class {
+  constructor(lanes, hooks) {
+    this.lanes = lanes;
+    this.hooks = hooks;
+  }
+  lanes;
+  hooks;
+  running;
+  again = false;
+  /** Do not poll the queue again before this time (after "busy", an error, or an empty pass). */
+  notBefore = 0;
+  failures = 0;
+  /** Wall time of processor calls that landed or failed something: the queue's serial work. */
+  busyMs = 0;
+  get busy() {
+    return this.running !== void 0;
+  }
+  /** Something was queued: process now (or right after the batch in flight). */
+  kick() {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.loop().finally(() => {
+      this.running = void 0;
+      this.hooks.onChange();
+    });
+  }
+  /** Entries are waiting: process them unless a recent pass said to hold off. */
+  poll() {
+    if (!this.running && Date.now() >= this.notBefore) this.kick();
+  }
+  /** Resolves when the processor call in flight (if any) is done, or after `timeoutMs`. Returns whether it is done. */
+  async settle(timeoutMs = Infinity) {
+    if (!this.running) return true;
+    if (!Number.isFinite(timeoutMs)) {
+      await this.running;
+      return true;
+    }
+    let timer;
+    const done = await Promise.race([this.running.then(() => true), new Promise((r2) => timer = setTimeout(() => r2(false), timeoutMs))]);
+    clearTimeout(timer);
+    return done;
+  }
+  async loop() {
+    do {
+      this.again = false;
+      if (this.hooks.stopping()) return;
+      const t0 = performance.now();
+      try {
+        const r2 = await processMergeQueue(this.lanes, { onProgress: (m) => this.hooks.onProgress(m) });
+        this.failures = 0;
+        if (r2.batches > 0) this.busyMs += Math.round(performance.now() - t0);
+        this.hooks.onChange();
+        if (r2.batches === 0) this.notBefore = Date.now() + 2e3;
+        for (const w of r2.warnings) this.hooks.onProgress(`warning: ${w}`);
+      } catch (e) {
+        if (isLanesError(e, "BUSY")) {
+          this.notBefore = Date.now() + 1e3;
+          return;
+        }
+        this.failures++;
+        this.notBefore = Date.now() + 1e3 * 2 ** Math.min(this.failures, 4);
+        this.hooks.onError(errorMessage(e), this.failures);
+        return;
+      }
+    } while (this.again);
+  }
+};
+
+// src/core/run/model.ts
+import crypto2 from "node:crypto";
+var RUNS_DOC = "runs";
+var RUNS_KEEP = 20;
+var emptyRuns = () => ({ current: null, runs: [] });
+var INTERRUPTED_NOTE = "The previous attempt was stopped because `lanes run` was interrupted; the lane keeps what it had done. Continue from there.";
+function nowIso() {
+  return (/* @__PURE__ */ new Date()).toISOString();
+}
+function newRunId(at = /* @__PURE__ */ new Date()) {
+  const ts = at.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+  return `${ts}-${crypto2.randomBytes(2).toString("hex")}`;
+}
+function runOwner(id) {
+  return `run:${id}`;
+}
+function countedAttempts(t) {
+  return t.attempts.filter((a) => a.outcome !== "interrupted").length;
+}
+function agentMs(t) {
+  return t.attempts.reduce((s, a) => s + (a.ms ?? 0), 0);
+}
+function laneMs(t) {
+  return (t.start_ms ?? 0) + agentMs(t);
+}
+function taskMs(t) {
+  return laneMs(t) + (t.handoff_ms ?? 0) + (t.merge?.ms ?? 0);
+}
+function wallMs(r2, now = Date.now()) {
+  return r2.segments.reduce((s, g) => s + Math.max(0, (g.ended_at ? Date.parse(g.ended_at) : now) - Date.parse(g.started_at)), 0);
+}
+function findRun(doc, id) {
+  return doc.runs.find((r2) => r2.id === id);
+}
+function runsOf(doc) {
+  if (!Array.isArray(doc.runs)) doc.runs = [];
+  if (doc.current !== null && typeof doc.current !== "string") doc.current = null;
+  return doc;
+}
+function trimRuns(doc) {
+  const done = doc.runs.filter((r2) => r2.id !== doc.current);
+  if (done.length <= RUNS_KEEP) return;
+  const drop = new Set(done.slice(0, done.length - RUNS_KEEP).map((r2) => r2.id));
+  doc.runs = doc.runs.filter((r2) => !drop.has(r2.id));
+}
+
+// src/core/run/prompt.ts
+var MAX_PREVIOUS = 4e3;
+function quote(text) {
+  return text.trimEnd().split("\n").map((l) => `> ${l}`).join("\n");
+}
+function lanePrompt(p) {
+  const t = p.task;
+  const lines = [
+    `Lanes task: ${t.id}`,
+    `Lane: ${p.lane}`,
+    "",
+    `You are a lane worker started by \`lanes run\`. Work only on task ${t.id}, only inside the lane above (a git worktree on branch ${p.branch}; it lands on ${p.target}).`,
+    "",
+    `Task: ${t.title}`
+  ];
+  if (t.description?.trim()) lines.push("", "Description (from the plan):", quote(t.description));
+  lines.push("", t.files.length ? `File scope (already claimed for you): ${t.files.join(", ")}` : "File scope: none declared; claim files with claim_files before editing them.");
+  if (t.depends_on.length) lines.push(`Already landed before you started: ${t.depends_on.join(", ")}.`);
+  if (p.attempt > 1) {
+    lines.push("", `This is attempt ${p.attempt}. The lane keeps the work of earlier attempts: look at \`git log\` and \`git status\` first.`);
+    if (p.previous) {
+      const prev = p.previous.length > MAX_PREVIOUS ? `...${p.previous.slice(-MAX_PREVIOUS)}` : p.previous;
+      lines.push("What happened last time:", quote(prev));
+    }
+  }
+  lines.push(
+    "",
+    "Steps:",
+    `1. start_session { topic: "${t.title.replace(/"/g, "'")}", type: "feature", task_id: "${t.id}" } (load the Lanes tools with ToolSearch first).`,
+    "2. Do the task. Stay inside the file scope; claim_files before editing any other file, and leave a file alone if the claim is refused.",
+    `3. Run the project's tests if it has any, then commit everything in the lane: git add -A && git commit -m "` + t.id + ': <what>"',
+    '4. log_session { kind: "next_step" }, then end_session { status, summary }.',
+    "5. Stop. Do not call queue_merge or process the merge queue: `lanes run` queues your lane and lands it when you exit.",
+    "",
+    "The task counts as done only when you exit with the work committed and nothing left uncommitted in the lane."
+  );
+  return lines.join("\n");
+}
+
+// src/core/run/record.ts
+var SAVE_EVERY_MS = 250;
+var RunRecorder = class {
+  constructor(store, onError) {
+    this.store = store;
+    this.onError = onError;
+  }
+  store;
+  onError;
+  saving = Promise.resolve();
+  queued = false;
+  last = 0;
+  save(run, force = false) {
+    run.updated_at = nowIso();
+    if (this.queued && !force) return this.saving;
+    this.queued = true;
+    const wait = force ? 0 : Math.max(0, this.last + SAVE_EVERY_MS - Date.now());
+    this.saving = this.saving.then(() => wait ? new Promise((r2) => setTimeout(r2, wait)) : void 0).then(async () => {
+      this.queued = false;
+      this.last = Date.now();
+      const snapshot = structuredClone(run);
+      await this.store.update(RUNS_DOC, emptyRuns, (raw) => {
+        const doc = runsOf(raw);
+        const i = doc.runs.findIndex((r2) => r2.id === snapshot.id);
+        if (i >= 0) doc.runs[i] = snapshot;
+        else doc.runs.push(snapshot);
+        if (snapshot.status === "finished" && doc.current === snapshot.id) doc.current = null;
+        if (snapshot.status !== "finished") doc.current = snapshot.id;
+        trimRuns(doc);
+      });
+    }).catch((e) => this.onError(e));
+    return this.saving;
+  }
+};
+
+// src/core/run/report.ts
+import fs4 from "node:fs";
+import path3 from "node:path";
+var round2 = (x) => Math.round(x * 100) / 100;
+function buildReport(run, plan, tasks, opts) {
+  const ms = /* @__PURE__ */ new Map();
+  const rows = plan.tasks.map((t) => {
+    const rt = run.tasks[t.id];
+    const st = tasks[t.id];
+    const row = {
+      id: t.id,
+      title: t.title,
+      state: rt ? rt.state : st?.status === "done" ? "done-before" : "pending",
+      attempts: rt ? countedAttempts(rt) : 0,
+      duration_ms: rt ? taskMs(rt) : 0,
+      agent_ms: rt ? agentMs(rt) : 0,
+      merge: mergeText(rt, st?.status === "done")
+    };
+    if (rt?.branch) row.branch = rt.branch;
+    if (rt?.path && fs4.existsSync(rt.path)) row.path = rt.path;
+    const landed = rt?.merge?.landed_as ?? (row.state === "done-before" ? st?.landed_as : void 0);
+    if (landed) row.landed_as = landed;
+    const reason = rt?.reason ?? (row.state === "pending" ? opts.notRunReason?.(t.id) : void 0);
+    if (reason && row.state !== "landed") row.reason = reason;
+    ms.set(t.id, row.duration_ms);
+    return row;
+  });
+  const upTo = /* @__PURE__ */ new Map();
+  const pred = /* @__PURE__ */ new Map();
+  const byId = new Map(plan.tasks.map((t) => [t.id, t]));
+  for (const id of plan.waves.flat()) {
+    let best = 0;
+    for (const d of byId.get(id)?.depends_on ?? []) {
+      if ((upTo.get(d) ?? 0) > best) {
+        best = upTo.get(d) ?? 0;
+        pred.set(id, d);
+      }
+    }
+    upTo.set(id, best + (ms.get(id) ?? 0));
+  }
+  let end;
+  for (const [id, v] of upTo) if (end === void 0 || v > upTo.get(end)) end = id;
+  const cp = [];
+  for (let id = end; id !== void 0; id = pred.get(id)) cp.unshift(id);
+  const cpMs = end ? upTo.get(end) : 0;
+  const sum = [...ms.values()].reduce((s, x) => s + x, 0);
+  const mergeWork = Math.max(
+    Object.values(run.tasks).reduce((s, t) => s + (t.merge?.ms ?? 0), 0),
+    run.merge_busy_ms ?? 0
+  );
+  const laneWork = Object.values(run.tasks).reduce((s, t) => s + laneMs(t), 0);
+  const wall = wallMs(run, opts.now);
+  const lb = Math.max(cpMs, laneWork / run.parallelism, mergeWork);
+  const counts = {
+    landed: rows.filter((r2) => r2.state === "landed").length,
+    blocked: rows.filter((r2) => r2.state === "blocked").length,
+    not_run: rows.filter((r2) => r2.state === "pending").length,
+    done_before: rows.filter((r2) => r2.state === "done-before").length,
+    total: rows.length
+  };
+  const report = {
+    run_id: run.id,
+    status: run.status,
+    agent: run.agent.name,
+    parallelism: run.parallelism,
+    target: opts.target,
+    tasks: rows,
+    counts,
+    wall_ms: wall,
+    sum_task_ms: sum,
+    speedup: wall > 0 ? round2(sum / wall) : 0,
+    critical_path: cp,
+    critical_path_ms: cpMs,
+    lane_work_ms: laneWork,
+    merge_work_ms: mergeWork,
+    lower_bound_ms: Math.round(lb),
+    makespan_ratio: lb > 0 ? round2(wall / lb) : 0,
+    plan: { sequential_hours: plan.sequential_hours, parallel_hours: plan.parallel_hours, lower_bound_hours: plan.lower_bound_hours, speedup: plan.speedup }
+  };
+  if (run.interrupted && run.status === "interrupted") report.interrupted = run.interrupted;
+  if (opts.logsDir) report.logs_dir = opts.logsDir;
+  return report;
+}
+function mergeText(rt, doneBefore) {
+  if (!rt) return doneBefore ? "landed before this run" : "not run";
+  const m = rt.merge;
+  if (m?.result === "landed") return `landed as ${m.landed_as?.slice(0, 12) ?? "?"}${m.gates_ms !== void 0 ? ` (gates ${secs(m.gates_ms)})` : ""}`;
+  if (m?.result === "failed") return `failed: ${firstLine(m.error ?? "see merge_status")}`;
+  if (m?.result === "cancelled") return "cancelled";
+  if (rt.state === "queued") return "queued";
+  return "not queued";
+}
+function secs(ms) {
+  return ms >= 6e4 ? `${Math.floor(ms / 6e4)}m${String(Math.round(ms % 6e4 / 1e3)).padStart(2, "0")}s` : `${(ms / 1e3).toFixed(1)}s`;
+}
+function firstLine(s) {
+  const l = s.split("\n")[0] ?? "";
+  return l.length > 120 ? `${l.slice(0, 117)}...` : l;
+}
+function reportPath(stateDir, runId) {
+  return path3.join(stateDir, "reports", `${runId}.md`);
+}
+function logsDir(stateDir, runId) {
+  return path3.join(stateDir, "runs", runId);
+}
+function writeReport(file, r2) {
+  fs4.mkdirSync(path3.dirname(file), { recursive: true, mode: 448 });
+  writeFileAtomic(file, renderMarkdown(r2), 384);
+}
+function cell(s) {
+  return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+function renderMarkdown(r2) {
+  const lines = [
+    `# Lanes run ${r2.run_id}`,
+    "",
+    `- status: **${r2.status}**${r2.interrupted ? ` (interrupted by ${r2.interrupted.by} at ${r2.interrupted.at}; was working on ${r2.interrupted.tasks.join(", ") || "nothing"}; run \`lanes run\` to resume)` : ""}`,
+    `- agent: ${r2.agent}; parallelism ${r2.parallelism}; target \`${r2.target}\``,
+    `- tasks: ${r2.counts.landed} landed, ${r2.counts.blocked} blocked, ${r2.counts.not_run} not run${r2.counts.done_before ? `, ${r2.counts.done_before} done before this run` : ""}, of ${r2.counts.total}`,
+    `- wall time ${secs(r2.wall_ms)}; sum of task times ${secs(r2.sum_task_ms)}; speedup ${r2.speedup}x`,
+    `- makespan ${secs(r2.wall_ms)} vs lower bound ${secs(r2.lower_bound_ms)} (the largest of: critical path ${secs(r2.critical_path_ms)}; lane work ${secs(r2.lane_work_ms)} / ${r2.parallelism}; merge queue work ${secs(r2.merge_work_ms)}): ${r2.makespan_ratio}x`,
+    `- critical path: ${r2.critical_path.join(" \u2192 ") || "-"}`,
+    `- the plan predicted: ${r2.plan.sequential_hours} h sequential, ${r2.plan.parallel_hours} h parallel (lower bound ${r2.plan.lower_bound_hours} h), speedup ${r2.plan.speedup}x`,
+    "",
+    "| task | state | lane | attempts | duration | merge |",
+    "|---|---|---|---|---|---|",
+    ...r2.tasks.map(
+      (t) => `| ${t.id} | ${t.state}${t.reason ? `: ${cell(firstLine(t.reason))}` : ""} | ${t.branch ? `\`${t.branch}\`` : "-"} | ${t.attempts} | ${secs(t.duration_ms)} | ${cell(t.merge)} |`
+    ),
+    ""
+  ];
+  if (r2.logs_dir) lines.push(`Agent output: \`${r2.logs_dir}/<task>.log\``, "");
+  return lines.join("\n");
+}
+
+// src/core/run/resume.ts
+import fs6 from "node:fs";
+
+// src/core/run/spawn.ts
+import { spawn as spawn2 } from "node:child_process";
+import fs5 from "node:fs";
+import path4 from "node:path";
+var live = /* @__PURE__ */ new Set();
+var exitHook = false;
+function track(pgid) {
+  live.add(pgid);
+  if (!exitHook) {
+    exitHook = true;
+    process.once("exit", () => {
+      for (const g of live) killProcessGroup(g, "SIGKILL");
+    });
+  }
+}
+function spawnAgent(argv, opts) {
+  const t0 = performance.now();
+  const [file, ...args] = argv;
+  let log2;
+  if (opts.logFile) {
+    fs5.mkdirSync(path4.dirname(opts.logFile), { recursive: true, mode: 448 });
+    log2 = fs5.createWriteStream(opts.logFile, { flags: "a", mode: 384 });
+  }
+  const ms = () => Math.round(performance.now() - t0);
+  if (!file) {
+    log2?.end();
+    const r2 = { exitCode: null, signal: null, ms: 0, error: "empty command" };
+    return { pid: void 0, done: Promise.resolve(r2), stop: async () => r2 };
+  }
+  const child = spawn2(file, args, {
+    cwd: opts.cwd,
+    env: childEnv(opts),
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"]
+  });
+  const pid = child.pid;
+  if (pid !== void 0) track(pid);
+  const splitter = (stream) => {
+    let buf = "";
+    return {
+      data(chunk) {
+        log2?.write(chunk);
+        if (!opts.onLine) return;
+        buf += chunk.toString("utf8");
+        let i;
+        while ((i = buf.indexOf("\n")) >= 0) {
+          const line = buf.slice(0, i).replace(/\r$/, "");
+          buf = buf.slice(i + 1);
+          if (line.trim()) opts.onLine(line, stream);
+        }
+        if (buf.length > 1 << 20) buf = buf.slice(-(1 << 16));
+      },
+      flush() {
+        if (buf.trim() && opts.onLine) opts.onLine(buf, stream);
+        buf = "";
+      }
+    };
+  };
+  const out = splitter("stdout");
+  const err = splitter("stderr");
+  child.stdout?.on("data", (b) => out.data(b));
+  child.stderr?.on("data", (b) => err.data(b));
+  const done = new Promise((resolve) => {
+    let settled = false;
+    const finish = (r2) => {
+      if (settled) return;
+      settled = true;
+      if (pid !== void 0) {
+        killProcessGroup(pid, "SIGKILL");
+        live.delete(pid);
+      }
+      setTimeout(() => {
+        out.flush();
+        err.flush();
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        if (r2.error) log2?.write(`
+lanes: could not run ${file}: ${r2.error}
+`);
+        log2?.end();
+        resolve(r2);
+      }, 50);
+    };
+    child.once("exit", (code, signal) => finish({ exitCode: code, signal, ms: ms() }));
+    child.once("error", (e) => finish({ exitCode: null, signal: null, ms: ms(), error: e.message }));
+  });
+  const stop = async (graceMs = 3e3) => {
+    if (pid === void 0) return done;
+    killProcessGroup(pid, "SIGTERM");
+    const timer = setTimeout(() => killProcessGroup(pid, "SIGKILL"), graceMs);
+    timer.unref();
+    const r2 = await done;
+    clearTimeout(timer);
+    return r2;
+  };
+  return { pid, done, stop };
+}
+function childEnv(opts) {
+  const env = { ...process.env };
+  for (const k of opts.dropEnv ?? []) delete env[k];
+  return { ...env, ...opts.env };
+}
+function pgrpOf(pid) {
+  try {
+    const stat = fs5.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const pg = Number(fields[2]);
+    return Number.isSafeInteger(pg) ? pg : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function killLeftoverAgents(runId) {
+  if (process.platform !== "linux" || !fs5.existsSync("/proc/self/stat")) return 0;
+  const own = pgrpOf("self");
+  const mark = `LANES_RUN_ID=${runId}`;
+  const groups = /* @__PURE__ */ new Set();
+  for (const name of fs5.readdirSync("/proc")) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    let environ;
+    try {
+      environ = fs5.readFileSync(`/proc/${name}/environ`, "latin1");
+    } catch {
+      continue;
+    }
+    if (!environ.split("\0").includes(mark)) continue;
+    const pg = pgrpOf(name);
+    if (pg !== void 0 && pg > 1 && pg !== own) groups.add(pg);
+  }
+  for (const g of groups) killProcessGroup(g, "SIGKILL");
+  return groups.size;
+}
+
+// src/core/run/resume.ts
+async function beginRun(lanes, input) {
+  const me = { pid: process.pid, host: hostName(), started_at: nowIso() };
+  const lanesDoc = (await lanes.store.read(LANES_DOC, emptyLanes)).data;
+  const fresh = input.parallelism ?? await input.defaultParallelism();
+  const laneOf = (task, owner) => {
+    const lane = lanesDoc[task];
+    return lane && lane.owner === owner && lane.state === "ready" && fs6.existsSync(lane.path) ? lane : void 0;
+  };
+  const out = await lanes.store.transact(async (tx) => {
+    const doc = runsOf(tx.get(RUNS_DOC, emptyRuns));
+    const prev = doc.current ? findRun(doc, doc.current) : void 0;
+    if (prev && prev.status !== "finished") {
+      const seg = prev.segments[prev.segments.length - 1];
+      if (prev.status === "running" && seg && !seg.ended_at && seg.host === me.host && pidAlive(seg.pid) && seg.pid !== process.pid) {
+        throw new LanesError("BUSY", `Run ${prev.id} is in progress (pid ${seg.pid} since ${seg.started_at}).`, {
+          hint: "Watch it with `lanes status`, or stop it with Ctrl-C (or kill -INT that pid); `lanes run` then resumes it."
+        });
+      }
+      if (seg && !seg.ended_at) {
+        seg.ended_at = nowIso();
+        seg.ended_by = "crash";
+      }
+      for (const rt of Object.values(prev.tasks)) {
+        for (const a of rt.attempts) {
+          if (a.ended_at) continue;
+          a.ended_at = seg?.ended_at ?? nowIso();
+          a.outcome = "interrupted";
+          a.reason = "lanes run stopped";
+          delete a.pgid;
+        }
+        if (rt.state === "running" || rt.state === "starting") {
+          const lane = laneOf(rt.id, prev.owner);
+          if (lane) {
+            rt.state = "interrupted";
+            rt.reason = INTERRUPTED_NOTE;
+            rt.path = lane.path;
+            rt.branch = lane.branch;
+          } else rt.state = "pending";
+        }
+      }
+      prev.status = "running";
+      prev.agent = { name: input.agent.name, argv: input.agent.argv };
+      if (input.parallelism !== void 0) prev.parallelism = input.parallelism;
+      prev.retries = input.retries;
+      prev.segments.push(me);
+      prev.updated_at = nowIso();
+      return { run: structuredClone(prev), resumed: true };
+    }
+    const id = newRunId();
+    const run2 = {
+      id,
+      owner: runOwner(id),
+      status: "running",
+      created_at: me.started_at,
+      updated_at: me.started_at,
+      parallelism: fresh,
+      agent: { name: input.agent.name, argv: input.agent.argv },
+      retries: input.retries,
+      ...input.source ? { source: input.source } : {},
+      segments: [me],
+      tasks: {}
+    };
+    doc.runs.push(run2);
+    doc.current = id;
+    trimRuns(doc);
+    return { run: structuredClone(run2), resumed: false };
+  });
+  if (out.resumed) killLeftoverAgents(out.run.id);
+  const run = out.run;
+  for (const [id, st] of Object.entries(input.tasks)) {
+    if (st.status !== "in_progress" || st.owner !== run.owner || run.tasks[id]) continue;
+    const lane = laneOf(id, run.owner);
+    if (lane) run.tasks[id] = { id, state: "interrupted", attempts: [], path: lane.path, branch: lane.branch, reason: INTERRUPTED_NOTE };
+  }
+  return out;
+}
+
+// src/core/run/runner.ts
+var START_TRIES = 3;
+var OUTER_SESSION_ENV = ["CLAUDECODE", "CLAUDE_CODE_ENTRYPOINT", "CLAUDE_SESSION_ID", "CLAUDE_PROJECT_DIR", "CLAUDE_PLUGIN_ROOT", "CLAUDE_PLUGIN_DATA"];
+async function runPlan(lanes, opts) {
+  return new Runner(lanes, opts, await lanes.config()).execute();
+}
+var Runner = class {
+  constructor(lanes, opts, cfg) {
+    this.lanes = lanes;
+    this.opts = opts;
+    this.cfg = cfg;
+    this.pollMs = opts.pollMs ?? 500;
+    this.recorder = new RunRecorder(lanes.store, (e) => this.emit({ type: "run.warning", text: `could not record the run state: ${errorMessage(e)}` }));
+    this.merges = new MergeDriver(lanes, {
+      onProgress: (text) => {
+        this.emit({ type: "merge.progress", text });
+        this.wake();
+      },
+      onChange: () => this.wake(),
+      onError: (message, failures) => this.mergeError(message, failures),
+      stopping: () => this.stopping
+    });
+  }
+  lanes;
+  opts;
+  cfg;
+  run;
+  plan;
+  tasks = {};
+  queue = emptyQueue();
+  agents = /* @__PURE__ */ new Map();
+  starting = /* @__PURE__ */ new Set();
+  /** Agents this run ended on purpose (their attempts are 'interrupted', not failures). */
+  ended = /* @__PURE__ */ new Set();
+  jobs = /* @__PURE__ */ new Set();
+  startFailures = /* @__PURE__ */ new Map();
+  /** Tasks someone else started meanwhile: not ours to run. */
+  foreign = /* @__PURE__ */ new Set();
+  merges;
+  stopping = false;
+  stopBy = "";
+  wake = () => {
+  };
+  waitingReason;
+  lastRenew = Date.now();
+  mergeBusyBase = 0;
+  recorder;
+  pollMs;
+  P = { value: 1 };
+  get retries() {
+    return this.run.retries;
+  }
+  emit(e) {
+    try {
+      this.opts.onEvent?.({ at: nowIso(), ...e });
+    } catch {
+    }
+  }
+  track(p) {
+    const q = p.catch((e) => this.emit({ type: "run.warning", text: `internal: ${errorMessage(e)}` })).finally(() => {
+      this.jobs.delete(q);
+      this.wake();
+    });
+    this.jobs.add(q);
+  }
+  // ---------------------------------------------------------------------------------------------
+  // The loop
+  async execute() {
+    const { plan, tasks } = await readPlan(this.lanes.store);
+    this.plan = requirePlan(plan);
+    this.tasks = tasks;
+    const resumed = await this.begin();
+    const onAbort = () => this.stop(String(this.opts.signal?.reason ?? "signal"));
+    if (this.opts.signal?.aborted) onAbort();
+    else this.opts.signal?.addEventListener("abort", onAbort, { once: true });
+    this.emit({ type: "run.started", run_id: this.run.id, resumed, parallelism: this.P.value, agent: this.run.agent.name, tasks: this.plan.tasks.length, target: this.cfg.target });
+    await this.lanes.store.appendEvent("run.started", { run: this.run.id, resumed, parallelism: this.P.value, agent: this.run.agent.name });
+    let failure;
+    try {
+      for (; ; ) {
+        if (this.stopping) break;
+        const woke = new Promise((res) => this.wake = res);
+        await this.refresh();
+        const wants = await this.admit();
+        if (!wants && this.quiet()) break;
+        await this.renewClaims();
+        await Promise.race([woke, sleep2(this.pollMs)]);
+      }
+    } catch (e) {
+      failure = e;
+      this.stop(`error: ${firstLine2(errorMessage(e))}`);
+    } finally {
+      this.opts.signal?.removeEventListener("abort", onAbort);
+      if (this.stopping) await this.shutdown();
+    }
+    if (failure !== void 0) {
+      await this.end().catch(() => void 0);
+      throw failure;
+    }
+    return this.end();
+  }
+  /** Nothing in flight: no agent, no start, no merge work of ours. */
+  quiet() {
+    return this.agents.size === 0 && this.starting.size === 0 && this.jobs.size === 0 && !this.merges.busy && !this.tasksIn("queued").length;
+  }
+  tasksIn(...states) {
+    return Object.values(this.run.tasks).filter((t) => states.includes(t.state));
+  }
+  stop(by) {
+    if (this.stopping) return;
+    this.stopping = true;
+    this.stopBy = by;
+    this.emit({ type: "run.stopping", by, agents: [...this.agents.keys()] });
+    this.wake();
+  }
+  /** Reads the state and settles queued tasks: landed, sent back by the queue, or cancelled. */
+  async refresh(poll = true) {
+    const [{ plan, tasks }, q] = await Promise.all([readPlan(this.lanes.store), this.lanes.store.read(MERGE_DOC, emptyQueue)]);
+    if (plan) this.plan = plan;
+    this.tasks = tasks;
+    this.queue = queueOf(q.data);
+    let waiting = false;
+    for (const rt of this.tasksIn("queued")) {
+      const st = tasks[rt.id];
+      const e = this.entryOf(rt);
+      if (st?.status === "done") this.landed(rt, e, st.landed_as);
+      else if (e?.state === "failed") await this.sentBack(rt, `The merge queue sent it back: ${e.last_error ?? "it failed"}`, e);
+      else if (e?.state === "cancelled") await this.block(rt, "its merge entry was cancelled");
+      else if (!e) await this.sentBack(rt, "its merge entry disappeared from the queue");
+      else waiting = true;
+    }
+    if (waiting && poll) this.merges.poll();
+  }
+  entryOf(rt) {
+    const id = rt.merge?.entry;
+    return id && this.queue.entries.find((e) => e.id === id) || [...this.queue.entries].reverse().find((e) => e.task === rt.id && e.kind === "land");
+  }
+  // ---------------------------------------------------------------------------------------------
+  // Admission
+  /** Starts what can start. Returns whether anything is waiting to start (now or later). */
+  async admit() {
+    const now = Date.now();
+    const slots = this.P.value - this.agents.size - this.starting.size;
+    const choice = chooseAdmissions({
+      plan: this.plan,
+      tasks: this.tasks,
+      runTasks: this.run.tasks,
+      starting: this.starting,
+      withAgent: new Set(this.agents.keys()),
+      skip: (id) => this.foreign.has(id) || this.run.tasks[id]?.state === "blocked" || (this.startFailures.get(id)?.until ?? 0) > now,
+      slots
+    });
+    const backingOff = [...this.startFailures.values()].some((f) => f.until > now && f.n < START_TRIES);
+    const wants = choice.waiting || backingOff;
+    if (slots <= 0 || this.stopping || !choice.again.length && !choice.fresh.length) return wants;
+    const reason = await (this.opts.admission ?? (() => resourceFloors(this.lanes.repo.mainRoot, this.cfg)))();
+    if (reason) {
+      if (reason !== this.waitingReason) this.emit({ type: "resources.waiting", reason });
+      this.waitingReason = reason;
+      return true;
+    }
+    if (this.waitingReason) this.emit({ type: "resources.ok" });
+    this.waitingReason = void 0;
+    for (const rt of choice.again) this.track(this.launch(rt));
+    for (const t of choice.fresh) {
+      this.starting.add(t.id);
+      this.track(this.startTask(t));
+    }
+    return true;
+  }
+  // ---------------------------------------------------------------------------------------------
+  // One task
+  taskDef(id) {
+    const t = this.plan.tasks.find((x) => x.id === id);
+    if (!t) throw new LanesError("NOT_FOUND", `Task ${id} is no longer in the plan.`);
+    return t;
+  }
+  runTask(id) {
+    return this.run.tasks[id] ??= { id, state: "pending", attempts: [] };
+  }
+  async startTask(task) {
+    const rt = this.runTask(task.id);
+    rt.state = "starting";
+    delete rt.reason;
+    this.emit({ type: "task.starting", task: task.id });
+    this.save();
+    const t0 = performance.now();
+    try {
+      const adopted = await this.adoptLane(task.id);
+      const lane = adopted ?? await startLane(this.lanes, { task_id: task.id, owner: this.run.owner });
+      rt.start_ms = (rt.start_ms ?? 0) + Math.round(performance.now() - t0);
+      rt.branch = lane.branch;
+      rt.path = lane.path;
+      rt.started_at ??= nowIso();
+      this.startFailures.delete(task.id);
+      this.emit({ type: "task.started", task: task.id, branch: lane.branch, path: lane.path, ms: rt.start_ms });
+    } catch (e) {
+      this.starting.delete(task.id);
+      await this.startFailed(rt, e);
+      return;
+    }
+    this.starting.delete(task.id);
+    if (this.stopping) {
+      rt.state = "interrupted";
+      this.save();
+      return;
+    }
+    await this.launch(rt);
+  }
+  /**
+   * A lane an earlier run left for this task (it was blocked, then set back to planned by a human):
+   * continue in it rather than fail on "lane exists". Only lanes owned by a run, never a person's.
+   */
+  async adoptLane(id) {
+    const rec = (await this.lanes.store.read(LANES_DOC, emptyLanes)).data[id];
+    if (!rec || !rec.owner.startsWith("run:") || rec.state !== "ready" || !fs7.existsSync(rec.path)) return void 0;
+    const files = this.taskDef(id).files;
+    const owner = taskOwner(id);
+    if (files.length) {
+      await claimFiles(this.lanes.store, { owner, task: id, paths: files, mode: "exclusive", ttl_seconds: this.cfg.claims.default_ttl_seconds, reason: `scope of task ${id}` });
+    }
+    try {
+      await updateTask(this.lanes.store, { id, status: "in_progress", owner: this.run.owner, note: `continuing in lane ${rec.branch}`, expect_status: "planned" });
+    } catch (e) {
+      await releaseFiles(this.lanes.store, owner).catch(() => void 0);
+      throw e;
+    }
+    return { branch: rec.branch, path: rec.path };
+  }
+  async startFailed(rt, e) {
+    const msg = errorMessage(e);
+    const st = (await readPlan(this.lanes.store)).tasks[rt.id];
+    if (isLanesError(e, "CONFLICT") && st?.status === "in_progress" && st.owner !== this.run.owner) {
+      this.foreign.add(rt.id);
+      delete this.run.tasks[rt.id];
+      this.emit({ type: "run.warning", text: `${rt.id} was started by ${st.owner} meanwhile; leaving it to them` });
+      this.save();
+      return;
+    }
+    const f = this.startFailures.get(rt.id) ?? { n: 0, until: 0 };
+    f.n++;
+    f.until = Date.now() + 1e3 * 2 ** f.n;
+    this.startFailures.set(rt.id, f);
+    rt.state = "pending";
+    rt.reason = `could not start: ${msg}`;
+    if (f.n >= START_TRIES) {
+      await this.block(rt, `could not start after ${f.n} tries: ${msg}`);
+      return;
+    }
+    this.emit({ type: "run.warning", text: `${rt.id} could not start (try ${f.n} of ${START_TRIES}): ${firstLine2(msg)}` });
+    this.save();
+  }
+  async launch(rt) {
+    const def = this.taskDef(rt.id);
+    if (!rt.path || !fs7.existsSync(rt.path)) {
+      await this.block(rt, `its lane ${rt.path ?? ""} is gone`);
+      return;
+    }
+    const attempt = { n: rt.attempts.length + 1, started_at: nowIso() };
+    const counted = countedAttempts(rt) + 1;
+    const prompt = lanePrompt({
+      task: def,
+      lane: rt.path,
+      branch: rt.branch ?? `lanes/${rt.id}`,
+      target: this.cfg.target,
+      attempt: counted,
+      ...rt.reason ? { previous: rt.reason } : {}
+    });
+    const argv = expandArgv(this.run.agent.argv, { task_id: def.id, title: def.title, description: def.description ?? "", worktree: rt.path, prompt });
+    const logFile = `${logsDir(this.lanes.repo.stateDir, this.run.id)}/${rt.id}.log`;
+    fs7.mkdirSync(logsDir(this.lanes.repo.stateDir, this.run.id), { recursive: true, mode: 448 });
+    fs7.appendFileSync(logFile, `
+=== lanes run ${this.run.id}: ${rt.id}, attempt ${counted} at ${attempt.started_at}
+=== ${this.run.agent.argv.join(" ")}
+`, { mode: 384 });
+    rt.state = "running";
+    rt.attempts.push(attempt);
+    const proc = spawnAgent(argv, {
+      cwd: rt.path,
+      env: {
+        ...this.opts.agent.env,
+        LANES_TASK_ID: rt.id,
+        LANES_RUN_ID: this.run.id,
+        LANES_WORKTREE: rt.path,
+        LANES_MAIN_ROOT: this.lanes.repo.mainRoot,
+        LANES_ATTEMPT: String(counted)
+      },
+      logFile,
+      dropEnv: OUTER_SESSION_ENV,
+      onLine: (line) => {
+        const text = activityOf(line);
+        if (text) this.emit({ type: "agent.activity", task: rt.id, text });
+      }
+    });
+    this.agents.set(rt.id, proc);
+    if (proc.pid !== void 0) attempt.pgid = proc.pid;
+    this.emit({ type: "agent.started", task: rt.id, attempt: counted, ...proc.pid !== void 0 ? { pid: proc.pid } : {}, log: logFile });
+    void this.save(true);
+    let timedOut = false;
+    const limit = this.opts.agentTimeoutMs;
+    const timer = limit ? setTimeout(() => (timedOut = true, void proc.stop(this.opts.killGraceMs ?? 3e3)), limit) : void 0;
+    const exit = await proc.done;
+    if (timer) clearTimeout(timer);
+    if (timedOut && !this.ended.has(rt.id)) exit.error = `timed out after ${Math.round(limit / 1e3)} s (its process group was ended)`;
+    await this.agentExited(rt, attempt, counted, exit);
+  }
+  async agentExited(rt, attempt, counted, exit) {
+    this.agents.delete(rt.id);
+    attempt.ended_at = nowIso();
+    attempt.ms = exit.ms;
+    attempt.exit_code = exit.exitCode;
+    attempt.signal = exit.signal;
+    delete attempt.pgid;
+    if (this.ended.has(rt.id)) {
+      attempt.outcome = "interrupted";
+      attempt.reason = `ended by lanes run (${this.stopBy})`;
+      rt.state = "interrupted";
+      rt.reason = INTERRUPTED_NOTE;
+      this.emit({ type: "agent.exited", task: rt.id, attempt: counted, exit_code: exit.exitCode, signal: exit.signal, ms: exit.ms, outcome: "interrupted", reason: attempt.reason });
+      this.save();
+      return;
+    }
+    let lane;
+    try {
+      lane = await checkLane(this.lanes.repo.mainRoot, rt.path, rt.id, this.cfg.target);
+    } catch (e) {
+      attempt.reason = `could not check the lane: ${errorMessage(e)}`;
+    }
+    const v = verdict(exit, lane);
+    attempt.outcome = v.outcome;
+    if (v.reason) attempt.reason = v.reason;
+    this.emit({ type: "agent.exited", task: rt.id, attempt: counted, exit_code: exit.exitCode, signal: exit.signal, ms: exit.ms, outcome: v.outcome, ...v.reason ? { reason: v.reason } : {} });
+    if (v.outcome === "finished") await this.queueIt(rt, attempt);
+    else await this.retryOrBlock(rt, v.reason ?? "the attempt did not finish");
+  }
+  async queueIt(rt, attempt) {
+    try {
+      const q = await queueMerge(this.lanes, { task_id: rt.id, requested_by: this.run.owner });
+      if (attempt.ended_at) rt.handoff_ms = (rt.handoff_ms ?? 0) + Math.max(0, Date.now() - Date.parse(attempt.ended_at));
+      rt.state = "queued";
+      rt.merge = { entry: q.entry.id, queued_at: nowIso() };
+      delete rt.reason;
+      this.emit({ type: "task.queued", task: rt.id, entry: q.entry.id, conflicts: q.conflicts.map((c) => c.with) });
+      this.save();
+      this.merges.kick();
+    } catch (e) {
+      attempt.outcome = "failed";
+      attempt.reason = `could not be queued for merge: ${errorMessage(e)}`;
+      await this.retryOrBlock(rt, attempt.reason);
+    }
+  }
+  landed(rt, e, commit) {
+    rt.state = "landed";
+    rt.landed_at = e?.finished_at ?? nowIso();
+    const m = rt.merge ??= {};
+    m.result = "landed";
+    const sha = e?.landed_as ?? commit;
+    if (sha) m.landed_as = sha;
+    if (e?.timings?.total_ms !== void 0) m.ms = e.timings.total_ms;
+    if (e?.timings?.gates_ms !== void 0) m.gates_ms = e.timings.gates_ms;
+    delete rt.reason;
+    this.emit({ type: "task.landed", task: rt.id, commit: sha ?? "" });
+    this.save();
+  }
+  async sentBack(rt, reason, e) {
+    const m = rt.merge ??= {};
+    m.result = e?.state === "cancelled" ? "cancelled" : "failed";
+    m.error = reason;
+    if (e?.timings?.total_ms !== void 0) m.ms = (m.ms ?? 0) + e.timings.total_ms;
+    const last = rt.attempts[rt.attempts.length - 1];
+    if (last) {
+      last.outcome = "merge-failed";
+      last.reason = reason;
+    }
+    this.emit({ type: "task.merge_failed", task: rt.id, reason });
+    await this.retryOrBlock(rt, reason);
+  }
+  async retryOrBlock(rt, reason) {
+    const used = countedAttempts(rt);
+    if (used < 1 + this.retries) {
+      rt.state = "retry";
+      rt.reason = reason;
+      this.emit({ type: "task.retry", task: rt.id, attempt: used + 1, reason });
+      this.save();
+      return;
+    }
+    await this.block(rt, `gave up after ${used} attempt${used === 1 ? "" : "s"}: ${reason}`);
+  }
+  /** Blocked: the task says why, its claims go (so conflicting tasks can run), its lane and commits stay. */
+  async block(rt, reason) {
+    rt.state = "blocked";
+    rt.reason = reason;
+    this.emit({ type: "task.blocked", task: rt.id, reason });
+    this.save();
+    try {
+      await updateTask(this.lanes.store, { id: rt.id, status: "blocked", owner: this.run.owner, note: capNote(`lanes run ${this.run.id}: ${reason}`) });
+      await releaseFiles(this.lanes.store, taskOwner(rt.id));
+    } catch (e) {
+      this.emit({ type: "run.warning", text: `could not record ${rt.id} as blocked: ${errorMessage(e)}` });
+    }
+  }
+  mergeError(message, failures) {
+    this.emit({ type: "run.warning", text: `the merge queue could not run (${failures}x): ${firstLine2(message)}` });
+    if (failures < 3) return;
+    for (const rt of this.tasksIn("queued")) {
+      rt.state = "blocked";
+      rt.reason = `queued, but the merge queue could not run: ${message}`;
+      this.emit({ type: "task.blocked", task: rt.id, reason: rt.reason });
+    }
+    this.save();
+    this.wake();
+  }
+  /** Heartbeat for the scope claims of lanes in flight (their leases would expire mid-task). */
+  async renewClaims() {
+    const every = Math.max(3e4, this.cfg.claims.default_ttl_seconds * 1e3 / 3);
+    if (Date.now() - this.lastRenew < every) return;
+    this.lastRenew = Date.now();
+    for (const rt of this.tasksIn("running", "retry", "queued", "interrupted")) {
+      try {
+        await renewClaims(this.lanes.store, taskOwner(rt.id));
+      } catch (e) {
+        this.emit({ type: "run.warning", text: `could not renew the claims of ${rt.id}: ${errorMessage(e)}` });
+      }
+    }
+  }
+  // ---------------------------------------------------------------------------------------------
+  // Begin, interrupt, end
+  /** Creates the run record, or resumes the interrupted one. Returns whether it resumed. */
+  async begin() {
+    const out = await beginRun(this.lanes, {
+      agent: this.opts.agent,
+      ...this.opts.parallelism !== void 0 ? { parallelism: this.opts.parallelism } : {},
+      defaultParallelism: () => this.machineParallelism(),
+      retries: this.opts.retries ?? this.cfg.agent.retries,
+      ...this.plan.source ? { source: this.plan.source } : {},
+      tasks: this.tasks
+    });
+    this.run = out.run;
+    this.mergeBusyBase = this.run.merge_busy_ms ?? 0;
+    this.P.value = Math.max(1, this.run.parallelism);
+    return out.resumed;
+  }
+  /**
+   * A new run's default parallelism: sized to the machine as it is now (the plan's recommendation
+   * may be hours old), capped by max_parallel and the plan's widest wave.
+   */
+  async machineParallelism() {
+    const width = Math.max(1, ...this.plan.waves.map((w) => w.length));
+    const res = await readResources(this.lanes.repo.mainRoot, { siTimeoutMs: 0 });
+    return recommendParallelism(res, this.cfg, { width }).parallelism;
+  }
+  async shutdown() {
+    const mid = [.../* @__PURE__ */ new Set([...this.agents.keys(), ...this.starting])];
+    for (const id of this.agents.keys()) this.ended.add(id);
+    await Promise.all([...this.agents.values()].map((p) => p.stop(this.opts.killGraceMs ?? 3e3)));
+    while (this.jobs.size) await Promise.allSettled([...this.jobs]);
+    for (const id of this.agents.keys()) this.ended.add(id);
+    await Promise.all([...this.agents.values()].map((p) => p.stop(this.opts.killGraceMs ?? 3e3)));
+    while (this.jobs.size) await Promise.allSettled([...this.jobs]);
+    if (!await this.merges.settle(200)) {
+      this.emit({ type: "run.warning", text: "waiting for the merge queue to finish the entries in flight (Ctrl-C again to stop now)" });
+      await this.merges.settle();
+    }
+    this.run.status = "interrupted";
+    this.run.interrupted = { at: nowIso(), by: this.stopBy, tasks: mid };
+  }
+  async end() {
+    this.run.merge_busy_ms = this.mergeBusyBase + this.merges.busyMs;
+    const seg = this.run.segments[this.run.segments.length - 1];
+    if (seg) {
+      seg.ended_at = nowIso();
+      seg.ended_by = this.stopping ? this.stopBy : "finished";
+    }
+    if (!this.stopping) {
+      this.run.status = "finished";
+      delete this.run.interrupted;
+    }
+    await this.refresh(false);
+    const tasks = this.tasks;
+    const file = reportPath(this.lanes.repo.stateDir, this.run.id);
+    this.run.report_file = file;
+    const report = buildReport(this.run, this.plan, tasks, {
+      target: this.cfg.target,
+      logsDir: logsDir(this.lanes.repo.stateDir, this.run.id),
+      notRunReason: (id) => this.notRunReason(id)
+    });
+    report.report_file = file;
+    writeReport(file, report);
+    await this.save(true);
+    await this.lanes.store.appendEvent(this.stopping ? "run.interrupted" : "run.finished", {
+      run: this.run.id,
+      landed: report.counts.landed,
+      blocked: report.counts.blocked,
+      wall_ms: report.wall_ms,
+      ...this.stopping ? { by: this.stopBy, tasks: this.run.interrupted?.tasks } : {}
+    });
+    this.emit({ type: "run.finished", report });
+    return report;
+  }
+  notRunReason(id) {
+    const st = this.tasks[id];
+    if (st?.status === "blocked") return `blocked: ${st.note ?? "no reason recorded"}`;
+    if (st?.status === "failed") return `failed: ${st.note ?? ""}`;
+    if (st?.status === "in_progress" && st.owner !== this.run.owner) return `in progress elsewhere (${st.owner ?? "unknown owner"})`;
+    if (this.stopping) return "not started before the interruption";
+    const def = this.plan.tasks.find((t) => t.id === id);
+    const blockedDeps = (def?.depends_on ?? []).filter((d) => this.tasks[d]?.status !== "done");
+    if (blockedDeps.length) return `waits for ${blockedDeps.join(", ")}`;
+    return void 0;
+  }
+  save(force = false) {
+    return this.recorder.save(this.run, force);
+  }
+};
+function sleep2(ms) {
+  return new Promise((r2) => setTimeout(r2, ms));
+}
+function firstLine2(s) {
+  return s.split("\n")[0] ?? "";
+}
+function capNote(s) {
+  return s.length > 2e3 ? `${s.slice(0, 1997)}...` : s;
+}
+
+// src/render/run.ts
+function displayModeFor(opts, out) {
+  if (opts.json) return "json";
+  if (opts.live === false) return "lines";
+  return out.isTTY && process.env.TERM !== "dumb" ? "live" : "lines";
+}
+function createRunDisplay(mode, out) {
+  if (mode === "json") return { onEvent: (e) => void out.write(`${JSON.stringify(e)}
+`), close: () => {
+  } };
+  if (mode === "lines") {
+    return {
+      onEvent: (e) => {
+        const line = lineFor(e);
+        if (line !== void 0) out.write(`${clock(e.at)} ${line}
+`);
+      },
+      close: () => {
+      }
+    };
+  }
+  return new LiveDisplay(out);
+}
+function clock(iso) {
+  return iso.slice(11, 19);
+}
+function lineFor(e) {
+  switch (e.type) {
+    case "run.started":
+      return `${e.resumed ? "resuming" : "starting"} run ${e.run_id}: ${e.tasks} tasks, ${e.parallelism} at a time, agent ${e.agent}, landing on ${e.target}`;
+    case "task.starting":
+      return `${e.task}: starting a lane`;
+    case "task.started":
+      return `${e.task}: lane ${e.branch} ready (${secs(e.ms)})`;
+    case "agent.started":
+      return `${e.task}: agent started (attempt ${e.attempt}${e.pid ? `, pid ${e.pid}` : ""})`;
+    case "agent.activity":
+      return `${e.task}: ${e.text}`;
+    case "agent.exited":
+      return `${e.task}: agent ${e.outcome === "finished" ? "finished" : `did not finish (${e.outcome})`} after ${secs(e.ms)}${e.reason ? `: ${e.reason}` : ""}`;
+    case "task.queued":
+      return `${e.task}: queued for merge (${e.entry})${e.conflicts.length ? `; likely conflicts with ${e.conflicts.join(", ")}` : ""}`;
+    case "merge.progress":
+      return `merge: ${e.text}`;
+    case "task.landed":
+      return `${e.task}: landed as ${e.commit.slice(0, 12)}`;
+    case "task.merge_failed":
+      return `${e.task}: merge failed: ${firstLine3(e.reason)}`;
+    case "task.retry":
+      return `${e.task}: retrying (attempt ${e.attempt}): ${firstLine3(e.reason)}`;
+    case "task.blocked":
+      return `${e.task}: BLOCKED: ${firstLine3(e.reason)}`;
+    case "resources.waiting":
+      return e.reason;
+    case "resources.ok":
+      return "resources are back above the floors";
+    case "run.warning":
+      return `warning: ${e.text}`;
+    case "run.stopping":
+      return `stopping (${e.by}): ending ${e.agents.length ? e.agents.join(", ") : "no agents"}; lanes and their work are kept`;
+    case "run.finished":
+      return `run ${e.report.run_id} ${e.report.status}`;
+  }
+}
+function firstLine3(s) {
+  return s.split("\n")[0] ?? "";
+}
+var NOTABLE = /* @__PURE__ */ new Set(["run.started", "task.landed", "task.blocked", "task.retry", "task.merge_failed", "run.warning", "run.stopping", "resources.waiting", "resources.ok"]);
+var LiveDisplay = class {
+  constructor(out) {
+    this.out = out;
+    this.out.write("\x1B[?25l");
+    this.timer = setInterval(() => this.draw(), 250);
+    this.timer.unref();
+  }
+  out;
+  rows = /* @__PURE__ */ new Map();
+  queue = [];
+  log = [];
+  header = "lanes run";
+  started = Date.now();
+  total = 0;
+  landed = 0;
+  blocked = 0;
+  retries = 0;
+  merge = "";
+  waiting = "";
+  height = 0;
+  timer;
+  dirty = false;
+  color = !process.env.NO_COLOR;
+  onEvent(e) {
+    const now = Date.parse(e.at);
+    const row = (task) => {
+      let r2 = this.rows.get(task);
+      if (!r2) this.rows.set(task, r2 = { state: "starting", attempt: 0, since: now, activity: "" });
+      return r2;
+    };
+    const set = (task, state, activity) => {
+      const r2 = row(task);
+      if (r2.state !== state) r2.since = now;
+      r2.state = state;
+      if (activity !== void 0) r2.activity = activity;
+    };
+    switch (e.type) {
+      case "run.started":
+        this.header = `lanes run ${e.run_id}${e.resumed ? " (resumed)" : ""} \xB7 ${e.parallelism} at a time \xB7 agent ${e.agent} \u2192 ${e.target}`;
+        this.total = e.tasks;
+        this.started = now;
+        break;
+      case "task.starting":
+        set(e.task, "starting", "creating the lane");
+        break;
+      case "task.started":
+        row(e.task).activity = `lane ${e.branch}`;
+        break;
+      case "agent.started":
+        set(e.task, "running", "agent started");
+        row(e.task).attempt = e.attempt;
+        break;
+      case "agent.activity":
+        row(e.task).activity = e.text;
+        break;
+      case "agent.exited":
+        set(e.task, e.outcome === "finished" ? "finished" : "retry", e.reason ?? "committed");
+        break;
+      case "task.queued":
+        set(e.task, "queued", `merge entry ${e.entry}`);
+        this.queue.push(e.task);
+        break;
+      case "merge.progress":
+        this.merge = e.text;
+        break;
+      case "task.landed":
+        this.landed++;
+        this.rows.delete(e.task);
+        this.unqueue(e.task);
+        break;
+      case "task.merge_failed":
+        this.unqueue(e.task);
+        set(e.task, "retry", e.reason);
+        break;
+      case "task.retry":
+        this.retries++;
+        set(e.task, "retry", e.reason);
+        break;
+      case "task.blocked":
+        this.blocked++;
+        this.rows.delete(e.task);
+        this.unqueue(e.task);
+        break;
+      case "resources.waiting":
+        this.waiting = e.reason;
+        break;
+      case "resources.ok":
+        this.waiting = "";
+        break;
+      case "run.stopping":
+        this.waiting = `stopping (${e.by})...`;
+        break;
+      default:
+        break;
+    }
+    if (NOTABLE.has(e.type)) {
+      const line = lineFor(e);
+      if (line) this.log.push(`${clock(e.at)} ${this.paint(e.type, line)}`);
+    }
+    this.dirty = true;
+    if (e.type === "run.finished") this.close();
+  }
+  unqueue(task) {
+    const i = this.queue.indexOf(task);
+    if (i >= 0) this.queue.splice(i, 1);
+  }
+  paint(type, s) {
+    if (!this.color) return s;
+    const c = type === "task.landed" ? 32 : type === "task.blocked" ? 31 : type.startsWith("task.") || type === "run.warning" || type === "resources.waiting" ? 33 : 0;
+    return c ? `\x1B[${c}m${s}\x1B[0m` : s;
+  }
+  frame() {
+    const now = Date.now();
+    const width = Math.max(40, (this.out.columns ?? 100) - 1);
+    const fit = (s) => s.length > width ? `${s.slice(0, width - 1)}\u2026` : s;
+    const idw = Math.min(28, Math.max(4, ...[...this.rows.keys()].map((k) => k.length)));
+    const lines = [`${this.header} \xB7 ${clockMs(now - this.started)}`];
+    const room = Math.max(3, (this.out.rows ?? 40) - 4);
+    const shown = [...this.rows].slice(0, this.rows.size > room ? room - 1 : room);
+    for (const [task, r2] of shown) {
+      const att = r2.attempt > 1 ? `#${r2.attempt}` : "  ";
+      lines.push(fit(`  ${task.padEnd(idw)} ${r2.state.padEnd(8)} ${att} ${clockMs(now - r2.since).padStart(5)}  ${r2.activity}`));
+    }
+    if (shown.length < this.rows.size) lines.push(`  ... ${this.rows.size - shown.length} more`);
+    if (!this.rows.size) lines.push("  (no lanes running)");
+    lines.push(fit(`queue: ${this.queue.length ? this.queue.join(", ") : "empty"}${this.merge ? ` \xB7 ${this.merge}` : ""}`));
+    const togo = Math.max(0, this.total - this.landed - this.blocked);
+    lines.push(fit(`landed ${this.landed} \xB7 blocked ${this.blocked} \xB7 retries ${this.retries} \xB7 ${togo} to go${this.waiting ? ` \xB7 ${this.waiting}` : ""}`));
+    return lines;
+  }
+  draw(force = false) {
+    if (!this.dirty && !force && this.rows.size === 0) return;
+    this.dirty = false;
+    let s = this.height ? `\x1B[${this.height}F\x1B[0J` : "";
+    for (const l of this.log.splice(0)) s += `${l}
+`;
+    const f = this.frame();
+    s += `${f.join("\n")}
+`;
+    this.height = f.length;
+    this.out.write(s);
+  }
+  close() {
+    if (!this.timer) return;
+    clearInterval(this.timer);
+    this.timer = void 0;
+    this.draw(true);
+    this.out.write("\x1B[?25h");
+  }
+};
+function clockMs(ms) {
+  const s = Math.max(0, Math.floor(ms / 1e3));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
+function renderRunReport(r2) {
+  const lines = [];
+  const head = r2.status === "interrupted" ? `Run ${r2.run_id} interrupted (${r2.interrupted?.by ?? "signal"}): ${r2.counts.landed} of ${r2.counts.total} tasks landed on ${r2.target}; run \`lanes run\` again to resume${r2.interrupted?.tasks.length ? ` (${r2.interrupted.tasks.join(", ")} stopped mid-work; their lanes are kept)` : ""}.` : r2.counts.done_before === r2.counts.total ? `Run ${r2.run_id}: nothing to do, every task of the plan had landed already.` : `Run ${r2.run_id} finished: ${r2.counts.landed} of ${r2.counts.total} tasks landed on ${r2.target}${r2.counts.blocked ? `, ${r2.counts.blocked} blocked` : ""}${r2.counts.not_run ? `, ${r2.counts.not_run} not run` : ""}${r2.counts.done_before ? ` (${r2.counts.done_before} had landed before)` : ""}.`;
+  lines.push(head, "");
+  const cols = ["task", "state", "lane", "attempts", "duration", "merge"];
+  const rows = r2.tasks.map((t) => [t.id, t.state, t.branch ?? "-", String(t.attempts), secs(t.duration_ms), t.merge]);
+  const w = cols.map((c, i) => Math.min(i === 5 ? 60 : 32, Math.max(c.length, ...rows.map((x) => x[i].length))));
+  const fmt = (x) => x.map((v, i) => i === x.length - 1 ? v : v.padEnd(w[i])).join("  ").trimEnd();
+  lines.push(fmt(cols));
+  for (const x of rows) lines.push(fmt(x));
+  const why = r2.tasks.filter((t) => t.reason && t.state !== "landed");
+  if (why.length) {
+    lines.push("");
+    for (const t of why) lines.push(`${t.id}: ${firstLine3(t.reason)}`);
+  }
+  lines.push(
+    "",
+    `Wall time ${secs(r2.wall_ms)} \xB7 sum of task times ${secs(r2.sum_task_ms)} (the sequential estimate) \xB7 speedup ${r2.speedup}x at parallelism ${r2.parallelism}`,
+    `Makespan ${secs(r2.wall_ms)} vs lower bound ${secs(r2.lower_bound_ms)} = max(critical path ${secs(r2.critical_path_ms)}, lane work ${secs(r2.lane_work_ms)} / ${r2.parallelism}, merge queue ${secs(r2.merge_work_ms)}): ${r2.makespan_ratio}x`,
+    `Critical path: ${r2.critical_path.join(" \u2192 ") || "-"}`
+  );
+  if (r2.report_file) lines.push(`Report: ${r2.report_file}`);
+  if (r2.logs_dir) lines.push(`Agent output: ${r2.logs_dir}/<task>.log`);
+  return lines.join("\n");
+}
+
+// src/cli/commands/run.ts
+var AGENT_NAMES = ["claude", "scripted"];
+function positiveInt(v, what) {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new LanesError("INVALID_INPUT", `${what} must be a whole number from 1 to 64, not ${JSON.stringify(v)}.`);
+  return n;
+}
+async function resolveAgent(lanes, o, entry) {
+  if (o.agentCommand !== void 0) {
+    if (o.agent !== void 0) throw new LanesError("INVALID_INPUT", "Give --agent or --agent-command, not both.");
+    return customAgent(parseAgentCommand(o.agentCommand));
+  }
+  if (o.agent !== void 0 && !AGENT_NAMES.includes(o.agent)) {
+    throw new LanesError("INVALID_INPUT", `Unknown agent "${o.agent}".`, { hint: `Use ${AGENT_NAMES.join(" or ")}, or --agent-command '<json argv>' for any other CLI.` });
+  }
+  if (o.agent === "scripted") return scriptedAgent(entry, o.unitMs !== void 0 ? { unitMs: o.unitMs } : {});
+  if (o.agent === void 0) {
+    const configured = (await lanes.config()).agent.command;
+    if (configured) return customAgent(configured);
+  }
+  const root = findPluginRoot(entry);
+  if (!root) {
+    throw new LanesError("UNSUPPORTED", `Could not find the Lanes plugin folder (with .claude-plugin/plugin.json) above ${entry}.`, {
+      hint: "Run lanes from its package (node <lanes>/dist/lanes.mjs), or set agent.command in .lanes/config.json."
+    });
+  }
+  const bin = findClaude(root);
+  if (!bin) {
+    throw new LanesError("UNSUPPORTED", "The claude CLI was not found on PATH.", {
+      hint: "Install Claude Code (npm i -g @anthropic-ai/claude-code), or run with --agent scripted (the built-in scripted agent), or give --agent-command '<json argv>' for another agent CLI."
+    });
+  }
+  return claudeAgent(root, bin);
+}
+async function runFromCli(cwd, file, o, io) {
+  if (file !== void 0 && o.plan) throw new LanesError("INVALID_INPUT", "Give a tasks file or --plan, not both.", { hint: "`lanes run tasks.yaml` plans the file and runs it; `lanes run --plan` runs the stored plan." });
+  const lanes = await openLanes(cwd);
+  if (file !== void 0) await planWork(lanes, { source: path5.resolve(cwd, file) }, cwd);
+  const agent = await resolveAgent(lanes, o, io.entry);
+  const display = createRunDisplay(displayModeFor({ ...o.json !== void 0 ? { json: o.json } : {}, ...o.live !== void 0 ? { live: o.live } : {} }, io.out), io.out);
+  try {
+    const report = await runPlan(lanes, {
+      agent,
+      ...o.maxParallel !== void 0 ? { parallelism: o.maxParallel } : {},
+      ...o.retries !== void 0 ? { retries: o.retries } : {},
+      ...o.agentTimeout !== void 0 ? { agentTimeoutMs: o.agentTimeout * 6e4 } : {},
+      ...io.signal ? { signal: io.signal } : {},
+      ...io.pollMs !== void 0 ? { pollMs: io.pollMs } : {},
+      onEvent: (e) => display.onEvent(e)
+    });
+    display.close();
+    if (!o.json) io.out.write(`
+${renderRunReport(report)}
+`);
+    return report;
+  } finally {
+    display.close();
+  }
+}
+function exitCodeOf(r2) {
+  if (r2.status === "interrupted") return 130;
+  return r2.counts.blocked || r2.counts.not_run ? 1 : 0;
+}
+function interruptOnSignals() {
+  const ac = new AbortController();
+  let count = 0;
+  const on = (sig) => {
+    count++;
+    if (count === 1) {
+      ac.abort(sig);
+      return;
+    }
+    process.stderr.write(`lanes: ${sig} again: stopping now (run \`lanes run\` to resume)
+`);
+    process.exit(130);
+  };
+  process.on("SIGINT", on);
+  process.on("SIGTERM", on);
+  return {
+    signal: ac.signal,
+    dispose() {
+      process.off("SIGINT", on);
+      process.off("SIGTERM", on);
+    }
+  };
+}
+function registerRun(program2) {
+  program2.command("run").description("run the plan with one headless agent per lane: admission by dependencies, conflicts, slots and free resources; retries; merges as lanes finish; a report at the end").argument("[tasks-file]", "plan this tasks file (or ROADMAP.md) first, then run it").option("--plan", "run the stored plan (the default when no file is given)").option("--max-parallel <n>", "lanes at once (default: what the machine can carry now, capped by max_parallel and the plan's widest wave)", (v) => positiveInt(v, "--max-parallel")).option("--agent <name>", `the agent: ${AGENT_NAMES.join(" | ")} (default: agent.command of .lanes/config.json, else claude)`).option("--agent-command <json>", "any agent CLI as a JSON argv with {task_id} {title} {description} {worktree} {prompt}").option("--retries <n>", "retries of an attempt that did not finish (default: agent.retries, 3)", (v) => Number.parseInt(v, 10)).option("--agent-timeout <minutes>", "end an agent still running after this long; the attempt counts as failed (default: no limit)", (v) => Number(v)).option("--unit-ms <ms>", "scripted agent: milliseconds per estimate hour (default 1000)", (v) => Number.parseInt(v, 10)).option("--json", "one JSON event per line").option("--no-live", "plain line-per-event output even on a terminal").action(
+    action(async (file, o) => {
+      if (o.retries !== void 0 && (!Number.isInteger(o.retries) || o.retries < 0 || o.retries > 10)) {
+        throw new LanesError("INVALID_INPUT", "--retries must be a whole number from 0 to 10.");
+      }
+      if (o.agentTimeout !== void 0 && !(o.agentTimeout > 0)) throw new LanesError("INVALID_INPUT", "--agent-timeout must be a positive number of minutes.");
+      const sig = interruptOnSignals();
+      try {
+        const report = await runFromCli(process.cwd(), file, o, { out: process.stdout, entry: process.argv[1] ?? "", signal: sig.signal });
+        process.exitCode = exitCodeOf(report);
+      } finally {
+        sig.dispose();
+      }
+    })
+  );
+}
 
 // src/cli/commands/demo.ts
+var DEMO_UNIT_MS = 1500;
+function sampleFiles() {
+  return [...parseEdits(sample_repo_default), { kind: "file", path: "tasks.yaml", content: tasks_default }];
+}
+async function createSampleRepo(dir) {
+  if (fs8.existsSync(dir) && fs8.readdirSync(dir).length > 0) {
+    throw new LanesError("INVALID_INPUT", `${dir} is not empty.`, { hint: "Give --dir a new or empty directory (or leave it out for a temp dir)." });
+  }
+  fs8.mkdirSync(dir, { recursive: true });
+  for (const f of sampleFiles()) applyEdit(dir, f);
+  await git(dir, ["init", "-q", "-b", "main"]);
+  for (const [k, v] of [
+    ["user.name", "Lanes Demo"],
+    ["user.email", "demo@lanes.invalid"],
+    ["commit.gpgsign", "false"],
+    ["gc.auto", "0"]
+  ]) {
+    await git(dir, ["config", k, v]);
+  }
+  await git(dir, ["add", "-A"]);
+  await git(dir, ["commit", "-q", "-m", "Sample repository: accounts for a small web app"]);
+}
+async function runDemo(o, io) {
+  const agent = o.agent ?? "scripted";
+  if (agent !== "scripted" && agent !== "claude") throw new LanesError("INVALID_INPUT", `Unknown agent "${agent}".`, { hint: "Use --agent scripted (the default) or --agent claude." });
+  const dir = o.dir ? path6.resolve(o.dir) : fs8.mkdtempSync(path6.join(os.tmpdir(), "lanes-demo-"));
+  await createSampleRepo(dir);
+  const lanes = await openLanes(dir);
+  const planned = await planWork(lanes, { source: "tasks.yaml" }, dir);
+  const say = (s) => void (!o.json && io.out.write(`${s}
+`));
+  say(`Sample repository: ${dir}
+`);
+  say(renderPlanWork(planned));
+  say("");
+  const report = await runFromCli(
+    dir,
+    void 0,
+    {
+      plan: true,
+      agent,
+      unitMs: o.unitMs ?? DEMO_UNIT_MS,
+      // The scripted agent mostly waits, like a real one waiting on its model: run the plan at its
+      // width (capped by max_parallel) rather than what the CPU load would suggest for builds.
+      maxParallel: o.maxParallel ?? planned.at_max_parallel.parallelism,
+      ...o.json !== void 0 ? { json: o.json } : {},
+      ...o.live !== void 0 ? { live: o.live } : {}
+    },
+    io
+  );
+  if (!o.json) {
+    const log2 = await gitOut(dir, ["log", "--oneline", "--first-parent", "--max-count=12", "main"], { readOnly: true });
+    const rows = [
+      ["sample repository", `${dir}   (main has every landed task)`],
+      ["its test suite", `cd ${dir} && npm test   (the merge gate: green on main)`],
+      ["history", `git -C ${dir} log --graph --oneline main`],
+      ["status", `cd ${dir} && node ${io.entry} status`],
+      ["run report", report.report_file ?? "-"],
+      ["agent output", `${report.logs_dir ?? "-"}/<task>.log`],
+      ["session notes", `${path6.join(dir, ".lanes", "sessions")}/   (each landed with its task)`]
+    ];
+    say(
+      [
+        "",
+        "Where to look:",
+        ...rows.map(([k, v]) => `  ${k.padEnd(18)} ${v}`),
+        "",
+        "main now (one merge per landed task, each gated by the test suite):",
+        log2.split("\n").map((l) => `  ${l}`).join("\n")
+      ].join("\n")
+    );
+  }
+  return { dir, report };
+}
 function registerDemo(program2) {
-  program2.command("demo").description("plan the sample tasks file in a fresh sample repository and print waves, conflicts and speedup").option("--dir <dir>", "where to create the sample repository (default: a new temp dir)").option("--json", "print JSON").action(
-    action(async (opts) => {
-      const dir = opts.dir ? path.resolve(opts.dir) : fs2.mkdtempSync(path.join(os.tmpdir(), "lanes-demo-"));
-      fs2.mkdirSync(dir, { recursive: true });
-      if (!fs2.existsSync(path.join(dir, ".git"))) {
-        await git(dir, ["init", "-q", "-b", "main"]);
-        fs2.writeFileSync(path.join(dir, "README.md"), "# Lanes demo repository\n");
-        fs2.writeFileSync(path.join(dir, "tasks.yaml"), tasks_default);
-        await git(dir, ["add", "-A"]);
-        await git(dir, ["-c", "user.name=Lanes Demo", "-c", "user.email=demo@lanes.invalid", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "sample repository"]);
+  program2.command("demo").description("create a sample repository and run its eight-task plan with parallel lanes, gates and merges (scripted agent; --agent claude for the real one)").option("--dir <dir>", "where to create the sample repository (new or empty; default: a temp dir)").option("--agent <name>", "scripted (default, needs nothing installed) | claude (the real Claude Code CLI)").option("--max-parallel <n>", "lanes at once (default: the plan's recommended parallelism)", (v) => Number.parseInt(v, 10)).option("--unit-ms <ms>", `scripted agent: milliseconds per estimate hour (default ${DEMO_UNIT_MS})`, (v) => Number.parseInt(v, 10)).option("--json", "one JSON event per line").option("--no-live", "plain line-per-event output even on a terminal").action(
+    action(async (o) => {
+      if (o.maxParallel !== void 0 && (!Number.isInteger(o.maxParallel) || o.maxParallel < 1 || o.maxParallel > 64)) {
+        throw new LanesError("INVALID_INPUT", "--max-parallel must be a whole number from 1 to 64.");
       }
-      const lanes = await openLanes(dir);
-      const r2 = await planWork(lanes, { source: "tasks.yaml", replace: true }, dir);
-      emit(
-        opts.json,
-        r2,
-        () => [
-          renderPlanWork(r2),
-          "",
-          `Sample repository: ${dir}`,
-          `Try: cd ${dir} && lanes status`
-        ].join("\n")
-      );
+      const sig = interruptOnSignals();
+      try {
+        const { report } = await runDemo(o, { out: process.stdout, entry: process.argv[1] ?? "", signal: sig.signal });
+        process.exitCode = exitCodeOf(report);
+      } finally {
+        sig.dispose();
+      }
     })
   );
 }
@@ -4470,7 +6329,7 @@ function renderCleanup(r2) {
 function registerMcp(program2) {
   program2.command("mcp").description("run the MCP server on stdio (what Claude Code starts)").action(
     action(async () => {
-      const { serveMcpStdio } = await import("./chunks/stdio-PALPSTGR.mjs");
+      const { serveMcpStdio } = await import("./chunks/stdio-VQRJ2Y2W.mjs");
       await serveMcpStdio();
     })
   );
@@ -4794,13 +6653,15 @@ function buildProgram() {
   registerClaims(program2);
   registerMerge(program2);
   registerSessions(program2);
+  registerRun(program2);
   registerDashboard(program2);
   registerMcp(program2);
   registerDemo(program2);
+  registerAgent(program2);
   return program2;
 }
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-PALPSTGR.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-VQRJ2Y2W.mjs");
   await serveMcpStdio();
 } else {
   await buildProgram().parseAsync(process.argv);

@@ -3,15 +3,15 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-VNDXPQYN.mjs";
+} from "../chunks/chunk-6HEQCO7H.mjs";
 import {
   findHolder
-} from "../chunks/chunk-D43FBRPQ.mjs";
+} from "../chunks/chunk-HMC4T433.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
 import {
   describeOwner,
   describeUntil
-} from "../chunks/chunk-YMTOC647.mjs";
+} from "../chunks/chunk-FC2A3AOD.mjs";
 import {
   pidAlive
 } from "../chunks/chunk-GSYLAAW2.mjs";
@@ -32,8 +32,8 @@ import {
   readLanes,
   realish,
   str
-} from "../chunks/chunk-AT5332V7.mjs";
-import "../chunks/chunk-HJMLCJJU.mjs";
+} from "../chunks/chunk-XVFG63E6.mjs";
+import "../chunks/chunk-SU5VJPY7.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/pre-tool-use.ts
@@ -150,7 +150,7 @@ async function main() {
   }
   if (d.lane && needsRenewal(claims, d.lane, now)) {
     try {
-      const { renewLaneClaims } = await import("../chunks/renew-LQMELNQ3.mjs");
+      const { renewLaneClaims } = await import("../chunks/renew-6KMEM3R7.mjs");
       await renewLaneClaims(w.stateDir, d.lane.task);
     } catch (e) {
       note(`${EVENT}: could not renew the claims of task ${d.lane.task}: ${e.message}`);

@@ -3,8 +3,8 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   sessionOwner
-} from "../chunks/chunk-TJOPZESO.mjs";
-import "../chunks/chunk-OKEBL4SQ.mjs";
+} from "../chunks/chunk-DK6EBX7G.mjs";
+import "../chunks/chunk-N53VYYAD.mjs";
 import {
   elapsedMs,
   exit,
@@ -18,8 +18,8 @@ import {
   readDoc,
   readHookInput,
   str
-} from "../chunks/chunk-AT5332V7.mjs";
-import "../chunks/chunk-HJMLCJJU.mjs";
+} from "../chunks/chunk-XVFG63E6.mjs";
+import "../chunks/chunk-SU5VJPY7.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/session-end.ts
@@ -88,7 +88,7 @@ async function main() {
   }
   const timer = finishing ? void 0 : setTimeout(() => startFinisher(input), FINISHER_AFTER_MS);
   timer?.unref();
-  const { finishSession } = await import("../chunks/session-end-work-ID33W4FV.mjs");
+  const { finishSession } = await import("../chunks/session-end-work-UIYQGIKY.mjs");
   const r = await finishSession(w, sid, str(input, "reason") ?? "other");
   if (timer) clearTimeout(timer);
   for (const line of r.report) note(`${EVENT}: ${line}`);

@@ -15,8 +15,8 @@ import {
   readHookInput,
   readLanes,
   str
-} from "../chunks/chunk-AT5332V7.mjs";
-import "../chunks/chunk-HJMLCJJU.mjs";
+} from "../chunks/chunk-XVFG63E6.mjs";
+import "../chunks/chunk-SU5VJPY7.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/lib/summary.ts
@@ -80,7 +80,7 @@ async function main() {
     trace(EVENT, "summary");
     return 0;
   }
-  const { laneContext } = await import("../chunks/session-start-lane-VDJAM5ZQ.mjs");
+  const { laneContext } = await import("../chunks/session-start-lane-EHHWX3V2.mjs");
   const r = await laneContext(input, lane);
   context(r.text);
   trace(EVENT, "lane", { lane: lane.task, session: r.session_id, resumed: r.resumed });

@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-VNDXPQYN.mjs";
+} from "../chunks/chunk-6HEQCO7H.mjs";
 import {
   emitJson,
   exit,
@@ -16,8 +16,8 @@ import {
   readHookInput,
   readLanes,
   str
-} from "../chunks/chunk-AT5332V7.mjs";
-import "../chunks/chunk-HJMLCJJU.mjs";
+} from "../chunks/chunk-XVFG63E6.mjs";
+import "../chunks/chunk-SU5VJPY7.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/stop.ts
@@ -48,7 +48,7 @@ async function main() {
     return { code: 0, event };
   }
   const lane = acting.lane;
-  const { missingItems } = await import("../chunks/stop-lane-4KSQGKVC.mjs");
+  const { missingItems } = await import("../chunks/stop-lane-6J5BCGD3.mjs");
   const missing = await missingItems(lane, str(input, "session_id"));
   for (const p of missing.problems) note(`${event}: ${p}`);
   if (missing.items.length === 0) {

@@ -4,42 +4,42 @@ const require = __lanesRequire(import.meta.url);
 import {
   copyIncluded,
   startLane
-} from "../chunks/chunk-W4ZEZK6F.mjs";
+} from "../chunks/chunk-56NG6CRW.mjs";
 import {
   sessionOwner
-} from "../chunks/chunk-TJOPZESO.mjs";
+} from "../chunks/chunk-DK6EBX7G.mjs";
 import {
   ADHOC_TITLE_PREFIX,
   CLAUDE_NAME_RE,
   taskIdFor
-} from "../chunks/chunk-KPFBKRHD.mjs";
+} from "../chunks/chunk-XFXGTBAY.mjs";
 import {
   listWorktrees,
   withGitLock
-} from "../chunks/chunk-N4VXMXAP.mjs";
-import "../chunks/chunk-5VAPZAAV.mjs";
-import "../chunks/chunk-UIHTQZ35.mjs";
+} from "../chunks/chunk-OVDKHLKH.mjs";
+import "../chunks/chunk-LV7XJO42.mjs";
+import "../chunks/chunk-5PRR2DMC.mjs";
 import {
   addTask,
   readPlan,
   storePlan
-} from "../chunks/chunk-Z7HDMLJZ.mjs";
+} from "../chunks/chunk-EQIKYZIM.mjs";
 import {
   git,
   lanesDir,
   loadConfig,
   openLanes,
   resolveRepo
-} from "../chunks/chunk-QDWJFJSW.mjs";
-import "../chunks/chunk-P2UPWNC3.mjs";
-import "../chunks/chunk-D43FBRPQ.mjs";
+} from "../chunks/chunk-JQMRMKBB.mjs";
+import "../chunks/chunk-TGF4WI42.mjs";
+import "../chunks/chunk-HMC4T433.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
-import "../chunks/chunk-YMTOC647.mjs";
+import "../chunks/chunk-FC2A3AOD.mjs";
 import "../chunks/chunk-GSYLAAW2.mjs";
 import {
   LANES_DOC,
   emptyLanes
-} from "../chunks/chunk-OKEBL4SQ.mjs";
+} from "../chunks/chunk-N53VYYAD.mjs";
 import {
   emitLine,
   exit,
@@ -51,10 +51,10 @@ import {
   locate,
   readHookInput,
   str
-} from "../chunks/chunk-AT5332V7.mjs";
+} from "../chunks/chunk-XVFG63E6.mjs";
 import {
   errorMessage
-} from "../chunks/chunk-HJMLCJJU.mjs";
+} from "../chunks/chunk-SU5VJPY7.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/worktree-create.ts

@@ -10,7 +10,7 @@ import {
   mergeBase,
   noteFromRecord,
   withSessionLock
-} from "./chunk-D4EG5YUN.mjs";
+} from "./chunk-TOCTJELQ.mjs";
 import {
   SESSIONS_DOC,
   checkProtocol,
@@ -27,16 +27,16 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-56UURTRR.mjs";
+} from "./chunk-UBA6PG2O.mjs";
 import {
   openLanes,
   resolveRepo
-} from "./chunk-QDWJFJSW.mjs";
+} from "./chunk-JQMRMKBB.mjs";
 import {
   LanesError,
   assertSlug,
   isLanesError
-} from "./chunk-HJMLCJJU.mjs";
+} from "./chunk-SU5VJPY7.mjs";
 
 // src/core/sessions/end.ts
 import fs from "node:fs";

@@ -5,7 +5,7 @@ import {
   LanesError,
   assertSlug,
   isLanesError
-} from "./chunk-HJMLCJJU.mjs";
+} from "./chunk-SU5VJPY7.mjs";
 
 // src/core/lanes/model.ts
 import os from "node:os";

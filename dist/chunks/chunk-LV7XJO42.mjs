@@ -19,16 +19,16 @@ import {
   renewInTx,
   renewPortsInTx,
   sane
-} from "./chunk-UIHTQZ35.mjs";
+} from "./chunk-5PRR2DMC.mjs";
 import {
   assertOwner,
   assertTtl,
   normalizeScope,
   scopesIntersect
-} from "./chunk-YMTOC647.mjs";
+} from "./chunk-FC2A3AOD.mjs";
 import {
   isLanesError
-} from "./chunk-HJMLCJJU.mjs";
+} from "./chunk-SU5VJPY7.mjs";
 
 // src/core/claims/api.ts
 async function logReclaimed(store, reclaimed) {

@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   laneContaining,
   str
-} from "./chunk-AT5332V7.mjs";
+} from "./chunk-XVFG63E6.mjs";
 
 // src/hooks/lib/agent.ts
 import fs from "node:fs";

@@ -3,13 +3,13 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   StateStore
-} from "./chunk-P2UPWNC3.mjs";
+} from "./chunk-TGF4WI42.mjs";
 import {
   LanesError,
   SLUG_RE,
   SLUG_RULE,
   assertSlug
-} from "./chunk-HJMLCJJU.mjs";
+} from "./chunk-SU5VJPY7.mjs";
 import {
   __commonJS,
   __export,
@@ -27555,10 +27555,88 @@ async function openLanes(cwd, preresolved) {
   };
 }
 
-// src/git/refs.ts
+// src/core/lanes/paths.ts
 import fs3 from "node:fs";
-import os from "node:os";
 import path8 from "node:path";
+function isInside(root, p) {
+  const rel = path8.relative(root, p);
+  return rel === "" || !rel.startsWith("..") && !path8.isAbsolute(rel);
+}
+function realpathOrUndefined(p) {
+  try {
+    return fs3.realpathSync(p);
+  } catch {
+    return void 0;
+  }
+}
+function escape(what, real, root) {
+  return new LanesError("UNSAFE", `${what} resolves to ${real}, outside the repository ${root}.`, {
+    hint: "Lanes keeps worktrees inside the repository. Remove the symlink (or point worktrees.dir in .lanes/config.json at a plain directory).",
+    details: { real, root }
+  });
+}
+function lanesDir(repo, relDir2, opts = {}) {
+  const problem = relPathProblem(relDir2, "directory");
+  if (problem) throw new LanesError("CONFIG", `worktrees.dir ${JSON.stringify(relDir2)} ${problem}.`, { hint: "Fix worktrees.dir in .lanes/config.json." });
+  const root = fs3.realpathSync(repo.mainRoot);
+  const parts = relDir2.split("/").filter((s) => s !== "" && s !== ".");
+  let cur = root;
+  for (let i2 = 0; i2 < parts.length; i2++) {
+    const next = path8.join(cur, parts[i2]);
+    let st;
+    try {
+      st = fs3.lstatSync(next);
+    } catch {
+      if (!opts.create) return path8.join(next, ...parts.slice(i2 + 1));
+      fs3.mkdirSync(next);
+      st = fs3.lstatSync(next);
+    }
+    if (st.isSymbolicLink()) {
+      const real = realpathOrUndefined(next);
+      if (real === void 0) throw new LanesError("UNSAFE", `${next} (on the way to worktrees.dir) is a dangling symlink.`, { hint: "Remove the symlink or point it at a directory inside the repository." });
+      if (!isInside(root, real) || real === root) throw escape(`${path8.relative(root, next)}`, real, root);
+      if (isInside(repo.commonDir, real)) {
+        throw new LanesError("UNSAFE", `${path8.relative(root, next)} resolves into the git directory (${real}).`, { hint: "Point worktrees.dir at a directory of the checkout." });
+      }
+      cur = real;
+      st = fs3.statSync(real);
+    } else {
+      cur = next;
+    }
+    if (!st.isDirectory()) {
+      throw new LanesError("UNSAFE", `${cur} (on the way to worktrees.dir) exists and is not a directory.`, { hint: "Move that file away or change worktrees.dir." });
+    }
+  }
+  if (cur === root) throw escape(`worktrees.dir ${relDir2}`, cur, root);
+  return cur;
+}
+function lanePathFor(dir, task) {
+  assertSlug(task);
+  const p = path8.join(dir, task);
+  let st;
+  try {
+    st = fs3.lstatSync(p);
+  } catch {
+    return p;
+  }
+  if (st.isSymbolicLink()) {
+    throw new LanesError("UNSAFE", `${p} is a symlink; refusing to create a lane through it.`, { hint: "Remove the symlink, then start the task again." });
+  }
+  if (!st.isDirectory()) {
+    throw new LanesError("UNSAFE", `${p} exists and is not a directory.`, { hint: "Move that file away, then start the task again." });
+  }
+  if (fs3.readdirSync(p).length > 0) {
+    throw new LanesError("UNSAFE", `The lane directory ${p} already exists and is not empty.`, {
+      hint: "It may hold someone's work: inspect it, move it away (or `lanes remove` the old lane), then start the task again."
+    });
+  }
+  return p;
+}
+
+// src/git/refs.ts
+import fs4 from "node:fs";
+import os from "node:os";
+import path9 from "node:path";
 var ZERO_SHA = "0000000000000000000000000000000000000000";
 var SHA_RE = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 function isSha(s) {
@@ -27637,8 +27715,8 @@ async function stashCreate(worktree, message) {
   return isSha(sha) ? sha : void 0;
 }
 async function snapshotWorktree(worktree, message) {
-  const tmp = fs3.mkdtempSync(path8.join(os.tmpdir(), "lanes-snap-"));
-  const env2 = { GIT_INDEX_FILE: path8.join(tmp, "index") };
+  const tmp = fs4.mkdtempSync(path9.join(os.tmpdir(), "lanes-snap-"));
+  const env2 = { GIT_INDEX_FILE: path9.join(tmp, "index") };
   try {
     await git(worktree, ["read-tree", "HEAD"], { env: env2 });
     await git(worktree, ["add", "-A", "--", "."], { env: env2 });
@@ -27648,7 +27726,7 @@ async function snapshotWorktree(worktree, message) {
     const sha = await gitOut(worktree, ["commit-tree", tree, "-p", "HEAD", "-m", message]);
     return isSha(sha) ? sha : void 0;
   } finally {
-    fs3.rmSync(tmp, { recursive: true, force: true });
+    fs4.rmSync(tmp, { recursive: true, force: true });
   }
 }
 async function contentLanded(cwd, tip, target) {
@@ -27658,84 +27736,6 @@ async function contentLanded(cwd, tip, target) {
   const tree = r.stdout.split("\n")[0]?.trim() ?? "";
   const targetTree = await gitOut(cwd, ["rev-parse", `${target}^{tree}`], { readOnly: true });
   return tree === targetTree;
-}
-
-// src/core/lanes/paths.ts
-import fs4 from "node:fs";
-import path9 from "node:path";
-function isInside(root, p) {
-  const rel = path9.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path9.isAbsolute(rel);
-}
-function realpathOrUndefined(p) {
-  try {
-    return fs4.realpathSync(p);
-  } catch {
-    return void 0;
-  }
-}
-function escape(what, real, root) {
-  return new LanesError("UNSAFE", `${what} resolves to ${real}, outside the repository ${root}.`, {
-    hint: "Lanes keeps worktrees inside the repository. Remove the symlink (or point worktrees.dir in .lanes/config.json at a plain directory).",
-    details: { real, root }
-  });
-}
-function lanesDir(repo, relDir2, opts = {}) {
-  const problem = relPathProblem(relDir2, "directory");
-  if (problem) throw new LanesError("CONFIG", `worktrees.dir ${JSON.stringify(relDir2)} ${problem}.`, { hint: "Fix worktrees.dir in .lanes/config.json." });
-  const root = fs4.realpathSync(repo.mainRoot);
-  const parts = relDir2.split("/").filter((s) => s !== "" && s !== ".");
-  let cur = root;
-  for (let i2 = 0; i2 < parts.length; i2++) {
-    const next = path9.join(cur, parts[i2]);
-    let st;
-    try {
-      st = fs4.lstatSync(next);
-    } catch {
-      if (!opts.create) return path9.join(next, ...parts.slice(i2 + 1));
-      fs4.mkdirSync(next);
-      st = fs4.lstatSync(next);
-    }
-    if (st.isSymbolicLink()) {
-      const real = realpathOrUndefined(next);
-      if (real === void 0) throw new LanesError("UNSAFE", `${next} (on the way to worktrees.dir) is a dangling symlink.`, { hint: "Remove the symlink or point it at a directory inside the repository." });
-      if (!isInside(root, real) || real === root) throw escape(`${path9.relative(root, next)}`, real, root);
-      if (isInside(repo.commonDir, real)) {
-        throw new LanesError("UNSAFE", `${path9.relative(root, next)} resolves into the git directory (${real}).`, { hint: "Point worktrees.dir at a directory of the checkout." });
-      }
-      cur = real;
-      st = fs4.statSync(real);
-    } else {
-      cur = next;
-    }
-    if (!st.isDirectory()) {
-      throw new LanesError("UNSAFE", `${cur} (on the way to worktrees.dir) exists and is not a directory.`, { hint: "Move that file away or change worktrees.dir." });
-    }
-  }
-  if (cur === root) throw escape(`worktrees.dir ${relDir2}`, cur, root);
-  return cur;
-}
-function lanePathFor(dir, task) {
-  assertSlug(task);
-  const p = path9.join(dir, task);
-  let st;
-  try {
-    st = fs4.lstatSync(p);
-  } catch {
-    return p;
-  }
-  if (st.isSymbolicLink()) {
-    throw new LanesError("UNSAFE", `${p} is a symlink; refusing to create a lane through it.`, { hint: "Remove the symlink, then start the task again." });
-  }
-  if (!st.isDirectory()) {
-    throw new LanesError("UNSAFE", `${p} exists and is not a directory.`, { hint: "Move that file away, then start the task again." });
-  }
-  if (fs4.readdirSync(p).length > 0) {
-    throw new LanesError("UNSAFE", `The lane directory ${p} already exists and is not empty.`, {
-      hint: "It may hold someone's work: inspect it, move it away (or `lanes remove` the old lane), then start the task again."
-    });
-  }
-  return p;
 }
 
 // src/system/command.ts
@@ -27868,9 +27868,6 @@ async function runCommand(argv2, opts) {
 }
 
 export {
-  git,
-  gitOut,
-  resolveRepo,
   NEVER,
   toJSONSchema,
   safeParse2 as safeParse,
@@ -27900,11 +27897,20 @@ export {
   external_exports,
   CONFIG_FILE,
   MAX_CONFIG_BYTES,
+  AGENT_PLACEHOLDERS,
+  relPathProblem,
+  git,
+  gitOut,
+  resolveRepo,
   parseConfig,
   loadConfig,
   loadConfigAtCommit,
   resolveTarget,
   openLanes,
+  isInside,
+  realpathOrUndefined,
+  lanesDir,
+  lanePathFor,
   ZERO_SHA,
   isSha,
   revInputProblem,
@@ -27920,10 +27926,6 @@ export {
   stashCreate,
   snapshotWorktree,
   contentLanded,
-  isInside,
-  realpathOrUndefined,
-  lanesDir,
-  lanePathFor,
   killProcessGroup,
   runCommand
 };

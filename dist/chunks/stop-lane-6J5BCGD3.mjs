@@ -5,17 +5,17 @@ import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "./chunk-56UURTRR.mjs";
+} from "./chunk-UBA6PG2O.mjs";
 import {
   openLanes,
   statusPorcelain
-} from "./chunk-QDWJFJSW.mjs";
-import "./chunk-P2UPWNC3.mjs";
+} from "./chunk-JQMRMKBB.mjs";
+import "./chunk-TGF4WI42.mjs";
 import "./chunk-GSYLAAW2.mjs";
-import "./chunk-OKEBL4SQ.mjs";
+import "./chunk-N53VYYAD.mjs";
 import {
   errorMessage
-} from "./chunk-HJMLCJJU.mjs";
+} from "./chunk-SU5VJPY7.mjs";
 import "./chunk-4OAWNEMU.mjs";
 
 // src/hooks/heavy/stop-lane.ts

@@ -21,20 +21,20 @@ import {
   renderStatus,
   renderStatus2,
   status
-} from "./chunk-H3O2O554.mjs";
+} from "./chunk-KVZCN7NC.mjs";
 import {
   startSession
-} from "./chunk-SO274PAQ.mjs";
+} from "./chunk-UT4J6U56.mjs";
 import {
   endSession
-} from "./chunk-DU2QNGJ7.mjs";
+} from "./chunk-Y46YRGO5.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunk-D4EG5YUN.mjs";
+} from "./chunk-TOCTJELQ.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -43,23 +43,23 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-56UURTRR.mjs";
+} from "./chunk-UBA6PG2O.mjs";
 import {
   startLane
-} from "./chunk-W4ZEZK6F.mjs";
+} from "./chunk-56NG6CRW.mjs";
 import {
   removeLane
-} from "./chunk-OGMIJ42A.mjs";
-import "./chunk-N4VXMXAP.mjs";
+} from "./chunk-OJGZBV5Q.mjs";
+import "./chunk-OVDKHLKH.mjs";
 import {
   claimFiles,
   listClaims,
   releaseFiles
-} from "./chunk-5VAPZAAV.mjs";
+} from "./chunk-LV7XJO42.mjs";
 import {
   CLAIM_MODES,
   leasePort
-} from "./chunk-UIHTQZ35.mjs";
+} from "./chunk-5PRR2DMC.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -67,7 +67,7 @@ import {
   readyTasks,
   requirePlan,
   updateTask
-} from "./chunk-Z7HDMLJZ.mjs";
+} from "./chunk-EQIKYZIM.mjs";
 import {
   NEVER,
   ZodIssueCode,
@@ -98,25 +98,25 @@ import {
   union,
   unknown,
   url
-} from "./chunk-QDWJFJSW.mjs";
-import "./chunk-P2UPWNC3.mjs";
-import "./chunk-D43FBRPQ.mjs";
+} from "./chunk-JQMRMKBB.mjs";
+import "./chunk-TGF4WI42.mjs";
+import "./chunk-HMC4T433.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import {
   MAX_TTL_SECONDS,
   OWNER_RE,
   describeOwner,
   describeUntil
-} from "./chunk-YMTOC647.mjs";
+} from "./chunk-FC2A3AOD.mjs";
 import "./chunk-GSYLAAW2.mjs";
 import {
   mcpOwner
-} from "./chunk-OKEBL4SQ.mjs";
+} from "./chunk-N53VYYAD.mjs";
 import {
   LanesError,
   errorMessage,
   log
-} from "./chunk-HJMLCJJU.mjs";
+} from "./chunk-SU5VJPY7.mjs";
 import "./chunk-4OAWNEMU.mjs";
 
 // node_modules/@modelcontextprotocol/server/dist/chunk-vYduTEsO.mjs

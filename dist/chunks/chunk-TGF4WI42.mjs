@@ -16,7 +16,7 @@ import {
   loadDoc,
   log,
   quarantine
-} from "./chunk-HJMLCJJU.mjs";
+} from "./chunk-SU5VJPY7.mjs";
 import {
   __commonJS,
   __require,

@@ -7,18 +7,18 @@ import {
   isInside,
   runCommand,
   statusPorcelain
-} from "./chunk-QDWJFJSW.mjs";
+} from "./chunk-JQMRMKBB.mjs";
 import {
   writeFileAtomic
-} from "./chunk-P2UPWNC3.mjs";
+} from "./chunk-TGF4WI42.mjs";
 import {
   LANES_DOC,
   emptyLanes
-} from "./chunk-OKEBL4SQ.mjs";
+} from "./chunk-N53VYYAD.mjs";
 import {
   LanesError,
   slugify
-} from "./chunk-HJMLCJJU.mjs";
+} from "./chunk-SU5VJPY7.mjs";
 import {
   __commonJS,
   __require,

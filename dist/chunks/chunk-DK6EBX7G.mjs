@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   mcpOwner
-} from "./chunk-OKEBL4SQ.mjs";
+} from "./chunk-N53VYYAD.mjs";
 
 // src/hooks/lib/owner.ts
 function sessionOwner(sid) {

@@ -4,12 +4,12 @@ const require = __lanesRequire(import.meta.url);
 import {
   releaseOwnerInTx,
   releasePortsInTx
-} from "./chunk-UIHTQZ35.mjs";
+} from "./chunk-5PRR2DMC.mjs";
 import {
   TASKS_DOC,
   emptyTasks,
   setStatus
-} from "./chunk-Z7HDMLJZ.mjs";
+} from "./chunk-EQIKYZIM.mjs";
 import {
   ZERO_SHA,
   commitsNotIn,
@@ -25,12 +25,12 @@ import {
   snapshotWorktree,
   stashCreate,
   statusPorcelain
-} from "./chunk-QDWJFJSW.mjs";
+} from "./chunk-JQMRMKBB.mjs";
 import {
   holdsLock,
   withLock,
   writeFileAtomic
-} from "./chunk-P2UPWNC3.mjs";
+} from "./chunk-TGF4WI42.mjs";
 import {
   pidAlive
 } from "./chunk-GSYLAAW2.mjs";
@@ -44,12 +44,12 @@ import {
   laneRef,
   lockReason,
   taskOwner
-} from "./chunk-OKEBL4SQ.mjs";
+} from "./chunk-N53VYYAD.mjs";
 import {
   LanesError,
   errorMessage,
   log
-} from "./chunk-HJMLCJJU.mjs";
+} from "./chunk-SU5VJPY7.mjs";
 
 // src/git/worktree.ts
 import fs from "node:fs";

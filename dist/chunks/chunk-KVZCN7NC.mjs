@@ -4,10 +4,10 @@ const require = __lanesRequire(import.meta.url);
 import {
   redact,
   require_dist
-} from "./chunk-56UURTRR.mjs";
+} from "./chunk-UBA6PG2O.mjs";
 import {
   removeLane
-} from "./chunk-OGMIJ42A.mjs";
+} from "./chunk-OJGZBV5Q.mjs";
 import {
   adminDirFor,
   assessLane,
@@ -20,12 +20,12 @@ import {
   recoverOrphans,
   teardownLane,
   withGitLock
-} from "./chunk-N4VXMXAP.mjs";
+} from "./chunk-OVDKHLKH.mjs";
 import {
   CLAIMS_DOC,
   emptyClaims,
   releaseOwnerInTx
-} from "./chunk-UIHTQZ35.mjs";
+} from "./chunk-5PRR2DMC.mjs";
 import {
   PLAN_LIMITS,
   TASKS_DOC,
@@ -35,7 +35,7 @@ import {
   readPlan,
   setStatus,
   storePlan
-} from "./chunk-Z7HDMLJZ.mjs";
+} from "./chunk-EQIKYZIM.mjs";
 import {
   CONFIG_FILE,
   MAX_CONFIG_BYTES,
@@ -57,15 +57,15 @@ import {
   resolveTarget,
   runCommand,
   statusPorcelain
-} from "./chunk-QDWJFJSW.mjs";
+} from "./chunk-JQMRMKBB.mjs";
 import {
   failpoint,
   lockOwner,
   tryLock
-} from "./chunk-P2UPWNC3.mjs";
+} from "./chunk-TGF4WI42.mjs";
 import {
   goneReason
-} from "./chunk-YMTOC647.mjs";
+} from "./chunk-FC2A3AOD.mjs";
 import {
   hostName,
   pidAlive
@@ -75,7 +75,7 @@ import {
   emptyLanes,
   laneRef,
   taskOwner
-} from "./chunk-OKEBL4SQ.mjs";
+} from "./chunk-N53VYYAD.mjs";
 import {
   LanesError,
   assertSlug,
@@ -83,7 +83,7 @@ import {
   isLanesError,
   log,
   slugify
-} from "./chunk-HJMLCJJU.mjs";
+} from "./chunk-SU5VJPY7.mjs";
 import {
   __toESM
 } from "./chunk-4OAWNEMU.mjs";
@@ -2708,9 +2708,15 @@ function clip(line, width) {
 
 export {
   VERSION,
+  readResources,
+  recommendParallelism,
   checkResources,
+  operationInProgress,
+  MERGE_DOC,
   STRATEGIES,
   ENTRY_STATES,
+  emptyQueue,
+  queueOf,
   mergeStatus,
   cancelMerge,
   queueRevert,

@@ -10,7 +10,7 @@ import {
   recoverOrphans,
   rollbackStart,
   withGitLock
-} from "./chunk-N4VXMXAP.mjs";
+} from "./chunk-OVDKHLKH.mjs";
 import {
   CLAIMS_DOC,
   claimInTx,
@@ -20,7 +20,7 @@ import {
   parseClaimRequest,
   reclaimDoc,
   sane
-} from "./chunk-UIHTQZ35.mjs";
+} from "./chunk-5PRR2DMC.mjs";
 import {
   TASKS_DOC,
   applyTaskUpdate,
@@ -28,7 +28,7 @@ import {
   readPlan,
   requirePlan,
   requireTask
-} from "./chunk-Z7HDMLJZ.mjs";
+} from "./chunk-EQIKYZIM.mjs";
 import {
   git,
   isInside,
@@ -39,13 +39,13 @@ import {
   resolveCommit,
   revInputProblem,
   runCommand
-} from "./chunk-QDWJFJSW.mjs";
+} from "./chunk-JQMRMKBB.mjs";
 import {
   failpoint
-} from "./chunk-P2UPWNC3.mjs";
+} from "./chunk-TGF4WI42.mjs";
 import {
   assertOwner
-} from "./chunk-YMTOC647.mjs";
+} from "./chunk-FC2A3AOD.mjs";
 import {
   LANES_DOC,
   START_OP,
@@ -55,11 +55,11 @@ import {
   laneRef,
   lockReason,
   taskOwner
-} from "./chunk-OKEBL4SQ.mjs";
+} from "./chunk-N53VYYAD.mjs";
 import {
   LanesError,
   errorMessage
-} from "./chunk-HJMLCJJU.mjs";
+} from "./chunk-SU5VJPY7.mjs";
 
 // src/core/lanes/include.ts
 import fs from "node:fs";

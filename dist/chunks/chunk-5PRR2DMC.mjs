@@ -14,10 +14,10 @@ import {
   normalizeScope,
   scopesIntersect,
   withIdentity
-} from "./chunk-YMTOC647.mjs";
+} from "./chunk-FC2A3AOD.mjs";
 import {
   LanesError
-} from "./chunk-HJMLCJJU.mjs";
+} from "./chunk-SU5VJPY7.mjs";
 
 // src/core/claims/model.ts
 var CLAIMS_DOC = "claims";

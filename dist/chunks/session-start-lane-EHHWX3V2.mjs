@@ -3,36 +3,36 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   startSession
-} from "./chunk-SO274PAQ.mjs";
+} from "./chunk-UT4J6U56.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps
-} from "./chunk-D4EG5YUN.mjs";
+} from "./chunk-TOCTJELQ.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-56UURTRR.mjs";
+} from "./chunk-UBA6PG2O.mjs";
 import {
   readPlan
-} from "./chunk-Z7HDMLJZ.mjs";
+} from "./chunk-EQIKYZIM.mjs";
 import {
   openLanes
-} from "./chunk-QDWJFJSW.mjs";
-import "./chunk-P2UPWNC3.mjs";
+} from "./chunk-JQMRMKBB.mjs";
+import "./chunk-TGF4WI42.mjs";
 import {
   describeOwner,
   describeUntil
-} from "./chunk-YMTOC647.mjs";
+} from "./chunk-FC2A3AOD.mjs";
 import "./chunk-GSYLAAW2.mjs";
-import "./chunk-OKEBL4SQ.mjs";
+import "./chunk-N53VYYAD.mjs";
 import {
   readDoc,
   str
-} from "./chunk-AT5332V7.mjs";
+} from "./chunk-XVFG63E6.mjs";
 import {
   errorMessage
-} from "./chunk-HJMLCJJU.mjs";
+} from "./chunk-SU5VJPY7.mjs";
 import "./chunk-4OAWNEMU.mjs";
 
 // src/hooks/heavy/session-start-lane.ts

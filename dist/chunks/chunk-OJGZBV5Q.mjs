@@ -6,18 +6,18 @@ import {
   recoverOrphans,
   refusal,
   teardownLane
-} from "./chunk-N4VXMXAP.mjs";
+} from "./chunk-OVDKHLKH.mjs";
 import {
   readPlan
-} from "./chunk-Z7HDMLJZ.mjs";
+} from "./chunk-EQIKYZIM.mjs";
 import {
   LANES_DOC,
   assertTaskId,
   emptyLanes
-} from "./chunk-OKEBL4SQ.mjs";
+} from "./chunk-N53VYYAD.mjs";
 import {
   LanesError
-} from "./chunk-HJMLCJJU.mjs";
+} from "./chunk-SU5VJPY7.mjs";
 
 // src/core/lanes/remove.ts
 async function removeLane(lanes, input) {

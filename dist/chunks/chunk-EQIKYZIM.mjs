@@ -3,11 +3,11 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   external_exports
-} from "./chunk-QDWJFJSW.mjs";
+} from "./chunk-JQMRMKBB.mjs";
 import {
   conflictsOfNormalized,
   normalizeScope
-} from "./chunk-YMTOC647.mjs";
+} from "./chunk-FC2A3AOD.mjs";
 import {
   LanesError,
   SLUG_RE,
@@ -15,7 +15,7 @@ import {
   assertSlug,
   isSlug,
   slugify
-} from "./chunk-HJMLCJJU.mjs";
+} from "./chunk-SU5VJPY7.mjs";
 
 // src/core/plan/graph.ts
 var MAX_LISTED = 10;

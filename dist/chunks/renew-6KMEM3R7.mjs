@@ -3,15 +3,15 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   renewClaims
-} from "./chunk-5VAPZAAV.mjs";
-import "./chunk-UIHTQZ35.mjs";
+} from "./chunk-LV7XJO42.mjs";
+import "./chunk-5PRR2DMC.mjs";
 import {
   StateStore
-} from "./chunk-P2UPWNC3.mjs";
+} from "./chunk-TGF4WI42.mjs";
 import "./chunk-4VNXBQ3W.mjs";
-import "./chunk-YMTOC647.mjs";
+import "./chunk-FC2A3AOD.mjs";
 import "./chunk-GSYLAAW2.mjs";
-import "./chunk-HJMLCJJU.mjs";
+import "./chunk-SU5VJPY7.mjs";
 import "./chunk-4OAWNEMU.mjs";
 
 // src/hooks/heavy/renew.ts

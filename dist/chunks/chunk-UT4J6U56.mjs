@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   currentBranch,
   headCommit
-} from "./chunk-D4EG5YUN.mjs";
+} from "./chunk-TOCTJELQ.mjs";
 import {
   SESSIONS_DOC,
   activeIn,
@@ -23,16 +23,16 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-56UURTRR.mjs";
+} from "./chunk-UBA6PG2O.mjs";
 import {
   PLAN_DOC,
   emptyPlan
-} from "./chunk-Z7HDMLJZ.mjs";
+} from "./chunk-EQIKYZIM.mjs";
 import {
   LanesError,
   assertSlug,
   isSlug
-} from "./chunk-HJMLCJJU.mjs";
+} from "./chunk-SU5VJPY7.mjs";
 
 // src/core/sessions/start.ts
 import fs from "node:fs";

@@ -3,33 +3,33 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   completeSessionFast
-} from "./chunk-DU2QNGJ7.mjs";
-import "./chunk-D4EG5YUN.mjs";
+} from "./chunk-Y46YRGO5.mjs";
+import "./chunk-TOCTJELQ.mjs";
 import {
   readSessions
-} from "./chunk-56UURTRR.mjs";
+} from "./chunk-UBA6PG2O.mjs";
 import {
   sessionOwner
-} from "./chunk-TJOPZESO.mjs";
+} from "./chunk-DK6EBX7G.mjs";
 import {
   claimsOf,
   portsOf
-} from "./chunk-UIHTQZ35.mjs";
+} from "./chunk-5PRR2DMC.mjs";
 import {
   TASKS_DOC,
   emptyTasks
-} from "./chunk-Z7HDMLJZ.mjs";
+} from "./chunk-EQIKYZIM.mjs";
 import {
   openLanes
-} from "./chunk-QDWJFJSW.mjs";
-import "./chunk-P2UPWNC3.mjs";
+} from "./chunk-JQMRMKBB.mjs";
+import "./chunk-TGF4WI42.mjs";
 import "./chunk-4VNXBQ3W.mjs";
-import "./chunk-YMTOC647.mjs";
+import "./chunk-FC2A3AOD.mjs";
 import "./chunk-GSYLAAW2.mjs";
-import "./chunk-OKEBL4SQ.mjs";
+import "./chunk-N53VYYAD.mjs";
 import {
   errorMessage
-} from "./chunk-HJMLCJJU.mjs";
+} from "./chunk-SU5VJPY7.mjs";
 import "./chunk-4OAWNEMU.mjs";
 
 // src/hooks/heavy/session-end-work.ts

@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   isPlainScope,
   matchesScope
-} from "./chunk-YMTOC647.mjs";
+} from "./chunk-FC2A3AOD.mjs";
 
 // src/core/claims/match.ts
 var MAX_CACHED = 4096;

@@ -8,7 +8,7 @@ import {
 import {
   LanesError,
   assertSlug
-} from "./chunk-HJMLCJJU.mjs";
+} from "./chunk-SU5VJPY7.mjs";
 
 // src/core/claims/owner.ts
 var DEFAULT_TTL_SECONDS = 1800;
@@ -709,6 +709,11 @@ ${eb.owner}`;
 }
 
 export {
+  normalizeScope,
+  isPlainScope,
+  scopesIntersect,
+  matchesScope,
+  conflictsOfNormalized,
   DEFAULT_TTL_SECONDS,
   MAX_TTL_SECONDS,
   OWNER_RE,
@@ -720,10 +725,5 @@ export {
   goneReason,
   expiryFrom,
   describeOwner,
-  describeUntil,
-  normalizeScope,
-  isPlainScope,
-  scopesIntersect,
-  matchesScope,
-  conflictsOfNormalized
+  describeUntil
 };

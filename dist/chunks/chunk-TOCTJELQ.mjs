@@ -21,18 +21,18 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-56UURTRR.mjs";
+} from "./chunk-UBA6PG2O.mjs";
 import {
   git,
   gitOut
-} from "./chunk-QDWJFJSW.mjs";
+} from "./chunk-JQMRMKBB.mjs";
 import {
   withLock
-} from "./chunk-P2UPWNC3.mjs";
+} from "./chunk-TGF4WI42.mjs";
 import {
   LanesError,
   assertSlug
-} from "./chunk-HJMLCJJU.mjs";
+} from "./chunk-SU5VJPY7.mjs";
 
 // src/core/sessions/read.ts
 import fs from "node:fs";

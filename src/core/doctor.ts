@@ -8,6 +8,7 @@ import path from 'node:path';
 import { errorMessage, isLanesError } from '../errors.js';
 import { git } from '../git/exec.js';
 import { resolveRepo, type Repo } from '../git/repo.js';
+import { MIN_GIT, atLeast, gitVersion, showVersion, type GitVersion } from '../git/version.js';
 import { readResources, type ReadResourcesOptions, type Resources } from '../system/resources.js';
 import { loadConfig, parseConfig, resolveTarget, type LanesConfig } from './config.js';
 import { estimateLaneDiskMb, recommendParallelism, type ParallelismAdvice } from './parallelism.js';
@@ -30,30 +31,19 @@ export interface DoctorReport {
 }
 
 /** git merge-tree --write-tree, which conflict checks and landing rely on, arrived in 2.38. */
-export const MIN_GIT: readonly [number, number] = [2, 38];
 
 /** "git version 2.39.5", "git version 2.39.3 (Apple Git-146)", "git version 2.41.0.windows.1". */
-export function parseGitVersion(out: string): [number, number, number] | undefined {
-  const m = /git version (\d+)\.(\d+)(?:\.(\d+))?/.exec(out);
-  return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : undefined;
-}
-
-export function gitVersionCheck(versionOutput: string): DoctorCheck {
-  const v = parseGitVersion(versionOutput);
+export function gitVersionCheck(v: GitVersion): DoctorCheck {
   const need = `${MIN_GIT[0]}.${MIN_GIT[1]}`;
-  if (!v) {
-    return { name: 'git', ok: false, level: 'error', detail: `could not read the git version from ${JSON.stringify(versionOutput.trim())}`, fix: `Install git >= ${need}.` };
+  if (!v.installed) {
+    return { name: 'git', ok: false, level: 'error', detail: `git is not installed or could not be run${v.error ? ` (${v.error})` : ''}`, fix: `Install git >= ${need}.` };
   }
-  const [major, minor] = v;
-  const shown = `${major}.${minor}`;
-  if (major > MIN_GIT[0] || (major === MIN_GIT[0] && minor >= MIN_GIT[1])) {
-    return { name: 'git', ok: true, level: 'info', detail: `git ${v.join('.')}` };
-  }
+  if (atLeast(v)) return { name: 'git', ok: true, level: 'info', detail: `git ${showVersion(v)}` };
   return {
     name: 'git',
     ok: false,
     level: 'error',
-    detail: `git ${shown} is too old: Lanes needs git >= ${need} for git merge-tree --write-tree`,
+    detail: `git ${v.major}.${v.minor} is too old: Lanes needs git >= ${need} for git merge-tree --write-tree`,
     fix: `Upgrade git to ${need} or newer.`,
   };
 }
@@ -61,7 +51,7 @@ export function gitVersionCheck(versionOutput: string): DoctorCheck {
 export async function checkResources(cwd: string, opts: ReadResourcesOptions = {}): Promise<DoctorReport> {
   const resourcesP = readResources(cwd, opts);
   const [gitCheck, repoOrErr] = await Promise.all([
-    guard('git', async () => gitVersionCheck((await git(cwd, ['--version'], { readOnly: true })).stdout)),
+    guard('git', async () => gitVersionCheck(await gitVersion())),
     resolveRepo(cwd).catch((e: unknown) => e),
   ]);
   const checks: DoctorCheck[] = [gitCheck];

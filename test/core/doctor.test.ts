@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkResources, gitVersionCheck, parseGitVersion, type DoctorReport } from '../../src/core/doctor.js';
+import { checkResources, gitVersionCheck, type DoctorReport } from '../../src/core/doctor.js';
+import { gitVersion } from '../../src/git/version.js';
 import { makeRepo, tempDir } from '../helpers/repo.js';
 
 /** Floors this machine certainly meets, so resource checks cannot make these tests flaky. */
@@ -152,24 +153,25 @@ describe('checkResources', () => {
 });
 
 describe('git version', () => {
-  it('parses the forms git prints', () => {
-    expect(parseGitVersion('git version 2.39.5\n')).toEqual([2, 39, 5]);
-    expect(parseGitVersion('git version 2.39.3 (Apple Git-146)')).toEqual([2, 39, 3]);
-    expect(parseGitVersion('git version 2.41.0.windows.1')).toEqual([2, 41, 0]);
-    expect(parseGitVersion('git version 3.0')).toEqual([3, 0, 0]);
-    expect(parseGitVersion('nonsense')).toBeUndefined();
+  const v = (major: number, minor: number, patch = 0, installed = true) => ({ major, minor, patch, installed });
+
+  it('reads the installed git through simple-git', async () => {
+    const got = await gitVersion();
+    expect(got.installed).toBe(true);
+    expect(got.major).toBeGreaterThanOrEqual(2);
   });
 
-  it('says clearly when git is too old', () => {
-    expect(gitVersionCheck('git version 2.37.1')).toEqual({
+  it('says clearly when git is too old or missing', () => {
+    expect(gitVersionCheck(v(2, 37, 1))).toEqual({
       name: 'git',
       ok: false,
       level: 'error',
       detail: 'git 2.37 is too old: Lanes needs git >= 2.38 for git merge-tree --write-tree',
       fix: 'Upgrade git to 2.38 or newer.',
     });
-    expect(gitVersionCheck('git version 2.38.0').ok).toBe(true);
-    expect(gitVersionCheck('git version 3.0.0').ok).toBe(true);
-    expect(gitVersionCheck('git version 1.99.0').ok).toBe(false);
+    expect(gitVersionCheck(v(2, 38)).ok).toBe(true);
+    expect(gitVersionCheck(v(3, 0)).ok).toBe(true);
+    expect(gitVersionCheck(v(1, 99)).ok).toBe(false);
+    expect(gitVersionCheck(v(0, 0, 0, false))).toMatchObject({ ok: false, detail: 'git is not installed or could not be run' });
   });
 });

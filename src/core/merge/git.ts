@@ -12,7 +12,7 @@ import { LanesError } from '../../errors.js';
 import { git, gitOut } from '../../git/exec.js';
 import type { Repo } from '../../git/repo.js';
 import { isSha } from '../../git/refs.js';
-import { MIN_GIT, parseGitVersion } from '../doctor.js';
+import { MIN_GIT, atLeast, gitVersion, showVersion } from '../../git/version.js';
 
 /** Disables hooks (an agent's lane must not run code in the processor) and gc for commits we make. */
 export const SAFE = ['-c', 'core.hooksPath=/dev/null', '-c', 'gc.auto=0'];
@@ -22,11 +22,10 @@ let versionChecked: Promise<void> | undefined;
 /** merge-tree --write-tree arrived in git 2.38: refuse clearly on older git, once per process. */
 export function assertMergeTreeGit(cwd: string): Promise<void> {
   versionChecked ??= (async () => {
-    const out = (await git(cwd, ['--version'], { readOnly: true })).stdout;
-    const v = parseGitVersion(out);
+    const v = await gitVersion();
     const [maj, min] = MIN_GIT;
-    if (!v || v[0] < maj || (v[0] === maj && v[1] < min)) {
-      throw new LanesError('UNSUPPORTED', `The merge queue needs git >= ${maj}.${min} for \`git merge-tree --write-tree\`; this is ${out.trim() || 'an unknown git'}.`, {
+    if (!atLeast(v)) {
+      throw new LanesError('UNSUPPORTED', `The merge queue needs git >= ${maj}.${min} for \`git merge-tree --write-tree\`; this is git ${showVersion(v)}.`, {
         hint: `Upgrade git to ${maj}.${min} or newer (lanes doctor checks it).`,
       });
     }

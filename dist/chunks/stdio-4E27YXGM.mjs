@@ -21,7 +21,7 @@ import {
   renderStatus,
   renderStatus2,
   status
-} from "./chunk-KVZCN7NC.mjs";
+} from "./chunk-N6A76VRQ.mjs";
 import {
   startSession
 } from "./chunk-UT4J6U56.mjs";

@@ -35,4 +35,17 @@ describe('MCP server over real stdio from the built bundle', () => {
     for (const l of lines) expect(JSON.parse(l).jsonrpc).toBe('2.0');
     repo.cleanup();
   });
+
+  it.each(['SIGTERM', 'SIGINT'] as const)('exits 0 on %s', async (sig) => {
+    const repo = makeRepo();
+    const p = spawn('node', [bundlePath(), 'mcp'], { cwd: repo.dir, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '0' } } })}\n`);
+    for (let i = 0; i < 500 && !out.includes('"id":1'); i++) await new Promise((r) => setTimeout(r, 10));
+    p.kill(sig);
+    const code = await new Promise<number | null>((r) => p.on('exit', (c) => r(c)));
+    expect(code).toBe(0);
+    repo.cleanup();
+  });
 });

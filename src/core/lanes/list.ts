@@ -50,8 +50,10 @@ export interface ListResult {
 
 const MAX_DIRTY = 50;
 
-export async function listLanes(lanes: Lanes): Promise<ListResult> {
-  await recoverOrphans(lanes);
+export async function listLanes(lanes: Lanes, opts: { recover?: boolean } = {}): Promise<ListResult> {
+  // The CLI rolls crashed operations back first, like every lanes command; the read-only MCP tool
+  // passes recover: false, so it never writes (a half-made lane then shows with its problem).
+  if (opts.recover !== false) await recoverOrphans(lanes);
   const cfg = await lanes.config();
   const root = lanes.repo.mainRoot;
   const [doc, { tasks }, worktrees, targetSha] = await Promise.all([

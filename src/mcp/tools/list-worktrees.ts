@@ -39,7 +39,7 @@ export const listWorktreesTool = defineTool({
   input: z.object({}).strict(),
   output: z.object({ target: z.string(), target_sha: z.string().optional(), lanes: z.array(LaneOut) }),
   async handle(_input, ctx) {
-    return listLanes(await openLanes(ctx.cwd, await ctx.repo()));
+    return listLanes(await openLanes(ctx.cwd, await ctx.repo()), { recover: false });
   },
   render: (o) => {
     if (!o.lanes.length) return `No lanes (target ${o.target}).`;

@@ -21,7 +21,7 @@ import {
   renderStatus,
   renderStatus2,
   status
-} from "./chunk-N6A76VRQ.mjs";
+} from "./chunk-EJD2423F.mjs";
 import {
   startSession
 } from "./chunk-UT4J6U56.mjs";
@@ -15394,7 +15394,7 @@ var listWorktreesTool = defineTool({
   input: external_exports.object({}).strict(),
   output: external_exports.object({ target: external_exports.string(), target_sha: external_exports.string().optional(), lanes: external_exports.array(LaneOut) }),
   async handle(_input, ctx) {
-    return listLanes(await openLanes(ctx.cwd, await ctx.repo()));
+    return listLanes(await openLanes(ctx.cwd, await ctx.repo()), { recover: false });
   },
   render: (o) => {
     if (!o.lanes.length) return `No lanes (target ${o.target}).`;

@@ -6398,8 +6398,8 @@ ${describeCommits(a.unlanded)}`);
 import fs9 from "node:fs";
 import path10 from "node:path";
 var MAX_DIRTY = 50;
-async function listLanes(lanes) {
-  await recoverOrphans(lanes);
+async function listLanes(lanes, opts = {}) {
+  if (opts.recover !== false) await recoverOrphans(lanes);
   const cfg = await lanes.config();
   const root = lanes.repo.mainRoot;
   const [doc, { tasks }, worktrees, targetSha] = await Promise.all([

@@ -10,9 +10,10 @@ import { expectClean, lastJson, runChild } from './helpers.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Waits until the file exists and has content (the child writes it non-atomically). */
 async function waitFile(p: string, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
-  while (!fs.existsSync(p)) {
+  while (!fs.existsSync(p) || fs.statSync(p).size === 0) {
     if (Date.now() > end) throw new Error(`${p} never appeared`);
     await sleep(10);
   }

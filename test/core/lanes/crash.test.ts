@@ -62,7 +62,7 @@ describe('SIGKILL at every step of start_task, then recovery', () => {
       const journal = fs.readdirSync(path.join(r.dir, '.git/lanes/journal'));
       expect(journal).toHaveLength(1);
       // The setup command outlives the killed start (its own process group); give it time to say who it is.
-      if (fp === 'lanes.start.during-setup') for (let i = 0; i < 750 && !fs.existsSync(pidFile); i++) await new Promise((res) => setTimeout(res, 20));
+      if (fp === 'lanes.start.during-setup') for (let i = 0; i < 750 && !(fs.existsSync(pidFile) && fs.statSync(pidFile).size > 0); i++) await new Promise((res) => setTimeout(res, 20));
       const setupPid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8')) : undefined;
       if (fp === 'lanes.start.during-setup') expect(setupPid !== undefined && running(setupPid)).toBe(true);
 

@@ -47,8 +47,8 @@ describe.concurrent('a processor SIGKILLed mid-way', () => {
       if (point === 'merge.after-land') expect(afterCrash).not.toBe(start);
       else expect(afterCrash).toBe(start);
       if (point === 'merge.during-gates') {
-        const end = Date.now() + 5000;
-        while (!fs.existsSync(pidFile) && Date.now() < end) await new Promise((res) => setTimeout(res, 20));
+        const end = Date.now() + 15_000;
+        while (!(fs.existsSync(pidFile) && fs.statSync(pidFile).size > 0) && Date.now() < end) await new Promise((res) => setTimeout(res, 20));
       }
 
       const res = await processMergeQueue(await r.open(), { lockStaleMs: 2000 });

@@ -3,7 +3,6 @@
  * vendor suffixes: "2.39.3 (Apple Git-146)", "2.41.0.windows.1"). `git merge-tree --write-tree`,
  * which the merge queue is built on, needs git >= 2.38.
  */
-import { simpleGit } from 'simple-git';
 
 export interface GitVersion {
   major: number;
@@ -20,8 +19,9 @@ let cached: Promise<GitVersion> | undefined;
 
 export function gitVersion(): Promise<GitVersion> {
   // `git --version` takes no locks; no custom env (simple-git 4 guards what an env may carry).
-  cached ??= simpleGit()
-    .version()
+  // Imported on first use: the MCP server and the hooks start without it (about 100 KB of code).
+  cached ??= import('simple-git')
+    .then(({ simpleGit }) => simpleGit().version())
     .then((v) => ({ major: v.major, minor: v.minor, patch: typeof v.patch === 'number' ? v.patch : 0, installed: v.installed }))
     .catch((e: unknown) => ({ major: 0, minor: 0, patch: 0, installed: false, error: e instanceof Error ? e.message : String(e) }));
   return cached;

@@ -21,7 +21,7 @@ import {
   renderStatus,
   renderStatus2,
   status
-} from "./chunk-EJD2423F.mjs";
+} from "./chunk-MBHGBDIH.mjs";
 import {
   startSession
 } from "./chunk-UT4J6U56.mjs";

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { openLanes } from '../../core/context.js';
 import { cliOwner } from '../../core/lanes/model.js';
 import { cancelMerge, mergeStatus, processMergeQueue, queueMerge, queueRevert, STRATEGIES, type Strategy } from '../../core/merge/index.js';
-import { renderProcessed, renderQueued, renderStatus } from '../../core/merge/render.js';
+import { renderProcessed, renderQueued, renderStatus } from '../../render/merge.js';
 import { LanesError } from '../../errors.js';
 import { action, emit } from '../run.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { openLanes } from '../../core/context.js';
 import { ENTRY_STATES, mergeStatus, STRATEGIES } from '../../core/merge/index.js';
-import { renderStatus } from '../../core/merge/render.js';
+import { renderStatus } from '../../render/merge.js';
 import { defineTool } from '../tool.js';
 import { Slug } from '../schemas.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { openLanes } from '../../core/context.js';
 import { processMergeQueue } from '../../core/merge/index.js';
-import { renderProcessed } from '../../core/merge/render.js';
+import { renderProcessed } from '../../render/merge.js';
 import { defineTool } from '../tool.js';
 
 export const processMergeQueueTool = defineTool({

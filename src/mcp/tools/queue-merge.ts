@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { openLanes } from '../../core/context.js';
 import { mcpOwner } from '../../core/lanes/model.js';
 import { queueMerge, STRATEGIES } from '../../core/merge/index.js';
-import { renderQueued } from '../../core/merge/render.js';
+import { renderQueued } from '../../render/merge.js';
 import { defineTool } from '../tool.js';
 import { Slug } from '../schemas.js';
 import { ConflictReportOut, EntryOut } from './merge-status.js';

@@ -2,9 +2,9 @@
  * Text renderings of merge queue results, shared by the CLI and the MCP tools (plain functions of
  * plain data; they would sit in src/render/ if that were this module's to edit).
  */
-import type { QueueResult } from './enqueue.js';
-import type { ProcessResult } from './process.js';
-import type { EntryView, MergeStatus } from './status.js';
+import type { QueueResult } from '../core/merge/enqueue.js';
+import type { ProcessResult } from '../core/merge/process.js';
+import type { EntryView, MergeStatus } from '../core/merge/status.js';
 
 const short = (sha: string | undefined) => (sha ? sha.slice(0, 12) : '-');
 

@@ -2309,7 +2309,7 @@ async function mapLimit2(items, limit, fn) {
   return out;
 }
 
-// src/core/merge/render.ts
+// src/render/merge.ts
 var short = (sha) => sha ? sha.slice(0, 12) : "-";
 function secs(ms) {
   if (ms === void 0) return "-";

@@ -21,7 +21,7 @@ import {
   renderStatus,
   renderStatus2,
   status
-} from "./chunk-MBHGBDIH.mjs";
+} from "./chunk-6XEORVUO.mjs";
 import {
   startSession
 } from "./chunk-UT4J6U56.mjs";

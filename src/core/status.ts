@@ -25,6 +25,7 @@ import { emptyLanes, LANES_DOC, type LaneState, type LanesDoc } from './lanes/mo
 import { isInside, lanesDir } from './lanes/paths.js';
 import { mergeStatus, type EntryView } from './merge/index.js';
 import { countByStatus, readPlan, type StoredPlan, type TaskStatus, type TasksDoc } from './tasks.js';
+import { mapLimit } from '../util/map-limit.js';
 
 /** The current (else the newest) `lanes run`, from the `runs` doc that `lanes run` keeps. */
 export interface RunSummary {
@@ -412,12 +413,4 @@ function briefEvent(e: { ts: string; type: string; [k: string]: unknown }): Even
 
 function defined<T extends Record<string, unknown>>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-async function mapLimit<T>(items: T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

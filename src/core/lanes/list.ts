@@ -14,6 +14,7 @@ import { readPlan, type TaskStatus } from '../tasks.js';
 import { emptyLanes, LANES_DOC, type LaneRecord, type LanesDoc } from './model.js';
 import { isInside, lanesDir } from './paths.js';
 import { recoverOrphans } from './recover.js';
+import { mapLimit } from '../../util/map-limit.js';
 
 export interface LaneView {
   task_id?: string;
@@ -138,17 +139,4 @@ async function describe(lanes: Lanes, v: LaneView, ref: string, targetSha: strin
   }
   await Promise.all(jobs.map((j) => j.catch(() => undefined)));
   if (last > 0) v.last_activity = new Date(last).toISOString();
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }

@@ -27,7 +27,7 @@ import {
   renderStatus,
   renderStatus2,
   status
-} from "./chunks/chunk-6XEORVUO.mjs";
+} from "./chunks/chunk-SHWTICWT.mjs";
 import {
   startSession
 } from "./chunks/chunk-UT4J6U56.mjs";
@@ -6329,7 +6329,7 @@ function renderCleanup(r2) {
 function registerMcp(program2) {
   program2.command("mcp").description("run the MCP server on stdio (what Claude Code starts)").action(
     action(async () => {
-      const { serveMcpStdio } = await import("./chunks/stdio-44Z5MJL2.mjs");
+      const { serveMcpStdio } = await import("./chunks/stdio-HECO5SDJ.mjs");
       await serveMcpStdio();
     })
   );
@@ -6661,7 +6661,7 @@ function buildProgram() {
   return program2;
 }
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-44Z5MJL2.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-HECO5SDJ.mjs");
   await serveMcpStdio();
 } else {
   await buildProgram().parseAsync(process.argv);

@@ -1535,6 +1535,20 @@ function readText(file) {
   }
 }
 
+// src/util/map-limit.ts
+async function mapLimit(items, limit, fn) {
+  const out = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+  return out;
+}
+
 // src/core/status.ts
 var RUNS_DOC = "runs";
 async function status(lanes, opts = {}) {
@@ -1765,13 +1779,6 @@ function briefEvent(e) {
 }
 function defined(o) {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== void 0));
-}
-async function mapLimit(items, limit, fn) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 // src/core/planning.ts
@@ -2224,7 +2231,7 @@ async function listLanes(lanes, opts = {}) {
   ]);
   const byPath = new Map(worktrees.map((w) => [w.path, w]));
   const records = Object.values(doc.data).sort((a, b) => a.task.localeCompare(b.task));
-  const views = await mapLimit2(records, 4, async (rec) => {
+  const views = await mapLimit(records, 4, async (rec) => {
     const wt = byPath.get(rec.path);
     const v = { task_id: rec.task, kind: "lane", state: rec.state, owner: rec.owner, path: rec.path, branch: rec.branch, base: rec.base, missing: !fs8.existsSync(rec.path), dirty: [], dirty_count: 0, untracked_count: 0 };
     const ts = tasks[rec.task]?.status;
@@ -2243,7 +2250,7 @@ async function listLanes(lanes, opts = {}) {
   }
   const known = new Set(records.map((r) => r.path));
   const foreign = worktrees.filter((w) => dir && !known.has(w.path) && isInside(dir, w.path) && w.path !== dir);
-  const foreignViews = await mapLimit2(foreign, 4, async (w) => {
+  const foreignViews = await mapLimit(foreign, 4, async (w) => {
     const v = { kind: "foreign", path: w.path, missing: !fs8.existsSync(w.path), dirty: [], dirty_count: 0, untracked_count: 0 };
     if (w.branch) v.branch = w.branch.replace(/^refs\/heads\//, "");
     if (w.locked !== void 0) v.locked = w.locked;
@@ -2295,18 +2302,6 @@ async function describe(lanes, v, ref, targetSha, base) {
   }
   await Promise.all(jobs.map((j) => j.catch(() => void 0)));
   if (last > 0) v.last_activity = new Date(last).toISOString();
-}
-async function mapLimit2(items, limit, fn) {
-  const out = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 // src/render/merge.ts

@@ -21,7 +21,7 @@ import {
   renderStatus,
   renderStatus2,
   status
-} from "./chunk-6XEORVUO.mjs";
+} from "./chunk-SHWTICWT.mjs";
 import {
   startSession
 } from "./chunk-UT4J6U56.mjs";

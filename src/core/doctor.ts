@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { errorMessage, isLanesError } from '../errors.js';
 import { git } from '../git/exec.js';
+import { statusPorcelain } from '../git/refs.js';
 import { resolveRepo, type Repo } from '../git/repo.js';
 import { MIN_GIT, atLeast, gitVersion, showVersion, type GitVersion } from '../git/version.js';
 import { readResources, type ReadResourcesOptions, type Resources } from '../system/resources.js';
@@ -144,15 +145,7 @@ async function targetCheck(repo: Repo, target: string): Promise<DoctorCheck> {
  * checked-out target (RELIABILITY.md rule 4).
  */
 async function cleanCheck(repo: Repo): Promise<DoctorCheck> {
-  const out = (await git(repo.mainRoot, ['status', '--porcelain', '-z', '--untracked-files=no'], { readOnly: true })).stdout;
-  const files: string[] = [];
-  const parts = out.split('\0');
-  for (let i = 0; i < parts.length; i++) {
-    const e = parts[i]!;
-    if (e.length < 4) continue;
-    files.push(e.slice(3));
-    if (e[0] === 'R' || e[0] === 'C') i++; // renames and copies carry the old path next
-  }
+  const files = (await statusPorcelain(repo.mainRoot, { trackedOnly: true })).map((e) => e.path);
   if (files.length === 0) return { name: 'main worktree', ok: true, level: 'info', detail: 'clean' };
   const shown = files.slice(0, 10).join(', ') + (files.length > 10 ? `, and ${files.length - 10} more` : '');
   return {

@@ -123,8 +123,8 @@ export interface StatusEntry {
  * with a big unignored directory stays cheap. Read-only: GIT_OPTIONAL_LOCKS=0, so polling never
  * collides with an agent's commit.
  */
-export async function statusPorcelain(worktree: string, opts: { collapseUntracked?: boolean } = {}): Promise<StatusEntry[]> {
-  const untracked = opts.collapseUntracked ? '--untracked-files=normal' : '--untracked-files=all';
+export async function statusPorcelain(worktree: string, opts: { collapseUntracked?: boolean; trackedOnly?: boolean } = {}): Promise<StatusEntry[]> {
+  const untracked = opts.trackedOnly ? '--untracked-files=no' : opts.collapseUntracked ? '--untracked-files=normal' : '--untracked-files=all';
   const out = (await git(worktree, ['status', '--porcelain=v1', '-z', untracked, '--ignore-submodules=none'], { readOnly: true })).stdout;
   const parts = out.split('\0');
   const entries: StatusEntry[] = [];

@@ -10,12 +10,9 @@ import { LanesError } from '../../errors.js';
 import type { Repo } from '../../git/repo.js';
 import { assertSlug } from '../../util/slug.js';
 import { relPathProblem } from '../config.js';
+import { isInside } from '../../util/paths.js';
 
-/** True when `p` is `root` or below it (both absolute, normalised). */
-export function isInside(root: string, p: string): boolean {
-  const rel = path.relative(root, p);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
+export { isInside } from '../../util/paths.js';
 
 export function realpathOrUndefined(p: string): string | undefined {
   try {

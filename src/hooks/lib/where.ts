@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LaneRecord, LanesDoc } from '../../core/lanes/model.js';
 import { parseDoc } from '../../state/docs.js';
+import { isInside } from '../../util/paths.js';
 
 export interface Where {
   /** Real path of the directory the hook runs for. */
@@ -58,11 +59,7 @@ export function realish(p: string): string {
   }
 }
 
-/** True when `p` is `root` or below it (both absolute and normalised). */
-export function isInside(root: string, p: string): boolean {
-  const rel = path.relative(root, p);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
+export { isInside } from '../../util/paths.js';
 
 // child_process costs a few ms to load and is needed only in the rare fallback: load it then.
 const requireBuiltin = createRequire(import.meta.url);

@@ -27,20 +27,20 @@ import {
   renderStatus,
   renderStatus2,
   status
-} from "./chunks/chunk-SHWTICWT.mjs";
+} from "./chunks/chunk-WMIPLWDZ.mjs";
 import {
   startSession
-} from "./chunks/chunk-UT4J6U56.mjs";
+} from "./chunks/chunk-T6AOIHKS.mjs";
 import {
   endSession
-} from "./chunks/chunk-Y46YRGO5.mjs";
+} from "./chunks/chunk-TYP224NN.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunks/chunk-TOCTJELQ.mjs";
+} from "./chunks/chunk-KGUKFV6S.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -48,14 +48,14 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunks/chunk-UBA6PG2O.mjs";
+} from "./chunks/chunk-IMI7ANY6.mjs";
 import {
   startLane
-} from "./chunks/chunk-56NG6CRW.mjs";
+} from "./chunks/chunk-AWPH2ZHV.mjs";
 import {
   removeLane
-} from "./chunks/chunk-OJGZBV5Q.mjs";
-import "./chunks/chunk-OVDKHLKH.mjs";
+} from "./chunks/chunk-U65VI4OZ.mjs";
+import "./chunks/chunk-OR55NKRE.mjs";
 import {
   claimFiles,
   listClaims,
@@ -74,7 +74,7 @@ import {
   requirePlan,
   requireTask,
   updateTask
-} from "./chunks/chunk-EQIKYZIM.mjs";
+} from "./chunks/chunk-OKDCKGBR.mjs";
 import {
   AGENT_PLACEHOLDERS,
   git,
@@ -84,7 +84,7 @@ import {
   refSha,
   relPathProblem,
   statusPorcelain
-} from "./chunks/chunk-JQMRMKBB.mjs";
+} from "./chunks/chunk-PMEO3ZK7.mjs";
 import {
   writeFileAtomic
 } from "./chunks/chunk-TGF4WI42.mjs";
@@ -105,6 +105,7 @@ import {
   laneRef,
   taskOwner
 } from "./chunks/chunk-N53VYYAD.mjs";
+import "./chunks/chunk-JPJMJVFU.mjs";
 import {
   LanesError,
   errorMessage,
@@ -6329,7 +6330,7 @@ function renderCleanup(r2) {
 function registerMcp(program2) {
   program2.command("mcp").description("run the MCP server on stdio (what Claude Code starts)").action(
     action(async () => {
-      const { serveMcpStdio } = await import("./chunks/stdio-HECO5SDJ.mjs");
+      const { serveMcpStdio } = await import("./chunks/stdio-RBC5YAMQ.mjs");
       await serveMcpStdio();
     })
   );
@@ -6661,7 +6662,7 @@ function buildProgram() {
   return program2;
 }
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-HECO5SDJ.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-RBC5YAMQ.mjs");
   await serveMcpStdio();
 } else {
   await buildProgram().parseAsync(process.argv);

@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-6HEQCO7H.mjs";
+} from "../chunks/chunk-MZYDJMEA.mjs";
 import {
   findHolder
 } from "../chunks/chunk-HMC4T433.mjs";
@@ -23,7 +23,6 @@ import {
 } from "../chunks/chunk-OM6T66FU.mjs";
 import {
   hasState,
-  isInside,
   laneContaining,
   locate,
   obj,
@@ -32,7 +31,10 @@ import {
   readLanes,
   realish,
   str
-} from "../chunks/chunk-XVFG63E6.mjs";
+} from "../chunks/chunk-INHT6NRI.mjs";
+import {
+  isInside
+} from "../chunks/chunk-JPJMJVFU.mjs";
 import "../chunks/chunk-SU5VJPY7.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 

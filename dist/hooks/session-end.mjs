@@ -18,7 +18,8 @@ import {
   readDoc,
   readHookInput,
   str
-} from "../chunks/chunk-XVFG63E6.mjs";
+} from "../chunks/chunk-INHT6NRI.mjs";
+import "../chunks/chunk-JPJMJVFU.mjs";
 import "../chunks/chunk-SU5VJPY7.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -88,7 +89,7 @@ async function main() {
   }
   const timer = finishing ? void 0 : setTimeout(() => startFinisher(input), FINISHER_AFTER_MS);
   timer?.unref();
-  const { finishSession } = await import("../chunks/session-end-work-UIYQGIKY.mjs");
+  const { finishSession } = await import("../chunks/session-end-work-JRKF3DRI.mjs");
   const r = await finishSession(w, sid, str(input, "reason") ?? "other");
   if (timer) clearTimeout(timer);
   for (const line of r.report) note(`${EVENT}: ${line}`);

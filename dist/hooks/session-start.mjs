@@ -15,7 +15,8 @@ import {
   readHookInput,
   readLanes,
   str
-} from "../chunks/chunk-XVFG63E6.mjs";
+} from "../chunks/chunk-INHT6NRI.mjs";
+import "../chunks/chunk-JPJMJVFU.mjs";
 import "../chunks/chunk-SU5VJPY7.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -80,7 +81,7 @@ async function main() {
     trace(EVENT, "summary");
     return 0;
   }
-  const { laneContext } = await import("../chunks/session-start-lane-EHHWX3V2.mjs");
+  const { laneContext } = await import("../chunks/session-start-lane-7PIQM33C.mjs");
   const r = await laneContext(input, lane);
   context(r.text);
   trace(EVENT, "lane", { lane: lane.task, session: r.session_id, resumed: r.resumed });

@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-6HEQCO7H.mjs";
+} from "../chunks/chunk-MZYDJMEA.mjs";
 import {
   emitJson,
   exit,
@@ -16,7 +16,8 @@ import {
   readHookInput,
   readLanes,
   str
-} from "../chunks/chunk-XVFG63E6.mjs";
+} from "../chunks/chunk-INHT6NRI.mjs";
+import "../chunks/chunk-JPJMJVFU.mjs";
 import "../chunks/chunk-SU5VJPY7.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -48,7 +49,7 @@ async function main() {
     return { code: 0, event };
   }
   const lane = acting.lane;
-  const { missingItems } = await import("../chunks/stop-lane-6J5BCGD3.mjs");
+  const { missingItems } = await import("../chunks/stop-lane-IA56ZLAH.mjs");
   const missing = await missingItems(lane, str(input, "session_id"));
   for (const p of missing.problems) note(`${event}: ${p}`);
   if (missing.items.length === 0) {

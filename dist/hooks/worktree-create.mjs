@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   copyIncluded,
   startLane
-} from "../chunks/chunk-56NG6CRW.mjs";
+} from "../chunks/chunk-AWPH2ZHV.mjs";
 import {
   sessionOwner
 } from "../chunks/chunk-DK6EBX7G.mjs";
@@ -16,21 +16,21 @@ import {
 import {
   listWorktrees,
   withGitLock
-} from "../chunks/chunk-OVDKHLKH.mjs";
+} from "../chunks/chunk-OR55NKRE.mjs";
 import "../chunks/chunk-LV7XJO42.mjs";
 import "../chunks/chunk-5PRR2DMC.mjs";
 import {
   addTask,
   readPlan,
   storePlan
-} from "../chunks/chunk-EQIKYZIM.mjs";
+} from "../chunks/chunk-OKDCKGBR.mjs";
 import {
   git,
   lanesDir,
   loadConfig,
   openLanes,
   resolveRepo
-} from "../chunks/chunk-JQMRMKBB.mjs";
+} from "../chunks/chunk-PMEO3ZK7.mjs";
 import "../chunks/chunk-TGF4WI42.mjs";
 import "../chunks/chunk-HMC4T433.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
@@ -51,7 +51,8 @@ import {
   locate,
   readHookInput,
   str
-} from "../chunks/chunk-XVFG63E6.mjs";
+} from "../chunks/chunk-INHT6NRI.mjs";
+import "../chunks/chunk-JPJMJVFU.mjs";
 import {
   errorMessage
 } from "../chunks/chunk-SU5VJPY7.mjs";

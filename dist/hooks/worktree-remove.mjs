@@ -3,13 +3,13 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   removeLane
-} from "../chunks/chunk-OJGZBV5Q.mjs";
+} from "../chunks/chunk-U65VI4OZ.mjs";
 import {
   ADHOC_TITLE_PREFIX
 } from "../chunks/chunk-XFXGTBAY.mjs";
 import {
   listWorktrees
-} from "../chunks/chunk-OVDKHLKH.mjs";
+} from "../chunks/chunk-OR55NKRE.mjs";
 import "../chunks/chunk-LV7XJO42.mjs";
 import "../chunks/chunk-5PRR2DMC.mjs";
 import {
@@ -18,11 +18,11 @@ import {
   emptyPlan,
   emptyTasks,
   setStatus
-} from "../chunks/chunk-EQIKYZIM.mjs";
+} from "../chunks/chunk-OKDCKGBR.mjs";
 import {
   git,
   openLanes
-} from "../chunks/chunk-JQMRMKBB.mjs";
+} from "../chunks/chunk-PMEO3ZK7.mjs";
 import "../chunks/chunk-TGF4WI42.mjs";
 import "../chunks/chunk-HMC4T433.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
@@ -43,7 +43,8 @@ import {
   readHookInput,
   realish,
   str
-} from "../chunks/chunk-XVFG63E6.mjs";
+} from "../chunks/chunk-INHT6NRI.mjs";
+import "../chunks/chunk-JPJMJVFU.mjs";
 import {
   errorMessage
 } from "../chunks/chunk-SU5VJPY7.mjs";

@@ -5,6 +5,9 @@ import {
   StateStore
 } from "./chunk-TGF4WI42.mjs";
 import {
+  isInside
+} from "./chunk-JPJMJVFU.mjs";
+import {
   LanesError,
   SLUG_RE,
   SLUG_RULE,
@@ -27558,10 +27561,6 @@ async function openLanes(cwd, preresolved) {
 // src/core/lanes/paths.ts
 import fs3 from "node:fs";
 import path8 from "node:path";
-function isInside(root, p) {
-  const rel = path8.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path8.isAbsolute(rel);
-}
 function realpathOrUndefined(p) {
   try {
     return fs3.realpathSync(p);
@@ -27696,7 +27695,7 @@ async function commitTimeMs(cwd, rev) {
   return Number.parseInt(out, 10) * 1e3;
 }
 async function statusPorcelain(worktree, opts = {}) {
-  const untracked = opts.collapseUntracked ? "--untracked-files=normal" : "--untracked-files=all";
+  const untracked = opts.trackedOnly ? "--untracked-files=no" : opts.collapseUntracked ? "--untracked-files=normal" : "--untracked-files=all";
   const out = (await git(worktree, ["status", "--porcelain=v1", "-z", untracked, "--ignore-submodules=none"], { readOnly: true })).stdout;
   const parts = out.split("\0");
   const entries = [];
@@ -27907,7 +27906,6 @@ export {
   loadConfigAtCommit,
   resolveTarget,
   openLanes,
-  isInside,
   realpathOrUndefined,
   lanesDir,
   lanePathFor,

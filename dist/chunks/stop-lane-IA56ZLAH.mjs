@@ -5,14 +5,15 @@ import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "./chunk-UBA6PG2O.mjs";
+} from "./chunk-IMI7ANY6.mjs";
 import {
   openLanes,
   statusPorcelain
-} from "./chunk-JQMRMKBB.mjs";
+} from "./chunk-PMEO3ZK7.mjs";
 import "./chunk-TGF4WI42.mjs";
 import "./chunk-GSYLAAW2.mjs";
 import "./chunk-N53VYYAD.mjs";
+import "./chunk-JPJMJVFU.mjs";
 import {
   errorMessage
 } from "./chunk-SU5VJPY7.mjs";

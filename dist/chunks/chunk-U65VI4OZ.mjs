@@ -6,10 +6,10 @@ import {
   recoverOrphans,
   refusal,
   teardownLane
-} from "./chunk-OVDKHLKH.mjs";
+} from "./chunk-OR55NKRE.mjs";
 import {
   readPlan
-} from "./chunk-EQIKYZIM.mjs";
+} from "./chunk-OKDCKGBR.mjs";
 import {
   LANES_DOC,
   assertTaskId,

@@ -10,7 +10,7 @@ import {
   recoverOrphans,
   rollbackStart,
   withGitLock
-} from "./chunk-OVDKHLKH.mjs";
+} from "./chunk-OR55NKRE.mjs";
 import {
   CLAIMS_DOC,
   claimInTx,
@@ -28,10 +28,9 @@ import {
   readPlan,
   requirePlan,
   requireTask
-} from "./chunk-EQIKYZIM.mjs";
+} from "./chunk-OKDCKGBR.mjs";
 import {
   git,
-  isInside,
   lanePathFor,
   lanesDir,
   realpathOrUndefined,
@@ -39,7 +38,7 @@ import {
   resolveCommit,
   revInputProblem,
   runCommand
-} from "./chunk-JQMRMKBB.mjs";
+} from "./chunk-PMEO3ZK7.mjs";
 import {
   failpoint
 } from "./chunk-TGF4WI42.mjs";
@@ -56,6 +55,9 @@ import {
   lockReason,
   taskOwner
 } from "./chunk-N53VYYAD.mjs";
+import {
+  isInside
+} from "./chunk-JPJMJVFU.mjs";
 import {
   LanesError,
   errorMessage

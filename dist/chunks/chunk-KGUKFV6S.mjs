@@ -21,11 +21,11 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-UBA6PG2O.mjs";
+} from "./chunk-IMI7ANY6.mjs";
 import {
   git,
   gitOut
-} from "./chunk-JQMRMKBB.mjs";
+} from "./chunk-PMEO3ZK7.mjs";
 import {
   withLock
 } from "./chunk-TGF4WI42.mjs";

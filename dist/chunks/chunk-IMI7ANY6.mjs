@@ -4,10 +4,9 @@ const require = __lanesRequire(import.meta.url);
 import {
   git,
   gitOut,
-  isInside,
   runCommand,
   statusPorcelain
-} from "./chunk-JQMRMKBB.mjs";
+} from "./chunk-PMEO3ZK7.mjs";
 import {
   writeFileAtomic
 } from "./chunk-TGF4WI42.mjs";
@@ -15,6 +14,9 @@ import {
   LANES_DOC,
   emptyLanes
 } from "./chunk-N53VYYAD.mjs";
+import {
+  isInside
+} from "./chunk-JPJMJVFU.mjs";
 import {
   LanesError,
   slugify

@@ -21,20 +21,20 @@ import {
   renderStatus,
   renderStatus2,
   status
-} from "./chunk-SHWTICWT.mjs";
+} from "./chunk-WMIPLWDZ.mjs";
 import {
   startSession
-} from "./chunk-UT4J6U56.mjs";
+} from "./chunk-T6AOIHKS.mjs";
 import {
   endSession
-} from "./chunk-Y46YRGO5.mjs";
+} from "./chunk-TYP224NN.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunk-TOCTJELQ.mjs";
+} from "./chunk-KGUKFV6S.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -43,14 +43,14 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-UBA6PG2O.mjs";
+} from "./chunk-IMI7ANY6.mjs";
 import {
   startLane
-} from "./chunk-56NG6CRW.mjs";
+} from "./chunk-AWPH2ZHV.mjs";
 import {
   removeLane
-} from "./chunk-OJGZBV5Q.mjs";
-import "./chunk-OVDKHLKH.mjs";
+} from "./chunk-U65VI4OZ.mjs";
+import "./chunk-OR55NKRE.mjs";
 import {
   claimFiles,
   listClaims,
@@ -67,7 +67,7 @@ import {
   readyTasks,
   requirePlan,
   updateTask
-} from "./chunk-EQIKYZIM.mjs";
+} from "./chunk-OKDCKGBR.mjs";
 import {
   NEVER,
   ZodIssueCode,
@@ -98,7 +98,7 @@ import {
   union,
   unknown,
   url
-} from "./chunk-JQMRMKBB.mjs";
+} from "./chunk-PMEO3ZK7.mjs";
 import "./chunk-TGF4WI42.mjs";
 import "./chunk-HMC4T433.mjs";
 import "./chunk-4VNXBQ3W.mjs";
@@ -112,6 +112,7 @@ import "./chunk-GSYLAAW2.mjs";
 import {
   mcpOwner
 } from "./chunk-N53VYYAD.mjs";
+import "./chunk-JPJMJVFU.mjs";
 import {
   LanesError,
   errorMessage,

@@ -3,11 +3,11 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   completeSessionFast
-} from "./chunk-Y46YRGO5.mjs";
-import "./chunk-TOCTJELQ.mjs";
+} from "./chunk-TYP224NN.mjs";
+import "./chunk-KGUKFV6S.mjs";
 import {
   readSessions
-} from "./chunk-UBA6PG2O.mjs";
+} from "./chunk-IMI7ANY6.mjs";
 import {
   sessionOwner
 } from "./chunk-DK6EBX7G.mjs";
@@ -18,15 +18,16 @@ import {
 import {
   TASKS_DOC,
   emptyTasks
-} from "./chunk-EQIKYZIM.mjs";
+} from "./chunk-OKDCKGBR.mjs";
 import {
   openLanes
-} from "./chunk-JQMRMKBB.mjs";
+} from "./chunk-PMEO3ZK7.mjs";
 import "./chunk-TGF4WI42.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import "./chunk-FC2A3AOD.mjs";
 import "./chunk-GSYLAAW2.mjs";
 import "./chunk-N53VYYAD.mjs";
+import "./chunk-JPJMJVFU.mjs";
 import {
   errorMessage
 } from "./chunk-SU5VJPY7.mjs";

@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   laneContaining,
   str
-} from "./chunk-XVFG63E6.mjs";
+} from "./chunk-INHT6NRI.mjs";
 
 // src/hooks/lib/agent.ts
 import fs from "node:fs";

@@ -4,10 +4,10 @@ const require = __lanesRequire(import.meta.url);
 import {
   redact,
   require_dist
-} from "./chunk-UBA6PG2O.mjs";
+} from "./chunk-IMI7ANY6.mjs";
 import {
   removeLane
-} from "./chunk-OJGZBV5Q.mjs";
+} from "./chunk-U65VI4OZ.mjs";
 import {
   adminDirFor,
   assessLane,
@@ -20,7 +20,7 @@ import {
   recoverOrphans,
   teardownLane,
   withGitLock
-} from "./chunk-OVDKHLKH.mjs";
+} from "./chunk-OR55NKRE.mjs";
 import {
   CLAIMS_DOC,
   emptyClaims,
@@ -35,7 +35,7 @@ import {
   readPlan,
   setStatus,
   storePlan
-} from "./chunk-EQIKYZIM.mjs";
+} from "./chunk-OKDCKGBR.mjs";
 import {
   CONFIG_FILE,
   MAX_CONFIG_BYTES,
@@ -44,7 +44,6 @@ import {
   git,
   gitOut,
   isAncestor,
-  isInside,
   isSha,
   killProcessGroup,
   lanesDir,
@@ -57,7 +56,7 @@ import {
   resolveTarget,
   runCommand,
   statusPorcelain
-} from "./chunk-JQMRMKBB.mjs";
+} from "./chunk-PMEO3ZK7.mjs";
 import {
   failpoint,
   lockOwner,
@@ -76,6 +75,9 @@ import {
   laneRef,
   taskOwner
 } from "./chunk-N53VYYAD.mjs";
+import {
+  isInside
+} from "./chunk-JPJMJVFU.mjs";
 import {
   LanesError,
   assertSlug,
@@ -2459,15 +2461,7 @@ async function targetCheck(repo, target) {
   };
 }
 async function cleanCheck(repo) {
-  const out = (await git(repo.mainRoot, ["status", "--porcelain", "-z", "--untracked-files=no"], { readOnly: true })).stdout;
-  const files = [];
-  const parts = out.split("\0");
-  for (let i = 0; i < parts.length; i++) {
-    const e = parts[i];
-    if (e.length < 4) continue;
-    files.push(e.slice(3));
-    if (e[0] === "R" || e[0] === "C") i++;
-  }
+  const files = (await statusPorcelain(repo.mainRoot, { trackedOnly: true })).map((e) => e.path);
   if (files.length === 0) return { name: "main worktree", ok: true, level: "info", detail: "clean" };
   const shown = files.slice(0, 10).join(", ") + (files.length > 10 ? `, and ${files.length - 10} more` : "");
   return {

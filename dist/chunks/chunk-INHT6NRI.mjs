@@ -2,6 +2,9 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
+  isInside
+} from "./chunk-JPJMJVFU.mjs";
+import {
   parseDoc
 } from "./chunk-SU5VJPY7.mjs";
 
@@ -31,10 +34,6 @@ function realish(p) {
   } catch {
     return abs;
   }
-}
-function isInside(root, p) {
-  const rel = path.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
 }
 var requireBuiltin = createRequire(import.meta.url);
 function fromGit(cwd) {
@@ -205,7 +204,6 @@ function obj(input, key) {
 
 export {
   realish,
-  isInside,
   locate,
   readDoc,
   hasState,

@@ -9,7 +9,7 @@ import {
   TASKS_DOC,
   emptyTasks,
   setStatus
-} from "./chunk-EQIKYZIM.mjs";
+} from "./chunk-OKDCKGBR.mjs";
 import {
   ZERO_SHA,
   commitsNotIn,
@@ -18,14 +18,13 @@ import {
   deleteRefCas,
   git,
   isAncestor,
-  isInside,
   killProcessGroup,
   refSha,
   resolveCommit,
   snapshotWorktree,
   stashCreate,
   statusPorcelain
-} from "./chunk-JQMRMKBB.mjs";
+} from "./chunk-PMEO3ZK7.mjs";
 import {
   holdsLock,
   withLock,
@@ -45,6 +44,9 @@ import {
   lockReason,
   taskOwner
 } from "./chunk-N53VYYAD.mjs";
+import {
+  isInside
+} from "./chunk-JPJMJVFU.mjs";
 import {
   LanesError,
   errorMessage,

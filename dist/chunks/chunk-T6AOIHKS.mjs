@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   currentBranch,
   headCommit
-} from "./chunk-TOCTJELQ.mjs";
+} from "./chunk-KGUKFV6S.mjs";
 import {
   SESSIONS_DOC,
   activeIn,
@@ -23,11 +23,11 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-UBA6PG2O.mjs";
+} from "./chunk-IMI7ANY6.mjs";
 import {
   PLAN_DOC,
   emptyPlan
-} from "./chunk-EQIKYZIM.mjs";
+} from "./chunk-OKDCKGBR.mjs";
 import {
   LanesError,
   assertSlug,

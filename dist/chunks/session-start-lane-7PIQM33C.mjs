@@ -3,22 +3,22 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   startSession
-} from "./chunk-UT4J6U56.mjs";
+} from "./chunk-T6AOIHKS.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps
-} from "./chunk-TOCTJELQ.mjs";
+} from "./chunk-KGUKFV6S.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-UBA6PG2O.mjs";
+} from "./chunk-IMI7ANY6.mjs";
 import {
   readPlan
-} from "./chunk-EQIKYZIM.mjs";
+} from "./chunk-OKDCKGBR.mjs";
 import {
   openLanes
-} from "./chunk-JQMRMKBB.mjs";
+} from "./chunk-PMEO3ZK7.mjs";
 import "./chunk-TGF4WI42.mjs";
 import {
   describeOwner,
@@ -29,7 +29,8 @@ import "./chunk-N53VYYAD.mjs";
 import {
   readDoc,
   str
-} from "./chunk-XVFG63E6.mjs";
+} from "./chunk-INHT6NRI.mjs";
+import "./chunk-JPJMJVFU.mjs";
 import {
   errorMessage
 } from "./chunk-SU5VJPY7.mjs";

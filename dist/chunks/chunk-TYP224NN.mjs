@@ -10,7 +10,7 @@ import {
   mergeBase,
   noteFromRecord,
   withSessionLock
-} from "./chunk-TOCTJELQ.mjs";
+} from "./chunk-KGUKFV6S.mjs";
 import {
   SESSIONS_DOC,
   checkProtocol,
@@ -27,11 +27,11 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-UBA6PG2O.mjs";
+} from "./chunk-IMI7ANY6.mjs";
 import {
   openLanes,
   resolveRepo
-} from "./chunk-JQMRMKBB.mjs";
+} from "./chunk-PMEO3ZK7.mjs";
 import {
   LanesError,
   assertSlug,

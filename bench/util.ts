@@ -1,10 +1,25 @@
 /** Small helpers shared by the benchmarks. */
+
+/**
+ * A figure's aim, machine-checkable: `npm run bench -- --check` fails when `on` (the ratio to the
+ * baseline, or the median itself in ms) exceeds `max` by more than the stated noise band.
+ */
+export interface Aim {
+  on: 'ratio' | 'ms';
+  max: number;
+  /** Relative noise band this figure shows on a shared 2-core machine (0.15 = 15 %). */
+  noise: number;
+}
+
 export interface BenchResult {
   name: string;
   median_ms: number;
   baseline_ms?: number;
   ratio?: number;
+  /** The aim in words (derived from `check` when absent). */
   aim?: string;
+  check?: Aim;
+  /** What the figure is made of. */
   note?: string;
 }
 
@@ -29,8 +44,27 @@ export async function timeIt(fn: () => unknown | Promise<unknown>, runs: number)
   return out;
 }
 
-export function result(name: string, samples: number[], baseline: number[] | undefined, aim?: string, note?: string): BenchResult {
+/** `ratio(1.1)`: the figure's ratio to its baseline should be at most 1.1 (noise band 15 % unless told). */
+export function ratioAim(max: number, noise = 0.15): Aim {
+  return { on: 'ratio', max, noise };
+}
+
+/** `msAim(25)`: the figure itself should be at most 25 ms. */
+export function msAim(max: number, noise = 0.2): Aim {
+  return { on: 'ms', max, noise };
+}
+
+export function describeAim(a: Aim): string {
+  return a.on === 'ratio' ? `<= ${a.max}x` : `<= ${a.max} ms`;
+}
+
+export function result(name: string, samples: number[], baseline: number[] | undefined, aim?: string | Aim, note?: string): BenchResult {
   const m = median(samples);
   const b = baseline ? median(baseline) : undefined;
-  return { name, median_ms: m, ...(b !== undefined ? { baseline_ms: b, ratio: m / b } : {}), ...(aim ? { aim } : {}), ...(note ? { note } : {}) };
+  const r: BenchResult = { name, median_ms: m };
+  if (b !== undefined) Object.assign(r, { baseline_ms: b, ratio: m / b });
+  if (typeof aim === 'string') r.aim = aim;
+  else if (aim) Object.assign(r, { check: aim, aim: describeAim(aim) });
+  if (note) r.note = note;
+  return r;
 }

@@ -27,20 +27,20 @@ import {
   renderStatus,
   renderStatus2,
   status
-} from "./chunks/chunk-WMIPLWDZ.mjs";
+} from "./chunks/chunk-CBRPZKKY.mjs";
 import {
   startSession
-} from "./chunks/chunk-T6AOIHKS.mjs";
+} from "./chunks/chunk-43NTHPKN.mjs";
 import {
   endSession
-} from "./chunks/chunk-TYP224NN.mjs";
+} from "./chunks/chunk-V4NZB7RU.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunks/chunk-KGUKFV6S.mjs";
+} from "./chunks/chunk-ZGU6K7G4.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -48,20 +48,20 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunks/chunk-IMI7ANY6.mjs";
+} from "./chunks/chunk-XFD3DOYM.mjs";
 import {
   startLane
-} from "./chunks/chunk-AWPH2ZHV.mjs";
+} from "./chunks/chunk-ZUSF4YHG.mjs";
 import {
   removeLane
-} from "./chunks/chunk-U65VI4OZ.mjs";
-import "./chunks/chunk-OR55NKRE.mjs";
+} from "./chunks/chunk-FKBJRRZZ.mjs";
+import "./chunks/chunk-PVWPMVAP.mjs";
 import {
   claimFiles,
   listClaims,
   releaseFiles,
   renewClaims
-} from "./chunks/chunk-LV7XJO42.mjs";
+} from "./chunks/chunk-RY2KIOE6.mjs";
 import {
   leasePort,
   releasePorts
@@ -74,17 +74,19 @@ import {
   requirePlan,
   requireTask,
   updateTask
-} from "./chunks/chunk-OKDCKGBR.mjs";
+} from "./chunks/chunk-VCO56N6V.mjs";
 import {
   AGENT_PLACEHOLDERS,
+  configJsonSchemaText,
   git,
   gitOut,
   killProcessGroup,
   openLanes,
   refSha,
   relPathProblem,
+  resolveRepo,
   statusPorcelain
-} from "./chunks/chunk-PMEO3ZK7.mjs";
+} from "./chunks/chunk-PLLR5K5N.mjs";
 import {
   writeFileAtomic
 } from "./chunks/chunk-TGF4WI42.mjs";
@@ -1281,8 +1283,8 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path7 = __require("node:path");
-    var fs9 = __require("node:fs");
+    var path9 = __require("node:path");
+    var fs11 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2276,7 +2278,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs9.existsSync(executableFile)) return;
+        if (fs11.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2294,11 +2296,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path7.resolve(baseDir, baseName);
-          if (fs9.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path7.extname(baseName))) return void 0;
+          const localBin = path9.resolve(baseDir, baseName);
+          if (fs11.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path9.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs9.existsSync(`${localBin}${ext}`)
+            (ext) => fs11.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2310,21 +2312,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs9.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs11.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path7.resolve(
-            path7.dirname(resolvedScriptPath),
+          executableDir = path9.resolve(
+            path9.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path7.basename(
+            const legacyName = path9.basename(
               this._scriptPath,
-              path7.extname(this._scriptPath)
+              path9.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2335,7 +2337,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path7.extname(executableFile));
+        launchWithNode = sourceExt.includes(path9.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3250,7 +3252,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path7.basename(filename, path7.extname(filename));
+        this._name = path9.basename(filename, path9.extname(filename));
         return this;
       }
       /**
@@ -3264,9 +3266,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path8) {
-        if (path8 === void 0) return this._executableDir;
-        this._executableDir = path8;
+      executableDir(path10) {
+        if (path10 === void 0) return this._executableDir;
+        this._executableDir = path10;
         return this;
       }
       /**
@@ -6246,6 +6248,153 @@ function registerDemo(program2) {
   );
 }
 
+// src/cli/commands/init.ts
+import readline from "node:readline/promises";
+
+// src/core/init/guess.ts
+import fs9 from "node:fs";
+import path7 from "node:path";
+var NODE_GATE_SCRIPTS = ["lint", "typecheck", "test"];
+var NPM_PLACEHOLDER = /no test specified/;
+var ENV_FILE = /^\.env(\..+)?$/;
+var ENV_TEMPLATE = /\.(example|sample|template|dist)$/;
+function guessProject(dir) {
+  const has = (f) => fs9.existsSync(path7.join(dir, f));
+  const read = (f) => {
+    try {
+      return fs9.readFileSync(path7.join(dir, f), "utf8");
+    } catch {
+      return "";
+    }
+  };
+  const out = { gates: [], setup: [], detected: [], envFiles: [] };
+  if (has("package.json")) {
+    let scripts = {};
+    try {
+      const pkg = JSON.parse(read("package.json"));
+      const s = pkg?.scripts;
+      if (s && typeof s === "object") scripts = s;
+    } catch {
+    }
+    const pm = has("pnpm-lock.yaml") ? "pnpm" : has("yarn.lock") ? "yarn" : "npm";
+    out.detected.push(pm);
+    if (pm === "pnpm") out.setup.push({ name: "deps", command: ["pnpm", "install", "--frozen-lockfile"] });
+    else if (pm === "yarn") out.setup.push({ name: "deps", command: has(".yarnrc.yml") ? ["yarn", "install", "--immutable"] : ["yarn", "install", "--frozen-lockfile"] });
+    else out.setup.push({ name: "deps", command: has("package-lock.json") || has("npm-shrinkwrap.json") ? ["npm", "ci"] : ["npm", "install"] });
+    for (const name of NODE_GATE_SCRIPTS) {
+      const body = Object.hasOwn(scripts, name) ? scripts[name] : void 0;
+      if (typeof body !== "string" || body.trim() === "" || name === "test" && NPM_PLACEHOLDER.test(body)) continue;
+      out.gates.push({ name, command: [pm, "run", name] });
+    }
+  }
+  if (has("Cargo.toml")) {
+    out.detected.push("cargo");
+    out.setup.push({ name: "cargo-fetch", command: ["cargo", "fetch"] });
+    out.gates.push({ name: "cargo-test", command: ["cargo", "test"] });
+  }
+  if (has("go.mod")) {
+    out.detected.push("go");
+    out.setup.push({ name: "go-mod", command: ["go", "mod", "download"] });
+    out.gates.push({ name: "go-vet", command: ["go", "vet", "./..."] }, { name: "go-test", command: ["go", "test", "./..."] });
+  }
+  const pyproject = read("pyproject.toml");
+  const pytest = has("pytest.ini") || has("conftest.py") || /\[tool\.pytest/.test(pyproject) || /\[tool:pytest\]/.test(read("setup.cfg")) || /\[pytest\]/.test(read("tox.ini")) || /\bpytest\b/.test(pyproject);
+  if (has("uv.lock")) {
+    out.detected.push("uv");
+    out.setup.push({ name: "uv-sync", command: ["uv", "sync", "--frozen"] });
+    if (pytest) out.gates.push({ name: "pytest", command: ["uv", "run", "pytest"] });
+  } else if (pytest) {
+    out.detected.push("pytest");
+    out.gates.push({ name: "pytest", command: ["python", "-m", "pytest"] });
+  }
+  const makefile = ["GNUmakefile", "Makefile", "makefile"].find(has);
+  if (makefile) {
+    const targets = new Set([...read(makefile).matchAll(/^([A-Za-z0-9_.-]+)\s*:(?!=)/gm)].map((m) => m[1]));
+    const target = ["check", "test"].find((t) => targets.has(t));
+    if (target) {
+      out.detected.push("make");
+      if (out.gates.length === 0) out.gates.push({ name: `make-${target}`, command: ["make", target] });
+    }
+  }
+  try {
+    out.envFiles = fs9.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && ENV_FILE.test(e.name) && !ENV_TEMPLATE.test(e.name)).map((e) => e.name).sort();
+  } catch {
+    out.envFiles = [];
+  }
+  return out;
+}
+
+// src/core/init/files.ts
+import fs10 from "node:fs";
+import path8 from "node:path";
+var CONFIG_PATH = ".lanes/config.json";
+var SCHEMA_PATH = ".lanes/config.schema.json";
+function initFiles(root, guess, opts = {}) {
+  if (fs10.existsSync(path8.join(root, CONFIG_PATH)) && !opts.force) {
+    throw new LanesError("CONFLICT", `${CONFIG_PATH} already exists; lanes init leaves it as it is.`, {
+      hint: "Edit it by hand, or run lanes init --force to replace it with a fresh guess."
+    });
+  }
+  const config = { $schema: "./config.schema.json", gates: guess.gates, setup: guess.setup };
+  const files = [
+    { path: CONFIG_PATH, content: `${JSON.stringify(config, null, 2)}
+` },
+    { path: SCHEMA_PATH, content: configJsonSchemaText() }
+  ];
+  if (guess.envFiles.length > 0 && !fs10.existsSync(path8.join(root, ".worktreeinclude"))) {
+    files.push({ path: ".worktreeinclude", content: `# Gitignored files copied into each new lane
+${guess.envFiles.join("\n")}
+` });
+  }
+  return files;
+}
+function writeInitFiles(root, files) {
+  for (const f of files) {
+    const p = path8.join(root, f.path);
+    fs10.mkdirSync(path8.dirname(p), { recursive: true });
+    fs10.writeFileSync(p, f.content);
+  }
+}
+
+// src/cli/commands/init.ts
+function preview(files, detected) {
+  const head = detected.length ? `Detected: ${detected.join(", ")}.` : "Detected no known build tool: no gates or setup guessed.";
+  const shown = files.map((f) => f.path.endsWith(".schema.json") ? `--- ${f.path} (the JSON Schema, for editors)` : `--- ${f.path}
+${f.content.trimEnd()}`);
+  return `${head}
+
+${shown.join("\n\n")}
+`;
+}
+function registerInit(program2) {
+  program2.command("init").description(`write ${CONFIG_PATH} with gates and setup guessed from the project (and .worktreeinclude when .env files exist)`).option("-y, --yes", "write without asking").option("--force", `replace an existing ${CONFIG_PATH}`).action(
+    action(async (o) => {
+      const repo = await resolveRepo(process.cwd());
+      const guess = guessProject(repo.mainRoot);
+      const files = initFiles(repo.mainRoot, guess, { force: o.force === true });
+      process.stdout.write(preview(files, guess.detected));
+      if (!o.yes) {
+        if (!process.stdin.isTTY || !process.stdout.isTTY) {
+          throw new LanesError("INVALID_INPUT", "Nothing written: lanes init asks before writing, and this is not a terminal.", {
+            hint: "Run lanes init --yes to write the files shown above."
+          });
+        }
+        const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+        const answer = await rl.question(`
+Write ${files.map((f) => f.path).join(", ")} in ${repo.mainRoot}? [y/N] `);
+        rl.close();
+        if (!/^y(es)?$/i.test(answer.trim())) {
+          process.stdout.write("Nothing written.\n");
+          return;
+        }
+      }
+      writeInitFiles(repo.mainRoot, files);
+      process.stdout.write(`Wrote ${files.map((f) => f.path).join(", ")}. Review the gates: they must pass before anything lands.
+`);
+    })
+  );
+}
+
 // src/cli/commands/lanes.ts
 function registerLanes(program2) {
   program2.command("start").description("start a task in its own lane: branch lanes/<task> + worktree .claude/worktrees/<task>, setup, file claims").argument("<task>", "task id from the plan").option("--base <rev>", "branch, tag or commit to start from (default: the target branch)").option("--owner <owner>", "who works on it (default: cli:<user>@<host>:<pid>)").option("--json", "print JSON").action(
@@ -6328,10 +6477,10 @@ function renderCleanup(r2) {
 
 // src/cli/commands/mcp.ts
 function registerMcp(program2) {
-  program2.command("mcp").description("run the MCP server on stdio (what Claude Code starts)").action(
-    action(async () => {
-      const { serveMcpStdio } = await import("./chunks/stdio-RBC5YAMQ.mjs");
-      await serveMcpStdio();
+  program2.command("mcp").description("run the MCP server on stdio (what Claude Code starts)").option("--repo <dir>", "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)").action(
+    action(async (o) => {
+      const { serveMcpStdio } = await import("./chunks/stdio-4MGEQHPU.mjs");
+      await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );
 }
@@ -6648,6 +6797,7 @@ function intOption(name, v, min, max) {
 function buildProgram() {
   const program2 = new Command();
   program2.name("lanes").description("Run many coding agents on one git repository: a checked plan, a worktree per task, enforced file claims, a merge queue that keeps main green.").version(VERSION, "-v, --version").showHelpAfterError().configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerInit(program2);
   registerPlan(program2);
   registerStatus(program2);
   registerLanes(program2);
@@ -6662,7 +6812,7 @@ function buildProgram() {
   return program2;
 }
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-RBC5YAMQ.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-4MGEQHPU.mjs");
   await serveMcpStdio();
 } else {
   await buildProgram().parseAsync(process.argv);

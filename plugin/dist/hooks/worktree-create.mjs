@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   copyIncluded,
   startLane
-} from "../chunks/chunk-AWPH2ZHV.mjs";
+} from "../chunks/chunk-ZUSF4YHG.mjs";
 import {
   sessionOwner
 } from "../chunks/chunk-DK6EBX7G.mjs";
@@ -16,21 +16,21 @@ import {
 import {
   listWorktrees,
   withGitLock
-} from "../chunks/chunk-OR55NKRE.mjs";
-import "../chunks/chunk-LV7XJO42.mjs";
+} from "../chunks/chunk-PVWPMVAP.mjs";
+import "../chunks/chunk-RY2KIOE6.mjs";
 import "../chunks/chunk-5PRR2DMC.mjs";
 import {
   addTask,
   readPlan,
   storePlan
-} from "../chunks/chunk-OKDCKGBR.mjs";
+} from "../chunks/chunk-VCO56N6V.mjs";
 import {
   git,
   lanesDir,
   loadConfig,
   openLanes,
   resolveRepo
-} from "../chunks/chunk-PMEO3ZK7.mjs";
+} from "../chunks/chunk-PLLR5K5N.mjs";
 import "../chunks/chunk-TGF4WI42.mjs";
 import "../chunks/chunk-HMC4T433.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";

@@ -3,14 +3,14 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   removeLane
-} from "../chunks/chunk-U65VI4OZ.mjs";
+} from "../chunks/chunk-FKBJRRZZ.mjs";
 import {
   ADHOC_TITLE_PREFIX
 } from "../chunks/chunk-XFXGTBAY.mjs";
 import {
   listWorktrees
-} from "../chunks/chunk-OR55NKRE.mjs";
-import "../chunks/chunk-LV7XJO42.mjs";
+} from "../chunks/chunk-PVWPMVAP.mjs";
+import "../chunks/chunk-RY2KIOE6.mjs";
 import "../chunks/chunk-5PRR2DMC.mjs";
 import {
   PLAN_DOC,
@@ -18,11 +18,11 @@ import {
   emptyPlan,
   emptyTasks,
   setStatus
-} from "../chunks/chunk-OKDCKGBR.mjs";
+} from "../chunks/chunk-VCO56N6V.mjs";
 import {
   git,
   openLanes
-} from "../chunks/chunk-PMEO3ZK7.mjs";
+} from "../chunks/chunk-PLLR5K5N.mjs";
 import "../chunks/chunk-TGF4WI42.mjs";
 import "../chunks/chunk-HMC4T433.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";

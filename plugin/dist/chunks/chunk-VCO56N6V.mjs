@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   external_exports
-} from "./chunk-PMEO3ZK7.mjs";
+} from "./chunk-PLLR5K5N.mjs";
 import {
   conflictsOfNormalized,
   normalizeScope

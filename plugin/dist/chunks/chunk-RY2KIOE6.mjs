@@ -14,6 +14,7 @@ import {
   logPortsReclaimed,
   needsReclaim,
   parseClaimRequest,
+  portsOf,
   reclaimDoc,
   releasePatternsInTx,
   renewInTx,
@@ -26,6 +27,9 @@ import {
   normalizeScope,
   scopesIntersect
 } from "./chunk-FC2A3AOD.mjs";
+import {
+  hostName
+} from "./chunk-GSYLAAW2.mjs";
 import {
   isLanesError
 } from "./chunk-SU5VJPY7.mjs";
@@ -116,10 +120,38 @@ async function renewClaims(store, owner, ttlSeconds) {
   await logPortsReclaimed(store, gone.ports);
   return r;
 }
+async function releaseProcess(store, pid = process.pid) {
+  const host = hostName();
+  const ours = (x) => x.pid === pid && x.host === host;
+  const [c, p] = await Promise.all([store.read(CLAIMS_DOC, emptyClaims), store.read(PORTS_DOC, emptyPorts)]);
+  const hasClaims = Array.isArray(c.data.claims) && c.data.claims.some(ours);
+  const hasPorts = Array.isArray(p.data.leases) && p.data.leases.some(ours);
+  if (!hasClaims && !hasPorts) return { claims: 0, ports: 0 };
+  const r = await store.transact(async (tx) => {
+    let claims = 0;
+    let ports = 0;
+    if (hasClaims) {
+      const doc = claimsOf(tx);
+      const n = doc.claims.length;
+      doc.claims = doc.claims.filter((x) => !ours(x));
+      claims = n - doc.claims.length;
+    }
+    if (hasPorts) {
+      const doc = portsOf(tx);
+      const n = doc.leases.length;
+      doc.leases = doc.leases.filter((x) => !ours(x));
+      ports = n - doc.leases.length;
+    }
+    return { claims, ports };
+  });
+  await store.appendEvent("claims.process-released", { pid, ...r });
+  return r;
+}
 
 export {
   claimFiles,
   releaseFiles,
   listClaims,
-  renewClaims
+  renewClaims,
+  releaseProcess
 };

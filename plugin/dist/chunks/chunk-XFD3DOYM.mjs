@@ -6,7 +6,7 @@ import {
   gitOut,
   runCommand,
   statusPorcelain
-} from "./chunk-PMEO3ZK7.mjs";
+} from "./chunk-PLLR5K5N.mjs";
 import {
   writeFileAtomic
 } from "./chunk-TGF4WI42.mjs";

@@ -27352,6 +27352,13 @@ async function resolveTarget(repo) {
   }
   return "main";
 }
+function configJsonSchema() {
+  return external_exports.toJSONSchema(ConfigSchema, { io: "input", target: "draft-2020-12" });
+}
+function configJsonSchemaText() {
+  return `${JSON.stringify(configJsonSchema(), null, 2)}
+`;
+}
 function tooBig(source, size) {
   return new LanesError("CONFIG", `${source} is ${size} bytes; Lanes refuses config files over ${MAX_CONFIG_BYTES} bytes.`, {
     hint: `${CONFIG_FILE} should be a small JSON file; check that the right file is committed there.`
@@ -27905,6 +27912,7 @@ export {
   loadConfig,
   loadConfigAtCommit,
   resolveTarget,
+  configJsonSchemaText,
   openLanes,
   realpathOrUndefined,
   lanesDir,

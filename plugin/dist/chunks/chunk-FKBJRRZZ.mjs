@@ -6,10 +6,10 @@ import {
   recoverOrphans,
   refusal,
   teardownLane
-} from "./chunk-OR55NKRE.mjs";
+} from "./chunk-PVWPMVAP.mjs";
 import {
   readPlan
-} from "./chunk-OKDCKGBR.mjs";
+} from "./chunk-VCO56N6V.mjs";
 import {
   LANES_DOC,
   assertTaskId,

@@ -3,22 +3,22 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   startSession
-} from "./chunk-T6AOIHKS.mjs";
+} from "./chunk-43NTHPKN.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps
-} from "./chunk-KGUKFV6S.mjs";
+} from "./chunk-ZGU6K7G4.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-IMI7ANY6.mjs";
+} from "./chunk-XFD3DOYM.mjs";
 import {
   readPlan
-} from "./chunk-OKDCKGBR.mjs";
+} from "./chunk-VCO56N6V.mjs";
 import {
   openLanes
-} from "./chunk-PMEO3ZK7.mjs";
+} from "./chunk-PLLR5K5N.mjs";
 import "./chunk-TGF4WI42.mjs";
 import {
   describeOwner,

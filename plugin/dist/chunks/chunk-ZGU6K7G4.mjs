@@ -21,11 +21,11 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-IMI7ANY6.mjs";
+} from "./chunk-XFD3DOYM.mjs";
 import {
   git,
   gitOut
-} from "./chunk-PMEO3ZK7.mjs";
+} from "./chunk-PLLR5K5N.mjs";
 import {
   withLock
 } from "./chunk-TGF4WI42.mjs";

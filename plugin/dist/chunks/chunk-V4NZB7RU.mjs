@@ -10,7 +10,7 @@ import {
   mergeBase,
   noteFromRecord,
   withSessionLock
-} from "./chunk-KGUKFV6S.mjs";
+} from "./chunk-ZGU6K7G4.mjs";
 import {
   SESSIONS_DOC,
   checkProtocol,
@@ -27,11 +27,11 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-IMI7ANY6.mjs";
+} from "./chunk-XFD3DOYM.mjs";
 import {
   openLanes,
   resolveRepo
-} from "./chunk-PMEO3ZK7.mjs";
+} from "./chunk-PLLR5K5N.mjs";
 import {
   LanesError,
   assertSlug,

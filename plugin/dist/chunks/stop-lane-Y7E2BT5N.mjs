@@ -5,11 +5,11 @@ import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "./chunk-IMI7ANY6.mjs";
+} from "./chunk-XFD3DOYM.mjs";
 import {
   openLanes,
   statusPorcelain
-} from "./chunk-PMEO3ZK7.mjs";
+} from "./chunk-PLLR5K5N.mjs";
 import "./chunk-TGF4WI42.mjs";
 import "./chunk-GSYLAAW2.mjs";
 import "./chunk-N53VYYAD.mjs";

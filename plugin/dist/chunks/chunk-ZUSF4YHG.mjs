@@ -10,7 +10,7 @@ import {
   recoverOrphans,
   rollbackStart,
   withGitLock
-} from "./chunk-OR55NKRE.mjs";
+} from "./chunk-PVWPMVAP.mjs";
 import {
   CLAIMS_DOC,
   claimInTx,
@@ -28,7 +28,7 @@ import {
   readPlan,
   requirePlan,
   requireTask
-} from "./chunk-OKDCKGBR.mjs";
+} from "./chunk-VCO56N6V.mjs";
 import {
   git,
   lanePathFor,
@@ -38,7 +38,7 @@ import {
   resolveCommit,
   revInputProblem,
   runCommand
-} from "./chunk-PMEO3ZK7.mjs";
+} from "./chunk-PLLR5K5N.mjs";
 import {
   failpoint
 } from "./chunk-TGF4WI42.mjs";

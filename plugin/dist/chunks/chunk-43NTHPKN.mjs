@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   currentBranch,
   headCommit
-} from "./chunk-KGUKFV6S.mjs";
+} from "./chunk-ZGU6K7G4.mjs";
 import {
   SESSIONS_DOC,
   activeIn,
@@ -23,11 +23,11 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-IMI7ANY6.mjs";
+} from "./chunk-XFD3DOYM.mjs";
 import {
   PLAN_DOC,
   emptyPlan
-} from "./chunk-OKDCKGBR.mjs";
+} from "./chunk-VCO56N6V.mjs";
 import {
   LanesError,
   assertSlug,

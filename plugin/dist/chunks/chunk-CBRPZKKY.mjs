@@ -4,10 +4,10 @@ const require = __lanesRequire(import.meta.url);
 import {
   redact,
   require_dist
-} from "./chunk-IMI7ANY6.mjs";
+} from "./chunk-XFD3DOYM.mjs";
 import {
   removeLane
-} from "./chunk-U65VI4OZ.mjs";
+} from "./chunk-FKBJRRZZ.mjs";
 import {
   adminDirFor,
   assessLane,
@@ -20,7 +20,7 @@ import {
   recoverOrphans,
   teardownLane,
   withGitLock
-} from "./chunk-OR55NKRE.mjs";
+} from "./chunk-PVWPMVAP.mjs";
 import {
   CLAIMS_DOC,
   emptyClaims,
@@ -35,7 +35,7 @@ import {
   readPlan,
   setStatus,
   storePlan
-} from "./chunk-OKDCKGBR.mjs";
+} from "./chunk-VCO56N6V.mjs";
 import {
   CONFIG_FILE,
   MAX_CONFIG_BYTES,
@@ -56,7 +56,7 @@ import {
   resolveTarget,
   runCommand,
   statusPorcelain
-} from "./chunk-PMEO3ZK7.mjs";
+} from "./chunk-PLLR5K5N.mjs";
 import {
   failpoint,
   lockOwner,

@@ -9,7 +9,7 @@ import {
   TASKS_DOC,
   emptyTasks,
   setStatus
-} from "./chunk-OKDCKGBR.mjs";
+} from "./chunk-VCO56N6V.mjs";
 import {
   ZERO_SHA,
   commitsNotIn,
@@ -24,7 +24,7 @@ import {
   snapshotWorktree,
   stashCreate,
   statusPorcelain
-} from "./chunk-PMEO3ZK7.mjs";
+} from "./chunk-PLLR5K5N.mjs";
 import {
   holdsLock,
   withLock,

@@ -21,20 +21,20 @@ import {
   renderStatus,
   renderStatus2,
   status
-} from "./chunk-WMIPLWDZ.mjs";
+} from "./chunk-CBRPZKKY.mjs";
 import {
   startSession
-} from "./chunk-T6AOIHKS.mjs";
+} from "./chunk-43NTHPKN.mjs";
 import {
   endSession
-} from "./chunk-TYP224NN.mjs";
+} from "./chunk-V4NZB7RU.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunk-KGUKFV6S.mjs";
+} from "./chunk-ZGU6K7G4.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -43,22 +43,29 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-IMI7ANY6.mjs";
+} from "./chunk-XFD3DOYM.mjs";
 import {
   startLane
-} from "./chunk-AWPH2ZHV.mjs";
+} from "./chunk-ZUSF4YHG.mjs";
 import {
   removeLane
-} from "./chunk-U65VI4OZ.mjs";
-import "./chunk-OR55NKRE.mjs";
+} from "./chunk-FKBJRRZZ.mjs";
+import "./chunk-PVWPMVAP.mjs";
 import {
   claimFiles,
   listClaims,
-  releaseFiles
-} from "./chunk-LV7XJO42.mjs";
+  releaseFiles,
+  releaseProcess
+} from "./chunk-RY2KIOE6.mjs";
 import {
+  CLAIMS_DOC,
   CLAIM_MODES,
-  leasePort
+  PORTS_DOC,
+  claimsOf,
+  emptyClaims,
+  emptyPorts,
+  leasePort,
+  portsOf
 } from "./chunk-5PRR2DMC.mjs";
 import {
   TASK_STATUSES,
@@ -67,7 +74,7 @@ import {
   readyTasks,
   requirePlan,
   updateTask
-} from "./chunk-OKDCKGBR.mjs";
+} from "./chunk-VCO56N6V.mjs";
 import {
   NEVER,
   ZodIssueCode,
@@ -98,8 +105,10 @@ import {
   union,
   unknown,
   url
-} from "./chunk-PMEO3ZK7.mjs";
-import "./chunk-TGF4WI42.mjs";
+} from "./chunk-PLLR5K5N.mjs";
+import {
+  StateStore
+} from "./chunk-TGF4WI42.mjs";
 import "./chunk-HMC4T433.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import {
@@ -108,7 +117,9 @@ import {
   describeOwner,
   describeUntil
 } from "./chunk-FC2A3AOD.mjs";
-import "./chunk-GSYLAAW2.mjs";
+import {
+  hostName
+} from "./chunk-GSYLAAW2.mjs";
 import {
   mcpOwner
 } from "./chunk-N53VYYAD.mjs";
@@ -116,6 +127,7 @@ import "./chunk-JPJMJVFU.mjs";
 import {
   LanesError,
   errorMessage,
+  isLanesError,
   log
 } from "./chunk-SU5VJPY7.mjs";
 import "./chunk-4OAWNEMU.mjs";
@@ -3756,9 +3768,9 @@ var rev2026Codec = {
     });
     const parsed = buildSchemas2026().RequestMetaEnvelopeSchema.safeParse(meta);
     if (!parsed.success) for (const issue of parsed.error.issues) {
-      const path = issue.path.map(String);
-      const key = path.length > 0 ? path.join(".") : "_meta";
-      if (path.length === 1 && issues.some((existing) => existing.key === key && existing.problem === "missing")) continue;
+      const path2 = issue.path.map(String);
+      const key = path2.length > 0 ? path2.join(".") : "_meta";
+      if (path2.length === 1 && issues.some((existing) => existing.key === key && existing.problem === "missing")) continue;
       issues.push({
         key,
         problem: issue.message
@@ -4066,17 +4078,17 @@ function scanXMcpHeaderDeclarations(inputSchema) {
   const declarations = [];
   const seenLower = /* @__PURE__ */ new Map();
   let numberFault;
-  const visit = (node, path, reachable) => {
+  const visit = (node, path2, reachable) => {
     if (node === null || typeof node !== "object") return void 0;
     const schema = node;
     if (X_MCP_HEADER_KEY in schema) {
-      if (!reachable || path.length === 0) return `${pathName(path)}: x-mcp-header is only permitted on properties statically reachable via a chain of 'properties' keys (not under items, additionalProperties, oneOf/anyOf/allOf/not, if/then/else, or $ref)`;
+      if (!reachable || path2.length === 0) return `${pathName(path2)}: x-mcp-header is only permitted on properties statically reachable via a chain of 'properties' keys (not under items, additionalProperties, oneOf/anyOf/allOf/not, if/then/else, or $ref)`;
       const raw = schema[X_MCP_HEADER_KEY];
-      if (typeof raw !== "string" || raw.length === 0) return `${pathName(path)}: x-mcp-header MUST be a non-empty string`;
-      if (!RFC9110_TOKEN.test(raw)) return `${pathName(path)}: x-mcp-header '${raw}' is not a valid RFC 9110 token (no spaces, control characters or HTTP delimiters)`;
+      if (typeof raw !== "string" || raw.length === 0) return `${pathName(path2)}: x-mcp-header MUST be a non-empty string`;
+      if (!RFC9110_TOKEN.test(raw)) return `${pathName(path2)}: x-mcp-header '${raw}' is not a valid RFC 9110 token (no spaces, control characters or HTTP delimiters)`;
       const type = typeof schema.type === "string" ? schema.type : void 0;
       if (type === void 0 || !PERMITTED_X_MCP_HEADER_TYPES.has(type)) {
-        const fault$1 = `${pathName(path)}: x-mcp-header is only permitted on primitive-typed properties (string, integer, boolean); got ${type ?? "<none>"}`;
+        const fault$1 = `${pathName(path2)}: x-mcp-header is only permitted on primitive-typed properties (string, integer, boolean); got ${type ?? "<none>"}`;
         if (type !== "number") return fault$1;
         numberFault ??= fault$1;
       }
@@ -4085,14 +4097,14 @@ function scanXMcpHeaderDeclarations(inputSchema) {
       if (prior !== void 0) return `x-mcp-header '${raw}' is not case-insensitively unique (also declared as '${prior}')`;
       seenLower.set(lower, raw);
       declarations.push({
-        path,
+        path: path2,
         headerName: raw,
         type
       });
     }
     const properties = schema.properties;
     if (properties !== null && typeof properties === "object") for (const [key, child] of Object.entries(properties)) {
-      const fault$1 = visit(child, [...path, key], reachable);
+      const fault$1 = visit(child, [...path2, key], reachable);
       if (fault$1 !== void 0) return fault$1;
     }
     for (const k of NON_REACHABLE_SUBSCHEMA_KEYWORDS) {
@@ -4100,7 +4112,7 @@ function scanXMcpHeaderDeclarations(inputSchema) {
       if (sub === void 0) continue;
       const branches = Array.isArray(sub) ? sub : sub !== null && typeof sub === "object" && OBJECT_VALUED_SUBSCHEMA_KEYWORDS.has(k) ? Object.values(sub) : [sub];
       for (const branch of branches) {
-        const fault$1 = visit(branch, [...path, `<${k}>`], false);
+        const fault$1 = visit(branch, [...path2, `<${k}>`], false);
         if (fault$1 !== void 0) return fault$1;
       }
     }
@@ -4145,8 +4157,8 @@ var OBJECT_VALUED_SUBSCHEMA_KEYWORDS = /* @__PURE__ */ new Set([
   "$defs",
   "definitions"
 ]);
-function pathName(path) {
-  return path.length === 0 ? "<root>" : path.join(".");
+function pathName(path2) {
+  return path2.length === 0 ? "<root>" : path2.join(".");
 }
 var HEADER_MISMATCH_ERROR_CODE = -32020;
 var INBOUND_VALIDATION_LADDER = [
@@ -4399,7 +4411,7 @@ var PROPERTY_KEYS_BY_TYPE = {
   array: shapeKeys([UntitledMultiSelectEnumSchemaSchema, TitledMultiSelectEnumSchemaSchema])
 };
 var SUPPORTED_STRING_FORMATS = new Set(StringSchemaSchema.shape.format.unwrap().options);
-function walkProperty(node, path, vendor, unsupported) {
+function walkProperty(node, path2, vendor, unsupported) {
   if (!isJsonObject(node)) return node;
   const allowedKeys = typeof node.type === "string" && Object.hasOwn(PROPERTY_KEYS_BY_TYPE, node.type) ? PROPERTY_KEYS_BY_TYPE[node.type] : void 0;
   if (allowedKeys === void 0) return node;
@@ -4407,8 +4419,8 @@ function walkProperty(node, path, vendor, unsupported) {
   for (const [key, value] of Object.entries(node)) if (allowedKeys.has(key) || isAnnotationOnlyJsonSchemaKeyword(key)) pruned[key] = value;
   else if (key === "pattern" && node.type === "string" && typeof node.format === "string") {
     if (!SUPPORTED_STRING_FORMATS.has(node.format)) pruned[key] = value;
-    else if (typeof value !== "string" || !isLibraryFormatPattern(node.format, value, vendor)) unsupported.push(`${path}.${key}`);
-  } else unsupported.push(`${path}.${key}`);
+    else if (typeof value !== "string" || !isLibraryFormatPattern(node.format, value, vendor)) unsupported.push(`${path2}.${key}`);
+  } else unsupported.push(`${path2}.${key}`);
   return pruned;
 }
 function walkRequestedSchema(converted, vendor) {
@@ -4425,11 +4437,11 @@ function describeUnsupportedProperties(pruned, fallback) {
   const offenders = Object.entries(pruned.properties).filter(([, node]) => !parseSchema(PrimitiveSchemaDefinitionSchema, node).success).map(([name]) => `properties.${name}`);
   return offenders.length > 0 ? offenders.join(", ") : fallback;
 }
-function findDroppedConstraintPaths(original, parsed, path = "") {
-  if (Array.isArray(original) && Array.isArray(parsed)) return original.flatMap((item, index) => findDroppedConstraintPaths(item, parsed[index], `${path}[${index}]`));
+function findDroppedConstraintPaths(original, parsed, path2 = "") {
+  if (Array.isArray(original) && Array.isArray(parsed)) return original.flatMap((item, index) => findDroppedConstraintPaths(item, parsed[index], `${path2}[${index}]`));
   if (!isJsonObject(original) || !isJsonObject(parsed)) return [];
   return Object.entries(original).flatMap(([key, value]) => {
-    const childPath = path ? `${path}.${key}` : key;
+    const childPath = path2 ? `${path2}.${key}` : key;
     if (!Object.prototype.hasOwnProperty.call(parsed, key)) return isAnnotationOnlyJsonSchemaKeyword(key) ? [] : [childPath];
     return findDroppedConstraintPaths(value, parsed[key], childPath);
   });
@@ -8567,8 +8579,8 @@ var require_utils = /* @__PURE__ */ __commonJSMin(((exports, module) => {
     for (let i = 0; i < str.length; i++) if (str[i] === token) ind++;
     return ind;
   }
-  function removeDotSegments(path) {
-    let input = path;
+  function removeDotSegments(path2) {
+    let input = path2;
     const output = [];
     let nextSlash = -1;
     let len = 0;
@@ -8906,8 +8918,8 @@ var require_schemes = /* @__PURE__ */ __commonJSMin(((exports, module) => {
     }
     if (wsComponent.resourceName) {
       const queryIndex = wsComponent.resourceName.indexOf("?");
-      const path = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-      wsComponent.path = path && path !== "/" ? path : void 0;
+      const path2 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+      wsComponent.path = path2 && path2 !== "/" ? path2 : void 0;
       wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
       wsComponent.resourceName = void 0;
     }
@@ -14857,8 +14869,187 @@ var StdioServerTransport = class {
   }
 };
 
+// src/core/claims/detach.ts
+async function detachProcess(store, pid = process.pid) {
+  const host = hostName();
+  const ours = (x) => x.pid === pid && x.host === host;
+  const [c, p] = await Promise.all([store.read(CLAIMS_DOC, emptyClaims), store.read(PORTS_DOC, emptyPorts)]);
+  const hasClaims = Array.isArray(c.data.claims) && c.data.claims.some(ours);
+  const hasPorts = Array.isArray(p.data.leases) && p.data.leases.some(ours);
+  if (!hasClaims && !hasPorts) return { claims: 0, ports: 0 };
+  const r = await store.transact(async (tx) => {
+    let claims = 0;
+    let ports = 0;
+    if (hasClaims) {
+      for (const x of claimsOf(tx).claims) {
+        if (!ours(x)) continue;
+        delete x.pid;
+        claims++;
+      }
+    }
+    if (hasPorts) {
+      for (const x of portsOf(tx).leases) {
+        if (!ours(x)) continue;
+        delete x.pid;
+        ports++;
+      }
+    }
+    return { claims, ports };
+  });
+  await store.appendEvent("claims.process-detached", { pid, ...r });
+  return r;
+}
+
+// src/mcp/frames.ts
+import { Transform } from "node:stream";
+var MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+var EDGE_BYTES = 1024;
+var LineLimiter = class extends Transform {
+  constructor(maxLineBytes, onOversized) {
+    super();
+    this.maxLineBytes = maxLineBytes;
+    this.onOversized = onOversized;
+  }
+  maxLineBytes;
+  onOversized;
+  parts = [];
+  size = 0;
+  dropping = false;
+  head = "";
+  tail = Buffer.alloc(0);
+  _transform(chunk, _enc, cb) {
+    let start = 0;
+    while (start <= chunk.length) {
+      const nl = chunk.indexOf(10, start);
+      const end = nl === -1 ? chunk.length : nl;
+      this.addPiece(chunk.subarray(start, end));
+      if (nl === -1) break;
+      this.endLine();
+      start = nl + 1;
+    }
+    cb();
+  }
+  _flush(cb) {
+    if (this.dropping || this.size > 0) this.endLine();
+    cb();
+  }
+  addPiece(piece) {
+    if (piece.length === 0) return;
+    if (!this.dropping && this.size + piece.length <= this.maxLineBytes) {
+      this.parts.push(piece);
+      this.size += piece.length;
+      return;
+    }
+    if (!this.dropping) {
+      const held = Buffer.concat([...this.parts, piece.subarray(0, EDGE_BYTES)]);
+      this.head = held.subarray(0, EDGE_BYTES).toString("utf8");
+      this.dropping = true;
+      this.parts = [];
+    }
+    this.size += piece.length;
+    this.tail = Buffer.concat([this.tail, piece]).subarray(-EDGE_BYTES);
+  }
+  endLine() {
+    if (this.dropping) {
+      this.onOversized({ bytes: this.size, id: requestId(this.head, this.tail.toString("utf8")) });
+    } else if (this.size > 0) {
+      this.push(Buffer.concat([...this.parts, Buffer.from("\n")]));
+    }
+    this.parts = [];
+    this.size = 0;
+    this.dropping = false;
+    this.head = "";
+    this.tail = Buffer.alloc(0);
+  }
+};
+var ID = String.raw`(-?\d+|"(?:[^"\\]|\\.)*")`;
+var HEAD_ID = new RegExp(String.raw`^\s*\{(?:\s*"(?:jsonrpc|method)"\s*:\s*"[^"\\]*"\s*,)*\s*"id"\s*:\s*${ID}`);
+var TAIL_ID = new RegExp(String.raw`"id"\s*:\s*${ID}\s*(?:,\s*"jsonrpc"\s*:\s*"2\.0"\s*)?\}\s*$`);
+function requestId(head, tail) {
+  const m = HEAD_ID.exec(head) ?? TAIL_ID.exec(tail.replace(/\r$/, ""));
+  if (!m?.[1]) return null;
+  try {
+    const v = JSON.parse(m[1]);
+    return typeof v === "number" || typeof v === "string" ? v : null;
+  } catch {
+    return null;
+  }
+}
+
 // node_modules/@modelcontextprotocol/server/dist/index.mjs
 var DEFAULT_MAX_REQUEST_BODY_SIZE = 4 * 1024 * 1024;
+
+// src/mcp/repo-select.ts
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+function selectRepo(opts) {
+  const fixed = opts.repo !== void 0 ? path.resolve(opts.cwd, opts.repo) : void 0;
+  let dir = fixed ?? opts.cwd;
+  let rootsSeen = [];
+  let pending = Promise.resolve();
+  let repoPromise;
+  const used = /* @__PURE__ */ new Map();
+  const explain = (e) => {
+    if (!isLanesError(e, "NOT_A_REPO")) return e;
+    const roots = rootsSeen.length ? ` None of the client's roots is a git repository (${rootsSeen.join(", ")}).` : "";
+    return new LanesError("NOT_A_REPO", `No git repository for the Lanes server: ${e.message}${roots}`, {
+      hint: fixed ? "Point --repo at a git repository: lanes mcp --repo <dir>." : "Start the server with `lanes mcp --repo <dir>` (in the client's MCP config), start it inside the repository, or have the client offer the repository as a root.",
+      cause: e
+    });
+  };
+  return {
+    get cwd() {
+      return dir;
+    },
+    async repo() {
+      await pending;
+      repoPromise ??= resolveRepo(dir).then(
+        (r) => {
+          used.set(r.stateDir, r);
+          return r;
+        },
+        (e) => {
+          repoPromise = void 0;
+          throw explain(e);
+        }
+      );
+      return repoPromise;
+    },
+    used: () => [...used.values()],
+    refreshRoots(listRoots) {
+      if (fixed) return Promise.resolve();
+      pending = (async () => {
+        let roots = [];
+        try {
+          roots = (await listRoots()).roots;
+        } catch (e) {
+          log.warn("could not list the client's roots; using the server's directory", String(e));
+        }
+        const dirs = roots.flatMap((r) => {
+          try {
+            return r.uri.startsWith("file:") ? [fileURLToPath(r.uri)] : [];
+          } catch {
+            return [];
+          }
+        });
+        rootsSeen = dirs;
+        let chosen = opts.cwd;
+        for (const d of dirs) {
+          try {
+            await resolveRepo(d);
+            chosen = d;
+            break;
+          } catch {
+          }
+        }
+        if (chosen !== dir) log.debug(`mcp server: working on ${chosen}`);
+        dir = chosen;
+        repoPromise = void 0;
+      })();
+      return pending;
+    }
+  };
+}
 
 // src/mcp/tool.ts
 function defineTool(def) {
@@ -15825,23 +16016,25 @@ work inside the lane, committing -> queue_merge -> process_merge_queue (gates ru
 atomically). status shows everything at a glance. Tools that fail return isError with the fix.`;
 function createServer(opts = {}) {
   const cwd = opts.cwd ?? process.env.CLAUDE_PROJECT_DIR ?? process.cwd();
-  let repoPromise;
+  const selection = selectRepo({ cwd, ...opts.repo !== void 0 ? { repo: opts.repo } : {} });
   const ctx = {
-    cwd,
-    repo: () => {
-      repoPromise ??= resolveRepo(cwd).catch((e) => {
-        repoPromise = void 0;
-        throw e;
-      });
-      return repoPromise;
-    }
+    get cwd() {
+      return selection.cwd;
+    },
+    repo: () => selection.repo()
   };
   const server = new McpServer(
     { name: "lanes", version: VERSION },
     { capabilities: { tools: {} }, instructions: INSTRUCTIONS }
   );
   for (const def of tools) registerTool(server, def, ctx);
-  return { server, cleanup: async () => server.close() };
+  const low = server.server;
+  const refresh = () => {
+    if (low.getClientCapabilities()?.roots) void selection.refreshRoots(() => low.listRoots());
+  };
+  low.oninitialized = refresh;
+  low.setNotificationHandler("notifications/roots/list_changed", refresh);
+  return { server, cleanup: async () => server.close(), reposUsed: () => selection.used() };
 }
 function registerTool(server, def, ctx) {
   server.registerTool(
@@ -15871,26 +16064,65 @@ function errorResult(tool, e) {
 }
 
 // src/mcp/stdio.ts
-async function serveMcpStdio() {
-  const { server, cleanup } = createServer();
-  const transport = new StdioServerTransport();
+var INVALID_REQUEST2 = -32600;
+async function serveMcpStdio(opts = {}) {
+  const max = opts.maxMessageBytes ?? (Number(process.env.LANES_MCP_MAX_MESSAGE_BYTES) || MAX_MESSAGE_BYTES);
+  const { server, cleanup, reposUsed } = createServer(opts);
+  const input = new LineLimiter(max, ({ bytes, id }) => {
+    log.warn(`mcp server: dropped a ${bytes}-byte message (the limit is ${max} bytes)${id === null ? "" : `; answered request ${JSON.stringify(id)} with an error`}`);
+    transport.send({
+      jsonrpc: "2.0",
+      id,
+      error: {
+        code: INVALID_REQUEST2,
+        message: `Request too large: ${bytes} bytes; the Lanes server reads at most ${max} bytes per message. Send less at once (split the input across calls).`
+      }
+    }).catch((e) => log.warn("could not answer an oversized request", String(e)));
+  });
+  const transport = new StdioServerTransport(input, process.stdout, { maxBufferSize: 2 * max + 1024 });
+  let stdinEnded = false;
   let closing = false;
-  const shutdown = async (why) => {
+  const leases = async (how) => {
+    for (const repo of reposUsed()) {
+      try {
+        const store = await StateStore.open(repo.stateDir);
+        const r = how === "release" ? await releaseProcess(store) : await detachProcess(store);
+        if (r.claims || r.ports) log.info(`mcp server: ${how === "release" ? "released" : "kept under their lease"} ${r.claims} claim(s) and ${r.ports} port lease(s) in ${repo.mainRoot}`);
+      } catch (e) {
+        log.warn(`could not ${how} this session's leases in ${repo.mainRoot}`, String(e));
+      }
+    }
+  };
+  const end = async (clean, why) => {
     if (closing) return;
     closing = true;
-    log.debug(`mcp server shutting down: ${why}`);
+    if (clean) log.debug(`mcp server shutting down: ${why}`);
+    else log.error(`mcp server: the connection closed abnormally (${why}); this session's claims stay held until their lease ends`);
+    await leases(clean ? "release" : "detach");
     try {
       await cleanup();
     } catch (e) {
       log.warn("error while closing the MCP server", String(e));
     }
-    process.exit(0);
+    process.exit(clean ? 0 : 1);
   };
-  process.stdin.once("end", () => void shutdown("stdin ended"));
-  process.stdin.once("close", () => void shutdown("stdin closed"));
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  transport.onclose = () => void shutdown("transport closed");
+  let lastError;
+  process.stdin.once("end", () => {
+    stdinEnded = true;
+  });
+  process.once("SIGINT", () => void end(true, "SIGINT"));
+  process.once("SIGTERM", () => void end(true, "SIGTERM"));
+  process.stdin.on("error", (e) => {
+    lastError = `stdin: ${e.message}`;
+  });
+  process.stdin.pipe(input);
+  transport.onerror = (e) => {
+    lastError = e.message;
+  };
+  transport.onclose = () => void (stdinEnded ? end(true, "stdin ended") : end(false, lastError ?? "transport closed"));
+  process.stdin.once("close", () => {
+    if (!stdinEnded) void end(false, lastError ?? "stdin closed without end-of-file");
+  });
   await server.connect(transport);
 }
 export {

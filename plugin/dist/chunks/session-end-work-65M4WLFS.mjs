@@ -3,11 +3,11 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   completeSessionFast
-} from "./chunk-TYP224NN.mjs";
-import "./chunk-KGUKFV6S.mjs";
+} from "./chunk-V4NZB7RU.mjs";
+import "./chunk-ZGU6K7G4.mjs";
 import {
   readSessions
-} from "./chunk-IMI7ANY6.mjs";
+} from "./chunk-XFD3DOYM.mjs";
 import {
   sessionOwner
 } from "./chunk-DK6EBX7G.mjs";
@@ -18,10 +18,10 @@ import {
 import {
   TASKS_DOC,
   emptyTasks
-} from "./chunk-OKDCKGBR.mjs";
+} from "./chunk-VCO56N6V.mjs";
 import {
   openLanes
-} from "./chunk-PMEO3ZK7.mjs";
+} from "./chunk-PLLR5K5N.mjs";
 import "./chunk-TGF4WI42.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import "./chunk-FC2A3AOD.mjs";

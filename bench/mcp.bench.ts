@@ -37,7 +37,7 @@ function nodeE0(): Promise<void> {
 }
 
 export async function run({ root }: { root: string }): Promise<BenchResult[]> {
-  const bundle = path.join(root, 'dist', 'lanes.mjs');
+  const bundle = path.join(root, 'plugin', 'dist', 'lanes.mjs');
   await untilToolsList(bundle); // warm the file cache
   const base: number[] = [];
   const srv: number[] = [];

@@ -1,6 +1,9 @@
-// Builds the bundled dist/ the plugin runs from (Claude Code runs a plugin from its folder without
-// installing node_modules). Deterministic: a test rebuilds into a temp dir and compares with dist/.
-// Usage: node scripts/build.mjs [--outdir <dir>]
+// Builds plugin/, the folder Claude Code installs the plugin from. Claude Code copies a plugin's
+// folder (and would install its package.json's dependencies, devDependencies included), so the
+// plugin is its own folder holding only what it runs: the bundle (dist/), hooks, skills, agents,
+// .mcp.json and a manifest made from package.json. Deterministic: a test rebuilds into a temp dir
+// and compares every file with the committed plugin/.
+// Usage: node scripts/build.mjs [--outdir <dir>]   (default: <repo>/plugin)
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,11 +11,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const i = process.argv.indexOf('--outdir');
-const outdir = i > 0 ? path.resolve(process.argv[i + 1]) : path.join(root, 'dist');
+const outdir = i > 0 ? path.resolve(process.argv[i + 1]) : path.join(root, 'plugin');
+const dist = path.join(outdir, 'dist');
 
 export const entries = {
   lanes: 'src/cli/main.ts',
-  // Claude Code hooks: one small bundle per event (issue 5); shared code lands in chunks/.
+  // Claude Code hooks: one small bundle per event, so a hook loads only its own code; shared code
+  // lands in chunks/.
   'hooks/pre-tool-use': 'src/hooks/pre-tool-use.ts',
   'hooks/session-start': 'src/hooks/session-start.ts',
   'hooks/stop': 'src/hooks/stop.ts',
@@ -21,11 +26,14 @@ export const entries = {
   'hooks/worktree-remove': 'src/hooks/worktree-remove.ts',
 };
 
+/** The plugin's components, copied as they are from the repository. */
+const COMPONENTS = ['hooks', 'skills', 'agents', '.mcp.json'];
+
 fs.rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, path.join(root, v)])),
-  outdir,
+  outdir: dist,
   outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
@@ -42,4 +50,24 @@ await build({
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __lanesRequire } from 'node:module';\nconst require = __lanesRequire(import.meta.url);" },
   logLevel: 'warning',
 });
-fs.chmodSync(path.join(outdir, 'lanes.mjs'), 0o755);
+fs.chmodSync(path.join(dist, 'lanes.mjs'), 0o755);
+
+for (const c of COMPONENTS) fs.cpSync(path.join(root, c), path.join(outdir, c), { recursive: true });
+
+// The manifest comes from package.json, so the plugin's version is the package's. No package.json
+// goes into the plugin: there is nothing to install.
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const manifest = {
+  name: pkg.name,
+  version: pkg.version,
+  description: pkg.description,
+  author: { name: 'Lanes' },
+  license: pkg.license,
+  keywords: pkg.keywords,
+};
+fs.mkdirSync(path.join(outdir, '.claude-plugin'), { recursive: true });
+fs.writeFileSync(path.join(outdir, '.claude-plugin', 'plugin.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+fs.writeFileSync(
+  path.join(outdir, 'README.md'),
+  `# Lanes plugin (generated)\n\nThis folder is what \`claude plugin install lanes@lanes\` installs: the bundled CLI and MCP server\n(\`dist/lanes.mjs\`), the hook bundles, the skills, the agent and the manifest. It has no dependencies.\nDo not edit it: \`npm run build\` regenerates it from the repository (see the repository's README).\n`,
+);

@@ -11,21 +11,35 @@ function listFiles(dir: string, base = dir): string[] {
   }).sort();
 }
 
-describe('the committed bundle', () => {
-  it('is exactly what a fresh `npm run build` makes (rebuild and commit dist/ if this fails)', () => {
-    const fresh = inject('bundleDir');
-    const committed = path.resolve('dist');
+describe('the committed plugin folder', () => {
+  it('is exactly what a fresh `npm run build` makes (rebuild and commit plugin/ if this fails)', () => {
+    const fresh = inject('pluginBuildDir');
+    const committed = path.resolve('plugin');
     const a = listFiles(fresh);
     expect(listFiles(committed)).toEqual(a);
     for (const f of a) {
       const same = fs.readFileSync(path.join(fresh, f)).equals(fs.readFileSync(path.join(committed, f)));
-      expect(same, `dist/${f} is stale: run npm run build and commit dist/`).toBe(true);
+      expect(same, `plugin/${f} is stale: run npm run build and commit plugin/`).toBe(true);
     }
   });
 
-  it('package.json and src/version.ts agree on the version', async () => {
+  it('package.json, src/version.ts and the marketplace agree on the version', async () => {
     const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
     const { VERSION } = await import('../src/version.js');
     expect(VERSION).toBe(pkg.version);
+    const market = JSON.parse(fs.readFileSync('.claude-plugin/marketplace.json', 'utf8'));
+    expect(market.plugins[0].version).toBe(pkg.version);
+    expect(market.plugins[0].source).toBe('./plugin');
+  });
+
+  it('has no package.json, so installing the plugin installs nothing', () => {
+    expect(fs.existsSync(path.join(inject('pluginBuildDir'), 'package.json'))).toBe(false);
+  });
+
+  it('is what the CLI bin and npm run demo run', () => {
+    const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+    expect(pkg.bin.lanes).toBe('plugin/dist/lanes.mjs');
+    expect(pkg.scripts.demo).toContain('plugin/dist/lanes.mjs');
+    expect(fs.existsSync(path.join(inject('pluginBuildDir'), 'dist', 'lanes.mjs'))).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { registerAgent } from './commands/agent.js';
 import { registerClaims } from './commands/claims.js';
 import { registerDashboard } from './commands/dashboard.js';
 import { registerDemo } from './commands/demo.js';
+import { registerInit } from './commands/init.js';
 import { registerLanes } from './commands/lanes.js';
 import { registerMcp } from './commands/mcp.js';
 import { registerMerge } from './commands/merge.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
     .version(VERSION, '-v, --version')
     .showHelpAfterError()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerInit(program);
   registerPlan(program);
   registerStatus(program);
   registerLanes(program);

@@ -4,8 +4,9 @@
  */
 import { McpServer } from '@modelcontextprotocol/server';
 import { LanesError, errorMessage } from '../errors.js';
-import { resolveRepo, type Repo } from '../git/repo.js';
+import type { Repo } from '../git/repo.js';
 import { log } from '../util/log.js';
+import { selectRepo } from './repo-select.js';
 import { VERSION } from '../version.js';
 import { annotationsFor, type ToolContext, type ToolDef } from './tool.js';
 import { tools } from './tools/index.js';
@@ -17,29 +18,41 @@ work inside the lane, committing -> queue_merge -> process_merge_queue (gates ru
 atomically). status shows everything at a glance. Tools that fail return isError with the fix.`;
 
 export interface ServerOptions {
+  /** The server's own directory (default: CLAUDE_PROJECT_DIR, else the process's cwd). */
   cwd?: string;
+  /** The repository to work on, whatever the client's roots say (`lanes mcp --repo`). */
+  repo?: string;
 }
 
-export function createServer(opts: ServerOptions = {}): { server: McpServer; cleanup: () => Promise<void> } {
+export interface LanesMcpServer {
+  server: McpServer;
+  cleanup: () => Promise<void>;
+  /** The repositories tools used this session: where the session's leases are. */
+  reposUsed: () => Repo[];
+}
+
+export function createServer(opts: ServerOptions = {}): LanesMcpServer {
   const cwd = opts.cwd ?? process.env.CLAUDE_PROJECT_DIR ?? process.cwd();
-  let repoPromise: Promise<Repo> | undefined;
+  const selection = selectRepo({ cwd, ...(opts.repo !== undefined ? { repo: opts.repo } : {}) });
   const ctx: ToolContext = {
-    cwd,
-    repo: () => {
-      // A failure is not cached: the user may `git init` and retry.
-      repoPromise ??= resolveRepo(cwd).catch((e) => {
-        repoPromise = undefined;
-        throw e;
-      });
-      return repoPromise;
+    get cwd() {
+      return selection.cwd;
     },
+    repo: () => selection.repo(),
   };
   const server = new McpServer(
     { name: 'lanes', version: VERSION },
     { capabilities: { tools: {} }, instructions: INSTRUCTIONS },
   );
   for (const def of tools) registerTool(server, def as ToolDef, ctx);
-  return { server, cleanup: async () => server.close() };
+  // Clients that start the server outside the project say where it is through roots.
+  const low = server.server;
+  const refresh = () => {
+    if (low.getClientCapabilities()?.roots) void selection.refreshRoots(() => low.listRoots());
+  };
+  low.oninitialized = refresh;
+  low.setNotificationHandler('notifications/roots/list_changed', refresh);
+  return { server, cleanup: async () => server.close(), reposUsed: () => selection.used() };
 }
 
 function registerTool(server: McpServer, def: ToolDef, ctx: ToolContext): void {

@@ -1,7 +1,7 @@
 /**
  * Running the pinned, real `claude` binary against this plugin, offline and isolated:
- * - the plugin folder is assembled in a temp dir from the fresh per-run bundle (as dist/) and the
- *   repository's hooks/, skills/, agents/, .claude-plugin/, .mcp.json and README.md;
+ * - the plugin folder is the one `npm run build` makes (plugin/), freshly built for this run, and
+ *   the marketplace is the repository's own manifest next to it;
  * - every run gets a fresh HOME and CLAUDE_CONFIG_DIR (a failed MCP connection is cached for 15
  *   minutes in the config dir) and an environment built from scratch, so nothing of the machine's
  *   own ~/.claude, and no CLAUDE_* variable of a surrounding Claude Code session, leaks in.
@@ -35,18 +35,36 @@ export function claudeBin(): string {
   throw new Error(`The claude binary is not installed (looked at ${main} and ${platformBin}); run npm ci.`);
 }
 
-let assembled: string | undefined;
-
-/** The plugin folder as a user would install it (built once per test file). */
+/** The plugin folder as a user would install it: the fresh build of plugin/. */
 export function pluginDir(): string {
-  if (assembled) return assembled;
-  const dir = tempDir('lanes-plugin-');
-  fs.cpSync(inject('bundleDir'), path.join(dir, 'dist'), { recursive: true });
-  for (const p of ['hooks', 'skills', 'agents', '.claude-plugin', '.mcp.json', 'README.md']) {
-    fs.cpSync(path.join(ROOT, p), path.join(dir, p), { recursive: true });
-  }
-  assembled = dir;
+  return inject('pluginBuildDir');
+}
+
+let market: string | undefined;
+
+/**
+ * The repository as a marketplace: its .claude-plugin/marketplace.json and, at the `source` it
+ * names, the freshly built plugin folder (everything else of the checkout is not the plugin's).
+ */
+export function marketplaceDir(): string {
+  if (market) return market;
+  const dir = tempDir('lanes-marketplace-');
+  fs.cpSync(path.join(ROOT, '.claude-plugin'), path.join(dir, '.claude-plugin'), { recursive: true });
+  const source = JSON.parse(fs.readFileSync(path.join(ROOT, '.claude-plugin', 'marketplace.json'), 'utf8')).plugins[0].source as string;
+  fs.cpSync(pluginDir(), path.join(dir, source), { recursive: true });
+  market = dir;
   return dir;
+}
+
+/** Bytes of every file under dir (symlinks not followed). */
+export function treeBytes(dir: string): number {
+  let n = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) n += treeBytes(p);
+    else n += fs.lstatSync(p).size;
+  }
+  return n;
 }
 
 export interface ClaudeHome {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRepo } from '../helpers/repo.js';
-import { CLAUDE_VERSION, claude, claudeHome, pluginDir } from './helpers.js';
+import { CLAUDE_VERSION, claude, claudeHome, marketplaceDir, pluginDir, treeBytes } from './helpers.js';
 
 describe('the Lanes plugin in the real client', () => {
   it(`runs the pinned client (${CLAUDE_VERSION})`, async () => {
@@ -38,9 +38,9 @@ describe('the Lanes plugin in the real client', () => {
     }
   });
 
-  it('installs from the repository as a local marketplace', async () => {
+  it('installs from the repository as a local marketplace, small: the plugin folder and nothing else', async () => {
     const { env, configDir } = claudeHome();
-    const add = await claude(['plugin', 'marketplace', 'add', pluginDir()], { env });
+    const add = await claude(['plugin', 'marketplace', 'add', marketplaceDir()], { env });
     expect(add.code, add.stdout + add.stderr).toBe(0);
     const install = await claude(['plugin', 'install', 'lanes@lanes'], { env });
     expect(install.code, install.stdout + install.stderr).toBe(0);
@@ -50,6 +50,13 @@ describe('the Lanes plugin in the real client', () => {
     expect(lanes, list.stdout).toBeTruthy();
     expect(lanes.enabled ?? true).toBe(true);
     expect(fs.existsSync(path.join(configDir, 'plugins'))).toBe(true);
+    // What the install wrote: the plugin's copy in the cache (no node_modules, no checkout).
+    const installed = String(lanes.installPath ?? '');
+    expect(installed, list.stdout).not.toBe('');
+    expect(fs.existsSync(path.join(installed, 'dist', 'lanes.mjs')), installed).toBe(true);
+    expect(fs.existsSync(path.join(installed, 'node_modules'))).toBe(false);
+    const bytes = treeBytes(path.join(configDir, 'plugins'));
+    expect(bytes, `${(bytes / 1e6).toFixed(1)} MB under ${configDir}/plugins`).toBeLessThan(5 * 1024 * 1024);
     // Installed, its MCP server runs without --plugin-dir.
     const repo = makeRepo();
     const mcp = await claude(['mcp', 'list'], { env, cwd: repo.dir });

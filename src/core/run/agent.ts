@@ -128,9 +128,12 @@ export function findOnPath(cmd: string, envPath = process.env.PATH ?? ''): strin
   return undefined;
 }
 
-/** The claude CLI: on PATH, else the copy installed next to Lanes (a development checkout). */
+/**
+ * The claude CLI: on PATH, else the copy installed in the checkout that holds the plugin folder
+ * (a development checkout: <checkout>/plugin is the plugin root).
+ */
 export function findClaude(pluginRoot: string | undefined): string | undefined {
-  return findOnPath('claude') ?? (pluginRoot ? findOnPath(path.join(pluginRoot, 'node_modules', '.bin', 'claude')) : undefined);
+  return findOnPath('claude') ?? (pluginRoot ? findOnPath(path.join(path.dirname(pluginRoot), 'node_modules', '.bin', 'claude')) : undefined);
 }
 
 function isExecutable(p: string): boolean {

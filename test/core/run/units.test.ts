@@ -42,7 +42,7 @@ describe('agent argv templates', () => {
   });
 
   it('finds the plugin root above dist/', () => {
-    const root = path.resolve(import.meta.dirname, '../../..');
+    const root = path.resolve(import.meta.dirname, '../../../plugin');
     expect(findPluginRoot(path.join(root, 'dist', 'lanes.mjs'))).toBe(fs.realpathSync(root));
   });
 });

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+import { createRequire as __lanesRequire } from 'node:module';
+const require = __lanesRequire(import.meta.url);
+import {
+  assessLane,
+  recoverOrphans,
+  refusal,
+  teardownLane
+} from "./chunk-PVWPMVAP.mjs";
+import {
+  readPlan
+} from "./chunk-VCO56N6V.mjs";
+import {
+  LANES_DOC,
+  assertTaskId,
+  emptyLanes
+} from "./chunk-N53VYYAD.mjs";
+import {
+  LanesError
+} from "./chunk-SU5VJPY7.mjs";
+
+// src/core/lanes/remove.ts
+async function removeLane(lanes, input) {
+  const task = assertTaskId(input.task_id);
+  await recoverOrphans(lanes);
+  const lane = (await lanes.store.read(LANES_DOC, emptyLanes)).data[task];
+  if (!lane) {
+    throw new LanesError("NOT_FOUND", `There is no lane for task "${task}".`, { hint: "list_worktrees shows the lanes (and any foreign worktrees, which Lanes does not remove)." });
+  }
+  if (lane.state === "starting") {
+    throw new LanesError("CONFLICT", `The lane of ${task} is still being started by ${lane.owner}.`, { hint: "Wait for start_task to finish (or fail), then try again." });
+  }
+  const { tasks } = await readPlan(lanes.store);
+  const a = await assessLane(lanes, lane, tasks[task]);
+  const refused = refusal(lane, a);
+  if (refused && !input.force) throw refused;
+  const r = await teardownLane(lanes, lane, a, { force: input.force === true });
+  return { task_id: task, path: lane.path, branch: lane.branch, landed_by: refused ? "forced" : a.landedBy ?? "no-commits", ...r };
+}
+
+export {
+  removeLane
+};

@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+import { createRequire as __lanesRequire } from 'node:module';
+const require = __lanesRequire(import.meta.url);
+import {
+  completeSessionFast
+} from "./chunk-V4NZB7RU.mjs";
+import "./chunk-ZGU6K7G4.mjs";
+import {
+  readSessions
+} from "./chunk-XFD3DOYM.mjs";
+import {
+  sessionOwner
+} from "./chunk-DK6EBX7G.mjs";
+import {
+  claimsOf,
+  portsOf
+} from "./chunk-5PRR2DMC.mjs";
+import {
+  TASKS_DOC,
+  emptyTasks
+} from "./chunk-VCO56N6V.mjs";
+import {
+  openLanes
+} from "./chunk-PLLR5K5N.mjs";
+import "./chunk-TGF4WI42.mjs";
+import "./chunk-4VNXBQ3W.mjs";
+import "./chunk-FC2A3AOD.mjs";
+import "./chunk-GSYLAAW2.mjs";
+import "./chunk-N53VYYAD.mjs";
+import "./chunk-JPJMJVFU.mjs";
+import {
+  errorMessage
+} from "./chunk-SU5VJPY7.mjs";
+import "./chunk-4OAWNEMU.mjs";
+
+// src/hooks/heavy/session-end-work.ts
+import fs from "node:fs";
+var HISTORY_MAX = 20;
+async function finishSession(w, sid, reason) {
+  const dir = fs.existsSync(w.top) ? w.top : w.mainRoot;
+  const lanes = await openLanes(dir);
+  const report = [];
+  const finished = [];
+  const active = Object.values(await readSessions(lanes.store)).filter((r) => r.status === "active" && r.key === sid);
+  for (const rec of active) {
+    try {
+      const r = await completeSessionFast({ cwd: dir, session_key: sid, reason, id: rec.id, lanes });
+      if (!r.done) {
+        report.push(`session ${rec.id}: ${r.reason}`);
+        continue;
+      }
+      finished.push(r.result);
+      report.push(
+        `session ${rec.id} completed as ${r.result.session.status} in ${r.ms} ms; note ${r.result.committed ? `committed as ${r.result.note_commit?.slice(0, 12)}` : `not committed: ${r.result.not_committed_reason}`}`
+      );
+    } catch (e) {
+      report.push(`session ${rec.id} could not be completed: ${errorMessage(e).split("\n")[0]}`);
+    }
+  }
+  const owner = sessionOwner(sid);
+  const mine = (x) => x.session === sid || x.owner === owner;
+  const at = (/* @__PURE__ */ new Date()).toISOString();
+  const out = await lanes.store.transact(async (tx) => {
+    const claims = claimsOf(tx);
+    const nClaims = claims.claims.length;
+    claims.claims = claims.claims.filter((c) => !mine(c));
+    const ports = portsOf(tx);
+    const nPorts = ports.leases.length;
+    ports.leases = ports.leases.filter((l) => !mine(l));
+    const tasks = tx.get(TASKS_DOC, emptyTasks);
+    for (const f of finished) {
+      const t = f.session.task ? tasks[f.session.task] : void 0;
+      if (!t || !Array.isArray(t.history)) continue;
+      const text = `session ${f.session.id} ended (${f.session.status}; ${reason})`;
+      t.note = text;
+      t.updated_at = at;
+      t.history.push({ at, status: t.status, note: text });
+      if (t.history.length > HISTORY_MAX) t.history.splice(0, t.history.length - HISTORY_MAX);
+    }
+    return { claims: nClaims - claims.claims.length, ports: nPorts - ports.leases.length };
+  });
+  if (out.claims || out.ports) {
+    report.push(`released ${out.claims} claim(s) and ${out.ports} port lease(s) of this session`);
+    await lanes.store.appendEvent("session.leases-released", { session_key: sid, claims: out.claims, ports: out.ports });
+  }
+  return { report, sessions: finished.length, claims: out.claims, ports: out.ports };
+}
+export {
+  finishSession
+};

@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+import { createRequire as __lanesRequire } from 'node:module';
+const require = __lanesRequire(import.meta.url);
+import {
+  removeLane
+} from "../chunks/chunk-FKBJRRZZ.mjs";
+import {
+  ADHOC_TITLE_PREFIX
+} from "../chunks/chunk-XFXGTBAY.mjs";
+import {
+  listWorktrees
+} from "../chunks/chunk-PVWPMVAP.mjs";
+import "../chunks/chunk-RY2KIOE6.mjs";
+import "../chunks/chunk-5PRR2DMC.mjs";
+import {
+  PLAN_DOC,
+  TASKS_DOC,
+  emptyPlan,
+  emptyTasks,
+  setStatus
+} from "../chunks/chunk-VCO56N6V.mjs";
+import {
+  git,
+  openLanes
+} from "../chunks/chunk-PLLR5K5N.mjs";
+import "../chunks/chunk-TGF4WI42.mjs";
+import "../chunks/chunk-HMC4T433.mjs";
+import "../chunks/chunk-4VNXBQ3W.mjs";
+import "../chunks/chunk-FC2A3AOD.mjs";
+import "../chunks/chunk-GSYLAAW2.mjs";
+import {
+  LANES_DOC,
+  emptyLanes
+} from "../chunks/chunk-N53VYYAD.mjs";
+import {
+  exit,
+  note,
+  trace
+} from "../chunks/chunk-OM6T66FU.mjs";
+import {
+  hasState,
+  locate,
+  readHookInput,
+  realish,
+  str
+} from "../chunks/chunk-INHT6NRI.mjs";
+import "../chunks/chunk-JPJMJVFU.mjs";
+import {
+  errorMessage
+} from "../chunks/chunk-SU5VJPY7.mjs";
+import "../chunks/chunk-4OAWNEMU.mjs";
+
+// src/hooks/worktree-remove.ts
+import fs from "node:fs";
+var EVENT = "WorktreeRemove";
+async function plainRemove(mainRoot, wt) {
+  const info = (await listWorktrees(mainRoot)).find((w) => w.path === wt);
+  if (!info) {
+    note(`${EVENT}: ${wt} is not a worktree of this repository; nothing removed.`);
+    return fs.existsSync(wt) ? 1 : 0;
+  }
+  const r = await git(mainRoot, ["worktree", "remove", "--", wt], { okCodes: [1, 128] });
+  if (r.exitCode !== 0) {
+    note(`${EVENT}: kept ${wt}: git refused to remove it (${(r.stderr.trim() || r.stdout.trim()).replace(/^fatal: /, "")}).`);
+    return 1;
+  }
+  const branch = info.branch?.replace(/^refs\/heads\//, "");
+  if (branch?.startsWith("worktree-")) {
+    const d = await git(mainRoot, ["branch", "-d", "--", branch], { okCodes: [1] });
+    if (d.exitCode !== 0) note(`${EVENT}: removed ${wt}; kept branch ${branch} (not merged: ${d.stderr.trim().split("\n")[0]}).`);
+  }
+  note(`${EVENT}: removed ${wt}.`);
+  return 0;
+}
+async function main() {
+  const read = await readHookInput();
+  if (!read.ok) {
+    note(`${EVENT}: ${read.why}; nothing removed.`);
+    trace(EVENT, "malformed");
+    return 1;
+  }
+  const given = str(read.input, "worktree_path") ?? str(read.input, "path");
+  if (!given) {
+    note(`${EVENT}: the input names no worktree_path; nothing removed.`);
+    return 1;
+  }
+  const wt = realish(given);
+  const loc = locate(fs.existsSync(wt) ? wt : str(read.input, "cwd"));
+  if (!loc.ok) {
+    note(`${EVENT}: ${loc.why}; nothing removed.`);
+    trace(EVENT, "not-git");
+    return fs.existsSync(wt) ? 1 : 0;
+  }
+  const w = loc.where;
+  if (!hasState(w)) {
+    const code = await plainRemove(w.mainRoot, wt);
+    trace(EVENT, code === 0 ? "plain-removed" : "plain-kept", { path: wt });
+    return code;
+  }
+  const lanes = await openLanes(w.mainRoot);
+  const lane = Object.values((await lanes.store.read(LANES_DOC, emptyLanes)).data).find((l) => l.path === wt);
+  if (!lane) {
+    const code = await plainRemove(w.mainRoot, wt);
+    trace(EVENT, code === 0 ? "plain-removed" : "plain-kept", { path: wt });
+    return code;
+  }
+  try {
+    const r = await removeLane(lanes, { task_id: lane.task });
+    note(`${EVENT}: removed the lane of task ${lane.task} (${r.landed_by}); branch ${r.deleted_branch ? "deleted" : "kept"}.`);
+  } catch (e) {
+    note(`${EVENT}: kept the lane of task ${lane.task} at ${wt}: ${errorMessage(e)}`);
+    trace(EVENT, "kept", { lane: lane.task });
+    return 1;
+  }
+  await lanes.store.transact(async (tx) => {
+    const def = tx.get(PLAN_DOC, emptyPlan).plan?.tasks.find((t2) => t2.id === lane.task);
+    const t = tx.get(TASKS_DOC, emptyTasks)[lane.task];
+    if (def?.title.startsWith(ADHOC_TITLE_PREFIX) && t && t.status !== "done") {
+      setStatus(t, "done", { note: "Claude Code worktree removed; nothing of it was left unlanded" });
+    }
+  });
+  trace(EVENT, "removed", { lane: lane.task });
+  return 0;
+}
+main().then(
+  (code) => exit(code),
+  (e) => {
+    note(`${EVENT}: internal error, nothing removed: ${errorMessage(e)}`);
+    trace(EVENT, "error");
+    exit(1);
+  }
+);

@@ -10,17 +10,7 @@ import { execa } from 'execa';
 import { onTestFailed } from 'vitest';
 import { bundlePath } from './cli.js';
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from './prng.js';
 
 /**
  * The seed of this test: LANES_FAULT_SEED when set, else a fresh one. Call inside a test; when the
@@ -48,13 +38,19 @@ export interface Outcome {
 }
 
 /**
- * Runs `lanes <args>` in `cwd`; with `killAfterMs`, SIGKILLs it that long after the spawn (if it is
- * still running). Never rejects.
+ * Runs `lanes <args>` in `cwd`; with `killAfterMs`, SIGKILLs it that long after the spawn, with
+ * `killWhen`, once that promise resolves (if it is still running). Never rejects.
  */
-export async function lanesKilled(cwd: string, args: string[], opts: { env?: Record<string, string>; killAfterMs?: number } = {}): Promise<Outcome> {
+export async function lanesKilled(
+  cwd: string,
+  args: string[],
+  opts: { env?: Record<string, string>; killAfterMs?: number; killWhen?: Promise<unknown> } = {},
+): Promise<Outcome> {
   const sub = execa('node', [bundlePath(), ...args], { cwd, reject: false, env: opts.env, stdin: 'ignore', timeout: 90_000 });
   let timer: NodeJS.Timeout | undefined;
   if (opts.killAfterMs !== undefined) timer = setTimeout(() => sub.kill('SIGKILL'), opts.killAfterMs);
+  // Only a kill that is still wanted: a command that already ended is left alone.
+  opts.killWhen?.then(() => sub.exitCode === null && sub.kill('SIGKILL'), () => {});
   const r = await sub;
   if (timer) clearTimeout(timer);
   return { code: r.exitCode, signal: r.signal, stdout: String(r.stdout), stderr: String(r.stderr), killed: r.signal === 'SIGKILL' };

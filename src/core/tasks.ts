@@ -6,6 +6,7 @@
 import { LanesError } from '../errors.js';
 import { assertSlug } from '../util/slug.js';
 import type { StateStore } from '../state/index.js';
+import { failpoint } from '../util/failpoint.js';
 import { buildPlan, type Plan, type PlannedTask } from './plan/plan.js';
 
 export const TASK_STATUSES = ['planned', 'in_progress', 'done', 'blocked', 'failed'] as const;
@@ -111,6 +112,7 @@ export async function storePlan(
     tx.get<PlanDoc>(PLAN_DOC, emptyPlan).plan = stored;
     return stored;
   });
+  await failpoint('plan.after-store');
   await store.appendEvent('plan.stored', { tasks: plan.tasks.length, waves: plan.waves.length, source: opts.source });
   return stored;
 }

@@ -15,6 +15,7 @@ import {
   type PortsReclaimed,
 } from '../ports.js';
 import { isLanesError, type LanesError } from '../../errors.js';
+import { failpoint } from '../../util/failpoint.js';
 import { normalizeScope, scopesIntersect } from '../plan/globs.js';
 import { CLAIMS_DOC, emptyClaims, type ClaimRecord, type ClaimRequest, type ClaimsDoc, type ClaimsFilter, type Reclaimed } from './model.js';
 import { assertOwner, assertTtl } from './owner.js';
@@ -65,6 +66,7 @@ export async function claimFiles(store: StateStore, req: ClaimRequest): Promise<
       throw e;
     }
   });
+  await failpoint('claims.after-commit');
   await logReclaimed(store, out.reclaimed);
   if ('refused' in r) throw r.refused;
   await store.appendEvent('claims.claimed', { owner: req.owner, mode: r.ok[0]?.mode, paths: r.ok.map((c) => c.pattern) });
@@ -84,6 +86,7 @@ export async function releaseFiles(store: StateStore, owner: string, paths?: str
     doc.claims = doc.claims.filter((c) => c.owner !== owner);
     return { released: [...new Set(released)], not_held: [] };
   });
+  await failpoint('claims.release.after-commit');
   await logReclaimed(store, out.reclaimed);
   if (r.released.length) await store.appendEvent('claims.released', { owner, paths: r.released });
   return r;

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { errorMessage } from '../../errors.js';
 import { listWorktrees } from '../../git/worktree.js';
+import { failpoint } from '../../util/failpoint.js';
 import type { Lanes } from '../context.js';
 import { readPlan } from '../tasks.js';
 import { emptyLanes, LANES_DOC, type LanesDoc } from './model.js';
@@ -50,6 +51,7 @@ export async function cleanupLanes(lanes: Lanes): Promise<CleanupResult> {
       }
       const size = a.exists ? await diskUsage(lane.path) : 0;
       await teardownLane(lanes, lane, a);
+      await failpoint('lanes.gc.after-teardown');
       const reason = stale ? 'stale record: directory missing, nothing unlanded' : lane.state === 'broken' ? 'broken lane with nothing to lose' : `finished (${a.landedBy === 'no-commits' ? 'no commits' : 'landed'}) and clean`;
       out.removed.push({ task_id: lane.task, path: lane.path, reason, freed_bytes: size });
       out.freed_bytes += size;

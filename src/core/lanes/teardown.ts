@@ -26,6 +26,7 @@ import type { Lanes } from '../context.js';
 import type { DocTx as Tx } from '../tasks.js';
 import { emptyTasks, setStatus, TASKS_DOC, type TaskState, type TasksDoc } from '../tasks.js';
 import { releasePortsInTx } from '../ports.js';
+import { failpoint } from '../../util/failpoint.js';
 import { withGitLock } from './gitlock.js';
 import { archiveRef, backupRef, emptyLanes, LANES_DOC, laneRef, lockReason, REMOVE_OP, taskOwner, type LaneRecord, type LanesDoc } from './model.js';
 import type { RemoveData } from './recover.js';
@@ -122,6 +123,7 @@ export async function teardownLane(lanes: Lanes, lane: LaneRecord, a: Assessment
   const out: TeardownResult = { removed_worktree: false, deleted_branch: false, backup_refs: [], released_claims: 0, released_ports: [] };
   const data: RemoveData & Record<string, unknown> = { task: lane.task, token: lane.token, path: lane.path, ...(a.tip ? { tip: a.tip } : {}), force: opts.force === true };
   const entry = await store.journal.begin(REMOVE_OP, data);
+  await failpoint('lanes.remove.after-journal');
   try {
     await withGitLock(repo, `remove lane ${lane.task}`, async () => {
       const tip = await refSha(root, laneRef(lane.task));
@@ -140,6 +142,7 @@ export async function teardownLane(lanes: Lanes, lane: LaneRecord, a: Assessment
       const registered = (await listWorktrees(root)).find((w) => w.path === lane.path);
       if (fs.existsSync(lane.path)) {
         await unlockWorktree(root, lane.path);
+        await failpoint('lanes.remove.after-unlock');
         const r = await removeWorktree(root, lane.path, { force: opts.force === true });
         if (!r.ok) {
           if (registered) await lockWorktree(root, lane.path, lockReason(lane.task));
@@ -152,6 +155,7 @@ export async function teardownLane(lanes: Lanes, lane: LaneRecord, a: Assessment
         out.removed_worktree = removeAdminEntry(repo.commonDir, lane.path);
       }
       await entry.step('worktree-removed');
+      await failpoint('lanes.remove.after-worktree');
       if (a.tip) {
         out.deleted_branch = await deleteRefCas(root, laneRef(lane.task), a.tip);
         if (!out.deleted_branch) out.branch_kept = `${lane.branch} moved after it was checked; kept`;
@@ -161,6 +165,7 @@ export async function teardownLane(lanes: Lanes, lane: LaneRecord, a: Assessment
     await entry.done();
     throw e;
   }
+  await failpoint('lanes.remove.before-state');
   await store.transact(async (tx) => {
     const r = dropLaneInTx(tx, lane.task, lane.token, `lane removed${opts.force ? ' (forced)' : ''}`);
     out.released_claims = r.claims;

@@ -1,15 +1,17 @@
 /**
  * Child process for the claims tests: `node claims-child.mjs <mode> <json args>`.
  * - stress: rounds of claim a random subset of the pool -> hold -> check still visible -> release,
- *   appending one JSON line per attempt to `out` (timestamps around the hold, for the oracle).
+ *   writing one JSON line per grant to `out` (wall and version intervals, for the oracle).
  * - hold: claim with this pid, write `ready`, then wait to be killed.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { waitBarrier } from '../../helpers/child.js';
+import { rng } from '../../helpers/prng.js';
 import { isLanesError } from '../../../src/errors.js';
 import { StateStore } from '../../../src/state/index.js';
 import { CLAIMS_DOC, claimFiles, emptyClaims, releaseFiles, type ClaimMode, type ClaimsDoc } from '../../../src/core/claims.js';
-import { POOL } from './claims-oracle.js';
+import { doubleGrants, POOL } from './claims-oracle.js';
 
 interface Args {
   dir: string;
@@ -20,29 +22,39 @@ interface Args {
   seed?: number;
   paths?: string[];
   ready?: string;
+  /** How long a grant is held, [min, max) ms. */
+  holdMs?: [number, number];
 }
 
 const mode = process.argv[2];
 const a = JSON.parse(process.argv[3] ?? '{}') as Args;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-// A small deterministic PRNG (mulberry32), so a failing run can be replayed from its seed.
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const now = (): number => Number(process.hrtime.bigint() / 1000n); // µs, CLOCK_MONOTONIC: one clock for every process
 
+/** A short digest of a claims doc version's content, to prove one version never had two contents. */
+const digest = (doc: ClaimsDoc): string => crypto.createHash('sha1').update(JSON.stringify(doc)).digest('hex').slice(0, 16);
+
+/**
+ * Rounds of: claim a random subset of the pool (exclusive or shared) -> read the claims doc ->
+ * hold -> read it again -> release. Each grant is recorded with its wall interval (monotonic µs)
+ * and its interval in the claims doc's own version numbers (the versions of the two reads, which
+ * both contain the grant); every doc read is checked for two owners' conflicting claims at once
+ * and reported with its version and digest. All lines are written at the end, in one go.
+ */
 async function stress(): Promise<void> {
   const store = await StateStore.open(a.dir);
   const rand = rng(a.seed ?? 1);
-  const line = (v: object) => fs.appendFileSync(a.out!, `${JSON.stringify({ owner: a.owner, ...v })}\n`);
+  const lines: object[] = [];
+  const line = (v: object) => lines.push({ owner: a.owner, ...v });
+  const look = async (patterns: string[], m: ClaimMode) => {
+    const { version, data } = await store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims);
+    const missing = patterns.filter((p) => !data.claims.some((c) => c.owner === a.owner && c.pattern === p && c.mode === m));
+    return { version, hash: digest(data), missing, doubles: doubleGrants(data.claims) };
+  };
+  const holdMs = a.holdMs ?? [20, 60];
   await waitBarrier(a.barrier!);
+  let refused = 0;
   for (let round = 0; round < (a.rounds ?? 10); round++) {
     const k = 1 + Math.floor(rand() * 3);
     const pick = new Set<string>();
@@ -53,23 +65,37 @@ async function stress(): Promise<void> {
       await claimFiles(store, { owner: a.owner, paths: patterns, mode: m, pid: process.pid });
     } catch (e) {
       if (isLanesError(e, 'CONFLICT')) {
-        line({ round, ok: false, patterns, mode: m });
+        refused++;
         // Refusals need no lock and come back at once: back off about one hold, as an agent would.
-        await sleep(10 + rand() * 30);
+        await sleep(holdMs[0]! / 2 + rand() * (holdMs[1]! - holdMs[0]!) / 2);
         continue;
       }
       throw e;
     }
-    const t0 = Date.now();
-    await sleep(20 + rand() * 40);
+    const t0 = now();
+    const first = await look(patterns, m);
+    await sleep(holdMs[0]! + rand() * (holdMs[1]! - holdMs[0]!));
     // No lost claim: what we were granted is still in the doc, ours, until we release it.
-    const doc = (await store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims)).data;
-    const missing = patterns.filter((p) => !doc.claims.some((c) => c.owner === a.owner && c.pattern === p && c.mode === m));
-    const t1 = Date.now();
-    line({ round, ok: true, patterns, mode: m, t0, t1, missing });
+    const second = await look(patterns, m);
+    const t1 = now();
+    line({
+      round,
+      ok: true,
+      patterns,
+      mode: m,
+      t0,
+      t1,
+      v0: first.version,
+      v1: second.version,
+      seen: [[first.version, first.hash], [second.version, second.hash]],
+      missing: [...new Set([...first.missing, ...second.missing])],
+      doubles: [...first.doubles, ...second.doubles],
+    });
     const r = await releaseFiles(store, a.owner);
     if (r.released.length !== patterns.length) line({ round, lost_on_release: patterns.filter((p) => !r.released.includes(p)) });
   }
+  line({ refused, rounds: a.rounds ?? 10 });
+  fs.writeFileSync(a.out!, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
 }
 
 async function hold(): Promise<void> {

@@ -13,6 +13,8 @@ export const POOL = [
   'src/**',
   'src/util',
   'src/util/*.ts',
+  'src/**/*.ts',
+  '{src,lib}/*.{ts,js}',
   'lib/**/*.js',
   'lib/x.js',
   'docs',
@@ -63,4 +65,27 @@ export function oracleIntersects(a: string, b: string): boolean {
 
 export function modesConflict(a: string, b: string): boolean {
   return a === 'exclusive' || b === 'exclusive';
+}
+
+const cache = new Map<string, boolean>();
+
+/** oracleIntersects, memoized: the oracle tests pairs of claims by the hundred thousand. */
+export function intersectsCached(a: string, b: string): boolean {
+  const k = a < b ? `${a}\0${b}` : `${b}\0${a}`;
+  let v = cache.get(k);
+  if (v === undefined) cache.set(k, (v = oracleIntersects(a, b)));
+  return v;
+}
+
+/** Pairs of claims held at once by different owners that the oracle says must not coexist. */
+export function doubleGrants(claims: ReadonlyArray<{ owner: string; pattern: string; mode: string }>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < claims.length; i++) {
+    const x = claims[i]!;
+    for (let j = i + 1; j < claims.length; j++) {
+      const y = claims[j]!;
+      if (x.owner !== y.owner && modesConflict(x.mode, y.mode) && intersectsCached(x.pattern, y.pattern)) out.push(`${x.owner} ${x.mode} ${x.pattern} / ${y.owner} ${y.mode} ${y.pattern}`);
+    }
+  }
+  return out;
 }

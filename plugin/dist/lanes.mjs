@@ -27,10 +27,10 @@ import {
   renderStatus,
   renderStatus2,
   status
-} from "./chunks/chunk-CBRPZKKY.mjs";
+} from "./chunks/chunk-KXQDH2IC.mjs";
 import {
   startSession
-} from "./chunks/chunk-43NTHPKN.mjs";
+} from "./chunks/chunk-FR7X6O5U.mjs";
 import {
   endSession
 } from "./chunks/chunk-V4NZB7RU.mjs";
@@ -51,17 +51,17 @@ import {
 } from "./chunks/chunk-XFD3DOYM.mjs";
 import {
   startLane
-} from "./chunks/chunk-ZUSF4YHG.mjs";
+} from "./chunks/chunk-JP343OVX.mjs";
 import {
   removeLane
-} from "./chunks/chunk-FKBJRRZZ.mjs";
-import "./chunks/chunk-PVWPMVAP.mjs";
+} from "./chunks/chunk-KDX6OC4N.mjs";
+import "./chunks/chunk-CBULYUCZ.mjs";
 import {
   claimFiles,
   listClaims,
   releaseFiles,
   renewClaims
-} from "./chunks/chunk-RY2KIOE6.mjs";
+} from "./chunks/chunk-HREBFVFV.mjs";
 import {
   leasePort,
   releasePorts
@@ -74,7 +74,7 @@ import {
   requirePlan,
   requireTask,
   updateTask
-} from "./chunks/chunk-VCO56N6V.mjs";
+} from "./chunks/chunk-ODNPWKIC.mjs";
 import {
   AGENT_PLACEHOLDERS,
   configJsonSchemaText,
@@ -6479,7 +6479,7 @@ function renderCleanup(r2) {
 function registerMcp(program2) {
   program2.command("mcp").description("run the MCP server on stdio (what Claude Code starts)").option("--repo <dir>", "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)").action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./chunks/stdio-4MGEQHPU.mjs");
+      const { serveMcpStdio } = await import("./chunks/stdio-BR7SF2SR.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );
@@ -6812,7 +6812,7 @@ function buildProgram() {
   return program2;
 }
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-4MGEQHPU.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-BR7SF2SR.mjs");
   await serveMcpStdio();
 } else {
   await buildProgram().parseAsync(process.argv);

@@ -152,7 +152,7 @@ async function main() {
   }
   if (d.lane && needsRenewal(claims, d.lane, now)) {
     try {
-      const { renewLaneClaims } = await import("../chunks/renew-W5POD4PX.mjs");
+      const { renewLaneClaims } = await import("../chunks/renew-YDJB6GV4.mjs");
       await renewLaneClaims(w.stateDir, d.lane.task);
     } catch (e) {
       note(`${EVENT}: could not renew the claims of task ${d.lane.task}: ${e.message}`);

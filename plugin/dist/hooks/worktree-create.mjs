@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   copyIncluded,
   startLane
-} from "../chunks/chunk-ZUSF4YHG.mjs";
+} from "../chunks/chunk-JP343OVX.mjs";
 import {
   sessionOwner
 } from "../chunks/chunk-DK6EBX7G.mjs";
@@ -16,14 +16,14 @@ import {
 import {
   listWorktrees,
   withGitLock
-} from "../chunks/chunk-PVWPMVAP.mjs";
-import "../chunks/chunk-RY2KIOE6.mjs";
+} from "../chunks/chunk-CBULYUCZ.mjs";
+import "../chunks/chunk-HREBFVFV.mjs";
 import "../chunks/chunk-5PRR2DMC.mjs";
 import {
   addTask,
   readPlan,
   storePlan
-} from "../chunks/chunk-VCO56N6V.mjs";
+} from "../chunks/chunk-ODNPWKIC.mjs";
 import {
   git,
   lanesDir,

@@ -3,14 +3,14 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   removeLane
-} from "../chunks/chunk-FKBJRRZZ.mjs";
+} from "../chunks/chunk-KDX6OC4N.mjs";
 import {
   ADHOC_TITLE_PREFIX
 } from "../chunks/chunk-XFXGTBAY.mjs";
 import {
   listWorktrees
-} from "../chunks/chunk-PVWPMVAP.mjs";
-import "../chunks/chunk-RY2KIOE6.mjs";
+} from "../chunks/chunk-CBULYUCZ.mjs";
+import "../chunks/chunk-HREBFVFV.mjs";
 import "../chunks/chunk-5PRR2DMC.mjs";
 import {
   PLAN_DOC,
@@ -18,7 +18,7 @@ import {
   emptyPlan,
   emptyTasks,
   setStatus
-} from "../chunks/chunk-VCO56N6V.mjs";
+} from "../chunks/chunk-ODNPWKIC.mjs";
 import {
   git,
   openLanes

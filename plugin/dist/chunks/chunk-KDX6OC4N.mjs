@@ -6,10 +6,10 @@ import {
   recoverOrphans,
   refusal,
   teardownLane
-} from "./chunk-PVWPMVAP.mjs";
+} from "./chunk-CBULYUCZ.mjs";
 import {
   readPlan
-} from "./chunk-VCO56N6V.mjs";
+} from "./chunk-ODNPWKIC.mjs";
 import {
   LANES_DOC,
   assertTaskId,

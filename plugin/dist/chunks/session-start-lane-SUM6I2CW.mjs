@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   startSession
-} from "./chunk-43NTHPKN.mjs";
+} from "./chunk-FR7X6O5U.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps
@@ -15,7 +15,7 @@ import {
 } from "./chunk-XFD3DOYM.mjs";
 import {
   readPlan
-} from "./chunk-VCO56N6V.mjs";
+} from "./chunk-ODNPWKIC.mjs";
 import {
   openLanes
 } from "./chunk-PLLR5K5N.mjs";

@@ -10,7 +10,7 @@ import {
   recoverOrphans,
   rollbackStart,
   withGitLock
-} from "./chunk-PVWPMVAP.mjs";
+} from "./chunk-CBULYUCZ.mjs";
 import {
   CLAIMS_DOC,
   claimInTx,
@@ -28,7 +28,7 @@ import {
   readPlan,
   requirePlan,
   requireTask
-} from "./chunk-VCO56N6V.mjs";
+} from "./chunk-ODNPWKIC.mjs";
 import {
   git,
   lanePathFor,

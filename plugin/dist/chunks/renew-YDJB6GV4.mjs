@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   renewClaims
-} from "./chunk-RY2KIOE6.mjs";
+} from "./chunk-HREBFVFV.mjs";
 import "./chunk-5PRR2DMC.mjs";
 import {
   StateStore

@@ -21,10 +21,10 @@ import {
   renderStatus,
   renderStatus2,
   status
-} from "./chunk-CBRPZKKY.mjs";
+} from "./chunk-KXQDH2IC.mjs";
 import {
   startSession
-} from "./chunk-43NTHPKN.mjs";
+} from "./chunk-FR7X6O5U.mjs";
 import {
   endSession
 } from "./chunk-V4NZB7RU.mjs";
@@ -46,17 +46,17 @@ import {
 } from "./chunk-XFD3DOYM.mjs";
 import {
   startLane
-} from "./chunk-ZUSF4YHG.mjs";
+} from "./chunk-JP343OVX.mjs";
 import {
   removeLane
-} from "./chunk-FKBJRRZZ.mjs";
-import "./chunk-PVWPMVAP.mjs";
+} from "./chunk-KDX6OC4N.mjs";
+import "./chunk-CBULYUCZ.mjs";
 import {
   claimFiles,
   listClaims,
   releaseFiles,
   releaseProcess
-} from "./chunk-RY2KIOE6.mjs";
+} from "./chunk-HREBFVFV.mjs";
 import {
   CLAIMS_DOC,
   CLAIM_MODES,
@@ -74,7 +74,7 @@ import {
   readyTasks,
   requirePlan,
   updateTask
-} from "./chunk-VCO56N6V.mjs";
+} from "./chunk-ODNPWKIC.mjs";
 import {
   NEVER,
   ZodIssueCode,

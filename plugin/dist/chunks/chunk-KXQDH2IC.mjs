@@ -7,7 +7,7 @@ import {
 } from "./chunk-XFD3DOYM.mjs";
 import {
   removeLane
-} from "./chunk-FKBJRRZZ.mjs";
+} from "./chunk-KDX6OC4N.mjs";
 import {
   adminDirFor,
   assessLane,
@@ -20,7 +20,7 @@ import {
   recoverOrphans,
   teardownLane,
   withGitLock
-} from "./chunk-PVWPMVAP.mjs";
+} from "./chunk-CBULYUCZ.mjs";
 import {
   CLAIMS_DOC,
   emptyClaims,
@@ -35,7 +35,7 @@ import {
   readPlan,
   setStatus,
   storePlan
-} from "./chunk-VCO56N6V.mjs";
+} from "./chunk-ODNPWKIC.mjs";
 import {
   CONFIG_FILE,
   MAX_CONFIG_BYTES,
@@ -2199,6 +2199,7 @@ ${describeCommits(a.unlanded)}`);
       }
       const size = a.exists ? await diskUsage(lane.path) : 0;
       await teardownLane(lanes, lane, a);
+      await failpoint("lanes.gc.after-teardown");
       const reason = stale ? "stale record: directory missing, nothing unlanded" : lane.state === "broken" ? "broken lane with nothing to lose" : `finished (${a.landedBy === "no-commits" ? "no commits" : "landed"}) and clean`;
       out.removed.push({ task_id: lane.task, path: lane.path, reason, freed_bytes: size });
       out.freed_bytes += size;

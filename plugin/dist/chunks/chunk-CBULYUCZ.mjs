@@ -9,7 +9,7 @@ import {
   TASKS_DOC,
   emptyTasks,
   setStatus
-} from "./chunk-VCO56N6V.mjs";
+} from "./chunk-ODNPWKIC.mjs";
 import {
   ZERO_SHA,
   commitsNotIn,
@@ -26,6 +26,7 @@ import {
   statusPorcelain
 } from "./chunk-PLLR5K5N.mjs";
 import {
+  failpoint,
   holdsLock,
   withLock,
   writeFileAtomic
@@ -244,6 +245,7 @@ async function teardownLane(lanes, lane, a, opts = {}) {
   const out = { removed_worktree: false, deleted_branch: false, backup_refs: [], released_claims: 0, released_ports: [] };
   const data = { task: lane.task, token: lane.token, path: lane.path, ...a.tip ? { tip: a.tip } : {}, force: opts.force === true };
   const entry = await store.journal.begin(REMOVE_OP, data);
+  await failpoint("lanes.remove.after-journal");
   try {
     await withGitLock(repo, `remove lane ${lane.task}`, async () => {
       const tip = await refSha(root, laneRef(lane.task));
@@ -260,6 +262,7 @@ async function teardownLane(lanes, lane, a, opts = {}) {
       const registered = (await listWorktrees(root)).find((w) => w.path === lane.path);
       if (fs3.existsSync(lane.path)) {
         await unlockWorktree(root, lane.path);
+        await failpoint("lanes.remove.after-unlock");
         const r = await removeWorktree(root, lane.path, { force: opts.force === true });
         if (!r.ok) {
           if (registered) await lockWorktree(root, lane.path, lockReason(lane.task));
@@ -272,6 +275,7 @@ async function teardownLane(lanes, lane, a, opts = {}) {
         out.removed_worktree = removeAdminEntry(repo.commonDir, lane.path);
       }
       await entry.step("worktree-removed");
+      await failpoint("lanes.remove.after-worktree");
       if (a.tip) {
         out.deleted_branch = await deleteRefCas(root, laneRef(lane.task), a.tip);
         if (!out.deleted_branch) out.branch_kept = `${lane.branch} moved after it was checked; kept`;
@@ -281,6 +285,7 @@ async function teardownLane(lanes, lane, a, opts = {}) {
     await entry.done();
     throw e;
   }
+  await failpoint("lanes.remove.before-state");
   await store.transact(async (tx) => {
     const r = dropLaneInTx(tx, lane.task, lane.token, `lane removed${opts.force ? " (forced)" : ""}`);
     out.released_claims = r.claims;

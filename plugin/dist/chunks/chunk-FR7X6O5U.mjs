@@ -27,7 +27,7 @@ import {
 import {
   PLAN_DOC,
   emptyPlan
-} from "./chunk-VCO56N6V.mjs";
+} from "./chunk-ODNPWKIC.mjs";
 import {
   LanesError,
   assertSlug,

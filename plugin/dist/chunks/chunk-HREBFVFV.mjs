@@ -22,6 +22,9 @@ import {
   sane
 } from "./chunk-5PRR2DMC.mjs";
 import {
+  failpoint
+} from "./chunk-TGF4WI42.mjs";
+import {
   assertOwner,
   assertTtl,
   normalizeScope,
@@ -57,6 +60,7 @@ async function claimFiles(store, req) {
       throw e;
     }
   });
+  await failpoint("claims.after-commit");
   await logReclaimed(store, out.reclaimed);
   if ("refused" in r) throw r.refused;
   await store.appendEvent("claims.claimed", { owner: req.owner, mode: r.ok[0]?.mode, paths: r.ok.map((c) => c.pattern) });
@@ -74,6 +78,7 @@ async function releaseFiles(store, owner, paths) {
     doc.claims = doc.claims.filter((c) => c.owner !== owner);
     return { released: [...new Set(released)], not_held: [] };
   });
+  await failpoint("claims.release.after-commit");
   await logReclaimed(store, out.reclaimed);
   if (r.released.length) await store.appendEvent("claims.released", { owner, paths: r.released });
   return r;

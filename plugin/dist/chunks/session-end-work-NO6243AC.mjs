@@ -18,7 +18,7 @@ import {
 import {
   TASKS_DOC,
   emptyTasks
-} from "./chunk-VCO56N6V.mjs";
+} from "./chunk-ODNPWKIC.mjs";
 import {
   openLanes
 } from "./chunk-PLLR5K5N.mjs";

@@ -5,6 +5,9 @@ import {
   external_exports
 } from "./chunk-PLLR5K5N.mjs";
 import {
+  failpoint
+} from "./chunk-TGF4WI42.mjs";
+import {
   conflictsOfNormalized,
   normalizeScope
 } from "./chunk-FC2A3AOD.mjs";
@@ -623,6 +626,7 @@ async function storePlan(store, input, opts) {
     tx.get(PLAN_DOC, emptyPlan).plan = stored2;
     return stored2;
   });
+  await failpoint("plan.after-store");
   await store.appendEvent("plan.stored", { tasks: plan.tasks.length, waves: plan.waves.length, source: opts.source });
   return stored;
 }

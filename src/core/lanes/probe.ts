@@ -141,14 +141,16 @@ function untouchedCopy(lane: string, mainRoot: string, rel: string, readyAt: str
 /**
  * The ignored files in a lane that plain `git worktree remove` would delete and that would be
  * lost: everything git ignores there, minus paths matching the disposable globs and minus
- * `.worktreeinclude` copies nobody changed. Read-only. A directory ignored as a whole is one
- * `dir/` entry (so a big node_modules costs one line, not a walk); it is opened up only when an
- * included copy lives inside it.
+ * `.worktreeinclude` copies nobody changed. Read-only. Each entry is what an ignore pattern
+ * matched (`--ignored=matching`): a directory ignored as a whole is one `dir/` entry, so a big
+ * node_modules costs one line, not a walk, and a cache inside an otherwise ignored-only directory
+ * is still seen as the cache it is. A `dir/` entry is opened up only when an included copy lives
+ * inside it.
  */
 export async function ignoredAtRisk(lane: string, mainRoot: string, o: { disposable: readonly string[]; included?: readonly string[]; readyAt?: string }): Promise<IgnoredAtRisk> {
   const disposable = disposableMatcher(o.disposable);
   const included = new Set(o.included ?? []);
-  const out = (await git(lane, ['status', '--porcelain=v1', '-z', '--ignored=traditional', '--untracked-files=normal'], { readOnly: true })).stdout;
+  const out = (await git(lane, ['status', '--porcelain=v1', '-z', '--ignored=matching', '--untracked-files=normal'], { readOnly: true })).stdout;
   const entries = out
     .split('\0')
     .filter((e) => e.startsWith('!! '))

@@ -270,11 +270,9 @@ export const ConfigSchema = z
             z
               .string()
               .min(1)
-              .max(200)
               // eslint-disable-next-line no-control-regex
               .regex(/^[^\x00-\x1f\x7f]+$/, 'must not contain control characters'),
           )
-          .max(200)
           .default([...DEFAULT_DISPOSABLE_IGNORED])
           .meta({
             description:

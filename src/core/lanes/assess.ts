@@ -107,7 +107,7 @@ export async function assessLane(lanes: Lanes, lane: LaneRecord, task: TaskState
   if (candidates.length) {
     const lost = new Set((await commitsLostWith(root, candidates, { not: [...not, ...open], dropping, limit: 10_000 })).map((c) => c.sha));
     const tips = await independentCommits(root, candidates.filter((c) => lost.has(c)));
-    for (const t of tips) if (!landedAs || (await contentLanded(root, t, landedAs)) === false) a.reflogOnly.push(t);
+    for (const t of tips) if (!landedAs || (await contentLanded(root, t, landedAs)) !== true) a.reflogOnly.push(t);
   }
 
   if (registered?.locked !== undefined && registered.locked !== lockReason(lane.task)) {

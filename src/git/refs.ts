@@ -148,14 +148,21 @@ export async function stashCreate(worktree: string, message: string): Promise<st
 /**
  * A commit (parent HEAD) of everything in a worktree that is not ignored, untracked files
  * included, built through a throwaway index so the worktree and its own index stay untouched.
- * `git stash create` cannot include untracked files.
+ * `git stash create` cannot include untracked files. `ignored` names ignored paths (files, or
+ * directories as `dir/`) to include anyway, taken literally.
  */
-export async function snapshotWorktree(worktree: string, message: string): Promise<string | undefined> {
+export async function snapshotWorktree(worktree: string, message: string, opts: { ignored?: string[] } = {}): Promise<string | undefined> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lanes-snap-'));
   const env = { GIT_INDEX_FILE: path.join(tmp, 'index') };
   try {
     await git(worktree, ['read-tree', 'HEAD'], { env });
     await git(worktree, ['add', '-A', '--', '.'], { env });
+    if (opts.ignored?.length) {
+      await git(worktree, ['add', '-f', '--pathspec-from-file=-', '--pathspec-file-nul'], {
+        env: { ...env, GIT_LITERAL_PATHSPECS: '1' },
+        input: `${opts.ignored.join('\0')}\0`,
+      });
+    }
     const tree = await gitOut(worktree, ['write-tree'], { env });
     const headTree = await gitOut(worktree, ['rev-parse', 'HEAD^{tree}']);
     if (tree === headTree) return undefined;
@@ -185,4 +192,54 @@ export async function contentLanded(cwd: string, tip: string, target: string): P
 export async function configGet(cwd: string, key: string): Promise<string | undefined> {
   const r = await git(cwd, ['config', '--get', key], { readOnly: true, okCodes: [1] });
   return r.exitCode === 0 ? r.stdout.trim() : undefined;
+}
+
+/**
+ * Commits a ref's reflog names (newest first, each once), read through git so any ref backend
+ * works. `worktrees/<id>/HEAD` names another worktree's HEAD, so its reflog is readable even when
+ * that worktree's directory is gone. [] when the ref has no reflog.
+ */
+export async function reflogCommits(cwd: string, ref: string): Promise<string[]> {
+  const r = await git(cwd, ['reflog', 'show', '--format=%H', '--end-of-options', ref, '--'], { readOnly: true, okCodes: [1, 128] });
+  if (r.exitCode !== 0) return [];
+  return [...new Set(r.stdout.split('\n').map((l) => l.trim()).filter(isSha))];
+}
+
+/** The shas among `shas` that name commits present in the object store (reflogs can outlive objects). */
+export async function presentCommits(cwd: string, shas: string[]): Promise<string[]> {
+  if (!shas.length) return [];
+  const out = (await git(cwd, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], { readOnly: true, input: `${shas.join('\n')}\n` })).stdout;
+  return out
+    .split('\n')
+    .map((l) => l.split(' '))
+    .filter(([sha, type]) => type === 'commit' && isSha(sha ?? ''))
+    .map(([sha]) => sha!);
+}
+
+/**
+ * Commits reachable from `tips` that would be reachable from no ref once `dropping` (a full ref
+ * name, e.g. the lane branch about to be deleted) is gone, and that `not` (shas: the target, the
+ * base) does not contain either: newest first, at most `limit`. Every other ref (branches, tags,
+ * backups under refs/lanes/) counts as keeping a commit; worktree HEADs do not, since the
+ * worktree being removed takes its HEAD with it. All arguments are shas or refs we built, never
+ * user text.
+ */
+export async function commitsLostWith(cwd: string, tips: string[], opts: { not: string[]; dropping: string; limit?: number }): Promise<CommitSummary[]> {
+  const heads = tips.filter(isSha);
+  if (!heads.length) return [];
+  const args = ['log', `--max-count=${opts.limit ?? 50}`, '--format=%H%x00%h%x00%s', ...heads, '--not', ...opts.not.filter(isSha), `--exclude=${opts.dropping}`, '--glob=refs/*', '--'];
+  const out = await gitOut(cwd, args, { readOnly: true });
+  if (!out) return [];
+  return out.split('\n').map((line) => {
+    const [sha = '', short = '', subject = ''] = line.split('\0');
+    return { sha, short, subject };
+  });
+}
+
+/** The commits among `shas` that are not ancestors of another one (`git merge-base --independent`). */
+export async function independentCommits(cwd: string, shas: string[]): Promise<string[]> {
+  const list = [...new Set(shas.filter(isSha))];
+  if (list.length <= 1) return list;
+  const out = await gitOut(cwd, ['merge-base', '--independent', ...list], { readOnly: true });
+  return out.split('\n').filter(isSha);
 }

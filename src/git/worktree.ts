@@ -205,3 +205,36 @@ export function removeAdminEntry(commonDir: string, worktree: string): boolean {
   }
   return true;
 }
+
+/**
+ * The ref name under which the main checkout sees another worktree's HEAD (`worktrees/<id>/HEAD`,
+ * <id> being its admin directory's name). It resolves, and its reflog reads, even when the
+ * worktree's directory is gone, as long as git's admin entry is there.
+ */
+export function worktreeHeadRef(adminDir: string): string {
+  return `worktrees/${path.basename(adminDir)}/HEAD`;
+}
+
+/** Where a worktree's HEAD points: the branch it is on (full ref) or undefined when detached. */
+export function worktreeHeadBranch(adminDir: string): string | undefined {
+  try {
+    const m = /^ref: (refs\/\S+)\s*$/.exec(fs.readFileSync(path.join(adminDir, 'HEAD'), 'utf8'));
+    return m?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/** What git has in progress in a worktree (a rebase, a merge...), read from its admin directory. */
+export function worktreeOperation(adminDir: string): string | undefined {
+  const probes: Array<[string, string]> = [
+    ['rebase-merge', 'a rebase'],
+    ['rebase-apply', 'a rebase (or git am)'],
+    ['MERGE_HEAD', 'a merge'],
+    ['CHERRY_PICK_HEAD', 'a cherry-pick'],
+    ['REVERT_HEAD', 'a revert'],
+    ['BISECT_LOG', 'a bisect'],
+  ];
+  for (const [file, what] of probes) if (fs.existsSync(path.join(adminDir, file))) return what;
+  return undefined;
+}

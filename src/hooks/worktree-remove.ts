@@ -2,8 +2,9 @@
  * WorktreeRemove (issue 5). The hook replaces Claude Code's own removal of the worktrees it made
  * (exiting a `--worktree` session with "remove", ExitWorktree, an unchanged isolated subagent).
  *
- * A lane goes only through removeLane, which refuses (RELIABILITY.md rule 1) while the lane holds
- * uncommitted work or commits that have not landed: the lane is then KEPT, the hook says why on
+ * A lane goes only through removeLane, which refuses while the lane holds uncommitted work, ignored
+ * files that are not caches, a git operation in progress, or commits (on its branch or a detached
+ * HEAD) that have not landed: the lane is then KEPT, the hook says why on
  * stderr and exits 1, which Claude Code reports as "kept worktree at ...". A task Lanes added for
  * a Claude Code worktree is marked done once its lane is gone (nothing of it is left unlanded), so
  * it never shows up as ready work.
@@ -80,7 +81,7 @@ async function main(): Promise<number> {
   }
   try {
     const r = await removeLane(lanes, { task_id: lane.task });
-    note(`${EVENT}: removed the lane of task ${lane.task} (${r.landed_by}); branch ${r.deleted_branch ? 'deleted' : 'kept'}.`);
+    note(`${EVENT}: removed the lane of task ${lane.task} (${r.landed_by}); branch ${r.deleted_branch ? 'deleted' : 'kept'}.${r.notes.map((n) => ` Kept: ${n}.`).join('')}`);
   } catch (e) {
     note(`${EVENT}: kept the lane of task ${lane.task} at ${wt}: ${errorMessage(e)}`);
     trace(EVENT, 'kept', { lane: lane.task });

@@ -14,6 +14,7 @@ import {
   relPathProblem,
   resolveTarget,
 } from '../../src/core/config.js';
+import { DEFAULT_DISPOSABLE_IGNORED } from '../../src/core/config/schema.js';
 import { LanesError, isLanesError } from '../../src/errors.js';
 import { resolveRepo } from '../../src/git/repo.js';
 import { makeRepo, tempDir } from '../helpers/repo.js';
@@ -42,7 +43,7 @@ const FULL = {
   setup: [{ name: 'install', command: ['npm', 'ci'] }],
   max_parallel: 4,
   resources: { min_free_memory_mb: 512, min_free_disk_mb: 1024, memory_per_agent_mb: 2048, disk_per_lane_mb: 300, max_load_per_cpu: 2 },
-  worktrees: { dir: 'tmp/lanes', include_file: '.lanesinclude', claude_worktree_hooks: false },
+  worktrees: { dir: 'tmp/lanes', include_file: '.lanesinclude', claude_worktree_hooks: false, disposable_ignored: ['node_modules', '*.log'] },
   claims: { default_ttl_seconds: 600 },
   merge: { strategy: 'squash', batch_size: 4, remove_lane_after_landing: false },
   session: {
@@ -68,7 +69,7 @@ describe('config defaults', () => {
         setup: [],
         max_parallel: 8,
         resources: { min_free_memory_mb: 1024, min_free_disk_mb: 2048, memory_per_agent_mb: 1024, disk_per_lane_mb: 0, max_load_per_cpu: 1.5 },
-        worktrees: { dir: '.claude/worktrees', include_file: '.worktreeinclude', claude_worktree_hooks: true },
+        worktrees: { dir: '.claude/worktrees', include_file: '.worktreeinclude', claude_worktree_hooks: true, disposable_ignored: [...DEFAULT_DISPOSABLE_IGNORED] },
         claims: { default_ttl_seconds: 1800 },
         merge: { strategy: 'merge', batch_size: 1, remove_lane_after_landing: true },
         session: {

@@ -81,6 +81,34 @@ describe('WorktreeCreate / WorktreeRemove hooks', () => {
     expect(tasks['agent-ffff']?.status).toBe('done');
   });
 
+  it('keeps a lane on removal for a commit on a detached HEAD or an ignored file; .worktreeinclude copies do not count', async () => {
+    const h = await runHook('worktree-create', create(r.repo.dir, 'agent-det'));
+    expect(h.code, h.stderr).toBe(0);
+    const wt = lastLine(h.stdout);
+    expect(fs.existsSync(path.join(wt, '.env'))).toBe(true);
+    git(wt, 'checkout', '-q', '--detach');
+    fs.writeFileSync(path.join(wt, 'd.txt'), 'd\n');
+    git(wt, 'add', 'd.txt');
+    git(wt, 'commit', '-q', '-m', 'detached work');
+    const sha = git(wt, 'rev-parse', 'HEAD');
+    const det = await runHook('worktree-remove', remove(r.repo.dir, wt));
+    expect(det.code).toBe(1);
+    expect(det.stderr).toMatch(/HEAD is detached/);
+    expect(det.stderr).toContain(sha.slice(0, 7));
+    git(wt, 'checkout', '-q', 'lanes/agent-det');
+    fs.appendFileSync(path.join(r.repo.dir, '.git', 'info', 'exclude'), 'notes.local\n');
+    fs.writeFileSync(path.join(wt, 'notes.local'), 'mine\n');
+    const ign = await runHook('worktree-remove', remove(r.repo.dir, wt));
+    expect(ign.code).toBe(1);
+    expect(ign.stderr).toMatch(/ignored: notes\.local/);
+    expect(fs.readFileSync(path.join(wt, 'notes.local'), 'utf8')).toBe('mine\n');
+    fs.rmSync(path.join(wt, 'notes.local'));
+    git(r.repo.dir, 'branch', 'keep-det', sha);
+    const gone = await runHook('worktree-remove', remove(r.repo.dir, wt));
+    expect(gone.code, gone.stderr).toBe(0);
+    expect(git(r.repo.dir, 'rev-parse', 'keep-det')).toBe(sha);
+  });
+
   it('creates plain Claude Code worktrees when turned off in config, or in a repository without Lanes state', async () => {
     const off = await laneRepo({ start: [], config: { worktrees: { claude_worktree_hooks: false } } });
     const h = await runHook('worktree-create', create(off.repo.dir, 'feature-x'));

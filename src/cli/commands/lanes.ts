@@ -105,17 +105,20 @@ function renderRemove(r: RemoveResult): string {
     const how = ref.endsWith('-stash')
       ? `restore with: git stash apply ${ref}`
       : ref.endsWith('-worktree')
-        ? `files (incl. untracked) as a commit: git checkout ${ref} -- .`
-        : `recreate the branch with: git branch ${r.branch} ${ref}`;
+        ? `files (incl. untracked and ignored) as a commit: git checkout ${ref} -- .`
+        : /-(head|reflog-\d+)$/.test(ref) || ref.startsWith('refs/lanes/landed/')
+          ? `a branch of it: git branch <name> ${ref}`
+          : `recreate the branch with: git branch ${r.branch} ${ref}`;
     lines.push(`  kept ${ref} (${how})`);
   }
+  for (const n of r.notes) lines.push(`  ${n}`);
   if (r.released_claims) lines.push(`  released ${r.released_claims} claim(s)`);
   return lines.join('\n');
 }
 
 function renderCleanup(r: CleanupResult): string {
   const lines = [`Removed ${r.removed.length} lane(s), freed ${(r.freed_bytes / 1048576).toFixed(1)} MiB.`];
-  for (const x of r.removed) lines.push(`  removed ${x.task_id}: ${x.reason}`);
+  for (const x of r.removed) lines.push(`  removed ${x.task_id}: ${x.reason}`, ...x.backup_refs.map((ref) => `    kept ${ref}`));
   for (const k of r.kept) lines.push(`  kept ${k.task_id ?? k.path}: ${k.reason.replace(/\n/g, '\n    ')}`);
   return lines.join('\n');
 }

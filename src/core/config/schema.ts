@@ -16,6 +16,36 @@ const ARGV_HINT = 'expected an argv array, never a shell string: ["npm", "test"]
 /** Placeholders `agent.command` may use; anything else in braces is a typo. */
 export const AGENT_PLACEHOLDERS = ['task_id', 'title', 'description', 'worktree', 'prompt'] as const;
 
+/**
+ * Ignored files removing a lane may delete without asking: dependency installs, caches and build
+ * output that a command recreates. Anything else ignored (notes, local config, data) is work.
+ */
+export const DEFAULT_DISPOSABLE_IGNORED = [
+  'node_modules',
+  '.venv',
+  'venv',
+  '__pycache__',
+  '*.pyc',
+  '.pytest_cache',
+  '.mypy_cache',
+  '.ruff_cache',
+  '.tox',
+  'target',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  '.cache',
+  '.next',
+  '.nuxt',
+  '.turbo',
+  '.parcel-cache',
+  '.gradle',
+  '.eslintcache',
+  '*.tsbuildinfo',
+  '.DS_Store',
+] as const;
+
 // ---------------------------------------------------------------------------------------------
 // Field validators
 
@@ -235,6 +265,19 @@ export const ConfigSchema = z
           .boolean()
           .default(true)
           .meta({ description: "Handle Claude Code's own worktree hooks so its worktrees become lanes. Default true." }),
+        disposable_ignored: z
+          .array(
+            z
+              .string()
+              .min(1)
+              // eslint-disable-next-line no-control-regex
+              .regex(/^[^\x00-\x1f\x7f]+$/, 'must not contain control characters'),
+          )
+          .default([...DEFAULT_DISPOSABLE_IGNORED])
+          .meta({
+            description:
+              'Globs of ignored files a lane may lose on removal (caches, build output): a pattern without "/" matches any path component, one with "/" a path from the lane root. Other ignored files make removal refuse. Replaces the default list.',
+          }),
       })
       .strict()
       .prefault({})

@@ -1,7 +1,8 @@
 /**
  * cleanup_worktrees / `lanes gc`: removes lanes that are finished and lose nothing by going
- * (clean, commits landed, task not in progress) and stale records (directory missing, no unlanded
- * commits); reports every other lane with the reason it stays. Never runs a repo-wide prune.
+ * (clean, no ignored files that matter, commits landed, task not in progress) and stale records
+ * (directory missing, no unlanded commits); reports every other lane with the reason it stays.
+ * The same assessment as remove_worktree (assess.ts). Never runs a repo-wide prune.
  */
 import path from 'node:path';
 import { errorMessage } from '../../errors.js';
@@ -13,10 +14,12 @@ import { emptyLanes, LANES_DOC, type LanesDoc } from './model.js';
 import { isInside, lanesDir } from './paths.js';
 import { diskUsage } from './probe.js';
 import { recoverOrphans } from './recover.js';
-import { assessLane, describeCommits, teardownLane } from './teardown.js';
+import { LIST_LIMIT } from './assess.js';
+import { assessLane, describeCommits, describeIgnored, teardownLane } from './teardown.js';
+import { safeText } from '../../render/escape.js';
 
 export interface CleanupResult {
-  removed: Array<{ task_id: string; path: string; reason: string; freed_bytes: number }>;
+  removed: Array<{ task_id: string; path: string; reason: string; freed_bytes: number; backup_refs: string[] }>;
   kept: Array<{ task_id?: string; path: string; reason: string }>;
   freed_bytes: number;
   recovered: number;
@@ -36,24 +39,34 @@ export async function cleanupLanes(lanes: Lanes): Promise<CleanupResult> {
     try {
       const t = tasks[lane.task];
       const a = await assessLane(lanes, lane, t);
+      if (a.blocked) {
+        keep(a.blocked);
+        continue;
+      }
       if (a.unlanded.length) {
-        keep(`${a.unlanded.length}${a.unlanded.length >= 20 ? '+' : ''} commit(s) not landed on ${lane.target}${a.exists ? '' : ' (directory missing; recreate it with `git worktree add ' + lane.path + ' ' + lane.branch + '`)'}:\n${describeCommits(a.unlanded)}`);
+        const missing = a.exists ? '' : ` (directory missing; keep them with \`git branch <name> ${a.unlanded[0]!.short}\`, then run gc again)`;
+        keep(`${a.unlanded.length}${a.unlanded.length >= LIST_LIMIT ? '+' : ''} commit(s) not landed on ${lane.target} and kept by no other ref${missing}:\n${describeCommits(a.unlanded)}`);
         continue;
       }
       if (a.exists && a.dirty.length) {
-        keep(`${a.dirty.length} uncommitted file(s), e.g. ${a.dirty[0]!.path}`);
+        keep(`${a.dirty.length} uncommitted file(s), e.g. ${safeText(a.dirty[0]!.path)}`);
+        continue;
+      }
+      if (a.ignored.length) {
+        keep(`${a.ignored.length} ignored file(s) removal would delete (move them out, or list caches in worktrees.disposable_ignored):\n${describeIgnored(a.ignored)}`);
         continue;
       }
       const stale = !a.exists;
       if (!stale && t?.status === 'in_progress' && !t.landed_as) {
-        keep(`task in progress (owner ${t.owner ?? lane.owner})`);
+        keep(`task in progress (owner ${safeText(t.owner ?? lane.owner)})`);
         continue;
       }
       const size = a.exists ? await diskUsage(lane.path) : 0;
-      await teardownLane(lanes, lane, a);
+      const done = await teardownLane(lanes, lane, a);
       await failpoint('lanes.gc.after-teardown');
-      const reason = stale ? 'stale record: directory missing, nothing unlanded' : lane.state === 'broken' ? 'broken lane with nothing to lose' : `finished (${a.landedBy === 'no-commits' ? 'no commits' : 'landed'}) and clean`;
-      out.removed.push({ task_id: lane.task, path: lane.path, reason, freed_bytes: size });
+      const why = stale ? 'stale record: directory missing, nothing unlanded' : lane.state === 'broken' ? 'broken lane with nothing to lose' : `finished (${a.landedBy === 'no-commits' ? 'no commits' : 'landed'}) and clean`;
+      const reason = [why, ...done.notes].join('; ');
+      out.removed.push({ task_id: lane.task, path: lane.path, reason, freed_bytes: size, backup_refs: done.backup_refs });
       out.freed_bytes += size;
     } catch (e) {
       keep(errorMessage(e));

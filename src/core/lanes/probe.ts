@@ -1,9 +1,12 @@
 /**
  * Looking at a lane on disk without changing it: is git still filling it, did its checkout ever
- * finish, which processes run inside it, how much disk it takes.
+ * finish, which processes run inside it, how much disk it takes, which ignored files removing it
+ * would delete.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import picomatch from 'picomatch';
+import { git } from '../../git/exec.js';
 import { adminDirFor } from '../../git/worktree.js';
 import { isInside } from './paths.js';
 
@@ -92,4 +95,79 @@ export async function diskUsage(dir: string): Promise<number> {
   };
   await walk(dir);
   return total;
+}
+
+export interface IgnoredAtRisk {
+  /** Ignored paths `git worktree remove` would delete that are neither disposable nor untouched copies (a whole directory as `dir/`). */
+  paths: string[];
+}
+
+/**
+ * A matcher for `worktrees.disposable_ignored`: a pattern without "/" matches any one path
+ * component (`node_modules` anywhere, `*.pyc`), a pattern with "/" a leading part of the path
+ * (`tmp/cache` covers `tmp/cache/x`).
+ */
+export function disposableMatcher(patterns: readonly string[]): (rel: string) => boolean {
+  const anyPart = patterns.filter((p) => !p.replace(/\/$/, '').includes('/')).map((p) => p.replace(/\/$/, ''));
+  const rooted = patterns.filter((p) => p.replace(/\/$/, '').includes('/')).map((p) => p.replace(/^\//, '').replace(/\/$/, ''));
+  const part = anyPart.length ? picomatch(anyPart, { dot: true }) : () => false;
+  const lead = rooted.length ? picomatch(rooted, { dot: true }) : () => false;
+  return (rel) => {
+    const parts = rel.replace(/\/$/, '').split('/');
+    for (let i = 0; i < parts.length; i++) {
+      if (part(parts[i]!)) return true;
+      if (lead(parts.slice(0, i + 1).join('/'))) return true;
+    }
+    return false;
+  };
+}
+
+/** Whether the lane's copy of an included file is still what was copied: same bytes as the main checkout's, or not touched since the lane was ready. */
+function untouchedCopy(lane: string, mainRoot: string, rel: string, readyAt: string | undefined): boolean {
+  const mine = path.join(lane, rel);
+  const theirs = path.join(mainRoot, rel);
+  try {
+    const a = fs.lstatSync(mine);
+    if (readyAt && a.mtimeMs <= Date.parse(readyAt)) return true;
+    const b = fs.lstatSync(theirs);
+    if (a.isSymbolicLink() || b.isSymbolicLink()) return a.isSymbolicLink() && b.isSymbolicLink() && fs.readlinkSync(mine) === fs.readlinkSync(theirs);
+    if (!a.isFile() || !b.isFile() || a.size !== b.size) return false;
+    return fs.readFileSync(mine).equals(fs.readFileSync(theirs));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The ignored files in a lane that plain `git worktree remove` would delete and that would be
+ * lost: everything git ignores there, minus paths matching the disposable globs and minus
+ * `.worktreeinclude` copies nobody changed. Read-only. Each entry is what an ignore pattern
+ * matched (`--ignored=matching`): a directory ignored as a whole is one `dir/` entry, so a big
+ * node_modules costs one line, not a walk, and a cache inside an otherwise ignored-only directory
+ * is still seen as the cache it is. A `dir/` entry is opened up only when an included copy lives
+ * inside it.
+ */
+export async function ignoredAtRisk(lane: string, mainRoot: string, o: { disposable: readonly string[]; included?: readonly string[]; readyAt?: string }): Promise<IgnoredAtRisk> {
+  const disposable = disposableMatcher(o.disposable);
+  const included = new Set(o.included ?? []);
+  const out = (await git(lane, ['status', '--porcelain=v1', '-z', '--ignored=matching', '--untracked-files=normal'], { readOnly: true })).stdout;
+  const entries = out
+    .split('\0')
+    .filter((e) => e.startsWith('!! '))
+    .map((e) => e.slice(3));
+  const paths: string[] = [];
+  const judge = (rel: string) => {
+    if (disposable(rel)) return;
+    if (included.has(rel) && untouchedCopy(lane, mainRoot, rel, o.readyAt)) return;
+    paths.push(rel);
+  };
+  for (const rel of entries) {
+    if (rel.endsWith('/') && !disposable(rel) && [...included].some((i) => i.startsWith(rel))) {
+      const files = (await git(lane, ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--', rel], { readOnly: true, env: { GIT_LITERAL_PATHSPECS: '1' } })).stdout.split('\0').filter(Boolean);
+      for (const f of files) judge(f);
+      continue;
+    }
+    judge(rel);
+  }
+  return { paths: paths.sort() };
 }

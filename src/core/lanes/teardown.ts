@@ -1,26 +1,13 @@
 /**
- * Deciding whether a lane can go without losing work, and taking it down (shared by
- * remove_worktree and cleanup_worktrees). RELIABILITY.md rule 1: a lane goes only when git would
- * remove it without force and its commits have landed; the branch is deleted only by
- * compare-and-swap against the tip that was checked.
+ * Taking a lane down (shared by every removal path; the decision is assess.ts). A lane goes only
+ * when git would remove it without force and nothing of it is lost; the branch is deleted only by
+ * compare-and-swap against the tip that was checked, and the worktree only while its HEAD is still
+ * the one that was checked.
  */
 import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
-import {
-  commitsNotIn,
-  contentLanded,
-  createRef,
-  deleteRefCas,
-  isAncestor,
-  refSha,
-  resolveCommit,
-  snapshotWorktree,
-  stashCreate,
-  statusPorcelain,
-  type CommitSummary,
-  type StatusEntry,
-} from '../../git/refs.js';
-import { listWorktrees, lockWorktree, removeAdminEntry, removeWorktree, unlockWorktree } from '../../git/worktree.js';
+import { createRef, deleteRefCas, refSha, snapshotWorktree, stashCreate } from '../../git/refs.js';
+import { adminDirFor, listWorktrees, lockWorktree, removeAdminEntry, removeWorktree, unlockWorktree, worktreeHeadRef } from '../../git/worktree.js';
 import { releaseOwnerInTx } from '../claims.js';
 import type { Lanes } from '../context.js';
 import type { DocTx as Tx } from '../tasks.js';
@@ -30,81 +17,16 @@ import { failpoint } from '../../util/failpoint.js';
 import { withGitLock } from './gitlock.js';
 import { archiveRef, backupRef, emptyLanes, LANES_DOC, laneRef, lockReason, REMOVE_OP, taskOwner, type LaneRecord, type LanesDoc } from './model.js';
 import type { RemoveData } from './recover.js';
+import type { Assessment } from './assess.js';
 
-export type LandedBy = 'no-commits' | 'ancestor' | 'landed_as' | 'no-branch';
-
-export interface Assessment {
-  exists: boolean;
-  tip?: string;
-  targetSha?: string;
-  dirty: StatusEntry[];
-  /** Lane commits whose changes are not on the target (empty when landed). */
-  unlanded: CommitSummary[];
-  landedBy?: LandedBy;
-}
-
-/**
- * Where a lane stands: its directory, its tip, uncommitted files, commits not landed. Landed means:
- * no commits beyond the base, or the tip is an ancestor of the target, or the task records
- * `landed_as` and the tip's changes are all in that commit (squash merges defeat --is-ancestor;
- * this content check also catches commits made on the lane after the landing).
- */
-export async function assessLane(lanes: Lanes, lane: LaneRecord, task: TaskState | undefined): Promise<Assessment> {
-  const root = lanes.repo.mainRoot;
-  const exists = fs.existsSync(lane.path);
-  const [tip, targetSha, dirty] = await Promise.all([
-    refSha(root, laneRef(lane.task)),
-    resolveCommit(root, lane.target).catch(() => undefined),
-    exists ? statusPorcelain(lane.path).catch(() => [] as StatusEntry[]) : Promise.resolve([] as StatusEntry[]),
-  ]);
-  const a: Assessment = { exists, dirty, unlanded: [] };
-  if (tip) a.tip = tip;
-  if (targetSha) a.targetSha = targetSha;
-  if (!tip) a.landedBy = 'no-branch';
-  else if (tip === lane.base) a.landedBy = 'no-commits';
-  else if (targetSha && (await isAncestor(root, tip, targetSha))) a.landedBy = 'ancestor';
-  else if (task?.landed_as && targetSha && (await landedAs(root, tip, task.landed_as, targetSha))) a.landedBy = 'landed_as';
-  if (tip && !a.landedBy) a.unlanded = await commitsNotIn(root, tip, targetSha ? [targetSha, lane.base] : [lane.base], 20);
-  return a;
-}
-
-/**
- * The task records that it landed as `landedAs`: believe it if that commit is still on the target
- * and merging the lane tip into it would change nothing. Compared with the landing commit, not the
- * target's tip, so later landings that rewrite the same lines do not make a landed lane look
- * unlanded; commits made on the lane after the landing do make it unlanded.
- */
-async function landedAs(root: string, tip: string, landedAs: string, targetSha: string): Promise<boolean> {
-  const sha = await resolveCommit(root, landedAs).catch(() => undefined);
-  if (!sha || !(await isAncestor(root, sha, targetSha))) return false;
-  return (await contentLanded(root, tip, sha)) !== false;
-}
-
-export function describeDirty(dirty: StatusEntry[], max = 20): string {
-  const lines = dirty.slice(0, max).map((e) => `  ${e.code === '??' ? 'untracked' : `changed (${e.code.trim()})`}: ${e.path}`);
-  if (dirty.length > max) lines.push(`  ... and ${dirty.length - max} more`);
-  return lines.join('\n');
-}
-
-export function describeCommits(commits: CommitSummary[]): string {
-  return commits.map((c) => `  ${c.short} ${c.subject}`).join('\n');
-}
-
-export function refusal(lane: LaneRecord, a: Assessment): LanesError | undefined {
-  const parts: string[] = [];
-  if (a.dirty.length) parts.push(`${a.dirty.length} uncommitted file${a.dirty.length === 1 ? '' : 's'}:\n${describeDirty(a.dirty)}`);
-  if (a.unlanded.length) parts.push(`commits not landed on ${lane.target}:\n${describeCommits(a.unlanded)}`);
-  if (!parts.length) return undefined;
-  return new LanesError('UNSAFE', `Refusing to remove the lane of ${lane.task} (${lane.path}): it has ${parts.join('\nand ')}`, {
-    hint: 'Commit and land the work first (queue_merge), or ask a human to run `lanes remove --force`, which keeps a backup ref of everything.',
-    details: { dirty: a.dirty, unlanded: a.unlanded },
-  });
-}
+export { assessLane, describeCommits, describeDirty, describeIgnored, refusal, refusalParts, type Assessment, type LandedBy } from './assess.js';
 
 export interface TeardownResult {
   removed_worktree: boolean;
   deleted_branch: boolean;
   backup_refs: string[];
+  /** What was kept and why, one sentence each (backup refs of reflog-only commits, of a forced removal). */
+  notes: string[];
   released_claims: number;
   released_ports: number[];
   task_status?: string;
@@ -114,25 +36,39 @@ export interface TeardownResult {
 
 /**
  * Removes a lane whose assessment allowed it (or that a human forces). Journaled, so a crash half
- * way is finished by the next command. `force` (CLI only) first saves the tip and any uncommitted
- * changes under refs/lanes/backup/<task>/<timestamp>.
+ * way is finished by the next command. Commits only the reflogs still reach are first kept under
+ * refs/lanes/backup/<task>/<timestamp>-reflog-<n>, since the reflogs go with the branch and the
+ * worktree. `force` (CLI only) also saves the tip, a detached HEAD, uncommitted changes and the
+ * ignored files that would be lost.
  */
 export async function teardownLane(lanes: Lanes, lane: LaneRecord, a: Assessment, opts: { force?: boolean } = {}): Promise<TeardownResult> {
   const { repo, store } = lanes;
   const root = repo.mainRoot;
-  const out: TeardownResult = { removed_worktree: false, deleted_branch: false, backup_refs: [], released_claims: 0, released_ports: [] };
+  const out: TeardownResult = { removed_worktree: false, deleted_branch: false, backup_refs: [], notes: [], released_claims: 0, released_ports: [] };
   const data: RemoveData & Record<string, unknown> = { task: lane.task, token: lane.token, path: lane.path, ...(a.tip ? { tip: a.tip } : {}), force: opts.force === true };
   const entry = await store.journal.begin(REMOVE_OP, data);
   await failpoint('lanes.remove.after-journal');
   try {
     await withGitLock(repo, `remove lane ${lane.task}`, async () => {
       const tip = await refSha(root, laneRef(lane.task));
-      if (tip !== a.tip) {
-        throw new LanesError('CONFLICT', `The branch of ${lane.task} moved while it was being removed (now ${tip?.slice(0, 12) ?? 'gone'}).`, {
+      const admin = adminDirFor(repo.commonDir, lane.path);
+      const head = admin ? await refSha(root, worktreeHeadRef(admin)) : undefined;
+      if (tip !== a.tip || head !== a.head) {
+        const what = tip !== a.tip ? `branch moved (now ${tip?.slice(0, 12) ?? 'gone'})` : `worktree's HEAD moved (now ${head?.slice(0, 12) ?? 'gone'})`;
+        throw new LanesError('CONFLICT', `The ${what} while the lane of ${lane.task} was being removed.`, {
           hint: 'Nothing was removed. Look at list_worktrees and try again.',
         });
       }
-      if (opts.force) out.backup_refs = await backup(lanes, lane, a);
+      const saver = backupSaver(lanes, lane, out, opts.force ? 'before forced removal' : 'before removal');
+      for (const [i, sha] of a.reflogOnly.entries()) {
+        await saver.save(`-reflog-${i + 1}`, sha);
+      }
+      if (a.reflogOnly.length) {
+        out.notes.push(
+          `${a.reflogOnly.length === 1 ? 'a commit' : `${a.reflogOnly.length} lines of commits`} only the reflogs of ${lane.branch} and its worktree still reached (dropped by a reset or amend) kept under ${out.backup_refs.join(', ')}`,
+        );
+      }
+      if (opts.force) await forcedBackup(saver, lane, a, out);
       else if (a.landedBy === 'landed_as' && a.tip) {
         // Squash-landed: the content is on the target but these commits are not. Keep them
         // reachable (cheap, and `git log` of the original work stays possible).
@@ -145,7 +81,7 @@ export async function teardownLane(lanes: Lanes, lane: LaneRecord, a: Assessment
         await failpoint('lanes.remove.after-unlock');
         const r = await removeWorktree(root, lane.path, { force: opts.force === true });
         if (!r.ok) {
-          if (registered) await lockWorktree(root, lane.path, lockReason(lane.task));
+          if (registered) await lockWorktree(root, lane.path, registered.locked || lockReason(lane.task));
           throw new LanesError('UNSAFE', `git refused to remove ${lane.path}: ${r.reason}`, {
             hint: 'Nothing was removed and the lane is locked again. Commit or discard the changes git names, then try again.',
           });
@@ -177,28 +113,40 @@ export async function teardownLane(lanes: Lanes, lane: LaneRecord, a: Assessment
   return out;
 }
 
-/** Saves the tip and uncommitted work of a lane about to be force-removed. */
-async function backup(lanes: Lanes, lane: LaneRecord, a: Assessment): Promise<string[]> {
-  const root = lanes.repo.mainRoot;
-  const at = new Date();
-  const ref = backupRef(lane.task, at);
-  const refs: string[] = [];
-  const save = async (name: string, sha: string) => {
-    if (!(await createRef(root, name, sha, `lanes: backup of ${lane.task} before forced removal`))) {
-      throw new LanesError('GIT', `Could not create the backup ref ${name}.`, { hint: 'Nothing was removed. Check the repository (git fsck), then try again.' });
-    }
-    refs.push(name);
+interface Saver {
+  /** refs/lanes/backup/<task>/<one timestamp per removal> */
+  base: string;
+  save(suffix: string, sha: string): Promise<void>;
+}
+
+/** Creates backup refs under one timestamp; a ref that cannot be created stops the removal. */
+function backupSaver(lanes: Lanes, lane: LaneRecord, out: TeardownResult, why: string): Saver {
+  const base = backupRef(lane.task, new Date());
+  return {
+    base,
+    async save(suffix, sha) {
+      const name = `${base}${suffix}`;
+      if (!(await createRef(lanes.repo.mainRoot, name, sha, `lanes: backup of ${lane.task} ${why}`))) {
+        throw new LanesError('GIT', `Could not create the backup ref ${name}.`, { hint: 'Nothing was removed. Check the repository (git fsck), then try again.' });
+      }
+      out.backup_refs.push(name);
+    },
   };
-  if (a.tip && a.tip !== lane.base) await save(ref, a.tip);
+}
+
+/** Saves the tip, a HEAD elsewhere, uncommitted work and the ignored files at risk of a lane about to be force-removed. */
+async function forcedBackup(saver: Saver, lane: LaneRecord, a: Assessment, out: TeardownResult): Promise<void> {
+  if (a.tip && a.tip !== lane.base) await saver.save('', a.tip);
+  if (a.head && a.head !== a.tip && a.head !== lane.base) await saver.save('-head', a.head);
   if (a.exists && a.dirty.length) {
     const stash = await stashCreate(lane.path, `lanes: uncommitted changes of ${lane.task}`);
-    if (stash) await save(`${ref}-stash`, stash);
-    if (a.dirty.some((e) => e.code === '??')) {
-      const snap = await snapshotWorktree(lane.path, `lanes: working tree of ${lane.task} with untracked files`);
-      if (snap) await save(`${ref}-worktree`, snap);
-    }
+    if (stash) await saver.save('-stash', stash);
   }
-  return refs;
+  if (a.exists && (a.dirty.some((e) => e.code === '??') || a.ignored.length)) {
+    const snap = await snapshotWorktree(lane.path, `lanes: working tree of ${lane.task} with untracked${a.ignored.length ? ' and ignored' : ''} files`, { ignored: a.ignored });
+    if (snap) await saver.save('-worktree', snap);
+  }
+  if (a.ignored.length) out.notes.push(`${a.ignored.length} ignored path(s) (${a.ignored.slice(0, 5).join(', ')}${a.ignored.length > 5 ? ', ...' : ''}) kept in ${saver.base}-worktree`);
 }
 
 /**

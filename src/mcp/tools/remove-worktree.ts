@@ -8,9 +8,11 @@ export const removeWorktreeTool = defineTool({
   name: 'remove_worktree',
   title: 'Remove a finished lane',
   description:
-    'Removes a task\'s lane (worktree and branch lanes/<task_id>) only when that loses nothing: no uncommitted files and every ' +
-    'commit landed on the target (or no commits at all). Otherwise it refuses and lists the uncommitted files or the unlanded ' +
-    'commits (short sha + subject): commit and queue_merge them, or leave the lane. There is no force option here; only a ' +
+    'Removes a task\'s lane (worktree and branch lanes/<task_id>) only when that loses nothing: no uncommitted files, no ' +
+    'ignored files other than caches and untouched .worktreeinclude copies, no git operation in progress, and every commit ' +
+    'the branch or the worktree\'s HEAD (detached or not) reaches landed on the target or kept by another ref. Otherwise it ' +
+    'refuses and lists them (files, commits as short sha + subject): commit and queue_merge them, or leave the lane. Commits ' +
+    'only a reflog still reaches (after a reset) are kept under backup refs and named in notes. There is no force option here; only a ' +
     'human can force a removal from the CLI. Releases the task\'s file claims and ports; a task still in progress goes back ' +
     'to planned. cleanup_worktrees does this for every finished lane.',
   kind: 'destructive',
@@ -22,7 +24,8 @@ export const removeWorktreeTool = defineTool({
     landed_by: z.string().describe('Why nothing was lost: no-commits | ancestor | landed_as | no-branch'),
     removed_worktree: z.boolean(),
     deleted_branch: z.boolean(),
-    backup_refs: z.array(z.string()).describe('Refs keeping original commits (e.g. of a squash-landed lane)'),
+    backup_refs: z.array(z.string()).describe('Refs keeping commits: the originals of a squash-landed lane, reflog-only commits'),
+    notes: z.array(z.string()).describe('What was kept and why, one sentence each'),
     released_claims: z.number(),
     released_ports: z.array(z.number()),
     task_status: z.string().optional(),
@@ -34,5 +37,6 @@ export const removeWorktreeTool = defineTool({
   },
   render: (o) =>
     `Removed the lane of ${o.task_id} (${o.path})${o.deleted_branch ? ` and branch ${o.branch}` : ''}` +
-    `${o.branch_kept ? `; ${o.branch_kept}` : ''}. Released ${o.released_claims} claim(s).`,
+    `${o.branch_kept ? `; ${o.branch_kept}` : ''}. Released ${o.released_claims} claim(s).` +
+    o.notes.map((n) => `\nKept: ${n}.`).join(''),
 });

@@ -153,3 +153,109 @@ describe('cleanupLanes', () => {
     r.git('worktree', 'remove', path.join(r.dir, '.claude/worktrees/foreign'));
   });
 });
+
+describe('what the landing check sees beyond the branch tip', () => {
+  it('a commit on a detached HEAD is unlanded work; once a branch keeps it the lane can go', async () => {
+    const r = await lanesRepo({ tasks: [{ id: 'api' }] });
+    const lanes = await r.open();
+    const { path: wt } = await startLane(lanes, { task_id: 'api', owner: 'o' });
+    r.git('-C', wt, 'checkout', '-q', '--detach');
+    const sha = commitIn(wt, 'd.txt', 'd\n', 'detached work', r.git);
+    const e = await removeLane(lanes, { task_id: 'api' }).catch((x: unknown) => x);
+    expect(isLanesError(e, 'UNSAFE'), String(e)).toBe(true);
+    expect((e as Error).message).toMatch(/HEAD is detached/);
+    expect((e as Error).message).toContain(`${sha.slice(0, 7)} detached work`);
+    expect((e as { hint?: string }).hint).toMatch(/git branch <name> <sha>/);
+    const kept = (await cleanupLanes(lanes)).kept.find((k) => k.task_id === 'api');
+    expect(kept?.reason).toContain(sha.slice(0, 7));
+    r.git('branch', 'keep', sha);
+    expect(await removeLane(lanes, { task_id: 'api' })).toMatchObject({ removed_worktree: true, deleted_branch: true });
+    expect(r.git('rev-parse', 'keep')).toBe(sha);
+  });
+
+  it('a squash-landed lane with a commit made after the landing on a detached HEAD is refused', async () => {
+    const r = await lanesRepo({ tasks: [{ id: 's' }] });
+    const lanes = await r.open();
+    const { path: wt } = await startLane(lanes, { task_id: 's', owner: 'o' });
+    commitIn(wt, 's.txt', 's\n', 's work', r.git);
+    r.commits.note();
+    r.git('merge', '-q', '--squash', 'lanes/s');
+    r.git('commit', '-q', '-m', 'squash s');
+    await markLanded(lanes, 's', r.git('rev-parse', 'HEAD'));
+    r.git('-C', wt, 'checkout', '-q', '--detach');
+    const late = commitIn(wt, 'late.txt', 'l\n', 'after the landing', r.git);
+    const e = await removeLane(lanes, { task_id: 's' }).catch((x: unknown) => x);
+    expect(isLanesError(e, 'UNSAFE'), String(e)).toBe(true);
+    expect((e as Error).message).toContain(late.slice(0, 7));
+    expect((e as Error).message).not.toContain('s work');
+  });
+
+  it('a branch reset back to its base: the commits only its reflogs reach are kept under a backup ref and named', async () => {
+    const r = await lanesRepo({ tasks: [{ id: 'api' }] });
+    const lanes = await r.open();
+    const { path: wt, base } = await startLane(lanes, { task_id: 'api', owner: 'o' });
+    commitIn(wt, 'a.txt', 'a\n', 'first', r.git);
+    const second = commitIn(wt, 'b.txt', 'b\n', 'second', r.git);
+    r.git('-C', wt, 'reset', '-q', '--hard', base);
+    const out = await removeLane(lanes, { task_id: 'api' });
+    expect(out).toMatchObject({ removed_worktree: true, deleted_branch: true, landed_by: 'no-commits' });
+    expect(out.backup_refs).toHaveLength(1);
+    expect(out.backup_refs[0]).toMatch(/^refs\/lanes\/backup\/api\/\d{8}T\d{9}Z-reflog-1$/);
+    expect(r.git('rev-parse', out.backup_refs[0]!)).toBe(second);
+    expect(out.notes.join('\n')).toMatch(/reflogs of lanes\/api .* kept under refs\/lanes\/backup\/api\//);
+  });
+
+  it('ignored files: refused and named unless disposable or an untouched .worktreeinclude copy; the list is configurable; --force keeps them', async () => {
+    const r = await lanesRepo({
+      files: { '.gitignore': '.env\nnotes.local\nnode_modules/\ndata/\n*.log\n__pycache__/\n', '.worktreeinclude': '.env\n' },
+      tasks: [{ id: 'a' }, { id: 'b' }],
+    });
+    r.write('.env', 'SECRET=1\n');
+    const lanes = await r.open();
+    const a = await startLane(lanes, { task_id: 'a', owner: 'o' });
+    expect(a.included).toEqual(['.env']);
+    fs.mkdirSync(path.join(a.path, 'node_modules/x'), { recursive: true });
+    fs.writeFileSync(path.join(a.path, 'node_modules/x/i.js'), '1');
+    fs.mkdirSync(path.join(a.path, 'pkg/__pycache__'), { recursive: true });
+    fs.writeFileSync(path.join(a.path, 'pkg/__pycache__/m.pyc'), '1');
+    // Only caches and the untouched copy: it goes.
+    expect(await removeLane(lanes, { task_id: 'a' })).toMatchObject({ removed_worktree: true });
+
+    const b = await startLane(lanes, { task_id: 'b', owner: 'o' });
+    fs.writeFileSync(path.join(b.path, 'notes.local'), 'mine\n');
+    fs.mkdirSync(path.join(b.path, 'data'));
+    fs.writeFileSync(path.join(b.path, 'data/big.csv'), '1,2\n');
+    fs.writeFileSync(path.join(b.path, 'run.log'), 'log\n');
+    fs.writeFileSync(path.join(b.path, '.env'), 'SECRET=changed in the lane\n');
+    const e = await removeLane(lanes, { task_id: 'b' }).catch((x: unknown) => x);
+    expect(isLanesError(e, 'UNSAFE'), String(e)).toBe(true);
+    const msg = (e as Error).message;
+    for (const p of ['.env', 'data/', 'notes.local', 'run.log']) expect(msg).toContain(`ignored: ${p}`);
+    expect((e as { hint?: string }).hint).toMatch(/disposable_ignored/);
+    expect((await cleanupLanes(lanes)).kept.find((k) => k.task_id === 'b')?.reason).toMatch(/4 ignored file\(s\)/);
+
+    // A config that calls logs and data disposable: only the edited copy and the notes remain.
+    r.write('.lanes/config.json', JSON.stringify({ worktrees: { disposable_ignored: ['*.log', 'data'] } }));
+    const e2 = await removeLane(await r.open(), { task_id: 'b' }).catch((x: unknown) => x);
+    expect((e2 as Error).message).toMatch(/2 ignored files/);
+    expect((e2 as Error).message).not.toContain('run.log');
+
+    const out = await removeLane(await r.open(), { task_id: 'b', force: true });
+    const snap = out.backup_refs.find((x) => x.endsWith('-worktree'))!;
+    expect(r.git('show', `${snap}:notes.local`)).toBe('mine');
+    expect(r.git('show', `${snap}:.env`)).toBe('SECRET=changed in the lane');
+    expect(out.notes.join('\n')).toMatch(/2 ignored path\(s\)/);
+    fs.rmSync(path.join(r.dir, '.lanes'), { recursive: true });
+  });
+
+  it('--force also keeps a detached HEAD', async () => {
+    const r = await lanesRepo({ tasks: [{ id: 'api' }] });
+    const lanes = await r.open();
+    const { path: wt } = await startLane(lanes, { task_id: 'api', owner: 'o' });
+    r.git('-C', wt, 'checkout', '-q', '--detach');
+    const sha = commitIn(wt, 'd.txt', 'd\n', 'detached work', r.git);
+    const out = await removeLane(lanes, { task_id: 'api', force: true });
+    const head = out.backup_refs.find((x) => x.endsWith('-head'));
+    expect(head && r.git('rev-parse', head)).toBe(sha);
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * Deciding whether a lane can go without losing work. Every removal path (remove_worktree,
+ * cleanup_worktrees, `lanes remove`, `lanes gc`, the WorktreeRemove hook, the merge queue's
+ * removal after landing) asks assessLane, then refusal().
+ *
+ * Work a lane can lose is everything the target lacks that the lane can reach and that no other
+ * ref keeps: the branch tip, the worktree's own HEAD (detached, or on another branch), and both
+ * reflogs (a `reset --hard` or an amend leaves commits nowhere else). Plus what `git worktree
+ * remove` deletes without asking: ignored files.
+ */
+import fs from 'node:fs';
+import { LanesError } from '../../errors.js';
+import {
+  commitsLostWith,
+  contentLanded,
+  independentCommits,
+  isAncestor,
+  presentCommits,
+  reflogCommits,
+  refSha,
+  resolveCommit,
+  statusPorcelain,
+  type CommitSummary,
+  type StatusEntry,
+} from '../../git/refs.js';
+import { adminDirFor, listWorktrees, worktreeHeadBranch, worktreeHeadRef, worktreeOperation } from '../../git/worktree.js';
+import { safeText } from '../../render/escape.js';
+import type { Lanes } from '../context.js';
+import type { TaskState } from '../tasks.js';
+import { laneRef, lockReason, type LaneRecord } from './model.js';
+import { ignoredAtRisk } from './probe.js';
+
+export type LandedBy = 'no-commits' | 'ancestor' | 'landed_as' | 'no-branch';
+
+/** How many unlanded commits an assessment lists (the refusal says when there are more). */
+export const LIST_LIMIT = 20;
+
+export interface Assessment {
+  exists: boolean;
+  /** The tip of lanes/<task>. */
+  tip?: string;
+  /** The commit the worktree's HEAD is on (read from git's admin entry, so known even when the directory is gone). */
+  head?: string;
+  /** The branch HEAD is on (full ref); undefined when detached. */
+  headBranch?: string;
+  targetSha?: string;
+  dirty: StatusEntry[];
+  /** Commits the branch tip or HEAD reach that the target lacks and no other ref keeps (empty when landed). */
+  unlanded: CommitSummary[];
+  /**
+   * Commits only the reflogs still reach (dropped by a reset or amend), not on the target nor
+   * kept by any ref: the independent tips to keep under backup refs before the reflogs go.
+   */
+  reflogOnly: string[];
+  /** Ignored files removal would delete that are neither disposable nor untouched include copies. */
+  ignored: string[];
+  /** Why git's state says "not now": a rebase in progress, a lock that is not ours. */
+  blocked?: string;
+  landedBy?: LandedBy;
+}
+
+/**
+ * Where a lane stands. Each live tip (branch tip, HEAD) counts as landed when it is the base, an
+ * ancestor of the target, or the task records `landed_as` and everything the tip changed is in
+ * that commit (squash merges defeat --is-ancestor; the content check also catches commits made
+ * after the landing, which are not landed). `landedBy` describes the branch tip.
+ */
+export async function assessLane(lanes: Lanes, lane: LaneRecord, task: TaskState | undefined): Promise<Assessment> {
+  const root = lanes.repo.mainRoot;
+  const exists = fs.existsSync(lane.path);
+  const admin = adminDirFor(lanes.repo.commonDir, lane.path);
+  const headRef = admin ? worktreeHeadRef(admin) : undefined;
+  const [tip, head, targetSha, dirty, registered] = await Promise.all([
+    refSha(root, laneRef(lane.task)),
+    headRef ? refSha(root, headRef) : Promise.resolve(undefined),
+    resolveCommit(root, lane.target).catch(() => undefined),
+    exists ? statusPorcelain(lane.path).catch(() => [] as StatusEntry[]) : Promise.resolve([] as StatusEntry[]),
+    listWorktrees(root).then((l) => l.find((w) => w.path === lane.path)),
+  ]);
+  const a: Assessment = { exists, dirty, unlanded: [], reflogOnly: [], ignored: [] };
+  if (tip) a.tip = tip;
+  if (head) a.head = head;
+  const hb = admin ? worktreeHeadBranch(admin) : undefined;
+  if (hb) a.headBranch = hb;
+  if (targetSha) a.targetSha = targetSha;
+
+  const landedAs = task?.landed_as && targetSha ? await landingCommit(root, task.landed_as, targetSha) : undefined;
+  const landed = async (t: string) => t === lane.base || (targetSha !== undefined && (await isAncestor(root, t, targetSha))) || (landedAs !== undefined && (await contentLanded(root, t, landedAs)) !== false);
+
+  if (!tip) a.landedBy = 'no-branch';
+  else if (tip === lane.base) a.landedBy = 'no-commits';
+  else if (targetSha && (await isAncestor(root, tip, targetSha))) a.landedBy = 'ancestor';
+  else if (landedAs && (await contentLanded(root, tip, landedAs)) !== false) a.landedBy = 'landed_as';
+
+  const live = [...new Set([tip, head].filter((t): t is string => t !== undefined))];
+  const open: string[] = [];
+  const closed: string[] = [];
+  for (const t of live) ((t === tip ? a.landedBy !== undefined : await landed(t)) ? closed : open).push(t);
+  const not = [...(targetSha ? [targetSha] : []), lane.base, ...closed];
+  const dropping = laneRef(lane.task);
+  if (open.length) a.unlanded = await commitsLostWith(root, open, { not, dropping, limit: LIST_LIMIT });
+
+  // Reflog-only commits: what a reset or amend dropped. Not refused (the lane's owner threw them
+  // away on purpose, usually), but never deleted either: teardown keeps them under backup refs.
+  const logged = await presentCommits(root, [...(await reflogCommits(root, dropping)), ...(headRef ? await reflogCommits(root, headRef) : [])]);
+  const candidates = [...new Set(logged)].filter((c) => !live.includes(c));
+  if (candidates.length) {
+    const lost = new Set((await commitsLostWith(root, candidates, { not: [...not, ...open], dropping, limit: 10_000 })).map((c) => c.sha));
+    const tips = await independentCommits(root, candidates.filter((c) => lost.has(c)));
+    for (const t of tips) if (!landedAs || (await contentLanded(root, t, landedAs)) !== true) a.reflogOnly.push(t);
+  }
+
+  if (registered?.locked !== undefined && registered.locked !== lockReason(lane.task)) {
+    a.blocked = `it is locked in git by someone else (${registered.locked ? `reason: ${safeText(registered.locked)}` : 'no reason given'})`;
+  } else if (admin && exists) {
+    const op = worktreeOperation(admin);
+    if (op) a.blocked = `${op} is in progress in it`;
+  }
+  if (exists) {
+    const cfg = await lanes.config();
+    a.ignored = (await ignoredAtRisk(lane.path, root, { disposable: cfg.worktrees.disposable_ignored, included: lane.included ?? [], ...(lane.ready_at ? { readyAt: lane.ready_at } : {}) })).paths;
+  }
+  return a;
+}
+
+/** The recorded landing commit, if it is still on the target (a revert or rewrite of the target voids it). */
+async function landingCommit(root: string, landedAs: string, targetSha: string): Promise<string | undefined> {
+  const sha = await resolveCommit(root, landedAs).catch(() => undefined);
+  return sha && (await isAncestor(root, sha, targetSha)) ? sha : undefined;
+}
+
+export function describeDirty(dirty: StatusEntry[], max = 20): string {
+  const lines = dirty.slice(0, max).map((e) => `  ${e.code === '??' ? 'untracked' : `changed (${e.code.trim()})`}: ${safeText(e.path)}`);
+  if (dirty.length > max) lines.push(`  ... and ${dirty.length - max} more`);
+  return lines.join('\n');
+}
+
+export function describeCommits(commits: CommitSummary[]): string {
+  const lines = commits.map((c) => `  ${c.short} ${safeText(c.subject)}`);
+  if (commits.length >= LIST_LIMIT) lines.push('  ... and possibly more');
+  return lines.join('\n');
+}
+
+export function describeIgnored(paths: string[], max = 20): string {
+  const lines = paths.slice(0, max).map((p) => `  ignored: ${safeText(p)}`);
+  if (paths.length > max) lines.push(`  ... and ${paths.length - max} more`);
+  return lines.join('\n');
+}
+
+/** Where the unlanded commits live, for the message: the branch, or a detached / other HEAD. */
+function whereCommits(lane: LaneRecord, a: Assessment): string {
+  if (!a.head || a.head === a.tip) return '';
+  if (!a.headBranch) return ` (the worktree's HEAD is detached at ${a.head.slice(0, 12)})`;
+  if (a.headBranch !== laneRef(lane.task)) return ` (the worktree is on ${safeText(a.headBranch.replace(/^refs\/heads\//, ''))}, not ${lane.branch})`;
+  return '';
+}
+
+/** Every reason the lane cannot go without force, one part each; [] when it can. */
+export function refusalParts(lane: LaneRecord, a: Assessment): string[] {
+  const parts: string[] = [];
+  if (a.blocked) parts.push(a.blocked);
+  if (a.dirty.length) parts.push(`it has ${a.dirty.length} uncommitted file${a.dirty.length === 1 ? '' : 's'}:\n${describeDirty(a.dirty)}`);
+  if (a.unlanded.length) parts.push(`it has commits not landed on ${lane.target} and kept by no other ref${whereCommits(lane, a)}:\n${describeCommits(a.unlanded)}`);
+  if (a.ignored.length) parts.push(`it has ${a.ignored.length} ignored file${a.ignored.length === 1 ? '' : 's'} that removal would delete:\n${describeIgnored(a.ignored)}`);
+  return parts;
+}
+
+export function refusal(lane: LaneRecord, a: Assessment): LanesError | undefined {
+  const parts = refusalParts(lane, a);
+  if (!parts.length) return undefined;
+  const todo: string[] = [];
+  if (a.blocked?.includes('in progress')) todo.push('finish or abort the git operation in the lane (e.g. git rebase --continue / --abort)');
+  if (a.blocked?.includes('locked')) todo.push(`unlock it (git worktree unlock ${lane.path}) if whoever locked it agrees`);
+  if (a.dirty.length || a.unlanded.length) todo.push('commit and land the work (queue_merge), or keep a commit with `git branch <name> <sha>`');
+  if (a.ignored.length) todo.push('move the ignored files you need out of the lane (or add cache patterns to worktrees.disposable_ignored in .lanes/config.json)');
+  return new LanesError('UNSAFE', `Refusing to remove the lane of ${lane.task} (${lane.path}): ${parts.join('\nand ')}`, {
+    hint: `${todo.join('; ')}. Or ask a human to run \`lanes remove --force ${lane.task}\`, which keeps a backup ref of the commits, the uncommitted changes and these ignored files.`,
+    details: { dirty: a.dirty, unlanded: a.unlanded, ignored: a.ignored, ...(a.blocked ? { blocked: a.blocked } : {}) },
+  });
+}

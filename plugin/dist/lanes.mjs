@@ -27,20 +27,20 @@ import {
   renderStatus,
   renderStatus2,
   status
-} from "./chunks/chunk-KXQDH2IC.mjs";
+} from "./chunks/chunk-XM6S6SFZ.mjs";
 import {
   startSession
-} from "./chunks/chunk-FR7X6O5U.mjs";
+} from "./chunks/chunk-5DXGU47G.mjs";
 import {
   endSession
-} from "./chunks/chunk-V4NZB7RU.mjs";
+} from "./chunks/chunk-MFKKKLFS.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunks/chunk-ZGU6K7G4.mjs";
+} from "./chunks/chunk-ROFG2UWE.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -48,14 +48,14 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunks/chunk-XFD3DOYM.mjs";
+} from "./chunks/chunk-RM4QLOVC.mjs";
 import {
   startLane
-} from "./chunks/chunk-JP343OVX.mjs";
+} from "./chunks/chunk-CRQND4NS.mjs";
 import {
   removeLane
-} from "./chunks/chunk-KDX6OC4N.mjs";
-import "./chunks/chunk-CBULYUCZ.mjs";
+} from "./chunks/chunk-E62ZUDCE.mjs";
+import "./chunks/chunk-TVKPOS3V.mjs";
 import {
   claimFiles,
   listClaims,
@@ -74,7 +74,7 @@ import {
   requirePlan,
   requireTask,
   updateTask
-} from "./chunks/chunk-ODNPWKIC.mjs";
+} from "./chunks/chunk-TFQEHX3J.mjs";
 import {
   AGENT_PLACEHOLDERS,
   configJsonSchemaText,
@@ -86,7 +86,7 @@ import {
   relPathProblem,
   resolveRepo,
   statusPorcelain
-} from "./chunks/chunk-PLLR5K5N.mjs";
+} from "./chunks/chunk-MFHUQI2U.mjs";
 import {
   writeFileAtomic
 } from "./chunks/chunk-TGF4WI42.mjs";
@@ -6462,15 +6462,16 @@ function renderRemove(r2) {
   const lines = [`Removed the lane of ${r2.task_id} (${r2.path})${r2.deleted_branch ? ` and branch ${r2.branch}` : ""}.`];
   if (r2.branch_kept) lines.push(`  ${r2.branch_kept}`);
   for (const ref of r2.backup_refs) {
-    const how = ref.endsWith("-stash") ? `restore with: git stash apply ${ref}` : ref.endsWith("-worktree") ? `files (incl. untracked) as a commit: git checkout ${ref} -- .` : `recreate the branch with: git branch ${r2.branch} ${ref}`;
+    const how = ref.endsWith("-stash") ? `restore with: git stash apply ${ref}` : ref.endsWith("-worktree") ? `files (incl. untracked and ignored) as a commit: git checkout ${ref} -- .` : /-(head|reflog-\d+)$/.test(ref) || ref.startsWith("refs/lanes/landed/") ? `a branch of it: git branch <name> ${ref}` : `recreate the branch with: git branch ${r2.branch} ${ref}`;
     lines.push(`  kept ${ref} (${how})`);
   }
+  for (const n of r2.notes) lines.push(`  ${n}`);
   if (r2.released_claims) lines.push(`  released ${r2.released_claims} claim(s)`);
   return lines.join("\n");
 }
 function renderCleanup(r2) {
   const lines = [`Removed ${r2.removed.length} lane(s), freed ${(r2.freed_bytes / 1048576).toFixed(1)} MiB.`];
-  for (const x of r2.removed) lines.push(`  removed ${x.task_id}: ${x.reason}`);
+  for (const x of r2.removed) lines.push(`  removed ${x.task_id}: ${x.reason}`, ...x.backup_refs.map((ref) => `    kept ${ref}`));
   for (const k of r2.kept) lines.push(`  kept ${k.task_id ?? k.path}: ${k.reason.replace(/\n/g, "\n    ")}`);
   return lines.join("\n");
 }
@@ -6479,7 +6480,7 @@ function renderCleanup(r2) {
 function registerMcp(program2) {
   program2.command("mcp").description("run the MCP server on stdio (what Claude Code starts)").option("--repo <dir>", "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)").action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./chunks/stdio-BR7SF2SR.mjs");
+      const { serveMcpStdio } = await import("./chunks/stdio-5KVSXJ4Z.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );
@@ -6812,7 +6813,7 @@ function buildProgram() {
   return program2;
 }
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-BR7SF2SR.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-5KVSXJ4Z.mjs");
   await serveMcpStdio();
 } else {
   await buildProgram().parseAsync(process.argv);

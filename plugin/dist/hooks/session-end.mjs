@@ -89,7 +89,7 @@ async function main() {
   }
   const timer = finishing ? void 0 : setTimeout(() => startFinisher(input), FINISHER_AFTER_MS);
   timer?.unref();
-  const { finishSession } = await import("../chunks/session-end-work-NO6243AC.mjs");
+  const { finishSession } = await import("../chunks/session-end-work-FU7LLIEG.mjs");
   const r = await finishSession(w, sid, str(input, "reason") ?? "other");
   if (timer) clearTimeout(timer);
   for (const line of r.report) note(`${EVENT}: ${line}`);

@@ -81,7 +81,7 @@ async function main() {
     trace(EVENT, "summary");
     return 0;
   }
-  const { laneContext } = await import("../chunks/session-start-lane-SUM6I2CW.mjs");
+  const { laneContext } = await import("../chunks/session-start-lane-KFXQNMQL.mjs");
   const r = await laneContext(input, lane);
   context(r.text);
   trace(EVENT, "lane", { lane: lane.task, session: r.session_id, resumed: r.resumed });

@@ -49,7 +49,7 @@ async function main() {
     return { code: 0, event };
   }
   const lane = acting.lane;
-  const { missingItems } = await import("../chunks/stop-lane-Y7E2BT5N.mjs");
+  const { missingItems } = await import("../chunks/stop-lane-DXXYB37O.mjs");
   const missing = await missingItems(lane, str(input, "session_id"));
   for (const p of missing.problems) note(`${event}: ${p}`);
   if (missing.items.length === 0) {

@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   copyIncluded,
   startLane
-} from "../chunks/chunk-JP343OVX.mjs";
+} from "../chunks/chunk-CRQND4NS.mjs";
 import {
   sessionOwner
 } from "../chunks/chunk-DK6EBX7G.mjs";
@@ -16,21 +16,21 @@ import {
 import {
   listWorktrees,
   withGitLock
-} from "../chunks/chunk-CBULYUCZ.mjs";
+} from "../chunks/chunk-TVKPOS3V.mjs";
 import "../chunks/chunk-HREBFVFV.mjs";
 import "../chunks/chunk-5PRR2DMC.mjs";
 import {
   addTask,
   readPlan,
   storePlan
-} from "../chunks/chunk-ODNPWKIC.mjs";
+} from "../chunks/chunk-TFQEHX3J.mjs";
 import {
   git,
   lanesDir,
   loadConfig,
   openLanes,
   resolveRepo
-} from "../chunks/chunk-PLLR5K5N.mjs";
+} from "../chunks/chunk-MFHUQI2U.mjs";
 import "../chunks/chunk-TGF4WI42.mjs";
 import "../chunks/chunk-HMC4T433.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";

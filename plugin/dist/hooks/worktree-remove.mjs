@@ -3,13 +3,13 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   removeLane
-} from "../chunks/chunk-KDX6OC4N.mjs";
+} from "../chunks/chunk-E62ZUDCE.mjs";
 import {
   ADHOC_TITLE_PREFIX
 } from "../chunks/chunk-XFXGTBAY.mjs";
 import {
   listWorktrees
-} from "../chunks/chunk-CBULYUCZ.mjs";
+} from "../chunks/chunk-TVKPOS3V.mjs";
 import "../chunks/chunk-HREBFVFV.mjs";
 import "../chunks/chunk-5PRR2DMC.mjs";
 import {
@@ -18,11 +18,11 @@ import {
   emptyPlan,
   emptyTasks,
   setStatus
-} from "../chunks/chunk-ODNPWKIC.mjs";
+} from "../chunks/chunk-TFQEHX3J.mjs";
 import {
   git,
   openLanes
-} from "../chunks/chunk-PLLR5K5N.mjs";
+} from "../chunks/chunk-MFHUQI2U.mjs";
 import "../chunks/chunk-TGF4WI42.mjs";
 import "../chunks/chunk-HMC4T433.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
@@ -106,7 +106,7 @@ async function main() {
   }
   try {
     const r = await removeLane(lanes, { task_id: lane.task });
-    note(`${EVENT}: removed the lane of task ${lane.task} (${r.landed_by}); branch ${r.deleted_branch ? "deleted" : "kept"}.`);
+    note(`${EVENT}: removed the lane of task ${lane.task} (${r.landed_by}); branch ${r.deleted_branch ? "deleted" : "kept"}.${r.notes.map((n) => ` Kept: ${n}.`).join("")}`);
   } catch (e) {
     note(`${EVENT}: kept the lane of task ${lane.task} at ${wt}: ${errorMessage(e)}`);
     trace(EVENT, "kept", { lane: lane.task });

@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   currentBranch,
   headCommit
-} from "./chunk-ZGU6K7G4.mjs";
+} from "./chunk-ROFG2UWE.mjs";
 import {
   SESSIONS_DOC,
   activeIn,
@@ -23,11 +23,11 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-XFD3DOYM.mjs";
+} from "./chunk-RM4QLOVC.mjs";
 import {
   PLAN_DOC,
   emptyPlan
-} from "./chunk-ODNPWKIC.mjs";
+} from "./chunk-TFQEHX3J.mjs";
 import {
   LanesError,
   assertSlug,

@@ -10,7 +10,7 @@ import {
   mergeBase,
   noteFromRecord,
   withSessionLock
-} from "./chunk-ZGU6K7G4.mjs";
+} from "./chunk-ROFG2UWE.mjs";
 import {
   SESSIONS_DOC,
   checkProtocol,
@@ -27,11 +27,11 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-XFD3DOYM.mjs";
+} from "./chunk-RM4QLOVC.mjs";
 import {
   openLanes,
   resolveRepo
-} from "./chunk-PLLR5K5N.mjs";
+} from "./chunk-MFHUQI2U.mjs";
 import {
   LanesError,
   assertSlug,

@@ -5,11 +5,11 @@ import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "./chunk-XFD3DOYM.mjs";
+} from "./chunk-RM4QLOVC.mjs";
 import {
   openLanes,
   statusPorcelain
-} from "./chunk-PLLR5K5N.mjs";
+} from "./chunk-MFHUQI2U.mjs";
 import "./chunk-TGF4WI42.mjs";
 import "./chunk-GSYLAAW2.mjs";
 import "./chunk-N53VYYAD.mjs";

@@ -21,20 +21,20 @@ import {
   renderStatus,
   renderStatus2,
   status
-} from "./chunk-KXQDH2IC.mjs";
+} from "./chunk-XM6S6SFZ.mjs";
 import {
   startSession
-} from "./chunk-FR7X6O5U.mjs";
+} from "./chunk-5DXGU47G.mjs";
 import {
   endSession
-} from "./chunk-V4NZB7RU.mjs";
+} from "./chunk-MFKKKLFS.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunk-ZGU6K7G4.mjs";
+} from "./chunk-ROFG2UWE.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -43,14 +43,14 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-XFD3DOYM.mjs";
+} from "./chunk-RM4QLOVC.mjs";
 import {
   startLane
-} from "./chunk-JP343OVX.mjs";
+} from "./chunk-CRQND4NS.mjs";
 import {
   removeLane
-} from "./chunk-KDX6OC4N.mjs";
-import "./chunk-CBULYUCZ.mjs";
+} from "./chunk-E62ZUDCE.mjs";
+import "./chunk-TVKPOS3V.mjs";
 import {
   claimFiles,
   listClaims,
@@ -74,7 +74,7 @@ import {
   readyTasks,
   requirePlan,
   updateTask
-} from "./chunk-ODNPWKIC.mjs";
+} from "./chunk-TFQEHX3J.mjs";
 import {
   NEVER,
   ZodIssueCode,
@@ -105,7 +105,7 @@ import {
   union,
   unknown,
   url
-} from "./chunk-PLLR5K5N.mjs";
+} from "./chunk-MFHUQI2U.mjs";
 import {
   StateStore
 } from "./chunk-TGF4WI42.mjs";
@@ -15234,12 +15234,12 @@ var checkResourcesTool = defineTool({
 var cleanupWorktreesTool = defineTool({
   name: "cleanup_worktrees",
   title: "Clean up finished lanes",
-  description: "Removes every lane that is finished and loses nothing by going (clean, commits landed, task not in progress) and every stale lane record whose directory is gone with nothing unlanded; reports each lane it keeps with the reason (uncommitted files, unlanded commits, task in progress, not a Lanes worktree) and the disk space freed. Never prunes other worktrees. To remove one lane, use remove_worktree.",
+  description: "Removes every lane that is finished and loses nothing by going (clean, no ignored files but caches, commits landed, task not in progress) and every stale lane record whose directory is gone with nothing unlanded; reports each lane it keeps with the reason (uncommitted files, ignored files, unlanded commits incl. on a detached HEAD, a rebase in progress, task in progress, not a Lanes worktree) and the disk space freed. Commits only a reflog still reaches are kept under backup refs (backup_refs). Never prunes other worktrees. To remove one lane, use remove_worktree.",
   kind: "destructive",
   idempotent: true,
   input: external_exports.object({}).strict(),
   output: external_exports.object({
-    removed: external_exports.array(external_exports.object({ task_id: external_exports.string(), path: external_exports.string(), reason: external_exports.string(), freed_bytes: external_exports.number() })),
+    removed: external_exports.array(external_exports.object({ task_id: external_exports.string(), path: external_exports.string(), reason: external_exports.string(), freed_bytes: external_exports.number(), backup_refs: external_exports.array(external_exports.string()) })),
     kept: external_exports.array(external_exports.object({ task_id: external_exports.string().optional(), path: external_exports.string(), reason: external_exports.string() })),
     freed_bytes: external_exports.number(),
     recovered: external_exports.number().describe("Interrupted lanes operations rolled back or finished first")
@@ -15782,7 +15782,7 @@ var releaseFilesTool = defineTool({
 var removeWorktreeTool = defineTool({
   name: "remove_worktree",
   title: "Remove a finished lane",
-  description: "Removes a task's lane (worktree and branch lanes/<task_id>) only when that loses nothing: no uncommitted files and every commit landed on the target (or no commits at all). Otherwise it refuses and lists the uncommitted files or the unlanded commits (short sha + subject): commit and queue_merge them, or leave the lane. There is no force option here; only a human can force a removal from the CLI. Releases the task's file claims and ports; a task still in progress goes back to planned. cleanup_worktrees does this for every finished lane.",
+  description: "Removes a task's lane (worktree and branch lanes/<task_id>) only when that loses nothing: no uncommitted files, no ignored files other than caches and untouched .worktreeinclude copies, no git operation in progress, and every commit the branch or the worktree's HEAD (detached or not) reaches landed on the target or kept by another ref. Otherwise it refuses and lists them (files, commits as short sha + subject): commit and queue_merge them, or leave the lane. Commits only a reflog still reaches (after a reset) are kept under backup refs and named in notes. There is no force option here; only a human can force a removal from the CLI. Releases the task's file claims and ports; a task still in progress goes back to planned. cleanup_worktrees does this for every finished lane.",
   kind: "destructive",
   input: external_exports.object({ task_id: Slug.describe("Task whose lane to remove") }).strict(),
   output: external_exports.object({
@@ -15792,7 +15792,8 @@ var removeWorktreeTool = defineTool({
     landed_by: external_exports.string().describe("Why nothing was lost: no-commits | ancestor | landed_as | no-branch"),
     removed_worktree: external_exports.boolean(),
     deleted_branch: external_exports.boolean(),
-    backup_refs: external_exports.array(external_exports.string()).describe("Refs keeping original commits (e.g. of a squash-landed lane)"),
+    backup_refs: external_exports.array(external_exports.string()).describe("Refs keeping commits: the originals of a squash-landed lane, reflog-only commits"),
+    notes: external_exports.array(external_exports.string()).describe("What was kept and why, one sentence each"),
     released_claims: external_exports.number(),
     released_ports: external_exports.array(external_exports.number()),
     task_status: external_exports.string().optional(),
@@ -15801,7 +15802,8 @@ var removeWorktreeTool = defineTool({
   async handle(input, ctx) {
     return removeLane(await openLanes(ctx.cwd, await ctx.repo()), { task_id: input.task_id });
   },
-  render: (o) => `Removed the lane of ${o.task_id} (${o.path})${o.deleted_branch ? ` and branch ${o.branch}` : ""}${o.branch_kept ? `; ${o.branch_kept}` : ""}. Released ${o.released_claims} claim(s).`
+  render: (o) => `Removed the lane of ${o.task_id} (${o.path})${o.deleted_branch ? ` and branch ${o.branch}` : ""}${o.branch_kept ? `; ${o.branch_kept}` : ""}. Released ${o.released_claims} claim(s).` + o.notes.map((n) => `
+Kept: ${n}.`).join("")
 });
 
 // src/mcp/tools/start-task.ts

@@ -10,7 +10,7 @@ import {
   recoverOrphans,
   rollbackStart,
   withGitLock
-} from "./chunk-CBULYUCZ.mjs";
+} from "./chunk-TVKPOS3V.mjs";
 import {
   CLAIMS_DOC,
   claimInTx,
@@ -28,7 +28,7 @@ import {
   readPlan,
   requirePlan,
   requireTask
-} from "./chunk-ODNPWKIC.mjs";
+} from "./chunk-TFQEHX3J.mjs";
 import {
   git,
   lanePathFor,
@@ -38,7 +38,7 @@ import {
   resolveCommit,
   revInputProblem,
   runCommand
-} from "./chunk-PLLR5K5N.mjs";
+} from "./chunk-MFHUQI2U.mjs";
 import {
   failpoint
 } from "./chunk-TGF4WI42.mjs";

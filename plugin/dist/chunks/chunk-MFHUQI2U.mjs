@@ -27124,6 +27124,31 @@ var CONFIG_SCHEMA_FILE = "schemas/config.schema.json";
 var MAX_CONFIG_BYTES = 1024 * 1024;
 var ARGV_HINT = 'expected an argv array, never a shell string: ["npm", "test"]';
 var AGENT_PLACEHOLDERS = ["task_id", "title", "description", "worktree", "prompt"];
+var DEFAULT_DISPOSABLE_IGNORED = [
+  "node_modules",
+  ".venv",
+  "venv",
+  "__pycache__",
+  "*.pyc",
+  ".pytest_cache",
+  ".mypy_cache",
+  ".ruff_cache",
+  ".tox",
+  "target",
+  "dist",
+  "build",
+  "out",
+  "coverage",
+  ".cache",
+  ".next",
+  ".nuxt",
+  ".turbo",
+  ".parcel-cache",
+  ".gradle",
+  ".eslintcache",
+  "*.tsbuildinfo",
+  ".DS_Store"
+];
 function refNameProblem(name) {
   if (name.length === 0) return "must not be empty";
   if (name.length > 255) return "is too long (at most 255 characters)";
@@ -27240,7 +27265,12 @@ var ConfigSchema = external_exports.object({
       const problem = relPathProblem(p, "file");
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     }).default(".worktreeinclude").meta({ description: 'File listing untracked files (e.g. .env) to copy into new lanes. Default ".worktreeinclude".' }),
-    claude_worktree_hooks: external_exports.boolean().default(true).meta({ description: "Handle Claude Code's own worktree hooks so its worktrees become lanes. Default true." })
+    claude_worktree_hooks: external_exports.boolean().default(true).meta({ description: "Handle Claude Code's own worktree hooks so its worktrees become lanes. Default true." }),
+    disposable_ignored: external_exports.array(
+      external_exports.string().min(1).regex(/^[^\x00-\x1f\x7f]+$/, "must not contain control characters")
+    ).default([...DEFAULT_DISPOSABLE_IGNORED]).meta({
+      description: 'Globs of ignored files a lane may lose on removal (caches, build output): a pattern without "/" matches any path component, one with "/" a path from the lane root. Other ignored files make removal refuse. Replaces the default list.'
+    })
   }).strict().prefault({}).meta({ title: "Worktrees", description: "Where and how lane worktrees are created." }),
   claims: external_exports.object({
     default_ttl_seconds: external_exports.number().int().min(1).max(7 * 86400).default(1800).meta({ description: "How long a file claim lasts unless renewed. Default 1800." })
@@ -27685,18 +27715,6 @@ async function aheadBehind(cwd, tip, upstream) {
   const [a2, b] = out.split(/\s+/).map((n2) => Number.parseInt(n2, 10));
   return { ahead: a2 ?? 0, behind: b ?? 0 };
 }
-async function commitsNotIn(cwd, tip, exclude, limit = 50) {
-  const out = await gitOut(
-    cwd,
-    ["log", `--max-count=${limit}`, "--format=%H%x00%h%x00%s", tip, ...exclude.map((e) => `^${e}`), "--"],
-    { readOnly: true }
-  );
-  if (!out) return [];
-  return out.split("\n").map((line) => {
-    const [sha = "", short = "", subject = ""] = line.split("\0");
-    return { sha, short, subject };
-  });
-}
 async function commitTimeMs(cwd, rev) {
   const out = await gitOut(cwd, ["log", "-1", "--format=%ct", rev, "--"], { readOnly: true });
   return Number.parseInt(out, 10) * 1e3;
@@ -27720,12 +27738,18 @@ async function stashCreate(worktree, message) {
   const sha = await gitOut(worktree, ["stash", "create", message]);
   return isSha(sha) ? sha : void 0;
 }
-async function snapshotWorktree(worktree, message) {
+async function snapshotWorktree(worktree, message, opts = {}) {
   const tmp = fs4.mkdtempSync(path9.join(os.tmpdir(), "lanes-snap-"));
   const env2 = { GIT_INDEX_FILE: path9.join(tmp, "index") };
   try {
     await git(worktree, ["read-tree", "HEAD"], { env: env2 });
     await git(worktree, ["add", "-A", "--", "."], { env: env2 });
+    if (opts.ignored?.length) {
+      await git(worktree, ["add", "-f", "--pathspec-from-file=-", "--pathspec-file-nul"], {
+        env: { ...env2, GIT_LITERAL_PATHSPECS: "1" },
+        input: `${opts.ignored.join("\0")}\0`
+      });
+    }
     const tree = await gitOut(worktree, ["write-tree"], { env: env2 });
     const headTree = await gitOut(worktree, ["rev-parse", "HEAD^{tree}"]);
     if (tree === headTree) return void 0;
@@ -27742,6 +27766,34 @@ async function contentLanded(cwd, tip, target) {
   const tree = r.stdout.split("\n")[0]?.trim() ?? "";
   const targetTree = await gitOut(cwd, ["rev-parse", `${target}^{tree}`], { readOnly: true });
   return tree === targetTree;
+}
+async function reflogCommits(cwd, ref) {
+  const r = await git(cwd, ["reflog", "show", "--format=%H", "--end-of-options", ref, "--"], { readOnly: true, okCodes: [1, 128] });
+  if (r.exitCode !== 0) return [];
+  return [...new Set(r.stdout.split("\n").map((l) => l.trim()).filter(isSha))];
+}
+async function presentCommits(cwd, shas) {
+  if (!shas.length) return [];
+  const out = (await git(cwd, ["cat-file", "--batch-check=%(objectname) %(objecttype)"], { readOnly: true, input: `${shas.join("\n")}
+` })).stdout;
+  return out.split("\n").map((l) => l.split(" ")).filter(([sha, type]) => type === "commit" && isSha(sha ?? "")).map(([sha]) => sha);
+}
+async function commitsLostWith(cwd, tips, opts) {
+  const heads = tips.filter(isSha);
+  if (!heads.length) return [];
+  const args = ["log", `--max-count=${opts.limit ?? 50}`, "--format=%H%x00%h%x00%s", ...heads, "--not", ...opts.not.filter(isSha), `--exclude=${opts.dropping}`, "--glob=refs/*", "--"];
+  const out = await gitOut(cwd, args, { readOnly: true });
+  if (!out) return [];
+  return out.split("\n").map((line) => {
+    const [sha = "", short = "", subject = ""] = line.split("\0");
+    return { sha, short, subject };
+  });
+}
+async function independentCommits(cwd, shas) {
+  const list = [...new Set(shas.filter(isSha))];
+  if (list.length <= 1) return list;
+  const out = await gitOut(cwd, ["merge-base", "--independent", ...list], { readOnly: true });
+  return out.split("\n").filter(isSha);
 }
 
 // src/system/command.ts
@@ -27926,12 +27978,15 @@ export {
   deleteRefCas,
   isAncestor,
   aheadBehind,
-  commitsNotIn,
   commitTimeMs,
   statusPorcelain,
   stashCreate,
   snapshotWorktree,
   contentLanded,
+  reflogCommits,
+  presentCommits,
+  commitsLostWith,
+  independentCommits,
   killProcessGroup,
   runCommand
 };

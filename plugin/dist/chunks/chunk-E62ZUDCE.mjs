@@ -6,10 +6,10 @@ import {
   recoverOrphans,
   refusal,
   teardownLane
-} from "./chunk-CBULYUCZ.mjs";
+} from "./chunk-TVKPOS3V.mjs";
 import {
   readPlan
-} from "./chunk-ODNPWKIC.mjs";
+} from "./chunk-TFQEHX3J.mjs";
 import {
   LANES_DOC,
   assertTaskId,

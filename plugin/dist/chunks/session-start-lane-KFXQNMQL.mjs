@@ -3,22 +3,22 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   startSession
-} from "./chunk-FR7X6O5U.mjs";
+} from "./chunk-5DXGU47G.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps
-} from "./chunk-ZGU6K7G4.mjs";
+} from "./chunk-ROFG2UWE.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-XFD3DOYM.mjs";
+} from "./chunk-RM4QLOVC.mjs";
 import {
   readPlan
-} from "./chunk-ODNPWKIC.mjs";
+} from "./chunk-TFQEHX3J.mjs";
 import {
   openLanes
-} from "./chunk-PLLR5K5N.mjs";
+} from "./chunk-MFHUQI2U.mjs";
 import "./chunk-TGF4WI42.mjs";
 import {
   describeOwner,

@@ -21,11 +21,11 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-XFD3DOYM.mjs";
+} from "./chunk-RM4QLOVC.mjs";
 import {
   git,
   gitOut
-} from "./chunk-PLLR5K5N.mjs";
+} from "./chunk-MFHUQI2U.mjs";
 import {
   withLock
 } from "./chunk-TGF4WI42.mjs";

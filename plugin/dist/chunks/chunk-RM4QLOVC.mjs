@@ -6,7 +6,7 @@ import {
   gitOut,
   runCommand,
   statusPorcelain
-} from "./chunk-PLLR5K5N.mjs";
+} from "./chunk-MFHUQI2U.mjs";
 import {
   writeFileAtomic
 } from "./chunk-TGF4WI42.mjs";

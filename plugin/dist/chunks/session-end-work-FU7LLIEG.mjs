@@ -3,11 +3,11 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   completeSessionFast
-} from "./chunk-V4NZB7RU.mjs";
-import "./chunk-ZGU6K7G4.mjs";
+} from "./chunk-MFKKKLFS.mjs";
+import "./chunk-ROFG2UWE.mjs";
 import {
   readSessions
-} from "./chunk-XFD3DOYM.mjs";
+} from "./chunk-RM4QLOVC.mjs";
 import {
   sessionOwner
 } from "./chunk-DK6EBX7G.mjs";
@@ -18,10 +18,10 @@ import {
 import {
   TASKS_DOC,
   emptyTasks
-} from "./chunk-ODNPWKIC.mjs";
+} from "./chunk-TFQEHX3J.mjs";
 import {
   openLanes
-} from "./chunk-PLLR5K5N.mjs";
+} from "./chunk-MFHUQI2U.mjs";
 import "./chunk-TGF4WI42.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import "./chunk-FC2A3AOD.mjs";

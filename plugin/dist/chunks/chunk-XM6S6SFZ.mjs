@@ -4,23 +4,26 @@ const require = __lanesRequire(import.meta.url);
 import {
   redact,
   require_dist
-} from "./chunk-XFD3DOYM.mjs";
+} from "./chunk-RM4QLOVC.mjs";
 import {
   removeLane
-} from "./chunk-KDX6OC4N.mjs";
+} from "./chunk-E62ZUDCE.mjs";
 import {
+  LIST_LIMIT,
   adminDirFor,
   assessLane,
   describeCommits,
   describeDirty,
+  describeIgnored,
   diskUsage,
   haveProc,
   listWorktrees,
   processesIn,
   recoverOrphans,
+  safeText,
   teardownLane,
   withGitLock
-} from "./chunk-CBULYUCZ.mjs";
+} from "./chunk-TVKPOS3V.mjs";
 import {
   CLAIMS_DOC,
   emptyClaims,
@@ -35,7 +38,7 @@ import {
   readPlan,
   setStatus,
   storePlan
-} from "./chunk-ODNPWKIC.mjs";
+} from "./chunk-TFQEHX3J.mjs";
 import {
   CONFIG_FILE,
   MAX_CONFIG_BYTES,
@@ -56,7 +59,7 @@ import {
   resolveTarget,
   runCommand,
   statusPorcelain
-} from "./chunk-PLLR5K5N.mjs";
+} from "./chunk-MFHUQI2U.mjs";
 import {
   failpoint,
   lockOwner,
@@ -2183,25 +2186,36 @@ async function cleanupLanes(lanes) {
     try {
       const t = tasks[lane.task];
       const a = await assessLane(lanes, lane, t);
+      if (a.blocked) {
+        keep(a.blocked);
+        continue;
+      }
       if (a.unlanded.length) {
-        keep(`${a.unlanded.length}${a.unlanded.length >= 20 ? "+" : ""} commit(s) not landed on ${lane.target}${a.exists ? "" : " (directory missing; recreate it with `git worktree add " + lane.path + " " + lane.branch + "`)"}:
+        const missing = a.exists ? "" : ` (directory missing; keep them with \`git branch <name> ${a.unlanded[0].short}\`, then run gc again)`;
+        keep(`${a.unlanded.length}${a.unlanded.length >= LIST_LIMIT ? "+" : ""} commit(s) not landed on ${lane.target} and kept by no other ref${missing}:
 ${describeCommits(a.unlanded)}`);
         continue;
       }
       if (a.exists && a.dirty.length) {
-        keep(`${a.dirty.length} uncommitted file(s), e.g. ${a.dirty[0].path}`);
+        keep(`${a.dirty.length} uncommitted file(s), e.g. ${safeText(a.dirty[0].path)}`);
+        continue;
+      }
+      if (a.ignored.length) {
+        keep(`${a.ignored.length} ignored file(s) removal would delete (move them out, or list caches in worktrees.disposable_ignored):
+${describeIgnored(a.ignored)}`);
         continue;
       }
       const stale = !a.exists;
       if (!stale && t?.status === "in_progress" && !t.landed_as) {
-        keep(`task in progress (owner ${t.owner ?? lane.owner})`);
+        keep(`task in progress (owner ${safeText(t.owner ?? lane.owner)})`);
         continue;
       }
       const size = a.exists ? await diskUsage(lane.path) : 0;
-      await teardownLane(lanes, lane, a);
+      const done = await teardownLane(lanes, lane, a);
       await failpoint("lanes.gc.after-teardown");
-      const reason = stale ? "stale record: directory missing, nothing unlanded" : lane.state === "broken" ? "broken lane with nothing to lose" : `finished (${a.landedBy === "no-commits" ? "no commits" : "landed"}) and clean`;
-      out.removed.push({ task_id: lane.task, path: lane.path, reason, freed_bytes: size });
+      const why = stale ? "stale record: directory missing, nothing unlanded" : lane.state === "broken" ? "broken lane with nothing to lose" : `finished (${a.landedBy === "no-commits" ? "no commits" : "landed"}) and clean`;
+      const reason = [why, ...done.notes].join("; ");
+      out.removed.push({ task_id: lane.task, path: lane.path, reason, freed_bytes: size, backup_refs: done.backup_refs });
       out.freed_bytes += size;
     } catch (e) {
       keep(errorMessage(e));

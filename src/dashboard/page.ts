@@ -57,7 +57,7 @@ svg text { font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif; }
 tr.needs-fix td { background:#fdf4ff; }
 tr.needs-fix td:first-child { box-shadow:inset 3px 0 0 ${NEEDS_FIX_COLOR}; font-weight:600; }
 .fix-reason { color:#86198f; font-size:12px; margin-top:2px; overflow-wrap:anywhere; }
-#lanes td { overflow-wrap:anywhere; }
+#lanes td, #queue td { overflow-wrap:anywhere; }
 `;
 
 export function pageHtml(nonce: string): string {

@@ -4,6 +4,7 @@
  * remove it without force and its commits have landed; the branch is deleted only by
  * compare-and-swap against the tip that was checked.
  */
+import { act } from '../actions.js';
 import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
 import {
@@ -95,7 +96,7 @@ export function refusal(lane: LaneRecord, a: Assessment): LanesError | undefined
   if (a.unlanded.length) parts.push(`commits not landed on ${lane.target}:\n${describeCommits(a.unlanded)}`);
   if (!parts.length) return undefined;
   return new LanesError('UNSAFE', `Refusing to remove the lane of ${lane.task} (${lane.path}): it has ${parts.join('\nand ')}`, {
-    hint: 'Commit and land the work first (queue_merge), or ask a human to run `lanes remove --force`, which keeps a backup ref of everything.',
+    hint: `Commit and land the work first (${act('queue_merge', { task_id: lane.task })}), or ${act('force_remove', { task_id: lane.task })}, which keeps a backup ref of everything.`,
     details: { dirty: a.dirty, unlanded: a.unlanded },
   });
 }
@@ -127,7 +128,7 @@ export async function teardownLane(lanes: Lanes, lane: LaneRecord, a: Assessment
       const tip = await refSha(root, laneRef(lane.task));
       if (tip !== a.tip) {
         throw new LanesError('CONFLICT', `The branch of ${lane.task} moved while it was being removed (now ${tip?.slice(0, 12) ?? 'gone'}).`, {
-          hint: 'Nothing was removed. Look at list_worktrees and try again.',
+          hint: `Nothing was removed. Look at ${act('list_worktrees')} and try again.`,
         });
       }
       if (opts.force) out.backup_refs = await backup(lanes, lane, a);

@@ -41,6 +41,7 @@ const ACTIONS = {
   list_sessions: { tool: 'list_sessions', cli: 'lanes session list' },
   get_session: { tool: 'get_session', cli: 'lanes session show {id}' },
   force_remove: { cli: 'lanes remove --force {task_id}' },
+  revert_landing: { cli: 'lanes merge revert {task_id}' },
 } satisfies Record<string, ActionDef>;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -21,6 +21,7 @@ describe('act / speak', () => {
     const hint = `Land it first, or ${act('force_remove', { task_id: 'a b' })}.`;
     expect(speak(hint, 'cli')).toBe('Land it first, or run `lanes remove --force a b`.');
     expect(speak(hint, 'tools')).toBe('Land it first, or ask a human to run `lanes remove --force a b`.');
+    expect(speak(act('revert_landing', { task_id: 'api' }), 'tools')).toBe('ask a human to run `lanes merge revert api`');
   });
 
   it('leaves other text alone and resolves every string of a result', () => {

@@ -114,7 +114,7 @@ export async function cancelMerge(lanes: Lanes, taskId: string): Promise<{ entry
     if (!e) {
       const last = doc.entries.filter((x) => x.task === task).sort((a, b) => b.seq - a.seq)[0];
       throw new LanesError('NOT_FOUND', `Task ${task} has nothing in the merge queue${last ? ` (its last entry ${last.id} is ${last.state})` : ''}.`, {
-        hint: last?.state === 'landed' ? `It already landed as ${last.landed_as?.slice(0, 12)}; undo that with \`lanes merge revert ${task}\`.` : `${act('merge_status')} lists the queue.`,
+        hint: last?.state === 'landed' ? `It already landed as ${last.landed_as?.slice(0, 12)}; to undo that, ${act('revert_landing', { task_id: task })}.` : `${act('merge_status')} lists the queue.`,
       });
     }
     if (e.state === 'queued') {

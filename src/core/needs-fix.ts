@@ -92,6 +92,17 @@ function clip(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
+/**
+ * Whether a needs-fix belongs to a lane made at `createdAt`: a lane started again after the
+ * failure (removed, then started anew) is new work, not the one sent back.
+ */
+export function appliesTo(nf: NeedsFix | undefined, createdAt: string | undefined): nf is NeedsFix {
+  if (!nf) return false;
+  const made = createdAt ? Date.parse(createdAt) : Number.NaN;
+  const since = nf.since ? Date.parse(nf.since) : Number.NaN;
+  return !(made > since);
+}
+
 /** Lanes that need a fix first, the rest in their order. */
 export function needsFixFirst<T extends { needs_fix?: NeedsFix }>(list: T[]): T[] {
   return [...list.filter((l) => l.needs_fix), ...list.filter((l) => !l.needs_fix)];

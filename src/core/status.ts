@@ -25,7 +25,7 @@ import { emptyLanes, LANES_DOC, type LaneState, type LanesDoc } from './lanes/mo
 import { isInside, lanesDir } from './lanes/paths.js';
 import { mergeStatus, type EntryView } from './merge/index.js';
 import { emptyQueue, MERGE_DOC, queueOf, type MergeQueueDoc } from './merge/model.js';
-import { needsFixByTask, needsFixFirst, type NeedsFix } from './needs-fix.js';
+import { appliesTo, needsFixByTask, needsFixFirst, type NeedsFix } from './needs-fix.js';
 import { countByStatus, readPlan, type StoredPlan, type TaskStatus, type TasksDoc } from './tasks.js';
 import { mapLimit } from '../util/map-limit.js';
 
@@ -177,7 +177,7 @@ export async function status(lanes: Lanes, opts: StatusOptions = {}): Promise<St
   const fixes = await guard('lanes to fix', tips.then((t) => needsFixByTask(root, cfg.target, queueDoc, tasks, taskTips(t))), new Map<string, NeedsFix>());
   for (const l of unordered) {
     const nf = l.kind === 'lane' && l.task_id ? fixes.get(l.task_id) : undefined;
-    if (nf) l.needs_fix = nf;
+    if (appliesTo(nf, l.created_at)) l.needs_fix = nf;
   }
   const laneList = needsFixFirst(unordered);
   return {

@@ -11,7 +11,7 @@ import { aheadBehind, commitTimeMs, resolveCommit, statusPorcelain } from '../..
 import { adminDirFor, listWorktrees } from '../../git/worktree.js';
 import type { Lanes } from '../context.js';
 import { emptyQueue, MERGE_DOC, queueOf, type MergeQueueDoc } from '../merge/model.js';
-import { needsFixByTask, needsFixFirst, type NeedsFix } from '../needs-fix.js';
+import { appliesTo, needsFixByTask, needsFixFirst, type NeedsFix } from '../needs-fix.js';
 import { readPlan, type TaskStatus } from '../tasks.js';
 import { emptyLanes, LANES_DOC, type LaneRecord, type LanesDoc } from './model.js';
 import { isInside, lanesDir } from './paths.js';
@@ -100,9 +100,10 @@ export async function listLanes(lanes: Lanes, opts: { recover?: boolean } = {}):
   });
   const tips = new Map(views.filter((v) => v.task_id && v.head).map((v) => [v.task_id!, v.head!]));
   const fixes = await needsFixByTask(root, cfg.target, queue, tasks, tips);
+  const made = new Map(records.map((rec) => [rec.task, rec.created_at]));
   for (const v of views) {
     const nf = v.task_id ? fixes.get(v.task_id) : undefined;
-    if (nf) v.needs_fix = nf;
+    if (appliesTo(nf, made.get(v.task_id!))) v.needs_fix = nf;
   }
   const out: ListResult = { target: cfg.target, lanes: needsFixFirst([...views, ...foreignViews]) };
   if (targetSha) out.target_sha = targetSha;

@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listLanes } from '../../../src/core/lanes/list.js';
+import { removeLane } from '../../../src/core/lanes/remove.js';
+import { startLane } from '../../../src/core/lanes/start.js';
 import { failingCount } from '../../../src/core/needs-fix.js';
 import { status } from '../../../src/core/status.js';
 import { LaneOut } from '../../../src/mcp/tools/list-worktrees.js';
@@ -51,6 +53,11 @@ describe('lanes that need a fix', () => {
     const l = await listLanes(r.lanes, { recover: false });
     expect(l.lanes.filter((v) => v.needs_fix).map((v) => v.task_id)).toEqual(['clash']);
     expect((await status(r.lanes)).lanes.filter((v) => v.needs_fix).map((v) => v.task_id)).toEqual(['clash']);
+    // A lane made again after the failure is new work, not the lane that was sent back.
+    await removeLane(r.lanes, { task_id: 'clash', force: true });
+    await startLane(r.lanes, { task_id: 'clash', owner: 'agent-clash' });
+    expect((await listLanes(r.lanes, { recover: false })).lanes.filter((v) => v.needs_fix)).toEqual([]);
+    expect((await status(r.lanes)).lanes.filter((v) => v.needs_fix)).toEqual([]);
   }, 60_000);
 });
 

@@ -11,6 +11,7 @@ import { failingCount } from '../../../src/core/needs-fix.js';
 import { status } from '../../../src/core/status.js';
 import { LaneOut } from '../../../src/mcp/tools/list-worktrees.js';
 import { StatusOut } from '../../../src/mcp/tools/status.js';
+import { connect } from '../../helpers/mcp.js';
 import { LONG_PATH, needsFixRepo, type NeedsFixFixture } from '../../dashboard/fixture.js';
 
 describe('lanes that need a fix', () => {
@@ -43,6 +44,21 @@ describe('lanes that need a fix', () => {
       ['red', 'gate'],
     ]);
     expect(s.lanes.slice(3).every((l) => !l.needs_fix)).toBe(true);
+  });
+
+  it('are in the list_worktrees and status tool answers, JSON and text', async () => {
+    const c = await connect(r.dir);
+    try {
+      const l = await c.call('list_worktrees');
+      expect(l.isError).toBeFalsy();
+      expect(l.data.lanes[2]).toMatchObject({ task_id: 'red', needs_fix: { kind: 'gate', reason: 'gate test failed, 55 failing' } });
+      expect(l.text).toContain('- red [needs fix: gate test failed, 55 failing] agent-red');
+      const s = await c.call('status');
+      expect(s.data.lanes.slice(0, 3).map((x: { task_id: string }) => x.task_id)).toEqual(['clash', 'late', 'red']);
+      expect(s.text).toContain('    needs fix: gate test failed, 55 failing');
+    } finally {
+      await c.close();
+    }
   });
 
   it('end when the lane is queued again, or has merged the target it came to conflict with', async () => {

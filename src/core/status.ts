@@ -171,7 +171,7 @@ export async function status(lanes: Lanes, opts: StatusOptions = {}): Promise<St
     readResources(root),
     guard('events', lanes.store.readEvents({ limit: opts.events ?? 10 }), []),
     target,
-    guard('merge queue', lanes.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue).then((d) => queueOf(d.data)), emptyQueue()),
+    guard('lanes to fix', lanes.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue).then((d) => queueOf(d.data)), emptyQueue()),
   ]);
   for (const l of unordered) if (l.task_id && Object.hasOwn(tasks, l.task_id)) l.task_status = tasks[l.task_id]!.status;
   const fixes = await guard('lanes to fix', tips.then((t) => needsFixByTask(root, cfg.target, queueDoc, tasks, taskTips(t))), new Map<string, NeedsFix>());

@@ -3,6 +3,7 @@
  * 2 bad input or config, 3 conflict / busy (someone else holds it), 4 refused as unsafe,
  * 5 not a repository / unsupported environment.
  */
+import { speak, speakAll } from '../core/actions.js';
 import { LanesError, errorMessage } from '../errors.js';
 
 const EXIT: Record<string, number> = {
@@ -28,13 +29,16 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): 
     } catch (e) {
       const code = exitCodeFor(e);
       const text = e instanceof LanesError ? errorMessage(e) : `unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
-      process.stderr.write(`lanes: ${text}\n`);
+      process.stderr.write(`lanes: ${speak(text, 'cli')}\n`);
       process.exitCode = code;
     }
   };
 }
 
-/** Prints `data` as JSON (for --json) or `text`. stdout is the command's output. */
+/**
+ * Prints `data` as JSON (for --json) or `text`. stdout is the command's output. Hints in either
+ * name the CLI's commands (core names actions, see core/actions.ts).
+ */
 export function emit(json: boolean | undefined, data: unknown, text: () => string): void {
-  process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${text()}\n`);
+  process.stdout.write(json ? `${JSON.stringify(speakAll(data, 'cli'), null, 2)}\n` : `${speak(text(), 'cli')}\n`);
 }

@@ -24,6 +24,8 @@ import type { Lanes } from './context.js';
 import { emptyLanes, LANES_DOC, type LaneState, type LanesDoc } from './lanes/model.js';
 import { isInside, lanesDir } from './lanes/paths.js';
 import { mergeStatus, type EntryView } from './merge/index.js';
+import { emptyQueue, MERGE_DOC, queueOf, type MergeQueueDoc } from './merge/model.js';
+import { appliesTo, needsFixByTask, needsFixFirst, type NeedsFix } from './needs-fix.js';
 import { countByStatus, readPlan, type StoredPlan, type TaskStatus, type TasksDoc } from './tasks.js';
 import { mapLimit } from '../util/map-limit.js';
 
@@ -91,6 +93,8 @@ export interface LaneStatus {
   age_s?: number;
   /** Newest of the tip's commit time, the lane index's mtime and its dirty files' mtimes. */
   last_activity?: string;
+  /** The merge queue sent it back (or a landing made it conflict): what its owner must fix. */
+  needs_fix?: NeedsFix;
   problem?: string;
 }
 
@@ -157,17 +161,25 @@ export async function status(lanes: Lanes, opts: StatusOptions = {}): Promise<St
   const root = lanes.repo.mainRoot;
   const cfg = await lanes.config();
   const target = guard('target', refSha(root, `refs/heads/${cfg.target}`), undefined);
-  const [{ plan, tasks }, laneList, claims, merge, run, resources, events, targetSha] = await Promise.all([
+  const tips = laneTips(root);
+  const [{ plan, tasks }, unordered, claims, merge, run, resources, events, targetSha, queueDoc] = await Promise.all([
     guard('plan', readPlan(lanes.store), { plan: null, tasks: {} }),
-    guard('lanes', readLanes(lanes, cfg.worktrees.dir, target), []),
+    guard('lanes', readLanes(lanes, cfg.worktrees.dir, target, tips), []),
     guard('claims', readClaims(lanes), []),
     guard('merge queue', readMerge(lanes, opts.recentMerges ?? 5), { processor: { running: false }, queue: [], recent: [], recent_failure_rate: 0 }),
     guard('run', readRunSummary(lanes), null),
     readResources(root),
     guard('events', lanes.store.readEvents({ limit: opts.events ?? 10 }), []),
     target,
+    guard('lanes to fix', lanes.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue).then((d) => queueOf(d.data)), emptyQueue()),
   ]);
-  for (const l of laneList) if (l.task_id && tasks[l.task_id]) l.task_status = tasks[l.task_id]!.status;
+  for (const l of unordered) if (l.task_id && Object.hasOwn(tasks, l.task_id)) l.task_status = tasks[l.task_id]!.status;
+  const fixes = await guard('lanes to fix', tips.then((t) => needsFixByTask(root, cfg.target, queueDoc, tasks, taskTips(t))), new Map<string, NeedsFix>());
+  for (const l of unordered) {
+    const nf = l.kind === 'lane' && l.task_id ? fixes.get(l.task_id) : undefined;
+    if (appliesTo(nf, l.created_at)) l.needs_fix = nf;
+  }
+  const laneList = needsFixFirst(unordered);
   return {
     repo: root,
     generated_at: new Date().toISOString(),
@@ -215,9 +227,9 @@ function summarizePlan(plan: StoredPlan, tasks: TasksDoc): PlanSummary {
 }
 
 /** Lanes (records, plus unrecorded worktrees in the lanes dir), without recovery or locks. */
-async function readLanes(lanes: Lanes, relDir: string, target: Promise<string | undefined>): Promise<LaneStatus[]> {
+async function readLanes(lanes: Lanes, relDir: string, target: Promise<string | undefined>, tipsP: Promise<Map<string, { sha: string; time: number }>>): Promise<LaneStatus[]> {
   const root = lanes.repo.mainRoot;
-  const [doc, worktrees, tips, targetSha] = await Promise.all([lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes), listWorktrees(root), laneTips(root), target]);
+  const [doc, worktrees, tips, targetSha] = await Promise.all([lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes), listWorktrees(root), tipsP, target]);
   const admins = adminDirs(lanes.repo.commonDir);
   const byPath = new Map(worktrees.map((w) => [w.path, w]));
   const now = Date.now();
@@ -299,6 +311,13 @@ async function laneTips(root: string): Promise<Map<string, { sha: string; time: 
     if (name && sha) tips.set(name, { sha, time: Number(time) * 1000 || 0 });
   }
   return tips;
+}
+
+/** Task → tip of its lanes/<task> branch. */
+function taskTips(tips: Map<string, { sha: string }>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [name, t] of tips) if (name.startsWith('lanes/')) out.set(name.slice('lanes/'.length), t.sha);
+  return out;
 }
 
 /** Worktree path → its admin dir (`<common>/worktrees/<name>`), read once for all lanes. */

@@ -3,6 +3,7 @@
  * conflicts); the tasks doc holds what is happening to each task. Both change together in one
  * transaction, so a reader never sees a task without its plan entry.
  */
+import { act } from './actions.js';
 import { LanesError } from '../errors.js';
 import { assertSlug } from '../util/slug.js';
 import type { StateStore } from '../state/index.js';
@@ -70,7 +71,7 @@ export async function readPlan(store: StateStore): Promise<{ plan: StoredPlan | 
 export function requirePlan(plan: StoredPlan | null): StoredPlan {
   if (!plan) {
     throw new LanesError('NOT_FOUND', 'There is no plan yet.', {
-      hint: 'Create one with plan_work (or `lanes plan <tasks file>`).',
+      hint: `Create one with ${act('plan_work')}.`,
     });
   }
   return plan;
@@ -82,7 +83,7 @@ export function requireTask(plan: StoredPlan, id: string): PlannedTask {
   if (!t) {
     const known = plan.tasks.slice(0, 12).map((x) => x.id).join(', ');
     throw new LanesError('NOT_FOUND', `There is no task "${id}" in the plan.`, {
-      hint: `Known tasks: ${known}${plan.tasks.length > 12 ? ', ...' : ''}. Add it with add_task if it is new.`,
+      hint: `Known tasks: ${known}${plan.tasks.length > 12 ? ', ...' : ''}. Add it with ${act('add_task')} if it is new.`,
     });
   }
   return t;
@@ -124,7 +125,7 @@ export async function addTask(store: StateStore, input: unknown): Promise<{ plan
     const plan = requirePlan(doc.plan);
     const id = (input as { id?: unknown })?.id;
     if (typeof id === 'string' && plan.tasks.some((t) => t.id === id)) {
-      throw new LanesError('CONFLICT', `Task "${id}" is already in the plan.`, { hint: 'Pick another id, or change it with update_task.' });
+      throw new LanesError('CONFLICT', `Task "${id}" is already in the plan.`, { hint: `Pick another id, or change it with ${act('update_task', { task_id: id })}.` });
     }
     const next = buildPlan([...plan.tasks, input], { parallelism: plan.parallelism });
     const stored: StoredPlan = { ...next, created_at: plan.created_at, updated_at: now(), ...(plan.source ? { source: plan.source } : {}) };
@@ -171,24 +172,24 @@ export function applyTaskUpdate(tx: DocTx, u: UpdateTaskInput): TaskState {
   const t = (tasks[u.id] ??= newTaskState(u.id));
   if (u.expect_status && t.status !== u.expect_status) {
     throw new LanesError('CONFLICT', `Task "${u.id}" is ${t.status}${t.owner ? ` (owner ${t.owner})` : ''}, not ${u.expect_status}.`, {
-      hint: 'Read its state with get_plan and decide again.',
+      hint: `Read its state with ${act('get_plan')} and decide again.`,
     });
   }
   if (u.status === 'in_progress') {
     if (t.status === 'in_progress' && t.owner && u.owner && t.owner !== u.owner) {
       throw new LanesError('CONFLICT', `Task "${u.id}" is already started by ${t.owner} (since ${t.started_at ?? t.updated_at}).`, {
-        hint: 'Pick another task with next_tasks, or ask that owner to release it (update_task to planned).',
+        hint: `Pick another task with ${act('next_tasks')}, or ask that owner to release it (${act('update_task', { task_id: u.id })} to planned).`,
       });
     }
     if (t.status === 'done') {
       throw new LanesError('CONFLICT', `Task "${u.id}" is already done${t.landed_as ? ` (landed as ${t.landed_as})` : ''}.`, {
-        hint: 'Add a follow-up task with add_task instead of reopening it.',
+        hint: `Add a follow-up task with ${act('add_task')} instead of reopening it.`,
       });
     }
     const notDone = def.depends_on.filter((d) => tasks[d]?.status !== 'done');
     if (notDone.length) {
       throw new LanesError('CONFLICT', `Task "${u.id}" depends on tasks that are not done: ${notDone.join(', ')}.`, {
-        hint: 'Start a ready task instead (next_tasks lists them).',
+        hint: `Start a ready task instead (${act('next_tasks')} lists them).`,
       });
     }
   }

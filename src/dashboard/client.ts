@@ -8,6 +8,7 @@ export const CLIENT_JS = String.raw`
 (function () {
   'use strict';
   var COLORS = window.LANES_COLORS;
+  var NEEDS_FIX = window.LANES_NEEDS_FIX;
   var SVGNS = 'http://www.w3.org/2000/svg';
   var last = null;
   var updates = 0;
@@ -87,6 +88,7 @@ export const CLIENT_JS = String.raw`
     lg.appendChild(h('span', { text: '\u2192 depends on' }));
     lg.appendChild(h('span', { style: 'color:#e11d48', text: '- - - conflicting scopes (never together)' }));
     lg.appendChild(h('span', { style: 'color:#a855f7', text: '\u25a2 in the merge queue' }));
+    lg.appendChild(h('span', { style: 'color:' + NEEDS_FIX, text: '\u25a2 needs fix (sent back by the queue)' }));
   }
 
   function renderGraph(g) {
@@ -108,12 +110,13 @@ export const CLIENT_JS = String.raw`
     var nodes = s('g', { class: 'nodes' });
     g.nodes.forEach(function (n) {
       var dark = n.status === 'planned' || n.status === 'blocked';
-      var sub = n.merge ? 'merge: ' + n.merge
+      var sub = n.fix ? 'needs fix: ' + n.fix
+        : n.merge ? 'merge: ' + n.merge
         : n.run ? 'run: ' + n.run + (n.attempts > 1 ? ' #' + n.attempts : '')
         : n.status.replace('_', ' ') + (n.owner && n.status === 'in_progress' ? ' \u00b7 ' + n.owner : '');
-      var gn = s('g', { class: 'node', 'data-task': n.id, 'data-status': n.status, transform: 'translate(' + n.x + ',' + n.y + ')' }, [
+      var gn = s('g', { class: 'node' + (n.fix ? ' needs-fix' : ''), 'data-task': n.id, 'data-status': n.status, transform: 'translate(' + n.x + ',' + n.y + ')' }, [
         s('title', { text: n.id + ' \u2014 ' + n.title + '\n' + sub + (n.lane ? '\nlane: ' + n.lane : '') }),
-        s('rect', { width: n.w, height: n.h, rx: 8, fill: COLORS[n.status] || '#64748b', stroke: n.merge ? '#a855f7' : 'rgba(15,23,42,.25)', 'stroke-width': n.merge ? 3 : 1 }),
+        s('rect', { width: n.w, height: n.h, rx: 8, fill: COLORS[n.status] || '#64748b', stroke: n.fix ? NEEDS_FIX : n.merge ? '#a855f7' : 'rgba(15,23,42,.25)', 'stroke-width': n.fix || n.merge ? 3 : 1 }),
         s('text', { x: 10, y: 15, 'font-size': 12, 'font-weight': 600, fill: dark ? '#0f172a' : '#fff', text: n.label }),
         s('text', { x: 10, y: 29, 'font-size': 10, fill: dark ? '#334155' : 'rgba(255,255,255,.9)', text: sub.length > 26 ? sub.slice(0, 25) + '\u2026' : sub }),
       ]);
@@ -122,13 +125,23 @@ export const CLIENT_JS = String.raw`
     svg.appendChild(nodes);
   }
 
+  // A lane the merge queue sent back: its own state, with the reason under it (the server lists them first).
+  function needsFix(nf) {
+    return h('div', null, [
+      h('span', { class: 'pill needs-fix', style: 'background:' + NEEDS_FIX, text: 'needs fix' }),
+      h('div', { class: 'fix-reason', text: nf.reason }),
+    ]);
+  }
+
   function renderLanes(st) {
     $('lanes').replaceChildren(table(['Task', 'Lane', 'Task state', 'Dirty', 'Ahead/behind', 'Age', 'Last activity', 'Owner'], st.lanes.map(function (l) {
       var dirty = l.missing ? (l.state === 'starting' ? '-' : 'missing') : l.dirty_count ? l.dirty_count + (l.untracked_count ? ' (' + l.untracked_count + ' new)' : '') : 'clean';
-      return { attrs: { 'data-lane': l.task_id || l.path }, cells: [
+      var attrs = { 'data-lane': l.task_id || l.path };
+      if (l.needs_fix) { attrs['class'] = 'needs-fix'; attrs['data-needs-fix'] = l.needs_fix.kind; }
+      return { attrs: attrs, cells: [
         l.kind === 'foreign' ? '(' + (l.branch || l.path) + ')' : l.task_id,
         l.problem ? h('span', { title: l.problem, class: 'err', text: (l.kind === 'foreign' ? 'foreign' : l.state) + ' \u26a0' }) : l.kind === 'foreign' ? 'foreign' : l.state,
-        l.task_status ? pill(l.task_status) : '-',
+        l.needs_fix ? needsFix(l.needs_fix) : l.task_status ? pill(l.task_status) : '-',
         dirty,
         l.ahead == null ? '-' : l.ahead + ' / ' + (l.behind || 0),
         l.created_at ? dur(Date.now() - Date.parse(l.created_at)) : '-',

@@ -4,6 +4,7 @@
  * would see changed. Watching runs only while someone subscribes.
  */
 import type { Lanes } from '../core/context.js';
+import { speakAll } from '../core/actions.js';
 import { status, type StatusReport, type StatusOptions } from '../core/status.js';
 import { log } from '../util/log.js';
 import { watchState, type StateWatcher, type WatchOptions } from './watch.js';
@@ -77,7 +78,8 @@ export class StatusFeed {
         let r: StatusReport;
         do {
           this.again = false;
-          r = await status(this.lanes, this.opts);
+          // Read by people (the page, lanes status --watch): stored hints say CLI commands.
+          r = speakAll(await status(this.lanes, this.opts), 'cli');
           this.publish(r);
         } while (this.again);
         return r;

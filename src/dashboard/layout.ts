@@ -26,6 +26,8 @@ export interface GraphNode {
   /** The task's state in the current `lanes run` (running, retry, queued...), while it runs. */
   run?: string;
   attempts?: number;
+  /** Why the merge queue sent its lane back, while it needs a fix. */
+  fix?: string;
 }
 
 export interface GraphEdge {
@@ -69,6 +71,7 @@ export function layoutGraph(s: Pick<StatusReport, 'plan' | 'lanes' | 'merge' | '
   const merging = new Map(s.merge.queue.map((e) => [e.task, e.state]));
   const runOf = new Map(s.run?.state === 'running' ? s.run.items.map((i) => [i.task, i]) : []);
   const laneOf = new Map(s.lanes.filter((l) => l.task_id).map((l) => [l.task_id!, l.state ?? 'lane']));
+  const fixOf = new Map(s.lanes.filter((l) => l.task_id && l.needs_fix).map((l) => [l.task_id!, l.needs_fix!.reason]));
   const nodes: GraphNode[] = [];
   const pos = new Map<string, GraphNode>();
   cols.forEach((ids, ci) => {
@@ -82,6 +85,8 @@ export function layoutGraph(s: Pick<StatusReport, 'plan' | 'lanes' | 'merge' | '
       if (m) n.merge = m;
       const l = laneOf.get(id);
       if (l) n.lane = l;
+      const fix = fixOf.get(id);
+      if (fix) n.fix = fix;
       const rt = runOf.get(id);
       if (rt && rt.state !== 'pending') {
         n.run = rt.state;

@@ -14,6 +14,9 @@ export const STATUS_COLORS = {
   failed: '#ef4444',
 } as const;
 
+/** A lane the merge queue sent back (a red gate, a conflict): a colour no task state uses. */
+export const NEEDS_FIX_COLOR = '#c026d3';
+
 const CSS = `
 :root { --bg:#f1f5f9; --card:#fff; --ink:#0f172a; --muted:#64748b; --line:#e2e8f0; }
 * { box-sizing: border-box; }
@@ -51,6 +54,10 @@ svg text { font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif; }
 #events .ty { font-weight:600; margin-right:6px; }
 .empty { color:var(--muted); font-style:italic; }
 .err { color:#b91c1c; font-size:12px; }
+tr.needs-fix td { background:#fdf4ff; }
+tr.needs-fix td:first-child { box-shadow:inset 3px 0 0 ${NEEDS_FIX_COLOR}; font-weight:600; }
+.fix-reason { color:#86198f; font-size:12px; margin-top:2px; overflow-wrap:anywhere; }
+#lanes td, #queue td { overflow-wrap:anywhere; }
 `;
 
 export function pageHtml(nonce: string): string {
@@ -68,8 +75,8 @@ export function pageHtml(nonce: string): string {
 <main>
 <section class="card" id="summary"><h2>Plan progress</h2><div id="progress"></div><div id="run"></div><div id="problems" class="problems"></div></section>
 <section class="card"><h2>Dependency graph</h2><div class="legend" id="legend"></div><div class="graph-wrap"><svg id="graph" xmlns="http://www.w3.org/2000/svg" width="0" height="0"></svg></div></section>
-<div class="grid">
 <section class="card"><h2>Lanes</h2><div id="lanes"></div></section>
+<div class="grid">
 <section class="card"><h2>Merge queue</h2><div id="queue"></div></section>
 <section class="card"><h2>Claims</h2><div id="claims"></div></section>
 <section class="card"><h2>Resources</h2><div id="resources"></div></section>
@@ -78,6 +85,7 @@ export function pageHtml(nonce: string): string {
 </main>
 <script nonce="${nonce}">
 window.LANES_COLORS = ${JSON.stringify(STATUS_COLORS)};
+window.LANES_NEEDS_FIX = ${JSON.stringify(NEEDS_FIX_COLOR)};
 ${CLIENT_JS}
 </script>
 </body>

@@ -3,6 +3,7 @@
  * and the entry point (src/cli/commands/mcp.ts) only picks the transport.
  */
 import { McpServer } from '@modelcontextprotocol/server';
+import { speak, speakAll } from '../core/actions.js';
 import { LanesError, errorMessage } from '../errors.js';
 import type { Repo } from '../git/repo.js';
 import { log } from '../util/log.js';
@@ -68,7 +69,9 @@ function registerTool(server: McpServer, def: ToolDef, ctx: ToolContext): void {
     async (input: unknown) => {
       try {
         const out = await def.handle(input as never, ctx);
-        return { content: [{ type: 'text' as const, text: def.render(out as never) }], structuredContent: out as Record<string, unknown> };
+        // Hints in results and errors name tools (core names actions, see core/actions.ts).
+        const said = speakAll(out, 'tools');
+        return { content: [{ type: 'text' as const, text: speak(def.render(said as never), 'tools') }], structuredContent: said as Record<string, unknown> };
       } catch (e) {
         return errorResult(def.name, e);
       }
@@ -81,5 +84,5 @@ export function errorResult(tool: string, e: unknown) {
   if (!(e instanceof LanesError) || e.code === 'INTERNAL') log.error(`${tool} failed`, e instanceof Error ? e.stack : e);
   const code = e instanceof LanesError ? e.code : 'INTERNAL';
   const text = e instanceof LanesError ? `${code}: ${errorMessage(e)}` : `INTERNAL: ${errorMessage(e)} (this is a Lanes bug; the details are on the server's stderr)`;
-  return { isError: true, content: [{ type: 'text' as const, text }] };
+  return { isError: true, content: [{ type: 'text' as const, text: speak(text, 'tools') }] };
 }

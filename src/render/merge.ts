@@ -2,6 +2,7 @@
  * Text renderings of merge queue results, shared by the CLI and the MCP tools (plain functions of
  * plain data; they would sit in src/render/ if that were this module's to edit).
  */
+import { act } from '../core/actions.js';
 import type { QueueResult } from '../core/merge/enqueue.js';
 import type { ProcessResult } from '../core/merge/process.js';
 import type { EntryView, MergeStatus } from '../core/merge/status.js';
@@ -22,7 +23,7 @@ export function renderQueued(r: QueueResult): string {
   for (const c of r.conflicts) lines.push(`Likely conflict with ${c.with === 'target' ? r.entry.target : `lane ${c.with}`}: ${c.files.join(', ')}`);
   if (r.waiting_for.length) lines.push(`Waits for ${r.waiting_for.join(', ')} to land first.`);
   lines.push(...r.warnings);
-  lines.push('Run process_merge_queue (lanes merge run) to land it.');
+  lines.push(`Run ${act('process_merge_queue')} to land it.`);
   return lines.join('\n');
 }
 

@@ -4,6 +4,7 @@
  * redraw in place without wrapped lines scrolling the screen.
  */
 import type { LaneStatus, MergeEntryBrief, StatusReport } from '../core/status.js';
+import { safeText } from './escape.js';
 
 export interface RenderOptions {
   color?: boolean;
@@ -14,6 +15,8 @@ export interface RenderOptions {
 
 const MARK: Record<string, string> = { planned: '.', in_progress: '>', done: '+', blocked: '!', failed: 'x' };
 const COLOR: Record<string, number> = { planned: 90, in_progress: 36, done: 32, blocked: 33, failed: 31 };
+/** A lane the merge queue sent back: magenta, a colour no task state uses. */
+export const NEEDS_FIX_COLOR = 35;
 
 export function renderStatus(s: StatusReport, opts: RenderOptions = {}): string {
   const now = opts.now ?? Date.now();
@@ -48,10 +51,17 @@ export function renderStatus(s: StatusReport, opts: RenderOptions = {}): string 
     for (const i of r.items.filter((x) => x.state === 'blocked' && x.reason).slice(0, 5)) lines.push(paint(33, `  blocked ${i.task}: ${i.reason}`));
   }
 
-  lines.push(`${bold('Lanes')}: ${s.lanes.length ? s.lanes.length : 'none'}`);
+  const fixes = s.lanes.filter((l) => l.needs_fix).length;
+  lines.push(`${bold('Lanes')}: ${s.lanes.length ? s.lanes.length : 'none'}${fixes ? `, ${paint(NEEDS_FIX_COLOR, `${fixes} need${fixes === 1 ? 's' : ''} a fix`)}` : ''}`);
   if (s.lanes.length) {
     const rows = s.lanes.map((l) => laneRow(l, now));
-    lines.push(...table(['TASK', 'LANE', 'TASK STATE', 'DIRTY', 'AHEAD/BEHIND', 'AGE', 'ACTIVE', 'OWNER'], rows).map((l) => `  ${l}`));
+    const [head, ...body] = table(['TASK', 'LANE', 'TASK STATE', 'DIRTY', 'AHEAD/BEHIND', 'AGE', 'ACTIVE', 'OWNER'], rows);
+    lines.push(`  ${head}`);
+    s.lanes.forEach((l, i) => {
+      if (!l.needs_fix) return void lines.push(`  ${body[i]}`);
+      // The reason goes on a line of its own under the row, so one long reason does not widen every column.
+      lines.push(paint(NEEDS_FIX_COLOR, `  ${body[i]}`), paint(NEEDS_FIX_COLOR, `    needs fix: ${safeText(l.needs_fix.reason)}`));
+    });
     for (const l of s.lanes) if (l.problem) lines.push(paint(33, `  ! ${l.task_id ?? l.path}: ${l.problem}`));
   }
 
@@ -85,16 +95,16 @@ export function renderStatus(s: StatusReport, opts: RenderOptions = {}): string 
 function laneRow(l: LaneStatus, now: number): string[] {
   const ab = l.ahead === undefined ? '-' : `${l.ahead}/${l.behind ?? 0}`;
   const dirty = l.missing ? (l.state === 'starting' ? '-' : 'missing') : l.dirty_count ? `${l.dirty_count}${l.untracked_count ? ` (${l.untracked_count} new)` : ''}` : 'clean';
-  const name = l.kind === 'foreign' ? `(${l.branch ?? l.path})` : (l.task_id ?? '?');
+  const name = l.kind === 'foreign' ? `(${safeText(l.branch ?? l.path)})` : (l.task_id ?? '?');
   return [
     name,
     l.kind === 'foreign' ? 'foreign' : (l.state ?? '-'),
-    l.task_status?.replace('_', ' ') ?? '-',
+    l.needs_fix ? 'needs fix' : (l.task_status?.replace('_', ' ') ?? '-'),
     dirty,
     ab,
     l.age_s === undefined ? '-' : dur(l.age_s * 1000),
     l.last_activity ? `${dur(now - Date.parse(l.last_activity))} ago` : '-',
-    l.owner ?? '-',
+    safeText(l.owner ?? '-'),
   ];
 }
 

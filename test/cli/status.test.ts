@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateTask } from '../../src/core/tasks.js';
 import { StatusOut } from '../../src/mcp/tools/status.js';
 import { bundlePath, lanes } from '../helpers/cli.js';
-import { workingRepo, type Fixture } from '../dashboard/fixture.js';
+import { LONG_PATH, needsFixRepo, workingRepo, type Fixture, type NeedsFixFixture } from '../dashboard/fixture.js';
 
 /** Runs `lanes <args>` under a pseudo-terminal (python's pty), Ctrl-C after `seconds`. */
 const PTY = `
@@ -120,5 +120,90 @@ describe('lanes status (CLI)', () => {
     expect(a.stderr).toMatch(/--interval/);
     const b = await lanes(r.dir, ['status', '--events', 'x']);
     expect(b.code).toBe(2);
+  });
+});
+
+/** Runs `lanes <args>` to its end under a pseudo-terminal; returns its exit code and output. */
+const PTY_ONCE = `
+import base64, json, os, pty, sys
+bundle, cwd = sys.argv[1], sys.argv[2]
+pid, fd = pty.fork()
+if pid == 0:
+    os.chdir(cwd)
+    os.execvp('node', ['node', bundle] + sys.argv[3:])
+out = b''
+while True:
+    try:
+        chunk = os.read(fd, 65536)
+    except OSError:
+        break
+    if not chunk:
+        break
+    out += chunk
+_, st = os.waitpid(pid, 0)
+print(json.dumps({'code': os.waitstatus_to_exitcode(st), 'out': base64.b64encode(out).decode()}))
+`;
+
+async function onTerminal(cwd: string, args: string[]): Promise<{ code: number; out: string }> {
+  const env = { ...process.env };
+  delete env.NO_COLOR;
+  const res = await execa('python3', ['-c', PTY_ONCE, bundlePath(), cwd, ...args], { reject: false, timeout: 60_000, env });
+  const j = JSON.parse(res.stdout) as { code: number; out: string };
+  return { code: j.code, out: Buffer.from(j.out, 'base64').toString('utf8') };
+}
+
+describe('lanes that need a fix (CLI)', () => {
+  let r: NeedsFixFixture;
+  beforeAll(async () => {
+    r = await needsFixRepo();
+  }, 120_000);
+  afterAll(() => r?.cleanup());
+
+  it('lanes status shows them first, in a state of their own with the reason under each', async () => {
+    const res = await lanes(r.dir, ['status']);
+    expect(res.code).toBe(0);
+    const lines = res.stdout.split('\n');
+    const at = lines.findIndex((l) => /^ {2}TASK +LANE +TASK STATE/.test(l));
+    expect(lines[at - 1]).toBe('Lanes: 5, 3 need a fix');
+    expect(lines.slice(at + 1, at + 7).map((l) => l.trim().replace(/\s{2,}/g, ' | ').split(' | ').slice(0, 3).join(' | '))).toEqual([
+      'clash | ready | needs fix',
+      `needs fix: conflicts with main in src/a.ts, ${LONG_PATH}`,
+      'late | ready | needs fix',
+      'needs fix: conflicts with main in src/b.ts',
+      'red | ready | needs fix',
+      'needs fix: gate test failed, 55 failing',
+    ]);
+    expect(lines[at + 7]).toMatch(/^ {2}fine +ready +in progress /);
+    expect(res.stdout).not.toContain('\x1b[');
+  });
+
+  it('lanes list shows them first too, and both colour them on a terminal', async () => {
+    const res = await lanes(r.dir, ['list']);
+    expect(res.code).toBe(0);
+    const lines = res.stdout.split('\n');
+    expect(lines[1]).toMatch(/^clash +needs fix +agent-clash /);
+    expect(lines[2]).toBe(`  needs fix: conflicts with main in src/a.ts, ${LONG_PATH}`);
+    expect(lines[3]).toMatch(/^late +needs fix /);
+    expect(lines[5]).toMatch(/^red +needs fix /);
+    expect(lines[6]).toBe('  needs fix: gate test failed, 55 failing');
+    expect(lines[7]).toMatch(/^(fine|first) +ready /);
+    const list = await onTerminal(r.dir, ['list']);
+    expect(list.code).toBe(0);
+    expect(list.out).toContain('\x1b[35m  needs fix: gate test failed, 55 failing\x1b[0m');
+    const st = await onTerminal(r.dir, ['status']);
+    expect(st.code).toBe(0);
+    expect(st.out).toContain('\x1b[35m    needs fix: gate test failed, 55 failing\x1b[0m');
+    expect(st.out).toMatch(/\x1b\[35m {2}red +ready +needs fix /);
+  }, 60_000);
+
+  it('--json carries needs_fix { kind, reason } on each such lane', async () => {
+    const s = StatusOut.parse(JSON.parse((await lanes(r.dir, ['status', '--json'])).stdout));
+    expect(s.lanes.filter((l) => l.needs_fix).map((l) => `${l.task_id} ${l.needs_fix!.kind}: ${l.needs_fix!.reason}`)).toEqual([
+      `clash conflict: conflicts with main in src/a.ts, ${LONG_PATH}`,
+      'late conflict: conflicts with main in src/b.ts',
+      'red gate: gate test failed, 55 failing',
+    ]);
+    const l = JSON.parse((await lanes(r.dir, ['list', '--json'])).stdout) as { lanes: Array<{ task_id: string; needs_fix?: { kind: string } }> };
+    expect(l.lanes.map((x) => x.task_id).slice(0, 3)).toEqual(['clash', 'late', 'red']);
   });
 });

@@ -221,6 +221,19 @@ describe('status', () => {
     for (const line of colored.split('\n')) expect(line.replace(/\x1b\[[0-9;]*m/g, '').length).toBeLessThanOrEqual(60);
   });
 
+  it('renders a lane that needs a fix first-class: its own state, the reason escaped, in magenta', async () => {
+    const s = await status(r.lanes);
+    const lane = s.lanes.find((l) => l.task_id === 'config')!;
+    lane.needs_fix = { kind: 'error', reason: 'integration failed \x1b]0;pwned\x07 badly' };
+    const text = renderStatus(s);
+    expect(text).toMatch(/^Lanes: 2, 1 needs a fix$/m);
+    expect(text).toMatch(/^ {2}config +ready +needs fix +1 \(1 new\) /m);
+    expect(text).toContain('    needs fix: integration failed \\x1b]0;pwned\\x07 badly');
+    // eslint-disable-next-line no-control-regex
+    expect(text).not.toMatch(/[\x07\x1b]/);
+    expect(renderStatus(s, { color: true })).toContain('\x1b[35m    needs fix: integration failed');
+  });
+
   it('is what the status MCP tool returns, validated against its strict output schema', async () => {
     const c = await connect(r.dir);
     try {

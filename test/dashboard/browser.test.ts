@@ -8,10 +8,10 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateTask } from '../../src/core/tasks.js';
-import { STATUS_COLORS } from '../../src/dashboard/page.js';
+import { NEEDS_FIX_COLOR, STATUS_COLORS } from '../../src/dashboard/page.js';
 import { startDashboard, type Dashboard } from '../../src/dashboard/server.js';
 import { tempDir } from '../helpers/repo.js';
-import { workingRepo, type Fixture } from './fixture.js';
+import { LONG_PATH, needsFixRepo, workingRepo, type Fixture } from './fixture.js';
 import { close, decodePng, dominant, hexRgb } from './png.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -129,4 +129,42 @@ describe.skipIf(!have && !process.env.CI)('dashboard in headless Chromium', () =
     if (process.env.LANES_KEEP_SCREENSHOTS) process.stderr.write(`dashboard screenshots kept: ${file} (and dashboard-full.png)\n`);
     expect(errors).toEqual([]);
   });
+
+  it('shows lanes that need a fix first, in their own colour with the reason, and the lanes table fits a 1400 px window', async () => {
+    const fix = await needsFixRepo();
+    const d2 = await startDashboard(fix.lanes, { pollMs: 1000, debounceMs: 50 });
+    const p = await browser.newPage();
+    p.on('pageerror', (e) => errors.push(String(e)));
+    try {
+      await p.setViewportSize({ width: 1400, height: 900 });
+      await p.goto(d2.url);
+      await p.waitForSelector('#lanes tr[data-lane]', { timeout: 15_000 });
+      const rows = await p.$$eval('#lanes tbody tr', (els) => els.map((tr) => ({ lane: tr.getAttribute('data-lane'), fix: tr.getAttribute('data-needs-fix'), text: tr.textContent })));
+      expect(rows.slice(0, 3).map((r) => [r.lane, r.fix])).toEqual([
+        ['clash', 'conflict'],
+        ['late', 'conflict'],
+        ['red', 'gate'],
+      ]);
+      expect(rows.slice(3).every((r) => r.fix === null)).toBe(true);
+      expect(rows[0]!.text).toContain(`needs fix` + `conflicts with main in src/a.ts, ${LONG_PATH}`);
+      expect(rows[2]!.text).toContain('gate test failed, 55 failing');
+      const pillColour = await p.$eval('#lanes tr[data-lane="red"] .pill.needs-fix', (el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
+      const [r, g, b] = hexRgb(NEEDS_FIX_COLOR);
+      expect(pillColour).toBe(`rgb(${r}, ${g}, ${b})`);
+      // The graph marks them too.
+      expect(await p.locator('svg#graph g.node.needs-fix').count()).toBe(3);
+      // Nothing overflows: the lanes table is no wider than its card at 1400 px.
+      const fit = await p.$eval('#lanes', (box) => ({ table: box.querySelector('table')!.scrollWidth, box: box.clientWidth, page: box.ownerDocument.documentElement.scrollWidth }));
+      expect(fit.table).toBeLessThanOrEqual(fit.box);
+      expect(fit.page).toBeLessThanOrEqual(1400);
+      const shot = path.join(shots, 'dashboard-needs-fix.png');
+      await p.screenshot({ path: shot, fullPage: true });
+      if (process.env.LANES_KEEP_SCREENSHOTS) process.stderr.write(`dashboard screenshot kept: ${shot}\n`);
+      expect(errors).toEqual([]);
+    } finally {
+      await p.close();
+      await d2.close();
+      fix.cleanup();
+    }
+  }, 120_000);
 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { openLanes, type Lanes } from '../../src/core/context.js';
 import { claimFiles } from '../../src/core/claims.js';
 import { startLane } from '../../src/core/lanes/start.js';
-import { queueMerge } from '../../src/core/merge/index.js';
+import { processMergeQueue, queueMerge } from '../../src/core/merge/index.js';
 import { storePlan, updateTask } from '../../src/core/tasks.js';
 import { makeRepo, type TestRepo } from '../helpers/repo.js';
 
@@ -49,4 +49,55 @@ export async function workingRepo(): Promise<Fixture> {
   await updateTask(lanes.store, { id: 'ui', status: 'blocked', note: 'waiting for a design' });
   await claimFiles(lanes.store, { owner: 'session:abc', paths: ['README.md'], reason: 'docs touch-up' });
   return { ...repo, lanes, lanePath };
+}
+
+/** Long enough that an unwrapped reason would push the dashboard's lanes table past its card. */
+export const LONG_PATH = 'src/features/billing/invoices/components/InvoiceLineItemEditorWithValidation.tsx';
+
+export interface NeedsFixFixture extends Fixture {
+  /** Queues `task` again and processes the queue (its gate is green once RED is gone). */
+  requeue(task: string): Promise<void>;
+}
+
+/**
+ * Lanes the merge queue sent back, made by the real queue: `red` fails the gate "test" (which
+ * prints a test runner's summary, "55 failed"), `clash` conflicts with main in src/a.ts and a long
+ * path, `late` came to conflict with main in src/b.ts when `first` landed, `fine` is a lane at work.
+ */
+export async function needsFixRepo(): Promise<NeedsFixFixture> {
+  const gate = "const fs=require('fs'); if (fs.existsSync('RED')) { console.log(' Test Files  1 failed (1)'); console.log('      Tests  55 failed | 3 passed (58)'); process.exit(1); }";
+  const config = { gates: [{ name: 'test', command: ['node', '-e', gate], timeout_seconds: 60 }], merge: { remove_lane_after_landing: false } };
+  const repo = makeRepo({ files: { 'README.md': '# demo\n', 'src/a.ts': 'export const a = 1;\n', 'src/b.ts': 'export const b = 1;\n', [LONG_PATH]: 'export {};\n', '.lanes/config.json': JSON.stringify(config) } });
+  const lanes = await openLanes(repo.dir);
+  await storePlan(lanes.store, ['fine', 'red', 'clash', 'first', 'late'].map((id) => ({ id, title: `task ${id}` })), { parallelism: 4 });
+  const lanePath = (task: string) => path.join(repo.dir, '.claude', 'worktrees', task);
+  const commitIn = (task: string, files: Record<string, string>) => {
+    for (const [rel, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(lanePath(task), rel)), { recursive: true });
+      fs.writeFileSync(path.join(lanePath(task), rel), text);
+    }
+    repo.git('-C', lanePath(task), 'add', '-A');
+    repo.git('-C', lanePath(task), 'commit', '-q', '-m', `work on ${task}`);
+  };
+  for (const t of ['fine', 'red', 'clash', 'first', 'late']) await startLane(lanes, { task_id: t, owner: `agent-${t}` });
+  commitIn('fine', { 'src/fine.ts': 'export const fine = 1;\n' });
+  commitIn('red', { RED: 'makes the gate fail\n' });
+  commitIn('clash', { 'src/a.ts': 'export const a = 2;\n', [LONG_PATH]: 'export const lane = 1;\n' });
+  commitIn('first', { 'src/b.ts': 'export const b = 2;\n' });
+  commitIn('late', { 'src/b.ts': 'export const b = 3;\n' });
+  // main moves under clash.
+  fs.writeFileSync(path.join(repo.dir, 'src/a.ts'), 'export const a = 3;\n');
+  fs.writeFileSync(path.join(repo.dir, LONG_PATH), 'export const main = 1;\n');
+  repo.git('commit', '-q', '-am', 'main moves');
+  for (const t of ['red', 'clash', 'first']) await queueMerge(lanes, { task_id: t });
+  await processMergeQueue(lanes);
+  return {
+    ...repo,
+    lanes,
+    lanePath,
+    async requeue(task) {
+      await queueMerge(lanes, { task_id: task });
+      await processMergeQueue(lanes);
+    },
+  };
 }

@@ -5,6 +5,8 @@ import { listLanes, type ListResult } from '../../core/lanes/list.js';
 import { cliOwner } from '../../core/lanes/model.js';
 import { removeLane, type RemoveResult } from '../../core/lanes/remove.js';
 import { startLane, type StartResult } from '../../core/lanes/start.js';
+import { safeText } from '../../render/escape.js';
+import { NEEDS_FIX_COLOR } from '../../render/status.js';
 import { action, emit } from '../run.js';
 
 export function registerLanes(program: Command): void {
@@ -31,7 +33,7 @@ export function registerLanes(program: Command): void {
     .action(
       action(async (opts: { json?: boolean }) => {
         const r = await listLanes(await openLanes(process.cwd()));
-        emit(opts.json, r, () => renderList(r));
+        emit(opts.json, r, () => renderList(r, { color: !!process.stdout.isTTY && !process.env.NO_COLOR }));
       }),
     );
 
@@ -80,22 +82,25 @@ function ago(iso: string | undefined): string {
   return s < 90 ? `${s}s ago` : s < 5400 ? `${Math.round(s / 60)}m ago` : s < 172800 ? `${Math.round(s / 3600)}h ago` : `${Math.round(s / 86400)}d ago`;
 }
 
-function renderList(r: ListResult): string {
+function renderList(r: ListResult, o: { color?: boolean } = {}): string {
   if (!r.lanes.length) return `No lanes (target ${r.target}).`;
+  const paint = (t: string) => (o.color ? `\x1b[${NEEDS_FIX_COLOR}m${t}\x1b[0m` : t);
   const rows = r.lanes.map((l) => [
     l.kind === 'foreign' ? '(foreign)' : l.task_id ?? '',
-    l.kind === 'foreign' ? '-' : l.state ?? '',
-    l.owner ?? '-',
+    l.kind === 'foreign' ? '-' : l.needs_fix ? 'needs fix' : l.state ?? '',
+    safeText(l.owner ?? '-'),
     l.ahead === undefined ? '-' : `+${l.ahead}/-${l.behind ?? 0}`,
     l.missing ? 'MISSING' : l.dirty_count ? `${l.dirty_count} dirty` : 'clean',
     ago(l.last_activity),
-    l.path,
+    safeText(l.path),
   ]);
   const head = ['TASK', 'STATE', 'OWNER', `VS ${r.target}`, 'TREE', 'ACTIVE', 'PATH'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const fmt = (row: string[]) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
-  const problems = r.lanes.filter((l) => l.problem).map((l) => `  ${l.task_id ?? l.path}: ${l.problem}`);
-  return [fmt(head), ...rows.map(fmt), ...(problems.length ? ['Problems:', ...problems] : [])].join('\n');
+  // Lanes that need a fix come first (listLanes orders them); the reason goes on its own line.
+  const body = r.lanes.flatMap((l, i) => (l.needs_fix ? [paint(fmt(rows[i]!)), paint(`  needs fix: ${safeText(l.needs_fix.reason)}`)] : [fmt(rows[i]!)]));
+  const problems = r.lanes.filter((l) => l.problem).map((l) => `  ${l.task_id ?? safeText(l.path)}: ${safeText(l.problem)}`);
+  return [fmt(head), ...body, ...(problems.length ? ['Problems:', ...problems] : [])].join('\n');
 }
 
 function renderRemove(r: RemoveResult): string {

@@ -2,6 +2,7 @@
  * Claim logic inside a caller's transaction: pure functions of the claims doc (plus pid probes), so
  * start_task can claim a task's files in the same commit that marks the task started.
  */
+import { act } from '../actions.js';
 import { LanesError } from '../../errors.js';
 import { scopesIntersect, normalizeScope } from '../plan/globs.js';
 import type { DocTx } from '../tasks.js';
@@ -151,7 +152,7 @@ export function conflictError(conflicts: ClaimConflict[], mode: ClaimMode, now =
   const allShared = mode === 'exclusive' && conflicts.every((c) => c.mode === 'shared');
   return new LanesError('CONFLICT', `Could not claim: ${shown.join('; ')}${more}. Nothing was claimed.`, {
     hint:
-      `Pick other files or wait (the last of these leases ends at ${describeUntil(latest, now)}), or ask ${holders.join(', ')} to release them (release_files).` +
+      `Pick other files or wait (the last of these leases ends at ${describeUntil(latest, now)}), or ask ${holders.join(', ')} to release them (${act('release_files')}).` +
       (allShared ? ' These are shared claims: claim with mode "shared" if you only need to read them.' : ''),
     details: { conflicts },
   });

@@ -8,6 +8,7 @@
  * reflogs (a `reset --hard` or an amend leaves commits nowhere else). Plus what `git worktree
  * remove` deletes without asking: ignored files.
  */
+import { act } from '../actions.js';
 import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
 import {
@@ -171,10 +172,10 @@ export function refusal(lane: LaneRecord, a: Assessment): LanesError | undefined
   const todo: string[] = [];
   if (a.blocked?.includes('in progress')) todo.push('finish or abort the git operation in the lane (e.g. git rebase --continue / --abort)');
   if (a.blocked?.includes('locked')) todo.push(`unlock it (git worktree unlock ${lane.path}) if whoever locked it agrees`);
-  if (a.dirty.length || a.unlanded.length) todo.push('commit and land the work (queue_merge), or keep a commit with `git branch <name> <sha>`');
+  if (a.dirty.length || a.unlanded.length) todo.push(`commit and land the work (${act('queue_merge', { task_id: lane.task })}), or keep a commit with \`git branch <name> <sha>\``);
   if (a.ignored.length) todo.push('move the ignored files you need out of the lane (or add cache patterns to worktrees.disposable_ignored in .lanes/config.json)');
   return new LanesError('UNSAFE', `Refusing to remove the lane of ${lane.task} (${lane.path}): ${parts.join('\nand ')}`, {
-    hint: `${todo.join('; ')}. Or ask a human to run \`lanes remove --force ${lane.task}\`, which keeps a backup ref of the commits, the uncommitted changes and these ignored files.`,
+    hint: `${todo.join('; ')}. Or ${act('force_remove', { task_id: lane.task })}, which keeps a backup ref of the commits, the uncommitted changes and these ignored files.`,
     details: { dirty: a.dirty, unlanded: a.unlanded, ignored: a.ignored, ...(a.blocked ? { blocked: a.blocked } : {}) },
   });
 }

@@ -10,6 +10,8 @@ import { git } from '../../git/exec.js';
 import { aheadBehind, commitTimeMs, resolveCommit, statusPorcelain } from '../../git/refs.js';
 import { adminDirFor, listWorktrees } from '../../git/worktree.js';
 import type { Lanes } from '../context.js';
+import { emptyQueue, MERGE_DOC, queueOf, type MergeQueueDoc } from '../merge/model.js';
+import { appliesTo, needsFixByTask, needsFixFirst, type NeedsFix } from '../needs-fix.js';
 import { readPlan, type TaskStatus } from '../tasks.js';
 import { emptyLanes, LANES_DOC, type LaneRecord, type LanesDoc } from './model.js';
 import { isInside, lanesDir } from './paths.js';
@@ -40,6 +42,8 @@ export interface LaneView {
   behind?: number;
   /** Newest of the tip's commit time and the worktree index's mtime. */
   last_activity?: string;
+  /** The merge queue sent it back (or a landing made it conflict): what its owner must fix. */
+  needs_fix?: NeedsFix;
   problem?: string;
 }
 
@@ -57,18 +61,19 @@ export async function listLanes(lanes: Lanes, opts: { recover?: boolean } = {}):
   if (opts.recover !== false) await recoverOrphans(lanes);
   const cfg = await lanes.config();
   const root = lanes.repo.mainRoot;
-  const [doc, { tasks }, worktrees, targetSha] = await Promise.all([
+  const [doc, { tasks }, worktrees, targetSha, queue] = await Promise.all([
     lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes),
     readPlan(lanes.store),
     listWorktrees(root),
     resolveCommit(root, cfg.target),
+    lanes.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue).then((d) => queueOf(d.data)),
   ]);
   const byPath = new Map(worktrees.map((w) => [w.path, w]));
   const records = Object.values(doc.data).sort((a, b) => a.task.localeCompare(b.task));
   const views = await mapLimit(records, 4, async (rec): Promise<LaneView> => {
     const wt = byPath.get(rec.path);
     const v: LaneView = { task_id: rec.task, kind: 'lane', state: rec.state, owner: rec.owner, path: rec.path, branch: rec.branch, base: rec.base, missing: !fs.existsSync(rec.path), dirty: [], dirty_count: 0, untracked_count: 0 };
-    const ts = tasks[rec.task]?.status;
+    const ts = Object.hasOwn(tasks, rec.task) ? tasks[rec.task]?.status : undefined;
     if (ts) v.task_status = ts;
     if (rec.problem) v.problem = rec.problem;
     if (wt?.locked !== undefined) v.locked = wt.locked;
@@ -93,7 +98,14 @@ export async function listLanes(lanes: Lanes, opts: { recover?: boolean } = {}):
     await describe(lanes, v, w.branch ?? w.head ?? 'HEAD', targetSha, undefined);
     return v;
   });
-  const out: ListResult = { target: cfg.target, lanes: [...views, ...foreignViews] };
+  const tips = new Map(views.filter((v) => v.task_id && v.head).map((v) => [v.task_id!, v.head!]));
+  const fixes = await needsFixByTask(root, cfg.target, queue, tasks, tips);
+  const made = new Map(records.map((rec) => [rec.task, rec.created_at]));
+  for (const v of views) {
+    const nf = v.task_id ? fixes.get(v.task_id) : undefined;
+    if (appliesTo(nf, made.get(v.task_id!))) v.needs_fix = nf;
+  }
+  const out: ListResult = { target: cfg.target, lanes: needsFixFirst([...views, ...foreignViews]) };
   if (targetSha) out.target_sha = targetSha;
   return out;
 }

@@ -3,6 +3,7 @@
  * in the same transactions as the task's status and claims, so a reader never sees a task started
  * without its lane record, nor a lane reported ready before its setup finished.
  */
+import { act } from '../actions.js';
 import os from 'node:os';
 import { LanesError, isLanesError } from '../../errors.js';
 import { assertSlug } from '../../util/slug.js';
@@ -102,6 +103,6 @@ export function assertTaskId(id: unknown): string {
     return assertSlug(id, 'task id');
   } catch (e) {
     if (!isLanesError(e)) throw e;
-    throw new LanesError(e.code, e.message, { hint: e.hint ?? 'Use the id of a task in the plan (get_plan or next_tasks lists them).' });
+    throw new LanesError(e.code, e.message, { hint: e.hint ?? `Use the id of a task in the plan (${act('get_plan')} or ${act('next_tasks')} lists them).` });
   }
 }

@@ -3,6 +3,7 @@
  * for a human at the CLI (`lanes remove --force`), never a tool argument; even then the commits and
  * uncommitted changes are kept under refs/lanes/backup/<task>/<timestamp>.
  */
+import { act } from '../actions.js';
 import { LanesError } from '../../errors.js';
 import type { Lanes } from '../context.js';
 import { readPlan } from '../tasks.js';
@@ -29,10 +30,10 @@ export async function removeLane(lanes: Lanes, input: RemoveInput): Promise<Remo
   await recoverOrphans(lanes);
   const lane = (await lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data[task];
   if (!lane) {
-    throw new LanesError('NOT_FOUND', `There is no lane for task "${task}".`, { hint: 'list_worktrees shows the lanes (and any foreign worktrees, which Lanes does not remove).' });
+    throw new LanesError('NOT_FOUND', `There is no lane for task "${task}".`, { hint: `${act('list_worktrees')} shows the lanes (and any foreign worktrees, which Lanes does not remove).` });
   }
   if (lane.state === 'starting') {
-    throw new LanesError('CONFLICT', `The lane of ${task} is still being started by ${lane.owner}.`, { hint: 'Wait for start_task to finish (or fail), then try again.' });
+    throw new LanesError('CONFLICT', `The lane of ${task} is still being started by ${lane.owner}.`, { hint: `Wait for ${act('start_task', { task_id: task })} to finish (or fail), then try again.` });
   }
   const { tasks } = await readPlan(lanes.store);
   const a = await assessLane(lanes, lane, tasks[task]);

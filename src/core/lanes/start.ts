@@ -12,6 +12,7 @@
  * Every input is checked before the first side effect. A failure rolls back in-process; a crash is
  * rolled back by the next lanes command (recover.ts).
  */
+import { act } from '../actions.js';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { LanesError, errorMessage } from '../../errors.js';
@@ -90,7 +91,7 @@ export async function startLane(lanes: Lanes, input: StartInput): Promise<StartR
   if (!base) throw await noBase(lanes, baseRef, input.base !== undefined);
   if (worktrees.some((w) => w.path === path)) {
     throw new LanesError('CONFLICT', `git already has a worktree registered at ${path} (its directory is missing or empty).`, {
-      hint: 'Run `lanes gc` (cleanup_worktrees) to clear stale lanes, then start the task again.',
+      hint: `Run ${act('cleanup_worktrees')} to clear stale lanes, then start the task again.`,
     });
   }
   const ttl = cfg.claims.default_ttl_seconds;
@@ -200,7 +201,7 @@ export async function startLane(lanes: Lanes, input: StartInput): Promise<StartR
 function mine(doc: LanesDoc, task: string, token: string): LaneRecord {
   const rec = doc[task];
   if (rec?.token !== token) {
-    throw new LanesError('CONFLICT', `The lane record of ${task} was changed by another process while starting.`, { hint: 'Look at list_worktrees, then start the task again if needed.' });
+    throw new LanesError('CONFLICT', `The lane record of ${task} was changed by another process while starting.`, { hint: `Look at ${act('list_worktrees')}, then start the task again if needed.` });
   }
   return rec;
 }
@@ -225,7 +226,7 @@ function resultOf(rec: LaneRecord, existing: boolean): StartResult {
 function laneExists(rec: LaneRecord): LanesError {
   if (rec.state === 'starting') {
     return new LanesError('CONFLICT', `Task "${rec.task}" is already started by ${rec.owner} (its lane is still being set up).`, {
-      hint: 'Pick another task with next_tasks, or wait and look at list_worktrees.',
+      hint: `Pick another task with ${act('next_tasks')}, or wait and look at ${act('list_worktrees')}.`,
     });
   }
   if (rec.state === 'broken') {
@@ -234,7 +235,7 @@ function laneExists(rec: LaneRecord): LanesError {
     });
   }
   return new LanesError('CONFLICT', `Task "${rec.task}" is already started by ${rec.owner} (lane ${rec.path}).`, {
-    hint: 'Pick another task with next_tasks, or ask that owner to release it.',
+    hint: `Pick another task with ${act('next_tasks')}, or ask that owner to release it.`,
   });
 }
 
@@ -278,7 +279,7 @@ function withRollback(e: unknown, report: RollbackReport): unknown {
   if (!report.kept && !report.error) return e;
   const note = report.error ? `Rolling back also failed: ${report.error}.` : `The half-made lane was kept: ${report.kept}.`;
   if (e instanceof LanesError) {
-    return new LanesError(e.code, `${e.message}\n${note}`, { hint: e.hint ?? 'See list_worktrees.', details: { ...e.details, rollback: report }, cause: e.cause });
+    return new LanesError(e.code, `${e.message}\n${note}`, { hint: e.hint ?? `See ${act('list_worktrees')}.`, details: { ...e.details, rollback: report }, cause: e.cause });
   }
-  return new LanesError('INTERNAL', `${errorMessage(e)}\n${note}`, { hint: 'See list_worktrees.', cause: e, details: { rollback: report } });
+  return new LanesError('INTERNAL', `${errorMessage(e)}\n${note}`, { hint: `See ${act('list_worktrees')}.`, cause: e, details: { rollback: report } });
 }

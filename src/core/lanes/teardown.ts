@@ -4,6 +4,7 @@
  * compare-and-swap against the tip that was checked, and the worktree only while its HEAD is still
  * the one that was checked.
  */
+import { act } from '../actions.js';
 import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
 import { createRef, deleteRefCas, refSha, snapshotWorktree, stashCreate } from '../../git/refs.js';
@@ -56,7 +57,7 @@ export async function teardownLane(lanes: Lanes, lane: LaneRecord, a: Assessment
       if (tip !== a.tip || head !== a.head) {
         const what = tip !== a.tip ? `branch moved (now ${tip?.slice(0, 12) ?? 'gone'})` : `worktree's HEAD moved (now ${head?.slice(0, 12) ?? 'gone'})`;
         throw new LanesError('CONFLICT', `The ${what} while the lane of ${lane.task} was being removed.`, {
-          hint: 'Nothing was removed. Look at list_worktrees and try again.',
+          hint: `Nothing was removed. Look at ${act('list_worktrees')} and try again.`,
         });
       }
       const saver = backupSaver(lanes, lane, out, opts.force ? 'before forced removal' : 'before removal');

@@ -4,6 +4,7 @@
  * `git merge-tree --write-tree` against the target and against every other lane queued or in
  * progress, and reports the likely conflicts. Idempotent: queuing a task twice gives one entry.
  */
+import { act } from '../actions.js';
 import { LanesError } from '../../errors.js';
 import { gitOut } from '../../git/exec.js';
 import { refSha, statusPorcelain } from '../../git/refs.js';
@@ -50,13 +51,13 @@ export async function queueMerge(lanes: Lanes, input: QueueInput): Promise<Queue
   const ref = laneRef(task);
   const tip = await refSha(root, ref);
   if (!tip) {
-    throw new LanesError('NOT_FOUND', `Task ${task} has no lane (no branch lanes/${task}).`, { hint: 'Start the task with start_task, commit the work in its lane, then queue it.' });
+    throw new LanesError('NOT_FOUND', `Task ${task} has no lane (no branch lanes/${task}).`, { hint: `Start the task with ${act('start_task', { task_id: task })}, commit the work in its lane, then queue it.` });
   }
   const { plan, tasks } = await readPlan(store);
   const state = tasks[task];
   if (state?.status === 'done') {
     throw new LanesError('CONFLICT', `Task ${task} is already done${state.landed_as ? ` (landed as ${state.landed_as.slice(0, 12)})` : ''}.`, {
-      hint: 'Nothing to land. Add a follow-up task with add_task for further work.',
+      hint: `Nothing to land. Add a follow-up task with ${act('add_task')} for further work.`,
     });
   }
   const current = queueOf((await store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)).data);

@@ -4,6 +4,7 @@
  * left (recover.ts), then takes batches in queue order (order.ts) until nothing is left that can
  * go: each is integrated, gated and landed (batch.ts).
  */
+import { act } from '../actions.js';
 import { LanesError } from '../../errors.js';
 import { hostName, pidAlive, tryLock, type HeldLock } from '../../state/index.js';
 import type { Lanes } from '../context.js';
@@ -50,7 +51,7 @@ async function takeQueueLock(lanes: Lanes, staleMs: number): Promise<{ release()
     if (!dead || Date.now() > deadline) {
       const who = h ? `pid ${h.pid} on ${h.host} since ${h.since}` : 'another process';
       throw new LanesError('BUSY', `The merge queue is busy: held by ${who}.`, {
-        hint: 'Another processor is working through the queue and will land your entry too; watch merge_status. Run it again only if that processor is gone.',
+        hint: `Another processor is working through the queue and will land your entry too; watch ${act('merge_status')}. Run it again only if that processor is gone.`,
         details: { holder: h },
       });
     }

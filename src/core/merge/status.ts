@@ -2,6 +2,7 @@
  * merge_status (lock-free read), cancel_merge, and `lanes merge revert` (a revert commit that goes
  * through the same queue and gates as any landing).
  */
+import { act } from '../actions.js';
 import { LanesError } from '../../errors.js';
 import { isAncestor, refSha } from '../../git/refs.js';
 import { lockOwner, pidAlive, hostName } from '../../state/index.js';
@@ -113,7 +114,7 @@ export async function cancelMerge(lanes: Lanes, taskId: string): Promise<{ entry
     if (!e) {
       const last = doc.entries.filter((x) => x.task === task).sort((a, b) => b.seq - a.seq)[0];
       throw new LanesError('NOT_FOUND', `Task ${task} has nothing in the merge queue${last ? ` (its last entry ${last.id} is ${last.state})` : ''}.`, {
-        hint: last?.state === 'landed' ? `It already landed as ${last.landed_as?.slice(0, 12)}; undo that with \`lanes merge revert ${task}\`.` : 'merge_status lists the queue.',
+        hint: last?.state === 'landed' ? `It already landed as ${last.landed_as?.slice(0, 12)}; to undo that, ${act('revert_landing', { task_id: task })}.` : `${act('merge_status')} lists the queue.`,
       });
     }
     if (e.state === 'queued') {
@@ -147,7 +148,7 @@ export async function queueRevert(lanes: Lanes, taskId: string, opts: { requeste
   const landedEntry = doc.entries.filter((e) => e.task === task && e.kind === 'land' && e.state === 'landed').sort((a, b) => b.seq - a.seq)[0];
   const landedAs = tasks[task]?.landed_as ?? landedEntry?.landed_as;
   if (!landedAs) {
-    throw new LanesError('NOT_FOUND', `Task ${task} has no landing to revert.`, { hint: 'merge_status lists what landed; only a landed task can be reverted.' });
+    throw new LanesError('NOT_FOUND', `Task ${task} has no landing to revert.`, { hint: `${act('merge_status')} lists what landed; only a landed task can be reverted.` });
   }
   if (!targetSha || !(await isAncestor(root, landedAs, targetSha))) {
     throw new LanesError('CONFLICT', `The landing of ${task} (${landedAs.slice(0, 12)}) is not on ${target}.`, { hint: 'It may already be reverted or the target was reset; nothing to undo.' });

@@ -6,6 +6,7 @@
  * Task text is the user's own plan, quoted as data; notes from earlier attempts are quoted too
  * (RELIABILITY.md rule 15: never injected as instructions).
  */
+import { speak } from '../actions.js';
 import type { PlannedTask } from '../plan/plan.js';
 
 export interface PromptInput {
@@ -59,5 +60,6 @@ export function lanePrompt(p: PromptInput): string {
     '',
     'The task counts as done only when you exit with the work committed and nothing left uncommitted in the lane.',
   );
-  return lines.join('\n');
+  // The agent acts through the tools: reasons quoted from errors name them.
+  return speak(lines.join('\n'), 'tools');
 }

@@ -11,6 +11,7 @@
  * checkout belongs to the user, and a commit there could move the target branch outside the merge
  * queue.
  */
+import { act } from '../actions.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError, isLanesError } from '../../errors.js';
@@ -188,7 +189,7 @@ export async function endSession(lanes: Lanes, input: EndSessionInput, key: Sess
   const rec = findCurrent(await readSessions(lanes.store), lanes.repo.worktreeRoot, key, input.id);
   const ended = (s: SessionRecord) =>
     new LanesError('CONFLICT', `Session ${s.id} has already ended (${s.status}${s.ended ? ` at ${s.ended}` : ''}).`, {
-      hint: 'Its note is final; get_session shows it. Start a new session for new work.',
+      hint: `Its note is final; ${act('get_session')} shows it. Start a new session for new work.`,
     });
   if (rec.status !== 'active') throw ended(rec);
   const reflection = input.reflection !== undefined ? redact(normalizeText(input.reflection)) : undefined;

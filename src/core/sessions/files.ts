@@ -4,6 +4,7 @@
  * is checked with realpath, so a symlinked `.lanes/sessions` cannot send a note outside the
  * repository (rule 12).
  */
+import { act } from '../actions.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError } from '../../errors.js';
@@ -23,7 +24,7 @@ export function ensureNoteDir(worktree: string, relFile: string): string {
   // Never recreate a removed lane's directory just to hold a note.
   if (!fs.existsSync(worktree)) {
     throw new LanesError('NOT_FOUND', `The worktree ${worktree} no longer exists, so its session note cannot be written.`, {
-      hint: 'The lane was removed. End the session with end_session (the index keeps its record) and start a new one where you work now.',
+      hint: `The lane was removed. End the session with ${act('end_session')} (the index keeps its record) and start a new one where you work now.`,
     });
   }
   const dir = path.dirname(path.join(worktree, ...relFile.split('/')));

@@ -7,6 +7,7 @@
  * writes a note all through a session and commits it itself when the session ends (see end.ts), so
  * counting it would make every tree look dirty, and the agent cannot commit its last version anyway.
  */
+import { act } from '../actions.js';
 import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
 import { gitOut } from '../../git/exec.js';
@@ -86,7 +87,7 @@ export async function checkProtocol(
     }
     return note;
   };
-  const noSession = 'No session log for this worktree yet: call start_session { topic, type }.';
+  const noSession = `No session log for this worktree yet: start one with ${act('start_session')}.`;
 
   const check = async (item: ProtocolItem): Promise<ProtocolItemResult> => {
     const base = { id: item.id, description: item.description };
@@ -117,7 +118,7 @@ export async function checkProtocol(
         if (filled === undefined) return { ...base, ok: false, detail: `The log has no "${c.section}" section.` };
         return filled
           ? { ...base, ok: true, detail: `"${c.section}" has content.` }
-          : { ...base, ok: false, detail: `"${c.section}" is empty: add to it with log_session.` };
+          : { ...base, ok: false, detail: `"${c.section}" is empty: add to it with ${act('log_session')}.` };
       }
       case 'command': {
         const timeoutMs = (c.timeout_seconds ?? 60) * 1000;

@@ -3,6 +3,7 @@
  * session's next steps (which the SessionStart hook quotes to the next agent as data, never as
  * instructions: RELIABILITY.md rule 15).
  */
+import { act } from '../actions.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError } from '../../errors.js';
@@ -88,13 +89,13 @@ export async function logSession(lanes: Lanes, input: LogSessionInput, key: Sess
     const rec = (await readSessions(lanes.store))[first.id] ?? first;
     if (rec.status !== 'active') {
       throw new LanesError('CONFLICT', `Session ${rec.id} has already ended (${rec.status}).`, {
-        hint: 'Its note is final. Start a new session with start_session to keep logging.',
+        hint: `Its note is final. Start a new session with ${act('start_session')} to keep logging.`,
       });
     }
     const note = readNoteFile(rec) ?? noteFromRecord(rec, path.basename(lanes.repo.mainRoot));
     if (entryCount(note) >= ENTRIES_MAX) {
       throw new LanesError('INVALID_INPUT', `Session ${rec.id} already holds ${ENTRIES_MAX} entries.`, {
-        hint: 'End this session with end_session and start a new one.',
+        hint: `End this session with ${act('end_session')} and start a new one.`,
       });
     }
     const entry: NoteEntry = { at: isoNow(), text };
@@ -130,7 +131,7 @@ async function targetRevs(lanes: Lanes): Promise<string[]> {
 export async function getSession(lanes: Lanes, id: string): Promise<GetSessionResult> {
   assertSlug(id, 'session id');
   const rec = (await readSessions(lanes.store))[id];
-  if (!rec) throw new LanesError('NOT_FOUND', `There is no session "${id}".`, { hint: 'list_sessions shows the known sessions (query searches topics and summaries).' });
+  if (!rec) throw new LanesError('NOT_FOUND', `There is no session "${id}".`, { hint: `${act('list_sessions')} shows the known sessions (query searches topics and summaries).` });
   const found = await findNoteText(rec, lanes.repo.mainRoot, await targetRevsIfGone(lanes, rec));
   if (!found) return { session: rec, note: null, markdown: null, source: null };
   return { session: rec, note: parseNote(found.text, found.from), markdown: found.text, source: found.from };

@@ -9,6 +9,7 @@
  * the MCP server may not (it can outlive a `/clear`, which changes the id), and both must find the
  * same session.
  */
+import { act } from '../actions.js';
 import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
 import type { StateStore } from '../../state/index.js';
@@ -51,7 +52,7 @@ export function activeIn(doc: SessionsDoc, worktree: string, key: SessionKey): S
 export function findCurrent(doc: SessionsDoc, worktree: string, key: SessionKey, id?: string): SessionRecord {
   if (id !== undefined) {
     const r = doc[id];
-    if (!r) throw new LanesError('NOT_FOUND', `There is no session "${id}".`, { hint: 'list_sessions shows the known sessions.' });
+    if (!r) throw new LanesError('NOT_FOUND', `There is no session "${id}".`, { hint: `${act('list_sessions')} shows the known sessions.` });
     return r;
   }
   const active = Object.values(doc).filter((r) => r.status === 'active' && (r.started_from === worktree || r.worktree === worktree));
@@ -59,7 +60,7 @@ export function findCurrent(doc: SessionsDoc, worktree: string, key: SessionKey,
   if (mine.length === 1) return mine[0]!;
   if (mine.length > 1) {
     throw new LanesError('CONFLICT', `Several sessions are active for this caller: ${mine.map((r) => `${r.id} (${r.task ?? r.topic})`).join(', ')}.`, {
-      hint: 'Pass the id of the session you mean (start_session returned it).',
+      hint: `Pass the id of the session you mean (${act('start_session')} returned it).`,
     });
   }
   if (!key.explicit && active.length === 1) return active[0]!;
@@ -69,7 +70,7 @@ export function findCurrent(doc: SessionsDoc, worktree: string, key: SessionKey,
     });
   }
   throw new LanesError('NOT_FOUND', `No session is active here (${worktree}).`, {
-    hint: 'Start one with start_session { topic, type } first.',
+    hint: `Start one with ${act('start_session')} first.`,
   });
 }
 

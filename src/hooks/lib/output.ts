@@ -8,10 +8,13 @@
  * cheap way to see which hook did what in a real session (the end-to-end tests use it).
  */
 import fs from 'node:fs';
+import { speak, speakAll } from '../../core/actions.js';
 
 // process.uptime, not performance.now: the `performance` global loads perf_hooks (a few ms).
 
-function writeFd(fd: 1 | 2, text: string): void {
+function writeFd(fd: 1 | 2, raw: string): void {
+  // Hooks talk to the model: hints from core name tools (see core/actions.ts).
+  const text = speak(raw, 'tools');
   try {
     fs.writeSync(fd, text);
   } catch {
@@ -36,7 +39,7 @@ let emitted = false;
 export function emitJson(value: Record<string, unknown>): void {
   if (emitted) throw new Error('hook output already written');
   emitted = true;
-  writeFd(1, `${JSON.stringify(value)}\n`);
+  writeFd(1, `${JSON.stringify(speakAll(value, 'tools'))}\n`);
 }
 
 /** Raw stdout lines (WorktreeCreate prints the new worktree's path as its last line). */

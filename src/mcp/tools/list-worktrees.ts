@@ -4,6 +4,16 @@ import { listLanes } from '../../core/lanes/list.js';
 import { TASK_STATUSES } from '../../core/tasks.js';
 import { defineTool } from '../tool.js';
 
+export const NeedsFixOut = z
+  .object({
+    kind: z.enum(['gate', 'conflict', 'error']).describe('gate: a gate failed; conflict: conflicts with the target; error: integration failed'),
+    reason: z.string().describe('A few words, e.g. "gate test failed, 55 failing"; merge_status has the full output'),
+    entry: z.string().optional().describe('The failed merge queue entry'),
+    since: z.string().optional(),
+  })
+  .strict()
+  .describe('The merge queue sent this lane back (or a landing made it conflict): fix it, commit, and queue_merge again');
+
 export const LaneOut = z.object({
   task_id: z.string().optional(),
   kind: z.enum(['lane', 'foreign']).describe('foreign: a git worktree in the lanes directory with no lane record'),
@@ -24,6 +34,7 @@ export const LaneOut = z.object({
   ahead: z.number().optional().describe('Commits on the lane not on the target'),
   behind: z.number().optional().describe('Commits on the target not on the lane'),
   last_activity: z.string().optional(),
+  needs_fix: NeedsFixOut.optional(),
   problem: z.string().optional(),
 });
 
@@ -33,7 +44,8 @@ export const listWorktreesTool = defineTool({
   description:
     'Lists every lane: task, owner, worktree path, branch, base commit and how far the target has moved since, uncommitted ' +
     'files, commits ahead of / behind the target, last activity, and whether the directory is missing. Git worktrees in the ' +
-    'lanes directory that Lanes did not make are listed as kind "foreign". Read-only (takes no git locks). Remove a finished ' +
+    'lanes directory that Lanes did not make are listed as kind "foreign". Lanes the merge queue sent back (a red gate, a conflict) ' +
+    'come first, with needs_fix { kind, reason }. Read-only (takes no git locks). Remove a finished ' +
     'lane with remove_worktree, or all finished lanes with cleanup_worktrees.',
   kind: 'read',
   input: z.object({}).strict(),
@@ -44,7 +56,8 @@ export const listWorktreesTool = defineTool({
   render: (o) => {
     if (!o.lanes.length) return `No lanes (target ${o.target}).`;
     const rows = o.lanes.map((l) => {
-      const what = l.kind === 'foreign' ? 'foreign worktree' : `${l.task_id} [${l.state}] ${l.owner ?? ''}`.trim();
+      const state = l.needs_fix ? `needs fix: ${l.needs_fix.reason}` : l.state;
+      const what = l.kind === 'foreign' ? 'foreign worktree' : `${l.task_id} [${state}] ${l.owner ?? ''}`.trim();
       const facts = [
         l.missing ? 'DIRECTORY MISSING' : undefined,
         l.dirty_count ? `${l.dirty_count} uncommitted` : undefined,

@@ -6,6 +6,7 @@ import { TASK_STATUSES } from '../../core/tasks.js';
 import { renderStatus } from '../../render/status.js';
 import { defineTool } from '../tool.js';
 import { ResourcesOut } from '../schemas.js';
+import { NeedsFixOut } from './list-worktrees.js';
 
 const TaskStatusOut = z.enum(TASK_STATUSES);
 
@@ -42,6 +43,7 @@ const LaneOut = z
     created_at: z.string().optional(),
     age_s: z.number().optional(),
     last_activity: z.string().optional(),
+    needs_fix: NeedsFixOut.optional(),
     problem: z.string().optional(),
   })
   .strict();
@@ -130,7 +132,8 @@ export const statusTool = defineTool({
   title: 'Lanes status at a glance',
   description:
     'Everything at a glance: plan progress by wave (each task with state, owner, dependencies), lanes (task, state, uncommitted ' +
-    'files, commits ahead/behind the target, age, last activity), live file claims, the merge queue, the current `lanes run`, ' +
+    'files, commits ahead/behind the target, age, last activity; lanes the merge queue sent back come first with needs_fix ' +
+    '{ kind, reason }), live file claims, the merge queue, the current `lanes run`, ' +
     'resources (CPU, memory, disk) and recent events. Read-only and cheap: takes no locks, git runs with GIT_OPTIONAL_LOCKS=0. ' +
     'Use get_plan for full task details, list_worktrees for a lane\'s dirty files, merge_status for queue details.',
   kind: 'read',

@@ -3,6 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   MERGE_DOC,
+  NEEDS_FIX_COLOR,
   STRATEGIES,
   VERSION,
   cancelMerge,
@@ -27,20 +28,20 @@ import {
   renderStatus,
   renderStatus2,
   status
-} from "./chunks/chunk-XM6S6SFZ.mjs";
+} from "./chunks/chunk-ZN34VOVP.mjs";
 import {
   startSession
-} from "./chunks/chunk-5DXGU47G.mjs";
+} from "./chunks/chunk-65LSXXTC.mjs";
 import {
   endSession
-} from "./chunks/chunk-MFKKKLFS.mjs";
+} from "./chunks/chunk-7WBPWD5J.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunks/chunk-ROFG2UWE.mjs";
+} from "./chunks/chunk-MJB2MREW.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -48,24 +49,26 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunks/chunk-RM4QLOVC.mjs";
+} from "./chunks/chunk-3W73FIL3.mjs";
 import {
   startLane
-} from "./chunks/chunk-CRQND4NS.mjs";
+} from "./chunks/chunk-OEWD4NBH.mjs";
 import {
   removeLane
-} from "./chunks/chunk-E62ZUDCE.mjs";
-import "./chunks/chunk-TVKPOS3V.mjs";
+} from "./chunks/chunk-PTHDMPYN.mjs";
+import {
+  safeText
+} from "./chunks/chunk-YK7XS6ZH.mjs";
 import {
   claimFiles,
   listClaims,
   releaseFiles,
   renewClaims
-} from "./chunks/chunk-HREBFVFV.mjs";
+} from "./chunks/chunk-4R4DDQG3.mjs";
 import {
   leasePort,
   releasePorts
-} from "./chunks/chunk-5PRR2DMC.mjs";
+} from "./chunks/chunk-HBTXBK7P.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -74,7 +77,7 @@ import {
   requirePlan,
   requireTask,
   updateTask
-} from "./chunks/chunk-TFQEHX3J.mjs";
+} from "./chunks/chunk-PK3XFOVO.mjs";
 import {
   AGENT_PLACEHOLDERS,
   configJsonSchemaText,
@@ -86,16 +89,16 @@ import {
   relPathProblem,
   resolveRepo,
   statusPorcelain
-} from "./chunks/chunk-MFHUQI2U.mjs";
+} from "./chunks/chunk-FTRCG4FW.mjs";
 import {
   writeFileAtomic
-} from "./chunks/chunk-TGF4WI42.mjs";
-import "./chunks/chunk-HMC4T433.mjs";
+} from "./chunks/chunk-OIRCFNHH.mjs";
+import "./chunks/chunk-KJSVM6QS.mjs";
 import "./chunks/chunk-4VNXBQ3W.mjs";
 import {
   describeOwner,
   describeUntil
-} from "./chunks/chunk-FC2A3AOD.mjs";
+} from "./chunks/chunk-4KN32SMW.mjs";
 import {
   hostName,
   pidAlive
@@ -106,14 +109,16 @@ import {
   emptyLanes,
   laneRef,
   taskOwner
-} from "./chunks/chunk-N53VYYAD.mjs";
+} from "./chunks/chunk-TSFGXKN2.mjs";
 import "./chunks/chunk-JPJMJVFU.mjs";
 import {
   LanesError,
   errorMessage,
   isLanesError,
-  log
-} from "./chunks/chunk-SU5VJPY7.mjs";
+  log,
+  speak,
+  speakAll
+} from "./chunks/chunk-LVS2VVTN.mjs";
 import {
   __commonJS,
   __require,
@@ -3709,15 +3714,15 @@ function action(fn) {
     } catch (e) {
       const code = exitCodeFor(e);
       const text = e instanceof LanesError ? errorMessage(e) : `unexpected error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`;
-      process.stderr.write(`lanes: ${text}
+      process.stderr.write(`lanes: ${speak(text, "cli")}
 `);
       process.exitCode = code;
     }
   };
 }
 function emit(json, data, text) {
-  process.stdout.write(json ? `${JSON.stringify(data, null, 2)}
-` : `${text()}
+  process.stdout.write(json ? `${JSON.stringify(speakAll(data, "cli"), null, 2)}
+` : `${speak(text(), "cli")}
 `);
 }
 
@@ -3902,7 +3907,7 @@ var StatusFeed = class {
         let r2;
         do {
           this.again = false;
-          r2 = await status(this.lanes, this.opts);
+          r2 = speakAll(await status(this.lanes, this.opts), "cli");
           this.publish(r2);
         } while (this.again);
         return r2;
@@ -3953,6 +3958,7 @@ function layoutGraph(s) {
   const merging = new Map(s.merge.queue.map((e) => [e.task, e.state]));
   const runOf = new Map(s.run?.state === "running" ? s.run.items.map((i) => [i.task, i]) : []);
   const laneOf = new Map(s.lanes.filter((l) => l.task_id).map((l) => [l.task_id, l.state ?? "lane"]));
+  const fixOf = new Map(s.lanes.filter((l) => l.task_id && l.needs_fix).map((l) => [l.task_id, l.needs_fix.reason]));
   const nodes = [];
   const pos = /* @__PURE__ */ new Map();
   cols.forEach((ids, ci) => {
@@ -3966,6 +3972,8 @@ function layoutGraph(s) {
       if (m) n.merge = m;
       const l = laneOf.get(id);
       if (l) n.lane = l;
+      const fix = fixOf.get(id);
+      if (fix) n.fix = fix;
       const rt = runOf.get(id);
       if (rt && rt.state !== "pending") {
         n.run = rt.state;
@@ -4046,6 +4054,7 @@ var CLIENT_JS = String.raw`
 (function () {
   'use strict';
   var COLORS = window.LANES_COLORS;
+  var NEEDS_FIX = window.LANES_NEEDS_FIX;
   var SVGNS = 'http://www.w3.org/2000/svg';
   var last = null;
   var updates = 0;
@@ -4125,6 +4134,7 @@ var CLIENT_JS = String.raw`
     lg.appendChild(h('span', { text: '\u2192 depends on' }));
     lg.appendChild(h('span', { style: 'color:#e11d48', text: '- - - conflicting scopes (never together)' }));
     lg.appendChild(h('span', { style: 'color:#a855f7', text: '\u25a2 in the merge queue' }));
+    lg.appendChild(h('span', { style: 'color:' + NEEDS_FIX, text: '\u25a2 needs fix (sent back by the queue)' }));
   }
 
   function renderGraph(g) {
@@ -4146,12 +4156,13 @@ var CLIENT_JS = String.raw`
     var nodes = s('g', { class: 'nodes' });
     g.nodes.forEach(function (n) {
       var dark = n.status === 'planned' || n.status === 'blocked';
-      var sub = n.merge ? 'merge: ' + n.merge
+      var sub = n.fix ? 'needs fix: ' + n.fix
+        : n.merge ? 'merge: ' + n.merge
         : n.run ? 'run: ' + n.run + (n.attempts > 1 ? ' #' + n.attempts : '')
         : n.status.replace('_', ' ') + (n.owner && n.status === 'in_progress' ? ' \u00b7 ' + n.owner : '');
-      var gn = s('g', { class: 'node', 'data-task': n.id, 'data-status': n.status, transform: 'translate(' + n.x + ',' + n.y + ')' }, [
+      var gn = s('g', { class: 'node' + (n.fix ? ' needs-fix' : ''), 'data-task': n.id, 'data-status': n.status, transform: 'translate(' + n.x + ',' + n.y + ')' }, [
         s('title', { text: n.id + ' \u2014 ' + n.title + '\n' + sub + (n.lane ? '\nlane: ' + n.lane : '') }),
-        s('rect', { width: n.w, height: n.h, rx: 8, fill: COLORS[n.status] || '#64748b', stroke: n.merge ? '#a855f7' : 'rgba(15,23,42,.25)', 'stroke-width': n.merge ? 3 : 1 }),
+        s('rect', { width: n.w, height: n.h, rx: 8, fill: COLORS[n.status] || '#64748b', stroke: n.fix ? NEEDS_FIX : n.merge ? '#a855f7' : 'rgba(15,23,42,.25)', 'stroke-width': n.fix || n.merge ? 3 : 1 }),
         s('text', { x: 10, y: 15, 'font-size': 12, 'font-weight': 600, fill: dark ? '#0f172a' : '#fff', text: n.label }),
         s('text', { x: 10, y: 29, 'font-size': 10, fill: dark ? '#334155' : 'rgba(255,255,255,.9)', text: sub.length > 26 ? sub.slice(0, 25) + '\u2026' : sub }),
       ]);
@@ -4160,13 +4171,23 @@ var CLIENT_JS = String.raw`
     svg.appendChild(nodes);
   }
 
+  // A lane the merge queue sent back: its own state, with the reason under it (the server lists them first).
+  function needsFix(nf) {
+    return h('div', null, [
+      h('span', { class: 'pill needs-fix', style: 'background:' + NEEDS_FIX, text: 'needs fix' }),
+      h('div', { class: 'fix-reason', text: nf.reason }),
+    ]);
+  }
+
   function renderLanes(st) {
     $('lanes').replaceChildren(table(['Task', 'Lane', 'Task state', 'Dirty', 'Ahead/behind', 'Age', 'Last activity', 'Owner'], st.lanes.map(function (l) {
       var dirty = l.missing ? (l.state === 'starting' ? '-' : 'missing') : l.dirty_count ? l.dirty_count + (l.untracked_count ? ' (' + l.untracked_count + ' new)' : '') : 'clean';
-      return { attrs: { 'data-lane': l.task_id || l.path }, cells: [
+      var attrs = { 'data-lane': l.task_id || l.path };
+      if (l.needs_fix) { attrs['class'] = 'needs-fix'; attrs['data-needs-fix'] = l.needs_fix.kind; }
+      return { attrs: attrs, cells: [
         l.kind === 'foreign' ? '(' + (l.branch || l.path) + ')' : l.task_id,
         l.problem ? h('span', { title: l.problem, class: 'err', text: (l.kind === 'foreign' ? 'foreign' : l.state) + ' \u26a0' }) : l.kind === 'foreign' ? 'foreign' : l.state,
-        l.task_status ? pill(l.task_status) : '-',
+        l.needs_fix ? needsFix(l.needs_fix) : l.task_status ? pill(l.task_status) : '-',
         dirty,
         l.ahead == null ? '-' : l.ahead + ' / ' + (l.behind || 0),
         l.created_at ? dur(Date.now() - Date.parse(l.created_at)) : '-',
@@ -4279,6 +4300,7 @@ var STATUS_COLORS = {
   blocked: "#f59e0b",
   failed: "#ef4444"
 };
+var NEEDS_FIX_COLOR2 = "#c026d3";
 var CSS = `
 :root { --bg:#f1f5f9; --card:#fff; --ink:#0f172a; --muted:#64748b; --line:#e2e8f0; }
 * { box-sizing: border-box; }
@@ -4316,6 +4338,10 @@ svg text { font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif; }
 #events .ty { font-weight:600; margin-right:6px; }
 .empty { color:var(--muted); font-style:italic; }
 .err { color:#b91c1c; font-size:12px; }
+tr.needs-fix td { background:#fdf4ff; }
+tr.needs-fix td:first-child { box-shadow:inset 3px 0 0 ${NEEDS_FIX_COLOR2}; font-weight:600; }
+.fix-reason { color:#86198f; font-size:12px; margin-top:2px; overflow-wrap:anywhere; }
+#lanes td, #queue td { overflow-wrap:anywhere; }
 `;
 function pageHtml(nonce) {
   return `<!doctype html>
@@ -4332,8 +4358,8 @@ function pageHtml(nonce) {
 <main>
 <section class="card" id="summary"><h2>Plan progress</h2><div id="progress"></div><div id="run"></div><div id="problems" class="problems"></div></section>
 <section class="card"><h2>Dependency graph</h2><div class="legend" id="legend"></div><div class="graph-wrap"><svg id="graph" xmlns="http://www.w3.org/2000/svg" width="0" height="0"></svg></div></section>
-<div class="grid">
 <section class="card"><h2>Lanes</h2><div id="lanes"></div></section>
+<div class="grid">
 <section class="card"><h2>Merge queue</h2><div id="queue"></div></section>
 <section class="card"><h2>Claims</h2><div id="claims"></div></section>
 <section class="card"><h2>Resources</h2><div id="resources"></div></section>
@@ -4342,6 +4368,7 @@ function pageHtml(nonce) {
 </main>
 <script nonce="${nonce}">
 window.LANES_COLORS = ${JSON.stringify(STATUS_COLORS)};
+window.LANES_NEEDS_FIX = ${JSON.stringify(NEEDS_FIX_COLOR2)};
 ${CLIENT_JS}
 </script>
 </body>
@@ -4893,7 +4920,7 @@ function lanePrompt(p) {
     "",
     "The task counts as done only when you exit with the work committed and nothing left uncommitted in the lane."
   );
-  return lines.join("\n");
+  return speak(lines.join("\n"), "tools");
 }
 
 // src/core/run/record.ts
@@ -6407,7 +6434,7 @@ function registerLanes(program2) {
   program2.command("list").alias("ls").description("list lanes: task, owner, base, uncommitted files, commits ahead/behind the target, last activity").option("--json", "print JSON").action(
     action(async (opts) => {
       const r2 = await listLanes(await openLanes(process.cwd()));
-      emit(opts.json, r2, () => renderList(r2));
+      emit(opts.json, r2, () => renderList(r2, { color: !!process.stdout.isTTY && !process.env.NO_COLOR }));
     })
   );
   program2.command("remove").description("remove a lane whose work has landed (refuses uncommitted or unlanded work unless --force)").argument("<task>", "task id").option("--force", "remove anyway; commits and uncommitted changes are kept under refs/lanes/backup/<task>/<time>").option("--json", "print JSON").action(
@@ -6441,22 +6468,24 @@ function ago(iso) {
   const s = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1e3));
   return s < 90 ? `${s}s ago` : s < 5400 ? `${Math.round(s / 60)}m ago` : s < 172800 ? `${Math.round(s / 3600)}h ago` : `${Math.round(s / 86400)}d ago`;
 }
-function renderList(r2) {
+function renderList(r2, o = {}) {
   if (!r2.lanes.length) return `No lanes (target ${r2.target}).`;
+  const paint = (t) => o.color ? `\x1B[${NEEDS_FIX_COLOR}m${t}\x1B[0m` : t;
   const rows = r2.lanes.map((l) => [
     l.kind === "foreign" ? "(foreign)" : l.task_id ?? "",
-    l.kind === "foreign" ? "-" : l.state ?? "",
-    l.owner ?? "-",
+    l.kind === "foreign" ? "-" : l.needs_fix ? "needs fix" : l.state ?? "",
+    safeText(l.owner ?? "-"),
     l.ahead === void 0 ? "-" : `+${l.ahead}/-${l.behind ?? 0}`,
     l.missing ? "MISSING" : l.dirty_count ? `${l.dirty_count} dirty` : "clean",
     ago(l.last_activity),
-    l.path
+    safeText(l.path)
   ]);
   const head = ["TASK", "STATE", "OWNER", `VS ${r2.target}`, "TREE", "ACTIVE", "PATH"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const fmt = (row) => row.map((c, i) => i === row.length - 1 ? c : c.padEnd(widths[i])).join("  ");
-  const problems = r2.lanes.filter((l) => l.problem).map((l) => `  ${l.task_id ?? l.path}: ${l.problem}`);
-  return [fmt(head), ...rows.map(fmt), ...problems.length ? ["Problems:", ...problems] : []].join("\n");
+  const body = r2.lanes.flatMap((l, i) => l.needs_fix ? [paint(fmt(rows[i])), paint(`  needs fix: ${safeText(l.needs_fix.reason)}`)] : [fmt(rows[i])]);
+  const problems = r2.lanes.filter((l) => l.problem).map((l) => `  ${l.task_id ?? safeText(l.path)}: ${safeText(l.problem)}`);
+  return [fmt(head), ...body, ...problems.length ? ["Problems:", ...problems] : []].join("\n");
 }
 function renderRemove(r2) {
   const lines = [`Removed the lane of ${r2.task_id} (${r2.path})${r2.deleted_branch ? ` and branch ${r2.branch}` : ""}.`];
@@ -6480,7 +6509,7 @@ function renderCleanup(r2) {
 function registerMcp(program2) {
   program2.command("mcp").description("run the MCP server on stdio (what Claude Code starts)").option("--repo <dir>", "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)").action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./chunks/stdio-5KVSXJ4Z.mjs");
+      const { serveMcpStdio } = await import("./chunks/stdio-F32QXK6H.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );
@@ -6521,7 +6550,7 @@ function registerMerge(program2) {
     action(async (opts) => {
       const lanes = await openLanes(process.cwd());
       const s = await mergeStatus(lanes, opts.task ? { task: opts.task } : {});
-      emit(opts.json, s, () => renderStatus(s));
+      emit(opts.json, s, () => renderStatus2(s));
     })
   );
   merge.command("cancel").description("take a task's entry out of the queue").argument("<task>").option("--json", "print JSON").action(
@@ -6726,7 +6755,7 @@ function registerStatus(program2) {
         return;
       }
       const s = await status(lanes, events !== void 0 ? { events } : {});
-      emit(opts.json, s, () => renderStatus2(s, { color: !!process.stdout.isTTY && !process.env.NO_COLOR }));
+      emit(opts.json, s, () => renderStatus(s, { color: !!process.stdout.isTTY && !process.env.NO_COLOR }));
     })
   );
   program2.command("doctor").description("check git version, repository, config and free CPU / memory / disk").option("--json", "print JSON").action(
@@ -6745,7 +6774,7 @@ async function watch(lanes, o) {
   const frame = (s) => {
     if (tty) {
       const rows = Math.max(5, out.rows ?? 40);
-      let lines = renderStatus2(s, { color: !process.env.NO_COLOR, width: out.columns ?? 100 }).split("\n");
+      let lines = renderStatus(s, { color: !process.env.NO_COLOR, width: out.columns ?? 100 }).split("\n");
       if (lines.length > rows - 1) lines = [...lines.slice(0, rows - 2), `\u2026 ${lines.length - rows + 2} more lines (enlarge the window, or lanes status --json)`];
       out.write(`\x1B[H${lines.map((l) => `${l}\x1B[K`).join("\n")}
 \x1B[J`);
@@ -6755,7 +6784,7 @@ async function watch(lanes, o) {
     if (print === lastPrint) return;
     lastPrint = print;
     out.write(o.json ? `${JSON.stringify(s)}
-` : `${renderStatus2(s)}
+` : `${renderStatus(s)}
 
 `);
   };
@@ -6813,7 +6842,7 @@ function buildProgram() {
   return program2;
 }
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-5KVSXJ4Z.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-F32QXK6H.mjs");
   await serveMcpStdio();
 } else {
   await buildProgram().parseAsync(process.argv);

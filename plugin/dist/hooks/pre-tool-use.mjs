@@ -3,15 +3,15 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-MZYDJMEA.mjs";
+} from "../chunks/chunk-NMPLRYAS.mjs";
 import {
   findHolder
-} from "../chunks/chunk-HMC4T433.mjs";
+} from "../chunks/chunk-KJSVM6QS.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
 import {
   describeOwner,
   describeUntil
-} from "../chunks/chunk-FC2A3AOD.mjs";
+} from "../chunks/chunk-4KN32SMW.mjs";
 import {
   pidAlive
 } from "../chunks/chunk-GSYLAAW2.mjs";
@@ -20,7 +20,7 @@ import {
   note,
   reasonToStderr,
   trace
-} from "../chunks/chunk-OM6T66FU.mjs";
+} from "../chunks/chunk-NTV6OSRD.mjs";
 import {
   hasState,
   laneContaining,
@@ -31,11 +31,11 @@ import {
   readLanes,
   realish,
   str
-} from "../chunks/chunk-INHT6NRI.mjs";
+} from "../chunks/chunk-NORCVV6O.mjs";
 import {
   isInside
 } from "../chunks/chunk-JPJMJVFU.mjs";
-import "../chunks/chunk-SU5VJPY7.mjs";
+import "../chunks/chunk-LVS2VVTN.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/pre-tool-use.ts
@@ -152,7 +152,7 @@ async function main() {
   }
   if (d.lane && needsRenewal(claims, d.lane, now)) {
     try {
-      const { renewLaneClaims } = await import("../chunks/renew-YDJB6GV4.mjs");
+      const { renewLaneClaims } = await import("../chunks/renew-63T5REQI.mjs");
       await renewLaneClaims(w.stateDir, d.lane.task);
     } catch (e) {
       note(`${EVENT}: could not renew the claims of task ${d.lane.task}: ${e.message}`);

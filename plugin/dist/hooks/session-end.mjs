@@ -3,14 +3,14 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   sessionOwner
-} from "../chunks/chunk-DK6EBX7G.mjs";
-import "../chunks/chunk-N53VYYAD.mjs";
+} from "../chunks/chunk-QWQHKKT5.mjs";
+import "../chunks/chunk-TSFGXKN2.mjs";
 import {
   elapsedMs,
   exit,
   note,
   trace
-} from "../chunks/chunk-OM6T66FU.mjs";
+} from "../chunks/chunk-NTV6OSRD.mjs";
 import {
   hasState,
   locate,
@@ -18,9 +18,9 @@ import {
   readDoc,
   readHookInput,
   str
-} from "../chunks/chunk-INHT6NRI.mjs";
+} from "../chunks/chunk-NORCVV6O.mjs";
 import "../chunks/chunk-JPJMJVFU.mjs";
-import "../chunks/chunk-SU5VJPY7.mjs";
+import "../chunks/chunk-LVS2VVTN.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/session-end.ts
@@ -89,7 +89,7 @@ async function main() {
   }
   const timer = finishing ? void 0 : setTimeout(() => startFinisher(input), FINISHER_AFTER_MS);
   timer?.unref();
-  const { finishSession } = await import("../chunks/session-end-work-FU7LLIEG.mjs");
+  const { finishSession } = await import("../chunks/session-end-work-KP7CPT3Z.mjs");
   const r = await finishSession(w, sid, str(input, "reason") ?? "other");
   if (timer) clearTimeout(timer);
   for (const line of r.report) note(`${EVENT}: ${line}`);

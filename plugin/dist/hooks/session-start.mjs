@@ -6,7 +6,7 @@ import {
   exit,
   note,
   trace
-} from "../chunks/chunk-OM6T66FU.mjs";
+} from "../chunks/chunk-NTV6OSRD.mjs";
 import {
   hasState,
   laneContaining,
@@ -15,9 +15,9 @@ import {
   readHookInput,
   readLanes,
   str
-} from "../chunks/chunk-INHT6NRI.mjs";
+} from "../chunks/chunk-NORCVV6O.mjs";
 import "../chunks/chunk-JPJMJVFU.mjs";
-import "../chunks/chunk-SU5VJPY7.mjs";
+import "../chunks/chunk-LVS2VVTN.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/lib/summary.ts
@@ -81,7 +81,7 @@ async function main() {
     trace(EVENT, "summary");
     return 0;
   }
-  const { laneContext } = await import("../chunks/session-start-lane-KFXQNMQL.mjs");
+  const { laneContext } = await import("../chunks/session-start-lane-LN5PWAK3.mjs");
   const r = await laneContext(input, lane);
   context(r.text);
   trace(EVENT, "lane", { lane: lane.task, session: r.session_id, resumed: r.resumed });

@@ -3,22 +3,22 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-MZYDJMEA.mjs";
+} from "../chunks/chunk-NMPLRYAS.mjs";
 import {
   emitJson,
   exit,
   note,
   trace
-} from "../chunks/chunk-OM6T66FU.mjs";
+} from "../chunks/chunk-NTV6OSRD.mjs";
 import {
   hasState,
   locate,
   readHookInput,
   readLanes,
   str
-} from "../chunks/chunk-INHT6NRI.mjs";
+} from "../chunks/chunk-NORCVV6O.mjs";
 import "../chunks/chunk-JPJMJVFU.mjs";
-import "../chunks/chunk-SU5VJPY7.mjs";
+import "../chunks/chunk-LVS2VVTN.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/stop.ts
@@ -49,7 +49,7 @@ async function main() {
     return { code: 0, event };
   }
   const lane = acting.lane;
-  const { missingItems } = await import("../chunks/stop-lane-DXXYB37O.mjs");
+  const { missingItems } = await import("../chunks/stop-lane-IMKXWSWN.mjs");
   const missing = await missingItems(lane, str(input, "session_id"));
   for (const p of missing.problems) note(`${event}: ${p}`);
   if (missing.items.length === 0) {

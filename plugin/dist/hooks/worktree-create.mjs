@@ -4,58 +4,58 @@ const require = __lanesRequire(import.meta.url);
 import {
   copyIncluded,
   startLane
-} from "../chunks/chunk-CRQND4NS.mjs";
+} from "../chunks/chunk-OEWD4NBH.mjs";
 import {
   sessionOwner
-} from "../chunks/chunk-DK6EBX7G.mjs";
+} from "../chunks/chunk-QWQHKKT5.mjs";
 import {
   ADHOC_TITLE_PREFIX,
   CLAUDE_NAME_RE,
   taskIdFor
-} from "../chunks/chunk-XFXGTBAY.mjs";
+} from "../chunks/chunk-CS7QCWXH.mjs";
 import {
   listWorktrees,
   withGitLock
-} from "../chunks/chunk-TVKPOS3V.mjs";
-import "../chunks/chunk-HREBFVFV.mjs";
-import "../chunks/chunk-5PRR2DMC.mjs";
+} from "../chunks/chunk-YK7XS6ZH.mjs";
+import "../chunks/chunk-4R4DDQG3.mjs";
+import "../chunks/chunk-HBTXBK7P.mjs";
 import {
   addTask,
   readPlan,
   storePlan
-} from "../chunks/chunk-TFQEHX3J.mjs";
+} from "../chunks/chunk-PK3XFOVO.mjs";
 import {
   git,
   lanesDir,
   loadConfig,
   openLanes,
   resolveRepo
-} from "../chunks/chunk-MFHUQI2U.mjs";
-import "../chunks/chunk-TGF4WI42.mjs";
-import "../chunks/chunk-HMC4T433.mjs";
+} from "../chunks/chunk-FTRCG4FW.mjs";
+import "../chunks/chunk-OIRCFNHH.mjs";
+import "../chunks/chunk-KJSVM6QS.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
-import "../chunks/chunk-FC2A3AOD.mjs";
+import "../chunks/chunk-4KN32SMW.mjs";
 import "../chunks/chunk-GSYLAAW2.mjs";
 import {
   LANES_DOC,
   emptyLanes
-} from "../chunks/chunk-N53VYYAD.mjs";
+} from "../chunks/chunk-TSFGXKN2.mjs";
 import {
   emitLine,
   exit,
   note,
   trace
-} from "../chunks/chunk-OM6T66FU.mjs";
+} from "../chunks/chunk-NTV6OSRD.mjs";
 import {
   hasState,
   locate,
   readHookInput,
   str
-} from "../chunks/chunk-INHT6NRI.mjs";
+} from "../chunks/chunk-NORCVV6O.mjs";
 import "../chunks/chunk-JPJMJVFU.mjs";
 import {
   errorMessage
-} from "../chunks/chunk-SU5VJPY7.mjs";
+} from "../chunks/chunk-LVS2VVTN.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/worktree-create.ts

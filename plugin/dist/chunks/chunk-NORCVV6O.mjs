@@ -6,7 +6,7 @@ import {
 } from "./chunk-JPJMJVFU.mjs";
 import {
   parseDoc
-} from "./chunk-SU5VJPY7.mjs";
+} from "./chunk-LVS2VVTN.mjs";
 
 // src/hooks/lib/where.ts
 import { createRequire } from "node:module";

@@ -3,9 +3,10 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   LanesError,
+  act,
   assertSlug,
   isLanesError
-} from "./chunk-SU5VJPY7.mjs";
+} from "./chunk-LVS2VVTN.mjs";
 
 // src/core/lanes/model.ts
 import os from "node:os";
@@ -53,7 +54,7 @@ function assertTaskId(id) {
     return assertSlug(id, "task id");
   } catch (e) {
     if (!isLanesError(e)) throw e;
-    throw new LanesError(e.code, e.message, { hint: e.hint ?? "Use the id of a task in the plan (get_plan or next_tasks lists them)." });
+    throw new LanesError(e.code, e.message, { hint: e.hint ?? `Use the id of a task in the plan (${act("get_plan")} or ${act("next_tasks")} lists them).` });
   }
 }
 

@@ -4,10 +4,10 @@ const require = __lanesRequire(import.meta.url);
 import {
   redact,
   require_dist
-} from "./chunk-RM4QLOVC.mjs";
+} from "./chunk-3W73FIL3.mjs";
 import {
   removeLane
-} from "./chunk-E62ZUDCE.mjs";
+} from "./chunk-PTHDMPYN.mjs";
 import {
   LIST_LIMIT,
   adminDirFor,
@@ -23,12 +23,12 @@ import {
   safeText,
   teardownLane,
   withGitLock
-} from "./chunk-TVKPOS3V.mjs";
+} from "./chunk-YK7XS6ZH.mjs";
 import {
   CLAIMS_DOC,
   emptyClaims,
   releaseOwnerInTx
-} from "./chunk-5PRR2DMC.mjs";
+} from "./chunk-HBTXBK7P.mjs";
 import {
   PLAN_LIMITS,
   TASKS_DOC,
@@ -38,7 +38,7 @@ import {
   readPlan,
   setStatus,
   storePlan
-} from "./chunk-TFQEHX3J.mjs";
+} from "./chunk-PK3XFOVO.mjs";
 import {
   CONFIG_FILE,
   MAX_CONFIG_BYTES,
@@ -59,15 +59,15 @@ import {
   resolveTarget,
   runCommand,
   statusPorcelain
-} from "./chunk-MFHUQI2U.mjs";
+} from "./chunk-FTRCG4FW.mjs";
 import {
   failpoint,
   lockOwner,
   tryLock
-} from "./chunk-TGF4WI42.mjs";
+} from "./chunk-OIRCFNHH.mjs";
 import {
   goneReason
-} from "./chunk-FC2A3AOD.mjs";
+} from "./chunk-4KN32SMW.mjs";
 import {
   hostName,
   pidAlive
@@ -77,18 +77,19 @@ import {
   emptyLanes,
   laneRef,
   taskOwner
-} from "./chunk-N53VYYAD.mjs";
+} from "./chunk-TSFGXKN2.mjs";
 import {
   isInside
 } from "./chunk-JPJMJVFU.mjs";
 import {
   LanesError,
+  act,
   assertSlug,
   errorMessage,
   isLanesError,
   log,
   slugify
-} from "./chunk-SU5VJPY7.mjs";
+} from "./chunk-LVS2VVTN.mjs";
 import {
   __toESM
 } from "./chunk-4OAWNEMU.mjs";
@@ -547,7 +548,7 @@ async function cancelMerge(lanes, taskId) {
     if (!e) {
       const last = doc.entries.filter((x) => x.task === task).sort((a, b) => b.seq - a.seq)[0];
       throw new LanesError("NOT_FOUND", `Task ${task} has nothing in the merge queue${last ? ` (its last entry ${last.id} is ${last.state})` : ""}.`, {
-        hint: last?.state === "landed" ? `It already landed as ${last.landed_as?.slice(0, 12)}; undo that with \`lanes merge revert ${task}\`.` : "merge_status lists the queue."
+        hint: last?.state === "landed" ? `It already landed as ${last.landed_as?.slice(0, 12)}; to undo that, ${act("revert_landing", { task_id: task })}.` : `${act("merge_status")} lists the queue.`
       });
     }
     if (e.state === "queued") {
@@ -576,7 +577,7 @@ async function queueRevert(lanes, taskId, opts = {}) {
   const landedEntry = doc.entries.filter((e) => e.task === task && e.kind === "land" && e.state === "landed").sort((a, b) => b.seq - a.seq)[0];
   const landedAs = tasks[task]?.landed_as ?? landedEntry?.landed_as;
   if (!landedAs) {
-    throw new LanesError("NOT_FOUND", `Task ${task} has no landing to revert.`, { hint: "merge_status lists what landed; only a landed task can be reverted." });
+    throw new LanesError("NOT_FOUND", `Task ${task} has no landing to revert.`, { hint: `${act("merge_status")} lists what landed; only a landed task can be reverted.` });
   }
   if (!targetSha || !await isAncestor(root, landedAs, targetSha)) {
     throw new LanesError("CONFLICT", `The landing of ${task} (${landedAs.slice(0, 12)}) is not on ${target}.`, { hint: "It may already be reverted or the target was reset; nothing to undo." });
@@ -633,13 +634,13 @@ async function queueMerge(lanes, input) {
   const ref = laneRef(task);
   const tip = await refSha(root, ref);
   if (!tip) {
-    throw new LanesError("NOT_FOUND", `Task ${task} has no lane (no branch lanes/${task}).`, { hint: "Start the task with start_task, commit the work in its lane, then queue it." });
+    throw new LanesError("NOT_FOUND", `Task ${task} has no lane (no branch lanes/${task}).`, { hint: `Start the task with ${act("start_task", { task_id: task })}, commit the work in its lane, then queue it.` });
   }
   const { plan, tasks } = await readPlan(store);
   const state = tasks[task];
   if (state?.status === "done") {
     throw new LanesError("CONFLICT", `Task ${task} is already done${state.landed_as ? ` (landed as ${state.landed_as.slice(0, 12)})` : ""}.`, {
-      hint: "Nothing to land. Add a follow-up task with add_task for further work."
+      hint: `Nothing to land. Add a follow-up task with ${act("add_task")} for further work.`
     });
   }
   const current = queueOf((await store.read(MERGE_DOC, emptyQueue)).data);
@@ -1333,7 +1334,7 @@ async function takeQueueLock(lanes, staleMs) {
     if (!dead || Date.now() > deadline) {
       const who = h ? `pid ${h.pid} on ${h.host} since ${h.since}` : "another process";
       throw new LanesError("BUSY", `The merge queue is busy: held by ${who}.`, {
-        hint: "Another processor is working through the queue and will land your entry too; watch merge_status. Run it again only if that processor is gone.",
+        hint: `Another processor is working through the queue and will land your entry too; watch ${act("merge_status")}. Run it again only if that processor is gone.`,
         details: { holder: h }
       });
     }
@@ -1540,6 +1541,70 @@ function readText(file) {
   }
 }
 
+// src/core/needs-fix.ts
+var MAX_FILES = 3;
+async function needsFixByTask(root, target, queue, tasks, tips) {
+  const out = /* @__PURE__ */ new Map();
+  const latest = /* @__PURE__ */ new Map();
+  const active = /* @__PURE__ */ new Set();
+  for (const e of queue.entries) {
+    if (e.kind !== "land" || typeof e.task !== "string") continue;
+    if (isActive(e)) active.add(e.task);
+    const prev = latest.get(e.task);
+    if (!prev || e.seq > prev.seq) latest.set(e.task, e);
+  }
+  const done = (task) => Object.hasOwn(tasks, task) && tasks[task]?.status === "done";
+  for (const [task, e] of latest) {
+    if (e.state !== "failed" || active.has(task) || done(task)) continue;
+    const nf = { ...describeFailure(e), entry: e.id };
+    if (e.finished_at) nf.since = e.finished_at;
+    out.set(task, nf);
+  }
+  const recorded = Object.entries(queue.lane_conflicts).filter(([task, c]) => !out.has(task) && !done(task) && c && Array.isArray(c.files) && c.files.length);
+  await Promise.all(
+    recorded.map(async ([task, c]) => {
+      const tip = tips.get(task);
+      if (tip && c.target && await isAncestor(root, c.target, tip).catch(() => false)) return;
+      out.set(task, { kind: "conflict", reason: conflictReason(target, c.files) });
+    })
+  );
+  return out;
+}
+function describeFailure(e) {
+  const f = e.failure;
+  if (f?.kind === "conflict") return { kind: "conflict", reason: conflictReason(e.target, f.files ?? []) };
+  if (f?.kind === "gate") {
+    const run = e.gates?.find((g) => !g.ok && g.name === f.gate) ?? e.gates?.find((g) => !g.ok);
+    const how = run?.timed_out ? "timed out" : run?.signal ? `was killed (${run.signal})` : "failed";
+    const n = failingCount(f.output_tail ?? "");
+    return { kind: "gate", reason: `gate ${f.gate ?? run?.name ?? "?"} ${how}${n ? `, ${n} failing` : ""}` };
+  }
+  const first = (e.last_error ?? "").split("\n")[0].trim();
+  return { kind: "error", reason: first ? clip(first, 160) : "the merge failed" };
+}
+function conflictReason(target, files) {
+  const shown = files.slice(0, MAX_FILES).join(", ");
+  const more = files.length > MAX_FILES ? ` and ${files.length - MAX_FILES} more` : "";
+  return `conflicts with ${target}${shown ? ` in ${shown}${more}` : ""}`;
+}
+function failingCount(tail) {
+  let n;
+  for (const m of tail.matchAll(/\b(\d{1,7})\s+(?:tests?\s+)?(?:failed|failing|failures?)\b/gi)) n = Number(m[1]);
+  return n && n > 0 ? n : void 0;
+}
+function clip(s, n) {
+  return s.length > n ? `${s.slice(0, n - 1)}\u2026` : s;
+}
+function appliesTo(nf, createdAt) {
+  if (!nf) return false;
+  const made = createdAt ? Date.parse(createdAt) : Number.NaN;
+  const since = nf.since ? Date.parse(nf.since) : Number.NaN;
+  return !(made > since);
+}
+function needsFixFirst(list) {
+  return [...list.filter((l) => l.needs_fix), ...list.filter((l) => !l.needs_fix)];
+}
+
 // src/util/map-limit.ts
 async function mapLimit(items, limit, fn) {
   const out = new Array(items.length);
@@ -1566,17 +1631,25 @@ async function status(lanes, opts = {}) {
   const root = lanes.repo.mainRoot;
   const cfg = await lanes.config();
   const target = guard2("target", refSha(root, `refs/heads/${cfg.target}`), void 0);
-  const [{ plan, tasks }, laneList, claims, merge, run, resources, events, targetSha] = await Promise.all([
+  const tips = laneTips(root);
+  const [{ plan, tasks }, unordered, claims, merge, run, resources, events, targetSha, queueDoc] = await Promise.all([
     guard2("plan", readPlan(lanes.store), { plan: null, tasks: {} }),
-    guard2("lanes", readLanes(lanes, cfg.worktrees.dir, target), []),
+    guard2("lanes", readLanes(lanes, cfg.worktrees.dir, target, tips), []),
     guard2("claims", readClaims(lanes), []),
     guard2("merge queue", readMerge(lanes, opts.recentMerges ?? 5), { processor: { running: false }, queue: [], recent: [], recent_failure_rate: 0 }),
     guard2("run", readRunSummary(lanes), null),
     readResources(root),
     guard2("events", lanes.store.readEvents({ limit: opts.events ?? 10 }), []),
-    target
+    target,
+    guard2("lanes to fix", lanes.store.read(MERGE_DOC, emptyQueue).then((d) => queueOf(d.data)), emptyQueue())
   ]);
-  for (const l of laneList) if (l.task_id && tasks[l.task_id]) l.task_status = tasks[l.task_id].status;
+  for (const l of unordered) if (l.task_id && Object.hasOwn(tasks, l.task_id)) l.task_status = tasks[l.task_id].status;
+  const fixes = await guard2("lanes to fix", tips.then((t) => needsFixByTask(root, cfg.target, queueDoc, tasks, taskTips(t))), /* @__PURE__ */ new Map());
+  for (const l of unordered) {
+    const nf = l.kind === "lane" && l.task_id ? fixes.get(l.task_id) : void 0;
+    if (appliesTo(nf, l.created_at)) l.needs_fix = nf;
+  }
+  const laneList = needsFixFirst(unordered);
   return {
     repo: root,
     generated_at: (/* @__PURE__ */ new Date()).toISOString(),
@@ -1621,9 +1694,9 @@ function summarizePlan(plan, tasks) {
     speedup: plan.speedup
   };
 }
-async function readLanes(lanes, relDir, target) {
+async function readLanes(lanes, relDir, target, tipsP) {
   const root = lanes.repo.mainRoot;
-  const [doc, worktrees, tips, targetSha] = await Promise.all([lanes.store.read(LANES_DOC, emptyLanes), listWorktrees(root), laneTips(root), target]);
+  const [doc, worktrees, tips, targetSha] = await Promise.all([lanes.store.read(LANES_DOC, emptyLanes), listWorktrees(root), tipsP, target]);
   const admins = adminDirs(lanes.repo.commonDir);
   const byPath = new Map(worktrees.map((w) => [w.path, w]));
   const now = Date.now();
@@ -1691,6 +1764,11 @@ async function laneTips(root) {
     if (name && sha) tips.set(name, { sha, time: Number(time) * 1e3 || 0 });
   }
   return tips;
+}
+function taskTips(tips) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [name, t] of tips) if (name.startsWith("lanes/")) out.set(name.slice("lanes/".length), t.sha);
+  return out;
 }
 function adminDirs(commonDir) {
   const out = /* @__PURE__ */ new Map();
@@ -2240,18 +2318,19 @@ async function listLanes(lanes, opts = {}) {
   if (opts.recover !== false) await recoverOrphans(lanes);
   const cfg = await lanes.config();
   const root = lanes.repo.mainRoot;
-  const [doc, { tasks }, worktrees, targetSha] = await Promise.all([
+  const [doc, { tasks }, worktrees, targetSha, queue] = await Promise.all([
     lanes.store.read(LANES_DOC, emptyLanes),
     readPlan(lanes.store),
     listWorktrees(root),
-    resolveCommit(root, cfg.target)
+    resolveCommit(root, cfg.target),
+    lanes.store.read(MERGE_DOC, emptyQueue).then((d) => queueOf(d.data))
   ]);
   const byPath = new Map(worktrees.map((w) => [w.path, w]));
   const records = Object.values(doc.data).sort((a, b) => a.task.localeCompare(b.task));
   const views = await mapLimit(records, 4, async (rec) => {
     const wt = byPath.get(rec.path);
     const v = { task_id: rec.task, kind: "lane", state: rec.state, owner: rec.owner, path: rec.path, branch: rec.branch, base: rec.base, missing: !fs8.existsSync(rec.path), dirty: [], dirty_count: 0, untracked_count: 0 };
-    const ts = tasks[rec.task]?.status;
+    const ts = Object.hasOwn(tasks, rec.task) ? tasks[rec.task]?.status : void 0;
     if (ts) v.task_status = ts;
     if (rec.problem) v.problem = rec.problem;
     if (wt?.locked !== void 0) v.locked = wt.locked;
@@ -2275,7 +2354,14 @@ async function listLanes(lanes, opts = {}) {
     await describe(lanes, v, w.branch ?? w.head ?? "HEAD", targetSha, void 0);
     return v;
   });
-  const out = { target: cfg.target, lanes: [...views, ...foreignViews] };
+  const tips = new Map(views.filter((v) => v.task_id && v.head).map((v) => [v.task_id, v.head]));
+  const fixes = await needsFixByTask(root, cfg.target, queue, tasks, tips);
+  const made = new Map(records.map((rec) => [rec.task, rec.created_at]));
+  for (const v of views) {
+    const nf = v.task_id ? fixes.get(v.task_id) : void 0;
+    if (appliesTo(nf, made.get(v.task_id))) v.needs_fix = nf;
+  }
+  const out = { target: cfg.target, lanes: needsFixFirst([...views, ...foreignViews]) };
   if (targetSha) out.target_sha = targetSha;
   return out;
 }
@@ -2321,6 +2407,138 @@ async function describe(lanes, v, ref, targetSha, base) {
   if (last > 0) v.last_activity = new Date(last).toISOString();
 }
 
+// src/render/status.ts
+var MARK = { planned: ".", in_progress: ">", done: "+", blocked: "!", failed: "x" };
+var COLOR = { planned: 90, in_progress: 36, done: 32, blocked: 33, failed: 31 };
+var NEEDS_FIX_COLOR = 35;
+function renderStatus(s, opts = {}) {
+  const now = opts.now ?? Date.now();
+  const paint = (code, t) => opts.color && code ? `\x1B[${code}m${t}\x1B[0m` : t;
+  const bold = (t) => opts.color ? `\x1B[1m${t}\x1B[0m` : t;
+  const ago = (iso) => iso ? `${dur(now - Date.parse(iso))} ago` : "-";
+  const lines = [];
+  const at = s.target_sha ? ` @ ${s.target_sha.slice(0, 8)}` : " (no commits)";
+  lines.push(`${bold("Lanes status")} for ${s.repo}  (target ${s.target}${at})  ${clock(s.generated_at)}, took ${s.took_ms} ms`);
+  if (!s.plan) lines.push(`${bold("Plan")}: none yet (lanes plan <tasks file>)`);
+  else {
+    const p = s.plan;
+    const b = p.by_status;
+    const counts = ["done", "in_progress", "planned", "blocked", "failed"].map((k) => paint(b[k] ? COLOR[k] : void 0, `${b[k]} ${k.replace("_", " ")}`));
+    lines.push(`${bold("Plan")}: ${p.tasks} tasks ${bar(p.progress, 20)} ${Math.round(p.progress * 100)}%  ${counts.join(", ")}  (parallelism ${p.parallelism}, predicted speedup ${p.speedup}x)`);
+    for (const w of p.waves) {
+      const items = w.tasks.map((t) => paint(COLOR[t.status], `${MARK[t.status] ?? "?"}${t.id}${t.status === "in_progress" && t.owner ? `@${t.owner}` : ""}`));
+      lines.push(`  wave ${w.wave}  ${w.done}/${w.tasks.length}  ${items.join("  ")}`);
+    }
+    lines.push(`  (+ done  > in progress  . planned  ! blocked  x failed)${p.conflicts.length ? `  ${p.conflicts.length} conflicting pair${p.conflicts.length === 1 ? "" : "s"} never run together` : ""}`);
+  }
+  if (s.run) {
+    const r2 = s.run;
+    const counts = Object.entries(r2.tasks).map(([k, n]) => `${n} ${k}`).join(", ");
+    const when = r2.state !== "running" && r2.finished_at ? `(stopped ${ago(r2.finished_at)})` : r2.started_at ? `since ${clock(r2.started_at)} (${ago(r2.started_at)})` : "";
+    const with_ = [r2.parallelism ? `parallelism ${r2.parallelism}` : "", r2.agent ? `agent ${r2.agent}` : ""].filter(Boolean).join(", ");
+    lines.push(`${bold("Run")}${r2.id ? ` ${r2.id}` : ""}: ${r2.state} ${when}${with_ ? `, ${with_}` : ""}${counts ? `: ${counts}` : ""}`);
+    const busy = r2.items.filter((i) => i.state === "running" || i.state === "retry" || i.state === "starting");
+    if (busy.length) lines.push(`  working: ${busy.map((i) => `${i.task} (${i.state}${i.attempts > 1 ? `, attempt ${i.attempts}` : ""}${i.since ? `, ${dur(now - Date.parse(i.since))}` : ""})`).join("  ")}`);
+    for (const i of r2.items.filter((x) => x.state === "blocked" && x.reason).slice(0, 5)) lines.push(paint(33, `  blocked ${i.task}: ${i.reason}`));
+  }
+  const fixes = s.lanes.filter((l) => l.needs_fix).length;
+  lines.push(`${bold("Lanes")}: ${s.lanes.length ? s.lanes.length : "none"}${fixes ? `, ${paint(NEEDS_FIX_COLOR, `${fixes} need${fixes === 1 ? "s" : ""} a fix`)}` : ""}`);
+  if (s.lanes.length) {
+    const rows = s.lanes.map((l) => laneRow(l, now));
+    const [head, ...body] = table(["TASK", "LANE", "TASK STATE", "DIRTY", "AHEAD/BEHIND", "AGE", "ACTIVE", "OWNER"], rows);
+    lines.push(`  ${head}`);
+    s.lanes.forEach((l, i) => {
+      if (!l.needs_fix) return void lines.push(`  ${body[i]}`);
+      lines.push(paint(NEEDS_FIX_COLOR, `  ${body[i]}`), paint(NEEDS_FIX_COLOR, `    needs fix: ${safeText(l.needs_fix.reason)}`));
+    });
+    for (const l of s.lanes) if (l.problem) lines.push(paint(33, `  ! ${l.task_id ?? l.path}: ${l.problem}`));
+  }
+  const owners = new Set(s.claims.map((c) => c.owner)).size;
+  lines.push(`${bold("Claims")}: ${s.claims.length ? `${s.claims.length} (${owners} owner${owners === 1 ? "" : "s"})` : "none"}`);
+  const shown = s.claims.slice(0, 12);
+  lines.push(...table(["OWNER", "MODE", "PATTERN", "UNTIL"], shown.map((c) => [c.owner, c.mode, c.pattern, clock(c.expires_at)])).map((l) => `  ${l}`).slice(shown.length ? 0 : 1));
+  if (s.claims.length > shown.length) lines.push(`  ... and ${s.claims.length - shown.length} more (lanes claims)`);
+  const m = s.merge;
+  const proc = m.processor.running ? `processor running (pid ${m.processor.pid ?? "?"}${m.processor.since ? `, since ${clock(m.processor.since)}` : ""})` : "no processor running";
+  lines.push(`${bold("Merge queue")}: ${m.queue.length ? `${m.queue.length} waiting` : "empty"}, ${proc}${m.recent.length ? `, recent failure rate ${Math.round(m.recent_failure_rate * 100)}%` : ""}`);
+  for (const e of m.queue) lines.push(`  ${e.position ?? "-"}. ${e.task}  ${paint(e.state === "queued" ? void 0 : 36, e.state)}${queueNote(e)}`);
+  if (m.recent.length) {
+    lines.push(`  recent: ${m.recent.map((e) => paint(e.state === "landed" ? 32 : e.state === "failed" ? 31 : 90, `${e.task} ${e.state}${e.landed_as ? ` ${e.landed_as.slice(0, 8)}` : ""}`)).join("  ")}`);
+    const failed = m.recent.find((e) => e.state === "failed" && e.last_error);
+    if (failed) lines.push(paint(31, `  last failure (${failed.task}): ${failed.last_error.split("\n")[0]}`));
+  }
+  const r = s.resources;
+  lines.push(`${bold("Resources")}: ${r.cpus} CPUs, load ${r.load1.toFixed(2)}; memory ${r.mem_available_mb} MB available of ${r.mem_total_mb}; disk ${r.disk_free_mb} MB free`);
+  if (s.recent_events.length) {
+    lines.push(bold("Recent events:"));
+    for (const e of s.recent_events.slice().reverse()) lines.push(`  ${clock(e.ts)} ${e.type}${e.task ? ` ${e.task}` : ""}${e.text ? ` ${e.text}` : ""}`);
+  }
+  for (const p of s.problems) lines.push(paint(33, `! could not read ${p}`));
+  return (opts.width ? lines.map((l) => clip2(l, opts.width)) : lines).join("\n");
+}
+function laneRow(l, now) {
+  const ab = l.ahead === void 0 ? "-" : `${l.ahead}/${l.behind ?? 0}`;
+  const dirty = l.missing ? l.state === "starting" ? "-" : "missing" : l.dirty_count ? `${l.dirty_count}${l.untracked_count ? ` (${l.untracked_count} new)` : ""}` : "clean";
+  const name = l.kind === "foreign" ? `(${safeText(l.branch ?? l.path)})` : l.task_id ?? "?";
+  return [
+    name,
+    l.kind === "foreign" ? "foreign" : l.state ?? "-",
+    l.needs_fix ? "needs fix" : l.task_status?.replace("_", " ") ?? "-",
+    dirty,
+    ab,
+    l.age_s === void 0 ? "-" : dur(l.age_s * 1e3),
+    l.last_activity ? `${dur(now - Date.parse(l.last_activity))} ago` : "-",
+    safeText(l.owner ?? "-")
+  ];
+}
+function queueNote(e) {
+  const parts = [];
+  if (e.waited_ms !== void 0 && e.state === "queued") parts.push(`waited ${dur(e.waited_ms)}`);
+  if (e.attempts > 1) parts.push(`attempt ${e.attempts}`);
+  if (e.waiting_for?.length) parts.push(`waits for ${e.waiting_for.join(", ")}`);
+  if (e.conflicts) parts.push(`${e.conflicts} likely conflict${e.conflicts === 1 ? "" : "s"}`);
+  if (e.kind === "revert") parts.push("revert");
+  return parts.length ? `  (${parts.join("; ")})` : "";
+}
+function table(head, rows) {
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (r) => r.map((c, i) => i === r.length - 1 ? c : c.padEnd(w[i])).join("  ").trimEnd();
+  return [line(head), ...rows.map(line)];
+}
+function bar(frac, n) {
+  const full = Math.round(Math.min(1, Math.max(0, frac)) * n);
+  return `[${"#".repeat(full)}${"-".repeat(n - full)}]`;
+}
+function dur(ms) {
+  const s = Math.max(0, Math.round(ms / 1e3));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m`;
+  if (s < 86400) return `${Math.floor(s / 3600)}h${String(Math.floor(s % 3600 / 60)).padStart(2, "0")}m`;
+  return `${Math.floor(s / 86400)}d${Math.floor(s % 86400 / 3600)}h`;
+}
+function clock(iso) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, "0")).join(":");
+}
+function clip2(line, width) {
+  const visible = line.replace(/\x1b\[[0-9;]*m/g, "");
+  if (visible.length <= width) return line;
+  let out = "";
+  let cols = 0;
+  for (let i = 0; i < line.length && cols < width - 1; i++) {
+    const esc = line[i] === "\x1B" ? /^\x1b\[[0-9;]*m/.exec(line.slice(i)) : null;
+    if (esc) {
+      out += esc[0];
+      i += esc[0].length - 1;
+      continue;
+    }
+    out += line[i];
+    cols++;
+  }
+  return `${out}\u2026${visible.length !== line.length ? "\x1B[0m" : ""}`;
+}
+
 // src/render/merge.ts
 var short = (sha) => sha ? sha.slice(0, 12) : "-";
 function secs(ms) {
@@ -2334,7 +2552,7 @@ function renderQueued(r) {
   for (const c of r.conflicts) lines.push(`Likely conflict with ${c.with === "target" ? r.entry.target : `lane ${c.with}`}: ${c.files.join(", ")}`);
   if (r.waiting_for.length) lines.push(`Waits for ${r.waiting_for.join(", ")} to land first.`);
   lines.push(...r.warnings);
-  lines.push("Run process_merge_queue (lanes merge run) to land it.");
+  lines.push(`Run ${act("process_merge_queue")} to land it.`);
   return lines.join("\n");
 }
 function entryLine(e) {
@@ -2351,7 +2569,7 @@ function entryLine(e) {
      last error: ${e.last_error.split("\n")[0]}`;
   return line;
 }
-function renderStatus(s) {
+function renderStatus2(s) {
   const lines = [
     `Target ${s.target} at ${short(s.target_sha)}; processor ${s.processor.running ? `running (pid ${s.processor.pid} since ${s.processor.since})` : "idle"}.`
   ];
@@ -2590,131 +2808,6 @@ function renderDoctor(d) {
   return lines.join("\n");
 }
 
-// src/render/status.ts
-var MARK = { planned: ".", in_progress: ">", done: "+", blocked: "!", failed: "x" };
-var COLOR = { planned: 90, in_progress: 36, done: 32, blocked: 33, failed: 31 };
-function renderStatus2(s, opts = {}) {
-  const now = opts.now ?? Date.now();
-  const paint = (code, t) => opts.color && code ? `\x1B[${code}m${t}\x1B[0m` : t;
-  const bold = (t) => opts.color ? `\x1B[1m${t}\x1B[0m` : t;
-  const ago = (iso) => iso ? `${dur(now - Date.parse(iso))} ago` : "-";
-  const lines = [];
-  const at = s.target_sha ? ` @ ${s.target_sha.slice(0, 8)}` : " (no commits)";
-  lines.push(`${bold("Lanes status")} for ${s.repo}  (target ${s.target}${at})  ${clock(s.generated_at)}, took ${s.took_ms} ms`);
-  if (!s.plan) lines.push(`${bold("Plan")}: none yet (lanes plan <tasks file>)`);
-  else {
-    const p = s.plan;
-    const b = p.by_status;
-    const counts = ["done", "in_progress", "planned", "blocked", "failed"].map((k) => paint(b[k] ? COLOR[k] : void 0, `${b[k]} ${k.replace("_", " ")}`));
-    lines.push(`${bold("Plan")}: ${p.tasks} tasks ${bar(p.progress, 20)} ${Math.round(p.progress * 100)}%  ${counts.join(", ")}  (parallelism ${p.parallelism}, predicted speedup ${p.speedup}x)`);
-    for (const w of p.waves) {
-      const items = w.tasks.map((t) => paint(COLOR[t.status], `${MARK[t.status] ?? "?"}${t.id}${t.status === "in_progress" && t.owner ? `@${t.owner}` : ""}`));
-      lines.push(`  wave ${w.wave}  ${w.done}/${w.tasks.length}  ${items.join("  ")}`);
-    }
-    lines.push(`  (+ done  > in progress  . planned  ! blocked  x failed)${p.conflicts.length ? `  ${p.conflicts.length} conflicting pair${p.conflicts.length === 1 ? "" : "s"} never run together` : ""}`);
-  }
-  if (s.run) {
-    const r2 = s.run;
-    const counts = Object.entries(r2.tasks).map(([k, n]) => `${n} ${k}`).join(", ");
-    const when = r2.state !== "running" && r2.finished_at ? `(stopped ${ago(r2.finished_at)})` : r2.started_at ? `since ${clock(r2.started_at)} (${ago(r2.started_at)})` : "";
-    const with_ = [r2.parallelism ? `parallelism ${r2.parallelism}` : "", r2.agent ? `agent ${r2.agent}` : ""].filter(Boolean).join(", ");
-    lines.push(`${bold("Run")}${r2.id ? ` ${r2.id}` : ""}: ${r2.state} ${when}${with_ ? `, ${with_}` : ""}${counts ? `: ${counts}` : ""}`);
-    const busy = r2.items.filter((i) => i.state === "running" || i.state === "retry" || i.state === "starting");
-    if (busy.length) lines.push(`  working: ${busy.map((i) => `${i.task} (${i.state}${i.attempts > 1 ? `, attempt ${i.attempts}` : ""}${i.since ? `, ${dur(now - Date.parse(i.since))}` : ""})`).join("  ")}`);
-    for (const i of r2.items.filter((x) => x.state === "blocked" && x.reason).slice(0, 5)) lines.push(paint(33, `  blocked ${i.task}: ${i.reason}`));
-  }
-  lines.push(`${bold("Lanes")}: ${s.lanes.length ? s.lanes.length : "none"}`);
-  if (s.lanes.length) {
-    const rows = s.lanes.map((l) => laneRow(l, now));
-    lines.push(...table(["TASK", "LANE", "TASK STATE", "DIRTY", "AHEAD/BEHIND", "AGE", "ACTIVE", "OWNER"], rows).map((l) => `  ${l}`));
-    for (const l of s.lanes) if (l.problem) lines.push(paint(33, `  ! ${l.task_id ?? l.path}: ${l.problem}`));
-  }
-  const owners = new Set(s.claims.map((c) => c.owner)).size;
-  lines.push(`${bold("Claims")}: ${s.claims.length ? `${s.claims.length} (${owners} owner${owners === 1 ? "" : "s"})` : "none"}`);
-  const shown = s.claims.slice(0, 12);
-  lines.push(...table(["OWNER", "MODE", "PATTERN", "UNTIL"], shown.map((c) => [c.owner, c.mode, c.pattern, clock(c.expires_at)])).map((l) => `  ${l}`).slice(shown.length ? 0 : 1));
-  if (s.claims.length > shown.length) lines.push(`  ... and ${s.claims.length - shown.length} more (lanes claims)`);
-  const m = s.merge;
-  const proc = m.processor.running ? `processor running (pid ${m.processor.pid ?? "?"}${m.processor.since ? `, since ${clock(m.processor.since)}` : ""})` : "no processor running";
-  lines.push(`${bold("Merge queue")}: ${m.queue.length ? `${m.queue.length} waiting` : "empty"}, ${proc}${m.recent.length ? `, recent failure rate ${Math.round(m.recent_failure_rate * 100)}%` : ""}`);
-  for (const e of m.queue) lines.push(`  ${e.position ?? "-"}. ${e.task}  ${paint(e.state === "queued" ? void 0 : 36, e.state)}${queueNote(e)}`);
-  if (m.recent.length) {
-    lines.push(`  recent: ${m.recent.map((e) => paint(e.state === "landed" ? 32 : e.state === "failed" ? 31 : 90, `${e.task} ${e.state}${e.landed_as ? ` ${e.landed_as.slice(0, 8)}` : ""}`)).join("  ")}`);
-    const failed = m.recent.find((e) => e.state === "failed" && e.last_error);
-    if (failed) lines.push(paint(31, `  last failure (${failed.task}): ${failed.last_error.split("\n")[0]}`));
-  }
-  const r = s.resources;
-  lines.push(`${bold("Resources")}: ${r.cpus} CPUs, load ${r.load1.toFixed(2)}; memory ${r.mem_available_mb} MB available of ${r.mem_total_mb}; disk ${r.disk_free_mb} MB free`);
-  if (s.recent_events.length) {
-    lines.push(bold("Recent events:"));
-    for (const e of s.recent_events.slice().reverse()) lines.push(`  ${clock(e.ts)} ${e.type}${e.task ? ` ${e.task}` : ""}${e.text ? ` ${e.text}` : ""}`);
-  }
-  for (const p of s.problems) lines.push(paint(33, `! could not read ${p}`));
-  return (opts.width ? lines.map((l) => clip(l, opts.width)) : lines).join("\n");
-}
-function laneRow(l, now) {
-  const ab = l.ahead === void 0 ? "-" : `${l.ahead}/${l.behind ?? 0}`;
-  const dirty = l.missing ? l.state === "starting" ? "-" : "missing" : l.dirty_count ? `${l.dirty_count}${l.untracked_count ? ` (${l.untracked_count} new)` : ""}` : "clean";
-  const name = l.kind === "foreign" ? `(${l.branch ?? l.path})` : l.task_id ?? "?";
-  return [
-    name,
-    l.kind === "foreign" ? "foreign" : l.state ?? "-",
-    l.task_status?.replace("_", " ") ?? "-",
-    dirty,
-    ab,
-    l.age_s === void 0 ? "-" : dur(l.age_s * 1e3),
-    l.last_activity ? `${dur(now - Date.parse(l.last_activity))} ago` : "-",
-    l.owner ?? "-"
-  ];
-}
-function queueNote(e) {
-  const parts = [];
-  if (e.waited_ms !== void 0 && e.state === "queued") parts.push(`waited ${dur(e.waited_ms)}`);
-  if (e.attempts > 1) parts.push(`attempt ${e.attempts}`);
-  if (e.waiting_for?.length) parts.push(`waits for ${e.waiting_for.join(", ")}`);
-  if (e.conflicts) parts.push(`${e.conflicts} likely conflict${e.conflicts === 1 ? "" : "s"}`);
-  if (e.kind === "revert") parts.push("revert");
-  return parts.length ? `  (${parts.join("; ")})` : "";
-}
-function table(head, rows) {
-  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (r) => r.map((c, i) => i === r.length - 1 ? c : c.padEnd(w[i])).join("  ").trimEnd();
-  return [line(head), ...rows.map(line)];
-}
-function bar(frac, n) {
-  const full = Math.round(Math.min(1, Math.max(0, frac)) * n);
-  return `[${"#".repeat(full)}${"-".repeat(n - full)}]`;
-}
-function dur(ms) {
-  const s = Math.max(0, Math.round(ms / 1e3));
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m`;
-  if (s < 86400) return `${Math.floor(s / 3600)}h${String(Math.floor(s % 3600 / 60)).padStart(2, "0")}m`;
-  return `${Math.floor(s / 86400)}d${Math.floor(s % 86400 / 3600)}h`;
-}
-function clock(iso) {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, "0")).join(":");
-}
-function clip(line, width) {
-  const visible = line.replace(/\x1b\[[0-9;]*m/g, "");
-  if (visible.length <= width) return line;
-  let out = "";
-  let cols = 0;
-  for (let i = 0; i < line.length && cols < width - 1; i++) {
-    const esc = line[i] === "\x1B" ? /^\x1b\[[0-9;]*m/.exec(line.slice(i)) : null;
-    if (esc) {
-      out += esc[0];
-      i += esc[0].length - 1;
-      continue;
-    }
-    out += line[i];
-    cols++;
-  }
-  return `${out}\u2026${visible.length !== line.length ? "\x1B[0m" : ""}`;
-}
-
 export {
   VERSION,
   readResources,
@@ -2736,10 +2829,11 @@ export {
   renderPlanWork,
   cleanupLanes,
   listLanes,
-  renderQueued,
+  NEEDS_FIX_COLOR,
   renderStatus,
+  renderQueued,
+  renderStatus2,
   renderProcessed,
   checkResources,
-  renderDoctor,
-  renderStatus2
+  renderDoctor
 };

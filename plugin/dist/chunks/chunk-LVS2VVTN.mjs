@@ -138,6 +138,68 @@ function quarantine(file, reason) {
   });
 }
 
+// src/core/actions.ts
+var ACTIONS = {
+  plan_work: { tool: "plan_work", cli: "lanes plan <tasks file>" },
+  get_plan: { tool: "get_plan", cli: "lanes plan" },
+  next_tasks: { tool: "next_tasks", cli: "lanes next" },
+  add_task: { tool: "add_task", cli: "lanes task add <id> <title>" },
+  update_task: { tool: "update_task", cli: "lanes task set {task_id} <status>" },
+  start_task: { tool: "start_task", cli: "lanes start {task_id}" },
+  list_worktrees: { tool: "list_worktrees", cli: "lanes list" },
+  remove_worktree: { tool: "remove_worktree", cli: "lanes remove {task_id}" },
+  cleanup_worktrees: { tool: "cleanup_worktrees", cli: "lanes gc" },
+  queue_merge: { tool: "queue_merge", cli: "lanes merge queue {task_id}" },
+  process_merge_queue: { tool: "process_merge_queue", cli: "lanes merge run" },
+  merge_status: { tool: "merge_status", cli: "lanes merge status" },
+  list_claims: { tool: "list_claims", cli: "lanes claims" },
+  release_files: { tool: "release_files", cli: "lanes release {owner}" },
+  start_session: { tool: "start_session", shape: "{ topic, type }", cli: "lanes session start <topic>" },
+  log_session: { tool: "log_session", cli: "lanes session log <kind> <text>" },
+  end_session: { tool: "end_session", cli: "lanes session end <status> <summary>" },
+  list_sessions: { tool: "list_sessions", cli: "lanes session list" },
+  get_session: { tool: "get_session", cli: "lanes session show {id}" },
+  force_remove: { cli: "lanes remove --force {task_id}" },
+  revert_landing: { cli: "lanes merge revert {task_id}" }
+};
+var OPEN = "\u27E6";
+var CLOSE = "\u27E7";
+var MARKER = /\u27e6([a-z_]+)((?: [a-z_]+=[^\s\u27e7]*)*)\u27e7/g;
+function act(name, args = {}) {
+  const a = Object.entries(args).map(([k, v]) => ` ${k}=${encodeURIComponent(v)}`).join("");
+  return `${OPEN}${name}${a}${CLOSE}`;
+}
+function speak(text, audience) {
+  if (!text.includes(OPEN)) return text;
+  return text.replace(MARKER, (whole, name, rest) => {
+    const def = Object.hasOwn(ACTIONS, name) ? ACTIONS[name] : void 0;
+    if (!def) return whole;
+    const args = /* @__PURE__ */ new Map();
+    for (const kv of rest.trim().split(" ").filter(Boolean)) {
+      const i = kv.indexOf("=");
+      args.set(kv.slice(0, i), decodeURIComponent(kv.slice(i + 1)));
+    }
+    const cli = def.cli.replace(/\{([a-z_]+)\}/g, (_, k) => args.get(k) ?? `<${k === "task_id" ? "task" : k}>`);
+    if (!def.tool) return audience === "cli" ? `run \`${cli}\`` : `ask a human to run \`${cli}\``;
+    if (audience === "cli") return `\`${cli}\``;
+    if (args.size) return `${def.tool} { ${[...args].map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(", ")} }`;
+    return def.shape ? `${def.tool} ${def.shape}` : def.tool;
+  });
+}
+function speakAll(value, audience) {
+  const walk = (v) => {
+    if (typeof v === "string") return speak(v, audience);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === "object") {
+      const out = {};
+      for (const [k, x] of Object.entries(v)) out[k] = walk(x);
+      return out;
+    }
+    return v;
+  };
+  return walk(value);
+}
+
 export {
   LanesError,
   isLanesError,
@@ -154,5 +216,8 @@ export {
   loadDoc,
   parseDoc,
   diskVersion,
-  quarantine
+  quarantine,
+  act,
+  speak,
+  speakAll
 };

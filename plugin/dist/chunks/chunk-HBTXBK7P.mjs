@@ -14,10 +14,11 @@ import {
   normalizeScope,
   scopesIntersect,
   withIdentity
-} from "./chunk-FC2A3AOD.mjs";
+} from "./chunk-4KN32SMW.mjs";
 import {
-  LanesError
-} from "./chunk-SU5VJPY7.mjs";
+  LanesError,
+  act
+} from "./chunk-LVS2VVTN.mjs";
 
 // src/core/claims/model.ts
 var CLAIMS_DOC = "claims";
@@ -118,7 +119,7 @@ function conflictError(conflicts, mode, now = Date.now()) {
   const holders = [...new Set(conflicts.map((c) => describeOwner(c)))];
   const allShared = mode === "exclusive" && conflicts.every((c) => c.mode === "shared");
   return new LanesError("CONFLICT", `Could not claim: ${shown.join("; ")}${more}. Nothing was claimed.`, {
-    hint: `Pick other files or wait (the last of these leases ends at ${describeUntil(latest, now)}), or ask ${holders.join(", ")} to release them (release_files).` + (allShared ? ' These are shared claims: claim with mode "shared" if you only need to read them.' : ""),
+    hint: `Pick other files or wait (the last of these leases ends at ${describeUntil(latest, now)}), or ask ${holders.join(", ")} to release them (${act("release_files")}).` + (allShared ? ' These are shared claims: claim with mode "shared" if you only need to read them.' : ""),
     details: { conflicts }
   });
 }

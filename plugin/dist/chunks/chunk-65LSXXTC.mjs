@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   currentBranch,
   headCommit
-} from "./chunk-ROFG2UWE.mjs";
+} from "./chunk-MJB2MREW.mjs";
 import {
   SESSIONS_DOC,
   activeIn,
@@ -23,16 +23,16 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-RM4QLOVC.mjs";
+} from "./chunk-3W73FIL3.mjs";
 import {
   PLAN_DOC,
   emptyPlan
-} from "./chunk-TFQEHX3J.mjs";
+} from "./chunk-PK3XFOVO.mjs";
 import {
   LanesError,
   assertSlug,
   isSlug
-} from "./chunk-SU5VJPY7.mjs";
+} from "./chunk-LVS2VVTN.mjs";
 
 // src/core/sessions/start.ts
 import fs from "node:fs";

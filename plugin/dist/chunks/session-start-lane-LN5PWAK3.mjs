@@ -3,37 +3,37 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   startSession
-} from "./chunk-5DXGU47G.mjs";
+} from "./chunk-65LSXXTC.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps
-} from "./chunk-ROFG2UWE.mjs";
+} from "./chunk-MJB2MREW.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-RM4QLOVC.mjs";
+} from "./chunk-3W73FIL3.mjs";
 import {
   readPlan
-} from "./chunk-TFQEHX3J.mjs";
+} from "./chunk-PK3XFOVO.mjs";
 import {
   openLanes
-} from "./chunk-MFHUQI2U.mjs";
-import "./chunk-TGF4WI42.mjs";
+} from "./chunk-FTRCG4FW.mjs";
+import "./chunk-OIRCFNHH.mjs";
 import {
   describeOwner,
   describeUntil
-} from "./chunk-FC2A3AOD.mjs";
+} from "./chunk-4KN32SMW.mjs";
 import "./chunk-GSYLAAW2.mjs";
-import "./chunk-N53VYYAD.mjs";
+import "./chunk-TSFGXKN2.mjs";
 import {
   readDoc,
   str
-} from "./chunk-INHT6NRI.mjs";
+} from "./chunk-NORCVV6O.mjs";
 import "./chunk-JPJMJVFU.mjs";
 import {
   errorMessage
-} from "./chunk-SU5VJPY7.mjs";
+} from "./chunk-LVS2VVTN.mjs";
 import "./chunk-4OAWNEMU.mjs";
 
 // src/hooks/heavy/session-start-lane.ts

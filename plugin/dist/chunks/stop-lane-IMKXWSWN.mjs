@@ -5,18 +5,18 @@ import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "./chunk-RM4QLOVC.mjs";
+} from "./chunk-3W73FIL3.mjs";
 import {
   openLanes,
   statusPorcelain
-} from "./chunk-MFHUQI2U.mjs";
-import "./chunk-TGF4WI42.mjs";
+} from "./chunk-FTRCG4FW.mjs";
+import "./chunk-OIRCFNHH.mjs";
 import "./chunk-GSYLAAW2.mjs";
-import "./chunk-N53VYYAD.mjs";
+import "./chunk-TSFGXKN2.mjs";
 import "./chunk-JPJMJVFU.mjs";
 import {
   errorMessage
-} from "./chunk-SU5VJPY7.mjs";
+} from "./chunk-LVS2VVTN.mjs";
 import "./chunk-4OAWNEMU.mjs";
 
 // src/hooks/heavy/stop-lane.ts

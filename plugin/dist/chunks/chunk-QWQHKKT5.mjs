@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   mcpOwner
-} from "./chunk-N53VYYAD.mjs";
+} from "./chunk-TSFGXKN2.mjs";
 
 // src/hooks/lib/owner.ts
 function sessionOwner(sid) {

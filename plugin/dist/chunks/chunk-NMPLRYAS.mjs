@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   laneContaining,
   str
-} from "./chunk-INHT6NRI.mjs";
+} from "./chunk-NORCVV6O.mjs";
 
 // src/hooks/lib/agent.ts
 import fs from "node:fs";

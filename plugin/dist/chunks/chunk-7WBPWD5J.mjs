@@ -10,7 +10,7 @@ import {
   mergeBase,
   noteFromRecord,
   withSessionLock
-} from "./chunk-ROFG2UWE.mjs";
+} from "./chunk-MJB2MREW.mjs";
 import {
   SESSIONS_DOC,
   checkProtocol,
@@ -27,16 +27,17 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-RM4QLOVC.mjs";
+} from "./chunk-3W73FIL3.mjs";
 import {
   openLanes,
   resolveRepo
-} from "./chunk-MFHUQI2U.mjs";
+} from "./chunk-FTRCG4FW.mjs";
 import {
   LanesError,
+  act,
   assertSlug,
   isLanesError
-} from "./chunk-SU5VJPY7.mjs";
+} from "./chunk-LVS2VVTN.mjs";
 
 // src/core/sessions/end.ts
 import fs from "node:fs";
@@ -134,7 +135,7 @@ async function endSession(lanes, input, key = sessionKey(input.session_key)) {
   if (!summary) throw new LanesError("INVALID_INPUT", "The summary is empty.", { hint: "Say in a sentence or two what the session achieved." });
   const rec = findCurrent(await readSessions(lanes.store), lanes.repo.worktreeRoot, key, input.id);
   const ended = (s) => new LanesError("CONFLICT", `Session ${s.id} has already ended (${s.status}${s.ended ? ` at ${s.ended}` : ""}).`, {
-    hint: "Its note is final; get_session shows it. Start a new session for new work."
+    hint: `Its note is final; ${act("get_session")} shows it. Start a new session for new work.`
   });
   if (rec.status !== "active") throw ended(rec);
   const reflection = input.reflection !== void 0 ? redact(normalizeText(input.reflection)) : void 0;

@@ -4,12 +4,12 @@ const require = __lanesRequire(import.meta.url);
 import {
   releaseOwnerInTx,
   releasePortsInTx
-} from "./chunk-5PRR2DMC.mjs";
+} from "./chunk-HBTXBK7P.mjs";
 import {
   TASKS_DOC,
   emptyTasks,
   setStatus
-} from "./chunk-TFQEHX3J.mjs";
+} from "./chunk-PK3XFOVO.mjs";
 import {
   ZERO_SHA,
   commitsLostWith,
@@ -27,13 +27,13 @@ import {
   snapshotWorktree,
   stashCreate,
   statusPorcelain
-} from "./chunk-MFHUQI2U.mjs";
+} from "./chunk-FTRCG4FW.mjs";
 import {
   failpoint,
   holdsLock,
   withLock,
   writeFileAtomic
-} from "./chunk-TGF4WI42.mjs";
+} from "./chunk-OIRCFNHH.mjs";
 import {
   pidAlive
 } from "./chunk-GSYLAAW2.mjs";
@@ -47,15 +47,16 @@ import {
   laneRef,
   lockReason,
   taskOwner
-} from "./chunk-N53VYYAD.mjs";
+} from "./chunk-TSFGXKN2.mjs";
 import {
   isInside
 } from "./chunk-JPJMJVFU.mjs";
 import {
   LanesError,
+  act,
   errorMessage,
   log
-} from "./chunk-SU5VJPY7.mjs";
+} from "./chunk-LVS2VVTN.mjs";
 import {
   __commonJS,
   __toESM
@@ -2000,9 +2001,6 @@ ${line}
 `, 420);
 }
 
-// src/core/lanes/assess.ts
-import fs4 from "node:fs";
-
 // src/render/escape.ts
 var CONTROL_LINE = /[\x00-\x1f\x7f-\x9f]/g;
 function show(c) {
@@ -2016,6 +2014,9 @@ function safeText(s) {
   if (s === void 0 || s === null) return "";
   return String(s).replace(CONTROL_LINE, show);
 }
+
+// src/core/lanes/assess.ts
+import fs4 from "node:fs";
 
 // src/core/lanes/probe.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -2229,10 +2230,10 @@ function refusal(lane, a) {
   const todo = [];
   if (a.blocked?.includes("in progress")) todo.push("finish or abort the git operation in the lane (e.g. git rebase --continue / --abort)");
   if (a.blocked?.includes("locked")) todo.push(`unlock it (git worktree unlock ${lane.path}) if whoever locked it agrees`);
-  if (a.dirty.length || a.unlanded.length) todo.push("commit and land the work (queue_merge), or keep a commit with `git branch <name> <sha>`");
+  if (a.dirty.length || a.unlanded.length) todo.push(`commit and land the work (${act("queue_merge", { task_id: lane.task })}), or keep a commit with \`git branch <name> <sha>\``);
   if (a.ignored.length) todo.push("move the ignored files you need out of the lane (or add cache patterns to worktrees.disposable_ignored in .lanes/config.json)");
   return new LanesError("UNSAFE", `Refusing to remove the lane of ${lane.task} (${lane.path}): ${parts.join("\nand ")}`, {
-    hint: `${todo.join("; ")}. Or ask a human to run \`lanes remove --force ${lane.task}\`, which keeps a backup ref of the commits, the uncommitted changes and these ignored files.`,
+    hint: `${todo.join("; ")}. Or ${act("force_remove", { task_id: lane.task })}, which keeps a backup ref of the commits, the uncommitted changes and these ignored files.`,
     details: { dirty: a.dirty, unlanded: a.unlanded, ignored: a.ignored, ...a.blocked ? { blocked: a.blocked } : {} }
   });
 }
@@ -2254,7 +2255,7 @@ async function teardownLane(lanes, lane, a, opts = {}) {
       if (tip !== a.tip || head !== a.head) {
         const what = tip !== a.tip ? `branch moved (now ${tip?.slice(0, 12) ?? "gone"})` : `worktree's HEAD moved (now ${head?.slice(0, 12) ?? "gone"})`;
         throw new LanesError("CONFLICT", `The ${what} while the lane of ${lane.task} was being removed.`, {
-          hint: "Nothing was removed. Look at list_worktrees and try again."
+          hint: `Nothing was removed. Look at ${act("list_worktrees")} and try again.`
         });
       }
       const saver = backupSaver(lanes, lane, out, opts.force ? "before forced removal" : "before removal");

@@ -8,7 +8,7 @@ import {
 import {
   LanesError,
   assertSlug
-} from "./chunk-SU5VJPY7.mjs";
+} from "./chunk-LVS2VVTN.mjs";
 
 // src/core/claims/owner.ts
 var DEFAULT_TTL_SECONDS = 1800;

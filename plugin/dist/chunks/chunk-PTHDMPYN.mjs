@@ -6,18 +6,19 @@ import {
   recoverOrphans,
   refusal,
   teardownLane
-} from "./chunk-TVKPOS3V.mjs";
+} from "./chunk-YK7XS6ZH.mjs";
 import {
   readPlan
-} from "./chunk-TFQEHX3J.mjs";
+} from "./chunk-PK3XFOVO.mjs";
 import {
   LANES_DOC,
   assertTaskId,
   emptyLanes
-} from "./chunk-N53VYYAD.mjs";
+} from "./chunk-TSFGXKN2.mjs";
 import {
-  LanesError
-} from "./chunk-SU5VJPY7.mjs";
+  LanesError,
+  act
+} from "./chunk-LVS2VVTN.mjs";
 
 // src/core/lanes/remove.ts
 async function removeLane(lanes, input) {
@@ -25,10 +26,10 @@ async function removeLane(lanes, input) {
   await recoverOrphans(lanes);
   const lane = (await lanes.store.read(LANES_DOC, emptyLanes)).data[task];
   if (!lane) {
-    throw new LanesError("NOT_FOUND", `There is no lane for task "${task}".`, { hint: "list_worktrees shows the lanes (and any foreign worktrees, which Lanes does not remove)." });
+    throw new LanesError("NOT_FOUND", `There is no lane for task "${task}".`, { hint: `${act("list_worktrees")} shows the lanes (and any foreign worktrees, which Lanes does not remove).` });
   }
   if (lane.state === "starting") {
-    throw new LanesError("CONFLICT", `The lane of ${task} is still being started by ${lane.owner}.`, { hint: "Wait for start_task to finish (or fail), then try again." });
+    throw new LanesError("CONFLICT", `The lane of ${task} is still being started by ${lane.owner}.`, { hint: `Wait for ${act("start_task", { task_id: task })} to finish (or fail), then try again.` });
   }
   const { tasks } = await readPlan(lanes.store);
   const a = await assessLane(lanes, lane, tasks[task]);

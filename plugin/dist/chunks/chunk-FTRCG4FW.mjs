@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   StateStore
-} from "./chunk-TGF4WI42.mjs";
+} from "./chunk-OIRCFNHH.mjs";
 import {
   isInside
 } from "./chunk-JPJMJVFU.mjs";
@@ -12,7 +12,7 @@ import {
   SLUG_RE,
   SLUG_RULE,
   assertSlug
-} from "./chunk-SU5VJPY7.mjs";
+} from "./chunk-LVS2VVTN.mjs";
 import {
   __commonJS,
   __export,

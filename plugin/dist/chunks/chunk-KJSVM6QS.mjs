@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   isPlainScope,
   matchesScope
-} from "./chunk-FC2A3AOD.mjs";
+} from "./chunk-4KN32SMW.mjs";
 
 // src/core/claims/match.ts
 var MAX_CACHED = 4096;

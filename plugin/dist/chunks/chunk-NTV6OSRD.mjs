@@ -1,10 +1,15 @@
 #!/usr/bin/env node
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
+import {
+  speak,
+  speakAll
+} from "./chunk-LVS2VVTN.mjs";
 
 // src/hooks/lib/output.ts
 import fs from "node:fs";
-function writeFd(fd, text) {
+function writeFd(fd, raw) {
+  const text = speak(raw, "tools");
   try {
     fs.writeSync(fd, text);
   } catch {
@@ -23,7 +28,7 @@ var emitted = false;
 function emitJson(value) {
   if (emitted) throw new Error("hook output already written");
   emitted = true;
-  writeFd(1, `${JSON.stringify(value)}
+  writeFd(1, `${JSON.stringify(speakAll(value, "tools"))}
 `);
 }
 function emitLine(line) {

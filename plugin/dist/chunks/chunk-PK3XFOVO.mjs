@@ -3,22 +3,23 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   external_exports
-} from "./chunk-MFHUQI2U.mjs";
+} from "./chunk-FTRCG4FW.mjs";
 import {
   failpoint
-} from "./chunk-TGF4WI42.mjs";
+} from "./chunk-OIRCFNHH.mjs";
 import {
   conflictsOfNormalized,
   normalizeScope
-} from "./chunk-FC2A3AOD.mjs";
+} from "./chunk-4KN32SMW.mjs";
 import {
   LanesError,
   SLUG_RE,
   SLUG_RULE,
+  act,
   assertSlug,
   isSlug,
   slugify
-} from "./chunk-SU5VJPY7.mjs";
+} from "./chunk-LVS2VVTN.mjs";
 
 // src/core/plan/graph.ts
 var MAX_LISTED = 10;
@@ -592,7 +593,7 @@ async function readPlan(store) {
 function requirePlan(plan) {
   if (!plan) {
     throw new LanesError("NOT_FOUND", "There is no plan yet.", {
-      hint: "Create one with plan_work (or `lanes plan <tasks file>`)."
+      hint: `Create one with ${act("plan_work")}.`
     });
   }
   return plan;
@@ -603,7 +604,7 @@ function requireTask(plan, id) {
   if (!t) {
     const known = plan.tasks.slice(0, 12).map((x) => x.id).join(", ");
     throw new LanesError("NOT_FOUND", `There is no task "${id}" in the plan.`, {
-      hint: `Known tasks: ${known}${plan.tasks.length > 12 ? ", ..." : ""}. Add it with add_task if it is new.`
+      hint: `Known tasks: ${known}${plan.tasks.length > 12 ? ", ..." : ""}. Add it with ${act("add_task")} if it is new.`
     });
   }
   return t;
@@ -636,7 +637,7 @@ async function addTask(store, input) {
     const plan = requirePlan(doc.plan);
     const id = input?.id;
     if (typeof id === "string" && plan.tasks.some((t) => t.id === id)) {
-      throw new LanesError("CONFLICT", `Task "${id}" is already in the plan.`, { hint: "Pick another id, or change it with update_task." });
+      throw new LanesError("CONFLICT", `Task "${id}" is already in the plan.`, { hint: `Pick another id, or change it with ${act("update_task", { task_id: id })}.` });
     }
     const next = buildPlan([...plan.tasks, input], { parallelism: plan.parallelism });
     const stored = { ...next, created_at: plan.created_at, updated_at: now(), ...plan.source ? { source: plan.source } : {} };
@@ -662,24 +663,24 @@ function applyTaskUpdate(tx, u) {
   const t = tasks[u.id] ??= newTaskState(u.id);
   if (u.expect_status && t.status !== u.expect_status) {
     throw new LanesError("CONFLICT", `Task "${u.id}" is ${t.status}${t.owner ? ` (owner ${t.owner})` : ""}, not ${u.expect_status}.`, {
-      hint: "Read its state with get_plan and decide again."
+      hint: `Read its state with ${act("get_plan")} and decide again.`
     });
   }
   if (u.status === "in_progress") {
     if (t.status === "in_progress" && t.owner && u.owner && t.owner !== u.owner) {
       throw new LanesError("CONFLICT", `Task "${u.id}" is already started by ${t.owner} (since ${t.started_at ?? t.updated_at}).`, {
-        hint: "Pick another task with next_tasks, or ask that owner to release it (update_task to planned)."
+        hint: `Pick another task with ${act("next_tasks")}, or ask that owner to release it (${act("update_task", { task_id: u.id })} to planned).`
       });
     }
     if (t.status === "done") {
       throw new LanesError("CONFLICT", `Task "${u.id}" is already done${t.landed_as ? ` (landed as ${t.landed_as})` : ""}.`, {
-        hint: "Add a follow-up task with add_task instead of reopening it."
+        hint: `Add a follow-up task with ${act("add_task")} instead of reopening it.`
       });
     }
     const notDone = def.depends_on.filter((d) => tasks[d]?.status !== "done");
     if (notDone.length) {
       throw new LanesError("CONFLICT", `Task "${u.id}" depends on tasks that are not done: ${notDone.join(", ")}.`, {
-        hint: "Start a ready task instead (next_tasks lists them)."
+        hint: `Start a ready task instead (${act("next_tasks")} lists them).`
       });
     }
   }

@@ -21,18 +21,19 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-RM4QLOVC.mjs";
+} from "./chunk-3W73FIL3.mjs";
 import {
   git,
   gitOut
-} from "./chunk-MFHUQI2U.mjs";
+} from "./chunk-FTRCG4FW.mjs";
 import {
   withLock
-} from "./chunk-TGF4WI42.mjs";
+} from "./chunk-OIRCFNHH.mjs";
 import {
   LanesError,
+  act,
   assertSlug
-} from "./chunk-SU5VJPY7.mjs";
+} from "./chunk-LVS2VVTN.mjs";
 
 // src/core/sessions/read.ts
 import fs from "node:fs";
@@ -78,13 +79,13 @@ async function logSession(lanes, input, key = sessionKey(input.session_key)) {
     const rec = (await readSessions(lanes.store))[first.id] ?? first;
     if (rec.status !== "active") {
       throw new LanesError("CONFLICT", `Session ${rec.id} has already ended (${rec.status}).`, {
-        hint: "Its note is final. Start a new session with start_session to keep logging."
+        hint: `Its note is final. Start a new session with ${act("start_session")} to keep logging.`
       });
     }
     const note = readNoteFile(rec) ?? noteFromRecord(rec, path.basename(lanes.repo.mainRoot));
     if (entryCount(note) >= ENTRIES_MAX) {
       throw new LanesError("INVALID_INPUT", `Session ${rec.id} already holds ${ENTRIES_MAX} entries.`, {
-        hint: "End this session with end_session and start a new one."
+        hint: `End this session with ${act("end_session")} and start a new one.`
       });
     }
     const entry = { at: isoNow(), text };
@@ -108,7 +109,7 @@ async function targetRevs(lanes) {
 async function getSession(lanes, id) {
   assertSlug(id, "session id");
   const rec = (await readSessions(lanes.store))[id];
-  if (!rec) throw new LanesError("NOT_FOUND", `There is no session "${id}".`, { hint: "list_sessions shows the known sessions (query searches topics and summaries)." });
+  if (!rec) throw new LanesError("NOT_FOUND", `There is no session "${id}".`, { hint: `${act("list_sessions")} shows the known sessions (query searches topics and summaries).` });
   const found = await findNoteText(rec, lanes.repo.mainRoot, await targetRevsIfGone(lanes, rec));
   if (!found) return { session: rec, note: null, markdown: null, source: null };
   return { session: rec, note: parseNote(found.text, found.from), markdown: found.text, source: found.from };

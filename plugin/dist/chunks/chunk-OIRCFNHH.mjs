@@ -16,7 +16,7 @@ import {
   loadDoc,
   log,
   quarantine
-} from "./chunk-SU5VJPY7.mjs";
+} from "./chunk-LVS2VVTN.mjs";
 import {
   __commonJS,
   __require,

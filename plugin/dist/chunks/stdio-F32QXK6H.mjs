@@ -21,20 +21,20 @@ import {
   renderStatus,
   renderStatus2,
   status
-} from "./chunk-XM6S6SFZ.mjs";
+} from "./chunk-ZN34VOVP.mjs";
 import {
   startSession
-} from "./chunk-5DXGU47G.mjs";
+} from "./chunk-65LSXXTC.mjs";
 import {
   endSession
-} from "./chunk-MFKKKLFS.mjs";
+} from "./chunk-7WBPWD5J.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunk-ROFG2UWE.mjs";
+} from "./chunk-MJB2MREW.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -43,20 +43,20 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-RM4QLOVC.mjs";
+} from "./chunk-3W73FIL3.mjs";
 import {
   startLane
-} from "./chunk-CRQND4NS.mjs";
+} from "./chunk-OEWD4NBH.mjs";
 import {
   removeLane
-} from "./chunk-E62ZUDCE.mjs";
-import "./chunk-TVKPOS3V.mjs";
+} from "./chunk-PTHDMPYN.mjs";
+import "./chunk-YK7XS6ZH.mjs";
 import {
   claimFiles,
   listClaims,
   releaseFiles,
   releaseProcess
-} from "./chunk-HREBFVFV.mjs";
+} from "./chunk-4R4DDQG3.mjs";
 import {
   CLAIMS_DOC,
   CLAIM_MODES,
@@ -66,7 +66,7 @@ import {
   emptyPorts,
   leasePort,
   portsOf
-} from "./chunk-5PRR2DMC.mjs";
+} from "./chunk-HBTXBK7P.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -74,7 +74,7 @@ import {
   readyTasks,
   requirePlan,
   updateTask
-} from "./chunk-TFQEHX3J.mjs";
+} from "./chunk-PK3XFOVO.mjs";
 import {
   NEVER,
   ZodIssueCode,
@@ -105,31 +105,33 @@ import {
   union,
   unknown,
   url
-} from "./chunk-MFHUQI2U.mjs";
+} from "./chunk-FTRCG4FW.mjs";
 import {
   StateStore
-} from "./chunk-TGF4WI42.mjs";
-import "./chunk-HMC4T433.mjs";
+} from "./chunk-OIRCFNHH.mjs";
+import "./chunk-KJSVM6QS.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import {
   MAX_TTL_SECONDS,
   OWNER_RE,
   describeOwner,
   describeUntil
-} from "./chunk-FC2A3AOD.mjs";
+} from "./chunk-4KN32SMW.mjs";
 import {
   hostName
 } from "./chunk-GSYLAAW2.mjs";
 import {
   mcpOwner
-} from "./chunk-N53VYYAD.mjs";
+} from "./chunk-TSFGXKN2.mjs";
 import "./chunk-JPJMJVFU.mjs";
 import {
   LanesError,
   errorMessage,
   isLanesError,
-  log
-} from "./chunk-SU5VJPY7.mjs";
+  log,
+  speak,
+  speakAll
+} from "./chunk-LVS2VVTN.mjs";
 import "./chunk-4OAWNEMU.mjs";
 
 // node_modules/@modelcontextprotocol/server/dist/chunk-vYduTEsO.mjs
@@ -15190,7 +15192,7 @@ var mergeStatusTool = defineTool({
     const lanes = await openLanes(ctx.cwd, await ctx.repo());
     return mergeStatus(lanes, { ...input.task_id ? { task: input.task_id } : {}, ...input.recent !== void 0 ? { recent: input.recent } : {} });
   },
-  render: (o) => renderStatus(o)
+  render: (o) => renderStatus2(o)
 });
 
 // src/mcp/tools/cancel-merge.ts
@@ -15556,6 +15558,12 @@ var listSessionsTool = defineTool({
 });
 
 // src/mcp/tools/list-worktrees.ts
+var NeedsFixOut = external_exports.object({
+  kind: external_exports.enum(["gate", "conflict", "error"]).describe("gate: a gate failed; conflict: conflicts with the target; error: integration failed"),
+  reason: external_exports.string().describe('A few words, e.g. "gate test failed, 55 failing"; merge_status has the full output'),
+  entry: external_exports.string().optional().describe("The failed merge queue entry"),
+  since: external_exports.string().optional()
+}).strict().describe("The merge queue sent this lane back (or a landing made it conflict): fix it, commit, and queue_merge again");
 var LaneOut = external_exports.object({
   task_id: external_exports.string().optional(),
   kind: external_exports.enum(["lane", "foreign"]).describe("foreign: a git worktree in the lanes directory with no lane record"),
@@ -15576,12 +15584,13 @@ var LaneOut = external_exports.object({
   ahead: external_exports.number().optional().describe("Commits on the lane not on the target"),
   behind: external_exports.number().optional().describe("Commits on the target not on the lane"),
   last_activity: external_exports.string().optional(),
+  needs_fix: NeedsFixOut.optional(),
   problem: external_exports.string().optional()
 });
 var listWorktreesTool = defineTool({
   name: "list_worktrees",
   title: "List lanes (task worktrees)",
-  description: 'Lists every lane: task, owner, worktree path, branch, base commit and how far the target has moved since, uncommitted files, commits ahead of / behind the target, last activity, and whether the directory is missing. Git worktrees in the lanes directory that Lanes did not make are listed as kind "foreign". Read-only (takes no git locks). Remove a finished lane with remove_worktree, or all finished lanes with cleanup_worktrees.',
+  description: 'Lists every lane: task, owner, worktree path, branch, base commit and how far the target has moved since, uncommitted files, commits ahead of / behind the target, last activity, and whether the directory is missing. Git worktrees in the lanes directory that Lanes did not make are listed as kind "foreign". Lanes the merge queue sent back (a red gate, a conflict) come first, with needs_fix { kind, reason }. Read-only (takes no git locks). Remove a finished lane with remove_worktree, or all finished lanes with cleanup_worktrees.',
   kind: "read",
   input: external_exports.object({}).strict(),
   output: external_exports.object({ target: external_exports.string(), target_sha: external_exports.string().optional(), lanes: external_exports.array(LaneOut) }),
@@ -15591,7 +15600,8 @@ var listWorktreesTool = defineTool({
   render: (o) => {
     if (!o.lanes.length) return `No lanes (target ${o.target}).`;
     const rows = o.lanes.map((l) => {
-      const what = l.kind === "foreign" ? "foreign worktree" : `${l.task_id} [${l.state}] ${l.owner ?? ""}`.trim();
+      const state = l.needs_fix ? `needs fix: ${l.needs_fix.reason}` : l.state;
+      const what = l.kind === "foreign" ? "foreign worktree" : `${l.task_id} [${state}] ${l.owner ?? ""}`.trim();
       const facts = [
         l.missing ? "DIRECTORY MISSING" : void 0,
         l.dirty_count ? `${l.dirty_count} uncommitted` : void 0,
@@ -15870,6 +15880,7 @@ var LaneOut2 = external_exports.object({
   created_at: external_exports.string().optional(),
   age_s: external_exports.number().optional(),
   last_activity: external_exports.string().optional(),
+  needs_fix: NeedsFixOut.optional(),
   problem: external_exports.string().optional()
 }).strict();
 var EntryBriefOut = external_exports.object({
@@ -15937,7 +15948,7 @@ var StatusOut = external_exports.object({
 var statusTool = defineTool({
   name: "status",
   title: "Lanes status at a glance",
-  description: "Everything at a glance: plan progress by wave (each task with state, owner, dependencies), lanes (task, state, uncommitted files, commits ahead/behind the target, age, last activity), live file claims, the merge queue, the current `lanes run`, resources (CPU, memory, disk) and recent events. Read-only and cheap: takes no locks, git runs with GIT_OPTIONAL_LOCKS=0. Use get_plan for full task details, list_worktrees for a lane's dirty files, merge_status for queue details.",
+  description: "Everything at a glance: plan progress by wave (each task with state, owner, dependencies), lanes (task, state, uncommitted files, commits ahead/behind the target, age, last activity; lanes the merge queue sent back come first with needs_fix { kind, reason }), live file claims, the merge queue, the current `lanes run`, resources (CPU, memory, disk) and recent events. Read-only and cheap: takes no locks, git runs with GIT_OPTIONAL_LOCKS=0. Use get_plan for full task details, list_worktrees for a lane's dirty files, merge_status for queue details.",
   kind: "read",
   input: external_exports.object({
     events: external_exports.number().int().min(0).max(200).optional().describe("How many recent events (default 10)"),
@@ -15951,7 +15962,7 @@ var statusTool = defineTool({
       ...input.recent_merges !== void 0 ? { recentMerges: input.recent_merges } : {}
     });
   },
-  render: (o) => renderStatus2(o, { color: false })
+  render: (o) => renderStatus(o, { color: false })
 });
 
 // src/mcp/tools/update-task.ts
@@ -16051,7 +16062,8 @@ function registerTool(server, def, ctx) {
     async (input) => {
       try {
         const out = await def.handle(input, ctx);
-        return { content: [{ type: "text", text: def.render(out) }], structuredContent: out };
+        const said = speakAll(out, "tools");
+        return { content: [{ type: "text", text: speak(def.render(said), "tools") }], structuredContent: said };
       } catch (e) {
         return errorResult(def.name, e);
       }
@@ -16062,7 +16074,7 @@ function errorResult(tool, e) {
   if (!(e instanceof LanesError) || e.code === "INTERNAL") log.error(`${tool} failed`, e instanceof Error ? e.stack : e);
   const code = e instanceof LanesError ? e.code : "INTERNAL";
   const text = e instanceof LanesError ? `${code}: ${errorMessage(e)}` : `INTERNAL: ${errorMessage(e)} (this is a Lanes bug; the details are on the server's stderr)`;
-  return { isError: true, content: [{ type: "text", text }] };
+  return { isError: true, content: [{ type: "text", text: speak(text, "tools") }] };
 }
 
 // src/mcp/stdio.ts

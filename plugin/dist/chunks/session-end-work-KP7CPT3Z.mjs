@@ -3,34 +3,34 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   completeSessionFast
-} from "./chunk-MFKKKLFS.mjs";
-import "./chunk-ROFG2UWE.mjs";
+} from "./chunk-7WBPWD5J.mjs";
+import "./chunk-MJB2MREW.mjs";
 import {
   readSessions
-} from "./chunk-RM4QLOVC.mjs";
+} from "./chunk-3W73FIL3.mjs";
 import {
   sessionOwner
-} from "./chunk-DK6EBX7G.mjs";
+} from "./chunk-QWQHKKT5.mjs";
 import {
   claimsOf,
   portsOf
-} from "./chunk-5PRR2DMC.mjs";
+} from "./chunk-HBTXBK7P.mjs";
 import {
   TASKS_DOC,
   emptyTasks
-} from "./chunk-TFQEHX3J.mjs";
+} from "./chunk-PK3XFOVO.mjs";
 import {
   openLanes
-} from "./chunk-MFHUQI2U.mjs";
-import "./chunk-TGF4WI42.mjs";
+} from "./chunk-FTRCG4FW.mjs";
+import "./chunk-OIRCFNHH.mjs";
 import "./chunk-4VNXBQ3W.mjs";
-import "./chunk-FC2A3AOD.mjs";
+import "./chunk-4KN32SMW.mjs";
 import "./chunk-GSYLAAW2.mjs";
-import "./chunk-N53VYYAD.mjs";
+import "./chunk-TSFGXKN2.mjs";
 import "./chunk-JPJMJVFU.mjs";
 import {
   errorMessage
-} from "./chunk-SU5VJPY7.mjs";
+} from "./chunk-LVS2VVTN.mjs";
 import "./chunk-4OAWNEMU.mjs";
 
 // src/hooks/heavy/session-end-work.ts

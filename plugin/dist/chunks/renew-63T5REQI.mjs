@@ -3,15 +3,15 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   renewClaims
-} from "./chunk-HREBFVFV.mjs";
-import "./chunk-5PRR2DMC.mjs";
+} from "./chunk-4R4DDQG3.mjs";
+import "./chunk-HBTXBK7P.mjs";
 import {
   StateStore
-} from "./chunk-TGF4WI42.mjs";
+} from "./chunk-OIRCFNHH.mjs";
 import "./chunk-4VNXBQ3W.mjs";
-import "./chunk-FC2A3AOD.mjs";
+import "./chunk-4KN32SMW.mjs";
 import "./chunk-GSYLAAW2.mjs";
-import "./chunk-SU5VJPY7.mjs";
+import "./chunk-LVS2VVTN.mjs";
 import "./chunk-4OAWNEMU.mjs";
 
 // src/hooks/heavy/renew.ts

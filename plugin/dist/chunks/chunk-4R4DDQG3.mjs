@@ -20,22 +20,22 @@ import {
   renewInTx,
   renewPortsInTx,
   sane
-} from "./chunk-5PRR2DMC.mjs";
+} from "./chunk-HBTXBK7P.mjs";
 import {
   failpoint
-} from "./chunk-TGF4WI42.mjs";
+} from "./chunk-OIRCFNHH.mjs";
 import {
   assertOwner,
   assertTtl,
   normalizeScope,
   scopesIntersect
-} from "./chunk-FC2A3AOD.mjs";
+} from "./chunk-4KN32SMW.mjs";
 import {
   hostName
 } from "./chunk-GSYLAAW2.mjs";
 import {
   isLanesError
-} from "./chunk-SU5VJPY7.mjs";
+} from "./chunk-LVS2VVTN.mjs";
 
 // src/core/claims/api.ts
 async function logReclaimed(store, reclaimed) {

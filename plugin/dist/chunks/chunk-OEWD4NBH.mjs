@@ -10,7 +10,7 @@ import {
   recoverOrphans,
   rollbackStart,
   withGitLock
-} from "./chunk-TVKPOS3V.mjs";
+} from "./chunk-YK7XS6ZH.mjs";
 import {
   CLAIMS_DOC,
   claimInTx,
@@ -20,7 +20,7 @@ import {
   parseClaimRequest,
   reclaimDoc,
   sane
-} from "./chunk-5PRR2DMC.mjs";
+} from "./chunk-HBTXBK7P.mjs";
 import {
   TASKS_DOC,
   applyTaskUpdate,
@@ -28,7 +28,7 @@ import {
   readPlan,
   requirePlan,
   requireTask
-} from "./chunk-TFQEHX3J.mjs";
+} from "./chunk-PK3XFOVO.mjs";
 import {
   git,
   lanePathFor,
@@ -38,13 +38,13 @@ import {
   resolveCommit,
   revInputProblem,
   runCommand
-} from "./chunk-MFHUQI2U.mjs";
+} from "./chunk-FTRCG4FW.mjs";
 import {
   failpoint
-} from "./chunk-TGF4WI42.mjs";
+} from "./chunk-OIRCFNHH.mjs";
 import {
   assertOwner
-} from "./chunk-FC2A3AOD.mjs";
+} from "./chunk-4KN32SMW.mjs";
 import {
   LANES_DOC,
   START_OP,
@@ -54,14 +54,15 @@ import {
   laneRef,
   lockReason,
   taskOwner
-} from "./chunk-N53VYYAD.mjs";
+} from "./chunk-TSFGXKN2.mjs";
 import {
   isInside
 } from "./chunk-JPJMJVFU.mjs";
 import {
   LanesError,
+  act,
   errorMessage
-} from "./chunk-SU5VJPY7.mjs";
+} from "./chunk-LVS2VVTN.mjs";
 
 // src/core/lanes/include.ts
 import fs from "node:fs";
@@ -250,7 +251,7 @@ async function startLane(lanes, input) {
   if (!base) throw await noBase(lanes, baseRef, input.base !== void 0);
   if (worktrees.some((w) => w.path === path2)) {
     throw new LanesError("CONFLICT", `git already has a worktree registered at ${path2} (its directory is missing or empty).`, {
-      hint: "Run `lanes gc` (cleanup_worktrees) to clear stale lanes, then start the task again."
+      hint: `Run ${act("cleanup_worktrees")} to clear stale lanes, then start the task again.`
     });
   }
   const ttl = cfg.claims.default_ttl_seconds;
@@ -346,7 +347,7 @@ async function startLane(lanes, input) {
 function mine(doc, task, token) {
   const rec = doc[task];
   if (rec?.token !== token) {
-    throw new LanesError("CONFLICT", `The lane record of ${task} was changed by another process while starting.`, { hint: "Look at list_worktrees, then start the task again if needed." });
+    throw new LanesError("CONFLICT", `The lane record of ${task} was changed by another process while starting.`, { hint: `Look at ${act("list_worktrees")}, then start the task again if needed.` });
   }
   return rec;
 }
@@ -369,7 +370,7 @@ function resultOf(rec, existing) {
 function laneExists(rec) {
   if (rec.state === "starting") {
     return new LanesError("CONFLICT", `Task "${rec.task}" is already started by ${rec.owner} (its lane is still being set up).`, {
-      hint: "Pick another task with next_tasks, or wait and look at list_worktrees."
+      hint: `Pick another task with ${act("next_tasks")}, or wait and look at ${act("list_worktrees")}.`
     });
   }
   if (rec.state === "broken") {
@@ -378,7 +379,7 @@ function laneExists(rec) {
     });
   }
   return new LanesError("CONFLICT", `Task "${rec.task}" is already started by ${rec.owner} (lane ${rec.path}).`, {
-    hint: "Pick another task with next_tasks, or ask that owner to release it."
+    hint: `Pick another task with ${act("next_tasks")}, or ask that owner to release it.`
   });
 }
 async function assertBranchFree(lanes, task) {
@@ -411,10 +412,10 @@ function withRollback(e, report) {
   const note = report.error ? `Rolling back also failed: ${report.error}.` : `The half-made lane was kept: ${report.kept}.`;
   if (e instanceof LanesError) {
     return new LanesError(e.code, `${e.message}
-${note}`, { hint: e.hint ?? "See list_worktrees.", details: { ...e.details, rollback: report }, cause: e.cause });
+${note}`, { hint: e.hint ?? `See ${act("list_worktrees")}.`, details: { ...e.details, rollback: report }, cause: e.cause });
   }
   return new LanesError("INTERNAL", `${errorMessage(e)}
-${note}`, { hint: "See list_worktrees.", cause: e, details: { rollback: report } });
+${note}`, { hint: `See ${act("list_worktrees")}.`, cause: e, details: { rollback: report } });
 }
 
 export {

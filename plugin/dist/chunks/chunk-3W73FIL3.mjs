@@ -6,21 +6,22 @@ import {
   gitOut,
   runCommand,
   statusPorcelain
-} from "./chunk-MFHUQI2U.mjs";
+} from "./chunk-FTRCG4FW.mjs";
 import {
   writeFileAtomic
-} from "./chunk-TGF4WI42.mjs";
+} from "./chunk-OIRCFNHH.mjs";
 import {
   LANES_DOC,
   emptyLanes
-} from "./chunk-N53VYYAD.mjs";
+} from "./chunk-TSFGXKN2.mjs";
 import {
   isInside
 } from "./chunk-JPJMJVFU.mjs";
 import {
   LanesError,
+  act,
   slugify
-} from "./chunk-SU5VJPY7.mjs";
+} from "./chunk-LVS2VVTN.mjs";
 import {
   __commonJS,
   __require,
@@ -7448,7 +7449,7 @@ function activeIn(doc, worktree, key) {
 function findCurrent(doc, worktree, key, id) {
   if (id !== void 0) {
     const r = doc[id];
-    if (!r) throw new LanesError("NOT_FOUND", `There is no session "${id}".`, { hint: "list_sessions shows the known sessions." });
+    if (!r) throw new LanesError("NOT_FOUND", `There is no session "${id}".`, { hint: `${act("list_sessions")} shows the known sessions.` });
     return r;
   }
   const active = Object.values(doc).filter((r) => r.status === "active" && (r.started_from === worktree || r.worktree === worktree));
@@ -7456,7 +7457,7 @@ function findCurrent(doc, worktree, key, id) {
   if (mine.length === 1) return mine[0];
   if (mine.length > 1) {
     throw new LanesError("CONFLICT", `Several sessions are active for this caller: ${mine.map((r) => `${r.id} (${r.task ?? r.topic})`).join(", ")}.`, {
-      hint: "Pass the id of the session you mean (start_session returned it)."
+      hint: `Pass the id of the session you mean (${act("start_session")} returned it).`
     });
   }
   if (!key.explicit && active.length === 1) return active[0];
@@ -7466,7 +7467,7 @@ function findCurrent(doc, worktree, key, id) {
     });
   }
   throw new LanesError("NOT_FOUND", `No session is active here (${worktree}).`, {
-    hint: "Start one with start_session { topic, type } first."
+    hint: `Start one with ${act("start_session")} first.`
   });
 }
 function pruneIndex(doc) {
@@ -7925,7 +7926,7 @@ function noteFile(rec) {
 function ensureNoteDir(worktree, relFile) {
   if (!fs2.existsSync(worktree)) {
     throw new LanesError("NOT_FOUND", `The worktree ${worktree} no longer exists, so its session note cannot be written.`, {
-      hint: "The lane was removed. End the session with end_session (the index keeps its record) and start a new one where you work now."
+      hint: `The lane was removed. End the session with ${act("end_session")} (the index keeps its record) and start a new one where you work now.`
     });
   }
   const dir = path.dirname(path.join(worktree, ...relFile.split("/")));
@@ -8011,7 +8012,7 @@ async function checkProtocol(lanes, worktreeDir, phase, sessionId) {
     }
     return note;
   };
-  const noSession = "No session log for this worktree yet: call start_session { topic, type }.";
+  const noSession = `No session log for this worktree yet: start one with ${act("start_session")}.`;
   const check = async (item) => {
     const base = { id: item.id, description: item.description };
     const c = item.check;
@@ -8037,7 +8038,7 @@ async function checkProtocol(lanes, worktreeDir, phase, sessionId) {
         if (!rec || !n) return { ...base, ok: false, detail: rec ? `Session ${rec.id}'s log cannot be read.` : noSession };
         const filled = sectionFilled(n, c.section);
         if (filled === void 0) return { ...base, ok: false, detail: `The log has no "${c.section}" section.` };
-        return filled ? { ...base, ok: true, detail: `"${c.section}" has content.` } : { ...base, ok: false, detail: `"${c.section}" is empty: add to it with log_session.` };
+        return filled ? { ...base, ok: true, detail: `"${c.section}" has content.` } : { ...base, ok: false, detail: `"${c.section}" is empty: add to it with ${act("log_session")}.` };
       }
       case "command": {
         const timeoutMs = (c.timeout_seconds ?? 60) * 1e3;

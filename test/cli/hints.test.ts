@@ -31,7 +31,8 @@ describe('hints that name an action', () => {
   it('the CLI prints its own commands, never a tool name or "ask a human"', async () => {
     const rm = await lanes(r.dir, ['remove', 'api']);
     expect(rm.code).toBe(4);
-    expect(rm.stderr).toContain('Commit and land the work first (`lanes merge queue api`), or run `lanes remove --force api`, which keeps a backup ref of everything.');
+    expect(rm.stderr).toContain('commit and land the work (`lanes merge queue api`)');
+    expect(rm.stderr).toContain('Or run `lanes remove --force api`, which keeps a backup ref');
     const q = await lanes(r.dir, ['merge', 'queue', 'web']);
     expect(q.code).toBe(0);
     expect(q.stdout).toContain('Run `lanes merge run` to land it.');
@@ -47,7 +48,8 @@ describe('hints that name an action', () => {
     try {
       const rm = await c.call('remove_worktree', { task_id: 'api' });
       expect(rm.isError).toBe(true);
-      expect(rm.text).toContain('Commit and land the work first (queue_merge { task_id: "api" }), or ask a human to run `lanes remove --force api`, which keeps a backup ref of everything.');
+      expect(rm.text).toContain('commit and land the work (queue_merge { task_id: "api" })');
+      expect(rm.text).toContain('Or ask a human to run `lanes remove --force api`, which keeps a backup ref');
       const q = await c.call('queue_merge', { task_id: 'web' });
       expect(q.isError).toBeFalsy();
       expect(q.text).toContain('Run process_merge_queue to land it.');

@@ -20,6 +20,9 @@ import { addWorktree, checkoutSettings, checkoutWorktree, listWorktrees } from '
 import { failpoint } from '../../util/failpoint.js';
 import { assertOwner, claimInTx, CLAIMS_DOC, conflictsFor, emptyClaims, parseClaimRequest, reclaimDoc, type ClaimsDoc } from '../claims.js';
 import { conflictError, sane } from '../claims/tx.js';
+import { logReclaimed } from '../claims/api.js';
+import { describeLiveness, ownerLiveness, ownersOf, readOwners, touchOwnerInTx, type OwnersDoc } from '../claims/liveness.js';
+import type { Reclaimed } from '../claims/model.js';
 import type { Lanes } from '../context.js';
 import { applyTaskUpdate, emptyTasks, readPlan, requirePlan, requireTask, TASKS_DOC, type TasksDoc } from '../tasks.js';
 import { ensureExcluded, withGitLock } from './gitlock.js';
@@ -33,8 +36,10 @@ export interface StartInput {
   task_id: string;
   /** A revision to start from; default the target branch. */
   base?: string;
-  /** Who works on the task (session:<id>, cli:<user>@<host>:<pid>, an agent name). */
+  /** Who works on the task (session:<id>, cli:<user>@<host>, run:<id>, an agent name). */
   owner: string;
+  /** The owner's liveness when it is bound to one process (only an identity without a stable name). */
+  pid?: number;
 }
 
 export interface StartResult {
@@ -54,6 +59,8 @@ export interface StartResult {
   setup: Array<{ name: string; ms: number }>;
   /** True when this owner's lane already existed and was returned as is. */
   existing: boolean;
+  /** The same as existing: the owner got its lane back (a second `lanes start`, a new MCP server). */
+  resumed: boolean;
 }
 
 export async function startLane(lanes: Lanes, input: StartInput): Promise<StartResult> {
@@ -70,10 +77,12 @@ export async function startLane(lanes: Lanes, input: StartInput): Promise<StartR
   // --- every check before the first side effect -------------------------------------------------
   const { plan } = await readPlan(store);
   const def = requireTask(requirePlan(plan), task);
-  const existing = (await store.read<LanesDoc>(LANES_DOC, emptyLanes)).data[task];
+  const lanesNow = (await store.read<LanesDoc>(LANES_DOC, emptyLanes)).data;
+  const existing = Object.hasOwn(lanesNow, task) ? lanesNow[task] : undefined;
+  const ttl = cfg.claims.default_ttl_seconds;
   if (existing) {
-    if (existing.state === 'ready' && existing.owner === owner && fs.existsSync(existing.path)) return resultOf(existing, true);
-    throw laneExists(existing);
+    if (existing.state === 'ready' && existing.owner === owner && fs.existsSync(existing.path)) return resumeLane(lanes, existing, def.files, { owner, ttl, pid: input.pid });
+    throw laneExists(existing, await readOwners(store));
   }
   const baseRef = input.base ?? cfg.target;
   const dir = lanesDir(repo, cfg.worktrees.dir);
@@ -93,7 +102,6 @@ export async function startLane(lanes: Lanes, input: StartInput): Promise<StartR
       hint: 'Run `lanes gc` (cleanup_worktrees) to clear stale lanes, then start the task again.',
     });
   }
-  const ttl = cfg.claims.default_ttl_seconds;
   if (def.files.length) await preflightScope(lanes, task, def.files, ttl);
 
   // --- the journaled operation -------------------------------------------------------------------
@@ -120,8 +128,9 @@ export async function startLane(lanes: Lanes, input: StartInput): Promise<StartR
       const resumed = before?.status === 'in_progress' && before.owner === owner;
       // The task claim first: another owner gets its "already started by ..." message.
       applyTaskUpdate(tx, { id: task, status: 'in_progress', owner, note: `lane ${branch}` });
-      const other = doc[task];
-      if (other) throw laneExists(other);
+      const other = Object.hasOwn(doc, task) ? doc[task] : undefined;
+      if (other) throw laneExists(other, ownersOf(tx));
+      touchOwnerInTx(tx, { owner, ttl_seconds: ttl, ...(input.pid !== undefined ? { pid: input.pid } : {}) });
       const rec: LaneRecord = { task, owner, branch, path, base, base_ref: baseRef, target: cfg.target, state: 'starting', token, created_at: new Date().toISOString() };
       if (resumed) rec.resumed = true;
       doc[task] = rec;
@@ -205,6 +214,28 @@ function mine(doc: LanesDoc, task: string, token: string): LaneRecord {
   return rec;
 }
 
+/**
+ * The owner's own lane, handed back: its lease renewed, the task in progress again under it (a
+ * runner's block may have set it aside) and its file scope claimed again if that was released.
+ */
+async function resumeLane(lanes: Lanes, rec: LaneRecord, files: string[], o: { owner: string; ttl: number; pid?: number }): Promise<StartResult> {
+  const { store } = lanes;
+  const out = { reclaimed: [] as Reclaimed[] };
+  const claims = await store.transact(async (tx) => {
+    const cur = mine(tx.get<LanesDoc>(LANES_DOC, emptyLanes), rec.task, rec.token);
+    const t = tx.get<TasksDoc>(TASKS_DOC, emptyTasks)[rec.task];
+    if (t?.status !== 'in_progress' || t.owner !== o.owner) applyTaskUpdate(tx, { id: rec.task, status: 'in_progress', owner: o.owner, note: `resumed in lane ${rec.branch}` });
+    touchOwnerInTx(tx, { owner: o.owner, ttl_seconds: o.ttl, ...(o.pid !== undefined ? { pid: o.pid } : {}) });
+    if (files.length) {
+      cur.claims = claimInTx(tx, { owner: taskOwner(rec.task), task: rec.task, paths: files, mode: 'exclusive', ttl_seconds: o.ttl, reason: `scope of task ${rec.task}` }, out).map((c) => c.pattern);
+    }
+    return cur.claims ?? [];
+  });
+  await logReclaimed(store, out.reclaimed);
+  await store.appendEvent('lane.resumed', { task: rec.task, owner: o.owner, path: rec.path });
+  return { ...resultOf(rec, true), claims };
+}
+
 function resultOf(rec: LaneRecord, existing: boolean): StartResult {
   return {
     task_id: rec.task,
@@ -219,10 +250,11 @@ function resultOf(rec: LaneRecord, existing: boolean): StartResult {
     include_skipped: [],
     setup: [],
     existing,
+    resumed: existing,
   };
 }
 
-function laneExists(rec: LaneRecord): LanesError {
+function laneExists(rec: LaneRecord, owners: OwnersDoc): LanesError {
   if (rec.state === 'starting') {
     return new LanesError('CONFLICT', `Task "${rec.task}" is already started by ${rec.owner} (its lane is still being set up).`, {
       hint: 'Pick another task with next_tasks, or wait and look at list_worktrees.',
@@ -233,8 +265,12 @@ function laneExists(rec: LaneRecord): LanesError {
       hint: `Inspect it, then remove it (\`lanes remove ${rec.task}\`, or --force to keep a backup ref of its work) and start again.`,
     });
   }
-  return new LanesError('CONFLICT', `Task "${rec.task}" is already started by ${rec.owner} (lane ${rec.path}).`, {
-    hint: 'Pick another task with next_tasks, or ask that owner to release it.',
+  const l = ownerLiveness(owners, rec.owner);
+  return new LanesError('CONFLICT', `Task "${rec.task}" is already started by ${describeLiveness(l)} (lane ${rec.path}).`, {
+    hint: l.live
+      ? 'Pick another task with next_tasks, or ask that owner to release it. The same owner starting it again gets the lane back (set LANES_OWNER, or pass owner).'
+      : `Its owner is gone: take it over with \`lanes take ${rec.task}\` (update_task with takeover: true), which keeps the lane, its commits and its notes.`,
+    details: { holder: rec.owner, live: l.live, ...(l.expires_at ? { expires_at: l.expires_at } : {}) },
   });
 }
 

@@ -152,6 +152,8 @@ export interface UpdateTaskInput {
   actor?: string;
   /** Lease length for the actor's renewal. */
   actor_ttl_seconds?: number;
+  /** The actor's liveness when it is bound to one process (an identity without a stable name). */
+  actor_pid?: number;
   /** A human's override at the CLI: change it even though another live owner holds it. */
   force?: boolean;
 }
@@ -193,7 +195,7 @@ export function applyTaskUpdate(tx: DocTx, u: UpdateTaskInput): TaskState {
   if (u.actor !== undefined) {
     const owners = ownersOf(tx);
     assertAuthority(owners, { actor: assertOwner(u.actor), holder: taskHolder(t), what: `Task "${u.id}"`, task: u.id, ...(u.force ? { force: true } : {}) });
-    touchOwnerInTx(tx, { owner: u.actor, ...(u.actor_ttl_seconds !== undefined ? { ttl_seconds: u.actor_ttl_seconds } : {}) });
+    touchOwnerInTx(tx, { owner: u.actor, ...(u.actor_ttl_seconds !== undefined ? { ttl_seconds: u.actor_ttl_seconds } : {}), ...(u.actor_pid !== undefined ? { pid: u.actor_pid } : {}) });
   }
   if (u.status === 'in_progress') {
     if (t.status === 'in_progress' && t.owner && u.owner && t.owner !== u.owner && !u.force) {

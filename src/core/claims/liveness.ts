@@ -91,7 +91,11 @@ export function touchOwnerInTx(tx: DocTx, t: OwnerTouch, now = Date.now()): Owne
   const ttl = assertTtl(t.ttl_seconds ?? DEFAULT_TTL_SECONDS);
   const doc = ownersOf(tx);
   const lease: OwnerLease = { owner, host: hostName(), renewed_at: new Date(now).toISOString(), expires_at: expiryFrom(now, ttl), ttl_seconds: ttl };
-  if (t.pid !== undefined) lease.pid = t.pid;
+  // A touch that names no pid (an agent's tool call on behalf of its runner) keeps the one the
+  // owner registered: the pid is the owner's, not the caller's.
+  const before = leaseOf(doc, owner);
+  const pid = t.pid ?? (before?.host === lease.host && Date.parse(before.expires_at) > now ? before.pid : undefined);
+  if (pid !== undefined) lease.pid = pid;
   // Expired leases of others are dropped on the way, so the doc does not grow without bound.
   for (const k of Object.keys(doc.leases)) {
     const l = doc.leases[k];
@@ -103,7 +107,7 @@ export function touchOwnerInTx(tx: DocTx, t: OwnerTouch, now = Date.now()): Owne
 
 /** Would renewing change nothing worth a write (renewed within min(60 s, ttl / 2), same pid)? */
 function fresh(l: OwnerLease | undefined, t: OwnerTouch, now: number): boolean {
-  if (!l || l.pid !== t.pid || l.host !== hostName()) return false;
+  if (!l || (t.pid !== undefined && l.pid !== t.pid) || l.host !== hostName()) return false;
   const ttl = t.ttl_seconds ?? l.ttl_seconds;
   return Date.parse(l.expires_at) >= now + ttl * 1000 - Math.min(60, ttl / 2) * 1000;
 }

@@ -134,6 +134,17 @@ export async function renewOwner(store: StateStore, owner: string): Promise<bool
   });
 }
 
+/** Ends the owner's lease (a clean end the owner itself asked for); true when there was one. */
+export async function releaseOwner(store: StateStore, owner: string): Promise<boolean> {
+  if (!leaseOf((await store.read<OwnersDoc>(OWNERS_DOC, emptyOwners)).data, owner)) return false;
+  return store.transact(async (tx) => {
+    const doc = ownersOf(tx);
+    if (!Object.hasOwn(doc.leases, owner)) return false;
+    delete doc.leases[owner];
+    return true;
+  });
+}
+
 export async function readOwners(store: StateStore): Promise<OwnersDoc> {
   return (await store.read<OwnersDoc>(OWNERS_DOC, emptyOwners)).data;
 }

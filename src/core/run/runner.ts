@@ -26,7 +26,7 @@ import type { Lanes } from '../context.js';
 import { recommendParallelism } from '../parallelism.js';
 import { startLane } from '../lanes/start.js';
 import { takeTask } from '../lanes/take.js';
-import { ownerLiveness, readOwners, touchOwner } from '../claims/liveness.js';
+import { ownerLiveness, readOwners, releaseOwner, touchOwner } from '../claims/liveness.js';
 import { emptyLanes, LANES_DOC, taskOwner, type LanesDoc } from '../lanes/model.js';
 import { MERGE_DOC, queueMerge, type MergeEntry, type MergeQueueDoc } from '../merge/index.js';
 import { emptyQueue, queueOf } from '../merge/model.js';
@@ -627,6 +627,8 @@ class Runner {
     report.report_file = file;
     writeReport(file, report);
     await this.save(true);
+    // A clean end: the run is no longer there to work on anything it still holds.
+    await releaseOwner(this.lanes.store, this.run.owner).catch((e: unknown) => this.emit({ type: 'run.warning', text: `could not end the run's lease: ${errorMessage(e)}` }));
     await this.lanes.store.appendEvent(this.stopping ? 'run.interrupted' : 'run.finished', {
       run: this.run.id,
       landed: report.counts.landed,

@@ -78,7 +78,7 @@ export function registerLanes(program: Command): void {
 }
 
 function renderTake(r: TakeResult): string {
-  const from = r.from === undefined ? 'nobody' : r.from === r.owner ? 'yourself' : safeText(r.from);
+  const from = r.from === r.owner ? 'yourself' : safeText(r.from);
   const lines = [`Took over ${r.task_id} from ${from} (${r.because}); owner now ${safeText(r.owner)}`];
   if (r.path) lines.push(`  path    ${r.path}`, `  branch  ${r.branch}`);
   if (r.claims.length) lines.push(`  claims  ${r.claims.join(', ')}`);

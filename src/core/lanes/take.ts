@@ -30,9 +30,9 @@ export interface TakeInput {
 export interface TakeResult {
   task_id: string;
   owner: string;
-  /** The owner it was taken from (undefined when it had none). */
-  from?: string;
-  /** Why the old owner counted as gone: expired | dead-pid | no-lease | forced | same-owner. */
+  /** The owner it was taken from. */
+  from: string;
+  /** Why the old owner counted as gone: expired | dead-pid | no-lease | forced; same-owner when it was already yours. */
   because: string;
   /** The lane that was kept, if the task has one. */
   path?: string;
@@ -76,8 +76,12 @@ export async function takeTask(lanes: Lanes, input: TakeInput): Promise<TakeResu
     const from = lane?.owner ?? (t && t.status !== 'planned' ? t.owner : undefined);
     const owners = ownersOf(tx);
     let because: string;
-    if (from === undefined) because = 'no-owner';
-    else if (from === owner) because = 'same-owner';
+    if (from === undefined) {
+      throw new LanesError('CONFLICT', `Task "${task}" has no owner and no lane: there is nothing to take over.`, {
+        hint: `Start it instead (\`lanes start ${task}\`, start_task).`,
+      });
+    }
+    if (from === owner) because = 'same-owner';
     else {
       const l: Liveness = ownerLiveness(owners, from);
       if (l.live && !input.force) {
@@ -103,7 +107,7 @@ export async function takeTask(lanes: Lanes, input: TakeInput): Promise<TakeResu
     // The old owner's own claims made for this task move with it.
     let moved = 0;
     const now = Date.now();
-    if (from !== undefined && from !== owner) {
+    if (from !== owner) {
       for (const c of claims.claims) {
         if (c.owner !== from || c.task !== task) continue;
         c.owner = owner;
@@ -117,7 +121,7 @@ export async function takeTask(lanes: Lanes, input: TakeInput): Promise<TakeResu
     }
     touchOwnerInTx(tx, { owner, ttl_seconds: ttl, ...(input.pid !== undefined ? { pid: input.pid } : {}) }, now);
     const state = (tasks[task] ??= { id: task, status: 'planned', updated_at: new Date(now).toISOString(), history: [] });
-    const note = from && from !== owner ? `taken over from ${from} (${because})` : `resumed by ${owner}`;
+    const note = from !== owner ? `taken over from ${from} (${because})` : `resumed by ${owner}`;
     setStatus(state, 'in_progress', { owner, note });
     if (lane) lane.owner = owner;
     return { from, because, lane: lane ? { path: lane.path, branch: lane.branch } : undefined, claims: [...new Set(held)], moved };
@@ -129,7 +133,7 @@ export async function takeTask(lanes: Lanes, input: TakeInput): Promise<TakeResu
   return {
     task_id: task,
     owner,
-    ...(r.from !== undefined ? { from: r.from } : {}),
+    from: r.from,
     because: r.because,
     ...(r.lane ? { path: r.lane.path, branch: r.lane.branch } : {}),
     claims: r.claims,

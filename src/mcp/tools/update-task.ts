@@ -32,7 +32,7 @@ export const updateTaskTool = defineTool({
   output: z.object({
     task: TaskStateOut,
     taken_over: z
-      .object({ from: z.string().optional(), because: z.string(), path: z.string().optional(), branch: z.string().optional(), claims: z.array(z.string()) })
+      .object({ from: z.string(), because: z.string(), path: z.string().optional(), branch: z.string().optional(), claims: z.array(z.string()) })
       .optional()
       .describe('Set when takeover moved the task to you: from whom, why that owner counted as gone, the kept lane'),
   }),
@@ -63,7 +63,7 @@ export const updateTaskTool = defineTool({
   },
   render: (o) =>
     o.taken_over
-      ? `${o.task.id} is now yours (${o.task.owner}), taken over from ${o.taken_over.from ?? 'nobody'} (${o.taken_over.because})` +
+      ? `${o.task.id} is now yours (${o.task.owner}), taken over from ${o.taken_over.from} (${o.taken_over.because})` +
         (o.taken_over.path ? `; its lane is ${o.taken_over.path} on ${o.taken_over.branch}` : '') +
         '.'
       : `${o.task.id} is now ${o.task.status}${o.task.owner ? ` (owner ${o.task.owner})` : ''}.`,

@@ -115,6 +115,9 @@ describe('owners that survive a restart', () => {
     await updateTask(lanes.store, { id: 'b', status: 'in_progress', owner: `session:${deadPid()}` });
     await updateTask(lanes.store, { id: 'c', status: 'in_progress', owner: `session:${process.pid}` });
     expect(await takeTask(lanes, { task_id: 'b', owner: 'bob' })).toMatchObject({ because: 'dead-pid' });
+    // A task nobody holds is started, not taken.
+    await updateTask(lanes.store, { id: 'b', status: 'planned' });
+    await expect(takeTask(lanes, { task_id: 'b', owner: 'bob' })).rejects.toThrow(/has no owner and no lane: there is nothing to take over/);
     await expect(takeTask(lanes, { task_id: 'c', owner: 'bob' })).rejects.toThrow(new RegExp(`belongs to session:${process.pid}, alive as pid ${process.pid}`));
   });
 });

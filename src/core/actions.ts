@@ -18,6 +18,8 @@ interface ActionDef {
   shape?: string;
   /** The CLI command; `{arg}` is filled from the arguments, else shown as `<arg>`. */
   cli: string;
+  /** Fixed tool arguments that make the tool do this action (`takeover: true`). */
+  fixed?: string;
 }
 
 const ACTIONS = {
@@ -26,6 +28,7 @@ const ACTIONS = {
   next_tasks: { tool: 'next_tasks', cli: 'lanes next' },
   add_task: { tool: 'add_task', cli: 'lanes task add <id> <title>' },
   update_task: { tool: 'update_task', cli: 'lanes task set {task_id} <status>' },
+  take_task: { tool: 'update_task', cli: 'lanes take {task_id}', fixed: 'takeover: true' },
   start_task: { tool: 'start_task', cli: 'lanes start {task_id}' },
   list_worktrees: { tool: 'list_worktrees', cli: 'lanes list' },
   remove_worktree: { tool: 'remove_worktree', cli: 'lanes remove {task_id}' },
@@ -70,7 +73,9 @@ export function speak(text: string, audience: Audience): string {
     const cli = def.cli.replace(/\{([a-z_]+)\}/g, (_, k: string) => args.get(k) ?? `<${k === 'task_id' ? 'task' : k}>`);
     if (!def.tool) return audience === 'cli' ? `run \`${cli}\`` : `ask a human to run \`${cli}\``;
     if (audience === 'cli') return `\`${cli}\``;
-    if (args.size) return `${def.tool} { ${[...args].map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ')} }`;
+    const parts = [...args].map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
+    if (def.fixed) parts.push(def.fixed);
+    if (parts.length) return `${def.tool} { ${parts.join(', ')} }`;
     return def.shape ? `${def.tool} ${def.shape}` : def.tool;
   });
 }

@@ -9,6 +9,8 @@ import { assertSlug } from '../util/slug.js';
 import type { StateStore } from '../state/index.js';
 import { failpoint } from '../util/failpoint.js';
 import { buildPlan, type Plan, type PlannedTask } from './plan/plan.js';
+import { assertOwner } from './claims/owner.js';
+import { assertAuthority, describeLiveness, ownerLiveness, ownersOf, touchOwnerInTx } from './claims/liveness.js';
 
 export const TASK_STATUSES = ['planned', 'in_progress', 'done', 'blocked', 'failed'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -145,6 +147,23 @@ export interface UpdateTaskInput {
   note?: string;
   /** Only apply if the task is currently in this status (compare-and-swap for racing claimers). */
   expect_status?: TaskStatus;
+  /**
+   * Who asks (tools and CLI commands say; internal callers such as the runner and the merge queue
+   * do not). Given, the change is refused on a task another live owner holds, and the actor's
+   * lease is renewed in the same commit.
+   */
+  actor?: string;
+  /** Lease length for the actor's renewal. */
+  actor_ttl_seconds?: number;
+  /** The actor's liveness when it is bound to one process (an identity without a stable name). */
+  actor_pid?: number;
+  /** A human's override at the CLI: change it even though another live owner holds it. */
+  force?: boolean;
+}
+
+/** The owner a task belongs to while someone works on it (planned and done tasks belong to nobody). */
+export function taskHolder(t: TaskState | undefined): string | undefined {
+  return t && t.owner && (t.status === 'in_progress' || t.status === 'blocked' || t.status === 'failed') ? t.owner : undefined;
 }
 
 /**
@@ -154,7 +173,7 @@ export interface UpdateTaskInput {
 export async function updateTask(store: StateStore, u: UpdateTaskInput): Promise<TaskState> {
   assertSlug(u.id);
   const out = await store.transact(async (tx) => applyTaskUpdate(tx, u));
-  await store.appendEvent('task.status', { task: u.id, status: u.status, owner: u.owner, note: u.note });
+  await store.appendEvent('task.status', { task: u.id, status: u.status, owner: u.owner, note: u.note, ...(u.actor !== undefined ? { by: u.actor } : {}), ...(u.force ? { forced: true } : {}) });
   return out;
 }
 
@@ -166,6 +185,7 @@ export interface DocTx {
 /** The task update inside a caller's transaction (start_task claims the task and its files in one commit). */
 export function applyTaskUpdate(tx: DocTx, u: UpdateTaskInput): TaskState {
   assertSlug(u.id);
+  if (u.owner !== undefined) assertOwner(u.owner);
   const plan = requirePlan(tx.get<PlanDoc>(PLAN_DOC, emptyPlan).plan);
   const def = requireTask(plan, u.id);
   const tasks = tx.get<TasksDoc>(TASKS_DOC, emptyTasks);
@@ -175,10 +195,18 @@ export function applyTaskUpdate(tx: DocTx, u: UpdateTaskInput): TaskState {
       hint: `Read its state with ${act('get_plan')} and decide again.`,
     });
   }
+  if (u.actor !== undefined) {
+    const owners = ownersOf(tx);
+    assertAuthority(owners, { actor: assertOwner(u.actor), holder: taskHolder(t), what: `Task "${u.id}"`, task: u.id, ...(u.force ? { force: true } : {}) });
+    touchOwnerInTx(tx, { owner: u.actor, ...(u.actor_ttl_seconds !== undefined ? { ttl_seconds: u.actor_ttl_seconds } : {}), ...(u.actor_pid !== undefined ? { pid: u.actor_pid } : {}) });
+  }
   if (u.status === 'in_progress') {
-    if (t.status === 'in_progress' && t.owner && u.owner && t.owner !== u.owner) {
-      throw new LanesError('CONFLICT', `Task "${u.id}" is already started by ${t.owner} (since ${t.started_at ?? t.updated_at}).`, {
-        hint: `Pick another task with ${act('next_tasks')}, or ask that owner to release it (${act('update_task', { task_id: u.id })} to planned).`,
+    if (t.status === 'in_progress' && t.owner && u.owner && t.owner !== u.owner && !u.force) {
+      const l = ownerLiveness(ownersOf(tx), t.owner);
+      throw new LanesError('CONFLICT', `Task "${u.id}" is already started by ${describeLiveness(l)} (since ${t.started_at ?? t.updated_at}).`, {
+        hint: l.live
+          ? `Pick another task with ${act('next_tasks')}, or ask that owner to release it (${act('update_task', { task_id: u.id })} to planned).`
+          : `Its owner is gone: take it over with ${act('take_task', { task_id: u.id })}, which keeps its lane and commits.`,
       });
     }
     if (t.status === 'done') {

@@ -16,6 +16,7 @@ import { pidAlive } from '../state/pid.js';
 import { checkEdit, needsRenewal } from './lib/edit-check.js';
 import { obj, readHookInput, str } from './lib/input.js';
 import { actingLane } from './lib/lane.js';
+import { ownerLeaseStale } from './lib/owner.js';
 import { exit, note, reasonToStderr, trace } from './lib/output.js';
 import { hasState, locate, readDoc, readLanes, realish } from './lib/where.js';
 
@@ -73,10 +74,11 @@ async function main(): Promise<number> {
     trace(EVENT, 'block', { tool, file: abs, lane: d.lane?.task, holder: d.holder?.owner });
     return 2;
   }
-  if (d.lane && needsRenewal(claims, d.lane, now)) {
+  const sid = str(input, 'session_id');
+  if (d.lane && (needsRenewal(claims, d.lane, now) || ownerLeaseStale(w.stateDir, sid, now))) {
     try {
       const { renewLaneClaims } = await import('./heavy/renew.js');
-      await renewLaneClaims(w.stateDir, d.lane.task);
+      await renewLaneClaims(w.stateDir, d.lane.task, sid);
     } catch (e) {
       note(`${EVENT}: could not renew the claims of task ${d.lane.task}: ${(e as Error).message}`);
     }

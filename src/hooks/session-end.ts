@@ -16,6 +16,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sessionOwner } from './lib/owner.js';
+import { leaseOf, type OwnersDoc } from '../core/claims/liveness.js';
 import { parseHookInput, readHookInput, str, type HookInput } from './lib/input.js';
 import { elapsedMs, exit, note, trace } from './lib/output.js';
 import { hasState, locate, readDoc, type Where } from './lib/where.js';
@@ -46,7 +47,8 @@ function hasWork(w: Where, sid: string): boolean {
   const claims = readDoc<ClaimsDoc>(w.stateDir, 'claims')?.claims;
   if (Array.isArray(claims) && claims.some(mine)) return true;
   const ports = readDoc<PortsDoc>(w.stateDir, 'ports')?.leases;
-  return Array.isArray(ports) && ports.some(mine);
+  if (Array.isArray(ports) && ports.some(mine)) return true;
+  return leaseOf(readDoc<OwnersDoc>(w.stateDir, 'owners'), owner) !== undefined;
 }
 
 function startFinisher(input: HookInput): void {

@@ -1,8 +1,24 @@
 /** Output schemas shared by several tools. Inputs stay with their tool. */
 import { z } from 'zod';
 import { TASK_STATUSES } from '../core/tasks.js';
+import { OWNER_RE, OWNER_RULE_TEXT } from '../core/claims/owner.js';
 
 export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a slug: lowercase letters, digits, hyphens (e.g. "api-auth")');
+
+/**
+ * The one owner rule for every tool that takes an owner (the same rule as assertOwner in core,
+ * which the CLI uses). A control character gets its own message saying so.
+ */
+export const Owner = z
+  .string()
+  // eslint-disable-next-line no-control-regex
+  .refine((v) => !/[\x00-\x1f\x7f]/.test(v), 'owner contains a control character (such as ESC, BEL or NUL); use printable characters only')
+  .regex(OWNER_RE, `owner: ${OWNER_RULE_TEXT}`);
+
+/** An optional `owner` naming the caller; default LANES_OWNER, else the Claude Code session. */
+export const ActorOwner = Owner.optional().describe(
+  'Who you are (a stable name: the same owner later gets its lanes back; e.g. "agent:docs"). Default: LANES_OWNER from the server\'s environment, else this Claude Code session',
+);
 
 export const PlannedTaskOut = z.object({
   id: z.string(),

@@ -20,7 +20,7 @@ describe('lanes CLI: plan, next, task, status, doctor, demo', () => {
     expect(set.code).toBe(0);
     const again = await lanes(repo.dir, ['task', 'set', first, 'in_progress', '--owner', 'you']);
     expect(again.code).toBe(3);
-    expect(again.stderr).toMatch(/already started by me/);
+    expect(again.stderr).toMatch(/Task "[a-z-]+" belongs to me, whose lease ends at .*you are you/);
     const st = JSON.parse((await lanes(repo.dir, ['status', '--json'])).stdout);
     expect(st.plan.by_status.in_progress).toBe(1);
     expect((await lanes(repo.dir, ['status'])).stdout).toMatch(/wave 1/);

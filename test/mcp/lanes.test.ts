@@ -84,7 +84,7 @@ describe('lanes MCP tools (in process)', () => {
     expect(byName.get('list_worktrees')?.annotations).toMatchObject({ readOnlyHint: true });
     expect(byName.get('remove_worktree')?.annotations).toMatchObject({ destructiveHint: true });
     expect(byName.get('cleanup_worktrees')?.annotations).toMatchObject({ destructiveHint: true });
-    expect(Object.keys((byName.get('remove_worktree')?.inputSchema as any).properties)).toEqual(['task_id']);
+    expect(Object.keys((byName.get('remove_worktree')?.inputSchema as any).properties)).toEqual(['task_id', 'owner']);
     for (const n of ['start_task', 'list_worktrees', 'remove_worktree', 'cleanup_worktrees']) expect(byName.get(n)!.description!.length).toBeLessThan(2048);
     const forced = await c.call('remove_worktree', { task_id: 'api', force: true });
     expect(forced.isError).toBe(true);
@@ -124,7 +124,9 @@ describe('lanes MCP tools (in process)', () => {
   it('cleanup_worktrees removes finished lanes and reports the rest', async () => {
     expect((await c.call('start_task', { task_id: 'api', owner: 'a1' })).isError).toBeFalsy();
     expect((await c.call('start_task', { task_id: 'docs', owner: 'a2' })).isError).toBeFalsy();
-    expect((await c.call('update_task', { id: 'docs', status: 'planned' })).isError).toBeFalsy();
+    // docs is a2's (live): only a2 may set it back.
+    expect((await c.call('update_task', { id: 'docs', status: 'planned' })).text).toMatch(/belongs to a2/);
+    expect((await c.call('update_task', { id: 'docs', status: 'planned', owner: 'a2' })).isError).toBeFalsy();
     const r = await c.call('cleanup_worktrees');
     expect(r.isError, r.text).toBeFalsy();
     expect(r.data.removed.map((x: any) => x.task_id)).toEqual(['docs']);

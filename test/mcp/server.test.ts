@@ -54,7 +54,7 @@ describe('MCP server (in process)', () => {
     expect(u1.isError).toBeFalsy();
     const u2 = await c.call('update_task', { id: 'api', status: 'in_progress', owner: 'agent-2' });
     expect(u2.isError).toBe(true);
-    expect(u2.text).toMatch(/already started by agent-1/);
+    expect(u2.text).toMatch(/Task "api" belongs to agent-1, whose lease ends at/);
     const n2 = await c.call('next_tasks', {});
     expect(n2.data.ready.map((t: any) => t.id)).not.toContain('ts-all');
   });

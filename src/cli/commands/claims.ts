@@ -7,6 +7,7 @@ import { openLanes } from '../../core/context.js';
 import { claimFiles, describeOwner, describeUntil, listClaims, releaseFiles, type ClaimRecord } from '../../core/claims.js';
 import { LanesError } from '../../errors.js';
 import { leasePort, releasePorts } from '../../core/ports.js';
+import { cliOwner } from '../../core/lanes/model.js';
 import { action, emit } from '../run.js';
 
 function seconds(v: string): number {
@@ -56,11 +57,14 @@ export function registerClaims(program: Command): void {
     .description("release an owner's claims on the given patterns, or all of them")
     .argument('<owner>')
     .argument('[paths...]', 'patterns as claimed; none releases everything the owner holds')
+    .option('--force', "release a task's scope even though another live owner holds the task (a human decision)")
     .option('--json', 'print JSON')
     .action(
-      action(async (owner: string, paths: string[], o: { json?: boolean }) => {
+      action(async (owner: string, paths: string[], o: { force?: boolean; json?: boolean }) => {
         const lanes = await openLanes(process.cwd());
-        const r = await releaseFiles(lanes.store, owner, paths.length ? paths : undefined);
+        // Naming an owner is acting as it, except for a task's scope, which belongs to the task's owner.
+        const actor = owner.startsWith('task:') ? cliOwner() : owner;
+        const r = await releaseFiles(lanes.store, owner, paths.length ? paths : undefined, { actor, force: o.force === true });
         emit(o.json, r, () =>
           [r.released.length ? `Released ${r.released.join(', ')}` : 'Nothing was released', r.not_held.length ? `not held by ${owner}: ${r.not_held.join(', ')}` : '']
             .filter(Boolean)

@@ -5,6 +5,7 @@ import { listLanes, type ListResult } from '../../core/lanes/list.js';
 import { cliOwner } from '../../core/lanes/model.js';
 import { removeLane, type RemoveResult } from '../../core/lanes/remove.js';
 import { startLane, type StartResult } from '../../core/lanes/start.js';
+import { takeTask, type TakeResult } from '../../core/lanes/take.js';
 import { safeText } from '../../render/escape.js';
 import { NEEDS_FIX_COLOR } from '../../render/status.js';
 import { action, emit } from '../run.js';
@@ -15,13 +16,27 @@ export function registerLanes(program: Command): void {
     .description('start a task in its own lane: branch lanes/<task> + worktree .claude/worktrees/<task>, setup, file claims')
     .argument('<task>', 'task id from the plan')
     .option('--base <rev>', 'branch, tag or commit to start from (default: the target branch)')
-    .option('--owner <owner>', 'who works on it (default: cli:<user>@<host>:<pid>)')
+    .option('--owner <owner>', 'who works on it (default: $LANES_OWNER, else cli:<user>@<host>); the same owner starting it again gets the lane back')
     .option('--json', 'print JSON')
     .action(
       action(async (task: string, opts: { base?: string; owner?: string; json?: boolean }) => {
         const lanes = await openLanes(process.cwd());
         const r = await startLane(lanes, { task_id: task, owner: opts.owner ?? cliOwner(), ...(opts.base !== undefined ? { base: opts.base } : {}) });
         emit(opts.json, r, () => renderStart(r));
+      }),
+    );
+
+  program
+    .command('take')
+    .description("take over a task whose owner is gone (lease expired): keeps its lane, commits and notes, moves its claims to you")
+    .argument('<task>', 'task id')
+    .option('--owner <owner>', 'the new owner (default: $LANES_OWNER, else cli:<user>@<host>)')
+    .option('--force', 'take it even from a live owner (a human decision)')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (task: string, opts: { owner?: string; force?: boolean; json?: boolean }) => {
+        const r = await takeTask(await openLanes(process.cwd()), { task_id: task, owner: opts.owner ?? cliOwner(), force: opts.force === true });
+        emit(opts.json, r, () => renderTake(r));
       }),
     );
 
@@ -41,11 +56,12 @@ export function registerLanes(program: Command): void {
     .command('remove')
     .description('remove a lane whose work has landed (refuses uncommitted or unlanded work unless --force)')
     .argument('<task>', 'task id')
-    .option('--force', 'remove anyway; commits and uncommitted changes are kept under refs/lanes/backup/<task>/<time>')
+    .option('--force', "remove anyway, even another live owner's lane; commits and uncommitted changes are kept under refs/lanes/backup/<task>/<time>")
+    .option('--owner <owner>', 'who you are (default: $LANES_OWNER, else cli:<user>@<host>)')
     .option('--json', 'print JSON')
     .action(
-      action(async (task: string, opts: { force?: boolean; json?: boolean }) => {
-        const r = await removeLane(await openLanes(process.cwd()), { task_id: task, force: opts.force === true });
+      action(async (task: string, opts: { force?: boolean; owner?: string; json?: boolean }) => {
+        const r = await removeLane(await openLanes(process.cwd()), { task_id: task, force: opts.force === true, actor: opts.owner ?? cliOwner() });
         emit(opts.json, r, () => renderRemove(r));
       }),
     );
@@ -62,9 +78,17 @@ export function registerLanes(program: Command): void {
     );
 }
 
+function renderTake(r: TakeResult): string {
+  const from = r.from === r.owner ? 'yourself' : safeText(r.from);
+  const lines = [`Took over ${r.task_id} from ${from} (${r.because}); owner now ${safeText(r.owner)}`];
+  if (r.path) lines.push(`  path    ${r.path}`, `  branch  ${r.branch}`);
+  if (r.claims.length) lines.push(`  claims  ${r.claims.join(', ')}`);
+  return lines.join('\n');
+}
+
 function renderStart(r: StartResult): string {
   const lines = [
-    `${r.existing ? 'Lane already exists' : 'Lane ready'} for ${r.task_id}`,
+    `${r.resumed ? 'Resumed your lane' : 'Lane ready'} for ${r.task_id}`,
     `  path    ${r.path}`,
     `  branch  ${r.branch} from ${r.base.slice(0, 12)} (${r.base_ref}), lands on ${r.target}`,
     `  owner   ${r.owner}`,

@@ -3,6 +3,7 @@ import { openLanes } from '../../core/context.js';
 import { planWork } from '../../core/planning.js';
 import { readPlan, readyTasks, requirePlan, updateTask, addTask, TASK_STATUSES, type TaskStatus } from '../../core/tasks.js';
 import { LanesError } from '../../errors.js';
+import { cliOwner } from '../../core/lanes/model.js';
 import { renderPlan, renderPlanWork } from '../../render/plan.js';
 import { action, emit } from '../run.js';
 
@@ -51,16 +52,26 @@ export function registerPlan(program: Command): void {
     .description('set a task status: planned | in_progress | done | blocked | failed')
     .argument('<id>')
     .argument('<status>')
-    .option('--owner <owner>', 'who works on it')
+    .option('--owner <owner>', 'who you are / who works on it (default: $LANES_OWNER, else cli:<user>@<host>)')
     .option('--note <note>', 'why')
+    .option('--force', 'change it even though another live owner holds it (a human decision)')
     .option('--json', 'print JSON')
     .action(
-      action(async (id: string, st: string, opts: { owner?: string; note?: string; json?: boolean }) => {
+      action(async (id: string, st: string, opts: { owner?: string; note?: string; force?: boolean; json?: boolean }) => {
         if (!(TASK_STATUSES as readonly string[]).includes(st)) {
           throw new LanesError('INVALID_INPUT', `Unknown status "${st}".`, { hint: `Use one of: ${TASK_STATUSES.join(', ')}.` });
         }
         const lanes = await openLanes(process.cwd());
-        const t = await updateTask(lanes.store, { id, status: st as TaskStatus, ...(opts.owner ? { owner: opts.owner } : {}), ...(opts.note ? { note: opts.note } : {}) });
+        const actor = opts.owner ?? cliOwner();
+        const t = await updateTask(lanes.store, {
+          id,
+          status: st as TaskStatus,
+          ...(st === 'in_progress' || opts.owner ? { owner: actor } : {}),
+          ...(opts.note ? { note: opts.note } : {}),
+          actor,
+          actor_ttl_seconds: (await lanes.config()).claims.default_ttl_seconds,
+          ...(opts.force ? { force: true } : {}),
+        });
         emit(opts.json, t, () => `${t.id} is now ${t.status}${t.owner ? ` (owner ${t.owner})` : ''}`);
       }),
     );

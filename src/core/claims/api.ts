@@ -19,6 +19,9 @@ import { failpoint } from '../../util/failpoint.js';
 import { normalizeScope, scopesIntersect } from '../plan/globs.js';
 import { CLAIMS_DOC, emptyClaims, type ClaimRecord, type ClaimRequest, type ClaimsDoc, type ClaimsFilter, type Reclaimed } from './model.js';
 import { assertOwner, assertTtl } from './owner.js';
+import { assertAuthority, ownersOf, renewOwner } from './liveness.js';
+import { emptyLanes, LANES_DOC, type LanesDoc } from '../lanes/model.js';
+import { taskHolder, TASKS_DOC, type DocTx, type TasksDoc } from '../tasks.js';
 import {
   alreadyHeld,
   claimInTx,
@@ -73,12 +76,41 @@ export async function claimFiles(store: StateStore, req: ClaimRequest): Promise<
   return r.ok;
 }
 
+/**
+ * Who may release `owner`'s claims: a task's scope (`task:<id>`) is its task owner's, any other
+ * owner's claims are that owner's. `actor` is who asks; without one nothing is checked (internal
+ * callers: the runner, the merge queue).
+ */
+export interface ReleaseAuthority {
+  actor: string;
+  /** A human's override at the CLI. */
+  force?: boolean;
+}
+
+/** The owner whose word counts for `owner`'s claims (see ReleaseAuthority). */
+function claimHolder(tx: DocTx, owner: string): { holder: string | undefined; task?: string } {
+  const m = /^task:([a-z0-9][a-z0-9-]{0,62})$/.exec(owner);
+  if (!m) return { holder: owner };
+  const task = m[1]!;
+  const lanes = tx.get<LanesDoc>(LANES_DOC, emptyLanes);
+  const tasks = tx.get<TasksDoc>(TASKS_DOC, () => ({}));
+  const lane = Object.hasOwn(lanes, task) ? lanes[task] : undefined;
+  const t = Object.hasOwn(tasks, task) ? tasks[task] : undefined;
+  return { holder: taskHolder(t) ?? (t?.status === 'done' ? undefined : lane?.owner), task };
+}
+
 /** Releases the owner's claims on `paths` (exact patterns, normalized), or all of them. */
-export async function releaseFiles(store: StateStore, owner: string, paths?: string[]): Promise<{ released: string[]; not_held: string[] }> {
+export async function releaseFiles(store: StateStore, owner: string, paths?: string[], auth?: ReleaseAuthority): Promise<{ released: string[]; not_held: string[] }> {
   assertOwner(owner);
+  if (auth) assertOwner(auth.actor);
   const patterns = paths === undefined ? undefined : [...new Set(paths.map((p) => normalizeScope(p)))];
   const out = { reclaimed: [] as Reclaimed[] };
   const r = await store.transact(async (tx) => {
+    if (auth) {
+      const h = claimHolder(tx, owner);
+      const what = h.task ? `The file scope of task "${h.task}" (${owner})` : `The claims of ${owner}`;
+      assertAuthority(ownersOf(tx), { actor: auth.actor, holder: h.holder, what, ...(h.task ? { task: h.task } : {}), ...(auth.force ? { force: true } : {}) });
+    }
     const doc = claimsOf(tx);
     out.reclaimed.push(...reclaimDoc(doc));
     if (patterns) return releasePatternsInTx(tx, owner, patterns);
@@ -88,7 +120,7 @@ export async function releaseFiles(store: StateStore, owner: string, paths?: str
   });
   await failpoint('claims.release.after-commit');
   await logReclaimed(store, out.reclaimed);
-  if (r.released.length) await store.appendEvent('claims.released', { owner, paths: r.released });
+  if (r.released.length) await store.appendEvent('claims.released', { owner, paths: r.released, ...(auth && auth.actor !== owner ? { by: auth.actor } : {}), ...(auth?.force ? { forced: true } : {}) });
   return r;
 }
 
@@ -131,6 +163,8 @@ export async function renewClaims(store: StateStore, owner: string, ttlSeconds?:
   const [c, p] = await Promise.all([store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims), store.read<PortsDoc>(PORTS_DOC, emptyPorts)]);
   const myClaims = (Array.isArray(c.data.claims) ? c.data.claims : []).filter((x) => x.owner === owner);
   const myPorts = (Array.isArray(p.data.leases) ? p.data.leases : []).filter((x) => x.owner === owner);
+  // The owner's own lease (if it registered one) is part of the same heartbeat.
+  await renewOwner(store, owner);
   const stale = [...myClaims, ...myPorts].some((x) => {
     const ttl = ttlSeconds ?? x.ttl_seconds;
     const slackMs = Math.min(60, ttl / 2) * 1000;

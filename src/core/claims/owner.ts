@@ -41,11 +41,22 @@ const OWNER_RULE = 'letters, digits and . _ : @ + -, starting with a letter or d
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\x00-\x1f\x7f]/;
 
+/**
+ * The one owner rule, used by every tool and command that takes an owner (the MCP schema wraps
+ * this function). A control character gets its own message: it is the likely attack, and "use
+ * letters and digits" alone would not say what was wrong.
+ */
 export function assertOwner(owner: unknown): string {
   if (typeof owner === 'string' && OWNER_RE.test(owner)) return owner;
   const shown = typeof owner === 'string' ? JSON.stringify(owner.slice(0, 80)) : String(owner);
+  if (typeof owner === 'string' && CONTROL.test(owner)) {
+    throw new LanesError('INVALID_INPUT', `Invalid owner ${shown}: it contains a control character.`, { hint: `Use ${OWNER_RULE}.` });
+  }
   throw new LanesError('INVALID_INPUT', `Invalid owner ${shown}.`, { hint: `Use ${OWNER_RULE}.` });
 }
+
+/** The owner rule as a message, for schemas that check it themselves. */
+export const OWNER_RULE_TEXT = OWNER_RULE;
 
 export function assertTtl(ttl: unknown): number {
   if (Number.isSafeInteger(ttl) && (ttl as number) >= 1 && (ttl as number) <= MAX_TTL_SECONDS) return ttl as number;

@@ -7,6 +7,7 @@ import { act } from '../actions.js';
 import os from 'node:os';
 import { LanesError, isLanesError } from '../../errors.js';
 import { assertSlug } from '../../util/slug.js';
+import { assertOwner } from '../claims/owner.js';
 
 export const LANES_DOC = 'lanes';
 /** Journal operation names (RELIABILITY.md rule 9). */
@@ -79,22 +80,45 @@ function ownerPart(s: string): string {
   return s.replace(/[^A-Za-z0-9._+-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'x';
 }
 
-/** The owner an MCP caller gets when it names none: its Claude Code session, else the server pid. */
-export function mcpOwner(env: NodeJS.ProcessEnv = process.env, pid = process.pid): string {
-  // Claude Code gives its MCP servers CLAUDE_CODE_SESSION_ID (verified with 2.1.330).
-  const sid = env.CLAUDE_SESSION_ID || env.CLAUDE_CODE_SESSION_ID;
-  return sid ? `session:${ownerPart(sid)}` : `session:${pid}`;
+/**
+ * Who is acting, and whether that identity is bound to this process. Only an identity with no
+ * stable name (the `session:<pid>` fallback) registers its pid as its liveness.
+ */
+export interface Actor {
+  owner: string;
+  pid?: number;
 }
 
-/** The owner the CLI uses when it names none: cli:<user>@<host>:<pid>. */
-export function cliOwner(pid = process.pid): string {
+/**
+ * The identity of an MCP server's caller when a tool names none: `LANES_OWNER` from the server's
+ * environment, else its Claude Code session (stable across server restarts and `--resume`), else
+ * this server process (`session:<pid>`, the only identity that ends with the process).
+ */
+export function mcpActor(env: NodeJS.ProcessEnv = process.env, pid = process.pid): Actor {
+  if (env.LANES_OWNER) return { owner: assertOwner(env.LANES_OWNER) };
+  // Claude Code gives its MCP servers CLAUDE_CODE_SESSION_ID (verified with 2.1.330).
+  const sid = env.CLAUDE_SESSION_ID || env.CLAUDE_CODE_SESSION_ID;
+  return sid ? { owner: `session:${ownerPart(sid)}` } : { owner: `session:${pid}`, pid };
+}
+
+/** The owner an MCP caller gets when it names none (see mcpActor). */
+export function mcpOwner(env: NodeJS.ProcessEnv = process.env, pid = process.pid): string {
+  return mcpActor(env, pid).owner;
+}
+
+/**
+ * The owner the CLI uses when it names none: `LANES_OWNER`, else cli:<user>@<host>. No pid: a
+ * person running `lanes start api` again from another shell is the same owner.
+ */
+export function cliOwner(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.LANES_OWNER) return assertOwner(env.LANES_OWNER);
   let user = 'user';
   try {
     user = os.userInfo().username;
   } catch {
-    user = process.env.USER ?? 'user';
+    user = env.USER ?? 'user';
   }
-  return `cli:${ownerPart(user)}@${ownerPart(os.hostname())}:${pid}`;
+  return `cli:${ownerPart(user)}@${ownerPart(os.hostname())}`;
 }
 
 /** A task id as a strict slug (RELIABILITY.md rule 12), with a hint saying what to do. */

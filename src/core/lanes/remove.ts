@@ -7,14 +7,21 @@ import { act } from '../actions.js';
 import { LanesError } from '../../errors.js';
 import type { Lanes } from '../context.js';
 import { readPlan } from '../tasks.js';
+import { assertAuthority, readOwners } from '../claims/liveness.js';
+import { assertOwner } from '../claims/owner.js';
 import { assertTaskId, emptyLanes, LANES_DOC, type LanesDoc } from './model.js';
 import { recoverOrphans } from './recover.js';
 import { assessLane, refusal, teardownLane, type TeardownResult } from './teardown.js';
 
 export interface RemoveInput {
   task_id: string;
-  /** Human-only (CLI flag): remove even with uncommitted or unlanded work, after backing it up. */
+  /**
+   * Human-only (CLI flag): remove even with uncommitted or unlanded work, after backing it up, and
+   * even when another live owner holds the lane.
+   */
   force?: boolean;
+  /** Who asks. Given, a lane of an unfinished task that another live owner holds is refused. */
+  actor?: string;
 }
 
 export interface RemoveResult extends TeardownResult {
@@ -35,8 +42,13 @@ export async function removeLane(lanes: Lanes, input: RemoveInput): Promise<Remo
   if (lane.state === 'starting') {
     throw new LanesError('CONFLICT', `The lane of ${task} is still being started by ${lane.owner}.`, { hint: `Wait for ${act('start_task', { task_id: task })} to finish (or fail), then try again.` });
   }
-  const { tasks } = await readPlan(lanes.store);
-  const a = await assessLane(lanes, lane, tasks[task]);
+  const [{ tasks }, owners] = await Promise.all([readPlan(lanes.store), readOwners(lanes.store)]);
+  const state = Object.hasOwn(tasks, task) ? tasks[task] : undefined;
+  // A landed task's lane belongs to nobody any more; until then it is its owner's to remove.
+  if (input.actor !== undefined && state?.status !== 'done') {
+    assertAuthority(owners, { actor: assertOwner(input.actor), holder: lane.owner, what: `The lane of task "${task}"`, task, ...(input.force ? { force: true } : {}) });
+  }
+  const a = await assessLane(lanes, lane, state);
   const refused = refusal(lane, a);
   if (refused && !input.force) throw refused;
   const r = await teardownLane(lanes, lane, a, { force: input.force === true });

@@ -21,6 +21,7 @@ import { addWorktree, checkoutSettings, checkoutWorktree, listWorktrees } from '
 import { failpoint } from '../../util/failpoint.js';
 import { assertOwner, claimInTx, CLAIMS_DOC, conflictsFor, emptyClaims, parseClaimRequest, reclaimDoc, type ClaimsDoc } from '../claims.js';
 import { conflictError, sane } from '../claims/tx.js';
+import { ownersOf, readOwners, touchOwnerInTx } from '../claims/liveness.js';
 import type { Lanes } from '../context.js';
 import { applyTaskUpdate, emptyTasks, readPlan, requirePlan, requireTask, TASKS_DOC, type TasksDoc } from '../tasks.js';
 import { ensureExcluded, withGitLock } from './gitlock.js';
@@ -29,13 +30,16 @@ import { assertTaskId, emptyLanes, LANES_DOC, laneBranch, laneRef, lockReason, S
 import { lanePathFor, lanesDir } from './paths.js';
 import { recoverOrphans, rollbackStart, type RollbackReport, type StartData } from './recover.js';
 import { runSetup } from './setup.js';
+import { laneExists, mine, resultOf, resumeLane } from './owned.js';
 
 export interface StartInput {
   task_id: string;
   /** A revision to start from; default the target branch. */
   base?: string;
-  /** Who works on the task (session:<id>, cli:<user>@<host>:<pid>, an agent name). */
+  /** Who works on the task (session:<id>, cli:<user>@<host>, run:<id>, an agent name). */
   owner: string;
+  /** The owner's liveness when it is bound to one process (only an identity without a stable name). */
+  pid?: number;
 }
 
 export interface StartResult {
@@ -55,6 +59,8 @@ export interface StartResult {
   setup: Array<{ name: string; ms: number }>;
   /** True when this owner's lane already existed and was returned as is. */
   existing: boolean;
+  /** The same as existing: the owner got its lane back (a second `lanes start`, a new MCP server). */
+  resumed: boolean;
 }
 
 export async function startLane(lanes: Lanes, input: StartInput): Promise<StartResult> {
@@ -71,10 +77,12 @@ export async function startLane(lanes: Lanes, input: StartInput): Promise<StartR
   // --- every check before the first side effect -------------------------------------------------
   const { plan } = await readPlan(store);
   const def = requireTask(requirePlan(plan), task);
-  const existing = (await store.read<LanesDoc>(LANES_DOC, emptyLanes)).data[task];
+  const lanesNow = (await store.read<LanesDoc>(LANES_DOC, emptyLanes)).data;
+  const existing = Object.hasOwn(lanesNow, task) ? lanesNow[task] : undefined;
+  const ttl = cfg.claims.default_ttl_seconds;
   if (existing) {
-    if (existing.state === 'ready' && existing.owner === owner && fs.existsSync(existing.path)) return resultOf(existing, true);
-    throw laneExists(existing);
+    if (existing.state === 'ready' && existing.owner === owner && fs.existsSync(existing.path)) return resumeLane(lanes, existing, def.files, { owner, ttl, pid: input.pid });
+    throw laneExists(existing, await readOwners(store));
   }
   const baseRef = input.base ?? cfg.target;
   const dir = lanesDir(repo, cfg.worktrees.dir);
@@ -94,7 +102,6 @@ export async function startLane(lanes: Lanes, input: StartInput): Promise<StartR
       hint: `Run ${act('cleanup_worktrees')} to clear stale lanes, then start the task again.`,
     });
   }
-  const ttl = cfg.claims.default_ttl_seconds;
   if (def.files.length) await preflightScope(lanes, task, def.files, ttl);
 
   // --- the journaled operation -------------------------------------------------------------------
@@ -121,8 +128,9 @@ export async function startLane(lanes: Lanes, input: StartInput): Promise<StartR
       const resumed = before?.status === 'in_progress' && before.owner === owner;
       // The task claim first: another owner gets its "already started by ..." message.
       applyTaskUpdate(tx, { id: task, status: 'in_progress', owner, note: `lane ${branch}` });
-      const other = doc[task];
-      if (other) throw laneExists(other);
+      const other = Object.hasOwn(doc, task) ? doc[task] : undefined;
+      if (other) throw laneExists(other, ownersOf(tx));
+      touchOwnerInTx(tx, { owner, ttl_seconds: ttl, ...(input.pid !== undefined ? { pid: input.pid } : {}) });
       const rec: LaneRecord = { task, owner, branch, path, base, base_ref: baseRef, target: cfg.target, state: 'starting', token, created_at: new Date().toISOString() };
       if (resumed) rec.resumed = true;
       doc[task] = rec;
@@ -196,47 +204,6 @@ export async function startLane(lanes: Lanes, input: StartInput): Promise<StartR
   } catch (e) {
     return fail(e);
   }
-}
-
-function mine(doc: LanesDoc, task: string, token: string): LaneRecord {
-  const rec = doc[task];
-  if (rec?.token !== token) {
-    throw new LanesError('CONFLICT', `The lane record of ${task} was changed by another process while starting.`, { hint: `Look at ${act('list_worktrees')}, then start the task again if needed.` });
-  }
-  return rec;
-}
-
-function resultOf(rec: LaneRecord, existing: boolean): StartResult {
-  return {
-    task_id: rec.task,
-    owner: rec.owner,
-    path: rec.path,
-    branch: rec.branch,
-    base: rec.base,
-    base_ref: rec.base_ref,
-    target: rec.target,
-    claims: rec.claims ?? [],
-    included: rec.included ?? [],
-    include_skipped: [],
-    setup: [],
-    existing,
-  };
-}
-
-function laneExists(rec: LaneRecord): LanesError {
-  if (rec.state === 'starting') {
-    return new LanesError('CONFLICT', `Task "${rec.task}" is already started by ${rec.owner} (its lane is still being set up).`, {
-      hint: `Pick another task with ${act('next_tasks')}, or wait and look at ${act('list_worktrees')}.`,
-    });
-  }
-  if (rec.state === 'broken') {
-    return new LanesError('CONFLICT', `Task "${rec.task}" has a broken lane at ${rec.path}: ${rec.problem ?? 'unknown problem'}.`, {
-      hint: `Inspect it, then remove it (\`lanes remove ${rec.task}\`, or --force to keep a backup ref of its work) and start again.`,
-    });
-  }
-  return new LanesError('CONFLICT', `Task "${rec.task}" is already started by ${rec.owner} (lane ${rec.path}).`, {
-    hint: `Pick another task with ${act('next_tasks')}, or ask that owner to release it.`,
-  });
 }
 
 async function assertBranchFree(lanes: Lanes, task: string): Promise<void> {

@@ -20,11 +20,13 @@
 import fs from 'node:fs';
 import { errorMessage, isLanesError, LanesError } from '../../errors.js';
 import { readResources } from '../../system/resources.js';
-import { claimFiles, releaseFiles, renewClaims } from '../claims.js';
+import { releaseFiles, renewClaims } from '../claims.js';
 import type { LanesConfig } from '../config.js';
 import type { Lanes } from '../context.js';
 import { recommendParallelism } from '../parallelism.js';
 import { startLane } from '../lanes/start.js';
+import { takeTask } from '../lanes/take.js';
+import { ownerLiveness, readOwners, releaseOwner, touchOwner } from '../claims/liveness.js';
 import { emptyLanes, LANES_DOC, taskOwner, type LanesDoc } from '../lanes/model.js';
 import { MERGE_DOC, queueMerge, type MergeEntry, type MergeQueueDoc } from '../merge/index.js';
 import { emptyQueue, queueOf } from '../merge/model.js';
@@ -142,6 +144,8 @@ class Runner {
     this.plan = requirePlan(plan);
     this.tasks = tasks;
     const resumed = await this.begin();
+    await this.heartbeat();
+    await this.adoptOrphans();
     const onAbort = () => this.stop(String(this.opts.signal?.reason ?? 'signal'));
     if (this.opts.signal?.aborted) onAbort();
     else this.opts.signal?.addEventListener('abort', onAbort, { once: true });
@@ -295,25 +299,45 @@ class Runner {
   }
 
   /**
-   * A lane an earlier run left for this task (it was blocked, then set back to planned by a human):
-   * continue in it rather than fail on "lane exists". Only lanes owned by a run, never a person's.
+   * A lane an earlier run left for this task (it was blocked, then set back to planned by a human,
+   * or that run ended mid-task): continue in it rather than fail on "lane exists". Only lanes
+   * owned by a run that is gone, never a person's; taking it over claims its scope again. Our own
+   * lane comes back from startLane itself.
    */
   private async adoptLane(id: string): Promise<{ branch: string; path: string } | undefined> {
-    const rec = (await this.lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data[id];
-    if (!rec || !rec.owner.startsWith('run:') || rec.state !== 'ready' || !fs.existsSync(rec.path)) return undefined;
-    // Its scope claims went when it was blocked: take them again (all or nothing) before the task.
-    const files = this.taskDef(id).files;
-    const owner = taskOwner(id);
-    if (files.length) {
-      await claimFiles(this.lanes.store, { owner, task: id, paths: files, mode: 'exclusive', ttl_seconds: this.cfg.claims.default_ttl_seconds, reason: `scope of task ${id}` });
-    }
-    try {
-      await updateTask(this.lanes.store, { id, status: 'in_progress', owner: this.run.owner, note: `continuing in lane ${rec.branch}`, expect_status: 'planned' });
-    } catch (e) {
-      await releaseFiles(this.lanes.store, owner).catch(() => undefined);
-      throw e;
-    }
+    const doc = (await this.lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data;
+    const rec = Object.hasOwn(doc, id) ? doc[id] : undefined;
+    if (!rec || !rec.owner.startsWith('run:') || rec.owner === this.run.owner || rec.state !== 'ready' || !fs.existsSync(rec.path)) return undefined;
+    const r = await takeTask(this.lanes, { task_id: id, owner: this.run.owner, pid: process.pid });
+    this.emit({ type: 'run.warning', text: `${id}: continuing in the lane ${rec.owner} left (${r.because})` });
     return { branch: rec.branch, path: rec.path };
+  }
+
+  /**
+   * Tasks an earlier run left in progress in their lanes (it crashed, or ended with them there):
+   * once that run's lease is gone they are this run's to continue, in the same lane.
+   */
+  private async adoptOrphans(): Promise<void> {
+    const [owners, lanesDoc] = await Promise.all([readOwners(this.lanes.store), this.lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes)]);
+    for (const t of this.plan.tasks) {
+      const st = Object.hasOwn(this.tasks, t.id) ? this.tasks[t.id] : undefined;
+      if (st?.status !== 'in_progress' || !st.owner?.startsWith('run:') || st.owner === this.run.owner || this.run.tasks[t.id]) continue;
+      const lane = Object.hasOwn(lanesDoc.data, t.id) ? lanesDoc.data[t.id] : undefined;
+      if (!lane || lane.owner !== st.owner || lane.state !== 'ready' || ownerLiveness(owners, st.owner).live) continue;
+      try {
+        const r = await takeTask(this.lanes, { task_id: t.id, owner: this.run.owner, pid: process.pid });
+        this.run.tasks[t.id] = { id: t.id, state: 'interrupted', attempts: [], path: lane.path, branch: lane.branch, reason: INTERRUPTED_NOTE };
+        this.emit({ type: 'run.warning', text: `${t.id}: continuing in the lane ${st.owner} left (${r.because})` });
+      } catch (e) {
+        this.emit({ type: 'run.warning', text: `could not continue ${t.id} from ${st.owner}: ${firstLine(errorMessage(e))}` });
+      }
+    }
+    this.save();
+  }
+
+  /** The run's own liveness: a lease renewed by its loop, ended at once on this host by its pid. */
+  private async heartbeat(): Promise<void> {
+    await touchOwner(this.lanes.store, { owner: this.run.owner, pid: process.pid, ttl_seconds: this.cfg.claims.default_ttl_seconds });
   }
 
   private async startFailed(rt: RunTask, e: unknown): Promise<void> {
@@ -369,6 +393,8 @@ class Runner {
         ...this.opts.agent.env,
         LANES_TASK_ID: rt.id,
         LANES_RUN_ID: this.run.id,
+        // The agent acts as the run (its MCP server and CLI calls): the owner of its task and lane.
+        LANES_OWNER: this.run.owner,
         LANES_WORKTREE: rt.path,
         LANES_MAIN_ROOT: this.lanes.repo.mainRoot,
         LANES_ATTEMPT: String(counted),
@@ -514,6 +540,11 @@ class Runner {
     const every = Math.max(30_000, (this.cfg.claims.default_ttl_seconds * 1000) / 3);
     if (Date.now() - this.lastRenew < every) return;
     this.lastRenew = Date.now();
+    try {
+      await this.heartbeat();
+    } catch (e) {
+      this.emit({ type: 'run.warning', text: `could not renew the run's lease: ${errorMessage(e)}` });
+    }
     for (const rt of this.tasksIn('running', 'retry', 'queued', 'interrupted')) {
       try {
         await renewClaims(this.lanes.store, taskOwner(rt.id));
@@ -596,6 +627,8 @@ class Runner {
     report.report_file = file;
     writeReport(file, report);
     await this.save(true);
+    // A clean end: the run is no longer there to work on anything it still holds.
+    await releaseOwner(this.lanes.store, this.run.owner).catch((e: unknown) => this.emit({ type: 'run.warning', text: `could not end the run's lease: ${errorMessage(e)}` }));
     await this.lanes.store.appendEvent(this.stopping ? 'run.interrupted' : 'run.finished', {
       run: this.run.id,
       landed: report.counts.landed,

@@ -12,6 +12,7 @@ import { readSessions } from '../../core/sessions/records.js';
 import { emptyTasks, TASKS_DOC, type TasksDoc } from '../../core/tasks.js';
 import { errorMessage } from '../../errors.js';
 import { portsOf } from '../../core/ports.js';
+import { ownersOf } from '../../core/claims/liveness.js';
 import { sessionOwner } from '../lib/owner.js';
 import type { Where } from '../lib/where.js';
 
@@ -58,6 +59,9 @@ export async function finishSession(w: Where, sid: string, reason: string): Prom
     const ports = portsOf(tx);
     const nPorts = ports.leases.length;
     ports.leases = ports.leases.filter((l) => !mine(l));
+    // The session ended cleanly: its tasks may be taken over now rather than when its lease runs out.
+    const owners = ownersOf(tx);
+    if (Object.hasOwn(owners.leases, owner)) delete owners.leases[owner];
     const tasks = tx.get<TasksDoc>(TASKS_DOC, emptyTasks);
     for (const f of finished) {
       const t = f.session.task ? tasks[f.session.task] : undefined;

@@ -1,14 +1,26 @@
 import { z } from 'zod';
 import { openLanes } from '../../core/context.js';
-import { CLAIM_MODES, OWNER_RE, claimFiles, describeUntil, type ClaimRecord } from '../../core/claims.js';
+import { CLAIM_MODES, claimFiles, describeUntil, type ClaimRecord } from '../../core/claims.js';
 import { MAX_TTL_SECONDS } from '../../core/claims/owner.js';
+import { renewOwner } from '../../core/claims/liveness.js';
+import { mcpActor } from '../../core/lanes/model.js';
 import { defineTool } from '../tool.js';
-import { Slug } from '../schemas.js';
+import { Owner, Slug } from '../schemas.js';
 
-/** The owner field of the claim and port tools. */
-export const Owner = z
-  .string()
-  .regex(OWNER_RE, 'letters, digits and . _ : @ + - (e.g. "task:api-auth" or "session:<id>")');
+export { Owner };
+
+/**
+ * What ties an MCP caller's claim or port to its end. A stable owner (a name, LANES_OWNER, a Claude
+ * Code session) survives this server: a client that starts a server per call keeps its claims, and
+ * the lease (or SessionEnd, through the recorded session) ends them. Only the server's own
+ * `session:<pid>` fallback is bound to this process.
+ */
+export function boundTo(owner: string, env: NodeJS.ProcessEnv = process.env): { pid?: number; session?: string } {
+  const me = mcpActor(env);
+  if (me.pid !== undefined && owner === me.owner) return { pid: me.pid };
+  const sid = env.CLAUDE_SESSION_ID || env.CLAUDE_CODE_SESSION_ID;
+  return sid && sid.length <= 200 && !/[\x00-\x1f\x7f]/.test(sid) ? { session: sid } : {};
+}
 
 export const ClaimOut = z.object({
   pattern: z.string(),
@@ -37,7 +49,7 @@ export const claimFilesTool = defineTool({
     "another owner's claim, nothing is claimed and the error names the holder, its task, the overlapping patterns and when " +
     'its lease ends. exclusive (default) excludes every other owner; shared coexists with other shared claims (for files you ' +
     'only read). Claiming again as the same owner renews and merges. A claim lasts ttl_seconds (default from config, 1800) ' +
-    "unless renewed, and ends when this session's Lanes server exits. Returns the claims with their expiry. start_task " +
+    "unless renewed; a Claude Code session's claims also end with the session. The same owner from a new server process keeps them. Returns the claims with their expiry. start_task " +
     'already claims a task\'s planned files; list_claims shows who holds what; release_files gives them back.',
   kind: 'write',
   idempotent: true,
@@ -55,8 +67,8 @@ export const claimFilesTool = defineTool({
   async handle(input, ctx) {
     const lanes = await openLanes(ctx.cwd, await ctx.repo());
     const ttl = input.ttl_seconds ?? (await lanes.config()).claims.default_ttl_seconds;
-    // Bound to this server process: when the session ends, its claims are reclaimed.
-    const claims = await claimFiles(lanes.store, { ...input, ttl_seconds: ttl, pid: process.pid });
+    const claims = await claimFiles(lanes.store, { ...input, ttl_seconds: ttl, ...boundTo(input.owner) });
+    await renewOwner(lanes.store, input.owner);
     return { claims: claims.map(claimOut), expires_at: claims.reduce((a, c) => (c.expires_at > a ? c.expires_at : a), '') };
   },
   render: (o) =>

@@ -4,7 +4,9 @@ import { describeUntil } from '../../core/claims.js';
 import { MAX_TTL_SECONDS } from '../../core/claims/owner.js';
 import { leasePort } from '../../core/ports.js';
 import { defineTool } from '../tool.js';
-import { Owner } from './claim-files.js';
+import { boundTo } from './claim-files.js';
+import { Owner } from '../schemas.js';
+import { renewOwner } from '../../core/claims/liveness.js';
 
 export const leasePortTool = defineTool({
   name: 'lease_port',
@@ -12,7 +14,7 @@ export const leasePortTool = defineTool({
   description:
     'Leases a TCP port for `owner` (e.g. a lane\'s dev server): free on this machine right now and held by no other live ' +
     'owner; the same owner asking again gets the same port. Ports come from 20000-29999, starting at a hash of the owner, ' +
-    'so they stay stable. The lease ends when the lane is removed, when this session\'s Lanes server exits, or when it ' +
+    'so they stay stable. The lease ends when the lane is removed, when this Claude Code session ends, or when it ' +
     'expires (ttl_seconds, default from config, 1800; renewed together with the owner\'s claims). Returns the port.',
   kind: 'write',
   idempotent: true,
@@ -26,7 +28,8 @@ export const leasePortTool = defineTool({
   async handle(input, ctx) {
     const lanes = await openLanes(ctx.cwd, await ctx.repo());
     const ttl = input.ttl_seconds ?? (await lanes.config()).claims.default_ttl_seconds;
-    const { lease, reused } = await leasePort(lanes.store, { owner: input.owner, ttl_seconds: ttl, pid: process.pid });
+    const { lease, reused } = await leasePort(lanes.store, { owner: input.owner, ttl_seconds: ttl, ...boundTo(input.owner) });
+    await renewOwner(lanes.store, input.owner);
     return { port: lease.port, owner: lease.owner, expires_at: lease.expires_at, reused };
   },
   render: (o) => `Port ${o.port} is leased to ${o.owner}${o.reused ? ' (already was)' : ''} until ${describeUntil(o.expires_at)}.`,

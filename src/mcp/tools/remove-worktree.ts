@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { openLanes } from '../../core/context.js';
 import { removeLane } from '../../core/lanes/remove.js';
 import { defineTool } from '../tool.js';
-import { Slug } from '../schemas.js';
+import { ActorOwner, Slug } from '../schemas.js';
+import { mcpOwner } from '../../core/lanes/model.js';
 
 export const removeWorktreeTool = defineTool({
   name: 'remove_worktree',
@@ -14,9 +15,10 @@ export const removeWorktreeTool = defineTool({
     'refuses and lists them (files, commits as short sha + subject): commit and queue_merge them, or leave the lane. Commits ' +
     'only a reflog still reaches (after a reset) are kept under backup refs and named in notes. There is no force option here; only a ' +
     'human can force a removal from the CLI. Releases the task\'s file claims and ports; a task still in progress goes back ' +
-    'to planned. cleanup_worktrees does this for every finished lane.',
+    'to planned. The lane of an unfinished task that another live owner holds is refused (naming the owner and when its ' +
+    'lease ends). cleanup_worktrees does this for every finished lane.',
   kind: 'destructive',
-  input: z.object({ task_id: Slug.describe('Task whose lane to remove') }).strict(),
+  input: z.object({ task_id: Slug.describe('Task whose lane to remove'), owner: ActorOwner }).strict(),
   output: z.object({
     task_id: z.string(),
     path: z.string(),
@@ -33,7 +35,7 @@ export const removeWorktreeTool = defineTool({
   }),
   async handle(input, ctx) {
     // Never a force flag here: forcing is a human's choice at the CLI (RELIABILITY.md rule 1).
-    return removeLane(await openLanes(ctx.cwd, await ctx.repo()), { task_id: input.task_id });
+    return removeLane(await openLanes(ctx.cwd, await ctx.repo()), { task_id: input.task_id, actor: input.owner ?? mcpOwner() });
   },
   render: (o) =>
     `Removed the lane of ${o.task_id} (${o.path})${o.deleted_branch ? ` and branch ${o.branch}` : ''}` +

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { openLanes } from '../../core/context.js';
-import { mcpOwner } from '../../core/lanes/model.js';
+import { mcpActor } from '../../core/lanes/model.js';
 import { startLane } from '../../core/lanes/start.js';
 import { defineTool } from '../tool.js';
-import { Slug } from '../schemas.js';
+import { ActorOwner, Slug } from '../schemas.js';
 
 export const startTaskTool = defineTool({
   name: 'start_task',
@@ -13,7 +13,8 @@ export const startTaskTool = defineTool({
     'branch lanes/<task_id> and a locked worktree at .claude/worktrees/<task_id> from a recorded base commit (the target branch ' +
     'unless `base` is given), copies the gitignored files named in .worktreeinclude (e.g. .env), runs the configured setup ' +
     'commands, then claims the task\'s file scope. Returns the worktree path (work and commit only there), the branch, the base ' +
-    'commit and the claimed paths. Calling it again with the same owner returns the existing lane. If any step fails nothing ' +
+    'commit and the claimed paths. Calling it again as the same owner (also from a new session or server process) returns the ' +
+    'existing lane, marked resumed. A lane whose owner is gone is taken over with update_task (takeover: true). If any step fails nothing ' +
     'is left behind and the error says why (a failing setup command includes its output). Pick tasks with next_tasks first; ' +
     'see lanes with list_worktrees.',
   kind: 'write',
@@ -22,11 +23,7 @@ export const startTaskTool = defineTool({
     .object({
       task_id: Slug.describe('Id of a planned task (next_tasks lists the ready ones)'),
       base: z.string().min(1).max(255).optional().describe('Branch, tag or commit to start from; default: the target branch'),
-      owner: z
-        .string()
-        .regex(/^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,127}$/)
-        .optional()
-        .describe('Who works on the task (an agent or session name); default: this Claude Code session'),
+      owner: ActorOwner,
     })
     .strict(),
   output: z.object({
@@ -42,13 +39,15 @@ export const startTaskTool = defineTool({
     include_skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
     setup: z.array(z.object({ name: z.string(), ms: z.number() })),
     existing: z.boolean().describe('True when this owner\'s lane already existed'),
+    resumed: z.boolean().describe('True when the owner got its existing lane back'),
   }),
   async handle(input, ctx) {
     const lanes = await openLanes(ctx.cwd, await ctx.repo());
-    return startLane(lanes, { task_id: input.task_id, owner: input.owner ?? mcpOwner(), ...(input.base !== undefined ? { base: input.base } : {}) });
+    const me = input.owner !== undefined ? { owner: input.owner } : mcpActor();
+    return startLane(lanes, { task_id: input.task_id, ...me, ...(input.base !== undefined ? { base: input.base } : {}) });
   },
   render: (o) =>
-    `${o.existing ? 'Lane already exists' : 'Lane ready'} for ${o.task_id}: ${o.path} on ${o.branch} from ${o.base.slice(0, 12)} (${o.base_ref}).` +
+    `${o.resumed ? 'Resumed your lane' : 'Lane ready'} for ${o.task_id}: ${o.path} on ${o.branch} from ${o.base.slice(0, 12)} (${o.base_ref}).` +
     (o.claims.length ? ` Claimed: ${o.claims.join(', ')}.` : '') +
     (o.included.length ? ` Copied: ${o.included.join(', ')}.` : '') +
     (o.setup.length ? ` Setup: ${o.setup.map((s) => `${s.name} (${s.ms} ms)`).join(', ')}.` : '') +

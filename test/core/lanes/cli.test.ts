@@ -36,7 +36,7 @@ describe('lanes CLI commands', () => {
     const s = await cli(r.dir, ['start', 'api', '--json']);
     expect(s.code, s.stderr).toBe(0);
     const started = JSON.parse(s.stdout);
-    expect(started).toMatchObject({ task_id: 'api', branch: 'lanes/api', owner: expect.stringMatching(/^cli:.+@.+:\d+$/) });
+    expect(started).toMatchObject({ task_id: 'api', branch: 'lanes/api', owner: expect.stringMatching(/^cli:[^:@]+@[^:]+$/) });
     const text = await cli(r.dir, ['start', 'docs', '--owner', 'me']);
     expect(text.stdout).toMatch(/Lane ready for docs\n\s+path\s+\S+docs/);
 
@@ -60,7 +60,11 @@ describe('lanes CLI commands', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/Invalid task id/);
 
-    await cli(r.dir, ['remove', 'docs']);
+    // docs belongs to the live owner "me": another owner is refused, "me" may remove it.
+    const notMine = await cli(r.dir, ['remove', 'docs']);
+    expect(notMine.code).toBe(3);
+    expect(notMine.stderr).toMatch(/belongs to me, whose lease ends at/);
+    expect((await cli(r.dir, ['remove', 'docs', '--owner', 'me'])).code).toBe(0);
     const gc = await cli(r.dir, ['gc', '--json']);
     expect(gc.code, gc.stderr).toBe(0);
     expect(JSON.parse(gc.stdout)).toMatchObject({ removed: [], kept: [] });

@@ -1,0 +1,43 @@
+/**
+ * `lanes run` and owners: a task an earlier run left in progress in its lane (that run is gone)
+ * is continued in the same lane instead of being reported as someone else's; agents act as the
+ * run (LANES_OWNER), and the run's lease ends with the run.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { emptyOwners, OWNERS_DOC, type OwnersDoc } from '../../../src/core/claims/liveness.js';
+import { startLane } from '../../../src/core/lanes/start.js';
+import { customAgent, runPlan } from '../../../src/core/run/index.js';
+import { readPlan } from '../../../src/core/tasks.js';
+import { agentScript, cleanupAfter, sampleRepo, withPlan } from './helpers.js';
+
+describe('lanes run and owners', () => {
+  it('continues a task a gone run left in progress, in the same lane, and lands it', async () => {
+    const repo = sampleRepo({ gates: [] });
+    cleanupAfter(repo);
+    const lanes = await withPlan(repo, [{ id: 'left', files: ['left.txt'] }, { id: 'fresh', files: ['fresh.txt'] }]);
+    // A run that crashed mid-task long enough ago that its lease has ended.
+    const gone = 'run:20260101-000000-dead';
+    const lane = await startLane(lanes, { task_id: 'left', owner: gone });
+    await lanes.store.transact(async (tx) => {
+      tx.get<OwnersDoc>(OWNERS_DOC, emptyOwners).leases[gone]!.expires_at = new Date(Date.now() - 1000).toISOString();
+    });
+
+    const agent = agentScript(repo.dir + '-agent', {});
+    // The agent records who it acts as.
+    const wrapper = path.join(repo.dir + '-agent', 'wrap.mjs');
+    fs.writeFileSync(wrapper, `import fs from 'node:fs';\nfs.appendFileSync(${JSON.stringify(agent.log)} + '/owner', process.env.LANES_OWNER + '\\n');\nawait import(${JSON.stringify(agent.script)});\n`);
+    const report = await runPlan(lanes, { agent: customAgent(['node', wrapper]), parallelism: 2, pollMs: 100 });
+    expect(report.counts).toMatchObject({ landed: 2, blocked: 0, not_run: 0 });
+    expect(fs.readFileSync(path.join(agent.log, 'left.starts'), 'utf8')).toContain(lane.path);
+    const owners = fs.readFileSync(path.join(agent.log, 'owner'), 'utf8').trim().split('\n');
+    expect(new Set(owners)).toEqual(new Set([`run:${report.run_id}`]));
+    const { tasks } = await readPlan(lanes.store);
+    expect(tasks.left?.status).toBe('done');
+    expect(tasks.left?.history.some((h) => h.note === `taken over from ${gone} (expired)`)).toBe(true);
+    // The run ended cleanly: its own lease is gone with it.
+    expect((await lanes.store.read<OwnersDoc>(OWNERS_DOC, emptyOwners)).data.leases[`run:${report.run_id}`]).toBeUndefined();
+    fs.rmSync(repo.dir + '-agent', { recursive: true, force: true });
+  });
+});

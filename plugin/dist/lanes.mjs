@@ -27,21 +27,22 @@ import {
   renderQueued,
   renderStatus,
   renderStatus2,
-  status
-} from "./chunks/chunk-ZN34VOVP.mjs";
+  status,
+  takeTask
+} from "./chunks/chunk-2QEB62ZX.mjs";
 import {
   startSession
-} from "./chunks/chunk-65LSXXTC.mjs";
+} from "./chunks/chunk-CTSTYEFH.mjs";
 import {
   endSession
-} from "./chunks/chunk-7WBPWD5J.mjs";
+} from "./chunks/chunk-7XEGB5MB.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunks/chunk-MJB2MREW.mjs";
+} from "./chunks/chunk-VWU2XB4O.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -49,26 +50,26 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunks/chunk-3W73FIL3.mjs";
+} from "./chunks/chunk-GJ44P3AN.mjs";
 import {
   startLane
-} from "./chunks/chunk-OEWD4NBH.mjs";
+} from "./chunks/chunk-ED6PR75F.mjs";
 import {
   removeLane
-} from "./chunks/chunk-PTHDMPYN.mjs";
+} from "./chunks/chunk-L2RCI6YI.mjs";
 import {
   safeText
-} from "./chunks/chunk-YK7XS6ZH.mjs";
+} from "./chunks/chunk-5ENDIA4V.mjs";
 import {
   claimFiles,
   listClaims,
   releaseFiles,
   renewClaims
-} from "./chunks/chunk-4R4DDQG3.mjs";
+} from "./chunks/chunk-UIFSM5EX.mjs";
 import {
   leasePort,
   releasePorts
-} from "./chunks/chunk-HBTXBK7P.mjs";
+} from "./chunks/chunk-7EYTLD57.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -77,7 +78,7 @@ import {
   requirePlan,
   requireTask,
   updateTask
-} from "./chunks/chunk-PK3XFOVO.mjs";
+} from "./chunks/chunk-PL5DY2FU.mjs";
 import {
   AGENT_PLACEHOLDERS,
   configJsonSchemaText,
@@ -89,28 +90,30 @@ import {
   relPathProblem,
   resolveRepo,
   statusPorcelain
-} from "./chunks/chunk-FTRCG4FW.mjs";
+} from "./chunks/chunk-PXOBERGW.mjs";
 import {
   writeFileAtomic
-} from "./chunks/chunk-OIRCFNHH.mjs";
-import "./chunks/chunk-KJSVM6QS.mjs";
+} from "./chunks/chunk-NG7PXIWD.mjs";
+import "./chunks/chunk-67GFENSM.mjs";
 import "./chunks/chunk-4VNXBQ3W.mjs";
+import "./chunks/chunk-OFXBTUZH.mjs";
 import {
-  describeOwner,
-  describeUntil
-} from "./chunks/chunk-4KN32SMW.mjs";
-import {
-  hostName,
-  pidAlive
-} from "./chunks/chunk-GSYLAAW2.mjs";
+  ownerLiveness,
+  readOwners,
+  releaseOwner,
+  touchOwner
+} from "./chunks/chunk-36QYI5LT.mjs";
 import {
   LANES_DOC,
   cliOwner,
+  describeOwner,
+  describeUntil,
   emptyLanes,
+  hostName,
   laneRef,
+  pidAlive,
   taskOwner
-} from "./chunks/chunk-TSFGXKN2.mjs";
-import "./chunks/chunk-JPJMJVFU.mjs";
+} from "./chunks/chunk-5QYFTLAK.mjs";
 import {
   LanesError,
   errorMessage,
@@ -118,7 +121,7 @@ import {
   log,
   speak,
   speakAll
-} from "./chunks/chunk-LVS2VVTN.mjs";
+} from "./chunks/chunk-LV6YZP2H.mjs";
 import {
   __commonJS,
   __require,
@@ -3770,10 +3773,11 @@ function registerClaims(program2) {
 ${renderClaims(claims)}`);
     })
   );
-  program2.command("release").description("release an owner's claims on the given patterns, or all of them").argument("<owner>").argument("[paths...]", "patterns as claimed; none releases everything the owner holds").option("--json", "print JSON").action(
+  program2.command("release").description("release an owner's claims on the given patterns, or all of them").argument("<owner>").argument("[paths...]", "patterns as claimed; none releases everything the owner holds").option("--force", "release a task's scope even though another live owner holds the task (a human decision)").option("--json", "print JSON").action(
     action(async (owner, paths, o) => {
       const lanes = await openLanes(process.cwd());
-      const r2 = await releaseFiles(lanes.store, owner, paths.length ? paths : void 0);
+      const actor = owner.startsWith("task:") ? cliOwner() : owner;
+      const r2 = await releaseFiles(lanes.store, owner, paths.length ? paths : void 0, { actor, force: o.force === true });
       emit(
         o.json,
         r2,
@@ -5379,6 +5383,8 @@ var Runner = class {
     this.plan = requirePlan(plan);
     this.tasks = tasks;
     const resumed = await this.begin();
+    await this.heartbeat();
+    await this.adoptOrphans();
     const onAbort = () => this.stop(String(this.opts.signal?.reason ?? "signal"));
     if (this.opts.signal?.aborted) onAbort();
     else this.opts.signal?.addEventListener("abort", onAbort, { once: true });
@@ -5517,24 +5523,43 @@ var Runner = class {
     await this.launch(rt);
   }
   /**
-   * A lane an earlier run left for this task (it was blocked, then set back to planned by a human):
-   * continue in it rather than fail on "lane exists". Only lanes owned by a run, never a person's.
+   * A lane an earlier run left for this task (it was blocked, then set back to planned by a human,
+   * or that run ended mid-task): continue in it rather than fail on "lane exists". Only lanes
+   * owned by a run that is gone, never a person's; taking it over claims its scope again. Our own
+   * lane comes back from startLane itself.
    */
   async adoptLane(id) {
-    const rec = (await this.lanes.store.read(LANES_DOC, emptyLanes)).data[id];
-    if (!rec || !rec.owner.startsWith("run:") || rec.state !== "ready" || !fs7.existsSync(rec.path)) return void 0;
-    const files = this.taskDef(id).files;
-    const owner = taskOwner(id);
-    if (files.length) {
-      await claimFiles(this.lanes.store, { owner, task: id, paths: files, mode: "exclusive", ttl_seconds: this.cfg.claims.default_ttl_seconds, reason: `scope of task ${id}` });
-    }
-    try {
-      await updateTask(this.lanes.store, { id, status: "in_progress", owner: this.run.owner, note: `continuing in lane ${rec.branch}`, expect_status: "planned" });
-    } catch (e) {
-      await releaseFiles(this.lanes.store, owner).catch(() => void 0);
-      throw e;
-    }
+    const doc = (await this.lanes.store.read(LANES_DOC, emptyLanes)).data;
+    const rec = Object.hasOwn(doc, id) ? doc[id] : void 0;
+    if (!rec || !rec.owner.startsWith("run:") || rec.owner === this.run.owner || rec.state !== "ready" || !fs7.existsSync(rec.path)) return void 0;
+    const r2 = await takeTask(this.lanes, { task_id: id, owner: this.run.owner, pid: process.pid });
+    this.emit({ type: "run.warning", text: `${id}: continuing in the lane ${rec.owner} left (${r2.because})` });
     return { branch: rec.branch, path: rec.path };
+  }
+  /**
+   * Tasks an earlier run left in progress in their lanes (it crashed, or ended with them there):
+   * once that run's lease is gone they are this run's to continue, in the same lane.
+   */
+  async adoptOrphans() {
+    const [owners, lanesDoc] = await Promise.all([readOwners(this.lanes.store), this.lanes.store.read(LANES_DOC, emptyLanes)]);
+    for (const t of this.plan.tasks) {
+      const st = Object.hasOwn(this.tasks, t.id) ? this.tasks[t.id] : void 0;
+      if (st?.status !== "in_progress" || !st.owner?.startsWith("run:") || st.owner === this.run.owner || this.run.tasks[t.id]) continue;
+      const lane = Object.hasOwn(lanesDoc.data, t.id) ? lanesDoc.data[t.id] : void 0;
+      if (!lane || lane.owner !== st.owner || lane.state !== "ready" || ownerLiveness(owners, st.owner).live) continue;
+      try {
+        const r2 = await takeTask(this.lanes, { task_id: t.id, owner: this.run.owner, pid: process.pid });
+        this.run.tasks[t.id] = { id: t.id, state: "interrupted", attempts: [], path: lane.path, branch: lane.branch, reason: INTERRUPTED_NOTE };
+        this.emit({ type: "run.warning", text: `${t.id}: continuing in the lane ${st.owner} left (${r2.because})` });
+      } catch (e) {
+        this.emit({ type: "run.warning", text: `could not continue ${t.id} from ${st.owner}: ${firstLine2(errorMessage(e))}` });
+      }
+    }
+    this.save();
+  }
+  /** The run's own liveness: a lease renewed by its loop, ended at once on this host by its pid. */
+  async heartbeat() {
+    await touchOwner(this.lanes.store, { owner: this.run.owner, pid: process.pid, ttl_seconds: this.cfg.claims.default_ttl_seconds });
   }
   async startFailed(rt, e) {
     const msg = errorMessage(e);
@@ -5590,6 +5615,8 @@ var Runner = class {
         ...this.opts.agent.env,
         LANES_TASK_ID: rt.id,
         LANES_RUN_ID: this.run.id,
+        // The agent acts as the run (its MCP server and CLI calls): the owner of its task and lane.
+        LANES_OWNER: this.run.owner,
         LANES_WORKTREE: rt.path,
         LANES_MAIN_ROOT: this.lanes.repo.mainRoot,
         LANES_ATTEMPT: String(counted)
@@ -5724,6 +5751,11 @@ var Runner = class {
     const every = Math.max(3e4, this.cfg.claims.default_ttl_seconds * 1e3 / 3);
     if (Date.now() - this.lastRenew < every) return;
     this.lastRenew = Date.now();
+    try {
+      await this.heartbeat();
+    } catch (e) {
+      this.emit({ type: "run.warning", text: `could not renew the run's lease: ${errorMessage(e)}` });
+    }
     for (const rt of this.tasksIn("running", "retry", "queued", "interrupted")) {
       try {
         await renewClaims(this.lanes.store, taskOwner(rt.id));
@@ -5796,6 +5828,7 @@ var Runner = class {
     report.report_file = file;
     writeReport(file, report);
     await this.save(true);
+    await releaseOwner(this.lanes.store, this.run.owner).catch((e) => this.emit({ type: "run.warning", text: `could not end the run's lease: ${errorMessage(e)}` }));
     await this.lanes.store.appendEvent(this.stopping ? "run.interrupted" : "run.finished", {
       run: this.run.id,
       landed: report.counts.landed,
@@ -6424,11 +6457,17 @@ Write ${files.map((f) => f.path).join(", ")} in ${repo.mainRoot}? [y/N] `);
 
 // src/cli/commands/lanes.ts
 function registerLanes(program2) {
-  program2.command("start").description("start a task in its own lane: branch lanes/<task> + worktree .claude/worktrees/<task>, setup, file claims").argument("<task>", "task id from the plan").option("--base <rev>", "branch, tag or commit to start from (default: the target branch)").option("--owner <owner>", "who works on it (default: cli:<user>@<host>:<pid>)").option("--json", "print JSON").action(
+  program2.command("start").description("start a task in its own lane: branch lanes/<task> + worktree .claude/worktrees/<task>, setup, file claims").argument("<task>", "task id from the plan").option("--base <rev>", "branch, tag or commit to start from (default: the target branch)").option("--owner <owner>", "who works on it (default: $LANES_OWNER, else cli:<user>@<host>); the same owner starting it again gets the lane back").option("--json", "print JSON").action(
     action(async (task, opts) => {
       const lanes = await openLanes(process.cwd());
       const r2 = await startLane(lanes, { task_id: task, owner: opts.owner ?? cliOwner(), ...opts.base !== void 0 ? { base: opts.base } : {} });
       emit(opts.json, r2, () => renderStart(r2));
+    })
+  );
+  program2.command("take").description("take over a task whose owner is gone (lease expired): keeps its lane, commits and notes, moves its claims to you").argument("<task>", "task id").option("--owner <owner>", "the new owner (default: $LANES_OWNER, else cli:<user>@<host>)").option("--force", "take it even from a live owner (a human decision)").option("--json", "print JSON").action(
+    action(async (task, opts) => {
+      const r2 = await takeTask(await openLanes(process.cwd()), { task_id: task, owner: opts.owner ?? cliOwner(), force: opts.force === true });
+      emit(opts.json, r2, () => renderTake(r2));
     })
   );
   program2.command("list").alias("ls").description("list lanes: task, owner, base, uncommitted files, commits ahead/behind the target, last activity").option("--json", "print JSON").action(
@@ -6437,9 +6476,9 @@ function registerLanes(program2) {
       emit(opts.json, r2, () => renderList(r2, { color: !!process.stdout.isTTY && !process.env.NO_COLOR }));
     })
   );
-  program2.command("remove").description("remove a lane whose work has landed (refuses uncommitted or unlanded work unless --force)").argument("<task>", "task id").option("--force", "remove anyway; commits and uncommitted changes are kept under refs/lanes/backup/<task>/<time>").option("--json", "print JSON").action(
+  program2.command("remove").description("remove a lane whose work has landed (refuses uncommitted or unlanded work unless --force)").argument("<task>", "task id").option("--force", "remove anyway, even another live owner's lane; commits and uncommitted changes are kept under refs/lanes/backup/<task>/<time>").option("--owner <owner>", "who you are (default: $LANES_OWNER, else cli:<user>@<host>)").option("--json", "print JSON").action(
     action(async (task, opts) => {
-      const r2 = await removeLane(await openLanes(process.cwd()), { task_id: task, force: opts.force === true });
+      const r2 = await removeLane(await openLanes(process.cwd()), { task_id: task, force: opts.force === true, actor: opts.owner ?? cliOwner() });
       emit(opts.json, r2, () => renderRemove(r2));
     })
   );
@@ -6450,9 +6489,16 @@ function registerLanes(program2) {
     })
   );
 }
+function renderTake(r2) {
+  const from = r2.from === r2.owner ? "yourself" : safeText(r2.from);
+  const lines = [`Took over ${r2.task_id} from ${from} (${r2.because}); owner now ${safeText(r2.owner)}`];
+  if (r2.path) lines.push(`  path    ${r2.path}`, `  branch  ${r2.branch}`);
+  if (r2.claims.length) lines.push(`  claims  ${r2.claims.join(", ")}`);
+  return lines.join("\n");
+}
 function renderStart(r2) {
   const lines = [
-    `${r2.existing ? "Lane already exists" : "Lane ready"} for ${r2.task_id}`,
+    `${r2.resumed ? "Resumed your lane" : "Lane ready"} for ${r2.task_id}`,
     `  path    ${r2.path}`,
     `  branch  ${r2.branch} from ${r2.base.slice(0, 12)} (${r2.base_ref}), lands on ${r2.target}`,
     `  owner   ${r2.owner}`
@@ -6509,7 +6555,7 @@ function renderCleanup(r2) {
 function registerMcp(program2) {
   program2.command("mcp").description("run the MCP server on stdio (what Claude Code starts)").option("--repo <dir>", "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)").action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./chunks/stdio-F32QXK6H.mjs");
+      const { serveMcpStdio } = await import("./chunks/stdio-SWPKDCYB.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );
@@ -6603,13 +6649,22 @@ function registerPlan(program2) {
     })
   );
   const task = program2.command("task").description("add a task or change its status");
-  task.command("set").description("set a task status: planned | in_progress | done | blocked | failed").argument("<id>").argument("<status>").option("--owner <owner>", "who works on it").option("--note <note>", "why").option("--json", "print JSON").action(
+  task.command("set").description("set a task status: planned | in_progress | done | blocked | failed").argument("<id>").argument("<status>").option("--owner <owner>", "who you are / who works on it (default: $LANES_OWNER, else cli:<user>@<host>)").option("--note <note>", "why").option("--force", "change it even though another live owner holds it (a human decision)").option("--json", "print JSON").action(
     action(async (id, st, opts) => {
       if (!TASK_STATUSES.includes(st)) {
         throw new LanesError("INVALID_INPUT", `Unknown status "${st}".`, { hint: `Use one of: ${TASK_STATUSES.join(", ")}.` });
       }
       const lanes = await openLanes(process.cwd());
-      const t = await updateTask(lanes.store, { id, status: st, ...opts.owner ? { owner: opts.owner } : {}, ...opts.note ? { note: opts.note } : {} });
+      const actor = opts.owner ?? cliOwner();
+      const t = await updateTask(lanes.store, {
+        id,
+        status: st,
+        ...st === "in_progress" || opts.owner ? { owner: actor } : {},
+        ...opts.note ? { note: opts.note } : {},
+        actor,
+        actor_ttl_seconds: (await lanes.config()).claims.default_ttl_seconds,
+        ...opts.force ? { force: true } : {}
+      });
       emit(opts.json, t, () => `${t.id} is now ${t.status}${t.owner ? ` (owner ${t.owner})` : ""}`);
     })
   );
@@ -6842,7 +6897,7 @@ function buildProgram() {
   return program2;
 }
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-F32QXK6H.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-SWPKDCYB.mjs");
   await serveMcpStdio();
 } else {
   await buildProgram().parseAsync(process.argv);

@@ -3,39 +3,43 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-NMPLRYAS.mjs";
+} from "../chunks/chunk-BPVT7FB7.mjs";
+import {
+  ownerLeaseStale
+} from "../chunks/chunk-YV572OOL.mjs";
 import {
   findHolder
-} from "../chunks/chunk-KJSVM6QS.mjs";
+} from "../chunks/chunk-67GFENSM.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
+import "../chunks/chunk-OFXBTUZH.mjs";
+import "../chunks/chunk-36QYI5LT.mjs";
 import {
   describeOwner,
-  describeUntil
-} from "../chunks/chunk-4KN32SMW.mjs";
-import {
+  describeUntil,
   pidAlive
-} from "../chunks/chunk-GSYLAAW2.mjs";
+} from "../chunks/chunk-5QYFTLAK.mjs";
 import {
   exit,
   note,
   reasonToStderr,
   trace
-} from "../chunks/chunk-NTV6OSRD.mjs";
+} from "../chunks/chunk-IX5EJENC.mjs";
+import {
+  obj,
+  readHookInput,
+  str
+} from "../chunks/chunk-JKUPCCJL.mjs";
 import {
   hasState,
   laneContaining,
   locate,
-  obj,
   readDoc,
-  readHookInput,
   readLanes,
-  realish,
-  str
-} from "../chunks/chunk-NORCVV6O.mjs";
+  realish
+} from "../chunks/chunk-PRQL3RGA.mjs";
 import {
   isInside
-} from "../chunks/chunk-JPJMJVFU.mjs";
-import "../chunks/chunk-LVS2VVTN.mjs";
+} from "../chunks/chunk-LV6YZP2H.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/pre-tool-use.ts
@@ -150,10 +154,11 @@ async function main() {
     trace(EVENT, "block", { tool, file: abs, lane: d.lane?.task, holder: d.holder?.owner });
     return 2;
   }
-  if (d.lane && needsRenewal(claims, d.lane, now)) {
+  const sid = str(input, "session_id");
+  if (d.lane && (needsRenewal(claims, d.lane, now) || ownerLeaseStale(w.stateDir, sid, now))) {
     try {
-      const { renewLaneClaims } = await import("../chunks/renew-63T5REQI.mjs");
-      await renewLaneClaims(w.stateDir, d.lane.task);
+      const { renewLaneClaims } = await import("../chunks/renew-NA3BGDKZ.mjs");
+      await renewLaneClaims(w.stateDir, d.lane.task, sid);
     } catch (e) {
       note(`${EVENT}: could not renew the claims of task ${d.lane.task}: ${e.message}`);
     }

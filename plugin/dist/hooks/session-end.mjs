@@ -3,24 +3,28 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   sessionOwner
-} from "../chunks/chunk-QWQHKKT5.mjs";
-import "../chunks/chunk-TSFGXKN2.mjs";
+} from "../chunks/chunk-YV572OOL.mjs";
+import {
+  leaseOf
+} from "../chunks/chunk-36QYI5LT.mjs";
+import "../chunks/chunk-5QYFTLAK.mjs";
 import {
   elapsedMs,
   exit,
   note,
   trace
-} from "../chunks/chunk-NTV6OSRD.mjs";
+} from "../chunks/chunk-IX5EJENC.mjs";
+import {
+  parseHookInput,
+  readHookInput,
+  str
+} from "../chunks/chunk-JKUPCCJL.mjs";
 import {
   hasState,
   locate,
-  parseHookInput,
-  readDoc,
-  readHookInput,
-  str
-} from "../chunks/chunk-NORCVV6O.mjs";
-import "../chunks/chunk-JPJMJVFU.mjs";
-import "../chunks/chunk-LVS2VVTN.mjs";
+  readDoc
+} from "../chunks/chunk-PRQL3RGA.mjs";
+import "../chunks/chunk-LV6YZP2H.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/session-end.ts
@@ -46,7 +50,8 @@ function hasWork(w, sid) {
   const claims = readDoc(w.stateDir, "claims")?.claims;
   if (Array.isArray(claims) && claims.some(mine)) return true;
   const ports = readDoc(w.stateDir, "ports")?.leases;
-  return Array.isArray(ports) && ports.some(mine);
+  if (Array.isArray(ports) && ports.some(mine)) return true;
+  return leaseOf(readDoc(w.stateDir, "owners"), owner) !== void 0;
 }
 function startFinisher(input) {
   try {
@@ -89,7 +94,7 @@ async function main() {
   }
   const timer = finishing ? void 0 : setTimeout(() => startFinisher(input), FINISHER_AFTER_MS);
   timer?.unref();
-  const { finishSession } = await import("../chunks/session-end-work-KP7CPT3Z.mjs");
+  const { finishSession } = await import("../chunks/session-end-work-QOJBB6BI.mjs");
   const r = await finishSession(w, sid, str(input, "reason") ?? "other");
   if (timer) clearTimeout(timer);
   for (const line of r.report) note(`${EVENT}: ${line}`);

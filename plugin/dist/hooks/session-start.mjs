@@ -6,18 +6,19 @@ import {
   exit,
   note,
   trace
-} from "../chunks/chunk-NTV6OSRD.mjs";
+} from "../chunks/chunk-IX5EJENC.mjs";
+import {
+  readHookInput,
+  str
+} from "../chunks/chunk-JKUPCCJL.mjs";
 import {
   hasState,
   laneContaining,
   locate,
   readDoc,
-  readHookInput,
-  readLanes,
-  str
-} from "../chunks/chunk-NORCVV6O.mjs";
-import "../chunks/chunk-JPJMJVFU.mjs";
-import "../chunks/chunk-LVS2VVTN.mjs";
+  readLanes
+} from "../chunks/chunk-PRQL3RGA.mjs";
+import "../chunks/chunk-LV6YZP2H.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/lib/summary.ts
@@ -81,7 +82,7 @@ async function main() {
     trace(EVENT, "summary");
     return 0;
   }
-  const { laneContext } = await import("../chunks/session-start-lane-LN5PWAK3.mjs");
+  const { laneContext } = await import("../chunks/session-start-lane-BFOTZDHP.mjs");
   const r = await laneContext(input, lane);
   context(r.text);
   trace(EVENT, "lane", { lane: lane.task, session: r.session_id, resumed: r.resumed });

@@ -3,22 +3,23 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-NMPLRYAS.mjs";
+} from "../chunks/chunk-BPVT7FB7.mjs";
 import {
   emitJson,
   exit,
   note,
   trace
-} from "../chunks/chunk-NTV6OSRD.mjs";
+} from "../chunks/chunk-IX5EJENC.mjs";
+import {
+  readHookInput,
+  str
+} from "../chunks/chunk-JKUPCCJL.mjs";
 import {
   hasState,
   locate,
-  readHookInput,
-  readLanes,
-  str
-} from "../chunks/chunk-NORCVV6O.mjs";
-import "../chunks/chunk-JPJMJVFU.mjs";
-import "../chunks/chunk-LVS2VVTN.mjs";
+  readLanes
+} from "../chunks/chunk-PRQL3RGA.mjs";
+import "../chunks/chunk-LV6YZP2H.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/stop.ts
@@ -49,7 +50,7 @@ async function main() {
     return { code: 0, event };
   }
   const lane = acting.lane;
-  const { missingItems } = await import("../chunks/stop-lane-IMKXWSWN.mjs");
+  const { missingItems } = await import("../chunks/stop-lane-OOT2G3EZ.mjs");
   const missing = await missingItems(lane, str(input, "session_id"));
   for (const p of missing.problems) note(`${event}: ${p}`);
   if (missing.items.length === 0) {

@@ -4,58 +4,59 @@ const require = __lanesRequire(import.meta.url);
 import {
   copyIncluded,
   startLane
-} from "../chunks/chunk-OEWD4NBH.mjs";
+} from "../chunks/chunk-ED6PR75F.mjs";
 import {
   sessionOwner
-} from "../chunks/chunk-QWQHKKT5.mjs";
+} from "../chunks/chunk-YV572OOL.mjs";
 import {
   ADHOC_TITLE_PREFIX,
   CLAUDE_NAME_RE,
   taskIdFor
-} from "../chunks/chunk-CS7QCWXH.mjs";
+} from "../chunks/chunk-NUB4LLZF.mjs";
 import {
   listWorktrees,
   withGitLock
-} from "../chunks/chunk-YK7XS6ZH.mjs";
-import "../chunks/chunk-4R4DDQG3.mjs";
-import "../chunks/chunk-HBTXBK7P.mjs";
+} from "../chunks/chunk-5ENDIA4V.mjs";
+import "../chunks/chunk-UIFSM5EX.mjs";
+import "../chunks/chunk-7EYTLD57.mjs";
 import {
   addTask,
   readPlan,
   storePlan
-} from "../chunks/chunk-PK3XFOVO.mjs";
+} from "../chunks/chunk-PL5DY2FU.mjs";
 import {
   git,
   lanesDir,
   loadConfig,
   openLanes,
   resolveRepo
-} from "../chunks/chunk-FTRCG4FW.mjs";
-import "../chunks/chunk-OIRCFNHH.mjs";
-import "../chunks/chunk-KJSVM6QS.mjs";
+} from "../chunks/chunk-PXOBERGW.mjs";
+import "../chunks/chunk-NG7PXIWD.mjs";
+import "../chunks/chunk-67GFENSM.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
-import "../chunks/chunk-4KN32SMW.mjs";
-import "../chunks/chunk-GSYLAAW2.mjs";
+import "../chunks/chunk-OFXBTUZH.mjs";
+import "../chunks/chunk-36QYI5LT.mjs";
 import {
   LANES_DOC,
   emptyLanes
-} from "../chunks/chunk-TSFGXKN2.mjs";
+} from "../chunks/chunk-5QYFTLAK.mjs";
 import {
   emitLine,
   exit,
   note,
   trace
-} from "../chunks/chunk-NTV6OSRD.mjs";
+} from "../chunks/chunk-IX5EJENC.mjs";
 import {
-  hasState,
-  locate,
   readHookInput,
   str
-} from "../chunks/chunk-NORCVV6O.mjs";
-import "../chunks/chunk-JPJMJVFU.mjs";
+} from "../chunks/chunk-JKUPCCJL.mjs";
+import {
+  hasState,
+  locate
+} from "../chunks/chunk-PRQL3RGA.mjs";
 import {
   errorMessage
-} from "../chunks/chunk-LVS2VVTN.mjs";
+} from "../chunks/chunk-LV6YZP2H.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/worktree-create.ts

@@ -4,10 +4,10 @@ const require = __lanesRequire(import.meta.url);
 import {
   redact,
   require_dist
-} from "./chunk-3W73FIL3.mjs";
+} from "./chunk-GJ44P3AN.mjs";
 import {
   removeLane
-} from "./chunk-PTHDMPYN.mjs";
+} from "./chunk-L2RCI6YI.mjs";
 import {
   LIST_LIMIT,
   adminDirFor,
@@ -23,12 +23,21 @@ import {
   safeText,
   teardownLane,
   withGitLock
-} from "./chunk-YK7XS6ZH.mjs";
+} from "./chunk-5ENDIA4V.mjs";
+import {
+  logReclaimed
+} from "./chunk-UIFSM5EX.mjs";
 import {
   CLAIMS_DOC,
+  claimInTx,
+  claimsOf,
+  conflictError,
+  conflictsFor,
   emptyClaims,
+  parseClaimRequest,
+  reclaimDoc,
   releaseOwnerInTx
-} from "./chunk-HBTXBK7P.mjs";
+} from "./chunk-7EYTLD57.mjs";
 import {
   PLAN_LIMITS,
   TASKS_DOC,
@@ -36,9 +45,11 @@ import {
   countByStatus,
   emptyTasks,
   readPlan,
+  requirePlan,
+  requireTask,
   setStatus,
   storePlan
-} from "./chunk-PK3XFOVO.mjs";
+} from "./chunk-PL5DY2FU.mjs";
 import {
   CONFIG_FILE,
   MAX_CONFIG_BYTES,
@@ -59,37 +70,41 @@ import {
   resolveTarget,
   runCommand,
   statusPorcelain
-} from "./chunk-FTRCG4FW.mjs";
+} from "./chunk-PXOBERGW.mjs";
 import {
   failpoint,
   lockOwner,
   tryLock
-} from "./chunk-OIRCFNHH.mjs";
+} from "./chunk-NG7PXIWD.mjs";
 import {
-  goneReason
-} from "./chunk-4KN32SMW.mjs";
-import {
-  hostName,
-  pidAlive
-} from "./chunk-GSYLAAW2.mjs";
+  describeLiveness,
+  ownerLiveness,
+  ownersOf,
+  readOwners,
+  touchOwnerInTx
+} from "./chunk-36QYI5LT.mjs";
 import {
   LANES_DOC,
+  assertOwner,
+  assertTaskId,
   emptyLanes,
+  expiryFrom,
+  goneReason,
+  hostName,
   laneRef,
+  pidAlive,
   taskOwner
-} from "./chunk-TSFGXKN2.mjs";
-import {
-  isInside
-} from "./chunk-JPJMJVFU.mjs";
+} from "./chunk-5QYFTLAK.mjs";
 import {
   LanesError,
   act,
   assertSlug,
   errorMessage,
+  isInside,
   isLanesError,
   log,
   slugify
-} from "./chunk-LVS2VVTN.mjs";
+} from "./chunk-LV6YZP2H.mjs";
 import {
   __toESM
 } from "./chunk-4OAWNEMU.mjs";
@@ -2248,6 +2263,103 @@ function renderPlanWork(r) {
   return lines.join("\n");
 }
 
+// src/core/lanes/take.ts
+import fs8 from "node:fs";
+async function takeTask(lanes, input) {
+  const task = assertTaskId(input.task_id);
+  const owner = assertOwner(input.owner);
+  await recoverOrphans(lanes);
+  const { store } = lanes;
+  const cfg = await lanes.config();
+  const ttl = cfg.claims.default_ttl_seconds;
+  const def = requireTask(requirePlan((await readPlan(store)).plan), task);
+  const reclaimed = [];
+  const r = await store.transact(async (tx) => {
+    const tasks = tx.get(TASKS_DOC, emptyTasks);
+    const t = Object.hasOwn(tasks, task) ? tasks[task] : void 0;
+    const doc = tx.get(LANES_DOC, emptyLanes);
+    const lane = Object.hasOwn(doc, task) ? doc[task] : void 0;
+    if (t?.status === "done") {
+      throw new LanesError("CONFLICT", `Task "${task}" is already done${t.landed_as ? ` (landed as ${t.landed_as})` : ""}; there is nothing to take over.`, {
+        hint: `Add a follow-up task with ${act("add_task")} instead.`
+      });
+    }
+    if (lane?.state === "starting") {
+      throw new LanesError("CONFLICT", `The lane of ${task} is still being started by ${lane.owner}.`, { hint: "Wait for that start to finish or fail, then try again." });
+    }
+    if (lane?.state === "broken") {
+      throw new LanesError("CONFLICT", `Task "${task}" has a broken lane at ${lane.path}: ${lane.problem ?? "unknown problem"}.`, {
+        hint: `Inspect it, then remove it (\`lanes remove ${task} --force\` keeps a backup ref of its work) and start the task again.`
+      });
+    }
+    if (lane && !fs8.existsSync(lane.path)) {
+      throw new LanesError("CONFLICT", `The lane of ${task} is recorded at ${lane.path}, but that directory is missing.`, { hint: `Run ${act("cleanup_worktrees")} to clear it, then start the task.` });
+    }
+    const from = lane?.owner ?? (t && t.status !== "planned" ? t.owner : void 0);
+    const owners = ownersOf(tx);
+    let because;
+    if (from === void 0) {
+      throw new LanesError("CONFLICT", `Task "${task}" has no owner and no lane: there is nothing to take over.`, {
+        hint: `Start it instead (${act("start_task", { task_id: task })}).`
+      });
+    }
+    if (from === owner) because = "same-owner";
+    else {
+      const l = ownerLiveness(owners, from);
+      if (l.live && !input.force) {
+        throw new LanesError("CONFLICT", `Task "${task}" belongs to ${describeLiveness(l)}; it is not taken over while its owner is live.`, {
+          hint: `Ask ${from} to hand it over (${act("update_task", { task_id: task })} to planned), or wait until the lease ends and take it then. A human can take it anyway with \`lanes take ${task} --force\`.`,
+          details: { holder: from, ...l.expires_at ? { expires_at: l.expires_at } : {} }
+        });
+      }
+      because = l.live ? "forced" : l.why;
+    }
+    const claims = claimsOf(tx);
+    reclaimed.push(...reclaimDoc(claims));
+    const held = [];
+    if (def.files.length) {
+      const req = { owner: taskOwner(task), task, paths: def.files, mode: "exclusive", ttl_seconds: ttl, reason: `scope of task ${task}` };
+      const p = parseClaimRequest(req);
+      const conflicts = conflictsFor(claims.claims, p.id.owner, p.patterns, p.mode);
+      if (conflicts.length) throw conflictError(conflicts, p.mode);
+      held.push(...claimInTx(tx, req).map((c) => c.pattern));
+    }
+    let moved = 0;
+    const now = Date.now();
+    if (from !== owner) {
+      for (const c of claims.claims) {
+        if (c.owner !== from || c.task !== task) continue;
+        c.owner = owner;
+        delete c.pid;
+        delete c.session;
+        const next = expiryFrom(now, c.ttl_seconds || ttl);
+        if (next > c.expires_at) c.expires_at = next;
+        moved++;
+        held.push(c.pattern);
+      }
+    }
+    touchOwnerInTx(tx, { owner, ttl_seconds: ttl, ...input.pid !== void 0 ? { pid: input.pid } : {} }, now);
+    const state = tasks[task] ??= { id: task, status: "planned", updated_at: new Date(now).toISOString(), history: [] };
+    const note = from !== owner ? `taken over from ${from} (${because})` : `resumed by ${owner}`;
+    setStatus(state, "in_progress", { owner, note });
+    if (lane) lane.owner = owner;
+    return { from, because, lane: lane ? { path: lane.path, branch: lane.branch } : void 0, claims: [...new Set(held)], moved };
+  });
+  await logReclaimed(store, reclaimed);
+  if (r.from !== owner) {
+    await store.appendEvent("task.taken_over", { task, from: r.from, to: owner, because: r.because, ...input.force ? { forced: true } : {}, claims_moved: r.moved });
+  }
+  return {
+    task_id: task,
+    owner,
+    from: r.from,
+    because: r.because,
+    ...r.lane ? { path: r.lane.path, branch: r.lane.branch } : {},
+    claims: r.claims,
+    moved_claims: r.moved
+  };
+}
+
 // src/core/lanes/cleanup.ts
 import path9 from "node:path";
 async function cleanupLanes(lanes) {
@@ -2255,6 +2367,7 @@ async function cleanupLanes(lanes) {
   const out = { removed: [], kept: [], freed_bytes: 0, recovered: recovered.length };
   const doc = (await lanes.store.read(LANES_DOC, emptyLanes)).data;
   const { tasks } = await readPlan(lanes.store);
+  const owners = await readOwners(lanes.store);
   for (const lane of Object.values(doc).sort((x, y) => x.task.localeCompare(y.task))) {
     const keep = (reason) => out.kept.push({ task_id: lane.task, path: lane.path, reason });
     if (lane.state === "starting") {
@@ -2288,6 +2401,11 @@ ${describeIgnored(a.ignored)}`);
         keep(`task in progress (owner ${safeText(t.owner ?? lane.owner)})`);
         continue;
       }
+      const liveness = ownerLiveness(owners, lane.owner);
+      if (!stale && liveness.live && t?.status !== "done" && !t?.landed_as) {
+        keep(`its owner ${safeText(describeLiveness(liveness))} is live and the task is not done`);
+        continue;
+      }
       const size = a.exists ? await diskUsage(lane.path) : 0;
       const done = await teardownLane(lanes, lane, a);
       await failpoint("lanes.gc.after-teardown");
@@ -2311,7 +2429,7 @@ ${describeIgnored(a.ignored)}`);
 }
 
 // src/core/lanes/list.ts
-import fs8 from "node:fs";
+import fs9 from "node:fs";
 import path10 from "node:path";
 var MAX_DIRTY = 50;
 async function listLanes(lanes, opts = {}) {
@@ -2329,7 +2447,7 @@ async function listLanes(lanes, opts = {}) {
   const records = Object.values(doc.data).sort((a, b) => a.task.localeCompare(b.task));
   const views = await mapLimit(records, 4, async (rec) => {
     const wt = byPath.get(rec.path);
-    const v = { task_id: rec.task, kind: "lane", state: rec.state, owner: rec.owner, path: rec.path, branch: rec.branch, base: rec.base, missing: !fs8.existsSync(rec.path), dirty: [], dirty_count: 0, untracked_count: 0 };
+    const v = { task_id: rec.task, kind: "lane", state: rec.state, owner: rec.owner, path: rec.path, branch: rec.branch, base: rec.base, missing: !fs9.existsSync(rec.path), dirty: [], dirty_count: 0, untracked_count: 0 };
     const ts = Object.hasOwn(tasks, rec.task) ? tasks[rec.task]?.status : void 0;
     if (ts) v.task_status = ts;
     if (rec.problem) v.problem = rec.problem;
@@ -2347,7 +2465,7 @@ async function listLanes(lanes, opts = {}) {
   const known = new Set(records.map((r) => r.path));
   const foreign = worktrees.filter((w) => dir && !known.has(w.path) && isInside(dir, w.path) && w.path !== dir);
   const foreignViews = await mapLimit(foreign, 4, async (w) => {
-    const v = { kind: "foreign", path: w.path, missing: !fs8.existsSync(w.path), dirty: [], dirty_count: 0, untracked_count: 0 };
+    const v = { kind: "foreign", path: w.path, missing: !fs9.existsSync(w.path), dirty: [], dirty_count: 0, untracked_count: 0 };
     if (w.branch) v.branch = w.branch.replace(/^refs\/heads\//, "");
     if (w.locked !== void 0) v.locked = w.locked;
     if (w.prunable !== void 0) v.prunable = w.prunable;
@@ -2399,7 +2517,7 @@ async function describe(lanes, v, ref, targetSha, base) {
   const admin = adminDirFor(lanes.repo.commonDir, v.path);
   if (admin) {
     try {
-      last = Math.max(last, fs8.statSync(path10.join(admin, "index")).mtimeMs);
+      last = Math.max(last, fs9.statSync(path10.join(admin, "index")).mtimeMs);
     } catch {
     }
   }
@@ -2597,7 +2715,7 @@ function renderProcessed(r) {
 }
 
 // src/core/doctor.ts
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 import path11 from "node:path";
 function gitVersionCheck(v) {
   const need = `${MIN_GIT[0]}.${MIN_GIT[1]}`;
@@ -2709,7 +2827,7 @@ async function stateDirCheck(repo) {
   const name = "state dir";
   let st;
   try {
-    st = await fs9.promises.lstat(repo.stateDir);
+    st = await fs10.promises.lstat(repo.stateDir);
   } catch (e) {
     if (e.code === "ENOENT") return { name, ok: true, level: "info", detail: `${repo.stateDir} (created on first use)` };
     throw e;
@@ -2730,13 +2848,13 @@ async function stateDirCheck(repo) {
 }
 async function worktreesDirCheck(repo, cfg) {
   const name = "worktrees dir";
-  const root = fs9.realpathSync(repo.mainRoot);
+  const root = fs10.realpathSync(repo.mainRoot);
   const want = path11.join(root, cfg.worktrees.dir);
   let existing = want;
-  while (!fs9.lstatSync(existing, { throwIfNoEntry: false }) && existing !== root) existing = path11.dirname(existing);
+  while (!fs10.lstatSync(existing, { throwIfNoEntry: false }) && existing !== root) existing = path11.dirname(existing);
   let real;
   try {
-    real = await fs9.promises.realpath(existing);
+    real = await fs10.promises.realpath(existing);
   } catch {
     return {
       name,
@@ -2827,6 +2945,7 @@ export {
   planWork,
   renderPlan,
   renderPlanWork,
+  takeTask,
   cleanupLanes,
   listLanes,
   NEEDS_FIX_COLOR,

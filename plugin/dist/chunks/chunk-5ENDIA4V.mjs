@@ -4,12 +4,12 @@ const require = __lanesRequire(import.meta.url);
 import {
   releaseOwnerInTx,
   releasePortsInTx
-} from "./chunk-HBTXBK7P.mjs";
+} from "./chunk-7EYTLD57.mjs";
 import {
   TASKS_DOC,
   emptyTasks,
   setStatus
-} from "./chunk-PK3XFOVO.mjs";
+} from "./chunk-PL5DY2FU.mjs";
 import {
   ZERO_SHA,
   commitsLostWith,
@@ -27,16 +27,13 @@ import {
   snapshotWorktree,
   stashCreate,
   statusPorcelain
-} from "./chunk-FTRCG4FW.mjs";
+} from "./chunk-PXOBERGW.mjs";
 import {
   failpoint,
   holdsLock,
   withLock,
   writeFileAtomic
-} from "./chunk-OIRCFNHH.mjs";
-import {
-  pidAlive
-} from "./chunk-GSYLAAW2.mjs";
+} from "./chunk-NG7PXIWD.mjs";
 import {
   LANES_DOC,
   REMOVE_OP,
@@ -46,17 +43,16 @@ import {
   emptyLanes,
   laneRef,
   lockReason,
+  pidAlive,
   taskOwner
-} from "./chunk-TSFGXKN2.mjs";
-import {
-  isInside
-} from "./chunk-JPJMJVFU.mjs";
+} from "./chunk-5QYFTLAK.mjs";
 import {
   LanesError,
   act,
   errorMessage,
+  isInside,
   log
-} from "./chunk-LVS2VVTN.mjs";
+} from "./chunk-LV6YZP2H.mjs";
 import {
   __commonJS,
   __toESM

@@ -3,37 +3,38 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   startSession
-} from "./chunk-65LSXXTC.mjs";
+} from "./chunk-CTSTYEFH.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps
-} from "./chunk-MJB2MREW.mjs";
+} from "./chunk-VWU2XB4O.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-3W73FIL3.mjs";
+} from "./chunk-GJ44P3AN.mjs";
 import {
   readPlan
-} from "./chunk-PK3XFOVO.mjs";
+} from "./chunk-PL5DY2FU.mjs";
 import {
   openLanes
-} from "./chunk-FTRCG4FW.mjs";
-import "./chunk-OIRCFNHH.mjs";
+} from "./chunk-PXOBERGW.mjs";
+import "./chunk-NG7PXIWD.mjs";
+import "./chunk-OFXBTUZH.mjs";
+import "./chunk-36QYI5LT.mjs";
 import {
   describeOwner,
   describeUntil
-} from "./chunk-4KN32SMW.mjs";
-import "./chunk-GSYLAAW2.mjs";
-import "./chunk-TSFGXKN2.mjs";
+} from "./chunk-5QYFTLAK.mjs";
 import {
-  readDoc,
   str
-} from "./chunk-NORCVV6O.mjs";
-import "./chunk-JPJMJVFU.mjs";
+} from "./chunk-JKUPCCJL.mjs";
+import {
+  readDoc
+} from "./chunk-PRQL3RGA.mjs";
 import {
   errorMessage
-} from "./chunk-LVS2VVTN.mjs";
+} from "./chunk-LV6YZP2H.mjs";
 import "./chunk-4OAWNEMU.mjs";
 
 // src/hooks/heavy/session-start-lane.ts

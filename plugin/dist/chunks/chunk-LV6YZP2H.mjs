@@ -145,6 +145,7 @@ var ACTIONS = {
   next_tasks: { tool: "next_tasks", cli: "lanes next" },
   add_task: { tool: "add_task", cli: "lanes task add <id> <title>" },
   update_task: { tool: "update_task", cli: "lanes task set {task_id} <status>" },
+  take_task: { tool: "update_task", cli: "lanes take {task_id}", fixed: "takeover: true" },
   start_task: { tool: "start_task", cli: "lanes start {task_id}" },
   list_worktrees: { tool: "list_worktrees", cli: "lanes list" },
   remove_worktree: { tool: "remove_worktree", cli: "lanes remove {task_id}" },
@@ -182,7 +183,9 @@ function speak(text, audience) {
     const cli = def.cli.replace(/\{([a-z_]+)\}/g, (_, k) => args.get(k) ?? `<${k === "task_id" ? "task" : k}>`);
     if (!def.tool) return audience === "cli" ? `run \`${cli}\`` : `ask a human to run \`${cli}\``;
     if (audience === "cli") return `\`${cli}\``;
-    if (args.size) return `${def.tool} { ${[...args].map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(", ")} }`;
+    const parts = [...args].map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
+    if (def.fixed) parts.push(def.fixed);
+    if (parts.length) return `${def.tool} { ${parts.join(", ")} }`;
     return def.shape ? `${def.tool} ${def.shape}` : def.tool;
   });
 }
@@ -198,6 +201,13 @@ function speakAll(value, audience) {
     return v;
   };
   return walk(value);
+}
+
+// src/util/paths.ts
+import path2 from "node:path";
+function isInside(root, p) {
+  const rel = path2.relative(root, p);
+  return rel === "" || !rel.startsWith("..") && !path2.isAbsolute(rel);
 }
 
 export {
@@ -219,5 +229,6 @@ export {
   quarantine,
   act,
   speak,
-  speakAll
+  speakAll,
+  isInside
 };

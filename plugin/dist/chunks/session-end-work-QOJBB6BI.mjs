@@ -3,34 +3,36 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   completeSessionFast
-} from "./chunk-7WBPWD5J.mjs";
-import "./chunk-MJB2MREW.mjs";
+} from "./chunk-7XEGB5MB.mjs";
+import "./chunk-VWU2XB4O.mjs";
 import {
   readSessions
-} from "./chunk-3W73FIL3.mjs";
+} from "./chunk-GJ44P3AN.mjs";
 import {
   sessionOwner
-} from "./chunk-QWQHKKT5.mjs";
+} from "./chunk-YV572OOL.mjs";
 import {
   claimsOf,
   portsOf
-} from "./chunk-HBTXBK7P.mjs";
+} from "./chunk-7EYTLD57.mjs";
 import {
   TASKS_DOC,
   emptyTasks
-} from "./chunk-PK3XFOVO.mjs";
+} from "./chunk-PL5DY2FU.mjs";
 import {
   openLanes
-} from "./chunk-FTRCG4FW.mjs";
-import "./chunk-OIRCFNHH.mjs";
+} from "./chunk-PXOBERGW.mjs";
+import "./chunk-NG7PXIWD.mjs";
 import "./chunk-4VNXBQ3W.mjs";
-import "./chunk-4KN32SMW.mjs";
-import "./chunk-GSYLAAW2.mjs";
-import "./chunk-TSFGXKN2.mjs";
-import "./chunk-JPJMJVFU.mjs";
+import "./chunk-OFXBTUZH.mjs";
+import {
+  ownersOf
+} from "./chunk-36QYI5LT.mjs";
+import "./chunk-5QYFTLAK.mjs";
+import "./chunk-PRQL3RGA.mjs";
 import {
   errorMessage
-} from "./chunk-LVS2VVTN.mjs";
+} from "./chunk-LV6YZP2H.mjs";
 import "./chunk-4OAWNEMU.mjs";
 
 // src/hooks/heavy/session-end-work.ts
@@ -67,6 +69,8 @@ async function finishSession(w, sid, reason) {
     const ports = portsOf(tx);
     const nPorts = ports.leases.length;
     ports.leases = ports.leases.filter((l) => !mine(l));
+    const owners = ownersOf(tx);
+    if (Object.hasOwn(owners.leases, owner)) delete owners.leases[owner];
     const tasks = tx.get(TASKS_DOC, emptyTasks);
     for (const f of finished) {
       const t = f.session.task ? tasks[f.session.task] : void 0;

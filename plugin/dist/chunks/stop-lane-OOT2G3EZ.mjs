@@ -5,18 +5,16 @@ import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "./chunk-3W73FIL3.mjs";
+} from "./chunk-GJ44P3AN.mjs";
 import {
   openLanes,
   statusPorcelain
-} from "./chunk-FTRCG4FW.mjs";
-import "./chunk-OIRCFNHH.mjs";
-import "./chunk-GSYLAAW2.mjs";
-import "./chunk-TSFGXKN2.mjs";
-import "./chunk-JPJMJVFU.mjs";
+} from "./chunk-PXOBERGW.mjs";
+import "./chunk-NG7PXIWD.mjs";
+import "./chunk-5QYFTLAK.mjs";
 import {
   errorMessage
-} from "./chunk-LVS2VVTN.mjs";
+} from "./chunk-LV6YZP2H.mjs";
 import "./chunk-4OAWNEMU.mjs";
 
 // src/hooks/heavy/stop-lane.ts

@@ -20,21 +20,22 @@ import {
   renderQueued,
   renderStatus,
   renderStatus2,
-  status
-} from "./chunk-ZN34VOVP.mjs";
+  status,
+  takeTask
+} from "./chunk-2QEB62ZX.mjs";
 import {
   startSession
-} from "./chunk-65LSXXTC.mjs";
+} from "./chunk-CTSTYEFH.mjs";
 import {
   endSession
-} from "./chunk-7WBPWD5J.mjs";
+} from "./chunk-7XEGB5MB.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunk-MJB2MREW.mjs";
+} from "./chunk-VWU2XB4O.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -43,20 +44,20 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-3W73FIL3.mjs";
+} from "./chunk-GJ44P3AN.mjs";
 import {
   startLane
-} from "./chunk-OEWD4NBH.mjs";
+} from "./chunk-ED6PR75F.mjs";
 import {
   removeLane
-} from "./chunk-PTHDMPYN.mjs";
-import "./chunk-YK7XS6ZH.mjs";
+} from "./chunk-L2RCI6YI.mjs";
+import "./chunk-5ENDIA4V.mjs";
 import {
   claimFiles,
   listClaims,
   releaseFiles,
   releaseProcess
-} from "./chunk-4R4DDQG3.mjs";
+} from "./chunk-UIFSM5EX.mjs";
 import {
   CLAIMS_DOC,
   CLAIM_MODES,
@@ -66,7 +67,7 @@ import {
   emptyPorts,
   leasePort,
   portsOf
-} from "./chunk-HBTXBK7P.mjs";
+} from "./chunk-7EYTLD57.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -74,9 +75,14 @@ import {
   readyTasks,
   requirePlan,
   updateTask
-} from "./chunk-PK3XFOVO.mjs";
+} from "./chunk-PL5DY2FU.mjs";
+import {
+  openLanes,
+  resolveRepo
+} from "./chunk-PXOBERGW.mjs";
 import {
   NEVER,
+  StateStore,
   ZodIssueCode,
   _enum,
   _null,
@@ -94,36 +100,32 @@ import {
   looseObject,
   number,
   object,
-  openLanes,
   optional,
   preprocess,
   record,
-  resolveRepo,
   safeParse,
   string,
   toJSONSchema,
   union,
   unknown,
   url
-} from "./chunk-FTRCG4FW.mjs";
-import {
-  StateStore
-} from "./chunk-OIRCFNHH.mjs";
-import "./chunk-KJSVM6QS.mjs";
+} from "./chunk-NG7PXIWD.mjs";
+import "./chunk-67GFENSM.mjs";
 import "./chunk-4VNXBQ3W.mjs";
+import "./chunk-OFXBTUZH.mjs";
+import {
+  renewOwner
+} from "./chunk-36QYI5LT.mjs";
 import {
   MAX_TTL_SECONDS,
   OWNER_RE,
+  OWNER_RULE_TEXT,
   describeOwner,
-  describeUntil
-} from "./chunk-4KN32SMW.mjs";
-import {
-  hostName
-} from "./chunk-GSYLAAW2.mjs";
-import {
+  describeUntil,
+  hostName,
+  mcpActor,
   mcpOwner
-} from "./chunk-TSFGXKN2.mjs";
-import "./chunk-JPJMJVFU.mjs";
+} from "./chunk-5QYFTLAK.mjs";
 import {
   LanesError,
   errorMessage,
@@ -131,7 +133,7 @@ import {
   log,
   speak,
   speakAll
-} from "./chunk-LVS2VVTN.mjs";
+} from "./chunk-LV6YZP2H.mjs";
 import "./chunk-4OAWNEMU.mjs";
 
 // node_modules/@modelcontextprotocol/server/dist/chunk-vYduTEsO.mjs
@@ -15069,6 +15071,10 @@ function annotationsFor(def) {
 
 // src/mcp/schemas.ts
 var Slug = external_exports.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a slug: lowercase letters, digits, hyphens (e.g. "api-auth")');
+var Owner = external_exports.string().refine((v) => !/[\x00-\x1f\x7f]/.test(v), "owner contains a control character (such as ESC, BEL or NUL); use printable characters only").regex(OWNER_RE, `owner: ${OWNER_RULE_TEXT}`);
+var ActorOwner = Owner.optional().describe(
+  `Who you are (a stable name: the same owner later gets its lanes back; e.g. "agent:docs"). Default: LANES_OWNER from the server's environment, else this Claude Code session`
+);
 var PlannedTaskOut = external_exports.object({
   id: external_exports.string(),
   title: external_exports.string(),
@@ -15257,7 +15263,12 @@ var cleanupWorktreesTool = defineTool({
 });
 
 // src/mcp/tools/claim-files.ts
-var Owner = external_exports.string().regex(OWNER_RE, 'letters, digits and . _ : @ + - (e.g. "task:api-auth" or "session:<id>")');
+function boundTo(owner, env = process.env) {
+  const me = mcpActor(env);
+  if (me.pid !== void 0 && owner === me.owner) return { pid: me.pid };
+  const sid = env.CLAUDE_SESSION_ID || env.CLAUDE_CODE_SESSION_ID;
+  return sid && sid.length <= 200 && !/[\x00-\x1f\x7f]/.test(sid) ? { session: sid } : {};
+}
 var ClaimOut = external_exports.object({
   pattern: external_exports.string(),
   mode: external_exports.enum(CLAIM_MODES),
@@ -15278,7 +15289,7 @@ function claimOut(c) {
 var claimFilesTool = defineTool({
   name: "claim_files",
   title: "Claim files before editing them",
-  description: "Claims repo-relative files or globs for `owner` so other agents keep off them. All or nothing: if any path overlaps another owner's claim, nothing is claimed and the error names the holder, its task, the overlapping patterns and when its lease ends. exclusive (default) excludes every other owner; shared coexists with other shared claims (for files you only read). Claiming again as the same owner renews and merges. A claim lasts ttl_seconds (default from config, 1800) unless renewed, and ends when this session's Lanes server exits. Returns the claims with their expiry. start_task already claims a task's planned files; list_claims shows who holds what; release_files gives them back.",
+  description: "Claims repo-relative files or globs for `owner` so other agents keep off them. All or nothing: if any path overlaps another owner's claim, nothing is claimed and the error names the holder, its task, the overlapping patterns and when its lease ends. exclusive (default) excludes every other owner; shared coexists with other shared claims (for files you only read). Claiming again as the same owner renews and merges. A claim lasts ttl_seconds (default from config, 1800) unless renewed; a Claude Code session's claims also end with the session. The same owner from a new server process keeps them. Returns the claims with their expiry. start_task already claims a task's planned files; list_claims shows who holds what; release_files gives them back.",
   kind: "write",
   idempotent: true,
   input: external_exports.object({
@@ -15293,7 +15304,8 @@ var claimFilesTool = defineTool({
   async handle(input, ctx) {
     const lanes = await openLanes(ctx.cwd, await ctx.repo());
     const ttl = input.ttl_seconds ?? (await lanes.config()).claims.default_ttl_seconds;
-    const claims = await claimFiles(lanes.store, { ...input, ttl_seconds: ttl, pid: process.pid });
+    const claims = await claimFiles(lanes.store, { ...input, ttl_seconds: ttl, ...boundTo(input.owner) });
+    await renewOwner(lanes.store, input.owner);
     return { claims: claims.map(claimOut), expires_at: claims.reduce((a, c) => c.expires_at > a ? c.expires_at : a, "") };
   },
   render: (o) => `Claimed ${o.claims.map((c) => c.pattern).join(", ")} (${o.claims[0]?.mode ?? "exclusive"}) for ${o.claims[0]?.owner ?? "?"} until ${describeUntil(o.expires_at)}.`
@@ -15495,7 +15507,7 @@ var getPlanTool = defineTool({
 var leasePortTool = defineTool({
   name: "lease_port",
   title: "Lease a TCP port",
-  description: "Leases a TCP port for `owner` (e.g. a lane's dev server): free on this machine right now and held by no other live owner; the same owner asking again gets the same port. Ports come from 20000-29999, starting at a hash of the owner, so they stay stable. The lease ends when the lane is removed, when this session's Lanes server exits, or when it expires (ttl_seconds, default from config, 1800; renewed together with the owner's claims). Returns the port.",
+  description: "Leases a TCP port for `owner` (e.g. a lane's dev server): free on this machine right now and held by no other live owner; the same owner asking again gets the same port. Ports come from 20000-29999, starting at a hash of the owner, so they stay stable. The lease ends when the lane is removed, when this Claude Code session ends, or when it expires (ttl_seconds, default from config, 1800; renewed together with the owner's claims). Returns the port.",
   kind: "write",
   idempotent: true,
   input: external_exports.object({
@@ -15506,7 +15518,8 @@ var leasePortTool = defineTool({
   async handle(input, ctx) {
     const lanes = await openLanes(ctx.cwd, await ctx.repo());
     const ttl = input.ttl_seconds ?? (await lanes.config()).claims.default_ttl_seconds;
-    const { lease, reused } = await leasePort(lanes.store, { owner: input.owner, ttl_seconds: ttl, pid: process.pid });
+    const { lease, reused } = await leasePort(lanes.store, { owner: input.owner, ttl_seconds: ttl, ...boundTo(input.owner) });
+    await renewOwner(lanes.store, input.owner);
     return { port: lease.port, owner: lease.owner, expires_at: lease.expires_at, reused };
   },
   render: (o) => `Port ${o.port} is leased to ${o.owner}${o.reused ? " (already was)" : ""} until ${describeUntil(o.expires_at)}.`
@@ -15773,17 +15786,19 @@ var queueMergeTool = defineTool({
 var releaseFilesTool = defineTool({
   name: "release_files",
   title: "Release claimed files",
-  description: "Releases `owner`'s claims on the given paths (the patterns as claimed), or all of its claims when paths is omitted. Returns the released patterns and any given paths that were not held. Safe to repeat. Claims of a finished task are released when its lane is removed; use this to hand files over earlier.",
+  description: "Releases `owner`'s claims on the given paths (the patterns as claimed), or all of its claims when paths is omitted. Returns the released patterns and any given paths that were not held. Safe to repeat. Claims of a finished task are released when its lane is removed; use this to hand files over earlier. A task's file scope (owner \"task:<id>\") is its task owner's to release, and naming `by` checks that you are the owner: another live owner's claims are refused.",
   kind: "write",
   idempotent: true,
   input: external_exports.object({
     owner: Owner.describe("The owner the claims were made for"),
+    by: Owner.optional().describe("Who you are, when not the owner itself (default for task:<id> scopes: LANES_OWNER, else this Claude Code session)"),
     paths: external_exports.array(external_exports.string().min(1).max(512)).min(1).max(200).optional().describe("Patterns to release; omit to release all of the owner's claims")
   }).strict(),
   output: external_exports.object({ released: external_exports.array(external_exports.string()), not_held: external_exports.array(external_exports.string()) }),
   async handle(input, ctx) {
     const lanes = await openLanes(ctx.cwd, await ctx.repo());
-    return releaseFiles(lanes.store, input.owner, input.paths);
+    const actor = input.by ?? (input.owner.startsWith("task:") ? mcpOwner() : input.owner);
+    return releaseFiles(lanes.store, input.owner, input.paths, { actor });
   },
   render: (o) => (o.released.length ? `Released ${o.released.join(", ")}.` : "Nothing was released.") + (o.not_held.length ? ` Not held by this owner (release the exact pattern you claimed): ${o.not_held.join(", ")}.` : "")
 });
@@ -15792,9 +15807,9 @@ var releaseFilesTool = defineTool({
 var removeWorktreeTool = defineTool({
   name: "remove_worktree",
   title: "Remove a finished lane",
-  description: "Removes a task's lane (worktree and branch lanes/<task_id>) only when that loses nothing: no uncommitted files, no ignored files other than caches and untouched .worktreeinclude copies, no git operation in progress, and every commit the branch or the worktree's HEAD (detached or not) reaches landed on the target or kept by another ref. Otherwise it refuses and lists them (files, commits as short sha + subject): commit and queue_merge them, or leave the lane. Commits only a reflog still reaches (after a reset) are kept under backup refs and named in notes. There is no force option here; only a human can force a removal from the CLI. Releases the task's file claims and ports; a task still in progress goes back to planned. cleanup_worktrees does this for every finished lane.",
+  description: "Removes a task's lane (worktree and branch lanes/<task_id>) only when that loses nothing: no uncommitted files, no ignored files other than caches and untouched .worktreeinclude copies, no git operation in progress, and every commit the branch or the worktree's HEAD (detached or not) reaches landed on the target or kept by another ref. Otherwise it refuses and lists them (files, commits as short sha + subject): commit and queue_merge them, or leave the lane. Commits only a reflog still reaches (after a reset) are kept under backup refs and named in notes. There is no force option here; only a human can force a removal from the CLI. Releases the task's file claims and ports; a task still in progress goes back to planned. The lane of an unfinished task that another live owner holds is refused (naming the owner and when its lease ends). cleanup_worktrees does this for every finished lane.",
   kind: "destructive",
-  input: external_exports.object({ task_id: Slug.describe("Task whose lane to remove") }).strict(),
+  input: external_exports.object({ task_id: Slug.describe("Task whose lane to remove"), owner: ActorOwner }).strict(),
   output: external_exports.object({
     task_id: external_exports.string(),
     path: external_exports.string(),
@@ -15810,7 +15825,7 @@ var removeWorktreeTool = defineTool({
     branch_kept: external_exports.string().optional()
   }),
   async handle(input, ctx) {
-    return removeLane(await openLanes(ctx.cwd, await ctx.repo()), { task_id: input.task_id });
+    return removeLane(await openLanes(ctx.cwd, await ctx.repo()), { task_id: input.task_id, actor: input.owner ?? mcpOwner() });
   },
   render: (o) => `Removed the lane of ${o.task_id} (${o.path})${o.deleted_branch ? ` and branch ${o.branch}` : ""}${o.branch_kept ? `; ${o.branch_kept}` : ""}. Released ${o.released_claims} claim(s).` + o.notes.map((n) => `
 Kept: ${n}.`).join("")
@@ -15820,13 +15835,13 @@ Kept: ${n}.`).join("")
 var startTaskTool = defineTool({
   name: "start_task",
   title: "Start a task in its own worktree",
-  description: 'Starts a planned task in its own lane: atomically claims the task (another owner gets "already started by ..."), creates branch lanes/<task_id> and a locked worktree at .claude/worktrees/<task_id> from a recorded base commit (the target branch unless `base` is given), copies the gitignored files named in .worktreeinclude (e.g. .env), runs the configured setup commands, then claims the task\'s file scope. Returns the worktree path (work and commit only there), the branch, the base commit and the claimed paths. Calling it again with the same owner returns the existing lane. If any step fails nothing is left behind and the error says why (a failing setup command includes its output). Pick tasks with next_tasks first; see lanes with list_worktrees.',
+  description: 'Starts a planned task in its own lane: atomically claims the task (another owner gets "already started by ..."), creates branch lanes/<task_id> and a locked worktree at .claude/worktrees/<task_id> from a recorded base commit (the target branch unless `base` is given), copies the gitignored files named in .worktreeinclude (e.g. .env), runs the configured setup commands, then claims the task\'s file scope. Returns the worktree path (work and commit only there), the branch, the base commit and the claimed paths. Calling it again as the same owner (also from a new session or server process) returns the existing lane, marked resumed. A lane whose owner is gone is taken over with update_task (takeover: true). If any step fails nothing is left behind and the error says why (a failing setup command includes its output). Pick tasks with next_tasks first; see lanes with list_worktrees.',
   kind: "write",
   idempotent: true,
   input: external_exports.object({
     task_id: Slug.describe("Id of a planned task (next_tasks lists the ready ones)"),
     base: external_exports.string().min(1).max(255).optional().describe("Branch, tag or commit to start from; default: the target branch"),
-    owner: external_exports.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,127}$/).optional().describe("Who works on the task (an agent or session name); default: this Claude Code session")
+    owner: ActorOwner
   }).strict(),
   output: external_exports.object({
     task_id: external_exports.string(),
@@ -15840,13 +15855,15 @@ var startTaskTool = defineTool({
     included: external_exports.array(external_exports.string()).describe("Files copied by .worktreeinclude"),
     include_skipped: external_exports.array(external_exports.object({ path: external_exports.string(), reason: external_exports.string() })),
     setup: external_exports.array(external_exports.object({ name: external_exports.string(), ms: external_exports.number() })),
-    existing: external_exports.boolean().describe("True when this owner's lane already existed")
+    existing: external_exports.boolean().describe("True when this owner's lane already existed"),
+    resumed: external_exports.boolean().describe("True when the owner got its existing lane back")
   }),
   async handle(input, ctx) {
     const lanes = await openLanes(ctx.cwd, await ctx.repo());
-    return startLane(lanes, { task_id: input.task_id, owner: input.owner ?? mcpOwner(), ...input.base !== void 0 ? { base: input.base } : {} });
+    const me = input.owner !== void 0 ? { owner: input.owner } : mcpActor();
+    return startLane(lanes, { task_id: input.task_id, ...me, ...input.base !== void 0 ? { base: input.base } : {} });
   },
-  render: (o) => `${o.existing ? "Lane already exists" : "Lane ready"} for ${o.task_id}: ${o.path} on ${o.branch} from ${o.base.slice(0, 12)} (${o.base_ref}).` + (o.claims.length ? ` Claimed: ${o.claims.join(", ")}.` : "") + (o.included.length ? ` Copied: ${o.included.join(", ")}.` : "") + (o.setup.length ? ` Setup: ${o.setup.map((s) => `${s.name} (${s.ms} ms)`).join(", ")}.` : "") + ` Work and commit in ${o.path}; land with queue_merge.`
+  render: (o) => `${o.resumed ? "Resumed your lane" : "Lane ready"} for ${o.task_id}: ${o.path} on ${o.branch} from ${o.base.slice(0, 12)} (${o.base_ref}).` + (o.claims.length ? ` Claimed: ${o.claims.join(", ")}.` : "") + (o.included.length ? ` Copied: ${o.included.join(", ")}.` : "") + (o.setup.length ? ` Setup: ${o.setup.map((s) => `${s.name} (${s.ms} ms)`).join(", ")}.` : "") + ` Work and commit in ${o.path}; land with queue_merge.`
 });
 
 // src/mcp/tools/status.ts
@@ -15969,22 +15986,47 @@ var statusTool = defineTool({
 var updateTaskTool = defineTool({
   name: "update_task",
   title: "Change a task's status",
-  description: `Sets a task's status (planned | in_progress | done | blocked | failed) with an optional note. Setting in_progress with an owner claims the task atomically: if another owner holds it you get "already started by ..." and nothing changes. A task cannot start before its dependencies are done. start_task does this for you when it creates the lane.`,
+  description: "Sets a task's status (planned | in_progress | done | blocked | failed) with an optional note. Setting in_progress claims the task atomically for `owner` (default: you): if another owner holds it you get \"already started by ...\" and nothing changes. A task another live owner holds cannot be changed at all (the error names the owner and when its lease ends). takeover: true takes over a task whose owner is gone (lease expired): it keeps the lane, its commits and notes, and moves the task's claims to you. A task cannot start before its dependencies are done. start_task does this for you when it creates the lane.",
   kind: "write",
   idempotent: true,
   input: external_exports.object({
     id: Slug.describe("Task id"),
-    status: external_exports.enum(TASK_STATUSES).describe("New status"),
-    owner: external_exports.string().min(1).max(200).optional().describe("Who works on it (session or agent name), for in_progress"),
+    status: external_exports.enum(TASK_STATUSES).describe("New status (in_progress with takeover)"),
+    owner: ActorOwner,
     note: external_exports.string().max(4e3).optional().describe("Why (shown to the next owner)"),
-    expect_status: external_exports.enum(TASK_STATUSES).optional().describe("Only change it if it is currently in this status")
+    expect_status: external_exports.enum(TASK_STATUSES).optional().describe("Only change it if it is currently in this status"),
+    takeover: external_exports.boolean().optional().describe("Take over the task of an owner whose lease has expired (keeps its lane and commits)")
   }).strict(),
-  output: external_exports.object({ task: TaskStateOut }),
+  output: external_exports.object({
+    task: TaskStateOut,
+    taken_over: external_exports.object({ from: external_exports.string(), because: external_exports.string(), path: external_exports.string().optional(), branch: external_exports.string().optional(), claims: external_exports.array(external_exports.string()) }).optional().describe("Set when takeover moved the task to you: from whom, why that owner counted as gone, the kept lane")
+  }),
   async handle(input, ctx) {
     const lanes = await openLanes(ctx.cwd, await ctx.repo());
-    return { task: taskStateOut(await updateTask(lanes.store, input)) };
+    const me = input.owner !== void 0 ? { owner: input.owner } : mcpActor();
+    if (input.takeover) {
+      if (input.status !== "in_progress") {
+        throw new LanesError("INVALID_INPUT", `takeover moves a task to in_progress, not ${input.status}.`, { hint: 'Pass status "in_progress" with takeover: true.' });
+      }
+      const r = await takeTask(lanes, { task_id: input.id, ...me });
+      const t2 = (await readPlan(lanes.store)).tasks[input.id];
+      const { from, because, path: path2, branch, claims } = r;
+      return { task: taskStateOut(t2), taken_over: { from, because, path: path2, branch, claims } };
+    }
+    const ttl = (await lanes.config()).claims.default_ttl_seconds;
+    const t = await updateTask(lanes.store, {
+      id: input.id,
+      status: input.status,
+      ...input.status === "in_progress" ? { owner: me.owner } : input.owner !== void 0 ? { owner: input.owner } : {},
+      ...input.note !== void 0 ? { note: input.note } : {},
+      ...input.expect_status !== void 0 ? { expect_status: input.expect_status } : {},
+      actor: me.owner,
+      actor_ttl_seconds: ttl,
+      ..."pid" in me && me.pid !== void 0 ? { actor_pid: me.pid } : {}
+    });
+    return { task: taskStateOut(t) };
   },
-  render: (o) => `${o.task.id} is now ${o.task.status}${o.task.owner ? ` (owner ${o.task.owner})` : ""}.`
+  render: (o) => o.taken_over ? `${o.task.id} is now yours (${o.task.owner}), taken over from ${o.taken_over.from} (${o.taken_over.because})` + (o.taken_over.path ? `; its lane is ${o.taken_over.path} on ${o.taken_over.branch}` : "") + "." : `${o.task.id} is now ${o.task.status}${o.task.owner ? ` (owner ${o.task.owner})` : ""}.`
 });
 
 // src/mcp/tools/index.ts

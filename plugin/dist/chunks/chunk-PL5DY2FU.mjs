@@ -2,15 +2,23 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
-  external_exports
-} from "./chunk-FTRCG4FW.mjs";
-import {
+  external_exports,
   failpoint
-} from "./chunk-OIRCFNHH.mjs";
+} from "./chunk-NG7PXIWD.mjs";
 import {
   conflictsOfNormalized,
   normalizeScope
-} from "./chunk-4KN32SMW.mjs";
+} from "./chunk-OFXBTUZH.mjs";
+import {
+  assertAuthority,
+  describeLiveness,
+  ownerLiveness,
+  ownersOf,
+  touchOwnerInTx
+} from "./chunk-36QYI5LT.mjs";
+import {
+  assertOwner
+} from "./chunk-5QYFTLAK.mjs";
 import {
   LanesError,
   SLUG_RE,
@@ -19,7 +27,7 @@ import {
   assertSlug,
   isSlug,
   slugify
-} from "./chunk-LVS2VVTN.mjs";
+} from "./chunk-LV6YZP2H.mjs";
 
 // src/core/plan/graph.ts
 var MAX_LISTED = 10;
@@ -649,14 +657,18 @@ async function addTask(store, input) {
   await store.appendEvent("task.added", { task: out.task.id });
   return out;
 }
+function taskHolder(t) {
+  return t && t.owner && (t.status === "in_progress" || t.status === "blocked" || t.status === "failed") ? t.owner : void 0;
+}
 async function updateTask(store, u) {
   assertSlug(u.id);
   const out = await store.transact(async (tx) => applyTaskUpdate(tx, u));
-  await store.appendEvent("task.status", { task: u.id, status: u.status, owner: u.owner, note: u.note });
+  await store.appendEvent("task.status", { task: u.id, status: u.status, owner: u.owner, note: u.note, ...u.actor !== void 0 ? { by: u.actor } : {}, ...u.force ? { forced: true } : {} });
   return out;
 }
 function applyTaskUpdate(tx, u) {
   assertSlug(u.id);
+  if (u.owner !== void 0) assertOwner(u.owner);
   const plan = requirePlan(tx.get(PLAN_DOC, emptyPlan).plan);
   const def = requireTask(plan, u.id);
   const tasks = tx.get(TASKS_DOC, emptyTasks);
@@ -666,10 +678,16 @@ function applyTaskUpdate(tx, u) {
       hint: `Read its state with ${act("get_plan")} and decide again.`
     });
   }
+  if (u.actor !== void 0) {
+    const owners = ownersOf(tx);
+    assertAuthority(owners, { actor: assertOwner(u.actor), holder: taskHolder(t), what: `Task "${u.id}"`, task: u.id, ...u.force ? { force: true } : {} });
+    touchOwnerInTx(tx, { owner: u.actor, ...u.actor_ttl_seconds !== void 0 ? { ttl_seconds: u.actor_ttl_seconds } : {}, ...u.actor_pid !== void 0 ? { pid: u.actor_pid } : {} });
+  }
   if (u.status === "in_progress") {
-    if (t.status === "in_progress" && t.owner && u.owner && t.owner !== u.owner) {
-      throw new LanesError("CONFLICT", `Task "${u.id}" is already started by ${t.owner} (since ${t.started_at ?? t.updated_at}).`, {
-        hint: `Pick another task with ${act("next_tasks")}, or ask that owner to release it (${act("update_task", { task_id: u.id })} to planned).`
+    if (t.status === "in_progress" && t.owner && u.owner && t.owner !== u.owner && !u.force) {
+      const l = ownerLiveness(ownersOf(tx), t.owner);
+      throw new LanesError("CONFLICT", `Task "${u.id}" is already started by ${describeLiveness(l)} (since ${t.started_at ?? t.updated_at}).`, {
+        hint: l.live ? `Pick another task with ${act("next_tasks")}, or ask that owner to release it (${act("update_task", { task_id: u.id })} to planned).` : `Its owner is gone: take it over with ${act("take_task", { task_id: u.id })}, which keeps its lane and commits.`
       });
     }
     if (t.status === "done") {
@@ -753,6 +771,7 @@ export {
   requireTask,
   storePlan,
   addTask,
+  taskHolder,
   updateTask,
   applyTaskUpdate,
   readyTasks,

@@ -6,19 +6,24 @@ import {
   recoverOrphans,
   refusal,
   teardownLane
-} from "./chunk-YK7XS6ZH.mjs";
+} from "./chunk-5ENDIA4V.mjs";
 import {
   readPlan
-} from "./chunk-PK3XFOVO.mjs";
+} from "./chunk-PL5DY2FU.mjs";
+import {
+  assertAuthority,
+  readOwners
+} from "./chunk-36QYI5LT.mjs";
 import {
   LANES_DOC,
+  assertOwner,
   assertTaskId,
   emptyLanes
-} from "./chunk-TSFGXKN2.mjs";
+} from "./chunk-5QYFTLAK.mjs";
 import {
   LanesError,
   act
-} from "./chunk-LVS2VVTN.mjs";
+} from "./chunk-LV6YZP2H.mjs";
 
 // src/core/lanes/remove.ts
 async function removeLane(lanes, input) {
@@ -31,8 +36,12 @@ async function removeLane(lanes, input) {
   if (lane.state === "starting") {
     throw new LanesError("CONFLICT", `The lane of ${task} is still being started by ${lane.owner}.`, { hint: `Wait for ${act("start_task", { task_id: task })} to finish (or fail), then try again.` });
   }
-  const { tasks } = await readPlan(lanes.store);
-  const a = await assessLane(lanes, lane, tasks[task]);
+  const [{ tasks }, owners] = await Promise.all([readPlan(lanes.store), readOwners(lanes.store)]);
+  const state = Object.hasOwn(tasks, task) ? tasks[task] : void 0;
+  if (input.actor !== void 0 && state?.status !== "done") {
+    assertAuthority(owners, { actor: assertOwner(input.actor), holder: lane.owner, what: `The lane of task "${task}"`, task, ...input.force ? { force: true } : {} });
+  }
+  const a = await assessLane(lanes, lane, state);
   const refused = refusal(lane, a);
   if (refused && !input.force) throw refused;
   const r = await teardownLane(lanes, lane, a, { force: input.force === true });

@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   currentBranch,
   headCommit
-} from "./chunk-MJB2MREW.mjs";
+} from "./chunk-VWU2XB4O.mjs";
 import {
   SESSIONS_DOC,
   activeIn,
@@ -23,16 +23,16 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-3W73FIL3.mjs";
+} from "./chunk-GJ44P3AN.mjs";
 import {
   PLAN_DOC,
   emptyPlan
-} from "./chunk-PK3XFOVO.mjs";
+} from "./chunk-PL5DY2FU.mjs";
 import {
   LanesError,
   assertSlug,
   isSlug
-} from "./chunk-LVS2VVTN.mjs";
+} from "./chunk-LV6YZP2H.mjs";
 
 // src/core/sessions/start.ts
 import fs from "node:fs";

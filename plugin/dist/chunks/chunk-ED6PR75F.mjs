@@ -10,7 +10,10 @@ import {
   recoverOrphans,
   rollbackStart,
   withGitLock
-} from "./chunk-YK7XS6ZH.mjs";
+} from "./chunk-5ENDIA4V.mjs";
+import {
+  logReclaimed
+} from "./chunk-UIFSM5EX.mjs";
 import {
   CLAIMS_DOC,
   claimInTx,
@@ -20,7 +23,7 @@ import {
   parseClaimRequest,
   reclaimDoc,
   sane
-} from "./chunk-HBTXBK7P.mjs";
+} from "./chunk-7EYTLD57.mjs";
 import {
   TASKS_DOC,
   applyTaskUpdate,
@@ -28,7 +31,7 @@ import {
   readPlan,
   requirePlan,
   requireTask
-} from "./chunk-PK3XFOVO.mjs";
+} from "./chunk-PL5DY2FU.mjs";
 import {
   git,
   lanePathFor,
@@ -38,31 +41,34 @@ import {
   resolveCommit,
   revInputProblem,
   runCommand
-} from "./chunk-FTRCG4FW.mjs";
+} from "./chunk-PXOBERGW.mjs";
 import {
   failpoint
-} from "./chunk-OIRCFNHH.mjs";
+} from "./chunk-NG7PXIWD.mjs";
 import {
-  assertOwner
-} from "./chunk-4KN32SMW.mjs";
+  describeLiveness,
+  ownerLiveness,
+  ownersOf,
+  readOwners,
+  touchOwnerInTx
+} from "./chunk-36QYI5LT.mjs";
 import {
   LANES_DOC,
   START_OP,
+  assertOwner,
   assertTaskId,
   emptyLanes,
   laneBranch,
   laneRef,
   lockReason,
   taskOwner
-} from "./chunk-TSFGXKN2.mjs";
-import {
-  isInside
-} from "./chunk-JPJMJVFU.mjs";
+} from "./chunk-5QYFTLAK.mjs";
 import {
   LanesError,
   act,
-  errorMessage
-} from "./chunk-LVS2VVTN.mjs";
+  errorMessage,
+  isInside
+} from "./chunk-LV6YZP2H.mjs";
 
 // src/core/lanes/include.ts
 import fs from "node:fs";
@@ -220,6 +226,66 @@ async function runSetupCommand(cmd, cwd, opts = {}) {
   return out;
 }
 
+// src/core/lanes/owned.ts
+function mine(doc, task, token) {
+  const rec = doc[task];
+  if (rec?.token !== token) {
+    throw new LanesError("CONFLICT", `The lane record of ${task} was changed by another process while starting.`, { hint: `Look at ${act("list_worktrees")}, then start the task again if needed.` });
+  }
+  return rec;
+}
+async function resumeLane(lanes, rec, files, o) {
+  const { store } = lanes;
+  const out = { reclaimed: [] };
+  const claims = await store.transact(async (tx) => {
+    const cur = mine(tx.get(LANES_DOC, emptyLanes), rec.task, rec.token);
+    const t = tx.get(TASKS_DOC, emptyTasks)[rec.task];
+    if (t?.status !== "in_progress" || t.owner !== o.owner) applyTaskUpdate(tx, { id: rec.task, status: "in_progress", owner: o.owner, note: `resumed in lane ${rec.branch}` });
+    touchOwnerInTx(tx, { owner: o.owner, ttl_seconds: o.ttl, ...o.pid !== void 0 ? { pid: o.pid } : {} });
+    if (files.length) {
+      cur.claims = claimInTx(tx, { owner: taskOwner(rec.task), task: rec.task, paths: files, mode: "exclusive", ttl_seconds: o.ttl, reason: `scope of task ${rec.task}` }, out).map((c) => c.pattern);
+    }
+    return cur.claims ?? [];
+  });
+  await logReclaimed(store, out.reclaimed);
+  await store.appendEvent("lane.resumed", { task: rec.task, owner: o.owner, path: rec.path });
+  return { ...resultOf(rec, true), claims };
+}
+function resultOf(rec, existing) {
+  return {
+    task_id: rec.task,
+    owner: rec.owner,
+    path: rec.path,
+    branch: rec.branch,
+    base: rec.base,
+    base_ref: rec.base_ref,
+    target: rec.target,
+    claims: rec.claims ?? [],
+    included: rec.included ?? [],
+    include_skipped: [],
+    setup: [],
+    existing,
+    resumed: existing
+  };
+}
+function laneExists(rec, owners) {
+  if (rec.state === "starting") {
+    return new LanesError("CONFLICT", `Task "${rec.task}" is already started by ${rec.owner} (its lane is still being set up).`, {
+      hint: `Pick another task with ${act("next_tasks")}, or wait and look at ${act("list_worktrees")}.`
+    });
+  }
+  if (rec.state === "broken") {
+    return new LanesError("CONFLICT", `Task "${rec.task}" has a broken lane at ${rec.path}: ${rec.problem ?? "unknown problem"}.`, {
+      hint: `Inspect it, then remove it (\`lanes remove ${rec.task}\`, or --force to keep a backup ref of its work) and start again.`
+    });
+  }
+  const l = ownerLiveness(owners, rec.owner);
+  return new LanesError("CONFLICT", `Task "${rec.task}" is already started by ${describeLiveness(l)} (lane ${rec.path}).`, {
+    hint: l.live ? `Pick another task with ${act("next_tasks")}, or ask that owner to release it. The same owner starting it again gets the lane back (set LANES_OWNER, or pass owner).` : `Its owner is gone: take it over with ${act("take_task", { task_id: rec.task })}, which keeps the lane, its commits and its notes.`,
+    details: { holder: rec.owner, live: l.live, ...l.expires_at ? { expires_at: l.expires_at } : {} }
+  });
+}
+
 // src/core/lanes/start.ts
 async function startLane(lanes, input) {
   const task = assertTaskId(input.task_id);
@@ -233,10 +299,12 @@ async function startLane(lanes, input) {
   const cfg = await lanes.config();
   const { plan } = await readPlan(store);
   const def = requireTask(requirePlan(plan), task);
-  const existing = (await store.read(LANES_DOC, emptyLanes)).data[task];
+  const lanesNow = (await store.read(LANES_DOC, emptyLanes)).data;
+  const existing = Object.hasOwn(lanesNow, task) ? lanesNow[task] : void 0;
+  const ttl = cfg.claims.default_ttl_seconds;
   if (existing) {
-    if (existing.state === "ready" && existing.owner === owner && fs2.existsSync(existing.path)) return resultOf(existing, true);
-    throw laneExists(existing);
+    if (existing.state === "ready" && existing.owner === owner && fs2.existsSync(existing.path)) return resumeLane(lanes, existing, def.files, { owner, ttl, pid: input.pid });
+    throw laneExists(existing, await readOwners(store));
   }
   const baseRef = input.base ?? cfg.target;
   const dir = lanesDir(repo, cfg.worktrees.dir);
@@ -254,7 +322,6 @@ async function startLane(lanes, input) {
       hint: `Run ${act("cleanup_worktrees")} to clear stale lanes, then start the task again.`
     });
   }
-  const ttl = cfg.claims.default_ttl_seconds;
   if (def.files.length) await preflightScope(lanes, task, def.files, ttl);
   const token = crypto.randomUUID();
   const data = { task, owner, token, path: path2, branch, base, base_ref: baseRef, target: cfg.target };
@@ -275,8 +342,9 @@ async function startLane(lanes, input) {
       const before = tx.get(TASKS_DOC, emptyTasks)[task];
       const resumed = before?.status === "in_progress" && before.owner === owner;
       applyTaskUpdate(tx, { id: task, status: "in_progress", owner, note: `lane ${branch}` });
-      const other = doc[task];
-      if (other) throw laneExists(other);
+      const other = Object.hasOwn(doc, task) ? doc[task] : void 0;
+      if (other) throw laneExists(other, ownersOf(tx));
+      touchOwnerInTx(tx, { owner, ttl_seconds: ttl, ...input.pid !== void 0 ? { pid: input.pid } : {} });
       const rec = { task, owner, branch, path: path2, base, base_ref: baseRef, target: cfg.target, state: "starting", token, created_at: (/* @__PURE__ */ new Date()).toISOString() };
       if (resumed) rec.resumed = true;
       doc[task] = rec;
@@ -343,44 +411,6 @@ async function startLane(lanes, input) {
   } catch (e) {
     return fail(e);
   }
-}
-function mine(doc, task, token) {
-  const rec = doc[task];
-  if (rec?.token !== token) {
-    throw new LanesError("CONFLICT", `The lane record of ${task} was changed by another process while starting.`, { hint: `Look at ${act("list_worktrees")}, then start the task again if needed.` });
-  }
-  return rec;
-}
-function resultOf(rec, existing) {
-  return {
-    task_id: rec.task,
-    owner: rec.owner,
-    path: rec.path,
-    branch: rec.branch,
-    base: rec.base,
-    base_ref: rec.base_ref,
-    target: rec.target,
-    claims: rec.claims ?? [],
-    included: rec.included ?? [],
-    include_skipped: [],
-    setup: [],
-    existing
-  };
-}
-function laneExists(rec) {
-  if (rec.state === "starting") {
-    return new LanesError("CONFLICT", `Task "${rec.task}" is already started by ${rec.owner} (its lane is still being set up).`, {
-      hint: `Pick another task with ${act("next_tasks")}, or wait and look at ${act("list_worktrees")}.`
-    });
-  }
-  if (rec.state === "broken") {
-    return new LanesError("CONFLICT", `Task "${rec.task}" has a broken lane at ${rec.path}: ${rec.problem ?? "unknown problem"}.`, {
-      hint: `Inspect it, then remove it (\`lanes remove ${rec.task}\`, or --force to keep a backup ref of its work) and start again.`
-    });
-  }
-  return new LanesError("CONFLICT", `Task "${rec.task}" is already started by ${rec.owner} (lane ${rec.path}).`, {
-    hint: `Pick another task with ${act("next_tasks")}, or ask that owner to release it.`
-  });
 }
 async function assertBranchFree(lanes, task) {
   const tip = await refSha(lanes.repo.mainRoot, laneRef(task));

@@ -2,9 +2,11 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
-  laneContaining,
   str
-} from "./chunk-NORCVV6O.mjs";
+} from "./chunk-JKUPCCJL.mjs";
+import {
+  laneContaining
+} from "./chunk-PRQL3RGA.mjs";
 
 // src/hooks/lib/agent.ts
 import fs from "node:fs";

@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   isPlainScope,
   matchesScope
-} from "./chunk-4KN32SMW.mjs";
+} from "./chunk-OFXBTUZH.mjs";
 
 // src/core/claims/match.ts
 var MAX_CACHED = 4096;

@@ -21,19 +21,19 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-3W73FIL3.mjs";
+} from "./chunk-GJ44P3AN.mjs";
 import {
   git,
   gitOut
-} from "./chunk-FTRCG4FW.mjs";
+} from "./chunk-PXOBERGW.mjs";
 import {
   withLock
-} from "./chunk-OIRCFNHH.mjs";
+} from "./chunk-NG7PXIWD.mjs";
 import {
   LanesError,
   act,
   assertSlug
-} from "./chunk-LVS2VVTN.mjs";
+} from "./chunk-LV6YZP2H.mjs";
 
 // src/core/sessions/read.ts
 import fs from "node:fs";

@@ -6,22 +6,20 @@ import {
   gitOut,
   runCommand,
   statusPorcelain
-} from "./chunk-FTRCG4FW.mjs";
+} from "./chunk-PXOBERGW.mjs";
 import {
   writeFileAtomic
-} from "./chunk-OIRCFNHH.mjs";
+} from "./chunk-NG7PXIWD.mjs";
 import {
   LANES_DOC,
   emptyLanes
-} from "./chunk-TSFGXKN2.mjs";
-import {
-  isInside
-} from "./chunk-JPJMJVFU.mjs";
+} from "./chunk-5QYFTLAK.mjs";
 import {
   LanesError,
   act,
+  isInside,
   slugify
-} from "./chunk-LVS2VVTN.mjs";
+} from "./chunk-LV6YZP2H.mjs";
 import {
   __commonJS,
   __require,

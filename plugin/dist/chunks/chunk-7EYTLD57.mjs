@@ -2,6 +2,10 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
+  normalizeScope,
+  scopesIntersect
+} from "./chunk-OFXBTUZH.mjs";
+import {
   DEFAULT_TTL_SECONDS,
   assertOwner,
   assertText,
@@ -11,14 +15,12 @@ import {
   expiryFrom,
   goneReason,
   identityOf,
-  normalizeScope,
-  scopesIntersect,
   withIdentity
-} from "./chunk-4KN32SMW.mjs";
+} from "./chunk-5QYFTLAK.mjs";
 import {
   LanesError,
   act
-} from "./chunk-LVS2VVTN.mjs";
+} from "./chunk-LV6YZP2H.mjs";
 
 // src/core/claims/model.ts
 var CLAIMS_DOC = "claims";

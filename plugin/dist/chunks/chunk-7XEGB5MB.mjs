@@ -10,7 +10,7 @@ import {
   mergeBase,
   noteFromRecord,
   withSessionLock
-} from "./chunk-MJB2MREW.mjs";
+} from "./chunk-VWU2XB4O.mjs";
 import {
   SESSIONS_DOC,
   checkProtocol,
@@ -27,17 +27,17 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-3W73FIL3.mjs";
+} from "./chunk-GJ44P3AN.mjs";
 import {
   openLanes,
   resolveRepo
-} from "./chunk-FTRCG4FW.mjs";
+} from "./chunk-PXOBERGW.mjs";
 import {
   LanesError,
   act,
   assertSlug,
   isLanesError
-} from "./chunk-LVS2VVTN.mjs";
+} from "./chunk-LV6YZP2H.mjs";
 
 // src/core/sessions/end.ts
 import fs from "node:fs";

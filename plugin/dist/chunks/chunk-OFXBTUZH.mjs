@@ -2,78 +2,8 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
-  hostName,
-  pidAlive
-} from "./chunk-GSYLAAW2.mjs";
-import {
-  LanesError,
-  assertSlug
-} from "./chunk-LVS2VVTN.mjs";
-
-// src/core/claims/owner.ts
-var DEFAULT_TTL_SECONDS = 1800;
-var MAX_TTL_SECONDS = 7 * 86400;
-var OWNER_RE = /^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,127}$/;
-var OWNER_RULE = 'letters, digits and . _ : @ + -, starting with a letter or digit, at most 128 characters (e.g. "task:api-auth")';
-var CONTROL = /[\x00-\x1f\x7f]/;
-function assertOwner(owner) {
-  if (typeof owner === "string" && OWNER_RE.test(owner)) return owner;
-  const shown = typeof owner === "string" ? JSON.stringify(owner.slice(0, 80)) : String(owner);
-  throw new LanesError("INVALID_INPUT", `Invalid owner ${shown}.`, { hint: `Use ${OWNER_RULE}.` });
-}
-function assertTtl(ttl) {
-  if (Number.isSafeInteger(ttl) && ttl >= 1 && ttl <= MAX_TTL_SECONDS) return ttl;
-  throw new LanesError("INVALID_INPUT", `Invalid ttl_seconds ${String(ttl)}.`, {
-    hint: `Use a whole number of seconds from 1 to ${MAX_TTL_SECONDS} (7 days).`
-  });
-}
-function assertText(v, what, max) {
-  if (typeof v === "string" && v.length > 0 && v.length <= max && !CONTROL.test(v)) return v;
-  throw new LanesError("INVALID_INPUT", `Invalid ${what}.`, { hint: `Use 1 to ${max} characters without control characters.` });
-}
-function identityOf(input) {
-  const id = { owner: assertOwner(input.owner), host: input.host === void 0 ? hostName() : assertText(input.host, "host", 255) };
-  if (input.task !== void 0) id.task = assertSlug(input.task);
-  if (input.session !== void 0) id.session = assertText(input.session, "session", 200);
-  if (input.pid !== void 0) {
-    if (!Number.isSafeInteger(input.pid) || input.pid <= 0) {
-      throw new LanesError("INVALID_INPUT", `Invalid pid ${String(input.pid)}.`, { hint: "Give the positive pid of the live process that holds the lease, or none." });
-    }
-    id.pid = input.pid;
-  }
-  return id;
-}
-function withIdentity(rec, id) {
-  const out = { ...rec, owner: id.owner, host: id.host };
-  if (id.task !== void 0) out.task = id.task;
-  if (id.session !== void 0) out.session = id.session;
-  if (id.pid !== void 0) out.pid = id.pid;
-  return out;
-}
-function goneReason(l, now, alive = /* @__PURE__ */ new Map()) {
-  if (!(Date.parse(l.expires_at) > now)) return "expired";
-  if (l.pid !== void 0 && l.host === hostName()) {
-    let a = alive.get(l.pid);
-    if (a === void 0) alive.set(l.pid, a = pidAlive(l.pid));
-    if (!a) return "dead-pid";
-  }
-  return void 0;
-}
-function expiryFrom(now, ttlSeconds) {
-  return new Date(now + ttlSeconds * 1e3).toISOString();
-}
-function describeOwner(id) {
-  if (id.task && (id.owner === `task:${id.task}` || id.owner === id.task)) return `task ${id.task}`;
-  return id.task ? `${id.owner} (task ${id.task})` : id.owner;
-}
-function describeUntil(iso, now = Date.now()) {
-  const t = Date.parse(iso);
-  const d = new Date(t);
-  const hhmm = `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
-  const s = Math.max(0, Math.round((t - now) / 1e3));
-  const rel = s < 90 ? `${s} s` : s < 5400 ? `${Math.round(s / 60)} min` : `${Math.round(s / 360) / 10} h`;
-  return `${hhmm} (in ${rel})`;
-}
+  LanesError
+} from "./chunk-LV6YZP2H.mjs";
 
 // src/core/plan/charset.ts
 var MAX = 1114111;
@@ -713,17 +643,5 @@ export {
   isPlainScope,
   scopesIntersect,
   matchesScope,
-  conflictsOfNormalized,
-  DEFAULT_TTL_SECONDS,
-  MAX_TTL_SECONDS,
-  OWNER_RE,
-  assertOwner,
-  assertTtl,
-  assertText,
-  identityOf,
-  withIdentity,
-  goneReason,
-  expiryFrom,
-  describeOwner,
-  describeUntil
+  conflictsOfNormalized
 };

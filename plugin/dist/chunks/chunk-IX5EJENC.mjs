@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   speak,
   speakAll
-} from "./chunk-LVS2VVTN.mjs";
+} from "./chunk-LV6YZP2H.mjs";
 
 // src/hooks/lib/output.ts
 import fs from "node:fs";

@@ -20,22 +20,33 @@ import {
   renewInTx,
   renewPortsInTx,
   sane
-} from "./chunk-HBTXBK7P.mjs";
+} from "./chunk-7EYTLD57.mjs";
+import {
+  TASKS_DOC,
+  taskHolder
+} from "./chunk-PL5DY2FU.mjs";
 import {
   failpoint
-} from "./chunk-OIRCFNHH.mjs";
+} from "./chunk-NG7PXIWD.mjs";
 import {
-  assertOwner,
-  assertTtl,
   normalizeScope,
   scopesIntersect
-} from "./chunk-4KN32SMW.mjs";
+} from "./chunk-OFXBTUZH.mjs";
 import {
+  assertAuthority,
+  ownersOf,
+  renewOwner
+} from "./chunk-36QYI5LT.mjs";
+import {
+  LANES_DOC,
+  assertOwner,
+  assertTtl,
+  emptyLanes,
   hostName
-} from "./chunk-GSYLAAW2.mjs";
+} from "./chunk-5QYFTLAK.mjs";
 import {
   isLanesError
-} from "./chunk-LVS2VVTN.mjs";
+} from "./chunk-LV6YZP2H.mjs";
 
 // src/core/claims/api.ts
 async function logReclaimed(store, reclaimed) {
@@ -66,11 +77,27 @@ async function claimFiles(store, req) {
   await store.appendEvent("claims.claimed", { owner: req.owner, mode: r.ok[0]?.mode, paths: r.ok.map((c) => c.pattern) });
   return r.ok;
 }
-async function releaseFiles(store, owner, paths) {
+function claimHolder(tx, owner) {
+  const m = /^task:([a-z0-9][a-z0-9-]{0,62})$/.exec(owner);
+  if (!m) return { holder: owner };
+  const task = m[1];
+  const lanes = tx.get(LANES_DOC, emptyLanes);
+  const tasks = tx.get(TASKS_DOC, () => ({}));
+  const lane = Object.hasOwn(lanes, task) ? lanes[task] : void 0;
+  const t = Object.hasOwn(tasks, task) ? tasks[task] : void 0;
+  return { holder: taskHolder(t) ?? (t?.status === "done" ? void 0 : lane?.owner), task };
+}
+async function releaseFiles(store, owner, paths, auth) {
   assertOwner(owner);
+  if (auth) assertOwner(auth.actor);
   const patterns = paths === void 0 ? void 0 : [...new Set(paths.map((p) => normalizeScope(p)))];
   const out = { reclaimed: [] };
   const r = await store.transact(async (tx) => {
+    if (auth) {
+      const h = claimHolder(tx, owner);
+      const what = h.task ? `The file scope of task "${h.task}" (${owner})` : `The claims of ${owner}`;
+      assertAuthority(ownersOf(tx), { actor: auth.actor, holder: h.holder, what, ...h.task ? { task: h.task } : {}, ...auth.force ? { force: true } : {} });
+    }
     const doc = claimsOf(tx);
     out.reclaimed.push(...reclaimDoc(doc));
     if (patterns) return releasePatternsInTx(tx, owner, patterns);
@@ -80,7 +107,7 @@ async function releaseFiles(store, owner, paths) {
   });
   await failpoint("claims.release.after-commit");
   await logReclaimed(store, out.reclaimed);
-  if (r.released.length) await store.appendEvent("claims.released", { owner, paths: r.released });
+  if (r.released.length) await store.appendEvent("claims.released", { owner, paths: r.released, ...auth && auth.actor !== owner ? { by: auth.actor } : {}, ...auth?.force ? { forced: true } : {} });
   return r;
 }
 async function listClaims(store, filter = {}) {
@@ -106,6 +133,7 @@ async function renewClaims(store, owner, ttlSeconds) {
   const [c, p] = await Promise.all([store.read(CLAIMS_DOC, emptyClaims), store.read(PORTS_DOC, emptyPorts)]);
   const myClaims = (Array.isArray(c.data.claims) ? c.data.claims : []).filter((x) => x.owner === owner);
   const myPorts = (Array.isArray(p.data.leases) ? p.data.leases : []).filter((x) => x.owner === owner);
+  await renewOwner(store, owner);
   const stale = [...myClaims, ...myPorts].some((x) => {
     const ttl = ttlSeconds ?? x.ttl_seconds;
     const slackMs = Math.min(60, ttl / 2) * 1e3;
@@ -154,6 +182,7 @@ async function releaseProcess(store, pid = process.pid) {
 }
 
 export {
+  logReclaimed,
   claimFiles,
   releaseFiles,
   listClaims,

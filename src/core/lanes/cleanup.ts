@@ -10,7 +10,6 @@ import { listWorktrees } from '../../git/worktree.js';
 import { failpoint } from '../../util/failpoint.js';
 import type { Lanes } from '../context.js';
 import { readPlan } from '../tasks.js';
-import { describeLiveness, ownerLiveness, readOwners } from '../claims/liveness.js';
 import { emptyLanes, LANES_DOC, type LanesDoc } from './model.js';
 import { isInside, lanesDir } from './paths.js';
 import { diskUsage } from './probe.js';
@@ -31,7 +30,6 @@ export async function cleanupLanes(lanes: Lanes): Promise<CleanupResult> {
   const out: CleanupResult = { removed: [], kept: [], freed_bytes: 0, recovered: recovered.length };
   const doc = (await lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data;
   const { tasks } = await readPlan(lanes.store);
-  const owners = await readOwners(lanes.store);
   for (const lane of Object.values(doc).sort((x, y) => x.task.localeCompare(y.task))) {
     const keep = (reason: string) => out.kept.push({ task_id: lane.task, path: lane.path, reason });
     if (lane.state === 'starting') {
@@ -61,13 +59,6 @@ export async function cleanupLanes(lanes: Lanes): Promise<CleanupResult> {
       const stale = !a.exists;
       if (!stale && t?.status === 'in_progress' && !t.landed_as) {
         keep(`task in progress (owner ${safeText(t.owner ?? lane.owner)})`);
-        continue;
-      }
-      // gc acts for nobody in particular, so a lane whose owner is still live stays unless its
-      // task is done: the owner may have just started it, or set its task back to plan on purpose.
-      const liveness = ownerLiveness(owners, lane.owner);
-      if (!stale && liveness.live && t?.status !== 'done' && !t?.landed_as) {
-        keep(`its owner ${safeText(describeLiveness(liveness))} is live and the task is not done`);
         continue;
       }
       const size = a.exists ? await diskUsage(lane.path) : 0;

@@ -29,7 +29,8 @@ describe('hints that name an action', () => {
   afterAll(() => r?.cleanup());
 
   it('the CLI prints its own commands, never a tool name or "ask a human"', async () => {
-    const rm = await lanes(r.dir, ['remove', 'api']);
+    // As the lane's own owner: the refusal is about the work it holds, not about who asks.
+    const rm = await lanes(r.dir, ['remove', 'api'], { env: { LANES_OWNER: 'agent-api' } });
     expect(rm.code).toBe(4);
     expect(rm.stderr).toContain('commit and land the work (`lanes merge queue api`)');
     expect(rm.stderr).toContain('Or run `lanes remove --force api`, which keeps a backup ref');
@@ -46,7 +47,7 @@ describe('hints that name an action', () => {
   it('the MCP answer names the tools, and asks a human to force', async () => {
     const c = await connect(r.dir);
     try {
-      const rm = await c.call('remove_worktree', { task_id: 'api' });
+      const rm = await c.call('remove_worktree', { task_id: 'api', owner: 'agent-api' });
       expect(rm.isError).toBe(true);
       expect(rm.text).toContain('commit and land the work (queue_merge { task_id: "api" })');
       expect(rm.text).toContain('Or ask a human to run `lanes remove --force api`, which keeps a backup ref');

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { registerLanes } from '../../../src/cli/commands/lanes.js';
 import type { Lanes } from '../../../src/core/context.js';
 import { startLane } from '../../../src/core/lanes/start.js';
@@ -295,6 +295,16 @@ async function prepare(): Promise<{ r: LanesRepo; ctx: Map<string, Ctx> }> {
 }
 
 describe('no removal path loses work', () => {
+  // Every removal path acts as the lanes' own owner: this test is about lost work, not authority
+  // (test/core/lanes/owners.test.ts covers refusals of another live owner's lane).
+  const before = process.env.LANES_OWNER;
+  beforeAll(() => {
+    process.env.LANES_OWNER = 'o';
+  });
+  afterAll(() => {
+    if (before === undefined) delete process.env.LANES_OWNER;
+    else process.env.LANES_OWNER = before;
+  });
   for (const p of PATHS) {
     it(`${p.name}: 12 lane situations`, async () => {
       const { r, ctx } = await prepare();

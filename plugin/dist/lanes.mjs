@@ -29,7 +29,7 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunks/chunk-2QEB62ZX.mjs";
+} from "./chunks/chunk-SNQQIHKW.mjs";
 import {
   startSession
 } from "./chunks/chunk-CTSTYEFH.mjs";
@@ -6555,7 +6555,7 @@ function renderCleanup(r2) {
 function registerMcp(program2) {
   program2.command("mcp").description("run the MCP server on stdio (what Claude Code starts)").option("--repo <dir>", "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)").action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./chunks/stdio-SWPKDCYB.mjs");
+      const { serveMcpStdio } = await import("./chunks/stdio-EOPZBXCF.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );
@@ -6897,7 +6897,7 @@ function buildProgram() {
   return program2;
 }
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-SWPKDCYB.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-EOPZBXCF.mjs");
   await serveMcpStdio();
 } else {
   await buildProgram().parseAsync(process.argv);

@@ -80,7 +80,6 @@ import {
   describeLiveness,
   ownerLiveness,
   ownersOf,
-  readOwners,
   touchOwnerInTx
 } from "./chunk-36QYI5LT.mjs";
 import {
@@ -2367,7 +2366,6 @@ async function cleanupLanes(lanes) {
   const out = { removed: [], kept: [], freed_bytes: 0, recovered: recovered.length };
   const doc = (await lanes.store.read(LANES_DOC, emptyLanes)).data;
   const { tasks } = await readPlan(lanes.store);
-  const owners = await readOwners(lanes.store);
   for (const lane of Object.values(doc).sort((x, y) => x.task.localeCompare(y.task))) {
     const keep = (reason) => out.kept.push({ task_id: lane.task, path: lane.path, reason });
     if (lane.state === "starting") {
@@ -2399,11 +2397,6 @@ ${describeIgnored(a.ignored)}`);
       const stale = !a.exists;
       if (!stale && t?.status === "in_progress" && !t.landed_as) {
         keep(`task in progress (owner ${safeText(t.owner ?? lane.owner)})`);
-        continue;
-      }
-      const liveness = ownerLiveness(owners, lane.owner);
-      if (!stale && liveness.live && t?.status !== "done" && !t?.landed_as) {
-        keep(`its owner ${safeText(describeLiveness(liveness))} is live and the task is not done`);
         continue;
       }
       const size = a.exists ? await diskUsage(lane.path) : 0;

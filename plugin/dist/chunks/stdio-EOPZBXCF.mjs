@@ -22,7 +22,7 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-2QEB62ZX.mjs";
+} from "./chunk-SNQQIHKW.mjs";
 import {
   startSession
 } from "./chunk-CTSTYEFH.mjs";

@@ -9,6 +9,7 @@
  * prices of the current Claude families (`prices` in the config overrides or adds models). A
  * model with no price is counted in tokens and named in `unpriced`.
  */
+import type { RunRecord } from './model.js';
 
 export interface Usage {
   input_tokens: number;
@@ -235,4 +236,29 @@ export function tokens(n: number): string {
 
 export function dollars(x: number): string {
   return x >= 100 ? `$${x.toFixed(0)}` : x >= 0.01 || x === 0 ? `$${x.toFixed(2)}` : `$${x.toFixed(4)}`;
+}
+
+export interface RunCost {
+  run_id: string;
+  /** Per task that reported usage. */
+  tasks: Record<string, Usage>;
+  /** The whole run (undefined: no agent reported usage, e.g. the scripted agent). */
+  total?: Usage;
+  /** The costs are estimates from a price table, not a bill. */
+  estimate: true;
+}
+
+/**
+ * A run's tokens and estimated cost, per task and in total (for status, the dashboard and
+ * session notes). `prices`: the config's `prices` (the defaults apply under them).
+ */
+export function runCost(run: Pick<RunRecord, 'id' | 'tasks'>, prices?: PriceTable): RunCost {
+  const table = priceTable(prices);
+  const tasks: Record<string, Usage> = Object.create(null) as Record<string, Usage>;
+  for (const rt of Object.values(run.tasks)) {
+    const u = sumUsage(rt.attempts.map((a) => a.usage), table);
+    if (u) tasks[rt.id] = u;
+  }
+  const total = sumUsage(Object.values(tasks), table);
+  return { run_id: run.id, tasks, ...(total ? { total } : {}), estimate: true };
 }

@@ -64,7 +64,7 @@ export function lanePrompt(p: PromptInput): string {
       '',
       'Steps:',
       '1. Do the task.',
-      "2. Run the project's tests if it has any, then commit everything in the lane: git add -A && git commit -m "" + t.id + ': <what>"',
+      `2. Run the project's tests if it has any, then commit everything in the lane: git add -A && git commit -m "${t.id}: <what>"`,
       '3. Stop.',
       '',
       'The task counts as done only when you exit with the work committed and nothing left uncommitted in the lane.',

@@ -621,6 +621,7 @@ class Runner {
       target: this.cfg.target,
       logsDir: logsDir(this.lanes.repo.stateDir, this.run.id),
       notRunReason: (id) => this.notRunReason(id),
+      prices: this.pauses.prices,
     });
     report.report_file = file;
     writeReport(file, report);

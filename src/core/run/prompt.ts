@@ -48,8 +48,14 @@ export function lanePrompt(p: PromptInput): string {
   if (hooks) lines.push('', t.files.length ? `File scope (already claimed for you): ${t.files.join(', ')}` : 'File scope: none declared; claim files with claim_files before editing them.');
   else lines.push('', t.files.length ? `File scope (reserved for you; other lanes hold other files): ${t.files.join(', ')}` : 'File scope: none declared; keep your changes to the files the task names.');
   if (t.depends_on.length) lines.push(`Already landed before you started: ${t.depends_on.join(', ')}.`);
-  if (p.attempt > 1) {
-    lines.push('', `This is attempt ${p.attempt}. The lane keeps the work of earlier attempts: look at \`git log\` and \`git status\` first.`);
+  // A first counted attempt can follow one that was interrupted or stopped by a usage limit.
+  if (p.attempt > 1 || p.previous) {
+    lines.push(
+      '',
+      p.attempt > 1
+        ? `This is attempt ${p.attempt}. The lane keeps the work of earlier attempts: look at \`git log\` and \`git status\` first.`
+        : 'An earlier run of this task was cut short. The lane keeps its work: look at `git log` and `git status` first.',
+    );
     if (p.previous) {
       const prev = p.previous.length > MAX_PREVIOUS ? `...${p.previous.slice(-MAX_PREVIOUS)}` : p.previous;
       lines.push('What happened last time:', quote(prev));

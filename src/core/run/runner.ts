@@ -423,6 +423,10 @@ class Runner {
       this.save();
       return;
     }
+    // An agent that failed on a usage or rate limit pauses the run now, before the lane check
+    // below yields to the loop, which would otherwise admit another agent into the same limit.
+    const failedOnLimit = exit.exitCode !== 0 && exit.exitCode !== null && !exit.error ? output.limits.limit : undefined;
+    if (failedOnLimit) this.pauses.hit(failedOnLimit, rt.id);
     let lane: LaneCheck | undefined;
     try {
       lane = await checkLane(this.lanes.repo.mainRoot, rt.path!, rt.id, this.cfg.target);
@@ -441,7 +445,7 @@ class Runner {
     if (v.reason) attempt.reason = v.reason;
     this.emit({ type: 'agent.exited', task: rt.id, attempt: counted, exit_code: exit.exitCode, signal: exit.signal, ms: exit.ms, outcome: v.outcome, ...(v.reason ? { reason: v.reason } : {}), ...(usage ? { usage } : {}) });
     if (limit) {
-      this.pauses.hit(limit, rt.id);
+      if (!failedOnLimit) this.pauses.hit(limit, rt.id);
       rt.state = 'retry';
       rt.reason = LIMITED_NOTE;
       void this.save(true);

@@ -181,7 +181,8 @@ export function parseReset(text: string, now: number, bare = false): number | un
   if (rel) {
     let ms = 0;
     for (const p of rel[1]!.matchAll(/(\d+(?:\.\d+)?)\s*([a-z]+)/gi)) {
-      const unit = p[2]!.toLowerCase().replace(/s$/, '');
+      const word = p[2]!.toLowerCase();
+      const unit = word.length > 1 ? word.replace(/s$/, '') : word;
       ms += Number(p[1]) * (UNIT_MS[unit] ?? UNIT_MS[unit[0]!] ?? 0);
     }
     if (ms > 0) return sane(now + ms);

@@ -27,6 +27,7 @@ describe('reset times', () => {
     expect(parseReset('Please try again in 5 minutes.', NOON)).toBe(NOON + 300_000);
     expect(parseReset('try again in 1 day 2 hours 5 minutes', NOON)).toBe(NOON + 86_400_000 + 7_200_000 + 300_000);
     expect(parseReset('resets in 2h 30m', NOON)).toBe(NOON + 9_000_000);
+    expect(parseReset('Please retry in 30s', NOON)).toBe(NOON + 30_000);
     expect(parseReset('rate limited until 2026-06-01T13:00:00Z', NOON)).toBe(Date.parse('2026-06-01T13:00:00Z') > NOON ? Date.parse('2026-06-01T13:00:00Z') : undefined);
   });
   it('ignores a reset in the past or absurdly far away', () => {

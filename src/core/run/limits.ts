@@ -38,8 +38,10 @@ export const COMMON_LIMIT_PATTERNS: LimitPatterns = [
 
 const MAX_TEXT = 300;
 
+/** One line, clipped, without control characters (ANSI colours of a CLI's stderr, ESC, BEL). */
 function clip(s: string): string {
-  const one = s.replace(/\s+/g, ' ').trim();
+  // eslint-disable-next-line no-control-regex
+  const one = s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\s+/g, ' ').replace(/[\x00-\x1f\x7f]/g, '').trim();
   return one.length > MAX_TEXT ? `${one.slice(0, MAX_TEXT - 3)}...` : one;
 }
 

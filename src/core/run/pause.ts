@@ -26,6 +26,20 @@ export class AttemptOutput {
 }
 
 const PAUSES_KEPT = 50;
+/** Limited attempts of one task in a row after which the next one counts as a failure. */
+export const MAX_LIMITED_IN_A_ROW = 10;
+
+/**
+ * The limit an attempt that did not finish ended on, if it counts as one: not for an agent that
+ * could not start, and not after MAX_LIMITED_IN_A_ROW limits in a row (a pattern then more
+ * likely matches the agent's own failure than a real limit).
+ */
+export function limitOf(rt: RunTask, exit: { error?: string }, out: AttemptOutput): LimitHit | undefined {
+  if (exit.error || !out.limits.limit) return undefined;
+  let n = 0;
+  for (let i = rt.attempts.length - 2; i >= 0 && rt.attempts[i]!.outcome === 'limited'; i--) n++;
+  return n < MAX_LIMITED_IN_A_ROW ? out.limits.limit : undefined;
+}
 
 export class RunPauses {
   private readonly gate: LimitGate;

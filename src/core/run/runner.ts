@@ -37,7 +37,7 @@ import type { RunEvent, RunEventInput } from './events.js';
 import { checkLane, verdict, type LaneCheck } from './finish.js';
 import { MergeDriver } from './merges.js';
 import { countedAttempts, INTERRUPTED_NOTE, LIMITED_NOTE, nowIso, type RunAttempt, type RunRecord, type RunTask } from './model.js';
-import { RunPauses, type AttemptOutput } from './pause.js';
+import { limitOf, MAX_LIMITED_IN_A_ROW, RunPauses, type AttemptOutput } from './pause.js';
 import { lanePrompt } from './prompt.js';
 import { RunRecorder } from './record.js';
 import { buildReport, logsDir, reportPath, writeReport, type RunReport } from './report.js';
@@ -425,7 +425,7 @@ class Runner {
     }
     // An agent that failed on a usage or rate limit pauses the run now, before the lane check
     // below yields to the loop, which would otherwise admit another agent into the same limit.
-    const failedOnLimit = exit.exitCode !== 0 && exit.exitCode !== null && !exit.error ? output.limits.limit : undefined;
+    const failedOnLimit = exit.exitCode !== 0 && exit.exitCode !== null ? limitOf(rt, exit, output) : undefined;
     if (failedOnLimit) this.pauses.hit(failedOnLimit, rt.id);
     let lane: LaneCheck | undefined;
     try {
@@ -436,11 +436,14 @@ class Runner {
     const v = verdict(exit, lane);
     // An attempt that did not finish because the agent hit a usage or rate limit is not the
     // task's failure: not counted, the lane kept, and the whole run waits for the reset.
-    const limit = v.outcome !== 'finished' && !exit.error ? output.limits.limit : undefined;
+    const limit = v.outcome !== 'finished' ? limitOf(rt, exit, output) : undefined;
     if (limit) {
       v.outcome = 'limited';
       v.reason = `stopped by a ${limit.reason}: ${limit.text}`;
-    } else this.pauses.ok();
+    } else {
+      this.pauses.ok();
+      if (output.limits.limit && v.outcome !== 'finished') v.reason = `${v.reason ?? 'it failed'} (after ${MAX_LIMITED_IN_A_ROW} usage or rate limits in a row this one counts; check agent.limit_patterns)`;
+    }
     attempt.outcome = v.outcome;
     if (v.reason) attempt.reason = v.reason;
     this.emit({ type: 'agent.exited', task: rt.id, attempt: counted, exit_code: exit.exitCode, signal: exit.signal, ms: exit.ms, outcome: v.outcome, ...(v.reason ? { reason: v.reason } : {}), ...(usage ? { usage } : {}) });

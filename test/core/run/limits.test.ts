@@ -127,3 +127,17 @@ describe('the run-wide gate', () => {
     expect(pauseText({ reason: 'rate limit', until: new Date(NOON + 30_000).toISOString() }, NOON)).toBe('paused: rate limit, resumes 12:00 (in 30 s)');
   });
 });
+
+describe('a limit that keeps coming back', () => {
+  it('counts the attempt after ten limits in a row as a failure (a pattern matching the agent’s own error would otherwise loop forever)', async () => {
+    const { AttemptOutput, limitOf, MAX_LIMITED_IN_A_ROW } = await import('../../../src/core/run/pause.js');
+    const out = new AttemptOutput(limitPatternsFor('codex'), () => NOON);
+    out.line('429 Too Many Requests', 'stderr');
+    const attempts = (limited: number) => [...Array.from({ length: limited }, (_, i) => ({ n: i + 1, started_at: '', outcome: 'limited' as const })), { n: limited + 1, started_at: '' }];
+    expect(limitOf({ id: 't', state: 'running', attempts: attempts(0) }, {}, out)).toBeDefined();
+    expect(limitOf({ id: 't', state: 'running', attempts: attempts(MAX_LIMITED_IN_A_ROW - 1) }, {}, out)).toBeDefined();
+    expect(limitOf({ id: 't', state: 'running', attempts: attempts(MAX_LIMITED_IN_A_ROW) }, {}, out)).toBeUndefined();
+    // An agent that could not be started at all has not hit a limit.
+    expect(limitOf({ id: 't', state: 'running', attempts: attempts(0) }, { error: 'ENOENT' }, out)).toBeUndefined();
+  });
+});

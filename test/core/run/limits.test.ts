@@ -141,3 +141,22 @@ describe('a limit that keeps coming back', () => {
     expect(limitOf({ id: 't', state: 'running', attempts: attempts(0) }, { error: 'ENOENT' }, out)).toBeUndefined();
   });
 });
+
+describe('a pause across a resumed run', () => {
+  it('keeps a recorded pause that has not run out, and drops one that has', async () => {
+    const { RunPauses } = await import('../../../src/core/run/pause.js');
+    const cfg = parseConfig({}, 'c.json');
+    const events: string[] = [];
+    const later = { id: 'r', tasks: {}, paused: { reason: 'usage limit', until: new Date(NOON + 60_000).toISOString() } } as never;
+    let now = NOON;
+    const p = new RunPauses(later, cfg, 'claude', (e) => events.push(e.type), () => now);
+    expect(p.allowed(2)).toBe(0);
+    now = NOON + 60_001;
+    expect(p.allowed(2)).toBe(2);
+    expect(events).toEqual(['run.resumed']);
+    expect((later as { paused?: unknown }).paused).toBeUndefined();
+    const past = { id: 'r', tasks: {}, paused: { reason: 'usage limit', until: new Date(NOON - 1).toISOString() } } as never;
+    new RunPauses(past, cfg, 'claude', () => {}, () => NOON);
+    expect((past as { paused?: unknown }).paused).toBeUndefined();
+  });
+});

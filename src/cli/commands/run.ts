@@ -160,7 +160,7 @@ export function registerRun(program: Command): void {
     .argument('[tasks-file]', 'plan this tasks file (or ROADMAP.md) first, then run it')
     .option('--plan', 'run the stored plan (the default when no file is given)')
     .option('--max-parallel <n>', 'lanes at once (default: what the machine can carry now, capped by max_parallel and the plan\'s widest wave)', (v) => positiveInt(v, '--max-parallel'))
-    .option('--agent <name>', `the agent: ${AGENT_NAMES.join(' | ')} (default: agent.command of .lanes/config.json, else claude)`)
+    .option('--agent <name>', `the agent: ${AGENT_NAMES.join(' | ')} (default: agent.command of .lanes/config.json, else agent.preset, else claude)`)
     .option('--agent-command <json>', 'any agent CLI as a JSON argv with {task_id} {title} {description} {worktree} {prompt}')
     .option('--retries <n>', 'retries of an attempt that did not finish (default: agent.retries, 3)', (v) => Number.parseInt(v, 10))
     .option('--agent-timeout <minutes>', 'end an agent still running after this long; the attempt counts as failed (default: no limit)', (v) => Number(v))

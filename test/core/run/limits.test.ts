@@ -1,4 +1,6 @@
 /** Usage and rate limits: recognising them in agent output, reset times, the run-wide gate. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LimitGate, LimitWatch, parseReset, pauseText } from '../../../src/core/run/limits.js';
 import { limitPatternsFor, PRESET_NAMES } from '../../../src/core/run/presets.js';
@@ -158,5 +160,19 @@ describe('a pause across a resumed run', () => {
     const past = { id: 'r', tasks: {}, paused: { reason: 'usage limit', until: new Date(NOON - 1).toISOString() } } as never;
     new RunPauses(past, cfg, 'claude', () => {}, () => NOON);
     expect((past as { paused?: unknown }).paused).toBeUndefined();
+  });
+});
+
+describe("Claude Code 2.1.330's own output", () => {
+  // Captured from the real binary (claude -p --output-format stream-json --verbose) against a
+  // local server answering 429 rate_limit_error and 529 overloaded_error.
+  const lines = (name: string) => fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8').trim().split('\n');
+  it('is recognised as a rate limit (429) and as overloaded (529)', () => {
+    const w429 = new LimitWatch(limitPatternsFor('claude'), () => NOON);
+    for (const l of lines('claude-2.1.330-429.jsonl')) w429.line(l);
+    expect(w429.limit).toMatchObject({ reason: 'rate limit (429)', text: expect.stringContaining('API Error: Request rejected (429)') });
+    const w529 = new LimitWatch(limitPatternsFor('claude'), () => NOON);
+    for (const l of lines('claude-2.1.330-529.jsonl')) w529.line(l);
+    expect(w529.limit?.reason).toBe('overloaded (529)');
   });
 });

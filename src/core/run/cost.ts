@@ -9,7 +9,8 @@
  * prices of the current Claude families (`prices` in the config overrides or adds models). A
  * model with no price is counted in tokens and named in `unpriced`.
  */
-import type { RunRecord } from './model.js';
+import type { Lanes } from '../context.js';
+import { emptyRuns, findRun, runsOf, RUNS_DOC, type RunRecord, type RunsDoc } from './model.js';
 
 export interface Usage {
   input_tokens: number;
@@ -261,4 +262,15 @@ export function runCost(run: Pick<RunRecord, 'id' | 'tasks'>, prices?: PriceTabl
   }
   const total = sumUsage(Object.values(tasks), table);
   return { run_id: run.id, tasks, ...(total ? { total } : {}), estimate: true };
+}
+
+/**
+ * The cost summary of a run from the shared state: `runId`, else the current run, else the
+ * latest one; undefined when there is no run. Priced with the repository's `prices`.
+ */
+export async function readRunCost(lanes: Lanes, runId?: string): Promise<RunCost | undefined> {
+  const doc = runsOf((await lanes.store.read<RunsDoc>(RUNS_DOC, emptyRuns)).data);
+  const id = runId ?? doc.current ?? doc.runs.at(-1)?.id;
+  const run = id ? findRun(doc, id) : undefined;
+  return run ? runCost(run, (await lanes.config()).prices) : undefined;
 }

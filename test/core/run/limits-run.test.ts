@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { claudeAgent, presetAgent, runCost, runPlan, type RunEvent } from '../../../src/core/run/index.js';
+import { claudeAgent, presetAgent, readRunCost, runCost, runPlan, type RunEvent } from '../../../src/core/run/index.js';
 import { RUNS_DOC, emptyRuns, type RunsDoc } from '../../../src/core/run/model.js';
 import { cleanupAfter, sampleRepo, withPlan } from './helpers.js';
 import { standIns } from './standin.js';
@@ -61,6 +61,7 @@ describe('lanes run on usage limits', () => {
     const cost = runCost(run);
     expect(cost.total).toMatchObject({ input_tokens: 2800, output_tokens: 500 });
     expect(report.usage?.cost_usd).toBeCloseTo(cost.total!.cost_usd!, 6);
+    expect(await readRunCost(lanes)).toEqual(cost);
     expect(fs.readFileSync(report.report_file!, 'utf8')).toMatch(/tokens and estimated cost: 2\.8k in · 500 out · 10k cache read · 600 cache write · ~\$0\.\d+/);
     fs.rmSync(`${repo.dir}-agents`, { recursive: true, force: true });
   });

@@ -9,7 +9,8 @@
  * Plain ANSI (cursor up, clear to end of screen) rather than a terminal UI library: the block is a
  * few dozen lines of text and a dependency would have to bundle into dist/ for no gain.
  */
-import { secs, type RunEvent, type RunReport } from '../core/run/index.js';
+import { costCell, dollars, pauseText, secs, usageText, type RunEvent, type RunReport } from '../core/run/index.js';
+import { safeText } from './escape.js';
 
 export type DisplayMode = 'live' | 'lines' | 'json';
 
@@ -64,7 +65,7 @@ export function lineFor(e: RunEvent): string | undefined {
     case 'agent.activity':
       return `${e.task}: ${e.text}`;
     case 'agent.exited':
-      return `${e.task}: agent ${e.outcome === 'finished' ? 'finished' : `did not finish (${e.outcome})`} after ${secs(e.ms)}${e.reason ? `: ${e.reason}` : ''}`;
+      return `${e.task}: agent ${e.outcome === 'finished' ? 'finished' : e.outcome === 'limited' ? 'stopped on a limit (not counted)' : `did not finish (${e.outcome})`} after ${secs(e.ms)}${e.reason ? `: ${safeText(e.reason)}` : ''}${e.usage?.cost_usd !== undefined ? ` · ${costCell(e.usage)}` : ''}`;
     case 'task.queued':
       return `${e.task}: queued for merge (${e.entry})${e.conflicts.length ? `; likely conflicts with ${e.conflicts.join(', ')}` : ''}`;
     case 'merge.progress':
@@ -81,6 +82,10 @@ export function lineFor(e: RunEvent): string | undefined {
       return e.reason;
     case 'resources.ok':
       return 'resources are back above the floors';
+    case 'run.paused':
+      return `${pauseText({ reason: e.reason, until: e.until }, Date.parse(e.at))}${e.task ? ` (${e.task}'s agent hit it; its lane is kept and the attempt not counted)` : ''}`;
+    case 'run.resumed':
+      return `resumed after the ${e.reason}`;
     case 'run.warning':
       return `warning: ${e.text}`;
     case 'run.stopping':
@@ -101,7 +106,7 @@ interface LaneRow {
   activity: string;
 }
 
-const NOTABLE = new Set<RunEvent['type']>(['run.started', 'task.landed', 'task.blocked', 'task.retry', 'task.merge_failed', 'run.warning', 'run.stopping', 'resources.waiting', 'resources.ok']);
+const NOTABLE = new Set<RunEvent['type']>(['run.started', 'task.landed', 'task.blocked', 'task.retry', 'task.merge_failed', 'run.warning', 'run.stopping', 'resources.waiting', 'resources.ok', 'run.paused', 'run.resumed']);
 
 class LiveDisplay implements RunDisplay {
   private readonly rows = new Map<string, LaneRow>();
@@ -115,6 +120,7 @@ class LiveDisplay implements RunDisplay {
   private retries = 0;
   private merge = '';
   private waiting = '';
+  private paused: { reason: string; until: string } | undefined;
   private height = 0;
   private timer: NodeJS.Timeout | undefined;
   private dirty = false;
@@ -159,7 +165,13 @@ class LiveDisplay implements RunDisplay {
         row(e.task).activity = e.text;
         break;
       case 'agent.exited':
-        set(e.task, e.outcome === 'finished' ? 'finished' : 'retry', e.reason ?? 'committed');
+        set(e.task, e.outcome === 'finished' ? 'finished' : e.outcome === 'limited' ? 'paused' : 'retry', safeText(e.reason ?? 'committed'));
+        break;
+      case 'run.paused':
+        this.paused = { reason: e.reason, until: e.until };
+        break;
+      case 'run.resumed':
+        this.paused = undefined;
         break;
       case 'task.queued':
         set(e.task, 'queued', `merge entry ${e.entry}`);
@@ -234,7 +246,8 @@ class LiveDisplay implements RunDisplay {
     if (!this.rows.size) lines.push('  (no lanes running)');
     lines.push(fit(`queue: ${this.queue.length ? this.queue.join(', ') : 'empty'}${this.merge ? ` · ${this.merge}` : ''}`));
     const togo = Math.max(0, this.total - this.landed - this.blocked);
-    lines.push(fit(`landed ${this.landed} · blocked ${this.blocked} · retries ${this.retries} · ${togo} to go${this.waiting ? ` · ${this.waiting}` : ''}`));
+    const pause = this.paused ? ` · ${pauseText(this.paused, now)}` : '';
+    lines.push(fit(`landed ${this.landed} · blocked ${this.blocked} · retries ${this.retries} · ${togo} to go${pause}${this.waiting ? ` · ${this.waiting}` : ''}`));
     return lines;
   }
 
@@ -272,10 +285,13 @@ export function renderRunReport(r: RunReport): string {
       : r.counts.done_before === r.counts.total
         ? `Run ${r.run_id}: nothing to do, every task of the plan had landed already.`
         : `Run ${r.run_id} finished: ${r.counts.landed} of ${r.counts.total} tasks landed on ${r.target}${r.counts.blocked ? `, ${r.counts.blocked} blocked` : ''}${r.counts.not_run ? `, ${r.counts.not_run} not run` : ''}${r.counts.done_before ? ` (${r.counts.done_before} had landed before)` : ''}.`;
-  lines.push(head, '');
-  const cols = ['task', 'state', 'lane', 'attempts', 'duration', 'merge'];
-  const rows = r.tasks.map((t) => [t.id, t.state, t.branch ?? '-', String(t.attempts), secs(t.duration_ms), t.merge]);
-  const w = cols.map((c, i) => Math.min(i === 5 ? 60 : 32, Math.max(c.length, ...rows.map((x) => x[i]!.length))));
+  const spent = r.usage?.cost_usd !== undefined ? ` Estimated cost ~${dollars(r.usage.cost_usd)}.` : '';
+  lines.push(head + spent, '');
+  // A cost column only when some agent reported usage (the scripted agent does not).
+  const cost = r.usage !== undefined;
+  const cols = ['task', 'state', 'lane', 'attempts', 'duration', ...(cost ? ['cost'] : []), 'merge'];
+  const rows = r.tasks.map((t) => [t.id, t.state, t.branch ?? '-', String(t.attempts), secs(t.duration_ms), ...(cost ? [costCell(t.usage)] : []), t.merge]);
+  const w = cols.map((c, i) => Math.min(i === cols.length - 1 ? 60 : 32, Math.max(c.length, ...rows.map((x) => x[i]!.length))));
   const fmt = (x: string[]) => x.map((v, i) => (i === x.length - 1 ? v : v.padEnd(w[i]!))).join('  ').trimEnd();
   lines.push(fmt(cols));
   for (const x of rows) lines.push(fmt(x));
@@ -290,6 +306,8 @@ export function renderRunReport(r: RunReport): string {
     `Makespan ${secs(r.wall_ms)} vs lower bound ${secs(r.lower_bound_ms)} = max(critical path ${secs(r.critical_path_ms)}, lane work ${secs(r.lane_work_ms)} / ${r.parallelism}, merge queue ${secs(r.merge_work_ms)}): ${r.makespan_ratio}x`,
     `Critical path: ${r.critical_path.join(' → ') || '-'}`,
   );
+  if (r.usage) lines.push(`Tokens ${usageText(r.usage)} (estimated cost from the price table)`);
+  if (r.pauses?.length) lines.push(`Paused ${r.pauses.length}x on usage or rate limits (last: ${r.pauses.at(-1)!.reason} until ${r.pauses.at(-1)!.until})`);
   if (r.report_file) lines.push(`Report: ${r.report_file}`);
   if (r.logs_dir) lines.push(`Agent output: ${r.logs_dir}/<task>.log`);
   return lines.join('\n');

@@ -81,7 +81,7 @@ describe('config defaults', () => {
             expect.objectContaining({ check: { kind: 'section_filled', section: 'Next steps' } }),
           ],
         },
-        agent: { retries: 3 },
+        agent: { retries: 3, limit_patterns: [], limit_backoff_seconds: 60, max_starts_per_minute: 0 },
       });
     } finally {
       r.cleanup();

@@ -6,18 +6,24 @@ import {
   claudeAgent,
   customAgent,
   findClaude,
+  findOnPath,
   findPluginRoot,
+  isPresetName,
   parseAgentCommand,
+  presetAgent,
+  presetOf,
+  PRESET_NAMES,
   runPlan,
   scriptedAgent,
   type AgentSpec,
+  type PresetName,
   type RunReport,
 } from '../../core/run/index.js';
 import { LanesError } from '../../errors.js';
 import { createRunDisplay, displayModeFor, renderRunReport, type DisplayStream } from '../../render/run.js';
 import { action } from '../run.js';
 
-export const AGENT_NAMES = ['claude', 'scripted'] as const;
+export const AGENT_NAMES = [...PRESET_NAMES, 'scripted'] as const;
 
 export interface RunCliOptions {
   plan?: boolean;
@@ -48,19 +54,31 @@ function positiveInt(v: string, what: string): number {
   return n;
 }
 
-/** --agent-command, else --agent, else agent.command of the config, else the claude CLI. */
+/**
+ * --agent-command, else --agent, else agent.command of the config (with agent.preset's limit
+ * patterns), else agent.preset, else the claude CLI.
+ */
 export async function resolveAgent(lanes: Lanes, o: Pick<RunCliOptions, 'agent' | 'agentCommand' | 'unitMs'>, entry: string): Promise<AgentSpec> {
+  const agentCfg = (await lanes.config()).agent;
   if (o.agentCommand !== undefined) {
     if (o.agent !== undefined) throw new LanesError('INVALID_INPUT', 'Give --agent or --agent-command, not both.');
-    return customAgent(parseAgentCommand(o.agentCommand));
+    return customAgent(parseAgentCommand(o.agentCommand), agentCfg.preset);
   }
   if (o.agent !== undefined && !(AGENT_NAMES as readonly string[]).includes(o.agent)) {
-    throw new LanesError('INVALID_INPUT', `Unknown agent "${o.agent}".`, { hint: `Use ${AGENT_NAMES.join(' or ')}, or --agent-command '<json argv>' for any other CLI.` });
+    throw new LanesError('INVALID_INPUT', `Unknown agent "${o.agent}".`, { hint: `Use ${AGENT_NAMES.join(', ')}, or --agent-command '<json argv>' for any other CLI.` });
   }
   if (o.agent === 'scripted') return scriptedAgent(entry, o.unitMs !== undefined ? { unitMs: o.unitMs } : {});
-  if (o.agent === undefined) {
-    const configured = (await lanes.config()).agent.command;
-    if (configured) return customAgent(configured);
+  if (o.agent === undefined && agentCfg.command) return customAgent(agentCfg.command, agentCfg.preset);
+  const preset: PresetName = o.agent !== undefined && isPresetName(o.agent) ? o.agent : (agentCfg.preset ?? 'claude');
+  if (preset !== 'claude') {
+    const p = presetOf(preset);
+    const bin = findOnPath(p.bin);
+    if (!bin) {
+      throw new LanesError('UNSUPPORTED', `The ${p.bin} CLI (agent preset ${preset}) was not found on PATH.`, {
+        hint: `Install it, or set agent.command in .lanes/config.json to the argv that runs it (the ${preset} limit patterns still apply with agent.preset "${preset}").`,
+      });
+    }
+    return presetAgent(preset, p.bin);
   }
   const root = findPluginRoot(entry);
   if (!root) {
@@ -142,7 +160,7 @@ export function registerRun(program: Command): void {
     .argument('[tasks-file]', 'plan this tasks file (or ROADMAP.md) first, then run it')
     .option('--plan', 'run the stored plan (the default when no file is given)')
     .option('--max-parallel <n>', 'lanes at once (default: what the machine can carry now, capped by max_parallel and the plan\'s widest wave)', (v) => positiveInt(v, '--max-parallel'))
-    .option('--agent <name>', `the agent: ${AGENT_NAMES.join(' | ')} (default: agent.command of .lanes/config.json, else claude)`)
+    .option('--agent <name>', `the agent: ${AGENT_NAMES.join(' | ')} (default: agent.command of .lanes/config.json, else agent.preset, else claude)`)
     .option('--agent-command <json>', 'any agent CLI as a JSON argv with {task_id} {title} {description} {worktree} {prompt}')
     .option('--retries <n>', 'retries of an attempt that did not finish (default: agent.retries, 3)', (v) => Number.parseInt(v, 10))
     .option('--agent-timeout <minutes>', 'end an agent still running after this long; the attempt counts as failed (default: no limit)', (v) => Number(v))

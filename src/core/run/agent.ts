@@ -7,12 +7,14 @@
  *   permission is refused, so the run also allows edits in the lane (acceptEdits: the PreToolUse
  *   hook still keeps them inside the lane and its claims) and the git/test commands a worker needs.
  * - scripted: the built-in scripted agent (`lanes agent scripted`), for the demo and benchmarks.
+ * - a preset (presets.ts): codex, gemini, cursor, opencode, aider, by their non-interactive flags.
  * - any other CLI: `agent.command` in .lanes/config.json or `--agent-command '<json argv>'`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError } from '../../errors.js';
 import { AGENT_PLACEHOLDERS } from '../config.js';
+import { presetOf, type PresetName } from './presets.js';
 
 export interface AgentSpec {
   /** Short name for displays and the run record: claude, scripted, or the program's base name. */
@@ -20,6 +22,10 @@ export interface AgentSpec {
   argv: string[];
   /** Extra environment for every agent process. */
   env?: Record<string, string>;
+  /** The preset it comes from (its limit patterns apply); undefined for a custom command. */
+  preset?: PresetName;
+  /** False when the agent does not load Lanes' plugin: the prompt then states the rules itself. */
+  hooks?: boolean;
 }
 
 export type PlaceholderValues = Record<(typeof AGENT_PLACEHOLDERS)[number], string>;
@@ -46,6 +52,7 @@ export const CLAUDE_ALLOWED_TOOLS = [
 export function claudeAgent(pluginRoot: string, bin = 'claude'): AgentSpec {
   return {
     name: 'claude',
+    preset: 'claude',
     argv: [
       bin,
       '-p',
@@ -72,8 +79,16 @@ export function scriptedAgent(lanesEntry: string, opts: { unitMs?: number } = {}
   };
 }
 
-export function customAgent(argv: string[]): AgentSpec {
-  return { name: path.basename(argv[0] ?? 'agent'), argv };
+/** A preset CLI (not claude) by name; `bin` is where it was found on PATH. */
+export function presetAgent(name: Exclude<PresetName, 'claude'>, bin?: string): AgentSpec {
+  const p = presetOf(name);
+  return { name, preset: name, hooks: p.hooks, argv: [bin ?? p.bin, ...p.args] };
+}
+
+/** `agent.command` (or --agent-command); with a preset, that preset's limit patterns and prompt. */
+export function customAgent(argv: string[], preset?: PresetName): AgentSpec {
+  const hooks = preset === undefined || preset === 'claude' ? {} : { hooks: presetOf(preset).hooks };
+  return { name: path.basename(argv[0] ?? 'agent'), argv, ...(preset ? { preset } : {}), ...hooks };
 }
 
 /** `--agent-command '<json argv>'`: a JSON array of strings, with known placeholders only. */

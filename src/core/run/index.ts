@@ -5,6 +5,7 @@ export {
   claudeAgent,
   scriptedAgent,
   customAgent,
+  presetAgent,
   parseAgentCommand,
   expandArgv,
   findPluginRoot,
@@ -14,9 +15,12 @@ export {
   type AgentSpec,
 } from './agent.js';
 export { activityOf } from './activity.js';
+export { PRESET_NAMES, isPresetName, presetOf, limitPatternsFor, type PresetName, type Preset } from './presets.js';
+export { LimitWatch, LimitGate, parseReset, pauseText, COMMON_LIMIT_PATTERNS, type LimitHit, type PauseState } from './limits.js';
+export { UsageMeter, DEFAULT_PRICES, priceTable, priceFor, sumUsage, usageText, dollars, tokens, runCost, readRunCost, type Usage, type Price, type PriceTable, type RunCost } from './cost.js';
 export { checkLane, verdict, type LaneCheck, type Verdict } from './finish.js';
 export { spawnAgent, killLeftoverAgents, liveAgentGroups, type AgentProcess, type AgentExit } from './spawn.js';
-export { buildReport, renderMarkdown, reportPath, logsDir, secs, type RunReport, type TaskReport } from './report.js';
+export { buildReport, costCell, renderMarkdown, reportPath, logsDir, secs, type RunReport, type TaskReport } from './report.js';
 export type { RunEvent, RunEventType } from './events.js';
 export {
   RUNS_DOC,

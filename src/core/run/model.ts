@@ -4,6 +4,8 @@
  * what was interrupted, which lane each task has, and how every attempt ended.
  */
 import crypto from 'node:crypto';
+import type { Usage } from './cost.js';
+import type { PauseState } from './limits.js';
 
 export const RUNS_DOC = 'runs';
 /** Finished runs kept as history. */
@@ -30,7 +32,8 @@ export type AttemptOutcome =
   | 'no-commit' // exit 0 but nothing committed in the lane
   | 'dirty' // exit 0 but uncommitted changes (or a merge/rebase in progress)
   | 'merge-failed' // finished, but the merge queue sent it back (conflict or red gates)
-  | 'interrupted'; // ended by Ctrl-C: not counted against the retries
+  | 'interrupted' // ended by Ctrl-C: not counted against the retries
+  | 'limited'; // ended on a usage or rate limit: not counted; the run paused until the reset
 
 export interface RunAttempt {
   n: number;
@@ -43,6 +46,8 @@ export interface RunAttempt {
   signal?: string | null;
   outcome?: AttemptOutcome;
   reason?: string;
+  /** Tokens and estimated cost, from the agent's output (when it reports usage). */
+  usage?: Usage;
 }
 
 export interface RunMerge {
@@ -71,6 +76,8 @@ export interface RunTask {
   reason?: string;
   started_at?: string;
   landed_at?: string;
+  /** The sum of its attempts' usage. */
+  usage?: Usage;
 }
 
 export interface RunSegment {
@@ -101,6 +108,10 @@ export interface RunRecord {
   report_file?: string;
   /** Wall time the merge queue processor spent landing this run's work (all segments). */
   merge_busy_ms?: number;
+  /** Set while admissions are paused on a usage or rate limit: why, and until when (ISO). */
+  paused?: PauseState;
+  /** Every pause of the run so far (the latest last), for the report. */
+  pauses?: PauseState[];
 }
 
 export interface RunsDoc {
@@ -128,9 +139,12 @@ export function runOwner(id: string): string {
   return `run:${id}`;
 }
 
-/** Attempts that count against the retries (an interrupted one does not). */
+/** What the next attempt of a task whose agent stopped on a usage or rate limit is told. */
+export const LIMITED_NOTE = 'The previous attempt was stopped by a usage or rate limit (not by anything you did); the lane keeps what it had done. Continue from there.';
+
+/** Attempts that count against the retries (an interrupted or limited one does not). */
 export function countedAttempts(t: RunTask): number {
-  return t.attempts.filter((a) => a.outcome !== 'interrupted').length;
+  return t.attempts.filter((a) => a.outcome !== 'interrupted' && a.outcome !== 'limited').length;
 }
 
 export function agentMs(t: RunTask): number {

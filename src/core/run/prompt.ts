@@ -17,6 +17,11 @@ export interface PromptInput {
   attempt: number;
   /** What went wrong last time (agent exit, merge conflict, red gate output), if this is a retry. */
   previous?: string;
+  /**
+   * False for an agent without Lanes' plugin (no hooks, no Lanes tools): the prompt then states
+   * the rules the hooks would enforce, in words. Default true.
+   */
+  hooks?: boolean;
 }
 
 const MAX_PREVIOUS = 4000;
@@ -40,14 +45,38 @@ export function lanePrompt(p: PromptInput): string {
     `Task: ${t.title}`,
   ];
   if (t.description?.trim()) lines.push('', 'Description (from the plan):', quote(t.description));
-  lines.push('', t.files.length ? `File scope (already claimed for you): ${t.files.join(', ')}` : 'File scope: none declared; claim files with claim_files before editing them.');
+  const hooks = p.hooks !== false;
+  if (hooks) lines.push('', t.files.length ? `File scope (already claimed for you): ${t.files.join(', ')}` : 'File scope: none declared; claim files with claim_files before editing them.');
+  else lines.push('', t.files.length ? `File scope (reserved for you; other lanes hold other files): ${t.files.join(', ')}` : 'File scope: none declared; keep your changes to the files the task names.');
   if (t.depends_on.length) lines.push(`Already landed before you started: ${t.depends_on.join(', ')}.`);
-  if (p.attempt > 1) {
-    lines.push('', `This is attempt ${p.attempt}. The lane keeps the work of earlier attempts: look at \`git log\` and \`git status\` first.`);
+  // A first counted attempt can follow one that was interrupted or stopped by a usage limit.
+  if (p.attempt > 1 || p.previous) {
+    lines.push(
+      '',
+      p.attempt > 1
+        ? `This is attempt ${p.attempt}. The lane keeps the work of earlier attempts: look at \`git log\` and \`git status\` first.`
+        : 'An earlier run of this task was cut short. The lane keeps its work: look at `git log` and `git status` first.',
+    );
     if (p.previous) {
       const prev = p.previous.length > MAX_PREVIOUS ? `...${p.previous.slice(-MAX_PREVIOUS)}` : p.previous;
       lines.push('What happened last time:', quote(prev));
     }
+  }
+  if (!hooks) {
+    lines.push(
+      '',
+      'Rules (other agents are working on other tasks of the same repository at the same time):',
+      `- Edit files only inside this lane${t.files.length ? ' and only within the file scope above' : ''}. If the task cannot be done without another file, do not edit it: say so in your final message.`,
+      `- Do not push, merge, rebase, reset or switch branches, and do not edit .lanes/config.json: \`lanes run\` queues your lane when you exit, and the merge queue's gates (the project's checks) decide whether it lands on ${p.target}.`,
+      '',
+      'Steps:',
+      '1. Do the task.',
+      `2. Run the project's tests if it has any, then commit everything in the lane: git add -A && git commit -m "${t.id}: <what>"`,
+      '3. Stop.',
+      '',
+      'The task counts as done only when you exit with the work committed and nothing left uncommitted in the lane.',
+    );
+    return lines.join('\n');
   }
   lines.push(
     '',

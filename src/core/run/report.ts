@@ -15,6 +15,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../../state/index.js';
 import type { StoredPlan, TasksDoc } from '../tasks.js';
+import { sumUsage, usageText, dollars, priceTable, type PriceTable, type Usage } from './cost.js';
+import type { PauseState } from './limits.js';
 import { agentMs, countedAttempts, laneMs, taskMs, wallMs, type RunRecord, type RunTaskState } from './model.js';
 
 export interface TaskReport {
@@ -30,6 +32,8 @@ export interface TaskReport {
   merge: string;
   landed_as?: string;
   reason?: string;
+  /** Tokens and estimated cost of its attempts in this run (when the agent reports usage). */
+  usage?: Usage;
 }
 
 export interface RunReport {
@@ -56,6 +60,10 @@ export interface RunReport {
   /** What the plan predicted, in estimate hours. */
   plan: { sequential_hours: number; parallel_hours: number; lower_bound_hours: number; speedup: number };
   interrupted?: RunRecord['interrupted'];
+  /** Tokens and estimated cost of the whole run (when its agents report usage). */
+  usage?: Usage;
+  /** Pauses on usage or rate limits. */
+  pauses?: PauseState[];
   report_file?: string;
   logs_dir?: string;
 }
@@ -66,8 +74,9 @@ export function buildReport(
   run: RunRecord,
   plan: StoredPlan,
   tasks: TasksDoc,
-  opts: { target: string; now?: number; logsDir?: string; notRunReason?: (id: string) => string | undefined },
+  opts: { target: string; now?: number; logsDir?: string; notRunReason?: (id: string) => string | undefined; prices?: PriceTable },
 ): RunReport {
+  const table = opts.prices ?? priceTable(undefined);
   const ms = new Map<string, number>();
   const rows: TaskReport[] = plan.tasks.map((t) => {
     const rt = run.tasks[t.id];
@@ -87,6 +96,8 @@ export function buildReport(
     if (landed) row.landed_as = landed;
     const reason = rt?.reason ?? (row.state === 'pending' ? opts.notRunReason?.(t.id) : undefined);
     if (reason && row.state !== 'landed') row.reason = reason;
+    const usage = rt ? sumUsage(rt.attempts.map((a) => a.usage), table) : undefined;
+    if (usage) row.usage = usage;
     ms.set(t.id, row.duration_ms);
     return row;
   });
@@ -146,6 +157,9 @@ export function buildReport(
     plan: { sequential_hours: plan.sequential_hours, parallel_hours: plan.parallel_hours, lower_bound_hours: plan.lower_bound_hours, speedup: plan.speedup },
   };
   if (run.interrupted && run.status === 'interrupted') report.interrupted = run.interrupted;
+  const total = sumUsage(rows.map((r) => r.usage), table);
+  if (total) report.usage = total;
+  if (run.pauses?.length) report.pauses = run.pauses;
   if (opts.logsDir) report.logs_dir = opts.logsDir;
   return report;
 }
@@ -183,6 +197,12 @@ export function writeReport(file: string, r: RunReport): void {
   writeFileAtomic(file, renderMarkdown(r), 0o600);
 }
 
+/** "~$0.42", or "-" when the agent reported nothing. */
+export function costCell(u: Usage | undefined): string {
+  if (!u) return '-';
+  return u.cost_usd !== undefined ? `~${dollars(u.cost_usd)}` : `${u.input_tokens + u.output_tokens} tokens`;
+}
+
 function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
@@ -197,13 +217,15 @@ export function renderMarkdown(r: RunReport): string {
     `- wall time ${secs(r.wall_ms)}; sum of task times ${secs(r.sum_task_ms)}; speedup ${r.speedup}x`,
     `- makespan ${secs(r.wall_ms)} vs lower bound ${secs(r.lower_bound_ms)} (the largest of: critical path ${secs(r.critical_path_ms)}; lane work ${secs(r.lane_work_ms)} / ${r.parallelism}; merge queue work ${secs(r.merge_work_ms)}): ${r.makespan_ratio}x`,
     `- critical path: ${r.critical_path.join(' → ') || '-'}`,
+    ...(r.usage ? [`- tokens and estimated cost: ${usageText(r.usage)} (estimates from the price table)`] : []),
+    ...(r.pauses?.length ? [`- paused on usage or rate limits ${r.pauses.length}x: ${r.pauses.map((p) => `${cell(p.reason)} until ${p.until}`).join('; ')}`] : []),
     `- the plan predicted: ${r.plan.sequential_hours} h sequential, ${r.plan.parallel_hours} h parallel (lower bound ${r.plan.lower_bound_hours} h), speedup ${r.plan.speedup}x`,
     '',
-    '| task | state | lane | attempts | duration | merge |',
-    '|---|---|---|---|---|---|',
+    '| task | state | lane | attempts | duration | cost | merge |',
+    '|---|---|---|---|---|---|---|',
     ...r.tasks.map(
       (t) =>
-        `| ${t.id} | ${t.state}${t.reason ? `: ${cell(firstLine(t.reason))}` : ''} | ${t.branch ? `\`${t.branch}\`` : '-'} | ${t.attempts} | ${secs(t.duration_ms)} | ${cell(t.merge)} |`,
+        `| ${t.id} | ${t.state}${t.reason ? `: ${cell(firstLine(t.reason))}` : ''} | ${t.branch ? `\`${t.branch}\`` : '-'} | ${t.attempts} | ${secs(t.duration_ms)} | ${costCell(t.usage)} | ${cell(t.merge)} |`,
     ),
     '',
   ];

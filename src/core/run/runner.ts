@@ -38,7 +38,8 @@ import { expandArgv, type AgentSpec } from './agent.js';
 import type { RunEvent, RunEventInput } from './events.js';
 import { checkLane, verdict, type LaneCheck } from './finish.js';
 import { MergeDriver } from './merges.js';
-import { countedAttempts, INTERRUPTED_NOTE, nowIso, type RunAttempt, type RunRecord, type RunTask } from './model.js';
+import { countedAttempts, INTERRUPTED_NOTE, LIMITED_NOTE, nowIso, type RunAttempt, type RunRecord, type RunTask } from './model.js';
+import { limitOf, MAX_LIMITED_IN_A_ROW, RunPauses, type AttemptOutput } from './pause.js';
 import { lanePrompt } from './prompt.js';
 import { RunRecorder } from './record.js';
 import { buildReport, logsDir, reportPath, writeReport, type RunReport } from './report.js';
@@ -95,6 +96,8 @@ class Runner {
   private readonly recorder: RunRecorder;
   private readonly pollMs: number;
   private readonly P: { value: number } = { value: 1 };
+  /** Usage limits (the run-wide pause, paced starts) and token accounting. */
+  private pauses!: RunPauses;
 
   constructor(
     private readonly lanes: Lanes,
@@ -225,7 +228,9 @@ class Runner {
   /** Starts what can start. Returns whether anything is waiting to start (now or later). */
   private async admit(): Promise<boolean> {
     const now = Date.now();
-    const slots = this.P.value - this.agents.size - this.starting.size;
+    const free = this.P.value - this.agents.size - this.starting.size;
+    // Paused on a usage limit, or pacing starts: fewer (or no) slots now, but still waiting.
+    const slots = this.stopping ? free : this.pauses.allowed(free);
     const choice = chooseAdmissions({
       plan: this.plan,
       tasks: this.tasks,
@@ -247,8 +252,12 @@ class Runner {
     }
     if (this.waitingReason) this.emit({ type: 'resources.ok' });
     this.waitingReason = undefined;
-    for (const rt of choice.again) this.track(this.launch(rt));
+    for (const rt of choice.again) {
+      this.pauses.started();
+      this.track(this.launch(rt));
+    }
     for (const t of choice.fresh) {
+      this.pauses.started();
       this.starting.add(t.id);
       this.track(this.startTask(t));
     }
@@ -380,6 +389,7 @@ class Runner {
       target: this.cfg.target,
       attempt: counted,
       ...(rt.reason ? { previous: rt.reason } : {}),
+      ...(this.opts.agent.hooks === false ? { hooks: false } : {}),
     });
     const argv = expandArgv(this.run.agent.argv, { task_id: def.id, title: def.title, description: def.description ?? '', worktree: rt.path, prompt });
     const logFile = `${logsDir(this.lanes.repo.stateDir, this.run.id)}/${rt.id}.log`;
@@ -387,6 +397,7 @@ class Runner {
     fs.appendFileSync(logFile, `\n=== lanes run ${this.run.id}: ${rt.id}, attempt ${counted} at ${attempt.started_at}\n=== ${this.run.agent.argv.join(' ')}\n`, { mode: 0o600 });
     rt.state = 'running';
     rt.attempts.push(attempt);
+    const output = this.pauses.output();
     const proc = spawnAgent(argv, {
       cwd: rt.path,
       env: {
@@ -401,7 +412,8 @@ class Runner {
       },
       logFile,
       dropEnv: OUTER_SESSION_ENV,
-      onLine: (line) => {
+      onLine: (line, stream) => {
+        output.line(line, stream);
         const text = activityOf(line);
         if (text) this.emit({ type: 'agent.activity', task: rt.id, text });
       },
@@ -417,16 +429,17 @@ class Runner {
     const exit = await proc.done;
     if (timer) clearTimeout(timer);
     if (timedOut && !this.ended.has(rt.id)) exit.error = `timed out after ${Math.round(limit! / 1000)} s (its process group was ended)`;
-    await this.agentExited(rt, attempt, counted, exit);
+    await this.agentExited(rt, attempt, counted, exit, output);
   }
 
-  private async agentExited(rt: RunTask, attempt: RunAttempt, counted: number, exit: AgentExit): Promise<void> {
+  private async agentExited(rt: RunTask, attempt: RunAttempt, counted: number, exit: AgentExit, output: AttemptOutput): Promise<void> {
     this.agents.delete(rt.id);
     attempt.ended_at = nowIso();
     attempt.ms = exit.ms;
     attempt.exit_code = exit.exitCode;
     attempt.signal = exit.signal;
     delete attempt.pgid;
+    const usage = this.pauses.account(rt, attempt, output);
     if (this.ended.has(rt.id)) {
       attempt.outcome = 'interrupted';
       attempt.reason = `ended by lanes run (${this.stopBy})`;
@@ -436,6 +449,10 @@ class Runner {
       this.save();
       return;
     }
+    // An agent that failed on a usage or rate limit pauses the run now, before the lane check
+    // below yields to the loop, which would otherwise admit another agent into the same limit.
+    const failedOnLimit = exit.exitCode !== 0 && exit.exitCode !== null ? limitOf(rt, exit, output) : undefined;
+    if (failedOnLimit) this.pauses.hit(failedOnLimit, rt.id);
     let lane: LaneCheck | undefined;
     try {
       lane = await checkLane(this.lanes.repo.mainRoot, rt.path!, rt.id, this.cfg.target);
@@ -443,9 +460,26 @@ class Runner {
       attempt.reason = `could not check the lane: ${errorMessage(e)}`;
     }
     const v = verdict(exit, lane);
+    // An attempt that did not finish because the agent hit a usage or rate limit is not the
+    // task's failure: not counted, the lane kept, and the whole run waits for the reset.
+    const limit = v.outcome !== 'finished' ? limitOf(rt, exit, output) : undefined;
+    if (limit) {
+      v.outcome = 'limited';
+      v.reason = `stopped by a ${limit.reason}: ${limit.text}`;
+    } else {
+      this.pauses.ok();
+      if (output.limits.limit && v.outcome !== 'finished') v.reason = `${v.reason ?? 'it failed'} (after ${MAX_LIMITED_IN_A_ROW} usage or rate limits in a row this one counts; check agent.limit_patterns)`;
+    }
     attempt.outcome = v.outcome;
     if (v.reason) attempt.reason = v.reason;
-    this.emit({ type: 'agent.exited', task: rt.id, attempt: counted, exit_code: exit.exitCode, signal: exit.signal, ms: exit.ms, outcome: v.outcome, ...(v.reason ? { reason: v.reason } : {}) });
+    this.emit({ type: 'agent.exited', task: rt.id, attempt: counted, exit_code: exit.exitCode, signal: exit.signal, ms: exit.ms, outcome: v.outcome, ...(v.reason ? { reason: v.reason } : {}), ...(usage ? { usage } : {}) });
+    if (limit) {
+      if (!failedOnLimit) this.pauses.hit(limit, rt.id);
+      rt.state = 'retry';
+      rt.reason = LIMITED_NOTE;
+      void this.save(true);
+      return;
+    }
     if (v.outcome === 'finished') await this.queueIt(rt, attempt);
     else await this.retryOrBlock(rt, v.reason ?? 'the attempt did not finish');
   }
@@ -568,6 +602,7 @@ class Runner {
       tasks: this.tasks,
     });
     this.run = out.run;
+    this.pauses = new RunPauses(this.run, this.cfg, this.opts.agent.preset, (e) => this.emit(e));
     this.mergeBusyBase = this.run.merge_busy_ms ?? 0;
     this.P.value = Math.max(1, this.run.parallelism);
     return out.resumed;
@@ -613,6 +648,7 @@ class Runner {
     if (!this.stopping) {
       this.run.status = 'finished';
       delete this.run.interrupted;
+      delete this.run.paused;
     }
     // Landings (or failures) of the batch that finished during the shutdown.
     await this.refresh(false);
@@ -623,6 +659,7 @@ class Runner {
       target: this.cfg.target,
       logsDir: logsDir(this.lanes.repo.stateDir, this.run.id),
       notRunReason: (id) => this.notRunReason(id),
+      prices: this.pauses.prices,
     });
     report.report_file = file;
     writeReport(file, report);

@@ -7,7 +7,7 @@ import { LanesError, errorMessage } from '../errors.js';
 import { resolveRepo, type Repo } from '../git/repo.js';
 import { log } from '../util/log.js';
 import { VERSION } from '../version.js';
-import { annotationsFor, type ToolContext, type ToolDef } from './tool.js';
+import { advertisedInput, annotationsFor, parseToolInput, type ToolContext, type ToolDef } from './tool.js';
 import { tools } from './tools/index.js';
 
 export const INSTRUCTIONS = `Lanes coordinates several coding agents on one git repository.
@@ -48,13 +48,13 @@ function registerTool(server: McpServer, def: ToolDef, ctx: ToolContext): void {
     {
       title: def.title,
       description: def.description,
-      inputSchema: def.input,
+      inputSchema: advertisedInput(def.input),
       outputSchema: def.output,
       annotations: annotationsFor(def),
     },
-    async (input: unknown) => {
+    async (args: unknown) => {
       try {
-        const out = await def.handle(input as never, ctx);
+        const out = await def.handle(parseToolInput(def, args) as never, ctx);
         return { content: [{ type: 'text' as const, text: def.render(out as never) }], structuredContent: out as Record<string, unknown> };
       } catch (e) {
         return errorResult(def.name, e);

@@ -75,6 +75,21 @@ describe('prototype-named ids through every MCP tool', () => {
     expect(u.data.task).toMatchObject({ id: 'constructor', status: 'blocked' });
   });
 
+  it('says what is wrong with bad arguments in words, as an isError result', async () => {
+    const r = await c.call('plan_work', { tasks: [{ title: 'A' }, { id: 'b', title: 'B', estimate: 'three' }] });
+    expect(r.isError).toBe(true);
+    expect(r.text).toMatch(/^INVALID_INPUT: Invalid arguments for plan_work: /);
+    expect(r.text).toContain('tasks[0].id is required');
+    expect(r.text).toContain('tasks[1].estimate must be a number, got "three"');
+    expect(r.text).not.toMatch(/Invalid input|received undefined|tasks\.\d/);
+    const slug = await c.call('get_session', { id: '__proto__' });
+    expect(slug.text).toMatch(/^INVALID_INPUT: .*id must be a slug: lowercase letters, digits, hyphens \(e\.g\. "api-auth"\), got "__proto__"/);
+    const missing = await c.call('update_task', { status: 'done' });
+    expect(missing.text).toMatch(/^INVALID_INPUT: .*id is required \(task id\)/);
+    const extra = await c.call('status', { verbose: true });
+    expect(extra.text).toMatch(/^INVALID_INPUT: .*unknown field "verbose"/);
+  });
+
   it('answers every tool with every hostile id as data, in empty and in planned state', async () => {
     const { tools } = await c.client.listTools();
     expect(tools.length).toBeGreaterThan(20);

@@ -6,6 +6,7 @@ import { tempDir } from '../helpers/repo.js';
 import { expectClean } from './helpers.js';
 
 type Doc = Record<string, { n: number; sub: Record<string, number> }>;
+const CTOR: string = 'constructor';
 const KEYS = ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf'];
 
 describe('record maps keyed by slugs have no prototype', () => {
@@ -30,11 +31,11 @@ describe('record maps keyed by slugs have no prototype', () => {
         expect(d[k], k).toBeUndefined();
         expect(other.nested[k], k).toBeUndefined();
       }
-      d.constructor = { n: 2, sub: {} };
+      d[CTOR] = { n: 2, sub: {} };
     });
     const after = (await store.read<Doc>('tasks', () => ({}))).data;
     expect(Object.keys(after).sort()).toEqual(['api', 'constructor']);
-    expect(after.constructor).toEqual({ n: 2, sub: {} });
+    expect(after[CTOR]).toEqual({ n: 2, sub: {} });
     expectClean(dir);
   });
 

@@ -4,10 +4,13 @@
  */
 import path from 'node:path';
 import { LanesError } from '../errors.js';
+import { git } from '../git/exec.js';
 import { readResources, type Resources } from '../system/resources.js';
 import type { Lanes } from './context.js';
 import { recommendParallelism } from './parallelism.js';
-import { buildPlan } from './plan/plan.js';
+import { isPlainScope } from './plan/globs.js';
+import { parseTasks } from './plan/model.js';
+import { buildPlan, type PlannedTask } from './plan/plan.js';
 import { loadTasksSource } from './plan/sources.js';
 import { storePlan, type StoredPlan } from './tasks.js';
 
@@ -41,12 +44,16 @@ export async function planWork(lanes: Lanes, input: PlanWorkInput, cwd: string):
   }
   const cfg = await lanes.config();
   // Validate first (clear errors, nothing stored), then size the parallelism to the plan's width.
-  const draft = buildPlan(tasks!, { parallelism: cfg.max_parallel });
+  // Which plain scopes name a file at the target decides how precise the conflict check can be.
+  const plain = plainScopes(parseTasks(tasks!));
+  const files = await filesAt(lanes.repo.mainRoot, `refs/heads/${cfg.target}`, plain);
+  const draft = buildPlan(tasks!, { parallelism: cfg.max_parallel, files });
   const width = Math.max(1, ...draft.waves.map((w) => w.length));
   const resources = await readResources(lanes.repo.mainRoot);
   const rec = recommendParallelism(resources, cfg, { width });
   const plan = await storePlan(lanes.store, tasks!, {
     parallelism: rec.parallelism,
+    files,
     ...(source ? { source: path.relative(lanes.repo.mainRoot, source) || source } : {}),
     ...(input.replace ? { replace: true } : {}),
   });
@@ -62,4 +69,36 @@ export async function planWork(lanes: Lanes, input: PlanWorkInput, cwd: string):
       speedup: draft.speedup,
     },
   };
+}
+
+function plainScopes(tasks: readonly PlannedTask[]): string[] {
+  const out = new Set<string>();
+  for (const t of tasks) for (const f of t.files) if (isPlainScope(f)) out.add(f);
+  return [...out];
+}
+
+/** Longest path list passed to one `git ls-tree`; beyond it the whole tree is listed instead. */
+const MAX_PATHSPEC_CHARS = 100_000;
+
+/**
+ * Which of the plain scopes name a file (a blob or a symlink) in `ref`'s tree: one git call. A
+ * submodule, a directory, a path that does not exist yet or a target without commits is not a
+ * file here, so that scope keeps covering a directory of that name too (the sound reading).
+ */
+export async function filesAt(root: string, ref: string, plain: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  if (plain.length === 0) return out;
+  const wanted = new Set(plain);
+  const chars = plain.reduce((n, p) => n + p.length + 1, 0);
+  const paths = chars <= MAX_PATHSPEC_CHARS ? ['--', ...plain] : [];
+  const r = await git(root, ['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', ref, ...paths], { readOnly: true, okCodes: [128] });
+  if (r.exitCode !== 0) return out;
+  for (const entry of r.stdout.split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab < 0) continue;
+    const mode = entry.slice(0, entry.indexOf(' '));
+    const p = entry.slice(tab + 1);
+    if ((mode === '100644' || mode === '100755' || mode === '120000') && wanted.has(p)) out.add(p);
+  }
+  return out;
 }

@@ -4,6 +4,7 @@
  * 5 not a repository / unsupported environment.
  */
 import { LanesError, errorMessage } from '../errors.js';
+import { safeBlock } from '../render/escape.js';
 
 const EXIT: Record<string, number> = {
   INVALID_INPUT: 2,
@@ -28,7 +29,8 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): 
     } catch (e) {
       const code = exitCodeFor(e);
       const text = e instanceof LanesError ? errorMessage(e) : `unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
-      process.stderr.write(`lanes: ${text}\n`);
+      // Messages quote stored text (owners, notes, gate output): escape it for the terminal.
+      process.stderr.write(`lanes: ${safeBlock(text)}\n`);
       process.exitCode = code;
     }
   };

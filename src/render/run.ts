@@ -10,6 +10,7 @@
  * few dozen lines of text and a dependency would have to bundle into dist/ for no gain.
  */
 import { secs, type RunEvent, type RunReport } from '../core/run/index.js';
+import { safeText } from './escape.js';
 
 export type DisplayMode = 'live' | 'lines' | 'json';
 
@@ -50,8 +51,16 @@ function clock(iso: string): string {
   return iso.slice(11, 19);
 }
 
-/** The plain line for an event (undefined: not shown). Shared by lines mode and the live log. */
+/**
+ * The plain line for an event (undefined: not shown). Shared by lines mode and the live log.
+ * Events quote agents' output and reasons: the line is escaped for the terminal as a whole.
+ */
 export function lineFor(e: RunEvent): string | undefined {
+  const line = rawLine(e);
+  return line === undefined ? undefined : safeText(line);
+}
+
+function rawLine(e: RunEvent): string | undefined {
   switch (e.type) {
     case 'run.started':
       return `${e.resumed ? 'resuming' : 'starting'} run ${e.run_id}: ${e.tasks} tasks, ${e.parallelism} at a time, agent ${e.agent}, landing on ${e.target}`;
@@ -220,9 +229,13 @@ class LiveDisplay implements RunDisplay {
   private frame(): string[] {
     const now = Date.now();
     const width = Math.max(40, (this.out.columns ?? 100) - 1);
-    const fit = (s: string) => (s.length > width ? `${s.slice(0, width - 1)}…` : s);
+    // Every row quotes stored text (activity, reasons): escaped before it is measured and cut.
+    const fit = (raw: string) => {
+      const s = safeText(raw);
+      return s.length > width ? `${s.slice(0, width - 1)}…` : s;
+    };
     const idw = Math.min(28, Math.max(4, ...[...this.rows.keys()].map((k) => k.length)));
-    const lines = [`${this.header} · ${clockMs(now - this.started)}`];
+    const lines = [fit(`${this.header} · ${clockMs(now - this.started)}`)];
     // Redrawing moves the cursor up over the block: it must fit on the screen.
     const room = Math.max(3, (this.out.rows ?? 40) - 4);
     const shown = [...this.rows].slice(0, this.rows.size > room ? room - 1 : room);
@@ -274,7 +287,7 @@ export function renderRunReport(r: RunReport): string {
         : `Run ${r.run_id} finished: ${r.counts.landed} of ${r.counts.total} tasks landed on ${r.target}${r.counts.blocked ? `, ${r.counts.blocked} blocked` : ''}${r.counts.not_run ? `, ${r.counts.not_run} not run` : ''}${r.counts.done_before ? ` (${r.counts.done_before} had landed before)` : ''}.`;
   lines.push(head, '');
   const cols = ['task', 'state', 'lane', 'attempts', 'duration', 'merge'];
-  const rows = r.tasks.map((t) => [t.id, t.state, t.branch ?? '-', String(t.attempts), secs(t.duration_ms), t.merge]);
+  const rows = r.tasks.map((t) => [t.id, t.state, t.branch ?? '-', String(t.attempts), secs(t.duration_ms), t.merge].map(safeText));
   const w = cols.map((c, i) => Math.min(i === 5 ? 60 : 32, Math.max(c.length, ...rows.map((x) => x[i]!.length))));
   const fmt = (x: string[]) => x.map((v, i) => (i === x.length - 1 ? v : v.padEnd(w[i]!))).join('  ').trimEnd();
   lines.push(fmt(cols));
@@ -292,5 +305,5 @@ export function renderRunReport(r: RunReport): string {
   );
   if (r.report_file) lines.push(`Report: ${r.report_file}`);
   if (r.logs_dir) lines.push(`Agent output: ${r.logs_dir}/<task>.log`);
-  return lines.join('\n');
+  return lines.map(safeText).join('\n');
 }

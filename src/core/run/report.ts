@@ -13,7 +13,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../../state/index.js';
+import { safeText } from '../../render/escape.js';
+import { own, writeFileAtomic } from '../../state/index.js';
 import type { StoredPlan, TasksDoc } from '../tasks.js';
 import { agentMs, countedAttempts, laneMs, taskMs, wallMs, type RunRecord, type RunTaskState } from './model.js';
 
@@ -70,8 +71,8 @@ export function buildReport(
 ): RunReport {
   const ms = new Map<string, number>();
   const rows: TaskReport[] = plan.tasks.map((t) => {
-    const rt = run.tasks[t.id];
-    const st = tasks[t.id];
+    const rt = own(run.tasks, t.id);
+    const st = own(tasks, t.id);
     const row: TaskReport = {
       id: t.id,
       title: t.title,
@@ -208,5 +209,6 @@ export function renderMarkdown(r: RunReport): string {
     '',
   ];
   if (r.logs_dir) lines.push(`Agent output: \`${r.logs_dir}/<task>.log\``, '');
-  return lines.join('\n');
+  // Reasons and merge errors come from agents and gates: no control character reaches the file.
+  return lines.map(safeText).join('\n');
 }

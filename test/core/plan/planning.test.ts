@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { openLanes } from '../../../src/core/context.js';
 import { filesAt, planWork } from '../../../src/core/planning.js';
 import { addTask } from '../../../src/core/tasks.js';
-import { makeRepo } from '../../helpers/repo.js';
+import { lanes as cli } from '../../helpers/cli.js';
+import { makeRepo, tempDir } from '../../helpers/repo.js';
 
 describe('planWork and files at the target', () => {
   it('does not serialize a file with a glob that can only match below it; keeps unknown paths sound', async () => {
@@ -51,6 +52,23 @@ describe('planWork and files at the target', () => {
       expect([...got].sort()).toEqual(['a.txt', 'dir/b.txt', 'link']);
       expect((await filesAt(repo.dir, 'refs/heads/none', ['a.txt'])).size).toBe(0);
     } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('lanes plan names a missing or mistyped field in words (exit 2)', async () => {
+    const repo = makeRepo();
+    const dir = tempDir();
+    try {
+      const file = path.join(dir, 'tasks.yaml');
+      fs.writeFileSync(file, 'tasks:\n  - title: First\n  - id: second\n    title: Second\n    estimate: three\n');
+      const r = await cli(repo.dir, ['plan', file]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('tasks[0].id is required (a slug such as "api-auth"');
+      expect(r.stderr).toContain('tasks[1].estimate must be a number, got "three" (estimated hours of work, default 1)');
+      expect(r.stderr).not.toMatch(/Invalid input|received undefined/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
       repo.cleanup();
     }
   });

@@ -36,7 +36,29 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): 
   };
 }
 
-/** Prints `data` as JSON (for --json) or `text`. stdout is the command's output. */
+/**
+ * Prints `data` as JSON (for --json) or `text`. stdout is the command's output. Renderings quote
+ * stored text from agents (topics, reasons, owners), so control characters are escaped here for
+ * every command: only colour codes (SGR, `ESC [ ... m`) pass, which renderers add on purpose and
+ * which cannot move the cursor, clear the screen or retitle the terminal.
+ */
 export function emit(json: boolean | undefined, data: unknown, text: () => string): void {
-  process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${text()}\n`);
+  process.stdout.write(json ? `${jsonOut(data)}\n` : `${terminalText(text())}\n`);
+}
+
+// eslint-disable-next-line no-control-regex
+const SGR = /(\x1b\[[0-9;]*m)/;
+
+/** Text for a terminal: newlines and tabs kept, colour codes kept, every other control escaped. */
+export function terminalText(s: string): string {
+  return s
+    .split(SGR)
+    .map((part, i) => (i % 2 === 1 ? part : safeBlock(part)))
+    .join('');
+}
+
+/** JSON.stringify leaves DEL and C1 controls raw; `\u009b` is the same JSON and safe on a terminal. */
+export function jsonOut(data: unknown): string {
+  // eslint-disable-next-line no-control-regex
+  return (JSON.stringify(data, null, 2) ?? 'null').replace(/[\x7f-\x9f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -5,6 +5,7 @@
 import { McpServer } from '@modelcontextprotocol/server';
 import { LanesError, errorMessage } from '../errors.js';
 import { resolveRepo, type Repo } from '../git/repo.js';
+import { safeBlock } from '../render/escape.js';
 import { log } from '../util/log.js';
 import { VERSION } from '../version.js';
 import { advertisedInput, annotationsFor, parseToolInput, type ToolContext, type ToolDef } from './tool.js';
@@ -55,7 +56,8 @@ function registerTool(server: McpServer, def: ToolDef, ctx: ToolContext): void {
     async (args: unknown) => {
       try {
         const out = await def.handle(parseToolInput(def, args) as never, ctx);
-        return { content: [{ type: 'text' as const, text: def.render(out as never) }], structuredContent: out as Record<string, unknown> };
+        // The text quotes stored data (topics, notes, gate output) and is shown on a terminal.
+        return { content: [{ type: 'text' as const, text: safeBlock(def.render(out as never)) }], structuredContent: out as Record<string, unknown> };
       } catch (e) {
         return errorResult(def.name, e);
       }

@@ -90,6 +90,15 @@ describe('prototype-named ids through every MCP tool', () => {
     expect(extra.text).toMatch(/^INVALID_INPUT: .*unknown field "verbose"/);
   });
 
+  it('escapes control characters of stored text in tool text results', async () => {
+    const topic = 'x \x1b]0;owned\x07\x1b[2J\x9b y';
+    expect((await c.call('start_session', { topic, type: 'feature', session_key: 'k1' })).isError).toBeFalsy();
+    const l = await c.call('list_sessions', {});
+    expect(l.text).not.toMatch(/[\x07\x1b\x9b]/);
+    expect(l.text).toContain('x \\x1b]0;owned\\x07');
+    expect(l.data.sessions[0].topic).toBe(topic); // the data itself is unchanged
+  });
+
   it('answers every tool with every hostile id as data, in empty and in planned state', async () => {
     const { tools } = await c.client.listTools();
     expect(tools.length).toBeGreaterThan(20);

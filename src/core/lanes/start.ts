@@ -17,7 +17,9 @@ import fs from 'node:fs';
 import { LanesError, errorMessage } from '../../errors.js';
 import { refSha, resolveCommit, revInputProblem } from '../../git/refs.js';
 import { addWorktree, checkoutSettings, checkoutWorktree, listWorktrees } from '../../git/worktree.js';
+import { filesAt } from '../../git/tree.js';
 import { failpoint } from '../../util/failpoint.js';
+import { isPlainScope } from '../plan/globs.js';
 import { assertOwner, claimInTx, CLAIMS_DOC, conflictsFor, emptyClaims, parseClaimRequest, reclaimDoc, type ClaimsDoc } from '../claims.js';
 import { conflictError, sane } from '../claims/tx.js';
 import type { Lanes } from '../context.js';
@@ -94,7 +96,9 @@ export async function startLane(lanes: Lanes, input: StartInput): Promise<StartR
     });
   }
   const ttl = cfg.claims.default_ttl_seconds;
-  if (def.files.length) await preflightScope(lanes, task, def.files, ttl);
+  // Plain scope paths that name a file at this lane's base claim that file alone.
+  const filePaths = [...(await filesAt(repo.mainRoot, base, def.files.filter(isPlainScope)))];
+  if (def.files.length) await preflightScope(lanes, task, def.files, ttl, filePaths);
 
   // --- the journaled operation -------------------------------------------------------------------
   const token = crypto.randomUUID();
@@ -169,7 +173,7 @@ export async function startLane(lanes: Lanes, input: StartInput): Promise<StartR
     const claims = await store.transact(async (tx) => {
       const rec = mine(tx.get<LanesDoc>(LANES_DOC, emptyLanes), task, token);
       const held = def.files.length
-        ? claimInTx(tx, { owner: taskOwner(task), task, paths: def.files, mode: 'exclusive', ttl_seconds: ttl, reason: `scope of task ${task}` }).map((c) => c.pattern)
+        ? claimInTx(tx, { owner: taskOwner(task), task, paths: def.files, file_paths: filePaths, mode: 'exclusive', ttl_seconds: ttl, reason: `scope of task ${task}` }).map((c) => c.pattern)
         : [];
       rec.claims = held;
       rec.included = inc.copied;
@@ -263,13 +267,13 @@ async function noBase(lanes: Lanes, rev: string, explicit: boolean): Promise<Lan
  * all-or-nothing claim comes later, in a transaction), so a conflict is reported before anything is
  * made, without taking the state lock (12 starts at once would queue on it).
  */
-async function preflightScope(lanes: Lanes, task: string, files: string[], ttl: number): Promise<void> {
-  const req = parseClaimRequest({ owner: taskOwner(task), task, paths: files, mode: 'exclusive', ttl_seconds: ttl });
+async function preflightScope(lanes: Lanes, task: string, files: string[], ttl: number, filePaths: string[]): Promise<void> {
+  const req = parseClaimRequest({ owner: taskOwner(task), task, paths: files, file_paths: filePaths, mode: 'exclusive', ttl_seconds: ttl });
   const doc = (await lanes.store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims)).data;
   if (!Array.isArray(doc.claims)) return;
   doc.claims = doc.claims.filter(sane);
   reclaimDoc(doc); // expired and dead holders do not count (this copy is never written)
-  const conflicts = conflictsFor(doc.claims, req.id.owner, req.patterns, req.mode);
+  const conflicts = conflictsFor(doc.claims, req.id.owner, req.patterns, req.mode, req.files);
   if (conflicts.length) throw conflictError(conflicts, req.mode);
 }
 

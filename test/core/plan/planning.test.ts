@@ -7,6 +7,7 @@ import { planWork } from '../../../src/core/planning.js';
 import { filesAt } from '../../../src/git/tree.js';
 import { addTask } from '../../../src/core/tasks.js';
 import { lanes as cli } from '../../helpers/cli.js';
+import { connect } from '../../helpers/mcp.js';
 import { makeRepo, tempDir } from '../../helpers/repo.js';
 
 describe('planWork and files at the target', () => {
@@ -73,4 +74,30 @@ describe('planWork and files at the target', () => {
       repo.cleanup();
     }
   });
+
+  it('start_task claims a file scope as that file: both lanes start, and an unknown path still refuses', async () => {
+    const repo = makeRepo({ files: { 'README.md': '# r\n', 'test/unit/foo.ts': 'x\n' } });
+    const c = await connect(repo.dir);
+    try {
+      const p = await c.call('plan_work', {
+        tasks: [
+          { id: 'foo', title: 'Foo', files: ['test/unit/foo.ts'] },
+          { id: 'snaps', title: 'Snapshots', files: ['test/**/*.snap'] },
+          { id: 'new-file', title: 'New', files: ['src/new.ts'] },
+          { id: 'new-snaps', title: 'New snapshots', files: ['src/**/*.snap'] },
+        ],
+      });
+      expect(p.isError, p.text).toBeFalsy();
+      for (const t of ['foo', 'snaps', 'new-file']) {
+        const s = await c.call('start_task', { task_id: t, owner: `agent-${t}` });
+        expect(s.isError, `${t}: ${s.text}`).toBeFalsy();
+      }
+      const refused = await c.call('start_task', { task_id: 'new-snaps', owner: 'agent-x' });
+      expect(refused.isError).toBe(true);
+      expect(refused.text).toMatch(/^CONFLICT: .*src\/new\.ts/s);
+    } finally {
+      await c.close();
+      repo.cleanup();
+    }
+  }, 60_000);
 });

@@ -140,3 +140,20 @@ describe('lanes start constructor (CLI)', () => {
     }
   }, 120_000);
 });
+
+describe('lanes run with a task named "constructor"', () => {
+  it('runs it to landed like any other task', async () => {
+    const { sampleRepo, moduleTask, cleanupAfter } = await import('../core/run/helpers.js');
+    const { tempDir } = await import('../helpers/repo.js');
+    const repo = sampleRepo({ gates: [] });
+    cleanupAfter(repo);
+    const dir = tempDir();
+    const plan = path.join(dir, 'plan.json');
+    fs.writeFileSync(plan, JSON.stringify({ tasks: [{ title: 'c', ...moduleTask('constructor') }, { title: 'o', ...moduleTask('other') }] }));
+    const r = await lanes(repo.dir, ['run', plan, '--agent', 'scripted', '--unit-ms', '50', '--max-parallel', '2', '--json']);
+    fs.rmSync(dir, { recursive: true });
+    expect(r.code, `${r.stderr}\n${r.stdout.slice(-3000)}`).toBe(0);
+    const last = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { report: { counts: { landed: number } } };
+    expect(last.report.counts.landed).toBe(2);
+  }, 180_000);
+});

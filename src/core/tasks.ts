@@ -95,10 +95,10 @@ export function requireTask(plan: StoredPlan, id: string): PlannedTask {
 export async function storePlan(
   store: StateStore,
   input: unknown[],
-  opts: { parallelism: number; source?: string; replace?: boolean },
+  opts: { parallelism: number; source?: string; replace?: boolean; files?: Iterable<string> },
 ): Promise<StoredPlan> {
   // Validate and compute before taking the lock: errors store nothing.
-  const plan = buildPlan(input, { parallelism: opts.parallelism });
+  const plan = buildPlan(input, { parallelism: opts.parallelism, ...(opts.files ? { files: opts.files } : {}) });
   const stored = await store.transact(async (tx) => {
     const tasks = tx.get<TasksDoc>(TASKS_DOC, emptyTasks);
     const ids = new Set(plan.tasks.map((t) => t.id));
@@ -129,7 +129,7 @@ export async function addTask(store: StateStore, input: unknown): Promise<{ plan
     if (typeof id === 'string' && plan.tasks.some((t) => t.id === id)) {
       throw new LanesError('CONFLICT', `Task "${id}" is already in the plan.`, { hint: `Pick another id, or change it with ${act('update_task', { task_id: id })}.` });
     }
-    const next = buildPlan([...plan.tasks, input], { parallelism: plan.parallelism });
+    const next = buildPlan([...plan.tasks, input], { parallelism: plan.parallelism, ...(plan.file_scopes ? { files: plan.file_scopes } : {}) });
     const stored: StoredPlan = { ...next, created_at: plan.created_at, updated_at: now(), ...(plan.source ? { source: plan.source } : {}) };
     doc.plan = stored;
     const task = next.tasks[next.tasks.length - 1]!;

@@ -82,7 +82,7 @@ describe('checkResources', () => {
       const c = check(d, 'config')!;
       expect(c).toMatchObject({ ok: false, level: 'error' });
       expect(c.detail).toContain('gates[0].command: expected an argv array');
-      expect(c.detail).toContain('max_parallel:');
+      expect(c.detail).toContain('max_parallel must be at most 64, got 100');
       expect(c.fix).toContain('schemas/config.schema.json');
       expect(check(d, 'target')!.ok).toBe(true);
       expect(d.parallelism.limits.find((l) => l.by === 'max_parallel')!.value).toBe(8);

@@ -4,6 +4,8 @@
  * (merge_status shows them); the doc also remembers recent outcomes, which size the batches.
  */
 // The brief says `merge_queue`; state document names must be slugs (src/state/docs.ts).
+import { recordMap } from '../../state/records.js';
+
 export const MERGE_DOC = 'merge-queue';
 /** Journal operation of one batch going through integrate → gates → land → cleanup (rule 9). */
 export const MERGE_OP = 'merge.process';
@@ -86,7 +88,7 @@ export interface MergeQueueDoc {
   lane_conflicts: Record<string, { target: string; files: string[] }>;
 }
 
-export const emptyQueue = (): MergeQueueDoc => ({ seq: 0, entries: [], recent: [], lane_conflicts: {} });
+export const emptyQueue = (): MergeQueueDoc => ({ seq: 0, entries: [], recent: [], lane_conflicts: recordMap() });
 
 /** Finished entries kept as history. */
 export const HISTORY_KEEP = 200;
@@ -96,7 +98,7 @@ export const RECENT_KEEP = 20;
 export function queueOf(doc: MergeQueueDoc): MergeQueueDoc {
   if (!Array.isArray(doc.entries)) doc.entries = [];
   if (!Array.isArray(doc.recent)) doc.recent = [];
-  if (typeof doc.lane_conflicts !== 'object' || doc.lane_conflicts === null) doc.lane_conflicts = {};
+  if (typeof doc.lane_conflicts !== 'object' || doc.lane_conflicts === null) doc.lane_conflicts = recordMap(); // keyed by task ids
   if (!Number.isSafeInteger(doc.seq)) doc.seq = doc.entries.reduce((m, e) => Math.max(m, e.seq), 0);
   return doc;
 }

@@ -5,7 +5,7 @@
 import { act } from '../actions.js';
 import { LanesError } from '../../errors.js';
 import { isAncestor, refSha } from '../../git/refs.js';
-import { lockOwner, pidAlive, hostName } from '../../state/index.js';
+import { lockOwner, own, pidAlive, hostName } from '../../state/index.js';
 import { assertSlug } from '../../util/slug.js';
 import type { Lanes } from '../context.js';
 import { readPlan } from '../tasks.js';
@@ -81,7 +81,7 @@ export async function mergeStatus(lanes: Lanes, opts: { recent?: number; task?: 
   const doc = queueOf(q.data);
   const pos = positions(doc);
   const view = (e: MergeEntry): EntryView => {
-    const on = e.state === 'queued' && e.kind === 'land' ? dependenciesOf(plan, e.task).filter((d) => tasks[d]?.status !== 'done') : [];
+    const on = e.state === 'queued' && e.kind === 'land' ? dependenciesOf(plan, e.task).filter((d) => own(tasks, d)?.status !== 'done') : [];
     return entryView(e, { position: pos.get(e.id), waiting_for: on });
   };
   const match = (e: MergeEntry) => opts.task === undefined || e.task === opts.task;
@@ -146,7 +146,7 @@ export async function queueRevert(lanes: Lanes, taskId: string, opts: { requeste
   const [{ tasks }, q] = await Promise.all([readPlan(lanes.store), lanes.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)]);
   const doc = queueOf(q.data);
   const landedEntry = doc.entries.filter((e) => e.task === task && e.kind === 'land' && e.state === 'landed').sort((a, b) => b.seq - a.seq)[0];
-  const landedAs = tasks[task]?.landed_as ?? landedEntry?.landed_as;
+  const landedAs = own(tasks, task)?.landed_as ?? landedEntry?.landed_as;
   if (!landedAs) {
     throw new LanesError('NOT_FOUND', `Task ${task} has no landing to revert.`, { hint: `${act('merge_status')} lists what landed; only a landed task can be reverted.` });
   }

@@ -5,7 +5,7 @@
  */
 import { speak, speakAll } from '../core/actions.js';
 import { LanesError, errorMessage } from '../errors.js';
-import { safeBlock } from '../render/escape.js';
+import { safeBlock } from '../util/escape.js';
 
 const EXIT: Record<string, number> = {
   INVALID_INPUT: 2,

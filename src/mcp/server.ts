@@ -5,8 +5,8 @@
 import { McpServer } from '@modelcontextprotocol/server';
 import { speak, speakAll } from '../core/actions.js';
 import { LanesError, errorMessage } from '../errors.js';
-import { resolveRepo, type Repo } from '../git/repo.js';
-import { safeBlock } from '../render/escape.js';
+import type { Repo } from '../git/repo.js';
+import { safeBlock } from '../util/escape.js';
 import { log } from '../util/log.js';
 import { selectRepo } from './repo-select.js';
 import { VERSION } from '../version.js';

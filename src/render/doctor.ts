@@ -1,4 +1,4 @@
-import { safeText } from './escape.js';
+import { safeText } from '../util/escape.js';
 
 interface DoctorLike {
   ok: boolean;

@@ -2,7 +2,7 @@
 import type { Plan } from '../core/plan/plan.js';
 import type { TasksDoc } from '../core/tasks.js';
 import { own } from '../state/records.js';
-import { safeText } from './escape.js';
+import { safeText } from '../util/escape.js';
 
 export function renderPlan(plan: Plan & { source?: string | undefined }, tasks?: TasksDoc): string {
   const lines: string[] = [];

@@ -10,7 +10,7 @@
  * few dozen lines of text and a dependency would have to bundle into dist/ for no gain.
  */
 import { costCell, dollars, pauseText, secs, usageText, type RunEvent, type RunReport } from '../core/run/index.js';
-import { safeText } from './escape.js';
+import { safeText } from '../util/escape.js';
 
 export type DisplayMode = 'live' | 'lines' | 'json';
 

@@ -13,7 +13,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { safeText } from '../../render/escape.js';
+import { safeText } from '../../util/escape.js';
 import { own, writeFileAtomic } from '../../state/index.js';
 import type { StoredPlan, TasksDoc } from '../tasks.js';
 import { sumUsage, usageText, dollars, priceTable, type PriceTable, type Usage } from './cost.js';

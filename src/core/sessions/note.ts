@@ -10,7 +10,7 @@
  */
 import YAML from 'yaml';
 import { LanesError } from '../../errors.js';
-import { safeBlock, safeText } from '../../render/escape.js';
+import { safeBlock, safeText } from '../../util/escape.js';
 import {
   SECTIONS,
   emptyNote,

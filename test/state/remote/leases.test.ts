@@ -52,6 +52,7 @@ describe('remote leases across skewed machines (git daemon)', () => {
     b.clock.offset += TTL + GRACE + 1;
     c.clock.offset += TTL + GRACE + 1;
     expect((await b.leases.acquire('processor')).granted).toBe(false);
+    expect((await c.leases.inspect('processor')).state).toBe('live');
 
     // A falls silent. C has now watched the same heartbeat for longer than ttl + grace on its own clock.
     c.clock.offset += TTL + GRACE + 1;

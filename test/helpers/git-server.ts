@@ -32,6 +32,11 @@ export interface GitServer {
 export interface HttpGitServer extends GitServer {
   /** The next `n` requests get 503 Service Unavailable. */
   failNext(n: number, status?: number): void;
+  /**
+   * The next `n` pushes are carried out by the server but their answer is lost (the connection is
+   * dropped after receive-pack finished): the client cannot tell whether they landed.
+   */
+  loseNextPushAnswers(n: number): void;
   /** Every request waits this long before it is served (0 = none). */
   latencyMs: number;
   /** Requests served so far (including failed ones). */
@@ -164,6 +169,7 @@ export async function startHttpGitServer(): Promise<HttpGitServer> {
   const { base, bare, git: g } = makeBare();
   const cgis = new Set<ChildProcess>();
   let failures: { n: number; status: number } = { n: 0, status: 503 };
+  let lostAnswers = 0;
 
   const handler = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     api.requests++;
@@ -190,6 +196,8 @@ export async function startHttpGitServer(): Promise<HttpGitServer> {
     if (req.headers['content-encoding']) env.HTTP_CONTENT_ENCODING = String(req.headers['content-encoding']);
     if (req.headers['git-protocol']) env.GIT_PROTOCOL = String(req.headers['git-protocol']);
     if (req.headers['content-length']) env.CONTENT_LENGTH = String(req.headers['content-length']);
+    const loseAnswer = lostAnswers > 0 && req.method === 'POST' && url.pathname.endsWith('/git-receive-pack');
+    if (loseAnswer) lostAnswers--;
     const cgi = spawn('git', ['http-backend'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     cgis.add(cgi);
     live.add(cgi);
@@ -202,6 +210,11 @@ export async function startHttpGitServer(): Promise<HttpGitServer> {
     req.pipe(cgi.stdin!);
     let head = Buffer.alloc(0);
     let headersDone = false;
+    if (loseAnswer) {
+      cgi.stdout!.resume();
+      cgi.once('exit', () => req.socket.destroy());
+      return;
+    }
     cgi.stdout!.on('data', (chunk: Buffer) => {
       if (headersDone) {
         res.write(chunk);
@@ -264,6 +277,9 @@ export async function startHttpGitServer(): Promise<HttpGitServer> {
     requests: 0,
     failNext: (n, status = 503) => {
       failures = { n, status };
+    },
+    loseNextPushAnswers: (n) => {
+      lostAnswers = n;
     },
     stop,
     start: async () => {

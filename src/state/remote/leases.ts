@@ -5,7 +5,9 @@
  * in-memory one is enough for a long-lived process (an MCP server, a merge processor); a
  * short-lived CLI passes a persistent one so successive invocations share what they saw.
  */
+import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
+import { writeFileAtomic } from '../atomic.js';
 import { beat, DEFAULT_GRACE_MS, grant, judge, observe, type Judgement, type LeaseRecord, type Observation } from './lease.js';
 import type { RemoteStore } from './store.js';
 
@@ -19,6 +21,32 @@ export function memoryBook(): ObservationBook {
   return {
     get: (k) => m.get(k),
     set: (k, o) => (o ? m.set(k, o) : m.delete(k)),
+  };
+}
+
+/**
+ * Observations kept in a file, so successive short-lived processes on one machine age the same
+ * heartbeat. Losing an update (two processes writing at once) only makes a heartbeat look newer,
+ * which delays a takeover and never hastens one.
+ */
+export function fileBook(file: string): ObservationBook {
+  const load = (): Map<string, Observation> => {
+    try {
+      return new Map(JSON.parse(fs.readFileSync(file, 'utf8')) as Array<[string, Observation]>);
+    } catch {
+      return new Map();
+    }
+  };
+  return {
+    get: (k) => load().get(k),
+    set: (k, o) => {
+      const m = load();
+      const prev = m.get(k);
+      if (o && prev && prev.holder === o.holder && prev.beat === o.beat && prev.firstSeenAt === o.firstSeenAt) return;
+      if (o) m.set(k, o);
+      else if (!m.delete(k)) return;
+      writeFileAtomic(file, JSON.stringify([...m]) + '\n', 0o600, { durable: false });
+    },
   };
 }
 

@@ -16,11 +16,9 @@ import path from 'node:path';
 import { LanesError } from '../../errors.js';
 import { gitOut } from '../../git/exec.js';
 import { fetchObjects, lsRemote, pushAtomic, readBlobs, presentObjects, writeRootCommit, type RefUpdate, type RemoteOptions } from '../../git/remote.js';
+import { assertRemoteDocName, DOC_FILE, makeView, parseStored, STATE_PREFIX, type RemoteDoc, type RemoteView, type Stored } from './format.js';
 import { advanceMirror, lastFetch, mirrorRef, mirrorRefs, recordFetch } from './mirror.js';
 
-export const STATE_PREFIX = 'refs/lanes/state/';
-const DOC_FILE = 'doc.json';
-const DOC_RE = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 export interface RemoteStoreOptions extends RemoteOptions {
   /** Any worktree of the clone. */
@@ -39,23 +37,6 @@ export interface RemoteStoreOptions extends RemoteOptions {
   now?: () => number;
 }
 
-export interface RemoteDoc {
-  /** False for a document never written or deleted (its commit holds null). */
-  exists: boolean;
-  /** The commit read (null when the ref does not exist). */
-  oid: string | null;
-  /** How many times the document was written; 0 when absent. */
-  gen: number;
-  data: unknown;
-}
-
-export interface RemoteView {
-  /** This process's clock when the remote answered (a cached view: the last successful read). */
-  fetchedAt: number | undefined;
-  get<T>(doc: string, init: () => T): T;
-  gen(doc: string): number;
-}
-
 export interface RemoteTx {
   /** The document's data, mutable; the same object on every call within one try. */
   get<T>(doc: string, init: () => T): T;
@@ -72,36 +53,6 @@ export interface TransactResult<R> {
   attempts: number;
 }
 
-interface Stored {
-  lanes: 1;
-  doc: string;
-  gen: number;
-  tx: string;
-  machine: string;
-  at: number;
-  data: unknown;
-}
-
-export function assertRemoteDocName(doc: string): string {
-  if (!DOC_RE.test(doc)) {
-    throw new LanesError('INVALID_INPUT', `Invalid shared document name ${JSON.stringify(doc.slice(0, 80))}.`, {
-      hint: 'Document names are lowercase letters, digits and hyphens.',
-    });
-  }
-  return doc;
-}
-
-function parseStored(doc: string, text: string | undefined, oid: string): Stored {
-  try {
-    const s = JSON.parse(text ?? '') as Stored;
-    if (s && s.lanes === 1 && s.doc === doc && Number.isInteger(s.gen)) return s;
-  } catch {
-    // fall through
-  }
-  throw new LanesError('STATE_CORRUPT', `The shared document "${doc}" on the remote (commit ${oid.slice(0, 12)}) is not a Lanes state document.`, {
-    hint: `Something other than Lanes wrote ${STATE_PREFIX}${doc}. Inspect it with git show ${oid}:${DOC_FILE}; Lanes will not overwrite it.`,
-  });
-}
 
 export class RemoteStore {
   readonly remote: string;
@@ -185,26 +136,10 @@ export class RemoteStore {
     return out;
   }
 
-  private view(docs: Map<string, RemoteDoc>, fetchedAt: number | undefined): RemoteView {
-    const pick = (doc: string): RemoteDoc => {
-      const d = docs.get(doc);
-      if (!d) throw new LanesError('INTERNAL', `shared document "${doc}" was not among those read`);
-      return d;
-    };
-    return {
-      fetchedAt,
-      get: <T>(doc: string, init: () => T): T => {
-        const d = pick(doc);
-        return (d.exists ? d.data : init()) as T;
-      },
-      gen: (doc) => pick(doc).gen,
-    };
-  }
-
   /** The documents as they are on the remote now. Throws OFFLINE when it cannot be reached. */
   async read(docs: string[]): Promise<RemoteView> {
     const r = await this.fetchDocs(docs);
-    return this.view(r.docs, r.at);
+    return makeView(r.docs, r.at);
   }
 
   /**
@@ -223,7 +158,7 @@ export class RemoteStore {
       out.set(d, { exists: s.data !== null, oid: refs.get(d)!, gen: s.gen, data: s.data });
     });
     const st = await this.localState();
-    return this.view(out, lastFetch(st.dir, this.name));
+    return makeView(out, lastFetch(st.dir, this.name));
   }
 
   /** Read `docs`, decide with `fn`, and push the decision as one compare-and-swap. */
@@ -233,7 +168,8 @@ export class RemoteStore {
     const offlineRetries = this.opts.offlineRetries ?? 2;
     let offline = 0;
     let contended: string[] = [];
-    // A push whose answer was lost may have landed: each write's commit is unique, so look for it.
+    // A push whose answer was lost may have landed: each write's commit is unique (no other writer
+    // can produce it), so finding one of them on the remote proves the whole atomic push landed.
     let pending: { commits: Map<string, string>; result: R } | undefined;
     for (let attempt = 1; attempt <= maxAttempts; ) {
       let read;
@@ -292,9 +228,18 @@ export class RemoteStore {
           details: { refs: outcome.refs },
         });
       }
+      // git's HTTP transport resends a push whose answer was lost; the resend then fails its lease
+      // against our own first copy. So a contended push may have landed too: look on the next read.
+      pending = { commits, result };
       contended = outcome.contended.map((r) => r.replace(STATE_PREFIX, ''));
       attempt++;
       if (attempt <= maxAttempts) await this.backoff(attempt - 1);
+    }
+    if (pending) {
+      const last = await this.fetchDocs(names).catch(() => undefined);
+      if (last && [...pending.commits].some(([d, oid]) => last.docs.get(d)?.oid === oid)) {
+        return { result: pending.result, pushed: true, attempts: maxAttempts };
+      }
     }
     throw new LanesError('BUSY', `Gave up after ${maxAttempts} tries: other machines kept changing ${contended.join(', ') || names.join(', ')} on ${JSON.stringify(this.remote)} first.`, {
       hint: 'Nothing of this change was written. Run the command again; if it keeps happening, fewer processes should write these documents at once.',
@@ -353,4 +298,4 @@ export class RemoteStore {
   }
 }
 
-export { mirrorRef };
+export { mirrorRef, STATE_PREFIX, assertRemoteDocName, type RemoteDoc, type RemoteView };

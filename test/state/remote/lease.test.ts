@@ -1,7 +1,10 @@
 // Lease judgement under clock skew (pure functions): expiry is measured by the observer's own
 // clock from when it first saw the current heartbeat, so a holder's clock ±10 min off changes
 // nothing, and neither does an observer's.
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fileBook } from '../../../src/state/remote/leases.js';
+import { tempDir } from '../../helpers/repo.js';
 import { beat, grant, holderValidUntil, judge, observe, type LeaseRecord, type Observation } from '../../../src/state/remote/lease.js';
 
 const MIN = 60_000;
@@ -76,5 +79,19 @@ describe('remote leases under clock skew', () => {
   it('the holder stops trusting its lease before any observer could judge it expired', () => {
     expect(holderValidUntil(1_000, TTL)).toBeLessThan(1_000 + TTL);
     expect(holderValidUntil(1_000, TTL, 2_000)).toBe(1_000 + TTL - 2_000);
+  });
+
+  it('a file-backed observation book lets successive processes age the same heartbeat', () => {
+    const file = path.join(tempDir(), 'observed.json');
+    const rec = grant('a', 'm', TTL, 0);
+    const first = fileBook(file);
+    first.set('k', observe(rec, first.get('k'), 1_000));
+    // A later process, a fresh book on the same file: it remembers when the heartbeat was first seen.
+    const later = fileBook(file);
+    const obs = observe(rec, later.get('k'), 1_000 + TTL + GRACE + 1);
+    expect(obs?.firstSeenAt).toBe(1_000);
+    expect(judge(rec, obs, 1_000 + TTL + GRACE + 1, GRACE).state).toBe('expired');
+    later.set('k', undefined);
+    expect(fileBook(file).get('k')).toBeUndefined();
   });
 });

@@ -157,6 +157,21 @@ describe.each(kinds)('remote store over %s', (kind, start) => {
         http.failNext(0);
       }
     });
+
+    it('does not apply a push twice when its answer was lost', async () => {
+      const http = server as HttpGitServer;
+      await store(a).transact(['once'], (tx) => void (tx.get('once', () => ({ n: 0 })).n = 1));
+      http.loseNextPushAnswers(1);
+      let runs = 0;
+      const r = await store(b).transact(['once'], (tx) => {
+        runs++;
+        tx.get('once', () => ({ n: 0 })).n++;
+        return 'incremented';
+      });
+      expect(r).toMatchObject({ result: 'incremented', pushed: true });
+      expect(runs).toBe(1);
+      expect((await store(c).read(['once'])).get('once', () => ({ n: 0 }))).toEqual({ n: 2 });
+    });
   }
 
   it('never grants a key twice: 3 machines x 2 processes racing for overlapping keys', async () => {

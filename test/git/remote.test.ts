@@ -2,10 +2,21 @@
 // smart HTTP via git http-backend): leased atomic pushes, the dropped no-op re-assert, fetching
 // objects by tip without touching local refs, and OFFLINE when the server is gone.
 import { execa } from 'execa';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchObjects, lsRemote, pushAtomic, presentObjects, readBlobs, writeRootCommit } from '../../src/git/remote.js';
 import { LanesError } from '../../src/errors.js';
+import { tempDir } from '../helpers/repo.js';
 import { makeMachine, startGitDaemon, startHttpGitServer, type GitServer, type Machine } from '../helpers/git-server.js';
+
+async function waitFor(cond: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
 
 const kinds = [
   ['daemon', startGitDaemon],
@@ -75,6 +86,36 @@ describe.each(kinds)('git remote over %s', (_kind, start) => {
     expect(a.git('for-each-ref')).toBe('');
     // A commit the server does not advertise (here: one it never had): the caller lists again.
     expect(await fetchObjects(a.dir, 'origin', [await commit(b, 'never pushed\n')], { env: a.env })).toBe('moved');
+  });
+
+  it('the server itself checks each lease: a push that passed the client check loses to one that landed meanwhile', async () => {
+    const dir = tempDir('lanes-hook-');
+    const [hold, entered, go] = ['hold', 'entered', 'go'].map((f) => path.join(dir, f)) as [string, string, string];
+    fs.writeFileSync(hold, '');
+    // The first push to arrive while "hold" exists waits inside pre-receive, after the client has
+    // checked its lease against the advertised value and before the server's ref transaction.
+    server.preReceive(`if [ -e ${hold} ]; then rm -f ${hold}; touch ${entered}; while [ ! -e ${go} ]; do sleep 0.05; done; fi; exit 0`);
+    try {
+      const refs = await lsRemote(a.dir, 'origin', 'refs/lanes/test/', { env: a.env });
+      const cur = refs.get('refs/lanes/test/claim')!;
+      const slow = pushAtomic(a.dir, 'origin', [
+        { ref: 'refs/lanes/test/claim', expect: cur, next: await commit(a, 'slow\n') },
+        { ref: 'refs/lanes/test/other', expect: null, next: await commit(a, 'other\n') },
+      ], { env: a.env });
+      await waitFor(() => fs.existsSync(entered));
+      const fast = await pushAtomic(b.dir, 'origin', [{ ref: 'refs/lanes/test/claim', expect: cur, next: await commit(b, 'fast\n') }], { env: b.env });
+      expect(fast.ok).toBe(true);
+      fs.writeFileSync(go, '');
+      const r = await slow;
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.kind).toBe('contended');
+      const after = await lsRemote(b.dir, 'origin', 'refs/lanes/test/', { env: b.env });
+      expect(after.has('refs/lanes/test/other')).toBe(false); // atomic: the other ref did not land either
+      expect(await readBlobs(b.dir, [`${after.get('refs/lanes/test/claim')}:doc.json`], { env: b.env })).toEqual(['fast\n']);
+    } finally {
+      server.preReceive(undefined);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('names a rejecting pre-receive hook as a refusal, not contention', async () => {

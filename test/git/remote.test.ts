@@ -94,16 +94,19 @@ describe.each(kinds)('git remote over %s', (_kind, start) => {
     fs.writeFileSync(hold, '');
     // The first push to arrive while "hold" exists waits inside pre-receive, after the client has
     // checked its lease against the advertised value and before the server's ref transaction.
-    server.preReceive(`if [ -e ${hold} ]; then rm -f ${hold}; touch ${entered}; while [ ! -e ${go} ]; do sleep 0.05; done; fi; exit 0`);
+    const hook = `if [ -e ${hold} ]; then rm -f ${hold}; touch ${entered}; while [ ! -e ${go} ]; do sleep 0.05; done; fi; exit 0`;
     try {
-      const refs = await lsRemote(a.dir, 'origin', 'refs/lanes/test/', { env: a.env });
-      const cur = refs.get('refs/lanes/test/claim')!;
+      const cur = await commit(a, 'start\n');
+      server.preReceive(undefined);
+      expect((await pushAtomic(a.dir, 'origin', [{ ref: 'refs/lanes/test/race', expect: null, next: cur }], { env: a.env })).ok).toBe(true);
+      server.preReceive(hook);
       const slow = pushAtomic(a.dir, 'origin', [
-        { ref: 'refs/lanes/test/claim', expect: cur, next: await commit(a, 'slow\n') },
+        { ref: 'refs/lanes/test/race', expect: cur, next: await commit(a, 'slow\n') },
         { ref: 'refs/lanes/test/other', expect: null, next: await commit(a, 'other\n') },
       ], { env: a.env });
+      slow.catch(() => undefined); // awaited below; a failure before that must not go unhandled
       await waitFor(() => fs.existsSync(entered));
-      const fast = await pushAtomic(b.dir, 'origin', [{ ref: 'refs/lanes/test/claim', expect: cur, next: await commit(b, 'fast\n') }], { env: b.env });
+      const fast = await pushAtomic(b.dir, 'origin', [{ ref: 'refs/lanes/test/race', expect: cur, next: await commit(b, 'fast\n') }], { env: b.env });
       expect(fast.ok).toBe(true);
       fs.writeFileSync(go, '');
       const r = await slow;
@@ -111,7 +114,7 @@ describe.each(kinds)('git remote over %s', (_kind, start) => {
       if (!r.ok) expect(r.kind).toBe('contended');
       const after = await lsRemote(b.dir, 'origin', 'refs/lanes/test/', { env: b.env });
       expect(after.has('refs/lanes/test/other')).toBe(false); // atomic: the other ref did not land either
-      expect(await readBlobs(b.dir, [`${after.get('refs/lanes/test/claim')}:doc.json`], { env: b.env })).toEqual(['fast\n']);
+      expect(await readBlobs(b.dir, [`${after.get('refs/lanes/test/race')}:doc.json`], { env: b.env })).toEqual(['fast\n']);
     } finally {
       server.preReceive(undefined);
       fs.rmSync(dir, { recursive: true, force: true });
@@ -142,6 +145,8 @@ describe.each(kinds)('git remote over %s', (_kind, start) => {
     const perr = await pushAtomic(a.dir, 'origin', [{ ref: 'refs/lanes/test/new', expect: null, next }], { env: a.env }).catch((e: unknown) => e);
     expect((perr as LanesError).code).toBe('OFFLINE');
     await server.start();
-    expect((await lsRemote(a.dir, 'origin', 'refs/lanes/test/', { env: a.env })).size).toBe(2);
+    // The push that failed offline did not land, and the server answers again.
+    expect((await lsRemote(a.dir, 'origin', 'refs/lanes/test/', { env: a.env })).has('refs/lanes/test/new')).toBe(false);
+    expect((await pushAtomic(a.dir, 'origin', [{ ref: 'refs/lanes/test/new', expect: null, next }], { env: a.env })).ok).toBe(true);
   });
 });

@@ -7,6 +7,7 @@
  * call has a timeout, and git never prompts for credentials.
  */
 import { LanesError } from '../errors.js';
+import { safeText } from '../render/escape.js';
 import { git, type GitOptions } from './exec.js';
 import { isSha } from './refs.js';
 
@@ -55,15 +56,26 @@ function assertRemote(remote: string): void {
   }
 }
 
-function assertRef(ref: string): void {
-  if (!/^refs\/lanes\/[a-z0-9][a-z0-9/_.-]*$/.test(ref) || ref.includes('..') || ref.endsWith('.lock') || ref.endsWith('/')) {
-    throw new LanesError('INTERNAL', `Refusing to touch ${JSON.stringify(ref)} on a remote: only refs/lanes/* are Lanes' to change.`);
+// Lanes writes its own namespace, and branches only when a landing names one explicitly.
+const PUSHABLE_RE = /^refs\/(?:lanes\/[a-z0-9][a-z0-9/_.-]*|heads\/[A-Za-z0-9][A-Za-z0-9/_.-]*)$/;
+
+export function pushableRefProblem(ref: string): string | undefined {
+  if (!PUSHABLE_RE.test(ref)) return 'is neither under refs/lanes/ nor a branch (refs/heads/...)';
+  if (ref.includes('..') || ref.includes('//') || ref.endsWith('.lock') || ref.endsWith('/') || ref.endsWith('.') || ref.includes('/.')) {
+    return 'is not a well-formed ref name';
   }
+  return undefined;
+}
+
+function assertRef(ref: string): void {
+  const problem = pushableRefProblem(ref);
+  if (problem) throw new LanesError('INTERNAL', `Refusing to push ${JSON.stringify(ref)}: it ${problem}.`);
 }
 
 export function offlineError(remote: string, what: string, stderr: string, cause?: unknown): LanesError {
   const detail = stderr.trim().split('\n').filter(Boolean).slice(-2).join(' / ');
-  return new LanesError('OFFLINE', `Could not reach the remote ${JSON.stringify(remote)} to ${what}: ${detail || 'no answer'}.`, {
+  // What git prints can quote the server: shown as data, never as terminal control.
+  return new LanesError('OFFLINE', `Could not reach the remote ${JSON.stringify(remote)} to ${what}: ${safeText(detail) || 'no answer'}.`, {
     hint: 'Nothing was changed on the remote. Work in your lanes, commits and local state still works; shared claims, tasks and landings need the remote: check the network or the server and run the command again.',
     details: { remote, stderr: stderr.slice(-2000) },
     cause,
@@ -90,7 +102,7 @@ export async function lsRemote(cwd: string, remote: string, prefix: string, opts
   const r = await netGit(cwd, remote, 'list its shared state', ['ls-remote', '--refs', remote, `${prefix}*`], opts);
   if (r.exitCode !== 0) {
     if (OFFLINE_RE.test(r.stderr)) throw offlineError(remote, 'list its shared state', r.stderr);
-    throw new LanesError('GIT', `git ls-remote ${remote} failed: ${r.stderr.trim()}`, { hint: 'Check that the remote exists and that you may read it.' });
+    throw new LanesError('GIT', `git ls-remote ${remote} failed: ${safeText(r.stderr.trim())}`, { hint: 'Check that the remote exists and that you may read it.' });
   }
   const out = new Map<string, string>();
   for (const line of r.stdout.split('\n')) {
@@ -126,7 +138,7 @@ export async function fetchObjects(cwd: string, remote: string, oids: string[], 
   if (r.exitCode === 0) return 'ok';
   if (/not our ref|no such remote ref|couldn't find remote ref|unadvertised object/i.test(r.stderr)) return 'moved';
   if (OFFLINE_RE.test(r.stderr)) throw offlineError(remote, 'fetch its shared state', r.stderr);
-  throw new LanesError('GIT', `git fetch ${remote} failed: ${r.stderr.trim()}`, { hint: 'Check that the remote exists and that you may read it.' });
+  throw new LanesError('GIT', `git fetch ${remote} failed: ${safeText(r.stderr.trim())}`, { hint: 'Check that the remote exists and that you may read it.' });
 }
 
 /** Contents of `<rev>:<path>` specs, undefined for missing ones; one git process. */
@@ -214,7 +226,7 @@ export async function pushAtomic(cwd: string, remote: string, updates: RefUpdate
   const rejected = refs.filter((s) => s.flag === '!');
   if (rejected.length === 0) {
     if (OFFLINE_RE.test(r.stderr) || r.exitCode === 128) throw offlineError(remote, 'push shared state', r.stderr);
-    throw new LanesError('GIT', `git push ${remote} failed (exit ${r.exitCode}): ${r.stderr.trim()}`);
+    throw new LanesError('GIT', `git push ${remote} failed (exit ${r.exitCode}): ${safeText(r.stderr.trim())}`);
   }
   const causes = rejected.filter((s) => !COLLATERAL_RE.test(s.summary));
   const contended = causes.filter((s) => CONTENDED_RE.test(s.summary));
@@ -228,7 +240,7 @@ export async function pushAtomic(cwd: string, remote: string, updates: RefUpdate
       .filter(Boolean)
       .slice(-5)
       .join(' / ');
-    return { ok: false, kind: 'rejected', refs, reason: said ? `${reason} (the server said: ${said})` : reason, message: r.stderr };
+    return { ok: false, kind: 'rejected', refs, reason: safeText(said ? `${reason} (the server said: ${said})` : reason), message: r.stderr };
   }
   // Only collateral rejections and no cause named: treat as contention on everything pushed.
   const names = (contended.length > 0 ? contended : rejected).map((s) => s.ref);

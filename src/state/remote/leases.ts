@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
+import { safeText } from '../../render/escape.js';
 import { writeFileAtomic } from '../atomic.js';
 import { beat, DEFAULT_GRACE_MS, grant, judge, observe, type Judgement, type LeaseRecord, type Observation } from './lease.js';
 import type { RemoteStore } from './store.js';
@@ -132,7 +133,7 @@ export class RemoteLeases {
     });
     if ('record' in r.result && r.result.record) return r.result.record;
     const by = (r.result as { lost?: LeaseRecord }).lost;
-    throw new LanesError('CONFLICT', `Lost the lease "${key}": ${by ? `it is now held by ${by.holder} on ${by.machine}` : 'it was released or taken over'}.`, {
+    throw new LanesError('CONFLICT', `Lost the lease "${key}": ${by ? `it is now held by ${safeText(by.holder)} on ${safeText(by.machine)}` : 'it was released or taken over'}.`, {
       hint: 'Stop acting on it; whatever it protected may now be changed by its new holder. Acquire it again to continue.',
       details: { key, holder: by?.holder, machine: by?.machine },
     });

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { LanesError } from '../../errors.js';
 import { gitOut } from '../../git/exec.js';
-import { fetchObjects, lsRemote, pushAtomic, readBlobs, presentObjects, writeRootCommit, type RefUpdate, type RemoteOptions } from '../../git/remote.js';
+import { fetchObjects, lsRemote, pushableRefProblem, pushAtomic, readBlobs, presentObjects, writeRootCommit, type RefUpdate, type RemoteOptions } from '../../git/remote.js';
 import { assertRemoteDocName, DOC_FILE, makeView, parseStored, STATE_PREFIX, type RemoteDoc, type RemoteView, type Stored } from './format.js';
 import { advanceMirror, lastFetch, mirrorRef, mirrorRefs, recordFetch } from './mirror.js';
 
@@ -42,6 +42,12 @@ export interface RemoteTx {
   get<T>(doc: string, init: () => T): T;
   /** Remove the document (a commit holding null, leased like any write). */
   delete(doc: string): void;
+  /**
+   * Move another ref in the same atomic push, from `expect` (null: must not exist) to `next`, a
+   * commit this clone has: a landing moves refs/heads/<target> from the tested base to the tested
+   * commit while the transaction's documents (the processor's lease) assert it may.
+   */
+  pushRef(ref: string, expect: string | null, next: string): void;
   readonly attempt: number;
   readonly fetchedAt: number;
 }
@@ -187,6 +193,7 @@ export class RemoteStore {
       }
       const data = new Map<string, unknown>();
       const deleted = new Set<string>();
+      const extra = new Map<string, RefUpdate>();
       const tx: RemoteTx = {
         attempt,
         fetchedAt: read.at,
@@ -201,9 +208,16 @@ export class RemoteStore {
           if (!read.docs.has(doc)) throw new LanesError('INTERNAL', `shared document "${doc}" is not part of this transaction`);
           deleted.add(doc);
         },
+        pushRef: (ref: string, expect: string | null, next: string) => {
+          const problem = pushableRefProblem(ref);
+          if (problem || ref.startsWith(STATE_PREFIX)) throw new LanesError('INVALID_INPUT', `Cannot push ${JSON.stringify(ref)} with shared state: it ${problem ?? 'is a shared document'}.`);
+          if (names.length === 0) throw new LanesError('INVALID_INPUT', 'A transaction that moves a ref must read at least one document (the lease that allows it).');
+          extra.set(ref, { ref, expect, next });
+        },
       };
       const result = await fn(tx);
-      const { updates, commits } = await this.plan(read.docs, data, deleted);
+      const { updates, commits } = await this.plan(read.docs, data, deleted, extra.size > 0);
+      updates.push(...extra.values());
       if (updates.length === 0) return { result, pushed: false, attempts: attempt };
       let outcome;
       try {
@@ -252,9 +266,9 @@ export class RemoteStore {
    * never written) document is a commit holding null, which every reader takes for absent: ref
    * deletions would lose the generation count and could not assert an absence.
    */
-  private async plan(read: Map<string, RemoteDoc>, data: Map<string, unknown>, deleted: Set<string>) {
+  private async plan(read: Map<string, RemoteDoc>, data: Map<string, unknown>, deleted: Set<string>, movesRefs: boolean) {
     const values = new Map<string, unknown>();
-    let anyChange = false;
+    let anyChange = movesRefs;
     for (const [doc, d] of read) {
       let value: unknown = d.exists ? d.data : null;
       if (deleted.has(doc)) value = null;

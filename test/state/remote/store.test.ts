@@ -1,6 +1,7 @@
 // The remote document store against real git servers (git daemon and smart HTTP): reads and
 // leased writes, inputs of a decision that must not move, multi-document all-or-nothing, server
 // hooks, offline and back, and machines × processes racing to claim overlapping keys.
+import { execa } from 'execa';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LanesError } from '../../../src/errors.js';
@@ -95,6 +96,43 @@ describe.each(kinds)('remote store over %s', (kind, start) => {
     const v = await store(c).read(['x', 'y']);
     expect(v.get('x', () => 'absent')).toBe('absent');
     expect(v.get('y', () => ({ v: 0 }))).toEqual({ v: 2 });
+  });
+
+  it('moves a branch in the same atomic push as the lease that allows it, or not at all', async () => {
+    a.git('commit', '-q', '--allow-empty', '-m', 'base');
+    const baseSha = a.git('rev-parse', 'HEAD');
+    // Asynchronously: an in-process HTTP server must keep answering.
+    await execa('git', ['push', '-q', 'origin', 'HEAD:refs/heads/main'], { cwd: a.dir, env: a.env });
+    a.git('commit', '-q', '--allow-empty', '-m', 'tested 1');
+    const tested1 = a.git('rev-parse', 'HEAD');
+    const land = (from: string, to: string, during?: () => Promise<unknown>, extra = {}) =>
+      store(a, extra).transact(['processor'], async (tx) => {
+        tx.get('processor', () => ({ holder: 'a' }));
+        if (during && tx.attempt === 1) await during();
+        tx.pushRef('refs/heads/main', from, to);
+      });
+    expect((await land(baseSha, tested1)).pushed).toBe(true);
+    expect(server.git('rev-parse', 'refs/heads/main')).toBe(tested1);
+
+    // The lease document moves between the decision and the push: the branch does not move.
+    a.git('commit', '-q', '--allow-empty', '-m', 'tested 2');
+    const tested2 = a.git('rev-parse', 'HEAD');
+    const e = await caught(land(tested1, tested2, () => store(b).transact(['processor'], (t) => void (t.get('processor', () => ({ holder: 'a' })).holder = 'b')), { maxAttempts: 1 }));
+    expect(e.code).toBe('BUSY');
+    expect(server.git('rev-parse', 'refs/heads/main')).toBe(tested1);
+
+    // A protected branch (here a hook standing in for the forge's rule): refused, the lease document untouched.
+    const gen = (await store(c).read(['processor'])).gen('processor');
+    server.preReceive('while read old new ref; do [ "$ref" = refs/heads/main ] && { echo "main is protected" >&2; exit 1; }; done; exit 0');
+    try {
+      const r = await caught(land(tested1, tested2));
+      expect(r.code).toBe('REMOTE_REJECTED');
+      expect(r.message).toContain('main is protected');
+    } finally {
+      server.preReceive(undefined);
+    }
+    expect(server.git('rev-parse', 'refs/heads/main')).toBe(tested1);
+    expect((await store(c).read(['processor'])).gen('processor')).toBe(gen);
   });
 
   it('deletes a document as a leased tombstone that reads as absent', async () => {

@@ -2,6 +2,7 @@
 // leased writes, inputs of a decision that must not move, multi-document all-or-nothing, server
 // hooks, offline and back, and machines × processes racing to claim overlapping keys.
 import { execa } from 'execa';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LanesError } from '../../../src/errors.js';
@@ -244,6 +245,7 @@ describe.each(kinds)('remote store over %s', (kind, start) => {
     const holders = v.get('claims', () => ({ holders: {} as Record<string, string> })).holders;
     expect(Object.fromEntries([...grants].map(([k, w]) => [k, w[0]]))).toEqual(holders);
     expect(v.get('grants', () => ({ n: 0 })).n).toBe(grants.size);
+    fs.rmSync(dir, { recursive: true, force: true });
     expect(errors).toBe(0);
     expect(grants.size).toBe(new Set(outs.flatMap((o) => (JSON.parse(String(o.stdout)) as { results: Array<{ key: string }> }).results.map((r) => r.key))).size);
   }, 180_000);

@@ -238,7 +238,7 @@ export class RemoteStore {
       }
       if (outcome.kind === 'rejected') {
         throw new LanesError('REMOTE_REJECTED', `The remote ${JSON.stringify(this.remote)} refused the change to ${names.join(', ')}: ${outcome.reason}.`, {
-          hint: 'Nothing was changed (the push is atomic). A server hook or a ref protection rule refuses writes to refs/lanes/*: allow this account to push there (see docs/remote.md).',
+          hint: 'Nothing was changed (the push is atomic). A server hook or a protection rule refused it: for refs/lanes/* allow this account to push there; a protected branch needs a bot account or the forge\'s merge queue (docs/remote.md).',
           details: { refs: outcome.refs },
         });
       }

@@ -7,7 +7,7 @@
  * call has a timeout, and git never prompts for credentials.
  */
 import { LanesError } from '../errors.js';
-import { safeText } from '../render/escape.js';
+import { safeText } from '../util/escape.js';
 import { git, type GitOptions } from './exec.js';
 import { isSha } from './refs.js';
 

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
-import { safeText } from '../../render/escape.js';
+import { safeText } from '../../util/escape.js';
 import { writeFileAtomic } from '../atomic.js';
 import { beat, DEFAULT_GRACE_MS, grant, judge, observe, type Judgement, type LeaseRecord, type Observation } from './lease.js';
 import type { RemoteStore } from './store.js';

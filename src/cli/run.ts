@@ -61,6 +61,5 @@ export function terminalText(s: string): string {
 
 /** JSON.stringify leaves DEL and C1 controls raw; `\u009b` is the same JSON and safe on a terminal. */
 export function jsonOut(data: unknown): string {
-  // eslint-disable-next-line no-control-regex
   return (JSON.stringify(data, null, 2) ?? 'null').replace(/[\x7f-\x9f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -49,6 +49,7 @@ const OFFLINE_RE =
   /Connection refused|Could not resolve host|unable to connect|Failed to connect|Connection timed out|Connection reset|timed out|unable to access|returned error: 5\d\d|early EOF|remote end hung up|Could not read from remote repository|Network is unreachable|No route to host|transfer closed|RPC failed|Empty reply/i;
 
 function assertRemote(remote: string): void {
+  // eslint-disable-next-line no-control-regex
   if (!remote || remote.startsWith('-') || /[\x00-\x1f\x7f]/.test(remote)) {
     throw new LanesError('INVALID_INPUT', `Invalid remote ${JSON.stringify(remote.slice(0, 80))}.`, {
       hint: 'Name a configured remote (e.g. origin) or give its URL.',

@@ -36,6 +36,9 @@ export interface EntryView {
   conflicts?: MergeEntry['conflicts'];
   waiting_for?: string[];
   cancel_requested?: boolean;
+  held_reason?: string;
+  /** Id of the full log of its last gate run (`lanes merge log <task>`). */
+  log?: string;
 }
 
 export interface MergeStatus {
@@ -66,6 +69,8 @@ export function entryView(e: MergeEntry, opts: { position?: number | undefined; 
   if (e.unchecked) v.unchecked = true;
   if (e.conflicts?.length) v.conflicts = e.conflicts;
   if (e.cancel_requested) v.cancel_requested = true;
+  if (e.held_reason && e.state === 'held') v.held_reason = e.held_reason;
+  if (e.failure?.log) v.log = e.failure.log;
   if (opts.waiting_for?.length) v.waiting_for = opts.waiting_for;
   return v;
 }
@@ -116,7 +121,7 @@ export async function cancelMerge(lanes: Lanes, taskId: string): Promise<{ entry
         hint: last?.state === 'landed' ? `It already landed as ${last.landed_as?.slice(0, 12)}; undo that with \`lanes merge revert ${task}\`.` : 'merge_status lists the queue.',
       });
     }
-    if (e.state === 'queued') {
+    if (e.state === 'queued' || e.state === 'held') {
       e.state = 'cancelled';
       e.finished_at = nowIso();
       return { e: { ...e }, cancelled: true };

@@ -31,9 +31,13 @@ const SUMMARY: RegExp[] = [
   /^\s*\d+ failed(, \d+ (passed|skipped))*/, // generic "N failed, N passed" (playwright, pytest -q)
 ];
 
-/** Title lines of a failure's block, per runner. */
+/**
+ * Title lines of a failure's block, per runner. Mocha numbers the failing tests in its spec list
+ * too ("    1) should ..."), so its block is looked for only after its "N failing" line.
+ */
+const MOCHA_FAILING = /^\s*\d+ failing\b/;
+const MOCHA_FIRST = /^\s*1\) \S/;
 const FIRST: RegExp[] = [
-  /^\s{0,4}1\) \S/, // mocha's first numbered failure
   /^\s*● (?!Console\b)\S/, // jest
   /^_{3,} \S.* _{3,}$/, // pytest
   /^not ok \d+/, // TAP
@@ -48,7 +52,7 @@ const BLOCK_LINES = 24;
 
 function endsBlock(line: string, title: string): boolean {
   if (line === title) return false;
-  if (/^\s{0,4}2\) \S/.test(line)) return true; // mocha's next failure
+  if (/^\s*2\) \S/.test(line)) return true; // mocha's next failure
   if (/^\s*● \S/.test(line)) return true;
   if (/^_{3,} \S.* _{3,}$/.test(line) || /^=+ .* =+$/.test(line)) return true;
   if (/^(not )?ok \d+/.test(line) && !line.startsWith(title)) return true;
@@ -70,6 +74,11 @@ export function summarizeFailure(output: string): FailureSummary {
   for (const re of FIRST) {
     const i = lines.findIndex((l) => re.test(l));
     if (i !== -1 && (at === -1 || i < at)) at = i;
+  }
+  const failing = lines.findIndex((l) => MOCHA_FAILING.test(l));
+  if (failing !== -1) {
+    const i = lines.findIndex((l, j) => j > failing && MOCHA_FIRST.test(l));
+    if (i !== -1 && (at === -1 || i < at || at < failing)) at = i;
   }
   if (at !== -1) {
     const title = lines[at]!;

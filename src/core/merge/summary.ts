@@ -57,6 +57,7 @@ function endsBlock(line: string, title: string): boolean {
   if (/^_{3,} \S.* _{3,}$/.test(line) || /^=+ .* =+$/.test(line)) return true;
   if (/^(not )?ok \d+/.test(line) && !line.startsWith(title)) return true;
   if (/^---- \S+ stdout ----$/.test(line) || /^failures:$/.test(line) || /^test result:/.test(line)) return true;
+  if (/^\s*⎯{3,}/.test(line) || /^\s*(Test Files|Tests|Test Suites):?\s+\d+ /.test(line)) return true; // vitest / jest totals
   if (/^\s*--- (FAIL|PASS): /.test(line) || /^(FAIL|ok)\s+\S+\s+[\d.]+s$/.test(line)) return true;
   return false;
 }

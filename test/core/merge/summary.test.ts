@@ -138,7 +138,37 @@ FAIL\texample.com/calc\t0.003s
 FAIL
 `;
 
+const VITEST = `
+ RUN  v4.1.12 /tmp/lanes-0/zod-b27c82ea9c/main-0d6e4079
+
+ ❯ src/v4/classic/tests/string.test.ts (56 tests | 1 failed) 1545ms
+     × email validations 12ms
+ ✓ src/v4/classic/tests/object.test.ts (91 tests) 216ms
+
+⎯⎯⎯⎯⎯⎯⎯ Failed Tests 1 ⎯⎯⎯⎯⎯⎯⎯
+
+ FAIL  src/v4/classic/tests/string.test.ts > email validations
+AssertionError: expected false to be true // Object.is equality
+ ❯ src/v4/classic/tests/string.test.ts:243:5
+
+⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯[1/1]⎯
+
+
+ Test Files  1 failed | 4 passed (5)
+      Tests  1 failed | 210 passed (211)
+   Start at  20:25:51
+   Duration  9.90s
+`;
+
 describe('summarizeFailure on real runner output', () => {
+  it('vitest: Test Files and Tests lines, the first FAIL file > test block, ending at the separator', () => {
+    const s = summarizeFailure(VITEST);
+    expect(s.summary).toEqual(['Test Files  1 failed | 4 passed (5)', 'Tests  1 failed | 210 passed (211)']);
+    expect(s.first_failure[0]).toBe(' FAIL  src/v4/classic/tests/string.test.ts > email validations');
+    expect(s.first_failure.join('\n')).toContain('AssertionError: expected false to be true');
+    expect(s.first_failure.join('\n')).not.toMatch(/⎯|Test Files/);
+  });
+
   it('mocha: the passing/failing counts and the first numbered failure', () => {
     const s = summarizeFailure(MOCHA);
     expect(s.summary).toEqual(['55 passing (2s)', '2 failing']);

@@ -18,7 +18,6 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { LanesError } from '../../errors.js';
 import { git, gitOut } from '../../git/exec.js';
@@ -29,8 +28,11 @@ import { isInside } from '../../util/paths.js';
 import type { SetupConfig } from '../config.js';
 import type { Lanes } from '../context.js';
 import { withGitLock } from '../lanes/gitlock.js';
+import { defaultIntegrationBase, dotSegment, ensureBase, integrationBase, sweepOrphans } from './checkout-paths.js';
 import { addIntegrationWorktree } from './git.js';
 import type { GateLog } from './logs.js';
+
+export { defaultIntegrationBase, dotSegment, integrationBase };
 
 export const INTEGRATION_DOC = 'integration';
 
@@ -58,47 +60,9 @@ function docOf(d: IntegrationDoc): IntegrationDoc {
   return d;
 }
 
-/** The default base: `<tmp>/lanes-<uid>/<repo name>-<hash of the git dir>`, private to this user. */
-export function defaultIntegrationBase(repo: Repo): string {
-  const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
-  const hash = crypto.createHash('sha256').update(repo.commonDir).digest('hex').slice(0, 10);
-  const name = path.basename(repo.mainRoot).replace(/[^A-Za-z0-9_-]/g, '-').replace(/^-+/, '').slice(0, 40) || 'repo';
-  return path.join(fs.realpathSync(os.tmpdir()), `lanes-${uid}`, `${name}-${hash}`);
-}
-
-/** Where the checkouts of this repository live, given the target's merge settings. */
-export function integrationBase(repo: Repo, configured: string | undefined): string {
-  if (configured === undefined) return defaultIntegrationBase(repo);
-  return path.resolve(repo.mainRoot, configured);
-}
-
-/** A dot segment ("/.git/", "/.claude/") in an absolute path, or undefined. */
-export function dotSegment(p: string): string | undefined {
-  return path.resolve(p).split(path.sep).find((s) => s.startsWith('.') && s !== '.');
-}
-
 function checkoutName(target: string): string {
   const plain = target.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'target';
   return `${plain}-${crypto.createHash('sha256').update(target).digest('hex').slice(0, 8)}`;
-}
-
-/**
- * Makes the base directory (mode 0700). Under the shared temp dir the top directory must be a
- * real directory owned by us: another user could have made it first to read or redirect our
- * checkouts.
- */
-function ensureBase(base: string, isDefault: boolean): void {
-  const top = isDefault ? path.dirname(base) : base;
-  fs.mkdirSync(top, { recursive: true, mode: 0o700 });
-  const st = fs.lstatSync(top);
-  const uid = typeof process.getuid === 'function' ? process.getuid() : st.uid;
-  if (isDefault && (st.isSymbolicLink() || !st.isDirectory() || st.uid !== uid)) {
-    throw new LanesError('UNSAFE', `${top} is not a private directory of this user (a symlink, or owned by someone else).`, {
-      hint: `Remove it, or set merge.integration_dir in .lanes/config.json to a directory of your own (with no path segment starting with ".").`,
-    });
-  }
-  if (isDefault && (st.mode & 0o077) !== 0) fs.chmodSync(top, 0o700);
-  fs.mkdirSync(base, { recursive: true, mode: 0o700 });
 }
 
 /** True when `dir` is a worktree of this repository (its .git points into our common dir). */
@@ -176,6 +140,7 @@ export async function ensureCheckout(lanes: Lanes, target: string, at: string, c
       doc.checkouts.push({ target, dir, root, ready: false, keep: [], setup: {} });
     });
     ensureBase(root, configuredDir === undefined);
+    if (configuredDir === undefined) sweepOrphans(path.dirname(root));
     if (fs.existsSync(dir)) await removeCheckoutDir(repo, { dir, root });
     await addIntegrationWorktree(repo, dir, at);
   });

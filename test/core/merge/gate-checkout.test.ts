@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLanes } from '../../../src/core/context.js';
-import { INTEGRATION_DOC, readCheckouts } from '../../../src/core/merge/checkout.js';
+import { defaultIntegrationBase, INTEGRATION_DOC, readCheckouts } from '../../../src/core/merge/checkout.js';
 import { processMergeQueue, queueMerge } from '../../../src/core/merge/index.js';
 import { listGateLogs, readGateLog } from '../../../src/core/merge/logs.js';
 import { bundleChild } from '../../helpers/child.js';
@@ -136,13 +136,26 @@ describe('the gate checkout', () => {
     expect(note).toMatch(/still running; its last output:\n {2}compiling src\/big\.ts\n {2}waiting for the database on :5432/);
   });
 
-  it('keeps the state of the checkout in the integration document', async () => {
+  it('keeps the state of the checkout in the integration document; checkouts of deleted repositories are swept', async () => {
     const r = await mergeRepo();
+    const top = path.dirname(defaultIntegrationBase((await r.open()).repo));
+    // A gate checkout whose repository was deleted, and one whose repository still exists.
+    const orphan = path.join(top, `gone-${process.pid}`, 'main-1');
+    const alive = path.join(top, `alive-${process.pid}`, 'main-1');
+    const aliveGit = path.join(tempDir(), '.git', 'worktrees', 'x');
+    fs.mkdirSync(aliveGit, { recursive: true });
+    for (const [d, g] of [[orphan, '/nonexistent/repo/.git/worktrees/main-1'], [alive, aliveGit]] as const) {
+      fs.mkdirSync(d, { recursive: true });
+      fs.writeFileSync(path.join(d, '.git'), `gitdir: ${g}\n`);
+    }
     await r.lane('t1', { 'src/t1.ts': 'export const t1 = 1;\n' });
     const lanes = await r.open();
     await queueMerge(lanes, { task_id: 't1' });
     await processMergeQueue(lanes);
     const doc = (await lanes.store.read<{ checkouts: unknown[] }>(INTEGRATION_DOC, () => ({ checkouts: [] }))).data;
     expect(doc.checkouts).toMatchObject([{ target: 'main', ready: true }]);
+    expect(fs.existsSync(path.dirname(orphan))).toBe(false);
+    expect(fs.existsSync(alive)).toBe(true);
+    fs.rmSync(path.dirname(alive), { recursive: true, force: true });
   });
 });

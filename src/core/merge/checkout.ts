@@ -86,11 +86,14 @@ async function isOurWorktree(repo: Repo, dir: string): Promise<boolean> {
  * worktree (or nothing). Call under the 'git' lock. It holds nothing but our own build output, so
  * it goes with --force.
  */
-export async function removeCheckoutDir(repo: Repo, rec: Pick<CheckoutRecord, 'dir' | 'root'>): Promise<void> {
+export async function removeCheckoutDir(repo: Repo, rec: Pick<CheckoutRecord, 'dir' | 'root'> & { ready?: boolean }): Promise<void> {
   const dir = path.resolve(rec.dir);
   if (!isInside(path.resolve(rec.root), dir) || dir === path.resolve(rec.root)) {
     throw new LanesError('INTERNAL', `Refusing to remove ${dir}: not a gate checkout under ${rec.root}.`);
   }
+  // A `worktree add` killed before it wrote `.git` leaves a directory only our record explains.
+  const halfMade = rec.ready === false && fs.existsSync(dir) && !fs.existsSync(path.join(dir, '.git'));
+  if (halfMade) fs.rmSync(dir, { recursive: true, force: true });
   if (fs.existsSync(dir) && !(await isOurWorktree(repo, dir))) {
     throw new LanesError('UNSAFE', `${dir} exists but is not a gate checkout of this repository; Lanes leaves it alone.`, {
       hint: 'Move it away, or set merge.integration_dir in .lanes/config.json to another directory.',

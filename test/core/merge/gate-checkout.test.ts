@@ -136,6 +136,28 @@ describe('the gate checkout', () => {
     expect(note).toMatch(/still running; its last output:\n {2}compiling src\/big\.ts\n {2}waiting for the database on :5432/);
   });
 
+  it('a checkout left half made (killed during worktree add) is removed and made again', async () => {
+    const r = await mergeRepo();
+    await r.lane('t1', { 'src/t1.ts': 'export const t1 = 1;\n' });
+    const lanes = await r.open();
+    await queueMerge(lanes, { task_id: 't1' });
+    await processMergeQueue(lanes);
+    const rec = (await readCheckouts(lanes))[0]!;
+    // What a SIGKILL before git wrote .git leaves: a directory with some files, a record not ready.
+    r.git('worktree', 'remove', '--force', rec.dir);
+    fs.mkdirSync(path.join(rec.dir, 'src'), { recursive: true });
+    fs.writeFileSync(path.join(rec.dir, 'src', 'partial.ts'), '');
+    await lanes.store.transact(async (tx) => {
+      tx.get<{ checkouts: Array<{ ready: boolean }> }>(INTEGRATION_DOC, () => ({ checkouts: [] })).checkouts[0]!.ready = false;
+    });
+    await r.lane('t2', { 'src/t2.ts': 'export const t2 = 2;\n' });
+    await queueMerge(lanes, { task_id: 't2' });
+    const res = await processMergeQueue(await r.open());
+    expect(res.landed.map((l) => l.task)).toEqual(['t2']);
+    expect(fs.existsSync(path.join(rec.dir, 'src', 'partial.ts'))).toBe(false);
+    expect((await readCheckouts(lanes))[0]).toMatchObject({ dir: rec.dir, ready: true });
+  });
+
   it('keeps the state of the checkout in the integration document; checkouts of deleted repositories are swept', async () => {
     const r = await mergeRepo();
     const top = path.dirname(defaultIntegrationBase((await r.open()).repo));

@@ -21,6 +21,8 @@ export interface RunCommandOptions {
   maxOutputBytes?: number;
   /** Called as soon as the command runs, with its pid (which is also its process group id). */
   onSpawn?: (pgid: number) => void | Promise<void>;
+  /** Sees every chunk of output as it arrives (e.g. to keep a full log on disk). */
+  onOutput?: (chunk: Buffer) => void;
   /** Kill what the command left running in its group when it exits. Default true. */
   killGroupOnExit?: boolean;
 }
@@ -112,8 +114,12 @@ export async function runCommand(argv: string[], opts: RunCommandOptions): Promi
     stripFinalNewline: false,
     cleanup: false,
   });
-  child.stdout?.on('data', (b: Buffer) => tail.push(b));
-  child.stderr?.on('data', (b: Buffer) => tail.push(b));
+  const take = (b: Buffer) => {
+    tail.push(b);
+    opts.onOutput?.(b);
+  };
+  child.stdout?.on('data', take);
+  child.stderr?.on('data', take);
   const pid = child.pid;
   // Wait for the command itself, not its pipes: a background grandchild holding stdout open must
   // not keep us waiting. Listen before anything else can yield.

@@ -13,11 +13,12 @@ export const MERGE_OP = 'merge.process';
 export const STRATEGIES = ['merge', 'squash', 'rebase'] as const;
 export type Strategy = (typeof STRATEGIES)[number];
 
-export const ENTRY_STATES = ['queued', 'integrating', 'gating', 'landing', 'landed', 'failed', 'cancelled'] as const;
+export const ENTRY_STATES = ['queued', 'integrating', 'gating', 'landing', 'held', 'landed', 'failed', 'cancelled'] as const;
 export type EntryState = (typeof ENTRY_STATES)[number];
 /** States of an entry a processor is working on right now. */
 export const PROCESSING: readonly EntryState[] = ['integrating', 'gating', 'landing'];
-export const ACTIVE: readonly EntryState[] = ['queued', ...PROCESSING];
+/** `held`: waits for a human (`lanes merge approve`) because it would weaken the target's gates. */
+export const ACTIVE: readonly EntryState[] = ['queued', ...PROCESSING, 'held'];
 
 export type EntryKind = 'land' | 'revert';
 
@@ -42,6 +43,13 @@ export interface EntryFailure {
   gate?: string;
   /** The gate's output tail (secret-redacted), or git's message. */
   output_tail?: string;
+  exit_code?: number | null;
+  timed_out?: boolean;
+  /** The test runner's own summary lines and the first failure, when they were found. */
+  summary?: string[];
+  first_failure?: string[];
+  /** Id of the full log (`lanes merge log <task>`). */
+  log?: string;
 }
 
 export interface MergeEntry {
@@ -76,6 +84,10 @@ export interface MergeEntry {
   /** For a revert: the landing being undone (from..as). */
   revert_of?: { landed_as: string; landed_from?: string };
   cancel_requested?: boolean;
+  /** Why it is held for a human (state `held`). */
+  held_reason?: string;
+  /** A human let this exact tip land despite its gate change. */
+  approved?: { by: string; at: string; tip: string };
   timings?: { wait_ms?: number; integrate_ms?: number; gates_ms?: number; land_ms?: number; total_ms?: number };
 }
 

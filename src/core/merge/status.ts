@@ -37,6 +37,9 @@ export interface EntryView {
   conflicts?: MergeEntry['conflicts'];
   waiting_for?: string[];
   cancel_requested?: boolean;
+  held_reason?: string;
+  /** Id of the full log of its last gate run (`lanes merge log <task>`). */
+  log?: string;
 }
 
 export interface MergeStatus {
@@ -67,6 +70,8 @@ export function entryView(e: MergeEntry, opts: { position?: number | undefined; 
   if (e.unchecked) v.unchecked = true;
   if (e.conflicts?.length) v.conflicts = e.conflicts;
   if (e.cancel_requested) v.cancel_requested = true;
+  if (e.held_reason && e.state === 'held') v.held_reason = e.held_reason;
+  if (e.failure?.log) v.log = e.failure.log;
   if (opts.waiting_for?.length) v.waiting_for = opts.waiting_for;
   return v;
 }
@@ -117,7 +122,7 @@ export async function cancelMerge(lanes: Lanes, taskId: string): Promise<{ entry
         hint: last?.state === 'landed' ? `It already landed as ${last.landed_as?.slice(0, 12)}; to undo that, ${act('revert_landing', { task_id: task })}.` : `${act('merge_status')} lists the queue.`,
       });
     }
-    if (e.state === 'queued') {
+    if (e.state === 'queued' || e.state === 'held') {
       e.state = 'cancelled';
       e.finished_at = nowIso();
       return { e: { ...e }, cancelled: true };

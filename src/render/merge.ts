@@ -7,7 +7,7 @@ import type { QueueResult } from '../core/merge/enqueue.js';
 import type { ProcessResult } from '../core/merge/process.js';
 import type { GateLogEntry } from '../core/merge/logs.js';
 import type { EntryView, MergeStatus } from '../core/merge/status.js';
-import { safeBlock, safeText } from './escape.js';
+import { safeBlock, safeText } from '../util/escape.js';
 
 const short = (sha: string | undefined) => (sha ? sha.slice(0, 12) : '-');
 

@@ -4,7 +4,7 @@ import { cliOwner } from '../../core/lanes/model.js';
 import { approveMerge, cancelMerge, listGateLogs, mergeStatus, processMergeQueue, queueMerge, queueRevert, readGateLog, STRATEGIES, type Strategy } from '../../core/merge/index.js';
 import { assertSlug } from '../../util/slug.js';
 import { renderLogList, renderProcessed, renderQueued, renderStatus } from '../../render/merge.js';
-import { safeBlock } from '../../render/escape.js';
+import { safeBlock } from '../../util/escape.js';
 import { LanesError } from '../../errors.js';
 import { action, emit } from '../run.js';
 

@@ -340,6 +340,7 @@ export const ConfigSchema = z
         integration_dir: z
           .string()
           .min(1)
+          // eslint-disable-next-line no-control-regex
           .refine((p) => !/[\x00-\x1f\x7f]/.test(p), { error: 'must not contain control characters' })
           .optional()
           .meta({

@@ -20,7 +20,7 @@ export const SAFE = ['-c', 'core.hooksPath=/dev/null', '-c', 'gc.auto=0'];
 let versionChecked: Promise<void> | undefined;
 
 /** merge-tree --write-tree arrived in git 2.38: refuse clearly on older git, once per process. */
-export function assertMergeTreeGit(cwd: string): Promise<void> {
+export function assertMergeTreeGit(_cwd: string): Promise<void> {
   versionChecked ??= (async () => {
     const v = await gitVersion();
     const [maj, min] = MIN_GIT;

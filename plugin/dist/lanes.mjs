@@ -6,10 +6,12 @@ import {
   NEEDS_FIX_COLOR,
   STRATEGIES,
   VERSION,
+  approveMerge,
   cancelMerge,
   checkResources,
   cleanupLanes,
   emptyQueue,
+  listGateLogs,
   listLanes,
   mergeStatus,
   operationInProgress,
@@ -18,9 +20,11 @@ import {
   queueMerge,
   queueOf,
   queueRevert,
+  readGateLog,
   readResources,
   recommendParallelism,
   renderDoctor,
+  renderLogList,
   renderPlan,
   renderPlanWork,
   renderProcessed,
@@ -29,20 +33,20 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunks/chunk-SNQQIHKW.mjs";
+} from "./chunks/chunk-CY2FKKQE.mjs";
 import {
   startSession
-} from "./chunks/chunk-CTSTYEFH.mjs";
+} from "./chunks/chunk-XFPSBEHU.mjs";
 import {
   endSession
-} from "./chunks/chunk-7XEGB5MB.mjs";
+} from "./chunks/chunk-CFRIGRF2.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunks/chunk-VWU2XB4O.mjs";
+} from "./chunks/chunk-3ML6Q55D.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -50,26 +54,24 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunks/chunk-GJ44P3AN.mjs";
+} from "./chunks/chunk-3EKORY7J.mjs";
 import {
   startLane
-} from "./chunks/chunk-ED6PR75F.mjs";
+} from "./chunks/chunk-5XUE7YNJ.mjs";
 import {
   removeLane
-} from "./chunks/chunk-L2RCI6YI.mjs";
-import {
-  safeText
-} from "./chunks/chunk-5ENDIA4V.mjs";
+} from "./chunks/chunk-EZKFG73S.mjs";
+import "./chunks/chunk-TBJ6XN34.mjs";
 import {
   claimFiles,
   listClaims,
   releaseFiles,
   renewClaims
-} from "./chunks/chunk-UIFSM5EX.mjs";
+} from "./chunks/chunk-6SUTLIHY.mjs";
 import {
   leasePort,
   releasePorts
-} from "./chunks/chunk-7EYTLD57.mjs";
+} from "./chunks/chunk-QTXBDCYW.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -78,9 +80,10 @@ import {
   requirePlan,
   requireTask,
   updateTask
-} from "./chunks/chunk-PL5DY2FU.mjs";
+} from "./chunks/chunk-LW3P4CPZ.mjs";
 import {
   AGENT_PLACEHOLDERS,
+  AGENT_PRESETS,
   configJsonSchemaText,
   git,
   gitOut,
@@ -89,20 +92,22 @@ import {
   refSha,
   relPathProblem,
   resolveRepo,
+  safeBlock,
+  safeText,
   statusPorcelain
-} from "./chunks/chunk-PXOBERGW.mjs";
+} from "./chunks/chunk-RL5ROPAG.mjs";
 import {
   writeFileAtomic
-} from "./chunks/chunk-NG7PXIWD.mjs";
-import "./chunks/chunk-67GFENSM.mjs";
+} from "./chunks/chunk-V4GO6SUC.mjs";
+import "./chunks/chunk-KHVD5WAC.mjs";
 import "./chunks/chunk-4VNXBQ3W.mjs";
-import "./chunks/chunk-OFXBTUZH.mjs";
+import "./chunks/chunk-2SBYBKZ5.mjs";
 import {
   ownerLiveness,
   readOwners,
   releaseOwner,
   touchOwner
-} from "./chunks/chunk-36QYI5LT.mjs";
+} from "./chunks/chunk-NFG7RAAX.mjs";
 import {
   LANES_DOC,
   cliOwner,
@@ -113,15 +118,18 @@ import {
   laneRef,
   pidAlive,
   taskOwner
-} from "./chunks/chunk-5QYFTLAK.mjs";
+} from "./chunks/chunk-AWQEDCZ2.mjs";
 import {
   LanesError,
+  assertSlug,
   errorMessage,
   isLanesError,
   log,
+  nullProtoDeep,
+  own,
   speak,
   speakAll
-} from "./chunks/chunk-LV6YZP2H.mjs";
+} from "./chunks/chunk-JZVDHGNO.mjs";
 import {
   __commonJS,
   __require,
@@ -3717,16 +3725,23 @@ function action(fn) {
     } catch (e) {
       const code = exitCodeFor(e);
       const text = e instanceof LanesError ? errorMessage(e) : `unexpected error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`;
-      process.stderr.write(`lanes: ${speak(text, "cli")}
+      process.stderr.write(`lanes: ${safeBlock(speak(text, "cli"))}
 `);
       process.exitCode = code;
     }
   };
 }
 function emit(json, data, text) {
-  process.stdout.write(json ? `${JSON.stringify(speakAll(data, "cli"), null, 2)}
-` : `${speak(text(), "cli")}
+  process.stdout.write(json ? `${jsonOut(speakAll(data, "cli"))}
+` : `${terminalText(speak(text(), "cli"))}
 `);
+}
+var SGR = /(\x1b\[[0-9;]*m)/;
+function terminalText(s) {
+  return s.split(SGR).map((part, i) => i % 2 === 1 ? part : safeBlock(part)).join("");
+}
+function jsonOut(data) {
+  return (JSON.stringify(data, null, 2) ?? "null").replace(/[\x7f-\x9f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 // src/cli/commands/agent.ts
@@ -4405,6 +4420,9 @@ async function startDashboard(lanes, opts = {}) {
       res.end(`${text}
 `);
     };
+    let hosts = 0;
+    for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i].toLowerCase() === "host") hosts++;
+    if (hosts > 1 || hosts === 0 && req.httpVersion !== "1.0") return refuse(400, hosts > 1 ? "Bad request: more than one Host header." : "Bad request: no Host header.");
     const host = (req.headers.host ?? "").toLowerCase();
     if (host !== `${HOST}:${bound}` && host !== `localhost:${bound}`) return refuse(403, "Host not allowed: this dashboard answers only to 127.0.0.1 and localhost.");
     const origin = req.headers.origin;
@@ -4645,6 +4663,258 @@ async function resourceFloors(dir, cfg) {
 // src/core/run/agent.ts
 import fs3 from "node:fs";
 import path2 from "node:path";
+
+// src/core/run/limits.ts
+var COMMON_LIMIT_PATTERNS = [
+  "usage limit (?:reached|exceeded)",
+  "you've (?:hit|reached) your (?:[\\w-]+ )*limit",
+  "\\brate[ _-]?limit(?:ed|_error| exceeded| reached)\\b",
+  "\\boverloaded_error\\b",
+  "\\b(?:HTTP |status:? ?|error:? ?|\\()429\\b",
+  "429 Too Many Requests"
+];
+var MAX_TEXT = 300;
+function clip2(s) {
+  const one = s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "").replace(/\s+/g, " ").replace(/[\x00-\x1f\x7f]/g, "").trim();
+  return one.length > MAX_TEXT ? `${one.slice(0, MAX_TEXT - 3)}...` : one;
+}
+function compilePatterns(sources) {
+  const out = [];
+  for (const s of sources) {
+    try {
+      out.push(new RegExp(s, "i"));
+    } catch {
+    }
+  }
+  return out;
+}
+function reasonFor(text, status2, type) {
+  if (status2 === 529 || type === "overloaded_error" || /overloaded/i.test(text)) return `overloaded${status2 ? ` (${status2})` : ""}`;
+  if (/usage limit|hit your|reached your|quota|spend limit/i.test(text)) return "usage limit";
+  return `rate limit${status2 ? ` (${status2})` : ""}`;
+}
+function claudeEvent(ev, patterns, now) {
+  const status2 = typeof ev.api_error_status === "number" ? ev.api_error_status : void 0;
+  const type = typeof ev.api_error_type === "string" ? ev.api_error_type : void 0;
+  if (ev.type === "result") {
+    const text = typeof ev.result === "string" ? ev.result : "";
+    const limitStatus = status2 === 429 || status2 === 529 || type === "rate_limit_error" || type === "overloaded_error";
+    const byText = text ? matchText(text, patterns, now) : void 0;
+    if (ev.is_error !== true && !limitStatus) return void 0;
+    if (!limitStatus && !byText) return void 0;
+    return { reason: reasonFor(text, status2, type), text: clip2(text || `api error ${status2 ?? type}`), ...resetOf(text, now, byText?.resetAt) };
+  }
+  if (ev.type === "assistant" && ev.is_api_error_message === true && (ev.error === "rate_limit" || status2 === 429 || status2 === 529)) {
+    const content = ev.message?.content ?? [];
+    const text = content.map((c) => c.type === "text" ? c.text ?? "" : "").join(" ");
+    return { reason: reasonFor(text, status2, type), text: clip2(text), ...resetOf(text, now) };
+  }
+  return void 0;
+}
+function resetOf(text, now, known) {
+  const at = known ?? parseReset(text, now);
+  return at !== void 0 ? { resetAt: at } : {};
+}
+function matchText(text, patterns, now) {
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const named = m.groups?.reset;
+    const resetAt = (named !== void 0 ? parseReset(named, now, true) : void 0) ?? parseReset(text, now);
+    return { reason: reasonFor(text), text: clip2(text), ...resetAt !== void 0 ? { resetAt } : {} };
+  }
+  return void 0;
+}
+var LimitWatch = class {
+  constructor(sources, clock2 = Date.now) {
+    this.clock = clock2;
+    this.patterns = compilePatterns(sources);
+  }
+  clock;
+  hit;
+  patterns;
+  line(line, stream = "stdout") {
+    const s = line.trim();
+    if (!s) return;
+    let found;
+    if (s[0] === "{") {
+      let ev;
+      try {
+        ev = JSON.parse(s);
+      } catch {
+        ev = void 0;
+      }
+      if (ev && typeof ev === "object") {
+        found = claudeEvent(ev, this.patterns, this.clock());
+        if (!found && stream === "stdout") return;
+      }
+    }
+    found ??= matchText(s, this.patterns, this.clock());
+    if (found) this.hit = { ...found, ...found.resetAt === void 0 && this.hit?.resetAt !== void 0 ? { resetAt: this.hit.resetAt } : {} };
+  }
+  get limit() {
+    return this.hit;
+  }
+};
+var UNIT_MS = { s: 1e3, sec: 1e3, second: 1e3, m: 6e4, min: 6e4, minute: 6e4, h: 36e5, hr: 36e5, hour: 36e5, d: 864e5, day: 864e5 };
+var MAX_RESET_MS = 8 * 864e5;
+function parseReset(text, now, bare = false) {
+  const t = text.trim();
+  const sane = (at) => at > now && at - now <= MAX_RESET_MS ? at : void 0;
+  const epoch = (bare ? /^(\d{10,13})$/ : /\|\s*(\d{10,13})\b/).exec(t);
+  if (epoch) {
+    const n = Number(epoch[1]);
+    return sane(n < 1e12 ? n * 1e3 : n);
+  }
+  if (bare && /^\d+(?:\.\d+)?$/.test(t)) return sane(now + Number(t) * 1e3);
+  const ra = /retry[- _]after["']?\s*[:=]?\s*["']?(\d+(?:\.\d+)?)\s*(s|sec|seconds?|m|min|minutes?)?\b/i.exec(t);
+  if (ra) return sane(now + Number(ra[1]) * (ra[2]?.startsWith("m") ? 6e4 : 1e3));
+  const rel = /(?:resets?|try again|retry|available again)\s+in\s+((?:\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b[\s,and]*)+)/i.exec(t);
+  if (rel) {
+    let ms = 0;
+    for (const p of rel[1].matchAll(/(\d+(?:\.\d+)?)\s*([a-z]+)/gi)) {
+      const word = p[2].toLowerCase();
+      const unit = word.length > 1 ? word.replace(/s$/, "") : word;
+      ms += Number(p[1]) * (UNIT_MS[unit] ?? UNIT_MS[unit[0]] ?? 0);
+    }
+    if (ms > 0) return sane(now + ms);
+  }
+  const iso = /(?:resets?|until|at)\s+(?:at\s+)?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)/i.exec(t);
+  if (iso) {
+    const at = Date.parse(iso[1]);
+    if (Number.isFinite(at)) return sane(at);
+  }
+  const clock2 = (bare ? /^()(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?)?/i : /(resets?|try again|available again|until)\s+(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?)?(?![\d:])/i).exec(t);
+  if (clock2) {
+    let h = Number(clock2[2]);
+    const min = clock2[3] !== void 0 ? Number(clock2[3]) : 0;
+    const ampm = clock2[4]?.toLowerCase().replace(/\./g, "");
+    if (!ampm && clock2[3] === void 0) return void 0;
+    if (ampm === "pm" && h < 12) h += 12;
+    if (ampm === "am" && h === 12) h = 0;
+    if (h > 23 || min > 59) return void 0;
+    const d = new Date(now);
+    d.setHours(h, min, 0, 0);
+    if (d.getTime() <= now) d.setDate(d.getDate() + 1);
+    return sane(d.getTime());
+  }
+  return void 0;
+}
+var RESET_MARGIN_MS = 1e3;
+var MAX_BACKOFF_MS = 36e5;
+var LimitGate = class {
+  constructor(o, restored) {
+    this.o = o;
+    this.clock = o.clock ?? Date.now;
+    if (restored && Date.parse(restored.until) > this.clock()) this.pause = restored;
+  }
+  o;
+  pause;
+  streak = 0;
+  lastStart = -Infinity;
+  clock;
+  /** Records a limit; returns the pause now in force (a later reset extends it, never shortens it). */
+  hit(h, task) {
+    const now = this.clock();
+    this.streak++;
+    const backoff = Math.min(MAX_BACKOFF_MS, this.o.backoffSeconds * 1e3 * 2 ** (this.streak - 1));
+    const until = h.resetAt !== void 0 ? h.resetAt + RESET_MARGIN_MS : now + backoff;
+    const current = this.pause ? Date.parse(this.pause.until) : 0;
+    if (!this.pause || until > current) this.pause = { reason: h.reason, until: new Date(Math.max(until, current)).toISOString(), ...task ? { task } : {} };
+    return this.pause;
+  }
+  /** An attempt got through without a limit: back-off starts from its base again. */
+  ok() {
+    this.streak = 0;
+  }
+  /** The pause in force now, or undefined (a pause that has run out is cleared). */
+  paused() {
+    if (this.pause && Date.parse(this.pause.until) <= this.clock()) this.pause = void 0;
+    return this.pause;
+  }
+  /** Ms until the next agent may start under `max_starts_per_minute` (0: now). */
+  startDelay() {
+    if (!(this.o.maxStartsPerMinute > 0)) return 0;
+    const gap = 6e4 / this.o.maxStartsPerMinute;
+    return Math.max(0, this.lastStart + gap - this.clock());
+  }
+  /** How many agents may start now: all of `wanted`, or one at a time when paced. */
+  startsAllowed(wanted) {
+    if (this.paused()) return 0;
+    if (!(this.o.maxStartsPerMinute > 0)) return wanted;
+    return this.startDelay() === 0 ? Math.min(1, wanted) : 0;
+  }
+  started() {
+    this.lastStart = this.clock();
+  }
+};
+function pauseText(p, now = Date.now()) {
+  const at = new Date(p.until);
+  const hm = `${String(at.getHours()).padStart(2, "0")}:${String(at.getMinutes()).padStart(2, "0")}`;
+  const secs2 = Math.ceil((at.getTime() - now) / 1e3);
+  const when = new Date(now).toDateString() === at.toDateString() ? hm : `${at.toISOString().slice(0, 10)} ${hm}`;
+  return `paused: ${p.reason}, resumes ${when}${secs2 > 0 && secs2 < 120 ? ` (in ${secs2} s)` : ""}`;
+}
+
+// src/core/run/presets.ts
+var PRESET_NAMES = AGENT_PRESETS;
+var presets = {
+  codex: {
+    name: "codex",
+    bin: "codex",
+    // workspace-write: edits and commands inside the working directory (the lane); read-only is its default.
+    args: ["exec", "--sandbox", "workspace-write", "--skip-git-repo-check", "{prompt}"],
+    hooks: false,
+    limitPatterns: ["exceeded retry limit, last status: 429", "usage_limit_reached", "Too Many Requests"],
+    about: "OpenAI Codex CLI: codex exec (non-interactive, workspace-write sandbox)"
+  },
+  gemini: {
+    name: "gemini",
+    bin: "gemini",
+    args: ["--yolo", "-p", "{prompt}"],
+    hooks: false,
+    limitPatterns: ["RESOURCE_EXHAUSTED", "Quota exceeded", "rateLimitExceeded"],
+    about: "Gemini CLI: gemini -p (headless), --yolo to accept its own tool calls"
+  },
+  cursor: {
+    name: "cursor",
+    bin: "cursor-agent",
+    args: ["-p", "--force", "--output-format", "stream-json", "{prompt}"],
+    hooks: false,
+    limitPatterns: ["usage limit", "You've hit your"],
+    about: "Cursor Agent CLI: cursor-agent -p (print mode), --force to allow commands"
+  },
+  opencode: {
+    name: "opencode",
+    bin: "opencode",
+    args: ["run", "{prompt}"],
+    hooks: false,
+    limitPatterns: ["RateLimitError", "rate limit", "insufficient_quota"],
+    about: "opencode: opencode run (non-interactive)"
+  },
+  aider: {
+    name: "aider",
+    bin: "aider",
+    // It commits its own edits (auto-commits is on by default), which is what a lane needs.
+    args: ["--message", "{prompt}", "--yes-always", "--no-check-update", "--no-pretty"],
+    hooks: false,
+    limitPatterns: ["litellm\\.RateLimitError", "RateLimitError", "insufficient_quota"],
+    about: "aider: aider --message (one message, then exit), --yes-always"
+  }
+};
+var CLAUDE_LIMIT_PATTERNS = ["Claude AI usage limit reached", "API Error: (?:Request rejected \\()?(?:429|529)"];
+function isPresetName(s) {
+  return PRESET_NAMES.includes(s);
+}
+function presetOf(name) {
+  return presets[name];
+}
+function limitPatternsFor(preset, user = []) {
+  const own2 = preset === "claude" || preset === void 0 ? CLAUDE_LIMIT_PATTERNS : presets[preset].limitPatterns;
+  return [...COMMON_LIMIT_PATTERNS, ...own2, ...user];
+}
+
+// src/core/run/agent.ts
 var PLACEHOLDER_RE = new RegExp(`\\{(${AGENT_PLACEHOLDERS.join("|")})\\}`, "g");
 function expandArgv(template, values) {
   return template.map((a) => a.replace(PLACEHOLDER_RE, (_, k) => values[k]));
@@ -4662,6 +4932,7 @@ var CLAUDE_ALLOWED_TOOLS = [
 function claudeAgent(pluginRoot, bin = "claude") {
   return {
     name: "claude",
+    preset: "claude",
     argv: [
       bin,
       "-p",
@@ -4685,8 +4956,13 @@ function scriptedAgent(lanesEntry, opts = {}) {
     ...opts.unitMs !== void 0 ? { env: { LANES_SCRIPTED_UNIT_MS: String(opts.unitMs) } } : {}
   };
 }
-function customAgent(argv) {
-  return { name: path2.basename(argv[0] ?? "agent"), argv };
+function presetAgent(name, bin) {
+  const p = presetOf(name);
+  return { name, preset: name, hooks: p.hooks, argv: [bin ?? p.bin, ...p.args] };
+}
+function customAgent(argv, preset) {
+  const hooks = preset === void 0 || preset === "claude" ? {} : { hooks: presetOf(preset).hooks };
+  return { name: path2.basename(argv[0] ?? "agent"), argv, ...preset ? { preset } : {}, ...hooks };
 }
 function parseAgentCommand(text) {
   let v;
@@ -4858,8 +5134,9 @@ function newRunId(at = /* @__PURE__ */ new Date()) {
 function runOwner(id) {
   return `run:${id}`;
 }
+var LIMITED_NOTE = "The previous attempt was stopped by a usage or rate limit (not by anything you did); the lane keeps what it had done. Continue from there.";
 function countedAttempts(t) {
-  return t.attempts.filter((a) => a.outcome !== "interrupted").length;
+  return t.attempts.filter((a) => a.outcome !== "interrupted" && a.outcome !== "limited").length;
 }
 function agentMs(t) {
   return t.attempts.reduce((s, a) => s + (a.ms ?? 0), 0);
@@ -4888,6 +5165,255 @@ function trimRuns(doc) {
   doc.runs = doc.runs.filter((r2) => !drop.has(r2.id));
 }
 
+// src/core/run/cost.ts
+var DEFAULT_PRICES = {
+  opus: { input: 5, output: 25 },
+  "claude-opus-4-5": { input: 5, output: 25 },
+  "claude-opus-4-1": { input: 15, output: 75 },
+  "claude-opus-4-2": { input: 15, output: 75 },
+  "claude-opus-4-0": { input: 15, output: 75 },
+  "claude-opus-4-20250514": { input: 15, output: 75 },
+  sonnet: { input: 3, output: 15 },
+  haiku: { input: 1, output: 5 },
+  "claude-3-5-haiku": { input: 0.8, output: 4 },
+  "claude-3-haiku": { input: 0.25, output: 1.25 }
+};
+var zero = () => ({ input_tokens: 0, output_tokens: 0, cache_read_tokens: 0, cache_creation_tokens: 0 });
+function num(v) {
+  return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : 0;
+}
+function countsOf(u) {
+  if (!u) return zero();
+  return {
+    input_tokens: num(u.input_tokens ?? u.inputTokens),
+    output_tokens: num(u.output_tokens ?? u.outputTokens),
+    cache_read_tokens: num(u.cache_read_input_tokens ?? u.cacheReadInputTokens ?? u.cacheReadTokens),
+    cache_creation_tokens: num(u.cache_creation_input_tokens ?? u.cacheCreationInputTokens ?? u.cacheWriteTokens)
+  };
+}
+function add(a, b) {
+  return {
+    input_tokens: a.input_tokens + b.input_tokens,
+    output_tokens: a.output_tokens + b.output_tokens,
+    cache_read_tokens: a.cache_read_tokens + b.cache_read_tokens,
+    cache_creation_tokens: a.cache_creation_tokens + b.cache_creation_tokens
+  };
+}
+var isEmpty = (c) => !c.input_tokens && !c.output_tokens && !c.cache_read_tokens && !c.cache_creation_tokens;
+function priceFor(model, table) {
+  if (Object.hasOwn(table, model)) return table[model];
+  const id = model.toLowerCase();
+  let best;
+  for (const k of Object.keys(table)) if (id.includes(k.toLowerCase()) && (!best || k.length > best.length)) best = k;
+  return best ? table[best] : void 0;
+}
+function priceTable(overrides) {
+  const t = Object.assign(/* @__PURE__ */ Object.create(null), DEFAULT_PRICES);
+  for (const [k, v] of Object.entries(overrides ?? {})) t[k] = v;
+  return t;
+}
+function costOf(c, p) {
+  const read = p.cache_read ?? p.input * 0.1;
+  const write = p.cache_write ?? p.input * 1.25;
+  return (c.input_tokens * p.input + c.output_tokens * p.output + c.cache_read_tokens * read + c.cache_creation_tokens * write) / 1e6;
+}
+function priced(models, table, reported) {
+  let total = zero();
+  let cost = 0;
+  let anyPrice = false;
+  const unpriced = [];
+  for (const [m, c] of Object.entries(models)) {
+    total = add(total, c);
+    const p = priceFor(m, table);
+    if (p) {
+      cost += costOf(c, p);
+      anyPrice = true;
+    } else if (!isEmpty(c)) unpriced.push(m);
+  }
+  return {
+    ...total,
+    ...anyPrice ? { cost_usd: round6(cost) } : {},
+    ...reported !== void 0 ? { reported_cost_usd: round6(reported) } : {},
+    models,
+    ...unpriced.length ? { unpriced } : {}
+  };
+}
+function round6(x) {
+  return Math.round(x * 1e6) / 1e6;
+}
+var UsageMeter = class {
+  /** Per message id: the last usage seen for it (repeated per content block), and its model. */
+  messages = /* @__PURE__ */ new Map();
+  result;
+  anon = 0;
+  line(line) {
+    const s = line.trim();
+    if (!s.startsWith("{") || !s.includes("usage")) return;
+    let ev;
+    try {
+      ev = JSON.parse(s);
+    } catch {
+      return;
+    }
+    if (ev.type === "assistant") {
+      const msg = ev.message;
+      if (!msg?.usage) return;
+      const model = typeof msg.model === "string" && msg.model !== "<synthetic>" ? msg.model : "unknown";
+      if (model === "unknown" && isEmpty(countsOf(msg.usage))) return;
+      const id = typeof msg.id === "string" ? msg.id : `#${this.anon++}`;
+      this.messages.set(id, { model, counts: countsOf(msg.usage) });
+      return;
+    }
+    if (ev.type === "result") {
+      const mu = ev.modelUsage;
+      const models = {};
+      if (mu && typeof mu === "object" && Object.keys(mu).length) {
+        for (const [m, u] of Object.entries(mu)) models[m] = countsOf(u);
+      } else if (ev.usage && typeof ev.usage === "object") {
+        const c = countsOf(ev.usage);
+        if (!isEmpty(c)) models[this.mainModel() ?? "unknown"] = c;
+      }
+      const reported = typeof ev.total_cost_usd === "number" ? ev.total_cost_usd : void 0;
+      const prev = this.result;
+      if (prev) for (const [m, c] of Object.entries(prev.models)) models[m] = add(models[m] ?? zero(), c);
+      const sum = prev?.reported !== void 0 || reported !== void 0 ? (prev?.reported ?? 0) + (reported ?? 0) : void 0;
+      this.result = { models, ...sum !== void 0 ? { reported: sum } : {} };
+    }
+  }
+  mainModel() {
+    const n = /* @__PURE__ */ new Map();
+    for (const { model, counts } of this.messages.values()) n.set(model, (n.get(model) ?? 0) + counts.output_tokens + 1);
+    return [...n].sort((a, b) => b[1] - a[1])[0]?.[0];
+  }
+  /** Tokens per model for the attempt so far (undefined: the output said nothing about usage). */
+  models() {
+    if (this.result) return this.result;
+    if (!this.messages.size) return void 0;
+    const models = {};
+    for (const { model, counts } of this.messages.values()) models[model] = add(models[model] ?? zero(), counts);
+    return { models };
+  }
+  usage(table) {
+    const m = this.models();
+    return m ? priced(m.models, table, m.reported) : void 0;
+  }
+};
+function sumUsage(list, table) {
+  const models = {};
+  let reported;
+  let any = false;
+  for (const u of list) {
+    if (!u) continue;
+    any = true;
+    const per = u.models && Object.keys(u.models).length ? u.models : { unknown: { input_tokens: u.input_tokens, output_tokens: u.output_tokens, cache_read_tokens: u.cache_read_tokens, cache_creation_tokens: u.cache_creation_tokens } };
+    for (const [m, c] of Object.entries(per)) models[m] = add(models[m] ?? zero(), c);
+    if (u.reported_cost_usd !== void 0) reported = (reported ?? 0) + u.reported_cost_usd;
+  }
+  return any ? priced(models, table, reported) : void 0;
+}
+function usageText(u) {
+  if (!u) return "no usage reported";
+  const parts = [`${tokens(u.input_tokens)} in`, `${tokens(u.output_tokens)} out`];
+  if (u.cache_read_tokens) parts.push(`${tokens(u.cache_read_tokens)} cache read`);
+  if (u.cache_creation_tokens) parts.push(`${tokens(u.cache_creation_tokens)} cache write`);
+  if (u.cost_usd !== void 0) parts.push(`~${dollars(u.cost_usd)}${u.unpriced?.length ? ` (+ unpriced ${u.unpriced.join(", ")})` : ""}`);
+  else if (u.unpriced?.length) parts.push(`no price for ${u.unpriced.join(", ")}`);
+  return parts.join(" \xB7 ");
+}
+function tokens(n) {
+  if (n >= 1e6) return `${(n / 1e6).toFixed(n >= 1e7 ? 0 : 1)}M`;
+  if (n >= 1e3) return `${(n / 1e3).toFixed(n >= 1e4 ? 0 : 1)}k`;
+  return String(n);
+}
+function dollars(x) {
+  return x >= 100 ? `$${x.toFixed(0)}` : x >= 0.01 || x === 0 ? `$${x.toFixed(2)}` : `$${x.toFixed(4)}`;
+}
+
+// src/core/run/pause.ts
+var AttemptOutput = class {
+  limits;
+  meter = new UsageMeter();
+  constructor(patterns, clock2) {
+    this.limits = new LimitWatch(patterns, clock2);
+  }
+  line(line, stream) {
+    this.limits.line(line, stream);
+    if (stream === "stdout") this.meter.line(line);
+  }
+};
+var PAUSES_KEPT = 50;
+var MAX_LIMITED_IN_A_ROW = 10;
+function limitOf(rt, exit, out) {
+  if (exit.error || !out.limits.limit) return void 0;
+  let n = 0;
+  for (let i = rt.attempts.length - 2; i >= 0 && rt.attempts[i].outcome === "limited"; i--) n++;
+  return n < MAX_LIMITED_IN_A_ROW ? out.limits.limit : void 0;
+}
+var RunPauses = class {
+  constructor(run, cfg, preset, emit2, clock2 = Date.now) {
+    this.run = run;
+    this.emit = emit2;
+    this.clock = clock2;
+    this.gate = new LimitGate(
+      { backoffSeconds: cfg.agent.limit_backoff_seconds, maxStartsPerMinute: cfg.agent.max_starts_per_minute, clock: clock2 },
+      run.paused
+    );
+    if (run.paused && !this.gate.paused()) delete run.paused;
+    this.patterns = limitPatternsFor(preset, cfg.agent.limit_patterns);
+    this.prices = priceTable(cfg.prices);
+  }
+  run;
+  emit;
+  clock;
+  gate;
+  patterns;
+  prices;
+  output() {
+    return new AttemptOutput(this.patterns, this.clock);
+  }
+  /** How many agents may start now (0 while paused); notices the end of a pause. */
+  allowed(wanted) {
+    const p = this.gate.paused();
+    if (!p && this.run.paused) {
+      const was = this.run.paused;
+      delete this.run.paused;
+      this.emit({ type: "run.resumed", reason: was.reason });
+    }
+    return wanted > 0 ? this.gate.startsAllowed(wanted) : 0;
+  }
+  /** Ms until pacing lets the next agent start. */
+  startDelay() {
+    return this.gate.startDelay();
+  }
+  started() {
+    this.gate.started();
+  }
+  /** An attempt ended on a limit: the run pauses (or its pause is extended). */
+  hit(h, task) {
+    const before = this.run.paused?.until;
+    const p = this.gate.hit(h, task);
+    this.run.paused = p;
+    if (p.until !== before) {
+      const hist = this.run.pauses ??= [];
+      hist.push({ ...p });
+      if (hist.length > PAUSES_KEPT) hist.splice(0, hist.length - PAUSES_KEPT);
+      this.emit({ type: "run.paused", reason: p.reason, until: p.until, task, text: h.text });
+    }
+    return p;
+  }
+  ok() {
+    this.gate.ok();
+  }
+  /** Records an attempt's usage on it and on its task. */
+  account(rt, attempt, out) {
+    const u = out.meter.usage(this.prices);
+    if (u) attempt.usage = u;
+    const total = sumUsage(rt.attempts.map((a) => a.usage), this.prices);
+    if (total) rt.usage = total;
+    return u;
+  }
+};
+
 // src/core/run/prompt.ts
 var MAX_PREVIOUS = 4e3;
 function quote(text) {
@@ -4904,14 +5430,35 @@ function lanePrompt(p) {
     `Task: ${t.title}`
   ];
   if (t.description?.trim()) lines.push("", "Description (from the plan):", quote(t.description));
-  lines.push("", t.files.length ? `File scope (already claimed for you): ${t.files.join(", ")}` : "File scope: none declared; claim files with claim_files before editing them.");
+  const hooks = p.hooks !== false;
+  if (hooks) lines.push("", t.files.length ? `File scope (already claimed for you): ${t.files.join(", ")}` : "File scope: none declared; claim files with claim_files before editing them.");
+  else lines.push("", t.files.length ? `File scope (reserved for you; other lanes hold other files): ${t.files.join(", ")}` : "File scope: none declared; keep your changes to the files the task names.");
   if (t.depends_on.length) lines.push(`Already landed before you started: ${t.depends_on.join(", ")}.`);
-  if (p.attempt > 1) {
-    lines.push("", `This is attempt ${p.attempt}. The lane keeps the work of earlier attempts: look at \`git log\` and \`git status\` first.`);
+  if (p.attempt > 1 || p.previous) {
+    lines.push(
+      "",
+      p.attempt > 1 ? `This is attempt ${p.attempt}. The lane keeps the work of earlier attempts: look at \`git log\` and \`git status\` first.` : "An earlier run of this task was cut short. The lane keeps its work: look at `git log` and `git status` first."
+    );
     if (p.previous) {
       const prev = p.previous.length > MAX_PREVIOUS ? `...${p.previous.slice(-MAX_PREVIOUS)}` : p.previous;
       lines.push("What happened last time:", quote(prev));
     }
+  }
+  if (!hooks) {
+    lines.push(
+      "",
+      "Rules (other agents are working on other tasks of the same repository at the same time):",
+      `- Edit files only inside this lane${t.files.length ? " and only within the file scope above" : ""}. If the task cannot be done without another file, do not edit it: say so in your final message.`,
+      `- Do not push, merge, rebase, reset or switch branches, and do not edit .lanes/config.json: \`lanes run\` queues your lane when you exit, and the merge queue's gates (the project's checks) decide whether it lands on ${p.target}.`,
+      "",
+      "Steps:",
+      "1. Do the task.",
+      `2. Run the project's tests if it has any, then commit everything in the lane: git add -A && git commit -m "${t.id}: <what>"`,
+      "3. Stop.",
+      "",
+      "The task counts as done only when you exit with the work committed and nothing left uncommitted in the lane."
+    );
+    return lines.join("\n");
   }
   lines.push(
     "",
@@ -4967,10 +5514,11 @@ import fs4 from "node:fs";
 import path3 from "node:path";
 var round2 = (x) => Math.round(x * 100) / 100;
 function buildReport(run, plan, tasks, opts) {
+  const table = opts.prices ?? priceTable(void 0);
   const ms = /* @__PURE__ */ new Map();
   const rows = plan.tasks.map((t) => {
-    const rt = run.tasks[t.id];
-    const st = tasks[t.id];
+    const rt = own(run.tasks, t.id);
+    const st = own(tasks, t.id);
     const row = {
       id: t.id,
       title: t.title,
@@ -4986,6 +5534,8 @@ function buildReport(run, plan, tasks, opts) {
     if (landed) row.landed_as = landed;
     const reason = rt?.reason ?? (row.state === "pending" ? opts.notRunReason?.(t.id) : void 0);
     if (reason && row.state !== "landed") row.reason = reason;
+    const usage = rt ? sumUsage(rt.attempts.map((a) => a.usage), table) : void 0;
+    if (usage) row.usage = usage;
     ms.set(t.id, row.duration_ms);
     return row;
   });
@@ -5042,6 +5592,9 @@ function buildReport(run, plan, tasks, opts) {
     plan: { sequential_hours: plan.sequential_hours, parallel_hours: plan.parallel_hours, lower_bound_hours: plan.lower_bound_hours, speedup: plan.speedup }
   };
   if (run.interrupted && run.status === "interrupted") report.interrupted = run.interrupted;
+  const total = sumUsage(rows.map((r2) => r2.usage), table);
+  if (total) report.usage = total;
+  if (run.pauses?.length) report.pauses = run.pauses;
   if (opts.logsDir) report.logs_dir = opts.logsDir;
   return report;
 }
@@ -5071,6 +5624,10 @@ function writeReport(file, r2) {
   fs4.mkdirSync(path3.dirname(file), { recursive: true, mode: 448 });
   writeFileAtomic(file, renderMarkdown(r2), 384);
 }
+function costCell(u) {
+  if (!u) return "-";
+  return u.cost_usd !== void 0 ? `~${dollars(u.cost_usd)}` : `${u.input_tokens + u.output_tokens} tokens`;
+}
 function cell(s) {
   return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
@@ -5084,17 +5641,19 @@ function renderMarkdown(r2) {
     `- wall time ${secs(r2.wall_ms)}; sum of task times ${secs(r2.sum_task_ms)}; speedup ${r2.speedup}x`,
     `- makespan ${secs(r2.wall_ms)} vs lower bound ${secs(r2.lower_bound_ms)} (the largest of: critical path ${secs(r2.critical_path_ms)}; lane work ${secs(r2.lane_work_ms)} / ${r2.parallelism}; merge queue work ${secs(r2.merge_work_ms)}): ${r2.makespan_ratio}x`,
     `- critical path: ${r2.critical_path.join(" \u2192 ") || "-"}`,
+    ...r2.usage ? [`- tokens and estimated cost: ${usageText(r2.usage)} (estimates from the price table)`] : [],
+    ...r2.pauses?.length ? [`- paused on usage or rate limits ${r2.pauses.length}x: ${r2.pauses.map((p) => `${cell(p.reason)} until ${p.until}`).join("; ")}`] : [],
     `- the plan predicted: ${r2.plan.sequential_hours} h sequential, ${r2.plan.parallel_hours} h parallel (lower bound ${r2.plan.lower_bound_hours} h), speedup ${r2.plan.speedup}x`,
     "",
-    "| task | state | lane | attempts | duration | merge |",
-    "|---|---|---|---|---|---|",
+    "| task | state | lane | attempts | duration | cost | merge |",
+    "|---|---|---|---|---|---|---|",
     ...r2.tasks.map(
-      (t) => `| ${t.id} | ${t.state}${t.reason ? `: ${cell(firstLine(t.reason))}` : ""} | ${t.branch ? `\`${t.branch}\`` : "-"} | ${t.attempts} | ${secs(t.duration_ms)} | ${cell(t.merge)} |`
+      (t) => `| ${t.id} | ${t.state}${t.reason ? `: ${cell(firstLine(t.reason))}` : ""} | ${t.branch ? `\`${t.branch}\`` : "-"} | ${t.attempts} | ${secs(t.duration_ms)} | ${costCell(t.usage)} | ${cell(t.merge)} |`
     ),
     ""
   ];
   if (r2.logs_dir) lines.push(`Agent output: \`${r2.logs_dir}/<task>.log\``, "");
-  return lines.join("\n");
+  return lines.map(safeText).join("\n");
 }
 
 // src/core/run/resume.ts
@@ -5214,7 +5773,7 @@ function pgrpOf(pid) {
 }
 function killLeftoverAgents(runId) {
   if (process.platform !== "linux" || !fs5.existsSync("/proc/self/stat")) return 0;
-  const own = pgrpOf("self");
+  const own2 = pgrpOf("self");
   const mark = `LANES_RUN_ID=${runId}`;
   const groups = /* @__PURE__ */ new Set();
   for (const name of fs5.readdirSync("/proc")) {
@@ -5227,7 +5786,7 @@ function killLeftoverAgents(runId) {
     }
     if (!environ.split("\0").includes(mark)) continue;
     const pg = pgrpOf(name);
-    if (pg !== void 0 && pg > 1 && pg !== own) groups.add(pg);
+    if (pg !== void 0 && pg > 1 && pg !== own2) groups.add(pg);
   }
   for (const g of groups) killProcessGroup(g, "SIGKILL");
   return groups.size;
@@ -5280,7 +5839,7 @@ async function beginRun(lanes, input) {
       prev.retries = input.retries;
       prev.segments.push(me);
       prev.updated_at = nowIso();
-      return { run: structuredClone(prev), resumed: true };
+      return { run: nullProtoDeep(structuredClone(prev)), resumed: true };
     }
     const id = newRunId();
     const run2 = {
@@ -5299,7 +5858,7 @@ async function beginRun(lanes, input) {
     doc.runs.push(run2);
     doc.current = id;
     trimRuns(doc);
-    return { run: structuredClone(run2), resumed: false };
+    return { run: nullProtoDeep(structuredClone(run2)), resumed: false };
   });
   if (out.resumed) killLeftoverAgents(out.run.id);
   const run = out.run;
@@ -5360,6 +5919,8 @@ var Runner = class {
   recorder;
   pollMs;
   P = { value: 1 };
+  /** Usage limits (the run-wide pause, paced starts) and token accounting. */
+  pauses;
   get retries() {
     return this.run.retries;
   }
@@ -5441,6 +6002,7 @@ var Runner = class {
       if (st?.status === "done") this.landed(rt, e, st.landed_as);
       else if (e?.state === "failed") await this.sentBack(rt, `The merge queue sent it back: ${e.last_error ?? "it failed"}`, e);
       else if (e?.state === "cancelled") await this.block(rt, "its merge entry was cancelled");
+      else if (e?.state === "held") await this.block(rt, `its merge is held for a human (${e.held_reason ?? "it changes the gates"}): \`lanes merge approve ${rt.id}\`, then \`lanes merge run\``);
       else if (!e) await this.sentBack(rt, "its merge entry disappeared from the queue");
       else waiting = true;
     }
@@ -5455,7 +6017,8 @@ var Runner = class {
   /** Starts what can start. Returns whether anything is waiting to start (now or later). */
   async admit() {
     const now = Date.now();
-    const slots = this.P.value - this.agents.size - this.starting.size;
+    const free = this.P.value - this.agents.size - this.starting.size;
+    const slots = this.stopping ? free : this.pauses.allowed(free);
     const choice = chooseAdmissions({
       plan: this.plan,
       tasks: this.tasks,
@@ -5476,8 +6039,12 @@ var Runner = class {
     }
     if (this.waitingReason) this.emit({ type: "resources.ok" });
     this.waitingReason = void 0;
-    for (const rt of choice.again) this.track(this.launch(rt));
+    for (const rt of choice.again) {
+      this.pauses.started();
+      this.track(this.launch(rt));
+    }
     for (const t of choice.fresh) {
+      this.pauses.started();
       this.starting.add(t.id);
       this.track(this.startTask(t));
     }
@@ -5598,7 +6165,8 @@ var Runner = class {
       branch: rt.branch ?? `lanes/${rt.id}`,
       target: this.cfg.target,
       attempt: counted,
-      ...rt.reason ? { previous: rt.reason } : {}
+      ...rt.reason ? { previous: rt.reason } : {},
+      ...this.opts.agent.hooks === false ? { hooks: false } : {}
     });
     const argv = expandArgv(this.run.agent.argv, { task_id: def.id, title: def.title, description: def.description ?? "", worktree: rt.path, prompt });
     const logFile = `${logsDir(this.lanes.repo.stateDir, this.run.id)}/${rt.id}.log`;
@@ -5609,6 +6177,7 @@ var Runner = class {
 `, { mode: 384 });
     rt.state = "running";
     rt.attempts.push(attempt);
+    const output = this.pauses.output();
     const proc = spawnAgent(argv, {
       cwd: rt.path,
       env: {
@@ -5623,7 +6192,8 @@ var Runner = class {
       },
       logFile,
       dropEnv: OUTER_SESSION_ENV,
-      onLine: (line) => {
+      onLine: (line, stream) => {
+        output.line(line, stream);
         const text = activityOf(line);
         if (text) this.emit({ type: "agent.activity", task: rt.id, text });
       }
@@ -5638,15 +6208,16 @@ var Runner = class {
     const exit = await proc.done;
     if (timer) clearTimeout(timer);
     if (timedOut && !this.ended.has(rt.id)) exit.error = `timed out after ${Math.round(limit / 1e3)} s (its process group was ended)`;
-    await this.agentExited(rt, attempt, counted, exit);
+    await this.agentExited(rt, attempt, counted, exit, output);
   }
-  async agentExited(rt, attempt, counted, exit) {
+  async agentExited(rt, attempt, counted, exit, output) {
     this.agents.delete(rt.id);
     attempt.ended_at = nowIso();
     attempt.ms = exit.ms;
     attempt.exit_code = exit.exitCode;
     attempt.signal = exit.signal;
     delete attempt.pgid;
+    const usage = this.pauses.account(rt, attempt, output);
     if (this.ended.has(rt.id)) {
       attempt.outcome = "interrupted";
       attempt.reason = `ended by lanes run (${this.stopBy})`;
@@ -5656,6 +6227,8 @@ var Runner = class {
       this.save();
       return;
     }
+    const failedOnLimit = exit.exitCode !== 0 && exit.exitCode !== null ? limitOf(rt, exit, output) : void 0;
+    if (failedOnLimit) this.pauses.hit(failedOnLimit, rt.id);
     let lane;
     try {
       lane = await checkLane(this.lanes.repo.mainRoot, rt.path, rt.id, this.cfg.target);
@@ -5663,9 +6236,24 @@ var Runner = class {
       attempt.reason = `could not check the lane: ${errorMessage(e)}`;
     }
     const v = verdict(exit, lane);
+    const limit = v.outcome !== "finished" ? limitOf(rt, exit, output) : void 0;
+    if (limit) {
+      v.outcome = "limited";
+      v.reason = `stopped by a ${limit.reason}: ${limit.text}`;
+    } else {
+      this.pauses.ok();
+      if (output.limits.limit && v.outcome !== "finished") v.reason = `${v.reason ?? "it failed"} (after ${MAX_LIMITED_IN_A_ROW} usage or rate limits in a row this one counts; check agent.limit_patterns)`;
+    }
     attempt.outcome = v.outcome;
     if (v.reason) attempt.reason = v.reason;
-    this.emit({ type: "agent.exited", task: rt.id, attempt: counted, exit_code: exit.exitCode, signal: exit.signal, ms: exit.ms, outcome: v.outcome, ...v.reason ? { reason: v.reason } : {} });
+    this.emit({ type: "agent.exited", task: rt.id, attempt: counted, exit_code: exit.exitCode, signal: exit.signal, ms: exit.ms, outcome: v.outcome, ...v.reason ? { reason: v.reason } : {}, ...usage ? { usage } : {} });
+    if (limit) {
+      if (!failedOnLimit) this.pauses.hit(limit, rt.id);
+      rt.state = "retry";
+      rt.reason = LIMITED_NOTE;
+      void this.save(true);
+      return;
+    }
     if (v.outcome === "finished") await this.queueIt(rt, attempt);
     else await this.retryOrBlock(rt, v.reason ?? "the attempt did not finish");
   }
@@ -5777,6 +6365,7 @@ var Runner = class {
       tasks: this.tasks
     });
     this.run = out.run;
+    this.pauses = new RunPauses(this.run, this.cfg, this.opts.agent.preset, (e) => this.emit(e));
     this.mergeBusyBase = this.run.merge_busy_ms ?? 0;
     this.P.value = Math.max(1, this.run.parallelism);
     return out.resumed;
@@ -5815,6 +6404,7 @@ var Runner = class {
     if (!this.stopping) {
       this.run.status = "finished";
       delete this.run.interrupted;
+      delete this.run.paused;
     }
     await this.refresh(false);
     const tasks = this.tasks;
@@ -5823,7 +6413,8 @@ var Runner = class {
     const report = buildReport(this.run, this.plan, tasks, {
       target: this.cfg.target,
       logsDir: logsDir(this.lanes.repo.stateDir, this.run.id),
-      notRunReason: (id) => this.notRunReason(id)
+      notRunReason: (id) => this.notRunReason(id),
+      prices: this.pauses.prices
     });
     report.report_file = file;
     writeReport(file, report);
@@ -5891,6 +6482,10 @@ function clock(iso) {
   return iso.slice(11, 19);
 }
 function lineFor(e) {
+  const line = rawLine(e);
+  return line === void 0 ? void 0 : safeText(line);
+}
+function rawLine(e) {
   switch (e.type) {
     case "run.started":
       return `${e.resumed ? "resuming" : "starting"} run ${e.run_id}: ${e.tasks} tasks, ${e.parallelism} at a time, agent ${e.agent}, landing on ${e.target}`;
@@ -5903,7 +6498,7 @@ function lineFor(e) {
     case "agent.activity":
       return `${e.task}: ${e.text}`;
     case "agent.exited":
-      return `${e.task}: agent ${e.outcome === "finished" ? "finished" : `did not finish (${e.outcome})`} after ${secs(e.ms)}${e.reason ? `: ${e.reason}` : ""}`;
+      return `${e.task}: agent ${e.outcome === "finished" ? "finished" : e.outcome === "limited" ? "stopped on a limit (not counted)" : `did not finish (${e.outcome})`} after ${secs(e.ms)}${e.reason ? `: ${safeText(e.reason)}` : ""}${e.usage?.cost_usd !== void 0 ? ` \xB7 ${costCell(e.usage)}` : ""}`;
     case "task.queued":
       return `${e.task}: queued for merge (${e.entry})${e.conflicts.length ? `; likely conflicts with ${e.conflicts.join(", ")}` : ""}`;
     case "merge.progress":
@@ -5920,6 +6515,10 @@ function lineFor(e) {
       return e.reason;
     case "resources.ok":
       return "resources are back above the floors";
+    case "run.paused":
+      return `${pauseText({ reason: e.reason, until: e.until }, Date.parse(e.at))}${e.task ? ` (${e.task}'s agent hit it; its lane is kept and the attempt not counted)` : ""}`;
+    case "run.resumed":
+      return `resumed after the ${e.reason}`;
     case "run.warning":
       return `warning: ${e.text}`;
     case "run.stopping":
@@ -5931,7 +6530,7 @@ function lineFor(e) {
 function firstLine3(s) {
   return s.split("\n")[0] ?? "";
 }
-var NOTABLE = /* @__PURE__ */ new Set(["run.started", "task.landed", "task.blocked", "task.retry", "task.merge_failed", "run.warning", "run.stopping", "resources.waiting", "resources.ok"]);
+var NOTABLE = /* @__PURE__ */ new Set(["run.started", "task.landed", "task.blocked", "task.retry", "task.merge_failed", "run.warning", "run.stopping", "resources.waiting", "resources.ok", "run.paused", "run.resumed"]);
 var LiveDisplay = class {
   constructor(out) {
     this.out = out;
@@ -5951,6 +6550,7 @@ var LiveDisplay = class {
   retries = 0;
   merge = "";
   waiting = "";
+  paused;
   height = 0;
   timer;
   dirty = false;
@@ -5988,7 +6588,13 @@ var LiveDisplay = class {
         row(e.task).activity = e.text;
         break;
       case "agent.exited":
-        set(e.task, e.outcome === "finished" ? "finished" : "retry", e.reason ?? "committed");
+        set(e.task, e.outcome === "finished" ? "finished" : e.outcome === "limited" ? "paused" : "retry", safeText(e.reason ?? "committed"));
+        break;
+      case "run.paused":
+        this.paused = { reason: e.reason, until: e.until };
+        break;
+      case "run.resumed":
+        this.paused = void 0;
         break;
       case "task.queued":
         set(e.task, "queued", `merge entry ${e.entry}`);
@@ -6046,9 +6652,12 @@ var LiveDisplay = class {
   frame() {
     const now = Date.now();
     const width = Math.max(40, (this.out.columns ?? 100) - 1);
-    const fit = (s) => s.length > width ? `${s.slice(0, width - 1)}\u2026` : s;
+    const fit = (raw) => {
+      const s = safeText(raw);
+      return s.length > width ? `${s.slice(0, width - 1)}\u2026` : s;
+    };
     const idw = Math.min(28, Math.max(4, ...[...this.rows.keys()].map((k) => k.length)));
-    const lines = [`${this.header} \xB7 ${clockMs(now - this.started)}`];
+    const lines = [fit(`${this.header} \xB7 ${clockMs(now - this.started)}`)];
     const room = Math.max(3, (this.out.rows ?? 40) - 4);
     const shown = [...this.rows].slice(0, this.rows.size > room ? room - 1 : room);
     for (const [task, r2] of shown) {
@@ -6059,7 +6668,8 @@ var LiveDisplay = class {
     if (!this.rows.size) lines.push("  (no lanes running)");
     lines.push(fit(`queue: ${this.queue.length ? this.queue.join(", ") : "empty"}${this.merge ? ` \xB7 ${this.merge}` : ""}`));
     const togo = Math.max(0, this.total - this.landed - this.blocked);
-    lines.push(fit(`landed ${this.landed} \xB7 blocked ${this.blocked} \xB7 retries ${this.retries} \xB7 ${togo} to go${this.waiting ? ` \xB7 ${this.waiting}` : ""}`));
+    const pause = this.paused ? ` \xB7 ${pauseText(this.paused, now)}` : "";
+    lines.push(fit(`landed ${this.landed} \xB7 blocked ${this.blocked} \xB7 retries ${this.retries} \xB7 ${togo} to go${pause}${this.waiting ? ` \xB7 ${this.waiting}` : ""}`));
     return lines;
   }
   draw(force = false) {
@@ -6089,10 +6699,12 @@ function clockMs(ms) {
 function renderRunReport(r2) {
   const lines = [];
   const head = r2.status === "interrupted" ? `Run ${r2.run_id} interrupted (${r2.interrupted?.by ?? "signal"}): ${r2.counts.landed} of ${r2.counts.total} tasks landed on ${r2.target}; run \`lanes run\` again to resume${r2.interrupted?.tasks.length ? ` (${r2.interrupted.tasks.join(", ")} stopped mid-work; their lanes are kept)` : ""}.` : r2.counts.done_before === r2.counts.total ? `Run ${r2.run_id}: nothing to do, every task of the plan had landed already.` : `Run ${r2.run_id} finished: ${r2.counts.landed} of ${r2.counts.total} tasks landed on ${r2.target}${r2.counts.blocked ? `, ${r2.counts.blocked} blocked` : ""}${r2.counts.not_run ? `, ${r2.counts.not_run} not run` : ""}${r2.counts.done_before ? ` (${r2.counts.done_before} had landed before)` : ""}.`;
-  lines.push(head, "");
-  const cols = ["task", "state", "lane", "attempts", "duration", "merge"];
-  const rows = r2.tasks.map((t) => [t.id, t.state, t.branch ?? "-", String(t.attempts), secs(t.duration_ms), t.merge]);
-  const w = cols.map((c, i) => Math.min(i === 5 ? 60 : 32, Math.max(c.length, ...rows.map((x) => x[i].length))));
+  const spent = r2.usage?.cost_usd !== void 0 ? ` Estimated cost ~${dollars(r2.usage.cost_usd)}.` : "";
+  lines.push(head + spent, "");
+  const cost = r2.usage !== void 0;
+  const cols = ["task", "state", "lane", "attempts", "duration", ...cost ? ["cost"] : [], "merge"];
+  const rows = r2.tasks.map((t) => [t.id, t.state, t.branch ?? "-", String(t.attempts), secs(t.duration_ms), ...cost ? [costCell(t.usage)] : [], t.merge].map(safeText));
+  const w = cols.map((c, i) => Math.min(i === cols.length - 1 ? 60 : 32, Math.max(c.length, ...rows.map((x) => x[i].length))));
   const fmt = (x) => x.map((v, i) => i === x.length - 1 ? v : v.padEnd(w[i])).join("  ").trimEnd();
   lines.push(fmt(cols));
   for (const x of rows) lines.push(fmt(x));
@@ -6107,30 +6719,41 @@ function renderRunReport(r2) {
     `Makespan ${secs(r2.wall_ms)} vs lower bound ${secs(r2.lower_bound_ms)} = max(critical path ${secs(r2.critical_path_ms)}, lane work ${secs(r2.lane_work_ms)} / ${r2.parallelism}, merge queue ${secs(r2.merge_work_ms)}): ${r2.makespan_ratio}x`,
     `Critical path: ${r2.critical_path.join(" \u2192 ") || "-"}`
   );
+  if (r2.usage) lines.push(`Tokens ${usageText(r2.usage)} (estimated cost from the price table)`);
+  if (r2.pauses?.length) lines.push(`Paused ${r2.pauses.length}x on usage or rate limits (last: ${r2.pauses.at(-1).reason} until ${r2.pauses.at(-1).until})`);
   if (r2.report_file) lines.push(`Report: ${r2.report_file}`);
   if (r2.logs_dir) lines.push(`Agent output: ${r2.logs_dir}/<task>.log`);
-  return lines.join("\n");
+  return lines.map(safeText).join("\n");
 }
 
 // src/cli/commands/run.ts
-var AGENT_NAMES = ["claude", "scripted"];
+var AGENT_NAMES = [...PRESET_NAMES, "scripted"];
 function positiveInt(v, what) {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1 || n > 64) throw new LanesError("INVALID_INPUT", `${what} must be a whole number from 1 to 64, not ${JSON.stringify(v)}.`);
   return n;
 }
 async function resolveAgent(lanes, o, entry) {
+  const agentCfg = (await lanes.config()).agent;
   if (o.agentCommand !== void 0) {
     if (o.agent !== void 0) throw new LanesError("INVALID_INPUT", "Give --agent or --agent-command, not both.");
-    return customAgent(parseAgentCommand(o.agentCommand));
+    return customAgent(parseAgentCommand(o.agentCommand), agentCfg.preset);
   }
   if (o.agent !== void 0 && !AGENT_NAMES.includes(o.agent)) {
-    throw new LanesError("INVALID_INPUT", `Unknown agent "${o.agent}".`, { hint: `Use ${AGENT_NAMES.join(" or ")}, or --agent-command '<json argv>' for any other CLI.` });
+    throw new LanesError("INVALID_INPUT", `Unknown agent "${o.agent}".`, { hint: `Use ${AGENT_NAMES.join(", ")}, or --agent-command '<json argv>' for any other CLI.` });
   }
   if (o.agent === "scripted") return scriptedAgent(entry, o.unitMs !== void 0 ? { unitMs: o.unitMs } : {});
-  if (o.agent === void 0) {
-    const configured = (await lanes.config()).agent.command;
-    if (configured) return customAgent(configured);
+  if (o.agent === void 0 && agentCfg.command) return customAgent(agentCfg.command, agentCfg.preset);
+  const preset = o.agent !== void 0 && isPresetName(o.agent) ? o.agent : agentCfg.preset ?? "claude";
+  if (preset !== "claude") {
+    const p = presetOf(preset);
+    const bin2 = findOnPath(p.bin);
+    if (!bin2) {
+      throw new LanesError("UNSUPPORTED", `The ${p.bin} CLI (agent preset ${preset}) was not found on PATH.`, {
+        hint: `Install it, or set agent.command in .lanes/config.json to the argv that runs it (the ${preset} limit patterns still apply with agent.preset "${preset}").`
+      });
+    }
+    return presetAgent(preset, p.bin);
   }
   const root = findPluginRoot(entry);
   if (!root) {
@@ -6199,7 +6822,7 @@ function interruptOnSignals() {
   };
 }
 function registerRun(program2) {
-  program2.command("run").description("run the plan with one headless agent per lane: admission by dependencies, conflicts, slots and free resources; retries; merges as lanes finish; a report at the end").argument("[tasks-file]", "plan this tasks file (or ROADMAP.md) first, then run it").option("--plan", "run the stored plan (the default when no file is given)").option("--max-parallel <n>", "lanes at once (default: what the machine can carry now, capped by max_parallel and the plan's widest wave)", (v) => positiveInt(v, "--max-parallel")).option("--agent <name>", `the agent: ${AGENT_NAMES.join(" | ")} (default: agent.command of .lanes/config.json, else claude)`).option("--agent-command <json>", "any agent CLI as a JSON argv with {task_id} {title} {description} {worktree} {prompt}").option("--retries <n>", "retries of an attempt that did not finish (default: agent.retries, 3)", (v) => Number.parseInt(v, 10)).option("--agent-timeout <minutes>", "end an agent still running after this long; the attempt counts as failed (default: no limit)", (v) => Number(v)).option("--unit-ms <ms>", "scripted agent: milliseconds per estimate hour (default 1000)", (v) => Number.parseInt(v, 10)).option("--json", "one JSON event per line").option("--no-live", "plain line-per-event output even on a terminal").action(
+  program2.command("run").description("run the plan with one headless agent per lane: admission by dependencies, conflicts, slots and free resources; retries; merges as lanes finish; a report at the end").argument("[tasks-file]", "plan this tasks file (or ROADMAP.md) first, then run it").option("--plan", "run the stored plan (the default when no file is given)").option("--max-parallel <n>", "lanes at once (default: what the machine can carry now, capped by max_parallel and the plan's widest wave)", (v) => positiveInt(v, "--max-parallel")).option("--agent <name>", `the agent: ${AGENT_NAMES.join(" | ")} (default: agent.command of .lanes/config.json, else agent.preset, else claude)`).option("--agent-command <json>", "any agent CLI as a JSON argv with {task_id} {title} {description} {worktree} {prompt}").option("--retries <n>", "retries of an attempt that did not finish (default: agent.retries, 3)", (v) => Number.parseInt(v, 10)).option("--agent-timeout <minutes>", "end an agent still running after this long; the attempt counts as failed (default: no limit)", (v) => Number(v)).option("--unit-ms <ms>", "scripted agent: milliseconds per estimate hour (default 1000)", (v) => Number.parseInt(v, 10)).option("--json", "one JSON event per line").option("--no-live", "plain line-per-event output even on a terminal").action(
     action(async (file, o) => {
       if (o.retries !== void 0 && (!Number.isInteger(o.retries) || o.retries < 0 || o.retries > 10)) {
         throw new LanesError("INVALID_INPUT", "--retries must be a whole number from 0 to 10.");
@@ -6555,7 +7178,7 @@ function renderCleanup(r2) {
 function registerMcp(program2) {
   program2.command("mcp").description("run the MCP server on stdio (what Claude Code starts)").option("--repo <dir>", "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)").action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./chunks/stdio-EOPZBXCF.mjs");
+      const { serveMcpStdio } = await import("./chunks/stdio-IJAOQI7K.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );
@@ -6615,6 +7238,26 @@ function registerMerge(program2) {
         r2,
         () => r2.already_queued ? `A revert of ${task} is already queued (entry ${r2.entry.id}).` : `Queued a revert of ${task}'s landing ${r2.entry.tip.slice(0, 12)} (entry ${r2.entry.id}). Run \`lanes merge run\` to land it.`
       );
+    })
+  );
+  merge.command("approve").description("a human's decision: let a held entry (one that weakens the target's gates) land").argument("<task>").option("--json", "print JSON").action(
+    action(async (task, opts) => {
+      const lanes = await openLanes(process.cwd());
+      const r2 = await approveMerge(lanes, task, cliOwner());
+      emit(opts.json, r2, () => `Approved ${task} (entry ${r2.entry.id}, tip ${r2.entry.tip.slice(0, 12)}): it is queued again. Run \`lanes merge run\` to land it.`);
+    })
+  );
+  merge.command("log").description("the full output of a task's last gate run (setup and gates)").argument("[task]", "the task (default: the last gate run of any task)").option("--list", "list the gate runs kept, oldest first").option("--id <id>", "a run from --list instead of the last one").option("--json", "print JSON").action(
+    action(async (task, opts) => {
+      const lanes = await openLanes(process.cwd());
+      const t = task === void 0 ? void 0 : assertSlug(task);
+      if (opts.list) {
+        const runs = listGateLogs(lanes.repo, t);
+        emit(opts.json, { runs }, () => renderLogList(runs));
+        return;
+      }
+      const r2 = readGateLog(lanes.repo, t, opts.id);
+      emit(opts.json, r2, () => safeBlock(r2.text).trimEnd());
     })
   );
 }
@@ -6897,7 +7540,7 @@ function buildProgram() {
   return program2;
 }
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-EOPZBXCF.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-IJAOQI7K.mjs");
   await serveMcpStdio();
 } else {
   await buildProgram().parseAsync(process.argv);

@@ -3,27 +3,27 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-BPVT7FB7.mjs";
+} from "../chunks/chunk-3VRYARQQ.mjs";
 import {
   ownerLeaseStale
-} from "../chunks/chunk-YV572OOL.mjs";
+} from "../chunks/chunk-2TN37SCR.mjs";
 import {
   findHolder
-} from "../chunks/chunk-67GFENSM.mjs";
+} from "../chunks/chunk-KHVD5WAC.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
-import "../chunks/chunk-OFXBTUZH.mjs";
-import "../chunks/chunk-36QYI5LT.mjs";
+import "../chunks/chunk-2SBYBKZ5.mjs";
+import "../chunks/chunk-NFG7RAAX.mjs";
 import {
   describeOwner,
   describeUntil,
   pidAlive
-} from "../chunks/chunk-5QYFTLAK.mjs";
+} from "../chunks/chunk-AWQEDCZ2.mjs";
 import {
   exit,
   note,
   reasonToStderr,
   trace
-} from "../chunks/chunk-IX5EJENC.mjs";
+} from "../chunks/chunk-HIRJ3ONY.mjs";
 import {
   obj,
   readHookInput,
@@ -36,10 +36,10 @@ import {
   readDoc,
   readLanes,
   realish
-} from "../chunks/chunk-PRQL3RGA.mjs";
+} from "../chunks/chunk-6SKTNMZK.mjs";
 import {
   isInside
-} from "../chunks/chunk-LV6YZP2H.mjs";
+} from "../chunks/chunk-JZVDHGNO.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/pre-tool-use.ts
@@ -157,7 +157,7 @@ async function main() {
   const sid = str(input, "session_id");
   if (d.lane && (needsRenewal(claims, d.lane, now) || ownerLeaseStale(w.stateDir, sid, now))) {
     try {
-      const { renewLaneClaims } = await import("../chunks/renew-NA3BGDKZ.mjs");
+      const { renewLaneClaims } = await import("../chunks/renew-ZROPQHA7.mjs");
       await renewLaneClaims(w.stateDir, d.lane.task, sid);
     } catch (e) {
       note(`${EVENT}: could not renew the claims of task ${d.lane.task}: ${e.message}`);

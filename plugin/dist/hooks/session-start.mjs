@@ -6,7 +6,7 @@ import {
   exit,
   note,
   trace
-} from "../chunks/chunk-IX5EJENC.mjs";
+} from "../chunks/chunk-HIRJ3ONY.mjs";
 import {
   readHookInput,
   str
@@ -17,8 +17,8 @@ import {
   locate,
   readDoc,
   readLanes
-} from "../chunks/chunk-PRQL3RGA.mjs";
-import "../chunks/chunk-LV6YZP2H.mjs";
+} from "../chunks/chunk-6SKTNMZK.mjs";
+import "../chunks/chunk-JZVDHGNO.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/lib/summary.ts
@@ -82,7 +82,7 @@ async function main() {
     trace(EVENT, "summary");
     return 0;
   }
-  const { laneContext } = await import("../chunks/session-start-lane-BFOTZDHP.mjs");
+  const { laneContext } = await import("../chunks/session-start-lane-JZRTBOAE.mjs");
   const r = await laneContext(input, lane);
   context(r.text);
   trace(EVENT, "lane", { lane: lane.task, session: r.session_id, resumed: r.resumed });

@@ -3,13 +3,13 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-BPVT7FB7.mjs";
+} from "../chunks/chunk-3VRYARQQ.mjs";
 import {
   emitJson,
   exit,
   note,
   trace
-} from "../chunks/chunk-IX5EJENC.mjs";
+} from "../chunks/chunk-HIRJ3ONY.mjs";
 import {
   readHookInput,
   str
@@ -18,8 +18,8 @@ import {
   hasState,
   locate,
   readLanes
-} from "../chunks/chunk-PRQL3RGA.mjs";
-import "../chunks/chunk-LV6YZP2H.mjs";
+} from "../chunks/chunk-6SKTNMZK.mjs";
+import "../chunks/chunk-JZVDHGNO.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/stop.ts
@@ -50,7 +50,7 @@ async function main() {
     return { code: 0, event };
   }
   const lane = acting.lane;
-  const { missingItems } = await import("../chunks/stop-lane-OOT2G3EZ.mjs");
+  const { missingItems } = await import("../chunks/stop-lane-QMTGFET3.mjs");
   const missing = await missingItems(lane, str(input, "session_id"));
   for (const p of missing.problems) note(`${event}: ${p}`);
   if (missing.items.length === 0) {

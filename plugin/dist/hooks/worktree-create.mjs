@@ -4,48 +4,48 @@ const require = __lanesRequire(import.meta.url);
 import {
   copyIncluded,
   startLane
-} from "../chunks/chunk-ED6PR75F.mjs";
+} from "../chunks/chunk-5XUE7YNJ.mjs";
 import {
   sessionOwner
-} from "../chunks/chunk-YV572OOL.mjs";
+} from "../chunks/chunk-2TN37SCR.mjs";
 import {
   ADHOC_TITLE_PREFIX,
   CLAUDE_NAME_RE,
   taskIdFor
-} from "../chunks/chunk-NUB4LLZF.mjs";
+} from "../chunks/chunk-FDD3B2J5.mjs";
 import {
   listWorktrees,
   withGitLock
-} from "../chunks/chunk-5ENDIA4V.mjs";
-import "../chunks/chunk-UIFSM5EX.mjs";
-import "../chunks/chunk-7EYTLD57.mjs";
+} from "../chunks/chunk-TBJ6XN34.mjs";
+import "../chunks/chunk-6SUTLIHY.mjs";
+import "../chunks/chunk-QTXBDCYW.mjs";
 import {
   addTask,
   readPlan,
   storePlan
-} from "../chunks/chunk-PL5DY2FU.mjs";
+} from "../chunks/chunk-LW3P4CPZ.mjs";
 import {
   git,
   lanesDir,
   loadConfig,
   openLanes,
   resolveRepo
-} from "../chunks/chunk-PXOBERGW.mjs";
-import "../chunks/chunk-NG7PXIWD.mjs";
-import "../chunks/chunk-67GFENSM.mjs";
+} from "../chunks/chunk-RL5ROPAG.mjs";
+import "../chunks/chunk-V4GO6SUC.mjs";
+import "../chunks/chunk-KHVD5WAC.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
-import "../chunks/chunk-OFXBTUZH.mjs";
-import "../chunks/chunk-36QYI5LT.mjs";
+import "../chunks/chunk-2SBYBKZ5.mjs";
+import "../chunks/chunk-NFG7RAAX.mjs";
 import {
   LANES_DOC,
   emptyLanes
-} from "../chunks/chunk-5QYFTLAK.mjs";
+} from "../chunks/chunk-AWQEDCZ2.mjs";
 import {
   emitLine,
   exit,
   note,
   trace
-} from "../chunks/chunk-IX5EJENC.mjs";
+} from "../chunks/chunk-HIRJ3ONY.mjs";
 import {
   readHookInput,
   str
@@ -53,10 +53,10 @@ import {
 import {
   hasState,
   locate
-} from "../chunks/chunk-PRQL3RGA.mjs";
+} from "../chunks/chunk-6SKTNMZK.mjs";
 import {
   errorMessage
-} from "../chunks/chunk-LV6YZP2H.mjs";
+} from "../chunks/chunk-JZVDHGNO.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/worktree-create.ts

@@ -3,40 +3,40 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   removeLane
-} from "../chunks/chunk-L2RCI6YI.mjs";
+} from "../chunks/chunk-EZKFG73S.mjs";
 import {
   ADHOC_TITLE_PREFIX
-} from "../chunks/chunk-NUB4LLZF.mjs";
+} from "../chunks/chunk-FDD3B2J5.mjs";
 import {
   listWorktrees
-} from "../chunks/chunk-5ENDIA4V.mjs";
-import "../chunks/chunk-UIFSM5EX.mjs";
-import "../chunks/chunk-7EYTLD57.mjs";
+} from "../chunks/chunk-TBJ6XN34.mjs";
+import "../chunks/chunk-6SUTLIHY.mjs";
+import "../chunks/chunk-QTXBDCYW.mjs";
 import {
   PLAN_DOC,
   TASKS_DOC,
   emptyPlan,
   emptyTasks,
   setStatus
-} from "../chunks/chunk-PL5DY2FU.mjs";
+} from "../chunks/chunk-LW3P4CPZ.mjs";
 import {
   git,
   openLanes
-} from "../chunks/chunk-PXOBERGW.mjs";
-import "../chunks/chunk-NG7PXIWD.mjs";
-import "../chunks/chunk-67GFENSM.mjs";
+} from "../chunks/chunk-RL5ROPAG.mjs";
+import "../chunks/chunk-V4GO6SUC.mjs";
+import "../chunks/chunk-KHVD5WAC.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
-import "../chunks/chunk-OFXBTUZH.mjs";
-import "../chunks/chunk-36QYI5LT.mjs";
+import "../chunks/chunk-2SBYBKZ5.mjs";
+import "../chunks/chunk-NFG7RAAX.mjs";
 import {
   LANES_DOC,
   emptyLanes
-} from "../chunks/chunk-5QYFTLAK.mjs";
+} from "../chunks/chunk-AWQEDCZ2.mjs";
 import {
   exit,
   note,
   trace
-} from "../chunks/chunk-IX5EJENC.mjs";
+} from "../chunks/chunk-HIRJ3ONY.mjs";
 import {
   readHookInput,
   str
@@ -45,10 +45,10 @@ import {
   hasState,
   locate,
   realish
-} from "../chunks/chunk-PRQL3RGA.mjs";
+} from "../chunks/chunk-6SKTNMZK.mjs";
 import {
   errorMessage
-} from "../chunks/chunk-LV6YZP2H.mjs";
+} from "../chunks/chunk-JZVDHGNO.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/worktree-remove.ts

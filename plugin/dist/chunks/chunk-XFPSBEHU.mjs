@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   currentBranch,
   headCommit
-} from "./chunk-VWU2XB4O.mjs";
+} from "./chunk-3ML6Q55D.mjs";
 import {
   SESSIONS_DOC,
   activeIn,
@@ -23,16 +23,16 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-GJ44P3AN.mjs";
+} from "./chunk-3EKORY7J.mjs";
 import {
   PLAN_DOC,
   emptyPlan
-} from "./chunk-PL5DY2FU.mjs";
+} from "./chunk-LW3P4CPZ.mjs";
 import {
   LanesError,
   assertSlug,
   isSlug
-} from "./chunk-LV6YZP2H.mjs";
+} from "./chunk-JZVDHGNO.mjs";
 
 // src/core/sessions/start.ts
 import fs from "node:fs";

@@ -22,20 +22,20 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-SNQQIHKW.mjs";
+} from "./chunk-CY2FKKQE.mjs";
 import {
   startSession
-} from "./chunk-CTSTYEFH.mjs";
+} from "./chunk-XFPSBEHU.mjs";
 import {
   endSession
-} from "./chunk-7XEGB5MB.mjs";
+} from "./chunk-CFRIGRF2.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunk-VWU2XB4O.mjs";
+} from "./chunk-3ML6Q55D.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -44,20 +44,20 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-GJ44P3AN.mjs";
+} from "./chunk-3EKORY7J.mjs";
 import {
   startLane
-} from "./chunk-ED6PR75F.mjs";
+} from "./chunk-5XUE7YNJ.mjs";
 import {
   removeLane
-} from "./chunk-L2RCI6YI.mjs";
-import "./chunk-5ENDIA4V.mjs";
+} from "./chunk-EZKFG73S.mjs";
+import "./chunk-TBJ6XN34.mjs";
 import {
   claimFiles,
   listClaims,
   releaseFiles,
   releaseProcess
-} from "./chunk-UIFSM5EX.mjs";
+} from "./chunk-6SUTLIHY.mjs";
 import {
   CLAIMS_DOC,
   CLAIM_MODES,
@@ -67,7 +67,7 @@ import {
   emptyPorts,
   leasePort,
   portsOf
-} from "./chunk-7EYTLD57.mjs";
+} from "./chunk-QTXBDCYW.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -75,11 +75,12 @@ import {
   readyTasks,
   requirePlan,
   updateTask
-} from "./chunk-PL5DY2FU.mjs";
+} from "./chunk-LW3P4CPZ.mjs";
 import {
   openLanes,
-  resolveRepo
-} from "./chunk-PXOBERGW.mjs";
+  resolveRepo,
+  safeBlock
+} from "./chunk-RL5ROPAG.mjs";
 import {
   NEVER,
   StateStore,
@@ -93,6 +94,7 @@ import {
   discriminatedUnion,
   email,
   external_exports,
+  formatIssues,
   intersection,
   iso_exports,
   lazy,
@@ -109,13 +111,13 @@ import {
   union,
   unknown,
   url
-} from "./chunk-NG7PXIWD.mjs";
-import "./chunk-67GFENSM.mjs";
+} from "./chunk-V4GO6SUC.mjs";
+import "./chunk-KHVD5WAC.mjs";
 import "./chunk-4VNXBQ3W.mjs";
-import "./chunk-OFXBTUZH.mjs";
+import "./chunk-2SBYBKZ5.mjs";
 import {
   renewOwner
-} from "./chunk-36QYI5LT.mjs";
+} from "./chunk-NFG7RAAX.mjs";
 import {
   MAX_TTL_SECONDS,
   OWNER_RE,
@@ -125,7 +127,7 @@ import {
   hostName,
   mcpActor,
   mcpOwner
-} from "./chunk-5QYFTLAK.mjs";
+} from "./chunk-AWQEDCZ2.mjs";
 import {
   LanesError,
   errorMessage,
@@ -133,7 +135,7 @@ import {
   log,
   speak,
   speakAll
-} from "./chunk-LV6YZP2H.mjs";
+} from "./chunk-JZVDHGNO.mjs";
 import "./chunk-4OAWNEMU.mjs";
 
 // node_modules/@modelcontextprotocol/server/dist/chunk-vYduTEsO.mjs
@@ -15068,6 +15070,27 @@ function annotationsFor(def) {
     openWorldHint: false
   };
 }
+function advertisedInput(schema) {
+  const std = schema["~standard"];
+  return {
+    "~standard": {
+      version: 1,
+      vendor: "lanes",
+      validate: (value) => ({ value }),
+      jsonSchema: std.jsonSchema
+    }
+  };
+}
+function parseToolInput(def, args) {
+  const input = args ?? {};
+  const r = def.input.safeParse(input);
+  if (r.success) return r.data;
+  const lines = formatIssues(r.error.issues, { input, schema: def.input });
+  throw new LanesError("INVALID_INPUT", `Invalid arguments for ${def.name}: ${lines.join("; ")}.`, {
+    hint: "Fix these arguments and call the tool again; the tool's input schema lists every field.",
+    details: { issues: lines }
+  });
+}
 
 // src/mcp/schemas.ts
 var Slug = external_exports.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a slug: lowercase letters, digits, hyphens (e.g. "api-auth")');
@@ -15174,12 +15197,14 @@ var EntryOut = external_exports.object({
   unchecked: external_exports.boolean().optional(),
   conflicts: external_exports.array(ConflictReportOut).optional(),
   waiting_for: external_exports.array(external_exports.string()).optional(),
-  cancel_requested: external_exports.boolean().optional()
+  cancel_requested: external_exports.boolean().optional(),
+  held_reason: external_exports.string().optional(),
+  log: external_exports.string().optional()
 });
 var mergeStatusTool = defineTool({
   name: "merge_status",
   title: "Merge queue status",
-  description: "The merge queue: entries queued or being processed, in order, with state (queued | integrating | gating | landing), position, time waited, likely conflicts and what each waits for; recent finished entries with landed_as or the last error; whether a processor is running. Read-only, takes no locks. Use queue_merge to add a lane, process_merge_queue to land.",
+  description: "The merge queue: entries queued or being processed, in order, with state (queued | integrating | gating | landing | held: waits for a human to run `lanes merge approve`), position, time waited, likely conflicts and what each waits for; recent finished entries with landed_as or the last error; whether a processor is running. Read-only, takes no locks. Use queue_merge to add a lane, process_merge_queue to land.",
   kind: "read",
   input: external_exports.object({
     task_id: Slug.optional().describe("Only entries of this task"),
@@ -15718,7 +15743,7 @@ var planWorkTool = defineTool({
 var processMergeQueueTool = defineTool({
   name: "process_merge_queue",
   title: "Land the queued lanes",
-  description: `Works through the merge queue until nothing more can land: each entry (or batch) is integrated onto the current target in a private worktree, the target's configured gates run, and the target advances atomically. A conflict or gate failure never reaches the target: that task goes back to in_progress with the conflicting files or the gate output. Returns what landed, failed and still waits. Only one processor runs at a time: a second call gets "busy, held by pid ...". Can take as long as the gates; merge_status shows progress.`,
+  description: "Works through the merge queue until nothing more can land: each entry (or batch) is integrated onto the current target in a private worktree, the target's configured gates run, and the target advances atomically. A conflict or gate failure never reaches the target: that task goes back to in_progress with the conflicting files or the gate's summary and first failure (the full log: `lanes merge log <task>`). A landing that weakens the target's gates is held until a human runs `lanes merge approve <task>` (there is no tool for that). Returns what landed, held, failed and still waits. Only one processor runs at a time: a second call gets \"busy, held by pid ...\". Can take as long as the gates; merge_status shows progress.",
   kind: "write",
   input: external_exports.object({
     max_batches: external_exports.number().int().min(1).max(1e3).optional().describe("Stop after this many batches (default: until the queue is done)")
@@ -15728,6 +15753,7 @@ var processMergeQueueTool = defineTool({
     batches: external_exports.number(),
     gate_runs: external_exports.number(),
     landed: external_exports.array(external_exports.object({ task: external_exports.string(), entry: external_exports.string(), commit: external_exports.string(), unchecked: external_exports.boolean() })),
+    held: external_exports.array(external_exports.object({ task: external_exports.string(), entry: external_exports.string(), reason: external_exports.string() })),
     failed: external_exports.array(
       external_exports.object({ task: external_exports.string(), entry: external_exports.string(), kind: external_exports.enum(["conflict", "gate", "error"]), message: external_exports.string(), files: external_exports.array(external_exports.string()).optional(), gate: external_exports.string().optional() })
     ),
@@ -16097,15 +16123,15 @@ function registerTool(server, def, ctx) {
     {
       title: def.title,
       description: def.description,
-      inputSchema: def.input,
+      inputSchema: advertisedInput(def.input),
       outputSchema: def.output,
       annotations: annotationsFor(def)
     },
-    async (input) => {
+    async (args) => {
       try {
-        const out = await def.handle(input, ctx);
+        const out = await def.handle(parseToolInput(def, args), ctx);
         const said = speakAll(out, "tools");
-        return { content: [{ type: "text", text: speak(def.render(said), "tools") }], structuredContent: said };
+        return { content: [{ type: "text", text: safeBlock(speak(def.render(said), "tools")) }], structuredContent: said };
       } catch (e) {
         return errorResult(def.name, e);
       }

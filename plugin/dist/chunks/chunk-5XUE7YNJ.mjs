@@ -10,10 +10,10 @@ import {
   recoverOrphans,
   rollbackStart,
   withGitLock
-} from "./chunk-5ENDIA4V.mjs";
+} from "./chunk-TBJ6XN34.mjs";
 import {
   logReclaimed
-} from "./chunk-UIFSM5EX.mjs";
+} from "./chunk-6SUTLIHY.mjs";
 import {
   CLAIMS_DOC,
   claimInTx,
@@ -23,7 +23,7 @@ import {
   parseClaimRequest,
   reclaimDoc,
   sane
-} from "./chunk-7EYTLD57.mjs";
+} from "./chunk-QTXBDCYW.mjs";
 import {
   TASKS_DOC,
   applyTaskUpdate,
@@ -31,7 +31,7 @@ import {
   readPlan,
   requirePlan,
   requireTask
-} from "./chunk-PL5DY2FU.mjs";
+} from "./chunk-LW3P4CPZ.mjs";
 import {
   git,
   lanePathFor,
@@ -41,17 +41,20 @@ import {
   resolveCommit,
   revInputProblem,
   runCommand
-} from "./chunk-PXOBERGW.mjs";
+} from "./chunk-RL5ROPAG.mjs";
 import {
   failpoint
-} from "./chunk-NG7PXIWD.mjs";
+} from "./chunk-V4GO6SUC.mjs";
+import {
+  isPlainScope
+} from "./chunk-2SBYBKZ5.mjs";
 import {
   describeLiveness,
   ownerLiveness,
   ownersOf,
   readOwners,
   touchOwnerInTx
-} from "./chunk-36QYI5LT.mjs";
+} from "./chunk-NFG7RAAX.mjs";
 import {
   LANES_DOC,
   START_OP,
@@ -62,13 +65,13 @@ import {
   laneRef,
   lockReason,
   taskOwner
-} from "./chunk-5QYFTLAK.mjs";
+} from "./chunk-AWQEDCZ2.mjs";
 import {
   LanesError,
   act,
   errorMessage,
   isInside
-} from "./chunk-LV6YZP2H.mjs";
+} from "./chunk-JZVDHGNO.mjs";
 
 // src/core/lanes/include.ts
 import fs from "node:fs";
@@ -185,6 +188,26 @@ async function mkdirsNoFollow(base, rel) {
 // src/core/lanes/start.ts
 import crypto from "node:crypto";
 import fs2 from "node:fs";
+
+// src/git/tree.ts
+var MAX_PATHSPEC_CHARS = 1e5;
+async function filesAt(root, ref, plain) {
+  const out = /* @__PURE__ */ new Set();
+  if (plain.length === 0) return out;
+  const wanted = new Set(plain);
+  const chars = plain.reduce((n, p) => n + p.length + 1, 0);
+  const paths = chars <= MAX_PATHSPEC_CHARS ? ["--", ...plain] : [];
+  const r = await git(root, ["--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", "--end-of-options", ref, ...paths], { readOnly: true, okCodes: [128] });
+  if (r.exitCode !== 0) return out;
+  for (const entry of r.stdout.split("\0")) {
+    const tab = entry.indexOf("	");
+    if (tab < 0) continue;
+    const mode = entry.slice(0, entry.indexOf(" "));
+    const p = entry.slice(tab + 1);
+    if ((mode === "100644" || mode === "100755" || mode === "120000") && wanted.has(p)) out.add(p);
+  }
+  return out;
+}
 
 // src/core/lanes/setup.ts
 var MESSAGE_TAIL = 2e3;
@@ -322,7 +345,8 @@ async function startLane(lanes, input) {
       hint: `Run ${act("cleanup_worktrees")} to clear stale lanes, then start the task again.`
     });
   }
-  if (def.files.length) await preflightScope(lanes, task, def.files, ttl);
+  const filePaths = [...await filesAt(repo.mainRoot, base, def.files.filter(isPlainScope))];
+  if (def.files.length) await preflightScope(lanes, task, def.files, ttl, filePaths);
   const token = crypto.randomUUID();
   const data = { task, owner, token, path: path2, branch, base, base_ref: baseRef, target: cfg.target };
   const entry = await store.journal.begin(START_OP, data);
@@ -387,7 +411,7 @@ async function startLane(lanes, input) {
     await entry.step("scope");
     const claims = await store.transact(async (tx) => {
       const rec = mine(tx.get(LANES_DOC, emptyLanes), task, token);
-      const held = def.files.length ? claimInTx(tx, { owner: taskOwner(task), task, paths: def.files, mode: "exclusive", ttl_seconds: ttl, reason: `scope of task ${task}` }).map((c) => c.pattern) : [];
+      const held = def.files.length ? claimInTx(tx, { owner: taskOwner(task), task, paths: def.files, file_paths: filePaths, mode: "exclusive", ttl_seconds: ttl, reason: `scope of task ${task}` }).map((c) => c.pattern) : [];
       rec.claims = held;
       rec.included = inc.copied;
       return held;
@@ -428,13 +452,13 @@ async function noBase(lanes, rev, explicit) {
   }
   return explicit ? new LanesError("INVALID_INPUT", `Base ${JSON.stringify(rev)} does not name a commit.`, { hint: "Pass an existing branch, tag or commit id (a single revision, not a range)." }) : new LanesError("INVALID_INPUT", `The target branch "${rev}" does not exist.`, { hint: 'Pass base explicitly, or set "target" in .lanes/config.json to an existing branch.' });
 }
-async function preflightScope(lanes, task, files, ttl) {
-  const req = parseClaimRequest({ owner: taskOwner(task), task, paths: files, mode: "exclusive", ttl_seconds: ttl });
+async function preflightScope(lanes, task, files, ttl, filePaths) {
+  const req = parseClaimRequest({ owner: taskOwner(task), task, paths: files, file_paths: filePaths, mode: "exclusive", ttl_seconds: ttl });
   const doc = (await lanes.store.read(CLAIMS_DOC, emptyClaims)).data;
   if (!Array.isArray(doc.claims)) return;
   doc.claims = doc.claims.filter(sane);
   reclaimDoc(doc);
-  const conflicts = conflictsFor(doc.claims, req.id.owner, req.patterns, req.mode);
+  const conflicts = conflictsFor(doc.claims, req.id.owner, req.patterns, req.mode, req.files);
   if (conflicts.length) throw conflictError(conflicts, req.mode);
 }
 function withRollback(e, report) {
@@ -449,6 +473,7 @@ ${note}`, { hint: `See ${act("list_worktrees")}.`, cause: e, details: { rollback
 }
 
 export {
+  filesAt,
   copyIncluded,
   startLane
 };

@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   speak,
   speakAll
-} from "./chunk-LV6YZP2H.mjs";
+} from "./chunk-JZVDHGNO.mjs";
 
 // src/hooks/lib/output.ts
 import fs from "node:fs";

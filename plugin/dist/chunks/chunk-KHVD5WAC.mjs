@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   isPlainScope,
   matchesScope
-} from "./chunk-OFXBTUZH.mjs";
+} from "./chunk-2SBYBKZ5.mjs";
 
 // src/core/claims/match.ts
 var MAX_CACHED = 4096;

@@ -3,36 +3,36 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   completeSessionFast
-} from "./chunk-7XEGB5MB.mjs";
-import "./chunk-VWU2XB4O.mjs";
+} from "./chunk-CFRIGRF2.mjs";
+import "./chunk-3ML6Q55D.mjs";
 import {
   readSessions
-} from "./chunk-GJ44P3AN.mjs";
+} from "./chunk-3EKORY7J.mjs";
 import {
   sessionOwner
-} from "./chunk-YV572OOL.mjs";
+} from "./chunk-2TN37SCR.mjs";
 import {
   claimsOf,
   portsOf
-} from "./chunk-7EYTLD57.mjs";
+} from "./chunk-QTXBDCYW.mjs";
 import {
   TASKS_DOC,
   emptyTasks
-} from "./chunk-PL5DY2FU.mjs";
+} from "./chunk-LW3P4CPZ.mjs";
 import {
   openLanes
-} from "./chunk-PXOBERGW.mjs";
-import "./chunk-NG7PXIWD.mjs";
+} from "./chunk-RL5ROPAG.mjs";
+import "./chunk-V4GO6SUC.mjs";
 import "./chunk-4VNXBQ3W.mjs";
-import "./chunk-OFXBTUZH.mjs";
+import "./chunk-2SBYBKZ5.mjs";
 import {
   ownersOf
-} from "./chunk-36QYI5LT.mjs";
-import "./chunk-5QYFTLAK.mjs";
-import "./chunk-PRQL3RGA.mjs";
+} from "./chunk-NFG7RAAX.mjs";
+import "./chunk-AWQEDCZ2.mjs";
+import "./chunk-6SKTNMZK.mjs";
 import {
   errorMessage
-} from "./chunk-LV6YZP2H.mjs";
+} from "./chunk-JZVDHGNO.mjs";
 import "./chunk-4OAWNEMU.mjs";
 
 // src/hooks/heavy/session-end-work.ts

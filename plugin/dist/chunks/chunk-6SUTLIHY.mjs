@@ -20,33 +20,33 @@ import {
   renewInTx,
   renewPortsInTx,
   sane
-} from "./chunk-7EYTLD57.mjs";
+} from "./chunk-QTXBDCYW.mjs";
 import {
   TASKS_DOC,
   taskHolder
-} from "./chunk-PL5DY2FU.mjs";
+} from "./chunk-LW3P4CPZ.mjs";
 import {
   failpoint
-} from "./chunk-NG7PXIWD.mjs";
+} from "./chunk-V4GO6SUC.mjs";
 import {
   normalizeScope,
   scopesIntersect
-} from "./chunk-OFXBTUZH.mjs";
+} from "./chunk-2SBYBKZ5.mjs";
 import {
   assertAuthority,
   ownersOf,
   renewOwner
-} from "./chunk-36QYI5LT.mjs";
+} from "./chunk-NFG7RAAX.mjs";
 import {
   LANES_DOC,
   assertOwner,
   assertTtl,
   emptyLanes,
   hostName
-} from "./chunk-5QYFTLAK.mjs";
+} from "./chunk-AWQEDCZ2.mjs";
 import {
   isLanesError
-} from "./chunk-LV6YZP2H.mjs";
+} from "./chunk-JZVDHGNO.mjs";
 
 // src/core/claims/api.ts
 async function logReclaimed(store, reclaimed) {

@@ -6,24 +6,24 @@ import {
   recoverOrphans,
   refusal,
   teardownLane
-} from "./chunk-5ENDIA4V.mjs";
+} from "./chunk-TBJ6XN34.mjs";
 import {
   readPlan
-} from "./chunk-PL5DY2FU.mjs";
+} from "./chunk-LW3P4CPZ.mjs";
 import {
   assertAuthority,
   readOwners
-} from "./chunk-36QYI5LT.mjs";
+} from "./chunk-NFG7RAAX.mjs";
 import {
   LANES_DOC,
   assertOwner,
   assertTaskId,
   emptyLanes
-} from "./chunk-5QYFTLAK.mjs";
+} from "./chunk-AWQEDCZ2.mjs";
 import {
   LanesError,
   act
-} from "./chunk-LV6YZP2H.mjs";
+} from "./chunk-JZVDHGNO.mjs";
 
 // src/core/lanes/remove.ts
 async function removeLane(lanes, input) {

@@ -71,6 +71,34 @@ function slugify(text, max = 63) {
   return s || "task";
 }
 
+// src/state/records.ts
+function nullProtoDeep(value) {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    for (const v of value) nullProtoDeep(v);
+    return value;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  if (proto !== null) Object.setPrototypeOf(value, null);
+  for (const k of Object.keys(value)) nullProtoDeep(value[k]);
+  return value;
+}
+function parseRecords(text) {
+  return JSON.parse(text, (_key, v) => {
+    if (v !== null && typeof v === "object" && !Array.isArray(v)) Object.setPrototypeOf(v, null);
+    return v;
+  });
+}
+function own(map, key) {
+  return map != null && Object.hasOwn(map, key) ? map[key] : void 0;
+}
+function recordMap(entries) {
+  const m = /* @__PURE__ */ Object.create(null);
+  if (entries) for (const [k, v] of entries) m[k] = v;
+  return m;
+}
+
 // src/state/docs.ts
 import fs from "node:fs";
 import path from "node:path";
@@ -100,7 +128,7 @@ function loadDoc(file) {
 function parseDoc(text) {
   let obj;
   try {
-    obj = JSON.parse(text);
+    obj = parseRecords(text);
   } catch (e) {
     return { ok: false, reason: text.length === 0 ? "the file is empty" : e.message };
   }
@@ -220,6 +248,9 @@ export {
   assertSlug,
   slugify,
   log,
+  nullProtoDeep,
+  own,
+  recordMap,
   assertDocName,
   docFile,
   docText,

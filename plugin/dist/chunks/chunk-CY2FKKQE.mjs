@@ -4,10 +4,13 @@ const require = __lanesRequire(import.meta.url);
 import {
   redact,
   require_dist
-} from "./chunk-GJ44P3AN.mjs";
+} from "./chunk-3EKORY7J.mjs";
+import {
+  filesAt
+} from "./chunk-5XUE7YNJ.mjs";
 import {
   removeLane
-} from "./chunk-L2RCI6YI.mjs";
+} from "./chunk-EZKFG73S.mjs";
 import {
   LIST_LIMIT,
   adminDirFor,
@@ -20,13 +23,12 @@ import {
   listWorktrees,
   processesIn,
   recoverOrphans,
-  safeText,
   teardownLane,
   withGitLock
-} from "./chunk-5ENDIA4V.mjs";
+} from "./chunk-TBJ6XN34.mjs";
 import {
   logReclaimed
-} from "./chunk-UIFSM5EX.mjs";
+} from "./chunk-6SUTLIHY.mjs";
 import {
   CLAIMS_DOC,
   claimInTx,
@@ -37,19 +39,20 @@ import {
   parseClaimRequest,
   reclaimDoc,
   releaseOwnerInTx
-} from "./chunk-7EYTLD57.mjs";
+} from "./chunk-QTXBDCYW.mjs";
 import {
   PLAN_LIMITS,
   TASKS_DOC,
   buildPlan,
   countByStatus,
   emptyTasks,
+  parseTasks,
   readPlan,
   requirePlan,
   requireTask,
   setStatus,
   storePlan
-} from "./chunk-PL5DY2FU.mjs";
+} from "./chunk-LW3P4CPZ.mjs";
 import {
   CONFIG_FILE,
   MAX_CONFIG_BYTES,
@@ -69,19 +72,26 @@ import {
   resolveRepo,
   resolveTarget,
   runCommand,
+  safeBlock,
+  safeText,
   statusPorcelain
-} from "./chunk-PXOBERGW.mjs";
+} from "./chunk-RL5ROPAG.mjs";
 import {
+  ensurePrivateDir,
   failpoint,
   lockOwner,
-  tryLock
-} from "./chunk-NG7PXIWD.mjs";
+  tryLock,
+  writeFileAtomic
+} from "./chunk-V4GO6SUC.mjs";
+import {
+  isPlainScope
+} from "./chunk-2SBYBKZ5.mjs";
 import {
   describeLiveness,
   ownerLiveness,
   ownersOf,
   touchOwnerInTx
-} from "./chunk-36QYI5LT.mjs";
+} from "./chunk-NFG7RAAX.mjs";
 import {
   LANES_DOC,
   assertOwner,
@@ -93,7 +103,7 @@ import {
   laneRef,
   pidAlive,
   taskOwner
-} from "./chunk-5QYFTLAK.mjs";
+} from "./chunk-AWQEDCZ2.mjs";
 import {
   LanesError,
   act,
@@ -102,8 +112,10 @@ import {
   isInside,
   isLanesError,
   log,
+  own,
+  recordMap,
   slugify
-} from "./chunk-LV6YZP2H.mjs";
+} from "./chunk-JZVDHGNO.mjs";
 import {
   __toESM
 } from "./chunk-4OAWNEMU.mjs";
@@ -115,16 +127,16 @@ var VERSION = "0.1.0";
 var MERGE_DOC = "merge-queue";
 var MERGE_OP = "merge.process";
 var STRATEGIES = ["merge", "squash", "rebase"];
-var ENTRY_STATES = ["queued", "integrating", "gating", "landing", "landed", "failed", "cancelled"];
+var ENTRY_STATES = ["queued", "integrating", "gating", "landing", "held", "landed", "failed", "cancelled"];
 var PROCESSING = ["integrating", "gating", "landing"];
-var ACTIVE = ["queued", ...PROCESSING];
-var emptyQueue = () => ({ seq: 0, entries: [], recent: [], lane_conflicts: {} });
+var ACTIVE = ["queued", ...PROCESSING, "held"];
+var emptyQueue = () => ({ seq: 0, entries: [], recent: [], lane_conflicts: recordMap() });
 var HISTORY_KEEP = 200;
 var RECENT_KEEP = 20;
 function queueOf(doc) {
   if (!Array.isArray(doc.entries)) doc.entries = [];
   if (!Array.isArray(doc.recent)) doc.recent = [];
-  if (typeof doc.lane_conflicts !== "object" || doc.lane_conflicts === null) doc.lane_conflicts = {};
+  if (typeof doc.lane_conflicts !== "object" || doc.lane_conflicts === null) doc.lane_conflicts = recordMap();
   if (!Number.isSafeInteger(doc.seq)) doc.seq = doc.entries.reduce((m, e) => Math.max(m, e.seq), 0);
   return doc;
 }
@@ -182,7 +194,7 @@ function showVersion(v) {
 // src/core/merge/git.ts
 var SAFE = ["-c", "core.hooksPath=/dev/null", "-c", "gc.auto=0"];
 var versionChecked;
-function assertMergeTreeGit(cwd) {
+function assertMergeTreeGit(_cwd) {
   versionChecked ??= (async () => {
     const v = await gitVersion();
     const [maj, min] = MIN_GIT;
@@ -280,9 +292,12 @@ async function addIntegrationWorktree(repo, dir, commit) {
   fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 448 });
   await git(repo.mainRoot, [...SAFE, "-c", "checkout.workers=0", "worktree", "add", "--quiet", "--detach", "--", dir, commit]);
 }
-async function resetIntegration(dir, commit) {
+function exactPattern(rel) {
+  return `/${rel.replace(/[\\*?[\]!# ]/g, (c) => `\\${c}`)}`;
+}
+async function resetIntegration(dir, commit, keep = []) {
   await git(dir, [...SAFE, "checkout", "--quiet", "--force", "--detach", commit]);
-  await git(dir, ["clean", "-ffdq"]);
+  await git(dir, ["clean", "-ffdxq", ...keep.flatMap((k) => ["-e", exactPattern(k)])]);
 }
 async function removeIntegrationWorktree(repo, dir) {
   const root = integrationRoot(repo);
@@ -302,8 +317,8 @@ async function removeIntegrationWorktree(repo, dir) {
     }
   }
 }
-async function rebaseOnto(dir, base, tip) {
-  await resetIntegration(dir, tip);
+async function rebaseOnto(dir, base, tip, keep = []) {
+  await resetIntegration(dir, tip, keep);
   const env = await committerEnv(dir);
   const r = await git(dir, [...SAFE, "rebase", "--quiet", "--no-autostash", "--no-fork-point", "--no-update-refs", base], { env, okCodes: [1, 128] });
   if (r.exitCode === 0) return { ok: true, commit: await gitOut(dir, ["rev-parse", "HEAD"]) };
@@ -311,8 +326,8 @@ async function rebaseOnto(dir, base, tip) {
   await git(dir, ["rebase", "--abort"], { okCodes: [1, 128] });
   return { ok: false, files, message: (r.stderr || r.stdout).trim().slice(-2e3) };
 }
-async function revertOnto(dir, base, undo, message) {
-  await resetIntegration(dir, base);
+async function revertOnto(dir, base, undo, message, keep = []) {
+  await resetIntegration(dir, base, keep);
   const env = await committerEnv(dir);
   const merge = await isMergeCommit(dir, undo.landed_as);
   const range = !merge && undo.landed_from && undo.landed_from !== undo.landed_as ? `${undo.landed_from}..${undo.landed_as}` : undo.landed_as;
@@ -320,7 +335,7 @@ async function revertOnto(dir, base, undo, message) {
   if (r.exitCode !== 0) {
     const files = await unmergedFiles(dir);
     await git(dir, ["revert", "--abort"], { okCodes: [1, 128] });
-    await resetIntegration(dir, base);
+    await resetIntegration(dir, base, keep);
     return { ok: false, files, message: (r.stderr || r.stdout).trim().slice(-2e3) };
   }
   const staged = await git(dir, ["diff", "--cached", "--quiet"], { okCodes: [1] });
@@ -336,6 +351,11 @@ async function revertOnto(dir, base, undo, message) {
 // src/core/merge/after.ts
 function queueIn(tx) {
   return queueOf(tx.get(MERGE_DOC, emptyQueue));
+}
+function moveTask(tx, task, status2, note) {
+  const t = tx.get(TASKS_DOC, emptyTasks)[task];
+  if (!t) return;
+  setStatus(t, status2 ?? t.status, { note: capText(note) });
 }
 function markLandedInTx(tx, landed, target, extra) {
   const doc = queueIn(tx);
@@ -393,6 +413,20 @@ function markFailedInTx(tx, entryId, message, failure, opts = {}) {
   }
   trimHistory(doc);
   return e;
+}
+function holdInTx(tx, entryId, reason) {
+  const e = queueIn(tx).entries.find((x) => x.id === entryId);
+  if (!e || !["integrating", "gating", "landing"].includes(e.state)) return;
+  if (e.cancel_requested) {
+    e.state = "cancelled";
+    e.finished_at = nowIso();
+    delete e.cancel_requested;
+    return;
+  }
+  e.state = "held";
+  e.held_reason = reason;
+  e.last_error = `held for a human: ${reason}. A human approves it with \`lanes merge approve ${e.task}\`.`;
+  moveTask(tx, e.task, void 0, `merge held: ${reason}. It lands once a human runs \`lanes merge approve ${e.task}\`; or revert the change to the gates, commit, cancel and queue again.`);
 }
 function requeueInTx(tx, ids, why) {
   const doc = queueIn(tx);
@@ -522,6 +556,8 @@ function entryView(e, opts = {}) {
   if (e.unchecked) v.unchecked = true;
   if (e.conflicts?.length) v.conflicts = e.conflicts;
   if (e.cancel_requested) v.cancel_requested = true;
+  if (e.held_reason && e.state === "held") v.held_reason = e.held_reason;
+  if (e.failure?.log) v.log = e.failure.log;
   if (opts.waiting_for?.length) v.waiting_for = opts.waiting_for;
   return v;
 }
@@ -535,7 +571,7 @@ async function mergeStatus(lanes, opts = {}) {
   const doc = queueOf(q.data);
   const pos = positions(doc);
   const view = (e) => {
-    const on = e.state === "queued" && e.kind === "land" ? dependenciesOf(plan, e.task).filter((d) => tasks[d]?.status !== "done") : [];
+    const on = e.state === "queued" && e.kind === "land" ? dependenciesOf(plan, e.task).filter((d) => own(tasks, d)?.status !== "done") : [];
     return entryView(e, { position: pos.get(e.id), waiting_for: on });
   };
   const match = (e) => opts.task === void 0 || e.task === opts.task;
@@ -565,7 +601,7 @@ async function cancelMerge(lanes, taskId) {
         hint: last?.state === "landed" ? `It already landed as ${last.landed_as?.slice(0, 12)}; to undo that, ${act("revert_landing", { task_id: task })}.` : `${act("merge_status")} lists the queue.`
       });
     }
-    if (e.state === "queued") {
+    if (e.state === "queued" || e.state === "held") {
       e.state = "cancelled";
       e.finished_at = nowIso();
       return { e: { ...e }, cancelled: true };
@@ -589,7 +625,7 @@ async function queueRevert(lanes, taskId, opts = {}) {
   const [{ tasks }, q] = await Promise.all([readPlan(lanes.store), lanes.store.read(MERGE_DOC, emptyQueue)]);
   const doc = queueOf(q.data);
   const landedEntry = doc.entries.filter((e) => e.task === task && e.kind === "land" && e.state === "landed").sort((a, b) => b.seq - a.seq)[0];
-  const landedAs = tasks[task]?.landed_as ?? landedEntry?.landed_as;
+  const landedAs = own(tasks, task)?.landed_as ?? landedEntry?.landed_as;
   if (!landedAs) {
     throw new LanesError("NOT_FOUND", `Task ${task} has no landing to revert.`, { hint: `${act("merge_status")} lists what landed; only a landed task can be reverted.` });
   }
@@ -659,6 +695,11 @@ async function queueMerge(lanes, input) {
   }
   const current = queueOf((await store.read(MERGE_DOC, emptyQueue)).data);
   const existing = activeEntry(current, task);
+  if (existing?.state === "held") {
+    return result(current, existing, true, existing.conflicts ?? [], plan, tasks, [
+      `It is held for a human: ${existing.held_reason ?? "it changes the gates"}. \`lanes merge approve ${task}\` lets it land; \`lanes merge cancel ${task}\` takes it out so a new commit can be queued.`
+    ]);
+  }
   if (existing && existing.state !== "queued") return result(current, existing, true, existing.conflicts ?? [], plan, tasks, ["It is being processed right now; its queued commit is what lands."]);
   await assertLaneReady(lanes, task, ref);
   const ahead = Number(await gitOut(root, ["rev-list", "--count", tip, `^${targetSha}`], { readOnly: true }));
@@ -744,64 +785,621 @@ async function checkConflicts(lanes, task, tip, targetSha, doc, tasks) {
   return names.flatMap((name, i) => files[i]?.length ? [{ with: name, files: files[i] }] : []);
 }
 
-// src/core/merge/batch.ts
+// src/core/merge/hold.ts
+var same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+function gateWeakenings(cur, next) {
+  const out = [];
+  for (const g of cur.gates) {
+    const n = next.gates.find((x) => x.name === g.name);
+    if (!n) out.push(`removes gate "${g.name}"`);
+    else {
+      if (!same(n.command, g.command)) out.push(`changes the command of gate "${g.name}" (${JSON.stringify(g.command)} \u2192 ${JSON.stringify(n.command)})`);
+      if (!same(n.env ?? {}, g.env ?? {})) out.push(`changes the environment of gate "${g.name}"`);
+      if (n.timeout_seconds < g.timeout_seconds) out.push(`shortens the timeout of gate "${g.name}" (${g.timeout_seconds} s \u2192 ${n.timeout_seconds} s)`);
+    }
+  }
+  for (const s of cur.setup) {
+    const n = next.setup.find((x) => x.name === s.name);
+    if (!n) out.push(`removes setup command "${s.name}"`);
+    else if (!same(n.command, s.command) || !same(n.env ?? {}, s.env ?? {})) out.push(`changes setup command "${s.name}"`);
+  }
+  if (cur.merge.hold_gate_changes && !next.merge.hold_gate_changes) out.push("turns off merge.hold_gate_changes");
+  return out;
+}
+async function holdReason(cur, load) {
+  if (!cur.merge.hold_gate_changes) return void 0;
+  let next;
+  try {
+    next = await load();
+  } catch (e) {
+    return `its .lanes/config.json does not load (${errorMessage(e).split("\n")[0]}); landing it would stop the merge queue`;
+  }
+  const w = gateWeakenings(cur, next);
+  return w.length ? `it weakens the gates of ${cur.target}: it ${w.join("; ")}` : void 0;
+}
+async function approveMerge(lanes, taskId, by) {
+  const task = assertSlug(taskId);
+  const e = await lanes.store.transact(async (tx) => {
+    const doc = queueIn(tx);
+    const cur = activeEntry(doc, task);
+    if (!cur || cur.state !== "held") {
+      throw new LanesError("NOT_FOUND", `Task ${task} has no held merge entry${cur ? ` (its entry ${cur.id} is ${cur.state})` : ""}.`, {
+        hint: "Only an entry held for changing the gates needs approval; `lanes merge status` shows the queue."
+      });
+    }
+    cur.state = "queued";
+    cur.approved = { by, at: nowIso(), tip: cur.tip };
+    cur.last_error = `approved by ${by}: ${cur.held_reason ?? "gate change"}`;
+    return { ...cur };
+  });
+  await lanes.store.appendEvent("merge.approved", { task, entry: e.id, by });
+  return { entry: entryView(e) };
+}
+
+// src/core/merge/logs.ts
+import fs2 from "node:fs";
+import path2 from "node:path";
+var MAX_LOG_BYTES = 20 * 1024 * 1024;
+var TAIL_BYTES = 1024 * 1024;
+var KEEP_RUNS = 40;
+var KEEP_BYTES = 200 * 1024 * 1024;
+function logsDir(repo) {
+  return path2.join(repo.stateDir, "gate-logs");
+}
+var ID_RE = /^[0-9a-z]+-[0-9a-z]+$/;
+var GateLog = class {
+  constructor(repo, meta) {
+    this.repo = repo;
+    this.meta = meta;
+    const dir = logsDir(repo);
+    ensurePrivateDir(dir, repo.stateDir);
+    this.id = `${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+    this.file = path2.join(dir, `${this.id}.log`);
+    this.fd = fs2.openSync(this.file, "wx+", 384);
+  }
+  repo;
+  meta;
+  id;
+  file;
+  fd;
+  written = 0;
+  tail = [];
+  tailSize = 0;
+  dropped = 0;
+  partial = "";
+  /** A line of our own (which command starts, how it ended). */
+  note(line) {
+    this.flushPartial();
+    this.put(Buffer.from(`${line}
+`));
+  }
+  /** Where the log is now: pass it to `textFrom` to read what a command wrote. */
+  mark() {
+    return this.written;
+  }
+  /**
+   * The head of what was written since `mark` (at most `max` bytes of the file), for finding a
+   * runner's summary that scrolled out of the in-memory tail of a long run.
+   */
+  textFrom(mark, max = 8 * 1024 * 1024) {
+    this.flushPartial();
+    const len = Math.min(this.written - mark, max);
+    if (len <= 0) return "";
+    const buf = Buffer.alloc(len);
+    fs2.readSync(this.fd, buf, 0, len, mark);
+    return buf.toString("utf8");
+  }
+  /** Output of a command. Redaction works on whole lines, so a partial last line waits. */
+  write(chunk) {
+    const text = this.partial + chunk.toString("utf8");
+    const cut = text.lastIndexOf("\n");
+    if (cut === -1) {
+      this.partial = text.length > 64 * 1024 ? (this.put(Buffer.from(redact(text))), "") : text;
+      return;
+    }
+    this.partial = text.slice(cut + 1);
+    this.put(Buffer.from(redact(text.slice(0, cut + 1))));
+  }
+  flushPartial() {
+    if (!this.partial) return;
+    const p = this.partial;
+    this.partial = "";
+    this.put(Buffer.from(`${redact(p)}
+`));
+  }
+  put(b) {
+    if (this.written < MAX_LOG_BYTES) {
+      const room = MAX_LOG_BYTES - this.written;
+      const head = b.length <= room ? b : b.subarray(0, room);
+      fs2.writeSync(this.fd, head);
+      this.written += head.length;
+      if (head.length === b.length) return;
+      b = b.subarray(head.length);
+    }
+    this.tail.push(b);
+    this.tailSize += b.length;
+    while (this.tailSize > TAIL_BYTES && this.tail.length > 1) {
+      const first = this.tail.shift();
+      this.tailSize -= first.length;
+      this.dropped += first.length;
+    }
+  }
+  /** Finishes the file, records it in the index and prunes old runs. */
+  close(result2) {
+    this.flushPartial();
+    const truncated = this.dropped > 0 || this.tailSize > 0;
+    if (truncated) {
+      fs2.writeSync(this.fd, `
+[... ${this.dropped} bytes left out: the log keeps the first ${MAX_LOG_BYTES} bytes and the last ${this.tailSize} ...]
+`);
+      fs2.writeSync(this.fd, Buffer.concat(this.tail));
+    }
+    fs2.closeSync(this.fd);
+    const entry = {
+      id: this.id,
+      at: (/* @__PURE__ */ new Date()).toISOString(),
+      ...this.meta,
+      ok: result2.ok,
+      ...result2.failed ? { failed: result2.failed } : {},
+      ...result2.why ? { why: result2.why } : {},
+      bytes: this.written + this.tailSize,
+      ...truncated ? { truncated: true } : {}
+    };
+    fs2.appendFileSync(path2.join(logsDir(this.repo), "index.jsonl"), `${JSON.stringify(entry)}
+`, { mode: 384 });
+    pruneLogs(this.repo);
+    return entry;
+  }
+};
+function listGateLogs(repo, task) {
+  let text;
+  try {
+    text = fs2.readFileSync(path2.join(logsDir(repo), "index.jsonl"), "utf8");
+  } catch {
+    return [];
+  }
+  const out = [];
+  for (const line of text.split("\n")) {
+    if (!line.trim()) continue;
+    try {
+      const e = JSON.parse(line);
+      if (typeof e.id === "string" && ID_RE.test(e.id) && Array.isArray(e.tasks) && (task === void 0 || e.tasks.includes(task))) out.push(e);
+    } catch {
+    }
+  }
+  return out;
+}
+function readGateLog(repo, task, id) {
+  const all = listGateLogs(repo, task);
+  const entry = id ? all.find((e) => e.id === id) : all.at(-1);
+  if (!entry) {
+    throw new LanesError("NOT_FOUND", id ? `No gate log ${id}${task ? ` for ${task}` : ""}.` : `No gate run of ${task ?? "any task"} is on record.`, {
+      hint: "Gate logs are written when the merge queue runs gates; `lanes merge log --list` shows those kept."
+    });
+  }
+  const text = fs2.readFileSync(path2.join(logsDir(repo), `${entry.id}.log`), "utf8");
+  return { entry, text };
+}
+function pruneLogs(repo) {
+  const dir = logsDir(repo);
+  const all = listGateLogs(repo);
+  let bytes = 0;
+  const keep = [];
+  for (const e of [...all].reverse()) {
+    if (keep.length >= KEEP_RUNS || keep.length > 0 && bytes + e.bytes > KEEP_BYTES) continue;
+    keep.unshift(e);
+    bytes += e.bytes;
+  }
+  if (keep.length === all.length) return;
+  const ids = new Set(keep.map((e) => e.id));
+  writeFileAtomic(path2.join(dir, "index.jsonl"), keep.map((e) => `${JSON.stringify(e)}
+`).join(""));
+  for (const name of fs2.readdirSync(dir)) {
+    const m = /^(.+)\.log$/.exec(name);
+    if (m && !ids.has(m[1])) fs2.rmSync(path2.join(dir, name), { force: true });
+  }
+}
+
+// src/core/merge/checkout.ts
+import crypto2 from "node:crypto";
+import fs4 from "node:fs";
+import path4 from "node:path";
+
+// src/core/merge/checkout-paths.ts
+import crypto from "node:crypto";
+import fs3 from "node:fs";
+import os from "node:os";
 import path3 from "node:path";
+function defaultIntegrationBase(repo) {
+  const uid = typeof process.getuid === "function" ? process.getuid() : 0;
+  const hash = crypto.createHash("sha256").update(repo.commonDir).digest("hex").slice(0, 10);
+  const name = path3.basename(repo.mainRoot).replace(/[^A-Za-z0-9_-]/g, "-").replace(/^-+/, "").slice(0, 40) || "repo";
+  return path3.join(fs3.realpathSync(os.tmpdir()), `lanes-${uid}`, `${name}-${hash}`);
+}
+function integrationBase(repo, configured) {
+  if (configured === void 0) return defaultIntegrationBase(repo);
+  return path3.resolve(repo.mainRoot, configured);
+}
+function dotSegment(p) {
+  return path3.resolve(p).split(path3.sep).find((s) => s.startsWith(".") && s !== ".");
+}
+function ensureBase(base, isDefault) {
+  const top = isDefault ? path3.dirname(base) : base;
+  fs3.mkdirSync(top, { recursive: true, mode: 448 });
+  const st = fs3.lstatSync(top);
+  const uid = typeof process.getuid === "function" ? process.getuid() : st.uid;
+  if (isDefault && (st.isSymbolicLink() || !st.isDirectory() || st.uid !== uid)) {
+    throw new LanesError("UNSAFE", `${top} is not a private directory of this user (a symlink, or owned by someone else).`, {
+      hint: `Remove it, or set merge.integration_dir in .lanes/config.json to a directory of your own (with no path segment starting with ".").`
+    });
+  }
+  if (isDefault && (st.mode & 63) !== 0) fs3.chmodSync(top, 448);
+  fs3.mkdirSync(base, { recursive: true, mode: 448 });
+}
+function sweepOrphans(top) {
+  let repos;
+  try {
+    repos = fs3.readdirSync(top);
+  } catch {
+    return;
+  }
+  for (const r of repos) {
+    const repoDir = path3.join(top, r);
+    let names;
+    try {
+      names = fs3.readdirSync(repoDir);
+    } catch {
+      continue;
+    }
+    let left = names.length;
+    for (const n of names) {
+      const dir = path3.join(repoDir, n);
+      let gitdir;
+      try {
+        const m = /^gitdir: (.+)$/m.exec(fs3.readFileSync(path3.join(dir, ".git"), "utf8"));
+        if (!m) continue;
+        gitdir = m[1].trim();
+      } catch {
+        continue;
+      }
+      if (path3.isAbsolute(gitdir) && !fs3.existsSync(gitdir) && !fs3.existsSync(path3.dirname(path3.dirname(gitdir)))) {
+        fs3.rmSync(dir, { recursive: true, force: true });
+        left--;
+      }
+    }
+    if (left === 0) fs3.rmSync(repoDir, { recursive: true, force: true });
+  }
+}
+
+// src/core/merge/checkout.ts
+var INTEGRATION_DOC = "integration";
+var emptyDoc = () => ({ checkouts: [] });
+function docOf(d) {
+  if (!Array.isArray(d.checkouts)) d.checkouts = [];
+  return d;
+}
+function checkoutName(target) {
+  const plain = target.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40) || "target";
+  return `${plain}-${crypto2.createHash("sha256").update(target).digest("hex").slice(0, 8)}`;
+}
+async function isOurWorktree(repo, dir) {
+  if (!fs4.existsSync(path4.join(dir, ".git"))) return false;
+  const r = await git(dir, ["rev-parse", "--git-common-dir"], { readOnly: true, okCodes: [128] });
+  if (r.exitCode !== 0) return false;
+  const common = path4.resolve(dir, r.stdout.trim());
+  const real = (p) => {
+    try {
+      return fs4.realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  return real(common) === real(repo.commonDir);
+}
+async function removeCheckoutDir(repo, rec) {
+  const dir = path4.resolve(rec.dir);
+  if (!isInside(path4.resolve(rec.root), dir) || dir === path4.resolve(rec.root)) {
+    throw new LanesError("INTERNAL", `Refusing to remove ${dir}: not a gate checkout under ${rec.root}.`);
+  }
+  const halfMade = rec.ready === false && fs4.existsSync(dir) && !fs4.existsSync(path4.join(dir, ".git"));
+  if (halfMade) fs4.rmSync(dir, { recursive: true, force: true });
+  if (fs4.existsSync(dir) && !await isOurWorktree(repo, dir)) {
+    throw new LanesError("UNSAFE", `${dir} exists but is not a gate checkout of this repository; Lanes leaves it alone.`, {
+      hint: "Move it away, or set merge.integration_dir in .lanes/config.json to another directory."
+    });
+  }
+  await git(repo.mainRoot, ["worktree", "remove", "--force", "--force", "--", dir], { okCodes: [128] });
+  if (fs4.existsSync(dir) && await isOurWorktree(repo, dir)) fs4.rmSync(dir, { recursive: true, force: true });
+  const admin = path4.join(repo.commonDir, "worktrees");
+  for (const name of fs4.existsSync(admin) ? fs4.readdirSync(admin) : []) {
+    try {
+      if (path4.resolve(fs4.readFileSync(path4.join(admin, name, "gitdir"), "utf8").trim()) === path4.join(dir, ".git")) {
+        fs4.rmSync(path4.join(admin, name), { recursive: true, force: true });
+      }
+    } catch {
+    }
+  }
+}
+async function updateRecord(lanes, target, fn) {
+  await lanes.store.transact(async (tx) => {
+    const doc = docOf(tx.get(INTEGRATION_DOC, emptyDoc));
+    fn(doc.checkouts.find((c) => c.target === target), doc);
+  });
+}
+async function readCheckouts(lanes) {
+  return docOf((await lanes.store.read(INTEGRATION_DOC, emptyDoc)).data).checkouts;
+}
+async function ensureCheckout(lanes, target, at, configuredDir) {
+  const { repo } = lanes;
+  const root = integrationBase(repo, configuredDir);
+  const dir = path4.join(root, checkoutName(target));
+  const rec = (await readCheckouts(lanes)).find((c) => c.target === target);
+  if (rec && rec.ready && rec.dir === dir && await isOurWorktree(repo, dir)) return rec;
+  await withGitLock(repo, "merge queue: gate checkout", async () => {
+    if (rec) await removeCheckoutDir(repo, rec);
+    await updateRecord(lanes, target, (_r, doc) => {
+      doc.checkouts = doc.checkouts.filter((c) => c.target !== target);
+      doc.checkouts.push({ target, dir, root, ready: false, keep: [], setup: {} });
+    });
+    ensureBase(root, configuredDir === void 0);
+    if (configuredDir === void 0) sweepOrphans(path4.dirname(root));
+    if (fs4.existsSync(dir)) await removeCheckoutDir(repo, { dir, root });
+    await addIntegrationWorktree(repo, dir, at);
+  });
+  await updateRecord(lanes, target, (r) => {
+    if (r) r.ready = true;
+  });
+  return { target, dir, root, ready: true, keep: [], setup: {} };
+}
+async function removeUnreadyCheckouts(lanes) {
+  const bad = (await readCheckouts(lanes)).filter((c) => !c.ready);
+  if (!bad.length) return;
+  await withGitLock(lanes.repo, "merge queue: remove half-made gate checkouts", async () => {
+    for (const c of bad) await removeCheckoutDir(lanes.repo, c);
+  });
+  await updateRecord(lanes, "", (_r, doc) => {
+    doc.checkouts = doc.checkouts.filter((c) => c.ready);
+  });
+}
+async function setupKey(dir, cmd) {
+  if (!cmd.when_changed) return void 0;
+  const specs = cmd.when_changed.map((p) => `:(top,glob)${p}`);
+  const files = await gitOut(dir, ["ls-files", "-s", "-z", "--", ...specs], { readOnly: true });
+  const h = crypto2.createHash("sha256");
+  h.update(JSON.stringify([cmd.command, cmd.env ?? {}, cmd.when_changed]));
+  h.update("\0");
+  h.update(files);
+  return h.digest("hex");
+}
+async function setupCheckout(lanes, rec, setup, ctx) {
+  const ran = [];
+  const skipped = [];
+  for (const cmd of setup) {
+    const key = await setupKey(rec.dir, cmd);
+    if (key !== void 0 && Object.hasOwn(rec.setup, cmd.name) && rec.setup[cmd.name] === key) {
+      ctx.log.note(`==> setup ${cmd.name}: skipped (${cmd.when_changed.join(", ")} unchanged)`);
+      skipped.push(cmd.name);
+      continue;
+    }
+    if (Object.hasOwn(rec.setup, cmd.name)) {
+      delete rec.setup[cmd.name];
+      await updateRecord(lanes, rec.target, (r2) => {
+        if (r2) delete r2.setup[cmd.name];
+      });
+    }
+    ctx.log.note(`==> setup ${cmd.name}: ${cmd.command.join(" ")}`);
+    const r = await runCommand(cmd.command, {
+      cwd: rec.dir,
+      env: { ...ctx.env, ...cmd.env },
+      timeoutMs: cmd.timeout_seconds * 1e3,
+      maxOutputBytes: 256 * 1024,
+      onOutput: (b) => ctx.log.write(b),
+      onSpawn: async (pgid) => {
+        await ctx.onSpawn?.(pgid);
+        await failpoint("merge.during-setup");
+      }
+    });
+    ran.push(cmd.name);
+    const ok = !r.timedOut && r.exitCode === 0 && !r.error;
+    ctx.log.note(`<== setup ${cmd.name}: ${ok ? "ok" : "failed"} (exit ${r.exitCode ?? r.signal ?? r.error}, ${r.durationMs} ms)`);
+    if (!ok) {
+      const why = r.timedOut ? `timed out after ${cmd.timeout_seconds} s (its process group was killed)` : r.error ? `could not start (${r.error})` : r.signal ? `was killed by ${r.signal}` : `exited with code ${r.exitCode}`;
+      return { ok: false, ran, skipped, failed: { gate: `setup ${cmd.name}`, why, output: r.output, exit_code: r.exitCode, timed_out: r.timedOut, ...r.error ? { unrunnable: true } : {} } };
+    }
+    const made = (await gitOut(rec.dir, ["ls-files", "--others", "--directory", "-z"], { readOnly: true })).split("\0").filter(Boolean);
+    rec.keep = [.../* @__PURE__ */ new Set([...rec.keep, ...made])].sort();
+    if (key !== void 0) rec.setup[cmd.name] = key;
+    await updateRecord(lanes, rec.target, (x) => {
+      if (!x) return;
+      x.keep = rec.keep;
+      if (key !== void 0) x.setup[cmd.name] = key;
+    });
+  }
+  return { ok: true, ran, skipped };
+}
+
+// src/core/merge/summary.ts
+var ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07/g;
+var SUMMARY = [
+  /^\s*\d+ (passing|failing|pending)\b/,
+  // mocha
+  /^\s*(Tests|Test Suites|Test Files):\s+.*\bfailed\b/,
+  // jest
+  /^\s*(Tests|Test Files)\s+\d+ failed\b/,
+  // vitest
+  /^=+ .*\b\d+ (failed|error|errors)\b.* =+$/,
+  // pytest's closing line
+  /^FAILED \S+::\S+/,
+  // pytest short test summary
+  /^ERROR \S+::\S+/,
+  /^test result: FAILED\b/,
+  // cargo
+  /^# (fail|pass|tests) \d+/,
+  // TAP (node:test, tape)
+  /^\s*ℹ (fail|pass|tests) \d+/,
+  // node:test spec reporter
+  /^(FAIL|ok)\s+\S+\s+[\d.]+s$/,
+  // go test per package
+  /^\s*\d+ failed(, \d+ (passed|skipped))*/
+  // generic "N failed, N passed" (playwright, pytest -q)
+];
+var MOCHA_FAILING = /^\s*\d+ failing\b/;
+var MOCHA_FIRST = /^\s*1\) \S/;
+var FIRST = [
+  /^\s*● (?!Console\b)\S/,
+  // jest
+  /^_{3,} \S.* _{3,}$/,
+  // pytest
+  /^not ok \d+/,
+  // TAP
+  /^\s*✖ \S/,
+  // node:test spec reporter
+  /^---- \S+ stdout ----$/,
+  // cargo
+  /^\s*--- FAIL: \S/,
+  // go test
+  /^\s*FAIL\s+\S+\s+>\s/
+  // vitest
+];
+var BLOCK_LINES = 24;
+function endsBlock(line, title) {
+  if (line === title) return false;
+  if (/^\s*2\) \S/.test(line)) return true;
+  if (/^\s*● \S/.test(line)) return true;
+  if (/^_{3,} \S.* _{3,}$/.test(line) || /^=+ .* =+$/.test(line)) return true;
+  if (/^(not )?ok \d+/.test(line) && !line.startsWith(title)) return true;
+  if (/^---- \S+ stdout ----$/.test(line) || /^failures:$/.test(line) || /^test result:/.test(line)) return true;
+  if (/^\s*⎯{3,}/.test(line) || /^\s*(Test Files|Tests|Test Suites):?\s+\d+ /.test(line)) return true;
+  if (/^\s*--- (FAIL|PASS): /.test(line) || /^(FAIL|ok)\s+\S+\s+[\d.]+s$/.test(line)) return true;
+  return false;
+}
+function summarizeFailure(output) {
+  const lines = output.replace(ANSI, "").replace(/\r\n?/g, "\n").split("\n");
+  const summary = [];
+  for (const l of lines) {
+    if (SUMMARY.some((re) => re.test(l)) && !summary.includes(l.trim())) summary.push(l.trim());
+  }
+  const kept = summary.length > 6 ? summary.slice(-6) : summary;
+  let first = [];
+  let at = -1;
+  for (const re of FIRST) {
+    const i = lines.findIndex((l) => re.test(l));
+    if (i !== -1 && (at === -1 || i < at)) at = i;
+  }
+  const failing = lines.findIndex((l) => MOCHA_FAILING.test(l));
+  if (failing !== -1) {
+    const i = lines.findIndex((l, j) => j > failing && MOCHA_FIRST.test(l));
+    if (i !== -1 && (at === -1 || i < at || at < failing)) at = i;
+  }
+  if (at !== -1) {
+    const title = lines[at];
+    first = [title];
+    for (let i = at + 1; i < lines.length && first.length <= BLOCK_LINES; i++) {
+      const l = lines[i];
+      if (endsBlock(l, title)) break;
+      first.push(l);
+    }
+    while (first.length > 1 && first[first.length - 1].trim() === "") first.pop();
+  }
+  return { summary: kept, first_failure: first };
+}
+function lastLines(output, n = 10) {
+  const lines = output.replace(ANSI, "").replace(/\r\n?/g, "\n").split("\n").filter((l) => l.trim() !== "");
+  return lines.slice(-n);
+}
 
 // src/core/merge/gates.ts
 var MAX_OUTPUT = 256 * 1024;
-var TAIL_CHARS = 4e3;
+var TAIL_CHARS = 1500;
+function whyFailed(r, timeoutSeconds) {
+  return r.timedOut ? `timed out after ${timeoutSeconds} s (its process group was killed)` : r.error ? `could not start (${r.error})` : r.signal ? `was killed by ${r.signal}` : `exited with code ${r.exitCode}`;
+}
+function gateFailure(gate, why, output, r, full) {
+  const clean = redact(output);
+  const head = full !== void 0 && output.startsWith("[... ") ? summarizeFailure(redact(full)) : void 0;
+  const tail = summarizeFailure(clean);
+  const s = { summary: tail.summary.length ? tail.summary : head?.summary ?? [], first_failure: head?.first_failure.length ? head.first_failure : tail.first_failure };
+  return {
+    gate,
+    why,
+    output_tail: clean.length > TAIL_CHARS ? `...${clean.slice(-TAIL_CHARS)}` : clean,
+    exit_code: r.exit_code,
+    timed_out: r.timed_out,
+    summary: s.summary,
+    first_failure: s.first_failure,
+    last_lines: lastLines(clean, 10),
+    ...r.unrunnable ? { unrunnable: true } : {}
+  };
+}
 async function runGates(gates, cwd, ctx) {
   const t0 = performance.now();
   const runs = [];
   for (const g of gates) {
+    ctx.log?.note(`==> gate ${g.name}: ${g.command.join(" ")}`);
+    const mark = ctx.log?.mark() ?? 0;
     const r = await runCommand(g.command, {
       cwd,
       env: { ...ctx.env, ...g.env },
       timeoutMs: g.timeout_seconds * 1e3,
       maxOutputBytes: MAX_OUTPUT,
+      ...ctx.log ? { onOutput: (b) => ctx.log.write(b) } : {},
       ...ctx.onSpawn ? { onSpawn: ctx.onSpawn } : {}
     });
     const ok = !r.timedOut && r.exitCode === 0 && !r.error;
     const run = { name: g.name, ok, exit_code: r.exitCode, timed_out: r.timedOut, ms: r.durationMs };
     if (r.signal) run.signal = r.signal;
     runs.push(run);
+    const why = whyFailed(r, g.timeout_seconds);
+    ctx.log?.note(`<== gate ${g.name}: ${ok ? "passed" : why} (${r.durationMs} ms)`);
     if (!ok) {
-      const why = r.timedOut ? `timed out after ${g.timeout_seconds} s (its process group was killed)` : r.error ? `could not start (${r.error})` : r.signal ? `was killed by ${r.signal}` : `exited with code ${r.exitCode}`;
-      const clean = redact(r.output);
-      const tail = clean.length > TAIL_CHARS ? `...${clean.slice(-TAIL_CHARS)}` : clean;
-      const failed = { gate: g.name, why, output_tail: tail, ...r.error ? { unrunnable: true } : {} };
+      const full = r.output.startsWith("[... ") ? ctx.log?.textFrom(mark) : void 0;
+      const failed = gateFailure(g.name, why, r.output, { exit_code: r.exitCode, timed_out: r.timedOut, ...r.error ? { unrunnable: true } : {} }, full);
       return { ok: false, runs, ms: Math.round(performance.now() - t0), failed };
     }
   }
   return { ok: true, runs, ms: Math.round(performance.now() - t0) };
 }
+function failureReason(f, where) {
+  const parts = [`gate "${f.gate}" ${f.why} on ${where.task} integrated onto ${where.target}.`];
+  if (f.timed_out && f.last_lines.length) parts.push(`It was still running; its last output:
+${f.last_lines.map((l) => `  ${l}`).join("\n")}`);
+  if (f.summary.length) parts.push(`Summary: ${f.summary.join(" | ")}`);
+  if (f.first_failure.length) parts.push(`First failure:
+${f.first_failure.join("\n")}`);
+  if (!f.timed_out && !f.summary.length && !f.first_failure.length) {
+    parts.push(f.output_tail.trim() ? `Output (tail):
+${f.output_tail.trimEnd()}` : "(no output)");
+  }
+  if (where.log) parts.push(`Full log: lanes merge log ${where.task}`);
+  return parts.join("\n");
+}
 
 // src/core/merge/land.ts
-import fs2 from "node:fs";
-import path2 from "node:path";
+import fs5 from "node:fs";
+import path5 from "node:path";
 async function targetCheckout(repo, target) {
   const want = `ref: refs/heads/${target}`;
   const head = (dir) => {
     try {
-      return fs2.readFileSync(path2.join(dir, "HEAD"), "utf8").trim();
+      return fs5.readFileSync(path5.join(dir, "HEAD"), "utf8").trim();
     } catch {
       return void 0;
     }
   };
   if (head(repo.commonDir) === want && repo.mainRoot !== repo.commonDir) return repo.mainRoot;
-  const admin = path2.join(repo.commonDir, "worktrees");
+  const admin = path5.join(repo.commonDir, "worktrees");
   let names = [];
   try {
-    names = fs2.readdirSync(admin);
+    names = fs5.readdirSync(admin);
   } catch {
     return void 0;
   }
   for (const n of names) {
-    if (head(path2.join(admin, n)) !== want) continue;
+    if (head(path5.join(admin, n)) !== want) continue;
     try {
-      const gitdir = fs2.readFileSync(path2.join(admin, n, "gitdir"), "utf8").trim();
-      const wt = path2.dirname(gitdir);
-      if (fs2.existsSync(wt)) return wt;
+      const gitdir = fs5.readFileSync(path5.join(admin, n, "gitdir"), "utf8").trim();
+      const wt = path5.dirname(gitdir);
+      if (fs5.existsSync(wt)) return wt;
     } catch {
     }
   }
@@ -845,7 +1443,7 @@ async function advanceTarget(repo, target, oldSha, newSha, message) {
 }
 
 // src/core/merge/recover.ts
-import fs3 from "node:fs";
+import fs6 from "node:fs";
 
 // src/core/merge/target.ts
 var OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -912,7 +1510,7 @@ function configOfBlob(repo, commit, blob, target) {
 // src/core/merge/recover.ts
 async function settleRecord(lanes, rec) {
   const d = rec.data;
-  if (d.pgid) killGateGroup(lanes, d.pgid);
+  if (d.pgid) killGateGroup(lanes, d.pgid, (await readCheckouts(lanes)).map((c) => c.dir));
   const step = d.phase ?? rec.step;
   const rep = { journal: rec.id, step, outcome: "retried", landed: [], requeued: [] };
   let landed = [];
@@ -939,13 +1537,12 @@ async function settleRecord(lanes, rec) {
   }
   return rep;
 }
-function killGateGroup(lanes, pgid) {
-  const root = integrationRoot(lanes.repo);
+function killGateGroup(lanes, pgid, checkouts) {
   if (!haveProc()) {
     killProcessGroup(pgid);
     return;
   }
-  const inside = processesIn(root);
+  const inside = [integrationRoot(lanes.repo), ...checkouts].flatMap((d) => processesIn(d));
   const members = inside.filter((pid) => pgroupOf(pid) === pgid);
   if (members.length) killProcessGroup(pgid);
   for (const pid of inside) {
@@ -957,7 +1554,7 @@ function killGateGroup(lanes, pgid) {
 }
 function pgroupOf(pid) {
   try {
-    const stat = fs3.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = fs6.readFileSync(`/proc/${pid}/stat`, "utf8");
     const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return Number(rest[2]);
   } catch {
@@ -996,10 +1593,11 @@ async function recoverMerges(lanes) {
   return reports;
 }
 async function removeLeftoverWorktrees(lanes) {
+  await removeUnreadyCheckouts(lanes);
   const root = integrationRoot(lanes.repo);
   let names;
   try {
-    names = fs3.readdirSync(root);
+    names = fs6.readdirSync(root);
   } catch {
     return;
   }
@@ -1025,23 +1623,26 @@ var Integrator = class {
   target;
   plan;
   onProgress;
-  dir;
+  checkout;
+  /** merge.integration_dir of the target's config (set per batch, before the checkout is needed). */
+  integrationDir;
   get repo() {
     return this.lanes.repo;
   }
-  /** The private integration worktree (detached HEAD), made on first need. */
-  async worktree(at) {
-    if (this.dir) return this.dir;
-    const dir = path3.join(integrationRoot(this.repo), `${Date.now().toString(36)}-${process.pid}`);
-    await withGitLock(this.repo, "merge queue: add integration worktree", () => addIntegrationWorktree(this.repo, dir, at));
-    this.dir = dir;
-    return dir;
+  /** The target's persistent gate checkout (detached HEAD), made or checked on first need. */
+  async gateCheckout(at) {
+    this.checkout ??= await ensureCheckout(this.lanes, this.target, at, this.integrationDir);
+    return this.checkout;
   }
+  async worktree(at) {
+    return (await this.gateCheckout(at)).dir;
+  }
+  get keep() {
+    return this.checkout?.keep ?? [];
+  }
+  /** The checkout stays for the next run (its setup is what makes the next gate run fast). */
   async dispose() {
-    const dir = this.dir;
-    if (!dir) return;
-    this.dir = void 0;
-    await withGitLock(this.repo, "merge queue: remove integration worktree", () => removeIntegrationWorktree(this.repo, dir));
+    this.checkout = void 0;
   }
   title(task) {
     return this.plan?.tasks.find((t) => t.id === task)?.title ?? task;
@@ -1051,6 +1652,7 @@ var Integrator = class {
    * with the target itself (`base === old`); otherwise the entry is deferred.
    */
   async integrate(old, oldTree, entries) {
+    const held = [];
     const links = [];
     const conflicted = [];
     const deferred = [];
@@ -1073,12 +1675,18 @@ var Integrator = class {
         if (onTarget) noop.push({ entry: e.id, task: e.task, commit: base, base });
         else deferred.push(e);
       } else {
+        const commit = r.commit;
+        const reason = e.approved?.tip === e.tip ? void 0 : await holdReason(await configAt(this.repo, base, this.target), () => configAt(this.repo, commit, this.target));
+        if (reason) {
+          held.push({ e, reason });
+          continue;
+        }
         links.push({ entry: e.id, task: e.task, commit: r.commit, base });
         base = r.commit;
         baseTree = r.tree ?? await gitOut(this.repo.mainRoot, ["rev-parse", `${base}^{tree}`], { readOnly: true });
       }
     }
-    return { links, conflicted, deferred, noop };
+    return { links, conflicted, deferred, noop, held };
   }
   /** One entry onto `base`, with its strategy: a commit, or the conflict. */
   async integrateOne(e, base, baseTree, onTarget) {
@@ -1090,12 +1698,12 @@ var Integrator = class {
 
 This undoes the landing of lanes/${e.task} as ${undo.landed_as}, through the Lanes merge queue (entry ${e.id}).
 `;
-      const r = await revertOnto(dir, base, undo, msg2);
+      const r = await revertOnto(dir, base, undo, msg2, this.keep);
       return r.ok ? { commit: r.commit } : { conflict: { files: r.files, message: r.message } };
     }
     if (e.strategy === "rebase") {
       const dir = await this.worktree(base);
-      const r = await rebaseOnto(dir, base, e.tip);
+      const r = await rebaseOnto(dir, base, e.tip, this.keep);
       return r.ok ? { commit: r.commit } : { conflict: { files: r.files, message: `rebasing lanes/${e.task} onto ${onTarget ? this.target : "the batch"} conflicts in: ${r.files.join(", ") || r.message}` } };
     }
     const mc = await mergeCheck(root, base, e.tip);
@@ -1141,11 +1749,12 @@ ${body}
     const { store } = this.lanes;
     const old = start.sha;
     const cfg = await configAt(this.repo, old, this.target);
+    this.integrationDir = cfg.merge.integration_dir;
     const t0 = performance.now();
     const integ = await this.integrate(old, start.tree, entries);
     const integrateMs = Math.round(performance.now() - t0);
     const gates = cfg.gates;
-    const record = integ.conflicted.length || integ.deferred.length || integ.noop.length || gates.length;
+    const record = integ.conflicted.length || integ.deferred.length || integ.noop.length || integ.held.length || gates.length;
     if (record) await store.transact(async (tx) => {
       const doc = queueIn(tx);
       for (const c of integ.conflicted) {
@@ -1154,6 +1763,7 @@ ${body}
 ${next}`, { kind: "conflict", files: c.files });
       }
       requeueInTx(tx, integ.deferred.map((e) => e.id), "conflicts with another entry of its batch; tried alone next");
+      for (const h of integ.held) holdInTx(tx, h.e.id, h.reason);
       if (integ.noop.length) markLandedInTx(tx, integ.noop, this.target, { unchecked: false });
       for (const l of integ.links) {
         const e = doc.entries.find((x) => x.id === l.entry);
@@ -1168,6 +1778,11 @@ ${next}`, { kind: "conflict", files: c.files });
       this.onProgress(`${c.e.task}: conflicts with ${this.target} (${c.files.join(", ")})`);
     }
     report.requeued.push(...integ.deferred.map((e) => e.task));
+    for (const h of integ.held) {
+      report.held.push({ task: h.e.task, entry: h.e.id, reason: h.reason });
+      await store.appendEvent("merge.held", { task: h.e.task, entry: h.e.id, reason: h.reason });
+      this.onProgress(`${h.e.task}: held for a human, ${h.reason}`);
+    }
     for (const n of integ.noop) report.landed.push({ task: n.task, entry: n.entry, commit: n.commit, unchecked: false });
     const links = integ.links;
     if (!links.length) return "done";
@@ -1177,23 +1792,35 @@ ${next}`, { kind: "conflict", files: c.files });
       return this.land(journal, links, old, { unchecked: true }, report);
     }
     await this.flushRecheck(report);
-    const dir = await this.worktree(old);
+    const rec = await this.gateCheckout(old);
+    const dir = rec.dir;
     let lo = 0;
     let hi = links.length;
     let cur = old;
     const test = async (n) => {
       const at = links[n - 1];
       await journal.step("gates", { testing: at.commit, pgid: void 0 });
-      await resetIntegration(dir, at.commit);
+      await resetIntegration(dir, at.commit, rec.keep);
+      const tasks = links.slice(0, n).map((l) => l.task);
       this.onProgress(`gates on ${links.slice(lo, n).map((l) => l.task).join(", ")}`);
       report.gate_runs++;
-      return runGates(gates, dir, {
-        env: { LANES_MERGE: "1", LANES_TARGET: this.target, LANES_TASKS: links.slice(0, n).map((l) => l.task).join(","), LANES_CANDIDATE: at.commit },
-        onSpawn: async (pgid) => {
-          await journal.step("gates", { pgid });
-          await failpoint("merge.during-gates");
-        }
-      });
+      const env = { LANES_MERGE: "1", LANES_TARGET: this.target, LANES_TASKS: tasks.join(","), LANES_CANDIDATE: at.commit };
+      const onSpawn = async (pgid) => {
+        await journal.step("gates", { pgid });
+        await failpoint("merge.during-gates");
+      };
+      const log2 = new GateLog(this.repo, { target: this.target, tasks, candidate: at.commit });
+      let g;
+      try {
+        const t1 = performance.now();
+        const s = await setupCheckout(this.lanes, rec, cfg.setup, { env, log: log2, onSpawn });
+        if (s.ran.length) this.onProgress(`setup ran: ${s.ran.join(", ")}${s.skipped.length ? ` (skipped: ${s.skipped.join(", ")})` : ""}`);
+        g = s.ok ? await runGates(gates, dir, { env, onSpawn, log: log2 }) : { ok: false, runs: [], ms: Math.round(performance.now() - t1), failed: gateFailure(s.failed.gate, s.failed.why, s.failed.output, s.failed) };
+      } finally {
+        const entry = log2.close(g?.failed ? { ok: false, failed: g.failed.gate, why: g.failed.why } : { ok: g?.ok === true, ...g ? {} : { why: "interrupted" } });
+        if (g) g.log = entry.id;
+      }
+      return g;
     };
     const unrunnable = (g) => {
       if (g.failed?.unrunnable) {
@@ -1221,12 +1848,20 @@ ${next}`, { kind: "conflict", files: c.files });
     }
     const culprit = links[hi - 1];
     const f = red.failed;
-    const message = `gate "${f.gate}" ${f.why} on ${culprit.task} integrated onto ${this.target}.
-${f.output_tail.trim() ? `Output (tail):
-${f.output_tail.trimEnd()}` : "(no output)"}`;
+    const message = failureReason(f, { task: culprit.task, target: this.target, ...red.log ? { log: red.log } : {} });
     const rest = links.slice(hi);
     await store.transact(async (tx) => {
-      markFailedInTx(tx, culprit.entry, message, { kind: "gate", gate: f.gate, output_tail: f.output_tail }, { gated: true });
+      const failure = {
+        kind: "gate",
+        gate: f.gate,
+        output_tail: f.output_tail,
+        exit_code: f.exit_code,
+        timed_out: f.timed_out,
+        summary: f.summary,
+        first_failure: f.first_failure,
+        ...red.log ? { log: red.log } : {}
+      };
+      markFailedInTx(tx, culprit.entry, message, failure, { gated: true });
       const e = queueIn(tx).entries.find((x) => x.id === culprit.entry);
       if (e) e.gates = red.runs;
       requeueInTx(tx, rest.map((l) => l.entry), `integrated again without ${culprit.task}, whose gate failed`);
@@ -1315,7 +1950,7 @@ var BatchJournal = class {
   }
 };
 function newReport() {
-  return { landed: [], failed: [], requeued: [], cancelled: [], gate_runs: 0, warnings: [], conflicts: [] };
+  return { landed: [], held: [], failed: [], requeued: [], cancelled: [], gate_runs: 0, warnings: [], conflicts: [] };
 }
 async function claimEntries(lanes, ids) {
   return lanes.store.transact(async (tx) => {
@@ -1409,24 +2044,24 @@ async function processMergeQueue(lanes, opts = {}) {
 }
 
 // src/core/status.ts
-import fs5 from "node:fs";
-import path5 from "node:path";
+import fs8 from "node:fs";
+import path7 from "node:path";
 
 // src/system/resources.ts
-import fs4 from "node:fs";
-import os from "node:os";
-import path4 from "node:path";
+import fs7 from "node:fs";
+import os2 from "node:os";
+import path6 from "node:path";
 var MB = 1024 * 1024;
 var cache = /* @__PURE__ */ new Map();
 async function readResources(p, opts = {}) {
   const siTimeoutMs = opts.siTimeoutMs ?? 1500;
   const maxAgeMs = opts.maxAgeMs ?? 2e3;
-  const key = `${path4.resolve(p)}\0${siTimeoutMs}`;
+  const key = `${path6.resolve(p)}\0${siTimeoutMs}`;
   const now = Date.now();
   for (const [k, v] of cache) if (now - v.at > 6e4) cache.delete(k);
   const hit = cache.get(key);
   if (hit && now - hit.at <= maxAgeMs) return hit.value;
-  const value = measure(path4.resolve(p), siTimeoutMs);
+  const value = measure(path6.resolve(p), siTimeoutMs);
   cache.set(key, { at: now, value });
   return value;
 }
@@ -1442,18 +2077,18 @@ async function measure(p, siTimeoutMs) {
     diskOf(p)
   ]);
   const cg = process.platform === "linux" ? readCgroupLimits() : {};
-  let cpus = Math.max(1, os.availableParallelism());
+  let cpus = Math.max(1, os2.availableParallelism());
   let cpuSource = "os";
   if (cg.cpus !== void 0 && cg.cpus < cpus) [cpus, cpuSource] = [cg.cpus, "cgroup"];
-  let load1 = os.loadavg()[0] ?? 0;
+  let load1 = os2.loadavg()[0] ?? 0;
   let loadSource = "os";
   if (win) {
     const pct = siLoad?.currentLoad;
     [load1, loadSource] = typeof pct === "number" && Number.isFinite(pct) ? [pct / 100 * cpus, "systeminformation"] : [0, "unavailable"];
   }
   let memSource = "os";
-  let memTotal = os.totalmem();
-  let memAvail = os.freemem();
+  let memTotal = os2.totalmem();
+  let memAvail = os2.freemem();
   if (siMem && siMem.total > 0 && Number.isFinite(siMem.available) && siMem.available > 0) {
     [memTotal, memAvail, memSource] = [siMem.total, siMem.available, "systeminformation"];
   }
@@ -1479,12 +2114,12 @@ async function measure(p, siTimeoutMs) {
   };
 }
 async function diskOf(p) {
-  for (let dir = p; ; dir = path4.dirname(dir)) {
+  for (let dir = p; ; dir = path6.dirname(dir)) {
     try {
-      const s = await fs4.promises.statfs(dir);
+      const s = await fs7.promises.statfs(dir);
       return { free: Math.floor(s.bavail * s.bsize / MB), total: Math.floor(s.blocks * s.bsize / MB), path: dir, source: "statfs" };
     } catch {
-      if (path4.dirname(dir) === dir) return { free: 0, total: 0, path: p, source: "unavailable" };
+      if (path6.dirname(dir) === dir) return { free: 0, total: 0, path: p, source: "unavailable" };
     }
   }
 }
@@ -1513,16 +2148,16 @@ function readCgroupLimits(read = readText, root = "/sys/fs/cgroup") {
     if (!m) continue;
     const [controllers, rel] = [m[1].split(","), m[2]];
     const v2 = controllers.length === 1 && controllers[0] === "";
-    const mems = v2 ? root : controllers.includes("memory") ? path4.join(root, "memory") : void 0;
-    const cpus = v2 ? root : controllers.includes("cpu") ? path4.join(root, controllers.join(",")) : void 0;
+    const mems = v2 ? root : controllers.includes("memory") ? path6.join(root, "memory") : void 0;
+    const cpus = v2 ? root : controllers.includes("cpu") ? path6.join(root, controllers.join(",")) : void 0;
     for (const dir of ancestors(rel)) {
       if (mems) {
-        const limitText = read(path4.join(mems, dir, v2 ? "memory.max" : "memory.limit_in_bytes"))?.trim();
+        const limitText = read(path6.join(mems, dir, v2 ? "memory.max" : "memory.limit_in_bytes"))?.trim();
         const limit = limitText === void 0 || limitText === "max" ? NaN : Number(limitText);
         if (!unlimited(limit)) {
           minInto("memLimit", limit);
-          const usage = Number(read(path4.join(mems, dir, v2 ? "memory.current" : "memory.usage_in_bytes"))?.trim());
-          const stat = read(path4.join(mems, dir, "memory.stat")) ?? "";
+          const usage = Number(read(path6.join(mems, dir, v2 ? "memory.current" : "memory.usage_in_bytes"))?.trim());
+          const stat = read(path6.join(mems, dir, "memory.stat")) ?? "";
           const inactive = Number(new RegExp(`^${v2 ? "" : "total_"}inactive_file (\\d+)$`, "m").exec(stat)?.[1] ?? 0);
           if (Number.isFinite(usage)) minInto("memAvailable", Math.max(0, limit - Math.max(0, usage - inactive)));
         }
@@ -1531,11 +2166,11 @@ function readCgroupLimits(read = readText, root = "/sys/fs/cgroup") {
         let quota = NaN;
         let period = NaN;
         if (v2) {
-          const [q, per] = (read(path4.join(cpus, dir, "cpu.max")) ?? "").trim().split(/\s+/);
+          const [q, per] = (read(path6.join(cpus, dir, "cpu.max")) ?? "").trim().split(/\s+/);
           [quota, period] = [q === "max" ? NaN : Number(q), Number(per)];
         } else {
-          quota = Number(read(path4.join(cpus, dir, "cpu.cfs_quota_us"))?.trim());
-          period = Number(read(path4.join(cpus, dir, "cpu.cfs_period_us"))?.trim());
+          quota = Number(read(path6.join(cpus, dir, "cpu.cfs_quota_us"))?.trim());
+          period = Number(read(path6.join(cpus, dir, "cpu.cfs_period_us"))?.trim());
         }
         if (quota > 0 && period > 0) minInto("cpus", Math.max(1, Math.ceil(quota / period)));
       }
@@ -1549,7 +2184,7 @@ function ancestors(rel) {
 }
 function readText(file) {
   try {
-    return fs4.readFileSync(file, "utf8");
+    return fs7.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -1716,7 +2351,7 @@ async function readLanes(lanes, relDir, target, tipsP) {
   const now = Date.now();
   const records = Object.values(doc.data).sort((a, b) => a.task.localeCompare(b.task));
   const views = records.map((rec) => {
-    const v = { kind: "lane", task_id: rec.task, state: rec.state, owner: rec.owner, branch: rec.branch, path: rec.path, missing: !fs5.existsSync(rec.path), dirty_count: 0, untracked_count: 0, created_at: rec.created_at };
+    const v = { kind: "lane", task_id: rec.task, state: rec.state, owner: rec.owner, branch: rec.branch, path: rec.path, missing: !fs8.existsSync(rec.path), dirty_count: 0, untracked_count: 0, created_at: rec.created_at };
     const age = now - Date.parse(rec.created_at);
     if (Number.isFinite(age)) v.age_s = Math.max(0, Math.round(age / 1e3));
     if (rec.problem) v.problem = rec.problem;
@@ -1732,7 +2367,7 @@ async function readLanes(lanes, relDir, target, tipsP) {
   const known = new Set(records.map((r) => r.path));
   for (const w of worktrees) {
     if (!dir || known.has(w.path) || w.path === dir || !isInside(dir, w.path)) continue;
-    const v = { kind: "foreign", path: w.path, missing: !fs5.existsSync(w.path), dirty_count: 0, untracked_count: 0 };
+    const v = { kind: "foreign", path: w.path, missing: !fs8.existsSync(w.path), dirty_count: 0, untracked_count: 0 };
     if (w.branch) v.branch = w.branch.replace(/^refs\/heads\//, "");
     views.push(v);
   }
@@ -1749,7 +2384,7 @@ async function describeLane(v, wt, tips, admin, root, targetSha) {
       statusPorcelain(v.path, { collapseUntracked: true }).then((st) => {
         v.dirty_count = st.length;
         v.untracked_count = st.filter((e) => e.code === "??").length;
-        for (const e of st.slice(0, 50)) last = Math.max(last, mtime(path5.join(v.path, e.path)));
+        for (const e of st.slice(0, 50)) last = Math.max(last, mtime(path7.join(v.path, e.path)));
       })
     );
   }
@@ -1757,7 +2392,7 @@ async function describeLane(v, wt, tips, admin, root, targetSha) {
   const results = await Promise.allSettled(jobs);
   const failed = results.find((r) => r.status === "rejected");
   if (failed && !v.problem) v.problem = `git: ${errorMessage(failed.reason).split("\n")[0]}`;
-  if (admin) last = Math.max(last, mtime(path5.join(admin, "index")));
+  if (admin) last = Math.max(last, mtime(path7.join(admin, "index")));
   if (last > 0) v.last_activity = new Date(last).toISOString();
 }
 var abCache = /* @__PURE__ */ new Map();
@@ -1786,17 +2421,17 @@ function taskTips(tips) {
 }
 function adminDirs(commonDir) {
   const out = /* @__PURE__ */ new Map();
-  const base = path5.join(commonDir, "worktrees");
+  const base = path7.join(commonDir, "worktrees");
   let names = [];
   try {
-    names = fs5.readdirSync(base);
+    names = fs8.readdirSync(base);
   } catch {
     return out;
   }
   for (const n of names) {
     try {
-      const gitdir = fs5.readFileSync(path5.join(base, n, "gitdir"), "utf8").trim();
-      out.set(path5.dirname(gitdir), path5.join(base, n));
+      const gitdir = fs8.readFileSync(path7.join(base, n, "gitdir"), "utf8").trim();
+      out.set(path7.dirname(gitdir), path7.join(base, n));
     } catch {
     }
   }
@@ -1804,7 +2439,7 @@ function adminDirs(commonDir) {
 }
 function mtime(p) {
   try {
-    return fs5.statSync(p).mtimeMs;
+    return fs8.statSync(p).mtimeMs;
   } catch {
     return 0;
   }
@@ -1879,11 +2514,11 @@ function defined(o) {
 }
 
 // src/core/planning.ts
-import path8 from "node:path";
+import path10 from "node:path";
 
 // src/core/parallelism.ts
-import fs6 from "node:fs";
-import path6 from "node:path";
+import fs9 from "node:fs";
+import path8 from "node:path";
 var AGENTS_PER_IDLE_CPU = 2;
 function recommendParallelism(res, cfg, opts = {}) {
   const r = cfg.resources;
@@ -1932,7 +2567,7 @@ async function estimateLaneDiskMb(repoDir, opts = {}) {
   let bytes = 0;
   for (let i = 0; i < sample.length; i += 1e3) {
     for (const f of sample.slice(i, i + 1e3)) {
-      const st = fs6.lstatSync(path6.join(top, f), { throwIfNoEntry: false });
+      const st = fs9.lstatSync(path8.join(top, f), { throwIfNoEntry: false });
       if (!st || !st.isFile() && !st.isSymbolicLink()) continue;
       bytes += st.blocks > 0 ? st.blocks * 512 : Math.ceil(st.size / 4096) * 4096;
     }
@@ -1945,8 +2580,8 @@ async function estimateLaneDiskMb(repoDir, opts = {}) {
 
 // src/core/plan/sources.ts
 var import_yaml = __toESM(require_dist(), 1);
-import fs7 from "node:fs/promises";
-import path7 from "node:path";
+import fs10 from "node:fs/promises";
+import path9 from "node:path";
 
 // src/core/plan/roadmap.ts
 var HEADING = /^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
@@ -2081,7 +2716,7 @@ function dependencies(value, byN, status2, idOf, file, line) {
 // src/core/plan/sources.ts
 async function loadTasksSource(file) {
   const text = await readSource(file);
-  const ext = path7.extname(file).toLowerCase();
+  const ext = path9.extname(file).toLowerCase();
   if (ext === ".md" || ext === ".markdown") return parseRoadmap(text, file);
   const json = ext === ".json" || ext !== ".yaml" && ext !== ".yml" && /^\s*[[{]/.test(text);
   return taskList(json ? parseJson(text, file) : parseYamlText(text, file), file);
@@ -2089,7 +2724,7 @@ async function loadTasksSource(file) {
 async function readSource(file) {
   let stat;
   try {
-    stat = await fs7.stat(file);
+    stat = await fs10.stat(file);
   } catch (e) {
     if (e.code === "ENOENT") {
       throw new LanesError("NOT_FOUND", `Tasks file not found: ${file}`, {
@@ -2106,7 +2741,7 @@ async function readSource(file) {
       hint: "Split the plan, or move long descriptions out of the tasks file."
     });
   }
-  return (await fs7.readFile(file, "utf8")).replace(/^\uFEFF/, "");
+  return (await fs10.readFile(file, "utf8")).replace(/^\uFEFF/, "");
 }
 function syntaxError(file, kind, line, col, reason) {
   const where = line === void 0 ? file : `${file}:${line}${col === void 0 ? "" : `:${col}`}`;
@@ -2206,17 +2841,20 @@ async function planWork(lanes, input, cwd) {
   let tasks = input.tasks;
   let source;
   if (input.source !== void 0) {
-    source = path8.resolve(cwd, input.source);
+    source = path10.resolve(cwd, input.source);
     tasks = await loadTasksSource(source);
   }
   const cfg = await lanes.config();
-  const draft = buildPlan(tasks, { parallelism: cfg.max_parallel });
+  const plain = plainScopes(parseTasks(tasks));
+  const files = await filesAt(lanes.repo.mainRoot, `refs/heads/${cfg.target}`, plain);
+  const draft = buildPlan(tasks, { parallelism: cfg.max_parallel, files });
   const width = Math.max(1, ...draft.waves.map((w) => w.length));
   const resources = await readResources(lanes.repo.mainRoot);
   const rec = recommendParallelism(resources, cfg, { width });
   const plan = await storePlan(lanes.store, tasks, {
     parallelism: rec.parallelism,
-    ...source ? { source: path8.relative(lanes.repo.mainRoot, source) || source } : {},
+    files,
+    ...source ? { source: path10.relative(lanes.repo.mainRoot, source) || source } : {},
     ...input.replace ? { replace: true } : {}
   });
   return {
@@ -2232,16 +2870,24 @@ async function planWork(lanes, input, cwd) {
     }
   };
 }
+function plainScopes(tasks) {
+  const out = /* @__PURE__ */ new Set();
+  for (const t of tasks) for (const f of t.files) if (isPlainScope(f)) out.add(f);
+  return [...out];
+}
 
 // src/render/plan.ts
 function renderPlan(plan, tasks) {
   const lines = [];
-  const status2 = (id) => tasks?.[id] ? ` [${tasks[id].status}]` : "";
-  lines.push(`Plan: ${plan.tasks.length} tasks in ${plan.waves.length} waves${plan.source ? ` (from ${plan.source})` : ""}`);
+  const status2 = (id) => {
+    const t = own(tasks, id);
+    return t ? ` [${safeText(t.status)}]` : "";
+  };
+  lines.push(`Plan: ${plan.tasks.length} tasks in ${plan.waves.length} waves${plan.source ? ` (from ${safeText(plan.source)})` : ""}`);
   plan.waves.forEach((w, i) => lines.push(`  wave ${i + 1}: ${w.map((id) => id + status2(id)).join(", ")}`));
   if (plan.conflicts.length) {
     lines.push(`Conflicts (never run together): ${plan.conflicts.length}`);
-    for (const c of plan.conflicts.slice(0, 20)) lines.push(`  ${c.a} <-> ${c.b}: ${c.files.join("; ")}`);
+    for (const c of plan.conflicts.slice(0, 20)) lines.push(`  ${c.a} <-> ${c.b}: ${safeText(c.files.join("; "))}`);
     if (plan.conflicts.length > 20) lines.push(`  ... ${plan.conflicts.length - 20} more`);
   } else {
     lines.push("Conflicts: none (every pair of tasks touches disjoint files)");
@@ -2250,11 +2896,11 @@ function renderPlan(plan, tasks) {
   lines.push(
     `Sequential ${plan.sequential_hours} h; parallel ${plan.parallel_hours} h at parallelism ${plan.parallelism} (lower bound ${plan.lower_bound_hours} h); speedup ${plan.speedup}x`
   );
-  for (const w of plan.warnings ?? []) lines.push(`Warning: ${w}`);
+  for (const w of plan.warnings ?? []) lines.push(`Warning: ${safeText(w)}`);
   return lines.join("\n");
 }
 function renderPlanWork(r) {
-  const lines = [renderPlan(r.plan), `Recommended parallelism: ${r.recommended_parallelism} (${r.parallelism_reason})`];
+  const lines = [renderPlan(r.plan), `Recommended parallelism: ${r.recommended_parallelism} (${safeText(r.parallelism_reason)})`];
   const m = r.at_max_parallel;
   if (m.parallelism > r.recommended_parallelism) {
     lines.push(`With ${m.parallelism} lanes (when the machine allows): ${m.parallel_hours} h, speedup ${m.speedup}x`);
@@ -2263,7 +2909,7 @@ function renderPlanWork(r) {
 }
 
 // src/core/lanes/take.ts
-import fs8 from "node:fs";
+import fs11 from "node:fs";
 async function takeTask(lanes, input) {
   const task = assertTaskId(input.task_id);
   const owner = assertOwner(input.owner);
@@ -2291,7 +2937,7 @@ async function takeTask(lanes, input) {
         hint: `Inspect it, then remove it (\`lanes remove ${task} --force\` keeps a backup ref of its work) and start the task again.`
       });
     }
-    if (lane && !fs8.existsSync(lane.path)) {
+    if (lane && !fs11.existsSync(lane.path)) {
       throw new LanesError("CONFLICT", `The lane of ${task} is recorded at ${lane.path}, but that directory is missing.`, { hint: `Run ${act("cleanup_worktrees")} to clear it, then start the task.` });
     }
     const from = lane?.owner ?? (t && t.status !== "planned" ? t.owner : void 0);
@@ -2360,7 +3006,7 @@ async function takeTask(lanes, input) {
 }
 
 // src/core/lanes/cleanup.ts
-import path9 from "node:path";
+import path11 from "node:path";
 async function cleanupLanes(lanes) {
   const recovered = await recoverOrphans(lanes);
   const out = { removed: [], kept: [], freed_bytes: 0, recovered: recovered.length };
@@ -2417,13 +3063,13 @@ ${describeIgnored(a.ignored)}`);
     if (known.has(w.path) || !isInside(dir, w.path) || w.path === dir) continue;
     out.kept.push({ path: w.path, reason: `not a lane (no Lanes record)${w.branch ? ` on ${w.branch.replace(/^refs\/heads\//, "")}` : ""}; Lanes leaves it alone \u2014 remove it with git worktree remove if it is unneeded` });
   }
-  out.kept.sort((x, y) => path9.basename(x.path).localeCompare(path9.basename(y.path)));
+  out.kept.sort((x, y) => path11.basename(x.path).localeCompare(path11.basename(y.path)));
   return out;
 }
 
 // src/core/lanes/list.ts
-import fs9 from "node:fs";
-import path10 from "node:path";
+import fs12 from "node:fs";
+import path12 from "node:path";
 var MAX_DIRTY = 50;
 async function listLanes(lanes, opts = {}) {
   if (opts.recover !== false) await recoverOrphans(lanes);
@@ -2440,7 +3086,7 @@ async function listLanes(lanes, opts = {}) {
   const records = Object.values(doc.data).sort((a, b) => a.task.localeCompare(b.task));
   const views = await mapLimit(records, 4, async (rec) => {
     const wt = byPath.get(rec.path);
-    const v = { task_id: rec.task, kind: "lane", state: rec.state, owner: rec.owner, path: rec.path, branch: rec.branch, base: rec.base, missing: !fs9.existsSync(rec.path), dirty: [], dirty_count: 0, untracked_count: 0 };
+    const v = { task_id: rec.task, kind: "lane", state: rec.state, owner: rec.owner, path: rec.path, branch: rec.branch, base: rec.base, missing: !fs12.existsSync(rec.path), dirty: [], dirty_count: 0, untracked_count: 0 };
     const ts = Object.hasOwn(tasks, rec.task) ? tasks[rec.task]?.status : void 0;
     if (ts) v.task_status = ts;
     if (rec.problem) v.problem = rec.problem;
@@ -2458,7 +3104,7 @@ async function listLanes(lanes, opts = {}) {
   const known = new Set(records.map((r) => r.path));
   const foreign = worktrees.filter((w) => dir && !known.has(w.path) && isInside(dir, w.path) && w.path !== dir);
   const foreignViews = await mapLimit(foreign, 4, async (w) => {
-    const v = { kind: "foreign", path: w.path, missing: !fs9.existsSync(w.path), dirty: [], dirty_count: 0, untracked_count: 0 };
+    const v = { kind: "foreign", path: w.path, missing: !fs12.existsSync(w.path), dirty: [], dirty_count: 0, untracked_count: 0 };
     if (w.branch) v.branch = w.branch.replace(/^refs\/heads\//, "");
     if (w.locked !== void 0) v.locked = w.locked;
     if (w.prunable !== void 0) v.prunable = w.prunable;
@@ -2510,7 +3156,7 @@ async function describe(lanes, v, ref, targetSha, base) {
   const admin = adminDirFor(lanes.repo.commonDir, v.path);
   if (admin) {
     try {
-      last = Math.max(last, fs9.statSync(path10.join(admin, "index")).mtimeMs);
+      last = Math.max(last, fs12.statSync(path12.join(admin, "index")).mtimeMs);
     } catch {
     }
   }
@@ -2671,13 +3317,19 @@ function entryLine(e) {
   if (e.landed_as) parts.push(`as ${short(e.landed_as)}${e.unchecked ? " (unchecked: no gates)" : ""}`);
   if (e.waiting_for) parts.push(`waits for ${e.waiting_for.join(", ")}`);
   if (e.cancel_requested) parts.push("cancel requested");
+  if (e.state === "held") parts.push(`held: ${safeText(e.held_reason ?? "changes the gates")}; a human runs \`lanes merge approve ${e.task}\``);
   if (e.state === "queued" && e.waited_ms !== void 0) parts.push(`queued ${secs(e.waited_ms)}`);
   if (e.timings?.total_ms !== void 0) parts.push(`took ${secs(e.timings.total_ms)}`);
   let line = parts.join("  ");
   if (e.conflicts?.length) line += `
      likely conflicts: ${e.conflicts.map((c) => `${c.with}: ${c.files.join(", ")}`).join("; ")}`;
-  if (e.last_error && e.state !== "landed") line += `
-     last error: ${e.last_error.split("\n")[0]}`;
+  if (e.last_error && e.state !== "landed" && e.state !== "held") {
+    const shown = e.last_error.split("\n").filter((l) => l.trim()).slice(0, e.state === "failed" ? 4 : 1);
+    line += `
+     last error: ${shown.map((l) => safeText(l)).join("\n       ")}`;
+    if (e.log) line += `
+     full log: lanes merge log ${e.task}`;
+  }
   return line;
 }
 function renderStatus2(s) {
@@ -2697,19 +3349,24 @@ function renderProcessed(r) {
   const lines = [];
   for (const rec of r.recovered) lines.push(`Recovered an interrupted run (${rec.step}): ${rec.outcome}${rec.landed.length ? `, finished landing ${rec.landed.join(", ")}` : ""}.`);
   for (const l of r.landed) lines.push(`Landed ${l.task} on ${r.target} as ${short(l.commit)}${l.unchecked ? " (no gates configured: nothing was checked)" : ""}.`);
-  for (const f of r.failed) lines.push(`Failed ${f.task} (${f.kind}): ${f.message}`);
+  for (const h of r.held) lines.push(`Held ${h.task}: ${safeText(h.reason)}. A human lets it land with \`lanes merge approve ${h.task}\`.`);
+  for (const f of r.failed) lines.push(`Failed ${f.task} (${f.kind}): ${safeBlock(f.message)}`);
   for (const c of r.cancelled) lines.push(`Cancelled ${c}.`);
   for (const c of r.conflicts) lines.push(`Lane ${c.task} now conflicts with ${r.target} in: ${c.files.join(", ")} (recorded on the task).`);
   for (const w of r.waiting) lines.push(`Waiting: ${w.task} until ${w.on.join(", ")} land${w.on.length === 1 ? "s" : ""}.`);
   for (const w of [...new Set(r.warnings)]) lines.push(`Warning: ${w}`);
-  if (!r.landed.length && !r.failed.length && !r.cancelled.length) lines.push("Nothing to land.");
+  if (!r.landed.length && !r.failed.length && !r.cancelled.length && !r.held.length) lines.push("Nothing to land.");
   lines.push(`${r.batches} batch${r.batches === 1 ? "" : "es"}, ${r.gate_runs} gate run${r.gate_runs === 1 ? "" : "s"}; ${r.remaining} entr${r.remaining === 1 ? "y" : "ies"} still queued.`);
   return lines.join("\n");
 }
+function renderLogList(entries) {
+  if (!entries.length) return "No gate runs on record.";
+  return entries.map((e) => `${e.id}  ${e.at}  ${e.ok ? "passed" : `failed: ${safeText(e.failed ?? "?")} ${safeText(e.why ?? "")}`}  ${safeText(e.tasks.join(", "))} @ ${short(e.candidate)}  ${e.bytes} bytes${e.truncated ? " (truncated)" : ""}`).join("\n");
+}
 
 // src/core/doctor.ts
-import fs10 from "node:fs";
-import path11 from "node:path";
+import fs13 from "node:fs";
+import path13 from "node:path";
 function gitVersionCheck(v) {
   const need = `${MIN_GIT[0]}.${MIN_GIT[1]}`;
   if (!v.installed) {
@@ -2763,6 +3420,7 @@ async function checkResources(cwd, opts = {}) {
       guard("main worktree", () => cleanCheck(repo)),
       guard("state dir", () => stateDirCheck(repo)),
       guard("worktrees dir", () => worktreesDirCheck(repo, config)),
+      guard("dot segments", async () => dotSegmentCheck(repo, config)),
       repo.hasCommits && config.resources.disk_per_lane_mb === 0 ? estimateLaneDiskMb(repo.worktreeRoot).catch(() => void 0) : void 0
     ]);
     laneDiskMb = more.pop();
@@ -2820,7 +3478,7 @@ async function stateDirCheck(repo) {
   const name = "state dir";
   let st;
   try {
-    st = await fs10.promises.lstat(repo.stateDir);
+    st = await fs13.promises.lstat(repo.stateDir);
   } catch (e) {
     if (e.code === "ENOENT") return { name, ok: true, level: "info", detail: `${repo.stateDir} (created on first use)` };
     throw e;
@@ -2839,30 +3497,62 @@ async function stateDirCheck(repo) {
   }
   return { name, ok: true, level: "info", detail: repo.stateDir };
 }
+function dotSegmentCheck(repo, cfg) {
+  const name = "dot segments";
+  const problems = [];
+  const fixes = [];
+  const lanesAt = path13.join(repo.mainRoot, cfg.worktrees.dir);
+  const lanesDot = dotSegment(lanesAt);
+  if (lanesDot) {
+    problems.push(`lanes are made under ${lanesAt} ("${lanesDot}")`);
+    fixes.push(
+      dotSegment(repo.mainRoot) ? `move the repository out of ${repo.mainRoot} (it is itself under "${dotSegment(repo.mainRoot)}")` : 'set "worktrees": { "dir": "worktrees" } (or another name without a leading ".") in .lanes/config.json'
+    );
+  }
+  let gatesAt;
+  try {
+    gatesAt = integrationBase(repo, cfg.merge.integration_dir);
+  } catch (e) {
+    return { name, ok: false, level: "warn", detail: `cannot tell where gate checkouts go: ${e.message}` };
+  }
+  const gatesDot = dotSegment(gatesAt);
+  if (gatesDot) {
+    problems.push(`gate checkouts are made under ${gatesAt} ("${gatesDot}")`);
+    fixes.push('set "merge": { "integration_dir": "../<repo>-lanes" } (or another absolute path without a segment starting with ".") in .lanes/config.json');
+  }
+  if (!problems.length) return { name, ok: true, level: "info", detail: `lanes under ${lanesAt}, gate checkouts under ${gatesAt}` };
+  return {
+    name,
+    ok: false,
+    level: "warn",
+    detail: `${problems.join("; ")}: test suites that refuse paths with a segment starting with "." (express, send) fail there`,
+    fix: fixes.join("; ")
+  };
+}
 async function worktreesDirCheck(repo, cfg) {
   const name = "worktrees dir";
-  const root = fs10.realpathSync(repo.mainRoot);
-  const want = path11.join(root, cfg.worktrees.dir);
+  const root = fs13.realpathSync(repo.mainRoot);
+  const want = path13.join(root, cfg.worktrees.dir);
   let existing = want;
-  while (!fs10.lstatSync(existing, { throwIfNoEntry: false }) && existing !== root) existing = path11.dirname(existing);
+  while (!fs13.lstatSync(existing, { throwIfNoEntry: false }) && existing !== root) existing = path13.dirname(existing);
   let real;
   try {
-    real = await fs10.promises.realpath(existing);
+    real = await fs13.promises.realpath(existing);
   } catch {
     return {
       name,
       ok: false,
       level: "error",
-      detail: `${path11.relative(root, existing)} is a dangling symlink`,
+      detail: `${path13.relative(root, existing)} is a dangling symlink`,
       fix: "Replace it with a real directory inside the repository."
     };
   }
-  if (real === root || real.startsWith(root + path11.sep)) return { name, ok: true, level: "info", detail: want };
+  if (real === root || real.startsWith(root + path13.sep)) return { name, ok: true, level: "info", detail: want };
   return {
     name,
     ok: false,
     level: "error",
-    detail: `${path11.relative(root, existing) || existing} resolves to ${real}, outside the repository`,
+    detail: `${path13.relative(root, existing) || existing} resolves to ${real}, outside the repository`,
     fix: `Replace the symlink with a real directory, or set "worktrees.dir" in .lanes/config.json to a path inside the repository.`
   };
 }
@@ -2912,9 +3602,9 @@ function resourceChecks(res, cfg, laneDiskMb) {
 
 // src/render/doctor.ts
 function renderDoctor(d) {
-  const lines = d.checks.map((c) => `${c.ok ? "ok  " : c.level === "error" ? "FAIL" : "warn"} ${c.name}: ${c.detail}${!c.ok && c.fix ? `
-     fix: ${c.fix}` : ""}`);
-  lines.push(`Recommended parallelism: ${d.parallelism.parallelism} (${d.parallelism.reason})`);
+  const lines = d.checks.map((c) => `${c.ok ? "ok  " : c.level === "error" ? "FAIL" : "warn"} ${safeText(c.name)}: ${safeText(c.detail)}${!c.ok && c.fix ? `
+     fix: ${safeText(c.fix)}` : ""}`);
+  lines.push(`Recommended parallelism: ${d.parallelism.parallelism} (${safeText(d.parallelism.reason)})`);
   lines.push(d.ok ? "Lanes can run here." : "Lanes cannot run here until the failed checks are fixed.");
   return lines.join("\n");
 }
@@ -2932,6 +3622,9 @@ export {
   cancelMerge,
   queueRevert,
   queueMerge,
+  approveMerge,
+  listGateLogs,
+  readGateLog,
   processMergeQueue,
   status,
   recommendParallelism,
@@ -2946,6 +3639,7 @@ export {
   renderQueued,
   renderStatus2,
   renderProcessed,
+  renderLogList,
   checkResources,
   renderDoctor
 };

@@ -10,7 +10,7 @@ import {
   mergeBase,
   noteFromRecord,
   withSessionLock
-} from "./chunk-VWU2XB4O.mjs";
+} from "./chunk-3ML6Q55D.mjs";
 import {
   SESSIONS_DOC,
   checkProtocol,
@@ -27,17 +27,17 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-GJ44P3AN.mjs";
+} from "./chunk-3EKORY7J.mjs";
 import {
   openLanes,
   resolveRepo
-} from "./chunk-PXOBERGW.mjs";
+} from "./chunk-RL5ROPAG.mjs";
 import {
   LanesError,
   act,
   assertSlug,
   isLanesError
-} from "./chunk-LV6YZP2H.mjs";
+} from "./chunk-JZVDHGNO.mjs";
 
 // src/core/sessions/end.ts
 import fs from "node:fs";

@@ -6,7 +6,7 @@ import {
   act,
   assertSlug,
   isLanesError
-} from "./chunk-LV6YZP2H.mjs";
+} from "./chunk-JZVDHGNO.mjs";
 
 // src/state/pid.ts
 import fs from "node:fs";

@@ -5,16 +5,16 @@ import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "./chunk-GJ44P3AN.mjs";
+} from "./chunk-3EKORY7J.mjs";
 import {
   openLanes,
   statusPorcelain
-} from "./chunk-PXOBERGW.mjs";
-import "./chunk-NG7PXIWD.mjs";
-import "./chunk-5QYFTLAK.mjs";
+} from "./chunk-RL5ROPAG.mjs";
+import "./chunk-V4GO6SUC.mjs";
+import "./chunk-AWQEDCZ2.mjs";
 import {
   errorMessage
-} from "./chunk-LV6YZP2H.mjs";
+} from "./chunk-JZVDHGNO.mjs";
 import "./chunk-4OAWNEMU.mjs";
 
 // src/hooks/heavy/stop-lane.ts

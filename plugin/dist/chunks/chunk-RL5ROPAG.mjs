@@ -3,15 +3,17 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   StateStore,
-  external_exports
-} from "./chunk-NG7PXIWD.mjs";
+  external_exports,
+  formatIssue,
+  formatPath
+} from "./chunk-V4GO6SUC.mjs";
 import {
   LanesError,
   SLUG_RE,
   SLUG_RULE,
   assertSlug,
   isInside
-} from "./chunk-LV6YZP2H.mjs";
+} from "./chunk-JZVDHGNO.mjs";
 import {
   __commonJS,
   __require,
@@ -7405,6 +7407,7 @@ var CONFIG_SCHEMA_FILE = "schemas/config.schema.json";
 var MAX_CONFIG_BYTES = 1024 * 1024;
 var ARGV_HINT = 'expected an argv array, never a shell string: ["npm", "test"]';
 var AGENT_PLACEHOLDERS = ["task_id", "title", "description", "worktree", "prompt"];
+var AGENT_PRESETS = ["claude", "codex", "gemini", "cursor", "opencode", "aider"];
 var DEFAULT_DISPOSABLE_IGNORED = [
   "node_modules",
   ".venv",
@@ -7481,7 +7484,17 @@ var Command = external_exports.object({
   timeout_seconds: timeoutSeconds(600, "Kill the command (and its whole process group) after this many seconds."),
   env: env.optional()
 }).strict();
-var commandList = (what) => external_exports.array(Command, {
+var SetupCommand = Command.extend({
+  when_changed: external_exports.array(
+    external_exports.string().min(1).superRefine((p, ctx) => {
+      const problem = relPathProblem(p.replace(/\*+/g, "x"), "file");
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+  ).min(1, { error: "list at least one path, or leave when_changed out to run the command every time" }).optional().meta({
+    description: `Repository paths or globs ("package-lock.json", "requirements/*.txt"). In the merge queue's gate checkout the command is re-run only when these files change; default: every time. New lanes always run it.`
+  })
+}).strict();
+var commandList = (what, item) => external_exports.array(item, {
   error: (iss) => typeof iss.input === "string" ? `expected a list of commands, never a shell string: [{ "name": "test", "command": ["npm", "test"] }]` : void 0
 }).superRefine((items, ctx) => duplicates(items.map((i2) => i2.name), ctx, "name", what)).default(() => []);
 function duplicates(names, ctx, field, what) {
@@ -7527,11 +7540,14 @@ var ConfigSchema = external_exports.object({
     title: "Target branch",
     description: "The branch lanes land on. Default: the branch checked out in the main worktree, else 'main' if it exists, else 'master'."
   }),
-  gates: commandList("gate").meta({
+  gates: commandList("gate", Command).meta({
     title: "Gates",
     description: "Commands that must pass before a lane lands (run on the integrated result). Read from the target branch, never from a lane."
   }),
-  setup: commandList("setup step").meta({ title: "Setup", description: "Commands run in a new lane before the agent starts." }),
+  setup: commandList("setup step", SetupCommand).meta({
+    title: "Setup",
+    description: "Commands run in a new lane before the agent starts, and in the merge queue's gate checkout before the gates."
+  }),
   max_parallel: external_exports.number().int().min(1).max(64).default(8).meta({ title: "Maximum parallel lanes", description: "Upper bound on lanes running at once; resources may lower it. Default 8." }),
   resources: external_exports.object({
     min_free_memory_mb: mb(1024, "Memory to leave free for everything else."),
@@ -7559,7 +7575,13 @@ var ConfigSchema = external_exports.object({
   merge: external_exports.object({
     strategy: external_exports.enum(["merge", "squash", "rebase"]).default("merge").meta({ description: 'How a lane lands on the target. Default "merge".' }),
     batch_size: external_exports.number().int().min(1).max(32).default(1).meta({ description: "Lanes integrated and gated together (1 = one at a time). Default 1." }),
-    remove_lane_after_landing: external_exports.boolean().default(true).meta({ description: "Remove the worktree and branch once the lane has landed. Default true." })
+    remove_lane_after_landing: external_exports.boolean().default(true).meta({ description: "Remove the worktree and branch once the lane has landed. Default true." }),
+    integration_dir: external_exports.string().min(1).refine((p) => !/[\x00-\x1f\x7f]/.test(p), { error: "must not contain control characters" }).optional().meta({
+      description: 'Where the gate checkouts live (one per target). Absolute, or relative to the main checkout (e.g. "../myrepo-lanes"). Default: a private directory under the system temp dir, so no path segment starts with "." (some test suites refuse such paths).'
+    }),
+    hold_gate_changes: external_exports.boolean().default(true).meta({
+      description: "Hold a landing that weakens the target's gates (removes or changes a gate command, shortens a timeout, removes setup) until a human runs `lanes merge approve`. Default true."
+    })
   }).strict().prefault({}).meta({ title: "Merge queue", description: "How finished lanes land on the target branch." }),
   session: external_exports.object({
     dir: relDir(".lanes/sessions", "Where session logs are kept."),
@@ -7582,8 +7604,34 @@ var ConfigSchema = external_exports.object({
         }
       });
     }).optional(),
-    retries: external_exports.number().int().min(0).max(10).default(3).meta({ description: "Times a failed agent run is retried. Default 3." })
-  }).strict().prefault({}).meta({ title: "Agent launcher", description: "How Lanes starts an agent in a lane." })
+    retries: external_exports.number().int().min(0).max(10).default(3).meta({ description: "Times a failed agent run is retried. Default 3." }),
+    preset: external_exports.enum(AGENT_PRESETS).optional().meta({ description: `A known agent CLI: ${AGENT_PRESETS.join(", ")}. Default claude. "command" overrides its argv; its limit patterns stay.` }),
+    limit_patterns: external_exports.array(
+      external_exports.string().superRefine((p, ctx) => {
+        try {
+          new RegExp(p, "i");
+        } catch (e) {
+          ctx.addIssue({ code: "custom", message: `not a valid regular expression: ${e.message}` });
+        }
+      })
+    ).default(() => []).meta({
+      description: 'Regular expressions (case-insensitive) for output meaning the agent hit a usage or rate limit; a named group "reset" may hold the reset time. Added to the built-in ones.'
+    }),
+    limit_backoff_seconds: external_exports.number().positive().max(86400).default(60).meta({ description: "Pause after a limit that names no reset time; doubled for each limit in a row (at most an hour). Default 60." }),
+    max_starts_per_minute: external_exports.number().min(0).max(600).default(0).meta({ description: "Spread agent starts out: at most this many per minute, evenly spaced (0 = no limit). Default 0." })
+  }).strict().prefault({}).meta({ title: "Agent launcher", description: "How Lanes starts an agent in a lane." }),
+  prices: external_exports.record(
+    external_exports.string().min(1),
+    external_exports.object({
+      input: external_exports.number().nonnegative().meta({ description: "USD per million input tokens." }),
+      output: external_exports.number().nonnegative().meta({ description: "USD per million output tokens." }),
+      cache_read: external_exports.number().nonnegative().optional().meta({ description: "USD per million cache-read tokens. Default a tenth of input." }),
+      cache_write: external_exports.number().nonnegative().optional().meta({ description: "USD per million cache-creation tokens. Default 1.25 times input." })
+    }).strict()
+  ).optional().meta({
+    title: "Model prices",
+    description: 'Per model (an id, or a part of one such as "sonnet"), USD per million tokens, for the estimated cost of a run. Added over the built-in estimates for the Claude families.'
+  })
 }).strict().meta({
   title: "Lanes configuration",
   description: "The committed configuration of Lanes (.lanes/config.json). Every field is optional."
@@ -7797,15 +7845,6 @@ function locateJsonError(text) {
     return { line, column: i2 - before.lastIndexOf("\n"), problem: e.problem };
   }
 }
-function formatPath(p) {
-  let out = "";
-  for (const k of p) {
-    if (typeof k === "number") out += `[${k}]`;
-    else if (typeof k === "string" && /^[A-Za-z_$][\w$]*$/.test(k)) out += out ? `.${k}` : k;
-    else out += `[${JSON.stringify(String(k))}]`;
-  }
-  return out || "(root)";
-}
 function describeIssue(iss, input) {
   if (iss.code === "unrecognized_keys") {
     const known = knownKeys(ConfigSchema, iss.path, input);
@@ -7816,7 +7855,7 @@ function describeIssue(iss, input) {
   }
   if (iss.code === "invalid_key") return [`${formatPath(iss.path)}: invalid name: ${iss.issues.map((i2) => i2.message).join("; ")}`];
   if (iss.code === "invalid_type" && iss.path.length === 0) return ['(root): the file must contain a JSON object, e.g. { "max_parallel": 4 }'];
-  return [`${formatPath(iss.path)}: ${iss.message}`];
+  return [formatIssue(iss, { input, schema: ConfigSchema })];
 }
 function knownKeys(schema, p, input) {
   let s = schema;
@@ -8077,6 +8116,25 @@ async function independentCommits(cwd, shas) {
   return out.split("\n").filter(isSha);
 }
 
+// src/util/escape.ts
+var CONTROL_LINE = /[\x00-\x1f\x7f-\x9f]/g;
+var CONTROL_BLOCK = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+function show(c3) {
+  const n2 = c3.charCodeAt(0);
+  if (c3 === "\n") return "\\n";
+  if (c3 === "\r") return "\\r";
+  if (c3 === "	") return "\\t";
+  return `\\x${n2.toString(16).padStart(2, "0")}`;
+}
+function safeText(s) {
+  if (s === void 0 || s === null) return "";
+  return String(s).replace(CONTROL_LINE, show);
+}
+function safeBlock(s) {
+  if (s === void 0 || s === null) return "";
+  return String(s).replace(/\r\n/g, "\n").replace(CONTROL_BLOCK, show);
+}
+
 // src/system/command.ts
 var DEFAULT_MAX_OUTPUT = 64 * 1024;
 var live = /* @__PURE__ */ new Set();
@@ -8149,8 +8207,12 @@ async function runCommand(argv2, opts) {
     stripFinalNewline: false,
     cleanup: false
   });
-  child.stdout?.on("data", (b) => tail.push(b));
-  child.stderr?.on("data", (b) => tail.push(b));
+  const take = (b) => {
+    tail.push(b);
+    opts.onOutput?.(b);
+  };
+  child.stdout?.on("data", take);
+  child.stderr?.on("data", take);
   const pid = child.pid;
   const exited = new Promise((resolve) => {
     if (pid === void 0) {
@@ -8210,6 +8272,7 @@ export {
   CONFIG_FILE,
   MAX_CONFIG_BYTES,
   AGENT_PLACEHOLDERS,
+  AGENT_PRESETS,
   relPathProblem,
   git,
   gitOut,
@@ -8223,6 +8286,8 @@ export {
   realpathOrUndefined,
   lanesDir,
   lanePathFor,
+  safeText,
+  safeBlock,
   ZERO_SHA,
   isSha,
   revInputProblem,

@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   isSlug,
   slugify
-} from "./chunk-LV6YZP2H.mjs";
+} from "./chunk-JZVDHGNO.mjs";
 
 // src/hooks/lib/claude-worktree.ts
 var CLAUDE_NAME_RE = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;

@@ -6,7 +6,7 @@ import {
 } from "./chunk-JKUPCCJL.mjs";
 import {
   laneContaining
-} from "./chunk-PRQL3RGA.mjs";
+} from "./chunk-6SKTNMZK.mjs";
 
 // src/hooks/lib/agent.ts
 import fs from "node:fs";

@@ -3,13 +3,13 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   leaseOf
-} from "./chunk-36QYI5LT.mjs";
+} from "./chunk-NFG7RAAX.mjs";
 import {
   mcpOwner
-} from "./chunk-5QYFTLAK.mjs";
+} from "./chunk-AWQEDCZ2.mjs";
 import {
   readDoc
-} from "./chunk-PRQL3RGA.mjs";
+} from "./chunk-6SKTNMZK.mjs";
 
 // src/hooks/lib/owner.ts
 function sessionOwner(sid) {

@@ -2,9 +2,10 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
-  normalizeScope,
-  scopesIntersect
-} from "./chunk-OFXBTUZH.mjs";
+  intersectNormalized,
+  isPlainScope,
+  normalizeScope
+} from "./chunk-2SBYBKZ5.mjs";
 import {
   DEFAULT_TTL_SECONDS,
   assertOwner,
@@ -16,11 +17,11 @@ import {
   goneReason,
   identityOf,
   withIdentity
-} from "./chunk-5QYFTLAK.mjs";
+} from "./chunk-AWQEDCZ2.mjs";
 import {
   LanesError,
   act
-} from "./chunk-LV6YZP2H.mjs";
+} from "./chunk-JZVDHGNO.mjs";
 
 // src/core/claims/model.ts
 var CLAIMS_DOC = "claims";
@@ -45,6 +46,8 @@ function parseClaimRequest(req) {
     throw new LanesError("INVALID_INPUT", `Unknown claim mode ${JSON.stringify(mode)}.`, { hint: 'Use "exclusive" (default) or "shared".' });
   }
   const parsed = { id, patterns, mode, ttl: assertTtl(req.ttl_seconds ?? DEFAULT_TTL_SECONDS) };
+  const files = (req.file_paths ?? []).map((f) => normalizeScope(f)).filter((f) => isPlainScope(f) && patterns.includes(f));
+  if (files.length) parsed.files = new Set(files);
   if (req.reason !== void 0) parsed.reason = assertText(req.reason, "reason", LIMITS.maxReason);
   return parsed;
 }
@@ -83,22 +86,23 @@ function needsReclaim(doc, now = Date.now()) {
   return Array.isArray(doc.claims) && doc.claims.some((c) => sane(c) && goneReason(c, now, alive) !== void 0);
 }
 var pairCache = /* @__PURE__ */ new Map();
-function intersect(a, b) {
-  const key = a < b ? `${a}\0${b}` : `${b}\0${a}`;
+function intersect(a, b, aFile = false, bFile = false) {
+  const key = a < b ? `${a}\0${b}\0${aFile ? 1 : 0}${bFile ? 1 : 0}` : `${b}\0${a}\0${bFile ? 1 : 0}${aFile ? 1 : 0}`;
   let r = pairCache.get(key);
   if (!r) {
     if (pairCache.size > 5e4) pairCache.clear();
-    r = scopesIntersect(a, b);
+    const files = aFile || bFile ? /* @__PURE__ */ new Set([...aFile ? [a] : [], ...bFile ? [b] : []]) : void 0;
+    r = intersectNormalized(a, b, files);
     pairCache.set(key, r);
   }
   return r;
 }
-function conflictsFor(claims, owner, patterns, mode) {
+function conflictsFor(claims, owner, patterns, mode, files) {
   const out = [];
   for (const c of claims) {
     if (c.owner === owner || mode === "shared" && c.mode === "shared") continue;
     for (const p of patterns) {
-      const hit = intersect(p, c.pattern);
+      const hit = intersect(p, c.pattern, files?.has(p) === true, c.file === true);
       if (!hit.intersects) continue;
       const conflict = { pattern: p, held: c.pattern, mode: c.mode, owner: c.owner, expires_at: c.expires_at };
       if (c.task !== void 0) conflict.task = c.task;
@@ -130,7 +134,7 @@ function claimInTx(tx, req, out, now = Date.now()) {
   const doc = claimsOf(tx);
   const reclaimed = reclaimDoc(doc, now);
   out?.reclaimed.push(...reclaimed);
-  const conflicts = conflictsFor(doc.claims, p.id.owner, p.patterns, p.mode);
+  const conflicts = conflictsFor(doc.claims, p.id.owner, p.patterns, p.mode, p.files);
   if (conflicts.length) throw conflictError(conflicts, p.mode, now);
   const at = new Date(now).toISOString();
   const expires = expiryFrom(now, p.ttl);
@@ -150,6 +154,7 @@ function claimInTx(tx, req, out, now = Date.now()) {
     );
     const reason = p.reason ?? old?.reason;
     if (reason !== void 0) rec.reason = reason;
+    if (p.files?.has(pattern)) rec.file = true;
     if (old) doc.claims[doc.claims.indexOf(old)] = rec;
     else doc.claims.push(rec);
     result.push(rec);
@@ -167,6 +172,7 @@ function alreadyHeld(claims, p, now = Date.now()) {
   for (const pattern of p.patterns) {
     const c = mine.find((x) => x.pattern === pattern);
     if (!c || c.mode !== p.mode || c.ttl_seconds !== p.ttl || p.reason !== void 0 && c.reason !== p.reason) return void 0;
+    if (c.file === true !== (p.files?.has(pattern) === true)) return void 0;
     if (c.pid !== p.id.pid || c.host !== p.id.host || c.session !== p.id.session || c.task !== p.id.task) return void 0;
     out.push({ ...c });
   }

@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   isInside,
   parseDoc
-} from "./chunk-LV6YZP2H.mjs";
+} from "./chunk-JZVDHGNO.mjs";
 
 // src/hooks/lib/where.ts
 import { createRequire } from "node:module";

@@ -4,12 +4,12 @@ const require = __lanesRequire(import.meta.url);
 import {
   releaseOwnerInTx,
   releasePortsInTx
-} from "./chunk-7EYTLD57.mjs";
+} from "./chunk-QTXBDCYW.mjs";
 import {
   TASKS_DOC,
   emptyTasks,
   setStatus
-} from "./chunk-PL5DY2FU.mjs";
+} from "./chunk-LW3P4CPZ.mjs";
 import {
   ZERO_SHA,
   commitsLostWith,
@@ -24,16 +24,17 @@ import {
   refSha,
   reflogCommits,
   resolveCommit,
+  safeText,
   snapshotWorktree,
   stashCreate,
   statusPorcelain
-} from "./chunk-PXOBERGW.mjs";
+} from "./chunk-RL5ROPAG.mjs";
 import {
   failpoint,
   holdsLock,
   withLock,
   writeFileAtomic
-} from "./chunk-NG7PXIWD.mjs";
+} from "./chunk-V4GO6SUC.mjs";
 import {
   LANES_DOC,
   REMOVE_OP,
@@ -45,14 +46,14 @@ import {
   lockReason,
   pidAlive,
   taskOwner
-} from "./chunk-5QYFTLAK.mjs";
+} from "./chunk-AWQEDCZ2.mjs";
 import {
   LanesError,
   act,
   errorMessage,
   isInside,
   log
-} from "./chunk-LV6YZP2H.mjs";
+} from "./chunk-JZVDHGNO.mjs";
 import {
   __commonJS,
   __toESM
@@ -1997,20 +1998,6 @@ ${line}
 `, 420);
 }
 
-// src/render/escape.ts
-var CONTROL_LINE = /[\x00-\x1f\x7f-\x9f]/g;
-function show(c) {
-  const n = c.charCodeAt(0);
-  if (c === "\n") return "\\n";
-  if (c === "\r") return "\\r";
-  if (c === "	") return "\\t";
-  return `\\x${n.toString(16).padStart(2, "0")}`;
-}
-function safeText(s) {
-  if (s === void 0 || s === null) return "";
-  return String(s).replace(CONTROL_LINE, show);
-}
-
 // src/core/lanes/assess.ts
 import fs4 from "node:fs";
 
@@ -2512,7 +2499,6 @@ export {
   adminDirFor,
   withGitLock,
   ensureExcluded,
-  safeText,
   haveProc,
   processesIn,
   diskUsage,

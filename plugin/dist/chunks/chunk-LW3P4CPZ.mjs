@@ -3,22 +3,26 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   external_exports,
-  failpoint
-} from "./chunk-NG7PXIWD.mjs";
+  failpoint,
+  formatIssue,
+  showValue,
+  valueAt
+} from "./chunk-V4GO6SUC.mjs";
 import {
   conflictsOfNormalized,
+  isPlainScope,
   normalizeScope
-} from "./chunk-OFXBTUZH.mjs";
+} from "./chunk-2SBYBKZ5.mjs";
 import {
   assertAuthority,
   describeLiveness,
   ownerLiveness,
   ownersOf,
   touchOwnerInTx
-} from "./chunk-36QYI5LT.mjs";
+} from "./chunk-NFG7RAAX.mjs";
 import {
   assertOwner
-} from "./chunk-5QYFTLAK.mjs";
+} from "./chunk-AWQEDCZ2.mjs";
 import {
   LanesError,
   SLUG_RE,
@@ -27,7 +31,7 @@ import {
   assertSlug,
   isSlug,
   slugify
-} from "./chunk-LV6YZP2H.mjs";
+} from "./chunk-JZVDHGNO.mjs";
 
 // src/core/plan/graph.ts
 var MAX_LISTED = 10;
@@ -157,13 +161,13 @@ var PLAN_LIMITS = {
 var L = PLAN_LIMITS;
 var slug = external_exports.string().regex(SLUG_RE, { error: `must be ${SLUG_RULE}` });
 var TaskInputSchema = external_exports.strictObject({
-  id: slug.describe('Unique task id, a slug such as "api-auth"; used for the branch lanes/<id>'),
+  id: slug.describe('a slug such as "api-auth", unique in the plan; names the branch lanes/<id>'),
   title: external_exports.string().trim().min(1).max(L.maxTitle).describe("One line saying what the task delivers"),
   description: external_exports.string().max(L.maxDescription).optional().describe("What to do and how to know it is done"),
   depends_on: external_exports.array(slug).max(L.maxDependsOn).optional().describe("Ids of tasks that must land first"),
   files: external_exports.array(external_exports.string().min(1).max(L.maxScopeLength)).max(L.maxFiles).optional().describe('File scope: repo-relative paths or globs ("src/api/**"); a plain path includes everything under it'),
-  estimate: external_exports.number().positive().max(L.maxEstimateHours).default(L.defaultEstimateHours).describe("Estimated hours of work (default 1)"),
-  parallel_ok: external_exports.boolean().default(true).describe("false: the task runs alone (e.g. a repo-wide rename)")
+  estimate: external_exports.number().positive().max(L.maxEstimateHours).default(L.defaultEstimateHours).describe("estimated hours of work, default 1"),
+  parallel_ok: external_exports.boolean().default(true).describe("false: the task runs alone, e.g. a repo-wide rename")
 });
 var TasksSchema = external_exports.array(TaskInputSchema).min(1, { error: "there are no tasks" }).max(L.maxTasks, { error: `more than ${L.maxTasks} tasks` });
 var FIELDS = Object.keys(TaskInputSchema.shape);
@@ -195,28 +199,22 @@ function taskLabel(input, index) {
   const id = t && typeof t === "object" ? t.id : void 0;
   return typeof id === "string" && id.length <= 80 ? `tasks[${index}] (id ${JSON.stringify(id)})` : `tasks[${index}]`;
 }
-function valueAt(input, path) {
-  let v = input;
-  for (const k of path) v = v && typeof v === "object" ? v[k] : void 0;
-  return v;
-}
 function describeIssue(issue, input) {
   const [index, ...rest] = issue.path;
-  const where = typeof index === "number" ? taskLabel(input, index) : "tasks";
-  const field = rest.map((k, i) => typeof k === "number" ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`).join("");
-  const value = valueAt(input, issue.path);
   if (issue.code === "unrecognized_keys") {
-    const named = issue.keys.map((k) => ALIASES[k] ? `"${k}" (did you mean "${ALIASES[k]}"?)` : `"${k}"`);
+    const where = typeof index === "number" ? taskLabel(input, index) : "tasks";
+    const named = issue.keys.map((k) => Object.hasOwn(ALIASES, k) ? `"${k}" (did you mean "${ALIASES[k]}"?)` : `"${k}"`);
     return `${where}: unknown field ${named.join(", ")}; fields are ${FIELDS.join(", ")}`;
   }
-  if (issue.code === "invalid_type" && value === void 0) return `${where}: ${field || "the task"} is required`;
-  if (issue.code === "invalid_type" && typeof index === "number" && rest.length === 0) {
-    return `${where}: expected a task object, got ${JSON.stringify(value)?.slice(0, 60)}`;
+  if (issue.code === "invalid_type" && typeof index === "number" && rest.length === 0 && valueAt(input, issue.path) !== void 0) {
+    return `${taskLabel(input, index)}: expected a task object, got ${showValue(valueAt(input, issue.path))}`;
   }
-  if (issue.code === "invalid_format" && typeof value === "string") {
-    return `${where}: ${field} ${JSON.stringify(value.slice(0, 80))} ${issue.message} (for example "${slugify(value)}")`;
+  const line = formatIssue(issue, { input, schema: TasksSchema, root: "tasks" });
+  const v = valueAt(input, issue.path);
+  if (issue.code === "invalid_format" && typeof v === "string" && (rest[0] === "id" || rest[0] === "depends_on")) {
+    return `${line} (for example "${slugify(v)}")`;
   }
-  return `${where}${field ? `: ${field}` : ""}: ${issue.message}`;
+  return line;
 }
 function parseTasks(input) {
   if (!Array.isArray(input)) {
@@ -546,7 +544,8 @@ function buildPlan(input, opts) {
   const list = isTasksObject(input) ? input.tasks : input;
   const tasks = parseTasks(list);
   const graph = buildGraph(tasks);
-  const conflicts = conflictsOfNormalized(tasks);
+  const fileScopes = plainFileScopes(tasks, opts.files);
+  const conflicts = conflictsOfNormalized(tasks, void 0, fileScopes);
   const s = schedule(tasks, graph, conflicts, p);
   const unscoped = tasks.filter((t) => t.files.length === 0).map((t) => t.id);
   const warnings = unscoped.length ? [
@@ -563,8 +562,17 @@ function buildPlan(input, opts) {
     lower_bound_hours: s.lower_bound_hours,
     speedup: s.speedup,
     parallelism: p,
+    ...fileScopes.size ? { file_scopes: [...fileScopes].sort() } : {},
     ...warnings.length ? { warnings } : {}
   };
+}
+function plainFileScopes(tasks, files) {
+  const out = /* @__PURE__ */ new Set();
+  if (!files) return out;
+  const known = files instanceof Set ? files : new Set(files);
+  if (!known.size) return out;
+  for (const t of tasks) for (const f of t.files) if (known.has(f) && isPlainScope(f)) out.add(f);
+  return out;
 }
 function isTasksObject(x) {
   return typeof x === "object" && x !== null && !Array.isArray(x) && "tasks" in x;
@@ -618,7 +626,7 @@ function requireTask(plan, id) {
   return t;
 }
 async function storePlan(store, input, opts) {
-  const plan = buildPlan(input, { parallelism: opts.parallelism });
+  const plan = buildPlan(input, { parallelism: opts.parallelism, ...opts.files ? { files: opts.files } : {} });
   const stored = await store.transact(async (tx) => {
     const tasks = tx.get(TASKS_DOC, emptyTasks);
     const ids = new Set(plan.tasks.map((t) => t.id));
@@ -647,7 +655,7 @@ async function addTask(store, input) {
     if (typeof id === "string" && plan.tasks.some((t) => t.id === id)) {
       throw new LanesError("CONFLICT", `Task "${id}" is already in the plan.`, { hint: `Pick another id, or change it with ${act("update_task", { task_id: id })}.` });
     }
-    const next = buildPlan([...plan.tasks, input], { parallelism: plan.parallelism });
+    const next = buildPlan([...plan.tasks, input], { parallelism: plan.parallelism, ...plan.file_scopes ? { files: plan.file_scopes } : {} });
     const stored = { ...next, created_at: plan.created_at, updated_at: now(), ...plan.source ? { source: plan.source } : {} };
     doc.plan = stored;
     const task = next.tasks[next.tasks.length - 1];
@@ -759,6 +767,7 @@ function countByStatus(plan, tasks) {
 
 export {
   PLAN_LIMITS,
+  parseTasks,
   buildPlan,
   TASK_STATUSES,
   PLAN_DOC,

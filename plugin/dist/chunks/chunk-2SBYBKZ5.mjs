@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   LanesError
-} from "./chunk-LV6YZP2H.mjs";
+} from "./chunk-JZVDHGNO.mjs";
 
 // src/core/plan/charset.ts
 var MAX = 1114111;
@@ -532,11 +532,17 @@ function compiled(scope) {
 function isPlainScope(scope) {
   return !GLOB_CHARS.test(scope);
 }
-function intersectNormalized(a, b) {
-  if (isPlainScope(a) && isPlainScope(b)) {
+function intersectNormalized(a, b, files) {
+  const pa = isPlainScope(a);
+  const pb = isPlainScope(b);
+  if (pa && pb) {
     const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-    const nested = long === short || long.startsWith(`${short}/`);
+    const nested = long === short || long.startsWith(`${short}/`) && !files?.has(short);
     return nested ? { intersects: true, witness: long } : { intersects: false };
+  }
+  if (files && (pa && files.has(a) || pb && files.has(b))) {
+    const [file, glob] = pa ? [a, b] : [b, a];
+    return nfaMatches(compiled(glob), file) ? { intersects: true, witness: file } : { intersects: false };
   }
   return intersectNfa(compiled(a), compiled(b));
 }
@@ -612,14 +618,14 @@ function prefixKey(scope) {
   if (g === -1) return `${scope}/`;
   return scope.slice(0, scope.lastIndexOf("/", g) + 1);
 }
-function conflictsOfNormalized(tasks, stats) {
+function conflictsOfNormalized(tasks, stats, files) {
   const index = new ScopeIndex();
   for (const t of tasks) for (const scope of t.files) index.add(t.id, scope);
   const byPair = /* @__PURE__ */ new Map();
   let comparisons = 0;
   index.forEachCandidate((x, y) => {
     comparisons++;
-    const r = intersectNormalized(x.scope, y.scope);
+    const r = intersectNormalized(x.scope, y.scope, files);
     if (!r.intersects) return;
     const [ea, eb] = x.owner < y.owner ? [x, y] : [y, x];
     const key = `${ea.owner}
@@ -641,6 +647,7 @@ ${eb.owner}`;
 export {
   normalizeScope,
   isPlainScope,
+  intersectNormalized,
   scopesIntersect,
   matchesScope,
   conflictsOfNormalized

@@ -9,11 +9,11 @@ import {
   expiryFrom,
   hostName,
   pidAlive
-} from "./chunk-5QYFTLAK.mjs";
+} from "./chunk-AWQEDCZ2.mjs";
 import {
   LanesError,
   act
-} from "./chunk-LV6YZP2H.mjs";
+} from "./chunk-JZVDHGNO.mjs";
 
 // src/core/claims/liveness.ts
 var OWNERS_DOC = "owners";

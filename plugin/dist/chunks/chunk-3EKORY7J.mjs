@@ -5,21 +5,24 @@ import {
   git,
   gitOut,
   runCommand,
+  safeBlock,
+  safeText,
   statusPorcelain
-} from "./chunk-PXOBERGW.mjs";
+} from "./chunk-RL5ROPAG.mjs";
 import {
   writeFileAtomic
-} from "./chunk-NG7PXIWD.mjs";
+} from "./chunk-V4GO6SUC.mjs";
 import {
   LANES_DOC,
   emptyLanes
-} from "./chunk-5QYFTLAK.mjs";
+} from "./chunk-AWQEDCZ2.mjs";
 import {
   LanesError,
   act,
   isInside,
+  own,
   slugify
-} from "./chunk-LV6YZP2H.mjs";
+} from "./chunk-JZVDHGNO.mjs";
 import {
   __commonJS,
   __require,
@@ -7446,7 +7449,7 @@ function activeIn(doc, worktree, key) {
 }
 function findCurrent(doc, worktree, key, id) {
   if (id !== void 0) {
-    const r = doc[id];
+    const r = own(doc, id);
     if (!r) throw new LanesError("NOT_FOUND", `There is no session "${id}".`, { hint: `${act("list_sessions")} shows the known sessions.` });
     return r;
   }
@@ -7489,7 +7492,7 @@ async function laneAt(store, worktree) {
 }
 async function laneOf(store, task) {
   const lanes = (await store.read(LANES_DOC, emptyLanes)).data;
-  return lanes[task];
+  return own(lanes, task);
 }
 function realOr(p) {
   try {
@@ -7673,7 +7676,7 @@ function normalizeText(text) {
 function renderEntries(entries) {
   if (entries.length === 0) return NONE;
   return entries.map((e) => {
-    const [first = "", ...rest] = normalizeText(e.text).split("\n");
+    const [first = "", ...rest] = safeBlock(normalizeText(e.text)).split("\n");
     const head = e.at ? `- ${e.at}${DASH}${first}` : `- ${first}`;
     return [head, ...rest.map((l) => l === "" ? "" : `  ${l}`)].join("\n");
   }).join("\n");
@@ -7682,26 +7685,29 @@ function renderFiles(files, more) {
   if (files.length === 0 && more === 0) return NONE;
   const lines = files.map((f) => {
     const counts = f.added === void 0 || f.deleted === void 0 ? "binary" : `+${f.added} -${f.deleted}`;
-    return `- ${counts} ${f.path}${f.uncommitted ? " (uncommitted)" : ""}`;
+    return `- ${counts} ${safeText(f.path)}${f.uncommitted ? " (uncommitted)" : ""}`;
   });
   if (more > 0) lines.push(`- ... and ${more} more`);
   return lines.join("\n");
 }
 function renderCommits(commits, more) {
   if (commits.length === 0 && more === 0) return NONE;
-  const lines = commits.map((c) => `- ${c.short} ${c.subject}`);
+  const lines = commits.map((c) => `- ${safeText(c.short)} ${safeText(c.subject)}`);
   if (more > 0) lines.push(`- ... and ${more} more`);
   return lines.join("\n");
 }
 function renderFree(text) {
-  const t = normalizeText(text);
+  const t = safeBlock(normalizeText(text));
   return t ? escapeFree(t) : NONE;
 }
 function renderNote(note) {
   const meta = {};
-  for (const k of META_KEYS) meta[k] = note.meta[k] ?? null;
+  for (const k of META_KEYS) {
+    const v = note.meta[k] ?? null;
+    meta[k] = typeof v === "string" ? safeBlock(v) : v;
+  }
   const front = import_yaml.default.stringify(meta, { lineWidth: 0 }).trimEnd();
-  const title = normalizeText(note.meta.topic).split("\n")[0] || note.meta.id;
+  const title = safeText(normalizeText(note.meta.topic).split("\n")[0]) || note.meta.id;
   const parts = [
     `---
 ${front}
@@ -7731,9 +7737,9 @@ ${renderEntries(note.next_steps)}`,
     `## ${SECTIONS.reflection}
 
 ${renderFree(note.reflection)}`,
-    ...note.extra.map((x) => `## ${x.heading}
+    ...note.extra.map((x) => `## ${safeText(x.heading)}
 
-${x.body.trim()}`)
+${safeBlock(x.body).trim()}`)
   ];
   return `${parts.join("\n\n")}
 `;
@@ -7976,7 +7982,7 @@ async function findNoteText(rec, repoDir, revs = []) {
 // src/core/sessions/protocol.ts
 var OUTPUT_TAIL = 1200;
 function sessionFor(doc, worktree, id) {
-  if (id !== void 0) return doc[id];
+  if (id !== void 0) return own(doc, id);
   const here = Object.values(doc).filter((r) => r.worktree === worktree).sort((a, b) => b.started.localeCompare(a.started));
   return here.find((r) => r.status === "active") ?? here[0];
 }

@@ -21,19 +21,20 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-GJ44P3AN.mjs";
+} from "./chunk-3EKORY7J.mjs";
 import {
   git,
   gitOut
-} from "./chunk-PXOBERGW.mjs";
+} from "./chunk-RL5ROPAG.mjs";
 import {
   withLock
-} from "./chunk-NG7PXIWD.mjs";
+} from "./chunk-V4GO6SUC.mjs";
 import {
   LanesError,
   act,
-  assertSlug
-} from "./chunk-LV6YZP2H.mjs";
+  assertSlug,
+  own
+} from "./chunk-JZVDHGNO.mjs";
 
 // src/core/sessions/read.ts
 import fs from "node:fs";
@@ -108,7 +109,7 @@ async function targetRevs(lanes) {
 }
 async function getSession(lanes, id) {
   assertSlug(id, "session id");
-  const rec = (await readSessions(lanes.store))[id];
+  const rec = own(await readSessions(lanes.store), id);
   if (!rec) throw new LanesError("NOT_FOUND", `There is no session "${id}".`, { hint: `${act("list_sessions")} shows the known sessions (query searches topics and summaries).` });
   const found = await findNoteText(rec, lanes.repo.mainRoot, await targetRevsIfGone(lanes, rec));
   if (!found) return { session: rec, note: null, markdown: null, source: null };

@@ -3,23 +3,23 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   sessionOwner
-} from "./chunk-YV572OOL.mjs";
+} from "./chunk-2TN37SCR.mjs";
 import {
   renewClaims
-} from "./chunk-UIFSM5EX.mjs";
-import "./chunk-7EYTLD57.mjs";
-import "./chunk-PL5DY2FU.mjs";
+} from "./chunk-6SUTLIHY.mjs";
+import "./chunk-QTXBDCYW.mjs";
+import "./chunk-LW3P4CPZ.mjs";
 import {
   StateStore
-} from "./chunk-NG7PXIWD.mjs";
+} from "./chunk-V4GO6SUC.mjs";
 import "./chunk-4VNXBQ3W.mjs";
-import "./chunk-OFXBTUZH.mjs";
+import "./chunk-2SBYBKZ5.mjs";
 import {
   renewOwner
-} from "./chunk-36QYI5LT.mjs";
-import "./chunk-5QYFTLAK.mjs";
-import "./chunk-PRQL3RGA.mjs";
-import "./chunk-LV6YZP2H.mjs";
+} from "./chunk-NFG7RAAX.mjs";
+import "./chunk-AWQEDCZ2.mjs";
+import "./chunk-6SKTNMZK.mjs";
+import "./chunk-JZVDHGNO.mjs";
 import "./chunk-4OAWNEMU.mjs";
 
 // src/hooks/heavy/renew.ts

@@ -3,38 +3,38 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   startSession
-} from "./chunk-CTSTYEFH.mjs";
+} from "./chunk-XFPSBEHU.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps
-} from "./chunk-VWU2XB4O.mjs";
+} from "./chunk-3ML6Q55D.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-GJ44P3AN.mjs";
+} from "./chunk-3EKORY7J.mjs";
 import {
   readPlan
-} from "./chunk-PL5DY2FU.mjs";
+} from "./chunk-LW3P4CPZ.mjs";
 import {
   openLanes
-} from "./chunk-PXOBERGW.mjs";
-import "./chunk-NG7PXIWD.mjs";
-import "./chunk-OFXBTUZH.mjs";
-import "./chunk-36QYI5LT.mjs";
+} from "./chunk-RL5ROPAG.mjs";
+import "./chunk-V4GO6SUC.mjs";
+import "./chunk-2SBYBKZ5.mjs";
+import "./chunk-NFG7RAAX.mjs";
 import {
   describeOwner,
   describeUntil
-} from "./chunk-5QYFTLAK.mjs";
+} from "./chunk-AWQEDCZ2.mjs";
 import {
   str
 } from "./chunk-JKUPCCJL.mjs";
 import {
   readDoc
-} from "./chunk-PRQL3RGA.mjs";
+} from "./chunk-6SKTNMZK.mjs";
 import {
   errorMessage
-} from "./chunk-LV6YZP2H.mjs";
+} from "./chunk-JZVDHGNO.mjs";
 import "./chunk-4OAWNEMU.mjs";
 
 // src/hooks/heavy/session-start-lane.ts

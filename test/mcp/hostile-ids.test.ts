@@ -70,7 +70,7 @@ describe('prototype-named ids through every MCP tool', () => {
     const again = await c.call('start_task', { task_id: 'constructor', owner: 'bob' });
     expect(again.isError).toBe(true);
     expect(again.text).toMatch(/^CONFLICT: Task "constructor" is already started by alice/);
-    const u = await c.call('update_task', { id: 'constructor', status: 'blocked', note: 'waiting' });
+    const u = await c.call('update_task', { id: 'constructor', status: 'blocked', note: 'waiting', owner: 'alice' });
     expect(u.isError, u.text).toBeFalsy();
     expect(u.data.task).toMatchObject({ id: 'constructor', status: 'blocked' });
   });

@@ -45,17 +45,24 @@ function isolatedGit(dir: string): void {
 
 function time(file: string | null, input: string): number {
   const t = performance.now();
-  const r = spawnSync('node', file === null ? ['-e', '0'] : [...NODE_ARGS, file], { input, stdio: ['pipe', 'ignore', 'ignore'] });
+  const r = spawnSync('node', file === null ? ['-e', '0'] : [...NODE_ARGS, file], { input, stdio: ['pipe', 'ignore', 'pipe'] });
   const ms = performance.now() - t;
   if (r.error) throw r.error;
+  // A hook that crashed is fast and wrong: never time it (exit 2 is PreToolUse's block).
+  if ((r.status !== 0 && r.status !== 2) || /internal error/.test(r.stderr.toString())) throw new Error(`bench: ${file} failed: ${r.stderr.toString().slice(0, 500)}`);
   return ms;
 }
 
 export async function run({ root }: { root: string }): Promise<BenchResult[]> {
   const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'lanes-bench-hooks-')));
-  const dist = path.join(tmp, 'dist');
-  execFileSync('node', [path.join(root, 'scripts', 'build.mjs'), '--outdir', dist], { cwd: root, stdio: 'ignore' });
-  const hook = (name: string) => path.join(dist, 'hooks', `${name}.mjs`);
+  // The build writes the plugin folder; the hook bundles are in its dist/.
+  const plugin = path.join(tmp, 'plugin');
+  execFileSync('node', [path.join(root, 'scripts', 'build.mjs'), '--outdir', plugin], { cwd: root, stdio: 'ignore' });
+  const hook = (name: string) => {
+    const file = path.join(plugin, 'dist', 'hooks', `${name}.mjs`);
+    if (!fs.existsSync(file)) throw new Error(`bench: no hook bundle at ${file}`);
+    return file;
+  };
   const repo = path.join(tmp, 'repo');
   fs.mkdirSync(repo);
   isolatedGit(repo);

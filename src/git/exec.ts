@@ -102,11 +102,20 @@ function run(args: string[], cwd: string, env: NodeJS.ProcessEnv, input: string 
       if (timer) clearTimeout(timer);
       if (!started) reject(e);
     });
+    const text = (b: Buffer[]) => Buffer.concat(b).toString('utf8');
     // 'close', not 'exit': both pipes are drained by then.
     child.once('close', (code) => {
       if (timer) clearTimeout(timer);
-      const text = (b: Buffer[]) => Buffer.concat(b).toString('utf8');
       resolve({ code: killed ? null : code, stdout: text(out), stderr: text(err) });
+    });
+    // A git we ended may leave a child of its own (an alias, a hook) holding the pipes open:
+    // do not wait for that one.
+    child.once('exit', () => {
+      if (!killed) return;
+      if (timer) clearTimeout(timer);
+      child.stdout!.destroy();
+      child.stderr!.destroy();
+      resolve({ code: null, stdout: text(out), stderr: text(err) });
     });
     if (input !== undefined) {
       // git may exit before reading all of its input (EPIPE): its exit code tells what happened.

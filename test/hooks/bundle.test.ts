@@ -67,4 +67,14 @@ describe('hook bundles', () => {
       expect([...g.dynamics].some((m) => m.startsWith('node_modules/zod/')), h).toBe(true);
     }
   });
+
+  it('runs git without execa in the lane parts of SessionStart, Stop and SessionEnd', () => {
+    // git goes through node:child_process; execa (dozens of modules) is loaded only when a
+    // protocol command actually runs.
+    for (const h of ['session-start', 'stop', 'session-end'] as const) {
+      const g = graph(hookPath(h));
+      expect([...g.dynamics].some((m) => m === 'src/git/exec.ts'), h).toBe(true);
+      expect([...g.dynamics].filter((m) => m.startsWith('node_modules/execa/')), h).toEqual([]);
+    }
+  });
 });

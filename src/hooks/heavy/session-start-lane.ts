@@ -16,6 +16,7 @@ import { readPlan } from '../../core/tasks.js';
 import { errorMessage } from '../../errors.js';
 import { str, type HookInput } from '../lib/input.js';
 import { repoFromPaths } from '../../git/repo.js';
+import { withConfigMemo } from '../lib/config-memo.js';
 import { readDoc, type Where } from '../lib/where.js';
 
 export interface LaneContext {
@@ -28,7 +29,7 @@ const TOOL_PREFIX = 'mcp__plugin_lanes_lanes__';
 
 export async function laneContext(input: HookInput, lane: LaneRecord, w: Where): Promise<LaneContext> {
   // The paths the hook found (fs reads only) spare resolveRepo's git processes.
-  const lanes = await openLanes(lane.path, await repoFromPaths({ worktreeRoot: lane.path, commonDir: w.commonDir, mainRoot: w.mainRoot }));
+  const lanes = withConfigMemo(await openLanes(lane.path, await repoFromPaths({ worktreeRoot: lane.path, commonDir: w.commonDir, mainRoot: w.mainRoot })));
   const stateDir = lanes.store.dir;
   const sid = str(input, 'session_id');
   const lines: string[] = [];

@@ -17,6 +17,7 @@ import { ownedNotePaths, readSessions } from '../../core/sessions/records.js';
 import { errorMessage } from '../../errors.js';
 import { statusPorcelain } from '../../git/refs.js';
 import { repoFromPaths } from '../../git/repo.js';
+import { withConfigMemo } from '../lib/config-memo.js';
 import type { Where } from '../lib/where.js';
 
 export interface Missing {
@@ -30,7 +31,7 @@ export async function missingItems(lane: LaneRecord, sessionId: string | undefin
   if (!fs.existsSync(lane.path)) return out; // landed and removed: nothing left to do here
   // The lane is a worktree of the repository whose state named it: w's common dir.
   const repo = await repoFromPaths({ worktreeRoot: lane.path, commonDir: w.commonDir, mainRoot: w.mainRoot });
-  const lanes = await openLanes(lane.path, repo);
+  const lanes = withConfigMemo(await openLanes(lane.path, repo));
   const doc = await readSessions(lanes.store);
   const mine = Object.values(doc)
     .filter((r) => r.status === 'active' && r.worktree === lane.path && sessionId !== undefined && r.key === sessionId)

@@ -118,10 +118,10 @@ export async function run({ root }: { root: string }): Promise<BenchResult[]> {
     result('hooks: PreToolUse allow (edit in own lane)', s['pre-allow']!, b, ratioAim(1.3), 'node start + read claims.json + scope match'),
     result('hooks: PreToolUse block (file held by another lane)', s['pre-block']!, b, ratioAim(1.3)),
     result('hooks: PreToolUse, repository without Lanes state', s['pre-nostate']!, b),
-    result('hooks: SessionStart in a lane (starts the session log)', s['start-lane']!, b, ratioAim(2.0), 'node start + git rev-parse + state reads + the session note written and indexed'),
+    result('hooks: SessionStart in a lane (starts the session log)', s['start-lane']!, b, ratioAim(2.0), 'node start + 3 git (HEAD, branch, worktree top) + the session note written and indexed (4 fsyncs, yaml) + the previous note parsed; config from the memo (no zod)'),
     result('hooks: SessionStart outside a lane (one-line summary)', s['start-main']!, b),
-    result('hooks: Stop in a lane (git status + end protocol, blocks)', s['stop-lane']!, b, ratioAim(2.0), 'node start + git status + the end protocol checks'),
+    result('hooks: Stop in a lane (git status + end protocol, blocks)', s['stop-lane']!, b, ratioAim(2.0), 'node start + 2 git (worktree top, status) + the end protocol on the remembered config (no zod); the note parsed (yaml)'),
     result('hooks: Stop outside a lane', s['stop-main']!, b),
-    result('hooks: SessionEnd, 10 MB transcript (completes + commits the note)', s.end!, b, msAim(150, 0.3), 'node start + transcript scan + git log/diff + note written + commit in the lane; Claude Code kills SessionEnd hooks after 1.5 s'),
+    result('hooks: SessionEnd, 10 MB transcript (completes + commits the note)', s.end!, b, msAim(150, 0.3), 'node start + 11 git (merge-base, diff, status, log, branch x2, check-ignore, status, add, commit, rev-parse) + 6 fsyncs (note, index, tasks); no zod, the transcript is not read; Claude Code kills SessionEnd hooks after 1.5 s'),
   ];
 }

@@ -31,8 +31,9 @@ export const entries = {
 const COMPONENTS = ['hooks', 'skills', 'agents', '.mcp.json'];
 
 /**
- * A hash of every source file (and package.json): the hooks key their memo of the validated config
- * with it, so a build with another schema never trusts a config judged by an older one.
+ * A hash of every source file, package.json and the lockfile (zod's version judges the config
+ * too): the hooks key their memo of the validated config with it, so a build with another schema
+ * never trusts a config judged by an older one.
  */
 function buildId() {
   const h = crypto.createHash('sha256');
@@ -44,7 +45,7 @@ function buildId() {
     }
   };
   walk(path.join(root, 'src'));
-  h.update(fs.readFileSync(path.join(root, 'package.json')));
+  for (const f of ['package.json', 'package-lock.json']) if (fs.existsSync(path.join(root, f))) h.update(fs.readFileSync(path.join(root, f)));
   return h.digest('hex').slice(0, 16);
 }
 

@@ -41,7 +41,8 @@ function buildId() {
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile()) h.update(`${path.relative(root, p)}\0`).update(fs.readFileSync(p)).update('\0');
+      // Only what the bundle can be made of: a stray editor file must not change the build.
+      else if (e.isFile() && /\.(ts|json|yaml|md)$/.test(e.name)) h.update(`${path.relative(root, p)}\0`).update(fs.readFileSync(p)).update('\0');
     }
   };
   walk(path.join(root, 'src'));

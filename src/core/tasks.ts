@@ -8,7 +8,7 @@ import { LanesError } from '../errors.js';
 import { assertSlug } from '../util/slug.js';
 import type { StateStore } from '../state/index.js';
 import { failpoint } from '../util/failpoint.js';
-import { buildPlan, type Plan, type PlannedTask } from './plan/plan.js';
+import type { Plan, PlannedTask } from './plan/plan.js';
 import { assertOwner } from './claims/owner.js';
 import { assertAuthority, describeLiveness, ownerLiveness, ownersOf, touchOwnerInTx } from './claims/liveness.js';
 
@@ -97,7 +97,9 @@ export async function storePlan(
   input: unknown[],
   opts: { parallelism: number; source?: string; replace?: boolean; files?: Iterable<string> },
 ): Promise<StoredPlan> {
-  // Validate and compute before taking the lock: errors store nothing.
+  // Validate and compute before taking the lock: errors store nothing. The planner (and zod) is
+  // loaded here, not on import: hooks read tasks without ever planning.
+  const { buildPlan } = await import('./plan/plan.js');
   const plan = buildPlan(input, { parallelism: opts.parallelism, ...(opts.files ? { files: opts.files } : {}) });
   const stored = await store.transact(async (tx) => {
     const tasks = tx.get<TasksDoc>(TASKS_DOC, emptyTasks);
@@ -122,6 +124,7 @@ export async function storePlan(
 
 /** Adds a task discovered while working; the whole plan is re-checked (cycles, conflicts, waves). */
 export async function addTask(store: StateStore, input: unknown): Promise<{ plan: StoredPlan; task: PlannedTask }> {
+  const { buildPlan } = await import('./plan/plan.js'); // before the lock, not inside it
   const out = await store.transact(async (tx) => {
     const doc = tx.get<PlanDoc>(PLAN_DOC, emptyPlan);
     const plan = requirePlan(doc.plan);

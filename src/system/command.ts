@@ -9,7 +9,6 @@
  * started and kills them if it exits first; a SIGKILL of this process cannot be caught, so callers
  * that must survive that record the group id (`onSpawn`) and kill it on recovery.
  */
-import { execa } from 'execa';
 
 export interface RunCommandOptions {
   cwd: string;
@@ -97,6 +96,9 @@ class Tail {
 }
 
 export async function runCommand(argv: string[], opts: RunCommandOptions): Promise<RunCommandResult> {
+  // Loaded on first use: the hooks import this module (a protocol item may run a command) but
+  // rarely run one, and execa with its dependencies costs tens of ms to load.
+  const { execa } = await import('execa');
   const [file, ...args] = argv;
   const started = performance.now();
   const tail = new Tail(opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT);

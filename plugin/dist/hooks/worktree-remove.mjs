@@ -3,40 +3,41 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   removeLane
-} from "../chunks/chunk-EZKFG73S.mjs";
+} from "../chunks/chunk-4IATRD2I.mjs";
 import {
   ADHOC_TITLE_PREFIX
-} from "../chunks/chunk-FDD3B2J5.mjs";
+} from "../chunks/chunk-ITFLEEQQ.mjs";
 import {
   listWorktrees
-} from "../chunks/chunk-TBJ6XN34.mjs";
-import "../chunks/chunk-6SUTLIHY.mjs";
-import "../chunks/chunk-QTXBDCYW.mjs";
+} from "../chunks/chunk-UZTVSJB3.mjs";
+import "../chunks/chunk-3UEZECNY.mjs";
+import "../chunks/chunk-OTMKMIOM.mjs";
+import {
+  openLanes
+} from "../chunks/chunk-6XQ4JCCN.mjs";
+import {
+  git
+} from "../chunks/chunk-AQI2KNDM.mjs";
 import {
   PLAN_DOC,
   TASKS_DOC,
   emptyPlan,
   emptyTasks,
   setStatus
-} from "../chunks/chunk-LW3P4CPZ.mjs";
-import {
-  git,
-  openLanes
-} from "../chunks/chunk-RL5ROPAG.mjs";
-import "../chunks/chunk-V4GO6SUC.mjs";
-import "../chunks/chunk-KHVD5WAC.mjs";
+} from "../chunks/chunk-R53OTRXF.mjs";
+import "../chunks/chunk-K43ZTQRF.mjs";
+import "../chunks/chunk-MSBQTGGO.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
-import "../chunks/chunk-2SBYBKZ5.mjs";
-import "../chunks/chunk-NFG7RAAX.mjs";
+import "../chunks/chunk-DHEFD45C.mjs";
 import {
   LANES_DOC,
   emptyLanes
-} from "../chunks/chunk-AWQEDCZ2.mjs";
+} from "../chunks/chunk-2VWK2TVK.mjs";
 import {
   exit,
   note,
   trace
-} from "../chunks/chunk-HIRJ3ONY.mjs";
+} from "../chunks/chunk-AYDAKJ7I.mjs";
 import {
   readHookInput,
   str
@@ -45,10 +46,12 @@ import {
   hasState,
   locate,
   realish
-} from "../chunks/chunk-6SKTNMZK.mjs";
+} from "../chunks/chunk-R64DABHD.mjs";
+import "../chunks/chunk-LPRMXJFI.mjs";
+import "../chunks/chunk-DRMYFPW3.mjs";
 import {
   errorMessage
-} from "../chunks/chunk-JZVDHGNO.mjs";
+} from "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/worktree-remove.ts

@@ -5,7 +5,7 @@
  * A config that cannot be loaded does not keep an agent from stopping; it is reported on stderr.
  */
 import fs from 'node:fs';
-import { openLanes } from '../../core/context.js';
+import { openProject } from '../../core/project/project.js';
 import type { LaneRecord } from '../../core/lanes/model.js';
 import { checkProtocol } from '../../core/sessions/protocol.js';
 import { ownedNotePaths, readSessions } from '../../core/sessions/records.js';
@@ -21,8 +21,8 @@ export interface Missing {
 export async function missingItems(lane: LaneRecord, sessionId: string | undefined): Promise<Missing> {
   const out: Missing = { items: [], problems: [] };
   if (!fs.existsSync(lane.path)) return out; // landed and removed: nothing left to do here
-  const lanes = await openLanes(lane.path);
-  const doc = await readSessions(lanes.store);
+  const project = await openProject(lane.path);
+  const doc = await readSessions(project.store);
   const owned = ownedNotePaths(doc, lane.path);
   const dirty = (await statusPorcelain(lane.path)).filter((e) => !owned.has(e.path));
   const mine = Object.values(doc)
@@ -30,7 +30,7 @@ export async function missingItems(lane: LaneRecord, sessionId: string | undefin
     .sort((a, b) => b.started.localeCompare(a.started))[0];
   let treeReported = false;
   try {
-    const proto = await checkProtocol(lanes, lane.path, 'end', mine?.id);
+    const proto = await checkProtocol(project, lane.path, 'end', mine?.id);
     for (const i of proto.items) {
       if (i.ok) continue;
       if (i.id === 'tree-committed' || /uncommitted/.test(i.detail)) treeReported = true;

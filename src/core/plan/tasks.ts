@@ -3,14 +3,14 @@
  * conflicts); the tasks doc holds what is happening to each task. Both change together in one
  * transaction, so a reader never sees a task without its plan entry.
  */
-import { act } from './actions.js';
-import { LanesError } from '../errors.js';
-import { assertSlug } from '../util/slug.js';
-import type { StateStore } from '../state/index.js';
-import { failpoint } from '../util/failpoint.js';
-import { buildPlan, type Plan, type PlannedTask } from './plan/plan.js';
-import { assertOwner } from './claims/owner.js';
-import { assertAuthority, describeLiveness, ownerLiveness, ownersOf, touchOwnerInTx } from './claims/liveness.js';
+import { act } from '../hints/actions.js';
+import { LanesError } from '../../errors.js';
+import { assertSlug } from '../../util/slug.js';
+import type { StateStore } from '../../state/index.js';
+import { failpoint } from '../../util/failpoint.js';
+import { buildPlan, type Plan, type PlannedTask } from './plan.js';
+import { assertOwner } from '../claims/owner.js';
+import { assertAuthority, describeLiveness, ownerLiveness, ownersOf, touchOwnerInTx } from '../claims/liveness.js';
 
 export const TASK_STATUSES = ['planned', 'in_progress', 'done', 'blocked', 'failed'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { act, speak, speakAll } from '../../src/core/actions.js';
+import { act, speak, speakAll } from '../../src/core/hints/actions.js';
 import { tools } from '../../src/mcp/tools/index.js';
 
 describe('act / speak', () => {

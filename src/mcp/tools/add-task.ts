@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
-import { addTask } from '../../core/tasks.js';
+import { openProject } from '../../core/project/project.js';
+import { addTask } from '../../core/plan/tasks.js';
 import { defineTool } from '../tool.js';
 import { PlannedTaskOut, Slug } from '../schemas.js';
 
@@ -24,8 +24,8 @@ export const addTaskTool = defineTool({
     .strict(),
   output: z.object({ task: PlannedTaskOut, wave: z.number(), conflicts_with: z.array(z.string()) }),
   async handle(input, ctx) {
-    const lanes = await openLanes(ctx.cwd, await ctx.repo());
-    const { plan, task } = await addTask(lanes.store, input);
+    const project = await openProject(ctx.cwd, await ctx.repo());
+    const { plan, task } = await addTask(project.store, input);
     const wave = plan.waves.findIndex((w) => w.includes(task.id)) + 1;
     const conflicts_with = plan.conflicts.flatMap((c) => (c.a === task.id ? [c.b] : c.b === task.id ? [c.a] : []));
     return { task, wave, conflicts_with };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
+import { openProject } from '../../core/project/project.js';
 import { endSession } from '../../core/sessions/end.js';
 import { END_STATUSES } from '../../core/sessions/model.js';
 import { formatChecklist } from '../../core/sessions/protocol.js';
@@ -40,8 +40,8 @@ export const endSessionTool = defineTool({
     protocol: ProtocolOut,
   }),
   async handle(input, ctx) {
-    const lanes = await openLanes(ctx.cwd, await ctx.repo());
-    return endSession(lanes, input, sessionKey(input.session_key));
+    const project = await openProject(ctx.cwd, await ctx.repo());
+    return endSession(project, input, sessionKey(input.session_key));
   },
   render: (o) =>
     [

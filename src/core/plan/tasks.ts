@@ -3,14 +3,14 @@
  * conflicts); the tasks doc holds what is happening to each task. Both change together in one
  * transaction, so a reader never sees a task without its plan entry.
  */
-import { act } from './actions.js';
-import { LanesError } from '../errors.js';
-import { assertSlug } from '../util/slug.js';
-import type { StateStore } from '../state/index.js';
-import { failpoint } from '../util/failpoint.js';
-import type { Plan, PlannedTask } from './plan/plan.js';
-import { assertOwner } from './claims/owner.js';
-import { assertAuthority, describeLiveness, ownerLiveness, ownersOf, touchOwnerInTx } from './claims/liveness.js';
+import { act } from '../hints/actions.js';
+import { LanesError } from '../../errors.js';
+import { assertSlug } from '../../util/slug.js';
+import type { StateStore } from '../../state/index.js';
+import { failpoint } from '../../util/failpoint.js';
+import type { Plan, PlannedTask } from './plan.js';
+import { assertOwner } from '../claims/owner.js';
+import { assertAuthority, describeLiveness, ownerLiveness, ownersOf, touchOwnerInTx } from '../claims/liveness.js';
 
 export const TASK_STATUSES = ['planned', 'in_progress', 'done', 'blocked', 'failed'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -99,7 +99,7 @@ export async function storePlan(
 ): Promise<StoredPlan> {
   // Validate and compute before taking the lock: errors store nothing. The planner (and zod) is
   // loaded here, not on import: hooks read tasks without ever planning.
-  const { buildPlan } = await import('./plan/plan.js');
+  const { buildPlan } = await import('./plan.js');
   const plan = buildPlan(input, { parallelism: opts.parallelism, ...(opts.files ? { files: opts.files } : {}) });
   const stored = await store.transact(async (tx) => {
     const tasks = tx.get<TasksDoc>(TASKS_DOC, emptyTasks);
@@ -124,7 +124,7 @@ export async function storePlan(
 
 /** Adds a task discovered while working; the whole plan is re-checked (cycles, conflicts, waves). */
 export async function addTask(store: StateStore, input: unknown): Promise<{ plan: StoredPlan; task: PlannedTask }> {
-  const { buildPlan } = await import('./plan/plan.js'); // before the lock, not inside it
+  const { buildPlan } = await import('./plan.js'); // before the lock, not inside it
   const out = await store.transact(async (tx) => {
     const doc = tx.get<PlanDoc>(PLAN_DOC, emptyPlan);
     const plan = requirePlan(doc.plan);

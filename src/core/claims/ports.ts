@@ -6,9 +6,9 @@
  * Leases are reclaimed like file claims: lease expired, or the recorded pid died on this host.
  */
 import crypto from 'node:crypto';
-import { LanesError } from '../errors.js';
-import { portFree } from '../system/port-probe.js';
-import type { DocTx } from './tasks.js';
+import { LanesError } from '../../errors.js';
+import { portFree } from '../../system/port-probe.js';
+import type { DocTx } from '../plan/tasks.js';
 import {
   DEFAULT_TTL_SECONDS,
   assertOwner,
@@ -20,8 +20,8 @@ import {
   type GoneReason,
   type Leased,
   type OwnerInput,
-} from './claims/owner.js';
-import type { StateStore } from '../state/index.js';
+} from './owner.js';
+import type { StateStore } from '../../state/index.js';
 
 export const PORTS_DOC = 'ports';
 export const DEFAULT_PORT_RANGE = { lo: 20000, hi: 29999 } as const;

@@ -5,9 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { git, gitOut } from '../git/exec.js';
-import type { Resources } from '../system/resources.js';
-import type { LanesConfig } from './config.js';
+import { git, gitOut } from '../../git/exec.js';
+import type { Resources } from '../../system/resources.js';
+import type { LanesConfig } from '../config/schema.js';
 
 export type LimitKind = 'max_parallel' | 'memory' | 'disk' | 'cpu' | 'plan_width';
 

@@ -5,15 +5,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { errorMessage, isLanesError } from '../errors.js';
-import { git } from '../git/exec.js';
-import { statusPorcelain } from '../git/refs.js';
-import { resolveRepo, type Repo } from '../git/repo.js';
-import { MIN_GIT, atLeast, gitVersion, showVersion, type GitVersion } from '../git/version.js';
-import { readResources, type ReadResourcesOptions, type Resources } from '../system/resources.js';
-import { loadConfig, parseConfig, resolveTarget, type LanesConfig } from './config.js';
-import { dotSegment, integrationBase } from './merge/checkout.js';
-import { estimateLaneDiskMb, recommendParallelism, type ParallelismAdvice } from './parallelism.js';
+import { errorMessage, isLanesError } from '../../errors.js';
+import { git } from '../../git/exec.js';
+import { statusPorcelain } from '../../git/refs.js';
+import { resolveRepo, type Repo } from '../../git/repo.js';
+import { MIN_GIT, atLeast, gitVersion, showVersion, type GitVersion } from '../../git/version.js';
+import { readResources, type ReadResourcesOptions, type Resources } from '../../system/resources.js';
+import { loadConfig, parseConfig, resolveTarget } from '../config/load.js';
+import { type LanesConfig } from '../config/schema.js';
+import { dotSegment, integrationBase } from '../merge/checkout.js';
+import { estimateLaneDiskMb, recommendParallelism, type ParallelismAdvice } from '../plan/parallelism.js';
 
 export interface DoctorCheck {
   name: string;

@@ -8,9 +8,9 @@
  * Derived on every read from the queue doc and the tasks (nothing extra is stored), so it can never
  * disagree with them: it ends as soon as the task is queued again or lands.
  */
-import { isAncestor } from '../git/refs.js';
-import { isActive, type MergeEntry, type MergeQueueDoc } from './merge/model.js';
-import type { TasksDoc } from './tasks.js';
+import { isAncestor } from '../../git/refs.js';
+import { isActive, type MergeEntry, type MergeQueueDoc } from './model.js';
+import type { TasksDoc } from '../plan/tasks.js';
 
 export interface NeedsFix {
   /** gate: a gate failed on it; conflict: it conflicts with the target; error: integration failed. */

@@ -3,15 +3,15 @@
  * recommended parallelism from the machine's free resources.
  */
 import path from 'node:path';
-import { LanesError } from '../errors.js';
-import { filesAt } from '../git/tree.js';
-import { readResources, type Resources } from '../system/resources.js';
-import type { Lanes } from './context.js';
+import { LanesError } from '../../errors.js';
+import { filesAt } from '../../git/tree.js';
+import { readResources, type Resources } from '../../system/resources.js';
+import type { Project } from '../project/project.js';
 import { recommendParallelism } from './parallelism.js';
-import { isPlainScope } from './plan/globs.js';
-import { parseTasks } from './plan/model.js';
-import { buildPlan, type PlannedTask } from './plan/plan.js';
-import { loadTasksSource } from './plan/sources.js';
+import { isPlainScope } from './globs.js';
+import { parseTasks } from './model.js';
+import { buildPlan, type PlannedTask } from './plan.js';
+import { loadTasksSource } from './sources.js';
 import { storePlan, type StoredPlan } from './tasks.js';
 
 export interface PlanWorkInput {
@@ -30,7 +30,7 @@ export interface PlanWorkResult {
   at_max_parallel: { parallelism: number; parallel_hours: number; speedup: number };
 }
 
-export async function planWork(lanes: Lanes, input: PlanWorkInput, cwd: string): Promise<PlanWorkResult> {
+export async function planWork(project: Project, input: PlanWorkInput, cwd: string): Promise<PlanWorkResult> {
   if ((input.tasks === undefined) === (input.source === undefined)) {
     throw new LanesError('INVALID_INPUT', 'Give either `tasks` (a list) or `source` (a path to a tasks file or ROADMAP.md), not both or neither.', {
       hint: 'Example: { "tasks": [{ "id": "api", "title": "Build the API", "files": ["src/api/**"] }] }',
@@ -42,19 +42,19 @@ export async function planWork(lanes: Lanes, input: PlanWorkInput, cwd: string):
     source = path.resolve(cwd, input.source);
     tasks = await loadTasksSource(source);
   }
-  const cfg = await lanes.config();
+  const cfg = await project.config();
   // Validate first (clear errors, nothing stored), then size the parallelism to the plan's width.
   // Which plain scopes name a file at the target decides how precise the conflict check can be.
   const plain = plainScopes(parseTasks(tasks!));
-  const files = await filesAt(lanes.repo.mainRoot, `refs/heads/${cfg.target}`, plain);
+  const files = await filesAt(project.repo.mainRoot, `refs/heads/${cfg.target}`, plain);
   const draft = buildPlan(tasks!, { parallelism: cfg.max_parallel, files });
   const width = Math.max(1, ...draft.waves.map((w) => w.length));
-  const resources = await readResources(lanes.repo.mainRoot);
+  const resources = await readResources(project.repo.mainRoot);
   const rec = recommendParallelism(resources, cfg, { width });
-  const plan = await storePlan(lanes.store, tasks!, {
+  const plan = await storePlan(project.store, tasks!, {
     parallelism: rec.parallelism,
     files,
-    ...(source ? { source: path.relative(lanes.repo.mainRoot, source) || source } : {}),
+    ...(source ? { source: path.relative(project.repo.mainRoot, source) || source } : {}),
     ...(input.replace ? { replace: true } : {}),
   });
   return {

@@ -8,11 +8,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { LanesError } from '../../errors.js';
-import { git, gitOut } from '../../git/exec.js';
-import type { Repo } from '../../git/repo.js';
-import { isSha } from '../../git/refs.js';
-import { MIN_GIT, atLeast, gitVersion, showVersion } from '../../git/version.js';
+import { LanesError } from '../errors.js';
+import { git, gitOut } from './exec.js';
+import type { Repo } from './repo.js';
+import { isSha } from './refs.js';
+import { MIN_GIT, atLeast, gitVersion, showVersion } from './version.js';
 
 /** Disables hooks (an agent's lane must not run code in the processor) and gc for commits we make. */
 export const SAFE = ['-c', 'core.hooksPath=/dev/null', '-c', 'gc.auto=0'];

@@ -13,21 +13,21 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { errorMessage } from '../errors.js';
-import { git } from '../git/exec.js';
-import { aheadBehind, refSha, statusPorcelain } from '../git/refs.js';
-import { listWorktrees, type WorktreeInfo } from '../git/worktree.js';
-import { readResources, type Resources } from '../system/resources.js';
-import { CLAIMS_DOC, emptyClaims, type ClaimsDoc, type ClaimMode } from './claims.js';
-import { goneReason } from './claims/owner.js';
-import type { Lanes } from './context.js';
-import { emptyLanes, LANES_DOC, type LaneState, type LanesDoc } from './lanes/model.js';
-import { isInside, lanesDir } from './lanes/paths.js';
-import { mergeStatus, type EntryView } from './merge/index.js';
-import { emptyQueue, MERGE_DOC, queueOf, type MergeQueueDoc } from './merge/model.js';
-import { appliesTo, needsFixByTask, needsFixFirst, type NeedsFix } from './needs-fix.js';
-import { countByStatus, readPlan, type StoredPlan, type TaskStatus, type TasksDoc } from './tasks.js';
-import { mapLimit } from '../util/map-limit.js';
+import { errorMessage } from '../../errors.js';
+import { git } from '../../git/exec.js';
+import { aheadBehind, refSha, statusPorcelain } from '../../git/refs.js';
+import { listWorktrees, type WorktreeInfo } from '../../git/worktree.js';
+import { readResources, type Resources } from '../../system/resources.js';
+import { CLAIMS_DOC, emptyClaims, type ClaimsDoc, type ClaimMode } from '../claims/model.js';
+import { goneReason } from '../claims/owner.js';
+import type { Project } from '../project/project.js';
+import { emptyLanes, LANES_DOC, type LaneState, type LanesDoc } from '../lanes/model.js';
+import { isInside, lanesDir } from '../lanes/paths.js';
+import { mergeStatus, type EntryView } from '../merge/index.js';
+import { emptyQueue, MERGE_DOC, queueOf, type MergeQueueDoc } from '../merge/model.js';
+import { appliesTo, needsFixByTask, needsFixFirst, type NeedsFix } from '../merge/needs-fix.js';
+import { countByStatus, readPlan, type StoredPlan, type TaskStatus, type TasksDoc } from '../plan/tasks.js';
+import { mapLimit } from '../../util/map-limit.js';
 
 /** The current (else the newest) `lanes run`, from the `runs` doc that `lanes run` keeps. */
 export interface RunSummary {
@@ -150,7 +150,7 @@ export interface StatusOptions {
   recentMerges?: number;
 }
 
-export async function status(lanes: Lanes, opts: StatusOptions = {}): Promise<StatusReport> {
+export async function status(project: Project, opts: StatusOptions = {}): Promise<StatusReport> {
   const t0 = performance.now();
   const problems: string[] = [];
   const guard = <T>(what: string, p: Promise<T>, fallback: T): Promise<T> =>
@@ -158,20 +158,20 @@ export async function status(lanes: Lanes, opts: StatusOptions = {}): Promise<St
       problems.push(`${what}: ${errorMessage(e).split('\n')[0]}`);
       return fallback;
     });
-  const root = lanes.repo.mainRoot;
-  const cfg = await lanes.config();
+  const root = project.repo.mainRoot;
+  const cfg = await project.config();
   const target = guard('target', refSha(root, `refs/heads/${cfg.target}`), undefined);
   const tips = laneTips(root);
   const [{ plan, tasks }, unordered, claims, merge, run, resources, events, targetSha, queueDoc] = await Promise.all([
-    guard('plan', readPlan(lanes.store), { plan: null, tasks: {} }),
-    guard('lanes', readLanes(lanes, cfg.worktrees.dir, target, tips), []),
-    guard('claims', readClaims(lanes), []),
-    guard('merge queue', readMerge(lanes, opts.recentMerges ?? 5), { processor: { running: false }, queue: [], recent: [], recent_failure_rate: 0 }),
-    guard('run', readRunSummary(lanes), null),
+    guard('plan', readPlan(project.store), { plan: null, tasks: {} }),
+    guard('lanes', readLanes(project, cfg.worktrees.dir, target, tips), []),
+    guard('claims', readClaims(project), []),
+    guard('merge queue', readMerge(project, opts.recentMerges ?? 5), { processor: { running: false }, queue: [], recent: [], recent_failure_rate: 0 }),
+    guard('run', readRunSummary(project), null),
     readResources(root),
-    guard('events', lanes.store.readEvents({ limit: opts.events ?? 10 }), []),
+    guard('events', project.store.readEvents({ limit: opts.events ?? 10 }), []),
     target,
-    guard('lanes to fix', lanes.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue).then((d) => queueOf(d.data)), emptyQueue()),
+    guard('lanes to fix', project.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue).then((d) => queueOf(d.data)), emptyQueue()),
   ]);
   for (const l of unordered) if (l.task_id && Object.hasOwn(tasks, l.task_id)) l.task_status = tasks[l.task_id]!.status;
   const fixes = await guard('lanes to fix', tips.then((t) => needsFixByTask(root, cfg.target, queueDoc, tasks, taskTips(t))), new Map<string, NeedsFix>());
@@ -227,10 +227,10 @@ function summarizePlan(plan: StoredPlan, tasks: TasksDoc): PlanSummary {
 }
 
 /** Lanes (records, plus unrecorded worktrees in the lanes dir), without recovery or locks. */
-async function readLanes(lanes: Lanes, relDir: string, target: Promise<string | undefined>, tipsP: Promise<Map<string, { sha: string; time: number }>>): Promise<LaneStatus[]> {
-  const root = lanes.repo.mainRoot;
-  const [doc, worktrees, tips, targetSha] = await Promise.all([lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes), listWorktrees(root), tipsP, target]);
-  const admins = adminDirs(lanes.repo.commonDir);
+async function readLanes(project: Project, relDir: string, target: Promise<string | undefined>, tipsP: Promise<Map<string, { sha: string; time: number }>>): Promise<LaneStatus[]> {
+  const root = project.repo.mainRoot;
+  const [doc, worktrees, tips, targetSha] = await Promise.all([project.store.read<LanesDoc>(LANES_DOC, emptyLanes), listWorktrees(root), tipsP, target]);
+  const admins = adminDirs(project.repo.commonDir);
   const byPath = new Map(worktrees.map((w) => [w.path, w]));
   const now = Date.now();
   const records = Object.values(doc.data).sort((a, b) => a.task.localeCompare(b.task));
@@ -244,7 +244,7 @@ async function readLanes(lanes: Lanes, relDir: string, target: Promise<string | 
   });
   let dir: string | undefined;
   try {
-    dir = lanesDir(lanes.repo, relDir);
+    dir = lanesDir(project.repo, relDir);
   } catch {
     dir = undefined; // a refused lanes dir is reported by start_task and lanes doctor
   }
@@ -350,8 +350,8 @@ function mtime(p: string): number {
 }
 
 /** Live claims straight from the doc: expired or dead-owner leases are left out, not reclaimed. */
-async function readClaims(lanes: Lanes): Promise<ClaimStatus[]> {
-  const doc = (await lanes.store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims)).data;
+async function readClaims(project: Project): Promise<ClaimStatus[]> {
+  const doc = (await project.store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims)).data;
   const now = Date.now();
   const alive = new Map<number, boolean>();
   return (Array.isArray(doc.claims) ? doc.claims : [])
@@ -365,8 +365,8 @@ async function readClaims(lanes: Lanes): Promise<ClaimStatus[]> {
     .sort((a, b) => a.owner.localeCompare(b.owner) || a.pattern.localeCompare(b.pattern));
 }
 
-async function readMerge(lanes: Lanes, recent: number): Promise<MergeSummary> {
-  const m = await mergeStatus(lanes, { recent });
+async function readMerge(project: Project, recent: number): Promise<MergeSummary> {
+  const m = await mergeStatus(project, { recent });
   const brief = (e: EntryView): MergeEntryBrief => {
     const { id, task, kind, state, queued_at, attempts, position, started_at, finished_at, waited_ms, last_error, landed_as, waiting_for, conflicts } = e;
     const b: MergeEntryBrief = { id, task, kind, state, queued_at, attempts };
@@ -389,10 +389,10 @@ async function readMerge(lanes: Lanes, recent: number): Promise<MergeSummary> {
  * (src/core/run/model.ts); only a few fields are read, each checked, so status keeps working with
  * a runs doc from an older or newer version.
  */
-async function readRunSummary(lanes: Lanes): Promise<RunSummary | null> {
+async function readRunSummary(project: Project): Promise<RunSummary | null> {
   const obj = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
   const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-  const d = obj((await lanes.store.read<unknown>(RUNS_DOC, () => null)).data);
+  const d = obj((await project.store.read<unknown>(RUNS_DOC, () => null)).data);
   if (!d || !Array.isArray(d.runs)) return null;
   const runs = d.runs.map(obj).filter((r): r is Record<string, unknown> => !!r && typeof (r.status ?? r.state) === 'string');
   const startOf = (r: Record<string, unknown>) => str(r.created_at) ?? str(r.started_at) ?? '';

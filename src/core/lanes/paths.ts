@@ -9,7 +9,7 @@ import path from 'node:path';
 import { LanesError } from '../../errors.js';
 import type { Repo } from '../../git/repo.js';
 import { assertSlug } from '../../util/slug.js';
-import { relPathProblem } from '../config/schema.js';
+import { relPathProblem } from '../config/fields.js';
 import { isInside } from '../../util/paths.js';
 
 export { isInside } from '../../util/paths.js';

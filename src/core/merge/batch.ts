@@ -31,9 +31,6 @@ import { msSince, nowIso, type MergeEntry } from './model.js';
 import { settleRecord, type MergeJournalData } from './recover.js';
 import { configAt, type TargetTip } from './target.js';
 
-export { newReport, type BatchOutcome, type BatchReport } from './batch-report.js';
-export type { Link } from './integrate.js';
-
 /** State shared by the batches of one processor run: the target's gate checkout, made on first need. */
 export class Integrator implements Integrating {
   private checkout: CheckoutRecord | undefined;

@@ -16,7 +16,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { relPathProblem } from '../core/config/schema.js';
+import { relPathProblem } from '../core/config/fields.js';
 import { openProject } from '../core/project/project.js';
 import type { PlannedTask } from '../core/plan/plan.js';
 import { endSession } from '../core/sessions/end.js';

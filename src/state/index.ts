@@ -1,6 +1,7 @@
 /** The crash-safe shared-state layer (RELIABILITY.md rules 8-11). */
 export { writeFileAtomic, sweepTempFiles, type AtomicWriteOptions } from './atomic.js';
-export { withLock, tryLock, lockOwner, holdsLock, type LockOptions, type HeldLock, type LockOwner } from './lock.js';
+export { withLock, tryLock, lockOwner, holdsLock, type LockOptions, type LockOwner } from './lock.js';
+export type { HeldLock } from './lease.js';
 export { StateStore, type Versioned, type Tx, type StoreOptions } from './store.js';
 export { type EventRecord, type ReadEventsOptions } from './events.js';
 export { Journal, type JournalRecord, type JournalEntry } from './journal.js';

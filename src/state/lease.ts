@@ -9,13 +9,19 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { LanesError } from '../errors.js';
 import { log } from '../util/log.js';
-import type { HeldLock } from './lock.js';
 
 // proper-lockfile clamps `stale` to >= 2000 ms, so no process can judge our lock stale sooner than
 // 2 s after its mtime: that is our lease, whatever staleMs we were given ourselves.
 export const MIN_STALE_MS = 2000;
 // A write must start with at least this much lease left (it only has to cover a rename).
 const LEASE_MARGIN_MS = 250;
+
+/** What a lock's holder can ask of it: lost or not, and a proof before each write. */
+export interface HeldLock {
+  readonly compromised: boolean;
+  /** Throws LanesError STALE_WRITE unless the lock is provably still ours for a while longer. */
+  assertHeld(): void;
+}
 
 export class Lease implements HeldLock {
   compromised = false;

@@ -14,7 +14,7 @@ import { failpoint } from '../util/failpoint.js';
 import { log } from '../util/log.js';
 import { assertSlug } from '../util/slug.js';
 import { rmQuiet, writeFileAtomic } from './atomic.js';
-import { Lease, MIN_STALE_MS } from './lease.js';
+import { Lease, MIN_STALE_MS, type HeldLock } from './lease.js';
 import { hostName, pidAlive } from './pid.js';
 
 export interface LockOptions {
@@ -31,12 +31,6 @@ export interface LockOwner {
   host: string;
   since: string;
   purpose?: string;
-}
-
-export interface HeldLock {
-  readonly compromised: boolean;
-  /** Throws LanesError STALE_WRITE unless the lock is provably still ours for a while longer. */
-  assertHeld(): void;
 }
 
 // Refresh every second (proper-lockfile's floor), so acquirers using any stale >= 2 s agree with us.

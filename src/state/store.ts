@@ -12,7 +12,8 @@ import { commitGroup, pendingTemps, REDO_FILE, rollForward, type StagedDoc } fro
 import { assertDocName, diskVersion, docFile, docText, loadDoc, quarantine } from './docs.js';
 import { appendEvent, readEvents, type EventRecord, type ReadEventsOptions } from './events.js';
 import { Journal } from './journal.js';
-import { holdsLock, withLock, type HeldLock, type LockOptions } from './lock.js';
+import type { HeldLock } from './lease.js';
+import { holdsLock, withLock, type LockOptions } from './lock.js';
 import { nullProtoDeep } from './records.js';
 import { ensurePrivateDir } from './safedir.js';
 

@@ -14,6 +14,25 @@ export const LANES_DOC = 'lanes';
 export const START_OP = 'lanes.start';
 export const REMOVE_OP = 'lanes.remove';
 
+/** What a start's journal record carries (see start.ts). */
+export interface StartData {
+  task: string;
+  owner: string;
+  token: string;
+  path: string;
+  branch: string;
+  base: string;
+  setup_pgid?: number;
+}
+
+/** What a removal's journal record carries (see remove.ts). */
+export interface RemoveData {
+  task: string;
+  token: string;
+  path: string;
+  tip?: string;
+}
+
 export type LaneState = 'starting' | 'ready' | 'broken';
 
 export interface LaneRecord {

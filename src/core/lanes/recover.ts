@@ -16,30 +16,11 @@ import type { Project } from '../project/project.js';
 import { emptyTasks, setStatus, TASKS_DOC, type TasksDoc } from '../plan/tasks.js';
 import { releasePortsInTx } from '../claims/ports.js';
 import { withGitLock } from './gitlock.js';
-import { emptyLanes, LANES_DOC, laneRef, lockReason, REMOVE_OP, START_OP, taskOwner, type LanesDoc } from './model.js';
+import { emptyLanes, LANES_DOC, laneRef, lockReason, REMOVE_OP, START_OP, taskOwner, type LanesDoc, type RemoveData, type StartData } from './model.js';
 import { procCwd, settleCheckout } from './probe.js';
 import { isInside } from './paths.js';
 import { killProcessGroup } from '../../system/command.js';
 import { dropLaneInTx } from './teardown.js';
-
-/** What a start's journal record carries (see start.ts). */
-export interface StartData {
-  task: string;
-  owner: string;
-  token: string;
-  path: string;
-  branch: string;
-  base: string;
-  setup_pgid?: number;
-}
-
-/** What a removal's journal record carries (see remove.ts). */
-export interface RemoveData {
-  task: string;
-  token: string;
-  path: string;
-  tip?: string;
-}
 
 /** Journal steps of a start, in order; 'begin' is the intent to claim. */
 export const START_STEPS = ['begin', 'claim', 'worktree', 'setup', 'scope', 'ready'] as const;

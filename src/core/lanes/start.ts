@@ -30,9 +30,9 @@ import type { Project } from '../project/project.js';
 import { applyTaskUpdate, emptyTasks, readPlan, requirePlan, requireTask, TASKS_DOC, type TasksDoc } from '../plan/tasks.js';
 import { ensureExcluded, withGitLock } from './gitlock.js';
 import { copyIncluded } from './include.js';
-import { assertTaskId, emptyLanes, LANES_DOC, laneBranch, laneRef, lockReason, START_OP, taskOwner, type LaneRecord, type LanesDoc } from './model.js';
+import { assertTaskId, emptyLanes, LANES_DOC, laneBranch, laneRef, lockReason, START_OP, taskOwner, type LaneRecord, type LanesDoc, type StartData } from './model.js';
 import { lanePathFor, lanesDir } from './paths.js';
-import { recoverOrphans, rollbackStart, type RollbackReport, type StartData } from './recover.js';
+import { recoverOrphans, rollbackStart, type RollbackReport } from './recover.js';
 import { runSetup } from './setup.js';
 import { laneExists, mine, resultOf, resumeLane } from './owned.js';
 

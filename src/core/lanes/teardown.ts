@@ -16,8 +16,7 @@ import { emptyTasks, setStatus, TASKS_DOC, type TasksDoc } from '../plan/tasks.j
 import { releasePortsInTx } from '../claims/ports.js';
 import { failpoint } from '../../util/failpoint.js';
 import { withGitLock } from './gitlock.js';
-import { archiveRef, backupRef, emptyLanes, LANES_DOC, laneRef, lockReason, REMOVE_OP, taskOwner, type LaneRecord, type LanesDoc } from './model.js';
-import type { RemoveData } from './recover.js';
+import { archiveRef, backupRef, emptyLanes, LANES_DOC, laneRef, lockReason, REMOVE_OP, taskOwner, type LaneRecord, type LanesDoc, type RemoveData } from './model.js';
 import type { Assessment } from './assess.js';
 
 export { assessLane, describeCommits, describeDirty, describeIgnored, refusal, refusalParts, type Assessment, type LandedBy } from './assess.js';

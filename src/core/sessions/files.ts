@@ -12,7 +12,8 @@ import { git } from '../../git/exec.js';
 import { writeFileAtomic } from '../../state/atomic.js';
 import { isInside } from '../lanes/paths.js';
 import type { SessionNote, SessionRecord } from './model.js';
-import { parseNote, renderNote } from './note.js';
+import { parseNote } from './note-parse.js';
+import { renderNote } from './note-render.js';
 
 /** Absolute path of a record's note. */
 export function noteFile(rec: Pick<SessionRecord, 'worktree' | 'path'>): string {

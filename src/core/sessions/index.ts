@@ -4,7 +4,9 @@
  * module they need (end.ts for SessionEnd, protocol.ts for Stop) to keep their bundles small.
  */
 export * from './model.js';
-export { renderNote, parseNote, sectionFilled, normalizeText } from './note.js';
+export { sectionFilled, normalizeText } from './note.js';
+export { renderNote } from './note-render.js';
+export { parseNote } from './note-parse.js';
 export { commitSessionNote, filesChanged, commitsSince, NOTE_COMMIT_PREFIX, type NoteCommitResult } from './git-info.js';
 export { noteFile, findNoteText } from './files.js';
 export { sessionKey, findCurrent, activeIn, filterSessions, ownedNotePaths, readSessions, type SessionKey, type ListFilter } from './records.js';

@@ -7,52 +7,28 @@
  * spaces (Markdown list continuation), which also keeps a `## ` inside a text from starting a
  * section. Free-text sections (Objective, Reflection) escape a line starting with `#` (or with
  * backslashes then `#`) by one more backslash.
+ *
+ * This module holds those conventions; note-render.ts writes a note, note-parse.ts reads one back,
+ * and files.ts puts it on disk.
  */
-import YAML from 'yaml';
-import { LanesError } from '../../errors.js';
-import { safeBlock, safeText } from '../../util/escape.js';
-import {
-  SECTIONS,
-  emptyNote,
-  type CommitLine,
-  type FileChange,
-  type NoteEntry,
-  type NoteMeta,
-  type SessionNote,
-  type SessionStatus,
-} from './model.js';
+import { SECTIONS, type SessionNote } from './model.js';
 
-const NONE = '_(none)_';
-const DASH = ' — ';
-const ENTRY_RE = /^- (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) — (.*)$/;
-const META_KEYS: Array<keyof NoteMeta> = [
-  'id',
-  'topic',
-  'type',
-  'status',
-  'task',
-  'repo',
-  'branch',
-  'started',
-  'ended',
-  'duration_minutes',
-  'summary',
-  'end_reason',
-  'start_commit',
-  'base',
-];
+/** What an empty section holds. */
+export const NONE = '_(none)_';
+/** Between an entry's time and its text. */
+export const DASH = ' — ';
+/** An entry's first line: its time, then its text. */
+export const ENTRY_RE = /^- (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) — (.*)$/;
 
-// ---------------------------------------------------------------------------------------------
-// Rendering
-
-function escapeFree(text: string): string {
+/** A free-text line starting with `#` (after any backslashes) gets one more backslash. */
+export function escapeFree(text: string): string {
   return text
     .split('\n')
     .map((l) => (/^\\*#/.test(l) ? `\\${l}` : l))
     .join('\n');
 }
 
-function unescapeFree(text: string): string {
+export function unescapeFree(text: string): string {
   return text
     .split('\n')
     .map((l) => (/^\\+#/.test(l) ? l.slice(1) : l))
@@ -67,236 +43,6 @@ export function normalizeText(text: string): string {
     .map((l) => l.replace(/[ \t]+$/, ''))
     .join('\n')
     .trim();
-}
-
-function renderEntries(entries: NoteEntry[]): string {
-  if (entries.length === 0) return NONE;
-  return entries
-    .map((e) => {
-      // Control characters from agents are escaped (a note is read on terminals and in viewers).
-      const [first = '', ...rest] = safeBlock(normalizeText(e.text)).split('\n');
-      const head = e.at ? `- ${e.at}${DASH}${first}` : `- ${first}`;
-      return [head, ...rest.map((l) => (l === '' ? '' : `  ${l}`))].join('\n');
-    })
-    .join('\n');
-}
-
-function renderFiles(files: FileChange[], more: number): string {
-  if (files.length === 0 && more === 0) return NONE;
-  const lines = files.map((f) => {
-    const counts = f.added === undefined || f.deleted === undefined ? 'binary' : `+${f.added} -${f.deleted}`;
-    return `- ${counts} ${safeText(f.path)}${f.uncommitted ? ' (uncommitted)' : ''}`;
-  });
-  if (more > 0) lines.push(`- ... and ${more} more`);
-  return lines.join('\n');
-}
-
-function renderCommits(commits: CommitLine[], more: number): string {
-  if (commits.length === 0 && more === 0) return NONE;
-  const lines = commits.map((c) => `- ${safeText(c.short)} ${safeText(c.subject)}`);
-  if (more > 0) lines.push(`- ... and ${more} more`);
-  return lines.join('\n');
-}
-
-function renderFree(text: string): string {
-  const t = safeBlock(normalizeText(text));
-  return t ? escapeFree(t) : NONE;
-}
-
-export function renderNote(note: SessionNote): string {
-  const meta: Record<string, unknown> = {};
-  for (const k of META_KEYS) {
-    const v = note.meta[k] ?? null;
-    // YAML escapes C0 controls itself but writes C1 ones (0x9b is CSI on some terminals) raw.
-    meta[k] = typeof v === 'string' ? safeBlock(v) : v;
-  }
-  const front = YAML.stringify(meta, { lineWidth: 0 }).trimEnd();
-  const title = safeText(normalizeText(note.meta.topic).split('\n')[0]) || note.meta.id;
-  const parts = [
-    `---\n${front}\n---`,
-    `# Session: ${title}`,
-    `## ${SECTIONS.objective}\n\n${renderFree(note.objective)}`,
-    `## ${SECTIONS.progress}\n\n${renderEntries(note.progress)}`,
-    `## ${SECTIONS.decision}\n\n${renderEntries(note.decisions)}`,
-    `## ${SECTIONS.files}\n\n${renderFiles(note.files, note.files_more)}`,
-    `## ${SECTIONS.commits}\n\n${renderCommits(note.commits, note.commits_more)}`,
-    `## ${SECTIONS.issue}\n\n${renderEntries(note.issues)}`,
-    `## ${SECTIONS.next_step}\n\n${renderEntries(note.next_steps)}`,
-    `## ${SECTIONS.reflection}\n\n${renderFree(note.reflection)}`,
-    ...note.extra.map((x) => `## ${safeText(x.heading)}\n\n${safeBlock(x.body).trim()}`),
-  ];
-  return `${parts.join('\n\n')}\n`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Parsing
-
-function bad(source: string, why: string): LanesError {
-  return new LanesError('INVALID_INPUT', `The session note ${source} could not be read: ${why}.`, {
-    hint: 'Session notes are Markdown with YAML front matter between --- lines and "## " sections; fix the file by hand or restore it from git.',
-  });
-}
-
-function str(v: unknown): string | null {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) return `${v.toISOString().slice(0, 19)}Z`;
-  return String(v);
-}
-
-function parseMeta(yamlText: string, source: string): NoteMeta {
-  let obj: unknown;
-  try {
-    obj = YAML.parse(yamlText);
-  } catch (e) {
-    throw bad(source, `invalid YAML front matter (${(e as Error).message.split('\n')[0]})`);
-  }
-  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw bad(source, 'the front matter is not a YAML mapping');
-  const o = obj as Record<string, unknown>;
-  const id = str(o.id);
-  if (!id) throw bad(source, 'the front matter has no id');
-  const dur = o.duration_minutes;
-  return {
-    id,
-    topic: str(o.topic) ?? '',
-    type: str(o.type) ?? '',
-    status: (str(o.status) ?? 'active') as SessionStatus,
-    task: str(o.task),
-    repo: str(o.repo) ?? '',
-    branch: str(o.branch) ?? '',
-    started: str(o.started) ?? '',
-    ended: str(o.ended),
-    duration_minutes: typeof dur === 'number' ? dur : dur == null ? null : Number(dur),
-    summary: str(o.summary),
-    end_reason: str(o.end_reason),
-    start_commit: str(o.start_commit),
-    base: str(o.base),
-  };
-}
-
-function splitSections(body: string): Array<{ heading: string; lines: string[] }> {
-  const out: Array<{ heading: string; lines: string[] }> = [];
-  let cur: { heading: string; lines: string[] } | undefined;
-  for (const line of body.split('\n')) {
-    const m = /^## (.+?)\s*$/.exec(line);
-    if (m) {
-      cur = { heading: m[1]!, lines: [] };
-      out.push(cur);
-    } else if (cur) {
-      cur.lines.push(line);
-    }
-  }
-  return out;
-}
-
-function sectionText(lines: string[]): string {
-  const t = lines.join('\n').trim();
-  return t === NONE ? '' : t;
-}
-
-function parseEntries(lines: string[]): NoteEntry[] {
-  const entries: Array<{ at?: string; lines: string[] }> = [];
-  let cur: { at?: string; lines: string[] } | undefined;
-  for (const line of lines) {
-    if (line.startsWith('- ')) {
-      const m = ENTRY_RE.exec(line);
-      cur = m ? { at: m[1]!, lines: [m[2]!] } : { lines: [line.slice(2)] };
-      entries.push(cur);
-    } else if (cur && (line.startsWith('  ') || line.trim() === '')) {
-      cur.lines.push(line.startsWith('  ') ? line.slice(2) : '');
-    } else if (line.trim() !== '' && line.trim() !== NONE) {
-      // A hand-written paragraph outside any bullet: keep it as an entry of its own.
-      cur = { lines: [line] };
-      entries.push(cur);
-    }
-  }
-  return entries
-    .map((e) => ({ ...(e.at ? { at: e.at } : {}), text: normalizeText(e.lines.join('\n')) }))
-    .filter((e) => e.text !== '');
-}
-
-function parseFiles(lines: string[]): { files: FileChange[]; more: number } {
-  const files: FileChange[] = [];
-  let more = 0;
-  for (const line of lines) {
-    const mm = /^- \.\.\. and (\d+) more$/.exec(line);
-    if (mm) {
-      more = Number(mm[1]);
-      continue;
-    }
-    const m = /^- (?:\+(\d+) -(\d+)|binary) (.+?)( \(uncommitted\))?$/.exec(line);
-    if (!m) continue;
-    const f: FileChange = { path: m[3]! };
-    if (m[1] !== undefined) {
-      f.added = Number(m[1]);
-      f.deleted = Number(m[2]);
-    }
-    if (m[4]) f.uncommitted = true;
-    files.push(f);
-  }
-  return { files, more };
-}
-
-function parseCommits(lines: string[]): { commits: CommitLine[]; more: number } {
-  const commits: CommitLine[] = [];
-  let more = 0;
-  for (const line of lines) {
-    const mm = /^- \.\.\. and (\d+) more$/.exec(line);
-    if (mm) {
-      more = Number(mm[1]);
-      continue;
-    }
-    const m = /^- ([0-9a-f]{4,64}) ?(.*)$/.exec(line);
-    if (m) commits.push({ short: m[1]!, subject: m[2]! });
-  }
-  return { commits, more };
-}
-
-/** Parses a note; `source` names it in errors. */
-export function parseNote(text: string, source = 'note'): SessionNote {
-  const t = text.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
-  const fm = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(t);
-  if (!fm) throw bad(source, 'it does not start with YAML front matter between --- lines');
-  const meta = parseMeta(fm[1]!, source);
-  const note = emptyNote(meta);
-  const byHeading = new Map(Object.values(SECTIONS).map((h) => [h.toLowerCase(), h]));
-  for (const s of splitSections(t.slice(fm[0].length))) {
-    const known = byHeading.get(s.heading.toLowerCase());
-    switch (known) {
-      case SECTIONS.objective:
-        note.objective = unescapeFree(sectionText(s.lines));
-        break;
-      case SECTIONS.progress:
-        note.progress = parseEntries(s.lines);
-        break;
-      case SECTIONS.decision:
-        note.decisions = parseEntries(s.lines);
-        break;
-      case SECTIONS.files: {
-        const r = parseFiles(s.lines);
-        note.files = r.files;
-        note.files_more = r.more;
-        break;
-      }
-      case SECTIONS.commits: {
-        const r = parseCommits(s.lines);
-        note.commits = r.commits;
-        note.commits_more = r.more;
-        break;
-      }
-      case SECTIONS.issue:
-        note.issues = parseEntries(s.lines);
-        break;
-      case SECTIONS.next_step:
-        note.next_steps = parseEntries(s.lines);
-        break;
-      case SECTIONS.reflection:
-        note.reflection = unescapeFree(sectionText(s.lines));
-        break;
-      default:
-        note.extra.push({ heading: s.heading, body: s.lines.join('\n').trim() });
-    }
-  }
-  return note;
 }
 
 /**

@@ -24,7 +24,8 @@ import {
   type SessionNote,
   type SessionRecord,
 } from './model.js';
-import { normalizeText, parseNote } from './note.js';
+import { normalizeText } from './note.js';
+import { parseNote } from './note-parse.js';
 import { filterSessions, findCurrent, readSessions, sessionKey, type ListFilter, type SessionKey } from './records.js';
 
 /** The per-session lock every change to a note file is made under. */

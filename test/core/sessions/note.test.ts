@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyNote, type NoteMeta, type SessionNote } from '../../../src/core/sessions/model.js';
-import { parseNote, renderNote, sectionFilled } from '../../../src/core/sessions/note.js';
+import { sectionFilled } from '../../../src/core/sessions/note.js';
+import { parseNote } from '../../../src/core/sessions/note-parse.js';
+import { renderNote } from '../../../src/core/sessions/note-render.js';
 
 const meta = (over: Partial<NoteMeta> = {}): NoteMeta => ({
   id: 'fix-login-a1b2c3',

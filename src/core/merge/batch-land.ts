@@ -1,0 +1,106 @@
+/**
+ * Landing a run of a batch's chain: a last look for cancels, the journaled compare-and-swap of the
+ * target, then the entries' state, their events, the landed lanes' removal and the re-check of
+ * the lanes still in flight against the new target.
+ */
+import { failpoint } from '../../util/failpoint.js';
+import type { Project } from '../project/project.js';
+import { markLandedInTx, recheckSafely, removeLandedLanes, requeueInTx, type Landed } from './after.js';
+import type { BatchJournal } from './batch-journal.js';
+import type { BatchOutcome, BatchReport } from './batch-report.js';
+import type { Link } from './integrate.js';
+import { advanceTarget } from './land.js';
+import { emptyQueue, MERGE_DOC, queueOf, type MergeEntry, type MergeQueueDoc } from './model.js';
+import { configAt } from './target.js';
+
+/**
+ * The re-check of the lanes in flight owed by the landings so far: at once when gates run (it
+ * costs nothing beside them); on the gate-less fast path, coalesced with the landings that follow
+ * within the same run and done against the newest target, which is what the lanes' owners need to
+ * know — rechecking every intermediate target would double the per-entry cost of the queue.
+ */
+export class OwedRecheck {
+  private pending: { sha: string; tasks: string[] } | undefined;
+
+  constructor(
+    private readonly project: Project,
+    private readonly target: string,
+  ) {}
+
+  add(sha: string, tasks: readonly string[]): void {
+    this.pending = { sha, tasks: [...(this.pending?.tasks ?? []), ...tasks] };
+  }
+
+  /** Runs the re-check owed so far, if any. */
+  async flush(report: BatchReport): Promise<void> {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = undefined;
+    const r = await recheckSafely(this.project, this.target, p.sha, p.tasks);
+    report.warnings.push(...r.warnings);
+    report.conflicts.push(...r.conflicts);
+  }
+}
+
+export interface Lander {
+  readonly project: Project;
+  readonly target: string;
+  readonly onProgress: (msg: string) => void;
+  readonly recheck: OwedRecheck;
+}
+
+/**
+ * Lands `seg` (a run of the chain starting right on `cur`) by compare-and-swap. `after` are the
+ * chain's later links, put back in the queue if this landing cannot happen.
+ */
+export async function landSegment(
+  ctx: Lander,
+  journal: BatchJournal,
+  seg: Link[],
+  cur: string,
+  extra: { unchecked: boolean; gates_ms?: number },
+  report: BatchReport,
+  after: Link[] = [],
+): Promise<BatchOutcome> {
+  const { project, target } = ctx;
+  const { store } = project;
+  const last = seg[seg.length - 1]!;
+  const all = [...seg, ...after];
+  // A cancel that arrived while we integrated or gated: let go of the batch, drop the cancelled.
+  const q = queueOf((await store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)).data);
+  const cancelled = all.filter((l) => q.entries.find((e) => e.id === l.entry)?.cancel_requested);
+  if (cancelled.length) {
+    await store.transact(async (tx) => requeueInTx(tx, all.map((l) => l.entry)));
+    report.cancelled.push(...cancelled.map((l) => l.task));
+    report.requeued.push(...all.filter((l) => !cancelled.includes(l)).map((l) => l.task));
+    return 'cancelled';
+  }
+  const landing: Landed[] = seg.map((l) => ({ entry: l.entry, commit: l.commit, base: l.base }));
+  await journal.step('land', { old: cur, new: last.commit, landing, unchecked: extra.unchecked, pgid: undefined });
+  await failpoint('merge.before-land');
+  const t0 = performance.now();
+  const message = `lanes: land ${seg.map((l) => l.task).join(', ')}`;
+  const r = await advanceTarget(project.repo, target, cur, last.commit, message);
+  const landMs = Math.round(performance.now() - t0);
+  if (!r.ok) {
+    await store.transact(async (tx) => requeueInTx(tx, all.map((l) => l.entry), `${target} moved while it was being integrated; integrated again`));
+    report.requeued.push(...all.map((l) => l.task));
+    ctx.onProgress(`${target} moved meanwhile; integrating again`);
+    return 'moved';
+  }
+  await failpoint('merge.after-land');
+  let moved: MergeEntry[] = [];
+  await store.transact(async (tx) => {
+    moved = markLandedInTx(tx, landing, target, { unchecked: extra.unchecked, land_ms: landMs, ...(extra.gates_ms !== undefined ? { gates_ms: extra.gates_ms } : {}) });
+  });
+  for (const l of seg) {
+    report.landed.push({ task: l.task, entry: l.entry, commit: l.commit, unchecked: extra.unchecked });
+    await store.appendEvent('merge.landed', { task: l.task, entry: l.entry, commit: l.commit, target, unchecked: extra.unchecked });
+  }
+  ctx.onProgress(`landed ${seg.map((l) => l.task).join(', ')} on ${target} as ${last.commit.slice(0, 12)}`);
+  const cfg = await configAt(project.repo, cur, target);
+  if (cfg.merge.remove_lane_after_landing) report.warnings.push(...(await removeLandedLanes(project, moved)));
+  ctx.recheck.add(last.commit, moved.map((e) => e.task));
+  if (cfg.gates.length) await ctx.recheck.flush(report);
+  return 'done';
+}

@@ -3,7 +3,9 @@
  * queue, resources, events). Colour only when asked (a TTY); `width` clips lines so `--watch` can
  * redraw in place without wrapped lines scrolling the screen.
  */
-import type { LaneStatus, MergeEntryBrief, StatusReport } from '../core/status/status.js';
+import type { LaneStatus } from '../core/status/lanes.js';
+import type { MergeEntryBrief } from '../core/status/queue.js';
+import type { StatusReport } from '../core/status/status.js';
 import { safeText } from '../util/escape.js';
 
 export interface RenderOptions {

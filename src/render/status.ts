@@ -3,8 +3,11 @@
  * queue, resources, events). Colour only when asked (a TTY); `width` clips lines so `--watch` can
  * redraw in place without wrapped lines scrolling the screen.
  */
-import type { LaneStatus, MergeEntryBrief, StatusReport } from '../core/status/status.js';
+import type { LaneStatus } from '../core/status/lanes.js';
+import type { MergeEntryBrief } from '../core/status/queue.js';
+import type { StatusReport } from '../core/status/status.js';
 import { safeText } from '../util/escape.js';
+import { clip, dur, localClock, sgr, table } from './format.js';
 
 export interface RenderOptions {
   color?: boolean;
@@ -20,12 +23,12 @@ export const NEEDS_FIX_COLOR = 35;
 
 export function renderStatus(s: StatusReport, opts: RenderOptions = {}): string {
   const now = opts.now ?? Date.now();
-  const paint = (code: number | undefined, t: string) => (opts.color && code ? `\x1b[${code}m${t}\x1b[0m` : t);
-  const bold = (t: string) => (opts.color ? `\x1b[1m${t}\x1b[0m` : t);
+  const paint = (code: number | undefined, t: string) => (opts.color && code ? sgr(code, t) : t);
+  const bold = (t: string) => (opts.color ? sgr(1, t) : t);
   const ago = (iso: string | undefined) => (iso ? `${dur(now - Date.parse(iso))} ago` : '-');
   const lines: string[] = [];
   const at = s.target_sha ? ` @ ${s.target_sha.slice(0, 8)}` : ' (no commits)';
-  lines.push(`${bold('Lanes status')} for ${s.repo}  (target ${s.target}${at})  ${clock(s.generated_at)}, took ${s.took_ms} ms`);
+  lines.push(`${bold('Lanes status')} for ${s.repo}  (target ${s.target}${at})  ${localClock(s.generated_at)}, took ${s.took_ms} ms`);
 
   if (!s.plan) lines.push(`${bold('Plan')}: none yet (lanes plan <tasks file>)`);
   else {
@@ -43,7 +46,7 @@ export function renderStatus(s: StatusReport, opts: RenderOptions = {}): string 
   if (s.run) {
     const r = s.run;
     const counts = Object.entries(r.tasks).map(([k, n]) => `${n} ${k}`).join(', ');
-    const when = r.state !== 'running' && r.finished_at ? `(stopped ${ago(r.finished_at)})` : r.started_at ? `since ${clock(r.started_at)} (${ago(r.started_at)})` : '';
+    const when = r.state !== 'running' && r.finished_at ? `(stopped ${ago(r.finished_at)})` : r.started_at ? `since ${localClock(r.started_at)} (${ago(r.started_at)})` : '';
     const with_ = [r.parallelism ? `parallelism ${r.parallelism}` : '', r.agent ? `agent ${r.agent}` : ''].filter(Boolean).join(', ');
     lines.push(`${bold('Run')}${r.id ? ` ${r.id}` : ''}: ${r.state} ${when}${with_ ? `, ${with_}` : ''}${counts ? `: ${counts}` : ''}`);
     const busy = r.items.filter((i) => i.state === 'running' || i.state === 'retry' || i.state === 'starting');
@@ -68,11 +71,11 @@ export function renderStatus(s: StatusReport, opts: RenderOptions = {}): string 
   const owners = new Set(s.claims.map((c) => c.owner)).size;
   lines.push(`${bold('Claims')}: ${s.claims.length ? `${s.claims.length} (${owners} owner${owners === 1 ? '' : 's'})` : 'none'}`);
   const shown = s.claims.slice(0, 12);
-  lines.push(...table(['OWNER', 'MODE', 'PATTERN', 'UNTIL'], shown.map((c) => [c.owner, c.mode, c.pattern, clock(c.expires_at)])).map((l) => `  ${l}`).slice(shown.length ? 0 : 1));
+  lines.push(...table(['OWNER', 'MODE', 'PATTERN', 'UNTIL'], shown.map((c) => [c.owner, c.mode, c.pattern, localClock(c.expires_at)])).map((l) => `  ${l}`).slice(shown.length ? 0 : 1));
   if (s.claims.length > shown.length) lines.push(`  ... and ${s.claims.length - shown.length} more (lanes claims)`);
 
   const m = s.merge;
-  const proc = m.processor.running ? `processor running (pid ${m.processor.pid ?? '?'}${m.processor.since ? `, since ${clock(m.processor.since)}` : ''})` : 'no processor running';
+  const proc = m.processor.running ? `processor running (pid ${m.processor.pid ?? '?'}${m.processor.since ? `, since ${localClock(m.processor.since)}` : ''})` : 'no processor running';
   lines.push(`${bold('Merge queue')}: ${m.queue.length ? `${m.queue.length} waiting` : 'empty'}, ${proc}${m.recent.length ? `, recent failure rate ${Math.round(m.recent_failure_rate * 100)}%` : ''}`);
   for (const e of m.queue) lines.push(`  ${e.position ?? '-'}. ${e.task}  ${paint(e.state === 'queued' ? undefined : 36, e.state)}${queueNote(e)}`);
   if (m.recent.length) {
@@ -86,7 +89,7 @@ export function renderStatus(s: StatusReport, opts: RenderOptions = {}): string 
 
   if (s.recent_events.length) {
     lines.push(bold('Recent events:'));
-    for (const e of s.recent_events.slice().reverse()) lines.push(`  ${clock(e.ts)} ${e.type}${e.task ? ` ${e.task}` : ''}${e.text ? ` ${e.text}` : ''}`);
+    for (const e of s.recent_events.slice().reverse()) lines.push(`  ${localClock(e.ts)} ${e.type}${e.task ? ` ${e.task}` : ''}${e.text ? ` ${e.text}` : ''}`);
   }
   for (const p of s.problems) lines.push(paint(33, `! could not read ${p}`));
   return (opts.width ? lines.map((l) => clip(l, opts.width!)) : lines).join('\n');
@@ -118,51 +121,7 @@ function queueNote(e: MergeEntryBrief): string {
   return parts.length ? `  (${parts.join('; ')})` : '';
 }
 
-/** Left-aligned columns, two spaces apart; the header is the first line. */
-function table(head: string[], rows: string[][]): string[] {
-  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(w[i]!))).join('  ').trimEnd();
-  return [line(head), ...rows.map(line)];
-}
-
 function bar(frac: number, n: number): string {
   const full = Math.round(Math.min(1, Math.max(0, frac)) * n);
   return `[${'#'.repeat(full)}${'-'.repeat(n - full)}]`;
-}
-
-/** 45s, 12m, 3h05m, 2d4h. */
-export function dur(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m`;
-  if (s < 86_400) return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
-  return `${Math.floor(s / 86_400)}d${Math.floor((s % 86_400) / 3600)}h`;
-}
-
-/** Local HH:MM:SS. */
-function clock(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
-}
-
-/** Clips to `width` visible columns, keeping colour escapes intact (and closing them). */
-function clip(line: string, width: number): string {
-  // eslint-disable-next-line no-control-regex
-  const visible = line.replace(/\x1b\[[0-9;]*m/g, '');
-  if (visible.length <= width) return line;
-  let out = '';
-  let cols = 0;
-  for (let i = 0; i < line.length && cols < width - 1; i++) {
-    // eslint-disable-next-line no-control-regex
-    const esc = line[i] === '\x1b' ? /^\x1b\[[0-9;]*m/.exec(line.slice(i)) : null;
-    if (esc) {
-      out += esc[0];
-      i += esc[0].length - 1;
-      continue;
-    }
-    out += line[i];
-    cols++;
-  }
-  return `${out}…${visible.length !== line.length ? '\x1b[0m' : ''}`;
 }

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLAIMS_DOC, emptyClaims, type ClaimsDoc } from '../../src/core/claims/model.js';
 import { openProject } from '../../src/core/project/project.js';
 import { startLane } from '../../src/core/lanes/start.js';
-import { RUNS_DOC, status } from '../../src/core/status/status.js';
+import { RUNS_DOC } from '../../src/core/run/model.js';
+import { status } from '../../src/core/status/status.js';
 import { storePlan } from '../../src/core/plan/tasks.js';
 import { hostName } from '../../src/state/index.js';
 import { StatusOut } from '../../src/mcp/tools/status.js';
@@ -216,6 +217,7 @@ describe('status', () => {
     // eslint-disable-next-line no-control-regex
     expect(text).not.toMatch(/\x1b\[/);
     const colored = renderStatus(s, { color: true, width: 60 });
+    // eslint-disable-next-line no-control-regex
     expect(colored).toMatch(/\x1b\[32m\+schema\x1b\[0m/);
     // eslint-disable-next-line no-control-regex
     for (const line of colored.split('\n')) expect(line.replace(/\x1b\[[0-9;]*m/g, '').length).toBeLessThanOrEqual(60);
@@ -243,6 +245,7 @@ describe('status', () => {
       expect(res.data.lanes.map((l: { task_id: string }) => l.task_id)).toEqual(['api', 'config']);
       expect(res.data.recent_events).toHaveLength(3);
       expect(res.text).toMatch(/^Merge queue: 1 waiting/m);
+      // eslint-disable-next-line no-control-regex
       expect(res.text).not.toMatch(/\x1b\[/);
       const bad = await c.call('status', { events: 1000 });
       expect(bad.isError).toBe(true);

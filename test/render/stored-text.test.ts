@@ -7,7 +7,9 @@ import { parseNote } from '../../src/core/sessions/note-parse.js';
 import { renderNote } from '../../src/core/sessions/note-render.js';
 import { renderDoctor } from '../../src/render/doctor.js';
 import { renderPlan } from '../../src/render/plan.js';
-import { createRunDisplay, lineFor, renderRunReport } from '../../src/render/run.js';
+import { createRunDisplay } from '../../src/render/run/display.js';
+import { lineFor } from '../../src/render/run/lines.js';
+import { renderRunReport } from '../../src/render/run/report.js';
 
 const EVIL = 'x\x1b]0;owned\x07\x1b[2J\x00\x9b y';
 // eslint-disable-next-line no-control-regex

@@ -20,7 +20,8 @@ import {
   type RunReport,
 } from '../../core/run/index.js';
 import { LanesError } from '../../errors.js';
-import { createRunDisplay, displayModeFor, renderRunReport, type DisplayStream } from '../../render/run.js';
+import { createRunDisplay, displayModeFor, type DisplayStream } from '../../render/run/display.js';
+import { renderRunReport } from '../../render/run/report.js';
 import { action } from '../run.js';
 
 export const AGENT_NAMES = [...PRESET_NAMES, 'scripted'] as const;

@@ -1,6 +1,6 @@
 /**
  * What a run reports while it runs. The live display, the line-per-event output and `--json` are
- * all renderings of this one stream (src/render/run.ts), so a machine sees exactly what a human
+ * all renderings of this one stream (src/render/run/), so a machine sees exactly what a human
  * sees. Every event carries `at` (ISO time).
  */
 import type { Usage } from './cost.js';

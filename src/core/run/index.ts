@@ -1,5 +1,6 @@
 /** `lanes run`: a stored plan executed by headless agents, one per lane (issue 6). */
-export { runPlan, type RunOptions } from './runner.js';
+export { runPlan } from './runner.js';
+export type { RunOptions } from './context.js';
 export { lanePrompt, type PromptInput } from './prompt.js';
 export {
   claudeAgent,

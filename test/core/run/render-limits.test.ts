@@ -1,6 +1,8 @@
 /** How pauses and costs show: line events, the live display, the final report. */
 import { describe, expect, it } from 'vitest';
-import { createRunDisplay, lineFor, renderRunReport } from '../../../src/render/run.js';
+import { createRunDisplay } from '../../../src/render/run/display.js';
+import { lineFor } from '../../../src/render/run/lines.js';
+import { renderRunReport } from '../../../src/render/run/report.js';
 import { buildReport } from '../../../src/core/run/report.js';
 import { LimitWatch } from '../../../src/core/run/limits.js';
 import { limitPatternsFor } from '../../../src/core/run/presets.js';

@@ -1,0 +1,112 @@
+/**
+ * Getting a task into a lane: a new lane (start_task), or one an earlier run left behind, taken
+ * over once that run is gone. A start that fails is tried again with a back-off (2 s, 4 s...),
+ * then the task is blocked; a task someone else started meanwhile is left to them.
+ */
+import fs from 'node:fs';
+import { errorMessage, isLanesError } from '../../errors.js';
+import { ownerLiveness, readOwners } from '../claims/liveness.js';
+import { startLane } from '../lanes/start.js';
+import { takeTask } from '../lanes/take.js';
+import { emptyLanes, LANES_DOC, type LanesDoc } from '../lanes/model.js';
+import type { PlannedTask } from '../plan/plan.js';
+import { readPlan } from '../plan/tasks.js';
+import { launch } from './attempt.js';
+import { firstLine, type RunContext } from './context.js';
+import { INTERRUPTED_NOTE, nowIso, type RunTask } from './model.js';
+import { block } from './outcome.js';
+
+/** Starts of one task before it is blocked. */
+export const START_TRIES = 3;
+
+export async function startTask(ctx: RunContext, task: PlannedTask): Promise<void> {
+  const rt = ctx.runTask(task.id);
+  rt.state = 'starting';
+  delete rt.reason;
+  ctx.emit({ type: 'task.starting', task: task.id });
+  ctx.save();
+  const t0 = performance.now();
+  try {
+    const adopted = await adoptLane(ctx, task.id);
+    const lane = adopted ?? (await startLane(ctx.project, { task_id: task.id, owner: ctx.run.owner }));
+    rt.start_ms = (rt.start_ms ?? 0) + Math.round(performance.now() - t0);
+    rt.branch = lane.branch;
+    rt.path = lane.path;
+    rt.started_at ??= nowIso();
+    ctx.startFailures.delete(task.id);
+    ctx.emit({ type: 'task.started', task: task.id, branch: lane.branch, path: lane.path, ms: rt.start_ms });
+  } catch (e) {
+    ctx.starting.delete(task.id);
+    await startFailed(ctx, rt, e);
+    return;
+  }
+  ctx.starting.delete(task.id);
+  if (ctx.stopping) {
+    rt.state = 'interrupted';
+    ctx.save();
+    return;
+  }
+  await launch(ctx, rt);
+}
+
+/**
+ * A lane an earlier run left for this task (it was blocked, then set back to planned by a human,
+ * or that run ended mid-task): continue in it rather than fail on "lane exists". Only lanes
+ * owned by a run that is gone, never a person's; taking it over claims its scope again. Our own
+ * lane comes back from startLane itself.
+ */
+async function adoptLane(ctx: RunContext, id: string): Promise<{ branch: string; path: string } | undefined> {
+  const doc = (await ctx.project.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data;
+  const rec = Object.hasOwn(doc, id) ? doc[id] : undefined;
+  if (!rec || !rec.owner.startsWith('run:') || rec.owner === ctx.run.owner || rec.state !== 'ready' || !fs.existsSync(rec.path)) return undefined;
+  const r = await takeTask(ctx.project, { task_id: id, owner: ctx.run.owner, pid: process.pid });
+  ctx.emit({ type: 'run.warning', text: `${id}: continuing in the lane ${rec.owner} left (${r.because})` });
+  return { branch: rec.branch, path: rec.path };
+}
+
+/**
+ * Tasks an earlier run left in progress in their lanes (it crashed, or ended with them there):
+ * once that run's lease is gone they are this run's to continue, in the same lane.
+ */
+export async function adoptOrphans(ctx: RunContext): Promise<void> {
+  const [owners, lanesDoc] = await Promise.all([readOwners(ctx.project.store), ctx.project.store.read<LanesDoc>(LANES_DOC, emptyLanes)]);
+  for (const t of ctx.plan.tasks) {
+    const st = Object.hasOwn(ctx.tasks, t.id) ? ctx.tasks[t.id] : undefined;
+    if (st?.status !== 'in_progress' || !st.owner?.startsWith('run:') || st.owner === ctx.run.owner || ctx.run.tasks[t.id]) continue;
+    const lane = Object.hasOwn(lanesDoc.data, t.id) ? lanesDoc.data[t.id] : undefined;
+    if (!lane || lane.owner !== st.owner || lane.state !== 'ready' || ownerLiveness(owners, st.owner).live) continue;
+    try {
+      const r = await takeTask(ctx.project, { task_id: t.id, owner: ctx.run.owner, pid: process.pid });
+      ctx.run.tasks[t.id] = { id: t.id, state: 'interrupted', attempts: [], path: lane.path, branch: lane.branch, reason: INTERRUPTED_NOTE };
+      ctx.emit({ type: 'run.warning', text: `${t.id}: continuing in the lane ${st.owner} left (${r.because})` });
+    } catch (e) {
+      ctx.emit({ type: 'run.warning', text: `could not continue ${t.id} from ${st.owner}: ${firstLine(errorMessage(e))}` });
+    }
+  }
+  ctx.save();
+}
+
+async function startFailed(ctx: RunContext, rt: RunTask, e: unknown): Promise<void> {
+  const msg = errorMessage(e);
+  const st = (await readPlan(ctx.project.store)).tasks[rt.id];
+  if (isLanesError(e, 'CONFLICT') && st?.status === 'in_progress' && st.owner !== ctx.run.owner) {
+    // Someone else took it between our read and the claim: theirs now.
+    ctx.foreign.add(rt.id);
+    delete ctx.run.tasks[rt.id];
+    ctx.emit({ type: 'run.warning', text: `${rt.id} was started by ${st.owner} meanwhile; leaving it to them` });
+    ctx.save();
+    return;
+  }
+  const f = ctx.startFailures.get(rt.id) ?? { n: 0, until: 0 };
+  f.n++;
+  f.until = Date.now() + 1000 * 2 ** f.n;
+  ctx.startFailures.set(rt.id, f);
+  rt.state = 'pending';
+  rt.reason = `could not start: ${msg}`;
+  if (f.n >= START_TRIES) {
+    await block(ctx, rt, `could not start after ${f.n} tries: ${msg}`);
+    return;
+  }
+  ctx.emit({ type: 'run.warning', text: `${rt.id} could not start (try ${f.n} of ${START_TRIES}): ${firstLine(msg)}` });
+  ctx.save();
+}

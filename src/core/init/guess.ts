@@ -9,6 +9,8 @@ import path from 'node:path';
 export interface GuessedCommand {
   name: string;
   command: string[];
+  /** Setup only: the files whose change means the command must run again (the gate checkout skips it otherwise). */
+  when_changed?: string[];
 }
 
 export interface InitGuess {
@@ -50,9 +52,15 @@ export function guessProject(dir: string): InitGuess {
     }
     const pm = has('pnpm-lock.yaml') ? 'pnpm' : has('yarn.lock') ? 'yarn' : 'npm';
     out.detected.push(pm);
-    if (pm === 'pnpm') out.setup.push({ name: 'deps', command: ['pnpm', 'install', '--frozen-lockfile'] });
-    else if (pm === 'yarn') out.setup.push({ name: 'deps', command: has('.yarnrc.yml') ? ['yarn', 'install', '--immutable'] : ['yarn', 'install', '--frozen-lockfile'] });
-    else out.setup.push({ name: 'deps', command: has('package-lock.json') || has('npm-shrinkwrap.json') ? ['npm', 'ci'] : ['npm', 'install'] });
+    // Installs depend on the manifest and the lockfile: the merge queue's gate checkout re-runs the
+    // install only when one of them changed (a project without a lockfile still has package.json).
+    const deps = (lock?: string) => ['package.json', ...(lock && has(lock) ? [lock] : [])];
+    if (pm === 'pnpm') out.setup.push({ name: 'deps', command: ['pnpm', 'install', '--frozen-lockfile'], when_changed: deps('pnpm-lock.yaml') });
+    else if (pm === 'yarn') out.setup.push({ name: 'deps', command: has('.yarnrc.yml') ? ['yarn', 'install', '--immutable'] : ['yarn', 'install', '--frozen-lockfile'], when_changed: deps('yarn.lock') });
+    else {
+      const lock = ['package-lock.json', 'npm-shrinkwrap.json'].find(has);
+      out.setup.push({ name: 'deps', command: lock ? ['npm', 'ci'] : ['npm', 'install'], when_changed: deps(lock) });
+    }
     for (const name of NODE_GATE_SCRIPTS) {
       const body = Object.hasOwn(scripts, name) ? scripts[name] : undefined;
       if (typeof body !== 'string' || body.trim() === '' || (name === 'test' && NPM_PLACEHOLDER.test(body))) continue;
@@ -62,13 +70,13 @@ export function guessProject(dir: string): InitGuess {
 
   if (has('Cargo.toml')) {
     out.detected.push('cargo');
-    out.setup.push({ name: 'cargo-fetch', command: ['cargo', 'fetch'] });
+    out.setup.push({ name: 'cargo-fetch', command: ['cargo', 'fetch'], when_changed: ['Cargo.toml', ...(has('Cargo.lock') ? ['Cargo.lock'] : [])] });
     out.gates.push({ name: 'cargo-test', command: ['cargo', 'test'] });
   }
 
   if (has('go.mod')) {
     out.detected.push('go');
-    out.setup.push({ name: 'go-mod', command: ['go', 'mod', 'download'] });
+    out.setup.push({ name: 'go-mod', command: ['go', 'mod', 'download'], when_changed: ['go.mod', ...(has('go.sum') ? ['go.sum'] : [])] });
     out.gates.push({ name: 'go-vet', command: ['go', 'vet', './...'] }, { name: 'go-test', command: ['go', 'test', './...'] });
   }
 
@@ -76,7 +84,7 @@ export function guessProject(dir: string): InitGuess {
   const pytest = has('pytest.ini') || has('conftest.py') || /\[tool\.pytest/.test(pyproject) || /\[tool:pytest\]/.test(read('setup.cfg')) || /\[pytest\]/.test(read('tox.ini')) || /\bpytest\b/.test(pyproject);
   if (has('uv.lock')) {
     out.detected.push('uv');
-    out.setup.push({ name: 'uv-sync', command: ['uv', 'sync', '--frozen'] });
+    out.setup.push({ name: 'uv-sync', command: ['uv', 'sync', '--frozen'], when_changed: ['pyproject.toml', 'uv.lock'] });
     if (pytest) out.gates.push({ name: 'pytest', command: ['uv', 'run', 'pytest'] });
   } else if (pytest) {
     out.detected.push('pytest');

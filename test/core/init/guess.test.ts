@@ -20,10 +20,13 @@ describe('guessProject', () => {
     expect(g.detected).toEqual(['npm']);
     expect(cmds(g.setup)).toEqual(['npm ci']);
     expect(cmds(g.gates)).toEqual(['npm run lint', 'npm run typecheck', 'npm run test']);
+    // The gate checkout re-runs the install only when the manifest or the lockfile changed.
+    expect(g.setup[0]!.when_changed).toEqual(['package.json', 'package-lock.json']);
   });
   it("npm: no lockfile is npm install; npm's placeholder test script is not a gate", () => {
     const g = guessProject(project({ 'package.json': JSON.stringify({ scripts: { test: 'echo "Error: no test specified" && exit 1' } }) }));
     expect(cmds(g.setup)).toEqual(['npm install']);
+    expect(g.setup[0]!.when_changed).toEqual(['package.json']);
     expect(g.gates).toEqual([]);
   });
   it('pnpm and yarn from their lockfiles', () => {
@@ -41,6 +44,7 @@ describe('guessProject', () => {
     const g = guessProject(project({ 'Cargo.toml': '[package]\nname = "x"\n' }));
     expect(g.detected).toEqual(['cargo']);
     expect(cmds(g.setup)).toEqual(['cargo fetch']);
+    expect(g.setup[0]!.when_changed).toEqual(['Cargo.toml']);
     expect(cmds(g.gates)).toEqual(['cargo test']);
   });
   it('go', () => {

@@ -26,7 +26,7 @@ describe('lanes init', () => {
     expect(r.code, r.stderr).toBe(0);
     const config = JSON.parse(fs.readFileSync(path.join(repo.dir, '.lanes', 'config.json'), 'utf8'));
     expect(config.gates).toEqual([{ name: 'test', command: ['npm', 'run', 'test'] }]);
-    expect(config.setup).toEqual([{ name: 'deps', command: ['npm', 'ci'] }]);
+    expect(config.setup).toEqual([{ name: 'deps', command: ['npm', 'ci'], when_changed: ['package.json', 'package-lock.json'] }]);
     const schema = path.resolve(repo.dir, '.lanes', config.$schema);
     expect(JSON.parse(fs.readFileSync(schema, 'utf8')).$schema).toMatch(/json-schema/);
     const loaded = await loadConfig(repo.dir);

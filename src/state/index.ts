@@ -2,6 +2,7 @@
 export { writeFileAtomic, sweepTempFiles, type AtomicWriteOptions } from './atomic.js';
 export { withLock, tryLock, lockOwner, holdsLock, type LockOptions, type HeldLock, type LockOwner } from './lock.js';
 export { StateStore, type Versioned, type Tx, type StoreOptions } from './store.js';
+export { defineDoc, definedDocs, type DocDef, type DocSpec, type DocTx } from './define.js';
 export { type EventRecord, type ReadEventsOptions } from './events.js';
 export { Journal, type JournalRecord, type JournalEntry } from './journal.js';
 export { pidAlive, hostName } from './pid.js';

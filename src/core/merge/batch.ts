@@ -23,7 +23,7 @@ import { authorOf, commitTree, mergeCheck, rebaseOnto, resetIntegration, revertO
 import { holdReason } from './hold.js';
 import { GateLog } from './logs.js';
 import { advanceTarget } from './land.js';
-import { emptyQueue, MERGE_DOC, MERGE_OP, msSince, nowIso, queueOf, type MergeEntry, type MergeQueueDoc } from './model.js';
+import { MERGE_DOC, MERGE_OP, msSince, nowIso, type MergeEntry } from './model.js';
 import { settleRecord, type MergeJournalData, type SettleInput } from './recover.js';
 import { configAt, type TargetTip } from './target.js';
 
@@ -342,7 +342,7 @@ export class Integrator {
     const last = seg[seg.length - 1]!;
     const all = [...seg, ...after];
     // A cancel that arrived while we integrated or gated: let go of the batch, drop the cancelled.
-    const q = queueOf((await store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)).data);
+    const q = (await store.read(MERGE_DOC)).data;
     const cancelled = all.filter((l) => q.entries.find((e) => e.id === l.entry)?.cancel_requested);
     if (cancelled.length) {
       await store.transact(async (tx) => requeueInTx(tx, all.map((l) => l.entry)));

@@ -27,7 +27,7 @@ import { recommendParallelism } from '../plan/parallelism.js';
 import { startLane } from '../lanes/start.js';
 import { takeTask } from '../lanes/take.js';
 import { ownerLiveness, readOwners, releaseOwner, touchOwner } from '../claims/liveness.js';
-import { emptyLanes, LANES_DOC, taskOwner, type LanesDoc } from '../lanes/model.js';
+import { LANES_DOC, taskOwner } from '../lanes/model.js';
 import { MERGE_DOC, queueMerge, type MergeEntry, type MergeQueueDoc } from '../merge/index.js';
 import { emptyQueue, queueOf } from '../merge/model.js';
 import type { PlannedTask } from '../plan/plan.js';
@@ -200,7 +200,7 @@ class Runner {
 
   /** Reads the state and settles queued tasks: landed, sent back by the queue, or cancelled. */
   private async refresh(poll = true): Promise<void> {
-    const [{ plan, tasks }, q] = await Promise.all([readPlan(this.project.store), this.project.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)]);
+    const [{ plan, tasks }, q] = await Promise.all([readPlan(this.project.store), this.project.store.read(MERGE_DOC)]);
     if (plan) this.plan = plan;
     this.tasks = tasks;
     this.queue = queueOf(q.data);
@@ -316,7 +316,7 @@ class Runner {
    * lane comes back from startLane itself.
    */
   private async adoptLane(id: string): Promise<{ branch: string; path: string } | undefined> {
-    const doc = (await this.project.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data;
+    const doc = (await this.project.store.read(LANES_DOC)).data;
     const rec = Object.hasOwn(doc, id) ? doc[id] : undefined;
     if (!rec || !rec.owner.startsWith('run:') || rec.owner === this.run.owner || rec.state !== 'ready' || !fs.existsSync(rec.path)) return undefined;
     const r = await takeTask(this.project, { task_id: id, owner: this.run.owner, pid: process.pid });
@@ -329,7 +329,7 @@ class Runner {
    * once that run's lease is gone they are this run's to continue, in the same lane.
    */
   private async adoptOrphans(): Promise<void> {
-    const [owners, lanesDoc] = await Promise.all([readOwners(this.project.store), this.project.store.read<LanesDoc>(LANES_DOC, emptyLanes)]);
+    const [owners, lanesDoc] = await Promise.all([readOwners(this.project.store), this.project.store.read(LANES_DOC)]);
     for (const t of this.plan.tasks) {
       const st = Object.hasOwn(this.tasks, t.id) ? this.tasks[t.id] : undefined;
       if (st?.status !== 'in_progress' || !st.owner?.startsWith('run:') || st.owner === this.run.owner || this.run.tasks[t.id]) continue;

@@ -18,15 +18,16 @@ import { git } from '../../git/exec.js';
 import { aheadBehind, refSha, statusPorcelain } from '../../git/refs.js';
 import { listWorktrees, type WorktreeInfo } from '../../git/worktree.js';
 import { readResources, type Resources } from '../../system/resources.js';
-import { CLAIMS_DOC, emptyClaims, type ClaimsDoc, type ClaimMode } from '../claims/model.js';
+import { CLAIMS_DOC, type ClaimMode } from '../claims/model.js';
 import { goneReason } from '../claims/owner.js';
 import type { Project } from '../project/project.js';
-import { emptyLanes, LANES_DOC, type LaneState, type LanesDoc } from '../lanes/model.js';
+import { LANES_DOC, type LaneState } from '../lanes/model.js';
 import { isInside, lanesDir } from '../lanes/paths.js';
 import { mergeStatus, type EntryView } from '../merge/index.js';
-import { emptyQueue, MERGE_DOC, queueOf, type MergeQueueDoc } from '../merge/model.js';
+import { emptyQueue, MERGE_DOC } from '../merge/model.js';
 import { appliesTo, needsFixByTask, needsFixFirst, type NeedsFix } from '../merge/needs-fix.js';
 import { countByStatus, readPlan, type StoredPlan, type TaskStatus, type TasksDoc } from '../plan/tasks.js';
+import { RUNS_DOC } from '../run/model.js';
 import { mapLimit } from '../../util/map-limit.js';
 
 /** The current (else the newest) `lanes run`, from the `runs` doc that `lanes run` keeps. */
@@ -44,8 +45,6 @@ export interface RunSummary {
   /** Per task: its run state and how many agent attempts it has had. */
   items: Array<{ task: string; state: string; attempts: number; since?: string; reason?: string }>;
 }
-
-export const RUNS_DOC = 'runs';
 
 export interface TaskBrief {
   id: string;
@@ -171,7 +170,7 @@ export async function status(project: Project, opts: StatusOptions = {}): Promis
     readResources(root),
     guard('events', project.store.readEvents({ limit: opts.events ?? 10 }), []),
     target,
-    guard('lanes to fix', project.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue).then((d) => queueOf(d.data)), emptyQueue()),
+    guard('lanes to fix', project.store.read(MERGE_DOC).then((d) => d.data), emptyQueue()),
   ]);
   for (const l of unordered) if (l.task_id && Object.hasOwn(tasks, l.task_id)) l.task_status = tasks[l.task_id]!.status;
   const fixes = await guard('lanes to fix', tips.then((t) => needsFixByTask(root, cfg.target, queueDoc, tasks, taskTips(t))), new Map<string, NeedsFix>());
@@ -229,7 +228,7 @@ function summarizePlan(plan: StoredPlan, tasks: TasksDoc): PlanSummary {
 /** Lanes (records, plus unrecorded worktrees in the lanes dir), without recovery or locks. */
 async function readLanes(project: Project, relDir: string, target: Promise<string | undefined>, tipsP: Promise<Map<string, { sha: string; time: number }>>): Promise<LaneStatus[]> {
   const root = project.repo.mainRoot;
-  const [doc, worktrees, tips, targetSha] = await Promise.all([project.store.read<LanesDoc>(LANES_DOC, emptyLanes), listWorktrees(root), tipsP, target]);
+  const [doc, worktrees, tips, targetSha] = await Promise.all([project.store.read(LANES_DOC), listWorktrees(root), tipsP, target]);
   const admins = adminDirs(project.repo.commonDir);
   const byPath = new Map(worktrees.map((w) => [w.path, w]));
   const now = Date.now();
@@ -351,7 +350,7 @@ function mtime(p: string): number {
 
 /** Live claims straight from the doc: expired or dead-owner leases are left out, not reclaimed. */
 async function readClaims(project: Project): Promise<ClaimStatus[]> {
-  const doc = (await project.store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims)).data;
+  const doc = (await project.store.read(CLAIMS_DOC)).data;
   const now = Date.now();
   const alive = new Map<number, boolean>();
   return (Array.isArray(doc.claims) ? doc.claims : [])
@@ -392,7 +391,7 @@ async function readMerge(project: Project, recent: number): Promise<MergeSummary
 async function readRunSummary(project: Project): Promise<RunSummary | null> {
   const obj = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
   const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-  const d = obj((await project.store.read<unknown>(RUNS_DOC, () => null)).data);
+  const d = obj((await project.store.read(RUNS_DOC)).data);
   if (!d || !Array.isArray(d.runs)) return null;
   const runs = d.runs.map(obj).filter((r): r is Record<string, unknown> => !!r && typeof (r.status ?? r.state) === 'string');
   const startOf = (r: Record<string, unknown>) => str(r.created_at) ?? str(r.started_at) ?? '';

@@ -21,7 +21,7 @@ import { loadConfig } from '../core/config/load.js';
 import { type LanesConfig } from '../core/config/schema.js';
 import { openProject, type Project } from '../core/project/project.js';
 import { copyIncluded } from '../core/lanes/include.js';
-import { emptyLanes, LANES_DOC, type LanesDoc } from '../core/lanes/model.js';
+import { LANES_DOC } from '../core/lanes/model.js';
 import { lanesDir } from '../core/lanes/paths.js';
 import { startLane } from '../core/lanes/start.js';
 import { withGitLock } from '../core/lanes/gitlock.js';
@@ -62,7 +62,7 @@ async function plainWorktree(repo: Repo, name: string, cfg: LanesConfig | undefi
 async function laneWorktree(project: Project, cfg: LanesConfig, name: string, sid: string | undefined): Promise<string> {
   const task = taskIdFor(name);
   if (task !== name) note(`${EVENT}: worktree name ${JSON.stringify(name)} is not a task id; using task "${task}"`);
-  const existing = (await project.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data[task];
+  const existing = (await project.store.read(LANES_DOC)).data[task];
   if (existing?.state === 'ready' && fs.existsSync(existing.path)) {
     note(`${EVENT}: entering the existing lane of task ${task} (${existing.path})`);
     return existing.path;

@@ -14,9 +14,9 @@
  */
 import fs from 'node:fs';
 import { openProject } from '../core/project/project.js';
-import { emptyLanes, LANES_DOC, type LanesDoc } from '../core/lanes/model.js';
+import { LANES_DOC } from '../core/lanes/model.js';
 import { removeLane } from '../core/lanes/remove.js';
-import { emptyTasks, PLAN_DOC, emptyPlan, setStatus, TASKS_DOC, type PlanDoc, type TasksDoc } from '../core/plan/tasks.js';
+import { PLAN_DOC, setStatus, TASKS_DOC } from '../core/plan/tasks.js';
 import { errorMessage } from '../errors.js';
 import { git } from '../git/exec.js';
 import { listWorktrees } from '../git/worktree.js';
@@ -73,7 +73,7 @@ async function main(): Promise<number> {
     return code;
   }
   const project = await openProject(w.mainRoot);
-  const lane = Object.values((await project.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data).find((l) => l.path === wt);
+  const lane = Object.values((await project.store.read(LANES_DOC)).data).find((l) => l.path === wt);
   if (!lane) {
     const code = await plainRemove(w.mainRoot, wt);
     trace(EVENT, code === 0 ? 'plain-removed' : 'plain-kept', { path: wt });
@@ -89,8 +89,8 @@ async function main(): Promise<number> {
   }
   // A task Lanes added only for this worktree has nothing left to do once its lane is gone.
   await project.store.transact(async (tx) => {
-    const def = tx.get<PlanDoc>(PLAN_DOC, emptyPlan).plan?.tasks.find((t) => t.id === lane.task);
-    const t = tx.get<TasksDoc>(TASKS_DOC, emptyTasks)[lane.task];
+    const def = tx.get(PLAN_DOC).plan?.tasks.find((t) => t.id === lane.task);
+    const t = tx.get(TASKS_DOC)[lane.task];
     if (def?.title.startsWith(ADHOC_TITLE_PREFIX) && t && t.status !== 'done') {
       setStatus(t, 'done', { note: 'Claude Code worktree removed; nothing of it was left unlanded' });
     }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { LanesError } from '../errors.js';
 import { hasOrphanTemps, sweepTempFiles, writeFileAtomic } from './atomic.js';
 import { commitGroup, pendingTemps, REDO_FILE, rollForward, type StagedDoc } from './commit.js';
+import type { DocDef, DocTx } from './define.js';
 import { assertDocName, diskVersion, docFile, docText, loadDoc, quarantine } from './docs.js';
 import { appendEvent, readEvents, type EventRecord, type ReadEventsOptions } from './events.js';
 import { Journal } from './journal.js';
@@ -30,9 +31,7 @@ export interface StoreOptions extends LockOptions {
   root?: string;
 }
 
-export interface Tx {
-  /** The document's data, mutable; the same object on every call within one transaction. */
-  get<T>(doc: string, init: () => T): T;
+export interface Tx extends DocTx {
   readonly lock: HeldLock;
 }
 
@@ -82,35 +81,36 @@ export class StateStore {
     );
   }
 
-  async read<T>(doc: string, init: () => T): Promise<Versioned<T>> {
-    const file = docFile(this.dir, assertDocName(doc));
+  /** A lock-free snapshot of the document, normalised. */
+  async read<T>(doc: DocDef<T>): Promise<Versioned<T>> {
+    const file = docFile(this.dir, assertDocName(doc.name));
     const r = loadDoc(file);
-    if (r === undefined) return { version: 0, data: nullProtoDeep(init()) };
-    if (r.ok) return { version: r.version, data: r.data as T };
+    if (r === undefined) return { version: 0, data: nullProtoDeep(doc.empty()) };
+    if (r.ok) return { version: r.version, data: doc.normalize(r.data as T) };
     if (holdsLock(this.dir, 'state')) throw quarantine(file, r.reason);
     // Quarantine only under the lock, after a second look: a writer may have just replaced it.
-    return this.locked(async () => this.loadLocked(doc, init));
+    return this.locked(async () => this.loadLocked(doc));
   }
 
   /** Read under the lock; a corrupt file is quarantined and the error thrown. */
-  private loadLocked<T>(doc: string, init: () => T): Versioned<T> {
-    const file = docFile(this.dir, doc);
+  private loadLocked<T>(doc: DocDef<T>): Versioned<T> {
+    const file = docFile(this.dir, doc.name);
     const r = loadDoc(file);
-    if (r === undefined) return { version: 0, data: nullProtoDeep(init()) };
+    if (r === undefined) return { version: 0, data: nullProtoDeep(doc.empty()) };
     if (!r.ok) throw quarantine(file, r.reason);
-    return { version: r.version, data: r.data as T };
+    return { version: r.version, data: doc.normalize(r.data as T) };
   }
 
-  async update<T, R>(doc: string, init: () => T, fn: (data: T) => R | Promise<R>): Promise<R> {
-    assertDocName(doc);
+  async update<T, R>(doc: DocDef<T>, fn: (data: T) => R | Promise<R>): Promise<R> {
+    const name = assertDocName(doc.name);
     return this.locked(async (lock) => {
-      const cur = this.loadLocked(doc, init);
+      const cur = this.loadLocked(doc);
       const before = JSON.stringify(cur.data);
       const result = await fn(cur.data);
       const after = JSON.stringify(cur.data);
       if (after !== before) {
-        writeFileAtomic(docFile(this.dir, doc), docText(cur.version + 1, after), 0o600, {
-          beforeRename: () => this.fence(lock, [[doc, cur.version]]),
+        writeFileAtomic(docFile(this.dir, name), docText(cur.version + 1, after), 0o600, {
+          beforeRename: () => this.fence(lock, [[name, cur.version]]),
         });
       }
       return result;
@@ -122,12 +122,13 @@ export class StateStore {
       const docs = new Map<string, TxDoc>();
       const tx: Tx = {
         lock,
-        get: <T>(doc: string, init: () => T): T => {
-          let d = docs.get(assertDocName(doc));
+        get: <T>(doc: DocDef<T>): T => {
+          const name = assertDocName(doc.name);
+          let d = docs.get(name);
           if (!d) {
-            const cur = this.loadLocked(doc, init);
+            const cur = this.loadLocked(doc);
             d = { version: cur.version, data: cur.data, before: JSON.stringify(cur.data) };
-            docs.set(doc, d);
+            docs.set(name, d);
           }
           return d.data as T;
         },

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renewClaims } from '../../src/core/claims/api.js';
-import { emptyOwners, leaseOf, ownerLiveness, OWNERS_DOC, readOwners, releaseOwner, touchOwner, type OwnersDoc } from '../../src/core/claims/liveness.js';
+import { leaseOf, ownerLiveness, OWNERS_DOC, readOwners, releaseOwner, touchOwner } from '../../src/core/claims/liveness.js';
 import { openProject, type Project } from '../../src/core/project/project.js';
 import { makeRepo, type TestRepo } from '../helpers/repo.js';
 
@@ -14,7 +14,7 @@ async function setup(): Promise<Project> {
   return openProject(repo.dir);
 }
 
-const version = async (l: Project) => (await l.store.read<OwnersDoc>(OWNERS_DOC, emptyOwners)).version;
+const version = async (l: Project) => (await l.store.read(OWNERS_DOC)).version;
 
 describe('owner leases', () => {
   it('a fresh lease is not written again; an aged one is renewed, also by renewClaims', async () => {
@@ -26,7 +26,7 @@ describe('owner leases', () => {
     expect(ownerLiveness(await readOwners(l.store), 'alice')).toMatchObject({ live: true, owner: 'alice' });
 
     await l.store.transact(async (tx) => {
-      tx.get<OwnersDoc>(OWNERS_DOC, emptyOwners).leases.alice!.expires_at = new Date(Date.now() + 10_000).toISOString();
+      tx.get(OWNERS_DOC).leases.alice!.expires_at = new Date(Date.now() + 10_000).toISOString();
     });
     await renewClaims(l.store, 'alice');
     expect(Date.parse(leaseOf(await readOwners(l.store), 'alice')!.expires_at)).toBeGreaterThan(Date.now() + 500_000);

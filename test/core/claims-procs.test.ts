@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLAIMS_DOC, emptyClaims, type ClaimsDoc } from '../../src/core/claims/model.js';
+import { CLAIMS_DOC } from '../../src/core/claims/model.js';
 import { claimFiles, listClaims } from '../../src/core/claims/api.js';
 import { StateStore } from '../../src/state/index.js';
 import { bundleChild, makeBarrier, spawnChild } from '../helpers/child.js';
@@ -120,7 +120,7 @@ describe('claims across processes', () => {
     expect(lines.filter((l) => l.lost_on_release)).toEqual([]);
 
     const store = await StateStore.open(dir);
-    expect((await store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims)).data.claims).toEqual([]);
+    expect((await store.read(CLAIMS_DOC)).data.claims).toEqual([]);
     const claimed = (await store.readEvents()).filter((e) => e.type === 'claims.claimed');
     expect(claimed).toHaveLength(held.length);
     expect(leftovers(dir)).toEqual([]);

@@ -1,14 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLAIMS_DOC, emptyClaims, type ClaimsDoc } from '../../src/core/claims/model.js';
+import { CLAIMS_DOC, type ClaimsDoc } from '../../src/core/claims/model.js';
 import { claimFiles, listClaims, releaseFiles, releaseProcess, renewClaims } from '../../src/core/claims/api.js';
 import { claimInTx, releaseOwnerInTx } from '../../src/core/claims/tx.js';
 import { findHolder } from '../../src/core/claims/match.js';
 import { LanesError, isLanesError } from '../../src/errors.js';
+import { defineDoc } from '../../src/state/define.js';
 import { StateStore } from '../../src/state/index.js';
 import { tempDir } from '../helpers/repo.js';
 import { POOL, UNIVERSE, oracleIntersects, oracleMatches } from './children/claims-oracle.js';
+
+/** Another document, to show claims compose with it in one transaction. */
+const OTHER = defineDoc<Record<string, string>>({ name: 'other', empty: () => ({}) });
 
 let root: string;
 let store: StateStore;
@@ -30,7 +34,7 @@ async function refused(p: Promise<unknown>): Promise<LanesError> {
 }
 
 async function doc(): Promise<ClaimsDoc> {
-  return (await store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims)).data;
+  return (await store.read(CLAIMS_DOC)).data;
 }
 
 describe('claims', () => {
@@ -62,12 +66,12 @@ describe('claims', () => {
 
   it('is all or nothing: a request that partly overlaps claims nothing', async () => {
     await claimFiles(store, { owner: 'a', paths: ['lib/**/*.js'] });
-    const before = await store.read(CLAIMS_DOC, emptyClaims);
+    const before = await store.read(CLAIMS_DOC);
     const e = await refused(claimFiles(store, { owner: 'b', paths: ['docs/x.md', 'README.md', 'lib/deep/er/q.js'] }));
     expect(e.code).toBe('CONFLICT');
     expect(e.message).toContain('lib/deep/er/q.js overlaps lib/**/*.js');
     expect(e.message).toContain('Nothing was claimed');
-    const after = await store.read(CLAIMS_DOC, emptyClaims);
+    const after = await store.read(CLAIMS_DOC);
     expect(after).toEqual(before);
     // The free parts alone are fine.
     await claimFiles(store, { owner: 'b', paths: ['docs/x.md', 'README.md'] });
@@ -135,20 +139,20 @@ describe('claims', () => {
 
   it('answers a repeated claim with fresh leases, and a visible conflict, without writing', async () => {
     const first = await claimFiles(store, { owner: 'me', pid: process.pid, paths: ['a.ts', 'b/**'] });
-    const v = (await store.read(CLAIMS_DOC, emptyClaims)).version;
+    const v = (await store.read(CLAIMS_DOC)).version;
     expect(await claimFiles(store, { owner: 'me', pid: process.pid, paths: ['b/**'] })).toEqual([first[1]]);
     expect((await refused(claimFiles(store, { owner: 'you', paths: ['b/c.ts'] }))).code).toBe('CONFLICT');
-    expect((await store.read(CLAIMS_DOC, emptyClaims)).version).toBe(v);
+    expect((await store.read(CLAIMS_DOC)).version).toBe(v);
     // A different mode, identity or ttl is a real change.
     await claimFiles(store, { owner: 'me', paths: ['b/**'] });
     expect((await doc()).claims.find((c) => c.pattern === 'b/**')!.pid).toBeUndefined();
-    expect((await store.read(CLAIMS_DOC, emptyClaims)).version).toBe(v + 1);
+    expect((await store.read(CLAIMS_DOC)).version).toBe(v + 1);
     expect((await store.readEvents()).filter((e) => e.type === 'claims.claimed')).toHaveLength(2);
   });
 
   it('reclaims an expired lease on the next claim or list, and logs it', async () => {
     await claimFiles(store, { owner: 'old', task: 'old-task', paths: ['src/**'] });
-    await store.update<ClaimsDoc, void>(CLAIMS_DOC, emptyClaims, (d) => {
+    await store.update(CLAIMS_DOC, (d) => {
       for (const c of d.claims) c.expires_at = new Date(Date.now() - 1000).toISOString();
     });
     // findHolder already ignores it (no syscall, no write)...
@@ -180,16 +184,16 @@ describe('claims', () => {
 
   it('renews: extends every lease of the owner, and writes nothing when the leases are fresh', async () => {
     await claimFiles(store, { owner: 'me', paths: ['a.ts', 'b/**'], ttl_seconds: 120 });
-    const v0 = (await store.read(CLAIMS_DOC, emptyClaims)).version;
+    const v0 = (await store.read(CLAIMS_DOC)).version;
     expect(await renewClaims(store, 'me')).toEqual({ claims: 2, ports: 0, wrote: false });
-    expect((await store.read(CLAIMS_DOC, emptyClaims)).version).toBe(v0);
+    expect((await store.read(CLAIMS_DOC)).version).toBe(v0);
     expect(await renewClaims(store, 'me', 3600)).toEqual({ claims: 2, ports: 0, wrote: true });
     for (const c of (await doc()).claims) {
       expect(Date.parse(c.expires_at)).toBeGreaterThan(Date.now() + 3500_000);
       expect(c.ttl_seconds).toBe(3600);
     }
     // An expired but not yet reclaimed lease of the renewing owner is kept (nobody can hold it since).
-    await store.update<ClaimsDoc, void>(CLAIMS_DOC, emptyClaims, (d) => {
+    await store.update(CLAIMS_DOC, (d) => {
       for (const c of d.claims) c.expires_at = new Date(Date.now() - 1).toISOString();
     });
     expect((await renewClaims(store, 'me')).wrote).toBe(true);
@@ -219,18 +223,18 @@ describe('claims', () => {
   it('claimInTx and releaseOwnerInTx compose with other documents in one transaction', async () => {
     await store.transact(async (tx) => {
       claimInTx(tx, { owner: 'task:api', task: 'api', paths: ['src/api/**'] });
-      tx.get<Record<string, string>>('other', () => ({})).started = 'api';
+      tx.get(OTHER).started = 'api';
     });
     expect((await doc()).claims.map((c) => c.pattern)).toEqual(['src/api/**']);
     // A refused claim aborts the caller's whole transaction.
     const e = await refused(
       store.transact(async (tx) => {
-        tx.get<Record<string, string>>('other', () => ({})).started = 'ui';
+        tx.get(OTHER).started = 'ui';
         return claimInTx(tx, { owner: 'task:ui', paths: ['src/**'] });
       }),
     );
     expect(e.code).toBe('CONFLICT');
-    expect((await store.read<Record<string, string>>('other', () => ({}))).data.started).toBe('api');
+    expect((await store.read(OTHER)).data.started).toBe('api');
     const n = await store.transact(async (tx) => releaseOwnerInTx(tx, 'task:api'));
     expect(n).toBe(1);
     expect((await doc()).claims).toEqual([]);

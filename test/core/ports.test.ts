@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { releaseProcess, renewClaims } from '../../src/core/claims/api.js';
 import { LanesError } from '../../src/errors.js';
 import { StateStore } from '../../src/state/index.js';
-import { PORTS_DOC, emptyPorts, leasePort, listPorts, preferredPort, releasePorts, type PortsDoc } from '../../src/core/claims/ports.js';
+import { PORTS_DOC, leasePort, listPorts, preferredPort, releasePorts } from '../../src/core/claims/ports.js';
 import { portFree } from '../../src/system/port-probe.js';
 import { tempDir } from '../helpers/repo.js';
 
@@ -99,7 +99,7 @@ describe('port leases', () => {
     const range = { lo: 21200, hi: 21200 };
     await leasePort(store, { owner: 'ghost', pid: 2 ** 22 + 99, range });
     expect((await leasePort(store, { owner: 'task:b', range })).lease.port).toBe(21200);
-    await store.update<PortsDoc, void>(PORTS_DOC, emptyPorts, (d) => {
+    await store.update(PORTS_DOC, (d) => {
       for (const l of d.leases) l.expires_at = new Date(Date.now() - 1).toISOString();
     });
     expect(await listPorts(store)).toEqual([]);

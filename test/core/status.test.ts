@@ -2,10 +2,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLAIMS_DOC, emptyClaims, type ClaimsDoc } from '../../src/core/claims/model.js';
+import { CLAIMS_DOC } from '../../src/core/claims/model.js';
 import { openProject } from '../../src/core/project/project.js';
 import { startLane } from '../../src/core/lanes/start.js';
-import { RUNS_DOC } from '../../src/core/run/model.js';
+import { RUNS_DOC, type RunsDoc } from '../../src/core/run/model.js';
 import { status } from '../../src/core/status/status.js';
 import { storePlan } from '../../src/core/plan/tasks.js';
 import { hostName } from '../../src/state/index.js';
@@ -112,7 +112,7 @@ describe('status', () => {
     const admin = path.join(common, 'worktrees', 'config');
     fs.writeFileSync(path.join(admin, 'index.lock'), '');
     // An expired claim: listClaims would reclaim it (a write); status just leaves it out.
-    await r.lanes.store.update<ClaimsDoc, void>(CLAIMS_DOC, emptyClaims, (d) => {
+    await r.lanes.store.update(CLAIMS_DOC, (d) => {
       d.claims.push({ owner: 'gone', pattern: 'src/old.ts', mode: 'exclusive', claimed_at: '2020-01-01T00:00:00Z', expires_at: '2020-01-01T00:30:00Z', ttl_seconds: 1800, host: hostName() });
     });
     const before = snapshot(common);
@@ -136,7 +136,7 @@ describe('status', () => {
       expect(calls.length).toBeLessThanOrEqual(4 + 2 * s.lanes.length);
     } finally {
       fs.rmSync(path.join(admin, 'index.lock'), { force: true });
-      await r.lanes.store.update<ClaimsDoc, void>(CLAIMS_DOC, emptyClaims, (d) => {
+      await r.lanes.store.update(CLAIMS_DOC, (d) => {
         d.claims = d.claims.filter((c) => c.owner !== 'gone');
       });
     }
@@ -179,7 +179,7 @@ describe('status', () => {
 
   it('summarises the current lanes run from the runs doc', async () => {
     const t = (id: string, state: string, attempts: number, reason?: string) => ({ id, state, attempts: Array.from({ length: attempts }, (_, i) => ({ n: i + 1, started_at: new Date(Date.now() - 5000).toISOString() })), ...(reason ? { reason } : {}) });
-    await r.lanes.store.update(RUNS_DOC, () => ({ current: null as string | null, runs: [] as unknown[] }), (d) => {
+    await r.lanes.store.update(RUNS_DOC, (d: { current: string | null; runs: unknown[] }) => {
       d.current = 'r2';
       d.runs = [
         { id: 'r1', status: 'finished', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T01:00:00Z', parallelism: 2, segments: [], tasks: {} },
@@ -201,7 +201,7 @@ describe('status', () => {
       expect(text).toMatch(/working: config \(retry, attempt 2/);
       expect(text).toMatch(/blocked ui: agent exited 1 three times/);
     } finally {
-      await r.lanes.store.update(RUNS_DOC, () => ({}), (d: Record<string, unknown>) => {
+      await r.lanes.store.update(RUNS_DOC, (d: Partial<RunsDoc>) => {
         delete d.current;
         delete d.runs;
       });

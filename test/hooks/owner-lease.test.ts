@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyOwners, leaseOf, OWNERS_DOC, type OwnersDoc } from '../../src/core/claims/liveness.js';
+import { leaseOf, OWNERS_DOC } from '../../src/core/claims/liveness.js';
 import { startLane } from '../../src/core/lanes/start.js';
 import { sessionOwner } from '../../src/hooks/lib/owner.js';
 import { laneRepo, runHook, type LaneRepo } from './helpers.js';
@@ -20,21 +20,21 @@ describe('session owner lease through the hooks', () => {
   });
   afterAll(() => r.cleanup());
 
-  const lease = async () => leaseOf((await r.lanes.store.read<OwnersDoc>(OWNERS_DOC, emptyOwners)).data, sessionOwner(SID));
+  const lease = async () => leaseOf((await r.lanes.store.read(OWNERS_DOC)).data, sessionOwner(SID));
 
   it('PreToolUse renews a lease that has aged, and writes nothing while it is fresh', async () => {
     // Aged: still live, but renewed long ago.
     await r.lanes.store.transact(async (tx) => {
-      tx.get<OwnersDoc>(OWNERS_DOC, emptyOwners).leases[sessionOwner(SID)]!.expires_at = new Date(Date.now() + 100_000).toISOString();
+      tx.get(OWNERS_DOC).leases[sessionOwner(SID)]!.expires_at = new Date(Date.now() + 100_000).toISOString();
     });
     const edit = { session_id: SID, transcript_path: '/nonexistent/t.jsonl', cwd: lane, hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { file_path: path.join(lane, 'src/a/x.ts'), content: 'x' } };
     const h = await runHook('pre-tool-use', edit);
     expect(h.code, h.stderr).toBe(0);
     const renewed = (await lease())!;
     expect(Date.parse(renewed.expires_at)).toBeGreaterThan(Date.now() + 1000_000);
-    const version = (await r.lanes.store.read<OwnersDoc>(OWNERS_DOC, emptyOwners)).version;
+    const version = (await r.lanes.store.read(OWNERS_DOC)).version;
     expect((await runHook('pre-tool-use', edit)).code).toBe(0);
-    expect((await r.lanes.store.read<OwnersDoc>(OWNERS_DOC, emptyOwners)).version).toBe(version);
+    expect((await r.lanes.store.read(OWNERS_DOC)).version).toBe(version);
   });
 
   it('SessionEnd ends the lease', async () => {

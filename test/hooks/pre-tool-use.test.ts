@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLAIMS_DOC, emptyClaims, type ClaimsDoc } from '../../src/core/claims/model.js';
+import { CLAIMS_DOC } from '../../src/core/claims/model.js';
 import { claimFiles } from '../../src/core/claims/api.js';
 import { makeRepo, tempDir } from '../helpers/repo.js';
 import { laneRepo, runHook, subagentTranscript, type LaneRepo } from './helpers.js';
@@ -126,14 +126,14 @@ describe('PreToolUse hook', () => {
   });
 
   it('lets shared, expired and dead-process claims pass', async () => {
-    const doc = (await r.lanes.store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims)).data;
+    const doc = (await r.lanes.store.read(CLAIMS_DOC)).data;
     const now = Date.now();
     const extra = [
       { owner: 'x:shared', pattern: 'src/a/shared.ts', mode: 'shared' as const, claimed_at: new Date(now).toISOString(), expires_at: new Date(now + 3600e3).toISOString(), ttl_seconds: 3600, host: 'h' },
       { owner: 'x:old', pattern: 'src/a/old.ts', mode: 'exclusive' as const, claimed_at: new Date(now - 7200e3).toISOString(), expires_at: new Date(now - 3600e3).toISOString(), ttl_seconds: 3600, host: 'h' },
       { owner: 'x:dead', pattern: 'src/a/dead.ts', mode: 'exclusive' as const, claimed_at: new Date(now).toISOString(), expires_at: new Date(now + 3600e3).toISOString(), ttl_seconds: 3600, host: (await import('node:os')).hostname(), pid: 2 ** 22 + 12345 },
     ];
-    await r.lanes.store.update<ClaimsDoc, void>(CLAIMS_DOC, emptyClaims, (d) => {
+    await r.lanes.store.update(CLAIMS_DOC, (d) => {
       d.claims.push(...extra);
     });
     try {
@@ -147,21 +147,21 @@ describe('PreToolUse hook', () => {
       expect(h.code).toBe(2);
       expect(h.stderr).toContain('agent:other');
     } finally {
-      await r.lanes.store.update<ClaimsDoc, void>(CLAIMS_DOC, emptyClaims, (d) => {
+      await r.lanes.store.update(CLAIMS_DOC, (d) => {
         d.claims = doc.claims;
       });
     }
   });
 
   it("renews the lane's task claims when their lease is getting old", async () => {
-    const before = (await r.lanes.store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims)).data.claims.find((c) => c.owner === 'task:a')!;
+    const before = (await r.lanes.store.read(CLAIMS_DOC)).data.claims.find((c) => c.owner === 'task:a')!;
     const stale = new Date(Date.now() + 60_000).toISOString();
-    await r.lanes.store.update<ClaimsDoc, void>(CLAIMS_DOC, emptyClaims, (d) => {
+    await r.lanes.store.update(CLAIMS_DOC, (d) => {
       for (const c of d.claims) if (c.owner === 'task:a') c.expires_at = stale;
     });
     const h = await runHook('pre-tool-use', write(r.lane.a!, path.join(r.lane.a!, 'src/a/a.ts')));
     expect(h).toMatchObject({ code: 0, stdout: '' });
-    const after = (await r.lanes.store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims)).data.claims.find((c) => c.owner === 'task:a')!;
+    const after = (await r.lanes.store.read(CLAIMS_DOC)).data.claims.find((c) => c.owner === 'task:a')!;
     expect(Date.parse(after.expires_at)).toBeGreaterThan(Date.parse(stale) + before.ttl_seconds * 1000 - 120_000);
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimFiles } from '../../src/core/claims/api.js';
-import { CLAIMS_DOC, emptyClaims, type ClaimsDoc } from '../../src/core/claims/model.js';
+import { CLAIMS_DOC } from '../../src/core/claims/model.js';
 import { openProject } from '../../src/core/project/project.js';
 import { logSession } from '../../src/core/sessions/read.js';
 import { readSessions, sessionKey } from '../../src/core/sessions/records.js';
@@ -74,7 +74,7 @@ describe('SessionEnd hook', () => {
     expect(note).not.toContain('ghp_0123456789abcdefghijklmnopqrstuvwxyz01');
     // The lane is exactly as clean as before: the note went into its own commit.
     expect(execFileSync('git', ['status', '--porcelain'], { cwd: r.lane.a!, encoding: 'utf8' })).toBe('');
-    const claims = (await project.store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims)).data.claims;
+    const claims = (await project.store.read(CLAIMS_DOC)).data.claims;
     expect(claims.filter((c) => c.owner === `session:${sid}` || c.session === sid)).toEqual([]);
     expect(claims.some((c) => c.owner === 'task:a')).toBe(true);
     const { tasks } = await readPlan(project.store);

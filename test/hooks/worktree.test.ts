@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyLanes, LANES_DOC, type LanesDoc } from '../../src/core/lanes/model.js';
+import { LANES_DOC } from '../../src/core/lanes/model.js';
 import { readPlan } from '../../src/core/plan/tasks.js';
 import { makeRepo, tempDir } from '../helpers/repo.js';
 import { laneRepo, runHook, type LaneRepo } from './helpers.js';
@@ -45,7 +45,7 @@ describe('WorktreeCreate / WorktreeRemove hooks', () => {
     const { plan, tasks } = await readPlan(r.lanes.store);
     expect(plan?.tasks.find((t) => t.id === 'agent-a1b2c3')?.title).toBe('Claude Code worktree agent-a1b2c3');
     expect(tasks['agent-a1b2c3']?.status).toBe('in_progress');
-    const lanes = (await r.lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data;
+    const lanes = (await r.lanes.store.read(LANES_DOC)).data;
     expect(lanes['agent-a1b2c3']).toMatchObject({ state: 'ready', owner: 'session:sess-wt' });
   });
 

@@ -6,7 +6,7 @@
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterEach, describe, expect, it } from 'vitest';
-import { emptyOwners, OWNERS_DOC, type OwnersDoc } from '../../src/core/claims/liveness.js';
+import { OWNERS_DOC } from '../../src/core/claims/liveness.js';
 import { openProject } from '../../src/core/project/project.js';
 import { pidAlive } from '../../src/state/pid.js';
 import { bundlePath } from '../helpers/cli.js';
@@ -31,7 +31,7 @@ async function callOnce(dir: string, env: Record<string, string>, name: string, 
 async function expire(dir: string, owner: string): Promise<void> {
   const project = await openProject(dir);
   await project.store.transact(async (tx) => {
-    const l = tx.get<OwnersDoc>(OWNERS_DOC, emptyOwners).leases[owner];
+    const l = tx.get(OWNERS_DOC).leases[owner];
     if (!l) throw new Error(`${owner} has no lease`);
     l.expires_at = new Date(Date.now() - 1000).toISOString();
   });

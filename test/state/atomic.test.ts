@@ -2,9 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sweepTempFiles, writeFileAtomic } from '../../src/state/atomic.js';
+import { defineDoc } from '../../src/state/define.js';
 import { StateStore } from '../../src/state/store.js';
 import { tempDir } from '../helpers/repo.js';
 import { expectClean, runChild, tempsIn } from './helpers.js';
+
+const TASKS_DOC = defineDoc({ name: 'tasks', empty: () => ({ n: 0 }) });
+const CFG_DOC = defineDoc({ name: 'cfg', empty: () => ({ value: '' }) });
 
 const mode = (p: string) => fs.statSync(p).mode & 0o777;
 
@@ -57,7 +61,7 @@ describe('StateStore files', () => {
     fs.chmodSync(dir, 0o755);
     const store = await StateStore.open(dir);
     expect(mode(dir)).toBe(0o700);
-    await store.update('tasks', () => ({ n: 0 }), (d) => void d.n++);
+    await store.update(TASKS_DOC, (d) => void d.n++);
     expect(mode(path.join(dir, 'tasks.json'))).toBe(0o600);
     expect(fs.readFileSync(path.join(dir, 'tasks.json'), 'utf8')).toBe('{"version":1,"data":{"n":1}}\n');
     const nested = path.join(root, 'a', 'b', 'lanes');
@@ -70,19 +74,19 @@ describe('StateStore files', () => {
   it('a writer SIGKILLed between fsync and rename leaves the old doc intact; the temp is swept on open', async () => {
     const dir = path.join(tempDir(), 'lanes');
     const store = await StateStore.open(dir, { staleMs: 2000 });
-    await store.update('cfg', () => ({ value: '' }), (d) => void (d.value = 'old'));
+    await store.update(CFG_DOC, (d) => void (d.value = 'old'));
     const r = await runChild('write', { dir, doc: 'cfg', value: 'new', staleMs: 2000 }, { LANES_FAILPOINT: 'state.before-rename:kill' });
     expect(r.signal).toBe('SIGKILL');
     expect(tempsIn(dir)).toHaveLength(1); // the fsynced new content, never renamed
     const text = fs.readFileSync(path.join(dir, 'cfg.json'), 'utf8');
     expect(JSON.parse(text)).toEqual({ version: 1, data: { value: 'old' } });
-    expect((await store.read('cfg', () => ({ value: '' }))).data.value).toBe('old');
+    expect((await store.read(CFG_DOC)).data.value).toBe('old');
     // The child died holding the state lock: open waits for it to go stale, then sweeps.
     const t0 = Date.now();
     const again = await StateStore.open(dir, { staleMs: 2000 });
     expect(Date.now() - t0).toBeLessThan(8000); // stale, not the 30 s deadline
     expect(tempsIn(dir)).toEqual([]);
-    expect((await again.read('cfg', () => ({ value: '' }))).data.value).toBe('old');
+    expect((await again.read(CFG_DOC)).data.value).toBe('old');
     expectClean(dir);
   });
 });

@@ -2,12 +2,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defineDoc } from '../../src/state/define.js';
 import { StateStore } from '../../src/state/store.js';
 import { makeBarrier } from '../helpers/child.js';
 import { tempDir } from '../helpers/repo.js';
 import { expectClean, lastJson, runChild } from './helpers.js';
 
 const obj = () => ({}) as Record<string, unknown>;
+const ALPHA_DOC = defineDoc({ name: 'alpha', empty: obj });
+const BETA_DOC = defineDoc({ name: 'beta', empty: obj });
+const COUNTER_DOC = defineDoc({ name: 'counter', empty: () => ({ n: 0, list: [] as string[] }) });
 
 // Concurrent: each test mostly waits out a dead holder's 2 s stale lock.
 describe.concurrent('multi-doc commit survives SIGKILL', () => {
@@ -16,22 +20,22 @@ describe.concurrent('multi-doc commit survives SIGKILL', () => {
       const dir = path.join(tempDir(), 'lanes');
       const store = await StateStore.open(dir, { staleMs: 2000 });
       await store.transact(async (tx) => {
-        tx.get('alpha', obj).value = 'old';
-        tx.get('beta', obj).value = 'old';
+        tx.get(ALPHA_DOC).value = 'old';
+        tx.get(BETA_DOC).value = 'old';
       });
       const r = await runChild('transact', { dir, value: 'new', staleMs: 2000 }, { LANES_FAILPOINT: `${point}:kill` });
       expect(r.signal).toBe('SIGKILL');
       expect(fs.existsSync(path.join(dir, 'commit.json'))).toBe(true);
       // Before recovery a lock-free reader sees the torn group the crash left.
-      const before = (await store.read('alpha', obj)).data.value;
-      expect([before, (await store.read('beta', obj)).data.value]).toEqual(
+      const before = (await store.read(ALPHA_DOC)).data.value;
+      expect([before, (await store.read(BETA_DOC)).data.value]).toEqual(
         point.endsWith('mid-rename') ? ['new', 'old'] : ['old', 'old'],
       );
       const t0 = Date.now();
       const again = await StateStore.open(dir, { staleMs: 2000 }); // waits out the dead holder's lock
       expect(Date.now() - t0).toBeLessThan(8000); // stale, not the 30 s deadline
-      expect(await again.read('alpha', obj)).toEqual({ version: 2, data: { value: 'new' } });
-      expect(await again.read('beta', obj)).toEqual({ version: 2, data: { value: 'new' } });
+      expect(await again.read(ALPHA_DOC)).toEqual({ version: 2, data: { value: 'new' } });
+      expect(await again.read(BETA_DOC)).toEqual({ version: 2, data: { value: 'new' } });
       expectClean(dir);
     });
   }
@@ -40,16 +44,16 @@ describe.concurrent('multi-doc commit survives SIGKILL', () => {
     const dir = path.join(tempDir(), 'lanes');
     const store = await StateStore.open(dir, { staleMs: 2000 });
     await store.transact(async (tx) => {
-      tx.get('alpha', obj).value = 'old';
-      tx.get('beta', obj).value = 'old';
+      tx.get(ALPHA_DOC).value = 'old';
+      tx.get(BETA_DOC).value = 'old';
     });
     // The redo record itself is written with writeFileAtomic: die just before its rename.
     const r = await runChild('transact', { dir, value: 'new', staleMs: 2000 }, { LANES_FAILPOINT: 'state.before-rename:kill' });
     expect(r.signal).toBe('SIGKILL');
     expect(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toHaveLength(3);
     const again = await StateStore.open(dir, { staleMs: 2000 });
-    expect((await again.read('alpha', obj)).data.value).toBe('old');
-    expect((await again.read('beta', obj)).data.value).toBe('old');
+    expect((await again.read(ALPHA_DOC)).data.value).toBe('old');
+    expect((await again.read(BETA_DOC)).data.value).toBe('old');
     expectClean(dir);
   });
 
@@ -69,7 +73,7 @@ describe.concurrent('multi-doc commit survives SIGKILL', () => {
       expect(lastJson(String(r.stdout)).ok).toBe(true);
     }
     const store = await StateStore.open(dir);
-    const { version, data } = await store.read('counter', () => ({ n: 0, list: [] as string[] }));
+    const { version, data } = await store.read(COUNTER_DOC);
     expect(data.n).toBe(P * N);
     expect(data.list).toHaveLength(P * N);
     expect(new Set(data.list).size).toBe(P * N);

@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { LanesError } from '../../src/errors.js';
 import { tryLock, withLock } from '../../src/state/lock.js';
 import { pidAlive } from '../../src/state/pid.js';
+import { defineDoc } from '../../src/state/define.js';
 import { StateStore } from '../../src/state/store.js';
 import { tempDir } from '../helpers/repo.js';
 import { expectClean, lastJson, runChild } from './helpers.js';
+
+const DOC_DOC = defineDoc({ name: 'doc', empty: () => ({}) as Record<string, unknown> });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -99,7 +102,7 @@ describe.concurrent('locks across processes', () => {
     it(`a holder that stalls past stale loses the lock and its write is refused (${variant})`, async () => {
       const dir = stateDir();
       const store = await StateStore.open(dir, { staleMs: 2000 });
-      await store.update('doc', () => ({}) as Record<string, unknown>, (d) => void (d.writer = 'init'));
+      await store.update(DOC_DOC, (d) => void (d.writer = 'init'));
       const marker = path.join(dir, '..', 'locked');
       const go = path.join(dir, '..', 'go');
       const child = runChild(
@@ -109,14 +112,14 @@ describe.concurrent('locks across processes', () => {
       );
       await waitFile(marker);
       // The child holds the lock with a blocked event loop: we take it over once it is stale.
-      await store.update('doc', () => ({}) as Record<string, unknown>, (d) => void (d.writer = 'taker'));
+      await store.update(DOC_DOC, (d) => void (d.writer = 'taker'));
       fs.writeFileSync(go, '');
       const r = await child;
       expect(r.exitCode).toBe(0); // onCompromised never throws from its timer
       const out = lastJson(String(r.stdout));
       expect(out.code).toBe('STALE_WRITE');
       expect(String(r.stderr)).toContain('lost the "state" lock');
-      expect(await store.read('doc', () => ({}) as Record<string, unknown>)).toEqual({ version: 2, data: { writer: 'taker' } });
+      expect(await store.read(DOC_DOC)).toEqual({ version: 2, data: { writer: 'taker' } });
       expectClean(dir);
     });
   }
@@ -124,7 +127,7 @@ describe.concurrent('locks across processes', () => {
   it('does not remove the new holder\'s lock when it gives up', async () => {
     const dir = stateDir();
     const store = await StateStore.open(dir, { staleMs: 2000 });
-    await store.update('doc', () => ({}) as Record<string, unknown>, (d) => void (d.writer = 'init'));
+    await store.update(DOC_DOC, (d) => void (d.writer = 'init'));
     const marker = path.join(dir, '..', 'locked');
     const go = path.join(dir, '..', 'go');
     const child = runChild('stall', { dir, marker, go, staleMs: 2000 }, { LANES_LOG: 'warn' });
@@ -142,7 +145,7 @@ describe.concurrent('locks across processes', () => {
       },
       { staleMs: 2000, deadlineMs: 10_000 },
     );
-    expect(await store.read('doc', () => ({}) as Record<string, unknown>)).toEqual({ version: 1, data: { writer: 'init' } });
+    expect(await store.read(DOC_DOC)).toEqual({ version: 1, data: { writer: 'init' } });
     expectClean(dir);
   });
 });

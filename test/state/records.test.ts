@@ -1,11 +1,14 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defineDoc } from '../../src/state/define.js';
 import { StateStore } from '../../src/state/store.js';
 import { nullProtoDeep, own, parseRecords, recordMap } from '../../src/state/records.js';
 import { tempDir } from '../helpers/repo.js';
 import { expectClean } from './helpers.js';
 
 type Doc = Record<string, { n: number; sub: Record<string, number> }>;
+const TASKS_DOC = defineDoc<Doc>({ name: 'tasks', empty: () => ({}) });
+const LANES_DOC = defineDoc<{ nested: Doc }>({ name: 'lanes', empty: () => ({ nested: {} }) });
 const CTOR: string = 'constructor';
 const KEYS = ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf'];
 
@@ -13,27 +16,27 @@ describe('record maps keyed by slugs have no prototype', () => {
   it('a document read, updated or transacted finds no record for prototype names, defaults included', async () => {
     const dir = path.join(tempDir(), 'lanes');
     const store = await StateStore.open(dir);
-    const fresh = (await store.read<Doc>('tasks', () => ({}))).data;
+    const fresh = (await store.read(TASKS_DOC)).data;
     for (const k of KEYS) expect(fresh[k], k).toBeUndefined();
-    await store.update<Doc, void>('tasks', () => ({}), (d) => {
+    await store.update(TASKS_DOC, (d) => {
       for (const k of KEYS) expect(d[k], k).toBeUndefined();
       d.api = { n: 1, sub: {} };
     });
-    const read = (await store.read<Doc>('tasks', () => ({}))).data;
+    const read = (await store.read(TASKS_DOC)).data;
     for (const k of KEYS) {
       expect(read[k], k).toBeUndefined();
       expect(read.api!.sub[k], k).toBeUndefined();
     }
     await store.transact(async (tx) => {
-      const d = tx.get<Doc>('tasks', () => ({}));
-      const other = tx.get<{ nested: Doc }>('lanes', () => ({ nested: {} }));
+      const d = tx.get(TASKS_DOC);
+      const other = tx.get(LANES_DOC);
       for (const k of KEYS) {
         expect(d[k], k).toBeUndefined();
         expect(other.nested[k], k).toBeUndefined();
       }
       d[CTOR] = { n: 2, sub: {} };
     });
-    const after = (await store.read<Doc>('tasks', () => ({}))).data;
+    const after = (await store.read(TASKS_DOC)).data;
     expect(Object.keys(after).sort()).toEqual(['api', 'constructor']);
     expect(after[CTOR]).toEqual({ n: 2, sub: {} });
     expectClean(dir);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LanesError } from '../../src/errors.js';
+import { defineDoc } from '../../src/state/define.js';
 import { StateStore } from '../../src/state/store.js';
 import { tempDir } from '../helpers/repo.js';
 import { expectClean } from './helpers.js';
@@ -16,24 +17,29 @@ async function rejection(p: Promise<unknown>): Promise<LanesError> {
 }
 
 const init = () => ({ items: [] as string[] });
+const TASKS_DOC = defineDoc({ name: 'tasks', empty: init });
+const ALPHA_DOC = defineDoc({ name: 'alpha', empty: init });
+const BETA_DOC = defineDoc({ name: 'beta', empty: init });
+const GAMMA_DOC = defineDoc({ name: 'gamma', empty: init });
 
 describe('StateStore read/update', () => {
   it('reads init for a missing doc, bumps the version only when data changes', async () => {
     const dir = path.join(tempDir(), 'lanes');
     const store = await StateStore.open(dir);
-    expect(await store.read('tasks', init)).toEqual({ version: 0, data: { items: [] } });
-    expect(await store.update('tasks', init, (d) => d.items.push('a'))).toBe(1);
-    expect(await store.update('tasks', init, (d) => d.items.length)).toBe(1); // no change, no write
-    expect(await store.read('tasks', init)).toEqual({ version: 1, data: { items: ['a'] } });
-    await store.update('tasks', init, async (d) => void d.items.push('b'));
-    expect((await store.read('tasks', init)).version).toBe(2);
+    expect(await store.read(TASKS_DOC)).toEqual({ version: 0, data: { items: [] } });
+    expect(await store.update(TASKS_DOC, (d) => d.items.push('a'))).toBe(1);
+    expect(await store.update(TASKS_DOC, (d) => d.items.length)).toBe(1); // no change, no write
+    expect(await store.read(TASKS_DOC)).toEqual({ version: 1, data: { items: ['a'] } });
+    await store.update(TASKS_DOC, async (d) => void d.items.push('b'));
+    expect((await store.read(TASKS_DOC)).version).toBe(2);
     expectClean(dir);
   });
 
-  it('refuses doc names that are not slugs (or reserved)', async () => {
+  it('refuses doc names that are not slugs (or reserved), when defined and when a hand-made definition is read', async () => {
     const store = await StateStore.open(path.join(tempDir(), 'lanes'));
     for (const bad of ['../x', 'A', 'a/b', '', 'commit', 'x.json']) {
-      expect((await rejection(store.read(bad, init))).code).toBe('INVALID_INPUT');
+      expect(() => defineDoc({ name: bad, empty: init })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+      expect((await rejection(store.read({ name: bad, empty: init, normalize: (d) => d }))).code).toBe('INVALID_INPUT');
     }
   });
 
@@ -41,7 +47,7 @@ describe('StateStore read/update', () => {
     const dir = path.join(tempDir(), 'lanes');
     const store = await StateStore.open(dir);
     await expect(
-      store.update('tasks', init, (d) => {
+      store.update(TASKS_DOC, (d) => {
         d.items.push('half');
         throw new Error('boom');
       }),
@@ -53,11 +59,11 @@ describe('StateStore read/update', () => {
   it('fencing: a doc changed on disk behind our back is not overwritten (STALE_WRITE)', async () => {
     const dir = path.join(tempDir(), 'lanes');
     const store = await StateStore.open(dir);
-    await store.update('tasks', init, (d) => void d.items.push('a'));
+    await store.update(TASKS_DOC, (d) => void d.items.push('a'));
     const file = path.join(dir, 'tasks.json');
     const intruder = '{"version":2,"data":{"items":["intruder"]}}\n';
     const e = await rejection(
-      store.update('tasks', init, (d) => {
+      store.update(TASKS_DOC, (d) => {
         fs.writeFileSync(file, intruder); // a writer that ignored the lock
         d.items.push('mine');
       }),
@@ -73,7 +79,7 @@ describe('StateStore read/update', () => {
     const store = await StateStore.open(dir);
     const file = path.join(dir, 'tasks.json');
     fs.writeFileSync(file, '{"version":3,"data":{"ite');
-    const e = await rejection(store.read('tasks', init));
+    const e = await rejection(store.read(TASKS_DOC));
     expect(e.code).toBe('STATE_CORRUPT');
     const q = e.details?.quarantine as string;
     expect(q).toMatch(/tasks\.json\.corrupt-/);
@@ -82,13 +88,13 @@ describe('StateStore read/update', () => {
     expect(e.hint).toContain('move it back');
     expect(fs.readFileSync(q, 'utf8')).toBe('{"version":3,"data":{"ite');
     expect(fs.existsSync(file)).toBe(false);
-    expect(await store.read('tasks', init)).toEqual({ version: 0, data: { items: [] } });
+    expect(await store.read(TASKS_DOC)).toEqual({ version: 0, data: { items: [] } });
     // Same through update, and for JSON of the wrong shape.
     fs.writeFileSync(file, '[1,2]');
-    expect((await rejection(store.update('tasks', init, () => {}))).code).toBe('STATE_CORRUPT');
+    expect((await rejection(store.update(TASKS_DOC, () => {}))).code).toBe('STATE_CORRUPT');
     expect(fs.readdirSync(dir).filter((n) => n.includes('.corrupt-'))).toHaveLength(2);
-    await store.update('tasks', init, (d) => void d.items.push('fresh'));
-    expect((await store.read('tasks', init)).data.items).toEqual(['fresh']);
+    await store.update(TASKS_DOC, (d) => void d.items.push('fresh'));
+    expect((await store.read(TASKS_DOC)).data.items).toEqual(['fresh']);
   });
 
   it('a symlinked state dir is refused (UNSAFE) and nothing is created through it', async () => {
@@ -112,31 +118,31 @@ describe('StateStore.transact', () => {
     const dir = path.join(tempDir(), 'lanes');
     const store = await StateStore.open(dir);
     const r = await store.transact(async (tx) => {
-      tx.get('alpha', init).items.push('a');
-      tx.get('beta', init).items.push('b');
-      tx.get('beta', init).items.push('c'); // same object on a second get
-      tx.get('gamma', init); // read only: not written
+      tx.get(ALPHA_DOC).items.push('a');
+      tx.get(BETA_DOC).items.push('b');
+      tx.get(BETA_DOC).items.push('c'); // same object on a second get
+      tx.get(GAMMA_DOC); // read only: not written
       return 'done';
     });
     expect(r).toBe('done');
-    expect(await store.read('alpha', init)).toEqual({ version: 1, data: { items: ['a'] } });
-    expect(await store.read('beta', init)).toEqual({ version: 1, data: { items: ['b', 'c'] } });
+    expect(await store.read(ALPHA_DOC)).toEqual({ version: 1, data: { items: ['a'] } });
+    expect(await store.read(BETA_DOC)).toEqual({ version: 1, data: { items: ['b', 'c'] } });
     expect(fs.existsSync(path.join(dir, 'gamma.json'))).toBe(false);
     await expect(
       store.transact(async (tx) => {
-        tx.get('alpha', init).items.push('x');
-        tx.get('beta', init).items.push('y');
+        tx.get(ALPHA_DOC).items.push('x');
+        tx.get(BETA_DOC).items.push('y');
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');
-    expect((await store.read('alpha', init)).data.items).toEqual(['a']);
-    expect((await store.read('beta', init)).data.items).toEqual(['b', 'c']);
+    expect((await store.read(ALPHA_DOC)).data.items).toEqual(['a']);
+    expect((await store.read(BETA_DOC)).data.items).toEqual(['b', 'c']);
     expectClean(dir);
   });
 
   it('re-entrant use of the state lock fails fast instead of waiting for itself', async () => {
     const store = await StateStore.open(path.join(tempDir(), 'lanes'));
-    const e = await rejection(store.transact(async () => store.update('alpha', init, () => {})));
+    const e = await rejection(store.transact(async () => store.update(ALPHA_DOC, () => {})));
     expect(e.code).toBe('INTERNAL');
     expect(e.message).toContain('Re-entrant');
   });

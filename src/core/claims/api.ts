@@ -7,21 +7,19 @@ import { hostName } from '../../state/pid.js';
 import type { StateStore } from '../../state/index.js';
 import {
   PORTS_DOC,
-  emptyPorts,
   logPortsReclaimed,
-  portsOf,
   renewPortsInTx,
-  type PortsDoc,
   type PortsReclaimed,
 } from './ports.js';
 import { isLanesError, type LanesError } from '../../errors.js';
 import { failpoint } from '../../util/failpoint.js';
 import { normalizeScope, scopesIntersect } from '../plan/globs.js';
-import { CLAIMS_DOC, emptyClaims, type ClaimRecord, type ClaimRequest, type ClaimsDoc, type ClaimsFilter, type Reclaimed } from './model.js';
+import { CLAIMS_DOC, type ClaimRecord, type ClaimRequest, type ClaimsFilter, type Reclaimed } from './model.js';
 import { assertOwner, assertTtl } from './owner.js';
-import { assertAuthority, ownersOf, renewOwner } from './liveness.js';
-import { emptyLanes, LANES_DOC, type LanesDoc } from '../lanes/model.js';
-import { taskHolder, TASKS_DOC, type DocTx, type TasksDoc } from '../plan/tasks.js';
+import { assertAuthority, OWNERS_DOC, renewOwner } from './liveness.js';
+import { LANES_DOC } from '../lanes/model.js';
+import { taskHolder, TASKS_DOC } from '../plan/tasks.js';
+import type { DocTx } from '../../state/define.js';
 import {
   alreadyHeld,
   claimInTx,
@@ -52,7 +50,7 @@ export async function logReclaimed(store: StateStore, reclaimed: readonly Reclai
  */
 export async function claimFiles(store: StateStore, req: ClaimRequest): Promise<ClaimRecord[]> {
   const p = parseClaimRequest(req); // bad input fails before the lock
-  const snap = (await store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims)).data;
+  const snap = (await store.read(CLAIMS_DOC)).data;
   const now = Date.now();
   if (Array.isArray(snap.claims) && snap.claims.every(sane) && !needsReclaim(snap, now)) {
     const conflicts = conflictsFor(snap.claims, p.id.owner, p.patterns, p.mode);
@@ -92,8 +90,8 @@ function claimHolder(tx: DocTx, owner: string): { holder: string | undefined; ta
   const m = /^task:([a-z0-9][a-z0-9-]{0,62})$/.exec(owner);
   if (!m) return { holder: owner };
   const task = m[1]!;
-  const lanes = tx.get<LanesDoc>(LANES_DOC, emptyLanes);
-  const tasks = tx.get<TasksDoc>(TASKS_DOC, () => ({}));
+  const lanes = tx.get(LANES_DOC);
+  const tasks = tx.get(TASKS_DOC);
   const lane = Object.hasOwn(lanes, task) ? lanes[task] : undefined;
   const t = Object.hasOwn(tasks, task) ? tasks[task] : undefined;
   return { holder: taskHolder(t) ?? (t?.status === 'done' ? undefined : lane?.owner), task };
@@ -109,7 +107,7 @@ export async function releaseFiles(store: StateStore, owner: string, paths?: str
     if (auth) {
       const h = claimHolder(tx, owner);
       const what = h.task ? `The file scope of task "${h.task}" (${owner})` : `The claims of ${owner}`;
-      assertAuthority(ownersOf(tx), { actor: auth.actor, holder: h.holder, what, ...(h.task ? { task: h.task } : {}), ...(auth.force ? { force: true } : {}) });
+      assertAuthority(tx.get(OWNERS_DOC), { actor: auth.actor, holder: h.holder, what, ...(h.task ? { task: h.task } : {}), ...(auth.force ? { force: true } : {}) });
     }
     const doc = claimsOf(tx);
     out.reclaimed.push(...reclaimDoc(doc));
@@ -128,7 +126,7 @@ export async function releaseFiles(store: StateStore, owner: string, paths?: str
 export async function listClaims(store: StateStore, filter: ClaimsFilter = {}): Promise<ClaimRecord[]> {
   if (filter.owner !== undefined) assertOwner(filter.owner);
   const q = filter.path === undefined ? undefined : normalizeScope(filter.path);
-  const cur = await store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims);
+  const cur = await store.read(CLAIMS_DOC);
   let claims = Array.isArray(cur.data.claims) ? cur.data.claims : [];
   if (needsReclaim(cur.data)) {
     const out: Reclaimed[] = [];
@@ -160,7 +158,7 @@ export async function renewClaims(store: StateStore, owner: string, ttlSeconds?:
   assertOwner(owner);
   if (ttlSeconds !== undefined) assertTtl(ttlSeconds);
   const now = Date.now();
-  const [c, p] = await Promise.all([store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims), store.read<PortsDoc>(PORTS_DOC, emptyPorts)]);
+  const [c, p] = await Promise.all([store.read(CLAIMS_DOC), store.read(PORTS_DOC)]);
   const myClaims = (Array.isArray(c.data.claims) ? c.data.claims : []).filter((x) => x.owner === owner);
   const myPorts = (Array.isArray(p.data.leases) ? p.data.leases : []).filter((x) => x.owner === owner);
   // The owner's own lease (if it registered one) is part of the same heartbeat.
@@ -193,7 +191,7 @@ export async function renewClaims(store: StateStore, owner: string, ttlSeconds?:
 export async function releaseProcess(store: StateStore, pid: number = process.pid): Promise<{ claims: number; ports: number }> {
   const host = hostName();
   const ours = (x: { pid?: number; host: string }) => x.pid === pid && x.host === host;
-  const [c, p] = await Promise.all([store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims), store.read<PortsDoc>(PORTS_DOC, emptyPorts)]);
+  const [c, p] = await Promise.all([store.read(CLAIMS_DOC), store.read(PORTS_DOC)]);
   const hasClaims = Array.isArray(c.data.claims) && c.data.claims.some(ours);
   const hasPorts = Array.isArray(p.data.leases) && p.data.leases.some(ours);
   if (!hasClaims && !hasPorts) return { claims: 0, ports: 0 };
@@ -207,7 +205,7 @@ export async function releaseProcess(store: StateStore, pid: number = process.pi
       claims = n - doc.claims.length;
     }
     if (hasPorts) {
-      const doc = portsOf(tx);
+      const doc = tx.get(PORTS_DOC);
       const n = doc.leases.length;
       doc.leases = doc.leases.filter((x) => !ours(x));
       ports = n - doc.leases.length;

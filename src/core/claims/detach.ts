@@ -7,14 +7,14 @@
  */
 import { hostName } from '../../state/pid.js';
 import type { StateStore } from '../../state/index.js';
-import { PORTS_DOC, emptyPorts, portsOf, type PortsDoc } from './ports.js';
-import { CLAIMS_DOC, emptyClaims, type ClaimsDoc } from './model.js';
+import { PORTS_DOC } from './ports.js';
+import { CLAIMS_DOC } from './model.js';
 import { claimsOf } from './tx.js';
 
 export async function detachProcess(store: StateStore, pid: number = process.pid): Promise<{ claims: number; ports: number }> {
   const host = hostName();
   const ours = (x: { pid?: number; host: string }) => x.pid === pid && x.host === host;
-  const [c, p] = await Promise.all([store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims), store.read<PortsDoc>(PORTS_DOC, emptyPorts)]);
+  const [c, p] = await Promise.all([store.read(CLAIMS_DOC), store.read(PORTS_DOC)]);
   const hasClaims = Array.isArray(c.data.claims) && c.data.claims.some(ours);
   const hasPorts = Array.isArray(p.data.leases) && p.data.leases.some(ours);
   if (!hasClaims && !hasPorts) return { claims: 0, ports: 0 };
@@ -29,7 +29,7 @@ export async function detachProcess(store: StateStore, pid: number = process.pid
       }
     }
     if (hasPorts) {
-      for (const x of portsOf(tx).leases) {
+      for (const x of tx.get(PORTS_DOC).leases) {
         if (!ours(x)) continue;
         delete x.pid;
         ports++;

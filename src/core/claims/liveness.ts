@@ -13,10 +13,9 @@ import { act } from '../hints/actions.js';
 import { LanesError } from '../../errors.js';
 import { hostName, pidAlive } from '../../state/pid.js';
 import type { StateStore } from '../../state/index.js';
-import type { DocTx } from '../plan/tasks.js';
+import { defineDoc, type DocTx } from '../../state/define.js';
+import { recordMap } from '../../state/records.js';
 import { assertOwner, assertTtl, DEFAULT_TTL_SECONDS, describeUntil, expiryFrom } from './owner.js';
-
-export const OWNERS_DOC = 'owners';
 
 export interface OwnerLease {
   owner: string;
@@ -33,6 +32,14 @@ export interface OwnersDoc {
 }
 
 export const emptyOwners = (): OwnersDoc => ({ leases: {} });
+
+/** Tolerates a doc written by an older version (no lease map). */
+function normalizeOwners(doc: OwnersDoc): OwnersDoc {
+  if (typeof doc.leases !== 'object' || doc.leases === null || Array.isArray(doc.leases)) doc.leases = recordMap();
+  return doc;
+}
+
+export const OWNERS_DOC = defineDoc<OwnersDoc>({ name: 'owners', empty: emptyOwners, normalize: normalizeOwners });
 
 export type Liveness =
   | { live: true; owner: string; expires_at?: string; pid?: number }
@@ -80,17 +87,11 @@ export function ownerLiveness(doc: OwnersDoc | undefined, owner: string, now = D
   return { live: true, owner, expires_at: l.expires_at, ...(l.pid !== undefined ? { pid: l.pid } : {}) };
 }
 
-export function ownersOf(tx: DocTx): OwnersDoc {
-  const doc = tx.get<OwnersDoc>(OWNERS_DOC, emptyOwners);
-  if (typeof doc.leases !== 'object' || doc.leases === null || Array.isArray(doc.leases)) doc.leases = {};
-  return doc;
-}
-
 /** Records or renews the owner's lease inside a caller's transaction. */
 export function touchOwnerInTx(tx: DocTx, t: OwnerTouch, now = Date.now()): OwnerLease {
   const owner = assertOwner(t.owner);
   const ttl = assertTtl(t.ttl_seconds ?? DEFAULT_TTL_SECONDS);
-  const doc = ownersOf(tx);
+  const doc = tx.get(OWNERS_DOC);
   const lease: OwnerLease = { owner, host: hostName(), renewed_at: new Date(now).toISOString(), expires_at: expiryFrom(now, ttl), ttl_seconds: ttl };
   // A touch that names no pid (an agent's tool call on behalf of its runner) keeps the one the
   // owner registered: the pid is the owner's, not the caller's.
@@ -116,19 +117,19 @@ function fresh(l: OwnerLease | undefined, t: OwnerTouch, now: number): boolean {
 /** The owner's heartbeat: cheap (one lock-free read, no write) when renewed within the last minute. */
 export async function touchOwner(store: StateStore, t: OwnerTouch): Promise<void> {
   assertOwner(t.owner);
-  const cur = (await store.read<OwnersDoc>(OWNERS_DOC, emptyOwners)).data;
+  const cur = (await store.read(OWNERS_DOC)).data;
   if (fresh(leaseOf(cur, t.owner), t, Date.now())) return;
   await store.transact(async (tx) => void touchOwnerInTx(tx, t));
 }
 
 /** Extends an existing lease (a hook's heartbeat never creates one); true when it wrote. */
 export async function renewOwner(store: StateStore, owner: string): Promise<boolean> {
-  const cur = leaseOf((await store.read<OwnersDoc>(OWNERS_DOC, emptyOwners)).data, owner);
+  const cur = leaseOf((await store.read(OWNERS_DOC)).data, owner);
   if (!cur || !(Date.parse(cur.expires_at) > Date.now())) return false;
   const t: OwnerTouch = { owner, ttl_seconds: cur.ttl_seconds, ...(cur.pid !== undefined ? { pid: cur.pid } : {}) };
   if (fresh(cur, t, Date.now())) return false;
   return store.transact(async (tx) => {
-    const l = leaseOf(ownersOf(tx), owner);
+    const l = leaseOf(tx.get(OWNERS_DOC), owner);
     if (!l || !(Date.parse(l.expires_at) > Date.now())) return false;
     touchOwnerInTx(tx, t);
     return true;
@@ -137,9 +138,9 @@ export async function renewOwner(store: StateStore, owner: string): Promise<bool
 
 /** Ends the owner's lease (a clean end the owner itself asked for); true when there was one. */
 export async function releaseOwner(store: StateStore, owner: string): Promise<boolean> {
-  if (!leaseOf((await store.read<OwnersDoc>(OWNERS_DOC, emptyOwners)).data, owner)) return false;
+  if (!leaseOf((await store.read(OWNERS_DOC)).data, owner)) return false;
   return store.transact(async (tx) => {
-    const doc = ownersOf(tx);
+    const doc = tx.get(OWNERS_DOC);
     if (!Object.hasOwn(doc.leases, owner)) return false;
     delete doc.leases[owner];
     return true;
@@ -147,7 +148,7 @@ export async function releaseOwner(store: StateStore, owner: string): Promise<bo
 }
 
 export async function readOwners(store: StateStore): Promise<OwnersDoc> {
-  return (await store.read<OwnersDoc>(OWNERS_DOC, emptyOwners)).data;
+  return (await store.read(OWNERS_DOC)).data;
 }
 
 /** "session:abc, whose lease ends at 12:03 (in 14 min)" or "..., alive as pid 123 on this host". */

@@ -1,7 +1,7 @@
 /** The claims state document and the request types. Kept flat and small: hooks read it on every edit. */
+import { defineDoc } from '../../state/define.js';
 import type { OwnerIdentity } from './owner.js';
 
-export const CLAIMS_DOC = 'claims';
 export const CLAIM_MODES = ['exclusive', 'shared'] as const;
 export type ClaimMode = (typeof CLAIM_MODES)[number];
 
@@ -27,6 +27,7 @@ export interface ClaimsDoc {
 }
 
 export const emptyClaims = (): ClaimsDoc => ({ claims: [] });
+export const CLAIMS_DOC = defineDoc<ClaimsDoc>({ name: 'claims', empty: emptyClaims });
 
 export interface ClaimRequest {
   owner: string;

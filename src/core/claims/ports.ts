@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import { LanesError } from '../../errors.js';
 import { portFree } from '../../system/port-probe.js';
-import type { DocTx } from '../plan/tasks.js';
+import { defineDoc, type DocTx } from '../../state/define.js';
 import {
   DEFAULT_TTL_SECONDS,
   assertOwner,
@@ -23,7 +23,6 @@ import {
 } from './owner.js';
 import type { StateStore } from '../../state/index.js';
 
-export const PORTS_DOC = 'ports';
 export const DEFAULT_PORT_RANGE = { lo: 20000, hi: 29999 } as const;
 /** Give up after this many busy candidates: a machine that busy has a problem worth reporting. */
 const MAX_PROBES = 512;
@@ -38,6 +37,15 @@ export interface PortsDoc {
 }
 
 export const emptyPorts = (): PortsDoc => ({ leases: [] });
+
+/** Tolerates docs written by older versions, and drops records that are not leases. */
+function normalizePorts(doc: PortsDoc): PortsDoc {
+  if (!Array.isArray(doc.leases)) doc.leases = [];
+  doc.leases = doc.leases.filter((l) => typeof l === 'object' && l !== null && typeof l.owner === 'string' && Number.isInteger(l.port));
+  return doc;
+}
+
+export const PORTS_DOC = defineDoc<PortsDoc>({ name: 'ports', empty: emptyPorts, normalize: normalizePorts });
 
 export interface PortRequest extends OwnerInput {
   ttl_seconds?: number;
@@ -55,13 +63,6 @@ export interface PortsReclaimed {
 export function preferredPort(owner: string, range: { lo: number; hi: number } = DEFAULT_PORT_RANGE): number {
   const h = crypto.createHash('sha256').update(owner).digest().readUInt32BE(0);
   return range.lo + (h % (range.hi - range.lo + 1));
-}
-
-export function portsOf(tx: DocTx): PortsDoc {
-  const doc = tx.get<PortsDoc>(PORTS_DOC, emptyPorts);
-  if (!Array.isArray(doc.leases)) doc.leases = [];
-  doc.leases = doc.leases.filter((l) => typeof l === 'object' && l !== null && typeof l.owner === 'string' && Number.isInteger(l.port));
-  return doc;
 }
 
 export function reclaimPortsDoc(doc: PortsDoc, now = Date.now(), keep?: string): PortsReclaimed[] {
@@ -104,7 +105,7 @@ export async function leasePort(store: StateStore, req: PortRequest): Promise<{ 
   const gone: PortsReclaimed[] = [];
   const out = await store.transact(async (tx) => {
     const now = Date.now();
-    const doc = portsOf(tx);
+    const doc = tx.get(PORTS_DOC);
     gone.push(...reclaimPortsDoc(doc, now));
     const mine = doc.leases.find((l) => l.owner === id.owner);
     if (mine) {
@@ -137,7 +138,7 @@ export async function leasePort(store: StateStore, req: PortRequest): Promise<{ 
 }
 
 export function releasePortsInTx(tx: DocTx, owner: string): number[] {
-  const doc = portsOf(tx);
+  const doc = tx.get(PORTS_DOC);
   const freed = doc.leases.filter((l) => l.owner === owner).map((l) => l.port);
   if (freed.length) doc.leases = doc.leases.filter((l) => l.owner !== owner);
   return freed;
@@ -146,7 +147,7 @@ export function releasePortsInTx(tx: DocTx, owner: string): number[] {
 /** Frees every port leased to `owner`; returns them. Cheap when there is nothing to free (no lock). */
 export async function releasePorts(store: StateStore, owner: string): Promise<number[]> {
   assertOwner(owner);
-  const cur = await store.read<PortsDoc>(PORTS_DOC, emptyPorts);
+  const cur = await store.read(PORTS_DOC);
   if (!Array.isArray(cur.data.leases) || !cur.data.leases.some((l) => l.owner === owner)) return [];
   const freed = await store.transact(async (tx) => releasePortsInTx(tx, owner));
   if (freed.length) await store.appendEvent('ports.released', { owner, ports: freed });
@@ -154,7 +155,7 @@ export async function releasePorts(store: StateStore, owner: string): Promise<nu
 }
 
 export function renewPortsInTx(tx: DocTx, owner: string, ttlSeconds?: number, now = Date.now()): { renewed: number; reclaimed: PortsReclaimed[] } {
-  const doc = portsOf(tx);
+  const doc = tx.get(PORTS_DOC);
   const reclaimed = reclaimPortsDoc(doc, now, owner);
   let renewed = 0;
   for (const l of doc.leases) {
@@ -169,12 +170,12 @@ export function renewPortsInTx(tx: DocTx, owner: string, ttlSeconds?: number, no
 
 /** Live leases (gone ones are reclaimed first, and logged). */
 export async function listPorts(store: StateStore): Promise<PortLease[]> {
-  const cur = await store.read<PortsDoc>(PORTS_DOC, emptyPorts);
+  const cur = await store.read(PORTS_DOC);
   let leases = Array.isArray(cur.data.leases) ? cur.data.leases : [];
   if (needsPortReclaim(cur.data)) {
     const gone: PortsReclaimed[] = [];
     leases = await store.transact(async (tx) => {
-      const doc = portsOf(tx);
+      const doc = tx.get(PORTS_DOC);
       gone.push(...reclaimPortsDoc(doc));
       return doc.leases.map((l) => ({ ...l }));
     });

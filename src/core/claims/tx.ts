@@ -5,12 +5,11 @@
 import { act } from '../hints/actions.js';
 import { LanesError } from '../../errors.js';
 import { intersectNormalized, isPlainScope, normalizeScope } from '../plan/globs.js';
-import type { DocTx } from '../plan/tasks.js';
+import type { DocTx } from '../../state/define.js';
 import {
   CLAIMS_DOC,
   CLAIM_MODES,
   LIMITS,
-  emptyClaims,
   type ClaimConflict,
   type ClaimMode,
   type ClaimRecord,
@@ -67,7 +66,7 @@ export function parseClaimRequest(req: ClaimRequest): ParsedClaim {
 
 /** The claims doc of a transaction, with records that do not look like claims dropped. */
 export function claimsOf(tx: DocTx): ClaimsDoc {
-  const doc = tx.get<ClaimsDoc>(CLAIMS_DOC, emptyClaims);
+  const doc = tx.get(CLAIMS_DOC);
   if (!Array.isArray(doc.claims)) doc.claims = [];
   else if (doc.claims.some((c) => !sane(c))) doc.claims = doc.claims.filter(sane);
   return doc;

@@ -10,7 +10,7 @@ import { listWorktrees } from '../../git/worktree.js';
 import { failpoint } from '../../util/failpoint.js';
 import type { Project } from '../project/project.js';
 import { readPlan } from '../plan/tasks.js';
-import { emptyLanes, LANES_DOC, type LanesDoc } from './model.js';
+import { LANES_DOC } from './model.js';
 import { isInside, lanesDir } from './paths.js';
 import { diskUsage } from './probe.js';
 import { recoverOrphans } from './recover.js';
@@ -28,7 +28,7 @@ export interface CleanupResult {
 export async function cleanupLanes(project: Project): Promise<CleanupResult> {
   const recovered = await recoverOrphans(project);
   const out: CleanupResult = { removed: [], kept: [], freed_bytes: 0, recovered: recovered.length };
-  const doc = (await project.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data;
+  const doc = (await project.store.read(LANES_DOC)).data;
   const { tasks } = await readPlan(project.store);
   for (const lane of Object.values(doc).sort((x, y) => x.task.localeCompare(y.task))) {
     const keep = (reason: string) => out.kept.push({ task_id: lane.task, path: lane.path, reason });

@@ -10,10 +10,10 @@ import { git } from '../../git/exec.js';
 import { aheadBehind, commitTimeMs, resolveCommit, statusPorcelain } from '../../git/refs.js';
 import { adminDirFor, listWorktrees } from '../../git/worktree.js';
 import type { Project } from '../project/project.js';
-import { emptyQueue, MERGE_DOC, queueOf, type MergeQueueDoc } from '../merge/model.js';
+import { MERGE_DOC } from '../merge/model.js';
 import { appliesTo, needsFixByTask, needsFixFirst, type NeedsFix } from '../merge/needs-fix.js';
 import { readPlan, type TaskStatus } from '../plan/tasks.js';
-import { emptyLanes, LANES_DOC, type LaneRecord, type LanesDoc } from './model.js';
+import { LANES_DOC, type LaneRecord } from './model.js';
 import { isInside, lanesDir } from './paths.js';
 import { recoverOrphans } from './recover.js';
 import { mapLimit } from '../../util/map-limit.js';
@@ -62,11 +62,11 @@ export async function listLanes(project: Project, opts: { recover?: boolean } = 
   const cfg = await project.config();
   const root = project.repo.mainRoot;
   const [doc, { tasks }, worktrees, targetSha, queue] = await Promise.all([
-    project.store.read<LanesDoc>(LANES_DOC, emptyLanes),
+    project.store.read(LANES_DOC),
     readPlan(project.store),
     listWorktrees(root),
     resolveCommit(root, cfg.target),
-    project.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue).then((d) => queueOf(d.data)),
+    project.store.read(MERGE_DOC).then((d) => d.data),
   ]);
   const byPath = new Map(worktrees.map((w) => [w.path, w]));
   const records = Object.values(doc.data).sort((a, b) => a.task.localeCompare(b.task));

@@ -8,8 +8,8 @@ import os from 'node:os';
 import { LanesError, isLanesError } from '../../errors.js';
 import { assertSlug } from '../../util/slug.js';
 import { assertOwner } from '../claims/owner.js';
+import { defineDoc } from '../../state/define.js';
 
-export const LANES_DOC = 'lanes';
 /** Journal operation names (RELIABILITY.md rule 9). */
 export const START_OP = 'lanes.start';
 export const REMOVE_OP = 'lanes.remove';
@@ -65,6 +65,7 @@ export interface LaneRecord {
 
 export type LanesDoc = Record<string, LaneRecord>;
 export const emptyLanes = (): LanesDoc => ({});
+export const LANES_DOC = defineDoc<LanesDoc>({ name: 'lanes', empty: emptyLanes });
 
 export function laneBranch(task: string): string {
   return `lanes/${task}`;

@@ -9,8 +9,8 @@ import { describeLiveness, ownerLiveness, touchOwnerInTx, type OwnersDoc } from 
 import type { Reclaimed } from '../claims/model.js';
 import { claimInTx } from '../claims/tx.js';
 import type { Project } from '../project/project.js';
-import { applyTaskUpdate, emptyTasks, TASKS_DOC, type TasksDoc } from '../plan/tasks.js';
-import { emptyLanes, LANES_DOC, taskOwner, type LaneRecord, type LanesDoc } from './model.js';
+import { applyTaskUpdate, TASKS_DOC } from '../plan/tasks.js';
+import { LANES_DOC, taskOwner, type LaneRecord, type LanesDoc } from './model.js';
 import type { StartResult } from './start.js';
 
 export function mine(doc: LanesDoc, task: string, token: string): LaneRecord {
@@ -29,8 +29,8 @@ export async function resumeLane(project: Project, rec: LaneRecord, files: strin
   const { store } = project;
   const out = { reclaimed: [] as Reclaimed[] };
   const claims = await store.transact(async (tx) => {
-    const cur = mine(tx.get<LanesDoc>(LANES_DOC, emptyLanes), rec.task, rec.token);
-    const t = tx.get<TasksDoc>(TASKS_DOC, emptyTasks)[rec.task];
+    const cur = mine(tx.get(LANES_DOC), rec.task, rec.token);
+    const t = tx.get(TASKS_DOC)[rec.task];
     if (t?.status !== 'in_progress' || t.owner !== o.owner) applyTaskUpdate(tx, { id: rec.task, status: 'in_progress', owner: o.owner, note: `resumed in lane ${rec.branch}` });
     touchOwnerInTx(tx, { owner: o.owner, ttl_seconds: o.ttl, ...(o.pid !== undefined ? { pid: o.pid } : {}) });
     if (files.length) {

@@ -13,10 +13,10 @@ import { pidAlive } from '../../state/index.js';
 import { log } from '../../util/log.js';
 import { releaseOwnerInTx } from '../claims/tx.js';
 import type { Project } from '../project/project.js';
-import { emptyTasks, setStatus, TASKS_DOC, type TasksDoc } from '../plan/tasks.js';
+import { setStatus, TASKS_DOC } from '../plan/tasks.js';
 import { releasePortsInTx } from '../claims/ports.js';
 import { withGitLock } from './gitlock.js';
-import { emptyLanes, LANES_DOC, laneRef, lockReason, REMOVE_OP, START_OP, taskOwner, type LanesDoc, type RemoveData, type StartData } from './model.js';
+import { LANES_DOC, laneRef, lockReason, REMOVE_OP, START_OP, taskOwner, type RemoveData, type StartData } from './model.js';
 import { procCwd, settleCheckout } from './probe.js';
 import { isInside } from './paths.js';
 import { killProcessGroup } from '../../system/command.js';
@@ -52,7 +52,7 @@ export async function rollbackStart(project: Project, d: StartData, step: string
   const keep = (why: string) => {
     rep.kept = rep.kept ? `${rep.kept}; ${why}` : why;
   };
-  const lane = (await project.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data[d.task];
+  const lane = (await project.store.read(LANES_DOC)).data[d.task];
   const ours = lane?.token === d.token;
   if (reached(step, 'worktree')) {
     try {
@@ -118,12 +118,12 @@ export async function rollbackStart(project: Project, d: StartData, step: string
     return rep;
   }
   await project.store.transact(async (tx) => {
-    const doc = tx.get<LanesDoc>(LANES_DOC, emptyLanes);
+    const doc = tx.get(LANES_DOC);
     const rec = doc[d.task];
     if (rec?.token !== d.token) return;
     releaseOwnerInTx(tx, taskOwner(d.task));
     releasePortsInTx(tx, taskOwner(d.task));
-    const t = tx.get<TasksDoc>(TASKS_DOC, emptyTasks)[d.task];
+    const t = tx.get(TASKS_DOC)[d.task];
     if (t && t.status === 'in_progress' && t.owner === d.owner && !rec.resumed) {
       delete t.owner;
       setStatus(t, 'planned', { note: rep.kept ? `start rolled back; lane kept: ${rep.kept}` : 'start rolled back' });
@@ -182,7 +182,7 @@ export async function finishRemove(project: Project, d: RemoveData): Promise<Rol
     return rep;
   }
   await project.store.transact(async (tx) => {
-    if (tx.get<LanesDoc>(LANES_DOC, emptyLanes)[d.task]?.token !== d.token) return;
+    if (tx.get(LANES_DOC)[d.task]?.token !== d.token) return;
     dropLaneInTx(tx, d.task, d.token, 'lane removed (finished after a crash)');
   });
   return rep;
@@ -220,7 +220,7 @@ export async function recoverOrphans(project: Project): Promise<RollbackReport[]
 
 async function recoverStart(project: Project, rec: JournalRecord): Promise<RollbackReport> {
   const d = rec.data as unknown as StartData;
-  const lane = (await project.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data[d.task];
+  const lane = (await project.store.read(LANES_DOC)).data[d.task];
   if (lane?.token === d.token && lane.state === 'ready') {
     // It died after the lane became ready, before closing the record: nothing to undo.
     return { task: d.task, op: START_OP, outcome: 'finished', removed_worktree: false, deleted_branch: false };

@@ -9,7 +9,7 @@ import type { Project } from '../project/project.js';
 import { readPlan } from '../plan/tasks.js';
 import { assertAuthority, readOwners } from '../claims/liveness.js';
 import { assertOwner } from '../claims/owner.js';
-import { assertTaskId, emptyLanes, LANES_DOC, type LanesDoc } from './model.js';
+import { assertTaskId, LANES_DOC } from './model.js';
 import { recoverOrphans } from './recover.js';
 import { assessLane, refusal, teardownLane, type TeardownResult } from './teardown.js';
 
@@ -35,7 +35,7 @@ export interface RemoveResult extends TeardownResult {
 export async function removeLane(project: Project, input: RemoveInput): Promise<RemoveResult> {
   const task = assertTaskId(input.task_id);
   await recoverOrphans(project);
-  const lane = (await project.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data[task];
+  const lane = (await project.store.read(LANES_DOC)).data[task];
   if (!lane) {
     throw new LanesError('NOT_FOUND', `There is no lane for task "${task}".`, { hint: `${act('list_worktrees')} shows the lanes (and any foreign worktrees, which Lanes does not remove).` });
   }

@@ -23,14 +23,14 @@ import { failpoint } from '../../util/failpoint.js';
 import { isPlainScope } from '../plan/globs.js';
 import { assertOwner } from '../claims/owner.js';
 import { claimInTx, conflictsFor, parseClaimRequest, reclaimDoc } from '../claims/tx.js';
-import { CLAIMS_DOC, emptyClaims, type ClaimsDoc } from '../claims/model.js';
+import { CLAIMS_DOC } from '../claims/model.js';
 import { conflictError, sane } from '../claims/tx.js';
-import { ownersOf, readOwners, touchOwnerInTx } from '../claims/liveness.js';
+import { OWNERS_DOC, readOwners, touchOwnerInTx } from '../claims/liveness.js';
 import type { Project } from '../project/project.js';
-import { applyTaskUpdate, emptyTasks, readPlan, requirePlan, requireTask, TASKS_DOC, type TasksDoc } from '../plan/tasks.js';
+import { applyTaskUpdate, readPlan, requirePlan, requireTask, TASKS_DOC } from '../plan/tasks.js';
 import { ensureExcluded, withGitLock } from './gitlock.js';
 import { copyIncluded } from './include.js';
-import { assertTaskId, emptyLanes, LANES_DOC, laneBranch, laneRef, lockReason, START_OP, taskOwner, type LaneRecord, type LanesDoc, type StartData } from './model.js';
+import { assertTaskId, LANES_DOC, laneBranch, laneRef, lockReason, START_OP, taskOwner, type LaneRecord, type StartData } from './model.js';
 import { lanePathFor, lanesDir } from './paths.js';
 import { recoverOrphans, rollbackStart, type RollbackReport } from './recover.js';
 import { runSetup } from './setup.js';
@@ -81,7 +81,7 @@ export async function startLane(project: Project, input: StartInput): Promise<St
   // --- every check before the first side effect -------------------------------------------------
   const { plan } = await readPlan(store);
   const def = requireTask(requirePlan(plan), task);
-  const lanesNow = (await store.read<LanesDoc>(LANES_DOC, emptyLanes)).data;
+  const lanesNow = (await store.read(LANES_DOC)).data;
   const existing = Object.hasOwn(lanesNow, task) ? lanesNow[task] : undefined;
   const ttl = cfg.claims.default_ttl_seconds;
   if (existing) {
@@ -129,13 +129,13 @@ export async function startLane(project: Project, input: StartInput): Promise<St
   // state revert), which saves a journal write.
   try {
     await store.transact(async (tx) => {
-      const doc = tx.get<LanesDoc>(LANES_DOC, emptyLanes);
-      const before = tx.get<TasksDoc>(TASKS_DOC, emptyTasks)[task];
+      const doc = tx.get(LANES_DOC);
+      const before = tx.get(TASKS_DOC)[task];
       const resumed = before?.status === 'in_progress' && before.owner === owner;
       // The task claim first: another owner gets its "already started by ..." message.
       applyTaskUpdate(tx, { id: task, status: 'in_progress', owner, note: `lane ${branch}` });
       const other = Object.hasOwn(doc, task) ? doc[task] : undefined;
-      if (other) throw laneExists(other, ownersOf(tx));
+      if (other) throw laneExists(other, tx.get(OWNERS_DOC));
       touchOwnerInTx(tx, { owner, ttl_seconds: ttl, ...(input.pid !== undefined ? { pid: input.pid } : {}) });
       const rec: LaneRecord = { task, owner, branch, path, base, base_ref: baseRef, target: cfg.target, state: 'starting', token, created_at: new Date().toISOString() };
       if (resumed) rec.resumed = true;
@@ -182,7 +182,7 @@ export async function startLane(project: Project, input: StartInput): Promise<St
 
     await entry.step('scope');
     const claims = await store.transact(async (tx) => {
-      const rec = mine(tx.get<LanesDoc>(LANES_DOC, emptyLanes), task, token);
+      const rec = mine(tx.get(LANES_DOC), task, token);
       const held = def.files.length
         ? claimInTx(tx, { owner: taskOwner(task), task, paths: def.files, file_paths: filePaths, mode: 'exclusive', ttl_seconds: ttl, reason: `scope of task ${task}` }).map((c) => c.pattern)
         : [];
@@ -194,7 +194,7 @@ export async function startLane(project: Project, input: StartInput): Promise<St
 
     await entry.step('ready');
     const ready = await store.transact(async (tx) => {
-      const rec = mine(tx.get<LanesDoc>(LANES_DOC, emptyLanes), task, token);
+      const rec = mine(tx.get(LANES_DOC), task, token);
       rec.state = 'ready';
       rec.ready_at = new Date().toISOString();
       return { ...rec };
@@ -239,7 +239,7 @@ async function noBase(project: Project, rev: string, explicit: boolean): Promise
  */
 async function preflightScope(project: Project, task: string, files: string[], ttl: number, filePaths: string[]): Promise<void> {
   const req = parseClaimRequest({ owner: taskOwner(task), task, paths: files, file_paths: filePaths, mode: 'exclusive', ttl_seconds: ttl });
-  const doc = (await project.store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims)).data;
+  const doc = (await project.store.read(CLAIMS_DOC)).data;
   if (!Array.isArray(doc.claims)) return;
   doc.claims = doc.claims.filter(sane);
   reclaimDoc(doc); // expired and dead holders do not count (this copy is never written)

@@ -10,12 +10,12 @@ import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
 import { claimInTx, claimsOf, conflictError, conflictsFor, parseClaimRequest, reclaimDoc } from '../claims/tx.js';
 import { logReclaimed } from '../claims/api.js';
-import { describeLiveness, ownerLiveness, ownersOf, touchOwnerInTx, type Liveness } from '../claims/liveness.js';
+import { describeLiveness, ownerLiveness, OWNERS_DOC, touchOwnerInTx, type Liveness } from '../claims/liveness.js';
 import type { Reclaimed } from '../claims/model.js';
 import { assertOwner, expiryFrom } from '../claims/owner.js';
 import type { Project } from '../project/project.js';
-import { emptyTasks, readPlan, requirePlan, requireTask, setStatus, TASKS_DOC, type TasksDoc } from '../plan/tasks.js';
-import { assertTaskId, emptyLanes, LANES_DOC, taskOwner, type LanesDoc } from './model.js';
+import { readPlan, requirePlan, requireTask, setStatus, TASKS_DOC } from '../plan/tasks.js';
+import { assertTaskId, LANES_DOC, taskOwner } from './model.js';
 import { recoverOrphans } from './recover.js';
 
 export interface TakeInput {
@@ -54,9 +54,9 @@ export async function takeTask(project: Project, input: TakeInput): Promise<Take
   const reclaimed: Reclaimed[] = [];
 
   const r = await store.transact(async (tx) => {
-    const tasks = tx.get<TasksDoc>(TASKS_DOC, emptyTasks);
+    const tasks = tx.get(TASKS_DOC);
     const t = Object.hasOwn(tasks, task) ? tasks[task] : undefined;
-    const doc = tx.get<LanesDoc>(LANES_DOC, emptyLanes);
+    const doc = tx.get(LANES_DOC);
     const lane = Object.hasOwn(doc, task) ? doc[task] : undefined;
     if (t?.status === 'done') {
       throw new LanesError('CONFLICT', `Task "${task}" is already done${t.landed_as ? ` (landed as ${t.landed_as})` : ''}; there is nothing to take over.`, {
@@ -75,7 +75,7 @@ export async function takeTask(project: Project, input: TakeInput): Promise<Take
       throw new LanesError('CONFLICT', `The lane of ${task} is recorded at ${lane.path}, but that directory is missing.`, { hint: `Run ${act('cleanup_worktrees')} to clear it, then start the task.` });
     }
     const from = lane?.owner ?? (t && t.status !== 'planned' ? t.owner : undefined);
-    const owners = ownersOf(tx);
+    const owners = tx.get(OWNERS_DOC);
     let because: string;
     if (from === undefined) {
       throw new LanesError('CONFLICT', `Task "${task}" has no owner and no lane: there is nothing to take over.`, {

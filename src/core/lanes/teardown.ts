@@ -11,12 +11,12 @@ import { createRef, deleteRefCas, refSha, snapshotWorktree, stashCreate } from '
 import { adminDirFor, listWorktrees, lockWorktree, removeAdminEntry, removeWorktree, unlockWorktree, worktreeHeadRef } from '../../git/worktree.js';
 import { releaseOwnerInTx } from '../claims/tx.js';
 import type { Project } from '../project/project.js';
-import type { DocTx as Tx } from '../plan/tasks.js';
-import { emptyTasks, setStatus, TASKS_DOC, type TasksDoc } from '../plan/tasks.js';
+import type { DocTx as Tx } from '../../state/define.js';
+import { setStatus, TASKS_DOC } from '../plan/tasks.js';
 import { releasePortsInTx } from '../claims/ports.js';
 import { failpoint } from '../../util/failpoint.js';
 import { withGitLock } from './gitlock.js';
-import { archiveRef, backupRef, emptyLanes, LANES_DOC, laneRef, lockReason, REMOVE_OP, taskOwner, type LaneRecord, type LanesDoc, type RemoveData } from './model.js';
+import { archiveRef, backupRef, LANES_DOC, laneRef, lockReason, REMOVE_OP, taskOwner, type LaneRecord, type RemoveData } from './model.js';
 import type { Assessment } from './assess.js';
 
 export { assessLane, describeCommits, describeDirty, describeIgnored, refusal, refusalParts, type Assessment, type LandedBy } from './assess.js';
@@ -157,9 +157,9 @@ async function forcedBackup(saver: Saver, lane: LaneRecord, a: Assessment, out: 
 export function dropLaneInTx(tx: Tx, task: string, token: string, note: string): { claims: number; ports: number[]; task_status?: string } {
   const claims = releaseOwnerInTx(tx, taskOwner(task));
   const ports = releasePortsInTx(tx, taskOwner(task));
-  const doc = tx.get<LanesDoc>(LANES_DOC, emptyLanes);
+  const doc = tx.get(LANES_DOC);
   if (doc[task]?.token === token) delete doc[task];
-  const t = tx.get<TasksDoc>(TASKS_DOC, emptyTasks)[task];
+  const t = tx.get(TASKS_DOC)[task];
   if (t && t.status === 'in_progress') {
     delete t.owner;
     setStatus(t, 'planned', { note });

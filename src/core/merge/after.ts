@@ -11,17 +11,18 @@ import { releaseOwnerInTx } from '../claims/tx.js';
 import type { Project } from '../project/project.js';
 import { taskOwner } from '../lanes/model.js';
 import { removeLane } from '../lanes/remove.js';
-import { emptyTasks, setStatus, TASKS_DOC, type DocTx, type TaskStatus, type TasksDoc } from '../plan/tasks.js';
+import { setStatus, TASKS_DOC, type TaskStatus } from '../plan/tasks.js';
+import type { DocTx } from '../../state/define.js';
 import { mergeCheckMany } from '../../git/merge.js';
-import { capText, emptyQueue, MERGE_DOC, msSince, nowIso, queueOf, recordOutcome, trimHistory, type EntryFailure, type MergeEntry, type MergeQueueDoc } from './model.js';
+import { capText, MERGE_DOC, msSince, nowIso, recordOutcome, trimHistory, type EntryFailure, type MergeEntry, type MergeQueueDoc } from './model.js';
 
 export function queueIn(tx: DocTx): MergeQueueDoc {
-  return queueOf(tx.get<MergeQueueDoc>(MERGE_DOC, emptyQueue));
+  return tx.get(MERGE_DOC);
 }
 
 /** Moves a task without the checks of update_task (the queue, not an agent, decides here). */
 export function moveTask(tx: DocTx, task: string, status: TaskStatus | undefined, note: string): void {
-  const t = tx.get<TasksDoc>(TASKS_DOC, emptyTasks)[task];
+  const t = tx.get(TASKS_DOC)[task];
   if (!t) return; // a lane without a plan entry: nothing to record
   setStatus(t, status ?? t.status, { note: capText(note) });
 }
@@ -38,7 +39,7 @@ export interface Landed {
  */
 export function markLandedInTx(tx: DocTx, landed: readonly Landed[], target: string, extra: { unchecked: boolean; gates_ms?: number; land_ms?: number }): MergeEntry[] {
   const doc = queueIn(tx);
-  const tasks = tx.get<TasksDoc>(TASKS_DOC, emptyTasks);
+  const tasks = tx.get(TASKS_DOC);
   const moved: MergeEntry[] = [];
   for (const l of landed) {
     const e = doc.entries.find((x) => x.id === l.entry);
@@ -86,7 +87,7 @@ export function markFailedInTx(tx: DocTx, entryId: string, message: string, fail
   e.failure = failure;
   delete e.cancel_requested;
   if (opts.gated) recordOutcome(doc, false);
-  const tasks = tx.get<TasksDoc>(TASKS_DOC, emptyTasks);
+  const tasks = tx.get(TASKS_DOC);
   const t = tasks[e.task];
   if (t) {
     if (e.kind === 'revert') setStatus(t, t.status, { note: capText(`The revert of ${e.task} did not land: ${message}`) });
@@ -145,8 +146,8 @@ export async function recheckInFlight(project: Project, target: string, targetSh
   const landedTask = landedTasks.join(', ');
   const root = project.repo.mainRoot;
   const out = await gitOut(root, ['for-each-ref', '--format=%(refname:lstrip=3)%00%(objectname)', 'refs/heads/lanes/'], { readOnly: true });
-  const tasks = (await project.store.read<TasksDoc>(TASKS_DOC, emptyTasks)).data;
-  const queue = queueOf((await project.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)).data);
+  const tasks = (await project.store.read(TASKS_DOC)).data;
+  const queue = (await project.store.read(MERGE_DOC)).data;
   const lanesInFlight = out
     .split('\n')
     .filter(Boolean)
@@ -171,7 +172,7 @@ export async function recheckInFlight(project: Project, target: string, targetSh
       for (const c of fresh) {
         doc.lane_conflicts[c.task] = { target: targetSha, files: c.files };
         const note = `After ${landedTask} landed, this lane conflicts with ${target} in: ${c.files.join(', ')}. Merge ${target} into the lane and resolve them before queueing (again).`;
-        const t = tx.get<TasksDoc>(TASKS_DOC, emptyTasks)[c.task];
+        const t = tx.get(TASKS_DOC)[c.task];
         if (t && t.status !== 'done') setStatus(t, t.status, { note: capText(note) });
         const e = doc.entries.find((x) => x.task === c.task && x.state === 'queued');
         if (e) e.conflicts = [...(e.conflicts ?? []).filter((x) => x.with !== 'target'), { with: 'target', files: c.files }];

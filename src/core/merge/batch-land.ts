@@ -10,7 +10,7 @@ import type { BatchJournal } from './batch-journal.js';
 import type { BatchOutcome, BatchReport } from './batch-report.js';
 import type { Link } from './integrate.js';
 import { advanceTarget } from './land.js';
-import { emptyQueue, MERGE_DOC, queueOf, type MergeEntry, type MergeQueueDoc } from './model.js';
+import { MERGE_DOC, type MergeEntry } from './model.js';
 import { configAt } from './target.js';
 
 /**
@@ -67,7 +67,7 @@ export async function landSegment(
   const last = seg[seg.length - 1]!;
   const all = [...seg, ...after];
   // A cancel that arrived while we integrated or gated: let go of the batch, drop the cancelled.
-  const q = queueOf((await store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)).data);
+  const q = (await store.read(MERGE_DOC)).data;
   const cancelled = all.filter((l) => q.entries.find((e) => e.id === l.entry)?.cancel_requested);
   if (cancelled.length) {
     await store.transact(async (tx) => requeueInTx(tx, all.map((l) => l.entry)));

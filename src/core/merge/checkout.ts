@@ -20,6 +20,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError } from '../../errors.js';
+import { defineDoc } from '../../state/define.js';
 import { git, gitOut } from '../../git/exec.js';
 import type { Repo } from '../../git/repo.js';
 import { runCommand } from '../../system/command.js';
@@ -33,8 +34,6 @@ import { addIntegrationWorktree } from '../../git/merge.js';
 import type { GateLog } from './logs.js';
 
 export { defaultIntegrationBase, dotSegment, integrationBase };
-
-export const INTEGRATION_DOC = 'integration';
 
 export interface CheckoutRecord {
   target: string;
@@ -59,6 +58,8 @@ function docOf(d: IntegrationDoc): IntegrationDoc {
   if (!Array.isArray(d.checkouts)) d.checkouts = [];
   return d;
 }
+
+export const INTEGRATION_DOC = defineDoc<IntegrationDoc>({ name: 'integration', empty: emptyDoc, normalize: docOf });
 
 function checkoutName(target: string): string {
   const plain = target.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'target';
@@ -116,13 +117,13 @@ export async function removeCheckoutDir(repo: Repo, rec: Pick<CheckoutRecord, 'd
 
 async function updateRecord(project: Project, target: string, fn: (r: CheckoutRecord | undefined, doc: IntegrationDoc) => void): Promise<void> {
   await project.store.transact(async (tx) => {
-    const doc = docOf(tx.get<IntegrationDoc>(INTEGRATION_DOC, emptyDoc));
+    const doc = tx.get(INTEGRATION_DOC);
     fn(doc.checkouts.find((c) => c.target === target), doc);
   });
 }
 
 export async function readCheckouts(project: Project): Promise<CheckoutRecord[]> {
-  return docOf((await project.store.read<IntegrationDoc>(INTEGRATION_DOC, emptyDoc)).data).checkouts;
+  return (await project.store.read(INTEGRATION_DOC)).data.checkouts;
 }
 
 /**

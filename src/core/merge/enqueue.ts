@@ -13,11 +13,11 @@ import { assertSlug } from '../../util/slug.js';
 import { loadConfigAtCommit } from '../config/load.js';
 import type { Project } from '../project/project.js';
 import { describeDirty } from '../lanes/teardown.js';
-import { emptyLanes, LANES_DOC, laneRef, type LanesDoc } from '../lanes/model.js';
+import { LANES_DOC, laneRef } from '../lanes/model.js';
 import { readPlan, type StoredPlan, type TasksDoc } from '../plan/tasks.js';
 import { queueIn } from './after.js';
 import { assertMergeTreeGit, mergeCheckMany, operationInProgress } from '../../git/merge.js';
-import { activeEntry, emptyQueue, MERGE_DOC, nowIso, queueOf, type ConflictReport, type MergeEntry, type MergeQueueDoc, type Strategy } from './model.js';
+import { activeEntry, MERGE_DOC, nowIso, type ConflictReport, type MergeEntry, type MergeQueueDoc, type Strategy } from './model.js';
 import { dependenciesOf, positions } from './order.js';
 import { entryView, type EntryView } from './status.js';
 
@@ -60,7 +60,7 @@ export async function queueMerge(project: Project, input: QueueInput): Promise<Q
       hint: `Nothing to land. Add a follow-up task with ${act('add_task')} for further work.`,
     });
   }
-  const current = queueOf((await store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)).data);
+  const current = (await store.read(MERGE_DOC)).data;
   const existing = activeEntry(current, task);
   if (existing?.state === 'held') {
     return result(current, existing, true, existing.conflicts ?? [], plan, tasks, [
@@ -124,7 +124,7 @@ function result(doc: MergeQueueDoc, entry: MergeEntry, already: boolean, conflic
 /** The lane's worktree (if it has one) must hold no uncommitted work and no operation in progress. */
 async function assertLaneReady(project: Project, task: string, ref: string): Promise<void> {
   // By branch, or by the lane's recorded path: during a rebase the lane's HEAD is detached.
-  const recorded = (await project.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data[task]?.path;
+  const recorded = (await project.store.read(LANES_DOC)).data[task]?.path;
   const wt = (await listWorktrees(project.repo.mainRoot)).find((w) => w.branch === ref || (recorded !== undefined && w.path === recorded));
   if (!wt) return;
   const op = await operationInProgress(wt.path);

@@ -4,9 +4,9 @@
  * (merge_status shows them); the doc also remembers recent outcomes, which size the batches.
  */
 // The brief says `merge_queue`; state document names must be slugs (src/state/docs.ts).
+import { defineDoc } from '../../state/define.js';
 import { recordMap } from '../../state/records.js';
 
-export const MERGE_DOC = 'merge-queue';
 /** Journal operation of one batch going through integrate → gates → land → cleanup (rule 9). */
 export const MERGE_OP = 'merge.process';
 
@@ -114,6 +114,8 @@ export function queueOf(doc: MergeQueueDoc): MergeQueueDoc {
   if (!Number.isSafeInteger(doc.seq)) doc.seq = doc.entries.reduce((m, e) => Math.max(m, e.seq), 0);
   return doc;
 }
+
+export const MERGE_DOC = defineDoc<MergeQueueDoc>({ name: 'merge-queue', empty: emptyQueue, normalize: queueOf });
 
 export function isActive(e: MergeEntry): boolean {
   return ACTIVE.includes(e.state);

@@ -14,7 +14,7 @@ import { newReport, type BatchReport } from './batch-report.js';
 import { configForTip, readTargetTip } from './target.js';
 import { assertMergeTreeGit } from '../../git/merge.js';
 import { assertCheckoutClean, targetCheckout } from './land.js';
-import { effectiveBatchSize, emptyQueue, MERGE_DOC, queueOf, type MergeQueueDoc } from './model.js';
+import { effectiveBatchSize, MERGE_DOC } from './model.js';
 import { pickBatch } from './order.js';
 import { recoverMerges, type RecoveryReport } from './recover.js';
 
@@ -80,8 +80,8 @@ export async function processMergeQueue(project: Project, opts: ProcessOptions =
         if (opts.maxBatches !== undefined && result.batches >= opts.maxBatches) break;
         const tip = await readTargetTip(project.repo, target);
         if (!tip) throw new LanesError('NOT_FOUND', `The target branch ${target} does not exist.`, { hint: 'Create it (or fix "target" in .lanes/config.json), then run the queue again.' });
-        const [{ plan: p, tasks }, q] = await Promise.all([readPlan(project.store), project.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)]);
-        const doc = queueOf(q.data);
+        const [{ plan: p, tasks }, q] = await Promise.all([readPlan(project.store), project.store.read(MERGE_DOC)]);
+        const doc = q.data;
         const cfg = await configForTip(project.repo, tip, target);
         const { batch, waiting } = pickBatch(doc, p, tasks, effectiveBatchSize(cfg.merge.batch_size, doc.recent));
         result.waiting = waiting.map((w) => ({ task: w.entry.task, entry: w.entry.id, on: w.on }));
@@ -106,7 +106,7 @@ export async function processMergeQueue(project: Project, opts: ProcessOptions =
       await integrator.flushRecheck(result);
       await integrator.dispose();
     }
-    const after = queueOf((await project.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)).data);
+    const after = (await project.store.read(MERGE_DOC)).data;
     result.remaining = after.entries.filter((e) => e.state === 'queued').length;
     return result;
   } finally {

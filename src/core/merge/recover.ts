@@ -27,7 +27,7 @@ import { cleanupAfterLanding, markLandedInTx, queueIn, requeueInTx, type Landed 
 import { readCheckouts, removeUnreadyCheckouts } from './checkout.js';
 import { configAt } from './target.js';
 import { integrationRoot, removeIntegrationWorktree } from '../../git/merge.js';
-import { emptyQueue, MERGE_DOC, MERGE_OP, PROCESSING, queueOf, type MergeEntry, type MergeQueueDoc } from './model.js';
+import { MERGE_DOC, MERGE_OP, PROCESSING, type MergeEntry } from './model.js';
 
 /** What a merge journal record carries. */
 export interface MergeJournalData {
@@ -92,7 +92,7 @@ export async function settleRecord(project: Project, rec: SettleInput): Promise<
   });
   if (landed.length && d.new) {
     // The cleanup of a landing that was rolled forward (idempotent: it may have run already).
-    const q = queueOf((await project.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)).data);
+    const q = (await project.store.read(MERGE_DOC)).data;
     const entries = moved.length ? moved : q.entries.filter((e) => landed.some((l) => l.entry === e.id));
     // Settings from the target as it was before the landing, never from the lane (rule 7).
     const cfg = await configAt(project.repo, d.old ?? d.new, d.target);
@@ -158,7 +158,7 @@ export async function recoverMerges(project: Project): Promise<RecoveryReport[]>
   }
   // We hold the queue lock: nobody else is processing, so an entry still marked as being processed
   // belongs to a processor that died before journaling it.
-  const stuck = queueOf((await store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)).data).entries.filter((e) => PROCESSING.includes(e.state));
+  const stuck = (await store.read(MERGE_DOC)).data.entries.filter((e) => PROCESSING.includes(e.state));
   if (stuck.length) {
     const ids = await store.transact(async (tx) => {
       const mine = queueIn(tx).entries.filter((e) => PROCESSING.includes(e.state)).map((e) => e.id);

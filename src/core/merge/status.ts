@@ -11,7 +11,7 @@ import type { Project } from '../project/project.js';
 import { readPlan } from '../plan/tasks.js';
 import { queueIn } from './after.js';
 import { assertMergeTreeGit } from '../../git/merge.js';
-import { activeEntry, emptyQueue, MERGE_DOC, msSince, nowIso, PROCESSING, queueOf, type MergeEntry, type MergeQueueDoc } from './model.js';
+import { activeEntry, MERGE_DOC, msSince, nowIso, PROCESSING, type MergeEntry } from './model.js';
 import { dependenciesOf, positions } from './order.js';
 
 export interface EntryView {
@@ -79,11 +79,11 @@ export function entryView(e: MergeEntry, opts: { position?: number | undefined; 
 export async function mergeStatus(project: Project, opts: { recent?: number; task?: string } = {}): Promise<MergeStatus> {
   const target = (await project.config()).target;
   const [q, { plan, tasks }, targetSha] = await Promise.all([
-    project.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue),
+    project.store.read(MERGE_DOC),
     readPlan(project.store),
     refSha(project.repo.mainRoot, `refs/heads/${target}`),
   ]);
-  const doc = queueOf(q.data);
+  const doc = q.data;
   const pos = positions(doc);
   const view = (e: MergeEntry): EntryView => {
     const on = e.state === 'queued' && e.kind === 'land' ? dependenciesOf(plan, e.task).filter((d) => own(tasks, d)?.status !== 'done') : [];
@@ -148,8 +148,8 @@ export async function queueRevert(project: Project, taskId: string, opts: { requ
   await assertMergeTreeGit(root);
   const target = (await project.config()).target;
   const targetSha = await refSha(root, `refs/heads/${target}`);
-  const [{ tasks }, q] = await Promise.all([readPlan(project.store), project.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)]);
-  const doc = queueOf(q.data);
+  const [{ tasks }, q] = await Promise.all([readPlan(project.store), project.store.read(MERGE_DOC)]);
+  const doc = q.data;
   const landedEntry = doc.entries.filter((e) => e.task === task && e.kind === 'land' && e.state === 'landed').sort((a, b) => b.seq - a.seq)[0];
   const landedAs = own(tasks, task)?.landed_as ?? landedEntry?.landed_as;
   if (!landedAs) {

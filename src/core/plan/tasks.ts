@@ -6,11 +6,12 @@
 import { act } from '../hints/actions.js';
 import { LanesError } from '../../errors.js';
 import { assertSlug } from '../../util/slug.js';
+import { defineDoc, type DocTx } from '../../state/define.js';
 import type { StateStore } from '../../state/index.js';
 import { failpoint } from '../../util/failpoint.js';
 import type { Plan, PlannedTask } from './plan.js';
 import { assertOwner } from '../claims/owner.js';
-import { assertAuthority, describeLiveness, ownerLiveness, ownersOf, touchOwnerInTx } from '../claims/liveness.js';
+import { assertAuthority, describeLiveness, ownerLiveness, OWNERS_DOC, touchOwnerInTx } from '../claims/liveness.js';
 
 export const TASK_STATUSES = ['planned', 'in_progress', 'done', 'blocked', 'failed'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -35,14 +36,14 @@ export interface StoredPlan extends Plan {
 
 export type TasksDoc = Record<string, TaskState>;
 
-export const PLAN_DOC = 'plan';
-export const TASKS_DOC = 'tasks';
 /** Wrapped so a transaction can replace the plan by mutating the doc in place. */
 export interface PlanDoc {
   plan: StoredPlan | null;
 }
 export const emptyPlan = (): PlanDoc => ({ plan: null });
 export const emptyTasks = (): TasksDoc => ({});
+export const PLAN_DOC = defineDoc<PlanDoc>({ name: 'plan', empty: emptyPlan });
+export const TASKS_DOC = defineDoc<TasksDoc>({ name: 'tasks', empty: emptyTasks });
 const HISTORY_MAX = 20;
 
 function now(): string {
@@ -66,7 +67,7 @@ export function setStatus(t: TaskState, status: TaskStatus, fields: { owner?: st
 }
 
 export async function readPlan(store: StateStore): Promise<{ plan: StoredPlan | null; tasks: TasksDoc }> {
-  const [p, t] = await Promise.all([store.read(PLAN_DOC, emptyPlan), store.read(TASKS_DOC, emptyTasks)]);
+  const [p, t] = await Promise.all([store.read(PLAN_DOC), store.read(TASKS_DOC)]);
   return { plan: p.data.plan, tasks: t.data };
 }
 
@@ -102,7 +103,7 @@ export async function storePlan(
   const { buildPlan } = await import('./plan.js');
   const plan = buildPlan(input, { parallelism: opts.parallelism, ...(opts.files ? { files: opts.files } : {}) });
   const stored = await store.transact(async (tx) => {
-    const tasks = tx.get<TasksDoc>(TASKS_DOC, emptyTasks);
+    const tasks = tx.get(TASKS_DOC);
     const ids = new Set(plan.tasks.map((t) => t.id));
     const dropped = Object.values(tasks).filter((t) => !ids.has(t.id) && t.status === 'in_progress');
     if (dropped.length && !opts.replace) {
@@ -114,7 +115,7 @@ export async function storePlan(
     for (const t of plan.tasks) tasks[t.id] ??= newTaskState(t.id);
     const at = now();
     const stored: StoredPlan = { ...plan, created_at: at, updated_at: at, ...(opts.source ? { source: opts.source } : {}) };
-    tx.get<PlanDoc>(PLAN_DOC, emptyPlan).plan = stored;
+    tx.get(PLAN_DOC).plan = stored;
     return stored;
   });
   await failpoint('plan.after-store');
@@ -126,7 +127,7 @@ export async function storePlan(
 export async function addTask(store: StateStore, input: unknown): Promise<{ plan: StoredPlan; task: PlannedTask }> {
   const { buildPlan } = await import('./plan.js'); // before the lock, not inside it
   const out = await store.transact(async (tx) => {
-    const doc = tx.get<PlanDoc>(PLAN_DOC, emptyPlan);
+    const doc = tx.get(PLAN_DOC);
     const plan = requirePlan(doc.plan);
     const id = (input as { id?: unknown })?.id;
     if (typeof id === 'string' && plan.tasks.some((t) => t.id === id)) {
@@ -136,7 +137,7 @@ export async function addTask(store: StateStore, input: unknown): Promise<{ plan
     const stored: StoredPlan = { ...next, created_at: plan.created_at, updated_at: now(), ...(plan.source ? { source: plan.source } : {}) };
     doc.plan = stored;
     const task = next.tasks[next.tasks.length - 1]!;
-    tx.get<TasksDoc>(TASKS_DOC, emptyTasks)[task.id] = newTaskState(task.id);
+    tx.get(TASKS_DOC)[task.id] = newTaskState(task.id);
     return { plan: stored, task };
   });
   await store.appendEvent('task.added', { task: out.task.id });
@@ -181,17 +182,13 @@ export async function updateTask(store: StateStore, u: UpdateTaskInput): Promise
 }
 
 /** Minimal view of a StateStore transaction, so other core modules can combine a task update with their own docs. */
-export interface DocTx {
-  get<T>(doc: string, init: () => T): T;
-}
-
 /** The task update inside a caller's transaction (start_task claims the task and its files in one commit). */
 export function applyTaskUpdate(tx: DocTx, u: UpdateTaskInput): TaskState {
   assertSlug(u.id);
   if (u.owner !== undefined) assertOwner(u.owner);
-  const plan = requirePlan(tx.get<PlanDoc>(PLAN_DOC, emptyPlan).plan);
+  const plan = requirePlan(tx.get(PLAN_DOC).plan);
   const def = requireTask(plan, u.id);
-  const tasks = tx.get<TasksDoc>(TASKS_DOC, emptyTasks);
+  const tasks = tx.get(TASKS_DOC);
   const t = (tasks[u.id] ??= newTaskState(u.id));
   if (u.expect_status && t.status !== u.expect_status) {
     throw new LanesError('CONFLICT', `Task "${u.id}" is ${t.status}${t.owner ? ` (owner ${t.owner})` : ''}, not ${u.expect_status}.`, {
@@ -199,13 +196,13 @@ export function applyTaskUpdate(tx: DocTx, u: UpdateTaskInput): TaskState {
     });
   }
   if (u.actor !== undefined) {
-    const owners = ownersOf(tx);
+    const owners = tx.get(OWNERS_DOC);
     assertAuthority(owners, { actor: assertOwner(u.actor), holder: taskHolder(t), what: `Task "${u.id}"`, task: u.id, ...(u.force ? { force: true } : {}) });
     touchOwnerInTx(tx, { owner: u.actor, ...(u.actor_ttl_seconds !== undefined ? { ttl_seconds: u.actor_ttl_seconds } : {}), ...(u.actor_pid !== undefined ? { pid: u.actor_pid } : {}) });
   }
   if (u.status === 'in_progress') {
     if (t.status === 'in_progress' && t.owner && u.owner && t.owner !== u.owner && !u.force) {
-      const l = ownerLiveness(ownersOf(tx), t.owner);
+      const l = ownerLiveness(tx.get(OWNERS_DOC), t.owner);
       throw new LanesError('CONFLICT', `Task "${u.id}" is already started by ${describeLiveness(l)} (since ${t.started_at ?? t.updated_at}).`, {
         hint: l.live
           ? `Pick another task with ${act('next_tasks')}, or ask that owner to release it (${act('update_task', { task_id: u.id })} to planned).`

@@ -10,7 +10,7 @@
  * model with no price is counted in tokens and named in `unpriced`.
  */
 import type { Project } from '../project/project.js';
-import { emptyRuns, findRun, runsOf, RUNS_DOC, type RunRecord, type RunsDoc } from './model.js';
+import { findRun, RUNS_DOC, type RunRecord } from './model.js';
 
 export interface Usage {
   input_tokens: number;
@@ -269,7 +269,7 @@ export function runCost(run: Pick<RunRecord, 'id' | 'tasks'>, prices?: PriceTabl
  * latest one; undefined when there is no run. Priced with the repository's `prices`.
  */
 export async function readRunCost(project: Project, runId?: string): Promise<RunCost | undefined> {
-  const doc = runsOf((await project.store.read<RunsDoc>(RUNS_DOC, emptyRuns)).data);
+  const doc = (await project.store.read(RUNS_DOC)).data;
   const id = runId ?? doc.current ?? doc.runs.at(-1)?.id;
   const run = id ? findRun(doc, id) : undefined;
   return run ? runCost(run, (await project.config()).prices) : undefined;

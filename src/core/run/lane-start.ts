@@ -8,7 +8,7 @@ import { errorMessage, isLanesError } from '../../errors.js';
 import { ownerLiveness, readOwners } from '../claims/liveness.js';
 import { startLane } from '../lanes/start.js';
 import { takeTask } from '../lanes/take.js';
-import { emptyLanes, LANES_DOC, type LanesDoc } from '../lanes/model.js';
+import { LANES_DOC } from '../lanes/model.js';
 import type { PlannedTask } from '../plan/plan.js';
 import { readPlan } from '../plan/tasks.js';
 import { launch } from './attempt.js';
@@ -56,7 +56,7 @@ export async function startTask(ctx: RunContext, task: PlannedTask): Promise<voi
  * lane comes back from startLane itself.
  */
 async function adoptLane(ctx: RunContext, id: string): Promise<{ branch: string; path: string } | undefined> {
-  const doc = (await ctx.project.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data;
+  const doc = (await ctx.project.store.read(LANES_DOC)).data;
   const rec = Object.hasOwn(doc, id) ? doc[id] : undefined;
   if (!rec || !rec.owner.startsWith('run:') || rec.owner === ctx.run.owner || rec.state !== 'ready' || !fs.existsSync(rec.path)) return undefined;
   const r = await takeTask(ctx.project, { task_id: id, owner: ctx.run.owner, pid: process.pid });
@@ -69,7 +69,7 @@ async function adoptLane(ctx: RunContext, id: string): Promise<{ branch: string;
  * once that run's lease is gone they are this run's to continue, in the same lane.
  */
 export async function adoptOrphans(ctx: RunContext): Promise<void> {
-  const [owners, lanesDoc] = await Promise.all([readOwners(ctx.project.store), ctx.project.store.read<LanesDoc>(LANES_DOC, emptyLanes)]);
+  const [owners, lanesDoc] = await Promise.all([readOwners(ctx.project.store), ctx.project.store.read(LANES_DOC)]);
   for (const t of ctx.plan.tasks) {
     const st = Object.hasOwn(ctx.tasks, t.id) ? ctx.tasks[t.id] : undefined;
     if (st?.status !== 'in_progress' || !st.owner?.startsWith('run:') || st.owner === ctx.run.owner || ctx.run.tasks[t.id]) continue;

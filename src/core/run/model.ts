@@ -4,10 +4,10 @@
  * what was interrupted, which lane each task has, and how every attempt ended.
  */
 import crypto from 'node:crypto';
+import { defineDoc } from '../../state/define.js';
 import type { Usage } from './cost.js';
 import type { PauseState } from './limits.js';
 
-export const RUNS_DOC = 'runs';
 /** Finished runs kept as history. */
 export const RUNS_KEEP = 20;
 
@@ -178,6 +178,8 @@ export function runsOf(doc: RunsDoc): RunsDoc {
   if (doc.current !== null && typeof doc.current !== 'string') doc.current = null;
   return doc;
 }
+
+export const RUNS_DOC = defineDoc<RunsDoc>({ name: 'runs', empty: emptyRuns, normalize: runsOf });
 
 export function trimRuns(doc: RunsDoc): void {
   const done = doc.runs.filter((r) => r.id !== doc.current);

@@ -5,7 +5,7 @@
  * most that much of the record, which resuming tolerates (it re-reads lanes and the queue).
  */
 import type { StateStore } from '../../state/index.js';
-import { emptyRuns, nowIso, runsOf, RUNS_DOC, trimRuns, type RunRecord, type RunsDoc } from './model.js';
+import { nowIso, RUNS_DOC, trimRuns, type RunRecord } from './model.js';
 
 const SAVE_EVERY_MS = 250;
 
@@ -30,8 +30,7 @@ export class RunRecorder {
         this.queued = false;
         this.last = Date.now();
         const snapshot = structuredClone(run);
-        await this.store.update<RunsDoc, void>(RUNS_DOC, emptyRuns, (raw) => {
-          const doc = runsOf(raw);
+        await this.store.update(RUNS_DOC, (doc) => {
           const i = doc.runs.findIndex((r) => r.id === snapshot.id);
           if (i >= 0) doc.runs[i] = snapshot;
           else doc.runs.push(snapshot);

@@ -12,10 +12,10 @@ import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
 import { hostName, nullProtoDeep, pidAlive } from '../../state/index.js';
 import type { Project } from '../project/project.js';
-import { emptyLanes, LANES_DOC, type LanesDoc } from '../lanes/model.js';
+import { LANES_DOC } from '../lanes/model.js';
 import type { TasksDoc } from '../plan/tasks.js';
 import type { AgentSpec } from './agent.js';
-import { emptyRuns, findRun, INTERRUPTED_NOTE, newRunId, nowIso, runOwner, runsOf, RUNS_DOC, trimRuns, type RunRecord, type RunsDoc } from './model.js';
+import { findRun, INTERRUPTED_NOTE, newRunId, nowIso, runOwner, RUNS_DOC, trimRuns, type RunRecord } from './model.js';
 import { killLeftoverAgents } from './spawn.js';
 
 export interface BeginInput {
@@ -31,7 +31,7 @@ export interface BeginInput {
 
 export async function beginRun(project: Project, input: BeginInput): Promise<{ run: RunRecord; resumed: boolean }> {
   const me = { pid: process.pid, host: hostName(), started_at: nowIso() };
-  const lanesDoc = (await project.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data;
+  const lanesDoc = (await project.store.read(LANES_DOC)).data;
   const fresh = input.parallelism ?? (await input.defaultParallelism());
   const laneOf = (task: string, owner: string) => {
     const lane = lanesDoc[task];
@@ -39,7 +39,7 @@ export async function beginRun(project: Project, input: BeginInput): Promise<{ r
   };
 
   const out = await project.store.transact(async (tx) => {
-    const doc = runsOf(tx.get<RunsDoc>(RUNS_DOC, emptyRuns));
+    const doc = tx.get(RUNS_DOC);
     const prev = doc.current ? findRun(doc, doc.current) : undefined;
     if (prev && prev.status !== 'finished') {
       const seg = prev.segments[prev.segments.length - 1];

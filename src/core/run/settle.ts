@@ -2,8 +2,8 @@
  * What the merge queue did with the run's queued tasks, read from the state: landed, sent back,
  * cancelled, held for a human, or still waiting (then the merge driver is asked to look again).
  */
-import { MERGE_DOC, type MergeEntry, type MergeQueueDoc } from '../merge/index.js';
-import { emptyQueue, queueOf } from '../merge/model.js';
+import { MERGE_DOC, type MergeEntry } from '../merge/index.js';
+import { queueOf } from '../merge/model.js';
 import { readPlan } from '../plan/tasks.js';
 import type { RunContext } from './context.js';
 import type { RunTask } from './model.js';
@@ -11,7 +11,7 @@ import { block, landed, sentBack } from './outcome.js';
 
 /** Reads the state and settles queued tasks: landed, sent back by the queue, or cancelled. */
 export async function refresh(ctx: RunContext, poll = true): Promise<void> {
-  const [{ plan, tasks }, q] = await Promise.all([readPlan(ctx.project.store), ctx.project.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)]);
+  const [{ plan, tasks }, q] = await Promise.all([readPlan(ctx.project.store), ctx.project.store.read(MERGE_DOC)]);
   if (plan) ctx.plan = plan;
   ctx.tasks = tasks;
   ctx.queue = queueOf(q.data);

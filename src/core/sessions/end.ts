@@ -24,7 +24,6 @@ import { commitSessionNote, commitsSince, currentBranch, filesChanged, mergeBase
 import {
   SESSIONS_DOC,
   durationMinutes,
-  emptySessions,
   entryCount,
   isoNow,
   type CommitLine,
@@ -32,7 +31,6 @@ import {
   type FileChange,
   type SessionNote,
   type SessionRecord,
-  type SessionsDoc,
 } from './model.js';
 import { normalizeText } from './note.js';
 import { checkProtocol, type ProtocolResult } from './protocol.js';
@@ -126,7 +124,7 @@ async function finishSession(
             ? { committed: false, reason: 'this is the main checkout: Lanes writes the note there but does not commit it; commit it with your work' }
             : await commitSessionNote(rec.worktree, rec.path, `${NOTE_COMMIT_PREFIX} ${rec.id}`);
       }
-      const session = await project.store.update<SessionsDoc, SessionRecord>(SESSIONS_DOC, emptySessions, (doc) => {
+      const session = await project.store.update(SESSIONS_DOC, (doc) => {
         const r = (doc[rec.id] ??= { ...rec });
         r.status = status;
         r.ended = ended;

@@ -4,9 +4,8 @@
  * document (for listing and search from any worktree, and for finding "the current session").
  */
 import crypto from 'node:crypto';
+import { defineDoc } from '../../state/define.js';
 import { slugify } from '../../util/slug.js';
-
-export const SESSIONS_DOC = 'sessions';
 
 export const SESSION_TYPES = ['feature', 'bugfix', 'refactor', 'research', 'orchestration', 'docs', 'test', 'chore'] as const;
 export type SessionType = (typeof SESSION_TYPES)[number];
@@ -122,6 +121,7 @@ export interface SessionRecord {
 
 export type SessionsDoc = Record<string, SessionRecord>;
 export const emptySessions = (): SessionsDoc => ({});
+export const SESSIONS_DOC = defineDoc<SessionsDoc>({ name: 'sessions', empty: emptySessions });
 
 /** Most records kept; the oldest ended ones are dropped first (their notes stay in git). */
 export const INDEX_MAX = 1000;

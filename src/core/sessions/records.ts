@@ -13,8 +13,8 @@ import { act } from '../hints/actions.js';
 import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
 import { own, type StateStore } from '../../state/index.js';
-import { LANES_DOC, emptyLanes, type LaneRecord, type LanesDoc } from '../lanes/model.js';
-import { INDEX_MAX, SESSIONS_DOC, emptySessions, type SessionRecord, type SessionStatus, type SessionsDoc } from './model.js';
+import { LANES_DOC, type LaneRecord } from '../lanes/model.js';
+import { INDEX_MAX, SESSIONS_DOC, type SessionRecord, type SessionStatus, type SessionsDoc } from './model.js';
 
 export interface SessionKey {
   key: string;
@@ -32,7 +32,7 @@ export function sessionKey(input?: string, env: NodeJS.ProcessEnv = process.env,
 }
 
 export async function readSessions(store: StateStore): Promise<SessionsDoc> {
-  return (await store.read<SessionsDoc>(SESSIONS_DOC, emptySessions)).data;
+  return (await store.read(SESSIONS_DOC)).data;
 }
 
 const newestFirst = (a: SessionRecord, b: SessionRecord) => b.started.localeCompare(a.started) || b.id.localeCompare(a.id);
@@ -108,12 +108,12 @@ export function filterSessions(doc: SessionsDoc, f: ListFilter): { sessions: Ses
 
 /** The lane record whose worktree is `worktree`, if any. */
 export async function laneAt(store: StateStore, worktree: string): Promise<LaneRecord | undefined> {
-  const lanes = (await store.read<LanesDoc>(LANES_DOC, emptyLanes)).data;
+  const lanes = (await store.read(LANES_DOC)).data;
   return Object.values(lanes).find((l) => l.path === worktree || realOr(l.path) === worktree);
 }
 
 export async function laneOf(store: StateStore, task: string): Promise<LaneRecord | undefined> {
-  const lanes = (await store.read<LanesDoc>(LANES_DOC, emptyLanes)).data;
+  const lanes = (await store.read(LANES_DOC)).data;
   return own(lanes, task);
 }
 

@@ -9,18 +9,16 @@ import { LanesError } from '../../errors.js';
 import { redact } from '../../util/redact.js';
 import { assertSlug, isSlug } from '../../util/slug.js';
 import type { Project } from '../project/project.js';
-import { PLAN_DOC, emptyPlan, type PlanDoc } from '../plan/tasks.js';
+import { PLAN_DOC } from '../plan/tasks.js';
 import { noteFile, readNoteFile, writeNote } from './files.js';
 import { currentBranch, headCommit } from './git-info.js';
 import {
   SESSIONS_DOC,
   emptyNote,
-  emptySessions,
   isoNow,
   newSessionId,
   notePathFor,
   type SessionRecord,
-  type SessionsDoc,
 } from './model.js';
 import { normalizeText } from './note.js';
 import { activeIn, laneAt, laneOf, pruneIndex, readSessions, sessionKey, type SessionKey } from './records.js';
@@ -74,7 +72,7 @@ export async function startSession(project: Project, input: StartSessionInput, k
   if (existing) return resume(project, existing, input);
 
   const cfg = await project.config();
-  const plan = (await project.store.read<PlanDoc>(PLAN_DOC, emptyPlan)).data.plan;
+  const plan = (await project.store.read(PLAN_DOC)).data.plan;
   const planned = task ? plan?.tasks.find((t) => t.id === task) : undefined;
   const topicGiven = input.topic !== undefined && normalizeText(input.topic) !== '';
   const topic = oneLine(topicGiven ? input.topic! : planned ? planned.title : `Work in ${branch ?? path.basename(worktree)}`, TOPIC_MAX);
@@ -105,7 +103,7 @@ export async function startSession(project: Project, input: StartSessionInput, k
   );
   // Index first, under the lock: of two racing starts for the same worktree and key, one creates
   // the session and the other resumes it.
-  const won = await project.store.update<SessionsDoc, SessionRecord>(SESSIONS_DOC, emptySessions, (doc) => {
+  const won = await project.store.update(SESSIONS_DOC, (doc) => {
     const other = activeIn(doc, worktree, key);
     if (other) return other;
     doc[id] = rec;
@@ -136,7 +134,7 @@ export async function startSession(project: Project, input: StartSessionInput, k
       ),
     });
   } catch (e) {
-    await project.store.update<SessionsDoc, void>(SESSIONS_DOC, emptySessions, (doc) => {
+    await project.store.update(SESSIONS_DOC, (doc) => {
       delete doc[id];
     });
     throw e;
@@ -159,7 +157,7 @@ async function resume(project: Project, rec: SessionRecord, input: StartSessionI
     note.objective = redact(normalizeText(input.objective ?? `${topic}${rest}`));
     writeNote(rec, note);
   }
-  const updated = await project.store.update<SessionsDoc, SessionRecord>(SESSIONS_DOC, emptySessions, (doc) => {
+  const updated = await project.store.update(SESSIONS_DOC, (doc) => {
     const r = doc[rec.id];
     if (!r) throw new LanesError('NOT_FOUND', `Session ${rec.id} disappeared from the index.`, { hint: 'Start a new session.' });
     r.topic = topic;

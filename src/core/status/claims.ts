@@ -1,5 +1,5 @@
 /** The claims' brief for the status report: live claims straight from the doc. */
-import { CLAIMS_DOC, emptyClaims, type ClaimsDoc, type ClaimMode } from '../claims/model.js';
+import { CLAIMS_DOC, type ClaimMode } from '../claims/model.js';
 import { goneReason } from '../claims/owner.js';
 import type { Project } from '../project/project.js';
 
@@ -14,7 +14,7 @@ export interface ClaimStatus {
 
 /** Live claims straight from the doc: expired or dead-owner leases are left out, not reclaimed. */
 export async function readClaims(project: Project): Promise<ClaimStatus[]> {
-  const doc = (await project.store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims)).data;
+  const doc = (await project.store.read(CLAIMS_DOC)).data;
   const now = Date.now();
   const alive = new Map<number, boolean>();
   return (Array.isArray(doc.claims) ? doc.claims : [])

@@ -11,7 +11,7 @@ import { git } from '../../git/exec.js';
 import { aheadBehind, statusPorcelain } from '../../git/refs.js';
 import { listWorktrees, type WorktreeInfo } from '../../git/worktree.js';
 import type { Project } from '../project/project.js';
-import { emptyLanes, LANES_DOC, type LaneState, type LanesDoc } from '../lanes/model.js';
+import { LANES_DOC, type LaneState } from '../lanes/model.js';
 import { isInside, lanesDir } from '../lanes/paths.js';
 import type { MergeQueueDoc } from '../merge/model.js';
 import { appliesTo, needsFixByTask, needsFixFirst, type NeedsFix } from '../merge/needs-fix.js';
@@ -62,7 +62,7 @@ export function withTaskState(lanes: LaneStatus[], tasks: TasksDoc, fixes: Map<s
 /** Lanes (records, plus unrecorded worktrees in the lanes dir), without recovery or locks. */
 export async function readLanes(project: Project, relDir: string, target: Promise<string | undefined>, tipsP: Promise<LaneTips>): Promise<LaneStatus[]> {
   const root = project.repo.mainRoot;
-  const [doc, worktrees, tips, targetSha] = await Promise.all([project.store.read<LanesDoc>(LANES_DOC, emptyLanes), listWorktrees(root), tipsP, target]);
+  const [doc, worktrees, tips, targetSha] = await Promise.all([project.store.read(LANES_DOC), listWorktrees(root), tipsP, target]);
   const admins = adminDirs(project.repo.commonDir);
   const byPath = new Map(worktrees.map((w) => [w.path, w]));
   const now = Date.now();

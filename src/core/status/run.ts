@@ -27,7 +27,7 @@ export interface RunSummary {
 export async function readRunSummary(project: Project): Promise<RunSummary | null> {
   const obj = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
   const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-  const d = obj((await project.store.read<unknown>(RUNS_DOC, () => null)).data);
+  const d = obj((await project.store.read(RUNS_DOC)).data as unknown);
   if (!d || !Array.isArray(d.runs)) return null;
   const runs = d.runs.map(obj).filter((r): r is Record<string, unknown> => !!r && typeof (r.status ?? r.state) === 'string');
   const startOf = (r: Record<string, unknown>) => str(r.created_at) ?? str(r.started_at) ?? '';

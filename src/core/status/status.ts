@@ -18,7 +18,7 @@ import { errorMessage } from '../../errors.js';
 import { refSha } from '../../git/refs.js';
 import { readResources, type Resources } from '../../system/resources.js';
 import type { Project } from '../project/project.js';
-import { emptyQueue, MERGE_DOC, queueOf, type MergeQueueDoc } from '../merge/model.js';
+import { emptyQueue, MERGE_DOC } from '../merge/model.js';
 import type { NeedsFix } from '../merge/needs-fix.js';
 import { readPlan } from '../plan/tasks.js';
 import { readClaims, type ClaimStatus } from './claims.js';
@@ -74,7 +74,7 @@ export async function status(project: Project, opts: StatusOptions = {}): Promis
     readResources(root),
     guard('events', project.store.readEvents({ limit: opts.events ?? 10 }), []),
     target,
-    guard('lanes to fix', project.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue).then((d) => queueOf(d.data)), emptyQueue()),
+    guard('lanes to fix', project.store.read(MERGE_DOC).then((d) => d.data), emptyQueue()),
   ]);
   const fixes = await guard('lanes to fix', lanesToFix(root, cfg.target, queueDoc, tasks, tips), new Map<string, NeedsFix>());
   return {

@@ -9,10 +9,10 @@ import { claimsOf } from '../../core/claims/tx.js';
 import { openProject } from '../../core/project/project.js';
 import { completeSessionFast, type FinishResult } from '../../core/sessions/end.js';
 import { readSessions } from '../../core/sessions/records.js';
-import { emptyTasks, TASKS_DOC, type TasksDoc } from '../../core/plan/tasks.js';
+import { TASKS_DOC } from '../../core/plan/tasks.js';
 import { errorMessage } from '../../errors.js';
-import { portsOf } from '../../core/claims/ports.js';
-import { ownersOf } from '../../core/claims/liveness.js';
+import { PORTS_DOC } from '../../core/claims/ports.js';
+import { OWNERS_DOC } from '../../core/claims/liveness.js';
 import { sessionOwner } from '../lib/owner.js';
 import type { Where } from '../lib/where.js';
 import { repoFromPaths } from '../../git/repo.js';
@@ -58,13 +58,13 @@ export async function finishSession(w: Where, sid: string, reason: string): Prom
     const claims = claimsOf(tx);
     const nClaims = claims.claims.length;
     claims.claims = claims.claims.filter((c) => !mine(c));
-    const ports = portsOf(tx);
+    const ports = tx.get(PORTS_DOC);
     const nPorts = ports.leases.length;
     ports.leases = ports.leases.filter((l) => !mine(l));
     // The session ended cleanly: its tasks may be taken over now rather than when its lease runs out.
-    const owners = ownersOf(tx);
+    const owners = tx.get(OWNERS_DOC);
     if (Object.hasOwn(owners.leases, owner)) delete owners.leases[owner];
-    const tasks = tx.get<TasksDoc>(TASKS_DOC, emptyTasks);
+    const tasks = tx.get(TASKS_DOC);
     for (const f of finished) {
       const t = f.session.task ? tasks[f.session.task] : undefined;
       if (!t || !Array.isArray(t.history)) continue;

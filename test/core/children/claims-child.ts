@@ -10,7 +10,7 @@ import { waitBarrier } from '../../helpers/child.js';
 import { rng } from '../../helpers/prng.js';
 import { isLanesError } from '../../../src/errors.js';
 import { StateStore } from '../../../src/state/index.js';
-import { CLAIMS_DOC, emptyClaims, type ClaimMode, type ClaimsDoc } from '../../../src/core/claims/model.js';
+import { CLAIMS_DOC, type ClaimMode, type ClaimsDoc } from '../../../src/core/claims/model.js';
 import { claimFiles, releaseFiles } from '../../../src/core/claims/api.js';
 import { doubleGrants, POOL } from './claims-oracle.js';
 
@@ -49,7 +49,7 @@ async function stress(): Promise<void> {
   const lines: object[] = [];
   const line = (v: object) => lines.push({ owner: a.owner, ...v });
   const look = async (patterns: string[], m: ClaimMode) => {
-    const { version, data } = await store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims);
+    const { version, data } = await store.read(CLAIMS_DOC);
     const missing = patterns.filter((p) => !data.claims.some((c) => c.owner === a.owner && c.pattern === p && c.mode === m));
     return { version, hash: digest(data), missing, doubles: doubleGrants(data.claims) };
   };

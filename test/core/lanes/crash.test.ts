@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { listClaims } from '../../../src/core/claims/api.js';
 import { listLanes } from '../../../src/core/lanes/list.js';
+import { LANES_DOC } from '../../../src/core/lanes/model.js';
 import { recoverOrphans } from '../../../src/core/lanes/recover.js';
 import { startLane } from '../../../src/core/lanes/start.js';
 import { readPlan } from '../../../src/core/plan/tasks.js';
@@ -96,7 +97,7 @@ describe('SIGKILL at every step of start_task, then recovery', () => {
     // A kill right after the ready commit, before the journal record is closed, looks like this:
     const lanes = await r.open();
     const out = await startLane(lanes, { task_id: 'late', owner: 'o' });
-    const rec = (await lanes.store.read<Record<string, { token: string }>>('lanes', () => ({}))).data.late!;
+    const rec = (await lanes.store.read(LANES_DOC)).data.late!;
     const journalDir = path.join(r.dir, '.git/lanes/journal');
     fs.mkdirSync(journalDir, { recursive: true });
     const dead = 2 ** 22 + 12345; // beyond pid_max on most systems: never alive

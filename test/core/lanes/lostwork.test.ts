@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { registerLanes } from '../../../src/cli/commands/lanes.js';
 import type { Project } from '../../../src/core/project/project.js';
 import { startLane } from '../../../src/core/lanes/start.js';
-import { TASKS_DOC, type TasksDoc } from '../../../src/core/plan/tasks.js';
+import { TASKS_DOC } from '../../../src/core/plan/tasks.js';
 import { connect } from '../../helpers/mcp.js';
 import { runHook } from '../../hooks/helpers.js';
 import { commitIn, lanesRepo, type LanesRepo } from './helpers.js';
@@ -134,7 +134,7 @@ function reachable(dir: string): Set<string> {
 
 async function setStatus(project: Project, task: string, status: 'planned' | 'done', landedAs?: string): Promise<void> {
   await project.store.transact(async (tx) => {
-    const t = tx.get<TasksDoc>(TASKS_DOC, () => ({}))[task]!;
+    const t = tx.get(TASKS_DOC)[task]!;
     t.status = status;
     delete t.owner;
     if (landedAs) t.landed_as = landedAs;

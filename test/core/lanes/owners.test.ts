@@ -6,9 +6,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { claimFiles, listClaims } from '../../../src/core/claims/api.js';
-import { emptyOwners, OWNERS_DOC, type OwnersDoc } from '../../../src/core/claims/liveness.js';
+import { OWNERS_DOC } from '../../../src/core/claims/liveness.js';
 import type { Project } from '../../../src/core/project/project.js';
-import { emptyLanes, LANES_DOC, type LanesDoc } from '../../../src/core/lanes/model.js';
+import { LANES_DOC } from '../../../src/core/lanes/model.js';
 import { startLane } from '../../../src/core/lanes/start.js';
 import { takeTask } from '../../../src/core/lanes/take.js';
 import { readPlan, updateTask } from '../../../src/core/plan/tasks.js';
@@ -18,7 +18,7 @@ import { commitIn, lanesRepo } from './helpers.js';
 /** Makes the owner's lease end now, as if it had stopped renewing it long enough ago. */
 async function expire(project: Project, owner: string): Promise<void> {
   await project.store.transact(async (tx) => {
-    const doc = tx.get<OwnersDoc>(OWNERS_DOC, emptyOwners);
+    const doc = tx.get(OWNERS_DOC);
     const l = doc.leases[owner];
     if (!l) throw new Error(`${owner} has no lease`);
     l.expires_at = new Date(Date.now() - 1000).toISOString();
@@ -92,7 +92,7 @@ describe('owners that survive a restart', () => {
     expect(fs.readFileSync(`${s.path}/.lanes/sessions/note.md`, 'utf8')).toContain('finish x');
     const { tasks } = await readPlan(lanes.store);
     expect(tasks.api).toMatchObject({ status: 'in_progress', owner: 'bob', note: 'taken over from alice (expired)' });
-    expect((await lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data.api!.owner).toBe('bob');
+    expect((await lanes.store.read(LANES_DOC)).data.api!.owner).toBe('bob');
     expect((await listClaims(lanes.store, { owner: 'bob' })).map((c) => c.pattern)).toEqual(['docs/api.md']);
     expect((await listClaims(lanes.store, { owner: 'task:api' })).map((c) => c.pattern)).toEqual(['src/api/**']);
     expect(await events(lanes, 'task.taken_over')).toEqual([expect.objectContaining({ task: 'api', from: 'alice', to: 'bob', because: 'expired' })]);

@@ -6,14 +6,14 @@ import { removeLane } from '../../../src/core/lanes/remove.js';
 import { cleanupLanes } from '../../../src/core/lanes/cleanup.js';
 import { listLanes } from '../../../src/core/lanes/list.js';
 import { listClaims } from '../../../src/core/claims/api.js';
-import { readPlan, TASKS_DOC, type TasksDoc } from '../../../src/core/plan/tasks.js';
+import { readPlan, TASKS_DOC } from '../../../src/core/plan/tasks.js';
 import type { Project } from '../../../src/core/project/project.js';
 import { isLanesError } from '../../../src/errors.js';
 import { commitIn, lanePath, lanesRepo } from './helpers.js';
 
 async function markLanded(project: Project, task: string, sha: string): Promise<void> {
   await project.store.transact(async (tx) => {
-    const t = tx.get<TasksDoc>(TASKS_DOC, () => ({}))[task]!;
+    const t = tx.get(TASKS_DOC)[task]!;
     t.status = 'done';
     t.landed_as = sha;
   });
@@ -128,7 +128,7 @@ describe('cleanupLanes', () => {
     fs.writeFileSync(path.join(l.dirty!, 'x.txt'), 'x');
     fs.rmSync(l.gone!, { recursive: true });
     await lanes.store.transact(async (tx) => {
-      const t = tx.get<TasksDoc>(TASKS_DOC, () => ({})).idle!;
+      const t = tx.get(TASKS_DOC).idle!;
       t.status = 'planned';
       delete t.owner;
     });

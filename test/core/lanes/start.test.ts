@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startLane } from '../../../src/core/lanes/start.js';
 import { listLanes } from '../../../src/core/lanes/list.js';
-import { LANES_DOC, type LanesDoc } from '../../../src/core/lanes/model.js';
+import { LANES_DOC } from '../../../src/core/lanes/model.js';
 import { listClaims } from '../../../src/core/claims/api.js';
 import { readPlan } from '../../../src/core/plan/tasks.js';
 import { isLanesError } from '../../../src/errors.js';
@@ -28,7 +28,7 @@ describe('startLane', () => {
     const { tasks } = await readPlan(lanes.store);
     expect(tasks.api).toMatchObject({ status: 'in_progress', owner: 'session:abc' });
     expect((await listClaims(lanes.store)).map((c) => [c.owner, c.pattern])).toEqual([['task:api', 'src/api/**']]);
-    const rec = (await lanes.store.read<LanesDoc>(LANES_DOC, () => ({}))).data.api;
+    const rec = (await lanes.store.read(LANES_DOC)).data.api;
     expect(rec?.state).toBe('ready');
     // Same owner again: the existing lane is returned, nothing new is made.
     const again = await startLane(lanes, { task_id: 'api', owner: 'session:abc' });

@@ -148,7 +148,7 @@ describe('the gate checkout', () => {
     fs.mkdirSync(path.join(rec.dir, 'src'), { recursive: true });
     fs.writeFileSync(path.join(rec.dir, 'src', 'partial.ts'), '');
     await lanes.store.transact(async (tx) => {
-      tx.get<{ checkouts: Array<{ ready: boolean }> }>(INTEGRATION_DOC, () => ({ checkouts: [] })).checkouts[0]!.ready = false;
+      tx.get(INTEGRATION_DOC).checkouts[0]!.ready = false;
     });
     await r.lane('t2', { 'src/t2.ts': 'export const t2 = 2;\n' });
     await queueMerge(lanes, { task_id: 't2' });
@@ -174,7 +174,7 @@ describe('the gate checkout', () => {
     const lanes = await r.open();
     await queueMerge(lanes, { task_id: 't1' });
     await processMergeQueue(lanes);
-    const doc = (await lanes.store.read<{ checkouts: unknown[] }>(INTEGRATION_DOC, () => ({ checkouts: [] }))).data;
+    const doc = (await lanes.store.read(INTEGRATION_DOC)).data;
     expect(doc.checkouts).toMatchObject([{ target: 'main', ready: true }]);
     expect(fs.existsSync(path.dirname(orphan))).toBe(false);
     expect(fs.existsSync(alive)).toBe(true);

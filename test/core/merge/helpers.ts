@@ -10,7 +10,7 @@ import { expect, onTestFinished } from 'vitest';
 import { openProject, type Project } from '../../../src/core/project/project.js';
 import { startLane } from '../../../src/core/lanes/start.js';
 import { INTEGRATION_DOC } from '../../../src/core/merge/checkout.js';
-import { emptyQueue, MERGE_DOC, type MergeQueueDoc } from '../../../src/core/merge/model.js';
+import { MERGE_DOC, type MergeQueueDoc } from '../../../src/core/merge/model.js';
 import { readPlan, storePlan } from '../../../src/core/plan/tasks.js';
 import { makeRepo, type TestRepo } from '../../helpers/repo.js';
 import { spawnChild } from '../../helpers/child.js';
@@ -82,7 +82,7 @@ export async function mergeRepo(opts: {
       return { path: lanePath(task), tip: commitIn(task, files, message) };
     },
     async queue() {
-      return (await (await openProject(repo.dir)).store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)).data;
+      return (await (await openProject(repo.dir)).store.read(MERGE_DOC)).data;
     },
     async tasks() {
       return (await readPlan((await openProject(repo.dir)).store)).tasks;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { expect, it, onTestFinished } from 'vitest';
 import { openProject } from '../../../src/core/project/project.js';
-import { RUNS_DOC, emptyRuns, type RunsDoc } from '../../../src/core/run/model.js';
+import { RUNS_DOC } from '../../../src/core/run/model.js';
 import { readPlan } from '../../../src/core/plan/tasks.js';
 import { pidAlive } from '../../../src/state/index.js';
 import { cleanupAfter, cliBundle, processesOfRun, sampleRepo, withPlan } from './helpers.js';
@@ -108,7 +108,7 @@ it('SIGINT ends the agents (and their children), keeps the lanes and their work;
   expect(processesOfRun(runId)).toEqual([]);
 
   // The state says what was interrupted; lanes and their commits are kept.
-  const runs = (await lanes.store.read<RunsDoc>(RUNS_DOC, emptyRuns)).data;
+  const runs = (await lanes.store.read(RUNS_DOC)).data;
   expect(runs.current).toBe(runId);
   const rec = runs.runs.find((x) => x.id === runId)!;
   expect(rec.status).toBe('interrupted');

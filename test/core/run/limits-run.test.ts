@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { claudeAgent, presetAgent, readRunCost, runCost, runPlan, type RunEvent } from '../../../src/core/run/index.js';
-import { RUNS_DOC, emptyRuns, type RunsDoc } from '../../../src/core/run/model.js';
+import { RUNS_DOC } from '../../../src/core/run/model.js';
 import { cleanupAfter, sampleRepo, withPlan } from './helpers.js';
 import { standIns } from './standin.js';
 
@@ -53,7 +53,7 @@ describe('lanes run on usage limits', () => {
     expect(starts[1]!.argv[starts[1]!.argv.indexOf('-p') + 1]).toContain('stopped by a usage or rate limit');
 
     // The run record: attempts, the pause in its history (none in force at the end), the usage.
-    const run = (await lanes.store.read<RunsDoc>(RUNS_DOC, emptyRuns)).data.runs.at(-1)!;
+    const run = (await lanes.store.read(RUNS_DOC)).data.runs.at(-1)!;
     expect(run.tasks.alpha!.attempts.map((a) => a.outcome)).toEqual(['limited', 'finished']);
     expect(run.paused).toBeUndefined();
     expect(run.pauses).toEqual([expect.objectContaining({ reason: 'usage limit', until: paused!.until, task: 'alpha' })]);

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emptyOwners, OWNERS_DOC, type OwnersDoc } from '../../../src/core/claims/liveness.js';
+import { OWNERS_DOC } from '../../../src/core/claims/liveness.js';
 import { startLane } from '../../../src/core/lanes/start.js';
 import { customAgent, runPlan } from '../../../src/core/run/index.js';
 import { readPlan } from '../../../src/core/plan/tasks.js';
@@ -21,7 +21,7 @@ describe('lanes run and owners', () => {
     const gone = 'run:20260101-000000-dead';
     const lane = await startLane(lanes, { task_id: 'left', owner: gone });
     await lanes.store.transact(async (tx) => {
-      tx.get<OwnersDoc>(OWNERS_DOC, emptyOwners).leases[gone]!.expires_at = new Date(Date.now() - 1000).toISOString();
+      tx.get(OWNERS_DOC).leases[gone]!.expires_at = new Date(Date.now() - 1000).toISOString();
     });
 
     const agent = agentScript(repo.dir + '-agent', {});
@@ -37,7 +37,7 @@ describe('lanes run and owners', () => {
     expect(tasks.left?.status).toBe('done');
     expect(tasks.left?.history.some((h) => h.note === `taken over from ${gone} (expired)`)).toBe(true);
     // The run ended cleanly: its own lease is gone with it.
-    expect((await lanes.store.read<OwnersDoc>(OWNERS_DOC, emptyOwners)).data.leases[`run:${report.run_id}`]).toBeUndefined();
+    expect((await lanes.store.read(OWNERS_DOC)).data.leases[`run:${report.run_id}`]).toBeUndefined();
     fs.rmSync(repo.dir + '-agent', { recursive: true, force: true });
   });
 });

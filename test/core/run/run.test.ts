@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { customAgent, runPlan, scriptedAgent, liveAgentGroups, type RunEvent } from '../../../src/core/run/index.js';
-import { RUNS_DOC, emptyRuns, type RunsDoc } from '../../../src/core/run/model.js';
+import { RUNS_DOC } from '../../../src/core/run/model.js';
 import { readPlan, updateTask } from '../../../src/core/plan/tasks.js';
 import { listClaims } from '../../../src/core/claims/api.js';
-import { emptyLanes, LANES_DOC, type LanesDoc } from '../../../src/core/lanes/model.js';
+import { LANES_DOC } from '../../../src/core/lanes/model.js';
 import { agentScript, cleanupAfter, cliBundle, moduleTask, processesOfRun, routeTask, sampleRepo, withPlan } from './helpers.js';
 
 function timeline(events: RunEvent[]) {
@@ -62,7 +62,7 @@ describe('lanes run', () => {
     expect(fs.readFileSync(report.report_file!, 'utf8')).toContain(`# Lanes run ${report.run_id}`);
     expect(liveAgentGroups()).toEqual([]);
     expect(processesOfRun(report.run_id)).toEqual([]);
-    const runs = (await lanes.store.read<RunsDoc>(RUNS_DOC, emptyRuns)).data;
+    const runs = (await lanes.store.read(RUNS_DOC)).data;
     expect(runs.current).toBeNull();
     expect(runs.runs.at(-1)).toMatchObject({ id: report.run_id, status: 'finished' });
     expect(report.makespan_ratio).toBeGreaterThanOrEqual(0.99);
@@ -91,7 +91,7 @@ describe('lanes run', () => {
     // The task is blocked in the shared state, its lane kept, its claims released.
     const { tasks } = await readPlan(lanes.store);
     expect(tasks.bad).toMatchObject({ status: 'blocked', note: expect.stringContaining('exited with code 3') });
-    const lane = (await lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data.bad!;
+    const lane = (await lanes.store.read(LANES_DOC)).data.bad!;
     expect(fs.existsSync(lane.path)).toBe(true);
     expect((await listClaims(lanes.store, { owner: 'task:bad' })).length).toBe(0);
 
@@ -120,7 +120,7 @@ describe('lanes run', () => {
     const retries = events.flatMap((e) => (e.type === 'task.retry' ? [e.reason] : []));
     expect(retries[0]).toMatch(/without committing/);
     expect(retries[1]).toMatch(/uncommitted changes: \?\? lazy\.txt/);
-    const runs = (await lanes.store.read<RunsDoc>(RUNS_DOC, emptyRuns)).data;
+    const runs = (await lanes.store.read(RUNS_DOC)).data;
     expect(runs.runs.at(-1)!.tasks.lazy!.attempts.map((a) => a.outcome)).toEqual(['no-commit', 'dirty', 'finished']);
     fs.rmSync(repo.dir + '-agent', { recursive: true, force: true });
   });

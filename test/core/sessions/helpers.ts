@@ -4,7 +4,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { expect } from 'vitest';
 import { openProject, type Project } from '../../../src/core/project/project.js';
-import { LANES_DOC, emptyLanes, type LanesDoc } from '../../../src/core/lanes/model.js';
+import { LANES_DOC } from '../../../src/core/lanes/model.js';
 import { makeRepo, type TestRepo } from '../../helpers/repo.js';
 
 export interface LaneFixture {
@@ -39,7 +39,7 @@ export async function makeLane(task = 'api', opts: { config?: unknown } = {}): P
   };
   const main = await openProject(repo.dir);
   const real = fs.realpathSync(lane);
-  await main.store.update<LanesDoc, void>(LANES_DOC, emptyLanes, (doc) => {
+  await main.store.update(LANES_DOC, (doc) => {
     doc[task] = {
       task,
       owner: `task:${task}`,

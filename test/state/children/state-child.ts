@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { waitBarrier } from '../../helpers/child.js';
 import { isLanesError } from '../../../src/errors.js';
+import { defineDoc } from '../../../src/state/define.js';
 import { StateStore } from '../../../src/state/store.js';
 import { withLock } from '../../../src/state/lock.js';
 
@@ -22,6 +23,12 @@ interface Args {
   sleepAfterStallMs?: number;
 }
 
+type Fields = Record<string, unknown>;
+const ALPHA_DOC = defineDoc({ name: 'alpha', empty: (): Fields => ({}) });
+const BETA_DOC = defineDoc({ name: 'beta', empty: (): Fields => ({}) });
+const COUNTER_DOC = defineDoc({ name: 'counter', empty: () => ({ n: 0, list: [] as string[] }) });
+const DOC_DOC = defineDoc({ name: 'doc', empty: (): Fields => ({}) });
+
 const mode = process.argv[2];
 const a = JSON.parse(process.argv[3] ?? '{}') as Args;
 const opts = { staleMs: a.staleMs, deadlineMs: a.deadlineMs };
@@ -32,7 +39,7 @@ async function main(): Promise<void> {
   switch (mode) {
     case 'write': {
       const store = await StateStore.open(a.dir, opts);
-      await store.update(a.doc ?? 'doc', () => ({}) as Record<string, unknown>, (d) => {
+      await store.update(a.doc === undefined || a.doc === 'doc' ? DOC_DOC : defineDoc({ name: a.doc, empty: (): Fields => ({}) }), (d) => {
         d.value = a.value;
       });
       return out({ ok: true });
@@ -40,8 +47,8 @@ async function main(): Promise<void> {
     case 'transact': {
       const store = await StateStore.open(a.dir, opts);
       await store.transact(async (tx) => {
-        tx.get<Record<string, unknown>>('alpha', () => ({})).value = a.value;
-        tx.get<Record<string, unknown>>('beta', () => ({})).value = a.value;
+        tx.get(ALPHA_DOC).value = a.value;
+        tx.get(BETA_DOC).value = a.value;
       });
       return out({ ok: true });
     }
@@ -49,7 +56,7 @@ async function main(): Promise<void> {
       const store = await StateStore.open(a.dir, opts);
       await waitBarrier(a.barrier!);
       for (let i = 0; i < a.n!; i++) {
-        await store.update('counter', () => ({ n: 0, list: [] as string[] }), (d) => {
+        await store.update(COUNTER_DOC, (d) => {
           d.n++;
           d.list.push(`${process.pid}-${i}`);
         });
@@ -76,7 +83,7 @@ async function main(): Promise<void> {
       // meanwhile the lock goes stale and the test process takes it over.
       const store = await StateStore.open(a.dir, opts);
       try {
-        await store.update('doc', () => ({}) as Record<string, unknown>, async (d) => {
+        await store.update(DOC_DOC, async (d) => {
           fs.writeFileSync(a.marker!, String(process.pid));
           const end = Date.now() + 30_000;
           while (!fs.existsSync(a.go!) && Date.now() < end) {

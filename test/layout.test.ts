@@ -1,6 +1,6 @@
 /**
  * Tests mirror src/ path for path, so the tests of a module are found in one hop. A test file
- * `test/<dir>/<name>[.<aspect>].test.ts` must name a src/ module or folder:
+ * `test/<dir>/<name>[.<aspect>][.slow].test.ts` must name a src/ module or folder:
  * - `src/<dir>/<name>.ts` exists (a test of one module; several files per module are fine:
  *   `tx.test.ts`, `tx.procs.test.ts`), or
  * - `src/<dir>/` is a folder that holds modules (a test of that folder as a whole, the name
@@ -56,8 +56,17 @@ describe('test layout', () => {
     expect(layoutProblem('test/core/claims/tx.test.ts')).toBeUndefined();
     expect(layoutProblem('test/core/claims/tx.procs.test.ts')).toBeUndefined();
     expect(layoutProblem('test/core/lanes/concurrency.test.ts')).toBeUndefined();
-    expect(layoutProblem('test/util/failpoint/failpoints.test.ts')).toBeUndefined();
+    expect(layoutProblem('test/util/failpoint/failpoints.slow.test.ts')).toBeUndefined();
     expect(layoutProblem('test/plugin/plugin.test.ts')).toBeUndefined();
+  });
+
+  it('tags slow suites by name, and the fast set leaves exactly those out', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts['test']).toBe('vitest run');
+    expect(pkg.scripts['test:fast']).toBe("vitest run --exclude '**/*.slow.test.ts'");
+    const slow = walk('test').filter((f) => f.endsWith('.slow.test.ts'));
+    // The real client, the browser, the random kills and the demo are never in the fast set.
+    for (const f of ['test/plugin/e2e.slow.test.ts', 'test/dashboard/browser.slow.test.ts', 'test/util/failpoint/random-kills.slow.test.ts', 'test/cli/commands/demo.slow.test.ts']) expect(slow).toContain(f);
   });
 
   it('keeps spawned children in a children/ folder beside the tests that spawn them', () => {

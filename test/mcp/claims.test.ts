@@ -1,13 +1,7 @@
-/**
- * The claim and port tools through an in-process MCP client. Until the lead registers them in
- * src/mcp/tools/index.ts, this test adds any that are missing to the server the same way
- * server.ts does (annotations from the kind, errors through errorResult).
- */
-import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
+/** The claim and port tools through the real server (createServer) and an in-process MCP client. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { annotationsFor, type ToolDef } from '../../src/mcp/tool.js';
-import { createServer, errorResult } from '../../src/mcp/server.js';
-import { tools as registered } from '../../src/mcp/tools/index.js';
+import type { ToolDef } from '../../src/mcp/tool.js';
+import { connect, type Connected } from '../helpers/mcp.js';
 import { claimFilesTool } from '../../src/mcp/tools/claim-files.js';
 import { leasePortTool } from '../../src/mcp/tools/lease-port.js';
 import { listClaimsTool } from '../../src/mcp/tools/list-claims.js';
@@ -16,45 +10,10 @@ import { makeRepo, type TestRepo } from '../helpers/repo.js';
 
 const MINE = [claimFilesTool, releaseFilesTool, listClaimsTool, leasePortTool] as unknown as ToolDef[];
 
-async function connect(cwd: string) {
-  const { server, cleanup } = createServer({ cwd });
-  const ctx = { cwd, repo: async () => (await import('../../src/git/repo.js')).resolveRepo(cwd) };
-  for (const def of MINE) {
-    if (registered.some((t) => t.name === def.name)) continue;
-    server.registerTool(
-      def.name,
-      { title: def.title, description: def.description, inputSchema: def.input, outputSchema: def.output, annotations: annotationsFor(def) },
-      async (input: unknown) => {
-        try {
-          const out = await def.handle(input as never, ctx);
-          return { content: [{ type: 'text' as const, text: def.render(out as never) }], structuredContent: out as Record<string, unknown> };
-        } catch (e) {
-          return errorResult(def.name, e);
-        }
-      },
-    );
-  }
-  const [ct, st] = InMemoryTransport.createLinkedPair();
-  await server.connect(st);
-  const client = new Client({ name: 'lanes-test', version: '0' });
-  await client.connect(ct);
-  return {
-    client,
-    async call(name: string, args: Record<string, unknown> = {}) {
-      const r = (await client.callTool({ name, arguments: args })) as any;
-      const text = (r.content ?? []).map((c: any) => c.text ?? '').join('\n');
-      return { isError: r.isError as boolean | undefined, text, data: r.structuredContent };
-    },
-    async close() {
-      await client.close();
-      await cleanup();
-    },
-  };
-}
 
 describe('claim and port tools (MCP, in process)', () => {
   let repo: TestRepo;
-  let c: Awaited<ReturnType<typeof connect>>;
+  let c: Connected;
   beforeEach(async () => {
     repo = makeRepo();
     c = await connect(repo.dir);

@@ -1,14 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
-import { McpServer } from '@modelcontextprotocol/server';
 import { connect, type Connected } from '../helpers/mcp.js';
 import { makeRepo, type TestRepo } from '../helpers/repo.js';
-import { tools } from '../../src/mcp/tools/index.js';
-import { errorResult } from '../../src/mcp/server.js';
-import { annotationsFor, type ToolContext, type ToolDef } from '../../src/mcp/tool.js';
-import { resolveRepo } from '../../src/git/repo.js';
+import type { ToolDef } from '../../src/mcp/tool.js';
 import { startTaskTool } from '../../src/mcp/tools/start-task.js';
 import { listWorktreesTool } from '../../src/mcp/tools/list-worktrees.js';
 import { removeWorktreeTool } from '../../src/mcp/tools/remove-worktree.js';
@@ -18,45 +13,6 @@ import { mcpOwner } from '../../src/core/lanes/model.js';
 
 const LANE_TOOLS = [startTaskTool, listWorktreesTool, removeWorktreeTool, cleanupWorktreesTool] as unknown as ToolDef[];
 
-/**
- * The real server once the lanes tools are in the registry; until then the same tool definitions on
- * a server wired the way src/mcp/server.ts wires them (same error conversion and annotations).
- */
-async function connectLanes(cwd: string): Promise<Connected> {
-  if (tools.some((t) => t.name === 'start_task')) return connect(cwd);
-  const server = new McpServer({ name: 'lanes-test', version: '0' }, { capabilities: { tools: {} } });
-  const ctx: ToolContext = { cwd, repo: () => resolveRepo(cwd) };
-  for (const def of [...(tools as unknown as ToolDef[]), ...LANE_TOOLS]) {
-    server.registerTool(
-      def.name,
-      { title: def.title, description: def.description, inputSchema: def.input, outputSchema: def.output, annotations: annotationsFor(def) },
-      async (input: unknown) => {
-        try {
-          const out = await def.handle(input as never, ctx);
-          return { content: [{ type: 'text' as const, text: def.render(out as never) }], structuredContent: out as Record<string, unknown> };
-        } catch (e) {
-          return errorResult(def.name, e);
-        }
-      },
-    );
-  }
-  const [ct, st] = InMemoryTransport.createLinkedPair();
-  await server.connect(st);
-  const client = new Client({ name: 'lanes-test', version: '0' });
-  await client.connect(ct);
-  return {
-    client,
-    async call(name, args = {}) {
-      const r = (await client.callTool({ name, arguments: args })) as any;
-      return { isError: r.isError, text: (r.content ?? []).map((c: any) => c.text ?? '').join('\n'), data: r.structuredContent };
-    },
-    async close() {
-      await client.close();
-      await server.close();
-    },
-  };
-}
-
 describe('lanes MCP tools (in process)', () => {
   let repo: TestRepo;
   let c: Connected;
@@ -64,7 +20,7 @@ describe('lanes MCP tools (in process)', () => {
   beforeEach(async () => {
     repo = makeRepo({ files: { 'README.md': '# r\n', 'src/a.ts': 'a\n' } });
     commits = new LaneCommits(repo.dir);
-    c = await connectLanes(repo.dir);
+    c = await connect(repo.dir);
     const p = await c.call('plan_work', { tasks: [{ id: 'api', title: 'API', files: ['src/**'] }, { id: 'docs', title: 'Docs', files: ['docs/**'] }] });
     expect(p.isError, p.text).toBeFalsy();
   });
@@ -80,6 +36,7 @@ describe('lanes MCP tools (in process)', () => {
   it('declares the lane tools with annotations from their kind; removal has no force argument', async () => {
     const { tools: listed } = await c.client.listTools();
     const byName = new Map(listed.map((t) => [t.name, t]));
+    expect(LANE_TOOLS.filter((d) => !byName.has(d.name)).map((d) => d.name)).toEqual([]);
     expect(byName.get('start_task')?.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: false, idempotentHint: true });
     expect(byName.get('list_worktrees')?.annotations).toMatchObject({ readOnlyHint: true });
     expect(byName.get('remove_worktree')?.annotations).toMatchObject({ destructiveHint: true });

@@ -1,14 +1,7 @@
-/**
- * The merge tools through a real MCP client and server (the SDK's in-memory transport). The server
- * here registers just the merge tools the way src/mcp/server.ts registers every tool, so this test
- * does not depend on the registry (src/mcp/tools/index.ts).
- */
+/** The merge tools through the real server (createServer) and an in-process MCP client (the SDK's in-memory transport). */
 import { afterEach, describe, expect, it } from 'vitest';
-import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
-import { McpServer } from '@modelcontextprotocol/server';
-import { resolveRepo } from '../../src/git/repo.js';
-import { errorResult } from '../../src/mcp/server.js';
-import { annotationsFor, type ToolContext, type ToolDef } from '../../src/mcp/tool.js';
+import type { ToolDef } from '../../src/mcp/tool.js';
+import { connect } from '../helpers/mcp.js';
 import { cancelMergeTool } from '../../src/mcp/tools/cancel-merge.js';
 import { mergeStatusTool } from '../../src/mcp/tools/merge-status.js';
 import { processMergeQueueTool } from '../../src/mcp/tools/process-merge-queue.js';
@@ -17,39 +10,6 @@ import { mergeRepo } from '../core/merge/helpers.js';
 
 const MERGE_TOOLS = [queueMergeTool, mergeStatusTool, processMergeQueueTool, cancelMergeTool] as unknown as ToolDef[];
 
-async function connectMerge(cwd: string) {
-  const server = new McpServer({ name: 'lanes-merge-test', version: '0' }, { capabilities: { tools: {} } });
-  const ctx: ToolContext = { cwd, repo: () => resolveRepo(cwd) };
-  for (const def of MERGE_TOOLS) {
-    server.registerTool(
-      def.name,
-      { title: def.title, description: def.description, inputSchema: def.input, outputSchema: def.output, annotations: annotationsFor(def) },
-      async (input: unknown) => {
-        try {
-          const out = await def.handle(input as never, ctx);
-          return { content: [{ type: 'text' as const, text: def.render(out as never) }], structuredContent: out as Record<string, unknown> };
-        } catch (e) {
-          return errorResult(def.name, e);
-        }
-      },
-    );
-  }
-  const [ct, st] = InMemoryTransport.createLinkedPair();
-  await server.connect(st);
-  const client = new Client({ name: 'lanes-test', version: '0' });
-  await client.connect(ct);
-  return {
-    client,
-    async call(name: string, args: Record<string, unknown> = {}) {
-      const r = (await client.callTool({ name, arguments: args })) as any;
-      return { isError: r.isError as boolean | undefined, text: (r.content ?? []).map((c: any) => c.text ?? '').join('\n'), data: r.structuredContent };
-    },
-    close: async () => {
-      await client.close();
-      await server.close();
-    },
-  };
-}
 
 let closeIt: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -62,10 +22,11 @@ describe('merge tools over MCP', () => {
     const r = await mergeRepo();
     await r.lane('t1', { 'src/t1.ts': 'export const t1 = 1;\n' });
     await r.lane('t2', { 'src/t2.ts': 'export const t2 = 2;\n' });
-    const c = await connectMerge(r.dir);
+    const c = await connect(r.dir);
     closeIt = c.close;
 
-    const { tools } = await c.client.listTools();
+    const { tools: listed } = await c.client.listTools();
+    const tools = listed.filter((t) => MERGE_TOOLS.some((d) => d.name === t.name));
     expect(tools.map((t) => t.name).sort()).toEqual(['cancel_merge', 'merge_status', 'process_merge_queue', 'queue_merge']);
     for (const t of tools) {
       expect(t.description!.length).toBeLessThan(2048);

@@ -1,16 +1,9 @@
-/**
- * The session tools through an in-process MCP client. Until the lead registers them in
- * src/mcp/tools/index.ts, this test adds any that are missing to the server the same way
- * server.ts does (annotations from the kind, errors through errorResult).
- */
+/** The session tools through the real server (createServer) and an in-process MCP client. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { resolveRepo } from '../../src/git/repo.js';
-import { annotationsFor, type ToolDef } from '../../src/mcp/tool.js';
-import { createServer, errorResult } from '../../src/mcp/server.js';
-import { tools as registered } from '../../src/mcp/tools/index.js';
+import type { ToolDef } from '../../src/mcp/tool.js';
+import { connect, type Connected } from '../helpers/mcp.js';
 import { endSessionTool } from '../../src/mcp/tools/end-session.js';
 import { getSessionTool } from '../../src/mcp/tools/get-session.js';
 import { listSessionsTool } from '../../src/mcp/tools/list-sessions.js';
@@ -21,45 +14,10 @@ import { expectRepoHealthy, makeLane, porcelain, type LaneFixture } from '../cor
 const MINE = [startSessionTool, logSessionTool, endSessionTool, listSessionsTool, getSessionTool] as unknown as ToolDef[];
 const SECRET = ['sk-ant-', 'api03-', 'AbCdEf0123456789_ghIJklMNopQRstuvWXyz'].join('');
 
-async function connect(cwd: string) {
-  const { server, cleanup } = createServer({ cwd });
-  const ctx = { cwd, repo: () => resolveRepo(cwd) };
-  for (const def of MINE) {
-    if (registered.some((t) => t.name === def.name)) continue;
-    server.registerTool(
-      def.name,
-      { title: def.title, description: def.description, inputSchema: def.input, outputSchema: def.output, annotations: annotationsFor(def) },
-      async (input: unknown) => {
-        try {
-          const out = await def.handle(input as never, ctx);
-          return { content: [{ type: 'text' as const, text: def.render(out as never) }], structuredContent: out as Record<string, unknown> };
-        } catch (e) {
-          return errorResult(def.name, e);
-        }
-      },
-    );
-  }
-  const [ct, st] = InMemoryTransport.createLinkedPair();
-  await server.connect(st);
-  const client = new Client({ name: 'lanes-test', version: '0' });
-  await client.connect(ct);
-  return {
-    client,
-    async call(name: string, args: Record<string, unknown> = {}) {
-      const r = (await client.callTool({ name, arguments: args })) as any;
-      const text = (r.content ?? []).map((c: any) => c.text ?? '').join('\n');
-      return { isError: r.isError as boolean | undefined, text, data: r.structuredContent };
-    },
-    async close() {
-      await client.close();
-      await cleanup();
-    },
-  };
-}
 
 describe('session tools (MCP, in process)', () => {
   let f: LaneFixture;
-  let c: Awaited<ReturnType<typeof connect>>;
+  let c: Connected;
   afterEach(async () => {
     await c.close();
     expectRepoHealthy(f.repo.dir);

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLAIMS_DOC, type ClaimsDoc } from '../../src/core/claims/model.js';
-import { claimFiles, listClaims, releaseFiles, releaseProcess, renewClaims } from '../../src/core/claims/api.js';
-import { claimInTx, releaseOwnerInTx } from '../../src/core/claims/tx.js';
-import { findHolder } from '../../src/core/claims/match.js';
-import { LanesError, isLanesError } from '../../src/errors.js';
-import { defineDoc } from '../../src/state/define.js';
-import { StateStore } from '../../src/state/index.js';
-import { tempDir } from '../helpers/repo.js';
+import { CLAIMS_DOC, type ClaimsDoc } from '../../../src/core/claims/model.js';
+import { claimFiles, listClaims, releaseFiles, releaseProcess, renewClaims } from '../../../src/core/claims/api.js';
+import { claimInTx, releaseOwnerInTx } from '../../../src/core/claims/tx.js';
+import { findHolder } from '../../../src/core/claims/match.js';
+import { LanesError, isLanesError } from '../../../src/errors.js';
+import { defineDoc } from '../../../src/state/define.js';
+import { StateStore } from '../../../src/state/index.js';
+import { tempDir } from '../../helpers/repo.js';
 import { POOL, UNIVERSE, oracleIntersects, oracleMatches } from './children/claims-oracle.js';
 
 /** Another document, to show claims compose with it in one transaction. */

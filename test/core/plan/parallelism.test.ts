@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { parseConfig } from '../../src/core/config/load.js';
-import { type LanesConfig } from '../../src/core/config/schema.js';
-import { estimateLaneDiskMb, recommendParallelism } from '../../src/core/plan/parallelism.js';
-import type { Resources } from '../../src/system/resources.js';
-import { makeRepo } from '../helpers/repo.js';
+import { parseConfig } from '../../../src/core/config/load.js';
+import { type LanesConfig } from '../../../src/core/config/schema.js';
+import { estimateLaneDiskMb, recommendParallelism } from '../../../src/core/plan/parallelism.js';
+import type { Resources } from '../../../src/system/resources.js';
+import { makeRepo } from '../../helpers/repo.js';
 
 /** A big idle machine: nothing binds but what a test sets. */
 function res(over: Partial<Resources> = {}): Resources {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import { lanes } from '../helpers/cli.js';
-import { makeRepo, tempDir } from '../helpers/repo.js';
+import { lanes } from '../../helpers/cli.js';
+import { makeRepo, tempDir } from '../../helpers/repo.js';
 
 describe('lanes CLI: plan, next, task, status, doctor, demo', () => {
   it('plans the sample tasks file, shows the stored plan, lists ready tasks, claims one', async () => {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/core/config/load.js';
-import { lanes } from '../helpers/cli.js';
-import { makeRepo } from '../helpers/repo.js';
+import { loadConfig } from '../../../src/core/config/load.js';
+import { lanes } from '../../helpers/cli.js';
+import { makeRepo } from '../../helpers/repo.js';
 
 const files = { 'package.json': JSON.stringify({ scripts: { test: 'vitest run' } }), 'package-lock.json': '{}', '.gitignore': '.env\n' };
 

@@ -2,19 +2,19 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLAIMS_DOC } from '../../src/core/claims/model.js';
-import { openProject } from '../../src/core/project/project.js';
-import { startLane } from '../../src/core/lanes/start.js';
-import { RUNS_DOC, type RunsDoc } from '../../src/core/run/model.js';
-import { status } from '../../src/core/status/status.js';
-import { storePlan } from '../../src/core/plan/tasks.js';
-import { hostName } from '../../src/state/index.js';
-import { StatusOut } from '../../src/mcp/tools/status.js';
-import { renderStatus } from '../../src/render/status.js';
-import { lanes as cli } from '../helpers/cli.js';
-import { connect } from '../helpers/mcp.js';
-import { makeRepo, tempDir } from '../helpers/repo.js';
-import { workingRepo, type Fixture } from '../dashboard/fixture.js';
+import { CLAIMS_DOC } from '../../../src/core/claims/model.js';
+import { openProject } from '../../../src/core/project/project.js';
+import { startLane } from '../../../src/core/lanes/start.js';
+import { RUNS_DOC, type RunsDoc } from '../../../src/core/run/model.js';
+import { status } from '../../../src/core/status/status.js';
+import { storePlan } from '../../../src/core/plan/tasks.js';
+import { hostName } from '../../../src/state/index.js';
+import { StatusOut } from '../../../src/mcp/tools/status.js';
+import { renderStatus } from '../../../src/render/status.js';
+import { lanes as cli } from '../../helpers/cli.js';
+import { connect } from '../../helpers/mcp.js';
+import { makeRepo, tempDir } from '../../helpers/repo.js';
+import { workingRepo, type Fixture } from '../../dashboard/fixture.js';
 
 /** Names, sizes and content hashes of every file under `dir`, plus mtimes. */
 function snapshot(dir: string): Record<string, string> {

@@ -6,12 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLAIMS_DOC } from '../../src/core/claims/model.js';
-import { claimFiles, listClaims } from '../../src/core/claims/api.js';
-import { StateStore } from '../../src/state/index.js';
-import { bundleChild, makeBarrier, spawnChild } from '../helpers/child.js';
-import { tempDir } from '../helpers/repo.js';
-import { BIG, faultSeed } from '../helpers/faults.js';
+import { CLAIMS_DOC } from '../../../src/core/claims/model.js';
+import { claimFiles, listClaims } from '../../../src/core/claims/api.js';
+import { StateStore } from '../../../src/state/index.js';
+import { bundleChild, makeBarrier, spawnChild } from '../../helpers/child.js';
+import { tempDir } from '../../helpers/repo.js';
+import { BIG, faultSeed } from '../../helpers/faults.js';
 import { intersectsCached, modesConflict } from './children/claims-oracle.js';
 
 const CHILD = path.join(import.meta.dirname, 'children', 'claims-child.ts');

@@ -94,6 +94,8 @@ describe('prototype-named ids through every MCP tool', () => {
     const topic = 'x \x1b]0;owned\x07\x1b[2J\x9b y';
     expect((await c.call('start_session', { topic, type: 'feature', session_key: 'k1' })).isError).toBeFalsy();
     const l = await c.call('list_sessions', {});
+    // The rendered text must hold no raw control characters (the pattern matches exactly those).
+    // eslint-disable-next-line no-control-regex
     expect(l.text).not.toMatch(/[\x07\x1b\x9b]/);
     expect(l.text).toContain('x \\x1b]0;owned\\x07');
     expect(l.data.sessions[0].topic).toBe(topic); // the data itself is unchanged

@@ -6,12 +6,12 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { waitBarrier } from '../../helpers/child.js';
-import { rng } from '../../helpers/prng.js';
-import { isLanesError } from '../../../src/errors.js';
-import { StateStore } from '../../../src/state/index.js';
-import { CLAIMS_DOC, type ClaimMode, type ClaimsDoc } from '../../../src/core/claims/model.js';
-import { claimFiles, releaseFiles } from '../../../src/core/claims/api.js';
+import { waitBarrier } from '../../../helpers/child.js';
+import { rng } from '../../../helpers/prng.js';
+import { isLanesError } from '../../../../src/errors.js';
+import { StateStore } from '../../../../src/state/index.js';
+import { CLAIMS_DOC, type ClaimMode, type ClaimsDoc } from '../../../../src/core/claims/model.js';
+import { claimFiles, releaseFiles } from '../../../../src/core/claims/api.js';
 import { doubleGrants, POOL } from './claims-oracle.js';
 
 interface Args {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkResources, gitVersionCheck, type DoctorReport } from '../../src/core/doctor/doctor.js';
-import { gitVersion } from '../../src/git/version.js';
-import { makeRepo, tempDir } from '../helpers/repo.js';
+import { checkResources, gitVersionCheck, type DoctorReport } from '../../../src/core/doctor/doctor.js';
+import { gitVersion } from '../../../src/git/version.js';
+import { makeRepo, tempDir } from '../../helpers/repo.js';
 
 /** Floors this machine certainly meets, so resource checks cannot make these tests flaky. */
 const LOW_FLOORS = JSON.stringify({

@@ -4,8 +4,8 @@
  * land; `lanes merge log` prints the last gate run's full output.
  */
 import { describe, expect, it } from 'vitest';
-import { lanes } from '../helpers/cli.js';
-import { mergeRepo, nodeGate } from '../core/merge/helpers.js';
+import { lanes } from '../../helpers/cli.js';
+import { mergeRepo, nodeGate } from '../../core/merge/helpers.js';
 
 const GATE = nodeGate('check', `console.log('checked'); console.log('  3 passing (5ms)');`);
 

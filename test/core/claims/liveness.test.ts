@@ -1,10 +1,10 @@
 /** Owner leases (src/core/claims/liveness.ts): renewal, pid-bound owners, own-property lookups. */
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renewClaims } from '../../src/core/claims/api.js';
-import { leaseOf, ownerLiveness, OWNERS_DOC, readOwners, releaseOwner, touchOwner } from '../../src/core/claims/liveness.js';
-import { openProject, type Project } from '../../src/core/project/project.js';
-import { makeRepo, type TestRepo } from '../helpers/repo.js';
+import { renewClaims } from '../../../src/core/claims/api.js';
+import { leaseOf, ownerLiveness, OWNERS_DOC, readOwners, releaseOwner, touchOwner } from '../../../src/core/claims/liveness.js';
+import { openProject, type Project } from '../../../src/core/project/project.js';
+import { makeRepo, type TestRepo } from '../../helpers/repo.js';
 
 let repo: TestRepo | undefined;
 afterEach(() => repo?.cleanup());

@@ -1,9 +1,9 @@
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { updateTask } from '../../src/core/plan/tasks.js';
-import { StatusOut } from '../../src/mcp/tools/status.js';
-import { bundlePath, lanes } from '../helpers/cli.js';
-import { LONG_PATH, needsFixRepo, workingRepo, type Fixture, type NeedsFixFixture } from '../dashboard/fixture.js';
+import { updateTask } from '../../../src/core/plan/tasks.js';
+import { StatusOut } from '../../../src/mcp/tools/status.js';
+import { bundlePath, lanes } from '../../helpers/cli.js';
+import { LONG_PATH, needsFixRepo, workingRepo, type Fixture, type NeedsFixFixture } from '../../dashboard/fixture.js';
 
 /** Runs `lanes <args>` under a pseudo-terminal (python's pty), Ctrl-C after `seconds`. */
 const PTY = `
@@ -193,6 +193,7 @@ describe('lanes that need a fix (CLI)', () => {
     const st = await onTerminal(r.dir, ['status']);
     expect(st.code).toBe(0);
     expect(st.out).toContain('\x1b[35m    needs fix: gate test failed, 55 failing\x1b[0m');
+    // eslint-disable-next-line no-control-regex -- the escape sequence of the colour is what is checked
     expect(st.out).toMatch(/\x1b\[35m {2}red +ready +needs fix /);
   }, 60_000);
 

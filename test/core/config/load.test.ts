@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CONFIG_SCHEMA_FILE } from '../../src/core/config/schema.js';
-import { refNameProblem, relPathProblem } from '../../src/core/config/fields.js';
-import { configJsonSchema, configJsonSchemaText, loadConfig, loadConfigAtCommit, parseConfig, resolveTarget } from '../../src/core/config/load.js';
-import { locateJsonError } from '../../src/core/config/json.js';
-import { formatPath } from '../../src/util/issues.js';
-import { DEFAULT_DISPOSABLE_IGNORED } from '../../src/core/config/worktrees.js';
-import { LanesError, isLanesError } from '../../src/errors.js';
-import { resolveRepo } from '../../src/git/repo.js';
-import { makeRepo, tempDir } from '../helpers/repo.js';
+import { CONFIG_SCHEMA_FILE } from '../../../src/core/config/schema.js';
+import { refNameProblem, relPathProblem } from '../../../src/core/config/fields.js';
+import { configJsonSchema, configJsonSchemaText, loadConfig, loadConfigAtCommit, parseConfig, resolveTarget } from '../../../src/core/config/load.js';
+import { locateJsonError } from '../../../src/core/config/json.js';
+import { formatPath } from '../../../src/util/issues.js';
+import { DEFAULT_DISPOSABLE_IGNORED } from '../../../src/core/config/worktrees.js';
+import { LanesError, isLanesError } from '../../../src/errors.js';
+import { resolveRepo } from '../../../src/git/repo.js';
+import { makeRepo, tempDir } from '../../helpers/repo.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 /** Runs f and returns the LanesError it throws. */
 async function lanesError(f: () => unknown): Promise<LanesError> {

@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { act, speak, speakAll } from '../../src/core/hints/actions.js';
-import { tools } from '../../src/mcp/tools/index.js';
+import { act, speak, speakAll } from '../../../src/core/hints/actions.js';
+import { tools } from '../../../src/mcp/tools/index.js';
 
 describe('act / speak', () => {
   it('says a CLI command to the CLI and the tool to the tools, with arguments', () => {
@@ -31,8 +31,8 @@ describe('act / speak', () => {
 
   it('names every tool it maps to, and nothing in core or render names a tool in a hint by hand', () => {
     const names = new Set(tools.map((t) => t.name));
-    const root = path.join(import.meta.dirname, '..', '..', 'src');
-    const src = fs.readFileSync(path.join(root, 'core', 'actions.ts'), 'utf8');
+    const root = path.join(import.meta.dirname, '..', '..', '..', 'src');
+    const src = fs.readFileSync(path.join(root, 'core', 'hints', 'actions.ts'), 'utf8');
     for (const m of src.matchAll(/tool: '([a-z_]+)'/g)) expect(names.has(m[1]!), m[1]).toBe(true);
     const toolWord = new RegExp(`\\b(${[...names].filter((n) => n.includes('_')).join('|')})\\b|ask a human`);
     const offenders: string[] = [];

@@ -3,9 +3,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lanes } from '../helpers/cli.js';
-import { tempDir } from '../helpers/repo.js';
-import { cleanupAfter, moduleTask, routeTask, sampleRepo } from '../core/run/helpers.js';
+import { lanes } from '../../helpers/cli.js';
+import { tempDir } from '../../helpers/repo.js';
+import { cleanupAfter, moduleTask, routeTask, sampleRepo } from '../../core/run/helpers.js';
 
 function tasksFile(dir: string, tasks: unknown[]): string {
   const f = path.join(dir, 'plan.json');

@@ -4,8 +4,8 @@
  */
 import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { registerClaims, renderClaims } from '../../src/cli/commands/claims.js';
-import { makeRepo, type TestRepo } from '../helpers/repo.js';
+import { registerClaims, renderClaims } from '../../../src/cli/commands/claims.js';
+import { makeRepo, type TestRepo } from '../../helpers/repo.js';
 
 let repo: TestRepo;
 let cwd: string;

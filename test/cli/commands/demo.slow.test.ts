@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { lanes } from '../helpers/cli.js';
-import { tempDir } from '../helpers/repo.js';
+import { lanes } from '../../helpers/cli.js';
+import { tempDir } from '../../helpers/repo.js';
 
 it('creates the sample repository, runs its eight tasks in parallel lanes through the gates, and prints the report', async () => {
   const root = tempDir('lanes-demo-test-');

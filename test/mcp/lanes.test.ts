@@ -9,14 +9,14 @@ import { tools } from '../../src/mcp/tools/index.js';
 import { errorResult } from '../../src/mcp/server.js';
 import { annotationsFor, type ToolContext, type ToolDef } from '../../src/mcp/tool.js';
 import { resolveRepo } from '../../src/git/repo.js';
-import { startTaskTool } from '../../src/mcp/tools/start-task.js';
-import { listWorktreesTool } from '../../src/mcp/tools/list-worktrees.js';
-import { removeWorktreeTool } from '../../src/mcp/tools/remove-worktree.js';
-import { cleanupWorktreesTool } from '../../src/mcp/tools/cleanup-worktrees.js';
+import { startLaneTool } from '../../src/mcp/tools/start-lane.js';
+import { listLanesTool } from '../../src/mcp/tools/list-lanes.js';
+import { removeLaneTool } from '../../src/mcp/tools/remove-lane.js';
+import { cleanupLanesTool } from '../../src/mcp/tools/cleanup-lanes.js';
 import { assertInvariants, LaneCommits } from '../core/lanes/invariants.js';
 import { mcpOwner } from '../../src/core/lanes/model.js';
 
-const LANE_TOOLS = [startTaskTool, listWorktreesTool, removeWorktreeTool, cleanupWorktreesTool] as unknown as ToolDef[];
+const LANE_TOOLS = [startLaneTool, listLanesTool, removeLaneTool, cleanupLanesTool] as unknown as ToolDef[];
 
 /**
  * The real server once the lanes tools are in the registry; until then the same tool definitions on

@@ -37,10 +37,10 @@ export async function removeLane(lanes: Lanes, input: RemoveInput): Promise<Remo
   await recoverOrphans(lanes);
   const lane = (await lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data[task];
   if (!lane) {
-    throw new LanesError('NOT_FOUND', `There is no lane for task "${task}".`, { hint: `${act('list_worktrees')} shows the lanes (and any foreign worktrees, which Lanes does not remove).` });
+    throw new LanesError('NOT_FOUND', `There is no lane for task "${task}".`, { hint: `${act('list_lanes')} shows the lanes (and any foreign worktrees, which Lanes does not remove).` });
   }
   if (lane.state === 'starting') {
-    throw new LanesError('CONFLICT', `The lane of ${task} is still being started by ${lane.owner}.`, { hint: `Wait for ${act('start_task', { task_id: task })} to finish (or fail), then try again.` });
+    throw new LanesError('CONFLICT', `The lane of ${task} is still being started by ${lane.owner}.`, { hint: `Wait for ${act('start_lane', { task_id: task })} to finish (or fail), then try again.` });
   }
   const [{ tasks }, owners] = await Promise.all([readPlan(lanes.store), readOwners(lanes.store)]);
   const state = Object.hasOwn(tasks, task) ? tasks[task] : undefined;

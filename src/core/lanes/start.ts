@@ -99,7 +99,7 @@ export async function startLane(lanes: Lanes, input: StartInput): Promise<StartR
   if (!base) throw await noBase(lanes, baseRef, input.base !== undefined);
   if (worktrees.some((w) => w.path === path)) {
     throw new LanesError('CONFLICT', `git already has a worktree registered at ${path} (its directory is missing or empty).`, {
-      hint: `Run ${act('cleanup_worktrees')} to clear stale lanes, then start the task again.`,
+      hint: `Run ${act('cleanup_lanes')} to clear stale lanes, then start the task again.`,
     });
   }
   if (def.files.length) await preflightScope(lanes, task, def.files, ttl);
@@ -246,7 +246,7 @@ function withRollback(e: unknown, report: RollbackReport): unknown {
   if (!report.kept && !report.error) return e;
   const note = report.error ? `Rolling back also failed: ${report.error}.` : `The half-made lane was kept: ${report.kept}.`;
   if (e instanceof LanesError) {
-    return new LanesError(e.code, `${e.message}\n${note}`, { hint: e.hint ?? `See ${act('list_worktrees')}.`, details: { ...e.details, rollback: report }, cause: e.cause });
+    return new LanesError(e.code, `${e.message}\n${note}`, { hint: e.hint ?? `See ${act('list_lanes')}.`, details: { ...e.details, rollback: report }, cause: e.cause });
   }
-  return new LanesError('INTERNAL', `${errorMessage(e)}\n${note}`, { hint: `See ${act('list_worktrees')}.`, cause: e, details: { rollback: report } });
+  return new LanesError('INTERNAL', `${errorMessage(e)}\n${note}`, { hint: `See ${act('list_lanes')}.`, cause: e, details: { rollback: report } });
 }

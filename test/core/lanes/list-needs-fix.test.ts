@@ -9,7 +9,7 @@ import { removeLane } from '../../../src/core/lanes/remove.js';
 import { startLane } from '../../../src/core/lanes/start.js';
 import { failingCount } from '../../../src/core/needs-fix.js';
 import { status } from '../../../src/core/status.js';
-import { LaneOut } from '../../../src/mcp/tools/list-worktrees.js';
+import { LaneOut } from '../../../src/mcp/tools/list-lanes.js';
 import { StatusOut } from '../../../src/mcp/tools/status.js';
 import { connect } from '../../helpers/mcp.js';
 import { LONG_PATH, needsFixRepo, type NeedsFixFixture } from '../../dashboard/fixture.js';

@@ -46,10 +46,10 @@ describe('lanes that need a fix', () => {
     expect(s.lanes.slice(3).every((l) => !l.needs_fix)).toBe(true);
   });
 
-  it('are in the list_worktrees and status tool answers, JSON and text', async () => {
+  it('are in the list_lanes and status tool answers, JSON and text', async () => {
     const c = await connect(r.dir);
     try {
-      const l = await c.call('list_worktrees');
+      const l = await c.call('list_lanes');
       expect(l.isError).toBeFalsy();
       expect(l.data.lanes[2]).toMatchObject({ task_id: 'red', needs_fix: { kind: 'gate', reason: 'gate test failed, 55 failing' } });
       expect(l.text).toContain('- red [needs fix: gate test failed, 55 failing] agent-red');

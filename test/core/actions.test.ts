@@ -29,6 +29,14 @@ describe('act / speak', () => {
     expect(speakAll({ a: [act('merge_status'), 1, null], b: { c: act('list_worktrees') } }, 'cli')).toEqual({ a: ['`lanes merge status`', 1, null], b: { c: '`lanes list`' } });
   });
 
+  it('resolves the action names from before 0.2 (markers already stored in state) to the new tools and commands', () => {
+    expect(speak(act('start_task', { task_id: 'api' }), 'tools')).toBe('start_lane { task_id: "api" }');
+    expect(speak('See \u27e6list_worktrees\u27e7.', 'tools')).toBe('See list_lanes.');
+    expect(speak(act('cleanup_worktrees'), 'cli')).toBe('`lanes cleanup`');
+    expect(speak(act('remove_worktree', { task_id: 'api' }), 'cli')).toBe('`lanes remove api`');
+    expect(speak(act('get_session'), 'cli')).toBe('`lanes session show <id>`');
+  });
+
   it('names every tool it maps to, and nothing in core or render names a tool in a hint by hand', () => {
     const names = new Set(tools.map((t) => t.name));
     const root = path.join(import.meta.dirname, '..', '..', 'src');

@@ -158,7 +158,8 @@ describe('old session argument names', () => {
     c = await connect(f.lane);
     const s = await c.call('start_session', { topic: 'Build API', type: 'feature' });
     expect(s.isError, s.text).toBeFalsy();
-    const id = s.data.session.id as string;
+    const id = s.data.session_id as string;
+    expect(id).toBe(s.data.session.id);
 
     const l = await stderrOf(() => c.call('log_session', { kind: 'next_step', text: 'None.', id }));
     expect(l.value.isError, l.value.text).toBeFalsy();

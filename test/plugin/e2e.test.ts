@@ -141,7 +141,7 @@ describe('real client, scripted model', () => {
           if (b?.type !== 'tool_result') continue;
           try {
             const o = JSON.parse(contentText(b.content));
-            if (o?.note_path && o.session?.id) return String(o.session.id);
+            if (o?.note_path && o.session_id) return String(o.session_id);
           } catch {
             // not the start_session result
           }

@@ -36,6 +36,7 @@ export const startSessionTool = defineTool({
     })
     .strict(),
   output: z.object({
+    session_id: z.string().describe('This session: pass it as session_id to log_session and end_session when agents share a server'),
     session: SessionOut,
     note_path: z.string(),
     resumed: z.boolean(),
@@ -52,7 +53,7 @@ export const startSessionTool = defineTool({
       r.session.task ? previousNextSteps(lanes, r.session.task) : Promise.resolve(undefined),
     ]);
     const previous = prev && prev.session_id !== r.session.id ? { ...prev, quoted: formatPreviousNextSteps(prev) } : null;
-    return { session: r.session, note_path: r.note_path, resumed: r.resumed, checklist, previous_next_steps: previous };
+    return { session_id: r.session.id, session: r.session, note_path: r.note_path, resumed: r.resumed, checklist, previous_next_steps: previous };
   },
   render: (o) =>
     [

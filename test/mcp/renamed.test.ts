@@ -127,7 +127,9 @@ describe('old argument names', () => {
 
     const cl = await stderrOf(() => c.call('claim_files', { owner: 'task:docs', task: 'docs', paths: ['docs/a.md'] }));
     expect(cl.value.isError, cl.value.text).toBeFalsy();
-    expect(cl.value.data.claims[0]).toMatchObject({ pattern: 'docs/a.md', task: 'docs' });
+    // Results name the task task_id too (task stays until 0.3).
+    expect(cl.value.data.claims[0]).toMatchObject({ pattern: 'docs/a.md', task_id: 'docs', task: 'docs' });
+    expect((await c.call('list_claims', { owner: 'task:docs' })).data.claims[0]).toMatchObject({ task_id: 'docs' });
     expect(cl.stderr).toContain('claim_files: the argument "task" is deprecated');
 
     // The new names say nothing.
@@ -160,6 +162,7 @@ describe('old session argument names', () => {
     expect(s.isError, s.text).toBeFalsy();
     const id = s.data.session_id as string;
     expect(id).toBe(s.data.session.id);
+    expect(s.data.session).toMatchObject({ task_id: 'api', task: 'api' });
 
     const l = await stderrOf(() => c.call('log_session', { kind: 'next_step', text: 'None.', id }));
     expect(l.value.isError, l.value.text).toBeFalsy();
@@ -173,7 +176,8 @@ describe('old session argument names', () => {
 
     const g = await stderrOf(() => c.call('get_session', { id }));
     expect(g.value.isError, g.value.text).toBeFalsy();
-    expect(g.value.data.session.id).toBe(id);
+    expect(g.value.data.session).toMatchObject({ id, task_id: 'api' });
+    expect((await c.call('list_sessions', { task_id: 'api' })).data.sessions[0]).toMatchObject({ id, task_id: 'api' });
     expect(g.stderr).toContain('get_session: the argument "id" is deprecated');
 
     // An unknown session id under the old name is the same NOT_FOUND as under the new one.

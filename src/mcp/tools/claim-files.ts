@@ -27,7 +27,8 @@ export const ClaimOut = z.object({
   pattern: z.string(),
   mode: z.enum(CLAIM_MODES),
   owner: z.string(),
-  task: z.string().optional(),
+  task_id: z.string().optional().describe('The task the files are claimed for'),
+  task: z.string().optional().describe('Deprecated (removed in 0.3): the same as task_id'),
   session: z.string().optional(),
   pid: z.number().optional(),
   host: z.string(),
@@ -39,7 +40,7 @@ export const ClaimOut = z.object({
 
 export function claimOut(c: ClaimRecord): z.infer<typeof ClaimOut> {
   const { pattern, mode, owner, task, session, pid, host, reason, claimed_at, expires_at, ttl_seconds } = c;
-  return { pattern, mode, owner, task, session, pid, host, reason, claimed_at, expires_at, ttl_seconds };
+  return { pattern, mode, owner, ...(task !== undefined ? { task_id: task } : {}), task, session, pid, host, reason, claimed_at, expires_at, ttl_seconds };
 }
 
 export const claimFilesTool = defineTool({

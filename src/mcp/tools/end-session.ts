@@ -6,7 +6,7 @@ import { formatChecklist } from '../../core/sessions/protocol.js';
 import { sessionKey } from '../../core/sessions/records.js';
 import { defineTool } from '../tool.js';
 import { Slug } from '../schemas.js';
-import { CommitOut, FileChangeOut, ProtocolOut, SessionOut } from './get-session.js';
+import { CommitOut, FileChangeOut, ProtocolOut, SessionOut, sessionOut } from './get-session.js';
 import { SessionKeyIn } from './start-session.js';
 import { acceptOldArgs } from './renamed.js';
 
@@ -43,7 +43,8 @@ export const endSessionTool = defineTool({
   }),
   async handle(input, ctx) {
     const lanes = await openLanes(ctx.cwd, await ctx.repo());
-    return endSession(lanes, toCore(input), sessionKey(input.session_key));
+    const r = await endSession(lanes, toCore(input), sessionKey(input.session_key));
+    return { ...r, session: sessionOut(r.session) };
   },
   render: (o) =>
     [

@@ -13,7 +13,8 @@ export const SessionOut = z.object({
   worktree: z.string(),
   started_from: z.string(),
   key: z.string(),
-  task: z.string().optional(),
+  task_id: z.string().optional().describe('The task the session worked on'),
+  task: z.string().optional().describe('Deprecated (removed in 0.3): the same as task_id'),
   topic: z.string(),
   topic_auto: z.boolean().optional(),
   type: z.string(),
@@ -28,6 +29,11 @@ export const SessionOut = z.object({
   note_commit: z.string().optional(),
   note_uncommitted: z.string().optional(),
 });
+
+/** A session record as the tools return it: the task under `task_id` (and, until 0.3, `task`). */
+export function sessionOut<T extends { task?: string | undefined }>(s: T): T & { task_id?: string } {
+  return s.task !== undefined ? { ...s, task_id: s.task } : s;
+}
 
 export const EntryOut = z.object({ at: z.string().optional(), text: z.string() });
 export const FileChangeOut = z.object({
@@ -75,7 +81,7 @@ export const getSessionTool = defineTool({
   async handle(input, ctx) {
     const lanes = await openLanes(ctx.cwd, await ctx.repo());
     const r = await getSession(lanes, input.session_id);
-    return { session: r.session, note: r.note as z.infer<typeof NoteOut> | null, source: r.source };
+    return { session: sessionOut(r.session), note: r.note as z.infer<typeof NoteOut> | null, source: r.source };
   },
   render: (o) => {
     if (!o.note) return `Session ${o.session.id} (${o.session.status}): its note can no longer be found (${o.session.path}).`;

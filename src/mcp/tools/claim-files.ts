@@ -20,6 +20,7 @@ export function boundTo(owner: string, env: NodeJS.ProcessEnv = process.env): { 
   const me = mcpActor(env);
   if (me.pid !== undefined && owner === me.owner) return { pid: me.pid };
   const sid = env.CLAUDE_SESSION_ID || env.CLAUDE_CODE_SESSION_ID;
+  // eslint-disable-next-line no-control-regex
   return sid && sid.length <= 200 && !/[\x00-\x1f\x7f]/.test(sid) ? { session: sid } : {};
 }
 

@@ -1,5 +1,5 @@
 /**
- * remove_worktree: take down one lane, only when that loses nothing (see teardown.ts). `force` is
+ * remove_lane: take down one lane, only when that loses nothing (see teardown.ts). `force` is
  * for a human at the CLI (`lanes remove --force`), never a tool argument; even then the commits and
  * uncommitted changes are kept under refs/lanes/backup/<task>/<timestamp>.
  */

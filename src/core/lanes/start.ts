@@ -1,5 +1,5 @@
 /**
- * start_task: a lane (branch `lanes/<task>` + worktree `<main>/.claude/worktrees/<task>`) for one
+ * start_lane: a lane (branch `lanes/<task>` + worktree `<main>/.claude/worktrees/<task>`) for one
  * planned task, in one journaled operation (RELIABILITY.md rule 9):
  *
  *   claim      the task (atomic: a second caller gets "already started by ...") + lane record

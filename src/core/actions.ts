@@ -70,6 +70,21 @@ export function act(name: ActionName | OldActionName, args: Record<string, strin
   return `${OPEN}${name}${a}${CLOSE}`;
 }
 
+/**
+ * Every action a tool takes, with the argument names its markers may carry (the CLI placeholders
+ * and the fixed arguments). A hint passes them to the tool as they are, so each must be an
+ * argument of that tool.
+ */
+export function toolActions(): Array<{ action: ActionName; tool: string; args: string[] }> {
+  return Object.entries(ACTIONS).flatMap(([action, d]) => {
+    const def = d as ActionDef;
+    if (!def.tool) return [];
+    const args = [...def.cli.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]!);
+    if (def.fixed) args.push(...def.fixed.split(',').map((kv) => kv.split(':')[0]!.trim()));
+    return [{ action: action as ActionName, tool: def.tool, args }];
+  });
+}
+
 /** The text with every action marker said the way `audience` acts. */
 export function speak(text: string, audience: Audience): string {
   if (!text.includes(OPEN)) return text;

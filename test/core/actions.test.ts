@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { act, speak, speakAll } from '../../src/core/actions.js';
+import { z } from 'zod';
+import { act, speak, speakAll, toolActions } from '../../src/core/actions.js';
 import { tools } from '../../src/mcp/tools/index.js';
 
 describe('act / speak', () => {
@@ -35,6 +36,16 @@ describe('act / speak', () => {
     expect(speak(act('cleanup_worktrees'), 'cli')).toBe('`lanes cleanup`');
     expect(speak(act('remove_worktree', { task_id: 'api' }), 'cli')).toBe('`lanes remove api`');
     expect(speak(act('get_session'), 'cli')).toBe('`lanes session show <id>`');
+  });
+
+  it('passes a tool only arguments it takes: the hints and the tools use the same names', async () => {
+    const { tools: listed } = await import('../../src/mcp/tools/index.js');
+    for (const { action, tool, args } of toolActions()) {
+      const def = listed.find((t) => t.name === tool);
+      expect(def, `${action} -> ${tool}`).toBeDefined();
+      const props = Object.keys((z.toJSONSchema(def!.input as z.ZodType, { io: 'input' }) as { properties?: object }).properties ?? {});
+      for (const a of args) expect(props, `${action}: ${tool} takes ${a}`).toContain(a);
+    }
   });
 
   it('names every tool it maps to, and nothing in core or render names a tool in a hint by hand', () => {

@@ -142,7 +142,7 @@ export async function startLane(lanes: Lanes, input: StartInput): Promise<StartR
   try {
     await failpoint('lanes.start.after-claim');
     await entry.step('worktree');
-    await withGitLock(repo, `start_task ${task}`, async () => {
+    await withGitLock(repo, `start_lane ${task}`, async () => {
       ensureExcluded(repo, cfg.worktrees.dir);
       // Re-checked under the lock: the directory may have been swapped for a symlink meanwhile.
       if (lanesDir(repo, cfg.worktrees.dir, { create: true }) !== dir) {

@@ -22,7 +22,7 @@ export interface LockOptions {
   staleMs?: number;
   /** Give up with BUSY after waiting this long. Default 30000; must exceed staleMs. */
   deadlineMs?: number;
-  /** Shown to whoever finds the lock busy ("merge queue", "start_lane api-auth"). */
+  /** Shown to whoever finds the lock busy ("merge queue", "start_task api-auth"). */
   purpose?: string;
 }
 

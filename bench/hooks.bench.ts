@@ -45,17 +45,24 @@ function isolatedGit(dir: string): void {
 
 function time(file: string | null, input: string): number {
   const t = performance.now();
-  const r = spawnSync('node', file === null ? ['-e', '0'] : [...NODE_ARGS, file], { input, stdio: ['pipe', 'ignore', 'ignore'] });
+  const r = spawnSync('node', file === null ? ['-e', '0'] : [...NODE_ARGS, file], { input, stdio: ['pipe', 'ignore', 'pipe'] });
   const ms = performance.now() - t;
   if (r.error) throw r.error;
+  // A hook that crashed is fast and wrong: never time it (exit 2 is PreToolUse's block).
+  if ((r.status !== 0 && r.status !== 2) || /internal error/.test(r.stderr.toString())) throw new Error(`bench: ${file} failed: ${r.stderr.toString().slice(0, 500)}`);
   return ms;
 }
 
 export async function run({ root }: { root: string }): Promise<BenchResult[]> {
   const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'lanes-bench-hooks-')));
-  const dist = path.join(tmp, 'dist');
-  execFileSync('node', [path.join(root, 'scripts', 'build.mjs'), '--outdir', dist], { cwd: root, stdio: 'ignore' });
-  const hook = (name: string) => path.join(dist, 'hooks', `${name}.mjs`);
+  // The build writes the plugin folder; the hook bundles are in its dist/.
+  const plugin = path.join(tmp, 'plugin');
+  execFileSync('node', [path.join(root, 'scripts', 'build.mjs'), '--outdir', plugin], { cwd: root, stdio: 'ignore' });
+  const hook = (name: string) => {
+    const file = path.join(plugin, 'dist', 'hooks', `${name}.mjs`);
+    if (!fs.existsSync(file)) throw new Error(`bench: no hook bundle at ${file}`);
+    return file;
+  };
   const repo = path.join(tmp, 'repo');
   fs.mkdirSync(repo);
   isolatedGit(repo);
@@ -111,10 +118,10 @@ export async function run({ root }: { root: string }): Promise<BenchResult[]> {
     result('hooks: PreToolUse allow (edit in own lane)', s['pre-allow']!, b, ratioAim(1.3), 'node start + read claims.json + scope match'),
     result('hooks: PreToolUse block (file held by another lane)', s['pre-block']!, b, ratioAim(1.3)),
     result('hooks: PreToolUse, repository without Lanes state', s['pre-nostate']!, b),
-    result('hooks: SessionStart in a lane (starts the session log)', s['start-lane']!, b, ratioAim(2.0), 'node start + git rev-parse + state reads + the session note written and indexed'),
+    result('hooks: SessionStart in a lane (starts the session log)', s['start-lane']!, b, ratioAim(2.0), 'node start + 3 git (HEAD, branch, worktree top) + the session note written and indexed (4 fsyncs, yaml) + the previous note parsed; config from the memo (no zod)'),
     result('hooks: SessionStart outside a lane (one-line summary)', s['start-main']!, b),
-    result('hooks: Stop in a lane (git status + end protocol, blocks)', s['stop-lane']!, b, ratioAim(2.0), 'node start + git status + the end protocol checks'),
+    result('hooks: Stop in a lane (git status + end protocol, blocks)', s['stop-lane']!, b, ratioAim(2.0), 'node start + 2 git (worktree top, status) + the end protocol on the remembered config (no zod); the note parsed (yaml)'),
     result('hooks: Stop outside a lane', s['stop-main']!, b),
-    result('hooks: SessionEnd, 10 MB transcript (completes + commits the note)', s.end!, b, msAim(150, 0.3), 'node start + transcript scan + git log/diff + note written + commit in the lane; Claude Code kills SessionEnd hooks after 1.5 s'),
+    result('hooks: SessionEnd, 10 MB transcript (completes + commits the note)', s.end!, b, msAim(150, 0.3), 'node start + 11 git (merge-base, diff, status, log, branch x2, check-ignore, status, add, commit, rev-parse) + 6 fsyncs (note, index, tasks); no zod, the transcript is not read; Claude Code kills SessionEnd hooks after 1.5 s'),
   ];
 }

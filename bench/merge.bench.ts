@@ -5,7 +5,9 @@
  *   ratio of one-at-a-time processing measured in the same run (aim <= 0.35);
  * - the same with one failing lane among the 16 (bisection; aim <= 0.5);
  * - the queue's own overhead per entry with no gate, beside a bare `git merge` + `update-ref` of
- *   the same branches (aim < 50 ms per entry; PERFORMANCE.md: git's own part is 5-6 ms).
+ *   the same branches (aim < 50 ms per entry; PERFORMANCE.md: git's own part is 5-6 ms);
+ * - the second gate run in the persistent gate checkout with an unchanged lockfile (setup skipped)
+ *   as a ratio of the first (setup run), with a setup that takes 1.5 s like a small `npm ci`.
  *
  * The main checkout is detached, so neither side pays for updating a checkout of the target.
  */
@@ -14,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openLanes } from '../src/core/context.js';
-import { processMergeQueue, queueMerge } from '../src/core/merge/index.js';
+import { processMergeQueue, queueMerge, removeGateCheckouts } from '../src/core/merge/index.js';
 import { median, type BenchResult } from './util.js';
 
 const N = 16;
@@ -69,6 +71,11 @@ function rm(r: BenchRepo): void {
   fs.rmSync(r.dir, { recursive: true, force: true });
 }
 
+async function rmWithCheckouts(r: BenchRepo): Promise<void> {
+  await removeGateCheckouts(await openLanes(r.dir)).catch(() => []);
+  rm(r);
+}
+
 async function enqueueAll(r: BenchRepo, n: number): Promise<void> {
   const lanes = await openLanes(r.dir);
   for (let i = 1; i <= n; i++) await queueMerge(lanes, { task_id: `l${i}` });
@@ -98,8 +105,8 @@ async function gatedScenario(bad: number[]): Promise<{ serial: number; batched: 
     const batched = await runQueue(b, expect);
     return { serial: serial.ms, batched: batched.ms, runs: [serial.gateRuns, batched.gateRuns] };
   } finally {
-    rm(s);
-    rm(b);
+    await rmWithCheckouts(s);
+    await rmWithCheckouts(b);
   }
 }
 
@@ -133,10 +140,49 @@ async function overhead(): Promise<{ queue: number[]; bare: number[] }> {
   return { queue, bare };
 }
 
-/** `only: 'overhead'` skips the two gated scenarios (about two minutes). */
+/**
+ * One lane per processor run, so each run is one gate run in the same persistent checkout: the
+ * first pays for setup, the second finds package-lock.json unchanged and skips it.
+ */
+async function setupSkip(): Promise<{ first: number[]; second: number[] }> {
+  const first: number[] = [];
+  const second: number[] = [];
+  const install = `setTimeout(() => { require('fs').mkdirSync('node_modules', { recursive: true }); require('fs').writeFileSync('node_modules/x.js', ''); }, 1500)`;
+  for (let round = 0; round < 3; round++) {
+    const r = makeRepo(2, {
+      gates: [gate(`process.exit(require('fs').existsSync('node_modules/x.js') ? 0 : 1)`)],
+      setup: [{ name: 'deps', command: ['node', '-e', install], timeout_seconds: 60, when_changed: ['package-lock.json'] }],
+      merge: { batch_size: 1, remove_lane_after_landing: false },
+    });
+    try {
+      const lanes = await openLanes(r.dir);
+      await queueMerge(lanes, { task_id: 'l1' });
+      first.push((await runQueue(r, 1)).ms);
+      await queueMerge(lanes, { task_id: 'l2' });
+      second.push((await runQueue(r, 1)).ms);
+    } finally {
+      await rmWithCheckouts(r);
+    }
+  }
+  return { first, second };
+}
+
+/** `only: 'overhead'` skips the gated scenarios (about two minutes); `only: 'setup'` runs just the setup one. */
 export async function run(opts: { root?: string; only?: string } = {}): Promise<BenchResult[]> {
   isolateGit();
   const out: BenchResult[] = [];
+  const setupResult = async (): Promise<BenchResult> => {
+    const sk = await setupSkip();
+    return {
+      name: 'merge queue: second gate run, lockfile unchanged (setup skipped) vs first (1.5 s setup)',
+      median_ms: median(sk.second),
+      baseline_ms: median(sk.first),
+      ratio: median(sk.second) / median(sk.first),
+      aim: 'well below 1 (the setup time is gone)',
+      note: '3 rounds, one lane per processor run, the same persistent gate checkout',
+    };
+  };
+  if (opts.only === 'setup') return [await setupResult()];
   const ov = await overhead();
   out.push({
     name: 'merge queue: overhead per entry, no gate (vs bare git merge + update-ref)',
@@ -147,6 +193,7 @@ export async function run(opts: { root?: string; only?: string } = {}): Promise<
     note: `${N} lanes, batch_size 1, 3 rounds`,
   });
   if (opts.only === 'overhead') return out;
+  out.push(await setupResult());
   const clean = await gatedScenario([]);
   out.push({
     name: `merge queue: ${N} clean lanes, 2 s gate, batched vs serial`,

@@ -5,6 +5,7 @@
 // and compares every file with the committed plugin/.
 // Usage: node scripts/build.mjs [--outdir <dir>]   (default: <repo>/plugin)
 import { build } from 'esbuild';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,8 +30,29 @@ export const entries = {
 /** The plugin's components, copied as they are from the repository. */
 const COMPONENTS = ['hooks', 'skills', 'agents', '.mcp.json'];
 
+/**
+ * A hash of every source file, package.json and the lockfile (zod's version judges the config
+ * too): the hooks key their memo of the validated config with it, so a build with another schema
+ * never trusts a config judged by an older one.
+ */
+function buildId() {
+  const h = crypto.createHash('sha256');
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      // Only what the bundle can be made of: a stray editor file must not change the build.
+      else if (e.isFile() && /\.(ts|json|yaml|md)$/.test(e.name)) h.update(`${path.relative(root, p)}\0`).update(fs.readFileSync(p)).update('\0');
+    }
+  };
+  walk(path.join(root, 'src'));
+  for (const f of ['package.json', 'package-lock.json']) if (fs.existsSync(path.join(root, f))) h.update(fs.readFileSync(path.join(root, f)));
+  return h.digest('hex').slice(0, 16);
+}
+
 fs.rmSync(outdir, { recursive: true, force: true });
 await build({
+  define: { __LANES_BUILD_ID__: JSON.stringify(buildId()) },
   absWorkingDir: root,
   entryPoints: Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, path.join(root, v)])),
   outdir: dist,

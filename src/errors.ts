@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'STALE_WRITE' // fencing: our view of state is older than what is on disk
   | 'GIT' // a git command failed unexpectedly
   | 'UNSUPPORTED' // the environment lacks something (git too old...)
+  | 'OFFLINE' // the git remote holding shared state could not be reached; local work goes on
+  | 'REMOTE_REJECTED' // the git remote refused a change by policy (a hook, branch protection)
   | 'INTERNAL';
 
 export class LanesError extends Error {

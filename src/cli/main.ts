@@ -1,50 +1,13 @@
 /**
- * The `lanes` CLI: one bundled entry whose subcommands include `mcp` (the stdio MCP server).
- * Subcommands live in src/cli/commands/, one file per family.
+ * The `lanes` entry. The MCP server is what Claude Code starts for every session, so a bare
+ * `lanes mcp` loads only the server: the CLI program (commander and every command module, with the
+ * core they import) is a dynamic import that this path never takes. A static import here would be
+ * loaded whichever branch runs. `lanes mcp --repo <dir>` goes through the CLI, which checks it.
  */
-import { Command } from 'commander';
-import { VERSION } from '../version.js';
-import { registerAgent } from './commands/agent.js';
-import { registerClaims } from './commands/claims.js';
-import { registerDashboard } from './commands/dashboard.js';
-import { registerDemo } from './commands/demo.js';
-import { registerInit } from './commands/init.js';
-import { registerLanes } from './commands/lanes.js';
-import { registerMcp } from './commands/mcp.js';
-import { registerMerge } from './commands/merge.js';
-import { registerPlan } from './commands/plan.js';
-import { registerRun } from './commands/run.js';
-import { registerSessions } from './commands/sessions.js';
-import { registerStatus } from './commands/status.js';
-
-export function buildProgram(): Command {
-  const program = new Command();
-  program
-    .name('lanes')
-    .description('Run many coding agents on one git repository: a checked plan, a worktree per task, enforced file claims, a merge queue that keeps main green.')
-    .version(VERSION, '-v, --version')
-    .showHelpAfterError()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  registerInit(program);
-  registerPlan(program);
-  registerStatus(program);
-  registerLanes(program);
-  registerClaims(program);
-  registerMerge(program);
-  registerSessions(program);
-  registerRun(program);
-  registerDashboard(program);
-  registerMcp(program);
-  registerDemo(program);
-  registerAgent(program);
-  return program;
-}
-
-// The MCP server is what Claude Code starts for every session: skip the CLI (commander and every
-// command module) on that path and load only the server.
 if (process.argv[2] === 'mcp' && process.argv.length === 3) {
   const { serveMcpStdio } = await import('../mcp/stdio.js');
   await serveMcpStdio();
 } else {
+  const { buildProgram } = await import('./program.js');
   await buildProgram().parseAsync(process.argv);
 }

@@ -5,6 +5,7 @@
  */
 import { speak, speakAll } from '../core/actions.js';
 import { LanesError, errorMessage } from '../errors.js';
+import { safeBlock } from '../util/escape.js';
 
 const EXIT: Record<string, number> = {
   INVALID_INPUT: 2,
@@ -29,16 +30,36 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): 
     } catch (e) {
       const code = exitCodeFor(e);
       const text = e instanceof LanesError ? errorMessage(e) : `unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
-      process.stderr.write(`lanes: ${speak(text, 'cli')}\n`);
+      // Messages quote stored text (owners, notes, gate output): escape it for the terminal.
+      process.stderr.write(`lanes: ${safeBlock(speak(text, 'cli'))}\n`);
       process.exitCode = code;
     }
   };
 }
 
 /**
- * Prints `data` as JSON (for --json) or `text`. stdout is the command's output. Hints in either
- * name the CLI's commands (core names actions, see core/actions.ts).
+ * Prints `data` as JSON (for --json) or `text`. stdout is the command's output. Renderings quote
+ * stored text from agents (topics, reasons, owners), so control characters are escaped here for
+ * every command: only colour codes (SGR, `ESC [ ... m`) pass, which renderers add on purpose and
+ * which cannot move the cursor, clear the screen or retitle the terminal. Hints in either name the
+ * CLI's commands (core names actions, see core/actions.ts).
  */
 export function emit(json: boolean | undefined, data: unknown, text: () => string): void {
-  process.stdout.write(json ? `${JSON.stringify(speakAll(data, 'cli'), null, 2)}\n` : `${speak(text(), 'cli')}\n`);
+  process.stdout.write(json ? `${jsonOut(speakAll(data, 'cli'))}\n` : `${terminalText(speak(text(), 'cli'))}\n`);
+}
+
+// eslint-disable-next-line no-control-regex
+const SGR = /(\x1b\[[0-9;]*m)/;
+
+/** Text for a terminal: newlines and tabs kept, colour codes kept, every other control escaped. */
+export function terminalText(s: string): string {
+  return s
+    .split(SGR)
+    .map((part, i) => (i % 2 === 1 ? part : safeBlock(part)))
+    .join('');
+}
+
+/** JSON.stringify leaves DEL and C1 controls raw; `\u009b` is the same JSON and safe on a terminal. */
+export function jsonOut(data: unknown): string {
+  return (JSON.stringify(data, null, 2) ?? 'null').replace(/[\x7f-\x9f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -4,7 +4,7 @@
  */
 import { resolveRepo, type Repo } from '../git/repo.js';
 import { StateStore } from '../state/index.js';
-import { loadConfig, type LanesConfig } from './config.js';
+import type { LanesConfig } from './config.js';
 
 export interface Lanes {
   repo: Repo;
@@ -19,6 +19,8 @@ export async function openLanes(cwd: string, preresolved?: Repo): Promise<Lanes>
   return {
     repo,
     store,
-    config: () => (cfg ??= loadConfig(repo.mainRoot, { repo })),
+    // Loaded on first use: the config module brings zod (tens of ms to load), and the SessionEnd
+    // hook, for one, opens the repository without ever reading the config.
+    config: () => (cfg ??= import('./config.js').then((m) => m.loadConfig(repo.mainRoot, { repo }))),
   };
 }

@@ -12,6 +12,7 @@ import { resolveRepo, type Repo } from '../git/repo.js';
 import { MIN_GIT, atLeast, gitVersion, showVersion, type GitVersion } from '../git/version.js';
 import { readResources, type ReadResourcesOptions, type Resources } from '../system/resources.js';
 import { loadConfig, parseConfig, resolveTarget, type LanesConfig } from './config.js';
+import { dotSegment, integrationBase } from './merge/checkout.js';
 import { estimateLaneDiskMb, recommendParallelism, type ParallelismAdvice } from './parallelism.js';
 
 export interface DoctorCheck {
@@ -91,6 +92,7 @@ export async function checkResources(cwd: string, opts: ReadResourcesOptions = {
       guard('main worktree', () => cleanCheck(repo)),
       guard('state dir', () => stateDirCheck(repo)),
       guard('worktrees dir', () => worktreesDirCheck(repo, config)),
+      guard('dot segments', async () => dotSegmentCheck(repo, config)),
       repo.hasCommits && config.resources.disk_per_lane_mb === 0 ? estimateLaneDiskMb(repo.worktreeRoot).catch(() => undefined) : undefined,
     ]);
     laneDiskMb = more.pop() as number | undefined;
@@ -182,6 +184,45 @@ async function stateDirCheck(repo: Repo): Promise<DoctorCheck> {
 }
 
 /** The lexical rule is in the schema; this adds the symlink half (RELIABILITY.md rule 12). */
+/**
+ * Test suites and libraries that refuse paths with a segment starting with "." (express's tests,
+ * the `send` package) fail in a lane or gate checkout under one: warn, saying what to set.
+ */
+function dotSegmentCheck(repo: Repo, cfg: LanesConfig): DoctorCheck {
+  const name = 'dot segments';
+  const problems: string[] = [];
+  const fixes: string[] = [];
+  const lanesAt = path.join(repo.mainRoot, cfg.worktrees.dir);
+  const lanesDot = dotSegment(lanesAt);
+  if (lanesDot) {
+    problems.push(`lanes are made under ${lanesAt} ("${lanesDot}")`);
+    fixes.push(
+      dotSegment(repo.mainRoot)
+        ? `move the repository out of ${repo.mainRoot} (it is itself under "${dotSegment(repo.mainRoot)}")`
+        : 'set "worktrees": { "dir": "worktrees" } (or another name without a leading ".") in .lanes/config.json',
+    );
+  }
+  let gatesAt: string;
+  try {
+    gatesAt = integrationBase(repo, cfg.merge.integration_dir);
+  } catch (e) {
+    return { name, ok: false, level: 'warn', detail: `cannot tell where gate checkouts go: ${(e as Error).message}` };
+  }
+  const gatesDot = dotSegment(gatesAt);
+  if (gatesDot) {
+    problems.push(`gate checkouts are made under ${gatesAt} ("${gatesDot}")`);
+    fixes.push('set "merge": { "integration_dir": "../<repo>-lanes" } (or another absolute path without a segment starting with ".") in .lanes/config.json');
+  }
+  if (!problems.length) return { name, ok: true, level: 'info', detail: `lanes under ${lanesAt}, gate checkouts under ${gatesAt}` };
+  return {
+    name,
+    ok: false,
+    level: 'warn',
+    detail: `${problems.join('; ')}: test suites that refuse paths with a segment starting with "." (express, send) fail there`,
+    fix: fixes.join('; '),
+  };
+}
+
 async function worktreesDirCheck(repo: Repo, cfg: LanesConfig): Promise<DoctorCheck> {
   const name = 'worktrees dir';
   const root = fs.realpathSync(repo.mainRoot);

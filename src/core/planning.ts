@@ -4,10 +4,13 @@
  */
 import path from 'node:path';
 import { LanesError } from '../errors.js';
+import { filesAt } from '../git/tree.js';
 import { readResources, type Resources } from '../system/resources.js';
 import type { Lanes } from './context.js';
 import { recommendParallelism } from './parallelism.js';
-import { buildPlan } from './plan/plan.js';
+import { isPlainScope } from './plan/globs.js';
+import { parseTasks } from './plan/model.js';
+import { buildPlan, type PlannedTask } from './plan/plan.js';
 import { loadTasksSource } from './plan/sources.js';
 import { storePlan, type StoredPlan } from './tasks.js';
 
@@ -41,12 +44,16 @@ export async function planWork(lanes: Lanes, input: PlanWorkInput, cwd: string):
   }
   const cfg = await lanes.config();
   // Validate first (clear errors, nothing stored), then size the parallelism to the plan's width.
-  const draft = buildPlan(tasks!, { parallelism: cfg.max_parallel });
+  // Which plain scopes name a file at the target decides how precise the conflict check can be.
+  const plain = plainScopes(parseTasks(tasks!));
+  const files = await filesAt(lanes.repo.mainRoot, `refs/heads/${cfg.target}`, plain);
+  const draft = buildPlan(tasks!, { parallelism: cfg.max_parallel, files });
   const width = Math.max(1, ...draft.waves.map((w) => w.length));
   const resources = await readResources(lanes.repo.mainRoot);
   const rec = recommendParallelism(resources, cfg, { width });
   const plan = await storePlan(lanes.store, tasks!, {
     parallelism: rec.parallelism,
+    files,
     ...(source ? { source: path.relative(lanes.repo.mainRoot, source) || source } : {}),
     ...(input.replace ? { replace: true } : {}),
   });
@@ -62,4 +69,10 @@ export async function planWork(lanes: Lanes, input: PlanWorkInput, cwd: string):
       speedup: draft.speedup,
     },
   };
+}
+
+function plainScopes(tasks: readonly PlannedTask[]): string[] {
+  const out = new Set<string>();
+  for (const t of tasks) for (const f of t.files) if (isPlainScope(f)) out.add(f);
+  return [...out];
 }

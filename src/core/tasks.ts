@@ -8,7 +8,7 @@ import { LanesError } from '../errors.js';
 import { assertSlug } from '../util/slug.js';
 import type { StateStore } from '../state/index.js';
 import { failpoint } from '../util/failpoint.js';
-import { buildPlan, type Plan, type PlannedTask } from './plan/plan.js';
+import type { Plan, PlannedTask } from './plan/plan.js';
 import { assertOwner } from './claims/owner.js';
 import { assertAuthority, describeLiveness, ownerLiveness, ownersOf, touchOwnerInTx } from './claims/liveness.js';
 
@@ -95,10 +95,12 @@ export function requireTask(plan: StoredPlan, id: string): PlannedTask {
 export async function storePlan(
   store: StateStore,
   input: unknown[],
-  opts: { parallelism: number; source?: string; replace?: boolean },
+  opts: { parallelism: number; source?: string; replace?: boolean; files?: Iterable<string> },
 ): Promise<StoredPlan> {
-  // Validate and compute before taking the lock: errors store nothing.
-  const plan = buildPlan(input, { parallelism: opts.parallelism });
+  // Validate and compute before taking the lock: errors store nothing. The planner (and zod) is
+  // loaded here, not on import: hooks read tasks without ever planning.
+  const { buildPlan } = await import('./plan/plan.js');
+  const plan = buildPlan(input, { parallelism: opts.parallelism, ...(opts.files ? { files: opts.files } : {}) });
   const stored = await store.transact(async (tx) => {
     const tasks = tx.get<TasksDoc>(TASKS_DOC, emptyTasks);
     const ids = new Set(plan.tasks.map((t) => t.id));
@@ -122,6 +124,7 @@ export async function storePlan(
 
 /** Adds a task discovered while working; the whole plan is re-checked (cycles, conflicts, waves). */
 export async function addTask(store: StateStore, input: unknown): Promise<{ plan: StoredPlan; task: PlannedTask }> {
+  const { buildPlan } = await import('./plan/plan.js'); // before the lock, not inside it
   const out = await store.transact(async (tx) => {
     const doc = tx.get<PlanDoc>(PLAN_DOC, emptyPlan);
     const plan = requirePlan(doc.plan);
@@ -129,7 +132,7 @@ export async function addTask(store: StateStore, input: unknown): Promise<{ plan
     if (typeof id === 'string' && plan.tasks.some((t) => t.id === id)) {
       throw new LanesError('CONFLICT', `Task "${id}" is already in the plan.`, { hint: `Pick another id, or change it with ${act('update_task', { task_id: id })}.` });
     }
-    const next = buildPlan([...plan.tasks, input], { parallelism: plan.parallelism });
+    const next = buildPlan([...plan.tasks, input], { parallelism: plan.parallelism, ...(plan.file_scopes ? { files: plan.file_scopes } : {}) });
     const stored: StoredPlan = { ...next, created_at: plan.created_at, updated_at: now(), ...(plan.source ? { source: plan.source } : {}) };
     doc.plan = stored;
     const task = next.tasks[next.tasks.length - 1]!;

@@ -65,6 +65,11 @@ export async function startDashboard(lanes: Lanes, opts: DashboardOptions = {}):
       res.writeHead(code, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' });
       res.end(`${text}\n`);
     };
+    // Exactly one Host on HTTP/1.1 (RFC 9112 section 3.2): node keeps only the first of several,
+    // and a proxy or cache in front may have honoured another one, so several are refused.
+    let hosts = 0;
+    for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]!.toLowerCase() === 'host') hosts++;
+    if (hosts > 1 || (hosts === 0 && req.httpVersion !== '1.0')) return refuse(400, hosts > 1 ? 'Bad request: more than one Host header.' : 'Bad request: no Host header.');
     const host = (req.headers.host ?? '').toLowerCase();
     if (host !== `${HOST}:${bound}` && host !== `localhost:${bound}`) return refuse(403, 'Host not allowed: this dashboard answers only to 127.0.0.1 and localhost.');
     const origin = req.headers.origin;

@@ -57,3 +57,54 @@ export async function resolveRepo(cwd: string): Promise<Repo> {
     hasCommits: head.exitCode === 0,
   };
 }
+
+/**
+ * The Repo of a worktree whose paths are already known without git: the hooks find the worktree
+ * top and the common dir by walking up to `.git` and following `commondir` (fs reads only), and
+ * resolveRepo's `rev-parse` would spend two git processes (several ms each from a Node process
+ * under load, measured) telling them again. `hasCommits` is read from the refs on disk when they
+ * are plain; anything unusual (a reftable, a symbolic ref to a symbolic ref) asks git.
+ */
+export async function repoFromPaths(p: { worktreeRoot: string; commonDir: string; mainRoot: string }): Promise<Repo> {
+  const worktreeRoot = fs.realpathSync(p.worktreeRoot);
+  const commonDir = fs.realpathSync(p.commonDir);
+  let hasCommits = headHasCommitOnDisk(worktreeRoot, commonDir);
+  if (hasCommits === undefined) {
+    const head = await git(worktreeRoot, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { readOnly: true, okCodes: [1, 128] });
+    hasCommits = head.exitCode === 0;
+  }
+  return { worktreeRoot, commonDir, mainRoot: p.mainRoot, stateDir: path.join(commonDir, 'lanes'), hasCommits };
+}
+
+const OID_RE = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
+/** Whether the worktree's HEAD names a commit, from the files git keeps; undefined when unsure. */
+function headHasCommitOnDisk(worktreeRoot: string, commonDir: string): boolean | undefined {
+  try {
+    const dotGit = path.join(worktreeRoot, '.git');
+    let gitDir = dotGit;
+    if (fs.statSync(dotGit).isFile()) {
+      const m = /^gitdir:\s*(.+?)\s*$/m.exec(fs.readFileSync(dotGit, 'utf8'));
+      if (!m) return undefined;
+      gitDir = path.resolve(worktreeRoot, m[1]!);
+    }
+    const head = fs.readFileSync(path.join(gitDir, 'HEAD'), 'utf8').trim();
+    // A detached HEAD: an object id that a commit created (git never writes one otherwise).
+    if (OID_RE.test(head)) return true;
+    const ref = /^ref:\s*(refs\/heads\/\S+)$/.exec(head)?.[1];
+    if (!ref || ref.includes('..')) return undefined;
+    const loose = path.join(commonDir, ref);
+    if (fs.existsSync(loose)) return OID_RE.test(fs.readFileSync(loose, 'utf8').trim()) ? true : undefined;
+    let packed: string;
+    try {
+      packed = fs.readFileSync(path.join(commonDir, 'packed-refs'), 'utf8');
+    } catch {
+      packed = '';
+    }
+    if (packed.split('\n').some((l) => l.endsWith(` ${ref}`))) return true;
+    // No such branch: an unborn HEAD, unless the refs live where we do not look (a reftable).
+    return fs.existsSync(path.join(commonDir, 'reftable')) ? undefined : false;
+  } catch {
+    return undefined;
+  }
+}

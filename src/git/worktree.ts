@@ -32,8 +32,28 @@ export interface WorktreeInfo {
 }
 
 /** `git worktree list --porcelain -z`, parsed. The first entry is the main worktree. */
+/**
+ * `git worktree list` reads every admin dir under `<common>/worktrees/`; while another process is
+ * inside `git worktree add`, a new admin dir exists before its `commondir` / `gitdir` files are
+ * written, and the listing fails ("failed to read .../commondir"). That state lasts milliseconds and
+ * needs no lock to end, so the listing is retried a few times before the error is believed.
+ */
+const HALF_MADE_ADMIN = /failed to read .*worktrees\/[^/]+\/(commondir|gitdir)|worktrees\/[^/]+\/(commondir|gitdir).*(No such file|invalid)/i;
+
+async function worktreeListing(cwd: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    const r = await git(cwd, ['worktree', 'list', '--porcelain', '-z'], { readOnly: true, okCodes: [128] });
+    if (r.exitCode === 0) return r.stdout;
+    if (attempt >= 8 || !HALF_MADE_ADMIN.test(r.stderr)) {
+      // Not the transient half-made entry (or it did not go away): fail as git did.
+      return (await git(cwd, ['worktree', 'list', '--porcelain', '-z'], { readOnly: true })).stdout;
+    }
+    await new Promise((res) => setTimeout(res, 5 * attempt));
+  }
+}
+
 export async function listWorktrees(cwd: string): Promise<WorktreeInfo[]> {
-  const out = (await git(cwd, ['worktree', 'list', '--porcelain', '-z'], { readOnly: true })).stdout;
+  const out = await worktreeListing(cwd);
   const list: WorktreeInfo[] = [];
   let cur: WorktreeInfo | undefined;
   for (const field of out.split('\0')) {

@@ -44,7 +44,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const { laneContext } = await import('./heavy/session-start-lane.js');
-  const r = await laneContext(input, lane);
+  const r = await laneContext(input, lane, w);
   context(r.text);
   trace(EVENT, 'lane', { lane: lane.task, session: r.session_id, resumed: r.resumed });
   return 0;

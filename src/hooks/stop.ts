@@ -43,7 +43,7 @@ async function main(): Promise<{ code: number; event: string }> {
   }
   const lane = acting.lane;
   const { missingItems } = await import('./heavy/stop-lane.js');
-  const missing = await missingItems(lane, str(input, 'session_id'));
+  const missing = await missingItems(lane, str(input, 'session_id'), w);
   for (const p of missing.problems) note(`${event}: ${p}`);
   if (missing.items.length === 0) {
     trace(event, 'allow', { lane: lane.task });

@@ -6,10 +6,11 @@ import { McpServer } from '@modelcontextprotocol/server';
 import { speak, speakAll } from '../core/actions.js';
 import { LanesError, errorMessage } from '../errors.js';
 import type { Repo } from '../git/repo.js';
+import { safeBlock } from '../util/escape.js';
 import { log } from '../util/log.js';
 import { selectRepo } from './repo-select.js';
 import { VERSION } from '../version.js';
-import { annotationsFor, type ToolContext, type ToolDef } from './tool.js';
+import { advertisedInput, annotationsFor, parseToolInput, type ToolContext, type ToolDef } from './tool.js';
 import { tools } from './tools/index.js';
 
 export const INSTRUCTIONS = `Lanes coordinates several coding agents on one git repository.
@@ -62,16 +63,17 @@ function registerTool(server: McpServer, def: ToolDef, ctx: ToolContext): void {
     {
       title: def.title,
       description: def.description,
-      inputSchema: def.input,
+      inputSchema: advertisedInput(def.input),
       outputSchema: def.output,
       annotations: annotationsFor(def),
     },
-    async (input: unknown) => {
+    async (args: unknown) => {
       try {
-        const out = await def.handle(input as never, ctx);
-        // Hints in results and errors name tools (core names actions, see core/actions.ts).
+        const out = await def.handle(parseToolInput(def, args) as never, ctx);
+        // Hints in results and errors name tools (core names actions, see core/actions.ts); the text
+        // quotes stored data (topics, notes, gate output) and is shown on a terminal.
         const said = speakAll(out, 'tools');
-        return { content: [{ type: 'text' as const, text: speak(def.render(said as never), 'tools') }], structuredContent: said as Record<string, unknown> };
+        return { content: [{ type: 'text' as const, text: safeBlock(speak(def.render(said as never), 'tools')) }], structuredContent: said as Record<string, unknown> };
       } catch (e) {
         return errorResult(def.name, e);
       }

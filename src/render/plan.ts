@@ -1,15 +1,20 @@
 /** Text renderings of a plan, shared by the CLI and the MCP tools' text content. */
 import type { Plan } from '../core/plan/plan.js';
 import type { TasksDoc } from '../core/tasks.js';
+import { own } from '../state/records.js';
+import { safeText } from '../util/escape.js';
 
 export function renderPlan(plan: Plan & { source?: string | undefined }, tasks?: TasksDoc): string {
   const lines: string[] = [];
-  const status = (id: string) => (tasks?.[id] ? ` [${tasks[id]!.status}]` : '');
-  lines.push(`Plan: ${plan.tasks.length} tasks in ${plan.waves.length} waves${plan.source ? ` (from ${plan.source})` : ''}`);
+  const status = (id: string) => {
+    const t = own(tasks, id);
+    return t ? ` [${safeText(t.status)}]` : '';
+  };
+  lines.push(`Plan: ${plan.tasks.length} tasks in ${plan.waves.length} waves${plan.source ? ` (from ${safeText(plan.source)})` : ''}`);
   plan.waves.forEach((w, i) => lines.push(`  wave ${i + 1}: ${w.map((id) => id + status(id)).join(', ')}`));
   if (plan.conflicts.length) {
     lines.push(`Conflicts (never run together): ${plan.conflicts.length}`);
-    for (const c of plan.conflicts.slice(0, 20)) lines.push(`  ${c.a} <-> ${c.b}: ${c.files.join('; ')}`);
+    for (const c of plan.conflicts.slice(0, 20)) lines.push(`  ${c.a} <-> ${c.b}: ${safeText(c.files.join('; '))}`);
     if (plan.conflicts.length > 20) lines.push(`  ... ${plan.conflicts.length - 20} more`);
   } else {
     lines.push('Conflicts: none (every pair of tasks touches disjoint files)');
@@ -19,7 +24,7 @@ export function renderPlan(plan: Plan & { source?: string | undefined }, tasks?:
     `Sequential ${plan.sequential_hours} h; parallel ${plan.parallel_hours} h at parallelism ${plan.parallelism} ` +
       `(lower bound ${plan.lower_bound_hours} h); speedup ${plan.speedup}x`,
   );
-  for (const w of plan.warnings ?? []) lines.push(`Warning: ${w}`);
+  for (const w of plan.warnings ?? []) lines.push(`Warning: ${safeText(w)}`);
   return lines.join('\n');
 }
 
@@ -29,7 +34,7 @@ export function renderPlanWork(r: {
   parallelism_reason: string;
   at_max_parallel: { parallelism: number; parallel_hours: number; speedup: number };
 }): string {
-  const lines = [renderPlan(r.plan), `Recommended parallelism: ${r.recommended_parallelism} (${r.parallelism_reason})`];
+  const lines = [renderPlan(r.plan), `Recommended parallelism: ${r.recommended_parallelism} (${safeText(r.parallelism_reason)})`];
   const m = r.at_max_parallel;
   if (m.parallelism > r.recommended_parallelism) {
     lines.push(`With ${m.parallelism} lanes (when the machine allows): ${m.parallel_hours} h, speedup ${m.speedup}x`);

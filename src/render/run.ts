@@ -10,7 +10,7 @@
  * few dozen lines of text and a dependency would have to bundle into dist/ for no gain.
  */
 import { costCell, dollars, pauseText, secs, usageText, type RunEvent, type RunReport } from '../core/run/index.js';
-import { safeText } from './escape.js';
+import { safeText } from '../util/escape.js';
 
 export type DisplayMode = 'live' | 'lines' | 'json';
 
@@ -51,8 +51,16 @@ function clock(iso: string): string {
   return iso.slice(11, 19);
 }
 
-/** The plain line for an event (undefined: not shown). Shared by lines mode and the live log. */
+/**
+ * The plain line for an event (undefined: not shown). Shared by lines mode and the live log.
+ * Events quote agents' output and reasons: the line is escaped for the terminal as a whole.
+ */
 export function lineFor(e: RunEvent): string | undefined {
+  const line = rawLine(e);
+  return line === undefined ? undefined : safeText(line);
+}
+
+function rawLine(e: RunEvent): string | undefined {
   switch (e.type) {
     case 'run.started':
       return `${e.resumed ? 'resuming' : 'starting'} run ${e.run_id}: ${e.tasks} tasks, ${e.parallelism} at a time, agent ${e.agent}, landing on ${e.target}`;
@@ -232,9 +240,13 @@ class LiveDisplay implements RunDisplay {
   private frame(): string[] {
     const now = Date.now();
     const width = Math.max(40, (this.out.columns ?? 100) - 1);
-    const fit = (s: string) => (s.length > width ? `${s.slice(0, width - 1)}…` : s);
+    // Every row quotes stored text (activity, reasons): escaped before it is measured and cut.
+    const fit = (raw: string) => {
+      const s = safeText(raw);
+      return s.length > width ? `${s.slice(0, width - 1)}…` : s;
+    };
     const idw = Math.min(28, Math.max(4, ...[...this.rows.keys()].map((k) => k.length)));
-    const lines = [`${this.header} · ${clockMs(now - this.started)}`];
+    const lines = [fit(`${this.header} · ${clockMs(now - this.started)}`)];
     // Redrawing moves the cursor up over the block: it must fit on the screen.
     const room = Math.max(3, (this.out.rows ?? 40) - 4);
     const shown = [...this.rows].slice(0, this.rows.size > room ? room - 1 : room);
@@ -290,7 +302,7 @@ export function renderRunReport(r: RunReport): string {
   // A cost column only when some agent reported usage (the scripted agent does not).
   const cost = r.usage !== undefined;
   const cols = ['task', 'state', 'lane', 'attempts', 'duration', ...(cost ? ['cost'] : []), 'merge'];
-  const rows = r.tasks.map((t) => [t.id, t.state, t.branch ?? '-', String(t.attempts), secs(t.duration_ms), ...(cost ? [costCell(t.usage)] : []), t.merge]);
+  const rows = r.tasks.map((t) => [t.id, t.state, t.branch ?? '-', String(t.attempts), secs(t.duration_ms), ...(cost ? [costCell(t.usage)] : []), t.merge].map(safeText));
   const w = cols.map((c, i) => Math.min(i === cols.length - 1 ? 60 : 32, Math.max(c.length, ...rows.map((x) => x[i]!.length))));
   const fmt = (x: string[]) => x.map((v, i) => (i === x.length - 1 ? v : v.padEnd(w[i]!))).join('  ').trimEnd();
   lines.push(fmt(cols));
@@ -310,5 +322,5 @@ export function renderRunReport(r: RunReport): string {
   if (r.pauses?.length) lines.push(`Paused ${r.pauses.length}x on usage or rate limits (last: ${r.pauses.at(-1)!.reason} until ${r.pauses.at(-1)!.until})`);
   if (r.report_file) lines.push(`Report: ${r.report_file}`);
   if (r.logs_dir) lines.push(`Agent output: ${r.logs_dir}/<task>.log`);
-  return lines.join('\n');
+  return lines.map(safeText).join('\n');
 }

@@ -4,7 +4,7 @@
  * redraw in place without wrapped lines scrolling the screen.
  */
 import type { LaneStatus, MergeEntryBrief, StatusReport } from '../core/status.js';
-import { safeText } from './escape.js';
+import { safeText } from '../util/escape.js';
 
 export interface RenderOptions {
   color?: boolean;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { LanesError } from '../errors.js';
 import { log } from '../util/log.js';
 import { assertSlug } from '../util/slug.js';
+import { parseRecords } from './records.js';
 
 /** Names the store itself uses next to the documents. */
 const RESERVED = new Set(['commit']);
@@ -45,7 +46,8 @@ export function loadDoc(file: string): Loaded | undefined {
 export function parseDoc(text: string): Loaded {
   let obj: unknown;
   try {
-    obj = JSON.parse(text);
+    // Null-prototype objects: documents are maps keyed by slugs, and `constructor` is one.
+    obj = parseRecords(text);
   } catch (e) {
     return { ok: false, reason: text.length === 0 ? 'the file is empty' : (e as Error).message };
   }

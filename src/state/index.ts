@@ -5,3 +5,4 @@ export { StateStore, type Versioned, type Tx, type StoreOptions } from './store.
 export { type EventRecord, type ReadEventsOptions } from './events.js';
 export { Journal, type JournalRecord, type JournalEntry } from './journal.js';
 export { pidAlive, hostName } from './pid.js';
+export { own, recordMap, nullProtoDeep } from './records.js';

@@ -13,6 +13,7 @@ import { assertDocName, diskVersion, docFile, docText, loadDoc, quarantine } fro
 import { appendEvent, readEvents, type EventRecord, type ReadEventsOptions } from './events.js';
 import { Journal } from './journal.js';
 import { holdsLock, withLock, type HeldLock, type LockOptions } from './lock.js';
+import { nullProtoDeep } from './records.js';
 import { ensurePrivateDir } from './safedir.js';
 
 export interface Versioned<T> {
@@ -83,7 +84,7 @@ export class StateStore {
   async read<T>(doc: string, init: () => T): Promise<Versioned<T>> {
     const file = docFile(this.dir, assertDocName(doc));
     const r = loadDoc(file);
-    if (r === undefined) return { version: 0, data: init() };
+    if (r === undefined) return { version: 0, data: nullProtoDeep(init()) };
     if (r.ok) return { version: r.version, data: r.data as T };
     if (holdsLock(this.dir, 'state')) throw quarantine(file, r.reason);
     // Quarantine only under the lock, after a second look: a writer may have just replaced it.
@@ -94,7 +95,7 @@ export class StateStore {
   private loadLocked<T>(doc: string, init: () => T): Versioned<T> {
     const file = docFile(this.dir, doc);
     const r = loadDoc(file);
-    if (r === undefined) return { version: 0, data: init() };
+    if (r === undefined) return { version: 0, data: nullProtoDeep(init()) };
     if (!r.ok) throw quarantine(file, r.reason);
     return { version: r.version, data: r.data as T };
   }

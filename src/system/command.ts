@@ -9,7 +9,6 @@
  * started and kills them if it exits first; a SIGKILL of this process cannot be caught, so callers
  * that must survive that record the group id (`onSpawn`) and kill it on recovery.
  */
-import { execa } from 'execa';
 
 export interface RunCommandOptions {
   cwd: string;
@@ -21,6 +20,8 @@ export interface RunCommandOptions {
   maxOutputBytes?: number;
   /** Called as soon as the command runs, with its pid (which is also its process group id). */
   onSpawn?: (pgid: number) => void | Promise<void>;
+  /** Sees every chunk of output as it arrives (e.g. to keep a full log on disk). */
+  onOutput?: (chunk: Buffer) => void;
   /** Kill what the command left running in its group when it exits. Default true. */
   killGroupOnExit?: boolean;
 }
@@ -95,6 +96,9 @@ class Tail {
 }
 
 export async function runCommand(argv: string[], opts: RunCommandOptions): Promise<RunCommandResult> {
+  // Loaded on first use: the hooks import this module (a protocol item may run a command) but
+  // rarely run one, and execa with its dependencies costs tens of ms to load.
+  const { execa } = await import('execa');
   const [file, ...args] = argv;
   const started = performance.now();
   const tail = new Tail(opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT);
@@ -112,8 +116,12 @@ export async function runCommand(argv: string[], opts: RunCommandOptions): Promi
     stripFinalNewline: false,
     cleanup: false,
   });
-  child.stdout?.on('data', (b: Buffer) => tail.push(b));
-  child.stderr?.on('data', (b: Buffer) => tail.push(b));
+  const take = (b: Buffer) => {
+    tail.push(b);
+    opts.onOutput?.(b);
+  };
+  child.stdout?.on('data', take);
+  child.stderr?.on('data', take);
   const pid = child.pid;
   // Wait for the command itself, not its pipes: a background grandchild holding stdout open must
   // not keep us waiting. Listen before anything else can yield.

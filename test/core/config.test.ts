@@ -71,7 +71,7 @@ describe('config defaults', () => {
         resources: { min_free_memory_mb: 1024, min_free_disk_mb: 2048, memory_per_agent_mb: 1024, disk_per_lane_mb: 0, max_load_per_cpu: 1.5 },
         worktrees: { dir: '.claude/worktrees', include_file: '.worktreeinclude', claude_worktree_hooks: true, disposable_ignored: [...DEFAULT_DISPOSABLE_IGNORED] },
         claims: { default_ttl_seconds: 1800 },
-        merge: { strategy: 'merge', batch_size: 1, remove_lane_after_landing: true },
+        merge: { strategy: 'merge', batch_size: 1, remove_lane_after_landing: true, hold_gate_changes: true },
         session: {
           dir: '.lanes/sessions',
           start: [expect.objectContaining({ check: { kind: 'log_exists' } })],
@@ -137,13 +137,13 @@ describe('config errors', () => {
     for (const field of [
       'target: not a valid branch name',
       'max_paralel: unknown field (did you mean "max_parallel"?)',
-      'max_parallel:',
-      'gates[0].name:',
-      'gates[0].timeout_seconds:',
-      'resources.min_free_memory_mb:',
+      'max_parallel must be at least 1, got 0',
+      'gates[0].name: name must be a slug',
+      'gates[0].timeout_seconds must be more than 0, got -1',
+      'resources.min_free_memory_mb must be a number, got "lots"',
       'worktrees.dir: must stay inside the repository',
-      'merge.strategy:',
-      'session.end[0].check.section: required field is missing',
+      'merge.strategy must be "merge" | "squash" | "rebase", got "octopus"',
+      'session.end[0].check.section is required',
       'setup[0].env["BAD-NAME"]: invalid name',
       'agent.command[1]: unknown placeholder {task}',
     ]) {
@@ -402,3 +402,24 @@ function validate(schema: unknown, value: unknown, at = ''): string[] {
   }
   return errs;
 }
+
+describe('config: gate checkout fields', () => {
+  it('setup commands take when_changed (paths or globs inside the repository); gates do not', () => {
+    const cfg = parseConfig({ setup: [{ name: 'deps', command: ['npm', 'ci'], when_changed: ['package-lock.json', 'requirements/*.txt'] }] }, 'x');
+    expect(cfg.setup[0]!.when_changed).toEqual(['package-lock.json', 'requirements/*.txt']);
+    expect(cfg.merge).toMatchObject({ hold_gate_changes: true });
+    expect(cfg.merge.integration_dir).toBeUndefined();
+    const bad = (json: unknown) => {
+      try {
+        parseConfig(json, 'x');
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'accepted';
+    };
+    expect(bad({ setup: [{ name: 'deps', command: ['npm', 'ci'], when_changed: ['../lock'] }] })).toMatch(/setup\[0\]\.when_changed\[0\].*inside the repository/);
+    expect(bad({ setup: [{ name: 'deps', command: ['npm', 'ci'], when_changed: [] }] })).toMatch(/when_changed/);
+    expect(bad({ gates: [{ name: 't', command: ['npm', 'test'], when_changed: ['x'] }] })).toMatch(/gates\[0\].*when_changed/);
+    expect(parseConfig({ merge: { integration_dir: '../repo-lanes', hold_gate_changes: false } }, 'x').merge).toMatchObject({ integration_dir: '../repo-lanes', hold_gate_changes: false });
+  });
+});

@@ -18,12 +18,15 @@ describe('checkResources', () => {
     const r = makeRepo({ files: { 'README.md': '# x\n', '.lanes/config.json': LOW_FLOORS } });
     try {
       const d = await checkResources(r.dir);
-      expect(failed(d)).toEqual([]);
+      // The default worktrees.dir (.claude/worktrees) has a dot segment: a warning, not a failure.
+      expect(failed(d)).toEqual(['dot segments']);
+      expect(check(d, 'dot segments')).toMatchObject({ level: 'warn', fix: expect.stringMatching(/"worktrees": \{ "dir": "worktrees" \}/) });
+      expect(check(d, 'dot segments')!.detail).not.toMatch(/gate checkouts/);
       expect(d.ok).toBe(true);
       expect(d.checks.map((c) => c.name)).toEqual([
-        'git', 'repository', 'commits', 'config', 'target', 'main worktree', 'state dir', 'worktrees dir', 'cpu', 'memory', 'disk',
+        'git', 'repository', 'commits', 'config', 'target', 'main worktree', 'state dir', 'worktrees dir', 'dot segments', 'cpu', 'memory', 'disk',
       ]);
-      expect(d.checks.every((c) => c.level === 'info')).toBe(true);
+      expect(d.checks.filter((c) => c.name !== 'dot segments').every((c) => c.level === 'info')).toBe(true);
       expect(check(d, 'target')!.detail).toMatch(/^branch main at [0-9a-f]{12}$/);
       expect(check(d, 'disk')!.detail).toContain('a lane needs about 1 MB');
       expect(d.resources.cpus).toBeGreaterThan(0);
@@ -45,6 +48,22 @@ describe('checkResources', () => {
       expect(d.parallelism.parallelism).toBeGreaterThanOrEqual(1);
     } finally {
       r.cleanup();
+    }
+  });
+
+  it('warns when a lane or a gate checkout would live under a dot segment, saying what to set', async () => {
+    const cfg = (o: object) => JSON.stringify({ ...JSON.parse(LOW_FLOORS), ...o });
+    const bad = makeRepo({ files: { '.lanes/config.json': cfg({ merge: { integration_dir: '.gates' } }) } });
+    const good = makeRepo({ files: { '.lanes/config.json': cfg({ worktrees: { dir: 'worktrees' } }) } });
+    try {
+      const d = await checkResources(bad.dir);
+      expect(check(d, 'dot segments')!.detail).toMatch(/gate checkouts are made under .*\.gates \("\.gates"\)/);
+      expect(check(d, 'dot segments')!.fix).toMatch(/integration_dir/);
+      const g = await checkResources(good.dir);
+      expect(check(g, 'dot segments')).toMatchObject({ ok: true, level: 'info' });
+    } finally {
+      bad.cleanup();
+      good.cleanup();
     }
   });
 
@@ -82,7 +101,7 @@ describe('checkResources', () => {
       const c = check(d, 'config')!;
       expect(c).toMatchObject({ ok: false, level: 'error' });
       expect(c.detail).toContain('gates[0].command: expected an argv array');
-      expect(c.detail).toContain('max_parallel:');
+      expect(c.detail).toContain('max_parallel must be at most 64, got 100');
       expect(c.fix).toContain('schemas/config.schema.json');
       expect(check(d, 'target')!.ok).toBe(true);
       expect(d.parallelism.limits.find((l) => l.by === 'max_parallel')!.value).toBe(8);
@@ -118,7 +137,7 @@ describe('checkResources', () => {
       fs.symlinkSync(outside, path.join(r.dir, '.claude'));
       const d = await checkResources(r.dir);
       expect(d.ok).toBe(false);
-      expect(failed(d).sort()).toEqual(['state dir', 'target', 'worktrees dir']);
+      expect(failed(d).sort()).toEqual(['dot segments', 'state dir', 'target', 'worktrees dir']);
       expect(check(d, 'target')!.detail).toBe('the target branch release does not exist');
       expect(check(d, 'state dir')!.detail).toContain('is a symlink');
       expect(check(d, 'worktrees dir')!.detail).toContain(`.claude resolves to ${outside}, outside the repository`);

@@ -3,7 +3,20 @@ import { updateTask } from '../../src/core/tasks.js';
 import { startDashboard, type Dashboard, type Snapshot } from '../../src/dashboard/server.js';
 import { StatusOut } from '../../src/mcp/tools/status.js';
 import { workingRepo, type Fixture } from './fixture.js';
+import net from 'node:net';
 import { get, openStream } from './http.js';
+
+/** One raw request over a socket, so that it can carry any headers, twice or not at all; the status code. */
+function rawStatus(port: number, request: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const sock = net.connect(port, '127.0.0.1', () => sock.end(request));
+    let buf = '';
+    sock.setEncoding('utf8');
+    sock.on('data', (c: string) => (buf += c));
+    sock.on('error', reject);
+    sock.on('close', () => resolve(Number(/^HTTP\/1\.[01] (\d{3})/.exec(buf)?.[1] ?? 0)));
+  });
+}
 
 describe('dashboard server', () => {
   let repo: Fixture;
@@ -55,6 +68,15 @@ describe('dashboard server', () => {
     expect((await get(`${d.url}api/status`, {}, 'POST')).status).toBe(405);
     expect((await get(`${d.url}nope`)).status).toBe(404);
     expect((await get(`${d.url}api/events`, { Host: 'evil.example' })).status).toBe(403);
+  });
+
+  it('answers 400 to a request with two Host headers or, on HTTP/1.1, none', async () => {
+    const ok = `127.0.0.1:${d.port}`;
+    expect(await rawStatus(d.port, `GET /api/status HTTP/1.1\r\nHost: ${ok}\r\nConnection: close\r\n\r\n`)).toBe(200);
+    expect(await rawStatus(d.port, `GET /api/status HTTP/1.1\r\nHost: ${ok}\r\nHost: evil.example\r\nConnection: close\r\n\r\n`)).toBe(400);
+    expect(await rawStatus(d.port, `GET /api/status HTTP/1.1\r\nHost: evil.example\r\nhost: ${ok}\r\nConnection: close\r\n\r\n`)).toBe(400);
+    expect(await rawStatus(d.port, `GET /api/status HTTP/1.1\r\nConnection: close\r\n\r\n`)).toBe(400);
+    expect(await rawStatus(d.port, `GET /api/status HTTP/1.0\r\n\r\n`)).toBe(403);
   });
 
   it('pushes the status and graph at once over SSE, then again when the state changes', async () => {

@@ -3,31 +3,37 @@
  * about 29 ms, on a floor of about 51 ms). This reads the fresh build the way Node loads it: from
  * the hook's entry file through every chunk it imports statically, collecting the source modules
  * esbuild names in its `// <path>` comments. Dynamic imports (the lane-only parts) are followed
- * separately: they are allowed heavier dependencies, the static graph is not.
+ * separately: they are allowed heavier dependencies, the static graph is not. `lazy` is what a
+ * hook's first dynamic import loads with it; `dynamics` is everything reachable lazily.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hookPath, type HookName } from './helpers.js';
 
-function graph(entry: string): { statics: Set<string>; dynamics: Set<string>; bytes: number } {
+function graph(entry: string): { statics: Set<string>; lazy: Set<string>; dynamics: Set<string>; bytes: number } {
   const statics = new Set<string>();
+  // lazy: what the first dynamic imports load with them; dynamics: everything reachable lazily.
+  const lazy = new Set<string>();
   const dynamics = new Set<string>();
   let bytes = 0;
   const seen = new Set<string>();
-  const visit = (file: string, into: Set<string>, followDynamic: boolean) => {
+  const pending: string[] = [];
+  const visit = (file: string, into: Set<string>[], followDynamic: boolean) => {
     if (seen.has(file)) return;
     seen.add(file);
     const text = fs.readFileSync(file, 'utf8');
-    if (into === statics) bytes += text.length;
-    for (const m of text.matchAll(/^\/\/ ((?:src|node_modules)\/\S+)$/gm)) into.add(m[1]!);
+    if (into.includes(statics)) bytes += text.length;
+    for (const m of text.matchAll(/^\/\/ ((?:src|node_modules)\/\S+)$/gm)) for (const s of into) s.add(m[1]!);
     for (const m of text.matchAll(/^\s*import\s*(?:[\w${},\s*]+from\s*)?["'](\.[^"']+)["'];?$/gm)) visit(path.resolve(path.dirname(file), m[1]!), into, followDynamic);
-    if (followDynamic) for (const m of text.matchAll(/\bimport\(\s*["'](\.[^"']+)["']\s*\)/g)) visitDynamic.push(path.resolve(path.dirname(file), m[1]!));
+    if (followDynamic) for (const m of text.matchAll(/\bimport\(\s*["'](\.[^"']+)["']\s*\)/g)) pending.push(path.resolve(path.dirname(file), m[1]!));
   };
-  const visitDynamic: string[] = [];
-  visit(entry, statics, true);
-  for (const d of visitDynamic) visit(d, dynamics, false);
-  return { statics, dynamics, bytes };
+  visit(entry, [statics], true);
+  const first = pending.splice(0);
+  for (const d of first) visit(d, [lazy, dynamics], true);
+  // Dynamic imports inside the lazy parts load later still (e.g. zod when the config is read).
+  while (pending.length) visit(pending.shift()!, [dynamics], true);
+  return { statics, lazy, dynamics, bytes };
 }
 
 const HEAVY = /^node_modules\/(zod|@modelcontextprotocol)\//;
@@ -65,6 +71,26 @@ describe('hook bundles', () => {
       expect([...g.statics].some((m) => m.startsWith('node_modules/execa/')), h).toBe(false);
       expect([...g.dynamics].some(isConfig), h).toBe(true);
       expect([...g.dynamics].some((m) => m.startsWith('node_modules/zod/')), h).toBe(true);
+    }
+  });
+
+  it('runs git without execa in the lane parts of SessionStart, Stop and SessionEnd', () => {
+    // git goes through node:child_process; execa (dozens of modules) is loaded only when a
+    // protocol command actually runs.
+    for (const h of ['session-start', 'stop', 'session-end'] as const) {
+      const g = graph(hookPath(h));
+      expect([...g.lazy].some((m) => m === 'src/git/exec.ts'), h).toBe(true);
+      expect([...g.lazy].filter((m) => m.startsWith('node_modules/execa/')), h).toEqual([]);
+      expect([...g.dynamics].some((m) => m.startsWith('node_modules/execa/')), h).toBe(true);
+    }
+  });
+
+  it('loads zod in the lane parts only when the config or the planner is needed', () => {
+    // SessionEnd never reads the config or plans; SessionStart and Stop read the config, and load
+    // zod then (the config module is imported on first use).
+    for (const h of ['session-start', 'stop', 'session-end'] as const) {
+      const g = graph(hookPath(h));
+      expect([...g.lazy].filter((m) => m.startsWith('node_modules/zod/')), h).toEqual([]);
     }
   });
 });

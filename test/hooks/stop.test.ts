@@ -87,3 +87,24 @@ describe('Stop / SubagentStop hook', () => {
     expect(h.json?.reason).toContain('src/b/wip.ts');
   });
 });
+
+describe('Stop hook with a protocol that has no "tree committed" item', () => {
+  let r: LaneRepo;
+  beforeAll(async () => {
+    r = await laneRepo();
+  });
+  afterAll(() => r.cleanup());
+
+  it('still refuses to stop with uncommitted work (its own git status runs then)', async () => {
+    // The Stop hook leaves the tree check to the protocol when the protocol has one; with none,
+    // uncommitted work must still block.
+    r.repo.write('.lanes/config.json', JSON.stringify({ session: { end: [] } }));
+    fs.writeFileSync(path.join(r.lane.a!, 'src/a/wip.ts'), 'export {};\n');
+    const h = await runHook('stop', stop(r.lane.a!));
+    expect(h.code).toBe(0);
+    expect(h.json?.decision).toBe('block');
+    expect(h.json?.reason).toMatch(/Commit \(or discard\) your changes — 1 uncommitted: src\/a\/wip\.ts \(untracked\)/);
+    fs.rmSync(path.join(r.lane.a!, 'src/a/wip.ts'));
+    expect(await runHook('stop', stop(r.lane.a!))).toMatchObject({ code: 0, stdout: '' });
+  });
+});

@@ -102,3 +102,29 @@ describe('MCP server (in process)', () => {
     await c2.close();
   });
 });
+
+describe('MCP server start (the bundle)', () => {
+  it('loads neither commander nor the CLI commands on `lanes mcp`', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { bundlePath } = await import('../helpers/cli.js');
+    // What `node lanes.mjs mcp` loads: the entry's static imports, then the server's dynamic import
+    // and everything it imports statically, read from esbuild's `// <module>` comments.
+    const modules = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = fs.readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/^\/\/ ((?:src|node_modules)\/\S+)$/gm)) modules.add(m[1]!);
+      for (const m of text.matchAll(/^\s*import\s*(?:[\w${},\s*]+from\s*)?["'](\.[^"']+)["'];?$/gm)) visit(path.resolve(path.dirname(file), m[1]!));
+    };
+    const entry = bundlePath();
+    visit(entry);
+    const server = /\bimport\(\s*["'](\.[^"']*stdio[^"']*)["']\s*\)/.exec(fs.readFileSync(entry, 'utf8'));
+    expect(server, 'the entry imports the server dynamically').not.toBeNull();
+    visit(path.resolve(path.dirname(entry), server![1]!));
+    expect(modules.has('src/mcp/server.ts')).toBe(true);
+    expect([...modules].filter((m) => m.startsWith('node_modules/commander/') || m.startsWith('src/cli/commands/'))).toEqual([]);
+  });
+});

@@ -116,18 +116,22 @@ describe('a session that survives big requests and ends only on a clean close', 
     repo.cleanup();
   });
 
-  it('releases the claims on a clean end (stdin EOF)', async () => {
+  it('on a clean end (stdin EOF) releases the claims bound to the server process, keeps a named owner\'s', async () => {
     const repo = makeRepo();
     const s = rawServer(['mcp'], repo.dir);
     s.send({ id: 1, ...INIT });
     await s.reply(1);
     s.send({ method: 'notifications/initialized' });
-    s.send({ id: 2, method: 'tools/call', params: { name: 'claim_files', arguments: { owner: 'session:done', paths: ['src/**'] } } });
+    // The server's own fallback owner (no session id, no LANES_OWNER) is bound to its process.
+    s.send({ id: 2, method: 'tools/call', params: { name: 'claim_files', arguments: { owner: `session:${s.p.pid}`, paths: ['src/**'] } } });
     expect((await s.reply(2)).result.isError).toBeFalsy();
+    // A named owner outlives the server: a client that starts a server per call keeps its claims.
+    s.send({ id: 3, method: 'tools/call', params: { name: 'claim_files', arguments: { owner: 'agent-named', paths: ['docs/**'] } } });
+    expect((await s.reply(3)).result.isError).toBeFalsy();
     s.p.stdin.end();
     expect(await s.exited).toBe(0);
     const r = await lanes(repo.dir, ['claims', '--json']);
-    expect(JSON.parse(r.stdout).claims).toEqual([]);
+    expect(JSON.parse(r.stdout).claims.map((c: any) => [c.owner, c.pattern])).toEqual([['agent-named', 'docs/**']]);
     repo.cleanup();
   });
 });

@@ -3,27 +3,26 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-BPVT7FB7.mjs";
+} from "../chunks/chunk-UIGJYPKE.mjs";
 import {
   ownerLeaseStale
-} from "../chunks/chunk-YV572OOL.mjs";
+} from "../chunks/chunk-R4FJTQ6I.mjs";
 import {
   findHolder
-} from "../chunks/chunk-67GFENSM.mjs";
+} from "../chunks/chunk-MSBQTGGO.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
-import "../chunks/chunk-OFXBTUZH.mjs";
-import "../chunks/chunk-36QYI5LT.mjs";
+import "../chunks/chunk-DHEFD45C.mjs";
 import {
   describeOwner,
   describeUntil,
   pidAlive
-} from "../chunks/chunk-5QYFTLAK.mjs";
+} from "../chunks/chunk-2VWK2TVK.mjs";
 import {
   exit,
   note,
   reasonToStderr,
   trace
-} from "../chunks/chunk-IX5EJENC.mjs";
+} from "../chunks/chunk-AYDAKJ7I.mjs";
 import {
   obj,
   readHookInput,
@@ -36,10 +35,12 @@ import {
   readDoc,
   readLanes,
   realish
-} from "../chunks/chunk-PRQL3RGA.mjs";
+} from "../chunks/chunk-R64DABHD.mjs";
 import {
   isInside
-} from "../chunks/chunk-LV6YZP2H.mjs";
+} from "../chunks/chunk-LPRMXJFI.mjs";
+import "../chunks/chunk-DRMYFPW3.mjs";
+import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/pre-tool-use.ts
@@ -157,7 +158,7 @@ async function main() {
   const sid = str(input, "session_id");
   if (d.lane && (needsRenewal(claims, d.lane, now) || ownerLeaseStale(w.stateDir, sid, now))) {
     try {
-      const { renewLaneClaims } = await import("../chunks/renew-NA3BGDKZ.mjs");
+      const { renewLaneClaims } = await import("../chunks/renew-KI6BMBZ4.mjs");
       await renewLaneClaims(w.stateDir, d.lane.task, sid);
     } catch (e) {
       note(`${EVENT}: could not renew the claims of task ${d.lane.task}: ${e.message}`);

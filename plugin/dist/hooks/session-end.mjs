@@ -3,17 +3,17 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   sessionOwner
-} from "../chunks/chunk-YV572OOL.mjs";
+} from "../chunks/chunk-R4FJTQ6I.mjs";
 import {
   leaseOf
-} from "../chunks/chunk-36QYI5LT.mjs";
-import "../chunks/chunk-5QYFTLAK.mjs";
+} from "../chunks/chunk-DHEFD45C.mjs";
+import "../chunks/chunk-2VWK2TVK.mjs";
 import {
   elapsedMs,
   exit,
   note,
   trace
-} from "../chunks/chunk-IX5EJENC.mjs";
+} from "../chunks/chunk-AYDAKJ7I.mjs";
 import {
   parseHookInput,
   readHookInput,
@@ -23,8 +23,9 @@ import {
   hasState,
   locate,
   readDoc
-} from "../chunks/chunk-PRQL3RGA.mjs";
-import "../chunks/chunk-LV6YZP2H.mjs";
+} from "../chunks/chunk-R64DABHD.mjs";
+import "../chunks/chunk-LPRMXJFI.mjs";
+import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/session-end.ts
@@ -94,7 +95,7 @@ async function main() {
   }
   const timer = finishing ? void 0 : setTimeout(() => startFinisher(input), FINISHER_AFTER_MS);
   timer?.unref();
-  const { finishSession } = await import("../chunks/session-end-work-QOJBB6BI.mjs");
+  const { finishSession } = await import("../chunks/session-end-work-534IYRQU.mjs");
   const r = await finishSession(w, sid, str(input, "reason") ?? "other");
   if (timer) clearTimeout(timer);
   for (const line of r.report) note(`${EVENT}: ${line}`);

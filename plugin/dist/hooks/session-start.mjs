@@ -6,7 +6,7 @@ import {
   exit,
   note,
   trace
-} from "../chunks/chunk-IX5EJENC.mjs";
+} from "../chunks/chunk-AYDAKJ7I.mjs";
 import {
   readHookInput,
   str
@@ -17,8 +17,9 @@ import {
   locate,
   readDoc,
   readLanes
-} from "../chunks/chunk-PRQL3RGA.mjs";
-import "../chunks/chunk-LV6YZP2H.mjs";
+} from "../chunks/chunk-R64DABHD.mjs";
+import "../chunks/chunk-LPRMXJFI.mjs";
+import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/lib/summary.ts
@@ -82,8 +83,8 @@ async function main() {
     trace(EVENT, "summary");
     return 0;
   }
-  const { laneContext } = await import("../chunks/session-start-lane-BFOTZDHP.mjs");
-  const r = await laneContext(input, lane);
+  const { laneContext } = await import("../chunks/session-start-lane-NWCWO7VO.mjs");
+  const r = await laneContext(input, lane, w);
   context(r.text);
   trace(EVENT, "lane", { lane: lane.task, session: r.session_id, resumed: r.resumed });
   return 0;

@@ -3,13 +3,13 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-BPVT7FB7.mjs";
+} from "../chunks/chunk-UIGJYPKE.mjs";
 import {
   emitJson,
   exit,
   note,
   trace
-} from "../chunks/chunk-IX5EJENC.mjs";
+} from "../chunks/chunk-AYDAKJ7I.mjs";
 import {
   readHookInput,
   str
@@ -18,8 +18,9 @@ import {
   hasState,
   locate,
   readLanes
-} from "../chunks/chunk-PRQL3RGA.mjs";
-import "../chunks/chunk-LV6YZP2H.mjs";
+} from "../chunks/chunk-R64DABHD.mjs";
+import "../chunks/chunk-LPRMXJFI.mjs";
+import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/stop.ts
@@ -50,8 +51,8 @@ async function main() {
     return { code: 0, event };
   }
   const lane = acting.lane;
-  const { missingItems } = await import("../chunks/stop-lane-OOT2G3EZ.mjs");
-  const missing = await missingItems(lane, str(input, "session_id"));
+  const { missingItems } = await import("../chunks/stop-lane-ZIQ6VM3L.mjs");
+  const missing = await missingItems(lane, str(input, "session_id"), w);
   for (const p of missing.problems) note(`${event}: ${p}`);
   if (missing.items.length === 0) {
     trace(event, "allow", { lane: lane.task });

@@ -4,48 +4,51 @@ const require = __lanesRequire(import.meta.url);
 import {
   copyIncluded,
   startLane
-} from "../chunks/chunk-ED6PR75F.mjs";
+} from "../chunks/chunk-65S445OG.mjs";
+import {
+  loadConfig
+} from "../chunks/chunk-3KJTEJCO.mjs";
 import {
   sessionOwner
-} from "../chunks/chunk-YV572OOL.mjs";
+} from "../chunks/chunk-R4FJTQ6I.mjs";
 import {
   ADHOC_TITLE_PREFIX,
   CLAUDE_NAME_RE,
   taskIdFor
-} from "../chunks/chunk-NUB4LLZF.mjs";
+} from "../chunks/chunk-ITFLEEQQ.mjs";
 import {
   listWorktrees,
   withGitLock
-} from "../chunks/chunk-5ENDIA4V.mjs";
-import "../chunks/chunk-UIFSM5EX.mjs";
-import "../chunks/chunk-7EYTLD57.mjs";
+} from "../chunks/chunk-UZTVSJB3.mjs";
+import "../chunks/chunk-3UEZECNY.mjs";
+import "../chunks/chunk-OTMKMIOM.mjs";
+import {
+  lanesDir,
+  openLanes
+} from "../chunks/chunk-6XQ4JCCN.mjs";
+import {
+  git,
+  resolveRepo
+} from "../chunks/chunk-AQI2KNDM.mjs";
 import {
   addTask,
   readPlan,
   storePlan
-} from "../chunks/chunk-PL5DY2FU.mjs";
-import {
-  git,
-  lanesDir,
-  loadConfig,
-  openLanes,
-  resolveRepo
-} from "../chunks/chunk-PXOBERGW.mjs";
-import "../chunks/chunk-NG7PXIWD.mjs";
-import "../chunks/chunk-67GFENSM.mjs";
+} from "../chunks/chunk-R53OTRXF.mjs";
+import "../chunks/chunk-K43ZTQRF.mjs";
+import "../chunks/chunk-MSBQTGGO.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
-import "../chunks/chunk-OFXBTUZH.mjs";
-import "../chunks/chunk-36QYI5LT.mjs";
+import "../chunks/chunk-DHEFD45C.mjs";
 import {
   LANES_DOC,
   emptyLanes
-} from "../chunks/chunk-5QYFTLAK.mjs";
+} from "../chunks/chunk-2VWK2TVK.mjs";
 import {
   emitLine,
   exit,
   note,
   trace
-} from "../chunks/chunk-IX5EJENC.mjs";
+} from "../chunks/chunk-AYDAKJ7I.mjs";
 import {
   readHookInput,
   str
@@ -53,10 +56,13 @@ import {
 import {
   hasState,
   locate
-} from "../chunks/chunk-PRQL3RGA.mjs";
+} from "../chunks/chunk-R64DABHD.mjs";
+import "../chunks/chunk-LPRMXJFI.mjs";
+import "../chunks/chunk-G2BVXJJ5.mjs";
+import "../chunks/chunk-DRMYFPW3.mjs";
 import {
   errorMessage
-} from "../chunks/chunk-LV6YZP2H.mjs";
+} from "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/worktree-create.ts

@@ -3,40 +3,41 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   removeLane
-} from "../chunks/chunk-L2RCI6YI.mjs";
+} from "../chunks/chunk-4IATRD2I.mjs";
 import {
   ADHOC_TITLE_PREFIX
-} from "../chunks/chunk-NUB4LLZF.mjs";
+} from "../chunks/chunk-ITFLEEQQ.mjs";
 import {
   listWorktrees
-} from "../chunks/chunk-5ENDIA4V.mjs";
-import "../chunks/chunk-UIFSM5EX.mjs";
-import "../chunks/chunk-7EYTLD57.mjs";
+} from "../chunks/chunk-UZTVSJB3.mjs";
+import "../chunks/chunk-3UEZECNY.mjs";
+import "../chunks/chunk-OTMKMIOM.mjs";
+import {
+  openLanes
+} from "../chunks/chunk-6XQ4JCCN.mjs";
+import {
+  git
+} from "../chunks/chunk-AQI2KNDM.mjs";
 import {
   PLAN_DOC,
   TASKS_DOC,
   emptyPlan,
   emptyTasks,
   setStatus
-} from "../chunks/chunk-PL5DY2FU.mjs";
-import {
-  git,
-  openLanes
-} from "../chunks/chunk-PXOBERGW.mjs";
-import "../chunks/chunk-NG7PXIWD.mjs";
-import "../chunks/chunk-67GFENSM.mjs";
+} from "../chunks/chunk-R53OTRXF.mjs";
+import "../chunks/chunk-K43ZTQRF.mjs";
+import "../chunks/chunk-MSBQTGGO.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
-import "../chunks/chunk-OFXBTUZH.mjs";
-import "../chunks/chunk-36QYI5LT.mjs";
+import "../chunks/chunk-DHEFD45C.mjs";
 import {
   LANES_DOC,
   emptyLanes
-} from "../chunks/chunk-5QYFTLAK.mjs";
+} from "../chunks/chunk-2VWK2TVK.mjs";
 import {
   exit,
   note,
   trace
-} from "../chunks/chunk-IX5EJENC.mjs";
+} from "../chunks/chunk-AYDAKJ7I.mjs";
 import {
   readHookInput,
   str
@@ -45,10 +46,12 @@ import {
   hasState,
   locate,
   realish
-} from "../chunks/chunk-PRQL3RGA.mjs";
+} from "../chunks/chunk-R64DABHD.mjs";
+import "../chunks/chunk-LPRMXJFI.mjs";
+import "../chunks/chunk-DRMYFPW3.mjs";
 import {
   errorMessage
-} from "../chunks/chunk-LV6YZP2H.mjs";
+} from "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
 // src/hooks/worktree-remove.ts

@@ -6,7 +6,7 @@ import { cliOwner } from '../../core/lanes/model.js';
 import { removeLane, type RemoveResult } from '../../core/lanes/remove.js';
 import { startLane, type StartResult } from '../../core/lanes/start.js';
 import { takeTask, type TakeResult } from '../../core/lanes/take.js';
-import { safeText } from '../../render/escape.js';
+import { safeText } from '../../util/escape.js';
 import { NEEDS_FIX_COLOR } from '../../render/status.js';
 import { action, emit } from '../run.js';
 

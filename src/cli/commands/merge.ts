@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { openLanes } from '../../core/context.js';
 import { cliOwner } from '../../core/lanes/model.js';
-import { cancelMerge, mergeStatus, processMergeQueue, queueMerge, queueRevert, STRATEGIES, type Strategy } from '../../core/merge/index.js';
-import { renderProcessed, renderQueued, renderStatus } from '../../render/merge.js';
+import { approveMerge, cancelMerge, listGateLogs, mergeStatus, processMergeQueue, queueMerge, queueRevert, readGateLog, STRATEGIES, type Strategy } from '../../core/merge/index.js';
+import { assertSlug } from '../../util/slug.js';
+import { renderLogList, renderProcessed, renderQueued, renderStatus } from '../../render/merge.js';
+import { safeBlock } from '../../util/escape.js';
 import { LanesError } from '../../errors.js';
 import { action, emit } from '../run.js';
 
@@ -90,6 +92,40 @@ export function registerMerge(program: Command): void {
             ? `A revert of ${task} is already queued (entry ${r.entry.id}).`
             : `Queued a revert of ${task}'s landing ${r.entry.tip.slice(0, 12)} (entry ${r.entry.id}). Run \`lanes merge run\` to land it.`,
         );
+      }),
+    );
+
+  merge
+    .command('approve')
+    .description("a human's decision: let a held entry (one that weakens the target's gates) land")
+    .argument('<task>')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (task: string, opts: { json?: boolean }) => {
+        const lanes = await openLanes(process.cwd());
+        const r = await approveMerge(lanes, task, cliOwner());
+        emit(opts.json, r, () => `Approved ${task} (entry ${r.entry.id}, tip ${r.entry.tip.slice(0, 12)}): it is queued again. Run \`lanes merge run\` to land it.`);
+      }),
+    );
+
+  merge
+    .command('log')
+    .description("the full output of a task's last gate run (setup and gates)")
+    .argument('[task]', 'the task (default: the last gate run of any task)')
+    .option('--list', 'list the gate runs kept, oldest first')
+    .option('--id <id>', 'a run from --list instead of the last one')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (task: string | undefined, opts: { list?: boolean; id?: string; json?: boolean }) => {
+        const lanes = await openLanes(process.cwd());
+        const t = task === undefined ? undefined : assertSlug(task);
+        if (opts.list) {
+          const runs = listGateLogs(lanes.repo, t);
+          emit(opts.json, { runs }, () => renderLogList(runs));
+          return;
+        }
+        const r = readGateLog(lanes.repo, t, opts.id);
+        emit(opts.json, r, () => safeBlock(r.text).trimEnd());
       }),
     );
 }

@@ -15,6 +15,11 @@ export interface ClaimRecord extends OwnerIdentity {
   expires_at: string;
   /** How far a renewal extends the lease. */
   ttl_seconds: number;
+  /**
+   * The plain pattern named a file at the claimant's base commit: it covers that file alone in
+   * conflict checks (nothing can be under a file without removing it, which the claim covers).
+   */
+  file?: true;
 }
 
 export interface ClaimsDoc {
@@ -32,6 +37,8 @@ export interface ClaimRequest {
   reason?: string;
   task?: string;
   session?: string;
+  /** Of `paths`, the plain ones known to name a file (at the lane's base): each claims that file alone. */
+  file_paths?: readonly string[];
   /** A process whose death ends these claims; omit for claims that must outlive the caller. */
   pid?: number;
   host?: string;

@@ -4,7 +4,7 @@
  */
 import { act } from '../actions.js';
 import { LanesError } from '../../errors.js';
-import { scopesIntersect, normalizeScope } from '../plan/globs.js';
+import { intersectNormalized, isPlainScope, normalizeScope } from '../plan/globs.js';
 import type { DocTx } from '../tasks.js';
 import {
   CLAIMS_DOC,
@@ -38,6 +38,8 @@ export interface ParsedClaim {
   mode: ClaimMode;
   ttl: number;
   reason?: string;
+  /** Patterns that name a file (ClaimRequest.file_paths). */
+  files?: Set<string>;
 }
 
 /** Validates a request; throws INVALID_INPUT naming the first bad field. Cheap: scopes are cached. */
@@ -57,6 +59,8 @@ export function parseClaimRequest(req: ClaimRequest): ParsedClaim {
     throw new LanesError('INVALID_INPUT', `Unknown claim mode ${JSON.stringify(mode)}.`, { hint: 'Use "exclusive" (default) or "shared".' });
   }
   const parsed: ParsedClaim = { id, patterns, mode, ttl: assertTtl(req.ttl_seconds ?? DEFAULT_TTL_SECONDS) };
+  const files = (req.file_paths ?? []).map((f) => normalizeScope(f)).filter((f) => isPlainScope(f) && patterns.includes(f));
+  if (files.length) parsed.files = new Set(files);
   if (req.reason !== undefined) parsed.reason = assertText(req.reason, 'reason', LIMITS.maxReason);
   return parsed;
 }
@@ -109,24 +113,25 @@ export function needsReclaim(doc: ClaimsDoc, now = Date.now()): boolean {
 
 // Intersection of two normalized patterns; the automaton search is cheap but the same pairs recur.
 const pairCache = new Map<string, { intersects: boolean; witness?: string }>();
-function intersect(a: string, b: string): { intersects: boolean; witness?: string } {
-  const key = a < b ? `${a}\0${b}` : `${b}\0${a}`;
+function intersect(a: string, b: string, aFile = false, bFile = false): { intersects: boolean; witness?: string } {
+  const key = a < b ? `${a}\0${b}\0${aFile ? 1 : 0}${bFile ? 1 : 0}` : `${b}\0${a}\0${bFile ? 1 : 0}${aFile ? 1 : 0}`;
   let r = pairCache.get(key);
   if (!r) {
     if (pairCache.size > 50_000) pairCache.clear();
-    r = scopesIntersect(a, b);
+    const files = aFile || bFile ? new Set([...(aFile ? [a] : []), ...(bFile ? [b] : [])]) : undefined;
+    r = intersectNormalized(a, b, files);
     pairCache.set(key, r);
   }
   return r;
 }
 
 /** Exclusive excludes everything; shared coexists with shared. A holder never conflicts with itself. */
-export function conflictsFor(claims: readonly ClaimRecord[], owner: string, patterns: readonly string[], mode: ClaimMode): ClaimConflict[] {
+export function conflictsFor(claims: readonly ClaimRecord[], owner: string, patterns: readonly string[], mode: ClaimMode, files?: ReadonlySet<string>): ClaimConflict[] {
   const out: ClaimConflict[] = [];
   for (const c of claims) {
     if (c.owner === owner || (mode === 'shared' && c.mode === 'shared')) continue;
     for (const p of patterns) {
-      const hit = intersect(p, c.pattern);
+      const hit = intersect(p, c.pattern, files?.has(p) === true, c.file === true);
       if (!hit.intersects) continue;
       const conflict: ClaimConflict = { pattern: p, held: c.pattern, mode: c.mode, owner: c.owner, expires_at: c.expires_at };
       if (c.task !== undefined) conflict.task = c.task;
@@ -170,7 +175,7 @@ export function claimInTx(tx: DocTx, req: ClaimRequest, out?: { reclaimed: Recla
   const doc = claimsOf(tx);
   const reclaimed = reclaimDoc(doc, now);
   out?.reclaimed.push(...reclaimed);
-  const conflicts = conflictsFor(doc.claims, p.id.owner, p.patterns, p.mode);
+  const conflicts = conflictsFor(doc.claims, p.id.owner, p.patterns, p.mode, p.files);
   if (conflicts.length) throw conflictError(conflicts, p.mode, now);
   const at = new Date(now).toISOString();
   const expires = expiryFrom(now, p.ttl);
@@ -191,6 +196,7 @@ export function claimInTx(tx: DocTx, req: ClaimRequest, out?: { reclaimed: Recla
     );
     const reason = p.reason ?? old?.reason;
     if (reason !== undefined) rec.reason = reason;
+    if (p.files?.has(pattern)) rec.file = true;
     if (old) doc.claims[doc.claims.indexOf(old)] = rec;
     else doc.claims.push(rec);
     result.push(rec);
@@ -214,6 +220,7 @@ export function alreadyHeld(claims: readonly ClaimRecord[], p: ParsedClaim, now 
   for (const pattern of p.patterns) {
     const c = mine.find((x) => x.pattern === pattern);
     if (!c || c.mode !== p.mode || c.ttl_seconds !== p.ttl || (p.reason !== undefined && c.reason !== p.reason)) return undefined;
+    if ((c.file === true) !== (p.files?.has(pattern) === true)) return undefined;
     if (c.pid !== p.id.pid || c.host !== p.id.host || c.session !== p.id.session || c.task !== p.id.task) return undefined;
     out.push({ ...c });
   }

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { LanesError } from '../../errors.js';
 import { git } from '../../git/exec.js';
 import { resolveRepo, type Repo } from '../../git/repo.js';
+import { formatIssue, formatPath } from '../../util/issues.js';
 import { CONFIG_FILE, CONFIG_SCHEMA_FILE, ConfigSchema, MAX_CONFIG_BYTES, type LanesConfig, type ParsedConfig as Parsed } from './schema.js';
 
 
@@ -266,16 +267,7 @@ export function locateJsonError(text: string): { line: number; column: number; p
   }
 }
 
-/** `gates[0].command`, `env["A-B"]`; the root is "(root)". */
-export function formatPath(p: readonly PropertyKey[]): string {
-  let out = '';
-  for (const k of p) {
-    if (typeof k === 'number') out += `[${k}]`;
-    else if (typeof k === 'string' && /^[A-Za-z_$][\w$]*$/.test(k)) out += out ? `.${k}` : k;
-    else out += `[${JSON.stringify(String(k))}]`;
-  }
-  return out || '(root)';
-}
+export { formatPath };
 
 function describeIssue(iss: z.core.$ZodIssue, input: unknown): string[] {
   if (iss.code === 'unrecognized_keys') {
@@ -287,7 +279,7 @@ function describeIssue(iss: z.core.$ZodIssue, input: unknown): string[] {
   }
   if (iss.code === 'invalid_key') return [`${formatPath(iss.path)}: invalid name: ${iss.issues.map((i) => i.message).join('; ')}`];
   if (iss.code === 'invalid_type' && iss.path.length === 0) return ['(root): the file must contain a JSON object, e.g. { "max_parallel": 4 }'];
-  return [`${formatPath(iss.path)}: ${iss.message}`];
+  return [formatIssue(iss, { input, schema: ConfigSchema })];
 }
 
 /** The field names the schema allows at `p`, for "did you mean" suggestions. */

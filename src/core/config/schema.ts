@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 import { SLUG_RE, SLUG_RULE } from '../../util/slug.js';
+import { relPathProblem } from './relpath.js';
+
+export { relPathProblem } from './relpath.js';
 
 /** Where the config lives, relative to a worktree root (and inside a commit). */
 export const CONFIG_FILE = '.lanes/config.json';
@@ -78,24 +81,6 @@ export function refNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-/**
- * Why `p` is not a safe repo-relative path, or undefined. Lexical only: the symlink half of
- * containment (RELIABILITY.md rule 12) needs the filesystem and is checked where the path is
- * used (and by `lanes doctor`).
- */
-export function relPathProblem(p: string, what: 'directory' | 'file'): string | undefined {
-  if (p.length === 0) return 'must not be empty';
-  // eslint-disable-next-line no-control-regex
-  if (/[\x00-\x1f\x7f]/.test(p)) return 'must not contain control characters';
-  if (p.includes('\\')) return 'use "/" as the separator';
-  if (p.startsWith('/') || /^[A-Za-z]:/.test(p)) return 'must be relative to the repository root, not absolute';
-  const parts = p.split('/').filter((s) => s !== '' && s !== '.');
-  if (parts.includes('..')) return 'must stay inside the repository (no "..")';
-  if (parts.length === 0) return `must name a ${what} inside the repository, not the repository root`;
-  if (parts[0] === '.git') return 'must not be inside .git';
-  return undefined;
-}
-
 const slug = (what: string) =>
   z.string().regex(SLUG_RE, { error: `${what} must be a slug: ${SLUG_RULE}` }).meta({ description: `${what}: ${SLUG_RULE}` });
 
@@ -141,17 +126,40 @@ const Command = z
   })
   .strict();
 
+/**
+ * A setup command may name the files it depends on: in the merge queue's persistent gate checkout
+ * it is re-run only when their contents change (a lockfile), not before every gate run.
+ */
+const SetupCommand = Command.extend({
+  when_changed: z
+    .array(
+      z
+        .string()
+        .min(1)
+        .superRefine((p, ctx) => {
+          const problem = relPathProblem(p.replace(/\*+/g, 'x'), 'file');
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        }),
+    )
+    .min(1, { error: 'list at least one path, or leave when_changed out to run the command every time' })
+    .optional()
+    .meta({
+      description:
+        'Repository paths or globs ("package-lock.json", "requirements/*.txt"). In the merge queue\'s gate checkout the command is re-run only when these files change; default: every time. New lanes always run it.',
+    }),
+}).strict();
+
 /** Gate and setup names must be unique: they name results and log files. */
-const commandList = (what: string) =>
+const commandList = <T extends z.ZodType>(what: string, item: T) =>
   z
-    .array(Command, {
+    .array(item, {
       error: (iss) =>
         typeof iss.input === 'string'
           ? `expected a list of commands, never a shell string: [{ "name": "test", "command": ["npm", "test"] }]`
           : undefined,
     })
-    .superRefine((items, ctx) => duplicates(items.map((i) => i.name), ctx, 'name', what))
-    .default(() => []);
+    .superRefine((items, ctx) => duplicates(items.map((i) => (i as { name: string }).name), ctx, 'name', what))
+    .default(() => [] as z.output<T>[]);
 
 function duplicates(names: string[], ctx: z.RefinementCtx, field: string, what: string): void {
   const seen = new Set<string>();
@@ -225,11 +233,14 @@ export const ConfigSchema = z
         description:
           "The branch lanes land on. Default: the branch checked out in the main worktree, else 'main' if it exists, else 'master'.",
       }),
-    gates: commandList('gate').meta({
+    gates: commandList('gate', Command).meta({
       title: 'Gates',
       description: 'Commands that must pass before a lane lands (run on the integrated result). Read from the target branch, never from a lane.',
     }),
-    setup: commandList('setup step').meta({ title: 'Setup', description: 'Commands run in a new lane before the agent starts.' }),
+    setup: commandList('setup step', SetupCommand).meta({
+      title: 'Setup',
+      description: "Commands run in a new lane before the agent starts, and in the merge queue's gate checkout before the gates.",
+    }),
     max_parallel: z
       .number()
       .int()
@@ -311,6 +322,23 @@ export const ConfigSchema = z
           .boolean()
           .default(true)
           .meta({ description: 'Remove the worktree and branch once the lane has landed. Default true.' }),
+        integration_dir: z
+          .string()
+          .min(1)
+          // eslint-disable-next-line no-control-regex
+          .refine((p) => !/[\x00-\x1f\x7f]/.test(p), { error: 'must not contain control characters' })
+          .optional()
+          .meta({
+            description:
+              'Where the gate checkouts live (one per target). Absolute, or relative to the main checkout (e.g. "../myrepo-lanes"). Default: a private directory under the system temp dir, so no path segment starts with "." (some test suites refuse such paths).',
+          }),
+        hold_gate_changes: z
+          .boolean()
+          .default(true)
+          .meta({
+            description:
+              "Hold a landing that weakens the target's gates (removes or changes a gate command, shortens a timeout, removes setup) until a human runs `lanes merge approve`. Default true.",
+          }),
       })
       .strict()
       .prefault({})
@@ -410,5 +438,6 @@ type Parsed = ParsedConfig;
 /** The fully defaulted configuration; `target` is always resolved. */
 export type LanesConfig = Omit<Parsed, '$schema' | 'target'> & { target: string };
 export type CommandConfig = LanesConfig['gates'][number];
+export type SetupConfig = LanesConfig['setup'][number];
 export type ProtocolItem = LanesConfig['session']['start'][number];
 export type ProtocolCheck = ProtocolItem['check'];

@@ -25,7 +25,7 @@ import {
   type StatusEntry,
 } from '../../git/refs.js';
 import { adminDirFor, listWorktrees, worktreeHeadBranch, worktreeHeadRef, worktreeOperation } from '../../git/worktree.js';
-import { safeText } from '../../render/escape.js';
+import { safeText } from '../../util/escape.js';
 import type { Lanes } from '../context.js';
 import type { TaskState } from '../tasks.js';
 import { laneRef, lockReason, type LaneRecord } from './model.js';

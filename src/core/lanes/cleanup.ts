@@ -16,7 +16,7 @@ import { diskUsage } from './probe.js';
 import { recoverOrphans } from './recover.js';
 import { LIST_LIMIT } from './assess.js';
 import { assessLane, describeCommits, describeIgnored, teardownLane } from './teardown.js';
-import { safeText } from '../../render/escape.js';
+import { safeText } from '../../util/escape.js';
 
 export interface CleanupResult {
   removed: Array<{ task_id: string; path: string; reason: string; freed_bytes: number; backup_refs: string[] }>;

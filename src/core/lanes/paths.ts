@@ -9,7 +9,7 @@ import path from 'node:path';
 import { LanesError } from '../../errors.js';
 import type { Repo } from '../../git/repo.js';
 import { assertSlug } from '../../util/slug.js';
-import { relPathProblem } from '../config.js';
+import { relPathProblem } from '../config/relpath.js';
 import { isInside } from '../../util/paths.js';
 
 export { isInside } from '../../util/paths.js';

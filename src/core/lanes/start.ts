@@ -18,7 +18,9 @@ import fs from 'node:fs';
 import { LanesError, errorMessage } from '../../errors.js';
 import { refSha, resolveCommit, revInputProblem } from '../../git/refs.js';
 import { addWorktree, checkoutSettings, checkoutWorktree, listWorktrees } from '../../git/worktree.js';
+import { filesAt } from '../../git/tree.js';
 import { failpoint } from '../../util/failpoint.js';
+import { isPlainScope } from '../plan/globs.js';
 import { assertOwner, claimInTx, CLAIMS_DOC, conflictsFor, emptyClaims, parseClaimRequest, reclaimDoc, type ClaimsDoc } from '../claims.js';
 import { conflictError, sane } from '../claims/tx.js';
 import { ownersOf, readOwners, touchOwnerInTx } from '../claims/liveness.js';
@@ -102,7 +104,9 @@ export async function startLane(lanes: Lanes, input: StartInput): Promise<StartR
       hint: `Run ${act('cleanup_lanes')} to clear stale lanes, then start the task again.`,
     });
   }
-  if (def.files.length) await preflightScope(lanes, task, def.files, ttl);
+  // Plain scope paths that name a file at this lane's base claim that file alone.
+  const filePaths = [...(await filesAt(repo.mainRoot, base, def.files.filter(isPlainScope)))];
+  if (def.files.length) await preflightScope(lanes, task, def.files, ttl, filePaths);
 
   // --- the journaled operation -------------------------------------------------------------------
   const token = crypto.randomUUID();
@@ -178,7 +182,7 @@ export async function startLane(lanes: Lanes, input: StartInput): Promise<StartR
     const claims = await store.transact(async (tx) => {
       const rec = mine(tx.get<LanesDoc>(LANES_DOC, emptyLanes), task, token);
       const held = def.files.length
-        ? claimInTx(tx, { owner: taskOwner(task), task, paths: def.files, mode: 'exclusive', ttl_seconds: ttl, reason: `scope of task ${task}` }).map((c) => c.pattern)
+        ? claimInTx(tx, { owner: taskOwner(task), task, paths: def.files, file_paths: filePaths, mode: 'exclusive', ttl_seconds: ttl, reason: `scope of task ${task}` }).map((c) => c.pattern)
         : [];
       rec.claims = held;
       rec.included = inc.copied;
@@ -231,13 +235,13 @@ async function noBase(lanes: Lanes, rev: string, explicit: boolean): Promise<Lan
  * all-or-nothing claim comes later, in a transaction), so a conflict is reported before anything is
  * made, without taking the state lock (12 starts at once would queue on it).
  */
-async function preflightScope(lanes: Lanes, task: string, files: string[], ttl: number): Promise<void> {
-  const req = parseClaimRequest({ owner: taskOwner(task), task, paths: files, mode: 'exclusive', ttl_seconds: ttl });
+async function preflightScope(lanes: Lanes, task: string, files: string[], ttl: number, filePaths: string[]): Promise<void> {
+  const req = parseClaimRequest({ owner: taskOwner(task), task, paths: files, file_paths: filePaths, mode: 'exclusive', ttl_seconds: ttl });
   const doc = (await lanes.store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims)).data;
   if (!Array.isArray(doc.claims)) return;
   doc.claims = doc.claims.filter(sane);
   reclaimDoc(doc); // expired and dead holders do not count (this copy is never written)
-  const conflicts = conflictsFor(doc.claims, req.id.owner, req.patterns, req.mode);
+  const conflicts = conflictsFor(doc.claims, req.id.owner, req.patterns, req.mode, req.files);
   if (conflicts.length) throw conflictError(conflicts, req.mode);
 }
 

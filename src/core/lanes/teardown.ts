@@ -12,7 +12,7 @@ import { adminDirFor, listWorktrees, lockWorktree, removeAdminEntry, removeWorkt
 import { releaseOwnerInTx } from '../claims.js';
 import type { Lanes } from '../context.js';
 import type { DocTx as Tx } from '../tasks.js';
-import { emptyTasks, setStatus, TASKS_DOC, type TaskState, type TasksDoc } from '../tasks.js';
+import { emptyTasks, setStatus, TASKS_DOC, type TasksDoc } from '../tasks.js';
 import { releasePortsInTx } from '../ports.js';
 import { failpoint } from '../../util/failpoint.js';
 import { withGitLock } from './gitlock.js';

@@ -96,6 +96,25 @@ export function markFailedInTx(tx: DocTx, entryId: string, message: string, fail
   return e;
 }
 
+/**
+ * Holds an entry for a human (it would weaken the target's gates): it keeps its place, and the
+ * task's owner is told why and what a human must do.
+ */
+export function holdInTx(tx: DocTx, entryId: string, reason: string): void {
+  const e = queueIn(tx).entries.find((x) => x.id === entryId);
+  if (!e || !['integrating', 'gating', 'landing'].includes(e.state)) return;
+  if (e.cancel_requested) {
+    e.state = 'cancelled';
+    e.finished_at = nowIso();
+    delete e.cancel_requested;
+    return;
+  }
+  e.state = 'held';
+  e.held_reason = reason;
+  e.last_error = `held for a human: ${reason}. A human approves it with \`lanes merge approve ${e.task}\`.`;
+  moveTask(tx, e.task, undefined, `merge held: ${reason}. It lands once a human runs \`lanes merge approve ${e.task}\`; or revert the change to the gates, commit, cancel and queue again.`);
+}
+
 /** Puts entries a processor let go of back in the queue, keeping their place. */
 export function requeueInTx(tx: DocTx, ids: readonly string[], why?: string): void {
   const doc = queueIn(tx);

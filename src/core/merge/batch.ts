@@ -9,29 +9,19 @@
  * An entry that conflicts with the target fails; one that only conflicts with an earlier entry of
  * the batch is put back and tried alone next. Every step is journaled first (recover.ts).
  */
-import path from 'node:path';
 import { isLanesError, LanesError } from '../../errors.js';
 import { gitOut } from '../../git/exec.js';
 import type { Repo } from '../../git/repo.js';
 import type { JournalEntry, StateStore } from '../../state/index.js';
 import { failpoint } from '../../util/failpoint.js';
 import type { Lanes } from '../context.js';
-import { withGitLock } from '../lanes/gitlock.js';
 import type { StoredPlan } from '../tasks.js';
-import { markFailedInTx, markLandedInTx, queueIn, recheckSafely, removeLandedLanes, requeueInTx, type Landed, type LaneConflict } from './after.js';
-import { runGates, type GatesResult } from './gates.js';
-import {
-  addIntegrationWorktree,
-  authorOf,
-  commitTree,
-  integrationRoot,
-  mergeCheck,
-  rebaseOnto,
-  removeIntegrationWorktree,
-  resetIntegration,
-  revertOnto,
-  subjects,
-} from './git.js';
+import { holdInTx, markFailedInTx, markLandedInTx, queueIn, recheckSafely, removeLandedLanes, requeueInTx, type Landed, type LaneConflict } from './after.js';
+import { ensureCheckout, setupCheckout, type CheckoutRecord } from './checkout.js';
+import { failureReason, gateFailure, runGates, type GatesResult } from './gates.js';
+import { authorOf, commitTree, mergeCheck, rebaseOnto, resetIntegration, revertOnto, subjects } from './git.js';
+import { holdReason } from './hold.js';
+import { GateLog } from './logs.js';
 import { advanceTarget } from './land.js';
 import { emptyQueue, MERGE_DOC, MERGE_OP, msSince, nowIso, queueOf, type MergeEntry, type MergeQueueDoc } from './model.js';
 import { settleRecord, type MergeJournalData, type SettleInput } from './recover.js';
@@ -45,6 +35,8 @@ type Integrated = { commit: string; tree?: string } | { conflict: { files: strin
 
 export interface BatchReport {
   landed: Array<{ task: string; entry: string; commit: string; unchecked: boolean }>;
+  /** Entries that would weaken the target's gates: they wait for `lanes merge approve`. */
+  held: Array<{ task: string; entry: string; reason: string }>;
   failed: Array<{ task: string; entry: string; kind: 'conflict' | 'gate' | 'error'; message: string; files?: string[]; gate?: string }>;
   requeued: string[];
   cancelled: string[];
@@ -55,9 +47,11 @@ export interface BatchReport {
 
 export type BatchOutcome = 'done' | 'moved' | 'cancelled';
 
-/** State shared by the batches of one processor run: the lazily made integration worktree. */
+/** State shared by the batches of one processor run: the target's gate checkout, made on first need. */
 export class Integrator {
-  private dir: string | undefined;
+  private checkout: CheckoutRecord | undefined;
+  /** merge.integration_dir of the target's config (set per batch, before the checkout is needed). */
+  private integrationDir: string | undefined;
 
   constructor(
     readonly lanes: Lanes,
@@ -70,20 +64,23 @@ export class Integrator {
     return this.lanes.repo;
   }
 
-  /** The private integration worktree (detached HEAD), made on first need. */
-  async worktree(at: string): Promise<string> {
-    if (this.dir) return this.dir;
-    const dir = path.join(integrationRoot(this.repo), `${Date.now().toString(36)}-${process.pid}`);
-    await withGitLock(this.repo, 'merge queue: add integration worktree', () => addIntegrationWorktree(this.repo, dir, at));
-    this.dir = dir;
-    return dir;
+  /** The target's persistent gate checkout (detached HEAD), made or checked on first need. */
+  async gateCheckout(at: string): Promise<CheckoutRecord> {
+    this.checkout ??= await ensureCheckout(this.lanes, this.target, at, this.integrationDir);
+    return this.checkout;
   }
 
+  async worktree(at: string): Promise<string> {
+    return (await this.gateCheckout(at)).dir;
+  }
+
+  private get keep(): readonly string[] {
+    return this.checkout?.keep ?? [];
+  }
+
+  /** The checkout stays for the next run (its setup is what makes the next gate run fast). */
   async dispose(): Promise<void> {
-    const dir = this.dir;
-    if (!dir) return;
-    this.dir = undefined;
-    await withGitLock(this.repo, 'merge queue: remove integration worktree', () => removeIntegrationWorktree(this.repo, dir));
+    this.checkout = undefined;
   }
 
   private title(task: string): string {
@@ -94,7 +91,12 @@ export class Integrator {
    * Integrates entries one on top of the other from `old`. Conflicts fail an entry when they are
    * with the target itself (`base === old`); otherwise the entry is deferred.
    */
-  async integrate(old: string, oldTree: string, entries: MergeEntry[]): Promise<{ links: Link[]; conflicted: Array<{ e: MergeEntry; files: string[]; message: string }>; deferred: MergeEntry[]; noop: Link[] }> {
+  async integrate(
+    old: string,
+    oldTree: string,
+    entries: MergeEntry[],
+  ): Promise<{ links: Link[]; conflicted: Array<{ e: MergeEntry; files: string[]; message: string }>; deferred: MergeEntry[]; noop: Link[]; held: Array<{ e: MergeEntry; reason: string }> }> {
+    const held: Array<{ e: MergeEntry; reason: string }> = [];
     const links: Link[] = [];
     const conflicted: Array<{ e: MergeEntry; files: string[]; message: string }> = [];
     const deferred: MergeEntry[] = [];
@@ -120,12 +122,19 @@ export class Integrator {
         if (onTarget) noop.push({ entry: e.id, task: e.task, commit: base, base });
         else deferred.push(e);
       } else {
+        // A landing that would weaken the gates waits for a human, unless one approved this tip.
+        const commit = r.commit;
+        const reason = e.approved?.tip === e.tip ? undefined : await holdReason(await configAt(this.repo, base, this.target), () => configAt(this.repo, commit, this.target));
+        if (reason) {
+          held.push({ e, reason });
+          continue;
+        }
         links.push({ entry: e.id, task: e.task, commit: r.commit, base });
         base = r.commit;
         baseTree = r.tree ?? (await gitOut(this.repo.mainRoot, ['rev-parse', `${base}^{tree}`], { readOnly: true }));
       }
     }
-    return { links, conflicted, deferred, noop };
+    return { links, conflicted, deferred, noop, held };
   }
 
   /** One entry onto `base`, with its strategy: a commit, or the conflict. */
@@ -135,12 +144,12 @@ export class Integrator {
       const undo = e.revert_of!;
       const dir = await this.worktree(base);
       const msg = `Revert "${this.title(e.task)}" (${e.task})\n\nThis undoes the landing of lanes/${e.task} as ${undo.landed_as}, through the Lanes merge queue (entry ${e.id}).\n`;
-      const r = await revertOnto(dir, base, undo, msg);
+      const r = await revertOnto(dir, base, undo, msg, this.keep);
       return r.ok ? { commit: r.commit } : { conflict: { files: r.files, message: r.message } };
     }
     if (e.strategy === 'rebase') {
       const dir = await this.worktree(base);
-      const r = await rebaseOnto(dir, base, e.tip);
+      const r = await rebaseOnto(dir, base, e.tip, this.keep);
       return r.ok ? { commit: r.commit } : { conflict: { files: r.files, message: `rebasing lanes/${e.task} onto ${onTarget ? this.target : 'the batch'} conflicts in: ${r.files.join(', ') || r.message}` } };
     }
     const mc = await mergeCheck(root, base, e.tip);
@@ -188,13 +197,14 @@ export class Integrator {
     // leaves entries marked integrating, which the next processor puts back (recover.ts). Nothing
     // below touches the target until the compare-and-swap, which fails if it moved since `start`.
     const cfg = await configAt(this.repo, old, this.target);
+    this.integrationDir = cfg.merge.integration_dir;
     const t0 = performance.now();
     const integ = await this.integrate(old, start.tree, entries);
     const integrateMs = Math.round(performance.now() - t0);
     const gates = cfg.gates;
     // One state write for what integration decided; skipped on the fast path (no gates, nothing to
     // record), where the landing's own write follows at once.
-    const record = integ.conflicted.length || integ.deferred.length || integ.noop.length || gates.length;
+    const record = integ.conflicted.length || integ.deferred.length || integ.noop.length || integ.held.length || gates.length;
     if (record) await store.transact(async (tx) => {
       const doc = queueIn(tx);
       for (const c of integ.conflicted) {
@@ -205,6 +215,7 @@ export class Integrator {
         markFailedInTx(tx, c.e.id, `${c.message}\n${next}`, { kind: 'conflict', files: c.files });
       }
       requeueInTx(tx, integ.deferred.map((e) => e.id), 'conflicts with another entry of its batch; tried alone next');
+      for (const h of integ.held) holdInTx(tx, h.e.id, h.reason);
       if (integ.noop.length) markLandedInTx(tx, integ.noop, this.target, { unchecked: false });
       for (const l of integ.links) {
         const e = doc.entries.find((x) => x.id === l.entry);
@@ -219,6 +230,11 @@ export class Integrator {
       this.onProgress(`${c.e.task}: conflicts with ${this.target} (${c.files.join(', ')})`);
     }
     report.requeued.push(...integ.deferred.map((e) => e.task));
+    for (const h of integ.held) {
+      report.held.push({ task: h.e.task, entry: h.e.id, reason: h.reason });
+      await store.appendEvent('merge.held', { task: h.e.task, entry: h.e.id, reason: h.reason });
+      this.onProgress(`${h.e.task}: held for a human, ${h.reason}`);
+    }
     for (const n of integ.noop) report.landed.push({ task: n.task, entry: n.entry, commit: n.commit, unchecked: false });
     const links = integ.links;
     if (!links.length) return 'done';
@@ -232,23 +248,38 @@ export class Integrator {
     // Gates, then bisection on red. Owed re-checks go first: the lanes' owners learn of new
     // conflicts while the gates run.
     await this.flushRecheck(report);
-    const dir = await this.worktree(old);
+    const rec = await this.gateCheckout(old);
+    const dir = rec.dir;
     let lo = 0; // longest prefix known green (and landed)
     let hi = links.length; // shortest prefix known red (after the first test)
     let cur = old;
     const test = async (n: number): Promise<GatesResult> => {
       const at = links[n - 1]!;
       await journal.step('gates', { testing: at.commit, pgid: undefined });
-      await resetIntegration(dir, at.commit);
+      await resetIntegration(dir, at.commit, rec.keep);
+      const tasks = links.slice(0, n).map((l) => l.task);
       this.onProgress(`gates on ${links.slice(lo, n).map((l) => l.task).join(', ')}`);
       report.gate_runs++;
-      return runGates(gates, dir, {
-        env: { LANES_MERGE: '1', LANES_TARGET: this.target, LANES_TASKS: links.slice(0, n).map((l) => l.task).join(','), LANES_CANDIDATE: at.commit },
-        onSpawn: async (pgid) => {
-          await journal.step('gates', { pgid });
-          await failpoint('merge.during-gates');
-        },
-      });
+      const env = { LANES_MERGE: '1', LANES_TARGET: this.target, LANES_TASKS: tasks.join(','), LANES_CANDIDATE: at.commit };
+      const onSpawn = async (pgid: number) => {
+        await journal.step('gates', { pgid });
+        await failpoint('merge.during-gates');
+      };
+      const log = new GateLog(this.repo, { target: this.target, tasks, candidate: at.commit });
+      let g: GatesResult | undefined;
+      try {
+        // The target's setup first (dependencies), skipped when what it depends on is unchanged.
+        const t1 = performance.now();
+        const s = await setupCheckout(this.lanes, rec, cfg.setup, { env, log, onSpawn });
+        if (s.ran.length) this.onProgress(`setup ran: ${s.ran.join(', ')}${s.skipped.length ? ` (skipped: ${s.skipped.join(', ')})` : ''}`);
+        g = s.ok
+          ? await runGates(gates, dir, { env, onSpawn, log })
+          : { ok: false, runs: [], ms: Math.round(performance.now() - t1), failed: gateFailure(s.failed.gate, s.failed.why, s.failed.output, s.failed) };
+      } finally {
+        const entry = log.close(g?.failed ? { ok: false, failed: g.failed.gate, why: g.failed.why } : { ok: g?.ok === true, ...(g ? {} : { why: 'interrupted' }) });
+        if (g) g.log = entry.id;
+      }
+      return g;
     };
     // A gate that cannot even start is the configuration's fault, not the lane's: stop, keep the queue.
     const unrunnable = (g: GatesResult): GatesResult => {
@@ -277,10 +308,20 @@ export class Integrator {
     }
     const culprit = links[hi - 1]!;
     const f = red.failed!;
-    const message = `gate "${f.gate}" ${f.why} on ${culprit.task} integrated onto ${this.target}.\n${f.output_tail.trim() ? `Output (tail):\n${f.output_tail.trimEnd()}` : '(no output)'}`;
+    const message = failureReason(f, { task: culprit.task, target: this.target, ...(red.log ? { log: red.log } : {}) });
     const rest = links.slice(hi);
     await store.transact(async (tx) => {
-      markFailedInTx(tx, culprit.entry, message, { kind: 'gate', gate: f.gate, output_tail: f.output_tail }, { gated: true });
+      const failure = {
+        kind: 'gate' as const,
+        gate: f.gate,
+        output_tail: f.output_tail,
+        exit_code: f.exit_code,
+        timed_out: f.timed_out,
+        summary: f.summary,
+        first_failure: f.first_failure,
+        ...(red.log ? { log: red.log } : {}),
+      };
+      markFailedInTx(tx, culprit.entry, message, failure, { gated: true });
       const e = queueIn(tx).entries.find((x) => x.id === culprit.entry);
       if (e) e.gates = red.runs;
       requeueInTx(tx, rest.map((l) => l.entry), `integrated again without ${culprit.task}, whose gate failed`);
@@ -389,7 +430,7 @@ class BatchJournal {
 }
 
 export function newReport(): BatchReport {
-  return { landed: [], failed: [], requeued: [], cancelled: [], gate_runs: 0, warnings: [], conflicts: [] };
+  return { landed: [], held: [], failed: [], requeued: [], cancelled: [], gate_runs: 0, warnings: [], conflicts: [] };
 }
 
 /** Marks the picked entries as ours (only those still queued). */

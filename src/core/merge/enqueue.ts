@@ -62,6 +62,11 @@ export async function queueMerge(lanes: Lanes, input: QueueInput): Promise<Queue
   }
   const current = queueOf((await store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)).data);
   const existing = activeEntry(current, task);
+  if (existing?.state === 'held') {
+    return result(current, existing, true, existing.conflicts ?? [], plan, tasks, [
+      `It is held for a human: ${existing.held_reason ?? 'it changes the gates'}. \`lanes merge approve ${task}\` lets it land; \`lanes merge cancel ${task}\` takes it out so a new commit can be queued.`,
+    ]);
+  }
   if (existing && existing.state !== 'queued') return result(current, existing, true, existing.conflicts ?? [], plan, tasks, ['It is being processed right now; its queued commit is what lands.']);
 
   await assertLaneReady(lanes, task, ref);

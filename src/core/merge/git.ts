@@ -20,7 +20,7 @@ export const SAFE = ['-c', 'core.hooksPath=/dev/null', '-c', 'gc.auto=0'];
 let versionChecked: Promise<void> | undefined;
 
 /** merge-tree --write-tree arrived in git 2.38: refuse clearly on older git, once per process. */
-export function assertMergeTreeGit(cwd: string): Promise<void> {
+export function assertMergeTreeGit(_cwd: string): Promise<void> {
   versionChecked ??= (async () => {
     const v = await gitVersion();
     const [maj, min] = MIN_GIT;
@@ -153,7 +153,11 @@ async function unmergedFiles(worktree: string): Promise<string[]> {
 // ---------------------------------------------------------------------------------------------
 // The private integration worktree
 
-/** `<common dir>/lanes/integration`: every integration worktree lives below it. */
+/**
+ * `<common dir>/lanes/integration`: where earlier versions made a worktree per processor run.
+ * Nothing is made there any more (a path under `.git/` breaks test suites that refuse dot
+ * segments); recovery still removes what is left there.
+ */
 export function integrationRoot(repo: Repo): string {
   return path.join(repo.stateDir, 'integration');
 }
@@ -167,10 +171,19 @@ export async function addIntegrationWorktree(repo: Repo, dir: string, commit: st
   await git(repo.mainRoot, [...SAFE, '-c', 'checkout.workers=0', 'worktree', 'add', '--quiet', '--detach', '--', dir, commit]);
 }
 
-/** Points the integration worktree at `commit` with a clean tree (gates may have left files). */
-export async function resetIntegration(dir: string, commit: string): Promise<void> {
+/** A gitignore pattern matching exactly `rel` from the top (`/node_modules/`). */
+function exactPattern(rel: string): string {
+  return `/${rel.replace(/[\\*?[\]!# ]/g, (c) => `\\${c}`)}`;
+}
+
+/**
+ * Points the integration worktree at `commit` with a clean tree: every untracked file goes,
+ * ignored ones too (a gate's build output must not leak into the next candidate), except the
+ * paths setup made (`keep`, e.g. node_modules/), which are excluded from the clean.
+ */
+export async function resetIntegration(dir: string, commit: string, keep: readonly string[] = []): Promise<void> {
   await git(dir, [...SAFE, 'checkout', '--quiet', '--force', '--detach', commit]);
-  await git(dir, ['clean', '-ffdq']);
+  await git(dir, ['clean', '-ffdxq', ...keep.flatMap((k) => ['-e', exactPattern(k)])]);
 }
 
 /**
@@ -202,8 +215,8 @@ export async function removeIntegrationWorktree(repo: Repo, dir: string): Promis
 export type ReplayResult = { ok: true; commit: string } | { ok: false; files: string[]; message: string };
 
 /** Rebases the commits of `tip` not on `base` onto `base`, in the integration worktree. */
-export async function rebaseOnto(dir: string, base: string, tip: string): Promise<ReplayResult> {
-  await resetIntegration(dir, tip);
+export async function rebaseOnto(dir: string, base: string, tip: string, keep: readonly string[] = []): Promise<ReplayResult> {
+  await resetIntegration(dir, tip, keep);
   const env = await committerEnv(dir);
   // --no-fork-point: the upstream is an exact commit; commits already on base are dropped, as are
   // commits that become empty (rebase's default).
@@ -218,8 +231,8 @@ export async function rebaseOnto(dir: string, base: string, tip: string): Promis
  * A revert commit on top of `base` undoing `from..as` (one merge or squash commit, or a rebased
  * series), in the integration worktree.
  */
-export async function revertOnto(dir: string, base: string, undo: { landed_as: string; landed_from?: string }, message: string): Promise<ReplayResult> {
-  await resetIntegration(dir, base);
+export async function revertOnto(dir: string, base: string, undo: { landed_as: string; landed_from?: string }, message: string, keep: readonly string[] = []): Promise<ReplayResult> {
+  await resetIntegration(dir, base, keep);
   const env = await committerEnv(dir);
   const merge = await isMergeCommit(dir, undo.landed_as);
   const range = !merge && undo.landed_from && undo.landed_from !== undo.landed_as ? `${undo.landed_from}..${undo.landed_as}` : undo.landed_as;
@@ -227,7 +240,7 @@ export async function revertOnto(dir: string, base: string, undo: { landed_as: s
   if (r.exitCode !== 0) {
     const files = await unmergedFiles(dir);
     await git(dir, ['revert', '--abort'], { okCodes: [1, 128] });
-    await resetIntegration(dir, base);
+    await resetIntegration(dir, base, keep);
     return { ok: false, files, message: (r.stderr || r.stdout).trim().slice(-2000) };
   }
   const staged = await git(dir, ['diff', '--cached', '--quiet'], { okCodes: [1] });

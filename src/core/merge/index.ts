@@ -7,3 +7,6 @@ export { processMergeQueue, type ProcessOptions, type ProcessResult } from './pr
 export { mergeStatus, cancelMerge, queueRevert, type MergeStatus, type EntryView } from './status.js';
 export { recoverMerges, type RecoveryReport } from './recover.js';
 export { STRATEGIES, ENTRY_STATES, MERGE_DOC, type Strategy, type EntryState, type MergeEntry, type MergeQueueDoc, type ConflictReport } from './model.js';
+export { approveMerge, gateWeakenings } from './hold.js';
+export { listGateLogs, readGateLog, type GateLogEntry } from './logs.js';
+export { removeGateCheckouts, readCheckouts, integrationBase, dotSegment } from './checkout.js';

@@ -4,6 +4,8 @@
  * (merge_status shows them); the doc also remembers recent outcomes, which size the batches.
  */
 // The brief says `merge_queue`; state document names must be slugs (src/state/docs.ts).
+import { recordMap } from '../../state/records.js';
+
 export const MERGE_DOC = 'merge-queue';
 /** Journal operation of one batch going through integrate → gates → land → cleanup (rule 9). */
 export const MERGE_OP = 'merge.process';
@@ -11,11 +13,12 @@ export const MERGE_OP = 'merge.process';
 export const STRATEGIES = ['merge', 'squash', 'rebase'] as const;
 export type Strategy = (typeof STRATEGIES)[number];
 
-export const ENTRY_STATES = ['queued', 'integrating', 'gating', 'landing', 'landed', 'failed', 'cancelled'] as const;
+export const ENTRY_STATES = ['queued', 'integrating', 'gating', 'landing', 'held', 'landed', 'failed', 'cancelled'] as const;
 export type EntryState = (typeof ENTRY_STATES)[number];
 /** States of an entry a processor is working on right now. */
 export const PROCESSING: readonly EntryState[] = ['integrating', 'gating', 'landing'];
-export const ACTIVE: readonly EntryState[] = ['queued', ...PROCESSING];
+/** `held`: waits for a human (`lanes merge approve`) because it would weaken the target's gates. */
+export const ACTIVE: readonly EntryState[] = ['queued', ...PROCESSING, 'held'];
 
 export type EntryKind = 'land' | 'revert';
 
@@ -40,6 +43,13 @@ export interface EntryFailure {
   gate?: string;
   /** The gate's output tail (secret-redacted), or git's message. */
   output_tail?: string;
+  exit_code?: number | null;
+  timed_out?: boolean;
+  /** The test runner's own summary lines and the first failure, when they were found. */
+  summary?: string[];
+  first_failure?: string[];
+  /** Id of the full log (`lanes merge log <task>`). */
+  log?: string;
 }
 
 export interface MergeEntry {
@@ -74,6 +84,10 @@ export interface MergeEntry {
   /** For a revert: the landing being undone (from..as). */
   revert_of?: { landed_as: string; landed_from?: string };
   cancel_requested?: boolean;
+  /** Why it is held for a human (state `held`). */
+  held_reason?: string;
+  /** A human let this exact tip land despite its gate change. */
+  approved?: { by: string; at: string; tip: string };
   timings?: { wait_ms?: number; integrate_ms?: number; gates_ms?: number; land_ms?: number; total_ms?: number };
 }
 
@@ -86,7 +100,7 @@ export interface MergeQueueDoc {
   lane_conflicts: Record<string, { target: string; files: string[] }>;
 }
 
-export const emptyQueue = (): MergeQueueDoc => ({ seq: 0, entries: [], recent: [], lane_conflicts: {} });
+export const emptyQueue = (): MergeQueueDoc => ({ seq: 0, entries: [], recent: [], lane_conflicts: recordMap() });
 
 /** Finished entries kept as history. */
 export const HISTORY_KEEP = 200;
@@ -96,7 +110,7 @@ export const RECENT_KEEP = 20;
 export function queueOf(doc: MergeQueueDoc): MergeQueueDoc {
   if (!Array.isArray(doc.entries)) doc.entries = [];
   if (!Array.isArray(doc.recent)) doc.recent = [];
-  if (typeof doc.lane_conflicts !== 'object' || doc.lane_conflicts === null) doc.lane_conflicts = {};
+  if (typeof doc.lane_conflicts !== 'object' || doc.lane_conflicts === null) doc.lane_conflicts = recordMap(); // keyed by task ids
   if (!Number.isSafeInteger(doc.seq)) doc.seq = doc.entries.reduce((m, e) => Math.max(m, e.seq), 0);
   return doc;
 }

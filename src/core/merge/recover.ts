@@ -24,6 +24,7 @@ import { withGitLock } from '../lanes/gitlock.js';
 import { haveProc, processesIn } from '../lanes/probe.js';
 import { isInside } from '../lanes/paths.js';
 import { cleanupAfterLanding, markLandedInTx, queueIn, requeueInTx, type Landed } from './after.js';
+import { readCheckouts, removeUnreadyCheckouts } from './checkout.js';
 import { configAt } from './target.js';
 import { integrationRoot, removeIntegrationWorktree } from './git.js';
 import { emptyQueue, MERGE_DOC, MERGE_OP, PROCESSING, queueOf, type MergeEntry, type MergeQueueDoc } from './model.js';
@@ -68,7 +69,7 @@ export interface RecoveryReport {
  */
 export async function settleRecord(lanes: Lanes, rec: SettleInput): Promise<RecoveryReport> {
   const d = rec.data;
-  if (d.pgid) killGateGroup(lanes, d.pgid);
+  if (d.pgid) killGateGroup(lanes, d.pgid, (await readCheckouts(lanes)).map((c) => c.dir));
   const step = d.phase ?? rec.step;
   const rep: RecoveryReport = { journal: rec.id, step, outcome: 'retried', landed: [], requeued: [] };
   let landed: Landed[] = [];
@@ -101,17 +102,16 @@ export async function settleRecord(lanes: Lanes, rec: SettleInput): Promise<Reco
 }
 
 /**
- * Kills the process group of a gate a dead processor left running — but only when it provably is
- * ours: some member still works inside the integration root (a pid can be reused once its group is
- * empty). Any other process inside the integration root is killed too.
+ * Kills the process group of a gate (or setup command) a dead processor left running — but only
+ * when it provably is ours: some member still works inside a gate checkout (a pid can be reused
+ * once its group is empty). Any other process inside a gate checkout is killed too.
  */
-function killGateGroup(lanes: Lanes, pgid: number): void {
-  const root = integrationRoot(lanes.repo);
+function killGateGroup(lanes: Lanes, pgid: number, checkouts: readonly string[]): void {
   if (!haveProc()) {
     killProcessGroup(pgid);
     return;
   }
-  const inside = processesIn(root);
+  const inside = [integrationRoot(lanes.repo), ...checkouts].flatMap((d) => processesIn(d));
   const members = inside.filter((pid) => pgroupOf(pid) === pgid);
   if (members.length) killProcessGroup(pgid);
   for (const pid of inside) {
@@ -174,7 +174,13 @@ export async function recoverMerges(lanes: Lanes): Promise<RecoveryReport[]> {
   return reports;
 }
 
+/**
+ * Removes what no processor uses: gate checkouts a crash left half made, and the per-run
+ * worktrees earlier versions made under the git dir. Ready gate checkouts stay (they are reset
+ * before every use).
+ */
 export async function removeLeftoverWorktrees(lanes: Lanes): Promise<void> {
+  await removeUnreadyCheckouts(lanes);
   const root = integrationRoot(lanes.repo);
   let names: string[];
   try {

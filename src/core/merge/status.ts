@@ -5,7 +5,7 @@
 import { act } from '../actions.js';
 import { LanesError } from '../../errors.js';
 import { isAncestor, refSha } from '../../git/refs.js';
-import { lockOwner, pidAlive, hostName } from '../../state/index.js';
+import { lockOwner, own, pidAlive, hostName } from '../../state/index.js';
 import { assertSlug } from '../../util/slug.js';
 import type { Lanes } from '../context.js';
 import { readPlan } from '../tasks.js';
@@ -37,6 +37,9 @@ export interface EntryView {
   conflicts?: MergeEntry['conflicts'];
   waiting_for?: string[];
   cancel_requested?: boolean;
+  held_reason?: string;
+  /** Id of the full log of its last gate run (`lanes merge log <task>`). */
+  log?: string;
 }
 
 export interface MergeStatus {
@@ -67,6 +70,8 @@ export function entryView(e: MergeEntry, opts: { position?: number | undefined; 
   if (e.unchecked) v.unchecked = true;
   if (e.conflicts?.length) v.conflicts = e.conflicts;
   if (e.cancel_requested) v.cancel_requested = true;
+  if (e.held_reason && e.state === 'held') v.held_reason = e.held_reason;
+  if (e.failure?.log) v.log = e.failure.log;
   if (opts.waiting_for?.length) v.waiting_for = opts.waiting_for;
   return v;
 }
@@ -81,7 +86,7 @@ export async function mergeStatus(lanes: Lanes, opts: { recent?: number; task?: 
   const doc = queueOf(q.data);
   const pos = positions(doc);
   const view = (e: MergeEntry): EntryView => {
-    const on = e.state === 'queued' && e.kind === 'land' ? dependenciesOf(plan, e.task).filter((d) => tasks[d]?.status !== 'done') : [];
+    const on = e.state === 'queued' && e.kind === 'land' ? dependenciesOf(plan, e.task).filter((d) => own(tasks, d)?.status !== 'done') : [];
     return entryView(e, { position: pos.get(e.id), waiting_for: on });
   };
   const match = (e: MergeEntry) => opts.task === undefined || e.task === opts.task;
@@ -117,7 +122,7 @@ export async function cancelMerge(lanes: Lanes, taskId: string): Promise<{ entry
         hint: last?.state === 'landed' ? `It already landed as ${last.landed_as?.slice(0, 12)}; to undo that, ${act('revert_landing', { task_id: task })}.` : `${act('merge_status')} lists the queue.`,
       });
     }
-    if (e.state === 'queued') {
+    if (e.state === 'queued' || e.state === 'held') {
       e.state = 'cancelled';
       e.finished_at = nowIso();
       return { e: { ...e }, cancelled: true };
@@ -146,7 +151,7 @@ export async function queueRevert(lanes: Lanes, taskId: string, opts: { requeste
   const [{ tasks }, q] = await Promise.all([readPlan(lanes.store), lanes.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)]);
   const doc = queueOf(q.data);
   const landedEntry = doc.entries.filter((e) => e.task === task && e.kind === 'land' && e.state === 'landed').sort((a, b) => b.seq - a.seq)[0];
-  const landedAs = tasks[task]?.landed_as ?? landedEntry?.landed_as;
+  const landedAs = own(tasks, task)?.landed_as ?? landedEntry?.landed_as;
   if (!landedAs) {
     throw new LanesError('NOT_FOUND', `Task ${task} has no landing to revert.`, { hint: `${act('merge_status')} lists what landed; only a landed task can be reverted.` });
   }

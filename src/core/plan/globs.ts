@@ -8,7 +8,8 @@
  *
  * Semantics: `*` and `?` never match `/`; `**` as a whole segment is any number of segments,
  * zero included; `[abc]`, `[a-z]`, `[^x]`, `[!x]`, `{a,b}`, `(a|b)` and `\` escapes as picomatch
- * reads them; a plain path (no glob characters) is that file or everything under it; a trailing
+ * reads them; a plain path (no glob characters) is that file or everything under it, unless the
+ * caller knows it names a file (`FileScopes`: a file at the base commit), then it is that file; a trailing
  * `/` is the directory's contents; dotfiles match like any other name. Scopes that could leave the
  * repository, and syntax picomatch reads unpredictably (ranges `{1..3}`, `[[:alpha:]]`, extglobs,
  * negation, unbalanced parentheses), are refused by normalizeScope with a hint.
@@ -18,6 +19,6 @@
  */
 export { parseScope, SCOPE_LIMITS } from './glob-parse.js';
 export { normalizeScope } from './scope-normalize.js';
-export { scopesIntersect, matchesScope, intersectNormalized, isPlainScope } from './scope-match.js';
+export { scopesIntersect, matchesScope, intersectNormalized, isPlainScope, type FileScopes } from './scope-match.js';
 export { ScopeIndex, findConflicts, conflictsOfNormalized, type Conflict, type ConflictStats, type ScopeEntry } from './scope-index.js';
 export type { Intersection } from './glob-nfa.js';

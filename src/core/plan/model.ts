@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { LanesError } from '../../errors.js';
 import { SLUG_RE, SLUG_RULE, slugify } from '../../util/slug.js';
+import { formatIssue, showValue, valueAt } from '../../util/issues.js';
 import { normalizeScope } from './scope-normalize.js';
 
 export const PLAN_LIMITS = {
@@ -26,7 +27,7 @@ const L = PLAN_LIMITS;
 const slug = z.string().regex(SLUG_RE, { error: `must be ${SLUG_RULE}` });
 
 export const TaskInputSchema = z.strictObject({
-  id: slug.describe('Unique task id, a slug such as "api-auth"; used for the branch lanes/<id>'),
+  id: slug.describe('a slug such as "api-auth", unique in the plan; names the branch lanes/<id>'),
   title: z.string().trim().min(1).max(L.maxTitle).describe('One line saying what the task delivers'),
   description: z.string().max(L.maxDescription).optional().describe('What to do and how to know it is done'),
   depends_on: z.array(slug).max(L.maxDependsOn).optional().describe('Ids of tasks that must land first'),
@@ -40,8 +41,8 @@ export const TaskInputSchema = z.strictObject({
     .positive()
     .max(L.maxEstimateHours)
     .default(L.defaultEstimateHours)
-    .describe('Estimated hours of work (default 1)'),
-  parallel_ok: z.boolean().default(true).describe('false: the task runs alone (e.g. a repo-wide rename)'),
+    .describe('estimated hours of work, default 1'),
+  parallel_ok: z.boolean().default(true).describe('false: the task runs alone, e.g. a repo-wide rename'),
 });
 
 export const TasksSchema = z
@@ -81,29 +82,22 @@ export function taskLabel(input: unknown, index: number): string {
   return typeof id === 'string' && id.length <= 80 ? `tasks[${index}] (id ${JSON.stringify(id)})` : `tasks[${index}]`;
 }
 
-function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
-  let v = input;
-  for (const k of path) v = v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
-  return v;
-}
-
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   const [index, ...rest] = issue.path;
-  const where = typeof index === 'number' ? taskLabel(input, index) : 'tasks';
-  const field = rest.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
-  const value = valueAt(input, issue.path);
   if (issue.code === 'unrecognized_keys') {
-    const named = issue.keys.map((k) => (ALIASES[k] ? `"${k}" (did you mean "${ALIASES[k]}"?)` : `"${k}"`));
+    const where = typeof index === 'number' ? taskLabel(input, index) : 'tasks';
+    const named = issue.keys.map((k) => (Object.hasOwn(ALIASES, k) ? `"${k}" (did you mean "${ALIASES[k]}"?)` : `"${k}"`));
     return `${where}: unknown field ${named.join(', ')}; fields are ${FIELDS.join(', ')}`;
   }
-  if (issue.code === 'invalid_type' && value === undefined) return `${where}: ${field || 'the task'} is required`;
-  if (issue.code === 'invalid_type' && typeof index === 'number' && rest.length === 0) {
-    return `${where}: expected a task object, got ${JSON.stringify(value)?.slice(0, 60)}`;
+  if (issue.code === 'invalid_type' && typeof index === 'number' && rest.length === 0 && valueAt(input, issue.path) !== undefined) {
+    return `${taskLabel(input, index)}: expected a task object, got ${showValue(valueAt(input, issue.path))}`;
   }
-  if (issue.code === 'invalid_format' && typeof value === 'string') {
-    return `${where}: ${field} ${JSON.stringify(value.slice(0, 80))} ${issue.message} (for example "${slugify(value)}")`;
+  const line = formatIssue(issue, { input, schema: TasksSchema, root: 'tasks' });
+  const v = valueAt(input, issue.path);
+  if (issue.code === 'invalid_format' && typeof v === 'string' && (rest[0] === 'id' || rest[0] === 'depends_on')) {
+    return `${line} (for example "${slugify(v)}")`;
   }
-  return `${where}${field ? `: ${field}` : ''}: ${issue.message}`;
+  return line;
 }
 
 /** Validates a task list and returns normalized tasks; throws INVALID_INPUT naming every bad field. */

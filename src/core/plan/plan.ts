@@ -8,6 +8,7 @@ import { buildGraph } from './graph.js';
 import { PLAN_LIMITS, parseTasks, type PlannedTask } from './model.js';
 import { schedule } from './schedule.js';
 import { conflictsOfNormalized, type Conflict } from './scope-index.js';
+import { isPlainScope } from './scope-match.js';
 
 export type { PlannedTask, TaskInput } from './model.js';
 export type { Conflict } from './scope-index.js';
@@ -28,12 +29,19 @@ export interface Plan {
   lower_bound_hours: number;
   speedup: number;
   parallelism: number;
+  /** Plain scopes read as one file each (they named a file at the base when planned), sorted. */
+  file_scopes?: string[];
   /** Present when something allowed weakens the plan's guarantees (tasks without a file scope). */
   warnings?: string[];
 }
 
 export interface PlanOptions {
   parallelism: number;
+  /**
+   * Plain paths that name a file at the base commit (the caller asks git once). A plain scope in
+   * this set is that file alone; any other plain scope also covers a directory of that name.
+   */
+  files?: Iterable<string>;
 }
 
 /** Accepts a task array or an object with a `tasks` array (the shape of a tasks file). */
@@ -47,7 +55,8 @@ export function buildPlan(input: unknown, opts: PlanOptions): Plan {
   const list = isTasksObject(input) ? input.tasks : input;
   const tasks = parseTasks(list);
   const graph = buildGraph(tasks);
-  const conflicts = conflictsOfNormalized(tasks);
+  const fileScopes = plainFileScopes(tasks, opts.files);
+  const conflicts = conflictsOfNormalized(tasks, undefined, fileScopes);
   const s = schedule(tasks, graph, conflicts, p);
   const unscoped = tasks.filter((t) => t.files.length === 0).map((t) => t.id);
   const warnings = unscoped.length
@@ -67,8 +76,19 @@ export function buildPlan(input: unknown, opts: PlanOptions): Plan {
     lower_bound_hours: s.lower_bound_hours,
     speedup: s.speedup,
     parallelism: p,
+    ...(fileScopes.size ? { file_scopes: [...fileScopes].sort() } : {}),
     ...(warnings.length ? { warnings } : {}),
   };
+}
+
+/** The tasks' plain scopes that `files` says name a file. */
+function plainFileScopes(tasks: readonly PlannedTask[], files: Iterable<string> | undefined): Set<string> {
+  const out = new Set<string>();
+  if (!files) return out;
+  const known = files instanceof Set ? (files as Set<string>) : new Set(files);
+  if (!known.size) return out;
+  for (const t of tasks) for (const f of t.files) if (known.has(f) && isPlainScope(f)) out.add(f);
+  return out;
 }
 
 function isTasksObject(x: unknown): x is { tasks: unknown } {

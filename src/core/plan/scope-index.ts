@@ -10,7 +10,7 @@
  */
 import { GLOB_CHARS } from './glob-parse.js';
 import { normalizeScope } from './scope-normalize.js';
-import { intersectNormalized } from './scope-match.js';
+import { intersectNormalized, type FileScopes } from './scope-match.js';
 
 export interface ScopeEntry {
   owner: string;
@@ -118,17 +118,23 @@ function prefixKey(scope: string): string {
 export function findConflicts(
   tasks: ReadonlyArray<{ id: string; files?: readonly string[] | undefined }>,
   stats?: ConflictStats,
+  files?: FileScopes,
 ): Conflict[] {
   return conflictsOfNormalized(
     tasks.map((t) => ({ id: t.id, files: [...new Set((t.files ?? []).map((f) => normalizeScope(f)))] })),
     stats,
+    files,
   );
 }
 
-/** findConflicts for scopes already normalized and deduplicated per task (as in PlannedTask). */
+/**
+ * findConflicts for scopes already normalized and deduplicated per task (as in PlannedTask).
+ * `files`: the plain scopes known to name a file, each read as that file alone.
+ */
 export function conflictsOfNormalized(
   tasks: ReadonlyArray<{ id: string; files: readonly string[] }>,
   stats?: ConflictStats,
+  files?: FileScopes,
 ): Conflict[] {
   const index = new ScopeIndex();
   for (const t of tasks) for (const scope of t.files) index.add(t.id, scope);
@@ -136,7 +142,7 @@ export function conflictsOfNormalized(
   let comparisons = 0;
   index.forEachCandidate((x, y) => {
     comparisons++;
-    const r = intersectNormalized(x.scope, y.scope);
+    const r = intersectNormalized(x.scope, y.scope, files);
     if (!r.intersects) return;
     const [ea, eb] = x.owner < y.owner ? [x, y] : [y, x];
     const key = `${ea.owner}\n${eb.owner}`;

@@ -22,13 +22,26 @@ export function isPlainScope(scope: string): boolean {
   return !GLOB_CHARS.test(scope);
 }
 
-/** Intersection of two normalized scopes. */
-export function intersectNormalized(a: string, b: string): Intersection {
-  if (isPlainScope(a) && isPlainScope(b)) {
-    // Two plain paths overlap iff one is the other or a directory above it.
+/**
+ * Which plain scopes name a file (so nothing can be under them); the rest of the plain scopes are
+ * read as "that file or everything under it".
+ */
+export type FileScopes = ReadonlySet<string>;
+
+/** Intersection of two normalized scopes; `files` narrows the plain scopes it holds to one file. */
+export function intersectNormalized(a: string, b: string, files?: FileScopes): Intersection {
+  const pa = isPlainScope(a);
+  const pb = isPlainScope(b);
+  if (pa && pb) {
+    // Two plain paths overlap iff one is the other or a directory above it (not above a file).
     const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-    const nested = long === short || long.startsWith(`${short}/`);
+    const nested = long === short || (long.startsWith(`${short}/`) && !files?.has(short));
     return nested ? { intersects: true, witness: long } : { intersects: false };
+  }
+  if (files && ((pa && files.has(a)) || (pb && files.has(b)))) {
+    // A file against a glob: they meet iff the glob matches that one path.
+    const [file, glob] = pa ? [a, b] : [b, a];
+    return nfaMatches(compiled(glob), file) ? { intersects: true, witness: file } : { intersects: false };
   }
   return intersectNfa(compiled(a), compiled(b));
 }

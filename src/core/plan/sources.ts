@@ -62,6 +62,8 @@ function parseJson(text: string, file: string): unknown {
   }
 }
 
+// JSON strings exclude raw control characters, so the pattern names them.
+// eslint-disable-next-line no-control-regex
 const SCALAR = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
 
 /** Offset of the first JSON syntax error in `text` (a small recursive-descent scan). */

@@ -13,7 +13,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../../state/index.js';
+import { safeText } from '../../util/escape.js';
+import { own, writeFileAtomic } from '../../state/index.js';
 import type { StoredPlan, TasksDoc } from '../tasks.js';
 import { sumUsage, usageText, dollars, priceTable, type PriceTable, type Usage } from './cost.js';
 import type { PauseState } from './limits.js';
@@ -79,8 +80,8 @@ export function buildReport(
   const table = opts.prices ?? priceTable(undefined);
   const ms = new Map<string, number>();
   const rows: TaskReport[] = plan.tasks.map((t) => {
-    const rt = run.tasks[t.id];
-    const st = tasks[t.id];
+    const rt = own(run.tasks, t.id);
+    const st = own(tasks, t.id);
     const row: TaskReport = {
       id: t.id,
       title: t.title,
@@ -230,5 +231,6 @@ export function renderMarkdown(r: RunReport): string {
     '',
   ];
   if (r.logs_dir) lines.push(`Agent output: \`${r.logs_dir}/<task>.log\``, '');
-  return lines.join('\n');
+  // Reasons and merge errors come from agents and gates: no control character reaches the file.
+  return lines.map(safeText).join('\n');
 }

@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
-import { hostName, pidAlive } from '../../state/index.js';
+import { hostName, nullProtoDeep, pidAlive } from '../../state/index.js';
 import type { Lanes } from '../context.js';
 import { emptyLanes, LANES_DOC, type LanesDoc } from '../lanes/model.js';
 import type { TasksDoc } from '../tasks.js';
@@ -76,7 +76,7 @@ export async function beginRun(lanes: Lanes, input: BeginInput): Promise<{ run: 
       prev.retries = input.retries;
       prev.segments.push(me);
       prev.updated_at = nowIso();
-      return { run: structuredClone(prev), resumed: true };
+      return { run: nullProtoDeep(structuredClone(prev)), resumed: true };
     }
     const id = newRunId();
     const run: RunRecord = {
@@ -95,7 +95,8 @@ export async function beginRun(lanes: Lanes, input: BeginInput): Promise<{ run: 
     doc.runs.push(run);
     doc.current = id;
     trimRuns(doc);
-    return { run: structuredClone(run), resumed: false };
+    // structuredClone gives records a prototype again; `run.tasks` is keyed by task ids.
+    return { run: nullProtoDeep(structuredClone(run)), resumed: false };
   });
 
   // A crashed `lanes run` cannot have ended its agents: end them now (only if they are its own).

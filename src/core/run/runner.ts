@@ -211,6 +211,8 @@ class Runner {
       if (st?.status === 'done') this.landed(rt, e, st.landed_as);
       else if (e?.state === 'failed') await this.sentBack(rt, `The merge queue sent it back: ${e.last_error ?? 'it failed'}`, e);
       else if (e?.state === 'cancelled') await this.block(rt, 'its merge entry was cancelled');
+      // A landing that weakens the gates waits for a human, not for this run.
+      else if (e?.state === 'held') await this.block(rt, `its merge is held for a human (${e.held_reason ?? 'it changes the gates'}): \`lanes merge approve ${rt.id}\`, then \`lanes merge run\``);
       else if (!e) await this.sentBack(rt, 'its merge entry disappeared from the queue');
       else waiting = true;
     }

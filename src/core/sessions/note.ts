@@ -10,6 +10,7 @@
  */
 import YAML from 'yaml';
 import { LanesError } from '../../errors.js';
+import { safeBlock, safeText } from '../../util/escape.js';
 import {
   SECTIONS,
   emptyNote,
@@ -72,7 +73,8 @@ function renderEntries(entries: NoteEntry[]): string {
   if (entries.length === 0) return NONE;
   return entries
     .map((e) => {
-      const [first = '', ...rest] = normalizeText(e.text).split('\n');
+      // Control characters from agents are escaped (a note is read on terminals and in viewers).
+      const [first = '', ...rest] = safeBlock(normalizeText(e.text)).split('\n');
       const head = e.at ? `- ${e.at}${DASH}${first}` : `- ${first}`;
       return [head, ...rest.map((l) => (l === '' ? '' : `  ${l}`))].join('\n');
     })
@@ -83,7 +85,7 @@ function renderFiles(files: FileChange[], more: number): string {
   if (files.length === 0 && more === 0) return NONE;
   const lines = files.map((f) => {
     const counts = f.added === undefined || f.deleted === undefined ? 'binary' : `+${f.added} -${f.deleted}`;
-    return `- ${counts} ${f.path}${f.uncommitted ? ' (uncommitted)' : ''}`;
+    return `- ${counts} ${safeText(f.path)}${f.uncommitted ? ' (uncommitted)' : ''}`;
   });
   if (more > 0) lines.push(`- ... and ${more} more`);
   return lines.join('\n');
@@ -91,21 +93,25 @@ function renderFiles(files: FileChange[], more: number): string {
 
 function renderCommits(commits: CommitLine[], more: number): string {
   if (commits.length === 0 && more === 0) return NONE;
-  const lines = commits.map((c) => `- ${c.short} ${c.subject}`);
+  const lines = commits.map((c) => `- ${safeText(c.short)} ${safeText(c.subject)}`);
   if (more > 0) lines.push(`- ... and ${more} more`);
   return lines.join('\n');
 }
 
 function renderFree(text: string): string {
-  const t = normalizeText(text);
+  const t = safeBlock(normalizeText(text));
   return t ? escapeFree(t) : NONE;
 }
 
 export function renderNote(note: SessionNote): string {
   const meta: Record<string, unknown> = {};
-  for (const k of META_KEYS) meta[k] = note.meta[k] ?? null;
+  for (const k of META_KEYS) {
+    const v = note.meta[k] ?? null;
+    // YAML escapes C0 controls itself but writes C1 ones (0x9b is CSI on some terminals) raw.
+    meta[k] = typeof v === 'string' ? safeBlock(v) : v;
+  }
   const front = YAML.stringify(meta, { lineWidth: 0 }).trimEnd();
-  const title = normalizeText(note.meta.topic).split('\n')[0] || note.meta.id;
+  const title = safeText(normalizeText(note.meta.topic).split('\n')[0]) || note.meta.id;
   const parts = [
     `---\n${front}\n---`,
     `# Session: ${title}`,
@@ -117,7 +123,7 @@ export function renderNote(note: SessionNote): string {
     `## ${SECTIONS.issue}\n\n${renderEntries(note.issues)}`,
     `## ${SECTIONS.next_step}\n\n${renderEntries(note.next_steps)}`,
     `## ${SECTIONS.reflection}\n\n${renderFree(note.reflection)}`,
-    ...note.extra.map((x) => `## ${x.heading}\n\n${x.body.trim()}`),
+    ...note.extra.map((x) => `## ${safeText(x.heading)}\n\n${safeBlock(x.body).trim()}`),
   ];
   return `${parts.join('\n\n')}\n`;
 }

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
 import { gitOut } from '../../git/exec.js';
 import { statusPorcelain } from '../../git/refs.js';
+import { own } from '../../state/records.js';
 import { runCommand } from '../../system/command.js';
 import { redact } from '../../util/redact.js';
 import type { ProtocolItem } from '../config.js';
@@ -43,7 +44,7 @@ const OUTPUT_TAIL = 1200;
 
 /** The session a check is about: by id, else this worktree's active session, else its latest one. */
 function sessionFor(doc: SessionsDoc, worktree: string, id?: string): SessionRecord | undefined {
-  if (id !== undefined) return doc[id];
+  if (id !== undefined) return own(doc, id);
   const here = Object.values(doc)
     .filter((r) => r.worktree === worktree)
     .sort((a, b) => b.started.localeCompare(a.started));

@@ -7,7 +7,7 @@ import { act } from '../actions.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError } from '../../errors.js';
-import { withLock } from '../../state/index.js';
+import { own, withLock } from '../../state/index.js';
 import { redact } from '../../util/redact.js';
 import { assertSlug } from '../../util/slug.js';
 import type { Lanes } from '../context.js';
@@ -130,7 +130,7 @@ async function targetRevs(lanes: Lanes): Promise<string[]> {
 
 export async function getSession(lanes: Lanes, id: string): Promise<GetSessionResult> {
   assertSlug(id, 'session id');
-  const rec = (await readSessions(lanes.store))[id];
+  const rec = own(await readSessions(lanes.store), id);
   if (!rec) throw new LanesError('NOT_FOUND', `There is no session "${id}".`, { hint: `${act('list_sessions')} shows the known sessions (query searches topics and summaries).` });
   const found = await findNoteText(rec, lanes.repo.mainRoot, await targetRevsIfGone(lanes, rec));
   if (!found) return { session: rec, note: null, markdown: null, source: null };

@@ -12,7 +12,7 @@
 import { act } from '../actions.js';
 import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
-import type { StateStore } from '../../state/index.js';
+import { own, type StateStore } from '../../state/index.js';
 import { LANES_DOC, emptyLanes, type LaneRecord, type LanesDoc } from '../lanes/model.js';
 import { INDEX_MAX, SESSIONS_DOC, emptySessions, type SessionRecord, type SessionStatus, type SessionsDoc } from './model.js';
 
@@ -51,7 +51,7 @@ export function activeIn(doc: SessionsDoc, worktree: string, key: SessionKey): S
  */
 export function findCurrent(doc: SessionsDoc, worktree: string, key: SessionKey, id?: string): SessionRecord {
   if (id !== undefined) {
-    const r = doc[id];
+    const r = own(doc, id);
     if (!r) throw new LanesError('NOT_FOUND', `There is no session "${id}".`, { hint: `${act('list_sessions')} shows the known sessions.` });
     return r;
   }
@@ -114,7 +114,7 @@ export async function laneAt(store: StateStore, worktree: string): Promise<LaneR
 
 export async function laneOf(store: StateStore, task: string): Promise<LaneRecord | undefined> {
   const lanes = (await store.read<LanesDoc>(LANES_DOC, emptyLanes)).data;
-  return lanes[task];
+  return own(lanes, task);
 }
 
 function realOr(p: string): string {

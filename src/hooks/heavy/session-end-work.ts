@@ -15,6 +15,7 @@ import { portsOf } from '../../core/ports.js';
 import { ownersOf } from '../../core/claims/liveness.js';
 import { sessionOwner } from '../lib/owner.js';
 import type { Where } from '../lib/where.js';
+import { repoFromPaths } from '../../git/repo.js';
 
 export interface EndReport {
   report: string[];
@@ -27,7 +28,8 @@ const HISTORY_MAX = 20;
 
 export async function finishSession(w: Where, sid: string, reason: string): Promise<EndReport> {
   const dir = fs.existsSync(w.top) ? w.top : w.mainRoot;
-  const lanes = await openLanes(dir);
+  // The paths the hook found (fs reads only) spare resolveRepo's git processes.
+  const lanes = await openLanes(dir, await repoFromPaths({ worktreeRoot: dir, commonDir: w.commonDir, mainRoot: w.mainRoot }));
   const report: string[] = [];
   const finished: FinishResult[] = [];
   const active = Object.values(await readSessions(lanes.store)).filter((r) => r.status === 'active' && r.key === sid);

@@ -15,7 +15,9 @@ import { startSession } from '../../core/sessions/start.js';
 import { readPlan } from '../../core/tasks.js';
 import { errorMessage } from '../../errors.js';
 import { str, type HookInput } from '../lib/input.js';
-import { readDoc } from '../lib/where.js';
+import { repoFromPaths } from '../../git/repo.js';
+import { withConfigMemo } from '../lib/config-memo.js';
+import { readDoc, type Where } from '../lib/where.js';
 
 export interface LaneContext {
   text: string;
@@ -25,8 +27,9 @@ export interface LaneContext {
 
 const TOOL_PREFIX = 'mcp__plugin_lanes_lanes__';
 
-export async function laneContext(input: HookInput, lane: LaneRecord): Promise<LaneContext> {
-  const lanes = await openLanes(lane.path);
+export async function laneContext(input: HookInput, lane: LaneRecord, w: Where): Promise<LaneContext> {
+  // The paths the hook found (fs reads only) spare resolveRepo's git processes.
+  const lanes = withConfigMemo(await openLanes(lane.path, await repoFromPaths({ worktreeRoot: lane.path, commonDir: w.commonDir, mainRoot: w.mainRoot })));
   const stateDir = lanes.store.dir;
   const sid = str(input, 'session_id');
   const lines: string[] = [];

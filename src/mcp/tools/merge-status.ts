@@ -29,13 +29,15 @@ export const EntryOut = z.object({
   conflicts: z.array(ConflictReportOut).optional(),
   waiting_for: z.array(z.string()).optional(),
   cancel_requested: z.boolean().optional(),
+  held_reason: z.string().optional(),
+  log: z.string().optional(),
 });
 
 export const mergeStatusTool = defineTool({
   name: 'merge_status',
   title: 'Merge queue status',
   description:
-    'The merge queue: entries queued or being processed, in order, with state (queued | integrating | gating | landing), position, ' +
+    'The merge queue: entries queued or being processed, in order, with state (queued | integrating | gating | landing | held: waits for a human to run `lanes merge approve`), position, ' +
     'time waited, likely conflicts and what each waits for; recent finished entries with landed_as or the last error; whether a ' +
     'processor is running. Read-only, takes no locks. Use queue_merge to add a lane, process_merge_queue to land.',
   kind: 'read',

@@ -12,8 +12,8 @@ import { faultRepo, type FaultRepo } from './helpers.js';
 
 const kill = (point: string) => ({ LANES_FAILPOINT: `${point}:kill` });
 
-async function killedAt(r: FaultRepo, point: string, args: string[]): Promise<void> {
-  const k = await lanesKilled(r.dir, args, { env: kill(point) });
+async function killedAt(r: FaultRepo, point: string, args: string[], env: Record<string, string> = {}): Promise<void> {
+  const k = await lanesKilled(r.dir, args, { env: { ...env, ...kill(point) } });
   expect(k.signal, `${point} never fired: ${k.stderr}`).toBe('SIGKILL');
   await waitGitQuiet(r.dir);
   r.commits.note();
@@ -32,10 +32,12 @@ describe.concurrent('SIGKILL in lanes remove, then the next command finishes the
     it(point, async ({ onTestFinished }) => {
       const r = await faultRepo({ tasks: [{ id: 't1', files: ['src/t1.ts'] }], onFinished: onTestFinished });
       const tip = await landedLane(r, 't1');
-      await killedAt(r, point, ['remove', 't1']);
+      // The lane's own owner removes it (another owner would be refused before any step).
+      const asOwner = { LANES_OWNER: 'agent-t1' };
+      await killedAt(r, point, ['remove', 't1'], asOwner);
       // Killed before the worktree went, the lane is intact (and locked again by the next command);
       // killed after, it is gone for good.
-      const again = await lanesKilled(r.dir, ['remove', 't1']);
+      const again = await lanesKilled(r.dir, ['remove', 't1'], { env: asOwner });
       const gone = point === 'lanes.remove.after-worktree' || point === 'lanes.remove.before-state';
       if (gone) expect(again.stderr).toContain('no lane for task "t1"');
       else expect(again.code, again.stderr).toBe(0);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { expect, onTestFinished } from 'vitest';
 import { openLanes, type Lanes } from '../../../src/core/context.js';
 import { startLane } from '../../../src/core/lanes/start.js';
+import { INTEGRATION_DOC } from '../../../src/core/merge/checkout.js';
 import { emptyQueue, MERGE_DOC, type MergeQueueDoc } from '../../../src/core/merge/model.js';
 import { readPlan, storePlan } from '../../../src/core/tasks.js';
 import { makeRepo, type TestRepo } from '../../helpers/repo.js';
@@ -40,13 +41,14 @@ export interface MergeRepo extends TestRepo {
 export async function mergeRepo(opts: {
   tasks?: TaskSpec[];
   gates?: unknown[];
+  setup?: unknown[];
   merge?: Record<string, unknown>;
   files?: Record<string, string>;
   shared?: boolean;
   /** The test context's onTestFinished, for concurrent tests (the global one cannot tell them apart). */
   onFinished?: (fn: () => void) => void;
 } = {}): Promise<MergeRepo> {
-  const config = { gates: opts.gates ?? [OK_GATE], merge: { remove_lane_after_landing: true, ...opts.merge } };
+  const config = { gates: opts.gates ?? [OK_GATE], ...(opts.setup ? { setup: opts.setup } : {}), merge: { remove_lane_after_landing: true, ...opts.merge } };
   const repo = makeRepo({
     files: { 'README.md': '# test\n', 'src/a.ts': 'export const a = 1;\n', '.lanes/config.json': JSON.stringify(config, null, 2), ...opts.files },
   });
@@ -92,12 +94,24 @@ export async function mergeRepo(opts: {
       try {
         expectMergeClean(repo.dir);
       } finally {
+        removeCheckoutsOf(repo.dir);
         repo.cleanup();
       }
     },
   };
   if (!opts.shared) (opts.onFinished ?? onTestFinished)(() => out.finish());
   return out;
+}
+
+/** The persistent gate checkouts live outside the test's repository: remove them with it. */
+export function removeCheckoutsOf(dir: string): void {
+  const common = path.resolve(dir, execFileSync('git', ['rev-parse', '--git-common-dir'], { cwd: dir, encoding: 'utf8' }).trim());
+  try {
+    const doc = JSON.parse(fs.readFileSync(path.join(common, 'lanes', `${INTEGRATION_DOC}.json`), 'utf8')) as { data?: { checkouts?: Array<{ dir: string }> } };
+    for (const c of doc.data?.checkouts ?? []) fs.rmSync(c.dir, { recursive: true, force: true });
+  } catch {
+    // no gate checkout was made
+  }
 }
 
 /** Everything the lanes invariants check, plus: no integration worktree left behind. */

@@ -66,7 +66,8 @@ describe('process_merge_queue', () => {
   });
 
   it('gates come from the target\'s config: a lane that removes the gates from .lanes/config.json is still gated', async () => {
-    const r = await mergeRepo({ gates: [BAD_GATE] });
+    // With the hold off, so the gates (not the hold) are what stops it.
+    const r = await mergeRepo({ gates: [BAD_GATE], merge: { hold_gate_changes: false } });
     const before = r.git('rev-parse', 'main');
     await r.lane('t1', { 'bad.txt': 'x\n', '.lanes/config.json': JSON.stringify({ gates: [] }) });
     const lanes = await r.open();

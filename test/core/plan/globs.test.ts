@@ -4,6 +4,8 @@ import { isLanesError } from '../../../src/errors.js';
 import {
   ScopeIndex,
   findConflicts,
+  intersectNormalized,
+  isPlainScope,
   matchesScope,
   normalizeScope,
   scopesIntersect,
@@ -222,6 +224,55 @@ describe('soundness against picomatch (property)', () => {
     // The test means something only if both outcomes occur often.
     expect(pairs).toBeGreaterThan(100);
     expect(disjoint).toBeGreaterThan(200);
+  });
+});
+
+describe('plain paths known to be files (property)', () => {
+  it('a file meets a glob exactly when the glob matches it, and never misses what picomatch matches', () => {
+    const r = rng(11);
+    let meets = 0;
+    let narrowed = 0;
+    for (let k = 0; k < 3000; k++) {
+      const file = PATHS[Math.floor(r() * PATHS.length)]!;
+      const f = validScope(file);
+      const b = randomPattern(r);
+      const nb = validScope(b);
+      if (f === undefined || nb === undefined || !isPlainScope(f)) continue;
+      const files = new Set([f]);
+      const res = intersectNormalized(f, nb, files);
+      expect(res.intersects, `${f} (a file) ∩ ${b}`).toBe(matchesScope(b, f));
+      if (picomatch(b, { dot: true })(f)) expect(res.intersects, `picomatch matches ${f} with ${b}`).toBe(true);
+      if (res.intersects) {
+        meets++;
+        expect(res.witness).toBe(f);
+      }
+      // Without the file set the same pair may meet only below the path: that is what is gained.
+      if (!res.intersects && intersectNormalized(f, nb).intersects) narrowed++;
+      // Symmetric, and the file set changes nothing for a glob's own reading.
+      expect(intersectNormalized(nb, f, files).intersects).toBe(res.intersects);
+    }
+    expect(meets).toBeGreaterThan(100);
+    expect(narrowed).toBeGreaterThan(50);
+  });
+
+  it('a file meets another plain path only when they are the same path or it lies below a directory', () => {
+    const files = new Set(['test/unit/foo.ts']);
+    expect(intersectNormalized('test/unit/foo.ts', 'test/unit/foo.ts/x', files).intersects).toBe(false);
+    expect(intersectNormalized('test/unit/foo.ts', 'test/unit/foo.ts', files).intersects).toBe(true);
+    expect(intersectNormalized('test/unit', 'test/unit/foo.ts', files)).toEqual({ intersects: true, witness: 'test/unit/foo.ts' });
+    expect(intersectNormalized('test/unit/foo.ts', 'test/unit/foo.ts/x').intersects).toBe(true); // unknown: also a directory
+  });
+
+  it('findConflicts: test/unit/foo.ts and test/**/*.snap conflict only while foo.ts might be a directory', () => {
+    const tasks = [
+      { id: 'foo', files: ['test/unit/foo.ts'] },
+      { id: 'snaps', files: ['test/**/*.snap'] },
+    ];
+    expect(findConflicts(tasks)).toEqual([{ a: 'foo', b: 'snaps', files: ['test/unit/foo.ts ∩ test/**/*.snap'], witness: 'test/unit/foo.ts/x.snap' }]);
+    expect(findConflicts(tasks, undefined, new Set(['test/unit/foo.ts']))).toEqual([]);
+    expect(findConflicts([{ id: 'foo', files: ['test/unit/foo.ts'] }, { id: 'ts', files: ['test/**/*.ts'] }], undefined, new Set(['test/unit/foo.ts']))).toEqual([
+      { a: 'foo', b: 'ts', files: ['test/unit/foo.ts ∩ test/**/*.ts'], witness: 'test/unit/foo.ts' },
+    ]);
   });
 });
 

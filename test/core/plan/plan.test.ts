@@ -71,16 +71,20 @@ describe('buildPlan errors', () => {
       buildPlan([task('ok'), { id: 'Bad Id', title: '' }, task('c', { estimate: 0, deps: ['ok'] }), 'oops'], { parallelism: 2 }),
     );
     expect(e.message).toContain('Invalid task list (5 problems)');
-    expect(e.message).toContain('tasks[1] (id "Bad Id"): id "Bad Id" must be lowercase letters');
-    expect(e.message).toContain('(for example "bad-id")');
-    expect(e.message).toContain('tasks[1] (id "Bad Id"): title: Too small');
-    expect(e.message).toContain('tasks[2] (id "c"): estimate: Too small');
+    expect(e.message).toContain('tasks[1].id must be lowercase letters');
+    expect(e.message).toContain('got "Bad Id" (for example "bad-id")');
+    expect(e.message).toContain('tasks[1].title must have at least 1 character');
+    expect(e.message).toContain('tasks[2].estimate must be more than 0, got 0');
     expect(e.message).toContain('tasks[2] (id "c"): unknown field "deps" (did you mean "depends_on"?)');
     expect(e.message).toContain('tasks[3]: expected a task object, got "oops"');
   });
 
   it('says which required field is missing', () => {
-    expect(errorOf(() => buildPlan([{ id: 'a' }], { parallelism: 1 })).message).toContain('tasks[0] (id "a"): title is required');
+    expect(errorOf(() => buildPlan([{ id: 'a' }], { parallelism: 1 })).message).toContain('tasks[0].title is required (one line saying what the task delivers)');
+    expect(errorOf(() => buildPlan([{ title: 'A' }], { parallelism: 1 })).message).toContain('tasks[0].id is required (a slug such as "api-auth"');
+    const three = errorOf(() => buildPlan([task('a'), task('b'), task('c', { estimate: 'three' })], { parallelism: 1 }));
+    expect(three.message).toContain('tasks[2].estimate must be a number, got "three" (estimated hours of work, default 1)');
+    expect(three.message).not.toMatch(/Invalid input|received undefined|tasks\.\d/);
   });
 
   it('rejects a bad scope naming the task and the field', () => {
@@ -104,17 +108,17 @@ describe('buildPlan errors', () => {
     ['no tasks', [], 'there are no tasks'],
     ['not a list', { task: [] }, 'Expected a list of tasks'],
     ['too many tasks', Array.from({ length: PLAN_LIMITS.maxTasks + 1 }, (_, i) => task(`t${i}`)), 'more than 10000 tasks'],
-    ['long title', [task('a', { title: 'x'.repeat(201) })], 'title: Too big'],
-    ['long description', [task('a', { description: 'x'.repeat(20_001) })], 'description: Too big'],
-    ['too many deps', [task('a', { depends_on: Array.from({ length: 101 }, (_, i) => `d${i}`) })], 'depends_on: Too big'],
-    ['bad dep id', [task('a', { depends_on: ['B'] })], 'depends_on[0] "B" must be'],
-    ['too many files', [task('a', { files: Array.from({ length: 201 }, (_, i) => `f${i}`) })], 'files: Too big'],
-    ['long scope', [task('a', { files: ['x'.repeat(513)] })], 'files[0]: Too big'],
-    ['empty scope', [task('a', { files: [''] })], 'files[0]: Too small'],
-    ['zero estimate', [task('a', { estimate: 0 })], 'estimate: Too small'],
-    ['huge estimate', [task('a', { estimate: 1001 })], 'estimate: Too big'],
-    ['string estimate', [task('a', { estimate: '3h' })], 'estimate: Invalid input: expected number'],
-    ['bad parallel_ok', [task('a', { parallel_ok: 'no' })], 'parallel_ok: Invalid input: expected boolean'],
+    ['long title', [task('a', { title: 'x'.repeat(201) })], 'tasks[0].title must have at most 200 characters'],
+    ['long description', [task('a', { description: 'x'.repeat(20_001) })], 'tasks[0].description must have at most 20000 characters'],
+    ['too many deps', [task('a', { depends_on: Array.from({ length: 101 }, (_, i) => `d${i}`) })], 'tasks[0].depends_on must have at most 100 items'],
+    ['bad dep id', [task('a', { depends_on: ['B'] })], 'tasks[0].depends_on[0] must be lowercase letters, digits and hyphens, starting with a letter or digit, at most 63 characters, got "B" (for example "b")'],
+    ['too many files', [task('a', { files: Array.from({ length: 201 }, (_, i) => `f${i}`) })], 'tasks[0].files must have at most 200 items'],
+    ['long scope', [task('a', { files: ['x'.repeat(513)] })], 'tasks[0].files[0] must have at most 512 characters'],
+    ['empty scope', [task('a', { files: [''] })], 'tasks[0].files[0] must have at least 1 character'],
+    ['zero estimate', [task('a', { estimate: 0 })], 'tasks[0].estimate must be more than 0, got 0'],
+    ['huge estimate', [task('a', { estimate: 1001 })], 'tasks[0].estimate must be at most 1000, got 1001'],
+    ['string estimate', [task('a', { estimate: '3h' })], 'tasks[0].estimate must be a number, got "3h"'],
+    ['bad parallel_ok', [task('a', { parallel_ok: 'no' })], 'tasks[0].parallel_ok must be true or false, got "no"'],
   ])('rejects %s', (_name, input, text) => {
     expect(errorOf(() => buildPlan(input, { parallelism: 2 })).message).toContain(text);
   });

@@ -19,7 +19,7 @@ const CHILD = `
 import fs from 'node:fs';
 import path from 'node:path';
 import { StateStore } from './src/state/index.js';
-import { claimFiles, releaseFiles } from './src/core/claims.js';
+import { claimFiles, releaseFiles } from './src/core/claims/api.js';
 const [mode, dir, barrier, id, ops] = process.argv.slice(2);
 const n = Number(ops);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

@@ -11,9 +11,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openLanes } from '../src/core/context.js';
+import { openProject } from '../src/core/project/project.js';
 import { startLane } from '../src/core/lanes/start.js';
-import { storePlan } from '../src/core/tasks.js';
+import { storePlan } from '../src/core/plan/tasks.js';
 import { msAim, ratioAim, result, type BenchResult } from './util.js';
 
 const ROUNDS = Number(process.env.LANES_BENCH_ROUNDS ?? 20);
@@ -66,17 +66,17 @@ export async function run({ root }: { root: string }): Promise<BenchResult[]> {
   const repo = path.join(tmp, 'repo');
   fs.mkdirSync(repo);
   isolatedGit(repo);
-  const lanes = await openLanes(repo);
+  const project = await openProject(repo);
   await storePlan(
-    lanes.store,
+    project.store,
     [
       { id: 'a', title: 'A', files: ['src/a/**'] },
       { id: 'b', title: 'B', files: ['src/b/**'] },
     ],
     { parallelism: 2 },
   );
-  const laneA = (await startLane(lanes, { task_id: 'a', owner: 'bench' })).path;
-  await startLane(lanes, { task_id: 'b', owner: 'bench' });
+  const laneA = (await startLane(project, { task_id: 'a', owner: 'bench' })).path;
+  await startLane(project, { task_id: 'b', owner: 'bench' });
   fs.writeFileSync(path.join(laneA, 'src', 'a', 'wip.ts'), 'export {};\n'); // Stop has something to report
   const transcript = path.join(tmp, 'transcript.jsonl');
   const line = `${JSON.stringify({ type: 'assistant', message: { role: 'assistant', content: 'x'.repeat(1000) } })}\n`;

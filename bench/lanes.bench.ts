@@ -12,10 +12,10 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { openLanes } from '../src/core/context.js';
+import { openProject } from '../src/core/project/project.js';
 import { removeLane } from '../src/core/lanes/remove.js';
 import { startLane } from '../src/core/lanes/start.js';
-import { storePlan } from '../src/core/tasks.js';
+import { storePlan } from '../src/core/plan/tasks.js';
 import { result, type BenchResult, ratioAim } from './util.js';
 
 const ENV = {
@@ -51,7 +51,7 @@ function genRepo(parent: string, files: number): string {
 
 const CHILD = `
 import fs from 'node:fs';
-import { openLanes } from './src/core/context.js';
+import { openLanes } from './src/core/project/project.js';
 import { startLane } from './src/core/lanes/start.js';
 const [repo, task, barrier] = process.argv.slice(2);
 while (!fs.existsSync(barrier)) await new Promise((r) => setTimeout(r, 1));
@@ -79,8 +79,8 @@ async function bundleChild(root: string, dir: string): Promise<string> {
 }
 
 async function planTasks(repo: string, ids: string[]): Promise<void> {
-  const lanes = await openLanes(repo);
-  await storePlan(lanes.store, ids.map((id) => ({ id, title: id, files: [`scope/${id}/**`] })), { parallelism: 16 });
+  const project = await openProject(repo);
+  await storePlan(project.store, ids.map((id) => ({ id, title: id, files: [`scope/${id}/**`] })), { parallelism: 16 });
 }
 
 function bareAdd(repo: string, name: string): number {
@@ -98,16 +98,16 @@ function bareRemove(repo: string, name: string): void {
 async function single(repo: string, runs: number, label: string, aim: string): Promise<BenchResult> {
   const ids = Array.from({ length: runs }, (_, i) => `s${i}`);
   await planTasks(repo, ids);
-  const lanes = await openLanes(repo);
+  const project = await openProject(repo);
   const ours: number[] = [];
   const base: number[] = [];
   for (const id of ids) {
     base.push(bareAdd(repo, id));
     bareRemove(repo, id);
     const t = performance.now();
-    await startLane(lanes, { task_id: id, owner: 'bench' });
+    await startLane(project, { task_id: id, owner: 'bench' });
     ours.push(performance.now() - t);
-    await removeLane(lanes, { task_id: id });
+    await removeLane(project, { task_id: id });
   }
   const r = result(`start_task vs bare worktree add, ${label}`, ours, base, aim);
   const d = r.median_ms - (r.baseline_ms ?? 0);
@@ -139,8 +139,8 @@ async function parallel(root: string, tmp: string, repo: string, label: string):
   fs.writeFileSync(barrier, '');
   await Promise.all(procs);
   const par = performance.now() - t1;
-  const lanes = await openLanes(repo);
-  for (const id of ids) await removeLane(lanes, { task_id: id });
+  const project = await openProject(repo);
+  for (const id of ids) await removeLane(project, { task_id: id });
   return result(`8 parallel start_task (processes) vs 8 sequential bare adds, ${label}`, [par], [seq], ratioAim(1.0, 0.2), 'children loaded before the barrier; each: journal, task claim, branch + worktree add under the repo lock, parallel checkout outside it, scope claim');
 }
 

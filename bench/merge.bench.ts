@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openLanes } from '../src/core/context.js';
+import { openProject } from '../src/core/project/project.js';
 import { processMergeQueue, queueMerge, removeGateCheckouts } from '../src/core/merge/index.js';
 import { median, type BenchResult } from './util.js';
 
@@ -72,20 +72,20 @@ function rm(r: BenchRepo): void {
 }
 
 async function rmWithCheckouts(r: BenchRepo): Promise<void> {
-  await removeGateCheckouts(await openLanes(r.dir)).catch(() => []);
+  await removeGateCheckouts(await openProject(r.dir)).catch(() => []);
   rm(r);
 }
 
 async function enqueueAll(r: BenchRepo, n: number): Promise<void> {
-  const lanes = await openLanes(r.dir);
-  for (let i = 1; i <= n; i++) await queueMerge(lanes, { task_id: `l${i}` });
+  const project = await openProject(r.dir);
+  for (let i = 1; i <= n; i++) await queueMerge(project, { task_id: `l${i}` });
 }
 
 /** Wall time of `lanes merge run` over the whole queue, in ms; checks what landed. */
 async function runQueue(r: BenchRepo, expectLanded: number): Promise<{ ms: number; gateRuns: number }> {
-  const lanes = await openLanes(r.dir);
+  const project = await openProject(r.dir);
   const t = performance.now();
-  const res = await processMergeQueue(lanes);
+  const res = await processMergeQueue(project);
   const ms = performance.now() - t;
   if (res.landed.length !== expectLanded) throw new Error(`expected ${expectLanded} landings, got ${res.landed.length} (${res.failed.map((f) => f.message).join('; ')})`);
   return { ms, gateRuns: res.gate_runs };
@@ -155,10 +155,10 @@ async function setupSkip(): Promise<{ first: number[]; second: number[] }> {
       merge: { batch_size: 1, remove_lane_after_landing: false },
     });
     try {
-      const lanes = await openLanes(r.dir);
-      await queueMerge(lanes, { task_id: 'l1' });
+      const project = await openProject(r.dir);
+      await queueMerge(project, { task_id: 'l1' });
       first.push((await runQueue(r, 1)).ms);
-      await queueMerge(lanes, { task_id: 'l2' });
+      await queueMerge(project, { task_id: 'l2' });
       second.push((await runQueue(r, 1)).ms);
     } finally {
       await rmWithCheckouts(r);

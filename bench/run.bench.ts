@@ -14,9 +14,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openLanes } from '../src/core/context.js';
+import { openProject } from '../src/core/project/project.js';
 import { customAgent, runPlan, type RunReport } from '../src/core/run/index.js';
-import { storePlan } from '../src/core/tasks.js';
+import { storePlan } from '../src/core/plan/tasks.js';
 import { ratioAim, type BenchResult } from './util.js';
 
 const UNIT_MS = Number(process.env.LANES_BENCH_UNIT_MS ?? 700);
@@ -112,10 +112,10 @@ async function agentBundle(root: string, tmp: string): Promise<string> {
 async function runAt(parallelism: number, agent: string): Promise<RunReport> {
   const dir = makeRepo();
   try {
-    const lanes = await openLanes(dir);
-    await storePlan(lanes.store, benchTasks(), { parallelism });
+    const project = await openProject(dir);
+    await storePlan(project.store, benchTasks(), { parallelism });
     const spec = { ...customAgent([process.execPath, agent]), env: { LANES_SCRIPTED_UNIT_MS: String(UNIT_MS) } };
-    const report = await runPlan(lanes, { agent: spec, parallelism, pollMs: 100 });
+    const report = await runPlan(project, { agent: spec, parallelism, pollMs: 100 });
     if (report.counts.landed !== N) throw new Error(`only ${report.counts.landed} of ${N} tasks landed at parallelism ${parallelism}`);
     return report;
   } finally {

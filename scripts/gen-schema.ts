@@ -9,7 +9,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { CONFIG_SCHEMA_FILE, configJsonSchemaText } from '../src/core/config.js';
+import { CONFIG_SCHEMA_FILE } from '../src/core/config/schema.js';
+import { configJsonSchemaText } from '../src/core/config/load.js';
 
 const file = path.resolve(process.cwd(), CONFIG_SCHEMA_FILE);
 const text = configJsonSchemaText();

@@ -16,14 +16,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { relPathProblem } from '../core/config.js';
-import { openLanes } from '../core/context.js';
+import { relPathProblem } from '../core/config/schema.js';
+import { openProject } from '../core/project/project.js';
 import type { PlannedTask } from '../core/plan/plan.js';
 import { endSession } from '../core/sessions/end.js';
 import { logSession } from '../core/sessions/read.js';
 import { sessionKey } from '../core/sessions/records.js';
 import { startSession } from '../core/sessions/start.js';
-import { readPlan, requirePlan, requireTask } from '../core/tasks.js';
+import { readPlan, requirePlan, requireTask } from '../core/plan/tasks.js';
 import { errorMessage, LanesError } from '../errors.js';
 import { git } from '../git/exec.js';
 
@@ -106,9 +106,9 @@ async function identityEnv(cwd: string): Promise<Record<string, string>> {
 export async function runScriptedAgent(o: ScriptedOptions): Promise<void> {
   const out = o.out ?? ((l: string) => process.stdout.write(`${l}\n`));
   const t0 = Date.now();
-  const lanes = await openLanes(o.cwd);
-  const root = lanes.repo.worktreeRoot;
-  const task = requireTask(requirePlan((await readPlan(lanes.store)).plan), o.task);
+  const project = await openProject(o.cwd);
+  const root = project.repo.worktreeRoot;
+  const task = requireTask(requirePlan((await readPlan(project.store)).plan), o.task);
   const total = Math.max(0, task.estimate * o.unitMs);
   const at = (fraction: number) => sleep(t0 + total * fraction - Date.now());
   const useSession = o.session !== false;
@@ -117,7 +117,7 @@ export async function runScriptedAgent(o: ScriptedOptions): Promise<void> {
   const note = async (kind: 'progress' | 'decision' | 'next_step', text: string) => {
     if (!sessionId) return;
     try {
-      await logSession(lanes, { kind, text, id: sessionId }, key);
+      await logSession(project, { kind, text, id: sessionId }, key);
     } catch (e) {
       out(`warning: could not log the session: ${errorMessage(e)}`);
     }
@@ -126,7 +126,7 @@ export async function runScriptedAgent(o: ScriptedOptions): Promise<void> {
   out(`reading task ${task.id}: ${task.title}`);
   if (useSession) {
     try {
-      sessionId = (await startSession(lanes, { topic: task.title, type: 'feature', task_id: task.id }, key)).session.id;
+      sessionId = (await startSession(project, { topic: task.title, type: 'feature', task_id: task.id }, key)).session.id;
       out(`session ${sessionId} started`);
     } catch (e) {
       out(`warning: could not start a session: ${errorMessage(e)}`);
@@ -156,7 +156,7 @@ export async function runScriptedAgent(o: ScriptedOptions): Promise<void> {
   await at(1);
   if (sessionId) {
     try {
-      const r = await endSession(lanes, { status: 'completed', summary: `Made the scripted edits for ${task.id} and committed them.`, id: sessionId }, key);
+      const r = await endSession(project, { status: 'completed', summary: `Made the scripted edits for ${task.id} and committed them.`, id: sessionId }, key);
       out(r.committed ? `session note committed${r.note_commit ? ` (${r.note_commit.slice(0, 7)})` : ''}` : `session ended (${r.not_committed_reason ?? 'note not committed'})`);
     } catch (e) {
       out(`warning: could not end the session: ${errorMessage(e)}`);

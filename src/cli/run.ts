@@ -3,7 +3,7 @@
  * 2 bad input or config, 3 conflict / busy (someone else holds it), 4 refused as unsafe,
  * 5 not a repository / unsupported environment.
  */
-import { speak, speakAll } from '../core/actions.js';
+import { speak, speakAll } from '../core/hints/actions.js';
 import { LanesError, errorMessage } from '../errors.js';
 import { safeBlock } from '../util/escape.js';
 
@@ -42,7 +42,7 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): 
  * stored text from agents (topics, reasons, owners), so control characters are escaped here for
  * every command: only colour codes (SGR, `ESC [ ... m`) pass, which renderers add on purpose and
  * which cannot move the cursor, clear the screen or retitle the terminal. Hints in either name the
- * CLI's commands (core names actions, see core/actions.ts).
+ * CLI's commands (core names actions, see core/hints/actions.ts).
  */
 export function emit(json: boolean | undefined, data: unknown, text: () => string): void {
   process.stdout.write(json ? `${jsonOut(speakAll(data, 'cli'))}\n` : `${terminalText(speak(text(), 'cli'))}\n`);

@@ -3,9 +3,9 @@
  * (debounced) or on a slow poll, never two at once, and pushed to subscribers when something they
  * would see changed. Watching runs only while someone subscribes.
  */
-import type { Lanes } from '../core/context.js';
-import { speakAll } from '../core/actions.js';
-import { status, type StatusReport, type StatusOptions } from '../core/status.js';
+import type { Project } from '../core/project/project.js';
+import { speakAll } from '../core/hints/actions.js';
+import { status, type StatusReport, type StatusOptions } from '../core/status/status.js';
 import { log } from '../util/log.js';
 import { watchState, type StateWatcher, type WatchOptions } from './watch.js';
 
@@ -34,7 +34,7 @@ export class StatusFeed {
   private last: { report: StatusReport; print: string; at: number; pushedAt: number } | undefined;
 
   constructor(
-    private readonly lanes: Lanes,
+    private readonly project: Project,
     private readonly opts: FeedOptions = {},
   ) {}
 
@@ -46,7 +46,7 @@ export class StatusFeed {
 
   subscribe(fn: Listener): () => void {
     this.listeners.add(fn);
-    if (!this.watcher) this.watcher = watchState(this.lanes.store.dir, () => void this.refresh(), this.opts);
+    if (!this.watcher) this.watcher = watchState(this.project.store.dir, () => void this.refresh(), this.opts);
     return () => {
       this.listeners.delete(fn);
       if (this.listeners.size === 0) this.stop();
@@ -79,7 +79,7 @@ export class StatusFeed {
         do {
           this.again = false;
           // Read by people (the page, lanes status --watch): stored hints say CLI commands.
-          r = speakAll(await status(this.lanes, this.opts), 'cli');
+          r = speakAll(await status(this.project, this.opts), 'cli');
           this.publish(r);
         } while (this.again);
         return r;

@@ -5,8 +5,8 @@
  * conflicting pairs (never run together) as separate edges the page draws dashed. Computed on the
  * server so the page only draws, and so the geometry can be tested without a browser.
  */
-import type { PlanSummary, StatusReport } from '../core/status.js';
-import type { TaskStatus } from '../core/tasks.js';
+import type { PlanSummary, StatusReport } from '../core/status/status.js';
+import type { TaskStatus } from '../core/plan/tasks.js';
 
 export interface GraphNode {
   id: string;

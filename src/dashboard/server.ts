@@ -17,8 +17,8 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { LanesError } from '../errors.js';
-import type { Lanes } from '../core/context.js';
-import type { StatusReport } from '../core/status.js';
+import type { Project } from '../core/project/project.js';
+import type { StatusReport } from '../core/status/status.js';
 import { StatusFeed, type FeedOptions } from './feed.js';
 import { layoutGraph, type GraphLayout } from './layout.js';
 import { pageHtml } from './page.js';
@@ -44,12 +44,12 @@ export interface Snapshot {
   graph: GraphLayout;
 }
 
-export async function startDashboard(lanes: Lanes, opts: DashboardOptions = {}): Promise<Dashboard> {
+export async function startDashboard(project: Project, opts: DashboardOptions = {}): Promise<Dashboard> {
   const port = opts.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new LanesError('INVALID_INPUT', `Invalid port ${String(port)}.`, { hint: 'Use a port from 1 to 65535, or 0 (the default) for any free port.' });
   }
-  const feed = new StatusFeed(lanes, { events: 50, recentMerges: 10, ...opts });
+  const feed = new StatusFeed(project, { events: 50, recentMerges: 10, ...opts });
   const snapshots = new WeakMap<StatusReport, string>();
   const snapshotJson = (s: StatusReport) => {
     let j = snapshots.get(s);

@@ -22,7 +22,7 @@ import { elapsedMs, exit, note, trace } from './lib/output.js';
 import { hasState, locate, readDoc, type Where } from './lib/where.js';
 import type { SessionsDoc } from '../core/sessions/model.js';
 import type { ClaimsDoc } from '../core/claims/model.js';
-import type { PortsDoc } from '../core/ports.js';
+import type { PortsDoc } from '../core/claims/ports.js';
 
 const EVENT = 'SessionEnd';
 const FINISHER_AFTER_MS = 900;

@@ -17,14 +17,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig, type LanesConfig } from '../core/config.js';
-import { openLanes, type Lanes } from '../core/context.js';
+import { loadConfig } from '../core/config/load.js';
+import { type LanesConfig } from '../core/config/schema.js';
+import { openProject, type Project } from '../core/project/project.js';
 import { copyIncluded } from '../core/lanes/include.js';
 import { emptyLanes, LANES_DOC, type LanesDoc } from '../core/lanes/model.js';
 import { lanesDir } from '../core/lanes/paths.js';
 import { startLane } from '../core/lanes/start.js';
 import { withGitLock } from '../core/lanes/gitlock.js';
-import { addTask, readPlan, storePlan } from '../core/tasks.js';
+import { addTask, readPlan, storePlan } from '../core/plan/tasks.js';
 import { errorMessage } from '../errors.js';
 import { git } from '../git/exec.js';
 import { resolveRepo, type Repo } from '../git/repo.js';
@@ -58,15 +59,15 @@ async function plainWorktree(repo: Repo, name: string, cfg: LanesConfig | undefi
   return wt;
 }
 
-async function laneWorktree(lanes: Lanes, cfg: LanesConfig, name: string, sid: string | undefined): Promise<string> {
+async function laneWorktree(project: Project, cfg: LanesConfig, name: string, sid: string | undefined): Promise<string> {
   const task = taskIdFor(name);
   if (task !== name) note(`${EVENT}: worktree name ${JSON.stringify(name)} is not a task id; using task "${task}"`);
-  const existing = (await lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data[task];
+  const existing = (await project.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data[task];
   if (existing?.state === 'ready' && fs.existsSync(existing.path)) {
     note(`${EVENT}: entering the existing lane of task ${task} (${existing.path})`);
     return existing.path;
   }
-  const { plan } = await readPlan(lanes.store);
+  const { plan } = await readPlan(project.store);
   if (!plan?.tasks.some((t) => t.id === task)) {
     const adhoc = {
       id: task,
@@ -74,12 +75,12 @@ async function laneWorktree(lanes: Lanes, cfg: LanesConfig, name: string, sid: s
       description: `Created for Claude Code's worktree "${name}" (claude --worktree, EnterWorktree or a subagent with isolation: worktree) by the Lanes WorktreeCreate hook. It has no file scope.`,
       files: [],
     };
-    if (plan) await addTask(lanes.store, adhoc);
-    else await storePlan(lanes.store, [adhoc], { parallelism: cfg.max_parallel, source: 'claude-code-worktree' });
+    if (plan) await addTask(project.store, adhoc);
+    else await storePlan(project.store, [adhoc], { parallelism: cfg.max_parallel, source: 'claude-code-worktree' });
     note(`${EVENT}: added task ${task} to the plan for this worktree`);
   }
   const owner = sid ? sessionOwner(sid) : `claude-worktree:${task}`;
-  const r = await startLane(lanes, { task_id: task, owner });
+  const r = await startLane(project, { task_id: task, owner });
   note(`${EVENT}: lane ${r.branch} ready at ${r.path}${r.included.length ? `; copied ${r.included.join(', ')}` : ''}`);
   return r.path;
 }
@@ -121,7 +122,7 @@ async function main(): Promise<number> {
     wt = await plainWorktree(repo, name, cfg, stateful);
     trace(EVENT, 'plain', { name, path: wt });
   } else {
-    wt = await laneWorktree(await openLanes(loc.where.cwd, repo), cfg, name, str(read.input, 'session_id'));
+    wt = await laneWorktree(await openProject(loc.where.cwd, repo), cfg, name, str(read.input, 'session_id'));
     trace(EVENT, 'lane', { name, path: wt });
   }
   emitLine(wt);

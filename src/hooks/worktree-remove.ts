@@ -13,10 +13,10 @@
  * refuses a dirty one) and `git branch -d` of its `worktree-*` branch (refused unless merged).
  */
 import fs from 'node:fs';
-import { openLanes } from '../core/context.js';
+import { openProject } from '../core/project/project.js';
 import { emptyLanes, LANES_DOC, type LanesDoc } from '../core/lanes/model.js';
 import { removeLane } from '../core/lanes/remove.js';
-import { emptyTasks, PLAN_DOC, emptyPlan, setStatus, TASKS_DOC, type PlanDoc, type TasksDoc } from '../core/tasks.js';
+import { emptyTasks, PLAN_DOC, emptyPlan, setStatus, TASKS_DOC, type PlanDoc, type TasksDoc } from '../core/plan/tasks.js';
 import { errorMessage } from '../errors.js';
 import { git } from '../git/exec.js';
 import { listWorktrees } from '../git/worktree.js';
@@ -72,15 +72,15 @@ async function main(): Promise<number> {
     trace(EVENT, code === 0 ? 'plain-removed' : 'plain-kept', { path: wt });
     return code;
   }
-  const lanes = await openLanes(w.mainRoot);
-  const lane = Object.values((await lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data).find((l) => l.path === wt);
+  const project = await openProject(w.mainRoot);
+  const lane = Object.values((await project.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data).find((l) => l.path === wt);
   if (!lane) {
     const code = await plainRemove(w.mainRoot, wt);
     trace(EVENT, code === 0 ? 'plain-removed' : 'plain-kept', { path: wt });
     return code;
   }
   try {
-    const r = await removeLane(lanes, { task_id: lane.task });
+    const r = await removeLane(project, { task_id: lane.task });
     note(`${EVENT}: removed the lane of task ${lane.task} (${r.landed_by}); branch ${r.deleted_branch ? 'deleted' : 'kept'}.${r.notes.map((n) => ` Kept: ${n}.`).join('')}`);
   } catch (e) {
     note(`${EVENT}: kept the lane of task ${lane.task} at ${wt}: ${errorMessage(e)}`);
@@ -88,7 +88,7 @@ async function main(): Promise<number> {
     return 1;
   }
   // A task Lanes added only for this worktree has nothing left to do once its lane is gone.
-  await lanes.store.transact(async (tx) => {
+  await project.store.transact(async (tx) => {
     const def = tx.get<PlanDoc>(PLAN_DOC, emptyPlan).plan?.tasks.find((t) => t.id === lane.task);
     const t = tx.get<TasksDoc>(TASKS_DOC, emptyTasks)[lane.task];
     if (def?.title.startsWith(ADHOC_TITLE_PREFIX) && t && t.status !== 'done') {

@@ -1,6 +1,6 @@
 /** Output schemas shared by several tools. Inputs stay with their tool. */
 import { z } from 'zod';
-import { TASK_STATUSES } from '../core/tasks.js';
+import { TASK_STATUSES } from '../core/plan/tasks.js';
 import { OWNER_RE, OWNER_RULE_TEXT } from '../core/claims/owner.js';
 
 export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a slug: lowercase letters, digits, hyphens (e.g. "api-auth")');

@@ -3,7 +3,7 @@
  * and the entry point (src/cli/commands/mcp.ts) only picks the transport.
  */
 import { McpServer } from '@modelcontextprotocol/server';
-import { speak, speakAll } from '../core/actions.js';
+import { speak, speakAll } from '../core/hints/actions.js';
 import { LanesError, errorMessage } from '../errors.js';
 import type { Repo } from '../git/repo.js';
 import { safeBlock } from '../util/escape.js';
@@ -70,7 +70,7 @@ function registerTool(server: McpServer, def: ToolDef, ctx: ToolContext): void {
     async (args: unknown) => {
       try {
         const out = await def.handle(parseToolInput(def, args) as never, ctx);
-        // Hints in results and errors name tools (core names actions, see core/actions.ts); the text
+        // Hints in results and errors name tools (core names actions, see core/hints/actions.ts); the text
         // quotes stored data (topics, notes, gate output) and is shown on a terminal.
         const said = speakAll(out, 'tools');
         return { content: [{ type: 'text' as const, text: safeBlock(speak(def.render(said as never), 'tools')) }], structuredContent: said as Record<string, unknown> };

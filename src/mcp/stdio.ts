@@ -13,7 +13,7 @@
  * dropped by the line framing and answered with a JSON-RPC error, and the session goes on.
  */
 import { StdioServerTransport } from '@modelcontextprotocol/server/stdio';
-import { releaseProcess } from '../core/claims.js';
+import { releaseProcess } from '../core/claims/api.js';
 import { detachProcess } from '../core/claims/detach.js';
 import { StateStore } from '../state/index.js';
 import { log } from '../util/log.js';

@@ -2,7 +2,7 @@
  * Text renderings of merge queue results, shared by the CLI and the MCP tools (plain functions of
  * plain data; they would sit in src/render/ if that were this module's to edit).
  */
-import { act } from '../core/actions.js';
+import { act } from '../core/hints/actions.js';
 import type { QueueResult } from '../core/merge/enqueue.js';
 import type { ProcessResult } from '../core/merge/process.js';
 import type { GateLogEntry } from '../core/merge/logs.js';

@@ -1,6 +1,6 @@
 /** Text renderings of a plan, shared by the CLI and the MCP tools' text content. */
 import type { Plan } from '../core/plan/plan.js';
-import type { TasksDoc } from '../core/tasks.js';
+import type { TasksDoc } from '../core/plan/tasks.js';
 import { own } from '../state/records.js';
 import { safeText } from '../util/escape.js';
 

@@ -3,7 +3,7 @@
  * queue, resources, events). Colour only when asked (a TTY); `width` clips lines so `--watch` can
  * redraw in place without wrapped lines scrolling the screen.
  */
-import type { LaneStatus, MergeEntryBrief, StatusReport } from '../core/status.js';
+import type { LaneStatus, MergeEntryBrief, StatusReport } from '../core/status/status.js';
 import { safeText } from '../util/escape.js';
 
 export interface RenderOptions {

@@ -1,6 +1,6 @@
 /**
  * Whether a TCP port is free on this machine right now: we bind it on the IPv4 and IPv6 loopback
- * and let go. Port leasing (who holds which port) is domain logic in src/core/ports.ts.
+ * and let go. Port leasing (who holds which port) is domain logic in src/core/claims/ports.ts.
  */
 import net from 'node:net';
 

@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLanes } from '../../src/core/context.js';
+import { openProject } from '../../src/core/project/project.js';
 import { startLane } from '../../src/core/lanes/start.js';
-import { storePlan } from '../../src/core/tasks.js';
+import { storePlan } from '../../src/core/plan/tasks.js';
 import { lanes } from '../helpers/cli.js';
 import { connect } from '../helpers/mcp.js';
 import { makeRepo, type TestRepo } from '../helpers/repo.js';
@@ -16,7 +16,7 @@ describe('hints that name an action', () => {
   let r: TestRepo;
   beforeAll(async () => {
     r = makeRepo({ files: { 'README.md': '# demo\n', '.lanes/config.json': JSON.stringify({ gates: [] }) } });
-    const l = await openLanes(r.dir);
+    const l = await openProject(r.dir);
     await storePlan(l.store, [{ id: 'api', title: 'API' }, { id: 'web', title: 'Web' }], { parallelism: 2 });
     await startLane(l, { task_id: 'api', owner: 'agent-api' });
     await startLane(l, { task_id: 'web', owner: 'agent-web' });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/core/config.js';
+import { loadConfig } from '../../src/core/config/load.js';
 import { lanes } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/repo.js';
 

@@ -1,6 +1,6 @@
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { updateTask } from '../../src/core/tasks.js';
+import { updateTask } from '../../src/core/plan/tasks.js';
 import { StatusOut } from '../../src/mcp/tools/status.js';
 import { bundlePath, lanes } from '../helpers/cli.js';
 import { LONG_PATH, needsFixRepo, workingRepo, type Fixture, type NeedsFixFixture } from '../dashboard/fixture.js';

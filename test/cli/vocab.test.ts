@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Command } from 'commander';
 import { registerLanes } from '../../src/cli/commands/lanes.js';
-import { act, speak } from '../../src/core/actions.js';
+import { act, speak } from '../../src/core/hints/actions.js';
 import { lanesRepo } from '../core/lanes/helpers.js';
 
 async function cli(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

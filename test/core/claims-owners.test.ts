@@ -3,18 +3,18 @@ import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renewClaims } from '../../src/core/claims/api.js';
 import { emptyOwners, leaseOf, ownerLiveness, OWNERS_DOC, readOwners, releaseOwner, touchOwner, type OwnersDoc } from '../../src/core/claims/liveness.js';
-import { openLanes, type Lanes } from '../../src/core/context.js';
+import { openProject, type Project } from '../../src/core/project/project.js';
 import { makeRepo, type TestRepo } from '../helpers/repo.js';
 
 let repo: TestRepo | undefined;
 afterEach(() => repo?.cleanup());
 
-async function setup(): Promise<Lanes> {
+async function setup(): Promise<Project> {
   repo = makeRepo();
-  return openLanes(repo.dir);
+  return openProject(repo.dir);
 }
 
-const version = async (l: Lanes) => (await l.store.read<OwnersDoc>(OWNERS_DOC, emptyOwners)).version;
+const version = async (l: Project) => (await l.store.read<OwnersDoc>(OWNERS_DOC, emptyOwners)).version;
 
 describe('owner leases', () => {
   it('a fresh lease is not written again; an aged one is renewed, also by renewClaims', async () => {

@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLAIMS_DOC, claimFiles, emptyClaims, listClaims, type ClaimsDoc } from '../../src/core/claims.js';
+import { CLAIMS_DOC, emptyClaims, type ClaimsDoc } from '../../src/core/claims/model.js';
+import { claimFiles, listClaims } from '../../src/core/claims/api.js';
 import { StateStore } from '../../src/state/index.js';
 import { bundleChild, makeBarrier, spawnChild } from '../helpers/child.js';
 import { tempDir } from '../helpers/repo.js';

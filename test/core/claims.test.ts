@@ -1,19 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  CLAIMS_DOC,
-  claimFiles,
-  claimInTx,
-  emptyClaims,
-  findHolder,
-  listClaims,
-  releaseFiles,
-  releaseOwnerInTx,
-  releaseProcess,
-  renewClaims,
-  type ClaimsDoc,
-} from '../../src/core/claims.js';
+import { CLAIMS_DOC, emptyClaims, type ClaimsDoc } from '../../src/core/claims/model.js';
+import { claimFiles, listClaims, releaseFiles, releaseProcess, renewClaims } from '../../src/core/claims/api.js';
+import { claimInTx, releaseOwnerInTx } from '../../src/core/claims/tx.js';
+import { findHolder } from '../../src/core/claims/match.js';
 import { LanesError, isLanesError } from '../../src/errors.js';
 import { StateStore } from '../../src/state/index.js';
 import { tempDir } from '../helpers/repo.js';

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  CONFIG_SCHEMA_FILE,
-  configJsonSchema,
-  configJsonSchemaText,
-  formatPath,
-  loadConfig,
-  loadConfigAtCommit,
-  locateJsonError,
-  parseConfig,
-  refNameProblem,
-  relPathProblem,
-  resolveTarget,
-} from '../../src/core/config.js';
+import { CONFIG_SCHEMA_FILE, refNameProblem, relPathProblem } from '../../src/core/config/schema.js';
+import { configJsonSchema, configJsonSchemaText, formatPath, loadConfig, loadConfigAtCommit, locateJsonError, parseConfig, resolveTarget } from '../../src/core/config/load.js';
 import { DEFAULT_DISPOSABLE_IGNORED } from '../../src/core/config/schema.js';
 import { LanesError, isLanesError } from '../../src/errors.js';
 import { resolveRepo } from '../../src/git/repo.js';

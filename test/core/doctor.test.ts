@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkResources, gitVersionCheck, type DoctorReport } from '../../src/core/doctor.js';
+import { checkResources, gitVersionCheck, type DoctorReport } from '../../src/core/doctor/doctor.js';
 import { gitVersion } from '../../src/git/version.js';
 import { makeRepo, tempDir } from '../helpers/repo.js';
 

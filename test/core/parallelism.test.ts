@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { parseConfig, type LanesConfig } from '../../src/core/config.js';
-import { estimateLaneDiskMb, recommendParallelism } from '../../src/core/parallelism.js';
+import { parseConfig } from '../../src/core/config/load.js';
+import { type LanesConfig } from '../../src/core/config/schema.js';
+import { estimateLaneDiskMb, recommendParallelism } from '../../src/core/plan/parallelism.js';
 import type { Resources } from '../../src/system/resources.js';
 import { makeRepo } from '../helpers/repo.js';
 

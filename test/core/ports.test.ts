@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { releaseProcess, renewClaims } from '../../src/core/claims.js';
+import { releaseProcess, renewClaims } from '../../src/core/claims/api.js';
 import { LanesError } from '../../src/errors.js';
 import { StateStore } from '../../src/state/index.js';
-import { PORTS_DOC, emptyPorts, leasePort, listPorts, preferredPort, releasePorts, type PortsDoc } from '../../src/core/ports.js';
+import { PORTS_DOC, emptyPorts, leasePort, listPorts, preferredPort, releasePorts, type PortsDoc } from '../../src/core/claims/ports.js';
 import { portFree } from '../../src/system/port-probe.js';
 import { tempDir } from '../helpers/repo.js';
 

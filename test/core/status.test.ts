@@ -2,11 +2,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLAIMS_DOC, emptyClaims, type ClaimsDoc } from '../../src/core/claims.js';
-import { openLanes } from '../../src/core/context.js';
+import { CLAIMS_DOC, emptyClaims, type ClaimsDoc } from '../../src/core/claims/model.js';
+import { openProject } from '../../src/core/project/project.js';
 import { startLane } from '../../src/core/lanes/start.js';
-import { RUNS_DOC, status } from '../../src/core/status.js';
-import { storePlan } from '../../src/core/tasks.js';
+import { RUNS_DOC, status } from '../../src/core/status/status.js';
+import { storePlan } from '../../src/core/plan/tasks.js';
 import { hostName } from '../../src/state/index.js';
 import { StatusOut } from '../../src/mcp/tools/status.js';
 import { renderStatus } from '../../src/render/status.js';
@@ -145,10 +145,10 @@ describe('status', () => {
     const repo = makeRepo();
     try {
       repo.write('.lanes/config.json', JSON.stringify({ target: 'trunk' }));
-      const lanes = await openLanes(repo.dir);
-      await storePlan(lanes.store, [{ id: 'a', title: 'A' }], { parallelism: 2 });
-      await startLane(lanes, { task_id: 'a', owner: 'me' }).catch(() => undefined);
-      const s = await status(lanes);
+      const project = await openProject(repo.dir);
+      await storePlan(project.store, [{ id: 'a', title: 'A' }], { parallelism: 2 });
+      await startLane(project, { task_id: 'a', owner: 'me' }).catch(() => undefined);
+      const s = await status(project);
       expect(s.target).toBe('trunk');
       expect(s.target_sha).toBeUndefined();
       expect(s.plan!.tasks).toBe(1);
@@ -162,12 +162,12 @@ describe('status', () => {
   it('marks a lane whose worktree directory vanished as missing', async () => {
     const repo = makeRepo();
     try {
-      const lanes = await openLanes(repo.dir);
-      await storePlan(lanes.store, [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }], { parallelism: 2 });
-      const a = await startLane(lanes, { task_id: 'a', owner: 'me' });
-      await startLane(lanes, { task_id: 'b', owner: 'me' });
+      const project = await openProject(repo.dir);
+      await storePlan(project.store, [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }], { parallelism: 2 });
+      const a = await startLane(project, { task_id: 'a', owner: 'me' });
+      await startLane(project, { task_id: 'b', owner: 'me' });
       fs.rmSync(a.path, { recursive: true, force: true });
-      const s = await status(lanes);
+      const s = await status(project);
       expect(s.lanes.find((l) => l.task_id === 'a')).toMatchObject({ missing: true, dirty_count: 0 });
       expect(s.lanes.find((l) => l.task_id === 'b')).toMatchObject({ missing: false });
       expect(renderStatus(s)).toMatch(/a\s+ready\s+in progress\s+missing/);
@@ -256,12 +256,12 @@ describe('status cost', () => {
   it('stays cheap with 10 lanes (measured)', async () => {
     const repo = makeRepo({ files: Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`src/f${i}.ts`, `export const x${i} = ${i};\n`])) });
     try {
-      const lanes = await openLanes(repo.dir);
+      const project = await openProject(repo.dir);
       const ids = Array.from({ length: 10 }, (_, i) => `t${i}`);
-      await storePlan(lanes.store, ids.map((id) => ({ id, title: id, files: [`src/${id}/**`] })), { parallelism: 10 });
-      for (const id of ids) await startLane(lanes, { task_id: id, owner: `agent-${id}` });
+      await storePlan(project.store, ids.map((id) => ({ id, title: id, files: [`src/${id}/**`] })), { parallelism: 10 });
+      for (const id of ids) await startLane(project, { task_id: id, owner: `agent-${id}` });
       for (const id of ids.slice(0, 5)) fs.writeFileSync(path.join(repo.dir, '.claude/worktrees', id, 'src/f1.ts'), 'changed\n');
-      const fresh = await openLanes(repo.dir);
+      const fresh = await openProject(repo.dir);
       await status(fresh); // warm up (module loading, resources cache)
       const times: number[] = [];
       for (let i = 0; i < 5; i++) {

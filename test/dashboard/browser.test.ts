@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { updateTask } from '../../src/core/tasks.js';
+import { updateTask } from '../../src/core/plan/tasks.js';
 import { NEEDS_FIX_COLOR, STATUS_COLORS } from '../../src/dashboard/page.js';
 import { startDashboard, type Dashboard } from '../../src/dashboard/server.js';
 import { tempDir } from '../helpers/repo.js';

@@ -6,11 +6,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openLanes, type Lanes } from '../../src/core/context.js';
-import { claimFiles } from '../../src/core/claims.js';
+import { openProject, type Project } from '../../src/core/project/project.js';
+import { claimFiles } from '../../src/core/claims/api.js';
 import { startLane } from '../../src/core/lanes/start.js';
 import { processMergeQueue, queueMerge } from '../../src/core/merge/index.js';
-import { storePlan, updateTask } from '../../src/core/tasks.js';
+import { storePlan, updateTask } from '../../src/core/plan/tasks.js';
 import { makeRepo, type TestRepo } from '../helpers/repo.js';
 
 export const TASKS = [
@@ -23,32 +23,32 @@ export const TASKS = [
 ];
 
 export interface Fixture extends TestRepo {
-  lanes: Lanes;
+  lanes: Project;
   lanePath(task: string): string;
 }
 
 export async function workingRepo(): Promise<Fixture> {
   const config = { gates: [{ name: 'ok', command: ['node', '-e', 'process.exit(0)'], timeout_seconds: 30 }] };
   const repo = makeRepo({ files: { 'README.md': '# demo\n', 'src/a.ts': 'export const a = 1;\n', '.lanes/config.json': JSON.stringify(config) } });
-  const lanes = await openLanes(repo.dir);
-  await storePlan(lanes.store, TASKS, { parallelism: 4 });
-  await updateTask(lanes.store, { id: 'schema', status: 'in_progress', owner: 'agent-0' });
-  await updateTask(lanes.store, { id: 'schema', status: 'done', owner: 'agent-0' });
-  await startLane(lanes, { task_id: 'api', owner: 'agent-api' });
-  await startLane(lanes, { task_id: 'config', owner: 'agent-config' });
+  const project = await openProject(repo.dir);
+  await storePlan(project.store, TASKS, { parallelism: 4 });
+  await updateTask(project.store, { id: 'schema', status: 'in_progress', owner: 'agent-0' });
+  await updateTask(project.store, { id: 'schema', status: 'done', owner: 'agent-0' });
+  await startLane(project, { task_id: 'api', owner: 'agent-api' });
+  await startLane(project, { task_id: 'config', owner: 'agent-config' });
   const lanePath = (task: string) => path.join(repo.dir, '.claude', 'worktrees', task);
   // api: one commit, queued for merge.
   fs.mkdirSync(path.join(lanePath('api'), 'src/api'), { recursive: true });
   fs.writeFileSync(path.join(lanePath('api'), 'src/api/index.ts'), 'export const api = 1;\n');
   repo.git('-C', lanePath('api'), 'add', '-A');
   repo.git('-C', lanePath('api'), 'commit', '-q', '-m', 'api: first endpoint');
-  await queueMerge(lanes, { task_id: 'api' });
+  await queueMerge(project, { task_id: 'api' });
   // config: an edit not yet committed.
   fs.mkdirSync(path.join(lanePath('config'), 'src/config'), { recursive: true });
   fs.writeFileSync(path.join(lanePath('config'), 'src/config/load.ts'), 'export {};\n');
-  await updateTask(lanes.store, { id: 'ui', status: 'blocked', note: 'waiting for a design' });
-  await claimFiles(lanes.store, { owner: 'session:abc', paths: ['README.md'], reason: 'docs touch-up' });
-  return { ...repo, lanes, lanePath };
+  await updateTask(project.store, { id: 'ui', status: 'blocked', note: 'waiting for a design' });
+  await claimFiles(project.store, { owner: 'session:abc', paths: ['README.md'], reason: 'docs touch-up' });
+  return { ...repo, lanes: project, lanePath };
 }
 
 /** Long enough that an unwrapped reason would push the dashboard's lanes table past its card. */
@@ -68,8 +68,8 @@ export async function needsFixRepo(): Promise<NeedsFixFixture> {
   const gate = "const fs=require('fs'); if (fs.existsSync('RED')) { console.log(' Test Files  1 failed (1)'); console.log('      Tests  55 failed | 3 passed (58)'); process.exit(1); }";
   const config = { gates: [{ name: 'test', command: ['node', '-e', gate], timeout_seconds: 60 }], merge: { remove_lane_after_landing: false } };
   const repo = makeRepo({ files: { 'README.md': '# demo\n', 'src/a.ts': 'export const a = 1;\n', 'src/b.ts': 'export const b = 1;\n', [LONG_PATH]: 'export {};\n', '.lanes/config.json': JSON.stringify(config) } });
-  const lanes = await openLanes(repo.dir);
-  await storePlan(lanes.store, ['fine', 'red', 'clash', 'first', 'late'].map((id) => ({ id, title: `task ${id}` })), { parallelism: 4 });
+  const project = await openProject(repo.dir);
+  await storePlan(project.store, ['fine', 'red', 'clash', 'first', 'late'].map((id) => ({ id, title: `task ${id}` })), { parallelism: 4 });
   const lanePath = (task: string) => path.join(repo.dir, '.claude', 'worktrees', task);
   const commitIn = (task: string, files: Record<string, string>) => {
     for (const [rel, text] of Object.entries(files)) {
@@ -79,7 +79,7 @@ export async function needsFixRepo(): Promise<NeedsFixFixture> {
     repo.git('-C', lanePath(task), 'add', '-A');
     repo.git('-C', lanePath(task), 'commit', '-q', '-m', `work on ${task}`);
   };
-  for (const t of ['fine', 'red', 'clash', 'first', 'late']) await startLane(lanes, { task_id: t, owner: `agent-${t}` });
+  for (const t of ['fine', 'red', 'clash', 'first', 'late']) await startLane(project, { task_id: t, owner: `agent-${t}` });
   commitIn('fine', { 'src/fine.ts': 'export const fine = 1;\n' });
   commitIn('red', { RED: 'makes the gate fail\n' });
   commitIn('clash', { 'src/a.ts': 'export const a = 2;\n', [LONG_PATH]: 'export const lane = 1;\n' });
@@ -89,15 +89,15 @@ export async function needsFixRepo(): Promise<NeedsFixFixture> {
   fs.writeFileSync(path.join(repo.dir, 'src/a.ts'), 'export const a = 3;\n');
   fs.writeFileSync(path.join(repo.dir, LONG_PATH), 'export const main = 1;\n');
   repo.git('commit', '-q', '-am', 'main moves');
-  for (const t of ['red', 'clash', 'first']) await queueMerge(lanes, { task_id: t });
-  await processMergeQueue(lanes);
+  for (const t of ['red', 'clash', 'first']) await queueMerge(project, { task_id: t });
+  await processMergeQueue(project);
   return {
     ...repo,
-    lanes,
+    lanes: project,
     lanePath,
     async requeue(task) {
-      await queueMerge(lanes, { task_id: task });
-      await processMergeQueue(lanes);
+      await queueMerge(project, { task_id: task });
+      await processMergeQueue(project);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanSummary, StatusReport, TaskBrief } from '../../src/core/status.js';
+import type { PlanSummary, StatusReport, TaskBrief } from '../../src/core/status/status.js';
 import { layoutGraph, NODE_H, NODE_W } from '../../src/dashboard/layout.js';
 
 function report(waves: Array<Array<[string, string[]]>>, conflicts: Array<[string, string]> = []): Pick<StatusReport, 'plan' | 'lanes' | 'merge' | 'run'> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { updateTask } from '../../src/core/tasks.js';
+import { updateTask } from '../../src/core/plan/tasks.js';
 import { startDashboard, type Dashboard, type Snapshot } from '../../src/dashboard/server.js';
 import { StatusOut } from '../../src/mcp/tools/status.js';
 import { workingRepo, type Fixture } from './fixture.js';

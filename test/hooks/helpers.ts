@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { inject } from 'vitest';
-import { openLanes, type Lanes } from '../../src/core/context.js';
+import { openProject, type Project } from '../../src/core/project/project.js';
 import { startLane } from '../../src/core/lanes/start.js';
-import { storePlan } from '../../src/core/tasks.js';
+import { storePlan } from '../../src/core/plan/tasks.js';
 import { makeRepo, type TestRepo } from '../helpers/repo.js';
 
 export type HookName = 'pre-tool-use' | 'session-start' | 'stop' | 'session-end' | 'worktree-create' | 'worktree-remove';
@@ -48,7 +48,7 @@ export async function runHook(
 
 export interface LaneRepo {
   repo: TestRepo;
-  lanes: Lanes;
+  lanes: Project;
   /** Real path of each started lane, by task. */
   lane: Record<string, string>;
   cleanup(): void;
@@ -64,9 +64,9 @@ export async function laneRepo(opts: { start?: string[]; config?: Record<string,
     repo.write('.lanes/config.json', JSON.stringify(opts.config));
     repo.commitAll('config');
   }
-  const lanes = await openLanes(repo.dir);
+  const project = await openProject(repo.dir);
   await storePlan(
-    lanes.store,
+    project.store,
     [
       { id: 'a', title: 'Task A', description: 'Do A in src/a.', files: ['src/a/**'] },
       { id: 'b', title: 'Task B', description: 'Do B in src/b.', files: ['src/b/**'] },
@@ -75,8 +75,8 @@ export async function laneRepo(opts: { start?: string[]; config?: Record<string,
     { parallelism: 2 },
   );
   const lane: Record<string, string> = {};
-  for (const t of opts.start ?? ['a', 'b']) lane[t] = (await startLane(lanes, { task_id: t, owner: `test:${t}` })).path;
-  return { repo, lanes, lane, cleanup: () => repo.cleanup() };
+  for (const t of opts.start ?? ['a', 'b']) lane[t] = (await startLane(project, { task_id: t, owner: `test:${t}` })).path;
+  return { repo, lanes: project, lane, cleanup: () => repo.cleanup() };
 }
 
 /** A subagent transcript whose first prompt line names `task`, laid out as Claude Code 2.1.330 does. */

@@ -4,10 +4,10 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimFiles } from '../../src/core/claims/api.js';
 import { CLAIMS_DOC, emptyClaims, type ClaimsDoc } from '../../src/core/claims/model.js';
-import { openLanes } from '../../src/core/context.js';
+import { openProject } from '../../src/core/project/project.js';
 import { logSession } from '../../src/core/sessions/read.js';
 import { readSessions, sessionKey } from '../../src/core/sessions/records.js';
-import { readPlan } from '../../src/core/tasks.js';
+import { readPlan } from '../../src/core/plan/tasks.js';
 import { makeRepo, tempDir } from '../helpers/repo.js';
 import { laneRepo, runHook, type LaneRepo } from './helpers.js';
 
@@ -53,19 +53,19 @@ describe('SessionEnd hook', () => {
   it('completes the note, commits it in the lane, releases leases and records the outcome, within 1.5 s', async () => {
     const sid = 'sess-end-1';
     expect((await runHook('session-start', { ...end(r.lane.a!, sid), hook_event_name: 'SessionStart', source: 'startup' })).code).toBe(0);
-    const lanes = await openLanes(r.lane.a!);
-    await logSession(lanes, { kind: 'progress', text: 'Worked on A. token=ghp_0123456789abcdefghijklmnopqrstuvwxyz01' }, sessionKey(sid));
+    const project = await openProject(r.lane.a!);
+    await logSession(project, { kind: 'progress', text: 'Worked on A. token=ghp_0123456789abcdefghijklmnopqrstuvwxyz01' }, sessionKey(sid));
     fs.writeFileSync(path.join(r.lane.a!, 'src/a/done.ts'), 'export const done = true;\n');
     execFileSync('git', ['add', '-A'], { cwd: r.lane.a! });
     execFileSync('git', ['commit', '-q', '-m', 'a: done'], { cwd: r.lane.a! });
-    await claimFiles(lanes.store, { owner: `session:${sid}`, paths: ['docs/a.md'], ttl_seconds: 600 });
-    await claimFiles(lanes.store, { owner: 'someone-else', paths: ['docs/b.md'], ttl_seconds: 600, session: sid });
+    await claimFiles(project.store, { owner: `session:${sid}`, paths: ['docs/a.md'], ttl_seconds: 600 });
+    await claimFiles(project.store, { owner: 'someone-else', paths: ['docs/b.md'], ttl_seconds: 600, session: sid });
 
     const h = await runHook('session-end', end(r.lane.a!, sid));
     expect(h.code).toBe(0);
     expect(h.stdout).toBe('');
     expect(h.ms).toBeLessThan(BUDGET_MS);
-    const rec = Object.values(await readSessions(lanes.store)).find((s) => s.key === sid)!;
+    const rec = Object.values(await readSessions(project.store)).find((s) => s.key === sid)!;
     expect(rec).toMatchObject({ status: 'partial', end_reason: 'prompt_input_exit' });
     expect(rec.note_commit).toMatch(/^[0-9a-f]{40}$/);
     const note = fs.readFileSync(path.join(r.lane.a!, rec.path), 'utf8');
@@ -74,10 +74,10 @@ describe('SessionEnd hook', () => {
     expect(note).not.toContain('ghp_0123456789abcdefghijklmnopqrstuvwxyz01');
     // The lane is exactly as clean as before: the note went into its own commit.
     expect(execFileSync('git', ['status', '--porcelain'], { cwd: r.lane.a!, encoding: 'utf8' })).toBe('');
-    const claims = (await lanes.store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims)).data.claims;
+    const claims = (await project.store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims)).data.claims;
     expect(claims.filter((c) => c.owner === `session:${sid}` || c.session === sid)).toEqual([]);
     expect(claims.some((c) => c.owner === 'task:a')).toBe(true);
-    const { tasks } = await readPlan(lanes.store);
+    const { tasks } = await readPlan(project.store);
     expect(tasks.a?.note).toContain(`session ${rec.id} ended (partial; prompt_input_exit)`);
     expect(tasks.a?.status).toBe('in_progress');
     // A second SessionEnd (or the detached finisher) finds nothing left to do.

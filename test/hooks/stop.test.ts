@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLanes } from '../../src/core/context.js';
+import { openProject } from '../../src/core/project/project.js';
 import { logSession } from '../../src/core/sessions/read.js';
 import { sessionKey } from '../../src/core/sessions/records.js';
 import { makeRepo, tempDir } from '../helpers/repo.js';
@@ -63,10 +63,10 @@ describe('Stop / SubagentStop hook', () => {
   });
 
   it('lets the agent stop once everything is committed and logged', async () => {
-    const lanes = await openLanes(r.lane.a!);
+    const project = await openProject(r.lane.a!);
     const key = sessionKey('sess-stop');
-    await logSession(lanes, { kind: 'progress', text: 'Added new.ts.' }, key);
-    await logSession(lanes, { kind: 'next_step', text: 'Nothing left.' }, key);
+    await logSession(project, { kind: 'progress', text: 'Added new.ts.' }, key);
+    await logSession(project, { kind: 'next_step', text: 'Nothing left.' }, key);
     execFileSync('git', ['add', '-A'], { cwd: r.lane.a! });
     execFileSync('git', ['commit', '-q', '-m', 'a: new'], { cwd: r.lane.a! });
     const h = await runHook('stop', stop(r.lane.a!));

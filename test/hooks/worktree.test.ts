@@ -3,7 +3,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyLanes, LANES_DOC, type LanesDoc } from '../../src/core/lanes/model.js';
-import { readPlan } from '../../src/core/tasks.js';
+import { readPlan } from '../../src/core/plan/tasks.js';
 import { makeRepo, tempDir } from '../helpers/repo.js';
 import { laneRepo, runHook, type LaneRepo } from './helpers.js';
 

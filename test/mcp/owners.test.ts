@@ -7,7 +7,7 @@ import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emptyOwners, OWNERS_DOC, type OwnersDoc } from '../../src/core/claims/liveness.js';
-import { openLanes } from '../../src/core/context.js';
+import { openProject } from '../../src/core/project/project.js';
 import { pidAlive } from '../../src/state/pid.js';
 import { bundlePath } from '../helpers/cli.js';
 import { connect, type Connected } from '../helpers/mcp.js';
@@ -29,8 +29,8 @@ async function callOnce(dir: string, env: Record<string, string>, name: string, 
 }
 
 async function expire(dir: string, owner: string): Promise<void> {
-  const lanes = await openLanes(dir);
-  await lanes.store.transact(async (tx) => {
+  const project = await openProject(dir);
+  await project.store.transact(async (tx) => {
     const l = tx.get<OwnersDoc>(OWNERS_DOC, emptyOwners).leases[owner];
     if (!l) throw new Error(`${owner} has no lease`);
     l.expires_at = new Date(Date.now() - 1000).toISOString();

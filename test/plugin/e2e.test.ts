@@ -215,10 +215,10 @@ describe('real client, scripted model', () => {
 
   it('makes `claude --worktree` a lane: SessionStart context, a Stop nudge once, SessionEnd commits the note', async () => {
     repo = makeRepo({ files: { 'README.md': '# demo\n', 'src/a/a.ts': 'export const a = 1;\n' } });
-    const { openLanes } = await import('../../src/core/context.js');
-    const { storePlan } = await import('../../src/core/tasks.js');
-    const lanes = await openLanes(repo.dir);
-    await storePlan(lanes.store, [{ id: 'feat-x', title: 'Feature X', description: 'Make X.', files: ['src/x/**'] }], { parallelism: 1 });
+    const { openProject } = await import('../../src/core/project/project.js');
+    const { storePlan } = await import('../../src/core/plan/tasks.js');
+    const project = await openProject(repo.dir);
+    await storePlan(project.store, [{ id: 'feat-x', title: 'Feature X', description: 'Make X.', files: ['src/x/**'] }], { parallelism: 1 });
     const wt = path.join(repo.dir, '.claude', 'worktrees', 'feat-x');
     const trace = path.join(tempDir(), 'trace.jsonl');
     fake = await startFakeAnthropic({

@@ -3,26 +3,23 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-UIGJYPKE.mjs";
+} from "../chunks/chunk-6CL46LUF.mjs";
 import {
   ownerLeaseStale
-} from "../chunks/chunk-R4FJTQ6I.mjs";
-import {
-  findHolder
-} from "../chunks/chunk-MSBQTGGO.mjs";
+} from "../chunks/chunk-KX2LJZLB.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
-import "../chunks/chunk-DHEFD45C.mjs";
+import "../chunks/chunk-BHICWWQZ.mjs";
 import {
   describeOwner,
   describeUntil,
   pidAlive
-} from "../chunks/chunk-2VWK2TVK.mjs";
+} from "../chunks/chunk-RLBCOSO5.mjs";
 import {
   exit,
   note,
   reasonToStderr,
   trace
-} from "../chunks/chunk-AYDAKJ7I.mjs";
+} from "../chunks/chunk-UB6FQ5GH.mjs";
 import {
   obj,
   readHookInput,
@@ -35,11 +32,14 @@ import {
   readDoc,
   readLanes,
   realish
-} from "../chunks/chunk-R64DABHD.mjs";
+} from "../chunks/chunk-UBJP2TOX.mjs";
 import {
   isInside
-} from "../chunks/chunk-LPRMXJFI.mjs";
-import "../chunks/chunk-DRMYFPW3.mjs";
+} from "../chunks/chunk-N2X7TN7L.mjs";
+import {
+  isPlainScope,
+  matchesScope
+} from "../chunks/chunk-DRMYFPW3.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -49,6 +49,46 @@ import path2 from "node:path";
 
 // src/hooks/lib/edit-check.ts
 import path from "node:path";
+
+// src/core/claims/match.ts
+var MAX_CACHED = 4096;
+var matchers = /* @__PURE__ */ new Map();
+function matcherFor(pattern) {
+  let m = matchers.get(pattern);
+  if (m) return m;
+  if (isPlainScope(pattern)) {
+    const dir = `${pattern}/`;
+    m = (p) => p === pattern || p.startsWith(dir);
+  } else {
+    const segs = pattern.split("/");
+    const pre = segs.slice(0, segs.findIndex((s) => !isPlainScope(s))).join("/");
+    const dir = `${pre}/`;
+    m = (p) => (pre === "" || p === pre || p.startsWith(dir)) && matchesScope(pattern, p);
+  }
+  if (matchers.size >= MAX_CACHED) matchers.clear();
+  matchers.set(pattern, m);
+  return m;
+}
+function cleanPath(p) {
+  let s = p.replace(/\/{2,}/g, "/");
+  while (s.startsWith("./")) s = s.slice(2);
+  return s.replace(/\/$/, "");
+}
+function findHolder(claims, path3, exceptOwner, now = Date.now()) {
+  const list = Array.isArray(claims) ? claims : claims.claims;
+  const p = cleanPath(path3);
+  const nowIso = new Date(now).toISOString();
+  let shared;
+  for (const c of list) {
+    if (c.owner === exceptOwner || shared && c.mode === "shared") continue;
+    if (!matcherFor(c.pattern)(p) || c.expires_at <= nowIso) continue;
+    if (c.mode === "exclusive") return c;
+    shared = c;
+  }
+  return shared;
+}
+
+// src/hooks/lib/edit-check.ts
 function isOwnClaim(c, lane, sessionId) {
   return c.owner === `task:${lane.task}` || c.task === lane.task || sessionId !== void 0 && c.session === sessionId;
 }
@@ -158,7 +198,7 @@ async function main() {
   const sid = str(input, "session_id");
   if (d.lane && (needsRenewal(claims, d.lane, now) || ownerLeaseStale(w.stateDir, sid, now))) {
     try {
-      const { renewLaneClaims } = await import("../chunks/renew-KI6BMBZ4.mjs");
+      const { renewLaneClaims } = await import("../chunks/renew-HLQSLWW7.mjs");
       await renewLaneClaims(w.stateDir, d.lane.task, sid);
     } catch (e) {
       note(`${EVENT}: could not renew the claims of task ${d.lane.task}: ${e.message}`);

@@ -3,17 +3,17 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   sessionOwner
-} from "../chunks/chunk-R4FJTQ6I.mjs";
+} from "../chunks/chunk-KX2LJZLB.mjs";
 import {
   leaseOf
-} from "../chunks/chunk-DHEFD45C.mjs";
-import "../chunks/chunk-2VWK2TVK.mjs";
+} from "../chunks/chunk-BHICWWQZ.mjs";
+import "../chunks/chunk-RLBCOSO5.mjs";
 import {
   elapsedMs,
   exit,
   note,
   trace
-} from "../chunks/chunk-AYDAKJ7I.mjs";
+} from "../chunks/chunk-UB6FQ5GH.mjs";
 import {
   parseHookInput,
   readHookInput,
@@ -23,8 +23,8 @@ import {
   hasState,
   locate,
   readDoc
-} from "../chunks/chunk-R64DABHD.mjs";
-import "../chunks/chunk-LPRMXJFI.mjs";
+} from "../chunks/chunk-UBJP2TOX.mjs";
+import "../chunks/chunk-N2X7TN7L.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -95,7 +95,7 @@ async function main() {
   }
   const timer = finishing ? void 0 : setTimeout(() => startFinisher(input), FINISHER_AFTER_MS);
   timer?.unref();
-  const { finishSession } = await import("../chunks/session-end-work-534IYRQU.mjs");
+  const { finishSession } = await import("../chunks/session-end-work-R3FACSL7.mjs");
   const r = await finishSession(w, sid, str(input, "reason") ?? "other");
   if (timer) clearTimeout(timer);
   for (const line of r.report) note(`${EVENT}: ${line}`);

@@ -6,7 +6,7 @@ import {
   exit,
   note,
   trace
-} from "../chunks/chunk-AYDAKJ7I.mjs";
+} from "../chunks/chunk-UB6FQ5GH.mjs";
 import {
   readHookInput,
   str
@@ -17,8 +17,8 @@ import {
   locate,
   readDoc,
   readLanes
-} from "../chunks/chunk-R64DABHD.mjs";
-import "../chunks/chunk-LPRMXJFI.mjs";
+} from "../chunks/chunk-UBJP2TOX.mjs";
+import "../chunks/chunk-N2X7TN7L.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -83,7 +83,7 @@ async function main() {
     trace(EVENT, "summary");
     return 0;
   }
-  const { laneContext } = await import("../chunks/session-start-lane-NWCWO7VO.mjs");
+  const { laneContext } = await import("../chunks/session-start-lane-OLB4DIIA.mjs");
   const r = await laneContext(input, lane, w);
   context(r.text);
   trace(EVENT, "lane", { lane: lane.task, session: r.session_id, resumed: r.resumed });

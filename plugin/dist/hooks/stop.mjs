@@ -3,13 +3,13 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-UIGJYPKE.mjs";
+} from "../chunks/chunk-6CL46LUF.mjs";
 import {
   emitJson,
   exit,
   note,
   trace
-} from "../chunks/chunk-AYDAKJ7I.mjs";
+} from "../chunks/chunk-UB6FQ5GH.mjs";
 import {
   readHookInput,
   str
@@ -18,8 +18,8 @@ import {
   hasState,
   locate,
   readLanes
-} from "../chunks/chunk-R64DABHD.mjs";
-import "../chunks/chunk-LPRMXJFI.mjs";
+} from "../chunks/chunk-UBJP2TOX.mjs";
+import "../chunks/chunk-N2X7TN7L.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -51,7 +51,7 @@ async function main() {
     return { code: 0, event };
   }
   const lane = acting.lane;
-  const { missingItems } = await import("../chunks/stop-lane-ZIQ6VM3L.mjs");
+  const { missingItems } = await import("../chunks/stop-lane-RFZMCSCE.mjs");
   const missing = await missingItems(lane, str(input, "session_id"), w);
   for (const p of missing.problems) note(`${event}: ${p}`);
   if (missing.items.length === 0) {

@@ -4,13 +4,14 @@ const require = __lanesRequire(import.meta.url);
 import {
   copyIncluded,
   startLane
-} from "../chunks/chunk-65S445OG.mjs";
+} from "../chunks/chunk-CB5H2Q5I.mjs";
 import {
   loadConfig
-} from "../chunks/chunk-3KJTEJCO.mjs";
+} from "../chunks/chunk-EGKIXKT2.mjs";
+import "../chunks/chunk-NLPC232T.mjs";
 import {
   sessionOwner
-} from "../chunks/chunk-R4FJTQ6I.mjs";
+} from "../chunks/chunk-KX2LJZLB.mjs";
 import {
   ADHOC_TITLE_PREFIX,
   CLAUDE_NAME_RE,
@@ -19,13 +20,12 @@ import {
 import {
   listWorktrees,
   withGitLock
-} from "../chunks/chunk-UZTVSJB3.mjs";
-import "../chunks/chunk-3UEZECNY.mjs";
-import "../chunks/chunk-OTMKMIOM.mjs";
+} from "../chunks/chunk-OMC5OVQ4.mjs";
+import "../chunks/chunk-MWYGL7GG.mjs";
 import {
   lanesDir,
-  openLanes
-} from "../chunks/chunk-6XQ4JCCN.mjs";
+  openProject
+} from "../chunks/chunk-M3BD5R6P.mjs";
 import {
   git,
   resolveRepo
@@ -34,21 +34,20 @@ import {
   addTask,
   readPlan,
   storePlan
-} from "../chunks/chunk-R53OTRXF.mjs";
-import "../chunks/chunk-K43ZTQRF.mjs";
-import "../chunks/chunk-MSBQTGGO.mjs";
+} from "../chunks/chunk-SC5JVWLO.mjs";
+import "../chunks/chunk-BGBBGY2U.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
-import "../chunks/chunk-DHEFD45C.mjs";
+import "../chunks/chunk-BHICWWQZ.mjs";
 import {
   LANES_DOC,
   emptyLanes
-} from "../chunks/chunk-2VWK2TVK.mjs";
+} from "../chunks/chunk-RLBCOSO5.mjs";
 import {
   emitLine,
   exit,
   note,
   trace
-} from "../chunks/chunk-AYDAKJ7I.mjs";
+} from "../chunks/chunk-UB6FQ5GH.mjs";
 import {
   readHookInput,
   str
@@ -56,9 +55,9 @@ import {
 import {
   hasState,
   locate
-} from "../chunks/chunk-R64DABHD.mjs";
-import "../chunks/chunk-LPRMXJFI.mjs";
-import "../chunks/chunk-G2BVXJJ5.mjs";
+} from "../chunks/chunk-UBJP2TOX.mjs";
+import "../chunks/chunk-N2X7TN7L.mjs";
+import "../chunks/chunk-LO6JXK6M.mjs";
 import "../chunks/chunk-DRMYFPW3.mjs";
 import {
   errorMessage
@@ -90,15 +89,15 @@ async function plainWorktree(repo, name, cfg, locked) {
   for (const s of inc.skipped) note(`${EVENT}: did not copy ${s.path}: ${s.reason}`);
   return wt;
 }
-async function laneWorktree(lanes, cfg, name, sid) {
+async function laneWorktree(project, cfg, name, sid) {
   const task = taskIdFor(name);
   if (task !== name) note(`${EVENT}: worktree name ${JSON.stringify(name)} is not a task id; using task "${task}"`);
-  const existing = (await lanes.store.read(LANES_DOC, emptyLanes)).data[task];
+  const existing = (await project.store.read(LANES_DOC, emptyLanes)).data[task];
   if (existing?.state === "ready" && fs.existsSync(existing.path)) {
     note(`${EVENT}: entering the existing lane of task ${task} (${existing.path})`);
     return existing.path;
   }
-  const { plan } = await readPlan(lanes.store);
+  const { plan } = await readPlan(project.store);
   if (!plan?.tasks.some((t) => t.id === task)) {
     const adhoc = {
       id: task,
@@ -106,12 +105,12 @@ async function laneWorktree(lanes, cfg, name, sid) {
       description: `Created for Claude Code's worktree "${name}" (claude --worktree, EnterWorktree or a subagent with isolation: worktree) by the Lanes WorktreeCreate hook. It has no file scope.`,
       files: []
     };
-    if (plan) await addTask(lanes.store, adhoc);
-    else await storePlan(lanes.store, [adhoc], { parallelism: cfg.max_parallel, source: "claude-code-worktree" });
+    if (plan) await addTask(project.store, adhoc);
+    else await storePlan(project.store, [adhoc], { parallelism: cfg.max_parallel, source: "claude-code-worktree" });
     note(`${EVENT}: added task ${task} to the plan for this worktree`);
   }
   const owner = sid ? sessionOwner(sid) : `claude-worktree:${task}`;
-  const r = await startLane(lanes, { task_id: task, owner });
+  const r = await startLane(project, { task_id: task, owner });
   note(`${EVENT}: lane ${r.branch} ready at ${r.path}${r.included.length ? `; copied ${r.included.join(", ")}` : ""}`);
   return r.path;
 }
@@ -152,7 +151,7 @@ async function main() {
     wt = await plainWorktree(repo, name, cfg, stateful);
     trace(EVENT, "plain", { name, path: wt });
   } else {
-    wt = await laneWorktree(await openLanes(loc.where.cwd, repo), cfg, name, str(read.input, "session_id"));
+    wt = await laneWorktree(await openProject(loc.where.cwd, repo), cfg, name, str(read.input, "session_id"));
     trace(EVENT, "lane", { name, path: wt });
   }
   emitLine(wt);

@@ -3,18 +3,17 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   removeLane
-} from "../chunks/chunk-4IATRD2I.mjs";
+} from "../chunks/chunk-LPHVWWMX.mjs";
 import {
   ADHOC_TITLE_PREFIX
 } from "../chunks/chunk-ITFLEEQQ.mjs";
 import {
   listWorktrees
-} from "../chunks/chunk-UZTVSJB3.mjs";
-import "../chunks/chunk-3UEZECNY.mjs";
-import "../chunks/chunk-OTMKMIOM.mjs";
+} from "../chunks/chunk-OMC5OVQ4.mjs";
+import "../chunks/chunk-MWYGL7GG.mjs";
 import {
-  openLanes
-} from "../chunks/chunk-6XQ4JCCN.mjs";
+  openProject
+} from "../chunks/chunk-M3BD5R6P.mjs";
 import {
   git
 } from "../chunks/chunk-AQI2KNDM.mjs";
@@ -24,20 +23,19 @@ import {
   emptyPlan,
   emptyTasks,
   setStatus
-} from "../chunks/chunk-R53OTRXF.mjs";
-import "../chunks/chunk-K43ZTQRF.mjs";
-import "../chunks/chunk-MSBQTGGO.mjs";
+} from "../chunks/chunk-SC5JVWLO.mjs";
+import "../chunks/chunk-BGBBGY2U.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
-import "../chunks/chunk-DHEFD45C.mjs";
+import "../chunks/chunk-BHICWWQZ.mjs";
 import {
   LANES_DOC,
   emptyLanes
-} from "../chunks/chunk-2VWK2TVK.mjs";
+} from "../chunks/chunk-RLBCOSO5.mjs";
 import {
   exit,
   note,
   trace
-} from "../chunks/chunk-AYDAKJ7I.mjs";
+} from "../chunks/chunk-UB6FQ5GH.mjs";
 import {
   readHookInput,
   str
@@ -46,8 +44,8 @@ import {
   hasState,
   locate,
   realish
-} from "../chunks/chunk-R64DABHD.mjs";
-import "../chunks/chunk-LPRMXJFI.mjs";
+} from "../chunks/chunk-UBJP2TOX.mjs";
+import "../chunks/chunk-N2X7TN7L.mjs";
 import "../chunks/chunk-DRMYFPW3.mjs";
 import {
   errorMessage
@@ -101,22 +99,22 @@ async function main() {
     trace(EVENT, code === 0 ? "plain-removed" : "plain-kept", { path: wt });
     return code;
   }
-  const lanes = await openLanes(w.mainRoot);
-  const lane = Object.values((await lanes.store.read(LANES_DOC, emptyLanes)).data).find((l) => l.path === wt);
+  const project = await openProject(w.mainRoot);
+  const lane = Object.values((await project.store.read(LANES_DOC, emptyLanes)).data).find((l) => l.path === wt);
   if (!lane) {
     const code = await plainRemove(w.mainRoot, wt);
     trace(EVENT, code === 0 ? "plain-removed" : "plain-kept", { path: wt });
     return code;
   }
   try {
-    const r = await removeLane(lanes, { task_id: lane.task });
+    const r = await removeLane(project, { task_id: lane.task });
     note(`${EVENT}: removed the lane of task ${lane.task} (${r.landed_by}); branch ${r.deleted_branch ? "deleted" : "kept"}.${r.notes.map((n) => ` Kept: ${n}.`).join("")}`);
   } catch (e) {
     note(`${EVENT}: kept the lane of task ${lane.task} at ${wt}: ${errorMessage(e)}`);
     trace(EVENT, "kept", { lane: lane.task });
     return 1;
   }
-  await lanes.store.transact(async (tx) => {
+  await project.store.transact(async (tx) => {
     const def = tx.get(PLAN_DOC, emptyPlan).plan?.tasks.find((t2) => t2.id === lane.task);
     const t = tx.get(TASKS_DOC, emptyTasks)[lane.task];
     if (def?.title.startsWith(ADHOC_TITLE_PREFIX) && t && t.status !== "done") {

@@ -3,10 +3,12 @@
  * here carry no pid (the CLI exits at once), so they last until released or until the lease ends.
  */
 import type { Command } from 'commander';
-import { openLanes } from '../../core/context.js';
-import { claimFiles, describeOwner, describeUntil, listClaims, releaseFiles, type ClaimRecord } from '../../core/claims.js';
+import { openProject } from '../../core/project/project.js';
+import { claimFiles, listClaims, releaseFiles } from '../../core/claims/api.js';
+import { describeOwner, describeUntil } from '../../core/claims/owner.js';
+import { type ClaimRecord } from '../../core/claims/model.js';
 import { LanesError } from '../../errors.js';
-import { leasePort, releasePorts } from '../../core/ports.js';
+import { leasePort, releasePorts } from '../../core/claims/ports.js';
 import { cliOwner } from '../../core/lanes/model.js';
 import { action, emit } from '../run.js';
 
@@ -38,9 +40,9 @@ export function registerClaims(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (owner: string, paths: string[], o: { shared?: boolean; ttl?: string; reason?: string; task?: string; json?: boolean }) => {
-        const lanes = await openLanes(process.cwd());
-        const ttl = o.ttl !== undefined ? seconds(o.ttl) : (await lanes.config()).claims.default_ttl_seconds;
-        const claims = await claimFiles(lanes.store, {
+        const project = await openProject(process.cwd());
+        const ttl = o.ttl !== undefined ? seconds(o.ttl) : (await project.config()).claims.default_ttl_seconds;
+        const claims = await claimFiles(project.store, {
           owner,
           paths,
           mode: o.shared ? 'shared' : 'exclusive',
@@ -61,10 +63,10 @@ export function registerClaims(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (owner: string, paths: string[], o: { force?: boolean; json?: boolean }) => {
-        const lanes = await openLanes(process.cwd());
+        const project = await openProject(process.cwd());
         // Naming an owner is acting as it, except for a task's scope, which belongs to the task's owner.
         const actor = owner.startsWith('task:') ? cliOwner() : owner;
-        const r = await releaseFiles(lanes.store, owner, paths.length ? paths : undefined, { actor, force: o.force === true });
+        const r = await releaseFiles(project.store, owner, paths.length ? paths : undefined, { actor, force: o.force === true });
         emit(o.json, r, () =>
           [r.released.length ? `Released ${r.released.join(', ')}` : 'Nothing was released', r.not_held.length ? `not held by ${owner}: ${r.not_held.join(', ')}` : '']
             .filter(Boolean)
@@ -81,8 +83,8 @@ export function registerClaims(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (o: { owner?: string; path?: string; json?: boolean }) => {
-        const lanes = await openLanes(process.cwd());
-        const claims = await listClaims(lanes.store, { ...(o.owner ? { owner: o.owner } : {}), ...(o.path ? { path: o.path } : {}) });
+        const project = await openProject(process.cwd());
+        const claims = await listClaims(project.store, { ...(o.owner ? { owner: o.owner } : {}), ...(o.path ? { path: o.path } : {}) });
         emit(o.json, { claims }, () => renderClaims(claims));
       }),
     );
@@ -96,14 +98,14 @@ export function registerClaims(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (owner: string, o: { release?: boolean; ttl?: string; json?: boolean }) => {
-        const lanes = await openLanes(process.cwd());
+        const project = await openProject(process.cwd());
         if (o.release) {
-          const ports = await releasePorts(lanes.store, owner);
+          const ports = await releasePorts(project.store, owner);
           emit(o.json, { released: ports }, () => (ports.length ? `Released port ${ports.join(', ')}` : `${owner} held no port`));
           return;
         }
-        const ttl = o.ttl !== undefined ? seconds(o.ttl) : (await lanes.config()).claims.default_ttl_seconds;
-        const { lease, reused } = await leasePort(lanes.store, { owner, ttl_seconds: ttl });
+        const ttl = o.ttl !== undefined ? seconds(o.ttl) : (await project.config()).claims.default_ttl_seconds;
+        const { lease, reused } = await leasePort(project.store, { owner, ttl_seconds: ttl });
         // The bare port number first, so `PORT=$(lanes port task:web)` works.
         emit(o.json, { ...lease, reused }, () => String(lease.port));
       }),

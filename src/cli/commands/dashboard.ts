@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
-import { openLanes } from '../../core/context.js';
+import { openProject } from '../../core/project/project.js';
 import { LanesError } from '../../errors.js';
 import { startDashboard } from '../../dashboard/server.js';
 import { action } from '../run.js';
@@ -17,8 +17,8 @@ export function registerDashboard(program: Command): void {
         if (opts.port !== undefined && (!/^\d+$/.test(opts.port) || port > 65_535)) {
           throw new LanesError('INVALID_INPUT', `Invalid --port ${JSON.stringify(opts.port)}.`, { hint: 'Use a port from 1 to 65535, or 0 (or nothing) for any free port.' });
         }
-        const lanes = await openLanes(process.cwd());
-        const d = await startDashboard(lanes, { port });
+        const project = await openProject(process.cwd());
+        const d = await startDashboard(project, { port });
         process.stdout.write(`${d.url}\n`);
         process.stderr.write('lanes dashboard: serving on 127.0.0.1 only; Ctrl-C to stop\n');
         if (opts.open) openBrowser(d.url);

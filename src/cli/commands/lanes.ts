@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openLanes } from '../../core/context.js';
+import { openProject } from '../../core/project/project.js';
 import { cleanupLanes, type CleanupResult } from '../../core/lanes/cleanup.js';
 import { listLanes, type ListResult } from '../../core/lanes/list.js';
 import { cliOwner } from '../../core/lanes/model.js';
@@ -20,8 +20,8 @@ export function registerLanes(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (task: string, opts: { base?: string; owner?: string; json?: boolean }) => {
-        const lanes = await openLanes(process.cwd());
-        const r = await startLane(lanes, { task_id: task, owner: opts.owner ?? cliOwner(), ...(opts.base !== undefined ? { base: opts.base } : {}) });
+        const project = await openProject(process.cwd());
+        const r = await startLane(project, { task_id: task, owner: opts.owner ?? cliOwner(), ...(opts.base !== undefined ? { base: opts.base } : {}) });
         emit(opts.json, r, () => renderStart(r));
       }),
     );
@@ -35,7 +35,7 @@ export function registerLanes(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (task: string, opts: { owner?: string; force?: boolean; json?: boolean }) => {
-        const r = await takeTask(await openLanes(process.cwd()), { task_id: task, owner: opts.owner ?? cliOwner(), force: opts.force === true });
+        const r = await takeTask(await openProject(process.cwd()), { task_id: task, owner: opts.owner ?? cliOwner(), force: opts.force === true });
         emit(opts.json, r, () => renderTake(r));
       }),
     );
@@ -47,7 +47,7 @@ export function registerLanes(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (opts: { json?: boolean }) => {
-        const r = await listLanes(await openLanes(process.cwd()));
+        const r = await listLanes(await openProject(process.cwd()));
         emit(opts.json, r, () => renderList(r, { color: !!process.stdout.isTTY && !process.env.NO_COLOR }));
       }),
     );
@@ -61,7 +61,7 @@ export function registerLanes(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (task: string, opts: { force?: boolean; owner?: string; json?: boolean }) => {
-        const r = await removeLane(await openLanes(process.cwd()), { task_id: task, force: opts.force === true, actor: opts.owner ?? cliOwner() });
+        const r = await removeLane(await openProject(process.cwd()), { task_id: task, force: opts.force === true, actor: opts.owner ?? cliOwner() });
         emit(opts.json, r, () => renderRemove(r));
       }),
     );
@@ -74,7 +74,7 @@ export function registerLanes(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (opts: { json?: boolean }) => {
-        const r = await cleanupLanes(await openLanes(process.cwd()));
+        const r = await cleanupLanes(await openProject(process.cwd()));
         emit(opts.json, r, () => renderCleanup(r));
       }),
     );

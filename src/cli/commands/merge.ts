@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openLanes } from '../../core/context.js';
+import { openProject } from '../../core/project/project.js';
 import { cliOwner } from '../../core/lanes/model.js';
 import { approveMerge, cancelMerge, listGateLogs, mergeStatus, processMergeQueue, queueMerge, queueRevert, readGateLog, STRATEGIES, type Strategy } from '../../core/merge/index.js';
 import { assertSlug } from '../../util/slug.js';
@@ -27,9 +27,9 @@ export function registerMerge(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (task: string, opts: { strategy?: string; json?: boolean }) => {
-        const lanes = await openLanes(process.cwd());
+        const project = await openProject(process.cwd());
         const strategy = strategyOf(opts.strategy);
-        const r = await queueMerge(lanes, { task_id: task, ...(strategy ? { strategy } : {}), requested_by: cliOwner() });
+        const r = await queueMerge(project, { task_id: task, ...(strategy ? { strategy } : {}), requested_by: cliOwner() });
         emit(opts.json, r, () => renderQueued(r));
       }),
     );
@@ -41,8 +41,8 @@ export function registerMerge(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (opts: { maxBatches?: number; json?: boolean }) => {
-        const lanes = await openLanes(process.cwd());
-        const r = await processMergeQueue(lanes, {
+        const project = await openProject(process.cwd());
+        const r = await processMergeQueue(project, {
           ...(opts.maxBatches !== undefined ? { maxBatches: opts.maxBatches } : {}),
           // Progress goes to stderr: stdout carries the result.
           onProgress: (m) => process.stderr.write(`lanes merge: ${m}\n`),
@@ -59,8 +59,8 @@ export function registerMerge(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (opts: { task?: string; json?: boolean }) => {
-        const lanes = await openLanes(process.cwd());
-        const s = await mergeStatus(lanes, opts.task ? { task: opts.task } : {});
+        const project = await openProject(process.cwd());
+        const s = await mergeStatus(project, opts.task ? { task: opts.task } : {});
         emit(opts.json, s, () => renderStatus(s));
       }),
     );
@@ -72,8 +72,8 @@ export function registerMerge(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (task: string, opts: { json?: boolean }) => {
-        const lanes = await openLanes(process.cwd());
-        const r = await cancelMerge(lanes, task);
+        const project = await openProject(process.cwd());
+        const r = await cancelMerge(project, task);
         emit(opts.json, r, () => (r.cancelled ? `Cancelled ${task} (entry ${r.entry.id}).` : `${task} is being processed; it will be dropped before landing.`));
       }),
     );
@@ -85,8 +85,8 @@ export function registerMerge(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (task: string, opts: { json?: boolean }) => {
-        const lanes = await openLanes(process.cwd());
-        const r = await queueRevert(lanes, task, { requested_by: cliOwner() });
+        const project = await openProject(process.cwd());
+        const r = await queueRevert(project, task, { requested_by: cliOwner() });
         emit(opts.json, r, () =>
           r.already_queued
             ? `A revert of ${task} is already queued (entry ${r.entry.id}).`
@@ -102,8 +102,8 @@ export function registerMerge(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (task: string, opts: { json?: boolean }) => {
-        const lanes = await openLanes(process.cwd());
-        const r = await approveMerge(lanes, task, cliOwner());
+        const project = await openProject(process.cwd());
+        const r = await approveMerge(project, task, cliOwner());
         emit(opts.json, r, () => `Approved ${task} (entry ${r.entry.id}, tip ${r.entry.tip.slice(0, 12)}): it is queued again. Run \`lanes merge run\` to land it.`);
       }),
     );
@@ -117,14 +117,14 @@ export function registerMerge(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (task: string | undefined, opts: { list?: boolean; id?: string; json?: boolean }) => {
-        const lanes = await openLanes(process.cwd());
+        const project = await openProject(process.cwd());
         const t = task === undefined ? undefined : assertSlug(task);
         if (opts.list) {
-          const runs = listGateLogs(lanes.repo, t);
+          const runs = listGateLogs(project.repo, t);
           emit(opts.json, { runs }, () => renderLogList(runs));
           return;
         }
-        const r = readGateLog(lanes.repo, t, opts.id);
+        const r = readGateLog(project.repo, t, opts.id);
         emit(opts.json, r, () => safeBlock(r.text).trimEnd());
       }),
     );

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { openLanes } from '../../core/context.js';
-import { planWork } from '../../core/planning.js';
-import { readPlan, readyTasks, requirePlan, updateTask, addTask, TASK_STATUSES, type TaskStatus } from '../../core/tasks.js';
+import { openProject } from '../../core/project/project.js';
+import { planWork } from '../../core/plan/planning.js';
+import { readPlan, readyTasks, requirePlan, updateTask, addTask, TASK_STATUSES, type TaskStatus } from '../../core/plan/tasks.js';
 import { LanesError } from '../../errors.js';
 import { cliOwner } from '../../core/lanes/model.js';
 import { renderPlan, renderPlanWork } from '../../render/plan.js';
@@ -16,14 +16,14 @@ export function registerPlan(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (file: string | undefined, opts: { replace?: boolean; json?: boolean }) => {
-        const lanes = await openLanes(process.cwd());
+        const project = await openProject(process.cwd());
         if (!file) {
-          const { plan, tasks } = await readPlan(lanes.store);
+          const { plan, tasks } = await readPlan(project.store);
           const p = requirePlan(plan);
           emit(opts.json, { plan: p, tasks }, () => renderPlan(p, tasks));
           return;
         }
-        const r = await planWork(lanes, { source: file, ...(opts.replace ? { replace: true } : {}) }, process.cwd());
+        const r = await planWork(project, { source: file, ...(opts.replace ? { replace: true } : {}) }, process.cwd());
         emit(opts.json, r, () => renderPlanWork(r));
       }),
     );
@@ -35,8 +35,8 @@ export function registerPlan(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (opts: { limit?: number; json?: boolean }) => {
-        const lanes = await openLanes(process.cwd());
-        const { plan, tasks } = await readPlan(lanes.store);
+        const project = await openProject(process.cwd());
+        const { plan, tasks } = await readPlan(project.store);
         const p = requirePlan(plan);
         const running = p.tasks.filter((t) => tasks[t.id]?.status === 'in_progress').length;
         const ready = readyTasks(p, tasks, opts.limit ?? Math.max(0, p.parallelism - running));
@@ -61,15 +61,15 @@ export function registerPlan(program: Command): void {
         if (!(TASK_STATUSES as readonly string[]).includes(st)) {
           throw new LanesError('INVALID_INPUT', `Unknown status "${st}".`, { hint: `Use one of: ${TASK_STATUSES.join(', ')}.` });
         }
-        const lanes = await openLanes(process.cwd());
+        const project = await openProject(process.cwd());
         const actor = opts.owner ?? cliOwner();
-        const t = await updateTask(lanes.store, {
+        const t = await updateTask(project.store, {
           id,
           status: st as TaskStatus,
           ...(st === 'in_progress' || opts.owner ? { owner: actor } : {}),
           ...(opts.note ? { note: opts.note } : {}),
           actor,
-          actor_ttl_seconds: (await lanes.config()).claims.default_ttl_seconds,
+          actor_ttl_seconds: (await project.config()).claims.default_ttl_seconds,
           ...(opts.force ? { force: true } : {}),
         });
         emit(opts.json, t, () => `${t.id} is now ${t.status}${t.owner ? ` (owner ${t.owner})` : ''}`);
@@ -87,8 +87,8 @@ export function registerPlan(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (id: string, title: string, o: { dependsOn?: string[]; files?: string[]; estimate?: number; alone?: boolean; json?: boolean }) => {
-        const lanes = await openLanes(process.cwd());
-        const { task: t, plan } = await addTask(lanes.store, {
+        const project = await openProject(process.cwd());
+        const { task: t, plan } = await addTask(project.store, {
           id,
           title,
           ...(o.dependsOn ? { depends_on: o.dependsOn } : {}),

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { openLanes, type Lanes } from '../../core/context.js';
-import { planWork } from '../../core/planning.js';
+import { openProject, type Project } from '../../core/project/project.js';
+import { planWork } from '../../core/plan/planning.js';
 import {
   claudeAgent,
   customAgent,
@@ -58,8 +58,8 @@ function positiveInt(v: string, what: string): number {
  * --agent-command, else --agent, else agent.command of the config (with agent.preset's limit
  * patterns), else agent.preset, else the claude CLI.
  */
-export async function resolveAgent(lanes: Lanes, o: Pick<RunCliOptions, 'agent' | 'agentCommand' | 'unitMs'>, entry: string): Promise<AgentSpec> {
-  const agentCfg = (await lanes.config()).agent;
+export async function resolveAgent(project: Project, o: Pick<RunCliOptions, 'agent' | 'agentCommand' | 'unitMs'>, entry: string): Promise<AgentSpec> {
+  const agentCfg = (await project.config()).agent;
   if (o.agentCommand !== undefined) {
     if (o.agent !== undefined) throw new LanesError('INVALID_INPUT', 'Give --agent or --agent-command, not both.');
     return customAgent(parseAgentCommand(o.agentCommand), agentCfg.preset);
@@ -98,12 +98,12 @@ export async function resolveAgent(lanes: Lanes, o: Pick<RunCliOptions, 'agent' 
 /** `lanes run` without the process plumbing: plans the file if given, runs, renders. */
 export async function runFromCli(cwd: string, file: string | undefined, o: RunCliOptions, io: RunIo): Promise<RunReport> {
   if (file !== undefined && o.plan) throw new LanesError('INVALID_INPUT', 'Give a tasks file or --plan, not both.', { hint: '`lanes run tasks.yaml` plans the file and runs it; `lanes run --plan` runs the stored plan.' });
-  const lanes = await openLanes(cwd);
-  if (file !== undefined) await planWork(lanes, { source: path.resolve(cwd, file) }, cwd);
-  const agent = await resolveAgent(lanes, o, io.entry);
+  const project = await openProject(cwd);
+  if (file !== undefined) await planWork(project, { source: path.resolve(cwd, file) }, cwd);
+  const agent = await resolveAgent(project, o, io.entry);
   const display = createRunDisplay(displayModeFor({ ...(o.json !== undefined ? { json: o.json } : {}), ...(o.live !== undefined ? { live: o.live } : {}) }, io.out), io.out);
   try {
-    const report = await runPlan(lanes, {
+    const report = await runPlan(project, {
       agent,
       ...(o.maxParallel !== undefined ? { parallelism: o.maxParallel } : {}),
       ...(o.retries !== undefined ? { retries: o.retries } : {}),

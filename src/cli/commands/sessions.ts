@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openLanes } from '../../core/context.js';
+import { openProject } from '../../core/project/project.js';
 import { endSession } from '../../core/sessions/end.js';
 import { END_STATUSES, ENTRY_KINDS, SESSION_TYPES, type EndStatus, type EntryKind, type SessionStatus } from '../../core/sessions/model.js';
 import { checkProtocol, formatChecklist, type ProtocolPhase } from '../../core/sessions/protocol.js';
@@ -40,15 +40,15 @@ export function registerSessions(program: Command): void {
     .action(
       action(async (topic: string, o: { type: string; task?: string; objective?: string; key?: string; json?: boolean }) => {
         const type = oneOf('session type', o.type, SESSION_TYPES);
-        const lanes = await openLanes(process.cwd());
+        const project = await openProject(process.cwd());
         const r = await startSession(
-          lanes,
+          project,
           { topic, type, ...(o.task ? { task_id: o.task } : {}), ...(o.objective ? { objective: o.objective } : {}) },
           cliKey(o.key),
         );
         const [checklist, prev] = await Promise.all([
-          checkProtocol(lanes, r.session.worktree, 'start', r.session.id),
-          r.session.task ? previousNextSteps(lanes, r.session.task) : Promise.resolve(undefined),
+          checkProtocol(project, r.session.worktree, 'start', r.session.id),
+          r.session.task ? previousNextSteps(project, r.session.task) : Promise.resolve(undefined),
         ]);
         const previous = prev && prev.session_id !== r.session.id ? prev : undefined;
         emit(o.json, { ...r, checklist, previous_next_steps: previous ?? null }, () =>
@@ -73,8 +73,8 @@ export function registerSessions(program: Command): void {
     .action(
       action(async (kind: string, text: string[], o: { id?: string; key?: string; json?: boolean }) => {
         const k = oneOf<EntryKind>('entry kind', kind, ENTRY_KINDS);
-        const lanes = await openLanes(process.cwd());
-        const r = await logSession(lanes, { kind: k, text: text.join(' '), ...(o.id ? { id: o.id } : {}) }, cliKey(o.key));
+        const project = await openProject(process.cwd());
+        const r = await logSession(project, { kind: k, text: text.join(' '), ...(o.id ? { id: o.id } : {}) }, cliKey(o.key));
         emit(o.json, r, () => `Logged ${k.replace('_', ' ')} in session ${r.session.id}`);
       }),
     );
@@ -91,9 +91,9 @@ export function registerSessions(program: Command): void {
     .action(
       action(async (status: string, summary: string, o: { reflection?: string; id?: string; key?: string; json?: boolean }) => {
         const st = oneOf<EndStatus>('status', status, END_STATUSES);
-        const lanes = await openLanes(process.cwd());
+        const project = await openProject(process.cwd());
         const r = await endSession(
-          lanes,
+          project,
           { status: st, summary, ...(o.reflection ? { reflection: o.reflection } : {}), ...(o.id ? { id: o.id } : {}) },
           cliKey(o.key),
         );
@@ -122,8 +122,8 @@ export function registerSessions(program: Command): void {
         if (o.limit !== undefined && !(Number.isInteger(o.limit) && o.limit >= 1)) {
           throw new LanesError('INVALID_INPUT', 'The limit must be a positive whole number.', { hint: 'For example: -n 50.' });
         }
-        const lanes = await openLanes(process.cwd());
-        const r = await listSessions(lanes, {
+        const project = await openProject(process.cwd());
+        const r = await listSessions(project, {
           ...(o.task ? { task_id: o.task } : {}),
           ...(status ? { status } : {}),
           ...(o.query ? { query: o.query } : {}),
@@ -146,8 +146,8 @@ export function registerSessions(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (id: string, o: { json?: boolean }) => {
-        const lanes = await openLanes(process.cwd());
-        const r = await getSession(lanes, id);
+        const project = await openProject(process.cwd());
+        const r = await getSession(project, id);
         if (!r.markdown && !o.json) {
           throw new LanesError('NOT_FOUND', `The note of session ${id} can no longer be found (${r.session.path}).`, {
             hint: 'Its lane was removed before the note was committed; the index entry is all that is left (lanes session list --json).',
@@ -166,8 +166,8 @@ export function registerSessions(program: Command): void {
     .action(
       action(async (phase: string, o: { id?: string; json?: boolean }) => {
         const p = oneOf<ProtocolPhase>('phase', phase, ['start', 'end']);
-        const lanes = await openLanes(process.cwd());
-        const r = await checkProtocol(lanes, lanes.repo.worktreeRoot, p, o.id);
+        const project = await openProject(process.cwd());
+        const r = await checkProtocol(project, project.repo.worktreeRoot, p, o.id);
         emit(o.json, r, () => formatChecklist(r));
         if (!r.ok) process.exitCode = 1;
       }),

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { openLanes, type Lanes } from '../../core/context.js';
-import { checkResources } from '../../core/doctor.js';
-import { status, type StatusReport } from '../../core/status.js';
+import { openProject, type Project } from '../../core/project/project.js';
+import { checkResources } from '../../core/doctor/doctor.js';
+import { status, type StatusReport } from '../../core/status/status.js';
 import { fingerprint, StatusFeed } from '../../dashboard/feed.js';
 import { LanesError } from '../../errors.js';
 import { renderDoctor } from '../../render/doctor.js';
@@ -26,13 +26,13 @@ export function registerStatus(program: Command): void {
     .action(
       action(async (opts: StatusFlags) => {
         const events = opts.events === undefined ? undefined : intOption('--events', opts.events, 0, 200);
-        const lanes = await openLanes(process.cwd());
+        const project = await openProject(process.cwd());
         if (opts.watch) {
           const seconds = opts.interval === undefined ? 2 : numOption('--interval', opts.interval, 0.2, 3600);
-          await watch(lanes, { json: !!opts.json, intervalMs: seconds * 1000, ...(events !== undefined ? { events } : {}) });
+          await watch(project, { json: !!opts.json, intervalMs: seconds * 1000, ...(events !== undefined ? { events } : {}) });
           return;
         }
-        const s = await status(lanes, events !== undefined ? { events } : {});
+        const s = await status(project, events !== undefined ? { events } : {});
         emit(opts.json, s, () => renderStatus(s, { color: !!process.stdout.isTTY && !process.env.NO_COLOR }));
       }),
     );
@@ -57,10 +57,10 @@ export function registerStatus(program: Command): void {
  * when something changed, as text or as one JSON line. Ctrl-C (or SIGTERM, or a closed pipe)
  * ends it cleanly with exit code 0 and the cursor restored.
  */
-async function watch(lanes: Lanes, o: { json: boolean; intervalMs: number; events?: number }): Promise<void> {
+async function watch(project: Project, o: { json: boolean; intervalMs: number; events?: number }): Promise<void> {
   const out = process.stdout;
   const tty = !!out.isTTY && !o.json;
-  const feed = new StatusFeed(lanes, { emit: 'always', pollMs: o.intervalMs, debounceMs: 200, minIntervalMs: Math.min(o.intervalMs, 1000), keepAlive: true, ...(o.events !== undefined ? { events: o.events } : {}) });
+  const feed = new StatusFeed(project, { emit: 'always', pollMs: o.intervalMs, debounceMs: 200, minIntervalMs: Math.min(o.intervalMs, 1000), keepAlive: true, ...(o.events !== undefined ? { events: o.events } : {}) });
   let lastPrint: string | undefined;
   const frame = (s: StatusReport) => {
     if (tty) {

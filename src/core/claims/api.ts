@@ -13,7 +13,7 @@ import {
   renewPortsInTx,
   type PortsDoc,
   type PortsReclaimed,
-} from '../ports.js';
+} from './ports.js';
 import { isLanesError, type LanesError } from '../../errors.js';
 import { failpoint } from '../../util/failpoint.js';
 import { normalizeScope, scopesIntersect } from '../plan/globs.js';
@@ -21,7 +21,7 @@ import { CLAIMS_DOC, emptyClaims, type ClaimRecord, type ClaimRequest, type Clai
 import { assertOwner, assertTtl } from './owner.js';
 import { assertAuthority, ownersOf, renewOwner } from './liveness.js';
 import { emptyLanes, LANES_DOC, type LanesDoc } from '../lanes/model.js';
-import { taskHolder, TASKS_DOC, type DocTx, type TasksDoc } from '../tasks.js';
+import { taskHolder, TASKS_DOC, type DocTx, type TasksDoc } from '../plan/tasks.js';
 import {
   alreadyHeld,
   claimInTx,

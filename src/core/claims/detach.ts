@@ -7,7 +7,7 @@
  */
 import { hostName } from '../../state/pid.js';
 import type { StateStore } from '../../state/index.js';
-import { PORTS_DOC, emptyPorts, portsOf, type PortsDoc } from '../ports.js';
+import { PORTS_DOC, emptyPorts, portsOf, type PortsDoc } from './ports.js';
 import { CLAIMS_DOC, emptyClaims, type ClaimsDoc } from './model.js';
 import { claimsOf } from './tx.js';
 

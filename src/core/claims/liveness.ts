@@ -9,11 +9,11 @@
  * Records written before leases existed have pid-shaped owners (`session:<pid>`,
  * `cli:<user>@<host>:<pid>`) and no lease: those are judged by their pid, as they were then.
  */
-import { act } from '../actions.js';
+import { act } from '../hints/actions.js';
 import { LanesError } from '../../errors.js';
 import { hostName, pidAlive } from '../../state/pid.js';
 import type { StateStore } from '../../state/index.js';
-import type { DocTx } from '../tasks.js';
+import type { DocTx } from '../plan/tasks.js';
 import { assertOwner, assertTtl, DEFAULT_TTL_SECONDS, describeUntil, expiryFrom } from './owner.js';
 
 export const OWNERS_DOC = 'owners';

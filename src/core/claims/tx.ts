@@ -2,10 +2,10 @@
  * Claim logic inside a caller's transaction: pure functions of the claims doc (plus pid probes), so
  * start_task can claim a task's files in the same commit that marks the task started.
  */
-import { act } from '../actions.js';
+import { act } from '../hints/actions.js';
 import { LanesError } from '../../errors.js';
 import { intersectNormalized, isPlainScope, normalizeScope } from '../plan/globs.js';
-import type { DocTx } from '../tasks.js';
+import type { DocTx } from '../plan/tasks.js';
 import {
   CLAIMS_DOC,
   CLAIM_MODES,

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError } from '../../errors.js';
-import { configJsonSchemaText } from '../config.js';
+import { configJsonSchemaText } from '../config/load.js';
 import type { InitGuess } from './guess.js';
 
 export interface InitFile {

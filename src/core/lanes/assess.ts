@@ -8,7 +8,7 @@
  * reflogs (a `reset --hard` or an amend leaves commits nowhere else). Plus what `git worktree
  * remove` deletes without asking: ignored files.
  */
-import { act } from '../actions.js';
+import { act } from '../hints/actions.js';
 import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
 import {
@@ -26,8 +26,8 @@ import {
 } from '../../git/refs.js';
 import { adminDirFor, listWorktrees, worktreeHeadBranch, worktreeHeadRef, worktreeOperation } from '../../git/worktree.js';
 import { safeText } from '../../util/escape.js';
-import type { Lanes } from '../context.js';
-import type { TaskState } from '../tasks.js';
+import type { Project } from '../project/project.js';
+import type { TaskState } from '../plan/tasks.js';
 import { laneRef, lockReason, type LaneRecord } from './model.js';
 import { ignoredAtRisk } from './probe.js';
 
@@ -66,10 +66,10 @@ export interface Assessment {
  * that commit (squash merges defeat --is-ancestor; the content check also catches commits made
  * after the landing, which are not landed). `landedBy` describes the branch tip.
  */
-export async function assessLane(lanes: Lanes, lane: LaneRecord, task: TaskState | undefined): Promise<Assessment> {
-  const root = lanes.repo.mainRoot;
+export async function assessLane(project: Project, lane: LaneRecord, task: TaskState | undefined): Promise<Assessment> {
+  const root = project.repo.mainRoot;
   const exists = fs.existsSync(lane.path);
-  const admin = adminDirFor(lanes.repo.commonDir, lane.path);
+  const admin = adminDirFor(project.repo.commonDir, lane.path);
   const headRef = admin ? worktreeHeadRef(admin) : undefined;
   const [tip, head, targetSha, dirty, registered] = await Promise.all([
     refSha(root, laneRef(lane.task)),
@@ -118,7 +118,7 @@ export async function assessLane(lanes: Lanes, lane: LaneRecord, task: TaskState
     if (op) a.blocked = `${op} is in progress in it`;
   }
   if (exists) {
-    const cfg = await lanes.config();
+    const cfg = await project.config();
     a.ignored = (await ignoredAtRisk(lane.path, root, { disposable: cfg.worktrees.disposable_ignored, included: lane.included ?? [], ...(lane.ready_at ? { readyAt: lane.ready_at } : {}) })).paths;
   }
   return a;

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { errorMessage } from '../../errors.js';
 import { listWorktrees } from '../../git/worktree.js';
 import { failpoint } from '../../util/failpoint.js';
-import type { Lanes } from '../context.js';
-import { readPlan } from '../tasks.js';
+import type { Project } from '../project/project.js';
+import { readPlan } from '../plan/tasks.js';
 import { emptyLanes, LANES_DOC, type LanesDoc } from './model.js';
 import { isInside, lanesDir } from './paths.js';
 import { diskUsage } from './probe.js';
@@ -25,11 +25,11 @@ export interface CleanupResult {
   recovered: number;
 }
 
-export async function cleanupLanes(lanes: Lanes): Promise<CleanupResult> {
-  const recovered = await recoverOrphans(lanes);
+export async function cleanupLanes(project: Project): Promise<CleanupResult> {
+  const recovered = await recoverOrphans(project);
   const out: CleanupResult = { removed: [], kept: [], freed_bytes: 0, recovered: recovered.length };
-  const doc = (await lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data;
-  const { tasks } = await readPlan(lanes.store);
+  const doc = (await project.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data;
+  const { tasks } = await readPlan(project.store);
   for (const lane of Object.values(doc).sort((x, y) => x.task.localeCompare(y.task))) {
     const keep = (reason: string) => out.kept.push({ task_id: lane.task, path: lane.path, reason });
     if (lane.state === 'starting') {
@@ -38,7 +38,7 @@ export async function cleanupLanes(lanes: Lanes): Promise<CleanupResult> {
     }
     try {
       const t = tasks[lane.task];
-      const a = await assessLane(lanes, lane, t);
+      const a = await assessLane(project, lane, t);
       if (a.blocked) {
         keep(a.blocked);
         continue;
@@ -62,7 +62,7 @@ export async function cleanupLanes(lanes: Lanes): Promise<CleanupResult> {
         continue;
       }
       const size = a.exists ? await diskUsage(lane.path) : 0;
-      const done = await teardownLane(lanes, lane, a);
+      const done = await teardownLane(project, lane, a);
       await failpoint('lanes.gc.after-teardown');
       const why = stale ? 'stale record: directory missing, nothing unlanded' : lane.state === 'broken' ? 'broken lane with nothing to lose' : `finished (${a.landedBy === 'no-commits' ? 'no commits' : 'landed'}) and clean`;
       const reason = [why, ...done.notes].join('; ');
@@ -73,10 +73,10 @@ export async function cleanupLanes(lanes: Lanes): Promise<CleanupResult> {
     }
   }
   // Worktrees in the lanes directory that no lane record knows: reported, never removed.
-  const cfg = await lanes.config();
-  const dir = lanesDir(lanes.repo, cfg.worktrees.dir);
+  const cfg = await project.config();
+  const dir = lanesDir(project.repo, cfg.worktrees.dir);
   const known = new Set(Object.values(doc).map((l) => l.path));
-  for (const w of await listWorktrees(lanes.repo.mainRoot)) {
+  for (const w of await listWorktrees(project.repo.mainRoot)) {
     if (known.has(w.path) || !isInside(dir, w.path) || w.path === dir) continue;
     out.kept.push({ path: w.path, reason: `not a lane (no Lanes record)${w.branch ? ` on ${w.branch.replace(/^refs\/heads\//, '')}` : ''}; Lanes leaves it alone — remove it with git worktree remove if it is unneeded` });
   }

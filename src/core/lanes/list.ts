@@ -9,10 +9,10 @@ import path from 'node:path';
 import { git } from '../../git/exec.js';
 import { aheadBehind, commitTimeMs, resolveCommit, statusPorcelain } from '../../git/refs.js';
 import { adminDirFor, listWorktrees } from '../../git/worktree.js';
-import type { Lanes } from '../context.js';
+import type { Project } from '../project/project.js';
 import { emptyQueue, MERGE_DOC, queueOf, type MergeQueueDoc } from '../merge/model.js';
-import { appliesTo, needsFixByTask, needsFixFirst, type NeedsFix } from '../needs-fix.js';
-import { readPlan, type TaskStatus } from '../tasks.js';
+import { appliesTo, needsFixByTask, needsFixFirst, type NeedsFix } from '../merge/needs-fix.js';
+import { readPlan, type TaskStatus } from '../plan/tasks.js';
 import { emptyLanes, LANES_DOC, type LaneRecord, type LanesDoc } from './model.js';
 import { isInside, lanesDir } from './paths.js';
 import { recoverOrphans } from './recover.js';
@@ -55,18 +55,18 @@ export interface ListResult {
 
 const MAX_DIRTY = 50;
 
-export async function listLanes(lanes: Lanes, opts: { recover?: boolean } = {}): Promise<ListResult> {
+export async function listLanes(project: Project, opts: { recover?: boolean } = {}): Promise<ListResult> {
   // The CLI rolls crashed operations back first, like every lanes command; the read-only MCP tool
   // passes recover: false, so it never writes (a half-made lane then shows with its problem).
-  if (opts.recover !== false) await recoverOrphans(lanes);
-  const cfg = await lanes.config();
-  const root = lanes.repo.mainRoot;
+  if (opts.recover !== false) await recoverOrphans(project);
+  const cfg = await project.config();
+  const root = project.repo.mainRoot;
   const [doc, { tasks }, worktrees, targetSha, queue] = await Promise.all([
-    lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes),
-    readPlan(lanes.store),
+    project.store.read<LanesDoc>(LANES_DOC, emptyLanes),
+    readPlan(project.store),
     listWorktrees(root),
     resolveCommit(root, cfg.target),
-    lanes.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue).then((d) => queueOf(d.data)),
+    project.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue).then((d) => queueOf(d.data)),
   ]);
   const byPath = new Map(worktrees.map((w) => [w.path, w]));
   const records = Object.values(doc.data).sort((a, b) => a.task.localeCompare(b.task));
@@ -78,13 +78,13 @@ export async function listLanes(lanes: Lanes, opts: { recover?: boolean } = {}):
     if (rec.problem) v.problem = rec.problem;
     if (wt?.locked !== undefined) v.locked = wt.locked;
     if (wt?.prunable !== undefined) v.prunable = wt.prunable;
-    await describe(lanes, v, `refs/heads/${rec.branch}`, targetSha, rec.base);
+    await describe(project, v, `refs/heads/${rec.branch}`, targetSha, rec.base);
     return v;
   });
   // Worktrees in the lanes directory without a record: someone else's, or left by a crash.
   let dir: string | undefined;
   try {
-    dir = lanesDir(lanes.repo, cfg.worktrees.dir);
+    dir = lanesDir(project.repo, cfg.worktrees.dir);
   } catch {
     dir = undefined; // a refused lanes dir is reported by start_lane and lanes doctor
   }
@@ -95,7 +95,7 @@ export async function listLanes(lanes: Lanes, opts: { recover?: boolean } = {}):
     if (w.branch) v.branch = w.branch.replace(/^refs\/heads\//, '');
     if (w.locked !== undefined) v.locked = w.locked;
     if (w.prunable !== undefined) v.prunable = w.prunable;
-    await describe(lanes, v, w.branch ?? w.head ?? 'HEAD', targetSha, undefined);
+    await describe(project, v, w.branch ?? w.head ?? 'HEAD', targetSha, undefined);
     return v;
   });
   const tips = new Map(views.filter((v) => v.task_id && v.head).map((v) => [v.task_id!, v.head!]));
@@ -110,8 +110,8 @@ export async function listLanes(lanes: Lanes, opts: { recover?: boolean } = {}):
   return out;
 }
 
-async function describe(lanes: Lanes, v: LaneView, ref: string, targetSha: string | undefined, base: string | undefined): Promise<void> {
-  const root = lanes.repo.mainRoot;
+async function describe(project: Project, v: LaneView, ref: string, targetSha: string | undefined, base: string | undefined): Promise<void> {
+  const root = project.repo.mainRoot;
   const tip = await resolveCommit(root, ref).catch(() => undefined);
   if (tip) v.head = tip;
   const jobs: Array<Promise<unknown>> = [];
@@ -141,7 +141,7 @@ async function describe(lanes: Lanes, v: LaneView, ref: string, targetSha: strin
   }
   let last = 0;
   if (tip) jobs.push(commitTimeMs(root, tip).then((t) => (last = Math.max(last, t))));
-  const admin = adminDirFor(lanes.repo.commonDir, v.path);
+  const admin = adminDirFor(project.repo.commonDir, v.path);
   if (admin) {
     try {
       last = Math.max(last, fs.statSync(path.join(admin, 'index')).mtimeMs);

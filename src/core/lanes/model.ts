@@ -3,7 +3,7 @@
  * in the same transactions as the task's status and claims, so a reader never sees a task started
  * without its lane record, nor a lane reported ready before its setup finished.
  */
-import { act } from '../actions.js';
+import { act } from '../hints/actions.js';
 import os from 'node:os';
 import { LanesError, isLanesError } from '../../errors.js';
 import { assertSlug } from '../../util/slug.js';

@@ -2,14 +2,14 @@
  * A lane and its owner: the owner's own lane handed back (a second start, a new MCP server, a
  * resumed session), and the refusal another owner gets, saying whether the owner is live.
  */
-import { act } from '../actions.js';
+import { act } from '../hints/actions.js';
 import { LanesError } from '../../errors.js';
 import { logReclaimed } from '../claims/api.js';
 import { describeLiveness, ownerLiveness, touchOwnerInTx, type OwnersDoc } from '../claims/liveness.js';
 import type { Reclaimed } from '../claims/model.js';
 import { claimInTx } from '../claims/tx.js';
-import type { Lanes } from '../context.js';
-import { applyTaskUpdate, emptyTasks, TASKS_DOC, type TasksDoc } from '../tasks.js';
+import type { Project } from '../project/project.js';
+import { applyTaskUpdate, emptyTasks, TASKS_DOC, type TasksDoc } from '../plan/tasks.js';
 import { emptyLanes, LANES_DOC, taskOwner, type LaneRecord, type LanesDoc } from './model.js';
 import type { StartResult } from './start.js';
 
@@ -25,8 +25,8 @@ export function mine(doc: LanesDoc, task: string, token: string): LaneRecord {
  * The owner's own lane, handed back: its lease renewed, the task in progress again under it (a
  * runner's block may have set it aside) and its file scope claimed again if that was released.
  */
-export async function resumeLane(lanes: Lanes, rec: LaneRecord, files: string[], o: { owner: string; ttl: number; pid?: number }): Promise<StartResult> {
-  const { store } = lanes;
+export async function resumeLane(project: Project, rec: LaneRecord, files: string[], o: { owner: string; ttl: number; pid?: number }): Promise<StartResult> {
+  const { store } = project;
   const out = { reclaimed: [] as Reclaimed[] };
   const claims = await store.transact(async (tx) => {
     const cur = mine(tx.get<LanesDoc>(LANES_DOC, emptyLanes), rec.task, rec.token);

@@ -11,10 +11,10 @@ import { listWorktrees, lockWorktree, removeAdminEntry, removeWorktree, unlockWo
 import type { JournalRecord } from '../../state/index.js';
 import { pidAlive } from '../../state/index.js';
 import { log } from '../../util/log.js';
-import { releaseOwnerInTx } from '../claims.js';
-import type { Lanes } from '../context.js';
-import { emptyTasks, setStatus, TASKS_DOC, type TasksDoc } from '../tasks.js';
-import { releasePortsInTx } from '../ports.js';
+import { releaseOwnerInTx } from '../claims/tx.js';
+import type { Project } from '../project/project.js';
+import { emptyTasks, setStatus, TASKS_DOC, type TasksDoc } from '../plan/tasks.js';
+import { releasePortsInTx } from '../claims/ports.js';
 import { withGitLock } from './gitlock.js';
 import { emptyLanes, LANES_DOC, laneRef, lockReason, REMOVE_OP, START_OP, taskOwner, type LanesDoc } from './model.js';
 import { procCwd, settleCheckout } from './probe.js';
@@ -65,13 +65,13 @@ export interface RollbackReport {
  * against the recorded base, releases claims, puts the task back and drops the lane record.
  * Never throws for what it finds; problems are reported and the lane is marked broken.
  */
-export async function rollbackStart(lanes: Lanes, d: StartData, step: string): Promise<RollbackReport> {
-  const { repo } = lanes;
+export async function rollbackStart(project: Project, d: StartData, step: string): Promise<RollbackReport> {
+  const { repo } = project;
   const rep: RollbackReport = { task: d.task, op: START_OP, outcome: 'rolled_back', removed_worktree: false, deleted_branch: false };
   const keep = (why: string) => {
     rep.kept = rep.kept ? `${rep.kept}; ${why}` : why;
   };
-  const lane = (await lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data[d.task];
+  const lane = (await project.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data[d.task];
   const ours = lane?.token === d.token;
   if (reached(step, 'worktree')) {
     try {
@@ -136,7 +136,7 @@ export async function rollbackStart(lanes: Lanes, d: StartData, step: string): P
     else if (rep.kept) rep.outcome = 'kept';
     return rep;
   }
-  await lanes.store.transact(async (tx) => {
+  await project.store.transact(async (tx) => {
     const doc = tx.get<LanesDoc>(LANES_DOC, emptyLanes);
     const rec = doc[d.task];
     if (rec?.token !== d.token) return;
@@ -155,7 +155,7 @@ export async function rollbackStart(lanes: Lanes, d: StartData, step: string): P
     }
   });
   if (rep.kept) rep.outcome = 'kept';
-  await lanes.store.appendEvent('lane.rolled_back', { task: d.task, kept: rep.kept });
+  await project.store.appendEvent('lane.rolled_back', { task: d.task, kept: rep.kept });
   return rep;
 }
 
@@ -183,8 +183,8 @@ function stopSetup(pgid: number, lane: string): void {
  * the verified tip, claims, record) is done; if it is still there, the removal is abandoned and the
  * lane re-locked, so nothing is removed without the checks running again.
  */
-export async function finishRemove(lanes: Lanes, d: RemoveData): Promise<RollbackReport> {
-  const { repo } = lanes;
+export async function finishRemove(project: Project, d: RemoveData): Promise<RollbackReport> {
+  const { repo } = project;
   const rep: RollbackReport = { task: d.task, op: REMOVE_OP, outcome: 'finished', removed_worktree: false, deleted_branch: false };
   const stillThere = await withGitLock(repo, `finish removal of ${d.task}`, async () => {
     const registered = (await listWorktrees(repo.mainRoot)).find((w) => w.path === d.path);
@@ -200,7 +200,7 @@ export async function finishRemove(lanes: Lanes, d: RemoveData): Promise<Rollbac
     rep.outcome = 'nothing';
     return rep;
   }
-  await lanes.store.transact(async (tx) => {
+  await project.store.transact(async (tx) => {
     if (tx.get<LanesDoc>(LANES_DOC, emptyLanes)[d.task]?.token !== d.token) return;
     dropLaneInTx(tx, d.task, d.token, 'lane removed (finished after a crash)');
   });
@@ -212,18 +212,18 @@ export async function finishRemove(lanes: Lanes, d: RemoveData): Promise<Rollbac
  * directory listing); otherwise serialised under the 'git' lock, and each record is adopted first
  * so two recovering processes never work on the same one.
  */
-export async function recoverOrphans(lanes: Lanes): Promise<RollbackReport[]> {
+export async function recoverOrphans(project: Project): Promise<RollbackReport[]> {
   const ours = (r: JournalRecord) => r.op === START_OP || r.op === REMOVE_OP;
-  if (!(await lanes.store.journal.orphans()).some(ours)) return [];
-  return withGitLock(lanes.repo, 'recover interrupted lanes operations', async () => {
+  if (!(await project.store.journal.orphans()).some(ours)) return [];
+  return withGitLock(project.repo, 'recover interrupted lanes operations', async () => {
     const reports: RollbackReport[] = [];
-    for (const rec of (await lanes.store.journal.orphans()).filter(ours)) {
-      const entry = await lanes.store.journal.adopt(rec);
+    for (const rec of (await project.store.journal.orphans()).filter(ours)) {
+      const entry = await project.store.journal.adopt(rec);
       try {
         const rep =
           rec.op === START_OP
-            ? await recoverStart(lanes, rec)
-            : await finishRemove(lanes, rec.data as unknown as RemoveData);
+            ? await recoverStart(project, rec)
+            : await finishRemove(project, rec.data as unknown as RemoveData);
         reports.push(rep);
         await entry.done();
         if (rep.outcome !== 'nothing') log.warn(`recovered an interrupted ${rec.op} of ${rep.task}: ${rep.outcome}${rep.kept ? ` (${rep.kept})` : ''}`);
@@ -237,12 +237,12 @@ export async function recoverOrphans(lanes: Lanes): Promise<RollbackReport[]> {
   });
 }
 
-async function recoverStart(lanes: Lanes, rec: JournalRecord): Promise<RollbackReport> {
+async function recoverStart(project: Project, rec: JournalRecord): Promise<RollbackReport> {
   const d = rec.data as unknown as StartData;
-  const lane = (await lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data[d.task];
+  const lane = (await project.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data[d.task];
   if (lane?.token === d.token && lane.state === 'ready') {
     // It died after the lane became ready, before closing the record: nothing to undo.
     return { task: d.task, op: START_OP, outcome: 'finished', removed_worktree: false, deleted_branch: false };
   }
-  return rollbackStart(lanes, d, rec.step);
+  return rollbackStart(project, d, rec.step);
 }

@@ -3,10 +3,10 @@
  * for a human at the CLI (`lanes remove --force`), never a tool argument; even then the commits and
  * uncommitted changes are kept under refs/lanes/backup/<task>/<timestamp>.
  */
-import { act } from '../actions.js';
+import { act } from '../hints/actions.js';
 import { LanesError } from '../../errors.js';
-import type { Lanes } from '../context.js';
-import { readPlan } from '../tasks.js';
+import type { Project } from '../project/project.js';
+import { readPlan } from '../plan/tasks.js';
 import { assertAuthority, readOwners } from '../claims/liveness.js';
 import { assertOwner } from '../claims/owner.js';
 import { assertTaskId, emptyLanes, LANES_DOC, type LanesDoc } from './model.js';
@@ -32,25 +32,25 @@ export interface RemoveResult extends TeardownResult {
   landed_by: string;
 }
 
-export async function removeLane(lanes: Lanes, input: RemoveInput): Promise<RemoveResult> {
+export async function removeLane(project: Project, input: RemoveInput): Promise<RemoveResult> {
   const task = assertTaskId(input.task_id);
-  await recoverOrphans(lanes);
-  const lane = (await lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data[task];
+  await recoverOrphans(project);
+  const lane = (await project.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data[task];
   if (!lane) {
     throw new LanesError('NOT_FOUND', `There is no lane for task "${task}".`, { hint: `${act('list_lanes')} shows the lanes (and any foreign worktrees, which Lanes does not remove).` });
   }
   if (lane.state === 'starting') {
     throw new LanesError('CONFLICT', `The lane of ${task} is still being started by ${lane.owner}.`, { hint: `Wait for ${act('start_lane', { task_id: task })} to finish (or fail), then try again.` });
   }
-  const [{ tasks }, owners] = await Promise.all([readPlan(lanes.store), readOwners(lanes.store)]);
+  const [{ tasks }, owners] = await Promise.all([readPlan(project.store), readOwners(project.store)]);
   const state = Object.hasOwn(tasks, task) ? tasks[task] : undefined;
   // A landed task's lane belongs to nobody any more; until then it is its owner's to remove.
   if (input.actor !== undefined && state?.status !== 'done') {
     assertAuthority(owners, { actor: assertOwner(input.actor), holder: lane.owner, what: `The lane of task "${task}"`, task, ...(input.force ? { force: true } : {}) });
   }
-  const a = await assessLane(lanes, lane, state);
+  const a = await assessLane(project, lane, state);
   const refused = refusal(lane, a);
   if (refused && !input.force) throw refused;
-  const r = await teardownLane(lanes, lane, a, { force: input.force === true });
+  const r = await teardownLane(project, lane, a, { force: input.force === true });
   return { task_id: task, path: lane.path, branch: lane.branch, landed_by: refused ? 'forced' : (a.landedBy ?? 'no-commits'), ...r };
 }

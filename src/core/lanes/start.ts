@@ -12,7 +12,7 @@
  * Every input is checked before the first side effect. A failure rolls back in-process; a crash is
  * rolled back by the next lanes command (recover.ts).
  */
-import { act } from '../actions.js';
+import { act } from '../hints/actions.js';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { LanesError, errorMessage } from '../../errors.js';
@@ -21,11 +21,13 @@ import { addWorktree, checkoutSettings, checkoutWorktree, listWorktrees } from '
 import { filesAt } from '../../git/tree.js';
 import { failpoint } from '../../util/failpoint.js';
 import { isPlainScope } from '../plan/globs.js';
-import { assertOwner, claimInTx, CLAIMS_DOC, conflictsFor, emptyClaims, parseClaimRequest, reclaimDoc, type ClaimsDoc } from '../claims.js';
+import { assertOwner } from '../claims/owner.js';
+import { claimInTx, conflictsFor, parseClaimRequest, reclaimDoc } from '../claims/tx.js';
+import { CLAIMS_DOC, emptyClaims, type ClaimsDoc } from '../claims/model.js';
 import { conflictError, sane } from '../claims/tx.js';
 import { ownersOf, readOwners, touchOwnerInTx } from '../claims/liveness.js';
-import type { Lanes } from '../context.js';
-import { applyTaskUpdate, emptyTasks, readPlan, requirePlan, requireTask, TASKS_DOC, type TasksDoc } from '../tasks.js';
+import type { Project } from '../project/project.js';
+import { applyTaskUpdate, emptyTasks, readPlan, requirePlan, requireTask, TASKS_DOC, type TasksDoc } from '../plan/tasks.js';
 import { ensureExcluded, withGitLock } from './gitlock.js';
 import { copyIncluded } from './include.js';
 import { assertTaskId, emptyLanes, LANES_DOC, laneBranch, laneRef, lockReason, START_OP, taskOwner, type LaneRecord, type LanesDoc } from './model.js';
@@ -65,16 +67,16 @@ export interface StartResult {
   resumed: boolean;
 }
 
-export async function startLane(lanes: Lanes, input: StartInput): Promise<StartResult> {
+export async function startLane(project: Project, input: StartInput): Promise<StartResult> {
   const task = assertTaskId(input.task_id);
   const owner = assertOwner(input.owner);
   if (input.base !== undefined) {
     const problem = revInputProblem(input.base);
     if (problem) throw new LanesError('INVALID_INPUT', `Invalid base ${JSON.stringify(input.base.slice(0, 80))}: it ${problem}.`, { hint: 'Pass a branch name, tag or commit id, or leave base out to start from the target branch.' });
   }
-  await recoverOrphans(lanes);
-  const { repo, store } = lanes;
-  const cfg = await lanes.config();
+  await recoverOrphans(project);
+  const { repo, store } = project;
+  const cfg = await project.config();
 
   // --- every check before the first side effect -------------------------------------------------
   const { plan } = await readPlan(store);
@@ -83,7 +85,7 @@ export async function startLane(lanes: Lanes, input: StartInput): Promise<StartR
   const existing = Object.hasOwn(lanesNow, task) ? lanesNow[task] : undefined;
   const ttl = cfg.claims.default_ttl_seconds;
   if (existing) {
-    if (existing.state === 'ready' && existing.owner === owner && fs.existsSync(existing.path)) return resumeLane(lanes, existing, def.files, { owner, ttl, pid: input.pid });
+    if (existing.state === 'ready' && existing.owner === owner && fs.existsSync(existing.path)) return resumeLane(project, existing, def.files, { owner, ttl, pid: input.pid });
     throw laneExists(existing, await readOwners(store));
   }
   const baseRef = input.base ?? cfg.target;
@@ -94,11 +96,11 @@ export async function startLane(lanes: Lanes, input: StartInput): Promise<StartR
   const branch = laneBranch(task);
   const [base, , worktrees, checkout] = await Promise.all([
     resolveCommit(repo.mainRoot, baseRef),
-    assertBranchFree(lanes, task),
+    assertBranchFree(project, task),
     listWorktrees(repo.mainRoot),
     checkoutSettings(repo.mainRoot, repo.commonDir),
   ]);
-  if (!base) throw await noBase(lanes, baseRef, input.base !== undefined);
+  if (!base) throw await noBase(project, baseRef, input.base !== undefined);
   if (worktrees.some((w) => w.path === path)) {
     throw new LanesError('CONFLICT', `git already has a worktree registered at ${path} (its directory is missing or empty).`, {
       hint: `Run ${act('cleanup_lanes')} to clear stale lanes, then start the task again.`,
@@ -106,7 +108,7 @@ export async function startLane(lanes: Lanes, input: StartInput): Promise<StartR
   }
   // Plain scope paths that name a file at this lane's base claim that file alone.
   const filePaths = [...(await filesAt(repo.mainRoot, base, def.files.filter(isPlainScope)))];
-  if (def.files.length) await preflightScope(lanes, task, def.files, ttl, filePaths);
+  if (def.files.length) await preflightScope(project, task, def.files, ttl, filePaths);
 
   // --- the journaled operation -------------------------------------------------------------------
   const token = crypto.randomUUID();
@@ -115,7 +117,7 @@ export async function startLane(lanes: Lanes, input: StartInput): Promise<StartR
   const fail = async (e: unknown): Promise<never> => {
     let report: RollbackReport | undefined;
     try {
-      report = await rollbackStart(lanes, entry.record.data as unknown as StartData, entry.record.step);
+      report = await rollbackStart(project, entry.record.data as unknown as StartData, entry.record.step);
     } catch (re) {
       report = { task, op: START_OP, outcome: 'failed', removed_worktree: false, deleted_branch: false, error: errorMessage(re) };
     }
@@ -153,7 +155,7 @@ export async function startLane(lanes: Lanes, input: StartInput): Promise<StartR
         throw new LanesError('UNSAFE', `The lanes directory changed while starting ${task}.`, { hint: 'Check what replaced it, then start the task again.' });
       }
       lanePathFor(dir, task);
-      await assertBranchFree(lanes, task);
+      await assertBranchFree(project, task);
       await addWorktree(repo.mainRoot, { path, branch, commit: base, lockReason: lockReason(task), noCheckout: true });
     });
     await failpoint('lanes.start.before-checkout');
@@ -210,8 +212,8 @@ export async function startLane(lanes: Lanes, input: StartInput): Promise<StartR
   }
 }
 
-async function assertBranchFree(lanes: Lanes, task: string): Promise<void> {
-  const tip = await refSha(lanes.repo.mainRoot, laneRef(task));
+async function assertBranchFree(project: Project, task: string): Promise<void> {
+  const tip = await refSha(project.repo.mainRoot, laneRef(task));
   if (tip) {
     throw new LanesError('CONFLICT', `A branch ${laneBranch(task)} already exists (at ${tip.slice(0, 12)}).`, {
       hint: `It may hold earlier work for this task: land it, rename it (git branch -m ${laneBranch(task)} <new name>) or delete it once it is safe, then start the task again.`,
@@ -219,9 +221,9 @@ async function assertBranchFree(lanes: Lanes, task: string): Promise<void> {
   }
 }
 
-async function noBase(lanes: Lanes, rev: string, explicit: boolean): Promise<LanesError> {
-  if (!(await resolveCommit(lanes.repo.mainRoot, 'HEAD')) && !explicit) {
-    return new LanesError('NOT_A_REPO', `The repository ${lanes.repo.mainRoot} has no commits yet.`, {
+async function noBase(project: Project, rev: string, explicit: boolean): Promise<LanesError> {
+  if (!(await resolveCommit(project.repo.mainRoot, 'HEAD')) && !explicit) {
+    return new LanesError('NOT_A_REPO', `The repository ${project.repo.mainRoot} has no commits yet.`, {
       hint: 'Commit something first (git commit --allow-empty -m "initial"); lanes branch off a commit.',
     });
   }
@@ -235,9 +237,9 @@ async function noBase(lanes: Lanes, rev: string, explicit: boolean): Promise<Lan
  * all-or-nothing claim comes later, in a transaction), so a conflict is reported before anything is
  * made, without taking the state lock (12 starts at once would queue on it).
  */
-async function preflightScope(lanes: Lanes, task: string, files: string[], ttl: number, filePaths: string[]): Promise<void> {
+async function preflightScope(project: Project, task: string, files: string[], ttl: number, filePaths: string[]): Promise<void> {
   const req = parseClaimRequest({ owner: taskOwner(task), task, paths: files, file_paths: filePaths, mode: 'exclusive', ttl_seconds: ttl });
-  const doc = (await lanes.store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims)).data;
+  const doc = (await project.store.read<ClaimsDoc>(CLAIMS_DOC, emptyClaims)).data;
   if (!Array.isArray(doc.claims)) return;
   doc.claims = doc.claims.filter(sane);
   reclaimDoc(doc); // expired and dead holders do not count (this copy is never written)

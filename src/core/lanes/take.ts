@@ -5,7 +5,7 @@
  * and an event says who took it from whom. A live owner's task is refused, naming the owner and
  * when its lease ends, unless a human forces it at the CLI.
  */
-import { act } from '../actions.js';
+import { act } from '../hints/actions.js';
 import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
 import { claimInTx, claimsOf, conflictError, conflictsFor, parseClaimRequest, reclaimDoc } from '../claims/tx.js';
@@ -13,8 +13,8 @@ import { logReclaimed } from '../claims/api.js';
 import { describeLiveness, ownerLiveness, ownersOf, touchOwnerInTx, type Liveness } from '../claims/liveness.js';
 import type { Reclaimed } from '../claims/model.js';
 import { assertOwner, expiryFrom } from '../claims/owner.js';
-import type { Lanes } from '../context.js';
-import { emptyTasks, readPlan, requirePlan, requireTask, setStatus, TASKS_DOC, type TasksDoc } from '../tasks.js';
+import type { Project } from '../project/project.js';
+import { emptyTasks, readPlan, requirePlan, requireTask, setStatus, TASKS_DOC, type TasksDoc } from '../plan/tasks.js';
 import { assertTaskId, emptyLanes, LANES_DOC, taskOwner, type LanesDoc } from './model.js';
 import { recoverOrphans } from './recover.js';
 
@@ -43,12 +43,12 @@ export interface TakeResult {
   moved_claims: number;
 }
 
-export async function takeTask(lanes: Lanes, input: TakeInput): Promise<TakeResult> {
+export async function takeTask(project: Project, input: TakeInput): Promise<TakeResult> {
   const task = assertTaskId(input.task_id);
   const owner = assertOwner(input.owner);
-  await recoverOrphans(lanes);
-  const { store } = lanes;
-  const cfg = await lanes.config();
+  await recoverOrphans(project);
+  const { store } = project;
+  const cfg = await project.config();
   const ttl = cfg.claims.default_ttl_seconds;
   const def = requireTask(requirePlan((await readPlan(store)).plan), task);
   const reclaimed: Reclaimed[] = [];

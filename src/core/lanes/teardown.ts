@@ -4,16 +4,16 @@
  * compare-and-swap against the tip that was checked, and the worktree only while its HEAD is still
  * the one that was checked.
  */
-import { act } from '../actions.js';
+import { act } from '../hints/actions.js';
 import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
 import { createRef, deleteRefCas, refSha, snapshotWorktree, stashCreate } from '../../git/refs.js';
 import { adminDirFor, listWorktrees, lockWorktree, removeAdminEntry, removeWorktree, unlockWorktree, worktreeHeadRef } from '../../git/worktree.js';
-import { releaseOwnerInTx } from '../claims.js';
-import type { Lanes } from '../context.js';
-import type { DocTx as Tx } from '../tasks.js';
-import { emptyTasks, setStatus, TASKS_DOC, type TasksDoc } from '../tasks.js';
-import { releasePortsInTx } from '../ports.js';
+import { releaseOwnerInTx } from '../claims/tx.js';
+import type { Project } from '../project/project.js';
+import type { DocTx as Tx } from '../plan/tasks.js';
+import { emptyTasks, setStatus, TASKS_DOC, type TasksDoc } from '../plan/tasks.js';
+import { releasePortsInTx } from '../claims/ports.js';
 import { failpoint } from '../../util/failpoint.js';
 import { withGitLock } from './gitlock.js';
 import { archiveRef, backupRef, emptyLanes, LANES_DOC, laneRef, lockReason, REMOVE_OP, taskOwner, type LaneRecord, type LanesDoc } from './model.js';
@@ -42,8 +42,8 @@ export interface TeardownResult {
  * worktree. `force` (CLI only) also saves the tip, a detached HEAD, uncommitted changes and the
  * ignored files that would be lost.
  */
-export async function teardownLane(lanes: Lanes, lane: LaneRecord, a: Assessment, opts: { force?: boolean } = {}): Promise<TeardownResult> {
-  const { repo, store } = lanes;
+export async function teardownLane(project: Project, lane: LaneRecord, a: Assessment, opts: { force?: boolean } = {}): Promise<TeardownResult> {
+  const { repo, store } = project;
   const root = repo.mainRoot;
   const out: TeardownResult = { removed_worktree: false, deleted_branch: false, backup_refs: [], notes: [], released_claims: 0, released_ports: [] };
   const data: RemoveData & Record<string, unknown> = { task: lane.task, token: lane.token, path: lane.path, ...(a.tip ? { tip: a.tip } : {}), force: opts.force === true };
@@ -60,7 +60,7 @@ export async function teardownLane(lanes: Lanes, lane: LaneRecord, a: Assessment
           hint: `Nothing was removed. Look at ${act('list_lanes')} and try again.`,
         });
       }
-      const saver = backupSaver(lanes, lane, out, opts.force ? 'before forced removal' : 'before removal');
+      const saver = backupSaver(project, lane, out, opts.force ? 'before forced removal' : 'before removal');
       for (const [i, sha] of a.reflogOnly.entries()) {
         await saver.save(`-reflog-${i + 1}`, sha);
       }
@@ -121,13 +121,13 @@ interface Saver {
 }
 
 /** Creates backup refs under one timestamp; a ref that cannot be created stops the removal. */
-function backupSaver(lanes: Lanes, lane: LaneRecord, out: TeardownResult, why: string): Saver {
+function backupSaver(project: Project, lane: LaneRecord, out: TeardownResult, why: string): Saver {
   const base = backupRef(lane.task, new Date());
   return {
     base,
     async save(suffix, sha) {
       const name = `${base}${suffix}`;
-      if (!(await createRef(lanes.repo.mainRoot, name, sha, `lanes: backup of ${lane.task} ${why}`))) {
+      if (!(await createRef(project.repo.mainRoot, name, sha, `lanes: backup of ${lane.task} ${why}`))) {
         throw new LanesError('GIT', `Could not create the backup ref ${name}.`, { hint: 'Nothing was removed. Check the repository (git fsck), then try again.' });
       }
       out.backup_refs.push(name);

@@ -7,12 +7,12 @@
 import { errorMessage, isLanesError } from '../../errors.js';
 import { gitOut } from '../../git/exec.js';
 import { log } from '../../util/log.js';
-import { releaseOwnerInTx } from '../claims.js';
-import type { Lanes } from '../context.js';
+import { releaseOwnerInTx } from '../claims/tx.js';
+import type { Project } from '../project/project.js';
 import { taskOwner } from '../lanes/model.js';
 import { removeLane } from '../lanes/remove.js';
-import { emptyTasks, setStatus, TASKS_DOC, type DocTx, type TaskStatus, type TasksDoc } from '../tasks.js';
-import { mergeCheckMany } from './git.js';
+import { emptyTasks, setStatus, TASKS_DOC, type DocTx, type TaskStatus, type TasksDoc } from '../plan/tasks.js';
+import { mergeCheckMany } from '../../git/merge.js';
 import { capText, emptyQueue, MERGE_DOC, msSince, nowIso, queueOf, recordOutcome, trimHistory, type EntryFailure, type MergeEntry, type MergeQueueDoc } from './model.js';
 
 export function queueIn(tx: DocTx): MergeQueueDoc {
@@ -141,12 +141,12 @@ export interface LaneConflict {
  * Re-checks every lane in flight (branches lanes/*, tasks not done) against the new target in one
  * `merge-tree --stdin`; records each new conflict on the lane's task and on its queue entry.
  */
-export async function recheckInFlight(lanes: Lanes, target: string, targetSha: string, landedTasks: readonly string[]): Promise<LaneConflict[]> {
+export async function recheckInFlight(project: Project, target: string, targetSha: string, landedTasks: readonly string[]): Promise<LaneConflict[]> {
   const landedTask = landedTasks.join(', ');
-  const root = lanes.repo.mainRoot;
+  const root = project.repo.mainRoot;
   const out = await gitOut(root, ['for-each-ref', '--format=%(refname:lstrip=3)%00%(objectname)', 'refs/heads/lanes/'], { readOnly: true });
-  const tasks = (await lanes.store.read<TasksDoc>(TASKS_DOC, emptyTasks)).data;
-  const queue = queueOf((await lanes.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)).data);
+  const tasks = (await project.store.read<TasksDoc>(TASKS_DOC, emptyTasks)).data;
+  const queue = queueOf((await project.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)).data);
   const lanesInFlight = out
     .split('\n')
     .filter(Boolean)
@@ -165,7 +165,7 @@ export async function recheckInFlight(lanes: Lanes, target: string, targetSha: s
   });
   const cleared = Object.keys(queue.lane_conflicts).filter((t) => !found.some((f) => f.task === t));
   if (fresh.length || cleared.length) {
-    await lanes.store.transact(async (tx) => {
+    await project.store.transact(async (tx) => {
       const doc = queueIn(tx);
       for (const t of cleared) delete doc.lane_conflicts[t];
       for (const c of fresh) {
@@ -177,26 +177,26 @@ export async function recheckInFlight(lanes: Lanes, target: string, targetSha: s
         if (e) e.conflicts = [...(e.conflicts ?? []).filter((x) => x.with !== 'target'), { with: 'target', files: c.files }];
       }
     });
-    for (const c of fresh) await lanes.store.appendEvent('merge.conflict', { task: c.task, with: target, files: c.files, after: landedTask });
+    for (const c of fresh) await project.store.appendEvent('merge.conflict', { task: c.task, with: target, files: c.files, after: landedTask });
   }
   return fresh;
 }
 
 /** recheckInFlight, but a failure is a warning: it never undoes or blocks a landing. */
-export async function recheckSafely(lanes: Lanes, target: string, targetSha: string, landedTasks: readonly string[]): Promise<{ warnings: string[]; conflicts: LaneConflict[] }> {
+export async function recheckSafely(project: Project, target: string, targetSha: string, landedTasks: readonly string[]): Promise<{ warnings: string[]; conflicts: LaneConflict[] }> {
   try {
-    return { warnings: [], conflicts: await recheckInFlight(lanes, target, targetSha, landedTasks) };
+    return { warnings: [], conflicts: await recheckInFlight(project, target, targetSha, landedTasks) };
   } catch (e) {
     return { warnings: [`could not re-check the lanes in flight: ${errorMessage(e)}`], conflicts: [] };
   }
 }
 
 /** Removes the landed lanes (when configured); a lane that cannot go is reported, not fatal. */
-export async function removeLandedLanes(lanes: Lanes, landed: readonly MergeEntry[]): Promise<string[]> {
+export async function removeLandedLanes(project: Project, landed: readonly MergeEntry[]): Promise<string[]> {
   const warnings: string[] = [];
   for (const e of landed) {
     if (e.kind !== 'land') continue;
-    const w = await removeLandedLane(lanes, e.task);
+    const w = await removeLandedLane(project, e.task);
     if (w) warnings.push(w);
   }
   return warnings;
@@ -206,9 +206,9 @@ export async function removeLandedLanes(lanes: Lanes, landed: readonly MergeEntr
  * Everything after the state half of a landing, best effort (a failure here never undoes the
  * landing; it is reported): lanes in flight re-checked, landed lanes removed when configured.
  */
-export async function cleanupAfterLanding(lanes: Lanes, target: string, targetSha: string, landed: readonly MergeEntry[], removeLanes: boolean): Promise<{ warnings: string[]; conflicts: LaneConflict[] }> {
-  const r = await recheckSafely(lanes, target, targetSha, landed.map((e) => e.task));
-  if (removeLanes) r.warnings.push(...(await removeLandedLanes(lanes, landed)));
+export async function cleanupAfterLanding(project: Project, target: string, targetSha: string, landed: readonly MergeEntry[], removeLanes: boolean): Promise<{ warnings: string[]; conflicts: LaneConflict[] }> {
+  const r = await recheckSafely(project, target, targetSha, landed.map((e) => e.task));
+  if (removeLanes) r.warnings.push(...(await removeLandedLanes(project, landed)));
   return r;
 }
 
@@ -216,9 +216,9 @@ export async function cleanupAfterLanding(lanes: Lanes, target: string, targetSh
  * Removes a landed lane through the lanes module (which proves it landed and removes it without
  * force). A lane it refuses to remove, or one that does not exist, is reported, not fatal.
  */
-export async function removeLandedLane(lanes: Lanes, task: string): Promise<string | undefined> {
+export async function removeLandedLane(project: Project, task: string): Promise<string | undefined> {
   try {
-    await removeLane(lanes, { task_id: task });
+    await removeLane(project, { task_id: task });
     return undefined;
   } catch (e) {
     if (isLanesError(e, 'NOT_FOUND')) return undefined;

@@ -14,12 +14,12 @@ import { gitOut } from '../../git/exec.js';
 import type { Repo } from '../../git/repo.js';
 import type { JournalEntry, StateStore } from '../../state/index.js';
 import { failpoint } from '../../util/failpoint.js';
-import type { Lanes } from '../context.js';
-import type { StoredPlan } from '../tasks.js';
+import type { Project } from '../project/project.js';
+import type { StoredPlan } from '../plan/tasks.js';
 import { holdInTx, markFailedInTx, markLandedInTx, queueIn, recheckSafely, removeLandedLanes, requeueInTx, type Landed, type LaneConflict } from './after.js';
 import { ensureCheckout, setupCheckout, type CheckoutRecord } from './checkout.js';
 import { failureReason, gateFailure, runGates, type GatesResult } from './gates.js';
-import { authorOf, commitTree, mergeCheck, rebaseOnto, resetIntegration, revertOnto, subjects } from './git.js';
+import { authorOf, commitTree, mergeCheck, rebaseOnto, resetIntegration, revertOnto, subjects } from '../../git/merge.js';
 import { holdReason } from './hold.js';
 import { GateLog } from './logs.js';
 import { advanceTarget } from './land.js';
@@ -54,19 +54,19 @@ export class Integrator {
   private integrationDir: string | undefined;
 
   constructor(
-    readonly lanes: Lanes,
+    readonly project: Project,
     readonly target: string,
     readonly plan: StoredPlan | null,
     readonly onProgress: (msg: string) => void = () => {},
   ) {}
 
   get repo(): Repo {
-    return this.lanes.repo;
+    return this.project.repo;
   }
 
   /** The target's persistent gate checkout (detached HEAD), made or checked on first need. */
   async gateCheckout(at: string): Promise<CheckoutRecord> {
-    this.checkout ??= await ensureCheckout(this.lanes, this.target, at, this.integrationDir);
+    this.checkout ??= await ensureCheckout(this.project, this.target, at, this.integrationDir);
     return this.checkout;
   }
 
@@ -172,7 +172,7 @@ export class Integrator {
    */
   async runBatch(entries: MergeEntry[], report: BatchReport, start: TargetTip): Promise<BatchOutcome> {
     const data: MergeJournalData = { target: this.target, entries: entries.map((e) => e.id), old: start.sha };
-    const journal = new BatchJournal(this.lanes.store, data);
+    const journal = new BatchJournal(this.project.store, data);
     try {
       const outcome = await this.steps(journal, entries, report, start);
       await journal.done();
@@ -181,7 +181,7 @@ export class Integrator {
       // Whatever happened, settle the batch exactly as crash recovery would (a landing that went
       // through is finished, everything else goes back to the queue), then report the error.
       try {
-        await settleRecord(this.lanes, journal.snapshot());
+        await settleRecord(this.project, journal.snapshot());
         await journal.done();
       } catch {
         // the record stays: the next processor settles it
@@ -191,7 +191,7 @@ export class Integrator {
   }
 
   private async steps(journal: BatchJournal, entries: MergeEntry[], report: BatchReport, start: TargetTip): Promise<BatchOutcome> {
-    const { store } = this.lanes;
+    const { store } = this.project;
     const old = start.sha;
     // Integration makes only unreferenced objects, so it needs no journal record: a crash here
     // leaves entries marked integrating, which the next processor puts back (recover.ts). Nothing
@@ -270,7 +270,7 @@ export class Integrator {
       try {
         // The target's setup first (dependencies), skipped when what it depends on is unchanged.
         const t1 = performance.now();
-        const s = await setupCheckout(this.lanes, rec, cfg.setup, { env, log, onSpawn });
+        const s = await setupCheckout(this.project, rec, cfg.setup, { env, log, onSpawn });
         if (s.ran.length) this.onProgress(`setup ran: ${s.ran.join(', ')}${s.skipped.length ? ` (skipped: ${s.skipped.join(', ')})` : ''}`);
         g = s.ok
           ? await runGates(gates, dir, { env, onSpawn, log })
@@ -338,7 +338,7 @@ export class Integrator {
    * chain's later links, put back in the queue if this landing cannot happen.
    */
   private async land(journal: BatchJournal, seg: Link[], cur: string, extra: { unchecked: boolean; gates_ms?: number }, report: BatchReport, after: Link[] = []): Promise<BatchOutcome> {
-    const { store } = this.lanes;
+    const { store } = this.project;
     const last = seg[seg.length - 1]!;
     const all = [...seg, ...after];
     // A cancel that arrived while we integrated or gated: let go of the batch, drop the cancelled.
@@ -374,7 +374,7 @@ export class Integrator {
     }
     this.onProgress(`landed ${seg.map((l) => l.task).join(', ')} on ${this.target} as ${last.commit.slice(0, 12)}`);
     const cfg = await configAt(this.repo, cur, this.target);
-    if (cfg.merge.remove_lane_after_landing) report.warnings.push(...(await removeLandedLanes(this.lanes, moved)));
+    if (cfg.merge.remove_lane_after_landing) report.warnings.push(...(await removeLandedLanes(this.project, moved)));
     // Re-checking the lanes in flight against the new target: at once when gates run (it costs
     // nothing beside them); on the gate-less fast path, coalesced with the landings that follow
     // within the same run and done against the newest target (flushRecheck), which is what the
@@ -392,7 +392,7 @@ export class Integrator {
     const p = this.pending;
     if (!p) return;
     this.pending = undefined;
-    const r = await recheckSafely(this.lanes, this.target, p.sha, p.tasks);
+    const r = await recheckSafely(this.project, this.target, p.sha, p.tasks);
     report.warnings.push(...r.warnings);
     report.conflicts.push(...r.conflicts);
   }
@@ -434,8 +434,8 @@ export function newReport(): BatchReport {
 }
 
 /** Marks the picked entries as ours (only those still queued). */
-export async function claimEntries(lanes: Lanes, ids: string[]): Promise<MergeEntry[]> {
-  return lanes.store.transact(async (tx) => {
+export async function claimEntries(project: Project, ids: string[]): Promise<MergeEntry[]> {
+  return project.store.transact(async (tx) => {
     const doc = queueIn(tx);
     const out: MergeEntry[] = [];
     for (const id of ids) {

@@ -25,11 +25,11 @@ import type { Repo } from '../../git/repo.js';
 import { runCommand } from '../../system/command.js';
 import { failpoint } from '../../util/failpoint.js';
 import { isInside } from '../../util/paths.js';
-import type { SetupConfig } from '../config.js';
-import type { Lanes } from '../context.js';
+import type { SetupConfig } from '../config/schema.js';
+import type { Project } from '../project/project.js';
 import { withGitLock } from '../lanes/gitlock.js';
 import { defaultIntegrationBase, dotSegment, ensureBase, integrationBase, sweepOrphans } from './checkout-paths.js';
-import { addIntegrationWorktree } from './git.js';
+import { addIntegrationWorktree } from '../../git/merge.js';
 import type { GateLog } from './logs.js';
 
 export { defaultIntegrationBase, dotSegment, integrationBase };
@@ -114,31 +114,31 @@ export async function removeCheckoutDir(repo: Repo, rec: Pick<CheckoutRecord, 'd
   }
 }
 
-async function updateRecord(lanes: Lanes, target: string, fn: (r: CheckoutRecord | undefined, doc: IntegrationDoc) => void): Promise<void> {
-  await lanes.store.transact(async (tx) => {
+async function updateRecord(project: Project, target: string, fn: (r: CheckoutRecord | undefined, doc: IntegrationDoc) => void): Promise<void> {
+  await project.store.transact(async (tx) => {
     const doc = docOf(tx.get<IntegrationDoc>(INTEGRATION_DOC, emptyDoc));
     fn(doc.checkouts.find((c) => c.target === target), doc);
   });
 }
 
-export async function readCheckouts(lanes: Lanes): Promise<CheckoutRecord[]> {
-  return docOf((await lanes.store.read<IntegrationDoc>(INTEGRATION_DOC, emptyDoc)).data).checkouts;
+export async function readCheckouts(project: Project): Promise<CheckoutRecord[]> {
+  return docOf((await project.store.read<IntegrationDoc>(INTEGRATION_DOC, emptyDoc)).data).checkouts;
 }
 
 /**
  * The target's gate checkout, made (or re-made, when it moved, vanished or was half made) at
  * `at`. Returns its record.
  */
-export async function ensureCheckout(lanes: Lanes, target: string, at: string, configuredDir: string | undefined): Promise<CheckoutRecord> {
-  const { repo } = lanes;
+export async function ensureCheckout(project: Project, target: string, at: string, configuredDir: string | undefined): Promise<CheckoutRecord> {
+  const { repo } = project;
   const root = integrationBase(repo, configuredDir);
   const dir = path.join(root, checkoutName(target));
-  const rec = (await readCheckouts(lanes)).find((c) => c.target === target);
+  const rec = (await readCheckouts(project)).find((c) => c.target === target);
   if (rec && rec.ready && rec.dir === dir && (await isOurWorktree(repo, dir))) return rec;
   await withGitLock(repo, 'merge queue: gate checkout', async () => {
     if (rec) await removeCheckoutDir(repo, rec);
     // Intent first: a crash during `worktree add` leaves a record that is not ready, removed next time.
-    await updateRecord(lanes, target, (_r, doc) => {
+    await updateRecord(project, target, (_r, doc) => {
       doc.checkouts = doc.checkouts.filter((c) => c.target !== target);
       doc.checkouts.push({ target, dir, root, ready: false, keep: [], setup: {} });
     });
@@ -147,20 +147,20 @@ export async function ensureCheckout(lanes: Lanes, target: string, at: string, c
     if (fs.existsSync(dir)) await removeCheckoutDir(repo, { dir, root });
     await addIntegrationWorktree(repo, dir, at);
   });
-  await updateRecord(lanes, target, (r) => {
+  await updateRecord(project, target, (r) => {
     if (r) r.ready = true;
   });
   return { target, dir, root, ready: true, keep: [], setup: {} };
 }
 
 /** Removes every recorded checkout that is not ready (a crash mid-creation). Under the queue lock. */
-export async function removeUnreadyCheckouts(lanes: Lanes): Promise<void> {
-  const bad = (await readCheckouts(lanes)).filter((c) => !c.ready);
+export async function removeUnreadyCheckouts(project: Project): Promise<void> {
+  const bad = (await readCheckouts(project)).filter((c) => !c.ready);
   if (!bad.length) return;
-  await withGitLock(lanes.repo, 'merge queue: remove half-made gate checkouts', async () => {
-    for (const c of bad) await removeCheckoutDir(lanes.repo, c);
+  await withGitLock(project.repo, 'merge queue: remove half-made gate checkouts', async () => {
+    for (const c of bad) await removeCheckoutDir(project.repo, c);
   });
-  await updateRecord(lanes, '', (_r, doc) => {
+  await updateRecord(project, '', (_r, doc) => {
     doc.checkouts = doc.checkouts.filter((c) => c.ready);
   });
 }
@@ -186,7 +186,7 @@ export type SetupOutcome =
  * whose `when_changed` files are unchanged since they last succeeded here.
  */
 export async function setupCheckout(
-  lanes: Lanes,
+  project: Project,
   rec: CheckoutRecord,
   setup: readonly SetupConfig[],
   ctx: { env: Record<string, string>; log: GateLog; onSpawn?: (pgid: number) => void | Promise<void> },
@@ -202,7 +202,7 @@ export async function setupCheckout(
     }
     if (Object.hasOwn(rec.setup, cmd.name)) {
       delete rec.setup[cmd.name];
-      await updateRecord(lanes, rec.target, (r) => {
+      await updateRecord(project, rec.target, (r) => {
         if (r) delete r.setup[cmd.name];
       });
     }
@@ -235,7 +235,7 @@ export async function setupCheckout(
     const made = (await gitOut(rec.dir, ['ls-files', '--others', '--directory', '-z'], { readOnly: true })).split('\0').filter(Boolean);
     rec.keep = [...new Set([...rec.keep, ...made])].sort();
     if (key !== undefined) rec.setup[cmd.name] = key;
-    await updateRecord(lanes, rec.target, (x) => {
+    await updateRecord(project, rec.target, (x) => {
       if (!x) return;
       x.keep = rec.keep;
       if (key !== undefined) x.setup[cmd.name] = key;
@@ -245,13 +245,13 @@ export async function setupCheckout(
 }
 
 /** Removes every gate checkout of this repository (each is re-made on the next gate run). */
-export async function removeGateCheckouts(lanes: Lanes): Promise<string[]> {
-  const all = await readCheckouts(lanes);
+export async function removeGateCheckouts(project: Project): Promise<string[]> {
+  const all = await readCheckouts(project);
   if (!all.length) return [];
-  await withGitLock(lanes.repo, 'merge queue: remove gate checkouts', async () => {
-    for (const c of all) await removeCheckoutDir(lanes.repo, c);
+  await withGitLock(project.repo, 'merge queue: remove gate checkouts', async () => {
+    for (const c of all) await removeCheckoutDir(project.repo, c);
   });
-  await updateRecord(lanes, '', (_r, doc) => {
+  await updateRecord(project, '', (_r, doc) => {
     doc.checkouts = doc.checkouts.filter((c) => !all.some((a) => a.target === c.target));
   });
   return all.map((c) => c.dir);

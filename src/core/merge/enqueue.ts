@@ -4,19 +4,19 @@
  * `git merge-tree --write-tree` against the target and against every other lane queued or in
  * progress, and reports the likely conflicts. Idempotent: queuing a task twice gives one entry.
  */
-import { act } from '../actions.js';
+import { act } from '../hints/actions.js';
 import { LanesError } from '../../errors.js';
 import { gitOut } from '../../git/exec.js';
 import { refSha, statusPorcelain } from '../../git/refs.js';
 import { listWorktrees } from '../../git/worktree.js';
 import { assertSlug } from '../../util/slug.js';
-import { loadConfigAtCommit } from '../config.js';
-import type { Lanes } from '../context.js';
+import { loadConfigAtCommit } from '../config/load.js';
+import type { Project } from '../project/project.js';
 import { describeDirty } from '../lanes/teardown.js';
 import { emptyLanes, LANES_DOC, laneRef, type LanesDoc } from '../lanes/model.js';
-import { readPlan, type StoredPlan, type TasksDoc } from '../tasks.js';
+import { readPlan, type StoredPlan, type TasksDoc } from '../plan/tasks.js';
 import { queueIn } from './after.js';
-import { assertMergeTreeGit, mergeCheckMany, operationInProgress } from './git.js';
+import { assertMergeTreeGit, mergeCheckMany, operationInProgress } from '../../git/merge.js';
 import { activeEntry, emptyQueue, MERGE_DOC, nowIso, queueOf, type ConflictReport, type MergeEntry, type MergeQueueDoc, type Strategy } from './model.js';
 import { dependenciesOf, positions } from './order.js';
 import { entryView, type EntryView } from './status.js';
@@ -38,12 +38,12 @@ export interface QueueResult {
   warnings: string[];
 }
 
-export async function queueMerge(lanes: Lanes, input: QueueInput): Promise<QueueResult> {
+export async function queueMerge(project: Project, input: QueueInput): Promise<QueueResult> {
   const task = assertSlug(input.task_id);
-  const { repo, store } = lanes;
+  const { repo, store } = project;
   const root = repo.mainRoot;
   await assertMergeTreeGit(root);
-  const target = (await lanes.config()).target;
+  const target = (await project.config()).target;
   const targetSha = await refSha(root, `refs/heads/${target}`);
   if (!targetSha) {
     throw new LanesError('NOT_FOUND', `The target branch ${target} does not exist.`, { hint: 'Create it (or set "target" in .lanes/config.json), then queue again.' });
@@ -69,7 +69,7 @@ export async function queueMerge(lanes: Lanes, input: QueueInput): Promise<Queue
   }
   if (existing && existing.state !== 'queued') return result(current, existing, true, existing.conflicts ?? [], plan, tasks, ['It is being processed right now; its queued commit is what lands.']);
 
-  await assertLaneReady(lanes, task, ref);
+  await assertLaneReady(project, task, ref);
   const ahead = Number(await gitOut(root, ['rev-list', '--count', tip, `^${targetSha}`], { readOnly: true }));
   if (ahead === 0) {
     throw new LanesError('INVALID_INPUT', `The lane of ${task} has no commits that are not already on ${target}.`, {
@@ -77,7 +77,7 @@ export async function queueMerge(lanes: Lanes, input: QueueInput): Promise<Queue
     });
   }
   const strategy = input.strategy ?? (await loadConfigAtCommit(root, targetSha, { repo })).merge.strategy;
-  const conflicts = await checkConflicts(lanes, task, tip, targetSha, current, tasks);
+  const conflicts = await checkConflicts(project, task, tip, targetSha, current, tasks);
 
   const out = await store.transact(async (tx) => {
     const doc = queueIn(tx);
@@ -122,10 +122,10 @@ function result(doc: MergeQueueDoc, entry: MergeEntry, already: boolean, conflic
 }
 
 /** The lane's worktree (if it has one) must hold no uncommitted work and no operation in progress. */
-async function assertLaneReady(lanes: Lanes, task: string, ref: string): Promise<void> {
+async function assertLaneReady(project: Project, task: string, ref: string): Promise<void> {
   // By branch, or by the lane's recorded path: during a rebase the lane's HEAD is detached.
-  const recorded = (await lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data[task]?.path;
-  const wt = (await listWorktrees(lanes.repo.mainRoot)).find((w) => w.branch === ref || (recorded !== undefined && w.path === recorded));
+  const recorded = (await project.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data[task]?.path;
+  const wt = (await listWorktrees(project.repo.mainRoot)).find((w) => w.branch === ref || (recorded !== undefined && w.path === recorded));
   if (!wt) return;
   const op = await operationInProgress(wt.path);
   if (op) {
@@ -144,8 +144,8 @@ async function assertLaneReady(lanes: Lanes, task: string, ref: string): Promise
 }
 
 /** Conflicts with the target and with every other lane queued or in progress, in one git call. */
-async function checkConflicts(lanes: Lanes, task: string, tip: string, targetSha: string, doc: MergeQueueDoc, tasks: TasksDoc): Promise<ConflictReport[]> {
-  const root = lanes.repo.mainRoot;
+async function checkConflicts(project: Project, task: string, tip: string, targetSha: string, doc: MergeQueueDoc, tasks: TasksDoc): Promise<ConflictReport[]> {
+  const root = project.repo.mainRoot;
   const others = new Map<string, string>();
   for (const e of doc.entries) if (e.task !== task && e.kind === 'land' && ['queued', 'integrating', 'gating', 'landing'].includes(e.state)) others.set(e.task, e.tip);
   const refs = await gitOut(root, ['for-each-ref', '--format=%(refname:lstrip=3)%00%(objectname)', 'refs/heads/lanes/'], { readOnly: true });

@@ -7,7 +7,7 @@
  */
 import { runCommand } from '../../system/command.js';
 import { redact } from '../../util/redact.js';
-import type { CommandConfig } from '../config.js';
+import type { CommandConfig } from '../config/schema.js';
 import type { GateLog } from './logs.js';
 import type { GateRun } from './model.js';
 import { lastLines, summarizeFailure } from './summary.js';

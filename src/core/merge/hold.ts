@@ -8,8 +8,8 @@
  */
 import { errorMessage, LanesError } from '../../errors.js';
 import { assertSlug } from '../../util/slug.js';
-import type { LanesConfig } from '../config.js';
-import type { Lanes } from '../context.js';
+import type { LanesConfig } from '../config/schema.js';
+import type { Project } from '../project/project.js';
 import { queueIn } from './after.js';
 import { activeEntry, nowIso, type MergeEntry } from './model.js';
 import { entryView, type EntryView } from './status.js';
@@ -58,9 +58,9 @@ export async function holdReason(cur: LanesConfig, load: () => Promise<LanesConf
  * A human's decision: the held entry of `task` goes back to the queue in its place, approved for
  * exactly the commit it was queued with (a new queueing needs a new approval).
  */
-export async function approveMerge(lanes: Lanes, taskId: string, by: string): Promise<{ entry: EntryView }> {
+export async function approveMerge(project: Project, taskId: string, by: string): Promise<{ entry: EntryView }> {
   const task = assertSlug(taskId);
-  const e = await lanes.store.transact(async (tx) => {
+  const e = await project.store.transact(async (tx) => {
     const doc = queueIn(tx);
     const cur = activeEntry(doc, task);
     if (!cur || cur.state !== 'held') {
@@ -73,6 +73,6 @@ export async function approveMerge(lanes: Lanes, taskId: string, by: string): Pr
     cur.last_error = `approved by ${by}: ${cur.held_reason ?? 'gate change'}`;
     return { ...cur } as MergeEntry;
   });
-  await lanes.store.appendEvent('merge.approved', { task, entry: e.id, by });
+  await project.store.appendEvent('merge.approved', { task, entry: e.id, by });
   return { entry: entryView(e) };
 }

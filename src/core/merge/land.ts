@@ -18,7 +18,7 @@ import { git } from '../../git/exec.js';
 import type { Repo } from '../../git/repo.js';
 import { refSha, statusPorcelain } from '../../git/refs.js';
 import { withGitLock } from '../lanes/gitlock.js';
-import { operationInProgress, SAFE } from './git.js';
+import { operationInProgress, SAFE } from '../../git/merge.js';
 
 export type AdvanceResult = { ok: true; checkout?: string } | { ok: false; moved: string | undefined };
 

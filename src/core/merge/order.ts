@@ -4,7 +4,7 @@
  * for now, and goes first as soon as they land: entries keep their place (`seq`) across retries,
  * deferrals and target moves, so nothing is overtaken twice and nothing starves.
  */
-import type { StoredPlan, TasksDoc } from '../tasks.js';
+import type { StoredPlan, TasksDoc } from '../plan/tasks.js';
 import type { MergeEntry, MergeQueueDoc } from './model.js';
 
 export interface Waiting {

@@ -4,14 +4,14 @@
  * left (recover.ts), then takes batches in queue order (order.ts) until nothing is left that can
  * go: each is integrated, gated and landed (batch.ts).
  */
-import { act } from '../actions.js';
+import { act } from '../hints/actions.js';
 import { LanesError } from '../../errors.js';
 import { hostName, pidAlive, tryLock, type HeldLock } from '../../state/index.js';
-import type { Lanes } from '../context.js';
-import { readPlan } from '../tasks.js';
+import type { Project } from '../project/project.js';
+import { readPlan } from '../plan/tasks.js';
 import { claimEntries, Integrator, newReport, type BatchReport } from './batch.js';
 import { configForTip, readTargetTip } from './target.js';
-import { assertMergeTreeGit } from './git.js';
+import { assertMergeTreeGit } from '../../git/merge.js';
 import { assertCheckoutClean, targetCheckout } from './land.js';
 import { effectiveBatchSize, emptyQueue, MERGE_DOC, queueOf, type MergeQueueDoc } from './model.js';
 import { pickBatch } from './order.js';
@@ -39,10 +39,10 @@ export interface ProcessResult extends BatchReport {
 const MAX_MOVES = 5;
 const QUEUE_LOCK = 'queue';
 
-async function takeQueueLock(lanes: Lanes, staleMs: number): Promise<{ release(): Promise<void>; held: HeldLock }> {
+async function takeQueueLock(project: Project, staleMs: number): Promise<{ release(): Promise<void>; held: HeldLock }> {
   const deadline = Date.now() + staleMs + 3000;
   for (;;) {
-    const r = await tryLock(lanes.repo.stateDir, QUEUE_LOCK, { purpose: 'merge queue processor', staleMs, deadlineMs: staleMs + 1000 });
+    const r = await tryLock(project.repo.stateDir, QUEUE_LOCK, { purpose: 'merge queue processor', staleMs, deadlineMs: staleMs + 1000 });
     if ('release' in r) return r;
     const h = r.holder;
     // A processor that died holding the lock is taken over once its lock goes stale: wait for that
@@ -59,17 +59,17 @@ async function takeQueueLock(lanes: Lanes, staleMs: number): Promise<{ release()
   }
 }
 
-export async function processMergeQueue(lanes: Lanes, opts: ProcessOptions = {}): Promise<ProcessResult> {
-  const root = lanes.repo.mainRoot;
+export async function processMergeQueue(project: Project, opts: ProcessOptions = {}): Promise<ProcessResult> {
+  const root = project.repo.mainRoot;
   await assertMergeTreeGit(root);
-  const target = (await lanes.config()).target;
-  const lock = await takeQueueLock(lanes, opts.lockStaleMs ?? 3000);
+  const target = (await project.config()).target;
+  const lock = await takeQueueLock(project, opts.lockStaleMs ?? 3000);
   const result: ProcessResult = { ...newReport(), target, batches: 0, recovered: [], waiting: [], remaining: 0 };
   try {
-    result.recovered = await recoverMerges(lanes);
+    result.recovered = await recoverMerges(project);
     for (const r of result.recovered) result.warnings.push(...(r.warnings ?? []));
-    const { plan } = await readPlan(lanes.store);
-    const integrator = new Integrator(lanes, target, plan, opts.onProgress);
+    const { plan } = await readPlan(project.store);
+    const integrator = new Integrator(project, target, plan, opts.onProgress);
     let moves = 0;
     try {
       for (;;) {
@@ -77,20 +77,20 @@ export async function processMergeQueue(lanes: Lanes, opts: ProcessOptions = {})
           throw new LanesError('BUSY', 'This processor lost the merge queue lock (its event loop stalled?); stopping.', { hint: 'Run the merge queue again.' });
         }
         if (opts.maxBatches !== undefined && result.batches >= opts.maxBatches) break;
-        const tip = await readTargetTip(lanes.repo, target);
+        const tip = await readTargetTip(project.repo, target);
         if (!tip) throw new LanesError('NOT_FOUND', `The target branch ${target} does not exist.`, { hint: 'Create it (or fix "target" in .lanes/config.json), then run the queue again.' });
-        const [{ plan: p, tasks }, q] = await Promise.all([readPlan(lanes.store), lanes.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)]);
+        const [{ plan: p, tasks }, q] = await Promise.all([readPlan(project.store), project.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)]);
         const doc = queueOf(q.data);
-        const cfg = await configForTip(lanes.repo, tip, target);
+        const cfg = await configForTip(project.repo, tip, target);
         const { batch, waiting } = pickBatch(doc, p, tasks, effectiveBatchSize(cfg.merge.batch_size, doc.recent));
         result.waiting = waiting.map((w) => ({ task: w.entry.task, entry: w.entry.id, on: w.on }));
         if (!batch.length) break;
         // A dirty checkout of the target would refuse the landing: say so before spending gate time.
         if (cfg.gates.length) {
-          const wt = await targetCheckout(lanes.repo, target);
+          const wt = await targetCheckout(project.repo, target);
           if (wt) await assertCheckoutClean(wt, target);
         }
-        const mine = await claimEntries(lanes, batch.map((e) => e.id));
+        const mine = await claimEntries(project, batch.map((e) => e.id));
         if (!mine.length) continue;
         result.batches++;
         const outcome = await integrator.runBatch(mine, result, tip);
@@ -105,7 +105,7 @@ export async function processMergeQueue(lanes: Lanes, opts: ProcessOptions = {})
       await integrator.flushRecheck(result);
       await integrator.dispose();
     }
-    const after = queueOf((await lanes.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)).data);
+    const after = queueOf((await project.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)).data);
     result.remaining = after.entries.filter((e) => e.state === 'queued').length;
     return result;
   } finally {

@@ -19,14 +19,14 @@ import { errorMessage } from '../../errors.js';
 import { isAncestor, refSha } from '../../git/refs.js';
 import { killProcessGroup } from '../../system/command.js';
 import { log } from '../../util/log.js';
-import type { Lanes } from '../context.js';
+import type { Project } from '../project/project.js';
 import { withGitLock } from '../lanes/gitlock.js';
 import { haveProc, processesIn } from '../lanes/probe.js';
 import { isInside } from '../lanes/paths.js';
 import { cleanupAfterLanding, markLandedInTx, queueIn, requeueInTx, type Landed } from './after.js';
 import { readCheckouts, removeUnreadyCheckouts } from './checkout.js';
 import { configAt } from './target.js';
-import { integrationRoot, removeIntegrationWorktree } from './git.js';
+import { integrationRoot, removeIntegrationWorktree } from '../../git/merge.js';
 import { emptyQueue, MERGE_DOC, MERGE_OP, PROCESSING, queueOf, type MergeEntry, type MergeQueueDoc } from './model.js';
 
 /** What a merge journal record carries. */
@@ -67,20 +67,20 @@ export interface RecoveryReport {
  * happened is rolled forward (state, then cleanup), every other entry of the batch goes back to
  * the queue in its place.
  */
-export async function settleRecord(lanes: Lanes, rec: SettleInput): Promise<RecoveryReport> {
+export async function settleRecord(project: Project, rec: SettleInput): Promise<RecoveryReport> {
   const d = rec.data;
-  if (d.pgid) killGateGroup(lanes, d.pgid, (await readCheckouts(lanes)).map((c) => c.dir));
+  if (d.pgid) killGateGroup(project, d.pgid, (await readCheckouts(project)).map((c) => c.dir));
   const step = d.phase ?? rec.step;
   const rep: RecoveryReport = { journal: rec.id, step, outcome: 'retried', landed: [], requeued: [] };
   let landed: Landed[] = [];
   // Whatever step the record reached, a landing it describes happened iff the target contains its
   // commit (the compare-and-swap either moved the ref or did not); rolling it forward is idempotent.
   if (d.new && d.landing?.length) {
-    const now = await refSha(lanes.repo.mainRoot, `refs/heads/${d.target}`);
-    if (now && (now === d.new || (await isAncestor(lanes.repo.mainRoot, d.new, now)))) landed = d.landing;
+    const now = await refSha(project.repo.mainRoot, `refs/heads/${d.target}`);
+    if (now && (now === d.new || (await isAncestor(project.repo.mainRoot, d.new, now)))) landed = d.landing;
   }
   let moved: MergeEntry[] = [];
-  await lanes.store.transact(async (tx) => {
+  await project.store.transact(async (tx) => {
     if (landed.length) {
       moved = markLandedInTx(tx, landed, d.target, { unchecked: d.unchecked === true });
       rep.landed = landed.map((l) => l.entry);
@@ -92,11 +92,11 @@ export async function settleRecord(lanes: Lanes, rec: SettleInput): Promise<Reco
   });
   if (landed.length && d.new) {
     // The cleanup of a landing that was rolled forward (idempotent: it may have run already).
-    const q = queueOf((await lanes.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)).data);
+    const q = queueOf((await project.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)).data);
     const entries = moved.length ? moved : q.entries.filter((e) => landed.some((l) => l.entry === e.id));
     // Settings from the target as it was before the landing, never from the lane (rule 7).
-    const cfg = await configAt(lanes.repo, d.old ?? d.new, d.target);
-    rep.warnings = (await cleanupAfterLanding(lanes, d.target, d.new, entries, cfg.merge.remove_lane_after_landing)).warnings;
+    const cfg = await configAt(project.repo, d.old ?? d.new, d.target);
+    rep.warnings = (await cleanupAfterLanding(project, d.target, d.new, entries, cfg.merge.remove_lane_after_landing)).warnings;
   }
   return rep;
 }
@@ -106,12 +106,12 @@ export async function settleRecord(lanes: Lanes, rec: SettleInput): Promise<Reco
  * when it provably is ours: some member still works inside a gate checkout (a pid can be reused
  * once its group is empty). Any other process inside a gate checkout is killed too.
  */
-function killGateGroup(lanes: Lanes, pgid: number, checkouts: readonly string[]): void {
+function killGateGroup(project: Project, pgid: number, checkouts: readonly string[]): void {
   if (!haveProc()) {
     killProcessGroup(pgid);
     return;
   }
-  const inside = [integrationRoot(lanes.repo), ...checkouts].flatMap((d) => processesIn(d));
+  const inside = [integrationRoot(project.repo), ...checkouts].flatMap((d) => processesIn(d));
   const members = inside.filter((pid) => pgroupOf(pid) === pgid);
   if (members.length) killProcessGroup(pgid);
   for (const pid of inside) {
@@ -139,13 +139,13 @@ function pgroupOf(pid: number): number | undefined {
  * processor, puts entries no record explains back in the queue, removes leftover integration
  * worktrees. Cheap when there is nothing to do.
  */
-export async function recoverMerges(lanes: Lanes): Promise<RecoveryReport[]> {
-  const { store } = lanes;
+export async function recoverMerges(project: Project): Promise<RecoveryReport[]> {
+  const { store } = project;
   const reports: RecoveryReport[] = [];
   for (const rec of (await store.journal.orphans()).filter((r) => r.op === MERGE_OP)) {
     const entry = await store.journal.adopt(rec);
     try {
-      const rep = await settleRecord(lanes, { id: rec.id, step: rec.step, data: rec.data as unknown as MergeJournalData });
+      const rep = await settleRecord(project, { id: rec.id, step: rec.step, data: rec.data as unknown as MergeJournalData });
       reports.push(rep);
       await entry.done();
       log.warn(`recovered an interrupted merge (${rep.step}): ${rep.outcome}${rep.landed.length ? `, landed ${rep.landed.join(', ')}` : ''}`);
@@ -170,7 +170,7 @@ export async function recoverMerges(lanes: Lanes): Promise<RecoveryReport[]> {
       await store.appendEvent('merge.recovered', { step: 'integrate', outcome: 'retried', requeued: ids });
     }
   }
-  await removeLeftoverWorktrees(lanes);
+  await removeLeftoverWorktrees(project);
   return reports;
 }
 
@@ -179,9 +179,9 @@ export async function recoverMerges(lanes: Lanes): Promise<RecoveryReport[]> {
  * worktrees earlier versions made under the git dir. Ready gate checkouts stay (they are reset
  * before every use).
  */
-export async function removeLeftoverWorktrees(lanes: Lanes): Promise<void> {
-  await removeUnreadyCheckouts(lanes);
-  const root = integrationRoot(lanes.repo);
+export async function removeLeftoverWorktrees(project: Project): Promise<void> {
+  await removeUnreadyCheckouts(project);
+  const root = integrationRoot(project.repo);
   let names: string[];
   try {
     names = fs.readdirSync(root);
@@ -189,10 +189,10 @@ export async function removeLeftoverWorktrees(lanes: Lanes): Promise<void> {
     return;
   }
   if (!names.length) return;
-  await withGitLock(lanes.repo, 'merge queue: remove leftover integration worktrees', async () => {
+  await withGitLock(project.repo, 'merge queue: remove leftover integration worktrees', async () => {
     for (const n of names) {
       const dir = `${root}/${n}`;
-      if (isInside(root, dir)) await removeIntegrationWorktree(lanes.repo, dir);
+      if (isInside(root, dir)) await removeIntegrationWorktree(project.repo, dir);
     }
   });
 }

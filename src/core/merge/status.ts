@@ -2,15 +2,15 @@
  * merge_status (lock-free read), cancel_merge, and `lanes merge revert` (a revert commit that goes
  * through the same queue and gates as any landing).
  */
-import { act } from '../actions.js';
+import { act } from '../hints/actions.js';
 import { LanesError } from '../../errors.js';
 import { isAncestor, refSha } from '../../git/refs.js';
 import { lockOwner, own, pidAlive, hostName } from '../../state/index.js';
 import { assertSlug } from '../../util/slug.js';
-import type { Lanes } from '../context.js';
-import { readPlan } from '../tasks.js';
+import type { Project } from '../project/project.js';
+import { readPlan } from '../plan/tasks.js';
 import { queueIn } from './after.js';
-import { assertMergeTreeGit } from './git.js';
+import { assertMergeTreeGit } from '../../git/merge.js';
 import { activeEntry, emptyQueue, MERGE_DOC, msSince, nowIso, PROCESSING, queueOf, type MergeEntry, type MergeQueueDoc } from './model.js';
 import { dependenciesOf, positions } from './order.js';
 
@@ -76,12 +76,12 @@ export function entryView(e: MergeEntry, opts: { position?: number | undefined; 
   return v;
 }
 
-export async function mergeStatus(lanes: Lanes, opts: { recent?: number; task?: string } = {}): Promise<MergeStatus> {
-  const target = (await lanes.config()).target;
+export async function mergeStatus(project: Project, opts: { recent?: number; task?: string } = {}): Promise<MergeStatus> {
+  const target = (await project.config()).target;
   const [q, { plan, tasks }, targetSha] = await Promise.all([
-    lanes.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue),
-    readPlan(lanes.store),
-    refSha(lanes.repo.mainRoot, `refs/heads/${target}`),
+    project.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue),
+    readPlan(project.store),
+    refSha(project.repo.mainRoot, `refs/heads/${target}`),
   ]);
   const doc = queueOf(q.data);
   const pos = positions(doc);
@@ -92,7 +92,7 @@ export async function mergeStatus(lanes: Lanes, opts: { recent?: number; task?: 
   const match = (e: MergeEntry) => opts.task === undefined || e.task === opts.task;
   const active = doc.entries.filter((e) => pos.has(e.id) && match(e)).sort((a, b) => a.seq - b.seq);
   const finished = doc.entries.filter((e) => !pos.has(e.id) && match(e)).sort((a, b) => b.seq - a.seq).slice(0, opts.recent ?? 10);
-  const owner = lockOwner(lanes.repo.stateDir, 'queue');
+  const owner = lockOwner(project.repo.stateDir, 'queue');
   const running = owner !== undefined && (owner.host !== hostName() || pidAlive(owner.pid));
   const fails = doc.recent.filter((ok) => !ok).length;
   return {
@@ -111,9 +111,9 @@ export async function mergeStatus(lanes: Lanes, opts: { recent?: number; task?: 
  * working on is marked, and the processor lets go of it before landing (a cancel never races a
  * landing into a half state: once landed, use revert).
  */
-export async function cancelMerge(lanes: Lanes, taskId: string): Promise<{ entry: EntryView; cancelled: boolean; pending: boolean }> {
+export async function cancelMerge(project: Project, taskId: string): Promise<{ entry: EntryView; cancelled: boolean; pending: boolean }> {
   const task = assertSlug(taskId);
-  const out = await lanes.store.transact(async (tx) => {
+  const out = await project.store.transact(async (tx) => {
     const doc = queueIn(tx);
     const e = activeEntry(doc, task);
     if (!e) {
@@ -130,7 +130,7 @@ export async function cancelMerge(lanes: Lanes, taskId: string): Promise<{ entry
     e.cancel_requested = true;
     return { e: { ...e }, cancelled: false };
   });
-  await lanes.store.appendEvent('merge.cancel', { task, entry: out.e.id, immediate: out.cancelled });
+  await project.store.appendEvent('merge.cancel', { task, entry: out.e.id, immediate: out.cancelled });
   return {
     entry: entryView(out.e),
     cancelled: out.cancelled,
@@ -142,13 +142,13 @@ export async function cancelMerge(lanes: Lanes, taskId: string): Promise<{ entry
  * Queues a revert of a task's landing. The revert commit is made on the current target when the
  * entry is processed, then gated and landed like any entry; when it lands the task is open again.
  */
-export async function queueRevert(lanes: Lanes, taskId: string, opts: { requested_by?: string } = {}): Promise<{ entry: EntryView; already_queued: boolean }> {
+export async function queueRevert(project: Project, taskId: string, opts: { requested_by?: string } = {}): Promise<{ entry: EntryView; already_queued: boolean }> {
   const task = assertSlug(taskId);
-  const root = lanes.repo.mainRoot;
+  const root = project.repo.mainRoot;
   await assertMergeTreeGit(root);
-  const target = (await lanes.config()).target;
+  const target = (await project.config()).target;
   const targetSha = await refSha(root, `refs/heads/${target}`);
-  const [{ tasks }, q] = await Promise.all([readPlan(lanes.store), lanes.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)]);
+  const [{ tasks }, q] = await Promise.all([readPlan(project.store), project.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)]);
   const doc = queueOf(q.data);
   const landedEntry = doc.entries.filter((e) => e.task === task && e.kind === 'land' && e.state === 'landed').sort((a, b) => b.seq - a.seq)[0];
   const landedAs = own(tasks, task)?.landed_as ?? landedEntry?.landed_as;
@@ -164,7 +164,7 @@ export async function queueRevert(lanes: Lanes, taskId: string, opts: { requeste
       hint: 'There is no landing commit to revert; undo those changes with a new task instead.',
     });
   }
-  const out = await lanes.store.transact(async (tx) => {
+  const out = await project.store.transact(async (tx) => {
     const d = queueIn(tx);
     const again = activeEntry(d, task);
     if (again) {
@@ -192,6 +192,6 @@ export async function queueRevert(lanes: Lanes, taskId: string, opts: { requeste
     d.entries.push(e);
     return { e: { ...e }, already: false };
   });
-  if (!out.already) await lanes.store.appendEvent('merge.revert_queued', { task, entry: out.e.id, landed_as: landedAs });
+  if (!out.already) await project.store.appendEvent('merge.revert_queued', { task, entry: out.e.id, landed_as: landedAs });
   return { entry: entryView(out.e), already_queued: out.already };
 }

@@ -9,7 +9,8 @@
  */
 import { git, gitOut } from '../../git/exec.js';
 import type { Repo } from '../../git/repo.js';
-import { CONFIG_FILE, loadConfigAtCommit, MAX_CONFIG_BYTES, parseConfig, type LanesConfig } from '../config.js';
+import { CONFIG_FILE, MAX_CONFIG_BYTES, type LanesConfig } from '../config/schema.js';
+import { loadConfigAtCommit, parseConfig } from '../config/load.js';
 
 export interface TargetTip {
   sha: string;

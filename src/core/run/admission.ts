@@ -5,9 +5,9 @@
  * also waits while the machine is below its memory or disk floor.
  */
 import { readResources } from '../../system/resources.js';
-import type { LanesConfig } from '../config.js';
+import type { LanesConfig } from '../config/schema.js';
 import type { PlannedTask } from '../plan/plan.js';
-import { readyTasks, type StoredPlan, type TasksDoc } from '../tasks.js';
+import { readyTasks, type StoredPlan, type TasksDoc } from '../plan/tasks.js';
 import type { RunTask } from './model.js';
 
 export interface AdmissionInput {

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError } from '../../errors.js';
-import { AGENT_PLACEHOLDERS } from '../config.js';
+import { AGENT_PLACEHOLDERS } from '../config/schema.js';
 import { presetOf, type PresetName } from './presets.js';
 
 export interface AgentSpec {

@@ -9,7 +9,7 @@
  * prices of the current Claude families (`prices` in the config overrides or adds models). A
  * model with no price is counted in tokens and named in `unpriced`.
  */
-import type { Lanes } from '../context.js';
+import type { Project } from '../project/project.js';
 import { emptyRuns, findRun, runsOf, RUNS_DOC, type RunRecord, type RunsDoc } from './model.js';
 
 export interface Usage {
@@ -268,9 +268,9 @@ export function runCost(run: Pick<RunRecord, 'id' | 'tasks'>, prices?: PriceTabl
  * The cost summary of a run from the shared state: `runId`, else the current run, else the
  * latest one; undefined when there is no run. Priced with the repository's `prices`.
  */
-export async function readRunCost(lanes: Lanes, runId?: string): Promise<RunCost | undefined> {
-  const doc = runsOf((await lanes.store.read<RunsDoc>(RUNS_DOC, emptyRuns)).data);
+export async function readRunCost(project: Project, runId?: string): Promise<RunCost | undefined> {
+  const doc = runsOf((await project.store.read<RunsDoc>(RUNS_DOC, emptyRuns)).data);
   const id = runId ?? doc.current ?? doc.runs.at(-1)?.id;
   const run = id ? findRun(doc, id) : undefined;
-  return run ? runCost(run, (await lanes.config()).prices) : undefined;
+  return run ? runCost(run, (await project.config()).prices) : undefined;
 }

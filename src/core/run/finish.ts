@@ -6,7 +6,7 @@
  */
 import { gitOut } from '../../git/exec.js';
 import { refSha, statusPorcelain } from '../../git/refs.js';
-import { operationInProgress } from '../merge/git.js';
+import { operationInProgress } from '../../git/merge.js';
 import { laneRef } from '../lanes/model.js';
 import type { AttemptOutcome } from './model.js';
 

@@ -6,7 +6,7 @@
  * holds it (a human's `lanes merge run`), that one lands our entries and the run sees them land.
  */
 import { errorMessage, isLanesError } from '../../errors.js';
-import type { Lanes } from '../context.js';
+import type { Project } from '../project/project.js';
 import { processMergeQueue } from '../merge/index.js';
 
 export interface MergeDriverHooks {
@@ -28,7 +28,7 @@ export class MergeDriver {
   busyMs = 0;
 
   constructor(
-    private readonly lanes: Lanes,
+    private readonly project: Project,
     private readonly hooks: MergeDriverHooks,
   ) {}
 
@@ -72,7 +72,7 @@ export class MergeDriver {
       if (this.hooks.stopping()) return;
       const t0 = performance.now();
       try {
-        const r = await processMergeQueue(this.lanes, { onProgress: (m) => this.hooks.onProgress(m) });
+        const r = await processMergeQueue(this.project, { onProgress: (m) => this.hooks.onProgress(m) });
         this.failures = 0;
         if (r.batches > 0) this.busyMs += Math.round(performance.now() - t0);
         this.hooks.onChange();

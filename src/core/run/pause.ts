@@ -4,7 +4,7 @@
  * pause in the run record (`paused`, and `pauses` as history) and paces starts, emitting
  * `run.paused` / `run.resumed` for the displays.
  */
-import type { LanesConfig } from '../config.js';
+import type { LanesConfig } from '../config/schema.js';
 import { priceTable, sumUsage, UsageMeter, type PriceTable, type Usage } from './cost.js';
 import type { RunEventInput } from './events.js';
 import { LimitGate, LimitWatch, type LimitHit, type PauseState } from './limits.js';

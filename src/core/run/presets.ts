@@ -11,7 +11,7 @@
  * others have no hooks: the lane worker prompt states the rules in words (scope, commit, do not
  * merge), and the merge queue's gates, read from the target branch, still decide what lands.
  */
-import { AGENT_PRESETS } from '../config.js';
+import { AGENT_PRESETS } from '../config/schema.js';
 import { COMMON_LIMIT_PATTERNS, type LimitPatterns } from './limits.js';
 
 export const PRESET_NAMES = AGENT_PRESETS;

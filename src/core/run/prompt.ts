@@ -6,7 +6,7 @@
  * Task text is the user's own plan, quoted as data; notes from earlier attempts are quoted too
  * (RELIABILITY.md rule 15: never injected as instructions).
  */
-import { speak } from '../actions.js';
+import { speak } from '../hints/actions.js';
 import type { PlannedTask } from '../plan/plan.js';
 
 export interface PromptInput {

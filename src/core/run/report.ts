@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { safeText } from '../../util/escape.js';
 import { own, writeFileAtomic } from '../../state/index.js';
-import type { StoredPlan, TasksDoc } from '../tasks.js';
+import type { StoredPlan, TasksDoc } from '../plan/tasks.js';
 import { sumUsage, usageText, dollars, priceTable, type PriceTable, type Usage } from './cost.js';
 import type { PauseState } from './limits.js';
 import { agentMs, countedAttempts, laneMs, taskMs, wallMs, type RunRecord, type RunTaskState } from './model.js';

@@ -11,9 +11,9 @@
 import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
 import { hostName, nullProtoDeep, pidAlive } from '../../state/index.js';
-import type { Lanes } from '../context.js';
+import type { Project } from '../project/project.js';
 import { emptyLanes, LANES_DOC, type LanesDoc } from '../lanes/model.js';
-import type { TasksDoc } from '../tasks.js';
+import type { TasksDoc } from '../plan/tasks.js';
 import type { AgentSpec } from './agent.js';
 import { emptyRuns, findRun, INTERRUPTED_NOTE, newRunId, nowIso, runOwner, runsOf, RUNS_DOC, trimRuns, type RunRecord, type RunsDoc } from './model.js';
 import { killLeftoverAgents } from './spawn.js';
@@ -29,16 +29,16 @@ export interface BeginInput {
   tasks: TasksDoc;
 }
 
-export async function beginRun(lanes: Lanes, input: BeginInput): Promise<{ run: RunRecord; resumed: boolean }> {
+export async function beginRun(project: Project, input: BeginInput): Promise<{ run: RunRecord; resumed: boolean }> {
   const me = { pid: process.pid, host: hostName(), started_at: nowIso() };
-  const lanesDoc = (await lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data;
+  const lanesDoc = (await project.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data;
   const fresh = input.parallelism ?? (await input.defaultParallelism());
   const laneOf = (task: string, owner: string) => {
     const lane = lanesDoc[task];
     return lane && lane.owner === owner && lane.state === 'ready' && fs.existsSync(lane.path) ? lane : undefined;
   };
 
-  const out = await lanes.store.transact(async (tx) => {
+  const out = await project.store.transact(async (tx) => {
     const doc = runsOf(tx.get<RunsDoc>(RUNS_DOC, emptyRuns));
     const prev = doc.current ? findRun(doc, doc.current) : undefined;
     if (prev && prev.status !== 'finished') {

@@ -20,10 +20,10 @@
 import fs from 'node:fs';
 import { errorMessage, isLanesError, LanesError } from '../../errors.js';
 import { readResources } from '../../system/resources.js';
-import { releaseFiles, renewClaims } from '../claims.js';
-import type { LanesConfig } from '../config.js';
-import type { Lanes } from '../context.js';
-import { recommendParallelism } from '../parallelism.js';
+import { releaseFiles, renewClaims } from '../claims/api.js';
+import type { LanesConfig } from '../config/schema.js';
+import type { Project } from '../project/project.js';
+import { recommendParallelism } from '../plan/parallelism.js';
 import { startLane } from '../lanes/start.js';
 import { takeTask } from '../lanes/take.js';
 import { ownerLiveness, readOwners, releaseOwner, touchOwner } from '../claims/liveness.js';
@@ -31,7 +31,7 @@ import { emptyLanes, LANES_DOC, taskOwner, type LanesDoc } from '../lanes/model.
 import { MERGE_DOC, queueMerge, type MergeEntry, type MergeQueueDoc } from '../merge/index.js';
 import { emptyQueue, queueOf } from '../merge/model.js';
 import type { PlannedTask } from '../plan/plan.js';
-import { readPlan, requirePlan, updateTask, type StoredPlan, type TasksDoc } from '../tasks.js';
+import { readPlan, requirePlan, updateTask, type StoredPlan, type TasksDoc } from '../plan/tasks.js';
 import { activityOf } from './activity.js';
 import { chooseAdmissions, resourceFloors } from './admission.js';
 import { expandArgv, type AgentSpec } from './agent.js';
@@ -69,8 +69,8 @@ const START_TRIES = 3;
 /** Variables of a surrounding Claude Code session that must not leak into an agent's own session. */
 const OUTER_SESSION_ENV = ['CLAUDECODE', 'CLAUDE_CODE_ENTRYPOINT', 'CLAUDE_SESSION_ID', 'CLAUDE_PROJECT_DIR', 'CLAUDE_PLUGIN_ROOT', 'CLAUDE_PLUGIN_DATA'];
 
-export async function runPlan(lanes: Lanes, opts: RunOptions): Promise<RunReport> {
-  return new Runner(lanes, opts, await lanes.config()).execute();
+export async function runPlan(project: Project, opts: RunOptions): Promise<RunReport> {
+  return new Runner(project, opts, await project.config()).execute();
 }
 
 class Runner {
@@ -100,13 +100,13 @@ class Runner {
   private pauses!: RunPauses;
 
   constructor(
-    private readonly lanes: Lanes,
+    private readonly project: Project,
     private readonly opts: RunOptions,
     private readonly cfg: LanesConfig,
   ) {
     this.pollMs = opts.pollMs ?? 500;
-    this.recorder = new RunRecorder(lanes.store, (e) => this.emit({ type: 'run.warning', text: `could not record the run state: ${errorMessage(e)}` }));
-    this.merges = new MergeDriver(lanes, {
+    this.recorder = new RunRecorder(project.store, (e) => this.emit({ type: 'run.warning', text: `could not record the run state: ${errorMessage(e)}` }));
+    this.merges = new MergeDriver(project, {
       onProgress: (text) => {
         this.emit({ type: 'merge.progress', text });
         // A landing is in the state before the batch's cleanup (lane removal, re-checks): look now,
@@ -143,7 +143,7 @@ class Runner {
   // The loop
 
   async execute(): Promise<RunReport> {
-    const { plan, tasks } = await readPlan(this.lanes.store);
+    const { plan, tasks } = await readPlan(this.project.store);
     this.plan = requirePlan(plan);
     this.tasks = tasks;
     const resumed = await this.begin();
@@ -153,7 +153,7 @@ class Runner {
     if (this.opts.signal?.aborted) onAbort();
     else this.opts.signal?.addEventListener('abort', onAbort, { once: true });
     this.emit({ type: 'run.started', run_id: this.run.id, resumed, parallelism: this.P.value, agent: this.run.agent.name, tasks: this.plan.tasks.length, target: this.cfg.target });
-    await this.lanes.store.appendEvent('run.started', { run: this.run.id, resumed, parallelism: this.P.value, agent: this.run.agent.name });
+    await this.project.store.appendEvent('run.started', { run: this.run.id, resumed, parallelism: this.P.value, agent: this.run.agent.name });
     let failure: unknown;
     try {
       for (;;) {
@@ -200,7 +200,7 @@ class Runner {
 
   /** Reads the state and settles queued tasks: landed, sent back by the queue, or cancelled. */
   private async refresh(poll = true): Promise<void> {
-    const [{ plan, tasks }, q] = await Promise.all([readPlan(this.lanes.store), this.lanes.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)]);
+    const [{ plan, tasks }, q] = await Promise.all([readPlan(this.project.store), this.project.store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)]);
     if (plan) this.plan = plan;
     this.tasks = tasks;
     this.queue = queueOf(q.data);
@@ -246,7 +246,7 @@ class Runner {
     const wants = choice.waiting || backingOff;
     if (slots <= 0 || this.stopping || (!choice.again.length && !choice.fresh.length)) return wants;
 
-    const reason = await (this.opts.admission ?? (() => resourceFloors(this.lanes.repo.mainRoot, this.cfg)))();
+    const reason = await (this.opts.admission ?? (() => resourceFloors(this.project.repo.mainRoot, this.cfg)))();
     if (reason) {
       if (reason !== this.waitingReason) this.emit({ type: 'resources.waiting', reason });
       this.waitingReason = reason;
@@ -288,7 +288,7 @@ class Runner {
     const t0 = performance.now();
     try {
       const adopted = await this.adoptLane(task.id);
-      const lane = adopted ?? (await startLane(this.lanes, { task_id: task.id, owner: this.run.owner }));
+      const lane = adopted ?? (await startLane(this.project, { task_id: task.id, owner: this.run.owner }));
       rt.start_ms = (rt.start_ms ?? 0) + Math.round(performance.now() - t0);
       rt.branch = lane.branch;
       rt.path = lane.path;
@@ -316,10 +316,10 @@ class Runner {
    * lane comes back from startLane itself.
    */
   private async adoptLane(id: string): Promise<{ branch: string; path: string } | undefined> {
-    const doc = (await this.lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data;
+    const doc = (await this.project.store.read<LanesDoc>(LANES_DOC, emptyLanes)).data;
     const rec = Object.hasOwn(doc, id) ? doc[id] : undefined;
     if (!rec || !rec.owner.startsWith('run:') || rec.owner === this.run.owner || rec.state !== 'ready' || !fs.existsSync(rec.path)) return undefined;
-    const r = await takeTask(this.lanes, { task_id: id, owner: this.run.owner, pid: process.pid });
+    const r = await takeTask(this.project, { task_id: id, owner: this.run.owner, pid: process.pid });
     this.emit({ type: 'run.warning', text: `${id}: continuing in the lane ${rec.owner} left (${r.because})` });
     return { branch: rec.branch, path: rec.path };
   }
@@ -329,14 +329,14 @@ class Runner {
    * once that run's lease is gone they are this run's to continue, in the same lane.
    */
   private async adoptOrphans(): Promise<void> {
-    const [owners, lanesDoc] = await Promise.all([readOwners(this.lanes.store), this.lanes.store.read<LanesDoc>(LANES_DOC, emptyLanes)]);
+    const [owners, lanesDoc] = await Promise.all([readOwners(this.project.store), this.project.store.read<LanesDoc>(LANES_DOC, emptyLanes)]);
     for (const t of this.plan.tasks) {
       const st = Object.hasOwn(this.tasks, t.id) ? this.tasks[t.id] : undefined;
       if (st?.status !== 'in_progress' || !st.owner?.startsWith('run:') || st.owner === this.run.owner || this.run.tasks[t.id]) continue;
       const lane = Object.hasOwn(lanesDoc.data, t.id) ? lanesDoc.data[t.id] : undefined;
       if (!lane || lane.owner !== st.owner || lane.state !== 'ready' || ownerLiveness(owners, st.owner).live) continue;
       try {
-        const r = await takeTask(this.lanes, { task_id: t.id, owner: this.run.owner, pid: process.pid });
+        const r = await takeTask(this.project, { task_id: t.id, owner: this.run.owner, pid: process.pid });
         this.run.tasks[t.id] = { id: t.id, state: 'interrupted', attempts: [], path: lane.path, branch: lane.branch, reason: INTERRUPTED_NOTE };
         this.emit({ type: 'run.warning', text: `${t.id}: continuing in the lane ${st.owner} left (${r.because})` });
       } catch (e) {
@@ -348,12 +348,12 @@ class Runner {
 
   /** The run's own liveness: a lease renewed by its loop, ended at once on this host by its pid. */
   private async heartbeat(): Promise<void> {
-    await touchOwner(this.lanes.store, { owner: this.run.owner, pid: process.pid, ttl_seconds: this.cfg.claims.default_ttl_seconds });
+    await touchOwner(this.project.store, { owner: this.run.owner, pid: process.pid, ttl_seconds: this.cfg.claims.default_ttl_seconds });
   }
 
   private async startFailed(rt: RunTask, e: unknown): Promise<void> {
     const msg = errorMessage(e);
-    const st = (await readPlan(this.lanes.store)).tasks[rt.id];
+    const st = (await readPlan(this.project.store)).tasks[rt.id];
     if (isLanesError(e, 'CONFLICT') && st?.status === 'in_progress' && st.owner !== this.run.owner) {
       // Someone else took it between our read and the claim: theirs now.
       this.foreign.add(rt.id);
@@ -394,8 +394,8 @@ class Runner {
       ...(this.opts.agent.hooks === false ? { hooks: false } : {}),
     });
     const argv = expandArgv(this.run.agent.argv, { task_id: def.id, title: def.title, description: def.description ?? '', worktree: rt.path, prompt });
-    const logFile = `${logsDir(this.lanes.repo.stateDir, this.run.id)}/${rt.id}.log`;
-    fs.mkdirSync(logsDir(this.lanes.repo.stateDir, this.run.id), { recursive: true, mode: 0o700 });
+    const logFile = `${logsDir(this.project.repo.stateDir, this.run.id)}/${rt.id}.log`;
+    fs.mkdirSync(logsDir(this.project.repo.stateDir, this.run.id), { recursive: true, mode: 0o700 });
     fs.appendFileSync(logFile, `\n=== lanes run ${this.run.id}: ${rt.id}, attempt ${counted} at ${attempt.started_at}\n=== ${this.run.agent.argv.join(' ')}\n`, { mode: 0o600 });
     rt.state = 'running';
     rt.attempts.push(attempt);
@@ -409,7 +409,7 @@ class Runner {
         // The agent acts as the run (its MCP server and CLI calls): the owner of its task and lane.
         LANES_OWNER: this.run.owner,
         LANES_WORKTREE: rt.path,
-        LANES_MAIN_ROOT: this.lanes.repo.mainRoot,
+        LANES_MAIN_ROOT: this.project.repo.mainRoot,
         LANES_ATTEMPT: String(counted),
       },
       logFile,
@@ -457,7 +457,7 @@ class Runner {
     if (failedOnLimit) this.pauses.hit(failedOnLimit, rt.id);
     let lane: LaneCheck | undefined;
     try {
-      lane = await checkLane(this.lanes.repo.mainRoot, rt.path!, rt.id, this.cfg.target);
+      lane = await checkLane(this.project.repo.mainRoot, rt.path!, rt.id, this.cfg.target);
     } catch (e) {
       attempt.reason = `could not check the lane: ${errorMessage(e)}`;
     }
@@ -488,7 +488,7 @@ class Runner {
 
   private async queueIt(rt: RunTask, attempt: RunAttempt): Promise<void> {
     try {
-      const q = await queueMerge(this.lanes, { task_id: rt.id, requested_by: this.run.owner });
+      const q = await queueMerge(this.project, { task_id: rt.id, requested_by: this.run.owner });
       if (attempt.ended_at) rt.handoff_ms = (rt.handoff_ms ?? 0) + Math.max(0, Date.now() - Date.parse(attempt.ended_at));
       rt.state = 'queued';
       rt.merge = { entry: q.entry.id, queued_at: nowIso() };
@@ -550,8 +550,8 @@ class Runner {
     this.emit({ type: 'task.blocked', task: rt.id, reason });
     this.save();
     try {
-      await updateTask(this.lanes.store, { id: rt.id, status: 'blocked', owner: this.run.owner, note: capNote(`lanes run ${this.run.id}: ${reason}`) });
-      await releaseFiles(this.lanes.store, taskOwner(rt.id));
+      await updateTask(this.project.store, { id: rt.id, status: 'blocked', owner: this.run.owner, note: capNote(`lanes run ${this.run.id}: ${reason}`) });
+      await releaseFiles(this.project.store, taskOwner(rt.id));
     } catch (e) {
       this.emit({ type: 'run.warning', text: `could not record ${rt.id} as blocked: ${errorMessage(e)}` });
     }
@@ -583,7 +583,7 @@ class Runner {
     }
     for (const rt of this.tasksIn('running', 'retry', 'queued', 'interrupted')) {
       try {
-        await renewClaims(this.lanes.store, taskOwner(rt.id));
+        await renewClaims(this.project.store, taskOwner(rt.id));
       } catch (e) {
         this.emit({ type: 'run.warning', text: `could not renew the claims of ${rt.id}: ${errorMessage(e)}` });
       }
@@ -595,7 +595,7 @@ class Runner {
 
   /** Creates the run record, or resumes the interrupted one. Returns whether it resumed. */
   private async begin(): Promise<boolean> {
-    const out = await beginRun(this.lanes, {
+    const out = await beginRun(this.project, {
       agent: this.opts.agent,
       ...(this.opts.parallelism !== undefined ? { parallelism: this.opts.parallelism } : {}),
       defaultParallelism: () => this.machineParallelism(),
@@ -616,7 +616,7 @@ class Runner {
    */
   private async machineParallelism(): Promise<number> {
     const width = Math.max(1, ...this.plan.waves.map((w) => w.length));
-    const res = await readResources(this.lanes.repo.mainRoot, { siTimeoutMs: 0 });
+    const res = await readResources(this.project.repo.mainRoot, { siTimeoutMs: 0 });
     return recommendParallelism(res, this.cfg, { width }).parallelism;
   }
 
@@ -655,11 +655,11 @@ class Runner {
     // Landings (or failures) of the batch that finished during the shutdown.
     await this.refresh(false);
     const tasks = this.tasks;
-    const file = reportPath(this.lanes.repo.stateDir, this.run.id);
+    const file = reportPath(this.project.repo.stateDir, this.run.id);
     this.run.report_file = file;
     const report = buildReport(this.run, this.plan, tasks, {
       target: this.cfg.target,
-      logsDir: logsDir(this.lanes.repo.stateDir, this.run.id),
+      logsDir: logsDir(this.project.repo.stateDir, this.run.id),
       notRunReason: (id) => this.notRunReason(id),
       prices: this.pauses.prices,
     });
@@ -667,8 +667,8 @@ class Runner {
     writeReport(file, report);
     await this.save(true);
     // A clean end: the run is no longer there to work on anything it still holds.
-    await releaseOwner(this.lanes.store, this.run.owner).catch((e: unknown) => this.emit({ type: 'run.warning', text: `could not end the run's lease: ${errorMessage(e)}` }));
-    await this.lanes.store.appendEvent(this.stopping ? 'run.interrupted' : 'run.finished', {
+    await releaseOwner(this.project.store, this.run.owner).catch((e: unknown) => this.emit({ type: 'run.warning', text: `could not end the run's lease: ${errorMessage(e)}` }));
+    await this.project.store.appendEvent(this.stopping ? 'run.interrupted' : 'run.finished', {
       run: this.run.id,
       landed: report.counts.landed,
       blocked: report.counts.blocked,

@@ -11,14 +11,14 @@
  * checkout belongs to the user, and a commit there could move the target branch outside the merge
  * queue.
  */
-import { act } from '../actions.js';
+import { act } from '../hints/actions.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError, isLanesError } from '../../errors.js';
 import { resolveRepo } from '../../git/repo.js';
 import { redact } from '../../util/redact.js';
 import { assertSlug } from '../../util/slug.js';
-import { openLanes, type Lanes } from '../context.js';
+import { openProject, type Project } from '../project/project.js';
 import { writeNote, noteFile, readNoteFile } from './files.js';
 import { commitSessionNote, commitsSince, currentBranch, filesChanged, mergeBase, NOTE_COMMIT_PREFIX, type NoteCommitResult } from './git-info.js';
 import {
@@ -70,9 +70,9 @@ interface GitFacts {
 }
 
 /** Everything git says about the session, read before any lock is taken. */
-async function gitFacts(lanes: Lanes, rec: SessionRecord): Promise<GitFacts | undefined> {
+async function gitFacts(project: Project, rec: SessionRecord): Promise<GitFacts | undefined> {
   if (!fs.existsSync(rec.worktree)) return undefined;
-  const lane = await laneAt(lanes.store, rec.worktree);
+  const lane = await laneAt(project.store, rec.worktree);
   // A lane's "Files changed" is the lane's whole work: from its merge-base with the target.
   const mb = lane ? await mergeBase(rec.worktree, 'HEAD', `refs/heads/${lane.target}`) : undefined;
   const base = mb ?? lane?.base ?? rec.start_commit;
@@ -90,22 +90,22 @@ function outcomeText(status: EndStatus, summary: string, reflection?: string): s
 }
 
 async function finishSession(
-  lanes: Lanes,
+  project: Project,
   first: SessionRecord,
   opts: FinishOptions,
 ): Promise<{ done: true; result: FinishResult } | { done: false; session: SessionRecord }> {
-  const facts = await gitFacts(lanes, first);
+  const facts = await gitFacts(project, first);
   const out = await withSessionLock(
-    lanes,
+    project,
     first.id,
     async () => {
-      const rec = (await readSessions(lanes.store))[first.id] ?? first;
+      const rec = (await readSessions(project.store))[first.id] ?? first;
       if (rec.status !== 'active') return { done: false as const, session: rec };
       const ended = isoNow();
       let status: EndStatus = typeof opts.status === 'string' ? opts.status : 'partial';
       let commit: NoteCommitResult = { committed: false, reason: 'the worktree no longer exists, so the note could not be written' };
       if (facts) {
-        const note = readNoteFile(rec) ?? noteFromRecord(rec, path.basename(lanes.repo.mainRoot));
+        const note = readNoteFile(rec) ?? noteFromRecord(rec, path.basename(project.repo.mainRoot));
         note.files = facts.files.files;
         note.files_more = facts.files.more;
         note.commits = facts.commits.commits;
@@ -122,11 +122,11 @@ async function finishSession(
         note.reflection = outcomeText(status, opts.summary, opts.reflection);
         writeNote(rec, note);
         commit =
-          rec.worktree === lanes.repo.mainRoot
+          rec.worktree === project.repo.mainRoot
             ? { committed: false, reason: 'this is the main checkout: Lanes writes the note there but does not commit it; commit it with your work' }
             : await commitSessionNote(rec.worktree, rec.path, `${NOTE_COMMIT_PREFIX} ${rec.id}`);
       }
-      const session = await lanes.store.update<SessionsDoc, SessionRecord>(SESSIONS_DOC, emptySessions, (doc) => {
+      const session = await project.store.update<SessionsDoc, SessionRecord>(SESSIONS_DOC, emptySessions, (doc) => {
         const r = (doc[rec.id] ??= { ...rec });
         r.status = status;
         r.ended = ended;
@@ -157,7 +157,7 @@ async function finishSession(
     opts.lock ?? {},
   );
   if (out.done) {
-    await lanes.store.appendEvent('session.ended', {
+    await project.store.appendEvent('session.ended', {
       session: first.id,
       task: first.task,
       status: out.result.session.status,
@@ -182,21 +182,21 @@ export interface EndSessionResult extends FinishResult {
   protocol: ProtocolResult;
 }
 
-export async function endSession(lanes: Lanes, input: EndSessionInput, key: SessionKey = sessionKey(input.session_key)): Promise<EndSessionResult> {
+export async function endSession(project: Project, input: EndSessionInput, key: SessionKey = sessionKey(input.session_key)): Promise<EndSessionResult> {
   if (input.id !== undefined) assertSlug(input.id, 'session id');
   const summary = redact(normalizeText(input.summary));
   if (!summary) throw new LanesError('INVALID_INPUT', 'The summary is empty.', { hint: 'Say in a sentence or two what the session achieved.' });
-  const rec = findCurrent(await readSessions(lanes.store), lanes.repo.worktreeRoot, key, input.id);
+  const rec = findCurrent(await readSessions(project.store), project.repo.worktreeRoot, key, input.id);
   const ended = (s: SessionRecord) =>
     new LanesError('CONFLICT', `Session ${s.id} has already ended (${s.status}${s.ended ? ` at ${s.ended}` : ''}).`, {
       hint: `Its note is final; ${act('get_session')} shows it. Start a new session for new work.`,
     });
   if (rec.status !== 'active') throw ended(rec);
   const reflection = input.reflection !== undefined ? redact(normalizeText(input.reflection)) : undefined;
-  const out = await finishSession(lanes, rec, { status: input.status, summary, ...(reflection ? { reflection } : {}) });
+  const out = await finishSession(project, rec, { status: input.status, summary, ...(reflection ? { reflection } : {}) });
   if (!out.done) throw ended(out.session);
   const protocol: ProtocolResult = fs.existsSync(rec.worktree)
-    ? await checkProtocol(lanes, rec.worktree, 'end', rec.id)
+    ? await checkProtocol(project, rec.worktree, 'end', rec.id)
     : {
         ok: false,
         phase: 'end',
@@ -214,7 +214,7 @@ export interface CompleteFastOptions {
   /** Claude Code's SessionEnd `reason` (clear, logout, prompt_input_exit, other...). */
   reason?: string;
   id?: string;
-  lanes?: Lanes;
+  lanes?: Project;
 }
 
 export type CompleteFastResult =
@@ -234,7 +234,7 @@ export async function completeSessionFast(opts: CompleteFastOptions): Promise<Co
   if (!lanes) {
     const repo = await resolveRepo(opts.cwd);
     if (!fs.existsSync(repo.stateDir)) return { done: false, ms: ms(), reason: 'this repository has no Lanes state' };
-    lanes = await openLanes(opts.cwd, repo);
+    lanes = await openProject(opts.cwd, repo);
   }
   if (opts.id !== undefined) assertSlug(opts.id, 'session id');
   let rec: SessionRecord;

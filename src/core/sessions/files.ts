@@ -4,7 +4,7 @@
  * is checked with realpath, so a symlinked `.lanes/sessions` cannot send a note outside the
  * repository (rule 12).
  */
-import { act } from '../actions.js';
+import { act } from '../hints/actions.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError } from '../../errors.js';

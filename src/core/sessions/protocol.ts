@@ -7,7 +7,7 @@
  * writes a note all through a session and commits it itself when the session ends (see end.ts), so
  * counting it would make every tree look dirty, and the agent cannot commit its last version anyway.
  */
-import { act } from '../actions.js';
+import { act } from '../hints/actions.js';
 import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
 import { gitOut } from '../../git/exec.js';
@@ -15,8 +15,8 @@ import { statusPorcelain } from '../../git/refs.js';
 import { own } from '../../state/records.js';
 import { runCommand } from '../../system/command.js';
 import { redact } from '../../util/redact.js';
-import type { ProtocolItem } from '../config.js';
-import type { Lanes } from '../context.js';
+import type { ProtocolItem } from '../config/schema.js';
+import type { Project } from '../project/project.js';
 import { noteFile, readNoteFile } from './files.js';
 import type { SessionNote, SessionRecord, SessionsDoc } from './model.js';
 import { sectionFilled } from './note.js';
@@ -69,12 +69,12 @@ function tail(s: string, n: number): string {
 }
 
 export async function checkProtocol(
-  lanes: Lanes,
+  project: Project,
   worktreeDir: string,
   phase: ProtocolPhase,
   sessionId?: string,
 ): Promise<ProtocolResult> {
-  const [cfg, worktree, doc] = await Promise.all([lanes.config(), worktreeTop(worktreeDir), readSessions(lanes.store)]);
+  const [cfg, worktree, doc] = await Promise.all([project.config(), worktreeTop(worktreeDir), readSessions(project.store)]);
   const items: ProtocolItem[] = cfg.session[phase];
   const rec = sessionFor(doc, worktree, sessionId);
   let note: SessionNote | undefined | null = null; // null: not read yet

@@ -3,14 +3,14 @@
  * session's next steps (which the SessionStart hook quotes to the next agent as data, never as
  * instructions: RELIABILITY.md rule 15).
  */
-import { act } from '../actions.js';
+import { act } from '../hints/actions.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError } from '../../errors.js';
 import { own, withLock } from '../../state/index.js';
 import { redact } from '../../util/redact.js';
 import { assertSlug } from '../../util/slug.js';
-import type { Lanes } from '../context.js';
+import type { Project } from '../project/project.js';
 import { findNoteText, noteFile, readNoteFile, writeNote } from './files.js';
 import {
   ENTRIES_MAX,
@@ -32,8 +32,8 @@ export function sessionLockName(id: string): string {
   return `session-${id}`.slice(0, 63).replace(/-+$/, '');
 }
 
-export function withSessionLock<R>(lanes: Lanes, id: string, fn: () => Promise<R>, opts: { deadlineMs?: number } = {}): Promise<R> {
-  return withLock(lanes.store.dir, sessionLockName(id), fn, { purpose: `session note ${id}`, ...opts });
+export function withSessionLock<R>(project: Project, id: string, fn: () => Promise<R>, opts: { deadlineMs?: number } = {}): Promise<R> {
+  return withLock(project.store.dir, sessionLockName(id), fn, { purpose: `session note ${id}`, ...opts });
 }
 
 /** A note rebuilt from its index record (when the file was deleted by hand). */
@@ -74,7 +74,7 @@ export interface LogSessionResult {
   counts: Record<EntryKind, number>;
 }
 
-export async function logSession(lanes: Lanes, input: LogSessionInput, key: SessionKey = sessionKey(input.session_key)): Promise<LogSessionResult> {
+export async function logSession(project: Project, input: LogSessionInput, key: SessionKey = sessionKey(input.session_key)): Promise<LogSessionResult> {
   if (input.id !== undefined) assertSlug(input.id, 'session id');
   const text = redact(normalizeText(input.text));
   if (text === '') throw new LanesError('INVALID_INPUT', 'The entry text is empty.', { hint: 'Say what happened in a sentence or two.' });
@@ -83,16 +83,16 @@ export async function logSession(lanes: Lanes, input: LogSessionInput, key: Sess
       hint: 'Summarise it, or split it into several entries.',
     });
   }
-  const first = findCurrent(await readSessions(lanes.store), lanes.repo.worktreeRoot, key, input.id);
-  return withSessionLock(lanes, first.id, async () => {
+  const first = findCurrent(await readSessions(project.store), project.repo.worktreeRoot, key, input.id);
+  return withSessionLock(project, first.id, async () => {
     // Look again under the note's lock: end_session may have finished the session meanwhile.
-    const rec = (await readSessions(lanes.store))[first.id] ?? first;
+    const rec = (await readSessions(project.store))[first.id] ?? first;
     if (rec.status !== 'active') {
       throw new LanesError('CONFLICT', `Session ${rec.id} has already ended (${rec.status}).`, {
         hint: `Its note is final. Start a new session with ${act('start_session')} to keep logging.`,
       });
     }
-    const note = readNoteFile(rec) ?? noteFromRecord(rec, path.basename(lanes.repo.mainRoot));
+    const note = readNoteFile(rec) ?? noteFromRecord(rec, path.basename(project.repo.mainRoot));
     if (entryCount(note) >= ENTRIES_MAX) {
       throw new LanesError('INVALID_INPUT', `Session ${rec.id} already holds ${ENTRIES_MAX} entries.`, {
         hint: `End this session with ${act('end_session')} and start a new one.`,
@@ -120,31 +120,31 @@ export interface GetSessionResult {
   source: string | null;
 }
 
-async function targetRevs(lanes: Lanes): Promise<string[]> {
+async function targetRevs(project: Project): Promise<string[]> {
   try {
-    return [(await lanes.config()).target];
+    return [(await project.config()).target];
   } catch {
     return [];
   }
 }
 
-export async function getSession(lanes: Lanes, id: string): Promise<GetSessionResult> {
+export async function getSession(project: Project, id: string): Promise<GetSessionResult> {
   assertSlug(id, 'session id');
-  const rec = own(await readSessions(lanes.store), id);
+  const rec = own(await readSessions(project.store), id);
   if (!rec) throw new LanesError('NOT_FOUND', `There is no session "${id}".`, { hint: `${act('list_sessions')} shows the known sessions (query searches topics and summaries).` });
-  const found = await findNoteText(rec, lanes.repo.mainRoot, await targetRevsIfGone(lanes, rec));
+  const found = await findNoteText(rec, project.repo.mainRoot, await targetRevsIfGone(project, rec));
   if (!found) return { session: rec, note: null, markdown: null, source: null };
   return { session: rec, note: parseNote(found.text, found.from), markdown: found.text, source: found.from };
 }
 
-async function targetRevsIfGone(lanes: Lanes, rec: SessionRecord): Promise<string[]> {
+async function targetRevsIfGone(project: Project, rec: SessionRecord): Promise<string[]> {
   // The config (and with it the target) is only needed when the worktree copy is gone.
-  return fs.existsSync(noteFile(rec)) ? [] : targetRevs(lanes);
+  return fs.existsSync(noteFile(rec)) ? [] : targetRevs(project);
 }
 
-export async function listSessions(lanes: Lanes, filter: ListFilter = {}): Promise<{ sessions: SessionRecord[]; total: number }> {
+export async function listSessions(project: Project, filter: ListFilter = {}): Promise<{ sessions: SessionRecord[]; total: number }> {
   if (filter.task_id !== undefined) assertSlug(filter.task_id);
-  return filterSessions(await readSessions(lanes.store), filter);
+  return filterSessions(await readSessions(project.store), filter);
 }
 
 export interface PreviousNextSteps {
@@ -156,15 +156,15 @@ export interface PreviousNextSteps {
 }
 
 /** The Next steps of the most recent ended session of a task (undefined when there is none). */
-export async function previousNextSteps(lanes: Lanes, taskId: string): Promise<PreviousNextSteps | undefined> {
+export async function previousNextSteps(project: Project, taskId: string): Promise<PreviousNextSteps | undefined> {
   assertSlug(taskId);
-  const ended = Object.values(await readSessions(lanes.store))
+  const ended = Object.values(await readSessions(project.store))
     .filter((r) => r.task === taskId && r.status !== 'active')
     .sort((a, b) => (b.ended ?? b.started).localeCompare(a.ended ?? a.started));
   let revs: string[] | undefined;
   for (const rec of ended.slice(0, 5)) {
-    let found = await findNoteText(rec, lanes.repo.mainRoot);
-    if (!found) found = await findNoteText(rec, lanes.repo.mainRoot, (revs ??= await targetRevs(lanes)));
+    let found = await findNoteText(rec, project.repo.mainRoot);
+    if (!found) found = await findNoteText(rec, project.repo.mainRoot, (revs ??= await targetRevs(project)));
     if (!found) continue;
     let note: SessionNote;
     try {

@@ -9,7 +9,7 @@
  * the MCP server may not (it can outlive a `/clear`, which changes the id), and both must find the
  * same session.
  */
-import { act } from '../actions.js';
+import { act } from '../hints/actions.js';
 import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
 import { own, type StateStore } from '../../state/index.js';

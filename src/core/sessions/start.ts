@@ -8,8 +8,8 @@ import path from 'node:path';
 import { LanesError } from '../../errors.js';
 import { redact } from '../../util/redact.js';
 import { assertSlug, isSlug } from '../../util/slug.js';
-import type { Lanes } from '../context.js';
-import { PLAN_DOC, emptyPlan, type PlanDoc } from '../tasks.js';
+import type { Project } from '../project/project.js';
+import { PLAN_DOC, emptyPlan, type PlanDoc } from '../plan/tasks.js';
 import { noteFile, readNoteFile, writeNote } from './files.js';
 import { currentBranch, headCommit } from './git-info.js';
 import {
@@ -55,26 +55,26 @@ function laneTaskFromBranch(branch: string | undefined): string | undefined {
   return m && isSlug(m[1]) ? m[1] : undefined;
 }
 
-export async function startSession(lanes: Lanes, input: StartSessionInput, key: SessionKey = sessionKey(input.session_key)): Promise<StartSessionResult> {
-  const from = lanes.repo.worktreeRoot;
+export async function startSession(project: Project, input: StartSessionInput, key: SessionKey = sessionKey(input.session_key)): Promise<StartSessionResult> {
+  const from = project.repo.worktreeRoot;
   if (input.task_id !== undefined) assertSlug(input.task_id);
   // Where the work happens: the named task's lane, else the caller's own worktree.
   let worktree = from;
   let task = input.task_id;
   if (task) {
-    const lane = await laneOf(lanes.store, task);
+    const lane = await laneOf(project.store, task);
     if (lane && lane.state !== 'starting' && fs.existsSync(lane.path)) worktree = lane.path;
   } else {
-    task = (await laneAt(lanes.store, from))?.task;
+    task = (await laneAt(project.store, from))?.task;
   }
   const branch = await currentBranch(worktree);
   task ??= laneTaskFromBranch(branch);
 
-  const existing = activeIn(await readSessions(lanes.store), worktree, key);
-  if (existing) return resume(lanes, existing, input);
+  const existing = activeIn(await readSessions(project.store), worktree, key);
+  if (existing) return resume(project, existing, input);
 
-  const cfg = await lanes.config();
-  const plan = (await lanes.store.read<PlanDoc>(PLAN_DOC, emptyPlan)).data.plan;
+  const cfg = await project.config();
+  const plan = (await project.store.read<PlanDoc>(PLAN_DOC, emptyPlan)).data.plan;
   const planned = task ? plan?.tasks.find((t) => t.id === task) : undefined;
   const topicGiven = input.topic !== undefined && normalizeText(input.topic) !== '';
   const topic = oneLine(topicGiven ? input.topic! : planned ? planned.title : `Work in ${branch ?? path.basename(worktree)}`, TOPIC_MAX);
@@ -105,14 +105,14 @@ export async function startSession(lanes: Lanes, input: StartSessionInput, key: 
   );
   // Index first, under the lock: of two racing starts for the same worktree and key, one creates
   // the session and the other resumes it.
-  const won = await lanes.store.update<SessionsDoc, SessionRecord>(SESSIONS_DOC, emptySessions, (doc) => {
+  const won = await project.store.update<SessionsDoc, SessionRecord>(SESSIONS_DOC, emptySessions, (doc) => {
     const other = activeIn(doc, worktree, key);
     if (other) return other;
     doc[id] = rec;
     pruneIndex(doc);
     return rec;
   });
-  if (won.id !== id) return resume(lanes, won, input);
+  if (won.id !== id) return resume(project, won, input);
   try {
     writeNote(rec, {
       ...emptyNote(
@@ -122,7 +122,7 @@ export async function startSession(lanes: Lanes, input: StartSessionInput, key: 
           type: rec.type,
           status: 'active',
           task: task ?? null,
-          repo: path.basename(lanes.repo.mainRoot),
+          repo: path.basename(project.repo.mainRoot),
           branch: rec.branch,
           started,
           ended: null,
@@ -136,17 +136,17 @@ export async function startSession(lanes: Lanes, input: StartSessionInput, key: 
       ),
     });
   } catch (e) {
-    await lanes.store.update<SessionsDoc, void>(SESSIONS_DOC, emptySessions, (doc) => {
+    await project.store.update<SessionsDoc, void>(SESSIONS_DOC, emptySessions, (doc) => {
       delete doc[id];
     });
     throw e;
   }
-  await lanes.store.appendEvent('session.started', { session: id, task, worktree, type: rec.type });
+  await project.store.appendEvent('session.started', { session: id, task, worktree, type: rec.type });
   return { session: rec, note_path: noteFile(rec), resumed: false };
 }
 
 /** Resuming returns the active session; a made-up topic is replaced by a real one when given. */
-async function resume(lanes: Lanes, rec: SessionRecord, input: StartSessionInput): Promise<StartSessionResult> {
+async function resume(project: Project, rec: SessionRecord, input: StartSessionInput): Promise<StartSessionResult> {
   const topicGiven = input.topic !== undefined && normalizeText(input.topic) !== '';
   if (!(rec.topic_auto && topicGiven)) return { session: rec, note_path: noteFile(rec), resumed: true };
   const topic = oneLine(input.topic!, TOPIC_MAX);
@@ -159,7 +159,7 @@ async function resume(lanes: Lanes, rec: SessionRecord, input: StartSessionInput
     note.objective = redact(normalizeText(input.objective ?? `${topic}${rest}`));
     writeNote(rec, note);
   }
-  const updated = await lanes.store.update<SessionsDoc, SessionRecord>(SESSIONS_DOC, emptySessions, (doc) => {
+  const updated = await project.store.update<SessionsDoc, SessionRecord>(SESSIONS_DOC, emptySessions, (doc) => {
     const r = doc[rec.id];
     if (!r) throw new LanesError('NOT_FOUND', `Session ${rec.id} disappeared from the index.`, { hint: 'Start a new session.' });
     r.topic = topic;

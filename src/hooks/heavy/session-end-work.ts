@@ -6,12 +6,12 @@
  */
 import fs from 'node:fs';
 import { claimsOf } from '../../core/claims/tx.js';
-import { openLanes } from '../../core/context.js';
+import { openProject } from '../../core/project/project.js';
 import { completeSessionFast, type FinishResult } from '../../core/sessions/end.js';
 import { readSessions } from '../../core/sessions/records.js';
-import { emptyTasks, TASKS_DOC, type TasksDoc } from '../../core/tasks.js';
+import { emptyTasks, TASKS_DOC, type TasksDoc } from '../../core/plan/tasks.js';
 import { errorMessage } from '../../errors.js';
-import { portsOf } from '../../core/ports.js';
+import { portsOf } from '../../core/claims/ports.js';
 import { ownersOf } from '../../core/claims/liveness.js';
 import { sessionOwner } from '../lib/owner.js';
 import type { Where } from '../lib/where.js';
@@ -29,13 +29,13 @@ const HISTORY_MAX = 20;
 export async function finishSession(w: Where, sid: string, reason: string): Promise<EndReport> {
   const dir = fs.existsSync(w.top) ? w.top : w.mainRoot;
   // The paths the hook found (fs reads only) spare resolveRepo's git processes.
-  const lanes = await openLanes(dir, await repoFromPaths({ worktreeRoot: dir, commonDir: w.commonDir, mainRoot: w.mainRoot }));
+  const project = await openProject(dir, await repoFromPaths({ worktreeRoot: dir, commonDir: w.commonDir, mainRoot: w.mainRoot }));
   const report: string[] = [];
   const finished: FinishResult[] = [];
-  const active = Object.values(await readSessions(lanes.store)).filter((r) => r.status === 'active' && r.key === sid);
+  const active = Object.values(await readSessions(project.store)).filter((r) => r.status === 'active' && r.key === sid);
   for (const rec of active) {
     try {
-      const r = await completeSessionFast({ cwd: dir, session_key: sid, reason, id: rec.id, lanes });
+      const r = await completeSessionFast({ cwd: dir, session_key: sid, reason, id: rec.id, lanes: project });
       if (!r.done) {
         report.push(`session ${rec.id}: ${r.reason}`);
         continue;
@@ -54,7 +54,7 @@ export async function finishSession(w: Where, sid: string, reason: string): Prom
   const owner = sessionOwner(sid);
   const mine = (x: { owner: string; session?: string }) => x.session === sid || x.owner === owner;
   const at = new Date().toISOString();
-  const out = await lanes.store.transact(async (tx) => {
+  const out = await project.store.transact(async (tx) => {
     const claims = claimsOf(tx);
     const nClaims = claims.claims.length;
     claims.claims = claims.claims.filter((c) => !mine(c));
@@ -78,7 +78,7 @@ export async function finishSession(w: Where, sid: string, reason: string): Prom
   });
   if (out.claims || out.ports) {
     report.push(`released ${out.claims} claim(s) and ${out.ports} port lease(s) of this session`);
-    await lanes.store.appendEvent('session.leases-released', { session_key: sid, claims: out.claims, ports: out.ports });
+    await project.store.appendEvent('session.leases-released', { session_key: sid, claims: out.claims, ports: out.ports });
   }
   return { report, sessions: finished.length, claims: out.claims, ports: out.ports };
 }

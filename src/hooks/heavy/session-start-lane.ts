@@ -5,14 +5,14 @@
  */
 import { describeOwner, describeUntil } from '../../core/claims/owner.js';
 import type { ClaimRecord, ClaimsDoc } from '../../core/claims/model.js';
-import { openLanes } from '../../core/context.js';
+import { openProject } from '../../core/project/project.js';
 import type { LaneRecord } from '../../core/lanes/model.js';
 import type { MergeQueueDoc } from '../../core/merge/model.js';
 import { checkProtocol, formatChecklist } from '../../core/sessions/protocol.js';
 import { formatPreviousNextSteps, previousNextSteps } from '../../core/sessions/read.js';
 import { sessionKey } from '../../core/sessions/records.js';
 import { startSession } from '../../core/sessions/start.js';
-import { readPlan } from '../../core/tasks.js';
+import { readPlan } from '../../core/plan/tasks.js';
 import { errorMessage } from '../../errors.js';
 import { str, type HookInput } from '../lib/input.js';
 import { repoFromPaths } from '../../git/repo.js';
@@ -29,20 +29,20 @@ const TOOL_PREFIX = 'mcp__plugin_lanes_lanes__';
 
 export async function laneContext(input: HookInput, lane: LaneRecord, w: Where): Promise<LaneContext> {
   // The paths the hook found (fs reads only) spare resolveRepo's git processes.
-  const lanes = withConfigMemo(await openLanes(lane.path, await repoFromPaths({ worktreeRoot: lane.path, commonDir: w.commonDir, mainRoot: w.mainRoot })));
-  const stateDir = lanes.store.dir;
+  const project = withConfigMemo(await openProject(lane.path, await repoFromPaths({ worktreeRoot: lane.path, commonDir: w.commonDir, mainRoot: w.mainRoot })));
+  const stateDir = project.store.dir;
   const sid = str(input, 'session_id');
   const lines: string[] = [];
   let session: { id: string; path: string; resumed: boolean } | undefined;
   let sessionProblem: string | undefined;
   try {
-    const r = await startSession(lanes, { task_id: lane.task, type: 'feature' }, sessionKey(sid));
+    const r = await startSession(project, { task_id: lane.task, type: 'feature' }, sessionKey(sid));
     session = { id: r.session.id, path: r.note_path, resumed: r.resumed };
   } catch (e) {
     sessionProblem = errorMessage(e).split('\n')[0];
   }
 
-  const { plan, tasks } = await readPlan(lanes.store);
+  const { plan, tasks } = await readPlan(project.store);
   const def = plan?.tasks.find((t) => t.id === lane.task);
   const state = tasks[lane.task];
   lines.push(`Lanes: you are in the lane of task \`${lane.task}\`${def ? ` — ${def.title}` : ''}.`);
@@ -93,15 +93,15 @@ export async function laneContext(input: HookInput, lane: LaneRecord, w: Where):
     lines.push(`Session log: could not be started (${sessionProblem}). Start it with start_session { topic, type, task_id: "${lane.task}" }.`);
   }
   try {
-    const prev = await previousNextSteps(lanes, lane.task);
+    const prev = await previousNextSteps(project, lane.task);
     if (prev && prev.session_id !== session?.id) lines.push(formatPreviousNextSteps(prev, 3000));
   } catch (e) {
     lines.push(`(The previous session's note could not be read: ${errorMessage(e).split('\n')[0]})`);
   }
   try {
-    const checklist = await checkProtocol(lanes, lane.path, 'start', session?.id);
+    const checklist = await checkProtocol(project, lane.path, 'start', session?.id);
     lines.push(`Start checklist:\n${formatChecklist(checklist)}`);
-    const end = (await lanes.config()).session.end;
+    const end = (await project.config()).session.end;
     if (end.length) lines.push(`Before you stop (the Stop hook checks these):\n${end.map((i) => `- ${i.description}`).join('\n')}`);
   } catch (e) {
     lines.push(`(The session protocol could not be checked: ${errorMessage(e).split('\n')[0]})`);

@@ -10,7 +10,7 @@
  * could not run.
  */
 import fs from 'node:fs';
-import { openLanes } from '../../core/context.js';
+import { openProject } from '../../core/project/project.js';
 import type { LaneRecord } from '../../core/lanes/model.js';
 import { checkProtocol } from '../../core/sessions/protocol.js';
 import { ownedNotePaths, readSessions } from '../../core/sessions/records.js';
@@ -31,16 +31,16 @@ export async function missingItems(lane: LaneRecord, sessionId: string | undefin
   if (!fs.existsSync(lane.path)) return out; // landed and removed: nothing left to do here
   // The lane is a worktree of the repository whose state named it: w's common dir.
   const repo = await repoFromPaths({ worktreeRoot: lane.path, commonDir: w.commonDir, mainRoot: w.mainRoot });
-  const lanes = withConfigMemo(await openLanes(lane.path, repo));
-  const doc = await readSessions(lanes.store);
+  const project = withConfigMemo(await openProject(lane.path, repo));
+  const doc = await readSessions(project.store);
   const mine = Object.values(doc)
     .filter((r) => r.status === 'active' && r.worktree === lane.path && sessionId !== undefined && r.key === sessionId)
     .sort((a, b) => b.started.localeCompare(a.started))[0];
   let treeReported = false;
   let treeChecked = false;
   try {
-    treeChecked = (await lanes.config()).session.end.some((i) => i.check.kind === 'tree_committed');
-    const proto = await checkProtocol(lanes, lane.path, 'end', mine?.id);
+    treeChecked = (await project.config()).session.end.some((i) => i.check.kind === 'tree_committed');
+    const proto = await checkProtocol(project, lane.path, 'end', mine?.id);
     for (const i of proto.items) {
       if (i.ok) continue;
       if (i.id === 'tree-committed' || /uncommitted/.test(i.detail)) treeReported = true;

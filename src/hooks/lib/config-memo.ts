@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LanesConfig } from '../../core/config/schema.js';
-import type { Lanes } from '../../core/context.js';
+import type { Project } from '../../core/project/project.js';
 import type { Repo } from '../../git/repo.js';
 import { writeFileAtomic } from '../../state/atomic.js';
 
@@ -24,15 +24,15 @@ export const CONFIG_PATH = '.lanes/config.json';
 export const MEMO_FILE = 'config-memo.json';
 const MAX_MEMO_TEXT = 256 * 1024;
 
-/** `lanes` with config() answered from the memo when it is still valid. */
-export function withConfigMemo(lanes: Lanes): Lanes {
+/** `project` with config() answered from the memo when it is still valid. */
+export function withConfigMemo(project: Project): Project {
   let cfg: Promise<LanesConfig> | undefined;
-  return { ...lanes, config: () => (cfg ??= remembered(lanes)) };
+  return { ...project, config: () => (cfg ??= remembered(project)) };
 }
 
-async function remembered(lanes: Lanes): Promise<LanesConfig> {
-  const file = path.join(lanes.repo.stateDir, MEMO_FILE);
-  const key = memoKey(lanes.repo);
+async function remembered(project: Project): Promise<LanesConfig> {
+  const file = path.join(project.repo.stateDir, MEMO_FILE);
+  const key = memoKey(project.repo);
   if (key !== undefined) {
     try {
       const m = JSON.parse(fs.readFileSync(file, 'utf8')) as { key?: unknown; config?: unknown };
@@ -41,9 +41,9 @@ async function remembered(lanes: Lanes): Promise<LanesConfig> {
       // no memo yet, or an unreadable one: load
     }
   }
-  const cfg = await lanes.config();
+  const cfg = await project.config();
   // Remember it only if nothing changed while it loaded: the memo must describe what was read.
-  if (key !== undefined && memoKey(lanes.repo) === key) {
+  if (key !== undefined && memoKey(project.repo) === key) {
     try {
       // Advisory: a torn or lost memo only means the next run validates again.
       writeFileAtomic(file, JSON.stringify({ key, config: cfg }), 0o600, { durable: false });

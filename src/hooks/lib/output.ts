@@ -8,12 +8,12 @@
  * cheap way to see which hook did what in a real session (the end-to-end tests use it).
  */
 import fs from 'node:fs';
-import { speak, speakAll } from '../../core/actions.js';
+import { speak, speakAll } from '../../core/hints/actions.js';
 
 // process.uptime, not performance.now: the `performance` global loads perf_hooks (a few ms).
 
 function writeFd(fd: 1 | 2, raw: string): void {
-  // Hooks talk to the model: hints from core name tools (see core/actions.ts).
+  // Hooks talk to the model: hints from core name tools (see core/hints/actions.ts).
   const text = speak(raw, 'tools');
   try {
     fs.writeSync(fd, text);

@@ -4,7 +4,7 @@
  */
 import type { LanesDoc } from '../../core/lanes/model.js';
 import type { MergeQueueDoc } from '../../core/merge/model.js';
-import type { PlanDoc, TasksDoc } from '../../core/tasks.js';
+import type { PlanDoc, TasksDoc } from '../../core/plan/tasks.js';
 import { readDoc } from './where.js';
 
 export function planSummary(stateDir: string, lanes: LanesDoc): string {

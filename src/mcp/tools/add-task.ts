@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
-import { addTask } from '../../core/tasks.js';
+import { openProject } from '../../core/project/project.js';
+import { addTask } from '../../core/plan/tasks.js';
 import { defineTool } from '../tool.js';
 import { PlannedTaskOut, Slug } from '../schemas.js';
 import { acceptOldArgs } from './renamed.js';
@@ -26,9 +26,9 @@ export const addTaskTool = defineTool({
   ),
   output: z.object({ task: PlannedTaskOut, wave: z.number(), conflicts_with: z.array(z.string()) }),
   async handle(input, ctx) {
-    const lanes = await openLanes(ctx.cwd, await ctx.repo());
+    const project = await openProject(ctx.cwd, await ctx.repo());
     const { task_id, ...rest } = input;
-    const { plan, task } = await addTask(lanes.store, { id: task_id, ...rest });
+    const { plan, task } = await addTask(project.store, { id: task_id, ...rest });
     const wave = plan.waves.findIndex((w) => w.includes(task.id)) + 1;
     const conflicts_with = plan.conflicts.flatMap((c) => (c.a === task.id ? [c.b] : c.b === task.id ? [c.a] : []));
     return { task, wave, conflicts_with };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
+import { openProject } from '../../core/project/project.js';
 import { cancelMerge } from '../../core/merge/index.js';
 import { defineTool } from '../tool.js';
 import { Slug } from '../schemas.js';
@@ -17,8 +17,8 @@ export const cancelMergeTool = defineTool({
   input: z.object({ task_id: Slug.describe('Task whose queue entry to cancel') }).strict(),
   output: z.object({ entry: EntryOut, cancelled: z.boolean(), pending: z.boolean() }),
   async handle(input, ctx) {
-    const lanes = await openLanes(ctx.cwd, await ctx.repo());
-    return cancelMerge(lanes, input.task_id);
+    const project = await openProject(ctx.cwd, await ctx.repo());
+    return cancelMerge(project, input.task_id);
   },
   render: (o) =>
     o.cancelled

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkResources } from '../../core/doctor.js';
+import { checkResources } from '../../core/doctor/doctor.js';
 import { renderDoctor } from '../../render/doctor.js';
 import { defineTool } from '../tool.js';
 import { ResourcesOut } from '../schemas.js';

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
-import { CLAIM_MODES, claimFiles, describeUntil, type ClaimRecord } from '../../core/claims.js';
+import { openProject } from '../../core/project/project.js';
+import { CLAIM_MODES, type ClaimRecord } from '../../core/claims/model.js';
+import { claimFiles } from '../../core/claims/api.js';
+import { describeUntil } from '../../core/claims/owner.js';
 import { MAX_TTL_SECONDS } from '../../core/claims/owner.js';
 import { renewOwner } from '../../core/claims/liveness.js';
 import { mcpActor } from '../../core/lanes/model.js';
@@ -69,11 +71,11 @@ export const claimFilesTool = defineTool({
   ),
   output: z.object({ claims: z.array(ClaimOut), expires_at: z.string() }),
   async handle(input, ctx) {
-    const lanes = await openLanes(ctx.cwd, await ctx.repo());
-    const ttl = input.ttl_seconds ?? (await lanes.config()).claims.default_ttl_seconds;
+    const project = await openProject(ctx.cwd, await ctx.repo());
+    const ttl = input.ttl_seconds ?? (await project.config()).claims.default_ttl_seconds;
     const { task_id, ...rest } = input;
-    const claims = await claimFiles(lanes.store, { ...rest, ...(task_id !== undefined ? { task: task_id } : {}), ttl_seconds: ttl, ...boundTo(input.owner) });
-    await renewOwner(lanes.store, input.owner);
+    const claims = await claimFiles(project.store, { ...rest, ...(task_id !== undefined ? { task: task_id } : {}), ttl_seconds: ttl, ...boundTo(input.owner) });
+    await renewOwner(project.store, input.owner);
     return { claims: claims.map(claimOut), expires_at: claims.reduce((a, c) => (c.expires_at > a ? c.expires_at : a), '') };
   },
   render: (o) =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
+import { openProject } from '../../core/project/project.js';
 import { cleanupLanes } from '../../core/lanes/cleanup.js';
 import { defineTool } from '../tool.js';
 
@@ -23,7 +23,7 @@ export const cleanupLanesTool = defineTool({
     recovered: z.number().describe('Interrupted lanes operations rolled back or finished first'),
   }),
   async handle(_input, ctx) {
-    return cleanupLanes(await openLanes(ctx.cwd, await ctx.repo()));
+    return cleanupLanes(await openProject(ctx.cwd, await ctx.repo()));
   },
   render: (o) =>
     [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
+import { openProject } from '../../core/project/project.js';
 import { endSession } from '../../core/sessions/end.js';
 import { END_STATUSES } from '../../core/sessions/model.js';
 import { formatChecklist } from '../../core/sessions/protocol.js';
@@ -42,8 +42,8 @@ export const endSessionTool = defineTool({
     protocol: ProtocolOut,
   }),
   async handle(input, ctx) {
-    const lanes = await openLanes(ctx.cwd, await ctx.repo());
-    const r = await endSession(lanes, toCore(input), sessionKey(input.session_key));
+    const project = await openProject(ctx.cwd, await ctx.repo());
+    const r = await endSession(project, toCore(input), sessionKey(input.session_key));
     return { ...r, session: sessionOut(r.session) };
   },
   render: (o) =>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
-import { readPlan, requirePlan } from '../../core/tasks.js';
+import { openProject } from '../../core/project/project.js';
+import { readPlan, requirePlan } from '../../core/plan/tasks.js';
 import { renderPlan } from '../../render/plan.js';
 import { defineTool } from '../tool.js';
 import { PlanOut, TaskStateOut, taskStateOut } from '../schemas.js';
@@ -15,8 +15,8 @@ export const getPlanTool = defineTool({
   input: z.object({}).strict(),
   output: z.object({ plan: PlanOut, tasks: z.array(TaskStateOut) }),
   async handle(_input, ctx) {
-    const lanes = await openLanes(ctx.cwd, await ctx.repo());
-    const { plan, tasks } = await readPlan(lanes.store);
+    const project = await openProject(ctx.cwd, await ctx.repo());
+    const { plan, tasks } = await readPlan(project.store);
     const p = requirePlan(plan);
     return { plan: p, tasks: p.tasks.map((t) => taskStateOut(tasks[t.id] ?? { id: t.id, status: 'planned', updated_at: p.created_at })) };
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
+import { openProject } from '../../core/project/project.js';
 import { getSession } from '../../core/sessions/read.js';
 import { END_STATUSES } from '../../core/sessions/model.js';
 import { defineTool } from '../tool.js';
@@ -79,8 +79,8 @@ export const getSessionTool = defineTool({
   input: acceptOldArgs('get_session', z.object({ session_id: Slug.describe('Session id (from list_sessions or start_session)') }).strict()),
   output: z.object({ session: SessionOut, note: NoteOut.nullable(), source: z.string().nullable() }),
   async handle(input, ctx) {
-    const lanes = await openLanes(ctx.cwd, await ctx.repo());
-    const r = await getSession(lanes, input.session_id);
+    const project = await openProject(ctx.cwd, await ctx.repo());
+    const r = await getSession(project, input.session_id);
     return { session: sessionOut(r.session), note: r.note as z.infer<typeof NoteOut> | null, source: r.source };
   },
   render: (o) => {

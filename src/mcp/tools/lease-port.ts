@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
-import { describeUntil } from '../../core/claims.js';
+import { openProject } from '../../core/project/project.js';
+import { describeUntil } from '../../core/claims/owner.js';
 import { MAX_TTL_SECONDS } from '../../core/claims/owner.js';
-import { leasePort } from '../../core/ports.js';
+import { leasePort } from '../../core/claims/ports.js';
 import { defineTool } from '../tool.js';
 import { boundTo } from './claim-files.js';
 import { Owner } from '../schemas.js';
@@ -26,10 +26,10 @@ export const leasePortTool = defineTool({
     .strict(),
   output: z.object({ port: z.number(), owner: z.string(), expires_at: z.string(), reused: z.boolean() }),
   async handle(input, ctx) {
-    const lanes = await openLanes(ctx.cwd, await ctx.repo());
-    const ttl = input.ttl_seconds ?? (await lanes.config()).claims.default_ttl_seconds;
-    const { lease, reused } = await leasePort(lanes.store, { owner: input.owner, ttl_seconds: ttl, ...boundTo(input.owner) });
-    await renewOwner(lanes.store, input.owner);
+    const project = await openProject(ctx.cwd, await ctx.repo());
+    const ttl = input.ttl_seconds ?? (await project.config()).claims.default_ttl_seconds;
+    const { lease, reused } = await leasePort(project.store, { owner: input.owner, ttl_seconds: ttl, ...boundTo(input.owner) });
+    await renewOwner(project.store, input.owner);
     return { port: lease.port, owner: lease.owner, expires_at: lease.expires_at, reused };
   },
   render: (o) => `Port ${o.port} is leased to ${o.owner}${o.reused ? ' (already was)' : ''} until ${describeUntil(o.expires_at)}.`,

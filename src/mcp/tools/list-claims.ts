@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
-import { describeOwner, describeUntil, listClaims } from '../../core/claims.js';
+import { openProject } from '../../core/project/project.js';
+import { describeOwner, describeUntil } from '../../core/claims/owner.js';
+import { listClaims } from '../../core/claims/api.js';
 import { defineTool } from '../tool.js';
 import { ClaimOut, Owner, claimOut } from './claim-files.js';
 
@@ -20,8 +21,8 @@ export const listClaimsTool = defineTool({
     .strict(),
   output: z.object({ claims: z.array(ClaimOut) }),
   async handle(input, ctx) {
-    const lanes = await openLanes(ctx.cwd, await ctx.repo());
-    return { claims: (await listClaims(lanes.store, input)).map(claimOut) };
+    const project = await openProject(ctx.cwd, await ctx.repo());
+    return { claims: (await listClaims(project.store, input)).map(claimOut) };
   },
   render: (o) =>
     o.claims.length

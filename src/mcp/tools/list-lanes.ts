@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
+import { openProject } from '../../core/project/project.js';
 import { listLanes } from '../../core/lanes/list.js';
-import { TASK_STATUSES } from '../../core/tasks.js';
+import { TASK_STATUSES } from '../../core/plan/tasks.js';
 import { defineTool } from '../tool.js';
 
 export const NeedsFixOut = z
@@ -51,7 +51,7 @@ export const listLanesTool = defineTool({
   input: z.object({}).strict(),
   output: z.object({ target: z.string(), target_sha: z.string().optional(), lanes: z.array(LaneOut) }),
   async handle(_input, ctx) {
-    return listLanes(await openLanes(ctx.cwd, await ctx.repo()), { recover: false });
+    return listLanes(await openProject(ctx.cwd, await ctx.repo()), { recover: false });
   },
   render: (o) => {
     if (!o.lanes.length) return `No lanes (target ${o.target}).`;

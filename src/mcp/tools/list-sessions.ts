@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
+import { openProject } from '../../core/project/project.js';
 import { END_STATUSES } from '../../core/sessions/model.js';
 import { listSessions } from '../../core/sessions/read.js';
 import { defineTool } from '../tool.js';
@@ -24,8 +24,8 @@ export const listSessionsTool = defineTool({
     .strict(),
   output: z.object({ sessions: z.array(SessionOut), total: z.number() }),
   async handle(input, ctx) {
-    const lanes = await openLanes(ctx.cwd, await ctx.repo());
-    const r = await listSessions(lanes, input);
+    const project = await openProject(ctx.cwd, await ctx.repo());
+    const r = await listSessions(project, input);
     return { ...r, sessions: r.sessions.map(sessionOut) };
   },
   render: (o) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
+import { openProject } from '../../core/project/project.js';
 import { ENTRY_KINDS, ENTRY_TEXT_MAX } from '../../core/sessions/model.js';
 import { logSession } from '../../core/sessions/read.js';
 import { sessionKey } from '../../core/sessions/records.js';
@@ -33,8 +33,8 @@ export const logSessionTool = defineTool({
     counts: z.object({ progress: z.number(), decision: z.number(), issue: z.number(), next_step: z.number() }),
   }),
   async handle(input, ctx) {
-    const lanes = await openLanes(ctx.cwd, await ctx.repo());
-    const r = await logSession(lanes, toCore(input), sessionKey(input.session_key));
+    const project = await openProject(ctx.cwd, await ctx.repo());
+    const r = await logSession(project, toCore(input), sessionKey(input.session_key));
     return { session_id: r.session.id, kind: r.kind, entry: r.entry, counts: r.counts };
   },
   render: (o) =>

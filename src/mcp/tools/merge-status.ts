@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
+import { openProject } from '../../core/project/project.js';
 import { ENTRY_STATES, mergeStatus, STRATEGIES } from '../../core/merge/index.js';
 import { renderStatus } from '../../render/merge.js';
 import { defineTool } from '../tool.js';
@@ -57,8 +57,8 @@ export const mergeStatusTool = defineTool({
     recent_failure_rate: z.number(),
   }),
   async handle(input, ctx) {
-    const lanes = await openLanes(ctx.cwd, await ctx.repo());
-    return mergeStatus(lanes, { ...(input.task_id ? { task: input.task_id } : {}), ...(input.recent !== undefined ? { recent: input.recent } : {}) });
+    const project = await openProject(ctx.cwd, await ctx.repo());
+    return mergeStatus(project, { ...(input.task_id ? { task: input.task_id } : {}), ...(input.recent !== undefined ? { recent: input.recent } : {}) });
   },
   render: (o) => renderStatus(o),
 });

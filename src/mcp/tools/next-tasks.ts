@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
-import { readPlan, readyTasks, requirePlan } from '../../core/tasks.js';
+import { openProject } from '../../core/project/project.js';
+import { readPlan, readyTasks, requirePlan } from '../../core/plan/tasks.js';
 import { defineTool } from '../tool.js';
 import { PlannedTaskOut } from '../schemas.js';
 
@@ -19,8 +19,8 @@ export const nextTasksTool = defineTool({
     free_slots: z.number(),
   }),
   async handle(input, ctx) {
-    const lanes = await openLanes(ctx.cwd, await ctx.repo());
-    const { plan, tasks } = await readPlan(lanes.store);
+    const project = await openProject(ctx.cwd, await ctx.repo());
+    const { plan, tasks } = await readPlan(project.store);
     const p = requirePlan(plan);
     const inProgress = p.tasks.filter((t) => tasks[t.id]?.status === 'in_progress').map((t) => t.id);
     const free = Math.max(0, p.parallelism - inProgress.length);

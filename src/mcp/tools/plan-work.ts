@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
-import { planWork } from '../../core/planning.js';
+import { openProject } from '../../core/project/project.js';
+import { planWork } from '../../core/plan/planning.js';
 import { renderPlanWork } from '../../render/plan.js';
 import { defineTool } from '../tool.js';
 import { LimitOut, PlanOut, ResourcesOut, Slug } from '../schemas.js';
@@ -48,8 +48,8 @@ export const planWorkTool = defineTool({
     at_max_parallel: z.object({ parallelism: z.number(), parallel_hours: z.number(), speedup: z.number() }),
   }),
   async handle(input, ctx) {
-    const lanes = await openLanes(ctx.cwd, await ctx.repo());
-    return planWork(lanes, input, ctx.cwd);
+    const project = await openProject(ctx.cwd, await ctx.repo());
+    return planWork(project, input, ctx.cwd);
   },
   render: (o) => renderPlanWork(o),
 });

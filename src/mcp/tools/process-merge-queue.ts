@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
+import { openProject } from '../../core/project/project.js';
 import { processMergeQueue } from '../../core/merge/index.js';
 import { renderProcessed } from '../../render/merge.js';
 import { defineTool } from '../tool.js';
@@ -49,8 +49,8 @@ export const processMergeQueueTool = defineTool({
     warnings: z.array(z.string()),
   }),
   async handle(input, ctx) {
-    const lanes = await openLanes(ctx.cwd, await ctx.repo());
-    return processMergeQueue(lanes, input.max_batches ? { maxBatches: input.max_batches } : {});
+    const project = await openProject(ctx.cwd, await ctx.repo());
+    return processMergeQueue(project, input.max_batches ? { maxBatches: input.max_batches } : {});
   },
   render: (o) => renderProcessed(o),
 });

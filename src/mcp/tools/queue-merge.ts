@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
+import { openProject } from '../../core/project/project.js';
 import { mcpOwner } from '../../core/lanes/model.js';
 import { queueMerge, STRATEGIES } from '../../core/merge/index.js';
 import { renderQueued } from '../../render/merge.js';
@@ -32,8 +32,8 @@ export const queueMergeTool = defineTool({
     warnings: z.array(z.string()),
   }),
   async handle(input, ctx) {
-    const lanes = await openLanes(ctx.cwd, await ctx.repo());
-    return queueMerge(lanes, { task_id: input.task_id, ...(input.strategy ? { strategy: input.strategy } : {}), requested_by: mcpOwner() });
+    const project = await openProject(ctx.cwd, await ctx.repo());
+    return queueMerge(project, { task_id: input.task_id, ...(input.strategy ? { strategy: input.strategy } : {}), requested_by: mcpOwner() });
   },
   render: (o) => renderQueued(o),
 });

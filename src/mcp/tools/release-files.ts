@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
-import { releaseFiles } from '../../core/claims.js';
+import { openProject } from '../../core/project/project.js';
+import { releaseFiles } from '../../core/claims/api.js';
 import { defineTool } from '../tool.js';
 import { mcpOwner } from '../../core/lanes/model.js';
 import { Owner } from '../schemas.js';
@@ -24,10 +24,10 @@ export const releaseFilesTool = defineTool({
     .strict(),
   output: z.object({ released: z.array(z.string()), not_held: z.array(z.string()) }),
   async handle(input, ctx) {
-    const lanes = await openLanes(ctx.cwd, await ctx.repo());
+    const project = await openProject(ctx.cwd, await ctx.repo());
     // Naming an owner is acting as it, except for a task's scope, which belongs to the task's owner.
     const actor = input.by ?? (input.owner.startsWith('task:') ? mcpOwner() : input.owner);
-    return releaseFiles(lanes.store, input.owner, input.paths, { actor });
+    return releaseFiles(project.store, input.owner, input.paths, { actor });
   },
   render: (o) =>
     (o.released.length ? `Released ${o.released.join(', ')}.` : 'Nothing was released.') +

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
+import { openProject } from '../../core/project/project.js';
 import { removeLane } from '../../core/lanes/remove.js';
 import { defineTool } from '../tool.js';
 import { ActorOwner, Slug } from '../schemas.js';
@@ -35,7 +35,7 @@ export const removeLaneTool = defineTool({
   }),
   async handle(input, ctx) {
     // Never a force flag here: forcing is a human's choice at the CLI (RELIABILITY.md rule 1).
-    return removeLane(await openLanes(ctx.cwd, await ctx.repo()), { task_id: input.task_id, actor: input.owner ?? mcpOwner() });
+    return removeLane(await openProject(ctx.cwd, await ctx.repo()), { task_id: input.task_id, actor: input.owner ?? mcpOwner() });
   },
   render: (o) =>
     `Removed the lane of ${o.task_id} (${o.path})${o.deleted_branch ? ` and branch ${o.branch}` : ''}` +

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
+import { openProject } from '../../core/project/project.js';
 import { mcpActor } from '../../core/lanes/model.js';
 import { startLane } from '../../core/lanes/start.js';
 import { defineTool } from '../tool.js';
@@ -42,9 +42,9 @@ export const startLaneTool = defineTool({
     resumed: z.boolean().describe('True when the owner got its existing lane back'),
   }),
   async handle(input, ctx) {
-    const lanes = await openLanes(ctx.cwd, await ctx.repo());
+    const project = await openProject(ctx.cwd, await ctx.repo());
     const me = input.owner !== undefined ? { owner: input.owner } : mcpActor();
-    return startLane(lanes, { task_id: input.task_id, ...me, ...(input.base !== undefined ? { base: input.base } : {}) });
+    return startLane(project, { task_id: input.task_id, ...me, ...(input.base !== undefined ? { base: input.base } : {}) });
   },
   render: (o) =>
     `${o.resumed ? 'Resumed your lane' : 'Lane ready'} for ${o.task_id}: ${o.path} on ${o.branch} from ${o.base.slice(0, 12)} (${o.base_ref}).` +

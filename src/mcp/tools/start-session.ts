@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
+import { openProject } from '../../core/project/project.js';
 import { SESSION_TYPES } from '../../core/sessions/model.js';
 import { checkProtocol, formatChecklist } from '../../core/sessions/protocol.js';
 import { formatPreviousNextSteps, previousNextSteps } from '../../core/sessions/read.js';
@@ -46,11 +46,11 @@ export const startSessionTool = defineTool({
       .nullable(),
   }),
   async handle(input, ctx) {
-    const lanes = await openLanes(ctx.cwd, await ctx.repo());
-    const r = await startSession(lanes, input, sessionKey(input.session_key));
+    const project = await openProject(ctx.cwd, await ctx.repo());
+    const r = await startSession(project, input, sessionKey(input.session_key));
     const [checklist, prev] = await Promise.all([
-      checkProtocol(lanes, r.session.worktree, 'start', r.session.id),
-      r.session.task ? previousNextSteps(lanes, r.session.task) : Promise.resolve(undefined),
+      checkProtocol(project, r.session.worktree, 'start', r.session.id),
+      r.session.task ? previousNextSteps(project, r.session.task) : Promise.resolve(undefined),
     ]);
     const previous = prev && prev.session_id !== r.session.id ? { ...prev, quoted: formatPreviousNextSteps(prev) } : null;
     return { session_id: r.session.id, session: sessionOut(r.session), note_path: r.note_path, resumed: r.resumed, checklist, previous_next_steps: previous };

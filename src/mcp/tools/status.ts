@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
+import { openProject } from '../../core/project/project.js';
 import { ENTRY_STATES } from '../../core/merge/index.js';
-import { status } from '../../core/status.js';
-import { TASK_STATUSES } from '../../core/tasks.js';
+import { status } from '../../core/status/status.js';
+import { TASK_STATUSES } from '../../core/plan/tasks.js';
 import { renderStatus } from '../../render/status.js';
 import { defineTool } from '../tool.js';
 import { ResourcesOut } from '../schemas.js';
@@ -145,8 +145,8 @@ export const statusTool = defineTool({
     .strict(),
   output: StatusOut,
   async handle(input, ctx) {
-    const lanes = await openLanes(ctx.cwd, await ctx.repo());
-    return status(lanes, {
+    const project = await openProject(ctx.cwd, await ctx.repo());
+    return status(project, {
       ...(input.events !== undefined ? { events: input.events } : {}),
       ...(input.recent_merges !== undefined ? { recentMerges: input.recent_merges } : {}),
     });

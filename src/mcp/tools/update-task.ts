@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { openLanes } from '../../core/context.js';
+import { openProject } from '../../core/project/project.js';
 import { mcpActor } from '../../core/lanes/model.js';
 import { takeTask } from '../../core/lanes/take.js';
-import { readPlan, TASK_STATUSES, updateTask } from '../../core/tasks.js';
+import { readPlan, TASK_STATUSES, updateTask } from '../../core/plan/tasks.js';
 import { LanesError } from '../../errors.js';
 import { defineTool } from '../tool.js';
 import { ActorOwner, Slug, TaskStateOut, taskStateOut } from '../schemas.js';
@@ -39,19 +39,19 @@ export const updateTaskTool = defineTool({
       .describe('Set when takeover moved the task to you: from whom, why that owner counted as gone, the kept lane'),
   }),
   async handle(input, ctx) {
-    const lanes = await openLanes(ctx.cwd, await ctx.repo());
+    const project = await openProject(ctx.cwd, await ctx.repo());
     const me = input.owner !== undefined ? { owner: input.owner } : mcpActor();
     if (input.takeover) {
       if (input.status !== 'in_progress') {
         throw new LanesError('INVALID_INPUT', `takeover moves a task to in_progress, not ${input.status}.`, { hint: 'Pass status "in_progress" with takeover: true.' });
       }
-      const r = await takeTask(lanes, { task_id: input.task_id, ...me });
-      const t = (await readPlan(lanes.store)).tasks[input.task_id]!;
+      const r = await takeTask(project, { task_id: input.task_id, ...me });
+      const t = (await readPlan(project.store)).tasks[input.task_id]!;
       const { from, because, path, branch, claims } = r;
       return { task: taskStateOut(t), taken_over: { from, because, path, branch, claims } };
     }
-    const ttl = (await lanes.config()).claims.default_ttl_seconds;
-    const t = await updateTask(lanes.store, {
+    const ttl = (await project.config()).claims.default_ttl_seconds;
+    const t = await updateTask(project.store, {
       id: input.task_id,
       status: input.status,
       ...(input.status === 'in_progress' ? { owner: me.owner } : input.owner !== undefined ? { owner: input.owner } : {}),

@@ -10,7 +10,8 @@ import { waitBarrier } from '../../helpers/child.js';
 import { rng } from '../../helpers/prng.js';
 import { isLanesError } from '../../../src/errors.js';
 import { StateStore } from '../../../src/state/index.js';
-import { CLAIMS_DOC, claimFiles, emptyClaims, releaseFiles, type ClaimMode, type ClaimsDoc } from '../../../src/core/claims.js';
+import { CLAIMS_DOC, emptyClaims, type ClaimMode, type ClaimsDoc } from '../../../src/core/claims/model.js';
+import { claimFiles, releaseFiles } from '../../../src/core/claims/api.js';
 import { doubleGrants, POOL } from './claims-oracle.js';
 
 interface Args {

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { updateTask } from '../../../src/core/tasks.js';
+import { updateTask } from '../../../src/core/plan/tasks.js';
 import { lanesKilled, waitGitQuiet } from '../../helpers/faults.js';
 import { faultRepo, type FaultRepo } from './helpers.js';
 

@@ -4,16 +4,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openLanes, type Lanes } from '../../../src/core/context.js';
+import { openProject, type Project } from '../../../src/core/project/project.js';
 import { startLane } from '../../../src/core/lanes/start.js';
-import { readPlan, storePlan } from '../../../src/core/tasks.js';
+import { readPlan, storePlan } from '../../../src/core/plan/tasks.js';
 import { assertFaultInvariants, LaneCommits } from '../../helpers/invariants.js';
 import { makeRepo, type TestRepo } from '../../helpers/repo.js';
 
 export interface FaultRepo extends TestRepo {
   commits: LaneCommits;
   stateDir: string;
-  open(): Promise<Lanes>;
+  open(): Promise<Project>;
   lanePath(task: string): string;
   /** start_task in-process, then one commit writing `files` in the lane (if any). Returns the tip. */
   lane(task: string, files?: Record<string, string>): Promise<string>;
@@ -32,7 +32,7 @@ export async function faultRepo(opts: {
   const repo = makeRepo({
     files: { 'README.md': '# test\n', 'src/a.ts': 'export const a = 1;\n', ...(opts.config ? { '.lanes/config.json': JSON.stringify(opts.config, null, 2) } : {}), ...opts.files },
   });
-  await storePlan((await openLanes(repo.dir)).store, opts.tasks.map((t) => ({ title: `task ${t.id}`, ...t })), { parallelism: 16 });
+  await storePlan((await openProject(repo.dir)).store, opts.tasks.map((t) => ({ title: `task ${t.id}`, ...t })), { parallelism: 16 });
   const commits = new LaneCommits(repo.dir);
   const stateDir = path.join(repo.dir, '.git', 'lanes');
   const lanePath = (task: string) => path.join(repo.dir, '.claude', 'worktrees', task);
@@ -41,10 +41,10 @@ export async function faultRepo(opts: {
     ...repo,
     commits,
     stateDir,
-    open: () => openLanes(repo.dir),
+    open: () => openProject(repo.dir),
     lanePath,
     async lane(task, files = {}) {
-      await startLane(await openLanes(repo.dir), { task_id: task, owner: `agent-${task}` });
+      await startLane(await openProject(repo.dir), { task_id: task, owner: `agent-${task}` });
       const wt = lanePath(task);
       if (Object.keys(files).length) {
         for (const [rel, content] of Object.entries(files)) {
@@ -62,7 +62,7 @@ export async function faultRepo(opts: {
       return fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, 'utf8')).data : undefined;
     },
     async tasks() {
-      return (await readPlan((await openLanes(repo.dir)).store)).tasks;
+      return (await readPlan((await openProject(repo.dir)).store)).tasks;
     },
     finish() {
       if (finished) return;

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { queueMerge } from '../../../src/core/merge/index.js';
-import { updateTask } from '../../../src/core/tasks.js';
+import { updateTask } from '../../../src/core/plan/tasks.js';
 import { assertFaultInvariants, landingsInReflog } from '../../helpers/invariants.js';
 import { BIG, faultSeed, lanesKilled, rng, waitGitQuiet } from '../../helpers/faults.js';
 import { tempDir } from '../../helpers/repo.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { listLanes } from '../../../src/core/lanes/list.js';
-import { readPlan } from '../../../src/core/tasks.js';
+import { readPlan } from '../../../src/core/plan/tasks.js';
 import { makeBarrier, spawnChild } from '../../helpers/child.js';
 import { lanePath, lanesRepo } from './helpers.js';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { listClaims } from '../../../src/core/claims.js';
+import { listClaims } from '../../../src/core/claims/api.js';
 import { listLanes } from '../../../src/core/lanes/list.js';
 import { recoverOrphans } from '../../../src/core/lanes/recover.js';
 import { startLane } from '../../../src/core/lanes/start.js';
-import { readPlan } from '../../../src/core/tasks.js';
+import { readPlan } from '../../../src/core/plan/tasks.js';
 import { pidAlive } from '../../../src/state/index.js';
 import { spawnChild } from '../../helpers/child.js';
 import { tempDir } from '../../helpers/repo.js';

@@ -2,13 +2,13 @@
 import fs from 'node:fs';
 import { onTestFinished } from 'vitest';
 import path from 'node:path';
-import { openLanes, type Lanes } from '../../../src/core/context.js';
-import { storePlan } from '../../../src/core/tasks.js';
+import { openProject, type Project } from '../../../src/core/project/project.js';
+import { storePlan } from '../../../src/core/plan/tasks.js';
 import { makeRepo, type TestRepo } from '../../helpers/repo.js';
 import { assertInvariants, LaneCommits } from './invariants.js';
 
 export interface LanesRepo extends TestRepo {
-  open(): Promise<Lanes>;
+  open(): Promise<Project>;
   commits: LaneCommits;
   /** assertInvariants + cleanup. */
   finish(): void;
@@ -31,9 +31,9 @@ export async function lanesRepo(opts: { files?: Record<string, string>; tasks?: 
     repo.write('.lanes/config.json', JSON.stringify(opts.config));
   }
   const tasks = opts.tasks ?? [{ id: 't1' }, { id: 't2' }];
-  const lanes = await openLanes(repo.dir);
+  const project = await openProject(repo.dir);
   await storePlan(
-    lanes.store,
+    project.store,
     tasks.map((t) => ({ id: t.id, title: `task ${t.id}`, ...(t.files ? { files: t.files } : {}), ...(t.depends_on ? { depends_on: t.depends_on } : {}) })),
     { parallelism: 16 },
   );
@@ -41,7 +41,7 @@ export async function lanesRepo(opts: { files?: Record<string, string>; tasks?: 
   let finished = false;
   const out: LanesRepo = {
     ...repo,
-    open: () => openLanes(repo.dir),
+    open: () => openProject(repo.dir),
     commits,
     finish() {
       if (finished) return;

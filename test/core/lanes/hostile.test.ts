@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { openLanes } from '../../../src/core/context.js';
+import { openProject } from '../../../src/core/project/project.js';
 import { startLane } from '../../../src/core/lanes/start.js';
 import { removeLane } from '../../../src/core/lanes/remove.js';
-import { storePlan } from '../../../src/core/tasks.js';
+import { storePlan } from '../../../src/core/plan/tasks.js';
 import { isLanesError, type ErrorCode } from '../../../src/errors.js';
 import { makeRepo, tempDir } from '../../helpers/repo.js';
 import { lanePath, lanesRepo, type LanesRepo } from './helpers.js';
@@ -139,9 +139,9 @@ describe('hostile input gets a clear error before any side effect', () => {
   it('says clearly that a repository without commits cannot have lanes', async () => {
     const repo = makeRepo({ commit: false });
     try {
-      const lanes = await openLanes(repo.dir);
-      await storePlan(lanes.store, [{ id: 't1', title: 'x' }], { parallelism: 2 });
-      const e = await startLane(lanes, { task_id: 't1', owner: 'o' }).catch((x: unknown) => x);
+      const project = await openProject(repo.dir);
+      await storePlan(project.store, [{ id: 't1', title: 'x' }], { parallelism: 2 });
+      const e = await startLane(project, { task_id: 't1', owner: 'o' }).catch((x: unknown) => x);
       expect(isLanesError(e, 'NOT_A_REPO'), String(e)).toBe(true);
       expect((e as Error).message).toMatch(/no commits/);
       expect(execFileSync('git', ['branch', '--list'], { cwd: repo.dir, encoding: 'utf8' })).toBe('');

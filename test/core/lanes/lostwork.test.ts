@@ -9,9 +9,9 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { registerLanes } from '../../../src/cli/commands/lanes.js';
-import type { Lanes } from '../../../src/core/context.js';
+import type { Project } from '../../../src/core/project/project.js';
 import { startLane } from '../../../src/core/lanes/start.js';
-import { TASKS_DOC, type TasksDoc } from '../../../src/core/tasks.js';
+import { TASKS_DOC, type TasksDoc } from '../../../src/core/plan/tasks.js';
 import { connect } from '../../helpers/mcp.js';
 import { runHook } from '../../hooks/helpers.js';
 import { commitIn, lanesRepo, type LanesRepo } from './helpers.js';
@@ -132,8 +132,8 @@ function reachable(dir: string): Set<string> {
   return new Set(execFileSync('git', ['rev-list', '--all'], { cwd: dir, encoding: 'utf8' }).trim().split('\n').filter(Boolean));
 }
 
-async function setStatus(lanes: Lanes, task: string, status: 'planned' | 'done', landedAs?: string): Promise<void> {
-  await lanes.store.transact(async (tx) => {
+async function setStatus(project: Project, task: string, status: 'planned' | 'done', landedAs?: string): Promise<void> {
+  await project.store.transact(async (tx) => {
     const t = tx.get<TasksDoc>(TASKS_DOC, () => ({}))[task]!;
     t.status = status;
     delete t.owner;
@@ -143,7 +143,7 @@ async function setStatus(lanes: Lanes, task: string, status: 'planned' | 'done',
 
 interface Ctx {
   r: LanesRepo;
-  lanes: Lanes;
+  lanes: Project;
   wt: string;
   task: string;
   base: string;

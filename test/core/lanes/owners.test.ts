@@ -5,19 +5,19 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { claimFiles, listClaims } from '../../../src/core/claims.js';
+import { claimFiles, listClaims } from '../../../src/core/claims/api.js';
 import { emptyOwners, OWNERS_DOC, type OwnersDoc } from '../../../src/core/claims/liveness.js';
-import type { Lanes } from '../../../src/core/context.js';
+import type { Project } from '../../../src/core/project/project.js';
 import { emptyLanes, LANES_DOC, type LanesDoc } from '../../../src/core/lanes/model.js';
 import { startLane } from '../../../src/core/lanes/start.js';
 import { takeTask } from '../../../src/core/lanes/take.js';
-import { readPlan, updateTask } from '../../../src/core/tasks.js';
+import { readPlan, updateTask } from '../../../src/core/plan/tasks.js';
 import { lanes as cli } from '../../helpers/cli.js';
 import { commitIn, lanesRepo } from './helpers.js';
 
 /** Makes the owner's lease end now, as if it had stopped renewing it long enough ago. */
-async function expire(lanes: Lanes, owner: string): Promise<void> {
-  await lanes.store.transact(async (tx) => {
+async function expire(project: Project, owner: string): Promise<void> {
+  await project.store.transact(async (tx) => {
     const doc = tx.get<OwnersDoc>(OWNERS_DOC, emptyOwners);
     const l = doc.leases[owner];
     if (!l) throw new Error(`${owner} has no lease`);
@@ -25,8 +25,8 @@ async function expire(lanes: Lanes, owner: string): Promise<void> {
   });
 }
 
-async function events(lanes: Lanes, type: string): Promise<Array<Record<string, unknown>>> {
-  const file = `${lanes.repo.stateDir}/events.jsonl`;
+async function events(project: Project, type: string): Promise<Array<Record<string, unknown>>> {
+  const file = `${project.repo.stateDir}/events.jsonl`;
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')

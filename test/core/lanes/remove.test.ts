@@ -5,14 +5,14 @@ import { startLane } from '../../../src/core/lanes/start.js';
 import { removeLane } from '../../../src/core/lanes/remove.js';
 import { cleanupLanes } from '../../../src/core/lanes/cleanup.js';
 import { listLanes } from '../../../src/core/lanes/list.js';
-import { listClaims } from '../../../src/core/claims.js';
-import { readPlan, TASKS_DOC, type TasksDoc } from '../../../src/core/tasks.js';
-import type { Lanes } from '../../../src/core/context.js';
+import { listClaims } from '../../../src/core/claims/api.js';
+import { readPlan, TASKS_DOC, type TasksDoc } from '../../../src/core/plan/tasks.js';
+import type { Project } from '../../../src/core/project/project.js';
 import { isLanesError } from '../../../src/errors.js';
 import { commitIn, lanePath, lanesRepo } from './helpers.js';
 
-async function markLanded(lanes: Lanes, task: string, sha: string): Promise<void> {
-  await lanes.store.transact(async (tx) => {
+async function markLanded(project: Project, task: string, sha: string): Promise<void> {
+  await project.store.transact(async (tx) => {
     const t = tx.get<TasksDoc>(TASKS_DOC, () => ({}))[task]!;
     t.status = 'done';
     t.landed_as = sha;

@@ -5,7 +5,7 @@ import { runSetupCommand as runCommand } from '../../../src/core/lanes/setup.js'
 import { startLane } from '../../../src/core/lanes/start.js';
 import { removeLane } from '../../../src/core/lanes/remove.js';
 import { listLanes } from '../../../src/core/lanes/list.js';
-import { readPlan } from '../../../src/core/tasks.js';
+import { readPlan } from '../../../src/core/plan/tasks.js';
 import { pidAlive } from '../../../src/state/index.js';
 import { isLanesError } from '../../../src/errors.js';
 import { tempDir } from '../../helpers/repo.js';

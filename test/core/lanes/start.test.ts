@@ -4,8 +4,8 @@ import path from 'node:path';
 import { startLane } from '../../../src/core/lanes/start.js';
 import { listLanes } from '../../../src/core/lanes/list.js';
 import { LANES_DOC, type LanesDoc } from '../../../src/core/lanes/model.js';
-import { listClaims } from '../../../src/core/claims.js';
-import { readPlan } from '../../../src/core/tasks.js';
+import { listClaims } from '../../../src/core/claims/api.js';
+import { readPlan } from '../../../src/core/plan/tasks.js';
 import { isLanesError } from '../../../src/errors.js';
 import { lanePath, lanesRepo } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { listClaims } from '../../../src/core/claims.js';
+import { listClaims } from '../../../src/core/claims/api.js';
 import { processMergeQueue, queueMerge, mergeStatus } from '../../../src/core/merge/index.js';
 import { commitsSince, mergeRepo } from './helpers.js';
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openLanes } from '../../../src/core/context.js';
+import { openProject } from '../../../src/core/project/project.js';
 import { defaultIntegrationBase, INTEGRATION_DOC, readCheckouts } from '../../../src/core/merge/checkout.js';
 import { processMergeQueue, queueMerge } from '../../../src/core/merge/index.js';
 import { listGateLogs, readGateLog } from '../../../src/core/merge/logs.js';
@@ -90,7 +90,7 @@ describe('the gate checkout', () => {
     expect(rec.setup).toEqual({});
     const again = await runProcessor(r.dir);
     expect(lastJson(again.stdout)).toMatchObject({ ok: true, landed: ['t1'] });
-    const log = readGateLog((await openLanes(r.dir)).repo, 't1').text;
+    const log = readGateLog((await openProject(r.dir)).repo, 't1').text;
     expect(log).toMatch(/==> setup deps: node/);
     expect(log).not.toMatch(/skipped/);
     expect((await readCheckouts(await r.open()))[0]!.setup.deps).toMatch(/^[0-9a-f]{64}$/);

@@ -7,11 +7,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, onTestFinished } from 'vitest';
-import { openLanes, type Lanes } from '../../../src/core/context.js';
+import { openProject, type Project } from '../../../src/core/project/project.js';
 import { startLane } from '../../../src/core/lanes/start.js';
 import { INTEGRATION_DOC } from '../../../src/core/merge/checkout.js';
 import { emptyQueue, MERGE_DOC, type MergeQueueDoc } from '../../../src/core/merge/model.js';
-import { readPlan, storePlan } from '../../../src/core/tasks.js';
+import { readPlan, storePlan } from '../../../src/core/plan/tasks.js';
 import { makeRepo, type TestRepo } from '../../helpers/repo.js';
 import { spawnChild } from '../../helpers/child.js';
 import { assertInvariants } from '../lanes/invariants.js';
@@ -25,7 +25,7 @@ export interface TaskSpec {
 }
 
 export interface MergeRepo extends TestRepo {
-  open(): Promise<Lanes>;
+  open(): Promise<Project>;
   /** A lane for `task` (start_task) with one commit writing `files`. Returns its worktree and tip. */
   lane(task: string, files: Record<string, string>, message?: string): Promise<{ path: string; tip: string }>;
   /** Commits more files in an existing lane. */
@@ -53,9 +53,9 @@ export async function mergeRepo(opts: {
     files: { 'README.md': '# test\n', 'src/a.ts': 'export const a = 1;\n', '.lanes/config.json': JSON.stringify(config, null, 2), ...opts.files },
   });
   const tasks = opts.tasks ?? [{ id: 't1' }, { id: 't2' }, { id: 't3' }];
-  const lanes = await openLanes(repo.dir);
+  const project = await openProject(repo.dir);
   await storePlan(
-    lanes.store,
+    project.store,
     tasks.map((t) => ({ id: t.id, title: `task ${t.id}`, ...(t.depends_on ? { depends_on: t.depends_on } : {}), ...(t.files ? { files: t.files } : {}) })),
     { parallelism: 16 },
   );
@@ -73,19 +73,19 @@ export async function mergeRepo(opts: {
   let finished = false;
   const out: MergeRepo = {
     ...repo,
-    open: () => openLanes(repo.dir),
+    open: () => openProject(repo.dir),
     lanePath,
     commitIn,
     async lane(task, files, message) {
-      await startLane(await openLanes(repo.dir), { task_id: task, owner: `agent-${task}` });
+      await startLane(await openProject(repo.dir), { task_id: task, owner: `agent-${task}` });
       if (!Object.keys(files).length) return { path: lanePath(task), tip: repo.git('-C', lanePath(task), 'rev-parse', 'HEAD') };
       return { path: lanePath(task), tip: commitIn(task, files, message) };
     },
     async queue() {
-      return (await (await openLanes(repo.dir)).store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)).data;
+      return (await (await openProject(repo.dir)).store.read<MergeQueueDoc>(MERGE_DOC, emptyQueue)).data;
     },
     async tasks() {
-      return (await readPlan((await openLanes(repo.dir)).store)).tasks;
+      return (await readPlan((await openProject(repo.dir)).store)).tasks;
     },
     mainLog: () => repo.git('log', '--first-parent', '--format=%s', 'main').split('\n'),
     finish() {

@@ -1,9 +1,9 @@
 /** The pure parts of the queue: ordering, batch sizing, merge-tree --stdin parsing. */
 import { describe, expect, it } from 'vitest';
-import { mergeCheckMany } from '../../../src/core/merge/git.js';
+import { mergeCheckMany } from '../../../src/git/merge.js';
 import { effectiveBatchSize, emptyQueue, type MergeEntry } from '../../../src/core/merge/model.js';
 import { pickBatch, positions } from '../../../src/core/merge/order.js';
-import type { StoredPlan, TasksDoc } from '../../../src/core/tasks.js';
+import type { StoredPlan, TasksDoc } from '../../../src/core/plan/tasks.js';
 import { makeRepo } from '../../helpers/repo.js';
 
 function entry(seq: number, task: string, extra: Partial<MergeEntry> = {}): MergeEntry {

@@ -11,12 +11,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { openLanes } from '../../../src/core/context.js';
+import { openProject } from '../../../src/core/project/project.js';
 import { startLane } from '../../../src/core/lanes/start.js';
 import { readCheckouts } from '../../../src/core/merge/checkout.js';
 import { processMergeQueue, queueMerge } from '../../../src/core/merge/index.js';
 import { readGateLog } from '../../../src/core/merge/logs.js';
-import { readPlan, storePlan } from '../../../src/core/tasks.js';
+import { readPlan, storePlan } from '../../../src/core/plan/tasks.js';
 import { tempDir } from '../../helpers/repo.js';
 import { execFileSync } from 'node:child_process';
 import { expectMergeClean, removeCheckoutsOf } from './helpers.js';
@@ -77,9 +77,9 @@ describe('the merge queue on a real project (zod and its own vitest suite)', () 
       fs.writeFileSync(path.join(dir, '.lanes', 'config.json'), JSON.stringify(config, null, 2));
       commit('tooling: vitest, lanes config');
 
-      const lanes = await openLanes(dir);
+      const project = await openProject(dir);
       await storePlan(
-        lanes.store,
+        project.store,
         [
           { id: 'docs', title: 'document email', files: ['src/v4/core/regexes.ts'] },
           { id: 'number-test', title: 'a test for int', files: ['src/v4/classic/tests/number.test.ts'] },
@@ -96,26 +96,26 @@ describe('the merge queue on a real project (zod and its own vitest suite)', () 
         fs.writeFileSync(f, after);
         execFileSync('git', ['-C', wt, 'commit', '-q', '-am', task]);
       };
-      for (const t of ['docs', 'number-test', 'tld']) await startLane(await openLanes(dir), { task_id: t, owner: `agent-${t}` });
+      for (const t of ['docs', 'number-test', 'tld']) await startLane(await openProject(dir), { task_id: t, owner: `agent-${t}` });
       edit('docs', 'src/v4/core/regexes.ts', (s) => s.replace('/** Practical email validation */', '/** Practical email validation (documented by the docs lane) */'));
       edit('number-test', 'src/v4/classic/tests/number.test.ts', (s) => `${s}\ntest("int accepts 3", () => {\n  expect(z.int().parse(3)).toBe(3);\n});\n`);
       // The red lane: a change in a file the good lanes do not touch, which zod's own email tests catch.
       edit('tld', 'src/v4/core/schemas.ts', (s) => s.replace('def.pattern ??= regexes.email;', 'def.pattern ??= /^[a-z]+@[a-z]+\\.[a-z]{9,}$/;'));
 
-      for (const t of ['docs', 'number-test', 'tld']) await queueMerge(await openLanes(dir), { task_id: t });
-      const res = await processMergeQueue(await openLanes(dir));
+      for (const t of ['docs', 'number-test', 'tld']) await queueMerge(await openProject(dir), { task_id: t });
+      const res = await processMergeQueue(await openProject(dir));
       expect(res.landed.map((l) => l.task)).toEqual(['docs', 'number-test']);
       expect(res.failed.map((f) => f.task)).toEqual(['tld']);
-      const { tasks } = await readPlan((await openLanes(dir)).store);
+      const { tasks } = await readPlan((await openProject(dir)).store);
       expect(tasks.docs!.status).toBe('done');
       const note = tasks.tld!.note!;
       expect(note).toMatch(/gate "test" exited with code 1 on tld/);
       expect(note).toMatch(/Summary: .*Tests\s+\d+ failed \| \d+ passed/);
       expect(note).toMatch(/First failure:\n\s*FAIL\s+src\/v4\/classic\/tests\/string\.test\.ts > email validations/);
       // The gate checkout is outside any dot segment; setup ran there once (package.json never changed).
-      const [co] = await readCheckouts(await openLanes(dir));
+      const [co] = await readCheckouts(await openProject(dir));
       expect(co!.dir.split(path.sep).filter((s) => s.startsWith('.'))).toEqual([]);
-      const log = readGateLog((await openLanes(dir)).repo, 'tld').text;
+      const log = readGateLog((await openProject(dir)).repo, 'tld').text;
       expect(log).toMatch(/setup deps: skipped/);
       expect(git('log', '--format=%s', 'main').split('\n').slice(0, 2)).toEqual(['Merge lanes/number-test: a test for int', 'Merge lanes/docs: document email']);
       expectMergeClean(dir);

@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openLanes } from '../../../src/core/context.js';
-import { planWork } from '../../../src/core/planning.js';
+import { openProject } from '../../../src/core/project/project.js';
+import { planWork } from '../../../src/core/plan/planning.js';
 import { filesAt } from '../../../src/git/tree.js';
-import { addTask } from '../../../src/core/tasks.js';
+import { addTask } from '../../../src/core/plan/tasks.js';
 import { lanes as cli } from '../../helpers/cli.js';
 import { connect } from '../../helpers/mcp.js';
 import { makeRepo, tempDir } from '../../helpers/repo.js';
@@ -16,8 +16,8 @@ describe('planWork and files at the target', () => {
     try {
       repo.git('rm', '-q', '--cached', 'tools/run');
       repo.git('commit', '-q', '-m', 'untrack');
-      const lanes = await openLanes(repo.dir);
-      const r = await planWork(lanes, {
+      const project = await openProject(repo.dir);
+      const r = await planWork(project, {
         tasks: [
           { id: 'foo', title: 'Foo', files: ['test/unit/foo.ts'] },
           { id: 'snaps', title: 'Snapshots', files: ['test/**/*.snap'] },
@@ -36,7 +36,7 @@ describe('planWork and files at the target', () => {
       expect(r.plan.waves[0]).toEqual(expect.arrayContaining(['foo', 'snaps']));
 
       // add_task re-checks with the same knowledge.
-      const added = await addTask(lanes.store, { id: 'more', title: 'More', files: ['docs/**'] });
+      const added = await addTask(project.store, { id: 'more', title: 'More', files: ['docs/**'] });
       expect(added.plan.conflicts.map((c) => `${c.a}/${c.b}`)).not.toContain('foo/snaps');
     } finally {
       repo.cleanup();

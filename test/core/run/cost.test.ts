@@ -1,7 +1,7 @@
 /** What a run cost: usage read from Claude Code's stream-json, prices, sums. */
 import { describe, expect, it } from 'vitest';
 import { costOf, priceFor, priceTable, runCost, sumUsage, UsageMeter, usageText, DEFAULT_PRICES } from '../../../src/core/run/cost.js';
-import { parseConfig } from '../../../src/core/config.js';
+import { parseConfig } from '../../../src/core/config/load.js';
 
 const usage = (i: number, o: number, r = 0, c = 0) => ({ input_tokens: i, output_tokens: o, cache_read_input_tokens: r, cache_creation_input_tokens: c });
 const assistant = (id: string, model: string, u: ReturnType<typeof usage>) => JSON.stringify({ type: 'assistant', message: { id, model, usage: u, content: [{ type: 'text', text: 'x' }] } });

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
 import { parseEdits } from '../../../src/agent/scripted.js';
-import { openLanes, type Lanes } from '../../../src/core/context.js';
-import { storePlan } from '../../../src/core/tasks.js';
+import { openProject, type Project } from '../../../src/core/project/project.js';
+import { storePlan } from '../../../src/core/plan/tasks.js';
 import { bundleChild } from '../../helpers/child.js';
 import { makeRepo, type TestRepo } from '../../helpers/repo.js';
 import { assertInvariants } from '../lanes/invariants.js';
@@ -28,10 +28,10 @@ export interface PlanTask {
   estimate?: number;
 }
 
-export async function withPlan(repo: TestRepo, tasks: PlanTask[]): Promise<Lanes> {
-  const lanes = await openLanes(repo.dir);
-  await storePlan(lanes.store, tasks.map((t) => ({ title: `task ${t.id}`, ...t })), { parallelism: 4 });
-  return lanes;
+export async function withPlan(repo: TestRepo, tasks: PlanTask[]): Promise<Project> {
+  const project = await openProject(repo.dir);
+  await storePlan(project.store, tasks.map((t) => ({ title: `task ${t.id}`, ...t })), { parallelism: 4 });
+  return project;
 }
 
 /** A module and its passing test, as the scripted agent's fenced edit blocks. */

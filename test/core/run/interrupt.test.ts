@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { expect, it, onTestFinished } from 'vitest';
-import { openLanes } from '../../../src/core/context.js';
+import { openProject } from '../../../src/core/project/project.js';
 import { RUNS_DOC, emptyRuns, type RunsDoc } from '../../../src/core/run/model.js';
-import { readPlan } from '../../../src/core/tasks.js';
+import { readPlan } from '../../../src/core/plan/tasks.js';
 import { pidAlive } from '../../../src/state/index.js';
 import { cleanupAfter, cliBundle, processesOfRun, sampleRepo, withPlan } from './helpers.js';
 
@@ -120,7 +120,7 @@ it('SIGINT ends the agents (and their children), keeps the lanes and their work;
     expect(fs.existsSync(path.join(repo.dir, '.claude/worktrees', t, `${t}-wip.txt`))).toBe(true);
     expect(repo.git('log', '--format=%s', `lanes/${t}`)).toContain(`${t}: wip`);
   }
-  const state = await readPlan((await openLanes(repo.dir)).store);
+  const state = await readPlan((await openProject(repo.dir)).store);
   expect(state.tasks.one!.status).toBe('in_progress');
 
   // Again: the same run resumes in the same lanes and finishes, dependents included.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LimitGate, LimitWatch, parseReset, pauseText } from '../../../src/core/run/limits.js';
 import { limitPatternsFor, PRESET_NAMES } from '../../../src/core/run/presets.js';
-import { parseConfig } from '../../../src/core/config.js';
+import { parseConfig } from '../../../src/core/config/load.js';
 
 // Local times, so the clock-time cases do not depend on the machine's time zone.
 const NOON = new Date(2026, 5, 1, 12, 0, 0).getTime();

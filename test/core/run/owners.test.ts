@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyOwners, OWNERS_DOC, type OwnersDoc } from '../../../src/core/claims/liveness.js';
 import { startLane } from '../../../src/core/lanes/start.js';
 import { customAgent, runPlan } from '../../../src/core/run/index.js';
-import { readPlan } from '../../../src/core/tasks.js';
+import { readPlan } from '../../../src/core/plan/tasks.js';
 import { agentScript, cleanupAfter, sampleRepo, withPlan } from './helpers.js';
 
 describe('lanes run and owners', () => {

@@ -6,11 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveAgent } from '../../../src/cli/commands/run.js';
-import { openLanes } from '../../../src/core/context.js';
+import { openProject } from '../../../src/core/project/project.js';
 import { expandArgv, presetAgent, presetOf, PRESET_NAMES, spawnAgent, type PresetName } from '../../../src/core/run/index.js';
 import { lanePrompt } from '../../../src/core/run/prompt.js';
 import { RunPauses } from '../../../src/core/run/pause.js';
-import { parseConfig } from '../../../src/core/config.js';
+import { parseConfig } from '../../../src/core/config/load.js';
 import type { RunRecord } from '../../../src/core/run/model.js';
 import { makeRepo, tempDir } from '../../helpers/repo.js';
 import { standIns } from './standin.js';
@@ -84,13 +84,13 @@ describe('agent presets', () => {
     const repo = makeRepo({ files: { '.lanes/config.json': JSON.stringify({ agent: { preset: 'gemini', limit_patterns: ['slow down'] } }) } });
     const oldPath = process.env.PATH;
     try {
-      const lanes = await openLanes(repo.dir);
+      const project = await openProject(repo.dir);
       process.env.PATH = s.env.PATH;
-      expect(await resolveAgent(lanes, {}, '/x/lanes.mjs')).toMatchObject({ name: 'gemini', preset: 'gemini', argv: ['gemini', '--yolo', '-p', '{prompt}'] });
-      await expect(resolveAgent(lanes, { agent: 'aider' }, '/x/lanes.mjs')).rejects.toThrow(/The aider CLI \(agent preset aider\) was not found on PATH/);
+      expect(await resolveAgent(project, {}, '/x/lanes.mjs')).toMatchObject({ name: 'gemini', preset: 'gemini', argv: ['gemini', '--yolo', '-p', '{prompt}'] });
+      await expect(resolveAgent(project, { agent: 'aider' }, '/x/lanes.mjs')).rejects.toThrow(/The aider CLI \(agent preset aider\) was not found on PATH/);
       // --agent-command keeps the configured preset's limit patterns and prompt.
-      expect(await resolveAgent(lanes, { agentCommand: '["my-gemini", "{prompt}"]' }, '/x/lanes.mjs')).toMatchObject({ name: 'my-gemini', preset: 'gemini', hooks: false });
-      await expect(resolveAgent(lanes, { agent: 'nope' }, '/x/lanes.mjs')).rejects.toThrow(/Unknown agent "nope"/);
+      expect(await resolveAgent(project, { agentCommand: '["my-gemini", "{prompt}"]' }, '/x/lanes.mjs')).toMatchObject({ name: 'my-gemini', preset: 'gemini', hooks: false });
+      await expect(resolveAgent(project, { agent: 'nope' }, '/x/lanes.mjs')).rejects.toThrow(/Unknown agent "nope"/);
     } finally {
       process.env.PATH = oldPath;
       repo.cleanup();

@@ -8,7 +8,7 @@ import { priceTable, sumUsage } from '../../../src/core/run/cost.js';
 import type { RunEvent } from '../../../src/core/run/events.js';
 import type { RunRecord } from '../../../src/core/run/model.js';
 import { buildPlan } from '../../../src/core/plan/plan.js';
-import type { StoredPlan } from '../../../src/core/tasks.js';
+import type { StoredPlan } from '../../../src/core/plan/tasks.js';
 
 const local = (h: number, m: number) => new Date(2026, 5, 1, h, m, 0);
 

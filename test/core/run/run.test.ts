@@ -8,8 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { customAgent, runPlan, scriptedAgent, liveAgentGroups, type RunEvent } from '../../../src/core/run/index.js';
 import { RUNS_DOC, emptyRuns, type RunsDoc } from '../../../src/core/run/model.js';
-import { readPlan, updateTask } from '../../../src/core/tasks.js';
-import { listClaims } from '../../../src/core/claims.js';
+import { readPlan, updateTask } from '../../../src/core/plan/tasks.js';
+import { listClaims } from '../../../src/core/claims/api.js';
 import { emptyLanes, LANES_DOC, type LanesDoc } from '../../../src/core/lanes/model.js';
 import { agentScript, cleanupAfter, cliBundle, moduleTask, processesOfRun, routeTask, sampleRepo, withPlan } from './helpers.js';
 

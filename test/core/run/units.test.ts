@@ -10,7 +10,7 @@ import type { RunRecord } from '../../../src/core/run/model.js';
 import { lanePrompt } from '../../../src/core/run/prompt.js';
 import { buildReport } from '../../../src/core/run/report.js';
 import { buildPlan } from '../../../src/core/plan/plan.js';
-import type { StoredPlan } from '../../../src/core/tasks.js';
+import type { StoredPlan } from '../../../src/core/plan/tasks.js';
 import { tempDir } from '../../helpers/repo.js';
 
 describe('agent argv templates', () => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { expect } from 'vitest';
-import { openLanes, type Lanes } from '../../../src/core/context.js';
+import { openProject, type Project } from '../../../src/core/project/project.js';
 import { LANES_DOC, emptyLanes, type LanesDoc } from '../../../src/core/lanes/model.js';
 import { makeRepo, type TestRepo } from '../../helpers/repo.js';
 
@@ -13,8 +13,8 @@ export interface LaneFixture {
   laneGit(...args: string[]): string;
   laneWrite(rel: string, content: string): void;
   laneCommit(message: string): string;
-  main: Lanes;
-  inLane: Lanes;
+  main: Project;
+  inLane: Project;
   cleanup(): void;
 }
 
@@ -37,7 +37,7 @@ export async function makeLane(task = 'api', opts: { config?: unknown } = {}): P
     laneGit('commit', '-q', '-m', message);
     return laneGit('rev-parse', 'HEAD');
   };
-  const main = await openLanes(repo.dir);
+  const main = await openProject(repo.dir);
   const real = fs.realpathSync(lane);
   await main.store.update<LanesDoc, void>(LANES_DOC, emptyLanes, (doc) => {
     doc[task] = {
@@ -53,7 +53,7 @@ export async function makeLane(task = 'api', opts: { config?: unknown } = {}): P
       created_at: new Date().toISOString(),
     };
   });
-  const inLane = await openLanes(lane);
+  const inLane = await openProject(lane);
   return { repo, lane: real, laneGit, laneWrite, laneCommit, main, inLane, cleanup: () => repo.cleanup() };
 }
 

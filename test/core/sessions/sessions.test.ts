@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openLanes } from '../../../src/core/context.js';
+import { openProject } from '../../../src/core/project/project.js';
 import {
   commitSessionNote,
   endSession,
@@ -223,12 +223,12 @@ describe('sessions in the main checkout', () => {
   it('writes the note but does not commit it, and says so', async () => {
     const repo = makeRepo();
     try {
-      const lanes = await openLanes(repo.dir);
-      const s = await startSession(lanes, { topic: 'Research', type: 'research' }, KEY);
+      const project = await openProject(repo.dir);
+      const s = await startSession(project, { topic: 'Research', type: 'research' }, KEY);
       expect(s.session.task).toBeUndefined();
-      await logSession(lanes, { kind: 'progress', text: 'read the code' }, KEY);
+      await logSession(project, { kind: 'progress', text: 'read the code' }, KEY);
       const head = repo.git('rev-parse', 'HEAD');
-      const e = await endSession(lanes, { status: 'completed', summary: 'Learnt things' }, KEY);
+      const e = await endSession(project, { status: 'completed', summary: 'Learnt things' }, KEY);
       expect(e.committed).toBe(false);
       expect(e.not_committed_reason).toMatch(/main checkout/);
       expect(repo.git('rev-parse', 'HEAD')).toBe(head);

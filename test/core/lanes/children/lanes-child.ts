@@ -5,7 +5,7 @@
  *   node lanes-child.mjs recover <repo>
  */
 import fs from 'node:fs';
-import { openLanes } from '../../../../src/core/context.js';
+import { openProject } from '../../../../src/core/project/project.js';
 import { recoverOrphans } from '../../../../src/core/lanes/recover.js';
 import { startLane } from '../../../../src/core/lanes/start.js';
 
@@ -15,8 +15,8 @@ if (barrier) {
   while (!fs.existsSync(barrier) && Date.now() < end) await new Promise((r) => setTimeout(r, 2));
 }
 try {
-  const lanes = await openLanes(cwd!);
-  const result = cmd === 'start' ? await startLane(lanes, { task_id: task!, owner: owner! }) : await recoverOrphans(lanes);
+  const project = await openProject(cwd!);
+  const result = cmd === 'start' ? await startLane(project, { task_id: task!, owner: owner! }) : await recoverOrphans(project);
   process.stdout.write(JSON.stringify({ ok: true, result }));
 } catch (e) {
   const err = e as { code?: string; message?: string };

@@ -2,7 +2,7 @@
  * Child process for the merge queue tests: `node merge-child.mjs <mode> <repo dir>`. Prints one JSON
  * line with its result (or its error). Crashes come from LANES_FAILPOINT in the product.
  */
-import { openLanes } from '../../../../src/core/context.js';
+import { openProject } from '../../../../src/core/project/project.js';
 import { processMergeQueue } from '../../../../src/core/merge/index.js';
 import { LanesError } from '../../../../src/errors.js';
 
@@ -10,9 +10,9 @@ const mode = process.argv[2];
 const dir = process.argv[3]!;
 
 async function main(): Promise<void> {
-  const lanes = await openLanes(dir);
+  const project = await openProject(dir);
   if (mode === 'run') {
-    const r = await processMergeQueue(lanes, { lockStaleMs: 2000 });
+    const r = await processMergeQueue(project, { lockStaleMs: 2000 });
     process.stdout.write(`${JSON.stringify({ ok: true, pid: process.pid, landed: r.landed.map((l) => l.task), failed: r.failed.map((f) => f.task), recovered: r.recovered })}\n`);
     return;
   }

@@ -5,7 +5,7 @@
  * Both wait for the barrier first, so the children race for real.
  */
 import { waitBarrier } from '../../../helpers/child.js';
-import { openLanes } from '../../../../src/core/context.js';
+import { openProject } from '../../../../src/core/project/project.js';
 import { logSession, startSession } from '../../../../src/core/sessions/index.js';
 
 interface Args {
@@ -19,15 +19,15 @@ interface Args {
 
 const mode = process.argv[2];
 const a = JSON.parse(process.argv[3] ?? '{}') as Args;
-const lanes = await openLanes(a.cwd);
+const project = await openProject(a.cwd);
 await waitBarrier(a.barrier);
 if (mode === 'start') {
-  const r = await startSession(lanes, { topic: `Race ${a.tag ?? ''}`, type: 'feature' }, { key: a.key ?? 'k', explicit: true });
+  const r = await startSession(project, { topic: `Race ${a.tag ?? ''}`, type: 'feature' }, { key: a.key ?? 'k', explicit: true });
   process.stdout.write(`${JSON.stringify({ id: r.session.id, resumed: r.resumed })}\n`);
 } else if (mode === 'log') {
   let ok = 0;
   for (let i = 0; i < (a.n ?? 1); i++) {
-    await logSession(lanes, { kind: 'progress', text: `${a.tag} entry ${i}`, id: a.id! }, { key: 'k', explicit: true });
+    await logSession(project, { kind: 'progress', text: `${a.tag} entry ${i}`, id: a.id! }, { key: 'k', explicit: true });
     ok++;
   }
   process.stdout.write(`${JSON.stringify({ ok })}\n`);

@@ -5,7 +5,7 @@
  * non-zero exit fails the creation. Claude Code then does not apply `.worktreeinclude` itself.
  *
  * In a repository that uses Lanes (with `worktrees.claude_worktree_hooks`, default true), the
- * worktree becomes a lane through the same journaled, locked path as start_task (startLane):
+ * worktree becomes a lane through the same journaled, locked path as start_lane (startLane):
  * `<name>` is the task when the plan has it; otherwise a task without a file scope is added for it
  * (the plan is created if there is none), so the worktree shows in status, can be queued for
  * merge, and is never deleted while it holds unlanded work. An existing ready lane of that task is

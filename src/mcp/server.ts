@@ -15,7 +15,7 @@ import { tools } from './tools/index.js';
 
 export const INSTRUCTIONS = `Lanes coordinates several coding agents on one git repository.
 Typical chain: plan_work (tasks with depends_on and file scopes -> waves, conflicts, speedup) ->
-next_tasks (what can start now) -> start_task (a worktree "lane" per task, claims its files) ->
+next_tasks (what can start now) -> start_lane (a worktree "lane" per task, claims its files) ->
 work inside the lane, committing -> queue_merge -> process_merge_queue (gates run, target advances
 atomically). status shows everything at a glance. Tools that fail return isError with the fix.`;
 

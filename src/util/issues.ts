@@ -64,7 +64,8 @@ function unwrap(s: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
   for (let i = 0; s && i < 10; i++) {
     const def = s._zod.def as unknown as Record<string, unknown>;
     if ('innerType' in def) s = def.innerType as z.core.$ZodType;
-    else if (def.type === 'pipe') s = def.in as z.core.$ZodType;
+    // A preprocess (a transform piped into a schema) is described by the schema it feeds.
+    else if (def.type === 'pipe') s = ((def.in as z.core.$ZodType)._zod.def.type === 'transform' ? def.out : def.in) as z.core.$ZodType;
     else return s;
   }
   return s;

@@ -47,14 +47,14 @@ describe('hints that name an action', () => {
   it('the MCP answer names the tools, and asks a human to force', async () => {
     const c = await connect(r.dir);
     try {
-      const rm = await c.call('remove_worktree', { task_id: 'api', owner: 'agent-api' });
+      const rm = await c.call('remove_lane', { task_id: 'api', owner: 'agent-api' });
       expect(rm.isError).toBe(true);
       expect(rm.text).toContain('commit and land the work (queue_merge { task_id: "api" })');
       expect(rm.text).toContain('Or ask a human to run `lanes remove --force api`, which keeps a backup ref');
       const q = await c.call('queue_merge', { task_id: 'web' });
       expect(q.isError).toBeFalsy();
       expect(q.text).toContain('Run process_merge_queue to land it.');
-      const unknown = await c.call('start_task', { task_id: 'nope', owner: 'agent-x' });
+      const unknown = await c.call('start_lane', { task_id: 'nope', owner: 'agent-x' });
       expect(unknown.text).toContain('Add it with add_task if it is new.');
       for (const out of [rm.text, q.text, unknown.text, JSON.stringify(q.data)]) expect(out).not.toMatch(/lanes merge run|lanes task add|\u27e6/);
     } finally {

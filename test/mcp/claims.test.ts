@@ -35,7 +35,7 @@ describe('claim and port tools (MCP, in process)', () => {
   });
 
   it('claim_files claims for the session; a conflicting claim is an isError naming the holder; release and list', async () => {
-    const a = await c.call('claim_files', { owner: 'task:api-2', task: 'api-2', paths: ['src/a.ts', 'src/api/**'], reason: 'auth' });
+    const a = await c.call('claim_files', { owner: 'task:api-2', task_id: 'api-2', paths: ['src/a.ts', 'src/api/**'], reason: 'auth' });
     expect(a.isError).toBeFalsy();
     expect(a.data.claims.map((x: any) => x.pattern)).toEqual(['src/a.ts', 'src/api/**']);
     expect(a.data.claims[0]).toMatchObject({ ttl_seconds: 1800, mode: 'exclusive' });

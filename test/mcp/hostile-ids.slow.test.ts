@@ -17,19 +17,20 @@ const HOSTILE = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
 function argsFor(tool: string, id: string): Record<string, unknown> | undefined {
   switch (tool) {
     case 'plan_work': return { tasks: [{ id, title: 'T', files: [`${id}/**`] }, { id: 'other', title: 'O', files: ['o/**'] }] };
-    case 'get_plan': case 'next_tasks': case 'list_worktrees': case 'cleanup_worktrees': case 'list_claims':
+    case 'get_plan': case 'next_tasks': case 'list_lanes': case 'cleanup_lanes': case 'list_claims':
+    case 'list_worktrees': case 'cleanup_worktrees':
     case 'process_merge_queue': case 'status': case 'check_resources': return {};
-    case 'add_task': return { id, title: 'T', depends_on: [id] };
-    case 'update_task': return { id, status: 'in_progress', owner: id };
-    case 'start_task': return { task_id: id, owner: id };
-    case 'remove_worktree': case 'queue_merge': case 'cancel_merge': case 'merge_status': return { task_id: id };
-    case 'claim_files': return { owner: id, paths: [`${id}/x`], task: id };
+    case 'add_task': return { task_id: id, title: 'T', depends_on: [id] };
+    case 'update_task': return { task_id: id, status: 'in_progress', owner: id };
+    case 'start_lane': case 'start_task': return { task_id: id, owner: id };
+    case 'remove_lane': case 'remove_worktree': case 'queue_merge': case 'cancel_merge': case 'merge_status': return { task_id: id };
+    case 'claim_files': return { owner: id, paths: [`${id}/x`], task_id: id };
     case 'release_files': case 'lease_port': return { owner: id };
     case 'start_session': return { topic: 't', type: 'feature', task_id: id, session_key: id };
-    case 'log_session': return { kind: 'progress', text: 'x', id, session_key: id };
-    case 'end_session': return { status: 'completed', summary: 'x', id, session_key: id };
+    case 'log_session': return { kind: 'progress', text: 'x', session_id: id, session_key: id };
+    case 'end_session': return { status: 'completed', summary: 'x', session_id: id, session_key: id };
     case 'list_sessions': return { task_id: id };
-    case 'get_session': return { id };
+    case 'get_session': return { session_id: id };
     default: return undefined;
   }
 }
@@ -54,7 +55,7 @@ describe('prototype-named ids through every MCP tool', () => {
       expect(r.isError, `${tool}: ${r.text}`).toBe(true);
       expect(r.text).toMatch(/^NOT_FOUND: There is no session "constructor"/);
     }
-    const rm = await c.call('remove_worktree', { task_id: 'constructor' });
+    const rm = await c.call('remove_lane', { task_id: 'constructor' });
     expect(rm.isError, rm.text).toBe(true);
     expect(rm.text).toMatch(/^NOT_FOUND: .*constructor/);
     expect(rm.text).not.toMatch(BUG);
@@ -65,12 +66,12 @@ describe('prototype-named ids through every MCP tool', () => {
     const plan = await c.call('get_plan');
     expect(plan.isError, plan.text).toBeFalsy();
     expect(plan.data.tasks).toContainEqual(expect.objectContaining({ id: 'constructor', status: 'planned' }));
-    const s = await c.call('start_task', { task_id: 'constructor', owner: 'alice' });
+    const s = await c.call('start_lane', { task_id: 'constructor', owner: 'alice' });
     expect(s.isError, s.text).toBeFalsy();
-    const again = await c.call('start_task', { task_id: 'constructor', owner: 'bob' });
+    const again = await c.call('start_lane', { task_id: 'constructor', owner: 'bob' });
     expect(again.isError).toBe(true);
     expect(again.text).toMatch(/^CONFLICT: Task "constructor" is already started by alice/);
-    const u = await c.call('update_task', { id: 'constructor', status: 'blocked', note: 'waiting', owner: 'alice' });
+    const u = await c.call('update_task', { task_id: 'constructor', status: 'blocked', note: 'waiting', owner: 'alice' });
     expect(u.isError, u.text).toBeFalsy();
     expect(u.data.task).toMatchObject({ id: 'constructor', status: 'blocked' });
   });
@@ -82,7 +83,7 @@ describe('prototype-named ids through every MCP tool', () => {
     expect(r.text).toContain('tasks[0].id is required');
     expect(r.text).toContain('tasks[1].estimate must be a number, got "three"');
     expect(r.text).not.toMatch(/Invalid input|received undefined|tasks\.\d/);
-    const slug = await c.call('get_session', { id: '__proto__' });
+    const slug = await c.call('get_session', { session_id: '__proto__' });
     expect(slug.text).toMatch(/^INVALID_INPUT: .*id must be a slug: lowercase letters, digits, hyphens \(e\.g\. "api-auth"\), got "__proto__"/);
     const missing = await c.call('update_task', { status: 'done' });
     expect(missing.text).toMatch(/^INVALID_INPUT: .*id is required \(task id\)/);

@@ -70,7 +70,7 @@ describe('merge tools over MCP', () => {
     const bad = await c.call('queue_merge', { task_id: 't3' });
     expect(bad.isError).toBe(true);
     expect(bad.text).toMatch(/no lane/);
-    expect(bad.text).toMatch(/start_task/);
+    expect(bad.text).toMatch(/start_lane/);
     const invalid = await c.call('queue_merge', { task_id: 'Not A Slug' });
     expect(invalid.isError).toBe(true);
   });

@@ -60,53 +60,53 @@ describe('owners through MCP', () => {
     expect(listed.isError, listed.text).toBeFalsy();
     expect(listed.data.claims.map((x: any) => x.pattern)).toEqual(['docs/**']);
 
-    const s1 = await callOnce(repo.dir, env, 'start_task', { task_id: 'api' });
+    const s1 = await callOnce(repo.dir, env, 'start_lane', { task_id: 'api' });
     expect(s1.isError, s1.text).toBeFalsy();
     expect(s1.data).toMatchObject({ owner: 'bot', resumed: false });
-    const s2 = await callOnce(repo.dir, env, 'start_task', { task_id: 'api' });
+    const s2 = await callOnce(repo.dir, env, 'start_lane', { task_id: 'api' });
     expect(s2.isError, s2.text).toBeFalsy();
     expect(s2.data).toMatchObject({ owner: 'bot', path: s1.data.path, resumed: true });
     expect(s2.text).toMatch(/^Resumed your lane for api/);
     // An explicit owner argument works the same without LANES_OWNER.
-    const s3 = await callOnce(repo.dir, { LANES_OWNER: '' }, 'start_task', { task_id: 'api', owner: 'bot' });
+    const s3 = await callOnce(repo.dir, { LANES_OWNER: '' }, 'start_lane', { task_id: 'api', owner: 'bot' });
     expect(s3.data).toMatchObject({ path: s1.data.path, resumed: true });
-    const other = await callOnce(repo.dir, { LANES_OWNER: '' }, 'start_task', { task_id: 'api', owner: 'someone-else' });
+    const other = await callOnce(repo.dir, { LANES_OWNER: '' }, 'start_lane', { task_id: 'api', owner: 'someone-else' });
     expect(other.isError).toBe(true);
     expect(other.text).toMatch(/already started by bot, whose lease ends at/);
   });
 
-  it('refuses update_task, remove_worktree and release_files on a live owner\'s task; takeover once its lease expired', async () => {
+  it('refuses update_task, remove_lane and release_files on a live owner\'s task; takeover once its lease expired', async () => {
     repo = makeRepo({ files: { 'README.md': '# r\n' } });
     c = await connect(repo.dir);
     await c.call('plan_work', { tasks: [{ id: 'api', title: 'API', files: ['src/api/**'] }] });
-    const s = await c.call('start_task', { task_id: 'api', owner: 'alice' });
+    const s = await c.call('start_lane', { task_id: 'api', owner: 'alice' });
     expect(s.isError, s.text).toBeFalsy();
 
-    const upd = await c.call('update_task', { id: 'api', status: 'planned', owner: 'bob' });
+    const upd = await c.call('update_task', { task_id: 'api', status: 'planned', owner: 'bob' });
     expect(upd.isError).toBe(true);
     expect(upd.text).toMatch(/CONFLICT: Task "api" belongs to alice, whose lease ends at .*; you are bob\. Nothing was changed\./);
-    const rm = await c.call('remove_worktree', { task_id: 'api', owner: 'bob' });
+    const rm = await c.call('remove_lane', { task_id: 'api', owner: 'bob' });
     expect(rm.isError).toBe(true);
     expect(rm.text).toMatch(/The lane of task "api" belongs to alice/);
     const rel = await c.call('release_files', { owner: 'task:api', by: 'bob' });
     expect(rel.isError).toBe(true);
     expect(rel.text).toMatch(/file scope of task "api"/);
-    const early = await c.call('update_task', { id: 'api', status: 'in_progress', owner: 'bob', takeover: true });
+    const early = await c.call('update_task', { task_id: 'api', status: 'in_progress', owner: 'bob', takeover: true });
     expect(early.isError).toBe(true);
     expect(early.text).toMatch(/not taken over while its owner is live/);
-    const plain = await c.call('update_task', { id: 'api', status: 'in_progress', owner: 'bob' });
+    const plain = await c.call('update_task', { task_id: 'api', status: 'in_progress', owner: 'bob' });
     expect(plain.isError).toBe(true);
 
     await expire(repo.dir, 'alice');
-    const noFlag = await c.call('update_task', { id: 'api', status: 'in_progress', owner: 'bob' });
+    const noFlag = await c.call('update_task', { task_id: 'api', status: 'in_progress', owner: 'bob' });
     expect(noFlag.isError).toBe(true);
     expect(noFlag.text).toMatch(/whose lease ended .*take it over/s);
-    const took = await c.call('update_task', { id: 'api', status: 'in_progress', owner: 'bob', takeover: true });
+    const took = await c.call('update_task', { task_id: 'api', status: 'in_progress', owner: 'bob', takeover: true });
     expect(took.isError, took.text).toBeFalsy();
     expect(took.data).toMatchObject({ task: { status: 'in_progress', owner: 'bob' }, taken_over: { from: 'alice', because: 'expired', path: s.data.path, claims: ['src/api/**'] } });
     // Now alice is the outsider.
-    expect((await c.call('remove_worktree', { task_id: 'api', owner: 'alice' })).text).toMatch(/belongs to bob/);
-    const mine = await c.call('remove_worktree', { task_id: 'api', owner: 'bob' });
+    expect((await c.call('remove_lane', { task_id: 'api', owner: 'alice' })).text).toMatch(/belongs to bob/);
+    const mine = await c.call('remove_lane', { task_id: 'api', owner: 'bob' });
     expect(mine.isError, mine.text).toBeFalsy();
   });
 
@@ -115,10 +115,10 @@ describe('owners through MCP', () => {
     c = await connect(repo.dir);
     await c.call('plan_work', { tasks: [{ id: 'api', title: 'API' }] });
     const calls: Array<[string, Record<string, unknown>]> = [
-      ['update_task', { id: 'api', status: 'in_progress', owner: 'me\u001b[2J' }],
-      ['update_task', { id: 'api', status: 'in_progress', owner: 'me\u0007' }],
-      ['start_task', { task_id: 'api', owner: 'me\u0000' }],
-      ['remove_worktree', { task_id: 'api', owner: 'me\u001b' }],
+      ['update_task', { task_id: 'api', status: 'in_progress', owner: 'me\u001b[2J' }],
+      ['update_task', { task_id: 'api', status: 'in_progress', owner: 'me\u0007' }],
+      ['start_lane', { task_id: 'api', owner: 'me\u0000' }],
+      ['remove_lane', { task_id: 'api', owner: 'me\u001b' }],
       ['claim_files', { owner: 'me\u001b', paths: ['a'] }],
       ['release_files', { owner: 'me\u0007' }],
       ['release_files', { owner: 'task:api', by: 'me\u0007' }],
@@ -129,7 +129,7 @@ describe('owners through MCP', () => {
       expect(r.isError, `${name} ${JSON.stringify(args)}`).toBe(true);
       expect(r.text, name).toMatch(/control character/);
     }
-    const spaced = await c.call('update_task', { id: 'api', status: 'in_progress', owner: 'two words' });
+    const spaced = await c.call('update_task', { task_id: 'api', status: 'in_progress', owner: 'two words' });
     expect(spaced.isError).toBe(true);
     expect(spaced.text).toMatch(/letters, digits/);
   });

@@ -50,9 +50,9 @@ describe('MCP server (in process)', () => {
     expect(ready).not.toContain('ui');
     // api and ts-all conflict: never offered together
     expect(ready.includes('api') && ready.includes('ts-all')).toBe(false);
-    const u1 = await c.call('update_task', { id: 'api', status: 'in_progress', owner: 'agent-1' });
+    const u1 = await c.call('update_task', { task_id: 'api', status: 'in_progress', owner: 'agent-1' });
     expect(u1.isError).toBeFalsy();
-    const u2 = await c.call('update_task', { id: 'api', status: 'in_progress', owner: 'agent-2' });
+    const u2 = await c.call('update_task', { task_id: 'api', status: 'in_progress', owner: 'agent-2' });
     expect(u2.isError).toBe(true);
     expect(u2.text).toMatch(/Task "api" belongs to agent-1, whose lease ends at/);
     const n2 = await c.call('next_tasks', {});
@@ -80,10 +80,10 @@ describe('MCP server (in process)', () => {
 
   it('add_task re-checks the plan; status and check_resources report', async () => {
     await c.call('plan_work', { tasks: TASKS });
-    const a = await c.call('add_task', { id: 'api-docs', title: 'API docs', depends_on: ['api'], files: ['docs/api.md'] });
+    const a = await c.call('add_task', { task_id: 'api-docs', title: 'API docs', depends_on: ['api'], files: ['docs/api.md'] });
     expect(a.isError).toBeFalsy();
     expect(a.data.conflicts_with).toEqual(['docs']);
-    const dup = await c.call('add_task', { id: 'api', title: 'again' });
+    const dup = await c.call('add_task', { task_id: 'api', title: 'again' });
     expect(dup.isError).toBe(true);
     const s = await c.call('status');
     expect(s.data.plan.tasks).toBe(5);

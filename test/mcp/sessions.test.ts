@@ -66,7 +66,7 @@ describe('session tools (MCP, in process)', () => {
 
     const list = await c.call('list_sessions', { query: 'api', status: 'active' });
     expect(list.data.sessions.map((x: any) => x.id)).toEqual([id]);
-    const g = await c.call('get_session', { id });
+    const g = await c.call('get_session', { session_id: id });
     expect(g.data.note.progress[0].text).toContain('[REDACTED:anthropic-key]');
     expect(g.text).toContain('## Next steps\n- ');
 
@@ -79,7 +79,7 @@ describe('session tools (MCP, in process)', () => {
     expect(porcelain(f.lane)).toEqual([]);
     expect(f.laneGit('show', '--name-only', '--format=', 'HEAD')).toBe(path.relative(f.lane, s.data.note_path));
 
-    const late = await c.call('log_session', { kind: 'progress', text: 'late', id });
+    const late = await c.call('log_session', { kind: 'progress', text: 'late', session_id: id });
     expect(late.isError).toBe(true);
     expect(late.text).toMatch(/already ended/);
     // A new session of the same task sees the previous next steps, quoted.
@@ -93,8 +93,8 @@ describe('session tools (MCP, in process)', () => {
     f = await makeLane('api');
     c = await connect(f.lane);
     expect((await c.call('start_session', { topic: 'x', type: 'party' })).isError).toBe(true);
-    expect((await c.call('get_session', { id: 'Not A Slug' })).isError).toBe(true);
-    const g = await c.call('get_session', { id: 'nope' });
+    expect((await c.call('get_session', { session_id: 'Not A Slug' })).isError).toBe(true);
+    const g = await c.call('get_session', { session_id: 'nope' });
     expect(g.isError).toBe(true);
     expect(g.text).toMatch(/NOT_FOUND: There is no session "nope"/);
     const e = await c.call('end_session', { status: 'completed', summary: 'x' });

@@ -55,7 +55,7 @@ describe('real client, scripted model', () => {
     const trace = path.join(tempDir(), 'trace.jsonl');
     fake = await startFakeAnthropic({
       main: [
-        select('plan_work', 'start_task', 'start_session', 'log_session', 'end_session', 'queue_merge', 'process_merge_queue'),
+        select('plan_work', 'start_lane', 'start_session', 'log_session', 'end_session', 'queue_merge', 'process_merge_queue'),
         {
           tools: [
             mcp('plan_work', {
@@ -66,7 +66,7 @@ describe('real client, scripted model', () => {
             }),
           ],
         },
-        { tools: [mcp('start_task', { task_id: 'a' }), mcp('start_task', { task_id: 'b' })] },
+        { tools: [mcp('start_lane', { task_id: 'a' }), mcp('start_lane', { task_id: 'b' })] },
         { tools: [bash(`cd ${laneA} && pwd`)] },
         { tools: [mcp('start_session', { topic: 'Feature A', type: 'feature', task_id: 'a' })] },
         { tools: [{ name: 'Write', input: { file_path: path.join(laneA, 'src/a/feature.ts'), content: 'export const feature = true;\n' } }] },
@@ -88,7 +88,7 @@ describe('real client, scripted model', () => {
     const result = r.events.find((e) => e.type === 'result');
     expect(result?.subtype, r.stderr.slice(-2000)).toBe('success');
 
-    // The tools ran: the lanes were made where start_task said.
+    // The tools ran: the lanes were made where start_lane said.
     const started = fake.requests.find((q) => q.turn === 3)!;
     const laneResults = toolResults(started.request).map((t) => t.text).join('\n');
     expect(laneResults).toContain(laneA);
@@ -141,7 +141,7 @@ describe('real client, scripted model', () => {
           if (b?.type !== 'tool_result') continue;
           try {
             const o = JSON.parse(contentText(b.content));
-            if (o?.note_path && o.session?.id) return String(o.session.id);
+            if (o?.note_path && o.session_id) return String(o.session_id);
           } catch {
             // not the start_session result
           }
@@ -156,20 +156,20 @@ describe('real client, scripted model', () => {
       { tools: [bash(`cd ${lane(t)} && git add -A && git commit -q -m "${t}: feature"`)] },
       (req) => ({
         tools: [
-          mcp('log_session', { kind: 'progress', text: `Added src/${t}/feature.ts.`, id: sessionId(req) }),
-          mcp('log_session', { kind: 'next_step', text: 'None.', id: sessionId(req) }),
+          mcp('log_session', { kind: 'progress', text: `Added src/${t}/feature.ts.`, session_id: sessionId(req) }),
+          mcp('log_session', { kind: 'next_step', text: 'None.', session_id: sessionId(req) }),
         ],
       }),
-      (req) => ({ tools: [mcp('end_session', { status: 'completed', summary: `Feature ${t} done.`, id: sessionId(req) })] }),
+      (req) => ({ tools: [mcp('end_session', { status: 'completed', summary: `Feature ${t} done.`, session_id: sessionId(req) })] }),
       { tools: [mcp('queue_merge', { task_id: t })] },
       { text: `Task ${t}: committed, session ended, queued.` },
     ];
     fake = await startFakeAnthropic({
       main: [
-        select('plan_work', 'next_tasks', 'start_task', 'queue_merge', 'process_merge_queue', 'merge_status', 'status'),
+        select('plan_work', 'next_tasks', 'start_lane', 'queue_merge', 'process_merge_queue', 'merge_status', 'status'),
         { tools: [mcp('plan_work', { source: 'tasks.yaml' })] },
         { tools: [mcp('next_tasks')] },
-        { tools: [mcp('start_task', { task_id: 'a' }), mcp('start_task', { task_id: 'b' })] },
+        { tools: [mcp('start_lane', { task_id: 'a' }), mcp('start_lane', { task_id: 'b' })] },
         {
           tools: ['a', 'b'].map((t) => ({
             name: 'Agent',

@@ -67,7 +67,9 @@ export function registerLanes(program: Command): void {
     );
 
   program
-    .command('gc')
+    .command('cleanup')
+    // `gc` was its name before 0.2; kept as an alias.
+    .alias('gc')
     .description('remove finished, clean lanes and stale lane records; report the rest (never prunes other worktrees)')
     .option('--json', 'print JSON')
     .action(

@@ -29,10 +29,10 @@ const ACTIONS = {
   add_task: { tool: 'add_task', cli: 'lanes task add <id> <title>' },
   update_task: { tool: 'update_task', cli: 'lanes task set {task_id} <status>' },
   take_task: { tool: 'update_task', cli: 'lanes take {task_id}', fixed: 'takeover: true' },
-  start_task: { tool: 'start_task', cli: 'lanes start {task_id}' },
-  list_worktrees: { tool: 'list_worktrees', cli: 'lanes list' },
-  remove_worktree: { tool: 'remove_worktree', cli: 'lanes remove {task_id}' },
-  cleanup_worktrees: { tool: 'cleanup_worktrees', cli: 'lanes gc' },
+  start_lane: { tool: 'start_lane', cli: 'lanes start {task_id}' },
+  list_lanes: { tool: 'list_lanes', cli: 'lanes list' },
+  remove_lane: { tool: 'remove_lane', cli: 'lanes remove {task_id}' },
+  cleanup_lanes: { tool: 'cleanup_lanes', cli: 'lanes cleanup' },
   queue_merge: { tool: 'queue_merge', cli: 'lanes merge queue {task_id}' },
   process_merge_queue: { tool: 'process_merge_queue', cli: 'lanes merge run' },
   merge_status: { tool: 'merge_status', cli: 'lanes merge status' },
@@ -42,35 +42,62 @@ const ACTIONS = {
   log_session: { tool: 'log_session', cli: 'lanes session log <kind> <text>' },
   end_session: { tool: 'end_session', cli: 'lanes session end <status> <summary>' },
   list_sessions: { tool: 'list_sessions', cli: 'lanes session list' },
-  get_session: { tool: 'get_session', cli: 'lanes session show {id}' },
+  get_session: { tool: 'get_session', cli: 'lanes session show {session_id}' },
   force_remove: { cli: 'lanes remove --force {task_id}' },
   revert_landing: { cli: 'lanes merge revert {task_id}' },
 } satisfies Record<string, ActionDef>;
 
+/**
+ * Action names from before the renaming in 0.2. Markers already stored in state (a task's note,
+ * a queue entry's error) may carry them, so they resolve to the new action for good.
+ */
+const RENAMED = { start_task: 'start_lane', list_worktrees: 'list_lanes', remove_worktree: 'remove_lane', cleanup_worktrees: 'cleanup_lanes' } as const;
+
 export type ActionName = keyof typeof ACTIONS;
+/** An action by its old name (still accepted; prefer the new one). */
+export type OldActionName = keyof typeof RENAMED;
+
+/** How the CLI's usage names an argument the tools call otherwise (`lanes start <task>`). */
+const CLI_PLACEHOLDER: Record<string, string> = { task_id: 'task', session_id: 'id' };
 
 const OPEN = '\u27e6';
 const CLOSE = '\u27e7';
 const MARKER = /\u27e6([a-z_]+)((?: [a-z_]+=[^\s\u27e7]*)*)\u27e7/g;
 
 /** A marker naming `name` (with its arguments), for a hint or message. */
-export function act(name: ActionName, args: Record<string, string> = {}): string {
+export function act(name: ActionName | OldActionName, args: Record<string, string> = {}): string {
   const a = Object.entries(args).map(([k, v]) => ` ${k}=${encodeURIComponent(v)}`).join('');
   return `${OPEN}${name}${a}${CLOSE}`;
+}
+
+/**
+ * Every action a tool takes, with the argument names its markers may carry (the CLI placeholders
+ * and the fixed arguments). A hint passes them to the tool as they are, so each must be an
+ * argument of that tool.
+ */
+export function toolActions(): Array<{ action: ActionName; tool: string; args: string[] }> {
+  return Object.entries(ACTIONS).flatMap(([action, d]) => {
+    const def = d as ActionDef;
+    if (!def.tool) return [];
+    const args = [...def.cli.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]!);
+    if (def.fixed) args.push(...def.fixed.split(',').map((kv) => kv.split(':')[0]!.trim()));
+    return [{ action: action as ActionName, tool: def.tool, args }];
+  });
 }
 
 /** The text with every action marker said the way `audience` acts. */
 export function speak(text: string, audience: Audience): string {
   if (!text.includes(OPEN)) return text;
   return text.replace(MARKER, (whole, name: string, rest: string) => {
-    const def = Object.hasOwn(ACTIONS, name) ? (ACTIONS[name as ActionName] as ActionDef) : undefined;
+    const key = Object.hasOwn(RENAMED, name) ? RENAMED[name as OldActionName] : name;
+    const def = Object.hasOwn(ACTIONS, key) ? (ACTIONS[key as ActionName] as ActionDef) : undefined;
     if (!def) return whole;
     const args = new Map<string, string>();
     for (const kv of rest.trim().split(' ').filter(Boolean)) {
       const i = kv.indexOf('=');
       args.set(kv.slice(0, i), decodeURIComponent(kv.slice(i + 1)));
     }
-    const cli = def.cli.replace(/\{([a-z_]+)\}/g, (_, k: string) => args.get(k) ?? `<${k === 'task_id' ? 'task' : k}>`);
+    const cli = def.cli.replace(/\{([a-z_]+)\}/g, (_, k: string) => args.get(k) ?? `<${Object.hasOwn(CLI_PLACEHOLDER, k) ? CLI_PLACEHOLDER[k] : k}>`);
     if (!def.tool) return audience === 'cli' ? `run \`${cli}\`` : `ask a human to run \`${cli}\``;
     if (audience === 'cli') return `\`${cli}\``;
     const parts = [...args].map(([k, v]) => `${k}: ${JSON.stringify(v)}`);

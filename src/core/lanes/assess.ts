@@ -1,6 +1,6 @@
 /**
- * Deciding whether a lane can go without losing work. Every removal path (remove_worktree,
- * cleanup_worktrees, `lanes remove`, `lanes gc`, the WorktreeRemove hook, the merge queue's
+ * Deciding whether a lane can go without losing work. Every removal path (remove_lane,
+ * cleanup_lanes, `lanes remove`, `lanes cleanup`, the WorktreeRemove hook, the merge queue's
  * removal after landing) asks assessLane, then refusal().
  *
  * Work a lane can lose is everything the target lacks that the lane can reach and that no other

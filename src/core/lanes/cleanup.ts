@@ -1,8 +1,8 @@
 /**
- * cleanup_worktrees / `lanes gc`: removes lanes that are finished and lose nothing by going
+ * cleanup_lanes / `lanes cleanup`: removes lanes that are finished and lose nothing by going
  * (clean, no ignored files that matter, commits landed, task not in progress) and stale records
  * (directory missing, no unlanded commits); reports every other lane with the reason it stays.
- * The same assessment as remove_worktree (assess.ts). Never runs a repo-wide prune.
+ * The same assessment as remove_lane (assess.ts). Never runs a repo-wide prune.
  */
 import path from 'node:path';
 import { errorMessage } from '../../errors.js';

@@ -1,5 +1,5 @@
 /**
- * list_worktrees: every lane with its task, owner, base, uncommitted files, commits ahead of and
+ * list_lanes: every lane with its task, owner, base, uncommitted files, commits ahead of and
  * behind the target, and last activity; plus git worktrees in the lanes directory that have no
  * lane record (foreign or orphaned), marked as such. Reads only: every git call runs with
  * GIT_OPTIONAL_LOCKS=0, so polling never collides with an agent's commit.
@@ -86,7 +86,7 @@ export async function listLanes(project: Project, opts: { recover?: boolean } = 
   try {
     dir = lanesDir(project.repo, cfg.worktrees.dir);
   } catch {
-    dir = undefined; // a refused lanes dir is reported by start_task and lanes doctor
+    dir = undefined; // a refused lanes dir is reported by start_lane and lanes doctor
   }
   const known = new Set(records.map((r) => r.path));
   const foreign = worktrees.filter((w) => dir && !known.has(w.path) && isInside(dir, w.path) && w.path !== dir);

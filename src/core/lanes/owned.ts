@@ -16,7 +16,7 @@ import type { StartResult } from './start.js';
 export function mine(doc: LanesDoc, task: string, token: string): LaneRecord {
   const rec = doc[task];
   if (rec?.token !== token) {
-    throw new LanesError('CONFLICT', `The lane record of ${task} was changed by another process while starting.`, { hint: `Look at ${act('list_worktrees')}, then start the task again if needed.` });
+    throw new LanesError('CONFLICT', `The lane record of ${task} was changed by another process while starting.`, { hint: `Look at ${act('list_lanes')}, then start the task again if needed.` });
   }
   return rec;
 }
@@ -64,7 +64,7 @@ export function resultOf(rec: LaneRecord, existing: boolean): StartResult {
 export function laneExists(rec: LaneRecord, owners: OwnersDoc): LanesError {
   if (rec.state === 'starting') {
     return new LanesError('CONFLICT', `Task "${rec.task}" is already started by ${rec.owner} (its lane is still being set up).`, {
-      hint: `Pick another task with ${act('next_tasks')}, or wait and look at ${act('list_worktrees')}.`,
+      hint: `Pick another task with ${act('next_tasks')}, or wait and look at ${act('list_lanes')}.`,
     });
   }
   if (rec.state === 'broken') {

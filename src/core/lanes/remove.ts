@@ -1,5 +1,5 @@
 /**
- * remove_worktree: take down one lane, only when that loses nothing (see teardown.ts). `force` is
+ * remove_lane: take down one lane, only when that loses nothing (see teardown.ts). `force` is
  * for a human at the CLI (`lanes remove --force`), never a tool argument; even then the commits and
  * uncommitted changes are kept under refs/lanes/backup/<task>/<timestamp>.
  */
@@ -37,10 +37,10 @@ export async function removeLane(project: Project, input: RemoveInput): Promise<
   await recoverOrphans(project);
   const lane = (await project.store.read(LANES_DOC)).data[task];
   if (!lane) {
-    throw new LanesError('NOT_FOUND', `There is no lane for task "${task}".`, { hint: `${act('list_worktrees')} shows the lanes (and any foreign worktrees, which Lanes does not remove).` });
+    throw new LanesError('NOT_FOUND', `There is no lane for task "${task}".`, { hint: `${act('list_lanes')} shows the lanes (and any foreign worktrees, which Lanes does not remove).` });
   }
   if (lane.state === 'starting') {
-    throw new LanesError('CONFLICT', `The lane of ${task} is still being started by ${lane.owner}.`, { hint: `Wait for ${act('start_task', { task_id: task })} to finish (or fail), then try again.` });
+    throw new LanesError('CONFLICT', `The lane of ${task} is still being started by ${lane.owner}.`, { hint: `Wait for ${act('start_lane', { task_id: task })} to finish (or fail), then try again.` });
   }
   const [{ tasks }, owners] = await Promise.all([readPlan(project.store), readOwners(project.store)]);
   const state = Object.hasOwn(tasks, task) ? tasks[task] : undefined;

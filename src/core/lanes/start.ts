@@ -1,5 +1,5 @@
 /**
- * start_task: a lane (branch `lanes/<task>` + worktree `<main>/.claude/worktrees/<task>`) for one
+ * start_lane: a lane (branch `lanes/<task>` + worktree `<main>/.claude/worktrees/<task>`) for one
  * planned task, in one journaled operation (RELIABILITY.md rule 9):
  *
  *   claim      the task (atomic: a second caller gets "already started by ...") + lane record
@@ -103,7 +103,7 @@ export async function startLane(project: Project, input: StartInput): Promise<St
   if (!base) throw await noBase(project, baseRef, input.base !== undefined);
   if (worktrees.some((w) => w.path === path)) {
     throw new LanesError('CONFLICT', `git already has a worktree registered at ${path} (its directory is missing or empty).`, {
-      hint: `Run ${act('cleanup_worktrees')} to clear stale lanes, then start the task again.`,
+      hint: `Run ${act('cleanup_lanes')} to clear stale lanes, then start the task again.`,
     });
   }
   // Plain scope paths that name a file at this lane's base claim that file alone.
@@ -148,7 +148,7 @@ export async function startLane(project: Project, input: StartInput): Promise<St
   try {
     await failpoint('lanes.start.after-claim');
     await entry.step('worktree');
-    await withGitLock(repo, `start_task ${task}`, async () => {
+    await withGitLock(repo, `start_lane ${task}`, async () => {
       ensureExcluded(repo, cfg.worktrees.dir);
       // Re-checked under the lock: the directory may have been swapped for a symlink meanwhile.
       if (lanesDir(repo, cfg.worktrees.dir, { create: true }) !== dir) {
@@ -252,7 +252,7 @@ function withRollback(e: unknown, report: RollbackReport): unknown {
   if (!report.kept && !report.error) return e;
   const note = report.error ? `Rolling back also failed: ${report.error}.` : `The half-made lane was kept: ${report.kept}.`;
   if (e instanceof LanesError) {
-    return new LanesError(e.code, `${e.message}\n${note}`, { hint: e.hint ?? `See ${act('list_worktrees')}.`, details: { ...e.details, rollback: report }, cause: e.cause });
+    return new LanesError(e.code, `${e.message}\n${note}`, { hint: e.hint ?? `See ${act('list_lanes')}.`, details: { ...e.details, rollback: report }, cause: e.cause });
   }
-  return new LanesError('INTERNAL', `${errorMessage(e)}\n${note}`, { hint: `See ${act('list_worktrees')}.`, cause: e, details: { rollback: report } });
+  return new LanesError('INTERNAL', `${errorMessage(e)}\n${note}`, { hint: `See ${act('list_lanes')}.`, cause: e, details: { rollback: report } });
 }

@@ -72,14 +72,14 @@ export async function takeTask(project: Project, input: TakeInput): Promise<Take
       });
     }
     if (lane && !fs.existsSync(lane.path)) {
-      throw new LanesError('CONFLICT', `The lane of ${task} is recorded at ${lane.path}, but that directory is missing.`, { hint: `Run ${act('cleanup_worktrees')} to clear it, then start the task.` });
+      throw new LanesError('CONFLICT', `The lane of ${task} is recorded at ${lane.path}, but that directory is missing.`, { hint: `Run ${act('cleanup_lanes')} to clear it, then start the task.` });
     }
     const from = lane?.owner ?? (t && t.status !== 'planned' ? t.owner : undefined);
     const owners = tx.get(OWNERS_DOC);
     let because: string;
     if (from === undefined) {
       throw new LanesError('CONFLICT', `Task "${task}" has no owner and no lane: there is nothing to take over.`, {
-        hint: `Start it instead (${act('start_task', { task_id: task })}).`,
+        hint: `Start it instead (${act('start_lane', { task_id: task })}).`,
       });
     }
     if (from === owner) because = 'same-owner';

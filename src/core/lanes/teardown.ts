@@ -56,7 +56,7 @@ export async function teardownLane(project: Project, lane: LaneRecord, a: Assess
       if (tip !== a.tip || head !== a.head) {
         const what = tip !== a.tip ? `branch moved (now ${tip?.slice(0, 12) ?? 'gone'})` : `worktree's HEAD moved (now ${head?.slice(0, 12) ?? 'gone'})`;
         throw new LanesError('CONFLICT', `The ${what} while the lane of ${lane.task} was being removed.`, {
-          hint: `Nothing was removed. Look at ${act('list_worktrees')} and try again.`,
+          hint: `Nothing was removed. Look at ${act('list_lanes')} and try again.`,
         });
       }
       const saver = backupSaver(project, lane, out, opts.force ? 'before forced removal' : 'before removal');

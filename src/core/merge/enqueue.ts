@@ -51,7 +51,7 @@ export async function queueMerge(project: Project, input: QueueInput): Promise<Q
   const ref = laneRef(task);
   const tip = await refSha(root, ref);
   if (!tip) {
-    throw new LanesError('NOT_FOUND', `Task ${task} has no lane (no branch lanes/${task}).`, { hint: `Start the task with ${act('start_task', { task_id: task })}, commit the work in its lane, then queue it.` });
+    throw new LanesError('NOT_FOUND', `Task ${task} has no lane (no branch lanes/${task}).`, { hint: `Start the task with ${act('start_lane', { task_id: task })}, commit the work in its lane, then queue it.` });
   }
   const { plan, tasks } = await readPlan(store);
   const state = tasks[task];

@@ -6,8 +6,9 @@ import { formatChecklist } from '../../core/sessions/protocol.js';
 import { sessionKey } from '../../core/sessions/records.js';
 import { defineTool } from '../tool.js';
 import { Slug } from '../schemas.js';
-import { CommitOut, FileChangeOut, ProtocolOut, SessionOut } from './get-session.js';
+import { CommitOut, FileChangeOut, ProtocolOut, SessionOut, sessionOut } from './get-session.js';
 import { SessionKeyIn } from './start-session.js';
+import { acceptOldArgs } from './renamed.js';
 
 export const endSessionTool = defineTool({
   name: 'end_session',
@@ -18,15 +19,16 @@ export const endSessionTool = defineTool({
     'first. Returns the protocol\'s end checks (e.g. uncommitted files, empty Next steps) so you can fix what is missing. ' +
     'status: completed | partial | blocked | abandoned.',
   kind: 'write',
-  input: z
-    .object({
+  input: acceptOldArgs(
+    'end_session',
+    z.object({
       status: z.enum(END_STATUSES).describe('How the session ended'),
       summary: z.string().min(1).max(4000).describe('What the session achieved, in a sentence or two'),
       reflection: z.string().max(4000).optional().describe('What went well or badly, for the Reflection section'),
-      id: Slug.optional().describe('Session id, when you run several sessions (default: your active one here)'),
+      session_id: Slug.optional().describe('Session id, when you run several sessions (default: your active one here)'),
       session_key: SessionKeyIn,
-    })
-    .strict(),
+    }).strict(),
+  ),
   output: z.object({
     session: SessionOut,
     note_path: z.string(),
@@ -41,7 +43,8 @@ export const endSessionTool = defineTool({
   }),
   async handle(input, ctx) {
     const project = await openProject(ctx.cwd, await ctx.repo());
-    return endSession(project, input, sessionKey(input.session_key));
+    const r = await endSession(project, toCore(input), sessionKey(input.session_key));
+    return { ...r, session: sessionOut(r.session) };
   },
   render: (o) =>
     [
@@ -50,3 +53,9 @@ export const endSessionTool = defineTool({
       o.protocol.ok ? 'All end checks pass.' : `End checks not passing yet:\n${formatChecklist(o.protocol)}`,
     ].join('\n'),
 });
+
+/** Core names the session `id`. */
+function toCore<T extends { session_id?: string | undefined }>(input: T): Omit<T, 'session_id'> & { id?: string } {
+  const { session_id, ...rest } = input;
+  return { ...rest, ...(session_id !== undefined ? { id: session_id } : {}) };
+}

@@ -1,8 +1,8 @@
-/** The flat registry of MCP tools. To add a tool: write src/mcp/tools/<name>.ts with defineTool, add it here. */
+/** The flat registry of MCP tools. To add a tool: write src/mcp/tools/<name>.ts with defineTool, add it here. To rename one, see renamed.ts. */
 import { addTaskTool } from './add-task.js';
 import { cancelMergeTool } from './cancel-merge.js';
 import { checkResourcesTool } from './check-resources.js';
-import { cleanupWorktreesTool } from './cleanup-worktrees.js';
+import { cleanupLanesTool } from './cleanup-lanes.js';
 import { claimFilesTool } from './claim-files.js';
 import { endSessionTool } from './end-session.js';
 import { getPlanTool } from './get-plan.js';
@@ -10,7 +10,7 @@ import { getSessionTool } from './get-session.js';
 import { leasePortTool } from './lease-port.js';
 import { listClaimsTool } from './list-claims.js';
 import { listSessionsTool } from './list-sessions.js';
-import { listWorktreesTool } from './list-worktrees.js';
+import { listLanesTool } from './list-lanes.js';
 import { logSessionTool } from './log-session.js';
 import { mergeStatusTool } from './merge-status.js';
 import { nextTasksTool } from './next-tasks.js';
@@ -18,13 +18,15 @@ import { planWorkTool } from './plan-work.js';
 import { processMergeQueueTool } from './process-merge-queue.js';
 import { queueMergeTool } from './queue-merge.js';
 import { releaseFilesTool } from './release-files.js';
-import { removeWorktreeTool } from './remove-worktree.js';
+import { removeLaneTool } from './remove-lane.js';
+import { aliasesOf } from './renamed.js';
+import type { ToolDef } from '../tool.js';
 import { startSessionTool } from './start-session.js';
-import { startTaskTool } from './start-task.js';
+import { startLaneTool } from './start-lane.js';
 import { statusTool } from './status.js';
 import { updateTaskTool } from './update-task.js';
 
-export const tools = [
+const current = [
   // plan
   planWorkTool,
   getPlanTool,
@@ -32,10 +34,10 @@ export const tools = [
   addTaskTool,
   updateTaskTool,
   // lanes
-  startTaskTool,
-  listWorktreesTool,
-  removeWorktreeTool,
-  cleanupWorktreesTool,
+  startLaneTool,
+  listLanesTool,
+  removeLaneTool,
+  cleanupLanesTool,
   // claims
   claimFilesTool,
   releaseFilesTool,
@@ -56,3 +58,6 @@ export const tools = [
   statusTool,
   checkResourcesTool,
 ];
+
+/** Every tool, then the deprecated aliases of the renamed ones (renamed.ts). */
+export const tools = [...current, ...aliasesOf(current as unknown as ToolDef[])];

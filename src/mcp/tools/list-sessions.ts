@@ -4,7 +4,7 @@ import { END_STATUSES } from '../../core/sessions/model.js';
 import { listSessions } from '../../core/sessions/read.js';
 import { defineTool } from '../tool.js';
 import { Slug } from '../schemas.js';
-import { SessionOut } from './get-session.js';
+import { SessionOut, sessionOut } from './get-session.js';
 
 export const listSessionsTool = defineTool({
   name: 'list_sessions',
@@ -25,7 +25,8 @@ export const listSessionsTool = defineTool({
   output: z.object({ sessions: z.array(SessionOut), total: z.number() }),
   async handle(input, ctx) {
     const project = await openProject(ctx.cwd, await ctx.repo());
-    return listSessions(project, input);
+    const r = await listSessions(project, input);
+    return { ...r, sessions: r.sessions.map(sessionOut) };
   },
   render: (o) => {
     if (o.total === 0) return 'No sessions match.';

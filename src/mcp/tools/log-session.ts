@@ -7,6 +7,7 @@ import { defineTool } from '../tool.js';
 import { Slug } from '../schemas.js';
 import { EntryOut } from './get-session.js';
 import { SessionKeyIn } from './start-session.js';
+import { acceptOldArgs } from './renamed.js';
 
 export const logSessionTool = defineTool({
   name: 'log_session',
@@ -16,14 +17,15 @@ export const logSessionTool = defineTool({
     'issue (a problem found or left open), next_step (what the next session should do; it is shown to that session). ' +
     'Secrets are redacted before writing. Needs a session from start_session; fails once end_session has run.',
   kind: 'write',
-  input: z
-    .object({
+  input: acceptOldArgs(
+    'log_session',
+    z.object({
       kind: z.enum(ENTRY_KINDS).describe('Which section the entry goes to'),
       text: z.string().min(1).max(ENTRY_TEXT_MAX).describe('The entry; Markdown, may span lines'),
-      id: Slug.optional().describe('Session id, when you run several sessions (default: your active one here)'),
+      session_id: Slug.optional().describe('Session id, when you run several sessions (default: your active one here)'),
       session_key: SessionKeyIn,
-    })
-    .strict(),
+    }).strict(),
+  ),
   output: z.object({
     session_id: z.string(),
     kind: z.enum(ENTRY_KINDS),
@@ -32,9 +34,15 @@ export const logSessionTool = defineTool({
   }),
   async handle(input, ctx) {
     const project = await openProject(ctx.cwd, await ctx.repo());
-    const r = await logSession(project, input, sessionKey(input.session_key));
+    const r = await logSession(project, toCore(input), sessionKey(input.session_key));
     return { session_id: r.session.id, kind: r.kind, entry: r.entry, counts: r.counts };
   },
   render: (o) =>
     `Logged ${o.kind.replace('_', ' ')} in session ${o.session_id} (progress ${o.counts.progress}, decisions ${o.counts.decision}, issues ${o.counts.issue}, next steps ${o.counts.next_step}).`,
 });
+
+/** Core names the session `id`. */
+function toCore<T extends { session_id?: string | undefined }>(input: T): Omit<T, 'session_id'> & { id?: string } {
+  const { session_id, ...rest } = input;
+  return { ...rest, ...(session_id !== undefined ? { id: session_id } : {}) };
+}

@@ -7,7 +7,7 @@ import { sessionKey } from '../../core/sessions/records.js';
 import { startSession } from '../../core/sessions/start.js';
 import { defineTool } from '../tool.js';
 import { Slug } from '../schemas.js';
-import { EntryOut, ProtocolOut, SessionOut } from './get-session.js';
+import { EntryOut, ProtocolOut, SessionOut, sessionOut } from './get-session.js';
 
 export const SessionKeyIn = z
   .string()
@@ -36,6 +36,7 @@ export const startSessionTool = defineTool({
     })
     .strict(),
   output: z.object({
+    session_id: z.string().describe('This session: pass it as session_id to log_session and end_session when agents share a server'),
     session: SessionOut,
     note_path: z.string(),
     resumed: z.boolean(),
@@ -52,7 +53,7 @@ export const startSessionTool = defineTool({
       r.session.task ? previousNextSteps(project, r.session.task) : Promise.resolve(undefined),
     ]);
     const previous = prev && prev.session_id !== r.session.id ? { ...prev, quoted: formatPreviousNextSteps(prev) } : null;
-    return { session: r.session, note_path: r.note_path, resumed: r.resumed, checklist, previous_next_steps: previous };
+    return { session_id: r.session.id, session: sessionOut(r.session), note_path: r.note_path, resumed: r.resumed, checklist, previous_next_steps: previous };
   },
   render: (o) =>
     [

@@ -6,7 +6,7 @@ import { TASK_STATUSES } from '../../core/plan/tasks.js';
 import { renderStatus } from '../../render/status.js';
 import { defineTool } from '../tool.js';
 import { ResourcesOut } from '../schemas.js';
-import { NeedsFixOut } from './list-worktrees.js';
+import { NeedsFixOut } from './list-lanes.js';
 
 const TaskStatusOut = z.enum(TASK_STATUSES);
 
@@ -135,7 +135,7 @@ export const statusTool = defineTool({
     'files, commits ahead/behind the target, age, last activity; lanes the merge queue sent back come first with needs_fix ' +
     '{ kind, reason }), live file claims, the merge queue, the current `lanes run`, ' +
     'resources (CPU, memory, disk) and recent events. Read-only and cheap: takes no locks, git runs with GIT_OPTIONAL_LOCKS=0. ' +
-    'Use get_plan for full task details, list_worktrees for a lane\'s dirty files, merge_status for queue details.',
+    'Use get_plan for full task details, list_lanes for a lane\'s dirty files, merge_status for queue details.',
   kind: 'read',
   input: z
     .object({

@@ -6,6 +6,7 @@ import { readPlan, TASK_STATUSES, updateTask } from '../../core/plan/tasks.js';
 import { LanesError } from '../../errors.js';
 import { defineTool } from '../tool.js';
 import { ActorOwner, Slug, TaskStateOut, taskStateOut } from '../schemas.js';
+import { acceptOldArgs } from './renamed.js';
 
 export const updateTaskTool = defineTool({
   name: 'update_task',
@@ -15,20 +16,21 @@ export const updateTaskTool = defineTool({
     'the task atomically for `owner` (default: you): if another owner holds it you get "already started by ..." and nothing ' +
     'changes. A task another live owner holds cannot be changed at all (the error names the owner and when its lease ends). ' +
     'takeover: true takes over a task whose owner is gone (lease expired): it keeps the lane, its commits and notes, and moves ' +
-    'the task\'s claims to you. A task cannot start before its dependencies are done. start_task does this for you when it ' +
+    'the task\'s claims to you. A task cannot start before its dependencies are done. start_lane does this for you when it ' +
     'creates the lane.',
   kind: 'write',
   idempotent: true,
-  input: z
-    .object({
-      id: Slug.describe('Task id'),
+  input: acceptOldArgs(
+    'update_task',
+    z.object({
+      task_id: Slug.describe('Task id'),
       status: z.enum(TASK_STATUSES).describe('New status (in_progress with takeover)'),
       owner: ActorOwner,
       note: z.string().max(4000).optional().describe('Why (shown to the next owner)'),
       expect_status: z.enum(TASK_STATUSES).optional().describe('Only change it if it is currently in this status'),
       takeover: z.boolean().optional().describe('Take over the task of an owner whose lease has expired (keeps its lane and commits)'),
-    })
-    .strict(),
+    }).strict(),
+  ),
   output: z.object({
     task: TaskStateOut,
     taken_over: z
@@ -43,14 +45,14 @@ export const updateTaskTool = defineTool({
       if (input.status !== 'in_progress') {
         throw new LanesError('INVALID_INPUT', `takeover moves a task to in_progress, not ${input.status}.`, { hint: 'Pass status "in_progress" with takeover: true.' });
       }
-      const r = await takeTask(project, { task_id: input.id, ...me });
-      const t = (await readPlan(project.store)).tasks[input.id]!;
+      const r = await takeTask(project, { task_id: input.task_id, ...me });
+      const t = (await readPlan(project.store)).tasks[input.task_id]!;
       const { from, because, path, branch, claims } = r;
       return { task: taskStateOut(t), taken_over: { from, because, path, branch, claims } };
     }
     const ttl = (await project.config()).claims.default_ttl_seconds;
     const t = await updateTask(project.store, {
-      id: input.id,
+      id: input.task_id,
       status: input.status,
       ...(input.status === 'in_progress' ? { owner: me.owner } : input.owner !== undefined ? { owner: input.owner } : {}),
       ...(input.note !== undefined ? { note: input.note } : {}),

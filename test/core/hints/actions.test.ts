@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { act, speak, speakAll } from '../../../src/core/hints/actions.js';
+import { z } from 'zod';
+import { act, speak, speakAll, toolActions } from '../../../src/core/hints/actions.js';
 import { tools } from '../../../src/mcp/tools/index.js';
 
 describe('act / speak', () => {
@@ -29,9 +30,27 @@ describe('act / speak', () => {
     expect(speakAll({ a: [act('merge_status'), 1, null], b: { c: act('list_worktrees') } }, 'cli')).toEqual({ a: ['`lanes merge status`', 1, null], b: { c: '`lanes list`' } });
   });
 
+  it('resolves the action names from before 0.2 (markers already stored in state) to the new tools and commands', () => {
+    expect(speak(act('start_task', { task_id: 'api' }), 'tools')).toBe('start_lane { task_id: "api" }');
+    expect(speak('See \u27e6list_worktrees\u27e7.', 'tools')).toBe('See list_lanes.');
+    expect(speak(act('cleanup_worktrees'), 'cli')).toBe('`lanes cleanup`');
+    expect(speak(act('remove_worktree', { task_id: 'api' }), 'cli')).toBe('`lanes remove api`');
+    expect(speak(act('get_session'), 'cli')).toBe('`lanes session show <id>`');
+  });
+
+  it('passes a tool only arguments it takes: the hints and the tools use the same names', async () => {
+    const { tools: listed } = await import('../../../src/mcp/tools/index.js');
+    for (const { action, tool, args } of toolActions()) {
+      const def = listed.find((t) => t.name === tool);
+      expect(def, `${action} -> ${tool}`).toBeDefined();
+      const props = Object.keys((z.toJSONSchema(def!.input as z.ZodType, { io: 'input' }) as { properties?: object }).properties ?? {});
+      for (const a of args) expect(props, `${action}: ${tool} takes ${a}`).toContain(a);
+    }
+  });
+
   it('names every tool it maps to, and nothing in core or render names a tool in a hint by hand', () => {
     const names = new Set(tools.map((t) => t.name));
-    const root = path.join(import.meta.dirname, '..', '..', '..', 'src');
+    const root = path.join(import.meta.dirname, '..', '..', 'src');
     const src = fs.readFileSync(path.join(root, 'core', 'hints', 'actions.ts'), 'utf8');
     for (const m of src.matchAll(/tool: '([a-z_]+)'/g)) expect(names.has(m[1]!), m[1]).toBe(true);
     const toolWord = new RegExp(`\\b(${[...names].filter((n) => n.includes('_')).join('|')})\\b|ask a human`);

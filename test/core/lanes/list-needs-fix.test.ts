@@ -9,7 +9,7 @@ import { removeLane } from '../../../src/core/lanes/remove.js';
 import { startLane } from '../../../src/core/lanes/start.js';
 import { failingCount } from '../../../src/core/merge/needs-fix.js';
 import { status } from '../../../src/core/status/status.js';
-import { LaneOut } from '../../../src/mcp/tools/list-worktrees.js';
+import { LaneOut } from '../../../src/mcp/tools/list-lanes.js';
 import { StatusOut } from '../../../src/mcp/tools/status.js';
 import { connect } from '../../helpers/mcp.js';
 import { LONG_PATH, needsFixRepo, type NeedsFixFixture } from '../../dashboard/fixture.js';
@@ -46,10 +46,10 @@ describe('lanes that need a fix', () => {
     expect(s.lanes.slice(3).every((l) => !l.needs_fix)).toBe(true);
   });
 
-  it('are in the list_worktrees and status tool answers, JSON and text', async () => {
+  it('are in the list_lanes and status tool answers, JSON and text', async () => {
     const c = await connect(r.dir);
     try {
-      const l = await c.call('list_worktrees');
+      const l = await c.call('list_lanes');
       expect(l.isError).toBeFalsy();
       expect(l.data.lanes[2]).toMatchObject({ task_id: 'red', needs_fix: { kind: 'gate', reason: 'gate test failed, 55 failing' } });
       expect(l.text).toContain('- red [needs fix: gate test failed, 55 failing] agent-red');

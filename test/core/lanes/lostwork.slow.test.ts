@@ -1,5 +1,5 @@
 /**
- * Twelve lane situations through every removal path (remove_worktree and cleanup_worktrees over
+ * Twelve lane situations through every removal path (remove_lane and cleanup_lanes over
  * MCP, `lanes remove` and `lanes gc`, the WorktreeRemove hook). After each path, every commit that
  * ever existed (refs and every reflog, worktrees' included) is still reachable from some ref.
  */
@@ -54,13 +54,13 @@ function fromCleanup(data: { removed: Array<{ task_id: string; reason: string; b
 
 const PATHS: RemovalPath[] = [
   {
-    name: 'MCP remove_worktree',
+    name: 'MCP remove_lane',
     async run(r, tasks) {
       const c = await connect(r.dir);
       try {
         const m = new Map<string, Outcome>();
         for (const t of tasks) {
-          const res = await c.call('remove_worktree', { task_id: t });
+          const res = await c.call('remove_lane', { task_id: t });
           m.set(t, res.isError ? { removed: false, text: res.text } : { removed: true, backup_refs: res.data.backup_refs, text: res.text });
         }
         return m;
@@ -70,11 +70,11 @@ const PATHS: RemovalPath[] = [
     },
   },
   {
-    name: 'MCP cleanup_worktrees',
+    name: 'MCP cleanup_lanes',
     async run(r) {
       const c = await connect(r.dir);
       try {
-        const res = await c.call('cleanup_worktrees', {});
+        const res = await c.call('cleanup_lanes', {});
         expect(res.isError, res.text).toBeFalsy();
         return fromCleanup(res.data);
       } finally {

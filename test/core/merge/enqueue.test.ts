@@ -61,7 +61,7 @@ describe('queue_merge', () => {
 
     const nolane = await rejection(queueMerge(lanes, { task_id: 't3' }));
     expect(isLanesError(nolane, 'NOT_FOUND'), String(nolane)).toBe(true);
-    expect(nolane.hint).toMatch(/start_task/);
+    expect(nolane.hint).toMatch(/start_lane/);
 
     const bad = await rejection(queueMerge(lanes, { task_id: '../etc' }));
     expect(isLanesError(bad, 'INVALID_INPUT')).toBe(true);

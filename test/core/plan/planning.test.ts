@@ -89,10 +89,10 @@ describe('planWork and files at the target', () => {
       });
       expect(p.isError, p.text).toBeFalsy();
       for (const t of ['foo', 'snaps', 'new-file']) {
-        const s = await c.call('start_task', { task_id: t, owner: `agent-${t}` });
+        const s = await c.call('start_lane', { task_id: t, owner: `agent-${t}` });
         expect(s.isError, `${t}: ${s.text}`).toBeFalsy();
       }
-      const refused = await c.call('start_task', { task_id: 'new-snaps', owner: 'agent-x' });
+      const refused = await c.call('start_lane', { task_id: 'new-snaps', owner: 'agent-x' });
       expect(refused.isError).toBe(true);
       expect(refused.text).toMatch(/^CONFLICT: .*src\/new\.ts/s);
     } finally {

@@ -3,8 +3,8 @@ import { openProject } from '../../core/project/project.js';
 import { cleanupLanes } from '../../core/lanes/cleanup.js';
 import { defineTool } from '../tool.js';
 
-export const cleanupWorktreesTool = defineTool({
-  name: 'cleanup_worktrees',
+export const cleanupLanesTool = defineTool({
+  name: 'cleanup_lanes',
   title: 'Clean up finished lanes',
   description:
     'Removes every lane that is finished and loses nothing by going (clean, no ignored files but caches, commits landed, task ' +
@@ -12,7 +12,7 @@ export const cleanupWorktreesTool = defineTool({
     'with the reason (uncommitted files, ignored files, unlanded commits incl. on a detached HEAD, a rebase in progress, task ' +
     'in progress, not a Lanes worktree) and the disk space freed. Commits only a reflog still reaches are kept under backup ' +
     'refs (backup_refs). Never prunes other worktrees. ' +
-    'To remove one lane, use remove_worktree.',
+    'To remove one lane, use remove_lane.',
   kind: 'destructive',
   idempotent: true,
   input: z.object({}).strict(),

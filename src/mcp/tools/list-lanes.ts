@@ -38,15 +38,15 @@ export const LaneOut = z.object({
   problem: z.string().optional(),
 });
 
-export const listWorktreesTool = defineTool({
-  name: 'list_worktrees',
+export const listLanesTool = defineTool({
+  name: 'list_lanes',
   title: 'List lanes (task worktrees)',
   description:
     'Lists every lane: task, owner, worktree path, branch, base commit and how far the target has moved since, uncommitted ' +
     'files, commits ahead of / behind the target, last activity, and whether the directory is missing. Git worktrees in the ' +
     'lanes directory that Lanes did not make are listed as kind "foreign". Lanes the merge queue sent back (a red gate, a conflict) ' +
     'come first, with needs_fix { kind, reason }. Read-only (takes no git locks). Remove a finished ' +
-    'lane with remove_worktree, or all finished lanes with cleanup_worktrees.',
+    'lane with remove_lane, or all finished lanes with cleanup_lanes.',
   kind: 'read',
   input: z.object({}).strict(),
   output: z.object({ target: z.string(), target_sha: z.string().optional(), lanes: z.array(LaneOut) }),

@@ -5,9 +5,9 @@ import { startLane } from '../../core/lanes/start.js';
 import { defineTool } from '../tool.js';
 import { ActorOwner, Slug } from '../schemas.js';
 
-export const startTaskTool = defineTool({
-  name: 'start_task',
-  title: 'Start a task in its own worktree',
+export const startLaneTool = defineTool({
+  name: 'start_lane',
+  title: 'Start a task in its own lane',
   description:
     'Starts a planned task in its own lane: atomically claims the task (another owner gets "already started by ..."), creates ' +
     'branch lanes/<task_id> and a locked worktree at .claude/worktrees/<task_id> from a recorded base commit (the target branch ' +
@@ -16,7 +16,7 @@ export const startTaskTool = defineTool({
     'commit and the claimed paths. Calling it again as the same owner (also from a new session or server process) returns the ' +
     'existing lane, marked resumed. A lane whose owner is gone is taken over with update_task (takeover: true). If any step fails nothing ' +
     'is left behind and the error says why (a failing setup command includes its output). Pick tasks with next_tasks first; ' +
-    'see lanes with list_worktrees.',
+    'see lanes with list_lanes.',
   kind: 'write',
   idempotent: true,
   input: z

@@ -5,8 +5,8 @@ import { defineTool } from '../tool.js';
 import { ActorOwner, Slug } from '../schemas.js';
 import { mcpOwner } from '../../core/lanes/model.js';
 
-export const removeWorktreeTool = defineTool({
-  name: 'remove_worktree',
+export const removeLaneTool = defineTool({
+  name: 'remove_lane',
   title: 'Remove a finished lane',
   description:
     'Removes a task\'s lane (worktree and branch lanes/<task_id>) only when that loses nothing: no uncommitted files, no ' +
@@ -16,7 +16,7 @@ export const removeWorktreeTool = defineTool({
     'only a reflog still reaches (after a reset) are kept under backup refs and named in notes. There is no force option here; only a ' +
     'human can force a removal from the CLI. Releases the task\'s file claims and ports; a task still in progress goes back ' +
     'to planned. The lane of an unfinished task that another live owner holds is refused (naming the owner and when its ' +
-    'lease ends). cleanup_worktrees does this for every finished lane.',
+    'lease ends). cleanup_lanes does this for every finished lane.',
   kind: 'destructive',
   input: z.object({ task_id: Slug.describe('Task whose lane to remove'), owner: ActorOwner }).strict(),
   output: z.object({

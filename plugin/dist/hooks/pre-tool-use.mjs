@@ -3,23 +3,23 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-6CL46LUF.mjs";
+} from "../chunks/chunk-F6PRKQFX.mjs";
 import {
   ownerLeaseStale
-} from "../chunks/chunk-KX2LJZLB.mjs";
+} from "../chunks/chunk-ZONQO4DO.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
-import "../chunks/chunk-BHICWWQZ.mjs";
+import "../chunks/chunk-DHEVK3PK.mjs";
 import {
   describeOwner,
   describeUntil,
   pidAlive
-} from "../chunks/chunk-RLBCOSO5.mjs";
+} from "../chunks/chunk-65DM55UZ.mjs";
 import {
   exit,
   note,
   reasonToStderr,
   trace
-} from "../chunks/chunk-UB6FQ5GH.mjs";
+} from "../chunks/chunk-KHAIEVMA.mjs";
 import {
   obj,
   readHookInput,
@@ -32,10 +32,10 @@ import {
   readDoc,
   readLanes,
   realish
-} from "../chunks/chunk-UBJP2TOX.mjs";
+} from "../chunks/chunk-2IEU5J55.mjs";
 import {
   isInside
-} from "../chunks/chunk-N2X7TN7L.mjs";
+} from "../chunks/chunk-L7DRPZNJ.mjs";
 import {
   isPlainScope,
   matchesScope
@@ -198,7 +198,7 @@ async function main() {
   const sid = str(input, "session_id");
   if (d.lane && (needsRenewal(claims, d.lane, now) || ownerLeaseStale(w.stateDir, sid, now))) {
     try {
-      const { renewLaneClaims } = await import("../chunks/renew-HLQSLWW7.mjs");
+      const { renewLaneClaims } = await import("../chunks/renew-5MBYYVNH.mjs");
       await renewLaneClaims(w.stateDir, d.lane.task, sid);
     } catch (e) {
       note(`${EVENT}: could not renew the claims of task ${d.lane.task}: ${e.message}`);

@@ -3,17 +3,17 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   sessionOwner
-} from "../chunks/chunk-KX2LJZLB.mjs";
+} from "../chunks/chunk-ZONQO4DO.mjs";
 import {
   leaseOf
-} from "../chunks/chunk-BHICWWQZ.mjs";
-import "../chunks/chunk-RLBCOSO5.mjs";
+} from "../chunks/chunk-DHEVK3PK.mjs";
+import "../chunks/chunk-65DM55UZ.mjs";
 import {
   elapsedMs,
   exit,
   note,
   trace
-} from "../chunks/chunk-UB6FQ5GH.mjs";
+} from "../chunks/chunk-KHAIEVMA.mjs";
 import {
   parseHookInput,
   readHookInput,
@@ -23,8 +23,8 @@ import {
   hasState,
   locate,
   readDoc
-} from "../chunks/chunk-UBJP2TOX.mjs";
-import "../chunks/chunk-N2X7TN7L.mjs";
+} from "../chunks/chunk-2IEU5J55.mjs";
+import "../chunks/chunk-L7DRPZNJ.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -95,7 +95,7 @@ async function main() {
   }
   const timer = finishing ? void 0 : setTimeout(() => startFinisher(input), FINISHER_AFTER_MS);
   timer?.unref();
-  const { finishSession } = await import("../chunks/session-end-work-R3FACSL7.mjs");
+  const { finishSession } = await import("../chunks/session-end-work-52OMTRMI.mjs");
   const r = await finishSession(w, sid, str(input, "reason") ?? "other");
   if (timer) clearTimeout(timer);
   for (const line of r.report) note(`${EVENT}: ${line}`);

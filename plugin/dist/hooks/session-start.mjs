@@ -6,7 +6,7 @@ import {
   exit,
   note,
   trace
-} from "../chunks/chunk-UB6FQ5GH.mjs";
+} from "../chunks/chunk-KHAIEVMA.mjs";
 import {
   readHookInput,
   str
@@ -17,8 +17,8 @@ import {
   locate,
   readDoc,
   readLanes
-} from "../chunks/chunk-UBJP2TOX.mjs";
-import "../chunks/chunk-N2X7TN7L.mjs";
+} from "../chunks/chunk-2IEU5J55.mjs";
+import "../chunks/chunk-L7DRPZNJ.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -83,7 +83,7 @@ async function main() {
     trace(EVENT, "summary");
     return 0;
   }
-  const { laneContext } = await import("../chunks/session-start-lane-OLB4DIIA.mjs");
+  const { laneContext } = await import("../chunks/session-start-lane-VHRW6PKL.mjs");
   const r = await laneContext(input, lane, w);
   context(r.text);
   trace(EVENT, "lane", { lane: lane.task, session: r.session_id, resumed: r.resumed });

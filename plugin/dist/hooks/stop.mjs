@@ -3,13 +3,13 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-6CL46LUF.mjs";
+} from "../chunks/chunk-F6PRKQFX.mjs";
 import {
   emitJson,
   exit,
   note,
   trace
-} from "../chunks/chunk-UB6FQ5GH.mjs";
+} from "../chunks/chunk-KHAIEVMA.mjs";
 import {
   readHookInput,
   str
@@ -18,8 +18,8 @@ import {
   hasState,
   locate,
   readLanes
-} from "../chunks/chunk-UBJP2TOX.mjs";
-import "../chunks/chunk-N2X7TN7L.mjs";
+} from "../chunks/chunk-2IEU5J55.mjs";
+import "../chunks/chunk-L7DRPZNJ.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -51,7 +51,7 @@ async function main() {
     return { code: 0, event };
   }
   const lane = acting.lane;
-  const { missingItems } = await import("../chunks/stop-lane-RFZMCSCE.mjs");
+  const { missingItems } = await import("../chunks/stop-lane-I567UER6.mjs");
   const missing = await missingItems(lane, str(input, "session_id"), w);
   for (const p of missing.problems) note(`${event}: ${p}`);
   if (missing.items.length === 0) {

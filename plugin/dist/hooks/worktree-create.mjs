@@ -4,14 +4,14 @@ const require = __lanesRequire(import.meta.url);
 import {
   copyIncluded,
   startLane
-} from "../chunks/chunk-CB5H2Q5I.mjs";
+} from "../chunks/chunk-5GZR3B6J.mjs";
 import {
   loadConfig
-} from "../chunks/chunk-EGKIXKT2.mjs";
-import "../chunks/chunk-NLPC232T.mjs";
+} from "../chunks/chunk-GEOZAVXX.mjs";
+import "../chunks/chunk-G3NFVI2C.mjs";
 import {
   sessionOwner
-} from "../chunks/chunk-KX2LJZLB.mjs";
+} from "../chunks/chunk-ZONQO4DO.mjs";
 import {
   ADHOC_TITLE_PREFIX,
   CLAUDE_NAME_RE,
@@ -20,12 +20,12 @@ import {
 import {
   listWorktrees,
   withGitLock
-} from "../chunks/chunk-OMC5OVQ4.mjs";
-import "../chunks/chunk-MWYGL7GG.mjs";
+} from "../chunks/chunk-W3FLFQCS.mjs";
+import "../chunks/chunk-SHNFP3ZB.mjs";
 import {
   lanesDir,
   openProject
-} from "../chunks/chunk-M3BD5R6P.mjs";
+} from "../chunks/chunk-AI5XVVZO.mjs";
 import {
   git,
   resolveRepo
@@ -34,20 +34,19 @@ import {
   addTask,
   readPlan,
   storePlan
-} from "../chunks/chunk-SC5JVWLO.mjs";
-import "../chunks/chunk-BGBBGY2U.mjs";
+} from "../chunks/chunk-QAT4ND55.mjs";
+import "../chunks/chunk-3XEV5NBU.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
-import "../chunks/chunk-BHICWWQZ.mjs";
+import "../chunks/chunk-DHEVK3PK.mjs";
 import {
-  LANES_DOC,
-  emptyLanes
-} from "../chunks/chunk-RLBCOSO5.mjs";
+  LANES_DOC
+} from "../chunks/chunk-65DM55UZ.mjs";
 import {
   emitLine,
   exit,
   note,
   trace
-} from "../chunks/chunk-UB6FQ5GH.mjs";
+} from "../chunks/chunk-KHAIEVMA.mjs";
 import {
   readHookInput,
   str
@@ -55,9 +54,9 @@ import {
 import {
   hasState,
   locate
-} from "../chunks/chunk-UBJP2TOX.mjs";
-import "../chunks/chunk-N2X7TN7L.mjs";
-import "../chunks/chunk-LO6JXK6M.mjs";
+} from "../chunks/chunk-2IEU5J55.mjs";
+import "../chunks/chunk-L7DRPZNJ.mjs";
+import "../chunks/chunk-DHQSTGG3.mjs";
 import "../chunks/chunk-DRMYFPW3.mjs";
 import {
   errorMessage
@@ -92,7 +91,7 @@ async function plainWorktree(repo, name, cfg, locked) {
 async function laneWorktree(project, cfg, name, sid) {
   const task = taskIdFor(name);
   if (task !== name) note(`${EVENT}: worktree name ${JSON.stringify(name)} is not a task id; using task "${task}"`);
-  const existing = (await project.store.read(LANES_DOC, emptyLanes)).data[task];
+  const existing = (await project.store.read(LANES_DOC)).data[task];
   if (existing?.state === "ready" && fs.existsSync(existing.path)) {
     note(`${EVENT}: entering the existing lane of task ${task} (${existing.path})`);
     return existing.path;

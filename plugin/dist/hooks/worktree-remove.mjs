@@ -3,39 +3,36 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   removeLane
-} from "../chunks/chunk-LPHVWWMX.mjs";
+} from "../chunks/chunk-L4BJS6MK.mjs";
 import {
   ADHOC_TITLE_PREFIX
 } from "../chunks/chunk-ITFLEEQQ.mjs";
 import {
   listWorktrees
-} from "../chunks/chunk-OMC5OVQ4.mjs";
-import "../chunks/chunk-MWYGL7GG.mjs";
+} from "../chunks/chunk-W3FLFQCS.mjs";
+import "../chunks/chunk-SHNFP3ZB.mjs";
 import {
   openProject
-} from "../chunks/chunk-M3BD5R6P.mjs";
+} from "../chunks/chunk-AI5XVVZO.mjs";
 import {
   git
 } from "../chunks/chunk-AQI2KNDM.mjs";
 import {
   PLAN_DOC,
   TASKS_DOC,
-  emptyPlan,
-  emptyTasks,
   setStatus
-} from "../chunks/chunk-SC5JVWLO.mjs";
-import "../chunks/chunk-BGBBGY2U.mjs";
+} from "../chunks/chunk-QAT4ND55.mjs";
+import "../chunks/chunk-3XEV5NBU.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
-import "../chunks/chunk-BHICWWQZ.mjs";
+import "../chunks/chunk-DHEVK3PK.mjs";
 import {
-  LANES_DOC,
-  emptyLanes
-} from "../chunks/chunk-RLBCOSO5.mjs";
+  LANES_DOC
+} from "../chunks/chunk-65DM55UZ.mjs";
 import {
   exit,
   note,
   trace
-} from "../chunks/chunk-UB6FQ5GH.mjs";
+} from "../chunks/chunk-KHAIEVMA.mjs";
 import {
   readHookInput,
   str
@@ -44,8 +41,8 @@ import {
   hasState,
   locate,
   realish
-} from "../chunks/chunk-UBJP2TOX.mjs";
-import "../chunks/chunk-N2X7TN7L.mjs";
+} from "../chunks/chunk-2IEU5J55.mjs";
+import "../chunks/chunk-L7DRPZNJ.mjs";
 import "../chunks/chunk-DRMYFPW3.mjs";
 import {
   errorMessage
@@ -100,7 +97,7 @@ async function main() {
     return code;
   }
   const project = await openProject(w.mainRoot);
-  const lane = Object.values((await project.store.read(LANES_DOC, emptyLanes)).data).find((l) => l.path === wt);
+  const lane = Object.values((await project.store.read(LANES_DOC)).data).find((l) => l.path === wt);
   if (!lane) {
     const code = await plainRemove(w.mainRoot, wt);
     trace(EVENT, code === 0 ? "plain-removed" : "plain-kept", { path: wt });
@@ -115,8 +112,8 @@ async function main() {
     return 1;
   }
   await project.store.transact(async (tx) => {
-    const def = tx.get(PLAN_DOC, emptyPlan).plan?.tasks.find((t2) => t2.id === lane.task);
-    const t = tx.get(TASKS_DOC, emptyTasks)[lane.task];
+    const def = tx.get(PLAN_DOC).plan?.tasks.find((t2) => t2.id === lane.task);
+    const t = tx.get(TASKS_DOC)[lane.task];
     if (def?.title.startsWith(ADHOC_TITLE_PREFIX) && t && t.status !== "done") {
       setStatus(t, "done", { note: "Claude Code worktree removed; nothing of it was left unlanded" });
     }

@@ -1,7 +1,7 @@
 /**
  * Hook wall time per call, as Claude Code pays it: a fresh `node` process per call running the
  * freshly built hook bundle with the hook JSON on stdin (the exact argv of hooks/hooks.json).
- * Baseline in the same run, interleaved: `node -e 0`. Aims (issue 5): PreToolUse ≤ 1.3× the bare
+ * Baseline in the same run, interleaved: `node -e 0`. Aims: PreToolUse ≤ 1.3× the bare
  * Node start (it runs before every edit); SessionEnd, with a 10 MB transcript, well inside
  * Claude Code's 1.5 s budget. The lane cases do the full work: SessionStart starts a session log
  * and checks the start protocol, Stop runs git status and the end protocol, SessionEnd completes

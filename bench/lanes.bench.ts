@@ -2,7 +2,7 @@
  * start_task against a bare `git worktree add` of the same repository, measured in the same run:
  * - one start_task (in process, as the MCP server runs it; no setup configured) vs one bare
  *   `git worktree add -b`, on a generated 200-file and 20,000-file repository. Aim: <= 1.0x on the
- *   large one (parallel checkout, PERFORMANCE.md: 17.0 s -> 3.0 s), at most +100 ms on the small one;
+ *   large one (parallel checkout, docs/performance.md: 17.0 s -> 3.0 s), at most +100 ms on the small one;
  * - 8 start_task processes started together behind a barrier vs 8 sequential bare worktree adds,
  *   on a 2,000-file repository (and on the 200-file one, where process start-up dominates).
  * Set LANES_BENCH_QUICK=1 to skip the 20,000-file repository.

@@ -1,11 +1,11 @@
 /**
- * The merge queue (issue 4), measured in throwaway repositories:
+ * The merge queue, measured in throwaway repositories:
  *
  * - 16 clean lanes through the queue with a gate that takes 2 s, batched (batch_size 16) as a
  *   ratio of one-at-a-time processing measured in the same run (aim <= 0.35);
  * - the same with one failing lane among the 16 (bisection; aim <= 0.5);
  * - the queue's own overhead per entry with no gate, beside a bare `git merge` + `update-ref` of
- *   the same branches (aim < 50 ms per entry; PERFORMANCE.md: git's own part is 5-6 ms);
+ *   the same branches (aim < 50 ms per entry; docs/performance.md: git's own part is 5-6 ms);
  * - the second gate run in the persistent gate checkout with an unchanged lockfile (setup skipped)
  *   as a ratio of the first (setup run), with a setup that takes 1.5 s like a small `npm ci`.
  *

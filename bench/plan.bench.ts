@@ -3,7 +3,7 @@
  * file scopes (mostly disjoint directories, some brace globs, a few shared files), as a ratio to a
  * plain Kahn topological sort of the same graph measured in the same run. The aim is the whole
  * plan (validation, conflict detection, waves, critical path, list schedule) under ~100 ms;
- * PERFORMANCE.md measured a prototype at 32 ms for 10,000 tasks.
+ * docs/performance.md measured a prototype at 32 ms for 10,000 tasks.
  */
 import { buildPlan } from '../src/core/plan/plan.js';
 import { findConflicts } from '../src/core/plan/scope-index.js';

@@ -1,9 +1,9 @@
 /**
- * `lanes run` end to end (issue 6): a 24-task graph (dependencies, two conflicting pairs, estimates
+ * `lanes run` end to end: a 24-task graph (dependencies, two conflicting pairs, estimates
  * of 1-3 h) run by the built-in scripted agent at parallelism 1, 4 and 8, in throwaway
  * repositories with a trivial gate and merge batches of up to 8. For each run: the makespan as a ratio to the lower bound
  * max(critical path, lane work / parallelism, merge queue work) computed from the task times
- * measured in that same run (aim <= 1.15 at 4 and 8: PERFORMANCE.md measured critical-path-first
+ * measured in that same run (aim <= 1.15 at 4 and 8: docs/performance.md measured critical-path-first
  * list scheduling at 1.00-1.012x on random graphs), and the speedup over parallelism 1.
  *
  * The scripted agent's time per estimate hour is LANES_BENCH_UNIT_MS (default 700 ms), so the

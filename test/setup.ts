@@ -1,5 +1,5 @@
 // Every test (and every child process it spawns) runs git in an isolated environment:
-// no user or system config, a fixed identity, a throwaway HOME. See RELIABILITY.md "Testing them".
+// no user or system config, a fixed identity, a throwaway HOME. See docs/safety.md "Testing them".
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

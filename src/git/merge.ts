@@ -1,5 +1,5 @@
 /**
- * The git side of the merge queue, done off to the side (RELIABILITY.md rule 5): conflict checks
+ * The git side of the merge queue, done off to the side (docs/safety.md rule 6): conflict checks
  * with `git merge-tree --write-tree` (no index, no worktree), merge and squash commits built with
  * merge-tree + commit-tree (no worktree at all), and a private integration worktree on a detached
  * HEAD only where git 2.39 needs one: rebases, reverts (merge-tree learned --merge-base in 2.40)
@@ -53,7 +53,7 @@ export async function mergeCheck(cwd: string, a: string, b: string): Promise<Mer
 }
 
 /**
- * Many conflict checks in one git process (`merge-tree --stdin`; PERFORMANCE.md: 0.3–0.4 ms each).
+ * Many conflict checks in one git process (`merge-tree --stdin`; docs/performance.md: 0.3–0.4 ms each).
  * Returns the conflicting files per pair, [] when the pair merges cleanly.
  */
 export async function mergeCheckMany(cwd: string, pairs: Array<[string, string]>): Promise<string[][]> {

@@ -1,6 +1,6 @@
 /**
  * Small git plumbing wrappers for refs, commits and status, one `async fn(cwd, ...)` each.
- * Revisions that may come from a user go to git after `--end-of-options` (RELIABILITY.md rule 12);
+ * Revisions that may come from a user go to git after `--end-of-options` (docs/safety.md rule 15);
  * refs we build ourselves from slugs are full `refs/...` names, which git can never read as options.
  */
 import fs from 'node:fs';
@@ -60,7 +60,7 @@ export async function createRef(cwd: string, ref: string, sha: string, message: 
 }
 
 /**
- * Deletes `ref` only if it still points at `expected` (compare-and-swap, RELIABILITY.md rule 1).
+ * Deletes `ref` only if it still points at `expected` (compare-and-swap, docs/safety.md rule 1).
  * Returns false, deleting nothing, when the ref moved or is gone.
  */
 export async function deleteRefCas(cwd: string, ref: string, expected: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 /**
  * `git worktree` as small async functions. Callers hold the repository-level 'git' lock around
- * anything that changes shared metadata (RELIABILITY.md rule 3); the functions here take no locks.
+ * anything that changes shared metadata (docs/safety.md rule 4); the functions here take no locks.
  *
  * Git behaviours these wrappers are shaped by (git 2.39):
  * - `worktree add` runs `git reset --hard` as a *child process* to fill the directory. SIGKILL of
@@ -84,7 +84,7 @@ export async function listWorktrees(cwd: string): Promise<WorktreeInfo[]> {
 
 /**
  * `-c checkout.workers=0` (parallel checkout on every core) unless the user configured
- * checkout.workers themselves (PERFORMANCE.md: 20,000 files 17.0 s -> 3.0 s).
+ * checkout.workers themselves (docs/performance.md: 20,000 files 17.0 s -> 3.0 s).
  */
 export async function checkoutConfigArgs(cwd: string): Promise<string[]> {
   return (await configGet(cwd, 'checkout.workers')) === undefined ? ['-c', 'checkout.workers=0'] : [];
@@ -201,7 +201,7 @@ export function adminDirFor(commonDir: string, worktree: string): string | undef
 
 /**
  * Removes the admin entry of one worktree whose directory is gone: exactly what `git worktree
- * prune` would do for that entry, without touching any other (RELIABILITY.md rule 2). Refuses
+ * prune` would do for that entry, without touching any other (docs/safety.md rule 3). Refuses
  * unless the directory is really missing and the entry's gitdir points at `worktree`.
  */
 export function removeAdminEntry(commonDir: string, worktree: string): boolean {

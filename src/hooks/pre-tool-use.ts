@@ -1,5 +1,5 @@
 /**
- * PreToolUse on Edit|Write|MultiEdit|NotebookEdit (issue 5). Paid before every edit, so it stays a
+ * PreToolUse on Edit|Write|MultiEdit|NotebookEdit. Paid before every edit, so it stays a
  * small bundle: no zod, MCP SDK, execa or lock library on its static import graph (a test checks
  * this), state read lock-free, no git process in the common case. In a lane it refuses (exit 2,
  * the reason on stderr for the model) an edit outside the lane's worktree or on a path another

@@ -1,5 +1,5 @@
 /**
- * SessionEnd (issue 5). Claude Code gives all SessionEnd hooks 1.5 s together and kills them after
+ * SessionEnd. Claude Code gives all SessionEnd hooks 1.5 s together and kills them after
  * that, whatever their timeout says. Within it: complete this session's active notes (outcome from
  * `reason`, duration, files changed, commits; Lanes commits the note in its lane), release the
  * session's leases, and record the outcome on the task.

@@ -1,5 +1,5 @@
 /**
- * SessionStart (issue 5). In a lane: start (or resume) the session log and hand the agent its
+ * SessionStart. In a lane: start (or resume) the session log and hand the agent its
  * task, scope, claims, recorded conflicts, the previous session's next steps (quoted as data) and
  * the start checklist as additional context. Elsewhere in a repository that uses Lanes: one line
  * on the plan and the queue. The lane part needs config (zod) and git, so it is a dynamic import

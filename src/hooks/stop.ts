@@ -1,5 +1,5 @@
 /**
- * Stop and SubagentStop (issue 5). In a lane, an agent may not stop while its work is uncommitted
+ * Stop and SubagentStop. In a lane, an agent may not stop while its work is uncommitted
  * or the protocol's end items fail: the hook answers `{"decision":"block","reason":...}` listing
  * what is missing, and Claude Code hands that reason back to the model as a new turn.
  *

@@ -1,5 +1,5 @@
 /**
- * WorktreeCreate (issue 5). A WorktreeCreate hook *replaces* Claude Code's own worktree creation
+ * WorktreeCreate. A WorktreeCreate hook *replaces* Claude Code's own worktree creation
  * (`claude --worktree <name>`, subagents with `isolation: worktree`, EnterWorktree): it gets
  * `{name, cwd}`, must create the directory, and print its path as the LAST line of stdout; any
  * non-zero exit fails the creation. Claude Code then does not apply `.worktreeinclude` itself.

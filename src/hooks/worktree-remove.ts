@@ -1,5 +1,5 @@
 /**
- * WorktreeRemove (issue 5). The hook replaces Claude Code's own removal of the worktrees it made
+ * WorktreeRemove. The hook replaces Claude Code's own removal of the worktrees it made
  * (exiting a `--worktree` session with "remove", ExitWorktree, an unchanged isolated subagent).
  *
  * A lane goes only through removeLane, which refuses while the lane holds uncommitted work, ignored

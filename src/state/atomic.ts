@@ -1,5 +1,5 @@
 /**
- * Crash-safe file replacement (RELIABILITY.md rule 8): write a temp file in the same directory,
+ * Crash-safe file replacement (docs/safety.md rule 9): write a temp file in the same directory,
  * fsync it, rename it over the target, fsync the directory. A reader (or a process started after a
  * SIGKILL) sees either the old file or the new one, never a torn one. Measured: plain
  * writeFileSync left unparseable JSON after SIGKILL in 4 of 15 runs; this pattern in 0 of 15.

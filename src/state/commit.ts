@@ -1,5 +1,5 @@
 /**
- * Atomic multi-document commits with a redo record (RELIABILITY.md rules 8-9). Each new document is
+ * Atomic multi-document commits with a redo record (docs/safety.md rules 9-10). Each new document is
  * written to an fsynced temp file; then `commit.json` (written atomically) lists the renames: from
  * that moment the commit is decided. The renames follow, then a directory fsync, then the record is
  * deleted. Whoever takes the 'state' lock next finishes a leftover record, so after a crash either

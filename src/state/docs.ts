@@ -1,6 +1,6 @@
 /**
  * State documents on disk: `<stateDir>/<doc>.json` holding compact `{"version":n,"data":...}` plus a
- * newline. The version is the fencing token (RELIABILITY.md rule 10); an unparseable file is moved
+ * newline. The version is the fencing token (docs/safety.md rule 11); an unparseable file is moved
  * aside, never silently reset.
  */
 import fs from 'node:fs';

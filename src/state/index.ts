@@ -1,4 +1,4 @@
-/** The crash-safe shared-state layer (RELIABILITY.md rules 8-11). */
+/** The crash-safe shared-state layer (docs/safety.md rules 9-12). */
 export { writeFileAtomic, sweepTempFiles, type AtomicWriteOptions } from './atomic.js';
 export { withLock, tryLock, lockOwner, holdsLock, type LockOptions, type LockOwner } from './lock.js';
 export type { HeldLock } from './lease.js';

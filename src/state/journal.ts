@@ -1,5 +1,5 @@
 /**
- * Intent log for multi-step operations (RELIABILITY.md rule 9): start_task (claim → branch →
+ * Intent log for multi-step operations (docs/safety.md rule 10): start_task (claim → branch →
  * worktree → setup) and merges (check → integrate → gate → land → cleanup) record each step before
  * taking it, one file per operation under `journal/`, written atomically (rule 8). A record whose
  * process died is an orphan: the next command rolls it forward or back, then calls done().

@@ -1,5 +1,5 @@
 /**
- * The lease behind a held lock (RELIABILITY.md rule 10). proper-lockfile keeps a lock alive by
+ * The lease behind a held lock (docs/safety.md rule 11). proper-lockfile keeps a lock alive by
  * refreshing its directory's mtime; another process takes it over once the mtime is older than
  * `stale`. A holder whose event loop stalled can therefore lose the lock while still running, so
  * before every write it proves, synchronously, that the directory still carries the mtime it set

@@ -1,8 +1,8 @@
 /**
  * Cross-process locks on `<stateDir>/<name>.lock` with proper-lockfile, set up the way
- * RELIABILITY.md rule 10 asks: an onCompromised handler (the default throws from a timer and kills
+ * docs/safety.md rule 11 asks: an onCompromised handler (the default throws from a timer and kills
  * the process), retries with a short backoff looped under our own deadline (the default is 0 retries;
- * PERFORMANCE.md: a plain retry count gives p99 ≈ 1 s), and fencing so a holder whose event loop
+ * docs/performance.md: a plain retry count gives p99 ≈ 1 s), and fencing so a holder whose event loop
  * stalled past `stale` cannot write after someone else took the lock over.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -74,7 +74,7 @@ async function acquire(stateDir: string, name: string, opts: LockOptions, wait: 
   const deadlineMs = opts.deadlineMs ?? 30_000;
   if (!(deadlineMs > stale)) {
     throw new LanesError('INVALID_INPUT', `Lock deadline ${deadlineMs} ms must be longer than stale ${stale} ms.`, {
-      hint: 'Otherwise a crashed holder could never be taken over before giving up (RELIABILITY.md rule 10).',
+      hint: 'Otherwise a crashed holder could never be taken over before giving up (docs/safety.md rule 11).',
     });
   }
   const lease = new Lease(name, lockPathFor(dir, name), path.join(dir, `${name}.owner.json`));

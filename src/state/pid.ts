@@ -1,6 +1,6 @@
 /**
  * Process liveness, for deciding whether a temp file, lock owner or journal record belongs to a
- * crashed process (RELIABILITY.md rules 8-9: sweep orphans, roll crashed operations forward/back).
+ * crashed process (docs/safety.md rules 9-10: sweep orphans, roll crashed operations forward/back).
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,5 +1,5 @@
 /**
- * The state directory is private and real (RELIABILITY.md rule 11): mode 0700, and no symlink
+ * The state directory is private and real (docs/safety.md rule 12): mode 0700, and no symlink
  * anywhere between the git dir and it, so state can neither be read by other users nor redirected
  * to (and written through) some other place.
  */

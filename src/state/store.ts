@@ -1,6 +1,6 @@
 /**
  * The shared state of one repository: small JSON documents, an event log and a journal, in a
- * private directory under the git common dir (RELIABILITY.md rule 11). Reads take no lock (an atomic
+ * private directory under the git common dir (docs/safety.md rule 12). Reads take no lock (an atomic
  * rename means a reader sees the old or the new file, never half of one); every write happens under
  * the 'state' lock and is fenced by the document version (rule 10).
  */

@@ -1,5 +1,5 @@
 /**
- * Runs a trusted command (a gate, a setup step) the way RELIABILITY.md rules 7, 13 and 14 ask: argv
+ * Runs a trusted command (a gate, a setup step) the way docs/safety.md rules 8, 16 and 17 ask: argv
  * through execa with no shell, in its own process group (`detached`, i.e. setsid), a timeout that
  * SIGKILLs the whole group (measured: killing only the child left grandchildren running), output
  * captured as a capped tail and never inherited (stdout belongs to the protocol).

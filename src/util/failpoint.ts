@@ -1,5 +1,5 @@
 /**
- * Named failpoints for crash tests (RELIABILITY.md, "Testing them"): LANES_FAILPOINT holds a
+ * Named failpoints for crash tests (docs/safety.md, "Testing them"): LANES_FAILPOINT holds a
  * comma-separated list of `name:action` where action is `kill` (SIGKILL this process), `throw`,
  * `exit` (exit 99) or `sleep:<ms>`. A crash then lands exactly where the test intends.
  * With the variable unset this is one string lookup.

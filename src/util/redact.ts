@@ -1,6 +1,6 @@
 /**
  * Masks secret-shaped strings before text is written to a session log or returned as gate output
- * (RELIABILITY.md rule 15). Two kinds of rule:
+ * (docs/safety.md rule 20). Two kinds of rule:
  *
  * - Token shapes that are secrets wherever they appear (PEM private keys, AWS key ids, GitHub,
  *   Anthropic, OpenAI, Slack, Stripe, npm and Google tokens, JWTs, passwords in URLs,

@@ -1,5 +1,5 @@
 /**
- * Agent input becomes a strict slug before it touches a path or a ref (RELIABILITY.md rule 12).
+ * Agent input becomes a strict slug before it touches a path or a ref (docs/safety.md rule 15).
  */
 import { LanesError } from '../errors.js';
 

@@ -1,6 +1,6 @@
 /**
  * A scripted stand-in for the Anthropic Messages API, so the real `claude` binary can run whole
- * sessions offline (../shared/CLAUDE-CODE.md). Point the client at it with
+ * sessions offline (docs/claude-code.md). Point the client at it with
  * `ANTHROPIC_BASE_URL=<url>` and any ANTHROPIC_API_KEY.
  *
  * The client sends `POST /v1/messages?beta=true` with `stream: true`; each answer is a server-sent

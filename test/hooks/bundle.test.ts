@@ -1,5 +1,5 @@
 /**
- * Each hook is its own small bundle (PERFORMANCE.md: importing zod costs about 45 ms, the MCP SDK
+ * Each hook is its own small bundle (docs/performance.md: importing zod costs about 45 ms, the MCP SDK
  * about 29 ms, on a floor of about 51 ms). This reads the fresh build the way Node loads it: from
  * the hook's entry file through every chunk it imports statically, collecting the source modules
  * esbuild names in its `// <path>` comments. Dynamic imports (the lane-only parts) are followed

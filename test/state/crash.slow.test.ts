@@ -1,4 +1,4 @@
-/** Crash tests through named failpoints (RELIABILITY.md "Testing them") and real concurrency. */
+/** Crash tests through named failpoints (docs/safety.md "Testing them") and real concurrency. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

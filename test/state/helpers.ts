@@ -15,7 +15,7 @@ export function lastJson(stdout: string): Record<string, unknown> {
   return JSON.parse(lines[lines.length - 1] ?? '{}') as Record<string, unknown>;
 }
 
-/** RELIABILITY.md "Testing them": no leftover locks or temp files, every state file parses. */
+/** docs/safety.md "Testing them": no leftover locks or temp files, every state file parses. */
 export function expectClean(dir: string): void {
   const walk = (d: string): string[] =>
     fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => {

@@ -42,7 +42,7 @@ export function refNameProblem(name: string): string | undefined {
 export const slug = (what: string) =>
   z.string().regex(SLUG_RE, { error: `${what} must be a slug: ${SLUG_RULE}` }).meta({ description: `${what}: ${SLUG_RULE}` });
 
-/** Argv arrays only: Lanes never runs a shell (RELIABILITY.md rule 13). */
+/** Argv arrays only: Lanes never runs a shell (docs/safety.md rule 16). */
 export const argv = (description: string) =>
   z
     .array(z.string(), {

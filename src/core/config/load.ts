@@ -4,7 +4,7 @@
  * a silently ignored setting. Errors name every bad field by its JSON path in one go (fixing a
  * config one error per run is miserable), and invalid JSON is reported by line and column.
  *
- * Gates are security-relevant (RELIABILITY.md rule 7): the merge queue must read them from the
+ * Gates are security-relevant (docs/safety.md rule 8): the merge queue must read them from the
  * target branch with `loadConfigAtCommit`, never from the lane's working copy, or an agent could
  * switch off its own gates.
  */
@@ -75,7 +75,7 @@ export async function loadConfig(dir: string, opts: { repo?: Repo } = {}): Promi
 
 /**
  * Reads `.lanes/config.json` as committed in `commit` (e.g. the target branch's tip), ignoring
- * every working copy. This is where gates must come from (RELIABILITY.md rule 7).
+ * every working copy. This is where gates must come from (docs/safety.md rule 8).
  */
 export async function loadConfigAtCommit(repoDir: string, commit: string, opts: { repo?: Repo } = {}): Promise<LanesConfig> {
   // `commit` is passed to git as a revision: refuse anything that could be read as an option.

@@ -1,7 +1,7 @@
 /** The lexical check of repo-relative paths in the config, without zod: lane paths use it on hot paths. */
 /**
  * Why `p` is not a safe repo-relative path, or undefined. Lexical only: the symlink half of
- * containment (RELIABILITY.md rule 12) needs the filesystem and is checked where the path is
+ * containment (docs/safety.md rule 15) needs the filesystem and is checked where the path is
  * used (and by `lanes doctor`).
  */
 export function relPathProblem(p: string, what: 'directory' | 'file'): string | undefined {

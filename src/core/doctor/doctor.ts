@@ -145,7 +145,7 @@ async function targetCheck(repo: Repo, target: string): Promise<DoctorCheck> {
 /**
  * Tracked changes only: untracked files (including lanes' own worktrees under the main
  * checkout) never block landing, while a dirty tracked file makes Lanes refuse to advance a
- * checked-out target (RELIABILITY.md rule 4).
+ * checked-out target (docs/safety.md rule 5).
  */
 async function cleanCheck(repo: Repo): Promise<DoctorCheck> {
   const files = (await statusPorcelain(repo.mainRoot, { trackedOnly: true })).map((e) => e.path);
@@ -184,7 +184,7 @@ async function stateDirCheck(repo: Repo): Promise<DoctorCheck> {
   return { name, ok: true, level: 'info', detail: repo.stateDir };
 }
 
-/** The lexical rule is in the schema; this adds the symlink half (RELIABILITY.md rule 12). */
+/** The lexical rule is in the schema; this adds the symlink half (docs/safety.md rule 15). */
 /**
  * Test suites and libraries that refuse paths with a segment starting with "." (express's tests,
  * the `send` package) fail in a lane or gate checkout under one: warn, saying what to set.

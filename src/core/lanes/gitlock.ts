@@ -1,5 +1,5 @@
 /**
- * The repository-level 'git' lock (RELIABILITY.md rule 3) around every change to shared git
+ * The repository-level 'git' lock (docs/safety.md rule 4) around every change to shared git
  * metadata: worktree add/remove/lock/unlock, branch create/delete, info/exclude. Re-entrant within
  * one async context, so recovery (which holds it) can call the same helpers as a normal command.
  */

@@ -10,7 +10,7 @@ import { assertSlug } from '../../util/slug.js';
 import { assertOwner } from '../claims/owner.js';
 import { defineDoc } from '../../state/define.js';
 
-/** Journal operation names (RELIABILITY.md rule 9). */
+/** Journal operation names (docs/safety.md rule 10). */
 export const START_OP = 'lanes.start';
 export const REMOVE_OP = 'lanes.remove';
 
@@ -141,7 +141,7 @@ export function cliOwner(env: NodeJS.ProcessEnv = process.env): string {
   return `cli:${ownerPart(user)}@${ownerPart(os.hostname())}`;
 }
 
-/** A task id as a strict slug (RELIABILITY.md rule 12), with a hint saying what to do. */
+/** A task id as a strict slug (docs/safety.md rule 15), with a hint saying what to do. */
 export function assertTaskId(id: unknown): string {
   try {
     return assertSlug(id, 'task id');

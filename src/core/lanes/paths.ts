@@ -1,5 +1,5 @@
 /**
- * Where lanes live, and proof that they stay inside the repository (RELIABILITY.md rule 12). The
+ * Where lanes live, and proof that they stay inside the repository (docs/safety.md rule 15). The
  * path of a lane is built only from a slug; the lanes directory comes from config and is checked
  * with realpath, because a symlinked `.claude/worktrees` would otherwise let a worktree (and
  * everything setup writes into it) escape the repository (measured).

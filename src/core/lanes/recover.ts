@@ -1,5 +1,5 @@
 /**
- * Rolling back an unfinished start_lane, and finishing an interrupted removal (RELIABILITY.md rule
+ * Rolling back an unfinished start_lane, and finishing an interrupted removal (docs/safety.md rule
  * 9). `recoverOrphans` runs at the start of every lanes command: a start whose process died is
  * rolled back (a lane never reported ready holds no user work), a removal whose process died is
  * rolled forward. Whatever cannot be undone safely is kept, marked `broken`, and reported.

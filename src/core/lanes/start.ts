@@ -1,6 +1,6 @@
 /**
  * start_lane: a lane (branch `lanes/<task>` + worktree `<main>/.claude/worktrees/<task>`) for one
- * planned task, in one journaled operation (RELIABILITY.md rule 9):
+ * planned task, in one journaled operation (docs/safety.md rule 10):
  *
  *   claim      the task (atomic: a second caller gets "already started by ...") + lane record
  *   worktree   `git worktree add --lock --no-track --no-checkout` under the 'git' lock, then the

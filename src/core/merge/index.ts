@@ -1,5 +1,5 @@
 /**
- * The merge queue: lands finished lanes on the target with the gates green, atomically (issue 4).
+ * The merge queue: lands finished lanes on the target with the gates green, atomically.
  * Entry points call these; nothing here knows about MCP or the CLI.
  */
 export { queueMerge, type QueueInput, type QueueResult } from './enqueue.js';

@@ -1,5 +1,5 @@
 /**
- * Advancing the target: the only shared mutation of a landing (RELIABILITY.md rules 4 and 5).
+ * Advancing the target: the only shared mutation of a landing (docs/safety.md rules 5 and 6).
  *
  * - Not checked out anywhere: `git update-ref -m "lanes: land <task>" refs/heads/<target> <new> <old>`,
  *   a compare-and-swap (measured: of 8 racing updates from one old value, exactly one wins).

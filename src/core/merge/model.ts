@@ -145,7 +145,7 @@ export function recordOutcome(doc: MergeQueueDoc, ok: boolean): void {
 }
 
 /**
- * How many entries to integrate together. PERFORMANCE.md: with 10% of changes failing, batches of
+ * How many entries to integrate together. docs/performance.md: with 10% of changes failing, batches of
  * 4 give 1.6x the landings per gate time; at >= 20% failing batching is no better than serial, so
  * the configured size shrinks as the recent failure rate grows.
  */

@@ -1,5 +1,5 @@
 /**
- * Crash recovery of the merge queue (RELIABILITY.md rule 9). Each batch is journaled: its intent is
+ * Crash recovery of the merge queue (docs/safety.md rule 10). Each batch is journaled: its intent is
  * on disk before every step that matters for recovery — begin (integrating onto <old>), gates
  * (with the gate's process group), land (the exact compare-and-swap about to happen) — and the
  * record is deleted only after the landing's state and cleanup are done. The next processor, holding the

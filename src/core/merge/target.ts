@@ -1,5 +1,5 @@
 /**
- * Reading the target cheaply, because it sits on every landing's path (issue 4: the queue's own
+ * Reading the target cheaply, because it sits on every landing's path (the queue's own
  * overhead per entry should stay under 50 ms, and a git spawn is a few ms): its tip, its tree and
  * the blob of its committed `.lanes/config.json` in one `cat-file --batch-check`, and the parsed
  * config memoized per blob and per commit (a commit's config never changes, and the target's

@@ -5,7 +5,7 @@
  * dependencies that holds no task whose scope intersects its own; a `parallel_ok: false` task gets
  * a wave of its own. Waves ignore the number of workers. The makespan comes from a list schedule
  * with P workers that starts the ready task with the longest remaining chain first (measured at
- * 1.00-1.012x the lower bound on random graphs, PERFORMANCE.md), never runs two conflicting tasks
+ * 1.00-1.012x the lower bound on random graphs, docs/performance.md), never runs two conflicting tasks
  * at once and runs a `parallel_ok: false` task alone.
  */
 import type { Conflict } from './scope-index.js';

@@ -1,9 +1,9 @@
 /**
- * Which agent `lanes run` starts in each lane: an argv template (no shell, RELIABILITY.md rule 13)
+ * Which agent `lanes run` starts in each lane: an argv template (no shell, docs/safety.md rule 16)
  * with the placeholders {task_id} {title} {description} {worktree} {prompt}, expanded per task.
  *
  * - claude (the default): `claude -p <prompt> --plugin-dir <Lanes plugin root>` with Lanes' MCP
- *   tools allowed and stream-json output (CLAUDE-CODE.md). In print mode a tool that needs
+ *   tools allowed and stream-json output (docs/claude-code.md). In print mode a tool that needs
  *   permission is refused, so the run also allows edits in the lane (acceptEdits: the PreToolUse
  *   hook still keeps them inside the lane and its claims) and the git/test commands a worker needs.
  * - scripted: the built-in scripted agent (`lanes agent scripted`), for the demo and benchmarks.

@@ -1,4 +1,4 @@
-/** `lanes run`: a stored plan executed by headless agents, one per lane (issue 6). */
+/** `lanes run`: a stored plan executed by headless agents, one per lane. */
 export { runPlan } from './runner.js';
 export type { RunOptions } from './context.js';
 export { lanePrompt, type PromptInput } from './prompt.js';

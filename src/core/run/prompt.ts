@@ -4,7 +4,7 @@
  * the rest follows the lane-worker skill, adapted to a run: `lanes run` queues and lands the work
  * once the agent exits, so the agent commits and ends rather than processing the queue.
  * Task text is the user's own plan, quoted as data; notes from earlier attempts are quoted too
- * (RELIABILITY.md rule 15: never injected as instructions).
+ * (docs/safety.md rule 20: never injected as instructions).
  */
 import { speak } from '../hints/actions.js';
 import type { PlannedTask } from '../plan/plan.js';

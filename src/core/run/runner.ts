@@ -4,7 +4,7 @@
  * The loop: read the state → settle queued tasks (landed, or sent back by the queue) → admit ready
  * tasks while there is a free slot, no conflicting task in flight and the machine is above its
  * memory and disk floors → sleep until something happens. Admission is list scheduling,
- * critical-path first (readyTasks), which PERFORMANCE.md measured at 1.00-1.012x the lower bound.
+ * critical-path first (readyTasks), which docs/performance.md measured at 1.00-1.012x the lower bound.
  *
  * A task: start_task (lane + claims) → agent in the lane (argv template, own process group,
  * LANES_TASK_ID, cwd = lane) → finished only if it exited 0 with its work committed and a clean

@@ -2,7 +2,7 @@
  * Ending a session: the note gets its outcome, duration, Files changed (from git, with line counts)
  * and Commits, and Lanes commits the note itself on the lane's branch.
  *
- * Why Lanes commits the note (issue 5: "a note completed after the lane's last commit must neither
+ * Why Lanes commits the note ("a note completed after the lane's last commit must neither
  * leave the lane dirty nor block its merge"): the note is finished after the agent's last commit
  * (SessionEnd runs when the agent has gone), so left to itself it would sit uncommitted in the lane,
  * where `git worktree remove` refuses to delete it and the work would never look finished. Committing

@@ -1,6 +1,6 @@
 /**
  * Reading and writing note files. A note is written with the crash-safe pattern (temp file, fsync,
- * rename; RELIABILITY.md rule 8) and only below its worktree: the directory comes from config and
+ * rename; docs/safety.md rule 9) and only below its worktree: the directory comes from config and
  * is checked with realpath, so a symlinked `.lanes/sessions` cannot send a note outside the
  * repository (rule 12).
  */

@@ -1,5 +1,5 @@
 /**
- * Session logs (issue 5): a Markdown note per agent session, inside the worktree it works in,
+ * Session logs: a Markdown note per agent session, inside the worktree it works in,
  * indexed in shared state, committed by Lanes when the session ends. Hooks should import the
  * module they need (end.ts for SessionEnd, protocol.ts for Stop) to keep their bundles small.
  */

@@ -1,7 +1,7 @@
 /**
  * Logging to the current session, and reading sessions back: get, list/search, and the previous
  * session's next steps (which the SessionStart hook quotes to the next agent as data, never as
- * instructions: RELIABILITY.md rule 15).
+ * instructions: docs/safety.md rule 20).
  */
 import { act } from '../hints/actions.js';
 import fs from 'node:fs';

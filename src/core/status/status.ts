@@ -1,9 +1,9 @@
 /**
- * The picture at a glance (issue 6): plan progress by wave, lanes, claims, the merge queue, the
+ * The picture at a glance: plan progress by wave, lanes, claims, the merge queue, the
  * current run, resources and recent events, in one report shared by `lanes status`, the `status`
  * MCP tool and `lanes dashboard`.
  *
- * Strictly read-only and cheap, because it is polled while agents work (RELIABILITY.md rule 6):
+ * Strictly read-only and cheap, because it is polled while agents work (docs/safety.md rule 7):
  * state docs are read without the state lock, every git call runs with GIT_OPTIONAL_LOCKS=0, and
  * nothing here writes: no orphan recovery (listLanes runs it, and it may take the 'git' lock), no
  * claim reclaiming (listClaims rewrites the doc when a lease expired; here expired leases are just

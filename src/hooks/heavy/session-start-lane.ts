@@ -1,6 +1,6 @@
 /**
  * SessionStart inside a lane: start (or resume) the session log in the lane and build the context
- * the agent starts with. Earlier notes are quoted as data, never as instructions (RELIABILITY.md
+ * the agent starts with. Earlier notes are quoted as data, never as instructions (docs/safety.md
  * rule 15): formatPreviousNextSteps puts every line behind "> " and labels it.
  */
 import { describeOwner, describeUntil } from '../../core/claims/owner.js';

@@ -2,7 +2,7 @@
  * The PreToolUse decision, as a pure function of the state it reads (unit-testable, and cheap: no
  * I/O except the liveness probe it is handed).
  *
- * Rules (issue 5):
+ * Rules:
  * - Acting in a lane, an edit outside that lane's worktree is refused when it lands in this
  *   repository (the main checkout, another lane, the git dir): that is the edit that would bypass
  *   the merge queue or trample another agent. Paths outside the repository (temp files, Claude

@@ -1,7 +1,7 @@
 /**
  * Reading a hook's stdin. Claude Code writes one JSON object and closes the pipe; anything else
  * (empty input, a terminal, half a JSON document, an array) is "malformed", and every hook then
- * does nothing harmful and says why on stderr (issue 5). A Write of a large file arrives in full
+ * does nothing harmful and says why on stderr. A Write of a large file arrives in full
  * inside `tool_input`, hence the generous cap.
  */
 import fs from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * What a hook says, and how. stdout belongs to Claude Code (RELIABILITY.md rule 14): it carries the
+ * What a hook says, and how. stdout belongs to Claude Code (docs/safety.md rule 17): it carries the
  * hook JSON and nothing else (or, for WorktreeCreate, the path as the last line). Everything meant
  * for people goes to stderr, prefixed "lanes:". Writes are synchronous so that exiting right after
  * cannot cut them short on platforms where pipes are asynchronous.

@@ -34,7 +34,7 @@ export const removeLaneTool = defineTool({
     branch_kept: z.string().optional(),
   }),
   async handle(input, ctx) {
-    // Never a force flag here: forcing is a human's choice at the CLI (RELIABILITY.md rule 1).
+    // Never a force flag here: forcing is a human's choice at the CLI (docs/safety.md rule 1).
     return removeLane(await openProject(ctx.cwd, await ctx.repo()), { task_id: input.task_id, actor: input.owner ?? mcpOwner() });
   },
   render: (o) =>

@@ -1,5 +1,5 @@
 /**
- * Crash safety (RELIABILITY.md rule 9): a processor SIGKILLed at each step leaves the target either
+ * Crash safety (docs/safety.md rule 10): a processor SIGKILLed at each step leaves the target either
  * unchanged or landed exactly once, and the next processor finishes or retries the entry.
  */
 import { describe, expect, it } from 'vitest';

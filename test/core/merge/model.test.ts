@@ -30,7 +30,7 @@ describe('queue order', () => {
     expect([...positions(mixed)]).toEqual([['m2', 1], ['m3', 2]]);
   });
 
-  it('batch size shrinks with the recent failure rate (PERFORMANCE.md: >= 20% failing, batching does not pay)', () => {
+  it('batch size shrinks with the recent failure rate (docs/performance.md: >= 20% failing, batching does not pay)', () => {
     const ok = (n: number) => Array.from({ length: n }, () => true);
     expect(effectiveBatchSize(8, [false])).toBe(8); // too few outcomes to judge
     expect(effectiveBatchSize(8, [...ok(19), false])).toBe(8);

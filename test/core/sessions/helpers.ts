@@ -64,7 +64,7 @@ export function porcelain(dir: string): string[] {
     .filter(Boolean);
 }
 
-/** RELIABILITY.md "Testing them": fsck clean, nothing left locked. */
+/** docs/safety.md "Testing them": fsck clean, nothing left locked. */
 export function expectRepoHealthy(dir: string): void {
   execFileSync('git', ['fsck', '--no-progress'], { cwd: dir, stdio: 'pipe' });
   const stateDir = path.join(dir, '.git', 'lanes');

@@ -13,6 +13,7 @@ import { taskOwner } from '../lanes/model.js';
 import { removeLane } from '../lanes/remove.js';
 import { emptyTasks, setStatus, TASKS_DOC, type DocTx, type TaskStatus, type TasksDoc } from '../plan/tasks.js';
 import { mergeCheckMany } from '../../git/merge.js';
+import { emptyNotices, NOTICES_DOC, type NoticesDoc } from './notices.js';
 import { capText, emptyQueue, MERGE_DOC, msSince, nowIso, queueOf, recordOutcome, trimHistory, type EntryFailure, type MergeEntry, type MergeQueueDoc } from './model.js';
 
 export function queueIn(tx: DocTx): MergeQueueDoc {
@@ -167,15 +168,20 @@ export async function recheckInFlight(project: Project, target: string, targetSh
   if (fresh.length || cleared.length) {
     await project.store.transact(async (tx) => {
       const doc = queueIn(tx);
+      const notices = tx.get<NoticesDoc>(NOTICES_DOC, emptyNotices);
       for (const t of cleared) delete doc.lane_conflicts[t];
       for (const c of fresh) {
         doc.lane_conflicts[c.task] = { target: targetSha, files: c.files };
+        // One notice per lane and landing, for the next hook in that lane to hand to its agent.
+        notices[c.task] = { id: targetSha, target, landed: [...landedTasks], files: c.files, at: nowIso() };
         const note = `After ${landedTask} landed, this lane conflicts with ${target} in: ${c.files.join(', ')}. Merge ${target} into the lane and resolve them before queueing (again).`;
         const t = tx.get<TasksDoc>(TASKS_DOC, emptyTasks)[c.task];
         if (t && t.status !== 'done') setStatus(t, t.status, { note: capText(note) });
         const e = doc.entries.find((x) => x.task === c.task && x.state === 'queued');
         if (e) e.conflicts = [...(e.conflicts ?? []).filter((x) => x.with !== 'target'), { with: 'target', files: c.files }];
       }
+      // A notice outlives its conflict only until the conflict is resolved or its lane lands.
+      for (const t of Object.keys(notices)) if (!Object.hasOwn(doc.lane_conflicts, t)) delete notices[t];
     });
     for (const c of fresh) await project.store.appendEvent('merge.conflict', { task: c.task, with: target, files: c.files, after: landedTask });
   }

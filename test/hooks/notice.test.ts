@@ -84,6 +84,17 @@ describe('PreToolUse: main moved under the lane', () => {
     expect(doc.a!.delivered_at).toBeUndefined(); // kept for the next edit that goes ahead
   });
 
+  it('a session that starts while a notice waits is told at start, and not again on its first edit', async () => {
+    await r.lanes.store.update<NoticesDoc, void>(NOTICES_DOC, emptyNotices, (d) => {
+      d.a = { id: 'd'.repeat(40), target: 'main', landed: ['b'], files: ['README.md'], at: new Date().toISOString() };
+    });
+    const s = await runHook('session-start', { session_id: 'sess-n', transcript_path: '/nonexistent/t.jsonl', cwd: r.lane.a!, hook_event_name: 'SessionStart', source: 'startup' });
+    expect(s.code, s.stderr).toBe(0);
+    expect(s.json?.hookSpecificOutput?.additionalContext).toContain('main moved under task a');
+    const edit = await runHook('pre-tool-use', { ...write(r.lane.a!, path.join(r.lane.a!, 'src/a/z.ts')), session_id: 'sess-n' });
+    expect(edit).toMatchObject({ code: 0, stdout: '' });
+  });
+
   it('drops the notice once the lane has merged the target and no longer conflicts', async () => {
     git(r.lane.a!, 'merge', '-q', '-X', 'ours', '-m', 'merge main', 'main');
     // The next landing re-checks the lanes in flight: a's conflict is gone, and so is its notice.

@@ -77,6 +77,9 @@ export const CLIENT_JS = String.raw`
       var r = st.run;
       var parts = Object.keys(r.tasks).map(function (k) { return r.tasks[k] + ' ' + k; }).join(', ');
       run.appendChild(h('div', { class: 'muted', text: 'Run ' + (r.id || '') + ': ' + r.state + (r.state !== 'running' && r.finished_at ? ', stopped ' + ago(r.finished_at) : r.started_at ? ', started ' + ago(r.started_at) : '') + (r.parallelism ? ', parallelism ' + r.parallelism : '') + (r.agent ? ', agent ' + r.agent : '') + (parts ? ' \u2014 ' + parts : '') }));
+      // A run paused on a usage limit admits nothing until the reset: say so where people look first.
+      if (r.paused) run.appendChild(h('div', { class: 'pause', id: 'run-paused', text: r.paused.text + (r.paused.task ? ' (task ' + r.paused.task + ' hit it)' : '') }));
+      if (r.cost) run.appendChild(h('div', { class: 'muted', id: 'run-cost', text: 'Estimated cost: ' + r.cost.text }));
     }
     var pr = clear($('problems'));
     st.problems.forEach(function (x) { pr.appendChild(h('div', { text: 'Could not read ' + x })); });

@@ -39,6 +39,7 @@ main { padding:16px 20px; display:flex; flex-direction:column; gap:16px; }
 .swatch { display:inline-block; width:10px; height:10px; border-radius:3px; margin-right:4px; vertical-align:-1px; }
 .muted { color:var(--muted); }
 .problems { color:#b45309; margin-top:6px; }
+.pause { margin-top:6px; padding:4px 8px; border-radius:4px; background:#fef3c7; color:#92400e; font-weight:600; }
 table { border-collapse:collapse; width:100%; font-size:13px; }
 th { text-align:left; font-weight:600; color:var(--muted); font-size:12px; border-bottom:1px solid var(--line); padding:4px 6px; }
 td { border-bottom:1px solid var(--line); padding:4px 6px; vertical-align:top; }

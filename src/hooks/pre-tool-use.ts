@@ -3,7 +3,11 @@
  * small bundle: no zod, MCP SDK, execa or lock library on its static import graph (a test checks
  * this), state read lock-free, no git process in the common case. In a lane it refuses (exit 2,
  * the reason on stderr for the model) an edit outside the lane's worktree or on a path another
- * lane holds exclusively; everything else passes silently (exit 0, no output).
+ * lane holds exclusively; everything else passes silently (exit 0, no output), except that an
+ * edit in a lane that a landing has made conflict with the target carries, once per landing, a
+ * note saying so (the hook JSON's additionalContext). Edits are the cheapest place for it: this
+ * hook runs anyway, and the check is one read of a small document; a PostToolUse hook on every
+ * tool would add a Node start (tens of ms) to each tool call of every session.
  *
  * hooks.json starts every hook as `node --preserve-symlinks --preserve-symlinks-main <bundle>`:
  * without them Node realpaths each module file of the bundle (the entry and its shared chunks),
@@ -12,12 +16,13 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { ClaimRecord, ClaimsDoc } from '../core/claims/model.js';
+import { noticeText, NOTICES_DOC, pendingNotice, type NoticesDoc } from '../core/merge/notices.js';
 import { pidAlive } from '../state/pid.js';
 import { checkEdit, needsRenewal } from './lib/edit-check.js';
 import { obj, readHookInput, str } from './lib/input.js';
 import { actingLane } from './lib/lane.js';
 import { ownerLeaseStale } from './lib/owner.js';
-import { exit, note, reasonToStderr, trace } from './lib/output.js';
+import { emitJson, exit, note, reasonToStderr, trace } from './lib/output.js';
 import { hasState, locate, readDoc, readLanes, realish } from './lib/where.js';
 
 const EDIT_TOOLS = new Set(['Edit', 'Write', 'MultiEdit', 'NotebookEdit']);
@@ -83,8 +88,29 @@ async function main(): Promise<number> {
       note(`${EVENT}: could not renew the claims of task ${d.lane.task}: ${(e as Error).message}`);
     }
   }
-  trace(EVENT, 'allow', { tool, file: abs, lane: d.lane?.task, why: d.why });
+  const told = d.lane ? await deliverNotice(w.stateDir, d.lane.task) : undefined;
+  trace(EVENT, told ? 'allow+notice' : 'allow', { tool, file: abs, lane: d.lane?.task, why: d.why, ...(told ? { notice: told } : {}) });
   return 0;
+}
+
+/**
+ * Main moved under this lane (a landing made it conflict with the target): tell the agent now, as
+ * context on an edit that goes ahead, once per landing. The common edit only reads one small
+ * document; the lock is taken only when a notice is waiting. Returns the notice id when told.
+ */
+async function deliverNotice(stateDir: string, task: string): Promise<string | undefined> {
+  const pending = pendingNotice(readDoc<NoticesDoc>(stateDir, NOTICES_DOC.name), task);
+  if (!pending) return undefined;
+  try {
+    const { claimNotice } = await import('./heavy/notice.js');
+    const n = await claimNotice(stateDir, task, pending.id);
+    if (!n) return undefined; // another hook told it first
+    emitJson({ hookSpecificOutput: { hookEventName: EVENT, additionalContext: noticeText(task, n) } });
+    return n.id;
+  } catch (e) {
+    note(`${EVENT}: could not deliver the notice for task ${task}: ${(e as Error).message}`);
+    return undefined;
+  }
 }
 
 main().then(

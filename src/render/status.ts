@@ -49,6 +49,8 @@ export function renderStatus(s: StatusReport, opts: RenderOptions = {}): string 
     const when = r.state !== 'running' && r.finished_at ? `(stopped ${ago(r.finished_at)})` : r.started_at ? `since ${localClock(r.started_at)} (${ago(r.started_at)})` : '';
     const with_ = [r.parallelism ? `parallelism ${r.parallelism}` : '', r.agent ? `agent ${r.agent}` : ''].filter(Boolean).join(', ');
     lines.push(`${bold('Run')}${r.id ? ` ${r.id}` : ''}: ${r.state} ${when}${with_ ? `, ${with_}` : ''}${counts ? `: ${counts}` : ''}`);
+    if (r.paused) lines.push(paint(33, `  ${safeText(r.paused.text)}${r.paused.task ? ` (task ${safeText(r.paused.task)} hit it)` : ''}`));
+    if (r.cost) lines.push(`  cost: ${safeText(r.cost.text)} (estimate)`);
     const busy = r.items.filter((i) => i.state === 'running' || i.state === 'retry' || i.state === 'starting');
     if (busy.length) lines.push(`  working: ${busy.map((i) => `${i.task} (${i.state}${i.attempts > 1 ? `, attempt ${i.attempts}` : ''}${i.since ? `, ${dur(now - Date.parse(i.since))}` : ''})`).join('  ')}`);
     for (const i of r.items.filter((x) => x.state === 'blocked' && x.reason).slice(0, 5)) lines.push(paint(33, `  blocked ${i.task}: ${i.reason}`));

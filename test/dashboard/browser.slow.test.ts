@@ -11,7 +11,7 @@ import { updateTask } from '../../src/core/plan/tasks.js';
 import { NEEDS_FIX_COLOR, STATUS_COLORS } from '../../src/dashboard/page.js';
 import { startDashboard, type Dashboard } from '../../src/dashboard/server.js';
 import { tempDir } from '../helpers/repo.js';
-import { LONG_PATH, needsFixRepo, workingRepo, type Fixture } from './fixture.js';
+import { clock, LONG_PATH, needsFixRepo, pausedUntil, workingRepo, writePausedRun, type Fixture } from './fixture.js';
 import { close, decodePng, dominant, hexRgb } from './png.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -124,6 +124,18 @@ describe('dashboard in headless Chromium', () => {
     expect(close(await colourAt('docs'), hexRgb(STATUS_COLORS.planned))).toBe(true);
     await page.screenshot({ path: path.join(shots, 'dashboard-full.png'), fullPage: true });
     if (process.env.LANES_KEEP_SCREENSHOTS) process.stderr.write(`dashboard screenshots kept: ${file} (and dashboard-full.png)\n`);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a run paused on a usage limit as a banner, with the run\'s estimated cost, live', async () => {
+    expect(await page.locator('#run-paused').count()).toBe(0);
+    const until = pausedUntil();
+    await writePausedRun(repo.lanes, until);
+    const banner = page.locator('#run-paused');
+    await expect.poll(() => banner.count(), { timeout: 15_000 }).toBe(1);
+    expect(await banner.textContent()).toBe(`paused: usage limit, resumes ${clock(until)} (task api hit it)`);
+    expect(await page.locator('#run-cost').textContent()).toBe('Estimated cost: 1.2M in · 100k out · ~$4.70');
+    expect(await banner.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor)).toBe('rgb(254, 243, 199)');
     expect(errors).toEqual([]);
   });
 

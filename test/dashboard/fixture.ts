@@ -11,6 +11,7 @@ import { claimFiles } from '../../src/core/claims/api.js';
 import { startLane } from '../../src/core/lanes/start.js';
 import { processMergeQueue, queueMerge } from '../../src/core/merge/index.js';
 import { storePlan, updateTask } from '../../src/core/plan/tasks.js';
+import { RUNS_DOC } from '../../src/core/run/model.js';
 import { makeRepo, type TestRepo } from '../helpers/repo.js';
 
 export const TASKS = [
@@ -100,4 +101,45 @@ export async function needsFixRepo(): Promise<NeedsFixFixture> {
       await processMergeQueue(project);
     },
   };
+}
+
+/** Resumes at this time: two hours from when the run is written (the text shows it as HH:MM). */
+export function pausedUntil(now = Date.now()): Date {
+  return new Date(now + 2 * 3600_000);
+}
+
+/**
+ * A `lanes run` in progress, paused on a usage limit until `until`, whose agents reported usage:
+ * api 1M input and 100k output tokens of Sonnet ($3 / $15 per million: about $4.50), config
+ * 200k input of Haiku, and one attempt with no usage (the scripted agent prints none).
+ */
+export async function writePausedRun(project: Project, until: Date): Promise<void> {
+  const started = new Date(Date.now() - 600_000).toISOString();
+  const usage = (model: string, input: number, output: number) => ({
+    input_tokens: input,
+    output_tokens: output,
+    cache_read_tokens: 0,
+    cache_creation_tokens: 0,
+    models: { [model]: { input_tokens: input, output_tokens: output, cache_read_tokens: 0, cache_creation_tokens: 0 } },
+  });
+  await project.store.update(RUNS_DOC, (d) => {
+    d.current = 'r-paused';
+    // A run record as an older or partial writer may leave it: the reader must cope.
+    d.runs = [
+      {
+        id: 'r-paused', status: 'running', created_at: started, updated_at: new Date().toISOString(), parallelism: 2,
+        agent: { name: 'claude', argv: [] }, segments: [{ pid: process.pid, host: 'h', started_at: started }],
+        paused: { reason: 'usage limit', until: until.toISOString(), task: 'api' },
+        tasks: {
+          api: { id: 'api', state: 'retry', attempts: [{ n: 1, started_at: started, outcome: 'limited', usage: usage('claude-sonnet-4-5', 1_000_000, 100_000) }] },
+          config: { id: 'config', state: 'running', attempts: [{ n: 1, started_at: started, usage: usage('claude-haiku-4-5', 200_000, 0) }, { n: 2, started_at: started }] },
+        },
+      },
+    ] as unknown as typeof d.runs;
+  });
+}
+
+/** "15:00" for `at`, in local time, as the pause line shows it. */
+export function clock(at: Date): string {
+  return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
 }

@@ -14,6 +14,7 @@ import { removeLane } from '../lanes/remove.js';
 import { setStatus, TASKS_DOC, type TaskStatus } from '../plan/tasks.js';
 import type { DocTx } from '../../state/define.js';
 import { mergeCheckMany } from '../../git/merge.js';
+import { NOTICES_DOC } from './notices.js';
 import { capText, MERGE_DOC, msSince, nowIso, recordOutcome, trimHistory, type EntryFailure, type MergeEntry, type MergeQueueDoc } from './model.js';
 
 export function queueIn(tx: DocTx): MergeQueueDoc {
@@ -168,15 +169,20 @@ export async function recheckInFlight(project: Project, target: string, targetSh
   if (fresh.length || cleared.length) {
     await project.store.transact(async (tx) => {
       const doc = queueIn(tx);
+      const notices = tx.get(NOTICES_DOC);
       for (const t of cleared) delete doc.lane_conflicts[t];
       for (const c of fresh) {
         doc.lane_conflicts[c.task] = { target: targetSha, files: c.files };
+        // One notice per lane and landing, for the next hook in that lane to hand to its agent.
+        notices[c.task] = { id: targetSha, target, landed: [...landedTasks], files: c.files, at: nowIso() };
         const note = `After ${landedTask} landed, this lane conflicts with ${target} in: ${c.files.join(', ')}. Merge ${target} into the lane and resolve them before queueing (again).`;
         const t = tx.get(TASKS_DOC)[c.task];
         if (t && t.status !== 'done') setStatus(t, t.status, { note: capText(note) });
         const e = doc.entries.find((x) => x.task === c.task && x.state === 'queued');
         if (e) e.conflicts = [...(e.conflicts ?? []).filter((x) => x.with !== 'target'), { with: 'target', files: c.files }];
       }
+      // A notice outlives its conflict only until the conflict is resolved or its lane lands.
+      for (const t of Object.keys(notices)) if (!Object.hasOwn(doc.lane_conflicts, t)) delete notices[t];
     });
     for (const c of fresh) await project.store.appendEvent('merge.conflict', { task: c.task, with: target, files: c.files, after: landedTask });
   }

@@ -8,6 +8,7 @@ import type { ClaimRecord, ClaimsDoc } from '../../core/claims/model.js';
 import { openProject } from '../../core/project/project.js';
 import type { LaneRecord } from '../../core/lanes/model.js';
 import type { MergeQueueDoc } from '../../core/merge/model.js';
+import { claimNoticeIn, noticeText, NOTICES_DOC, pendingNotice, type NoticesDoc } from '../../core/merge/notices.js';
 import { checkProtocol, formatChecklist } from '../../core/sessions/protocol.js';
 import { formatPreviousNextSteps, previousNextSteps } from '../../core/sessions/read.js';
 import { sessionKey } from '../../core/sessions/records.js';
@@ -84,6 +85,15 @@ export async function laneContext(input: HookInput, lane: LaneRecord, w: Where):
     }
   }
   if (conflicts.length) lines.push(`Conflicts recorded against this task:\n${conflicts.map((c) => `- ${c}`).join('\n')}`);
+  // A "main moved" notice still waiting is told here, and so not again on the first edit.
+  const pending = pendingNotice(readDoc<NoticesDoc>(stateDir, NOTICES_DOC.name), lane.task);
+  if (pending) {
+    const now = new Date().toISOString();
+    const told = await project.store
+      .transact(async (tx) => claimNoticeIn(tx.get(NOTICES_DOC), lane.task, pending.id, now))
+      .catch(() => undefined);
+    if (told) lines.push(noticeText(lane.task, told));
+  }
 
   if (session) {
     lines.push(

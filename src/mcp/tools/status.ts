@@ -114,6 +114,20 @@ export const StatusOut = z
         items: z.array(
           z.object({ task: z.string(), state: z.string(), attempts: z.number(), since: z.string().optional(), reason: z.string().optional() }).strict(),
         ),
+        paused: z.object({ reason: z.string(), until: z.string(), task: z.string().optional(), text: z.string() }).strict().optional(),
+        cost: z
+          .object({
+            input_tokens: z.number(),
+            output_tokens: z.number(),
+            cache_read_tokens: z.number(),
+            cache_creation_tokens: z.number(),
+            cost_usd: z.number().optional(),
+            reported_cost_usd: z.number().optional(),
+            unpriced: z.array(z.string()).optional(),
+            text: z.string(),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .nullable(),

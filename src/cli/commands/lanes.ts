@@ -7,8 +7,10 @@ import { removeLane, type RemoveResult } from '../../core/lanes/remove.js';
 import { startLane, type StartResult } from '../../core/lanes/start.js';
 import { takeTask, type TakeResult } from '../../core/lanes/take.js';
 import { safeText } from '../../util/escape.js';
-import { NEEDS_FIX_COLOR } from '../../render/status.js';
-import { action, emit } from '../run.js';
+import { colorEnabled, NEEDS_FIX_SGR, paintState, sgr } from '../../render/color.js';
+import { lanePath } from '../../core/lanes/path.js';
+import { isLanesError } from '../../errors.js';
+import { action, emit, reportError } from '../run.js';
 
 export function registerLanes(program: Command): void {
   program
@@ -48,7 +50,27 @@ export function registerLanes(program: Command): void {
     .action(
       action(async (opts: { json?: boolean }) => {
         const r = await listLanes(await openProject(process.cwd()));
-        emit(opts.json, r, () => renderList(r, { color: !!process.stdout.isTTY && !process.env.NO_COLOR }));
+        emit(opts.json, r, () => renderList(r, { color: colorEnabled() }));
+      }),
+    );
+
+  program
+    .command('path')
+    .description('print the path of a task\'s lane, for cd "$(lanes path <task>)"')
+    .argument('<task>', 'task id')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (task: string, opts: { json?: boolean }) => {
+        const r = await lanePath(await openProject(process.cwd()), task).catch((e: unknown) => {
+          // No lane is a plain failure here (exit 1), the way `git rev-parse` fails on a missing name.
+          reportError(e, opts.json === true);
+          if (isLanesError(e, 'NOT_FOUND')) process.exitCode = 1;
+          return undefined;
+        });
+        if (!r) return;
+        // Bare on stdout (no escaping): a shell substitutes it whole.
+        if (opts.json) emit(true, r, () => '');
+        else process.stdout.write(`${r.path}\n`);
       }),
     );
 
@@ -108,7 +130,7 @@ function ago(iso: string | undefined): string {
 
 function renderList(r: ListResult, o: { color?: boolean } = {}): string {
   if (!r.lanes.length) return `No lanes (target ${r.target}).`;
-  const paint = (t: string) => (o.color ? `\x1b[${NEEDS_FIX_COLOR}m${t}\x1b[0m` : t);
+  const paint = (t: string) => (o.color ? sgr(NEEDS_FIX_SGR, t) : t);
   const rows = r.lanes.map((l) => [
     l.kind === 'foreign' ? '(foreign)' : l.task_id ?? '',
     l.kind === 'foreign' ? '-' : l.needs_fix ? 'needs fix' : l.state ?? '',
@@ -120,9 +142,10 @@ function renderList(r: ListResult, o: { color?: boolean } = {}): string {
   ]);
   const head = ['TASK', 'STATE', 'OWNER', `VS ${r.target}`, 'TREE', 'ACTIVE', 'PATH'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const fmt = (row: string[]) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  const fmt = (row: string[], state?: string) =>
+    row.map((c, i) => (i === row.length - 1 ? c : i === 1 ? paintState(!!o.color && !!state, state, c.padEnd(widths[i]!)) : c.padEnd(widths[i]!))).join('  ');
   // Lanes that need a fix come first (listLanes orders them); the reason goes on its own line.
-  const body = r.lanes.flatMap((l, i) => (l.needs_fix ? [paint(fmt(rows[i]!)), paint(`  needs fix: ${safeText(l.needs_fix.reason)}`)] : [fmt(rows[i]!)]));
+  const body = r.lanes.flatMap((l, i) => (l.needs_fix ? [paint(fmt(rows[i]!)), paint(`  needs fix: ${safeText(l.needs_fix.reason)}`)] : [fmt(rows[i]!, l.kind === 'lane' ? l.task_status : undefined)]));
   const problems = r.lanes.filter((l) => l.problem).map((l) => `  ${l.task_id ?? safeText(l.path)}: ${safeText(l.problem)}`);
   return [fmt(head), ...body, ...(problems.length ? ['Problems:', ...problems] : [])].join('\n');
 }

@@ -80,10 +80,11 @@ export function registerLanes(program: Command): void {
     .argument('<task>', 'task id')
     .option('--force', "remove anyway, even another live owner's lane; commits and uncommitted changes are kept under refs/lanes/backup/<task>/<time>")
     .option('--owner <owner>', 'who you are (default: $LANES_OWNER, else cli:<user>@<host>)')
+    .option('-n, --dry-run', 'say what would be removed and kept (the same checks and refusals); change nothing')
     .option('--json', 'print JSON')
     .action(
-      action(async (task: string, opts: { force?: boolean; owner?: string; json?: boolean }) => {
-        const r = await removeLane(await openProject(process.cwd()), { task_id: task, force: opts.force === true, actor: opts.owner ?? cliOwner() });
+      action(async (task: string, opts: { force?: boolean; owner?: string; dryRun?: boolean; json?: boolean }) => {
+        const r = await removeLane(await openProject(process.cwd()), { task_id: task, force: opts.force === true, actor: opts.owner ?? cliOwner(), dryRun: opts.dryRun === true });
         emit(opts.json, r, () => renderRemove(r));
       }),
     );
@@ -91,10 +92,11 @@ export function registerLanes(program: Command): void {
   program
     .command('gc')
     .description('remove finished, clean lanes and stale lane records; report the rest (never prunes other worktrees)')
+    .option('-n, --dry-run', 'say what would be removed and what kept; change nothing')
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: { json?: boolean }) => {
-        const r = await cleanupLanes(await openProject(process.cwd()));
+      action(async (opts: { dryRun?: boolean; json?: boolean }) => {
+        const r = await cleanupLanes(await openProject(process.cwd()), { dryRun: opts.dryRun === true });
         emit(opts.json, r, () => renderCleanup(r));
       }),
     );
@@ -151,6 +153,12 @@ function renderList(r: ListResult, o: { color?: boolean } = {}): string {
 }
 
 function renderRemove(r: RemoveResult): string {
+  if (r.dry_run) {
+    const lines = [`Would remove the lane of ${r.task_id} (${r.path})${r.deleted_branch ? ` and branch ${r.branch}` : ''}; nothing was changed (dry run).`];
+    for (const ref of r.backup_refs) lines.push(`  would keep ${ref}`);
+    for (const n of r.notes) lines.push(`  ${n}`);
+    return lines.join('\n');
+  }
   const lines = [`Removed the lane of ${r.task_id} (${r.path})${r.deleted_branch ? ` and branch ${r.branch}` : ''}.`];
   if (r.branch_kept) lines.push(`  ${r.branch_kept}`);
   for (const ref of r.backup_refs) {
@@ -169,8 +177,13 @@ function renderRemove(r: RemoveResult): string {
 }
 
 function renderCleanup(r: CleanupResult): string {
-  const lines = [`Removed ${r.removed.length} lane(s), freed ${(r.freed_bytes / 1048576).toFixed(1)} MiB.`];
-  for (const x of r.removed) lines.push(`  removed ${x.task_id}: ${x.reason}`, ...x.backup_refs.map((ref) => `    kept ${ref}`));
+  const would = r.dry_run ? 'would ' : '';
+  const lines = [
+    r.dry_run
+      ? `Would remove ${r.removed.length} lane(s), freeing ${(r.freed_bytes / 1048576).toFixed(1)} MiB; nothing was changed (dry run).`
+      : `Removed ${r.removed.length} lane(s), freed ${(r.freed_bytes / 1048576).toFixed(1)} MiB.`,
+  ];
+  for (const x of r.removed) lines.push(`  ${would}remove ${x.task_id}: ${x.reason}`.replace(/^ {2}remove/, '  removed'), ...x.backup_refs.map((ref) => `    ${would}keep ${ref}`.replace(/^ {4}keep/, '    kept')));
   for (const k of r.kept) lines.push(`  kept ${k.task_id ?? k.path}: ${k.reason.replace(/\n/g, '\n    ')}`);
   return lines.join('\n');
 }

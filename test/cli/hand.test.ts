@@ -145,3 +145,40 @@ describe('the CLI in the hand', () => {
   });
 });
 
+
+describe('lanes task show', () => {
+  let r: TestRepo;
+  beforeAll(async () => {
+    r = makeRepo({ files: { 'README.md': '# demo\n', '.lanes/config.json': JSON.stringify({ gates: [] }) } });
+    const p = await openProject(r.dir);
+    await storePlan(p.store, [{ id: 'api', title: 'API', files: ['api.ts'] }, { id: 'web', title: 'Web', depends_on: ['api'] }], { parallelism: 2 });
+    await startLane(p, { task_id: 'api', owner: 'agent-api' });
+    const lane = path.join(r.dir, '.claude', 'worktrees', 'api');
+    fs.writeFileSync(path.join(lane, 'api.ts'), 'export {};\n');
+    r.git('-C', lane, 'add', '-A');
+    r.git('-C', lane, 'commit', '-q', '-m', 'api');
+    expect((await lanes(r.dir, ['merge', 'queue', 'api'])).code).toBe(0);
+  }, 60_000);
+  afterAll(() => r?.cleanup());
+
+  it('shows state, owner, lane, claims and queue entry, as text and JSON', async () => {
+    const t = await lanes(r.dir, ['task', 'show', 'api'], { env: PLAIN });
+    expect(t.code).toBe(0);
+    expect(t.stdout).toMatch(/^api {2}in progress {2}API/);
+    expect(t.stdout).toContain('owner    agent-api');
+    expect(t.stdout).toContain(`lane     ${fs.realpathSync(path.join(r.dir, '.claude', 'worktrees', 'api'))}`);
+    expect(t.stdout).toContain('branch   lanes/api, +1/-0 vs target, clean');
+    expect(t.stdout).toContain('claims   api.ts (exclusive, task:api)');
+    expect(t.stdout).toMatch(/queue {4}queued #1 \(entry m\d+, 0 attempts\)/);
+    const j = await lanes(r.dir, ['task', 'show', 'api', '--json']);
+    const v = JSON.parse(j.stdout) as { status: string; owner: { name: string; live: boolean }; lane: { ahead: number }; claims: unknown[]; merge: { state: string } };
+    expect(v).toMatchObject({ status: 'in_progress', owner: { name: 'agent-api' }, lane: { ahead: 1 }, merge: { state: 'queued' } });
+    expect(v.claims).toHaveLength(1);
+    const web = await lanes(r.dir, ['task', 'show', 'web']);
+    expect(web.stdout).toContain('lane     none');
+    expect(web.stdout).toContain('needs    api');
+    const none = await lanes(r.dir, ['task', 'show', 'nope', '--json']);
+    expect(none.code).toBe(2);
+    expect(JSON.parse(none.stdout)).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  });
+});

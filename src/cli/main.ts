@@ -8,6 +8,6 @@ if (process.argv[2] === 'mcp' && process.argv.length === 3) {
   const { serveMcpStdio } = await import('../mcp/stdio.js');
   await serveMcpStdio();
 } else {
-  const { buildProgram } = await import('./program.js');
-  await buildProgram().parseAsync(process.argv);
+  const { runProgram } = await import('./program.js');
+  await runProgram(process.argv);
 }

@@ -22,19 +22,47 @@ export function exitCodeFor(e: unknown): number {
   return e instanceof LanesError ? (EXIT[e.code] ?? 1) : 1;
 }
 
-/** Wraps a command action: prints errors to stderr, sets the exit code. */
+/**
+ * Wraps a command action: a failure goes to stderr as text, or to stdout as JSON when the command
+ * was given --json, and sets the exit code.
+ */
 export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
       await fn(...args);
     } catch (e) {
-      const code = exitCodeFor(e);
-      const text = e instanceof LanesError ? errorMessage(e) : `unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
-      // Messages quote stored text (owners, notes, gate output): escape it for the terminal.
-      process.stderr.write(`lanes: ${safeBlock(speak(text, 'cli'))}\n`);
-      process.exitCode = code;
+      reportError(e, jsonRequested(args));
     }
   };
+}
+
+/** commander passes (…arguments, options, command): --json is in the options (or a parent's). */
+function jsonRequested(args: unknown[]): boolean {
+  const cmd = args[args.length - 1];
+  if (cmd && typeof cmd === 'object' && typeof (cmd as { optsWithGlobals?: unknown }).optsWithGlobals === 'function') {
+    return (cmd as { optsWithGlobals(): { json?: unknown } }).optsWithGlobals().json === true;
+  }
+  return false;
+}
+
+/**
+ * Reports a failure the one way every command does: `lanes: <message>` and its hint on stderr, or
+ * `{"error": {"code", "message", "hint"}}` on stdout for --json (a script reads one stream), with
+ * the exit code of the error's kind either way.
+ */
+export function reportError(e: unknown, json: boolean): void {
+  const code = exitCodeFor(e);
+  process.exitCode = code;
+  if (json) {
+    const err = e instanceof LanesError
+      ? { code: e.code, message: e.message, hint: e.hint ?? null }
+      : { code: 'INTERNAL', message: `unexpected error: ${e instanceof Error ? e.message : String(e)}`, hint: null };
+    process.stdout.write(`${jsonOut(speakAll({ error: err }, 'cli'))}\n`);
+    return;
+  }
+  const text = e instanceof LanesError ? errorMessage(e) : `unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+  // Messages quote stored text (owners, notes, gate output): escape it for the terminal.
+  process.stderr.write(`lanes: ${safeBlock(speak(text, 'cli'))}\n`);
 }
 
 /**

@@ -7,6 +7,7 @@ import type { LaneStatus } from '../core/status/lanes.js';
 import type { MergeEntryBrief } from '../core/status/queue.js';
 import type { StatusReport } from '../core/status/status.js';
 import { safeText } from '../util/escape.js';
+import { NEEDS_FIX_SGR, STATE_SGR } from './color.js';
 import { clip, dur, localClock, sgr, table } from './format.js';
 
 export interface RenderOptions {
@@ -17,9 +18,10 @@ export interface RenderOptions {
 }
 
 const MARK: Record<string, string> = { planned: '.', in_progress: '>', done: '+', blocked: '!', failed: 'x' };
-const COLOR: Record<string, number> = { planned: 90, in_progress: 36, done: 32, blocked: 33, failed: 31 };
+// The state colours are decided in one place (render/color.ts), matching the dashboard's.
+const COLOR = STATE_SGR;
 /** A lane the merge queue sent back: magenta, a colour no task state uses. */
-export const NEEDS_FIX_COLOR = 35;
+export const NEEDS_FIX_COLOR = NEEDS_FIX_SGR;
 
 export function renderStatus(s: StatusReport, opts: RenderOptions = {}): string {
   const now = opts.now ?? Date.now();

@@ -7,8 +7,10 @@ import { removeLane, type RemoveResult } from '../../core/lanes/remove.js';
 import { startLane, type StartResult } from '../../core/lanes/start.js';
 import { takeTask, type TakeResult } from '../../core/lanes/take.js';
 import { safeText } from '../../util/escape.js';
-import { NEEDS_FIX_COLOR } from '../../render/status.js';
-import { action, emit } from '../run.js';
+import { colorEnabled, NEEDS_FIX_SGR, paintState, sgr } from '../../render/color.js';
+import { lanePath } from '../../core/lanes/path.js';
+import { isLanesError } from '../../errors.js';
+import { action, emit, reportError } from '../run.js';
 
 export function registerLanes(program: Command): void {
   program
@@ -48,7 +50,27 @@ export function registerLanes(program: Command): void {
     .action(
       action(async (opts: { json?: boolean }) => {
         const r = await listLanes(await openProject(process.cwd()));
-        emit(opts.json, r, () => renderList(r, { color: !!process.stdout.isTTY && !process.env.NO_COLOR }));
+        emit(opts.json, r, () => renderList(r, { color: colorEnabled() }));
+      }),
+    );
+
+  program
+    .command('path')
+    .description('print the path of a task\'s lane, for cd "$(lanes path <task>)"')
+    .argument('<task>', 'task id')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (task: string, opts: { json?: boolean }) => {
+        const r = await lanePath(await openProject(process.cwd()), task).catch((e: unknown) => {
+          // No lane is a plain failure here (exit 1), the way `git rev-parse` fails on a missing name.
+          reportError(e, opts.json === true);
+          if (isLanesError(e, 'NOT_FOUND')) process.exitCode = 1;
+          return undefined;
+        });
+        if (!r) return;
+        // Bare on stdout (no escaping): a shell substitutes it whole.
+        if (opts.json) emit(true, r, () => '');
+        else process.stdout.write(`${r.path}\n`);
       }),
     );
 
@@ -58,10 +80,11 @@ export function registerLanes(program: Command): void {
     .argument('<task>', 'task id')
     .option('--force', "remove anyway, even another live owner's lane; commits and uncommitted changes are kept under refs/lanes/backup/<task>/<time>")
     .option('--owner <owner>', 'who you are (default: $LANES_OWNER, else cli:<user>@<host>)')
+    .option('-n, --dry-run', 'say what would be removed and kept (the same checks and refusals); change nothing')
     .option('--json', 'print JSON')
     .action(
-      action(async (task: string, opts: { force?: boolean; owner?: string; json?: boolean }) => {
-        const r = await removeLane(await openProject(process.cwd()), { task_id: task, force: opts.force === true, actor: opts.owner ?? cliOwner() });
+      action(async (task: string, opts: { force?: boolean; owner?: string; dryRun?: boolean; json?: boolean }) => {
+        const r = await removeLane(await openProject(process.cwd()), { task_id: task, force: opts.force === true, actor: opts.owner ?? cliOwner(), dryRun: opts.dryRun === true });
         emit(opts.json, r, () => renderRemove(r));
       }),
     );
@@ -71,10 +94,11 @@ export function registerLanes(program: Command): void {
     // `gc` was its name before 0.2; kept as an alias.
     .alias('gc')
     .description('remove finished, clean lanes and stale lane records; report the rest (never prunes other worktrees)')
+    .option('-n, --dry-run', 'say what would be removed and what kept; change nothing')
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: { json?: boolean }) => {
-        const r = await cleanupLanes(await openProject(process.cwd()));
+      action(async (opts: { dryRun?: boolean; json?: boolean }) => {
+        const r = await cleanupLanes(await openProject(process.cwd()), { dryRun: opts.dryRun === true });
         emit(opts.json, r, () => renderCleanup(r));
       }),
     );
@@ -110,7 +134,7 @@ function ago(iso: string | undefined): string {
 
 function renderList(r: ListResult, o: { color?: boolean } = {}): string {
   if (!r.lanes.length) return `No lanes (target ${r.target}).`;
-  const paint = (t: string) => (o.color ? `\x1b[${NEEDS_FIX_COLOR}m${t}\x1b[0m` : t);
+  const paint = (t: string) => (o.color ? sgr(NEEDS_FIX_SGR, t) : t);
   const rows = r.lanes.map((l) => [
     l.kind === 'foreign' ? '(foreign)' : l.task_id ?? '',
     l.kind === 'foreign' ? '-' : l.needs_fix ? 'needs fix' : l.state ?? '',
@@ -122,14 +146,21 @@ function renderList(r: ListResult, o: { color?: boolean } = {}): string {
   ]);
   const head = ['TASK', 'STATE', 'OWNER', `VS ${r.target}`, 'TREE', 'ACTIVE', 'PATH'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const fmt = (row: string[]) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  const fmt = (row: string[], state?: string) =>
+    row.map((c, i) => (i === row.length - 1 ? c : i === 1 ? paintState(!!o.color && !!state, state, c.padEnd(widths[i]!)) : c.padEnd(widths[i]!))).join('  ');
   // Lanes that need a fix come first (listLanes orders them); the reason goes on its own line.
-  const body = r.lanes.flatMap((l, i) => (l.needs_fix ? [paint(fmt(rows[i]!)), paint(`  needs fix: ${safeText(l.needs_fix.reason)}`)] : [fmt(rows[i]!)]));
+  const body = r.lanes.flatMap((l, i) => (l.needs_fix ? [paint(fmt(rows[i]!)), paint(`  needs fix: ${safeText(l.needs_fix.reason)}`)] : [fmt(rows[i]!, l.kind === 'lane' ? l.task_status : undefined)]));
   const problems = r.lanes.filter((l) => l.problem).map((l) => `  ${l.task_id ?? safeText(l.path)}: ${safeText(l.problem)}`);
   return [fmt(head), ...body, ...(problems.length ? ['Problems:', ...problems] : [])].join('\n');
 }
 
 function renderRemove(r: RemoveResult): string {
+  if (r.dry_run) {
+    const lines = [`Would remove the lane of ${r.task_id} (${r.path})${r.deleted_branch ? ` and branch ${r.branch}` : ''}; nothing was changed (dry run).`];
+    for (const ref of r.backup_refs) lines.push(`  would keep ${ref}`);
+    for (const n of r.notes) lines.push(`  ${n}`);
+    return lines.join('\n');
+  }
   const lines = [`Removed the lane of ${r.task_id} (${r.path})${r.deleted_branch ? ` and branch ${r.branch}` : ''}.`];
   if (r.branch_kept) lines.push(`  ${r.branch_kept}`);
   for (const ref of r.backup_refs) {
@@ -148,8 +179,13 @@ function renderRemove(r: RemoveResult): string {
 }
 
 function renderCleanup(r: CleanupResult): string {
-  const lines = [`Removed ${r.removed.length} lane(s), freed ${(r.freed_bytes / 1048576).toFixed(1)} MiB.`];
-  for (const x of r.removed) lines.push(`  removed ${x.task_id}: ${x.reason}`, ...x.backup_refs.map((ref) => `    kept ${ref}`));
+  const would = r.dry_run ? 'would ' : '';
+  const lines = [
+    r.dry_run
+      ? `Would remove ${r.removed.length} lane(s), freeing ${(r.freed_bytes / 1048576).toFixed(1)} MiB; nothing was changed (dry run).`
+      : `Removed ${r.removed.length} lane(s), freed ${(r.freed_bytes / 1048576).toFixed(1)} MiB.`,
+  ];
+  for (const x of r.removed) lines.push(`  ${would}remove ${x.task_id}: ${x.reason}`.replace(/^ {2}remove/, '  removed'), ...x.backup_refs.map((ref) => `    ${would}keep ${ref}`.replace(/^ {4}keep/, '    kept')));
   for (const k of r.kept) lines.push(`  kept ${k.task_id ?? k.path}: ${k.reason.replace(/\n/g, '\n    ')}`);
   return lines.join('\n');
 }

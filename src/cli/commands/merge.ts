@@ -6,6 +6,8 @@ import { assertSlug } from '../../util/slug.js';
 import { renderLogList, renderProcessed, renderQueued, renderStatus } from '../../render/merge.js';
 import { safeBlock } from '../../util/escape.js';
 import { LanesError } from '../../errors.js';
+import { planMergeQueue, type MergeDryRun } from '../../core/merge/dry-run.js';
+import { safeText } from '../../util/escape.js';
 import { action, emit } from '../run.js';
 
 function strategyOf(s: string | undefined): Strategy | undefined {
@@ -38,10 +40,16 @@ export function registerMerge(program: Command): void {
     .command('run')
     .description('process the queue until nothing more can land (one processor at a time)')
     .option('--max-batches <n>', 'stop after this many batches', (v) => Number.parseInt(v, 10))
+    .option('-n, --dry-run', 'say what would be integrated, in which order, and what conflicts with the target now; change nothing')
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: { maxBatches?: number; json?: boolean }) => {
+      action(async (opts: { maxBatches?: number; dryRun?: boolean; json?: boolean }) => {
         const project = await openProject(process.cwd());
+        if (opts.dryRun) {
+          const plan = await planMergeQueue(project);
+          emit(opts.json, plan, () => renderMergeDryRun(plan));
+          return;
+        }
         const r = await processMergeQueue(project, {
           ...(opts.maxBatches !== undefined ? { maxBatches: opts.maxBatches } : {}),
           // Progress goes to stderr: stdout carries the result.
@@ -128,4 +136,17 @@ export function registerMerge(program: Command): void {
         emit(opts.json, r, () => safeBlock(r.text).trimEnd());
       }),
     );
+}
+
+function renderMergeDryRun(p: MergeDryRun): string {
+  const lines = [`Dry run: nothing was changed. ${p.target} is at ${p.target_sha.slice(0, 12)}; gates: ${p.gates.length ? p.gates.join(', ') : 'none configured'}; batches of up to ${p.batch_size}.`];
+  for (const i of p.interrupted) lines.push(`A real run first settles ${i.task} (entry ${i.entry}), left ${i.state} by an interrupted run.`);
+  for (const e of p.would_process) {
+    const what = e.kind === 'revert' ? `revert ${e.task}` : `land ${e.task} @ ${e.tip.slice(0, 12)}`;
+    const why = e.conflicts.length ? `conflicts with ${p.target} now in ${e.conflicts.map(safeText).join(', ')}` : `merges cleanly with ${p.target} now`;
+    lines.push(`  batch ${e.batch}: would ${what} (entry ${e.entry}): ${why}${e.lane_moved ? '; the lane has moved since it was queued (the queued tip is what lands)' : ''}`);
+  }
+  for (const w of p.waiting) lines.push(`  waiting: ${w.task} until ${w.on.join(', ')} land${w.on.length === 1 ? 's' : ''}`);
+  if (!p.would_process.length) lines.push('Nothing to land.');
+  return lines.join('\n');
 }

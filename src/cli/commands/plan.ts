@@ -5,6 +5,9 @@ import { readPlan, readyTasks, requirePlan, updateTask, addTask, TASK_STATUSES, 
 import { LanesError } from '../../errors.js';
 import { cliOwner } from '../../core/lanes/model.js';
 import { renderPlan, renderPlanWork } from '../../render/plan.js';
+import { taskView } from '../../core/plan/task-view.js';
+import { colorEnabled } from '../../render/color.js';
+import { renderTaskView } from '../../render/task-view.js';
 import { action, emit } from '../run.js';
 
 export function registerPlan(program: Command): void {
@@ -46,7 +49,18 @@ export function registerPlan(program: Command): void {
       }),
     );
 
-  const task = program.command('task').description('add a task or change its status');
+  const task = program.command('task').description('show a task, add one or change its status');
+  task
+    .command('show')
+    .description('one task from every side: state, owner and lease, lane (path, branch, ahead/behind), claims, queue entry, last gate log, session notes')
+    .argument('<task>', 'task id')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (id: string, opts: { json?: boolean }) => {
+        const v = await taskView(await openProject(process.cwd()), id);
+        emit(opts.json, v, () => renderTaskView(v, colorEnabled()));
+      }),
+    );
   task
     .command('set')
     .description('set a task status: planned | in_progress | done | blocked | failed')

@@ -5,6 +5,7 @@ import { status, type StatusReport } from '../../core/status/status.js';
 import { fingerprint, StatusFeed } from '../../dashboard/feed.js';
 import { LanesError } from '../../errors.js';
 import { renderDoctor } from '../../render/doctor.js';
+import { colorEnabled } from '../../render/color.js';
 import { renderStatus } from '../../render/status.js';
 import { action, emit } from '../run.js';
 
@@ -33,7 +34,7 @@ export function registerStatus(program: Command): void {
           return;
         }
         const s = await status(project, events !== undefined ? { events } : {});
-        emit(opts.json, s, () => renderStatus(s, { color: !!process.stdout.isTTY && !process.env.NO_COLOR }));
+        emit(opts.json, s, () => renderStatus(s, { color: colorEnabled() }));
       }),
     );
 
@@ -65,7 +66,7 @@ async function watch(project: Project, o: { json: boolean; intervalMs: number; e
   const frame = (s: StatusReport) => {
     if (tty) {
       const rows = Math.max(5, out.rows ?? 40);
-      let lines = renderStatus(s, { color: !process.env.NO_COLOR, width: out.columns ?? 100 }).split('\n');
+      let lines = renderStatus(s, { color: colorEnabled(out), width: out.columns ?? 100 }).split('\n');
       if (lines.length > rows - 1) lines = [...lines.slice(0, rows - 2), `… ${lines.length - rows + 2} more lines (enlarge the window, or lanes status --json)`];
       out.write(`\x1b[H${lines.map((l) => `${l}\x1b[K`).join('\n')}\n\x1b[J`);
       return;

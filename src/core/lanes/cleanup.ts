@@ -15,7 +15,7 @@ import { isInside, lanesDir } from './paths.js';
 import { diskUsage } from './probe.js';
 import { recoverOrphans } from './recover.js';
 import { LIST_LIMIT } from './assess.js';
-import { assessLane, describeCommits, describeIgnored, teardownLane } from './teardown.js';
+import { assessLane, describeCommits, describeIgnored, planTeardown, teardownLane } from './teardown.js';
 import { safeText } from '../../util/escape.js';
 
 export interface CleanupResult {
@@ -23,11 +23,14 @@ export interface CleanupResult {
   kept: Array<{ task_id?: string; path: string; reason: string }>;
   freed_bytes: number;
   recovered: number;
+  /** A dry run: `removed` lists what would be removed; nothing was changed. */
+  dry_run?: boolean;
 }
 
-export async function cleanupLanes(project: Project): Promise<CleanupResult> {
-  const recovered = await recoverOrphans(project);
-  const out: CleanupResult = { removed: [], kept: [], freed_bytes: 0, recovered: recovered.length };
+export async function cleanupLanes(project: Project, opts: { dryRun?: boolean } = {}): Promise<CleanupResult> {
+  // A dry run changes nothing, so it does not roll crashed operations back either.
+  const recovered = opts.dryRun ? [] : await recoverOrphans(project);
+  const out: CleanupResult = { removed: [], kept: [], freed_bytes: 0, recovered: recovered.length, ...(opts.dryRun ? { dry_run: true } : {}) };
   const doc = (await project.store.read(LANES_DOC)).data;
   const { tasks } = await readPlan(project.store);
   for (const lane of Object.values(doc).sort((x, y) => x.task.localeCompare(y.task))) {
@@ -37,7 +40,7 @@ export async function cleanupLanes(project: Project): Promise<CleanupResult> {
       continue;
     }
     try {
-      const t = tasks[lane.task];
+      const t = Object.hasOwn(tasks, lane.task) ? tasks[lane.task] : undefined;
       const a = await assessLane(project, lane, t);
       if (a.blocked) {
         keep(a.blocked);
@@ -62,10 +65,10 @@ export async function cleanupLanes(project: Project): Promise<CleanupResult> {
         continue;
       }
       const size = a.exists ? await diskUsage(lane.path) : 0;
-      const done = await teardownLane(project, lane, a);
-      await failpoint('lanes.gc.after-teardown');
+      const done = opts.dryRun ? planTeardown(lane, a) : await teardownLane(project, lane, a);
+      if (!opts.dryRun) await failpoint('lanes.gc.after-teardown');
       const why = stale ? 'stale record: directory missing, nothing unlanded' : lane.state === 'broken' ? 'broken lane with nothing to lose' : `finished (${a.landedBy === 'no-commits' ? 'no commits' : 'landed'}) and clean`;
-      const reason = [why, ...done.notes].join('; ');
+      const reason = [why, ...(opts.dryRun ? [] : done.notes)].join('; ');
       out.removed.push({ task_id: lane.task, path: lane.path, reason, freed_bytes: size, backup_refs: done.backup_refs });
       out.freed_bytes += size;
     } catch (e) {

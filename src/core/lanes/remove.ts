@@ -11,7 +11,7 @@ import { assertAuthority, readOwners } from '../claims/liveness.js';
 import { assertOwner } from '../claims/owner.js';
 import { assertTaskId, LANES_DOC } from './model.js';
 import { recoverOrphans } from './recover.js';
-import { assessLane, refusal, teardownLane, type TeardownResult } from './teardown.js';
+import { assessLane, planTeardown, refusal, teardownLane, type TeardownResult } from './teardown.js';
 
 export interface RemoveInput {
   task_id: string;
@@ -22,6 +22,8 @@ export interface RemoveInput {
   force?: boolean;
   /** Who asks. Given, a lane of an unfinished task that another live owner holds is refused. */
   actor?: string;
+  /** Say what would happen (the same checks and refusals), change nothing. */
+  dryRun?: boolean;
 }
 
 export interface RemoveResult extends TeardownResult {
@@ -34,8 +36,10 @@ export interface RemoveResult extends TeardownResult {
 
 export async function removeLane(project: Project, input: RemoveInput): Promise<RemoveResult> {
   const task = assertTaskId(input.task_id);
-  await recoverOrphans(project);
-  const lane = (await project.store.read(LANES_DOC)).data[task];
+  // A dry run changes nothing, so it does not roll crashed operations back either.
+  if (!input.dryRun) await recoverOrphans(project);
+  const doc = (await project.store.read(LANES_DOC)).data;
+  const lane = Object.hasOwn(doc, task) ? doc[task] : undefined;
   if (!lane) {
     throw new LanesError('NOT_FOUND', `There is no lane for task "${task}".`, { hint: `${act('list_lanes')} shows the lanes (and any foreign worktrees, which Lanes does not remove).` });
   }
@@ -51,6 +55,6 @@ export async function removeLane(project: Project, input: RemoveInput): Promise<
   const a = await assessLane(project, lane, state);
   const refused = refusal(lane, a);
   if (refused && !input.force) throw refused;
-  const r = await teardownLane(project, lane, a, { force: input.force === true });
+  const r = input.dryRun ? planTeardown(lane, a, { force: input.force === true }) : await teardownLane(project, lane, a, { force: input.force === true });
   return { task_id: task, path: lane.path, branch: lane.branch, landed_by: refused ? 'forced' : (a.landedBy ?? 'no-commits'), ...r };
 }

@@ -32,6 +32,26 @@ export interface TeardownResult {
   task_status?: string;
   /** Set when the branch moved after it was checked and was therefore kept. */
   branch_kept?: string;
+  /** A dry run: what removing would do; nothing was changed. */
+  dry_run?: boolean;
+}
+
+/**
+ * What teardownLane would do with this assessment, changing nothing: the worktree and branch it
+ * would remove and the backup refs it would create (their timestamp is the time of the real run).
+ */
+export function planTeardown(lane: LaneRecord, a: Assessment, opts: { force?: boolean } = {}): TeardownResult {
+  const base = backupRef(lane.task, new Date());
+  const refs = a.reflogOnly.map((_, i) => `${base}-reflog-${i + 1}`);
+  if (opts.force) {
+    if (a.tip && a.tip !== lane.base) refs.push(base);
+    if (a.head && a.head !== a.tip && a.head !== lane.base) refs.push(`${base}-head`);
+    if (a.exists && a.dirty.length) refs.push(`${base}-stash`);
+    if (a.exists && (a.dirty.some((e) => e.code === '??') || a.ignored.length)) refs.push(`${base}-worktree`);
+  } else if (a.landedBy === 'landed_as' && a.tip) refs.push(archiveRef(lane.task));
+  const notes = [`would release the claims of task:${lane.task} and drop its lane record`];
+  if (a.reflogOnly.length) notes.unshift(`would keep ${a.reflogOnly.length} commit(s) only the reflogs still reach under backup refs`);
+  return { removed_worktree: true, deleted_branch: a.tip !== undefined, backup_refs: refs, notes, released_claims: 0, released_ports: [], dry_run: true };
 }
 
 /**

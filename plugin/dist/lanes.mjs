@@ -4,9 +4,9 @@ const require = __lanesRequire(import.meta.url);
 
 // src/cli/main.ts
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-Z3DDRQWW.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-KEIJN7QL.mjs");
   await serveMcpStdio();
 } else {
-  const { buildProgram } = await import("./chunks/program-WVYJREAB.mjs");
-  await buildProgram().parseAsync(process.argv);
+  const { runProgram } = await import("./chunks/program-KYIN2GFL.mjs");
+  await runProgram(process.argv);
 }

@@ -2,24 +2,33 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
+  NOTICES_DOC,
+  noticeText,
+  pendingNotice
+} from "../chunks/chunk-DYEAHRO7.mjs";
+import {
   actingLane
-} from "../chunks/chunk-F6PRKQFX.mjs";
+} from "../chunks/chunk-CD3ILSQ2.mjs";
 import {
   ownerLeaseStale
-} from "../chunks/chunk-ZONQO4DO.mjs";
+} from "../chunks/chunk-M2FKTH77.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
-import "../chunks/chunk-DHEVK3PK.mjs";
+import "../chunks/chunk-HOVPYJYW.mjs";
+import "../chunks/chunk-VHCGYSJR.mjs";
 import {
   describeOwner,
-  describeUntil,
-  pidAlive
-} from "../chunks/chunk-65DM55UZ.mjs";
+  describeUntil
+} from "../chunks/chunk-KH2HKOCT.mjs";
 import {
+  pidAlive
+} from "../chunks/chunk-EKUF3BFK.mjs";
+import {
+  emitJson,
   exit,
   note,
   reasonToStderr,
   trace
-} from "../chunks/chunk-KHAIEVMA.mjs";
+} from "../chunks/chunk-43ORZK2F.mjs";
 import {
   obj,
   readHookInput,
@@ -32,10 +41,11 @@ import {
   readDoc,
   readLanes,
   realish
-} from "../chunks/chunk-2IEU5J55.mjs";
+} from "../chunks/chunk-37RM2C4A.mjs";
 import {
   isInside
-} from "../chunks/chunk-L7DRPZNJ.mjs";
+} from "../chunks/chunk-JPJMJVFU.mjs";
+import "../chunks/chunk-S3CLBSHI.mjs";
 import {
   isPlainScope,
   matchesScope
@@ -198,14 +208,29 @@ async function main() {
   const sid = str(input, "session_id");
   if (d.lane && (needsRenewal(claims, d.lane, now) || ownerLeaseStale(w.stateDir, sid, now))) {
     try {
-      const { renewLaneClaims } = await import("../chunks/renew-5MBYYVNH.mjs");
+      const { renewLaneClaims } = await import("../chunks/renew-DRZL5PZR.mjs");
       await renewLaneClaims(w.stateDir, d.lane.task, sid);
     } catch (e) {
       note(`${EVENT}: could not renew the claims of task ${d.lane.task}: ${e.message}`);
     }
   }
-  trace(EVENT, "allow", { tool, file: abs, lane: d.lane?.task, why: d.why });
+  const told = d.lane ? await deliverNotice(w.stateDir, d.lane.task) : void 0;
+  trace(EVENT, told ? "allow+notice" : "allow", { tool, file: abs, lane: d.lane?.task, why: d.why, ...told ? { notice: told } : {} });
   return 0;
+}
+async function deliverNotice(stateDir, task) {
+  const pending = pendingNotice(readDoc(stateDir, NOTICES_DOC.name), task);
+  if (!pending) return void 0;
+  try {
+    const { claimNotice } = await import("../chunks/notice-S2LTJ4JT.mjs");
+    const n = await claimNotice(stateDir, task, pending.id);
+    if (!n) return void 0;
+    emitJson({ hookSpecificOutput: { hookEventName: EVENT, additionalContext: noticeText(task, n) } });
+    return n.id;
+  } catch (e) {
+    note(`${EVENT}: could not deliver the notice for task ${task}: ${e.message}`);
+    return void 0;
+  }
 }
 main().then(
   (code) => exit(code),

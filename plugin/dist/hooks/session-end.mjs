@@ -3,17 +3,18 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   sessionOwner
-} from "../chunks/chunk-ZONQO4DO.mjs";
+} from "../chunks/chunk-M2FKTH77.mjs";
 import {
   leaseOf
-} from "../chunks/chunk-DHEVK3PK.mjs";
-import "../chunks/chunk-65DM55UZ.mjs";
+} from "../chunks/chunk-VHCGYSJR.mjs";
+import "../chunks/chunk-KH2HKOCT.mjs";
+import "../chunks/chunk-EKUF3BFK.mjs";
 import {
   elapsedMs,
   exit,
   note,
   trace
-} from "../chunks/chunk-KHAIEVMA.mjs";
+} from "../chunks/chunk-43ORZK2F.mjs";
 import {
   parseHookInput,
   readHookInput,
@@ -23,8 +24,9 @@ import {
   hasState,
   locate,
   readDoc
-} from "../chunks/chunk-2IEU5J55.mjs";
-import "../chunks/chunk-L7DRPZNJ.mjs";
+} from "../chunks/chunk-37RM2C4A.mjs";
+import "../chunks/chunk-JPJMJVFU.mjs";
+import "../chunks/chunk-S3CLBSHI.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -95,7 +97,7 @@ async function main() {
   }
   const timer = finishing ? void 0 : setTimeout(() => startFinisher(input), FINISHER_AFTER_MS);
   timer?.unref();
-  const { finishSession } = await import("../chunks/session-end-work-52OMTRMI.mjs");
+  const { finishSession } = await import("../chunks/session-end-work-DINQEQD4.mjs");
   const r = await finishSession(w, sid, str(input, "reason") ?? "other");
   if (timer) clearTimeout(timer);
   for (const line of r.report) note(`${EVENT}: ${line}`);

@@ -6,7 +6,7 @@ import {
   exit,
   note,
   trace
-} from "../chunks/chunk-KHAIEVMA.mjs";
+} from "../chunks/chunk-43ORZK2F.mjs";
 import {
   readHookInput,
   str
@@ -17,8 +17,9 @@ import {
   locate,
   readDoc,
   readLanes
-} from "../chunks/chunk-2IEU5J55.mjs";
-import "../chunks/chunk-L7DRPZNJ.mjs";
+} from "../chunks/chunk-37RM2C4A.mjs";
+import "../chunks/chunk-JPJMJVFU.mjs";
+import "../chunks/chunk-S3CLBSHI.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -83,7 +84,7 @@ async function main() {
     trace(EVENT, "summary");
     return 0;
   }
-  const { laneContext } = await import("../chunks/session-start-lane-VHRW6PKL.mjs");
+  const { laneContext } = await import("../chunks/session-start-lane-BOFTHI4I.mjs");
   const r = await laneContext(input, lane, w);
   context(r.text);
   trace(EVENT, "lane", { lane: lane.task, session: r.session_id, resumed: r.resumed });

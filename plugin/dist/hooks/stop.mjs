@@ -3,13 +3,13 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-F6PRKQFX.mjs";
+} from "../chunks/chunk-CD3ILSQ2.mjs";
 import {
   emitJson,
   exit,
   note,
   trace
-} from "../chunks/chunk-KHAIEVMA.mjs";
+} from "../chunks/chunk-43ORZK2F.mjs";
 import {
   readHookInput,
   str
@@ -18,8 +18,9 @@ import {
   hasState,
   locate,
   readLanes
-} from "../chunks/chunk-2IEU5J55.mjs";
-import "../chunks/chunk-L7DRPZNJ.mjs";
+} from "../chunks/chunk-37RM2C4A.mjs";
+import "../chunks/chunk-JPJMJVFU.mjs";
+import "../chunks/chunk-S3CLBSHI.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -51,7 +52,7 @@ async function main() {
     return { code: 0, event };
   }
   const lane = acting.lane;
-  const { missingItems } = await import("../chunks/stop-lane-I567UER6.mjs");
+  const { missingItems } = await import("../chunks/stop-lane-O3FDMTTI.mjs");
   const missing = await missingItems(lane, str(input, "session_id"), w);
   for (const p of missing.problems) note(`${event}: ${p}`);
   if (missing.items.length === 0) {

@@ -4,14 +4,14 @@ const require = __lanesRequire(import.meta.url);
 import {
   copyIncluded,
   startLane
-} from "../chunks/chunk-5GZR3B6J.mjs";
+} from "../chunks/chunk-TAJK3PUC.mjs";
 import {
   loadConfig
 } from "../chunks/chunk-GEOZAVXX.mjs";
-import "../chunks/chunk-G3NFVI2C.mjs";
+import "../chunks/chunk-75JZXRKK.mjs";
 import {
   sessionOwner
-} from "../chunks/chunk-ZONQO4DO.mjs";
+} from "../chunks/chunk-M2FKTH77.mjs";
 import {
   ADHOC_TITLE_PREFIX,
   CLAUDE_NAME_RE,
@@ -20,33 +20,35 @@ import {
 import {
   listWorktrees,
   withGitLock
-} from "../chunks/chunk-W3FLFQCS.mjs";
-import "../chunks/chunk-SHNFP3ZB.mjs";
+} from "../chunks/chunk-BC44MNON.mjs";
 import {
   lanesDir,
   openProject
-} from "../chunks/chunk-AI5XVVZO.mjs";
+} from "../chunks/chunk-RGAWIJUO.mjs";
 import {
   git,
   resolveRepo
 } from "../chunks/chunk-AQI2KNDM.mjs";
+import "../chunks/chunk-JW2JOW3N.mjs";
 import {
   addTask,
   readPlan,
   storePlan
-} from "../chunks/chunk-QAT4ND55.mjs";
-import "../chunks/chunk-3XEV5NBU.mjs";
+} from "../chunks/chunk-M5TXEPYS.mjs";
+import "../chunks/chunk-CS45ENFA.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
-import "../chunks/chunk-DHEVK3PK.mjs";
+import "../chunks/chunk-HOVPYJYW.mjs";
+import "../chunks/chunk-VHCGYSJR.mjs";
 import {
   LANES_DOC
-} from "../chunks/chunk-65DM55UZ.mjs";
+} from "../chunks/chunk-KH2HKOCT.mjs";
+import "../chunks/chunk-EKUF3BFK.mjs";
 import {
   emitLine,
   exit,
   note,
   trace
-} from "../chunks/chunk-KHAIEVMA.mjs";
+} from "../chunks/chunk-43ORZK2F.mjs";
 import {
   readHookInput,
   str
@@ -54,8 +56,9 @@ import {
 import {
   hasState,
   locate
-} from "../chunks/chunk-2IEU5J55.mjs";
-import "../chunks/chunk-L7DRPZNJ.mjs";
+} from "../chunks/chunk-37RM2C4A.mjs";
+import "../chunks/chunk-JPJMJVFU.mjs";
+import "../chunks/chunk-S3CLBSHI.mjs";
 import "../chunks/chunk-DHQSTGG3.mjs";
 import "../chunks/chunk-DRMYFPW3.mjs";
 import {

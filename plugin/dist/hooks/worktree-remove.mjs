@@ -3,36 +3,38 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   removeLane
-} from "../chunks/chunk-L4BJS6MK.mjs";
+} from "../chunks/chunk-FUHXHQGV.mjs";
 import {
   ADHOC_TITLE_PREFIX
 } from "../chunks/chunk-ITFLEEQQ.mjs";
 import {
   listWorktrees
-} from "../chunks/chunk-W3FLFQCS.mjs";
-import "../chunks/chunk-SHNFP3ZB.mjs";
+} from "../chunks/chunk-BC44MNON.mjs";
 import {
   openProject
-} from "../chunks/chunk-AI5XVVZO.mjs";
+} from "../chunks/chunk-RGAWIJUO.mjs";
 import {
   git
 } from "../chunks/chunk-AQI2KNDM.mjs";
+import "../chunks/chunk-JW2JOW3N.mjs";
 import {
   PLAN_DOC,
   TASKS_DOC,
   setStatus
-} from "../chunks/chunk-QAT4ND55.mjs";
-import "../chunks/chunk-3XEV5NBU.mjs";
+} from "../chunks/chunk-M5TXEPYS.mjs";
+import "../chunks/chunk-CS45ENFA.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
-import "../chunks/chunk-DHEVK3PK.mjs";
+import "../chunks/chunk-HOVPYJYW.mjs";
+import "../chunks/chunk-VHCGYSJR.mjs";
 import {
   LANES_DOC
-} from "../chunks/chunk-65DM55UZ.mjs";
+} from "../chunks/chunk-KH2HKOCT.mjs";
+import "../chunks/chunk-EKUF3BFK.mjs";
 import {
   exit,
   note,
   trace
-} from "../chunks/chunk-KHAIEVMA.mjs";
+} from "../chunks/chunk-43ORZK2F.mjs";
 import {
   readHookInput,
   str
@@ -41,8 +43,9 @@ import {
   hasState,
   locate,
   realish
-} from "../chunks/chunk-2IEU5J55.mjs";
-import "../chunks/chunk-L7DRPZNJ.mjs";
+} from "../chunks/chunk-37RM2C4A.mjs";
+import "../chunks/chunk-JPJMJVFU.mjs";
+import "../chunks/chunk-S3CLBSHI.mjs";
 import "../chunks/chunk-DRMYFPW3.mjs";
 import {
   errorMessage

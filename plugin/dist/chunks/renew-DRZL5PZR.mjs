@@ -3,22 +3,24 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   renewClaims
-} from "./chunk-G3NFVI2C.mjs";
+} from "./chunk-75JZXRKK.mjs";
 import {
   sessionOwner
-} from "./chunk-ZONQO4DO.mjs";
-import "./chunk-SHNFP3ZB.mjs";
-import "./chunk-QAT4ND55.mjs";
+} from "./chunk-M2FKTH77.mjs";
+import "./chunk-JW2JOW3N.mjs";
+import "./chunk-M5TXEPYS.mjs";
 import {
   StateStore
-} from "./chunk-3XEV5NBU.mjs";
+} from "./chunk-CS45ENFA.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import {
   renewOwner
-} from "./chunk-DHEVK3PK.mjs";
-import "./chunk-65DM55UZ.mjs";
-import "./chunk-2IEU5J55.mjs";
-import "./chunk-L7DRPZNJ.mjs";
+} from "./chunk-VHCGYSJR.mjs";
+import "./chunk-KH2HKOCT.mjs";
+import "./chunk-EKUF3BFK.mjs";
+import "./chunk-37RM2C4A.mjs";
+import "./chunk-JPJMJVFU.mjs";
+import "./chunk-S3CLBSHI.mjs";
 import "./chunk-DRMYFPW3.mjs";
 import "./chunk-B475TGAI.mjs";
 import "./chunk-4OAWNEMU.mjs";

@@ -3,26 +3,32 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   runCommand,
-  safeBlock,
-  safeText,
   statusPorcelain
-} from "./chunk-AI5XVVZO.mjs";
+} from "./chunk-RGAWIJUO.mjs";
 import {
   git,
   gitOut
 } from "./chunk-AQI2KNDM.mjs";
 import {
   writeFileAtomic
-} from "./chunk-3XEV5NBU.mjs";
+} from "./chunk-CS45ENFA.mjs";
 import {
-  LANES_DOC,
+  safeBlock,
+  safeText
+} from "./chunk-HOVPYJYW.mjs";
+import {
+  LANES_DOC
+} from "./chunk-KH2HKOCT.mjs";
+import {
   defineDoc
-} from "./chunk-65DM55UZ.mjs";
+} from "./chunk-EKUF3BFK.mjs";
+import {
+  isInside
+} from "./chunk-JPJMJVFU.mjs";
 import {
   act,
-  isInside,
   own
-} from "./chunk-L7DRPZNJ.mjs";
+} from "./chunk-S3CLBSHI.mjs";
 import {
   LanesError,
   slugify

@@ -3,35 +3,38 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   completeSessionFast
-} from "./chunk-77IRLTT5.mjs";
-import "./chunk-6YCRNXPR.mjs";
+} from "./chunk-EDRFX2Q7.mjs";
+import "./chunk-4DUQ26VJ.mjs";
 import {
   readSessions
-} from "./chunk-Y7NQRRDT.mjs";
+} from "./chunk-Q34BJTJW.mjs";
 import {
   sessionOwner
-} from "./chunk-ZONQO4DO.mjs";
-import {
-  PORTS_DOC,
-  claimsOf
-} from "./chunk-SHNFP3ZB.mjs";
+} from "./chunk-M2FKTH77.mjs";
 import {
   openProject
-} from "./chunk-AI5XVVZO.mjs";
+} from "./chunk-RGAWIJUO.mjs";
 import {
   repoFromPaths
 } from "./chunk-AQI2KNDM.mjs";
 import {
+  PORTS_DOC,
+  claimsOf
+} from "./chunk-JW2JOW3N.mjs";
+import {
   TASKS_DOC
-} from "./chunk-QAT4ND55.mjs";
-import "./chunk-3XEV5NBU.mjs";
+} from "./chunk-M5TXEPYS.mjs";
+import "./chunk-CS45ENFA.mjs";
 import "./chunk-4VNXBQ3W.mjs";
+import "./chunk-HOVPYJYW.mjs";
 import {
   OWNERS_DOC
-} from "./chunk-DHEVK3PK.mjs";
-import "./chunk-65DM55UZ.mjs";
-import "./chunk-2IEU5J55.mjs";
-import "./chunk-L7DRPZNJ.mjs";
+} from "./chunk-VHCGYSJR.mjs";
+import "./chunk-KH2HKOCT.mjs";
+import "./chunk-EKUF3BFK.mjs";
+import "./chunk-37RM2C4A.mjs";
+import "./chunk-JPJMJVFU.mjs";
+import "./chunk-S3CLBSHI.mjs";
 import "./chunk-DRMYFPW3.mjs";
 import {
   errorMessage

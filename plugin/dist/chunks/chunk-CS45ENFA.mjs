@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   hostName,
   pidAlive
-} from "./chunk-65DM55UZ.mjs";
+} from "./chunk-EKUF3BFK.mjs";
 import {
   assertDocName,
   diskVersion,
@@ -14,7 +14,7 @@ import {
   log,
   nullProtoDeep,
   quarantine
-} from "./chunk-L7DRPZNJ.mjs";
+} from "./chunk-S3CLBSHI.mjs";
 import {
   LanesError,
   assertSlug,
@@ -1953,7 +1953,7 @@ async function acquire(stateDir, name, opts, wait) {
   const deadlineMs = opts.deadlineMs ?? 3e4;
   if (!(deadlineMs > stale)) {
     throw new LanesError("INVALID_INPUT", `Lock deadline ${deadlineMs} ms must be longer than stale ${stale} ms.`, {
-      hint: "Otherwise a crashed holder could never be taken over before giving up (RELIABILITY.md rule 10)."
+      hint: "Otherwise a crashed holder could never be taken over before giving up (docs/safety.md rule 11)."
     });
   }
   const lease = new Lease(name, lockPathFor(dir, name), path3.join(dir, `${name}.owner.json`));

@@ -3,41 +3,50 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-4G7INZOE.mjs";
+} from "./chunk-OL24R6IW.mjs";
 import {
   startSession
-} from "./chunk-DJQ3A4MA.mjs";
+} from "./chunk-DXOYZYHP.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps
-} from "./chunk-6YCRNXPR.mjs";
+} from "./chunk-4DUQ26VJ.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-Y7NQRRDT.mjs";
+} from "./chunk-Q34BJTJW.mjs";
+import {
+  NOTICES_DOC,
+  claimNoticeIn,
+  noticeText,
+  pendingNotice
+} from "./chunk-DYEAHRO7.mjs";
 import {
   openProject
-} from "./chunk-AI5XVVZO.mjs";
+} from "./chunk-RGAWIJUO.mjs";
 import {
   repoFromPaths
 } from "./chunk-AQI2KNDM.mjs";
 import {
   readPlan
-} from "./chunk-QAT4ND55.mjs";
-import "./chunk-3XEV5NBU.mjs";
-import "./chunk-DHEVK3PK.mjs";
+} from "./chunk-M5TXEPYS.mjs";
+import "./chunk-CS45ENFA.mjs";
+import "./chunk-HOVPYJYW.mjs";
+import "./chunk-VHCGYSJR.mjs";
 import {
   describeOwner,
   describeUntil
-} from "./chunk-65DM55UZ.mjs";
+} from "./chunk-KH2HKOCT.mjs";
+import "./chunk-EKUF3BFK.mjs";
 import {
   str
 } from "./chunk-JKUPCCJL.mjs";
 import {
   readDoc
-} from "./chunk-2IEU5J55.mjs";
-import "./chunk-L7DRPZNJ.mjs";
+} from "./chunk-37RM2C4A.mjs";
+import "./chunk-JPJMJVFU.mjs";
+import "./chunk-S3CLBSHI.mjs";
 import {
   errorMessage
 } from "./chunk-B475TGAI.mjs";
@@ -99,6 +108,12 @@ ${def.description.slice(0, 2e3)}`);
   }
   if (conflicts.length) lines.push(`Conflicts recorded against this task:
 ${conflicts.map((c) => `- ${c}`).join("\n")}`);
+  const pending = pendingNotice(readDoc(stateDir, NOTICES_DOC.name), lane.task);
+  if (pending) {
+    const now = (/* @__PURE__ */ new Date()).toISOString();
+    const told = await project.store.transact(async (tx) => claimNoticeIn(tx.get(NOTICES_DOC), lane.task, pending.id, now)).catch(() => void 0);
+    if (told) lines.push(noticeText(lane.task, told));
+  }
   if (session) {
     lines.push(
       `Session log: ${session.resumed ? "resumed" : "started"} ${session.id} at ${session.path}. Record progress, decisions, issues and next steps with log_session as you go; Lanes commits the note itself when the session ends.`

@@ -4,10 +4,13 @@ const require = __lanesRequire(import.meta.url);
 import {
   redact,
   require_dist
-} from "./chunk-Y7NQRRDT.mjs";
+} from "./chunk-Q34BJTJW.mjs";
+import {
+  NOTICES_DOC
+} from "./chunk-DYEAHRO7.mjs";
 import {
   filesAt
-} from "./chunk-5GZR3B6J.mjs";
+} from "./chunk-TAJK3PUC.mjs";
 import {
   CONFIG_FILE,
   MAX_CONFIG_BYTES,
@@ -18,10 +21,10 @@ import {
 } from "./chunk-GEOZAVXX.mjs";
 import {
   logReclaimed
-} from "./chunk-G3NFVI2C.mjs";
+} from "./chunk-75JZXRKK.mjs";
 import {
   removeLane
-} from "./chunk-L4BJS6MK.mjs";
+} from "./chunk-FUHXHQGV.mjs";
 import {
   LIST_LIMIT,
   adminDirFor,
@@ -32,21 +35,12 @@ import {
   diskUsage,
   haveProc,
   listWorktrees,
+  planTeardown,
   processesIn,
   recoverOrphans,
   teardownLane,
   withGitLock
-} from "./chunk-W3FLFQCS.mjs";
-import {
-  CLAIMS_DOC,
-  claimInTx,
-  claimsOf,
-  conflictError,
-  conflictsFor,
-  parseClaimRequest,
-  reclaimDoc,
-  releaseOwnerInTx
-} from "./chunk-SHNFP3ZB.mjs";
+} from "./chunk-BC44MNON.mjs";
 import {
   aheadBehind,
   commitTimeMs,
@@ -57,15 +51,23 @@ import {
   refSha,
   resolveCommit,
   runCommand,
-  safeBlock,
-  safeText,
   statusPorcelain
-} from "./chunk-AI5XVVZO.mjs";
+} from "./chunk-RGAWIJUO.mjs";
 import {
   git,
   gitOut,
   resolveRepo
 } from "./chunk-AQI2KNDM.mjs";
+import {
+  CLAIMS_DOC,
+  claimInTx,
+  claimsOf,
+  conflictError,
+  conflictsFor,
+  parseClaimRequest,
+  reclaimDoc,
+  releaseOwnerInTx
+} from "./chunk-JW2JOW3N.mjs";
 import {
   TASKS_DOC,
   countByStatus,
@@ -74,39 +76,47 @@ import {
   requireTask,
   setStatus,
   storePlan
-} from "./chunk-QAT4ND55.mjs";
+} from "./chunk-M5TXEPYS.mjs";
 import {
   ensurePrivateDir,
   failpoint,
   lockOwner,
   tryLock,
   writeFileAtomic
-} from "./chunk-3XEV5NBU.mjs";
+} from "./chunk-CS45ENFA.mjs";
+import {
+  safeBlock,
+  safeText
+} from "./chunk-HOVPYJYW.mjs";
 import {
   OWNERS_DOC,
   describeLiveness,
   ownerLiveness,
   touchOwnerInTx
-} from "./chunk-DHEVK3PK.mjs";
+} from "./chunk-VHCGYSJR.mjs";
 import {
   LANES_DOC,
   assertOwner,
   assertTaskId,
-  defineDoc,
   expiryFrom,
   goneReason,
-  hostName,
   laneRef,
-  pidAlive,
   taskOwner
-} from "./chunk-65DM55UZ.mjs";
+} from "./chunk-KH2HKOCT.mjs";
+import {
+  defineDoc,
+  hostName,
+  pidAlive
+} from "./chunk-EKUF3BFK.mjs";
+import {
+  isInside
+} from "./chunk-JPJMJVFU.mjs";
 import {
   act,
-  isInside,
   log,
   own,
   recordMap
-} from "./chunk-L7DRPZNJ.mjs";
+} from "./chunk-S3CLBSHI.mjs";
 import {
   PLAN_LIMITS,
   buildPlan,
@@ -471,15 +481,18 @@ async function recheckInFlight(project, target, targetSha, landedTasks) {
   if (fresh.length || cleared.length) {
     await project.store.transact(async (tx) => {
       const doc = queueIn(tx);
+      const notices = tx.get(NOTICES_DOC);
       for (const t of cleared) delete doc.lane_conflicts[t];
       for (const c of fresh) {
         doc.lane_conflicts[c.task] = { target: targetSha, files: c.files };
+        notices[c.task] = { id: targetSha, target, landed: [...landedTasks], files: c.files, at: nowIso() };
         const note = `After ${landedTask} landed, this lane conflicts with ${target} in: ${c.files.join(", ")}. Merge ${target} into the lane and resolve them before queueing (again).`;
         const t = tx.get(TASKS_DOC)[c.task];
         if (t && t.status !== "done") setStatus(t, t.status, { note: capText(note) });
         const e = doc.entries.find((x) => x.task === c.task && x.state === "queued");
         if (e) e.conflicts = [...(e.conflicts ?? []).filter((x) => x.with !== "target"), { with: "target", files: c.files }];
       }
+      for (const t of Object.keys(notices)) if (!Object.hasOwn(doc.lane_conflicts, t)) delete notices[t];
     });
     for (const c of fresh) await project.store.appendEvent("merge.conflict", { task: c.task, with: target, files: c.files, after: landedTask });
   }
@@ -2312,30 +2325,30 @@ function recommendParallelism(res, cfg, opts = {}) {
   const r = cfg.resources;
   const limits = [];
   const why = /* @__PURE__ */ new Map();
-  const add = (by, value, text) => {
+  const add2 = (by, value, text) => {
     limits.push({ by, value: Math.max(0, Math.floor(value)) });
     why.set(by, text);
   };
-  add("max_parallel", cfg.max_parallel, `max_parallel is ${cfg.max_parallel} in .lanes/config.json`);
-  if (opts.width !== void 0) add("plan_width", opts.width, `the plan's widest wave has ${opts.width} task${opts.width === 1 ? "" : "s"}`);
+  add2("max_parallel", cfg.max_parallel, `max_parallel is ${cfg.max_parallel} in .lanes/config.json`);
+  if (opts.width !== void 0) add2("plan_width", opts.width, `the plan's widest wave has ${opts.width} task${opts.width === 1 ? "" : "s"}`);
   if (r.memory_per_agent_mb > 0) {
     const spare = res.mem_available_mb - r.min_free_memory_mb;
     const v = spare / r.memory_per_agent_mb;
-    add("memory", v, `memory: ${res.mem_available_mb} MB available, ${r.min_free_memory_mb} MB kept free, ${r.memory_per_agent_mb} MB per agent \u2192 ${Math.max(0, Math.floor(v))}`);
+    add2("memory", v, `memory: ${res.mem_available_mb} MB available, ${r.min_free_memory_mb} MB kept free, ${r.memory_per_agent_mb} MB per agent \u2192 ${Math.max(0, Math.floor(v))}`);
   }
   if (res.sources?.disk !== "unavailable") {
     const perLane = r.disk_per_lane_mb > 0 ? r.disk_per_lane_mb : opts.lane_disk_mb;
     const spare = res.disk_free_mb - r.min_free_disk_mb;
     if (perLane !== void 0 && perLane > 0) {
       const v = spare / perLane;
-      add("disk", v, `disk: ${res.disk_free_mb} MB free, ${r.min_free_disk_mb} MB kept free, ${perLane} MB per lane \u2192 ${Math.max(0, Math.floor(v))}`);
+      add2("disk", v, `disk: ${res.disk_free_mb} MB free, ${r.min_free_disk_mb} MB kept free, ${perLane} MB per lane \u2192 ${Math.max(0, Math.floor(v))}`);
     } else if (spare < 0) {
-      add("disk", 0, `disk: ${res.disk_free_mb} MB free is below the ${r.min_free_disk_mb} MB floor`);
+      add2("disk", 0, `disk: ${res.disk_free_mb} MB free is below the ${r.min_free_disk_mb} MB floor`);
     }
   }
   const pressure = Math.max(1, 2 * Math.max(0, res.load_per_cpu) / r.max_load_per_cpu);
   const cpu = Math.max(1, Math.floor(AGENTS_PER_IDLE_CPU * res.cpus / pressure));
-  add("cpu", cpu, `cpu: ${res.cpus} CPU${res.cpus === 1 ? "" : "s"} at load ${res.load_per_cpu} per CPU (busy at ${r.max_load_per_cpu}) \u2192 ${cpu}`);
+  add2("cpu", cpu, `cpu: ${res.cpus} CPU${res.cpus === 1 ? "" : "s"} at load ${res.load_per_cpu} per CPU (busy at ${r.max_load_per_cpu}) \u2192 ${cpu}`);
   const min = Math.min(...limits.map((l) => l.value));
   const parallelism = Math.max(1, min);
   const binding = limits.filter((l) => l.value === min).map((l) => why.get(l.by));
@@ -2611,9 +2624,9 @@ function renderDoctor(d) {
 
 // src/core/lanes/cleanup.ts
 import path9 from "node:path";
-async function cleanupLanes(project) {
-  const recovered = await recoverOrphans(project);
-  const out = { removed: [], kept: [], freed_bytes: 0, recovered: recovered.length };
+async function cleanupLanes(project, opts = {}) {
+  const recovered = opts.dryRun ? [] : await recoverOrphans(project);
+  const out = { removed: [], kept: [], freed_bytes: 0, recovered: recovered.length, ...opts.dryRun ? { dry_run: true } : {} };
   const doc = (await project.store.read(LANES_DOC)).data;
   const { tasks } = await readPlan(project.store);
   for (const lane of Object.values(doc).sort((x, y) => x.task.localeCompare(y.task))) {
@@ -2623,7 +2636,7 @@ async function cleanupLanes(project) {
       continue;
     }
     try {
-      const t = tasks[lane.task];
+      const t = Object.hasOwn(tasks, lane.task) ? tasks[lane.task] : void 0;
       const a = await assessLane(project, lane, t);
       if (a.blocked) {
         keep(a.blocked);
@@ -2650,10 +2663,10 @@ ${describeIgnored(a.ignored)}`);
         continue;
       }
       const size = a.exists ? await diskUsage(lane.path) : 0;
-      const done = await teardownLane(project, lane, a);
-      await failpoint("lanes.gc.after-teardown");
+      const done = opts.dryRun ? planTeardown(lane, a) : await teardownLane(project, lane, a);
+      if (!opts.dryRun) await failpoint("lanes.gc.after-teardown");
       const why = stale ? "stale record: directory missing, nothing unlanded" : lane.state === "broken" ? "broken lane with nothing to lose" : `finished (${a.landedBy === "no-commits" ? "no commits" : "landed"}) and clean`;
-      const reason = [why, ...done.notes].join("; ");
+      const reason = [why, ...opts.dryRun ? [] : done.notes].join("; ");
       out.removed.push({ task_id: lane.task, path: lane.path, reason, freed_bytes: size, backup_refs: done.backup_refs });
       out.freed_bytes += size;
     } catch (e) {
@@ -3427,8 +3440,374 @@ function trimRuns(doc) {
   doc.runs = doc.runs.filter((r) => !drop.has(r.id));
 }
 
+// src/core/run/cost.ts
+var DEFAULT_PRICES = {
+  opus: { input: 5, output: 25 },
+  "claude-opus-4-5": { input: 5, output: 25 },
+  "claude-opus-4-1": { input: 15, output: 75 },
+  "claude-opus-4-2": { input: 15, output: 75 },
+  "claude-opus-4-0": { input: 15, output: 75 },
+  "claude-opus-4-20250514": { input: 15, output: 75 },
+  sonnet: { input: 3, output: 15 },
+  haiku: { input: 1, output: 5 },
+  "claude-3-5-haiku": { input: 0.8, output: 4 },
+  "claude-3-haiku": { input: 0.25, output: 1.25 }
+};
+var zero = () => ({ input_tokens: 0, output_tokens: 0, cache_read_tokens: 0, cache_creation_tokens: 0 });
+function num(v) {
+  return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : 0;
+}
+function countsOf(u) {
+  if (!u) return zero();
+  return {
+    input_tokens: num(u.input_tokens ?? u.inputTokens),
+    output_tokens: num(u.output_tokens ?? u.outputTokens),
+    cache_read_tokens: num(u.cache_read_input_tokens ?? u.cacheReadInputTokens ?? u.cacheReadTokens),
+    cache_creation_tokens: num(u.cache_creation_input_tokens ?? u.cacheCreationInputTokens ?? u.cacheWriteTokens)
+  };
+}
+function add(a, b) {
+  return {
+    input_tokens: a.input_tokens + b.input_tokens,
+    output_tokens: a.output_tokens + b.output_tokens,
+    cache_read_tokens: a.cache_read_tokens + b.cache_read_tokens,
+    cache_creation_tokens: a.cache_creation_tokens + b.cache_creation_tokens
+  };
+}
+var isEmpty = (c) => !c.input_tokens && !c.output_tokens && !c.cache_read_tokens && !c.cache_creation_tokens;
+function priceFor(model, table2) {
+  if (Object.hasOwn(table2, model)) return table2[model];
+  const id = model.toLowerCase();
+  let best;
+  for (const k of Object.keys(table2)) if (id.includes(k.toLowerCase()) && (!best || k.length > best.length)) best = k;
+  return best ? table2[best] : void 0;
+}
+function priceTable(overrides) {
+  const t = Object.assign(/* @__PURE__ */ Object.create(null), DEFAULT_PRICES);
+  for (const [k, v] of Object.entries(overrides ?? {})) t[k] = v;
+  return t;
+}
+function costOf(c, p) {
+  const read = p.cache_read ?? p.input * 0.1;
+  const write = p.cache_write ?? p.input * 1.25;
+  return (c.input_tokens * p.input + c.output_tokens * p.output + c.cache_read_tokens * read + c.cache_creation_tokens * write) / 1e6;
+}
+function priced(models, table2, reported) {
+  let total = zero();
+  let cost = 0;
+  let anyPrice = false;
+  const unpriced = [];
+  for (const [m, c] of Object.entries(models)) {
+    total = add(total, c);
+    const p = priceFor(m, table2);
+    if (p) {
+      cost += costOf(c, p);
+      anyPrice = true;
+    } else if (!isEmpty(c)) unpriced.push(m);
+  }
+  return {
+    ...total,
+    ...anyPrice ? { cost_usd: round6(cost) } : {},
+    ...reported !== void 0 ? { reported_cost_usd: round6(reported) } : {},
+    models,
+    ...unpriced.length ? { unpriced } : {}
+  };
+}
+function round6(x) {
+  return Math.round(x * 1e6) / 1e6;
+}
+var UsageMeter = class {
+  /** Per message id: the last usage seen for it (repeated per content block), and its model. */
+  messages = /* @__PURE__ */ new Map();
+  result;
+  anon = 0;
+  line(line) {
+    const s = line.trim();
+    if (!s.startsWith("{") || !s.includes("usage")) return;
+    let ev;
+    try {
+      ev = JSON.parse(s);
+    } catch {
+      return;
+    }
+    if (ev.type === "assistant") {
+      const msg = ev.message;
+      if (!msg?.usage) return;
+      const model = typeof msg.model === "string" && msg.model !== "<synthetic>" ? msg.model : "unknown";
+      if (model === "unknown" && isEmpty(countsOf(msg.usage))) return;
+      const id = typeof msg.id === "string" ? msg.id : `#${this.anon++}`;
+      this.messages.set(id, { model, counts: countsOf(msg.usage) });
+      return;
+    }
+    if (ev.type === "result") {
+      const mu = ev.modelUsage;
+      const models = {};
+      if (mu && typeof mu === "object" && Object.keys(mu).length) {
+        for (const [m, u] of Object.entries(mu)) models[m] = countsOf(u);
+      } else if (ev.usage && typeof ev.usage === "object") {
+        const c = countsOf(ev.usage);
+        if (!isEmpty(c)) models[this.mainModel() ?? "unknown"] = c;
+      }
+      const reported = typeof ev.total_cost_usd === "number" ? ev.total_cost_usd : void 0;
+      const prev = this.result;
+      if (prev) for (const [m, c] of Object.entries(prev.models)) models[m] = add(models[m] ?? zero(), c);
+      const sum = prev?.reported !== void 0 || reported !== void 0 ? (prev?.reported ?? 0) + (reported ?? 0) : void 0;
+      this.result = { models, ...sum !== void 0 ? { reported: sum } : {} };
+    }
+  }
+  mainModel() {
+    const n = /* @__PURE__ */ new Map();
+    for (const { model, counts } of this.messages.values()) n.set(model, (n.get(model) ?? 0) + counts.output_tokens + 1);
+    return [...n].sort((a, b) => b[1] - a[1])[0]?.[0];
+  }
+  /** Tokens per model for the attempt so far (undefined: the output said nothing about usage). */
+  models() {
+    if (this.result) return this.result;
+    if (!this.messages.size) return void 0;
+    const models = {};
+    for (const { model, counts } of this.messages.values()) models[model] = add(models[model] ?? zero(), counts);
+    return { models };
+  }
+  usage(table2) {
+    const m = this.models();
+    return m ? priced(m.models, table2, m.reported) : void 0;
+  }
+};
+function sumUsage(list, table2) {
+  const models = {};
+  let reported;
+  let any = false;
+  for (const u of list) {
+    if (!u) continue;
+    any = true;
+    const per = u.models && Object.keys(u.models).length ? u.models : { unknown: { input_tokens: u.input_tokens, output_tokens: u.output_tokens, cache_read_tokens: u.cache_read_tokens, cache_creation_tokens: u.cache_creation_tokens } };
+    for (const [m, c] of Object.entries(per)) models[m] = add(models[m] ?? zero(), c);
+    if (u.reported_cost_usd !== void 0) reported = (reported ?? 0) + u.reported_cost_usd;
+  }
+  return any ? priced(models, table2, reported) : void 0;
+}
+function usageText(u) {
+  if (!u) return "no usage reported";
+  const parts = [`${tokens(u.input_tokens)} in`, `${tokens(u.output_tokens)} out`];
+  if (u.cache_read_tokens) parts.push(`${tokens(u.cache_read_tokens)} cache read`);
+  if (u.cache_creation_tokens) parts.push(`${tokens(u.cache_creation_tokens)} cache write`);
+  if (u.cost_usd !== void 0) parts.push(`~${dollars(u.cost_usd)}${u.unpriced?.length ? ` (+ unpriced ${u.unpriced.join(", ")})` : ""}`);
+  else if (u.unpriced?.length) parts.push(`no price for ${u.unpriced.join(", ")}`);
+  return parts.join(" \xB7 ");
+}
+function tokens(n) {
+  if (n >= 1e6) return `${(n / 1e6).toFixed(n >= 1e7 ? 0 : 1)}M`;
+  if (n >= 1e3) return `${(n / 1e3).toFixed(n >= 1e4 ? 0 : 1)}k`;
+  return String(n);
+}
+function dollars(x) {
+  return x >= 100 ? `$${x.toFixed(0)}` : x >= 0.01 || x === 0 ? `$${x.toFixed(2)}` : `$${x.toFixed(4)}`;
+}
+function runCost(run, prices) {
+  const table2 = priceTable(prices);
+  const tasks = /* @__PURE__ */ Object.create(null);
+  for (const rt of Object.values(run.tasks)) {
+    const u = sumUsage(rt.attempts.map((a) => a.usage), table2);
+    if (u) tasks[rt.id] = u;
+  }
+  const total = sumUsage(Object.values(tasks), table2);
+  return { run_id: run.id, tasks, ...total ? { total } : {}, estimate: true };
+}
+
+// src/core/run/limits.ts
+var COMMON_LIMIT_PATTERNS = [
+  "usage limit (?:reached|exceeded)",
+  "you've (?:hit|reached) your (?:[\\w-]+ )*limit",
+  "\\brate[ _-]?limit(?:ed|_error| exceeded| reached)\\b",
+  "\\boverloaded_error\\b",
+  "\\b(?:HTTP |status:? ?|error:? ?|\\()429\\b",
+  "429 Too Many Requests"
+];
+var MAX_TEXT = 300;
+function clip2(s) {
+  const one = s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "").replace(/\s+/g, " ").replace(/[\x00-\x1f\x7f]/g, "").trim();
+  return one.length > MAX_TEXT ? `${one.slice(0, MAX_TEXT - 3)}...` : one;
+}
+function compilePatterns(sources) {
+  const out = [];
+  for (const s of sources) {
+    try {
+      out.push(new RegExp(s, "i"));
+    } catch {
+    }
+  }
+  return out;
+}
+function reasonFor(text, status2, type) {
+  if (status2 === 529 || type === "overloaded_error" || /overloaded/i.test(text)) return `overloaded${status2 ? ` (${status2})` : ""}`;
+  if (/usage limit|hit your|reached your|quota|spend limit/i.test(text)) return "usage limit";
+  return `rate limit${status2 ? ` (${status2})` : ""}`;
+}
+function claudeEvent(ev, patterns, now) {
+  const status2 = typeof ev.api_error_status === "number" ? ev.api_error_status : void 0;
+  const type = typeof ev.api_error_type === "string" ? ev.api_error_type : void 0;
+  if (ev.type === "result") {
+    const text = typeof ev.result === "string" ? ev.result : "";
+    const limitStatus = status2 === 429 || status2 === 529 || type === "rate_limit_error" || type === "overloaded_error";
+    const byText = text ? matchText(text, patterns, now) : void 0;
+    if (ev.is_error !== true && !limitStatus) return void 0;
+    if (!limitStatus && !byText) return void 0;
+    return { reason: reasonFor(text, status2, type), text: clip2(text || `api error ${status2 ?? type}`), ...resetOf(text, now, byText?.resetAt) };
+  }
+  if (ev.type === "assistant" && ev.is_api_error_message === true && (ev.error === "rate_limit" || status2 === 429 || status2 === 529)) {
+    const content = ev.message?.content ?? [];
+    const text = content.map((c) => c.type === "text" ? c.text ?? "" : "").join(" ");
+    return { reason: reasonFor(text, status2, type), text: clip2(text), ...resetOf(text, now) };
+  }
+  return void 0;
+}
+function resetOf(text, now, known) {
+  const at = known ?? parseReset(text, now);
+  return at !== void 0 ? { resetAt: at } : {};
+}
+function matchText(text, patterns, now) {
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const named = m.groups?.reset;
+    const resetAt = (named !== void 0 ? parseReset(named, now, true) : void 0) ?? parseReset(text, now);
+    return { reason: reasonFor(text), text: clip2(text), ...resetAt !== void 0 ? { resetAt } : {} };
+  }
+  return void 0;
+}
+var LimitWatch = class {
+  constructor(sources, clock = Date.now) {
+    this.clock = clock;
+    this.patterns = compilePatterns(sources);
+  }
+  clock;
+  hit;
+  patterns;
+  line(line, stream = "stdout") {
+    const s = line.trim();
+    if (!s) return;
+    let found;
+    if (s[0] === "{") {
+      let ev;
+      try {
+        ev = JSON.parse(s);
+      } catch {
+        ev = void 0;
+      }
+      if (ev && typeof ev === "object") {
+        found = claudeEvent(ev, this.patterns, this.clock());
+        if (!found && stream === "stdout") return;
+      }
+    }
+    found ??= matchText(s, this.patterns, this.clock());
+    if (found) this.hit = { ...found, ...found.resetAt === void 0 && this.hit?.resetAt !== void 0 ? { resetAt: this.hit.resetAt } : {} };
+  }
+  get limit() {
+    return this.hit;
+  }
+};
+var UNIT_MS = { s: 1e3, sec: 1e3, second: 1e3, m: 6e4, min: 6e4, minute: 6e4, h: 36e5, hr: 36e5, hour: 36e5, d: 864e5, day: 864e5 };
+var MAX_RESET_MS = 8 * 864e5;
+function parseReset(text, now, bare = false) {
+  const t = text.trim();
+  const sane = (at) => at > now && at - now <= MAX_RESET_MS ? at : void 0;
+  const epoch = (bare ? /^(\d{10,13})$/ : /\|\s*(\d{10,13})\b/).exec(t);
+  if (epoch) {
+    const n = Number(epoch[1]);
+    return sane(n < 1e12 ? n * 1e3 : n);
+  }
+  if (bare && /^\d+(?:\.\d+)?$/.test(t)) return sane(now + Number(t) * 1e3);
+  const ra = /retry[- _]after["']?\s*[:=]?\s*["']?(\d+(?:\.\d+)?)\s*(s|sec|seconds?|m|min|minutes?)?\b/i.exec(t);
+  if (ra) return sane(now + Number(ra[1]) * (ra[2]?.startsWith("m") ? 6e4 : 1e3));
+  const rel = /(?:resets?|try again|retry|available again)\s+in\s+((?:\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b[\s,and]*)+)/i.exec(t);
+  if (rel) {
+    let ms = 0;
+    for (const p of rel[1].matchAll(/(\d+(?:\.\d+)?)\s*([a-z]+)/gi)) {
+      const word = p[2].toLowerCase();
+      const unit = word.length > 1 ? word.replace(/s$/, "") : word;
+      ms += Number(p[1]) * (UNIT_MS[unit] ?? UNIT_MS[unit[0]] ?? 0);
+    }
+    if (ms > 0) return sane(now + ms);
+  }
+  const iso = /(?:resets?|until|at)\s+(?:at\s+)?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)/i.exec(t);
+  if (iso) {
+    const at = Date.parse(iso[1]);
+    if (Number.isFinite(at)) return sane(at);
+  }
+  const clock = (bare ? /^()(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?)?/i : /(resets?|try again|available again|until)\s+(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?)?(?![\d:])/i).exec(t);
+  if (clock) {
+    let h = Number(clock[2]);
+    const min = clock[3] !== void 0 ? Number(clock[3]) : 0;
+    const ampm = clock[4]?.toLowerCase().replace(/\./g, "");
+    if (!ampm && clock[3] === void 0) return void 0;
+    if (ampm === "pm" && h < 12) h += 12;
+    if (ampm === "am" && h === 12) h = 0;
+    if (h > 23 || min > 59) return void 0;
+    const d = new Date(now);
+    d.setHours(h, min, 0, 0);
+    if (d.getTime() <= now) d.setDate(d.getDate() + 1);
+    return sane(d.getTime());
+  }
+  return void 0;
+}
+var RESET_MARGIN_MS = 1e3;
+var MAX_BACKOFF_MS = 36e5;
+var LimitGate = class {
+  constructor(o, restored) {
+    this.o = o;
+    this.clock = o.clock ?? Date.now;
+    if (restored && Date.parse(restored.until) > this.clock()) this.pause = restored;
+  }
+  o;
+  pause;
+  streak = 0;
+  lastStart = -Infinity;
+  clock;
+  /** Records a limit; returns the pause now in force (a later reset extends it, never shortens it). */
+  hit(h, task) {
+    const now = this.clock();
+    this.streak++;
+    const backoff = Math.min(MAX_BACKOFF_MS, this.o.backoffSeconds * 1e3 * 2 ** (this.streak - 1));
+    const until = h.resetAt !== void 0 ? h.resetAt + RESET_MARGIN_MS : now + backoff;
+    const current = this.pause ? Date.parse(this.pause.until) : 0;
+    if (!this.pause || until > current) this.pause = { reason: h.reason, until: new Date(Math.max(until, current)).toISOString(), ...task ? { task } : {} };
+    return this.pause;
+  }
+  /** An attempt got through without a limit: back-off starts from its base again. */
+  ok() {
+    this.streak = 0;
+  }
+  /** The pause in force now, or undefined (a pause that has run out is cleared). */
+  paused() {
+    if (this.pause && Date.parse(this.pause.until) <= this.clock()) this.pause = void 0;
+    return this.pause;
+  }
+  /** Ms until the next agent may start under `max_starts_per_minute` (0: now). */
+  startDelay() {
+    if (!(this.o.maxStartsPerMinute > 0)) return 0;
+    const gap = 6e4 / this.o.maxStartsPerMinute;
+    return Math.max(0, this.lastStart + gap - this.clock());
+  }
+  /** How many agents may start now: all of `wanted`, or one at a time when paced. */
+  startsAllowed(wanted) {
+    if (this.paused()) return 0;
+    if (!(this.o.maxStartsPerMinute > 0)) return wanted;
+    return this.startDelay() === 0 ? Math.min(1, wanted) : 0;
+  }
+  started() {
+    this.lastStart = this.clock();
+  }
+};
+function pauseText(p, now = Date.now()) {
+  const at = new Date(p.until);
+  const hm = `${String(at.getHours()).padStart(2, "0")}:${String(at.getMinutes()).padStart(2, "0")}`;
+  const secs2 = Math.ceil((at.getTime() - now) / 1e3);
+  const when = new Date(now).toDateString() === at.toDateString() ? hm : `${at.toISOString().slice(0, 10)} ${hm}`;
+  return `paused: ${p.reason}, resumes ${when}${secs2 > 0 && secs2 < 120 ? ` (in ${secs2} s)` : ""}`;
+}
+
 // src/core/status/run.ts
-async function readRunSummary(project) {
+async function readRunSummary(project, now = Date.now()) {
   const obj = (v) => v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
   const str = (v) => typeof v === "string" ? v : void 0;
   const d = obj((await project.store.read(RUNS_DOC)).data);
@@ -3451,11 +3830,46 @@ async function readRunSummary(project) {
     const item = { task: str(t.id) ?? key, state, attempts: attempts.length };
     const since = str(obj(attempts[attempts.length - 1])?.started_at) ?? str(t.started_at);
     if (since) item.since = since;
-    const reason = str(t.reason);
-    if (reason) item.reason = shorten(reason, 200);
+    const reason2 = str(t.reason);
+    if (reason2) item.reason = shorten(reason2, 200);
     if (out.items.length < 500) out.items.push(item);
   }
+  const p = obj(run.paused);
+  const reason = str(p?.reason);
+  const until = str(p?.until);
+  if (out.state === "running" && reason && until && Number.isFinite(Date.parse(until))) {
+    const task = str(p?.task);
+    out.paused = { reason, until, ...task ? { task } : {}, text: pauseText({ reason, until }, now) };
+  }
+  const cost = await costOf2(project, run);
+  if (cost) out.cost = cost;
   return out;
+}
+async function costOf2(project, run) {
+  const tasks = /* @__PURE__ */ Object.create(null);
+  const raw = run.tasks && typeof run.tasks === "object" ? run.tasks : {};
+  let any = false;
+  for (const [key, t] of Object.entries(raw)) {
+    const attempts = t && typeof t === "object" && Array.isArray(t.attempts) ? t.attempts : [];
+    const usable = attempts.filter((a) => {
+      const u = a && typeof a === "object" ? a.usage : void 0;
+      return !!u && typeof u === "object" && typeof u.input_tokens === "number";
+    });
+    if (!usable.length) continue;
+    any = true;
+    tasks[key] = { id: key, attempts: usable };
+  }
+  if (!any) return void 0;
+  let prices;
+  try {
+    prices = (await project.config()).prices;
+  } catch {
+    prices = void 0;
+  }
+  const total = runCost({ id: typeof run.id === "string" ? run.id : "", tasks }, prices).total;
+  if (!total) return void 0;
+  const { models: _models, ...brief } = total;
+  return { ...brief, text: usageText(total) };
 }
 
 // src/core/status/status.ts
@@ -3499,6 +3913,29 @@ async function status(project, opts = {}) {
   };
 }
 
+// src/render/color.ts
+var STATE_SGR = Object.freeze(
+  Object.assign(/* @__PURE__ */ Object.create(null), { planned: 90, in_progress: 34, done: 32, blocked: 33, failed: 31 })
+);
+var NEEDS_FIX_SGR = 35;
+function sgr(code, text) {
+  return `\x1B[${code}m${text}\x1B[0m`;
+}
+function colorEnabled(stream = process.stdout, env = process.env) {
+  if (env.NO_COLOR) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== void 0 && force !== "") return force !== "0" && force.toLowerCase() !== "false";
+  if (env.TERM === "dumb") return false;
+  return !!stream.isTTY;
+}
+function stateColor(state) {
+  return state !== void 0 && Object.hasOwn(STATE_SGR, state) ? STATE_SGR[state] : void 0;
+}
+function paintState(on, state, text) {
+  const code = stateColor(state);
+  return on && code !== void 0 ? sgr(code, text) : text;
+}
+
 // src/render/format.ts
 function dur(ms) {
   const s = Math.max(0, Math.round(ms / 1e3));
@@ -3522,7 +3959,7 @@ function isoClock(iso) {
 function firstLine(s) {
   return s.split("\n")[0] ?? "";
 }
-function sgr(code, text) {
+function sgr2(code, text) {
   return `\x1B[${code}m${text}\x1B[0m`;
 }
 function table(head, rows, maxWidth = Infinity) {
@@ -3530,7 +3967,7 @@ function table(head, rows, maxWidth = Infinity) {
   const line = (r) => r.map((c, i) => i === r.length - 1 ? c : c.padEnd(w[i])).join("  ").trimEnd();
   return [line(head), ...rows.map(line)];
 }
-function clip2(line, width) {
+function clip3(line, width) {
   const visible = line.replace(/\x1b\[[0-9;]*m/g, "");
   if (visible.length <= width) return line;
   let out = "";
@@ -3550,12 +3987,12 @@ function clip2(line, width) {
 
 // src/render/status.ts
 var MARK = { planned: ".", in_progress: ">", done: "+", blocked: "!", failed: "x" };
-var COLOR = { planned: 90, in_progress: 36, done: 32, blocked: 33, failed: 31 };
-var NEEDS_FIX_COLOR = 35;
+var COLOR = STATE_SGR;
+var NEEDS_FIX_COLOR = NEEDS_FIX_SGR;
 function renderStatus2(s, opts = {}) {
   const now = opts.now ?? Date.now();
-  const paint = (code, t) => opts.color && code ? sgr(code, t) : t;
-  const bold = (t) => opts.color ? sgr(1, t) : t;
+  const paint = (code, t) => opts.color && code ? sgr2(code, t) : t;
+  const bold = (t) => opts.color ? sgr2(1, t) : t;
   const ago = (iso) => iso ? `${dur(now - Date.parse(iso))} ago` : "-";
   const lines = [];
   const at = s.target_sha ? ` @ ${s.target_sha.slice(0, 8)}` : " (no commits)";
@@ -3578,6 +4015,8 @@ function renderStatus2(s, opts = {}) {
     const when = r2.state !== "running" && r2.finished_at ? `(stopped ${ago(r2.finished_at)})` : r2.started_at ? `since ${localClock(r2.started_at)} (${ago(r2.started_at)})` : "";
     const with_ = [r2.parallelism ? `parallelism ${r2.parallelism}` : "", r2.agent ? `agent ${r2.agent}` : ""].filter(Boolean).join(", ");
     lines.push(`${bold("Run")}${r2.id ? ` ${r2.id}` : ""}: ${r2.state} ${when}${with_ ? `, ${with_}` : ""}${counts ? `: ${counts}` : ""}`);
+    if (r2.paused) lines.push(paint(33, `  ${safeText(r2.paused.text)}${r2.paused.task ? ` (task ${safeText(r2.paused.task)} hit it)` : ""}`));
+    if (r2.cost) lines.push(`  cost: ${safeText(r2.cost.text)} (estimate)`);
     const busy = r2.items.filter((i) => i.state === "running" || i.state === "retry" || i.state === "starting");
     if (busy.length) lines.push(`  working: ${busy.map((i) => `${i.task} (${i.state}${i.attempts > 1 ? `, attempt ${i.attempts}` : ""}${i.since ? `, ${dur(now - Date.parse(i.since))}` : ""})`).join("  ")}`);
     for (const i of r2.items.filter((x) => x.state === "blocked" && x.reason).slice(0, 5)) lines.push(paint(33, `  blocked ${i.task}: ${i.reason}`));
@@ -3615,7 +4054,7 @@ function renderStatus2(s, opts = {}) {
     for (const e of s.recent_events.slice().reverse()) lines.push(`  ${localClock(e.ts)} ${e.type}${e.task ? ` ${e.task}` : ""}${e.text ? ` ${e.text}` : ""}`);
   }
   for (const p of s.problems) lines.push(paint(33, `! could not read ${p}`));
-  return (opts.width ? lines.map((l) => clip2(l, opts.width)) : lines).join("\n");
+  return (opts.width ? lines.map((l) => clip3(l, opts.width)) : lines).join("\n");
 }
 function laneRow(l, now) {
   const ab = l.ahead === void 0 ? "-" : `${l.ahead}/${l.behind ?? 0}`;
@@ -3745,17 +4184,24 @@ async function takeTask(project, input) {
 
 export {
   VERSION,
+  mergeCheck,
   operationInProgress,
   STRATEGIES,
   ENTRY_STATES,
+  PROCESSING,
   emptyQueue,
   queueOf,
   MERGE_DOC,
+  effectiveBatchSize,
+  pickBatch,
   mergeStatus,
   cancelMerge,
   queueRevert,
   queueMerge,
+  readTargetTip,
+  configForTip,
   approveMerge,
+  logsDir,
   listGateLogs,
   readGateLog,
   processMergeQueue,
@@ -3785,13 +4231,25 @@ export {
   findRun,
   RUNS_DOC,
   trimRuns,
+  priceTable,
+  UsageMeter,
+  sumUsage,
+  usageText,
+  dollars,
+  COMMON_LIMIT_PATTERNS,
+  LimitWatch,
+  LimitGate,
+  pauseText,
   status,
+  NEEDS_FIX_SGR,
+  sgr,
+  colorEnabled,
+  paintState,
   clockMs,
   isoClock,
   firstLine,
-  sgr,
+  sgr2,
   table,
-  NEEDS_FIX_COLOR,
   renderStatus2,
   takeTask
 };

@@ -9,10 +9,10 @@ import {
 } from "./chunk-AQI2KNDM.mjs";
 import {
   StateStore
-} from "./chunk-3XEV5NBU.mjs";
+} from "./chunk-CS45ENFA.mjs";
 import {
   isInside
-} from "./chunk-L7DRPZNJ.mjs";
+} from "./chunk-JPJMJVFU.mjs";
 import {
   LanesError,
   assertSlug
@@ -233,25 +233,6 @@ function lanePathFor(dir, task) {
   return p;
 }
 
-// src/util/escape.ts
-var CONTROL_LINE = /[\x00-\x1f\x7f-\x9f]/g;
-var CONTROL_BLOCK = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
-function show(c) {
-  const n = c.charCodeAt(0);
-  if (c === "\n") return "\\n";
-  if (c === "\r") return "\\r";
-  if (c === "	") return "\\t";
-  return `\\x${n.toString(16).padStart(2, "0")}`;
-}
-function safeText(s) {
-  if (s === void 0 || s === null) return "";
-  return String(s).replace(CONTROL_LINE, show);
-}
-function safeBlock(s) {
-  if (s === void 0 || s === null) return "";
-  return String(s).replace(/\r\n/g, "\n").replace(CONTROL_BLOCK, show);
-}
-
 // src/system/command.ts
 var DEFAULT_MAX_OUTPUT = 64 * 1024;
 var live = /* @__PURE__ */ new Set();
@@ -387,8 +368,6 @@ async function runCommand(argv, opts) {
 }
 
 export {
-  safeText,
-  safeBlock,
   openProject,
   ZERO_SHA,
   isSha,

@@ -3,25 +3,26 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   assessLane,
+  planTeardown,
   recoverOrphans,
   refusal,
   teardownLane
-} from "./chunk-W3FLFQCS.mjs";
+} from "./chunk-BC44MNON.mjs";
 import {
   readPlan
-} from "./chunk-QAT4ND55.mjs";
+} from "./chunk-M5TXEPYS.mjs";
 import {
   assertAuthority,
   readOwners
-} from "./chunk-DHEVK3PK.mjs";
+} from "./chunk-VHCGYSJR.mjs";
 import {
   LANES_DOC,
   assertOwner,
   assertTaskId
-} from "./chunk-65DM55UZ.mjs";
+} from "./chunk-KH2HKOCT.mjs";
 import {
   act
-} from "./chunk-L7DRPZNJ.mjs";
+} from "./chunk-S3CLBSHI.mjs";
 import {
   LanesError
 } from "./chunk-B475TGAI.mjs";
@@ -29,8 +30,9 @@ import {
 // src/core/lanes/remove.ts
 async function removeLane(project, input) {
   const task = assertTaskId(input.task_id);
-  await recoverOrphans(project);
-  const lane = (await project.store.read(LANES_DOC)).data[task];
+  if (!input.dryRun) await recoverOrphans(project);
+  const doc = (await project.store.read(LANES_DOC)).data;
+  const lane = Object.hasOwn(doc, task) ? doc[task] : void 0;
   if (!lane) {
     throw new LanesError("NOT_FOUND", `There is no lane for task "${task}".`, { hint: `${act("list_lanes")} shows the lanes (and any foreign worktrees, which Lanes does not remove).` });
   }
@@ -45,7 +47,7 @@ async function removeLane(project, input) {
   const a = await assessLane(project, lane, state);
   const refused = refusal(lane, a);
   if (refused && !input.force) throw refused;
-  const r = await teardownLane(project, lane, a, { force: input.force === true });
+  const r = input.dryRun ? planTeardown(lane, a, { force: input.force === true }) : await teardownLane(project, lane, a, { force: input.force === true });
   return { task_id: task, path: lane.path, branch: lane.branch, landed_by: refused ? "forced" : a.landedBy ?? "no-commits", ...r };
 }
 

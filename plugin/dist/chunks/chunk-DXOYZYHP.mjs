@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   currentBranch,
   headCommit
-} from "./chunk-6YCRNXPR.mjs";
+} from "./chunk-4DUQ26VJ.mjs";
 import {
   SESSIONS_DOC,
   activeIn,
@@ -22,10 +22,10 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-Y7NQRRDT.mjs";
+} from "./chunk-Q34BJTJW.mjs";
 import {
   PLAN_DOC
-} from "./chunk-QAT4ND55.mjs";
+} from "./chunk-M5TXEPYS.mjs";
 import {
   LanesError,
   assertSlug,

@@ -22,20 +22,20 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-S24FU26K.mjs";
-import {
-  endSession
-} from "./chunk-77IRLTT5.mjs";
+} from "./chunk-G7UGD2SU.mjs";
 import {
   startSession
-} from "./chunk-DJQ3A4MA.mjs";
+} from "./chunk-DXOYZYHP.mjs";
+import {
+  endSession
+} from "./chunk-EDRFX2Q7.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunk-6YCRNXPR.mjs";
+} from "./chunk-4DUQ26VJ.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -44,35 +44,35 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-Y7NQRRDT.mjs";
+} from "./chunk-Q34BJTJW.mjs";
+import "./chunk-DYEAHRO7.mjs";
 import {
   startLane
-} from "./chunk-5GZR3B6J.mjs";
+} from "./chunk-TAJK3PUC.mjs";
 import "./chunk-GEOZAVXX.mjs";
 import {
   claimFiles,
   listClaims,
   releaseFiles,
   releaseProcess
-} from "./chunk-G3NFVI2C.mjs";
+} from "./chunk-75JZXRKK.mjs";
 import {
   removeLane
-} from "./chunk-L4BJS6MK.mjs";
-import "./chunk-W3FLFQCS.mjs";
+} from "./chunk-FUHXHQGV.mjs";
+import "./chunk-BC44MNON.mjs";
+import {
+  openProject
+} from "./chunk-RGAWIJUO.mjs";
+import {
+  resolveRepo
+} from "./chunk-AQI2KNDM.mjs";
 import {
   CLAIMS_DOC,
   CLAIM_MODES,
   PORTS_DOC,
   claimsOf,
   leasePort
-} from "./chunk-SHNFP3ZB.mjs";
-import {
-  openProject,
-  safeBlock
-} from "./chunk-AI5XVVZO.mjs";
-import {
-  resolveRepo
-} from "./chunk-AQI2KNDM.mjs";
+} from "./chunk-JW2JOW3N.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -80,29 +80,35 @@ import {
   readyTasks,
   requirePlan,
   updateTask
-} from "./chunk-QAT4ND55.mjs";
+} from "./chunk-M5TXEPYS.mjs";
 import {
   StateStore
-} from "./chunk-3XEV5NBU.mjs";
+} from "./chunk-CS45ENFA.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import {
+  safeBlock
+} from "./chunk-HOVPYJYW.mjs";
+import {
   renewOwner
-} from "./chunk-DHEVK3PK.mjs";
+} from "./chunk-VHCGYSJR.mjs";
 import {
   MAX_TTL_SECONDS,
   OWNER_RE,
   OWNER_RULE_TEXT,
   describeOwner,
   describeUntil,
-  hostName,
   mcpActor,
   mcpOwner
-} from "./chunk-65DM55UZ.mjs";
+} from "./chunk-KH2HKOCT.mjs";
+import {
+  hostName
+} from "./chunk-EKUF3BFK.mjs";
+import "./chunk-JPJMJVFU.mjs";
 import {
   log,
   speak,
   speakAll
-} from "./chunk-L7DRPZNJ.mjs";
+} from "./chunk-S3CLBSHI.mjs";
 import "./chunk-4IACWOHE.mjs";
 import {
   NEVER,
@@ -16075,7 +16081,18 @@ var StatusOut = external_exports.object({
     tasks: external_exports.record(external_exports.string(), external_exports.number()),
     items: external_exports.array(
       external_exports.object({ task: external_exports.string(), state: external_exports.string(), attempts: external_exports.number(), since: external_exports.string().optional(), reason: external_exports.string().optional() }).strict()
-    )
+    ),
+    paused: external_exports.object({ reason: external_exports.string(), until: external_exports.string(), task: external_exports.string().optional(), text: external_exports.string() }).strict().optional(),
+    cost: external_exports.object({
+      input_tokens: external_exports.number(),
+      output_tokens: external_exports.number(),
+      cache_read_tokens: external_exports.number(),
+      cache_creation_tokens: external_exports.number(),
+      cost_usd: external_exports.number().optional(),
+      reported_cost_usd: external_exports.number().optional(),
+      unpriced: external_exports.array(external_exports.string()).optional(),
+      text: external_exports.string()
+    }).strict().optional()
   }).strict().nullable(),
   resources: ResourcesOut.extend({
     disk_path: external_exports.string(),

@@ -6,17 +6,19 @@ import {
   assertOwner,
   assertText,
   assertTtl,
-  defineDoc,
   describeOwner,
   describeUntil,
   expiryFrom,
   goneReason,
   identityOf,
   withIdentity
-} from "./chunk-65DM55UZ.mjs";
+} from "./chunk-KH2HKOCT.mjs";
+import {
+  defineDoc
+} from "./chunk-EKUF3BFK.mjs";
 import {
   act
-} from "./chunk-L7DRPZNJ.mjs";
+} from "./chunk-S3CLBSHI.mjs";
 import {
   intersectNormalized,
   isPlainScope,

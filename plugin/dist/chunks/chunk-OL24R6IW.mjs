@@ -3,12 +3,12 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   writeFileAtomic
-} from "./chunk-3XEV5NBU.mjs";
+} from "./chunk-CS45ENFA.mjs";
 
 // src/hooks/lib/config-memo.ts
 import fs from "node:fs";
 import path from "node:path";
-var BUILD_ID = true ? "aea7d7729bcb3ba4" : void 0;
+var BUILD_ID = true ? "488be5f2e1ac09cc" : void 0;
 var CONFIG_PATH = ".lanes/config.json";
 var MEMO_FILE = "config-memo.json";
 var MAX_MEMO_TEXT = 256 * 1024;

@@ -6,7 +6,7 @@ import {
 } from "./chunk-JKUPCCJL.mjs";
 import {
   laneContaining
-} from "./chunk-2IEU5J55.mjs";
+} from "./chunk-37RM2C4A.mjs";
 
 // src/hooks/lib/agent.ts
 import fs from "node:fs";

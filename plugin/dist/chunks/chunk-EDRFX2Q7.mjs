@@ -10,7 +10,7 @@ import {
   mergeBase,
   noteFromRecord,
   withSessionLock
-} from "./chunk-6YCRNXPR.mjs";
+} from "./chunk-4DUQ26VJ.mjs";
 import {
   SESSIONS_DOC,
   checkProtocol,
@@ -26,16 +26,16 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-Y7NQRRDT.mjs";
+} from "./chunk-Q34BJTJW.mjs";
 import {
   openProject
-} from "./chunk-AI5XVVZO.mjs";
+} from "./chunk-RGAWIJUO.mjs";
 import {
   resolveRepo
 } from "./chunk-AQI2KNDM.mjs";
 import {
   act
-} from "./chunk-L7DRPZNJ.mjs";
+} from "./chunk-S3CLBSHI.mjs";
 import {
   LanesError,
   assertSlug,

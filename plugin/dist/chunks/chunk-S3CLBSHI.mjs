@@ -195,13 +195,6 @@ function speakAll(value, audience) {
   return walk(value);
 }
 
-// src/util/paths.ts
-import path2 from "node:path";
-function isInside(root, p) {
-  const rel = path2.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path2.isAbsolute(rel);
-}
-
 export {
   log,
   nullProtoDeep,
@@ -216,6 +209,5 @@ export {
   quarantine,
   act,
   speak,
-  speakAll,
-  isInside
+  speakAll
 };

@@ -17,25 +17,27 @@ import {
   renewInTx,
   renewPortsInTx,
   sane
-} from "./chunk-SHNFP3ZB.mjs";
+} from "./chunk-JW2JOW3N.mjs";
 import {
   TASKS_DOC,
   taskHolder
-} from "./chunk-QAT4ND55.mjs";
+} from "./chunk-M5TXEPYS.mjs";
 import {
   failpoint
-} from "./chunk-3XEV5NBU.mjs";
+} from "./chunk-CS45ENFA.mjs";
 import {
   OWNERS_DOC,
   assertAuthority,
   renewOwner
-} from "./chunk-DHEVK3PK.mjs";
+} from "./chunk-VHCGYSJR.mjs";
 import {
   LANES_DOC,
   assertOwner,
-  assertTtl,
+  assertTtl
+} from "./chunk-KH2HKOCT.mjs";
+import {
   hostName
-} from "./chunk-65DM55UZ.mjs";
+} from "./chunk-EKUF3BFK.mjs";
 import {
   normalizeScope,
   scopesIntersect

@@ -2,9 +2,11 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
-  isInside,
+  isInside
+} from "./chunk-JPJMJVFU.mjs";
+import {
   parseDoc
-} from "./chunk-L7DRPZNJ.mjs";
+} from "./chunk-S3CLBSHI.mjs";
 
 // src/hooks/lib/where.ts
 import { createRequire } from "node:module";

@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   logReclaimed
-} from "./chunk-G3NFVI2C.mjs";
+} from "./chunk-75JZXRKK.mjs";
 import {
   addWorktree,
   checkoutSettings,
@@ -13,16 +13,7 @@ import {
   recoverOrphans,
   rollbackStart,
   withGitLock
-} from "./chunk-W3FLFQCS.mjs";
-import {
-  CLAIMS_DOC,
-  claimInTx,
-  conflictError,
-  conflictsFor,
-  parseClaimRequest,
-  reclaimDoc,
-  sane
-} from "./chunk-SHNFP3ZB.mjs";
+} from "./chunk-BC44MNON.mjs";
 import {
   lanePathFor,
   lanesDir,
@@ -31,27 +22,36 @@ import {
   resolveCommit,
   revInputProblem,
   runCommand
-} from "./chunk-AI5XVVZO.mjs";
+} from "./chunk-RGAWIJUO.mjs";
 import {
   git
 } from "./chunk-AQI2KNDM.mjs";
+import {
+  CLAIMS_DOC,
+  claimInTx,
+  conflictError,
+  conflictsFor,
+  parseClaimRequest,
+  reclaimDoc,
+  sane
+} from "./chunk-JW2JOW3N.mjs";
 import {
   TASKS_DOC,
   applyTaskUpdate,
   readPlan,
   requirePlan,
   requireTask
-} from "./chunk-QAT4ND55.mjs";
+} from "./chunk-M5TXEPYS.mjs";
 import {
   failpoint
-} from "./chunk-3XEV5NBU.mjs";
+} from "./chunk-CS45ENFA.mjs";
 import {
   OWNERS_DOC,
   describeLiveness,
   ownerLiveness,
   readOwners,
   touchOwnerInTx
-} from "./chunk-DHEVK3PK.mjs";
+} from "./chunk-VHCGYSJR.mjs";
 import {
   LANES_DOC,
   START_OP,
@@ -61,11 +61,13 @@ import {
   laneRef,
   lockReason,
   taskOwner
-} from "./chunk-65DM55UZ.mjs";
+} from "./chunk-KH2HKOCT.mjs";
 import {
-  act,
   isInside
-} from "./chunk-L7DRPZNJ.mjs";
+} from "./chunk-JPJMJVFU.mjs";
+import {
+  act
+} from "./chunk-S3CLBSHI.mjs";
 import {
   isPlainScope
 } from "./chunk-DRMYFPW3.mjs";

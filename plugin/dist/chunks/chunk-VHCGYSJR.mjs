@@ -5,16 +5,18 @@ import {
   DEFAULT_TTL_SECONDS,
   assertOwner,
   assertTtl,
-  defineDoc,
   describeUntil,
-  expiryFrom,
+  expiryFrom
+} from "./chunk-KH2HKOCT.mjs";
+import {
+  defineDoc,
   hostName,
   pidAlive
-} from "./chunk-65DM55UZ.mjs";
+} from "./chunk-EKUF3BFK.mjs";
 import {
   act,
   recordMap
-} from "./chunk-L7DRPZNJ.mjs";
+} from "./chunk-S3CLBSHI.mjs";
 import {
   LanesError
 } from "./chunk-B475TGAI.mjs";

@@ -3,22 +3,25 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-4G7INZOE.mjs";
+} from "./chunk-OL24R6IW.mjs";
 import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "./chunk-Y7NQRRDT.mjs";
+} from "./chunk-Q34BJTJW.mjs";
 import {
   openProject,
   statusPorcelain
-} from "./chunk-AI5XVVZO.mjs";
+} from "./chunk-RGAWIJUO.mjs";
 import {
   repoFromPaths
 } from "./chunk-AQI2KNDM.mjs";
-import "./chunk-3XEV5NBU.mjs";
-import "./chunk-65DM55UZ.mjs";
-import "./chunk-L7DRPZNJ.mjs";
+import "./chunk-CS45ENFA.mjs";
+import "./chunk-HOVPYJYW.mjs";
+import "./chunk-KH2HKOCT.mjs";
+import "./chunk-EKUF3BFK.mjs";
+import "./chunk-JPJMJVFU.mjs";
+import "./chunk-S3CLBSHI.mjs";
 import {
   errorMessage
 } from "./chunk-B475TGAI.mjs";

@@ -2,42 +2,18 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
-  act,
-  assertDocName
-} from "./chunk-L7DRPZNJ.mjs";
+  defineDoc,
+  hostName,
+  pidAlive
+} from "./chunk-EKUF3BFK.mjs";
+import {
+  act
+} from "./chunk-S3CLBSHI.mjs";
 import {
   LanesError,
   assertSlug,
   isLanesError
 } from "./chunk-B475TGAI.mjs";
-
-// src/state/pid.ts
-import fs from "node:fs";
-import os from "node:os";
-function pidAlive(pid) {
-  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-  } catch (e) {
-    return e.code === "EPERM";
-  }
-  return !isZombie(pid);
-}
-function isZombie(pid) {
-  let stat;
-  try {
-    stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  } catch {
-    return false;
-  }
-  const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
-  return state === "Z" || state === "X";
-}
-var host;
-function hostName() {
-  host ??= os.hostname();
-  return host;
-}
 
 // src/core/claims/owner.ts
 var DEFAULT_TTL_SECONDS = 1800;
@@ -109,24 +85,7 @@ function describeUntil(iso, now = Date.now()) {
 }
 
 // src/core/lanes/model.ts
-import os2 from "node:os";
-
-// src/state/define.ts
-var defined = /* @__PURE__ */ new Map();
-var asStored = (stored) => stored;
-function defineDoc(spec) {
-  const name = assertDocName(spec.name);
-  if (defined.has(name)) {
-    throw new LanesError("INTERNAL", `The state document "${name}" is defined twice.`, {
-      hint: "Define each state document once, with defineDoc in the module of the capability that owns it, and import that definition everywhere else."
-    });
-  }
-  const def = Object.freeze({ name, empty: spec.empty, normalize: spec.normalize ?? asStored });
-  defined.set(name, def);
-  return def;
-}
-
-// src/core/lanes/model.ts
+import os from "node:os";
 var START_OP = "lanes.start";
 var REMOVE_OP = "lanes.remove";
 var emptyLanes = () => ({});
@@ -165,11 +124,11 @@ function cliOwner(env = process.env) {
   if (env.LANES_OWNER) return assertOwner(env.LANES_OWNER);
   let user = "user";
   try {
-    user = os2.userInfo().username;
+    user = os.userInfo().username;
   } catch {
     user = env.USER ?? "user";
   }
-  return `cli:${ownerPart(user)}@${ownerPart(os2.hostname())}`;
+  return `cli:${ownerPart(user)}@${ownerPart(os.hostname())}`;
 }
 function assertTaskId(id) {
   try {
@@ -181,9 +140,6 @@ function assertTaskId(id) {
 }
 
 export {
-  pidAlive,
-  hostName,
-  defineDoc,
   DEFAULT_TTL_SECONDS,
   MAX_TTL_SECONDS,
   OWNER_RE,

@@ -3,13 +3,13 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   leaseOf
-} from "./chunk-DHEVK3PK.mjs";
+} from "./chunk-VHCGYSJR.mjs";
 import {
   mcpOwner
-} from "./chunk-65DM55UZ.mjs";
+} from "./chunk-KH2HKOCT.mjs";
 import {
   readDoc
-} from "./chunk-2IEU5J55.mjs";
+} from "./chunk-37RM2C4A.mjs";
 
 // src/hooks/lib/owner.ts
 function sessionOwner(sid) {

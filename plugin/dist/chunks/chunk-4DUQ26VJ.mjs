@@ -21,18 +21,18 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-Y7NQRRDT.mjs";
+} from "./chunk-Q34BJTJW.mjs";
 import {
   git,
   gitOut
 } from "./chunk-AQI2KNDM.mjs";
 import {
   withLock
-} from "./chunk-3XEV5NBU.mjs";
+} from "./chunk-CS45ENFA.mjs";
 import {
   act,
   own
-} from "./chunk-L7DRPZNJ.mjs";
+} from "./chunk-S3CLBSHI.mjs";
 import {
   LanesError,
   assertSlug

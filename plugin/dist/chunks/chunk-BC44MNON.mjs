@@ -2,10 +2,6 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
-  releaseOwnerInTx,
-  releasePortsInTx
-} from "./chunk-SHNFP3ZB.mjs";
-import {
   ZERO_SHA,
   commitsLostWith,
   contentLanded,
@@ -18,24 +14,30 @@ import {
   refSha,
   reflogCommits,
   resolveCommit,
-  safeText,
   snapshotWorktree,
   stashCreate,
   statusPorcelain
-} from "./chunk-AI5XVVZO.mjs";
+} from "./chunk-RGAWIJUO.mjs";
 import {
   git
 } from "./chunk-AQI2KNDM.mjs";
 import {
+  releaseOwnerInTx,
+  releasePortsInTx
+} from "./chunk-JW2JOW3N.mjs";
+import {
   TASKS_DOC,
   setStatus
-} from "./chunk-QAT4ND55.mjs";
+} from "./chunk-M5TXEPYS.mjs";
 import {
   failpoint,
   holdsLock,
   withLock,
   writeFileAtomic
-} from "./chunk-3XEV5NBU.mjs";
+} from "./chunk-CS45ENFA.mjs";
+import {
+  safeText
+} from "./chunk-HOVPYJYW.mjs";
 import {
   LANES_DOC,
   REMOVE_OP,
@@ -44,14 +46,18 @@ import {
   backupRef,
   laneRef,
   lockReason,
-  pidAlive,
   taskOwner
-} from "./chunk-65DM55UZ.mjs";
+} from "./chunk-KH2HKOCT.mjs";
+import {
+  pidAlive
+} from "./chunk-EKUF3BFK.mjs";
+import {
+  isInside
+} from "./chunk-JPJMJVFU.mjs";
 import {
   act,
-  isInside,
   log
-} from "./chunk-L7DRPZNJ.mjs";
+} from "./chunk-S3CLBSHI.mjs";
 import {
   LanesError,
   errorMessage
@@ -2236,6 +2242,19 @@ function refusal(lane, a) {
 
 // src/core/lanes/teardown.ts
 import fs5 from "node:fs";
+function planTeardown(lane, a, opts = {}) {
+  const base = backupRef(lane.task, /* @__PURE__ */ new Date());
+  const refs = a.reflogOnly.map((_, i) => `${base}-reflog-${i + 1}`);
+  if (opts.force) {
+    if (a.tip && a.tip !== lane.base) refs.push(base);
+    if (a.head && a.head !== a.tip && a.head !== lane.base) refs.push(`${base}-head`);
+    if (a.exists && a.dirty.length) refs.push(`${base}-stash`);
+    if (a.exists && (a.dirty.some((e) => e.code === "??") || a.ignored.length)) refs.push(`${base}-worktree`);
+  } else if (a.landedBy === "landed_as" && a.tip) refs.push(archiveRef(lane.task));
+  const notes = [`would release the claims of task:${lane.task} and drop its lane record`];
+  if (a.reflogOnly.length) notes.unshift(`would keep ${a.reflogOnly.length} commit(s) only the reflogs still reach under backup refs`);
+  return { removed_worktree: true, deleted_branch: a.tip !== void 0, backup_refs: refs, notes, released_claims: 0, released_ports: [], dry_run: true };
+}
 async function teardownLane(project, lane, a, opts = {}) {
   const { repo, store } = project;
   const root = repo.mainRoot;
@@ -2521,6 +2540,7 @@ export {
   describeCommits,
   describeIgnored,
   refusal,
+  planTeardown,
   teardownLane,
   rollbackStart,
   recoverOrphans

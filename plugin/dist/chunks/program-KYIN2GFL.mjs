@@ -2,12 +2,17 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
+  COMMON_LIMIT_PATTERNS,
   INTERRUPTED_NOTE,
   LIMITED_NOTE,
+  LimitGate,
+  LimitWatch,
   MERGE_DOC,
-  NEEDS_FIX_COLOR,
+  NEEDS_FIX_SGR,
+  PROCESSING,
   RUNS_DOC,
   STRATEGIES,
+  UsageMeter,
   VERSION,
   agentMs,
   approveMerge,
@@ -15,7 +20,11 @@ import {
   checkResources,
   cleanupLanes,
   clockMs,
+  colorEnabled,
+  configForTip,
   countedAttempts,
+  dollars,
+  effectiveBatchSize,
   emptyQueue,
   findRun,
   firstLine,
@@ -23,17 +32,24 @@ import {
   laneMs,
   listGateLogs,
   listLanes,
+  logsDir,
+  mergeCheck,
   mergeStatus,
   newRunId,
   nowIso,
   operationInProgress,
+  paintState,
+  pauseText,
+  pickBatch,
   planWork,
+  priceTable,
   processMergeQueue,
   queueMerge,
   queueOf,
   queueRevert,
   readGateLog,
   readResources,
+  readTargetTip,
   recommendParallelism,
   renderDoctor,
   renderLogList,
@@ -45,26 +61,29 @@ import {
   renderStatus2,
   runOwner,
   sgr,
+  sgr2,
   status,
+  sumUsage,
   table,
   takeTask,
   taskMs,
   trimRuns,
+  usageText,
   wallMs
-} from "./chunk-S24FU26K.mjs";
-import {
-  endSession
-} from "./chunk-77IRLTT5.mjs";
+} from "./chunk-G7UGD2SU.mjs";
 import {
   startSession
-} from "./chunk-DJQ3A4MA.mjs";
+} from "./chunk-DXOYZYHP.mjs";
+import {
+  endSession
+} from "./chunk-EDRFX2Q7.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunk-6YCRNXPR.mjs";
+} from "./chunk-4DUQ26VJ.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -72,10 +91,11 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-Y7NQRRDT.mjs";
+} from "./chunk-Q34BJTJW.mjs";
+import "./chunk-DYEAHRO7.mjs";
 import {
   startLane
-} from "./chunk-5GZR3B6J.mjs";
+} from "./chunk-TAJK3PUC.mjs";
 import {
   AGENT_PLACEHOLDERS,
   AGENT_PRESETS,
@@ -86,29 +106,27 @@ import {
   listClaims,
   releaseFiles,
   renewClaims
-} from "./chunk-G3NFVI2C.mjs";
+} from "./chunk-75JZXRKK.mjs";
 import {
   removeLane
-} from "./chunk-L4BJS6MK.mjs";
-import "./chunk-W3FLFQCS.mjs";
-import {
-  leasePort,
-  releasePorts
-} from "./chunk-SHNFP3ZB.mjs";
+} from "./chunk-FUHXHQGV.mjs";
+import "./chunk-BC44MNON.mjs";
 import {
   killProcessGroup,
   openProject,
   refSha,
-  safeBlock,
-  safeText,
   statusPorcelain
-} from "./chunk-AI5XVVZO.mjs";
+} from "./chunk-RGAWIJUO.mjs";
 import {
   git,
   gitOut,
   relPathProblem,
   resolveRepo
 } from "./chunk-AQI2KNDM.mjs";
+import {
+  leasePort,
+  releasePorts
+} from "./chunk-JW2JOW3N.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -117,34 +135,43 @@ import {
   requirePlan,
   requireTask,
   updateTask
-} from "./chunk-QAT4ND55.mjs";
+} from "./chunk-M5TXEPYS.mjs";
 import {
   writeFileAtomic
-} from "./chunk-3XEV5NBU.mjs";
+} from "./chunk-CS45ENFA.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import {
+  safeBlock,
+  safeText
+} from "./chunk-HOVPYJYW.mjs";
+import {
+  describeLiveness,
   ownerLiveness,
   readOwners,
   releaseOwner,
   touchOwner
-} from "./chunk-DHEVK3PK.mjs";
+} from "./chunk-VHCGYSJR.mjs";
 import {
   LANES_DOC,
+  assertTaskId,
   cliOwner,
   describeOwner,
   describeUntil,
-  hostName,
   laneRef,
-  pidAlive,
   taskOwner
-} from "./chunk-65DM55UZ.mjs";
+} from "./chunk-KH2HKOCT.mjs";
+import {
+  hostName,
+  pidAlive
+} from "./chunk-EKUF3BFK.mjs";
+import "./chunk-JPJMJVFU.mjs";
 import {
   log,
   nullProtoDeep,
   own,
   speak,
   speakAll
-} from "./chunk-L7DRPZNJ.mjs";
+} from "./chunk-S3CLBSHI.mjs";
 import "./chunk-4IACWOHE.mjs";
 import "./chunk-DHQSTGG3.mjs";
 import "./chunk-DRMYFPW3.mjs";
@@ -1323,8 +1350,8 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path9 = __require("node:path");
-    var fs12 = __require("node:fs");
+    var path11 = __require("node:path");
+    var fs14 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2318,7 +2345,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs12.existsSync(executableFile)) return;
+        if (fs14.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2336,11 +2363,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path9.resolve(baseDir, baseName);
-          if (fs12.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path9.extname(baseName))) return void 0;
+          const localBin = path11.resolve(baseDir, baseName);
+          if (fs14.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path11.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs12.existsSync(`${localBin}${ext}`)
+            (ext) => fs14.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2352,21 +2379,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs12.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs14.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path9.resolve(
-            path9.dirname(resolvedScriptPath),
+          executableDir = path11.resolve(
+            path11.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path9.basename(
+            const legacyName = path11.basename(
               this._scriptPath,
-              path9.extname(this._scriptPath)
+              path11.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2377,7 +2404,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path9.extname(executableFile));
+        launchWithNode = sourceExt.includes(path11.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3292,7 +3319,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path9.basename(filename, path9.extname(filename));
+        this._name = path11.basename(filename, path11.extname(filename));
         return this;
       }
       /**
@@ -3306,9 +3333,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path10) {
-        if (path10 === void 0) return this._executableDir;
-        this._executableDir = path10;
+      executableDir(path12) {
+        if (path12 === void 0) return this._executableDir;
+        this._executableDir = path12;
         return this;
       }
       /**
@@ -3586,6 +3613,10 @@ var require_commander = __commonJS({
   }
 });
 
+// src/cli/program.ts
+import fs13 from "node:fs";
+import path10 from "node:path";
+
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
@@ -3747,13 +3778,29 @@ function action(fn) {
     try {
       await fn(...args);
     } catch (e) {
-      const code = exitCodeFor(e);
-      const text = e instanceof LanesError ? errorMessage(e) : `unexpected error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`;
-      process.stderr.write(`lanes: ${safeBlock(speak(text, "cli"))}
-`);
-      process.exitCode = code;
+      reportError(e, jsonRequested(args));
     }
   };
+}
+function jsonRequested(args) {
+  const cmd = args[args.length - 1];
+  if (cmd && typeof cmd === "object" && typeof cmd.optsWithGlobals === "function") {
+    return cmd.optsWithGlobals().json === true;
+  }
+  return false;
+}
+function reportError(e, json) {
+  const code = exitCodeFor(e);
+  process.exitCode = code;
+  if (json) {
+    const err = e instanceof LanesError ? { code: e.code, message: e.message, hint: e.hint ?? null } : { code: "INTERNAL", message: `unexpected error: ${e instanceof Error ? e.message : String(e)}`, hint: null };
+    process.stdout.write(`${jsonOut(speakAll({ error: err }, "cli"))}
+`);
+    return;
+  }
+  const text = e instanceof LanesError ? errorMessage(e) : `unexpected error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`;
+  process.stderr.write(`lanes: ${safeBlock(speak(text, "cli"))}
+`);
 }
 function emit(json, data, text) {
   process.stdout.write(json ? `${jsonOut(speakAll(data, "cli"))}
@@ -3842,6 +3889,111 @@ ${renderClaims(claims)}`);
       const ttl = o.ttl !== void 0 ? seconds(o.ttl) : (await project.config()).claims.default_ttl_seconds;
       const { lease, reused } = await leasePort(project.store, { owner, ttl_seconds: ttl });
       emit(o.json, { ...lease, reused }, () => String(lease.port));
+    })
+  );
+}
+
+// src/cli/completion.ts
+var SHELLS = ["bash", "zsh", "fish"];
+function tree(cmd, path11) {
+  const options = cmd.options.filter((o) => !o.hidden).map((o) => ({ flags: [o.short, o.long].filter((f) => !!f), description: o.description, takesValue: o.required || o.optional }));
+  options.push({ flags: ["-h", "--help"], description: "display help", takesValue: false });
+  const subs = cmd.commands.filter((c) => !c._hidden).map((c) => tree(c, path11 ? `${path11} ${c.name()}` : c.name()));
+  return { path: path11, names: [cmd.name(), ...cmd.aliases()], description: cmd.description(), subs, options };
+}
+function all(n) {
+  return [n, ...n.subs.flatMap(all)];
+}
+function sq(s) {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+function completionScript(program2, shell) {
+  const root = tree(program2, "");
+  return shell === "fish" ? fish(root) : shell === "zsh" ? zsh(root) : bash(root);
+}
+function bash(root) {
+  const nodes = all(root);
+  const steps = nodes.flatMap((n) => n.subs.flatMap((s) => s.names.map((name) => `      ${sq(`${n.path}|${name}`)}) path=${sq(s.path)} ;;`)));
+  const words = nodes.map((n) => `    ${sq(n.path)}) words=${sq([...n.subs.flatMap((s) => s.names), ...n.options.flatMap((o) => o.flags)].join(" "))} ;;`);
+  const valued = [...new Set(nodes.flatMap((n) => n.options.filter((o) => o.takesValue).flatMap((o) => o.flags)))];
+  return `# bash completion for lanes (generated by: lanes completion bash)
+_lanes() {
+  local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}" path="" words="" i w
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    w="\${COMP_WORDS[i]}"
+    case "$w" in
+      ${valued.length ? `${valued.join("|")}) ((i++)); continue ;;` : ""}
+      -*) continue ;;
+    esac
+    case "$path|$w" in
+${steps.join("\n")}
+    esac
+  done
+  case "$prev" in
+    -C|--dir|--repo) COMPREPLY=($(compgen -d -- "$cur")); return 0 ;;
+  esac
+  case "$path" in
+${words.join("\n")}
+  esac
+  COMPREPLY=($(compgen -W "$words" -- "$cur"))
+  return 0
+}
+complete -o default -F _lanes lanes
+`;
+}
+function zsh(root) {
+  return `#compdef lanes
+# zsh completion for lanes (generated by: lanes completion zsh)
+autoload -U +X bashcompinit && bashcompinit
+${bash(root).replace(/^# bash completion.*\n/, "")}`;
+}
+function fish(root) {
+  const lines = ["# fish completion for lanes (generated by: lanes completion fish)", "complete -c lanes -f"];
+  for (const n of all(root)) {
+    const cond = sq(`__lanes_path_is ${sq(n.path)}`);
+    for (const s of n.subs) for (const name of s.names) lines.push(`complete -c lanes -n ${cond} -a ${sq(name)} -d ${sq(s.description)}`);
+    for (const o of n.options) {
+      const parts = o.flags.map((f) => f.startsWith("--") ? `-l ${sq(f.slice(2))}` : f.length === 2 ? `-s ${sq(f.slice(1))}` : `-o ${sq(f.slice(1))}`);
+      lines.push(`complete -c lanes -n ${cond} ${parts.join(" ")}${o.takesValue ? " -r" : ""} -d ${sq(o.description)}`);
+    }
+  }
+  const nodes = all(root);
+  const steps = nodes.flatMap((n) => n.subs.flatMap((s) => s.names.map((name) => `      case ${sq(`${n.path}|${name}`)}
+        set p ${sq(s.path)}`)));
+  const valued = [...new Set(nodes.flatMap((n) => n.options.filter((o) => o.takesValue).flatMap((o) => o.flags)))];
+  return `function __lanes_path_is
+  set -l p ''
+  set -l skip 0
+  for w in (commandline -opc)[2..-1]
+    if test $skip = 1
+      set skip 0
+      continue
+    end
+    switch $w
+      case ${valued.map(sq).join(" ")}
+        set skip 1
+        continue
+      case '-*'
+        continue
+    end
+    switch "$p|$w"
+${steps.join("\n")}
+    end
+  end
+  test "$p" = "$argv[1]"
+end
+${lines.join("\n")}
+`;
+}
+
+// src/cli/commands/completion.ts
+function registerCompletion(program2, root) {
+  program2.command("completion").description(`print a shell completion script (${SHELLS.join(" | ")}) for commands and options`).argument("<shell>", SHELLS.join(" | ")).action(
+    action(async (shell) => {
+      if (!SHELLS.includes(shell)) {
+        throw new LanesError("INVALID_INPUT", `No completion for shell "${shell}".`, { hint: `Use one of: ${SHELLS.join(", ")}.` });
+      }
+      process.stdout.write(completionScript(root(), shell));
     })
   );
 }
@@ -4166,6 +4318,9 @@ var CLIENT_JS = String.raw`
       var r = st.run;
       var parts = Object.keys(r.tasks).map(function (k) { return r.tasks[k] + ' ' + k; }).join(', ');
       run.appendChild(h('div', { class: 'muted', text: 'Run ' + (r.id || '') + ': ' + r.state + (r.state !== 'running' && r.finished_at ? ', stopped ' + ago(r.finished_at) : r.started_at ? ', started ' + ago(r.started_at) : '') + (r.parallelism ? ', parallelism ' + r.parallelism : '') + (r.agent ? ', agent ' + r.agent : '') + (parts ? ' \u2014 ' + parts : '') }));
+      // A run paused on a usage limit admits nothing until the reset: say so where people look first.
+      if (r.paused) run.appendChild(h('div', { class: 'pause', id: 'run-paused', text: r.paused.text + (r.paused.task ? ' (task ' + r.paused.task + ' hit it)' : '') }));
+      if (r.cost) run.appendChild(h('div', { class: 'muted', id: 'run-cost', text: 'Estimated cost: ' + r.cost.text }));
     }
     var pr = clear($('problems'));
     st.problems.forEach(function (x) { pr.appendChild(h('div', { text: 'Could not read ' + x })); });
@@ -4343,7 +4498,7 @@ var STATUS_COLORS = {
   blocked: "#f59e0b",
   failed: "#ef4444"
 };
-var NEEDS_FIX_COLOR2 = "#c026d3";
+var NEEDS_FIX_COLOR = "#c026d3";
 var CSS = `
 :root { --bg:#f1f5f9; --card:#fff; --ink:#0f172a; --muted:#64748b; --line:#e2e8f0; }
 * { box-sizing: border-box; }
@@ -4366,6 +4521,7 @@ main { padding:16px 20px; display:flex; flex-direction:column; gap:16px; }
 .swatch { display:inline-block; width:10px; height:10px; border-radius:3px; margin-right:4px; vertical-align:-1px; }
 .muted { color:var(--muted); }
 .problems { color:#b45309; margin-top:6px; }
+.pause { margin-top:6px; padding:4px 8px; border-radius:4px; background:#fef3c7; color:#92400e; font-weight:600; }
 table { border-collapse:collapse; width:100%; font-size:13px; }
 th { text-align:left; font-weight:600; color:var(--muted); font-size:12px; border-bottom:1px solid var(--line); padding:4px 6px; }
 td { border-bottom:1px solid var(--line); padding:4px 6px; vertical-align:top; }
@@ -4382,7 +4538,7 @@ svg text { font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif; }
 .empty { color:var(--muted); font-style:italic; }
 .err { color:#b91c1c; font-size:12px; }
 tr.needs-fix td { background:#fdf4ff; }
-tr.needs-fix td:first-child { box-shadow:inset 3px 0 0 ${NEEDS_FIX_COLOR2}; font-weight:600; }
+tr.needs-fix td:first-child { box-shadow:inset 3px 0 0 ${NEEDS_FIX_COLOR}; font-weight:600; }
 .fix-reason { color:#86198f; font-size:12px; margin-top:2px; overflow-wrap:anywhere; }
 #lanes td, #queue td { overflow-wrap:anywhere; }
 `;
@@ -4411,7 +4567,7 @@ function pageHtml(nonce) {
 </main>
 <script nonce="${nonce}">
 window.LANES_COLORS = ${JSON.stringify(STATUS_COLORS)};
-window.LANES_NEEDS_FIX = ${JSON.stringify(NEEDS_FIX_COLOR2)};
+window.LANES_NEEDS_FIX = ${JSON.stringify(NEEDS_FIX_COLOR)};
 ${CLIENT_JS}
 </script>
 </body>
@@ -4687,198 +4843,6 @@ function activityOf(line) {
 // src/core/run/agent.ts
 import fs3 from "node:fs";
 import path2 from "node:path";
-
-// src/core/run/limits.ts
-var COMMON_LIMIT_PATTERNS = [
-  "usage limit (?:reached|exceeded)",
-  "you've (?:hit|reached) your (?:[\\w-]+ )*limit",
-  "\\brate[ _-]?limit(?:ed|_error| exceeded| reached)\\b",
-  "\\boverloaded_error\\b",
-  "\\b(?:HTTP |status:? ?|error:? ?|\\()429\\b",
-  "429 Too Many Requests"
-];
-var MAX_TEXT = 300;
-function clip2(s) {
-  const one = s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "").replace(/\s+/g, " ").replace(/[\x00-\x1f\x7f]/g, "").trim();
-  return one.length > MAX_TEXT ? `${one.slice(0, MAX_TEXT - 3)}...` : one;
-}
-function compilePatterns(sources) {
-  const out = [];
-  for (const s of sources) {
-    try {
-      out.push(new RegExp(s, "i"));
-    } catch {
-    }
-  }
-  return out;
-}
-function reasonFor(text, status2, type) {
-  if (status2 === 529 || type === "overloaded_error" || /overloaded/i.test(text)) return `overloaded${status2 ? ` (${status2})` : ""}`;
-  if (/usage limit|hit your|reached your|quota|spend limit/i.test(text)) return "usage limit";
-  return `rate limit${status2 ? ` (${status2})` : ""}`;
-}
-function claudeEvent(ev, patterns, now) {
-  const status2 = typeof ev.api_error_status === "number" ? ev.api_error_status : void 0;
-  const type = typeof ev.api_error_type === "string" ? ev.api_error_type : void 0;
-  if (ev.type === "result") {
-    const text = typeof ev.result === "string" ? ev.result : "";
-    const limitStatus = status2 === 429 || status2 === 529 || type === "rate_limit_error" || type === "overloaded_error";
-    const byText = text ? matchText(text, patterns, now) : void 0;
-    if (ev.is_error !== true && !limitStatus) return void 0;
-    if (!limitStatus && !byText) return void 0;
-    return { reason: reasonFor(text, status2, type), text: clip2(text || `api error ${status2 ?? type}`), ...resetOf(text, now, byText?.resetAt) };
-  }
-  if (ev.type === "assistant" && ev.is_api_error_message === true && (ev.error === "rate_limit" || status2 === 429 || status2 === 529)) {
-    const content = ev.message?.content ?? [];
-    const text = content.map((c) => c.type === "text" ? c.text ?? "" : "").join(" ");
-    return { reason: reasonFor(text, status2, type), text: clip2(text), ...resetOf(text, now) };
-  }
-  return void 0;
-}
-function resetOf(text, now, known) {
-  const at = known ?? parseReset(text, now);
-  return at !== void 0 ? { resetAt: at } : {};
-}
-function matchText(text, patterns, now) {
-  for (const re of patterns) {
-    const m = re.exec(text);
-    if (!m) continue;
-    const named = m.groups?.reset;
-    const resetAt = (named !== void 0 ? parseReset(named, now, true) : void 0) ?? parseReset(text, now);
-    return { reason: reasonFor(text), text: clip2(text), ...resetAt !== void 0 ? { resetAt } : {} };
-  }
-  return void 0;
-}
-var LimitWatch = class {
-  constructor(sources, clock = Date.now) {
-    this.clock = clock;
-    this.patterns = compilePatterns(sources);
-  }
-  clock;
-  hit;
-  patterns;
-  line(line, stream = "stdout") {
-    const s = line.trim();
-    if (!s) return;
-    let found;
-    if (s[0] === "{") {
-      let ev;
-      try {
-        ev = JSON.parse(s);
-      } catch {
-        ev = void 0;
-      }
-      if (ev && typeof ev === "object") {
-        found = claudeEvent(ev, this.patterns, this.clock());
-        if (!found && stream === "stdout") return;
-      }
-    }
-    found ??= matchText(s, this.patterns, this.clock());
-    if (found) this.hit = { ...found, ...found.resetAt === void 0 && this.hit?.resetAt !== void 0 ? { resetAt: this.hit.resetAt } : {} };
-  }
-  get limit() {
-    return this.hit;
-  }
-};
-var UNIT_MS = { s: 1e3, sec: 1e3, second: 1e3, m: 6e4, min: 6e4, minute: 6e4, h: 36e5, hr: 36e5, hour: 36e5, d: 864e5, day: 864e5 };
-var MAX_RESET_MS = 8 * 864e5;
-function parseReset(text, now, bare = false) {
-  const t = text.trim();
-  const sane = (at) => at > now && at - now <= MAX_RESET_MS ? at : void 0;
-  const epoch = (bare ? /^(\d{10,13})$/ : /\|\s*(\d{10,13})\b/).exec(t);
-  if (epoch) {
-    const n = Number(epoch[1]);
-    return sane(n < 1e12 ? n * 1e3 : n);
-  }
-  if (bare && /^\d+(?:\.\d+)?$/.test(t)) return sane(now + Number(t) * 1e3);
-  const ra = /retry[- _]after["']?\s*[:=]?\s*["']?(\d+(?:\.\d+)?)\s*(s|sec|seconds?|m|min|minutes?)?\b/i.exec(t);
-  if (ra) return sane(now + Number(ra[1]) * (ra[2]?.startsWith("m") ? 6e4 : 1e3));
-  const rel = /(?:resets?|try again|retry|available again)\s+in\s+((?:\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b[\s,and]*)+)/i.exec(t);
-  if (rel) {
-    let ms = 0;
-    for (const p of rel[1].matchAll(/(\d+(?:\.\d+)?)\s*([a-z]+)/gi)) {
-      const word = p[2].toLowerCase();
-      const unit = word.length > 1 ? word.replace(/s$/, "") : word;
-      ms += Number(p[1]) * (UNIT_MS[unit] ?? UNIT_MS[unit[0]] ?? 0);
-    }
-    if (ms > 0) return sane(now + ms);
-  }
-  const iso = /(?:resets?|until|at)\s+(?:at\s+)?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)/i.exec(t);
-  if (iso) {
-    const at = Date.parse(iso[1]);
-    if (Number.isFinite(at)) return sane(at);
-  }
-  const clock = (bare ? /^()(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?)?/i : /(resets?|try again|available again|until)\s+(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?)?(?![\d:])/i).exec(t);
-  if (clock) {
-    let h = Number(clock[2]);
-    const min = clock[3] !== void 0 ? Number(clock[3]) : 0;
-    const ampm = clock[4]?.toLowerCase().replace(/\./g, "");
-    if (!ampm && clock[3] === void 0) return void 0;
-    if (ampm === "pm" && h < 12) h += 12;
-    if (ampm === "am" && h === 12) h = 0;
-    if (h > 23 || min > 59) return void 0;
-    const d = new Date(now);
-    d.setHours(h, min, 0, 0);
-    if (d.getTime() <= now) d.setDate(d.getDate() + 1);
-    return sane(d.getTime());
-  }
-  return void 0;
-}
-var RESET_MARGIN_MS = 1e3;
-var MAX_BACKOFF_MS = 36e5;
-var LimitGate = class {
-  constructor(o, restored) {
-    this.o = o;
-    this.clock = o.clock ?? Date.now;
-    if (restored && Date.parse(restored.until) > this.clock()) this.pause = restored;
-  }
-  o;
-  pause;
-  streak = 0;
-  lastStart = -Infinity;
-  clock;
-  /** Records a limit; returns the pause now in force (a later reset extends it, never shortens it). */
-  hit(h, task) {
-    const now = this.clock();
-    this.streak++;
-    const backoff = Math.min(MAX_BACKOFF_MS, this.o.backoffSeconds * 1e3 * 2 ** (this.streak - 1));
-    const until = h.resetAt !== void 0 ? h.resetAt + RESET_MARGIN_MS : now + backoff;
-    const current = this.pause ? Date.parse(this.pause.until) : 0;
-    if (!this.pause || until > current) this.pause = { reason: h.reason, until: new Date(Math.max(until, current)).toISOString(), ...task ? { task } : {} };
-    return this.pause;
-  }
-  /** An attempt got through without a limit: back-off starts from its base again. */
-  ok() {
-    this.streak = 0;
-  }
-  /** The pause in force now, or undefined (a pause that has run out is cleared). */
-  paused() {
-    if (this.pause && Date.parse(this.pause.until) <= this.clock()) this.pause = void 0;
-    return this.pause;
-  }
-  /** Ms until the next agent may start under `max_starts_per_minute` (0: now). */
-  startDelay() {
-    if (!(this.o.maxStartsPerMinute > 0)) return 0;
-    const gap = 6e4 / this.o.maxStartsPerMinute;
-    return Math.max(0, this.lastStart + gap - this.clock());
-  }
-  /** How many agents may start now: all of `wanted`, or one at a time when paced. */
-  startsAllowed(wanted) {
-    if (this.paused()) return 0;
-    if (!(this.o.maxStartsPerMinute > 0)) return wanted;
-    return this.startDelay() === 0 ? Math.min(1, wanted) : 0;
-  }
-  started() {
-    this.lastStart = this.clock();
-  }
-};
-function pauseText(p, now = Date.now()) {
-  const at = new Date(p.until);
-  const hm = `${String(at.getHours()).padStart(2, "0")}:${String(at.getMinutes()).padStart(2, "0")}`;
-  const secs2 = Math.ceil((at.getTime() - now) / 1e3);
-  const when = new Date(now).toDateString() === at.toDateString() ? hm : `${at.toISOString().slice(0, 10)} ${hm}`;
-  return `paused: ${p.reason}, resumes ${when}${secs2 > 0 && secs2 < 120 ? ` (in ${secs2} s)` : ""}`;
-}
 
 // src/core/run/presets.ts
 var PRESET_NAMES = AGENT_PRESETS;
@@ -5236,12 +5200,12 @@ function firstLine2(s) {
 }
 
 // src/core/run/finish.ts
-async function checkLane(root, lanePath, task, target) {
+async function checkLane(root, lanePath2, task, target) {
   const tip = await refSha(root, laneRef(task));
   const [ahead, dirty, operation] = await Promise.all([
     tip ? gitOut(root, ["rev-list", "--count", tip, `^refs/heads/${target}`], { readOnly: true }).then(Number) : Promise.resolve(0),
-    statusPorcelain(lanePath).then((es) => es.map((e) => `${e.code} ${e.path}`)),
-    operationInProgress(lanePath)
+    statusPorcelain(lanePath2).then((es) => es.map((e) => `${e.code} ${e.path}`)),
+    operationInProgress(lanePath2)
   ]);
   return { ahead, dirty: dirty.slice(0, 20), ...operation ? { operation } : {} };
 }
@@ -5254,170 +5218,6 @@ function verdict(exit, lane) {
   if (lane.dirty.length) return { outcome: "dirty", reason: `the agent exited 0 but left uncommitted changes: ${lane.dirty.slice(0, 8).join(", ")}${lane.dirty.length > 8 ? ", ..." : ""}` };
   if (lane.ahead === 0) return { outcome: "no-commit", reason: "the agent exited 0 without committing any work in the lane" };
   return { outcome: "finished" };
-}
-
-// src/core/run/cost.ts
-var DEFAULT_PRICES = {
-  opus: { input: 5, output: 25 },
-  "claude-opus-4-5": { input: 5, output: 25 },
-  "claude-opus-4-1": { input: 15, output: 75 },
-  "claude-opus-4-2": { input: 15, output: 75 },
-  "claude-opus-4-0": { input: 15, output: 75 },
-  "claude-opus-4-20250514": { input: 15, output: 75 },
-  sonnet: { input: 3, output: 15 },
-  haiku: { input: 1, output: 5 },
-  "claude-3-5-haiku": { input: 0.8, output: 4 },
-  "claude-3-haiku": { input: 0.25, output: 1.25 }
-};
-var zero = () => ({ input_tokens: 0, output_tokens: 0, cache_read_tokens: 0, cache_creation_tokens: 0 });
-function num(v) {
-  return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : 0;
-}
-function countsOf(u) {
-  if (!u) return zero();
-  return {
-    input_tokens: num(u.input_tokens ?? u.inputTokens),
-    output_tokens: num(u.output_tokens ?? u.outputTokens),
-    cache_read_tokens: num(u.cache_read_input_tokens ?? u.cacheReadInputTokens ?? u.cacheReadTokens),
-    cache_creation_tokens: num(u.cache_creation_input_tokens ?? u.cacheCreationInputTokens ?? u.cacheWriteTokens)
-  };
-}
-function add(a, b) {
-  return {
-    input_tokens: a.input_tokens + b.input_tokens,
-    output_tokens: a.output_tokens + b.output_tokens,
-    cache_read_tokens: a.cache_read_tokens + b.cache_read_tokens,
-    cache_creation_tokens: a.cache_creation_tokens + b.cache_creation_tokens
-  };
-}
-var isEmpty = (c) => !c.input_tokens && !c.output_tokens && !c.cache_read_tokens && !c.cache_creation_tokens;
-function priceFor(model, table2) {
-  if (Object.hasOwn(table2, model)) return table2[model];
-  const id = model.toLowerCase();
-  let best;
-  for (const k of Object.keys(table2)) if (id.includes(k.toLowerCase()) && (!best || k.length > best.length)) best = k;
-  return best ? table2[best] : void 0;
-}
-function priceTable(overrides) {
-  const t = Object.assign(/* @__PURE__ */ Object.create(null), DEFAULT_PRICES);
-  for (const [k, v] of Object.entries(overrides ?? {})) t[k] = v;
-  return t;
-}
-function costOf(c, p) {
-  const read = p.cache_read ?? p.input * 0.1;
-  const write = p.cache_write ?? p.input * 1.25;
-  return (c.input_tokens * p.input + c.output_tokens * p.output + c.cache_read_tokens * read + c.cache_creation_tokens * write) / 1e6;
-}
-function priced(models, table2, reported) {
-  let total = zero();
-  let cost = 0;
-  let anyPrice = false;
-  const unpriced = [];
-  for (const [m, c] of Object.entries(models)) {
-    total = add(total, c);
-    const p = priceFor(m, table2);
-    if (p) {
-      cost += costOf(c, p);
-      anyPrice = true;
-    } else if (!isEmpty(c)) unpriced.push(m);
-  }
-  return {
-    ...total,
-    ...anyPrice ? { cost_usd: round6(cost) } : {},
-    ...reported !== void 0 ? { reported_cost_usd: round6(reported) } : {},
-    models,
-    ...unpriced.length ? { unpriced } : {}
-  };
-}
-function round6(x) {
-  return Math.round(x * 1e6) / 1e6;
-}
-var UsageMeter = class {
-  /** Per message id: the last usage seen for it (repeated per content block), and its model. */
-  messages = /* @__PURE__ */ new Map();
-  result;
-  anon = 0;
-  line(line) {
-    const s = line.trim();
-    if (!s.startsWith("{") || !s.includes("usage")) return;
-    let ev;
-    try {
-      ev = JSON.parse(s);
-    } catch {
-      return;
-    }
-    if (ev.type === "assistant") {
-      const msg = ev.message;
-      if (!msg?.usage) return;
-      const model = typeof msg.model === "string" && msg.model !== "<synthetic>" ? msg.model : "unknown";
-      if (model === "unknown" && isEmpty(countsOf(msg.usage))) return;
-      const id = typeof msg.id === "string" ? msg.id : `#${this.anon++}`;
-      this.messages.set(id, { model, counts: countsOf(msg.usage) });
-      return;
-    }
-    if (ev.type === "result") {
-      const mu = ev.modelUsage;
-      const models = {};
-      if (mu && typeof mu === "object" && Object.keys(mu).length) {
-        for (const [m, u] of Object.entries(mu)) models[m] = countsOf(u);
-      } else if (ev.usage && typeof ev.usage === "object") {
-        const c = countsOf(ev.usage);
-        if (!isEmpty(c)) models[this.mainModel() ?? "unknown"] = c;
-      }
-      const reported = typeof ev.total_cost_usd === "number" ? ev.total_cost_usd : void 0;
-      const prev = this.result;
-      if (prev) for (const [m, c] of Object.entries(prev.models)) models[m] = add(models[m] ?? zero(), c);
-      const sum = prev?.reported !== void 0 || reported !== void 0 ? (prev?.reported ?? 0) + (reported ?? 0) : void 0;
-      this.result = { models, ...sum !== void 0 ? { reported: sum } : {} };
-    }
-  }
-  mainModel() {
-    const n = /* @__PURE__ */ new Map();
-    for (const { model, counts } of this.messages.values()) n.set(model, (n.get(model) ?? 0) + counts.output_tokens + 1);
-    return [...n].sort((a, b) => b[1] - a[1])[0]?.[0];
-  }
-  /** Tokens per model for the attempt so far (undefined: the output said nothing about usage). */
-  models() {
-    if (this.result) return this.result;
-    if (!this.messages.size) return void 0;
-    const models = {};
-    for (const { model, counts } of this.messages.values()) models[model] = add(models[model] ?? zero(), counts);
-    return { models };
-  }
-  usage(table2) {
-    const m = this.models();
-    return m ? priced(m.models, table2, m.reported) : void 0;
-  }
-};
-function sumUsage(list, table2) {
-  const models = {};
-  let reported;
-  let any = false;
-  for (const u of list) {
-    if (!u) continue;
-    any = true;
-    const per = u.models && Object.keys(u.models).length ? u.models : { unknown: { input_tokens: u.input_tokens, output_tokens: u.output_tokens, cache_read_tokens: u.cache_read_tokens, cache_creation_tokens: u.cache_creation_tokens } };
-    for (const [m, c] of Object.entries(per)) models[m] = add(models[m] ?? zero(), c);
-    if (u.reported_cost_usd !== void 0) reported = (reported ?? 0) + u.reported_cost_usd;
-  }
-  return any ? priced(models, table2, reported) : void 0;
-}
-function usageText(u) {
-  if (!u) return "no usage reported";
-  const parts = [`${tokens(u.input_tokens)} in`, `${tokens(u.output_tokens)} out`];
-  if (u.cache_read_tokens) parts.push(`${tokens(u.cache_read_tokens)} cache read`);
-  if (u.cache_creation_tokens) parts.push(`${tokens(u.cache_creation_tokens)} cache write`);
-  if (u.cost_usd !== void 0) parts.push(`~${dollars(u.cost_usd)}${u.unpriced?.length ? ` (+ unpriced ${u.unpriced.join(", ")})` : ""}`);
-  else if (u.unpriced?.length) parts.push(`no price for ${u.unpriced.join(", ")}`);
-  return parts.join(" \xB7 ");
-}
-function tokens(n) {
-  if (n >= 1e6) return `${(n / 1e6).toFixed(n >= 1e7 ? 0 : 1)}M`;
-  if (n >= 1e3) return `${(n / 1e3).toFixed(n >= 1e4 ? 0 : 1)}k`;
-  return String(n);
-}
-function dollars(x) {
-  return x >= 100 ? `$${x.toFixed(0)}` : x >= 0.01 || x === 0 ? `$${x.toFixed(2)}` : `$${x.toFixed(4)}`;
 }
 
 // src/core/run/pause.ts
@@ -5801,7 +5601,7 @@ function firstLine3(s) {
 function reportPath(stateDir, runId) {
   return path3.join(stateDir, "reports", `${runId}.md`);
 }
-function logsDir(stateDir, runId) {
+function logsDir2(stateDir, runId) {
   return path3.join(stateDir, "runs", runId);
 }
 function writeReport(file, r2) {
@@ -5994,8 +5794,8 @@ async function launch(ctx, rt) {
     ...opts.agent.hooks === false ? { hooks: false } : {}
   });
   const argv = expandArgv(run.agent.argv, { task_id: def.id, title: def.title, description: def.description ?? "", worktree: rt.path, prompt });
-  const logFile = `${logsDir(project.repo.stateDir, run.id)}/${rt.id}.log`;
-  fs6.mkdirSync(logsDir(project.repo.stateDir, run.id), { recursive: true, mode: 448 });
+  const logFile = `${logsDir2(project.repo.stateDir, run.id)}/${rt.id}.log`;
+  fs6.mkdirSync(logsDir2(project.repo.stateDir, run.id), { recursive: true, mode: 448 });
   fs6.appendFileSync(logFile, `
 === lanes run ${run.id}: ${rt.id}, attempt ${counted} at ${attempt.started_at}
 === ${run.agent.argv.join(" ")}
@@ -6279,7 +6079,7 @@ async function end(ctx) {
   run.report_file = file;
   const report = buildReport(run, ctx.plan, tasks, {
     target: ctx.cfg.target,
-    logsDir: logsDir(project.repo.stateDir, run.id),
+    logsDir: logsDir2(project.repo.stateDir, run.id),
     notRunReason: (id) => notRunReason(ctx, id),
     prices: ctx.pauses.prices
   });
@@ -6600,7 +6400,7 @@ var LiveDisplay = class {
   paint(type, s) {
     if (!this.color) return s;
     const c = type === "task.landed" ? 32 : type === "task.blocked" ? 31 : type.startsWith("task.") || type === "run.warning" || type === "resources.waiting" ? 33 : 0;
-    return c ? sgr(c, s) : s;
+    return c ? sgr2(c, s) : s;
   }
   frame() {
     const now = Date.now();
@@ -7054,6 +6854,21 @@ Write ${files.map((f) => f.path).join(", ")} in ${repo.mainRoot}? [y/N] `);
   );
 }
 
+// src/core/lanes/path.ts
+import fs12 from "node:fs";
+async function lanePath(project, task) {
+  const id = assertTaskId(task);
+  const doc = await project.store.read(LANES_DOC);
+  const rec = Object.hasOwn(doc.data, id) ? doc.data[id] : void 0;
+  if (!rec) {
+    throw new LanesError("NOT_FOUND", `Task ${id} has no lane.`, { hint: `Start one with \`lanes start ${id}\` (\`lanes list\` shows the lanes there are).` });
+  }
+  if (!fs12.existsSync(rec.path)) {
+    throw new LanesError("NOT_FOUND", `The lane of ${id} is missing: ${rec.path} does not exist.`, { hint: "`lanes list` shows it; `lanes gc` clears the record." });
+  }
+  return { task_id: id, path: rec.path, branch: rec.branch };
+}
+
 // src/cli/commands/lanes.ts
 function registerLanes(program2) {
   program2.command("start").description("start a task in its own lane: branch lanes/<task> + worktree .claude/worktrees/<task>, setup, file claims").argument("<task>", "task id from the plan").option("--base <rev>", "branch, tag or commit to start from (default: the target branch)").option("--owner <owner>", "who works on it (default: $LANES_OWNER, else cli:<user>@<host>); the same owner starting it again gets the lane back").option("--json", "print JSON").action(
@@ -7072,18 +6887,31 @@ function registerLanes(program2) {
   program2.command("list").alias("ls").description("list lanes: task, owner, base, uncommitted files, commits ahead/behind the target, last activity").option("--json", "print JSON").action(
     action(async (opts) => {
       const r2 = await listLanes(await openProject(process.cwd()));
-      emit(opts.json, r2, () => renderList(r2, { color: !!process.stdout.isTTY && !process.env.NO_COLOR }));
+      emit(opts.json, r2, () => renderList(r2, { color: colorEnabled() }));
     })
   );
-  program2.command("remove").description("remove a lane whose work has landed (refuses uncommitted or unlanded work unless --force)").argument("<task>", "task id").option("--force", "remove anyway, even another live owner's lane; commits and uncommitted changes are kept under refs/lanes/backup/<task>/<time>").option("--owner <owner>", "who you are (default: $LANES_OWNER, else cli:<user>@<host>)").option("--json", "print JSON").action(
+  program2.command("path").description(`print the path of a task's lane, for cd "$(lanes path <task>)"`).argument("<task>", "task id").option("--json", "print JSON").action(
     action(async (task, opts) => {
-      const r2 = await removeLane(await openProject(process.cwd()), { task_id: task, force: opts.force === true, actor: opts.owner ?? cliOwner() });
+      const r2 = await lanePath(await openProject(process.cwd()), task).catch((e) => {
+        reportError(e, opts.json === true);
+        if (isLanesError(e, "NOT_FOUND")) process.exitCode = 1;
+        return void 0;
+      });
+      if (!r2) return;
+      if (opts.json) emit(true, r2, () => "");
+      else process.stdout.write(`${r2.path}
+`);
+    })
+  );
+  program2.command("remove").description("remove a lane whose work has landed (refuses uncommitted or unlanded work unless --force)").argument("<task>", "task id").option("--force", "remove anyway, even another live owner's lane; commits and uncommitted changes are kept under refs/lanes/backup/<task>/<time>").option("--owner <owner>", "who you are (default: $LANES_OWNER, else cli:<user>@<host>)").option("-n, --dry-run", "say what would be removed and kept (the same checks and refusals); change nothing").option("--json", "print JSON").action(
+    action(async (task, opts) => {
+      const r2 = await removeLane(await openProject(process.cwd()), { task_id: task, force: opts.force === true, actor: opts.owner ?? cliOwner(), dryRun: opts.dryRun === true });
       emit(opts.json, r2, () => renderRemove(r2));
     })
   );
-  program2.command("cleanup").alias("gc").description("remove finished, clean lanes and stale lane records; report the rest (never prunes other worktrees)").option("--json", "print JSON").action(
+  program2.command("cleanup").alias("gc").description("remove finished, clean lanes and stale lane records; report the rest (never prunes other worktrees)").option("-n, --dry-run", "say what would be removed and what kept; change nothing").option("--json", "print JSON").action(
     action(async (opts) => {
-      const r2 = await cleanupLanes(await openProject(process.cwd()));
+      const r2 = await cleanupLanes(await openProject(process.cwd()), { dryRun: opts.dryRun === true });
       emit(opts.json, r2, () => renderCleanup(r2));
     })
   );
@@ -7115,7 +6943,7 @@ function ago(iso) {
 }
 function renderList(r2, o = {}) {
   if (!r2.lanes.length) return `No lanes (target ${r2.target}).`;
-  const paint = (t) => o.color ? `\x1B[${NEEDS_FIX_COLOR}m${t}\x1B[0m` : t;
+  const paint = (t) => o.color ? sgr(NEEDS_FIX_SGR, t) : t;
   const rows = r2.lanes.map((l) => [
     l.kind === "foreign" ? "(foreign)" : l.task_id ?? "",
     l.kind === "foreign" ? "-" : l.needs_fix ? "needs fix" : l.state ?? "",
@@ -7127,12 +6955,18 @@ function renderList(r2, o = {}) {
   ]);
   const head = ["TASK", "STATE", "OWNER", `VS ${r2.target}`, "TREE", "ACTIVE", "PATH"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const fmt = (row) => row.map((c, i) => i === row.length - 1 ? c : c.padEnd(widths[i])).join("  ");
-  const body = r2.lanes.flatMap((l, i) => l.needs_fix ? [paint(fmt(rows[i])), paint(`  needs fix: ${safeText(l.needs_fix.reason)}`)] : [fmt(rows[i])]);
+  const fmt = (row, state) => row.map((c, i) => i === row.length - 1 ? c : i === 1 ? paintState(!!o.color && !!state, state, c.padEnd(widths[i])) : c.padEnd(widths[i])).join("  ");
+  const body = r2.lanes.flatMap((l, i) => l.needs_fix ? [paint(fmt(rows[i])), paint(`  needs fix: ${safeText(l.needs_fix.reason)}`)] : [fmt(rows[i], l.kind === "lane" ? l.task_status : void 0)]);
   const problems = r2.lanes.filter((l) => l.problem).map((l) => `  ${l.task_id ?? safeText(l.path)}: ${safeText(l.problem)}`);
   return [fmt(head), ...body, ...problems.length ? ["Problems:", ...problems] : []].join("\n");
 }
 function renderRemove(r2) {
+  if (r2.dry_run) {
+    const lines2 = [`Would remove the lane of ${r2.task_id} (${r2.path})${r2.deleted_branch ? ` and branch ${r2.branch}` : ""}; nothing was changed (dry run).`];
+    for (const ref of r2.backup_refs) lines2.push(`  would keep ${ref}`);
+    for (const n of r2.notes) lines2.push(`  ${n}`);
+    return lines2.join("\n");
+  }
   const lines = [`Removed the lane of ${r2.task_id} (${r2.path})${r2.deleted_branch ? ` and branch ${r2.branch}` : ""}.`];
   if (r2.branch_kept) lines.push(`  ${r2.branch_kept}`);
   for (const ref of r2.backup_refs) {
@@ -7144,8 +6978,11 @@ function renderRemove(r2) {
   return lines.join("\n");
 }
 function renderCleanup(r2) {
-  const lines = [`Removed ${r2.removed.length} lane(s), freed ${(r2.freed_bytes / 1048576).toFixed(1)} MiB.`];
-  for (const x of r2.removed) lines.push(`  removed ${x.task_id}: ${x.reason}`, ...x.backup_refs.map((ref) => `    kept ${ref}`));
+  const would = r2.dry_run ? "would " : "";
+  const lines = [
+    r2.dry_run ? `Would remove ${r2.removed.length} lane(s), freeing ${(r2.freed_bytes / 1048576).toFixed(1)} MiB; nothing was changed (dry run).` : `Removed ${r2.removed.length} lane(s), freed ${(r2.freed_bytes / 1048576).toFixed(1)} MiB.`
+  ];
+  for (const x of r2.removed) lines.push(`  ${would}remove ${x.task_id}: ${x.reason}`.replace(/^ {2}remove/, "  removed"), ...x.backup_refs.map((ref) => `    ${would}keep ${ref}`.replace(/^ {4}keep/, "    kept")));
   for (const k of r2.kept) lines.push(`  kept ${k.task_id ?? k.path}: ${k.reason.replace(/\n/g, "\n    ")}`);
   return lines.join("\n");
 }
@@ -7154,10 +6991,39 @@ function renderCleanup(r2) {
 function registerMcp(program2) {
   program2.command("mcp").description("run the MCP server on stdio (what Claude Code starts)").option("--repo <dir>", "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)").action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-Z3DDRQWW.mjs");
+      const { serveMcpStdio } = await import("./stdio-KEIJN7QL.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );
+}
+
+// src/core/merge/dry-run.ts
+async function planMergeQueue(project) {
+  const root = project.repo.mainRoot;
+  const target = (await project.config()).target;
+  const tip = await readTargetTip(project.repo, target);
+  if (!tip) throw new LanesError("NOT_FOUND", `The target branch ${target} does not exist.`, { hint: 'Create it (or fix "target" in .lanes/config.json), then run the queue again.' });
+  const [{ plan, tasks }, q] = await Promise.all([readPlan(project.store), project.store.read(MERGE_DOC)]);
+  const doc = queueOf(q.data);
+  const cfg = await configForTip(project.repo, tip, target);
+  const size = effectiveBatchSize(cfg.merge.batch_size, doc.recent);
+  const { batch, waiting } = pickBatch(doc, plan, tasks, Number.MAX_SAFE_INTEGER);
+  const would_process = [];
+  for (const [i, e] of batch.entries()) {
+    const check = await mergeCheck(root, tip.sha, e.tip);
+    const now = await refSha(root, e.ref);
+    would_process.push({ task: e.task, entry: e.id, kind: e.kind, tip: e.tip, batch: Math.floor(i / size) + 1, conflicts: check.clean ? [] : check.files, lane_moved: now !== void 0 && now !== e.tip });
+  }
+  return {
+    dry_run: true,
+    target,
+    target_sha: tip.sha,
+    interrupted: doc.entries.filter((e) => PROCESSING.includes(e.state)).map((e) => ({ task: e.task, entry: e.id, state: e.state })),
+    would_process,
+    waiting: waiting.map((w) => ({ task: w.entry.task, entry: w.entry.id, on: w.on })),
+    gates: cfg.gates.map((g) => g.name),
+    batch_size: size
+  };
 }
 
 // src/cli/commands/merge.ts
@@ -7178,9 +7044,14 @@ function registerMerge(program2) {
       emit(opts.json, r2, () => renderQueued(r2));
     })
   );
-  merge.command("run").description("process the queue until nothing more can land (one processor at a time)").option("--max-batches <n>", "stop after this many batches", (v) => Number.parseInt(v, 10)).option("--json", "print JSON").action(
+  merge.command("run").description("process the queue until nothing more can land (one processor at a time)").option("--max-batches <n>", "stop after this many batches", (v) => Number.parseInt(v, 10)).option("-n, --dry-run", "say what would be integrated, in which order, and what conflicts with the target now; change nothing").option("--json", "print JSON").action(
     action(async (opts) => {
       const project = await openProject(process.cwd());
+      if (opts.dryRun) {
+        const plan = await planMergeQueue(project);
+        emit(opts.json, plan, () => renderMergeDryRun(plan));
+        return;
+      }
       const r2 = await processMergeQueue(project, {
         ...opts.maxBatches !== void 0 ? { maxBatches: opts.maxBatches } : {},
         // Progress goes to stderr: stdout carries the result.
@@ -7237,6 +7108,92 @@ function registerMerge(program2) {
     })
   );
 }
+function renderMergeDryRun(p) {
+  const lines = [`Dry run: nothing was changed. ${p.target} is at ${p.target_sha.slice(0, 12)}; gates: ${p.gates.length ? p.gates.join(", ") : "none configured"}; batches of up to ${p.batch_size}.`];
+  for (const i of p.interrupted) lines.push(`A real run first settles ${i.task} (entry ${i.entry}), left ${i.state} by an interrupted run.`);
+  for (const e of p.would_process) {
+    const what = e.kind === "revert" ? `revert ${e.task}` : `land ${e.task} @ ${e.tip.slice(0, 12)}`;
+    const why = e.conflicts.length ? `conflicts with ${p.target} now in ${e.conflicts.map(safeText).join(", ")}` : `merges cleanly with ${p.target} now`;
+    lines.push(`  batch ${e.batch}: would ${what} (entry ${e.entry}): ${why}${e.lane_moved ? "; the lane has moved since it was queued (the queued tip is what lands)" : ""}`);
+  }
+  for (const w of p.waiting) lines.push(`  waiting: ${w.task} until ${w.on.join(", ")} land${w.on.length === 1 ? "s" : ""}`);
+  if (!p.would_process.length) lines.push("Nothing to land.");
+  return lines.join("\n");
+}
+
+// src/core/plan/task-view.ts
+import path9 from "node:path";
+async function taskView(project, id) {
+  assertSlug(id);
+  const { plan, tasks } = await readPlan(project.store);
+  const spec = plan?.tasks.find((t) => t.id === id);
+  const state = Object.hasOwn(tasks, id) ? tasks[id] : void 0;
+  if (!spec && !state) {
+    throw new LanesError("NOT_FOUND", `There is no task "${id}" in the plan.`, { hint: "`lanes plan` shows the tasks; add one with `lanes task add <id> <title>`." });
+  }
+  const [owners, lanes, claims, queue, sessions] = await Promise.all([
+    readOwners(project.store),
+    listLanes(project, { recover: false }),
+    listClaims(project.store),
+    mergeStatus(project, { task: id }),
+    listSessions(project, { task_id: id, limit: 10 })
+  ]);
+  const v = { id, title: spec?.title ?? id, status: state?.status ?? "planned", depends_on: spec?.depends_on ?? [], files: spec?.files ?? [], claims: [], sessions: [] };
+  if (state?.owner) {
+    const l = ownerLiveness(owners, state.owner);
+    v.owner = { name: state.owner, live: l.live, lease: describeLiveness(l) };
+  }
+  if (state?.note) v.note = state.note;
+  if (state?.landed_as) v.landed_as = state.landed_as;
+  const lane = lanes.lanes.find((l) => l.kind === "lane" && l.task_id === id);
+  if (lane) {
+    v.lane = { path: lane.path, missing: lane.missing, dirty_count: lane.dirty_count };
+    for (const k of ["branch", "ahead", "behind", "needs_fix", "last_activity"]) if (lane[k] !== void 0) v.lane[k] = lane[k];
+  }
+  const holders = /* @__PURE__ */ new Set([`task:${id}`, ...state?.owner ? [state.owner] : []]);
+  v.claims = claims.filter((c) => holders.has(c.owner)).map((c) => ({ owner: c.owner, pattern: c.pattern, mode: c.mode, expires_at: c.expires_at }));
+  const entry = [...queue.queue, ...queue.recent].find((e) => e.task === id);
+  if (entry) {
+    v.merge = { id: entry.id, state: entry.state, attempts: entry.attempts };
+    for (const k of ["position", "last_error", "landed_as", "held_reason"]) if (entry[k] !== void 0) v.merge[k] = entry[k];
+  }
+  const log2 = listGateLogs(project.repo, id).at(-1);
+  if (log2) v.gate_log = { id: log2.id, at: log2.at, ok: log2.ok, ...log2.failed ? { failed: log2.failed } : {}, path: path9.join(logsDir(project.repo), `${log2.id}.log`) };
+  v.sessions = sessions.sessions.map((s) => ({ id: s.id, status: s.status, topic: s.topic, ...s.summary ? { summary: s.summary } : {}, note: path9.join(s.worktree, s.path) }));
+  return v;
+}
+
+// src/render/task-view.ts
+function renderTaskView(v, color = false) {
+  const lines = [`${v.id}  ${paintState(color, v.status, v.status.replace("_", " "))}  ${safeText(v.title)}`];
+  if (v.owner) lines.push(`  owner    ${safeText(v.owner.name)} (${v.owner.live ? "lease live" : "lease not live"}: ${safeText(v.owner.lease)})`);
+  if (v.note) lines.push(`  note     ${safeText(v.note)}`);
+  if (v.depends_on.length) lines.push(`  needs    ${v.depends_on.join(", ")}`);
+  if (v.files.length) lines.push(`  files    ${v.files.map(safeText).join(", ")}`);
+  if (v.landed_as) lines.push(`  landed   as ${v.landed_as.slice(0, 12)}`);
+  if (v.lane) {
+    const l = v.lane;
+    const vs = l.ahead === void 0 ? "" : `, +${l.ahead}/-${l.behind ?? 0} vs target`;
+    lines.push(`  lane     ${safeText(l.path)}${l.missing ? " (MISSING)" : ""}`, `  branch   ${l.branch ?? "-"}${vs}, ${l.dirty_count ? `${l.dirty_count} uncommitted` : "clean"}`);
+    if (l.needs_fix) {
+      const t = `  needs fix: ${safeText(l.needs_fix.reason)}`;
+      lines.push(color ? sgr(NEEDS_FIX_SGR, t) : t);
+    }
+  } else lines.push("  lane     none");
+  lines.push(`  claims   ${v.claims.length ? v.claims.map((c) => `${safeText(c.pattern)} (${c.mode}, ${safeText(c.owner)})`).join(", ") : "none"}`);
+  if (v.merge) {
+    const m = v.merge;
+    lines.push(`  queue    ${m.state}${m.position ? ` #${m.position}` : ""} (entry ${m.id}, ${m.attempts} attempt${m.attempts === 1 ? "" : "s"})${m.landed_as ? `, landed as ${m.landed_as.slice(0, 12)}` : ""}`);
+    if (m.held_reason) lines.push(`           held: ${safeText(m.held_reason)}`);
+    if (m.last_error) lines.push(`           last failure: ${safeText(m.last_error.split("\n")[0] ?? "")}`);
+  } else lines.push("  queue    not queued");
+  if (v.gate_log) lines.push(`  gate log ${v.gate_log.ok ? "passed" : `failed${v.gate_log.failed ? ` (${safeText(v.gate_log.failed)})` : ""}`} at ${v.gate_log.at}: ${v.gate_log.path}`);
+  if (v.sessions.length) {
+    lines.push("  sessions");
+    for (const s of v.sessions) lines.push(`    ${s.id} ${s.status}: ${safeText(s.topic)}${s.summary ? ` \u2014 ${safeText(s.summary)}` : ""}`, `      ${safeText(s.note)}`);
+  }
+  return lines.join("\n");
+}
 
 // src/cli/commands/plan.ts
 function registerPlan(program2) {
@@ -7267,7 +7224,13 @@ function registerPlan(program2) {
       );
     })
   );
-  const task = program2.command("task").description("add a task or change its status");
+  const task = program2.command("task").description("show a task, add one or change its status");
+  task.command("show").description("one task from every side: state, owner and lease, lane (path, branch, ahead/behind), claims, queue entry, last gate log, session notes").argument("<task>", "task id").option("--json", "print JSON").action(
+    action(async (id, opts) => {
+      const v = await taskView(await openProject(process.cwd()), id);
+      emit(opts.json, v, () => renderTaskView(v, colorEnabled()));
+    })
+  );
   task.command("set").description("set a task status: planned | in_progress | done | blocked | failed").argument("<id>").argument("<status>").option("--owner <owner>", "who you are / who works on it (default: $LANES_OWNER, else cli:<user>@<host>)").option("--note <note>", "why").option("--force", "change it even though another live owner holds it (a human decision)").option("--json", "print JSON").action(
     action(async (id, st, opts) => {
       if (!TASK_STATUSES.includes(st)) {
@@ -7429,7 +7392,7 @@ function registerStatus(program2) {
         return;
       }
       const s = await status(project, events !== void 0 ? { events } : {});
-      emit(opts.json, s, () => renderStatus2(s, { color: !!process.stdout.isTTY && !process.env.NO_COLOR }));
+      emit(opts.json, s, () => renderStatus2(s, { color: colorEnabled() }));
     })
   );
   program2.command("doctor").description("check git version, repository, config and free CPU / memory / disk").option("--json", "print JSON").action(
@@ -7448,7 +7411,7 @@ async function watch(project, o) {
   const frame = (s) => {
     if (tty) {
       const rows = Math.max(5, out.rows ?? 40);
-      let lines = renderStatus2(s, { color: !process.env.NO_COLOR, width: out.columns ?? 100 }).split("\n");
+      let lines = renderStatus2(s, { color: colorEnabled(out), width: out.columns ?? 100 }).split("\n");
       if (lines.length > rows - 1) lines = [...lines.slice(0, rows - 2), `\u2026 ${lines.length - rows + 2} more lines (enlarge the window, or lanes status --json)`];
       out.write(`\x1B[H${lines.map((l) => `${l}\x1B[K`).join("\n")}
 \x1B[J`);
@@ -7497,10 +7460,72 @@ function intOption(name, v, min, max) {
   return n;
 }
 
+// src/cli/examples.ts
+var EXAMPLES = {
+  "": ["lanes init", "lanes plan tasks.yaml", "lanes run", "lanes -C ../repo status", 'cd "$(lanes path api)"'],
+  init: ["lanes init            # asks before writing .lanes/config.json", "lanes init --yes      # write the guessed config"],
+  plan: ["lanes plan tasks.yaml", "lanes plan ROADMAP.md", "lanes plan            # the stored plan with each task's state", "lanes plan --json"],
+  next: ["lanes next", "lanes next -n 3 --json"],
+  task: ["lanes task show api", "lanes task set api done", 'lanes task add api-docs "API docs" --depends-on api'],
+  "task set": ["lanes task set api in_progress --owner me", 'lanes task set api blocked --note "waiting on the schema"'],
+  "task add": ['lanes task add api-docs "API docs" --depends-on api --files docs/api.md --estimate 2'],
+  "task show": ["lanes task show api", "lanes task show api --json"],
+  status: ["lanes status", "lanes status --watch", "lanes status --json | jq .lanes"],
+  doctor: ["lanes doctor", "lanes doctor --json"],
+  start: ["lanes start api", "lanes start api --base release-1.2", 'cd "$(lanes path api)"'],
+  take: ["lanes take api", "lanes take api --force   # from a live owner: a human decision"],
+  list: ["lanes list", "lanes ls --json"],
+  path: ['cd "$(lanes path api)"', 'code "$(lanes path api)"'],
+  remove: ["lanes remove api --dry-run", "lanes remove api", "lanes remove api --force   # keeps everything under refs/lanes/backup/api/<time>"],
+  gc: ["lanes gc --dry-run", "lanes gc"],
+  claim: ['lanes claim task:api "src/api/**" --reason "rewriting the router"', "lanes claim me docs/api.md --shared --ttl 600"],
+  release: ["lanes release task:api", 'lanes release task:api "src/api/**"'],
+  claims: ["lanes claims", "lanes claims --path src/api/router.ts"],
+  port: ["lanes port task:api", "lanes port task:api --release"],
+  merge: ["lanes merge queue api", "lanes merge run", "lanes merge status"],
+  "merge queue": ["lanes merge queue api", "lanes merge queue api --strategy squash"],
+  "merge run": ["lanes merge run --dry-run", "lanes merge run", "lanes merge run --max-batches 1 --json"],
+  "merge status": ["lanes merge status", "lanes merge status --task api --json"],
+  "merge cancel": ["lanes merge cancel api"],
+  "merge revert": ["lanes merge revert api"],
+  "merge approve": ["lanes merge approve api"],
+  "merge log": ["lanes merge log api", "lanes merge log --list", "lanes merge log api --id <id>"],
+  session: ['lanes session start "router rewrite" --task api', "lanes session list -q router"],
+  "session start": ['lanes session start "router rewrite" --type refactor --task api'],
+  "session log": ['lanes session log decision "keep the old routes behind a flag"'],
+  "session end": ['lanes session end completed "router rewritten, tests green"'],
+  "session list": ["lanes session list", "lanes session list --task api --status active"],
+  "session show": ["lanes session show <id>"],
+  "session check": ["lanes session check start", "lanes session check end --json"],
+  run: ["lanes run tasks.yaml", "lanes run --agent codex --max-parallel 4", "lanes run --json"],
+  dashboard: ["lanes dashboard", "lanes dashboard --port 8080 --open"],
+  mcp: ["lanes mcp", "lanes mcp --repo /path/to/repo"],
+  demo: ["lanes demo", "lanes demo --agent claude --dir /tmp/lanes-demo"],
+  agent: ["lanes agent scripted --task api"],
+  "agent scripted": ["lanes agent scripted --task api --unit-ms 200"],
+  completion: ["lanes completion bash > ~/.local/share/bash-completion/completions/lanes", 'lanes completion zsh > "${fpath[1]}/_lanes"', "lanes completion fish > ~/.config/fish/completions/lanes.fish"],
+  help: ["lanes help merge run"]
+};
+function examplesText(path11) {
+  const list = Object.hasOwn(EXAMPLES, path11) ? EXAMPLES[path11] : void 0;
+  return list?.length ? `
+Examples:
+${list.map((l) => `  $ ${l}`).join("\n")}
+` : void 0;
+}
+
 // src/cli/program.ts
 function buildProgram() {
   const program2 = new Command();
-  program2.name("lanes").description("Run many coding agents on one git repository: a checked plan, a worktree per task, enforced file claims, a merge queue that keeps main green.").version(VERSION, "-v, --version").showHelpAfterError().configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  program2.name("lanes").description("Run many coding agents on one git repository: a checked plan, a worktree per task, enforced file claims, a merge queue that keeps main green.").version(VERSION, "-v, --version").option("-C <dir>", "run as if lanes was started in <dir> (may be repeated)", (v, prev) => path10.resolve(prev ?? ".", v)).showSuggestionAfterError().exitOverride().configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s) => writeParseError(s) });
+  program2.hook("preAction", (root) => {
+    const dir = root.opts().C;
+    if (dir === void 0) return;
+    if (!fs13.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new LanesError("INVALID_INPUT", `Cannot change to ${JSON.stringify(dir)}: no such directory.`, { hint: "Give -C an existing directory (relative paths are taken from the current one)." });
+    }
+    process.chdir(dir);
+  });
   registerInit(program2);
   registerPlan(program2);
   registerStatus(program2);
@@ -7513,8 +7538,58 @@ function buildProgram() {
   registerMcp(program2);
   registerDemo(program2);
   registerAgent(program2);
+  registerCompletion(program2, () => program2);
+  for (const { cmd, path: p } of walkCommands(program2)) {
+    const text = examplesText(p);
+    if (text) cmd.addHelpText("after", text);
+  }
   return program2;
 }
+function walkCommands(root) {
+  const out = [];
+  const visit = (cmd, p) => {
+    out.push({ cmd, path: p });
+    for (const sub of cmd.commands) visit(sub, p ? `${p} ${sub.name()}` : sub.name());
+  };
+  visit(root, "");
+  return out;
+}
+async function runProgram(argv) {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      process.exitCode = e.exitCode === 0 || e.code === "commander.help" || e.code === "commander.helpDisplayed" || e.code === "commander.version" ? e.exitCode : 2;
+      return;
+    }
+    reportError(e, jsonWanted(argv));
+  }
+}
+function jsonWanted(argv) {
+  const end2 = argv.indexOf("--");
+  return (end2 < 0 ? argv : argv.slice(0, end2)).includes("--json");
+}
+function writeParseError(raw) {
+  const text = raw.trim().replace(/^error: /, "");
+  const m = /^(unknown (?:command|option) '[^']*')(?:\s*\(Did you mean (one of )?(.*)\?\))?/s.exec(text);
+  let message = text;
+  let hint = "See 'lanes --help', or 'lanes <command> --help'.";
+  if (m) {
+    const names = m[3]?.split(", ").map((n) => `'${n}'`);
+    message = `${m[1]}.${names ? ` Did you mean ${m[2] ? "one of " : ""}${names.join(", ")}?` : ""}`;
+    hint = names ? null : hint;
+  }
+  if (jsonWanted(process.argv)) {
+    process.stdout.write(`${jsonOut({ error: { code: "INVALID_INPUT", message, hint } })}
+`);
+    return;
+  }
+  process.stderr.write(`lanes: ${message}
+${hint ? `${hint}
+` : ""}`);
+}
 export {
-  buildProgram
+  buildProgram,
+  runProgram,
+  walkCommands
 };

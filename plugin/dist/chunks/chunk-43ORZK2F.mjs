@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   speak,
   speakAll
-} from "./chunk-L7DRPZNJ.mjs";
+} from "./chunk-S3CLBSHI.mjs";
 
 // src/hooks/lib/output.ts
 import fs from "node:fs";

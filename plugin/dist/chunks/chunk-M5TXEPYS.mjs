@@ -3,21 +3,23 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   failpoint
-} from "./chunk-3XEV5NBU.mjs";
+} from "./chunk-CS45ENFA.mjs";
 import {
   OWNERS_DOC,
   assertAuthority,
   describeLiveness,
   ownerLiveness,
   touchOwnerInTx
-} from "./chunk-DHEVK3PK.mjs";
+} from "./chunk-VHCGYSJR.mjs";
 import {
-  assertOwner,
+  assertOwner
+} from "./chunk-KH2HKOCT.mjs";
+import {
   defineDoc
-} from "./chunk-65DM55UZ.mjs";
+} from "./chunk-EKUF3BFK.mjs";
 import {
   act
-} from "./chunk-L7DRPZNJ.mjs";
+} from "./chunk-S3CLBSHI.mjs";
 import {
   LanesError,
   assertSlug

@@ -50,7 +50,7 @@ describe('act / speak', () => {
 
   it('names every tool it maps to, and nothing in core or render names a tool in a hint by hand', () => {
     const names = new Set(tools.map((t) => t.name));
-    const root = path.join(import.meta.dirname, '..', '..', 'src');
+    const root = path.join(import.meta.dirname, '..', '..', '..', 'src');
     const src = fs.readFileSync(path.join(root, 'core', 'hints', 'actions.ts'), 'utf8');
     for (const m of src.matchAll(/tool: '([a-z_]+)'/g)) expect(names.has(m[1]!), m[1]).toBe(true);
     const toolWord = new RegExp(`\\b(${[...names].filter((n) => n.includes('_')).join('|')})\\b|ask a human`);

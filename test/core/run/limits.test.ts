@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LimitGate, LimitWatch, parseReset, pauseText } from '../../../src/core/run/limits.js';
+import { LimitGate, LimitWatch, pauseText } from '../../../src/core/run/limits.js';
+import { parseReset } from '../../../src/core/run/reset-time.js';
 import { limitPatternsFor, PRESET_NAMES } from '../../../src/core/run/presets.js';
 import { parseConfig } from '../../../src/core/config/load.js';
 

@@ -43,7 +43,7 @@ export type Parsed<T> = T extends readonly (infer U)[]
   : T extends (...args: never[]) => unknown
     ? T
     : T extends object
-      ? { [K in keyof T]: Parsed<{} extends Pick<T, K> ? Exclude<T[K], undefined> : T[K]> }
+      ? { [K in keyof T]: Parsed<Pick<T, K> extends Required<Pick<T, K>> ? T[K] : Exclude<T[K], undefined>> }
       : T;
 
 export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(def: ToolDef<I, O>): ToolDef<I, O> {

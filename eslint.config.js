@@ -26,7 +26,12 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    rules: { 'no-console': 'error' },
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "MemberExpression[object.name='console']",
+        message: 'stdout belongs to the protocol (MCP JSON-RPC, hook JSON): log through src/util/log.ts, which writes to stderr; the CLI prints with process.stdout.write.',
+      }],
+    },
   },
   {
     files: ['src/core/**/*.ts'],

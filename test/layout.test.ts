@@ -15,7 +15,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const WHOLE = ['build.test.ts', 'layout.test.ts', 'plugin/'];
+const WHOLE = ['build.test.ts', 'layout.test.ts', 'lint.test.ts', 'plugin/'];
 
 function walk(dir: string): string[] {
   return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
@@ -62,7 +62,7 @@ describe('test layout', () => {
 
   it('tags slow suites by name, and the fast set leaves exactly those out', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(pkg.scripts['test']).toBe('vitest run');
+    expect(pkg.scripts['test']).toBe('npm run lint && vitest run');
     expect(pkg.scripts['test:fast']).toBe("vitest run --exclude '**/*.slow.test.ts'");
     const slow = walk('test').filter((f) => f.endsWith('.slow.test.ts'));
     // The real client, the browser, the random kills and the demo are never in the fast set.

@@ -18,11 +18,13 @@ export interface GitResult {
   exitCode: number;
 }
 
+// Options bags are forwarded from callers' own optional options, so an absent value may arrive as
+// `undefined`: each field says so, and each is read with a default.
 export interface GitOptions {
   /** Extra environment; merged over process.env. */
-  env?: Record<string, string | undefined>;
+  env?: Record<string, string | undefined> | undefined;
   /** Text fed to stdin. */
-  input?: string;
+  input?: string | undefined;
   /** Exit codes that are answers, not failures (e.g. merge-tree's 1 on conflict). */
   okCodes?: number[];
   /** Polling reads: GIT_OPTIONAL_LOCKS=0 so they never collide with an agent's commit. */

@@ -133,7 +133,10 @@ export async function statusPorcelain(worktree: string, opts: { collapseUntracke
     if (p.length < 4) continue;
     const code = p.slice(0, 2);
     const e: StatusEntry = { code, path: p.slice(3) };
-    if (code[0] === 'R' || code[0] === 'C') e.from = parts[++i];
+    if (code[0] === 'R' || code[0] === 'C') {
+      const from = parts[++i];
+      if (from !== undefined) e.from = from;
+    }
     entries.push(e);
   }
   return entries;

@@ -10,7 +10,7 @@ import { safeBlock } from '../util/escape.js';
 import { log } from '../util/log.js';
 import { selectRepo } from './repo-select.js';
 import { VERSION } from '../version.js';
-import { advertisedInput, annotationsFor, parseToolInput, type ToolContext, type ToolDef } from './tool.js';
+import { advertisedInput, annotationsFor, parseToolInput, withoutUndefined, type ToolContext, type ToolDef } from './tool.js';
 import { tools } from './tools/index.js';
 
 export const INSTRUCTIONS = `Lanes coordinates several coding agents on one git repository.
@@ -72,7 +72,7 @@ function registerTool(server: McpServer, def: ToolDef, ctx: ToolContext): void {
         const out = await def.handle(parseToolInput(def, args) as never, ctx);
         // Hints in results and errors name tools (core names actions, see core/hints/actions.ts); the text
         // quotes stored data (topics, notes, gate output) and is shown on a terminal.
-        const said = speakAll(out, 'tools');
+        const said = withoutUndefined(speakAll(out, 'tools'));
         return { content: [{ type: 'text' as const, text: safeBlock(speak(def.render(said as never), 'tools')) }], structuredContent: said as Record<string, unknown> };
       } catch (e) {
         return errorResult(def.name, e);

@@ -28,10 +28,23 @@ export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
   idempotent?: boolean;
   input: I;
   output: O;
-  handle(input: z.infer<I>, ctx: ToolContext): Promise<z.infer<O>>;
-  /** A short human/model-readable rendering of the output. */
-  render(output: z.infer<O>): string;
+  handle(input: Parsed<z.infer<I>>, ctx: ToolContext): Promise<z.infer<O>>;
+  /** A short human/model-readable rendering of the output (after a copy that leaves out absent values). */
+  render(output: Parsed<z.infer<O>>): string;
 }
+
+/**
+ * What a parse of JSON really yields: zod types an optional key as `k?: T | undefined`, but a key
+ * absent from the JSON stays absent, so no handler or rendering sees `undefined` there. Core's
+ * inputs then need not accept an explicit `undefined` they never get.
+ */
+export type Parsed<T> = T extends readonly (infer U)[]
+  ? Parsed<U>[]
+  : T extends (...args: never[]) => unknown
+    ? T
+    : T extends object
+      ? { [K in keyof T]: Parsed<Pick<T, K> extends Required<Pick<T, K>> ? T[K] : Exclude<T[K], undefined>> }
+      : T;
 
 export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(def: ToolDef<I, O>): ToolDef<I, O> {
   return def;
@@ -65,11 +78,25 @@ export function advertisedInput<S extends z.ZodObject>(schema: S): S {
   } as unknown as S;
 }
 
+/** A copy that leaves out keys whose value is `undefined`, as JSON would: the value `Parsed` describes. */
+export function withoutUndefined<T>(value: T): Parsed<T> {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = walk(x);
+      return out;
+    }
+    return v;
+  };
+  return walk(value) as Parsed<T>;
+}
+
 /** Validates tool arguments; a rejection is INVALID_INPUT naming every bad field. */
-export function parseToolInput<I extends z.ZodObject>(def: Pick<ToolDef<I>, 'name' | 'input'>, args: unknown): z.infer<I> {
+export function parseToolInput<I extends z.ZodObject>(def: Pick<ToolDef<I>, 'name' | 'input'>, args: unknown): Parsed<z.infer<I>> {
   const input = args ?? {};
   const r = def.input.safeParse(input);
-  if (r.success) return r.data;
+  if (r.success) return withoutUndefined(r.data);
   const lines = formatIssues(r.error.issues, { input, schema: def.input });
   throw new LanesError('INVALID_INPUT', `Invalid arguments for ${def.name}: ${lines.join('; ')}.`, {
     hint: 'Fix these arguments and call the tool again; the tool\'s input schema lists every field.',

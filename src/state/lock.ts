@@ -17,13 +17,14 @@ import { rmQuiet, writeFileAtomic } from './atomic.js';
 import { Lease, MIN_STALE_MS, type HeldLock } from './lease.js';
 import { hostName, pidAlive } from './pid.js';
 
+// Forwarded from callers' own optional settings, so an absent value may arrive as `undefined`.
 export interface LockOptions {
   /** A holder silent this long is presumed dead and taken over. Default 5000, min 2000. */
-  staleMs?: number;
+  staleMs?: number | undefined;
   /** Give up with BUSY after waiting this long. Default 30000; must exceed staleMs. */
-  deadlineMs?: number;
+  deadlineMs?: number | undefined;
   /** Shown to whoever finds the lock busy ("merge queue", "start_task api-auth"). */
-  purpose?: string;
+  purpose?: string | undefined;
 }
 
 export interface LockOwner {

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execa, type ResultPromise } from 'execa';
+import { execa } from 'execa';
 
 const cacheDir = path.join(os.tmpdir(), `lanes-children-${process.pid}`);
 const built = new Map<string, Promise<string>>();
@@ -39,16 +39,17 @@ export async function spawnChild(
   entry: string,
   args: string[] = [],
   opts: { env?: Record<string, string>; cwd?: string; input?: string; timeoutMs?: number } = {},
-): Promise<ResultPromise<{ reject: false }>> {
+) {
   const bundle = await bundleChild(entry);
+  // No input: stdin is closed to the child ('ignore'), not an empty pipe it would read as EOF.
+  const stdin = opts.input === undefined ? { stdin: 'ignore' as const } : { input: opts.input };
   return execa('node', [bundle, ...args], {
     reject: false,
-    cwd: opts.cwd,
-    env: opts.env,
-    input: opts.input,
+    cwd: opts.cwd ?? process.cwd(),
+    env: opts.env ?? {},
     timeout: opts.timeoutMs ?? 60_000,
-    stdin: opts.input === undefined ? 'ignore' : 'pipe',
-  }) as unknown as ResultPromise<{ reject: false }>;
+    ...stdin,
+  });
 }
 
 /** A barrier: children wait until this file exists, so they start their work together. */

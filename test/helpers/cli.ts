@@ -11,10 +11,10 @@ export async function lanes(cwd: string, args: string[], opts: { env?: Record<st
   const r = await execa('node', [bundlePath(), ...args], {
     cwd,
     reject: false,
-    env: opts.env,
-    input: opts.input,
-    stdin: opts.input === undefined ? 'ignore' : 'pipe',
+    env: opts.env ?? {},
     timeout: 60_000,
+    // No input: stdin is closed to the command ('ignore'), not an empty pipe it would read as EOF.
+    ...(opts.input === undefined ? { stdin: 'ignore' as const } : { input: opts.input }),
   });
   return { code: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
 }

@@ -46,7 +46,7 @@ export async function lanesKilled(
   args: string[],
   opts: { env?: Record<string, string>; killAfterMs?: number; killWhen?: Promise<unknown> } = {},
 ): Promise<Outcome> {
-  const sub = execa('node', [bundlePath(), ...args], { cwd, reject: false, env: opts.env, stdin: 'ignore', timeout: 90_000 });
+  const sub = execa('node', [bundlePath(), ...args], { cwd, reject: false, env: opts.env ?? {}, stdin: 'ignore', timeout: 90_000 });
   let timer: NodeJS.Timeout | undefined;
   if (opts.killAfterMs !== undefined) timer = setTimeout(() => sub.kill('SIGKILL'), opts.killAfterMs);
   // Only a kill that is still wanted: a command that already ended is left alone.

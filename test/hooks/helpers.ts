@@ -35,15 +35,15 @@ export async function runHook(
   const r = await execa('node', ['--preserve-symlinks', '--preserve-symlinks-main', hookPath(name)], {
     input: opts.raw ? String(input) : JSON.stringify(input),
     cwd: opts.cwd ?? process.cwd(),
-    env: opts.env,
+    env: opts.env ?? {},
     reject: false,
     timeout: opts.timeoutMs ?? 30_000,
   });
   const ms = performance.now() - t;
   const stdout = String(r.stdout);
-  let json: Record<string, any> | undefined;
-  if (stdout.trim().startsWith('{')) json = JSON.parse(stdout);
-  return { code: r.exitCode ?? -1, stdout, stderr: String(r.stderr), ms, json };
+  const run: HookRun = { code: r.exitCode ?? -1, stdout, stderr: String(r.stderr), ms };
+  if (stdout.trim().startsWith('{')) run.json = JSON.parse(stdout);
+  return run;
 }
 
 export interface LaneRepo {

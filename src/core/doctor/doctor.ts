@@ -112,8 +112,15 @@ async function guard(name: string, f: () => Promise<DoctorCheck>): Promise<Docto
   try {
     return await f();
   } catch (e) {
-    return { name, ok: false, level: 'error', detail: errorMessage(e), fix: isLanesError(e) ? e.hint : undefined };
+    return failedCheck(name, errorMessage(e), e);
   }
+}
+
+/** A failed check from an exception; a LanesError's hint, when it has one, is the fix. */
+function failedCheck(name: string, detail: string, e: unknown): DoctorCheck {
+  const check: DoctorCheck = { name, ok: false, level: 'error', detail };
+  if (isLanesError(e) && e.hint !== undefined) check.fix = e.hint;
+  return check;
 }
 
 async function loadConfigChecked(repo: Repo): Promise<[LanesConfig, DoctorCheck]> {
@@ -125,7 +132,7 @@ async function loadConfigChecked(repo: Repo): Promise<[LanesConfig, DoctorCheck]
     const target = await resolveTarget(repo).catch(() => 'main');
     return [
       parseConfig({}, 'defaults', { defaultTarget: target }),
-      { name: 'config', ok: false, level: 'error', detail: isLanesError(e) ? e.message : errorMessage(e), fix: isLanesError(e) ? e.hint : undefined },
+      failedCheck('config', isLanesError(e) ? e.message : errorMessage(e), e),
     ];
   }
 }

@@ -25,7 +25,7 @@ export function mine(doc: LanesDoc, task: string, token: string): LaneRecord {
  * The owner's own lane, handed back: its lease renewed, the task in progress again under it (a
  * runner's block may have set it aside) and its file scope claimed again if that was released.
  */
-export async function resumeLane(project: Project, rec: LaneRecord, files: string[], o: { owner: string; ttl: number; pid?: number }): Promise<StartResult> {
+export async function resumeLane(project: Project, rec: LaneRecord, files: string[], o: { owner: string; ttl: number; pid?: number | undefined }): Promise<StartResult> {
   const { store } = project;
   const out = { reclaimed: [] as Reclaimed[] };
   const claims = await store.transact(async (tx) => {

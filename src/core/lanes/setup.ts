@@ -11,7 +11,8 @@ export interface SetupCommand {
   name: string;
   command: string[];
   timeout_seconds: number;
-  env?: Record<string, string>;
+  // `| undefined`: the commands come from the parsed config, whose optional fields zod types so.
+  env?: Record<string, string> | undefined;
 }
 
 export interface SetupStepResult {

@@ -38,8 +38,8 @@ export interface MergeJournalData {
   new?: string;
   landing?: Landed[];
   unchecked?: boolean;
-  /** Process group of the gate running now. */
-  pgid?: number;
+  /** Process group of the gate running now; a step sets it to undefined when that gate has ended. */
+  pgid?: number | undefined;
   /** The last step begun: gates | land. */
   phase?: string;
 }

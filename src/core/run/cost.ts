@@ -38,8 +38,9 @@ export interface TokenCounts {
 export interface Price {
   input: number;
   output: number;
-  cache_read?: number;
-  cache_write?: number;
+  // `| undefined`: the table comes from the parsed config, whose optional fields zod types so.
+  cache_read?: number | undefined;
+  cache_write?: number | undefined;
 }
 
 export type PriceTable = Record<string, Price>;

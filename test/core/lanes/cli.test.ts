@@ -1,32 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Command } from 'commander';
-import { registerLanes } from '../../../src/cli/commands/lanes.js';
-import { commitIn, lanesRepo } from './helpers.js';
-
-/** Runs `lanes <args>` in-process (registerLanes on a fresh program) in `cwd`; returns output and exit code. */
-async function cli(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const program = new Command().name('lanes').exitOverride();
-  registerLanes(program);
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-  const before = process.cwd();
-  process.exitCode = 0;
-  try {
-    process.chdir(cwd);
-    await program.parseAsync(['node', 'lanes', ...args]);
-  } finally {
-    process.chdir(before);
-    out.mockRestore();
-    err.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { code, stdout, stderr };
-}
+import { cli, commitIn, lanesRepo } from './helpers.js';
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,7 +1,9 @@
 /** A throwaway repository with a stored plan, ready for lanes. */
 import fs from 'node:fs';
-import { onTestFinished } from 'vitest';
+import { Command } from 'commander';
+import { onTestFinished, vi } from 'vitest';
 import path from 'node:path';
+import { registerLanes } from '../../../src/cli/commands/lanes.js';
 import { openProject, type Project } from '../../../src/core/project/project.js';
 import { storePlan } from '../../../src/core/plan/tasks.js';
 import { makeRepo, type TestRepo } from '../../helpers/repo.js';
@@ -69,4 +71,27 @@ export function commitIn(worktree: string, rel: string, content: string, message
   git('-C', worktree, 'add', '--', rel);
   git('-C', worktree, 'commit', '-q', '-m', message);
   return git('-C', worktree, 'rev-parse', 'HEAD');
+}
+
+/** Runs `lanes <args>` in-process (registerLanes on a fresh program) in `cwd`; returns output and exit code. */
+export async function cli(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const program = new Command().name('lanes').exitOverride();
+  registerLanes(program);
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
+  const before = process.cwd();
+  process.exitCode = 0;
+  try {
+    process.chdir(cwd);
+    await program.parseAsync(['node', 'lanes', ...args]);
+  } finally {
+    process.chdir(before);
+    out.mockRestore();
+    err.mockRestore();
+  }
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = 0;
+  return { code, stdout, stderr };
 }

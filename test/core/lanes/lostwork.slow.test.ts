@@ -6,43 +6,19 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { registerLanes } from '../../../src/cli/commands/lanes.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Project } from '../../../src/core/project/project.js';
 import { startLane } from '../../../src/core/lanes/start.js';
 import { TASKS_DOC } from '../../../src/core/plan/tasks.js';
 import { connect } from '../../helpers/mcp.js';
 import { runHook } from '../../hooks/helpers.js';
-import { commitIn, lanesRepo, type LanesRepo } from './helpers.js';
+import { cli, commitIn, lanesRepo, type LanesRepo } from './helpers.js';
 
 type Outcome = { removed: true; backup_refs: string[]; text: string } | { removed: false; text: string };
 interface RemovalPath {
   name: string;
   /** One lane at a time (remove) or all at once (gc). */
   run(r: LanesRepo, tasks: string[]): Promise<Map<string, Outcome>>;
-}
-
-async function cli(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const program = new Command().name('lanes').exitOverride();
-  registerLanes(program);
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-  const before = process.cwd();
-  process.exitCode = 0;
-  try {
-    process.chdir(cwd);
-    await program.parseAsync(['node', 'lanes', ...args]);
-  } finally {
-    process.chdir(before);
-    out.mockRestore();
-    err.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { code, stdout, stderr };
 }
 
 function fromCleanup(data: { removed: Array<{ task_id: string; reason: string; backup_refs: string[] }>; kept: Array<{ task_id?: string; reason: string }> }): Map<string, Outcome> {

@@ -4,9 +4,9 @@ const require = __lanesRequire(import.meta.url);
 
 // src/cli/main.ts
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-KEIJN7QL.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-EG6EWOGN.mjs");
   await serveMcpStdio();
 } else {
-  const { runProgram } = await import("./chunks/program-KYIN2GFL.mjs");
+  const { runProgram } = await import("./chunks/program-UMCIVPY2.mjs");
   await runProgram(process.argv);
 }

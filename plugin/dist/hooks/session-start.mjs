@@ -84,7 +84,7 @@ async function main() {
     trace(EVENT, "summary");
     return 0;
   }
-  const { laneContext } = await import("../chunks/session-start-lane-BOFTHI4I.mjs");
+  const { laneContext } = await import("../chunks/session-start-lane-6IMMDUV7.mjs");
   const r = await laneContext(input, lane, w);
   context(r.text);
   trace(EVENT, "lane", { lane: lane.task, session: r.session_id, resumed: r.resumed });

@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   copyIncluded,
   startLane
-} from "../chunks/chunk-TAJK3PUC.mjs";
+} from "../chunks/chunk-EZVWAE5Q.mjs";
 import {
   loadConfig
 } from "../chunks/chunk-GEOZAVXX.mjs";
@@ -20,11 +20,11 @@ import {
 import {
   listWorktrees,
   withGitLock
-} from "../chunks/chunk-BC44MNON.mjs";
+} from "../chunks/chunk-5IH6M7TZ.mjs";
 import {
   lanesDir,
   openProject
-} from "../chunks/chunk-RGAWIJUO.mjs";
+} from "../chunks/chunk-N3E4XWTH.mjs";
 import {
   git,
   resolveRepo

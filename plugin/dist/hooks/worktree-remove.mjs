@@ -3,16 +3,16 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   removeLane
-} from "../chunks/chunk-FUHXHQGV.mjs";
+} from "../chunks/chunk-SKAEHRPM.mjs";
 import {
   ADHOC_TITLE_PREFIX
 } from "../chunks/chunk-ITFLEEQQ.mjs";
 import {
   listWorktrees
-} from "../chunks/chunk-BC44MNON.mjs";
+} from "../chunks/chunk-5IH6M7TZ.mjs";
 import {
   openProject
-} from "../chunks/chunk-RGAWIJUO.mjs";
+} from "../chunks/chunk-N3E4XWTH.mjs";
 import {
   git
 } from "../chunks/chunk-AQI2KNDM.mjs";

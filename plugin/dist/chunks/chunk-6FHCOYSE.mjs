@@ -4,13 +4,13 @@ const require = __lanesRequire(import.meta.url);
 import {
   redact,
   require_dist
-} from "./chunk-Q34BJTJW.mjs";
+} from "./chunk-BSDECPQ7.mjs";
 import {
   NOTICES_DOC
 } from "./chunk-DYEAHRO7.mjs";
 import {
   filesAt
-} from "./chunk-TAJK3PUC.mjs";
+} from "./chunk-EZVWAE5Q.mjs";
 import {
   CONFIG_FILE,
   MAX_CONFIG_BYTES,
@@ -24,7 +24,7 @@ import {
 } from "./chunk-75JZXRKK.mjs";
 import {
   removeLane
-} from "./chunk-FUHXHQGV.mjs";
+} from "./chunk-SKAEHRPM.mjs";
 import {
   LIST_LIMIT,
   adminDirFor,
@@ -40,7 +40,7 @@ import {
   recoverOrphans,
   teardownLane,
   withGitLock
-} from "./chunk-BC44MNON.mjs";
+} from "./chunk-5IH6M7TZ.mjs";
 import {
   aheadBehind,
   commitTimeMs,
@@ -52,7 +52,7 @@ import {
   resolveCommit,
   runCommand,
   statusPorcelain
-} from "./chunk-RGAWIJUO.mjs";
+} from "./chunk-N3E4XWTH.mjs";
 import {
   git,
   gitOut,
@@ -2449,8 +2449,13 @@ async function guard(name, f) {
   try {
     return await f();
   } catch (e) {
-    return { name, ok: false, level: "error", detail: errorMessage(e), fix: isLanesError(e) ? e.hint : void 0 };
+    return failedCheck(name, errorMessage(e), e);
   }
+}
+function failedCheck(name, detail, e) {
+  const check = { name, ok: false, level: "error", detail };
+  if (isLanesError(e) && e.hint !== void 0) check.fix = e.hint;
+  return check;
 }
 async function loadConfigChecked(repo) {
   try {
@@ -2460,7 +2465,7 @@ async function loadConfigChecked(repo) {
     const target = await resolveTarget(repo).catch(() => "main");
     return [
       parseConfig({}, "defaults", { defaultTarget: target }),
-      { name: "config", ok: false, level: "error", detail: isLanesError(e) ? e.message : errorMessage(e), fix: isLanesError(e) ? e.hint : void 0 }
+      failedCheck("config", isLanesError(e) ? e.message : errorMessage(e), e)
     ];
   }
 }
@@ -3614,6 +3619,52 @@ function runCost(run, prices) {
   return { run_id: run.id, tasks, ...total ? { total } : {}, estimate: true };
 }
 
+// src/core/run/reset-time.ts
+var UNIT_MS = { s: 1e3, sec: 1e3, second: 1e3, m: 6e4, min: 6e4, minute: 6e4, h: 36e5, hr: 36e5, hour: 36e5, d: 864e5, day: 864e5 };
+var MAX_RESET_MS = 8 * 864e5;
+function parseReset(text, now, bare = false) {
+  const t = text.trim();
+  const sane = (at) => at > now && at - now <= MAX_RESET_MS ? at : void 0;
+  const epoch = (bare ? /^(\d{10,13})$/ : /\|\s*(\d{10,13})\b/).exec(t);
+  if (epoch) {
+    const n = Number(epoch[1]);
+    return sane(n < 1e12 ? n * 1e3 : n);
+  }
+  if (bare && /^\d+(?:\.\d+)?$/.test(t)) return sane(now + Number(t) * 1e3);
+  const ra = /retry[- _]after["']?\s*[:=]?\s*["']?(\d+(?:\.\d+)?)\s*(s|sec|seconds?|m|min|minutes?)?\b/i.exec(t);
+  if (ra) return sane(now + Number(ra[1]) * (ra[2]?.startsWith("m") ? 6e4 : 1e3));
+  const rel = /(?:resets?|try again|retry|available again)\s+in\s+((?:\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b[\s,and]*)+)/i.exec(t);
+  if (rel) {
+    let ms = 0;
+    for (const p of rel[1].matchAll(/(\d+(?:\.\d+)?)\s*([a-z]+)/gi)) {
+      const word = p[2].toLowerCase();
+      const unit = word.length > 1 ? word.replace(/s$/, "") : word;
+      ms += Number(p[1]) * (UNIT_MS[unit] ?? UNIT_MS[unit[0]] ?? 0);
+    }
+    if (ms > 0) return sane(now + ms);
+  }
+  const iso = /(?:resets?|until|at)\s+(?:at\s+)?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)/i.exec(t);
+  if (iso) {
+    const at = Date.parse(iso[1]);
+    if (Number.isFinite(at)) return sane(at);
+  }
+  const clock = (bare ? /^()(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?)?/i : /(resets?|try again|available again|until)\s+(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?)?(?![\d:])/i).exec(t);
+  if (clock) {
+    let h = Number(clock[2]);
+    const min = clock[3] !== void 0 ? Number(clock[3]) : 0;
+    const ampm = clock[4]?.toLowerCase().replace(/\./g, "");
+    if (!ampm && clock[3] === void 0) return void 0;
+    if (ampm === "pm" && h < 12) h += 12;
+    if (ampm === "am" && h === 12) h = 0;
+    if (h > 23 || min > 59) return void 0;
+    const d = new Date(now);
+    d.setHours(h, min, 0, 0);
+    if (d.getTime() <= now) d.setDate(d.getDate() + 1);
+    return sane(d.getTime());
+  }
+  return void 0;
+}
+
 // src/core/run/limits.ts
 var COMMON_LIMIT_PATTERNS = [
   "usage limit (?:reached|exceeded)",
@@ -3706,50 +3757,6 @@ var LimitWatch = class {
     return this.hit;
   }
 };
-var UNIT_MS = { s: 1e3, sec: 1e3, second: 1e3, m: 6e4, min: 6e4, minute: 6e4, h: 36e5, hr: 36e5, hour: 36e5, d: 864e5, day: 864e5 };
-var MAX_RESET_MS = 8 * 864e5;
-function parseReset(text, now, bare = false) {
-  const t = text.trim();
-  const sane = (at) => at > now && at - now <= MAX_RESET_MS ? at : void 0;
-  const epoch = (bare ? /^(\d{10,13})$/ : /\|\s*(\d{10,13})\b/).exec(t);
-  if (epoch) {
-    const n = Number(epoch[1]);
-    return sane(n < 1e12 ? n * 1e3 : n);
-  }
-  if (bare && /^\d+(?:\.\d+)?$/.test(t)) return sane(now + Number(t) * 1e3);
-  const ra = /retry[- _]after["']?\s*[:=]?\s*["']?(\d+(?:\.\d+)?)\s*(s|sec|seconds?|m|min|minutes?)?\b/i.exec(t);
-  if (ra) return sane(now + Number(ra[1]) * (ra[2]?.startsWith("m") ? 6e4 : 1e3));
-  const rel = /(?:resets?|try again|retry|available again)\s+in\s+((?:\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b[\s,and]*)+)/i.exec(t);
-  if (rel) {
-    let ms = 0;
-    for (const p of rel[1].matchAll(/(\d+(?:\.\d+)?)\s*([a-z]+)/gi)) {
-      const word = p[2].toLowerCase();
-      const unit = word.length > 1 ? word.replace(/s$/, "") : word;
-      ms += Number(p[1]) * (UNIT_MS[unit] ?? UNIT_MS[unit[0]] ?? 0);
-    }
-    if (ms > 0) return sane(now + ms);
-  }
-  const iso = /(?:resets?|until|at)\s+(?:at\s+)?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)/i.exec(t);
-  if (iso) {
-    const at = Date.parse(iso[1]);
-    if (Number.isFinite(at)) return sane(at);
-  }
-  const clock = (bare ? /^()(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?)?/i : /(resets?|try again|available again|until)\s+(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?)?(?![\d:])/i).exec(t);
-  if (clock) {
-    let h = Number(clock[2]);
-    const min = clock[3] !== void 0 ? Number(clock[3]) : 0;
-    const ampm = clock[4]?.toLowerCase().replace(/\./g, "");
-    if (!ampm && clock[3] === void 0) return void 0;
-    if (ampm === "pm" && h < 12) h += 12;
-    if (ampm === "am" && h === 12) h = 0;
-    if (h > 23 || min > 59) return void 0;
-    const d = new Date(now);
-    d.setHours(h, min, 0, 0);
-    if (d.getTime() <= now) d.setDate(d.getDate() + 1);
-    return sane(d.getTime());
-  }
-  return void 0;
-}
 var RESET_MARGIN_MS = 1e3;
 var MAX_BACKOFF_MS = 36e5;
 var LimitGate = class {

@@ -13,7 +13,7 @@ import {
   recoverOrphans,
   rollbackStart,
   withGitLock
-} from "./chunk-BC44MNON.mjs";
+} from "./chunk-5IH6M7TZ.mjs";
 import {
   lanePathFor,
   lanesDir,
@@ -22,7 +22,7 @@ import {
   resolveCommit,
   revInputProblem,
   runCommand
-} from "./chunk-RGAWIJUO.mjs";
+} from "./chunk-N3E4XWTH.mjs";
 import {
   git
 } from "./chunk-AQI2KNDM.mjs";

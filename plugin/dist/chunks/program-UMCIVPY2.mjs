@@ -70,20 +70,20 @@ import {
   trimRuns,
   usageText,
   wallMs
-} from "./chunk-G7UGD2SU.mjs";
+} from "./chunk-6FHCOYSE.mjs";
 import {
   startSession
-} from "./chunk-DXOYZYHP.mjs";
+} from "./chunk-Z65H4TAB.mjs";
 import {
   endSession
-} from "./chunk-EDRFX2Q7.mjs";
+} from "./chunk-HIEVSICS.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunk-4DUQ26VJ.mjs";
+} from "./chunk-75JBQN26.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -91,11 +91,11 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-Q34BJTJW.mjs";
+} from "./chunk-BSDECPQ7.mjs";
 import "./chunk-DYEAHRO7.mjs";
 import {
   startLane
-} from "./chunk-TAJK3PUC.mjs";
+} from "./chunk-EZVWAE5Q.mjs";
 import {
   AGENT_PLACEHOLDERS,
   AGENT_PRESETS,
@@ -109,14 +109,14 @@ import {
 } from "./chunk-75JZXRKK.mjs";
 import {
   removeLane
-} from "./chunk-FUHXHQGV.mjs";
-import "./chunk-BC44MNON.mjs";
+} from "./chunk-SKAEHRPM.mjs";
+import "./chunk-5IH6M7TZ.mjs";
 import {
   killProcessGroup,
   openProject,
   refSha,
   statusPorcelain
-} from "./chunk-RGAWIJUO.mjs";
+} from "./chunk-N3E4XWTH.mjs";
 import {
   git,
   gitOut,
@@ -6991,7 +6991,7 @@ function renderCleanup(r2) {
 function registerMcp(program2) {
   program2.command("mcp").description("run the MCP server on stdio (what Claude Code starts)").option("--repo <dir>", "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)").action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-KEIJN7QL.mjs");
+      const { serveMcpStdio } = await import("./stdio-EG6EWOGN.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

@@ -7,7 +7,7 @@ import {
   recoverOrphans,
   refusal,
   teardownLane
-} from "./chunk-BC44MNON.mjs";
+} from "./chunk-5IH6M7TZ.mjs";
 import {
   readPlan
 } from "./chunk-M5TXEPYS.mjs";

@@ -92,7 +92,10 @@ async function statusPorcelain(worktree, opts = {}) {
     if (p.length < 4) continue;
     const code = p.slice(0, 2);
     const e = { code, path: p.slice(3) };
-    if (code[0] === "R" || code[0] === "C") e.from = parts[++i];
+    if (code[0] === "R" || code[0] === "C") {
+      const from = parts[++i];
+      if (from !== void 0) e.from = from;
+    }
     entries.push(e);
   }
   return entries;

@@ -3,19 +3,19 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-OL24R6IW.mjs";
+} from "./chunk-BDJK6ZIV.mjs";
 import {
   startSession
-} from "./chunk-DXOYZYHP.mjs";
+} from "./chunk-Z65H4TAB.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps
-} from "./chunk-4DUQ26VJ.mjs";
+} from "./chunk-75JBQN26.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-Q34BJTJW.mjs";
+} from "./chunk-BSDECPQ7.mjs";
 import {
   NOTICES_DOC,
   claimNoticeIn,
@@ -24,7 +24,7 @@ import {
 } from "./chunk-DYEAHRO7.mjs";
 import {
   openProject
-} from "./chunk-RGAWIJUO.mjs";
+} from "./chunk-N3E4XWTH.mjs";
 import {
   repoFromPaths
 } from "./chunk-AQI2KNDM.mjs";

@@ -10,7 +10,7 @@ import {
   mergeBase,
   noteFromRecord,
   withSessionLock
-} from "./chunk-4DUQ26VJ.mjs";
+} from "./chunk-75JBQN26.mjs";
 import {
   SESSIONS_DOC,
   checkProtocol,
@@ -26,10 +26,10 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-Q34BJTJW.mjs";
+} from "./chunk-BSDECPQ7.mjs";
 import {
   openProject
-} from "./chunk-RGAWIJUO.mjs";
+} from "./chunk-N3E4XWTH.mjs";
 import {
   resolveRepo
 } from "./chunk-AQI2KNDM.mjs";

@@ -22,20 +22,20 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-G7UGD2SU.mjs";
+} from "./chunk-6FHCOYSE.mjs";
 import {
   startSession
-} from "./chunk-DXOYZYHP.mjs";
+} from "./chunk-Z65H4TAB.mjs";
 import {
   endSession
-} from "./chunk-EDRFX2Q7.mjs";
+} from "./chunk-HIEVSICS.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunk-4DUQ26VJ.mjs";
+} from "./chunk-75JBQN26.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -44,11 +44,11 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-Q34BJTJW.mjs";
+} from "./chunk-BSDECPQ7.mjs";
 import "./chunk-DYEAHRO7.mjs";
 import {
   startLane
-} from "./chunk-TAJK3PUC.mjs";
+} from "./chunk-EZVWAE5Q.mjs";
 import "./chunk-GEOZAVXX.mjs";
 import {
   claimFiles,
@@ -58,11 +58,11 @@ import {
 } from "./chunk-75JZXRKK.mjs";
 import {
   removeLane
-} from "./chunk-FUHXHQGV.mjs";
-import "./chunk-BC44MNON.mjs";
+} from "./chunk-SKAEHRPM.mjs";
+import "./chunk-5IH6M7TZ.mjs";
 import {
   openProject
-} from "./chunk-RGAWIJUO.mjs";
+} from "./chunk-N3E4XWTH.mjs";
 import {
   resolveRepo
 } from "./chunk-AQI2KNDM.mjs";
@@ -15091,10 +15091,22 @@ function advertisedInput(schema) {
     }
   };
 }
+function withoutUndefined(value) {
+  const walk = (v) => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
+      const out = {};
+      for (const [k, x] of Object.entries(v)) if (x !== void 0) out[k] = walk(x);
+      return out;
+    }
+    return v;
+  };
+  return walk(value);
+}
 function parseToolInput(def, args) {
   const input = args ?? {};
   const r = def.input.safeParse(input);
-  if (r.success) return r.data;
+  if (r.success) return withoutUndefined(r.data);
   const lines = formatIssues(r.error.issues, { input, schema: def.input });
   throw new LanesError("INVALID_INPUT", `Invalid arguments for ${def.name}: ${lines.join("; ")}.`, {
     hint: "Fix these arguments and call the tool again; the tool's input schema lists every field.",
@@ -16248,7 +16260,7 @@ function registerTool(server, def, ctx) {
     async (args) => {
       try {
         const out = await def.handle(parseToolInput(def, args), ctx);
-        const said = speakAll(out, "tools");
+        const said = withoutUndefined(speakAll(out, "tools"));
         return { content: [{ type: "text", text: safeBlock(speak(def.render(said), "tools")) }], structuredContent: said };
       } catch (e) {
         return errorResult(def.name, e);

@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   currentBranch,
   headCommit
-} from "./chunk-4DUQ26VJ.mjs";
+} from "./chunk-75JBQN26.mjs";
 import {
   SESSIONS_DOC,
   activeIn,
@@ -22,7 +22,7 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-Q34BJTJW.mjs";
+} from "./chunk-BSDECPQ7.mjs";
 import {
   PLAN_DOC
 } from "./chunk-M5TXEPYS.mjs";

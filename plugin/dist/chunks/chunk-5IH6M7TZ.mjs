@@ -17,7 +17,7 @@ import {
   snapshotWorktree,
   stashCreate,
   statusPorcelain
-} from "./chunk-RGAWIJUO.mjs";
+} from "./chunk-N3E4XWTH.mjs";
 import {
   git
 } from "./chunk-AQI2KNDM.mjs";

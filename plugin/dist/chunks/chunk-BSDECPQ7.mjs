@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   runCommand,
   statusPorcelain
-} from "./chunk-RGAWIJUO.mjs";
+} from "./chunk-N3E4XWTH.mjs";
 import {
   git,
   gitOut

@@ -21,7 +21,7 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-Q34BJTJW.mjs";
+} from "./chunk-BSDECPQ7.mjs";
 import {
   git,
   gitOut

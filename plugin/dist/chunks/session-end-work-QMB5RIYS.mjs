@@ -3,17 +3,17 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   completeSessionFast
-} from "./chunk-EDRFX2Q7.mjs";
-import "./chunk-4DUQ26VJ.mjs";
+} from "./chunk-HIEVSICS.mjs";
+import "./chunk-75JBQN26.mjs";
 import {
   readSessions
-} from "./chunk-Q34BJTJW.mjs";
+} from "./chunk-BSDECPQ7.mjs";
 import {
   sessionOwner
 } from "./chunk-M2FKTH77.mjs";
 import {
   openProject
-} from "./chunk-RGAWIJUO.mjs";
+} from "./chunk-N3E4XWTH.mjs";
 import {
   repoFromPaths
 } from "./chunk-AQI2KNDM.mjs";

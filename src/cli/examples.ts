@@ -19,7 +19,7 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   list: ['lanes list', 'lanes ls --json'],
   path: ['cd "$(lanes path api)"', 'code "$(lanes path api)"'],
   remove: ['lanes remove api --dry-run', 'lanes remove api', 'lanes remove api --force   # keeps everything under refs/lanes/backup/api/<time>'],
-  gc: ['lanes gc --dry-run', 'lanes gc'],
+  cleanup: ['lanes cleanup --dry-run', 'lanes cleanup'],
   claim: ['lanes claim task:api "src/api/**" --reason "rewriting the router"', 'lanes claim me docs/api.md --shared --ttl 600'],
   release: ['lanes release task:api', 'lanes release task:api "src/api/**"'],
   claims: ['lanes claims', 'lanes claims --path src/api/router.ts'],

@@ -27,53 +27,92 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     rules: {
-      'no-restricted-syntax': ['error', {
-        selector: "MemberExpression[object.name='console']",
-        message: 'stdout belongs to the protocol (MCP JSON-RPC, hook JSON): log through src/util/log.ts, which writes to stderr; the CLI prints with process.stdout.write.',
-      }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='console']",
+          message:
+            'stdout belongs to the protocol (MCP JSON-RPC, hook JSON): log through src/util/log.ts, which writes to stderr; the CLI prints with process.stdout.write.',
+        },
+      ],
     },
   },
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        layer([...entry, ...presentation], 'core/ is the domain: it knows nothing of the CLI, MCP, hooks or renderings. Return data; let the entry point render it.'),
-        layer(['@modelcontextprotocol/*'], 'core/ must not depend on the MCP SDK.'),
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            layer(
+              [...entry, ...presentation],
+              'core/ is the domain: it knows nothing of the CLI, MCP, hooks or renderings. Return data; let the entry point render it.',
+            ),
+            layer(['@modelcontextprotocol/*'], 'core/ must not depend on the MCP SDK.'),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/git/**/*.ts', 'src/state/**/*.ts', 'src/system/**/*.ts', 'src/util/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        layer([...entry, ...presentation, ...core], 'Adapters sit below core: they must not import core, renderings or entry points.'),
-        layer(['@modelcontextprotocol/*'], 'Adapters must not depend on the MCP SDK.'),
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            layer([...entry, ...presentation, ...core], 'Adapters sit below core: they must not import core, renderings or entry points.'),
+            layer(['@modelcontextprotocol/*'], 'Adapters must not depend on the MCP SDK.'),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/render/**/*.ts', 'src/dashboard/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        layer(entry, 'Renderings are used by the entry points, never the other way round.'),
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [layer(entry, 'Renderings are used by the entry points, never the other way round.')] },
+      ],
     },
   },
   {
     files: ['src/hooks/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        layer(['zod', 'zod/*', '@modelcontextprotocol/*'], 'Hooks run on every tool call: keep zod and the MCP SDK out of the hook bundles.'),
-        layer(['**/cli/**', '**/mcp/**'], 'Hooks are an entry point of their own: share code through core, not through another entry point.'),
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            layer(
+              ['zod', 'zod/*', '@modelcontextprotocol/*'],
+              'Hooks run on every tool call: keep zod and the MCP SDK out of the hook bundles.',
+            ),
+            layer(
+              ['**/cli/**', '**/mcp/**'],
+              'Hooks are an entry point of their own: share code through core, not through another entry point.',
+            ),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/cli/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [layer(['**/hooks/**'], 'Share code through core, not through another entry point.')] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [layer(['**/hooks/**'], 'Share code through core, not through another entry point.')] },
+      ],
+    },
   },
   {
     files: ['src/mcp/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [layer(['**/hooks/**', '**/cli/**'], 'Share code through core, not through another entry point.')] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [layer(['**/hooks/**', '**/cli/**'], 'Share code through core, not through another entry point.')] },
+      ],
+    },
   },
 );

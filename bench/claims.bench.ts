@@ -99,7 +99,14 @@ async function contend(bundle: string, mode: string, procs: number, ops: number,
 }
 
 function row(name: string, ms: number, base: number, aim?: Aim, note?: string): BenchResult {
-  return { name, median_ms: ms, baseline_ms: base, ratio: ms / base, ...(aim ? { aim: describeAim(aim), check: aim } : {}), ...(note ? { note } : {}) };
+  return {
+    name,
+    median_ms: ms,
+    baseline_ms: base,
+    ratio: ms / base,
+    ...(aim ? { aim: describeAim(aim), check: aim } : {}),
+    ...(note ? { note } : {}),
+  };
 }
 
 export async function run({ root }: { root: string }): Promise<BenchResult[]> {
@@ -118,10 +125,28 @@ export async function run({ root }: { root: string }): Promise<BenchResult[]> {
     return [
       row(`claims: claim_files p50, ${PROCS} processes contending`, median(claims), median(bare), msAim(2), note),
       row(`claims: claim_files p99, ${PROCS} processes contending`, percentile(claims, 99), percentile(bare, 99), msAim(25, 0.3), note),
-      row('claims: claim_files p99, 16 processes contending', percentile(claims16, 99), percentile(bare16, 99), msAim(50, 0.3), `16 processes x ${OPS / 2} claims; ${made}`),
+      row(
+        'claims: claim_files p99, 16 processes contending',
+        percentile(claims16, 99),
+        percentile(bare16, 99),
+        msAim(50, 0.3),
+        `16 processes x ${OPS / 2} claims; ${made}`,
+      ),
       row('claims: claim_files p50, one process', median(solo), median(bareSolo), undefined, 'baseline: bare O_EXCL create+unlink'),
-      row(`claims: re-claim of held files p50, ${PROCS} processes`, median(held), median(bare), msAim(1), 'lock-free: a read of claims.json finds nothing to write'),
-      row(`claims: re-claim of held files p99, ${PROCS} processes`, percentile(held, 99), percentile(bare, 99), msAim(25, 0.3), 'lock-free: nothing to write'),
+      row(
+        `claims: re-claim of held files p50, ${PROCS} processes`,
+        median(held),
+        median(bare),
+        msAim(1),
+        'lock-free: a read of claims.json finds nothing to write',
+      ),
+      row(
+        `claims: re-claim of held files p99, ${PROCS} processes`,
+        percentile(held, 99),
+        percentile(bare, 99),
+        msAim(25, 0.3),
+        'lock-free: nothing to write',
+      ),
     ];
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -49,7 +49,8 @@ function time(file: string | null, input: string): number {
   const ms = performance.now() - t;
   if (r.error) throw r.error;
   // A hook that crashed is fast and wrong: never time it (exit 2 is PreToolUse's block).
-  if ((r.status !== 0 && r.status !== 2) || /internal error/.test(r.stderr.toString())) throw new Error(`bench: ${file} failed: ${r.stderr.toString().slice(0, 500)}`);
+  if ((r.status !== 0 && r.status !== 2) || /internal error/.test(r.stderr.toString()))
+    throw new Error(`bench: ${file} failed: ${r.stderr.toString().slice(0, 500)}`);
   return ms;
 }
 
@@ -83,16 +84,31 @@ export async function run({ root }: { root: string }): Promise<BenchResult[]> {
   fs.writeFileSync(transcript, line.repeat(Math.ceil((10 * 1024 * 1024) / line.length)));
 
   const base = { transcript_path: transcript, session_id: 'bench-session' };
-  const edit = (file: string) => JSON.stringify({ ...base, cwd: laneA, hook_event_name: 'PreToolUse', tool_name: 'Edit', tool_input: { file_path: file, old_string: 'a', new_string: 'b' } });
+  const edit = (file: string) =>
+    JSON.stringify({
+      ...base,
+      cwd: laneA,
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Edit',
+      tool_input: { file_path: file, old_string: 'a', new_string: 'b' },
+    });
   const inputs = {
     allow: edit(path.join(laneA, 'src', 'a', 'a.ts')),
     block: edit(path.join(laneA, 'src', 'b', 'b.ts')),
-    noState: JSON.stringify({ ...base, cwd: tmp, hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { file_path: path.join(tmp, 'x'), content: '' } }),
-    startLane: (sid: string) => JSON.stringify({ ...base, session_id: sid, cwd: laneA, hook_event_name: 'SessionStart', source: 'startup' }),
+    noState: JSON.stringify({
+      ...base,
+      cwd: tmp,
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Write',
+      tool_input: { file_path: path.join(tmp, 'x'), content: '' },
+    }),
+    startLane: (sid: string) =>
+      JSON.stringify({ ...base, session_id: sid, cwd: laneA, hook_event_name: 'SessionStart', source: 'startup' }),
     startMain: JSON.stringify({ ...base, cwd: repo, hook_event_name: 'SessionStart', source: 'startup' }),
     stopLane: JSON.stringify({ ...base, cwd: laneA, hook_event_name: 'Stop', stop_hook_active: false }),
     stopMain: JSON.stringify({ ...base, cwd: repo, hook_event_name: 'Stop', stop_hook_active: false }),
-    end: (sid: string) => JSON.stringify({ ...base, session_id: sid, cwd: laneA, hook_event_name: 'SessionEnd', reason: 'prompt_input_exit' }),
+    end: (sid: string) =>
+      JSON.stringify({ ...base, session_id: sid, cwd: laneA, hook_event_name: 'SessionEnd', reason: 'prompt_input_exit' }),
   };
   const s: Record<string, number[]> = {};
   const add = (k: string, ms: number) => (s[k] ??= []).push(ms);
@@ -118,10 +134,28 @@ export async function run({ root }: { root: string }): Promise<BenchResult[]> {
     result('hooks: PreToolUse allow (edit in own lane)', s['pre-allow']!, b, ratioAim(1.3), 'node start + read claims.json + scope match'),
     result('hooks: PreToolUse block (file held by another lane)', s['pre-block']!, b, ratioAim(1.3)),
     result('hooks: PreToolUse, repository without Lanes state', s['pre-nostate']!, b),
-    result('hooks: SessionStart in a lane (starts the session log)', s['start-lane']!, b, ratioAim(2.0), 'node start + 3 git (HEAD, branch, worktree top) + the session note written and indexed (4 fsyncs, yaml) + the previous note parsed; config from the memo (no zod)'),
+    result(
+      'hooks: SessionStart in a lane (starts the session log)',
+      s['start-lane']!,
+      b,
+      ratioAim(2.0),
+      'node start + 3 git (HEAD, branch, worktree top) + the session note written and indexed (4 fsyncs, yaml) + the previous note parsed; config from the memo (no zod)',
+    ),
     result('hooks: SessionStart outside a lane (one-line summary)', s['start-main']!, b),
-    result('hooks: Stop in a lane (git status + end protocol, blocks)', s['stop-lane']!, b, ratioAim(2.0), 'node start + 2 git (worktree top, status) + the end protocol on the remembered config (no zod); the note parsed (yaml)'),
+    result(
+      'hooks: Stop in a lane (git status + end protocol, blocks)',
+      s['stop-lane']!,
+      b,
+      ratioAim(2.0),
+      'node start + 2 git (worktree top, status) + the end protocol on the remembered config (no zod); the note parsed (yaml)',
+    ),
     result('hooks: Stop outside a lane', s['stop-main']!, b),
-    result('hooks: SessionEnd, 10 MB transcript (completes + commits the note)', s.end!, b, msAim(150, 0.3), 'node start + 11 git (merge-base, diff, status, log, branch x2, check-ignore, status, add, commit, rev-parse) + 6 fsyncs (note, index, tasks); no zod, the transcript is not read; Claude Code kills SessionEnd hooks after 1.5 s'),
+    result(
+      'hooks: SessionEnd, 10 MB transcript (completes + commits the note)',
+      s.end!,
+      b,
+      msAim(150, 0.3),
+      'node start + 11 git (merge-base, diff, status, log, branch x2, check-ignore, status, add, commit, rev-parse) + 6 fsyncs (note, index, tasks); no zod, the transcript is not read; Claude Code kills SessionEnd hooks after 1.5 s',
+    ),
   ];
 }

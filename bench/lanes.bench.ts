@@ -29,7 +29,13 @@ const ENV = {
 };
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, env: ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 }).trim();
+  return execFileSync('git', args, {
+    cwd,
+    env: ENV,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 256 * 1024 * 1024,
+  }).trim();
 }
 
 /** A repository of `files` small source-like files spread over directories of 100. */
@@ -80,7 +86,11 @@ async function bundleChild(root: string, dir: string): Promise<string> {
 
 async function planTasks(repo: string, ids: string[]): Promise<void> {
   const project = await openProject(repo);
-  await storePlan(project.store, ids.map((id) => ({ id, title: id, files: [`scope/${id}/**`] })), { parallelism: 16 });
+  await storePlan(
+    project.store,
+    ids.map((id) => ({ id, title: id, files: [`scope/${id}/**`] })),
+    { parallelism: 16 },
+  );
 }
 
 function bareAdd(repo: string, name: string): number {
@@ -141,7 +151,13 @@ async function parallel(root: string, tmp: string, repo: string, label: string):
   const par = performance.now() - t1;
   const project = await openProject(repo);
   for (const id of ids) await removeLane(project, { task_id: id });
-  return result(`8 parallel start_task (processes) vs 8 sequential bare adds, ${label}`, [par], [seq], ratioAim(1.0, 0.2), 'children loaded before the barrier; each: journal, task claim, branch + worktree add under the repo lock, parallel checkout outside it, scope claim');
+  return result(
+    `8 parallel start_task (processes) vs 8 sequential bare adds, ${label}`,
+    [par],
+    [seq],
+    ratioAim(1.0, 0.2),
+    'children loaded before the barrier; each: journal, task claim, branch + worktree add under the repo lock, parallel checkout outside it, scope claim',
+  );
 }
 
 export async function run({ root }: { root: string }): Promise<BenchResult[]> {
@@ -150,7 +166,12 @@ export async function run({ root }: { root: string }): Promise<BenchResult[]> {
   fs.mkdirSync(home);
   fs.writeFileSync(path.join(home, '.gitconfig'), '');
   Object.assign(ENV, { HOME: home, GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig') });
-  Object.assign(process.env, { HOME: home, GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'), GIT_CONFIG_NOSYSTEM: '1', LANES_LOG: 'silent' });
+  Object.assign(process.env, {
+    HOME: home,
+    GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'),
+    GIT_CONFIG_NOSYSTEM: '1',
+    LANES_LOG: 'silent',
+  });
   const out: BenchResult[] = [];
   try {
     const small = genRepo(tmp, 200);

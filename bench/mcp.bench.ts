@@ -51,5 +51,13 @@ export async function run({ root }: { root: string }): Promise<BenchResult[]> {
     srv.push(...(await timeIt(() => untilToolsList(bundle), 1)));
   }
   fs.rmSync(tmp, { recursive: true, force: true });
-  return [result('mcp server: spawn -> first tools/list answered (/ node -e 0)', srv, base, ratioAim(2.0), 'node start + loading the SDK, zod and the tools with their core modules (most of it: compile and link) + zod init + tool schemas converted to JSON Schema + initialize and tools/list round trips')];
+  return [
+    result(
+      'mcp server: spawn -> first tools/list answered (/ node -e 0)',
+      srv,
+      base,
+      ratioAim(2.0),
+      'node start + loading the SDK, zod and the tools with their core modules (most of it: compile and link) + zod init + tool schemas converted to JSON Schema + initialize and tools/list round trips',
+    ),
+  ];
 }

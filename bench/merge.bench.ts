@@ -87,7 +87,8 @@ async function runQueue(r: BenchRepo, expectLanded: number): Promise<{ ms: numbe
   const t = performance.now();
   const res = await processMergeQueue(project);
   const ms = performance.now() - t;
-  if (res.landed.length !== expectLanded) throw new Error(`expected ${expectLanded} landings, got ${res.landed.length} (${res.failed.map((f) => f.message).join('; ')})`);
+  if (res.landed.length !== expectLanded)
+    throw new Error(`expected ${expectLanded} landings, got ${res.landed.length} (${res.failed.map((f) => f.message).join('; ')})`);
   return { ms, gateRuns: res.gate_runs };
 }
 

@@ -40,7 +40,7 @@ function isolateGit(): void {
 /** A deterministic pseudo-random 24-task graph: a few chains, fan-in, two conflicting pairs. */
 export function benchTasks(seed = 7): Array<Record<string, unknown>> {
   let x = seed;
-  const rnd = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const tasks: Array<Record<string, unknown>> = [];
   for (let i = 0; i < N; i++) {
     const id = `t${String(i + 1).padStart(2, '0')}`;

@@ -19,7 +19,12 @@ const files = fs
   .filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter)))
   .sort();
 if (files.length === 0) {
-  console.error(`bench: no bench/*.bench.ts matches "${filter}"; the files are: ${fs.readdirSync(path.join(root, 'bench')).filter((f) => f.endsWith('.bench.ts')).join(', ')}`);
+  console.error(
+    `bench: no bench/*.bench.ts matches "${filter}"; the files are: ${fs
+      .readdirSync(path.join(root, 'bench'))
+      .filter((f) => f.endsWith('.bench.ts'))
+      .join(', ')}`,
+  );
   process.exit(2);
 }
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lanes-bench-'));
@@ -94,7 +99,10 @@ if (check) {
   const checked = all.filter((r) => r.check).length;
   if (misses.length) {
     console.log(`\n${misses.length} of ${checked} checked figures missed their aim by more than their noise band:`);
-    for (const m of misses) console.log(`  ${m.name}: ${m.check.on === 'ratio' ? `${m.ratio.toFixed(2)}x` : fmt(m.median_ms)} vs aim ${m.aim} (noise band ${Math.round(m.check.noise * 100)} %)`);
+    for (const m of misses)
+      console.log(
+        `  ${m.name}: ${m.check.on === 'ratio' ? `${m.ratio.toFixed(2)}x` : fmt(m.median_ms)} vs aim ${m.aim} (noise band ${Math.round(m.check.noise * 100)} %)`,
+      );
     process.exit(1);
   }
   console.log(`\nall ${checked} checked figures met their aim (or missed it by less than their noise band)`);

@@ -42,11 +42,15 @@ function buildId() {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
       // Only what the bundle can be made of: a stray editor file must not change the build.
-      else if (e.isFile() && /\.(ts|json|yaml|md)$/.test(e.name)) h.update(`${path.relative(root, p)}\0`).update(fs.readFileSync(p)).update('\0');
+      else if (e.isFile() && /\.(ts|json|yaml|md)$/.test(e.name))
+        h.update(`${path.relative(root, p)}\0`)
+          .update(fs.readFileSync(p))
+          .update('\0');
     }
   };
   walk(path.join(root, 'src'));
-  for (const f of ['package.json', 'package-lock.json']) if (fs.existsSync(path.join(root, f))) h.update(fs.readFileSync(path.join(root, f)));
+  for (const f of ['package.json', 'package-lock.json'])
+    if (fs.existsSync(path.join(root, f))) h.update(fs.readFileSync(path.join(root, f)));
   return h.digest('hex').slice(0, 16);
 }
 
@@ -69,7 +73,9 @@ await build({
   preserveSymlinks: true,
   loader: { '.yaml': 'text', '.md': 'text' },
   // Bundled CommonJS dependencies (proper-lockfile, systeminformation) call require().
-  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __lanesRequire } from 'node:module';\nconst require = __lanesRequire(import.meta.url);" },
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __lanesRequire } from 'node:module';\nconst require = __lanesRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 fs.chmodSync(path.join(dist, 'lanes.mjs'), 0o755);

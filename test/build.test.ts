@@ -5,10 +5,13 @@ import path from 'node:path';
 
 function listFiles(dir: string, base = dir): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? listFiles(p, base) : [path.relative(base, p)];
-  }).sort();
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => {
+      const p = path.join(dir, e.name);
+      return e.isDirectory() ? listFiles(p, base) : [path.relative(base, p)];
+    })
+    .sort();
 }
 
 describe('the committed plugin folder', () => {

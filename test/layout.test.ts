@@ -66,7 +66,13 @@ describe('test layout', () => {
     expect(pkg.scripts['test:fast']).toBe("vitest run --exclude '**/*.slow.test.ts'");
     const slow = walk('test').filter((f) => f.endsWith('.slow.test.ts'));
     // The real client, the browser, the random kills and the demo are never in the fast set.
-    for (const f of ['test/plugin/e2e.slow.test.ts', 'test/dashboard/browser.slow.test.ts', 'test/util/failpoint/random-kills.slow.test.ts', 'test/cli/commands/demo.slow.test.ts']) expect(slow).toContain(f);
+    for (const f of [
+      'test/plugin/e2e.slow.test.ts',
+      'test/dashboard/browser.slow.test.ts',
+      'test/util/failpoint/random-kills.slow.test.ts',
+      'test/cli/commands/demo.slow.test.ts',
+    ])
+      expect(slow).toContain(f);
   });
 
   it('keeps spawned children in a children/ folder beside the tests that spawn them', () => {

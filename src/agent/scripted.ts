@@ -55,7 +55,21 @@ export function parseEdits(description: string | undefined): Edit[] {
   return out;
 }
 
-const COMMENT: Record<string, string> = { '.js': '// ', '.mjs': '// ', '.cjs': '// ', '.ts': '// ', '.tsx': '// ', '.jsx': '// ', '.py': '# ', '.sh': '# ', '.yaml': '# ', '.yml': '# ', '.toml': '# ', '.rb': '# ', '.css': '/* ' };
+const COMMENT: Record<string, string> = {
+  '.js': '// ',
+  '.mjs': '// ',
+  '.cjs': '// ',
+  '.ts': '// ',
+  '.tsx': '// ',
+  '.jsx': '// ',
+  '.py': '# ',
+  '.sh': '# ',
+  '.yaml': '# ',
+  '.yml': '# ',
+  '.toml': '# ',
+  '.rb': '# ',
+  '.css': '/* ',
+};
 
 /** The edits the agent makes for a task: its fenced blocks, else one line in its scope. */
 export function editsFor(task: Pick<PlannedTask, 'id' | 'title' | 'files'> & { description?: string | undefined }): Edit[] {
@@ -70,7 +84,12 @@ export function editsFor(task: Pick<PlannedTask, 'id' | 'title' | 'files'> & { d
     return [{ kind: 'append', path: plainFile, content: `${open}${task.id}: ${task.title}${close}\n` }];
   }
   const first = task.files[0];
-  const dir = first ? first.split('/').filter((p) => p && !glob.test(p)).join('/') : 'scripted';
+  const dir = first
+    ? first
+        .split('/')
+        .filter((p) => p && !glob.test(p))
+        .join('/')
+    : 'scripted';
   return [{ kind: 'file', path: `${dir || 'scripted'}/${task.id}.txt`, content: `${task.id}: ${task.title}\n` }];
 }
 
@@ -100,7 +119,12 @@ async function identityEnv(cwd: string): Promise<Record<string, string>> {
   const r = await git(cwd, ['var', 'GIT_COMMITTER_IDENT'], { readOnly: true, okCodes: [128] });
   return r.exitCode === 0
     ? {}
-    : { GIT_AUTHOR_NAME: 'Lanes scripted agent', GIT_AUTHOR_EMAIL: 'agent@lanes.invalid', GIT_COMMITTER_NAME: 'Lanes scripted agent', GIT_COMMITTER_EMAIL: 'agent@lanes.invalid' };
+    : {
+        GIT_AUTHOR_NAME: 'Lanes scripted agent',
+        GIT_AUTHOR_EMAIL: 'agent@lanes.invalid',
+        GIT_COMMITTER_NAME: 'Lanes scripted agent',
+        GIT_COMMITTER_EMAIL: 'agent@lanes.invalid',
+      };
 }
 
 export async function runScriptedAgent(o: ScriptedOptions): Promise<void> {
@@ -156,8 +180,16 @@ export async function runScriptedAgent(o: ScriptedOptions): Promise<void> {
   await at(1);
   if (sessionId) {
     try {
-      const r = await endSession(project, { status: 'completed', summary: `Made the scripted edits for ${task.id} and committed them.`, id: sessionId }, key);
-      out(r.committed ? `session note committed${r.note_commit ? ` (${r.note_commit.slice(0, 7)})` : ''}` : `session ended (${r.not_committed_reason ?? 'note not committed'})`);
+      const r = await endSession(
+        project,
+        { status: 'completed', summary: `Made the scripted edits for ${task.id} and committed them.`, id: sessionId },
+        key,
+      );
+      out(
+        r.committed
+          ? `session note committed${r.note_commit ? ` (${r.note_commit.slice(0, 7)})` : ''}`
+          : `session ended (${r.not_committed_reason ?? 'note not committed'})`,
+      );
     } catch (e) {
       out(`warning: could not end the session: ${errorMessage(e)}`);
     }
@@ -175,9 +207,10 @@ export async function runScriptedAgent(o: ScriptedOptions): Promise<void> {
 export function scriptedOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ScriptedOptions {
   const task = env.LANES_TASK_ID;
   if (!task) {
-    throw new LanesError('INVALID_INPUT', 'LANES_TASK_ID is not set.', { hint: '`lanes run` sets it; to try the agent by hand: LANES_TASK_ID=<task> lanes agent scripted (in the task\'s lane).' });
+    throw new LanesError('INVALID_INPUT', 'LANES_TASK_ID is not set.', {
+      hint: "`lanes run` sets it; to try the agent by hand: LANES_TASK_ID=<task> lanes agent scripted (in the task's lane).",
+    });
   }
   const unit = Number(env.LANES_SCRIPTED_UNIT_MS ?? 1000);
   return { cwd, task, unitMs: Number.isFinite(unit) && unit >= 0 ? unit : 1000 };
 }
-

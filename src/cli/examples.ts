@@ -6,7 +6,12 @@
 export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   '': ['lanes init', 'lanes plan tasks.yaml', 'lanes run', 'lanes -C ../repo status', 'cd "$(lanes path api)"'],
   init: ['lanes init            # asks before writing .lanes/config.json', 'lanes init --yes      # write the guessed config'],
-  plan: ['lanes plan tasks.yaml', 'lanes plan ROADMAP.md', 'lanes plan            # the stored plan with each task\'s state', 'lanes plan --json'],
+  plan: [
+    'lanes plan tasks.yaml',
+    'lanes plan ROADMAP.md',
+    "lanes plan            # the stored plan with each task's state",
+    'lanes plan --json',
+  ],
   next: ['lanes next', 'lanes next -n 3 --json'],
   task: ['lanes task show api', 'lanes task set api done', 'lanes task add api-docs "API docs" --depends-on api'],
   'task set': ['lanes task set api in_progress --owner me', 'lanes task set api blocked --note "waiting on the schema"'],
@@ -18,7 +23,11 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   take: ['lanes take api', 'lanes take api --force   # from a live owner: a human decision'],
   list: ['lanes list', 'lanes ls --json'],
   path: ['cd "$(lanes path api)"', 'code "$(lanes path api)"'],
-  remove: ['lanes remove api --dry-run', 'lanes remove api', 'lanes remove api --force   # keeps everything under refs/lanes/backup/api/<time>'],
+  remove: [
+    'lanes remove api --dry-run',
+    'lanes remove api',
+    'lanes remove api --force   # keeps everything under refs/lanes/backup/api/<time>',
+  ],
   cleanup: ['lanes cleanup --dry-run', 'lanes cleanup'],
   claim: ['lanes claim task:api "src/api/**" --reason "rewriting the router"', 'lanes claim me docs/api.md --shared --ttl 600'],
   release: ['lanes release task:api', 'lanes release task:api "src/api/**"'],
@@ -45,7 +54,11 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   demo: ['lanes demo', 'lanes demo --agent claude --dir /tmp/lanes-demo'],
   agent: ['lanes agent scripted --task api'],
   'agent scripted': ['lanes agent scripted --task api --unit-ms 200'],
-  completion: ['lanes completion bash > ~/.local/share/bash-completion/completions/lanes', 'lanes completion zsh > "${fpath[1]}/_lanes"', 'lanes completion fish > ~/.config/fish/completions/lanes.fish'],
+  completion: [
+    'lanes completion bash > ~/.local/share/bash-completion/completions/lanes',
+    'lanes completion zsh > "${fpath[1]}/_lanes"',
+    'lanes completion fish > ~/.config/fish/completions/lanes.fish',
+  ],
   help: ['lanes help merge run'],
 };
 

@@ -28,10 +28,14 @@ export function buildProgram(): Command {
   const program = new Command();
   program
     .name('lanes')
-    .description('Run many coding agents on one git repository: a checked plan, a worktree per task, enforced file claims, a merge queue that keeps main green.')
+    .description(
+      'Run many coding agents on one git repository: a checked plan, a worktree per task, enforced file claims, a merge queue that keeps main green.',
+    )
     .version(VERSION, '-v, --version')
     // Like git -C: each one is taken relative to the one before.
-    .option('-C <dir>', 'run as if lanes was started in <dir> (may be repeated)', (v: string, prev: string | undefined) => path.resolve(prev ?? '.', v))
+    .option('-C <dir>', 'run as if lanes was started in <dir> (may be repeated)', (v: string, prev: string | undefined) =>
+      path.resolve(prev ?? '.', v),
+    )
     .showSuggestionAfterError()
     // commander's own parse errors exit 2 (bad input), like every other input error of lanes.
     .exitOverride()
@@ -40,7 +44,9 @@ export function buildProgram(): Command {
     const dir = (root.opts() as { C?: string }).C;
     if (dir === undefined) return;
     if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
-      throw new LanesError('INVALID_INPUT', `Cannot change to ${JSON.stringify(dir)}: no such directory.`, { hint: 'Give -C an existing directory (relative paths are taken from the current one).' });
+      throw new LanesError('INVALID_INPUT', `Cannot change to ${JSON.stringify(dir)}: no such directory.`, {
+        hint: 'Give -C an existing directory (relative paths are taken from the current one).',
+      });
     }
     process.chdir(dir);
   });
@@ -85,7 +91,10 @@ export async function runProgram(argv: string[]): Promise<void> {
   } catch (e) {
     if (e instanceof CommanderError) {
       // Help and --version end with exit code 0; `lanes` alone prints help and fails (1).
-      process.exitCode = e.exitCode === 0 || e.code === 'commander.help' || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? e.exitCode : 2;
+      process.exitCode =
+        e.exitCode === 0 || e.code === 'commander.help' || e.code === 'commander.helpDisplayed' || e.code === 'commander.version'
+          ? e.exitCode
+          : 2;
       return;
     }
     reportError(e, jsonWanted(argv));

@@ -54,9 +54,10 @@ export function reportError(e: unknown, json: boolean): void {
   const code = exitCodeFor(e);
   process.exitCode = code;
   if (json) {
-    const err = e instanceof LanesError
-      ? { code: e.code, message: e.message, hint: e.hint ?? null }
-      : { code: 'INTERNAL', message: `unexpected error: ${e instanceof Error ? e.message : String(e)}`, hint: null };
+    const err =
+      e instanceof LanesError
+        ? { code: e.code, message: e.message, hint: e.hint ?? null }
+        : { code: 'INTERNAL', message: `unexpected error: ${e instanceof Error ? e.message : String(e)}`, hint: null };
     process.stdout.write(`${jsonOut(speakAll({ error: err }, 'cli'))}\n`);
     return;
   }

@@ -23,7 +23,9 @@ export type Listener = (s: StatusReport) => void;
 
 /** The report without the fields that change on every computation. */
 export function fingerprint(s: StatusReport): string {
-  return JSON.stringify(s, (k, v: unknown) => (k === 'generated_at' || k === 'took_ms' || k === 'resources' || k === 'age_s' || k === 'waited_ms' ? undefined : v));
+  return JSON.stringify(s, (k, v: unknown) =>
+    k === 'generated_at' || k === 'took_ms' || k === 'resources' || k === 'age_s' || k === 'waited_ms' ? undefined : v,
+  );
 }
 
 export class StatusFeed {

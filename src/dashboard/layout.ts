@@ -63,7 +63,11 @@ export function layoutGraph(s: Pick<StatusReport, 'plan' | 'lanes' | 'merge' | '
   const tasks = new Map(plan.waves.flatMap((w) => w.tasks).map((t) => [t.id, t]));
   const dependents = new Map<string, string[]>();
   for (const t of tasks.values()) for (const d of t.depends_on) (dependents.get(d) ?? dependents.set(d, []).get(d)!).push(t.id);
-  order(cols, (id) => tasks.get(id)?.depends_on ?? [], (id) => dependents.get(id) ?? []);
+  order(
+    cols,
+    (id) => tasks.get(id)?.depends_on ?? [],
+    (id) => dependents.get(id) ?? [],
+  );
 
   const tallest = Math.max(...cols.map((c) => c.length));
   const colHeight = (n: number) => n * NODE_H + Math.max(0, n - 1) * GAP_Y;
@@ -80,7 +84,17 @@ export function layoutGraph(s: Pick<StatusReport, 'plan' | 'lanes' | 'merge' | '
     const y0 = TOP + PAD + (colHeight(tallest) - colHeight(ids.length)) / 2;
     ids.forEach((id, ri) => {
       const t = tasks.get(id)!;
-      const n: GraphNode = { id, label: id.length > MAX_LABEL ? `${id.slice(0, MAX_LABEL - 1)}…` : id, title: t.title, status: t.status, wave: ci + 1, x, y: y0 + ri * (NODE_H + GAP_Y), w: NODE_W, h: NODE_H };
+      const n: GraphNode = {
+        id,
+        label: id.length > MAX_LABEL ? `${id.slice(0, MAX_LABEL - 1)}…` : id,
+        title: t.title,
+        status: t.status,
+        wave: ci + 1,
+        x,
+        y: y0 + ri * (NODE_H + GAP_Y),
+        w: NODE_W,
+        h: NODE_H,
+      };
       if (t.owner) n.owner = t.owner;
       const m = merging.get(id);
       if (m) n.merge = m;
@@ -110,7 +124,12 @@ export function layoutGraph(s: Pick<StatusReport, 'plan' | 'lanes' | 'merge' | '
     const a = pos.get(c.a);
     const b = pos.get(c.b);
     if (!a || !b) continue;
-    edges.push({ from: c.a, to: c.b, kind: 'conflict', d: a.wave === b.wave ? sameColumn(a, b) : route(a.wave < b.wave ? a : b, a.wave < b.wave ? b : a, byCol) });
+    edges.push({
+      from: c.a,
+      to: c.b,
+      kind: 'conflict',
+      d: a.wave === b.wave ? sameColumn(a, b) : route(a.wave < b.wave ? a : b, a.wave < b.wave ? b : a, byCol),
+    });
   }
   return { width, height, nodes, edges, columns: cols.map((_, ci) => ({ wave: ci + 1, x: PAD + ci * (NODE_W + GAP_X) })) };
 }
@@ -124,10 +143,12 @@ function order(cols: string[][], deps: (id: string) => string[], dependents: (id
   const place = () => cols.forEach((c) => c.forEach((id, i) => rank.set(id, (i + 0.5) / c.length)));
   place();
   const sortBy = (c: string[], near: (id: string) => string[]) => {
-    const key = new Map(c.map((id, i) => {
-      const ns = near(id).filter((n) => rank.has(n));
-      return [id, ns.length ? ns.reduce((s, n) => s + rank.get(n)!, 0) / ns.length : (i + 0.5) / c.length] as const;
-    }));
+    const key = new Map(
+      c.map((id, i) => {
+        const ns = near(id).filter((n) => rank.has(n));
+        return [id, ns.length ? ns.reduce((s, n) => s + rank.get(n)!, 0) / ns.length : (i + 0.5) / c.length] as const;
+      }),
+    );
     const idx = new Map(c.map((id, i) => [id, i]));
     c.sort((a, b) => key.get(a)! - key.get(b)! || idx.get(a)! - idx.get(b)!);
     c.forEach((id, i) => rank.set(id, (i + 0.5) / c.length));

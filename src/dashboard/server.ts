@@ -47,7 +47,9 @@ export interface Snapshot {
 export async function startDashboard(project: Project, opts: DashboardOptions = {}): Promise<Dashboard> {
   const port = opts.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new LanesError('INVALID_INPUT', `Invalid port ${String(port)}.`, { hint: 'Use a port from 1 to 65535, or 0 (the default) for any free port.' });
+    throw new LanesError('INVALID_INPUT', `Invalid port ${String(port)}.`, {
+      hint: 'Use a port from 1 to 65535, or 0 (the default) for any free port.',
+    });
   }
   const feed = new StatusFeed(project, { events: 50, recentMerges: 10, ...opts });
   const snapshots = new WeakMap<StatusReport, string>();
@@ -69,11 +71,14 @@ export async function startDashboard(project: Project, opts: DashboardOptions = 
     // and a proxy or cache in front may have honoured another one, so several are refused.
     let hosts = 0;
     for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]!.toLowerCase() === 'host') hosts++;
-    if (hosts > 1 || (hosts === 0 && req.httpVersion !== '1.0')) return refuse(400, hosts > 1 ? 'Bad request: more than one Host header.' : 'Bad request: no Host header.');
+    if (hosts > 1 || (hosts === 0 && req.httpVersion !== '1.0'))
+      return refuse(400, hosts > 1 ? 'Bad request: more than one Host header.' : 'Bad request: no Host header.');
     const host = (req.headers.host ?? '').toLowerCase();
-    if (host !== `${HOST}:${bound}` && host !== `localhost:${bound}`) return refuse(403, 'Host not allowed: this dashboard answers only to 127.0.0.1 and localhost.');
+    if (host !== `${HOST}:${bound}` && host !== `localhost:${bound}`)
+      return refuse(403, 'Host not allowed: this dashboard answers only to 127.0.0.1 and localhost.');
     const origin = req.headers.origin;
-    if (origin !== undefined && origin !== `http://${HOST}:${bound}` && origin !== `http://localhost:${bound}`) return refuse(403, 'Cross-origin requests are not allowed.');
+    if (origin !== undefined && origin !== `http://${HOST}:${bound}` && origin !== `http://localhost:${bound}`)
+      return refuse(403, 'Cross-origin requests are not allowed.');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       return refuse(405, 'Only GET.');
@@ -83,7 +88,12 @@ export async function startDashboard(project: Project, opts: DashboardOptions = 
     if (route === '/' || route === '/index.html') {
       const nonce = crypto.randomBytes(16).toString('base64');
       const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
-      res.writeHead(200, { ...common, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp, 'X-Frame-Options': 'DENY' });
+      res.writeHead(200, {
+        ...common,
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': csp,
+        'X-Frame-Options': 'DENY',
+      });
       return res.end(req.method === 'HEAD' ? undefined : pageHtml(nonce));
     }
     if (route === '/api/status') {
@@ -101,7 +111,12 @@ export async function startDashboard(project: Project, opts: DashboardOptions = 
     }
     if (route === '/api/events') {
       if (streams.size >= MAX_STREAMS) return refuse(503, 'Too many open dashboards.');
-      res.writeHead(200, { ...common, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+      res.writeHead(200, {
+        ...common,
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no',
+      });
       if (req.method === 'HEAD') return res.end();
       let seq = 0;
       let lastSent: StatusReport | undefined;
@@ -141,7 +156,9 @@ export async function startDashboard(project: Project, opts: DashboardOptions = 
     const onError = (e: NodeJS.ErrnoException) => {
       reject(
         e.code === 'EADDRINUSE'
-          ? new LanesError('BUSY', `Port ${port} on ${HOST} is already in use.`, { hint: 'Pick another with --port, or leave it out to get a free port.' })
+          ? new LanesError('BUSY', `Port ${port} on ${HOST} is already in use.`, {
+              hint: 'Pick another with --port, or leave it out to get a free port.',
+            })
           : new LanesError('UNSUPPORTED', `Could not listen on ${HOST}:${port}: ${e.message}`, { cause: e }),
       );
     };

@@ -45,16 +45,25 @@ export async function git(cwd: string, args: string[], opts: GitOptions = {}): P
   } catch (cause) {
     // A missing cwd makes spawn report ENOENT as if git itself were missing: say which it is.
     const gone = !existsSync(cwd);
-    throw new LanesError('GIT', gone ? `could not run git ${args[0] ?? ''}: the directory ${cwd} does not exist` : `could not run git ${args[0] ?? ''}: ${(cause as Error).message}`, {
-      hint: gone ? 'The directory was removed; run the command from an existing checkout.' : 'Check that git is installed and on PATH.',
-      cause,
-    });
+    throw new LanesError(
+      'GIT',
+      gone
+        ? `could not run git ${args[0] ?? ''}: the directory ${cwd} does not exist`
+        : `could not run git ${args[0] ?? ''}: ${(cause as Error).message}`,
+      {
+        hint: gone ? 'The directory was removed; run the command from an existing checkout.' : 'Check that git is installed and on PATH.',
+        cause,
+      },
+    );
   }
   // Killed by a signal (a timeout, the output cap) counts as exit -1: never an answer.
   const exitCode = r.code ?? -1;
   const out: GitResult = { stdout: r.stdout, stderr: r.stderr, exitCode };
   if (exitCode !== 0 && !(opts.okCodes ?? []).includes(exitCode)) {
-    const what = args.filter((a) => !a.startsWith('-c') && !a.includes('=')).slice(0, 3).join(' ');
+    const what = args
+      .filter((a) => !a.startsWith('-c') && !a.includes('='))
+      .slice(0, 3)
+      .join(' ');
     throw new LanesError('GIT', `git ${what} failed (exit ${exitCode}): ${out.stderr.trim() || out.stdout.trim()}`, {
       details: { args, exitCode, stderr: out.stderr.slice(-4000) },
     });
@@ -76,7 +85,13 @@ interface RawResult {
 }
 
 /** One git process; rejects only when it cannot be started at all (ENOENT, EACCES...). */
-function run(args: string[], cwd: string, env: NodeJS.ProcessEnv, input: string | undefined, timeoutMs: number | undefined): Promise<RawResult> {
+function run(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  input: string | undefined,
+  timeoutMs: number | undefined,
+): Promise<RawResult> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, { cwd, env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], windowsHide: true });
     const out: Buffer[] = [];

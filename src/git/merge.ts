@@ -25,9 +25,13 @@ export function assertMergeTreeGit(_cwd: string): Promise<void> {
     const v = await gitVersion();
     const [maj, min] = MIN_GIT;
     if (!atLeast(v)) {
-      throw new LanesError('UNSUPPORTED', `The merge queue needs git >= ${maj}.${min} for \`git merge-tree --write-tree\`; this is git ${showVersion(v)}.`, {
-        hint: `Upgrade git to ${maj}.${min} or newer (lanes doctor checks it).`,
-      });
+      throw new LanesError(
+        'UNSUPPORTED',
+        `The merge queue needs git >= ${maj}.${min} for \`git merge-tree --write-tree\`; this is git ${showVersion(v)}.`,
+        {
+          hint: `Upgrade git to ${maj}.${min} or newer (lanes doctor checks it).`,
+        },
+      );
     }
   })().catch((e) => {
     versionChecked = undefined;
@@ -83,7 +87,9 @@ export interface Ident {
 
 /** Author of a commit, to keep on a squash commit. */
 export async function authorOf(cwd: string, commit: string): Promise<Ident> {
-  const [name = '', email = '', date = ''] = (await gitOut(cwd, ['log', '-1', '--format=%an%x00%ae%x00%aI', commit, '--'], { readOnly: true })).split('\0');
+  const [name = '', email = '', date = ''] = (
+    await gitOut(cwd, ['log', '-1', '--format=%an%x00%ae%x00%aI', commit, '--'], { readOnly: true })
+  ).split('\0');
   return { name, email, date };
 }
 
@@ -96,9 +102,15 @@ let identityEnv: Promise<Record<string, string>> | undefined;
 export function committerEnv(cwd: string): Promise<Record<string, string>> {
   const p =
     identityEnv ??
-    git(cwd, ['var', 'GIT_COMMITTER_IDENT'], { readOnly: true, okCodes: [128] }).then(
-      (r): Record<string, string> =>
-        r.exitCode === 0 ? {} : { GIT_COMMITTER_NAME: 'Lanes', GIT_COMMITTER_EMAIL: 'lanes@localhost', GIT_AUTHOR_NAME: 'Lanes', GIT_AUTHOR_EMAIL: 'lanes@localhost' },
+    git(cwd, ['var', 'GIT_COMMITTER_IDENT'], { readOnly: true, okCodes: [128] }).then((r): Record<string, string> =>
+      r.exitCode === 0
+        ? {}
+        : {
+            GIT_COMMITTER_NAME: 'Lanes',
+            GIT_COMMITTER_EMAIL: 'lanes@localhost',
+            GIT_AUTHOR_NAME: 'Lanes',
+            GIT_AUTHOR_EMAIL: 'lanes@localhost',
+          },
     );
   identityEnv = p;
   return p;
@@ -109,7 +121,10 @@ export async function commitTree(cwd: string, tree: string, parents: string[], m
   if (author?.name) Object.assign(env, { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email, GIT_AUTHOR_DATE: author.date });
   const args = [...SAFE, 'commit-tree', tree, ...parents.flatMap((p) => ['-p', p]), '-F', '-'];
   const sha = await gitOut(cwd, args, { env, input: message });
-  if (!isSha(sha)) throw new LanesError('GIT', `git commit-tree printed ${JSON.stringify(sha.slice(0, 80))}, not a commit id.`, { hint: 'Run `git fsck` and retry.' });
+  if (!isSha(sha))
+    throw new LanesError('GIT', `git commit-tree printed ${JSON.stringify(sha.slice(0, 80))}, not a commit id.`, {
+      hint: 'Run `git fsck` and retry.',
+    });
   return sha;
 }
 
@@ -220,7 +235,10 @@ export async function rebaseOnto(dir: string, base: string, tip: string, keep: r
   const env = await committerEnv(dir);
   // --no-fork-point: the upstream is an exact commit; commits already on base are dropped, as are
   // commits that become empty (rebase's default).
-  const r = await git(dir, [...SAFE, 'rebase', '--quiet', '--no-autostash', '--no-fork-point', '--no-update-refs', base], { env, okCodes: [1, 128] });
+  const r = await git(dir, [...SAFE, 'rebase', '--quiet', '--no-autostash', '--no-fork-point', '--no-update-refs', base], {
+    env,
+    okCodes: [1, 128],
+  });
   if (r.exitCode === 0) return { ok: true, commit: await gitOut(dir, ['rev-parse', 'HEAD']) };
   const files = await unmergedFiles(dir);
   await git(dir, ['rebase', '--abort'], { okCodes: [1, 128] });
@@ -231,12 +249,22 @@ export async function rebaseOnto(dir: string, base: string, tip: string, keep: r
  * A revert commit on top of `base` undoing `from..as` (one merge or squash commit, or a rebased
  * series), in the integration worktree.
  */
-export async function revertOnto(dir: string, base: string, undo: { landed_as: string; landed_from?: string }, message: string, keep: readonly string[] = []): Promise<ReplayResult> {
+export async function revertOnto(
+  dir: string,
+  base: string,
+  undo: { landed_as: string; landed_from?: string },
+  message: string,
+  keep: readonly string[] = [],
+): Promise<ReplayResult> {
   await resetIntegration(dir, base, keep);
   const env = await committerEnv(dir);
   const merge = await isMergeCommit(dir, undo.landed_as);
-  const range = !merge && undo.landed_from && undo.landed_from !== undo.landed_as ? `${undo.landed_from}..${undo.landed_as}` : undo.landed_as;
-  const r = await git(dir, [...SAFE, 'revert', '--no-edit', '--no-commit', ...(merge ? ['-m', '1'] : []), range], { env, okCodes: [1, 128] });
+  const range =
+    !merge && undo.landed_from && undo.landed_from !== undo.landed_as ? `${undo.landed_from}..${undo.landed_as}` : undo.landed_as;
+  const r = await git(dir, [...SAFE, 'revert', '--no-edit', '--no-commit', ...(merge ? ['-m', '1'] : []), range], {
+    env,
+    okCodes: [1, 128],
+  });
   if (r.exitCode !== 0) {
     const files = await unmergedFiles(dir);
     await git(dir, ['revert', '--abort'], { okCodes: [1, 128] });

@@ -33,8 +33,14 @@ export function revInputProblem(rev: string): string | undefined {
 /** The commit a revision names, or undefined when it names none (ranges like a..b name none). */
 export async function resolveCommit(cwd: string, rev: string): Promise<string | undefined> {
   const problem = revInputProblem(rev);
-  if (problem) throw new LanesError('INVALID_INPUT', `Invalid revision ${JSON.stringify(rev.slice(0, 80))}: it ${problem}.`, { hint: 'Pass a branch name, tag or commit id.' });
-  const r = await git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { readOnly: true, okCodes: [1, 128] });
+  if (problem)
+    throw new LanesError('INVALID_INPUT', `Invalid revision ${JSON.stringify(rev.slice(0, 80))}: it ${problem}.`, {
+      hint: 'Pass a branch name, tag or commit id.',
+    });
+  const r = await git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
+    readOnly: true,
+    okCodes: [1, 128],
+  });
   const sha = r.stdout.trim();
   return r.exitCode === 0 && isSha(sha) ? sha : undefined;
 }
@@ -90,11 +96,9 @@ export interface CommitSummary {
 
 /** Commits reachable from `tip` but not from any of `exclude`, newest first, at most `limit`. */
 export async function commitsNotIn(cwd: string, tip: string, exclude: string[], limit = 50): Promise<CommitSummary[]> {
-  const out = await gitOut(
-    cwd,
-    ['log', `--max-count=${limit}`, '--format=%H%x00%h%x00%s', tip, ...exclude.map((e) => `^${e}`), '--'],
-    { readOnly: true },
-  );
+  const out = await gitOut(cwd, ['log', `--max-count=${limit}`, '--format=%H%x00%h%x00%s', tip, ...exclude.map((e) => `^${e}`), '--'], {
+    readOnly: true,
+  });
   if (!out) return [];
   return out.split('\n').map((line) => {
     const [sha = '', short = '', subject = ''] = line.split('\0');
@@ -123,8 +127,15 @@ export interface StatusEntry {
  * with a big unignored directory stays cheap. Read-only: GIT_OPTIONAL_LOCKS=0, so polling never
  * collides with an agent's commit.
  */
-export async function statusPorcelain(worktree: string, opts: { collapseUntracked?: boolean; trackedOnly?: boolean } = {}): Promise<StatusEntry[]> {
-  const untracked = opts.trackedOnly ? '--untracked-files=no' : opts.collapseUntracked ? '--untracked-files=normal' : '--untracked-files=all';
+export async function statusPorcelain(
+  worktree: string,
+  opts: { collapseUntracked?: boolean; trackedOnly?: boolean } = {},
+): Promise<StatusEntry[]> {
+  const untracked = opts.trackedOnly
+    ? '--untracked-files=no'
+    : opts.collapseUntracked
+      ? '--untracked-files=normal'
+      : '--untracked-files=all';
   const out = (await git(worktree, ['status', '--porcelain=v1', '-z', untracked, '--ignore-submodules=none'], { readOnly: true })).stdout;
   const parts = out.split('\0');
   const entries: StatusEntry[] = [];
@@ -205,13 +216,21 @@ export async function configGet(cwd: string, key: string): Promise<string | unde
 export async function reflogCommits(cwd: string, ref: string): Promise<string[]> {
   const r = await git(cwd, ['reflog', 'show', '--format=%H', '--end-of-options', ref, '--'], { readOnly: true, okCodes: [1, 128] });
   if (r.exitCode !== 0) return [];
-  return [...new Set(r.stdout.split('\n').map((l) => l.trim()).filter(isSha))];
+  return [
+    ...new Set(
+      r.stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(isSha),
+    ),
+  ];
 }
 
 /** The shas among `shas` that name commits present in the object store (reflogs can outlive objects). */
 export async function presentCommits(cwd: string, shas: string[]): Promise<string[]> {
   if (!shas.length) return [];
-  const out = (await git(cwd, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], { readOnly: true, input: `${shas.join('\n')}\n` })).stdout;
+  const out = (await git(cwd, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], { readOnly: true, input: `${shas.join('\n')}\n` }))
+    .stdout;
   return out
     .split('\n')
     .map((l) => l.split(' '))
@@ -227,10 +246,24 @@ export async function presentCommits(cwd: string, shas: string[]): Promise<strin
  * worktree being removed takes its HEAD with it. All arguments are shas or refs we built, never
  * user text.
  */
-export async function commitsLostWith(cwd: string, tips: string[], opts: { not: string[]; dropping: string; limit?: number }): Promise<CommitSummary[]> {
+export async function commitsLostWith(
+  cwd: string,
+  tips: string[],
+  opts: { not: string[]; dropping: string; limit?: number },
+): Promise<CommitSummary[]> {
   const heads = tips.filter(isSha);
   if (!heads.length) return [];
-  const args = ['log', `--max-count=${opts.limit ?? 50}`, '--format=%H%x00%h%x00%s', ...heads, '--not', ...opts.not.filter(isSha), `--exclude=${opts.dropping}`, '--glob=refs/*', '--'];
+  const args = [
+    'log',
+    `--max-count=${opts.limit ?? 50}`,
+    '--format=%H%x00%h%x00%s',
+    ...heads,
+    '--not',
+    ...opts.not.filter(isSha),
+    `--exclude=${opts.dropping}`,
+    '--glob=refs/*',
+    '--',
+  ];
   const out = await gitOut(cwd, args, { readOnly: true });
   if (!out) return [];
   return out.split('\n').map((line) => {

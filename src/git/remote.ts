@@ -86,7 +86,12 @@ export function offlineError(remote: string, what: string, stderr: string, cause
 async function netGit(cwd: string, remote: string, what: string, args: string[], opts: RemoteOptions, extra: GitOptions = {}) {
   let r;
   try {
-    r = await git(cwd, [...NET_CONFIG, ...args], { env: opts.env, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, okCodes: [1, 128, 129], ...extra });
+    r = await git(cwd, [...NET_CONFIG, ...args], {
+      env: opts.env,
+      timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      okCodes: [1, 128, 129],
+      ...extra,
+    });
   } catch (e) {
     // A killed git (the timeout) has no exit code: the server never answered in time.
     if (e instanceof LanesError && e.details?.exitCode === -1) {
@@ -103,7 +108,9 @@ export async function lsRemote(cwd: string, remote: string, prefix: string, opts
   const r = await netGit(cwd, remote, 'list its shared state', ['ls-remote', '--refs', remote, `${prefix}*`], opts);
   if (r.exitCode !== 0) {
     if (OFFLINE_RE.test(r.stderr)) throw offlineError(remote, 'list its shared state', r.stderr);
-    throw new LanesError('GIT', `git ls-remote ${remote} failed: ${safeText(r.stderr.trim())}`, { hint: 'Check that the remote exists and that you may read it.' });
+    throw new LanesError('GIT', `git ls-remote ${remote} failed: ${safeText(r.stderr.trim())}`, {
+      hint: 'Check that the remote exists and that you may read it.',
+    });
   }
   const out = new Map<string, string>();
   for (const line of r.stdout.split('\n')) {
@@ -135,11 +142,19 @@ export async function fetchObjects(cwd: string, remote: string, oids: string[], 
   assertRemote(remote);
   const missing = oids.filter((o) => isSha(o));
   if (missing.length === 0) return 'ok';
-  const r = await netGit(cwd, remote, 'fetch its shared state', ['fetch', '--no-tags', '--no-write-fetch-head', '--no-auto-gc', '--quiet', remote, ...missing], opts);
+  const r = await netGit(
+    cwd,
+    remote,
+    'fetch its shared state',
+    ['fetch', '--no-tags', '--no-write-fetch-head', '--no-auto-gc', '--quiet', remote, ...missing],
+    opts,
+  );
   if (r.exitCode === 0) return 'ok';
   if (/not our ref|no such remote ref|couldn't find remote ref|unadvertised object/i.test(r.stderr)) return 'moved';
   if (OFFLINE_RE.test(r.stderr)) throw offlineError(remote, 'fetch its shared state', r.stderr);
-  throw new LanesError('GIT', `git fetch ${remote} failed: ${safeText(r.stderr.trim())}`, { hint: 'Check that the remote exists and that you may read it.' });
+  throw new LanesError('GIT', `git fetch ${remote} failed: ${safeText(r.stderr.trim())}`, {
+    hint: 'Check that the remote exists and that you may read it.',
+  });
 }
 
 /** Contents of `<rev>:<path>` specs, undefined for missing ones; one git process. */
@@ -169,7 +184,12 @@ export async function readBlobs(cwd: string, specs: string[], opts: RemoteOption
  * history at one commit, so refs/lanes/* never grow with every write; old states become
  * unreachable and the server's own gc collects them.
  */
-export async function writeRootCommit(cwd: string, files: Record<string, string>, message: string, opts: RemoteOptions = {}): Promise<string> {
+export async function writeRootCommit(
+  cwd: string,
+  files: Record<string, string>,
+  message: string,
+  opts: RemoteOptions = {},
+): Promise<string> {
   const entries: string[] = [];
   for (const name of Object.keys(files).sort()) {
     if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new LanesError('INTERNAL', `bad file name in a state commit: ${JSON.stringify(name)}`);
@@ -199,7 +219,8 @@ function parsePorcelain(stdout: string): RefStatus[] {
 }
 
 // A lease that did not hold, judged by the client (stale info) or by the server's transaction.
-const CONTENDED_RE = /stale info|fetch first|non-fast-forward|failed to update ref|cannot lock ref|incorrect old value|reference already exists|but expected|failed to lock/i;
+const CONTENDED_RE =
+  /stale info|fetch first|non-fast-forward|failed to update ref|cannot lock ref|incorrect old value|reference already exists|but expected|failed to lock/i;
 const COLLATERAL_RE = /atomic push failed|atomic transaction failed/i;
 
 /**
@@ -241,7 +262,13 @@ export async function pushAtomic(cwd: string, remote: string, updates: RefUpdate
       .filter(Boolean)
       .slice(-5)
       .join(' / ');
-    return { ok: false, kind: 'rejected', refs, reason: safeText(said ? `${reason} (the server said: ${said})` : reason), message: r.stderr };
+    return {
+      ok: false,
+      kind: 'rejected',
+      refs,
+      reason: safeText(said ? `${reason} (the server said: ${said})` : reason),
+      message: r.stderr,
+    };
   }
   // Only collateral rejections and no cause named: treat as contention on everything pushed.
   const names = (contended.length > 0 ? contended : rejected).map((s) => s.ref);

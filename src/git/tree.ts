@@ -15,7 +15,10 @@ export async function filesAt(root: string, ref: string, plain: readonly string[
   const wanted = new Set(plain);
   const chars = plain.reduce((n, p) => n + p.length + 1, 0);
   const paths = chars <= MAX_PATHSPEC_CHARS ? ['--', ...plain] : [];
-  const r = await git(root, ['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', '--end-of-options', ref, ...paths], { readOnly: true, okCodes: [128] });
+  const r = await git(root, ['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', '--end-of-options', ref, ...paths], {
+    readOnly: true,
+    okCodes: [128],
+  });
   if (r.exitCode !== 0) return out;
   for (const entry of r.stdout.split('\0')) {
     const tab = entry.indexOf('\t');

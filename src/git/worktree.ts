@@ -38,7 +38,8 @@ export interface WorktreeInfo {
  * written, and the listing fails ("failed to read .../commondir"). That state lasts milliseconds and
  * needs no lock to end, so the listing is retried a few times before the error is believed.
  */
-const HALF_MADE_ADMIN = /failed to read .*worktrees\/[^/]+\/(commondir|gitdir)|worktrees\/[^/]+\/(commondir|gitdir).*(No such file|invalid)/i;
+const HALF_MADE_ADMIN =
+  /failed to read .*worktrees\/[^/]+\/(commondir|gitdir)|worktrees\/[^/]+\/(commondir|gitdir).*(No such file|invalid)/i;
 
 async function worktreeListing(cwd: string): Promise<string> {
   for (let attempt = 1; ; attempt++) {
@@ -100,7 +101,12 @@ export interface CheckoutSettings {
 /** Everything checkoutWorktree needs to know, in one git call. */
 export async function checkoutSettings(cwd: string, commonDir: string): Promise<CheckoutSettings> {
   const r = await git(cwd, ['config', '--get-regexp', '^(checkout\\.workers|core\\.hookspath)$'], { readOnly: true, okCodes: [1] });
-  const keys = new Set(r.stdout.split('\n').map((l) => l.split(' ')[0]?.toLowerCase()).filter(Boolean));
+  const keys = new Set(
+    r.stdout
+      .split('\n')
+      .map((l) => l.split(' ')[0]?.toLowerCase())
+      .filter(Boolean),
+  );
   let hook = keys.has('core.hookspath');
   if (!hook) {
     try {
@@ -152,14 +158,19 @@ export async function addWorktree(cwd: string, o: AddWorktreeOptions): Promise<v
  */
 export async function checkoutWorktree(worktree: string, commit: string, settings: Partial<CheckoutSettings> = {}): Promise<void> {
   await git(worktree, [...(settings.configArgs ?? []), 'reset', '--hard', '--quiet', '--no-recurse-submodules']);
-  if (settings.postCheckoutHook !== false) await git(worktree, ['hook', 'run', '--ignore-missing', 'post-checkout', '--', ZERO_SHA, commit, '1']);
+  if (settings.postCheckoutHook !== false)
+    await git(worktree, ['hook', 'run', '--ignore-missing', 'post-checkout', '--', ZERO_SHA, commit, '1']);
 }
 
 /**
  * Plain `git worktree remove` (never --force unless a human asked for it). Returns git's refusal
  * instead of throwing, so the caller can re-lock and report it.
  */
-export async function removeWorktree(cwd: string, worktree: string, opts: { force?: boolean } = {}): Promise<{ ok: true } | { ok: false; reason: string }> {
+export async function removeWorktree(
+  cwd: string,
+  worktree: string,
+  opts: { force?: boolean } = {},
+): Promise<{ ok: true } | { ok: false; reason: string }> {
   const r = await git(cwd, ['worktree', 'remove', ...(opts.force ? ['--force'] : []), '--', worktree], { okCodes: [128, 1] });
   if (r.exitCode === 0) return { ok: true };
   return { ok: false, reason: (r.stderr.trim() || r.stdout.trim()).replace(/^fatal: /, '') };
@@ -214,7 +225,9 @@ export function removeAdminEntry(commonDir: string, worktree: string): boolean {
   if (!dir) return false;
   const root = path.join(commonDir, 'worktrees');
   if (path.dirname(dir) !== root || fs.lstatSync(dir).isSymbolicLink()) {
-    throw new LanesError('UNSAFE', `Unexpected worktree admin directory ${dir}.`, { hint: 'Inspect it by hand; Lanes removes only plain entries under <git dir>/worktrees.' });
+    throw new LanesError('UNSAFE', `Unexpected worktree admin directory ${dir}.`, {
+      hint: 'Inspect it by hand; Lanes removes only plain entries under <git dir>/worktrees.',
+    });
   }
   fs.rmSync(dir, { recursive: true, force: true });
   // Git removes the parent when its last entry goes; do the same so `worktrees/` looks as git left it.

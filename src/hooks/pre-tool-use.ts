@@ -117,7 +117,7 @@ main().then(
   (code) => exit(code),
   (e: unknown) => {
     // A bug here must not stop the agent from editing: allow, and say so.
-    note(`${EVENT}: internal error, the edit is allowed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    note(`${EVENT}: internal error, the edit is allowed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     trace(EVENT, 'error');
     exit(0);
   },

@@ -97,14 +97,19 @@ async function main(): Promise<number> {
   const r = await finishSession(w, sid, str(input, 'reason') ?? 'other');
   if (timer) clearTimeout(timer);
   for (const line of r.report) note(`${EVENT}: ${line}`);
-  trace(EVENT, finishing ? 'finished-detached' : 'finished', { sessions: r.sessions, claims: r.claims, ports: r.ports, total_ms: elapsedMs() });
+  trace(EVENT, finishing ? 'finished-detached' : 'finished', {
+    sessions: r.sessions,
+    claims: r.claims,
+    ports: r.ports,
+    total_ms: elapsedMs(),
+  });
   return 0;
 }
 
 main().then(
   (code) => exit(code),
   (e: unknown) => {
-    note(`${EVENT}: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    note(`${EVENT}: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     trace(EVENT, 'error');
     exit(0);
   },

@@ -53,7 +53,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => exit(code),
   (e: unknown) => {
-    note(`${EVENT}: internal error, no Lanes context added: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    note(`${EVENT}: internal error, no Lanes context added: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     trace(EVENT, 'error');
     exit(0);
   },

@@ -69,7 +69,7 @@ async function main(): Promise<{ code: number; event: string }> {
 main().then(
   (r) => exit(r.code),
   (e: unknown) => {
-    note(`Stop: internal error, the agent may stop: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    note(`Stop: internal error, the agent may stop: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     trace('Stop', 'error');
     exit(0);
   },

@@ -41,13 +41,16 @@ class Refused extends Error {}
 
 async function plainWorktree(repo: Repo, name: string, cfg: LanesConfig | undefined, locked: boolean): Promise<string> {
   if (name.length > 64 || !CLAUDE_NAME_RE.test(name) || name.split('/').some((s) => s === '.' || s === '..')) {
-    throw new Refused(`invalid worktree name ${JSON.stringify(name.slice(0, 80))}: use letters, digits, ".", "_" and "-" (segments separated by "/"), at most 64 characters`);
+    throw new Refused(
+      `invalid worktree name ${JSON.stringify(name.slice(0, 80))}: use letters, digits, ".", "_" and "-" (segments separated by "/"), at most 64 characters`,
+    );
   }
   const dir = lanesDir(repo, '.claude/worktrees', { create: true });
   const wt = path.join(dir, ...name.split('/'));
   const registered = (await listWorktrees(repo.mainRoot)).find((w) => w.path === wt);
   if (registered) return wt;
-  if (fs.existsSync(wt) && fs.readdirSync(wt).length > 0) throw new Refused(`${wt} already exists and is not an empty directory or a registered worktree`);
+  if (fs.existsSync(wt) && fs.readdirSync(wt).length > 0)
+    throw new Refused(`${wt} already exists and is not an empty directory or a registered worktree`);
   const add = async () => {
     await git(repo.mainRoot, ['worktree', 'add', '--quiet', '--no-track', '-b', `worktree-${name}`, '--', wt, 'HEAD']);
   };

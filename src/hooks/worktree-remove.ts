@@ -81,7 +81,9 @@ async function main(): Promise<number> {
   }
   try {
     const r = await removeLane(project, { task_id: lane.task });
-    note(`${EVENT}: removed the lane of task ${lane.task} (${r.landed_by}); branch ${r.deleted_branch ? 'deleted' : 'kept'}.${r.notes.map((n) => ` Kept: ${n}.`).join('')}`);
+    note(
+      `${EVENT}: removed the lane of task ${lane.task} (${r.landed_by}); branch ${r.deleted_branch ? 'deleted' : 'kept'}.${r.notes.map((n) => ` Kept: ${n}.`).join('')}`,
+    );
   } catch (e) {
     note(`${EVENT}: kept the lane of task ${lane.task} at ${wt}: ${errorMessage(e)}`);
     trace(EVENT, 'kept', { lane: lane.task });

@@ -34,7 +34,7 @@ export function selectRepo(opts: { repo?: string; cwd: string }): RepoSelection 
     return new LanesError('NOT_A_REPO', `No git repository for the Lanes server: ${e.message}${roots}`, {
       hint: fixed
         ? 'Point --repo at a git repository: lanes mcp --repo <dir>.'
-        : 'Start the server with `lanes mcp --repo <dir>` (in the client\'s MCP config), start it inside the repository, or have the client offer the repository as a root.',
+        : "Start the server with `lanes mcp --repo <dir>` (in the client's MCP config), start it inside the repository, or have the client offer the repository as a root.",
       cause: e,
     });
   };
@@ -66,7 +66,7 @@ export function selectRepo(opts: { repo?: string; cwd: string }): RepoSelection 
         try {
           roots = (await listRoots()).roots;
         } catch (e) {
-          log.warn('could not list the client\'s roots; using the server\'s directory', String(e));
+          log.warn("could not list the client's roots; using the server's directory", String(e));
         }
         const dirs = roots.flatMap((r) => {
           try {

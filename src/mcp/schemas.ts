@@ -62,17 +62,28 @@ export const PlanOut = z.object({
 
 export const LimitOut = z.object({ by: z.string(), value: z.number() });
 
-export const ResourcesOut = z.object({
-  cpus: z.number(),
-  load1: z.number(),
-  load_per_cpu: z.number(),
-  mem_total_mb: z.number(),
-  mem_available_mb: z.number(),
-  disk_free_mb: z.number(),
-  disk_total_mb: z.number(),
-}).passthrough();
+export const ResourcesOut = z
+  .object({
+    cpus: z.number(),
+    load1: z.number(),
+    load_per_cpu: z.number(),
+    mem_total_mb: z.number(),
+    mem_available_mb: z.number(),
+    disk_free_mb: z.number(),
+    disk_total_mb: z.number(),
+  })
+  .passthrough();
 
-export function taskStateOut(t: { id: string; status: (typeof TASK_STATUSES)[number]; owner?: string; note?: string; updated_at: string; started_at?: string; finished_at?: string; landed_as?: string }) {
+export function taskStateOut(t: {
+  id: string;
+  status: (typeof TASK_STATUSES)[number];
+  owner?: string;
+  note?: string;
+  updated_at: string;
+  started_at?: string;
+  finished_at?: string;
+  landed_as?: string;
+}) {
   const { id, status, owner, note, updated_at, started_at, finished_at, landed_as } = t;
   return { id, status, owner, note, updated_at, started_at, finished_at, landed_as };
 }

@@ -42,10 +42,7 @@ export function createServer(opts: ServerOptions = {}): LanesMcpServer {
     },
     repo: () => selection.repo(),
   };
-  const server = new McpServer(
-    { name: 'lanes', version: VERSION },
-    { capabilities: { tools: {} }, instructions: INSTRUCTIONS },
-  );
+  const server = new McpServer({ name: 'lanes', version: VERSION }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
   for (const def of tools) registerTool(server, def as ToolDef, ctx);
   // Clients that start the server outside the project say where it is through roots.
   const low = server.server;
@@ -73,7 +70,10 @@ function registerTool(server: McpServer, def: ToolDef, ctx: ToolContext): void {
         // Hints in results and errors name tools (core names actions, see core/hints/actions.ts); the text
         // quotes stored data (topics, notes, gate output) and is shown on a terminal.
         const said = withoutUndefined(speakAll(out, 'tools'));
-        return { content: [{ type: 'text' as const, text: safeBlock(speak(def.render(said as never), 'tools')) }], structuredContent: said as Record<string, unknown> };
+        return {
+          content: [{ type: 'text' as const, text: safeBlock(speak(def.render(said as never), 'tools')) }],
+          structuredContent: said as Record<string, unknown>,
+        };
       } catch (e) {
         return errorResult(def.name, e);
       }
@@ -85,6 +85,9 @@ function registerTool(server: McpServer, def: ToolDef, ctx: ToolContext): void {
 export function errorResult(tool: string, e: unknown) {
   if (!(e instanceof LanesError) || e.code === 'INTERNAL') log.error(`${tool} failed`, e instanceof Error ? e.stack : e);
   const code = e instanceof LanesError ? e.code : 'INTERNAL';
-  const text = e instanceof LanesError ? `${code}: ${errorMessage(e)}` : `INTERNAL: ${errorMessage(e)} (this is a Lanes bug; the details are on the server's stderr)`;
+  const text =
+    e instanceof LanesError
+      ? `${code}: ${errorMessage(e)}`
+      : `INTERNAL: ${errorMessage(e)} (this is a Lanes bug; the details are on the server's stderr)`;
   return { isError: true, content: [{ type: 'text' as const, text: speak(text, 'tools') }] };
 }

@@ -32,7 +32,9 @@ export async function serveMcpStdio(opts: StdioOptions = {}): Promise<void> {
   const max = opts.maxMessageBytes ?? (Number(process.env.LANES_MCP_MAX_MESSAGE_BYTES) || MAX_MESSAGE_BYTES);
   const { server, cleanup, reposUsed } = createServer(opts);
   const input = new LineLimiter(max, ({ bytes, id }) => {
-    log.warn(`mcp server: dropped a ${bytes}-byte message (the limit is ${max} bytes)${id === null ? '' : `; answered request ${JSON.stringify(id)} with an error`}`);
+    log.warn(
+      `mcp server: dropped a ${bytes}-byte message (the limit is ${max} bytes)${id === null ? '' : `; answered request ${JSON.stringify(id)} with an error`}`,
+    );
     transport
       .send({
         jsonrpc: '2.0',
@@ -54,7 +56,10 @@ export async function serveMcpStdio(opts: StdioOptions = {}): Promise<void> {
       try {
         const store = await StateStore.open(repo.stateDir);
         const r = how === 'release' ? await releaseProcess(store) : await detachProcess(store);
-        if (r.claims || r.ports) log.info(`mcp server: ${how === 'release' ? 'released' : 'kept under their lease'} ${r.claims} claim(s) and ${r.ports} port lease(s) in ${repo.mainRoot}`);
+        if (r.claims || r.ports)
+          log.info(
+            `mcp server: ${how === 'release' ? 'released' : 'kept under their lease'} ${r.claims} claim(s) and ${r.ports} port lease(s) in ${repo.mainRoot}`,
+          );
       } catch (e) {
         log.warn(`could not ${how} this session's leases in ${repo.mainRoot}`, String(e));
       }

@@ -99,7 +99,7 @@ export function parseToolInput<I extends z.ZodObject>(def: Pick<ToolDef<I>, 'nam
   if (r.success) return withoutUndefined(r.data);
   const lines = formatIssues(r.error.issues, { input, schema: def.input });
   throw new LanesError('INVALID_INPUT', `Invalid arguments for ${def.name}: ${lines.join('; ')}.`, {
-    hint: 'Fix these arguments and call the tool again; the tool\'s input schema lists every field.',
+    hint: "Fix these arguments and call the tool again; the tool's input schema lists every field.",
     details: { issues: lines },
   });
 }

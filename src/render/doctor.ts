@@ -7,7 +7,10 @@ interface DoctorLike {
 }
 
 export function renderDoctor(d: DoctorLike): string {
-  const lines = d.checks.map((c) => `${c.ok ? 'ok  ' : c.level === 'error' ? 'FAIL' : 'warn'} ${safeText(c.name)}: ${safeText(c.detail)}${!c.ok && c.fix ? `\n     fix: ${safeText(c.fix)}` : ''}`);
+  const lines = d.checks.map(
+    (c) =>
+      `${c.ok ? 'ok  ' : c.level === 'error' ? 'FAIL' : 'warn'} ${safeText(c.name)}: ${safeText(c.detail)}${!c.ok && c.fix ? `\n     fix: ${safeText(c.fix)}` : ''}`,
+  );
   lines.push(`Recommended parallelism: ${d.parallelism.parallelism} (${safeText(d.parallelism.reason)})`);
   lines.push(d.ok ? 'Lanes can run here.' : 'Lanes cannot run here until the failed checks are fixed.');
   return lines.join('\n');

@@ -22,7 +22,8 @@ export function renderQueued(r: QueueResult): string {
       ? `${r.entry.task} was already queued (entry ${r.entry.id}, ${r.entry.state}, position ${r.position}).`
       : `Queued ${r.entry.task} (entry ${r.entry.id}, ${r.entry.strategy}, position ${r.position}, tip ${short(r.entry.tip)}).`,
   ];
-  for (const c of r.conflicts) lines.push(`Likely conflict with ${c.with === 'target' ? r.entry.target : `lane ${c.with}`}: ${c.files.join(', ')}`);
+  for (const c of r.conflicts)
+    lines.push(`Likely conflict with ${c.with === 'target' ? r.entry.target : `lane ${c.with}`}: ${c.files.join(', ')}`);
   if (r.waiting_for.length) lines.push(`Waits for ${r.waiting_for.join(', ')} to land first.`);
   lines.push(...r.warnings);
   lines.push(`Run ${act('process_merge_queue')} to land it.`);
@@ -34,14 +35,18 @@ function entryLine(e: EntryView): string {
   if (e.landed_as) parts.push(`as ${short(e.landed_as)}${e.unchecked ? ' (unchecked: no gates)' : ''}`);
   if (e.waiting_for) parts.push(`waits for ${e.waiting_for.join(', ')}`);
   if (e.cancel_requested) parts.push('cancel requested');
-  if (e.state === 'held') parts.push(`held: ${safeText(e.held_reason ?? 'changes the gates')}; a human runs \`lanes merge approve ${e.task}\``);
+  if (e.state === 'held')
+    parts.push(`held: ${safeText(e.held_reason ?? 'changes the gates')}; a human runs \`lanes merge approve ${e.task}\``);
   if (e.state === 'queued' && e.waited_ms !== undefined) parts.push(`queued ${secs(e.waited_ms)}`);
   if (e.timings?.total_ms !== undefined) parts.push(`took ${secs(e.timings.total_ms)}`);
   let line = parts.join('  ');
   if (e.conflicts?.length) line += `\n     likely conflicts: ${e.conflicts.map((c) => `${c.with}: ${c.files.join(', ')}`).join('; ')}`;
   if (e.last_error && e.state !== 'landed' && e.state !== 'held') {
     // The reason's first lines name the gate and the runner's summary.
-    const shown = e.last_error.split('\n').filter((l) => l.trim()).slice(0, e.state === 'failed' ? 4 : 1);
+    const shown = e.last_error
+      .split('\n')
+      .filter((l) => l.trim())
+      .slice(0, e.state === 'failed' ? 4 : 1);
     line += `\n     last error: ${shown.map((l) => safeText(l)).join('\n       ')}`;
     if (e.log) line += `\n     full log: lanes merge log ${e.task}`;
   }
@@ -64,22 +69,32 @@ export function renderStatus(s: MergeStatus): string {
 
 export function renderProcessed(r: ProcessResult): string {
   const lines: string[] = [];
-  for (const rec of r.recovered) lines.push(`Recovered an interrupted run (${rec.step}): ${rec.outcome}${rec.landed.length ? `, finished landing ${rec.landed.join(', ')}` : ''}.`);
-  for (const l of r.landed) lines.push(`Landed ${l.task} on ${r.target} as ${short(l.commit)}${l.unchecked ? ' (no gates configured: nothing was checked)' : ''}.`);
+  for (const rec of r.recovered)
+    lines.push(
+      `Recovered an interrupted run (${rec.step}): ${rec.outcome}${rec.landed.length ? `, finished landing ${rec.landed.join(', ')}` : ''}.`,
+    );
+  for (const l of r.landed)
+    lines.push(`Landed ${l.task} on ${r.target} as ${short(l.commit)}${l.unchecked ? ' (no gates configured: nothing was checked)' : ''}.`);
   for (const h of r.held) lines.push(`Held ${h.task}: ${safeText(h.reason)}. A human lets it land with \`lanes merge approve ${h.task}\`.`);
   for (const f of r.failed) lines.push(`Failed ${f.task} (${f.kind}): ${safeBlock(f.message)}`);
   for (const c of r.cancelled) lines.push(`Cancelled ${c}.`);
-  for (const c of r.conflicts) lines.push(`Lane ${c.task} now conflicts with ${r.target} in: ${c.files.join(', ')} (recorded on the task).`);
+  for (const c of r.conflicts)
+    lines.push(`Lane ${c.task} now conflicts with ${r.target} in: ${c.files.join(', ')} (recorded on the task).`);
   for (const w of r.waiting) lines.push(`Waiting: ${w.task} until ${w.on.join(', ')} land${w.on.length === 1 ? 's' : ''}.`);
   for (const w of [...new Set(r.warnings)]) lines.push(`Warning: ${w}`);
   if (!r.landed.length && !r.failed.length && !r.cancelled.length && !r.held.length) lines.push('Nothing to land.');
-  lines.push(`${r.batches} batch${r.batches === 1 ? '' : 'es'}, ${r.gate_runs} gate run${r.gate_runs === 1 ? '' : 's'}; ${r.remaining} entr${r.remaining === 1 ? 'y' : 'ies'} still queued.`);
+  lines.push(
+    `${r.batches} batch${r.batches === 1 ? '' : 'es'}, ${r.gate_runs} gate run${r.gate_runs === 1 ? '' : 's'}; ${r.remaining} entr${r.remaining === 1 ? 'y' : 'ies'} still queued.`,
+  );
   return lines.join('\n');
 }
 
 export function renderLogList(entries: readonly GateLogEntry[]): string {
   if (!entries.length) return 'No gate runs on record.';
   return entries
-    .map((e) => `${e.id}  ${e.at}  ${e.ok ? 'passed' : `failed: ${safeText(e.failed ?? '?')} ${safeText(e.why ?? '')}`}  ${safeText(e.tasks.join(', '))} @ ${short(e.candidate)}  ${e.bytes} bytes${e.truncated ? ' (truncated)' : ''}`)
+    .map(
+      (e) =>
+        `${e.id}  ${e.at}  ${e.ok ? 'passed' : `failed: ${safeText(e.failed ?? '?')} ${safeText(e.why ?? '')}`}  ${safeText(e.tasks.join(', '))} @ ${short(e.candidate)}  ${e.bytes} bytes${e.truncated ? ' (truncated)' : ''}`,
+    )
     .join('\n');
 }

@@ -36,30 +36,51 @@ export function renderStatus(s: StatusReport, opts: RenderOptions = {}): string 
   else {
     const p = s.plan;
     const b = p.by_status;
-    const counts = (['done', 'in_progress', 'planned', 'blocked', 'failed'] as const).map((k) => paint(b[k] ? COLOR[k] : undefined, `${b[k]} ${k.replace('_', ' ')}`));
-    lines.push(`${bold('Plan')}: ${p.tasks} tasks ${bar(p.progress, 20)} ${Math.round(p.progress * 100)}%  ${counts.join(', ')}  (parallelism ${p.parallelism}, predicted speedup ${p.speedup}x)`);
+    const counts = (['done', 'in_progress', 'planned', 'blocked', 'failed'] as const).map((k) =>
+      paint(b[k] ? COLOR[k] : undefined, `${b[k]} ${k.replace('_', ' ')}`),
+    );
+    lines.push(
+      `${bold('Plan')}: ${p.tasks} tasks ${bar(p.progress, 20)} ${Math.round(p.progress * 100)}%  ${counts.join(', ')}  (parallelism ${p.parallelism}, predicted speedup ${p.speedup}x)`,
+    );
     for (const w of p.waves) {
-      const items = w.tasks.map((t) => paint(COLOR[t.status], `${MARK[t.status] ?? '?'}${t.id}${t.status === 'in_progress' && t.owner ? `@${t.owner}` : ''}`));
+      const items = w.tasks.map((t) =>
+        paint(COLOR[t.status], `${MARK[t.status] ?? '?'}${t.id}${t.status === 'in_progress' && t.owner ? `@${t.owner}` : ''}`),
+      );
       lines.push(`  wave ${w.wave}  ${w.done}/${w.tasks.length}  ${items.join('  ')}`);
     }
-    lines.push(`  (+ done  > in progress  . planned  ! blocked  x failed)${p.conflicts.length ? `  ${p.conflicts.length} conflicting pair${p.conflicts.length === 1 ? '' : 's'} never run together` : ''}`);
+    lines.push(
+      `  (+ done  > in progress  . planned  ! blocked  x failed)${p.conflicts.length ? `  ${p.conflicts.length} conflicting pair${p.conflicts.length === 1 ? '' : 's'} never run together` : ''}`,
+    );
   }
 
   if (s.run) {
     const r = s.run;
-    const counts = Object.entries(r.tasks).map(([k, n]) => `${n} ${k}`).join(', ');
-    const when = r.state !== 'running' && r.finished_at ? `(stopped ${ago(r.finished_at)})` : r.started_at ? `since ${localClock(r.started_at)} (${ago(r.started_at)})` : '';
+    const counts = Object.entries(r.tasks)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ');
+    const when =
+      r.state !== 'running' && r.finished_at
+        ? `(stopped ${ago(r.finished_at)})`
+        : r.started_at
+          ? `since ${localClock(r.started_at)} (${ago(r.started_at)})`
+          : '';
     const with_ = [r.parallelism ? `parallelism ${r.parallelism}` : '', r.agent ? `agent ${r.agent}` : ''].filter(Boolean).join(', ');
     lines.push(`${bold('Run')}${r.id ? ` ${r.id}` : ''}: ${r.state} ${when}${with_ ? `, ${with_}` : ''}${counts ? `: ${counts}` : ''}`);
     if (r.paused) lines.push(paint(33, `  ${safeText(r.paused.text)}${r.paused.task ? ` (task ${safeText(r.paused.task)} hit it)` : ''}`));
     if (r.cost) lines.push(`  cost: ${safeText(r.cost.text)} (estimate)`);
     const busy = r.items.filter((i) => i.state === 'running' || i.state === 'retry' || i.state === 'starting');
-    if (busy.length) lines.push(`  working: ${busy.map((i) => `${i.task} (${i.state}${i.attempts > 1 ? `, attempt ${i.attempts}` : ''}${i.since ? `, ${dur(now - Date.parse(i.since))}` : ''})`).join('  ')}`);
-    for (const i of r.items.filter((x) => x.state === 'blocked' && x.reason).slice(0, 5)) lines.push(paint(33, `  blocked ${i.task}: ${i.reason}`));
+    if (busy.length)
+      lines.push(
+        `  working: ${busy.map((i) => `${i.task} (${i.state}${i.attempts > 1 ? `, attempt ${i.attempts}` : ''}${i.since ? `, ${dur(now - Date.parse(i.since))}` : ''})`).join('  ')}`,
+      );
+    for (const i of r.items.filter((x) => x.state === 'blocked' && x.reason).slice(0, 5))
+      lines.push(paint(33, `  blocked ${i.task}: ${i.reason}`));
   }
 
   const fixes = s.lanes.filter((l) => l.needs_fix).length;
-  lines.push(`${bold('Lanes')}: ${s.lanes.length ? s.lanes.length : 'none'}${fixes ? `, ${paint(NEEDS_FIX_COLOR, `${fixes} need${fixes === 1 ? 's' : ''} a fix`)}` : ''}`);
+  lines.push(
+    `${bold('Lanes')}: ${s.lanes.length ? s.lanes.length : 'none'}${fixes ? `, ${paint(NEEDS_FIX_COLOR, `${fixes} need${fixes === 1 ? 's' : ''} a fix`)}` : ''}`,
+  );
   if (s.lanes.length) {
     const rows = s.lanes.map((l) => laneRow(l, now));
     const [head, ...body] = table(['TASK', 'LANE', 'TASK STATE', 'DIRTY', 'AHEAD/BEHIND', 'AGE', 'ACTIVE', 'OWNER'], rows);
@@ -75,25 +96,42 @@ export function renderStatus(s: StatusReport, opts: RenderOptions = {}): string 
   const owners = new Set(s.claims.map((c) => c.owner)).size;
   lines.push(`${bold('Claims')}: ${s.claims.length ? `${s.claims.length} (${owners} owner${owners === 1 ? '' : 's'})` : 'none'}`);
   const shown = s.claims.slice(0, 12);
-  lines.push(...table(['OWNER', 'MODE', 'PATTERN', 'UNTIL'], shown.map((c) => [c.owner, c.mode, c.pattern, localClock(c.expires_at)])).map((l) => `  ${l}`).slice(shown.length ? 0 : 1));
+  lines.push(
+    ...table(
+      ['OWNER', 'MODE', 'PATTERN', 'UNTIL'],
+      shown.map((c) => [c.owner, c.mode, c.pattern, localClock(c.expires_at)]),
+    )
+      .map((l) => `  ${l}`)
+      .slice(shown.length ? 0 : 1),
+  );
   if (s.claims.length > shown.length) lines.push(`  ... and ${s.claims.length - shown.length} more (lanes claims)`);
 
   const m = s.merge;
-  const proc = m.processor.running ? `processor running (pid ${m.processor.pid ?? '?'}${m.processor.since ? `, since ${localClock(m.processor.since)}` : ''})` : 'no processor running';
-  lines.push(`${bold('Merge queue')}: ${m.queue.length ? `${m.queue.length} waiting` : 'empty'}, ${proc}${m.recent.length ? `, recent failure rate ${Math.round(m.recent_failure_rate * 100)}%` : ''}`);
-  for (const e of m.queue) lines.push(`  ${e.position ?? '-'}. ${e.task}  ${paint(e.state === 'queued' ? undefined : 36, e.state)}${queueNote(e)}`);
+  const proc = m.processor.running
+    ? `processor running (pid ${m.processor.pid ?? '?'}${m.processor.since ? `, since ${localClock(m.processor.since)}` : ''})`
+    : 'no processor running';
+  lines.push(
+    `${bold('Merge queue')}: ${m.queue.length ? `${m.queue.length} waiting` : 'empty'}, ${proc}${m.recent.length ? `, recent failure rate ${Math.round(m.recent_failure_rate * 100)}%` : ''}`,
+  );
+  for (const e of m.queue)
+    lines.push(`  ${e.position ?? '-'}. ${e.task}  ${paint(e.state === 'queued' ? undefined : 36, e.state)}${queueNote(e)}`);
   if (m.recent.length) {
-    lines.push(`  recent: ${m.recent.map((e) => paint(e.state === 'landed' ? 32 : e.state === 'failed' ? 31 : 90, `${e.task} ${e.state}${e.landed_as ? ` ${e.landed_as.slice(0, 8)}` : ''}`)).join('  ')}`);
+    lines.push(
+      `  recent: ${m.recent.map((e) => paint(e.state === 'landed' ? 32 : e.state === 'failed' ? 31 : 90, `${e.task} ${e.state}${e.landed_as ? ` ${e.landed_as.slice(0, 8)}` : ''}`)).join('  ')}`,
+    );
     const failed = m.recent.find((e) => e.state === 'failed' && e.last_error);
     if (failed) lines.push(paint(31, `  last failure (${failed.task}): ${failed.last_error!.split('\n')[0]}`));
   }
 
   const r = s.resources;
-  lines.push(`${bold('Resources')}: ${r.cpus} CPUs, load ${r.load1.toFixed(2)}; memory ${r.mem_available_mb} MB available of ${r.mem_total_mb}; disk ${r.disk_free_mb} MB free`);
+  lines.push(
+    `${bold('Resources')}: ${r.cpus} CPUs, load ${r.load1.toFixed(2)}; memory ${r.mem_available_mb} MB available of ${r.mem_total_mb}; disk ${r.disk_free_mb} MB free`,
+  );
 
   if (s.recent_events.length) {
     lines.push(bold('Recent events:'));
-    for (const e of s.recent_events.slice().reverse()) lines.push(`  ${localClock(e.ts)} ${e.type}${e.task ? ` ${e.task}` : ''}${e.text ? ` ${e.text}` : ''}`);
+    for (const e of s.recent_events.slice().reverse())
+      lines.push(`  ${localClock(e.ts)} ${e.type}${e.task ? ` ${e.task}` : ''}${e.text ? ` ${e.text}` : ''}`);
   }
   for (const p of s.problems) lines.push(paint(33, `! could not read ${p}`));
   return (opts.width ? lines.map((l) => clip(l, opts.width!)) : lines).join('\n');
@@ -101,7 +139,13 @@ export function renderStatus(s: StatusReport, opts: RenderOptions = {}): string 
 
 function laneRow(l: LaneStatus, now: number): string[] {
   const ab = l.ahead === undefined ? '-' : `${l.ahead}/${l.behind ?? 0}`;
-  const dirty = l.missing ? (l.state === 'starting' ? '-' : 'missing') : l.dirty_count ? `${l.dirty_count}${l.untracked_count ? ` (${l.untracked_count} new)` : ''}` : 'clean';
+  const dirty = l.missing
+    ? l.state === 'starting'
+      ? '-'
+      : 'missing'
+    : l.dirty_count
+      ? `${l.dirty_count}${l.untracked_count ? ` (${l.untracked_count} new)` : ''}`
+      : 'clean';
   const name = l.kind === 'foreign' ? `(${safeText(l.branch ?? l.path)})` : (l.task_id ?? '?');
   return [
     name,

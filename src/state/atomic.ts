@@ -54,12 +54,7 @@ export function writeTempFile(file: string, data: string | Buffer, mode = 0o600,
   return tmp;
 }
 
-export function writeFileAtomic(
-  file: string,
-  data: string | Buffer,
-  mode = 0o600,
-  opts: AtomicWriteOptions = {},
-): void {
+export function writeFileAtomic(file: string, data: string | Buffer, mode = 0o600, opts: AtomicWriteOptions = {}): void {
   const durable = opts.durable !== false;
   const tmp = writeTempFile(file, data, mode, durable);
   try {

@@ -109,7 +109,14 @@ function parseRecord(text: string): RedoRecord | undefined {
     const rec = JSON.parse(text) as RedoRecord;
     if (!Array.isArray(rec.renames)) return undefined;
     // Only plain temp names and slug documents: a record must never steer a rename elsewhere.
-    const ok = rec.renames.every((r) => isSlug(r.doc) && TEMP_RE.test(r.tmp) && r.tmp.startsWith(`.${r.doc}.json.`) && !r.tmp.includes('/') && Number.isSafeInteger(r.version));
+    const ok = rec.renames.every(
+      (r) =>
+        isSlug(r.doc) &&
+        TEMP_RE.test(r.tmp) &&
+        r.tmp.startsWith(`.${r.doc}.json.`) &&
+        !r.tmp.includes('/') &&
+        Number.isSafeInteger(r.version),
+    );
     return ok ? rec : undefined;
   } catch {
     return undefined;

@@ -80,10 +80,14 @@ export function quarantine(file: string, reason: string): LanesError {
   try {
     fs.renameSync(file, q);
   } catch (e) {
-    return new LanesError('STATE_CORRUPT', `State file ${file} is not valid (${reason}) and could not be moved aside: ${(e as Error).message}`, {
-      hint: `Move ${file} out of the way yourself (keep a copy if it matters), then run the command again.`,
-      details: { file },
-    });
+    return new LanesError(
+      'STATE_CORRUPT',
+      `State file ${file} is not valid (${reason}) and could not be moved aside: ${(e as Error).message}`,
+      {
+        hint: `Move ${file} out of the way yourself (keep a copy if it matters), then run the command again.`,
+        details: { file },
+      },
+    );
   }
   log.error(`state file ${file} is not valid (${reason}); quarantined as ${q}`);
   const doc = path.basename(file, '.json');

@@ -27,12 +27,7 @@ export interface ReadEventsOptions {
   since?: string;
 }
 
-export async function appendEvent(
-  dir: string,
-  type: string,
-  fields: Record<string, unknown>,
-  lockOpts: LockOptions = {},
-): Promise<void> {
+export async function appendEvent(dir: string, type: string, fields: Record<string, unknown>, lockOpts: LockOptions = {}): Promise<void> {
   if (typeof type !== 'string' || type.length === 0) throw new LanesError('INVALID_INPUT', 'An event needs a type.');
   const { ts: _ts, type: _type, pid: _pid, ...rest } = fields;
   const line = Buffer.from(`${JSON.stringify({ ts: new Date().toISOString(), type, pid: process.pid, ...rest })}\n`);
@@ -101,7 +96,8 @@ function parseFile(file: string): EventRecord[] {
       if (e && typeof e.ts === 'string' && typeof e.type === 'string') out.push(e);
     } catch {
       // The last line may be torn; anything else unparseable is worth a word, not a failure.
-      if (i < lines.length - 1 && !(i === lines.length - 2 && lines[i + 1] === '')) log.warn(`skipped an unparseable line ${i + 1} of ${file}`);
+      if (i < lines.length - 1 && !(i === lines.length - 2 && lines[i + 1] === ''))
+        log.warn(`skipped an unparseable line ${i + 1} of ${file}`);
     }
   });
   return out;

@@ -39,7 +39,16 @@ export class Journal {
     fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     const now = new Date().toISOString();
     const id = `${Date.now().toString(36)}-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
-    const rec: JournalRecord = { id, op, pid: process.pid, host: hostName(), startedAt: now, updatedAt: now, step: 'begin', data: { ...data } };
+    const rec: JournalRecord = {
+      id,
+      op,
+      pid: process.pid,
+      host: hostName(),
+      startedAt: now,
+      updatedAt: now,
+      step: 'begin',
+      data: { ...data },
+    };
     this.write(rec);
     return new Entry(this, rec);
   }
@@ -136,9 +145,17 @@ function parseRecord(text: string): JournalRecord | undefined {
   try {
     const r = JSON.parse(text) as JournalRecord;
     const ok =
-      typeof r === 'object' && r !== null && typeof r.id === 'string' && ID_RE.test(r.id) && typeof r.op === 'string' &&
-      Number.isSafeInteger(r.pid) && typeof r.host === 'string' && typeof r.step === 'string' &&
-      typeof r.startedAt === 'string' && typeof r.data === 'object' && r.data !== null;
+      typeof r === 'object' &&
+      r !== null &&
+      typeof r.id === 'string' &&
+      ID_RE.test(r.id) &&
+      typeof r.op === 'string' &&
+      Number.isSafeInteger(r.pid) &&
+      typeof r.host === 'string' &&
+      typeof r.step === 'string' &&
+      typeof r.startedAt === 'string' &&
+      typeof r.data === 'object' &&
+      r.data !== null;
     return ok ? r : undefined;
   } catch {
     return undefined;

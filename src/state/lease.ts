@@ -75,10 +75,14 @@ export class Lease implements HeldLock {
     }
     const left = mtime + MIN_STALE_MS - Date.now();
     if (left < LEASE_MARGIN_MS) {
-      throw new LanesError('STALE_WRITE', `Refused to write: the "${this.name}" lock was not refreshed in time (event loop stalled ${-left + MIN_STALE_MS} ms).`, {
-        hint: 'Nothing was written. Another process may take the lock over at any moment; run the command again.',
-        details: { lock: this.name },
-      });
+      throw new LanesError(
+        'STALE_WRITE',
+        `Refused to write: the "${this.name}" lock was not refreshed in time (event loop stalled ${-left + MIN_STALE_MS} ms).`,
+        {
+          hint: 'Nothing was written. Another process may take the lock over at any moment; run the command again.',
+          details: { lock: this.name },
+        },
+      );
     }
   }
 

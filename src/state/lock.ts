@@ -153,19 +153,18 @@ async function releaseLease(lease: Lease, release: () => Promise<void>): Promise
 function busy(dir: string, name: string, waitedMs: number, stale: number): LanesError {
   const o = lockOwner(dir, name);
   const who = o ? `pid ${o.pid} on ${o.host} since ${o.since}${o.purpose ? ` (${o.purpose})` : ''}` : 'an unknown process';
-  return new LanesError('BUSY', `The "${name}" lock in ${dir} is busy: held by ${who}; gave up after ${Math.round(waitedMs / 100) / 10} s.`, {
-    hint: `Another Lanes process is changing shared state; retry shortly. A holder that died is taken over automatically after ${stale / 1000} s.`,
-    details: { lock: name, holder: o },
-  });
+  return new LanesError(
+    'BUSY',
+    `The "${name}" lock in ${dir} is busy: held by ${who}; gave up after ${Math.round(waitedMs / 100) / 10} s.`,
+    {
+      hint: `Another Lanes process is changing shared state; retry shortly. A holder that died is taken over automatically after ${stale / 1000} s.`,
+      details: { lock: name, holder: o },
+    },
+  );
 }
 
 /** Runs `fn` holding the lock; waits up to the deadline (then BUSY), releases on every path. */
-export async function withLock<R>(
-  stateDir: string,
-  name: string,
-  fn: (lock: HeldLock) => Promise<R>,
-  opts: LockOptions = {},
-): Promise<R> {
+export async function withLock<R>(stateDir: string, name: string, fn: (lock: HeldLock) => Promise<R>, opts: LockOptions = {}): Promise<R> {
   const got = (await acquire(stateDir, name, opts, true)) as Acquired;
   const lease = got.held as Lease;
   const inner = new Set(held.getStore() ?? []).add(lease.lockPath);

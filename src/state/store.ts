@@ -139,7 +139,11 @@ export class StateStore {
         const now = JSON.stringify(d.data);
         if (now !== d.before) changed.push({ doc, version: d.version + 1, text: docText(d.version + 1, now) });
       }
-      const fence = () => this.fence(lock, changed.map((c) => [c.doc, c.version - 1]));
+      const fence = () =>
+        this.fence(
+          lock,
+          changed.map((c) => [c.doc, c.version - 1]),
+        );
       const only = changed.length === 1 ? changed[0] : undefined;
       if (only) {
         writeFileAtomic(docFile(this.dir, only.doc), only.text, 0o600, { beforeRename: fence });
@@ -171,10 +175,14 @@ export class StateStore {
     for (const [doc, read] of docs) {
       const now = diskVersion(docFile(this.dir, doc));
       if (now !== read) {
-        throw new LanesError('STALE_WRITE', `Refused to write "${doc}": it is at version ${now} on disk, but this change was based on version ${read}.`, {
-          hint: 'Nothing was written. Another process changed the state meanwhile; run the command again.',
-          details: { doc, read, onDisk: now },
-        });
+        throw new LanesError(
+          'STALE_WRITE',
+          `Refused to write "${doc}": it is at version ${now} on disk, but this change was based on version ${read}.`,
+          {
+            hint: 'Nothing was written. Another process changed the state meanwhile; run the command again.',
+            details: { doc, read, onDisk: now },
+          },
+        );
       }
     }
   }

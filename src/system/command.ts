@@ -127,7 +127,9 @@ export async function runCommand(argv: string[], opts: RunCommandOptions): Promi
   // not keep us waiting. Listen before anything else can yield.
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: string }>((resolve) => {
     if (pid === undefined) {
-      void child.then((r) => resolve({ code: null, signal: null, error: String((r as { message?: string }).message ?? 'could not start') }));
+      void child.then((r) =>
+        resolve({ code: null, signal: null, error: String((r as { message?: string }).message ?? 'could not start') }),
+      );
       return;
     }
     child.once('exit', (code, signal) => resolve({ code, signal }));
@@ -161,7 +163,13 @@ export async function runCommand(argv: string[], opts: RunCommandOptions): Promi
     live.delete(pid);
   }
   // Give the pipes a moment to drain what was written before the exit, then let go of them.
-  await Promise.race([child.then(() => undefined, () => undefined), new Promise((r) => setTimeout(r, 200))]);
+  await Promise.race([
+    child.then(
+      () => undefined,
+      () => undefined,
+    ),
+    new Promise((r) => setTimeout(r, 200)),
+  ]);
   child.stdout?.destroy();
   child.stderr?.destroy();
   void child.catch(() => {});

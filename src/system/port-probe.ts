@@ -23,4 +23,3 @@ export async function portFree(port: number): Promise<boolean> {
   if ((await tryBind('127.0.0.1', port)) !== 'free') return false;
   return (await tryBind('::1', port)) !== 'busy';
 }
-

@@ -70,7 +70,13 @@ export async function readResources(p: string, opts: ReadResourcesOptions = {}):
 async function measure(p: string, siTimeoutMs: number): Promise<Resources> {
   const t0 = performance.now();
   const win = process.platform === 'win32';
-  const si = siTimeoutMs > 0 ? withTimeout(import('systeminformation').then((m) => m.default), siTimeoutMs) : Promise.resolve(undefined);
+  const si =
+    siTimeoutMs > 0
+      ? withTimeout(
+          import('systeminformation').then((m) => m.default),
+          siTimeoutMs,
+        )
+      : Promise.resolve(undefined);
   const deadline = Date.now() + siTimeoutMs;
   const siCall = <T>(f: (s: NonNullable<Awaited<typeof si>>) => Promise<T>): Promise<T | undefined> =>
     si.then((s) => (s ? withTimeout(f(s), Math.max(0, deadline - Date.now())) : undefined));

@@ -127,17 +127,25 @@ export function formatIssue(iss: z.core.$ZodIssue, ctx: IssueContext): string {
       // A custom message says what is wanted ("a slug: ..." or "must be a slug ..."); zod's own
       // ("Invalid string: must match pattern /.../") says nothing a person can act on.
       if (custom && !/^(must be |an? )/.test(iss.message)) return `${where}: ${iss.message}, got ${showValue(given)}`;
-      const want = custom ? iss.message.replace(/^must be /, '') : iss.format === 'regex' ? 'in the expected format' : `a valid ${iss.format}`;
+      const want = custom
+        ? iss.message.replace(/^must be /, '')
+        : iss.format === 'regex'
+          ? 'in the expected format'
+          : `a valid ${iss.format}`;
       return `${where} must be ${want}, got ${showValue(given)}${custom ? '' : note(ctx, iss.path)}`;
     }
     case 'too_small':
     case 'too_big': {
       if (custom) return `${where}: ${iss.message}`;
-      const cmp = iss.code === 'too_small' ? (iss.inclusive === false ? 'more than' : 'at least') : iss.inclusive === false ? 'less than' : 'at most';
+      const cmp =
+        iss.code === 'too_small' ? (iss.inclusive === false ? 'more than' : 'at least') : iss.inclusive === false ? 'less than' : 'at most';
       const n = Number(iss.code === 'too_small' ? iss.minimum : iss.maximum);
       const unit = iss.origin === 'string' ? ` character${n === 1 ? '' : 's'}` : iss.origin === 'array' ? ` item${n === 1 ? '' : 's'}` : '';
       const shown = iss.origin === 'number' || iss.origin === 'int' ? `, got ${showValue(given)}` : '';
-      return `${where} must have ${cmp} ${n}${unit}${shown}`.replace(' have ', iss.origin === 'number' || iss.origin === 'int' ? ' be ' : ' have ');
+      return `${where} must have ${cmp} ${n}${unit}${shown}`.replace(
+        ' have ',
+        iss.origin === 'number' || iss.origin === 'int' ? ' be ' : ' have ',
+      );
     }
     default:
       return `${where}: ${iss.message}`;

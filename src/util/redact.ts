@@ -30,7 +30,10 @@ const hasLetterAndDigit = (s: string) => /[A-Za-z]/.test(s) && /\d/.test(s);
 const TOKEN_RULES: TokenRule[] = [
   // A whole PEM private key block (RSA, EC, OPENSSH, ENCRYPTED, plain PKCS#8); a block cut off by
   // an output cap is masked to the end of the text.
-  { kind: 'private-key', re: /-----BEGIN ([A-Z0-9]+ ){0,3}PRIVATE KEY( BLOCK)?-----[\s\S]*?(-----END ([A-Z0-9]+ ){0,3}PRIVATE KEY( BLOCK)?-----|$)/g },
+  {
+    kind: 'private-key',
+    re: /-----BEGIN ([A-Z0-9]+ ){0,3}PRIVATE KEY( BLOCK)?-----[\s\S]*?(-----END ([A-Z0-9]+ ){0,3}PRIVATE KEY( BLOCK)?-----|$)/g,
+  },
   { kind: 'anthropic-key', re: /\bsk-ant-[A-Za-z0-9_-]{20,}/g },
   { kind: 'openai-key', re: /\bsk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}/g, accept: (m) => hasLetterAndDigit(m.slice(3)) },
   { kind: 'github-token', re: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,255}\b/g },
@@ -67,9 +70,38 @@ const PROSE = new RegExp(String.raw`\b(${STRONG}|${WEAK})(s?\b[ \t]+(?:is[ \t]+|
 
 /** Words after `name:` that make it a type annotation or a code value, not a secret. */
 const CODE_WORDS = new Set([
-  'string', 'number', 'boolean', 'bigint', 'symbol', 'object', 'any', 'unknown', 'never', 'void',
-  'undefined', 'null', 'none', 'nil', 'true', 'false', 'yes', 'no', 'await', 'new', 'typeof',
-  'function', 'async', 'required', 'optional', 'redacted', 'secret', 'token', 'password', 'str', 'int', 'bool',
+  'string',
+  'number',
+  'boolean',
+  'bigint',
+  'symbol',
+  'object',
+  'any',
+  'unknown',
+  'never',
+  'void',
+  'undefined',
+  'null',
+  'none',
+  'nil',
+  'true',
+  'false',
+  'yes',
+  'no',
+  'await',
+  'new',
+  'typeof',
+  'function',
+  'async',
+  'required',
+  'optional',
+  'redacted',
+  'secret',
+  'token',
+  'password',
+  'str',
+  'int',
+  'bool',
 ]);
 
 /** Bits of Shannon entropy per character. */
@@ -145,7 +177,9 @@ export function redact(text: string): string {
       return unquotedIsSecret(core, sp1.length > 0 || sp2.length > 0, sep) ? `${head}${REDACTED}${trail}` : m;
     },
   );
-  out = out.replace(PROSE, (m, _w: string, _sp: string, value: string) => (looksRandom(value) ? m.slice(0, m.length - value.length) + REDACTED : m));
+  out = out.replace(PROSE, (m, _w: string, _sp: string, value: string) =>
+    looksRandom(value) ? m.slice(0, m.length - value.length) + REDACTED : m,
+  );
   return out;
 }
 

@@ -14,7 +14,9 @@ import { makeRepo, type TestRepo } from '../helpers/repo.js';
 
 function walk(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((d) => (d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)]));
 }
 
 describe('--dry-run changes nothing', () => {
@@ -23,8 +25,21 @@ describe('--dry-run changes nothing', () => {
   beforeAll(async () => {
     r = makeRepo({ files: { 'README.md': '# demo\n', '.lanes/config.json': JSON.stringify({ gates: [] }) } });
     const p = await openProject(r.dir);
-    await storePlan(p.store, [{ id: 'api', title: 'API', files: ['api.ts'] }, { id: 'web', title: 'Web', files: ['web.ts'] }, { id: 'old', title: 'Old' }], { parallelism: 3 });
-    for (const [task, owner] of [['api', 'agent-api'], ['web', 'agent-web'], ['old', 'agent-old']] as const) await startLane(p, { task_id: task, owner });
+    await storePlan(
+      p.store,
+      [
+        { id: 'api', title: 'API', files: ['api.ts'] },
+        { id: 'web', title: 'Web', files: ['web.ts'] },
+        { id: 'old', title: 'Old' },
+      ],
+      { parallelism: 3 },
+    );
+    for (const [task, owner] of [
+      ['api', 'agent-api'],
+      ['web', 'agent-web'],
+      ['old', 'agent-old'],
+    ] as const)
+      await startLane(p, { task_id: task, owner });
     // old: nothing in it and its task done — what gc removes. web: a commit, queued for landing.
     await updateTask(p.store, { id: 'old', status: 'done', force: true });
     const web = path.join(r.dir, '.claude', 'worktrees', 'web');

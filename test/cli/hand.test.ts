@@ -24,7 +24,14 @@ describe('the CLI in the hand', () => {
   beforeAll(async () => {
     r = makeRepo({ files: { 'README.md': '# demo\n', '.lanes/config.json': JSON.stringify({ gates: [] }) } });
     const p = await openProject(r.dir);
-    await storePlan(p.store, [{ id: 'api', title: 'API' }, { id: 'web', title: 'Web' }], { parallelism: 2 });
+    await storePlan(
+      p.store,
+      [
+        { id: 'api', title: 'API' },
+        { id: 'web', title: 'Web' },
+      ],
+      { parallelism: 2 },
+    );
     await startLane(p, { task_id: 'api', owner: 'agent-api' });
     elsewhere = tempDir('lanes-elsewhere-');
   }, 60_000);
@@ -79,7 +86,9 @@ describe('the CLI in the hand', () => {
     expect(u.stderr).toBe("lanes: unknown command 'stauts'. Did you mean 'status'?");
     const j = await lanes(r.dir, ['stauts', '--json']);
     expect(j.code).toBe(2);
-    expect(JSON.parse(j.stdout)).toEqual({ error: { code: 'INVALID_INPUT', message: "unknown command 'stauts'. Did you mean 'status'?", hint: null } });
+    expect(JSON.parse(j.stdout)).toEqual({
+      error: { code: 'INVALID_INPUT', message: "unknown command 'stauts'. Did you mean 'status'?", hint: null },
+    });
     const missing = await lanes(r.dir, ['start']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).not.toContain('Usage:');
@@ -145,13 +154,19 @@ describe('the CLI in the hand', () => {
   });
 });
 
-
 describe('lanes task show', () => {
   let r: TestRepo;
   beforeAll(async () => {
     r = makeRepo({ files: { 'README.md': '# demo\n', '.lanes/config.json': JSON.stringify({ gates: [] }) } });
     const p = await openProject(r.dir);
-    await storePlan(p.store, [{ id: 'api', title: 'API', files: ['api.ts'] }, { id: 'web', title: 'Web', depends_on: ['api'] }], { parallelism: 2 });
+    await storePlan(
+      p.store,
+      [
+        { id: 'api', title: 'API', files: ['api.ts'] },
+        { id: 'web', title: 'Web', depends_on: ['api'] },
+      ],
+      { parallelism: 2 },
+    );
     await startLane(p, { task_id: 'api', owner: 'agent-api' });
     const lane = path.join(r.dir, '.claude', 'worktrees', 'api');
     fs.writeFileSync(path.join(lane, 'api.ts'), 'export {};\n');
@@ -171,7 +186,13 @@ describe('lanes task show', () => {
     expect(t.stdout).toContain('claims   api.ts (exclusive, task:api)');
     expect(t.stdout).toMatch(/queue {4}queued #1 \(entry m\d+, 0 attempts\)/);
     const j = await lanes(r.dir, ['task', 'show', 'api', '--json']);
-    const v = JSON.parse(j.stdout) as { status: string; owner: { name: string; live: boolean }; lane: { ahead: number }; claims: unknown[]; merge: { state: string } };
+    const v = JSON.parse(j.stdout) as {
+      status: string;
+      owner: { name: string; live: boolean };
+      lane: { ahead: number };
+      claims: unknown[];
+      merge: { state: string };
+    };
     expect(v).toMatchObject({ status: 'in_progress', owner: { name: 'agent-api' }, lane: { ahead: 1 }, merge: { state: 'queued' } });
     expect(v.claims).toHaveLength(1);
     const web = await lanes(r.dir, ['task', 'show', 'web']);

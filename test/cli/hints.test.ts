@@ -17,7 +17,14 @@ describe('hints that name an action', () => {
   beforeAll(async () => {
     r = makeRepo({ files: { 'README.md': '# demo\n', '.lanes/config.json': JSON.stringify({ gates: [] }) } });
     const l = await openProject(r.dir);
-    await storePlan(l.store, [{ id: 'api', title: 'API' }, { id: 'web', title: 'Web' }], { parallelism: 2 });
+    await storePlan(
+      l.store,
+      [
+        { id: 'api', title: 'API' },
+        { id: 'web', title: 'Web' },
+      ],
+      { parallelism: 2 },
+    );
     await startLane(l, { task_id: 'api', owner: 'agent-api' });
     await startLane(l, { task_id: 'web', owner: 'agent-web' });
     fs.writeFileSync(path.join(r.dir, '.claude', 'worktrees', 'api', 'wip.ts'), 'export {};\n');
@@ -56,7 +63,8 @@ describe('hints that name an action', () => {
       expect(q.text).toContain('Run process_merge_queue to land it.');
       const unknown = await c.call('start_lane', { task_id: 'nope', owner: 'agent-x' });
       expect(unknown.text).toContain('Add it with add_task if it is new.');
-      for (const out of [rm.text, q.text, unknown.text, JSON.stringify(q.data)]) expect(out).not.toMatch(/lanes merge run|lanes task add|\u27e6/);
+      for (const out of [rm.text, q.text, unknown.text, JSON.stringify(q.data)])
+        expect(out).not.toMatch(/lanes merge run|lanes task add|\u27e6/);
     } finally {
       await c.close();
     }

@@ -27,7 +27,10 @@ describe('dashboard in headless Chromium', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is not installed: apt-get install -y chromium (or run \`npm run test:fast\`, which leaves the browser test out)`);
+    if (!fs.existsSync(CHROMIUM))
+      throw new Error(
+        `${CHROMIUM} is not installed: apt-get install -y chromium (or run \`npm run test:fast\`, which leaves the browser test out)`,
+      );
     repo = await workingRepo();
     shots = tempDir('lanes-dashboard-shots-');
     d = await startDashboard(repo.lanes, { pollMs: 1000, debounceMs: 50 });
@@ -69,10 +72,22 @@ describe('dashboard in headless Chromium', () => {
     await page.goto(d.url);
     await page.waitForSelector('svg#graph g.node', { timeout: 15_000 });
     const nodes = await page.$$eval('svg#graph g.node', (els) =>
-      els.map((g) => ({ id: g.getAttribute('data-task'), status: g.getAttribute('data-status'), fill: g.querySelector('rect')?.getAttribute('fill'), label: g.querySelector('text')?.textContent })),
+      els.map((g) => ({
+        id: g.getAttribute('data-task'),
+        status: g.getAttribute('data-status'),
+        fill: g.querySelector('rect')?.getAttribute('fill'),
+        label: g.querySelector('text')?.textContent,
+      })),
     );
     expect(nodes.map((n) => n.id).sort()).toEqual(['api', 'auth', 'config', 'docs', 'schema', 'ui']);
-    const want: Record<string, keyof typeof STATUS_COLORS> = { schema: 'done', config: 'in_progress', api: 'in_progress', ui: 'blocked', auth: 'planned', docs: 'planned' };
+    const want: Record<string, keyof typeof STATUS_COLORS> = {
+      schema: 'done',
+      config: 'in_progress',
+      api: 'in_progress',
+      ui: 'blocked',
+      auth: 'planned',
+      docs: 'planned',
+    };
     for (const n of nodes) {
       expect(n.status, n.id!).toBe(want[n.id!]);
       expect(n.fill, n.id!).toBe(STATUS_COLORS[want[n.id!]!]);
@@ -98,7 +113,9 @@ describe('dashboard in headless Chromium', () => {
     expect(await node.locator('rect').getAttribute('fill')).toBe(STATUS_COLORS.in_progress);
     expect(Number(await page.getAttribute('body', 'data-updates'))).toBeGreaterThan(before);
     await updateTask(repo.lanes.store, { id: 'ui', status: 'failed', note: 'gave up' });
-    await expect.poll(() => page.locator('svg#graph g.node[data-task="ui"]').getAttribute('data-status'), { timeout: 10_000 }).toBe('failed');
+    await expect
+      .poll(() => page.locator('svg#graph g.node[data-task="ui"]').getAttribute('data-status'), { timeout: 10_000 })
+      .toBe('failed');
     expect(await page.locator('#progress [data-count="failed"]').textContent()).toContain('1 failed');
   });
 
@@ -109,10 +126,11 @@ describe('dashboard in headless Chromium', () => {
     expect([img.width, img.height]).toEqual([VIEW.width, VIEW.height]);
     // Not blank: a real page has many colours.
     const seen = new Set<number>();
-    for (let y = 0; y < img.height; y += 7) for (let x = 0; x < img.width; x += 7) {
-      const [r, g, b] = img.pixel(x, y);
-      seen.add((r << 16) | (g << 8) | b);
-    }
+    for (let y = 0; y < img.height; y += 7)
+      for (let x = 0; x < img.width; x += 7) {
+        const [r, g, b] = img.pixel(x, y);
+        seen.add((r << 16) | (g << 8) | b);
+      }
     expect(seen.size).toBeGreaterThan(20);
     const colourAt = async (task: string) => {
       const box = (await page.locator(`svg#graph g.node[data-task="${task}"] rect`).boundingBox())!;
@@ -127,7 +145,7 @@ describe('dashboard in headless Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows a run paused on a usage limit as a banner, with the run\'s estimated cost, live', async () => {
+  it("shows a run paused on a usage limit as a banner, with the run's estimated cost, live", async () => {
     expect(await page.locator('#run-paused').count()).toBe(0);
     const until = pausedUntil();
     await writePausedRun(repo.lanes, until);
@@ -135,7 +153,12 @@ describe('dashboard in headless Chromium', () => {
     await expect.poll(() => banner.count(), { timeout: 15_000 }).toBe(1);
     expect(await banner.textContent()).toBe(`paused: usage limit, resumes ${clock(until)} (task api hit it)`);
     expect(await page.locator('#run-cost').textContent()).toBe('Estimated cost: 1.2M in · 100k out · ~$4.70');
-    expect(await banner.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor)).toBe('rgb(254, 243, 199)');
+    expect(
+      await banner.evaluate(
+        (el) =>
+          (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor,
+      ),
+    ).toBe('rgb(254, 243, 199)');
     expect(errors).toEqual([]);
   });
 
@@ -148,7 +171,9 @@ describe('dashboard in headless Chromium', () => {
       await p.setViewportSize({ width: 1400, height: 900 });
       await p.goto(d2.url);
       await p.waitForSelector('#lanes tr[data-lane]', { timeout: 15_000 });
-      const rows = await p.$$eval('#lanes tbody tr', (els) => els.map((tr) => ({ lane: tr.getAttribute('data-lane'), fix: tr.getAttribute('data-needs-fix'), text: tr.textContent })));
+      const rows = await p.$$eval('#lanes tbody tr', (els) =>
+        els.map((tr) => ({ lane: tr.getAttribute('data-lane'), fix: tr.getAttribute('data-needs-fix'), text: tr.textContent })),
+      );
       expect(rows.slice(0, 3).map((r) => [r.lane, r.fix])).toEqual([
         ['clash', 'conflict'],
         ['late', 'conflict'],
@@ -157,13 +182,21 @@ describe('dashboard in headless Chromium', () => {
       expect(rows.slice(3).every((r) => r.fix === null)).toBe(true);
       expect(rows[0]!.text).toContain(`needs fix` + `conflicts with main in src/a.ts, ${LONG_PATH}`);
       expect(rows[2]!.text).toContain('gate test failed, 55 failing');
-      const pillColour = await p.$eval('#lanes tr[data-lane="red"] .pill.needs-fix', (el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
+      const pillColour = await p.$eval(
+        '#lanes tr[data-lane="red"] .pill.needs-fix',
+        (el) =>
+          (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor,
+      );
       const [r, g, b] = hexRgb(NEEDS_FIX_COLOR);
       expect(pillColour).toBe(`rgb(${r}, ${g}, ${b})`);
       // The graph marks them too.
       expect(await p.locator('svg#graph g.node.needs-fix').count()).toBe(3);
       // Nothing overflows: the lanes table is no wider than its card at 1400 px.
-      const fit = await p.$eval('#lanes', (box) => ({ table: box.querySelector('table')!.scrollWidth, box: box.clientWidth, page: box.ownerDocument.documentElement.scrollWidth }));
+      const fit = await p.$eval('#lanes', (box) => ({
+        table: box.querySelector('table')!.scrollWidth,
+        box: box.clientWidth,
+        page: box.ownerDocument.documentElement.scrollWidth,
+      }));
       expect(fit.table).toBeLessThanOrEqual(fit.box);
       expect(fit.page).toBeLessThanOrEqual(1400);
       const shot = path.join(shots, 'dashboard-needs-fix.png');

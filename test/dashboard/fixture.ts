@@ -30,7 +30,9 @@ export interface Fixture extends TestRepo {
 
 export async function workingRepo(): Promise<Fixture> {
   const config = { gates: [{ name: 'ok', command: ['node', '-e', 'process.exit(0)'], timeout_seconds: 30 }] };
-  const repo = makeRepo({ files: { 'README.md': '# demo\n', 'src/a.ts': 'export const a = 1;\n', '.lanes/config.json': JSON.stringify(config) } });
+  const repo = makeRepo({
+    files: { 'README.md': '# demo\n', 'src/a.ts': 'export const a = 1;\n', '.lanes/config.json': JSON.stringify(config) },
+  });
   const project = await openProject(repo.dir);
   await storePlan(project.store, TASKS, { parallelism: 4 });
   await updateTask(project.store, { id: 'schema', status: 'in_progress', owner: 'agent-0' });
@@ -66,11 +68,27 @@ export interface NeedsFixFixture extends Fixture {
  * path, `late` came to conflict with main in src/b.ts when `first` landed, `fine` is a lane at work.
  */
 export async function needsFixRepo(): Promise<NeedsFixFixture> {
-  const gate = "const fs=require('fs'); if (fs.existsSync('RED')) { console.log(' Test Files  1 failed (1)'); console.log('      Tests  55 failed | 3 passed (58)'); process.exit(1); }";
-  const config = { gates: [{ name: 'test', command: ['node', '-e', gate], timeout_seconds: 60 }], merge: { remove_lane_after_landing: false } };
-  const repo = makeRepo({ files: { 'README.md': '# demo\n', 'src/a.ts': 'export const a = 1;\n', 'src/b.ts': 'export const b = 1;\n', [LONG_PATH]: 'export {};\n', '.lanes/config.json': JSON.stringify(config) } });
+  const gate =
+    "const fs=require('fs'); if (fs.existsSync('RED')) { console.log(' Test Files  1 failed (1)'); console.log('      Tests  55 failed | 3 passed (58)'); process.exit(1); }";
+  const config = {
+    gates: [{ name: 'test', command: ['node', '-e', gate], timeout_seconds: 60 }],
+    merge: { remove_lane_after_landing: false },
+  };
+  const repo = makeRepo({
+    files: {
+      'README.md': '# demo\n',
+      'src/a.ts': 'export const a = 1;\n',
+      'src/b.ts': 'export const b = 1;\n',
+      [LONG_PATH]: 'export {};\n',
+      '.lanes/config.json': JSON.stringify(config),
+    },
+  });
   const project = await openProject(repo.dir);
-  await storePlan(project.store, ['fine', 'red', 'clash', 'first', 'late'].map((id) => ({ id, title: `task ${id}` })), { parallelism: 4 });
+  await storePlan(
+    project.store,
+    ['fine', 'red', 'clash', 'first', 'late'].map((id) => ({ id, title: `task ${id}` })),
+    { parallelism: 4 },
+  );
   const lanePath = (task: string) => path.join(repo.dir, '.claude', 'worktrees', task);
   const commitIn = (task: string, files: Record<string, string>) => {
     for (const [rel, text] of Object.entries(files)) {
@@ -127,12 +145,28 @@ export async function writePausedRun(project: Project, until: Date): Promise<voi
     // A run record as an older or partial writer may leave it: the reader must cope.
     d.runs = [
       {
-        id: 'r-paused', status: 'running', created_at: started, updated_at: new Date().toISOString(), parallelism: 2,
-        agent: { name: 'claude', argv: [] }, segments: [{ pid: process.pid, host: 'h', started_at: started }],
+        id: 'r-paused',
+        status: 'running',
+        created_at: started,
+        updated_at: new Date().toISOString(),
+        parallelism: 2,
+        agent: { name: 'claude', argv: [] },
+        segments: [{ pid: process.pid, host: 'h', started_at: started }],
         paused: { reason: 'usage limit', until: until.toISOString(), task: 'api' },
         tasks: {
-          api: { id: 'api', state: 'retry', attempts: [{ n: 1, started_at: started, outcome: 'limited', usage: usage('claude-sonnet-4-5', 1_000_000, 100_000) }] },
-          config: { id: 'config', state: 'running', attempts: [{ n: 1, started_at: started, usage: usage('claude-haiku-4-5', 200_000, 0) }, { n: 2, started_at: started }] },
+          api: {
+            id: 'api',
+            state: 'retry',
+            attempts: [{ n: 1, started_at: started, outcome: 'limited', usage: usage('claude-sonnet-4-5', 1_000_000, 100_000) }],
+          },
+          config: {
+            id: 'config',
+            state: 'running',
+            attempts: [
+              { n: 1, started_at: started, usage: usage('claude-haiku-4-5', 200_000, 0) },
+              { n: 2, started_at: started },
+            ],
+          },
         },
       },
     ] as unknown as typeof d.runs;

@@ -1,7 +1,11 @@
 /** Raw HTTP against the dashboard (node:http, so tests can send any Host or Origin header). */
 import http from 'node:http';
 
-export function get(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+export function get(
+  url: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, headers }, (res) => {
       let body = '';
@@ -21,7 +25,11 @@ export interface SseEvent {
 }
 
 /** An open /api/events stream: `next(pred)` waits for the next event matching `pred`. */
-export function openStream(url: string): Promise<{ next(pred?: (e: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>; close(): void; headers: http.IncomingHttpHeaders }> {
+export function openStream(url: string): Promise<{
+  next(pred?: (e: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>;
+  close(): void;
+  headers: http.IncomingHttpHeaders;
+}> {
   return new Promise((resolve, reject) => {
     const queue: SseEvent[] = [];
     let wake: (() => void) | undefined;

@@ -3,7 +3,10 @@ import type { PlanSummary, TaskBrief } from '../../src/core/status/plan.js';
 import type { StatusReport } from '../../src/core/status/status.js';
 import { layoutGraph, NODE_H, NODE_W } from '../../src/dashboard/layout.js';
 
-function report(waves: Array<Array<[string, string[]]>>, conflicts: Array<[string, string]> = []): Pick<StatusReport, 'plan' | 'lanes' | 'merge' | 'run'> {
+function report(
+  waves: Array<Array<[string, string[]]>>,
+  conflicts: Array<[string, string]> = [],
+): Pick<StatusReport, 'plan' | 'lanes' | 'merge' | 'run'> {
   const plan: PlanSummary = {
     tasks: waves.flat().length,
     by_status: { planned: waves.flat().length, in_progress: 0, done: 0, blocked: 0, failed: 0 },
@@ -29,7 +32,20 @@ describe('graph layout', () => {
   });
 
   it('puts each wave in its own column, one node per task, none overlapping, all inside the canvas', () => {
-    const g = layoutGraph(report([[['a', []], ['b', []], ['c', []]], [['d', ['a']], ['e', ['c']]], [['f', ['d', 'e']]]]));
+    const g = layoutGraph(
+      report([
+        [
+          ['a', []],
+          ['b', []],
+          ['c', []],
+        ],
+        [
+          ['d', ['a']],
+          ['e', ['c']],
+        ],
+        [['f', ['d', 'e']]],
+      ]),
+    );
     expect(g.nodes.map((n) => n.id).sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
     const xs = (ids: string[]) => new Set(g.nodes.filter((n) => ids.includes(n.id)).map((n) => n.x));
     expect(xs(['a', 'b', 'c']).size).toBe(1);
@@ -44,8 +60,25 @@ describe('graph layout', () => {
   });
 
   it('draws an edge per dependency, from the dependency to the task, and conflicts as their own edges', () => {
-    const g = layoutGraph(report([[['a', []], ['b', []]], [['c', ['a']], ['d', ['a', 'b']]]], [['c', 'd']]));
-    const deps = g.edges.filter((e) => e.kind === 'dep').map((e) => `${e.from}>${e.to}`).sort();
+    const g = layoutGraph(
+      report(
+        [
+          [
+            ['a', []],
+            ['b', []],
+          ],
+          [
+            ['c', ['a']],
+            ['d', ['a', 'b']],
+          ],
+        ],
+        [['c', 'd']],
+      ),
+    );
+    const deps = g.edges
+      .filter((e) => e.kind === 'dep')
+      .map((e) => `${e.from}>${e.to}`)
+      .sort();
     expect(deps).toEqual(['a>c', 'a>d', 'b>d']);
     const conflicts = g.edges.filter((e) => e.kind === 'conflict');
     expect(conflicts).toHaveLength(1);
@@ -57,13 +90,34 @@ describe('graph layout', () => {
 
   it('orders a column by its dependencies to avoid crossings', () => {
     // Plan order would cross: x depends on the bottom task, y on the top one.
-    const g = layoutGraph(report([[['top', []], ['bottom', []]], [['x', ['bottom']], ['y', ['top']]]]));
+    const g = layoutGraph(
+      report([
+        [
+          ['top', []],
+          ['bottom', []],
+        ],
+        [
+          ['x', ['bottom']],
+          ['y', ['top']],
+        ],
+      ]),
+    );
     const y = (id: string) => g.nodes.find((n) => n.id === id)!.y;
     expect(y('y')).toBeLessThan(y('x'));
   });
 
   it('routes an edge that skips a wave through a gap, not through the nodes in between', () => {
-    const g = layoutGraph(report([[['a', []]], [['m1', ['a']], ['m2', ['a']], ['m3', ['a']]], [['z', ['a', 'm2']]]]));
+    const g = layoutGraph(
+      report([
+        [['a', []]],
+        [
+          ['m1', ['a']],
+          ['m2', ['a']],
+          ['m3', ['a']],
+        ],
+        [['z', ['a', 'm2']]],
+      ]),
+    );
     const e = g.edges.find((x) => x.from === 'a' && x.to === 'z')!;
     const mids = g.nodes.filter((n) => n.wave === 2);
     // The straight segment across wave 2 runs at a y no middle node covers.
@@ -73,7 +127,12 @@ describe('graph layout', () => {
   });
 
   it('marks tasks in the merge queue and a running lanes run', () => {
-    const r = report([[['a', []], ['b', []]]]);
+    const r = report([
+      [
+        ['a', []],
+        ['b', []],
+      ],
+    ]);
     r.merge.queue.push({ id: 'm1', task: 'a', kind: 'land', state: 'gating', queued_at: new Date().toISOString(), attempts: 1 });
     r.run = { state: 'running', tasks: { running: 1 }, items: [{ task: 'b', state: 'retry', attempts: 2 }] };
     const g = layoutGraph(r);

@@ -27,7 +27,8 @@ export function decodePng(buf: Buffer): Image {
       height = data.readUInt32BE(4);
       const depth = data[8];
       const color = data[9];
-      if (depth !== 8 || data[12] !== 0 || (color !== 2 && color !== 6)) throw new Error(`unsupported PNG (depth ${depth}, colour type ${color}, interlace ${data[12]})`);
+      if (depth !== 8 || data[12] !== 0 || (color !== 2 && color !== 6))
+        throw new Error(`unsupported PNG (depth ${depth}, colour type ${color}, interlace ${data[12]})`);
       channels = color === 6 ? 4 : 3;
     } else if (type === 'IDAT') idat.push(data);
     else if (type === 'IEND') break;

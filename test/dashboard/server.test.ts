@@ -89,7 +89,10 @@ describe('dashboard server', () => {
       expect(first.graph.edges.filter((e) => e.kind === 'conflict')).toHaveLength(1);
       const t0 = Date.now();
       await updateTask(repo.lanes.store, { id: 'auth', status: 'in_progress', owner: 'agent-auth' });
-      const next = await stream.next((e) => e.event === 'status' && (JSON.parse(e.data) as Snapshot).status.plan!.by_status.in_progress === 3, 8000);
+      const next = await stream.next(
+        (e) => e.event === 'status' && (JSON.parse(e.data) as Snapshot).status.plan!.by_status.in_progress === 3,
+        8000,
+      );
       const snap = JSON.parse(next.data) as Snapshot;
       expect(snap.graph.nodes.find((n) => n.id === 'auth')?.status).toBe('in_progress');
       // fs.watch + debounce, not the 1 s poll, brings it: well under a second on any machine we run on.

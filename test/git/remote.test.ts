@@ -43,15 +43,25 @@ describe.each(kinds)('git remote over %s', (_kind, start) => {
   it('grants exactly one of two racing creations, and lands a multi-ref push whole or not at all', async () => {
     const ca = await commit(a, 'a\n');
     const cb = await commit(b, 'b\n');
-    const ra = await pushAtomic(a.dir, 'origin', [
-      { ref: 'refs/lanes/test/claim', expect: null, next: ca },
-      { ref: 'refs/lanes/test/beat-a', expect: null, next: ca },
-    ], { env: a.env });
+    const ra = await pushAtomic(
+      a.dir,
+      'origin',
+      [
+        { ref: 'refs/lanes/test/claim', expect: null, next: ca },
+        { ref: 'refs/lanes/test/beat-a', expect: null, next: ca },
+      ],
+      { env: a.env },
+    );
     expect(ra.ok).toBe(true);
-    const rb = await pushAtomic(b.dir, 'origin', [
-      { ref: 'refs/lanes/test/claim', expect: null, next: cb },
-      { ref: 'refs/lanes/test/beat-b', expect: null, next: cb },
-    ], { env: b.env });
+    const rb = await pushAtomic(
+      b.dir,
+      'origin',
+      [
+        { ref: 'refs/lanes/test/claim', expect: null, next: cb },
+        { ref: 'refs/lanes/test/beat-b', expect: null, next: cb },
+      ],
+      { env: b.env },
+    );
     expect(rb.ok).toBe(false);
     if (!rb.ok) {
       expect(rb.kind).toBe('contended');
@@ -67,12 +77,18 @@ describe.each(kinds)('git remote over %s', (_kind, start) => {
     const wrong = await commit(a, 'wrong\n');
     // The lease names a value the ref never had, yet git reports "up to date" and exits 0.
     // Asynchronously: the HTTP server runs in this process and must keep answering.
-    const { stdout: out } = await execa('git', ['push', '--porcelain', '--atomic', `--force-with-lease=refs/lanes/test/claim:${wrong}`, 'origin', `${cur}:refs/lanes/test/claim`], {
-      cwd: a.dir,
-      env: a.env,
-    });
+    const { stdout: out } = await execa(
+      'git',
+      ['push', '--porcelain', '--atomic', `--force-with-lease=refs/lanes/test/claim:${wrong}`, 'origin', `${cur}:refs/lanes/test/claim`],
+      {
+        cwd: a.dir,
+        env: a.env,
+      },
+    );
     expect(out).toMatch(/^=\t.*\[up to date\]/m);
-    await expect(pushAtomic(a.dir, 'origin', [{ ref: 'refs/lanes/test/claim', expect: cur, next: cur }], { env: a.env })).rejects.toThrow(/would not change it/);
+    await expect(pushAtomic(a.dir, 'origin', [{ ref: 'refs/lanes/test/claim', expect: cur, next: cur }], { env: a.env })).rejects.toThrow(
+      /would not change it/,
+    );
   });
 
   it('replaces a ref with an unrelated root commit under a lease, and fetches tips by id without local refs', async () => {
@@ -100,13 +116,20 @@ describe.each(kinds)('git remote over %s', (_kind, start) => {
       server.preReceive(undefined);
       expect((await pushAtomic(a.dir, 'origin', [{ ref: 'refs/lanes/test/race', expect: null, next: cur }], { env: a.env })).ok).toBe(true);
       server.preReceive(hook);
-      const slow = pushAtomic(a.dir, 'origin', [
-        { ref: 'refs/lanes/test/race', expect: cur, next: await commit(a, 'slow\n') },
-        { ref: 'refs/lanes/test/other', expect: null, next: await commit(a, 'other\n') },
-      ], { env: a.env });
+      const slow = pushAtomic(
+        a.dir,
+        'origin',
+        [
+          { ref: 'refs/lanes/test/race', expect: cur, next: await commit(a, 'slow\n') },
+          { ref: 'refs/lanes/test/other', expect: null, next: await commit(a, 'other\n') },
+        ],
+        { env: a.env },
+      );
       slow.catch(() => undefined); // awaited below; a failure before that must not go unhandled
       await waitFor(() => fs.existsSync(entered));
-      const fast = await pushAtomic(b.dir, 'origin', [{ ref: 'refs/lanes/test/race', expect: cur, next: await commit(b, 'fast\n') }], { env: b.env });
+      const fast = await pushAtomic(b.dir, 'origin', [{ ref: 'refs/lanes/test/race', expect: cur, next: await commit(b, 'fast\n') }], {
+        env: b.env,
+      });
       expect(fast.ok).toBe(true);
       fs.writeFileSync(go, '');
       const r = await slow;
@@ -126,7 +149,9 @@ describe.each(kinds)('git remote over %s', (_kind, start) => {
     try {
       const refs = await lsRemote(a.dir, 'origin', 'refs/lanes/test/', { env: a.env });
       const next = await commit(a, 'x\n');
-      const r = await pushAtomic(a.dir, 'origin', [{ ref: 'refs/lanes/test/claim', expect: refs.get('refs/lanes/test/claim')!, next }], { env: a.env });
+      const r = await pushAtomic(a.dir, 'origin', [{ ref: 'refs/lanes/test/claim', expect: refs.get('refs/lanes/test/claim')!, next }], {
+        env: a.env,
+      });
       expect(r.ok).toBe(false);
       if (!r.ok && r.kind === 'rejected') expect(r.reason).toMatch(/pre-receive hook declined.*read-only here/);
       else throw new Error(`expected a rejection, got ${JSON.stringify(r)}`);
@@ -142,7 +167,9 @@ describe.each(kinds)('git remote over %s', (_kind, start) => {
     expect((err as LanesError).code).toBe('OFFLINE');
     expect((err as LanesError).message).toContain('Could not reach the remote "origin"');
     const next = await commit(a, 'y\n');
-    const perr = await pushAtomic(a.dir, 'origin', [{ ref: 'refs/lanes/test/new', expect: null, next }], { env: a.env }).catch((e: unknown) => e);
+    const perr = await pushAtomic(a.dir, 'origin', [{ ref: 'refs/lanes/test/new', expect: null, next }], { env: a.env }).catch(
+      (e: unknown) => e,
+    );
     expect((perr as LanesError).code).toBe('OFFLINE');
     await server.start();
     // The push that failed offline did not land, and the server answers again.

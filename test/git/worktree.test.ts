@@ -13,7 +13,17 @@ import {
   removeWorktree,
   unlockWorktree,
 } from '../../src/git/worktree.js';
-import { checkRefFormat, contentLanded, createRef, deleteRefCas, isAncestor, refSha, resolveCommit, statusPorcelain, ZERO_SHA } from '../../src/git/refs.js';
+import {
+  checkRefFormat,
+  contentLanded,
+  createRef,
+  deleteRefCas,
+  isAncestor,
+  refSha,
+  resolveCommit,
+  statusPorcelain,
+  ZERO_SHA,
+} from '../../src/git/refs.js';
 import { isLanesError } from '../../src/errors.js';
 import { makeRepo, type TestRepo } from '../helpers/repo.js';
 
@@ -109,7 +119,8 @@ describe('ref and status wrappers', () => {
 
   it('every task slug makes a valid lanes/<slug> branch; hostile names do not', async () => {
     const r = repo();
-    for (const slug of ['0', 'a', 'a-', 'a--b', '9-lives', 'x'.repeat(63)]) expect(await checkRefFormat(r.dir, `refs/heads/lanes/${slug}`)).toBe(true);
+    for (const slug of ['0', 'a', 'a-', 'a--b', '9-lives', 'x'.repeat(63)])
+      expect(await checkRefFormat(r.dir, `refs/heads/lanes/${slug}`)).toBe(true);
     for (const bad of ['refs/heads/lanes/a..b', 'refs/heads/lanes/x.lock', 'refs/heads/lanes/a b', 'lanes/x', '--upload-pack=x']) {
       expect(await checkRefFormat(r.dir, bad)).toBe(false);
     }

@@ -100,7 +100,16 @@ function sse(res: http.ServerResponse, model: string, id: string, step: Step): v
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const ev = (type: string, data: Record<string, unknown>) => res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
   ev('message_start', {
-    message: { id, type: 'message', role: 'assistant', model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 10, output_tokens: 1 } },
+    message: {
+      id,
+      type: 'message',
+      role: 'assistant',
+      model,
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      usage: { input_tokens: 10, output_tokens: 1 },
+    },
   });
   let index = 0;
   if (step.text) {
@@ -115,7 +124,10 @@ function sse(res: http.ServerResponse, model: string, id: string, step: Step): v
     ev('content_block_stop', { index });
     index++;
   }
-  ev('message_delta', { delta: { stop_reason: step.tools?.length ? 'tool_use' : 'end_turn', stop_sequence: null }, usage: { output_tokens: 5 } });
+  ev('message_delta', {
+    delta: { stop_reason: step.tools?.length ? 'tool_use' : 'end_turn', stop_sequence: null },
+    usage: { output_tokens: 5 },
+  });
   ev('message_stop', {});
   res.end();
 }
@@ -163,7 +175,17 @@ export async function startFakeAnthropic(opts: FakeOptions): Promise<FakeAnthrop
       const id = `msg_${++n}`;
       if (body.stream === false) {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id, type: 'message', role: 'assistant', model: body.model, content: [{ type: 'text', text: step.text ?? 'ok' }], stop_reason: 'end_turn', usage: { input_tokens: 10, output_tokens: 5 } }));
+        res.end(
+          JSON.stringify({
+            id,
+            type: 'message',
+            role: 'assistant',
+            model: body.model,
+            content: [{ type: 'text', text: step.text ?? 'ok' }],
+            stop_reason: 'end_turn',
+            usage: { input_tokens: 10, output_tokens: 5 },
+          }),
+        );
         return;
       }
       sse(res, body.model ?? 'claude-test', id, step);

@@ -20,7 +20,9 @@ export function faultSeed(file: string): number {
   const env = process.env.LANES_FAULT_SEED;
   const seed = env !== undefined && env !== '' ? Number(env) >>> 0 : (Math.random() * 2 ** 32) >>> 0;
   onTestFailed(() => {
-    process.stderr.write(`\nfault seed ${seed}: replay with LANES_FAULT_SEED=${seed} npx vitest run ${path.relative(process.cwd(), file)}\n`);
+    process.stderr.write(
+      `\nfault seed ${seed}: replay with LANES_FAULT_SEED=${seed} npx vitest run ${path.relative(process.cwd(), file)}\n`,
+    );
   });
   return seed;
 }
@@ -50,7 +52,10 @@ export async function lanesKilled(
   let timer: NodeJS.Timeout | undefined;
   if (opts.killAfterMs !== undefined) timer = setTimeout(() => sub.kill('SIGKILL'), opts.killAfterMs);
   // Only a kill that is still wanted: a command that already ended is left alone.
-  opts.killWhen?.then(() => sub.exitCode === null && sub.kill('SIGKILL'), () => {});
+  opts.killWhen?.then(
+    () => sub.exitCode === null && sub.kill('SIGKILL'),
+    () => {},
+  );
   const r = await sub;
   if (timer) clearTimeout(timer);
   return { code: r.exitCode, signal: r.signal, stdout: String(r.stdout), stderr: String(r.stderr), killed: r.signal === 'SIGKILL' };

@@ -107,7 +107,16 @@ export async function startGitDaemon(): Promise<GitServer> {
   const launch = async (): Promise<boolean> => {
     const c = spawn(
       'git',
-      ['daemon', '--enable=receive-pack', '--export-all', `--base-path=${base}`, `--port=${port}`, '--listen=127.0.0.1', '--reuseaddr', base],
+      [
+        'daemon',
+        '--enable=receive-pack',
+        '--export-all',
+        `--base-path=${base}`,
+        `--port=${port}`,
+        '--listen=127.0.0.1',
+        '--reuseaddr',
+        base,
+      ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     let stderr = '';
@@ -309,7 +318,12 @@ export function makeMachine(name: string, url: string): Machine {
   const home = path.join(root, 'home');
   fs.mkdirSync(home);
   fs.writeFileSync(path.join(home, '.gitconfig'), `[user]\n\tname = ${name}\n\temail = ${name}@lanes.invalid\n`);
-  const env = { ...(process.env as Record<string, string>), HOME: home, GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'), GIT_CONFIG_NOSYSTEM: '1' };
+  const env = {
+    ...(process.env as Record<string, string>),
+    HOME: home,
+    GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'),
+    GIT_CONFIG_NOSYSTEM: '1',
+  };
   const dir = path.join(root, 'clone');
   const g = (...args: string[]) => execFileSync('git', args, { cwd: dir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
   fs.mkdirSync(dir);

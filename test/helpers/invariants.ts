@@ -51,7 +51,11 @@ export function assertInvariants(repoDir: string, commits?: LaneCommits): void {
   const commonDir = path.resolve(repoDir, git(repoDir, 'rev-parse', '--git-common-dir').trim());
 
   // git fsck clean (dangling objects are fine: stash create, aborted checkouts).
-  const fsck = execFileSync('git', ['fsck', '--no-progress', '--no-dangling'], { cwd: repoDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const fsck = execFileSync('git', ['fsck', '--no-progress', '--no-dangling'], {
+    cwd: repoDir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   expect(fsck.trim(), 'git fsck output').toBe('');
 
   // No prunable or initializing worktrees; every listed worktree exists.
@@ -67,13 +71,23 @@ export function assertInvariants(repoDir: string, commits?: LaneCommits): void {
   // State dir: no locks, temp files or quarantined files; every document and event line parses.
   const stateDir = path.join(commonDir, 'lanes');
   const files = walk(stateDir);
-  expect(files.filter((p) => p.endsWith('.lock')), 'state *.lock').toEqual([]);
-  expect(files.filter((p) => p.endsWith('.tmp')), 'state *.tmp').toEqual([]);
-  expect(files.filter((p) => p.includes('.corrupt')), 'quarantined state files').toEqual([]);
+  expect(
+    files.filter((p) => p.endsWith('.lock')),
+    'state *.lock',
+  ).toEqual([]);
+  expect(
+    files.filter((p) => p.endsWith('.tmp')),
+    'state *.tmp',
+  ).toEqual([]);
+  expect(
+    files.filter((p) => p.includes('.corrupt')),
+    'quarantined state files',
+  ).toEqual([]);
   for (const f of files) {
     if (f.endsWith('.json')) expect(() => JSON.parse(fs.readFileSync(f, 'utf8')), `${f} parses`).not.toThrow();
     if (f.endsWith('.jsonl')) {
-      for (const line of fs.readFileSync(f, 'utf8').split('\n')) if (line.trim()) expect(() => JSON.parse(line), `${f} line parses`).not.toThrow();
+      for (const line of fs.readFileSync(f, 'utf8').split('\n'))
+        if (line.trim()) expect(() => JSON.parse(line), `${f} line parses`).not.toThrow();
     }
   }
   const journal = files.filter((p) => p.startsWith(path.join(stateDir, 'journal') + path.sep) && p.endsWith('.json'));
@@ -146,7 +160,13 @@ export function landingsInReflog(repoDir: string, target = 'main'): string[][] {
   const out: string[][] = [];
   for (const line of log.split('\n')) {
     const m = /lanes: land ([^:]+)/.exec(line);
-    if (m) out.push(m[1]!.split(',').map((t) => t.trim()).filter(Boolean));
+    if (m)
+      out.push(
+        m[1]!
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+      );
   }
   return out;
 }
@@ -175,7 +195,8 @@ export function assertFaultInvariants(repoDir: string, opts: FaultInvariantOptio
   }
   for (const e of queue) {
     if (['integrating', 'gating', 'landing'].includes(e.state)) problems.push(`queue entry of ${e.task} is still ${e.state}`);
-    if (e.state === 'landed' && e.landed_as && !refExists(repoDir, e.landed_as)) problems.push(`landed_as ${e.landed_as} of ${e.task} is not a commit`);
+    if (e.state === 'landed' && e.landed_as && !refExists(repoDir, e.landed_as))
+      problems.push(`landed_as ${e.landed_as} of ${e.task} is not a commit`);
   }
 
   // Every task fully started or fully rolled back.
@@ -205,7 +226,8 @@ export function assertFaultInvariants(repoDir: string, opts: FaultInvariantOptio
   // No worktree in the lanes directory that no record knows.
   for (const w of wts) {
     if (w.prunable) problems.push(`worktree ${w.path} is prunable`);
-    if (path.dirname(w.path) === lanesRoot && !Object.values(lanes).some((l: any) => l.path === w.path)) problems.push(`worktree ${w.path} has no lane record`);
+    if (path.dirname(w.path) === lanesRoot && !Object.values(lanes).some((l: any) => l.path === w.path))
+      problems.push(`worktree ${w.path} has no lane record`);
   }
   expect(problems, 'fault invariants').toEqual([]);
 }

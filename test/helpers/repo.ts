@@ -21,8 +21,7 @@ export function tempDir(prefix = 'lanes-test-'): string {
 
 export function makeRepo(opts: { files?: Record<string, string>; commit?: boolean } = {}): TestRepo {
   const dir = tempDir('lanes-repo-');
-  const git = (...args: string[]) =>
-    execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
   git('init', '-q', '-b', 'main');
   git('config', 'commit.gpgsign', 'false');
   git('config', 'gc.auto', '0');

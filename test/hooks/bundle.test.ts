@@ -25,8 +25,10 @@ function graph(entry: string): { statics: Set<string>; lazy: Set<string>; dynami
     const text = fs.readFileSync(file, 'utf8');
     if (into.includes(statics)) bytes += text.length;
     for (const m of text.matchAll(/^\/\/ ((?:src|node_modules)\/\S+)$/gm)) for (const s of into) s.add(m[1]!);
-    for (const m of text.matchAll(/^\s*import\s*(?:[\w${},\s*]+from\s*)?["'](\.[^"']+)["'];?$/gm)) visit(path.resolve(path.dirname(file), m[1]!), into, followDynamic);
-    if (followDynamic) for (const m of text.matchAll(/\bimport\(\s*["'](\.[^"']+)["']\s*\)/g)) pending.push(path.resolve(path.dirname(file), m[1]!));
+    for (const m of text.matchAll(/^\s*import\s*(?:[\w${},\s*]+from\s*)?["'](\.[^"']+)["'];?$/gm))
+      visit(path.resolve(path.dirname(file), m[1]!), into, followDynamic);
+    if (followDynamic)
+      for (const m of text.matchAll(/\bimport\(\s*["'](\.[^"']+)["']\s*\)/g)) pending.push(path.resolve(path.dirname(file), m[1]!));
   };
   visit(entry, [statics], true);
   const first = pending.splice(0);
@@ -37,7 +39,8 @@ function graph(entry: string): { statics: Set<string>; lazy: Set<string>; dynami
 }
 
 const HEAVY = /^node_modules\/(zod|@modelcontextprotocol)\//;
-const NOT_ON_EDIT_PATH = /^(node_modules\/(zod|@modelcontextprotocol|execa|proper-lockfile|simple-git|systeminformation|commander|yaml|picomatch)\/|src\/core\/config(\.ts$|\/)|src\/mcp\/)/;
+const NOT_ON_EDIT_PATH =
+  /^(node_modules\/(zod|@modelcontextprotocol|execa|proper-lockfile|simple-git|systeminformation|commander|yaml|picomatch)\/|src\/core\/config(\.ts$|\/)|src\/mcp\/)/;
 
 describe('hook bundles', () => {
   const hooks: HookName[] = ['pre-tool-use', 'session-start', 'stop', 'session-end', 'worktree-create', 'worktree-remove'];
@@ -59,7 +62,9 @@ describe('hook bundles', () => {
     expect(g.statics.has('src/core/claims/match.ts')).toBe(true);
     expect(g.bytes).toBeLessThan(80 * 1024);
     // The heartbeat (state lock) is loaded only when a lease needs renewing.
-    expect(g.dynamics.has('node_modules/proper-lockfile/index.js') || [...g.dynamics].some((m) => m.includes('proper-lockfile'))).toBe(true);
+    expect(g.dynamics.has('node_modules/proper-lockfile/index.js') || [...g.dynamics].some((m) => m.includes('proper-lockfile'))).toBe(
+      true,
+    );
   });
 
   it('loads the lane-only parts (config, git) of SessionStart, Stop and SessionEnd lazily', () => {
@@ -68,9 +73,15 @@ describe('hook bundles', () => {
       // The config module (src/core/config.ts, or config/ once split) pulls in zod.
       const isConfig = (m: string) => /^src\/core\/config(\.ts$|\/)/.test(m);
       expect([...g.statics].some(isConfig), h).toBe(false);
-      expect([...g.statics].some((m) => m.startsWith('node_modules/execa/')), h).toBe(false);
+      expect(
+        [...g.statics].some((m) => m.startsWith('node_modules/execa/')),
+        h,
+      ).toBe(false);
       expect([...g.dynamics].some(isConfig), h).toBe(true);
-      expect([...g.dynamics].some((m) => m.startsWith('node_modules/zod/')), h).toBe(true);
+      expect(
+        [...g.dynamics].some((m) => m.startsWith('node_modules/zod/')),
+        h,
+      ).toBe(true);
     }
   });
 
@@ -79,9 +90,18 @@ describe('hook bundles', () => {
     // protocol command actually runs.
     for (const h of ['session-start', 'stop', 'session-end'] as const) {
       const g = graph(hookPath(h));
-      expect([...g.lazy].some((m) => m === 'src/git/exec.ts'), h).toBe(true);
-      expect([...g.lazy].filter((m) => m.startsWith('node_modules/execa/')), h).toEqual([]);
-      expect([...g.dynamics].some((m) => m.startsWith('node_modules/execa/')), h).toBe(true);
+      expect(
+        [...g.lazy].some((m) => m === 'src/git/exec.ts'),
+        h,
+      ).toBe(true);
+      expect(
+        [...g.lazy].filter((m) => m.startsWith('node_modules/execa/')),
+        h,
+      ).toEqual([]);
+      expect(
+        [...g.dynamics].some((m) => m.startsWith('node_modules/execa/')),
+        h,
+      ).toBe(true);
     }
   });
 
@@ -90,7 +110,10 @@ describe('hook bundles', () => {
     // zod then (the config module is imported on first use).
     for (const h of ['session-start', 'stop', 'session-end'] as const) {
       const g = graph(hookPath(h));
-      expect([...g.lazy].filter((m) => m.startsWith('node_modules/zod/')), h).toEqual([]);
+      expect(
+        [...g.lazy].filter((m) => m.startsWith('node_modules/zod/')),
+        h,
+      ).toEqual([]);
     }
   });
 });

@@ -10,7 +10,13 @@ import { CONFIG_FILE } from '../../src/core/config/schema.js';
 import { CONFIG_PATH, MEMO_FILE } from '../../src/hooks/lib/config-memo.js';
 import { laneRepo, runHook, type LaneRepo } from './helpers.js';
 
-const stop = (cwd: string) => ({ session_id: 'sess-memo', transcript_path: '/nonexistent/t.jsonl', cwd, hook_event_name: 'Stop', stop_hook_active: false });
+const stop = (cwd: string) => ({
+  session_id: 'sess-memo',
+  transcript_path: '/nonexistent/t.jsonl',
+  cwd,
+  hook_event_name: 'Stop',
+  stop_hook_active: false,
+});
 
 describe('config memo of the lane hooks', () => {
   let r: LaneRepo;

@@ -67,7 +67,9 @@ describe('PreToolUse: main moved under the lane', () => {
     await r.lanes.store.update(NOTICES_DOC, (d) => {
       d.a = { id: 'f'.repeat(40), target: 'main', landed: ['b'], files: ['README.md'], at: new Date().toISOString() };
     });
-    const runs = await Promise.all([1, 2, 3, 4].map((i) => runHook('pre-tool-use', write(r.lane.a!, path.join(r.lane.a!, `src/a/r${i}.ts`)))));
+    const runs = await Promise.all(
+      [1, 2, 3, 4].map((i) => runHook('pre-tool-use', write(r.lane.a!, path.join(r.lane.a!, `src/a/r${i}.ts`)))),
+    );
     expect(runs.map((h) => h.code)).toEqual([0, 0, 0, 0]);
     expect(runs.filter((h) => h.json?.hookSpecificOutput?.additionalContext).length).toBe(1);
     expect(runs.filter((h) => h.stdout !== '' && !h.json).length).toBe(0);
@@ -88,7 +90,13 @@ describe('PreToolUse: main moved under the lane', () => {
     await r.lanes.store.update(NOTICES_DOC, (d) => {
       d.a = { id: 'd'.repeat(40), target: 'main', landed: ['b'], files: ['README.md'], at: new Date().toISOString() };
     });
-    const s = await runHook('session-start', { session_id: 'sess-n', transcript_path: '/nonexistent/t.jsonl', cwd: r.lane.a!, hook_event_name: 'SessionStart', source: 'startup' });
+    const s = await runHook('session-start', {
+      session_id: 'sess-n',
+      transcript_path: '/nonexistent/t.jsonl',
+      cwd: r.lane.a!,
+      hook_event_name: 'SessionStart',
+      source: 'startup',
+    });
     expect(s.code, s.stderr).toBe(0);
     expect(s.json?.hookSpecificOutput?.additionalContext).toContain('main moved under task a');
     const edit = await runHook('pre-tool-use', { ...write(r.lane.a!, path.join(r.lane.a!, 'src/a/z.ts')), session_id: 'sess-n' });

@@ -27,7 +27,14 @@ describe('session owner lease through the hooks', () => {
     await r.lanes.store.transact(async (tx) => {
       tx.get(OWNERS_DOC).leases[sessionOwner(SID)]!.expires_at = new Date(Date.now() + 100_000).toISOString();
     });
-    const edit = { session_id: SID, transcript_path: '/nonexistent/t.jsonl', cwd: lane, hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { file_path: path.join(lane, 'src/a/x.ts'), content: 'x' } };
+    const edit = {
+      session_id: SID,
+      transcript_path: '/nonexistent/t.jsonl',
+      cwd: lane,
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Write',
+      tool_input: { file_path: path.join(lane, 'src/a/x.ts'), content: 'x' },
+    };
     const h = await runHook('pre-tool-use', edit);
     expect(h.code, h.stderr).toBe(0);
     const renewed = (await lease())!;
@@ -39,7 +46,13 @@ describe('session owner lease through the hooks', () => {
 
   it('SessionEnd ends the lease', async () => {
     expect(await lease()).toBeDefined();
-    const h = await runHook('session-end', { session_id: SID, transcript_path: '/nonexistent/t.jsonl', cwd: lane, hook_event_name: 'SessionEnd', reason: 'prompt_input_exit' });
+    const h = await runHook('session-end', {
+      session_id: SID,
+      transcript_path: '/nonexistent/t.jsonl',
+      cwd: lane,
+      hook_event_name: 'SessionEnd',
+      reason: 'prompt_input_exit',
+    });
     expect(h.code, h.stderr).toBe(0);
     const deadline = Date.now() + 30_000;
     // The hook hands the work to a detached finisher: wait for its result.

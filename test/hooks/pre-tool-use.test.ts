@@ -69,9 +69,17 @@ describe('PreToolUse hook', () => {
     expect(h.stderr).toContain('lanes/b');
     expect(h.stderr).toContain('log_session');
     // MultiEdit and NotebookEdit are checked the same way.
-    const multi = await runHook('pre-tool-use', { ...write(r.lane.a!, ''), tool_name: 'MultiEdit', tool_input: { file_path: path.join(r.lane.a!, 'src/b/x.ts'), edits: [] } });
+    const multi = await runHook('pre-tool-use', {
+      ...write(r.lane.a!, ''),
+      tool_name: 'MultiEdit',
+      tool_input: { file_path: path.join(r.lane.a!, 'src/b/x.ts'), edits: [] },
+    });
     expect(multi.code).toBe(2);
-    const nb = await runHook('pre-tool-use', { ...write(r.lane.a!, ''), tool_name: 'NotebookEdit', tool_input: { notebook_path: path.join(r.lane.a!, 'src/b/n.ipynb') } });
+    const nb = await runHook('pre-tool-use', {
+      ...write(r.lane.a!, ''),
+      tool_name: 'NotebookEdit',
+      tool_input: { notebook_path: path.join(r.lane.a!, 'src/b/n.ipynb') },
+    });
     expect(nb.code).toBe(2);
   });
 
@@ -129,9 +137,34 @@ describe('PreToolUse hook', () => {
     const doc = (await r.lanes.store.read(CLAIMS_DOC)).data;
     const now = Date.now();
     const extra = [
-      { owner: 'x:shared', pattern: 'src/a/shared.ts', mode: 'shared' as const, claimed_at: new Date(now).toISOString(), expires_at: new Date(now + 3600e3).toISOString(), ttl_seconds: 3600, host: 'h' },
-      { owner: 'x:old', pattern: 'src/a/old.ts', mode: 'exclusive' as const, claimed_at: new Date(now - 7200e3).toISOString(), expires_at: new Date(now - 3600e3).toISOString(), ttl_seconds: 3600, host: 'h' },
-      { owner: 'x:dead', pattern: 'src/a/dead.ts', mode: 'exclusive' as const, claimed_at: new Date(now).toISOString(), expires_at: new Date(now + 3600e3).toISOString(), ttl_seconds: 3600, host: (await import('node:os')).hostname(), pid: 2 ** 22 + 12345 },
+      {
+        owner: 'x:shared',
+        pattern: 'src/a/shared.ts',
+        mode: 'shared' as const,
+        claimed_at: new Date(now).toISOString(),
+        expires_at: new Date(now + 3600e3).toISOString(),
+        ttl_seconds: 3600,
+        host: 'h',
+      },
+      {
+        owner: 'x:old',
+        pattern: 'src/a/old.ts',
+        mode: 'exclusive' as const,
+        claimed_at: new Date(now - 7200e3).toISOString(),
+        expires_at: new Date(now - 3600e3).toISOString(),
+        ttl_seconds: 3600,
+        host: 'h',
+      },
+      {
+        owner: 'x:dead',
+        pattern: 'src/a/dead.ts',
+        mode: 'exclusive' as const,
+        claimed_at: new Date(now).toISOString(),
+        expires_at: new Date(now + 3600e3).toISOString(),
+        ttl_seconds: 3600,
+        host: (await import('node:os')).hostname(),
+        pid: 2 ** 22 + 12345,
+      },
     ];
     await r.lanes.store.update(CLAIMS_DOC, (d) => {
       d.claims.push(...extra);

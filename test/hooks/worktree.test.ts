@@ -7,8 +7,20 @@ import { readPlan } from '../../src/core/plan/tasks.js';
 import { makeRepo, tempDir } from '../helpers/repo.js';
 import { laneRepo, runHook, type LaneRepo } from './helpers.js';
 
-const create = (cwd: string, name: string) => ({ session_id: 'sess-wt', transcript_path: '/x.jsonl', cwd, hook_event_name: 'WorktreeCreate', name });
-const remove = (cwd: string, worktree_path: string) => ({ session_id: 'sess-wt', transcript_path: '/x.jsonl', cwd, hook_event_name: 'WorktreeRemove', worktree_path });
+const create = (cwd: string, name: string) => ({
+  session_id: 'sess-wt',
+  transcript_path: '/x.jsonl',
+  cwd,
+  hook_event_name: 'WorktreeCreate',
+  name,
+});
+const remove = (cwd: string, worktree_path: string) => ({
+  session_id: 'sess-wt',
+  transcript_path: '/x.jsonl',
+  cwd,
+  hook_event_name: 'WorktreeRemove',
+  worktree_path,
+});
 const lastLine = (s: string) => s.trimEnd().split('\n').at(-1)!;
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 

@@ -10,7 +10,6 @@ import { makeRepo, type TestRepo } from '../helpers/repo.js';
 
 const MINE = [claimFilesTool, releaseFilesTool, listClaimsTool, leasePortTool] as unknown as ToolDef[];
 
-
 describe('claim and port tools (MCP, in process)', () => {
   let repo: TestRepo;
   let c: Connected;

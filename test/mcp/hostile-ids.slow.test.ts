@@ -16,22 +16,54 @@ const HOSTILE = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
 /** Arguments per tool; a tool missing here fails the test, so a new tool gets covered too. */
 function argsFor(tool: string, id: string): Record<string, unknown> | undefined {
   switch (tool) {
-    case 'plan_work': return { tasks: [{ id, title: 'T', files: [`${id}/**`] }, { id: 'other', title: 'O', files: ['o/**'] }] };
-    case 'get_plan': case 'next_tasks': case 'list_lanes': case 'cleanup_lanes': case 'list_claims':
-    case 'list_worktrees': case 'cleanup_worktrees':
-    case 'process_merge_queue': case 'status': case 'check_resources': return {};
-    case 'add_task': return { task_id: id, title: 'T', depends_on: [id] };
-    case 'update_task': return { task_id: id, status: 'in_progress', owner: id };
-    case 'start_lane': case 'start_task': return { task_id: id, owner: id };
-    case 'remove_lane': case 'remove_worktree': case 'queue_merge': case 'cancel_merge': case 'merge_status': return { task_id: id };
-    case 'claim_files': return { owner: id, paths: [`${id}/x`], task_id: id };
-    case 'release_files': case 'lease_port': return { owner: id };
-    case 'start_session': return { topic: 't', type: 'feature', task_id: id, session_key: id };
-    case 'log_session': return { kind: 'progress', text: 'x', session_id: id, session_key: id };
-    case 'end_session': return { status: 'completed', summary: 'x', session_id: id, session_key: id };
-    case 'list_sessions': return { task_id: id };
-    case 'get_session': return { session_id: id };
-    default: return undefined;
+    case 'plan_work':
+      return {
+        tasks: [
+          { id, title: 'T', files: [`${id}/**`] },
+          { id: 'other', title: 'O', files: ['o/**'] },
+        ],
+      };
+    case 'get_plan':
+    case 'next_tasks':
+    case 'list_lanes':
+    case 'cleanup_lanes':
+    case 'list_claims':
+    case 'list_worktrees':
+    case 'cleanup_worktrees':
+    case 'process_merge_queue':
+    case 'status':
+    case 'check_resources':
+      return {};
+    case 'add_task':
+      return { task_id: id, title: 'T', depends_on: [id] };
+    case 'update_task':
+      return { task_id: id, status: 'in_progress', owner: id };
+    case 'start_lane':
+    case 'start_task':
+      return { task_id: id, owner: id };
+    case 'remove_lane':
+    case 'remove_worktree':
+    case 'queue_merge':
+    case 'cancel_merge':
+    case 'merge_status':
+      return { task_id: id };
+    case 'claim_files':
+      return { owner: id, paths: [`${id}/x`], task_id: id };
+    case 'release_files':
+    case 'lease_port':
+      return { owner: id };
+    case 'start_session':
+      return { topic: 't', type: 'feature', task_id: id, session_key: id };
+    case 'log_session':
+      return { kind: 'progress', text: 'x', session_id: id, session_key: id };
+    case 'end_session':
+      return { status: 'completed', summary: 'x', session_id: id, session_key: id };
+    case 'list_sessions':
+      return { task_id: id };
+    case 'get_session':
+      return { session_id: id };
+    default:
+      return undefined;
   }
 }
 
@@ -84,7 +116,9 @@ describe('prototype-named ids through every MCP tool', () => {
     expect(r.text).toContain('tasks[1].estimate must be a number, got "three"');
     expect(r.text).not.toMatch(/Invalid input|received undefined|tasks\.\d/);
     const slug = await c.call('get_session', { session_id: '__proto__' });
-    expect(slug.text).toMatch(/^INVALID_INPUT: .*id must be a slug: lowercase letters, digits, hyphens \(e\.g\. "api-auth"\), got "__proto__"/);
+    expect(slug.text).toMatch(
+      /^INVALID_INPUT: .*id must be a slug: lowercase letters, digits, hyphens \(e\.g\. "api-auth"\), got "__proto__"/,
+    );
     const missing = await c.call('update_task', { status: 'done' });
     expect(missing.text).toMatch(/^INVALID_INPUT: .*id is required \(task id\)/);
     const extra = await c.call('status', { verbose: true });
@@ -152,7 +186,15 @@ describe('lanes run with a task named "constructor"', () => {
     cleanupAfter(repo);
     const dir = tempDir();
     const plan = path.join(dir, 'plan.json');
-    fs.writeFileSync(plan, JSON.stringify({ tasks: [{ title: 'c', ...moduleTask('constructor') }, { title: 'o', ...moduleTask('other') }] }));
+    fs.writeFileSync(
+      plan,
+      JSON.stringify({
+        tasks: [
+          { title: 'c', ...moduleTask('constructor') },
+          { title: 'o', ...moduleTask('other') },
+        ],
+      }),
+    );
     const r = await lanes(repo.dir, ['run', plan, '--agent', 'scripted', '--unit-ms', '50', '--max-parallel', '2', '--json']);
     fs.rmSync(dir, { recursive: true });
     expect(r.code, `${r.stderr}\n${r.stdout.slice(-3000)}`).toBe(0);

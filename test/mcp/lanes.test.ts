@@ -21,7 +21,12 @@ describe('lanes MCP tools (in process)', () => {
     repo = makeRepo({ files: { 'README.md': '# r\n', 'src/a.ts': 'a\n' } });
     commits = new LaneCommits(repo.dir);
     c = await connect(repo.dir);
-    const p = await c.call('plan_work', { tasks: [{ id: 'api', title: 'API', files: ['src/**'] }, { id: 'docs', title: 'Docs', files: ['docs/**'] }] });
+    const p = await c.call('plan_work', {
+      tasks: [
+        { id: 'api', title: 'API', files: ['src/**'] },
+        { id: 'docs', title: 'Docs', files: ['docs/**'] },
+      ],
+    });
     expect(p.isError, p.text).toBeFalsy();
   });
   afterEach(async () => {
@@ -42,7 +47,8 @@ describe('lanes MCP tools (in process)', () => {
     expect(byName.get('remove_lane')?.annotations).toMatchObject({ destructiveHint: true });
     expect(byName.get('cleanup_lanes')?.annotations).toMatchObject({ destructiveHint: true });
     expect(Object.keys((byName.get('remove_lane')?.inputSchema as any).properties)).toEqual(['task_id', 'owner']);
-    for (const n of ['start_lane', 'list_lanes', 'remove_lane', 'cleanup_lanes']) expect(byName.get(n)!.description!.length).toBeLessThan(2048);
+    for (const n of ['start_lane', 'list_lanes', 'remove_lane', 'cleanup_lanes'])
+      expect(byName.get(n)!.description!.length).toBeLessThan(2048);
     const forced = await c.call('remove_lane', { task_id: 'api', force: true });
     expect(forced.isError).toBe(true);
   });
@@ -61,7 +67,9 @@ describe('lanes MCP tools (in process)', () => {
     const wt = s.data.path as string;
     fs.writeFileSync(path.join(wt, 'src/a.ts'), 'changed\n');
     const l = await c.call('list_lanes');
-    expect(l.data.lanes).toEqual([expect.objectContaining({ task_id: 'api', kind: 'lane', state: 'ready', dirty: ['M src/a.ts'], ahead: 0, behind: 0, missing: false })]);
+    expect(l.data.lanes).toEqual([
+      expect.objectContaining({ task_id: 'api', kind: 'lane', state: 'ready', dirty: ['M src/a.ts'], ahead: 0, behind: 0, missing: false }),
+    ]);
     expect(l.text).toContain('1 uncommitted');
     const refused = await c.call('remove_lane', { task_id: 'api' });
     expect(refused.isError).toBe(true);

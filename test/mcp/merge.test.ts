@@ -10,7 +10,6 @@ import { mergeRepo } from '../core/merge/helpers.js';
 
 const MERGE_TOOLS = [queueMergeTool, mergeStatusTool, processMergeQueueTool, cancelMergeTool] as unknown as ToolDef[];
 
-
 let closeIt: (() => Promise<void>) | undefined;
 afterEach(async () => {
   await closeIt?.();
@@ -37,7 +36,12 @@ describe('merge tools over MCP', () => {
 
     const q = await c.call('queue_merge', { task_id: 't1' });
     expect(q.isError, q.text).toBeFalsy();
-    expect(q.data).toMatchObject({ already_queued: false, position: 1, conflicts: [], entry: { task: 't1', state: 'queued', strategy: 'merge' } });
+    expect(q.data).toMatchObject({
+      already_queued: false,
+      position: 1,
+      conflicts: [],
+      entry: { task: 't1', state: 'queued', strategy: 'merge' },
+    });
     expect(q.text).toMatch(/Queued t1/);
     await c.call('queue_merge', { task_id: 't2', strategy: 'squash' });
     const again = await c.call('queue_merge', { task_id: 't1' });

@@ -15,7 +15,13 @@ import { makeRepo, type TestRepo } from '../helpers/repo.js';
 
 /** One call on a fresh stdio server that exits afterwards, as a per-call client does. */
 async function callOnce(dir: string, env: Record<string, string>, name: string, args: Record<string, unknown>) {
-  const transport = new StdioClientTransport({ command: 'node', args: [bundlePath(), 'mcp'], cwd: dir, stderr: 'pipe', env: { ...(process.env as Record<string, string>), ...env } });
+  const transport = new StdioClientTransport({
+    command: 'node',
+    args: [bundlePath(), 'mcp'],
+    cwd: dir,
+    stderr: 'pipe',
+    env: { ...(process.env as Record<string, string>), ...env },
+  });
   const client = new Client({ name: 'per-call', version: '0' });
   await client.connect(transport);
   const pid = transport.pid!;
@@ -25,7 +31,11 @@ async function callOnce(dir: string, env: Record<string, string>, name: string, 
   const deadline = Date.now() + 30_000;
   while (pidAlive(pid) && Date.now() < deadline) await new Promise((res) => setTimeout(res, 20));
   expect(pidAlive(pid)).toBe(false);
-  return { isError: r.isError as boolean | undefined, text: (r.content ?? []).map((c: any) => c.text ?? '').join('\n'), data: r.structuredContent };
+  return {
+    isError: r.isError as boolean | undefined,
+    text: (r.content ?? []).map((c: any) => c.text ?? '').join('\n'),
+    data: r.structuredContent,
+  };
 }
 
 async function expire(dir: string, owner: string): Promise<void> {
@@ -51,7 +61,9 @@ describe('owners through MCP', () => {
     repo = makeRepo({ files: { 'README.md': '# r\n' } });
     // Without a Claude Code session, the server's identity comes from LANES_OWNER.
     const env = { LANES_OWNER: 'bot', CLAUDE_SESSION_ID: '', CLAUDE_CODE_SESSION_ID: '' };
-    expect((await callOnce(repo.dir, env, 'plan_work', { tasks: [{ id: 'api', title: 'API', files: ['src/api/**'] }] })).isError).toBeFalsy();
+    expect(
+      (await callOnce(repo.dir, env, 'plan_work', { tasks: [{ id: 'api', title: 'API', files: ['src/api/**'] }] })).isError,
+    ).toBeFalsy();
     const claimed = await callOnce(repo.dir, env, 'claim_files', { owner: 'bot', paths: ['docs/**'], ttl_seconds: 600 });
     expect(claimed.isError, claimed.text).toBeFalsy();
     expect(claimed.data.claims[0].pid).toBeUndefined();
@@ -75,7 +87,7 @@ describe('owners through MCP', () => {
     expect(other.text).toMatch(/already started by bot, whose lease ends at/);
   });
 
-  it('refuses update_task, remove_lane and release_files on a live owner\'s task; takeover once its lease expired', async () => {
+  it("refuses update_task, remove_lane and release_files on a live owner's task; takeover once its lease expired", async () => {
     repo = makeRepo({ files: { 'README.md': '# r\n' } });
     c = await connect(repo.dir);
     await c.call('plan_work', { tasks: [{ id: 'api', title: 'API', files: ['src/api/**'] }] });
@@ -103,7 +115,10 @@ describe('owners through MCP', () => {
     expect(noFlag.text).toMatch(/whose lease ended .*take it over/s);
     const took = await c.call('update_task', { task_id: 'api', status: 'in_progress', owner: 'bob', takeover: true });
     expect(took.isError, took.text).toBeFalsy();
-    expect(took.data).toMatchObject({ task: { status: 'in_progress', owner: 'bob' }, taken_over: { from: 'alice', because: 'expired', path: s.data.path, claims: ['src/api/**'] } });
+    expect(took.data).toMatchObject({
+      task: { status: 'in_progress', owner: 'bob' },
+      taken_over: { from: 'alice', because: 'expired', path: s.data.path, claims: ['src/api/**'] },
+    });
     // Now alice is the outsider.
     expect((await c.call('remove_lane', { task_id: 'api', owner: 'alice' })).text).toMatch(/belongs to bob/);
     const mine = await c.call('remove_lane', { task_id: 'api', owner: 'bob' });

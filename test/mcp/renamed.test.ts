@@ -55,7 +55,10 @@ describe('old tool names (deprecated aliases)', () => {
       expect(o!.description).toMatch(new RegExp(`^Deprecated: use ${now}\\b`));
       expect(n!.description).not.toMatch(/deprecated/i);
       expect(o!.inputSchema).toEqual(n!.inputSchema);
-      expect(o!.annotations).toMatchObject({ readOnlyHint: n!.annotations?.readOnlyHint, destructiveHint: n!.annotations?.destructiveHint });
+      expect(o!.annotations).toMatchObject({
+        readOnlyHint: n!.annotations?.readOnlyHint,
+        destructiveHint: n!.annotations?.destructiveHint,
+      });
       expect((o!.outputSchema as any).properties.deprecated).toBeDefined();
     }
   });

@@ -117,7 +117,8 @@ describe('MCP server start (the bundle)', () => {
       seen.add(file);
       const text = fs.readFileSync(file, 'utf8');
       for (const m of text.matchAll(/^\/\/ ((?:src|node_modules)\/\S+)$/gm)) modules.add(m[1]!);
-      for (const m of text.matchAll(/^\s*import\s*(?:[\w${},\s*]+from\s*)?["'](\.[^"']+)["'];?$/gm)) visit(path.resolve(path.dirname(file), m[1]!));
+      for (const m of text.matchAll(/^\s*import\s*(?:[\w${},\s*]+from\s*)?["'](\.[^"']+)["'];?$/gm))
+        visit(path.resolve(path.dirname(file), m[1]!));
     };
     const entry = bundlePath();
     visit(entry);

@@ -14,7 +14,6 @@ import { expectRepoHealthy, makeLane, porcelain, type LaneFixture } from '../cor
 const MINE = [startSessionTool, logSessionTool, endSessionTool, listSessionsTool, getSessionTool] as unknown as ToolDef[];
 const SECRET = ['sk-ant-', 'api03-', 'AbCdEf0123456789_ghIJklMNopQRstuvWXyz'].join('');
 
-
 describe('session tools (MCP, in process)', () => {
   let f: LaneFixture;
   let c: Connected;

@@ -11,7 +11,13 @@ import { makeRepo, tempDir } from '../helpers/repo.js';
 describe('MCP server over real stdio from the built bundle', () => {
   it('answers initialize and tools/list, runs a tool, and exits cleanly when stdin ends', async () => {
     const repo = makeRepo();
-    const transport = new StdioClientTransport({ command: 'node', args: [bundlePath(), 'mcp'], cwd: repo.dir, stderr: 'pipe', env: { ...process.env } as Record<string, string> });
+    const transport = new StdioClientTransport({
+      command: 'node',
+      args: [bundlePath(), 'mcp'],
+      cwd: repo.dir,
+      stderr: 'pipe',
+      env: { ...process.env } as Record<string, string>,
+    });
     const client = new Client({ name: 'stdio-test', version: '0' });
     await client.connect(transport);
     const { tools } = await client.listTools();
@@ -28,7 +34,9 @@ describe('MCP server over real stdio from the built bundle', () => {
     const p = spawn('node', [bundlePath(), 'mcp'], { cwd: repo.dir, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     p.stdout.on('data', (d) => (out += d));
-    p.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '0' } } })}\n`);
+    p.stdin.write(
+      `${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '0' } } })}\n`,
+    );
     await new Promise((r) => setTimeout(r, 800));
     p.stdin.end();
     const code = await new Promise<number | null>((r) => p.on('exit', (c) => r(c)));
@@ -44,7 +52,9 @@ describe('MCP server over real stdio from the built bundle', () => {
     const p = spawn('node', [bundlePath(), 'mcp'], { cwd: repo.dir, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     p.stdout.on('data', (d) => (out += d));
-    p.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '0' } } })}\n`);
+    p.stdin.write(
+      `${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '0' } } })}\n`,
+    );
     for (let i = 0; i < 500 && !out.includes('"id":1'); i++) await new Promise((r) => setTimeout(r, 10));
     p.kill(sig);
     const code = await new Promise<number | null>((r) => p.on('exit', (c) => r(c)));
@@ -78,7 +88,13 @@ const INIT = { method: 'initialize', params: { protocolVersion: '2025-06-18', ca
 describe('a session that survives big requests and ends only on a clean close', () => {
   it('answers an 11 MB request with an error, answers the next request, and keeps the claims', async () => {
     const repo = makeRepo();
-    const transport = new StdioClientTransport({ command: 'node', args: [bundlePath(), 'mcp'], cwd: repo.dir, stderr: 'pipe', env: { ...process.env, LANES_LOG: 'warn' } as Record<string, string> });
+    const transport = new StdioClientTransport({
+      command: 'node',
+      args: [bundlePath(), 'mcp'],
+      cwd: repo.dir,
+      stderr: 'pipe',
+      env: { ...process.env, LANES_LOG: 'warn' } as Record<string, string>,
+    });
     let stderr = '';
     transport.stderr?.on('data', (d) => (stderr += d));
     const client = new Client({ name: 'stdio-test', version: '0' });
@@ -86,7 +102,9 @@ describe('a session that survives big requests and ends only on a clean close', 
     const claim = (await client.callTool({ name: 'claim_files', arguments: { owner: 'session:big', paths: ['src/**'] } })) as any;
     expect(claim.isError, JSON.stringify(claim)).toBeFalsy();
     const huge = 'x'.repeat(11 * 1024 * 1024);
-    await expect(client.callTool({ name: 'claim_files', arguments: { owner: 'session:big', paths: ['docs/**'], reason: huge } })).rejects.toThrow(/too large/i);
+    await expect(
+      client.callTool({ name: 'claim_files', arguments: { owner: 'session:big', paths: ['docs/**'], reason: huge } }),
+    ).rejects.toThrow(/too large/i);
     const list = (await client.callTool({ name: 'list_claims', arguments: {} })) as any;
     expect(list.isError).toBeFalsy();
     expect(list.structuredContent.claims.map((c: any) => c.pattern)).toEqual(['src/**']);
@@ -116,7 +134,7 @@ describe('a session that survives big requests and ends only on a clean close', 
     repo.cleanup();
   });
 
-  it('on a clean end (stdin EOF) releases the claims bound to the server process, keeps a named owner\'s', async () => {
+  it("on a clean end (stdin EOF) releases the claims bound to the server process, keeps a named owner's", async () => {
     const repo = makeRepo();
     const s = rawServer(['mcp'], repo.dir);
     s.send({ id: 1, ...INIT });
@@ -142,7 +160,13 @@ describe('which repository the server works on', () => {
   it('--repo selects it when the client starts the server elsewhere (the README config)', async () => {
     const repo = makeRepo();
     const elsewhere = tempDir('lanes-elsewhere-');
-    const transport = new StdioClientTransport({ command: 'node', args: [bundlePath(), 'mcp', '--repo', repo.dir], cwd: elsewhere, stderr: 'pipe', env: { ...process.env } as Record<string, string> });
+    const transport = new StdioClientTransport({
+      command: 'node',
+      args: [bundlePath(), 'mcp', '--repo', repo.dir],
+      cwd: elsewhere,
+      stderr: 'pipe',
+      env: { ...process.env } as Record<string, string>,
+    });
     const client = new Client({ name: 'stdio-test', version: '0' });
     await client.connect(transport);
     const r = (await client.callTool(planCall)) as any;
@@ -154,7 +178,13 @@ describe('which repository the server works on', () => {
 
   it('with no repository found, a tool call says what to do', async () => {
     const elsewhere = tempDir('lanes-elsewhere-');
-    const transport = new StdioClientTransport({ command: 'node', args: [bundlePath(), 'mcp'], cwd: elsewhere, stderr: 'pipe', env: { ...process.env, CLAUDE_PROJECT_DIR: '' } as Record<string, string> });
+    const transport = new StdioClientTransport({
+      command: 'node',
+      args: [bundlePath(), 'mcp'],
+      cwd: elsewhere,
+      stderr: 'pipe',
+      env: { ...process.env, CLAUDE_PROJECT_DIR: '' } as Record<string, string>,
+    });
     const client = new Client({ name: 'stdio-test', version: '0' });
     await client.connect(transport);
     const r = (await client.callTool(planCall)) as any;
@@ -170,7 +200,13 @@ describe('which repository the server works on', () => {
     const notRepo = tempDir('lanes-not-a-repo-');
     const elsewhere = tempDir('lanes-elsewhere-');
     let roots = [pathToFileURL(notRepo).href, pathToFileURL(a.dir).href];
-    const transport = new StdioClientTransport({ command: 'node', args: [bundlePath(), 'mcp'], cwd: elsewhere, stderr: 'pipe', env: { ...process.env, CLAUDE_PROJECT_DIR: '' } as Record<string, string> });
+    const transport = new StdioClientTransport({
+      command: 'node',
+      args: [bundlePath(), 'mcp'],
+      cwd: elsewhere,
+      stderr: 'pipe',
+      env: { ...process.env, CLAUDE_PROJECT_DIR: '' } as Record<string, string>,
+    });
     const client = new Client({ name: 'stdio-test', version: '0' }, { capabilities: { roots: { listChanged: true } } });
     client.setRequestHandler('roots/list', async () => ({ roots: roots.map((uri) => ({ uri })) }));
     await client.connect(transport);

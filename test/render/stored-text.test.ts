@@ -17,13 +17,32 @@ const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
 
 function report(): RunReport {
   return {
-    run_id: 'r1', status: 'finished', agent: `scripted${EVIL}`, parallelism: 2, target: 'main',
+    run_id: 'r1',
+    status: 'finished',
+    agent: `scripted${EVIL}`,
+    parallelism: 2,
+    target: 'main',
     tasks: [
-      { id: 'api', state: 'blocked', branch: 'lanes/api', attempts: 2, duration_ms: 1000, merge: `failed: ${EVIL} | pipe`, reason: `gate said ${EVIL}` },
+      {
+        id: 'api',
+        state: 'blocked',
+        branch: 'lanes/api',
+        attempts: 2,
+        duration_ms: 1000,
+        merge: `failed: ${EVIL} | pipe`,
+        reason: `gate said ${EVIL}`,
+      },
     ] as unknown as RunReport['tasks'],
     counts: { landed: 0, blocked: 1, not_run: 0, done_before: 0, total: 1 },
-    wall_ms: 1000, sum_task_ms: 1000, speedup: 1, critical_path: ['api'], critical_path_ms: 1000, lane_work_ms: 1000,
-    merge_work_ms: 0, lower_bound_ms: 1000, makespan_ratio: 1,
+    wall_ms: 1000,
+    sum_task_ms: 1000,
+    speedup: 1,
+    critical_path: ['api'],
+    critical_path_ms: 1000,
+    lane_work_ms: 1000,
+    merge_work_ms: 0,
+    lower_bound_ms: 1000,
+    makespan_ratio: 1,
     plan: { sequential_hours: 1, parallel_hours: 1, lower_bound_hours: 1, speedup: 1 },
   };
 }
@@ -60,20 +79,49 @@ describe('renderings escape stored text', () => {
 
   it('plan and doctor', () => {
     const plan = {
-      tasks: [], waves: [['a']], conflicts: [{ a: 'a', b: 'b', files: [`src/${EVIL}`] }], critical_path: ['a'], critical_path_hours: 1,
-      sequential_hours: 1, parallel_hours: 1, lower_bound_hours: 1, speedup: 1, parallelism: 1, warnings: [EVIL], source: EVIL,
+      tasks: [],
+      waves: [['a']],
+      conflicts: [{ a: 'a', b: 'b', files: [`src/${EVIL}`] }],
+      critical_path: ['a'],
+      critical_path_hours: 1,
+      sequential_hours: 1,
+      parallel_hours: 1,
+      lower_bound_hours: 1,
+      speedup: 1,
+      parallelism: 1,
+      warnings: [EVIL],
+      source: EVIL,
     };
     const tasks = { constructor: undefined } as never;
     const p = renderPlan(plan as never, tasks);
     expect(p).not.toMatch(CONTROL);
     expect(p).toContain('wave 1: a\n'); // no "[undefined]" from a prototype lookup
-    const d = renderDoctor({ ok: false, checks: [{ name: 'git', ok: false, level: 'error', detail: EVIL, fix: EVIL }], parallelism: { parallelism: 1, reason: EVIL } });
+    const d = renderDoctor({
+      ok: false,
+      checks: [{ name: 'git', ok: false, level: 'error', detail: EVIL, fix: EVIL }],
+      parallelism: { parallelism: 1, reason: EVIL },
+    });
     expect(d).not.toMatch(CONTROL);
   });
 
   it('session notes: entries, free text, files, commits and the title; the note still parses', () => {
     const n = emptyNote(
-      { id: 's-1', topic: `topic ${EVIL}`, type: 'feature', status: 'active', task: 'api', repo: 'r', branch: 'b', started: '2026-12-01T10:00:00Z', ended: null, duration_minutes: null, summary: null, end_reason: null, start_commit: null, base: null } as never,
+      {
+        id: 's-1',
+        topic: `topic ${EVIL}`,
+        type: 'feature',
+        status: 'active',
+        task: 'api',
+        repo: 'r',
+        branch: 'b',
+        started: '2026-12-01T10:00:00Z',
+        ended: null,
+        duration_minutes: null,
+        summary: null,
+        end_reason: null,
+        start_commit: null,
+        base: null,
+      } as never,
       `objective ${EVIL}\nsecond\tline`,
     );
     n.progress.push({ at: '2026-12-01T10:01:00Z', text: `did ${EVIL}\nmore ${EVIL}` });

@@ -28,9 +28,7 @@ describe.concurrent('multi-doc commit survives SIGKILL', () => {
       expect(fs.existsSync(path.join(dir, 'commit.json'))).toBe(true);
       // Before recovery a lock-free reader sees the torn group the crash left.
       const before = (await store.read(ALPHA_DOC)).data.value;
-      expect([before, (await store.read(BETA_DOC)).data.value]).toEqual(
-        point.endsWith('mid-rename') ? ['new', 'old'] : ['old', 'old'],
-      );
+      expect([before, (await store.read(BETA_DOC)).data.value]).toEqual(point.endsWith('mid-rename') ? ['new', 'old'] : ['old', 'old']);
       const t0 = Date.now();
       const again = await StateStore.open(dir, { staleMs: 2000 }); // waits out the dead holder's lock
       expect(Date.now() - t0).toBeLessThan(8000); // stale, not the 30 s deadline

@@ -22,11 +22,13 @@ describe('events', () => {
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     expect(lines.pop()).toBe('');
     expect(lines).toHaveLength(P * N);
-    const seen = new Set(lines.map((l) => {
-      const e = JSON.parse(l) as { pid: number; i: number; type: string; ts: string };
-      expect(e.type).toBe('test.tick');
-      return `${e.pid}:${e.i}`;
-    }));
+    const seen = new Set(
+      lines.map((l) => {
+        const e = JSON.parse(l) as { pid: number; i: number; type: string; ts: string };
+        expect(e.type).toBe('test.tick');
+        return `${e.pid}:${e.i}`;
+      }),
+    );
     expect(seen.size).toBe(P * N);
     expect(await store.readEvents()).toHaveLength(P * N);
     expectClean(dir);

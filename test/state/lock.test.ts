@@ -83,7 +83,9 @@ describe.concurrent('locks across processes', () => {
     const busy = await tryLock(dir, 'state', { staleMs: 5000 });
     expect('holder' in busy && busy.holder?.pid).toBe(pid);
     const t0 = Date.now();
-    const e = (await withLock(dir, 'state', async () => 'never', { staleMs: 5000, deadlineMs: 6000 }).catch((x: unknown) => x)) as LanesError;
+    const e = (await withLock(dir, 'state', async () => 'never', { staleMs: 5000, deadlineMs: 6000 }).catch(
+      (x: unknown) => x,
+    )) as LanesError;
     expect(Date.now() - t0).toBeGreaterThanOrEqual(5900); // held past stale: refreshed, not stale
     expect(e).toBeInstanceOf(LanesError);
     expect(e.code).toBe('BUSY');
@@ -124,7 +126,7 @@ describe.concurrent('locks across processes', () => {
     });
   }
 
-  it('does not remove the new holder\'s lock when it gives up', async () => {
+  it("does not remove the new holder's lock when it gives up", async () => {
     const dir = stateDir();
     const store = await StateStore.open(dir, { staleMs: 2000 });
     await store.update(DOC_DOC, (d) => void (d.writer = 'init'));

@@ -11,7 +11,8 @@ function definingModules(dir: string): string[] {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) out.push(...definingModules(p));
-    else if (e.name.endsWith('.ts') && !p.endsWith(path.join('state', 'define.ts')) && /\bdefineDoc\b/.test(fs.readFileSync(p, 'utf8'))) out.push(p);
+    else if (e.name.endsWith('.ts') && !p.endsWith(path.join('state', 'define.ts')) && /\bdefineDoc\b/.test(fs.readFileSync(p, 'utf8')))
+      out.push(p);
   }
   return out;
 }
@@ -22,7 +23,18 @@ describe('the registry of state documents', () => {
     expect(modules.length).toBeGreaterThan(5);
     for (const m of modules) await import(m); // a duplicate name throws here
     const docs = definedDocs();
-    expect(docs.map((d) => d.name).sort()).toEqual(['claims', 'integration', 'lanes', 'merge-queue', 'owners', 'plan', 'ports', 'runs', 'sessions', 'tasks']);
+    expect(docs.map((d) => d.name).sort()).toEqual([
+      'claims',
+      'integration',
+      'lanes',
+      'merge-queue',
+      'owners',
+      'plan',
+      'ports',
+      'runs',
+      'sessions',
+      'tasks',
+    ]);
     const table = fs.readFileSync(path.resolve(SRC, '../docs/state.md'), 'utf8');
     for (const d of docs) {
       expect(d.normalize(structuredClone(d.empty()))).toEqual(d.empty());

@@ -40,7 +40,10 @@ describe('runCommand', () => {
     expect(r.output).toContain('out $(echo hi)');
     expect(r.output).toContain('err');
     expect(r.durationMs).toBeGreaterThan(0);
-    const env = await runCommand(['node', '-e', 'process.stdout.write(process.env.FOO + " " + process.cwd())'], { cwd, env: { FOO: 'bar' } });
+    const env = await runCommand(['node', '-e', 'process.stdout.write(process.env.FOO + " " + process.cwd())'], {
+      cwd,
+      env: { FOO: 'bar' },
+    });
     expect(env.output).toBe(`bar ${cwd}`);
   });
 

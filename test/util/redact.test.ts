@@ -12,8 +12,19 @@ const ANT = j('sk-ant-', 'api03-', 'AbCdEf0123456789_ghIJklMNopQRstuvWXyz-012345
 const OAI = j('sk-', 'proj-', 'Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56');
 const OAI_OLD = j('sk-', 'Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56Qr78St90Uv12Wx34');
 const SLACK = j('xoxb-', '123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx');
-const JWT = j('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', '.', 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIn0', '.', 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c');
-const PEM = [j('-----BEGIN RSA ', 'PRIVATE KEY-----'), 'MIIEowIBAAKCAQEAv0aGx1m0n1E2d3b4c5d6e7f8g9h0i1j2k3l4m5n6o7p8q9r0', 'c2VjcmV0IGtleSBtYXRlcmlhbCBnb2VzIGhlcmU=', j('-----END RSA ', 'PRIVATE KEY-----')].join('\n');
+const JWT = j(
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9',
+  '.',
+  'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIn0',
+  '.',
+  'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+);
+const PEM = [
+  j('-----BEGIN RSA ', 'PRIVATE KEY-----'),
+  'MIIEowIBAAKCAQEAv0aGx1m0n1E2d3b4c5d6e7f8g9h0i1j2k3l4m5n6o7p8q9r0',
+  'c2VjcmV0IGtleSBtYXRlcmlhbCBnb2VzIGhlcmU=',
+  j('-----END RSA ', 'PRIVATE KEY-----'),
+].join('\n');
 
 describe('redact', () => {
   const cases: Array<[string, string, string]> = [

@@ -10,7 +10,9 @@ export function registerAgent(program: Command): void {
   const agent = program.command('agent').description('built-in agents for `lanes run` (the demo uses the scripted one)');
   agent
     .command('scripted')
-    .description("make the task's scripted edits in this lane, commit them and end (reads LANES_TASK_ID; LANES_SCRIPTED_UNIT_MS per estimate hour, default 1000)")
+    .description(
+      "make the task's scripted edits in this lane, commit them and end (reads LANES_TASK_ID; LANES_SCRIPTED_UNIT_MS per estimate hour, default 1000)",
+    )
     .option('--task <id>', 'the task (default: LANES_TASK_ID)')
     .option('--unit-ms <ms>', 'milliseconds per estimate hour', (v) => Number.parseInt(v, 10))
     .option('--no-session', 'skip the session protocol (start/log/end_session)')

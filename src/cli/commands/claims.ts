@@ -15,7 +15,9 @@ import { action, emit } from '../run.js';
 function seconds(v: string): number {
   const n = Number(v);
   if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n < 1) {
-    throw new LanesError('INVALID_INPUT', `Invalid --ttl ${JSON.stringify(v)}.`, { hint: 'Give the lease length as whole seconds, e.g. --ttl 1800.' });
+    throw new LanesError('INVALID_INPUT', `Invalid --ttl ${JSON.stringify(v)}.`, {
+      hint: 'Give the lease length as whole seconds, e.g. --ttl 1800.',
+    });
   }
   return n;
 }
@@ -24,7 +26,14 @@ export function renderClaims(claims: readonly ClaimRecord[], now = Date.now()): 
   if (!claims.length) return 'No files are claimed.';
   const rows = claims.map((c) => [c.pattern, c.mode, describeOwner(c), `until ${describeUntil(c.expires_at, now)}`, c.reason ?? '']);
   const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => (i < 4 ? cell.padEnd(w[i]!) : cell)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => (i < 4 ? cell.padEnd(w[i]!) : cell))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 export function registerClaims(program: Command): void {
@@ -39,19 +48,21 @@ export function registerClaims(program: Command): void {
     .option('--task <id>', 'the task the files are for')
     .option('--json', 'print JSON')
     .action(
-      action(async (owner: string, paths: string[], o: { shared?: boolean; ttl?: string; reason?: string; task?: string; json?: boolean }) => {
-        const project = await openProject(process.cwd());
-        const ttl = o.ttl !== undefined ? seconds(o.ttl) : (await project.config()).claims.default_ttl_seconds;
-        const claims = await claimFiles(project.store, {
-          owner,
-          paths,
-          mode: o.shared ? 'shared' : 'exclusive',
-          ttl_seconds: ttl,
-          ...(o.reason !== undefined ? { reason: o.reason } : {}),
-          ...(o.task !== undefined ? { task: o.task } : {}),
-        });
-        emit(o.json, { claims }, () => `Claimed for ${owner}:\n${renderClaims(claims)}`);
-      }),
+      action(
+        async (owner: string, paths: string[], o: { shared?: boolean; ttl?: string; reason?: string; task?: string; json?: boolean }) => {
+          const project = await openProject(process.cwd());
+          const ttl = o.ttl !== undefined ? seconds(o.ttl) : (await project.config()).claims.default_ttl_seconds;
+          const claims = await claimFiles(project.store, {
+            owner,
+            paths,
+            mode: o.shared ? 'shared' : 'exclusive',
+            ttl_seconds: ttl,
+            ...(o.reason !== undefined ? { reason: o.reason } : {}),
+            ...(o.task !== undefined ? { task: o.task } : {}),
+          });
+          emit(o.json, { claims }, () => `Claimed for ${owner}:\n${renderClaims(claims)}`);
+        },
+      ),
     );
 
   program
@@ -68,7 +79,10 @@ export function registerClaims(program: Command): void {
         const actor = owner.startsWith('task:') ? cliOwner() : owner;
         const r = await releaseFiles(project.store, owner, paths.length ? paths : undefined, { actor, force: o.force === true });
         emit(o.json, r, () =>
-          [r.released.length ? `Released ${r.released.join(', ')}` : 'Nothing was released', r.not_held.length ? `not held by ${owner}: ${r.not_held.join(', ')}` : '']
+          [
+            r.released.length ? `Released ${r.released.join(', ')}` : 'Nothing was released',
+            r.not_held.length ? `not held by ${owner}: ${r.not_held.join(', ')}` : '',
+          ]
             .filter(Boolean)
             .join('; '),
         );

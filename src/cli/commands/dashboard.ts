@@ -15,7 +15,9 @@ export function registerDashboard(program: Command): void {
       action(async (opts: { port?: string; open?: boolean }) => {
         const port = opts.port === undefined ? 0 : Number(opts.port);
         if (opts.port !== undefined && (!/^\d+$/.test(opts.port) || port > 65_535)) {
-          throw new LanesError('INVALID_INPUT', `Invalid --port ${JSON.stringify(opts.port)}.`, { hint: 'Use a port from 1 to 65535, or 0 (or nothing) for any free port.' });
+          throw new LanesError('INVALID_INPUT', `Invalid --port ${JSON.stringify(opts.port)}.`, {
+            hint: 'Use a port from 1 to 65535, or 0 (or nothing) for any free port.',
+          });
         }
         const project = await openProject(process.cwd());
         const d = await startDashboard(project, { port });
@@ -42,7 +44,11 @@ export function registerDashboard(program: Command): void {
 /** The platform's opener, as argv (no shell); a failure only means the user opens the URL. */
 function openBrowser(url: string): void {
   const [cmd, ...args] =
-    process.platform === 'darwin' ? ['open', url] : process.platform === 'win32' ? ['rundll32', 'url.dll,FileProtocolHandler', url] : ['xdg-open', url];
+    process.platform === 'darwin'
+      ? ['open', url]
+      : process.platform === 'win32'
+        ? ['rundll32', 'url.dll,FileProtocolHandler', url]
+        : ['xdg-open', url];
   try {
     const child = spawn(cmd!, args, { stdio: 'ignore', detached: true });
     child.on('error', () => process.stderr.write(`lanes dashboard: could not open a browser; open ${url} yourself\n`));

@@ -40,7 +40,9 @@ export function sampleFiles(): Edit[] {
 /** A fresh sample repository in `dir` (created, or empty), one commit on main. */
 export async function createSampleRepo(dir: string): Promise<void> {
   if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0) {
-    throw new LanesError('INVALID_INPUT', `${dir} is not empty.`, { hint: 'Give --dir a new or empty directory (or leave it out for a temp dir).' });
+    throw new LanesError('INVALID_INPUT', `${dir} is not empty.`, {
+      hint: 'Give --dir a new or empty directory (or leave it out for a temp dir).',
+    });
   }
   fs.mkdirSync(dir, { recursive: true });
   for (const f of sampleFiles()) applyEdit(dir, f);
@@ -60,7 +62,8 @@ export async function createSampleRepo(dir: string): Promise<void> {
 
 export async function runDemo(o: DemoOptions, io: RunIo): Promise<{ dir: string; report: RunReport }> {
   const agent = o.agent ?? 'scripted';
-  if (agent !== 'scripted' && agent !== 'claude') throw new LanesError('INVALID_INPUT', `Unknown agent "${agent}".`, { hint: 'Use --agent scripted (the default) or --agent claude.' });
+  if (agent !== 'scripted' && agent !== 'claude')
+    throw new LanesError('INVALID_INPUT', `Unknown agent "${agent}".`, { hint: 'Use --agent scripted (the default) or --agent claude.' });
   const dir = o.dir ? path.resolve(o.dir) : fs.mkdtempSync(path.join(os.tmpdir(), 'lanes-demo-'));
   await createSampleRepo(dir);
   const project = await openProject(dir);
@@ -115,10 +118,12 @@ export async function runDemo(o: DemoOptions, io: RunIo): Promise<{ dir: string;
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('create a sample repository and run its eight-task plan with parallel lanes, gates and merges (scripted agent; --agent claude for the real one)')
+    .description(
+      'create a sample repository and run its eight-task plan with parallel lanes, gates and merges (scripted agent; --agent claude for the real one)',
+    )
     .option('--dir <dir>', 'where to create the sample repository (new or empty; default: a temp dir)')
     .option('--agent <name>', 'scripted (default, needs nothing installed) | claude (the real Claude Code CLI)')
-    .option('--max-parallel <n>', 'lanes at once (default: the plan\'s recommended parallelism)', (v) => Number.parseInt(v, 10))
+    .option('--max-parallel <n>', "lanes at once (default: the plan's recommended parallelism)", (v) => Number.parseInt(v, 10))
     .option('--unit-ms <ms>', `scripted agent: milliseconds per estimate hour (default ${DEMO_UNIT_MS})`, (v) => Number.parseInt(v, 10))
     .option('--json', 'one JSON event per line')
     .option('--no-live', 'plain line-per-event output even on a terminal')

@@ -9,7 +9,9 @@ import { action } from '../run.js';
 function preview(files: readonly InitFile[], detected: readonly string[]): string {
   const head = detected.length ? `Detected: ${detected.join(', ')}.` : 'Detected no known build tool: no gates or setup guessed.';
   // The schema copy is long and generated: name it, do not print it.
-  const shown = files.map((f) => (f.path.endsWith('.schema.json') ? `--- ${f.path} (the JSON Schema, for editors)` : `--- ${f.path}\n${f.content.trimEnd()}`));
+  const shown = files.map((f) =>
+    f.path.endsWith('.schema.json') ? `--- ${f.path} (the JSON Schema, for editors)` : `--- ${f.path}\n${f.content.trimEnd()}`,
+  );
   return `${head}\n\n${shown.join('\n\n')}\n`;
 }
 

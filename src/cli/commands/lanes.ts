@@ -18,26 +18,37 @@ export function registerLanes(program: Command): void {
     .description('start a task in its own lane: branch lanes/<task> + worktree .claude/worktrees/<task>, setup, file claims')
     .argument('<task>', 'task id from the plan')
     .option('--base <rev>', 'branch, tag or commit to start from (default: the target branch)')
-    .option('--owner <owner>', 'who works on it (default: $LANES_OWNER, else cli:<user>@<host>); the same owner starting it again gets the lane back')
+    .option(
+      '--owner <owner>',
+      'who works on it (default: $LANES_OWNER, else cli:<user>@<host>); the same owner starting it again gets the lane back',
+    )
     .option('--json', 'print JSON')
     .action(
       action(async (task: string, opts: { base?: string; owner?: string; json?: boolean }) => {
         const project = await openProject(process.cwd());
-        const r = await startLane(project, { task_id: task, owner: opts.owner ?? cliOwner(), ...(opts.base !== undefined ? { base: opts.base } : {}) });
+        const r = await startLane(project, {
+          task_id: task,
+          owner: opts.owner ?? cliOwner(),
+          ...(opts.base !== undefined ? { base: opts.base } : {}),
+        });
         emit(opts.json, r, () => renderStart(r));
       }),
     );
 
   program
     .command('take')
-    .description("take over a task whose owner is gone (lease expired): keeps its lane, commits and notes, moves its claims to you")
+    .description('take over a task whose owner is gone (lease expired): keeps its lane, commits and notes, moves its claims to you')
     .argument('<task>', 'task id')
     .option('--owner <owner>', 'the new owner (default: $LANES_OWNER, else cli:<user>@<host>)')
     .option('--force', 'take it even from a live owner (a human decision)')
     .option('--json', 'print JSON')
     .action(
       action(async (task: string, opts: { owner?: string; force?: boolean; json?: boolean }) => {
-        const r = await takeTask(await openProject(process.cwd()), { task_id: task, owner: opts.owner ?? cliOwner(), force: opts.force === true });
+        const r = await takeTask(await openProject(process.cwd()), {
+          task_id: task,
+          owner: opts.owner ?? cliOwner(),
+          force: opts.force === true,
+        });
         emit(opts.json, r, () => renderTake(r));
       }),
     );
@@ -78,13 +89,21 @@ export function registerLanes(program: Command): void {
     .command('remove')
     .description('remove a lane whose work has landed (refuses uncommitted or unlanded work unless --force)')
     .argument('<task>', 'task id')
-    .option('--force', "remove anyway, even another live owner's lane; commits and uncommitted changes are kept under refs/lanes/backup/<task>/<time>")
+    .option(
+      '--force',
+      "remove anyway, even another live owner's lane; commits and uncommitted changes are kept under refs/lanes/backup/<task>/<time>",
+    )
     .option('--owner <owner>', 'who you are (default: $LANES_OWNER, else cli:<user>@<host>)')
     .option('-n, --dry-run', 'say what would be removed and kept (the same checks and refusals); change nothing')
     .option('--json', 'print JSON')
     .action(
       action(async (task: string, opts: { force?: boolean; owner?: string; dryRun?: boolean; json?: boolean }) => {
-        const r = await removeLane(await openProject(process.cwd()), { task_id: task, force: opts.force === true, actor: opts.owner ?? cliOwner(), dryRun: opts.dryRun === true });
+        const r = await removeLane(await openProject(process.cwd()), {
+          task_id: task,
+          force: opts.force === true,
+          actor: opts.owner ?? cliOwner(),
+          dryRun: opts.dryRun === true,
+        });
         emit(opts.json, r, () => renderRemove(r));
       }),
     );
@@ -129,15 +148,21 @@ function renderStart(r: StartResult): string {
 function ago(iso: string | undefined): string {
   if (!iso) return '-';
   const s = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
-  return s < 90 ? `${s}s ago` : s < 5400 ? `${Math.round(s / 60)}m ago` : s < 172800 ? `${Math.round(s / 3600)}h ago` : `${Math.round(s / 86400)}d ago`;
+  return s < 90
+    ? `${s}s ago`
+    : s < 5400
+      ? `${Math.round(s / 60)}m ago`
+      : s < 172800
+        ? `${Math.round(s / 3600)}h ago`
+        : `${Math.round(s / 86400)}d ago`;
 }
 
 function renderList(r: ListResult, o: { color?: boolean } = {}): string {
   if (!r.lanes.length) return `No lanes (target ${r.target}).`;
   const paint = (t: string) => (o.color ? sgr(NEEDS_FIX_SGR, t) : t);
   const rows = r.lanes.map((l) => [
-    l.kind === 'foreign' ? '(foreign)' : l.task_id ?? '',
-    l.kind === 'foreign' ? '-' : l.needs_fix ? 'needs fix' : l.state ?? '',
+    l.kind === 'foreign' ? '(foreign)' : (l.task_id ?? ''),
+    l.kind === 'foreign' ? '-' : l.needs_fix ? 'needs fix' : (l.state ?? ''),
     safeText(l.owner ?? '-'),
     l.ahead === undefined ? '-' : `+${l.ahead}/-${l.behind ?? 0}`,
     l.missing ? 'MISSING' : l.dirty_count ? `${l.dirty_count} dirty` : 'clean',
@@ -147,16 +172,26 @@ function renderList(r: ListResult, o: { color?: boolean } = {}): string {
   const head = ['TASK', 'STATE', 'OWNER', `VS ${r.target}`, 'TREE', 'ACTIVE', 'PATH'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const fmt = (row: string[], state?: string) =>
-    row.map((c, i) => (i === row.length - 1 ? c : i === 1 ? paintState(!!o.color && !!state, state, c.padEnd(widths[i]!)) : c.padEnd(widths[i]!))).join('  ');
+    row
+      .map((c, i) =>
+        i === row.length - 1 ? c : i === 1 ? paintState(!!o.color && !!state, state, c.padEnd(widths[i]!)) : c.padEnd(widths[i]!),
+      )
+      .join('  ');
   // Lanes that need a fix come first (listLanes orders them); the reason goes on its own line.
-  const body = r.lanes.flatMap((l, i) => (l.needs_fix ? [paint(fmt(rows[i]!)), paint(`  needs fix: ${safeText(l.needs_fix.reason)}`)] : [fmt(rows[i]!, l.kind === 'lane' ? l.task_status : undefined)]));
+  const body = r.lanes.flatMap((l, i) =>
+    l.needs_fix
+      ? [paint(fmt(rows[i]!)), paint(`  needs fix: ${safeText(l.needs_fix.reason)}`)]
+      : [fmt(rows[i]!, l.kind === 'lane' ? l.task_status : undefined)],
+  );
   const problems = r.lanes.filter((l) => l.problem).map((l) => `  ${l.task_id ?? safeText(l.path)}: ${safeText(l.problem)}`);
   return [fmt(head), ...body, ...(problems.length ? ['Problems:', ...problems] : [])].join('\n');
 }
 
 function renderRemove(r: RemoveResult): string {
   if (r.dry_run) {
-    const lines = [`Would remove the lane of ${r.task_id} (${r.path})${r.deleted_branch ? ` and branch ${r.branch}` : ''}; nothing was changed (dry run).`];
+    const lines = [
+      `Would remove the lane of ${r.task_id} (${r.path})${r.deleted_branch ? ` and branch ${r.branch}` : ''}; nothing was changed (dry run).`,
+    ];
     for (const ref of r.backup_refs) lines.push(`  would keep ${ref}`);
     for (const n of r.notes) lines.push(`  ${n}`);
     return lines.join('\n');
@@ -185,7 +220,11 @@ function renderCleanup(r: CleanupResult): string {
       ? `Would remove ${r.removed.length} lane(s), freeing ${(r.freed_bytes / 1048576).toFixed(1)} MiB; nothing was changed (dry run).`
       : `Removed ${r.removed.length} lane(s), freed ${(r.freed_bytes / 1048576).toFixed(1)} MiB.`,
   ];
-  for (const x of r.removed) lines.push(`  ${would}remove ${x.task_id}: ${x.reason}`.replace(/^ {2}remove/, '  removed'), ...x.backup_refs.map((ref) => `    ${would}keep ${ref}`.replace(/^ {4}keep/, '    kept')));
+  for (const x of r.removed)
+    lines.push(
+      `  ${would}remove ${x.task_id}: ${x.reason}`.replace(/^ {2}remove/, '  removed'),
+      ...x.backup_refs.map((ref) => `    ${would}keep ${ref}`.replace(/^ {4}keep/, '    kept')),
+    );
   for (const k of r.kept) lines.push(`  kept ${k.task_id ?? k.path}: ${k.reason.replace(/\n/g, '\n    ')}`);
   return lines.join('\n');
 }

@@ -1,7 +1,18 @@
 import type { Command } from 'commander';
 import { openProject } from '../../core/project/project.js';
 import { cliOwner } from '../../core/lanes/model.js';
-import { approveMerge, cancelMerge, listGateLogs, mergeStatus, processMergeQueue, queueMerge, queueRevert, readGateLog, STRATEGIES, type Strategy } from '../../core/merge/index.js';
+import {
+  approveMerge,
+  cancelMerge,
+  listGateLogs,
+  mergeStatus,
+  processMergeQueue,
+  queueMerge,
+  queueRevert,
+  readGateLog,
+  STRATEGIES,
+  type Strategy,
+} from '../../core/merge/index.js';
 import { assertSlug } from '../../util/slug.js';
 import { renderLogList, renderProcessed, renderQueued, renderStatus } from '../../render/merge.js';
 import { safeBlock } from '../../util/escape.js';
@@ -23,7 +34,7 @@ export function registerMerge(program: Command): void {
 
   merge
     .command('queue')
-    .description('queue a task\'s lane for landing (checks for conflicts at once)')
+    .description("queue a task's lane for landing (checks for conflicts at once)")
     .argument('<task>')
     .option('--strategy <strategy>', `how it lands: ${STRATEGIES.join(' | ')} (default from .lanes/config.json)`)
     .option('--json', 'print JSON')
@@ -75,20 +86,22 @@ export function registerMerge(program: Command): void {
 
   merge
     .command('cancel')
-    .description('take a task\'s entry out of the queue')
+    .description("take a task's entry out of the queue")
     .argument('<task>')
     .option('--json', 'print JSON')
     .action(
       action(async (task: string, opts: { json?: boolean }) => {
         const project = await openProject(process.cwd());
         const r = await cancelMerge(project, task);
-        emit(opts.json, r, () => (r.cancelled ? `Cancelled ${task} (entry ${r.entry.id}).` : `${task} is being processed; it will be dropped before landing.`));
+        emit(opts.json, r, () =>
+          r.cancelled ? `Cancelled ${task} (entry ${r.entry.id}).` : `${task} is being processed; it will be dropped before landing.`,
+        );
       }),
     );
 
   merge
     .command('revert')
-    .description('undo a task\'s landing: queues a revert commit that goes through the same queue and gates')
+    .description("undo a task's landing: queues a revert commit that goes through the same queue and gates")
     .argument('<task>')
     .option('--json', 'print JSON')
     .action(
@@ -112,7 +125,12 @@ export function registerMerge(program: Command): void {
       action(async (task: string, opts: { json?: boolean }) => {
         const project = await openProject(process.cwd());
         const r = await approveMerge(project, task, cliOwner());
-        emit(opts.json, r, () => `Approved ${task} (entry ${r.entry.id}, tip ${r.entry.tip.slice(0, 12)}): it is queued again. Run \`lanes merge run\` to land it.`);
+        emit(
+          opts.json,
+          r,
+          () =>
+            `Approved ${task} (entry ${r.entry.id}, tip ${r.entry.tip.slice(0, 12)}): it is queued again. Run \`lanes merge run\` to land it.`,
+        );
       }),
     );
 
@@ -139,12 +157,19 @@ export function registerMerge(program: Command): void {
 }
 
 function renderMergeDryRun(p: MergeDryRun): string {
-  const lines = [`Dry run: nothing was changed. ${p.target} is at ${p.target_sha.slice(0, 12)}; gates: ${p.gates.length ? p.gates.join(', ') : 'none configured'}; batches of up to ${p.batch_size}.`];
-  for (const i of p.interrupted) lines.push(`A real run first settles ${i.task} (entry ${i.entry}), left ${i.state} by an interrupted run.`);
+  const lines = [
+    `Dry run: nothing was changed. ${p.target} is at ${p.target_sha.slice(0, 12)}; gates: ${p.gates.length ? p.gates.join(', ') : 'none configured'}; batches of up to ${p.batch_size}.`,
+  ];
+  for (const i of p.interrupted)
+    lines.push(`A real run first settles ${i.task} (entry ${i.entry}), left ${i.state} by an interrupted run.`);
   for (const e of p.would_process) {
     const what = e.kind === 'revert' ? `revert ${e.task}` : `land ${e.task} @ ${e.tip.slice(0, 12)}`;
-    const why = e.conflicts.length ? `conflicts with ${p.target} now in ${e.conflicts.map(safeText).join(', ')}` : `merges cleanly with ${p.target} now`;
-    lines.push(`  batch ${e.batch}: would ${what} (entry ${e.entry}): ${why}${e.lane_moved ? '; the lane has moved since it was queued (the queued tip is what lands)' : ''}`);
+    const why = e.conflicts.length
+      ? `conflicts with ${p.target} now in ${e.conflicts.map(safeText).join(', ')}`
+      : `merges cleanly with ${p.target} now`;
+    lines.push(
+      `  batch ${e.batch}: would ${what} (entry ${e.entry}): ${why}${e.lane_moved ? '; the lane has moved since it was queued (the queued tip is what lands)' : ''}`,
+    );
   }
   for (const w of p.waiting) lines.push(`  waiting: ${w.task} until ${w.on.join(', ')} land${w.on.length === 1 ? 's' : ''}`);
   if (!p.would_process.length) lines.push('Nothing to land.');

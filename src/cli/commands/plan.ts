@@ -52,7 +52,9 @@ export function registerPlan(program: Command): void {
   const task = program.command('task').description('show a task, add one or change its status');
   task
     .command('show')
-    .description('one task from every side: state, owner and lease, lane (path, branch, ahead/behind), claims, queue entry, last gate log, session notes')
+    .description(
+      'one task from every side: state, owner and lease, lane (path, branch, ahead/behind), claims, queue entry, last gate log, session notes',
+    )
     .argument('<task>', 'task id')
     .option('--json', 'print JSON')
     .action(
@@ -100,17 +102,23 @@ export function registerPlan(program: Command): void {
     .option('--alone', 'run this task alone (parallel_ok: false)')
     .option('--json', 'print JSON')
     .action(
-      action(async (id: string, title: string, o: { dependsOn?: string[]; files?: string[]; estimate?: number; alone?: boolean; json?: boolean }) => {
-        const project = await openProject(process.cwd());
-        const { task: t, plan } = await addTask(project.store, {
-          id,
-          title,
-          ...(o.dependsOn ? { depends_on: o.dependsOn } : {}),
-          ...(o.files ? { files: o.files } : {}),
-          ...(o.estimate !== undefined ? { estimate: o.estimate } : {}),
-          ...(o.alone ? { parallel_ok: false } : {}),
-        });
-        emit(o.json, t, () => `Added ${t.id} (wave ${plan.waves.findIndex((w) => w.includes(t.id)) + 1})`);
-      }),
+      action(
+        async (
+          id: string,
+          title: string,
+          o: { dependsOn?: string[]; files?: string[]; estimate?: number; alone?: boolean; json?: boolean },
+        ) => {
+          const project = await openProject(process.cwd());
+          const { task: t, plan } = await addTask(project.store, {
+            id,
+            title,
+            ...(o.dependsOn ? { depends_on: o.dependsOn } : {}),
+            ...(o.files ? { files: o.files } : {}),
+            ...(o.estimate !== undefined ? { estimate: o.estimate } : {}),
+            ...(o.alone ? { parallel_ok: false } : {}),
+          });
+          emit(o.json, t, () => `Added ${t.id} (wave ${plan.waves.findIndex((w) => w.includes(t.id)) + 1})`);
+        },
+      ),
     );
 }

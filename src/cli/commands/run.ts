@@ -51,7 +51,8 @@ export interface RunIo {
 
 function positiveInt(v: string, what: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new LanesError('INVALID_INPUT', `${what} must be a whole number from 1 to 64, not ${JSON.stringify(v)}.`);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new LanesError('INVALID_INPUT', `${what} must be a whole number from 1 to 64, not ${JSON.stringify(v)}.`);
   return n;
 }
 
@@ -59,14 +60,20 @@ function positiveInt(v: string, what: string): number {
  * --agent-command, else --agent, else agent.command of the config (with agent.preset's limit
  * patterns), else agent.preset, else the claude CLI.
  */
-export async function resolveAgent(project: Project, o: Pick<RunCliOptions, 'agent' | 'agentCommand' | 'unitMs'>, entry: string): Promise<AgentSpec> {
+export async function resolveAgent(
+  project: Project,
+  o: Pick<RunCliOptions, 'agent' | 'agentCommand' | 'unitMs'>,
+  entry: string,
+): Promise<AgentSpec> {
   const agentCfg = (await project.config()).agent;
   if (o.agentCommand !== undefined) {
     if (o.agent !== undefined) throw new LanesError('INVALID_INPUT', 'Give --agent or --agent-command, not both.');
     return customAgent(parseAgentCommand(o.agentCommand), agentCfg.preset);
   }
   if (o.agent !== undefined && !(AGENT_NAMES as readonly string[]).includes(o.agent)) {
-    throw new LanesError('INVALID_INPUT', `Unknown agent "${o.agent}".`, { hint: `Use ${AGENT_NAMES.join(', ')}, or --agent-command '<json argv>' for any other CLI.` });
+    throw new LanesError('INVALID_INPUT', `Unknown agent "${o.agent}".`, {
+      hint: `Use ${AGENT_NAMES.join(', ')}, or --agent-command '<json argv>' for any other CLI.`,
+    });
   }
   if (o.agent === 'scripted') return scriptedAgent(entry, o.unitMs !== undefined ? { unitMs: o.unitMs } : {});
   if (o.agent === undefined && agentCfg.command) return customAgent(agentCfg.command, agentCfg.preset);
@@ -90,7 +97,7 @@ export async function resolveAgent(project: Project, o: Pick<RunCliOptions, 'age
   const bin = findClaude(root);
   if (!bin) {
     throw new LanesError('UNSUPPORTED', 'The claude CLI was not found on PATH.', {
-      hint: 'Install Claude Code (npm i -g @anthropic-ai/claude-code), or run with --agent scripted (the built-in scripted agent), or give --agent-command \'<json argv>\' for another agent CLI.',
+      hint: "Install Claude Code (npm i -g @anthropic-ai/claude-code), or run with --agent scripted (the built-in scripted agent), or give --agent-command '<json argv>' for another agent CLI.",
     });
   }
   return claudeAgent(root, bin);
@@ -98,11 +105,17 @@ export async function resolveAgent(project: Project, o: Pick<RunCliOptions, 'age
 
 /** `lanes run` without the process plumbing: plans the file if given, runs, renders. */
 export async function runFromCli(cwd: string, file: string | undefined, o: RunCliOptions, io: RunIo): Promise<RunReport> {
-  if (file !== undefined && o.plan) throw new LanesError('INVALID_INPUT', 'Give a tasks file or --plan, not both.', { hint: '`lanes run tasks.yaml` plans the file and runs it; `lanes run --plan` runs the stored plan.' });
+  if (file !== undefined && o.plan)
+    throw new LanesError('INVALID_INPUT', 'Give a tasks file or --plan, not both.', {
+      hint: '`lanes run tasks.yaml` plans the file and runs it; `lanes run --plan` runs the stored plan.',
+    });
   const project = await openProject(cwd);
   if (file !== undefined) await planWork(project, { source: path.resolve(cwd, file) }, cwd);
   const agent = await resolveAgent(project, o, io.entry);
-  const display = createRunDisplay(displayModeFor({ ...(o.json !== undefined ? { json: o.json } : {}), ...(o.live !== undefined ? { live: o.live } : {}) }, io.out), io.out);
+  const display = createRunDisplay(
+    displayModeFor({ ...(o.json !== undefined ? { json: o.json } : {}), ...(o.live !== undefined ? { live: o.live } : {}) }, io.out),
+    io.out,
+  );
   try {
     const report = await runPlan(project, {
       agent,
@@ -157,14 +170,27 @@ export function interruptOnSignals(): { signal: AbortSignal; dispose(): void } {
 export function registerRun(program: Command): void {
   program
     .command('run')
-    .description('run the plan with one headless agent per lane: admission by dependencies, conflicts, slots and free resources; retries; merges as lanes finish; a report at the end')
+    .description(
+      'run the plan with one headless agent per lane: admission by dependencies, conflicts, slots and free resources; retries; merges as lanes finish; a report at the end',
+    )
     .argument('[tasks-file]', 'plan this tasks file (or ROADMAP.md) first, then run it')
     .option('--plan', 'run the stored plan (the default when no file is given)')
-    .option('--max-parallel <n>', 'lanes at once (default: what the machine can carry now, capped by max_parallel and the plan\'s widest wave)', (v) => positiveInt(v, '--max-parallel'))
-    .option('--agent <name>', `the agent: ${AGENT_NAMES.join(' | ')} (default: agent.command of .lanes/config.json, else agent.preset, else claude)`)
+    .option(
+      '--max-parallel <n>',
+      "lanes at once (default: what the machine can carry now, capped by max_parallel and the plan's widest wave)",
+      (v) => positiveInt(v, '--max-parallel'),
+    )
+    .option(
+      '--agent <name>',
+      `the agent: ${AGENT_NAMES.join(' | ')} (default: agent.command of .lanes/config.json, else agent.preset, else claude)`,
+    )
     .option('--agent-command <json>', 'any agent CLI as a JSON argv with {task_id} {title} {description} {worktree} {prompt}')
     .option('--retries <n>', 'retries of an attempt that did not finish (default: agent.retries, 3)', (v) => Number.parseInt(v, 10))
-    .option('--agent-timeout <minutes>', 'end an agent still running after this long; the attempt counts as failed (default: no limit)', (v) => Number(v))
+    .option(
+      '--agent-timeout <minutes>',
+      'end an agent still running after this long; the attempt counts as failed (default: no limit)',
+      (v) => Number(v),
+    )
     .option('--unit-ms <ms>', 'scripted agent: milliseconds per estimate hour (default 1000)', (v) => Number.parseInt(v, 10))
     .option('--json', 'one JSON event per line')
     .option('--no-live', 'plain line-per-event output even on a terminal')
@@ -173,10 +199,15 @@ export function registerRun(program: Command): void {
         if (o.retries !== undefined && (!Number.isInteger(o.retries) || o.retries < 0 || o.retries > 10)) {
           throw new LanesError('INVALID_INPUT', '--retries must be a whole number from 0 to 10.');
         }
-        if (o.agentTimeout !== undefined && !(o.agentTimeout > 0)) throw new LanesError('INVALID_INPUT', '--agent-timeout must be a positive number of minutes.');
+        if (o.agentTimeout !== undefined && !(o.agentTimeout > 0))
+          throw new LanesError('INVALID_INPUT', '--agent-timeout must be a positive number of minutes.');
         const sig = interruptOnSignals();
         try {
-          const report = await runFromCli(process.cwd(), file, o, { out: process.stdout, entry: process.argv[1] ?? '', signal: sig.signal });
+          const report = await runFromCli(process.cwd(), file, o, {
+            out: process.stdout,
+            entry: process.argv[1] ?? '',
+            signal: sig.signal,
+          });
           process.exitCode = exitCodeOf(report);
         } finally {
           sig.dispose();

@@ -26,7 +26,9 @@ function oneOf<T extends string>(what: string, value: string, allowed: readonly 
 }
 
 export function registerSessions(program: Command): void {
-  const session = program.command('session').description('session logs: start, log, end, list, show (notes live in the lane, under .lanes/sessions)');
+  const session = program
+    .command('session')
+    .description('session logs: start, log, end, list, show (notes live in the lane, under .lanes/sessions)');
 
   session
     .command('start')
@@ -100,7 +102,9 @@ export function registerSessions(program: Command): void {
         emit(o.json, r, () =>
           [
             `Ended session ${r.session.id} as ${r.session.status}: ${r.files.length + r.files_more} files changed, ${r.commits.length + r.commits_more} commits`,
-            r.committed ? `note committed as ${r.note_commit?.slice(0, 12)}: ${r.note_path}` : `note written, not committed (${r.not_committed_reason}): ${r.note_path}`,
+            r.committed
+              ? `note committed as ${r.note_commit?.slice(0, 12)}: ${r.note_path}`
+              : `note written, not committed (${r.not_committed_reason}): ${r.note_path}`,
             r.protocol.ok ? 'All end checks pass.' : `End checks not passing:\n${formatChecklist(r.protocol)}`,
           ].join('\n'),
         );
@@ -133,7 +137,10 @@ export function registerSessions(program: Command): void {
           r.total === 0
             ? 'No sessions match.'
             : r.sessions
-                .map((s) => `${s.id}\t${s.status}\t${s.task ?? '-'}\t${s.started}\t${s.topic}${s.summary ? ` — ${s.summary.split('\n')[0]}` : ''}`)
+                .map(
+                  (s) =>
+                    `${s.id}\t${s.status}\t${s.task ?? '-'}\t${s.started}\t${s.topic}${s.summary ? ` — ${s.summary.split('\n')[0]}` : ''}`,
+                )
                 .join('\n') + (r.total > r.sessions.length ? `\n(${r.total - r.sessions.length} more)` : ''),
         );
       }),

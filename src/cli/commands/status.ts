@@ -61,13 +61,21 @@ export function registerStatus(program: Command): void {
 async function watch(project: Project, o: { json: boolean; intervalMs: number; events?: number }): Promise<void> {
   const out = process.stdout;
   const tty = !!out.isTTY && !o.json;
-  const feed = new StatusFeed(project, { emit: 'always', pollMs: o.intervalMs, debounceMs: 200, minIntervalMs: Math.min(o.intervalMs, 1000), keepAlive: true, ...(o.events !== undefined ? { events: o.events } : {}) });
+  const feed = new StatusFeed(project, {
+    emit: 'always',
+    pollMs: o.intervalMs,
+    debounceMs: 200,
+    minIntervalMs: Math.min(o.intervalMs, 1000),
+    keepAlive: true,
+    ...(o.events !== undefined ? { events: o.events } : {}),
+  });
   let lastPrint: string | undefined;
   const frame = (s: StatusReport) => {
     if (tty) {
       const rows = Math.max(5, out.rows ?? 40);
       let lines = renderStatus(s, { color: colorEnabled(out), width: out.columns ?? 100 }).split('\n');
-      if (lines.length > rows - 1) lines = [...lines.slice(0, rows - 2), `… ${lines.length - rows + 2} more lines (enlarge the window, or lanes status --json)`];
+      if (lines.length > rows - 1)
+        lines = [...lines.slice(0, rows - 2), `… ${lines.length - rows + 2} more lines (enlarge the window, or lanes status --json)`];
       out.write(`\x1b[H${lines.map((l) => `${l}\x1b[K`).join('\n')}\n\x1b[J`);
       return;
     }
@@ -111,6 +119,7 @@ function numOption(name: string, v: string, min: number, max: number): number {
 
 function intOption(name: string, v: string, min: number, max: number): number {
   const n = numOption(name, v, min, max);
-  if (!Number.isInteger(n)) throw new LanesError('INVALID_INPUT', `Invalid ${name} ${JSON.stringify(v)}.`, { hint: `Use a whole number from ${min} to ${max}.` });
+  if (!Number.isInteger(n))
+    throw new LanesError('INVALID_INPUT', `Invalid ${name} ${JSON.stringify(v)}.`, { hint: `Use a whole number from ${min} to ${max}.` });
   return n;
 }

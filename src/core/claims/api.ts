@@ -5,12 +5,7 @@
  */
 import { hostName } from '../../state/pid.js';
 import type { StateStore } from '../../state/index.js';
-import {
-  PORTS_DOC,
-  logPortsReclaimed,
-  renewPortsInTx,
-  type PortsReclaimed,
-} from './ports.js';
+import { PORTS_DOC, logPortsReclaimed, renewPortsInTx, type PortsReclaimed } from './ports.js';
 import { isLanesError, type LanesError } from '../../errors.js';
 import { failpoint } from '../../util/failpoint.js';
 import { normalizeScope, scopesIntersect } from '../plan/globs.js';
@@ -36,7 +31,8 @@ import {
 
 /** One `claims.reclaimed` event per owner and reason (the event's own `pid` is the reclaimer's). */
 export async function logReclaimed(store: StateStore, reclaimed: readonly Reclaimed[]): Promise<void> {
-  for (const { pid, ...r } of reclaimed) await store.appendEvent('claims.reclaimed', { ...r, ...(pid !== undefined ? { holder_pid: pid } : {}) });
+  for (const { pid, ...r } of reclaimed)
+    await store.appendEvent('claims.reclaimed', { ...r, ...(pid !== undefined ? { holder_pid: pid } : {}) });
 }
 
 /**
@@ -98,7 +94,12 @@ function claimHolder(tx: DocTx, owner: string): { holder: string | undefined; ta
 }
 
 /** Releases the owner's claims on `paths` (exact patterns, normalized), or all of them. */
-export async function releaseFiles(store: StateStore, owner: string, paths?: string[], auth?: ReleaseAuthority): Promise<{ released: string[]; not_held: string[] }> {
+export async function releaseFiles(
+  store: StateStore,
+  owner: string,
+  paths?: string[],
+  auth?: ReleaseAuthority,
+): Promise<{ released: string[]; not_held: string[] }> {
   assertOwner(owner);
   if (auth) assertOwner(auth.actor);
   const patterns = paths === undefined ? undefined : [...new Set(paths.map((p) => normalizeScope(p)))];
@@ -107,7 +108,13 @@ export async function releaseFiles(store: StateStore, owner: string, paths?: str
     if (auth) {
       const h = claimHolder(tx, owner);
       const what = h.task ? `The file scope of task "${h.task}" (${owner})` : `The claims of ${owner}`;
-      assertAuthority(tx.get(OWNERS_DOC), { actor: auth.actor, holder: h.holder, what, ...(h.task ? { task: h.task } : {}), ...(auth.force ? { force: true } : {}) });
+      assertAuthority(tx.get(OWNERS_DOC), {
+        actor: auth.actor,
+        holder: h.holder,
+        what,
+        ...(h.task ? { task: h.task } : {}),
+        ...(auth.force ? { force: true } : {}),
+      });
     }
     const doc = claimsOf(tx);
     out.reclaimed.push(...reclaimDoc(doc));
@@ -118,7 +125,13 @@ export async function releaseFiles(store: StateStore, owner: string, paths?: str
   });
   await failpoint('claims.release.after-commit');
   await logReclaimed(store, out.reclaimed);
-  if (r.released.length) await store.appendEvent('claims.released', { owner, paths: r.released, ...(auth && auth.actor !== owner ? { by: auth.actor } : {}), ...(auth?.force ? { forced: true } : {}) });
+  if (r.released.length)
+    await store.appendEvent('claims.released', {
+      owner,
+      paths: r.released,
+      ...(auth && auth.actor !== owner ? { by: auth.actor } : {}),
+      ...(auth?.force ? { forced: true } : {}),
+    });
   return r;
 }
 
@@ -138,7 +151,9 @@ export async function listClaims(store: StateStore, filter: ClaimsFilter = {}): 
     await logReclaimed(store, out);
   }
   return claims
-    .filter((c) => (filter.owner === undefined || c.owner === filter.owner) && (q === undefined || scopesIntersect(q, c.pattern).intersects))
+    .filter(
+      (c) => (filter.owner === undefined || c.owner === filter.owner) && (q === undefined || scopesIntersect(q, c.pattern).intersects),
+    )
     .sort((a, b) => (a.owner === b.owner ? (a.pattern < b.pattern ? -1 : 1) : a.owner < b.owner ? -1 : 1));
 }
 

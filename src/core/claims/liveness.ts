@@ -54,7 +54,9 @@ export interface OwnerTouch {
 
 function saneLease(l: unknown): l is OwnerLease {
   const r = l as OwnerLease;
-  return typeof r === 'object' && r !== null && typeof r.owner === 'string' && typeof r.expires_at === 'string' && typeof r.host === 'string';
+  return (
+    typeof r === 'object' && r !== null && typeof r.owner === 'string' && typeof r.expires_at === 'string' && typeof r.host === 'string'
+  );
 }
 
 /** The owner's lease, by own property only (an owner may be named "constructor"). */
@@ -70,7 +72,15 @@ function legacyPid(owner: string): number | undefined {
   let m = /^session:(\d{1,10})$/.exec(owner);
   if (m) return Number(m[1]);
   m = /^cli:[^@]*@([^:]*):(\d{1,10})$/.exec(owner);
-  if (m && m[1] === hostName().replace(/[^A-Za-z0-9._+-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40)) return Number(m[2]);
+  if (
+    m &&
+    m[1] ===
+      hostName()
+        .replace(/[^A-Za-z0-9._+-]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 40)
+  )
+    return Number(m[2]);
   return undefined;
 }
 
@@ -83,7 +93,8 @@ export function ownerLiveness(doc: OwnersDoc | undefined, owner: string, now = D
   }
   // `!(t > now)` also treats an unreadable expiry as expired: a damaged record cannot pin a task.
   if (!(Date.parse(l.expires_at) > now)) return { live: false, owner, why: 'expired', expires_at: l.expires_at };
-  if (l.pid !== undefined && l.host === hostName() && !pidAlive(l.pid)) return { live: false, owner, why: 'dead-pid', expires_at: l.expires_at };
+  if (l.pid !== undefined && l.host === hostName() && !pidAlive(l.pid))
+    return { live: false, owner, why: 'dead-pid', expires_at: l.expires_at };
   return { live: true, owner, expires_at: l.expires_at, ...(l.pid !== undefined ? { pid: l.pid } : {}) };
 }
 
@@ -92,7 +103,13 @@ export function touchOwnerInTx(tx: DocTx, t: OwnerTouch, now = Date.now()): Owne
   const owner = assertOwner(t.owner);
   const ttl = assertTtl(t.ttl_seconds ?? DEFAULT_TTL_SECONDS);
   const doc = tx.get(OWNERS_DOC);
-  const lease: OwnerLease = { owner, host: hostName(), renewed_at: new Date(now).toISOString(), expires_at: expiryFrom(now, ttl), ttl_seconds: ttl };
+  const lease: OwnerLease = {
+    owner,
+    host: hostName(),
+    renewed_at: new Date(now).toISOString(),
+    expires_at: expiryFrom(now, ttl),
+    ttl_seconds: ttl,
+  };
   // A touch that names no pid (an agent's tool call on behalf of its runner) keeps the one the
   // owner registered: the pid is the owner's, not the caller's.
   const before = leaseOf(doc, owner);
@@ -153,7 +170,10 @@ export async function readOwners(store: StateStore): Promise<OwnersDoc> {
 
 /** "session:abc, whose lease ends at 12:03 (in 14 min)" or "..., alive as pid 123 on this host". */
 export function describeLiveness(l: Liveness, now = Date.now()): string {
-  if (l.live) return l.expires_at ? `${l.owner}, whose lease ends at ${describeUntil(l.expires_at, now)}` : `${l.owner}, alive as pid ${l.pid} on this host`;
+  if (l.live)
+    return l.expires_at
+      ? `${l.owner}, whose lease ends at ${describeUntil(l.expires_at, now)}`
+      : `${l.owner}, alive as pid ${l.pid} on this host`;
   if (l.why === 'expired') return `${l.owner}, whose lease ended at ${l.expires_at}`;
   if (l.why === 'dead-pid') return `${l.owner}, whose process has ended`;
   return `${l.owner}, which has no lease`;

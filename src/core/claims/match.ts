@@ -27,7 +27,12 @@ export function matcherFor(pattern: string): Matcher {
   } else {
     // Every match starts with the literal directories before the first glob character.
     const segs = pattern.split('/');
-    const pre = segs.slice(0, segs.findIndex((s) => !isPlainScope(s))).join('/');
+    const pre = segs
+      .slice(
+        0,
+        segs.findIndex((s) => !isPlainScope(s)),
+      )
+      .join('/');
     const dir = `${pre}/`;
     m = (p) => (pre === '' || p === pre || p.startsWith(dir)) && matchesScope(pattern, p);
   }

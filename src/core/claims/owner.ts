@@ -72,12 +72,17 @@ export function assertText(v: unknown, what: string, max: number): string {
 }
 
 export function identityOf(input: OwnerInput): OwnerIdentity {
-  const id: OwnerIdentity = { owner: assertOwner(input.owner), host: input.host === undefined ? hostName() : assertText(input.host, 'host', 255) };
+  const id: OwnerIdentity = {
+    owner: assertOwner(input.owner),
+    host: input.host === undefined ? hostName() : assertText(input.host, 'host', 255),
+  };
   if (input.task !== undefined) id.task = assertSlug(input.task);
   if (input.session !== undefined) id.session = assertText(input.session, 'session', 200);
   if (input.pid !== undefined) {
     if (!Number.isSafeInteger(input.pid) || input.pid <= 0) {
-      throw new LanesError('INVALID_INPUT', `Invalid pid ${String(input.pid)}.`, { hint: 'Give the positive pid of the live process that holds the lease, or none.' });
+      throw new LanesError('INVALID_INPUT', `Invalid pid ${String(input.pid)}.`, {
+        hint: 'Give the positive pid of the live process that holds the lease, or none.',
+      });
     }
     id.pid = input.pid;
   }

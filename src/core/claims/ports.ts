@@ -89,7 +89,9 @@ export async function logPortsReclaimed(store: StateStore, gone: PortsReclaimed[
 
 function checkRange(r: { lo: number; hi: number }): { lo: number; hi: number } {
   if (!Number.isInteger(r.lo) || !Number.isInteger(r.hi) || r.lo < 1024 || r.hi > 65535 || r.lo > r.hi) {
-    throw new LanesError('INVALID_INPUT', `Invalid port range ${r.lo}-${r.hi}.`, { hint: 'Use unprivileged ports: 1024 <= lo <= hi <= 65535.' });
+    throw new LanesError('INVALID_INPUT', `Invalid port range ${r.lo}-${r.hi}.`, {
+      hint: 'Use unprivileged ports: 1024 <= lo <= hi <= 65535.',
+    });
   }
   return r;
 }
@@ -154,7 +156,12 @@ export async function releasePorts(store: StateStore, owner: string): Promise<nu
   return freed;
 }
 
-export function renewPortsInTx(tx: DocTx, owner: string, ttlSeconds?: number, now = Date.now()): { renewed: number; reclaimed: PortsReclaimed[] } {
+export function renewPortsInTx(
+  tx: DocTx,
+  owner: string,
+  ttlSeconds?: number,
+  now = Date.now(),
+): { renewed: number; reclaimed: PortsReclaimed[] } {
   const doc = tx.get(PORTS_DOC);
   const reclaimed = reclaimPortsDoc(doc, now, owner);
   let renewed = 0;

@@ -45,7 +45,9 @@ export interface ParsedClaim {
 export function parseClaimRequest(req: ClaimRequest): ParsedClaim {
   const id = identityOf(req);
   if (!Array.isArray(req.paths) || req.paths.length === 0) {
-    throw new LanesError('INVALID_INPUT', 'A claim needs at least one path.', { hint: 'Pass repo-relative files or globs, e.g. ["src/api/**"].' });
+    throw new LanesError('INVALID_INPUT', 'A claim needs at least one path.', {
+      hint: 'Pass repo-relative files or globs, e.g. ["src/api/**"].',
+    });
   }
   if (req.paths.length > LIMITS.maxPaths) {
     throw new LanesError('INVALID_INPUT', `A claim may name at most ${LIMITS.maxPaths} paths (got ${req.paths.length}).`, {
@@ -55,7 +57,9 @@ export function parseClaimRequest(req: ClaimRequest): ParsedClaim {
   const patterns = [...new Set(req.paths.map((p) => normalizeScope(p)))];
   const mode = req.mode ?? 'exclusive';
   if (!(CLAIM_MODES as readonly string[]).includes(mode)) {
-    throw new LanesError('INVALID_INPUT', `Unknown claim mode ${JSON.stringify(mode)}.`, { hint: 'Use "exclusive" (default) or "shared".' });
+    throw new LanesError('INVALID_INPUT', `Unknown claim mode ${JSON.stringify(mode)}.`, {
+      hint: 'Use "exclusive" (default) or "shared".',
+    });
   }
   const parsed: ParsedClaim = { id, patterns, mode, ttl: assertTtl(req.ttl_seconds ?? DEFAULT_TTL_SECONDS) };
   const files = (req.file_paths ?? []).map((f) => normalizeScope(f)).filter((f) => isPlainScope(f) && patterns.includes(f));
@@ -75,8 +79,13 @@ export function claimsOf(tx: DocTx): ClaimsDoc {
 export function sane(c: unknown): c is ClaimRecord {
   const r = c as ClaimRecord;
   return (
-    typeof r === 'object' && r !== null && typeof r.owner === 'string' && typeof r.pattern === 'string' &&
-    (r.mode === 'exclusive' || r.mode === 'shared') && typeof r.expires_at === 'string' && typeof r.host === 'string'
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.owner === 'string' &&
+    typeof r.pattern === 'string' &&
+    (r.mode === 'exclusive' || r.mode === 'shared') &&
+    typeof r.expires_at === 'string' &&
+    typeof r.host === 'string'
   );
 }
 
@@ -125,7 +134,13 @@ function intersect(a: string, b: string, aFile = false, bFile = false): { inters
 }
 
 /** Exclusive excludes everything; shared coexists with shared. A holder never conflicts with itself. */
-export function conflictsFor(claims: readonly ClaimRecord[], owner: string, patterns: readonly string[], mode: ClaimMode, files?: ReadonlySet<string>): ClaimConflict[] {
+export function conflictsFor(
+  claims: readonly ClaimRecord[],
+  owner: string,
+  patterns: readonly string[],
+  mode: ClaimMode,
+  files?: ReadonlySet<string>,
+): ClaimConflict[] {
   const out: ClaimConflict[] = [];
   for (const c of claims) {
     if (c.owner === owner || (mode === 'shared' && c.mode === 'shared')) continue;
@@ -190,7 +205,13 @@ export function claimInTx(tx: DocTx, req: ClaimRequest, out?: { reclaimed: Recla
   for (const pattern of p.patterns) {
     const old = mine.get(pattern);
     const rec: ClaimRecord = withIdentity(
-      { pattern, mode: p.mode, claimed_at: old?.claimed_at ?? at, expires_at: old && old.expires_at > expires ? old.expires_at : expires, ttl_seconds: p.ttl },
+      {
+        pattern,
+        mode: p.mode,
+        claimed_at: old?.claimed_at ?? at,
+        expires_at: old && old.expires_at > expires ? old.expires_at : expires,
+        ttl_seconds: p.ttl,
+      },
       p.id,
     );
     const reason = p.reason ?? old?.reason;

@@ -9,9 +9,7 @@ export const AGENT_PRESETS = ['claude', 'codex', 'gemini', 'cursor', 'opencode',
 
 export const AgentSection = z
   .object({
-    command: argv(
-      `How to launch an agent. May contain the placeholders ${AGENT_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`,
-    )
+    command: argv(`How to launch an agent. May contain the placeholders ${AGENT_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`)
       .superRefine((args, ctx) => {
         args.forEach((a, i) => {
           for (const m of a.matchAll(/\{([A-Za-z_]+)\}/g)) {
@@ -30,7 +28,9 @@ export const AgentSection = z
     preset: z
       .enum(AGENT_PRESETS)
       .optional()
-      .meta({ description: `A known agent CLI: ${AGENT_PRESETS.join(', ')}. Default claude. "command" overrides its argv; its limit patterns stay.` }),
+      .meta({
+        description: `A known agent CLI: ${AGENT_PRESETS.join(', ')}. Default claude. "command" overrides its argv; its limit patterns stay.`,
+      }),
     limit_patterns: z
       .array(
         z.string().superRefine((p, ctx) => {
@@ -46,12 +46,9 @@ export const AgentSection = z
         description:
           'Regular expressions (case-insensitive) for output meaning the agent hit a usage or rate limit; a named group "reset" may hold the reset time. Added to the built-in ones.',
       }),
-    limit_backoff_seconds: z
-      .number()
-      .positive()
-      .max(86_400)
-      .default(60)
-      .meta({ description: 'Pause after a limit that names no reset time; doubled for each limit in a row (at most an hour). Default 60.' }),
+    limit_backoff_seconds: z.number().positive().max(86_400).default(60).meta({
+      description: 'Pause after a limit that names no reset time; doubled for each limit in a row (at most an hour). Default 60.',
+    }),
     max_starts_per_minute: z
       .number()
       .min(0)
@@ -70,8 +67,16 @@ export const PricesSection = z
       .object({
         input: z.number().nonnegative().meta({ description: 'USD per million input tokens.' }),
         output: z.number().nonnegative().meta({ description: 'USD per million output tokens.' }),
-        cache_read: z.number().nonnegative().optional().meta({ description: 'USD per million cache-read tokens. Default a tenth of input.' }),
-        cache_write: z.number().nonnegative().optional().meta({ description: 'USD per million cache-creation tokens. Default 1.25 times input.' }),
+        cache_read: z
+          .number()
+          .nonnegative()
+          .optional()
+          .meta({ description: 'USD per million cache-read tokens. Default a tenth of input.' }),
+        cache_write: z
+          .number()
+          .nonnegative()
+          .optional()
+          .meta({ description: 'USD per million cache-creation tokens. Default 1.25 times input.' }),
       })
       .strict(),
   )

@@ -46,12 +46,20 @@ const commandList = <T extends z.ZodType>(what: string, item: T) =>
           ? `expected a list of commands, never a shell string: [{ "name": "test", "command": ["npm", "test"] }]`
           : undefined,
     })
-    .superRefine((items, ctx) => duplicates(items.map((i) => (i as { name: string }).name), ctx, 'name', what))
+    .superRefine((items, ctx) =>
+      duplicates(
+        items.map((i) => (i as { name: string }).name),
+        ctx,
+        'name',
+        what,
+      ),
+    )
     .default(() => [] as z.output<T>[]);
 
 export const GatesSection = commandList('gate', Command).meta({
   title: 'Gates',
-  description: 'Commands that must pass before a lane lands (run on the integrated result). Read from the target branch, never from a lane.',
+  description:
+    'Commands that must pass before a lane lands (run on the integrated result). Read from the target branch, never from a lane.',
 });
 
 export const SetupSection = commandList('setup step', SetupCommand).meta({

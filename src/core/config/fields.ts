@@ -38,9 +38,11 @@ export function refNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-
 export const slug = (what: string) =>
-  z.string().regex(SLUG_RE, { error: `${what} must be a slug: ${SLUG_RULE}` }).meta({ description: `${what}: ${SLUG_RULE}` });
+  z
+    .string()
+    .regex(SLUG_RE, { error: `${what} must be a slug: ${SLUG_RULE}` })
+    .meta({ description: `${what}: ${SLUG_RULE}` });
 
 /** Argv arrays only: Lanes never runs a shell (docs/safety.md rule 16). */
 export const argv = (description: string) =>
@@ -59,7 +61,12 @@ export const argv = (description: string) =>
     .meta({ description: `${description} An argv array, never a shell string: ["npm", "test"].` });
 
 export const timeoutSeconds = (dflt: number, description: string) =>
-  z.number().positive().max(86_400).default(dflt).meta({ description: `${description} Default ${dflt}.` });
+  z
+    .number()
+    .positive()
+    .max(86_400)
+    .default(dflt)
+    .meta({ description: `${description} Default ${dflt}.` });
 
 export const env = z
   .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'environment variable names are letters, digits and _' }), z.string())

@@ -16,7 +16,8 @@ export function describeIssue(iss: z.core.$ZodIssue, input: unknown): string[] {
     });
   }
   if (iss.code === 'invalid_key') return [`${formatPath(iss.path)}: invalid name: ${iss.issues.map((i) => i.message).join('; ')}`];
-  if (iss.code === 'invalid_type' && iss.path.length === 0) return ['(root): the file must contain a JSON object, e.g. { "max_parallel": 4 }'];
+  if (iss.code === 'invalid_type' && iss.path.length === 0)
+    return ['(root): the file must contain a JSON object, e.g. { "max_parallel": 4 }'];
   return [formatIssue(iss, { input, schema: ConfigSchema })];
 }
 
@@ -24,7 +25,7 @@ export function describeIssue(iss: z.core.$ZodIssue, input: unknown): string[] {
 function knownKeys(schema: z.core.$ZodType, p: readonly PropertyKey[], input: unknown): string[] {
   let s: z.core.$ZodType | undefined = schema;
   let v: unknown = input;
-  for (let depth = 0; s && depth <= p.length; ) {
+  for (let depth = 0; s && depth <= p.length;) {
     const def = s._zod.def as unknown as Record<string, unknown> & { type: string };
     if ('innerType' in def) {
       s = def.innerType as z.core.$ZodType; // optional, default, prefault, pipe-less wrappers

@@ -16,7 +16,14 @@ import { git } from '../../git/exec.js';
 import { resolveRepo, type Repo } from '../../git/repo.js';
 import { describeIssue } from './issues.js';
 import { parseJsonText } from './json.js';
-import { CONFIG_FILE, CONFIG_SCHEMA_FILE, ConfigSchema, MAX_CONFIG_BYTES, type LanesConfig, type ParsedConfig as Parsed } from './schema.js';
+import {
+  CONFIG_FILE,
+  CONFIG_SCHEMA_FILE,
+  ConfigSchema,
+  MAX_CONFIG_BYTES,
+  type LanesConfig,
+  type ParsedConfig as Parsed,
+} from './schema.js';
 
 // ---------------------------------------------------------------------------------------------
 // Parsing and loading
@@ -35,10 +42,14 @@ function validateConfig(json: unknown, source: string): Parsed {
   });
   if (r.success) return r.data;
   const problems = r.error.issues.flatMap((iss) => describeIssue(iss, json));
-  throw new LanesError('CONFIG', `${source} is invalid (${plural(problems.length, 'problem')}):\n${problems.map((p) => `  - ${p}`).join('\n')}`, {
-    hint: `Fix ${problems.length === 1 ? 'this field' : 'these fields'} in ${source}. Every field is optional; the JSON schema ${CONFIG_SCHEMA_FILE} in the Lanes package describes them all (point "$schema" at it for editor completion).`,
-    details: { source, problems },
-  });
+  throw new LanesError(
+    'CONFIG',
+    `${source} is invalid (${plural(problems.length, 'problem')}):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    {
+      hint: `Fix ${problems.length === 1 ? 'this field' : 'these fields'} in ${source}. Every field is optional; the JSON schema ${CONFIG_SCHEMA_FILE} in the Lanes package describes them all (point "$schema" at it for editor completion).`,
+      details: { source, problems },
+    },
+  );
 }
 
 function finish(parsed: Parsed, defaultTarget: string): LanesConfig {
@@ -61,13 +72,19 @@ export async function loadConfig(dir: string, opts: { repo?: Repo } = {}): Promi
   let text: string | undefined;
   try {
     const st = await fs.promises.stat(file);
-    if (!st.isFile()) throw new LanesError('CONFIG', `${file} is not a regular file.`, { hint: `Make ${CONFIG_FILE} a JSON file, or remove it to use the defaults.` });
+    if (!st.isFile())
+      throw new LanesError('CONFIG', `${file} is not a regular file.`, {
+        hint: `Make ${CONFIG_FILE} a JSON file, or remove it to use the defaults.`,
+      });
     if (st.size > MAX_CONFIG_BYTES) throw tooBig(file, st.size);
     text = await fs.promises.readFile(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
       if (e instanceof LanesError) throw e;
-      throw new LanesError('CONFIG', `Could not read ${file}: ${(e as Error).message}`, { hint: 'Check the file\'s permissions.', cause: e });
+      throw new LanesError('CONFIG', `Could not read ${file}: ${(e as Error).message}`, {
+        hint: "Check the file's permissions.",
+        cause: e,
+      });
     }
   }
   return finishFromRepo(text === undefined ? {} : parseJsonText(text, file), file, dir, opts.repo);
@@ -85,7 +102,9 @@ export async function loadConfigAtCommit(repoDir: string, commit: string, opts: 
   }
   const rev = await git(repoDir, ['rev-parse', '--verify', '--quiet', `${commit}^{commit}`], { readOnly: true, okCodes: [1, 128] });
   if (rev.exitCode !== 0) {
-    throw new LanesError('NOT_FOUND', `Commit ${commit} not found in ${repoDir}.`, { hint: 'Check the branch name (is the target branch created?).' });
+    throw new LanesError('NOT_FOUND', `Commit ${commit} not found in ${repoDir}.`, {
+      hint: 'Check the branch name (is the target branch created?).',
+    });
   }
   const sha = rev.stdout.trim();
   const source = `${commit}:${CONFIG_FILE}`;
@@ -96,7 +115,9 @@ export async function loadConfigAtCommit(repoDir: string, commit: string, opts: 
     // "<mode> <type> <oid> <size>\t<path>"
     const [mode, type, oid, size] = entry.split(/\s+/);
     if (type !== 'blob' || mode === '120000' || !oid) {
-      throw new LanesError('CONFIG', `${source} is not a regular file (mode ${mode}).`, { hint: `Commit ${CONFIG_FILE} as a plain JSON file.` });
+      throw new LanesError('CONFIG', `${source} is not a regular file (mode ${mode}).`, {
+        hint: `Commit ${CONFIG_FILE} as a plain JSON file.`,
+      });
     }
     if (Number(size) > MAX_CONFIG_BYTES) throw tooBig(source, Number(size));
     const text = (await git(repoDir, ['cat-file', 'blob', oid], { readOnly: true })).stdout;
@@ -117,7 +138,10 @@ export async function resolveTarget(repo: Repo): Promise<string> {
   const ref = head.stdout.trim();
   if (head.exitCode === 0 && ref.startsWith('refs/heads/')) return ref.slice('refs/heads/'.length);
   for (const b of ['main', 'master']) {
-    const r = await git(repo.commonDir, [...gd, 'show-ref', '--verify', '--quiet', `refs/heads/${b}`], { readOnly: true, okCodes: [1, 128] });
+    const r = await git(repo.commonDir, [...gd, 'show-ref', '--verify', '--quiet', `refs/heads/${b}`], {
+      readOnly: true,
+      okCodes: [1, 128],
+    });
     if (r.exitCode === 0) return b;
   }
   return 'main';

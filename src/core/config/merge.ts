@@ -3,7 +3,10 @@ import { z } from 'zod';
 
 export const MergeSection = z
   .object({
-    strategy: z.enum(['merge', 'squash', 'rebase']).default('merge').meta({ description: 'How a lane lands on the target. Default "merge".' }),
+    strategy: z
+      .enum(['merge', 'squash', 'rebase'])
+      .default('merge')
+      .meta({ description: 'How a lane lands on the target. Default "merge".' }),
     batch_size: z
       .number()
       .int()
@@ -25,13 +28,10 @@ export const MergeSection = z
         description:
           'Where the gate checkouts live (one per target). Absolute, or relative to the main checkout (e.g. "../myrepo-lanes"). Default: a private directory under the system temp dir, so no path segment starts with "." (some test suites refuse such paths).',
       }),
-    hold_gate_changes: z
-      .boolean()
-      .default(true)
-      .meta({
-        description:
-          "Hold a landing that weakens the target's gates (removes or changes a gate command, shortens a timeout, removes setup) until a human runs `lanes merge approve`. Default true.",
-      }),
+    hold_gate_changes: z.boolean().default(true).meta({
+      description:
+        "Hold a landing that weakens the target's gates (removes or changes a gate command, shortens a timeout, removes setup) until a human runs `lanes merge approve`. Default true.",
+    }),
   })
   .strict()
   .prefault({})

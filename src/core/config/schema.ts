@@ -20,7 +20,11 @@ export const CONFIG_SCHEMA_FILE = 'schemas/config.schema.json';
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 const mb = (dflt: number, description: string) =>
-  z.number().nonnegative().default(dflt).meta({ description: `${description} Default ${dflt}.` });
+  z
+    .number()
+    .nonnegative()
+    .default(dflt)
+    .meta({ description: `${description} Default ${dflt}.` });
 
 // ---------------------------------------------------------------------------------------------
 // The schema

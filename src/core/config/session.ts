@@ -3,8 +3,14 @@ import { z } from 'zod';
 import { argv, duplicates, relDir, slug, timeoutSeconds } from './fields.js';
 
 const ProtocolCheck = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('log_exists') }).strict().meta({ description: 'The session log file exists.' }),
-  z.object({ kind: z.literal('tree_committed') }).strict().meta({ description: 'The worktree has no uncommitted changes.' }),
+  z
+    .object({ kind: z.literal('log_exists') })
+    .strict()
+    .meta({ description: 'The session log file exists.' }),
+  z
+    .object({ kind: z.literal('tree_committed') })
+    .strict()
+    .meta({ description: 'The worktree has no uncommitted changes.' }),
   z
     .object({ kind: z.literal('section_filled'), section: z.string().min(1).meta({ description: 'Heading text, e.g. "Progress log".' }) })
     .strict()
@@ -32,7 +38,14 @@ const ProtocolItem = z
 const protocolList = (dflt: () => z.input<typeof ProtocolItem>[], description: string) =>
   z
     .array(ProtocolItem)
-    .superRefine((items, ctx) => duplicates(items.map((i) => i.id), ctx, 'id', 'protocol item'))
+    .superRefine((items, ctx) =>
+      duplicates(
+        items.map((i) => i.id),
+        ctx,
+        'id',
+        'protocol item',
+      ),
+    )
     .default(dflt as () => z.output<typeof ProtocolItem>[])
     .meta({ description });
 
@@ -41,8 +54,16 @@ const DEFAULT_SESSION_START = (): z.output<typeof ProtocolItem>[] => [
 ];
 const DEFAULT_SESSION_END = (): z.output<typeof ProtocolItem>[] => [
   { id: 'tree-committed', description: 'Commit (or discard) every change in the worktree.', check: { kind: 'tree_committed' } },
-  { id: 'progress-log', description: 'Record what was done in the "Progress log" section.', check: { kind: 'section_filled', section: 'Progress log' } },
-  { id: 'next-steps', description: 'Record what should happen next in the "Next steps" section.', check: { kind: 'section_filled', section: 'Next steps' } },
+  {
+    id: 'progress-log',
+    description: 'Record what was done in the "Progress log" section.',
+    check: { kind: 'section_filled', section: 'Progress log' },
+  },
+  {
+    id: 'next-steps',
+    description: 'Record what should happen next in the "Next steps" section.',
+    check: { kind: 'section_filled', section: 'Next steps' },
+  },
 ];
 
 export const SessionSection = z

@@ -39,7 +39,13 @@ export interface DoctorReport {
 export function gitVersionCheck(v: GitVersion): DoctorCheck {
   const need = `${MIN_GIT[0]}.${MIN_GIT[1]}`;
   if (!v.installed) {
-    return { name: 'git', ok: false, level: 'error', detail: `git is not installed or could not be run${v.error ? ` (${v.error})` : ''}`, fix: `Install git >= ${need}.` };
+    return {
+      name: 'git',
+      ok: false,
+      level: 'error',
+      detail: `git is not installed or could not be run${v.error ? ` (${v.error})` : ''}`,
+      fix: `Install git >= ${need}.`,
+    };
   }
   if (atLeast(v)) return { name: 'git', ok: true, level: 'info', detail: `git ${showVersion(v)}` };
   return {
@@ -138,7 +144,10 @@ async function loadConfigChecked(repo: Repo): Promise<[LanesConfig, DoctorCheck]
 }
 
 async function targetCheck(repo: Repo, target: string): Promise<DoctorCheck> {
-  const r = await git(repo.worktreeRoot, ['rev-parse', '--verify', '--quiet', `refs/heads/${target}^{commit}`], { readOnly: true, okCodes: [1, 128] });
+  const r = await git(repo.worktreeRoot, ['rev-parse', '--verify', '--quiet', `refs/heads/${target}^{commit}`], {
+    readOnly: true,
+    okCodes: [1, 128],
+  });
   if (r.exitCode === 0) return { name: 'target', ok: true, level: 'info', detail: `branch ${target} at ${r.stdout.trim().slice(0, 12)}` };
   return {
     name: 'target',
@@ -173,7 +182,8 @@ async function stateDirCheck(repo: Repo): Promise<DoctorCheck> {
   try {
     st = await fs.promises.lstat(repo.stateDir);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { name, ok: true, level: 'info', detail: `${repo.stateDir} (created on first use)` };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      return { name, ok: true, level: 'info', detail: `${repo.stateDir} (created on first use)` };
     throw e;
   }
   if (st.isSymbolicLink()) {
@@ -219,7 +229,9 @@ function dotSegmentCheck(repo: Repo, cfg: LanesConfig): DoctorCheck {
   const gatesDot = dotSegment(gatesAt);
   if (gatesDot) {
     problems.push(`gate checkouts are made under ${gatesAt} ("${gatesDot}")`);
-    fixes.push('set "merge": { "integration_dir": "../<repo>-lanes" } (or another absolute path without a segment starting with ".") in .lanes/config.json');
+    fixes.push(
+      'set "merge": { "integration_dir": "../<repo>-lanes" } (or another absolute path without a segment starting with ".") in .lanes/config.json',
+    );
   }
   if (!problems.length) return { name, ok: true, level: 'info', detail: `lanes under ${lanesAt}, gate checkouts under ${gatesAt}` };
   return {
@@ -301,7 +313,13 @@ function resourceChecks(res: Resources, cfg: LanesConfig, laneDiskMb: number | u
       fix: 'Free disk space, or lower resources.min_free_disk_mb in .lanes/config.json.',
     });
   } else if (lane && res.disk_free_mb < r.min_free_disk_mb + lane) {
-    out.push({ name: 'disk', ok: false, level: 'warn', detail: `${diskDetail}: not enough for one more lane above the ${r.min_free_disk_mb} MB floor`, fix: 'Free disk space.' });
+    out.push({
+      name: 'disk',
+      ok: false,
+      level: 'warn',
+      detail: `${diskDetail}: not enough for one more lane above the ${r.min_free_disk_mb} MB floor`,
+      fix: 'Free disk space.',
+    });
   } else {
     out.push({ name: 'disk', ok: true, level: 'info', detail: diskDetail });
   }

@@ -51,7 +51,12 @@ const ACTIONS = {
  * Action names from before the renaming in 0.2. Markers already stored in state (a task's note,
  * a queue entry's error) may carry them, so they resolve to the new action for good.
  */
-const RENAMED = { start_task: 'start_lane', list_worktrees: 'list_lanes', remove_worktree: 'remove_lane', cleanup_worktrees: 'cleanup_lanes' } as const;
+const RENAMED = {
+  start_task: 'start_lane',
+  list_worktrees: 'list_lanes',
+  remove_worktree: 'remove_lane',
+  cleanup_worktrees: 'cleanup_lanes',
+} as const;
 
 export type ActionName = keyof typeof ACTIONS;
 /** An action by its old name (still accepted; prefer the new one). */
@@ -66,7 +71,9 @@ const MARKER = /\u27e6([a-z_]+)((?: [a-z_]+=[^\s\u27e7]*)*)\u27e7/g;
 
 /** A marker naming `name` (with its arguments), for a hint or message. */
 export function act(name: ActionName | OldActionName, args: Record<string, string> = {}): string {
-  const a = Object.entries(args).map(([k, v]) => ` ${k}=${encodeURIComponent(v)}`).join('');
+  const a = Object.entries(args)
+    .map(([k, v]) => ` ${k}=${encodeURIComponent(v)}`)
+    .join('');
   return `${OPEN}${name}${a}${CLOSE}`;
 }
 
@@ -97,7 +104,10 @@ export function speak(text: string, audience: Audience): string {
       const i = kv.indexOf('=');
       args.set(kv.slice(0, i), decodeURIComponent(kv.slice(i + 1)));
     }
-    const cli = def.cli.replace(/\{([a-z_]+)\}/g, (_, k: string) => args.get(k) ?? `<${Object.hasOwn(CLI_PLACEHOLDER, k) ? CLI_PLACEHOLDER[k] : k}>`);
+    const cli = def.cli.replace(
+      /\{([a-z_]+)\}/g,
+      (_, k: string) => args.get(k) ?? `<${Object.hasOwn(CLI_PLACEHOLDER, k) ? CLI_PLACEHOLDER[k] : k}>`,
+    );
     if (!def.tool) return audience === 'cli' ? `run \`${cli}\`` : `ask a human to run \`${cli}\``;
     if (audience === 'cli') return `\`${cli}\``;
     const parts = [...args].map(([k, v]) => `${k}: ${JSON.stringify(v)}`);

@@ -55,8 +55,14 @@ export function guessProject(dir: string): InitGuess {
     // Installs depend on the manifest and the lockfile: the merge queue's gate checkout re-runs the
     // install only when one of them changed (a project without a lockfile still has package.json).
     const deps = (lock?: string) => ['package.json', ...(lock && has(lock) ? [lock] : [])];
-    if (pm === 'pnpm') out.setup.push({ name: 'deps', command: ['pnpm', 'install', '--frozen-lockfile'], when_changed: deps('pnpm-lock.yaml') });
-    else if (pm === 'yarn') out.setup.push({ name: 'deps', command: has('.yarnrc.yml') ? ['yarn', 'install', '--immutable'] : ['yarn', 'install', '--frozen-lockfile'], when_changed: deps('yarn.lock') });
+    if (pm === 'pnpm')
+      out.setup.push({ name: 'deps', command: ['pnpm', 'install', '--frozen-lockfile'], when_changed: deps('pnpm-lock.yaml') });
+    else if (pm === 'yarn')
+      out.setup.push({
+        name: 'deps',
+        command: has('.yarnrc.yml') ? ['yarn', 'install', '--immutable'] : ['yarn', 'install', '--frozen-lockfile'],
+        when_changed: deps('yarn.lock'),
+      });
     else {
       const lock = ['package-lock.json', 'npm-shrinkwrap.json'].find(has);
       out.setup.push({ name: 'deps', command: lock ? ['npm', 'ci'] : ['npm', 'install'], when_changed: deps(lock) });
@@ -70,7 +76,11 @@ export function guessProject(dir: string): InitGuess {
 
   if (has('Cargo.toml')) {
     out.detected.push('cargo');
-    out.setup.push({ name: 'cargo-fetch', command: ['cargo', 'fetch'], when_changed: ['Cargo.toml', ...(has('Cargo.lock') ? ['Cargo.lock'] : [])] });
+    out.setup.push({
+      name: 'cargo-fetch',
+      command: ['cargo', 'fetch'],
+      when_changed: ['Cargo.toml', ...(has('Cargo.lock') ? ['Cargo.lock'] : [])],
+    });
     out.gates.push({ name: 'cargo-test', command: ['cargo', 'test'] });
   }
 
@@ -81,7 +91,13 @@ export function guessProject(dir: string): InitGuess {
   }
 
   const pyproject = read('pyproject.toml');
-  const pytest = has('pytest.ini') || has('conftest.py') || /\[tool\.pytest/.test(pyproject) || /\[tool:pytest\]/.test(read('setup.cfg')) || /\[pytest\]/.test(read('tox.ini')) || /\bpytest\b/.test(pyproject);
+  const pytest =
+    has('pytest.ini') ||
+    has('conftest.py') ||
+    /\[tool\.pytest/.test(pyproject) ||
+    /\[tool:pytest\]/.test(read('setup.cfg')) ||
+    /\[pytest\]/.test(read('tox.ini')) ||
+    /\bpytest\b/.test(pyproject);
   if (has('uv.lock')) {
     out.detected.push('uv');
     out.setup.push({ name: 'uv-sync', command: ['uv', 'sync', '--frozen'], when_changed: ['pyproject.toml', 'uv.lock'] });

@@ -86,7 +86,10 @@ export async function assessLane(project: Project, lane: LaneRecord, task: TaskS
   if (targetSha) a.targetSha = targetSha;
 
   const landedAs = task?.landed_as && targetSha ? await landingCommit(root, task.landed_as, targetSha) : undefined;
-  const landed = async (t: string) => t === lane.base || (targetSha !== undefined && (await isAncestor(root, t, targetSha))) || (landedAs !== undefined && (await contentLanded(root, t, landedAs)) !== false);
+  const landed = async (t: string) =>
+    t === lane.base ||
+    (targetSha !== undefined && (await isAncestor(root, t, targetSha))) ||
+    (landedAs !== undefined && (await contentLanded(root, t, landedAs)) !== false);
 
   if (!tip) a.landedBy = 'no-branch';
   else if (tip === lane.base) a.landedBy = 'no-commits';
@@ -103,11 +106,17 @@ export async function assessLane(project: Project, lane: LaneRecord, task: TaskS
 
   // Reflog-only commits: what a reset or amend dropped. Not refused (the lane's owner threw them
   // away on purpose, usually), but never deleted either: teardown keeps them under backup refs.
-  const logged = await presentCommits(root, [...(await reflogCommits(root, dropping)), ...(headRef ? await reflogCommits(root, headRef) : [])]);
+  const logged = await presentCommits(root, [
+    ...(await reflogCommits(root, dropping)),
+    ...(headRef ? await reflogCommits(root, headRef) : []),
+  ]);
   const candidates = [...new Set(logged)].filter((c) => !live.includes(c));
   if (candidates.length) {
     const lost = new Set((await commitsLostWith(root, candidates, { not: [...not, ...open], dropping, limit: 10_000 })).map((c) => c.sha));
-    const tips = await independentCommits(root, candidates.filter((c) => lost.has(c)));
+    const tips = await independentCommits(
+      root,
+      candidates.filter((c) => lost.has(c)),
+    );
     for (const t of tips) if (!landedAs || (await contentLanded(root, t, landedAs)) !== true) a.reflogOnly.push(t);
   }
 
@@ -119,7 +128,13 @@ export async function assessLane(project: Project, lane: LaneRecord, task: TaskS
   }
   if (exists) {
     const cfg = await project.config();
-    a.ignored = (await ignoredAtRisk(lane.path, root, { disposable: cfg.worktrees.disposable_ignored, included: lane.included ?? [], ...(lane.ready_at ? { readyAt: lane.ready_at } : {}) })).paths;
+    a.ignored = (
+      await ignoredAtRisk(lane.path, root, {
+        disposable: cfg.worktrees.disposable_ignored,
+        included: lane.included ?? [],
+        ...(lane.ready_at ? { readyAt: lane.ready_at } : {}),
+      })
+    ).paths;
   }
   return a;
 }
@@ -152,7 +167,8 @@ export function describeIgnored(paths: string[], max = 20): string {
 function whereCommits(lane: LaneRecord, a: Assessment): string {
   if (!a.head || a.head === a.tip) return '';
   if (!a.headBranch) return ` (the worktree's HEAD is detached at ${a.head.slice(0, 12)})`;
-  if (a.headBranch !== laneRef(lane.task)) return ` (the worktree is on ${safeText(a.headBranch.replace(/^refs\/heads\//, ''))}, not ${lane.branch})`;
+  if (a.headBranch !== laneRef(lane.task))
+    return ` (the worktree is on ${safeText(a.headBranch.replace(/^refs\/heads\//, ''))}, not ${lane.branch})`;
   return '';
 }
 
@@ -161,8 +177,14 @@ export function refusalParts(lane: LaneRecord, a: Assessment): string[] {
   const parts: string[] = [];
   if (a.blocked) parts.push(a.blocked);
   if (a.dirty.length) parts.push(`it has ${a.dirty.length} uncommitted file${a.dirty.length === 1 ? '' : 's'}:\n${describeDirty(a.dirty)}`);
-  if (a.unlanded.length) parts.push(`it has commits not landed on ${lane.target} and kept by no other ref${whereCommits(lane, a)}:\n${describeCommits(a.unlanded)}`);
-  if (a.ignored.length) parts.push(`it has ${a.ignored.length} ignored file${a.ignored.length === 1 ? '' : 's'} that removal would delete:\n${describeIgnored(a.ignored)}`);
+  if (a.unlanded.length)
+    parts.push(
+      `it has commits not landed on ${lane.target} and kept by no other ref${whereCommits(lane, a)}:\n${describeCommits(a.unlanded)}`,
+    );
+  if (a.ignored.length)
+    parts.push(
+      `it has ${a.ignored.length} ignored file${a.ignored.length === 1 ? '' : 's'} that removal would delete:\n${describeIgnored(a.ignored)}`,
+    );
   return parts;
 }
 
@@ -172,8 +194,14 @@ export function refusal(lane: LaneRecord, a: Assessment): LanesError | undefined
   const todo: string[] = [];
   if (a.blocked?.includes('in progress')) todo.push('finish or abort the git operation in the lane (e.g. git rebase --continue / --abort)');
   if (a.blocked?.includes('locked')) todo.push(`unlock it (git worktree unlock ${lane.path}) if whoever locked it agrees`);
-  if (a.dirty.length || a.unlanded.length) todo.push(`commit and land the work (${act('queue_merge', { task_id: lane.task })}), or keep a commit with \`git branch <name> <sha>\``);
-  if (a.ignored.length) todo.push('move the ignored files you need out of the lane (or add cache patterns to worktrees.disposable_ignored in .lanes/config.json)');
+  if (a.dirty.length || a.unlanded.length)
+    todo.push(
+      `commit and land the work (${act('queue_merge', { task_id: lane.task })}), or keep a commit with \`git branch <name> <sha>\``,
+    );
+  if (a.ignored.length)
+    todo.push(
+      'move the ignored files you need out of the lane (or add cache patterns to worktrees.disposable_ignored in .lanes/config.json)',
+    );
   return new LanesError('UNSAFE', `Refusing to remove the lane of ${lane.task} (${lane.path}): ${parts.join('\nand ')}`, {
     hint: `${todo.join('; ')}. Or ${act('force_remove', { task_id: lane.task })}, which keeps a backup ref of the commits, the uncommitted changes and these ignored files.`,
     details: { dirty: a.dirty, unlanded: a.unlanded, ignored: a.ignored, ...(a.blocked ? { blocked: a.blocked } : {}) },

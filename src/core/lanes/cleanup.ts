@@ -30,7 +30,13 @@ export interface CleanupResult {
 export async function cleanupLanes(project: Project, opts: { dryRun?: boolean } = {}): Promise<CleanupResult> {
   // A dry run changes nothing, so it does not roll crashed operations back either.
   const recovered = opts.dryRun ? [] : await recoverOrphans(project);
-  const out: CleanupResult = { removed: [], kept: [], freed_bytes: 0, recovered: recovered.length, ...(opts.dryRun ? { dry_run: true } : {}) };
+  const out: CleanupResult = {
+    removed: [],
+    kept: [],
+    freed_bytes: 0,
+    recovered: recovered.length,
+    ...(opts.dryRun ? { dry_run: true } : {}),
+  };
   const doc = (await project.store.read(LANES_DOC)).data;
   const { tasks } = await readPlan(project.store);
   for (const lane of Object.values(doc).sort((x, y) => x.task.localeCompare(y.task))) {
@@ -47,8 +53,12 @@ export async function cleanupLanes(project: Project, opts: { dryRun?: boolean } 
         continue;
       }
       if (a.unlanded.length) {
-        const missing = a.exists ? '' : ` (directory missing; keep them with \`git branch <name> ${a.unlanded[0]!.short}\`, then run gc again)`;
-        keep(`${a.unlanded.length}${a.unlanded.length >= LIST_LIMIT ? '+' : ''} commit(s) not landed on ${lane.target} and kept by no other ref${missing}:\n${describeCommits(a.unlanded)}`);
+        const missing = a.exists
+          ? ''
+          : ` (directory missing; keep them with \`git branch <name> ${a.unlanded[0]!.short}\`, then run gc again)`;
+        keep(
+          `${a.unlanded.length}${a.unlanded.length >= LIST_LIMIT ? '+' : ''} commit(s) not landed on ${lane.target} and kept by no other ref${missing}:\n${describeCommits(a.unlanded)}`,
+        );
         continue;
       }
       if (a.exists && a.dirty.length) {
@@ -56,7 +66,9 @@ export async function cleanupLanes(project: Project, opts: { dryRun?: boolean } 
         continue;
       }
       if (a.ignored.length) {
-        keep(`${a.ignored.length} ignored file(s) removal would delete (move them out, or list caches in worktrees.disposable_ignored):\n${describeIgnored(a.ignored)}`);
+        keep(
+          `${a.ignored.length} ignored file(s) removal would delete (move them out, or list caches in worktrees.disposable_ignored):\n${describeIgnored(a.ignored)}`,
+        );
         continue;
       }
       const stale = !a.exists;
@@ -67,7 +79,11 @@ export async function cleanupLanes(project: Project, opts: { dryRun?: boolean } 
       const size = a.exists ? await diskUsage(lane.path) : 0;
       const done = opts.dryRun ? planTeardown(lane, a) : await teardownLane(project, lane, a);
       if (!opts.dryRun) await failpoint('lanes.gc.after-teardown');
-      const why = stale ? 'stale record: directory missing, nothing unlanded' : lane.state === 'broken' ? 'broken lane with nothing to lose' : `finished (${a.landedBy === 'no-commits' ? 'no commits' : 'landed'}) and clean`;
+      const why = stale
+        ? 'stale record: directory missing, nothing unlanded'
+        : lane.state === 'broken'
+          ? 'broken lane with nothing to lose'
+          : `finished (${a.landedBy === 'no-commits' ? 'no commits' : 'landed'}) and clean`;
       const reason = [why, ...(opts.dryRun ? [] : done.notes)].join('; ');
       out.removed.push({ task_id: lane.task, path: lane.path, reason, freed_bytes: size, backup_refs: done.backup_refs });
       out.freed_bytes += size;
@@ -81,7 +97,10 @@ export async function cleanupLanes(project: Project, opts: { dryRun?: boolean } 
   const known = new Set(Object.values(doc).map((l) => l.path));
   for (const w of await listWorktrees(project.repo.mainRoot)) {
     if (known.has(w.path) || !isInside(dir, w.path) || w.path === dir) continue;
-    out.kept.push({ path: w.path, reason: `not a lane (no Lanes record)${w.branch ? ` on ${w.branch.replace(/^refs\/heads\//, '')}` : ''}; Lanes leaves it alone — remove it with git worktree remove if it is unneeded` });
+    out.kept.push({
+      path: w.path,
+      reason: `not a lane (no Lanes record)${w.branch ? ` on ${w.branch.replace(/^refs\/heads\//, '')}` : ''}; Lanes leaves it alone — remove it with git worktree remove if it is unneeded`,
+    });
   }
   out.kept.sort((x, y) => path.basename(x.path).localeCompare(path.basename(y.path)));
   return out;

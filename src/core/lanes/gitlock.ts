@@ -19,7 +19,10 @@ export function withGitLock<R>(repo: Repo, purpose: string, fn: () => Promise<R>
  * Call under the 'git' lock.
  */
 export function ensureExcluded(repo: Repo, relDir: string): void {
-  const line = `/${relDir.split('/').filter((s) => s !== '' && s !== '.').join('/')}/`;
+  const line = `/${relDir
+    .split('/')
+    .filter((s) => s !== '' && s !== '.')
+    .join('/')}/`;
   const file = path.join(repo.commonDir, 'info', 'exclude');
   let text = '';
   try {

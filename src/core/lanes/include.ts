@@ -33,7 +33,8 @@ export async function includedFiles(mainRoot: string, includeFile: string): Prom
     return { files: [] };
   }
   if (!st.isFile()) return { files: [], problem: `${includeFile} is not a regular file (a symlink?); it was not read` };
-  if (st.size > MAX_PATTERN_BYTES) return { files: [], problem: `${includeFile} is larger than ${MAX_PATTERN_BYTES} bytes; it was not read` };
+  if (st.size > MAX_PATTERN_BYTES)
+    return { files: [], problem: `${includeFile} is larger than ${MAX_PATTERN_BYTES} bytes; it was not read` };
   const text = fs.readFileSync(file, 'utf8');
   if (!text.split('\n').some((l) => l.trim() !== '' && !l.startsWith('#'))) return { files: [] };
   // Untracked files matching the include patterns (used as if they were ignore rules)...
@@ -42,7 +43,9 @@ export async function includedFiles(mainRoot: string, includeFile: string): Prom
     .filter(Boolean);
   if (matched.length === 0) return { files: [] };
   // ...that the repository's own ignore rules also ignore.
-  const ignored = (await git(mainRoot, ['check-ignore', '-z', '--stdin'], { readOnly: true, input: `${matched.join('\0')}\0`, okCodes: [1] })).stdout
+  const ignored = (
+    await git(mainRoot, ['check-ignore', '-z', '--stdin'], { readOnly: true, input: `${matched.join('\0')}\0`, okCodes: [1] })
+  ).stdout
     .split('\0')
     .filter(Boolean);
   return { files: [...new Set(ignored)].sort() };

@@ -72,7 +72,19 @@ export async function listLanes(project: Project, opts: { recover?: boolean } = 
   const records = Object.values(doc.data).sort((a, b) => a.task.localeCompare(b.task));
   const views = await mapLimit(records, 4, async (rec): Promise<LaneView> => {
     const wt = byPath.get(rec.path);
-    const v: LaneView = { task_id: rec.task, kind: 'lane', state: rec.state, owner: rec.owner, path: rec.path, branch: rec.branch, base: rec.base, missing: !fs.existsSync(rec.path), dirty: [], dirty_count: 0, untracked_count: 0 };
+    const v: LaneView = {
+      task_id: rec.task,
+      kind: 'lane',
+      state: rec.state,
+      owner: rec.owner,
+      path: rec.path,
+      branch: rec.branch,
+      base: rec.base,
+      missing: !fs.existsSync(rec.path),
+      dirty: [],
+      dirty_count: 0,
+      untracked_count: 0,
+    };
     const ts = Object.hasOwn(tasks, rec.task) ? tasks[rec.task]?.status : undefined;
     if (ts) v.task_status = ts;
     if (rec.problem) v.problem = rec.problem;
@@ -110,7 +122,13 @@ export async function listLanes(project: Project, opts: { recover?: boolean } = 
   return out;
 }
 
-async function describe(project: Project, v: LaneView, ref: string, targetSha: string | undefined, base: string | undefined): Promise<void> {
+async function describe(
+  project: Project,
+  v: LaneView,
+  ref: string,
+  targetSha: string | undefined,
+  base: string | undefined,
+): Promise<void> {
   const root = project.repo.mainRoot;
   const tip = await resolveCommit(root, ref).catch(() => undefined);
   if (tip) v.head = tip;

@@ -97,7 +97,12 @@ export function archiveRef(task: string, at = new Date()): string {
 
 /** Owner strings must match the claims owner rule: printable, no spaces (see claims/owner.ts). */
 function ownerPart(s: string): string {
-  return s.replace(/[^A-Za-z0-9._+-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'x';
+  return (
+    s
+      .replace(/[^A-Za-z0-9._+-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'x'
+  );
 }
 
 /**
@@ -147,6 +152,8 @@ export function assertTaskId(id: unknown): string {
     return assertSlug(id, 'task id');
   } catch (e) {
     if (!isLanesError(e)) throw e;
-    throw new LanesError(e.code, e.message, { hint: e.hint ?? `Use the id of a task in the plan (${act('get_plan')} or ${act('next_tasks')} lists them).` });
+    throw new LanesError(e.code, e.message, {
+      hint: e.hint ?? `Use the id of a task in the plan (${act('get_plan')} or ${act('next_tasks')} lists them).`,
+    });
   }
 }

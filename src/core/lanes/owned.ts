@@ -16,7 +16,9 @@ import type { StartResult } from './start.js';
 export function mine(doc: LanesDoc, task: string, token: string): LaneRecord {
   const rec = doc[task];
   if (rec?.token !== token) {
-    throw new LanesError('CONFLICT', `The lane record of ${task} was changed by another process while starting.`, { hint: `Look at ${act('list_lanes')}, then start the task again if needed.` });
+    throw new LanesError('CONFLICT', `The lane record of ${task} was changed by another process while starting.`, {
+      hint: `Look at ${act('list_lanes')}, then start the task again if needed.`,
+    });
   }
   return rec;
 }
@@ -25,16 +27,33 @@ export function mine(doc: LanesDoc, task: string, token: string): LaneRecord {
  * The owner's own lane, handed back: its lease renewed, the task in progress again under it (a
  * runner's block may have set it aside) and its file scope claimed again if that was released.
  */
-export async function resumeLane(project: Project, rec: LaneRecord, files: string[], o: { owner: string; ttl: number; pid?: number | undefined }): Promise<StartResult> {
+export async function resumeLane(
+  project: Project,
+  rec: LaneRecord,
+  files: string[],
+  o: { owner: string; ttl: number; pid?: number | undefined },
+): Promise<StartResult> {
   const { store } = project;
   const out = { reclaimed: [] as Reclaimed[] };
   const claims = await store.transact(async (tx) => {
     const cur = mine(tx.get(LANES_DOC), rec.task, rec.token);
     const t = tx.get(TASKS_DOC)[rec.task];
-    if (t?.status !== 'in_progress' || t.owner !== o.owner) applyTaskUpdate(tx, { id: rec.task, status: 'in_progress', owner: o.owner, note: `resumed in lane ${rec.branch}` });
+    if (t?.status !== 'in_progress' || t.owner !== o.owner)
+      applyTaskUpdate(tx, { id: rec.task, status: 'in_progress', owner: o.owner, note: `resumed in lane ${rec.branch}` });
     touchOwnerInTx(tx, { owner: o.owner, ttl_seconds: o.ttl, ...(o.pid !== undefined ? { pid: o.pid } : {}) });
     if (files.length) {
-      cur.claims = claimInTx(tx, { owner: taskOwner(rec.task), task: rec.task, paths: files, mode: 'exclusive', ttl_seconds: o.ttl, reason: `scope of task ${rec.task}` }, out).map((c) => c.pattern);
+      cur.claims = claimInTx(
+        tx,
+        {
+          owner: taskOwner(rec.task),
+          task: rec.task,
+          paths: files,
+          mode: 'exclusive',
+          ttl_seconds: o.ttl,
+          reason: `scope of task ${rec.task}`,
+        },
+        out,
+      ).map((c) => c.pattern);
     }
     return cur.claims ?? [];
   });

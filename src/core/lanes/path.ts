@@ -16,10 +16,14 @@ export async function lanePath(project: Project, task: string): Promise<LanePath
   const doc = await project.store.read(LANES_DOC);
   const rec = Object.hasOwn(doc.data, id) ? doc.data[id] : undefined;
   if (!rec) {
-    throw new LanesError('NOT_FOUND', `Task ${id} has no lane.`, { hint: `Start one with \`lanes start ${id}\` (\`lanes list\` shows the lanes there are).` });
+    throw new LanesError('NOT_FOUND', `Task ${id} has no lane.`, {
+      hint: `Start one with \`lanes start ${id}\` (\`lanes list\` shows the lanes there are).`,
+    });
   }
   if (!fs.existsSync(rec.path)) {
-    throw new LanesError('NOT_FOUND', `The lane of ${id} is missing: ${rec.path} does not exist.`, { hint: `${act('list_lanes')} shows it; ${act('cleanup_lanes')} clears the record.` });
+    throw new LanesError('NOT_FOUND', `The lane of ${id} is missing: ${rec.path} does not exist.`, {
+      hint: `${act('list_lanes')} shows it; ${act('cleanup_lanes')} clears the record.`,
+    });
   }
   return { task_id: id, path: rec.path, branch: rec.branch };
 }

@@ -36,7 +36,10 @@ function escape(what: string, real: string, root: string): LanesError {
  */
 export function lanesDir(repo: Repo, relDir: string, opts: { create?: boolean } = {}): string {
   const problem = relPathProblem(relDir, 'directory');
-  if (problem) throw new LanesError('CONFIG', `worktrees.dir ${JSON.stringify(relDir)} ${problem}.`, { hint: 'Fix worktrees.dir in .lanes/config.json.' });
+  if (problem)
+    throw new LanesError('CONFIG', `worktrees.dir ${JSON.stringify(relDir)} ${problem}.`, {
+      hint: 'Fix worktrees.dir in .lanes/config.json.',
+    });
   const root = fs.realpathSync(repo.mainRoot);
   const parts = relDir.split('/').filter((s) => s !== '' && s !== '.');
   let cur = root;
@@ -52,10 +55,15 @@ export function lanesDir(repo: Repo, relDir: string, opts: { create?: boolean } 
     }
     if (st.isSymbolicLink()) {
       const real = realpathOrUndefined(next);
-      if (real === undefined) throw new LanesError('UNSAFE', `${next} (on the way to worktrees.dir) is a dangling symlink.`, { hint: 'Remove the symlink or point it at a directory inside the repository.' });
+      if (real === undefined)
+        throw new LanesError('UNSAFE', `${next} (on the way to worktrees.dir) is a dangling symlink.`, {
+          hint: 'Remove the symlink or point it at a directory inside the repository.',
+        });
       if (!isInside(root, real) || real === root) throw escape(`${path.relative(root, next)}`, real, root);
       if (isInside(repo.commonDir, real)) {
-        throw new LanesError('UNSAFE', `${path.relative(root, next)} resolves into the git directory (${real}).`, { hint: 'Point worktrees.dir at a directory of the checkout.' });
+        throw new LanesError('UNSAFE', `${path.relative(root, next)} resolves into the git directory (${real}).`, {
+          hint: 'Point worktrees.dir at a directory of the checkout.',
+        });
       }
       cur = real;
       st = fs.statSync(real);
@@ -63,7 +71,9 @@ export function lanesDir(repo: Repo, relDir: string, opts: { create?: boolean } 
       cur = next;
     }
     if (!st.isDirectory()) {
-      throw new LanesError('UNSAFE', `${cur} (on the way to worktrees.dir) exists and is not a directory.`, { hint: 'Move that file away or change worktrees.dir.' });
+      throw new LanesError('UNSAFE', `${cur} (on the way to worktrees.dir) exists and is not a directory.`, {
+        hint: 'Move that file away or change worktrees.dir.',
+      });
     }
   }
   if (cur === root) throw escape(`worktrees.dir ${relDir}`, cur, root);
@@ -85,14 +95,16 @@ export function lanePathFor(dir: string, task: string): string {
     return p;
   }
   if (st.isSymbolicLink()) {
-    throw new LanesError('UNSAFE', `${p} is a symlink; refusing to create a lane through it.`, { hint: 'Remove the symlink, then start the task again.' });
+    throw new LanesError('UNSAFE', `${p} is a symlink; refusing to create a lane through it.`, {
+      hint: 'Remove the symlink, then start the task again.',
+    });
   }
   if (!st.isDirectory()) {
     throw new LanesError('UNSAFE', `${p} exists and is not a directory.`, { hint: 'Move that file away, then start the task again.' });
   }
   if (fs.readdirSync(p).length > 0) {
     throw new LanesError('UNSAFE', `The lane directory ${p} already exists and is not empty.`, {
-      hint: 'It may hold someone\'s work: inspect it, move it away (or `lanes remove` the old lane), then start the task again.',
+      hint: "It may hold someone's work: inspect it, move it away (or `lanes remove` the old lane), then start the task again.",
     });
   }
   return p;

@@ -130,7 +130,8 @@ function untouchedCopy(lane: string, mainRoot: string, rel: string, readyAt: str
     const a = fs.lstatSync(mine);
     if (readyAt && a.mtimeMs <= Date.parse(readyAt)) return true;
     const b = fs.lstatSync(theirs);
-    if (a.isSymbolicLink() || b.isSymbolicLink()) return a.isSymbolicLink() && b.isSymbolicLink() && fs.readlinkSync(mine) === fs.readlinkSync(theirs);
+    if (a.isSymbolicLink() || b.isSymbolicLink())
+      return a.isSymbolicLink() && b.isSymbolicLink() && fs.readlinkSync(mine) === fs.readlinkSync(theirs);
     if (!a.isFile() || !b.isFile() || a.size !== b.size) return false;
     return fs.readFileSync(mine).equals(fs.readFileSync(theirs));
   } catch {
@@ -147,10 +148,15 @@ function untouchedCopy(lane: string, mainRoot: string, rel: string, readyAt: str
  * is still seen as the cache it is. A `dir/` entry is opened up only when an included copy lives
  * inside it.
  */
-export async function ignoredAtRisk(lane: string, mainRoot: string, o: { disposable: readonly string[]; included?: readonly string[]; readyAt?: string }): Promise<IgnoredAtRisk> {
+export async function ignoredAtRisk(
+  lane: string,
+  mainRoot: string,
+  o: { disposable: readonly string[]; included?: readonly string[]; readyAt?: string },
+): Promise<IgnoredAtRisk> {
   const disposable = disposableMatcher(o.disposable);
   const included = new Set(o.included ?? []);
-  const out = (await git(lane, ['status', '--porcelain=v1', '-z', '--ignored=matching', '--untracked-files=normal'], { readOnly: true })).stdout;
+  const out = (await git(lane, ['status', '--porcelain=v1', '-z', '--ignored=matching', '--untracked-files=normal'], { readOnly: true }))
+    .stdout;
   const entries = out
     .split('\0')
     .filter((e) => e.startsWith('!! '))
@@ -163,7 +169,14 @@ export async function ignoredAtRisk(lane: string, mainRoot: string, o: { disposa
   };
   for (const rel of entries) {
     if (rel.endsWith('/') && !disposable(rel) && [...included].some((i) => i.startsWith(rel))) {
-      const files = (await git(lane, ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--', rel], { readOnly: true, env: { GIT_LITERAL_PATHSPECS: '1' } })).stdout.split('\0').filter(Boolean);
+      const files = (
+        await git(lane, ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--', rel], {
+          readOnly: true,
+          env: { GIT_LITERAL_PATHSPECS: '1' },
+        })
+      ).stdout
+        .split('\0')
+        .filter(Boolean);
       for (const f of files) judge(f);
       continue;
     }

@@ -146,7 +146,10 @@ async function workIn(worktree: string, base: string): Promise<string | undefine
   if (head && head !== base) return `HEAD is at ${head.slice(0, 12)}, not the base`;
   const st = await statusPorcelain(worktree);
   if (st.length === 0) return undefined;
-  const shown = st.slice(0, 5).map((e) => `${e.code.trim()} ${e.path}`).join(', ');
+  const shown = st
+    .slice(0, 5)
+    .map((e) => `${e.code.trim()} ${e.path}`)
+    .join(', ');
   return `${st.length} changed or untracked file${st.length === 1 ? '' : 's'}: ${shown}${st.length > 5 ? ', ...' : ''}`;
 }
 
@@ -201,17 +204,22 @@ export async function recoverOrphans(project: Project): Promise<RollbackReport[]
     for (const rec of (await project.store.journal.orphans()).filter(ours)) {
       const entry = await project.store.journal.adopt(rec);
       try {
-        const rep =
-          rec.op === START_OP
-            ? await recoverStart(project, rec)
-            : await finishRemove(project, rec.data as unknown as RemoveData);
+        const rep = rec.op === START_OP ? await recoverStart(project, rec) : await finishRemove(project, rec.data as unknown as RemoveData);
         reports.push(rep);
         await entry.done();
-        if (rep.outcome !== 'nothing') log.warn(`recovered an interrupted ${rec.op} of ${rep.task}: ${rep.outcome}${rep.kept ? ` (${rep.kept})` : ''}`);
+        if (rep.outcome !== 'nothing')
+          log.warn(`recovered an interrupted ${rec.op} of ${rep.task}: ${rep.outcome}${rep.kept ? ` (${rep.kept})` : ''}`);
       } catch (e) {
         // Left in the journal: the next command tries again.
         log.error(`could not recover ${rec.op} ${rec.id}`, errorMessage(e));
-        reports.push({ task: String(rec.data.task), op: rec.op, outcome: 'failed', removed_worktree: false, deleted_branch: false, error: errorMessage(e) });
+        reports.push({
+          task: String(rec.data.task),
+          op: rec.op,
+          outcome: 'failed',
+          removed_worktree: false,
+          deleted_branch: false,
+          error: errorMessage(e),
+        });
       }
     }
     return reports;

@@ -41,20 +41,32 @@ export async function removeLane(project: Project, input: RemoveInput): Promise<
   const doc = (await project.store.read(LANES_DOC)).data;
   const lane = Object.hasOwn(doc, task) ? doc[task] : undefined;
   if (!lane) {
-    throw new LanesError('NOT_FOUND', `There is no lane for task "${task}".`, { hint: `${act('list_lanes')} shows the lanes (and any foreign worktrees, which Lanes does not remove).` });
+    throw new LanesError('NOT_FOUND', `There is no lane for task "${task}".`, {
+      hint: `${act('list_lanes')} shows the lanes (and any foreign worktrees, which Lanes does not remove).`,
+    });
   }
   if (lane.state === 'starting') {
-    throw new LanesError('CONFLICT', `The lane of ${task} is still being started by ${lane.owner}.`, { hint: `Wait for ${act('start_lane', { task_id: task })} to finish (or fail), then try again.` });
+    throw new LanesError('CONFLICT', `The lane of ${task} is still being started by ${lane.owner}.`, {
+      hint: `Wait for ${act('start_lane', { task_id: task })} to finish (or fail), then try again.`,
+    });
   }
   const [{ tasks }, owners] = await Promise.all([readPlan(project.store), readOwners(project.store)]);
   const state = Object.hasOwn(tasks, task) ? tasks[task] : undefined;
   // A landed task's lane belongs to nobody any more; until then it is its owner's to remove.
   if (input.actor !== undefined && state?.status !== 'done') {
-    assertAuthority(owners, { actor: assertOwner(input.actor), holder: lane.owner, what: `The lane of task "${task}"`, task, ...(input.force ? { force: true } : {}) });
+    assertAuthority(owners, {
+      actor: assertOwner(input.actor),
+      holder: lane.owner,
+      what: `The lane of task "${task}"`,
+      task,
+      ...(input.force ? { force: true } : {}),
+    });
   }
   const a = await assessLane(project, lane, state);
   const refused = refusal(lane, a);
   if (refused && !input.force) throw refused;
-  const r = input.dryRun ? planTeardown(lane, a, { force: input.force === true }) : await teardownLane(project, lane, a, { force: input.force === true });
+  const r = input.dryRun
+    ? planTeardown(lane, a, { force: input.force === true })
+    : await teardownLane(project, lane, a, { force: input.force === true });
   return { task_id: task, path: lane.path, branch: lane.branch, landed_by: refused ? 'forced' : (a.landedBy ?? 'no-commits'), ...r };
 }

@@ -49,10 +49,14 @@ export async function runSetup(commands: SetupCommand[], cwd: string, opts: RunO
           ? `was killed by ${r.signal}`
           : `exited with code ${r.exit_code}`;
       const tail = r.output_tail.length > MESSAGE_TAIL ? `...${r.output_tail.slice(-MESSAGE_TAIL)}` : r.output_tail;
-      throw new LanesError('CONFIG', `Setup command "${cmd.name}" (${cmd.command.join(' ')}) ${why}.${tail.trim() ? `\nOutput (tail):\n${tail.trimEnd()}` : ''}`, {
-        hint: `Fix setup[${i}] in .lanes/config.json or what it depends on, then start the task again.`,
-        details: { setup: results },
-      });
+      throw new LanesError(
+        'CONFIG',
+        `Setup command "${cmd.name}" (${cmd.command.join(' ')}) ${why}.${tail.trim() ? `\nOutput (tail):\n${tail.trimEnd()}` : ''}`,
+        {
+          hint: `Fix setup[${i}] in .lanes/config.json or what it depends on, then start the task again.`,
+          details: { setup: results },
+        },
+      );
     }
   }
   return results;

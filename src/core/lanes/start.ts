@@ -72,7 +72,10 @@ export async function startLane(project: Project, input: StartInput): Promise<St
   const owner = assertOwner(input.owner);
   if (input.base !== undefined) {
     const problem = revInputProblem(input.base);
-    if (problem) throw new LanesError('INVALID_INPUT', `Invalid base ${JSON.stringify(input.base.slice(0, 80))}: it ${problem}.`, { hint: 'Pass a branch name, tag or commit id, or leave base out to start from the target branch.' });
+    if (problem)
+      throw new LanesError('INVALID_INPUT', `Invalid base ${JSON.stringify(input.base.slice(0, 80))}: it ${problem}.`, {
+        hint: 'Pass a branch name, tag or commit id, or leave base out to start from the target branch.',
+      });
   }
   await recoverOrphans(project);
   const { repo, store } = project;
@@ -85,7 +88,8 @@ export async function startLane(project: Project, input: StartInput): Promise<St
   const existing = Object.hasOwn(lanesNow, task) ? lanesNow[task] : undefined;
   const ttl = cfg.claims.default_ttl_seconds;
   if (existing) {
-    if (existing.state === 'ready' && existing.owner === owner && fs.existsSync(existing.path)) return resumeLane(project, existing, def.files, { owner, ttl, pid: input.pid });
+    if (existing.state === 'ready' && existing.owner === owner && fs.existsSync(existing.path))
+      return resumeLane(project, existing, def.files, { owner, ttl, pid: input.pid });
     throw laneExists(existing, await readOwners(store));
   }
   const baseRef = input.base ?? cfg.target;
@@ -137,7 +141,18 @@ export async function startLane(project: Project, input: StartInput): Promise<St
       const other = Object.hasOwn(doc, task) ? doc[task] : undefined;
       if (other) throw laneExists(other, tx.get(OWNERS_DOC));
       touchOwnerInTx(tx, { owner, ttl_seconds: ttl, ...(input.pid !== undefined ? { pid: input.pid } : {}) });
-      const rec: LaneRecord = { task, owner, branch, path, base, base_ref: baseRef, target: cfg.target, state: 'starting', token, created_at: new Date().toISOString() };
+      const rec: LaneRecord = {
+        task,
+        owner,
+        branch,
+        path,
+        base,
+        base_ref: baseRef,
+        target: cfg.target,
+        state: 'starting',
+        token,
+        created_at: new Date().toISOString(),
+      };
       if (resumed) rec.resumed = true;
       doc[task] = rec;
     });
@@ -152,7 +167,9 @@ export async function startLane(project: Project, input: StartInput): Promise<St
       ensureExcluded(repo, cfg.worktrees.dir);
       // Re-checked under the lock: the directory may have been swapped for a symlink meanwhile.
       if (lanesDir(repo, cfg.worktrees.dir, { create: true }) !== dir) {
-        throw new LanesError('UNSAFE', `The lanes directory changed while starting ${task}.`, { hint: 'Check what replaced it, then start the task again.' });
+        throw new LanesError('UNSAFE', `The lanes directory changed while starting ${task}.`, {
+          hint: 'Check what replaced it, then start the task again.',
+        });
       }
       lanePathFor(dir, task);
       await assertBranchFree(project, task);
@@ -184,7 +201,15 @@ export async function startLane(project: Project, input: StartInput): Promise<St
     const claims = await store.transact(async (tx) => {
       const rec = mine(tx.get(LANES_DOC), task, token);
       const held = def.files.length
-        ? claimInTx(tx, { owner: taskOwner(task), task, paths: def.files, file_paths: filePaths, mode: 'exclusive', ttl_seconds: ttl, reason: `scope of task ${task}` }).map((c) => c.pattern)
+        ? claimInTx(tx, {
+            owner: taskOwner(task),
+            task,
+            paths: def.files,
+            file_paths: filePaths,
+            mode: 'exclusive',
+            ttl_seconds: ttl,
+            reason: `scope of task ${task}`,
+          }).map((c) => c.pattern)
         : [];
       rec.claims = held;
       rec.included = inc.copied;
@@ -228,8 +253,12 @@ async function noBase(project: Project, rev: string, explicit: boolean): Promise
     });
   }
   return explicit
-    ? new LanesError('INVALID_INPUT', `Base ${JSON.stringify(rev)} does not name a commit.`, { hint: 'Pass an existing branch, tag or commit id (a single revision, not a range).' })
-    : new LanesError('INVALID_INPUT', `The target branch "${rev}" does not exist.`, { hint: 'Pass base explicitly, or set "target" in .lanes/config.json to an existing branch.' });
+    ? new LanesError('INVALID_INPUT', `Base ${JSON.stringify(rev)} does not name a commit.`, {
+        hint: 'Pass an existing branch, tag or commit id (a single revision, not a range).',
+      })
+    : new LanesError('INVALID_INPUT', `The target branch "${rev}" does not exist.`, {
+        hint: 'Pass base explicitly, or set "target" in .lanes/config.json to an existing branch.',
+      });
 }
 
 /**
@@ -252,7 +281,15 @@ function withRollback(e: unknown, report: RollbackReport): unknown {
   if (!report.kept && !report.error) return e;
   const note = report.error ? `Rolling back also failed: ${report.error}.` : `The half-made lane was kept: ${report.kept}.`;
   if (e instanceof LanesError) {
-    return new LanesError(e.code, `${e.message}\n${note}`, { hint: e.hint ?? `See ${act('list_lanes')}.`, details: { ...e.details, rollback: report }, cause: e.cause });
+    return new LanesError(e.code, `${e.message}\n${note}`, {
+      hint: e.hint ?? `See ${act('list_lanes')}.`,
+      details: { ...e.details, rollback: report },
+      cause: e.cause,
+    });
   }
-  return new LanesError('INTERNAL', `${errorMessage(e)}\n${note}`, { hint: `See ${act('list_lanes')}.`, cause: e, details: { rollback: report } });
+  return new LanesError('INTERNAL', `${errorMessage(e)}\n${note}`, {
+    hint: `See ${act('list_lanes')}.`,
+    cause: e,
+    details: { rollback: report },
+  });
 }

@@ -59,12 +59,18 @@ export async function takeTask(project: Project, input: TakeInput): Promise<Take
     const doc = tx.get(LANES_DOC);
     const lane = Object.hasOwn(doc, task) ? doc[task] : undefined;
     if (t?.status === 'done') {
-      throw new LanesError('CONFLICT', `Task "${task}" is already done${t.landed_as ? ` (landed as ${t.landed_as})` : ''}; there is nothing to take over.`, {
-        hint: `Add a follow-up task with ${act('add_task')} instead.`,
-      });
+      throw new LanesError(
+        'CONFLICT',
+        `Task "${task}" is already done${t.landed_as ? ` (landed as ${t.landed_as})` : ''}; there is nothing to take over.`,
+        {
+          hint: `Add a follow-up task with ${act('add_task')} instead.`,
+        },
+      );
     }
     if (lane?.state === 'starting') {
-      throw new LanesError('CONFLICT', `The lane of ${task} is still being started by ${lane.owner}.`, { hint: 'Wait for that start to finish or fail, then try again.' });
+      throw new LanesError('CONFLICT', `The lane of ${task} is still being started by ${lane.owner}.`, {
+        hint: 'Wait for that start to finish or fail, then try again.',
+      });
     }
     if (lane?.state === 'broken') {
       throw new LanesError('CONFLICT', `Task "${task}" has a broken lane at ${lane.path}: ${lane.problem ?? 'unknown problem'}.`, {
@@ -72,7 +78,9 @@ export async function takeTask(project: Project, input: TakeInput): Promise<Take
       });
     }
     if (lane && !fs.existsSync(lane.path)) {
-      throw new LanesError('CONFLICT', `The lane of ${task} is recorded at ${lane.path}, but that directory is missing.`, { hint: `Run ${act('cleanup_lanes')} to clear it, then start the task.` });
+      throw new LanesError('CONFLICT', `The lane of ${task} is recorded at ${lane.path}, but that directory is missing.`, {
+        hint: `Run ${act('cleanup_lanes')} to clear it, then start the task.`,
+      });
     }
     const from = lane?.owner ?? (t && t.status !== 'planned' ? t.owner : undefined);
     const owners = tx.get(OWNERS_DOC);
@@ -86,10 +94,14 @@ export async function takeTask(project: Project, input: TakeInput): Promise<Take
     else {
       const l: Liveness = ownerLiveness(owners, from);
       if (l.live && !input.force) {
-        throw new LanesError('CONFLICT', `Task "${task}" belongs to ${describeLiveness(l)}; it is not taken over while its owner is live.`, {
-          hint: `Ask ${from} to hand it over (${act('update_task', { task_id: task })} to planned), or wait until the lease ends and take it then. A human can take it anyway with \`lanes take ${task} --force\`.`,
-          details: { holder: from, ...(l.expires_at ? { expires_at: l.expires_at } : {}) },
-        });
+        throw new LanesError(
+          'CONFLICT',
+          `Task "${task}" belongs to ${describeLiveness(l)}; it is not taken over while its owner is live.`,
+          {
+            hint: `Ask ${from} to hand it over (${act('update_task', { task_id: task })} to planned), or wait until the lease ends and take it then. A human can take it anyway with \`lanes take ${task} --force\`.`,
+            details: { holder: from, ...(l.expires_at ? { expires_at: l.expires_at } : {}) },
+          },
+        );
       }
       because = l.live ? 'forced' : l.why;
     }
@@ -99,7 +111,14 @@ export async function takeTask(project: Project, input: TakeInput): Promise<Take
     reclaimed.push(...reclaimDoc(claims));
     const held: string[] = [];
     if (def.files.length) {
-      const req = { owner: taskOwner(task), task, paths: def.files, mode: 'exclusive' as const, ttl_seconds: ttl, reason: `scope of task ${task}` };
+      const req = {
+        owner: taskOwner(task),
+        task,
+        paths: def.files,
+        mode: 'exclusive' as const,
+        ttl_seconds: ttl,
+        reason: `scope of task ${task}`,
+      };
       const p = parseClaimRequest(req);
       const conflicts = conflictsFor(claims.claims, p.id.owner, p.patterns, p.mode);
       if (conflicts.length) throw conflictError(conflicts, p.mode);
@@ -129,7 +148,14 @@ export async function takeTask(project: Project, input: TakeInput): Promise<Take
   });
   await logReclaimed(store, reclaimed);
   if (r.from !== owner) {
-    await store.appendEvent('task.taken_over', { task, from: r.from, to: owner, because: r.because, ...(input.force ? { forced: true } : {}), claims_moved: r.moved });
+    await store.appendEvent('task.taken_over', {
+      task,
+      from: r.from,
+      to: owner,
+      because: r.because,
+      ...(input.force ? { forced: true } : {}),
+      claims_moved: r.moved,
+    });
   }
   return {
     task_id: task,

@@ -8,7 +8,15 @@ import { act } from '../hints/actions.js';
 import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
 import { createRef, deleteRefCas, refSha, snapshotWorktree, stashCreate } from '../../git/refs.js';
-import { adminDirFor, listWorktrees, lockWorktree, removeAdminEntry, removeWorktree, unlockWorktree, worktreeHeadRef } from '../../git/worktree.js';
+import {
+  adminDirFor,
+  listWorktrees,
+  lockWorktree,
+  removeAdminEntry,
+  removeWorktree,
+  unlockWorktree,
+  worktreeHeadRef,
+} from '../../git/worktree.js';
 import { releaseOwnerInTx } from '../claims/tx.js';
 import type { Project } from '../project/project.js';
 import type { DocTx as Tx } from '../../state/define.js';
@@ -19,7 +27,16 @@ import { withGitLock } from './gitlock.js';
 import { archiveRef, backupRef, LANES_DOC, laneRef, lockReason, REMOVE_OP, taskOwner, type LaneRecord, type RemoveData } from './model.js';
 import type { Assessment } from './assess.js';
 
-export { assessLane, describeCommits, describeDirty, describeIgnored, refusal, refusalParts, type Assessment, type LandedBy } from './assess.js';
+export {
+  assessLane,
+  describeCommits,
+  describeDirty,
+  describeIgnored,
+  refusal,
+  refusalParts,
+  type Assessment,
+  type LandedBy,
+} from './assess.js';
 
 export interface TeardownResult {
   removed_worktree: boolean;
@@ -51,7 +68,15 @@ export function planTeardown(lane: LaneRecord, a: Assessment, opts: { force?: bo
   } else if (a.landedBy === 'landed_as' && a.tip) refs.push(archiveRef(lane.task));
   const notes = [`would release the claims of task:${lane.task} and drop its lane record`];
   if (a.reflogOnly.length) notes.unshift(`would keep ${a.reflogOnly.length} commit(s) only the reflogs still reach under backup refs`);
-  return { removed_worktree: true, deleted_branch: a.tip !== undefined, backup_refs: refs, notes, released_claims: 0, released_ports: [], dry_run: true };
+  return {
+    removed_worktree: true,
+    deleted_branch: a.tip !== undefined,
+    backup_refs: refs,
+    notes,
+    released_claims: 0,
+    released_ports: [],
+    dry_run: true,
+  };
 }
 
 /**
@@ -61,11 +86,29 @@ export function planTeardown(lane: LaneRecord, a: Assessment, opts: { force?: bo
  * worktree. `force` (CLI only) also saves the tip, a detached HEAD, uncommitted changes and the
  * ignored files that would be lost.
  */
-export async function teardownLane(project: Project, lane: LaneRecord, a: Assessment, opts: { force?: boolean } = {}): Promise<TeardownResult> {
+export async function teardownLane(
+  project: Project,
+  lane: LaneRecord,
+  a: Assessment,
+  opts: { force?: boolean } = {},
+): Promise<TeardownResult> {
   const { repo, store } = project;
   const root = repo.mainRoot;
-  const out: TeardownResult = { removed_worktree: false, deleted_branch: false, backup_refs: [], notes: [], released_claims: 0, released_ports: [] };
-  const data: RemoveData & Record<string, unknown> = { task: lane.task, token: lane.token, path: lane.path, ...(a.tip ? { tip: a.tip } : {}), force: opts.force === true };
+  const out: TeardownResult = {
+    removed_worktree: false,
+    deleted_branch: false,
+    backup_refs: [],
+    notes: [],
+    released_claims: 0,
+    released_ports: [],
+  };
+  const data: RemoveData & Record<string, unknown> = {
+    task: lane.task,
+    token: lane.token,
+    path: lane.path,
+    ...(a.tip ? { tip: a.tip } : {}),
+    force: opts.force === true,
+  };
   const entry = await store.journal.begin(REMOVE_OP, data);
   await failpoint('lanes.remove.after-journal');
   try {
@@ -74,7 +117,10 @@ export async function teardownLane(project: Project, lane: LaneRecord, a: Assess
       const admin = adminDirFor(repo.commonDir, lane.path);
       const head = admin ? await refSha(root, worktreeHeadRef(admin)) : undefined;
       if (tip !== a.tip || head !== a.head) {
-        const what = tip !== a.tip ? `branch moved (now ${tip?.slice(0, 12) ?? 'gone'})` : `worktree's HEAD moved (now ${head?.slice(0, 12) ?? 'gone'})`;
+        const what =
+          tip !== a.tip
+            ? `branch moved (now ${tip?.slice(0, 12) ?? 'gone'})`
+            : `worktree's HEAD moved (now ${head?.slice(0, 12) ?? 'gone'})`;
         throw new LanesError('CONFLICT', `The ${what} while the lane of ${lane.task} was being removed.`, {
           hint: `Nothing was removed. Look at ${act('list_lanes')} and try again.`,
         });
@@ -129,7 +175,12 @@ export async function teardownLane(project: Project, lane: LaneRecord, a: Assess
     if (r.task_status) out.task_status = r.task_status;
   });
   await entry.done();
-  await store.appendEvent('lane.removed', { task: lane.task, forced: opts.force === true, backup_refs: out.backup_refs, deleted_branch: out.deleted_branch });
+  await store.appendEvent('lane.removed', {
+    task: lane.task,
+    forced: opts.force === true,
+    backup_refs: out.backup_refs,
+    deleted_branch: out.deleted_branch,
+  });
   return out;
 }
 
@@ -147,7 +198,9 @@ function backupSaver(project: Project, lane: LaneRecord, out: TeardownResult, wh
     async save(suffix, sha) {
       const name = `${base}${suffix}`;
       if (!(await createRef(project.repo.mainRoot, name, sha, `lanes: backup of ${lane.task} ${why}`))) {
-        throw new LanesError('GIT', `Could not create the backup ref ${name}.`, { hint: 'Nothing was removed. Check the repository (git fsck), then try again.' });
+        throw new LanesError('GIT', `Could not create the backup ref ${name}.`, {
+          hint: 'Nothing was removed. Check the repository (git fsck), then try again.',
+        });
       }
       out.backup_refs.push(name);
     },
@@ -163,10 +216,17 @@ async function forcedBackup(saver: Saver, lane: LaneRecord, a: Assessment, out: 
     if (stash) await saver.save('-stash', stash);
   }
   if (a.exists && (a.dirty.some((e) => e.code === '??') || a.ignored.length)) {
-    const snap = await snapshotWorktree(lane.path, `lanes: working tree of ${lane.task} with untracked${a.ignored.length ? ' and ignored' : ''} files`, { ignored: a.ignored });
+    const snap = await snapshotWorktree(
+      lane.path,
+      `lanes: working tree of ${lane.task} with untracked${a.ignored.length ? ' and ignored' : ''} files`,
+      { ignored: a.ignored },
+    );
     if (snap) await saver.save('-worktree', snap);
   }
-  if (a.ignored.length) out.notes.push(`${a.ignored.length} ignored path(s) (${a.ignored.slice(0, 5).join(', ')}${a.ignored.length > 5 ? ', ...' : ''}) kept in ${saver.base}-worktree`);
+  if (a.ignored.length)
+    out.notes.push(
+      `${a.ignored.length} ignored path(s) (${a.ignored.slice(0, 5).join(', ')}${a.ignored.length > 5 ? ', ...' : ''}) kept in ${saver.base}-worktree`,
+    );
 }
 
 /**

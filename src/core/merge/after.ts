@@ -15,7 +15,17 @@ import { setStatus, TASKS_DOC, type TaskStatus } from '../plan/tasks.js';
 import type { DocTx } from '../../state/define.js';
 import { mergeCheckMany } from '../../git/merge.js';
 import { NOTICES_DOC } from './notices.js';
-import { capText, MERGE_DOC, msSince, nowIso, recordOutcome, trimHistory, type EntryFailure, type MergeEntry, type MergeQueueDoc } from './model.js';
+import {
+  capText,
+  MERGE_DOC,
+  msSince,
+  nowIso,
+  recordOutcome,
+  trimHistory,
+  type EntryFailure,
+  type MergeEntry,
+  type MergeQueueDoc,
+} from './model.js';
 
 export function queueIn(tx: DocTx): MergeQueueDoc {
   return tx.get(MERGE_DOC);
@@ -38,7 +48,12 @@ export interface Landed {
  * The state half of a landing, idempotent (crash recovery may run it twice): entries landed, tasks
  * done (dependents become ready) with landed_as, claims released. Returns the entries it moved.
  */
-export function markLandedInTx(tx: DocTx, landed: readonly Landed[], target: string, extra: { unchecked: boolean; gates_ms?: number; land_ms?: number }): MergeEntry[] {
+export function markLandedInTx(
+  tx: DocTx,
+  landed: readonly Landed[],
+  target: string,
+  extra: { unchecked: boolean; gates_ms?: number; land_ms?: number },
+): MergeEntry[] {
   const doc = queueIn(tx);
   const tasks = tx.get(TASKS_DOC);
   const moved: MergeEntry[] = [];
@@ -52,7 +67,11 @@ export function markLandedInTx(tx: DocTx, landed: readonly Landed[], target: str
     if (extra.unchecked) e.unchecked = true;
     delete e.last_error;
     delete e.cancel_requested;
-    e.timings = { ...e.timings, ...(extra.gates_ms !== undefined ? { gates_ms: extra.gates_ms } : {}), ...(extra.land_ms !== undefined ? { land_ms: extra.land_ms } : {}) };
+    e.timings = {
+      ...e.timings,
+      ...(extra.gates_ms !== undefined ? { gates_ms: extra.gates_ms } : {}),
+      ...(extra.land_ms !== undefined ? { land_ms: extra.land_ms } : {}),
+    };
     const total = msSince(e.started_at);
     if (total !== undefined) e.timings.total_ms = total;
     recordOutcome(doc, true);
@@ -62,12 +81,18 @@ export function markLandedInTx(tx: DocTx, landed: readonly Landed[], target: str
       if (t) {
         delete t.landed_as;
         delete t.owner;
-        setStatus(t, 'planned', { note: capText(`Landing ${e.revert_of?.landed_as.slice(0, 12) ?? ''} was reverted on ${target} by ${l.commit.slice(0, 12)}; the task is open again.`) });
+        setStatus(t, 'planned', {
+          note: capText(
+            `Landing ${e.revert_of?.landed_as.slice(0, 12) ?? ''} was reverted on ${target} by ${l.commit.slice(0, 12)}; the task is open again.`,
+          ),
+        });
       }
     } else {
       if (t) {
         t.landed_as = l.commit;
-        setStatus(t, 'done', { note: `landed as ${l.commit} on ${target}${extra.unchecked ? ' (no gates configured: nothing was checked)' : ''}` });
+        setStatus(t, 'done', {
+          note: `landed as ${l.commit} on ${target}${extra.unchecked ? ' (no gates configured: nothing was checked)' : ''}`,
+        });
       }
       releaseOwnerInTx(tx, taskOwner(e.task));
       delete doc.lane_conflicts[e.task];
@@ -78,7 +103,13 @@ export function markLandedInTx(tx: DocTx, landed: readonly Landed[], target: str
 }
 
 /** Marks an entry failed and sends its task back to its owner with the reason. */
-export function markFailedInTx(tx: DocTx, entryId: string, message: string, failure: EntryFailure, opts: { gated?: boolean } = {}): MergeEntry | undefined {
+export function markFailedInTx(
+  tx: DocTx,
+  entryId: string,
+  message: string,
+  failure: EntryFailure,
+  opts: { gated?: boolean } = {},
+): MergeEntry | undefined {
   const doc = queueIn(tx);
   const e = doc.entries.find((x) => x.id === entryId);
   if (!e || e.state === 'landed' || e.state === 'failed' || e.state === 'cancelled') return undefined;
@@ -114,7 +145,12 @@ export function holdInTx(tx: DocTx, entryId: string, reason: string): void {
   e.state = 'held';
   e.held_reason = reason;
   e.last_error = `held for a human: ${reason}. A human approves it with \`lanes merge approve ${e.task}\`.`;
-  moveTask(tx, e.task, undefined, `merge held: ${reason}. It lands once a human runs \`lanes merge approve ${e.task}\`; or revert the change to the gates, commit, cancel and queue again.`);
+  moveTask(
+    tx,
+    e.task,
+    undefined,
+    `merge held: ${reason}. It lands once a human runs \`lanes merge approve ${e.task}\`; or revert the change to the gates, commit, cancel and queue again.`,
+  );
 }
 
 /** Puts entries a processor let go of back in the queue, keeping their place. */
@@ -143,7 +179,12 @@ export interface LaneConflict {
  * Re-checks every lane in flight (branches lanes/*, tasks not done) against the new target in one
  * `merge-tree --stdin`; records each new conflict on the lane's task and on its queue entry.
  */
-export async function recheckInFlight(project: Project, target: string, targetSha: string, landedTasks: readonly string[]): Promise<LaneConflict[]> {
+export async function recheckInFlight(
+  project: Project,
+  target: string,
+  targetSha: string,
+  landedTasks: readonly string[],
+): Promise<LaneConflict[]> {
   const landedTask = landedTasks.join(', ');
   const root = project.repo.mainRoot;
   const out = await gitOut(root, ['for-each-ref', '--format=%(refname:lstrip=3)%00%(objectname)', 'refs/heads/lanes/'], { readOnly: true });
@@ -155,7 +196,10 @@ export async function recheckInFlight(project: Project, target: string, targetSh
     .map((l) => l.split('\0') as [string, string])
     .filter(([task]) => !landedTasks.includes(task) && tasks[task]?.status !== 'done');
   if (!lanesInFlight.length) return [];
-  const results = await mergeCheckMany(root, lanesInFlight.map(([, sha]) => [targetSha, sha]));
+  const results = await mergeCheckMany(
+    root,
+    lanesInFlight.map(([, sha]) => [targetSha, sha]),
+  );
   const found: LaneConflict[] = [];
   const fresh: LaneConflict[] = [];
   lanesInFlight.forEach(([task], i) => {
@@ -184,13 +228,19 @@ export async function recheckInFlight(project: Project, target: string, targetSh
       // A notice outlives its conflict only until the conflict is resolved or its lane lands.
       for (const t of Object.keys(notices)) if (!Object.hasOwn(doc.lane_conflicts, t)) delete notices[t];
     });
-    for (const c of fresh) await project.store.appendEvent('merge.conflict', { task: c.task, with: target, files: c.files, after: landedTask });
+    for (const c of fresh)
+      await project.store.appendEvent('merge.conflict', { task: c.task, with: target, files: c.files, after: landedTask });
   }
   return fresh;
 }
 
 /** recheckInFlight, but a failure is a warning: it never undoes or blocks a landing. */
-export async function recheckSafely(project: Project, target: string, targetSha: string, landedTasks: readonly string[]): Promise<{ warnings: string[]; conflicts: LaneConflict[] }> {
+export async function recheckSafely(
+  project: Project,
+  target: string,
+  targetSha: string,
+  landedTasks: readonly string[],
+): Promise<{ warnings: string[]; conflicts: LaneConflict[] }> {
   try {
     return { warnings: [], conflicts: await recheckInFlight(project, target, targetSha, landedTasks) };
   } catch (e) {
@@ -213,8 +263,19 @@ export async function removeLandedLanes(project: Project, landed: readonly Merge
  * Everything after the state half of a landing, best effort (a failure here never undoes the
  * landing; it is reported): lanes in flight re-checked, landed lanes removed when configured.
  */
-export async function cleanupAfterLanding(project: Project, target: string, targetSha: string, landed: readonly MergeEntry[], removeLanes: boolean): Promise<{ warnings: string[]; conflicts: LaneConflict[] }> {
-  const r = await recheckSafely(project, target, targetSha, landed.map((e) => e.task));
+export async function cleanupAfterLanding(
+  project: Project,
+  target: string,
+  targetSha: string,
+  landed: readonly MergeEntry[],
+  removeLanes: boolean,
+): Promise<{ warnings: string[]; conflicts: LaneConflict[] }> {
+  const r = await recheckSafely(
+    project,
+    target,
+    targetSha,
+    landed.map((e) => e.task),
+  );
   if (removeLanes) r.warnings.push(...(await removeLandedLanes(project, landed)));
   return r;
 }

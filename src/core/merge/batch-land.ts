@@ -70,7 +70,12 @@ export async function landSegment(
   const q = (await store.read(MERGE_DOC)).data;
   const cancelled = all.filter((l) => q.entries.find((e) => e.id === l.entry)?.cancel_requested);
   if (cancelled.length) {
-    await store.transact(async (tx) => requeueInTx(tx, all.map((l) => l.entry)));
+    await store.transact(async (tx) =>
+      requeueInTx(
+        tx,
+        all.map((l) => l.entry),
+      ),
+    );
     report.cancelled.push(...cancelled.map((l) => l.task));
     report.requeued.push(...all.filter((l) => !cancelled.includes(l)).map((l) => l.task));
     return 'cancelled';
@@ -83,7 +88,13 @@ export async function landSegment(
   const r = await advanceTarget(project.repo, target, cur, last.commit, message);
   const landMs = Math.round(performance.now() - t0);
   if (!r.ok) {
-    await store.transact(async (tx) => requeueInTx(tx, all.map((l) => l.entry), `${target} moved while it was being integrated; integrated again`));
+    await store.transact(async (tx) =>
+      requeueInTx(
+        tx,
+        all.map((l) => l.entry),
+        `${target} moved while it was being integrated; integrated again`,
+      ),
+    );
     report.requeued.push(...all.map((l) => l.task));
     ctx.onProgress(`${target} moved meanwhile; integrating again`);
     return 'moved';
@@ -91,7 +102,11 @@ export async function landSegment(
   await failpoint('merge.after-land');
   let moved: MergeEntry[] = [];
   await store.transact(async (tx) => {
-    moved = markLandedInTx(tx, landing, target, { unchecked: extra.unchecked, land_ms: landMs, ...(extra.gates_ms !== undefined ? { gates_ms: extra.gates_ms } : {}) });
+    moved = markLandedInTx(tx, landing, target, {
+      unchecked: extra.unchecked,
+      land_ms: landMs,
+      ...(extra.gates_ms !== undefined ? { gates_ms: extra.gates_ms } : {}),
+    });
   });
   for (const l of seg) {
     report.landed.push({ task: l.task, entry: l.entry, commit: l.commit, unchecked: extra.unchecked });
@@ -100,7 +115,10 @@ export async function landSegment(
   ctx.onProgress(`landed ${seg.map((l) => l.task).join(', ')} on ${target} as ${last.commit.slice(0, 12)}`);
   const cfg = await configAt(project.repo, cur, target);
   if (cfg.merge.remove_lane_after_landing) report.warnings.push(...(await removeLandedLanes(project, moved)));
-  ctx.recheck.add(last.commit, moved.map((e) => e.task));
+  ctx.recheck.add(
+    last.commit,
+    moved.map((e) => e.task),
+  );
   if (cfg.gates.length) await ctx.recheck.flush(report);
   return 'done';
 }

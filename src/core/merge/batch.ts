@@ -113,25 +113,30 @@ export class Integrator implements Integrating {
     // One state write for what integration decided; skipped on the fast path (no gates, nothing to
     // record), where the landing's own write follows at once.
     const record = integ.conflicted.length || integ.deferred.length || integ.noop.length || integ.held.length || gates.length;
-    if (record) await store.transact(async (tx) => {
-      const doc = queueIn(tx);
-      for (const c of integ.conflicted) {
-        const next =
-          c.e.kind === 'revert'
-            ? `Later changes on ${this.target} touch the same lines: revert it by hand (git revert) in a new task.`
-            : `Merge ${this.target} into the lane, resolve the conflicts, commit, and queue it again.`;
-        markFailedInTx(tx, c.e.id, `${c.message}\n${next}`, { kind: 'conflict', files: c.files });
-      }
-      requeueInTx(tx, integ.deferred.map((e) => e.id), 'conflicts with another entry of its batch; tried alone next');
-      for (const h of integ.held) holdInTx(tx, h.e.id, h.reason);
-      if (integ.noop.length) markLandedInTx(tx, integ.noop, this.target, { unchecked: false });
-      for (const l of integ.links) {
-        const e = doc.entries.find((x) => x.id === l.entry);
-        if (!e) continue;
-        e.state = gates.length ? 'gating' : 'landing';
-        e.timings = { ...e.timings, integrate_ms: integrateMs };
-      }
-    });
+    if (record)
+      await store.transact(async (tx) => {
+        const doc = queueIn(tx);
+        for (const c of integ.conflicted) {
+          const next =
+            c.e.kind === 'revert'
+              ? `Later changes on ${this.target} touch the same lines: revert it by hand (git revert) in a new task.`
+              : `Merge ${this.target} into the lane, resolve the conflicts, commit, and queue it again.`;
+          markFailedInTx(tx, c.e.id, `${c.message}\n${next}`, { kind: 'conflict', files: c.files });
+        }
+        requeueInTx(
+          tx,
+          integ.deferred.map((e) => e.id),
+          'conflicts with another entry of its batch; tried alone next',
+        );
+        for (const h of integ.held) holdInTx(tx, h.e.id, h.reason);
+        if (integ.noop.length) markLandedInTx(tx, integ.noop, this.target, { unchecked: false });
+        for (const l of integ.links) {
+          const e = doc.entries.find((x) => x.id === l.entry);
+          if (!e) continue;
+          e.state = gates.length ? 'gating' : 'landing';
+          e.timings = { ...e.timings, integrate_ms: integrateMs };
+        }
+      });
     for (const c of integ.conflicted) {
       report.failed.push({ task: c.e.task, entry: c.e.id, kind: 'conflict', message: c.message, files: c.files });
       await store.appendEvent('merge.failed', { task: c.e.task, entry: c.e.id, kind: 'conflict', files: c.files });
@@ -149,7 +154,9 @@ export class Integrator implements Integrating {
     await failpoint('merge.after-integrate');
 
     if (!gates.length) {
-      report.warnings.push(`No gates are configured in .lanes/config.json on ${this.target}: ${links.map((l) => l.task).join(', ')} landed without any check.`);
+      report.warnings.push(
+        `No gates are configured in .lanes/config.json on ${this.target}: ${links.map((l) => l.task).join(', ')} landed without any check.`,
+      );
       return landSegment(this, journal, links, old, { unchecked: true }, report);
     }
 
@@ -167,7 +174,12 @@ export class Integrator implements Integrating {
       await journal.step('gates', { testing: at.commit, pgid: undefined });
       await resetIntegration(dir, at.commit, rec.keep);
       const tasks = links.slice(0, n).map((l) => l.task);
-      this.onProgress(`gates on ${links.slice(landed, n).map((l) => l.task).join(', ')}`);
+      this.onProgress(
+        `gates on ${links
+          .slice(landed, n)
+          .map((l) => l.task)
+          .join(', ')}`,
+      );
       report.gate_runs++;
       const env = { LANES_MERGE: '1', LANES_TARGET: this.target, LANES_TASKS: tasks.join(','), LANES_CANDIDATE: at.commit };
       const onSpawn = async (pgid: number) => {
@@ -183,9 +195,18 @@ export class Integrator implements Integrating {
         if (s.ran.length) this.onProgress(`setup ran: ${s.ran.join(', ')}${s.skipped.length ? ` (skipped: ${s.skipped.join(', ')})` : ''}`);
         g = s.ok
           ? await runGates(gates, dir, { env, onSpawn, log })
-          : { ok: false, runs: [], ms: Math.round(performance.now() - t1), failed: gateFailure(s.failed.gate, s.failed.why, s.failed.output, s.failed) };
+          : {
+              ok: false,
+              runs: [],
+              ms: Math.round(performance.now() - t1),
+              failed: gateFailure(s.failed.gate, s.failed.why, s.failed.output, s.failed),
+            };
       } finally {
-        const entry = log.close(g?.failed ? { ok: false, failed: g.failed.gate, why: g.failed.why } : { ok: g?.ok === true, ...(g ? {} : { why: 'interrupted' }) });
+        const entry = log.close(
+          g?.failed
+            ? { ok: false, failed: g.failed.gate, why: g.failed.why }
+            : { ok: g?.ok === true, ...(g ? {} : { why: 'interrupted' }) },
+        );
         if (g) g.log = entry.id;
       }
       return g;
@@ -203,7 +224,15 @@ export class Integrator implements Integrating {
       const step = bisect(links.length, green);
       if (step.land > landed) {
         const ms = results.get(step.land)!.ms;
-        const out = await landSegment(this, journal, links.slice(landed, step.land), cur, { unchecked: false, gates_ms: ms }, report, links.slice(step.land));
+        const out = await landSegment(
+          this,
+          journal,
+          links.slice(landed, step.land),
+          cur,
+          { unchecked: false, gates_ms: ms },
+          report,
+          links.slice(step.land),
+        );
         if (out !== 'done') return out;
         cur = links[step.land - 1]!.commit;
         landed = step.land;
@@ -215,7 +244,12 @@ export class Integrator implements Integrating {
         continue;
       }
       if (step.fail === undefined) return 'done';
-      return this.failCulprit(links[step.fail]!, results.get(step.fail + 1)!, step.requeue.map((i) => links[i]!), report);
+      return this.failCulprit(
+        links[step.fail]!,
+        results.get(step.fail + 1)!,
+        step.requeue.map((i) => links[i]!),
+        report,
+      );
     }
   }
 
@@ -238,7 +272,11 @@ export class Integrator implements Integrating {
       markFailedInTx(tx, culprit.entry, message, failure, { gated: true });
       const e = queueIn(tx).entries.find((x) => x.id === culprit.entry);
       if (e) e.gates = red.runs;
-      requeueInTx(tx, rest.map((l) => l.entry), `integrated again without ${culprit.task}, whose gate failed`);
+      requeueInTx(
+        tx,
+        rest.map((l) => l.entry),
+        `integrated again without ${culprit.task}, whose gate failed`,
+      );
     });
     report.failed.push({ task: culprit.task, entry: culprit.entry, kind: 'gate', message, gate: f.gate });
     report.requeued.push(...rest.map((l) => l.task));

@@ -14,7 +14,12 @@ import type { Repo } from '../../git/repo.js';
 export function defaultIntegrationBase(repo: Repo): string {
   const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
   const hash = crypto.createHash('sha256').update(repo.commonDir).digest('hex').slice(0, 10);
-  const name = path.basename(repo.mainRoot).replace(/[^A-Za-z0-9_-]/g, '-').replace(/^-+/, '').slice(0, 40) || 'repo';
+  const name =
+    path
+      .basename(repo.mainRoot)
+      .replace(/[^A-Za-z0-9_-]/g, '-')
+      .replace(/^-+/, '')
+      .slice(0, 40) || 'repo';
   return path.join(fs.realpathSync(os.tmpdir()), `lanes-${uid}`, `${name}-${hash}`);
 }
 
@@ -26,7 +31,10 @@ export function integrationBase(repo: Repo, configured: string | undefined): str
 
 /** A dot segment ("/.git/", "/.claude/") in an absolute path, or undefined. */
 export function dotSegment(p: string): string | undefined {
-  return path.resolve(p).split(path.sep).find((s) => s.startsWith('.') && s !== '.');
+  return path
+    .resolve(p)
+    .split(path.sep)
+    .find((s) => s.startsWith('.') && s !== '.');
 }
 
 /**

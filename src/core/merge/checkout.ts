@@ -62,7 +62,12 @@ function docOf(d: IntegrationDoc): IntegrationDoc {
 export const INTEGRATION_DOC = defineDoc<IntegrationDoc>({ name: 'integration', empty: emptyDoc, normalize: docOf });
 
 function checkoutName(target: string): string {
-  const plain = target.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'target';
+  const plain =
+    target
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'target';
   return `${plain}-${crypto.createHash('sha256').update(target).digest('hex').slice(0, 8)}`;
 }
 
@@ -115,10 +120,17 @@ export async function removeCheckoutDir(repo: Repo, rec: Pick<CheckoutRecord, 'd
   }
 }
 
-async function updateRecord(project: Project, target: string, fn: (r: CheckoutRecord | undefined, doc: IntegrationDoc) => void): Promise<void> {
+async function updateRecord(
+  project: Project,
+  target: string,
+  fn: (r: CheckoutRecord | undefined, doc: IntegrationDoc) => void,
+): Promise<void> {
   await project.store.transact(async (tx) => {
     const doc = tx.get(INTEGRATION_DOC);
-    fn(doc.checkouts.find((c) => c.target === target), doc);
+    fn(
+      doc.checkouts.find((c) => c.target === target),
+      doc,
+    );
   });
 }
 
@@ -130,7 +142,12 @@ export async function readCheckouts(project: Project): Promise<CheckoutRecord[]>
  * The target's gate checkout, made (or re-made, when it moved, vanished or was half made) at
  * `at`. Returns its record.
  */
-export async function ensureCheckout(project: Project, target: string, at: string, configuredDir: string | undefined): Promise<CheckoutRecord> {
+export async function ensureCheckout(
+  project: Project,
+  target: string,
+  at: string,
+  configuredDir: string | undefined,
+): Promise<CheckoutRecord> {
   const { repo } = project;
   const root = integrationBase(repo, configuredDir);
   const dir = path.join(root, checkoutName(target));
@@ -180,7 +197,12 @@ async function setupKey(dir: string, cmd: SetupConfig): Promise<string | undefin
 
 export type SetupOutcome =
   | { ok: true; ran: string[]; skipped: string[] }
-  | { ok: false; ran: string[]; skipped: string[]; failed: { gate: string; why: string; output: string; exit_code: number | null; timed_out: boolean; unrunnable?: boolean } };
+  | {
+      ok: false;
+      ran: string[];
+      skipped: string[];
+      failed: { gate: string; why: string; output: string; exit_code: number | null; timed_out: boolean; unrunnable?: boolean };
+    };
 
 /**
  * Runs the target's setup in the checkout (already reset to the candidate), skipping commands
@@ -230,7 +252,19 @@ export async function setupCheckout(
           : r.signal
             ? `was killed by ${r.signal}`
             : `exited with code ${r.exitCode}`;
-      return { ok: false, ran, skipped, failed: { gate: `setup ${cmd.name}`, why, output: r.output, exit_code: r.exitCode, timed_out: r.timedOut, ...(r.error ? { unrunnable: true } : {}) } };
+      return {
+        ok: false,
+        ran,
+        skipped,
+        failed: {
+          gate: `setup ${cmd.name}`,
+          why,
+          output: r.output,
+          exit_code: r.exitCode,
+          timed_out: r.timedOut,
+          ...(r.error ? { unrunnable: true } : {}),
+        },
+      };
     }
     // What setup leaves untracked is kept across resets from now on.
     const made = (await gitOut(rec.dir, ['ls-files', '--others', '--directory', '-z'], { readOnly: true })).split('\0').filter(Boolean);

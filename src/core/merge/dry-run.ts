@@ -30,7 +30,10 @@ export async function planMergeQueue(project: Project): Promise<MergeDryRun> {
   const root = project.repo.mainRoot;
   const target = (await project.config()).target;
   const tip = await readTargetTip(project.repo, target);
-  if (!tip) throw new LanesError('NOT_FOUND', `The target branch ${target} does not exist.`, { hint: 'Create it (or fix "target" in .lanes/config.json), then run the queue again.' });
+  if (!tip)
+    throw new LanesError('NOT_FOUND', `The target branch ${target} does not exist.`, {
+      hint: 'Create it (or fix "target" in .lanes/config.json), then run the queue again.',
+    });
   const [{ plan, tasks }, q] = await Promise.all([readPlan(project.store), project.store.read(MERGE_DOC)]);
   const doc = queueOf(q.data);
   const cfg = await configForTip(project.repo, tip, target);
@@ -41,7 +44,15 @@ export async function planMergeQueue(project: Project): Promise<MergeDryRun> {
   for (const [i, e] of batch.entries()) {
     const check = await mergeCheck(root, tip.sha, e.tip);
     const now = await refSha(root, e.ref);
-    would_process.push({ task: e.task, entry: e.id, kind: e.kind, tip: e.tip, batch: Math.floor(i / size) + 1, conflicts: check.clean ? [] : check.files, lane_moved: now !== undefined && now !== e.tip });
+    would_process.push({
+      task: e.task,
+      entry: e.id,
+      kind: e.kind,
+      tip: e.tip,
+      batch: Math.floor(i / size) + 1,
+      conflicts: check.clean ? [] : check.files,
+      lane_moved: now !== undefined && now !== e.tip,
+    });
   }
   return {
     dry_run: true,

@@ -46,19 +46,27 @@ export async function queueMerge(project: Project, input: QueueInput): Promise<Q
   const target = (await project.config()).target;
   const targetSha = await refSha(root, `refs/heads/${target}`);
   if (!targetSha) {
-    throw new LanesError('NOT_FOUND', `The target branch ${target} does not exist.`, { hint: 'Create it (or set "target" in .lanes/config.json), then queue again.' });
+    throw new LanesError('NOT_FOUND', `The target branch ${target} does not exist.`, {
+      hint: 'Create it (or set "target" in .lanes/config.json), then queue again.',
+    });
   }
   const ref = laneRef(task);
   const tip = await refSha(root, ref);
   if (!tip) {
-    throw new LanesError('NOT_FOUND', `Task ${task} has no lane (no branch lanes/${task}).`, { hint: `Start the task with ${act('start_lane', { task_id: task })}, commit the work in its lane, then queue it.` });
+    throw new LanesError('NOT_FOUND', `Task ${task} has no lane (no branch lanes/${task}).`, {
+      hint: `Start the task with ${act('start_lane', { task_id: task })}, commit the work in its lane, then queue it.`,
+    });
   }
   const { plan, tasks } = await readPlan(store);
   const state = tasks[task];
   if (state?.status === 'done') {
-    throw new LanesError('CONFLICT', `Task ${task} is already done${state.landed_as ? ` (landed as ${state.landed_as.slice(0, 12)})` : ''}.`, {
-      hint: `Nothing to land. Add a follow-up task with ${act('add_task')} for further work.`,
-    });
+    throw new LanesError(
+      'CONFLICT',
+      `Task ${task} is already done${state.landed_as ? ` (landed as ${state.landed_as.slice(0, 12)})` : ''}.`,
+      {
+        hint: `Nothing to land. Add a follow-up task with ${act('add_task')} for further work.`,
+      },
+    );
   }
   const current = (await store.read(MERGE_DOC)).data;
   const existing = activeEntry(current, task);
@@ -67,7 +75,10 @@ export async function queueMerge(project: Project, input: QueueInput): Promise<Q
       `It is held for a human: ${existing.held_reason ?? 'it changes the gates'}. \`lanes merge approve ${task}\` lets it land; \`lanes merge cancel ${task}\` takes it out so a new commit can be queued.`,
     ]);
   }
-  if (existing && existing.state !== 'queued') return result(current, existing, true, existing.conflicts ?? [], plan, tasks, ['It is being processed right now; its queued commit is what lands.']);
+  if (existing && existing.state !== 'queued')
+    return result(current, existing, true, existing.conflicts ?? [], plan, tasks, [
+      'It is being processed right now; its queued commit is what lands.',
+    ]);
 
   await assertLaneReady(project, task, ref);
   const ahead = Number(await gitOut(root, ['rev-list', '--count', tip, `^${targetSha}`], { readOnly: true }));
@@ -113,12 +124,30 @@ export async function queueMerge(project: Project, input: QueueInput): Promise<Q
   return result(out.doc, out.entry, out.already, conflicts, plan, tasks, []);
 }
 
-function result(doc: MergeQueueDoc, entry: MergeEntry, already: boolean, conflicts: ConflictReport[], plan: StoredPlan | null, tasks: TasksDoc, warnings: string[]): QueueResult {
+function result(
+  doc: MergeQueueDoc,
+  entry: MergeEntry,
+  already: boolean,
+  conflicts: ConflictReport[],
+  plan: StoredPlan | null,
+  tasks: TasksDoc,
+  warnings: string[],
+): QueueResult {
   const waiting = dependenciesOf(plan, entry.task).filter((d) => tasks[d]?.status !== 'done');
   const w = [...warnings];
-  if (conflicts.some((c) => c.with === 'target')) w.push(`It conflicts with ${entry.target} as it is now: merge ${entry.target} into the lane and resolve the conflicts, or it will fail when processed.`);
+  if (conflicts.some((c) => c.with === 'target'))
+    w.push(
+      `It conflicts with ${entry.target} as it is now: merge ${entry.target} into the lane and resolve the conflicts, or it will fail when processed.`,
+    );
   const position = positions(doc).get(entry.id) ?? 0;
-  return { entry: entryView(entry, { position, waiting_for: waiting }), position, already_queued: already, conflicts, waiting_for: waiting, warnings: w };
+  return {
+    entry: entryView(entry, { position, waiting_for: waiting }),
+    position,
+    already_queued: already,
+    conflicts,
+    waiting_for: waiting,
+    warnings: w,
+  };
 }
 
 /** The lane's worktree (if it has one) must hold no uncommitted work and no operation in progress. */
@@ -144,11 +173,21 @@ async function assertLaneReady(project: Project, task: string, ref: string): Pro
 }
 
 /** Conflicts with the target and with every other lane queued or in progress, in one git call. */
-async function checkConflicts(project: Project, task: string, tip: string, targetSha: string, doc: MergeQueueDoc, tasks: TasksDoc): Promise<ConflictReport[]> {
+async function checkConflicts(
+  project: Project,
+  task: string,
+  tip: string,
+  targetSha: string,
+  doc: MergeQueueDoc,
+  tasks: TasksDoc,
+): Promise<ConflictReport[]> {
   const root = project.repo.mainRoot;
   const others = new Map<string, string>();
-  for (const e of doc.entries) if (e.task !== task && e.kind === 'land' && ['queued', 'integrating', 'gating', 'landing'].includes(e.state)) others.set(e.task, e.tip);
-  const refs = await gitOut(root, ['for-each-ref', '--format=%(refname:lstrip=3)%00%(objectname)', 'refs/heads/lanes/'], { readOnly: true });
+  for (const e of doc.entries)
+    if (e.task !== task && e.kind === 'land' && ['queued', 'integrating', 'gating', 'landing'].includes(e.state)) others.set(e.task, e.tip);
+  const refs = await gitOut(root, ['for-each-ref', '--format=%(refname:lstrip=3)%00%(objectname)', 'refs/heads/lanes/'], {
+    readOnly: true,
+  });
   for (const line of refs.split('\n').filter(Boolean)) {
     const [t = '', sha = ''] = line.split('\0');
     if (t && t !== task && !others.has(t) && tasks[t]?.status === 'in_progress') others.set(t, sha);

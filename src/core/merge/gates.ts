@@ -47,7 +47,10 @@ export interface GateContext {
   log?: GateLog;
 }
 
-export function whyFailed(r: { timedOut: boolean; error?: string; signal: string | null; exitCode: number | null }, timeoutSeconds: number): string {
+export function whyFailed(
+  r: { timedOut: boolean; error?: string; signal: string | null; exitCode: number | null },
+  timeoutSeconds: number,
+): string {
   return r.timedOut
     ? `timed out after ${timeoutSeconds} s (its process group was killed)`
     : r.error
@@ -61,11 +64,20 @@ export function whyFailed(r: { timedOut: boolean; error?: string; signal: string
  * A failure record from a command's raw (capped) output. `full` is more of the output (from the
  * log on disk) when the in-memory tail lost its start: the first failure is usually there.
  */
-export function gateFailure(gate: string, why: string, output: string, r: { exit_code: number | null; timed_out: boolean; unrunnable?: boolean }, full?: string): GateFailure {
+export function gateFailure(
+  gate: string,
+  why: string,
+  output: string,
+  r: { exit_code: number | null; timed_out: boolean; unrunnable?: boolean },
+  full?: string,
+): GateFailure {
   const clean = redact(output);
   const head = full !== undefined && output.startsWith('[... ') ? summarizeFailure(redact(full)) : undefined;
   const tail = summarizeFailure(clean);
-  const s = { summary: tail.summary.length ? tail.summary : (head?.summary ?? []), first_failure: head?.first_failure.length ? head.first_failure : tail.first_failure };
+  const s = {
+    summary: tail.summary.length ? tail.summary : (head?.summary ?? []),
+    first_failure: head?.first_failure.length ? head.first_failure : tail.first_failure,
+  };
   return {
     gate,
     why,
@@ -101,7 +113,13 @@ export async function runGates(gates: readonly CommandConfig[], cwd: string, ctx
     ctx.log?.note(`<== gate ${g.name}: ${ok ? 'passed' : why} (${r.durationMs} ms)`);
     if (!ok) {
       const full = r.output.startsWith('[... ') ? ctx.log?.textFrom(mark) : undefined;
-      const failed = gateFailure(g.name, why, r.output, { exit_code: r.exitCode, timed_out: r.timedOut, ...(r.error ? { unrunnable: true } : {}) }, full);
+      const failed = gateFailure(
+        g.name,
+        why,
+        r.output,
+        { exit_code: r.exitCode, timed_out: r.timedOut, ...(r.error ? { unrunnable: true } : {}) },
+        full,
+      );
       return { ok: false, runs, ms: Math.round(performance.now() - t0), failed };
     }
   }
@@ -114,7 +132,8 @@ export async function runGates(gates: readonly CommandConfig[], cwd: string, ctx
  */
 export function failureReason(f: GateFailure, where: { task: string; target: string; log?: string }): string {
   const parts = [`gate "${f.gate}" ${f.why} on ${where.task} integrated onto ${where.target}.`];
-  if (f.timed_out && f.last_lines.length) parts.push(`It was still running; its last output:\n${f.last_lines.map((l) => `  ${l}`).join('\n')}`);
+  if (f.timed_out && f.last_lines.length)
+    parts.push(`It was still running; its last output:\n${f.last_lines.map((l) => `  ${l}`).join('\n')}`);
   if (f.summary.length) parts.push(`Summary: ${f.summary.join(' | ')}`);
   if (f.first_failure.length) parts.push(`First failure:\n${f.first_failure.join('\n')}`);
   if (!f.timed_out && !f.summary.length && !f.first_failure.length) {

@@ -23,9 +23,11 @@ export function gateWeakenings(cur: LanesConfig, next: LanesConfig): string[] {
     const n = next.gates.find((x) => x.name === g.name);
     if (!n) out.push(`removes gate "${g.name}"`);
     else {
-      if (!same(n.command, g.command)) out.push(`changes the command of gate "${g.name}" (${JSON.stringify(g.command)} → ${JSON.stringify(n.command)})`);
+      if (!same(n.command, g.command))
+        out.push(`changes the command of gate "${g.name}" (${JSON.stringify(g.command)} → ${JSON.stringify(n.command)})`);
       if (!same(n.env ?? {}, g.env ?? {})) out.push(`changes the environment of gate "${g.name}"`);
-      if (n.timeout_seconds < g.timeout_seconds) out.push(`shortens the timeout of gate "${g.name}" (${g.timeout_seconds} s → ${n.timeout_seconds} s)`);
+      if (n.timeout_seconds < g.timeout_seconds)
+        out.push(`shortens the timeout of gate "${g.name}" (${g.timeout_seconds} s → ${n.timeout_seconds} s)`);
     }
   }
   for (const s of cur.setup) {

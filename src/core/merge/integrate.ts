@@ -74,7 +74,10 @@ export async function integrateChain(ctx: Integrating, old: string, oldTree: str
     } else {
       // A landing that would weaken the gates waits for a human, unless one approved this tip.
       const commit = r.commit;
-      const reason = e.approved?.tip === e.tip ? undefined : await holdReason(await configAt(ctx.repo, base, ctx.target), () => configAt(ctx.repo, commit, ctx.target));
+      const reason =
+        e.approved?.tip === e.tip
+          ? undefined
+          : await holdReason(await configAt(ctx.repo, base, ctx.target), () => configAt(ctx.repo, commit, ctx.target));
       if (reason) {
         held.push({ e, reason });
         continue;
@@ -100,16 +103,36 @@ async function integrateOne(ctx: Integrating, e: MergeEntry, base: string, baseT
   if (e.strategy === 'rebase') {
     const dir = await ctx.worktree(base);
     const r = await rebaseOnto(dir, base, e.tip, ctx.keep);
-    return r.ok ? { commit: r.commit } : { conflict: { files: r.files, message: `rebasing lanes/${e.task} onto ${onTarget ? ctx.target : 'the batch'} conflicts in: ${r.files.join(', ') || r.message}` } };
+    return r.ok
+      ? { commit: r.commit }
+      : {
+          conflict: {
+            files: r.files,
+            message: `rebasing lanes/${e.task} onto ${onTarget ? ctx.target : 'the batch'} conflicts in: ${r.files.join(', ') || r.message}`,
+          },
+        };
   }
   const mc = await mergeCheck(root, base, e.tip);
   if (!mc.clean) {
-    return { conflict: { files: mc.files, message: `merging lanes/${e.task} into ${onTarget ? ctx.target : 'the batch'} conflicts in: ${mc.files.join(', ') || '(see git merge-tree)'}` } };
+    return {
+      conflict: {
+        files: mc.files,
+        message: `merging lanes/${e.task} into ${onTarget ? ctx.target : 'the batch'} conflicts in: ${mc.files.join(', ') || '(see git merge-tree)'}`,
+      },
+    };
   }
   // Merging changes nothing (the lane is already on the target, e.g. an ancestor of it): no commit.
   if (mc.tree === baseTree) return { commit: base };
   if (e.strategy === 'merge') {
-    return { commit: await commitTree(root, mc.tree, [base, e.tip], `Merge lanes/${e.task}: ${ctx.title(e.task)}\n\nLanded by the Lanes merge queue (entry ${e.id}).\n`), tree: mc.tree };
+    return {
+      commit: await commitTree(
+        root,
+        mc.tree,
+        [base, e.tip],
+        `Merge lanes/${e.task}: ${ctx.title(e.task)}\n\nLanded by the Lanes merge queue (entry ${e.id}).\n`,
+      ),
+      tree: mc.tree,
+    };
   }
   const body = (await subjects(root, base, e.tip)).map((x) => `* ${x}`).join('\n');
   const msg = `${ctx.title(e.task)} (${e.task})\n\nSquash of lanes/${e.task}, landed by the Lanes merge queue (entry ${e.id}):\n${body}\n`;

@@ -69,10 +69,14 @@ export async function assertCheckoutClean(worktree: string, target: string): Pro
   if (!op && changed.length === 0) return;
   const files = changed.slice(0, 10).map((e) => e.path);
   const what = op ? `${op} in progress` : `uncommitted changes (${files.join(', ')}${changed.length > 10 ? ', ...' : ''})`;
-  throw new LanesError('UNSAFE', `The target branch ${target} is checked out in ${worktree} with ${what}; nothing landed and nothing there was touched.`, {
-    hint: `Commit, stash or discard those changes in ${worktree} (or check out another branch there), then run the merge queue again (lanes merge run). Lanes never stashes your edits.`,
-    details: { worktree, files, operation: op },
-  });
+  throw new LanesError(
+    'UNSAFE',
+    `The target branch ${target} is checked out in ${worktree} with ${what}; nothing landed and nothing there was touched.`,
+    {
+      hint: `Commit, stash or discard those changes in ${worktree} (or check out another branch there), then run the merge queue again (lanes merge run). Lanes never stashes your edits.`,
+      details: { worktree, files, operation: op },
+    },
+  );
 }
 
 export async function advanceTarget(repo: Repo, target: string, oldSha: string, newSha: string, message: string): Promise<AdvanceResult> {
@@ -95,9 +99,13 @@ export async function advanceTarget(repo: Repo, target: string, oldSha: string, 
     const after = await refSha(repo.mainRoot, ref);
     if (after === newSha) return { ok: true, checkout: wt };
     if (after !== oldSha) return { ok: false, moved: after };
-    throw new LanesError('UNSAFE', `Could not fast-forward ${target} in its checkout ${wt}: ${(r.stderr || r.stdout).trim().replace(/^(error|fatal): /gm, '')}`, {
-      hint: `Nothing landed and nothing in ${wt} was touched. Move the files git names out of the way (or commit them), then run the merge queue again.`,
-      details: { worktree: wt },
-    });
+    throw new LanesError(
+      'UNSAFE',
+      `Could not fast-forward ${target} in its checkout ${wt}: ${(r.stderr || r.stdout).trim().replace(/^(error|fatal): /gm, '')}`,
+      {
+        hint: `Nothing landed and nothing in ${wt} was touched. Move the files git names out of the way (or commit them), then run the merge queue again.`,
+        details: { worktree: wt },
+      },
+    );
   });
 }

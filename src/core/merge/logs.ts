@@ -127,7 +127,10 @@ export class GateLog {
     this.flushPartial();
     const truncated = this.dropped > 0 || this.tailSize > 0;
     if (truncated) {
-      fs.writeSync(this.fd, `\n[... ${this.dropped} bytes left out: the log keeps the first ${MAX_LOG_BYTES} bytes and the last ${this.tailSize} ...]\n`);
+      fs.writeSync(
+        this.fd,
+        `\n[... ${this.dropped} bytes left out: the log keeps the first ${MAX_LOG_BYTES} bytes and the last ${this.tailSize} ...]\n`,
+      );
       fs.writeSync(this.fd, Buffer.concat(this.tail));
     }
     fs.closeSync(this.fd);
@@ -159,7 +162,8 @@ export function listGateLogs(repo: Repo, task?: string): GateLogEntry[] {
     if (!line.trim()) continue;
     try {
       const e = JSON.parse(line) as GateLogEntry;
-      if (typeof e.id === 'string' && ID_RE.test(e.id) && Array.isArray(e.tasks) && (task === undefined || e.tasks.includes(task))) out.push(e);
+      if (typeof e.id === 'string' && ID_RE.test(e.id) && Array.isArray(e.tasks) && (task === undefined || e.tasks.includes(task)))
+        out.push(e);
     } catch {
       // a torn last line from a crash: skip it
     }
@@ -172,9 +176,13 @@ export function readGateLog(repo: Repo, task: string | undefined, id?: string): 
   const all = listGateLogs(repo, task);
   const entry = id ? all.find((e) => e.id === id) : all.at(-1);
   if (!entry) {
-    throw new LanesError('NOT_FOUND', id ? `No gate log ${id}${task ? ` for ${task}` : ''}.` : `No gate run of ${task ?? 'any task'} is on record.`, {
-      hint: 'Gate logs are written when the merge queue runs gates; `lanes merge log --list` shows those kept.',
-    });
+    throw new LanesError(
+      'NOT_FOUND',
+      id ? `No gate log ${id}${task ? ` for ${task}` : ''}.` : `No gate run of ${task ?? 'any task'} is on record.`,
+      {
+        hint: 'Gate logs are written when the merge queue runs gates; `lanes merge log --list` shows those kept.',
+      },
+    );
   }
   const text = fs.readFileSync(path.join(logsDir(repo), `${entry.id}.log`), 'utf8');
   return { entry, text };

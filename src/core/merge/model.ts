@@ -135,7 +135,12 @@ export function activeEntries(doc: MergeQueueDoc): MergeEntry[] {
 export function trimHistory(doc: MergeQueueDoc): void {
   const finished = doc.entries.filter((e) => !isActive(e));
   if (finished.length <= HISTORY_KEEP) return;
-  const drop = new Set(finished.sort((a, b) => a.seq - b.seq).slice(0, finished.length - HISTORY_KEEP).map((e) => e.id));
+  const drop = new Set(
+    finished
+      .sort((a, b) => a.seq - b.seq)
+      .slice(0, finished.length - HISTORY_KEEP)
+      .map((e) => e.id),
+  );
   doc.entries = doc.entries.filter((e) => !drop.has(e.id));
 }
 

@@ -29,7 +29,13 @@ const MAX_FILES = 3;
  * Lanes that need a fix, by task. `tips` (task → lane tip) lets a conflict found after another
  * landing end once the lane has merged that target commit; without a tip it is kept.
  */
-export async function needsFixByTask(root: string, target: string, queue: MergeQueueDoc, tasks: TasksDoc, tips: ReadonlyMap<string, string>): Promise<Map<string, NeedsFix>> {
+export async function needsFixByTask(
+  root: string,
+  target: string,
+  queue: MergeQueueDoc,
+  tasks: TasksDoc,
+  tips: ReadonlyMap<string, string>,
+): Promise<Map<string, NeedsFix>> {
   const out = new Map<string, NeedsFix>();
   const latest = new Map<string, MergeEntry>();
   const active = new Set<string>();
@@ -46,7 +52,9 @@ export async function needsFixByTask(root: string, target: string, queue: MergeQ
     if (e.finished_at) nf.since = e.finished_at;
     out.set(task, nf);
   }
-  const recorded = Object.entries(queue.lane_conflicts).filter(([task, c]) => !out.has(task) && !done(task) && c && Array.isArray(c.files) && c.files.length);
+  const recorded = Object.entries(queue.lane_conflicts).filter(
+    ([task, c]) => !out.has(task) && !done(task) && c && Array.isArray(c.files) && c.files.length,
+  );
   await Promise.all(
     recorded.map(async ([task, c]) => {
       const tip = tips.get(task);

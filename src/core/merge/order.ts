@@ -17,7 +17,12 @@ export function dependenciesOf(plan: StoredPlan | null, task: string): string[] 
   return plan?.tasks.find((t) => t.id === task)?.depends_on ?? [];
 }
 
-export function pickBatch(doc: MergeQueueDoc, plan: StoredPlan | null, tasks: TasksDoc, max: number): { batch: MergeEntry[]; waiting: Waiting[] } {
+export function pickBatch(
+  doc: MergeQueueDoc,
+  plan: StoredPlan | null,
+  tasks: TasksDoc,
+  max: number,
+): { batch: MergeEntry[]; waiting: Waiting[] } {
   const queued = doc.entries.filter((e) => e.state === 'queued' && !e.cancel_requested).sort((a, b) => a.seq - b.seq);
   const batch: MergeEntry[] = [];
   const waiting: Waiting[] = [];

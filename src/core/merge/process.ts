@@ -75,11 +75,16 @@ export async function processMergeQueue(project: Project, opts: ProcessOptions =
     try {
       for (;;) {
         if (lock.held.compromised) {
-          throw new LanesError('BUSY', 'This processor lost the merge queue lock (its event loop stalled?); stopping.', { hint: 'Run the merge queue again.' });
+          throw new LanesError('BUSY', 'This processor lost the merge queue lock (its event loop stalled?); stopping.', {
+            hint: 'Run the merge queue again.',
+          });
         }
         if (opts.maxBatches !== undefined && result.batches >= opts.maxBatches) break;
         const tip = await readTargetTip(project.repo, target);
-        if (!tip) throw new LanesError('NOT_FOUND', `The target branch ${target} does not exist.`, { hint: 'Create it (or fix "target" in .lanes/config.json), then run the queue again.' });
+        if (!tip)
+          throw new LanesError('NOT_FOUND', `The target branch ${target} does not exist.`, {
+            hint: 'Create it (or fix "target" in .lanes/config.json), then run the queue again.',
+          });
         const [{ plan: p, tasks }, q] = await Promise.all([readPlan(project.store), project.store.read(MERGE_DOC)]);
         const doc = q.data;
         const cfg = await configForTip(project.repo, tip, target);
@@ -91,7 +96,10 @@ export async function processMergeQueue(project: Project, opts: ProcessOptions =
           const wt = await targetCheckout(project.repo, target);
           if (wt) await assertCheckoutClean(wt, target);
         }
-        const mine = await claimEntries(project, batch.map((e) => e.id));
+        const mine = await claimEntries(
+          project,
+          batch.map((e) => e.id),
+        );
         if (!mine.length) continue;
         result.batches++;
         const outcome = await integrator.runBatch(mine, result, tip);

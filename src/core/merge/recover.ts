@@ -69,7 +69,12 @@ export interface RecoveryReport {
  */
 export async function settleRecord(project: Project, rec: SettleInput): Promise<RecoveryReport> {
   const d = rec.data;
-  if (d.pgid) killGateGroup(project, d.pgid, (await readCheckouts(project)).map((c) => c.dir));
+  if (d.pgid)
+    killGateGroup(
+      project,
+      d.pgid,
+      (await readCheckouts(project)).map((c) => c.dir),
+    );
   const step = d.phase ?? rec.step;
   const rep: RecoveryReport = { journal: rec.id, step, outcome: 'retried', landed: [], requeued: [] };
   let landed: Landed[] = [];
@@ -148,7 +153,9 @@ export async function recoverMerges(project: Project): Promise<RecoveryReport[]>
       const rep = await settleRecord(project, { id: rec.id, step: rec.step, data: rec.data as unknown as MergeJournalData });
       reports.push(rep);
       await entry.done();
-      log.warn(`recovered an interrupted merge (${rep.step}): ${rep.outcome}${rep.landed.length ? `, landed ${rep.landed.join(', ')}` : ''}`);
+      log.warn(
+        `recovered an interrupted merge (${rep.step}): ${rep.outcome}${rep.landed.length ? `, landed ${rep.landed.join(', ')}` : ''}`,
+      );
       await store.appendEvent('merge.recovered', { step: rep.step, outcome: rep.outcome, landed: rep.landed, requeued: rep.requeued });
     } catch (e) {
       // Left in the journal: the next processor tries again.
@@ -161,7 +168,9 @@ export async function recoverMerges(project: Project): Promise<RecoveryReport[]>
   const stuck = (await store.read(MERGE_DOC)).data.entries.filter((e) => PROCESSING.includes(e.state));
   if (stuck.length) {
     const ids = await store.transact(async (tx) => {
-      const mine = queueIn(tx).entries.filter((e) => PROCESSING.includes(e.state)).map((e) => e.id);
+      const mine = queueIn(tx)
+        .entries.filter((e) => PROCESSING.includes(e.state))
+        .map((e) => e.id);
       requeueInTx(tx, mine, 'retried after an interrupted run');
       return mine;
     });

@@ -58,7 +58,17 @@ export interface MergeStatus {
 
 /** The view of an entry the tools and the CLI show. */
 export function entryView(e: MergeEntry, opts: { position?: number | undefined; waiting_for?: string[] } = {}): EntryView {
-  const v: EntryView = { id: e.id, task: e.task, kind: e.kind, state: e.state, target: e.target, strategy: e.strategy, tip: e.tip, queued_at: e.queued_at, attempts: e.attempts };
+  const v: EntryView = {
+    id: e.id,
+    task: e.task,
+    kind: e.kind,
+    state: e.state,
+    target: e.target,
+    strategy: e.strategy,
+    tip: e.tip,
+    queued_at: e.queued_at,
+    attempts: e.attempts,
+  };
   if (opts.position !== undefined) v.position = opts.position;
   if (e.started_at) v.started_at = e.started_at;
   if (e.finished_at) v.finished_at = e.finished_at;
@@ -86,12 +96,16 @@ export async function mergeStatus(project: Project, opts: { recent?: number; tas
   const doc = q.data;
   const pos = positions(doc);
   const view = (e: MergeEntry): EntryView => {
-    const on = e.state === 'queued' && e.kind === 'land' ? dependenciesOf(plan, e.task).filter((d) => own(tasks, d)?.status !== 'done') : [];
+    const on =
+      e.state === 'queued' && e.kind === 'land' ? dependenciesOf(plan, e.task).filter((d) => own(tasks, d)?.status !== 'done') : [];
     return entryView(e, { position: pos.get(e.id), waiting_for: on });
   };
   const match = (e: MergeEntry) => opts.task === undefined || e.task === opts.task;
   const active = doc.entries.filter((e) => pos.has(e.id) && match(e)).sort((a, b) => a.seq - b.seq);
-  const finished = doc.entries.filter((e) => !pos.has(e.id) && match(e)).sort((a, b) => b.seq - a.seq).slice(0, opts.recent ?? 10);
+  const finished = doc.entries
+    .filter((e) => !pos.has(e.id) && match(e))
+    .sort((a, b) => b.seq - a.seq)
+    .slice(0, opts.recent ?? 10);
   const owner = lockOwner(project.repo.stateDir, 'queue');
   const running = owner !== undefined && (owner.host !== hostName() || pidAlive(owner.pid));
   const fails = doc.recent.filter((ok) => !ok).length;
@@ -118,9 +132,16 @@ export async function cancelMerge(project: Project, taskId: string): Promise<{ e
     const e = activeEntry(doc, task);
     if (!e) {
       const last = doc.entries.filter((x) => x.task === task).sort((a, b) => b.seq - a.seq)[0];
-      throw new LanesError('NOT_FOUND', `Task ${task} has nothing in the merge queue${last ? ` (its last entry ${last.id} is ${last.state})` : ''}.`, {
-        hint: last?.state === 'landed' ? `It already landed as ${last.landed_as?.slice(0, 12)}; to undo that, ${act('revert_landing', { task_id: task })}.` : `${act('merge_status')} lists the queue.`,
-      });
+      throw new LanesError(
+        'NOT_FOUND',
+        `Task ${task} has nothing in the merge queue${last ? ` (its last entry ${last.id} is ${last.state})` : ''}.`,
+        {
+          hint:
+            last?.state === 'landed'
+              ? `It already landed as ${last.landed_as?.slice(0, 12)}; to undo that, ${act('revert_landing', { task_id: task })}.`
+              : `${act('merge_status')} lists the queue.`,
+        },
+      );
     }
     if (e.state === 'queued' || e.state === 'held') {
       e.state = 'cancelled';
@@ -142,7 +163,11 @@ export async function cancelMerge(project: Project, taskId: string): Promise<{ e
  * Queues a revert of a task's landing. The revert commit is made on the current target when the
  * entry is processed, then gated and landed like any entry; when it lands the task is open again.
  */
-export async function queueRevert(project: Project, taskId: string, opts: { requested_by?: string } = {}): Promise<{ entry: EntryView; already_queued: boolean }> {
+export async function queueRevert(
+  project: Project,
+  taskId: string,
+  opts: { requested_by?: string } = {},
+): Promise<{ entry: EntryView; already_queued: boolean }> {
   const task = assertSlug(taskId);
   const root = project.repo.mainRoot;
   await assertMergeTreeGit(root);
@@ -150,13 +175,19 @@ export async function queueRevert(project: Project, taskId: string, opts: { requ
   const targetSha = await refSha(root, `refs/heads/${target}`);
   const [{ tasks }, q] = await Promise.all([readPlan(project.store), project.store.read(MERGE_DOC)]);
   const doc = q.data;
-  const landedEntry = doc.entries.filter((e) => e.task === task && e.kind === 'land' && e.state === 'landed').sort((a, b) => b.seq - a.seq)[0];
+  const landedEntry = doc.entries
+    .filter((e) => e.task === task && e.kind === 'land' && e.state === 'landed')
+    .sort((a, b) => b.seq - a.seq)[0];
   const landedAs = own(tasks, task)?.landed_as ?? landedEntry?.landed_as;
   if (!landedAs) {
-    throw new LanesError('NOT_FOUND', `Task ${task} has no landing to revert.`, { hint: `${act('merge_status')} lists what landed; only a landed task can be reverted.` });
+    throw new LanesError('NOT_FOUND', `Task ${task} has no landing to revert.`, {
+      hint: `${act('merge_status')} lists what landed; only a landed task can be reverted.`,
+    });
   }
   if (!targetSha || !(await isAncestor(root, landedAs, targetSha))) {
-    throw new LanesError('CONFLICT', `The landing of ${task} (${landedAs.slice(0, 12)}) is not on ${target}.`, { hint: 'It may already be reverted or the target was reset; nothing to undo.' });
+    throw new LanesError('CONFLICT', `The landing of ${task} (${landedAs.slice(0, 12)}) is not on ${target}.`, {
+      hint: 'It may already be reverted or the target was reset; nothing to undo.',
+    });
   }
   const landedFrom = landedEntry?.landed_as === landedAs ? landedEntry.landed_from : undefined;
   if (landedFrom !== undefined && landedFrom === landedAs) {
@@ -169,7 +200,9 @@ export async function queueRevert(project: Project, taskId: string, opts: { requ
     const again = activeEntry(d, task);
     if (again) {
       if (again.kind !== 'revert') {
-        throw new LanesError('CONFLICT', `Task ${task} has an entry in the merge queue (${again.id}, ${again.state}).`, { hint: `Cancel it first (lanes merge cancel ${task}).` });
+        throw new LanesError('CONFLICT', `Task ${task} has an entry in the merge queue (${again.id}, ${again.state}).`, {
+          hint: `Cancel it first (lanes merge cancel ${task}).`,
+        });
       }
       return { e: { ...again }, already: true };
     }

@@ -96,6 +96,10 @@ export function summarizeFailure(output: string): FailureSummary {
 
 /** The last `n` non-empty lines of the output: what a gate was doing when it was stopped. */
 export function lastLines(output: string, n = 10): string[] {
-  const lines = output.replace(ANSI, '').replace(/\r\n?/g, '\n').split('\n').filter((l) => l.trim() !== '');
+  const lines = output
+    .replace(ANSI, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   return lines.slice(-n);
 }

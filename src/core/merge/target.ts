@@ -54,7 +54,9 @@ function remember(map: Map<string, Promise<LanesConfig>>, key: string, make: () 
 /** The config at the tip `readTargetTip` returned: no git call when its blob was seen before. */
 export function configForTip(repo: Repo, tip: TargetTip, target: string): Promise<LanesConfig> {
   return remember(byCommit, `${repo.commonDir}\0${target}\0${tip.sha}`, () =>
-    tip.configBlob === 'unusual' ? loadConfigAtCommit(repo.mainRoot, tip.sha, { repo }) : configOfBlob(repo, tip.sha, tip.configBlob, target),
+    tip.configBlob === 'unusual'
+      ? loadConfigAtCommit(repo.mainRoot, tip.sha, { repo })
+      : configOfBlob(repo, tip.sha, tip.configBlob, target),
   );
 }
 

@@ -68,7 +68,8 @@ function buildSeq(b: Builder, seq: Tok[], start: number): number {
   segments.forEach((seg, si) => {
     if (isGlobstar(seg)) {
       if (n === 1) cur = b.loop(cur, ANY);
-      else if (si === n - 1) cur = b.under(cur); // `a/**` matches `a` too, like picomatch
+      else if (si === n - 1)
+        cur = b.under(cur); // `a/**` matches `a` too, like picomatch
       else {
         // picomatch compiles `a/**/{b,}` to `a(?:/.*/|/|$)(b|)`, which matches `a` itself.
         if (si === n - 2 && (segments[n - 1] as Tok[]).length === 0) b.finals.push(cur);

@@ -121,7 +121,8 @@ function parseSeq(s: string, scope: string, pipeIsLiteral: boolean): Node[] {
       throw bad(scope, `"${s[i - 1]}+" repeats a group`, 'Escape the plus as "\\+", or list the names with braces.');
     } else if (c === '{') {
       const end = matchClose(s, i);
-      if (end === -1) out.push(lit(c)); // unbalanced: picomatch then matches nothing, literal is a superset
+      if (end === -1)
+        out.push(lit(c)); // unbalanced: picomatch then matches nothing, literal is a superset
       else {
         out.push(...brace(s.slice(i + 1, end), scope, pipeIsLiteral));
         i = end + 1;
@@ -245,4 +246,3 @@ function splitTop(s: string, sep: string): string[] {
   parts.push(s.slice(start));
   return parts;
 }
-

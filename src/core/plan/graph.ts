@@ -30,7 +30,9 @@ export function buildGraph(tasks: readonly GraphTask[]): TaskGraph {
   const index = new Map<string, number>();
   tasks.forEach((t, i) => {
     if (!isSlug(t.id)) {
-      problems.push(`tasks[${i}]: invalid id ${JSON.stringify(String(t.id).slice(0, 80))}: use ${SLUG_RULE} (for example "${slugify(String(t.id))}")`);
+      problems.push(
+        `tasks[${i}]: invalid id ${JSON.stringify(String(t.id).slice(0, 80))}: use ${SLUG_RULE} (for example "${slugify(String(t.id))}")`,
+      );
       return;
     }
     const first = index.get(t.id);

@@ -36,12 +36,7 @@ export const TaskInputSchema = z.strictObject({
     .max(L.maxFiles)
     .optional()
     .describe('File scope: repo-relative paths or globs ("src/api/**"); a plain path includes everything under it'),
-  estimate: z
-    .number()
-    .positive()
-    .max(L.maxEstimateHours)
-    .default(L.defaultEstimateHours)
-    .describe('estimated hours of work, default 1'),
+  estimate: z.number().positive().max(L.maxEstimateHours).default(L.defaultEstimateHours).describe('estimated hours of work, default 1'),
   parallel_ok: z.boolean().default(true).describe('false: the task runs alone, e.g. a repo-wide rename'),
 });
 
@@ -66,10 +61,26 @@ export interface PlannedTask {
 const FIELDS = Object.keys(TaskInputSchema.shape);
 // Names people and models reach for first; the error then says which field they meant.
 const ALIASES: Record<string, string> = {
-  deps: 'depends_on', dependencies: 'depends_on', depends: 'depends_on', dependsOn: 'depends_on', after: 'depends_on',
-  needs: 'depends_on', blocked_by: 'depends_on', scope: 'files', scopes: 'files', paths: 'files', globs: 'files',
-  name: 'title', summary: 'title', hours: 'estimate', est: 'estimate', parallel: 'parallel_ok', parallelOk: 'parallel_ok',
-  details: 'description', body: 'description', notes: 'description',
+  deps: 'depends_on',
+  dependencies: 'depends_on',
+  depends: 'depends_on',
+  dependsOn: 'depends_on',
+  after: 'depends_on',
+  needs: 'depends_on',
+  blocked_by: 'depends_on',
+  scope: 'files',
+  scopes: 'files',
+  paths: 'files',
+  globs: 'files',
+  name: 'title',
+  summary: 'title',
+  hours: 'estimate',
+  est: 'estimate',
+  parallel: 'parallel_ok',
+  parallelOk: 'parallel_ok',
+  details: 'description',
+  body: 'description',
+  notes: 'description',
 };
 
 const EXAMPLE =

@@ -42,12 +42,17 @@ export function recommendParallelism(
   };
 
   add('max_parallel', cfg.max_parallel, `max_parallel is ${cfg.max_parallel} in .lanes/config.json`);
-  if (opts.width !== undefined) add('plan_width', opts.width, `the plan's widest wave has ${opts.width} task${opts.width === 1 ? '' : 's'}`);
+  if (opts.width !== undefined)
+    add('plan_width', opts.width, `the plan's widest wave has ${opts.width} task${opts.width === 1 ? '' : 's'}`);
 
   if (r.memory_per_agent_mb > 0) {
     const spare = res.mem_available_mb - r.min_free_memory_mb;
     const v = spare / r.memory_per_agent_mb;
-    add('memory', v, `memory: ${res.mem_available_mb} MB available, ${r.min_free_memory_mb} MB kept free, ${r.memory_per_agent_mb} MB per agent → ${Math.max(0, Math.floor(v))}`);
+    add(
+      'memory',
+      v,
+      `memory: ${res.mem_available_mb} MB available, ${r.min_free_memory_mb} MB kept free, ${r.memory_per_agent_mb} MB per agent → ${Math.max(0, Math.floor(v))}`,
+    );
   }
 
   if (res.sources?.disk !== 'unavailable') {
@@ -55,7 +60,11 @@ export function recommendParallelism(
     const spare = res.disk_free_mb - r.min_free_disk_mb;
     if (perLane !== undefined && perLane > 0) {
       const v = spare / perLane;
-      add('disk', v, `disk: ${res.disk_free_mb} MB free, ${r.min_free_disk_mb} MB kept free, ${perLane} MB per lane → ${Math.max(0, Math.floor(v))}`);
+      add(
+        'disk',
+        v,
+        `disk: ${res.disk_free_mb} MB free, ${r.min_free_disk_mb} MB kept free, ${perLane} MB per lane → ${Math.max(0, Math.floor(v))}`,
+      );
     } else if (spare < 0) {
       // Lane size unknown: only the floor itself can bind.
       add('disk', 0, `disk: ${res.disk_free_mb} MB free is below the ${r.min_free_disk_mb} MB floor`);
@@ -64,7 +73,11 @@ export function recommendParallelism(
 
   const pressure = Math.max(1, (2 * Math.max(0, res.load_per_cpu)) / r.max_load_per_cpu);
   const cpu = Math.max(1, Math.floor((AGENTS_PER_IDLE_CPU * res.cpus) / pressure));
-  add('cpu', cpu, `cpu: ${res.cpus} CPU${res.cpus === 1 ? '' : 's'} at load ${res.load_per_cpu} per CPU (busy at ${r.max_load_per_cpu}) → ${cpu}`);
+  add(
+    'cpu',
+    cpu,
+    `cpu: ${res.cpus} CPU${res.cpus === 1 ? '' : 's'} at load ${res.load_per_cpu} per CPU (busy at ${r.max_load_per_cpu}) → ${cpu}`,
+  );
 
   const min = Math.min(...limits.map((l) => l.value));
   const parallelism = Math.max(1, min);

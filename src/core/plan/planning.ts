@@ -32,9 +32,13 @@ export interface PlanWorkResult {
 
 export async function planWork(project: Project, input: PlanWorkInput, cwd: string): Promise<PlanWorkResult> {
   if ((input.tasks === undefined) === (input.source === undefined)) {
-    throw new LanesError('INVALID_INPUT', 'Give either `tasks` (a list) or `source` (a path to a tasks file or ROADMAP.md), not both or neither.', {
-      hint: 'Example: { "tasks": [{ "id": "api", "title": "Build the API", "files": ["src/api/**"] }] }',
-    });
+    throw new LanesError(
+      'INVALID_INPUT',
+      'Give either `tasks` (a list) or `source` (a path to a tasks file or ROADMAP.md), not both or neither.',
+      {
+        hint: 'Example: { "tasks": [{ "id": "api", "title": "Build the API", "files": ["src/api/**"] }] }',
+      },
+    );
   }
   let tasks = input.tasks;
   let source: string | undefined;

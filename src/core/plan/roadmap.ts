@@ -25,7 +25,8 @@ interface Section {
 
 const HEADING = /^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
 const PRIORITY = /^priority\s+#?(\d+)\s*(?:[:.)\-\u2013\u2014]\s*)?(.*)$/i;
-const META = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(status|depends on|depends|dependencies|files|estimate)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*?)\s*$/i;
+const META =
+  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(status|depends on|depends|dependencies|files|estimate)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*?)\s*$/i;
 const BULLET = /^\s*[-*+]\s+(.+?)\s*$/;
 // Statuses meaning "not started yet"; anything else (Done, In progress, Complete, Blocked...) is skipped.
 const PLANNED = /^(planned|todo|to do|not started|pending|ready)\b/;
@@ -61,7 +62,13 @@ const unmark = (s: string): string => s.replace(/[`*_]/g, '').trim();
 
 function hours(value: string, file: string, line: number): number {
   const m = /^~?\s*(\d+(?:\.\d+)?)\s*(h|hrs?|hours?|m|mins?|minutes?|d|days?)?\.?$/i.exec(unmark(value));
-  if (!m) throw fail(file, line, `cannot read the estimate "${value}"`, 'Write the estimate in hours, e.g. "Estimate: 3h", "90m" or "1.5 hours".');
+  if (!m)
+    throw fail(
+      file,
+      line,
+      `cannot read the estimate "${value}"`,
+      'Write the estimate in hours, e.g. "Estimate: 3h", "90m" or "1.5 hours".',
+    );
   const x = Number(m[1]);
   const unit = (m[2] ?? 'h').toLowerCase();
   return unit.startsWith('m') ? x / 60 : unit.startsWith('d') ? x * 8 : x;
@@ -83,7 +90,8 @@ export function parseRoadmap(text: string, file: string): unknown[] {
   const byN = new Map<number, Section>();
   for (const s of all) {
     const prev = byN.get(s.n);
-    if (prev) throw fail(file, s.line, `PRIORITY ${s.n} is used twice (also line ${prev.line})`, 'Give each section its own priority number.');
+    if (prev)
+      throw fail(file, s.line, `PRIORITY ${s.n} is used twice (also line ${prev.line})`, 'Give each section its own priority number.');
     byN.set(s.n, s);
   }
   const status = new Map<number, string>();

@@ -67,12 +67,7 @@ function prepare(tasks: readonly ScheduleTask[], graph: TaskGraph, conflicts: re
   return { est, solo, clash, tail };
 }
 
-export function schedule(
-  tasks: readonly ScheduleTask[],
-  graph: TaskGraph,
-  conflicts: readonly Conflict[],
-  parallelism: number,
-): Schedule {
+export function schedule(tasks: readonly ScheduleTask[], graph: TaskGraph, conflicts: readonly Conflict[], parallelism: number): Schedule {
   const n = tasks.length;
   const p = prepare(tasks, graph, conflicts);
   // Longest chain ending at i; ties keep the first dependency so the path is stable.

@@ -49,7 +49,10 @@ function clean(raw: string): string {
   }
   s = s.replace(/\/{2,}/g, '/');
   while (s.startsWith('./')) s = s.slice(2);
-  s = s.replace(/(^|\/)\.(?=\/|$)/g, '$1').replace(/\/{2,}/g, '/').replace(/^\//, '');
+  s = s
+    .replace(/(^|\/)\.(?=\/|$)/g, '$1')
+    .replace(/\/{2,}/g, '/')
+    .replace(/^\//, '');
   if (s === '' || s === '.') return '**';
   if (s.startsWith('!')) {
     throw bad(raw, 'negated scopes are not supported', 'List the files the task may touch; a scope cannot exclude files.');
@@ -67,4 +70,3 @@ function clean(raw: string): string {
   if (s.endsWith('/')) s += '**';
   return s;
 }
-

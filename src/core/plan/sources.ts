@@ -34,9 +34,13 @@ async function readSource(file: string): Promise<string> {
     throw new LanesError('INVALID_INPUT', `Not a file: ${file}`, { hint: 'Pass a tasks .yaml/.json file or a ROADMAP.md.' });
   }
   if (stat.size > PLAN_LIMITS.maxSourceBytes) {
-    throw new LanesError('INVALID_INPUT', `Tasks file ${file} is ${stat.size} bytes, more than the ${PLAN_LIMITS.maxSourceBytes} allowed.`, {
-      hint: 'Split the plan, or move long descriptions out of the tasks file.',
-    });
+    throw new LanesError(
+      'INVALID_INPUT',
+      `Tasks file ${file} is ${stat.size} bytes, more than the ${PLAN_LIMITS.maxSourceBytes} allowed.`,
+      {
+        hint: 'Split the plan, or move long descriptions out of the tasks file.',
+      },
+    );
   }
   return (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
 }

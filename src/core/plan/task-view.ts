@@ -38,7 +38,9 @@ export async function taskView(project: Project, id: string): Promise<TaskView> 
   const spec = plan?.tasks.find((t) => t.id === id);
   const state = Object.hasOwn(tasks, id) ? tasks[id] : undefined;
   if (!spec && !state) {
-    throw new LanesError('NOT_FOUND', `There is no task "${id}" in the plan.`, { hint: '`lanes plan` shows the tasks; add one with `lanes task add <id> <title>`.' });
+    throw new LanesError('NOT_FOUND', `There is no task "${id}" in the plan.`, {
+      hint: '`lanes plan` shows the tasks; add one with `lanes task add <id> <title>`.',
+    });
   }
   const [owners, lanes, claims, queue, sessions] = await Promise.all([
     readOwners(project.store),
@@ -47,7 +49,15 @@ export async function taskView(project: Project, id: string): Promise<TaskView> 
     mergeStatus(project, { task: id }),
     listSessions(project, { task_id: id, limit: 10 }),
   ]);
-  const v: TaskView = { id, title: spec?.title ?? id, status: state?.status ?? 'planned', depends_on: spec?.depends_on ?? [], files: spec?.files ?? [], claims: [], sessions: [] };
+  const v: TaskView = {
+    id,
+    title: spec?.title ?? id,
+    status: state?.status ?? 'planned',
+    depends_on: spec?.depends_on ?? [],
+    files: spec?.files ?? [],
+    claims: [],
+    sessions: [],
+  };
   if (state?.owner) {
     const l = ownerLiveness(owners, state.owner);
     v.owner = { name: state.owner, live: l.live, lease: describeLiveness(l) };
@@ -57,17 +67,34 @@ export async function taskView(project: Project, id: string): Promise<TaskView> 
   const lane = lanes.lanes.find((l) => l.kind === 'lane' && l.task_id === id);
   if (lane) {
     v.lane = { path: lane.path, missing: lane.missing, dirty_count: lane.dirty_count };
-    for (const k of ['branch', 'ahead', 'behind', 'needs_fix', 'last_activity'] as const) if (lane[k] !== undefined) (v.lane as Record<string, unknown>)[k] = lane[k];
+    for (const k of ['branch', 'ahead', 'behind', 'needs_fix', 'last_activity'] as const)
+      if (lane[k] !== undefined) (v.lane as Record<string, unknown>)[k] = lane[k];
   }
   const holders = new Set([`task:${id}`, ...(state?.owner ? [state.owner] : [])]);
-  v.claims = claims.filter((c) => holders.has(c.owner)).map((c) => ({ owner: c.owner, pattern: c.pattern, mode: c.mode, expires_at: c.expires_at }));
+  v.claims = claims
+    .filter((c) => holders.has(c.owner))
+    .map((c) => ({ owner: c.owner, pattern: c.pattern, mode: c.mode, expires_at: c.expires_at }));
   const entry = [...queue.queue, ...queue.recent].find((e) => e.task === id);
   if (entry) {
     v.merge = { id: entry.id, state: entry.state, attempts: entry.attempts };
-    for (const k of ['position', 'last_error', 'landed_as', 'held_reason'] as const) if (entry[k] !== undefined) (v.merge as Record<string, unknown>)[k] = entry[k];
+    for (const k of ['position', 'last_error', 'landed_as', 'held_reason'] as const)
+      if (entry[k] !== undefined) (v.merge as Record<string, unknown>)[k] = entry[k];
   }
   const log = listGateLogs(project.repo, id).at(-1);
-  if (log) v.gate_log = { id: log.id, at: log.at, ok: log.ok, ...(log.failed ? { failed: log.failed } : {}), path: path.join(logsDir(project.repo), `${log.id}.log`) };
-  v.sessions = sessions.sessions.map((s) => ({ id: s.id, status: s.status, topic: s.topic, ...(s.summary ? { summary: s.summary } : {}), note: path.join(s.worktree, s.path) }));
+  if (log)
+    v.gate_log = {
+      id: log.id,
+      at: log.at,
+      ok: log.ok,
+      ...(log.failed ? { failed: log.failed } : {}),
+      path: path.join(logsDir(project.repo), `${log.id}.log`),
+    };
+  v.sessions = sessions.sessions.map((s) => ({
+    id: s.id,
+    status: s.status,
+    topic: s.topic,
+    ...(s.summary ? { summary: s.summary } : {}),
+    note: path.join(s.worktree, s.path),
+  }));
   return v;
 }

@@ -84,7 +84,10 @@ export function requireTask(plan: StoredPlan, id: string): PlannedTask {
   assertSlug(id);
   const t = plan.tasks.find((x) => x.id === id);
   if (!t) {
-    const known = plan.tasks.slice(0, 12).map((x) => x.id).join(', ');
+    const known = plan.tasks
+      .slice(0, 12)
+      .map((x) => x.id)
+      .join(', ');
     throw new LanesError('NOT_FOUND', `There is no task "${id}" in the plan.`, {
       hint: `Known tasks: ${known}${plan.tasks.length > 12 ? ', ...' : ''}. Add it with ${act('add_task')} if it is new.`,
     });
@@ -131,9 +134,14 @@ export async function addTask(store: StateStore, input: unknown): Promise<{ plan
     const plan = requirePlan(doc.plan);
     const id = (input as { id?: unknown })?.id;
     if (typeof id === 'string' && plan.tasks.some((t) => t.id === id)) {
-      throw new LanesError('CONFLICT', `Task "${id}" is already in the plan.`, { hint: `Pick another id, or change it with ${act('update_task', { task_id: id })}.` });
+      throw new LanesError('CONFLICT', `Task "${id}" is already in the plan.`, {
+        hint: `Pick another id, or change it with ${act('update_task', { task_id: id })}.`,
+      });
     }
-    const next = buildPlan([...plan.tasks, input], { parallelism: plan.parallelism, ...(plan.file_scopes ? { files: plan.file_scopes } : {}) });
+    const next = buildPlan([...plan.tasks, input], {
+      parallelism: plan.parallelism,
+      ...(plan.file_scopes ? { files: plan.file_scopes } : {}),
+    });
     const stored: StoredPlan = { ...next, created_at: plan.created_at, updated_at: now(), ...(plan.source ? { source: plan.source } : {}) };
     doc.plan = stored;
     const task = next.tasks[next.tasks.length - 1]!;
@@ -177,7 +185,14 @@ export function taskHolder(t: TaskState | undefined): string | undefined {
 export async function updateTask(store: StateStore, u: UpdateTaskInput): Promise<TaskState> {
   assertSlug(u.id);
   const out = await store.transact(async (tx) => applyTaskUpdate(tx, u));
-  await store.appendEvent('task.status', { task: u.id, status: u.status, owner: u.owner, note: u.note, ...(u.actor !== undefined ? { by: u.actor } : {}), ...(u.force ? { forced: true } : {}) });
+  await store.appendEvent('task.status', {
+    task: u.id,
+    status: u.status,
+    owner: u.owner,
+    note: u.note,
+    ...(u.actor !== undefined ? { by: u.actor } : {}),
+    ...(u.force ? { forced: true } : {}),
+  });
   return out;
 }
 
@@ -197,17 +212,31 @@ export function applyTaskUpdate(tx: DocTx, u: UpdateTaskInput): TaskState {
   }
   if (u.actor !== undefined) {
     const owners = tx.get(OWNERS_DOC);
-    assertAuthority(owners, { actor: assertOwner(u.actor), holder: taskHolder(t), what: `Task "${u.id}"`, task: u.id, ...(u.force ? { force: true } : {}) });
-    touchOwnerInTx(tx, { owner: u.actor, ...(u.actor_ttl_seconds !== undefined ? { ttl_seconds: u.actor_ttl_seconds } : {}), ...(u.actor_pid !== undefined ? { pid: u.actor_pid } : {}) });
+    assertAuthority(owners, {
+      actor: assertOwner(u.actor),
+      holder: taskHolder(t),
+      what: `Task "${u.id}"`,
+      task: u.id,
+      ...(u.force ? { force: true } : {}),
+    });
+    touchOwnerInTx(tx, {
+      owner: u.actor,
+      ...(u.actor_ttl_seconds !== undefined ? { ttl_seconds: u.actor_ttl_seconds } : {}),
+      ...(u.actor_pid !== undefined ? { pid: u.actor_pid } : {}),
+    });
   }
   if (u.status === 'in_progress') {
     if (t.status === 'in_progress' && t.owner && u.owner && t.owner !== u.owner && !u.force) {
       const l = ownerLiveness(tx.get(OWNERS_DOC), t.owner);
-      throw new LanesError('CONFLICT', `Task "${u.id}" is already started by ${describeLiveness(l)} (since ${t.started_at ?? t.updated_at}).`, {
-        hint: l.live
-          ? `Pick another task with ${act('next_tasks')}, or ask that owner to release it (${act('update_task', { task_id: u.id })} to planned).`
-          : `Its owner is gone: take it over with ${act('take_task', { task_id: u.id })}, which keeps its lane and commits.`,
-      });
+      throw new LanesError(
+        'CONFLICT',
+        `Task "${u.id}" is already started by ${describeLiveness(l)} (since ${t.started_at ?? t.updated_at}).`,
+        {
+          hint: l.live
+            ? `Pick another task with ${act('next_tasks')}, or ask that owner to release it (${act('update_task', { task_id: u.id })} to planned).`
+            : `Its owner is gone: take it over with ${act('take_task', { task_id: u.id })}, which keeps its lane and commits.`,
+        },
+      );
     }
     if (t.status === 'done') {
       throw new LanesError('CONFLICT', `Task "${u.id}" is already done${t.landed_as ? ` (landed as ${t.landed_as})` : ''}.`, {

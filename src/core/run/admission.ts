@@ -42,7 +42,8 @@ export function chooseAdmissions(i: AdmissionInput): Admission {
   for (const id of i.starting) view[id] = { ...(view[id] ?? { id, updated_at: '', history: [] }), status: 'in_progress' };
   // Skipped tasks are taken out of the candidates (not made busy: they hold nothing).
   for (const t of i.plan.tasks) {
-    if ((view[t.id]?.status ?? 'planned') === 'planned' && i.skip(t.id)) view[t.id] = { ...(view[t.id] ?? { id: t.id, updated_at: '', history: [] }), status: 'blocked' };
+    if ((view[t.id]?.status ?? 'planned') === 'planned' && i.skip(t.id))
+      view[t.id] = { ...(view[t.id] ?? { id: t.id, updated_at: '', history: [] }), status: 'blocked' };
   }
   const candidates = readyTasks(i.plan, view, i.plan.tasks.length);
   const waiting = again.length > 0 || candidates.length > 0;

@@ -148,7 +148,9 @@ export function findOnPath(cmd: string, envPath = process.env.PATH ?? ''): strin
  * (a development checkout: <checkout>/plugin is the plugin root).
  */
 export function findClaude(pluginRoot: string | undefined): string | undefined {
-  return findOnPath('claude') ?? (pluginRoot ? findOnPath(path.join(path.dirname(pluginRoot), 'node_modules', '.bin', 'claude')) : undefined);
+  return (
+    findOnPath('claude') ?? (pluginRoot ? findOnPath(path.join(path.dirname(pluginRoot), 'node_modules', '.bin', 'claude')) : undefined)
+  );
 }
 
 function isExecutable(p: string): boolean {

@@ -14,7 +14,14 @@ import { logsDir } from './report.js';
 import { spawnAgent } from './spawn.js';
 
 /** Variables of a surrounding Claude Code session that must not leak into an agent's own session. */
-const OUTER_SESSION_ENV = ['CLAUDECODE', 'CLAUDE_CODE_ENTRYPOINT', 'CLAUDE_SESSION_ID', 'CLAUDE_PROJECT_DIR', 'CLAUDE_PLUGIN_ROOT', 'CLAUDE_PLUGIN_DATA'];
+const OUTER_SESSION_ENV = [
+  'CLAUDECODE',
+  'CLAUDE_CODE_ENTRYPOINT',
+  'CLAUDE_SESSION_ID',
+  'CLAUDE_PROJECT_DIR',
+  'CLAUDE_PLUGIN_ROOT',
+  'CLAUDE_PLUGIN_DATA',
+];
 
 export async function launch(ctx: RunContext, rt: RunTask): Promise<void> {
   const def = ctx.taskDef(rt.id);
@@ -34,10 +41,20 @@ export async function launch(ctx: RunContext, rt: RunTask): Promise<void> {
     ...(rt.reason ? { previous: rt.reason } : {}),
     ...(opts.agent.hooks === false ? { hooks: false } : {}),
   });
-  const argv = expandArgv(run.agent.argv, { task_id: def.id, title: def.title, description: def.description ?? '', worktree: rt.path, prompt });
+  const argv = expandArgv(run.agent.argv, {
+    task_id: def.id,
+    title: def.title,
+    description: def.description ?? '',
+    worktree: rt.path,
+    prompt,
+  });
   const logFile = `${logsDir(project.repo.stateDir, run.id)}/${rt.id}.log`;
   fs.mkdirSync(logsDir(project.repo.stateDir, run.id), { recursive: true, mode: 0o700 });
-  fs.appendFileSync(logFile, `\n=== lanes run ${run.id}: ${rt.id}, attempt ${counted} at ${attempt.started_at}\n=== ${run.agent.argv.join(' ')}\n`, { mode: 0o600 });
+  fs.appendFileSync(
+    logFile,
+    `\n=== lanes run ${run.id}: ${rt.id}, attempt ${counted} at ${attempt.started_at}\n=== ${run.agent.argv.join(' ')}\n`,
+    { mode: 0o600 },
+  );
   rt.state = 'running';
   rt.attempts.push(attempt);
   const output = ctx.pauses.output();

@@ -69,7 +69,9 @@ export class RunContext {
     /** The merge processor failed `failures` times in a row (the task-state rules decide what that does). */
     onMergeError: (ctx: RunContext, message: string, failures: number) => void,
   ) {
-    this.recorder = new RunRecorder(project.store, (e) => this.emit({ type: 'run.warning', text: `could not record the run state: ${errorMessage(e)}` }));
+    this.recorder = new RunRecorder(project.store, (e) =>
+      this.emit({ type: 'run.warning', text: `could not record the run state: ${errorMessage(e)}` }),
+    );
     this.merges = new MergeDriver(project, {
       onProgress: (text) => {
         this.emit({ type: 'merge.progress', text });
@@ -97,10 +99,12 @@ export class RunContext {
 
   /** Runs a job in the background: the loop waits for it to end, and wakes when it does. */
   track<T>(p: Promise<T>): void {
-    const q = p.catch((e) => this.emit({ type: 'run.warning', text: `internal: ${errorMessage(e)}` })).finally(() => {
-      this.jobs.delete(q);
-      this.wake();
-    });
+    const q = p
+      .catch((e) => this.emit({ type: 'run.warning', text: `internal: ${errorMessage(e)}` }))
+      .finally(() => {
+        this.jobs.delete(q);
+        this.wake();
+      });
     this.jobs.add(q);
   }
 

@@ -212,7 +212,17 @@ export function sumUsage(list: ReadonlyArray<Usage | undefined>, table: PriceTab
   for (const u of list) {
     if (!u) continue;
     any = true;
-    const per = u.models && Object.keys(u.models).length ? u.models : { unknown: { input_tokens: u.input_tokens, output_tokens: u.output_tokens, cache_read_tokens: u.cache_read_tokens, cache_creation_tokens: u.cache_creation_tokens } };
+    const per =
+      u.models && Object.keys(u.models).length
+        ? u.models
+        : {
+            unknown: {
+              input_tokens: u.input_tokens,
+              output_tokens: u.output_tokens,
+              cache_read_tokens: u.cache_read_tokens,
+              cache_creation_tokens: u.cache_creation_tokens,
+            },
+          };
     for (const [m, c] of Object.entries(per)) models[m] = add(models[m] ?? zero(), c);
     if (u.reported_cost_usd !== undefined) reported = (reported ?? 0) + u.reported_cost_usd;
   }
@@ -258,7 +268,10 @@ export function runCost(run: Pick<RunRecord, 'id' | 'tasks'>, prices?: PriceTabl
   const table = priceTable(prices);
   const tasks: Record<string, Usage> = Object.create(null) as Record<string, Usage>;
   for (const rt of Object.values(run.tasks)) {
-    const u = sumUsage(rt.attempts.map((a) => a.usage), table);
+    const u = sumUsage(
+      rt.attempts.map((a) => a.usage),
+      table,
+    );
     if (u) tasks[rt.id] = u;
   }
   const total = sumUsage(Object.values(tasks), table);

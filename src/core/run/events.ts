@@ -13,7 +13,17 @@ export type RunEvent = { at: string } & (
   | { type: 'task.started'; task: string; branch: string; path: string; ms: number }
   | { type: 'agent.started'; task: string; attempt: number; pid?: number; log?: string }
   | { type: 'agent.activity'; task: string; text: string }
-  | { type: 'agent.exited'; task: string; attempt: number; exit_code: number | null; signal: string | null; ms: number; outcome: AttemptOutcome; reason?: string; usage?: Usage }
+  | {
+      type: 'agent.exited';
+      task: string;
+      attempt: number;
+      exit_code: number | null;
+      signal: string | null;
+      ms: number;
+      outcome: AttemptOutcome;
+      reason?: string;
+      usage?: Usage;
+    }
   | { type: 'task.queued'; task: string; entry: string; conflicts: string[] }
   | { type: 'merge.progress'; text: string }
   | { type: 'task.landed'; task: string; commit: string }

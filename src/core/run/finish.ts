@@ -34,12 +34,20 @@ export interface Verdict {
 }
 
 export function verdict(exit: { exitCode: number | null; signal: string | null; error?: string }, lane: LaneCheck | undefined): Verdict {
-  if (exit.error) return { outcome: 'failed', reason: exit.error.startsWith('timed out') ? `the agent ${exit.error}` : `the agent could not be started: ${exit.error}` };
+  if (exit.error)
+    return {
+      outcome: 'failed',
+      reason: exit.error.startsWith('timed out') ? `the agent ${exit.error}` : `the agent could not be started: ${exit.error}`,
+    };
   if (exit.signal) return { outcome: 'failed', reason: `the agent was killed by ${exit.signal}` };
   if (exit.exitCode !== 0) return { outcome: 'failed', reason: `the agent exited with code ${exit.exitCode}` };
   if (!lane) return { outcome: 'failed', reason: 'the lane could not be checked' };
   if (lane.operation) return { outcome: 'dirty', reason: `the agent exited 0 but left ${lane.operation} in progress in the lane` };
-  if (lane.dirty.length) return { outcome: 'dirty', reason: `the agent exited 0 but left uncommitted changes: ${lane.dirty.slice(0, 8).join(', ')}${lane.dirty.length > 8 ? ', ...' : ''}` };
+  if (lane.dirty.length)
+    return {
+      outcome: 'dirty',
+      reason: `the agent exited 0 but left uncommitted changes: ${lane.dirty.slice(0, 8).join(', ')}${lane.dirty.length > 8 ? ', ...' : ''}`,
+    };
   if (lane.ahead === 0) return { outcome: 'no-commit', reason: 'the agent exited 0 without committing any work in the lane' };
   return { outcome: 'finished' };
 }

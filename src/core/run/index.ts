@@ -19,7 +19,22 @@ export { activityOf } from './activity.js';
 export { PRESET_NAMES, isPresetName, presetOf, limitPatternsFor, type PresetName, type Preset } from './presets.js';
 export { LimitWatch, LimitGate, pauseText, COMMON_LIMIT_PATTERNS, type LimitHit, type PauseState } from './limits.js';
 export { parseReset } from './reset-time.js';
-export { UsageMeter, DEFAULT_PRICES, priceTable, priceFor, sumUsage, usageText, dollars, tokens, runCost, readRunCost, type Usage, type Price, type PriceTable, type RunCost } from './cost.js';
+export {
+  UsageMeter,
+  DEFAULT_PRICES,
+  priceTable,
+  priceFor,
+  sumUsage,
+  usageText,
+  dollars,
+  tokens,
+  runCost,
+  readRunCost,
+  type Usage,
+  type Price,
+  type PriceTable,
+  type RunCost,
+} from './cost.js';
 export { checkLane, verdict, type LaneCheck, type Verdict } from './finish.js';
 export { spawnAgent, killLeftoverAgents, liveAgentGroups, type AgentProcess, type AgentExit } from './spawn.js';
 export { buildReport, costCell, renderMarkdown, reportPath, logsDir, secs, type RunReport, type TaskReport } from './report.js';

@@ -58,7 +58,8 @@ export async function startTask(ctx: RunContext, task: PlannedTask): Promise<voi
 async function adoptLane(ctx: RunContext, id: string): Promise<{ branch: string; path: string } | undefined> {
   const doc = (await ctx.project.store.read(LANES_DOC)).data;
   const rec = Object.hasOwn(doc, id) ? doc[id] : undefined;
-  if (!rec || !rec.owner.startsWith('run:') || rec.owner === ctx.run.owner || rec.state !== 'ready' || !fs.existsSync(rec.path)) return undefined;
+  if (!rec || !rec.owner.startsWith('run:') || rec.owner === ctx.run.owner || rec.state !== 'ready' || !fs.existsSync(rec.path))
+    return undefined;
   const r = await takeTask(ctx.project, { task_id: id, owner: ctx.run.owner, pid: process.pid });
   ctx.emit({ type: 'run.warning', text: `${id}: continuing in the lane ${rec.owner} left (${r.because})` });
   return { branch: rec.branch, path: rec.path };
@@ -77,7 +78,14 @@ export async function adoptOrphans(ctx: RunContext): Promise<void> {
     if (!lane || lane.owner !== st.owner || lane.state !== 'ready' || ownerLiveness(owners, st.owner).live) continue;
     try {
       const r = await takeTask(ctx.project, { task_id: t.id, owner: ctx.run.owner, pid: process.pid });
-      ctx.run.tasks[t.id] = { id: t.id, state: 'interrupted', attempts: [], path: lane.path, branch: lane.branch, reason: INTERRUPTED_NOTE };
+      ctx.run.tasks[t.id] = {
+        id: t.id,
+        state: 'interrupted',
+        attempts: [],
+        path: lane.path,
+        branch: lane.branch,
+        reason: INTERRUPTED_NOTE,
+      };
       ctx.emit({ type: 'run.warning', text: `${t.id}: continuing in the lane ${st.owner} left (${r.because})` });
     } catch (e) {
       ctx.emit({ type: 'run.warning', text: `could not continue ${t.id} from ${st.owner}: ${firstLine(errorMessage(e))}` });

@@ -95,7 +95,9 @@ export async function end(ctx: RunContext): Promise<RunReport> {
   writeReport(file, report);
   await ctx.save(true);
   // A clean end: the run is no longer there to work on anything it still holds.
-  await releaseOwner(project.store, run.owner).catch((e: unknown) => ctx.emit({ type: 'run.warning', text: `could not end the run's lease: ${errorMessage(e)}` }));
+  await releaseOwner(project.store, run.owner).catch((e: unknown) =>
+    ctx.emit({ type: 'run.warning', text: `could not end the run's lease: ${errorMessage(e)}` }),
+  );
   await project.store.appendEvent(ctx.stopping ? 'run.interrupted' : 'run.finished', {
     run: run.id,
     landed: report.counts.landed,

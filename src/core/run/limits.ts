@@ -41,8 +41,13 @@ const MAX_TEXT = 300;
 
 /** One line, clipped, without control characters (ANSI colours of a CLI's stderr, ESC, BEL). */
 function clip(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  const one = s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\s+/g, ' ').replace(/[\x00-\x1f\x7f]/g, '').trim();
+  /* eslint-disable no-control-regex -- removing control characters is the point */
+  const one = s
+    .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[\x00-\x1f\x7f]/g, '')
+    .trim();
+  /* eslint-enable no-control-regex */
   return one.length > MAX_TEXT ? `${one.slice(0, MAX_TEXT - 3)}...` : one;
 }
 
@@ -85,7 +90,11 @@ function claudeEvent(ev: Record<string, unknown>, patterns: RegExp[], now: numbe
     const byText = text ? matchText(text, patterns, now) : undefined;
     if (ev.is_error !== true && !limitStatus) return undefined;
     if (!limitStatus && !byText) return undefined;
-    return { reason: reasonFor(text, status, type), text: clip(text || `api error ${status ?? type}`), ...resetOf(text, now, byText?.resetAt) };
+    return {
+      reason: reasonFor(text, status, type),
+      text: clip(text || `api error ${status ?? type}`),
+      ...resetOf(text, now, byText?.resetAt),
+    };
   }
   if (ev.type === 'assistant' && ev.is_api_error_message === true && (ev.error === 'rate_limit' || status === 429 || status === 529)) {
     const content = (ev.message as { content?: Array<{ type?: string; text?: string }> } | undefined)?.content ?? [];
@@ -145,7 +154,8 @@ export class LimitWatch {
     }
     found ??= matchText(s, this.patterns, this.clock());
     // The latest hit wins, but keep a reset time an earlier line gave.
-    if (found) this.hit = { ...found, ...(found.resetAt === undefined && this.hit?.resetAt !== undefined ? { resetAt: this.hit.resetAt } : {}) };
+    if (found)
+      this.hit = { ...found, ...(found.resetAt === undefined && this.hit?.resetAt !== undefined ? { resetAt: this.hit.resetAt } : {}) };
   }
 
   get limit(): LimitHit | undefined {
@@ -197,7 +207,8 @@ export class LimitGate {
     const backoff = Math.min(MAX_BACKOFF_MS, this.o.backoffSeconds * 1000 * 2 ** (this.streak - 1));
     const until = h.resetAt !== undefined ? h.resetAt + RESET_MARGIN_MS : now + backoff;
     const current = this.pause ? Date.parse(this.pause.until) : 0;
-    if (!this.pause || until > current) this.pause = { reason: h.reason, until: new Date(Math.max(until, current)).toISOString(), ...(task ? { task } : {}) };
+    if (!this.pause || until > current)
+      this.pause = { reason: h.reason, until: new Date(Math.max(until, current)).toISOString(), ...(task ? { task } : {}) };
     return this.pause;
   }
 

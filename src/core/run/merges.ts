@@ -61,7 +61,10 @@ export class MergeDriver {
       return true;
     }
     let timer: NodeJS.Timeout | undefined;
-    const done = await Promise.race([this.running.then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), timeoutMs)))]);
+    const done = await Promise.race([
+      this.running.then(() => true),
+      new Promise<boolean>((r) => (timer = setTimeout(() => r(false), timeoutMs))),
+    ]);
     clearTimeout(timer);
     return done;
   }

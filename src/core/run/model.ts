@@ -123,7 +123,8 @@ export interface RunsDoc {
 export const emptyRuns = (): RunsDoc => ({ current: null, runs: [] });
 
 /** What the next attempt of an interrupted task is told. */
-export const INTERRUPTED_NOTE = 'The previous attempt was stopped because `lanes run` was interrupted; the lane keeps what it had done. Continue from there.';
+export const INTERRUPTED_NOTE =
+  'The previous attempt was stopped because `lanes run` was interrupted; the lane keeps what it had done. Continue from there.';
 
 export function nowIso(): string {
   return new Date().toISOString();
@@ -140,7 +141,8 @@ export function runOwner(id: string): string {
 }
 
 /** What the next attempt of a task whose agent stopped on a usage or rate limit is told. */
-export const LIMITED_NOTE = 'The previous attempt was stopped by a usage or rate limit (not by anything you did); the lane keeps what it had done. Continue from there.';
+export const LIMITED_NOTE =
+  'The previous attempt was stopped by a usage or rate limit (not by anything you did); the lane keeps what it had done. Continue from there.';
 
 /** Attempts that count against the retries (an interrupted or limited one does not). */
 export function countedAttempts(t: RunTask): number {

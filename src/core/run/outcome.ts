@@ -14,7 +14,14 @@ import { countedAttempts, INTERRUPTED_NOTE, LIMITED_NOTE, nowIso, type RunAttemp
 import { limitOf, MAX_LIMITED_IN_A_ROW, type AttemptOutput } from './pause.js';
 import type { AgentExit } from './spawn.js';
 
-export async function agentExited(ctx: RunContext, rt: RunTask, attempt: RunAttempt, counted: number, exit: AgentExit, output: AttemptOutput): Promise<void> {
+export async function agentExited(
+  ctx: RunContext,
+  rt: RunTask,
+  attempt: RunAttempt,
+  counted: number,
+  exit: AgentExit,
+  output: AttemptOutput,
+): Promise<void> {
   ctx.agents.delete(rt.id);
   attempt.ended_at = nowIso();
   attempt.ms = exit.ms;
@@ -27,7 +34,16 @@ export async function agentExited(ctx: RunContext, rt: RunTask, attempt: RunAtte
     attempt.reason = `ended by lanes run (${ctx.stopBy})`;
     rt.state = 'interrupted';
     rt.reason = INTERRUPTED_NOTE;
-    ctx.emit({ type: 'agent.exited', task: rt.id, attempt: counted, exit_code: exit.exitCode, signal: exit.signal, ms: exit.ms, outcome: 'interrupted', reason: attempt.reason });
+    ctx.emit({
+      type: 'agent.exited',
+      task: rt.id,
+      attempt: counted,
+      exit_code: exit.exitCode,
+      signal: exit.signal,
+      ms: exit.ms,
+      outcome: 'interrupted',
+      reason: attempt.reason,
+    });
     ctx.save();
     return;
   }
@@ -50,11 +66,22 @@ export async function agentExited(ctx: RunContext, rt: RunTask, attempt: RunAtte
     v.reason = `stopped by a ${limit.reason}: ${limit.text}`;
   } else {
     ctx.pauses.ok();
-    if (output.limits.limit && v.outcome !== 'finished') v.reason = `${v.reason ?? 'it failed'} (after ${MAX_LIMITED_IN_A_ROW} usage or rate limits in a row this one counts; check agent.limit_patterns)`;
+    if (output.limits.limit && v.outcome !== 'finished')
+      v.reason = `${v.reason ?? 'it failed'} (after ${MAX_LIMITED_IN_A_ROW} usage or rate limits in a row this one counts; check agent.limit_patterns)`;
   }
   attempt.outcome = v.outcome;
   if (v.reason) attempt.reason = v.reason;
-  ctx.emit({ type: 'agent.exited', task: rt.id, attempt: counted, exit_code: exit.exitCode, signal: exit.signal, ms: exit.ms, outcome: v.outcome, ...(v.reason ? { reason: v.reason } : {}), ...(usage ? { usage } : {}) });
+  ctx.emit({
+    type: 'agent.exited',
+    task: rt.id,
+    attempt: counted,
+    exit_code: exit.exitCode,
+    signal: exit.signal,
+    ms: exit.ms,
+    outcome: v.outcome,
+    ...(v.reason ? { reason: v.reason } : {}),
+    ...(usage ? { usage } : {}),
+  });
   if (limit) {
     if (!failedOnLimit) ctx.pauses.hit(limit, rt.id);
     rt.state = 'retry';
@@ -130,7 +157,12 @@ export async function block(ctx: RunContext, rt: RunTask, reason: string): Promi
   ctx.emit({ type: 'task.blocked', task: rt.id, reason });
   ctx.save();
   try {
-    await updateTask(ctx.project.store, { id: rt.id, status: 'blocked', owner: ctx.run.owner, note: capNote(`lanes run ${ctx.run.id}: ${reason}`) });
+    await updateTask(ctx.project.store, {
+      id: rt.id,
+      status: 'blocked',
+      owner: ctx.run.owner,
+      note: capNote(`lanes run ${ctx.run.id}: ${reason}`),
+    });
     await releaseFiles(ctx.project.store, taskOwner(rt.id));
   } catch (e) {
     ctx.emit({ type: 'run.warning', text: `could not record ${rt.id} as blocked: ${errorMessage(e)}` });

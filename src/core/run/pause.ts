@@ -109,7 +109,10 @@ export class RunPauses {
   account(rt: RunTask, attempt: RunAttempt, out: AttemptOutput): Usage | undefined {
     const u = out.meter.usage(this.prices);
     if (u) attempt.usage = u;
-    const total = sumUsage(rt.attempts.map((a) => a.usage), this.prices);
+    const total = sumUsage(
+      rt.attempts.map((a) => a.usage),
+      this.prices,
+    );
     if (total) rt.usage = total;
     return u;
   }

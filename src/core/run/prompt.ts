@@ -46,8 +46,20 @@ export function lanePrompt(p: PromptInput): string {
   ];
   if (t.description?.trim()) lines.push('', 'Description (from the plan):', quote(t.description));
   const hooks = p.hooks !== false;
-  if (hooks) lines.push('', t.files.length ? `File scope (already claimed for you): ${t.files.join(', ')}` : 'File scope: none declared; claim files with claim_files before editing them.');
-  else lines.push('', t.files.length ? `File scope (reserved for you; other lanes hold other files): ${t.files.join(', ')}` : 'File scope: none declared; keep your changes to the files the task names.');
+  if (hooks)
+    lines.push(
+      '',
+      t.files.length
+        ? `File scope (already claimed for you): ${t.files.join(', ')}`
+        : 'File scope: none declared; claim files with claim_files before editing them.',
+    );
+  else
+    lines.push(
+      '',
+      t.files.length
+        ? `File scope (reserved for you; other lanes hold other files): ${t.files.join(', ')}`
+        : 'File scope: none declared; keep your changes to the files the task names.',
+    );
   if (t.depends_on.length) lines.push(`Already landed before you started: ${t.depends_on.join(', ')}.`);
   // A first counted attempt can follow one that was interrupted or stopped by a usage limit.
   if (p.attempt > 1 || p.previous) {
@@ -83,7 +95,7 @@ export function lanePrompt(p: PromptInput): string {
     'Steps:',
     `1. start_session { topic: "${t.title.replace(/"/g, "'")}", type: "feature", task_id: "${t.id}" } (load the Lanes tools with ToolSearch first).`,
     '2. Do the task. Stay inside the file scope; claim_files before editing any other file, and leave a file alone if the claim is refused.',
-    "3. Run the project's tests if it has any, then commit everything in the lane: git add -A && git commit -m \"" + t.id + ': <what>"',
+    '3. Run the project\'s tests if it has any, then commit everything in the lane: git add -A && git commit -m "' + t.id + ': <what>"',
     '4. log_session { kind: "next_step" }, then end_session { status, summary }.',
     '5. Stop. Do not call queue_merge or process the merge queue: `lanes run` queues your lane and lands it when you exit.',
     '',

@@ -97,7 +97,12 @@ export function buildReport(
     if (landed) row.landed_as = landed;
     const reason = rt?.reason ?? (row.state === 'pending' ? opts.notRunReason?.(t.id) : undefined);
     if (reason && row.state !== 'landed') row.reason = reason;
-    const usage = rt ? sumUsage(rt.attempts.map((a) => a.usage), table) : undefined;
+    const usage = rt
+      ? sumUsage(
+          rt.attempts.map((a) => a.usage),
+          table,
+        )
+      : undefined;
     if (usage) row.usage = usage;
     ms.set(t.id, row.duration_ms);
     return row;
@@ -155,10 +160,18 @@ export function buildReport(
     merge_work_ms: mergeWork,
     lower_bound_ms: Math.round(lb),
     makespan_ratio: lb > 0 ? round2(wall / lb) : 0,
-    plan: { sequential_hours: plan.sequential_hours, parallel_hours: plan.parallel_hours, lower_bound_hours: plan.lower_bound_hours, speedup: plan.speedup },
+    plan: {
+      sequential_hours: plan.sequential_hours,
+      parallel_hours: plan.parallel_hours,
+      lower_bound_hours: plan.lower_bound_hours,
+      speedup: plan.speedup,
+    },
   };
   if (run.interrupted && run.status === 'interrupted') report.interrupted = run.interrupted;
-  const total = sumUsage(rows.map((r) => r.usage), table);
+  const total = sumUsage(
+    rows.map((r) => r.usage),
+    table,
+  );
   if (total) report.usage = total;
   if (run.pauses?.length) report.pauses = run.pauses;
   if (opts.logsDir) report.logs_dir = opts.logsDir;
@@ -168,7 +181,8 @@ export function buildReport(
 function mergeText(rt: RunRecord['tasks'][string] | undefined, doneBefore: boolean): string {
   if (!rt) return doneBefore ? 'landed before this run' : 'not run';
   const m = rt.merge;
-  if (m?.result === 'landed') return `landed as ${m.landed_as?.slice(0, 12) ?? '?'}${m.gates_ms !== undefined ? ` (gates ${secs(m.gates_ms)})` : ''}`;
+  if (m?.result === 'landed')
+    return `landed as ${m.landed_as?.slice(0, 12) ?? '?'}${m.gates_ms !== undefined ? ` (gates ${secs(m.gates_ms)})` : ''}`;
   if (m?.result === 'failed') return `failed: ${firstLine(m.error ?? 'see merge_status')}`;
   if (m?.result === 'cancelled') return 'cancelled';
   if (rt.state === 'queued') return 'queued';
@@ -176,7 +190,9 @@ function mergeText(rt: RunRecord['tasks'][string] | undefined, doneBefore: boole
 }
 
 export function secs(ms: number): string {
-  return ms >= 60_000 ? `${Math.floor(ms / 60_000)}m${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s` : `${(ms / 1000).toFixed(1)}s`;
+  return ms >= 60_000
+    ? `${Math.floor(ms / 60_000)}m${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s`
+    : `${(ms / 1000).toFixed(1)}s`;
 }
 
 function firstLine(s: string): string {
@@ -219,7 +235,9 @@ export function renderMarkdown(r: RunReport): string {
     `- makespan ${secs(r.wall_ms)} vs lower bound ${secs(r.lower_bound_ms)} (the largest of: critical path ${secs(r.critical_path_ms)}; lane work ${secs(r.lane_work_ms)} / ${r.parallelism}; merge queue work ${secs(r.merge_work_ms)}): ${r.makespan_ratio}x`,
     `- critical path: ${r.critical_path.join(' → ') || '-'}`,
     ...(r.usage ? [`- tokens and estimated cost: ${usageText(r.usage)} (estimates from the price table)`] : []),
-    ...(r.pauses?.length ? [`- paused on usage or rate limits ${r.pauses.length}x: ${r.pauses.map((p) => `${cell(p.reason)} until ${p.until}`).join('; ')}`] : []),
+    ...(r.pauses?.length
+      ? [`- paused on usage or rate limits ${r.pauses.length}x: ${r.pauses.map((p) => `${cell(p.reason)} until ${p.until}`).join('; ')}`]
+      : []),
     `- the plan predicted: ${r.plan.sequential_hours} h sequential, ${r.plan.parallel_hours} h parallel (lower bound ${r.plan.lower_bound_hours} h), speedup ${r.plan.speedup}x`,
     '',
     '| task | state | lane | attempts | duration | cost | merge |',

@@ -2,7 +2,19 @@
  * When a usage or rate limit resets, read from the text of its message: an epoch, a retry-after,
  * a relative time ("try again in 5 minutes"), an ISO stamp, or a clock time ("resets at 3pm").
  */
-const UNIT_MS: Record<string, number> = { s: 1000, sec: 1000, second: 1000, m: 60_000, min: 60_000, minute: 60_000, h: 3_600_000, hr: 3_600_000, hour: 3_600_000, d: 86_400_000, day: 86_400_000 };
+const UNIT_MS: Record<string, number> = {
+  s: 1000,
+  sec: 1000,
+  second: 1000,
+  m: 60_000,
+  min: 60_000,
+  minute: 60_000,
+  h: 3_600_000,
+  hr: 3_600_000,
+  hour: 3_600_000,
+  d: 86_400_000,
+  day: 86_400_000,
+};
 
 /** Upper bound on a parsed reset (a weekly limit is the longest we know of). */
 const MAX_RESET_MS = 8 * 86_400_000;
@@ -26,7 +38,10 @@ export function parseReset(text: string, now: number, bare = false): number | un
   const ra = /retry[- _]after["']?\s*[:=]?\s*["']?(\d+(?:\.\d+)?)\s*(s|sec|seconds?|m|min|minutes?)?\b/i.exec(t);
   if (ra) return sane(now + Number(ra[1]) * (ra[2]?.startsWith('m') ? 60_000 : 1000));
   // "resets in 2h 30m", "try again in 5 minutes", "try again in 4 days 2 hours"
-  const rel = /(?:resets?|try again|retry|available again)\s+in\s+((?:\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b[\s,and]*)+)/i.exec(t);
+  const rel =
+    /(?:resets?|try again|retry|available again)\s+in\s+((?:\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b[\s,and]*)+)/i.exec(
+      t,
+    );
   if (rel) {
     let ms = 0;
     for (const p of rel[1]!.matchAll(/(\d+(?:\.\d+)?)\s*([a-z]+)/gi)) {
@@ -43,7 +58,11 @@ export function parseReset(text: string, now: number, bare = false): number | un
     if (Number.isFinite(at)) return sane(at);
   }
   // A clock time: "resets at 3pm", "resets 15:00", "resets 3:30 PM", "try again at 9am".
-  const clock = (bare ? /^()(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?)?/i : /(resets?|try again|available again|until)\s+(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?)?(?![\d:])/i).exec(t);
+  const clock = (
+    bare
+      ? /^()(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?)?/i
+      : /(resets?|try again|available again|until)\s+(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?)?(?![\d:])/i
+  ).exec(t);
   if (clock) {
     let h = Number(clock[2]);
     const min = clock[3] !== undefined ? Number(clock[3]) : 0;

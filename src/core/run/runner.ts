@@ -63,8 +63,21 @@ class Runner {
     const onAbort = () => this.stop(String(signal?.reason ?? 'signal'));
     if (signal?.aborted) onAbort();
     else signal?.addEventListener('abort', onAbort, { once: true });
-    ctx.emit({ type: 'run.started', run_id: ctx.run.id, resumed, parallelism: ctx.parallelism, agent: ctx.run.agent.name, tasks: ctx.plan.tasks.length, target: ctx.cfg.target });
-    await ctx.project.store.appendEvent('run.started', { run: ctx.run.id, resumed, parallelism: ctx.parallelism, agent: ctx.run.agent.name });
+    ctx.emit({
+      type: 'run.started',
+      run_id: ctx.run.id,
+      resumed,
+      parallelism: ctx.parallelism,
+      agent: ctx.run.agent.name,
+      tasks: ctx.plan.tasks.length,
+      target: ctx.cfg.target,
+    });
+    await ctx.project.store.appendEvent('run.started', {
+      run: ctx.run.id,
+      resumed,
+      parallelism: ctx.parallelism,
+      agent: ctx.run.agent.name,
+    });
     let failure: unknown;
     try {
       for (;;) {

@@ -23,7 +23,12 @@ export async function refresh(ctx: RunContext, poll = true): Promise<void> {
     else if (e?.state === 'failed') await sentBack(ctx, rt, `The merge queue sent it back: ${e.last_error ?? 'it failed'}`, e);
     else if (e?.state === 'cancelled') await block(ctx, rt, 'its merge entry was cancelled');
     // A landing that weakens the gates waits for a human, not for this run.
-    else if (e?.state === 'held') await block(ctx, rt, `its merge is held for a human (${e.held_reason ?? 'it changes the gates'}): \`lanes merge approve ${rt.id}\`, then \`lanes merge run\``);
+    else if (e?.state === 'held')
+      await block(
+        ctx,
+        rt,
+        `its merge is held for a human (${e.held_reason ?? 'it changes the gates'}): \`lanes merge approve ${rt.id}\`, then \`lanes merge run\``,
+      );
     else if (!e) await sentBack(ctx, rt, 'its merge entry disappeared from the queue');
     else waiting = true;
   }
@@ -32,5 +37,8 @@ export async function refresh(ctx: RunContext, poll = true): Promise<void> {
 
 function entryOf(ctx: RunContext, rt: RunTask): MergeEntry | undefined {
   const id = rt.merge?.entry;
-  return (id && ctx.queue.entries.find((e) => e.id === id)) || [...ctx.queue.entries].reverse().find((e) => e.task === rt.id && e.kind === 'land');
+  return (
+    (id && ctx.queue.entries.find((e) => e.id === id)) ||
+    [...ctx.queue.entries].reverse().find((e) => e.task === rt.id && e.kind === 'land')
+  );
 }

@@ -20,7 +20,15 @@ import { redact } from '../../util/redact.js';
 import { assertSlug } from '../../util/slug.js';
 import { openProject, type Project } from '../project/project.js';
 import { writeNote, noteFile, readNoteFile } from './files.js';
-import { commitSessionNote, commitsSince, currentBranch, filesChanged, mergeBase, NOTE_COMMIT_PREFIX, type NoteCommitResult } from './git-info.js';
+import {
+  commitSessionNote,
+  commitsSince,
+  currentBranch,
+  filesChanged,
+  mergeBase,
+  NOTE_COMMIT_PREFIX,
+  type NoteCommitResult,
+} from './git-info.js';
 import {
   SESSIONS_DOC,
   durationMinutes,
@@ -121,7 +129,10 @@ async function finishSession(
         writeNote(rec, note);
         commit =
           rec.worktree === project.repo.mainRoot
-            ? { committed: false, reason: 'this is the main checkout: Lanes writes the note there but does not commit it; commit it with your work' }
+            ? {
+                committed: false,
+                reason: 'this is the main checkout: Lanes writes the note there but does not commit it; commit it with your work',
+              }
             : await commitSessionNote(rec.worktree, rec.path, `${NOTE_COMMIT_PREFIX} ${rec.id}`);
       }
       const session = await project.store.update(SESSIONS_DOC, (doc) => {
@@ -180,10 +191,15 @@ export interface EndSessionResult extends FinishResult {
   protocol: ProtocolResult;
 }
 
-export async function endSession(project: Project, input: EndSessionInput, key: SessionKey = sessionKey(input.session_key)): Promise<EndSessionResult> {
+export async function endSession(
+  project: Project,
+  input: EndSessionInput,
+  key: SessionKey = sessionKey(input.session_key),
+): Promise<EndSessionResult> {
   if (input.id !== undefined) assertSlug(input.id, 'session id');
   const summary = redact(normalizeText(input.summary));
-  if (!summary) throw new LanesError('INVALID_INPUT', 'The summary is empty.', { hint: 'Say in a sentence or two what the session achieved.' });
+  if (!summary)
+    throw new LanesError('INVALID_INPUT', 'The summary is empty.', { hint: 'Say in a sentence or two what the session achieved.' });
   const rec = findCurrent(await readSessions(project.store), project.repo.worktreeRoot, key, input.id);
   const ended = (s: SessionRecord) =>
     new LanesError('CONFLICT', `Session ${s.id} has already ended (${s.status}${s.ended ? ` at ${s.ended}` : ''}).`, {
@@ -199,7 +215,7 @@ export async function endSession(project: Project, input: EndSessionInput, key: 
         ok: false,
         phase: 'end',
         session_id: rec.id,
-        items: [{ id: 'worktree', description: 'The session\'s worktree exists.', ok: false, detail: `${rec.worktree} no longer exists.` }],
+        items: [{ id: 'worktree', description: "The session's worktree exists.", ok: false, detail: `${rec.worktree} no longer exists.` }],
       };
   return { ...out.result, protocol };
 }
@@ -216,8 +232,7 @@ export interface CompleteFastOptions {
 }
 
 export type CompleteFastResult =
-  | { done: true; ms: number; result: FinishResult }
-  | { done: false; ms: number; reason: string; session?: SessionRecord };
+  { done: true; ms: number; result: FinishResult } | { done: false; ms: number; reason: string; session?: SessionRecord };
 
 /**
  * SessionEnd's part: complete the caller's active session (outcome from `reason`, duration, Files
@@ -242,7 +257,8 @@ export async function completeSessionFast(opts: CompleteFastOptions): Promise<Co
     if (isLanesError(e, 'NOT_FOUND') || isLanesError(e, 'CONFLICT')) return { done: false, ms: ms(), reason: (e as LanesError).message };
     throw e;
   }
-  if (rec.status !== 'active') return { done: false, ms: ms(), reason: `session ${rec.id} has already ended (${rec.status})`, session: rec };
+  if (rec.status !== 'active')
+    return { done: false, ms: ms(), reason: `session ${rec.id} has already ended (${rec.status})`, session: rec };
   const reason = opts.reason ? redact(opts.reason.slice(0, 200)) : 'unknown';
   const out = await finishSession(lanes, rec, {
     // Work logged or committed but never wrapped up is partial; a session that did nothing is abandoned.
@@ -252,6 +268,7 @@ export async function completeSessionFast(opts: CompleteFastOptions): Promise<Co
     // proper-lockfile's floor is 2 s stale; a hook killed at 1.5 s must not wait longer than it lives.
     lock: { staleMs: 2000, deadlineMs: 2100 },
   });
-  if (!out.done) return { done: false, ms: ms(), reason: `session ${rec.id} has already ended (${out.session.status})`, session: out.session };
+  if (!out.done)
+    return { done: false, ms: ms(), reason: `session ${rec.id} has already ended (${out.session.status})`, session: out.session };
   return { done: true, ms: ms(), result: out.result };
 }

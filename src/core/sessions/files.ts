@@ -45,7 +45,9 @@ export function writeNote(rec: Pick<SessionRecord, 'worktree' | 'path'>, note: S
   const file = path.join(dir, path.basename(rec.path));
   try {
     if (fs.lstatSync(file).isSymbolicLink()) {
-      throw new LanesError('UNSAFE', `The session note ${file} is a symlink; refusing to write through it.`, { hint: 'Remove the symlink.' });
+      throw new LanesError('UNSAFE', `The session note ${file} is a symlink; refusing to write through it.`, {
+        hint: 'Remove the symlink.',
+      });
     }
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;

@@ -64,9 +64,15 @@ export async function filesChanged(
   const specs = ['--', ':(top)', ...excludeSpecs(exclude)];
   const [diff, status] = await Promise.all([
     base
-      ? git(worktree, ['diff', '--numstat', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', base, ...specs], { readOnly: true, okCodes: [128] })
+      ? git(worktree, ['diff', '--numstat', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', base, ...specs], {
+          readOnly: true,
+          okCodes: [128],
+        })
       : Promise.resolve(undefined),
-    git(worktree, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', ...specs], { readOnly: true, okCodes: [128] }),
+    git(worktree, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', ...specs], {
+      readOnly: true,
+      okCodes: [128],
+    }),
   ]);
   const dirty = new Set<string>();
   const untracked: string[] = [];
@@ -138,12 +144,14 @@ export type NoteCommitResult = { committed: true; sha: string } | { committed: f
  */
 export async function commitSessionNote(worktreeDir: string, notePath: string, message?: string): Promise<NoteCommitResult> {
   const rel = path.isAbsolute(notePath) ? path.relative(worktreeDir, notePath) : notePath;
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return { committed: false, reason: `${notePath} is not inside ${worktreeDir}` };
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel))
+    return { committed: false, reason: `${notePath} is not inside ${worktreeDir}` };
   // `<YYYY-MM-DD>-<id>.md` names session <id>.
   message ??= `${NOTE_COMMIT_PREFIX} ${path.basename(rel, '.md').replace(/^\d{4}-\d\d-\d\d-/, '')}`;
   const spec = `:(literal,top)${rel.split(path.sep).join('/')}`;
   if (!fs.existsSync(path.join(worktreeDir, rel))) return { committed: false, reason: 'the note file does not exist' };
-  if (!(await currentBranch(worktreeDir))) return { committed: false, reason: 'HEAD is detached: commit the note yourself if you want it kept' };
+  if (!(await currentBranch(worktreeDir)))
+    return { committed: false, reason: 'HEAD is detached: commit the note yourself if you want it kept' };
   const ignored = await git(worktreeDir, ['check-ignore', '-q', '--', rel], { readOnly: true, okCodes: [1, 128] });
   if (ignored.exitCode === 0) return { committed: false, reason: `${rel} is ignored by .gitignore, so it is not committed` };
   const st = await git(worktreeDir, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', spec], { readOnly: true });

@@ -9,7 +9,16 @@ export { renderNote } from './note-render.js';
 export { parseNote } from './note-parse.js';
 export { commitSessionNote, filesChanged, commitsSince, NOTE_COMMIT_PREFIX, type NoteCommitResult } from './git-info.js';
 export { noteFile, findNoteText } from './files.js';
-export { sessionKey, findCurrent, activeIn, filterSessions, ownedNotePaths, readSessions, type SessionKey, type ListFilter } from './records.js';
+export {
+  sessionKey,
+  findCurrent,
+  activeIn,
+  filterSessions,
+  ownedNotePaths,
+  readSessions,
+  type SessionKey,
+  type ListFilter,
+} from './records.js';
 export { startSession, type StartSessionInput, type StartSessionResult } from './start.js';
 export {
   logSession,

@@ -143,7 +143,10 @@ export function newSessionId(topic: string): string {
 
 /** `<dir>/<YYYY-MM-DD>-<id>.md`, relative to the worktree. */
 export function notePathFor(dir: string, id: string, started: string): string {
-  const clean = dir.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
+  const clean = dir
+    .replace(/\\/g, '/')
+    .replace(/^\.\/+/, '')
+    .replace(/\/+$/, '');
   return `${clean}/${started.slice(0, 10)}-${id}.md`;
 }
 

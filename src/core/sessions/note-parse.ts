@@ -1,7 +1,16 @@
 /** Reading a session note back: the exact inverse of note-render.ts for every note Lanes writes. */
 import YAML from 'yaml';
 import { LanesError } from '../../errors.js';
-import { SECTIONS, emptyNote, type CommitLine, type FileChange, type NoteEntry, type NoteMeta, type SessionNote, type SessionStatus } from './model.js';
+import {
+  SECTIONS,
+  emptyNote,
+  type CommitLine,
+  type FileChange,
+  type NoteEntry,
+  type NoteMeta,
+  type SessionNote,
+  type SessionStatus,
+} from './model.js';
 import { ENTRY_RE, NONE, normalizeText, unescapeFree } from './note.js';
 
 function bad(source: string, why: string): LanesError {
@@ -82,9 +91,7 @@ function parseEntries(lines: string[]): NoteEntry[] {
       entries.push(cur);
     }
   }
-  return entries
-    .map((e) => ({ ...(e.at ? { at: e.at } : {}), text: normalizeText(e.lines.join('\n')) }))
-    .filter((e) => e.text !== '');
+  return entries.map((e) => ({ ...(e.at ? { at: e.at } : {}), text: normalizeText(e.lines.join('\n')) })).filter((e) => e.text !== '');
 }
 
 function parseFiles(lines: string[]): { files: FileChange[]; more: number } {

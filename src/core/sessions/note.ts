@@ -51,7 +51,10 @@ export function normalizeText(text: string): string {
  * when the note has no such section at all.
  */
 export function sectionFilled(note: SessionNote, heading: string): boolean | undefined {
-  const h = heading.trim().replace(/^#+\s*/, '').toLowerCase();
+  const h = heading
+    .trim()
+    .replace(/^#+\s*/, '')
+    .toLowerCase();
   switch (h) {
     case SECTIONS.objective.toLowerCase():
       return note.objective.trim() !== '';

@@ -53,7 +53,9 @@ function sessionFor(doc: SessionsDoc, worktree: string, id?: string): SessionRec
 
 async function worktreeTop(dir: string): Promise<string> {
   if (!fs.existsSync(dir)) {
-    throw new LanesError('NOT_FOUND', `The worktree ${dir} does not exist.`, { hint: 'Run the checks from inside the lane (or pass its path).' });
+    throw new LanesError('NOT_FOUND', `The worktree ${dir} does not exist.`, {
+      hint: 'Run the checks from inside the lane (or pass its path).',
+    });
   }
   const real = fs.realpathSync(dir);
   try {

@@ -75,7 +75,11 @@ export interface LogSessionResult {
   counts: Record<EntryKind, number>;
 }
 
-export async function logSession(project: Project, input: LogSessionInput, key: SessionKey = sessionKey(input.session_key)): Promise<LogSessionResult> {
+export async function logSession(
+  project: Project,
+  input: LogSessionInput,
+  key: SessionKey = sessionKey(input.session_key),
+): Promise<LogSessionResult> {
   if (input.id !== undefined) assertSlug(input.id, 'session id');
   const text = redact(normalizeText(input.text));
   if (text === '') throw new LanesError('INVALID_INPUT', 'The entry text is empty.', { hint: 'Say what happened in a sentence or two.' });
@@ -106,7 +110,12 @@ export async function logSession(project: Project, input: LogSessionInput, key: 
       session: rec,
       kind: input.kind,
       entry,
-      counts: { progress: note.progress.length, decision: note.decisions.length, issue: note.issues.length, next_step: note.next_steps.length },
+      counts: {
+        progress: note.progress.length,
+        decision: note.decisions.length,
+        issue: note.issues.length,
+        next_step: note.next_steps.length,
+      },
     };
   });
 }
@@ -132,7 +141,10 @@ async function targetRevs(project: Project): Promise<string[]> {
 export async function getSession(project: Project, id: string): Promise<GetSessionResult> {
   assertSlug(id, 'session id');
   const rec = own(await readSessions(project.store), id);
-  if (!rec) throw new LanesError('NOT_FOUND', `There is no session "${id}".`, { hint: `${act('list_sessions')} shows the known sessions (query searches topics and summaries).` });
+  if (!rec)
+    throw new LanesError('NOT_FOUND', `There is no session "${id}".`, {
+      hint: `${act('list_sessions')} shows the known sessions (query searches topics and summaries).`,
+    });
   const found = await findNoteText(rec, project.repo.mainRoot, await targetRevsIfGone(project, rec));
   if (!found) return { session: rec, note: null, markdown: null, source: null };
   return { session: rec, note: parseNote(found.text, found.from), markdown: found.text, source: found.from };

@@ -52,22 +52,31 @@ export function activeIn(doc: SessionsDoc, worktree: string, key: SessionKey): S
 export function findCurrent(doc: SessionsDoc, worktree: string, key: SessionKey, id?: string): SessionRecord {
   if (id !== undefined) {
     const r = own(doc, id);
-    if (!r) throw new LanesError('NOT_FOUND', `There is no session "${id}".`, { hint: `${act('list_sessions')} shows the known sessions.` });
+    if (!r)
+      throw new LanesError('NOT_FOUND', `There is no session "${id}".`, { hint: `${act('list_sessions')} shows the known sessions.` });
     return r;
   }
   const active = Object.values(doc).filter((r) => r.status === 'active' && (r.started_from === worktree || r.worktree === worktree));
   const mine = active.filter((r) => r.key === key.key).sort(newestFirst);
   if (mine.length === 1) return mine[0]!;
   if (mine.length > 1) {
-    throw new LanesError('CONFLICT', `Several sessions are active for this caller: ${mine.map((r) => `${r.id} (${r.task ?? r.topic})`).join(', ')}.`, {
-      hint: `Pass the id of the session you mean (${act('start_session')} returned it).`,
-    });
+    throw new LanesError(
+      'CONFLICT',
+      `Several sessions are active for this caller: ${mine.map((r) => `${r.id} (${r.task ?? r.topic})`).join(', ')}.`,
+      {
+        hint: `Pass the id of the session you mean (${act('start_session')} returned it).`,
+      },
+    );
   }
   if (!key.explicit && active.length === 1) return active[0]!;
   if (active.length > 1) {
-    throw new LanesError('CONFLICT', `Several sessions are active in ${worktree}: ${active.map((r) => r.id).join(', ')}; none belongs to this caller.`, {
-      hint: 'Pass the id of the session you mean.',
-    });
+    throw new LanesError(
+      'CONFLICT',
+      `Several sessions are active in ${worktree}: ${active.map((r) => r.id).join(', ')}; none belongs to this caller.`,
+      {
+        hint: 'Pass the id of the session you mean.',
+      },
+    );
   }
   throw new LanesError('NOT_FOUND', `No session is active here (${worktree}).`, {
     hint: `Start one with ${act('start_session')} first.`,
@@ -131,5 +140,9 @@ function realOr(p: string): string {
  * out: an active session's note changes until the session ends, and Lanes commits it then.
  */
 export function ownedNotePaths(doc: SessionsDoc, worktree: string): Set<string> {
-  return new Set(Object.values(doc).filter((r) => r.worktree === worktree).map((r) => r.path));
+  return new Set(
+    Object.values(doc)
+      .filter((r) => r.worktree === worktree)
+      .map((r) => r.path),
+  );
 }

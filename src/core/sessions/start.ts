@@ -12,14 +12,7 @@ import type { Project } from '../project/project.js';
 import { PLAN_DOC } from '../plan/tasks.js';
 import { noteFile, readNoteFile, writeNote } from './files.js';
 import { currentBranch, headCommit } from './git-info.js';
-import {
-  SESSIONS_DOC,
-  emptyNote,
-  isoNow,
-  newSessionId,
-  notePathFor,
-  type SessionRecord,
-} from './model.js';
+import { SESSIONS_DOC, emptyNote, isoNow, newSessionId, notePathFor, type SessionRecord } from './model.js';
 import { normalizeText } from './note.js';
 import { activeIn, laneAt, laneOf, pruneIndex, readSessions, sessionKey, type SessionKey } from './records.js';
 
@@ -53,7 +46,11 @@ function laneTaskFromBranch(branch: string | undefined): string | undefined {
   return m && isSlug(m[1]) ? m[1] : undefined;
 }
 
-export async function startSession(project: Project, input: StartSessionInput, key: SessionKey = sessionKey(input.session_key)): Promise<StartSessionResult> {
+export async function startSession(
+  project: Project,
+  input: StartSessionInput,
+  key: SessionKey = sessionKey(input.session_key),
+): Promise<StartSessionResult> {
   const from = project.repo.worktreeRoot;
   if (input.task_id !== undefined) assertSlug(input.task_id);
   // Where the work happens: the named task's lane, else the caller's own worktree.
@@ -153,7 +150,11 @@ async function resume(project: Project, rec: SessionRecord, input: StartSessionI
   if (note) {
     note.meta.topic = topic;
     note.meta.type = type;
-    const rest = note.objective.startsWith(rec.topic) ? note.objective.slice(rec.topic.length) : note.objective ? `\n\n${note.objective}` : '';
+    const rest = note.objective.startsWith(rec.topic)
+      ? note.objective.slice(rec.topic.length)
+      : note.objective
+        ? `\n\n${note.objective}`
+        : '';
     note.objective = redact(normalizeText(input.objective ?? `${topic}${rest}`));
     writeNote(rec, note);
   }

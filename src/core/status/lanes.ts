@@ -45,7 +45,13 @@ export interface LaneStatus {
 export type LaneTips = Map<string, { sha: string; time: number }>;
 
 /** The lanes the merge queue sent back (or a landing made conflict), by task. */
-export async function lanesToFix(root: string, target: string, queue: MergeQueueDoc, tasks: TasksDoc, tips: Promise<LaneTips>): Promise<Map<string, NeedsFix>> {
+export async function lanesToFix(
+  root: string,
+  target: string,
+  queue: MergeQueueDoc,
+  tasks: TasksDoc,
+  tips: Promise<LaneTips>,
+): Promise<Map<string, NeedsFix>> {
   return needsFixByTask(root, target, queue, tasks, taskTips(await tips));
 }
 
@@ -60,7 +66,12 @@ export function withTaskState(lanes: LaneStatus[], tasks: TasksDoc, fixes: Map<s
 }
 
 /** Lanes (records, plus unrecorded worktrees in the lanes dir), without recovery or locks. */
-export async function readLanes(project: Project, relDir: string, target: Promise<string | undefined>, tipsP: Promise<LaneTips>): Promise<LaneStatus[]> {
+export async function readLanes(
+  project: Project,
+  relDir: string,
+  target: Promise<string | undefined>,
+  tipsP: Promise<LaneTips>,
+): Promise<LaneStatus[]> {
   const root = project.repo.mainRoot;
   const [doc, worktrees, tips, targetSha] = await Promise.all([project.store.read(LANES_DOC), listWorktrees(root), tipsP, target]);
   const admins = adminDirs(project.repo.commonDir);
@@ -68,7 +79,18 @@ export async function readLanes(project: Project, relDir: string, target: Promis
   const now = Date.now();
   const records = Object.values(doc.data).sort((a, b) => a.task.localeCompare(b.task));
   const views: LaneStatus[] = records.map((rec) => {
-    const v: LaneStatus = { kind: 'lane', task_id: rec.task, state: rec.state, owner: rec.owner, branch: rec.branch, path: rec.path, missing: !fs.existsSync(rec.path), dirty_count: 0, untracked_count: 0, created_at: rec.created_at };
+    const v: LaneStatus = {
+      kind: 'lane',
+      task_id: rec.task,
+      state: rec.state,
+      owner: rec.owner,
+      branch: rec.branch,
+      path: rec.path,
+      missing: !fs.existsSync(rec.path),
+      dirty_count: 0,
+      untracked_count: 0,
+      created_at: rec.created_at,
+    };
     const age = now - Date.parse(rec.created_at);
     if (Number.isFinite(age)) v.age_s = Math.max(0, Math.round(age / 1000));
     if (rec.problem) v.problem = rec.problem;
@@ -137,7 +159,11 @@ async function aheadBehindCached(root: string, tip: string, target: string): Pro
 
 /** Tips and committer times of every lanes/* branch, in one git call. */
 export async function laneTips(root: string): Promise<LaneTips> {
-  const out = (await git(root, ['for-each-ref', '--format=%(refname:short)%00%(objectname)%00%(committerdate:unix)', 'refs/heads/lanes/'], { readOnly: true })).stdout;
+  const out = (
+    await git(root, ['for-each-ref', '--format=%(refname:short)%00%(objectname)%00%(committerdate:unix)', 'refs/heads/lanes/'], {
+      readOnly: true,
+    })
+  ).stdout;
   const tips: LaneTips = new Map();
   for (const line of out.split('\n')) {
     const [name, sha, time] = line.split('\0');

@@ -36,7 +36,14 @@ export function summarizePlan(plan: StoredPlan, tasks: TasksDoc): PlanSummary {
     const list = ids.map((id): TaskBrief => {
       const d = def.get(id);
       const s = tasks[id];
-      const b: TaskBrief = { id, title: d?.title ?? id, status: s?.status ?? 'planned', wave: i + 1, depends_on: d?.depends_on ?? [], estimate: d?.estimate ?? 1 };
+      const b: TaskBrief = {
+        id,
+        title: d?.title ?? id,
+        status: s?.status ?? 'planned',
+        wave: i + 1,
+        depends_on: d?.depends_on ?? [],
+        estimate: d?.estimate ?? 1,
+      };
       if (s?.owner) b.owner = s.owner;
       if (s?.note) b.note = shorten(s.note, 200);
       if (s?.started_at) b.started_at = s.started_at;

@@ -48,18 +48,28 @@ export interface RunCostBrief {
  * a runs doc from an older or newer version.
  */
 export async function readRunSummary(project: Project, now = Date.now()): Promise<RunSummary | null> {
-  const obj = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+  const obj = (v: unknown): Record<string, unknown> | undefined =>
+    v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
   const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
   const d = obj((await project.store.read(RUNS_DOC)).data as unknown);
   if (!d || !Array.isArray(d.runs)) return null;
   const runs = d.runs.map(obj).filter((r): r is Record<string, unknown> => !!r && typeof (r.status ?? r.state) === 'string');
   const startOf = (r: Record<string, unknown>) => str(r.created_at) ?? str(r.started_at) ?? '';
-  const run = runs.find((r) => typeof d.current === 'string' && r.id === d.current) ?? runs.sort((x, y) => startOf(y).localeCompare(startOf(x)))[0];
+  const run =
+    runs.find((r) => typeof d.current === 'string' && r.id === d.current) ?? runs.sort((x, y) => startOf(y).localeCompare(startOf(x)))[0];
   if (!run) return null;
   const out: RunSummary = { state: (str(run.status) ?? str(run.state))!, tasks: {}, items: [] };
   const segs = Array.isArray(run.segments) ? run.segments.map(obj).filter((g) => g !== undefined) : [];
   const lastEnd = str(segs[segs.length - 1]?.ended_at) ?? str(run.updated_at);
-  Object.assign(out, defined({ id: str(run.id), started_at: startOf(run) || undefined, finished_at: out.state !== 'running' ? lastEnd : undefined, agent: str(obj(run.agent)?.name) }));
+  Object.assign(
+    out,
+    defined({
+      id: str(run.id),
+      started_at: startOf(run) || undefined,
+      finished_at: out.state !== 'running' ? lastEnd : undefined,
+      agent: str(obj(run.agent)?.name),
+    }),
+  );
   if (typeof run.parallelism === 'number') out.parallelism = run.parallelism;
   for (const [key, raw] of Object.entries(obj(run.tasks) ?? {})) {
     const t = obj(raw);
@@ -92,7 +102,8 @@ async function costOf(project: Project, run: Record<string, unknown>): Promise<R
   const raw = run.tasks && typeof run.tasks === 'object' ? (run.tasks as Record<string, unknown>) : {};
   let any = false;
   for (const [key, t] of Object.entries(raw)) {
-    const attempts = t && typeof t === 'object' && Array.isArray((t as { attempts?: unknown }).attempts) ? ((t as { attempts: unknown[] }).attempts) : [];
+    const attempts =
+      t && typeof t === 'object' && Array.isArray((t as { attempts?: unknown }).attempts) ? (t as { attempts: unknown[] }).attempts : [];
     const usable = attempts.filter((a): a is RunRecord['tasks'][string]['attempts'][number] => {
       const u = a && typeof a === 'object' ? (a as { usage?: unknown }).usage : undefined;
       return !!u && typeof u === 'object' && typeof (u as { input_tokens?: unknown }).input_tokens === 'number';

@@ -74,7 +74,11 @@ export async function status(project: Project, opts: StatusOptions = {}): Promis
     readResources(root),
     guard('events', project.store.readEvents({ limit: opts.events ?? 10 }), []),
     target,
-    guard('lanes to fix', project.store.read(MERGE_DOC).then((d) => d.data), emptyQueue()),
+    guard(
+      'lanes to fix',
+      project.store.read(MERGE_DOC).then((d) => d.data),
+      emptyQueue(),
+    ),
   ]);
   const fixes = await guard('lanes to fix', lanesToFix(root, cfg.target, queueDoc, tasks, tips), new Map<string, NeedsFix>());
   return {

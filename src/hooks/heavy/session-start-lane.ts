@@ -30,7 +30,9 @@ const TOOL_PREFIX = 'mcp__plugin_lanes_lanes__';
 
 export async function laneContext(input: HookInput, lane: LaneRecord, w: Where): Promise<LaneContext> {
   // The paths the hook found (fs reads only) spare resolveRepo's git processes.
-  const project = withConfigMemo(await openProject(lane.path, await repoFromPaths({ worktreeRoot: lane.path, commonDir: w.commonDir, mainRoot: w.mainRoot })));
+  const project = withConfigMemo(
+    await openProject(lane.path, await repoFromPaths({ worktreeRoot: lane.path, commonDir: w.commonDir, mainRoot: w.mainRoot })),
+  );
   const stateDir = project.store.dir;
   const sid = str(input, 'session_id');
   const lines: string[] = [];
@@ -50,7 +52,10 @@ export async function laneContext(input: HookInput, lane: LaneRecord, w: Where):
   lines.push(
     `Worktree: ${lane.path} (branch ${lane.branch}, lands on ${lane.target} through the merge queue). Edit and commit only inside this worktree.`,
   );
-  if (state) lines.push(`Task status: ${state.status}${state.owner ? ` (owner ${state.owner})` : ''}${state.note ? `; last note: ${JSON.stringify(state.note.slice(0, 300))}` : ''}.`);
+  if (state)
+    lines.push(
+      `Task status: ${state.status}${state.owner ? ` (owner ${state.owner})` : ''}${state.note ? `; last note: ${JSON.stringify(state.note.slice(0, 300))}` : ''}.`,
+    );
   if (def?.description && def.description !== def.title) lines.push(`Task description (from the plan):\n${def.description.slice(0, 2000)}`);
   if (def?.depends_on.length) {
     lines.push(`Depends on: ${def.depends_on.map((d) => `${d} (${tasks[d]?.status ?? 'planned'})`).join(', ')}.`);
@@ -58,14 +63,21 @@ export async function laneContext(input: HookInput, lane: LaneRecord, w: Where):
   lines.push(
     def?.files.length
       ? `Scope (the files this task may change): ${def.files.join(', ')}.`
-      : 'Scope: none declared, so nothing stops this task from overlapping others; claim files before editing them (claim_files with owner "task:' + lane.task + '").',
+      : 'Scope: none declared, so nothing stops this task from overlapping others; claim files before editing them (claim_files with owner "task:' +
+          lane.task +
+          '").',
   );
 
   const claims = (readDoc<ClaimsDoc>(stateDir, 'claims')?.claims ?? []).filter(
     (c: ClaimRecord) => c && (c.owner === `task:${lane.task}` || c.task === lane.task),
   );
   if (claims.length) {
-    lines.push(`Claims held for it: ${claims.slice(0, 20).map((c) => `${c.pattern} (${c.mode}, ${describeOwner(c)}, until ${describeUntil(c.expires_at)})`).join('; ')}.`);
+    lines.push(
+      `Claims held for it: ${claims
+        .slice(0, 20)
+        .map((c) => `${c.pattern} (${c.mode}, ${describeOwner(c)}, until ${describeUntil(c.expires_at)})`)
+        .join('; ')}.`,
+    );
   }
   const conflicts: string[] = [];
   for (const c of plan?.conflicts ?? []) {
@@ -75,13 +87,17 @@ export async function laneContext(input: HookInput, lane: LaneRecord, w: Where):
   }
   const queue = readDoc<MergeQueueDoc>(stateDir, 'merge-queue');
   const recorded = queue?.lane_conflicts?.[lane.task];
-  if (recorded) conflicts.push(`merge queue: after a landing, conflicts with ${recorded.target} on ${recorded.files.slice(0, 10).join(', ')}`);
+  if (recorded)
+    conflicts.push(`merge queue: after a landing, conflicts with ${recorded.target} on ${recorded.files.slice(0, 10).join(', ')}`);
   for (const e of queue?.entries ?? []) {
     if (e.task !== lane.task) continue;
     if (['queued', 'integrating', 'gating', 'landing'].includes(e.state)) {
-      for (const c of e.conflicts ?? []) conflicts.push(`queued entry ${e.id}: likely conflict with ${c.with} on ${c.files.slice(0, 10).join(', ')}`);
+      for (const c of e.conflicts ?? [])
+        conflicts.push(`queued entry ${e.id}: likely conflict with ${c.with} on ${c.files.slice(0, 10).join(', ')}`);
     } else if (e.state === 'failed' && e.failure) {
-      conflicts.push(`entry ${e.id} failed (${e.failure.kind}${e.failure.gate ? ` ${e.failure.gate}` : ''}${e.failure.files?.length ? ` on ${e.failure.files.slice(0, 10).join(', ')}` : ''})`);
+      conflicts.push(
+        `entry ${e.id} failed (${e.failure.kind}${e.failure.gate ? ` ${e.failure.gate}` : ''}${e.failure.files?.length ? ` on ${e.failure.files.slice(0, 10).join(', ')}` : ''})`,
+      );
     }
   }
   if (conflicts.length) lines.push(`Conflicts recorded against this task:\n${conflicts.map((c) => `- ${c}`).join('\n')}`);
@@ -100,7 +116,9 @@ export async function laneContext(input: HookInput, lane: LaneRecord, w: Where):
       `Session log: ${session.resumed ? 'resumed' : 'started'} ${session.id} at ${session.path}. Record progress, decisions, issues and next steps with log_session as you go; Lanes commits the note itself when the session ends.`,
     );
   } else {
-    lines.push(`Session log: could not be started (${sessionProblem}). Start it with start_session { topic, type, task_id: "${lane.task}" }.`);
+    lines.push(
+      `Session log: could not be started (${sessionProblem}). Start it with start_session { topic, type, task_id: "${lane.task}" }.`,
+    );
   }
   try {
     const prev = await previousNextSteps(project, lane.task);

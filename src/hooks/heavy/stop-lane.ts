@@ -55,7 +55,9 @@ export async function missingItems(lane: LaneRecord, sessionId: string | undefin
   const dirty = (await statusPorcelain(lane.path)).filter((e) => !owned.has(e.path));
   if (dirty.length && !treeReported) {
     const shown = dirty.slice(0, 10).map((e) => `${e.path} (${e.code.trim() === '??' ? 'untracked' : e.code.trim()})`);
-    out.items.unshift(`Commit (or discard) your changes — ${dirty.length} uncommitted: ${shown.join(', ')}${dirty.length > 10 ? ', ...' : ''}.`);
+    out.items.unshift(
+      `Commit (or discard) your changes — ${dirty.length} uncommitted: ${shown.join(', ')}${dirty.length > 10 ? ', ...' : ''}.`,
+    );
   }
   return out;
 }

@@ -58,7 +58,9 @@ export function firstPrompt(head: string): string | undefined {
     if (typeof c === 'string') return c;
     if (Array.isArray(c)) {
       return c
-        .map((b: unknown) => (b && typeof b === 'object' && (b as { type?: unknown }).type === 'text' ? String((b as { text?: unknown }).text ?? '') : ''))
+        .map((b: unknown) =>
+          b && typeof b === 'object' && (b as { type?: unknown }).type === 'text' ? String((b as { text?: unknown }).text ?? '') : '',
+        )
         .join('\n');
     }
     return undefined;

@@ -35,8 +35,7 @@ export interface EditContext {
 }
 
 export type EditDecision =
-  | { allow: true; lane?: LaneRecord; why: string }
-  | { allow: false; reason: string; lane?: LaneRecord; holder?: ClaimRecord };
+  { allow: true; lane?: LaneRecord; why: string } | { allow: false; reason: string; lane?: LaneRecord; holder?: ClaimRecord };
 
 export function isOwnClaim(c: ClaimRecord, lane: LaneRecord, sessionId?: string): boolean {
   return c.owner === `task:${lane.task}` || c.task === lane.task || (sessionId !== undefined && c.session === sessionId);
@@ -83,13 +82,15 @@ export function checkEdit(ctx: EditContext, abs: string): EditDecision {
       `Lanes: refused: ${abs} is in ${place}, outside your lane. You work on task ${acting.task} in ${acting.path} ` +
       `(branch ${acting.branch}); edit only files inside that worktree and commit them there, so the work lands through the merge queue.` +
       (copy ? ` Edit your lane's copy instead: ${copy}` : '') +
-      (target ? ` If task ${acting.task} needs a change in task ${target.task}'s files, record it with log_session (kind "issue") and tell the orchestrator.` : '');
+      (target
+        ? ` If task ${acting.task} needs a change in task ${target.task}'s files, record it with log_session (kind "issue") and tell the orchestrator.`
+        : '');
     return { allow: false, reason, lane: acting };
   }
   const lane = acting ?? target;
   if (!lane) return { allow: true, why: 'not in a lane' };
   const rel = toPosix(path.relative(lane.path, abs));
-  if (rel === '' ) return { allow: true, lane, why: 'the lane root itself' };
+  if (rel === '') return { allow: true, lane, why: 'the lane root itself' };
   const h = blockingClaim(ctx, lane, rel);
   if (!h) return { allow: true, lane, why: 'no other owner holds it exclusively' };
   const holderTask = h.task ? ` task ${h.task}` : ' its owner';

@@ -62,7 +62,10 @@ function readStream(opts: ReadOptions, max: number): Promise<ReadResult> {
       stdin.unref?.();
       resolve(r);
     };
-    const timer = setTimeout(() => finish({ ok: false, why: `no complete input on stdin within ${opts.timeoutMs ?? 5000} ms` }), opts.timeoutMs ?? 5000);
+    const timer = setTimeout(
+      () => finish({ ok: false, why: `no complete input on stdin within ${opts.timeoutMs ?? 5000} ms` }),
+      opts.timeoutMs ?? 5000,
+    );
     timer.unref();
     stdin.on('data', (c: Buffer) => {
       size += c.length;

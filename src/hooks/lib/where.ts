@@ -107,7 +107,7 @@ export function locate(cwd: unknown): Located {
     return { ok: false, why: `the directory ${cwd} does not exist` };
   }
   if (process.env.GIT_DIR || process.env.GIT_WORK_TREE || process.env.GIT_COMMON_DIR) return fromGit(real);
-  for (let dir = real; ; ) {
+  for (let dir = real; ;) {
     const dotGit = path.join(dir, '.git');
     let st: fs.Stats | undefined;
     try {

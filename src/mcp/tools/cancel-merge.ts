@@ -9,7 +9,7 @@ export const cancelMergeTool = defineTool({
   name: 'cancel_merge',
   title: 'Take a lane out of the merge queue',
   description:
-    'Cancels a task\'s entry in the merge queue. A queued entry is cancelled at once; one being processed is dropped by the processor ' +
+    "Cancels a task's entry in the merge queue. A queued entry is cancelled at once; one being processed is dropped by the processor " +
     'before it lands (pending: true). Does not touch the lane or the task. A landing that already happened is undone with ' +
     '`lanes merge revert <task>` instead.',
   kind: 'write',

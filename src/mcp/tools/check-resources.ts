@@ -15,9 +15,7 @@ export const checkResourcesTool = defineTool({
   input: z.object({}).strict(),
   output: z.object({
     ok: z.boolean(),
-    checks: z.array(
-      z.object({ name: z.string(), ok: z.boolean(), level: z.string(), detail: z.string(), fix: z.string().optional() }),
-    ),
+    checks: z.array(z.object({ name: z.string(), ok: z.boolean(), level: z.string(), detail: z.string(), fix: z.string().optional() })),
     resources: ResourcesOut,
     parallelism: z.object({ parallelism: z.number(), reason: z.string() }).passthrough(),
   }),

@@ -43,7 +43,20 @@ export const ClaimOut = z.object({
 
 export function claimOut(c: ClaimRecord): z.infer<typeof ClaimOut> {
   const { pattern, mode, owner, task, session, pid, host, reason, claimed_at, expires_at, ttl_seconds } = c;
-  return { pattern, mode, owner, ...(task !== undefined ? { task_id: task } : {}), task, session, pid, host, reason, claimed_at, expires_at, ttl_seconds };
+  return {
+    pattern,
+    mode,
+    owner,
+    ...(task !== undefined ? { task_id: task } : {}),
+    task,
+    session,
+    pid,
+    host,
+    reason,
+    claimed_at,
+    expires_at,
+    ttl_seconds,
+  };
 }
 
 export const claimFilesTool = defineTool({
@@ -55,26 +68,46 @@ export const claimFilesTool = defineTool({
     'its lease ends. exclusive (default) excludes every other owner; shared coexists with other shared claims (for files you ' +
     'only read). Claiming again as the same owner renews and merges. A claim lasts ttl_seconds (default from config, 1800) ' +
     "unless renewed; a Claude Code session's claims also end with the session. The same owner from a new server process keeps them. Returns the claims with their expiry. start_lane " +
-    'already claims a task\'s planned files; list_claims shows who holds what; release_files gives them back.',
+    "already claims a task's planned files; list_claims shows who holds what; release_files gives them back.",
   kind: 'write',
   idempotent: true,
   input: acceptOldArgs(
     'claim_files',
-    z.object({
-      owner: Owner.describe('Who holds the claim, e.g. "task:api-auth" or "session:<id>"'),
-      paths: z.array(z.string().min(1).max(512)).min(1).max(200).describe('Repo-relative files, directories or globs, e.g. ["src/api/**", "README.md"]'),
-      mode: z.enum(CLAIM_MODES).optional().describe('exclusive (default): nobody else may claim them; shared: other shared claims may coexist'),
-      ttl_seconds: z.number().int().min(1).max(MAX_TTL_SECONDS).optional().describe('Lease length in seconds (default: claims.default_ttl_seconds, 1800)'),
-      reason: z.string().min(1).max(500).optional().describe('Why, shown to agents that find the files taken'),
-      task_id: Slug.optional().describe('The task these files are for'),
-    }).strict(),
+    z
+      .object({
+        owner: Owner.describe('Who holds the claim, e.g. "task:api-auth" or "session:<id>"'),
+        paths: z
+          .array(z.string().min(1).max(512))
+          .min(1)
+          .max(200)
+          .describe('Repo-relative files, directories or globs, e.g. ["src/api/**", "README.md"]'),
+        mode: z
+          .enum(CLAIM_MODES)
+          .optional()
+          .describe('exclusive (default): nobody else may claim them; shared: other shared claims may coexist'),
+        ttl_seconds: z
+          .number()
+          .int()
+          .min(1)
+          .max(MAX_TTL_SECONDS)
+          .optional()
+          .describe('Lease length in seconds (default: claims.default_ttl_seconds, 1800)'),
+        reason: z.string().min(1).max(500).optional().describe('Why, shown to agents that find the files taken'),
+        task_id: Slug.optional().describe('The task these files are for'),
+      })
+      .strict(),
   ),
   output: z.object({ claims: z.array(ClaimOut), expires_at: z.string() }),
   async handle(input, ctx) {
     const project = await openProject(ctx.cwd, await ctx.repo());
     const ttl = input.ttl_seconds ?? (await project.config()).claims.default_ttl_seconds;
     const { task_id, ...rest } = input;
-    const claims = await claimFiles(project.store, { ...rest, ...(task_id !== undefined ? { task: task_id } : {}), ttl_seconds: ttl, ...boundTo(input.owner) });
+    const claims = await claimFiles(project.store, {
+      ...rest,
+      ...(task_id !== undefined ? { task: task_id } : {}),
+      ttl_seconds: ttl,
+      ...boundTo(input.owner),
+    });
     await renewOwner(project.store, input.owner);
     return { claims: claims.map(claimOut), expires_at: claims.reduce((a, c) => (c.expires_at > a ? c.expires_at : a), '') };
   },

@@ -17,7 +17,9 @@ export const cleanupLanesTool = defineTool({
   idempotent: true,
   input: z.object({}).strict(),
   output: z.object({
-    removed: z.array(z.object({ task_id: z.string(), path: z.string(), reason: z.string(), freed_bytes: z.number(), backup_refs: z.array(z.string()) })),
+    removed: z.array(
+      z.object({ task_id: z.string(), path: z.string(), reason: z.string(), freed_bytes: z.number(), backup_refs: z.array(z.string()) }),
+    ),
     kept: z.array(z.object({ task_id: z.string().optional(), path: z.string(), reason: z.string() })),
     freed_bytes: z.number(),
     recovered: z.number().describe('Interrupted lanes operations rolled back or finished first'),

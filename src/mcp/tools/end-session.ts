@@ -16,18 +16,20 @@ export const endSessionTool = defineTool({
   description:
     'Ends your active session: records the outcome and summary, fills Files changed (from git, with line counts) and Commits, ' +
     'and in a lane commits the note by itself (only the note file; your other changes are left as they are). Commit your work ' +
-    'first. Returns the protocol\'s end checks (e.g. uncommitted files, empty Next steps) so you can fix what is missing. ' +
+    "first. Returns the protocol's end checks (e.g. uncommitted files, empty Next steps) so you can fix what is missing. " +
     'status: completed | partial | blocked | abandoned.',
   kind: 'write',
   input: acceptOldArgs(
     'end_session',
-    z.object({
-      status: z.enum(END_STATUSES).describe('How the session ended'),
-      summary: z.string().min(1).max(4000).describe('What the session achieved, in a sentence or two'),
-      reflection: z.string().max(4000).optional().describe('What went well or badly, for the Reflection section'),
-      session_id: Slug.optional().describe('Session id, when you run several sessions (default: your active one here)'),
-      session_key: SessionKeyIn,
-    }).strict(),
+    z
+      .object({
+        status: z.enum(END_STATUSES).describe('How the session ended'),
+        summary: z.string().min(1).max(4000).describe('What the session achieved, in a sentence or two'),
+        reflection: z.string().max(4000).optional().describe('What went well or badly, for the Reflection section'),
+        session_id: Slug.optional().describe('Session id, when you run several sessions (default: your active one here)'),
+        session_key: SessionKeyIn,
+      })
+      .strict(),
   ),
   output: z.object({
     session: SessionOut,
@@ -49,7 +51,9 @@ export const endSessionTool = defineTool({
   render: (o) =>
     [
       `Ended session ${o.session.id} as ${o.session.status}: ${o.files.length + o.files_more} files changed, ${o.commits.length + o.commits_more} commits.`,
-      o.committed ? `Note committed as ${o.note_commit?.slice(0, 12)} (${o.note_path}).` : `Note written to ${o.note_path}, not committed: ${o.not_committed_reason}.`,
+      o.committed
+        ? `Note committed as ${o.note_commit?.slice(0, 12)} (${o.note_path}).`
+        : `Note written to ${o.note_path}, not committed: ${o.not_committed_reason}.`,
       o.protocol.ok ? 'All end checks pass.' : `End checks not passing yet:\n${formatChecklist(o.protocol)}`,
     ].join('\n'),
 });

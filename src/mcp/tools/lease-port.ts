@@ -12,10 +12,10 @@ export const leasePortTool = defineTool({
   name: 'lease_port',
   title: 'Lease a TCP port',
   description:
-    'Leases a TCP port for `owner` (e.g. a lane\'s dev server): free on this machine right now and held by no other live ' +
+    "Leases a TCP port for `owner` (e.g. a lane's dev server): free on this machine right now and held by no other live " +
     'owner; the same owner asking again gets the same port. Ports come from 20000-29999, starting at a hash of the owner, ' +
     'so they stay stable. The lease ends when the lane is removed, when this Claude Code session ends, or when it ' +
-    'expires (ttl_seconds, default from config, 1800; renewed together with the owner\'s claims). Returns the port.',
+    "expires (ttl_seconds, default from config, 1800; renewed together with the owner's claims). Returns the port.",
   kind: 'write',
   idempotent: true,
   input: z

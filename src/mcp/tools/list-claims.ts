@@ -10,12 +10,12 @@ export const listClaimsTool = defineTool({
   title: 'List file claims',
   description:
     'Lists live file claims: pattern, mode (exclusive | shared), owner, task and when each lease ends. Expired claims and ' +
-    'claims of processes that died are cleaned up first. Optionally only one owner\'s claims, or only those overlapping a ' +
+    "claims of processes that died are cleaned up first. Optionally only one owner's claims, or only those overlapping a " +
     'path or glob. Read-only. Use it to pick free files before claim_files.',
   kind: 'read',
   input: z
     .object({
-      owner: Owner.optional().describe('Only this owner\'s claims'),
+      owner: Owner.optional().describe("Only this owner's claims"),
       path: z.string().min(1).max(512).optional().describe('Only claims overlapping this file, directory or glob'),
     })
     .strict(),

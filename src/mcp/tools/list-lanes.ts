@@ -6,7 +6,9 @@ import { defineTool } from '../tool.js';
 
 export const NeedsFixOut = z
   .object({
-    kind: z.enum(['gate', 'conflict', 'error']).describe('gate: a gate failed; conflict: conflicts with the target; error: integration failed'),
+    kind: z
+      .enum(['gate', 'conflict', 'error'])
+      .describe('gate: a gate failed; conflict: conflicts with the target; error: integration failed'),
     reason: z.string().describe('A few words, e.g. "gate test failed, 55 failing"; merge_status has the full output'),
     entry: z.string().optional().describe('The failed merge queue entry'),
     since: z.string().optional(),

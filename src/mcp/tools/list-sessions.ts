@@ -17,7 +17,10 @@ export const listSessionsTool = defineTool({
   input: z
     .object({
       task_id: Slug.optional().describe('Only sessions of this task'),
-      status: z.enum(['active', ...END_STATUSES]).optional().describe('Only sessions with this status'),
+      status: z
+        .enum(['active', ...END_STATUSES])
+        .optional()
+        .describe('Only sessions with this status'),
       query: z.string().max(200).optional().describe('Words to search for in topic and summary'),
       limit: z.number().int().min(1).max(200).optional().describe('Most sessions to return (default 20)'),
     })

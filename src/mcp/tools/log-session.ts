@@ -19,12 +19,14 @@ export const logSessionTool = defineTool({
   kind: 'write',
   input: acceptOldArgs(
     'log_session',
-    z.object({
-      kind: z.enum(ENTRY_KINDS).describe('Which section the entry goes to'),
-      text: z.string().min(1).max(ENTRY_TEXT_MAX).describe('The entry; Markdown, may span lines'),
-      session_id: Slug.optional().describe('Session id, when you run several sessions (default: your active one here)'),
-      session_key: SessionKeyIn,
-    }).strict(),
+    z
+      .object({
+        kind: z.enum(ENTRY_KINDS).describe('Which section the entry goes to'),
+        text: z.string().min(1).max(ENTRY_TEXT_MAX).describe('The entry; Markdown, may span lines'),
+        session_id: Slug.optional().describe('Session id, when you run several sessions (default: your active one here)'),
+        session_key: SessionKeyIn,
+      })
+      .strict(),
   ),
   output: z.object({
     session_id: z.string(),

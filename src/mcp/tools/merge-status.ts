@@ -58,7 +58,10 @@ export const mergeStatusTool = defineTool({
   }),
   async handle(input, ctx) {
     const project = await openProject(ctx.cwd, await ctx.repo());
-    return mergeStatus(project, { ...(input.task_id ? { task: input.task_id } : {}), ...(input.recent !== undefined ? { recent: input.recent } : {}) });
+    return mergeStatus(project, {
+      ...(input.task_id ? { task: input.task_id } : {}),
+      ...(input.recent !== undefined ? { recent: input.recent } : {}),
+    });
   },
   render: (o) => renderStatus(o),
 });

@@ -9,7 +9,7 @@ export const nextTasksTool = defineTool({
   title: 'Tasks ready to start',
   description:
     'Lists tasks that can start now: planned, all dependencies done, not conflicting with any task in progress or with each ' +
-    'other, up to the free slots (the plan\'s parallelism minus tasks in progress, or `limit`). Critical-path tasks first. ' +
+    "other, up to the free slots (the plan's parallelism minus tasks in progress, or `limit`). Critical-path tasks first. " +
     'Read-only; start one with start_lane (or claim it with update_task).',
   kind: 'read',
   input: z.object({ limit: z.number().int().min(1).max(256).optional().describe('Most tasks to return (default: free slots)') }).strict(),

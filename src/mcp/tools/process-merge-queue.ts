@@ -9,9 +9,9 @@ export const processMergeQueueTool = defineTool({
   title: 'Land the queued lanes',
   description:
     'Works through the merge queue until nothing more can land: each entry (or batch) is integrated onto the current target in a ' +
-    'private worktree, the target\'s configured gates run, and the target advances atomically. A conflict or gate failure never ' +
-    'reaches the target: that task goes back to in_progress with the conflicting files or the gate\'s summary and first failure ' +
-    '(the full log: `lanes merge log <task>`). A landing that weakens the target\'s gates is held until a human runs ' +
+    "private worktree, the target's configured gates run, and the target advances atomically. A conflict or gate failure never " +
+    "reaches the target: that task goes back to in_progress with the conflicting files or the gate's summary and first failure " +
+    "(the full log: `lanes merge log <task>`). A landing that weakens the target's gates is held until a human runs " +
     '`lanes merge approve <task>` (there is no tool for that). Returns what landed, held, ' +
     'failed and still waits. Only one processor runs at a time: a second call gets "busy, held by pid ...". Can take as long as the ' +
     'gates; merge_status shows progress.',
@@ -28,7 +28,14 @@ export const processMergeQueueTool = defineTool({
     landed: z.array(z.object({ task: z.string(), entry: z.string(), commit: z.string(), unchecked: z.boolean() })),
     held: z.array(z.object({ task: z.string(), entry: z.string(), reason: z.string() })),
     failed: z.array(
-      z.object({ task: z.string(), entry: z.string(), kind: z.enum(['conflict', 'gate', 'error']), message: z.string(), files: z.array(z.string()).optional(), gate: z.string().optional() }),
+      z.object({
+        task: z.string(),
+        entry: z.string(),
+        kind: z.enum(['conflict', 'gate', 'error']),
+        message: z.string(),
+        files: z.array(z.string()).optional(),
+        gate: z.string().optional(),
+      }),
     ),
     requeued: z.array(z.string()),
     cancelled: z.array(z.string()),

@@ -11,7 +11,7 @@ export const queueMergeTool = defineTool({
   name: 'queue_merge',
   title: 'Queue a finished lane for landing',
   description:
-    'Puts a task\'s lane (branch lanes/<task>) in the merge queue; its committed tip is what lands. Refuses a lane with uncommitted ' +
+    "Puts a task's lane (branch lanes/<task>) in the merge queue; its committed tip is what lands. Refuses a lane with uncommitted " +
     'work, with no commits, or with a rebase/merge in progress, saying what to do. Checks at once for conflicts with the target and ' +
     'with every other queued or in-progress lane and returns them (conflicts). Idempotent: queuing twice gives one entry. Nothing ' +
     'lands until process_merge_queue runs; merge_status shows the queue.',
@@ -33,7 +33,11 @@ export const queueMergeTool = defineTool({
   }),
   async handle(input, ctx) {
     const project = await openProject(ctx.cwd, await ctx.repo());
-    return queueMerge(project, { task_id: input.task_id, ...(input.strategy ? { strategy: input.strategy } : {}), requested_by: mcpOwner() });
+    return queueMerge(project, {
+      task_id: input.task_id,
+      ...(input.strategy ? { strategy: input.strategy } : {}),
+      requested_by: mcpOwner(),
+    });
   },
   render: (o) => renderQueued(o),
 });

@@ -9,12 +9,12 @@ export const removeLaneTool = defineTool({
   name: 'remove_lane',
   title: 'Remove a finished lane',
   description:
-    'Removes a task\'s lane (worktree and branch lanes/<task_id>) only when that loses nothing: no uncommitted files, no ' +
+    "Removes a task's lane (worktree and branch lanes/<task_id>) only when that loses nothing: no uncommitted files, no " +
     'ignored files other than caches and untouched .worktreeinclude copies, no git operation in progress, and every commit ' +
-    'the branch or the worktree\'s HEAD (detached or not) reaches landed on the target or kept by another ref. Otherwise it ' +
+    "the branch or the worktree's HEAD (detached or not) reaches landed on the target or kept by another ref. Otherwise it " +
     'refuses and lists them (files, commits as short sha + subject): commit and queue_merge them, or leave the lane. Commits ' +
     'only a reflog still reaches (after a reset) are kept under backup refs and named in notes. There is no force option here; only a ' +
-    'human can force a removal from the CLI. Releases the task\'s file claims and ports; a task still in progress goes back ' +
+    "human can force a removal from the CLI. Releases the task's file claims and ports; a task still in progress goes back " +
     'to planned. The lane of an unfinished task that another live owner holds is refused (naming the owner and when its ' +
     'lease ends). cleanup_lanes does this for every finished lane.',
   kind: 'destructive',

@@ -12,7 +12,7 @@ export const startLaneTool = defineTool({
     'Starts a planned task in its own lane: atomically claims the task (another owner gets "already started by ..."), creates ' +
     'branch lanes/<task_id> and a locked worktree at .claude/worktrees/<task_id> from a recorded base commit (the target branch ' +
     'unless `base` is given), copies the gitignored files named in .worktreeinclude (e.g. .env), runs the configured setup ' +
-    'commands, then claims the task\'s file scope. Returns the worktree path (work and commit only there), the branch, the base ' +
+    "commands, then claims the task's file scope. Returns the worktree path (work and commit only there), the branch, the base " +
     'commit and the claimed paths. Calling it again as the same owner (also from a new session or server process) returns the ' +
     'existing lane, marked resumed. A lane whose owner is gone is taken over with update_task (takeover: true). If any step fails nothing ' +
     'is left behind and the error says why (a failing setup command includes its output). Pick tasks with next_tasks first; ' +
@@ -29,7 +29,7 @@ export const startLaneTool = defineTool({
   output: z.object({
     task_id: z.string(),
     owner: z.string(),
-    path: z.string().describe('The lane\'s worktree: do all work for the task here'),
+    path: z.string().describe("The lane's worktree: do all work for the task here"),
     branch: z.string(),
     base: z.string().describe('Commit the lane starts from'),
     base_ref: z.string(),
@@ -38,7 +38,7 @@ export const startLaneTool = defineTool({
     included: z.array(z.string()).describe('Files copied by .worktreeinclude'),
     include_skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
     setup: z.array(z.object({ name: z.string(), ms: z.number() })),
-    existing: z.boolean().describe('True when this owner\'s lane already existed'),
+    existing: z.boolean().describe("True when this owner's lane already existed"),
     resumed: z.boolean().describe('True when the owner got its existing lane back'),
   }),
   async handle(input, ctx) {

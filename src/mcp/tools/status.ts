@@ -78,7 +78,9 @@ export const StatusOut = z
     plan: z
       .object({
         tasks: z.number(),
-        by_status: z.object(Object.fromEntries(TASK_STATUSES.map((s) => [s, z.number()])) as Record<(typeof TASK_STATUSES)[number], z.ZodNumber>).strict(),
+        by_status: z
+          .object(Object.fromEntries(TASK_STATUSES.map((s) => [s, z.number()])) as Record<(typeof TASK_STATUSES)[number], z.ZodNumber>)
+          .strict(),
         progress: z.number(),
         waves: z.array(z.object({ wave: z.number(), done: z.number(), tasks: z.array(TaskBriefOut) }).strict()),
         conflicts: z.array(z.object({ a: z.string(), b: z.string(), files: z.array(z.string()) }).strict()),
@@ -91,7 +93,14 @@ export const StatusOut = z
     lanes: z.array(LaneOut),
     claims: z.array(
       z
-        .object({ owner: z.string(), pattern: z.string(), mode: z.enum(['exclusive', 'shared']), task: z.string().optional(), pid: z.number().optional(), expires_at: z.string() })
+        .object({
+          owner: z.string(),
+          pattern: z.string(),
+          mode: z.enum(['exclusive', 'shared']),
+          task: z.string().optional(),
+          pid: z.number().optional(),
+          expires_at: z.string(),
+        })
         .strict(),
     ),
     merge: z
@@ -112,7 +121,15 @@ export const StatusOut = z
         agent: z.string().optional(),
         tasks: z.record(z.string(), z.number()),
         items: z.array(
-          z.object({ task: z.string(), state: z.string(), attempts: z.number(), since: z.string().optional(), reason: z.string().optional() }).strict(),
+          z
+            .object({
+              task: z.string(),
+              state: z.string(),
+              attempts: z.number(),
+              since: z.string().optional(),
+              reason: z.string().optional(),
+            })
+            .strict(),
         ),
         paused: z.object({ reason: z.string(), until: z.string(), task: z.string().optional(), text: z.string() }).strict().optional(),
         cost: z
@@ -149,7 +166,7 @@ export const statusTool = defineTool({
     'files, commits ahead/behind the target, age, last activity; lanes the merge queue sent back come first with needs_fix ' +
     '{ kind, reason }), live file claims, the merge queue, the current `lanes run`, ' +
     'resources (CPU, memory, disk) and recent events. Read-only and cheap: takes no locks, git runs with GIT_OPTIONAL_LOCKS=0. ' +
-    'Use get_plan for full task details, list_lanes for a lane\'s dirty files, merge_status for queue details.',
+    "Use get_plan for full task details, list_lanes for a lane's dirty files, merge_status for queue details.",
   kind: 'read',
   input: z
     .object({

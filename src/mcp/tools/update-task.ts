@@ -10,31 +10,39 @@ import { acceptOldArgs } from './renamed.js';
 
 export const updateTaskTool = defineTool({
   name: 'update_task',
-  title: 'Change a task\'s status',
+  title: "Change a task's status",
   description:
-    'Sets a task\'s status (planned | in_progress | done | blocked | failed) with an optional note. Setting in_progress claims ' +
+    "Sets a task's status (planned | in_progress | done | blocked | failed) with an optional note. Setting in_progress claims " +
     'the task atomically for `owner` (default: you): if another owner holds it you get "already started by ..." and nothing ' +
     'changes. A task another live owner holds cannot be changed at all (the error names the owner and when its lease ends). ' +
     'takeover: true takes over a task whose owner is gone (lease expired): it keeps the lane, its commits and notes, and moves ' +
-    'the task\'s claims to you. A task cannot start before its dependencies are done. start_lane does this for you when it ' +
+    "the task's claims to you. A task cannot start before its dependencies are done. start_lane does this for you when it " +
     'creates the lane.',
   kind: 'write',
   idempotent: true,
   input: acceptOldArgs(
     'update_task',
-    z.object({
-      task_id: Slug.describe('Task id'),
-      status: z.enum(TASK_STATUSES).describe('New status (in_progress with takeover)'),
-      owner: ActorOwner,
-      note: z.string().max(4000).optional().describe('Why (shown to the next owner)'),
-      expect_status: z.enum(TASK_STATUSES).optional().describe('Only change it if it is currently in this status'),
-      takeover: z.boolean().optional().describe('Take over the task of an owner whose lease has expired (keeps its lane and commits)'),
-    }).strict(),
+    z
+      .object({
+        task_id: Slug.describe('Task id'),
+        status: z.enum(TASK_STATUSES).describe('New status (in_progress with takeover)'),
+        owner: ActorOwner,
+        note: z.string().max(4000).optional().describe('Why (shown to the next owner)'),
+        expect_status: z.enum(TASK_STATUSES).optional().describe('Only change it if it is currently in this status'),
+        takeover: z.boolean().optional().describe('Take over the task of an owner whose lease has expired (keeps its lane and commits)'),
+      })
+      .strict(),
   ),
   output: z.object({
     task: TaskStateOut,
     taken_over: z
-      .object({ from: z.string(), because: z.string(), path: z.string().optional(), branch: z.string().optional(), claims: z.array(z.string()) })
+      .object({
+        from: z.string(),
+        because: z.string(),
+        path: z.string().optional(),
+        branch: z.string().optional(),
+        claims: z.array(z.string()),
+      })
       .optional()
       .describe('Set when takeover moved the task to you: from whom, why that owner counted as gone, the kept lane'),
   }),
@@ -43,7 +51,9 @@ export const updateTaskTool = defineTool({
     const me = input.owner !== undefined ? { owner: input.owner } : mcpActor();
     if (input.takeover) {
       if (input.status !== 'in_progress') {
-        throw new LanesError('INVALID_INPUT', `takeover moves a task to in_progress, not ${input.status}.`, { hint: 'Pass status "in_progress" with takeover: true.' });
+        throw new LanesError('INVALID_INPUT', `takeover moves a task to in_progress, not ${input.status}.`, {
+          hint: 'Pass status "in_progress" with takeover: true.',
+        });
       }
       const r = await takeTask(project, { task_id: input.task_id, ...me });
       const t = (await readPlan(project.store)).tasks[input.task_id]!;

@@ -19,7 +19,19 @@ interface LaneRow {
   activity: string;
 }
 
-const NOTABLE = new Set<RunEvent['type']>(['run.started', 'task.landed', 'task.blocked', 'task.retry', 'task.merge_failed', 'run.warning', 'run.stopping', 'resources.waiting', 'resources.ok', 'run.paused', 'run.resumed']);
+const NOTABLE = new Set<RunEvent['type']>([
+  'run.started',
+  'task.landed',
+  'task.blocked',
+  'task.retry',
+  'task.merge_failed',
+  'run.warning',
+  'run.stopping',
+  'resources.waiting',
+  'resources.ok',
+  'run.paused',
+  'run.resumed',
+]);
 
 export class LiveDisplay implements RunDisplay {
   private readonly rows = new Map<string, LaneRow>();
@@ -78,7 +90,11 @@ export class LiveDisplay implements RunDisplay {
         row(e.task).activity = e.text;
         break;
       case 'agent.exited':
-        set(e.task, e.outcome === 'finished' ? 'finished' : e.outcome === 'limited' ? 'paused' : 'retry', safeText(e.reason ?? 'committed'));
+        set(
+          e.task,
+          e.outcome === 'finished' ? 'finished' : e.outcome === 'limited' ? 'paused' : 'retry',
+          safeText(e.reason ?? 'committed'),
+        );
         break;
       case 'run.paused':
         this.paused = { reason: e.reason, until: e.until };
@@ -138,7 +154,14 @@ export class LiveDisplay implements RunDisplay {
 
   private paint(type: RunEvent['type'], s: string): string {
     if (!this.color) return s;
-    const c = type === 'task.landed' ? 32 : type === 'task.blocked' ? 31 : type.startsWith('task.') || type === 'run.warning' || type === 'resources.waiting' ? 33 : 0;
+    const c =
+      type === 'task.landed'
+        ? 32
+        : type === 'task.blocked'
+          ? 31
+          : type.startsWith('task.') || type === 'run.warning' || type === 'resources.waiting'
+            ? 33
+            : 0;
     return c ? sgr(c, s) : s;
   }
 
@@ -164,7 +187,11 @@ export class LiveDisplay implements RunDisplay {
     lines.push(fit(`queue: ${this.queue.length ? this.queue.join(', ') : 'empty'}${this.merge ? ` · ${this.merge}` : ''}`));
     const togo = Math.max(0, this.total - this.landed - this.blocked);
     const pause = this.paused ? ` · ${pauseText(this.paused, now)}` : '';
-    lines.push(fit(`landed ${this.landed} · blocked ${this.blocked} · retries ${this.retries} · ${togo} to go${pause}${this.waiting ? ` · ${this.waiting}` : ''}`));
+    lines.push(
+      fit(
+        `landed ${this.landed} · blocked ${this.blocked} · retries ${this.retries} · ${togo} to go${pause}${this.waiting ? ` · ${this.waiting}` : ''}`,
+      ),
+    );
     return lines;
   }
 

@@ -16,7 +16,9 @@ export function renderRunReport(r: RunReport): string {
   // A cost column only when some agent reported usage (the scripted agent does not).
   const cost = r.usage !== undefined;
   const cols = ['task', 'state', 'lane', 'attempts', 'duration', ...(cost ? ['cost'] : []), 'merge'];
-  const rows = r.tasks.map((t) => [t.id, t.state, t.branch ?? '-', String(t.attempts), secs(t.duration_ms), ...(cost ? [costCell(t.usage)] : []), t.merge].map(safeText));
+  const rows = r.tasks.map((t) =>
+    [t.id, t.state, t.branch ?? '-', String(t.attempts), secs(t.duration_ms), ...(cost ? [costCell(t.usage)] : []), t.merge].map(safeText),
+  );
   // Columns at most 32 wide (the last, the merge result, is not padded).
   lines.push(...table(cols, rows, 32));
   const why = r.tasks.filter((t) => t.reason && t.state !== 'landed');
@@ -31,7 +33,8 @@ export function renderRunReport(r: RunReport): string {
     `Critical path: ${r.critical_path.join(' → ') || '-'}`,
   );
   if (r.usage) lines.push(`Tokens ${usageText(r.usage)} (estimated cost from the price table)`);
-  if (r.pauses?.length) lines.push(`Paused ${r.pauses.length}x on usage or rate limits (last: ${r.pauses.at(-1)!.reason} until ${r.pauses.at(-1)!.until})`);
+  if (r.pauses?.length)
+    lines.push(`Paused ${r.pauses.length}x on usage or rate limits (last: ${r.pauses.at(-1)!.reason} until ${r.pauses.at(-1)!.until})`);
   if (r.report_file) lines.push(`Report: ${r.report_file}`);
   if (r.logs_dir) lines.push(`Agent output: ${r.logs_dir}/<task>.log`);
   return lines.map(safeText).join('\n');

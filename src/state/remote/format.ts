@@ -25,7 +25,6 @@ export interface RemoteView {
   gen(doc: string): number;
 }
 
-
 export interface Stored {
   lanes: 1;
   doc: string;
@@ -52,9 +51,13 @@ export function parseStored(doc: string, text: string | undefined, oid: string):
   } catch {
     // fall through
   }
-  throw new LanesError('STATE_CORRUPT', `The shared document "${doc}" on the remote (commit ${oid.slice(0, 12)}) is not a Lanes state document.`, {
-    hint: `Something other than Lanes wrote ${STATE_PREFIX}${doc}. Inspect it with git show ${oid}:${DOC_FILE}; Lanes will not overwrite it.`,
-  });
+  throw new LanesError(
+    'STATE_CORRUPT',
+    `The shared document "${doc}" on the remote (commit ${oid.slice(0, 12)}) is not a Lanes state document.`,
+    {
+      hint: `Something other than Lanes wrote ${STATE_PREFIX}${doc}. Inspect it with git show ${oid}:${DOC_FILE}; Lanes will not overwrite it.`,
+    },
+  );
 }
 
 /** A read-only view over documents just read (or cached). */

@@ -133,10 +133,14 @@ export class RemoteLeases {
     });
     if ('record' in r.result && r.result.record) return r.result.record;
     const by = (r.result as { lost?: LeaseRecord }).lost;
-    throw new LanesError('CONFLICT', `Lost the lease "${key}": ${by ? `it is now held by ${safeText(by.holder)} on ${safeText(by.machine)}` : 'it was released or taken over'}.`, {
-      hint: 'Stop acting on it; whatever it protected may now be changed by its new holder. Acquire it again to continue.',
-      details: { key, holder: by?.holder, machine: by?.machine },
-    });
+    throw new LanesError(
+      'CONFLICT',
+      `Lost the lease "${key}": ${by ? `it is now held by ${safeText(by.holder)} on ${safeText(by.machine)}` : 'it was released or taken over'}.`,
+      {
+        hint: 'Stop acting on it; whatever it protected may now be changed by its new holder. Acquire it again to continue.',
+        details: { key, holder: by?.holder, machine: by?.machine },
+      },
+    );
   }
 
   /** Give the lease up if it is ours; true when something was released. */

@@ -15,10 +15,28 @@ import os from 'node:os';
 import path from 'node:path';
 import { LanesError } from '../../errors.js';
 import { gitOut } from '../../git/exec.js';
-import { fetchObjects, lsRemote, pushableRefProblem, pushAtomic, readBlobs, presentObjects, writeRootCommit, type RefUpdate, type RemoteOptions } from '../../git/remote.js';
-import { assertRemoteDocName, DOC_FILE, makeView, parseStored, STATE_PREFIX, type RemoteDoc, type RemoteView, type Stored } from './format.js';
+import {
+  fetchObjects,
+  lsRemote,
+  pushableRefProblem,
+  pushAtomic,
+  readBlobs,
+  presentObjects,
+  writeRootCommit,
+  type RefUpdate,
+  type RemoteOptions,
+} from '../../git/remote.js';
+import {
+  assertRemoteDocName,
+  DOC_FILE,
+  makeView,
+  parseStored,
+  STATE_PREFIX,
+  type RemoteDoc,
+  type RemoteView,
+  type Stored,
+} from './format.js';
 import { advanceMirror, lastFetch, mirrorRef, mirrorRefs, recordFetch } from './mirror.js';
-
 
 export interface RemoteStoreOptions extends RemoteOptions {
   /** Any worktree of the clone. */
@@ -59,7 +77,6 @@ export interface TransactResult<R> {
   attempts: number;
 }
 
-
 export class RemoteStore {
   readonly remote: string;
   /** The slug naming this remote in local refs and files. */
@@ -90,11 +107,18 @@ export class RemoteStore {
       const have = await presentObjects(this.opts.cwd, oids, this.opts);
       const missing = oids.filter((o) => !have.has(o));
       if ((await fetchObjects(this.opts.cwd, this.remote, missing, this.opts)) === 'moved') {
-        if (i >= 5) throw new LanesError('BUSY', `The shared state on ${this.remote} kept changing while it was read.`, { hint: 'Run the command again.' });
+        if (i >= 5)
+          throw new LanesError('BUSY', `The shared state on ${this.remote} kept changing while it was read.`, {
+            hint: 'Run the command again.',
+          });
         continue;
       }
       const present = wanted.filter(([, o]) => o !== undefined) as Array<readonly [string, string]>;
-      const texts = await readBlobs(this.opts.cwd, present.map(([, o]) => `${o}:${DOC_FILE}`), this.opts);
+      const texts = await readBlobs(
+        this.opts.cwd,
+        present.map(([, o]) => `${o}:${DOC_FILE}`),
+        this.opts,
+      );
       const out = new Map<string, RemoteDoc>();
       for (const d of names) out.set(d, { exists: false, oid: null, gen: 0, data: undefined });
       const seen = present.map(([d, o], k) => {
@@ -109,7 +133,10 @@ export class RemoteStore {
 
   private async localState(): Promise<{ dir: string; root: string }> {
     if (!this.stateDir) {
-      const common = path.resolve(this.opts.cwd, await gitOut(this.opts.cwd, ['rev-parse', '--git-common-dir'], { env: this.opts.env, readOnly: true }));
+      const common = path.resolve(
+        this.opts.cwd,
+        await gitOut(this.opts.cwd, ['rev-parse', '--git-common-dir'], { env: this.opts.env, readOnly: true }),
+      );
       this.stateDir = { dir: path.join(common, 'lanes'), root: common };
     }
     return this.stateDir;
@@ -130,7 +157,11 @@ export class RemoteStore {
   private async mirrorGens(docs: string[]): Promise<Map<string, { oid: string; gen: number }>> {
     const refs = await mirrorRefs(this.opts.cwd, this.name, this.opts.env);
     const list = docs.filter((d) => refs.has(d));
-    const texts = await readBlobs(this.opts.cwd, list.map((d) => `${refs.get(d)}:${DOC_FILE}`), this.opts);
+    const texts = await readBlobs(
+      this.opts.cwd,
+      list.map((d) => `${refs.get(d)}:${DOC_FILE}`),
+      this.opts,
+    );
     const out = new Map<string, { oid: string; gen: number }>();
     list.forEach((d, i) => {
       try {
@@ -156,7 +187,11 @@ export class RemoteStore {
     const names = docs.map(assertRemoteDocName);
     const refs = await mirrorRefs(this.opts.cwd, this.name, this.opts.env);
     const list = names.filter((d) => refs.has(d));
-    const texts = await readBlobs(this.opts.cwd, list.map((d) => `${refs.get(d)}:${DOC_FILE}`), this.opts);
+    const texts = await readBlobs(
+      this.opts.cwd,
+      list.map((d) => `${refs.get(d)}:${DOC_FILE}`),
+      this.opts,
+    );
     const out = new Map<string, RemoteDoc>();
     for (const d of names) out.set(d, { exists: false, oid: null, gen: 0, data: undefined });
     list.forEach((d, i) => {
@@ -177,7 +212,7 @@ export class RemoteStore {
     // A push whose answer was lost may have landed: each write's commit is unique (no other writer
     // can produce it), so finding one of them on the remote proves the whole atomic push landed.
     let pending: { commits: Map<string, string>; result: R } | undefined;
-    for (let attempt = 1; attempt <= maxAttempts; ) {
+    for (let attempt = 1; attempt <= maxAttempts;) {
       let read;
       try {
         read = await this.fetchDocs(names);
@@ -210,8 +245,16 @@ export class RemoteStore {
         },
         pushRef: (ref: string, expect: string | null, next: string) => {
           const problem = pushableRefProblem(ref);
-          if (problem || ref.startsWith(STATE_PREFIX)) throw new LanesError('INVALID_INPUT', `Cannot push ${JSON.stringify(ref)} with shared state: it ${problem ?? 'is a shared document'}.`);
-          if (names.length === 0) throw new LanesError('INVALID_INPUT', 'A transaction that moves a ref must read at least one document (the lease that allows it).');
+          if (problem || ref.startsWith(STATE_PREFIX))
+            throw new LanesError(
+              'INVALID_INPUT',
+              `Cannot push ${JSON.stringify(ref)} with shared state: it ${problem ?? 'is a shared document'}.`,
+            );
+          if (names.length === 0)
+            throw new LanesError(
+              'INVALID_INPUT',
+              'A transaction that moves a ref must read at least one document (the lease that allows it).',
+            );
           extra.set(ref, { ref, expect, next });
         },
       };
@@ -237,10 +280,14 @@ export class RemoteStore {
         return { result, pushed: true, attempts: attempt };
       }
       if (outcome.kind === 'rejected') {
-        throw new LanesError('REMOTE_REJECTED', `The remote ${JSON.stringify(this.remote)} refused the change to ${names.join(', ')}: ${outcome.reason}.`, {
-          hint: 'Nothing was changed (the push is atomic). A server hook or a protection rule refused it: for refs/lanes/* allow this account to push there; a protected branch needs a bot account or the forge\'s merge queue (docs/remote.md).',
-          details: { refs: outcome.refs },
-        });
+        throw new LanesError(
+          'REMOTE_REJECTED',
+          `The remote ${JSON.stringify(this.remote)} refused the change to ${names.join(', ')}: ${outcome.reason}.`,
+          {
+            hint: "Nothing was changed (the push is atomic). A server hook or a protection rule refused it: for refs/lanes/* allow this account to push there; a protected branch needs a bot account or the forge's merge queue (docs/remote.md).",
+            details: { refs: outcome.refs },
+          },
+        );
       }
       // git's HTTP transport resends a push whose answer was lost; the resend then fails its lease
       // against our own first copy. So a contended push may have landed too: look on the next read.
@@ -255,10 +302,14 @@ export class RemoteStore {
         return { result: pending.result, pushed: true, attempts: maxAttempts };
       }
     }
-    throw new LanesError('BUSY', `Gave up after ${maxAttempts} tries: other machines kept changing ${contended.join(', ') || names.join(', ')} on ${JSON.stringify(this.remote)} first.`, {
-      hint: 'Nothing of this change was written. Run the command again; if it keeps happening, fewer processes should write these documents at once.',
-      details: { contended, attempts: maxAttempts },
-    });
+    throw new LanesError(
+      'BUSY',
+      `Gave up after ${maxAttempts} tries: other machines kept changing ${contended.join(', ') || names.join(', ')} on ${JSON.stringify(this.remote)} first.`,
+      {
+        hint: 'Nothing of this change was written. Run the command again; if it keeps happening, fewer processes should write these documents at once.',
+        details: { contended, attempts: maxAttempts },
+      },
+    );
   }
 
   /**

@@ -44,7 +44,10 @@ describe('lanes claim / release / claims / port', () => {
     const a = await run('claim', 'task:api', 'src/api/**', 'README.md', '--task', 'api', '--reason', 'auth', '--ttl', '600', '--json');
     expect(a.code).toBe(0);
     const claims = JSON.parse(a.out).claims;
-    expect(claims.map((c: any) => [c.pattern, c.ttl_seconds, c.pid])).toEqual([['src/api/**', 600, undefined], ['README.md', 600, undefined]]);
+    expect(claims.map((c: any) => [c.pattern, c.ttl_seconds, c.pid])).toEqual([
+      ['src/api/**', 600, undefined],
+      ['README.md', 600, undefined],
+    ]);
     const b = await run('claim', 'task:ui', 'src/api/x.ts');
     expect(b.code).toBe(3);
     expect(b.err).toMatch(/src\/api\/x\.ts overlaps src\/api\/\*\*, held by task api until/);

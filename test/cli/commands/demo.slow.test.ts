@@ -35,7 +35,9 @@ it('creates the sample repository, runs its eight tasks in parallel lanes throug
       .split('\n')
       .filter((l) => l.startsWith('worktree '))
       .map((l) => l.slice('worktree '.length));
-    expect(worktrees.filter((w) => w !== fs.realpathSync(dir) && !path.relative(fs.realpathSync(os.tmpdir()), w).match(/^lanes-\d+\//))).toEqual([]);
+    expect(
+      worktrees.filter((w) => w !== fs.realpathSync(dir) && !path.relative(fs.realpathSync(os.tmpdir()), w).match(/^lanes-\d+\//)),
+    ).toEqual([]);
     expect(execFileSync('git', ['status', '--porcelain'], { cwd: dir, encoding: 'utf8' })).toBe('');
     // A second demo into the same (now non-empty) directory is refused.
     const again = await lanes(root, ['demo', '--dir', dir]);

@@ -21,12 +21,18 @@ describe('lanes run', () => {
     const r = await lanes(repo.dir, ['run', plan, '--agent', 'scripted', '--unit-ms', '100', '--max-parallel', '2', '--json']);
     fs.rmSync(path.dirname(plan), { recursive: true });
     expect(r.code, r.stderr).toBe(0);
-    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; report?: { counts: unknown; status: string } });
+    const events = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; report?: { counts: unknown; status: string } });
     expect(events[0]!.type).toBe('run.started');
     for (const t of ['task.starting', 'task.started', 'agent.started', 'agent.activity', 'agent.exited', 'task.queued', 'task.landed']) {
       expect(events.map((e) => e.type)).toContain(t);
     }
-    expect(events.at(-1)).toMatchObject({ type: 'run.finished', report: { status: 'finished', counts: { landed: 2, blocked: 0, not_run: 0, total: 2 } } });
+    expect(events.at(-1)).toMatchObject({
+      type: 'run.finished',
+      report: { status: 'finished', counts: { landed: 2, blocked: 0, not_run: 0, total: 2 } },
+    });
     execFileSync('node', ['scripts/test.mjs'], { cwd: repo.dir, stdio: 'pipe' });
   });
 

@@ -45,7 +45,7 @@ describe('lanes status (CLI)', () => {
   });
   afterAll(() => r?.cleanup());
 
-  it('--json prints the status report (the MCP tool\'s strict shape)', async () => {
+  it("--json prints the status report (the MCP tool's strict shape)", async () => {
     const res = await lanes(r.dir, ['status', '--json', '--events', '4']);
     expect(res.code).toBe(0);
     const s = StatusOut.parse(JSON.parse(res.stdout));
@@ -58,7 +58,8 @@ describe('lanes status (CLI)', () => {
   it('prints every section as text, without colour when not on a terminal', async () => {
     const res = await lanes(r.dir, ['status']);
     expect(res.code).toBe(0);
-    for (const h of ['Plan: 6 tasks', 'wave 1', 'Lanes: 2', 'Claims: 3', 'Merge queue: 1 waiting', 'Resources:', 'Recent events:']) expect(res.stdout).toContain(h);
+    for (const h of ['Plan: 6 tasks', 'wave 1', 'Lanes: 2', 'Claims: 3', 'Merge queue: 1 waiting', 'Resources:', 'Recent events:'])
+      expect(res.stdout).toContain(h);
     expect(res.stdout).not.toContain('\x1b[');
   });
 
@@ -97,7 +98,10 @@ describe('lanes status (CLI)', () => {
   });
 
   it('--watch on a terminal redraws in place and restores the cursor on Ctrl-C', async () => {
-    const py = await execa('python3', ['-c', PTY, bundlePath(), r.dir, '1.5', 'status', '--watch', '--interval', '0.5'], { reject: false, timeout: 50_000 });
+    const py = await execa('python3', ['-c', PTY, bundlePath(), r.dir, '1.5', 'status', '--watch', '--interval', '0.5'], {
+      reject: false,
+      timeout: 50_000,
+    });
     expect(py.exitCode, py.stderr).toBe(0);
     const { code, out } = JSON.parse(py.stdout) as { code: number; out: string };
     const text = Buffer.from(out, 'base64').toString('utf8');
@@ -165,7 +169,16 @@ describe('lanes that need a fix (CLI)', () => {
     const lines = res.stdout.split('\n');
     const at = lines.findIndex((l) => /^ {2}TASK +LANE +TASK STATE/.test(l));
     expect(lines[at - 1]).toBe('Lanes: 5, 3 need a fix');
-    expect(lines.slice(at + 1, at + 7).map((l) => l.trim().replace(/\s{2,}/g, ' | ').split(' | ').slice(0, 3).join(' | '))).toEqual([
+    expect(
+      lines.slice(at + 1, at + 7).map((l) =>
+        l
+          .trim()
+          .replace(/\s{2,}/g, ' | ')
+          .split(' | ')
+          .slice(0, 3)
+          .join(' | '),
+      ),
+    ).toEqual([
       'clash | ready | needs fix',
       `needs fix: conflicts with main in src/a.ts, ${LONG_PATH}`,
       'late | ready | needs fix',
@@ -204,7 +217,9 @@ describe('lanes that need a fix (CLI)', () => {
       'late conflict: conflicts with main in src/b.ts',
       'red gate: gate test failed, 55 failing',
     ]);
-    const l = JSON.parse((await lanes(r.dir, ['list', '--json'])).stdout) as { lanes: Array<{ task_id: string; needs_fix?: { kind: string } }> };
+    const l = JSON.parse((await lanes(r.dir, ['list', '--json'])).stdout) as {
+      lanes: Array<{ task_id: string; needs_fix?: { kind: string } }>;
+    };
     expect(l.lanes.map((x) => x.task_id).slice(0, 3)).toEqual(['clash', 'late', 'red']);
   });
 });

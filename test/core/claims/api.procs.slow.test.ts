@@ -50,81 +50,111 @@ function leftovers(d: string): string[] {
 }
 
 describe('claims across processes', () => {
-  it(`${PROCS} processes x ${ROUNDS} claims: 0 double grants (by version and by time), no lost claim, nothing left behind`, async () => {
-    const seed = faultSeed(import.meta.filename);
-    await StateStore.open(dir);
-    await bundleChild(CHILD);
-    const barrier = makeBarrier(root);
-    const outs = Array.from({ length: PROCS }, (_, i) => path.join(root, `grants-${i}.jsonl`));
-    const kids = outs.map((out, i) =>
-      spawnChild(CHILD, ['stress', JSON.stringify({ dir, owner: `child:${i}`, barrier: barrier.path, out, rounds: ROUNDS, seed: (seed + i) >>> 0, holdMs: [2, 12] })], {
-        timeoutMs: BIG ? 1_800_000 : 240_000,
-      }),
-    );
-    // Released once every child is waiting at it (each child has bundled and opened the store).
-    await new Promise((r) => setTimeout(r, 300));
-    barrier.release();
-    const results = await Promise.all(kids.map(async (k) => await k));
-    for (const r of results) expect(r.exitCode, String(r.stderr)).toBe(0);
+  it(
+    `${PROCS} processes x ${ROUNDS} claims: 0 double grants (by version and by time), no lost claim, nothing left behind`,
+    async () => {
+      const seed = faultSeed(import.meta.filename);
+      await StateStore.open(dir);
+      await bundleChild(CHILD);
+      const barrier = makeBarrier(root);
+      const outs = Array.from({ length: PROCS }, (_, i) => path.join(root, `grants-${i}.jsonl`));
+      const kids = outs.map((out, i) =>
+        spawnChild(
+          CHILD,
+          [
+            'stress',
+            JSON.stringify({
+              dir,
+              owner: `child:${i}`,
+              barrier: barrier.path,
+              out,
+              rounds: ROUNDS,
+              seed: (seed + i) >>> 0,
+              holdMs: [2, 12],
+            }),
+          ],
+          {
+            timeoutMs: BIG ? 1_800_000 : 240_000,
+          },
+        ),
+      );
+      // Released once every child is waiting at it (each child has bundled and opened the store).
+      await new Promise((r) => setTimeout(r, 300));
+      barrier.release();
+      const results = await Promise.all(kids.map(async (k) => await k));
+      for (const r of results) expect(r.exitCode, String(r.stderr)).toBe(0);
 
-    const lines = outs.flatMap((f) => fs.readFileSync(f, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>));
-    const held = lines.filter((l) => l.ok === true) as Grant[];
-    const refused = lines.reduce((n, l) => n + (l.refused ?? 0), 0);
-    expect(held.length + refused).toBe(PROCS * ROUNDS);
-    // The pool is contended: both outcomes must occur, or the test proves nothing.
-    expect(held.length).toBeGreaterThan(PROCS * ROUNDS * 0.1);
-    expect(refused).toBeGreaterThan(PROCS * ROUNDS * 0.1);
+      const lines = outs.flatMap((f) =>
+        fs
+          .readFileSync(f, 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as Record<string, any>),
+      );
+      const held = lines.filter((l) => l.ok === true) as Grant[];
+      const refused = lines.reduce((n, l) => n + (l.refused ?? 0), 0);
+      expect(held.length + refused).toBe(PROCS * ROUNDS);
+      // The pool is contended: both outcomes must occur, or the test proves nothing.
+      expect(held.length).toBeGreaterThan(PROCS * ROUNDS * 0.1);
+      expect(refused).toBeGreaterThan(PROCS * ROUNDS * 0.1);
 
-    // 1. No claims doc any process read ever held two owners' conflicting claims.
-    expect(held.flatMap((g) => g.doubles)).toEqual([]);
-    // 2. One version, one content: no two commits of the claims doc ever shared a version number.
-    const byVersion = new Map<number, string>();
-    const forked: string[] = [];
-    for (const g of held) {
-      for (const [v, h] of g.seen) {
-        const prev = byVersion.get(v);
-        if (prev === undefined) byVersion.set(v, h);
-        else if (prev !== h) forked.push(`version ${v}: ${prev} and ${h}`);
-      }
-    }
-    expect(forked).toEqual([]);
-    // 3. Intervals: a grant is in every version from v0 to v1 (only its owner's release removes it,
-    // and the owners are alive with long leases) and held through [t0, t1]. Two conflicting grants
-    // whose intervals overlap, in versions or in time, were granted at once.
-    const overlaps = (key: 'v' | 't') => {
-      const lo = (g: Grant) => (key === 'v' ? g.v0 : g.t0);
-      const hi = (g: Grant) => (key === 'v' ? g.v1 : g.t1);
-      const sorted = [...held].sort((x, y) => lo(x) - lo(y));
-      const bad: string[] = [];
-      let pairs = 0;
-      for (let i = 0; i < sorted.length; i++) {
-        const x = sorted[i]!;
-        for (let j = i + 1; j < sorted.length && lo(sorted[j]!) <= hi(x); j++) {
-          const y = sorted[j]!;
-          if (x.owner === y.owner || (key === 't' && lo(y) === hi(x))) continue;
-          pairs++;
-          if (!modesConflict(x.mode, y.mode)) continue;
-          for (const p of x.patterns) for (const q of y.patterns) if (intersectsCached(p, q)) bad.push(`${x.owner} ${x.mode} ${p} and ${y.owner} ${y.mode} ${q} overlap (${key})`);
+      // 1. No claims doc any process read ever held two owners' conflicting claims.
+      expect(held.flatMap((g) => g.doubles)).toEqual([]);
+      // 2. One version, one content: no two commits of the claims doc ever shared a version number.
+      const byVersion = new Map<number, string>();
+      const forked: string[] = [];
+      for (const g of held) {
+        for (const [v, h] of g.seen) {
+          const prev = byVersion.get(v);
+          if (prev === undefined) byVersion.set(v, h);
+          else if (prev !== h) forked.push(`version ${v}: ${prev} and ${h}`);
         }
       }
-      return { bad, pairs };
-    };
-    const byV = overlaps('v');
-    const byT = overlaps('t');
-    expect(byV.bad).toEqual([]);
-    expect(byT.bad).toEqual([]);
-    // Holders must overlap, or nothing was tested.
-    expect(byT.pairs, `held ${held.length}, refused ${refused}, pairs overlapping in time ${byT.pairs}, in versions ${byV.pairs}`).toBeGreaterThan(PROCS);
-    expect(byV.pairs).toBeGreaterThan(PROCS);
-    expect(held.flatMap((g) => g.missing)).toEqual([]);
-    expect(lines.filter((l) => l.lost_on_release)).toEqual([]);
+      expect(forked).toEqual([]);
+      // 3. Intervals: a grant is in every version from v0 to v1 (only its owner's release removes it,
+      // and the owners are alive with long leases) and held through [t0, t1]. Two conflicting grants
+      // whose intervals overlap, in versions or in time, were granted at once.
+      const overlaps = (key: 'v' | 't') => {
+        const lo = (g: Grant) => (key === 'v' ? g.v0 : g.t0);
+        const hi = (g: Grant) => (key === 'v' ? g.v1 : g.t1);
+        const sorted = [...held].sort((x, y) => lo(x) - lo(y));
+        const bad: string[] = [];
+        let pairs = 0;
+        for (let i = 0; i < sorted.length; i++) {
+          const x = sorted[i]!;
+          for (let j = i + 1; j < sorted.length && lo(sorted[j]!) <= hi(x); j++) {
+            const y = sorted[j]!;
+            if (x.owner === y.owner || (key === 't' && lo(y) === hi(x))) continue;
+            pairs++;
+            if (!modesConflict(x.mode, y.mode)) continue;
+            for (const p of x.patterns)
+              for (const q of y.patterns)
+                if (intersectsCached(p, q)) bad.push(`${x.owner} ${x.mode} ${p} and ${y.owner} ${y.mode} ${q} overlap (${key})`);
+          }
+        }
+        return { bad, pairs };
+      };
+      const byV = overlaps('v');
+      const byT = overlaps('t');
+      expect(byV.bad).toEqual([]);
+      expect(byT.bad).toEqual([]);
+      // Holders must overlap, or nothing was tested.
+      expect(
+        byT.pairs,
+        `held ${held.length}, refused ${refused}, pairs overlapping in time ${byT.pairs}, in versions ${byV.pairs}`,
+      ).toBeGreaterThan(PROCS);
+      expect(byV.pairs).toBeGreaterThan(PROCS);
+      expect(held.flatMap((g) => g.missing)).toEqual([]);
+      expect(lines.filter((l) => l.lost_on_release)).toEqual([]);
 
-    const store = await StateStore.open(dir);
-    expect((await store.read(CLAIMS_DOC)).data.claims).toEqual([]);
-    const claimed = (await store.readEvents()).filter((e) => e.type === 'claims.claimed');
-    expect(claimed).toHaveLength(held.length);
-    expect(leftovers(dir)).toEqual([]);
-  }, BIG ? 1_900_000 : 250_000);
+      const store = await StateStore.open(dir);
+      expect((await store.read(CLAIMS_DOC)).data.claims).toEqual([]);
+      const claimed = (await store.readEvents()).filter((e) => e.type === 'claims.claimed');
+      expect(claimed).toHaveLength(held.length);
+      expect(leftovers(dir)).toEqual([]);
+    },
+    BIG ? 1_900_000 : 250_000,
+  );
 
   it('reclaims the claims of a SIGKILLed holder (dead pid) and logs it', async () => {
     const store = await StateStore.open(dir);
@@ -141,7 +171,9 @@ describe('claims across processes', () => {
     expect(await listClaims(store)).toEqual([]);
     await claimFiles(store, { owner: 'task:next', paths: ['src/api/x.ts'] });
     const ev = (await store.readEvents()).filter((x) => x.type === 'claims.reclaimed');
-    expect(ev).toEqual([expect.objectContaining({ owner: 'session:doomed', reason: 'dead-pid', holder_pid: pid, paths: ['src/api/**', 'README.md'] })]);
+    expect(ev).toEqual([
+      expect.objectContaining({ owner: 'session:doomed', reason: 'dead-pid', holder_pid: pid, paths: ['src/api/**', 'README.md'] }),
+    ]);
     expect(leftovers(dir)).toEqual([]);
   });
 });

@@ -99,7 +99,11 @@ describe('claims', () => {
   });
 
   it('refuses every pool pair the oracle says intersects (product vs picomatch over a finite universe)', async () => {
-    for (const p of POOL) expect(UNIVERSE.some((u) => oracleMatches(p, u)), p).toBe(true);
+    for (const p of POOL)
+      expect(
+        UNIVERSE.some((u) => oracleMatches(p, u)),
+        p,
+      ).toBe(true);
     const unsound: string[] = [];
     const over: string[] = [];
     for (const a of POOL) {
@@ -121,7 +125,11 @@ describe('claims', () => {
     }
     expect(unsound).toEqual([]);
     const ok = new Set(['src/*.ts', 'src/util/*.ts', 'lib/**/*.js', 'test/{a,b}.test.ts', 'pkg/[ab].json']);
-    for (const o of over) expect(o.split(' vs ').filter((x) => x === '**/*.md' || ok.has(x)), o).toHaveLength(2);
+    for (const o of over)
+      expect(
+        o.split(' vs ').filter((x) => x === '**/*.md' || ok.has(x)),
+        o,
+      ).toHaveLength(2);
   });
 
   it('lets the same owner re-claim: modes merge per pattern and every lease of the owner is renewed', async () => {
@@ -291,7 +299,9 @@ describe('findHolder (the hook fast path)', () => {
   });
 
   it('is fast: one path against 200 claims in well under a millisecond', () => {
-    const many: ClaimsDoc = { claims: Array.from({ length: 200 }, (_, i) => rec(`o${i}`, i % 2 ? `pkg${i}/**/*.ts` : `pkg${i}/file.ts`, 'exclusive')) };
+    const many: ClaimsDoc = {
+      claims: Array.from({ length: 200 }, (_, i) => rec(`o${i}`, i % 2 ? `pkg${i}/**/*.ts` : `pkg${i}/file.ts`, 'exclusive')),
+    };
     findHolder(many, 'warm/up.ts');
     const t = performance.now();
     let hits = 0;

@@ -110,7 +110,7 @@ describe('port leases', () => {
     ]);
   });
 
-  it('is renewed with the owner\'s claims and dropped with its process', async () => {
+  it("is renewed with the owner's claims and dropped with its process", async () => {
     const l = await leasePort(store, { owner: 'session:x', pid: process.pid, ttl_seconds: 60 });
     const r = await renewClaims(store, 'session:x', 3600);
     expect(r).toEqual({ claims: 0, ports: 1, wrote: true });
@@ -122,7 +122,11 @@ describe('port leases', () => {
 
   it('refuses bad owners and ranges', async () => {
     for (const owner of ['', '../x', 'a b', 'x\u0000']) expect((await refused(leasePort(store, { owner }))).code).toBe('INVALID_INPUT');
-    for (const range of [{ lo: 80, hi: 90 }, { lo: 3000, hi: 2000 }, { lo: 60000, hi: 70000 }]) {
+    for (const range of [
+      { lo: 80, hi: 90 },
+      { lo: 3000, hi: 2000 },
+      { lo: 60000, hi: 70000 },
+    ]) {
       expect((await refused(leasePort(store, { owner: 'ok', range }))).code).toBe('INVALID_INPUT');
     }
   });

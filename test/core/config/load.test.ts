@@ -3,7 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CONFIG_SCHEMA_FILE } from '../../../src/core/config/schema.js';
 import { refNameProblem, relPathProblem } from '../../../src/core/config/fields.js';
-import { configJsonSchema, configJsonSchemaText, loadConfig, loadConfigAtCommit, parseConfig, resolveTarget } from '../../../src/core/config/load.js';
+import {
+  configJsonSchema,
+  configJsonSchemaText,
+  loadConfig,
+  loadConfigAtCommit,
+  parseConfig,
+  resolveTarget,
+} from '../../../src/core/config/load.js';
 import { locateJsonError } from '../../../src/core/config/json.js';
 import { formatPath } from '../../../src/util/issues.js';
 import { DEFAULT_DISPOSABLE_IGNORED } from '../../../src/core/config/worktrees.js';
@@ -35,7 +42,12 @@ const FULL = {
   setup: [{ name: 'install', command: ['npm', 'ci'] }],
   max_parallel: 4,
   resources: { min_free_memory_mb: 512, min_free_disk_mb: 1024, memory_per_agent_mb: 2048, disk_per_lane_mb: 300, max_load_per_cpu: 2 },
-  worktrees: { dir: 'tmp/lanes', include_file: '.lanesinclude', claude_worktree_hooks: false, disposable_ignored: ['node_modules', '*.log'] },
+  worktrees: {
+    dir: 'tmp/lanes',
+    include_file: '.lanesinclude',
+    claude_worktree_hooks: false,
+    disposable_ignored: ['node_modules', '*.log'],
+  },
   claims: { default_ttl_seconds: 600 },
   merge: { strategy: 'squash', batch_size: 4, remove_lane_after_landing: false },
   session: {
@@ -60,8 +72,19 @@ describe('config defaults', () => {
         gates: [],
         setup: [],
         max_parallel: 8,
-        resources: { min_free_memory_mb: 1024, min_free_disk_mb: 2048, memory_per_agent_mb: 1024, disk_per_lane_mb: 0, max_load_per_cpu: 1.5 },
-        worktrees: { dir: '.claude/worktrees', include_file: '.worktreeinclude', claude_worktree_hooks: true, disposable_ignored: [...DEFAULT_DISPOSABLE_IGNORED] },
+        resources: {
+          min_free_memory_mb: 1024,
+          min_free_disk_mb: 2048,
+          memory_per_agent_mb: 1024,
+          disk_per_lane_mb: 0,
+          max_load_per_cpu: 1.5,
+        },
+        worktrees: {
+          dir: '.claude/worktrees',
+          include_file: '.worktreeinclude',
+          claude_worktree_hooks: true,
+          disposable_ignored: [...DEFAULT_DISPOSABLE_IGNORED],
+        },
         claims: { default_ttl_seconds: 1800 },
         merge: { strategy: 'merge', batch_size: 1, remove_lane_after_landing: true, hold_gate_changes: true },
         session: {
@@ -81,8 +104,17 @@ describe('config defaults', () => {
   });
 
   it('fills defaults inside partly given objects and drops $schema', () => {
-    const cfg = parseConfig({ $schema: 'x', resources: { memory_per_agent_mb: 2048 }, gates: [{ name: 'test', command: ['npm', 'test'] }] }, 'c.json');
-    expect(cfg.resources).toEqual({ min_free_memory_mb: 1024, min_free_disk_mb: 2048, memory_per_agent_mb: 2048, disk_per_lane_mb: 0, max_load_per_cpu: 1.5 });
+    const cfg = parseConfig(
+      { $schema: 'x', resources: { memory_per_agent_mb: 2048 }, gates: [{ name: 'test', command: ['npm', 'test'] }] },
+      'c.json',
+    );
+    expect(cfg.resources).toEqual({
+      min_free_memory_mb: 1024,
+      min_free_disk_mb: 2048,
+      memory_per_agent_mb: 2048,
+      disk_per_lane_mb: 0,
+      max_load_per_cpu: 1.5,
+    });
     expect(cfg.gates).toEqual([{ name: 'test', command: ['npm', 'test'], timeout_seconds: 600 }]);
     expect(cfg).not.toHaveProperty('$schema');
     expect(cfg.target).toBe('main');
@@ -160,10 +192,25 @@ describe('config errors', () => {
   });
 
   it('rejects unknown fields everywhere, a duplicate gate name, and a non-object file', async () => {
-    const e = await lanesError(() => parseConfig({ merge: { stratgy: 'squash' }, session: { start: [{ id: 'a', description: 'd', check: { kind: 'command', comand: ['x'] } }] } }, 'c.json'));
+    const e = await lanesError(() =>
+      parseConfig(
+        { merge: { stratgy: 'squash' }, session: { start: [{ id: 'a', description: 'd', check: { kind: 'command', comand: ['x'] } }] } },
+        'c.json',
+      ),
+    );
     expect(e.message).toContain('merge.stratgy: unknown field (did you mean "strategy"?)');
     expect(e.message).toContain('session.start[0].check.comand: unknown field (did you mean "command"?)');
-    const dup = await lanesError(() => parseConfig({ gates: [{ name: 'a', command: ['x'] }, { name: 'a', command: ['y'] }] }, 'c.json'));
+    const dup = await lanesError(() =>
+      parseConfig(
+        {
+          gates: [
+            { name: 'a', command: ['x'] },
+            { name: 'a', command: ['y'] },
+          ],
+        },
+        'c.json',
+      ),
+    );
     expect(dup.message).toContain('gates[1].name: duplicate gate name "a"');
     const arr = await lanesError(() => parseConfig([], 'c.json'));
     expect(arr.message).toContain('(root): the file must contain a JSON object');
@@ -216,7 +263,33 @@ describe('config errors', () => {
 describe('field rules', () => {
   it('checks branch names like git check-ref-format --branch', () => {
     for (const ok of ['main', 'master', 'release/1.2', 'feature-x', 'a.b', 'user@host']) expect(refNameProblem(ok)).toBeUndefined();
-    for (const bad of ['', '-x', 'a..b', 'a b', 'a~1', 'a^', 'a:b', 'a?', 'a*', 'a[b', 'a\\b', 'a.lock', 'x/a.lock/b', '.hidden', 'a/.b', 'a/', '/a', 'a//b', 'a.', 'a@{1}', '@', 'HEAD', 'refs/heads/main', 'a\u0001b', 'a\u007fb']) {
+    for (const bad of [
+      '',
+      '-x',
+      'a..b',
+      'a b',
+      'a~1',
+      'a^',
+      'a:b',
+      'a?',
+      'a*',
+      'a[b',
+      'a\\b',
+      'a.lock',
+      'x/a.lock/b',
+      '.hidden',
+      'a/.b',
+      'a/',
+      '/a',
+      'a//b',
+      'a.',
+      'a@{1}',
+      '@',
+      'HEAD',
+      'refs/heads/main',
+      'a\u0001b',
+      'a\u007fb',
+    ]) {
       expect(refNameProblem(bad), bad).toBeDefined();
     }
   });
@@ -354,8 +427,25 @@ function validate(schema: unknown, value: unknown, at = ''): string[] {
   const errs: string[] = [];
   const typeOf = (v: unknown) => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v);
   const known = new Set([
-    '$schema', 'type', 'properties', 'required', 'additionalProperties', 'propertyNames', 'items', 'minItems',
-    'minimum', 'maximum', 'exclusiveMinimum', 'const', 'enum', 'pattern', 'minLength', 'oneOf', 'default', 'title', 'description',
+    '$schema',
+    'type',
+    'properties',
+    'required',
+    'additionalProperties',
+    'propertyNames',
+    'items',
+    'minItems',
+    'minimum',
+    'maximum',
+    'exclusiveMinimum',
+    'const',
+    'enum',
+    'pattern',
+    'minLength',
+    'oneOf',
+    'default',
+    'title',
+    'description',
   ]);
   for (const k of Object.keys(s)) if (!known.has(k)) throw new Error(`validator does not know keyword ${k} (at ${at || '/'})`);
   if (s.oneOf) {
@@ -397,7 +487,10 @@ function validate(schema: unknown, value: unknown, at = ''): string[] {
 
 describe('config: gate checkout fields', () => {
   it('setup commands take when_changed (paths or globs inside the repository); gates do not', () => {
-    const cfg = parseConfig({ setup: [{ name: 'deps', command: ['npm', 'ci'], when_changed: ['package-lock.json', 'requirements/*.txt'] }] }, 'x');
+    const cfg = parseConfig(
+      { setup: [{ name: 'deps', command: ['npm', 'ci'], when_changed: ['package-lock.json', 'requirements/*.txt'] }] },
+      'x',
+    );
     expect(cfg.setup[0]!.when_changed).toEqual(['package-lock.json', 'requirements/*.txt']);
     expect(cfg.merge).toMatchObject({ hold_gate_changes: true });
     expect(cfg.merge.integration_dir).toBeUndefined();
@@ -409,9 +502,14 @@ describe('config: gate checkout fields', () => {
       }
       return 'accepted';
     };
-    expect(bad({ setup: [{ name: 'deps', command: ['npm', 'ci'], when_changed: ['../lock'] }] })).toMatch(/setup\[0\]\.when_changed\[0\].*inside the repository/);
+    expect(bad({ setup: [{ name: 'deps', command: ['npm', 'ci'], when_changed: ['../lock'] }] })).toMatch(
+      /setup\[0\]\.when_changed\[0\].*inside the repository/,
+    );
     expect(bad({ setup: [{ name: 'deps', command: ['npm', 'ci'], when_changed: [] }] })).toMatch(/when_changed/);
     expect(bad({ gates: [{ name: 't', command: ['npm', 'test'], when_changed: ['x'] }] })).toMatch(/gates\[0\].*when_changed/);
-    expect(parseConfig({ merge: { integration_dir: '../repo-lanes', hold_gate_changes: false } }, 'x').merge).toMatchObject({ integration_dir: '../repo-lanes', hold_gate_changes: false });
+    expect(parseConfig({ merge: { integration_dir: '../repo-lanes', hold_gate_changes: false } }, 'x').merge).toMatchObject({
+      integration_dir: '../repo-lanes',
+      hold_gate_changes: false,
+    });
   });
 });

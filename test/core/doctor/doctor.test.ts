@@ -20,11 +20,25 @@ describe('checkResources', () => {
       const d = await checkResources(r.dir);
       // The default worktrees.dir (.claude/worktrees) has a dot segment: a warning, not a failure.
       expect(failed(d)).toEqual(['dot segments']);
-      expect(check(d, 'dot segments')).toMatchObject({ level: 'warn', fix: expect.stringMatching(/"worktrees": \{ "dir": "worktrees" \}/) });
+      expect(check(d, 'dot segments')).toMatchObject({
+        level: 'warn',
+        fix: expect.stringMatching(/"worktrees": \{ "dir": "worktrees" \}/),
+      });
       expect(check(d, 'dot segments')!.detail).not.toMatch(/gate checkouts/);
       expect(d.ok).toBe(true);
       expect(d.checks.map((c) => c.name)).toEqual([
-        'git', 'repository', 'commits', 'config', 'target', 'main worktree', 'state dir', 'worktrees dir', 'dot segments', 'cpu', 'memory', 'disk',
+        'git',
+        'repository',
+        'commits',
+        'config',
+        'target',
+        'main worktree',
+        'state dir',
+        'worktrees dir',
+        'dot segments',
+        'cpu',
+        'memory',
+        'disk',
       ]);
       expect(d.checks.filter((c) => c.name !== 'dot segments').every((c) => c.level === 'info')).toBe(true);
       expect(check(d, 'target')!.detail).toMatch(/^branch main at [0-9a-f]{12}$/);

@@ -27,7 +27,10 @@ describe('act / speak', () => {
 
   it('leaves other text alone and resolves every string of a result', () => {
     expect(speak('plain ⟦not_an_action⟧ text', 'cli')).toBe('plain ⟦not_an_action⟧ text');
-    expect(speakAll({ a: [act('merge_status'), 1, null], b: { c: act('list_worktrees') } }, 'cli')).toEqual({ a: ['`lanes merge status`', 1, null], b: { c: '`lanes list`' } });
+    expect(speakAll({ a: [act('merge_status'), 1, null], b: { c: act('list_worktrees') } }, 'cli')).toEqual({
+      a: ['`lanes merge status`', 1, null],
+      b: { c: '`lanes list`' },
+    });
   });
 
   it('resolves the action names from before 0.2 (markers already stored in state) to the new tools and commands', () => {
@@ -60,11 +63,13 @@ describe('act / speak', () => {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) walk(p);
         else if (p.endsWith('.ts') && !p.endsWith(`${path.sep}actions.ts`) && !p.includes(`${path.sep}run${path.sep}`)) {
-          fs.readFileSync(p, 'utf8').split('\n').forEach((line, i) => {
-            if (!/hint:|hint \?\?|lines\.push\(/.test(line)) return;
-            const bare = line.replace(/\$\{act\([^)]*\)\}/g, '');
-            if (toolWord.test(bare)) offenders.push(`${path.relative(root, p)}:${i + 1}: ${line.trim()}`);
-          });
+          fs.readFileSync(p, 'utf8')
+            .split('\n')
+            .forEach((line, i) => {
+              if (!/hint:|hint \?\?|lines\.push\(/.test(line)) return;
+              const bare = line.replace(/\$\{act\([^)]*\)\}/g, '');
+              if (toolWord.test(bare)) offenders.push(`${path.relative(root, p)}:${i + 1}: ${line.trim()}`);
+            });
         }
       }
     };

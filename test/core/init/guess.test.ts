@@ -16,7 +16,12 @@ const cmds = (xs: Array<{ command: string[] }>) => xs.map((x) => x.command.join(
 
 describe('guessProject', () => {
   it('npm: npm ci with a lockfile, and the lint / typecheck / test scripts as gates', () => {
-    const g = guessProject(project({ 'package.json': JSON.stringify({ scripts: { test: 'vitest run', lint: 'eslint .', build: 'tsc', typecheck: 'tsc --noEmit' } }), 'package-lock.json': '{}' }));
+    const g = guessProject(
+      project({
+        'package.json': JSON.stringify({ scripts: { test: 'vitest run', lint: 'eslint .', build: 'tsc', typecheck: 'tsc --noEmit' } }),
+        'package-lock.json': '{}',
+      }),
+    );
     expect(g.detected).toEqual(['npm']);
     expect(cmds(g.setup)).toEqual(['npm ci']);
     expect(cmds(g.gates)).toEqual(['npm run lint', 'npm run typecheck', 'npm run test']);
@@ -64,7 +69,10 @@ describe('guessProject', () => {
   it('make: its check or test target when nothing else gives a gate', () => {
     expect(cmds(guessProject(project({ Makefile: 'build:\n\tcc x.c\ntest: build\n\t./t\n' })).gates)).toEqual(['make test']);
     expect(cmds(guessProject(project({ Makefile: 'X := 1\ncheck:\n\ttrue\n' })).gates)).toEqual(['make check']);
-    expect(cmds(guessProject(project({ Makefile: 'test:\n\tgo test\n', 'go.mod': 'module x\n' })).gates)).toEqual(['go vet ./...', 'go test ./...']);
+    expect(cmds(guessProject(project({ Makefile: 'test:\n\tgo test\n', 'go.mod': 'module x\n' })).gates)).toEqual([
+      'go vet ./...',
+      'go test ./...',
+    ]);
   });
   it('an empty directory guesses nothing; env files (not templates) are listed', () => {
     const g = guessProject(project({ '.env': 'A=1', '.env.local': 'B=2', '.env.example': 'A=', 'README.md': '' }));

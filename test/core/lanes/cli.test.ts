@@ -27,7 +27,9 @@ describe('lanes CLI commands', () => {
     expect(refused.stderr).toMatch(/Refusing to remove.*\n.*unlanded/);
     const forced = await cli(r.dir, ['remove', 'api', '--force']);
     expect(forced.code, forced.stderr).toBe(0);
-    expect(forced.stdout).toMatch(/kept refs\/lanes\/backup\/api\/\S+ \(recreate the branch with: git branch lanes\/api refs\/lanes\/backup/);
+    expect(forced.stdout).toMatch(
+      /kept refs\/lanes\/backup\/api\/\S+ \(recreate the branch with: git branch lanes\/api refs\/lanes\/backup/,
+    );
     expect(r.git('for-each-ref', '--format=%(objectname)', 'refs/lanes/backup/api/')).toBe(sha);
     expect(fs.existsSync(started.path)).toBe(false);
 

@@ -16,7 +16,7 @@ interface ChildOut {
 }
 
 async function run(p: ReturnType<typeof spawnChild>): Promise<ChildOut & { exit: number | undefined; stderr: string }> {
-  const r = await (await p);
+  const r = await await p;
   let parsed: ChildOut;
   try {
     parsed = JSON.parse(String(r.stdout)) as ChildOut;

@@ -43,7 +43,11 @@ describe('SIGKILL at every step of start_task, then recovery', () => {
         setup: [
           {
             name: 'serve',
-            command: [process.execPath, '-e', 'require("fs").writeFileSync(process.env.PIDFILE, String(process.pid)); setTimeout(() => {}, 300)'],
+            command: [
+              process.execPath,
+              '-e',
+              'require("fs").writeFileSync(process.env.PIDFILE, String(process.pid)); setTimeout(() => {}, 300)',
+            ],
             env: { PIDFILE: pidFile },
           },
         ],
@@ -57,13 +61,15 @@ describe('SIGKILL at every step of start_task, then recovery', () => {
       cfg.setup[0].command[2] = cfg.setup[0].command[2].replace('300', setupWait);
       fs.writeFileSync(path.join(r.dir, '.lanes/config.json'), JSON.stringify(cfg));
 
-      const child = await (await spawnChild(CHILD, ['start', r.dir, 'crashy', 'session:doomed'], { env: { LANES_FAILPOINT: `${fp}:kill` } }));
+      const child = await await spawnChild(CHILD, ['start', r.dir, 'crashy', 'session:doomed'], { env: { LANES_FAILPOINT: `${fp}:kill` } });
       expect(child.signal, String(child.stderr)).toBe('SIGKILL');
       r.commits.note();
       const journal = fs.readdirSync(path.join(r.dir, '.git/lanes/journal'));
       expect(journal).toHaveLength(1);
       // The setup command outlives the killed start (its own process group); give it time to say who it is.
-      if (fp === 'lanes.start.during-setup') for (let i = 0; i < 750 && !(fs.existsSync(pidFile) && fs.statSync(pidFile).size > 0); i++) await new Promise((res) => setTimeout(res, 20));
+      if (fp === 'lanes.start.during-setup')
+        for (let i = 0; i < 750 && !(fs.existsSync(pidFile) && fs.statSync(pidFile).size > 0); i++)
+          await new Promise((res) => setTimeout(res, 20));
       const setupPid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8')) : undefined;
       if (fp === 'lanes.start.during-setup') expect(setupPid !== undefined && running(setupPid)).toBe(true);
 
@@ -103,7 +109,16 @@ describe('SIGKILL at every step of start_task, then recovery', () => {
     const dead = 2 ** 22 + 12345; // beyond pid_max on most systems: never alive
     fs.writeFileSync(
       path.join(journalDir, `x-${dead}-abc.json`),
-      JSON.stringify({ id: `x-${dead}-abc`, op: 'lanes.start', pid: dead, host: (await import('node:os')).hostname(), startedAt: new Date().toISOString(), updatedAt: new Date().toISOString(), step: 'ready', data: { task: 'late', owner: 'o', token: rec.token, path: out.path, branch: out.branch, base: out.base } }),
+      JSON.stringify({
+        id: `x-${dead}-abc`,
+        op: 'lanes.start',
+        pid: dead,
+        host: (await import('node:os')).hostname(),
+        startedAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
+        step: 'ready',
+        data: { task: 'late', owner: 'o', token: rec.token, path: out.path, branch: out.branch, base: out.base },
+      }),
     );
     const reports = await recoverOrphans(lanes);
     expect(reports).toEqual([expect.objectContaining({ task: 'late', outcome: 'finished' })]);

@@ -27,7 +27,9 @@ export interface TaskSpec {
  * pass or fail, without masking the test's own error; pass `{ shared: true }` from beforeAll and
  * call finish() yourself.
  */
-export async function lanesRepo(opts: { files?: Record<string, string>; tasks?: TaskSpec[]; config?: Record<string, unknown>; shared?: boolean } = {}): Promise<LanesRepo> {
+export async function lanesRepo(
+  opts: { files?: Record<string, string>; tasks?: TaskSpec[]; config?: Record<string, unknown>; shared?: boolean } = {},
+): Promise<LanesRepo> {
   const repo = makeRepo({ files: { 'README.md': '# test\n', 'src/a.ts': 'export const a = 1;\n', ...opts.files } });
   if (opts.config) {
     repo.write('.lanes/config.json', JSON.stringify(opts.config));
@@ -36,7 +38,12 @@ export async function lanesRepo(opts: { files?: Record<string, string>; tasks?: 
   const project = await openProject(repo.dir);
   await storePlan(
     project.store,
-    tasks.map((t) => ({ id: t.id, title: `task ${t.id}`, ...(t.files ? { files: t.files } : {}), ...(t.depends_on ? { depends_on: t.depends_on } : {}) })),
+    tasks.map((t) => ({
+      id: t.id,
+      title: `task ${t.id}`,
+      ...(t.files ? { files: t.files } : {}),
+      ...(t.depends_on ? { depends_on: t.depends_on } : {}),
+    })),
     { parallelism: 16 },
   );
   const commits = new LaneCommits(repo.dir);

@@ -27,9 +27,18 @@ describe('lanes that need a fix', () => {
     const fix = l.lanes.filter((v) => v.needs_fix);
     expect(l.lanes.slice(0, fix.length)).toEqual(fix);
     expect(Object.fromEntries(fix.map((v) => [v.task_id, v.needs_fix]))).toEqual({
-      clash: expect.objectContaining({ kind: 'conflict', reason: `conflicts with main in ${['src/a.ts', LONG_PATH].sort().join(', ')}`, entry: expect.stringMatching(/^m\d+$/) }),
+      clash: expect.objectContaining({
+        kind: 'conflict',
+        reason: `conflicts with main in ${['src/a.ts', LONG_PATH].sort().join(', ')}`,
+        entry: expect.stringMatching(/^m\d+$/),
+      }),
       late: { kind: 'conflict', reason: 'conflicts with main in src/b.ts' },
-      red: expect.objectContaining({ kind: 'gate', reason: 'gate test failed, 55 failing', entry: expect.stringMatching(/^m\d+$/), since: expect.any(String) }),
+      red: expect.objectContaining({
+        kind: 'gate',
+        reason: 'gate test failed, 55 failing',
+        entry: expect.stringMatching(/^m\d+$/),
+        since: expect.any(String),
+      }),
     });
     expect(l.lanes.find((v) => v.task_id === 'fine')!.needs_fix).toBeUndefined();
     expect(l.lanes.find((v) => v.task_id === 'first')!.needs_fix).toBeUndefined();

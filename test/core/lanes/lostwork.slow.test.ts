@@ -21,7 +21,10 @@ interface RemovalPath {
   run(r: LanesRepo, tasks: string[]): Promise<Map<string, Outcome>>;
 }
 
-function fromCleanup(data: { removed: Array<{ task_id: string; reason: string; backup_refs: string[] }>; kept: Array<{ task_id?: string; reason: string }> }): Map<string, Outcome> {
+function fromCleanup(data: {
+  removed: Array<{ task_id: string; reason: string; backup_refs: string[] }>;
+  kept: Array<{ task_id?: string; reason: string }>;
+}): Map<string, Outcome> {
   const m = new Map<string, Outcome>();
   for (const x of data.removed) m.set(x.task_id, { removed: true, backup_refs: x.backup_refs, text: x.reason });
   for (const k of data.kept) if (k.task_id) m.set(k.task_id, { removed: false, text: k.reason });
@@ -64,7 +67,12 @@ const PATHS: RemovalPath[] = [
       const m = new Map<string, Outcome>();
       for (const t of tasks) {
         const res = await cli(r.dir, ['remove', t, '--json']);
-        m.set(t, res.code === 0 ? { removed: true, backup_refs: JSON.parse(res.stdout).backup_refs, text: res.stdout } : { removed: false, text: res.stderr });
+        m.set(
+          t,
+          res.code === 0
+            ? { removed: true, backup_refs: JSON.parse(res.stdout).backup_refs, text: res.stdout }
+            : { removed: false, text: res.stderr },
+        );
         if (res.code !== 0) expect(res.code, res.stderr).toBe(4);
       }
       return m;
@@ -85,7 +93,13 @@ const PATHS: RemovalPath[] = [
       for (const t of tasks) {
         const wt = path.join(r.dir, '.claude', 'worktrees', t);
         const before = new Set(refsUnder(r, 'refs/lanes/'));
-        const res = await runHook('worktree-remove', { session_id: 's', transcript_path: '/x.jsonl', cwd: r.dir, hook_event_name: 'WorktreeRemove', worktree_path: wt });
+        const res = await runHook('worktree-remove', {
+          session_id: 's',
+          transcript_path: '/x.jsonl',
+          cwd: r.dir,
+          hook_event_name: 'WorktreeRemove',
+          worktree_path: wt,
+        });
         const backup_refs = refsUnder(r, 'refs/lanes/').filter((x) => !before.has(x));
         m.set(t, res.code === 0 ? { removed: true, backup_refs, text: res.stderr } : { removed: false, text: res.stderr });
       }
@@ -174,7 +188,12 @@ const SITUATIONS: Situation[] = [
     },
     expect: 'removed',
     after(c, o) {
-      expect(o.removed && o.backup_refs.filter((ref) => /^refs\/lanes\/backup\/reset\/\d{8}T\d{9}Z-reflog-1$/.test(ref)).map((ref) => c.r.git('rev-parse', ref))).toEqual([c.memo.sha]);
+      expect(
+        o.removed &&
+          o.backup_refs
+            .filter((ref) => /^refs\/lanes\/backup\/reset\/\d{8}T\d{9}Z-reflog-1$/.test(ref))
+            .map((ref) => c.r.git('rev-parse', ref)),
+      ).toEqual([c.memo.sha]);
     },
   },
   {
@@ -285,7 +304,10 @@ describe('no removal path loses work', () => {
     it(`${p.name}: 12 lane situations`, async () => {
       const { r, ctx } = await prepare();
       const ever = everCommits(r.dir);
-      const got = await p.run(r, SITUATIONS.map((s) => s.task));
+      const got = await p.run(
+        r,
+        SITUATIONS.map((s) => s.task),
+      );
       for (const s of SITUATIONS) {
         const c = ctx.get(s.task)!;
         const o = got.get(s.task);
@@ -303,7 +325,10 @@ describe('no removal path loses work', () => {
         s.after?.(c, o!);
       }
       const now = reachable(r.dir);
-      expect([...ever].filter((sha) => !now.has(sha)), 'commits no longer reachable from any ref').toEqual([]);
+      expect(
+        [...ever].filter((sha) => !now.has(sha)),
+        'commits no longer reachable from any ref',
+      ).toEqual([]);
 
       // The missing lane's commit, kept by a branch as the refusal says, lets it go.
       const miss = ctx.get('missing')!;

@@ -50,7 +50,14 @@ describe('owners that survive a restart', () => {
 
     const again = await cli(r.dir, ['start', 'api', '--json'], { env: { LANES_OWNER: 'alice' } });
     expect(again.code, again.stderr).toBe(0);
-    expect(JSON.parse(again.stdout)).toMatchObject({ owner: 'alice', path: a.path, branch: 'lanes/api', resumed: true, existing: true, claims: ['src/api/**'] });
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      owner: 'alice',
+      path: a.path,
+      branch: 'lanes/api',
+      resumed: true,
+      existing: true,
+      claims: ['src/api/**'],
+    });
     expect((await cli(r.dir, ['start', 'api'], { env: { LANES_OWNER: 'alice' } })).stdout).toMatch(/^Resumed your lane for api/);
 
     const other = await cli(r.dir, ['start', 'api'], { env: { LANES_OWNER: 'bob' } });
@@ -87,7 +94,15 @@ describe('owners that survive a restart', () => {
     await expire(lanes, 'alice');
     const took = await cli(r.dir, ['take', 'api', '--json'], { env: { LANES_OWNER: 'bob' } });
     expect(took.code, took.stderr).toBe(0);
-    expect(JSON.parse(took.stdout)).toMatchObject({ task_id: 'api', owner: 'bob', from: 'alice', because: 'expired', path: s.path, branch: 'lanes/api', moved_claims: 1 });
+    expect(JSON.parse(took.stdout)).toMatchObject({
+      task_id: 'api',
+      owner: 'bob',
+      from: 'alice',
+      because: 'expired',
+      path: s.path,
+      branch: 'lanes/api',
+      moved_claims: 1,
+    });
     expect(r.git('rev-parse', 'lanes/api')).toBe(sha);
     expect(fs.readFileSync(`${s.path}/.lanes/sessions/note.md`, 'utf8')).toContain('finish x');
     const { tasks } = await readPlan(lanes.store);
@@ -95,10 +110,15 @@ describe('owners that survive a restart', () => {
     expect((await lanes.store.read(LANES_DOC)).data.api!.owner).toBe('bob');
     expect((await listClaims(lanes.store, { owner: 'bob' })).map((c) => c.pattern)).toEqual(['docs/api.md']);
     expect((await listClaims(lanes.store, { owner: 'task:api' })).map((c) => c.pattern)).toEqual(['src/api/**']);
-    expect(await events(lanes, 'task.taken_over')).toEqual([expect.objectContaining({ task: 'api', from: 'alice', to: 'bob', because: 'expired' })]);
+    expect(await events(lanes, 'task.taken_over')).toEqual([
+      expect.objectContaining({ task: 'api', from: 'alice', to: 'bob', because: 'expired' }),
+    ]);
 
     // bob now holds it: `lanes start api` as bob is a resume, as alice a refusal.
-    expect(JSON.parse((await cli(r.dir, ['start', 'api', '--json'], { env: { LANES_OWNER: 'bob' } })).stdout)).toMatchObject({ resumed: true, path: s.path });
+    expect(JSON.parse((await cli(r.dir, ['start', 'api', '--json'], { env: { LANES_OWNER: 'bob' } })).stdout)).toMatchObject({
+      resumed: true,
+      path: s.path,
+    });
     expect((await cli(r.dir, ['start', 'api'], { env: { LANES_OWNER: 'alice' } })).code).toBe(3);
   });
 
@@ -117,13 +137,17 @@ describe('owners that survive a restart', () => {
     expect(await takeTask(lanes, { task_id: 'b', owner: 'bob' })).toMatchObject({ because: 'dead-pid' });
     // A task nobody holds is started, not taken.
     await updateTask(lanes.store, { id: 'b', status: 'planned' });
-    await expect(takeTask(lanes, { task_id: 'b', owner: 'bob' })).rejects.toThrow(/has no owner and no lane: there is nothing to take over/);
-    await expect(takeTask(lanes, { task_id: 'c', owner: 'bob' })).rejects.toThrow(new RegExp(`belongs to session:${process.pid}, alive as pid ${process.pid}`));
+    await expect(takeTask(lanes, { task_id: 'b', owner: 'bob' })).rejects.toThrow(
+      /has no owner and no lane: there is nothing to take over/,
+    );
+    await expect(takeTask(lanes, { task_id: 'c', owner: 'bob' })).rejects.toThrow(
+      new RegExp(`belongs to session:${process.pid}, alive as pid ${process.pid}`),
+    );
   });
 });
 
-describe('authority over another live owner\'s task', () => {
-  it('remove, task set and release of a live owner\'s task are refused naming it; --force or its lease ending lets them through', async () => {
+describe("authority over another live owner's task", () => {
+  it("remove, task set and release of a live owner's task are refused naming it; --force or its lease ending lets them through", async () => {
     const r = await lanesRepo({ tasks: [{ id: 'api', files: ['src/api/**'] }, { id: 'web' }] });
     const lanes = await r.open();
     await startLane(lanes, { task_id: 'api', owner: 'alice' });

@@ -48,7 +48,14 @@ describe('removeLane', () => {
     const lanes = await r.open();
     await startLane(lanes, { task_id: 'api', owner: 'o' });
     const out = await removeLane(lanes, { task_id: 'api' });
-    expect(out).toMatchObject({ removed_worktree: true, deleted_branch: true, landed_by: 'no-commits', released_claims: 1, task_status: 'planned', backup_refs: [] });
+    expect(out).toMatchObject({
+      removed_worktree: true,
+      deleted_branch: true,
+      landed_by: 'no-commits',
+      released_claims: 1,
+      task_status: 'planned',
+      backup_refs: [],
+    });
     expect(fs.existsSync(lanePath(r, 'api'))).toBe(false);
     expect(r.git('branch', '--list', 'lanes/*')).toBe('');
     expect(await listClaims(lanes.store)).toEqual([]);
@@ -116,7 +123,9 @@ describe('removeLane', () => {
 
 describe('cleanupLanes', () => {
   it('removes finished clean lanes and stale records, keeps the rest with reasons, reports foreign worktrees and disk freed', async () => {
-    const r = await lanesRepo({ tasks: [{ id: 'done' }, { id: 'busy' }, { id: 'dirty' }, { id: 'gone' }, { id: 'unlanded' }, { id: 'idle' }] });
+    const r = await lanesRepo({
+      tasks: [{ id: 'done' }, { id: 'busy' }, { id: 'dirty' }, { id: 'gone' }, { id: 'unlanded' }, { id: 'idle' }],
+    });
     const lanes = await r.open();
     const l: Record<string, string> = {};
     for (const t of ['done', 'busy', 'dirty', 'gone', 'unlanded', 'idle']) l[t] = (await startLane(lanes, { task_id: t, owner: 'o' })).path;
@@ -135,7 +144,10 @@ describe('cleanupLanes', () => {
     // A worktree in the lanes dir that Lanes did not make.
     r.git('worktree', 'add', '-q', '-b', 'someone', path.join(r.dir, '.claude/worktrees/foreign'));
     const listed = await listLanes(lanes);
-    expect(listed.lanes.find((v) => v.kind === 'foreign')).toMatchObject({ path: path.join(r.dir, '.claude/worktrees/foreign'), branch: 'someone' });
+    expect(listed.lanes.find((v) => v.kind === 'foreign')).toMatchObject({
+      path: path.join(r.dir, '.claude/worktrees/foreign'),
+      branch: 'someone',
+    });
     expect(listed.lanes.find((v) => v.task_id === 'gone')).toMatchObject({ missing: true, locked: 'lanes:gone' });
     expect(listed.lanes.find((v) => v.task_id === 'dirty')).toMatchObject({ dirty: ['?? x.txt'], untracked_count: 1 });
     expect(listed.lanes.find((v) => v.task_id === 'unlanded')).toMatchObject({ ahead: 1, behind: 2 });

@@ -28,11 +28,22 @@ describe('runCommand', () => {
   it('runs argv without a shell, captures output with a cap, and reports the exit code', async () => {
     const dir = tempDir();
     try {
-      const ok = await runCommand({ name: 'echo', command: [node, '-e', 'console.log("hi $HOME"); console.error("err")'], timeout_seconds: 10 }, dir);
+      const ok = await runCommand(
+        { name: 'echo', command: [node, '-e', 'console.log("hi $HOME"); console.error("err")'], timeout_seconds: 10 },
+        dir,
+      );
       expect(ok).toMatchObject({ ok: true, exit_code: 0, timed_out: false });
       expect(ok.output_tail).toContain('hi $HOME'); // no shell expanded it
       expect(ok.output_tail).toContain('err');
-      const big = await runCommand({ name: 'big', command: [node, '-e', 'process.stdout.write("x".repeat(300000) + "END", () => process.exit(3))'], timeout_seconds: 10 }, dir, { maxOutput: 1000 });
+      const big = await runCommand(
+        {
+          name: 'big',
+          command: [node, '-e', 'process.stdout.write("x".repeat(300000) + "END", () => process.exit(3))'],
+          timeout_seconds: 10,
+        },
+        dir,
+        { maxOutput: 1000 },
+      );
       expect(big).toMatchObject({ ok: false, exit_code: 3 });
       expect(big.output_tail).toMatch(/^\[\.\.\. \d+ earlier bytes dropped \.\.\.\]\n/);
       expect(big.output_tail.replace(/^\[[^\]]*\]\n/, '').length).toBeLessThanOrEqual(1000);
@@ -68,7 +79,14 @@ describe('runCommand', () => {
 describe('setup commands in start_task', () => {
   it('run in the new lane with its environment before the lane is ready', async () => {
     const r = await lanesRepo({
-      config: { setup: [{ name: 'prep', command: [node, '-e', 'require("fs").writeFileSync(".setup-ran", process.env.LANES_TASK + " " + process.cwd())'] }] },
+      config: {
+        setup: [
+          {
+            name: 'prep',
+            command: [node, '-e', 'require("fs").writeFileSync(".setup-ran", process.env.LANES_TASK + " " + process.cwd())'],
+          },
+        ],
+      },
       files: { '.gitignore': '.setup-ran\n' },
     });
     const lanes = await r.open();
@@ -80,7 +98,14 @@ describe('setup commands in start_task', () => {
   it('a failing setup rolls the whole start back, with the output tail in the error', async () => {
     const r = await lanesRepo({
       tasks: [{ id: 't1', files: ['src/**'] }],
-      config: { setup: [{ name: 'install', command: [node, '-e', 'console.log("resolving deps"); console.error("npm ERR! missing thing"); process.exit(7)'] }] },
+      config: {
+        setup: [
+          {
+            name: 'install',
+            command: [node, '-e', 'console.log("resolving deps"); console.error("npm ERR! missing thing"); process.exit(7)'],
+          },
+        ],
+      },
     });
     const lanes = await r.open();
     const e = await startLane(lanes, { task_id: 't1', owner: 'o' }).catch((x: unknown) => x);
@@ -94,7 +119,9 @@ describe('setup commands in start_task', () => {
   });
 
   it('a setup timeout rolls back too', async () => {
-    const r = await lanesRepo({ config: { setup: [{ name: 'slow', command: [node, '-e', 'setInterval(() => {}, 1000)'], timeout_seconds: 0.3 }] } });
+    const r = await lanesRepo({
+      config: { setup: [{ name: 'slow', command: [node, '-e', 'setInterval(() => {}, 1000)'], timeout_seconds: 0.3 }] },
+    });
     const lanes = await r.open();
     const e = await startLane(lanes, { task_id: 't1', owner: 'o' }).catch((x: unknown) => x);
     expect((e as Error).message).toMatch(/timed out after 0.3 s/);
@@ -102,7 +129,11 @@ describe('setup commands in start_task', () => {
   });
 
   it('a failed setup that changed tracked files keeps the lane (marked broken) instead of deleting work', async () => {
-    const r = await lanesRepo({ config: { setup: [{ name: 'rewrite', command: [node, '-e', 'require("fs").writeFileSync("README.md", "rewritten"); process.exit(1)'] }] } });
+    const r = await lanesRepo({
+      config: {
+        setup: [{ name: 'rewrite', command: [node, '-e', 'require("fs").writeFileSync("README.md", "rewritten"); process.exit(1)'] }],
+      },
+    });
     const lanes = await r.open();
     const e = await startLane(lanes, { task_id: 't1', owner: 'o' }).catch((x: unknown) => x);
     expect((e as Error).message).toMatch(/half-made lane was kept.*README\.md/s);

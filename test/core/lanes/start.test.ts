@@ -11,11 +11,25 @@ import { lanePath, lanesRepo } from './helpers.js';
 
 describe('startLane', () => {
   it('claims the task, makes branch + locked worktree from the target, claims the scope, and reports it ready', async () => {
-    const r = await lanesRepo({ tasks: [{ id: 'api', files: ['src/api/**'] }, { id: 'ui', files: ['src/ui/**'] }] });
+    const r = await lanesRepo({
+      tasks: [
+        { id: 'api', files: ['src/api/**'] },
+        { id: 'ui', files: ['src/ui/**'] },
+      ],
+    });
     const lanes = await r.open();
     const main = r.git('rev-parse', 'main');
     const out = await startLane(lanes, { task_id: 'api', owner: 'session:abc' });
-    expect(out).toMatchObject({ task_id: 'api', owner: 'session:abc', branch: 'lanes/api', base: main, base_ref: 'main', target: 'main', claims: ['src/api/**'], existing: false });
+    expect(out).toMatchObject({
+      task_id: 'api',
+      owner: 'session:abc',
+      branch: 'lanes/api',
+      base: main,
+      base_ref: 'main',
+      target: 'main',
+      claims: ['src/api/**'],
+      existing: false,
+    });
     expect(out.path).toBe(lanePath(r, 'api'));
     expect(fs.readFileSync(path.join(out.path, 'src/a.ts'), 'utf8')).toContain('export const a');
     expect(r.git('rev-parse', 'lanes/api')).toBe(main);
@@ -61,7 +75,12 @@ describe('startLane', () => {
   });
 
   it('refuses a task whose scope another task holds, before making anything', async () => {
-    const r = await lanesRepo({ tasks: [{ id: 'a', files: ['src/**'] }, { id: 'b', files: ['src/x.ts'] }] });
+    const r = await lanesRepo({
+      tasks: [
+        { id: 'a', files: ['src/**'] },
+        { id: 'b', files: ['src/x.ts'] },
+      ],
+    });
     const lanes = await r.open();
     await startLane(lanes, { task_id: 'a', owner: 'o1' });
     const e = await startLane(lanes, { task_id: 'b', owner: 'o2' }).catch((x) => x);

@@ -43,7 +43,7 @@ describe('batching, strategies, cancel, revert, timeouts', () => {
     for (const id of ['t1', 't2', 't4', 't5', 't6']) expect(tasks[id]!.status).toBe('done');
   });
 
-  it('squash lands one commit with one parent; rebase replays the lane\'s commits in a line', async () => {
+  it("squash lands one commit with one parent; rebase replays the lane's commits in a line", async () => {
     const r = await mergeRepo();
     const start = r.git('rev-parse', 'main');
     await r.lane('t1', { 'src/s1.ts': '1\n' }, 'squash one');

@@ -30,12 +30,39 @@ describe('bisect', () => {
 
   it('halves between the longest green and the shortest red prefix', () => {
     expect(bisect(6, new Map([[6, false]]))).toEqual({ next: 3, land: 0, requeue: [] });
-    expect(bisect(6, new Map([[6, false], [3, false]]))).toEqual({ next: 1, land: 0, requeue: [] });
-    expect(bisect(6, new Map([[6, false], [3, false], [1, true]]))).toEqual({ next: 2, land: 1, requeue: [] });
+    expect(
+      bisect(
+        6,
+        new Map([
+          [6, false],
+          [3, false],
+        ]),
+      ),
+    ).toEqual({ next: 1, land: 0, requeue: [] });
+    expect(
+      bisect(
+        6,
+        new Map([
+          [6, false],
+          [3, false],
+          [1, true],
+        ]),
+      ),
+    ).toEqual({ next: 2, land: 1, requeue: [] });
   });
 
   it('ends on the first failing link: the prefix before it lands, the links after it are requeued', () => {
-    expect(bisect(6, new Map([[6, false], [3, false], [1, true], [2, true]]))).toEqual({ land: 2, fail: 2, requeue: [3, 4, 5] });
+    expect(
+      bisect(
+        6,
+        new Map([
+          [6, false],
+          [3, false],
+          [1, true],
+          [2, true],
+        ]),
+      ),
+    ).toEqual({ land: 2, fail: 2, requeue: [3, 4, 5] });
     // the same six-lane batch as the merge queue's test: t3 (index 2) is bad, 4 gate runs here
     expect(drive(6, 2)).toEqual({ tested: [6, 3, 1, 2], landed: [[0], [1]], fail: 2, requeue: [3, 4, 5] });
   });

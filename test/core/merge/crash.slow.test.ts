@@ -48,7 +48,8 @@ describe.concurrent('a processor SIGKILLed mid-way', () => {
       else expect(afterCrash).toBe(start);
       if (point === 'merge.during-gates') {
         const end = Date.now() + 15_000;
-        while (!(fs.existsSync(pidFile) && fs.statSync(pidFile).size > 0) && Date.now() < end) await new Promise((res) => setTimeout(res, 20));
+        while (!(fs.existsSync(pidFile) && fs.statSync(pidFile).size > 0) && Date.now() < end)
+          await new Promise((res) => setTimeout(res, 20));
       }
 
       const res = await processMergeQueue(await r.open(), { lockStaleMs: 2000 });

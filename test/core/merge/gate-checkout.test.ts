@@ -103,7 +103,10 @@ describe('the gate checkout', () => {
       `  1) app\n       should map a template engine:\n     AssertionError: expected 1 to equal 2\n      at Context.<anonymous> (test/app.js:9:5)\n\n` +
       `  2) app\n       other:\n     Error: nope\n`;
     // 480 KB of noise after the summary (a coverage table, say): more than the in-memory tail holds.
-    const gate = nodeGate('test', `process.stdout.write(${JSON.stringify(mocha)}); process.stdout.write(${JSON.stringify(noise)}.repeat(4000)); process.exitCode = 7;`);
+    const gate = nodeGate(
+      'test',
+      `process.stdout.write(${JSON.stringify(mocha)}); process.stdout.write(${JSON.stringify(noise)}.repeat(4000)); process.exitCode = 7;`,
+    );
     const r = await mergeRepo({ gates: [gate] });
     await r.lane('t1', { 'src/t1.ts': 'export const t1 = 1;\n' });
     const lanes = await r.open();
@@ -116,7 +119,13 @@ describe('the gate checkout', () => {
     expect(note).toMatch(/First failure:\n {2}1\) app\n.*should map a template engine:\n.*AssertionError: expected 1 to equal 2/);
     expect(note).toMatch(/lanes merge log t1/);
     const e = (await r.queue()).entries.find((x) => x.task === 't1')!;
-    expect(e.failure).toMatchObject({ kind: 'gate', gate: 'test', exit_code: 7, timed_out: false, summary: ['55 passing (2s)', '2 failing'] });
+    expect(e.failure).toMatchObject({
+      kind: 'gate',
+      gate: 'test',
+      exit_code: 7,
+      timed_out: false,
+      summary: ['55 passing (2s)', '2 failing'],
+    });
     const { entry, text } = readGateLog(lanes.repo, 't1');
     expect(entry.id).toBe(e.failure!.log);
     expect(text).toContain('AssertionError: expected 1 to equal 2');
@@ -125,7 +134,11 @@ describe('the gate checkout', () => {
   });
 
   it('a gate that times out says what it was still doing and that its process group was killed', async () => {
-    const gate = nodeGate('test', `console.log('compiling src/big.ts'); console.log('waiting for the database on :5432'); setInterval(() => {}, 1000);`, 3);
+    const gate = nodeGate(
+      'test',
+      `console.log('compiling src/big.ts'); console.log('waiting for the database on :5432'); setInterval(() => {}, 1000);`,
+      3,
+    );
     const r = await mergeRepo({ gates: [gate] });
     await r.lane('t1', { 'src/t1.ts': 'export const t1 = 1;\n' });
     const lanes = await r.open();
@@ -166,7 +179,10 @@ describe('the gate checkout', () => {
     const alive = path.join(top, `alive-${process.pid}`, 'main-1');
     const aliveGit = path.join(tempDir(), '.git', 'worktrees', 'x');
     fs.mkdirSync(aliveGit, { recursive: true });
-    for (const [d, g] of [[orphan, '/nonexistent/repo/.git/worktrees/main-1'], [alive, aliveGit]] as const) {
+    for (const [d, g] of [
+      [orphan, '/nonexistent/repo/.git/worktrees/main-1'],
+      [alive, aliveGit],
+    ] as const) {
       fs.mkdirSync(d, { recursive: true });
       fs.writeFileSync(path.join(d, '.git'), `gitdir: ${g}\n`);
     }

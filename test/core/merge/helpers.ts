@@ -38,25 +38,41 @@ export interface MergeRepo extends TestRepo {
   finish(): void;
 }
 
-export async function mergeRepo(opts: {
-  tasks?: TaskSpec[];
-  gates?: unknown[];
-  setup?: unknown[];
-  merge?: Record<string, unknown>;
-  files?: Record<string, string>;
-  shared?: boolean;
-  /** The test context's onTestFinished, for concurrent tests (the global one cannot tell them apart). */
-  onFinished?: (fn: () => void) => void;
-} = {}): Promise<MergeRepo> {
-  const config = { gates: opts.gates ?? [OK_GATE], ...(opts.setup ? { setup: opts.setup } : {}), merge: { remove_lane_after_landing: true, ...opts.merge } };
+export async function mergeRepo(
+  opts: {
+    tasks?: TaskSpec[];
+    gates?: unknown[];
+    setup?: unknown[];
+    merge?: Record<string, unknown>;
+    files?: Record<string, string>;
+    shared?: boolean;
+    /** The test context's onTestFinished, for concurrent tests (the global one cannot tell them apart). */
+    onFinished?: (fn: () => void) => void;
+  } = {},
+): Promise<MergeRepo> {
+  const config = {
+    gates: opts.gates ?? [OK_GATE],
+    ...(opts.setup ? { setup: opts.setup } : {}),
+    merge: { remove_lane_after_landing: true, ...opts.merge },
+  };
   const repo = makeRepo({
-    files: { 'README.md': '# test\n', 'src/a.ts': 'export const a = 1;\n', '.lanes/config.json': JSON.stringify(config, null, 2), ...opts.files },
+    files: {
+      'README.md': '# test\n',
+      'src/a.ts': 'export const a = 1;\n',
+      '.lanes/config.json': JSON.stringify(config, null, 2),
+      ...opts.files,
+    },
   });
   const tasks = opts.tasks ?? [{ id: 't1' }, { id: 't2' }, { id: 't3' }];
   const project = await openProject(repo.dir);
   await storePlan(
     project.store,
-    tasks.map((t) => ({ id: t.id, title: `task ${t.id}`, ...(t.depends_on ? { depends_on: t.depends_on } : {}), ...(t.files ? { files: t.files } : {}) })),
+    tasks.map((t) => ({
+      id: t.id,
+      title: `task ${t.id}`,
+      ...(t.depends_on ? { depends_on: t.depends_on } : {}),
+      ...(t.files ? { files: t.files } : {}),
+    })),
     { parallelism: 16 },
   );
   const lanePath = (task: string) => path.join(repo.dir, '.claude', 'worktrees', task);
@@ -107,7 +123,9 @@ export async function mergeRepo(opts: {
 export function removeCheckoutsOf(dir: string): void {
   const common = path.resolve(dir, execFileSync('git', ['rev-parse', '--git-common-dir'], { cwd: dir, encoding: 'utf8' }).trim());
   try {
-    const doc = JSON.parse(fs.readFileSync(path.join(common, 'lanes', `${INTEGRATION_DOC}.json`), 'utf8')) as { data?: { checkouts?: Array<{ dir: string }> } };
+    const doc = JSON.parse(fs.readFileSync(path.join(common, 'lanes', `${INTEGRATION_DOC}.json`), 'utf8')) as {
+      data?: { checkouts?: Array<{ dir: string }> };
+    };
     for (const c of doc.data?.checkouts ?? []) fs.rmSync(c.dir, { recursive: true, force: true });
   } catch {
     // no gate checkout was made

@@ -65,7 +65,7 @@ describe('process_merge_queue', () => {
     expect(fs.existsSync(r.lanePath('t1'))).toBe(true);
   });
 
-  it('gates come from the target\'s config: a lane that removes the gates from .lanes/config.json is still gated', async () => {
+  it("gates come from the target's config: a lane that removes the gates from .lanes/config.json is still gated", async () => {
     // With the hold off, so the gates (not the hold) are what stops it.
     const r = await mergeRepo({ gates: [BAD_GATE], merge: { hold_gate_changes: false } });
     const before = r.git('rev-parse', 'main');

@@ -39,7 +39,7 @@ function copyDir(from: string, to: string, skip: (rel: string) => boolean, rel =
 }
 
 describe('the merge queue on a real project (zod and its own vitest suite)', () => {
-  it('lands the two good lanes and sends the red one back with the test runner\'s summary', { timeout: 240_000 }, async () => {
+  it("lands the two good lanes and sends the red one back with the test runner's summary", { timeout: 240_000 }, async () => {
     // A dot segment above the repository, as in ~/.projects/x: lanes and old gate checkouts sat under one.
     const dir = path.join(tempDir(), '.work', 'zod');
     fs.mkdirSync(dir, { recursive: true });
@@ -53,7 +53,11 @@ describe('the merge queue on a real project (zod and its own vitest suite)', () 
       git('config', 'commit.gpgsign', 'false');
       // History: the core, then the classic API and its tests, then the tooling.
       const inTests = (r: string) => r.split(path.sep).includes('tests');
-      copyDir(path.join(ZOD, 'src'), path.join(dir, 'src'), (r) => r.startsWith(`v4${path.sep}classic`) || r.startsWith('v3') || inTests(r));
+      copyDir(
+        path.join(ZOD, 'src'),
+        path.join(dir, 'src'),
+        (r) => r.startsWith(`v4${path.sep}classic`) || r.startsWith('v3') || inTests(r),
+      );
       fs.writeFileSync(path.join(dir, '.gitignore'), 'node_modules\n');
       commit('zod core');
       // Five of zod's own test files: enough to catch a real regression, quick enough for CI.
@@ -97,10 +101,18 @@ describe('the merge queue on a real project (zod and its own vitest suite)', () 
         execFileSync('git', ['-C', wt, 'commit', '-q', '-am', task]);
       };
       for (const t of ['docs', 'number-test', 'tld']) await startLane(await openProject(dir), { task_id: t, owner: `agent-${t}` });
-      edit('docs', 'src/v4/core/regexes.ts', (s) => s.replace('/** Practical email validation */', '/** Practical email validation (documented by the docs lane) */'));
-      edit('number-test', 'src/v4/classic/tests/number.test.ts', (s) => `${s}\ntest("int accepts 3", () => {\n  expect(z.int().parse(3)).toBe(3);\n});\n`);
+      edit('docs', 'src/v4/core/regexes.ts', (s) =>
+        s.replace('/** Practical email validation */', '/** Practical email validation (documented by the docs lane) */'),
+      );
+      edit(
+        'number-test',
+        'src/v4/classic/tests/number.test.ts',
+        (s) => `${s}\ntest("int accepts 3", () => {\n  expect(z.int().parse(3)).toBe(3);\n});\n`,
+      );
       // The red lane: a change in a file the good lanes do not touch, which zod's own email tests catch.
-      edit('tld', 'src/v4/core/schemas.ts', (s) => s.replace('def.pattern ??= regexes.email;', 'def.pattern ??= /^[a-z]+@[a-z]+\\.[a-z]{9,}$/;'));
+      edit('tld', 'src/v4/core/schemas.ts', (s) =>
+        s.replace('def.pattern ??= regexes.email;', 'def.pattern ??= /^[a-z]+@[a-z]+\\.[a-z]{9,}$/;'),
+      );
 
       for (const t of ['docs', 'number-test', 'tld']) await queueMerge(await openProject(dir), { task_id: t });
       const res = await processMergeQueue(await openProject(dir));
@@ -117,7 +129,10 @@ describe('the merge queue on a real project (zod and its own vitest suite)', () 
       expect(co!.dir.split(path.sep).filter((s) => s.startsWith('.'))).toEqual([]);
       const log = readGateLog((await openProject(dir)).repo, 'tld').text;
       expect(log).toMatch(/setup deps: skipped/);
-      expect(git('log', '--format=%s', 'main').split('\n').slice(0, 2)).toEqual(['Merge lanes/number-test: a test for int', 'Merge lanes/docs: document email']);
+      expect(git('log', '--format=%s', 'main').split('\n').slice(0, 2)).toEqual([
+        'Merge lanes/number-test: a test for int',
+        'Merge lanes/docs: document email',
+      ]);
       expectMergeClean(dir);
     } finally {
       removeCheckoutsOf(dir);

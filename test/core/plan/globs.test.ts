@@ -149,7 +149,7 @@ const SEGS = ['a', 'b', 'aa', 'ab', 'ba', 'bb', '.a', '.b', 'a.', 'b.', 'a.b'];
 
 /** 1-3 segments; a segment is `**` or 1-3 pieces, half of them plain letters. */
 function randomPattern(r: () => number): string {
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const segs: string[] = [];
   const n = 1 + Math.floor(r() * 3);
   for (let i = 0; i < n; i++) {
@@ -268,11 +268,20 @@ describe('plain paths known to be files (property)', () => {
       { id: 'foo', files: ['test/unit/foo.ts'] },
       { id: 'snaps', files: ['test/**/*.snap'] },
     ];
-    expect(findConflicts(tasks)).toEqual([{ a: 'foo', b: 'snaps', files: ['test/unit/foo.ts ∩ test/**/*.snap'], witness: 'test/unit/foo.ts/x.snap' }]);
-    expect(findConflicts(tasks, undefined, new Set(['test/unit/foo.ts']))).toEqual([]);
-    expect(findConflicts([{ id: 'foo', files: ['test/unit/foo.ts'] }, { id: 'ts', files: ['test/**/*.ts'] }], undefined, new Set(['test/unit/foo.ts']))).toEqual([
-      { a: 'foo', b: 'ts', files: ['test/unit/foo.ts ∩ test/**/*.ts'], witness: 'test/unit/foo.ts' },
+    expect(findConflicts(tasks)).toEqual([
+      { a: 'foo', b: 'snaps', files: ['test/unit/foo.ts ∩ test/**/*.snap'], witness: 'test/unit/foo.ts/x.snap' },
     ]);
+    expect(findConflicts(tasks, undefined, new Set(['test/unit/foo.ts']))).toEqual([]);
+    expect(
+      findConflicts(
+        [
+          { id: 'foo', files: ['test/unit/foo.ts'] },
+          { id: 'ts', files: ['test/**/*.ts'] },
+        ],
+        undefined,
+        new Set(['test/unit/foo.ts']),
+      ),
+    ).toEqual([{ a: 'foo', b: 'ts', files: ['test/unit/foo.ts ∩ test/**/*.ts'], witness: 'test/unit/foo.ts' }]);
   });
 });
 

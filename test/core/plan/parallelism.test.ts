@@ -48,7 +48,9 @@ describe('recommendParallelism', () => {
     const estimated = recommendParallelism(res({ disk_free_mb: 3048 }), cfg(), { lane_disk_mb: 250 });
     expect(estimated.parallelism).toBe(4); // (3048 - 2048) / 250
     expect(estimated.reason).toContain('disk: 3048 MB free, 2048 MB kept free, 250 MB per lane → 4');
-    const configured = recommendParallelism(res({ disk_free_mb: 3048 }), cfg({ resources: { disk_per_lane_mb: 500 } }), { lane_disk_mb: 250 });
+    const configured = recommendParallelism(res({ disk_free_mb: 3048 }), cfg({ resources: { disk_per_lane_mb: 500 } }), {
+      lane_disk_mb: 250,
+    });
     expect(configured.parallelism).toBe(2);
     // Lane size unknown: only the floor binds.
     expect(limit(recommendParallelism(res({ disk_free_mb: 3048 }), cfg()), 'disk')).toBeUndefined();
@@ -59,7 +61,8 @@ describe('recommendParallelism', () => {
   });
 
   it('cpu: two agents per idle CPU, one per CPU at max_load_per_cpu, fewer beyond', () => {
-    const at = (cpus: number, load_per_cpu: number) => limit(recommendParallelism(res({ cpus, load_per_cpu, load1: cpus * load_per_cpu }), cfg()), 'cpu');
+    const at = (cpus: number, load_per_cpu: number) =>
+      limit(recommendParallelism(res({ cpus, load_per_cpu, load1: cpus * load_per_cpu }), cfg()), 'cpu');
     expect(at(2, 0)).toBe(4);
     expect(at(2, 0.75)).toBe(4); // up to half the busy line counts as idle
     expect(at(2, 1)).toBe(3);

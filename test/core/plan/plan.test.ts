@@ -80,8 +80,12 @@ describe('buildPlan errors', () => {
   });
 
   it('says which required field is missing', () => {
-    expect(errorOf(() => buildPlan([{ id: 'a' }], { parallelism: 1 })).message).toContain('tasks[0].title is required (one line saying what the task delivers)');
-    expect(errorOf(() => buildPlan([{ title: 'A' }], { parallelism: 1 })).message).toContain('tasks[0].id is required (a slug such as "api-auth"');
+    expect(errorOf(() => buildPlan([{ id: 'a' }], { parallelism: 1 })).message).toContain(
+      'tasks[0].title is required (one line saying what the task delivers)',
+    );
+    expect(errorOf(() => buildPlan([{ title: 'A' }], { parallelism: 1 })).message).toContain(
+      'tasks[0].id is required (a slug such as "api-auth"',
+    );
     const three = errorOf(() => buildPlan([task('a'), task('b'), task('c', { estimate: 'three' })], { parallelism: 1 }));
     expect(three.message).toContain('tasks[2].estimate must be a number, got "three" (estimated hours of work, default 1)');
     expect(three.message).not.toMatch(/Invalid input|received undefined|tasks\.\d/);
@@ -98,8 +102,11 @@ describe('buildPlan errors', () => {
       'task "api" depends on unknown task "db" (did you mean "dbs"?)',
     );
     expect(
-      errorOf(() => buildPlan([task('a', { depends_on: ['c'] }), task('b', { depends_on: ['a'] }), task('c', { depends_on: ['b'] })], { parallelism: 1 }))
-        .message,
+      errorOf(() =>
+        buildPlan([task('a', { depends_on: ['c'] }), task('b', { depends_on: ['a'] }), task('c', { depends_on: ['b'] })], {
+          parallelism: 1,
+        }),
+      ).message,
     ).toContain('Dependency cycle: a -> c -> b -> a');
     expect(errorOf(() => buildPlan([task('a'), task('a')], { parallelism: 1 })).message).toContain('task id "a" is used twice');
   });
@@ -110,9 +117,21 @@ describe('buildPlan errors', () => {
     ['too many tasks', Array.from({ length: PLAN_LIMITS.maxTasks + 1 }, (_, i) => task(`t${i}`)), 'more than 10000 tasks'],
     ['long title', [task('a', { title: 'x'.repeat(201) })], 'tasks[0].title must have at most 200 characters'],
     ['long description', [task('a', { description: 'x'.repeat(20_001) })], 'tasks[0].description must have at most 20000 characters'],
-    ['too many deps', [task('a', { depends_on: Array.from({ length: 101 }, (_, i) => `d${i}`) })], 'tasks[0].depends_on must have at most 100 items'],
-    ['bad dep id', [task('a', { depends_on: ['B'] })], 'tasks[0].depends_on[0] must be lowercase letters, digits and hyphens, starting with a letter or digit, at most 63 characters, got "B" (for example "b")'],
-    ['too many files', [task('a', { files: Array.from({ length: 201 }, (_, i) => `f${i}`) })], 'tasks[0].files must have at most 200 items'],
+    [
+      'too many deps',
+      [task('a', { depends_on: Array.from({ length: 101 }, (_, i) => `d${i}`) })],
+      'tasks[0].depends_on must have at most 100 items',
+    ],
+    [
+      'bad dep id',
+      [task('a', { depends_on: ['B'] })],
+      'tasks[0].depends_on[0] must be lowercase letters, digits and hyphens, starting with a letter or digit, at most 63 characters, got "B" (for example "b")',
+    ],
+    [
+      'too many files',
+      [task('a', { files: Array.from({ length: 201 }, (_, i) => `f${i}`) })],
+      'tasks[0].files must have at most 200 items',
+    ],
     ['long scope', [task('a', { files: ['x'.repeat(513)] })], 'tasks[0].files[0] must have at most 512 characters'],
     ['empty scope', [task('a', { files: [''] })], 'tasks[0].files[0] must have at least 1 character'],
     ['zero estimate', [task('a', { estimate: 0 })], 'tasks[0].estimate must be more than 0, got 0'],
@@ -155,8 +174,36 @@ function rng(seed: number): () => number {
 
 describe('quickParse (the hand-written fast path of the schema)', () => {
   const VALUES: unknown[] = [
-    undefined, null, 0, -0, 1, 0.5, 1000, 1001, -1, Infinity, Number.NaN, '', ' ', 'a', 'A', 'api-auth', ' api', 'x'.repeat(201),
-    true, false, [], ['a'], ['a', 'a'], ['B'], [1], ['src/**'], [''], ['x'.repeat(513)], {}, [undefined],
+    undefined,
+    null,
+    0,
+    -0,
+    1,
+    0.5,
+    1000,
+    1001,
+    -1,
+    Infinity,
+    Number.NaN,
+    '',
+    ' ',
+    'a',
+    'A',
+    'api-auth',
+    ' api',
+    'x'.repeat(201),
+    true,
+    false,
+    [],
+    ['a'],
+    ['a', 'a'],
+    ['B'],
+    [1],
+    ['src/**'],
+    [''],
+    ['x'.repeat(513)],
+    {},
+    [undefined],
   ];
   const KEYS = ['id', 'title', 'description', 'depends_on', 'files', 'estimate', 'parallel_ok', 'extra'];
 

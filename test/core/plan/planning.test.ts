@@ -12,20 +12,26 @@ import { makeRepo, tempDir } from '../../helpers/repo.js';
 
 describe('planWork and files at the target', () => {
   it('does not serialize a file with a glob that can only match below it; keeps unknown paths sound', async () => {
-    const repo = makeRepo({ files: { 'README.md': '# r\n', 'test/unit/foo.ts': 'x\n', 'test/unit/a.snap': 's\n', 'tools/run': '#!/bin/sh\n' } });
+    const repo = makeRepo({
+      files: { 'README.md': '# r\n', 'test/unit/foo.ts': 'x\n', 'test/unit/a.snap': 's\n', 'tools/run': '#!/bin/sh\n' },
+    });
     try {
       repo.git('rm', '-q', '--cached', 'tools/run');
       repo.git('commit', '-q', '-m', 'untrack');
       const project = await openProject(repo.dir);
-      const r = await planWork(project, {
-        tasks: [
-          { id: 'foo', title: 'Foo', files: ['test/unit/foo.ts'] },
-          { id: 'snaps', title: 'Snapshots', files: ['test/**/*.snap'] },
-          { id: 'new-file', title: 'New', files: ['src/new.ts'] },
-          { id: 'new-snaps', title: 'New snapshots', files: ['src/**/*.snap'] },
-          { id: 'unit-dir', title: 'Unit', files: ['test/unit'] },
-        ],
-      }, repo.dir);
+      const r = await planWork(
+        project,
+        {
+          tasks: [
+            { id: 'foo', title: 'Foo', files: ['test/unit/foo.ts'] },
+            { id: 'snaps', title: 'Snapshots', files: ['test/**/*.snap'] },
+            { id: 'new-file', title: 'New', files: ['src/new.ts'] },
+            { id: 'new-snaps', title: 'New snapshots', files: ['src/**/*.snap'] },
+            { id: 'unit-dir', title: 'Unit', files: ['test/unit'] },
+          ],
+        },
+        repo.dir,
+      );
       const pairs = r.plan.conflicts.map((c) => `${c.a}/${c.b}`);
       // foo.ts is a file on main: nothing can be under it, so only the directory scope meets it.
       expect(pairs).not.toContain('foo/snaps');

@@ -69,7 +69,12 @@ describe('loadTasksSource: JSON and YAML', () => {
 
   it('fails fast on a YAML alias bomb', async () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 12; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 12; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     await errorOf(loadTasksSource(write('bomb.yaml', `${lines.join('\n')}\ntasks: []\n`)));
   });
 });
@@ -147,7 +152,11 @@ Depends on: PRIORITY 4, PRIORITY 3
   it.each([
     ['unknown priority', '### PRIORITY 1: A\nStatus: Planned\nDepends on: PRIORITY 7\n', 'x.md:3: "PRIORITY 7" names no PRIORITY section'],
     ['bad estimate', '### PRIORITY 1: A\nStatus: Planned\nEstimate: soon\n', 'x.md:3: cannot read the estimate "soon"'],
-    ['duplicate priority', '### PRIORITY 1: A\nStatus: Planned\n### PRIORITY 1: B\nStatus: Planned\n', 'x.md:3: PRIORITY 1 is used twice (also line 1)'],
+    [
+      'duplicate priority',
+      '### PRIORITY 1: A\nStatus: Planned\n### PRIORITY 1: B\nStatus: Planned\n',
+      'x.md:3: PRIORITY 1 is used twice (also line 1)',
+    ],
     ['nothing planned', '### PRIORITY 1: A\nStatus: Done\n### PRIORITY 2: B\n', 'no section is Planned (statuses found: done, no status)'],
     ['no sections', '# Just notes\n', 'no "### PRIORITY N: Title" sections found'],
   ])('reports %s with file and line', async (_name, text, message) => {
@@ -167,7 +176,11 @@ Depends on: PRIORITY 4, PRIORITY 3
     ]);
     expect(plan.tasks[3]!.estimate).toBe(1.5);
     expect(plan.tasks[2]!.depends_on).toEqual(['p2-storage-layer']); // PRIORITY 1 is done
-    expect(plan.waves).toEqual([['p2-storage-layer'], ['p3-full-text-search', 'p4-http-api', 'p6-export-to-markdown-files'], ['p7-documentation-pass']]);
+    expect(plan.waves).toEqual([
+      ['p2-storage-layer'],
+      ['p3-full-text-search', 'p4-http-api', 'p6-export-to-markdown-files'],
+      ['p7-documentation-pass'],
+    ]);
     expect(plan.conflicts.map((c) => [c.a, c.b])).toEqual([['p6-export-to-markdown-files', 'p7-documentation-pass']]);
     expect(plan.critical_path).toEqual(['p2-storage-layer', 'p3-full-text-search', 'p7-documentation-pass']);
     expect(plan.critical_path_hours).toBe(9);

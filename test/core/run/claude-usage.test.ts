@@ -35,7 +35,10 @@ describe('claude -p --output-format stream-json', () => {
     fake = await startFakeAnthropic({ main: [{ text: 'All done.' }] });
     const h = claudeHome({ ANTHROPIC_BASE_URL: fake.url, ANTHROPIC_API_KEY: 'sk-test' });
     homes.push(h.home);
-    const r = await claude(['-p', 'say done', '--output-format', 'stream-json', '--verbose', '--model', 'claude-sonnet-4-5'], { env: h.env, timeoutMs: 90_000 });
+    const r = await claude(['-p', 'say done', '--output-format', 'stream-json', '--verbose', '--model', 'claude-sonnet-4-5'], {
+      env: h.env,
+      timeoutMs: 90_000,
+    });
     expect(r.code).toBe(0);
     const out = read(r.stdout);
     expect(out.limits.limit).toBeUndefined();
@@ -52,7 +55,12 @@ describe('claude -p --output-format stream-json', () => {
       req.resume();
       req.on('end', () => {
         res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '30' });
-        res.end(JSON.stringify({ type: 'error', error: { type: 'rate_limit_error', message: 'Number of request tokens has exceeded your per-minute rate limit' } }));
+        res.end(
+          JSON.stringify({
+            type: 'error',
+            error: { type: 'rate_limit_error', message: 'Number of request tokens has exceeded your per-minute rate limit' },
+          }),
+        );
       });
     });
     await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));

@@ -3,8 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { costOf, priceFor, priceTable, runCost, sumUsage, UsageMeter, usageText, DEFAULT_PRICES } from '../../../src/core/run/cost.js';
 import { parseConfig } from '../../../src/core/config/load.js';
 
-const usage = (i: number, o: number, r = 0, c = 0) => ({ input_tokens: i, output_tokens: o, cache_read_input_tokens: r, cache_creation_input_tokens: c });
-const assistant = (id: string, model: string, u: ReturnType<typeof usage>) => JSON.stringify({ type: 'assistant', message: { id, model, usage: u, content: [{ type: 'text', text: 'x' }] } });
+const usage = (i: number, o: number, r = 0, c = 0) => ({
+  input_tokens: i,
+  output_tokens: o,
+  cache_read_input_tokens: r,
+  cache_creation_input_tokens: c,
+});
+const assistant = (id: string, model: string, u: ReturnType<typeof usage>) =>
+  JSON.stringify({ type: 'assistant', message: { id, model, usage: u, content: [{ type: 'text', text: 'x' }] } });
 
 describe('usage from stream-json', () => {
   it('counts an assistant message once however many content-block events repeat its usage', () => {
@@ -60,18 +66,41 @@ describe('prices', () => {
     expect(priceFor('claude-sonnet-9', t)).toEqual({ input: 3, output: 15 });
     expect(priceFor('claude-3-5-haiku-20241022', t)).toEqual({ input: 0.8, output: 4 });
     expect(priceFor('constructor', t)).toBeUndefined();
-    expect(costOf({ input_tokens: 1e6, output_tokens: 0, cache_read_tokens: 1e6, cache_creation_tokens: 1e6 }, { input: 2, output: 0, cache_read: 1, cache_write: 3 })).toBe(6);
+    expect(
+      costOf(
+        { input_tokens: 1e6, output_tokens: 0, cache_read_tokens: 1e6, cache_creation_tokens: 1e6 },
+        { input: 2, output: 0, cache_read: 1, cache_write: 3 },
+      ),
+    ).toBe(6);
   });
 });
 
 describe('a run cost summary', () => {
   it('sums attempts per task and tasks per run', () => {
     const table = priceTable(undefined);
-    const a = sumUsage([{ input_tokens: 100, output_tokens: 10, cache_read_tokens: 0, cache_creation_tokens: 0, models: { 'claude-sonnet-4-5': { input_tokens: 100, output_tokens: 10, cache_read_tokens: 0, cache_creation_tokens: 0 } } }], table);
+    const a = sumUsage(
+      [
+        {
+          input_tokens: 100,
+          output_tokens: 10,
+          cache_read_tokens: 0,
+          cache_creation_tokens: 0,
+          models: { 'claude-sonnet-4-5': { input_tokens: 100, output_tokens: 10, cache_read_tokens: 0, cache_creation_tokens: 0 } },
+        },
+      ],
+      table,
+    );
     const run = {
       id: 'r1',
       tasks: {
-        x: { id: 'x', state: 'landed' as const, attempts: [{ n: 1, started_at: '', usage: a! }, { n: 2, started_at: '', usage: a! }] },
+        x: {
+          id: 'x',
+          state: 'landed' as const,
+          attempts: [
+            { n: 1, started_at: '', usage: a! },
+            { n: 2, started_at: '', usage: a! },
+          ],
+        },
         y: { id: 'y', state: 'landed' as const, attempts: [{ n: 1, started_at: '' }] },
       },
     };

@@ -30,7 +30,11 @@ export interface PlanTask {
 
 export async function withPlan(repo: TestRepo, tasks: PlanTask[]): Promise<Project> {
   const project = await openProject(repo.dir);
-  await storePlan(project.store, tasks.map((t) => ({ title: `task ${t.id}`, ...t })), { parallelism: 4 });
+  await storePlan(
+    project.store,
+    tasks.map((t) => ({ title: `task ${t.id}`, ...t })),
+    { parallelism: 4 },
+  );
   return project;
 }
 

@@ -75,11 +75,15 @@ it('SIGINT ends the agents (and their children), keeps the lanes and their work;
   const script = writeAgent(agentDir);
   const bundle = await cliBundle();
 
-  const first = execa('node', [bundle, 'run', '--plan', '--max-parallel', '2', '--json', '--agent-command', JSON.stringify(['node', script, 'hang'])], {
-    cwd: repo.dir,
-    reject: false,
-    timeout: 60_000,
-  });
+  const first = execa(
+    'node',
+    [bundle, 'run', '--plan', '--max-parallel', '2', '--json', '--agent-command', JSON.stringify(['node', script, 'hang'])],
+    {
+      cwd: repo.dir,
+      reject: false,
+      timeout: 60_000,
+    },
+  );
   const pidFiles = ['one', 'two'].map((t) => path.join(agentDir, `${t}.pids`));
   endGroupsAfter(pidFiles);
   const deadline = Date.now() + 30_000;
@@ -124,7 +128,11 @@ it('SIGINT ends the agents (and their children), keeps the lanes and their work;
   expect(state.tasks.one!.status).toBe('in_progress');
 
   // Again: the same run resumes in the same lanes and finishes, dependents included.
-  const r2 = await execa('node', [bundle, 'run', '--json', '--agent-command', JSON.stringify(['node', script, 'finish'])], { cwd: repo.dir, reject: false, timeout: 60_000 });
+  const r2 = await execa('node', [bundle, 'run', '--json', '--agent-command', JSON.stringify(['node', script, 'finish'])], {
+    cwd: repo.dir,
+    reject: false,
+    timeout: 60_000,
+  });
   expect(r2.exitCode, String(r2.stderr)).toBe(0);
   const ev2 = jsonLines(String(r2.stdout));
   expect(ev2[0]).toMatchObject({ type: 'run.started', run_id: runId, resumed: true });
@@ -145,7 +153,11 @@ it('after a SIGKILL of `lanes run`, the next run ends the agents it left behind 
   const agentDir = `${repo.dir}-agent`;
   const script = writeAgent(agentDir);
   const bundle = await cliBundle();
-  const first = execa('node', [bundle, 'run', '--plan', '--json', '--agent-command', JSON.stringify(['node', script, 'hang'])], { cwd: repo.dir, reject: false, timeout: 60_000 });
+  const first = execa('node', [bundle, 'run', '--plan', '--json', '--agent-command', JSON.stringify(['node', script, 'hang'])], {
+    cwd: repo.dir,
+    reject: false,
+    timeout: 60_000,
+  });
   const pidFile = path.join(agentDir, 'solo.pids');
   endGroupsAfter([pidFile]);
   const deadline = Date.now() + 30_000;
@@ -159,7 +171,11 @@ it('after a SIGKILL of `lanes run`, the next run ends the agents it left behind 
   // A SIGKILLed run cannot end its agents: they are still there.
   expect(pids.every(pidAlive)).toBe(true);
 
-  const r2 = await execa('node', [bundle, 'run', '--json', '--agent-command', JSON.stringify(['node', script, 'finish'])], { cwd: repo.dir, reject: false, timeout: 60_000 });
+  const r2 = await execa('node', [bundle, 'run', '--json', '--agent-command', JSON.stringify(['node', script, 'finish'])], {
+    cwd: repo.dir,
+    reject: false,
+    timeout: 60_000,
+  });
   expect(r2.exitCode, String(r2.stderr)).toBe(0);
   expect(pids.filter(pidAlive)).toEqual([]);
   const ev = jsonLines(String(r2.stdout));

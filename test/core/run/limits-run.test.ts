@@ -10,7 +10,8 @@ import { RUNS_DOC } from '../../../src/core/run/model.js';
 import { cleanupAfter, sampleRepo, withPlan } from './helpers.js';
 import { standIns } from './standin.js';
 
-const of = <T extends RunEvent['type']>(events: RunEvent[], type: T) => events.filter((e): e is Extract<RunEvent, { type: T }> => e.type === type);
+const of = <T extends RunEvent['type']>(events: RunEvent[], type: T) =>
+  events.filter((e): e is Extract<RunEvent, { type: T }> => e.type === type);
 
 describe('lanes run on usage limits', () => {
   it('pauses the whole run until a Claude usage limit resets, does not count the attempt, and lands the task in the same lane', async () => {
@@ -44,7 +45,8 @@ describe('lanes run on usage limits', () => {
     expect(Date.parse(resumed[0]!.at)).toBeGreaterThanOrEqual(until);
     const pausedAt = events.indexOf(paused!);
     for (const e of events.slice(pausedAt)) {
-      if (e.type === 'agent.started' || e.type === 'task.starting') expect(Date.parse(e.at), `${e.type} ${e.task}`).toBeGreaterThanOrEqual(until);
+      if (e.type === 'agent.started' || e.type === 'task.starting')
+        expect(Date.parse(e.at), `${e.type} ${e.task}`).toBeGreaterThanOrEqual(until);
     }
     // Both of alpha's starts ran in the same lane; the second prompt says why it runs again.
     const starts = s.starts('alpha');
@@ -57,12 +59,20 @@ describe('lanes run on usage limits', () => {
     expect(run.tasks.alpha!.attempts.map((a) => a.outcome)).toEqual(['limited', 'finished']);
     expect(run.paused).toBeUndefined();
     expect(run.pauses).toEqual([expect.objectContaining({ reason: 'usage limit', until: paused!.until, task: 'alpha' })]);
-    expect(run.tasks.alpha!.usage).toMatchObject({ input_tokens: 1400, output_tokens: 250, cache_read_tokens: 5000, cache_creation_tokens: 300, reported_cost_usd: 0.0123 });
+    expect(run.tasks.alpha!.usage).toMatchObject({
+      input_tokens: 1400,
+      output_tokens: 250,
+      cache_read_tokens: 5000,
+      cache_creation_tokens: 300,
+      reported_cost_usd: 0.0123,
+    });
     const cost = runCost(run);
     expect(cost.total).toMatchObject({ input_tokens: 2800, output_tokens: 500 });
     expect(report.usage?.cost_usd).toBeCloseTo(cost.total!.cost_usd!, 6);
     expect(await readRunCost(lanes)).toEqual(cost);
-    expect(fs.readFileSync(report.report_file!, 'utf8')).toMatch(/tokens and estimated cost: 2\.8k in · 500 out · 10k cache read · 600 cache write · ~\$0\.\d+/);
+    expect(fs.readFileSync(report.report_file!, 'utf8')).toMatch(
+      /tokens and estimated cost: 2\.8k in · 500 out · 10k cache read · 600 cache write · ~\$0\.\d+/,
+    );
     fs.rmSync(`${repo.dir}-agents`, { recursive: true, force: true });
   });
 
@@ -73,9 +83,17 @@ describe('lanes run on usage limits', () => {
       { id: 'one', files: ['one.txt'] },
       { id: 'two', files: ['two.txt'] },
     ]);
-    const s = standIns(`${repo.dir}-agents`, ['codex'], { one: ['text-limit:ERROR: exceeded retry limit, last status: 429 Too Many Requests', 'commit'] });
+    const s = standIns(`${repo.dir}-agents`, ['codex'], {
+      one: ['text-limit:ERROR: exceeded retry limit, last status: 429 Too Many Requests', 'commit'],
+    });
     const events: RunEvent[] = [];
-    const report = await runPlan(lanes, { agent: { ...presetAgent('codex'), env: s.env }, parallelism: 2, retries: 0, pollMs: 50, onEvent: (e) => events.push(e) });
+    const report = await runPlan(lanes, {
+      agent: { ...presetAgent('codex'), env: s.env },
+      parallelism: 2,
+      retries: 0,
+      pollMs: 50,
+      onEvent: (e) => events.push(e),
+    });
 
     expect(report.counts).toMatchObject({ landed: 2, blocked: 0 });
     expect(report.tasks.find((t) => t.id === 'one')).toMatchObject({ attempts: 1 });

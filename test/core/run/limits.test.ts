@@ -31,7 +31,9 @@ describe('reset times', () => {
     expect(parseReset('try again in 1 day 2 hours 5 minutes', NOON)).toBe(NOON + 86_400_000 + 7_200_000 + 300_000);
     expect(parseReset('resets in 2h 30m', NOON)).toBe(NOON + 9_000_000);
     expect(parseReset('Please retry in 30s', NOON)).toBe(NOON + 30_000);
-    expect(parseReset('rate limited until 2026-06-01T13:00:00Z', NOON)).toBe(Date.parse('2026-06-01T13:00:00Z') > NOON ? Date.parse('2026-06-01T13:00:00Z') : undefined);
+    expect(parseReset('rate limited until 2026-06-01T13:00:00Z', NOON)).toBe(
+      Date.parse('2026-06-01T13:00:00Z') > NOON ? Date.parse('2026-06-01T13:00:00Z') : undefined,
+    );
   });
   it('ignores a reset in the past or absurdly far away', () => {
     expect(parseReset(`limit|${Math.floor(NOON / 1000) - 10}`, NOON)).toBeUndefined();
@@ -44,13 +46,31 @@ describe('recognising limits in agent output', () => {
 
   it("reads Claude Code 2.1.330's stream-json result on an HTTP 429 (no reset given)", () => {
     const w = claude();
-    w.line(JSON.stringify({ type: 'result', subtype: 'success', is_error: true, api_error_status: 429, api_error_type: 'rate_limit_error', result: 'API Error: Request rejected (429) · Number of request tokens has exceeded your per-minute rate limit', terminal_reason: 'api_error' }));
+    w.line(
+      JSON.stringify({
+        type: 'result',
+        subtype: 'success',
+        is_error: true,
+        api_error_status: 429,
+        api_error_type: 'rate_limit_error',
+        result: 'API Error: Request rejected (429) · Number of request tokens has exceeded your per-minute rate limit',
+        terminal_reason: 'api_error',
+      }),
+    );
     expect(w.limit).toMatchObject({ reason: 'rate limit (429)' });
     expect(w.limit?.resetAt).toBeUndefined();
   });
   it('reads an overloaded (529) result and a usage limit with its reset', () => {
     const w = claude();
-    w.line(JSON.stringify({ type: 'result', is_error: true, api_error_status: 529, api_error_type: 'overloaded_error', result: 'API Error: 529 Overloaded. This is a server-side issue' }));
+    w.line(
+      JSON.stringify({
+        type: 'result',
+        is_error: true,
+        api_error_status: 529,
+        api_error_type: 'overloaded_error',
+        result: 'API Error: 529 Overloaded. This is a server-side issue',
+      }),
+    );
     expect(w.limit?.reason).toBe('overloaded (529)');
     const u = claude();
     u.line(JSON.stringify({ type: 'result', subtype: 'success', is_error: true, result: "You've hit your session limit · resets 3pm" }));
@@ -58,7 +78,14 @@ describe('recognising limits in agent output', () => {
   });
   it('does not mistake a successful result, or a limit word in a tool result, for a limit', () => {
     const w = claude();
-    w.line(JSON.stringify({ type: 'result', subtype: 'success', is_error: false, result: 'Fixed the rate_limit_error handling; usage limit reached is now retried' }));
+    w.line(
+      JSON.stringify({
+        type: 'result',
+        subtype: 'success',
+        is_error: false,
+        result: 'Fixed the rate_limit_error handling; usage limit reached is now retried',
+      }),
+    );
     w.line(JSON.stringify({ type: 'user', message: { content: [{ type: 'tool_result', content: 'HTTP 429 rate limited' }] } }));
     expect(w.limit).toBeUndefined();
     // An error result for another reason is not a limit either.
@@ -76,7 +103,7 @@ describe('recognising limits in agent output', () => {
   });
   it("knows each preset's own limit text", () => {
     const samples: Record<string, string> = {
-      codex: "stream error: exceeded retry limit, last status: 429 Too Many Requests",
+      codex: 'stream error: exceeded retry limit, last status: 429 Too Many Requests',
       gemini: 'Error: [{"error":{"code":429,"message":"Quota exceeded for quota metric","status":"RESOURCE_EXHAUSTED"}}]',
       cursor: "You've hit your usage limit for the month",
       opencode: 'AI_APICallError: RateLimitError: rate limit reached for requests',
@@ -93,8 +120,15 @@ describe('recognising limits in agent output', () => {
     }
   });
   it('refuses a bad agent.limit_patterns regex in the config, by its path', () => {
-    expect(() => parseConfig({ agent: { limit_patterns: ['(unclosed'] } }, 'c.json')).toThrow(/agent\.limit_patterns\[0\].*regular expression/s);
-    expect(parseConfig({ agent: { preset: 'codex', limit_patterns: ['slow down'] } }, 'c.json').agent).toMatchObject({ preset: 'codex', limit_patterns: ['slow down'], limit_backoff_seconds: 60, max_starts_per_minute: 0 });
+    expect(() => parseConfig({ agent: { limit_patterns: ['(unclosed'] } }, 'c.json')).toThrow(
+      /agent\.limit_patterns\[0\].*regular expression/s,
+    );
+    expect(parseConfig({ agent: { preset: 'codex', limit_patterns: ['slow down'] } }, 'c.json').agent).toMatchObject({
+      preset: 'codex',
+      limit_patterns: ['slow down'],
+      limit_backoff_seconds: 60,
+      max_starts_per_minute: 0,
+    });
   });
 });
 
@@ -127,7 +161,9 @@ describe('the run-wide gate', () => {
   });
   it('says when the run resumes', () => {
     expect(pauseText({ reason: 'usage limit', until: new Date(at(15)).toISOString() }, NOON)).toBe('paused: usage limit, resumes 15:00');
-    expect(pauseText({ reason: 'rate limit', until: new Date(NOON + 30_000).toISOString() }, NOON)).toBe('paused: rate limit, resumes 12:00 (in 30 s)');
+    expect(pauseText({ reason: 'rate limit', until: new Date(NOON + 30_000).toISOString() }, NOON)).toBe(
+      'paused: rate limit, resumes 12:00 (in 30 s)',
+    );
   });
 });
 
@@ -136,7 +172,10 @@ describe('a limit that keeps coming back', () => {
     const { AttemptOutput, limitOf, MAX_LIMITED_IN_A_ROW } = await import('../../../src/core/run/pause.js');
     const out = new AttemptOutput(limitPatternsFor('codex'), () => NOON);
     out.line('429 Too Many Requests', 'stderr');
-    const attempts = (limited: number) => [...Array.from({ length: limited }, (_, i) => ({ n: i + 1, started_at: '', outcome: 'limited' as const })), { n: limited + 1, started_at: '' }];
+    const attempts = (limited: number) => [
+      ...Array.from({ length: limited }, (_, i) => ({ n: i + 1, started_at: '', outcome: 'limited' as const })),
+      { n: limited + 1, started_at: '' },
+    ];
     expect(limitOf({ id: 't', state: 'running', attempts: attempts(0) }, {}, out)).toBeDefined();
     expect(limitOf({ id: 't', state: 'running', attempts: attempts(MAX_LIMITED_IN_A_ROW - 1) }, {}, out)).toBeDefined();
     expect(limitOf({ id: 't', state: 'running', attempts: attempts(MAX_LIMITED_IN_A_ROW) }, {}, out)).toBeUndefined();
@@ -152,14 +191,26 @@ describe('a pause across a resumed run', () => {
     const events: string[] = [];
     const later = { id: 'r', tasks: {}, paused: { reason: 'usage limit', until: new Date(NOON + 60_000).toISOString() } } as never;
     let now = NOON;
-    const p = new RunPauses(later, cfg, 'claude', (e) => events.push(e.type), () => now);
+    const p = new RunPauses(
+      later,
+      cfg,
+      'claude',
+      (e) => events.push(e.type),
+      () => now,
+    );
     expect(p.allowed(2)).toBe(0);
     now = NOON + 60_001;
     expect(p.allowed(2)).toBe(2);
     expect(events).toEqual(['run.resumed']);
     expect((later as { paused?: unknown }).paused).toBeUndefined();
     const past = { id: 'r', tasks: {}, paused: { reason: 'usage limit', until: new Date(NOON - 1).toISOString() } } as never;
-    new RunPauses(past, cfg, 'claude', () => {}, () => NOON);
+    new RunPauses(
+      past,
+      cfg,
+      'claude',
+      () => {},
+      () => NOON,
+    );
     expect((past as { paused?: unknown }).paused).toBeUndefined();
   });
 });
@@ -167,7 +218,11 @@ describe('a pause across a resumed run', () => {
 describe("Claude Code 2.1.330's own output", () => {
   // Captured from the real binary (claude -p --output-format stream-json --verbose) against a
   // local server answering 429 rate_limit_error and 529 overloaded_error.
-  const lines = (name: string) => fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8').trim().split('\n');
+  const lines = (name: string) =>
+    fs
+      .readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8')
+      .trim()
+      .split('\n');
   it('is recognised as a rate limit (429) and as overloaded (529)', () => {
     const w429 = new LimitWatch(limitPatternsFor('claude'), () => NOON);
     for (const l of lines('claude-2.1.330-429.jsonl')) w429.line(l);

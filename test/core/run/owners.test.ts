@@ -16,7 +16,10 @@ describe('lanes run and owners', () => {
   it('continues a task a gone run left in progress, in the same lane, and lands it', async () => {
     const repo = sampleRepo({ gates: [] });
     cleanupAfter(repo);
-    const lanes = await withPlan(repo, [{ id: 'left', files: ['left.txt'] }, { id: 'fresh', files: ['fresh.txt'] }]);
+    const lanes = await withPlan(repo, [
+      { id: 'left', files: ['left.txt'] },
+      { id: 'fresh', files: ['fresh.txt'] },
+    ]);
     // A run that crashed mid-task long enough ago that its lease has ended.
     const gone = 'run:20260101-000000-dead';
     const lane = await startLane(lanes, { task_id: 'left', owner: gone });
@@ -27,7 +30,10 @@ describe('lanes run and owners', () => {
     const agent = agentScript(repo.dir + '-agent', {});
     // The agent records who it acts as.
     const wrapper = path.join(repo.dir + '-agent', 'wrap.mjs');
-    fs.writeFileSync(wrapper, `import fs from 'node:fs';\nfs.appendFileSync(${JSON.stringify(agent.log)} + '/owner', process.env.LANES_OWNER + '\\n');\nawait import(${JSON.stringify(agent.script)});\n`);
+    fs.writeFileSync(
+      wrapper,
+      `import fs from 'node:fs';\nfs.appendFileSync(${JSON.stringify(agent.log)} + '/owner', process.env.LANES_OWNER + '\\n');\nawait import(${JSON.stringify(agent.script)});\n`,
+    );
     const report = await runPlan(lanes, { agent: customAgent(['node', wrapper]), parallelism: 2, pollMs: 100 });
     expect(report.counts).toMatchObject({ landed: 2, blocked: 0, not_run: 0 });
     expect(fs.readFileSync(path.join(agent.log, 'left.starts'), 'utf8')).toContain(lane.path);

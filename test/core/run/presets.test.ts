@@ -38,12 +38,23 @@ const LIMIT_TEXT: Record<Exclude<PresetName, 'claude'>, string> = {
 describe('agent presets', () => {
   for (const name of OTHERS) {
     it(`${name}: runs ${presetOf(name).bin} with its non-interactive argv; a limit exit is recognised, a plain failure is not`, async () => {
-      const s = standIns(path.join(dir, name), [presetOf(name).bin], { limited: [`text-limit:${LIMIT_TEXT[name]}`], broken: ['fail'], ok: ['commit'] });
+      const s = standIns(path.join(dir, name), [presetOf(name).bin], {
+        limited: [`text-limit:${LIMIT_TEXT[name]}`],
+        broken: ['fail'],
+        ok: ['commit'],
+      });
       const repo = makeRepo();
       try {
         const spec = presetAgent(name);
         expect(spec).toMatchObject({ name, preset: name, hooks: false });
-        const prompt = lanePrompt({ task: { id: 'limited', title: 't', description: '', files: ['a.txt'], depends_on: [] }, lane: repo.dir, branch: 'lanes/limited', target: 'main', attempt: 1, hooks: false });
+        const prompt = lanePrompt({
+          task: { id: 'limited', title: 't', description: '', files: ['a.txt'], depends_on: [] },
+          lane: repo.dir,
+          branch: 'lanes/limited',
+          target: 'main',
+          attempt: 1,
+          hooks: false,
+        });
         const argv = expandArgv(spec.argv, { task_id: 'limited', title: 't', description: '', worktree: repo.dir, prompt });
         const outcome = async (task: string) => {
           // The run's own reader for this preset: its limit patterns and the common ones.
@@ -81,15 +92,27 @@ describe('agent presets', () => {
 
   it('lanes run --agent <preset> and agent.preset find the CLI on PATH, or say it is missing', async () => {
     const s = standIns(path.join(dir, 'resolve'), ['gemini']);
-    const repo = makeRepo({ files: { '.lanes/config.json': JSON.stringify({ agent: { preset: 'gemini', limit_patterns: ['slow down'] } }) } });
+    const repo = makeRepo({
+      files: { '.lanes/config.json': JSON.stringify({ agent: { preset: 'gemini', limit_patterns: ['slow down'] } }) },
+    });
     const oldPath = process.env.PATH;
     try {
       const project = await openProject(repo.dir);
       process.env.PATH = s.env.PATH;
-      expect(await resolveAgent(project, {}, '/x/lanes.mjs')).toMatchObject({ name: 'gemini', preset: 'gemini', argv: ['gemini', '--yolo', '-p', '{prompt}'] });
-      await expect(resolveAgent(project, { agent: 'aider' }, '/x/lanes.mjs')).rejects.toThrow(/The aider CLI \(agent preset aider\) was not found on PATH/);
+      expect(await resolveAgent(project, {}, '/x/lanes.mjs')).toMatchObject({
+        name: 'gemini',
+        preset: 'gemini',
+        argv: ['gemini', '--yolo', '-p', '{prompt}'],
+      });
+      await expect(resolveAgent(project, { agent: 'aider' }, '/x/lanes.mjs')).rejects.toThrow(
+        /The aider CLI \(agent preset aider\) was not found on PATH/,
+      );
       // --agent-command keeps the configured preset's limit patterns and prompt.
-      expect(await resolveAgent(project, { agentCommand: '["my-gemini", "{prompt}"]' }, '/x/lanes.mjs')).toMatchObject({ name: 'my-gemini', preset: 'gemini', hooks: false });
+      expect(await resolveAgent(project, { agentCommand: '["my-gemini", "{prompt}"]' }, '/x/lanes.mjs')).toMatchObject({
+        name: 'my-gemini',
+        preset: 'gemini',
+        hooks: false,
+      });
       await expect(resolveAgent(project, { agent: 'nope' }, '/x/lanes.mjs')).rejects.toThrow(/Unknown agent "nope"/);
     } finally {
       process.env.PATH = oldPath;

@@ -20,9 +20,19 @@ describe('showing a pause', () => {
     const paused: RunEvent = { type: 'run.paused', at, reason: 'usage limit', until: local(15, 0).toISOString(), task: 'api' };
     expect(lineFor(paused)).toBe("paused: usage limit, resumes 15:00 (api's agent hit it; its lane is kept and the attempt not counted)");
     expect(lineFor({ type: 'run.resumed', at, reason: 'usage limit' })).toBe('resumed after the usage limit');
-    expect(lineFor({ type: 'agent.exited', at, task: 'api', attempt: 1, exit_code: 1, signal: null, ms: 1200, outcome: 'limited', reason: 'stopped by a usage limit: x\x1b[31m' })).toBe(
-      'api: agent stopped on a limit (not counted) after 1.2s: stopped by a usage limit: x\\x1b[31m',
-    );
+    expect(
+      lineFor({
+        type: 'agent.exited',
+        at,
+        task: 'api',
+        attempt: 1,
+        exit_code: 1,
+        signal: null,
+        ms: 1200,
+        outcome: 'limited',
+        reason: 'stopped by a usage limit: x\x1b[31m',
+      }),
+    ).toBe('api: agent stopped on a limit (not counted) after 1.2s: stopped by a usage limit: x\\x1b[31m');
     let text = '';
     const live = createRunDisplay('live', { write: (s: string) => (text += s), isTTY: true, columns: 200, rows: 40 });
     live.onEvent({ type: 'run.started', at, run_id: 'r', resumed: false, parallelism: 2, agent: 'claude', tasks: 2, target: 'main' });
@@ -40,9 +50,32 @@ describe('showing a pause', () => {
 
 describe('showing what a run cost', () => {
   it('puts the estimated cost in the summary line, a cost column and a tokens line', () => {
-    const plan = { ...buildPlan([{ id: 'a', title: 'A', files: ['a.txt'] }, { id: 'b', title: 'B', files: ['b.txt'] }], { parallelism: 2 }), stored_at: '', source: undefined } as unknown as StoredPlan;
+    const plan = {
+      ...buildPlan(
+        [
+          { id: 'a', title: 'A', files: ['a.txt'] },
+          { id: 'b', title: 'B', files: ['b.txt'] },
+        ],
+        { parallelism: 2 },
+      ),
+      stored_at: '',
+      source: undefined,
+    } as unknown as StoredPlan;
     const table = priceTable(undefined);
-    const usage = sumUsage([{ input_tokens: 0, output_tokens: 0, cache_read_tokens: 0, cache_creation_tokens: 0, models: { 'claude-sonnet-4-5': { input_tokens: 100_000, output_tokens: 20_000, cache_read_tokens: 1_000_000, cache_creation_tokens: 0 } } }], table)!;
+    const usage = sumUsage(
+      [
+        {
+          input_tokens: 0,
+          output_tokens: 0,
+          cache_read_tokens: 0,
+          cache_creation_tokens: 0,
+          models: {
+            'claude-sonnet-4-5': { input_tokens: 100_000, output_tokens: 20_000, cache_read_tokens: 1_000_000, cache_creation_tokens: 0 },
+          },
+        },
+      ],
+      table,
+    )!;
     const now = Date.now();
     const run: RunRecord = {
       id: 'r1',
@@ -55,8 +88,18 @@ describe('showing what a run cost', () => {
       retries: 3,
       segments: [{ pid: 1, host: 'h', started_at: new Date(now - 10_000).toISOString(), ended_at: new Date(now).toISOString() }],
       tasks: {
-        a: { id: 'a', state: 'landed', attempts: [{ n: 1, started_at: '', ms: 1000, outcome: 'finished', usage }], merge: { result: 'landed', landed_as: 'abcdef1234567890' } },
-        b: { id: 'b', state: 'landed', attempts: [{ n: 1, started_at: '', ms: 1000, outcome: 'finished' }], merge: { result: 'landed', landed_as: '1234567890abcdef' } },
+        a: {
+          id: 'a',
+          state: 'landed',
+          attempts: [{ n: 1, started_at: '', ms: 1000, outcome: 'finished', usage }],
+          merge: { result: 'landed', landed_as: 'abcdef1234567890' },
+        },
+        b: {
+          id: 'b',
+          state: 'landed',
+          attempts: [{ n: 1, started_at: '', ms: 1000, outcome: 'finished' }],
+          merge: { result: 'landed', landed_as: '1234567890abcdef' },
+        },
       },
       pauses: [{ reason: 'rate limit (429)', until: new Date(now - 5000).toISOString(), task: 'a' }],
     };

@@ -25,10 +25,20 @@ describe('lanes run', () => {
   it('runs a small plan to completion: every task lands with the gates green, in dependency order, conflicting tasks one after the other', async () => {
     const repo = sampleRepo();
     cleanupAfter(repo);
-    const lanes = await withPlan(repo, [moduleTask('alpha'), moduleTask('beta', { depends_on: ['alpha'] }), routeTask('red'), routeTask('blue')]);
+    const lanes = await withPlan(repo, [
+      moduleTask('alpha'),
+      moduleTask('beta', { depends_on: ['alpha'] }),
+      routeTask('red'),
+      routeTask('blue'),
+    ]);
     const entry = await cliBundle();
     const events: RunEvent[] = [];
-    const report = await runPlan(lanes, { agent: scriptedAgent(entry, { unitMs: 150 }), parallelism: 3, pollMs: 100, onEvent: (e) => events.push(e) });
+    const report = await runPlan(lanes, {
+      agent: scriptedAgent(entry, { unitMs: 150 }),
+      parallelism: 3,
+      pollMs: 100,
+      onEvent: (e) => events.push(e),
+    });
 
     expect(report.status).toBe('finished');
     expect(report.counts).toEqual({ landed: 4, blocked: 0, not_run: 0, done_before: 0, total: 4 });
@@ -81,7 +91,11 @@ describe('lanes run', () => {
 
     const byId = Object.fromEntries(report.tasks.map((t) => [t.id, t]));
     expect(byId.good).toMatchObject({ state: 'landed', attempts: 1 });
-    expect(byId.bad).toMatchObject({ state: 'blocked', attempts: 3, reason: expect.stringMatching(/gave up after 3 attempts: the agent exited with code 3/) });
+    expect(byId.bad).toMatchObject({
+      state: 'blocked',
+      attempts: 3,
+      reason: expect.stringMatching(/gave up after 3 attempts: the agent exited with code 3/),
+    });
     expect(byId['after-bad']).toMatchObject({ state: 'pending', reason: 'waits for bad' });
     expect(report.counts).toEqual({ landed: 1, blocked: 1, not_run: 1, done_before: 0, total: 3 });
     // All three attempts ran in the same lane.
@@ -112,7 +126,12 @@ describe('lanes run', () => {
     const lanes = await withPlan(repo, [{ id: 'lazy', files: ['lazy.txt'] }]);
     const { script } = agentScript(repo.dir + '-agent', { lazy: ['noop', 'dirty', 'commit'] });
     const events: RunEvent[] = [];
-    const report = await runPlan(lanes, { agent: customAgent(['node', script]), parallelism: 1, pollMs: 100, onEvent: (e) => events.push(e) });
+    const report = await runPlan(lanes, {
+      agent: customAgent(['node', script]),
+      parallelism: 1,
+      pollMs: 100,
+      onEvent: (e) => events.push(e),
+    });
 
     expect(report.tasks[0]).toMatchObject({ id: 'lazy', state: 'landed', attempts: 3 });
     const outcomes = events.flatMap((e) => (e.type === 'agent.exited' ? [e.outcome] : []));
@@ -131,7 +150,14 @@ describe('lanes run', () => {
     const lanes = await withPlan(repo, [{ id: 'slow', files: ['slow.txt'] }]);
     const { script } = agentScript(repo.dir + '-agent', { slow: ['hang', 'commit'] });
     const events: RunEvent[] = [];
-    const report = await runPlan(lanes, { agent: customAgent(['node', script]), parallelism: 1, agentTimeoutMs: 600, killGraceMs: 200, pollMs: 50, onEvent: (e) => events.push(e) });
+    const report = await runPlan(lanes, {
+      agent: customAgent(['node', script]),
+      parallelism: 1,
+      agentTimeoutMs: 600,
+      killGraceMs: 200,
+      pollMs: 50,
+      onEvent: (e) => events.push(e),
+    });
     expect(report.tasks[0]).toMatchObject({ state: 'landed', attempts: 2 });
     const first = events.find((e) => e.type === 'agent.exited');
     expect(first).toMatchObject({ outcome: 'failed', reason: 'the agent timed out after 1 s (its process group was ended)' });
@@ -169,8 +195,18 @@ describe('lanes run', () => {
     broken.files = [...broken.files!, 'test/broken-more.test.js'];
     const lanes = await withPlan(repo, [broken]);
     const events: RunEvent[] = [];
-    const report = await runPlan(lanes, { agent: scriptedAgent(await cliBundle(), { unitMs: 50 }), parallelism: 1, retries: 1, pollMs: 100, onEvent: (e) => events.push(e) });
-    expect(report.tasks[0]).toMatchObject({ state: 'blocked', attempts: 2, reason: expect.stringMatching(/^gave up after 2 attempts: The merge queue sent it back: gate "test" exited with code 1/) });
+    const report = await runPlan(lanes, {
+      agent: scriptedAgent(await cliBundle(), { unitMs: 50 }),
+      parallelism: 1,
+      retries: 1,
+      pollMs: 100,
+      onEvent: (e) => events.push(e),
+    });
+    expect(report.tasks[0]).toMatchObject({
+      state: 'blocked',
+      attempts: 2,
+      reason: expect.stringMatching(/^gave up after 2 attempts: The merge queue sent it back: gate "test" exited with code 1/),
+    });
     expect(events.filter((e) => e.type === 'task.merge_failed')).toHaveLength(2);
     // Main never got the red change, and stays green.
     expect(repo.git('log', '--format=%s', 'main')).not.toContain('broken');

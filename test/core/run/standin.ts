@@ -22,7 +22,9 @@ export function standIns(dir: string, names: string[], plan: Record<string, stri
   fs.mkdirSync(log, { recursive: true });
   for (const name of names) {
     const file = path.join(bin, name);
-    fs.writeFileSync(file, `#!/bin/sh\nSTANDIN_NAME=${name} exec ${JSON.stringify(process.execPath)} ${JSON.stringify(STAND_IN)} "$@"\n`, { mode: 0o755 });
+    fs.writeFileSync(file, `#!/bin/sh\nSTANDIN_NAME=${name} exec ${JSON.stringify(process.execPath)} ${JSON.stringify(STAND_IN)} "$@"\n`, {
+      mode: 0o755,
+    });
   }
   return {
     bin,
@@ -31,7 +33,12 @@ export function standIns(dir: string, names: string[], plan: Record<string, stri
     starts(task) {
       const f = path.join(log, `${task}.starts`);
       if (!fs.existsSync(f)) return [];
-      return fs.readFileSync(f, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { name: string; argv: string[]; cwd: string; at: number });
+      return fs
+        .readFileSync(f, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { name: string; argv: string[]; cwd: string; at: number });
     },
   };
 }

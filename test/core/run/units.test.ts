@@ -67,9 +67,14 @@ describe('activity lines', () => {
   it('summarises stream-json events and passes plain lines through', () => {
     const tool = { type: 'assistant', message: { content: [{ type: 'tool_use', name: 'Edit', input: { file_path: 'src/a.ts' } }] } };
     expect(activityOf(JSON.stringify(tool))).toBe('Edit src/a.ts');
-    const mcp = { type: 'assistant', message: { content: [{ type: 'tool_use', name: 'mcp__plugin_lanes_lanes__start_session', input: { task_id: 'api' } }] } };
+    const mcp = {
+      type: 'assistant',
+      message: { content: [{ type: 'tool_use', name: 'mcp__plugin_lanes_lanes__start_session', input: { task_id: 'api' } }] },
+    };
     expect(activityOf(JSON.stringify(mcp))).toBe('lanes.start_session api');
-    expect(activityOf(JSON.stringify({ type: 'assistant', message: { content: [{ type: 'text', text: 'Looking at the code.\nmore' }] } }))).toBe('Looking at the code.');
+    expect(
+      activityOf(JSON.stringify({ type: 'assistant', message: { content: [{ type: 'text', text: 'Looking at the code.\nmore' }] } })),
+    ).toBe('Looking at the code.');
     expect(activityOf(JSON.stringify({ type: 'result', subtype: 'success' }))).toBe('done: success');
     expect(activityOf(JSON.stringify({ type: 'user', message: {} }))).toBeUndefined();
     expect(activityOf('editing src/a.js')).toBe('editing src/a.js');
@@ -86,7 +91,10 @@ describe('finish verdicts', () => {
     expect(verdict({ exitCode: null, signal: 'SIGKILL' }, clean).outcome).toBe('failed');
     expect(verdict({ exitCode: null, signal: null, error: 'spawn x ENOENT' }, clean).reason).toMatch(/could not be started/);
     expect(verdict({ exitCode: 0, signal: null }, { ahead: 0, dirty: [] }).outcome).toBe('no-commit');
-    expect(verdict({ exitCode: 0, signal: null }, { ahead: 3, dirty: ['?? x'] })).toMatchObject({ outcome: 'dirty', reason: expect.stringContaining('?? x') });
+    expect(verdict({ exitCode: 0, signal: null }, { ahead: 3, dirty: ['?? x'] })).toMatchObject({
+      outcome: 'dirty',
+      reason: expect.stringContaining('?? x'),
+    });
     expect(verdict({ exitCode: 0, signal: null }, { ahead: 3, dirty: [], operation: 'a merge' }).outcome).toBe('dirty');
   });
 });
@@ -100,7 +108,9 @@ describe('the scripted agent edits', () => {
     ]);
   });
   it('falls back to one line in the scope', () => {
-    expect(editsFor({ id: 'a', title: 'A', files: ['src/**', 'src/x.ts'] })).toEqual([{ kind: 'append', path: 'src/x.ts', content: '// a: A\n' }]);
+    expect(editsFor({ id: 'a', title: 'A', files: ['src/**', 'src/x.ts'] })).toEqual([
+      { kind: 'append', path: 'src/x.ts', content: '// a: A\n' },
+    ]);
     expect(editsFor({ id: 'a', title: 'A', files: ['src/api/**'] })).toEqual([{ kind: 'file', path: 'src/api/a.txt', content: 'a: A\n' }]);
     expect(editsFor({ id: 'a', title: 'A', files: [] })).toEqual([{ kind: 'file', path: 'scripted/a.txt', content: 'a: A\n' }]);
   });

@@ -18,7 +18,9 @@ describe('sessions under concurrency (real processes)', () => {
   it('racing starts with one key make one session; racing logs lose no entry', async () => {
     f = await makeLane('api');
     const b1 = makeBarrier(f.repo.dir);
-    const starts = [0, 1, 2, 3].map((i) => spawnChild(CHILD, ['start', JSON.stringify({ cwd: f.lane, barrier: b1.path, key: 'same', tag: String(i) })]));
+    const starts = [0, 1, 2, 3].map((i) =>
+      spawnChild(CHILD, ['start', JSON.stringify({ cwd: f.lane, barrier: b1.path, key: 'same', tag: String(i) })]),
+    );
     await new Promise((r) => setTimeout(r, 300));
     b1.release();
     const rs = await Promise.all(starts);
@@ -30,7 +32,9 @@ describe('sessions under concurrency (real processes)', () => {
     expect((await listSessions(f.main, {})).total).toBe(1);
 
     const b2 = makeBarrier(f.repo.dir);
-    const logs = ['a', 'b', 'c', 'd'].map((tag) => spawnChild(CHILD, ['log', JSON.stringify({ cwd: f.lane, barrier: b2.path, id, n: 5, tag })]));
+    const logs = ['a', 'b', 'c', 'd'].map((tag) =>
+      spawnChild(CHILD, ['log', JSON.stringify({ cwd: f.lane, barrier: b2.path, id, n: 5, tag })]),
+    );
     await new Promise((r) => setTimeout(r, 300));
     b2.release();
     for (const r of await Promise.all(logs)) expect(r.exitCode, r.stderr).toBe(0);
@@ -38,7 +42,9 @@ describe('sessions under concurrency (real processes)', () => {
     const note = parseNote(fs.readFileSync(path.join(rec.worktree, rec.path), 'utf8'));
     expect(note.progress).toHaveLength(20);
     for (const tag of ['a', 'b', 'c', 'd']) {
-      expect(note.progress.filter((e) => e.text.startsWith(`${tag} `)).map((e) => e.text)).toEqual([0, 1, 2, 3, 4].map((i) => `${tag} entry ${i}`));
+      expect(note.progress.filter((e) => e.text.startsWith(`${tag} `)).map((e) => e.text)).toEqual(
+        [0, 1, 2, 3, 4].map((i) => `${tag} entry ${i}`),
+      );
     }
     for (const b of [b1, b2]) fs.rmSync(b.path, { force: true });
   }, 60_000);

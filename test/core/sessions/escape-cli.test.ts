@@ -19,7 +19,11 @@ describe('CLI output of stored text', () => {
     try {
       const s = await lanes(repo.dir, ['session', 'start', EVIL, '--type', 'feature']);
       expect(s.code, s.stderr).toBe(0);
-      for (const out of [s.stdout, (await lanes(repo.dir, ['session', 'list'])).stdout, (await lanes(repo.dir, ['session', 'list', '--json'])).stdout]) {
+      for (const out of [
+        s.stdout,
+        (await lanes(repo.dir, ['session', 'list'])).stdout,
+        (await lanes(repo.dir, ['session', 'list', '--json'])).stdout,
+      ]) {
         // eslint-disable-next-line no-control-regex
         expect(out).not.toMatch(/[\x07\x1b\x9b]/);
         expect(out).toMatch(/topic (\\x1b|\\u001b)\]0;owned/);

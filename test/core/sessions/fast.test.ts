@@ -47,7 +47,10 @@ describe('completeSessionFast (SessionEnd)', () => {
     await startSession(f.inLane, { topic: 'Idle', type: 'research' }, KEY);
     const r = await completeSessionFast({ cwd: f.lane, session_key: 'claude-abc', reason: 'clear' });
     expect(r.done && r.result.session.status).toBe('abandoned');
-    expect(await completeSessionFast({ cwd: f.lane, session_key: 'claude-abc', reason: 'clear' })).toMatchObject({ done: false, reason: /No session is active/ });
+    expect(await completeSessionFast({ cwd: f.lane, session_key: 'claude-abc', reason: 'clear' })).toMatchObject({
+      done: false,
+      reason: /No session is active/,
+    });
     const bare = makeRepo();
     try {
       expect(await completeSessionFast({ cwd: bare.dir, session_key: 'x' })).toMatchObject({ done: false, reason: /no Lanes state/ });

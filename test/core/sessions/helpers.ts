@@ -26,7 +26,8 @@ export async function makeLane(task = 'api', opts: { config?: unknown } = {}): P
   const lane = path.join(repo.dir, '.claude', 'worktrees', task);
   repo.git('worktree', 'add', '--no-track', '-b', `lanes/${task}`, lane, 'main');
   const base = repo.git('rev-parse', 'main');
-  const laneGit = (...args: string[]) => execFileSync('git', args, { cwd: lane, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  const laneGit = (...args: string[]) =>
+    execFileSync('git', args, { cwd: lane, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
   const laneWrite = (rel: string, content: string) => {
     const p = path.join(lane, rel);
     fs.mkdirSync(path.dirname(p), { recursive: true });

@@ -24,10 +24,19 @@ const meta = (over: Partial<NoteMeta> = {}): NoteMeta => ({
 
 function full(): SessionNote {
   const n = emptyNote(
-    meta({ status: 'completed', ended: '2026-11-23T11:30:00Z', duration_minutes: 90, summary: 'Fixed it.\nSecond line: with colon', topic: 'yes: "quoted" #not-a-comment' }),
+    meta({
+      status: 'completed',
+      ended: '2026-11-23T11:30:00Z',
+      duration_minutes: 90,
+      summary: 'Fixed it.\nSecond line: with colon',
+      topic: 'yes: "quoted" #not-a-comment',
+    }),
     'Make login work again.\n\n## not a heading\n\\## already escaped\n- a list item',
   );
-  n.progress.push({ at: '2026-11-23T10:05:00Z', text: 'Found the bug' }, { at: '2026-11-23T10:06:00Z', text: 'Multi-line entry\nsecond line\n\n  indented after a blank\n## inside\n- dash inside' });
+  n.progress.push(
+    { at: '2026-11-23T10:05:00Z', text: 'Found the bug' },
+    { at: '2026-11-23T10:06:00Z', text: 'Multi-line entry\nsecond line\n\n  indented after a blank\n## inside\n- dash inside' },
+  );
   n.decisions.push({ at: '2026-11-23T10:07:00Z', text: 'Use bcrypt — not md5' });
   n.files = [
     { path: 'src/a.ts', added: 12, deleted: 3 },
@@ -35,7 +44,10 @@ function full(): SessionNote {
     { path: 'notes with spaces.md', added: 1, deleted: 0, uncommitted: true },
   ];
   n.files_more = 4;
-  n.commits = [{ short: 'abc1234', subject: 'Fix login (#12)' }, { short: 'def5678', subject: '' }];
+  n.commits = [
+    { short: 'abc1234', subject: 'Fix login (#12)' },
+    { short: 'def5678', subject: '' },
+  ];
   n.commits_more = 0;
   n.issues.push({ text: 'hand-written line without a time' });
   n.next_steps.push({ at: '2026-11-23T11:00:00Z', text: 'Add a regression test' });
@@ -61,8 +73,10 @@ describe('session notes', () => {
   it('writes YAML front matter with the documented fields and timestamped bullets', () => {
     const text = renderNote(full());
     expect(text.startsWith('---\nid: fix-login-a1b2c3\n')).toBe(true);
-    for (const k of ['topic', 'type', 'status', 'task', 'repo', 'branch', 'started', 'ended', 'duration_minutes']) expect(text).toMatch(new RegExp(`^${k}: `, 'm'));
-    for (const h of ['Objective', 'Progress log', 'Decisions', 'Files changed', 'Commits', 'Issues', 'Next steps', 'Reflection']) expect(text).toContain(`\n## ${h}\n`);
+    for (const k of ['topic', 'type', 'status', 'task', 'repo', 'branch', 'started', 'ended', 'duration_minutes'])
+      expect(text).toMatch(new RegExp(`^${k}: `, 'm'));
+    for (const h of ['Objective', 'Progress log', 'Decisions', 'Files changed', 'Commits', 'Issues', 'Next steps', 'Reflection'])
+      expect(text).toContain(`\n## ${h}\n`);
     expect(text).toContain('- 2026-11-23T10:05:00Z — Found the bug');
     expect(text).toContain('- +12 -3 src/a.ts');
     expect(text).toContain('- abc1234 Fix login (#12)');

@@ -17,8 +17,16 @@ const CONFIG = {
       { id: 'clean', description: 'Commit everything.', check: { kind: 'tree_committed' } },
       { id: 'decided', description: 'Record a decision.', check: { kind: 'section_filled', section: 'Decisions' } },
       { id: 'missing', description: 'Fill a section that does not exist.', check: { kind: 'section_filled', section: 'Nope' } },
-      { id: 'tests', description: 'Tests pass.', check: { kind: 'command', command: node(`console.log("token ${SECRET}"); process.exit(3)`) } },
-      { id: 'slow', description: 'Finishes in time.', check: { kind: 'command', command: node('setTimeout(() => {}, 30000)'), timeout_seconds: 1 } },
+      {
+        id: 'tests',
+        description: 'Tests pass.',
+        check: { kind: 'command', command: node(`console.log("token ${SECRET}"); process.exit(3)`) },
+      },
+      {
+        id: 'slow',
+        description: 'Finishes in time.',
+        check: { kind: 'command', command: node('setTimeout(() => {}, 30000)'), timeout_seconds: 1 },
+      },
     ],
   },
 };

@@ -35,7 +35,15 @@ describe('sessions in a lane', () => {
     expect(s.note_path.startsWith(path.join(f.lane, '.lanes', 'sessions') + path.sep)).toBe(true);
     expect(path.basename(s.note_path)).toMatch(/^\d{4}-\d\d-\d\d-build-the-api-[0-9a-f]{6}\.md$/);
     const note = parseNote(fs.readFileSync(s.note_path, 'utf8'));
-    expect(note.meta).toMatchObject({ id: s.session.id, topic: 'Build the API', type: 'feature', status: 'active', task: 'api', branch: 'lanes/api', ended: null });
+    expect(note.meta).toMatchObject({
+      id: s.session.id,
+      topic: 'Build the API',
+      type: 'feature',
+      status: 'active',
+      task: 'api',
+      branch: 'lanes/api',
+      ended: null,
+    });
     expect(note.objective).toBe('Build the API');
     const again = await startSession(f.inLane, { topic: 'Something else', type: 'bugfix' }, KEY);
     expect(again.resumed).toBe(true);
@@ -46,7 +54,7 @@ describe('sessions in a lane', () => {
     expect((await listSessions(f.main, { status: 'active' })).total).toBe(2);
   });
 
-  it('start_session with task_id from the main checkout writes into that task\'s lane', async () => {
+  it("start_session with task_id from the main checkout writes into that task's lane", async () => {
     f = await makeLane('api');
     const s = await startSession(f.main, { topic: 'Orchestrated', type: 'feature', task_id: 'api' }, KEY);
     expect(s.session.worktree).toBe(f.lane);
@@ -215,7 +223,9 @@ describe('sessions in a lane', () => {
     expect(parseNote(fs.readFileSync(r.note_path, 'utf8')).meta.topic).toBe('Real topic');
     const l = await logSession(f.inLane, { kind: 'progress', text: 'x' }, { key: 'pid:999', explicit: false });
     expect(l.session.id).toBe(s.session.id);
-    await expect(logSession(f.inLane, { kind: 'progress', text: 'x' }, { key: 'someone-else', explicit: true })).rejects.toThrow(/No session is active/);
+    await expect(logSession(f.inLane, { kind: 'progress', text: 'x' }, { key: 'someone-else', explicit: true })).rejects.toThrow(
+      /No session is active/,
+    );
   });
 });
 

@@ -19,7 +19,12 @@ describe('status: a paused run and its cost', () => {
 
   it('reports the pause and the estimated cost in the report the tool returns', async () => {
     const s = StatusOut.parse(await status(r.lanes));
-    expect(s.run?.paused).toEqual({ reason: 'usage limit', until: until.toISOString(), task: 'api', text: `paused: usage limit, resumes ${clock(until)}` });
+    expect(s.run?.paused).toEqual({
+      reason: 'usage limit',
+      until: until.toISOString(),
+      task: 'api',
+      text: `paused: usage limit, resumes ${clock(until)}`,
+    });
     const cost = s.run!.cost!;
     expect(cost).toMatchObject({ input_tokens: 1_200_000, output_tokens: 100_000 });
     // Sonnet: 1M in at $3 + 100k out at $15; Haiku: 200k in at $1.

@@ -41,7 +41,11 @@ function gitSpy(): { restore(): void; calls(): Array<{ locks: string; args: stri
   const dir = tempDir('lanes-gitspy-');
   const real = realGit();
   const log = path.join(dir, 'calls.log');
-  fs.writeFileSync(path.join(dir, 'git'), `#!/bin/sh\nprintf '%s\\t%s\\n' "\${GIT_OPTIONAL_LOCKS:-unset}" "$*" >> '${log}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
+  fs.writeFileSync(
+    path.join(dir, 'git'),
+    `#!/bin/sh\nprintf '%s\\t%s\\n' "\${GIT_OPTIONAL_LOCKS:-unset}" "$*" >> '${log}'\nexec '${real}' "$@"\n`,
+    { mode: 0o755 },
+  );
   const old = process.env.PATH;
   process.env.PATH = `${dir}${path.delimiter}${old}`;
   return {
@@ -51,10 +55,15 @@ function gitSpy(): { restore(): void; calls(): Array<{ locks: string; args: stri
     },
     calls() {
       if (!fs.existsSync(log)) return [];
-      return fs.readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => {
-        const [locks = '', args = ''] = l.split('\t');
-        return { locks, args };
-      });
+      return fs
+        .readFileSync(log, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => {
+          const [locks = '', args = ''] = l.split('\t');
+          return { locks, args };
+        });
     },
   };
 }
@@ -83,19 +92,38 @@ describe('status', () => {
     expect(p.tasks).toBe(6);
     expect(p.by_status).toEqual({ planned: 2, in_progress: 2, done: 1, blocked: 1, failed: 0 });
     expect(p.progress).toBeCloseTo(1 / 6, 2);
-    expect(p.waves.map((w) => w.tasks.map((t) => t.id))).toEqual([['schema', 'config'], ['api', 'ui'], ['auth', 'docs']]);
+    expect(p.waves.map((w) => w.tasks.map((t) => t.id))).toEqual([
+      ['schema', 'config'],
+      ['api', 'ui'],
+      ['auth', 'docs'],
+    ]);
     expect(p.waves[0]!.done).toBe(1);
     expect(p.waves[2]!.tasks.find((t) => t.id === 'docs')!.depends_on).toEqual(['api', 'ui']);
     expect(p.conflicts.map((c) => [c.a, c.b])).toEqual([['api', 'auth']]);
 
     const [api, config] = s.lanes;
-    expect(api).toMatchObject({ kind: 'lane', task_id: 'api', state: 'ready', task_status: 'in_progress', owner: 'agent-api', branch: 'lanes/api', dirty_count: 0, ahead: 1, behind: 0, missing: false });
+    expect(api).toMatchObject({
+      kind: 'lane',
+      task_id: 'api',
+      state: 'ready',
+      task_status: 'in_progress',
+      owner: 'agent-api',
+      branch: 'lanes/api',
+      dirty_count: 0,
+      ahead: 1,
+      behind: 0,
+      missing: false,
+    });
     expect(config).toMatchObject({ task_id: 'config', dirty_count: 1, untracked_count: 1, ahead: 0, behind: 0 });
     for (const l of s.lanes) {
       expect(l.age_s).toBeGreaterThanOrEqual(0);
       expect(Date.parse(l.last_activity!)).toBeGreaterThan(Date.now() - 120_000);
     }
-    expect(s.claims.map((c) => `${c.owner} ${c.pattern}`)).toEqual(['session:abc README.md', 'task:api src/api/**', 'task:config src/config/**']);
+    expect(s.claims.map((c) => `${c.owner} ${c.pattern}`)).toEqual([
+      'session:abc README.md',
+      'task:api src/api/**',
+      'task:config src/config/**',
+    ]);
     expect(s.merge.queue).toEqual([expect.objectContaining({ task: 'api', state: 'queued', position: 1, kind: 'land' })]);
     expect(s.merge.processor.running).toBe(false);
     expect(s.run).toBeNull();
@@ -113,7 +141,15 @@ describe('status', () => {
     fs.writeFileSync(path.join(admin, 'index.lock'), '');
     // An expired claim: listClaims would reclaim it (a write); status just leaves it out.
     await r.lanes.store.update(CLAIMS_DOC, (d) => {
-      d.claims.push({ owner: 'gone', pattern: 'src/old.ts', mode: 'exclusive', claimed_at: '2020-01-01T00:00:00Z', expires_at: '2020-01-01T00:30:00Z', ttl_seconds: 1800, host: hostName() });
+      d.claims.push({
+        owner: 'gone',
+        pattern: 'src/old.ts',
+        mode: 'exclusive',
+        claimed_at: '2020-01-01T00:00:00Z',
+        expires_at: '2020-01-01T00:30:00Z',
+        ttl_seconds: 1800,
+        host: hostName(),
+      });
     });
     const before = snapshot(common);
     const spy = gitSpy();
@@ -164,7 +200,14 @@ describe('status', () => {
     const repo = makeRepo();
     try {
       const project = await openProject(repo.dir);
-      await storePlan(project.store, [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }], { parallelism: 2 });
+      await storePlan(
+        project.store,
+        [
+          { id: 'a', title: 'A' },
+          { id: 'b', title: 'B' },
+        ],
+        { parallelism: 2 },
+      );
       const a = await startLane(project, { task_id: 'a', owner: 'me' });
       await startLane(project, { task_id: 'b', owner: 'me' });
       fs.rmSync(a.path, { recursive: true, force: true });
@@ -178,22 +221,51 @@ describe('status', () => {
   });
 
   it('summarises the current lanes run from the runs doc', async () => {
-    const t = (id: string, state: string, attempts: number, reason?: string) => ({ id, state, attempts: Array.from({ length: attempts }, (_, i) => ({ n: i + 1, started_at: new Date(Date.now() - 5000).toISOString() })), ...(reason ? { reason } : {}) });
+    const t = (id: string, state: string, attempts: number, reason?: string) => ({
+      id,
+      state,
+      attempts: Array.from({ length: attempts }, (_, i) => ({ n: i + 1, started_at: new Date(Date.now() - 5000).toISOString() })),
+      ...(reason ? { reason } : {}),
+    });
     await r.lanes.store.update(RUNS_DOC, (d: { current: string | null; runs: unknown[] }) => {
       d.current = 'r2';
       d.runs = [
-        { id: 'r1', status: 'finished', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T01:00:00Z', parallelism: 2, segments: [], tasks: {} },
         {
-          id: 'r2', status: 'running', created_at: new Date(Date.now() - 60_000).toISOString(), updated_at: new Date().toISOString(), parallelism: 4,
-          agent: { name: 'scripted', argv: [] }, segments: [{ pid: 1, host: 'h', started_at: new Date(Date.now() - 60_000).toISOString() }],
-          tasks: { api: t('api', 'queued', 1), config: t('config', 'retry', 2), ui: t('ui', 'blocked', 3, 'agent exited 1 three times'), docs: t('docs', 'pending', 0) },
+          id: 'r1',
+          status: 'finished',
+          created_at: '2026-01-01T00:00:00Z',
+          updated_at: '2026-01-01T01:00:00Z',
+          parallelism: 2,
+          segments: [],
+          tasks: {},
+        },
+        {
+          id: 'r2',
+          status: 'running',
+          created_at: new Date(Date.now() - 60_000).toISOString(),
+          updated_at: new Date().toISOString(),
+          parallelism: 4,
+          agent: { name: 'scripted', argv: [] },
+          segments: [{ pid: 1, host: 'h', started_at: new Date(Date.now() - 60_000).toISOString() }],
+          tasks: {
+            api: t('api', 'queued', 1),
+            config: t('config', 'retry', 2),
+            ui: t('ui', 'blocked', 3, 'agent exited 1 three times'),
+            docs: t('docs', 'pending', 0),
+          },
         },
       ];
     });
     try {
       const raw = await status(r.lanes);
       const s = StatusOut.parse(raw);
-      expect(s.run).toMatchObject({ id: 'r2', state: 'running', parallelism: 4, agent: 'scripted', tasks: { queued: 1, retry: 1, blocked: 1, pending: 1 } });
+      expect(s.run).toMatchObject({
+        id: 'r2',
+        state: 'running',
+        parallelism: 4,
+        agent: 'scripted',
+        tasks: { queued: 1, retry: 1, blocked: 1, pending: 1 },
+      });
       expect(s.run!.finished_at).toBeUndefined();
       expect(s.run!.items.find((i) => i.task === 'config')).toMatchObject({ state: 'retry', attempts: 2 });
       const text = renderStatus(raw);
@@ -211,7 +283,20 @@ describe('status', () => {
   it('renders one screen of text: every section, colour only when asked, clipped to a width', async () => {
     const s = await status(r.lanes);
     const text = renderStatus(s);
-    for (const re of [/^Lanes status for /, /^Plan: 6 tasks \[/m, /^  wave 1  1\/2  \+schema  >config@agent-config$/m, /^Lanes: 2$/m, /^  TASK +LANE +TASK STATE +DIRTY +AHEAD\/BEHIND +AGE +ACTIVE +OWNER$/m, /^  api +ready +in progress +clean +1\/0 /m, /^  config +ready +in progress +1 \(1 new\) +0\/0 /m, /^Claims: 3 \(3 owners\)$/m, /^Merge queue: 1 waiting, no processor running/m, /^  1\. api  queued/m, /^Resources: /m, /^Recent events:$/m]) {
+    for (const re of [
+      /^Lanes status for /,
+      /^Plan: 6 tasks \[/m,
+      /^  wave 1  1\/2  \+schema  >config@agent-config$/m,
+      /^Lanes: 2$/m,
+      /^  TASK +LANE +TASK STATE +DIRTY +AHEAD\/BEHIND +AGE +ACTIVE +OWNER$/m,
+      /^  api +ready +in progress +clean +1\/0 /m,
+      /^  config +ready +in progress +1 \(1 new\) +0\/0 /m,
+      /^Claims: 3 \(3 owners\)$/m,
+      /^Merge queue: 1 waiting, no processor running/m,
+      /^  1\. api  queued/m,
+      /^Resources: /m,
+      /^Recent events:$/m,
+    ]) {
       expect(text).toMatch(re);
     }
     // eslint-disable-next-line no-control-regex
@@ -257,11 +342,17 @@ describe('status', () => {
 
 describe('status cost', () => {
   it('stays cheap with 10 lanes (measured)', async () => {
-    const repo = makeRepo({ files: Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`src/f${i}.ts`, `export const x${i} = ${i};\n`])) });
+    const repo = makeRepo({
+      files: Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`src/f${i}.ts`, `export const x${i} = ${i};\n`])),
+    });
     try {
       const project = await openProject(repo.dir);
       const ids = Array.from({ length: 10 }, (_, i) => `t${i}`);
-      await storePlan(project.store, ids.map((id) => ({ id, title: id, files: [`src/${id}/**`] })), { parallelism: 10 });
+      await storePlan(
+        project.store,
+        ids.map((id) => ({ id, title: id, files: [`src/${id}/**`] })),
+        { parallelism: 10 },
+      );
       for (const id of ids) await startLane(project, { task_id: id, owner: `agent-${id}` });
       for (const id of ids.slice(0, 5)) fs.writeFileSync(path.join(repo.dir, '.claude/worktrees', id, 'src/f1.ts'), 'changed\n');
       const fresh = await openProject(repo.dir);

@@ -71,11 +71,16 @@ async function main(): Promise<void> {
     }
     case 'hold': {
       // Holds the lock until `go` appears (the event loop stays free, so the lock is refreshed).
-      await withLock(a.dir, 'state', async () => {
-        fs.writeFileSync(a.marker!, String(process.pid));
-        const end = Date.now() + 30_000;
-        while (!fs.existsSync(a.go!) && Date.now() < end) await sleep(10);
-      }, opts);
+      await withLock(
+        a.dir,
+        'state',
+        async () => {
+          fs.writeFileSync(a.marker!, String(process.pid));
+          const end = Date.now() + 30_000;
+          while (!fs.existsSync(a.go!) && Date.now() < end) await sleep(10);
+        },
+        opts,
+      );
       return out({ ok: true });
     }
     case 'stall': {

@@ -42,7 +42,7 @@ describe('remote leases under clock skew', () => {
     }
   }
 
-  it('a naive comparison with the holder\'s clock would let a fast observer steal a live lease; this does not', () => {
+  it("a naive comparison with the holder's clock would let a fast observer steal a live lease; this does not", () => {
     const rec = grant('a', 'machine-a', TTL, T0 - 10 * MIN); // holder's clock 10 min slow
     const fastObserverNow = T0 + 10 * MIN; // observer's clock 10 min fast: 20 min "after" the beat
     expect(fastObserverNow - rec.holderTime).toBeGreaterThan(TTL + GRACE); // what a naive check would see

@@ -9,7 +9,14 @@ import { LanesError } from '../../../src/errors.js';
 import { lsRemote } from '../../../src/git/remote.js';
 import { RemoteStore } from '../../../src/state/remote/store.js';
 import { bundleChild, makeBarrier, spawnChild } from '../../helpers/child.js';
-import { makeMachine, startGitDaemon, startHttpGitServer, type GitServer, type HttpGitServer, type Machine } from '../../helpers/git-server.js';
+import {
+  makeMachine,
+  startGitDaemon,
+  startHttpGitServer,
+  type GitServer,
+  type HttpGitServer,
+  type Machine,
+} from '../../helpers/git-server.js';
 import { tempDir } from '../../helpers/repo.js';
 
 const CLAIMER = path.join(__dirname, 'children', 'claimer.ts');
@@ -118,7 +125,14 @@ describe.each(kinds)('remote store over %s', (kind, start) => {
     // The lease document moves between the decision and the push: the branch does not move.
     a.git('commit', '-q', '--allow-empty', '-m', 'tested 2');
     const tested2 = a.git('rev-parse', 'HEAD');
-    const e = await caught(land(tested1, tested2, () => store(b).transact(['processor'], (t) => void (t.get('processor', () => ({ holder: 'a' })).holder = 'b')), { maxAttempts: 1 }));
+    const e = await caught(
+      land(
+        tested1,
+        tested2,
+        () => store(b).transact(['processor'], (t) => void (t.get('processor', () => ({ holder: 'a' })).holder = 'b')),
+        { maxAttempts: 1 },
+      ),
+    );
     expect(e.code).toBe('BUSY');
     expect(server.git('rev-parse', 'refs/heads/main')).toBe(tested1);
 
@@ -222,7 +236,11 @@ describe.each(kinds)('remote store over %s', (kind, start) => {
     for (const m of machines) {
       for (const w of ['p1', 'p2']) {
         // Each worker tries three of the four keys, in its own order: every key is contested.
-        const mine = keys.slice().sort(() => Math.random() - 0.5).slice(0, 3).join(',');
+        const mine = keys
+          .slice()
+          .sort(() => Math.random() - 0.5)
+          .slice(0, 3)
+          .join(',');
         children.push(spawnChild(CLAIMER, [m.dir, m.name, w, barrier.path, mine], { env: m.env, timeoutMs: 120_000 }));
       }
     }
@@ -233,7 +251,10 @@ describe.each(kinds)('remote store over %s', (kind, start) => {
     let errors = 0;
     for (const o of outs) {
       expect(o.exitCode, String(o.stderr)).toBe(0);
-      const { me, results } = JSON.parse(String(o.stdout)) as { me: string; results: Array<{ key: string; granted?: boolean; error?: string }> };
+      const { me, results } = JSON.parse(String(o.stdout)) as {
+        me: string;
+        results: Array<{ key: string; granted?: boolean; error?: string }>;
+      };
       for (const r of results) {
         if (r.error) errors++;
         if (r.granted) grants.set(r.key, [...(grants.get(r.key) ?? []), me]);
@@ -247,6 +268,8 @@ describe.each(kinds)('remote store over %s', (kind, start) => {
     expect(v.get('grants', () => ({ n: 0 })).n).toBe(grants.size);
     fs.rmSync(dir, { recursive: true, force: true });
     expect(errors).toBe(0);
-    expect(grants.size).toBe(new Set(outs.flatMap((o) => (JSON.parse(String(o.stdout)) as { results: Array<{ key: string }> }).results.map((r) => r.key))).size);
+    expect(grants.size).toBe(
+      new Set(outs.flatMap((o) => (JSON.parse(String(o.stdout)) as { results: Array<{ key: string }> }).results.map((r) => r.key))).size,
+    );
   }, 180_000);
 });

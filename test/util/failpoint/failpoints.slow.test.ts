@@ -28,7 +28,12 @@ async function landedLane(r: FaultRepo, task: string): Promise<string> {
 
 // Concurrent: most of each test waits out the stale lock of the killed holder.
 describe.concurrent('SIGKILL in lanes remove, then the next command finishes the job', () => {
-  for (const point of ['lanes.remove.after-journal', 'lanes.remove.after-unlock', 'lanes.remove.after-worktree', 'lanes.remove.before-state']) {
+  for (const point of [
+    'lanes.remove.after-journal',
+    'lanes.remove.after-unlock',
+    'lanes.remove.after-worktree',
+    'lanes.remove.before-state',
+  ]) {
     it(point, async ({ onTestFinished }) => {
       const r = await faultRepo({ tasks: [{ id: 't1', files: ['src/t1.ts'] }], onFinished: onTestFinished });
       const tip = await landedLane(r, 't1');
@@ -54,7 +59,13 @@ describe.concurrent('SIGKILL in lanes remove, then the next command finishes the
 describe.concurrent('SIGKILL in lanes gc, then the next gc finishes the job', () => {
   for (const point of ['lanes.gc.after-teardown', 'lanes.remove.after-worktree']) {
     it(point, async ({ onTestFinished }) => {
-      const r = await faultRepo({ tasks: [{ id: 't1', files: ['src/t1.ts'] }, { id: 't2', files: ['src/t2.ts'] }], onFinished: onTestFinished });
+      const r = await faultRepo({
+        tasks: [
+          { id: 't1', files: ['src/t1.ts'] },
+          { id: 't2', files: ['src/t2.ts'] },
+        ],
+        onFinished: onTestFinished,
+      });
       for (const t of ['t1', 't2']) {
         await landedLane(r, t);
         await updateTask((await r.open()).store, { id: t, status: 'done' });
@@ -110,7 +121,14 @@ describe.concurrent('SIGKILL while storing a plan: the old plan or the new one, 
     it(point, async ({ onTestFinished }) => {
       const r = await faultRepo({ tasks: [{ id: 'old1' }, { id: 'keep' }], onFinished: onTestFinished });
       const file = path.join(r.dir, 'tasks.json');
-      fs.writeFileSync(file, JSON.stringify([{ id: 'keep', title: 'k' }, { id: 'new1', title: 'n1', depends_on: ['keep'] }, { id: 'new2', title: 'n2' }]));
+      fs.writeFileSync(
+        file,
+        JSON.stringify([
+          { id: 'keep', title: 'k' },
+          { id: 'new1', title: 'n1', depends_on: ['keep'] },
+          { id: 'new2', title: 'n2' },
+        ]),
+      );
       await killedAt(r, point, ['plan', file]);
       const show = await lanesKilled(r.dir, ['plan', '--json']);
       expect(show.code, show.stderr).toBe(0);

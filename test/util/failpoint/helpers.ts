@@ -30,9 +30,18 @@ export async function faultRepo(opts: {
   onFinished: (fn: () => void) => void;
 }): Promise<FaultRepo> {
   const repo = makeRepo({
-    files: { 'README.md': '# test\n', 'src/a.ts': 'export const a = 1;\n', ...(opts.config ? { '.lanes/config.json': JSON.stringify(opts.config, null, 2) } : {}), ...opts.files },
+    files: {
+      'README.md': '# test\n',
+      'src/a.ts': 'export const a = 1;\n',
+      ...(opts.config ? { '.lanes/config.json': JSON.stringify(opts.config, null, 2) } : {}),
+      ...opts.files,
+    },
   });
-  await storePlan((await openProject(repo.dir)).store, opts.tasks.map((t) => ({ title: `task ${t.id}`, ...t })), { parallelism: 16 });
+  await storePlan(
+    (await openProject(repo.dir)).store,
+    opts.tasks.map((t) => ({ title: `task ${t.id}`, ...t })),
+    { parallelism: 16 },
+  );
   const commits = new LaneCommits(repo.dir);
   const stateDir = path.join(repo.dir, '.git', 'lanes');
   const lanePath = (task: string) => path.join(repo.dir, '.claude', 'worktrees', task);

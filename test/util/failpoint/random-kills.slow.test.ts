@@ -85,7 +85,9 @@ describe.concurrent('SIGKILL at random moments', () => {
       await recoverAndCheck(r, log);
       if (op === 'claim') {
         // All or nothing, whatever the moment.
-        const mine = ((r.doc('claims')?.claims ?? []) as Array<{ owner: string; pattern: string }>).filter((c) => c.owner === `session:r${round}`);
+        const mine = ((r.doc('claims')?.claims ?? []) as Array<{ owner: string; pattern: string }>).filter(
+          (c) => c.owner === `session:r${round}`,
+        );
         expect([0, 2], log.join('\n')).toContain(mine.length);
         expect((await lanesKilled(r.dir, ['release', `session:r${round}`])).code).toBe(0);
       }
@@ -113,7 +115,11 @@ describe.concurrent('SIGKILL at random moments', () => {
       timeout_seconds: 60,
     };
     const ids = Array.from({ length: MERGE_ROUNDS }, (_, i) => `m${i}`);
-    const r = await faultRepo({ tasks: ids.map((id) => ({ id, files: [`src/${id}.ts`] })), config: { gates: [gate], merge: { remove_lane_after_landing: true } }, onFinished: onTestFinished });
+    const r = await faultRepo({
+      tasks: ids.map((id) => ({ id, files: [`src/${id}.ts`] })),
+      config: { gates: [gate], merge: { remove_lane_after_landing: true } },
+      onFinished: onTestFinished,
+    });
     const log: string[] = [`seed ${seed}`];
     for (const [round, id] of ids.entries()) {
       const tip = await r.lane(id, { [`src/${id}.ts`]: `export const ${id} = ${round};\n` });
@@ -125,7 +131,10 @@ describe.concurrent('SIGKILL at random moments', () => {
       r.commits.note();
       // Aimed kills wait for the gate to start (or end), then kill the processor at the random offset.
       const mark = path.join(marks, `${id}.${mode === 'mid-gate' ? 'start' : 'end'}`);
-      const aimed = mode === 'anywhere' ? undefined : until(`the gate of ${id}`, () => fs.existsSync(mark)).then(() => new Promise((res) => setTimeout(res, delay)));
+      const aimed =
+        mode === 'anywhere'
+          ? undefined
+          : until(`the gate of ${id}`, () => fs.existsSync(mark)).then(() => new Promise((res) => setTimeout(res, delay)));
       const run = lanesKilled(r.dir, ['merge', 'run'], mode === 'anywhere' ? { killAfterMs: delay } : { killWhen: aimed! });
       const k = await run;
       log.push(`  ${k.killed ? 'killed' : `finished (exit ${k.code})`}`);
@@ -135,7 +144,10 @@ describe.concurrent('SIGKILL at random moments', () => {
       const next = await lanesKilled(r.dir, ['merge', 'run', '--json']);
       expect(next.code, `${log.join('\n')}\n${next.stderr}`).toBe(0);
       const entries = (r.doc('merge-queue').entries as Array<{ task: string; state: string }>).filter((e) => e.task === id);
-      expect(entries.map((e) => e.state), log.join('\n')).toEqual(['landed']);
+      expect(
+        entries.map((e) => e.state),
+        log.join('\n'),
+      ).toEqual(['landed']);
       expect(r.git('rev-parse', 'main^1'), log.join('\n')).toBe(before);
       expect(r.git('rev-parse', 'main^2'), log.join('\n')).toBe(tip);
       expect(landingsInReflog(r.dir).filter((l) => l.includes(id))).toHaveLength(1);

@@ -68,7 +68,7 @@ async function stress(): Promise<void> {
       if (isLanesError(e, 'CONFLICT')) {
         refused++;
         // Refusals need no lock and come back at once: back off about one hold, as an agent would.
-        await sleep(holdMs[0]! / 2 + rand() * (holdMs[1]! - holdMs[0]!) / 2);
+        await sleep(holdMs[0]! / 2 + (rand() * (holdMs[1]! - holdMs[0]!)) / 2);
         continue;
       }
       throw e;
@@ -88,7 +88,10 @@ async function stress(): Promise<void> {
       t1,
       v0: first.version,
       v1: second.version,
-      seen: [[first.version, first.hash], [second.version, second.hash]],
+      seen: [
+        [first.version, first.hash],
+        [second.version, second.hash],
+      ],
       missing: [...new Set([...first.missing, ...second.missing])],
       doubles: [...first.doubles, ...second.doubles],
     });

@@ -84,7 +84,8 @@ export function doubleGrants(claims: ReadonlyArray<{ owner: string; pattern: str
     const x = claims[i]!;
     for (let j = i + 1; j < claims.length; j++) {
       const y = claims[j]!;
-      if (x.owner !== y.owner && modesConflict(x.mode, y.mode) && intersectsCached(x.pattern, y.pattern)) out.push(`${x.owner} ${x.mode} ${x.pattern} / ${y.owner} ${y.mode} ${y.pattern}`);
+      if (x.owner !== y.owner && modesConflict(x.mode, y.mode) && intersectsCached(x.pattern, y.pattern))
+        out.push(`${x.owner} ${x.mode} ${x.pattern} / ${y.owner} ${y.mode} ${y.pattern}`);
     }
   }
   return out;

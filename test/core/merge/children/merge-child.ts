@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   const project = await openProject(dir);
   if (mode === 'run') {
     const r = await processMergeQueue(project, { lockStaleMs: 2000 });
-    process.stdout.write(`${JSON.stringify({ ok: true, pid: process.pid, landed: r.landed.map((l) => l.task), failed: r.failed.map((f) => f.task), recovered: r.recovered })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ok: true, pid: process.pid, landed: r.landed.map((l) => l.task), failed: r.failed.map((f) => f.task), recovered: r.recovered })}\n`,
+    );
     return;
   }
   throw new Error(`unknown mode ${mode}`);

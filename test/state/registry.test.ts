@@ -28,6 +28,7 @@ describe('the registry of state documents', () => {
       'integration',
       'lanes',
       'merge-queue',
+      'notices',
       'owners',
       'plan',
       'ports',

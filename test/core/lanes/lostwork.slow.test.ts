@@ -15,6 +15,12 @@ import { runHook } from '../../hooks/helpers.js';
 import { cli, commitIn, lanesRepo, type LanesRepo } from './helpers.js';
 
 type Outcome = { removed: true; backup_refs: string[]; text: string } | { removed: false; text: string };
+/** The message and hint of a `--json` error answer (`{"error": {code, message, hint}}` on stdout). */
+function refusalText(stdout: string): string {
+  const e = (JSON.parse(stdout) as { error: { message: string; hint?: string } }).error;
+  return `${e.message}\n${e.hint ?? ''}`;
+}
+
 interface RemovalPath {
   name: string;
   /** One lane at a time (remove) or all at once (gc). */
@@ -71,7 +77,8 @@ const PATHS: RemovalPath[] = [
           t,
           res.code === 0
             ? { removed: true, backup_refs: JSON.parse(res.stdout).backup_refs, text: res.stdout }
-            : { removed: false, text: res.stderr },
+            : // With --json an error is JSON on stdout: the refusal's message and hint are the reason.
+              { removed: false, text: refusalText(res.stdout) },
         );
         if (res.code !== 0) expect(res.code, res.stderr).toBe(4);
       }

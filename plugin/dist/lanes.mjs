@@ -4,9 +4,9 @@ const require = __lanesRequire(import.meta.url);
 
 // src/cli/main.ts
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-EG6EWOGN.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-CQKC6EY6.mjs");
   await serveMcpStdio();
 } else {
-  const { runProgram } = await import("./chunks/program-UMCIVPY2.mjs");
+  const { runProgram } = await import("./chunks/program-44DDDAXS.mjs");
   await runProgram(process.argv);
 }

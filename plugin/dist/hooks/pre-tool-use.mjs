@@ -5,35 +5,35 @@ import {
   NOTICES_DOC,
   noticeText,
   pendingNotice
-} from "../chunks/chunk-DYEAHRO7.mjs";
+} from "../chunks/chunk-4KZB4S46.mjs";
 import {
   actingLane
-} from "../chunks/chunk-CD3ILSQ2.mjs";
+} from "../chunks/chunk-CTZL2FCL.mjs";
 import {
   ownerLeaseStale
-} from "../chunks/chunk-M2FKTH77.mjs";
+} from "../chunks/chunk-2QH2GIOI.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
 import "../chunks/chunk-HOVPYJYW.mjs";
-import "../chunks/chunk-VHCGYSJR.mjs";
+import "../chunks/chunk-NAZ4J2TS.mjs";
 import {
   describeOwner,
   describeUntil
-} from "../chunks/chunk-KH2HKOCT.mjs";
+} from "../chunks/chunk-I5EBTHHD.mjs";
 import {
   pidAlive
-} from "../chunks/chunk-EKUF3BFK.mjs";
+} from "../chunks/chunk-7T3ZRSQ6.mjs";
 import {
   emitJson,
   exit,
   note,
   reasonToStderr,
   trace
-} from "../chunks/chunk-43ORZK2F.mjs";
+} from "../chunks/chunk-BIWEIAR5.mjs";
 import {
   obj,
   readHookInput,
   str
-} from "../chunks/chunk-JKUPCCJL.mjs";
+} from "../chunks/chunk-UOSV2YDA.mjs";
 import {
   hasState,
   laneContaining,
@@ -41,15 +41,15 @@ import {
   readDoc,
   readLanes,
   realish
-} from "../chunks/chunk-37RM2C4A.mjs";
+} from "../chunks/chunk-7ZLIPW43.mjs";
 import {
   isInside
 } from "../chunks/chunk-JPJMJVFU.mjs";
-import "../chunks/chunk-S3CLBSHI.mjs";
+import "../chunks/chunk-LIEEZQE5.mjs";
 import {
   isPlainScope,
   matchesScope
-} from "../chunks/chunk-DRMYFPW3.mjs";
+} from "../chunks/chunk-3EVUSF4T.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -71,7 +71,10 @@ function matcherFor(pattern) {
     m = (p) => p === pattern || p.startsWith(dir);
   } else {
     const segs = pattern.split("/");
-    const pre = segs.slice(0, segs.findIndex((s) => !isPlainScope(s))).join("/");
+    const pre = segs.slice(
+      0,
+      segs.findIndex((s) => !isPlainScope(s))
+    ).join("/");
     const dir = `${pre}/`;
     m = (p) => (pre === "" || p === pre || p.startsWith(dir)) && matchesScope(pattern, p);
   }
@@ -208,7 +211,7 @@ async function main() {
   const sid = str(input, "session_id");
   if (d.lane && (needsRenewal(claims, d.lane, now) || ownerLeaseStale(w.stateDir, sid, now))) {
     try {
-      const { renewLaneClaims } = await import("../chunks/renew-DRZL5PZR.mjs");
+      const { renewLaneClaims } = await import("../chunks/renew-EJ5VNQZH.mjs");
       await renewLaneClaims(w.stateDir, d.lane.task, sid);
     } catch (e) {
       note(`${EVENT}: could not renew the claims of task ${d.lane.task}: ${e.message}`);
@@ -222,7 +225,7 @@ async function deliverNotice(stateDir, task) {
   const pending = pendingNotice(readDoc(stateDir, NOTICES_DOC.name), task);
   if (!pending) return void 0;
   try {
-    const { claimNotice } = await import("../chunks/notice-S2LTJ4JT.mjs");
+    const { claimNotice } = await import("../chunks/notice-37GF62OT.mjs");
     const n = await claimNotice(stateDir, task, pending.id);
     if (!n) return void 0;
     emitJson({ hookSpecificOutput: { hookEventName: EVENT, additionalContext: noticeText(task, n) } });

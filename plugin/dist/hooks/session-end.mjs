@@ -3,30 +3,30 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   sessionOwner
-} from "../chunks/chunk-M2FKTH77.mjs";
+} from "../chunks/chunk-2QH2GIOI.mjs";
 import {
   leaseOf
-} from "../chunks/chunk-VHCGYSJR.mjs";
-import "../chunks/chunk-KH2HKOCT.mjs";
-import "../chunks/chunk-EKUF3BFK.mjs";
+} from "../chunks/chunk-NAZ4J2TS.mjs";
+import "../chunks/chunk-I5EBTHHD.mjs";
+import "../chunks/chunk-7T3ZRSQ6.mjs";
 import {
   elapsedMs,
   exit,
   note,
   trace
-} from "../chunks/chunk-43ORZK2F.mjs";
+} from "../chunks/chunk-BIWEIAR5.mjs";
 import {
   parseHookInput,
   readHookInput,
   str
-} from "../chunks/chunk-JKUPCCJL.mjs";
+} from "../chunks/chunk-UOSV2YDA.mjs";
 import {
   hasState,
   locate,
   readDoc
-} from "../chunks/chunk-37RM2C4A.mjs";
+} from "../chunks/chunk-7ZLIPW43.mjs";
 import "../chunks/chunk-JPJMJVFU.mjs";
-import "../chunks/chunk-S3CLBSHI.mjs";
+import "../chunks/chunk-LIEEZQE5.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -97,11 +97,16 @@ async function main() {
   }
   const timer = finishing ? void 0 : setTimeout(() => startFinisher(input), FINISHER_AFTER_MS);
   timer?.unref();
-  const { finishSession } = await import("../chunks/session-end-work-QMB5RIYS.mjs");
+  const { finishSession } = await import("../chunks/session-end-work-6I6LWLK6.mjs");
   const r = await finishSession(w, sid, str(input, "reason") ?? "other");
   if (timer) clearTimeout(timer);
   for (const line of r.report) note(`${EVENT}: ${line}`);
-  trace(EVENT, finishing ? "finished-detached" : "finished", { sessions: r.sessions, claims: r.claims, ports: r.ports, total_ms: elapsedMs() });
+  trace(EVENT, finishing ? "finished-detached" : "finished", {
+    sessions: r.sessions,
+    claims: r.claims,
+    ports: r.ports,
+    total_ms: elapsedMs()
+  });
   return 0;
 }
 main().then(

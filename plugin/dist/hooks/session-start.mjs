@@ -6,20 +6,20 @@ import {
   exit,
   note,
   trace
-} from "../chunks/chunk-43ORZK2F.mjs";
+} from "../chunks/chunk-BIWEIAR5.mjs";
 import {
   readHookInput,
   str
-} from "../chunks/chunk-JKUPCCJL.mjs";
+} from "../chunks/chunk-UOSV2YDA.mjs";
 import {
   hasState,
   laneContaining,
   locate,
   readDoc,
   readLanes
-} from "../chunks/chunk-37RM2C4A.mjs";
+} from "../chunks/chunk-7ZLIPW43.mjs";
 import "../chunks/chunk-JPJMJVFU.mjs";
-import "../chunks/chunk-S3CLBSHI.mjs";
+import "../chunks/chunk-LIEEZQE5.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -84,7 +84,7 @@ async function main() {
     trace(EVENT, "summary");
     return 0;
   }
-  const { laneContext } = await import("../chunks/session-start-lane-6IMMDUV7.mjs");
+  const { laneContext } = await import("../chunks/session-start-lane-OX3VVCKG.mjs");
   const r = await laneContext(input, lane, w);
   context(r.text);
   trace(EVENT, "lane", { lane: lane.task, session: r.session_id, resumed: r.resumed });

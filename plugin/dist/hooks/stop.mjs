@@ -3,24 +3,24 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-CD3ILSQ2.mjs";
+} from "../chunks/chunk-CTZL2FCL.mjs";
 import {
   emitJson,
   exit,
   note,
   trace
-} from "../chunks/chunk-43ORZK2F.mjs";
+} from "../chunks/chunk-BIWEIAR5.mjs";
 import {
   readHookInput,
   str
-} from "../chunks/chunk-JKUPCCJL.mjs";
+} from "../chunks/chunk-UOSV2YDA.mjs";
 import {
   hasState,
   locate,
   readLanes
-} from "../chunks/chunk-37RM2C4A.mjs";
+} from "../chunks/chunk-7ZLIPW43.mjs";
 import "../chunks/chunk-JPJMJVFU.mjs";
-import "../chunks/chunk-S3CLBSHI.mjs";
+import "../chunks/chunk-LIEEZQE5.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -52,7 +52,7 @@ async function main() {
     return { code: 0, event };
   }
   const lane = acting.lane;
-  const { missingItems } = await import("../chunks/stop-lane-EEMXMLUX.mjs");
+  const { missingItems } = await import("../chunks/stop-lane-HJXIXKGD.mjs");
   const missing = await missingItems(lane, str(input, "session_id"), w);
   for (const p of missing.problems) note(`${event}: ${p}`);
   if (missing.items.length === 0) {

@@ -4,14 +4,14 @@ const require = __lanesRequire(import.meta.url);
 import {
   copyIncluded,
   startLane
-} from "../chunks/chunk-EZVWAE5Q.mjs";
+} from "../chunks/chunk-JCBWFSEQ.mjs";
 import {
   loadConfig
-} from "../chunks/chunk-GEOZAVXX.mjs";
-import "../chunks/chunk-75JZXRKK.mjs";
+} from "../chunks/chunk-EBQ6BYEB.mjs";
+import "../chunks/chunk-6TPH2DJD.mjs";
 import {
   sessionOwner
-} from "../chunks/chunk-M2FKTH77.mjs";
+} from "../chunks/chunk-2QH2GIOI.mjs";
 import {
   ADHOC_TITLE_PREFIX,
   CLAUDE_NAME_RE,
@@ -20,47 +20,47 @@ import {
 import {
   listWorktrees,
   withGitLock
-} from "../chunks/chunk-5IH6M7TZ.mjs";
+} from "../chunks/chunk-D5WNJKZ4.mjs";
 import {
   lanesDir,
   openProject
-} from "../chunks/chunk-N3E4XWTH.mjs";
+} from "../chunks/chunk-7I66P2CN.mjs";
 import {
   git,
   resolveRepo
-} from "../chunks/chunk-AQI2KNDM.mjs";
-import "../chunks/chunk-JW2JOW3N.mjs";
+} from "../chunks/chunk-TNE6FGIO.mjs";
+import "../chunks/chunk-HXLULYCU.mjs";
 import {
   addTask,
   readPlan,
   storePlan
-} from "../chunks/chunk-M5TXEPYS.mjs";
-import "../chunks/chunk-CS45ENFA.mjs";
+} from "../chunks/chunk-4R6DCJOC.mjs";
+import "../chunks/chunk-DTZGG44N.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
 import "../chunks/chunk-HOVPYJYW.mjs";
-import "../chunks/chunk-VHCGYSJR.mjs";
+import "../chunks/chunk-NAZ4J2TS.mjs";
 import {
   LANES_DOC
-} from "../chunks/chunk-KH2HKOCT.mjs";
-import "../chunks/chunk-EKUF3BFK.mjs";
+} from "../chunks/chunk-I5EBTHHD.mjs";
+import "../chunks/chunk-7T3ZRSQ6.mjs";
 import {
   emitLine,
   exit,
   note,
   trace
-} from "../chunks/chunk-43ORZK2F.mjs";
+} from "../chunks/chunk-BIWEIAR5.mjs";
 import {
   readHookInput,
   str
-} from "../chunks/chunk-JKUPCCJL.mjs";
+} from "../chunks/chunk-UOSV2YDA.mjs";
 import {
   hasState,
   locate
-} from "../chunks/chunk-37RM2C4A.mjs";
+} from "../chunks/chunk-7ZLIPW43.mjs";
 import "../chunks/chunk-JPJMJVFU.mjs";
-import "../chunks/chunk-S3CLBSHI.mjs";
-import "../chunks/chunk-DHQSTGG3.mjs";
-import "../chunks/chunk-DRMYFPW3.mjs";
+import "../chunks/chunk-LIEEZQE5.mjs";
+import "../chunks/chunk-YZJAPDEG.mjs";
+import "../chunks/chunk-3EVUSF4T.mjs";
 import {
   errorMessage
 } from "../chunks/chunk-B475TGAI.mjs";
@@ -74,13 +74,16 @@ var Refused = class extends Error {
 };
 async function plainWorktree(repo, name, cfg, locked) {
   if (name.length > 64 || !CLAUDE_NAME_RE.test(name) || name.split("/").some((s) => s === "." || s === "..")) {
-    throw new Refused(`invalid worktree name ${JSON.stringify(name.slice(0, 80))}: use letters, digits, ".", "_" and "-" (segments separated by "/"), at most 64 characters`);
+    throw new Refused(
+      `invalid worktree name ${JSON.stringify(name.slice(0, 80))}: use letters, digits, ".", "_" and "-" (segments separated by "/"), at most 64 characters`
+    );
   }
   const dir = lanesDir(repo, ".claude/worktrees", { create: true });
   const wt = path.join(dir, ...name.split("/"));
   const registered = (await listWorktrees(repo.mainRoot)).find((w) => w.path === wt);
   if (registered) return wt;
-  if (fs.existsSync(wt) && fs.readdirSync(wt).length > 0) throw new Refused(`${wt} already exists and is not an empty directory or a registered worktree`);
+  if (fs.existsSync(wt) && fs.readdirSync(wt).length > 0)
+    throw new Refused(`${wt} already exists and is not an empty directory or a registered worktree`);
   const add = async () => {
     await git(repo.mainRoot, ["worktree", "add", "--quiet", "--no-track", "-b", `worktree-${name}`, "--", wt, "HEAD"]);
   };

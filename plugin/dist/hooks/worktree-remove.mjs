@@ -3,50 +3,50 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   removeLane
-} from "../chunks/chunk-SKAEHRPM.mjs";
+} from "../chunks/chunk-GZJ43MRW.mjs";
 import {
   ADHOC_TITLE_PREFIX
 } from "../chunks/chunk-ITFLEEQQ.mjs";
 import {
   listWorktrees
-} from "../chunks/chunk-5IH6M7TZ.mjs";
+} from "../chunks/chunk-D5WNJKZ4.mjs";
 import {
   openProject
-} from "../chunks/chunk-N3E4XWTH.mjs";
+} from "../chunks/chunk-7I66P2CN.mjs";
 import {
   git
-} from "../chunks/chunk-AQI2KNDM.mjs";
-import "../chunks/chunk-JW2JOW3N.mjs";
+} from "../chunks/chunk-TNE6FGIO.mjs";
+import "../chunks/chunk-HXLULYCU.mjs";
 import {
   PLAN_DOC,
   TASKS_DOC,
   setStatus
-} from "../chunks/chunk-M5TXEPYS.mjs";
-import "../chunks/chunk-CS45ENFA.mjs";
+} from "../chunks/chunk-4R6DCJOC.mjs";
+import "../chunks/chunk-DTZGG44N.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
 import "../chunks/chunk-HOVPYJYW.mjs";
-import "../chunks/chunk-VHCGYSJR.mjs";
+import "../chunks/chunk-NAZ4J2TS.mjs";
 import {
   LANES_DOC
-} from "../chunks/chunk-KH2HKOCT.mjs";
-import "../chunks/chunk-EKUF3BFK.mjs";
+} from "../chunks/chunk-I5EBTHHD.mjs";
+import "../chunks/chunk-7T3ZRSQ6.mjs";
 import {
   exit,
   note,
   trace
-} from "../chunks/chunk-43ORZK2F.mjs";
+} from "../chunks/chunk-BIWEIAR5.mjs";
 import {
   readHookInput,
   str
-} from "../chunks/chunk-JKUPCCJL.mjs";
+} from "../chunks/chunk-UOSV2YDA.mjs";
 import {
   hasState,
   locate,
   realish
-} from "../chunks/chunk-37RM2C4A.mjs";
+} from "../chunks/chunk-7ZLIPW43.mjs";
 import "../chunks/chunk-JPJMJVFU.mjs";
-import "../chunks/chunk-S3CLBSHI.mjs";
-import "../chunks/chunk-DRMYFPW3.mjs";
+import "../chunks/chunk-LIEEZQE5.mjs";
+import "../chunks/chunk-3EVUSF4T.mjs";
 import {
   errorMessage
 } from "../chunks/chunk-B475TGAI.mjs";
@@ -108,7 +108,9 @@ async function main() {
   }
   try {
     const r = await removeLane(project, { task_id: lane.task });
-    note(`${EVENT}: removed the lane of task ${lane.task} (${r.landed_by}); branch ${r.deleted_branch ? "deleted" : "kept"}.${r.notes.map((n) => ` Kept: ${n}.`).join("")}`);
+    note(
+      `${EVENT}: removed the lane of task ${lane.task} (${r.landed_by}); branch ${r.deleted_branch ? "deleted" : "kept"}.${r.notes.map((n) => ` Kept: ${n}.`).join("")}`
+    );
   } catch (e) {
     note(`${EVENT}: kept the lane of task ${lane.task} at ${wt}: ${errorMessage(e)}`);
     trace(EVENT, "kept", { lane: lane.task });

@@ -1,0 +1,225 @@
+#!/usr/bin/env node
+import { createRequire as __lanesRequire } from 'node:module';
+const require = __lanesRequire(import.meta.url);
+import {
+  LanesError,
+  assertSlug
+} from "./chunk-B475TGAI.mjs";
+
+// src/util/log.ts
+var LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+function threshold() {
+  const v = (process.env.LANES_LOG ?? "warn").toLowerCase();
+  return v in LEVELS ? LEVELS[v] : LEVELS.warn;
+}
+function write(level, msg, extra) {
+  if (LEVELS[level] < threshold()) return;
+  const tail = extra === void 0 ? "" : ` ${typeof extra === "string" ? extra : safeJson(extra)}`;
+  process.stderr.write(`lanes ${level}: ${msg}${tail}
+`);
+}
+function safeJson(v) {
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return String(v);
+  }
+}
+var log = {
+  debug: (msg, extra) => write("debug", msg, extra),
+  info: (msg, extra) => write("info", msg, extra),
+  warn: (msg, extra) => write("warn", msg, extra),
+  error: (msg, extra) => write("error", msg, extra)
+};
+
+// src/state/records.ts
+function nullProtoDeep(value) {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    for (const v of value) nullProtoDeep(v);
+    return value;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  if (proto !== null) Object.setPrototypeOf(value, null);
+  for (const k of Object.keys(value)) nullProtoDeep(value[k]);
+  return value;
+}
+function parseRecords(text) {
+  return JSON.parse(text, (_key, v) => {
+    if (v !== null && typeof v === "object" && !Array.isArray(v)) Object.setPrototypeOf(v, null);
+    return v;
+  });
+}
+function own(map, key) {
+  return map != null && Object.hasOwn(map, key) ? map[key] : void 0;
+}
+function recordMap(entries) {
+  const m = /* @__PURE__ */ Object.create(null);
+  if (entries) for (const [k, v] of entries) m[k] = v;
+  return m;
+}
+
+// src/state/docs.ts
+import fs from "node:fs";
+import path from "node:path";
+var RESERVED = /* @__PURE__ */ new Set(["commit"]);
+function assertDocName(doc) {
+  assertSlug(doc, "state document name");
+  if (RESERVED.has(doc)) throw new LanesError("INVALID_INPUT", `"${doc}" is reserved and cannot name a state document.`);
+  return doc;
+}
+function docFile(dir, doc) {
+  return path.join(dir, `${doc}.json`);
+}
+function docText(version, dataJson) {
+  return `{"version":${version},"data":${dataJson ?? "null"}}
+`;
+}
+function loadDoc(file) {
+  let text;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
+  return parseDoc(text);
+}
+function parseDoc(text) {
+  let obj;
+  try {
+    obj = parseRecords(text);
+  } catch (e) {
+    return { ok: false, reason: text.length === 0 ? "the file is empty" : e.message };
+  }
+  if (typeof obj !== "object" || obj === null || Array.isArray(obj)) return { ok: false, reason: "not a JSON object" };
+  const o = obj;
+  if (!Number.isSafeInteger(o.version) || o.version < 0) return { ok: false, reason: 'no valid "version"' };
+  if (!("data" in o)) return { ok: false, reason: 'no "data"' };
+  return { ok: true, version: o.version, data: o.data };
+}
+function diskVersion(file) {
+  try {
+    const r = loadDoc(file);
+    return r === void 0 ? 0 : r.ok ? r.version : -1;
+  } catch {
+    return -1;
+  }
+}
+function quarantine(file, reason) {
+  const stamp = (/* @__PURE__ */ new Date()).toISOString().replace(/[:.]/g, "-");
+  let q = `${file}.corrupt-${stamp}`;
+  if (fs.existsSync(q)) q = `${q}-${process.pid}`;
+  try {
+    fs.renameSync(file, q);
+  } catch (e) {
+    return new LanesError(
+      "STATE_CORRUPT",
+      `State file ${file} is not valid (${reason}) and could not be moved aside: ${e.message}`,
+      {
+        hint: `Move ${file} out of the way yourself (keep a copy if it matters), then run the command again.`,
+        details: { file }
+      }
+    );
+  }
+  log.error(`state file ${file} is not valid (${reason}); quarantined as ${q}`);
+  const doc = path.basename(file, ".json");
+  return new LanesError("STATE_CORRUPT", `State file ${file} is not valid (${reason}); it was moved aside to ${q}.`, {
+    hint: `The next command starts "${doc}" afresh from its defaults; nothing else was reset. To keep the old contents, repair ${q} and move it back to ${file} while no Lanes command is running.`,
+    details: { file, quarantine: q }
+  });
+}
+
+// src/core/hints/actions.ts
+var ACTIONS = {
+  plan_work: { tool: "plan_work", cli: "lanes plan <tasks file>" },
+  get_plan: { tool: "get_plan", cli: "lanes plan" },
+  next_tasks: { tool: "next_tasks", cli: "lanes next" },
+  add_task: { tool: "add_task", cli: "lanes task add <id> <title>" },
+  update_task: { tool: "update_task", cli: "lanes task set {task_id} <status>" },
+  take_task: { tool: "update_task", cli: "lanes take {task_id}", fixed: "takeover: true" },
+  start_lane: { tool: "start_lane", cli: "lanes start {task_id}" },
+  list_lanes: { tool: "list_lanes", cli: "lanes list" },
+  remove_lane: { tool: "remove_lane", cli: "lanes remove {task_id}" },
+  cleanup_lanes: { tool: "cleanup_lanes", cli: "lanes cleanup" },
+  queue_merge: { tool: "queue_merge", cli: "lanes merge queue {task_id}" },
+  process_merge_queue: { tool: "process_merge_queue", cli: "lanes merge run" },
+  merge_status: { tool: "merge_status", cli: "lanes merge status" },
+  list_claims: { tool: "list_claims", cli: "lanes claims" },
+  release_files: { tool: "release_files", cli: "lanes release {owner}" },
+  start_session: { tool: "start_session", shape: "{ topic, type }", cli: "lanes session start <topic>" },
+  log_session: { tool: "log_session", cli: "lanes session log <kind> <text>" },
+  end_session: { tool: "end_session", cli: "lanes session end <status> <summary>" },
+  list_sessions: { tool: "list_sessions", cli: "lanes session list" },
+  get_session: { tool: "get_session", cli: "lanes session show {session_id}" },
+  force_remove: { cli: "lanes remove --force {task_id}" },
+  revert_landing: { cli: "lanes merge revert {task_id}" }
+};
+var RENAMED = {
+  start_task: "start_lane",
+  list_worktrees: "list_lanes",
+  remove_worktree: "remove_lane",
+  cleanup_worktrees: "cleanup_lanes"
+};
+var CLI_PLACEHOLDER = { task_id: "task", session_id: "id" };
+var OPEN = "\u27E6";
+var CLOSE = "\u27E7";
+var MARKER = /\u27e6([a-z_]+)((?: [a-z_]+=[^\s\u27e7]*)*)\u27e7/g;
+function act(name, args = {}) {
+  const a = Object.entries(args).map(([k, v]) => ` ${k}=${encodeURIComponent(v)}`).join("");
+  return `${OPEN}${name}${a}${CLOSE}`;
+}
+function speak(text, audience) {
+  if (!text.includes(OPEN)) return text;
+  return text.replace(MARKER, (whole, name, rest) => {
+    const key = Object.hasOwn(RENAMED, name) ? RENAMED[name] : name;
+    const def = Object.hasOwn(ACTIONS, key) ? ACTIONS[key] : void 0;
+    if (!def) return whole;
+    const args = /* @__PURE__ */ new Map();
+    for (const kv of rest.trim().split(" ").filter(Boolean)) {
+      const i = kv.indexOf("=");
+      args.set(kv.slice(0, i), decodeURIComponent(kv.slice(i + 1)));
+    }
+    const cli = def.cli.replace(
+      /\{([a-z_]+)\}/g,
+      (_, k) => args.get(k) ?? `<${Object.hasOwn(CLI_PLACEHOLDER, k) ? CLI_PLACEHOLDER[k] : k}>`
+    );
+    if (!def.tool) return audience === "cli" ? `run \`${cli}\`` : `ask a human to run \`${cli}\``;
+    if (audience === "cli") return `\`${cli}\``;
+    const parts = [...args].map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
+    if (def.fixed) parts.push(def.fixed);
+    if (parts.length) return `${def.tool} { ${parts.join(", ")} }`;
+    return def.shape ? `${def.tool} ${def.shape}` : def.tool;
+  });
+}
+function speakAll(value, audience) {
+  const walk = (v) => {
+    if (typeof v === "string") return speak(v, audience);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === "object") {
+      const out = {};
+      for (const [k, x] of Object.entries(v)) out[k] = walk(x);
+      return out;
+    }
+    return v;
+  };
+  return walk(value);
+}
+
+export {
+  log,
+  nullProtoDeep,
+  own,
+  recordMap,
+  assertDocName,
+  docFile,
+  docText,
+  loadDoc,
+  parseDoc,
+  diskVersion,
+  quarantine,
+  act,
+  speak,
+  speakAll
+};

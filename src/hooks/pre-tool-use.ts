@@ -18,7 +18,7 @@ import path from 'node:path';
 import type { ClaimRecord, ClaimsDoc } from '../core/claims/model.js';
 import { noticeText, NOTICES_DOC, pendingNotice, type NoticesDoc } from '../core/merge/notices.js';
 import { pidAlive } from '../state/pid.js';
-import { checkEdit, needsRenewal } from './lib/edit-check.js';
+import { checkEdit, needsRenewal } from '../core/claims/edit-policy.js';
 import { obj, readHookInput, str } from './lib/input.js';
 import { actingLane } from './lib/lane.js';
 import { ownerLeaseStale } from './lib/owner.js';

@@ -8,7 +8,8 @@
 import { readHookInput, str } from './lib/input.js';
 import { emitJson, exit, note, trace } from './lib/output.js';
 import { planSummary } from './lib/summary.js';
-import { hasState, laneContaining, locate, readLanes } from './lib/where.js';
+import { laneContaining } from '../core/lanes/model.js';
+import { hasState, locate, readLanes } from './lib/where.js';
 
 const EVENT = 'SessionStart';
 

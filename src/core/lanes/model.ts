@@ -7,6 +7,7 @@ import { act } from '../hints/actions.js';
 import os from 'node:os';
 import { LanesError, isLanesError } from '../../errors.js';
 import { assertSlug } from '../../util/slug.js';
+import { isInside } from '../../util/paths.js';
 import { assertOwner } from '../claims/owner.js';
 import { defineDoc } from '../../state/define.js';
 
@@ -156,4 +157,12 @@ export function assertTaskId(id: unknown): string {
       hint: e.hint ?? `Use the id of a task in the plan (${act('get_plan')} or ${act('next_tasks')} lists them).`,
     });
   }
+}
+
+/** The lane whose worktree contains `dir` (a real path). */
+export function laneContaining(lanes: LanesDoc, dir: string): LaneRecord | undefined {
+  for (const l of Object.values(lanes)) {
+    if (l && typeof l.path === 'string' && isInside(l.path, dir)) return l;
+  }
+  return undefined;
 }

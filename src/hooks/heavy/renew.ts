@@ -1,5 +1,5 @@
 /**
- * The lane's heartbeat, taken from PreToolUse at most about once a minute (edit-check.ts and
+ * The lane's heartbeat, taken from PreToolUse at most about once a minute (core/claims/edit-policy.ts and
  * ownerLeaseStale decide when): task-scope claims have no pid, and a session owner's lease is
  * what says it still works on its task, so both would expire under an agent that keeps working.
  * Loaded with a dynamic import because it needs the state lock (proper-lockfile), which the

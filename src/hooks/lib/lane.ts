@@ -6,7 +6,8 @@
 import type { LaneRecord, LanesDoc } from '../../core/lanes/model.js';
 import { subagentTask } from './agent.js';
 import type { HookInput } from './input.js';
-import { laneContaining, type Where } from './where.js';
+import { laneContaining } from '../../core/lanes/model.js';
+import type { Where } from './where.js';
 
 export interface Acting {
   lane: LaneRecord;

@@ -10,9 +10,8 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LaneRecord, LanesDoc } from '../../core/lanes/model.js';
+import type { LanesDoc } from '../../core/lanes/model.js';
 import { parseDoc } from '../../state/docs.js';
-import { isInside } from '../../util/paths.js';
 
 export interface Where {
   /** Real path of the directory the hook runs for. */
@@ -58,8 +57,6 @@ export function realish(p: string): string {
     return abs;
   }
 }
-
-export { isInside } from '../../util/paths.js';
 
 // child_process costs a few ms to load and is needed only in the rare fallback: load it then.
 const requireBuiltin = createRequire(import.meta.url);
@@ -160,12 +157,4 @@ export function hasState(w: Where): boolean {
 export function readLanes(stateDir: string): LanesDoc {
   const d = readDoc<LanesDoc>(stateDir, 'lanes');
   return d && typeof d === 'object' && !Array.isArray(d) ? d : {};
-}
-
-/** The lane whose worktree contains `dir` (a real path). */
-export function laneContaining(lanes: LanesDoc, dir: string): LaneRecord | undefined {
-  for (const l of Object.values(lanes)) {
-    if (l && typeof l.path === 'string' && isInside(l.path, dir)) return l;
-  }
-  return undefined;
 }

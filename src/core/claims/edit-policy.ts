@@ -15,11 +15,11 @@
  * - Everything else is allowed silently.
  */
 import path from 'node:path';
-import { findHolder } from '../../core/claims/match.js';
-import type { ClaimRecord } from '../../core/claims/model.js';
-import { describeOwner, describeUntil } from '../../core/claims/owner.js';
-import type { LaneRecord, LanesDoc } from '../../core/lanes/model.js';
-import { isInside, laneContaining } from './where.js';
+import { findHolder } from './match.js';
+import type { ClaimRecord } from './model.js';
+import { describeOwner, describeUntil } from './owner.js';
+import { laneContaining, type LaneRecord, type LanesDoc } from '../lanes/model.js';
+import { isInside } from '../../util/paths.js';
 
 export interface EditContext {
   mainRoot: string;

@@ -15,78 +15,19 @@
  * that has not used it) it does what Claude Code would: `.claude/worktrees/<name>` on a new branch
  * `worktree-<name>` from HEAD, plus the `.worktreeinclude` copies.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { loadConfig } from '../core/config/load.js';
 import { type LanesConfig } from '../core/config/schema.js';
-import { openProject, type Project } from '../core/project/project.js';
-import { copyIncluded } from '../core/lanes/include.js';
-import { LANES_DOC } from '../core/lanes/model.js';
-import { lanesDir } from '../core/lanes/paths.js';
-import { startLane } from '../core/lanes/start.js';
-import { withGitLock } from '../core/lanes/gitlock.js';
-import { addTask, readPlan, storePlan } from '../core/plan/tasks.js';
+import { openProject } from '../core/project/project.js';
 import { errorMessage } from '../errors.js';
-import { git } from '../git/exec.js';
-import { resolveRepo, type Repo } from '../git/repo.js';
-import { listWorktrees } from '../git/worktree.js';
-import { ADHOC_TITLE_PREFIX, CLAUDE_NAME_RE, taskIdFor } from './lib/claude-worktree.js';
+import { resolveRepo } from '../git/repo.js';
+import { adoptClaudeWorktree, createPlainWorktree, taskIdFor } from '../core/lanes/claude-worktree.js';
 import { readHookInput, str } from './lib/input.js';
 import { emitLine, exit, note, trace } from './lib/output.js';
 import { sessionOwner } from './lib/owner.js';
 import { hasState, locate } from './lib/where.js';
 
 const EVENT = 'WorktreeCreate';
-class Refused extends Error {}
-
-async function plainWorktree(repo: Repo, name: string, cfg: LanesConfig | undefined, locked: boolean): Promise<string> {
-  if (name.length > 64 || !CLAUDE_NAME_RE.test(name) || name.split('/').some((s) => s === '.' || s === '..')) {
-    throw new Refused(
-      `invalid worktree name ${JSON.stringify(name.slice(0, 80))}: use letters, digits, ".", "_" and "-" (segments separated by "/"), at most 64 characters`,
-    );
-  }
-  const dir = lanesDir(repo, '.claude/worktrees', { create: true });
-  const wt = path.join(dir, ...name.split('/'));
-  const registered = (await listWorktrees(repo.mainRoot)).find((w) => w.path === wt);
-  if (registered) return wt;
-  if (fs.existsSync(wt) && fs.readdirSync(wt).length > 0)
-    throw new Refused(`${wt} already exists and is not an empty directory or a registered worktree`);
-  const add = async () => {
-    await git(repo.mainRoot, ['worktree', 'add', '--quiet', '--no-track', '-b', `worktree-${name}`, '--', wt, 'HEAD']);
-  };
-  if (locked) await withGitLock(repo, `${EVENT} ${name}`, add);
-  else await add();
-  const inc = await copyIncluded(repo.mainRoot, wt, cfg?.worktrees.include_file ?? '.worktreeinclude');
-  if (inc.copied.length) note(`${EVENT}: copied ${inc.copied.join(', ')} (.worktreeinclude)`);
-  for (const s of inc.skipped) note(`${EVENT}: did not copy ${s.path}: ${s.reason}`);
-  return wt;
-}
-
-async function laneWorktree(project: Project, cfg: LanesConfig, name: string, sid: string | undefined): Promise<string> {
-  const task = taskIdFor(name);
-  if (task !== name) note(`${EVENT}: worktree name ${JSON.stringify(name)} is not a task id; using task "${task}"`);
-  const existing = (await project.store.read(LANES_DOC)).data[task];
-  if (existing?.state === 'ready' && fs.existsSync(existing.path)) {
-    note(`${EVENT}: entering the existing lane of task ${task} (${existing.path})`);
-    return existing.path;
-  }
-  const { plan } = await readPlan(project.store);
-  if (!plan?.tasks.some((t) => t.id === task)) {
-    const adhoc = {
-      id: task,
-      title: `${ADHOC_TITLE_PREFIX} ${name}`,
-      description: `Created for Claude Code's worktree "${name}" (claude --worktree, EnterWorktree or a subagent with isolation: worktree) by the Lanes WorktreeCreate hook. It has no file scope.`,
-      files: [],
-    };
-    if (plan) await addTask(project.store, adhoc);
-    else await storePlan(project.store, [adhoc], { parallelism: cfg.max_parallel, source: 'claude-code-worktree' });
-    note(`${EVENT}: added task ${task} to the plan for this worktree`);
-  }
-  const owner = sid ? sessionOwner(sid) : `claude-worktree:${task}`;
-  const r = await startLane(project, { task_id: task, owner });
-  note(`${EVENT}: lane ${r.branch} ready at ${r.path}${r.included.length ? `; copied ${r.included.join(', ')}` : ''}`);
-  return r.path;
-}
+const say = (m: string) => note(`${EVENT}: ${m}`);
 
 async function main(): Promise<number> {
   const read = await readHookInput();
@@ -122,10 +63,17 @@ async function main(): Promise<number> {
     note(
       `${EVENT}: ${!stateful ? 'this repository does not use Lanes yet' : 'worktrees.claude_worktree_hooks is off'}; creating a plain Claude Code worktree (not a lane).`,
     );
-    wt = await plainWorktree(repo, name, cfg, stateful);
+    wt = await createPlainWorktree(repo, name, cfg?.worktrees.include_file ?? '.worktreeinclude', stateful, say);
     trace(EVENT, 'plain', { name, path: wt });
   } else {
-    wt = await laneWorktree(await openProject(loc.where.cwd, repo), cfg, name, str(read.input, 'session_id'));
+    const sid = str(read.input, 'session_id');
+    wt = await adoptClaudeWorktree(
+      await openProject(loc.where.cwd, repo),
+      cfg,
+      name,
+      sid ? sessionOwner(sid) : `claude-worktree:${taskIdFor(name)}`,
+      say,
+    );
     trace(EVENT, 'lane', { name, path: wt });
   }
   emitLine(wt);
@@ -135,7 +83,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => exit(code),
   (e: unknown) => {
-    const msg = e instanceof Refused ? e.message : errorMessage(e);
+    const msg = errorMessage(e);
     note(
       `${EVENT}: no worktree was created: ${msg}\n` +
         `(To let Claude Code create its worktrees without Lanes, set "worktrees": { "claude_worktree_hooks": false } in .lanes/config.json.)`,

@@ -15,37 +15,15 @@
 import fs from 'node:fs';
 import { openProject } from '../core/project/project.js';
 import { LANES_DOC } from '../core/lanes/model.js';
-import { removeLane } from '../core/lanes/remove.js';
-import { PLAN_DOC, setStatus, TASKS_DOC } from '../core/plan/tasks.js';
 import { errorMessage } from '../errors.js';
-import { git } from '../git/exec.js';
-import { listWorktrees } from '../git/worktree.js';
-import { ADHOC_TITLE_PREFIX } from './lib/claude-worktree.js';
+import { dropClaudeWorktree, removePlainWorktree } from '../core/lanes/claude-worktree.js';
 import { readHookInput, str } from './lib/input.js';
 import { exit, note, trace } from './lib/output.js';
 import { hasState, locate, realish } from './lib/where.js';
 
 const EVENT = 'WorktreeRemove';
 
-async function plainRemove(mainRoot: string, wt: string): Promise<number> {
-  const info = (await listWorktrees(mainRoot)).find((w) => w.path === wt);
-  if (!info) {
-    note(`${EVENT}: ${wt} is not a worktree of this repository; nothing removed.`);
-    return fs.existsSync(wt) ? 1 : 0;
-  }
-  const r = await git(mainRoot, ['worktree', 'remove', '--', wt], { okCodes: [1, 128] });
-  if (r.exitCode !== 0) {
-    note(`${EVENT}: kept ${wt}: git refused to remove it (${(r.stderr.trim() || r.stdout.trim()).replace(/^fatal: /, '')}).`);
-    return 1;
-  }
-  const branch = info.branch?.replace(/^refs\/heads\//, '');
-  if (branch?.startsWith('worktree-')) {
-    const d = await git(mainRoot, ['branch', '-d', '--', branch], { okCodes: [1] });
-    if (d.exitCode !== 0) note(`${EVENT}: removed ${wt}; kept branch ${branch} (not merged: ${d.stderr.trim().split('\n')[0]}).`);
-  }
-  note(`${EVENT}: removed ${wt}.`);
-  return 0;
-}
+const say = (m: string) => note(`${EVENT}: ${m}`);
 
 async function main(): Promise<number> {
   const read = await readHookInput();
@@ -68,19 +46,19 @@ async function main(): Promise<number> {
   }
   const w = loc.where;
   if (!hasState(w)) {
-    const code = await plainRemove(w.mainRoot, wt);
+    const code = (await removePlainWorktree(w.mainRoot, wt, say)) ? 0 : 1;
     trace(EVENT, code === 0 ? 'plain-removed' : 'plain-kept', { path: wt });
     return code;
   }
   const project = await openProject(w.mainRoot);
   const lane = Object.values((await project.store.read(LANES_DOC)).data).find((l) => l.path === wt);
   if (!lane) {
-    const code = await plainRemove(w.mainRoot, wt);
+    const code = (await removePlainWorktree(w.mainRoot, wt, say)) ? 0 : 1;
     trace(EVENT, code === 0 ? 'plain-removed' : 'plain-kept', { path: wt });
     return code;
   }
   try {
-    const r = await removeLane(project, { task_id: lane.task });
+    const r = await dropClaudeWorktree(project, lane);
     note(
       `${EVENT}: removed the lane of task ${lane.task} (${r.landed_by}); branch ${r.deleted_branch ? 'deleted' : 'kept'}.${r.notes.map((n) => ` Kept: ${n}.`).join('')}`,
     );
@@ -89,14 +67,6 @@ async function main(): Promise<number> {
     trace(EVENT, 'kept', { lane: lane.task });
     return 1;
   }
-  // A task Lanes added only for this worktree has nothing left to do once its lane is gone.
-  await project.store.transact(async (tx) => {
-    const def = tx.get(PLAN_DOC).plan?.tasks.find((t) => t.id === lane.task);
-    const t = tx.get(TASKS_DOC)[lane.task];
-    if (def?.title.startsWith(ADHOC_TITLE_PREFIX) && t && t.status !== 'done') {
-      setStatus(t, 'done', { note: 'Claude Code worktree removed; nothing of it was left unlanded' });
-    }
-  });
   trace(EVENT, 'removed', { lane: lane.task });
   return 0;
 }

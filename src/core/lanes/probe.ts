@@ -123,12 +123,17 @@ export function disposableMatcher(patterns: readonly string[]): (rel: string) =>
 }
 
 /** Whether the lane's copy of an included file is still what was copied: same bytes as the main checkout's, or not touched since the lane was ready. */
+const MTIME_SLACK_MS = 1000;
+
 function untouchedCopy(lane: string, mainRoot: string, rel: string, readyAt: string | undefined): boolean {
   const mine = path.join(lane, rel);
   const theirs = path.join(mainRoot, rel);
   try {
     const a = fs.lstatSync(mine);
-    if (readyAt && a.mtimeMs <= Date.parse(readyAt)) return true;
+    // Unchanged since the lane was ready: a shortcut only for files clearly older than that. File
+    // times come from a coarse clock that can lag Date.now() by milliseconds, so an edit made just
+    // after the lane was ready could look older; near that moment, the contents decide.
+    if (readyAt && a.mtimeMs < Date.parse(readyAt) - MTIME_SLACK_MS) return true;
     const b = fs.lstatSync(theirs);
     if (a.isSymbolicLink() || b.isSymbolicLink())
       return a.isSymbolicLink() && b.isSymbolicLink() && fs.readlinkSync(mine) === fs.readlinkSync(theirs);

@@ -4,9 +4,9 @@ const require = __lanesRequire(import.meta.url);
 
 // src/cli/main.ts
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-CQKC6EY6.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-VHJCN7DW.mjs");
   await serveMcpStdio();
 } else {
-  const { runProgram } = await import("./chunks/program-44DDDAXS.mjs");
+  const { runProgram } = await import("./chunks/program-4OMYGK4D.mjs");
   await runProgram(process.argv);
 }

@@ -5,30 +5,23 @@ import {
   NOTICES_DOC,
   noticeText,
   pendingNotice
-} from "../chunks/chunk-4KZB4S46.mjs";
+} from "../chunks/chunk-FQQHPK7I.mjs";
 import {
   actingLane
-} from "../chunks/chunk-CTZL2FCL.mjs";
+} from "../chunks/chunk-ZPGNXPBV.mjs";
 import {
   ownerLeaseStale
-} from "../chunks/chunk-2QH2GIOI.mjs";
+} from "../chunks/chunk-YC5FYGCY.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
 import "../chunks/chunk-HOVPYJYW.mjs";
-import "../chunks/chunk-NAZ4J2TS.mjs";
-import {
-  describeOwner,
-  describeUntil
-} from "../chunks/chunk-I5EBTHHD.mjs";
-import {
-  pidAlive
-} from "../chunks/chunk-7T3ZRSQ6.mjs";
+import "../chunks/chunk-OD6BFOUK.mjs";
 import {
   emitJson,
   exit,
   note,
   reasonToStderr,
   trace
-} from "../chunks/chunk-BIWEIAR5.mjs";
+} from "../chunks/chunk-L2URBTS3.mjs";
 import {
   obj,
   readHookInput,
@@ -36,16 +29,20 @@ import {
 } from "../chunks/chunk-UOSV2YDA.mjs";
 import {
   hasState,
-  laneContaining,
   locate,
   readDoc,
   readLanes,
   realish
-} from "../chunks/chunk-7ZLIPW43.mjs";
+} from "../chunks/chunk-VTCSFJ55.mjs";
 import {
-  isInside
-} from "../chunks/chunk-JPJMJVFU.mjs";
-import "../chunks/chunk-LIEEZQE5.mjs";
+  describeOwner,
+  describeUntil,
+  isInside,
+  laneContaining
+} from "../chunks/chunk-2VPJHXGL.mjs";
+import {
+  pidAlive
+} from "../chunks/chunk-KCQ2UJ6A.mjs";
 import {
   isPlainScope,
   matchesScope
@@ -57,7 +54,7 @@ import "../chunks/chunk-4OAWNEMU.mjs";
 import os from "node:os";
 import path2 from "node:path";
 
-// src/hooks/lib/edit-check.ts
+// src/core/claims/edit-policy.ts
 import path from "node:path";
 
 // src/core/claims/match.ts
@@ -101,7 +98,7 @@ function findHolder(claims, path3, exceptOwner, now = Date.now()) {
   return shared;
 }
 
-// src/hooks/lib/edit-check.ts
+// src/core/claims/edit-policy.ts
 function isOwnClaim(c, lane, sessionId) {
   return c.owner === `task:${lane.task}` || c.task === lane.task || sessionId !== void 0 && c.session === sessionId;
 }
@@ -211,7 +208,7 @@ async function main() {
   const sid = str(input, "session_id");
   if (d.lane && (needsRenewal(claims, d.lane, now) || ownerLeaseStale(w.stateDir, sid, now))) {
     try {
-      const { renewLaneClaims } = await import("../chunks/renew-EJ5VNQZH.mjs");
+      const { renewLaneClaims } = await import("../chunks/renew-73S6HOYS.mjs");
       await renewLaneClaims(w.stateDir, d.lane.task, sid);
     } catch (e) {
       note(`${EVENT}: could not renew the claims of task ${d.lane.task}: ${e.message}`);
@@ -225,7 +222,7 @@ async function deliverNotice(stateDir, task) {
   const pending = pendingNotice(readDoc(stateDir, NOTICES_DOC.name), task);
   if (!pending) return void 0;
   try {
-    const { claimNotice } = await import("../chunks/notice-37GF62OT.mjs");
+    const { claimNotice } = await import("../chunks/notice-2C7CGY6M.mjs");
     const n = await claimNotice(stateDir, task, pending.id);
     if (!n) return void 0;
     emitJson({ hookSpecificOutput: { hookEventName: EVENT, additionalContext: noticeText(task, n) } });

@@ -3,18 +3,16 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   sessionOwner
-} from "../chunks/chunk-2QH2GIOI.mjs";
+} from "../chunks/chunk-YC5FYGCY.mjs";
 import {
   leaseOf
-} from "../chunks/chunk-NAZ4J2TS.mjs";
-import "../chunks/chunk-I5EBTHHD.mjs";
-import "../chunks/chunk-7T3ZRSQ6.mjs";
+} from "../chunks/chunk-OD6BFOUK.mjs";
 import {
   elapsedMs,
   exit,
   note,
   trace
-} from "../chunks/chunk-BIWEIAR5.mjs";
+} from "../chunks/chunk-L2URBTS3.mjs";
 import {
   parseHookInput,
   readHookInput,
@@ -24,9 +22,9 @@ import {
   hasState,
   locate,
   readDoc
-} from "../chunks/chunk-7ZLIPW43.mjs";
-import "../chunks/chunk-JPJMJVFU.mjs";
-import "../chunks/chunk-LIEEZQE5.mjs";
+} from "../chunks/chunk-VTCSFJ55.mjs";
+import "../chunks/chunk-2VPJHXGL.mjs";
+import "../chunks/chunk-KCQ2UJ6A.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -97,7 +95,7 @@ async function main() {
   }
   const timer = finishing ? void 0 : setTimeout(() => startFinisher(input), FINISHER_AFTER_MS);
   timer?.unref();
-  const { finishSession } = await import("../chunks/session-end-work-6I6LWLK6.mjs");
+  const { finishSession } = await import("../chunks/session-end-work-MBBQMQU3.mjs");
   const r = await finishSession(w, sid, str(input, "reason") ?? "other");
   if (timer) clearTimeout(timer);
   for (const line of r.report) note(`${EVENT}: ${line}`);

@@ -6,20 +6,21 @@ import {
   exit,
   note,
   trace
-} from "../chunks/chunk-BIWEIAR5.mjs";
+} from "../chunks/chunk-L2URBTS3.mjs";
 import {
   readHookInput,
   str
 } from "../chunks/chunk-UOSV2YDA.mjs";
 import {
   hasState,
-  laneContaining,
   locate,
   readDoc,
   readLanes
-} from "../chunks/chunk-7ZLIPW43.mjs";
-import "../chunks/chunk-JPJMJVFU.mjs";
-import "../chunks/chunk-LIEEZQE5.mjs";
+} from "../chunks/chunk-VTCSFJ55.mjs";
+import {
+  laneContaining
+} from "../chunks/chunk-2VPJHXGL.mjs";
+import "../chunks/chunk-KCQ2UJ6A.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -84,7 +85,7 @@ async function main() {
     trace(EVENT, "summary");
     return 0;
   }
-  const { laneContext } = await import("../chunks/session-start-lane-OX3VVCKG.mjs");
+  const { laneContext } = await import("../chunks/session-start-lane-6NRXZ7BD.mjs");
   const r = await laneContext(input, lane, w);
   context(r.text);
   trace(EVENT, "lane", { lane: lane.task, session: r.session_id, resumed: r.resumed });

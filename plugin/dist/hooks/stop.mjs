@@ -3,13 +3,13 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-CTZL2FCL.mjs";
+} from "../chunks/chunk-ZPGNXPBV.mjs";
 import {
   emitJson,
   exit,
   note,
   trace
-} from "../chunks/chunk-BIWEIAR5.mjs";
+} from "../chunks/chunk-L2URBTS3.mjs";
 import {
   readHookInput,
   str
@@ -18,9 +18,9 @@ import {
   hasState,
   locate,
   readLanes
-} from "../chunks/chunk-7ZLIPW43.mjs";
-import "../chunks/chunk-JPJMJVFU.mjs";
-import "../chunks/chunk-LIEEZQE5.mjs";
+} from "../chunks/chunk-VTCSFJ55.mjs";
+import "../chunks/chunk-2VPJHXGL.mjs";
+import "../chunks/chunk-KCQ2UJ6A.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -52,7 +52,7 @@ async function main() {
     return { code: 0, event };
   }
   const lane = acting.lane;
-  const { missingItems } = await import("../chunks/stop-lane-HJXIXKGD.mjs");
+  const { missingItems } = await import("../chunks/stop-lane-GECPNZX6.mjs");
   const missing = await missingItems(lane, str(input, "session_id"), w);
   for (const p of missing.problems) note(`${event}: ${p}`);
   if (missing.items.length === 0) {

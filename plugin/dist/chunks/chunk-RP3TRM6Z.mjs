@@ -4,13 +4,10 @@ const require = __lanesRequire(import.meta.url);
 import {
   redact,
   require_dist
-} from "./chunk-7LZ7JQFV.mjs";
+} from "./chunk-4EMJABM2.mjs";
 import {
   NOTICES_DOC
-} from "./chunk-4KZB4S46.mjs";
-import {
-  filesAt
-} from "./chunk-JCBWFSEQ.mjs";
+} from "./chunk-FQQHPK7I.mjs";
 import {
   CONFIG_FILE,
   MAX_CONFIG_BYTES,
@@ -20,12 +17,6 @@ import {
   resolveTarget
 } from "./chunk-EBQ6BYEB.mjs";
 import {
-  logReclaimed
-} from "./chunk-6TPH2DJD.mjs";
-import {
-  removeLane
-} from "./chunk-GZJ43MRW.mjs";
-import {
   LIST_LIMIT,
   adminDirFor,
   assessLane,
@@ -33,14 +24,16 @@ import {
   describeDirty,
   describeIgnored,
   diskUsage,
+  filesAt,
   haveProc,
   listWorktrees,
   planTeardown,
   processesIn,
   recoverOrphans,
+  removeLane,
   teardownLane,
   withGitLock
-} from "./chunk-D5WNJKZ4.mjs";
+} from "./chunk-VBML64Q4.mjs";
 import {
   aheadBehind,
   commitTimeMs,
@@ -52,12 +45,15 @@ import {
   resolveCommit,
   runCommand,
   statusPorcelain
-} from "./chunk-7I66P2CN.mjs";
+} from "./chunk-CQZMO2NA.mjs";
 import {
   git,
   gitOut,
   resolveRepo
 } from "./chunk-TNE6FGIO.mjs";
+import {
+  logReclaimed
+} from "./chunk-G7HYWDZL.mjs";
 import {
   CLAIMS_DOC,
   claimInTx,
@@ -67,7 +63,7 @@ import {
   parseClaimRequest,
   reclaimDoc,
   releaseOwnerInTx
-} from "./chunk-HXLULYCU.mjs";
+} from "./chunk-3B65IRCH.mjs";
 import {
   TASKS_DOC,
   countByStatus,
@@ -76,14 +72,14 @@ import {
   requireTask,
   setStatus,
   storePlan
-} from "./chunk-4R6DCJOC.mjs";
+} from "./chunk-4BQ6E24T.mjs";
 import {
   ensurePrivateDir,
   failpoint,
   lockOwner,
   tryLock,
   writeFileAtomic
-} from "./chunk-DTZGG44N.mjs";
+} from "./chunk-WW7CR2J7.mjs";
 import {
   safeBlock,
   safeText
@@ -93,30 +89,26 @@ import {
   describeLiveness,
   ownerLiveness,
   touchOwnerInTx
-} from "./chunk-NAZ4J2TS.mjs";
+} from "./chunk-OD6BFOUK.mjs";
 import {
   LANES_DOC,
   assertOwner,
   assertTaskId,
   expiryFrom,
   goneReason,
+  isInside,
   laneRef,
   taskOwner
-} from "./chunk-I5EBTHHD.mjs";
-import {
-  defineDoc,
-  hostName,
-  pidAlive
-} from "./chunk-7T3ZRSQ6.mjs";
-import {
-  isInside
-} from "./chunk-JPJMJVFU.mjs";
+} from "./chunk-2VPJHXGL.mjs";
 import {
   act,
+  defineDoc,
+  hostName,
   log,
   own,
+  pidAlive,
   recordMap
-} from "./chunk-LIEEZQE5.mjs";
+} from "./chunk-KCQ2UJ6A.mjs";
 import {
   PLAN_LIMITS,
   buildPlan,

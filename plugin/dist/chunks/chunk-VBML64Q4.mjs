@@ -10,54 +10,83 @@ import {
   independentCommits,
   isAncestor,
   killProcessGroup,
+  lanePathFor,
+  lanesDir,
   presentCommits,
+  realpathOrUndefined,
   refSha,
   reflogCommits,
   resolveCommit,
+  revInputProblem,
+  runCommand,
   snapshotWorktree,
   stashCreate,
   statusPorcelain
-} from "./chunk-7I66P2CN.mjs";
+} from "./chunk-CQZMO2NA.mjs";
 import {
   git
 } from "./chunk-TNE6FGIO.mjs";
 import {
+  logReclaimed
+} from "./chunk-G7HYWDZL.mjs";
+import {
+  CLAIMS_DOC,
+  claimInTx,
+  conflictError,
+  conflictsFor,
+  parseClaimRequest,
+  reclaimDoc,
   releaseOwnerInTx,
-  releasePortsInTx
-} from "./chunk-HXLULYCU.mjs";
+  releasePortsInTx,
+  sane
+} from "./chunk-3B65IRCH.mjs";
 import {
   TASKS_DOC,
+  applyTaskUpdate,
+  readPlan,
+  requirePlan,
+  requireTask,
   setStatus
-} from "./chunk-4R6DCJOC.mjs";
+} from "./chunk-4BQ6E24T.mjs";
 import {
   failpoint,
   holdsLock,
   withLock,
   writeFileAtomic
-} from "./chunk-DTZGG44N.mjs";
+} from "./chunk-WW7CR2J7.mjs";
 import {
   safeText
 } from "./chunk-HOVPYJYW.mjs";
+import {
+  OWNERS_DOC,
+  assertAuthority,
+  describeLiveness,
+  ownerLiveness,
+  readOwners,
+  touchOwnerInTx
+} from "./chunk-OD6BFOUK.mjs";
 import {
   LANES_DOC,
   REMOVE_OP,
   START_OP,
   archiveRef,
+  assertOwner,
+  assertTaskId,
   backupRef,
+  isInside,
+  laneBranch,
   laneRef,
   lockReason,
   taskOwner
-} from "./chunk-I5EBTHHD.mjs";
-import {
-  pidAlive
-} from "./chunk-7T3ZRSQ6.mjs";
-import {
-  isInside
-} from "./chunk-JPJMJVFU.mjs";
+} from "./chunk-2VPJHXGL.mjs";
 import {
   act,
-  log
-} from "./chunk-LIEEZQE5.mjs";
+  log,
+  pidAlive
+} from "./chunk-KCQ2UJ6A.mjs";
+import {
+  isPlainScope
+} from "./chunk-3EVUSF4T.mjs";
 import {
   LanesError,
   errorMessage
@@ -322,8 +351,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path4, { windows } = {}) => {
-      const segs = path4.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path5, { windows } = {}) => {
+      const segs = path5.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -2022,8 +2051,8 @@ ${line}
 `, 420);
 }
 
-// src/core/lanes/assess.ts
-import fs4 from "node:fs";
+// src/core/lanes/recover.ts
+import fs6 from "node:fs";
 
 // src/core/lanes/probe.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -2107,17 +2136,18 @@ function disposableMatcher(patterns) {
     return false;
   };
 }
+var MTIME_SLACK_MS = 1e3;
 function untouchedCopy(lane, mainRoot, rel, readyAt) {
-  const mine = path3.join(lane, rel);
+  const mine2 = path3.join(lane, rel);
   const theirs = path3.join(mainRoot, rel);
   try {
-    const a = fs3.lstatSync(mine);
-    if (readyAt && a.mtimeMs <= Date.parse(readyAt)) return true;
+    const a = fs3.lstatSync(mine2);
+    if (readyAt && a.mtimeMs < Date.parse(readyAt) - MTIME_SLACK_MS) return true;
     const b = fs3.lstatSync(theirs);
     if (a.isSymbolicLink() || b.isSymbolicLink())
-      return a.isSymbolicLink() && b.isSymbolicLink() && fs3.readlinkSync(mine) === fs3.readlinkSync(theirs);
+      return a.isSymbolicLink() && b.isSymbolicLink() && fs3.readlinkSync(mine2) === fs3.readlinkSync(theirs);
     if (!a.isFile() || !b.isFile() || a.size !== b.size) return false;
-    return fs3.readFileSync(mine).equals(fs3.readFileSync(theirs));
+    return fs3.readFileSync(mine2).equals(fs3.readFileSync(theirs));
   } catch {
     return false;
   }
@@ -2147,7 +2177,11 @@ async function ignoredAtRisk(lane, mainRoot, o) {
   return { paths: paths.sort() };
 }
 
+// src/core/lanes/teardown.ts
+import fs5 from "node:fs";
+
 // src/core/lanes/assess.ts
+import fs4 from "node:fs";
 var LIST_LIMIT = 20;
 async function assessLane(project, lane, task) {
   const root = project.repo.mainRoot;
@@ -2273,7 +2307,6 @@ function refusal(lane, a) {
 }
 
 // src/core/lanes/teardown.ts
-import fs5 from "node:fs";
 function planTeardown(lane, a, opts = {}) {
   const base = backupRef(lane.task, /* @__PURE__ */ new Date());
   const refs = a.reflogOnly.map((_, i) => `${base}-reflog-${i + 1}`);
@@ -2431,7 +2464,6 @@ function dropLaneInTx(tx, task, token, note) {
 }
 
 // src/core/lanes/recover.ts
-import fs6 from "node:fs";
 var START_STEPS = ["begin", "claim", "worktree", "setup", "scope", "ready"];
 function reached(step, which) {
   return START_STEPS.indexOf(step) >= START_STEPS.indexOf(which);
@@ -2598,14 +2630,502 @@ async function recoverStart(project, rec) {
   return rollbackStart(project, d, rec.step);
 }
 
+// src/core/lanes/remove.ts
+async function removeLane(project, input) {
+  const task = assertTaskId(input.task_id);
+  if (!input.dryRun) await recoverOrphans(project);
+  const doc = (await project.store.read(LANES_DOC)).data;
+  const lane = Object.hasOwn(doc, task) ? doc[task] : void 0;
+  if (!lane) {
+    throw new LanesError("NOT_FOUND", `There is no lane for task "${task}".`, {
+      hint: `${act("list_lanes")} shows the lanes (and any foreign worktrees, which Lanes does not remove).`
+    });
+  }
+  if (lane.state === "starting") {
+    throw new LanesError("CONFLICT", `The lane of ${task} is still being started by ${lane.owner}.`, {
+      hint: `Wait for ${act("start_lane", { task_id: task })} to finish (or fail), then try again.`
+    });
+  }
+  const [{ tasks }, owners] = await Promise.all([readPlan(project.store), readOwners(project.store)]);
+  const state = Object.hasOwn(tasks, task) ? tasks[task] : void 0;
+  if (input.actor !== void 0 && state?.status !== "done") {
+    assertAuthority(owners, {
+      actor: assertOwner(input.actor),
+      holder: lane.owner,
+      what: `The lane of task "${task}"`,
+      task,
+      ...input.force ? { force: true } : {}
+    });
+  }
+  const a = await assessLane(project, lane, state);
+  const refused = refusal(lane, a);
+  if (refused && !input.force) throw refused;
+  const r = input.dryRun ? planTeardown(lane, a, { force: input.force === true }) : await teardownLane(project, lane, a, { force: input.force === true });
+  return { task_id: task, path: lane.path, branch: lane.branch, landed_by: refused ? "forced" : a.landedBy ?? "no-commits", ...r };
+}
+
+// src/core/lanes/include.ts
+import fs7 from "node:fs";
+import path4 from "node:path";
+var MAX_PATTERN_BYTES = 256 * 1024;
+var PARALLEL = 8;
+var { O_RDONLY, O_NOFOLLOW, O_WRONLY, O_CREAT, O_EXCL } = fs7.constants;
+async function includedFiles(mainRoot, includeFile) {
+  const file = path4.join(mainRoot, includeFile);
+  let st;
+  try {
+    st = fs7.lstatSync(file);
+  } catch {
+    return { files: [] };
+  }
+  if (!st.isFile()) return { files: [], problem: `${includeFile} is not a regular file (a symlink?); it was not read` };
+  if (st.size > MAX_PATTERN_BYTES)
+    return { files: [], problem: `${includeFile} is larger than ${MAX_PATTERN_BYTES} bytes; it was not read` };
+  const text = fs7.readFileSync(file, "utf8");
+  if (!text.split("\n").some((l) => l.trim() !== "" && !l.startsWith("#"))) return { files: [] };
+  const matched = (await git(mainRoot, ["ls-files", "-z", "--others", "--ignored", `--exclude-from=${file}`], { readOnly: true })).stdout.split("\0").filter(Boolean);
+  if (matched.length === 0) return { files: [] };
+  const ignored = (await git(mainRoot, ["check-ignore", "-z", "--stdin"], { readOnly: true, input: `${matched.join("\0")}\0`, okCodes: [1] })).stdout.split("\0").filter(Boolean);
+  return { files: [...new Set(ignored)].sort() };
+}
+async function copyIncluded(mainRoot, lane, includeFile) {
+  const out = { copied: [], skipped: [], bytes: 0 };
+  const { files, problem } = await includedFiles(mainRoot, includeFile);
+  if (problem) out.skipped.push({ path: includeFile, reason: problem });
+  if (files.length === 0) return out;
+  const root = fs7.realpathSync(mainRoot);
+  const laneReal = fs7.realpathSync(lane);
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const rel = files[next++];
+      try {
+        const r = await copyOne(root, laneReal, rel);
+        if (typeof r === "number") {
+          out.copied.push(rel);
+          out.bytes += r;
+        } else {
+          out.skipped.push({ path: rel, reason: r.skipped });
+        }
+      } catch (e) {
+        out.skipped.push({ path: rel, reason: e.message });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, files.length) }, worker));
+  out.copied.sort();
+  return out;
+}
+async function copyOne(root, lane, rel) {
+  if (path4.isAbsolute(rel) || rel.split("/").includes("..")) return { skipped: "not a plain relative path" };
+  const src = path4.join(root, rel);
+  const dst = path4.join(lane, rel);
+  if (realpathOrUndefined(path4.dirname(src)) !== path4.dirname(src)) return { skipped: "a directory on its path is a symlink" };
+  const st = await fs7.promises.lstat(src);
+  if (!await mkdirsNoFollow(lane, path4.dirname(rel))) return { skipped: "a directory on its path in the lane is a symlink or a file" };
+  if (st.isSymbolicLink()) {
+    const real = realpathOrUndefined(src);
+    if (real === void 0 || !isInside(root, real) || isInside(path4.join(root, ".git"), real)) {
+      return { skipped: "symlink leading outside the repository (not followed)" };
+    }
+    await fs7.promises.symlink(await fs7.promises.readlink(src), dst);
+    return 0;
+  }
+  if (!st.isFile()) return { skipped: "not a regular file" };
+  const from = await fs7.promises.open(src, O_RDONLY | O_NOFOLLOW);
+  try {
+    const fst = await from.stat();
+    if (!fst.isFile()) return { skipped: "not a regular file" };
+    const to = await fs7.promises.open(dst, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, fst.mode & 511);
+    try {
+      const buf = Buffer.allocUnsafe(Math.min(1 << 20, Math.max(1, fst.size)));
+      let total = 0;
+      for (; ; ) {
+        const { bytesRead } = await from.read(buf, 0, buf.length, null);
+        if (bytesRead === 0) break;
+        let off = 0;
+        while (off < bytesRead) off += (await to.write(buf, off, bytesRead - off)).bytesWritten;
+        total += bytesRead;
+      }
+      await to.chmod(fst.mode & 511);
+      return total;
+    } finally {
+      await to.close();
+    }
+  } finally {
+    await from.close();
+  }
+}
+async function mkdirsNoFollow(base, rel) {
+  let cur = base;
+  for (const part of rel.split("/")) {
+    if (part === "" || part === ".") continue;
+    cur = path4.join(cur, part);
+    let st;
+    try {
+      st = await fs7.promises.lstat(cur);
+    } catch {
+      try {
+        await fs7.promises.mkdir(cur);
+      } catch (e) {
+        if (e.code !== "EEXIST") throw e;
+      }
+      st = await fs7.promises.lstat(cur);
+    }
+    if (!st.isDirectory()) return false;
+  }
+  return true;
+}
+
+// src/core/lanes/start.ts
+import crypto from "node:crypto";
+import fs8 from "node:fs";
+
+// src/git/tree.ts
+var MAX_PATHSPEC_CHARS = 1e5;
+async function filesAt(root, ref, plain) {
+  const out = /* @__PURE__ */ new Set();
+  if (plain.length === 0) return out;
+  const wanted = new Set(plain);
+  const chars = plain.reduce((n, p) => n + p.length + 1, 0);
+  const paths = chars <= MAX_PATHSPEC_CHARS ? ["--", ...plain] : [];
+  const r = await git(root, ["--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", "--end-of-options", ref, ...paths], {
+    readOnly: true,
+    okCodes: [128]
+  });
+  if (r.exitCode !== 0) return out;
+  for (const entry of r.stdout.split("\0")) {
+    const tab = entry.indexOf("	");
+    if (tab < 0) continue;
+    const mode = entry.slice(0, entry.indexOf(" "));
+    const p = entry.slice(tab + 1);
+    if ((mode === "100644" || mode === "100755" || mode === "120000") && wanted.has(p)) out.add(p);
+  }
+  return out;
+}
+
+// src/core/lanes/setup.ts
+var MESSAGE_TAIL = 2e3;
+async function runSetup(commands, cwd, opts = {}) {
+  const results = [];
+  for (const [i, cmd] of commands.entries()) {
+    const r = await runSetupCommand(cmd, cwd, opts);
+    results.push(r);
+    if (!r.ok) {
+      const why = r.timed_out ? `timed out after ${cmd.timeout_seconds} s (its process group was killed)` : r.signal ? `was killed by ${r.signal}` : `exited with code ${r.exit_code}`;
+      const tail = r.output_tail.length > MESSAGE_TAIL ? `...${r.output_tail.slice(-MESSAGE_TAIL)}` : r.output_tail;
+      throw new LanesError(
+        "CONFIG",
+        `Setup command "${cmd.name}" (${cmd.command.join(" ")}) ${why}.${tail.trim() ? `
+Output (tail):
+${tail.trimEnd()}` : ""}`,
+        {
+          hint: `Fix setup[${i}] in .lanes/config.json or what it depends on, then start the task again.`,
+          details: { setup: results }
+        }
+      );
+    }
+  }
+  return results;
+}
+async function runSetupCommand(cmd, cwd, opts = {}) {
+  const r = await runCommand(cmd.command, {
+    cwd,
+    env: { ...opts.env, ...cmd.env },
+    timeoutMs: cmd.timeout_seconds * 1e3,
+    maxOutputBytes: opts.maxOutput ?? 64 * 1024,
+    ...opts.onSpawn ? { onSpawn: (pid) => opts.onSpawn(cmd.name, pid) } : {}
+  });
+  const out = {
+    name: cmd.name,
+    ok: !r.timedOut && r.exitCode === 0 && !r.error,
+    timed_out: r.timedOut,
+    ms: r.durationMs,
+    output_tail: r.output
+  };
+  if (r.exitCode !== null) out.exit_code = r.exitCode;
+  if (r.signal) out.signal = r.signal;
+  return out;
+}
+
+// src/core/lanes/owned.ts
+function mine(doc, task, token) {
+  const rec = doc[task];
+  if (rec?.token !== token) {
+    throw new LanesError("CONFLICT", `The lane record of ${task} was changed by another process while starting.`, {
+      hint: `Look at ${act("list_lanes")}, then start the task again if needed.`
+    });
+  }
+  return rec;
+}
+async function resumeLane(project, rec, files, o) {
+  const { store } = project;
+  const out = { reclaimed: [] };
+  const claims = await store.transact(async (tx) => {
+    const cur = mine(tx.get(LANES_DOC), rec.task, rec.token);
+    const t = tx.get(TASKS_DOC)[rec.task];
+    if (t?.status !== "in_progress" || t.owner !== o.owner)
+      applyTaskUpdate(tx, { id: rec.task, status: "in_progress", owner: o.owner, note: `resumed in lane ${rec.branch}` });
+    touchOwnerInTx(tx, { owner: o.owner, ttl_seconds: o.ttl, ...o.pid !== void 0 ? { pid: o.pid } : {} });
+    if (files.length) {
+      cur.claims = claimInTx(
+        tx,
+        {
+          owner: taskOwner(rec.task),
+          task: rec.task,
+          paths: files,
+          mode: "exclusive",
+          ttl_seconds: o.ttl,
+          reason: `scope of task ${rec.task}`
+        },
+        out
+      ).map((c) => c.pattern);
+    }
+    return cur.claims ?? [];
+  });
+  await logReclaimed(store, out.reclaimed);
+  await store.appendEvent("lane.resumed", { task: rec.task, owner: o.owner, path: rec.path });
+  return { ...resultOf(rec, true), claims };
+}
+function resultOf(rec, existing) {
+  return {
+    task_id: rec.task,
+    owner: rec.owner,
+    path: rec.path,
+    branch: rec.branch,
+    base: rec.base,
+    base_ref: rec.base_ref,
+    target: rec.target,
+    claims: rec.claims ?? [],
+    included: rec.included ?? [],
+    include_skipped: [],
+    setup: [],
+    existing,
+    resumed: existing
+  };
+}
+function laneExists(rec, owners) {
+  if (rec.state === "starting") {
+    return new LanesError("CONFLICT", `Task "${rec.task}" is already started by ${rec.owner} (its lane is still being set up).`, {
+      hint: `Pick another task with ${act("next_tasks")}, or wait and look at ${act("list_lanes")}.`
+    });
+  }
+  if (rec.state === "broken") {
+    return new LanesError("CONFLICT", `Task "${rec.task}" has a broken lane at ${rec.path}: ${rec.problem ?? "unknown problem"}.`, {
+      hint: `Inspect it, then remove it (\`lanes remove ${rec.task}\`, or --force to keep a backup ref of its work) and start again.`
+    });
+  }
+  const l = ownerLiveness(owners, rec.owner);
+  return new LanesError("CONFLICT", `Task "${rec.task}" is already started by ${describeLiveness(l)} (lane ${rec.path}).`, {
+    hint: l.live ? `Pick another task with ${act("next_tasks")}, or ask that owner to release it. The same owner starting it again gets the lane back (set LANES_OWNER, or pass owner).` : `Its owner is gone: take it over with ${act("take_task", { task_id: rec.task })}, which keeps the lane, its commits and its notes.`,
+    details: { holder: rec.owner, live: l.live, ...l.expires_at ? { expires_at: l.expires_at } : {} }
+  });
+}
+
+// src/core/lanes/start.ts
+async function startLane(project, input) {
+  const task = assertTaskId(input.task_id);
+  const owner = assertOwner(input.owner);
+  if (input.base !== void 0) {
+    const problem = revInputProblem(input.base);
+    if (problem)
+      throw new LanesError("INVALID_INPUT", `Invalid base ${JSON.stringify(input.base.slice(0, 80))}: it ${problem}.`, {
+        hint: "Pass a branch name, tag or commit id, or leave base out to start from the target branch."
+      });
+  }
+  await recoverOrphans(project);
+  const { repo, store } = project;
+  const cfg = await project.config();
+  const { plan } = await readPlan(store);
+  const def = requireTask(requirePlan(plan), task);
+  const lanesNow = (await store.read(LANES_DOC)).data;
+  const existing = Object.hasOwn(lanesNow, task) ? lanesNow[task] : void 0;
+  const ttl = cfg.claims.default_ttl_seconds;
+  if (existing) {
+    if (existing.state === "ready" && existing.owner === owner && fs8.existsSync(existing.path))
+      return resumeLane(project, existing, def.files, { owner, ttl, pid: input.pid });
+    throw laneExists(existing, await readOwners(store));
+  }
+  const baseRef = input.base ?? cfg.target;
+  const dir = lanesDir(repo, cfg.worktrees.dir);
+  const path5 = lanePathFor(dir, task);
+  const branch = laneBranch(task);
+  const [base, , worktrees, checkout] = await Promise.all([
+    resolveCommit(repo.mainRoot, baseRef),
+    assertBranchFree(project, task),
+    listWorktrees(repo.mainRoot),
+    checkoutSettings(repo.mainRoot, repo.commonDir)
+  ]);
+  if (!base) throw await noBase(project, baseRef, input.base !== void 0);
+  if (worktrees.some((w) => w.path === path5)) {
+    throw new LanesError("CONFLICT", `git already has a worktree registered at ${path5} (its directory is missing or empty).`, {
+      hint: `Run ${act("cleanup_lanes")} to clear stale lanes, then start the task again.`
+    });
+  }
+  const filePaths = [...await filesAt(repo.mainRoot, base, def.files.filter(isPlainScope))];
+  if (def.files.length) await preflightScope(project, task, def.files, ttl, filePaths);
+  const token = crypto.randomUUID();
+  const data = { task, owner, token, path: path5, branch, base, base_ref: baseRef, target: cfg.target };
+  const entry = await store.journal.begin(START_OP, data);
+  const fail = async (e) => {
+    let report;
+    try {
+      report = await rollbackStart(project, entry.record.data, entry.record.step);
+    } catch (re) {
+      report = { task, op: START_OP, outcome: "failed", removed_worktree: false, deleted_branch: false, error: errorMessage(re) };
+    }
+    if (report.outcome !== "failed") await entry.done();
+    throw withRollback(e, report);
+  };
+  try {
+    await store.transact(async (tx) => {
+      const doc = tx.get(LANES_DOC);
+      const before = tx.get(TASKS_DOC)[task];
+      const resumed = before?.status === "in_progress" && before.owner === owner;
+      applyTaskUpdate(tx, { id: task, status: "in_progress", owner, note: `lane ${branch}` });
+      const other = Object.hasOwn(doc, task) ? doc[task] : void 0;
+      if (other) throw laneExists(other, tx.get(OWNERS_DOC));
+      touchOwnerInTx(tx, { owner, ttl_seconds: ttl, ...input.pid !== void 0 ? { pid: input.pid } : {} });
+      const rec = {
+        task,
+        owner,
+        branch,
+        path: path5,
+        base,
+        base_ref: baseRef,
+        target: cfg.target,
+        state: "starting",
+        token,
+        created_at: (/* @__PURE__ */ new Date()).toISOString()
+      };
+      if (resumed) rec.resumed = true;
+      doc[task] = rec;
+    });
+  } catch (e) {
+    return fail(e);
+  }
+  try {
+    await failpoint("lanes.start.after-claim");
+    await entry.step("worktree");
+    await withGitLock(repo, `start_lane ${task}`, async () => {
+      ensureExcluded(repo, cfg.worktrees.dir);
+      if (lanesDir(repo, cfg.worktrees.dir, { create: true }) !== dir) {
+        throw new LanesError("UNSAFE", `The lanes directory changed while starting ${task}.`, {
+          hint: "Check what replaced it, then start the task again."
+        });
+      }
+      lanePathFor(dir, task);
+      await assertBranchFree(project, task);
+      await addWorktree(repo.mainRoot, { path: path5, branch, commit: base, lockReason: lockReason(task), noCheckout: true });
+    });
+    await failpoint("lanes.start.before-checkout");
+    await checkoutWorktree(path5, base, checkout);
+    await failpoint("lanes.start.after-worktree");
+    await entry.step("setup");
+    const inc = await copyIncluded(repo.mainRoot, path5, cfg.worktrees.include_file);
+    let fired = false;
+    const during = async () => {
+      if (fired) return;
+      fired = true;
+      await failpoint("lanes.start.during-setup");
+    };
+    const setup = await runSetup(cfg.setup, path5, {
+      env: { LANES_TASK: task, LANES_WORKTREE: path5, LANES_MAIN_ROOT: repo.mainRoot, LANES_BASE: base },
+      // Recorded so a recovery can stop a command a crashed start left running.
+      onSpawn: async (name, pid) => {
+        await entry.step("setup", { setup_pgid: pid, setup_name: name });
+        await during();
+      }
+    });
+    await during();
+    await entry.step("scope");
+    const claims = await store.transact(async (tx) => {
+      const rec = mine(tx.get(LANES_DOC), task, token);
+      const held = def.files.length ? claimInTx(tx, {
+        owner: taskOwner(task),
+        task,
+        paths: def.files,
+        file_paths: filePaths,
+        mode: "exclusive",
+        ttl_seconds: ttl,
+        reason: `scope of task ${task}`
+      }).map((c) => c.pattern) : [];
+      rec.claims = held;
+      rec.included = inc.copied;
+      return held;
+    });
+    await failpoint("lanes.start.before-ready");
+    await entry.step("ready");
+    const ready = await store.transact(async (tx) => {
+      const rec = mine(tx.get(LANES_DOC), task, token);
+      rec.state = "ready";
+      rec.ready_at = (/* @__PURE__ */ new Date()).toISOString();
+      return { ...rec };
+    });
+    await entry.done();
+    await store.appendEvent("lane.started", { task, owner, branch, base, path: path5, claims: claims.length, included: inc.copied.length });
+    return {
+      ...resultOf(ready, false),
+      claims,
+      include_skipped: inc.skipped,
+      setup: setup.map((s) => ({ name: s.name, ms: s.ms }))
+    };
+  } catch (e) {
+    return fail(e);
+  }
+}
+async function assertBranchFree(project, task) {
+  const tip = await refSha(project.repo.mainRoot, laneRef(task));
+  if (tip) {
+    throw new LanesError("CONFLICT", `A branch ${laneBranch(task)} already exists (at ${tip.slice(0, 12)}).`, {
+      hint: `It may hold earlier work for this task: land it, rename it (git branch -m ${laneBranch(task)} <new name>) or delete it once it is safe, then start the task again.`
+    });
+  }
+}
+async function noBase(project, rev, explicit) {
+  if (!await resolveCommit(project.repo.mainRoot, "HEAD") && !explicit) {
+    return new LanesError("NOT_A_REPO", `The repository ${project.repo.mainRoot} has no commits yet.`, {
+      hint: 'Commit something first (git commit --allow-empty -m "initial"); lanes branch off a commit.'
+    });
+  }
+  return explicit ? new LanesError("INVALID_INPUT", `Base ${JSON.stringify(rev)} does not name a commit.`, {
+    hint: "Pass an existing branch, tag or commit id (a single revision, not a range)."
+  }) : new LanesError("INVALID_INPUT", `The target branch "${rev}" does not exist.`, {
+    hint: 'Pass base explicitly, or set "target" in .lanes/config.json to an existing branch.'
+  });
+}
+async function preflightScope(project, task, files, ttl, filePaths) {
+  const req = parseClaimRequest({ owner: taskOwner(task), task, paths: files, file_paths: filePaths, mode: "exclusive", ttl_seconds: ttl });
+  const doc = (await project.store.read(CLAIMS_DOC)).data;
+  if (!Array.isArray(doc.claims)) return;
+  doc.claims = doc.claims.filter(sane);
+  reclaimDoc(doc);
+  const conflicts = conflictsFor(doc.claims, req.id.owner, req.patterns, req.mode, req.files);
+  if (conflicts.length) throw conflictError(conflicts, req.mode);
+}
+function withRollback(e, report) {
+  if (!report.kept && !report.error) return e;
+  const note = report.error ? `Rolling back also failed: ${report.error}.` : `The half-made lane was kept: ${report.kept}.`;
+  if (e instanceof LanesError) {
+    return new LanesError(e.code, `${e.message}
+${note}`, {
+      hint: e.hint ?? `See ${act("list_lanes")}.`,
+      details: { ...e.details, rollback: report },
+      cause: e.cause
+    });
+  }
+  return new LanesError("INTERNAL", `${errorMessage(e)}
+${note}`, {
+    hint: `See ${act("list_lanes")}.`,
+    cause: e,
+    details: { rollback: report }
+  });
+}
+
 export {
   listWorktrees,
-  checkoutSettings,
-  addWorktree,
-  checkoutWorktree,
   adminDirFor,
   withGitLock,
-  ensureExcluded,
   haveProc,
   processesIn,
   diskUsage,
@@ -2614,9 +3134,11 @@ export {
   describeDirty,
   describeCommits,
   describeIgnored,
-  refusal,
   planTeardown,
   teardownLane,
-  rollbackStart,
-  recoverOrphans
+  recoverOrphans,
+  removeLane,
+  filesAt,
+  copyIncluded,
+  startLane
 };

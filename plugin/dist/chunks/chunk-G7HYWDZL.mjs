@@ -17,27 +17,27 @@ import {
   renewInTx,
   renewPortsInTx,
   sane
-} from "./chunk-HXLULYCU.mjs";
+} from "./chunk-3B65IRCH.mjs";
 import {
   TASKS_DOC,
   taskHolder
-} from "./chunk-4R6DCJOC.mjs";
+} from "./chunk-4BQ6E24T.mjs";
 import {
   failpoint
-} from "./chunk-DTZGG44N.mjs";
+} from "./chunk-WW7CR2J7.mjs";
 import {
   OWNERS_DOC,
   assertAuthority,
   renewOwner
-} from "./chunk-NAZ4J2TS.mjs";
+} from "./chunk-OD6BFOUK.mjs";
 import {
   LANES_DOC,
   assertOwner,
   assertTtl
-} from "./chunk-I5EBTHHD.mjs";
+} from "./chunk-2VPJHXGL.mjs";
 import {
   hostName
-} from "./chunk-7T3ZRSQ6.mjs";
+} from "./chunk-KCQ2UJ6A.mjs";
 import {
   normalizeScope,
   scopesIntersect

@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   currentBranch,
   headCommit
-} from "./chunk-P5LKMGU4.mjs";
+} from "./chunk-OCDV5QVB.mjs";
 import {
   SESSIONS_DOC,
   activeIn,
@@ -22,10 +22,10 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-7LZ7JQFV.mjs";
+} from "./chunk-4EMJABM2.mjs";
 import {
   PLAN_DOC
-} from "./chunk-4R6DCJOC.mjs";
+} from "./chunk-4BQ6E24T.mjs";
 import {
   LanesError,
   assertSlug,

@@ -3,13 +3,13 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   leaseOf
-} from "./chunk-NAZ4J2TS.mjs";
-import {
-  mcpOwner
-} from "./chunk-I5EBTHHD.mjs";
+} from "./chunk-OD6BFOUK.mjs";
 import {
   readDoc
-} from "./chunk-7ZLIPW43.mjs";
+} from "./chunk-VTCSFJ55.mjs";
+import {
+  mcpOwner
+} from "./chunk-2VPJHXGL.mjs";
 
 // src/hooks/lib/owner.ts
 function sessionOwner(sid) {

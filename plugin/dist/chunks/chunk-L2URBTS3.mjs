@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   speak,
   speakAll
-} from "./chunk-LIEEZQE5.mjs";
+} from "./chunk-KCQ2UJ6A.mjs";
 
 // src/hooks/lib/output.ts
 import fs from "node:fs";

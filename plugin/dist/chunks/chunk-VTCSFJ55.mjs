@@ -2,11 +2,8 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
-  isInside
-} from "./chunk-JPJMJVFU.mjs";
-import {
   parseDoc
-} from "./chunk-LIEEZQE5.mjs";
+} from "./chunk-KCQ2UJ6A.mjs";
 
 // src/hooks/lib/where.ts
 import { createRequire } from "node:module";
@@ -124,18 +121,11 @@ function readLanes(stateDir) {
   const d = readDoc(stateDir, "lanes");
   return d && typeof d === "object" && !Array.isArray(d) ? d : {};
 }
-function laneContaining(lanes, dir) {
-  for (const l of Object.values(lanes)) {
-    if (l && typeof l.path === "string" && isInside(l.path, dir)) return l;
-  }
-  return void 0;
-}
 
 export {
   realish,
   locate,
   readDoc,
   hasState,
-  readLanes,
-  laneContaining
+  readLanes
 };

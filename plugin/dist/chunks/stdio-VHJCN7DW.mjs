@@ -22,20 +22,20 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-FD7T6QUW.mjs";
+} from "./chunk-RP3TRM6Z.mjs";
 import {
   startSession
-} from "./chunk-ZDTEUEOA.mjs";
+} from "./chunk-BI5TYIXH.mjs";
 import {
   endSession
-} from "./chunk-C2YFDCU7.mjs";
+} from "./chunk-MI4IE53N.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunk-P5LKMGU4.mjs";
+} from "./chunk-OCDV5QVB.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -44,35 +44,32 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-7LZ7JQFV.mjs";
-import "./chunk-4KZB4S46.mjs";
-import {
-  startLane
-} from "./chunk-JCBWFSEQ.mjs";
+} from "./chunk-4EMJABM2.mjs";
+import "./chunk-FQQHPK7I.mjs";
 import "./chunk-EBQ6BYEB.mjs";
+import {
+  removeLane,
+  startLane
+} from "./chunk-VBML64Q4.mjs";
+import {
+  openProject
+} from "./chunk-CQZMO2NA.mjs";
+import {
+  resolveRepo
+} from "./chunk-TNE6FGIO.mjs";
 import {
   claimFiles,
   listClaims,
   releaseFiles,
   releaseProcess
-} from "./chunk-6TPH2DJD.mjs";
-import {
-  removeLane
-} from "./chunk-GZJ43MRW.mjs";
-import "./chunk-D5WNJKZ4.mjs";
-import {
-  openProject
-} from "./chunk-7I66P2CN.mjs";
-import {
-  resolveRepo
-} from "./chunk-TNE6FGIO.mjs";
+} from "./chunk-G7HYWDZL.mjs";
 import {
   CLAIMS_DOC,
   CLAIM_MODES,
   PORTS_DOC,
   claimsOf,
   leasePort
-} from "./chunk-HXLULYCU.mjs";
+} from "./chunk-3B65IRCH.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -80,17 +77,17 @@ import {
   readyTasks,
   requirePlan,
   updateTask
-} from "./chunk-4R6DCJOC.mjs";
+} from "./chunk-4BQ6E24T.mjs";
 import {
   StateStore
-} from "./chunk-DTZGG44N.mjs";
+} from "./chunk-WW7CR2J7.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import {
   safeBlock
 } from "./chunk-HOVPYJYW.mjs";
 import {
   renewOwner
-} from "./chunk-NAZ4J2TS.mjs";
+} from "./chunk-OD6BFOUK.mjs";
 import {
   MAX_TTL_SECONDS,
   OWNER_RE,
@@ -99,16 +96,13 @@ import {
   describeUntil,
   mcpActor,
   mcpOwner
-} from "./chunk-I5EBTHHD.mjs";
+} from "./chunk-2VPJHXGL.mjs";
 import {
-  hostName
-} from "./chunk-7T3ZRSQ6.mjs";
-import "./chunk-JPJMJVFU.mjs";
-import {
+  hostName,
   log,
   speak,
   speakAll
-} from "./chunk-LIEEZQE5.mjs";
+} from "./chunk-KCQ2UJ6A.mjs";
 import "./chunk-CN4SI646.mjs";
 import {
   NEVER,

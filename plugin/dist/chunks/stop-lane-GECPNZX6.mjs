@@ -3,25 +3,23 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-ZJ7MZJJR.mjs";
+} from "./chunk-QQGW5QC3.mjs";
 import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "./chunk-7LZ7JQFV.mjs";
+} from "./chunk-4EMJABM2.mjs";
 import {
   openProject,
   statusPorcelain
-} from "./chunk-7I66P2CN.mjs";
+} from "./chunk-CQZMO2NA.mjs";
 import {
   repoFromPaths
 } from "./chunk-TNE6FGIO.mjs";
-import "./chunk-DTZGG44N.mjs";
+import "./chunk-WW7CR2J7.mjs";
 import "./chunk-HOVPYJYW.mjs";
-import "./chunk-I5EBTHHD.mjs";
-import "./chunk-7T3ZRSQ6.mjs";
-import "./chunk-JPJMJVFU.mjs";
-import "./chunk-LIEEZQE5.mjs";
+import "./chunk-2VPJHXGL.mjs";
+import "./chunk-KCQ2UJ6A.mjs";
 import {
   errorMessage
 } from "./chunk-B475TGAI.mjs";

@@ -10,7 +10,7 @@ import {
   mergeBase,
   noteFromRecord,
   withSessionLock
-} from "./chunk-P5LKMGU4.mjs";
+} from "./chunk-OCDV5QVB.mjs";
 import {
   SESSIONS_DOC,
   checkProtocol,
@@ -26,16 +26,16 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-7LZ7JQFV.mjs";
+} from "./chunk-4EMJABM2.mjs";
 import {
   openProject
-} from "./chunk-7I66P2CN.mjs";
+} from "./chunk-CQZMO2NA.mjs";
 import {
   resolveRepo
 } from "./chunk-TNE6FGIO.mjs";
 import {
   act
-} from "./chunk-LIEEZQE5.mjs";
+} from "./chunk-KCQ2UJ6A.mjs";
 import {
   LanesError,
   assertSlug,

@@ -6,6 +6,34 @@ import {
   assertSlug
 } from "./chunk-B475TGAI.mjs";
 
+// src/state/pid.ts
+import fs from "node:fs";
+import os from "node:os";
+function pidAlive(pid) {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+  return !isZombie(pid);
+}
+function isZombie(pid) {
+  let stat;
+  try {
+    stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return false;
+  }
+  const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+  return state === "Z" || state === "X";
+}
+var host;
+function hostName() {
+  host ??= os.hostname();
+  return host;
+}
+
 // src/util/log.ts
 var LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 function threshold() {
@@ -61,7 +89,7 @@ function recordMap(entries) {
 }
 
 // src/state/docs.ts
-import fs from "node:fs";
+import fs2 from "node:fs";
 import path from "node:path";
 var RESERVED = /* @__PURE__ */ new Set(["commit"]);
 function assertDocName(doc) {
@@ -79,7 +107,7 @@ function docText(version, dataJson) {
 function loadDoc(file) {
   let text;
   try {
-    text = fs.readFileSync(file, "utf8");
+    text = fs2.readFileSync(file, "utf8");
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -110,9 +138,9 @@ function diskVersion(file) {
 function quarantine(file, reason) {
   const stamp = (/* @__PURE__ */ new Date()).toISOString().replace(/[:.]/g, "-");
   let q = `${file}.corrupt-${stamp}`;
-  if (fs.existsSync(q)) q = `${q}-${process.pid}`;
+  if (fs2.existsSync(q)) q = `${q}-${process.pid}`;
   try {
-    fs.renameSync(file, q);
+    fs2.renameSync(file, q);
   } catch (e) {
     return new LanesError(
       "STATE_CORRUPT",
@@ -129,6 +157,21 @@ function quarantine(file, reason) {
     hint: `The next command starts "${doc}" afresh from its defaults; nothing else was reset. To keep the old contents, repair ${q} and move it back to ${file} while no Lanes command is running.`,
     details: { file, quarantine: q }
   });
+}
+
+// src/state/define.ts
+var defined = /* @__PURE__ */ new Map();
+var asStored = (stored) => stored;
+function defineDoc(spec) {
+  const name = assertDocName(spec.name);
+  if (defined.has(name)) {
+    throw new LanesError("INTERNAL", `The state document "${name}" is defined twice.`, {
+      hint: "Define each state document once, with defineDoc in the module of the capability that owns it, and import that definition everywhere else."
+    });
+  }
+  const def = Object.freeze({ name, empty: spec.empty, normalize: spec.normalize ?? asStored });
+  defined.set(name, def);
+  return def;
 }
 
 // src/core/hints/actions.ts
@@ -208,6 +251,8 @@ function speakAll(value, audience) {
 }
 
 export {
+  pidAlive,
+  hostName,
   log,
   nullProtoDeep,
   own,
@@ -219,6 +264,7 @@ export {
   parseDoc,
   diskVersion,
   quarantine,
+  defineDoc,
   act,
   speak,
   speakAll

@@ -7,16 +7,14 @@ import {
   assertTtl,
   describeUntil,
   expiryFrom
-} from "./chunk-I5EBTHHD.mjs";
-import {
-  defineDoc,
-  hostName,
-  pidAlive
-} from "./chunk-7T3ZRSQ6.mjs";
+} from "./chunk-2VPJHXGL.mjs";
 import {
   act,
+  defineDoc,
+  hostName,
+  pidAlive,
   recordMap
-} from "./chunk-LIEEZQE5.mjs";
+} from "./chunk-KCQ2UJ6A.mjs";
 import {
   LanesError
 } from "./chunk-B475TGAI.mjs";

@@ -5,11 +5,9 @@ import {
   safeText
 } from "./chunk-HOVPYJYW.mjs";
 import {
+  act,
   defineDoc
-} from "./chunk-7T3ZRSQ6.mjs";
-import {
-  act
-} from "./chunk-LIEEZQE5.mjs";
+} from "./chunk-KCQ2UJ6A.mjs";
 
 // src/core/merge/notices.ts
 var emptyNotices = () => /* @__PURE__ */ Object.create(null);

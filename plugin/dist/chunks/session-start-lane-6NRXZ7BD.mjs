@@ -3,50 +3,48 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-ZJ7MZJJR.mjs";
+} from "./chunk-QQGW5QC3.mjs";
 import {
   startSession
-} from "./chunk-ZDTEUEOA.mjs";
+} from "./chunk-BI5TYIXH.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps
-} from "./chunk-P5LKMGU4.mjs";
+} from "./chunk-OCDV5QVB.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-7LZ7JQFV.mjs";
+} from "./chunk-4EMJABM2.mjs";
 import {
   NOTICES_DOC,
   claimNoticeIn,
   noticeText,
   pendingNotice
-} from "./chunk-4KZB4S46.mjs";
+} from "./chunk-FQQHPK7I.mjs";
 import {
   openProject
-} from "./chunk-7I66P2CN.mjs";
+} from "./chunk-CQZMO2NA.mjs";
 import {
   repoFromPaths
 } from "./chunk-TNE6FGIO.mjs";
 import {
   readPlan
-} from "./chunk-4R6DCJOC.mjs";
-import "./chunk-DTZGG44N.mjs";
+} from "./chunk-4BQ6E24T.mjs";
+import "./chunk-WW7CR2J7.mjs";
 import "./chunk-HOVPYJYW.mjs";
-import "./chunk-NAZ4J2TS.mjs";
-import {
-  describeOwner,
-  describeUntil
-} from "./chunk-I5EBTHHD.mjs";
-import "./chunk-7T3ZRSQ6.mjs";
+import "./chunk-OD6BFOUK.mjs";
 import {
   str
 } from "./chunk-UOSV2YDA.mjs";
 import {
   readDoc
-} from "./chunk-7ZLIPW43.mjs";
-import "./chunk-JPJMJVFU.mjs";
-import "./chunk-LIEEZQE5.mjs";
+} from "./chunk-VTCSFJ55.mjs";
+import {
+  describeOwner,
+  describeUntil
+} from "./chunk-2VPJHXGL.mjs";
+import "./chunk-KCQ2UJ6A.mjs";
 import {
   errorMessage
 } from "./chunk-B475TGAI.mjs";

@@ -3,12 +3,12 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   writeFileAtomic
-} from "./chunk-DTZGG44N.mjs";
+} from "./chunk-WW7CR2J7.mjs";
 
 // src/hooks/lib/config-memo.ts
 import fs from "node:fs";
 import path from "node:path";
-var BUILD_ID = true ? "3c3139ec4af917cf" : void 0;
+var BUILD_ID = true ? "30c505b72d600f24" : void 0;
 var CONFIG_PATH = ".lanes/config.json";
 var MEMO_FILE = "config-memo.json";
 var MAX_MEMO_TEXT = 256 * 1024;

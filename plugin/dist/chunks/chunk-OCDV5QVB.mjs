@@ -21,18 +21,18 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-7LZ7JQFV.mjs";
+} from "./chunk-4EMJABM2.mjs";
 import {
   git,
   gitOut
 } from "./chunk-TNE6FGIO.mjs";
 import {
   withLock
-} from "./chunk-DTZGG44N.mjs";
+} from "./chunk-WW7CR2J7.mjs";
 import {
   act,
   own
-} from "./chunk-LIEEZQE5.mjs";
+} from "./chunk-KCQ2UJ6A.mjs";
 import {
   LanesError,
   assertSlug

@@ -4,31 +4,27 @@ const require = __lanesRequire(import.meta.url);
 import {
   runCommand,
   statusPorcelain
-} from "./chunk-7I66P2CN.mjs";
+} from "./chunk-CQZMO2NA.mjs";
 import {
   git,
   gitOut
 } from "./chunk-TNE6FGIO.mjs";
 import {
   writeFileAtomic
-} from "./chunk-DTZGG44N.mjs";
+} from "./chunk-WW7CR2J7.mjs";
 import {
   safeBlock,
   safeText
 } from "./chunk-HOVPYJYW.mjs";
 import {
-  LANES_DOC
-} from "./chunk-I5EBTHHD.mjs";
-import {
-  defineDoc
-} from "./chunk-7T3ZRSQ6.mjs";
-import {
+  LANES_DOC,
   isInside
-} from "./chunk-JPJMJVFU.mjs";
+} from "./chunk-2VPJHXGL.mjs";
 import {
   act,
+  defineDoc,
   own
-} from "./chunk-LIEEZQE5.mjs";
+} from "./chunk-KCQ2UJ6A.mjs";
 import {
   LanesError,
   slugify

@@ -2,13 +2,11 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
+  act,
   defineDoc,
   hostName,
   pidAlive
-} from "./chunk-7T3ZRSQ6.mjs";
-import {
-  act
-} from "./chunk-LIEEZQE5.mjs";
+} from "./chunk-KCQ2UJ6A.mjs";
 import {
   LanesError,
   assertSlug,
@@ -91,6 +89,15 @@ function describeUntil(iso, now = Date.now()) {
 
 // src/core/lanes/model.ts
 import os from "node:os";
+
+// src/util/paths.ts
+import path from "node:path";
+function isInside(root, p) {
+  const rel = path.relative(root, p);
+  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
+}
+
+// src/core/lanes/model.ts
 var START_OP = "lanes.start";
 var REMOVE_OP = "lanes.remove";
 var emptyLanes = () => ({});
@@ -145,6 +152,12 @@ function assertTaskId(id) {
     });
   }
 }
+function laneContaining(lanes, dir) {
+  for (const l of Object.values(lanes)) {
+    if (l && typeof l.path === "string" && isInside(l.path, dir)) return l;
+  }
+  return void 0;
+}
 
 export {
   DEFAULT_TTL_SECONDS,
@@ -160,6 +173,7 @@ export {
   expiryFrom,
   describeOwner,
   describeUntil,
+  isInside,
   START_OP,
   REMOVE_OP,
   LANES_DOC,
@@ -172,5 +186,6 @@ export {
   mcpActor,
   mcpOwner,
   cliOwner,
-  assertTaskId
+  assertTaskId,
+  laneContaining
 };

@@ -70,20 +70,20 @@ import {
   trimRuns,
   usageText,
   wallMs
-} from "./chunk-FD7T6QUW.mjs";
+} from "./chunk-RP3TRM6Z.mjs";
 import {
   startSession
-} from "./chunk-ZDTEUEOA.mjs";
+} from "./chunk-BI5TYIXH.mjs";
 import {
   endSession
-} from "./chunk-C2YFDCU7.mjs";
+} from "./chunk-MI4IE53N.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunk-P5LKMGU4.mjs";
+} from "./chunk-OCDV5QVB.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -91,32 +91,23 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-7LZ7JQFV.mjs";
-import "./chunk-4KZB4S46.mjs";
-import {
-  startLane
-} from "./chunk-JCBWFSEQ.mjs";
+} from "./chunk-4EMJABM2.mjs";
+import "./chunk-FQQHPK7I.mjs";
 import {
   AGENT_PLACEHOLDERS,
   AGENT_PRESETS,
   configJsonSchemaText
 } from "./chunk-EBQ6BYEB.mjs";
 import {
-  claimFiles,
-  listClaims,
-  releaseFiles,
-  renewClaims
-} from "./chunk-6TPH2DJD.mjs";
-import {
-  removeLane
-} from "./chunk-GZJ43MRW.mjs";
-import "./chunk-D5WNJKZ4.mjs";
+  removeLane,
+  startLane
+} from "./chunk-VBML64Q4.mjs";
 import {
   killProcessGroup,
   openProject,
   refSha,
   statusPorcelain
-} from "./chunk-7I66P2CN.mjs";
+} from "./chunk-CQZMO2NA.mjs";
 import {
   git,
   gitOut,
@@ -124,9 +115,15 @@ import {
   resolveRepo
 } from "./chunk-TNE6FGIO.mjs";
 import {
+  claimFiles,
+  listClaims,
+  releaseFiles,
+  renewClaims
+} from "./chunk-G7HYWDZL.mjs";
+import {
   leasePort,
   releasePorts
-} from "./chunk-HXLULYCU.mjs";
+} from "./chunk-3B65IRCH.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -135,10 +132,10 @@ import {
   requirePlan,
   requireTask,
   updateTask
-} from "./chunk-4R6DCJOC.mjs";
+} from "./chunk-4BQ6E24T.mjs";
 import {
   writeFileAtomic
-} from "./chunk-DTZGG44N.mjs";
+} from "./chunk-WW7CR2J7.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import {
   safeBlock,
@@ -150,7 +147,7 @@ import {
   readOwners,
   releaseOwner,
   touchOwner
-} from "./chunk-NAZ4J2TS.mjs";
+} from "./chunk-OD6BFOUK.mjs";
 import {
   LANES_DOC,
   assertTaskId,
@@ -159,20 +156,17 @@ import {
   describeUntil,
   laneRef,
   taskOwner
-} from "./chunk-I5EBTHHD.mjs";
-import {
-  hostName,
-  pidAlive
-} from "./chunk-7T3ZRSQ6.mjs";
-import "./chunk-JPJMJVFU.mjs";
+} from "./chunk-2VPJHXGL.mjs";
 import {
   act,
+  hostName,
   log,
   nullProtoDeep,
   own,
+  pidAlive,
   speak,
   speakAll
-} from "./chunk-LIEEZQE5.mjs";
+} from "./chunk-KCQ2UJ6A.mjs";
 import "./chunk-CN4SI646.mjs";
 import "./chunk-YZJAPDEG.mjs";
 import "./chunk-3EVUSF4T.mjs";
@@ -7296,7 +7290,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-CQKC6EY6.mjs");
+      const { serveMcpStdio } = await import("./stdio-VHJCN7DW.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

@@ -6,7 +6,7 @@ import {
 } from "./chunk-UOSV2YDA.mjs";
 import {
   laneContaining
-} from "./chunk-7ZLIPW43.mjs";
+} from "./chunk-2VPJHXGL.mjs";
 
 // src/hooks/lib/agent.ts
 import fs from "node:fs";

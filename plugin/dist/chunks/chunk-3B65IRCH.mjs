@@ -12,13 +12,11 @@ import {
   goneReason,
   identityOf,
   withIdentity
-} from "./chunk-I5EBTHHD.mjs";
+} from "./chunk-2VPJHXGL.mjs";
 import {
+  act,
   defineDoc
-} from "./chunk-7T3ZRSQ6.mjs";
-import {
-  act
-} from "./chunk-LIEEZQE5.mjs";
+} from "./chunk-KCQ2UJ6A.mjs";
 import {
   intersectNormalized,
   isPlainScope,

@@ -3,38 +3,36 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   completeSessionFast
-} from "./chunk-C2YFDCU7.mjs";
-import "./chunk-P5LKMGU4.mjs";
+} from "./chunk-MI4IE53N.mjs";
+import "./chunk-OCDV5QVB.mjs";
 import {
   readSessions
-} from "./chunk-7LZ7JQFV.mjs";
+} from "./chunk-4EMJABM2.mjs";
 import {
   sessionOwner
-} from "./chunk-2QH2GIOI.mjs";
+} from "./chunk-YC5FYGCY.mjs";
 import {
   openProject
-} from "./chunk-7I66P2CN.mjs";
+} from "./chunk-CQZMO2NA.mjs";
 import {
   repoFromPaths
 } from "./chunk-TNE6FGIO.mjs";
 import {
   PORTS_DOC,
   claimsOf
-} from "./chunk-HXLULYCU.mjs";
+} from "./chunk-3B65IRCH.mjs";
 import {
   TASKS_DOC
-} from "./chunk-4R6DCJOC.mjs";
-import "./chunk-DTZGG44N.mjs";
+} from "./chunk-4BQ6E24T.mjs";
+import "./chunk-WW7CR2J7.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import "./chunk-HOVPYJYW.mjs";
 import {
   OWNERS_DOC
-} from "./chunk-NAZ4J2TS.mjs";
-import "./chunk-I5EBTHHD.mjs";
-import "./chunk-7T3ZRSQ6.mjs";
-import "./chunk-7ZLIPW43.mjs";
-import "./chunk-JPJMJVFU.mjs";
-import "./chunk-LIEEZQE5.mjs";
+} from "./chunk-OD6BFOUK.mjs";
+import "./chunk-VTCSFJ55.mjs";
+import "./chunk-2VPJHXGL.mjs";
+import "./chunk-KCQ2UJ6A.mjs";
 import "./chunk-3EVUSF4T.mjs";
 import {
   errorMessage

@@ -9,10 +9,10 @@ import {
 } from "./chunk-TNE6FGIO.mjs";
 import {
   StateStore
-} from "./chunk-DTZGG44N.mjs";
+} from "./chunk-WW7CR2J7.mjs";
 import {
   isInside
-} from "./chunk-JPJMJVFU.mjs";
+} from "./chunk-2VPJHXGL.mjs";
 import {
   LanesError,
   assertSlug

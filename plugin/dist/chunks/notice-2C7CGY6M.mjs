@@ -4,13 +4,12 @@ const require = __lanesRequire(import.meta.url);
 import {
   NOTICES_DOC,
   claimNoticeIn
-} from "./chunk-4KZB4S46.mjs";
+} from "./chunk-FQQHPK7I.mjs";
 import {
   StateStore
-} from "./chunk-DTZGG44N.mjs";
+} from "./chunk-WW7CR2J7.mjs";
 import "./chunk-HOVPYJYW.mjs";
-import "./chunk-7T3ZRSQ6.mjs";
-import "./chunk-LIEEZQE5.mjs";
+import "./chunk-KCQ2UJ6A.mjs";
 import "./chunk-B475TGAI.mjs";
 import "./chunk-4OAWNEMU.mjs";
 

@@ -2,25 +2,23 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
-  renewClaims
-} from "./chunk-6TPH2DJD.mjs";
-import {
   sessionOwner
-} from "./chunk-2QH2GIOI.mjs";
-import "./chunk-HXLULYCU.mjs";
-import "./chunk-4R6DCJOC.mjs";
+} from "./chunk-YC5FYGCY.mjs";
+import {
+  renewClaims
+} from "./chunk-G7HYWDZL.mjs";
+import "./chunk-3B65IRCH.mjs";
+import "./chunk-4BQ6E24T.mjs";
 import {
   StateStore
-} from "./chunk-DTZGG44N.mjs";
+} from "./chunk-WW7CR2J7.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import {
   renewOwner
-} from "./chunk-NAZ4J2TS.mjs";
-import "./chunk-I5EBTHHD.mjs";
-import "./chunk-7T3ZRSQ6.mjs";
-import "./chunk-7ZLIPW43.mjs";
-import "./chunk-JPJMJVFU.mjs";
-import "./chunk-LIEEZQE5.mjs";
+} from "./chunk-OD6BFOUK.mjs";
+import "./chunk-VTCSFJ55.mjs";
+import "./chunk-2VPJHXGL.mjs";
+import "./chunk-KCQ2UJ6A.mjs";
 import "./chunk-3EVUSF4T.mjs";
 import "./chunk-B475TGAI.mjs";
 import "./chunk-4OAWNEMU.mjs";

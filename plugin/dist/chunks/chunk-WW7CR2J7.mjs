@@ -2,19 +2,17 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
-  hostName,
-  pidAlive
-} from "./chunk-7T3ZRSQ6.mjs";
-import {
   assertDocName,
   diskVersion,
   docFile,
   docText,
+  hostName,
   loadDoc,
   log,
   nullProtoDeep,
+  pidAlive,
   quarantine
-} from "./chunk-LIEEZQE5.mjs";
+} from "./chunk-KCQ2UJ6A.mjs";
 import {
   LanesError,
   assertSlug,

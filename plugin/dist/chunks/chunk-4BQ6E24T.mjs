@@ -3,23 +3,21 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   failpoint
-} from "./chunk-DTZGG44N.mjs";
+} from "./chunk-WW7CR2J7.mjs";
 import {
   OWNERS_DOC,
   assertAuthority,
   describeLiveness,
   ownerLiveness,
   touchOwnerInTx
-} from "./chunk-NAZ4J2TS.mjs";
+} from "./chunk-OD6BFOUK.mjs";
 import {
   assertOwner
-} from "./chunk-I5EBTHHD.mjs";
+} from "./chunk-2VPJHXGL.mjs";
 import {
+  act,
   defineDoc
-} from "./chunk-7T3ZRSQ6.mjs";
-import {
-  act
-} from "./chunk-LIEEZQE5.mjs";
+} from "./chunk-KCQ2UJ6A.mjs";
 import {
   LanesError,
   assertSlug

@@ -57,12 +57,12 @@ function genRepo(parent: string, files: number): string {
 
 const CHILD = `
 import fs from 'node:fs';
-import { openLanes } from './src/core/project/project.js';
+import { openProject } from './src/core/project/project.js';
 import { startLane } from './src/core/lanes/start.js';
 const [repo, task, barrier] = process.argv.slice(2);
 while (!fs.existsSync(barrier)) await new Promise((r) => setTimeout(r, 1));
-const lanes = await openLanes(repo);
-await startLane(lanes, { task_id: task, owner: 'bench:' + task });
+const project = await openProject(repo);
+await startLane(project, { task_id: task, owner: 'bench:' + task });
 process.stdout.write(String(performance.now()));
 `;
 

@@ -94,7 +94,7 @@ async function main(): Promise<number> {
   const timer = finishing ? undefined : setTimeout(() => startFinisher(input), FINISHER_AFTER_MS);
   timer?.unref();
   const { finishSession } = await import('./heavy/session-end-work.js');
-  const r = await finishSession(w, sid, str(input, 'reason') ?? 'other');
+  const r = await finishSession(w, sid, str(input, 'reason') ?? 'other', str(input, 'transcript_path'));
   if (timer) clearTimeout(timer);
   for (const line of r.report) note(`${EVENT}: ${line}`);
   trace(EVENT, finishing ? 'finished-detached' : 'finished', {

@@ -16,12 +16,23 @@ const BUDGET_MS = 1500;
 describe('SessionEnd hook', () => {
   let r: LaneRepo;
   let transcript: string;
+  let messages = 0;
   beforeAll(async () => {
     r = await laneRepo();
-    // A 10 MB transcript: the hook must not read it.
+    // A 10 MB transcript as Claude Code writes it: mostly tool output, and per assistant message one
+    // line per content block, each repeating that message's usage. The hook reads the usage (each
+    // message once) inside its budget.
     transcript = path.join(tempDir(), 'big.jsonl');
-    const line = `${JSON.stringify({ type: 'assistant', message: { role: 'assistant', content: 'x'.repeat(1000) } })}\n`;
-    fs.writeFileSync(transcript, line.repeat(Math.ceil((10 * 1024 * 1024) / line.length)));
+    const tool = `${JSON.stringify({ type: 'user', message: { role: 'user', content: [{ type: 'tool_result', content: 'x'.repeat(1000) }] } })}\n`;
+    const usage = { input_tokens: 1000, output_tokens: 200, cache_read_input_tokens: 5000, cache_creation_input_tokens: 100 };
+    const said = (id: string) =>
+      `${JSON.stringify({ type: 'assistant', message: { id, model: 'claude-sonnet-4-5', role: 'assistant', content: [{ type: 'text', text: 'ok' }], usage } })}\n`;
+    const block = `${tool.repeat(9)}`;
+    let body = '';
+    let n = 0;
+    while (body.length < 10 * 1024 * 1024) body += block + said(`msg_${n}`) + said(`msg_${n++}`);
+    messages = n;
+    fs.writeFileSync(transcript, body);
   });
   afterAll(() => r.cleanup());
 
@@ -72,6 +83,15 @@ describe('SessionEnd hook', () => {
     expect(note).toContain('status: partial');
     expect(note).toContain('src/a/done.ts');
     expect(note).not.toContain('ghp_0123456789abcdefghijklmnopqrstuvwxyz01');
+    // What it cost: every message counted once, priced as an estimate, in the note and its record.
+    expect(rec.usage).toMatchObject({
+      input_tokens: 1000 * messages,
+      output_tokens: 200 * messages,
+      cache_read_tokens: 5000 * messages,
+      models: ['claude-sonnet-4-5'],
+    });
+    expect(rec.usage?.cost_usd).toBeGreaterThan(0);
+    expect(note).toMatch(/^usage:\n {2}input_tokens: \d+/m);
     // The lane is exactly as clean as before: the note went into its own commit.
     expect(execFileSync('git', ['status', '--porcelain'], { cwd: r.lane.a!, encoding: 'utf8' })).toBe('');
     const claims = (await project.store.read(CLAIMS_DOC)).data.claims;

@@ -11,6 +11,7 @@
  * checkout belongs to the user, and a commit there could move the target branch outside the merge
  * queue.
  */
+import { transcriptUsage, type SessionUsage } from './usage.js';
 import { act } from '../hints/actions.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -66,6 +67,8 @@ interface FinishOptions {
   reflection?: string;
   reason?: string;
   lock?: { staleMs?: number; deadlineMs?: number };
+  /** What the session cost (SessionEnd reads it from the transcript). */
+  usage?: SessionUsage;
 }
 
 interface GitFacts {
@@ -124,6 +127,7 @@ async function finishSession(
         m.summary = opts.summary;
         m.end_reason = opts.reason ?? null;
         m.base = facts.base ?? null;
+        if (opts.usage) m.usage = opts.usage;
         if (facts.branch) m.branch = redact(facts.branch);
         note.reflection = outcomeText(status, opts.summary, opts.reflection);
         writeNote(rec, note);
@@ -142,6 +146,7 @@ async function finishSession(
         r.updated = ended;
         r.summary = opts.summary;
         if (opts.reason) r.end_reason = opts.reason;
+        if (opts.usage) r.usage = opts.usage;
         if (facts?.branch) r.branch = redact(facts.branch);
         if (commit.committed) {
           r.note_commit = commit.sha;
@@ -229,6 +234,8 @@ export interface CompleteFastOptions {
   reason?: string;
   id?: string;
   lanes?: Project;
+  /** The hook's `transcript_path`: the session's usage is read from it. */
+  transcript?: string;
 }
 
 export type CompleteFastResult =
@@ -260,6 +267,7 @@ export async function completeSessionFast(opts: CompleteFastOptions): Promise<Co
   if (rec.status !== 'active')
     return { done: false, ms: ms(), reason: `session ${rec.id} has already ended (${rec.status})`, session: rec };
   const reason = opts.reason ? redact(opts.reason.slice(0, 200)) : 'unknown';
+  const usage = transcriptUsage(opts.transcript);
   const out = await finishSession(lanes, rec, {
     // Work logged or committed but never wrapped up is partial; a session that did nothing is abandoned.
     status: (note) => (entryCount(note) > 0 || note.commits.length > 0 ? 'partial' : 'abandoned'),
@@ -267,6 +275,7 @@ export async function completeSessionFast(opts: CompleteFastOptions): Promise<Co
     reason,
     // proper-lockfile's floor is 2 s stale; a hook killed at 1.5 s must not wait longer than it lives.
     lock: { staleMs: 2000, deadlineMs: 2100 },
+    ...(usage ? { usage } : {}),
   });
   if (!out.done)
     return { done: false, ms: ms(), reason: `session ${rec.id} has already ended (${out.session.status})`, session: out.session };

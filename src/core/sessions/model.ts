@@ -3,6 +3,7 @@
  * the session works in, so it lands with the work) and its record in the shared `sessions` state
  * document (for listing and search from any worktree, and for finding "the current session").
  */
+import type { SessionUsage } from './usage.js';
 import crypto from 'node:crypto';
 import { defineDoc } from '../../state/define.js';
 import { slugify } from '../../util/slug.js';
@@ -70,6 +71,8 @@ export interface NoteMeta {
   start_commit: string | null;
   /** What "Files changed" is measured from: the lane's merge-base with its target, else start_commit. */
   base: string | null;
+  /** Tokens and estimated cost of the session (Claude Code sessions, from their transcript). */
+  usage?: SessionUsage;
 }
 
 export interface SessionNote {
@@ -117,6 +120,8 @@ export interface SessionRecord {
   note_commit?: string;
   /** Why the note was not committed, when it was not. */
   note_uncommitted?: string;
+  /** Tokens and estimated cost, from the Claude Code transcript at SessionEnd. */
+  usage?: SessionUsage;
 }
 
 export type SessionsDoc = Record<string, SessionRecord>;

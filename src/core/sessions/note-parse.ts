@@ -1,4 +1,5 @@
 /** Reading a session note back: the exact inverse of note-render.ts for every note Lanes writes. */
+import type { SessionUsage } from './usage.js';
 import YAML from 'yaml';
 import { LanesError } from '../../errors.js';
 import {
@@ -23,6 +24,22 @@ function str(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return `${v.toISOString().slice(0, 19)}Z`;
   return String(v);
+}
+
+/** A note's `usage` block, when it has a well-formed one. */
+function usageOf(v: unknown): { usage?: SessionUsage } {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
+  const u = v as Record<string, unknown>;
+  const n = (k: string) => (typeof u[k] === 'number' && Number.isFinite(u[k]) ? (u[k] as number) : 0);
+  const usage: SessionUsage = {
+    input_tokens: n('input_tokens'),
+    output_tokens: n('output_tokens'),
+    cache_read_tokens: n('cache_read_tokens'),
+    cache_creation_tokens: n('cache_creation_tokens'),
+    models: Array.isArray(u.models) ? u.models.filter((m): m is string => typeof m === 'string') : [],
+  };
+  if (typeof u.cost_usd === 'number') usage.cost_usd = u.cost_usd;
+  return { usage };
 }
 
 function parseMeta(yamlText: string, source: string): NoteMeta {
@@ -52,6 +69,7 @@ function parseMeta(yamlText: string, source: string): NoteMeta {
     end_reason: str(o.end_reason),
     start_commit: str(o.start_commit),
     base: str(o.base),
+    ...usageOf(o.usage),
   };
 }
 

@@ -62,6 +62,8 @@ export function renderNote(note: SessionNote): string {
     // YAML escapes C0 controls itself but writes C1 ones (0x9b is CSI on some terminals) raw.
     meta[k] = typeof v === 'string' ? safeBlock(v) : v;
   }
+  // Only sessions whose transcript told their usage carry it (older notes stay as they were).
+  if (note.meta.usage) meta.usage = note.meta.usage;
   const front = YAML.stringify(meta, { lineWidth: 0 }).trimEnd();
   const title = safeText(normalizeText(note.meta.topic).split('\n')[0]) || note.meta.id;
   const parts = [

@@ -9,6 +9,8 @@ import { claimsOf } from '../../core/claims/tx.js';
 import { openProject } from '../../core/project/project.js';
 import { completeSessionFast, type FinishResult } from '../../core/sessions/end.js';
 import { readSessions } from '../../core/sessions/records.js';
+import { SESSIONS_DOC } from '../../core/sessions/model.js';
+import { transcriptUsage } from '../../core/sessions/usage.js';
 import { TASKS_DOC } from '../../core/plan/tasks.js';
 import { errorMessage } from '../../errors.js';
 import { PORTS_DOC } from '../../core/claims/ports.js';
@@ -26,7 +28,7 @@ export interface EndReport {
 
 const HISTORY_MAX = 20;
 
-export async function finishSession(w: Where, sid: string, reason: string): Promise<EndReport> {
+export async function finishSession(w: Where, sid: string, reason: string, transcript?: string): Promise<EndReport> {
   const dir = fs.existsSync(w.top) ? w.top : w.mainRoot;
   // The paths the hook found (fs reads only) spare resolveRepo's git processes.
   const project = await openProject(dir, await repoFromPaths({ worktreeRoot: dir, commonDir: w.commonDir, mainRoot: w.mainRoot }));
@@ -35,7 +37,14 @@ export async function finishSession(w: Where, sid: string, reason: string): Prom
   const active = Object.values(await readSessions(project.store)).filter((r) => r.status === 'active' && r.key === sid);
   for (const rec of active) {
     try {
-      const r = await completeSessionFast({ cwd: dir, session_key: sid, reason, id: rec.id, lanes: project });
+      const r = await completeSessionFast({
+        cwd: dir,
+        session_key: sid,
+        reason,
+        id: rec.id,
+        lanes: project,
+        ...(transcript ? { transcript } : {}),
+      });
       if (!r.done) {
         report.push(`session ${rec.id}: ${r.reason}`);
         continue;
@@ -49,6 +58,16 @@ export async function finishSession(w: Where, sid: string, reason: string): Prom
     } catch (e) {
       report.push(`session ${rec.id} could not be completed: ${errorMessage(e).split('\n')[0]}`);
     }
+  }
+
+  // A session its agent ended with end_session did not pass through the loop above: its record
+  // still learns what the session cost (the note itself is final and committed).
+  const ended = Object.values(await readSessions(project.store)).filter((r) => r.key === sid && r.status !== 'active' && !r.usage);
+  const usage = ended.length ? transcriptUsage(transcript) : undefined;
+  if (usage) {
+    await project.store.update(SESSIONS_DOC, (doc) => {
+      for (const r of ended) if (Object.hasOwn(doc, r.id)) doc[r.id]!.usage = usage;
+    });
   }
 
   const owner = sessionOwner(sid);

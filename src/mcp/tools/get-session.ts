@@ -7,6 +7,17 @@ import { Slug } from '../schemas.js';
 import { acceptOldArgs } from './renamed.js';
 
 /** Output schemas shared by the session tools. */
+export const SessionUsageOut = z
+  .object({
+    input_tokens: z.number(),
+    output_tokens: z.number(),
+    cache_read_tokens: z.number(),
+    cache_creation_tokens: z.number(),
+    cost_usd: z.number().optional().describe('Estimated from the built-in price table (USD)'),
+    models: z.array(z.string()),
+  })
+  .describe('Tokens and estimated cost of the session, read from its Claude Code transcript at SessionEnd');
+
 export const SessionOut = z.object({
   id: z.string(),
   path: z.string().describe('Note path relative to its worktree'),
@@ -28,6 +39,7 @@ export const SessionOut = z.object({
   end_reason: z.string().optional(),
   note_commit: z.string().optional(),
   note_uncommitted: z.string().optional(),
+  usage: SessionUsageOut.optional(),
 });
 
 /** A session record as the tools return it: the task under `task_id` (and, until 0.3, `task`). */

@@ -95,8 +95,8 @@ async function main() {
   }
   const timer = finishing ? void 0 : setTimeout(() => startFinisher(input), FINISHER_AFTER_MS);
   timer?.unref();
-  const { finishSession } = await import("../chunks/session-end-work-MBBQMQU3.mjs");
-  const r = await finishSession(w, sid, str(input, "reason") ?? "other");
+  const { finishSession } = await import("../chunks/session-end-work-BESIMYLY.mjs");
+  const r = await finishSession(w, sid, str(input, "reason") ?? "other", str(input, "transcript_path"));
   if (timer) clearTimeout(timer);
   for (const line of r.report) note(`${EVENT}: ${line}`);
   trace(EVENT, finishing ? "finished-detached" : "finished", {

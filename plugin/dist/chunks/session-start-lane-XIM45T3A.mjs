@@ -3,19 +3,19 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-QQGW5QC3.mjs";
+} from "./chunk-RYNPNKK7.mjs";
 import {
   startSession
-} from "./chunk-BI5TYIXH.mjs";
+} from "./chunk-YTHTBG3O.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps
-} from "./chunk-OCDV5QVB.mjs";
+} from "./chunk-MNETWVXW.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-4EMJABM2.mjs";
+} from "./chunk-DRR624A6.mjs";
 import {
   NOTICES_DOC,
   claimNoticeIn,

@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   currentBranch,
   headCommit
-} from "./chunk-OCDV5QVB.mjs";
+} from "./chunk-MNETWVXW.mjs";
 import {
   SESSIONS_DOC,
   activeIn,
@@ -22,7 +22,7 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-4EMJABM2.mjs";
+} from "./chunk-DRR624A6.mjs";
 import {
   PLAN_DOC
 } from "./chunk-4BQ6E24T.mjs";

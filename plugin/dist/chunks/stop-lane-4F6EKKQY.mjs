@@ -3,12 +3,12 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-QQGW5QC3.mjs";
+} from "./chunk-RYNPNKK7.mjs";
 import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "./chunk-4EMJABM2.mjs";
+} from "./chunk-DRR624A6.mjs";
 import {
   openProject,
   statusPorcelain

@@ -2,12 +2,14 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
-  completeSessionFast
-} from "./chunk-MI4IE53N.mjs";
-import "./chunk-OCDV5QVB.mjs";
+  completeSessionFast,
+  transcriptUsage
+} from "./chunk-P2MDPQOC.mjs";
+import "./chunk-MNETWVXW.mjs";
 import {
+  SESSIONS_DOC,
   readSessions
-} from "./chunk-4EMJABM2.mjs";
+} from "./chunk-DRR624A6.mjs";
 import {
   sessionOwner
 } from "./chunk-YC5FYGCY.mjs";
@@ -42,7 +44,7 @@ import "./chunk-4OAWNEMU.mjs";
 // src/hooks/heavy/session-end-work.ts
 import fs from "node:fs";
 var HISTORY_MAX = 20;
-async function finishSession(w, sid, reason) {
+async function finishSession(w, sid, reason, transcript) {
   const dir = fs.existsSync(w.top) ? w.top : w.mainRoot;
   const project = await openProject(dir, await repoFromPaths({ worktreeRoot: dir, commonDir: w.commonDir, mainRoot: w.mainRoot }));
   const report = [];
@@ -50,7 +52,14 @@ async function finishSession(w, sid, reason) {
   const active = Object.values(await readSessions(project.store)).filter((r) => r.status === "active" && r.key === sid);
   for (const rec of active) {
     try {
-      const r = await completeSessionFast({ cwd: dir, session_key: sid, reason, id: rec.id, lanes: project });
+      const r = await completeSessionFast({
+        cwd: dir,
+        session_key: sid,
+        reason,
+        id: rec.id,
+        lanes: project,
+        ...transcript ? { transcript } : {}
+      });
       if (!r.done) {
         report.push(`session ${rec.id}: ${r.reason}`);
         continue;
@@ -62,6 +71,13 @@ async function finishSession(w, sid, reason) {
     } catch (e) {
       report.push(`session ${rec.id} could not be completed: ${errorMessage(e).split("\n")[0]}`);
     }
+  }
+  const ended = Object.values(await readSessions(project.store)).filter((r) => r.key === sid && r.status !== "active" && !r.usage);
+  const usage = ended.length ? transcriptUsage(transcript) : void 0;
+  if (usage) {
+    await project.store.update(SESSIONS_DOC, (doc) => {
+      for (const r of ended) if (Object.hasOwn(doc, r.id)) doc[r.id].usage = usage;
+    });
   }
   const owner = sessionOwner(sid);
   const mine = (x) => x.session === sid || x.owner === owner;

@@ -21,7 +21,7 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-4EMJABM2.mjs";
+} from "./chunk-DRR624A6.mjs";
 import {
   git,
   gitOut

@@ -3,18 +3,13 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   COMMON_LIMIT_PATTERNS,
-  INTERRUPTED_NOTE,
-  LIMITED_NOTE,
   LimitGate,
   LimitWatch,
   MERGE_DOC,
   NEEDS_FIX_SGR,
   PROCESSING,
-  RUNS_DOC,
   STRATEGIES,
-  UsageMeter,
   VERSION,
-  agentMs,
   approveMerge,
   cancelMerge,
   checkResources,
@@ -22,27 +17,20 @@ import {
   clockMs,
   colorEnabled,
   configForTip,
-  countedAttempts,
-  dollars,
   effectiveBatchSize,
   emptyQueue,
-  findRun,
   firstLine,
   isoClock,
-  laneMs,
   listGateLogs,
   listLanes,
   logsDir,
   mergeCheck,
   mergeStatus,
-  newRunId,
-  nowIso,
   operationInProgress,
   paintState,
   pauseText,
   pickBatch,
   planWork,
-  priceTable,
   processMergeQueue,
   queueMerge,
   queueOf,
@@ -59,31 +47,43 @@ import {
   renderQueued,
   renderStatus,
   renderStatus2,
-  runOwner,
   sgr,
   sgr2,
   status,
-  sumUsage,
   table,
-  takeTask,
+  takeTask
+} from "./chunk-S4ETXKAV.mjs";
+import {
+  startSession
+} from "./chunk-YTHTBG3O.mjs";
+import {
+  INTERRUPTED_NOTE,
+  LIMITED_NOTE,
+  RUNS_DOC,
+  UsageMeter,
+  agentMs,
+  countedAttempts,
+  dollars,
+  endSession,
+  findRun,
+  laneMs,
+  newRunId,
+  nowIso,
+  priceTable,
+  runOwner,
+  sumUsage,
   taskMs,
   trimRuns,
   usageText,
   wallMs
-} from "./chunk-RP3TRM6Z.mjs";
-import {
-  startSession
-} from "./chunk-BI5TYIXH.mjs";
-import {
-  endSession
-} from "./chunk-MI4IE53N.mjs";
+} from "./chunk-P2MDPQOC.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunk-OCDV5QVB.mjs";
+} from "./chunk-MNETWVXW.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -91,7 +91,7 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-4EMJABM2.mjs";
+} from "./chunk-DRR624A6.mjs";
 import "./chunk-FQQHPK7I.mjs";
 import {
   AGENT_PLACEHOLDERS,
@@ -7290,7 +7290,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-VHJCN7DW.mjs");
+      const { serveMcpStdio } = await import("./stdio-3SQ2MYVR.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

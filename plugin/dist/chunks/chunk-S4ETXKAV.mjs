@@ -2,9 +2,14 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
+  RUNS_DOC,
+  runCost,
+  usageText
+} from "./chunk-P2MDPQOC.mjs";
+import {
   redact,
   require_dist
-} from "./chunk-4EMJABM2.mjs";
+} from "./chunk-DRR624A6.mjs";
 import {
   NOTICES_DOC
 } from "./chunk-FQQHPK7I.mjs";
@@ -2546,17 +2551,17 @@ function recommendParallelism(res, cfg, opts = {}) {
   const r = cfg.resources;
   const limits = [];
   const why = /* @__PURE__ */ new Map();
-  const add2 = (by, value, text) => {
+  const add = (by, value, text) => {
     limits.push({ by, value: Math.max(0, Math.floor(value)) });
     why.set(by, text);
   };
-  add2("max_parallel", cfg.max_parallel, `max_parallel is ${cfg.max_parallel} in .lanes/config.json`);
+  add("max_parallel", cfg.max_parallel, `max_parallel is ${cfg.max_parallel} in .lanes/config.json`);
   if (opts.width !== void 0)
-    add2("plan_width", opts.width, `the plan's widest wave has ${opts.width} task${opts.width === 1 ? "" : "s"}`);
+    add("plan_width", opts.width, `the plan's widest wave has ${opts.width} task${opts.width === 1 ? "" : "s"}`);
   if (r.memory_per_agent_mb > 0) {
     const spare = res.mem_available_mb - r.min_free_memory_mb;
     const v = spare / r.memory_per_agent_mb;
-    add2(
+    add(
       "memory",
       v,
       `memory: ${res.mem_available_mb} MB available, ${r.min_free_memory_mb} MB kept free, ${r.memory_per_agent_mb} MB per agent \u2192 ${Math.max(0, Math.floor(v))}`
@@ -2567,18 +2572,18 @@ function recommendParallelism(res, cfg, opts = {}) {
     const spare = res.disk_free_mb - r.min_free_disk_mb;
     if (perLane !== void 0 && perLane > 0) {
       const v = spare / perLane;
-      add2(
+      add(
         "disk",
         v,
         `disk: ${res.disk_free_mb} MB free, ${r.min_free_disk_mb} MB kept free, ${perLane} MB per lane \u2192 ${Math.max(0, Math.floor(v))}`
       );
     } else if (spare < 0) {
-      add2("disk", 0, `disk: ${res.disk_free_mb} MB free is below the ${r.min_free_disk_mb} MB floor`);
+      add("disk", 0, `disk: ${res.disk_free_mb} MB free is below the ${r.min_free_disk_mb} MB floor`);
     }
   }
   const pressure = Math.max(1, 2 * Math.max(0, res.load_per_cpu) / r.max_load_per_cpu);
   const cpu = Math.max(1, Math.floor(AGENTS_PER_IDLE_CPU * res.cpus / pressure));
-  add2(
+  add(
     "cpu",
     cpu,
     `cpu: ${res.cpus} CPU${res.cpus === 1 ? "" : "s"} at load ${res.load_per_cpu} per CPU (busy at ${r.max_load_per_cpu}) \u2192 ${cpu}`
@@ -3731,237 +3736,6 @@ async function readMerge(project, recent) {
   };
 }
 
-// src/core/run/model.ts
-import crypto3 from "node:crypto";
-var RUNS_KEEP = 20;
-var emptyRuns = () => ({ current: null, runs: [] });
-var INTERRUPTED_NOTE = "The previous attempt was stopped because `lanes run` was interrupted; the lane keeps what it had done. Continue from there.";
-function nowIso2() {
-  return (/* @__PURE__ */ new Date()).toISOString();
-}
-function newRunId(at = /* @__PURE__ */ new Date()) {
-  const ts = at.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
-  return `${ts}-${crypto3.randomBytes(2).toString("hex")}`;
-}
-function runOwner(id) {
-  return `run:${id}`;
-}
-var LIMITED_NOTE = "The previous attempt was stopped by a usage or rate limit (not by anything you did); the lane keeps what it had done. Continue from there.";
-function countedAttempts(t) {
-  return t.attempts.filter((a) => a.outcome !== "interrupted" && a.outcome !== "limited").length;
-}
-function agentMs(t) {
-  return t.attempts.reduce((s, a) => s + (a.ms ?? 0), 0);
-}
-function laneMs(t) {
-  return (t.start_ms ?? 0) + agentMs(t);
-}
-function taskMs(t) {
-  return laneMs(t) + (t.handoff_ms ?? 0) + (t.merge?.ms ?? 0);
-}
-function wallMs(r, now = Date.now()) {
-  return r.segments.reduce((s, g) => s + Math.max(0, (g.ended_at ? Date.parse(g.ended_at) : now) - Date.parse(g.started_at)), 0);
-}
-function findRun(doc, id) {
-  return doc.runs.find((r) => r.id === id);
-}
-function runsOf(doc) {
-  if (!Array.isArray(doc.runs)) doc.runs = [];
-  if (doc.current !== null && typeof doc.current !== "string") doc.current = null;
-  return doc;
-}
-var RUNS_DOC = defineDoc({ name: "runs", empty: emptyRuns, normalize: runsOf });
-function trimRuns(doc) {
-  const done = doc.runs.filter((r) => r.id !== doc.current);
-  if (done.length <= RUNS_KEEP) return;
-  const drop = new Set(done.slice(0, done.length - RUNS_KEEP).map((r) => r.id));
-  doc.runs = doc.runs.filter((r) => !drop.has(r.id));
-}
-
-// src/core/run/cost.ts
-var DEFAULT_PRICES = {
-  opus: { input: 5, output: 25 },
-  "claude-opus-4-5": { input: 5, output: 25 },
-  "claude-opus-4-1": { input: 15, output: 75 },
-  "claude-opus-4-2": { input: 15, output: 75 },
-  "claude-opus-4-0": { input: 15, output: 75 },
-  "claude-opus-4-20250514": { input: 15, output: 75 },
-  sonnet: { input: 3, output: 15 },
-  haiku: { input: 1, output: 5 },
-  "claude-3-5-haiku": { input: 0.8, output: 4 },
-  "claude-3-haiku": { input: 0.25, output: 1.25 }
-};
-var zero = () => ({ input_tokens: 0, output_tokens: 0, cache_read_tokens: 0, cache_creation_tokens: 0 });
-function num(v) {
-  return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : 0;
-}
-function countsOf(u) {
-  if (!u) return zero();
-  return {
-    input_tokens: num(u.input_tokens ?? u.inputTokens),
-    output_tokens: num(u.output_tokens ?? u.outputTokens),
-    cache_read_tokens: num(u.cache_read_input_tokens ?? u.cacheReadInputTokens ?? u.cacheReadTokens),
-    cache_creation_tokens: num(u.cache_creation_input_tokens ?? u.cacheCreationInputTokens ?? u.cacheWriteTokens)
-  };
-}
-function add(a, b) {
-  return {
-    input_tokens: a.input_tokens + b.input_tokens,
-    output_tokens: a.output_tokens + b.output_tokens,
-    cache_read_tokens: a.cache_read_tokens + b.cache_read_tokens,
-    cache_creation_tokens: a.cache_creation_tokens + b.cache_creation_tokens
-  };
-}
-var isEmpty = (c) => !c.input_tokens && !c.output_tokens && !c.cache_read_tokens && !c.cache_creation_tokens;
-function priceFor(model, table2) {
-  if (Object.hasOwn(table2, model)) return table2[model];
-  const id = model.toLowerCase();
-  let best;
-  for (const k of Object.keys(table2)) if (id.includes(k.toLowerCase()) && (!best || k.length > best.length)) best = k;
-  return best ? table2[best] : void 0;
-}
-function priceTable(overrides) {
-  const t = Object.assign(/* @__PURE__ */ Object.create(null), DEFAULT_PRICES);
-  for (const [k, v] of Object.entries(overrides ?? {})) t[k] = v;
-  return t;
-}
-function costOf(c, p) {
-  const read = p.cache_read ?? p.input * 0.1;
-  const write = p.cache_write ?? p.input * 1.25;
-  return (c.input_tokens * p.input + c.output_tokens * p.output + c.cache_read_tokens * read + c.cache_creation_tokens * write) / 1e6;
-}
-function priced(models, table2, reported) {
-  let total = zero();
-  let cost = 0;
-  let anyPrice = false;
-  const unpriced = [];
-  for (const [m, c] of Object.entries(models)) {
-    total = add(total, c);
-    const p = priceFor(m, table2);
-    if (p) {
-      cost += costOf(c, p);
-      anyPrice = true;
-    } else if (!isEmpty(c)) unpriced.push(m);
-  }
-  return {
-    ...total,
-    ...anyPrice ? { cost_usd: round6(cost) } : {},
-    ...reported !== void 0 ? { reported_cost_usd: round6(reported) } : {},
-    models,
-    ...unpriced.length ? { unpriced } : {}
-  };
-}
-function round6(x) {
-  return Math.round(x * 1e6) / 1e6;
-}
-var UsageMeter = class {
-  /** Per message id: the last usage seen for it (repeated per content block), and its model. */
-  messages = /* @__PURE__ */ new Map();
-  result;
-  anon = 0;
-  line(line) {
-    const s = line.trim();
-    if (!s.startsWith("{") || !s.includes("usage")) return;
-    let ev;
-    try {
-      ev = JSON.parse(s);
-    } catch {
-      return;
-    }
-    if (ev.type === "assistant") {
-      const msg = ev.message;
-      if (!msg?.usage) return;
-      const model = typeof msg.model === "string" && msg.model !== "<synthetic>" ? msg.model : "unknown";
-      if (model === "unknown" && isEmpty(countsOf(msg.usage))) return;
-      const id = typeof msg.id === "string" ? msg.id : `#${this.anon++}`;
-      this.messages.set(id, { model, counts: countsOf(msg.usage) });
-      return;
-    }
-    if (ev.type === "result") {
-      const mu = ev.modelUsage;
-      const models = {};
-      if (mu && typeof mu === "object" && Object.keys(mu).length) {
-        for (const [m, u] of Object.entries(mu)) models[m] = countsOf(u);
-      } else if (ev.usage && typeof ev.usage === "object") {
-        const c = countsOf(ev.usage);
-        if (!isEmpty(c)) models[this.mainModel() ?? "unknown"] = c;
-      }
-      const reported = typeof ev.total_cost_usd === "number" ? ev.total_cost_usd : void 0;
-      const prev = this.result;
-      if (prev) for (const [m, c] of Object.entries(prev.models)) models[m] = add(models[m] ?? zero(), c);
-      const sum = prev?.reported !== void 0 || reported !== void 0 ? (prev?.reported ?? 0) + (reported ?? 0) : void 0;
-      this.result = { models, ...sum !== void 0 ? { reported: sum } : {} };
-    }
-  }
-  mainModel() {
-    const n = /* @__PURE__ */ new Map();
-    for (const { model, counts } of this.messages.values()) n.set(model, (n.get(model) ?? 0) + counts.output_tokens + 1);
-    return [...n].sort((a, b) => b[1] - a[1])[0]?.[0];
-  }
-  /** Tokens per model for the attempt so far (undefined: the output said nothing about usage). */
-  models() {
-    if (this.result) return this.result;
-    if (!this.messages.size) return void 0;
-    const models = {};
-    for (const { model, counts } of this.messages.values()) models[model] = add(models[model] ?? zero(), counts);
-    return { models };
-  }
-  usage(table2) {
-    const m = this.models();
-    return m ? priced(m.models, table2, m.reported) : void 0;
-  }
-};
-function sumUsage(list, table2) {
-  const models = {};
-  let reported;
-  let any = false;
-  for (const u of list) {
-    if (!u) continue;
-    any = true;
-    const per = u.models && Object.keys(u.models).length ? u.models : {
-      unknown: {
-        input_tokens: u.input_tokens,
-        output_tokens: u.output_tokens,
-        cache_read_tokens: u.cache_read_tokens,
-        cache_creation_tokens: u.cache_creation_tokens
-      }
-    };
-    for (const [m, c] of Object.entries(per)) models[m] = add(models[m] ?? zero(), c);
-    if (u.reported_cost_usd !== void 0) reported = (reported ?? 0) + u.reported_cost_usd;
-  }
-  return any ? priced(models, table2, reported) : void 0;
-}
-function usageText(u) {
-  if (!u) return "no usage reported";
-  const parts = [`${tokens(u.input_tokens)} in`, `${tokens(u.output_tokens)} out`];
-  if (u.cache_read_tokens) parts.push(`${tokens(u.cache_read_tokens)} cache read`);
-  if (u.cache_creation_tokens) parts.push(`${tokens(u.cache_creation_tokens)} cache write`);
-  if (u.cost_usd !== void 0) parts.push(`~${dollars(u.cost_usd)}${u.unpriced?.length ? ` (+ unpriced ${u.unpriced.join(", ")})` : ""}`);
-  else if (u.unpriced?.length) parts.push(`no price for ${u.unpriced.join(", ")}`);
-  return parts.join(" \xB7 ");
-}
-function tokens(n) {
-  if (n >= 1e6) return `${(n / 1e6).toFixed(n >= 1e7 ? 0 : 1)}M`;
-  if (n >= 1e3) return `${(n / 1e3).toFixed(n >= 1e4 ? 0 : 1)}k`;
-  return String(n);
-}
-function dollars(x) {
-  return x >= 100 ? `$${x.toFixed(0)}` : x >= 0.01 || x === 0 ? `$${x.toFixed(2)}` : `$${x.toFixed(4)}`;
-}
-function runCost(run, prices) {
-  const table2 = priceTable(prices);
-  const tasks = /* @__PURE__ */ Object.create(null);
-  for (const rt of Object.values(run.tasks)) {
-    const u = sumUsage(
-      rt.attempts.map((a) => a.usage),
-      table2
-    );
-    if (u) tasks[rt.id] = u;
-  }
-  const total = sumUsage(Object.values(tasks), table2);
-  return { run_id: run.id, tasks, ...total ? { total } : {}, estimate: true };
-}
-
 // src/core/run/reset-time.ts
 var UNIT_MS = {
   s: 1e3,
@@ -4219,11 +3993,11 @@ async function readRunSummary(project, now = Date.now()) {
     const task = str(p?.task);
     out.paused = { reason, until, ...task ? { task } : {}, text: pauseText({ reason, until }, now) };
   }
-  const cost = await costOf2(project, run);
+  const cost = await costOf(project, run);
   if (cost) out.cost = cost;
   return out;
 }
-async function costOf2(project, run) {
+async function costOf(project, run) {
   const tasks = /* @__PURE__ */ Object.create(null);
   const raw = run.tasks && typeof run.tasks === "object" ? run.tasks : {};
   let any = false;
@@ -4653,24 +4427,6 @@ export {
   renderPlanWork,
   listLanes,
   planWork,
-  INTERRUPTED_NOTE,
-  nowIso2 as nowIso,
-  newRunId,
-  runOwner,
-  LIMITED_NOTE,
-  countedAttempts,
-  agentMs,
-  laneMs,
-  taskMs,
-  wallMs,
-  findRun,
-  RUNS_DOC,
-  trimRuns,
-  priceTable,
-  UsageMeter,
-  sumUsage,
-  usageText,
-  dollars,
   COMMON_LIMIT_PATTERNS,
   LimitWatch,
   LimitGate,

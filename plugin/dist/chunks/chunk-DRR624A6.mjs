@@ -7365,9 +7365,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/core/sessions/records.ts
-import fs from "node:fs";
-
 // src/core/sessions/model.ts
 import crypto from "node:crypto";
 var SESSION_TYPES = ["feature", "bugfix", "refactor", "research", "orchestration", "docs", "test", "chore"];
@@ -7437,6 +7434,7 @@ function entryCount(note) {
 }
 
 // src/core/sessions/records.ts
+import fs from "node:fs";
 function sessionKey(input, env = process.env, pid = process.pid) {
   if (input !== void 0 && input.trim() !== "") return { key: input.trim(), explicit: true };
   const sid = (env.CLAUDE_SESSION_ID || env.CLAUDE_CODE_SESSION_ID)?.trim();
@@ -7717,6 +7715,20 @@ function str(v) {
   if (v instanceof Date) return `${v.toISOString().slice(0, 19)}Z`;
   return String(v);
 }
+function usageOf(v) {
+  if (!v || typeof v !== "object" || Array.isArray(v)) return {};
+  const u = v;
+  const n = (k) => typeof u[k] === "number" && Number.isFinite(u[k]) ? u[k] : 0;
+  const usage = {
+    input_tokens: n("input_tokens"),
+    output_tokens: n("output_tokens"),
+    cache_read_tokens: n("cache_read_tokens"),
+    cache_creation_tokens: n("cache_creation_tokens"),
+    models: Array.isArray(u.models) ? u.models.filter((m) => typeof m === "string") : []
+  };
+  if (typeof u.cost_usd === "number") usage.cost_usd = u.cost_usd;
+  return { usage };
+}
 function parseMeta(yamlText, source) {
   let obj;
   try {
@@ -7743,7 +7755,8 @@ function parseMeta(yamlText, source) {
     summary: str(o.summary),
     end_reason: str(o.end_reason),
     start_commit: str(o.start_commit),
-    base: str(o.base)
+    base: str(o.base),
+    ...usageOf(o.usage)
   };
 }
 function splitSections(body) {
@@ -7914,6 +7927,7 @@ function renderNote(note) {
     const v = note.meta[k] ?? null;
     meta[k] = typeof v === "string" ? safeBlock(v) : v;
   }
+  if (note.meta.usage) meta.usage = note.meta.usage;
   const front = import_yaml2.default.stringify(meta, { lineWidth: 0 }).trimEnd();
   const title = safeText(normalizeText(note.meta.topic).split("\n")[0]) || note.meta.id;
   const parts = [

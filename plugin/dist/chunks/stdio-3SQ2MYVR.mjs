@@ -22,20 +22,20 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-RP3TRM6Z.mjs";
+} from "./chunk-S4ETXKAV.mjs";
 import {
   startSession
-} from "./chunk-BI5TYIXH.mjs";
+} from "./chunk-YTHTBG3O.mjs";
 import {
   endSession
-} from "./chunk-MI4IE53N.mjs";
+} from "./chunk-P2MDPQOC.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunk-OCDV5QVB.mjs";
+} from "./chunk-MNETWVXW.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -44,7 +44,7 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-4EMJABM2.mjs";
+} from "./chunk-DRR624A6.mjs";
 import "./chunk-FQQHPK7I.mjs";
 import "./chunk-EBQ6BYEB.mjs";
 import {
@@ -15446,6 +15446,14 @@ var claimFilesTool = defineTool({
 });
 
 // src/mcp/tools/get-session.ts
+var SessionUsageOut = external_exports.object({
+  input_tokens: external_exports.number(),
+  output_tokens: external_exports.number(),
+  cache_read_tokens: external_exports.number(),
+  cache_creation_tokens: external_exports.number(),
+  cost_usd: external_exports.number().optional().describe("Estimated from the built-in price table (USD)"),
+  models: external_exports.array(external_exports.string())
+}).describe("Tokens and estimated cost of the session, read from its Claude Code transcript at SessionEnd");
 var SessionOut = external_exports.object({
   id: external_exports.string(),
   path: external_exports.string().describe("Note path relative to its worktree"),
@@ -15466,7 +15474,8 @@ var SessionOut = external_exports.object({
   summary: external_exports.string().optional(),
   end_reason: external_exports.string().optional(),
   note_commit: external_exports.string().optional(),
-  note_uncommitted: external_exports.string().optional()
+  note_uncommitted: external_exports.string().optional(),
+  usage: SessionUsageOut.optional()
 });
 function sessionOut(s) {
   return s.task !== void 0 ? { ...s, task_id: s.task } : s;

@@ -88,7 +88,10 @@ export function renderStatus(s: StatusReport, opts: RenderOptions = {}): string 
     s.lanes.forEach((l, i) => {
       if (!l.needs_fix) return void lines.push(`  ${body[i]}`);
       // The reason goes on a line of its own under the row, so one long reason does not widen every column.
-      lines.push(paint(NEEDS_FIX_COLOR, `  ${body[i]}`), paint(NEEDS_FIX_COLOR, `    needs fix: ${safeText(l.needs_fix.reason)}`));
+      lines.push(
+        paint(NEEDS_FIX_COLOR, `  ${body[i]}`),
+        paint(NEEDS_FIX_COLOR, `    needs fix: ${safeText(l.needs_fix.reason)}${toldText(l.needs_fix)}`),
+      );
     });
     for (const l of s.lanes) if (l.problem) lines.push(paint(33, `  ! ${l.task_id ?? l.path}: ${l.problem}`));
   }
@@ -172,4 +175,10 @@ function queueNote(e: MergeEntryBrief): string {
 function bar(frac: number, n: number): string {
   const full = Math.round(Math.min(1, Math.max(0, frac)) * n);
   return `[${'#'.repeat(full)}${'-'.repeat(n - full)}]`;
+}
+
+/** For a conflict a landing caused: whether the lane's agent has been told yet. */
+export function toldText(nf: { kind: string; told_at?: string | undefined }): string {
+  if (nf.kind !== 'conflict') return '';
+  return nf.told_at ? `; agent told ${localClock(nf.told_at)}` : '; agent is told at its next edit';
 }

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processMergeQueue } from '../../src/core/merge/process.js';
 import { queueMerge } from '../../src/core/merge/enqueue.js';
 import { NOTICES_DOC } from '../../src/core/merge/notices.js';
+import { listLanes } from '../../src/core/lanes/list.js';
+import { toldText } from '../../src/render/status.js';
 import { laneRepo, runHook, type LaneRepo } from './helpers.js';
 
 const write = (cwd: string, file: string) => ({
@@ -44,6 +46,10 @@ describe('PreToolUse: main moved under the lane', () => {
     expect(Object.keys(doc)).toEqual(['a']);
     expect(doc.a).toMatchObject({ target: 'main', landed: ['b'], files: ['README.md'] });
     expect(doc.a!.delivered_at).toBeUndefined();
+    // People see it too: the lane needs a fix, and its agent has not been told yet.
+    const lane = (await listLanes(r.lanes, { recover: false })).lanes.find((l) => l.task_id === 'a');
+    expect(lane?.needs_fix).toMatchObject({ kind: 'conflict' });
+    expect(lane?.needs_fix?.told_at).toBeUndefined();
   });
 
   it("tells the lane's agent on its next edit, with what landed, the files and what to do; then never again", async () => {
@@ -61,6 +67,10 @@ describe('PreToolUse: main moved under the lane', () => {
     expect(again).toMatchObject({ code: 0, stdout: '' });
     const doc = (await r.lanes.store.read(NOTICES_DOC)).data;
     expect(doc.a!.delivered_at).toBeTruthy();
+    // ...and when it was told, in the lanes list, status and on the dashboard (the same brief).
+    const lane = (await listLanes(r.lanes, { recover: false })).lanes.find((l) => l.task_id === 'a');
+    expect(lane?.needs_fix?.told_at).toBe(doc.a!.delivered_at);
+    expect(toldText(lane!.needs_fix!)).toMatch(/^; agent told \d\d:\d\d/);
   });
 
   it('delivers a notice exactly once when hooks race for it', async () => {

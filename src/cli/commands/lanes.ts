@@ -8,6 +8,7 @@ import { startLane, type StartResult } from '../../core/lanes/start.js';
 import { takeTask, type TakeResult } from '../../core/lanes/take.js';
 import { safeText } from '../../util/escape.js';
 import { colorEnabled, NEEDS_FIX_SGR, paintState, sgr } from '../../render/color.js';
+import { toldText } from '../../render/status.js';
 import { lanePath } from '../../core/lanes/path.js';
 import { isLanesError } from '../../errors.js';
 import { action, emit, reportError } from '../run.js';
@@ -180,7 +181,7 @@ function renderList(r: ListResult, o: { color?: boolean } = {}): string {
   // Lanes that need a fix come first (listLanes orders them); the reason goes on its own line.
   const body = r.lanes.flatMap((l, i) =>
     l.needs_fix
-      ? [paint(fmt(rows[i]!)), paint(`  needs fix: ${safeText(l.needs_fix.reason)}`)]
+      ? [paint(fmt(rows[i]!)), paint(`  needs fix: ${safeText(l.needs_fix.reason)}${toldText(l.needs_fix)}`)]
       : [fmt(rows[i]!, l.kind === 'lane' ? l.task_status : undefined)],
   );
   const problems = r.lanes.filter((l) => l.problem).map((l) => `  ${l.task_id ?? safeText(l.path)}: ${safeText(l.problem)}`);

@@ -4,6 +4,7 @@
  * lane record (foreign or orphaned), marked as such. Reads only: every git call runs with
  * GIT_OPTIONAL_LOCKS=0, so polling never collides with an agent's commit.
  */
+import { NOTICES_DOC } from '../merge/notices.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { git } from '../../git/exec.js';
@@ -111,7 +112,8 @@ export async function listLanes(project: Project, opts: { recover?: boolean } = 
     return v;
   });
   const tips = new Map(views.filter((v) => v.task_id && v.head).map((v) => [v.task_id!, v.head!]));
-  const fixes = await needsFixByTask(root, cfg.target, queue, tasks, tips);
+  const notices = (await project.store.read(NOTICES_DOC)).data;
+  const fixes = await needsFixByTask(root, cfg.target, queue, tasks, tips, notices);
   const made = new Map(records.map((rec) => [rec.task, rec.created_at]));
   for (const v of views) {
     const nf = v.task_id ? fixes.get(v.task_id) : undefined;

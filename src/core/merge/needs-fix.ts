@@ -8,6 +8,7 @@
  * Derived on every read from the queue doc and the tasks (nothing extra is stored), so it can never
  * disagree with them: it ends as soon as the task is queued again or lands.
  */
+import type { NoticesDoc } from './notices.js';
 import { isAncestor } from '../../git/refs.js';
 import { isActive, type MergeEntry, type MergeQueueDoc } from './model.js';
 import type { TasksDoc } from '../plan/tasks.js';
@@ -21,6 +22,8 @@ export interface NeedsFix {
   entry?: string;
   /** When it was sent back. */
   since?: string;
+  /** A conflict a landing caused: when a hook told the lane's agent (absent: not yet, it hears at its next edit). */
+  told_at?: string;
 }
 
 const MAX_FILES = 3;
@@ -35,6 +38,7 @@ export async function needsFixByTask(
   queue: MergeQueueDoc,
   tasks: TasksDoc,
   tips: ReadonlyMap<string, string>,
+  notices?: NoticesDoc,
 ): Promise<Map<string, NeedsFix>> {
   const out = new Map<string, NeedsFix>();
   const latest = new Map<string, MergeEntry>();
@@ -60,7 +64,8 @@ export async function needsFixByTask(
       const tip = tips.get(task);
       // The lane merged the target it conflicted with: the owner has resolved it.
       if (tip && c.target && (await isAncestor(root, c.target, tip).catch(() => false))) return;
-      out.set(task, { kind: 'conflict', reason: conflictReason(target, c.files) });
+      const told = notices && Object.hasOwn(notices, task) ? notices[task]?.delivered_at : undefined;
+      out.set(task, { kind: 'conflict', reason: conflictReason(target, c.files), ...(told ? { told_at: told } : {}) });
     }),
   );
   return out;

@@ -4,6 +4,7 @@
  * recovery or locks. Lanes cost one `git status` each plus an ahead/behind count per new
  * (tip, target) pair; tips and commit times of all lanes come from one for-each-ref.
  */
+import type { NoticesDoc } from '../merge/notices.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { errorMessage } from '../../errors.js';
@@ -51,8 +52,9 @@ export async function lanesToFix(
   queue: MergeQueueDoc,
   tasks: TasksDoc,
   tips: Promise<LaneTips>,
+  notices?: NoticesDoc,
 ): Promise<Map<string, NeedsFix>> {
-  return needsFixByTask(root, target, queue, tasks, taskTips(await tips));
+  return needsFixByTask(root, target, queue, tasks, taskTips(await tips), notices);
 }
 
 /** Each lane with its task's state and what it must fix; lanes to fix first. */

@@ -14,6 +14,7 @@
  * Each section has its own module (plan, lanes, claims, queue, run, events); this one puts them
  * together.
  */
+import { NOTICES_DOC } from '../merge/notices.js';
 import { errorMessage } from '../../errors.js';
 import { refSha } from '../../git/refs.js';
 import { readResources, type Resources } from '../../system/resources.js';
@@ -80,7 +81,11 @@ export async function status(project: Project, opts: StatusOptions = {}): Promis
       emptyQueue(),
     ),
   ]);
-  const fixes = await guard('lanes to fix', lanesToFix(root, cfg.target, queueDoc, tasks, tips), new Map<string, NeedsFix>());
+  const fixes = await guard(
+    'lanes to fix',
+    lanesToFix(root, cfg.target, queueDoc, tasks, tips, (await project.store.read(NOTICES_DOC)).data),
+    new Map<string, NeedsFix>(),
+  );
   return {
     repo: root,
     generated_at: new Date().toISOString(),

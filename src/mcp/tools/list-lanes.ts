@@ -12,6 +12,10 @@ export const NeedsFixOut = z
     reason: z.string().describe('A few words, e.g. "gate test failed, 55 failing"; merge_status has the full output'),
     entry: z.string().optional().describe('The failed merge queue entry'),
     since: z.string().optional(),
+    told_at: z
+      .string()
+      .optional()
+      .describe("A conflict a landing caused: when the lane's agent was told (at its next edit after the landing)"),
   })
   .strict()
   .describe('The merge queue sent this lane back (or a landing made it conflict): fix it, commit, and queue_merge again');

@@ -4,9 +4,9 @@ const require = __lanesRequire(import.meta.url);
 
 // src/cli/main.ts
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-3SQ2MYVR.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-5VRTVCSD.mjs");
   await serveMcpStdio();
 } else {
-  const { runProgram } = await import("./chunks/program-FFZ7ZZUV.mjs");
+  const { runProgram } = await import("./chunks/program-2O4NBH47.mjs");
   await runProgram(process.argv);
 }

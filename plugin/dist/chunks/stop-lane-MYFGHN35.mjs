@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-RYNPNKK7.mjs";
+} from "./chunk-UEKYMIYG.mjs";
 import {
   checkProtocol,
   ownedNotePaths,

@@ -2999,7 +2999,7 @@ import path10 from "node:path";
 
 // src/core/merge/needs-fix.ts
 var MAX_FILES = 3;
-async function needsFixByTask(root, target, queue, tasks, tips) {
+async function needsFixByTask(root, target, queue, tasks, tips, notices) {
   const out = /* @__PURE__ */ new Map();
   const latest = /* @__PURE__ */ new Map();
   const active = /* @__PURE__ */ new Set();
@@ -3023,7 +3023,8 @@ async function needsFixByTask(root, target, queue, tasks, tips) {
     recorded.map(async ([task, c]) => {
       const tip = tips.get(task);
       if (tip && c.target && await isAncestor(root, c.target, tip).catch(() => false)) return;
-      out.set(task, { kind: "conflict", reason: conflictReason(target, c.files) });
+      const told = notices && Object.hasOwn(notices, task) ? notices[task]?.delivered_at : void 0;
+      out.set(task, { kind: "conflict", reason: conflictReason(target, c.files), ...told ? { told_at: told } : {} });
     })
   );
   return out;
@@ -3132,7 +3133,8 @@ async function listLanes(project, opts = {}) {
     return v;
   });
   const tips = new Map(views.filter((v) => v.task_id && v.head).map((v) => [v.task_id, v.head]));
-  const fixes = await needsFixByTask(root, cfg.target, queue, tasks, tips);
+  const notices = (await project.store.read(NOTICES_DOC)).data;
+  const fixes = await needsFixByTask(root, cfg.target, queue, tasks, tips, notices);
   const made = new Map(records.map((rec) => [rec.task, rec.created_at]));
   for (const v of views) {
     const nf = v.task_id ? fixes.get(v.task_id) : void 0;
@@ -3535,8 +3537,8 @@ function briefEvent(e) {
 // src/core/status/lanes.ts
 import fs12 from "node:fs";
 import path13 from "node:path";
-async function lanesToFix(root, target, queue, tasks, tips) {
-  return needsFixByTask(root, target, queue, tasks, taskTips(await tips));
+async function lanesToFix(root, target, queue, tasks, tips, notices) {
+  return needsFixByTask(root, target, queue, tasks, taskTips(await tips), notices);
 }
 function withTaskState(lanes, tasks, fixes) {
   for (const l of lanes) if (l.task_id && Object.hasOwn(tasks, l.task_id)) l.task_status = tasks[l.task_id].status;
@@ -4051,7 +4053,11 @@ async function status(project, opts = {}) {
       emptyQueue()
     )
   ]);
-  const fixes = await guard2("lanes to fix", lanesToFix(root, cfg.target, queueDoc, tasks, tips), /* @__PURE__ */ new Map());
+  const fixes = await guard2(
+    "lanes to fix",
+    lanesToFix(root, cfg.target, queueDoc, tasks, tips, (await project.store.read(NOTICES_DOC)).data),
+    /* @__PURE__ */ new Map()
+  );
   return {
     repo: root,
     generated_at: (/* @__PURE__ */ new Date()).toISOString(),
@@ -4199,7 +4205,10 @@ function renderStatus2(s, opts = {}) {
     lines.push(`  ${head}`);
     s.lanes.forEach((l, i) => {
       if (!l.needs_fix) return void lines.push(`  ${body[i]}`);
-      lines.push(paint(NEEDS_FIX_COLOR, `  ${body[i]}`), paint(NEEDS_FIX_COLOR, `    needs fix: ${safeText(l.needs_fix.reason)}`));
+      lines.push(
+        paint(NEEDS_FIX_COLOR, `  ${body[i]}`),
+        paint(NEEDS_FIX_COLOR, `    needs fix: ${safeText(l.needs_fix.reason)}${toldText(l.needs_fix)}`)
+      );
     });
     for (const l of s.lanes) if (l.problem) lines.push(paint(33, `  ! ${l.task_id ?? l.path}: ${l.problem}`));
   }
@@ -4266,6 +4275,10 @@ function queueNote(e) {
 function bar(frac, n) {
   const full = Math.round(Math.min(1, Math.max(0, frac)) * n);
   return `[${"#".repeat(full)}${"-".repeat(n - full)}]`;
+}
+function toldText(nf) {
+  if (nf.kind !== "conflict") return "";
+  return nf.told_at ? `; agent told ${localClock(nf.told_at)}` : "; agent is told at its next edit";
 }
 
 // src/core/lanes/take.ts
@@ -4442,5 +4455,6 @@ export {
   sgr2,
   table,
   renderStatus2,
+  toldText,
   takeTask
 };

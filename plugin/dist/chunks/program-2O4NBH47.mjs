@@ -51,8 +51,9 @@ import {
   sgr2,
   status,
   table,
-  takeTask
-} from "./chunk-S4ETXKAV.mjs";
+  takeTask,
+  toldText
+} from "./chunk-PASNAC4X.mjs";
 import {
   startSession
 } from "./chunk-YTHTBG3O.mjs";
@@ -4443,7 +4444,8 @@ var CLIENT_JS = String.raw`
     return h('div', null, [
       h('span', { class: 'pill needs-fix', style: 'background:' + NEEDS_FIX, text: 'needs fix' }),
       h('div', { class: 'fix-reason', text: nf.reason }),
-    ]);
+      nf.kind === 'conflict' && h('div', { class: 'fix-told', text: nf.told_at ? 'agent told ' + new Date(nf.told_at).toLocaleTimeString() : 'agent is told at its next edit' }),
+    ].filter(Boolean));
   }
 
   function renderLanes(st) {
@@ -7245,7 +7247,7 @@ function renderList(r2, o = {}) {
     (c, i) => i === row.length - 1 ? c : i === 1 ? paintState(!!o.color && !!state, state, c.padEnd(widths[i])) : c.padEnd(widths[i])
   ).join("  ");
   const body = r2.lanes.flatMap(
-    (l, i) => l.needs_fix ? [paint(fmt(rows[i])), paint(`  needs fix: ${safeText(l.needs_fix.reason)}`)] : [fmt(rows[i], l.kind === "lane" ? l.task_status : void 0)]
+    (l, i) => l.needs_fix ? [paint(fmt(rows[i])), paint(`  needs fix: ${safeText(l.needs_fix.reason)}${toldText(l.needs_fix)}`)] : [fmt(rows[i], l.kind === "lane" ? l.task_status : void 0)]
   );
   const problems = r2.lanes.filter((l) => l.problem).map((l) => `  ${l.task_id ?? safeText(l.path)}: ${safeText(l.problem)}`);
   return [fmt(head), ...body, ...problems.length ? ["Problems:", ...problems] : []].join("\n");
@@ -7290,7 +7292,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-3SQ2MYVR.mjs");
+      const { serveMcpStdio } = await import("./stdio-5VRTVCSD.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

@@ -22,7 +22,7 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-S4ETXKAV.mjs";
+} from "./chunk-PASNAC4X.mjs";
 import {
   startSession
 } from "./chunk-YTHTBG3O.mjs";
@@ -15746,7 +15746,8 @@ var NeedsFixOut = external_exports.object({
   kind: external_exports.enum(["gate", "conflict", "error"]).describe("gate: a gate failed; conflict: conflicts with the target; error: integration failed"),
   reason: external_exports.string().describe('A few words, e.g. "gate test failed, 55 failing"; merge_status has the full output'),
   entry: external_exports.string().optional().describe("The failed merge queue entry"),
-  since: external_exports.string().optional()
+  since: external_exports.string().optional(),
+  told_at: external_exports.string().optional().describe("A conflict a landing caused: when the lane's agent was told (at its next edit after the landing)")
 }).strict().describe("The merge queue sent this lane back (or a landing made it conflict): fix it, commit, and queue_merge again");
 var LaneOut = external_exports.object({
   task_id: external_exports.string().optional(),

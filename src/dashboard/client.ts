@@ -133,7 +133,7 @@ export const CLIENT_JS = String.raw`
     return h('div', null, [
       h('span', { class: 'pill needs-fix', style: 'background:' + NEEDS_FIX, text: 'needs fix' }),
       h('div', { class: 'fix-reason', text: nf.reason }),
-      nf.kind === 'conflict' && h('div', { class: 'fix-told', text: nf.told_at ? 'agent told ' + new Date(nf.told_at).toLocaleTimeString() : 'agent is told at its next edit' }),
+      nf.told_at && h('div', { class: 'fix-told', text: 'agent told ' + new Date(nf.told_at).toLocaleTimeString() }),
     ].filter(Boolean));
   }
 

@@ -177,8 +177,7 @@ function bar(frac: number, n: number): string {
   return `[${'#'.repeat(full)}${'-'.repeat(n - full)}]`;
 }
 
-/** For a conflict a landing caused: whether the lane's agent has been told yet. */
-export function toldText(nf: { kind: string; told_at?: string | undefined }): string {
-  if (nf.kind !== 'conflict') return '';
-  return nf.told_at ? `; agent told ${localClock(nf.told_at)}` : '; agent is told at its next edit';
+/** For a conflict a landing caused: when the lane's agent was told (nothing until it has been). */
+export function toldText(nf: { told_at?: string | undefined }): string {
+  return nf.told_at ? `; agent told ${localClock(nf.told_at)}` : '';
 }

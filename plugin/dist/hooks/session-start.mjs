@@ -85,7 +85,7 @@ async function main() {
     trace(EVENT, "summary");
     return 0;
   }
-  const { laneContext } = await import("../chunks/session-start-lane-XSYEAGDF.mjs");
+  const { laneContext } = await import("../chunks/session-start-lane-AZ4A7OBV.mjs");
   const r = await laneContext(input, lane, w);
   context(r.text);
   trace(EVENT, "lane", { lane: lane.task, session: r.session_id, resumed: r.resumed });

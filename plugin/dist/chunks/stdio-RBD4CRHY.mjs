@@ -22,7 +22,7 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-PASNAC4X.mjs";
+} from "./chunk-TASTC2AZ.mjs";
 import {
   startSession
 } from "./chunk-YTHTBG3O.mjs";

@@ -4277,8 +4277,7 @@ function bar(frac, n) {
   return `[${"#".repeat(full)}${"-".repeat(n - full)}]`;
 }
 function toldText(nf) {
-  if (nf.kind !== "conflict") return "";
-  return nf.told_at ? `; agent told ${localClock(nf.told_at)}` : "; agent is told at its next edit";
+  return nf.told_at ? `; agent told ${localClock(nf.told_at)}` : "";
 }
 
 // src/core/lanes/take.ts

@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-UEKYMIYG.mjs";
+} from "./chunk-R2FK5GW4.mjs";
 import {
   startSession
 } from "./chunk-YTHTBG3O.mjs";

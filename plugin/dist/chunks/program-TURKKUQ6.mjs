@@ -53,7 +53,7 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-PASNAC4X.mjs";
+} from "./chunk-TASTC2AZ.mjs";
 import {
   startSession
 } from "./chunk-YTHTBG3O.mjs";
@@ -4444,7 +4444,7 @@ var CLIENT_JS = String.raw`
     return h('div', null, [
       h('span', { class: 'pill needs-fix', style: 'background:' + NEEDS_FIX, text: 'needs fix' }),
       h('div', { class: 'fix-reason', text: nf.reason }),
-      nf.kind === 'conflict' && h('div', { class: 'fix-told', text: nf.told_at ? 'agent told ' + new Date(nf.told_at).toLocaleTimeString() : 'agent is told at its next edit' }),
+      nf.told_at && h('div', { class: 'fix-told', text: 'agent told ' + new Date(nf.told_at).toLocaleTimeString() }),
     ].filter(Boolean));
   }
 
@@ -7292,7 +7292,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-5VRTVCSD.mjs");
+      const { serveMcpStdio } = await import("./stdio-RBD4CRHY.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

@@ -13,6 +13,7 @@ import { git, gitOut } from './exec.js';
 import type { Repo } from './repo.js';
 import { isSha } from './refs.js';
 import { MIN_GIT, atLeast, gitVersion, showVersion } from './version.js';
+import { worktreeOperation } from './worktree.js';
 
 /** Disables hooks (an agent's lane must not run code in the processor) and gc for commits we make. */
 export const SAFE = ['-c', 'core.hooksPath=/dev/null', '-c', 'gc.auto=0'];
@@ -146,17 +147,7 @@ export async function isMergeCommit(cwd: string, commit: string): Promise<boolea
 
 /** What git has in progress in a worktree (a rebase, a merge...), or undefined. */
 export async function operationInProgress(worktree: string): Promise<string | undefined> {
-  const gitDir = await gitOut(worktree, ['rev-parse', '--absolute-git-dir'], { readOnly: true });
-  const probes: Array<[string, string]> = [
-    ['rebase-merge', 'a rebase'],
-    ['rebase-apply', 'a rebase (or git am)'],
-    ['MERGE_HEAD', 'a merge'],
-    ['CHERRY_PICK_HEAD', 'a cherry-pick'],
-    ['REVERT_HEAD', 'a revert'],
-    ['BISECT_LOG', 'a bisect'],
-  ];
-  for (const [file, what] of probes) if (fs.existsSync(path.join(gitDir, file))) return what;
-  return undefined;
+  return worktreeOperation(await gitOut(worktree, ['rev-parse', '--absolute-git-dir'], { readOnly: true }));
 }
 
 /** Files with conflicts in an integration worktree after a failed rebase/revert. */

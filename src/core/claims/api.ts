@@ -3,7 +3,7 @@
  * that takes the state lock reclaims dead and expired claims on the way (and logs each reclaim);
  * reads stay lock-free unless there is something to reclaim.
  */
-import { hostName } from '../../state/pid.js';
+import { editProcessLeases } from './detach.js';
 import type { StateStore } from '../../state/index.js';
 import { PORTS_DOC, logPortsReclaimed, renewPortsInTx, type PortsReclaimed } from './ports.js';
 import { isLanesError, type LanesError } from '../../errors.js';
@@ -203,30 +203,9 @@ export async function renewClaims(store: StateStore, owner: string, ttlSeconds?:
  * Drops every claim and port lease recorded with this pid on this host: what a shutting-down
  * process (the MCP server on SIGTERM or stdin end) calls for its own leases.
  */
-export async function releaseProcess(store: StateStore, pid: number = process.pid): Promise<{ claims: number; ports: number }> {
-  const host = hostName();
-  const ours = (x: { pid?: number; host: string }) => x.pid === pid && x.host === host;
-  const [c, p] = await Promise.all([store.read(CLAIMS_DOC), store.read(PORTS_DOC)]);
-  const hasClaims = Array.isArray(c.data.claims) && c.data.claims.some(ours);
-  const hasPorts = Array.isArray(p.data.leases) && p.data.leases.some(ours);
-  if (!hasClaims && !hasPorts) return { claims: 0, ports: 0 };
-  const r = await store.transact(async (tx) => {
-    let claims = 0;
-    let ports = 0;
-    if (hasClaims) {
-      const doc = claimsOf(tx);
-      const n = doc.claims.length;
-      doc.claims = doc.claims.filter((x) => !ours(x));
-      claims = n - doc.claims.length;
-    }
-    if (hasPorts) {
-      const doc = tx.get(PORTS_DOC);
-      const n = doc.leases.length;
-      doc.leases = doc.leases.filter((x) => !ours(x));
-      ports = n - doc.leases.length;
-    }
-    return { claims, ports };
+export function releaseProcess(store: StateStore, pid: number = process.pid): Promise<{ claims: number; ports: number }> {
+  return editProcessLeases(store, pid, 'claims.process-released', (list, ours) => {
+    const kept = list.filter((x) => !ours(x));
+    return [kept, list.length - kept.length];
   });
-  await store.appendEvent('claims.process-released', { pid, ...r });
-  return r;
 }

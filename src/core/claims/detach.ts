@@ -11,9 +11,22 @@ import { PORTS_DOC } from './ports.js';
 import { CLAIMS_DOC } from './model.js';
 import { claimsOf } from './tx.js';
 
-export async function detachProcess(store: StateStore, pid: number = process.pid): Promise<{ claims: number; ports: number }> {
+type Leased = { pid?: number; host: string };
+/** Changes the records `ours` picks in a list; returns the new list and how many it changed. */
+type Edit = <T extends Leased>(list: T[], ours: (x: Leased) => boolean) => [T[], number];
+
+/**
+ * Applies `edit` to the claims and port leases this process recorded with its pid on this host, in
+ * one transaction (none at all when it holds nothing, the common case at shutdown), and logs `event`.
+ */
+export async function editProcessLeases(
+  store: StateStore,
+  pid: number,
+  event: string,
+  edit: Edit,
+): Promise<{ claims: number; ports: number }> {
   const host = hostName();
-  const ours = (x: { pid?: number; host: string }) => x.pid === pid && x.host === host;
+  const ours = (x: Leased) => x.pid === pid && x.host === host;
   const [c, p] = await Promise.all([store.read(CLAIMS_DOC), store.read(PORTS_DOC)]);
   const hasClaims = Array.isArray(c.data.claims) && c.data.claims.some(ours);
   const hasPorts = Array.isArray(p.data.leases) && p.data.leases.some(ours);
@@ -22,21 +35,27 @@ export async function detachProcess(store: StateStore, pid: number = process.pid
     let claims = 0;
     let ports = 0;
     if (hasClaims) {
-      for (const x of claimsOf(tx).claims) {
-        if (!ours(x)) continue;
-        delete x.pid;
-        claims++;
-      }
+      const doc = claimsOf(tx);
+      [doc.claims, claims] = edit(doc.claims, ours);
     }
     if (hasPorts) {
-      for (const x of tx.get(PORTS_DOC).leases) {
-        if (!ours(x)) continue;
-        delete x.pid;
-        ports++;
-      }
+      const doc = tx.get(PORTS_DOC);
+      [doc.leases, ports] = edit(doc.leases, ours);
     }
     return { claims, ports };
   });
-  await store.appendEvent('claims.process-detached', { pid, ...r });
+  await store.appendEvent(event, { pid, ...r });
   return r;
+}
+
+export function detachProcess(store: StateStore, pid: number = process.pid): Promise<{ claims: number; ports: number }> {
+  return editProcessLeases(store, pid, 'claims.process-detached', (list, ours) => {
+    let n = 0;
+    for (const x of list) {
+      if (!ours(x)) continue;
+      delete x.pid;
+      n++;
+    }
+    return [list, n];
+  });
 }

@@ -15,7 +15,7 @@ import { hostName, pidAlive } from '../../state/pid.js';
 import type { StateStore } from '../../state/index.js';
 import { defineDoc, type DocTx } from '../../state/define.js';
 import { recordMap } from '../../state/records.js';
-import { assertOwner, assertTtl, DEFAULT_TTL_SECONDS, describeUntil, expiryFrom } from './owner.js';
+import { assertOwner, assertTtl, DEFAULT_TTL_SECONDS, describeUntil, expiryFrom, ownerPart } from './owner.js';
 
 export interface OwnerLease {
   owner: string;
@@ -72,15 +72,8 @@ function legacyPid(owner: string): number | undefined {
   let m = /^session:(\d{1,10})$/.exec(owner);
   if (m) return Number(m[1]);
   m = /^cli:[^@]*@([^:]*):(\d{1,10})$/.exec(owner);
-  if (
-    m &&
-    m[1] ===
-      hostName()
-        .replace(/[^A-Za-z0-9._+-]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .slice(0, 40)
-  )
-    return Number(m[2]);
+  // The CLI wrote its host the way it writes every owner part (lanes/model.ts cliOwner).
+  if (m && m[1] === ownerPart(hostName())) return Number(m[2]);
   return undefined;
 }
 

@@ -46,6 +46,16 @@ const CONTROL = /[\x00-\x1f\x7f]/;
  * this function). A control character gets its own message: it is the likely attack, and "use
  * letters and digits" alone would not say what was wrong.
  */
+/** A piece of an owner name made from outside text (a user, a host, a session id): kept to the owner rule. */
+export function ownerPart(s: string): string {
+  return (
+    s
+      .replace(/[^A-Za-z0-9._+-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'x'
+  );
+}
+
 export function assertOwner(owner: unknown): string {
   if (typeof owner === 'string' && OWNER_RE.test(owner)) return owner;
   const shown = typeof owner === 'string' ? JSON.stringify(owner.slice(0, 80)) : String(owner);
@@ -66,8 +76,16 @@ export function assertTtl(ttl: unknown): number {
 }
 
 /** A short free-text field (reason, session id): bounded, no control characters. */
+/** Longest session id a record keeps. */
+export const SESSION_MAX = 200;
+
+/** A short free-text field: 1 to `max` characters, no control characters. */
+export function isText(v: unknown, max: number): v is string {
+  return typeof v === 'string' && v.length > 0 && v.length <= max && !CONTROL.test(v);
+}
+
 export function assertText(v: unknown, what: string, max: number): string {
-  if (typeof v === 'string' && v.length > 0 && v.length <= max && !CONTROL.test(v)) return v;
+  if (isText(v, max)) return v;
   throw new LanesError('INVALID_INPUT', `Invalid ${what}.`, { hint: `Use 1 to ${max} characters without control characters.` });
 }
 
@@ -77,7 +95,7 @@ export function identityOf(input: OwnerInput): OwnerIdentity {
     host: input.host === undefined ? hostName() : assertText(input.host, 'host', 255),
   };
   if (input.task !== undefined) id.task = assertSlug(input.task);
-  if (input.session !== undefined) id.session = assertText(input.session, 'session', 200);
+  if (input.session !== undefined) id.session = assertText(input.session, 'session', SESSION_MAX);
   if (input.pid !== undefined) {
     if (!Number.isSafeInteger(input.pid) || input.pid <= 0) {
       throw new LanesError('INVALID_INPUT', `Invalid pid ${String(input.pid)}.`, {

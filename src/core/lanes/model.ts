@@ -8,7 +8,7 @@ import os from 'node:os';
 import { LanesError, isLanesError } from '../../errors.js';
 import { assertSlug } from '../../util/slug.js';
 import { isInside } from '../../util/paths.js';
-import { assertOwner } from '../claims/owner.js';
+import { assertOwner, isText, ownerPart, SESSION_MAX } from '../claims/owner.js';
 import { defineDoc } from '../../state/define.js';
 
 /** Journal operation names (docs/safety.md rule 10). */
@@ -96,16 +96,6 @@ export function archiveRef(task: string, at = new Date()): string {
   return `refs/lanes/landed/${task}/${at.toISOString().replace(/[-:.]/g, '')}`;
 }
 
-/** Owner strings must match the claims owner rule: printable, no spaces (see claims/owner.ts). */
-function ownerPart(s: string): string {
-  return (
-    s
-      .replace(/[^A-Za-z0-9._+-]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || 'x'
-  );
-}
-
 /**
  * Who is acting, and whether that identity is bound to this process. Only an identity with no
  * stable name (the `session:<pid>` fallback) registers its pid as its liveness.
@@ -165,4 +155,17 @@ export function laneContaining(lanes: LanesDoc, dir: string): LaneRecord | undef
     if (l && typeof l.path === 'string' && isInside(l.path, dir)) return l;
   }
   return undefined;
+}
+
+/**
+ * What ties an MCP caller's claim or port to its end. A stable owner (a name, LANES_OWNER, a Claude
+ * Code session) survives this server: a client that starts a server per call keeps its claims, and
+ * the lease (or SessionEnd, through the recorded session) ends them. Only the server's own
+ * `session:<pid>` fallback is bound to this process.
+ */
+export function boundTo(owner: string, env: NodeJS.ProcessEnv = process.env): { pid?: number; session?: string } {
+  const me = mcpActor(env);
+  if (me.pid !== undefined && owner === me.owner) return { pid: me.pid };
+  const sid = env.CLAUDE_SESSION_ID || env.CLAUDE_CODE_SESSION_ID;
+  return sid && isText(sid, SESSION_MAX) ? { session: sid } : {};
 }

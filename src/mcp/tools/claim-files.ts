@@ -5,26 +5,12 @@ import { claimFiles } from '../../core/claims/api.js';
 import { describeUntil } from '../../core/claims/owner.js';
 import { MAX_TTL_SECONDS } from '../../core/claims/owner.js';
 import { renewOwner } from '../../core/claims/liveness.js';
-import { mcpActor } from '../../core/lanes/model.js';
+import { boundTo } from '../../core/lanes/model.js';
 import { defineTool } from '../tool.js';
 import { Owner, Slug } from '../schemas.js';
 import { acceptOldArgs } from './renamed.js';
 
 export { Owner };
-
-/**
- * What ties an MCP caller's claim or port to its end. A stable owner (a name, LANES_OWNER, a Claude
- * Code session) survives this server: a client that starts a server per call keeps its claims, and
- * the lease (or SessionEnd, through the recorded session) ends them. Only the server's own
- * `session:<pid>` fallback is bound to this process.
- */
-export function boundTo(owner: string, env: NodeJS.ProcessEnv = process.env): { pid?: number; session?: string } {
-  const me = mcpActor(env);
-  if (me.pid !== undefined && owner === me.owner) return { pid: me.pid };
-  const sid = env.CLAUDE_SESSION_ID || env.CLAUDE_CODE_SESSION_ID;
-  // eslint-disable-next-line no-control-regex
-  return sid && sid.length <= 200 && !/[\x00-\x1f\x7f]/.test(sid) ? { session: sid } : {};
-}
 
 export const ClaimOut = z.object({
   pattern: z.string(),

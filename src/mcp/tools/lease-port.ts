@@ -4,7 +4,7 @@ import { describeUntil } from '../../core/claims/owner.js';
 import { MAX_TTL_SECONDS } from '../../core/claims/owner.js';
 import { leasePort } from '../../core/claims/ports.js';
 import { defineTool } from '../tool.js';
-import { boundTo } from './claim-files.js';
+import { boundTo } from '../../core/lanes/model.js';
 import { Owner } from '../schemas.js';
 import { renewOwner } from '../../core/claims/liveness.js';
 

@@ -6,28 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Command } from 'commander';
 import { registerLanes } from '../../src/cli/commands/lanes.js';
 import { act, speak } from '../../src/core/hints/actions.js';
-import { lanesRepo } from '../core/lanes/helpers.js';
-
-async function cli(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const program = new Command().name('lanes').exitOverride();
-  registerLanes(program);
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-  const before = process.cwd();
-  process.exitCode = 0;
-  try {
-    process.chdir(cwd);
-    await program.parseAsync(['node', 'lanes', ...args]);
-  } finally {
-    process.chdir(before);
-    vi.restoreAllMocks();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { code, stdout, stderr };
-}
+import { cli, lanesRepo } from '../core/lanes/helpers.js';
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -8,13 +8,13 @@ import {
 } from "../chunks/chunk-FQQHPK7I.mjs";
 import {
   actingLane
-} from "../chunks/chunk-ZPGNXPBV.mjs";
+} from "../chunks/chunk-FVCXL6QY.mjs";
 import {
   ownerLeaseStale
-} from "../chunks/chunk-YC5FYGCY.mjs";
+} from "../chunks/chunk-23P6TAVL.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
 import "../chunks/chunk-HOVPYJYW.mjs";
-import "../chunks/chunk-OD6BFOUK.mjs";
+import "../chunks/chunk-GLLGPDGJ.mjs";
 import {
   emitJson,
   exit,
@@ -39,7 +39,7 @@ import {
   describeUntil,
   isInside,
   laneContaining
-} from "../chunks/chunk-2VPJHXGL.mjs";
+} from "../chunks/chunk-6YY4H32W.mjs";
 import {
   pidAlive
 } from "../chunks/chunk-KCQ2UJ6A.mjs";
@@ -208,7 +208,7 @@ async function main() {
   const sid = str(input, "session_id");
   if (d.lane && (needsRenewal(claims, d.lane, now) || ownerLeaseStale(w.stateDir, sid, now))) {
     try {
-      const { renewLaneClaims } = await import("../chunks/renew-73S6HOYS.mjs");
+      const { renewLaneClaims } = await import("../chunks/renew-GG7QEQWR.mjs");
       await renewLaneClaims(w.stateDir, d.lane.task, sid);
     } catch (e) {
       note(`${EVENT}: could not renew the claims of task ${d.lane.task}: ${e.message}`);

@@ -3,10 +3,10 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   sessionOwner
-} from "../chunks/chunk-YC5FYGCY.mjs";
+} from "../chunks/chunk-23P6TAVL.mjs";
 import {
   leaseOf
-} from "../chunks/chunk-OD6BFOUK.mjs";
+} from "../chunks/chunk-GLLGPDGJ.mjs";
 import {
   elapsedMs,
   exit,
@@ -23,7 +23,7 @@ import {
   locate,
   readDoc
 } from "../chunks/chunk-VTCSFJ55.mjs";
-import "../chunks/chunk-2VPJHXGL.mjs";
+import "../chunks/chunk-6YY4H32W.mjs";
 import "../chunks/chunk-KCQ2UJ6A.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
@@ -95,7 +95,7 @@ async function main() {
   }
   const timer = finishing ? void 0 : setTimeout(() => startFinisher(input), FINISHER_AFTER_MS);
   timer?.unref();
-  const { finishSession } = await import("../chunks/session-end-work-BESIMYLY.mjs");
+  const { finishSession } = await import("../chunks/session-end-work-XXOYBVLK.mjs");
   const r = await finishSession(w, sid, str(input, "reason") ?? "other", str(input, "transcript_path"));
   if (timer) clearTimeout(timer);
   for (const line of r.report) note(`${EVENT}: ${line}`);

@@ -19,7 +19,7 @@ import {
 } from "../chunks/chunk-VTCSFJ55.mjs";
 import {
   laneContaining
-} from "../chunks/chunk-2VPJHXGL.mjs";
+} from "../chunks/chunk-6YY4H32W.mjs";
 import "../chunks/chunk-KCQ2UJ6A.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
@@ -85,7 +85,7 @@ async function main() {
     trace(EVENT, "summary");
     return 0;
   }
-  const { laneContext } = await import("../chunks/session-start-lane-AZ4A7OBV.mjs");
+  const { laneContext } = await import("../chunks/session-start-lane-YO4XJDNU.mjs");
   const r = await laneContext(input, lane, w);
   context(r.text);
   trace(EVENT, "lane", { lane: lane.task, session: r.session_id, resumed: r.resumed });

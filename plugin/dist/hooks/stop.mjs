@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-ZPGNXPBV.mjs";
+} from "../chunks/chunk-FVCXL6QY.mjs";
 import {
   emitJson,
   exit,
@@ -19,7 +19,7 @@ import {
   locate,
   readLanes
 } from "../chunks/chunk-VTCSFJ55.mjs";
-import "../chunks/chunk-2VPJHXGL.mjs";
+import "../chunks/chunk-6YY4H32W.mjs";
 import "../chunks/chunk-KCQ2UJ6A.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
@@ -52,7 +52,7 @@ async function main() {
     return { code: 0, event };
   }
   const lane = acting.lane;
-  const { missingItems } = await import("../chunks/stop-lane-YKWUQM5X.mjs");
+  const { missingItems } = await import("../chunks/stop-lane-4GVWJGLW.mjs");
   const missing = await missingItems(lane, str(input, "session_id"), w);
   for (const p of missing.problems) note(`${event}: ${p}`);
   if (missing.items.length === 0) {

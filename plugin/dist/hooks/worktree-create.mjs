@@ -6,26 +6,26 @@ import {
 } from "../chunks/chunk-EBQ6BYEB.mjs";
 import {
   sessionOwner
-} from "../chunks/chunk-YC5FYGCY.mjs";
+} from "../chunks/chunk-23P6TAVL.mjs";
 import {
   adoptClaudeWorktree,
   createPlainWorktree,
   taskIdFor
-} from "../chunks/chunk-LERO7RAW.mjs";
-import "../chunks/chunk-VBML64Q4.mjs";
+} from "../chunks/chunk-HWERV3TB.mjs";
+import "../chunks/chunk-6LG4CTYH.mjs";
 import {
   openProject
-} from "../chunks/chunk-CQZMO2NA.mjs";
+} from "../chunks/chunk-K7QVLGUG.mjs";
 import {
   resolveRepo
 } from "../chunks/chunk-TNE6FGIO.mjs";
-import "../chunks/chunk-G7HYWDZL.mjs";
-import "../chunks/chunk-3B65IRCH.mjs";
-import "../chunks/chunk-4BQ6E24T.mjs";
+import "../chunks/chunk-6NKNEE55.mjs";
+import "../chunks/chunk-LJCEPUWB.mjs";
+import "../chunks/chunk-7LWMCHG3.mjs";
 import "../chunks/chunk-WW7CR2J7.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
 import "../chunks/chunk-HOVPYJYW.mjs";
-import "../chunks/chunk-OD6BFOUK.mjs";
+import "../chunks/chunk-GLLGPDGJ.mjs";
 import {
   emitLine,
   exit,
@@ -40,7 +40,7 @@ import {
   hasState,
   locate
 } from "../chunks/chunk-VTCSFJ55.mjs";
-import "../chunks/chunk-2VPJHXGL.mjs";
+import "../chunks/chunk-6YY4H32W.mjs";
 import "../chunks/chunk-KCQ2UJ6A.mjs";
 import "../chunks/chunk-YZJAPDEG.mjs";
 import "../chunks/chunk-3EVUSF4T.mjs";

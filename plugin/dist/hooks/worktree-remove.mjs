@@ -4,19 +4,19 @@ const require = __lanesRequire(import.meta.url);
 import {
   dropClaudeWorktree,
   removePlainWorktree
-} from "../chunks/chunk-LERO7RAW.mjs";
-import "../chunks/chunk-VBML64Q4.mjs";
+} from "../chunks/chunk-HWERV3TB.mjs";
+import "../chunks/chunk-6LG4CTYH.mjs";
 import {
   openProject
-} from "../chunks/chunk-CQZMO2NA.mjs";
+} from "../chunks/chunk-K7QVLGUG.mjs";
 import "../chunks/chunk-TNE6FGIO.mjs";
-import "../chunks/chunk-G7HYWDZL.mjs";
-import "../chunks/chunk-3B65IRCH.mjs";
-import "../chunks/chunk-4BQ6E24T.mjs";
+import "../chunks/chunk-6NKNEE55.mjs";
+import "../chunks/chunk-LJCEPUWB.mjs";
+import "../chunks/chunk-7LWMCHG3.mjs";
 import "../chunks/chunk-WW7CR2J7.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
 import "../chunks/chunk-HOVPYJYW.mjs";
-import "../chunks/chunk-OD6BFOUK.mjs";
+import "../chunks/chunk-GLLGPDGJ.mjs";
 import {
   exit,
   note,
@@ -33,7 +33,7 @@ import {
 } from "../chunks/chunk-VTCSFJ55.mjs";
 import {
   LANES_DOC
-} from "../chunks/chunk-2VPJHXGL.mjs";
+} from "../chunks/chunk-6YY4H32W.mjs";
 import "../chunks/chunk-KCQ2UJ6A.mjs";
 import "../chunks/chunk-3EVUSF4T.mjs";
 import {

@@ -12,7 +12,7 @@ import {
   goneReason,
   identityOf,
   withIdentity
-} from "./chunk-2VPJHXGL.mjs";
+} from "./chunk-6YY4H32W.mjs";
 import {
   act,
   defineDoc

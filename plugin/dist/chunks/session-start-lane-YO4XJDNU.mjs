@@ -3,19 +3,19 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-R2FK5GW4.mjs";
+} from "./chunk-L4TOGQQ2.mjs";
 import {
   startSession
-} from "./chunk-YTHTBG3O.mjs";
+} from "./chunk-AMKX74VW.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps
-} from "./chunk-MNETWVXW.mjs";
+} from "./chunk-LRO2PCZD.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-DRR624A6.mjs";
+} from "./chunk-VEVDHFBP.mjs";
 import {
   NOTICES_DOC,
   claimNoticeIn,
@@ -24,16 +24,16 @@ import {
 } from "./chunk-FQQHPK7I.mjs";
 import {
   openProject
-} from "./chunk-CQZMO2NA.mjs";
+} from "./chunk-K7QVLGUG.mjs";
 import {
   repoFromPaths
 } from "./chunk-TNE6FGIO.mjs";
 import {
   readPlan
-} from "./chunk-4BQ6E24T.mjs";
+} from "./chunk-7LWMCHG3.mjs";
 import "./chunk-WW7CR2J7.mjs";
 import "./chunk-HOVPYJYW.mjs";
-import "./chunk-OD6BFOUK.mjs";
+import "./chunk-GLLGPDGJ.mjs";
 import {
   str
 } from "./chunk-UOSV2YDA.mjs";
@@ -43,7 +43,7 @@ import {
 import {
   describeOwner,
   describeUntil
-} from "./chunk-2VPJHXGL.mjs";
+} from "./chunk-6YY4H32W.mjs";
 import "./chunk-KCQ2UJ6A.mjs";
 import {
   errorMessage

@@ -7,10 +7,10 @@ import {
   removeLane,
   startLane,
   withGitLock
-} from "./chunk-VBML64Q4.mjs";
+} from "./chunk-6LG4CTYH.mjs";
 import {
   lanesDir
-} from "./chunk-CQZMO2NA.mjs";
+} from "./chunk-K7QVLGUG.mjs";
 import {
   git
 } from "./chunk-TNE6FGIO.mjs";
@@ -21,10 +21,10 @@ import {
   readPlan,
   setStatus,
   storePlan
-} from "./chunk-4BQ6E24T.mjs";
+} from "./chunk-7LWMCHG3.mjs";
 import {
   LANES_DOC
-} from "./chunk-2VPJHXGL.mjs";
+} from "./chunk-6YY4H32W.mjs";
 import {
   LanesError,
   isSlug,

@@ -22,20 +22,20 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-TASTC2AZ.mjs";
+} from "./chunk-NYX2WE7H.mjs";
 import {
   startSession
-} from "./chunk-YTHTBG3O.mjs";
+} from "./chunk-AMKX74VW.mjs";
 import {
   endSession
-} from "./chunk-P2MDPQOC.mjs";
+} from "./chunk-KHCTO6J6.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunk-MNETWVXW.mjs";
+} from "./chunk-LRO2PCZD.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -44,32 +44,30 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-DRR624A6.mjs";
+} from "./chunk-VEVDHFBP.mjs";
 import "./chunk-FQQHPK7I.mjs";
 import "./chunk-EBQ6BYEB.mjs";
 import {
   removeLane,
   startLane
-} from "./chunk-VBML64Q4.mjs";
+} from "./chunk-6LG4CTYH.mjs";
 import {
   openProject
-} from "./chunk-CQZMO2NA.mjs";
+} from "./chunk-K7QVLGUG.mjs";
 import {
   resolveRepo
 } from "./chunk-TNE6FGIO.mjs";
 import {
   claimFiles,
+  detachProcess,
   listClaims,
   releaseFiles,
   releaseProcess
-} from "./chunk-G7HYWDZL.mjs";
+} from "./chunk-6NKNEE55.mjs";
 import {
-  CLAIMS_DOC,
   CLAIM_MODES,
-  PORTS_DOC,
-  claimsOf,
   leasePort
-} from "./chunk-3B65IRCH.mjs";
+} from "./chunk-LJCEPUWB.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -77,7 +75,7 @@ import {
   readyTasks,
   requirePlan,
   updateTask
-} from "./chunk-4BQ6E24T.mjs";
+} from "./chunk-7LWMCHG3.mjs";
 import {
   StateStore
 } from "./chunk-WW7CR2J7.mjs";
@@ -87,18 +85,18 @@ import {
 } from "./chunk-HOVPYJYW.mjs";
 import {
   renewOwner
-} from "./chunk-OD6BFOUK.mjs";
+} from "./chunk-GLLGPDGJ.mjs";
 import {
   MAX_TTL_SECONDS,
   OWNER_RE,
   OWNER_RULE_TEXT,
+  boundTo,
   describeOwner,
   describeUntil,
   mcpActor,
   mcpOwner
-} from "./chunk-2VPJHXGL.mjs";
+} from "./chunk-6YY4H32W.mjs";
 import {
-  hostName,
   log,
   speak,
   speakAll
@@ -14879,37 +14877,6 @@ var StdioServerTransport = class {
   }
 };
 
-// src/core/claims/detach.ts
-async function detachProcess(store, pid = process.pid) {
-  const host = hostName();
-  const ours = (x) => x.pid === pid && x.host === host;
-  const [c, p] = await Promise.all([store.read(CLAIMS_DOC), store.read(PORTS_DOC)]);
-  const hasClaims = Array.isArray(c.data.claims) && c.data.claims.some(ours);
-  const hasPorts = Array.isArray(p.data.leases) && p.data.leases.some(ours);
-  if (!hasClaims && !hasPorts) return { claims: 0, ports: 0 };
-  const r = await store.transact(async (tx) => {
-    let claims = 0;
-    let ports = 0;
-    if (hasClaims) {
-      for (const x of claimsOf(tx).claims) {
-        if (!ours(x)) continue;
-        delete x.pid;
-        claims++;
-      }
-    }
-    if (hasPorts) {
-      for (const x of tx.get(PORTS_DOC).leases) {
-        if (!ours(x)) continue;
-        delete x.pid;
-        ports++;
-      }
-    }
-    return { claims, ports };
-  });
-  await store.appendEvent("claims.process-detached", { pid, ...r });
-  return r;
-}
-
 // src/mcp/frames.ts
 import { Transform } from "node:stream";
 var MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
@@ -15374,12 +15341,6 @@ var cleanupLanesTool = defineTool({
 });
 
 // src/mcp/tools/claim-files.ts
-function boundTo(owner, env = process.env) {
-  const me = mcpActor(env);
-  if (me.pid !== void 0 && owner === me.owner) return { pid: me.pid };
-  const sid = env.CLAUDE_SESSION_ID || env.CLAUDE_CODE_SESSION_ID;
-  return sid && sid.length <= 200 && !/[\x00-\x1f\x7f]/.test(sid) ? { session: sid } : {};
-}
 var ClaimOut = external_exports.object({
   pattern: external_exports.string(),
   mode: external_exports.enum(CLAIM_MODES),

@@ -21,7 +21,7 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-DRR624A6.mjs";
+} from "./chunk-VEVDHFBP.mjs";
 import {
   git,
   gitOut

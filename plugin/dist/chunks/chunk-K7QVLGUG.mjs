@@ -12,7 +12,7 @@ import {
 } from "./chunk-WW7CR2J7.mjs";
 import {
   isInside
-} from "./chunk-2VPJHXGL.mjs";
+} from "./chunk-6YY4H32W.mjs";
 import {
   LanesError,
   assertSlug

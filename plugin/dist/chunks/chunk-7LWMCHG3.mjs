@@ -10,10 +10,10 @@ import {
   describeLiveness,
   ownerLiveness,
   touchOwnerInTx
-} from "./chunk-OD6BFOUK.mjs";
+} from "./chunk-GLLGPDGJ.mjs";
 import {
   assertOwner
-} from "./chunk-2VPJHXGL.mjs";
+} from "./chunk-6YY4H32W.mjs";
 import {
   act,
   defineDoc

@@ -5,11 +5,11 @@ import {
   RUNS_DOC,
   runCost,
   usageText
-} from "./chunk-P2MDPQOC.mjs";
+} from "./chunk-KHCTO6J6.mjs";
 import {
   redact,
   require_dist
-} from "./chunk-DRR624A6.mjs";
+} from "./chunk-VEVDHFBP.mjs";
 import {
   NOTICES_DOC
 } from "./chunk-FQQHPK7I.mjs";
@@ -37,8 +37,9 @@ import {
   recoverOrphans,
   removeLane,
   teardownLane,
-  withGitLock
-} from "./chunk-VBML64Q4.mjs";
+  withGitLock,
+  worktreeOperation
+} from "./chunk-6LG4CTYH.mjs";
 import {
   aheadBehind,
   commitTimeMs,
@@ -50,7 +51,7 @@ import {
   resolveCommit,
   runCommand,
   statusPorcelain
-} from "./chunk-CQZMO2NA.mjs";
+} from "./chunk-K7QVLGUG.mjs";
 import {
   git,
   gitOut,
@@ -58,7 +59,7 @@ import {
 } from "./chunk-TNE6FGIO.mjs";
 import {
   logReclaimed
-} from "./chunk-G7HYWDZL.mjs";
+} from "./chunk-6NKNEE55.mjs";
 import {
   CLAIMS_DOC,
   claimInTx,
@@ -68,7 +69,7 @@ import {
   parseClaimRequest,
   reclaimDoc,
   releaseOwnerInTx
-} from "./chunk-3B65IRCH.mjs";
+} from "./chunk-LJCEPUWB.mjs";
 import {
   TASKS_DOC,
   countByStatus,
@@ -77,7 +78,7 @@ import {
   requireTask,
   setStatus,
   storePlan
-} from "./chunk-4BQ6E24T.mjs";
+} from "./chunk-7LWMCHG3.mjs";
 import {
   ensurePrivateDir,
   failpoint,
@@ -94,7 +95,7 @@ import {
   describeLiveness,
   ownerLiveness,
   touchOwnerInTx
-} from "./chunk-OD6BFOUK.mjs";
+} from "./chunk-GLLGPDGJ.mjs";
 import {
   LANES_DOC,
   assertOwner,
@@ -104,7 +105,7 @@ import {
   isInside,
   laneRef,
   taskOwner
-} from "./chunk-2VPJHXGL.mjs";
+} from "./chunk-6YY4H32W.mjs";
 import {
   act,
   defineDoc,
@@ -296,17 +297,7 @@ async function isMergeCommit(cwd, commit) {
   return r.exitCode === 0;
 }
 async function operationInProgress(worktree) {
-  const gitDir = await gitOut(worktree, ["rev-parse", "--absolute-git-dir"], { readOnly: true });
-  const probes = [
-    ["rebase-merge", "a rebase"],
-    ["rebase-apply", "a rebase (or git am)"],
-    ["MERGE_HEAD", "a merge"],
-    ["CHERRY_PICK_HEAD", "a cherry-pick"],
-    ["REVERT_HEAD", "a revert"],
-    ["BISECT_LOG", "a bisect"]
-  ];
-  for (const [file, what] of probes) if (fs.existsSync(path.join(gitDir, file))) return what;
-  return void 0;
+  return worktreeOperation(await gitOut(worktree, ["rev-parse", "--absolute-git-dir"], { readOnly: true }));
 }
 async function unmergedFiles(worktree) {
   const out = await gitOut(worktree, ["diff", "--name-only", "--diff-filter=U", "-z"], { okCodes: [1, 128] });

@@ -17,11 +17,11 @@ import {
   renewInTx,
   renewPortsInTx,
   sane
-} from "./chunk-3B65IRCH.mjs";
+} from "./chunk-LJCEPUWB.mjs";
 import {
   TASKS_DOC,
   taskHolder
-} from "./chunk-4BQ6E24T.mjs";
+} from "./chunk-7LWMCHG3.mjs";
 import {
   failpoint
 } from "./chunk-WW7CR2J7.mjs";
@@ -29,12 +29,12 @@ import {
   OWNERS_DOC,
   assertAuthority,
   renewOwner
-} from "./chunk-OD6BFOUK.mjs";
+} from "./chunk-GLLGPDGJ.mjs";
 import {
   LANES_DOC,
   assertOwner,
   assertTtl
-} from "./chunk-2VPJHXGL.mjs";
+} from "./chunk-6YY4H32W.mjs";
 import {
   hostName
 } from "./chunk-KCQ2UJ6A.mjs";
@@ -45,6 +45,42 @@ import {
 import {
   isLanesError
 } from "./chunk-B475TGAI.mjs";
+
+// src/core/claims/detach.ts
+async function editProcessLeases(store, pid, event, edit) {
+  const host = hostName();
+  const ours = (x) => x.pid === pid && x.host === host;
+  const [c, p] = await Promise.all([store.read(CLAIMS_DOC), store.read(PORTS_DOC)]);
+  const hasClaims = Array.isArray(c.data.claims) && c.data.claims.some(ours);
+  const hasPorts = Array.isArray(p.data.leases) && p.data.leases.some(ours);
+  if (!hasClaims && !hasPorts) return { claims: 0, ports: 0 };
+  const r = await store.transact(async (tx) => {
+    let claims = 0;
+    let ports = 0;
+    if (hasClaims) {
+      const doc = claimsOf(tx);
+      [doc.claims, claims] = edit(doc.claims, ours);
+    }
+    if (hasPorts) {
+      const doc = tx.get(PORTS_DOC);
+      [doc.leases, ports] = edit(doc.leases, ours);
+    }
+    return { claims, ports };
+  });
+  await store.appendEvent(event, { pid, ...r });
+  return r;
+}
+function detachProcess(store, pid = process.pid) {
+  return editProcessLeases(store, pid, "claims.process-detached", (list, ours) => {
+    let n = 0;
+    for (const x of list) {
+      if (!ours(x)) continue;
+      delete x.pid;
+      n++;
+    }
+    return [list, n];
+  });
+}
 
 // src/core/claims/api.ts
 async function logReclaimed(store, reclaimed) {
@@ -166,35 +202,15 @@ async function renewClaims(store, owner, ttlSeconds) {
   await logPortsReclaimed(store, gone.ports);
   return r;
 }
-async function releaseProcess(store, pid = process.pid) {
-  const host = hostName();
-  const ours = (x) => x.pid === pid && x.host === host;
-  const [c, p] = await Promise.all([store.read(CLAIMS_DOC), store.read(PORTS_DOC)]);
-  const hasClaims = Array.isArray(c.data.claims) && c.data.claims.some(ours);
-  const hasPorts = Array.isArray(p.data.leases) && p.data.leases.some(ours);
-  if (!hasClaims && !hasPorts) return { claims: 0, ports: 0 };
-  const r = await store.transact(async (tx) => {
-    let claims = 0;
-    let ports = 0;
-    if (hasClaims) {
-      const doc = claimsOf(tx);
-      const n = doc.claims.length;
-      doc.claims = doc.claims.filter((x) => !ours(x));
-      claims = n - doc.claims.length;
-    }
-    if (hasPorts) {
-      const doc = tx.get(PORTS_DOC);
-      const n = doc.leases.length;
-      doc.leases = doc.leases.filter((x) => !ours(x));
-      ports = n - doc.leases.length;
-    }
-    return { claims, ports };
+function releaseProcess(store, pid = process.pid) {
+  return editProcessLeases(store, pid, "claims.process-released", (list, ours) => {
+    const kept = list.filter((x) => !ours(x));
+    return [kept, list.length - kept.length];
   });
-  await store.appendEvent("claims.process-released", { pid, ...r });
-  return r;
 }
 
 export {
+  detachProcess,
   logReclaimed,
   claimFiles,
   releaseFiles,

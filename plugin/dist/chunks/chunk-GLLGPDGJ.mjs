@@ -6,8 +6,9 @@ import {
   assertOwner,
   assertTtl,
   describeUntil,
-  expiryFrom
-} from "./chunk-2VPJHXGL.mjs";
+  expiryFrom,
+  ownerPart
+} from "./chunk-6YY4H32W.mjs";
 import {
   act,
   defineDoc,
@@ -40,8 +41,7 @@ function legacyPid(owner) {
   let m = /^session:(\d{1,10})$/.exec(owner);
   if (m) return Number(m[1]);
   m = /^cli:[^@]*@([^:]*):(\d{1,10})$/.exec(owner);
-  if (m && m[1] === hostName().replace(/[^A-Za-z0-9._+-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40))
-    return Number(m[2]);
+  if (m && m[1] === ownerPart(hostName())) return Number(m[2]);
   return void 0;
 }
 function ownerLiveness(doc, owner, now = Date.now()) {

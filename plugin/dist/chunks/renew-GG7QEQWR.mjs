@@ -3,21 +3,21 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   sessionOwner
-} from "./chunk-YC5FYGCY.mjs";
+} from "./chunk-23P6TAVL.mjs";
 import {
   renewClaims
-} from "./chunk-G7HYWDZL.mjs";
-import "./chunk-3B65IRCH.mjs";
-import "./chunk-4BQ6E24T.mjs";
+} from "./chunk-6NKNEE55.mjs";
+import "./chunk-LJCEPUWB.mjs";
+import "./chunk-7LWMCHG3.mjs";
 import {
   StateStore
 } from "./chunk-WW7CR2J7.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import {
   renewOwner
-} from "./chunk-OD6BFOUK.mjs";
+} from "./chunk-GLLGPDGJ.mjs";
 import "./chunk-VTCSFJ55.mjs";
-import "./chunk-2VPJHXGL.mjs";
+import "./chunk-6YY4H32W.mjs";
 import "./chunk-KCQ2UJ6A.mjs";
 import "./chunk-3EVUSF4T.mjs";
 import "./chunk-B475TGAI.mjs";

@@ -3,22 +3,22 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-R2FK5GW4.mjs";
+} from "./chunk-L4TOGQQ2.mjs";
 import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "./chunk-DRR624A6.mjs";
+} from "./chunk-VEVDHFBP.mjs";
 import {
   openProject,
   statusPorcelain
-} from "./chunk-CQZMO2NA.mjs";
+} from "./chunk-K7QVLGUG.mjs";
 import {
   repoFromPaths
 } from "./chunk-TNE6FGIO.mjs";
 import "./chunk-WW7CR2J7.mjs";
 import "./chunk-HOVPYJYW.mjs";
-import "./chunk-2VPJHXGL.mjs";
+import "./chunk-6YY4H32W.mjs";
 import "./chunk-KCQ2UJ6A.mjs";
 import {
   errorMessage

@@ -6,7 +6,7 @@ import {
 } from "./chunk-UOSV2YDA.mjs";
 import {
   laneContaining
-} from "./chunk-2VPJHXGL.mjs";
+} from "./chunk-6YY4H32W.mjs";
 
 // src/hooks/lib/agent.ts
 import fs from "node:fs";

@@ -3,13 +3,13 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   leaseOf
-} from "./chunk-OD6BFOUK.mjs";
+} from "./chunk-GLLGPDGJ.mjs";
 import {
   readDoc
 } from "./chunk-VTCSFJ55.mjs";
 import {
   mcpOwner
-} from "./chunk-2VPJHXGL.mjs";
+} from "./chunk-6YY4H32W.mjs";
 
 // src/hooks/lib/owner.ts
 function sessionOwner(sid) {

@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   runCommand,
   statusPorcelain
-} from "./chunk-CQZMO2NA.mjs";
+} from "./chunk-K7QVLGUG.mjs";
 import {
   git,
   gitOut
@@ -19,7 +19,7 @@ import {
 import {
   LANES_DOC,
   isInside
-} from "./chunk-2VPJHXGL.mjs";
+} from "./chunk-6YY4H32W.mjs";
 import {
   act,
   defineDoc,

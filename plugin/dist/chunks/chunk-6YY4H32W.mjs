@@ -19,6 +19,9 @@ var MAX_TTL_SECONDS = 7 * 86400;
 var OWNER_RE = /^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,127}$/;
 var OWNER_RULE = 'letters, digits and . _ : @ + -, starting with a letter or digit, at most 128 characters (e.g. "task:api-auth")';
 var CONTROL = /[\x00-\x1f\x7f]/;
+function ownerPart(s) {
+  return s.replace(/[^A-Za-z0-9._+-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40) || "x";
+}
 function assertOwner(owner) {
   if (typeof owner === "string" && OWNER_RE.test(owner)) return owner;
   const shown = typeof owner === "string" ? JSON.stringify(owner.slice(0, 80)) : String(owner);
@@ -34,8 +37,12 @@ function assertTtl(ttl) {
     hint: `Use a whole number of seconds from 1 to ${MAX_TTL_SECONDS} (7 days).`
   });
 }
+var SESSION_MAX = 200;
+function isText(v, max) {
+  return typeof v === "string" && v.length > 0 && v.length <= max && !CONTROL.test(v);
+}
 function assertText(v, what, max) {
-  if (typeof v === "string" && v.length > 0 && v.length <= max && !CONTROL.test(v)) return v;
+  if (isText(v, max)) return v;
   throw new LanesError("INVALID_INPUT", `Invalid ${what}.`, { hint: `Use 1 to ${max} characters without control characters.` });
 }
 function identityOf(input) {
@@ -44,7 +51,7 @@ function identityOf(input) {
     host: input.host === void 0 ? hostName() : assertText(input.host, "host", 255)
   };
   if (input.task !== void 0) id.task = assertSlug(input.task);
-  if (input.session !== void 0) id.session = assertText(input.session, "session", 200);
+  if (input.session !== void 0) id.session = assertText(input.session, "session", SESSION_MAX);
   if (input.pid !== void 0) {
     if (!Number.isSafeInteger(input.pid) || input.pid <= 0) {
       throw new LanesError("INVALID_INPUT", `Invalid pid ${String(input.pid)}.`, {
@@ -121,9 +128,6 @@ function backupRef(task, at = /* @__PURE__ */ new Date()) {
 function archiveRef(task, at = /* @__PURE__ */ new Date()) {
   return `refs/lanes/landed/${task}/${at.toISOString().replace(/[-:.]/g, "")}`;
 }
-function ownerPart(s) {
-  return s.replace(/[^A-Za-z0-9._+-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40) || "x";
-}
 function mcpActor(env = process.env, pid = process.pid) {
   if (env.LANES_OWNER) return { owner: assertOwner(env.LANES_OWNER) };
   const sid = env.CLAUDE_SESSION_ID || env.CLAUDE_CODE_SESSION_ID;
@@ -158,11 +162,18 @@ function laneContaining(lanes, dir) {
   }
   return void 0;
 }
+function boundTo(owner, env = process.env) {
+  const me = mcpActor(env);
+  if (me.pid !== void 0 && owner === me.owner) return { pid: me.pid };
+  const sid = env.CLAUDE_SESSION_ID || env.CLAUDE_CODE_SESSION_ID;
+  return sid && isText(sid, SESSION_MAX) ? { session: sid } : {};
+}
 
 export {
   DEFAULT_TTL_SECONDS,
   MAX_TTL_SECONDS,
   OWNER_RE,
+  ownerPart,
   assertOwner,
   OWNER_RULE_TEXT,
   assertTtl,
@@ -187,5 +198,6 @@ export {
   mcpOwner,
   cliOwner,
   assertTaskId,
-  laneContaining
+  laneContaining,
+  boundTo
 };

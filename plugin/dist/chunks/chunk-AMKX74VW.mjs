@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   currentBranch,
   headCommit
-} from "./chunk-MNETWVXW.mjs";
+} from "./chunk-LRO2PCZD.mjs";
 import {
   SESSIONS_DOC,
   activeIn,
@@ -22,10 +22,10 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-DRR624A6.mjs";
+} from "./chunk-VEVDHFBP.mjs";
 import {
   PLAN_DOC
-} from "./chunk-4BQ6E24T.mjs";
+} from "./chunk-7LWMCHG3.mjs";
 import {
   LanesError,
   assertSlug,

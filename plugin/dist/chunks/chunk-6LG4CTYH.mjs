@@ -22,13 +22,13 @@ import {
   snapshotWorktree,
   stashCreate,
   statusPorcelain
-} from "./chunk-CQZMO2NA.mjs";
+} from "./chunk-K7QVLGUG.mjs";
 import {
   git
 } from "./chunk-TNE6FGIO.mjs";
 import {
   logReclaimed
-} from "./chunk-G7HYWDZL.mjs";
+} from "./chunk-6NKNEE55.mjs";
 import {
   CLAIMS_DOC,
   claimInTx,
@@ -39,7 +39,7 @@ import {
   releaseOwnerInTx,
   releasePortsInTx,
   sane
-} from "./chunk-3B65IRCH.mjs";
+} from "./chunk-LJCEPUWB.mjs";
 import {
   TASKS_DOC,
   applyTaskUpdate,
@@ -47,7 +47,7 @@ import {
   requirePlan,
   requireTask,
   setStatus
-} from "./chunk-4BQ6E24T.mjs";
+} from "./chunk-7LWMCHG3.mjs";
 import {
   failpoint,
   holdsLock,
@@ -64,7 +64,7 @@ import {
   ownerLiveness,
   readOwners,
   touchOwnerInTx
-} from "./chunk-OD6BFOUK.mjs";
+} from "./chunk-GLLGPDGJ.mjs";
 import {
   LANES_DOC,
   REMOVE_OP,
@@ -78,7 +78,7 @@ import {
   laneRef,
   lockReason,
   taskOwner
-} from "./chunk-2VPJHXGL.mjs";
+} from "./chunk-6YY4H32W.mjs";
 import {
   act,
   log,
@@ -3125,6 +3125,7 @@ ${note}`, {
 export {
   listWorktrees,
   adminDirFor,
+  worktreeOperation,
   withGitLock,
   haveProc,
   processesIn,

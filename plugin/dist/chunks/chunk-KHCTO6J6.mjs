@@ -10,7 +10,7 @@ import {
   mergeBase,
   noteFromRecord,
   withSessionLock
-} from "./chunk-MNETWVXW.mjs";
+} from "./chunk-LRO2PCZD.mjs";
 import {
   SESSIONS_DOC,
   checkProtocol,
@@ -26,10 +26,10 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-DRR624A6.mjs";
+} from "./chunk-VEVDHFBP.mjs";
 import {
   openProject
-} from "./chunk-CQZMO2NA.mjs";
+} from "./chunk-K7QVLGUG.mjs";
 import {
   resolveRepo
 } from "./chunk-TNE6FGIO.mjs";

@@ -4,36 +4,36 @@ const require = __lanesRequire(import.meta.url);
 import {
   completeSessionFast,
   transcriptUsage
-} from "./chunk-P2MDPQOC.mjs";
-import "./chunk-MNETWVXW.mjs";
+} from "./chunk-KHCTO6J6.mjs";
+import "./chunk-LRO2PCZD.mjs";
 import {
   SESSIONS_DOC,
   readSessions
-} from "./chunk-DRR624A6.mjs";
+} from "./chunk-VEVDHFBP.mjs";
 import {
   sessionOwner
-} from "./chunk-YC5FYGCY.mjs";
+} from "./chunk-23P6TAVL.mjs";
 import {
   openProject
-} from "./chunk-CQZMO2NA.mjs";
+} from "./chunk-K7QVLGUG.mjs";
 import {
   repoFromPaths
 } from "./chunk-TNE6FGIO.mjs";
 import {
   PORTS_DOC,
   claimsOf
-} from "./chunk-3B65IRCH.mjs";
+} from "./chunk-LJCEPUWB.mjs";
 import {
   TASKS_DOC
-} from "./chunk-4BQ6E24T.mjs";
+} from "./chunk-7LWMCHG3.mjs";
 import "./chunk-WW7CR2J7.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import "./chunk-HOVPYJYW.mjs";
 import {
   OWNERS_DOC
-} from "./chunk-OD6BFOUK.mjs";
+} from "./chunk-GLLGPDGJ.mjs";
 import "./chunk-VTCSFJ55.mjs";
-import "./chunk-2VPJHXGL.mjs";
+import "./chunk-6YY4H32W.mjs";
 import "./chunk-KCQ2UJ6A.mjs";
 import "./chunk-3EVUSF4T.mjs";
 import {

@@ -53,10 +53,10 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-TASTC2AZ.mjs";
+} from "./chunk-NYX2WE7H.mjs";
 import {
   startSession
-} from "./chunk-YTHTBG3O.mjs";
+} from "./chunk-AMKX74VW.mjs";
 import {
   INTERRUPTED_NOTE,
   LIMITED_NOTE,
@@ -77,14 +77,14 @@ import {
   trimRuns,
   usageText,
   wallMs
-} from "./chunk-P2MDPQOC.mjs";
+} from "./chunk-KHCTO6J6.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunk-MNETWVXW.mjs";
+} from "./chunk-LRO2PCZD.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -92,7 +92,7 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-DRR624A6.mjs";
+} from "./chunk-VEVDHFBP.mjs";
 import "./chunk-FQQHPK7I.mjs";
 import {
   AGENT_PLACEHOLDERS,
@@ -102,13 +102,13 @@ import {
 import {
   removeLane,
   startLane
-} from "./chunk-VBML64Q4.mjs";
+} from "./chunk-6LG4CTYH.mjs";
 import {
   killProcessGroup,
   openProject,
   refSha,
   statusPorcelain
-} from "./chunk-CQZMO2NA.mjs";
+} from "./chunk-K7QVLGUG.mjs";
 import {
   git,
   gitOut,
@@ -120,11 +120,11 @@ import {
   listClaims,
   releaseFiles,
   renewClaims
-} from "./chunk-G7HYWDZL.mjs";
+} from "./chunk-6NKNEE55.mjs";
 import {
   leasePort,
   releasePorts
-} from "./chunk-3B65IRCH.mjs";
+} from "./chunk-LJCEPUWB.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -133,7 +133,7 @@ import {
   requirePlan,
   requireTask,
   updateTask
-} from "./chunk-4BQ6E24T.mjs";
+} from "./chunk-7LWMCHG3.mjs";
 import {
   writeFileAtomic
 } from "./chunk-WW7CR2J7.mjs";
@@ -148,7 +148,7 @@ import {
   readOwners,
   releaseOwner,
   touchOwner
-} from "./chunk-OD6BFOUK.mjs";
+} from "./chunk-GLLGPDGJ.mjs";
 import {
   LANES_DOC,
   assertTaskId,
@@ -157,7 +157,7 @@ import {
   describeUntil,
   laneRef,
   taskOwner
-} from "./chunk-2VPJHXGL.mjs";
+} from "./chunk-6YY4H32W.mjs";
 import {
   act,
   hostName,
@@ -7292,7 +7292,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-RBD4CRHY.mjs");
+      const { serveMcpStdio } = await import("./stdio-IICD4TLZ.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

@@ -1,6 +1,6 @@
 /** The current `lanes run`'s brief for the status report. */
 import type { Project } from '../project/project.js';
-import { runCost, usageText, type PriceTable } from '../run/cost.js';
+import { runCost, usageText, type PriceTable, type Usage } from '../run/cost.js';
 import { pauseText } from '../run/limits.js';
 import { RUNS_DOC, type RunRecord } from '../run/model.js';
 import { defined, shorten } from './brief.js';
@@ -28,19 +28,11 @@ export interface RunSummary {
   cost?: RunCostBrief;
 }
 
-export interface RunCostBrief {
-  input_tokens: number;
-  output_tokens: number;
-  cache_read_tokens: number;
-  cache_creation_tokens: number;
-  /** Estimated from the price table (USD); absent when no model had a price. */
-  cost_usd?: number;
-  /** What the agents themselves reported (Claude's total_cost_usd), when they did. */
-  reported_cost_usd?: number;
-  unpriced?: string[];
+/** A run's usage (as `lanes run` priced it, without the per-model split) and its one-line text. */
+export type RunCostBrief = Omit<Usage, 'models'> & {
   /** "1.2M in · 35k out · ~$4.12": an estimate, not a bill. */
   text: string;
-}
+};
 
 /**
  * The current run (else the newest) in the `runs` doc. The doc belongs to `lanes run`

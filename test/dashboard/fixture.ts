@@ -173,7 +173,10 @@ export async function writePausedRun(project: Project, until: Date): Promise<voi
   });
 }
 
-/** "15:00" for `at`, in local time, as the pause line shows it. */
-export function clock(at: Date): string {
-  return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+/** "15:00" for `at`, in local time, as the pause line shows it ("2026-12-02 00:13" when it is another day). */
+export function clock(at: Date, now = new Date()): string {
+  const hm = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+  if (at.toDateString() === now.toDateString()) return hm;
+  // Two hours ahead may be tomorrow (a run near midnight): then the pause line names the day.
+  return `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')} ${hm}`;
 }

@@ -247,6 +247,8 @@ export function pauseText(p: PauseState, now = Date.now()): string {
   const at = new Date(p.until);
   const hm = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
   const secs = Math.ceil((at.getTime() - now) / 1000);
-  const when = new Date(now).toDateString() === at.toDateString() ? hm : `${at.toISOString().slice(0, 10)} ${hm}`;
+  // Another day: the local date too (the clock time is local, so the date must be).
+  const day = `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
+  const when = new Date(now).toDateString() === at.toDateString() ? hm : `${day} ${hm}`;
   return `paused: ${p.reason}, resumes ${when}${secs > 0 && secs < 120 ? ` (in ${secs} s)` : ''}`;
 }

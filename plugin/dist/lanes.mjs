@@ -4,9 +4,9 @@ const require = __lanesRequire(import.meta.url);
 
 // src/cli/main.ts
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-IICD4TLZ.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-XPQHFBEU.mjs");
   await serveMcpStdio();
 } else {
-  const { runProgram } = await import("./chunks/program-3QCQVD45.mjs");
+  const { runProgram } = await import("./chunks/program-ZN6PPPKQ.mjs");
   await runProgram(process.argv);
 }

@@ -85,7 +85,7 @@ async function main() {
     trace(EVENT, "summary");
     return 0;
   }
-  const { laneContext } = await import("../chunks/session-start-lane-YO4XJDNU.mjs");
+  const { laneContext } = await import("../chunks/session-start-lane-Q4HECWTX.mjs");
   const r = await laneContext(input, lane, w);
   context(r.text);
   trace(EVENT, "lane", { lane: lane.task, session: r.session_id, resumed: r.resumed });

@@ -22,7 +22,7 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-NYX2WE7H.mjs";
+} from "./chunk-OMDYS7DO.mjs";
 import {
   startSession
 } from "./chunk-AMKX74VW.mjs";

@@ -53,7 +53,7 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-NYX2WE7H.mjs";
+} from "./chunk-OMDYS7DO.mjs";
 import {
   startSession
 } from "./chunk-AMKX74VW.mjs";
@@ -7292,7 +7292,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-IICD4TLZ.mjs");
+      const { serveMcpStdio } = await import("./stdio-XPQHFBEU.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

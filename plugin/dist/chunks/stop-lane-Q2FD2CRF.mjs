@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-L4TOGQQ2.mjs";
+} from "./chunk-RZMYRKC2.mjs";
 import {
   checkProtocol,
   ownedNotePaths,

@@ -8,7 +8,7 @@ import {
 // src/hooks/lib/config-memo.ts
 import fs from "node:fs";
 import path from "node:path";
-var BUILD_ID = true ? "0789d42a4ba34ff4" : void 0;
+var BUILD_ID = true ? "7b66b8feb080f733" : void 0;
 var CONFIG_PATH = ".lanes/config.json";
 var MEMO_FILE = "config-memo.json";
 var MAX_MEMO_TEXT = 256 * 1024;

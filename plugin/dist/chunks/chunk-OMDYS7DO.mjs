@@ -3939,7 +3939,8 @@ function pauseText(p, now = Date.now()) {
   const at = new Date(p.until);
   const hm = `${String(at.getHours()).padStart(2, "0")}:${String(at.getMinutes()).padStart(2, "0")}`;
   const secs2 = Math.ceil((at.getTime() - now) / 1e3);
-  const when = new Date(now).toDateString() === at.toDateString() ? hm : `${at.toISOString().slice(0, 10)} ${hm}`;
+  const day = `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, "0")}-${String(at.getDate()).padStart(2, "0")}`;
+  const when = new Date(now).toDateString() === at.toDateString() ? hm : `${day} ${hm}`;
   return `paused: ${p.reason}, resumes ${when}${secs2 > 0 && secs2 < 120 ? ` (in ${secs2} s)` : ""}`;
 }
 

@@ -5,8 +5,10 @@
 // and compares every file with the committed plugin/.
 // Usage: node scripts/build.mjs [--outdir <dir>]   (default: <repo>/plugin)
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,9 +56,56 @@ function buildId() {
   return h.digest('hex').slice(0, 16);
 }
 
+/**
+ * The MCP server's answers to a session's first requests (initialize, tools/list, the discover
+ * probe), taken from the real server built from these sources (src/mcp/answers.ts), so that
+ * `lanes mcp` can answer them before it loads the SDK, zod and the tools (src/mcp/front.ts).
+ */
+async function mcpAnswers() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lanes-build-answers-'));
+  try {
+    const gen = path.join(tmp, 'answers.mjs');
+    // Built as the bundle is (split ESM chunks): as one file, zod's lazily initialized modules run
+    // after the SDK's schemas that use them.
+    await build({
+      stdin: {
+        contents:
+          "import { captureAnswers } from './src/mcp/answers.ts';\nprocess.stdout.write(JSON.stringify(await captureAnswers()));\nprocess.exit(0);\n",
+        resolveDir: root,
+        loader: 'ts',
+      },
+      outdir: tmp,
+      entryNames: 'answers',
+      outExtension: { '.js': '.mjs' },
+      splitting: true,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      preserveSymlinks: true,
+      loader: { '.yaml': 'text', '.md': 'text' },
+      banner: { js: "import { createRequire as __lanesRequire } from 'node:module';\nconst require = __lanesRequire(import.meta.url);" },
+      logLevel: 'warning',
+    });
+    const out = execFileSync(process.execPath, [gen], {
+      cwd: tmp,
+      env: { ...process.env, LANES_LOG: 'error' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const answers = JSON.parse(out.toString('utf8'));
+    if (Object.keys(answers.versions).length === 0 || !answers.discover)
+      throw new Error('build: the MCP server gave no answers to capture');
+    return answers;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+const answers = await mcpAnswers();
 fs.rmSync(outdir, { recursive: true, force: true });
 await build({
-  define: { __LANES_BUILD_ID__: JSON.stringify(buildId()) },
+  // The answers go in as one JSON string: parsing a string is faster than evaluating a literal.
+  define: { __LANES_BUILD_ID__: JSON.stringify(buildId()), __LANES_MCP_ANSWERS__: JSON.stringify(JSON.stringify(answers)) },
   absWorkingDir: root,
   entryPoints: Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, path.join(root, v)])),
   outdir: dist,

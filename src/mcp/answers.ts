@@ -23,8 +23,8 @@ export const DISCOVER_PROBE_PARAMS = {
   },
 };
 
-/** One real server on in-memory stdio: send a line, get the line it answers. */
-async function session() {
+/** One real server on in-memory stdio: send a line, get the line it answers (exported for the tests). */
+export async function sdkSession() {
   const input = new PassThrough();
   const output = new PassThrough();
   const { server } = createServer({ cwd: process.cwd() });
@@ -54,7 +54,7 @@ async function session() {
 export async function captureAnswers(): Promise<Answers> {
   const answers: Answers = { versions: {}, lists: [], discover: '' };
   for (const version of SUPPORTED_PROTOCOL_VERSIONS) {
-    const s = await session();
+    const s = await sdkSession();
     const init = await s.ask(
       request('initialize', { protocolVersion: version, capabilities: {}, clientInfo: { name: 'lanes-build', version: '0' } }),
     );
@@ -67,7 +67,7 @@ export async function captureAnswers(): Promise<Answers> {
     }
     await s.close();
   }
-  const s = await session();
+  const s = await sdkSession();
   answers.discover = await s.ask(request('server/discover', DISCOVER_PROBE_PARAMS));
   await s.close();
   return answers;

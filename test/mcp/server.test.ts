@@ -124,7 +124,14 @@ describe('MCP server start (the bundle)', () => {
     visit(entry);
     const server = /\bimport\(\s*["'](\.[^"']*stdio[^"']*)["']\s*\)/.exec(fs.readFileSync(entry, 'utf8'));
     expect(server, 'the entry imports the server dynamically').not.toBeNull();
-    visit(path.resolve(path.dirname(entry), server![1]!));
+    const stdio = path.resolve(path.dirname(entry), server![1]!);
+    visit(stdio);
+    // Until the tools are listed, only the front is loaded: no SDK, no zod, no tool.
+    expect([...modules].filter((m) => /^node_modules\/(zod|@modelcontextprotocol)\/|^src\/mcp\/(server|tools\/)/.test(m))).toEqual([]);
+    // The rest of the server is the front's own dynamic import.
+    const rest = /\bimport\(\s*["'](\.[^"']*session[^"']*)["']\s*\)/.exec(fs.readFileSync(stdio, 'utf8'));
+    expect(rest, 'the front imports the rest of the server dynamically').not.toBeNull();
+    visit(path.resolve(path.dirname(stdio), rest![1]!));
     expect(modules.has('src/mcp/server.ts')).toBe(true);
     expect([...modules].filter((m) => m.startsWith('node_modules/commander/') || m.startsWith('src/cli/commands/'))).toEqual([]);
   });

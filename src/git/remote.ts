@@ -102,10 +102,24 @@ async function netGit(cwd: string, remote: string, what: string, args: string[],
   return r;
 }
 
-/** The refs under `prefix` (e.g. refs/lanes/state/) on the remote, by full name. One round trip. */
-export async function lsRemote(cwd: string, remote: string, prefix: string, opts: RemoteOptions = {}): Promise<Map<string, string>> {
+/**
+ * The refs on the remote matching `patterns`, by full name, in one round trip. A pattern ending in
+ * `*` is a prefix (refs/lanes/state/*); any other is one exact ref name (refs/heads/main).
+ */
+export async function lsRemote(
+  cwd: string,
+  remote: string,
+  patterns: string | string[],
+  opts: RemoteOptions = {},
+): Promise<Map<string, string>> {
   assertRemote(remote);
-  const r = await netGit(cwd, remote, 'list its shared state', ['ls-remote', '--refs', remote, `${prefix}*`], opts);
+  const list = (Array.isArray(patterns) ? patterns : [`${patterns}*`]).map((p) => {
+    // eslint-disable-next-line no-control-regex
+    if (!p.startsWith('refs/') || /[\x00-\x20\x7f~^:?[\\]/.test(p.slice(0, p.endsWith('*') ? -1 : undefined)))
+      throw new LanesError('INTERNAL', `bad ref pattern ${JSON.stringify(p)}`);
+    return p;
+  });
+  const r = await netGit(cwd, remote, 'list its shared state', ['ls-remote', '--refs', remote, ...list], opts);
   if (r.exitCode !== 0) {
     if (OFFLINE_RE.test(r.stderr)) throw offlineError(remote, 'list its shared state', r.stderr);
     throw new LanesError('GIT', `git ls-remote ${remote} failed: ${safeText(r.stderr.trim())}`, {
@@ -113,10 +127,11 @@ export async function lsRemote(cwd: string, remote: string, prefix: string, opts
     });
   }
   const out = new Map<string, string>();
+  const wanted = (ref: string) => list.some((p) => (p.endsWith('*') ? ref.startsWith(p.slice(0, -1)) : ref === p));
   for (const line of r.stdout.split('\n')) {
     const [oid, ref] = line.split('\t');
-    // ls-remote matches patterns against the tail of a name: keep only exact prefix matches.
-    if (oid && ref && isSha(oid) && ref.startsWith(prefix)) out.set(ref, oid);
+    // ls-remote matches patterns against the tail of a name: keep only exact matches.
+    if (oid && ref && isSha(oid) && wanted(ref)) out.set(ref, oid);
   }
   return out;
 }

@@ -95,9 +95,18 @@ export class RemoteStore {
         pending = undefined;
       }
       const { tx, data, touched, deleted, extra } = this.makeTx(names, read, attempt);
-      const result = await fn(tx);
+      let result: R;
+      try {
+        result = await fn(tx);
+      } catch (e) {
+        // A refusal decided from the mirror may be stale: only the remote's own state may refuse.
+        if (wasOptimistic) continue;
+        throw e;
+      }
       const { updates, commits } = await this.plan(read.docs, data, touched, deleted, extra.size > 0);
       updates.push(...extra.values());
+      // Likewise a decision to change nothing: the push is what checks the mirror was current.
+      if (updates.length === 0 && wasOptimistic && touched.size > 0) continue;
       if (updates.length === 0) return { result, pushed: false, attempts: attempt, docs: read.docs };
       let outcome;
       try {

@@ -18,6 +18,7 @@ import { registerLanes } from './commands/lanes.js';
 import { registerMcp } from './commands/mcp.js';
 import { registerMerge } from './commands/merge.js';
 import { registerPlan } from './commands/plan.js';
+import { registerRemote } from './commands/remote.js';
 import { registerRun } from './commands/run.js';
 import { registerSessions } from './commands/sessions.js';
 import { registerStatus } from './commands/status.js';
@@ -58,6 +59,7 @@ export function buildProgram(): Command {
   registerMerge(program);
   registerSessions(program);
   registerRun(program);
+  registerRemote(program);
   registerDashboard(program);
   registerMcp(program);
   registerDemo(program);

@@ -102,10 +102,24 @@ async function netGit(cwd: string, remote: string, what: string, args: string[],
   return r;
 }
 
-/** The refs under `prefix` (e.g. refs/lanes/state/) on the remote, by full name. One round trip. */
-export async function lsRemote(cwd: string, remote: string, prefix: string, opts: RemoteOptions = {}): Promise<Map<string, string>> {
+/**
+ * The refs on the remote matching `patterns`, by full name, in one round trip. A pattern ending in
+ * `*` is a prefix (refs/lanes/state/*); any other is one exact ref name (refs/heads/main).
+ */
+export async function lsRemote(
+  cwd: string,
+  remote: string,
+  patterns: string | string[],
+  opts: RemoteOptions = {},
+): Promise<Map<string, string>> {
   assertRemote(remote);
-  const r = await netGit(cwd, remote, 'list its shared state', ['ls-remote', '--refs', remote, `${prefix}*`], opts);
+  const list = (Array.isArray(patterns) ? patterns : [`${patterns}*`]).map((p) => {
+    // eslint-disable-next-line no-control-regex
+    if (!p.startsWith('refs/') || /[\x00-\x20\x7f~^:?[\\]/.test(p.slice(0, p.endsWith('*') ? -1 : undefined)))
+      throw new LanesError('INTERNAL', `bad ref pattern ${JSON.stringify(p)}`);
+    return p;
+  });
+  const r = await netGit(cwd, remote, 'list its shared state', ['ls-remote', '--refs', remote, ...list], opts);
   if (r.exitCode !== 0) {
     if (OFFLINE_RE.test(r.stderr)) throw offlineError(remote, 'list its shared state', r.stderr);
     throw new LanesError('GIT', `git ls-remote ${remote} failed: ${safeText(r.stderr.trim())}`, {
@@ -113,10 +127,11 @@ export async function lsRemote(cwd: string, remote: string, prefix: string, opts
     });
   }
   const out = new Map<string, string>();
+  const wanted = (ref: string) => list.some((p) => (p.endsWith('*') ? ref.startsWith(p.slice(0, -1)) : ref === p));
   for (const line of r.stdout.split('\n')) {
     const [oid, ref] = line.split('\t');
-    // ls-remote matches patterns against the tail of a name: keep only exact prefix matches.
-    if (oid && ref && isSha(oid) && ref.startsWith(prefix)) out.set(ref, oid);
+    // ls-remote matches patterns against the tail of a name: keep only exact matches.
+    if (oid && ref && isSha(oid) && wanted(ref)) out.set(ref, oid);
   }
   return out;
 }
@@ -273,4 +288,43 @@ export async function pushAtomic(cwd: string, remote: string, updates: RefUpdate
   // Only collateral rejections and no cause named: treat as contention on everything pushed.
   const names = (contended.length > 0 ? contended : rejected).map((s) => s.ref);
   return { ok: false, kind: 'contended', refs, contended: names, message: r.stderr };
+}
+
+/** The URL of a configured remote, or undefined when `name` is not one. */
+export async function remoteUrl(cwd: string, name: string): Promise<string | undefined> {
+  assertRemote(name);
+  if (!/^[A-Za-z0-9._-]+$/.test(name)) return undefined;
+  const r = await git(cwd, ['config', '--get', `remote.${name}.url`], { okCodes: [1], readOnly: true });
+  return r.exitCode === 0 ? r.stdout.trim() || undefined : undefined;
+}
+
+/**
+ * Fetch one branch (or any ref) of the remote into a local ref `into`, forced: `into` is a mirror of
+ * the remote's value, never a branch anyone works on. Returns the commit, undefined when the remote
+ * has no such ref.
+ */
+export async function fetchRefInto(
+  cwd: string,
+  remote: string,
+  ref: string,
+  into: string,
+  opts: RemoteOptions = {},
+): Promise<string | undefined> {
+  assertRemote(remote);
+  assertRef(ref);
+  if (!into.startsWith('refs/lanes-remote/')) throw new LanesError('INTERNAL', `fetch target ${into} is not a mirror ref`);
+  const r = await netGit(
+    cwd,
+    remote,
+    `fetch ${ref}`,
+    ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', remote, `+${ref}:${into}`],
+    opts,
+  );
+  if (r.exitCode !== 0) {
+    if (/couldn't find remote ref|no such ref/i.test(r.stderr)) return undefined;
+    if (OFFLINE_RE.test(r.stderr) || r.exitCode === 128) throw offlineError(remote, `fetch ${ref}`, r.stderr);
+    throw new LanesError('GIT', `git fetch ${remote} ${ref} failed: ${safeText(r.stderr.trim())}`);
+  }
+  const out = await git(cwd, ['rev-parse', '--verify', '--quiet', `${into}^{commit}`], { okCodes: [1], readOnly: true });
+  return out.exitCode === 0 ? out.stdout.trim() : undefined;
 }

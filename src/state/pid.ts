@@ -41,8 +41,12 @@ function isZombie(pid: number): boolean {
 
 let host: string | undefined;
 
-/** The host name recorded next to every pid: a pid only means something on its own host. */
+/**
+ * The host name recorded next to every pid and lease: a pid only means something on its own host.
+ * LANES_MACHINE names the machine instead (several sandboxes sharing one kernel, or tests standing
+ * in for machines).
+ */
 export function hostName(): string {
-  host ??= os.hostname();
+  host ??= process.env.LANES_MACHINE || os.hostname();
   return host;
 }

@@ -17,6 +17,12 @@ import type { HeldLock } from './lease.js';
 import { holdsLock, withLock, type LockOptions } from './lock.js';
 import { nullProtoDeep } from './records.js';
 import { ensurePrivateDir } from './safedir.js';
+import { sharedBackend, type SharedBackend } from './shared.js';
+import { lastFetch } from './remote/mirror.js';
+
+/** How old this clone's view of shared state may be before a read asks the remote again. */
+const REFRESH_MS = 3000;
+import { sharedTransact, refreshShared, type SharedTxOptions } from './shared-tx.js';
 
 export interface Versioned<T> {
   version: number;
@@ -33,7 +39,17 @@ export interface StoreOptions extends LockOptions {
 
 export interface Tx extends DocTx {
   readonly lock: HeldLock;
+  /**
+   * With shared state on a remote: refs watched for this transaction (`ref`), and `pushRef`, a ref
+   * moved in the same atomic push as the shared documents (a landing). Undefined when local.
+   */
+  readonly remote?: {
+    ref(name: string): string | undefined;
+    pushRef(ref: string, expect: string | null, next: string): void;
+  };
 }
+
+export type { SharedTxOptions };
 
 interface TxDoc {
   version: number;
@@ -44,6 +60,8 @@ interface TxDoc {
 export class StateStore {
   readonly journal: Journal;
   private readonly lockOpts: LockOptions;
+  /** Shared state on the team's remote, when this clone has it enabled. */
+  shared: SharedBackend | undefined;
 
   private constructor(
     readonly dir: string,
@@ -57,6 +75,7 @@ export class StateStore {
     const dir = path.resolve(stateDir);
     ensurePrivateDir(dir, opts.root);
     const store = new StateStore(dir, opts);
+    store.shared = sharedBackend(dir, path.dirname(dir));
     // Recovery needs the lock, but most opens (every hook) have nothing to recover: look first.
     const journalDir = store.journal.dir;
     if (fs.existsSync(path.join(dir, REDO_FILE)) || hasOrphanTemps(dir) || hasOrphanTemps(journalDir)) {
@@ -69,7 +88,7 @@ export class StateStore {
   }
 
   /** The 'state' lock; every acquisition first finishes a commit a crashed process left behind. */
-  private locked<R>(fn: (lock: HeldLock) => Promise<R>): Promise<R> {
+  locked<R>(fn: (lock: HeldLock) => Promise<R>): Promise<R> {
     return withLock(
       this.dir,
       'state',
@@ -81,8 +100,13 @@ export class StateStore {
     );
   }
 
-  /** A lock-free snapshot of the document, normalised. */
+  /**
+   * A lock-free snapshot of the document, normalised. A shared document (state on a remote) is
+   * this clone's cache of it, read from the remote first when the last read is older than a few
+   * seconds; while the remote cannot be reached, the cache as it is.
+   */
   async read<T>(doc: DocDef<T>): Promise<Versioned<T>> {
+    if (this.shared?.docs.has(doc.name) && !holdsLock(this.dir, 'state')) await this.freshen();
     const file = docFile(this.dir, assertDocName(doc.name));
     const r = loadDoc(file);
     if (r === undefined) return { version: 0, data: nullProtoDeep(doc.empty()) };
@@ -93,7 +117,7 @@ export class StateStore {
   }
 
   /** Read under the lock; a corrupt file is quarantined and the error thrown. */
-  private loadLocked<T>(doc: DocDef<T>): Versioned<T> {
+  loadLocked<T>(doc: DocDef<T>): Versioned<T> {
     const file = docFile(this.dir, doc.name);
     const r = loadDoc(file);
     if (r === undefined) return { version: 0, data: nullProtoDeep(doc.empty()) };
@@ -103,6 +127,7 @@ export class StateStore {
 
   async update<T, R>(doc: DocDef<T>, fn: (data: T) => R | Promise<R>): Promise<R> {
     const name = assertDocName(doc.name);
+    if (this.shared?.docs.has(name)) return this.transact(async (tx) => fn(tx.get(doc)));
     return this.locked(async (lock) => {
       const cur = this.loadLocked(doc);
       const before = JSON.stringify(cur.data);
@@ -117,7 +142,9 @@ export class StateStore {
     });
   }
 
-  async transact<R>(fn: (tx: Tx) => Promise<R>): Promise<R> {
+  async transact<R>(fn: (tx: Tx) => Promise<R>, opts: SharedTxOptions = {}): Promise<R> {
+    const shared = this.shared;
+    if (shared) return this.locked(async (lock) => sharedTransact(this, shared, lock, fn, opts));
     return this.locked(async (lock) => {
       const docs = new Map<string, TxDoc>();
       const tx: Tx = {
@@ -139,19 +166,48 @@ export class StateStore {
         const now = JSON.stringify(d.data);
         if (now !== d.before) changed.push({ doc, version: d.version + 1, text: docText(d.version + 1, now) });
       }
-      const fence = () =>
-        this.fence(
-          lock,
-          changed.map((c) => [c.doc, c.version - 1]),
-        );
-      const only = changed.length === 1 ? changed[0] : undefined;
-      if (only) {
-        writeFileAtomic(docFile(this.dir, only.doc), only.text, 0o600, { beforeRename: fence });
-      } else if (changed.length > 1) {
-        this.commitOrFinish(changed, fence);
-      }
+      this.writeStaged(lock, changed);
       return result;
     });
+  }
+
+  /**
+   * Read the shared documents from the remote into this clone's cache (OFFLINE when it cannot be
+   * reached). Undefined without shared state; else when the view was read (this clone's clock).
+   */
+  async refresh(): Promise<number | undefined> {
+    const shared = this.shared;
+    if (!shared) return undefined;
+    return this.locked(async (lock) => refreshShared(this, shared, lock));
+  }
+
+  private freshening: Promise<void> | undefined;
+
+  private freshen(): Promise<void> {
+    const shared = this.shared!;
+    const at = lastFetch(this.dir, shared.remote.name);
+    if (at !== undefined && Date.now() - at < REFRESH_MS && Date.now() >= at) return Promise.resolve();
+    this.freshening ??= this.refresh()
+      .then(
+        () => undefined,
+        (e: unknown) => {
+          if (!(e instanceof LanesError && e.code === 'OFFLINE')) throw e;
+        },
+      )
+      .finally(() => (this.freshening = undefined));
+    return this.freshening;
+  }
+
+  /** Writes staged documents as one group (a single one by itself), fenced on their versions. */
+  writeStaged(lock: HeldLock, changed: StagedDoc[]): void {
+    const fence = () =>
+      this.fence(
+        lock,
+        changed.map((c) => [c.doc, c.version - 1]),
+      );
+    const only = changed.length === 1 ? changed[0] : undefined;
+    if (only) writeFileAtomic(docFile(this.dir, only.doc), only.text, 0o600, { beforeRename: fence });
+    else if (changed.length > 1) this.commitOrFinish(changed, fence);
   }
 
   private commitOrFinish(changed: StagedDoc[], fence: () => void): void {

@@ -50,7 +50,8 @@ export async function claimFiles(store: StateStore, req: ClaimRequest): Promise<
   const now = Date.now();
   if (Array.isArray(snap.claims) && snap.claims.every(sane) && !needsReclaim(snap, now)) {
     const conflicts = conflictsFor(snap.claims, p.id.owner, p.patterns, p.mode);
-    if (conflicts.length) throw conflictError(conflicts, p.mode, now);
+    // Across machines the snapshot is this clone's last view: only the remote's state may refuse.
+    if (conflicts.length && !store.shared) throw conflictError(conflicts, p.mode, now);
     const held = alreadyHeld(snap.claims, p, now);
     if (held) return held;
   }

@@ -9,6 +9,7 @@
  * Records written before leases existed have pid-shaped owners (`session:<pid>`,
  * `cli:<user>@<host>:<pid>`) and no lease: those are judged by their pid, as they were then.
  */
+import { leaseEnd } from '../../state/seen.js';
 import { act } from '../hints/actions.js';
 import { LanesError } from '../../errors.js';
 import { hostName, pidAlive } from '../../state/pid.js';
@@ -85,7 +86,7 @@ export function ownerLiveness(doc: OwnersDoc | undefined, owner: string, now = D
     return { live: false, owner, why: pid !== undefined ? 'dead-pid' : 'no-lease' };
   }
   // `!(t > now)` also treats an unreadable expiry as expired: a damaged record cannot pin a task.
-  if (!(Date.parse(l.expires_at) > now)) return { live: false, owner, why: 'expired', expires_at: l.expires_at };
+  if (!(leaseEnd(l, now) > now)) return { live: false, owner, why: 'expired', expires_at: l.expires_at };
   if (l.pid !== undefined && l.host === hostName() && !pidAlive(l.pid))
     return { live: false, owner, why: 'dead-pid', expires_at: l.expires_at };
   return { live: true, owner, expires_at: l.expires_at, ...(l.pid !== undefined ? { pid: l.pid } : {}) };

@@ -9,6 +9,7 @@
  * would call `src/api/x.ts` unclaimed while claim_files refuses it as taken. Enforcement and
  * conflict checking must agree on what a pattern covers.
  */
+import { leaseEnd } from '../../state/seen.js';
 import { isPlainScope, matchesScope } from '../plan/globs.js';
 import type { ClaimRecord, ClaimsDoc } from './model.js';
 
@@ -67,7 +68,7 @@ export function findHolder(
   let shared: ClaimRecord | undefined;
   for (const c of list) {
     if (c.owner === exceptOwner || (shared && c.mode === 'shared')) continue;
-    if (!matcherFor(c.pattern)(p) || c.expires_at <= nowIso) continue;
+    if (!matcherFor(c.pattern)(p) || (c.expires_at <= nowIso && leaseEnd(c, now) <= now)) continue;
     if (c.mode === 'exclusive') return c;
     shared = c;
   }

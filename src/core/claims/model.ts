@@ -69,6 +69,8 @@ export interface ClaimConflict {
   owner: string;
   task?: string;
   expires_at: string;
+  /** The holder's machine, when it is another one (shared state on a remote). */
+  host?: string;
   /** A path both match, when known. */
   witness?: string;
 }

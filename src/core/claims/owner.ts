@@ -4,6 +4,7 @@
  * and that process no longer exists. Holders without a pid (task-scope claims made by start_task,
  * which outlive the process that made them) go only when their lease expires.
  */
+import { leaseEnd } from '../../state/seen.js';
 import { LanesError } from '../../errors.js';
 import { hostName, pidAlive } from '../../state/pid.js';
 import { assertSlug } from '../../util/slug.js';
@@ -124,7 +125,7 @@ export type GoneReason = 'expired' | 'dead-pid';
  */
 export function goneReason(l: Leased, now: number, alive: Map<number, boolean> = new Map()): GoneReason | undefined {
   // `!(t > now)` also treats an unreadable expiry as expired, so a damaged record cannot pin files forever.
-  if (!(Date.parse(l.expires_at) > now)) return 'expired';
+  if (!(leaseEnd(l, now) > now)) return 'expired';
   if (l.pid !== undefined && l.host === hostName()) {
     let a = alive.get(l.pid);
     if (a === undefined) alive.set(l.pid, (a = pidAlive(l.pid)));
@@ -138,9 +139,11 @@ export function expiryFrom(now: number, ttlSeconds: number): string {
 }
 
 /** "task api-2" reads better than "task:api-2"; anything else is shown as recorded. */
-export function describeOwner(id: Pick<OwnerIdentity, 'owner' | 'task'>): string {
-  if (id.task && (id.owner === `task:${id.task}` || id.owner === id.task)) return `task ${id.task}`;
-  return id.task ? `${id.owner} (task ${id.task})` : id.owner;
+export function describeOwner(id: Pick<OwnerIdentity, 'owner' | 'task'> & { host?: string }): string {
+  // Another machine's holder (shared state on a remote) is named with its machine.
+  const on = typeof id.host === 'string' && id.host !== hostName() ? ` on ${id.host}` : '';
+  if (id.task && (id.owner === `task:${id.task}` || id.owner === id.task)) return `task ${id.task}${on}`;
+  return (id.task ? `${id.owner} (task ${id.task})` : id.owner) + on;
 }
 
 /** "12:03 (in 14 min)": local wall-clock time plus how long that is from now. */

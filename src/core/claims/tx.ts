@@ -2,6 +2,7 @@
  * Claim logic inside a caller's transaction: pure functions of the claims doc (plus pid probes), so
  * start_task can claim a task's files in the same commit that marks the task started.
  */
+import { hostName } from '../../state/pid.js';
 import { act } from '../hints/actions.js';
 import { LanesError } from '../../errors.js';
 import { intersectNormalized, isPlainScope, normalizeScope } from '../plan/globs.js';
@@ -148,6 +149,7 @@ export function conflictsFor(
       const hit = intersect(p, c.pattern, files?.has(p) === true, c.file === true);
       if (!hit.intersects) continue;
       const conflict: ClaimConflict = { pattern: p, held: c.pattern, mode: c.mode, owner: c.owner, expires_at: c.expires_at };
+      if (c.host !== undefined && c.host !== hostName()) conflict.host = c.host;
       if (c.task !== undefined) conflict.task = c.task;
       if (hit.witness !== undefined) conflict.witness = hit.witness;
       out.push(conflict);

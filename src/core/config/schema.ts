@@ -46,6 +46,11 @@ export const ConfigSchema = z
       }),
     gates: GatesSection,
     setup: SetupSection,
+    remote: z.string().min(1).optional().meta({
+      title: 'Shared-state remote',
+      description:
+        "The git remote (e.g. 'origin') through which clones on other machines share the plan, claims and merge queue. Each clone opts in with `lanes remote enable`; this names the remote it uses by default.",
+    }),
     max_parallel: z
       .number()
       .int()

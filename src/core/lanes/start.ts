@@ -12,6 +12,7 @@
  * Every input is checked before the first side effect. A failure rolls back in-process; a crash is
  * rolled back by the next lanes command (recover.ts).
  */
+import { fetchWork } from '../remote/work.js';
 import { act } from '../hints/actions.js';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -105,6 +106,9 @@ export async function startLane(project: Project, input: StartInput): Promise<St
     checkoutSettings(repo.mainRoot, repo.commonDir),
   ]);
   if (!base) throw await noBase(project, baseRef, input.base !== undefined);
+  // Across machines: a task taken over from a machine that went away continues from the work it
+  // pushed (refs/lanes/work/<task>); the lane's base stays the target commit it branches from.
+  const from = (input.base === undefined && (await fetchWork(project, task).catch(() => undefined))) || base;
   if (worktrees.some((w) => w.path === path)) {
     throw new LanesError('CONFLICT', `git already has a worktree registered at ${path} (its directory is missing or empty).`, {
       hint: `Run ${act('cleanup_lanes')} to clear stale lanes, then start the task again.`,
@@ -173,10 +177,10 @@ export async function startLane(project: Project, input: StartInput): Promise<St
       }
       lanePathFor(dir, task);
       await assertBranchFree(project, task);
-      await addWorktree(repo.mainRoot, { path, branch, commit: base, lockReason: lockReason(task), noCheckout: true });
+      await addWorktree(repo.mainRoot, { path, branch, commit: from, lockReason: lockReason(task), noCheckout: true });
     });
     await failpoint('lanes.start.before-checkout');
-    await checkoutWorktree(path, base, checkout);
+    await checkoutWorktree(path, from, checkout);
     await failpoint('lanes.start.after-worktree');
 
     await entry.step('setup');

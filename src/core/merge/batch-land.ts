@@ -12,6 +12,41 @@ import type { Link } from './integrate.js';
 import { advanceTarget } from './land.js';
 import { MERGE_DOC, type MergeEntry } from './model.js';
 import { configAt } from './target.js';
+import { assertProcessorInTx } from './processor.js';
+
+/**
+ * A landing through the remote: one atomic push moves the remote's target from the exact base the
+ * batch was tested on to the exact commit tested, marks the entries landed, and rewrites the
+ * processor's lease (so it lands only while this processor still holds it). Then this clone's own
+ * target follows. A remote target that moved meanwhile is reported like a local one.
+ */
+async function landOnRemote(
+  ctx: Lander,
+  cur: string,
+  next: string,
+  message: string,
+  landing: Landed[],
+  extra: { unchecked: boolean; gates_ms?: number },
+): Promise<{ ok: true; marked: MergeEntry[] } | { ok: false; moved: string | undefined }> {
+  const { project, target } = ctx;
+  const ref = `refs/heads/${target}`;
+  const r = await project.store.transact(
+    async (tx) => {
+      const now = tx.remote!.ref(ref);
+      if (now !== cur) return { ok: false as const, moved: now };
+      assertProcessorInTx(tx, target);
+      const marked = markLandedInTx(tx, landing, target, {
+        unchecked: extra.unchecked,
+        ...(extra.gates_ms !== undefined ? { gates_ms: extra.gates_ms } : {}),
+      });
+      tx.remote!.pushRef(ref, cur, next);
+      return { ok: true as const, marked };
+    },
+    { watch: [ref] },
+  );
+  if (r.ok) await advanceTarget(project.repo, target, cur, next, message).catch(() => undefined);
+  return r;
+}
 
 /**
  * The re-check of the lanes in flight owed by the landings so far: at once when gates run (it
@@ -85,7 +120,9 @@ export async function landSegment(
   await failpoint('merge.before-land');
   const t0 = performance.now();
   const message = `lanes: land ${seg.map((l) => l.task).join(', ')}`;
-  const r = await advanceTarget(project.repo, target, cur, last.commit, message);
+  const r = store.shared
+    ? await landOnRemote(ctx, cur, last.commit, message, landing, extra)
+    : await advanceTarget(project.repo, target, cur, last.commit, message);
   const landMs = Math.round(performance.now() - t0);
   if (!r.ok) {
     await store.transact(async (tx) =>
@@ -101,13 +138,16 @@ export async function landSegment(
   }
   await failpoint('merge.after-land');
   let moved: MergeEntry[] = [];
-  await store.transact(async (tx) => {
-    moved = markLandedInTx(tx, landing, target, {
-      unchecked: extra.unchecked,
-      land_ms: landMs,
-      ...(extra.gates_ms !== undefined ? { gates_ms: extra.gates_ms } : {}),
+  if ('marked' in r && r.marked) moved = r.marked;
+  else {
+    await store.transact(async (tx) => {
+      moved = markLandedInTx(tx, landing, target, {
+        unchecked: extra.unchecked,
+        land_ms: landMs,
+        ...(extra.gates_ms !== undefined ? { gates_ms: extra.gates_ms } : {}),
+      });
     });
-  });
+  }
   for (const l of seg) {
     report.landed.push({ task: l.task, entry: l.entry, commit: l.commit, unchecked: extra.unchecked });
     await store.appendEvent('merge.landed', { task: l.task, entry: l.entry, commit: l.commit, target, unchecked: extra.unchecked });

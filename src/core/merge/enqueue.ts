@@ -4,6 +4,8 @@
  * `git merge-tree --write-tree` against the target and against every other lane queued or in
  * progress, and reports the likely conflicts. Idempotent: queuing a task twice gives one entry.
  */
+import { ensureWork, pushWork } from '../remote/work.js';
+import { presentCommits } from '../../git/refs.js';
 import { act } from '../hints/actions.js';
 import { LanesError } from '../../errors.js';
 import { gitOut } from '../../git/exec.js';
@@ -89,6 +91,8 @@ export async function queueMerge(project: Project, input: QueueInput): Promise<Q
   }
   const strategy = input.strategy ?? (await loadConfigAtCommit(root, targetSha, { repo })).merge.strategy;
   const conflicts = await checkConflicts(project, task, tip, targetSha, current, tasks);
+  // Across machines, the processor may run elsewhere: the queued commit must be on the remote first.
+  await pushWork(project, task, tip);
 
   const out = await store.transact(async (tx) => {
     const doc = queueIn(tx);
@@ -191,6 +195,15 @@ async function checkConflicts(
   for (const line of refs.split('\n').filter(Boolean)) {
     const [t = '', sha = ''] = line.split('\0');
     if (t && t !== task && !others.has(t) && tasks[t]?.status === 'in_progress') others.set(t, sha);
+  }
+  if (project.store.shared) {
+    // Lanes of other machines: fetch their work; one that cannot be had is left out of the check.
+    await ensureWork(
+      project,
+      [...others].map(([t, sha]) => ({ task: t, tip: sha })),
+    );
+    const have = new Set(await presentCommits(root, [...others.values()]));
+    for (const [t, sha] of others) if (!have.has(sha)) others.delete(t);
   }
   const names = ['target', ...others.keys()];
   const pairs: Array<[string, string]> = [[targetSha, tip], ...[...others.values()].map((sha): [string, string] => [sha, tip])];

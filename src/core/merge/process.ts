@@ -17,6 +17,9 @@ import { assertCheckoutClean, targetCheckout } from './land.js';
 import { effectiveBatchSize, MERGE_DOC } from './model.js';
 import { pickBatch } from './order.js';
 import { recoverMerges, type RecoveryReport } from './recover.js';
+import { takeProcessor } from './processor.js';
+import { divergedError, syncTarget } from '../remote/target.js';
+import { ensureWork } from '../remote/work.js';
 
 export interface ProcessOptions {
   /** Stop after this many batches (default: until nothing is left that can go). */
@@ -66,7 +69,12 @@ export async function processMergeQueue(project: Project, opts: ProcessOptions =
   const target = (await project.config()).target;
   const lock = await takeQueueLock(project, opts.lockStaleMs ?? 3000);
   const result: ProcessResult = { ...newReport(), target, batches: 0, recovered: [], waiting: [], remaining: 0 };
+  let processor;
   try {
+    // Across machines (shared state on a remote): one processor holds the target's lease, and the
+    // queue and the target are read as the remote has them.
+    processor = await takeProcessor(project, target);
+    if (processor) await project.store.refresh();
     result.recovered = await recoverMerges(project);
     for (const r of result.recovered) result.warnings.push(...(r.warnings ?? []));
     const { plan } = await readPlan(project.store);
@@ -74,12 +82,18 @@ export async function processMergeQueue(project: Project, opts: ProcessOptions =
     let moves = 0;
     try {
       for (;;) {
-        if (lock.held.compromised) {
+        if (lock.held.compromised || processor?.lost) {
           throw new LanesError('BUSY', 'This processor lost the merge queue lock (its event loop stalled?); stopping.', {
             hint: 'Run the merge queue again.',
           });
         }
         if (opts.maxBatches !== undefined && result.batches >= opts.maxBatches) break;
+        const synced = await syncTarget(project, target);
+        if (synced?.diverged && synced.remote) throw divergedError(target, project.store.shared!.setting.remote);
+        if (synced?.remote && synced.local !== synced.remote) {
+          const wt = await targetCheckout(project.repo, target);
+          if (wt) await assertCheckoutClean(wt, target);
+        }
         const tip = await readTargetTip(project.repo, target);
         if (!tip)
           throw new LanesError('NOT_FOUND', `The target branch ${target} does not exist.`, {
@@ -102,6 +116,10 @@ export async function processMergeQueue(project: Project, opts: ProcessOptions =
         );
         if (!mine.length) continue;
         result.batches++;
+        await ensureWork(
+          project,
+          mine.map((e) => ({ task: e.task, tip: e.tip })),
+        );
         const outcome = await integrator.runBatch(mine, result, tip);
         moves = outcome === 'moved' ? moves + 1 : 0;
         if (moves >= MAX_MOVES) {
@@ -118,6 +136,7 @@ export async function processMergeQueue(project: Project, opts: ProcessOptions =
     result.remaining = after.entries.filter((e) => e.state === 'queued').length;
     return result;
   } finally {
+    await processor?.release();
     await lock.release();
   }
 }

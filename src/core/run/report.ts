@@ -85,7 +85,8 @@ export function buildReport(
     const row: TaskReport = {
       id: t.id,
       title: t.title,
-      state: rt ? rt.state : st?.status === 'done' ? 'done-before' : 'pending',
+      // A task this run never got to start that is done (by another run or machine) is not "not run".
+      state: rt && !(rt.state === 'pending' && st?.status === 'done') ? rt.state : st?.status === 'done' ? 'done-before' : 'pending',
       attempts: rt ? countedAttempts(rt) : 0,
       duration_ms: rt ? taskMs(rt) : 0,
       agent_ms: rt ? agentMs(rt) : 0,

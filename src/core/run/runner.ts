@@ -37,6 +37,8 @@ import type { RunReport } from './report.js';
 import { refresh } from './settle.js';
 
 export async function runPlan(project: Project, opts: RunOptions): Promise<RunReport> {
+  // Across machines: start from the remote's plan and task states, not this clone's last view.
+  if (project.store.shared) await project.store.refresh();
   return new Runner(project, opts, await project.config()).execute();
 }
 
@@ -108,7 +110,23 @@ class Runner {
   /** Nothing in flight: no agent, no start, no merge work of ours. */
   private quiet(): boolean {
     const ctx = this.ctx;
-    return ctx.agents.size === 0 && ctx.starting.size === 0 && ctx.jobs.size === 0 && !ctx.merges.busy && !ctx.tasksIn('queued').length;
+    const mine =
+      ctx.agents.size === 0 && ctx.starting.size === 0 && ctx.jobs.size === 0 && !ctx.merges.busy && !ctx.tasksIn('queued').length;
+    return mine && !this.othersAtWork();
+  }
+
+  /**
+   * Across machines (shared state on a remote), a task of the plan that another machine is working
+   * on may land and make dependents startable, or be given up and be ours to take: the run waits
+   * for it instead of ending with it "not run".
+   */
+  private othersAtWork(): boolean {
+    const ctx = this.ctx;
+    if (!ctx.project.store.shared) return false;
+    return ctx.plan.tasks.some((t) => {
+      const st = ctx.tasks[t.id];
+      return st?.status === 'in_progress' && st.owner !== ctx.run.owner && !ctx.run.tasks[t.id];
+    });
   }
 
   private stop(by: string): void {

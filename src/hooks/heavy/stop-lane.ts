@@ -9,6 +9,8 @@
  * default one does) its `git status` is the only one; ours runs only when the protocol has none or
  * could not run.
  */
+import { pushWork } from '../../core/remote/work.js';
+import { refSha } from '../../git/refs.js';
 import fs from 'node:fs';
 import { openProject } from '../../core/project/project.js';
 import type { LaneRecord } from '../../core/lanes/model.js';
@@ -50,6 +52,7 @@ export async function missingItems(lane: LaneRecord, sessionId: string | undefin
     treeChecked = false;
     out.problems.push(`the session protocol could not be checked: ${errorMessage(e).split('\n')[0]}`);
   }
+  await shareWork(project, lane, out);
   if (treeChecked) return out; // the protocol's own status found the tree clean, or reported it
   const owned = ownedNotePaths(doc, lane.path);
   const dirty = (await statusPorcelain(lane.path)).filter((e) => !owned.has(e.path));
@@ -60,4 +63,19 @@ export async function missingItems(lane: LaneRecord, sessionId: string | undefin
     );
   }
   return out;
+}
+
+/**
+ * Across machines (shared state on a remote), the lane's commits go to refs/lanes/work/<task> at
+ * every stop, so another machine can take the task over with the work so far if this one dies.
+ * Best effort: a push that fails is said on stderr and never blocks the stop.
+ */
+async function shareWork(project: Awaited<ReturnType<typeof openProject>>, lane: LaneRecord, out: Missing): Promise<void> {
+  if (!project.store.shared) return;
+  try {
+    const tip = await refSha(project.repo.mainRoot, `refs/heads/${lane.branch}`);
+    if (tip && tip !== lane.base) await pushWork(project, lane.task, tip);
+  } catch (e) {
+    out.problems.push(`the lane's work could not be pushed to the remote: ${errorMessage(e).split('\n')[0]}`);
+  }
 }

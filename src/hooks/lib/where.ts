@@ -7,6 +7,7 @@
  * spawn). The PreToolUse hook runs before every edit, so nothing here may import zod, the MCP SDK,
  * execa or the lock library.
  */
+import { loadBook } from '../../state/seen.js';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -134,6 +135,8 @@ export function locate(cwd: unknown): Located {
 
 /** A state document's data, read without a lock; undefined when missing or unreadable. */
 export function readDoc<T>(stateDir: string, name: string): T | undefined {
+  // With shared state on a remote, other machines' leases are judged by what this one saw of them.
+  if (fs.existsSync(path.join(stateDir, 'remote', 'enabled.json'))) loadBook(path.join(stateDir, 'remote', 'seen.json'));
   const file = path.join(stateDir, `${name}.json`);
   if (!fs.existsSync(file)) return undefined;
   let text: string;

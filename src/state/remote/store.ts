@@ -9,80 +9,29 @@
  * ones is what makes the decision's inputs part of the compare-and-swap: git drops a push of a ref
  * at its current value without the server checking its lease. A lost race re-reads and runs `fn`
  * again (bounded, with jittered backoff), so `fn` must be a function of the state it is given.
+ *
+ * Only the documents `fn` looks at (get, set, delete) are leased; the others named are read so
+ * that `fn` may look at them. An optimistic transaction decides first from this clone's mirror of
+ * the remote, with no round trip before the push: when the mirror was current the push lands; when
+ * it was not, its leases fail and the next try reads the remote.
  */
 import crypto from 'node:crypto';
 import os from 'node:os';
-import path from 'node:path';
 import { LanesError } from '../../errors.js';
-import { gitOut } from '../../git/exec.js';
-import {
-  fetchObjects,
-  lsRemote,
-  pushableRefProblem,
-  pushAtomic,
-  readBlobs,
-  presentObjects,
-  writeRootCommit,
-  type RefUpdate,
-  type RemoteOptions,
-} from '../../git/remote.js';
-import {
-  assertRemoteDocName,
-  DOC_FILE,
-  makeView,
-  parseStored,
-  STATE_PREFIX,
-  type RemoteDoc,
-  type RemoteView,
-  type Stored,
-} from './format.js';
-import { advanceMirror, lastFetch, mirrorRef, mirrorRefs, recordFetch } from './mirror.js';
+import { pushableRefProblem, pushAtomic, writeRootCommit, type RefUpdate } from '../../git/remote.js';
+import { assertRemoteDocName, DOC_FILE, makeView, STATE_PREFIX, type RemoteDoc, type RemoteView, type Stored } from './format.js';
+import { cachedDocs, fetchDocs, remember, type DocsRead, type ReadContext } from './read.js';
+import { mirrorRef } from './mirror.js';
+import type { RemoteStoreOptions, RemoteTx, TransactOptions, TransactResult } from './types.js';
 
-export interface RemoteStoreOptions extends RemoteOptions {
-  /** Any worktree of the clone. */
-  cwd: string;
-  /** A configured remote name (origin) or a URL. */
-  remote: string;
-  /** This machine's name, recorded with each write (default: the host name). */
-  machine?: string;
-  /** Tries of `transact` when a lease does not hold (default 8). */
-  maxAttempts?: number;
-  /** Extra tries when the remote does not answer (default 2). */
-  offlineRetries?: number;
-  /** Base of the jittered exponential backoff between tries (default 40 ms). */
-  backoffMs?: number;
-  /** The clock; tests skew it. */
-  now?: () => number;
-}
-
-export interface RemoteTx {
-  /** The document's data, mutable; the same object on every call within one try. */
-  get<T>(doc: string, init: () => T): T;
-  /** Remove the document (a commit holding null, leased like any write). */
-  delete(doc: string): void;
-  /**
-   * Move another ref in the same atomic push, from `expect` (null: must not exist) to `next`, a
-   * commit this clone has: a landing moves refs/heads/<target> from the tested base to the tested
-   * commit while the transaction's documents (the processor's lease) assert it may.
-   */
-  pushRef(ref: string, expect: string | null, next: string): void;
-  readonly attempt: number;
-  readonly fetchedAt: number;
-}
-
-export interface TransactResult<R> {
-  result: R;
-  /** Whether anything was pushed (false when `fn` changed nothing). */
-  pushed: boolean;
-  attempts: number;
-}
+export type { RemoteStoreOptions, TransactOptions, RemoteTx, TransactResult };
 
 export class RemoteStore {
   readonly remote: string;
   /** The slug naming this remote in local refs and files. */
   readonly name: string;
   private readonly opts: RemoteStoreOptions;
-  private stateDir: { dir: string; root: string } | undefined;
+  private readonly ctx: ReadContext;
 
   constructor(opts: RemoteStoreOptions) {
     this.opts = opts;
@@ -90,93 +39,22 @@ export class RemoteStore {
     this.name = /^[a-z0-9][a-z0-9-]{0,62}$/.test(opts.remote)
       ? opts.remote
       : `url-${crypto.createHash('sha256').update(opts.remote).digest('hex').slice(0, 16)}`;
+    this.ctx = { ...opts, name: this.name, now: () => this.now() };
   }
 
   private now(): number {
     return (this.opts.now ?? Date.now)();
   }
 
-  /** One consistent look at the named documents: one ls-remote, and a fetch only of new commits. */
-  private async fetchDocs(docs: string[]): Promise<{ docs: Map<string, RemoteDoc>; at: number }> {
-    const names = [...new Set(docs.map(assertRemoteDocName))];
-    for (let i = 0; ; i++) {
-      const refs = await lsRemote(this.opts.cwd, this.remote, STATE_PREFIX, this.opts);
-      const at = this.now();
-      const wanted = names.map((d) => [d, refs.get(STATE_PREFIX + d)] as const);
-      const oids = wanted.flatMap(([, o]) => (o ? [o] : []));
-      const have = await presentObjects(this.opts.cwd, oids, this.opts);
-      const missing = oids.filter((o) => !have.has(o));
-      if ((await fetchObjects(this.opts.cwd, this.remote, missing, this.opts)) === 'moved') {
-        if (i >= 5)
-          throw new LanesError('BUSY', `The shared state on ${this.remote} kept changing while it was read.`, {
-            hint: 'Run the command again.',
-          });
-        continue;
-      }
-      const present = wanted.filter(([, o]) => o !== undefined) as Array<readonly [string, string]>;
-      const texts = await readBlobs(
-        this.opts.cwd,
-        present.map(([, o]) => `${o}:${DOC_FILE}`),
-        this.opts,
-      );
-      const out = new Map<string, RemoteDoc>();
-      for (const d of names) out.set(d, { exists: false, oid: null, gen: 0, data: undefined });
-      const seen = present.map(([d, o], k) => {
-        const s = parseStored(d, texts[k], o);
-        out.set(d, { exists: s.data !== null, oid: o, gen: s.gen, data: s.data });
-        return { doc: d, oid: o, gen: s.gen };
-      });
-      await this.remember(seen, at);
-      return { docs: out, at };
-    }
-  }
-
-  private async localState(): Promise<{ dir: string; root: string }> {
-    if (!this.stateDir) {
-      const common = path.resolve(
-        this.opts.cwd,
-        await gitOut(this.opts.cwd, ['rev-parse', '--git-common-dir'], { env: this.opts.env, readOnly: true }),
-      );
-      this.stateDir = { dir: path.join(common, 'lanes'), root: common };
-    }
-    return this.stateDir;
-  }
-
-  /** Best effort: keep the local mirror and the last-fetch time for offline reads. */
-  private async remember(seen: Array<{ doc: string; oid: string; gen: number }>, at: number): Promise<void> {
-    try {
-      const held = await this.mirrorGens(seen.map((s) => s.doc));
-      await advanceMirror(this.opts.cwd, this.name, seen, held, this.opts.env);
-      const st = await this.localState();
-      recordFetch(st.dir, st.root, this.name, at);
-    } catch {
-      // a cache; the next successful read tries again
-    }
-  }
-
-  private async mirrorGens(docs: string[]): Promise<Map<string, { oid: string; gen: number }>> {
-    const refs = await mirrorRefs(this.opts.cwd, this.name, this.opts.env);
-    const list = docs.filter((d) => refs.has(d));
-    const texts = await readBlobs(
-      this.opts.cwd,
-      list.map((d) => `${refs.get(d)}:${DOC_FILE}`),
-      this.opts,
-    );
-    const out = new Map<string, { oid: string; gen: number }>();
-    list.forEach((d, i) => {
-      try {
-        out.set(d, { oid: refs.get(d)!, gen: parseStored(d, texts[i], refs.get(d)!).gen });
-      } catch {
-        out.set(d, { oid: refs.get(d)!, gen: -1 });
-      }
-    });
-    return out;
-  }
-
   /** The documents as they are on the remote now. Throws OFFLINE when it cannot be reached. */
   async read(docs: string[]): Promise<RemoteView> {
-    const r = await this.fetchDocs(docs);
+    const r = await fetchDocs(this.ctx, docs);
     return makeView(r.docs, r.at);
+  }
+
+  /** The documents and watched refs as they are on the remote now, with the commits read. */
+  readDocs(docs: string[], watch: string[] = []): Promise<DocsRead> {
+    return fetchDocs(this.ctx, docs, watch);
   }
 
   /**
@@ -184,84 +62,52 @@ export class RemoteStore {
    * view is (undefined: never read). For showing state while offline, never for deciding.
    */
   async readCached(docs: string[]): Promise<RemoteView> {
-    const names = docs.map(assertRemoteDocName);
-    const refs = await mirrorRefs(this.opts.cwd, this.name, this.opts.env);
-    const list = names.filter((d) => refs.has(d));
-    const texts = await readBlobs(
-      this.opts.cwd,
-      list.map((d) => `${refs.get(d)}:${DOC_FILE}`),
-      this.opts,
-    );
-    const out = new Map<string, RemoteDoc>();
-    for (const d of names) out.set(d, { exists: false, oid: null, gen: 0, data: undefined });
-    list.forEach((d, i) => {
-      const s = parseStored(d, texts[i], refs.get(d)!);
-      out.set(d, { exists: s.data !== null, oid: refs.get(d)!, gen: s.gen, data: s.data });
-    });
-    const st = await this.localState();
-    return makeView(out, lastFetch(st.dir, this.name));
+    const r = await cachedDocs(this.ctx, docs);
+    return makeView(r.docs, r.at);
   }
 
   /** Read `docs`, decide with `fn`, and push the decision as one compare-and-swap. */
-  async transact<R>(docs: string[], fn: (tx: RemoteTx) => R | Promise<R>): Promise<TransactResult<R>> {
+  async transact<R>(docs: string[], fn: (tx: RemoteTx) => R | Promise<R>, topts: TransactOptions = {}): Promise<TransactResult<R>> {
     const names = [...new Set(docs.map(assertRemoteDocName))];
+    const watch = topts.watch ?? [];
     const maxAttempts = this.opts.maxAttempts ?? 8;
     const offlineRetries = this.opts.offlineRetries ?? 2;
     let offline = 0;
     let contended: string[] = [];
+    let optimistic = topts.optimistic === true && watch.length === 0;
     // A push whose answer was lost may have landed: each write's commit is unique (no other writer
     // can produce it), so finding one of them on the remote proves the whole atomic push landed.
     let pending: { commits: Map<string, string>; result: R } | undefined;
     for (let attempt = 1; attempt <= maxAttempts;) {
-      let read;
+      let read: DocsRead;
       try {
-        read = await this.fetchDocs(names);
+        read = optimistic ? await cachedDocs(this.ctx, names) : await fetchDocs(this.ctx, names, watch);
       } catch (e) {
         if (!(e instanceof LanesError && e.code === 'OFFLINE') || ++offline > offlineRetries) throw this.withPending(e, pending);
         await this.backoff(offline);
         continue;
       }
+      const wasOptimistic = optimistic;
+      optimistic = false;
       if (pending) {
         const landed = [...pending.commits].some(([d, oid]) => read.docs.get(d)?.oid === oid);
-        if (landed) return { result: pending.result, pushed: true, attempts: attempt };
+        if (landed) return { result: pending.result, pushed: true, attempts: attempt, docs: read.docs };
         pending = undefined;
       }
-      const data = new Map<string, unknown>();
-      const deleted = new Set<string>();
-      const extra = new Map<string, RefUpdate>();
-      const tx: RemoteTx = {
-        attempt,
-        fetchedAt: read.at,
-        get: <T>(doc: string, init: () => T): T => {
-          const d = read.docs.get(doc);
-          if (!d) throw new LanesError('INTERNAL', `shared document "${doc}" is not part of this transaction (${names.join(', ')})`);
-          if (!data.has(doc)) data.set(doc, d.exists ? structuredClone(d.data) : init());
-          deleted.delete(doc);
-          return data.get(doc) as T;
-        },
-        delete: (doc: string) => {
-          if (!read.docs.has(doc)) throw new LanesError('INTERNAL', `shared document "${doc}" is not part of this transaction`);
-          deleted.add(doc);
-        },
-        pushRef: (ref: string, expect: string | null, next: string) => {
-          const problem = pushableRefProblem(ref);
-          if (problem || ref.startsWith(STATE_PREFIX))
-            throw new LanesError(
-              'INVALID_INPUT',
-              `Cannot push ${JSON.stringify(ref)} with shared state: it ${problem ?? 'is a shared document'}.`,
-            );
-          if (names.length === 0)
-            throw new LanesError(
-              'INVALID_INPUT',
-              'A transaction that moves a ref must read at least one document (the lease that allows it).',
-            );
-          extra.set(ref, { ref, expect, next });
-        },
-      };
-      const result = await fn(tx);
-      const { updates, commits } = await this.plan(read.docs, data, deleted, extra.size > 0);
+      const { tx, data, touched, deleted, extra } = this.makeTx(names, read, attempt);
+      let result: R;
+      try {
+        result = await fn(tx);
+      } catch (e) {
+        // A refusal decided from the mirror may be stale: only the remote's own state may refuse.
+        if (wasOptimistic) continue;
+        throw e;
+      }
+      const { updates, commits } = await this.plan(read.docs, data, touched, deleted, extra.size > 0);
       updates.push(...extra.values());
-      if (updates.length === 0) return { result, pushed: false, attempts: attempt };
+      // Likewise a decision to change nothing: the push is what checks the mirror was current.
+      if (updates.length === 0 && wasOptimistic && touched.size > 0) continue;
+      if (updates.length === 0) return { result, pushed: false, attempts: attempt, docs: read.docs };
       let outcome;
       try {
         outcome = await pushAtomic(this.opts.cwd, this.remote, updates, this.opts);
@@ -273,18 +119,22 @@ export class RemoteStore {
         continue;
       }
       if (outcome.ok) {
-        await this.remember(
-          [...commits].map(([doc, oid]) => ({ doc, oid, gen: read.docs.get(doc)!.gen + 1 })),
-          read.at,
-        );
-        return { result, pushed: true, attempts: attempt };
+        const after = new Map(read.docs);
+        const seen = [...commits].map(([doc, oid]) => {
+          const gen = read.docs.get(doc)!.gen + 1;
+          const value = deleted.has(doc) ? null : data.has(doc) ? data.get(doc) : read.docs.get(doc)!.data;
+          after.set(doc, { exists: value !== null && value !== undefined, oid, gen, data: value });
+          return { doc, oid, gen };
+        });
+        await remember(this.ctx, seen, wasOptimistic ? undefined : read.at);
+        return { result, pushed: true, attempts: attempt, docs: after };
       }
       if (outcome.kind === 'rejected') {
         throw new LanesError(
           'REMOTE_REJECTED',
-          `The remote ${JSON.stringify(this.remote)} refused the change to ${names.join(', ')}: ${outcome.reason}.`,
+          `The remote ${JSON.stringify(this.remote)} refused the change to ${[...touched, ...extra.keys()].join(', ')}: ${outcome.reason}.`,
           {
-            hint: "Nothing was changed (the push is atomic). A server hook or a protection rule refused it: for refs/lanes/* allow this account to push there; a protected branch needs a bot account or the forge's merge queue (docs/remote.md).",
+            hint: "Nothing was changed (the push is atomic). A server hook or a protection rule refused it: for refs/lanes/* allow this account to push there; a protected branch needs a bot account or the forge's merge queue (see the README's section on machines).",
             details: { refs: outcome.refs },
           },
         );
@@ -293,13 +143,15 @@ export class RemoteStore {
       // against our own first copy. So a contended push may have landed too: look on the next read.
       pending = { commits, result };
       contended = outcome.contended.map((r) => r.replace(STATE_PREFIX, ''));
+      // A stale mirror is the expected way for an optimistic try to fail: retry at once.
+      if (wasOptimistic) continue;
       attempt++;
       if (attempt <= maxAttempts) await this.backoff(attempt - 1);
     }
     if (pending) {
-      const last = await this.fetchDocs(names).catch(() => undefined);
+      const last = await fetchDocs(this.ctx, names).catch(() => undefined);
       if (last && [...pending.commits].some(([d, oid]) => last.docs.get(d)?.oid === oid)) {
-        return { result: pending.result, pushed: true, attempts: maxAttempts };
+        return { result: pending.result, pushed: true, attempts: maxAttempts, docs: last.docs };
       }
     }
     throw new LanesError(
@@ -312,15 +164,69 @@ export class RemoteStore {
     );
   }
 
+  private makeTx(names: string[], read: DocsRead, attempt: number) {
+    const data = new Map<string, unknown>();
+    const touched = new Set<string>();
+    const deleted = new Set<string>();
+    const extra = new Map<string, RefUpdate>();
+    const known = (doc: string): RemoteDoc => {
+      const d = read.docs.get(doc);
+      if (!d) throw new LanesError('INTERNAL', `shared document "${doc}" is not part of this transaction (${names.join(', ')})`);
+      touched.add(doc);
+      return d;
+    };
+    const tx: RemoteTx = {
+      attempt,
+      fetchedAt: read.at,
+      cached: read.cached,
+      get: <T>(doc: string, init: () => T): T => {
+        const d = known(doc);
+        if (!data.has(doc)) data.set(doc, d.exists ? structuredClone(d.data) : init());
+        deleted.delete(doc);
+        return data.get(doc) as T;
+      },
+      set: (doc: string, value: unknown) => {
+        known(doc);
+        if (value === undefined) throw new LanesError('INVALID_INPUT', `shared document "${doc}" was set to undefined`);
+        data.set(doc, value);
+        deleted.delete(doc);
+      },
+      delete: (doc: string) => {
+        known(doc);
+        deleted.add(doc);
+      },
+      ref: (name: string) => read.refs.get(name),
+      pushRef: (ref: string, expect: string | null, next: string) => {
+        const problem = pushableRefProblem(ref);
+        if (problem || ref.startsWith(STATE_PREFIX))
+          throw new LanesError(
+            'INVALID_INPUT',
+            `Cannot push ${JSON.stringify(ref)} with shared state: it ${problem ?? 'is a shared document'}.`,
+          );
+        if (touched.size === 0)
+          throw new LanesError('INVALID_INPUT', 'A transaction that moves a ref must first read a document (the lease that allows it).');
+        extra.set(ref, { ref, expect, next });
+      },
+    };
+    return { tx, data, touched, deleted, extra };
+  }
+
   /**
    * New commits for the changed and the merely-read documents, and a lease on each. A deleted (or
    * never written) document is a commit holding null, which every reader takes for absent: ref
    * deletions would lose the generation count and could not assert an absence.
    */
-  private async plan(read: Map<string, RemoteDoc>, data: Map<string, unknown>, deleted: Set<string>, movesRefs: boolean) {
+  private async plan(
+    read: Map<string, RemoteDoc>,
+    data: Map<string, unknown>,
+    touched: Set<string>,
+    deleted: Set<string>,
+    movesRefs: boolean,
+  ) {
     const values = new Map<string, unknown>();
     let anyChange = movesRefs;
-    for (const [doc, d] of read) {
+    for (const doc of touched) {
+      const d = read.get(doc)!;
       let value: unknown = d.exists ? d.data : null;
       if (deleted.has(doc)) value = null;
       else if (data.has(doc)) value = data.get(doc);
@@ -333,7 +239,8 @@ export class RemoteStore {
     if (!anyChange) return { updates, commits };
     const tx = crypto.randomBytes(8).toString('hex');
     const machine = this.opts.machine ?? os.hostname();
-    for (const [doc, d] of read) {
+    for (const doc of touched) {
+      const d = read.get(doc)!;
       // Unchanged documents are rewritten too, at the next generation, so their leases are checked.
       const oid = await this.commitDoc(doc, d.gen + 1, tx, machine, values.get(doc));
       updates.push({ ref: STATE_PREFIX + doc, expect: d.oid, next: oid });

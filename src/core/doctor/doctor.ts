@@ -6,8 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { errorMessage, isLanesError } from '../../errors.js';
-import { git } from '../../git/exec.js';
-import { statusPorcelain } from '../../git/refs.js';
+import { refSha, statusPorcelain } from '../../git/refs.js';
 import { resolveRepo, type Repo } from '../../git/repo.js';
 import { MIN_GIT, atLeast, gitVersion, showVersion, type GitVersion } from '../../git/version.js';
 import { readResources, type ReadResourcesOptions, type Resources } from '../../system/resources.js';
@@ -144,11 +143,8 @@ async function loadConfigChecked(repo: Repo): Promise<[LanesConfig, DoctorCheck]
 }
 
 async function targetCheck(repo: Repo, target: string): Promise<DoctorCheck> {
-  const r = await git(repo.worktreeRoot, ['rev-parse', '--verify', '--quiet', `refs/heads/${target}^{commit}`], {
-    readOnly: true,
-    okCodes: [1, 128],
-  });
-  if (r.exitCode === 0) return { name: 'target', ok: true, level: 'info', detail: `branch ${target} at ${r.stdout.trim().slice(0, 12)}` };
+  const sha = await refSha(repo.worktreeRoot, `refs/heads/${target}^{commit}`);
+  if (sha) return { name: 'target', ok: true, level: 'info', detail: `branch ${target} at ${sha.slice(0, 12)}` };
   return {
     name: 'target',
     ok: false,

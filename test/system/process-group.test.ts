@@ -4,16 +4,11 @@ import path from 'node:path';
 import { runCommand } from '../../src/system/command.js';
 import { killGroupsMarked, releaseGroup, spawnGroup, stopGroup, trackedGroups } from '../../src/system/process-group.js';
 import { spawnAgent } from '../../src/core/run/spawn.js';
+import { pidAlive } from '../../src/state/pid.js';
 import { tempDir } from '../helpers/repo.js';
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+// pidAlive, not kill(pid, 0): a killed grandchild stays a zombie until init reaps it (seconds here).
+const alive = pidAlive;
 
 /** Waits for a condition with a generous deadline (a loaded 2-core machine); never a fixed sleep. */
 async function until(cond: () => boolean, what: string, ms = 20_000): Promise<void> {
@@ -24,16 +19,17 @@ async function until(cond: () => boolean, what: string, ms = 20_000): Promise<vo
   }
 }
 
-// Starts a grandchild in its own (inherited) process group, writes its pid, then waits (or ignores SIGTERM).
-const parentWithGrandchild = (pidFile: string, ignoreTerm = false) =>
-  `const cp = require('node:child_process');
-   ${ignoreTerm ? "process.on('SIGTERM', () => {});" : ''}
-   const g = cp.spawn(process.execPath, ['-e', "${ignoreTerm ? "process.on('SIGTERM', () => {});" : ''} setInterval(() => {}, 1000)"], { stdio: 'ignore' });
-   require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(g.pid));
-   setInterval(() => {}, 1000)`;
+// A parent that starts a grandchild in its own (inherited) process group, writes the grandchild's
+// pid, then waits. A shell and sleep rather than node: four node processes cost seconds under load.
+// `trap '' TERM` makes both ignore SIGTERM (an ignored signal stays ignored across exec).
+const parentWithGrandchild = (pidFile: string, ignoreTerm = false) => [
+  '-c',
+  `${ignoreTerm ? "trap '' TERM; " : ''}sleep 600 & echo $! > "$0"; wait`,
+  pidFile,
+];
 
 const grandchildOf = async (pidFile: string) => {
-  await until(() => fs.existsSync(pidFile) && fs.readFileSync(pidFile, 'utf8') !== '', 'the grandchild pid');
+  await until(() => fs.existsSync(pidFile) && fs.readFileSync(pidFile, 'utf8').endsWith('\n'), 'the grandchild pid');
   return Number(fs.readFileSync(pidFile, 'utf8'));
 };
 
@@ -41,7 +37,7 @@ describe('process groups', () => {
   it('a spawned group is recorded under its kind until released; releasing kills what is left in it', async () => {
     const cwd = tempDir();
     const pidFile = path.join(cwd, 'gc.pid');
-    const child = spawnGroup(process.execPath, ['-e', parentWithGrandchild(pidFile)], { cwd, env: process.env, kind: 'test-a' });
+    const child = spawnGroup('/bin/sh', parentWithGrandchild(pidFile), { cwd, env: process.env, kind: 'test-a' });
     const exited = new Promise((r) => child.once('exit', r));
     const pid = child.pid!;
     expect(trackedGroups('test-a')).toEqual([pid]);
@@ -56,7 +52,7 @@ describe('process groups', () => {
   it('stopGroup asks with SIGTERM and ends a group that ignores it with SIGKILL after the grace period', async () => {
     const cwd = tempDir();
     const pidFile = path.join(cwd, 'gc.pid');
-    const child = spawnGroup(process.execPath, ['-e', parentWithGrandchild(pidFile, true)], { cwd, env: process.env, kind: 'test-stop' });
+    const child = spawnGroup('/bin/sh', parentWithGrandchild(pidFile, true), { cwd, env: process.env, kind: 'test-stop' });
     const exited = new Promise<NodeJS.Signals | null>((r) => child.once('exit', (_code, signal) => r(signal)));
     const gc = await grandchildOf(pidFile);
     expect(await stopGroup(child.pid!, exited, 300)).toBe('SIGKILL');
@@ -68,12 +64,12 @@ describe('process groups', () => {
     const cwd = tempDir();
     const mark = `LANES_TEST_MARK=${process.pid}-${Date.now()}`;
     const [k, v] = mark.split('=') as [string, string];
-    const marked = spawnGroup(process.execPath, ['-e', parentWithGrandchild(path.join(cwd, 'm.pid'))], {
+    const marked = spawnGroup('/bin/sh', parentWithGrandchild(path.join(cwd, 'm.pid')), {
       cwd,
       env: { ...process.env, [k]: v },
       kind: 'test-mark',
     });
-    const plain = spawnGroup(process.execPath, ['-e', parentWithGrandchild(path.join(cwd, 'p.pid'))], {
+    const plain = spawnGroup('/bin/sh', parentWithGrandchild(path.join(cwd, 'p.pid')), {
       cwd,
       env: process.env,
       kind: 'test-mark',

@@ -23,6 +23,18 @@ describe('lint: the layers', () => {
     expect(m).toEqual([expect.stringContaining('Hooks run on every tool call: keep zod and the MCP SDK out')]);
   });
 
+  it('refuses raw git argv and process spawning in core: they go through src/git and src/system', async () => {
+    const git = await messages("import { git } from '../../git/exec.js';\nexport const g = git;\n", 'src/core/plan/x.ts');
+    expect(git).toEqual([expect.stringContaining('core/ runs git through a named function of src/git/')]);
+    const spawn = await messages("import { spawn } from 'node:child_process';\nexport const s = spawn;\n", 'src/core/run/x.ts');
+    expect(spawn).toEqual([expect.stringContaining('core/ starts processes through src/system/')]);
+    const execa = await messages("import { execa } from 'execa';\nexport const e = execa;\n", 'src/core/lanes/x.ts');
+    expect(execa).toEqual([expect.stringContaining('core/ starts processes through src/system/')]);
+    // merge/ keeps the other core rules meanwhile.
+    const entry = await messages("import { main } from '../../cli/run.js';\nexport const x = main;\n", 'src/core/merge/x.ts');
+    expect(entry).toEqual([expect.stringContaining('core/ is the domain')]);
+  });
+
   it('refuses core imported from an adapter', async () => {
     const m = await messages("import { readPlan } from '../core/plan/tasks.js';\nexport const r = readPlan;\n", 'src/git/x.ts');
     expect(m).toEqual([expect.stringContaining('Adapters sit below core')]);

@@ -1,4 +1,4 @@
-/** Reading what a commit's tree holds, without a checkout. */
+/** Reading what a commit's tree holds, without a checkout: which paths are files, one entry, a blob. */
 import { git } from './exec.js';
 
 /** Longest path list passed to one `git ls-tree`; beyond it the whole tree is listed instead. */
@@ -28,4 +28,35 @@ export async function filesAt(root: string, ref: string, plain: readonly string[
     if ((mode === '100644' || mode === '100755' || mode === '120000') && wanted.has(p)) out.add(p);
   }
   return out;
+}
+
+export interface TreeEntry {
+  mode: string;
+  type: string;
+  oid: string;
+  size: number;
+}
+
+/**
+ * The entry of `rel` (a repository-relative path) in `commit`'s tree, with its size; undefined
+ * when the tree has no such path. `--full-tree`: the path is repository-relative whichever
+ * subdirectory `cwd` is.
+ */
+export async function treeEntry(cwd: string, commit: string, rel: string): Promise<TreeEntry | undefined> {
+  const entry = (await git(cwd, ['ls-tree', '--full-tree', '-l', commit, '--', rel], { readOnly: true })).stdout.trim();
+  if (!entry) return undefined;
+  // "<mode> <type> <oid> <size>\t<path>"
+  const [mode = '', type = '', oid = '', size = ''] = entry.split(/\s+/);
+  return { mode, type, oid, size: Number(size) };
+}
+
+/** The content of a blob, as text. */
+export async function readBlob(cwd: string, oid: string): Promise<string> {
+  return (await git(cwd, ['cat-file', 'blob', oid], { readOnly: true })).stdout;
+}
+
+/** The text of `rel` as committed in `rev` (`git show <rev>:<rel>`), or undefined when there is none. */
+export async function fileAt(cwd: string, rev: string, rel: string): Promise<string | undefined> {
+  const r = await git(cwd, ['show', `${rev}:${rel}`], { readOnly: true, okCodes: [128] });
+  return r.exitCode === 0 ? r.stdout : undefined;
 }

@@ -151,6 +151,14 @@ export async function addWorktree(cwd: string, o: AddWorktreeOptions): Promise<v
 }
 
 /**
+ * `git worktree add --no-track -b <branch> -- <path> <commit>`, checked out and not locked: a plain
+ * worktree such as Claude Code makes for itself, not a lane.
+ */
+export async function addPlainWorktree(cwd: string, o: { path: string; branch: string; commit: string }): Promise<void> {
+  await git(cwd, ['worktree', 'add', '--quiet', '--no-track', '-b', o.branch, '--', o.path, o.commit]);
+}
+
+/**
  * Fills a worktree registered with --no-checkout, the way `worktree add` itself does it (a
  * `reset --hard` inside the new worktree, then the post-checkout hook). It touches only that
  * worktree's own index and files, so it runs outside the repository lock and parallel starts

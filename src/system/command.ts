@@ -1,14 +1,19 @@
 /**
  * Runs a trusted command (a gate, a setup step) the way docs/safety.md rules 8, 16 and 17 ask: argv
- * through execa with no shell, in its own process group (`detached`, i.e. setsid), a timeout that
+ * with no shell, in its own process group (`detached`, i.e. setsid), a timeout that
  * SIGKILLs the whole group (measured: killing only the child left grandchildren running), output
  * captured as a capped tail and never inherited (stdout belongs to the protocol).
  *
  * When the command exits, whatever it left running in its group is killed too, so a gate's
- * background grandchildren never outlive the gate. This process keeps a list of the groups it
- * started and kills them if it exits first; a SIGKILL of this process cannot be caught, so callers
- * that must survive that record the group id (`onSpawn`) and kill it on recovery.
+ * background grandchildren never outlive the gate. The groups are recorded and reaped by
+ * src/system/process-group.ts (killed if this process exits first); a SIGKILL of this process
+ * cannot be caught, so callers that must survive that record the group id (`onSpawn`) and kill it
+ * on recovery.
  */
+import { killProcessGroup, releaseGroup, spawnGroup } from './process-group.js';
+
+// merge/recover.ts still imports killProcessGroup from here; the name lives in process-group.ts.
+export { killProcessGroup };
 
 export interface RunCommandOptions {
   cwd: string;
@@ -39,29 +44,6 @@ export interface RunCommandResult {
 }
 
 const DEFAULT_MAX_OUTPUT = 64 * 1024;
-const live = new Set<number>();
-let exitHook = false;
-
-/** Signals a whole process group; a group that is already gone is fine. */
-export function killProcessGroup(pgid: number, signal: NodeJS.Signals = 'SIGKILL'): boolean {
-  if (!Number.isSafeInteger(pgid) || pgid <= 1) return false;
-  try {
-    process.kill(-pgid, signal);
-    return true;
-  } catch {
-    return false; // ESRCH: nothing left in the group
-  }
-}
-
-function track(pgid: number): void {
-  live.add(pgid);
-  if (!exitHook) {
-    exitHook = true;
-    process.once('exit', () => {
-      for (const g of live) killProcessGroup(g);
-    });
-  }
-}
 
 /** Keeps the last `max` bytes of what arrives, in arrival order. */
 class Tail {
@@ -96,26 +78,13 @@ class Tail {
 }
 
 export async function runCommand(argv: string[], opts: RunCommandOptions): Promise<RunCommandResult> {
-  // Loaded on first use: the hooks import this module (a protocol item may run a command) but
-  // rarely run one, and execa with its dependencies costs tens of ms to load.
-  const { execa } = await import('execa');
   const [file, ...args] = argv;
   const started = performance.now();
   const tail = new Tail(opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT);
   if (!file) return { exitCode: null, signal: null, timedOut: false, output: '', durationMs: 0, error: 'empty command' };
-  const child = execa(file, args, {
-    cwd: opts.cwd,
-    env: opts.env ?? {},
-    extendEnv: true,
-    detached: true, // a new process group: the group id is the child's pid
-    stdin: 'ignore',
-    stdout: 'pipe',
-    stderr: 'pipe',
-    buffer: false,
-    reject: false,
-    stripFinalNewline: false,
-    cleanup: false,
-  });
+  const child = spawnGroup(file, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, kind: 'command' });
+  // Every pipe closed: what the command wrote before it exited has been read.
+  const drained = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const take = (b: Buffer) => {
     tail.push(b);
     opts.onOutput?.(b);
@@ -126,19 +95,12 @@ export async function runCommand(argv: string[], opts: RunCommandOptions): Promi
   // Wait for the command itself, not its pipes: a background grandchild holding stdout open must
   // not keep us waiting. Listen before anything else can yield.
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: string }>((resolve) => {
-    if (pid === undefined) {
-      void child.then((r) =>
-        resolve({ code: null, signal: null, error: String((r as { message?: string }).message ?? 'could not start') }),
-      );
-      return;
-    }
     child.once('exit', (code, signal) => resolve({ code, signal }));
     child.once('error', (e) => resolve({ code: null, signal: null, error: e.message }));
   });
   let timedOut = false;
   let timer: NodeJS.Timeout | undefined;
   if (pid !== undefined) {
-    track(pid);
     if (opts.timeoutMs !== undefined) {
       timer = setTimeout(() => {
         timedOut = true;
@@ -150,8 +112,7 @@ export async function runCommand(argv: string[], opts: RunCommandOptions): Promi
         await opts.onSpawn(pid);
       } catch (e) {
         if (timer) clearTimeout(timer);
-        killProcessGroup(pid);
-        live.delete(pid);
+        releaseGroup(pid);
         throw e;
       }
     }
@@ -159,20 +120,12 @@ export async function runCommand(argv: string[], opts: RunCommandOptions): Promi
   const exit = await exited;
   if (timer) clearTimeout(timer);
   if (pid !== undefined) {
-    if (opts.killGroupOnExit !== false || timedOut) killProcessGroup(pid);
-    live.delete(pid);
+    releaseGroup(pid, opts.killGroupOnExit !== false || timedOut);
   }
   // Give the pipes a moment to drain what was written before the exit, then let go of them.
-  await Promise.race([
-    child.then(
-      () => undefined,
-      () => undefined,
-    ),
-    new Promise((r) => setTimeout(r, 200)),
-  ]);
+  await Promise.race([drained, new Promise((r) => setTimeout(r, 200))]);
   child.stdout?.destroy();
   child.stderr?.destroy();
-  void child.catch(() => {});
   let output = tail.text();
   if (exit.error) output += `${output && !output.endsWith('\n') ? '\n' : ''}could not run ${file}: ${exit.error}\n`;
   const r: RunCommandResult = {

@@ -2,18 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runCommand } from '../../src/system/command.js';
+import { pidAlive } from '../../src/state/pid.js';
 import { tempDir } from '../helpers/repo.js';
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+// pidAlive, not kill(pid, 0): a killed grandchild stays a zombie until init reaps it (seconds here).
+const alive = pidAlive;
 
-async function gone(pid: number, ms = 3000): Promise<boolean> {
+async function gone(pid: number, ms = 20_000): Promise<boolean> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (!alive(pid)) return true;

@@ -12,7 +12,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { LanesError } from '../../errors.js';
-import { git } from '../../git/exec.js';
+import { branchExists, mainWorktreeHeadRef } from '../../git/head.js';
+import { refSha } from '../../git/refs.js';
+import { readBlob, treeEntry } from '../../git/tree.js';
 import { resolveRepo, type Repo } from '../../git/repo.js';
 import { describeIssue } from './issues.js';
 import { parseJsonText } from './json.js';
@@ -100,27 +102,24 @@ export async function loadConfigAtCommit(repoDir: string, commit: string, opts: 
   if (commit === '' || commit.startsWith('-') || /[\x00-\x20\x7f]/.test(commit)) {
     throw new LanesError('INVALID_INPUT', `Invalid commit ${JSON.stringify(commit)}.`, { hint: 'Pass a branch name or commit id.' });
   }
-  const rev = await git(repoDir, ['rev-parse', '--verify', '--quiet', `${commit}^{commit}`], { readOnly: true, okCodes: [1, 128] });
-  if (rev.exitCode !== 0) {
+  const sha = await refSha(repoDir, `${commit}^{commit}`);
+  if (sha === undefined) {
     throw new LanesError('NOT_FOUND', `Commit ${commit} not found in ${repoDir}.`, {
       hint: 'Check the branch name (is the target branch created?).',
     });
   }
-  const sha = rev.stdout.trim();
   const source = `${commit}:${CONFIG_FILE}`;
-  // --full-tree: the path is repository-relative whichever subdirectory repoDir is.
-  const entry = (await git(repoDir, ['ls-tree', '--full-tree', '-l', sha, '--', CONFIG_FILE], { readOnly: true })).stdout.trim();
+  const entry = await treeEntry(repoDir, sha, CONFIG_FILE);
   let parsed: unknown = {};
   if (entry) {
-    // "<mode> <type> <oid> <size>\t<path>"
-    const [mode, type, oid, size] = entry.split(/\s+/);
+    const { mode, type, oid, size } = entry;
     if (type !== 'blob' || mode === '120000' || !oid) {
       throw new LanesError('CONFIG', `${source} is not a regular file (mode ${mode}).`, {
         hint: `Commit ${CONFIG_FILE} as a plain JSON file.`,
       });
     }
-    if (Number(size) > MAX_CONFIG_BYTES) throw tooBig(source, Number(size));
-    const text = (await git(repoDir, ['cat-file', 'blob', oid], { readOnly: true })).stdout;
+    if (size > MAX_CONFIG_BYTES) throw tooBig(source, size);
+    const text = await readBlob(repoDir, oid);
     parsed = parseJsonText(text, source);
   }
   return finishFromRepo(parsed, source, repoDir, opts.repo);
@@ -132,18 +131,10 @@ export async function loadConfigAtCommit(repoDir: string, commit: string, opts: 
  * (which `lanes doctor` then reports as missing).
  */
 export async function resolveTarget(repo: Repo): Promise<string> {
-  // --git-dir=<common dir> reads the *main* worktree's HEAD even when called from a lane.
-  const gd = ['--git-dir', repo.commonDir];
-  const head = await git(repo.commonDir, [...gd, 'symbolic-ref', '--quiet', 'HEAD'], { readOnly: true, okCodes: [1, 128] });
-  const ref = head.stdout.trim();
-  if (head.exitCode === 0 && ref.startsWith('refs/heads/')) return ref.slice('refs/heads/'.length);
-  for (const b of ['main', 'master']) {
-    const r = await git(repo.commonDir, [...gd, 'show-ref', '--verify', '--quiet', `refs/heads/${b}`], {
-      readOnly: true,
-      okCodes: [1, 128],
-    });
-    if (r.exitCode === 0) return b;
-  }
+  // The *main* worktree's HEAD, even when called from a lane.
+  const ref = await mainWorktreeHeadRef(repo.commonDir);
+  if (ref?.startsWith('refs/heads/')) return ref.slice('refs/heads/'.length);
+  for (const b of ['main', 'master']) if (await branchExists(repo.commonDir, b)) return b;
   return 'main';
 }
 

@@ -14,9 +14,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError } from '../../errors.js';
-import { git } from '../../git/exec.js';
+import { deleteMergedBranch } from '../../git/head.js';
 import type { Repo } from '../../git/repo.js';
-import { listWorktrees } from '../../git/worktree.js';
+import { addPlainWorktree, listWorktrees, removeWorktree } from '../../git/worktree.js';
 import { isSlug, slugify } from '../../util/slug.js';
 import type { LanesConfig } from '../config/schema.js';
 import { addTask, PLAN_DOC, readPlan, setStatus, storePlan, TASKS_DOC } from '../plan/tasks.js';
@@ -58,7 +58,7 @@ export async function createPlainWorktree(repo: Repo, name: string, includeFile:
     throw new LanesError('CONFLICT', `${wt} already exists and is not an empty directory or a registered worktree`);
   }
   const add = async () => {
-    await git(repo.mainRoot, ['worktree', 'add', '--quiet', '--no-track', '-b', `worktree-${name}`, '--', wt, 'HEAD']);
+    await addPlainWorktree(repo.mainRoot, { path: wt, branch: `worktree-${name}`, commit: 'HEAD' });
   };
   if (locked) await withGitLock(repo, `claude worktree ${name}`, add);
   else await add();
@@ -102,15 +102,15 @@ export async function removePlainWorktree(mainRoot: string, wt: string, note: No
     note(`${wt} is not a worktree of this repository; nothing removed.`);
     return !fs.existsSync(wt);
   }
-  const r = await git(mainRoot, ['worktree', 'remove', '--', wt], { okCodes: [1, 128] });
-  if (r.exitCode !== 0) {
-    note(`kept ${wt}: git refused to remove it (${(r.stderr.trim() || r.stdout.trim()).replace(/^fatal: /, '')}).`);
+  const r = await removeWorktree(mainRoot, wt);
+  if (!r.ok) {
+    note(`kept ${wt}: git refused to remove it (${r.reason}).`);
     return false;
   }
   const branch = info.branch?.replace(/^refs\/heads\//, '');
   if (branch?.startsWith('worktree-')) {
-    const d = await git(mainRoot, ['branch', '-d', '--', branch], { okCodes: [1] });
-    if (d.exitCode !== 0) note(`removed ${wt}; kept branch ${branch} (not merged: ${d.stderr.trim().split('\n')[0]}).`);
+    const d = await deleteMergedBranch(mainRoot, branch);
+    if (!d.ok) note(`removed ${wt}; kept branch ${branch} (not merged: ${d.reason}).`);
   }
   note(`removed ${wt}.`);
   return true;

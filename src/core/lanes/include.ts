@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { git } from '../../git/exec.js';
+import { ignoredAmong, untrackedMatching } from '../../git/files.js';
 import { isInside, realpathOrUndefined } from './paths.js';
 
 export interface IncludeResult {
@@ -38,16 +38,10 @@ export async function includedFiles(mainRoot: string, includeFile: string): Prom
   const text = fs.readFileSync(file, 'utf8');
   if (!text.split('\n').some((l) => l.trim() !== '' && !l.startsWith('#'))) return { files: [] };
   // Untracked files matching the include patterns (used as if they were ignore rules)...
-  const matched = (await git(mainRoot, ['ls-files', '-z', '--others', '--ignored', `--exclude-from=${file}`], { readOnly: true })).stdout
-    .split('\0')
-    .filter(Boolean);
+  const matched = await untrackedMatching(mainRoot, file);
   if (matched.length === 0) return { files: [] };
   // ...that the repository's own ignore rules also ignore.
-  const ignored = (
-    await git(mainRoot, ['check-ignore', '-z', '--stdin'], { readOnly: true, input: `${matched.join('\0')}\0`, okCodes: [1] })
-  ).stdout
-    .split('\0')
-    .filter(Boolean);
+  const ignored = await ignoredAmong(mainRoot, matched);
   return { files: [...new Set(ignored)].sort() };
 }
 

@@ -7,7 +7,7 @@
 import { NOTICES_DOC } from '../merge/notices.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import { git } from '../../git/exec.js';
+import { countCommits } from '../../git/log.js';
 import { aheadBehind, commitTimeMs, resolveCommit, statusPorcelain } from '../../git/refs.js';
 import { adminDirFor, listWorktrees } from '../../git/worktree.js';
 import type { Project } from '../project/project.js';
@@ -154,8 +154,8 @@ async function describe(
   }
   if (base && targetSha) {
     jobs.push(
-      git(root, ['rev-list', '--count', `${base}..${targetSha}`], { readOnly: true }).then((r) => {
-        v.base_behind_target = Number.parseInt(r.stdout.trim(), 10) || 0;
+      countCommits(root, [`${base}..${targetSha}`]).then((n) => {
+        v.base_behind_target = n;
       }),
     );
   }

@@ -169,3 +169,25 @@ export function boundTo(owner: string, env: NodeJS.ProcessEnv = process.env): { 
   const sid = env.CLAUDE_SESSION_ID || env.CLAUDE_CODE_SESSION_ID;
   return sid && isText(sid, SESSION_MAX) ? { session: sid } : {};
 }
+
+/** What starting a lane answers (a new lane, or the owner's existing one). */
+export interface StartResult {
+  task_id: string;
+  owner: string;
+  path: string;
+  branch: string;
+  /** The commit the lane starts from. */
+  base: string;
+  base_ref: string;
+  target: string;
+  /** The task's file scope, claimed for owner task:<id>. */
+  claims: string[];
+  /** Files copied by .worktreeinclude. */
+  included: string[];
+  include_skipped: Array<{ path: string; reason: string }>;
+  setup: Array<{ name: string; ms: number }>;
+  /** True when this owner's lane already existed and was returned as is. */
+  existing: boolean;
+  /** The same as existing: the owner got its lane back (a second `lanes start`, a new MCP server). */
+  resumed: boolean;
+}

@@ -10,8 +10,7 @@ import type { Reclaimed } from '../claims/model.js';
 import { claimInTx } from '../claims/tx.js';
 import type { Project } from '../project/project.js';
 import { applyTaskUpdate, TASKS_DOC } from '../plan/tasks.js';
-import { LANES_DOC, taskOwner, type LaneRecord, type LanesDoc } from './model.js';
-import type { StartResult } from './start.js';
+import { LANES_DOC, taskOwner, type LaneRecord, type LanesDoc, type StartResult } from './model.js';
 
 export function mine(doc: LanesDoc, task: string, token: string): LaneRecord {
   const rec = doc[task];

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { git } from '../../git/exec.js';
+import { ignoredFilesUnder, ignoredMatching } from '../../git/files.js';
 import { adminDirFor } from '../../git/worktree.js';
 import { isInside } from './paths.js';
 
@@ -160,12 +160,7 @@ export async function ignoredAtRisk(
 ): Promise<IgnoredAtRisk> {
   const disposable = disposableMatcher(o.disposable);
   const included = new Set(o.included ?? []);
-  const out = (await git(lane, ['status', '--porcelain=v1', '-z', '--ignored=matching', '--untracked-files=normal'], { readOnly: true }))
-    .stdout;
-  const entries = out
-    .split('\0')
-    .filter((e) => e.startsWith('!! '))
-    .map((e) => e.slice(3));
+  const entries = await ignoredMatching(lane);
   const paths: string[] = [];
   const judge = (rel: string) => {
     if (disposable(rel)) return;
@@ -174,15 +169,7 @@ export async function ignoredAtRisk(
   };
   for (const rel of entries) {
     if (rel.endsWith('/') && !disposable(rel) && [...included].some((i) => i.startsWith(rel))) {
-      const files = (
-        await git(lane, ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--', rel], {
-          readOnly: true,
-          env: { GIT_LITERAL_PATHSPECS: '1' },
-        })
-      ).stdout
-        .split('\0')
-        .filter(Boolean);
-      for (const f of files) judge(f);
+      for (const f of await ignoredFilesUnder(lane, rel)) judge(f);
       continue;
     }
     judge(rel);

@@ -19,7 +19,7 @@ import { withGitLock } from './gitlock.js';
 import { LANES_DOC, laneRef, lockReason, REMOVE_OP, START_OP, taskOwner, type RemoveData, type StartData } from './model.js';
 import { procCwd, settleCheckout } from './probe.js';
 import { isInside } from './paths.js';
-import { killProcessGroup } from '../../system/command.js';
+import { killProcessGroup } from '../../system/process-group.js';
 import { dropLaneInTx } from './teardown.js';
 
 /** Journal steps of a start, in order; 'begin' is the intent to claim. */

@@ -1,6 +1,6 @@
 /**
  * The configured `setup` commands, run in a new lane before it is handed out. Same rules as gates
- * (docs/safety.md rules 8, 16, 17): argv through execa, no shell; each command in its own process
+ * (docs/safety.md rules 8, 16, 17): argv without a shell; each command in its own process
  * group, and a timeout kills the whole group (killing only the child left grandchildren running,
  * measured); output captured with a cap and never inherited, so stdout stays the protocol's.
  */

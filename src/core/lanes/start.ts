@@ -31,7 +31,18 @@ import type { Project } from '../project/project.js';
 import { applyTaskUpdate, readPlan, requirePlan, requireTask, TASKS_DOC } from '../plan/tasks.js';
 import { ensureExcluded, withGitLock } from './gitlock.js';
 import { copyIncluded } from './include.js';
-import { assertTaskId, LANES_DOC, laneBranch, laneRef, lockReason, START_OP, taskOwner, type LaneRecord, type StartData } from './model.js';
+import {
+  assertTaskId,
+  LANES_DOC,
+  laneBranch,
+  laneRef,
+  lockReason,
+  START_OP,
+  taskOwner,
+  type LaneRecord,
+  type StartData,
+  type StartResult,
+} from './model.js';
 import { lanePathFor, lanesDir } from './paths.js';
 import { recoverOrphans, rollbackStart, type RollbackReport } from './recover.js';
 import { runSetup } from './setup.js';
@@ -45,27 +56,6 @@ export interface StartInput {
   owner: string;
   /** The owner's liveness when it is bound to one process (only an identity without a stable name). */
   pid?: number;
-}
-
-export interface StartResult {
-  task_id: string;
-  owner: string;
-  path: string;
-  branch: string;
-  /** The commit the lane starts from. */
-  base: string;
-  base_ref: string;
-  target: string;
-  /** The task's file scope, claimed for owner task:<id>. */
-  claims: string[];
-  /** Files copied by .worktreeinclude. */
-  included: string[];
-  include_skipped: Array<{ path: string; reason: string }>;
-  setup: Array<{ name: string; ms: number }>;
-  /** True when this owner's lane already existed and was returned as is. */
-  existing: boolean;
-  /** The same as existing: the owner got its lane back (a second `lanes start`, a new MCP server). */
-  resumed: boolean;
 }
 
 export async function startLane(project: Project, input: StartInput): Promise<StartResult> {

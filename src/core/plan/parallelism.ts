@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { git, gitOut } from '../../git/exec.js';
+import { trackedFiles } from '../../git/files.js';
+import { showToplevel } from '../../git/head.js';
 import type { Resources } from '../../system/resources.js';
 import type { LanesConfig } from '../config/schema.js';
 
@@ -97,9 +98,8 @@ const SAMPLE_LIMIT = 50_000;
  * worktrees, so they cost nothing extra. Files absent from the working tree are skipped.
  */
 export async function estimateLaneDiskMb(repoDir: string, opts: { sampleLimit?: number } = {}): Promise<number> {
-  const top = await gitOut(repoDir, ['rev-parse', '--show-toplevel'], { readOnly: true });
-  const out = (await git(top, ['ls-files', '-z', '--cached'], { readOnly: true })).stdout;
-  const files = out.split('\0').filter(Boolean);
+  const top = await showToplevel(repoDir);
+  const files = await trackedFiles(top);
   if (files.length === 0) return 1;
   const stride = Math.max(1, files.length / (opts.sampleLimit ?? SAMPLE_LIMIT));
   const sample: string[] = [];

@@ -10,29 +10,7 @@
  * model with no price is counted in tokens and named in `unpriced`.
  */
 import type { Project } from '../project/project.js';
-import { findRun, RUNS_DOC, type RunRecord } from './model.js';
-
-export interface Usage {
-  input_tokens: number;
-  output_tokens: number;
-  cache_read_tokens: number;
-  cache_creation_tokens: number;
-  /** Estimated from the price table (USD); absent when no model of it had a price. */
-  cost_usd?: number;
-  /** What the agent itself reported (Claude's total_cost_usd), when it did. */
-  reported_cost_usd?: number;
-  /** Tokens per model. */
-  models?: Record<string, TokenCounts>;
-  /** Models seen without a price. */
-  unpriced?: string[];
-}
-
-export interface TokenCounts {
-  input_tokens: number;
-  output_tokens: number;
-  cache_read_tokens: number;
-  cache_creation_tokens: number;
-}
+import { findRun, RUNS_DOC, type RunRecord, type TokenCounts, type Usage } from './model.js';
 
 /** USD per million tokens. Cache prices default to the usual multiples of the input price. */
 export interface Price {

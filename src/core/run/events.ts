@@ -3,7 +3,7 @@
  * all renderings of this one stream (src/render/run/), so a machine sees exactly what a human
  * sees. Every event carries `at` (ISO time).
  */
-import type { Usage } from './cost.js';
+import type { Usage } from './model.js';
 import type { AttemptOutcome } from './model.js';
 import type { RunReport } from './report.js';
 

@@ -4,7 +4,7 @@
  * in progress: the queue lands committed work only, so anything less is an attempt that did not
  * finish, and the next attempt is told exactly why.
  */
-import { gitOut } from '../../git/exec.js';
+import { countCommits } from '../../git/log.js';
 import { refSha, statusPorcelain } from '../../git/refs.js';
 import { operationInProgress } from '../../git/merge.js';
 import { laneRef } from '../lanes/model.js';
@@ -21,7 +21,7 @@ export interface LaneCheck {
 export async function checkLane(root: string, lanePath: string, task: string, target: string): Promise<LaneCheck> {
   const tip = await refSha(root, laneRef(task));
   const [ahead, dirty, operation] = await Promise.all([
-    tip ? gitOut(root, ['rev-list', '--count', tip, `^refs/heads/${target}`], { readOnly: true }).then(Number) : Promise.resolve(0),
+    tip ? countCommits(root, [tip, `^refs/heads/${target}`]) : Promise.resolve(0),
     statusPorcelain(lanePath).then((es) => es.map((e) => `${e.code} ${e.path}`)),
     operationInProgress(lanePath),
   ]);

@@ -30,7 +30,6 @@ export {
   tokens,
   runCost,
   readRunCost,
-  type Usage,
   type Price,
   type PriceTable,
   type RunCost,
@@ -53,4 +52,5 @@ export {
   type RunAttempt,
   type AttemptOutcome,
   type RunStatus,
+  type Usage,
 } from './model.js';

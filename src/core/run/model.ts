@@ -5,8 +5,30 @@
  */
 import crypto from 'node:crypto';
 import { defineDoc } from '../../state/define.js';
-import type { Usage } from './cost.js';
 import type { PauseState } from './limits.js';
+
+/** Tokens and estimated cost of an attempt, a task or a run (see cost.ts for how they are read and priced). */
+export interface Usage {
+  input_tokens: number;
+  output_tokens: number;
+  cache_read_tokens: number;
+  cache_creation_tokens: number;
+  /** Estimated from the price table (USD); absent when no model of it had a price. */
+  cost_usd?: number;
+  /** What the agent itself reported (Claude's total_cost_usd), when it did. */
+  reported_cost_usd?: number;
+  /** Tokens per model. */
+  models?: Record<string, TokenCounts>;
+  /** Models seen without a price. */
+  unpriced?: string[];
+}
+
+export interface TokenCounts {
+  input_tokens: number;
+  output_tokens: number;
+  cache_read_tokens: number;
+  cache_creation_tokens: number;
+}
 
 /** Finished runs kept as history. */
 export const RUNS_KEEP = 20;

@@ -5,7 +5,8 @@
  * `run.paused` / `run.resumed` for the displays.
  */
 import type { LanesConfig } from '../config/schema.js';
-import { priceTable, sumUsage, UsageMeter, type PriceTable, type Usage } from './cost.js';
+import { priceTable, sumUsage, UsageMeter, type PriceTable } from './cost.js';
+import type { Usage } from './model.js';
 import type { RunEventInput } from './events.js';
 import { LimitGate, LimitWatch, type LimitHit, type PauseState } from './limits.js';
 import type { RunAttempt, RunRecord, RunTask } from './model.js';

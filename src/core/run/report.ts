@@ -16,7 +16,8 @@ import path from 'node:path';
 import { safeText } from '../../util/escape.js';
 import { own, writeFileAtomic } from '../../state/index.js';
 import type { StoredPlan, TasksDoc } from '../plan/tasks.js';
-import { sumUsage, usageText, dollars, priceTable, type PriceTable, type Usage } from './cost.js';
+import { sumUsage, usageText, dollars, priceTable, type PriceTable } from './cost.js';
+import type { Usage } from './model.js';
 import type { PauseState } from './limits.js';
 import { agentMs, countedAttempts, laneMs, taskMs, wallMs, type RunRecord, type RunTaskState } from './model.js';
 

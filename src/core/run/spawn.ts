@@ -1,15 +1,14 @@
 /**
  * One agent process in its lane. Like runCommand (src/system/command.ts) it runs an argv without a
- * shell in its own process group (detached = setsid) and kills the whole group when it exits or
- * when this process exits; unlike runCommand, which captures the capped tail of a short trusted
+ * shell in its own process group and kills the whole group when it exits or when this process
+ * exits (both through src/system/process-group.ts); unlike runCommand, which captures the capped tail of a short trusted
  * command, an agent runs for minutes to hours and its output is streamed: every line goes to the
  * lane's log file (so `tail -f` works during the run) and to `onLine` (the live display's "last
  * activity"), and the run can end it from outside at any moment (Ctrl-C).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { killProcessGroup } from '../../system/command.js';
+import { killGroupsMarked, releaseGroup, spawnGroup, stopGroup, trackedGroups } from '../../system/process-group.js';
 
 export interface AgentExit {
   exitCode: number | null;
@@ -37,22 +36,9 @@ export interface SpawnAgentOptions {
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
 }
 
-const live = new Set<number>();
-let exitHook = false;
-
-function track(pgid: number): void {
-  live.add(pgid);
-  if (!exitHook) {
-    exitHook = true;
-    process.once('exit', () => {
-      for (const g of live) killProcessGroup(g, 'SIGKILL');
-    });
-  }
-}
-
 /** Process groups of the agents this process is running (for tests and diagnostics). */
 export function liveAgentGroups(): number[] {
-  return [...live];
+  return trackedGroups('agent');
 }
 
 export function spawnAgent(argv: readonly string[], opts: SpawnAgentOptions): AgentProcess {
@@ -69,14 +55,8 @@ export function spawnAgent(argv: readonly string[], opts: SpawnAgentOptions): Ag
     const r: AgentExit = { exitCode: null, signal: null, ms: 0, error: 'empty command' };
     return { pid: undefined, done: Promise.resolve(r), stop: async () => r };
   }
-  const child = spawn(file, args, {
-    cwd: opts.cwd,
-    env: childEnv(opts),
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnGroup(file, args, { cwd: opts.cwd, env: childEnv(opts), kind: 'agent' });
   const pid = child.pid;
-  if (pid !== undefined) track(pid);
 
   const splitter = (stream: 'stdout' | 'stderr') => {
     let buf = '';
@@ -110,11 +90,8 @@ export function spawnAgent(argv: readonly string[], opts: SpawnAgentOptions): Ag
     const finish = (r: AgentExit) => {
       if (settled) return;
       settled = true;
-      if (pid !== undefined) {
-        // Whatever the agent left running in its group (a dev server, a watcher) goes with it.
-        killProcessGroup(pid, 'SIGKILL');
-        live.delete(pid);
-      }
+      // Whatever the agent left running in its group (a dev server, a watcher) goes with it.
+      if (pid !== undefined) releaseGroup(pid);
       // Let the pipes drain what was written before the exit, then close the log.
       setTimeout(() => {
         out.flush();
@@ -132,12 +109,7 @@ export function spawnAgent(argv: readonly string[], opts: SpawnAgentOptions): Ag
 
   const stop = async (graceMs = 3000): Promise<AgentExit> => {
     if (pid === undefined) return done;
-    killProcessGroup(pid, 'SIGTERM');
-    const timer = setTimeout(() => killProcessGroup(pid, 'SIGKILL'), graceMs);
-    timer.unref();
-    const r = await done;
-    clearTimeout(timer);
-    return r;
+    return stopGroup(pid, done, graceMs);
   };
   return { pid, done, stop };
 }
@@ -148,18 +120,6 @@ function childEnv(opts: SpawnAgentOptions): NodeJS.ProcessEnv {
   return { ...env, ...opts.env };
 }
 
-/** The process group of a process (field 5 of /proc/<pid>/stat), on Linux. */
-function pgrpOf(pid: string): number | undefined {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const pg = Number(fields[2]);
-    return Number.isSafeInteger(pg) ? pg : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Ends every process a crashed `lanes run` left behind for run `runId`: each agent (and whatever
  * it started) carries LANES_RUN_ID=<run> in its environment, so on Linux they are found in /proc
@@ -168,22 +128,5 @@ function pgrpOf(pid: string): number | undefined {
  * Returns the number of groups ended.
  */
 export function killLeftoverAgents(runId: string): number {
-  if (process.platform !== 'linux' || !fs.existsSync('/proc/self/stat')) return 0;
-  const own = pgrpOf('self');
-  const mark = `LANES_RUN_ID=${runId}`;
-  const groups = new Set<number>();
-  for (const name of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
-    let environ: string;
-    try {
-      environ = fs.readFileSync(`/proc/${name}/environ`, 'latin1');
-    } catch {
-      continue; // gone, or not ours to read
-    }
-    if (!environ.split('\0').includes(mark)) continue;
-    const pg = pgrpOf(name);
-    if (pg !== undefined && pg > 1 && pg !== own) groups.add(pg);
-  }
-  for (const g of groups) killProcessGroup(g, 'SIGKILL');
-  return groups.size;
+  return killGroupsMarked(`LANES_RUN_ID=${runId}`);
 }

@@ -16,20 +16,14 @@ import { act } from '../hints/actions.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError, isLanesError } from '../../errors.js';
+import { currentBranch } from '../../git/head.js';
+import { mergeBase } from '../../git/log.js';
 import { resolveRepo } from '../../git/repo.js';
 import { redact } from '../../util/redact.js';
 import { assertSlug } from '../../util/slug.js';
 import { openProject, type Project } from '../project/project.js';
 import { writeNote, noteFile, readNoteFile } from './files.js';
-import {
-  commitSessionNote,
-  commitsSince,
-  currentBranch,
-  filesChanged,
-  mergeBase,
-  NOTE_COMMIT_PREFIX,
-  type NoteCommitResult,
-} from './git-info.js';
+import { commitSessionNote, commitsSince, filesChanged, NOTE_COMMIT_PREFIX, type NoteCommitResult } from './git-info.js';
 import {
   SESSIONS_DOC,
   durationMinutes,

@@ -8,7 +8,7 @@ import { act } from '../hints/actions.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError } from '../../errors.js';
-import { git } from '../../git/exec.js';
+import { fileAt } from '../../git/tree.js';
 import { writeFileAtomic } from '../../state/atomic.js';
 import { isInside } from '../lanes/paths.js';
 import type { SessionNote, SessionRecord } from './model.js';
@@ -84,8 +84,8 @@ export async function findNoteText(
   }
   for (const rev of [rec.note_commit, ...revs]) {
     if (!rev || rev.startsWith('-')) continue;
-    const r = await git(repoDir, ['show', `${rev}:${rec.path}`], { readOnly: true, okCodes: [128] });
-    if (r.exitCode === 0) return { text: r.stdout, from: `${rev}:${rec.path}` };
+    const text = await fileAt(repoDir, rev, rec.path);
+    if (text !== undefined) return { text, from: `${rev}:${rec.path}` };
   }
   return undefined;
 }

@@ -10,7 +10,7 @@
 import { act } from '../hints/actions.js';
 import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
-import { gitOut } from '../../git/exec.js';
+import { showToplevel } from '../../git/head.js';
 import { statusPorcelain } from '../../git/refs.js';
 import { own } from '../../state/records.js';
 import { runCommand } from '../../system/command.js';
@@ -59,7 +59,7 @@ async function worktreeTop(dir: string): Promise<string> {
   }
   const real = fs.realpathSync(dir);
   try {
-    return fs.realpathSync(await gitOut(real, ['rev-parse', '--show-toplevel'], { readOnly: true }));
+    return fs.realpathSync(await showToplevel(real));
   } catch {
     return real;
   }

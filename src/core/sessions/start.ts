@@ -11,7 +11,7 @@ import { assertSlug, isSlug } from '../../util/slug.js';
 import type { Project } from '../project/project.js';
 import { PLAN_DOC } from '../plan/tasks.js';
 import { noteFile, readNoteFile, writeNote } from './files.js';
-import { currentBranch, headCommit } from './git-info.js';
+import { currentBranch, headCommit } from '../../git/head.js';
 import { SESSIONS_DOC, emptyNote, isoNow, newSessionId, notePathFor, type SessionRecord } from './model.js';
 import { normalizeText } from './note.js';
 import { activeIn, laneAt, laneOf, pruneIndex, readSessions, sessionKey, type SessionKey } from './records.js';

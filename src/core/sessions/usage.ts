@@ -5,7 +5,8 @@
  * config's `prices`): SessionEnd must not load the config, which brings zod, inside its budget.
  */
 import fs from 'node:fs';
-import { priceTable, UsageMeter, type Usage } from '../run/cost.js';
+import { priceTable, UsageMeter } from '../run/cost.js';
+import type { Usage } from '../run/model.js';
 
 /** What the session note and its index record keep. */
 export interface SessionUsage {

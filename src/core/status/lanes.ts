@@ -8,7 +8,7 @@ import type { NoticesDoc } from '../merge/notices.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { errorMessage } from '../../errors.js';
-import { git } from '../../git/exec.js';
+import { branchTips } from '../../git/head.js';
 import { aheadBehind, statusPorcelain } from '../../git/refs.js';
 import { listWorktrees, type WorktreeInfo } from '../../git/worktree.js';
 import type { Project } from '../project/project.js';
@@ -160,18 +160,8 @@ async function aheadBehindCached(root: string, tip: string, target: string): Pro
 }
 
 /** Tips and committer times of every lanes/* branch, in one git call. */
-export async function laneTips(root: string): Promise<LaneTips> {
-  const out = (
-    await git(root, ['for-each-ref', '--format=%(refname:short)%00%(objectname)%00%(committerdate:unix)', 'refs/heads/lanes/'], {
-      readOnly: true,
-    })
-  ).stdout;
-  const tips: LaneTips = new Map();
-  for (const line of out.split('\n')) {
-    const [name, sha, time] = line.split('\0');
-    if (name && sha) tips.set(name, { sha, time: Number(time) * 1000 || 0 });
-  }
-  return tips;
+export function laneTips(root: string): Promise<LaneTips> {
+  return branchTips(root, 'refs/heads/lanes/');
 }
 
 /** Task → tip of its lanes/<task> branch. */

@@ -1,6 +1,7 @@
 /** The current `lanes run`'s brief for the status report. */
 import type { Project } from '../project/project.js';
-import { runCost, usageText, type PriceTable, type Usage } from '../run/cost.js';
+import { runCost, usageText, type PriceTable } from '../run/cost.js';
+import type { Usage } from '../run/model.js';
 import { pauseText } from '../run/limits.js';
 import { RUNS_DOC, type RunRecord } from '../run/model.js';
 import { defined, shorten } from './brief.js';

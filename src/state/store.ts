@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError } from '../errors.js';
-import { hasOrphanTemps, sweepTempFiles, writeFileAtomic } from './atomic.js';
+import { fsyncDir, hasOrphanTemps, sweepTempFiles, writeFileAtomic } from './atomic.js';
 import { commitGroup, pendingTemps, REDO_FILE, rollForward, type StagedDoc } from './commit.js';
 import type { DocDef, DocTx } from './define.js';
 import { assertDocName, diskVersion, docFile, docText, loadDoc, quarantine } from './docs.js';
@@ -68,17 +68,27 @@ export class StateStore {
     return store;
   }
 
-  /** The 'state' lock; every acquisition first finishes a commit a crashed process left behind. */
-  private locked<R>(fn: (lock: HeldLock) => Promise<R>): Promise<R> {
-    return withLock(
-      this.dir,
-      'state',
-      async (lock) => {
-        rollForward(this.dir);
-        return fn(lock);
-      },
-      this.lockOpts,
-    );
+  /**
+   * The 'state' lock; every acquisition first finishes a commit a crashed process left behind.
+   * A single-document write renames under the lock and fsyncs the directory after releasing it
+   * (`renamed`), before returning: the write is durable when reported, the lock is not held for
+   * the second flush, and a later writer's own directory fsync covers this rename anyway.
+   */
+  private async locked<R>(fn: (lock: HeldLock, renamed: () => void) => Promise<R>): Promise<R> {
+    let dirty = false;
+    try {
+      return await withLock(
+        this.dir,
+        'state',
+        async (lock) => {
+          rollForward(this.dir);
+          return fn(lock, () => (dirty = true));
+        },
+        this.lockOpts,
+      );
+    } finally {
+      if (dirty) fsyncDir(this.dir);
+    }
   }
 
   /** A lock-free snapshot of the document, normalised. */
@@ -103,7 +113,7 @@ export class StateStore {
 
   async update<T, R>(doc: DocDef<T>, fn: (data: T) => R | Promise<R>): Promise<R> {
     const name = assertDocName(doc.name);
-    return this.locked(async (lock) => {
+    return this.locked(async (lock, renamed) => {
       const cur = this.loadLocked(doc);
       const before = JSON.stringify(cur.data);
       const result = await fn(cur.data);
@@ -111,14 +121,16 @@ export class StateStore {
       if (after !== before) {
         writeFileAtomic(docFile(this.dir, name), docText(cur.version + 1, after), 0o600, {
           beforeRename: () => this.fence(lock, [[name, cur.version]]),
+          syncDir: false,
         });
+        renamed();
       }
       return result;
     });
   }
 
   async transact<R>(fn: (tx: Tx) => Promise<R>): Promise<R> {
-    return this.locked(async (lock) => {
+    return this.locked(async (lock, renamed) => {
       const docs = new Map<string, TxDoc>();
       const tx: Tx = {
         lock,
@@ -146,7 +158,8 @@ export class StateStore {
         );
       const only = changed.length === 1 ? changed[0] : undefined;
       if (only) {
-        writeFileAtomic(docFile(this.dir, only.doc), only.text, 0o600, { beforeRename: fence });
+        writeFileAtomic(docFile(this.dir, only.doc), only.text, 0o600, { beforeRename: fence, syncDir: false });
+        renamed();
       } else if (changed.length > 1) {
         this.commitOrFinish(changed, fence);
       }

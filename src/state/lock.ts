@@ -83,7 +83,7 @@ async function acquire(stateDir: string, name: string, opts: LockOptions, wait: 
     throw new LanesError('INTERNAL', `Re-entrant take of the "${name}" lock would wait for itself.`);
   }
   const end = Date.now() + deadlineMs;
-  const queue = wait ? new LockQueue(dir, name) : undefined;
+  const queue = wait ? new LockQueue(dir, name, stale) : undefined;
   let release: () => Promise<void>;
   try {
     for (;;) {
@@ -94,7 +94,6 @@ async function acquire(stateDir: string, name: string, opts: LockOptions, wait: 
           break;
         }
         if (!queue) return undefined;
-        queue.tried();
       }
       if (Date.now() >= end) throw busy(dir, name, deadlineMs, stale);
       // Join, then look once more before the first wait: a release between our last look and the

@@ -11,9 +11,9 @@
  * The queue only decides who *tries*: exclusion is still the lock directory's mkdir, and the stale
  * rule still decides when a silent holder is taken over, so nothing here can make two holders or
  * keep a crashed holder's lock. A ticket whose process died is ignored and removed; a waiter that
- * is not first still tries every PATIENCE_MS (a stalled or foreign first waiter delays the others
- * by that much at most), and without a working fs.watch every waiter polls on a short jittered
- * schedule. Every wait is bounded by the caller's deadline.
+ * is not first still tries once the first has not moved for PATIENCE_MS (a stalled or foreign
+ * first waiter delays the others by that much at most), and without a working fs.watch every
+ * waiter polls on a short jittered schedule. Every wait is bounded by the caller's deadline.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -26,7 +26,8 @@ const HEAD_POLL_MS = 10;
 // Without fs.watch nobody is woken: poll with a short jittered back-off instead.
 const POLL_MIN_MS = 1;
 const POLL_MAX_MS = 10;
-const PATIENCE_MS = 50;
+const PATIENCE_MS = 100;
+const BARGE_MS = 5;
 // A ticket from another host cannot be checked by pid; one this old is a waiter that is gone.
 const FOREIGN_TICKET_MS = 120_000;
 // A pid's liveness is looked up at most this often per process (every waiter reads every ticket).
@@ -62,13 +63,13 @@ export class LockQueue {
   private watching = false;
   private woken: (() => void) | undefined;
   private signalled = false;
-  private lastTry = 0;
   private pollMs = POLL_MIN_MS;
   private readonly prefix: string;
 
   constructor(
     private readonly dir: string,
-    name: string,
+    private readonly name: string,
+    private readonly staleMs: number,
   ) {
     this.prefix = ticketPrefix(name);
   }
@@ -78,21 +79,40 @@ export class LockQueue {
   }
 
   /**
-   * True when this waiter may try the lock now: no earlier live ticket is queued (before joining:
-   * none at all, so a newcomer does not overtake the queue), or it has waited PATIENCE_MS since its
-   * last try.
+   * True when this waiter may try the lock now: no earlier live ticket is queued; or, before
+   * joining, the first waiter has queued for less than BARGE_MS (a process that is running may take
+   * a free lock rather than wait for a sleeping one to be scheduled, but never overtakes a waiter for
+   * long); or the first waiter has not moved for PATIENCE_MS (stalled, or on another host).
    */
   mayTry(): boolean {
     const now = Date.now();
-    this.first = earliestLive(this.dir, this.prefix, now, this.ticket) === undefined;
-    return this.first || (this.joined && now - this.lastTry >= PATIENCE_MS);
+    const head = earliestLive(this.dir, this.prefix, now, this.ticket);
+    this.first = head === undefined;
+    if (head === undefined) return true;
+    if (!this.joined) return waitedMs(head) < BARGE_MS;
+    // The first waiter is to blame only while the lock is there for the taking.
+    const free = this.takeable(now);
+    if (head !== this.head || !free) {
+      this.head = head;
+      this.headSince = free ? now : undefined;
+      return false;
+    }
+    this.headSince ??= now;
+    return now - this.headSince >= PATIENCE_MS;
   }
 
   /** After mayTry(): whether no live ticket came before ours. */
   first = false;
+  private head: string | undefined;
+  private headSince: number | undefined;
 
-  tried(): void {
-    this.lastTry = Date.now();
+  /** The lock directory is gone, or silent past stale (the first waiter should have broken it). */
+  private takeable(now: number): boolean {
+    try {
+      return fs.statSync(path.join(this.dir, `${this.name}.lock`)).mtimeMs < now - this.staleMs;
+    } catch {
+      return true;
+    }
   }
 
   /** Queues a ticket and starts watching; the caller looks once more before its first wait. */
@@ -102,7 +122,6 @@ export class LockQueue {
     const name = `${this.prefix}${stamp}.${process.pid}.${hostTag()}.${crypto.randomBytes(3).toString('hex')}`;
     fs.writeFileSync(path.join(this.dir, name), '', { flag: 'wx', mode: 0o600 });
     this.ticket = name;
-    this.lastTry = Date.now();
     try {
       this.watcher = fs.watch(path.join(this.dir, name), { persistent: false }, () => this.wake());
       this.watcher.on('error', () => this.unwatch());
@@ -160,6 +179,13 @@ export class LockQueue {
     this.watcher = undefined;
     this.watching = false;
   }
+}
+
+/** How long the ticket's waiter has queued (a ticket from another host: as if forever). */
+function waitedMs(ticket: string): number {
+  const m = TICKET_RE.exec(ticket);
+  if (!m || m[4] !== hostTag()) return Infinity;
+  return Number(process.hrtime.bigint() - BigInt(m[2]!)) / 1e6;
 }
 
 function ticketPrefix(name: string): string {

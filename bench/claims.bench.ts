@@ -2,7 +2,8 @@
  * Claim latency under contention: 8 node processes claim and release their own files in a loop
  * (no claim conflicts, so every call is a full locked read-check-write), started together behind a
  * barrier. Baseline in the same run: the same 8 processes taking a bare O_EXCL lock file
- * (create, unlink, 1 ms backoff) around nothing. Aim: claim p50 < 1 ms, p99 < 25 ms.
+ * (create, unlink, 1 ms backoff) around nothing. Aim: claim p50 <= 2 ms, p99 <= 25 ms. What the
+ * figures are made of is in docs/performance.md ("claims that write, under contention").
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -120,8 +121,11 @@ export async function run({ root }: { root: string }): Promise<BenchResult[]> {
     const held = await contend(bundle, 'held', PROCS, OPS * 4, tmp);
     const bare16 = await contend(bundle, 'bare', 16, OPS * 2, tmp);
     const claims16 = await contend(bundle, 'claims', 16, OPS / 2, tmp);
-    const made = 'each claim: take the state lock, read claims.json, check overlaps, write it atomically (fsync, rename), release';
-    const note = `${PROCS} processes x ${OPS} claims; baseline: bare O_EXCL lock file, same processes; ${made}`;
+    const made =
+      'each claim: queue for the state lock (arrival order), read claims.json, check overlaps, write the temp file and fsync it, rename, release, fsync the directory';
+    const queued =
+      'under saturation a claim waits for about every other process: processes x 1.5 holds (each process also releases every other turn)';
+    const note = `${PROCS} processes x ${OPS} claims; baseline: bare O_EXCL lock file, same processes; ${made}; ${queued}`;
     return [
       row(`claims: claim_files p50, ${PROCS} processes contending`, median(claims), median(bare), msAim(2), note),
       row(`claims: claim_files p99, ${PROCS} processes contending`, percentile(claims, 99), percentile(bare, 99), msAim(25, 0.3), note),
@@ -130,9 +134,15 @@ export async function run({ root }: { root: string }): Promise<BenchResult[]> {
         percentile(claims16, 99),
         percentile(bare16, 99),
         msAim(50, 0.3),
-        `16 processes x ${OPS / 2} claims; ${made}`,
+        `16 processes x ${OPS / 2} claims; ${made}; ${queued}`,
       ),
-      row('claims: claim_files p50, one process', median(solo), median(bareSolo), undefined, 'baseline: bare O_EXCL create+unlink'),
+      row(
+        'claims: claim_files p50, one process',
+        median(solo),
+        median(bareSolo),
+        undefined,
+        'baseline: bare O_EXCL create+unlink; the work itself: two fsyncs, ~40 syscalls, one event append',
+      ),
       row(
         `claims: re-claim of held files p50, ${PROCS} processes`,
         median(held),

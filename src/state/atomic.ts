@@ -24,6 +24,12 @@ export interface AtomicWriteOptions {
    * be; if it throws, the temp file is removed and nothing is replaced.
    */
   beforeRename?: () => void;
+  /**
+   * fsync the directory after the rename (default: when durable). False hands that fsync to the
+   * caller, which must do it before it reports the write done: the state store does it after
+   * releasing its lock, so the lock is not held through a second disk flush.
+   */
+  syncDir?: boolean;
 }
 
 /** `.<base>.<pid>.<rand>.tmp`: the pid lets a sweep tell a crashed writer's file from a live one. */
@@ -65,8 +71,8 @@ export function writeFileAtomic(file: string, data: string | Buffer, mode = 0o60
     rmQuiet(tmp);
     throw e;
   }
-  // Without this the rename itself may not survive a power loss (rule 8).
-  if (durable) fsyncDir(path.dirname(file));
+  // Without this the rename itself may not survive a power loss (rule 9).
+  if (durable && opts.syncDir !== false) fsyncDir(path.dirname(file));
 }
 
 export function fsyncDir(dir: string): void {

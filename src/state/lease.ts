@@ -86,24 +86,42 @@ export class Lease implements HeldLock {
     }
   }
 
-  /** The fs proper-lockfile uses: records the mtimes it sets; never removes a lost lock. */
+  /**
+   * The fs proper-lockfile uses: records the mtimes it sets; never removes a lost lock. Its calls
+   * run synchronously (the callback before returning): each is one small syscall, and through
+   * libuv's thread pool every one cost an event-loop round trip, about 1 ms per lock and release
+   * together, all of it while holding the lock or keeping a waiter from it.
+   */
   fs(): object {
     const skipRemove = () => this.holding && this.stillOurs() === undefined;
+    const call = <T>(cb: (err: Error | null, v?: T) => void, f: () => T) => {
+      let v: T;
+      try {
+        v = f();
+      } catch (e) {
+        cb(e as Error);
+        return;
+      }
+      cb(null, v);
+    };
     return {
-      mkdir: fs.mkdir,
-      stat: fs.stat,
-      realpath: fs.realpath,
+      mkdir: (p: string, cb: (err: Error | null) => void) => call(cb, () => void fs.mkdirSync(p)),
+      stat: (p: string, cb: (err: Error | null, st?: fs.Stats) => void) => call(cb, () => fs.statSync(p)),
+      realpath: (p: string, cb: (err: Error | null, r?: string) => void) => call(cb, () => fs.realpathSync(p)),
       utimes: (p: string, a: Date, m: Date, cb: (err: Error | null) => void) => {
         this.pendingMtime = m.getTime();
-        fs.utimes(p, a, m, (err) => {
-          if (!err) this.mtime = m.getTime();
-          this.pendingMtime = undefined;
-          cb(err);
-        });
+        call(
+          (err) => {
+            if (!err) this.mtime = m.getTime();
+            this.pendingMtime = undefined;
+            cb(err);
+          },
+          () => fs.utimesSync(p, a, m),
+        );
       },
       // Releasing (or exiting) after losing the lock must not delete the new holder's directory:
       // proper-lockfile's unlock removes it without checking whose it is.
-      rmdir: (p: string, cb: (err: Error | null) => void) => (skipRemove() ? cb(null) : fs.rmdir(p, cb)),
+      rmdir: (p: string, cb: (err: Error | null) => void) => call(cb, () => (skipRemove() ? undefined : fs.rmdirSync(p))),
       rmdirSync: (p: string) => (skipRemove() ? undefined : fs.rmdirSync(p)),
     };
   }

@@ -16,6 +16,7 @@ import { assertSlug } from '../util/slug.js';
 import { rmQuiet, writeFileAtomic } from './atomic.js';
 import { Lease, MIN_STALE_MS, type HeldLock } from './lease.js';
 import { hostName, pidAlive } from './pid.js';
+import { LockQueue, ringNext } from './queue.js';
 
 // Forwarded from callers' own optional settings, so an absent value may arrive as `undefined`.
 export interface LockOptions {
@@ -36,7 +37,6 @@ export interface LockOwner {
 
 // Refresh every second (proper-lockfile's floor), so acquirers using any stale >= 2 s agree with us.
 const REFRESH_MS = 1000;
-const RETRIES = { retries: 300, factor: 1.2, minTimeout: 1, maxTimeout: 20, randomize: true };
 
 const held = new AsyncLocalStorage<ReadonlySet<string>>();
 
@@ -83,29 +83,26 @@ async function acquire(stateDir: string, name: string, opts: LockOptions, wait: 
     throw new LanesError('INTERNAL', `Re-entrant take of the "${name}" lock would wait for itself.`);
   }
   const end = Date.now() + deadlineMs;
+  const queue = wait ? new LockQueue(dir, name, stale) : undefined;
   let release: () => Promise<void>;
-  for (;;) {
-    try {
-      release = await lockfile.lock(path.join(dir, name), {
-        stale,
-        update: REFRESH_MS,
-        realpath: false,
-        lockfilePath: lease.lockPath,
-        fs: lease.fs(),
-        retries: wait ? { ...RETRIES, maxRetryTime: Math.max(0, end - Date.now()) } : 0,
-        // Never throw here: this runs from a timer and would kill the process (rule 10).
-        onCompromised: (err) => lease.markCompromised(err.message),
-      });
-      break;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const timedOut = e instanceof Error && e.message.includes('RetryOperation timeout');
-      if (code !== 'ELOCKED' && !timedOut) {
-        throw new LanesError('INTERNAL', `Could not take the "${name}" lock in ${dir}: ${(e as Error).message}`, { cause: e });
+  try {
+    for (;;) {
+      if (!queue || queue.mayTry()) {
+        const got = await attempt(dir, name, lease, stale);
+        if (got) {
+          release = got;
+          break;
+        }
+        if (!queue) return undefined;
       }
-      if (!wait) return undefined;
       if (Date.now() >= end) throw busy(dir, name, deadlineMs, stale);
+      // Join, then look once more before the first wait: a release between our last look and the
+      // watch starting would otherwise wake nobody.
+      if (!queue.joined) queue.join();
+      else await queue.wait(end, queue.first);
     }
+  } finally {
+    queue?.leave();
   }
   lease.holding = true;
   try {
@@ -121,6 +118,26 @@ async function acquire(stateDir: string, name: string, opts: LockOptions, wait: 
   }
   await failpoint('lock.held');
   return { held: lease, release: () => releaseLease(lease, release) };
+}
+
+/** One try at the lock directory (a holder silent past `stale` is taken over); undefined when held. */
+async function attempt(dir: string, name: string, lease: Lease, stale: number): Promise<(() => Promise<void>) | undefined> {
+  try {
+    return await lockfile.lock(path.join(dir, name), {
+      stale,
+      update: REFRESH_MS,
+      realpath: false,
+      lockfilePath: lease.lockPath,
+      fs: lease.fs(),
+      // Waiting is ours (LockQueue): proper-lockfile's own retries sleep on a random back-off.
+      retries: 0,
+      // Never throw here: this runs from a timer and would kill the process (rule 10).
+      onCompromised: (err) => lease.markCompromised(err.message),
+    });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ELOCKED') return undefined;
+    throw new LanesError('INTERNAL', `Could not take the "${name}" lock in ${dir}: ${(e as Error).message}`, { cause: e });
+  }
 }
 
 function noteTakeover(dir: string, name: string): void {
@@ -148,6 +165,7 @@ async function releaseLease(lease: Lease, release: () => Promise<void>): Promise
     if ((e as NodeJS.ErrnoException).code !== 'ERELEASED') log.warn(`releasing the "${lease.name}" lock failed`, String(e));
   }
   lease.released = true;
+  ringNext(path.dirname(lease.lockPath), lease.name);
 }
 
 function busy(dir: string, name: string, waitedMs: number, stale: number): LanesError {

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError } from '../errors.js';
-import { hasOrphanTemps, sweepTempFiles, writeFileAtomic } from './atomic.js';
+import { fsyncDir, hasOrphanTemps, sweepTempFiles, writeFileAtomic } from './atomic.js';
 import { commitGroup, pendingTemps, REDO_FILE, rollForward, type StagedDoc } from './commit.js';
 import type { DocDef, DocTx } from './define.js';
 import { assertDocName, diskVersion, docFile, docText, loadDoc, quarantine } from './docs.js';
@@ -87,17 +87,27 @@ export class StateStore {
     return store;
   }
 
-  /** The 'state' lock; every acquisition first finishes a commit a crashed process left behind. */
-  locked<R>(fn: (lock: HeldLock) => Promise<R>): Promise<R> {
-    return withLock(
-      this.dir,
-      'state',
-      async (lock) => {
-        rollForward(this.dir);
-        return fn(lock);
-      },
-      this.lockOpts,
-    );
+  /**
+   * The 'state' lock; every acquisition first finishes a commit a crashed process left behind.
+   * A single-document write renames under the lock and fsyncs the directory after releasing it
+   * (`renamed`), before returning: the write is durable when reported, the lock is not held for
+   * the second flush, and a later writer's own directory fsync covers this rename anyway.
+   */
+  async locked<R>(fn: (lock: HeldLock, renamed: () => void) => Promise<R>): Promise<R> {
+    let dirty = false;
+    try {
+      return await withLock(
+        this.dir,
+        'state',
+        async (lock) => {
+          rollForward(this.dir);
+          return fn(lock, () => (dirty = true));
+        },
+        this.lockOpts,
+      );
+    } finally {
+      if (dirty) fsyncDir(this.dir);
+    }
   }
 
   /**
@@ -128,7 +138,7 @@ export class StateStore {
   async update<T, R>(doc: DocDef<T>, fn: (data: T) => R | Promise<R>): Promise<R> {
     const name = assertDocName(doc.name);
     if (this.shared?.docs.has(name)) return this.transact(async (tx) => fn(tx.get(doc)));
-    return this.locked(async (lock) => {
+    return this.locked(async (lock, renamed) => {
       const cur = this.loadLocked(doc);
       const before = JSON.stringify(cur.data);
       const result = await fn(cur.data);
@@ -136,7 +146,9 @@ export class StateStore {
       if (after !== before) {
         writeFileAtomic(docFile(this.dir, name), docText(cur.version + 1, after), 0o600, {
           beforeRename: () => this.fence(lock, [[name, cur.version]]),
+          syncDir: false,
         });
+        renamed();
       }
       return result;
     });
@@ -145,7 +157,7 @@ export class StateStore {
   async transact<R>(fn: (tx: Tx) => Promise<R>, opts: SharedTxOptions = {}): Promise<R> {
     const shared = this.shared;
     if (shared) return this.locked(async (lock) => sharedTransact(this, shared, lock, fn, opts));
-    return this.locked(async (lock) => {
+    return this.locked(async (lock, renamed) => {
       const docs = new Map<string, TxDoc>();
       const tx: Tx = {
         lock,
@@ -166,7 +178,7 @@ export class StateStore {
         const now = JSON.stringify(d.data);
         if (now !== d.before) changed.push({ doc, version: d.version + 1, text: docText(d.version + 1, now) });
       }
-      this.writeStaged(lock, changed);
+      this.writeStaged(lock, changed, renamed);
       return result;
     });
   }
@@ -199,15 +211,18 @@ export class StateStore {
   }
 
   /** Writes staged documents as one group (a single one by itself), fenced on their versions. */
-  writeStaged(lock: HeldLock, changed: StagedDoc[]): void {
+  writeStaged(lock: HeldLock, changed: StagedDoc[], renamed?: () => void): void {
     const fence = () =>
       this.fence(
         lock,
         changed.map((c) => [c.doc, c.version - 1]),
       );
     const only = changed.length === 1 ? changed[0] : undefined;
-    if (only) writeFileAtomic(docFile(this.dir, only.doc), only.text, 0o600, { beforeRename: fence });
-    else if (changed.length > 1) this.commitOrFinish(changed, fence);
+    if (only) {
+      // With `renamed`, the directory is fsynced once the lock is released (see locked).
+      writeFileAtomic(docFile(this.dir, only.doc), only.text, 0o600, { beforeRename: fence, syncDir: !renamed });
+      renamed?.();
+    } else if (changed.length > 1) this.commitOrFinish(changed, fence);
   }
 
   private commitOrFinish(changed: StagedDoc[], fence: () => void): void {

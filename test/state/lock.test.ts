@@ -126,6 +126,32 @@ describe.concurrent('locks across processes', () => {
     });
   }
 
+  it('waiters queued behind a holder get the lock in the order they came', async () => {
+    const dir = stateDir();
+    const held = path.join(dir, '..', 'held');
+    const go = path.join(dir, '..', 'go');
+    const order = path.join(dir, '..', 'order');
+    const holder = runChild('hold', { dir, marker: held, go, staleMs: 5000 });
+    await waitFile(held);
+    const tickets = () => fs.readdirSync(dir).filter((n) => n.startsWith('.state.wait.'));
+    const waiters = [];
+    for (let i = 0; i < 5; i++) {
+      waiters.push(runChild('queue', { dir, marker: order, value: i, staleMs: 5000, deadlineMs: 40_000 }));
+      // The next one starts only once this one is queued, so arrival order is known.
+      const end = Date.now() + 20_000;
+      while (tickets().length < i + 1) {
+        if (Date.now() > end) throw new Error(`waiter ${i} never queued (tickets: ${tickets().join(', ')})`);
+        await sleep(10);
+      }
+    }
+    fs.writeFileSync(go, '');
+    expect((await holder).exitCode).toBe(0);
+    for (const w of await Promise.all(waiters)) expect(w.exitCode, String(w.stderr)).toBe(0);
+    expect(fs.readFileSync(order, 'utf8').trim().split('\n')).toEqual(['0', '1', '2', '3', '4']);
+    expect(tickets()).toEqual([]);
+    expectClean(dir);
+  });
+
   it("does not remove the new holder's lock when it gives up", async () => {
     const dir = stateDir();
     const store = await StateStore.open(dir, { staleMs: 2000 });

@@ -83,6 +83,11 @@ async function main(): Promise<void> {
       );
       return out({ ok: true });
     }
+    case 'queue': {
+      // Waits for the lock like any caller, then notes its turn (appends are serialized by the lock).
+      await withLock(a.dir, 'state', async () => fs.appendFileSync(a.marker!, `${String(a.value)}\n`), opts);
+      return out({ ok: true });
+    }
     case 'stall': {
       // Takes the state lock through update(), then blocks its event loop until `go` appears:
       // meanwhile the lock goes stale and the test process takes it over.

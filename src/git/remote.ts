@@ -328,3 +328,9 @@ export async function fetchRefInto(
   const out = await git(cwd, ['rev-parse', '--verify', '--quiet', `${into}^{commit}`], { okCodes: [1], readOnly: true });
   return out.exitCode === 0 ? out.stdout.trim() : undefined;
 }
+
+/** Point a local mirror ref (refs/lanes-remote/...) at `sha`: what this clone last saw or pushed. */
+export async function setMirrorRef(cwd: string, ref: string, sha: string): Promise<void> {
+  if (!ref.startsWith('refs/lanes-remote/') || !isSha(sha)) throw new LanesError('INTERNAL', `bad mirror update ${ref} ${sha}`);
+  await git(cwd, ['update-ref', ref, sha], { okCodes: [1, 128] });
+}

@@ -5,23 +5,23 @@ import {
   NOTICES_DOC,
   noticeText,
   pendingNotice
-} from "../chunks/chunk-FQQHPK7I.mjs";
+} from "../chunks/chunk-JJQDDWYW.mjs";
 import {
   actingLane
-} from "../chunks/chunk-FVCXL6QY.mjs";
+} from "../chunks/chunk-FBIASZBD.mjs";
 import {
   ownerLeaseStale
-} from "../chunks/chunk-23P6TAVL.mjs";
+} from "../chunks/chunk-4T7MWMMN.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
 import "../chunks/chunk-HOVPYJYW.mjs";
-import "../chunks/chunk-GLLGPDGJ.mjs";
+import "../chunks/chunk-QIPYZTUZ.mjs";
 import {
   emitJson,
   exit,
   note,
   reasonToStderr,
   trace
-} from "../chunks/chunk-L2URBTS3.mjs";
+} from "../chunks/chunk-ASG7DKST.mjs";
 import {
   obj,
   readHookInput,
@@ -33,16 +33,18 @@ import {
   readDoc,
   readLanes,
   realish
-} from "../chunks/chunk-VTCSFJ55.mjs";
+} from "../chunks/chunk-VHO3BWLE.mjs";
 import {
   describeOwner,
   describeUntil,
   isInside,
   laneContaining
-} from "../chunks/chunk-6YY4H32W.mjs";
+} from "../chunks/chunk-AN3DX4EQ.mjs";
 import {
+  leaseEnd,
   pidAlive
-} from "../chunks/chunk-KCQ2UJ6A.mjs";
+} from "../chunks/chunk-C5TT3CTO.mjs";
+import "../chunks/chunk-7RWYVW2G.mjs";
 import {
   isPlainScope,
   matchesScope
@@ -91,7 +93,7 @@ function findHolder(claims, path3, exceptOwner, now = Date.now()) {
   let shared;
   for (const c of list) {
     if (c.owner === exceptOwner || shared && c.mode === "shared") continue;
-    if (!matcherFor(c.pattern)(p) || c.expires_at <= nowIso) continue;
+    if (!matcherFor(c.pattern)(p) || c.expires_at <= nowIso && leaseEnd(c, now) <= now) continue;
     if (c.mode === "exclusive") return c;
     shared = c;
   }
@@ -208,7 +210,7 @@ async function main() {
   const sid = str(input, "session_id");
   if (d.lane && (needsRenewal(claims, d.lane, now) || ownerLeaseStale(w.stateDir, sid, now))) {
     try {
-      const { renewLaneClaims } = await import("../chunks/renew-GG7QEQWR.mjs");
+      const { renewLaneClaims } = await import("../chunks/renew-VOSQOI3B.mjs");
       await renewLaneClaims(w.stateDir, d.lane.task, sid);
     } catch (e) {
       note(`${EVENT}: could not renew the claims of task ${d.lane.task}: ${e.message}`);
@@ -222,7 +224,7 @@ async function deliverNotice(stateDir, task) {
   const pending = pendingNotice(readDoc(stateDir, NOTICES_DOC.name), task);
   if (!pending) return void 0;
   try {
-    const { claimNotice } = await import("../chunks/notice-2C7CGY6M.mjs");
+    const { claimNotice } = await import("../chunks/notice-KVI5M6KJ.mjs");
     const n = await claimNotice(stateDir, task, pending.id);
     if (!n) return void 0;
     emitJson({ hookSpecificOutput: { hookEventName: EVENT, additionalContext: noticeText(task, n) } });

@@ -3,16 +3,16 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   sessionOwner
-} from "../chunks/chunk-23P6TAVL.mjs";
+} from "../chunks/chunk-4T7MWMMN.mjs";
 import {
   leaseOf
-} from "../chunks/chunk-GLLGPDGJ.mjs";
+} from "../chunks/chunk-QIPYZTUZ.mjs";
 import {
   elapsedMs,
   exit,
   note,
   trace
-} from "../chunks/chunk-L2URBTS3.mjs";
+} from "../chunks/chunk-ASG7DKST.mjs";
 import {
   parseHookInput,
   readHookInput,
@@ -22,9 +22,10 @@ import {
   hasState,
   locate,
   readDoc
-} from "../chunks/chunk-VTCSFJ55.mjs";
-import "../chunks/chunk-6YY4H32W.mjs";
-import "../chunks/chunk-KCQ2UJ6A.mjs";
+} from "../chunks/chunk-VHO3BWLE.mjs";
+import "../chunks/chunk-AN3DX4EQ.mjs";
+import "../chunks/chunk-C5TT3CTO.mjs";
+import "../chunks/chunk-7RWYVW2G.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -95,7 +96,7 @@ async function main() {
   }
   const timer = finishing ? void 0 : setTimeout(() => startFinisher(input), FINISHER_AFTER_MS);
   timer?.unref();
-  const { finishSession } = await import("../chunks/session-end-work-XXOYBVLK.mjs");
+  const { finishSession } = await import("../chunks/session-end-work-YMKPZPBG.mjs");
   const r = await finishSession(w, sid, str(input, "reason") ?? "other", str(input, "transcript_path"));
   if (timer) clearTimeout(timer);
   for (const line of r.report) note(`${EVENT}: ${line}`);

@@ -6,7 +6,7 @@ import {
   exit,
   note,
   trace
-} from "../chunks/chunk-L2URBTS3.mjs";
+} from "../chunks/chunk-ASG7DKST.mjs";
 import {
   readHookInput,
   str
@@ -16,11 +16,12 @@ import {
   locate,
   readDoc,
   readLanes
-} from "../chunks/chunk-VTCSFJ55.mjs";
+} from "../chunks/chunk-VHO3BWLE.mjs";
 import {
   laneContaining
-} from "../chunks/chunk-6YY4H32W.mjs";
-import "../chunks/chunk-KCQ2UJ6A.mjs";
+} from "../chunks/chunk-AN3DX4EQ.mjs";
+import "../chunks/chunk-C5TT3CTO.mjs";
+import "../chunks/chunk-7RWYVW2G.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -85,7 +86,7 @@ async function main() {
     trace(EVENT, "summary");
     return 0;
   }
-  const { laneContext } = await import("../chunks/session-start-lane-Q4HECWTX.mjs");
+  const { laneContext } = await import("../chunks/session-start-lane-DG5CQCPN.mjs");
   const r = await laneContext(input, lane, w);
   context(r.text);
   trace(EVENT, "lane", { lane: lane.task, session: r.session_id, resumed: r.resumed });

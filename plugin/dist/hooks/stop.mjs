@@ -3,13 +3,13 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-FVCXL6QY.mjs";
+} from "../chunks/chunk-FBIASZBD.mjs";
 import {
   emitJson,
   exit,
   note,
   trace
-} from "../chunks/chunk-L2URBTS3.mjs";
+} from "../chunks/chunk-ASG7DKST.mjs";
 import {
   readHookInput,
   str
@@ -18,9 +18,10 @@ import {
   hasState,
   locate,
   readLanes
-} from "../chunks/chunk-VTCSFJ55.mjs";
-import "../chunks/chunk-6YY4H32W.mjs";
-import "../chunks/chunk-KCQ2UJ6A.mjs";
+} from "../chunks/chunk-VHO3BWLE.mjs";
+import "../chunks/chunk-AN3DX4EQ.mjs";
+import "../chunks/chunk-C5TT3CTO.mjs";
+import "../chunks/chunk-7RWYVW2G.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
 
@@ -52,7 +53,7 @@ async function main() {
     return { code: 0, event };
   }
   const lane = acting.lane;
-  const { missingItems } = await import("../chunks/stop-lane-Q2FD2CRF.mjs");
+  const { missingItems } = await import("../chunks/stop-lane-3VWNSKTI.mjs");
   const missing = await missingItems(lane, str(input, "session_id"), w);
   for (const p of missing.problems) note(`${event}: ${p}`);
   if (missing.items.length === 0) {

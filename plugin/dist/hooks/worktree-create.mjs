@@ -3,35 +3,38 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   loadConfig
-} from "../chunks/chunk-EBQ6BYEB.mjs";
+} from "../chunks/chunk-NVBQJQHB.mjs";
 import {
   sessionOwner
-} from "../chunks/chunk-23P6TAVL.mjs";
+} from "../chunks/chunk-4T7MWMMN.mjs";
 import {
   adoptClaudeWorktree,
   createPlainWorktree,
   taskIdFor
-} from "../chunks/chunk-HWERV3TB.mjs";
-import "../chunks/chunk-6LG4CTYH.mjs";
+} from "../chunks/chunk-HX4OP762.mjs";
+import "../chunks/chunk-EW7DOQXR.mjs";
+import "../chunks/chunk-NJSWHBGD.mjs";
+import "../chunks/chunk-LPEIQ7ES.mjs";
 import {
   openProject
-} from "../chunks/chunk-K7QVLGUG.mjs";
+} from "../chunks/chunk-5LJMZ5PQ.mjs";
 import {
   resolveRepo
-} from "../chunks/chunk-TNE6FGIO.mjs";
-import "../chunks/chunk-6NKNEE55.mjs";
-import "../chunks/chunk-LJCEPUWB.mjs";
-import "../chunks/chunk-7LWMCHG3.mjs";
-import "../chunks/chunk-WW7CR2J7.mjs";
+} from "../chunks/chunk-W5EJ4WPB.mjs";
+import "../chunks/chunk-DE7GQWAQ.mjs";
+import "../chunks/chunk-AZCRZGH3.mjs";
+import "../chunks/chunk-6KRRJA5V.mjs";
+import "../chunks/chunk-52UZFKX4.mjs";
+import "../chunks/chunk-5UTJZYGA.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
 import "../chunks/chunk-HOVPYJYW.mjs";
-import "../chunks/chunk-GLLGPDGJ.mjs";
+import "../chunks/chunk-QIPYZTUZ.mjs";
 import {
   emitLine,
   exit,
   note,
   trace
-} from "../chunks/chunk-L2URBTS3.mjs";
+} from "../chunks/chunk-ASG7DKST.mjs";
 import {
   readHookInput,
   str
@@ -39,9 +42,10 @@ import {
 import {
   hasState,
   locate
-} from "../chunks/chunk-VTCSFJ55.mjs";
-import "../chunks/chunk-6YY4H32W.mjs";
-import "../chunks/chunk-KCQ2UJ6A.mjs";
+} from "../chunks/chunk-VHO3BWLE.mjs";
+import "../chunks/chunk-AN3DX4EQ.mjs";
+import "../chunks/chunk-C5TT3CTO.mjs";
+import "../chunks/chunk-7RWYVW2G.mjs";
 import "../chunks/chunk-YZJAPDEG.mjs";
 import "../chunks/chunk-3EVUSF4T.mjs";
 import {

@@ -4,24 +4,27 @@ const require = __lanesRequire(import.meta.url);
 import {
   dropClaudeWorktree,
   removePlainWorktree
-} from "../chunks/chunk-HWERV3TB.mjs";
-import "../chunks/chunk-6LG4CTYH.mjs";
+} from "../chunks/chunk-HX4OP762.mjs";
+import "../chunks/chunk-EW7DOQXR.mjs";
+import "../chunks/chunk-NJSWHBGD.mjs";
+import "../chunks/chunk-LPEIQ7ES.mjs";
 import {
   openProject
-} from "../chunks/chunk-K7QVLGUG.mjs";
-import "../chunks/chunk-TNE6FGIO.mjs";
-import "../chunks/chunk-6NKNEE55.mjs";
-import "../chunks/chunk-LJCEPUWB.mjs";
-import "../chunks/chunk-7LWMCHG3.mjs";
-import "../chunks/chunk-WW7CR2J7.mjs";
+} from "../chunks/chunk-5LJMZ5PQ.mjs";
+import "../chunks/chunk-W5EJ4WPB.mjs";
+import "../chunks/chunk-DE7GQWAQ.mjs";
+import "../chunks/chunk-AZCRZGH3.mjs";
+import "../chunks/chunk-6KRRJA5V.mjs";
+import "../chunks/chunk-52UZFKX4.mjs";
+import "../chunks/chunk-5UTJZYGA.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
 import "../chunks/chunk-HOVPYJYW.mjs";
-import "../chunks/chunk-GLLGPDGJ.mjs";
+import "../chunks/chunk-QIPYZTUZ.mjs";
 import {
   exit,
   note,
   trace
-} from "../chunks/chunk-L2URBTS3.mjs";
+} from "../chunks/chunk-ASG7DKST.mjs";
 import {
   readHookInput,
   str
@@ -30,11 +33,12 @@ import {
   hasState,
   locate,
   realish
-} from "../chunks/chunk-VTCSFJ55.mjs";
+} from "../chunks/chunk-VHO3BWLE.mjs";
 import {
   LANES_DOC
-} from "../chunks/chunk-6YY4H32W.mjs";
-import "../chunks/chunk-KCQ2UJ6A.mjs";
+} from "../chunks/chunk-AN3DX4EQ.mjs";
+import "../chunks/chunk-C5TT3CTO.mjs";
+import "../chunks/chunk-7RWYVW2G.mjs";
 import "../chunks/chunk-3EVUSF4T.mjs";
 import {
   errorMessage

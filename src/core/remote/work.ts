@@ -6,16 +6,15 @@
  * owner's work; a push that only moves the ref forward is always fine.
  */
 import { LanesError } from '../../errors.js';
-import { git } from '../../git/exec.js';
-import { isAncestor, refSha } from '../../git/refs.js';
-import { fetchRefInto, pushAtomic } from '../../git/remote.js';
+import { isAncestor, presentCommits, refSha } from '../../git/refs.js';
+import { fetchRefInto, pushAtomic, setMirrorRef } from '../../git/remote.js';
 import type { Project } from '../project/project.js';
 
 export const workRef = (task: string) => `refs/lanes/work/${task}`;
 const mirror = (name: string, task: string) => `refs/lanes-remote/${name}/work/${task}`;
 
 async function remember(project: Project, name: string, task: string, sha: string): Promise<void> {
-  await git(project.repo.commonDir, ['update-ref', mirror(name, task), sha], { okCodes: [1, 128] }).catch(() => undefined);
+  await setMirrorRef(project.repo.commonDir, mirror(name, task), sha).catch(() => undefined);
 }
 
 /** Push `tip` as the task's work. No-op without shared state or when the remote has it already. */
@@ -63,8 +62,11 @@ export async function fetchWork(project: Project, task: string): Promise<string 
 /** Make sure this clone has each commit, fetching the task's work where it lacks it. */
 export async function ensureWork(project: Project, wanted: Array<{ task: string; tip: string }>): Promise<void> {
   if (!project.store.shared) return;
-  for (const w of wanted) {
-    const have = await git(project.repo.mainRoot, ['cat-file', '-e', `${w.tip}^{commit}`], { okCodes: [1, 128], readOnly: true });
-    if (have.exitCode !== 0) await fetchWork(project, w.task).catch(() => undefined);
-  }
+  const have = new Set(
+    await presentCommits(
+      project.repo.mainRoot,
+      wanted.map((w) => w.tip),
+    ),
+  );
+  for (const w of wanted) if (!have.has(w.tip)) await fetchWork(project, w.task).catch(() => undefined);
 }

@@ -116,7 +116,7 @@ export const CLIENT_JS = String.raw`
       var sub = n.fix ? 'needs fix: ' + n.fix
         : n.merge ? 'merge: ' + n.merge
         : n.run ? 'run: ' + n.run + (n.attempts > 1 ? ' #' + n.attempts : '')
-        : n.status.replace('_', ' ') + (n.owner && n.status === 'in_progress' ? ' \u00b7 ' + n.owner : '');
+        : n.status.replace('_', ' ') + (n.owner && n.status === 'in_progress' ? ' \u00b7 ' + n.owner + (n.machine ? ' on ' + n.machine : '') : '');
       var gn = s('g', { class: 'node' + (n.fix ? ' needs-fix' : ''), 'data-task': n.id, 'data-status': n.status, transform: 'translate(' + n.x + ',' + n.y + ')' }, [
         s('title', { text: n.id + ' \u2014 ' + n.title + '\n' + sub + (n.lane ? '\nlane: ' + n.lane : '') }),
         s('rect', { width: n.w, height: n.h, rx: 8, fill: COLORS[n.status] || '#64748b', stroke: n.fix ? NEEDS_FIX : n.merge ? '#a855f7' : 'rgba(15,23,42,.25)', 'stroke-width': n.fix || n.merge ? 3 : 1 }),
@@ -177,7 +177,7 @@ export const CLIENT_JS = String.raw`
 
   function renderClaims(st) {
     $('claims').replaceChildren(table(['Owner', 'Mode', 'Pattern', 'Expires'], st.claims.map(function (c) {
-      return { cells: [c.owner, c.mode, h('span', { class: 'mono', text: c.pattern }), 'in ' + dur(Date.parse(c.expires_at) - Date.now())] };
+      return { cells: [c.owner + (c.machine ? ' on ' + c.machine : ''), c.mode, h('span', { class: 'mono', text: c.pattern }), 'in ' + dur(Date.parse(c.expires_at) - Date.now())] };
     }), 'No live claims'));
   }
 

@@ -20,6 +20,8 @@ export interface GraphNode {
   w: number;
   h: number;
   owner?: string;
+  /** The owner's machine, when it is another one. */
+  machine?: string;
   /** The task's merge-queue entry state, while it has an active one. */
   merge?: string;
   /** Lane state, when the task has a lane. */
@@ -96,6 +98,7 @@ export function layoutGraph(s: Pick<StatusReport, 'plan' | 'lanes' | 'merge' | '
         h: NODE_H,
       };
       if (t.owner) n.owner = t.owner;
+      if (t.machine) n.machine = t.machine;
       const m = merging.get(id);
       if (m) n.merge = m;
       const l = laneOf.get(id);

@@ -3,6 +3,7 @@
  * queue, resources, events). Colour only when asked (a TTY); `width` clips lines so `--watch` can
  * redraw in place without wrapped lines scrolling the screen.
  */
+import { renderRemoteBrief } from './remote.js';
 import type { LaneStatus } from '../core/status/lanes.js';
 import type { MergeEntryBrief } from '../core/status/queue.js';
 import type { StatusReport } from '../core/status/status.js';
@@ -31,6 +32,7 @@ export function renderStatus(s: StatusReport, opts: RenderOptions = {}): string 
   const lines: string[] = [];
   const at = s.target_sha ? ` @ ${s.target_sha.slice(0, 8)}` : ' (no commits)';
   lines.push(`${bold('Lanes status')} for ${s.repo}  (target ${s.target}${at})  ${localClock(s.generated_at)}, took ${s.took_ms} ms`);
+  if (s.remote?.enabled) lines.push(`${bold('Remote')}: ${renderRemoteBrief(s.remote).split('\n').join('; ')}`);
 
   if (!s.plan) lines.push(`${bold('Plan')}: none yet (lanes plan <tasks file>)`);
   else {
@@ -44,7 +46,10 @@ export function renderStatus(s: StatusReport, opts: RenderOptions = {}): string 
     );
     for (const w of p.waves) {
       const items = w.tasks.map((t) =>
-        paint(COLOR[t.status], `${MARK[t.status] ?? '?'}${t.id}${t.status === 'in_progress' && t.owner ? `@${t.owner}` : ''}`),
+        paint(
+          COLOR[t.status],
+          `${MARK[t.status] ?? '?'}${t.id}${t.status === 'in_progress' && t.owner ? `@${t.owner}${t.machine ? ` on ${t.machine}` : ''}` : ''}`,
+        ),
       );
       lines.push(`  wave ${w.wave}  ${w.done}/${w.tasks.length}  ${items.join('  ')}`);
     }
@@ -102,7 +107,7 @@ export function renderStatus(s: StatusReport, opts: RenderOptions = {}): string 
   lines.push(
     ...table(
       ['OWNER', 'MODE', 'PATTERN', 'UNTIL'],
-      shown.map((c) => [c.owner, c.mode, c.pattern, localClock(c.expires_at)]),
+      shown.map((c) => [c.machine ? `${c.owner} on ${c.machine}` : c.owner, c.mode, c.pattern, localClock(c.expires_at)]),
     )
       .map((l) => `  ${l}`)
       .slice(shown.length ? 0 : 1),

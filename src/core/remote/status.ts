@@ -1,4 +1,6 @@
 /** What `lanes remote status` and the status brief say about shared state on a remote. */
+import { OWNERS_DOC } from '../claims/liveness.js';
+import { hostName } from '../../state/pid.js';
 import { lastFetch } from '../../state/remote/mirror.js';
 import { readRemoteSetting } from '../../state/shared.js';
 import { refSha } from '../../git/refs.js';
@@ -44,4 +46,13 @@ export async function remoteBrief(project: Project, target: string, machine: str
 export async function syncRemote(project: Project, target: string): Promise<void> {
   await project.store.refresh();
   await syncTarget(project, target);
+}
+
+/** Owner → machine for the owners whose lease was written on another machine. */
+export async function ownerMachines(project: Project): Promise<Map<string, string>> {
+  const here = hostName();
+  const doc = (await project.store.read(OWNERS_DOC)).data;
+  const out = new Map<string, string>();
+  for (const l of Object.values(doc.leases ?? {})) if (l && typeof l.host === 'string' && l.host !== here) out.set(l.owner, l.host);
+  return out;
 }

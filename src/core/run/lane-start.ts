@@ -75,7 +75,11 @@ export async function adoptOrphans(ctx: RunContext): Promise<void> {
     const st = Object.hasOwn(ctx.tasks, t.id) ? ctx.tasks[t.id] : undefined;
     if (st?.status !== 'in_progress' || !st.owner?.startsWith('run:') || st.owner === ctx.run.owner || ctx.run.tasks[t.id]) continue;
     const lane = Object.hasOwn(lanesDoc.data, t.id) ? lanesDoc.data[t.id] : undefined;
-    if (!lane || lane.owner !== st.owner || lane.state !== 'ready' || ownerLiveness(owners, st.owner).live) continue;
+    if (!lane) {
+      await adoptFromAnotherMachine(ctx, t.id, st.owner, owners);
+      continue;
+    }
+    if (lane.owner !== st.owner || lane.state !== 'ready' || ownerLiveness(owners, st.owner).live) continue;
     try {
       const r = await takeTask(ctx.project, { task_id: t.id, owner: ctx.run.owner, pid: process.pid });
       ctx.run.tasks[t.id] = {
@@ -117,4 +121,27 @@ async function startFailed(ctx: RunContext, rt: RunTask, e: unknown): Promise<vo
   }
   ctx.emit({ type: 'run.warning', text: `${rt.id} could not start (try ${f.n} of ${START_TRIES}): ${firstLine(msg)}` });
   ctx.save();
+}
+
+/**
+ * Across machines (shared state on a remote): a task whose run died on another machine has no
+ * lane here. Once that run's lease has ended (as this machine judges it), take the task over and
+ * start a lane for it, which continues from the work the other machine pushed.
+ */
+async function adoptFromAnotherMachine(
+  ctx: RunContext,
+  id: string,
+  from: string,
+  owners: Awaited<ReturnType<typeof readOwners>>,
+): Promise<void> {
+  if (!ctx.project.store.shared || ownerLiveness(owners, from).live) return;
+  try {
+    const r = await takeTask(ctx.project, { task_id: id, owner: ctx.run.owner, pid: process.pid });
+    const lane = await startLane(ctx.project, { task_id: id, owner: ctx.run.owner });
+    ctx.run.tasks[id] = { id, state: 'interrupted', attempts: [], path: lane.path, branch: lane.branch, reason: INTERRUPTED_NOTE };
+    ctx.emit({ type: 'run.warning', text: `${id}: taken over from ${from} (${r.because}), continuing from the work it pushed` });
+    ctx.save();
+  } catch (e) {
+    ctx.emit({ type: 'run.warning', text: `could not take ${id} over from ${from}: ${firstLine(errorMessage(e))}` });
+  }
 }

@@ -86,6 +86,7 @@ class Runner {
         if (ctx.stopping) break;
         const woke = new Promise<void>((res) => (ctx.wake = res));
         await refresh(ctx);
+        await this.adoptAcrossMachines();
         const wants = await this.admit();
         if (!wants && this.quiet()) break;
         await this.renewClaims();
@@ -105,6 +106,15 @@ class Runner {
       throw failure;
     }
     return end(ctx);
+  }
+
+  private lastAdopt = Date.now();
+
+  /** Across machines, a machine may die mid-run: look for its tasks every few seconds. */
+  private async adoptAcrossMachines(): Promise<void> {
+    if (!this.ctx.project.store.shared || Date.now() - this.lastAdopt < 2000 || this.ctx.stopping) return;
+    this.lastAdopt = Date.now();
+    await adoptOrphans(this.ctx);
   }
 
   /** Nothing in flight: no agent, no start, no merge work of ours. */

@@ -10,6 +10,8 @@ export interface TaskBrief {
   depends_on: string[];
   estimate: number;
   owner?: string;
+  /** The owner's machine, when it is another one (shared state on a remote). */
+  machine?: string;
   note?: string;
   started_at?: string;
   finished_at?: string;
@@ -29,7 +31,7 @@ export interface PlanSummary {
   speedup: number;
 }
 
-export function summarizePlan(plan: StoredPlan, tasks: TasksDoc): PlanSummary {
+export function summarizePlan(plan: StoredPlan, tasks: TasksDoc, machines?: ReadonlyMap<string, string>): PlanSummary {
   const def = new Map(plan.tasks.map((t) => [t.id, t]));
   const by = countByStatus(plan, tasks);
   const waves = plan.waves.map((ids, i) => {
@@ -45,6 +47,8 @@ export function summarizePlan(plan: StoredPlan, tasks: TasksDoc): PlanSummary {
         estimate: d?.estimate ?? 1,
       };
       if (s?.owner) b.owner = s.owner;
+      const m = s?.owner ? machines?.get(s.owner) : undefined;
+      if (m) b.machine = m;
       if (s?.note) b.note = shorten(s.note, 200);
       if (s?.started_at) b.started_at = s.started_at;
       if (s?.finished_at) b.finished_at = s.finished_at;

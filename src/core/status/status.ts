@@ -14,6 +14,8 @@
  * Each section has its own module (plan, lanes, claims, queue, run, events); this one puts them
  * together.
  */
+import { remoteBrief, ownerMachines, type RemoteBrief } from '../remote/status.js';
+import { hostName } from '../../state/pid.js';
 import { NOTICES_DOC } from '../merge/notices.js';
 import { errorMessage } from '../../errors.js';
 import { refSha } from '../../git/refs.js';
@@ -43,6 +45,8 @@ export interface StatusReport {
   run: RunSummary | null;
   resources: Resources;
   recent_events: EventBrief[];
+  /** Shared state on a remote: which one, how old this clone's view is, the remote's target. */
+  remote?: RemoteBrief;
   /** Sections that could not be read, and why. */
   problems: string[];
 }
@@ -81,6 +85,8 @@ export async function status(project: Project, opts: StatusOptions = {}): Promis
       emptyQueue(),
     ),
   ]);
+  const remote = project.store.shared ? await guard('remote', remoteBrief(project, cfg.target, hostName()), undefined) : undefined;
+  const machines = project.store.shared ? await guard('owners', ownerMachines(project), new Map<string, string>()) : undefined;
   const fixes = await guard(
     'lanes to fix',
     lanesToFix(root, cfg.target, queueDoc, tasks, tips, (await project.store.read(NOTICES_DOC)).data),
@@ -92,13 +98,14 @@ export async function status(project: Project, opts: StatusOptions = {}): Promis
     took_ms: Math.round(performance.now() - t0),
     target: cfg.target,
     ...(targetSha ? { target_sha: targetSha } : {}),
-    plan: plan && summarizePlan(plan, tasks),
+    plan: plan && summarizePlan(plan, tasks, machines),
     lanes: withTaskState(unordered, tasks, fixes),
     claims,
     merge,
     run,
     resources,
     recent_events: events.map(briefEvent),
+    ...(remote ? { remote } : {}),
     problems,
   };
 }

@@ -1,0 +1,200 @@
+// Faults across machines through a real git server: a machine killed mid-run (its task is taken
+// over on another after its lease, and lands once), a processor killed mid-landing (the remote's
+// target advances exactly once), a slow pre-receive hook.
+import { execa } from 'execa';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bundlePath, lanes } from '../../helpers/cli.js';
+import { makeMachine, startGitDaemon, type GitServer, type Machine } from '../../helpers/git-server.js';
+
+const SKEW = path.resolve(import.meta.dirname, '../../helpers/skew-clock.mjs');
+
+const CONFIG = {
+  gates: [{ name: 'test', command: ['node', '--test'] }],
+  claims: { default_ttl_seconds: 6 },
+  resources: { min_free_memory_mb: 0, min_free_disk_mb: 0 },
+};
+
+function task(id: string, estimate: number, depends_on: string[] = []) {
+  return {
+    id,
+    title: `task ${id}`,
+    depends_on,
+    estimate,
+    files: [`src/${id}.js`],
+    description: [`\`\`\`file src/${id}.js`, `export const ${id} = '${id}';`, '```'].join('\n'),
+  };
+}
+
+let cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const c of cleanups.reverse()) await c();
+  cleanups = [];
+});
+
+async function world(n: number): Promise<{ server: GitServer; ms: Machine[] }> {
+  const server = await startGitDaemon();
+  cleanups.push(() => server.cleanup());
+  const ms = Array.from({ length: n }, (_, i) => makeMachine(`f${i + 1}`, server.url));
+  for (const m of ms) cleanups.push(() => m.cleanup());
+  const first = ms[0]!;
+  fs.mkdirSync(path.join(first.dir, 'src'));
+  fs.mkdirSync(path.join(first.dir, '.lanes'));
+  fs.writeFileSync(path.join(first.dir, 'package.json'), JSON.stringify({ type: 'module' }));
+  fs.writeFileSync(path.join(first.dir, '.lanes/config.json'), JSON.stringify(CONFIG));
+  first.git('add', '-A');
+  first.git('commit', '-qm', 'init');
+  first.git('push', '-q', 'origin', 'main');
+  for (const m of ms.slice(1)) {
+    m.git('fetch', '-q', 'origin');
+    m.git('checkout', '-q', '-b', 'main', 'origin/main');
+  }
+  for (const m of ms) expect((await run(m, ['remote', 'enable'])).code).toBe(0);
+  return { server, ms };
+}
+
+const env = (m: Machine, extra: Record<string, string> = {}) => ({ ...m.env, LANES_MACHINE: m.name, ...extra });
+const run = (m: Machine, args: string[], extra: Record<string, string> = {}) => lanes(m.dir, args, { env: env(m, extra) });
+
+function spawnLanes(m: Machine, args: string[]) {
+  return execa('node', [bundlePath(), ...args], { cwd: m.dir, env: env(m), reject: false, stdin: 'ignore', all: true });
+}
+
+/** Every process whose working directory is inside `root`: a machine's agents and lanes. */
+function processesUnder(root: string): number[] {
+  const out: number[] = [];
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (fs.readlinkSync(`/proc/${d}/cwd`).startsWith(root)) out.push(Number(d));
+    } catch {
+      // gone, or not ours
+    }
+  }
+  return out;
+}
+
+function remoteDoc<T>(server: GitServer, doc: string): T | undefined {
+  try {
+    return (JSON.parse(server.git('show', `refs/lanes/state/${doc}:doc.json`)) as { data: T }).data;
+  } catch {
+    return undefined;
+  }
+}
+
+async function until(what: string, ok: () => boolean, ms = 120_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const landedOn = (server: GitServer) =>
+  server
+    .git('log', '--first-parent', '--format=%s', 'main')
+    .split('\n')
+    .filter((s) => s.startsWith('Merge lanes/'))
+    .map((s) => /lanes\/([a-z0-9-]+)/.exec(s)![1]!);
+
+describe('faults across machines', () => {
+  it('a machine killed mid-run: another takes its task over after the lease and every task lands exactly once', async () => {
+    const { server, ms } = await world(2);
+    const [a, b] = ms as [Machine, Machine];
+    const planFile = path.join(a.dir, '..', 'plan.json');
+    fs.writeFileSync(planFile, JSON.stringify({ tasks: [task('slow', 400), task('after', 1, ['slow'])] }));
+    expect((await run(a, ['plan', planFile])).code).toBe(0);
+    const runA = spawnLanes(a, ['run', '--agent', 'scripted', '--unit-ms', '200', '--no-live']);
+    await until('slow in progress on f1', () => {
+      const t = remoteDoc<Record<string, { status: string; owner?: string }>>(server, 'tasks')?.slow;
+      return t?.status === 'in_progress' && processesUnder(path.dirname(a.dir)).length > 1;
+    });
+    // The machine dies: its run and its agent, without a word.
+    for (const pid of [runA.pid!, ...processesUnder(path.dirname(a.dir))]) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    await runA;
+    const rb = await run(b, ['run', '--agent', 'scripted', '--unit-ms', '20', '--no-live']);
+    expect(rb.code, rb.stdout.slice(-2000) + rb.stderr.slice(-1000)).toBe(0);
+    expect(rb.stdout + rb.stderr).toMatch(/slow: taken over from run:/);
+    expect(landedOn(server).sort()).toEqual(['after', 'slow']);
+  }, 300_000);
+
+  it.each(['merge.before-land', 'merge.after-land'])(
+    'a processor killed at %s: the next run lands the entry, and the remote target advances exactly once',
+    async (point) => {
+      const { server, ms } = await world(1);
+      const [a] = ms as [Machine];
+      const planFile = path.join(a.dir, '..', 'plan.json');
+      fs.writeFileSync(planFile, JSON.stringify({ tasks: [task('one', 1)] }));
+      expect((await run(a, ['plan', planFile])).code).toBe(0);
+      const started = await run(a, ['start', 'one', '--json']);
+      expect(started.code, started.stderr).toBe(0);
+      const lane = (JSON.parse(started.stdout) as { path: string }).path;
+      fs.mkdirSync(path.join(lane, 'src'), { recursive: true });
+      fs.writeFileSync(path.join(lane, 'src/one.js'), "export const one = 'one';\n");
+      await execa('git', ['add', '-A'], { cwd: lane, env: a.env });
+      await execa('git', ['commit', '-qm', 'one'], { cwd: lane, env: a.env });
+      const q = await run(a, ['merge', 'queue', 'one']);
+      expect(q.code, q.stderr).toBe(0);
+      const before = server.git('rev-parse', 'main');
+      const killed = await run(a, ['merge', 'run'], { LANES_FAILPOINT: `${point}:kill` });
+      expect(killed.code).not.toBe(0);
+      const again = await run(a, ['merge', 'run']);
+      expect(again.code, again.stderr).toBe(0);
+      expect(landedOn(server)).toEqual(['one']);
+      expect(server.git('rev-list', '--count', `${before}..main`, '--first-parent')).toBe('1');
+      const queue = remoteDoc<{ entries: Array<{ task: string; state: string }> }>(server, 'merge-queue');
+      expect(queue?.entries.filter((e) => e.task === 'one').map((e) => e.state)).toEqual(['landed']);
+    },
+    180_000,
+  );
+
+  it.each([
+    ['10 min ahead', 10 * 60_000],
+    ['10 min behind', -10 * 60_000],
+  ])(
+    'a machine whose clock is %s neither takes a live claim nor misses an expired one',
+    async (_, skewMs) => {
+      const { ms } = await world(2);
+      const [a, b] = ms as [Machine, Machine];
+      const skewed = { NODE_OPTIONS: `--import=${SKEW}`, LANES_TEST_SKEW_MS: String(skewMs) };
+      // Its own view of time is off: it reads A's expiry ten minutes early (or late).
+      const now = await lanes(b.dir, ['claims', '--json'], { env: env(b, skewed) });
+      expect(now.code, now.stderr).toBe(0);
+      expect((await run(a, ['claim', 'task:live', 'src/live.js', '--ttl', '600'])).code).toBe(0);
+      const live = await lanes(b.dir, ['claim', 'task:b', 'src/live.js'], { env: env(b, skewed) });
+      expect(live.code).not.toBe(0);
+      expect(live.stderr).toMatch(/held by task:live on f1/);
+      // A short lease that its holder lets lapse: taken once B itself has watched it stay silent.
+      expect((await run(a, ['claim', 'task:short', 'src/short.js', '--ttl', '2'])).code).toBe(0);
+      const first = await lanes(b.dir, ['claim', 'task:b', 'src/short.js'], { env: env(b, skewed) });
+      expect(first.code).not.toBe(0);
+      const t0 = Date.now();
+      let got = first;
+      while (got.code !== 0 && Date.now() - t0 < 60_000) {
+        await new Promise((r) => setTimeout(r, 1000));
+        got = await lanes(b.dir, ['claim', 'task:b', 'src/short.js'], { env: env(b, skewed) });
+      }
+      expect(got.code, got.stderr).toBe(0);
+      // Not before its ttl (2 s) and the grace (5 s) had passed on B's own clock since it first saw it.
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(6000);
+    },
+    180_000,
+  );
+
+  it('a slow pre-receive hook makes claims wait, not fail', async () => {
+    const { server, ms } = await world(1);
+    const [a] = ms as [Machine];
+    server.preReceive('sleep 2; exit 0');
+    const r = await run(a, ['claim', 'task:s', 'src/slow.js']);
+    expect(r.code, r.stderr).toBe(0);
+    server.preReceive(undefined);
+    expect((await run(a, ['claims', '--json'])).stdout).toContain('src/slow.js');
+  }, 120_000);
+});

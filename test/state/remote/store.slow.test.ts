@@ -248,7 +248,7 @@ describe.each(kinds)('remote store over %s', (kind, start) => {
     barrier.release();
     const outs = await Promise.all(children);
     const grants = new Map<string, string[]>();
-    let errors = 0;
+    const errors: string[] = [];
     for (const o of outs) {
       expect(o.exitCode, String(o.stderr)).toBe(0);
       const { me, results } = JSON.parse(String(o.stdout)) as {
@@ -256,7 +256,7 @@ describe.each(kinds)('remote store over %s', (kind, start) => {
         results: Array<{ key: string; granted?: boolean; error?: string }>;
       };
       for (const r of results) {
-        if (r.error) errors++;
+        if (r.error) errors.push(`${me} ${r.key}: ${r.error}`);
         if (r.granted) grants.set(r.key, [...(grants.get(r.key) ?? []), me]);
       }
     }
@@ -267,7 +267,7 @@ describe.each(kinds)('remote store over %s', (kind, start) => {
     expect(Object.fromEntries([...grants].map(([k, w]) => [k, w[0]]))).toEqual(holders);
     expect(v.get('grants', () => ({ n: 0 })).n).toBe(grants.size);
     fs.rmSync(dir, { recursive: true, force: true });
-    expect(errors).toBe(0);
+    expect(errors).toEqual([]);
     expect(grants.size).toBe(
       new Set(outs.flatMap((o) => (JSON.parse(String(o.stdout)) as { results: Array<{ key: string }> }).results.map((r) => r.key))).size,
     );

@@ -1,0 +1,171 @@
+/**
+ * Across machines, through a real `git daemon` on 127.0.0.1 (docs/remote.md):
+ *
+ * - a claim that writes, through the remote, as a ratio to a bare leased `git push` of one ref to
+ *   the same server (aim <= 1.5x). A claim is one optimistic push of the documents it touched
+ *   (claims, owners) made from root commits written locally, plus the mirror refs and the cache;
+ * - a landing through the remote (one entry, no gate) as a ratio to a local landing of the same
+ *   kind of entry: fetch of the target, the processor's lease, the atomic push that moves the
+ *   target and marks the entry landed (reported).
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { claimFiles, releaseFiles } from '../src/core/claims/api.js';
+import { processMergeQueue, queueMerge } from '../src/core/merge/index.js';
+import { openProject } from '../src/core/project/project.js';
+import { enableRemote } from '../src/core/remote/enable.js';
+import { median, ratioAim, type BenchResult } from './util.js';
+
+const RUNS = 15;
+
+function isolateGit(): void {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'lanes-bench-home-'));
+  fs.writeFileSync(path.join(home, '.gitconfig'), '');
+  Object.assign(process.env, {
+    HOME: home,
+    GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'),
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: 'Lanes Bench',
+    GIT_AUTHOR_EMAIL: 'bench@lanes.invalid',
+    GIT_COMMITTER_NAME: 'Lanes Bench',
+    GIT_COMMITTER_EMAIL: 'bench@lanes.invalid',
+    LANES_LOG: 'error',
+  });
+}
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+async function daemon(base: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(
+    'git',
+    ['daemon', '--enable=receive-pack', '--export-all', `--base-path=${base}`, `--port=${port}`, '--listen=127.0.0.1', '--reuseaddr', base],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const url = `git://127.0.0.1:${port}/repo.git`;
+  for (let i = 0; i < 200; i++) {
+    try {
+      execFileSync('git', ['ls-remote', url], { stdio: 'ignore' });
+      return { url, child };
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  throw new Error('git daemon did not start');
+}
+
+function repoWithLanes(dir: string, n: number): void {
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'config', 'gc.auto', '0');
+  fs.mkdirSync(path.join(dir, '.lanes'));
+  fs.mkdirSync(path.join(dir, 'src'));
+  fs.writeFileSync(
+    path.join(dir, '.lanes/config.json'),
+    JSON.stringify({ merge: { batch_size: 1 }, resources: { min_free_memory_mb: 0, min_free_disk_mb: 0 } }),
+  );
+  fs.writeFileSync(path.join(dir, '.gitignore'), '/.claude/\n');
+  for (let i = 0; i < 30; i++) fs.writeFileSync(path.join(dir, `src/f${i}.ts`), `export const f${i} = ${i};\n`);
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'initial');
+  for (let i = 1; i <= n; i++) {
+    const wt = path.join(dir, '.claude', 'worktrees', `l${i}`);
+    git(dir, 'worktree', 'add', '-q', '--no-track', '-b', `lanes/l${i}`, wt, 'main');
+    fs.writeFileSync(path.join(wt, `src/lane${i}.ts`), `export const lane${i} = ${i};\n`);
+    git(wt, 'add', '-A');
+    git(wt, 'commit', '-q', '-m', `lane ${i}`);
+  }
+  git(dir, 'checkout', '-q', '--detach');
+}
+
+async function landings(dir: string, n: number): Promise<number[]> {
+  const project = await openProject(dir);
+  const out: number[] = [];
+  for (let i = 1; i <= n; i++) {
+    await queueMerge(project, { task_id: `l${i}` });
+    const t = performance.now();
+    await processMergeQueue(project, { maxBatches: 1 });
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+export async function run(): Promise<BenchResult[]> {
+  isolateGit();
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'lanes-bench-remote-')));
+  const bare = path.join(root, 'srv', 'repo.git');
+  fs.mkdirSync(path.dirname(bare), { recursive: true });
+  git(root, 'init', '-q', '--bare', '-b', 'main', bare);
+  const d = await daemon(path.dirname(bare));
+  try {
+    // Claims: a clone with shared state on the server, against bare pushes of one ref.
+    const clone = path.join(root, 'clone');
+    fs.mkdirSync(clone);
+    repoWithLanes(clone, 6);
+    git(clone, 'remote', 'add', 'origin', d.url);
+    git(clone, 'push', '-q', 'origin', 'main');
+    const project = await openProject(clone);
+    await enableRemote(project, 'origin');
+    const claim: number[] = [];
+    const push: number[] = [];
+    const a = git(clone, 'commit-tree', '-m', 'a', git(clone, 'mktree'));
+    const b = git(clone, 'commit-tree', '-m', 'b', git(clone, 'mktree'));
+    let cur: string | null = null;
+    for (let i = 0; i < RUNS + 2; i++) {
+      const next: string = cur === a ? b : a;
+      let t = performance.now();
+      git(clone, 'push', '-q', '--atomic', `--force-with-lease=refs/lanes/bench/x:${cur ?? ''}`, 'origin', `${next}:refs/lanes/bench/x`);
+      const p = performance.now() - t;
+      cur = next;
+      t = performance.now();
+      await claimFiles(project.store, { owner: `bench:${i}`, paths: [`src/c${i}.ts`], ttl_seconds: 600 });
+      const c = performance.now() - t;
+      await releaseFiles(project.store, `bench:${i}`);
+      if (i >= 2) {
+        push.push(p);
+        claim.push(c);
+      }
+    }
+    // Landings: the same kind of entry, local and through the remote.
+    const local = path.join(root, 'local');
+    fs.mkdirSync(local);
+    repoWithLanes(local, 6);
+    const localMs = await landings(local, 6);
+    const remoteMs = await landings(clone, 6);
+    return [
+      {
+        name: 'remote: a claim through git daemon on 127.0.0.1 vs a bare leased push of one ref',
+        median_ms: median(claim),
+        baseline_ms: median(push),
+        ratio: median(claim) / median(push),
+        check: ratioAim(1.5),
+        note: `${RUNS} claims, each released after; one optimistic push of claims + owners from the mirror`,
+      },
+      {
+        name: 'remote: a landing through the remote vs a local landing (one entry, no gate)',
+        median_ms: median(remoteMs.slice(1)),
+        baseline_ms: median(localMs.slice(1)),
+        ratio: median(remoteMs.slice(1)) / median(localMs.slice(1)),
+        aim: 'reported',
+        note: 'fetch of the target, processor lease taken and released, the atomic landing push, the local target following',
+      },
+    ];
+  } finally {
+    d.child.kill();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}

@@ -6,7 +6,10 @@
  *   (claims, owners) made from root commits written locally, plus the mirror refs and the cache;
  * - a landing through the remote (one entry, no gate) as a ratio to a local landing of the same
  *   kind of entry: fetch of the target, the processor's lease, the atomic push that moves the
- *   target and marks the entry landed (reported).
+ *   target and marks the entry landed (reported);
+ * - 3 machines (clones with their own machine names) x 4 lanes each running one 24-task plan with
+ *   the scripted agent (`lanes run` processes of the built bundle): makespan against the plan's
+ *   lower bound max(critical path, work / 12, the merge queue's serial work as the runs report it).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -104,12 +107,81 @@ async function landings(dir: string, n: number): Promise<number[]> {
   return out;
 }
 
-export async function run(): Promise<BenchResult[]> {
+const UNIT_MS = 400;
+
+/** 24 tasks in 3 chains of 8 (t9 after t1, t17 after t9, ...), each adding its own module. */
+function plan24(): unknown {
+  const tasks = Array.from({ length: 24 }, (_, k) => {
+    const id = `t${k + 1}`;
+    return {
+      id,
+      title: `task ${id}`,
+      estimate: 1,
+      depends_on: k >= 8 ? [`t${k - 7}`] : [],
+      files: [`src/${id}.ts`],
+      description: [`\`\`\`file src/${id}.ts`, `export const ${id} = '${id}';`, '```'].join('\n'),
+    };
+  });
+  return { tasks };
+}
+
+async function machines(root: string, url: string, cli: string): Promise<BenchResult> {
+  const names = ['ma', 'mb', 'mc'];
+  const dirs = names.map((n) => path.join(root, `run-${n}`));
+  const first = dirs[0]!;
+  fs.mkdirSync(first);
+  git(first, 'init', '-q', '-b', 'main');
+  fs.mkdirSync(path.join(first, '.lanes'));
+  fs.mkdirSync(path.join(first, 'src'));
+  fs.writeFileSync(
+    path.join(first, '.lanes/config.json'),
+    JSON.stringify({ max_parallel: 4, resources: { min_free_memory_mb: 0, min_free_disk_mb: 0 } }),
+  );
+  fs.writeFileSync(path.join(first, '.gitignore'), '/.claude/\n');
+  git(first, 'add', '-A');
+  git(first, 'commit', '-q', '-m', 'initial');
+  git(first, 'remote', 'add', 'origin', url);
+  git(first, 'push', '-q', '--force', 'origin', 'main');
+  for (const d of dirs.slice(1)) {
+    git(root, 'clone', '-q', '-b', 'main', url, d);
+  }
+  const lanes = (d: string, name: string, args: string[]) =>
+    new Promise<{ code: number; out: string }>((resolve) => {
+      const c = spawn('node', [cli, ...args], { cwd: d, env: { ...process.env, LANES_MACHINE: name }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      c.stdout.on('data', (b) => (out += String(b)));
+      c.stderr.on('data', (b) => (out += String(b)));
+      c.on('close', (code) => resolve({ code: code ?? -1, out }));
+    });
+  for (let i = 0; i < dirs.length; i++) await lanes(dirs[i]!, names[i]!, ['remote', 'enable']);
+  const planFile = path.join(root, 'plan24.json');
+  fs.writeFileSync(planFile, JSON.stringify(plan24()));
+  await lanes(first, names[0]!, ['plan', planFile]);
+  const t0 = performance.now();
+  const runs = await Promise.all(
+    dirs.map((d, i) => lanes(d, names[i]!, ['run', '--agent', 'scripted', '--unit-ms', String(UNIT_MS), '--no-live'])),
+  );
+  const wall = performance.now() - t0;
+  const merge = runs.reduce((s, r) => s + Number(/merge queue ([\d.]+)s/.exec(r.out)?.[1] ?? 0) * 1000, 0);
+  const lb = Math.max(3 * UNIT_MS, (24 * UNIT_MS) / 12, merge);
+  const failed = runs.filter((r) => r.code !== 0).length;
+  return {
+    name: 'remote: 3 machines x 4 lanes, 24-task plan, makespan / lower bound',
+    median_ms: wall,
+    baseline_ms: lb,
+    ratio: wall / lb,
+    aim: 'reported',
+    note: `one run; lower bound max(critical path ${3 * UNIT_MS} ms, work/12 ${(24 * UNIT_MS) / 12} ms, merge queue ${Math.round(merge)} ms summed over the machines' reports)${failed ? `; ${failed} run(s) exited non-zero` : ''}`,
+  };
+}
+
+export async function run(opts: { root: string }): Promise<BenchResult[]> {
   isolateGit();
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'lanes-bench-remote-')));
   const bare = path.join(root, 'srv', 'repo.git');
   fs.mkdirSync(path.dirname(bare), { recursive: true });
   git(root, 'init', '-q', '--bare', '-b', 'main', bare);
+  git(root, 'init', '-q', '--bare', '-b', 'main', path.join(path.dirname(bare), 'many.git'));
   const d = await daemon(path.dirname(bare));
   try {
     // Claims: a clone with shared state on the server, against bare pushes of one ref.
@@ -146,7 +218,9 @@ export async function run(): Promise<BenchResult[]> {
     repoWithLanes(local, 6);
     const localMs = await landings(local, 6);
     const remoteMs = await landings(clone, 6);
+    const many = await machines(root, d.url.replace('repo.git', 'many.git'), path.join(opts.root, 'plugin', 'dist', 'lanes.mjs'));
     return [
+      many,
       {
         name: 'remote: a claim through git daemon on 127.0.0.1 vs a bare leased push of one ref',
         median_ms: median(claim),

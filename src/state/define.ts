@@ -9,6 +9,7 @@
  */
 import { LanesError } from '../errors.js';
 import { assertDocName } from './docs.js';
+import type { HeldLock } from './lease.js';
 
 export interface DocDef<T> {
   /** A slug: the file is `<name>.json` in the state directory. */
@@ -56,4 +57,17 @@ export function defineDoc<T>(spec: DocSpec<T>): DocDef<T> {
 /** Every document defined so far in this process, in definition order. */
 export function definedDocs(): Array<DocDef<unknown>> {
   return [...defined.values()];
+}
+
+/** A transaction of the store: the documents, under the held state lock. */
+export interface Tx extends DocTx {
+  readonly lock: HeldLock;
+  /**
+   * With shared state on a remote: refs watched for this transaction (`ref`), and `pushRef`, a ref
+   * moved in the same atomic push as the shared documents (a landing). Undefined when local.
+   */
+  readonly remote?: {
+    ref(name: string): string | undefined;
+    pushRef(ref: string, expect: string | null, next: string): void;
+  };
 }

@@ -16,7 +16,14 @@ import { nullProtoDeep } from './records.js';
 import type { RemoteDoc } from './remote/format.js';
 import { saveBook, observeLeases } from './seen.js';
 import type { SharedBackend } from './shared.js';
-import type { StateStore, Tx } from './store.js';
+import type { Tx } from './define.js';
+
+/** What a shared transaction needs of the store (kept structural: the store imports this module). */
+export interface CacheHost {
+  readonly dir: string;
+  loadLocked<T>(doc: DocDef<T>): { version: number; data: T };
+  writeStaged(lock: HeldLock, changed: StagedDoc[], renamed?: () => void): void;
+}
 
 export interface SharedTxOptions {
   /**
@@ -32,7 +39,7 @@ interface Copy {
 }
 
 export async function sharedTransact<R>(
-  store: StateStore,
+  store: CacheHost,
   shared: SharedBackend,
   lock: HeldLock,
   fn: (tx: Tx) => Promise<R>,
@@ -89,7 +96,7 @@ export async function sharedTransact<R>(
 }
 
 /** Bring the cache of the shared documents up to date with the remote. */
-export async function refreshShared(store: StateStore, shared: SharedBackend, lock: HeldLock): Promise<number | undefined> {
+export async function refreshShared(store: CacheHost, shared: SharedBackend, lock: HeldLock): Promise<number | undefined> {
   const read = await shared.remote.readDocs([...shared.docs]);
   for (const d of read.docs.values()) observeLeases(d.data);
   const staged: StagedDoc[] = [];
@@ -104,7 +111,7 @@ export async function refreshShared(store: StateStore, shared: SharedBackend, lo
  * `staged` as one group. A document absent on the remote has its cache file removed (reads then
  * see the document's empty value).
  */
-function cacheShared(store: StateStore, docs: Map<string, RemoteDoc>, staged: StagedDoc[]): void {
+function cacheShared(store: CacheHost, docs: Map<string, RemoteDoc>, staged: StagedDoc[]): void {
   const absent: string[] = [];
   for (const [doc, d] of docs) {
     if (staged.some((s) => s.doc === doc)) continue;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { LanesError } from '../errors.js';
 import { fsyncDir, hasOrphanTemps, sweepTempFiles, writeFileAtomic } from './atomic.js';
 import { commitGroup, pendingTemps, REDO_FILE, rollForward, type StagedDoc } from './commit.js';
-import type { DocDef, DocTx } from './define.js';
+import type { DocDef, Tx } from './define.js';
 import { assertDocName, diskVersion, docFile, docText, loadDoc, quarantine } from './docs.js';
 import { appendEvent, readEvents, type EventRecord, type ReadEventsOptions } from './events.js';
 import { Journal } from './journal.js';
@@ -37,19 +37,7 @@ export interface StoreOptions extends LockOptions {
   root?: string;
 }
 
-export interface Tx extends DocTx {
-  readonly lock: HeldLock;
-  /**
-   * With shared state on a remote: refs watched for this transaction (`ref`), and `pushRef`, a ref
-   * moved in the same atomic push as the shared documents (a landing). Undefined when local.
-   */
-  readonly remote?: {
-    ref(name: string): string | undefined;
-    pushRef(ref: string, expect: string | null, next: string): void;
-  };
-}
-
-export type { SharedTxOptions };
+export type { SharedTxOptions, Tx };
 
 interface TxDoc {
   version: number;

@@ -32,6 +32,7 @@ describe('the registry of state documents', () => {
       'owners',
       'plan',
       'ports',
+      'processor',
       'runs',
       'sessions',
       'tasks',

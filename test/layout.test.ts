@@ -107,7 +107,7 @@ describe('test layout', () => {
   it('tags slow suites by name, and the fast set leaves exactly those out', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts['test']).toBe('npm run lint && vitest run');
-    expect(pkg.scripts['test:fast']).toBe("vitest run --exclude '**/*.slow.test.ts'");
+    expect(pkg.scripts['test:fast']).toBe("vitest run --exclude '**/*.slow.test.ts' --maxWorkers=3");
     const slow = walk('test').filter((f) => f.endsWith('.slow.test.ts'));
     // The real client, the browser, the random kills and the demo are never in the fast set.
     for (const f of [

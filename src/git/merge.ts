@@ -13,7 +13,7 @@ import { git, gitOut } from './exec.js';
 import type { Repo } from './repo.js';
 import { isSha } from './refs.js';
 import { MIN_GIT, atLeast, gitVersion, showVersion } from './version.js';
-import { worktreeOperation } from './worktree.js';
+import { removeAdminEntry, worktreeOperation } from './worktree.js';
 
 /** Disables hooks (an agent's lane must not run code in the processor) and gc for commits we make. */
 export const SAFE = ['-c', 'core.hooksPath=/dev/null', '-c', 'gc.auto=0'];
@@ -205,17 +205,9 @@ export async function removeIntegrationWorktree(repo: Repo, dir: string): Promis
   }
   await git(repo.mainRoot, ['worktree', 'remove', '--force', '--force', '--', dir], { okCodes: [128] });
   if (fs.existsSync(dir)) fs.rmSync(dir, { recursive: true, force: true });
-  // The admin entry of a directory that vanished without `worktree remove`: drop just that one.
-  const admin = path.join(repo.commonDir, 'worktrees');
-  for (const name of fs.existsSync(admin) ? fs.readdirSync(admin) : []) {
-    try {
-      if (fs.readFileSync(path.join(admin, name, 'gitdir'), 'utf8').trim() === path.join(dir, '.git')) {
-        fs.rmSync(path.join(admin, name), { recursive: true, force: true });
-      }
-    } catch {
-      // not an admin dir
-    }
-  }
+  // The admin entry of a directory that vanished without `worktree remove`: drop just that one
+  // (every one, should git ever have recorded the path twice).
+  while (removeAdminEntry(repo.commonDir, dir));
 }
 
 export type ReplayResult = { ok: true; commit: string } | { ok: false; files: string[]; message: string };

@@ -94,16 +94,21 @@ export interface CommitSummary {
   subject: string;
 }
 
-/** Commits reachable from `tip` but not from any of `exclude`, newest first, at most `limit`. */
-export async function commitsNotIn(cwd: string, tip: string, exclude: string[], limit = 50): Promise<CommitSummary[]> {
-  const out = await gitOut(cwd, ['log', `--max-count=${limit}`, '--format=%H%x00%h%x00%s', tip, ...exclude.map((e) => `^${e}`), '--'], {
-    readOnly: true,
-  });
+/** `git log --format=%H%x00%h%x00%s` output, parsed. */
+function summaries(out: string): CommitSummary[] {
   if (!out) return [];
   return out.split('\n').map((line) => {
     const [sha = '', short = '', subject = ''] = line.split('\0');
     return { sha, short, subject };
   });
+}
+
+/** Commits reachable from `tip` but not from any of `exclude`, newest first, at most `limit`. */
+export async function commitsNotIn(cwd: string, tip: string, exclude: string[], limit = 50): Promise<CommitSummary[]> {
+  const out = await gitOut(cwd, ['log', `--max-count=${limit}`, '--format=%H%x00%h%x00%s', tip, ...exclude.map((e) => `^${e}`), '--'], {
+    readOnly: true,
+  });
+  return summaries(out);
 }
 
 /** Committer time of a commit, in ms since the epoch. */
@@ -265,11 +270,7 @@ export async function commitsLostWith(
     '--',
   ];
   const out = await gitOut(cwd, args, { readOnly: true });
-  if (!out) return [];
-  return out.split('\n').map((line) => {
-    const [sha = '', short = '', subject = ''] = line.split('\0');
-    return { sha, short, subject };
-  });
+  return summaries(out);
 }
 
 /** The commits among `shas` that are not ancestors of another one (`git merge-base --independent`). */

@@ -298,7 +298,7 @@ async function prepare(): Promise<{ r: LanesRepo; ctx: Map<string, Ctx> }> {
 
 describe('no removal path loses work', () => {
   // Every removal path acts as the lanes' own owner: this test is about lost work, not authority
-  // (test/core/lanes/owners.test.ts covers refusals of another live owner's lane).
+  // (test/core/lanes/owners.slow.test.ts covers refusals of another live owner's lane).
   const before = process.env.LANES_OWNER;
   beforeAll(() => {
     process.env.LANES_OWNER = 'o';

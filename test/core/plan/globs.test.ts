@@ -11,6 +11,7 @@ import {
   scopesIntersect,
   type ConflictStats,
 } from '../../../src/core/plan/globs.js';
+import { rng } from '../../helpers/prng.js';
 
 const yes = (a: string, b: string) => expect(scopesIntersect(a, b).intersects, `${a} ∩ ${b}`).toBe(true);
 const no = (a: string, b: string) => expect(scopesIntersect(a, b).intersects, `${a} ∩ ${b}`).toBe(false);
@@ -130,17 +131,6 @@ describe('normalizeScope', () => {
     expect(normalizeScope('a/\\*b')).toBe('a/\\*b');
   });
 });
-
-/** A tiny deterministic PRNG so a failing case can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LETTERS = ['a', 'b', 'ab', 'ba', '.', '.a'];
 const PIECES = ['*', '?', '[ab]', '[!a]', '[^a]', '[a-b]', '{a,b}', '{a,}', '{a/b,b}', '(a|b)', '(a)', ')', '(', '+', '\\*', '[]a]', '**'];

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LanesError } from '../../../src/errors.js';
 import { buildGraph, type GraphTask } from '../../../src/core/plan/graph.js';
+import { errorOf } from './helpers.js';
 
 const t = (id: string, ...depends_on: string[]): GraphTask => ({ id, depends_on });
-
-function errorOf(fn: () => unknown): LanesError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(LanesError);
-    expect((e as LanesError).code).toBe('INVALID_INPUT');
-    expect((e as LanesError).hint).toBeTruthy();
-    return e as LanesError;
-  }
-  throw new Error('expected an error');
-}
 
 describe('buildGraph', () => {
   it('orders every task after its dependencies, ties in input order', () => {

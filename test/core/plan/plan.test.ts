@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { parse } from 'yaml';
-import { LanesError } from '../../../src/errors.js';
 import { buildPlan, PLAN_LIMITS } from '../../../src/core/plan/plan.js';
 import { TasksSchema, parseTasks, quickParse } from '../../../src/core/plan/model.js';
-
-function errorOf(fn: () => unknown): LanesError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(LanesError);
-    expect((e as LanesError).code).toBe('INVALID_INPUT');
-    expect((e as LanesError).hint).toBeTruthy();
-    return e as LanesError;
-  }
-  throw new Error('expected an error');
-}
+import { errorOf } from './helpers.js';
+import { rng } from '../../helpers/prng.js';
 
 const task = (id: string, extra: Record<string, unknown> = {}) => ({ id, title: `Task ${id}`, ...extra });
 
@@ -161,16 +150,6 @@ describe('buildPlan errors', () => {
     expect(plan.tasks[0]!.files).toHaveLength(200);
   });
 });
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('quickParse (the hand-written fast path of the schema)', () => {
   const VALUES: unknown[] = [

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../src/core/plan/graph.js';
 import { schedule, simulate } from '../../../src/core/plan/schedule.js';
 import { findConflicts } from '../../../src/core/plan/scope-index.js';
+import { rng } from '../../helpers/prng.js';
 
 interface T {
   id: string;
@@ -117,16 +118,6 @@ describe('schedule: hand-computed examples', () => {
     expect(r.lower_bound_hours).toBe(0.33);
   });
 });
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('schedule: invariants on random graphs', () => {
   it('respects dependencies, conflicts, solo tasks, the worker count and the bounds', () => {

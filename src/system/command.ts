@@ -12,8 +12,6 @@
  */
 import { killProcessGroup, releaseGroup, spawnGroup } from './process-group.js';
 
-// merge/recover.ts still imports killProcessGroup from here; the name lives in process-group.ts.
-export { killProcessGroup };
 
 export interface RunCommandOptions {
   cwd: string;

@@ -17,7 +17,7 @@
 import fs from 'node:fs';
 import { errorMessage } from '../../errors.js';
 import { isAncestor, refSha } from '../../git/refs.js';
-import { killProcessGroup } from '../../system/command.js';
+import { killProcessGroup } from '../../system/process-group.js';
 import { log } from '../../util/log.js';
 import type { Project } from '../project/project.js';
 import { withGitLock } from '../lanes/gitlock.js';

@@ -210,7 +210,7 @@ async function main() {
   const sid = str(input, "session_id");
   if (d.lane && (needsRenewal(claims, d.lane, now) || ownerLeaseStale(w.stateDir, sid, now))) {
     try {
-      const { renewLaneClaims } = await import("../chunks/renew-VOSQOI3B.mjs");
+      const { renewLaneClaims } = await import("../chunks/renew-L3RS3M4D.mjs");
       await renewLaneClaims(w.stateDir, d.lane.task, sid);
     } catch (e) {
       note(`${EVENT}: could not renew the claims of task ${d.lane.task}: ${e.message}`);
@@ -224,7 +224,7 @@ async function deliverNotice(stateDir, task) {
   const pending = pendingNotice(readDoc(stateDir, NOTICES_DOC.name), task);
   if (!pending) return void 0;
   try {
-    const { claimNotice } = await import("../chunks/notice-KVI5M6KJ.mjs");
+    const { claimNotice } = await import("../chunks/notice-ZT3ISTRY.mjs");
     const n = await claimNotice(stateDir, task, pending.id);
     if (!n) return void 0;
     emitJson({ hookSpecificOutput: { hookEventName: EVENT, additionalContext: noticeText(task, n) } });

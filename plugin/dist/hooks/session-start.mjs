@@ -86,7 +86,7 @@ async function main() {
     trace(EVENT, "summary");
     return 0;
   }
-  const { laneContext } = await import("../chunks/session-start-lane-DG5CQCPN.mjs");
+  const { laneContext } = await import("../chunks/session-start-lane-MTV26QP2.mjs");
   const r = await laneContext(input, lane, w);
   context(r.text);
   trace(EVENT, "lane", { lane: lane.task, session: r.session_id, resumed: r.resumed });

@@ -4,19 +4,19 @@ const require = __lanesRequire(import.meta.url);
 import {
   dropClaudeWorktree,
   removePlainWorktree
-} from "../chunks/chunk-HX4OP762.mjs";
-import "../chunks/chunk-EW7DOQXR.mjs";
-import "../chunks/chunk-NJSWHBGD.mjs";
-import "../chunks/chunk-LPEIQ7ES.mjs";
+} from "../chunks/chunk-UZKJP6CB.mjs";
+import "../chunks/chunk-JS5G53TF.mjs";
+import "../chunks/chunk-I5JWOY7K.mjs";
+import "../chunks/chunk-F7LGURSM.mjs";
 import {
   openProject
-} from "../chunks/chunk-5LJMZ5PQ.mjs";
-import "../chunks/chunk-W5EJ4WPB.mjs";
+} from "../chunks/chunk-ZZ4HYFZ4.mjs";
+import "../chunks/chunk-MVOY7Z6C.mjs";
 import "../chunks/chunk-DE7GQWAQ.mjs";
 import "../chunks/chunk-AZCRZGH3.mjs";
 import "../chunks/chunk-6KRRJA5V.mjs";
-import "../chunks/chunk-52UZFKX4.mjs";
-import "../chunks/chunk-5UTJZYGA.mjs";
+import "../chunks/chunk-S5SKPDNJ.mjs";
+import "../chunks/chunk-BRWXEBZ3.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
 import "../chunks/chunk-HOVPYJYW.mjs";
 import "../chunks/chunk-QIPYZTUZ.mjs";

@@ -5,12 +5,12 @@ import {
   fetchRefInto,
   pushAtomic,
   setMirrorRef
-} from "./chunk-52UZFKX4.mjs";
+} from "./chunk-S5SKPDNJ.mjs";
 import {
   isAncestor,
   presentCommits,
   refSha
-} from "./chunk-5UTJZYGA.mjs";
+} from "./chunk-BRWXEBZ3.mjs";
 import {
   LanesError
 } from "./chunk-B475TGAI.mjs";

@@ -22,20 +22,20 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-XTOMRA6Q.mjs";
+} from "./chunk-ECLSYWWC.mjs";
 import {
   startSession
-} from "./chunk-L3MOY2PL.mjs";
+} from "./chunk-WCL7P33I.mjs";
 import {
   endSession
-} from "./chunk-UMFVNLAD.mjs";
+} from "./chunk-LRHPDX7W.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunk-QQK5QC65.mjs";
+} from "./chunk-4RAHTWHW.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -44,21 +44,21 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-QL3S6QSB.mjs";
+} from "./chunk-EKGRMVZ7.mjs";
 import "./chunk-JJQDDWYW.mjs";
-import "./chunk-NVBQJQHB.mjs";
+import "./chunk-UJMFHHQ7.mjs";
 import {
   removeLane,
   startLane
-} from "./chunk-EW7DOQXR.mjs";
-import "./chunk-NJSWHBGD.mjs";
-import "./chunk-LPEIQ7ES.mjs";
+} from "./chunk-JS5G53TF.mjs";
+import "./chunk-I5JWOY7K.mjs";
+import "./chunk-F7LGURSM.mjs";
 import {
   openProject
-} from "./chunk-5LJMZ5PQ.mjs";
+} from "./chunk-ZZ4HYFZ4.mjs";
 import {
   resolveRepo
-} from "./chunk-W5EJ4WPB.mjs";
+} from "./chunk-MVOY7Z6C.mjs";
 import {
   claimFiles,
   detachProcess,
@@ -80,8 +80,8 @@ import {
 } from "./chunk-6KRRJA5V.mjs";
 import {
   StateStore
-} from "./chunk-52UZFKX4.mjs";
-import "./chunk-5UTJZYGA.mjs";
+} from "./chunk-S5SKPDNJ.mjs";
+import "./chunk-BRWXEBZ3.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import {
   safeBlock

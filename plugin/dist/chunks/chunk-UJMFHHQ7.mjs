@@ -8,10 +8,10 @@ import {
   relPathProblem,
   resolveRepo,
   treeEntry
-} from "./chunk-W5EJ4WPB.mjs";
+} from "./chunk-MVOY7Z6C.mjs";
 import {
   refSha
-} from "./chunk-5UTJZYGA.mjs";
+} from "./chunk-BRWXEBZ3.mjs";
 import {
   external_exports,
   formatIssue,

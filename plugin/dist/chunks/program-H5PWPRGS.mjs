@@ -8,7 +8,6 @@ import {
   MERGE_DOC,
   NEEDS_FIX_SGR,
   PROCESSING,
-  PROCESSOR_DOC,
   STRATEGIES,
   VERSION,
   approveMerge,
@@ -27,7 +26,6 @@ import {
   logsDir,
   mergeCheck,
   mergeStatus,
-  mirrorOfTarget,
   operationInProgress,
   paintState,
   pauseText,
@@ -41,25 +39,28 @@ import {
   readResources,
   readTargetTip,
   recommendParallelism,
+  remoteBrief,
   renderDoctor,
+  renderEnabled,
   renderLogList,
   renderPlan,
   renderPlanWork,
   renderProcessed,
   renderQueued,
+  renderRemoteBrief,
   renderStatus,
   renderStatus2,
   sgr,
   sgr2,
   status,
-  syncTarget,
+  syncRemote,
   table,
   takeTask,
   toldText
-} from "./chunk-XTOMRA6Q.mjs";
+} from "./chunk-ECLSYWWC.mjs";
 import {
   startSession
-} from "./chunk-L3MOY2PL.mjs";
+} from "./chunk-WCL7P33I.mjs";
 import {
   INTERRUPTED_NOTE,
   LIMITED_NOTE,
@@ -81,14 +82,14 @@ import {
   trimRuns,
   usageText,
   wallMs
-} from "./chunk-UMFVNLAD.mjs";
+} from "./chunk-LRHPDX7W.mjs";
 import {
   formatPreviousNextSteps,
   getSession,
   listSessions,
   logSession,
   previousNextSteps
-} from "./chunk-QQK5QC65.mjs";
+} from "./chunk-4RAHTWHW.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
@@ -96,30 +97,30 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-QL3S6QSB.mjs";
+} from "./chunk-EKGRMVZ7.mjs";
 import "./chunk-JJQDDWYW.mjs";
 import {
   AGENT_PLACEHOLDERS,
   AGENT_PRESETS,
   configJsonSchemaText
-} from "./chunk-NVBQJQHB.mjs";
+} from "./chunk-UJMFHHQ7.mjs";
 import {
   removeLane,
   startLane
-} from "./chunk-EW7DOQXR.mjs";
-import "./chunk-NJSWHBGD.mjs";
-import "./chunk-LPEIQ7ES.mjs";
+} from "./chunk-JS5G53TF.mjs";
+import "./chunk-I5JWOY7K.mjs";
+import "./chunk-F7LGURSM.mjs";
 import {
   killGroupsMarked,
   openProject,
   releaseGroup,
   spawnGroup,
   stopGroup
-} from "./chunk-5LJMZ5PQ.mjs";
+} from "./chunk-ZZ4HYFZ4.mjs";
 import {
   relPathProblem,
   resolveRepo
-} from "./chunk-W5EJ4WPB.mjs";
+} from "./chunk-MVOY7Z6C.mjs";
 import {
   claimFiles,
   listClaims,
@@ -142,19 +143,18 @@ import {
 import {
   RemoteStore,
   SHARED_DOCS,
-  lastFetch,
   lsRemote,
   readRemoteSetting,
   remoteUrl,
   sharedBackend,
   writeRemoteSetting
-} from "./chunk-52UZFKX4.mjs";
+} from "./chunk-S5SKPDNJ.mjs";
 import {
   git,
   gitOut,
   refSha,
   statusPorcelain
-} from "./chunk-5UTJZYGA.mjs";
+} from "./chunk-BRWXEBZ3.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import {
   safeBlock,
@@ -4249,6 +4249,7 @@ function layoutGraph(s) {
         h: NODE_H
       };
       if (t.owner) n.owner = t.owner;
+      if (t.machine) n.machine = t.machine;
       const m = merging.get(id);
       if (m) n.merge = m;
       const l = laneOf.get(id);
@@ -4450,7 +4451,7 @@ var CLIENT_JS = String.raw`
       var sub = n.fix ? 'needs fix: ' + n.fix
         : n.merge ? 'merge: ' + n.merge
         : n.run ? 'run: ' + n.run + (n.attempts > 1 ? ' #' + n.attempts : '')
-        : n.status.replace('_', ' ') + (n.owner && n.status === 'in_progress' ? ' \u00b7 ' + n.owner : '');
+        : n.status.replace('_', ' ') + (n.owner && n.status === 'in_progress' ? ' \u00b7 ' + n.owner + (n.machine ? ' on ' + n.machine : '') : '');
       var gn = s('g', { class: 'node' + (n.fix ? ' needs-fix' : ''), 'data-task': n.id, 'data-status': n.status, transform: 'translate(' + n.x + ',' + n.y + ')' }, [
         s('title', { text: n.id + ' \u2014 ' + n.title + '\n' + sub + (n.lane ? '\nlane: ' + n.lane : '') }),
         s('rect', { width: n.w, height: n.h, rx: 8, fill: COLORS[n.status] || '#64748b', stroke: n.fix ? NEEDS_FIX : n.merge ? '#a855f7' : 'rgba(15,23,42,.25)', 'stroke-width': n.fix || n.merge ? 3 : 1 }),
@@ -4511,7 +4512,7 @@ var CLIENT_JS = String.raw`
 
   function renderClaims(st) {
     $('claims').replaceChildren(table(['Owner', 'Mode', 'Pattern', 'Expires'], st.claims.map(function (c) {
-      return { cells: [c.owner, c.mode, h('span', { class: 'mono', text: c.pattern }), 'in ' + dur(Date.parse(c.expires_at) - Date.now())] };
+      return { cells: [c.owner + (c.machine ? ' on ' + c.machine : ''), c.mode, h('span', { class: 'mono', text: c.pattern }), 'in ' + dur(Date.parse(c.expires_at) - Date.now())] };
     }), 'No live claims'));
   }
 
@@ -6024,7 +6025,11 @@ async function adoptOrphans(ctx) {
     const st = Object.hasOwn(ctx.tasks, t.id) ? ctx.tasks[t.id] : void 0;
     if (st?.status !== "in_progress" || !st.owner?.startsWith("run:") || st.owner === ctx.run.owner || ctx.run.tasks[t.id]) continue;
     const lane = Object.hasOwn(lanesDoc.data, t.id) ? lanesDoc.data[t.id] : void 0;
-    if (!lane || lane.owner !== st.owner || lane.state !== "ready" || ownerLiveness(owners, st.owner).live) continue;
+    if (!lane) {
+      await adoptFromAnotherMachine(ctx, t.id, st.owner, owners);
+      continue;
+    }
+    if (lane.owner !== st.owner || lane.state !== "ready" || ownerLiveness(owners, st.owner).live) continue;
     try {
       const r2 = await takeTask(ctx.project, { task_id: t.id, owner: ctx.run.owner, pid: process.pid });
       ctx.run.tasks[t.id] = {
@@ -6064,6 +6069,18 @@ async function startFailed(ctx, rt, e) {
   }
   ctx.emit({ type: "run.warning", text: `${rt.id} could not start (try ${f.n} of ${START_TRIES}): ${firstLine2(msg)}` });
   ctx.save();
+}
+async function adoptFromAnotherMachine(ctx, id, from, owners) {
+  if (!ctx.project.store.shared || ownerLiveness(owners, from).live) return;
+  try {
+    const r2 = await takeTask(ctx.project, { task_id: id, owner: ctx.run.owner, pid: process.pid });
+    const lane = await startLane(ctx.project, { task_id: id, owner: ctx.run.owner });
+    ctx.run.tasks[id] = { id, state: "interrupted", attempts: [], path: lane.path, branch: lane.branch, reason: INTERRUPTED_NOTE };
+    ctx.emit({ type: "run.warning", text: `${id}: taken over from ${from} (${r2.because}), continuing from the work it pushed` });
+    ctx.save();
+  } catch (e) {
+    ctx.emit({ type: "run.warning", text: `could not take ${id} over from ${from}: ${firstLine2(errorMessage(e))}` });
+  }
 }
 
 // src/core/run/resume.ts
@@ -6312,6 +6329,7 @@ var Runner = class {
         if (ctx.stopping) break;
         const woke = new Promise((res) => ctx.wake = res);
         await refresh(ctx);
+        await this.adoptAcrossMachines();
         const wants = await this.admit();
         if (!wants && this.quiet()) break;
         await this.renewClaims();
@@ -6329,6 +6347,13 @@ var Runner = class {
       throw failure;
     }
     return end(ctx);
+  }
+  lastAdopt = Date.now();
+  /** Across machines, a machine may die mid-run: look for its tasks every few seconds. */
+  async adoptAcrossMachines() {
+    if (!this.ctx.project.store.shared || Date.now() - this.lastAdopt < 2e3 || this.ctx.stopping) return;
+    this.lastAdopt = Date.now();
+    await adoptOrphans(this.ctx);
   }
   /** Nothing in flight: no agent, no start, no merge work of ours. */
   quiet() {
@@ -7278,7 +7303,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-N6JFZLI5.mjs");
+      const { serveMcpStdio } = await import("./stdio-XINYU7MF.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );
@@ -7682,59 +7707,6 @@ async function disableRemote(project) {
   return { remote: prev?.remote };
 }
 
-// src/core/remote/status.ts
-async function remoteBrief(project, target, machine) {
-  const { store, repo } = project;
-  const setting = store.shared?.setting ?? readRemoteSetting(store.dir);
-  if (!setting || !store.shared) return { enabled: false };
-  const at = lastFetch(store.dir, store.shared.remote.name);
-  const out = { enabled: true, remote: setting.remote, machine };
-  if (at !== void 0) {
-    out.fetched_at = at;
-    out.age_ms = Math.max(0, Date.now() - at);
-  }
-  const [remoteTip, localTip] = await Promise.all([
-    refSha(repo.mainRoot, mirrorOfTarget(store.shared.remote.name, target)),
-    refSha(repo.mainRoot, `refs/heads/${target}`)
-  ]);
-  out.target = { name: target, ...remoteTip ? { remote: remoteTip } : {}, ...localTip ? { local: localTip } : {} };
-  const p = (await store.read(PROCESSOR_DOC)).data.leases[target];
-  if (p) out.processor = { owner: p.owner, host: p.host, expires_at: p.expires_at };
-  return out;
-}
-async function syncRemote(project, target) {
-  await project.store.refresh();
-  await syncTarget(project, target);
-}
-
-// src/render/remote.ts
-function age(ms) {
-  if (ms < 2e3) return "just now";
-  if (ms < 12e4) return `${Math.round(ms / 1e3)} s ago`;
-  if (ms < 72e5) return `${Math.round(ms / 6e4)} min ago`;
-  return `${Math.round(ms / 36e5)} h ago`;
-}
-function renderEnabled(r2) {
-  const lines = [`Shared state goes through ${safeText(r2.remote)} (${safeText(r2.url)}) under refs/lanes/*.`];
-  if (r2.seeded.length) lines.push(`Put on the remote: ${r2.seeded.join(", ")}.`);
-  for (const x of r2.replaced) lines.push(`The remote already had ${x.doc}; this clone's copy is kept in ${safeText(x.kept)}.`);
-  return lines.join("\n");
-}
-function renderRemoteBrief(b) {
-  if (!b.enabled) return "Shared state is local to this clone (lanes remote enable <remote> shares it with other machines).";
-  const lines = [
-    `remote ${safeText(b.remote ?? "")}, this machine ${safeText(b.machine ?? "")}, view ${b.age_ms === void 0 ? "never read" : age(b.age_ms)}`
-  ];
-  const t = b.target;
-  if (t) {
-    const r2 = t.remote ? t.remote.slice(0, 12) : "absent";
-    const l = t.local ? t.local.slice(0, 12) : "absent";
-    lines.push(`target ${safeText(t.name)}: remote ${r2}, here ${l}${t.remote && t.local && t.remote !== t.local ? " (differs)" : ""}`);
-  }
-  if (b.processor) lines.push(`merge processor: ${safeText(b.processor.owner)} on ${safeText(b.processor.host)}`);
-  return lines.join("\n");
-}
-
 // src/cli/commands/remote.ts
 function registerRemote(program2) {
   const remote = program2.command("remote").description("share the plan, claims and merge queue with other machines through a git remote");
@@ -8007,6 +7979,15 @@ var EXAMPLES = {
   cleanup: ["lanes cleanup --dry-run", "lanes cleanup"],
   claim: ['lanes claim task:api "src/api/**" --reason "rewriting the router"', "lanes claim me docs/api.md --shared --ttl 600"],
   release: ["lanes release task:api", 'lanes release task:api "src/api/**"'],
+  remote: ["lanes remote enable", "lanes remote status", "lanes remote sync"],
+  "remote enable": [
+    'lanes remote enable            # "remote" in .lanes/config.json, else origin',
+    "lanes remote enable upstream",
+    "lanes remote enable ssh://git@host/team/repo.git"
+  ],
+  "remote disable": ["lanes remote disable"],
+  "remote status": ["lanes remote status", "lanes remote status --json"],
+  "remote sync": ["lanes remote sync", "lanes remote sync --json"],
   claims: ["lanes claims", "lanes claims --path src/api/router.ts"],
   port: ["lanes port task:api", "lanes port task:api --release"],
   merge: ["lanes merge queue api", "lanes merge run", "lanes merge status"],

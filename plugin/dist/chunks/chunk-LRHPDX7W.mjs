@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   noteFromRecord,
   withSessionLock
-} from "./chunk-QQK5QC65.mjs";
+} from "./chunk-4RAHTWHW.mjs";
 import {
   COMMITS_MAX,
   FILES_MAX,
@@ -22,24 +22,24 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-QL3S6QSB.mjs";
+} from "./chunk-EKGRMVZ7.mjs";
 import {
   diffNumstat,
   hasChanges,
   isIgnored,
   statusRecords
-} from "./chunk-LPEIQ7ES.mjs";
+} from "./chunk-F7LGURSM.mjs";
 import {
   openProject
-} from "./chunk-5LJMZ5PQ.mjs";
+} from "./chunk-ZZ4HYFZ4.mjs";
 import {
   currentBranch,
   resolveRepo
-} from "./chunk-W5EJ4WPB.mjs";
+} from "./chunk-MVOY7Z6C.mjs";
 import {
   git,
   gitOut
-} from "./chunk-5UTJZYGA.mjs";
+} from "./chunk-BRWXEBZ3.mjs";
 import {
   act,
   defineDoc

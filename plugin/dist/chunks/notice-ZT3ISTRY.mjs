@@ -7,8 +7,8 @@ import {
 } from "./chunk-JJQDDWYW.mjs";
 import {
   StateStore
-} from "./chunk-52UZFKX4.mjs";
-import "./chunk-5UTJZYGA.mjs";
+} from "./chunk-S5SKPDNJ.mjs";
+import "./chunk-BRWXEBZ3.mjs";
 import "./chunk-HOVPYJYW.mjs";
 import "./chunk-C5TT3CTO.mjs";
 import "./chunk-7RWYVW2G.mjs";

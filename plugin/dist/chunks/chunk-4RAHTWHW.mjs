@@ -19,10 +19,10 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-QL3S6QSB.mjs";
+} from "./chunk-EKGRMVZ7.mjs";
 import {
   withLock
-} from "./chunk-52UZFKX4.mjs";
+} from "./chunk-S5SKPDNJ.mjs";
 import {
   act,
   own

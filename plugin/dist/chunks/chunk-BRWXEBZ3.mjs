@@ -144,6 +144,13 @@ async function aheadBehind(cwd, tip, upstream) {
   const [a, b] = out.split(/\s+/).map((n) => Number.parseInt(n, 10));
   return { ahead: a ?? 0, behind: b ?? 0 };
 }
+function summaries(out) {
+  if (!out) return [];
+  return out.split("\n").map((line) => {
+    const [sha = "", short = "", subject = ""] = line.split("\0");
+    return { sha, short, subject };
+  });
+}
 async function commitTimeMs(cwd, rev) {
   const out = await gitOut(cwd, ["log", "-1", "--format=%ct", rev, "--"], { readOnly: true });
   return Number.parseInt(out, 10) * 1e3;
@@ -229,11 +236,7 @@ async function commitsLostWith(cwd, tips, opts) {
     "--"
   ];
   const out = await gitOut(cwd, args, { readOnly: true });
-  if (!out) return [];
-  return out.split("\n").map((line) => {
-    const [sha = "", short = "", subject = ""] = line.split("\0");
-    return { sha, short, subject };
-  });
+  return summaries(out);
 }
 async function independentCommits(cwd, shas) {
   const list = [...new Set(shas.filter(isSha))];

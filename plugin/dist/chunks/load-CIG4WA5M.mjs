@@ -8,9 +8,9 @@ import {
   loadConfigAtCommit,
   parseConfig,
   resolveTarget
-} from "./chunk-NVBQJQHB.mjs";
-import "./chunk-W5EJ4WPB.mjs";
-import "./chunk-5UTJZYGA.mjs";
+} from "./chunk-UJMFHHQ7.mjs";
+import "./chunk-MVOY7Z6C.mjs";
+import "./chunk-BRWXEBZ3.mjs";
 import "./chunk-YZJAPDEG.mjs";
 import "./chunk-B475TGAI.mjs";
 import "./chunk-4OAWNEMU.mjs";

@@ -4,10 +4,10 @@ const require = __lanesRequire(import.meta.url);
 import {
   relPathProblem,
   resolveRepo
-} from "./chunk-W5EJ4WPB.mjs";
+} from "./chunk-MVOY7Z6C.mjs";
 import {
   StateStore
-} from "./chunk-52UZFKX4.mjs";
+} from "./chunk-S5SKPDNJ.mjs";
 import {
   isInside
 } from "./chunk-AN3DX4EQ.mjs";
@@ -26,7 +26,7 @@ async function openProject(cwd, preresolved) {
     store,
     // Loaded on first use: the config module brings zod (tens of ms to load), and the SessionEnd
     // hook, for one, opens the repository without ever reading the config.
-    config: () => cfg ??= import("./load-NZ4RPUFA.mjs").then((m) => m.loadConfig(repo.mainRoot, { repo }))
+    config: () => cfg ??= import("./load-CIG4WA5M.mjs").then((m) => m.loadConfig(repo.mainRoot, { repo }))
   };
 }
 

@@ -3,14 +3,14 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   runCommand
-} from "./chunk-5LJMZ5PQ.mjs";
+} from "./chunk-ZZ4HYFZ4.mjs";
 import {
   fileAt,
   showToplevel
-} from "./chunk-W5EJ4WPB.mjs";
+} from "./chunk-MVOY7Z6C.mjs";
 import {
   statusPorcelain
-} from "./chunk-5UTJZYGA.mjs";
+} from "./chunk-BRWXEBZ3.mjs";
 import {
   safeBlock,
   safeText

@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   git,
   gitOut
-} from "./chunk-5UTJZYGA.mjs";
+} from "./chunk-BRWXEBZ3.mjs";
 import {
   LanesError
 } from "./chunk-B475TGAI.mjs";

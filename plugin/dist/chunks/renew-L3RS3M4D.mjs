@@ -11,8 +11,8 @@ import "./chunk-AZCRZGH3.mjs";
 import "./chunk-6KRRJA5V.mjs";
 import {
   StateStore
-} from "./chunk-52UZFKX4.mjs";
-import "./chunk-5UTJZYGA.mjs";
+} from "./chunk-S5SKPDNJ.mjs";
+import "./chunk-BRWXEBZ3.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import "./chunk-HOVPYJYW.mjs";
 import {

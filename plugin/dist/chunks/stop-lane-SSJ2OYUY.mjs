@@ -3,26 +3,26 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-B36UMEFW.mjs";
+} from "./chunk-PKCI64PV.mjs";
 import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "./chunk-QL3S6QSB.mjs";
+} from "./chunk-EKGRMVZ7.mjs";
 import {
   pushWork
-} from "./chunk-NJSWHBGD.mjs";
+} from "./chunk-I5JWOY7K.mjs";
 import {
   openProject
-} from "./chunk-5LJMZ5PQ.mjs";
+} from "./chunk-ZZ4HYFZ4.mjs";
 import {
   repoFromPaths
-} from "./chunk-W5EJ4WPB.mjs";
-import "./chunk-52UZFKX4.mjs";
+} from "./chunk-MVOY7Z6C.mjs";
+import "./chunk-S5SKPDNJ.mjs";
 import {
   refSha,
   statusPorcelain
-} from "./chunk-5UTJZYGA.mjs";
+} from "./chunk-BRWXEBZ3.mjs";
 import "./chunk-HOVPYJYW.mjs";
 import "./chunk-AN3DX4EQ.mjs";
 import "./chunk-C5TT3CTO.mjs";

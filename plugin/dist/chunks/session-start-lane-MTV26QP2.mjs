@@ -3,19 +3,19 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-B36UMEFW.mjs";
+} from "./chunk-PKCI64PV.mjs";
 import {
   startSession
-} from "./chunk-L3MOY2PL.mjs";
+} from "./chunk-WCL7P33I.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps
-} from "./chunk-QQK5QC65.mjs";
+} from "./chunk-4RAHTWHW.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-QL3S6QSB.mjs";
+} from "./chunk-EKGRMVZ7.mjs";
 import {
   NOTICES_DOC,
   claimNoticeIn,
@@ -24,15 +24,15 @@ import {
 } from "./chunk-JJQDDWYW.mjs";
 import {
   openProject
-} from "./chunk-5LJMZ5PQ.mjs";
+} from "./chunk-ZZ4HYFZ4.mjs";
 import {
   repoFromPaths
-} from "./chunk-W5EJ4WPB.mjs";
+} from "./chunk-MVOY7Z6C.mjs";
 import {
   readPlan
 } from "./chunk-6KRRJA5V.mjs";
-import "./chunk-52UZFKX4.mjs";
-import "./chunk-5UTJZYGA.mjs";
+import "./chunk-S5SKPDNJ.mjs";
+import "./chunk-BRWXEBZ3.mjs";
 import "./chunk-HOVPYJYW.mjs";
 import "./chunk-QIPYZTUZ.mjs";
 import {

@@ -5,7 +5,7 @@ import {
   git,
   gitOut,
   isSha
-} from "./chunk-5UTJZYGA.mjs";
+} from "./chunk-BRWXEBZ3.mjs";
 import {
   safeText
 } from "./chunk-HOVPYJYW.mjs";

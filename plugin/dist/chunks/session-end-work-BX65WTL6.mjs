@@ -4,22 +4,22 @@ const require = __lanesRequire(import.meta.url);
 import {
   completeSessionFast,
   transcriptUsage
-} from "./chunk-UMFVNLAD.mjs";
-import "./chunk-QQK5QC65.mjs";
+} from "./chunk-LRHPDX7W.mjs";
+import "./chunk-4RAHTWHW.mjs";
 import {
   SESSIONS_DOC,
   readSessions
-} from "./chunk-QL3S6QSB.mjs";
+} from "./chunk-EKGRMVZ7.mjs";
 import {
   sessionOwner
 } from "./chunk-4T7MWMMN.mjs";
-import "./chunk-LPEIQ7ES.mjs";
+import "./chunk-F7LGURSM.mjs";
 import {
   openProject
-} from "./chunk-5LJMZ5PQ.mjs";
+} from "./chunk-ZZ4HYFZ4.mjs";
 import {
   repoFromPaths
-} from "./chunk-W5EJ4WPB.mjs";
+} from "./chunk-MVOY7Z6C.mjs";
 import {
   PORTS_DOC,
   claimsOf
@@ -27,8 +27,8 @@ import {
 import {
   TASKS_DOC
 } from "./chunk-6KRRJA5V.mjs";
-import "./chunk-52UZFKX4.mjs";
-import "./chunk-5UTJZYGA.mjs";
+import "./chunk-S5SKPDNJ.mjs";
+import "./chunk-BRWXEBZ3.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import "./chunk-HOVPYJYW.mjs";
 import {

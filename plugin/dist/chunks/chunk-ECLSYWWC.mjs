@@ -6,11 +6,11 @@ import {
   countCommits,
   runCost,
   usageText
-} from "./chunk-UMFVNLAD.mjs";
+} from "./chunk-LRHPDX7W.mjs";
 import {
   redact,
   require_dist
-} from "./chunk-QL3S6QSB.mjs";
+} from "./chunk-EKGRMVZ7.mjs";
 import {
   NOTICES_DOC
 } from "./chunk-JJQDDWYW.mjs";
@@ -21,7 +21,7 @@ import {
   loadConfigAtCommit,
   parseConfig,
   resolveTarget
-} from "./chunk-NVBQJQHB.mjs";
+} from "./chunk-UJMFHHQ7.mjs";
 import {
   LIST_LIMIT,
   adminDirFor,
@@ -35,29 +35,30 @@ import {
   planTeardown,
   processesIn,
   recoverOrphans,
+  removeAdminEntry,
   removeLane,
   teardownLane,
   withGitLock,
   worktreeOperation
-} from "./chunk-EW7DOQXR.mjs";
+} from "./chunk-JS5G53TF.mjs";
 import {
   ensureWork,
   pushWork
-} from "./chunk-NJSWHBGD.mjs";
+} from "./chunk-I5JWOY7K.mjs";
 import {
   trackedFiles
-} from "./chunk-LPEIQ7ES.mjs";
+} from "./chunk-F7LGURSM.mjs";
 import {
   killProcessGroup,
   lanesDir,
   runCommand
-} from "./chunk-5LJMZ5PQ.mjs";
+} from "./chunk-ZZ4HYFZ4.mjs";
 import {
   branchTips,
   filesAt,
   resolveRepo,
   showToplevel
-} from "./chunk-W5EJ4WPB.mjs";
+} from "./chunk-MVOY7Z6C.mjs";
 import {
   logReclaimed
 } from "./chunk-DE7GQWAQ.mjs";
@@ -83,9 +84,11 @@ import {
 import {
   ensurePrivateDir,
   fetchRefInto,
+  lastFetch,
   lockOwner,
+  readRemoteSetting,
   tryLock
-} from "./chunk-52UZFKX4.mjs";
+} from "./chunk-S5SKPDNJ.mjs";
 import {
   aheadBehind,
   commitTimeMs,
@@ -97,7 +100,7 @@ import {
   refSha,
   resolveCommit,
   statusPorcelain
-} from "./chunk-5UTJZYGA.mjs";
+} from "./chunk-BRWXEBZ3.mjs";
 import {
   safeBlock,
   safeText
@@ -342,15 +345,7 @@ async function removeIntegrationWorktree(repo, dir) {
   }
   await git(repo.mainRoot, ["worktree", "remove", "--force", "--force", "--", dir], { okCodes: [128] });
   if (fs.existsSync(dir)) fs.rmSync(dir, { recursive: true, force: true });
-  const admin = path.join(repo.commonDir, "worktrees");
-  for (const name of fs.existsSync(admin) ? fs.readdirSync(admin) : []) {
-    try {
-      if (fs.readFileSync(path.join(admin, name, "gitdir"), "utf8").trim() === path.join(dir, ".git")) {
-        fs.rmSync(path.join(admin, name), { recursive: true, force: true });
-      }
-    } catch {
-    }
-  }
+  while (removeAdminEntry(repo.commonDir, dir)) ;
 }
 async function rebaseOnto(dir, base, tip, keep = []) {
   await resetIntegration(dir, tip, keep);
@@ -3678,15 +3673,49 @@ function plainScopes(tasks) {
   return [...out];
 }
 
+// src/core/remote/status.ts
+async function remoteBrief(project, target, machine) {
+  const { store, repo } = project;
+  const setting = store.shared?.setting ?? readRemoteSetting(store.dir);
+  if (!setting || !store.shared) return { enabled: false };
+  const at = lastFetch(store.dir, store.shared.remote.name);
+  const out = { enabled: true, remote: setting.remote, machine };
+  if (at !== void 0) {
+    out.fetched_at = at;
+    out.age_ms = Math.max(0, Date.now() - at);
+  }
+  const [remoteTip, localTip] = await Promise.all([
+    refSha(repo.mainRoot, mirrorOfTarget(store.shared.remote.name, target)),
+    refSha(repo.mainRoot, `refs/heads/${target}`)
+  ]);
+  out.target = { name: target, ...remoteTip ? { remote: remoteTip } : {}, ...localTip ? { local: localTip } : {} };
+  const p = (await store.read(PROCESSOR_DOC)).data.leases[target];
+  if (p) out.processor = { owner: p.owner, host: p.host, expires_at: p.expires_at };
+  return out;
+}
+async function syncRemote(project, target) {
+  await project.store.refresh();
+  await syncTarget(project, target);
+}
+async function ownerMachines(project) {
+  const here = hostName();
+  const doc = (await project.store.read(OWNERS_DOC)).data;
+  const out = /* @__PURE__ */ new Map();
+  for (const l of Object.values(doc.leases ?? {})) if (l && typeof l.host === "string" && l.host !== here) out.set(l.owner, l.host);
+  return out;
+}
+
 // src/core/status/claims.ts
 async function readClaims(project) {
   const doc = (await project.store.read(CLAIMS_DOC)).data;
   const now = Date.now();
   const alive = /* @__PURE__ */ new Map();
+  const here = hostName();
   return (Array.isArray(doc.claims) ? doc.claims : []).filter((c) => c && typeof c.owner === "string" && typeof c.pattern === "string" && goneReason(c, now, alive) === void 0).map((c) => {
     const s = { owner: c.owner, pattern: c.pattern, mode: c.mode, expires_at: c.expires_at };
     if (c.task) s.task = c.task;
     if (c.pid !== void 0) s.pid = c.pid;
+    if (typeof c.host === "string" && c.host !== here) s.machine = c.host;
     return s;
   }).sort((a, b) => a.owner.localeCompare(b.owner) || a.pattern.localeCompare(b.pattern));
 }
@@ -3744,8 +3773,8 @@ async function readLanes(project, relDir, target, tipsP) {
       untracked_count: 0,
       created_at: rec.created_at
     };
-    const age = now - Date.parse(rec.created_at);
-    if (Number.isFinite(age)) v.age_s = Math.max(0, Math.round(age / 1e3));
+    const age2 = now - Date.parse(rec.created_at);
+    if (Number.isFinite(age2)) v.age_s = Math.max(0, Math.round(age2 / 1e3));
     if (rec.problem) v.problem = rec.problem;
     if (!v.missing && !byPath.has(rec.path)) v.problem ??= "not registered as a git worktree";
     return v;
@@ -3832,7 +3861,7 @@ function mtime(p) {
 }
 
 // src/core/status/plan.ts
-function summarizePlan(plan, tasks) {
+function summarizePlan(plan, tasks, machines) {
   const def = new Map(plan.tasks.map((t) => [t.id, t]));
   const by = countByStatus(plan, tasks);
   const waves = plan.waves.map((ids, i) => {
@@ -3848,6 +3877,8 @@ function summarizePlan(plan, tasks) {
         estimate: d?.estimate ?? 1
       };
       if (s?.owner) b.owner = s.owner;
+      const m = s?.owner ? machines?.get(s.owner) : void 0;
+      if (m) b.machine = m;
       if (s?.note) b.note = shorten(s.note, 200);
       if (s?.started_at) b.started_at = s.started_at;
       if (s?.finished_at) b.finished_at = s.finished_at;
@@ -4222,6 +4253,8 @@ async function status(project, opts = {}) {
       emptyQueue()
     )
   ]);
+  const remote = project.store.shared ? await guard2("remote", remoteBrief(project, cfg.target, hostName()), void 0) : void 0;
+  const machines = project.store.shared ? await guard2("owners", ownerMachines(project), /* @__PURE__ */ new Map()) : void 0;
   const fixes = await guard2(
     "lanes to fix",
     lanesToFix(root, cfg.target, queueDoc, tasks, tips, (await project.store.read(NOTICES_DOC)).data),
@@ -4233,15 +4266,44 @@ async function status(project, opts = {}) {
     took_ms: Math.round(performance.now() - t0),
     target: cfg.target,
     ...targetSha ? { target_sha: targetSha } : {},
-    plan: plan && summarizePlan(plan, tasks),
+    plan: plan && summarizePlan(plan, tasks, machines),
     lanes: withTaskState(unordered, tasks, fixes),
     claims,
     merge,
     run,
     resources,
     recent_events: events.map(briefEvent),
+    ...remote ? { remote } : {},
     problems
   };
+}
+
+// src/render/remote.ts
+function age(ms) {
+  if (ms < 2e3) return "just now";
+  if (ms < 12e4) return `${Math.round(ms / 1e3)} s ago`;
+  if (ms < 72e5) return `${Math.round(ms / 6e4)} min ago`;
+  return `${Math.round(ms / 36e5)} h ago`;
+}
+function renderEnabled(r) {
+  const lines = [`Shared state goes through ${safeText(r.remote)} (${safeText(r.url)}) under refs/lanes/*.`];
+  if (r.seeded.length) lines.push(`Put on the remote: ${r.seeded.join(", ")}.`);
+  for (const x of r.replaced) lines.push(`The remote already had ${x.doc}; this clone's copy is kept in ${safeText(x.kept)}.`);
+  return lines.join("\n");
+}
+function renderRemoteBrief(b) {
+  if (!b.enabled) return "Shared state is local to this clone (lanes remote enable <remote> shares it with other machines).";
+  const lines = [
+    `remote ${safeText(b.remote ?? "")}, this machine ${safeText(b.machine ?? "")}, view ${b.age_ms === void 0 ? "never read" : age(b.age_ms)}`
+  ];
+  const t = b.target;
+  if (t) {
+    const r = t.remote ? t.remote.slice(0, 12) : "absent";
+    const l = t.local ? t.local.slice(0, 12) : "absent";
+    lines.push(`target ${safeText(t.name)}: remote ${r}, here ${l}${t.remote && t.local && t.remote !== t.local ? " (differs)" : ""}`);
+  }
+  if (b.processor) lines.push(`merge processor: ${safeText(b.processor.owner)} on ${safeText(b.processor.host)}`);
+  return lines.join("\n");
 }
 
 // src/render/color.ts
@@ -4328,6 +4390,7 @@ function renderStatus2(s, opts = {}) {
   const lines = [];
   const at = s.target_sha ? ` @ ${s.target_sha.slice(0, 8)}` : " (no commits)";
   lines.push(`${bold("Lanes status")} for ${s.repo}  (target ${s.target}${at})  ${localClock(s.generated_at)}, took ${s.took_ms} ms`);
+  if (s.remote?.enabled) lines.push(`${bold("Remote")}: ${renderRemoteBrief(s.remote).split("\n").join("; ")}`);
   if (!s.plan) lines.push(`${bold("Plan")}: none yet (lanes plan <tasks file>)`);
   else {
     const p = s.plan;
@@ -4340,7 +4403,10 @@ function renderStatus2(s, opts = {}) {
     );
     for (const w of p.waves) {
       const items = w.tasks.map(
-        (t) => paint(COLOR[t.status], `${MARK[t.status] ?? "?"}${t.id}${t.status === "in_progress" && t.owner ? `@${t.owner}` : ""}`)
+        (t) => paint(
+          COLOR[t.status],
+          `${MARK[t.status] ?? "?"}${t.id}${t.status === "in_progress" && t.owner ? `@${t.owner}${t.machine ? ` on ${t.machine}` : ""}` : ""}`
+        )
       );
       lines.push(`  wave ${w.wave}  ${w.done}/${w.tasks.length}  ${items.join("  ")}`);
     }
@@ -4387,7 +4453,7 @@ function renderStatus2(s, opts = {}) {
   lines.push(
     ...table(
       ["OWNER", "MODE", "PATTERN", "UNTIL"],
-      shown.map((c) => [c.owner, c.mode, c.pattern, localClock(c.expires_at)])
+      shown.map((c) => [c.machine ? `${c.owner} on ${c.machine}` : c.owner, c.mode, c.pattern, localClock(c.expires_at)])
     ).map((l) => `  ${l}`).slice(shown.length ? 0 : 1)
   );
   if (s.claims.length > shown.length) lines.push(`  ... and ${s.claims.length - shown.length} more (lanes claims)`);
@@ -4590,13 +4656,10 @@ export {
   queueMerge,
   readTargetTip,
   configForTip,
-  PROCESSOR_DOC,
   approveMerge,
   logsDir,
   listGateLogs,
   readGateLog,
-  mirrorOfTarget,
-  syncTarget,
   processMergeQueue,
   renderQueued,
   renderStatus,
@@ -4611,11 +4674,15 @@ export {
   renderPlanWork,
   listLanes,
   planWork,
+  remoteBrief,
+  syncRemote,
   COMMON_LIMIT_PATTERNS,
   LimitWatch,
   LimitGate,
   pauseText,
   status,
+  renderEnabled,
+  renderRemoteBrief,
   NEEDS_FIX_SGR,
   sgr,
   colorEnabled,

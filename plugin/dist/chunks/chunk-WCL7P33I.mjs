@@ -18,11 +18,11 @@ import {
   redact,
   sessionKey,
   writeNote
-} from "./chunk-QL3S6QSB.mjs";
+} from "./chunk-EKGRMVZ7.mjs";
 import {
   currentBranch,
   headCommit
-} from "./chunk-W5EJ4WPB.mjs";
+} from "./chunk-MVOY7Z6C.mjs";
 import {
   PLAN_DOC
 } from "./chunk-6KRRJA5V.mjs";

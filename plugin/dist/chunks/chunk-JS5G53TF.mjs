@@ -3,23 +3,23 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   fetchWork
-} from "./chunk-NJSWHBGD.mjs";
+} from "./chunk-I5JWOY7K.mjs";
 import {
   ignoredAmong,
   ignoredFilesUnder,
   ignoredMatching,
   untrackedMatching
-} from "./chunk-LPEIQ7ES.mjs";
+} from "./chunk-F7LGURSM.mjs";
 import {
   killProcessGroup,
   lanePathFor,
   lanesDir,
   realpathOrUndefined,
   runCommand
-} from "./chunk-5LJMZ5PQ.mjs";
+} from "./chunk-ZZ4HYFZ4.mjs";
 import {
   filesAt
-} from "./chunk-W5EJ4WPB.mjs";
+} from "./chunk-MVOY7Z6C.mjs";
 import {
   logReclaimed
 } from "./chunk-DE7GQWAQ.mjs";
@@ -45,7 +45,7 @@ import {
 import {
   holdsLock,
   withLock
-} from "./chunk-52UZFKX4.mjs";
+} from "./chunk-S5SKPDNJ.mjs";
 import {
   ZERO_SHA,
   commitsLostWith,
@@ -63,7 +63,7 @@ import {
   snapshotWorktree,
   stashCreate,
   statusPorcelain
-} from "./chunk-5UTJZYGA.mjs";
+} from "./chunk-BRWXEBZ3.mjs";
 import {
   safeText
 } from "./chunk-HOVPYJYW.mjs";
@@ -3117,6 +3117,7 @@ export {
   addPlainWorktree,
   removeWorktree,
   adminDirFor,
+  removeAdminEntry,
   worktreeOperation,
   withGitLock,
   haveProc,

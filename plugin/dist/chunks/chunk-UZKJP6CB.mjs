@@ -9,13 +9,13 @@ import {
   removeWorktree,
   startLane,
   withGitLock
-} from "./chunk-EW7DOQXR.mjs";
+} from "./chunk-JS5G53TF.mjs";
 import {
   lanesDir
-} from "./chunk-5LJMZ5PQ.mjs";
+} from "./chunk-ZZ4HYFZ4.mjs";
 import {
   deleteMergedBranch
-} from "./chunk-W5EJ4WPB.mjs";
+} from "./chunk-MVOY7Z6C.mjs";
 import {
   PLAN_DOC,
   TASKS_DOC,

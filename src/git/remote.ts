@@ -45,10 +45,10 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const NET_CONFIG = ['-c', 'http.lowSpeedLimit=1', '-c', 'http.lowSpeedTime=20', '-c', 'core.hooksPath=/dev/null', '-c', 'gc.auto=0'];
 
 // What git prints when it never got a usable answer from the other end.
-const OFFLINE_RE =
+export const OFFLINE_RE =
   /Connection refused|Could not resolve host|unable to connect|Failed to connect|Connection timed out|Connection reset|timed out|unable to access|returned error: 5\d\d|early EOF|remote end hung up|Could not read from remote repository|Network is unreachable|No route to host|transfer closed|RPC failed|Empty reply/i;
 
-function assertRemote(remote: string): void {
+export function assertRemote(remote: string): void {
   // eslint-disable-next-line no-control-regex
   if (!remote || remote.startsWith('-') || /[\x00-\x1f\x7f]/.test(remote)) {
     throw new LanesError('INVALID_INPUT', `Invalid remote ${JSON.stringify(remote.slice(0, 80))}.`, {
@@ -68,7 +68,7 @@ export function pushableRefProblem(ref: string): string | undefined {
   return undefined;
 }
 
-function assertRef(ref: string): void {
+export function assertRef(ref: string): void {
   const problem = pushableRefProblem(ref);
   if (problem) throw new LanesError('INTERNAL', `Refusing to push ${JSON.stringify(ref)}: it ${problem}.`);
 }
@@ -83,7 +83,7 @@ export function offlineError(remote: string, what: string, stderr: string, cause
   });
 }
 
-async function netGit(cwd: string, remote: string, what: string, args: string[], opts: RemoteOptions, extra: GitOptions = {}) {
+export async function netGit(cwd: string, remote: string, what: string, args: string[], opts: RemoteOptions, extra: GitOptions = {}) {
   let r;
   try {
     r = await git(cwd, [...NET_CONFIG, ...args], {
@@ -288,49 +288,4 @@ export async function pushAtomic(cwd: string, remote: string, updates: RefUpdate
   // Only collateral rejections and no cause named: treat as contention on everything pushed.
   const names = (contended.length > 0 ? contended : rejected).map((s) => s.ref);
   return { ok: false, kind: 'contended', refs, contended: names, message: r.stderr };
-}
-
-/** The URL of a configured remote, or undefined when `name` is not one. */
-export async function remoteUrl(cwd: string, name: string): Promise<string | undefined> {
-  assertRemote(name);
-  if (!/^[A-Za-z0-9._-]+$/.test(name)) return undefined;
-  const r = await git(cwd, ['config', '--get', `remote.${name}.url`], { okCodes: [1], readOnly: true });
-  return r.exitCode === 0 ? r.stdout.trim() || undefined : undefined;
-}
-
-/**
- * Fetch one branch (or any ref) of the remote into a local ref `into`, forced: `into` is a mirror of
- * the remote's value, never a branch anyone works on. Returns the commit, undefined when the remote
- * has no such ref.
- */
-export async function fetchRefInto(
-  cwd: string,
-  remote: string,
-  ref: string,
-  into: string,
-  opts: RemoteOptions = {},
-): Promise<string | undefined> {
-  assertRemote(remote);
-  assertRef(ref);
-  if (!into.startsWith('refs/lanes-remote/')) throw new LanesError('INTERNAL', `fetch target ${into} is not a mirror ref`);
-  const r = await netGit(
-    cwd,
-    remote,
-    `fetch ${ref}`,
-    ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', remote, `+${ref}:${into}`],
-    opts,
-  );
-  if (r.exitCode !== 0) {
-    if (/couldn't find remote ref|no such ref/i.test(r.stderr)) return undefined;
-    if (OFFLINE_RE.test(r.stderr) || r.exitCode === 128) throw offlineError(remote, `fetch ${ref}`, r.stderr);
-    throw new LanesError('GIT', `git fetch ${remote} ${ref} failed: ${safeText(r.stderr.trim())}`);
-  }
-  const out = await git(cwd, ['rev-parse', '--verify', '--quiet', `${into}^{commit}`], { okCodes: [1], readOnly: true });
-  return out.exitCode === 0 ? out.stdout.trim() : undefined;
-}
-
-/** Point a local mirror ref (refs/lanes-remote/...) at `sha`: what this clone last saw or pushed. */
-export async function setMirrorRef(cwd: string, ref: string, sha: string): Promise<void> {
-  if (!ref.startsWith('refs/lanes-remote/') || !isSha(sha)) throw new LanesError('INTERNAL', `bad mirror update ${ref} ${sha}`);
-  await git(cwd, ['update-ref', ref, sha], { okCodes: [1, 128] });
 }

@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
-import { lsRemote, remoteUrl } from '../../git/remote.js';
+import { lsRemote } from '../../git/remote.js';
+import { remoteUrl } from '../../git/remote-refs.js';
 import { docFile, loadDoc } from '../../state/docs.js';
 import { hostName } from '../../state/pid.js';
 import { RemoteStore } from '../../state/remote/store.js';

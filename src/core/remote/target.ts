@@ -6,7 +6,7 @@
  */
 import { LanesError } from '../../errors.js';
 import { isAncestor, refSha } from '../../git/refs.js';
-import { fetchRefInto } from '../../git/remote.js';
+import { fetchRefInto } from '../../git/remote-refs.js';
 import { advanceTarget } from '../merge/land.js';
 import type { Project } from '../project/project.js';
 

@@ -7,7 +7,8 @@
  */
 import { LanesError } from '../../errors.js';
 import { isAncestor, presentCommits, refSha } from '../../git/refs.js';
-import { fetchRefInto, pushAtomic, setMirrorRef } from '../../git/remote.js';
+import { pushAtomic } from '../../git/remote.js';
+import { fetchRefInto, setMirrorRef } from '../../git/remote-refs.js';
 import type { Project } from '../project/project.js';
 
 export const workRef = (task: string) => `refs/lanes/work/${task}`;

@@ -194,34 +194,6 @@ export async function readBlobs(cwd: string, specs: string[], opts: RemoteOption
   return out;
 }
 
-/**
- * A parentless commit whose tree holds `files` (name → content). Root commits keep a state ref's
- * history at one commit, so refs/lanes/* never grow with every write; old states become
- * unreachable and the server's own gc collects them.
- */
-export async function writeRootCommit(
-  cwd: string,
-  files: Record<string, string>,
-  message: string,
-  opts: RemoteOptions = {},
-): Promise<string> {
-  const entries: string[] = [];
-  for (const name of Object.keys(files).sort()) {
-    if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new LanesError('INTERNAL', `bad file name in a state commit: ${JSON.stringify(name)}`);
-    const blob = (await git(cwd, ['hash-object', '-w', '--stdin'], { env: opts.env, input: files[name] })).stdout.trim();
-    entries.push(`100644 blob ${blob}\t${name}`);
-  }
-  const tree = (await git(cwd, ['mktree'], { env: opts.env, input: entries.join('\n') + '\n' })).stdout.trim();
-  const env = {
-    ...opts.env,
-    GIT_AUTHOR_NAME: 'lanes',
-    GIT_AUTHOR_EMAIL: 'lanes@localhost',
-    GIT_COMMITTER_NAME: 'lanes',
-    GIT_COMMITTER_EMAIL: 'lanes@localhost',
-  };
-  return (await git(cwd, ['-c', 'commit.gpgSign=false', 'commit-tree', tree, '-m', message], { env })).stdout.trim();
-}
-
 function parsePorcelain(stdout: string): RefStatus[] {
   const refs: RefStatus[] = [];
   for (const line of stdout.split('\n')) {

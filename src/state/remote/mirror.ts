@@ -58,6 +58,18 @@ export async function advanceMirror(
   );
 }
 
+/** Several mirror refs moved in one all-or-nothing transaction, each from `expect` (null: absent). */
+export async function casMirrorRefs(
+  cwd: string,
+  moves: Array<{ ref: string; next: string; expect: string | null }>,
+  env?: Record<string, string | undefined>,
+): Promise<void> {
+  if (!moves.length) return;
+  const zero = '0'.repeat(40);
+  const input = moves.map((m) => `update ${m.ref} ${m.next} ${m.expect ?? zero}`).join('\n') + '\n';
+  await git(cwd, ['update-ref', '--stdin'], { env, input });
+}
+
 interface FetchRecord {
   fetchedAt: number;
 }

@@ -8,7 +8,7 @@ import { LanesError } from '../../errors.js';
 import { gitOut } from '../../git/exec.js';
 import { fetchObjects, lsRemote, presentObjects, readBlobs, type RemoteOptions } from '../../git/remote.js';
 import { assertRemoteDocName, DOC_FILE, parseStored, STATE_PREFIX, type RemoteDoc } from './format.js';
-import { advanceMirror, lastFetch, mirrorRefs, recordFetch } from './mirror.js';
+import { advanceMirror, casMirrorRefs, lastFetch, mirrorRef, mirrorRefs, recordFetch } from './mirror.js';
 
 export interface ReadContext extends RemoteOptions {
   cwd: string;
@@ -141,4 +141,25 @@ async function mirrorGens(ctx: ReadContext, docs: string[]): Promise<Map<string,
     }
   });
   return out;
+}
+
+/**
+ * After a push that landed: move the mirror refs of the pushed documents from the commits the push
+ * was leased on to the ones it wrote, in one transaction. False when any of them had moved (another
+ * process's newer view), and nothing was changed.
+ */
+export async function advanceMirrorFrom(
+  ctx: ReadContext,
+  moves: Array<{ doc: string; oid: string; from: string | null }>,
+): Promise<boolean> {
+  try {
+    await casMirrorRefs(
+      ctx.cwd,
+      moves.map((m) => ({ ref: mirrorRef(ctx.name, m.doc), next: m.oid, expect: m.from })),
+      ctx.env,
+    );
+    return true;
+  } catch {
+    return false;
+  }
 }

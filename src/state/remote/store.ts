@@ -18,9 +18,10 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { LanesError } from '../../errors.js';
-import { pushableRefProblem, pushAtomic, writeRootCommit, type RefUpdate } from '../../git/remote.js';
+import { pushableRefProblem, pushAtomic, type RefUpdate } from '../../git/remote.js';
+import { writeRootCommits } from '../../git/root-commit.js';
 import { assertRemoteDocName, DOC_FILE, makeView, STATE_PREFIX, type RemoteDoc, type RemoteView, type Stored } from './format.js';
-import { cachedDocs, fetchDocs, remember, type DocsRead, type ReadContext } from './read.js';
+import { advanceMirrorFrom, cachedDocs, fetchDocs, remember, type DocsRead, type ReadContext } from './read.js';
 import { mirrorRef } from './mirror.js';
 import type { RemoteStoreOptions, RemoteTx, TransactOptions, TransactResult } from './types.js';
 
@@ -126,7 +127,14 @@ export class RemoteStore {
           after.set(doc, { exists: value !== null && value !== undefined, oid, gen, data: value });
           return { doc, oid, gen };
         });
-        await remember(this.ctx, seen, wasOptimistic ? undefined : read.at);
+        // The mirror held what this try read (it was read from it, or advanced to it by the fetch):
+        // one compare-and-swap of all its refs, else the careful path ref by ref.
+        const moved = await advanceMirrorFrom(
+          this.ctx,
+          seen.map((x) => ({ ...x, from: read.docs.get(x.doc)!.oid })),
+        );
+        // (a fetched try's read already recorded when the remote was read)
+        if (!moved) await remember(this.ctx, seen, wasOptimistic ? undefined : read.at);
         return { result, pushed: true, attempts: attempt, docs: after };
       }
       if (outcome.kind === 'rejected') {
@@ -239,19 +247,22 @@ export class RemoteStore {
     if (!anyChange) return { updates, commits };
     const tx = crypto.randomBytes(8).toString('hex');
     const machine = this.opts.machine ?? os.hostname();
-    for (const doc of touched) {
-      const d = read.get(doc)!;
-      // Unchanged documents are rewritten too, at the next generation, so their leases are checked.
-      const oid = await this.commitDoc(doc, d.gen + 1, tx, machine, values.get(doc));
-      updates.push({ ref: STATE_PREFIX + doc, expect: d.oid, next: oid });
-      commits.set(doc, oid);
-    }
+    // Unchanged documents are rewritten too, at the next generation, so their leases are checked.
+    const docs = [...touched];
+    const oids = await writeRootCommits(
+      this.opts.cwd,
+      docs.map((doc) => {
+        const gen = read.get(doc)!.gen + 1;
+        const stored: Stored = { lanes: 1, doc, gen, tx, machine, at: this.now(), data: values.get(doc) };
+        return { files: { [DOC_FILE]: JSON.stringify(stored) + '\n' }, message: `lanes state ${doc} gen ${gen}` };
+      }),
+      this.opts,
+    );
+    docs.forEach((doc, i) => {
+      updates.push({ ref: STATE_PREFIX + doc, expect: read.get(doc)!.oid, next: oids[i]! });
+      commits.set(doc, oids[i]!);
+    });
     return { updates, commits };
-  }
-
-  private commitDoc(doc: string, gen: number, tx: string, machine: string, data: unknown): Promise<string> {
-    const stored: Stored = { lanes: 1, doc, gen, tx, machine, at: this.now(), data };
-    return writeRootCommit(this.opts.cwd, { [DOC_FILE]: JSON.stringify(stored) + '\n' }, `lanes state ${doc} gen ${gen}`, this.opts);
   }
 
   private withPending(e: unknown, pending: { commits: Map<string, string> } | undefined): unknown {

@@ -1,0 +1,70 @@
+/** Root commits for shared state: small parentless commits written in as few git processes as can be. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LanesError } from '../errors.js';
+import { git } from './exec.js';
+import { isSha } from './refs.js';
+import type { RemoteOptions } from './remote.js';
+
+/**
+ * A parentless commit whose tree holds `files` (name → content). Root commits keep a state ref's
+ * history at one commit, so refs/lanes/* never grow with every write; old states become
+ * unreachable and the server's own gc collects them.
+ */
+export async function writeRootCommits(
+  cwd: string,
+  commits: Array<{ files: Record<string, string>; message: string }>,
+  opts: RemoteOptions = {},
+): Promise<string[]> {
+  // Every blob in one `hash-object --stdin-paths`, every tree in one `mktree --batch`: a claim's
+  // push writes two or three documents, and each git process is a few ms.
+  const names = commits.map((c) => Object.keys(c.files).sort());
+  for (const n of names.flat())
+    if (!/^[A-Za-z0-9._-]+$/.test(n)) throw new LanesError('INTERNAL', `bad file name in a state commit: ${JSON.stringify(n)}`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lanes-state-'));
+  let blobs: string[];
+  try {
+    const paths = commits.flatMap((c, i) =>
+      names[i]!.map((n, j) => {
+        const p = path.join(tmp, `${i}-${j}`);
+        fs.writeFileSync(p, c.files[n]!, { mode: 0o600 });
+        return p;
+      }),
+    );
+    blobs = (
+      await git(cwd, ['hash-object', '-w', '--no-filters', '--stdin-paths'], { env: opts.env, input: paths.join('\n') + '\n' })
+    ).stdout
+      .trim()
+      .split('\n');
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  let k = 0;
+  const trees = names.map((ns) => ns.map((n) => `100644 blob ${blobs[k++]}\t${n}`).join('\n'));
+  const treeOids = (await git(cwd, ['mktree', '--batch'], { env: opts.env, input: trees.join('\n\n') + '\n' })).stdout.trim().split('\n');
+  const env = {
+    ...opts.env,
+    GIT_AUTHOR_NAME: 'lanes',
+    GIT_AUTHOR_EMAIL: 'lanes@localhost',
+    GIT_COMMITTER_NAME: 'lanes',
+    GIT_COMMITTER_EMAIL: 'lanes@localhost',
+  };
+  const out: string[] = [];
+  for (let i = 0; i < commits.length; i++) {
+    const tree = treeOids[i];
+    if (!tree || !isSha(tree) || !isSha(blobs[0] ?? '')) throw new LanesError('GIT', 'git could not write a shared-state commit');
+    out.push((await git(cwd, ['-c', 'commit.gpgSign=false', 'commit-tree', tree, '-m', commits[i]!.message], { env })).stdout.trim());
+  }
+  return out;
+}
+
+/** One root commit (see writeRootCommits). */
+export async function writeRootCommit(
+  cwd: string,
+  files: Record<string, string>,
+  message: string,
+  opts: RemoteOptions = {},
+): Promise<string> {
+  return (await writeRootCommits(cwd, [{ files, message }], opts))[0]!;
+}

@@ -12,7 +12,6 @@
  */
 import { killProcessGroup, releaseGroup, spawnGroup } from './process-group.js';
 
-
 export interface RunCommandOptions {
   cwd: string;
   /** Extra environment, merged over process.env. */

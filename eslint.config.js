@@ -63,11 +63,6 @@ export default tseslint.config(
     },
   },
   {
-    // merge/ still runs some git argv itself; moving those calls into src/git/ is pending.
-    files: ['src/core/merge/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: coreLayers }] },
-  },
-  {
     files: ['src/git/**/*.ts', 'src/state/**/*.ts', 'src/system/**/*.ts', 'src/util/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -109,3 +109,19 @@ export async function diffNumstat(worktree: string, base: string, pathspec: stri
   }
   return out;
 }
+
+/**
+ * The index entries (`ls-files -s -z`: mode, blob, stage and path) of the files the pathspecs
+ * name, as git prints them: text to hash, so it changes exactly when one of those files does.
+ */
+export async function indexListing(worktree: string, pathspecs: string[]): Promise<string> {
+  return (await git(worktree, ['ls-files', '-s', '-z', '--', ...pathspecs], { readOnly: true })).stdout.trim();
+}
+
+/**
+ * Everything untracked in a worktree, ignored files included, a directory with nothing tracked
+ * as one `dir/` entry (`ls-files --others --directory`).
+ */
+export async function untrackedEntries(worktree: string): Promise<string[]> {
+  return (await git(worktree, ['ls-files', '--others', '--directory', '-z'], { readOnly: true })).stdout.trim().split('\0').filter(Boolean);
+}

@@ -1,7 +1,7 @@
 /**
  * HEAD and branches: which commit and branch a worktree is on, the main worktree's branch, the
- * tips of a family of branches, deleting a branch the way `git branch -d` allows. Reads pass
- * `readOnly` (no optional locks, docs/safety.md rule 7).
+ * tips of a family of branches (with their times, or by name below a prefix), deleting a branch
+ * the way `git branch -d` allows. Reads pass `readOnly` (no optional locks, docs/safety.md rule 7).
  */
 import { git, gitOut } from './exec.js';
 
@@ -53,6 +53,22 @@ export async function branchTips(cwd: string, prefix: string): Promise<Map<strin
     if (name && sha) tips.set(name, { sha, time: Number(time) * 1000 || 0 });
   }
   return tips;
+}
+
+/**
+ * Every ref under `prefix` (a full ref prefix ending in "/", e.g. refs/heads/lanes/) as its name
+ * below the prefix and its sha, in git's order, in one git call: refs/heads/lanes/api -> api.
+ */
+export async function refsUnder(cwd: string, prefix: string): Promise<Array<{ name: string; sha: string }>> {
+  const strip = prefix.split('/').filter(Boolean).length;
+  const out = await gitOut(cwd, ['for-each-ref', `--format=%(refname:lstrip=${strip})%00%(objectname)`, prefix], { readOnly: true });
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [name = '', sha = ''] = line.split('\0');
+      return { name, sha };
+    });
 }
 
 /**

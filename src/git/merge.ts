@@ -13,7 +13,7 @@ import { git, gitOut } from './exec.js';
 import type { Repo } from './repo.js';
 import { isSha } from './refs.js';
 import { MIN_GIT, atLeast, gitVersion, showVersion } from './version.js';
-import { removeAdminEntry, worktreeOperation } from './worktree.js';
+import { forceRemoveWorktree, removeAdminEntry, worktreeOperation } from './worktree.js';
 
 /** Disables hooks (an agent's lane must not run code in the processor) and gc for commits we make. */
 export const SAFE = ['-c', 'core.hooksPath=/dev/null', '-c', 'gc.auto=0'];
@@ -145,6 +145,20 @@ export async function isMergeCommit(cwd: string, commit: string): Promise<boolea
   return r.exitCode === 0;
 }
 
+/**
+ * `git merge --ff-only <commit>` in the worktree `worktree` (hooks off): moves its branch and its
+ * files forward, or refuses (no fast-forward possible, files in the way) touching nothing.
+ * `reflogAction` is what the branch's reflog records. Git's refusal comes back as `output`, not
+ * thrown; the caller reads the ref to tell what happened.
+ */
+export async function fastForward(worktree: string, commit: string, reflogAction: string): Promise<{ ok: boolean; output: string }> {
+  const r = await git(worktree, [...SAFE, 'merge', '--ff-only', '--quiet', '--no-edit', commit], {
+    okCodes: [1, 128],
+    env: { GIT_REFLOG_ACTION: reflogAction },
+  });
+  return { ok: r.exitCode === 0, output: (r.stderr || r.stdout).trim() };
+}
+
 /** What git has in progress in a worktree (a rebase, a merge...), or undefined. */
 export async function operationInProgress(worktree: string): Promise<string | undefined> {
   return worktreeOperation(await gitOut(worktree, ['rev-parse', '--absolute-git-dir'], { readOnly: true }));
@@ -203,7 +217,7 @@ export async function removeIntegrationWorktree(repo: Repo, dir: string): Promis
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
     throw new LanesError('INTERNAL', `Refusing to remove ${dir}: not an integration worktree under ${root}.`);
   }
-  await git(repo.mainRoot, ['worktree', 'remove', '--force', '--force', '--', dir], { okCodes: [128] });
+  await forceRemoveWorktree(repo.mainRoot, dir);
   if (fs.existsSync(dir)) fs.rmSync(dir, { recursive: true, force: true });
   // The admin entry of a directory that vanished without `worktree remove`: drop just that one
   // (every one, should git ever have recorded the path twice).

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { LanesError } from '../errors.js';
 import { git, gitOut } from './exec.js';
+import { treeOf } from './tree.js';
 
 export const ZERO_SHA = '0000000000000000000000000000000000000000';
 const SHA_RE = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -62,6 +63,16 @@ export async function checkRefFormat(cwd: string, ref: string): Promise<boolean>
 /** Creates `ref` at `sha` only if it does not exist yet (old value all zeros). False when it exists. */
 export async function createRef(cwd: string, ref: string, sha: string, message: string): Promise<boolean> {
   const r = await git(cwd, ['update-ref', '-m', message, ref, sha, ZERO_SHA], { okCodes: [1, 128] });
+  return r.exitCode === 0;
+}
+
+/**
+ * Moves `ref` from `oldSha` to `newSha` only if it still points at `oldSha` (compare-and-swap, one
+ * ref transaction: of racing updates from one old value exactly one wins). False, changing
+ * nothing, when the ref moved or is gone.
+ */
+export async function updateRefCas(cwd: string, ref: string, newSha: string, oldSha: string, message: string): Promise<boolean> {
+  const r = await git(cwd, ['update-ref', '-m', message, ref, newSha, oldSha], { okCodes: [1, 128] });
   return r.exitCode === 0;
 }
 
@@ -203,7 +214,7 @@ export async function contentLanded(cwd: string, tip: string, target: string): P
   if (r.exitCode === 1) return false; // conflicts: not contained
   if (r.exitCode !== 0) return undefined;
   const tree = r.stdout.split('\n')[0]?.trim() ?? '';
-  const targetTree = await gitOut(cwd, ['rev-parse', `${target}^{tree}`], { readOnly: true });
+  const targetTree = await treeOf(cwd, target);
   return tree === targetTree;
 }
 

@@ -108,3 +108,12 @@ function headHasCommitOnDisk(worktreeRoot: string, commonDir: string): boolean |
     return undefined;
   }
 }
+
+/**
+ * The git common dir of the worktree `dir` is in, as an absolute path (not a real path), or
+ * undefined when `dir` is in no repository git can read.
+ */
+export async function commonDirOf(dir: string): Promise<string | undefined> {
+  const r = await git(dir, ['rev-parse', '--git-common-dir'], { readOnly: true, okCodes: [128] });
+  return r.exitCode === 0 ? path.resolve(dir, r.stdout.trim()) : undefined;
+}

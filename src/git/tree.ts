@@ -1,4 +1,7 @@
-/** Reading what a commit's tree holds, without a checkout: which paths are files, one entry, a blob. */
+/**
+ * Reading what a commit's tree holds, without a checkout: which paths are files, one entry, a
+ * blob, the tree of a commit, the types of several objects at once.
+ */
 import { git } from './exec.js';
 
 /** Longest path list passed to one `git ls-tree`; beyond it the whole tree is listed instead. */
@@ -59,4 +62,30 @@ export async function readBlob(cwd: string, oid: string): Promise<string> {
 export async function fileAt(cwd: string, rev: string, rel: string): Promise<string | undefined> {
   const r = await git(cwd, ['show', `${rev}:${rel}`], { readOnly: true, okCodes: [128] });
   return r.exitCode === 0 ? r.stdout : undefined;
+}
+
+/** The tree id of the commit `rev` names (`rev-parse <rev>^{tree}`). `rev` is a sha or a ref we built. */
+export async function treeOf(cwd: string, rev: string): Promise<string> {
+  return (await git(cwd, ['rev-parse', `${rev}^{tree}`], { readOnly: true })).stdout.trim();
+}
+
+export interface ObjectInfo {
+  /** The object id; for an object git cannot find, the name asked about. */
+  oid: string;
+  /** commit, tree, blob, tag; `missing` (or `ambiguous`) when the name names no one object. */
+  type: string;
+}
+
+/**
+ * What each of `names` (object names such as `<ref>`, `<ref>^{tree}`, `<ref>:<path>`, without
+ * spaces) names, in one `cat-file --batch-check`: one answer per name, in order, `{ oid: '',
+ * type: '' }` where git printed no line.
+ */
+export async function objectInfo(cwd: string, names: readonly string[]): Promise<ObjectInfo[]> {
+  const input = `${names.join('\n')}\n`;
+  const lines = (await git(cwd, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], { input, readOnly: true })).stdout.split('\n');
+  return names.map((_n, i) => {
+    const [oid = '', type = ''] = (lines[i] ?? '').split(' ');
+    return { oid, type };
+  });
 }

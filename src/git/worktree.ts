@@ -184,6 +184,16 @@ export async function removeWorktree(
   return { ok: false, reason: (r.stderr.trim() || r.stdout.trim()).replace(/^fatal: /, '') };
 }
 
+/**
+ * `git worktree remove --force --force`: removes a worktree of ours alone (a gate or integration
+ * checkout, which holds nothing but our own build output), even when it is dirty or locked. Never
+ * for a lane or a user's worktree. Git's refusal (exit 128, e.g. a directory already gone) is not
+ * an error: the caller checks what is left.
+ */
+export async function forceRemoveWorktree(cwd: string, worktree: string): Promise<void> {
+  await git(cwd, ['worktree', 'remove', '--force', '--force', '--', worktree], { okCodes: [128] });
+}
+
 export async function lockWorktree(cwd: string, worktree: string, reason: string): Promise<void> {
   await git(cwd, ['worktree', 'lock', '--reason', reason, '--', worktree], { okCodes: [128] });
 }

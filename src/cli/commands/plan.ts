@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { openProject } from '../../core/project/project.js';
 import { planWork } from '../../core/plan/planning.js';
-import { readPlan, readyTasks, requirePlan, updateTask, addTask, TASK_STATUSES, type TaskStatus } from '../../core/plan/tasks.js';
+import { readPlan, requirePlan, updateTask, addTask, TASK_STATUSES, type TaskStatus } from '../../core/plan/tasks.js';
+import { readyTasks } from '../../core/plan/ready.js';
 import { LanesError } from '../../errors.js';
 import { cliOwner } from '../../core/lanes/model.js';
 import { renderPlan, renderPlanWork } from '../../render/plan.js';

@@ -20,7 +20,8 @@ import {
   type RunReport,
 } from '../../core/run/index.js';
 import { LanesError } from '../../errors.js';
-import { createRunDisplay, displayModeFor, type DisplayStream } from '../../render/run/display.js';
+import { createRunDisplay, displayModeFor } from '../../render/run/display.js';
+import type { DisplayStream } from '../../render/run/display-types.js';
 import { renderRunReport } from '../../render/run/report.js';
 import { action } from '../run.js';
 

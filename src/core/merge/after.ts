@@ -5,7 +5,7 @@
  * new target (a new conflict is recorded on its task once) and the lane removed when configured.
  */
 import { errorMessage, isLanesError } from '../../errors.js';
-import { gitOut } from '../../git/exec.js';
+import { refsUnder } from '../../git/head.js';
 import { log } from '../../util/log.js';
 import { releaseOwnerInTx } from '../claims/tx.js';
 import type { Project } from '../project/project.js';
@@ -187,13 +187,11 @@ export async function recheckInFlight(
 ): Promise<LaneConflict[]> {
   const landedTask = landedTasks.join(', ');
   const root = project.repo.mainRoot;
-  const out = await gitOut(root, ['for-each-ref', '--format=%(refname:lstrip=3)%00%(objectname)', 'refs/heads/lanes/'], { readOnly: true });
+  const lanes = await refsUnder(root, 'refs/heads/lanes/');
   const tasks = (await project.store.read(TASKS_DOC)).data;
   const queue = (await project.store.read(MERGE_DOC)).data;
-  const lanesInFlight = out
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => l.split('\0') as [string, string])
+  const lanesInFlight = lanes
+    .map(({ name, sha }): [string, string] => [name, sha])
     .filter(([task]) => !landedTasks.includes(task) && tasks[task]?.status !== 'done');
   if (!lanesInFlight.length) return [];
   const results = await mergeCheckMany(

@@ -9,12 +9,11 @@
  * An entry that conflicts with the target fails; one that only conflicts with an earlier entry of
  * the batch is put back and tried alone next. Every step is journaled first (recover.ts).
  *
- * The strategies are in integrate.ts, the bisection (a pure function) in bisect.ts, the landing in
- * batch-land.ts and the journal record in batch-journal.ts; this module runs them in order.
+ * The strategies are in integrate.ts, the bisection (a pure function) in bisect.ts, one prefix's
+ * gates in batch-gates.ts, the landing in batch-land.ts and the journal record in batch-journal.ts;
+ * this module runs them in order.
  */
-import { LanesError } from '../../errors.js';
 import type { Repo } from '../../git/repo.js';
-import { resetIntegration } from '../../git/merge.js';
 import { failpoint } from '../../util/failpoint.js';
 import type { Project } from '../project/project.js';
 import type { StoredPlan } from '../plan/tasks.js';
@@ -23,10 +22,10 @@ import { BatchJournal } from './batch-journal.js';
 import { landSegment, OwedRecheck } from './batch-land.js';
 import type { BatchOutcome, BatchReport } from './batch-report.js';
 import { bisect } from './bisect.js';
-import { ensureCheckout, setupCheckout, type CheckoutRecord } from './checkout.js';
-import { failureReason, gateFailure, runGates, type GatesResult } from './gates.js';
+import { gatePrefix, refuseUnrunnable } from './batch-gates.js';
+import { ensureCheckout, type CheckoutRecord } from './checkout.js';
+import { failureReason, type GatesResult } from './gates.js';
 import { integrateChain, type Integrating, type Link } from './integrate.js';
-import { GateLog } from './logs.js';
 import { msSince, nowIso, type MergeEntry } from './model.js';
 import { settleRecord, type MergeJournalData } from './recover.js';
 import { configAt, type TargetTip } from './target.js';
@@ -164,62 +163,11 @@ export class Integrator implements Integrating {
     // conflicts while the gates run.
     await this.recheck.flush(report);
     const rec = await this.gateCheckout(old);
-    const dir = rec.dir;
     const results = new Map<number, GatesResult>();
     const green = new Map<number, boolean>(); // prefix length -> its gates passed
     let landed = 0; // the prefix landed so far
     let cur = old;
-    const test = async (n: number): Promise<GatesResult> => {
-      const at = links[n - 1]!;
-      await journal.step('gates', { testing: at.commit, pgid: undefined });
-      await resetIntegration(dir, at.commit, rec.keep);
-      const tasks = links.slice(0, n).map((l) => l.task);
-      this.onProgress(
-        `gates on ${links
-          .slice(landed, n)
-          .map((l) => l.task)
-          .join(', ')}`,
-      );
-      report.gate_runs++;
-      const env = { LANES_MERGE: '1', LANES_TARGET: this.target, LANES_TASKS: tasks.join(','), LANES_CANDIDATE: at.commit };
-      const onSpawn = async (pgid: number) => {
-        await journal.step('gates', { pgid });
-        await failpoint('merge.during-gates');
-      };
-      const log = new GateLog(this.repo, { target: this.target, tasks, candidate: at.commit });
-      let g: GatesResult | undefined;
-      try {
-        // The target's setup first (dependencies), skipped when what it depends on is unchanged.
-        const t1 = performance.now();
-        const s = await setupCheckout(this.project, rec, cfg.setup, { env, log, onSpawn });
-        if (s.ran.length) this.onProgress(`setup ran: ${s.ran.join(', ')}${s.skipped.length ? ` (skipped: ${s.skipped.join(', ')})` : ''}`);
-        g = s.ok
-          ? await runGates(gates, dir, { env, onSpawn, log })
-          : {
-              ok: false,
-              runs: [],
-              ms: Math.round(performance.now() - t1),
-              failed: gateFailure(s.failed.gate, s.failed.why, s.failed.output, s.failed),
-            };
-      } finally {
-        const entry = log.close(
-          g?.failed
-            ? { ok: false, failed: g.failed.gate, why: g.failed.why }
-            : { ok: g?.ok === true, ...(g ? {} : { why: 'interrupted' }) },
-        );
-        if (g) g.log = entry.id;
-      }
-      return g;
-    };
-    // A gate that cannot even start is the configuration's fault, not the lane's: stop, keep the queue.
-    const unrunnable = (g: GatesResult): GatesResult => {
-      if (g.failed?.unrunnable) {
-        throw new LanesError('CONFIG', `Gate "${g.failed.gate}" ${g.failed.why}.`, {
-          hint: `Fix gates in .lanes/config.json on ${this.target} (each an argv array of a program on PATH); the entries kept their places in the queue.`,
-        });
-      }
-      return g;
-    };
+    const gating = { project: this.project, target: this.target, cfg, journal, rec, report, onProgress: this.onProgress };
     for (;;) {
       const step = bisect(links.length, green);
       if (step.land > landed) {
@@ -238,7 +186,7 @@ export class Integrator implements Integrating {
         landed = step.land;
       }
       if (step.next !== undefined) {
-        const g = unrunnable(await test(step.next));
+        const g = refuseUnrunnable(await gatePrefix(gating, links, step.next, landed), this.target);
         results.set(step.next, g);
         green.set(step.next, g.ok);
         continue;

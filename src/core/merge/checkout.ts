@@ -21,8 +21,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError } from '../../errors.js';
 import { defineDoc } from '../../state/define.js';
-import { git, gitOut } from '../../git/exec.js';
-import type { Repo } from '../../git/repo.js';
+import { indexListing, untrackedEntries } from '../../git/files.js';
+import { commonDirOf, type Repo } from '../../git/repo.js';
+import { forceRemoveWorktree } from '../../git/worktree.js';
 import { runCommand } from '../../system/command.js';
 import { failpoint } from '../../util/failpoint.js';
 import { isInside } from '../../util/paths.js';
@@ -74,9 +75,8 @@ function checkoutName(target: string): string {
 /** True when `dir` is a worktree of this repository (its .git points into our common dir). */
 async function isOurWorktree(repo: Repo, dir: string): Promise<boolean> {
   if (!fs.existsSync(path.join(dir, '.git'))) return false;
-  const r = await git(dir, ['rev-parse', '--git-common-dir'], { readOnly: true, okCodes: [128] });
-  if (r.exitCode !== 0) return false;
-  const common = path.resolve(dir, r.stdout.trim());
+  const common = await commonDirOf(dir);
+  if (common === undefined) return false;
   const real = (p: string) => {
     try {
       return fs.realpathSync(p);
@@ -105,7 +105,7 @@ export async function removeCheckoutDir(repo: Repo, rec: Pick<CheckoutRecord, 'd
       hint: 'Move it away, or set merge.integration_dir in .lanes/config.json to another directory.',
     });
   }
-  await git(repo.mainRoot, ['worktree', 'remove', '--force', '--force', '--', dir], { okCodes: [128] });
+  await forceRemoveWorktree(repo.mainRoot, dir);
   if (fs.existsSync(dir) && (await isOurWorktree(repo, dir))) fs.rmSync(dir, { recursive: true, force: true });
   // The admin entry of a directory that vanished without `worktree remove` (a wiped temp dir).
   const admin = path.join(repo.commonDir, 'worktrees');
@@ -187,7 +187,7 @@ export async function removeUnreadyCheckouts(project: Project): Promise<void> {
 async function setupKey(dir: string, cmd: SetupConfig): Promise<string | undefined> {
   if (!cmd.when_changed) return undefined;
   const specs = cmd.when_changed.map((p) => `:(top,glob)${p}`);
-  const files = await gitOut(dir, ['ls-files', '-s', '-z', '--', ...specs], { readOnly: true });
+  const files = await indexListing(dir, specs);
   const h = crypto.createHash('sha256');
   h.update(JSON.stringify([cmd.command, cmd.env ?? {}, cmd.when_changed]));
   h.update('\0');
@@ -267,7 +267,7 @@ export async function setupCheckout(
       };
     }
     // What setup leaves untracked is kept across resets from now on.
-    const made = (await gitOut(rec.dir, ['ls-files', '--others', '--directory', '-z'], { readOnly: true })).split('\0').filter(Boolean);
+    const made = await untrackedEntries(rec.dir);
     rec.keep = [...new Set([...rec.keep, ...made])].sort();
     if (key !== undefined) rec.setup[cmd.name] = key;
     await updateRecord(project, rec.target, (x) => {

@@ -8,7 +8,8 @@ import { ensureWork, pushWork } from '../remote/work.js';
 import { presentCommits } from '../../git/refs.js';
 import { act } from '../hints/actions.js';
 import { LanesError } from '../../errors.js';
-import { gitOut } from '../../git/exec.js';
+import { refsUnder } from '../../git/head.js';
+import { countCommits } from '../../git/log.js';
 import { refSha, statusPorcelain } from '../../git/refs.js';
 import { listWorktrees } from '../../git/worktree.js';
 import { assertSlug } from '../../util/slug.js';
@@ -83,7 +84,7 @@ export async function queueMerge(project: Project, input: QueueInput): Promise<Q
     ]);
 
   await assertLaneReady(project, task, ref);
-  const ahead = Number(await gitOut(root, ['rev-list', '--count', tip, `^${targetSha}`], { readOnly: true }));
+  const ahead = await countCommits(root, [tip, `^${targetSha}`]);
   if (ahead === 0) {
     throw new LanesError('INVALID_INPUT', `The lane of ${task} has no commits that are not already on ${target}.`, {
       hint: 'Commit the work in the lane first (git commit), then queue it.',
@@ -189,13 +190,8 @@ async function checkConflicts(
   const others = new Map<string, string>();
   for (const e of doc.entries)
     if (e.task !== task && e.kind === 'land' && ['queued', 'integrating', 'gating', 'landing'].includes(e.state)) others.set(e.task, e.tip);
-  const refs = await gitOut(root, ['for-each-ref', '--format=%(refname:lstrip=3)%00%(objectname)', 'refs/heads/lanes/'], {
-    readOnly: true,
-  });
-  for (const line of refs.split('\n').filter(Boolean)) {
-    const [t = '', sha = ''] = line.split('\0');
+  for (const { name: t, sha } of await refsUnder(root, 'refs/heads/lanes/'))
     if (t && t !== task && !others.has(t) && tasks[t]?.status === 'in_progress') others.set(t, sha);
-  }
   if (project.store.shared) {
     // Lanes of other machines: fetch their work; one that cannot be had is left out of the check.
     await ensureWork(

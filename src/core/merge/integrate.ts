@@ -6,9 +6,9 @@
  * checkout. Only unreferenced objects are made here: nothing is shared until the landing.
  */
 import { isLanesError } from '../../errors.js';
-import { gitOut } from '../../git/exec.js';
 import type { Repo } from '../../git/repo.js';
 import { authorOf, commitTree, mergeCheck, rebaseOnto, revertOnto, subjects } from '../../git/merge.js';
+import { treeOf } from '../../git/tree.js';
 import type { Landed } from './after.js';
 import { holdReason } from './hold.js';
 import type { MergeEntry } from './model.js';
@@ -84,7 +84,7 @@ export async function integrateChain(ctx: Integrating, old: string, oldTree: str
       }
       links.push({ entry: e.id, task: e.task, commit: r.commit, base });
       base = r.commit;
-      baseTree = r.tree ?? (await gitOut(ctx.repo.mainRoot, ['rev-parse', `${base}^{tree}`], { readOnly: true }));
+      baseTree = r.tree ?? (await treeOf(ctx.repo.mainRoot, base));
     }
   }
   return { links, conflicted, deferred, noop, held };

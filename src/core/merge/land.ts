@@ -14,11 +14,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError } from '../../errors.js';
-import { git } from '../../git/exec.js';
 import type { Repo } from '../../git/repo.js';
-import { refSha, statusPorcelain } from '../../git/refs.js';
+import { refSha, statusPorcelain, updateRefCas } from '../../git/refs.js';
 import { withGitLock } from '../lanes/gitlock.js';
-import { operationInProgress, SAFE } from '../../git/merge.js';
+import { fastForward, operationInProgress } from '../../git/merge.js';
 
 export type AdvanceResult = { ok: true; checkout?: string } | { ok: false; moved: string | undefined };
 
@@ -85,23 +84,19 @@ export async function advanceTarget(repo: Repo, target: string, oldSha: string, 
     const wt = await targetCheckout(repo, target);
     if (!wt) {
       // The compare-and-swap itself checks <old>: no separate read.
-      const r = await git(repo.mainRoot, ['update-ref', '-m', message, ref, newSha, oldSha], { okCodes: [1, 128] });
-      if (r.exitCode === 0) return { ok: true };
+      if (await updateRefCas(repo.mainRoot, ref, newSha, oldSha, message)) return { ok: true };
       return { ok: false, moved: await refSha(repo.mainRoot, ref) };
     }
     const cur = await refSha(repo.mainRoot, ref);
     if (cur !== oldSha) return { ok: false, moved: cur };
     await assertCheckoutClean(wt, target);
-    const r = await git(wt, [...SAFE, 'merge', '--ff-only', '--quiet', '--no-edit', newSha], {
-      okCodes: [1, 128],
-      env: { GIT_REFLOG_ACTION: message },
-    });
+    const ff = await fastForward(wt, newSha, message);
     const after = await refSha(repo.mainRoot, ref);
     if (after === newSha) return { ok: true, checkout: wt };
     if (after !== oldSha) return { ok: false, moved: after };
     throw new LanesError(
       'UNSAFE',
-      `Could not fast-forward ${target} in its checkout ${wt}: ${(r.stderr || r.stdout).trim().replace(/^(error|fatal): /gm, '')}`,
+      `Could not fast-forward ${target} in its checkout ${wt}: ${ff.output.replace(/^(error|fatal): /gm, '')}`,
       {
         hint: `Nothing landed and nothing in ${wt} was touched. Move the files git names out of the way (or commit them), then run the merge queue again.`,
         details: { worktree: wt },

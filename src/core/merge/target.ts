@@ -7,8 +7,8 @@
  *
  * Gates and merge settings always come from the target as committed, never from a lane (rule 7).
  */
-import { git, gitOut } from '../../git/exec.js';
 import type { Repo } from '../../git/repo.js';
+import { objectInfo, readBlob, treeEntry } from '../../git/tree.js';
 import { CONFIG_FILE, MAX_CONFIG_BYTES, type LanesConfig } from '../config/schema.js';
 import { loadConfigAtCommit, parseConfig } from '../config/load.js';
 
@@ -24,16 +24,14 @@ const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 export async function readTargetTip(repo: Repo, target: string): Promise<TargetTip | undefined> {
   // Full names built from the validated target: git cannot read them as options.
   const ref = `refs/heads/${target}`;
-  const input = `${ref}\n${ref}^{tree}\n${ref}:${CONFIG_FILE}\n`;
-  const out = (await git(repo.mainRoot, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], { input, readOnly: true })).stdout;
-  const [commit = '', tree = '', config = ''] = out.split('\n');
-  const [sha = '', ct = ''] = commit.split(' ');
-  const [treeOid = '', tt = ''] = tree.split(' ');
+  const [commit, tree, config] = await objectInfo(repo.mainRoot, [ref, `${ref}^{tree}`, `${ref}:${CONFIG_FILE}`]);
+  const { oid: sha, type: ct } = commit!;
+  const { oid: treeOid, type: tt } = tree!;
   if (!OID.test(sha) || ct !== 'commit' || !OID.test(treeOid) || tt !== 'tree') return undefined;
-  const [blob = '', bt = ''] = config.split(' ');
+  const { oid: blob, type: bt } = config!;
   const tip: TargetTip = { sha, tree: treeOid };
   if (OID.test(blob) && bt === 'blob') tip.configBlob = blob;
-  else if (!config.endsWith(' missing')) tip.configBlob = 'unusual'; // a directory, a submodule...: full checks
+  else if (bt !== 'missing') tip.configBlob = 'unusual'; // a directory, a submodule...: full checks
   return tip;
 }
 
@@ -63,10 +61,10 @@ export function configForTip(repo: Repo, tip: TargetTip, target: string): Promis
 /** The config committed at `commit` (one `ls-tree`, unless that commit's config is known). */
 export function configAt(repo: Repo, commit: string, target: string): Promise<LanesConfig> {
   return remember(byCommit, `${repo.commonDir}\0${target}\0${commit}`, async () => {
-    const entry = (await gitOut(repo.mainRoot, ['ls-tree', '--full-tree', '-l', commit, '--', CONFIG_FILE], { readOnly: true })).trim();
-    if (entry === '') return configOfBlob(repo, commit, undefined, target);
-    const [mode, type, oid, size] = entry.split(/\s+/);
-    const plain = type === 'blob' && (mode === '100644' || mode === '100755') && Number(size) <= MAX_CONFIG_BYTES && oid !== undefined;
+    const entry = await treeEntry(repo.mainRoot, commit, CONFIG_FILE);
+    if (!entry) return configOfBlob(repo, commit, undefined, target);
+    const { mode, type, oid, size } = entry;
+    const plain = type === 'blob' && (mode === '100644' || mode === '100755') && size <= MAX_CONFIG_BYTES && oid !== '';
     return plain ? configOfBlob(repo, commit, oid, target) : loadConfigAtCommit(repo.mainRoot, commit, { repo });
   });
 }
@@ -78,11 +76,11 @@ export function configAt(repo: Repo, commit: string, target: string): Promise<La
 function configOfBlob(repo: Repo, commit: string, blob: string | undefined, target: string): Promise<LanesConfig> {
   return remember(byBlob, `${repo.commonDir}\0${target}\0${blob ?? 'none'}`, async () => {
     if (!blob) return parseConfig({}, `${target}:${CONFIG_FILE}`, { defaultTarget: target });
-    const r = await git(repo.mainRoot, ['cat-file', 'blob', blob], { readOnly: true });
-    if (Buffer.byteLength(r.stdout) > MAX_CONFIG_BYTES) return loadConfigAtCommit(repo.mainRoot, commit, { repo });
+    const text = await readBlob(repo.mainRoot, blob);
+    if (Buffer.byteLength(text) > MAX_CONFIG_BYTES) return loadConfigAtCommit(repo.mainRoot, commit, { repo });
     let json: unknown;
     try {
-      json = JSON.parse(r.stdout.charCodeAt(0) === 0xfeff ? r.stdout.slice(1) : r.stdout);
+      json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     } catch {
       return loadConfigAtCommit(repo.mainRoot, commit, { repo });
     }

@@ -7,7 +7,8 @@
 import { readResources } from '../../system/resources.js';
 import type { LanesConfig } from '../config/schema.js';
 import type { PlannedTask } from '../plan/plan.js';
-import { readyTasks, type StoredPlan, type TasksDoc } from '../plan/tasks.js';
+import { readyTasks } from '../plan/ready.js';
+import type { StoredPlan, TasksDoc } from '../plan/tasks.js';
 import type { RunTask } from './model.js';
 
 export interface AdmissionInput {

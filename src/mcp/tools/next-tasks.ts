@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { openProject } from '../../core/project/project.js';
-import { readPlan, readyTasks, requirePlan } from '../../core/plan/tasks.js';
+import { readPlan, requirePlan } from '../../core/plan/tasks.js';
+import { readyTasks } from '../../core/plan/ready.js';
 import { defineTool } from '../tool.js';
 import { PlannedTaskOut } from '../schemas.js';
 

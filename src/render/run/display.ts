@@ -4,25 +4,12 @@
  * - lines (not a terminal): one plain line per event (lines.ts), for CI logs and pipes;
  * - json: one JSON object per line, for machines.
  */
-import type { RunEvent } from '../../core/run/index.js';
 import { isoClock } from '../format.js';
 import { lineFor } from './lines.js';
+import type { DisplayStream, RunDisplay } from './display-types.js';
 import { LiveDisplay } from './live.js';
 
 export type DisplayMode = 'live' | 'lines' | 'json';
-
-export interface DisplayStream {
-  write(s: string): unknown;
-  columns?: number;
-  rows?: number;
-  isTTY?: boolean;
-}
-
-export interface RunDisplay {
-  onEvent(e: RunEvent): void;
-  /** Final redraw; the cursor is left below the block. */
-  close(): void;
-}
 
 export function displayModeFor(opts: { json?: boolean; live?: boolean }, out: DisplayStream): DisplayMode {
   if (opts.json) return 'json';

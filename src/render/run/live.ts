@@ -9,7 +9,7 @@
 import { pauseText, type RunEvent } from '../../core/run/index.js';
 import { safeText } from '../../util/escape.js';
 import { clockMs, isoClock, sgr } from '../format.js';
-import type { DisplayStream, RunDisplay } from './display.js';
+import type { DisplayStream, RunDisplay } from './display-types.js';
 import { lineFor } from './lines.js';
 
 interface LaneRow {

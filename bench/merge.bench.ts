@@ -17,25 +17,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { openProject } from '../src/core/project/project.js';
 import { processMergeQueue, queueMerge, removeGateCheckouts } from '../src/core/merge/index.js';
-import { median, type BenchResult } from './util.js';
+import { median, type BenchResult, isolateGit } from './util.js';
 
 const N = 16;
 const GATE_MS = 2000;
-
-function isolateGit(): void {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'lanes-bench-home-'));
-  fs.writeFileSync(path.join(home, '.gitconfig'), '');
-  Object.assign(process.env, {
-    HOME: home,
-    GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'),
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_AUTHOR_NAME: 'Lanes Bench',
-    GIT_AUTHOR_EMAIL: 'bench@lanes.invalid',
-    GIT_COMMITTER_NAME: 'Lanes Bench',
-    GIT_COMMITTER_EMAIL: 'bench@lanes.invalid',
-    LANES_LOG: 'error',
-  });
-}
 
 interface BenchRepo {
   dir: string;

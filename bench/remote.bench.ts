@@ -20,24 +20,9 @@ import { claimFiles, releaseFiles } from '../src/core/claims/api.js';
 import { processMergeQueue, queueMerge } from '../src/core/merge/index.js';
 import { openProject } from '../src/core/project/project.js';
 import { enableRemote } from '../src/core/remote/enable.js';
-import { median, ratioAim, type BenchResult } from './util.js';
+import { median, ratioAim, type BenchResult, isolateGit } from './util.js';
 
 const RUNS = 15;
-
-function isolateGit(): void {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'lanes-bench-home-'));
-  fs.writeFileSync(path.join(home, '.gitconfig'), '');
-  Object.assign(process.env, {
-    HOME: home,
-    GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'),
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_AUTHOR_NAME: 'Lanes Bench',
-    GIT_AUTHOR_EMAIL: 'bench@lanes.invalid',
-    GIT_COMMITTER_NAME: 'Lanes Bench',
-    GIT_COMMITTER_EMAIL: 'bench@lanes.invalid',
-    LANES_LOG: 'error',
-  });
-}
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();

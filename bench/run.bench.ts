@@ -17,25 +17,10 @@ import { pathToFileURL } from 'node:url';
 import { openProject } from '../src/core/project/project.js';
 import { customAgent, runPlan, type RunReport } from '../src/core/run/index.js';
 import { storePlan } from '../src/core/plan/tasks.js';
-import { ratioAim, type BenchResult } from './util.js';
+import { ratioAim, type BenchResult, isolateGit } from './util.js';
 
 const UNIT_MS = Number(process.env.LANES_BENCH_UNIT_MS ?? 700);
 const N = 24;
-
-function isolateGit(): void {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'lanes-bench-home-'));
-  fs.writeFileSync(path.join(home, '.gitconfig'), '');
-  Object.assign(process.env, {
-    HOME: home,
-    GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'),
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_AUTHOR_NAME: 'Lanes Bench',
-    GIT_AUTHOR_EMAIL: 'bench@lanes.invalid',
-    GIT_COMMITTER_NAME: 'Lanes Bench',
-    GIT_COMMITTER_EMAIL: 'bench@lanes.invalid',
-    LANES_LOG: 'error',
-  });
-}
 
 /** A deterministic pseudo-random 24-task graph: a few chains, fan-in, two conflicting pairs. */
 export function benchTasks(seed = 7): Array<Record<string, unknown>> {

@@ -1,4 +1,7 @@
 /** Small helpers shared by the benchmarks. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 /**
  * A figure's aim, machine-checkable: `npm run bench -- --check` fails when `on` (the ratio to the
@@ -67,4 +70,20 @@ export function result(name: string, samples: number[], baseline: number[] | und
   else if (aim) Object.assign(r, { check: aim, aim: describeAim(aim) });
   if (note) r.note = note;
   return r;
+}
+
+/** Git for a bench: its own empty HOME and global config, a fixed identity, quiet Lanes logs. */
+export function isolateGit(): void {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'lanes-bench-home-'));
+  fs.writeFileSync(path.join(home, '.gitconfig'), '');
+  Object.assign(process.env, {
+    HOME: home,
+    GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'),
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: 'Lanes Bench',
+    GIT_AUTHOR_EMAIL: 'bench@lanes.invalid',
+    GIT_COMMITTER_NAME: 'Lanes Bench',
+    GIT_COMMITTER_EMAIL: 'bench@lanes.invalid',
+    LANES_LOG: 'error',
+  });
 }

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundlePath, lanes } from '../../helpers/cli.js';
-import { makeMachine, startGitDaemon, type GitServer, type Machine } from '../../helpers/git-server.js';
+import type { GitServer, Machine } from '../../helpers/git-server.js';
+import { machineEnv, seedMachines } from './helpers.js';
 
 const SKEW = path.resolve(import.meta.dirname, '../../helpers/skew-clock.mjs');
 
@@ -34,27 +35,18 @@ afterEach(async () => {
 });
 
 async function world(n: number): Promise<{ server: GitServer; ms: Machine[] }> {
-  const server = await startGitDaemon();
+  const { server, ms } = await seedMachines(n, 'f', {
+    'package.json': JSON.stringify({ type: 'module' }),
+    '.lanes/config.json': JSON.stringify(CONFIG),
+    'src/.keep': '',
+  });
   cleanups.push(() => server.cleanup());
-  const ms = Array.from({ length: n }, (_, i) => makeMachine(`f${i + 1}`, server.url));
   for (const m of ms) cleanups.push(() => m.cleanup());
-  const first = ms[0]!;
-  fs.mkdirSync(path.join(first.dir, 'src'));
-  fs.mkdirSync(path.join(first.dir, '.lanes'));
-  fs.writeFileSync(path.join(first.dir, 'package.json'), JSON.stringify({ type: 'module' }));
-  fs.writeFileSync(path.join(first.dir, '.lanes/config.json'), JSON.stringify(CONFIG));
-  first.git('add', '-A');
-  first.git('commit', '-qm', 'init');
-  first.git('push', '-q', 'origin', 'main');
-  for (const m of ms.slice(1)) {
-    m.git('fetch', '-q', 'origin');
-    m.git('checkout', '-q', '-b', 'main', 'origin/main');
-  }
   for (const m of ms) expect((await run(m, ['remote', 'enable'])).code).toBe(0);
   return { server, ms };
 }
 
-const env = (m: Machine, extra: Record<string, string> = {}) => ({ ...m.env, LANES_MACHINE: m.name, ...extra });
+const env = machineEnv;
 const run = (m: Machine, args: string[], extra: Record<string, string> = {}) => lanes(m.dir, args, { env: env(m, extra) });
 
 function spawnLanes(m: Machine, args: string[]) {

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lanes } from '../../helpers/cli.js';
-import { makeMachine, startGitDaemon, type GitServer, type Machine } from '../../helpers/git-server.js';
+import { makeMachine, type GitServer, type Machine } from '../../helpers/git-server.js';
+import { machineEnv, seedMachines } from './helpers.js';
 
 const CONFIG = { gates: [{ name: 'test', command: ['node', '--test'] }], resources: { min_free_memory_mb: 0, min_free_disk_mb: 0 } };
 
@@ -39,23 +40,13 @@ interface World {
 }
 
 async function world(n: number): Promise<World> {
-  const server = await startGitDaemon();
-  const ms = Array.from({ length: n }, (_, i) => makeMachine(`m${i + 1}`, server.url));
-  const first = ms[0]!;
-  fs.mkdirSync(path.join(first.dir, 'src'));
-  fs.mkdirSync(path.join(first.dir, 'test'));
-  fs.mkdirSync(path.join(first.dir, '.lanes'));
-  fs.writeFileSync(path.join(first.dir, 'package.json'), JSON.stringify({ type: 'module', scripts: { test: 'node --test' } }));
-  fs.writeFileSync(path.join(first.dir, '.lanes/config.json'), JSON.stringify(CONFIG));
-  fs.writeFileSync(path.join(first.dir, 'src/shared.js'), 'export const shared = 1;\n');
-  first.git('add', '-A');
-  first.git('commit', '-qm', 'init');
-  first.git('push', '-q', 'origin', 'main');
-  for (const m of ms.slice(1)) {
-    m.git('fetch', '-q', 'origin');
-    m.git('checkout', '-q', '-b', 'main', 'origin/main');
-  }
-  const run = (m: Machine, args: string[]) => lanes(m.dir, args, { env: { ...m.env, LANES_MACHINE: m.name } });
+  const { server, ms } = await seedMachines(n, 'm', {
+    'package.json': JSON.stringify({ type: 'module', scripts: { test: 'node --test' } }),
+    '.lanes/config.json': JSON.stringify(CONFIG),
+    'src/shared.js': 'export const shared = 1;\n',
+    'test/.keep': '',
+  });
+  const run = (m: Machine, args: string[]) => lanes(m.dir, args, { env: machineEnv(m) });
   return { server, ms, run };
 }
 

@@ -51,13 +51,15 @@ function sessionFor(doc: SessionsDoc, worktree: string, id?: string): SessionRec
   return here.find((r) => r.status === 'active') ?? here[0];
 }
 
-async function worktreeTop(dir: string): Promise<string> {
+async function worktreeTop(dir: string, known: string): Promise<string> {
   if (!fs.existsSync(dir)) {
     throw new LanesError('NOT_FOUND', `The worktree ${dir} does not exist.`, {
       hint: 'Run the checks from inside the lane (or pass its path).',
     });
   }
   const real = fs.realpathSync(dir);
+  // The top of the worktree the project was opened on is known (a real path): no git needed.
+  if (real === known) return real;
   try {
     return fs.realpathSync(await showToplevel(real));
   } catch {
@@ -76,7 +78,11 @@ export async function checkProtocol(
   phase: ProtocolPhase,
   sessionId?: string,
 ): Promise<ProtocolResult> {
-  const [cfg, worktree, doc] = await Promise.all([project.config(), worktreeTop(worktreeDir), readSessions(project.store)]);
+  const [cfg, worktree, doc] = await Promise.all([
+    project.config(),
+    worktreeTop(worktreeDir, project.repo.worktreeRoot),
+    readSessions(project.store),
+  ]);
   const items: ProtocolItem[] = cfg.session[phase];
   const rec = sessionFor(doc, worktree, sessionId);
   let note: SessionNote | undefined | null = null; // null: not read yet

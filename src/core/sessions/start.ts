@@ -11,7 +11,7 @@ import { assertSlug, isSlug } from '../../util/slug.js';
 import type { Project } from '../project/project.js';
 import { PLAN_DOC } from '../plan/tasks.js';
 import { noteFile, readNoteFile, writeNote } from './files.js';
-import { currentBranch, headCommit } from '../../git/head.js';
+import { headOf } from '../../git/head-files.js';
 import { SESSIONS_DOC, emptyNote, isoNow, newSessionId, notePathFor, type SessionRecord } from './model.js';
 import { normalizeText } from './note.js';
 import { activeIn, laneAt, laneOf, pruneIndex, readSessions, sessionKey, type SessionKey } from './records.js';
@@ -62,7 +62,8 @@ export async function startSession(
   } else {
     task = (await laneAt(project.store, from))?.task;
   }
-  const branch = await currentBranch(worktree);
+  // HEAD's branch and commit from the files git keeps (git itself when they are not plain).
+  const { branch, commit: head } = await headOf(worktree, project.repo.commonDir);
   task ??= laneTaskFromBranch(branch);
 
   const existing = activeIn(await readSessions(project.store), worktree, key);
@@ -75,7 +76,6 @@ export async function startSession(
   const topic = oneLine(topicGiven ? input.topic! : planned ? planned.title : `Work in ${branch ?? path.basename(worktree)}`, TOPIC_MAX);
   const started = isoNow();
   const id = newSessionId(topic);
-  const head = await headCommit(worktree);
   const rec: SessionRecord = {
     id,
     path: notePathFor(cfg.session.dir, id, started),

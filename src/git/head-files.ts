@@ -61,6 +61,56 @@ function refValue(commonDir: string, ref: string, packed: string): string | unde
   return undefined;
 }
 
+function packedRefs(commonDir: string): string {
+  return readText(path.join(commonDir, 'packed-refs')) ?? '';
+}
+
+/** Whether a short name could also be read by git as something other than `refs/heads/<short>`. */
+function ambiguous(commonDir: string, short: string, packed: string): boolean {
+  // `symbolic-ref --short` prints `heads/<b>`, and `rev-parse <b>` prefers another ref, when <b>,
+  // refs/<b> or refs/tags/<b> also names one.
+  return [short, `refs/${short}`, `refs/tags/${short}`].some(
+    (other) => exists(path.join(commonDir, ...other.split('/'))) || packed.includes(` ${other}\n`) || packed.endsWith(` ${other}`),
+  );
+}
+
+function plainRef(full: string): boolean {
+  return /^refs\/heads\/[A-Za-z0-9._\/-]+$/.test(full) && !/\.\.|\/\/|\/$|\.lock$|(^|\/)\./.test(full);
+}
+
+/**
+ * The commit of branch `name` (short, `main`) as `rev-parse --verify <name>^{commit}` gives it,
+ * read from the files git keeps; undefined when only git can say (an absent or ambiguous name, a
+ * reftable, environment overrides).
+ */
+export function branchTipFiles(commonDir: string, name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.GIT_DIR || env.GIT_COMMON_DIR || !plainRef(`refs/heads/${name}`)) return undefined;
+  try {
+    if (exists(path.join(commonDir, 'reftable'))) return undefined;
+    const packed = packedRefs(commonDir);
+    if (ambiguous(commonDir, name, packed)) return undefined;
+    return refValue(commonDir, `refs/heads/${name}`, packed) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the full ref `refs/heads/...` exists, from the files git keeps: true when a loose file
+ * or a packed line names it, false when neither does; undefined when only git can say.
+ */
+export function refExistsFiles(commonDir: string, full: string, env: NodeJS.ProcessEnv = process.env): boolean | undefined {
+  if (env.GIT_DIR || env.GIT_COMMON_DIR || !plainRef(full)) return undefined;
+  try {
+    if (exists(path.join(commonDir, 'reftable'))) return undefined;
+    if (exists(path.join(commonDir, ...full.split('/')))) return true;
+    const packed = packedRefs(commonDir);
+    return packed.includes(` ${full}\n`) || packed.endsWith(` ${full}`);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * HEAD of `worktree` (a real path, the top of a worktree of the repository whose real common dir
  * is `commonDir`) from the files git keeps, or undefined when only git can say.
@@ -78,14 +128,9 @@ export function readHeadFiles(worktree: string, commonDir: string, env: NodeJS.P
     const ref = /^ref: (refs\/heads\/(\S+))$/.exec(head);
     if (!ref) return undefined;
     const [full, short] = [ref[1]!, ref[2]!];
-    if (full.includes('..') || full.includes('//') || full.endsWith('/') || full.endsWith('.lock')) return undefined;
-    const packed = readText(path.join(commonDir, 'packed-refs')) ?? '';
-    // `symbolic-ref --short` prints `heads/<b>` when <b>, refs/<b> or refs/tags/<b> also names a
-    // ref: ask git whenever one of those may exist.
-    for (const other of [short, `refs/${short}`, `refs/tags/${short}`]) {
-      if (exists(path.join(commonDir, ...other.split('/'))) || packed.includes(` ${other}\n`) || packed.endsWith(` ${other}`))
-        return undefined;
-    }
+    if (!plainRef(full)) return undefined;
+    const packed = packedRefs(commonDir);
+    if (ambiguous(commonDir, short, packed)) return undefined;
     const oid = refValue(commonDir, full, packed);
     if (oid === null) return undefined;
     // A branch can only hold a commit (git refuses anything else for refs/heads/ and HEAD).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { headOf, readHeadFiles } from '../../src/git/head-files.js';
+import { branchTipFiles, headOf, readHeadFiles, refExistsFiles } from '../../src/git/head-files.js';
 import { currentBranch, headCommit } from '../../src/git/head.js';
 import { makeRepo, type TestRepo } from '../helpers/repo.js';
 
@@ -77,6 +77,31 @@ describe('readHeadFiles', () => {
       }
       expect(readHeadFiles(r.dir, common, { GIT_DIR: common })).toBeUndefined();
       expect(readHeadFiles(r.dir, common, {})).toEqual(await fromGit(r.dir));
+    }),
+  );
+});
+
+describe('branchTipFiles and refExistsFiles', () => {
+  it(
+    "give git's answer for a plain branch, loose or packed, and none where git might read the name otherwise",
+    withRepo(async (r, common) => {
+      const tip = r.git('rev-parse', 'main');
+      expect(branchTipFiles(common, 'main')).toBe(tip);
+      expect(refExistsFiles(common, 'refs/heads/main')).toBe(true);
+      expect(refExistsFiles(common, 'refs/heads/lanes/x')).toBe(false);
+      r.git('branch', 'lanes/x');
+      r.git('pack-refs', '--all');
+      expect(refExistsFiles(common, 'refs/heads/lanes/x')).toBe(true);
+      expect(branchTipFiles(common, 'main')).toBe(tip);
+      expect(branchTipFiles(common, 'nope')).toBeUndefined();
+      expect(branchTipFiles(common, 'HEAD')).toBeUndefined();
+      expect(branchTipFiles(common, 'main~1')).toBeUndefined();
+      // A tag of the same name wins in rev-parse: only git can say.
+      r.write('x.txt', 'x\n');
+      r.commitAll('second');
+      r.git('tag', 'lanes/x', 'HEAD');
+      expect(branchTipFiles(common, 'lanes/x')).toBeUndefined();
+      expect(refExistsFiles(common, 'refs/heads/lanes/x', { GIT_DIR: common })).toBeUndefined();
     }),
   );
 });

@@ -17,7 +17,7 @@ import { runCommand } from '../../system/command.js';
 import { redact } from '../../util/redact.js';
 import type { ProtocolItem } from '../config/schema.js';
 import type { Project } from '../project/project.js';
-import { noteFile, readNoteFile } from './files.js';
+import { noteFile } from './note-io.js';
 import type { SessionNote, SessionRecord, SessionsDoc } from './model.js';
 import { sectionFilled } from './note.js';
 import { ownedNotePaths, readSessions } from './records.js';
@@ -86,10 +86,11 @@ export async function checkProtocol(
   const items: ProtocolItem[] = cfg.session[phase];
   const rec = sessionFor(doc, worktree, sessionId);
   let note: SessionNote | undefined | null = null; // null: not read yet
-  const getNote = () => {
+  // Loaded only for a section check: SessionStart's default checklist has none, so it loads no YAML.
+  const getNote = async () => {
     if (note === null) {
       try {
-        note = rec ? readNoteFile(rec) : undefined;
+        note = rec ? (await import('./files.js')).readNoteFile(rec) : undefined;
       } catch {
         note = undefined;
       }
@@ -121,7 +122,7 @@ export async function checkProtocol(
         };
       }
       case 'section_filled': {
-        const n = getNote();
+        const n = await getNote();
         if (!rec || !n) return { ...base, ok: false, detail: rec ? `Session ${rec.id}'s log cannot be read.` : noSession };
         const filled = sectionFilled(n, c.section);
         if (filled === undefined) return { ...base, ok: false, detail: `The log has no "${c.section}" section.` };

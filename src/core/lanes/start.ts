@@ -18,7 +18,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { LanesError, errorMessage } from '../../errors.js';
 import { refSha, resolveCommit, revInputProblem } from '../../git/refs.js';
-import { addWorktree, adminDirFor, checkoutSettings, checkoutWorktree } from '../../git/worktree.js';
+import { addWorktree, adminDirFor, checkoutSettings, checkoutWorktree, type CheckoutSettings } from '../../git/worktree.js';
 import { branchTipFiles, refExistsFiles } from '../../git/head-files.js';
 import { filesAt } from '../../git/tree.js';
 import { failpoint } from '../../util/failpoint.js';
@@ -172,7 +172,7 @@ export async function startLane(project: Project, input: StartInput): Promise<St
       await addWorktree(repo.mainRoot, { path, branch, commit: from, lockReason: lockReason(task), noCheckout: true });
     });
     await failpoint('lanes.start.before-checkout');
-    await checkoutWorktree(path, from, checkout);
+    await checkoutWorktree(path, from, await whileOthersStart(project, task, checkout));
     await failpoint('lanes.start.after-worktree');
 
     // Rolling back from 'worktree' and from 'setup' is the same until a setup command runs (its
@@ -233,6 +233,19 @@ export async function startLane(project: Project, input: StartInput): Promise<St
   } catch (e) {
     return fail(e);
   }
+}
+
+/**
+ * Parallel checkout (`checkout.workers=0`) costs about a third more CPU than a serial one (its
+ * worker processes and their pipes, measured at 2,000 files): it pays while the machine has cores
+ * to spare, not while other lanes start and check out at the same time. Either way the checkout is
+ * the same; a user's own checkout.workers is never overridden (then there are no extra arguments).
+ */
+async function whileOthersStart(project: Project, task: string, settings: CheckoutSettings): Promise<CheckoutSettings> {
+  if (settings.configArgs.length === 0) return settings;
+  const lanes = (await project.store.read(LANES_DOC)).data;
+  const others = Object.values(lanes).some((l) => l.task !== task && l.state === 'starting');
+  return others ? { ...settings, configArgs: [] } : settings;
 }
 
 async function assertBranchFree(project: Project, task: string): Promise<void> {

@@ -100,6 +100,7 @@ describe('startLane: git processes', () => {
       tasks: [
         { id: 'api', files: ['src/api/**'] },
         { id: 'ui', files: ['src/ui/**'] },
+        { id: 'web', files: ['src/web/**'] },
       ],
     });
     const lanes = await r.open();
@@ -119,6 +120,8 @@ describe('startLane: git processes', () => {
       process.env.PATH = pathBefore;
     }
     const calls = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    // Alone, the checkout runs on every core.
+    expect(calls.find((c) => c.includes('reset --hard'))).toContain('checkout.workers=0');
     // The target's tip, "is lanes/api free?" and "is a worktree registered there?" are read from
     // the files git keeps (the ref files, the worktree admin dirs).
     expect(
@@ -136,5 +139,46 @@ describe('startLane: git processes', () => {
     await expect(startLane(lanes, { task_id: 'ui', owner: 'session:abc' })).rejects.toThrow(
       /A branch lanes\/ui already exists \(at [0-9a-f]{12}\)/,
     );
+  });
+
+  it('checks out serially while another lane is starting (the cores are busy), in parallel otherwise', async () => {
+    const r = await lanesRepo({ tasks: [{ id: 'api', files: ['src/api/**'] }] });
+    const lanes = await r.open();
+    await lanes.config();
+    const shim = tempDir('lanes-git-shim-');
+    const log = path.join(shim, 'calls.log');
+    const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    fs.writeFileSync(path.join(shim, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
+    // Another start in flight, as the lane record says while it runs.
+    await lanes.store.transact(async (tx) => {
+      const doc = tx.get(LANES_DOC);
+      doc.other = {
+        ...structuredClone(doc.api ?? {}),
+        task: 'other',
+        owner: 'x',
+        branch: 'lanes/other',
+        path: path.join(r.dir, 'x'),
+        base: 'x',
+        base_ref: 'main',
+        target: 'main',
+        state: 'starting',
+        token: 't',
+        created_at: new Date().toISOString(),
+      };
+    });
+    const pathBefore = process.env.PATH;
+    process.env.PATH = `${shim}${path.delimiter}${pathBefore ?? ''}`;
+    try {
+      await startLane(lanes, { task_id: 'api', owner: 'session:abc' });
+    } finally {
+      process.env.PATH = pathBefore;
+    }
+    const reset = fs
+      .readFileSync(log, 'utf8')
+      .split('\n')
+      .find((c) => c.includes('reset --hard'));
+    expect(reset).toBeDefined();
+    expect(reset).not.toContain('checkout.workers');
+    expect(fs.existsSync(path.join(lanePath(r, 'api'), 'src/a.ts'))).toBe(true);
   });
 });

@@ -168,7 +168,7 @@ async function parallel(root: string, tmp: string, repo: string, label: string):
     ratioAim(1.0, 0.2),
     'median of ' +
       PAR_ROUNDS +
-      " rounds, children (config and zod included) loaded before the barrier. Each start: 6 git processes (repository, default target, checkout settings, worktree add, which runs 2 more, the checkout with its workers), about 20 fsyncs (journal steps and 3 state transactions), the repo lock held for the worktree add only; the 8 share 2 cores, so the figure is CPU time: about 3x the bare add's per start (docs/performance.md)",
+      ' rounds, children (config and zod included) loaded before the barrier. Each start: 6 git processes (the repository twice, the default target, the checkout settings, worktree add, which runs 2 more, the checkout, serial while others start), about 20 fsyncs (journal steps, 3 state transactions), the repo lock held for the worktree add only; the 8 share 2 cores, so the figure compares CPU time (docs/performance.md)',
   );
 }
 

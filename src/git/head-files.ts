@@ -84,7 +84,8 @@ function plainRef(full: string): boolean {
  * reftable, environment overrides).
  */
 export function branchTipFiles(commonDir: string, name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.GIT_DIR || env.GIT_COMMON_DIR || !plainRef(`refs/heads/${name}`)) return undefined;
+  // A full object id is read as that object before any ref of the same name.
+  if (env.GIT_DIR || env.GIT_COMMON_DIR || !plainRef(`refs/heads/${name}`) || OID_RE.test(name)) return undefined;
   try {
     if (exists(path.join(commonDir, 'reftable'))) return undefined;
     const packed = packedRefs(commonDir);

@@ -96,6 +96,8 @@ describe('branchTipFiles and refExistsFiles', () => {
       expect(branchTipFiles(common, 'nope')).toBeUndefined();
       expect(branchTipFiles(common, 'HEAD')).toBeUndefined();
       expect(branchTipFiles(common, 'main~1')).toBeUndefined();
+      r.git('branch', tip, 'HEAD');
+      expect(branchTipFiles(common, tip)).toBeUndefined();
       // A tag of the same name wins in rev-parse: only git can say.
       r.write('x.txt', 'x\n');
       r.commitAll('second');

@@ -139,7 +139,7 @@ export async function run({ root }: { root: string }): Promise<BenchResult[]> {
       s['start-lane']!,
       b,
       ratioAim(2.0),
-      'node start + 3 git (HEAD, branch, worktree top) + the session note written and indexed (4 fsyncs, yaml) + the previous note parsed; config from the memo (no zod)',
+      "node start + no git (branch, commit and worktree top read from the files git keeps) + the session note written (front matter by hand, no yaml) and indexed (4 fsyncs) + the previous note's next steps read from its body (no yaml); config from the memo (no zod)",
     ),
     result('hooks: SessionStart outside a lane (one-line summary)', s['start-main']!, b),
     result(
@@ -147,7 +147,7 @@ export async function run({ root }: { root: string }): Promise<BenchResult[]> {
       s['stop-lane']!,
       b,
       ratioAim(2.0),
-      'node start + 2 git (worktree top, status) + the end protocol on the remembered config (no zod); the note parsed (yaml)',
+      "node start + 1 git (status; the worktree top is the project's) + the end protocol on the remembered config (no zod); the note parsed (yaml)",
     ),
     result('hooks: Stop outside a lane', s['stop-main']!, b),
     result(

@@ -112,4 +112,13 @@ describe('hook bundles', () => {
       ).toEqual([]);
     }
   });
+
+  it('starts a session in a lane without loading the YAML library: a new note is written and the previous one read without it', () => {
+    const g = graph(hookPath('session-start'));
+    const isYaml = (m: string) => m.startsWith('node_modules/yaml/');
+    expect([...g.statics, ...g.lazy].filter(isYaml)).toEqual([]);
+    expect(g.lazy.has('src/core/sessions/start.ts') && g.lazy.has('src/core/sessions/previous.ts')).toBe(true);
+    // Loaded only for a front matter that needs quoting, or a protocol item that reads a section.
+    expect([...g.dynamics].some(isYaml)).toBe(true);
+  });
 });

@@ -18,7 +18,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { LanesError, errorMessage } from '../../errors.js';
 import { refSha, resolveCommit, revInputProblem } from '../../git/refs.js';
-import { addWorktree, checkoutSettings, checkoutWorktree, listWorktrees } from '../../git/worktree.js';
+import { addWorktree, adminDirFor, checkoutSettings, checkoutWorktree, type CheckoutSettings } from '../../git/worktree.js';
+import { branchTipFiles, refExistsFiles } from '../../git/head-files.js';
 import { filesAt } from '../../git/tree.js';
 import { failpoint } from '../../util/failpoint.js';
 import { isPlainScope } from '../plan/globs.js';
@@ -89,17 +90,18 @@ export async function startLane(project: Project, input: StartInput): Promise<St
   // A slug always makes a valid branch name (git check-ref-format agrees; see the tests), so no
   // extra git call here. Independent reads run together: each git call is a process spawn.
   const branch = laneBranch(task);
-  const [base, , worktrees, checkout] = await Promise.all([
-    resolveCommit(repo.mainRoot, baseRef),
+  // A plain branch (the target, usually) is read from the files git keeps; anything else asks git.
+  const [base, , checkout] = await Promise.all([
+    branchTipFiles(repo.commonDir, baseRef) ?? resolveCommit(repo.mainRoot, baseRef),
     assertBranchFree(project, task),
-    listWorktrees(repo.mainRoot),
     checkoutSettings(repo.mainRoot, repo.commonDir),
   ]);
   if (!base) throw await noBase(project, baseRef, input.base !== undefined);
   // Across machines: a task taken over from a machine that went away continues from the work it
   // pushed (refs/lanes/work/<task>); the lane's base stays the target commit it branches from.
   const from = (input.base === undefined && (await fetchWork(project, task).catch(() => undefined))) || base;
-  if (worktrees.some((w) => w.path === path)) {
+  // git's record of a worktree is its admin dir whose gitdir file names the path.
+  if (adminDirFor(repo.commonDir, path)) {
     throw new LanesError('CONFLICT', `git already has a worktree registered at ${path} (its directory is missing or empty).`, {
       hint: `Run ${act('cleanup_lanes')} to clear stale lanes, then start the task again.`,
     });
@@ -170,10 +172,12 @@ export async function startLane(project: Project, input: StartInput): Promise<St
       await addWorktree(repo.mainRoot, { path, branch, commit: from, lockReason: lockReason(task), noCheckout: true });
     });
     await failpoint('lanes.start.before-checkout');
-    await checkoutWorktree(path, from, checkout);
+    await checkoutWorktree(path, from, await whileOthersStart(project, task, checkout));
     await failpoint('lanes.start.after-worktree');
 
-    await entry.step('setup');
+    // Rolling back from 'worktree' and from 'setup' is the same until a setup command runs (its
+    // process group is recorded with the step): without setup commands the step is not written.
+    if (cfg.setup.length) await entry.step('setup');
     const inc = await copyIncluded(repo.mainRoot, path, cfg.worktrees.include_file);
     let fired = false;
     const during = async () => {
@@ -231,7 +235,23 @@ export async function startLane(project: Project, input: StartInput): Promise<St
   }
 }
 
+/**
+ * Parallel checkout (`checkout.workers=0`) costs about a third more CPU than a serial one (its
+ * worker processes and their pipes, measured at 2,000 files): it pays while the machine has cores
+ * to spare, not while other lanes start and check out at the same time. Either way the checkout is
+ * the same; a user's own checkout.workers is never overridden (then there are no extra arguments).
+ */
+async function whileOthersStart(project: Project, task: string, settings: CheckoutSettings): Promise<CheckoutSettings> {
+  if (settings.configArgs.length === 0) return settings;
+  const lanes = (await project.store.read(LANES_DOC)).data;
+  const others = Object.values(lanes).some((l) => l.task !== task && l.state === 'starting');
+  return others ? { ...settings, configArgs: [] } : settings;
+}
+
 async function assertBranchFree(project: Project, task: string): Promise<void> {
+  // Read from the ref files when they are plain (it runs under the 'git' lock, which parallel
+  // starts queue on); git is asked for the tip only when the branch is there or the layout unusual.
+  if (refExistsFiles(project.repo.commonDir, laneRef(task)) === false) return;
   const tip = await refSha(project.repo.mainRoot, laneRef(task));
   if (tip) {
     throw new LanesError('CONFLICT', `A branch ${laneBranch(task)} already exists (at ${tip.slice(0, 12)}).`, {

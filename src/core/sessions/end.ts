@@ -22,7 +22,8 @@ import { resolveRepo } from '../../git/repo.js';
 import { redact } from '../../util/redact.js';
 import { assertSlug } from '../../util/slug.js';
 import { openProject, type Project } from '../project/project.js';
-import { writeNote, noteFile, readNoteFile } from './files.js';
+import { writeNote, readNoteFile } from './files.js';
+import { noteFile } from './note-io.js';
 import { commitSessionNote, commitsSince, filesChanged, NOTE_COMMIT_PREFIX, type NoteCommitResult } from './git-info.js';
 import {
   SESSIONS_DOC,

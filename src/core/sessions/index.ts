@@ -8,7 +8,7 @@ export { sectionFilled, normalizeText } from './note.js';
 export { renderNote } from './note-render.js';
 export { parseNote } from './note-parse.js';
 export { commitSessionNote, filesChanged, commitsSince, NOTE_COMMIT_PREFIX, type NoteCommitResult } from './git-info.js';
-export { noteFile, findNoteText } from './files.js';
+export { noteFile, findNoteText } from './note-io.js';
 export {
   sessionKey,
   findCurrent,
@@ -20,17 +20,8 @@ export {
   type ListFilter,
 } from './records.js';
 export { startSession, type StartSessionInput, type StartSessionResult } from './start.js';
-export {
-  logSession,
-  getSession,
-  listSessions,
-  previousNextSteps,
-  formatPreviousNextSteps,
-  type LogSessionInput,
-  type LogSessionResult,
-  type GetSessionResult,
-  type PreviousNextSteps,
-} from './read.js';
+export { logSession, getSession, listSessions, type LogSessionInput, type LogSessionResult, type GetSessionResult } from './read.js';
+export { previousNextSteps, formatPreviousNextSteps, type PreviousNextSteps } from './previous.js';
 export {
   endSession,
   completeSessionFast,

@@ -17,7 +17,7 @@ import { runCommand } from '../../system/command.js';
 import { redact } from '../../util/redact.js';
 import type { ProtocolItem } from '../config/schema.js';
 import type { Project } from '../project/project.js';
-import { noteFile, readNoteFile } from './files.js';
+import { noteFile } from './note-io.js';
 import type { SessionNote, SessionRecord, SessionsDoc } from './model.js';
 import { sectionFilled } from './note.js';
 import { ownedNotePaths, readSessions } from './records.js';
@@ -51,13 +51,15 @@ function sessionFor(doc: SessionsDoc, worktree: string, id?: string): SessionRec
   return here.find((r) => r.status === 'active') ?? here[0];
 }
 
-async function worktreeTop(dir: string): Promise<string> {
+async function worktreeTop(dir: string, known: string): Promise<string> {
   if (!fs.existsSync(dir)) {
     throw new LanesError('NOT_FOUND', `The worktree ${dir} does not exist.`, {
       hint: 'Run the checks from inside the lane (or pass its path).',
     });
   }
   const real = fs.realpathSync(dir);
+  // The top of the worktree the project was opened on is known (a real path): no git needed.
+  if (real === known) return real;
   try {
     return fs.realpathSync(await showToplevel(real));
   } catch {
@@ -76,14 +78,19 @@ export async function checkProtocol(
   phase: ProtocolPhase,
   sessionId?: string,
 ): Promise<ProtocolResult> {
-  const [cfg, worktree, doc] = await Promise.all([project.config(), worktreeTop(worktreeDir), readSessions(project.store)]);
+  const [cfg, worktree, doc] = await Promise.all([
+    project.config(),
+    worktreeTop(worktreeDir, project.repo.worktreeRoot),
+    readSessions(project.store),
+  ]);
   const items: ProtocolItem[] = cfg.session[phase];
   const rec = sessionFor(doc, worktree, sessionId);
   let note: SessionNote | undefined | null = null; // null: not read yet
-  const getNote = () => {
+  // Loaded only for a section check: SessionStart's default checklist has none, so it loads no YAML.
+  const getNote = async () => {
     if (note === null) {
       try {
-        note = rec ? readNoteFile(rec) : undefined;
+        note = rec ? (await import('./files.js')).readNoteFile(rec) : undefined;
       } catch {
         note = undefined;
       }
@@ -115,7 +122,7 @@ export async function checkProtocol(
         };
       }
       case 'section_filled': {
-        const n = getNote();
+        const n = await getNote();
         if (!rec || !n) return { ...base, ok: false, detail: rec ? `Session ${rec.id}'s log cannot be read.` : noSession };
         const filled = sectionFilled(n, c.section);
         if (filled === undefined) return { ...base, ok: false, detail: `The log has no "${c.section}" section.` };

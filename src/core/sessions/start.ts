@@ -10,9 +10,10 @@ import { redact } from '../../util/redact.js';
 import { assertSlug, isSlug } from '../../util/slug.js';
 import type { Project } from '../project/project.js';
 import { PLAN_DOC } from '../plan/tasks.js';
-import { noteFile, readNoteFile, writeNote } from './files.js';
-import { currentBranch, headCommit } from '../../git/head.js';
-import { SESSIONS_DOC, emptyNote, isoNow, newSessionId, notePathFor, type SessionRecord } from './model.js';
+import { noteFile, writeNoteText } from './note-io.js';
+import { renderNotePlain } from './note-front.js';
+import { headOf } from '../../git/head-files.js';
+import { SESSIONS_DOC, emptyNote, isoNow, newSessionId, notePathFor, type SessionNote, type SessionRecord } from './model.js';
 import { normalizeText } from './note.js';
 import { activeIn, laneAt, laneOf, pruneIndex, readSessions, sessionKey, type SessionKey } from './records.js';
 
@@ -62,7 +63,8 @@ export async function startSession(
   } else {
     task = (await laneAt(project.store, from))?.task;
   }
-  const branch = await currentBranch(worktree);
+  // HEAD's branch and commit from the files git keeps (git itself when they are not plain).
+  const { branch, commit: head } = await headOf(worktree, project.repo.commonDir);
   task ??= laneTaskFromBranch(branch);
 
   const existing = activeIn(await readSessions(project.store), worktree, key);
@@ -75,7 +77,6 @@ export async function startSession(
   const topic = oneLine(topicGiven ? input.topic! : planned ? planned.title : `Work in ${branch ?? path.basename(worktree)}`, TOPIC_MAX);
   const started = isoNow();
   const id = newSessionId(topic);
-  const head = await headCommit(worktree);
   const rec: SessionRecord = {
     id,
     path: notePathFor(cfg.session.dir, id, started),
@@ -109,7 +110,7 @@ export async function startSession(
   });
   if (won.id !== id) return resume(project, won, input);
   try {
-    writeNote(rec, {
+    const note: SessionNote = {
       ...emptyNote(
         {
           id,
@@ -129,7 +130,10 @@ export async function startSession(
         },
         objective,
       ),
-    });
+    };
+    // A new note's front matter is plain words, times and ids as a rule: written without loading
+    // the YAML library, which renders it only when some value needs quoting.
+    writeNoteText(rec, renderNotePlain(note) ?? (await import('./note-render.js')).renderNote(note));
   } catch (e) {
     await project.store.update(SESSIONS_DOC, (doc) => {
       delete doc[id];
@@ -146,6 +150,7 @@ async function resume(project: Project, rec: SessionRecord, input: StartSessionI
   if (!(rec.topic_auto && topicGiven)) return { session: rec, note_path: noteFile(rec), resumed: true };
   const topic = oneLine(input.topic!, TOPIC_MAX);
   const type = input.type ? oneLine(input.type, 40) || rec.type : rec.type;
+  const { readNoteFile, writeNote } = await import('./files.js');
   const note = readNoteFile(rec);
   if (note) {
     note.meta.topic = topic;

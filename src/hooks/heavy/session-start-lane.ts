@@ -10,7 +10,7 @@ import type { LaneRecord } from '../../core/lanes/model.js';
 import type { MergeQueueDoc } from '../../core/merge/model.js';
 import { claimNoticeIn, noticeText, NOTICES_DOC, pendingNotice, type NoticesDoc } from '../../core/merge/notices.js';
 import { checkProtocol, formatChecklist } from '../../core/sessions/protocol.js';
-import { formatPreviousNextSteps, previousNextSteps } from '../../core/sessions/read.js';
+import { formatPreviousNextSteps, previousNextSteps } from '../../core/sessions/previous.js';
 import { sessionKey } from '../../core/sessions/records.js';
 import { startSession } from '../../core/sessions/start.js';
 import { readPlan } from '../../core/plan/tasks.js';

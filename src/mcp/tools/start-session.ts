@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { openProject } from '../../core/project/project.js';
 import { SESSION_TYPES } from '../../core/sessions/model.js';
 import { checkProtocol, formatChecklist } from '../../core/sessions/protocol.js';
-import { formatPreviousNextSteps, previousNextSteps } from '../../core/sessions/read.js';
+import { formatPreviousNextSteps, previousNextSteps } from '../../core/sessions/previous.js';
 import { sessionKey } from '../../core/sessions/records.js';
 import { startSession } from '../../core/sessions/start.js';
 import { defineTool } from '../tool.js';

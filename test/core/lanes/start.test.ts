@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startLane } from '../../../src/core/lanes/start.js';
@@ -7,6 +8,7 @@ import { LANES_DOC } from '../../../src/core/lanes/model.js';
 import { listClaims } from '../../../src/core/claims/api.js';
 import { readPlan } from '../../../src/core/plan/tasks.js';
 import { isLanesError } from '../../../src/errors.js';
+import { tempDir } from '../../helpers/repo.js';
 import { lanePath, lanesRepo } from './helpers.js';
 
 describe('startLane', () => {
@@ -89,5 +91,94 @@ describe('startLane', () => {
     expect(r.git('branch', '--list', 'lanes/b')).toBe('');
     const { tasks } = await readPlan(lanes.store);
     expect(tasks.b?.status).toBe('planned');
+  });
+});
+
+describe('startLane: git processes', () => {
+  it('runs git only to register the worktree, to fill it, and for the checkout settings', async () => {
+    const r = await lanesRepo({
+      tasks: [
+        { id: 'api', files: ['src/api/**'] },
+        { id: 'ui', files: ['src/ui/**'] },
+        { id: 'web', files: ['src/web/**'] },
+      ],
+    });
+    const lanes = await r.open();
+    await lanes.config();
+    // A `git` first on PATH that logs each call and runs the real one.
+    const shim = tempDir('lanes-git-shim-');
+    const log = path.join(shim, 'calls.log');
+    const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    fs.writeFileSync(path.join(shim, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
+    const main = r.git('rev-parse', 'main');
+    const pathBefore = process.env.PATH;
+    process.env.PATH = `${shim}${path.delimiter}${pathBefore ?? ''}`;
+    try {
+      const out = await startLane(lanes, { task_id: 'api', owner: 'session:abc' });
+      expect(out.base).toBe(main);
+    } finally {
+      process.env.PATH = pathBefore;
+    }
+    const calls = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    // Alone, the checkout runs on every core.
+    expect(calls.find((c) => c.includes('reset --hard'))).toContain('checkout.workers=0');
+    // The target's tip, "is lanes/api free?" and "is a worktree registered there?" are read from
+    // the files git keeps (the ref files, the worktree admin dirs).
+    expect(
+      calls.map((c) =>
+        c
+          .split(' ')
+          .filter((w) => !w.startsWith('-c') && !w.includes('='))
+          .slice(0, 2)
+          .join(' '),
+      ),
+    ).toEqual(['config --get-regexp', 'worktree add', 'reset --hard']);
+    // Still refused when the branch exists, packed or loose.
+    r.git('branch', 'lanes/ui');
+    r.git('pack-refs', '--all');
+    await expect(startLane(lanes, { task_id: 'ui', owner: 'session:abc' })).rejects.toThrow(
+      /A branch lanes\/ui already exists \(at [0-9a-f]{12}\)/,
+    );
+  });
+
+  it('checks out serially while another lane is starting (the cores are busy), in parallel otherwise', async () => {
+    const r = await lanesRepo({ tasks: [{ id: 'api', files: ['src/api/**'] }] });
+    const lanes = await r.open();
+    await lanes.config();
+    const shim = tempDir('lanes-git-shim-');
+    const log = path.join(shim, 'calls.log');
+    const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    fs.writeFileSync(path.join(shim, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
+    // Another start in flight, as the lane record says while it runs.
+    await lanes.store.transact(async (tx) => {
+      const doc = tx.get(LANES_DOC);
+      doc.other = {
+        ...structuredClone(doc.api ?? {}),
+        task: 'other',
+        owner: 'x',
+        branch: 'lanes/other',
+        path: path.join(r.dir, 'x'),
+        base: 'x',
+        base_ref: 'main',
+        target: 'main',
+        state: 'starting',
+        token: 't',
+        created_at: new Date().toISOString(),
+      };
+    });
+    const pathBefore = process.env.PATH;
+    process.env.PATH = `${shim}${path.delimiter}${pathBefore ?? ''}`;
+    try {
+      await startLane(lanes, { task_id: 'api', owner: 'session:abc' });
+    } finally {
+      process.env.PATH = pathBefore;
+    }
+    const reset = fs
+      .readFileSync(log, 'utf8')
+      .split('\n')
+      .find((c) => c.includes('reset --hard'));
+    expect(reset).toBeDefined();
+    expect(reset).not.toContain('checkout.workers');
+    expect(fs.existsSync(path.join(lanePath(r, 'api'), 'src/a.ts'))).toBe(true);
   });
 });

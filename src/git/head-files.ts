@@ -1,0 +1,150 @@
+/**
+ * A worktree's branch and HEAD commit read from the files git keeps (the `.git` file or directory,
+ * `HEAD`, the loose ref or `packed-refs`), for the SessionStart hook, where each git process costs
+ * several ms under load. Only the plain layout is read: whenever the answer could differ from
+ * git's (environment overrides, a reftable, a symbolic ref to a symbolic ref, a name git would
+ * print differently), the functions ask git itself. Reads take no locks (docs/safety.md rule 7).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { currentBranch, headCommit } from './head.js';
+
+const OID_RE = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
+/** What HEAD says, from disk; undefined whenever git might say something else. */
+export interface HeadFiles {
+  /** The branch HEAD points at, short (`lanes/api`); undefined when detached. */
+  branch?: string;
+  /** The commit HEAD names; undefined on an unborn branch. */
+  commit?: string;
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function exists(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The worktree's own git dir, when it belongs to `commonDir`. */
+function gitDirOf(worktree: string, commonDir: string): string | undefined {
+  const dotGit = path.join(worktree, '.git');
+  const st = fs.statSync(dotGit, { throwIfNoEntry: false });
+  if (!st) return undefined;
+  if (st.isDirectory()) return fs.realpathSync(dotGit) === commonDir ? dotGit : undefined;
+  const m = /^gitdir:\s*(.+?)\s*$/m.exec(readText(dotGit) ?? '');
+  if (!m) return undefined;
+  const gitDir = path.resolve(worktree, m[1]!);
+  const common = readText(path.join(gitDir, 'commondir'))?.trim();
+  if (!common || fs.realpathSync(path.resolve(gitDir, common)) !== commonDir) return undefined;
+  return gitDir;
+}
+
+/** The oid a loose or packed ref holds: undefined when absent, null when it is not plain. */
+function refValue(commonDir: string, ref: string, packed: string): string | undefined | null {
+  const loose = readText(path.join(commonDir, ...ref.split('/')));
+  if (loose !== undefined) return OID_RE.test(loose.trim()) ? loose.trim() : null;
+  for (const line of packed.split('\n')) {
+    const sp = line.indexOf(' ');
+    if (sp > 0 && line.slice(sp + 1).trimEnd() === ref) return OID_RE.test(line.slice(0, sp)) ? line.slice(0, sp) : null;
+  }
+  return undefined;
+}
+
+function packedRefs(commonDir: string): string {
+  return readText(path.join(commonDir, 'packed-refs')) ?? '';
+}
+
+/** Whether a short name could also be read by git as something other than `refs/heads/<short>`. */
+function ambiguous(commonDir: string, short: string, packed: string): boolean {
+  // `symbolic-ref --short` prints `heads/<b>`, and `rev-parse <b>` prefers another ref, when <b>,
+  // refs/<b> or refs/tags/<b> also names one.
+  return [short, `refs/${short}`, `refs/tags/${short}`].some(
+    (other) => exists(path.join(commonDir, ...other.split('/'))) || packed.includes(` ${other}\n`) || packed.endsWith(` ${other}`),
+  );
+}
+
+function plainRef(full: string): boolean {
+  return /^refs\/heads\/[A-Za-z0-9._\/-]+$/.test(full) && !/\.\.|\/\/|\/$|\.lock$|(^|\/)\./.test(full);
+}
+
+/**
+ * The commit of branch `name` (short, `main`) as `rev-parse --verify <name>^{commit}` gives it,
+ * read from the files git keeps; undefined when only git can say (an absent or ambiguous name, a
+ * reftable, environment overrides).
+ */
+export function branchTipFiles(commonDir: string, name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  // A full object id is read as that object before any ref of the same name.
+  if (env.GIT_DIR || env.GIT_COMMON_DIR || !plainRef(`refs/heads/${name}`) || OID_RE.test(name)) return undefined;
+  try {
+    if (exists(path.join(commonDir, 'reftable'))) return undefined;
+    const packed = packedRefs(commonDir);
+    if (ambiguous(commonDir, name, packed)) return undefined;
+    return refValue(commonDir, `refs/heads/${name}`, packed) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the full ref `refs/heads/...` exists, from the files git keeps: true when a loose file
+ * or a packed line names it, false when neither does; undefined when only git can say.
+ */
+export function refExistsFiles(commonDir: string, full: string, env: NodeJS.ProcessEnv = process.env): boolean | undefined {
+  if (env.GIT_DIR || env.GIT_COMMON_DIR || !plainRef(full)) return undefined;
+  try {
+    if (exists(path.join(commonDir, 'reftable'))) return undefined;
+    if (exists(path.join(commonDir, ...full.split('/')))) return true;
+    const packed = packedRefs(commonDir);
+    return packed.includes(` ${full}\n`) || packed.endsWith(` ${full}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * HEAD of `worktree` (a real path, the top of a worktree of the repository whose real common dir
+ * is `commonDir`) from the files git keeps, or undefined when only git can say.
+ */
+export function readHeadFiles(worktree: string, commonDir: string, env: NodeJS.ProcessEnv = process.env): HeadFiles | undefined {
+  // Git would follow these instead of the files below.
+  if (env.GIT_DIR || env.GIT_WORK_TREE || env.GIT_COMMON_DIR) return undefined;
+  try {
+    if (exists(path.join(commonDir, 'reftable'))) return undefined;
+    const gitDir = gitDirOf(worktree, commonDir);
+    if (!gitDir) return undefined;
+    const head = (readText(path.join(gitDir, 'HEAD')) ?? '').trim();
+    // A detached HEAD holds the commit itself (git writes only a commit there).
+    if (OID_RE.test(head)) return { commit: head };
+    const ref = /^ref: (refs\/heads\/(\S+))$/.exec(head);
+    if (!ref) return undefined;
+    const [full, short] = [ref[1]!, ref[2]!];
+    if (!plainRef(full)) return undefined;
+    const packed = packedRefs(commonDir);
+    if (ambiguous(commonDir, short, packed)) return undefined;
+    const oid = refValue(commonDir, full, packed);
+    if (oid === null) return undefined;
+    // A branch can only hold a commit (git refuses anything else for refs/heads/ and HEAD).
+    return { branch: short, ...(oid ? { commit: oid } : {}) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The branch and commit of `worktree`'s HEAD: from the files git keeps when plain, else from git. */
+export async function headOf(worktree: string, commonDir: string): Promise<HeadFiles> {
+  const disk = readHeadFiles(worktree, commonDir);
+  if (disk) return disk;
+  const [branch, commit] = await Promise.all([currentBranch(worktree), headCommit(worktree)]);
+  return { ...(branch ? { branch } : {}), ...(commit ? { commit } : {}) };
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { branchTipFiles, headOf, readHeadFiles, refExistsFiles } from '../../src/git/head-files.js';
+import { currentBranch, headCommit } from '../../src/git/head.js';
+import { makeRepo, type TestRepo } from '../helpers/repo.js';
+
+/** What git itself says, the answer readHeadFiles must match whenever it gives one. */
+async function fromGit(dir: string): Promise<{ branch?: string; commit?: string }> {
+  const [branch, commit] = await Promise.all([currentBranch(dir), headCommit(dir)]);
+  return { ...(branch ? { branch } : {}), ...(commit ? { commit } : {}) };
+}
+
+function withRepo(fn: (r: TestRepo, common: string) => Promise<void>): () => Promise<void> {
+  return async () => {
+    const r = makeRepo();
+    try {
+      await fn(r, fs.realpathSync(path.join(r.dir, '.git')));
+    } finally {
+      r.cleanup();
+    }
+  };
+}
+
+describe('readHeadFiles', () => {
+  it(
+    'reads the branch and commit of the main checkout and of a lane as git does, loose and packed',
+    withRepo(async (r, common) => {
+      expect(readHeadFiles(r.dir, common)).toEqual(await fromGit(r.dir));
+      const wt = path.join(r.dir, '.claude', 'worktrees', 'api');
+      r.git('worktree', 'add', '-q', '-b', 'lanes/api', wt);
+      const disk = readHeadFiles(wt, common);
+      expect(disk).toEqual({ branch: 'lanes/api', commit: r.git('rev-parse', 'HEAD') });
+      expect(disk).toEqual(await fromGit(wt));
+      r.git('pack-refs', '--all');
+      expect(fs.existsSync(path.join(common, 'refs', 'heads', 'lanes', 'api'))).toBe(false);
+      expect(readHeadFiles(wt, common)).toEqual(await fromGit(wt));
+    }),
+  );
+
+  it(
+    'reads a detached HEAD and an unborn branch',
+    withRepo(async (r, common) => {
+      r.git('checkout', '-q', '--detach');
+      expect(readHeadFiles(r.dir, common)).toEqual({ commit: r.git('rev-parse', 'HEAD') });
+      r.git('checkout', '-q', '--orphan', 'fresh');
+      expect(readHeadFiles(r.dir, common)).toEqual({ branch: 'fresh' });
+      expect(await fromGit(r.dir)).toEqual({ branch: 'fresh' });
+    }),
+  );
+
+  it(
+    'leaves to git a branch name that a tag shares (git prints heads/<name>) and gives the same answer through headOf',
+    withRepo(async (r, common) => {
+      r.git('tag', 'main');
+      expect(readHeadFiles(r.dir, common)).toBeUndefined();
+      expect((await headOf(r.dir, common)).branch).toBe('heads/main');
+      r.git('pack-refs', '--all');
+      expect(readHeadFiles(r.dir, common)).toBeUndefined();
+      expect(await headOf(r.dir, common)).toEqual(await fromGit(r.dir));
+    }),
+  );
+
+  it(
+    'leaves to git a symbolic ref to a symbolic ref, a foreign common dir and GIT_DIR',
+    withRepo(async (r, common) => {
+      r.git('symbolic-ref', 'refs/heads/alias', 'refs/heads/main');
+      r.git('symbolic-ref', 'HEAD', 'refs/heads/alias');
+      expect(readHeadFiles(r.dir, common)).toBeUndefined();
+      expect(await headOf(r.dir, common)).toEqual(await fromGit(r.dir));
+      r.git('symbolic-ref', 'HEAD', 'refs/heads/main');
+      const other = makeRepo();
+      try {
+        expect(readHeadFiles(r.dir, fs.realpathSync(path.join(other.dir, '.git')))).toBeUndefined();
+      } finally {
+        other.cleanup();
+      }
+      expect(readHeadFiles(r.dir, common, { GIT_DIR: common })).toBeUndefined();
+      expect(readHeadFiles(r.dir, common, {})).toEqual(await fromGit(r.dir));
+    }),
+  );
+});
+
+describe('branchTipFiles and refExistsFiles', () => {
+  it(
+    "give git's answer for a plain branch, loose or packed, and none where git might read the name otherwise",
+    withRepo(async (r, common) => {
+      const tip = r.git('rev-parse', 'main');
+      expect(branchTipFiles(common, 'main')).toBe(tip);
+      expect(refExistsFiles(common, 'refs/heads/main')).toBe(true);
+      expect(refExistsFiles(common, 'refs/heads/lanes/x')).toBe(false);
+      r.git('branch', 'lanes/x');
+      r.git('pack-refs', '--all');
+      expect(refExistsFiles(common, 'refs/heads/lanes/x')).toBe(true);
+      expect(branchTipFiles(common, 'main')).toBe(tip);
+      expect(branchTipFiles(common, 'nope')).toBeUndefined();
+      expect(branchTipFiles(common, 'HEAD')).toBeUndefined();
+      expect(branchTipFiles(common, 'main~1')).toBeUndefined();
+      r.git('branch', tip, 'HEAD');
+      expect(branchTipFiles(common, tip)).toBeUndefined();
+      // A tag of the same name wins in rev-parse: only git can say.
+      r.write('x.txt', 'x\n');
+      r.commitAll('second');
+      r.git('tag', 'lanes/x', 'HEAD');
+      expect(branchTipFiles(common, 'lanes/x')).toBeUndefined();
+      expect(refExistsFiles(common, 'refs/heads/lanes/x', { GIT_DIR: common })).toBeUndefined();
+    }),
+  );
+});

@@ -11,8 +11,9 @@ export async function seedMachines(
   n: number,
   prefix: string,
   files: Record<string, string>,
+  start: () => Promise<GitServer> = startGitDaemon,
 ): Promise<{ server: GitServer; ms: Machine[] }> {
-  const server = await startGitDaemon();
+  const server = await start();
   const ms = Array.from({ length: n }, (_, i) => makeMachine(`${prefix}${i + 1}`, server.url));
   const first = ms[0]!;
   for (const [rel, text] of Object.entries(files)) {

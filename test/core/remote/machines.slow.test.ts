@@ -39,13 +39,18 @@ interface World {
   run(m: Machine, args: string[]): ReturnType<typeof lanes>;
 }
 
-async function world(n: number): Promise<World> {
-  const { server, ms } = await seedMachines(n, 'm', {
-    'package.json': JSON.stringify({ type: 'module', scripts: { test: 'node --test' } }),
-    '.lanes/config.json': JSON.stringify(CONFIG),
-    'src/shared.js': 'export const shared = 1;\n',
-    'test/.keep': '',
-  });
+async function world(n: number, start?: () => Promise<GitServer>): Promise<World> {
+  const { server, ms } = await seedMachines(
+    n,
+    'm',
+    {
+      'package.json': JSON.stringify({ type: 'module', scripts: { test: 'node --test' } }),
+      '.lanes/config.json': JSON.stringify(CONFIG),
+      'src/shared.js': 'export const shared = 1;\n',
+      'test/.keep': '',
+    },
+    start,
+  );
   const run = (m: Machine, args: string[]) => lanes(m.dir, args, { env: machineEnv(m) });
   return { server, ms, run };
 }
@@ -121,6 +126,18 @@ describe('lanes across machines', () => {
     const list = await w.run(a, ['claims', '--json']);
     expect(list.stdout).not.toContain('src/hook.js');
   }, 60_000);
+});
+
+describe('lanes run across machines', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await world(3);
+    for (const m of w.ms) expect((await w.run(m, ['remote', 'enable'])).code).toBe(0);
+  }, 120_000);
+  afterAll(async () => {
+    await w.server.cleanup();
+    for (const m of w.ms) m.cleanup();
+  });
 
   it('lanes run on 3 machines against one plan of 12 tasks: each task lands exactly once, in dependency order, main green', async () => {
     const tasks = Array.from({ length: 12 }, (_, i) => moduleTask(`t${i + 1}`, i >= 4 ? [`t${i - 3}`] : []));

@@ -17,16 +17,14 @@ import { act } from '../hints/actions.js';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { LanesError, errorMessage } from '../../errors.js';
-import { refSha, resolveCommit, revInputProblem } from '../../git/refs.js';
+import { resolveCommit, revInputProblem } from '../../git/refs.js';
 import { addWorktree, adminDirFor, checkoutSettings, checkoutWorktree, type CheckoutSettings } from '../../git/worktree.js';
-import { branchTipFiles, refExistsFiles } from '../../git/head-files.js';
+import { branchTipFiles } from '../../git/head-files.js';
 import { filesAt } from '../../git/tree.js';
 import { failpoint } from '../../util/failpoint.js';
 import { isPlainScope } from '../plan/globs.js';
 import { assertOwner } from '../claims/owner.js';
-import { claimInTx, conflictsFor, parseClaimRequest, reclaimDoc } from '../claims/tx.js';
-import { CLAIMS_DOC } from '../claims/model.js';
-import { conflictError, sane } from '../claims/tx.js';
+import { claimInTx } from '../claims/tx.js';
 import { OWNERS_DOC, readOwners, touchOwnerInTx } from '../claims/liveness.js';
 import type { Project } from '../project/project.js';
 import { applyTaskUpdate, readPlan, requirePlan, requireTask, TASKS_DOC } from '../plan/tasks.js';
@@ -36,7 +34,6 @@ import {
   assertTaskId,
   LANES_DOC,
   laneBranch,
-  laneRef,
   lockReason,
   START_OP,
   taskOwner,
@@ -48,6 +45,7 @@ import { lanePathFor, lanesDir } from './paths.js';
 import { recoverOrphans, rollbackStart, type RollbackReport } from './recover.js';
 import { runSetup } from './setup.js';
 import { laneExists, mine, resultOf, resumeLane } from './owned.js';
+import { assertBranchFree, noBase, preflightScope, withRollback } from './start-checks.js';
 
 export interface StartInput {
   task_id: string;
@@ -246,64 +244,4 @@ async function whileOthersStart(project: Project, task: string, settings: Checko
   const lanes = (await project.store.read(LANES_DOC)).data;
   const others = Object.values(lanes).some((l) => l.task !== task && l.state === 'starting');
   return others ? { ...settings, configArgs: [] } : settings;
-}
-
-async function assertBranchFree(project: Project, task: string): Promise<void> {
-  // Read from the ref files when they are plain (it runs under the 'git' lock, which parallel
-  // starts queue on); git is asked for the tip only when the branch is there or the layout unusual.
-  if (refExistsFiles(project.repo.commonDir, laneRef(task)) === false) return;
-  const tip = await refSha(project.repo.mainRoot, laneRef(task));
-  if (tip) {
-    throw new LanesError('CONFLICT', `A branch ${laneBranch(task)} already exists (at ${tip.slice(0, 12)}).`, {
-      hint: `It may hold earlier work for this task: land it, rename it (git branch -m ${laneBranch(task)} <new name>) or delete it once it is safe, then start the task again.`,
-    });
-  }
-}
-
-async function noBase(project: Project, rev: string, explicit: boolean): Promise<LanesError> {
-  if (!(await resolveCommit(project.repo.mainRoot, 'HEAD')) && !explicit) {
-    return new LanesError('NOT_A_REPO', `The repository ${project.repo.mainRoot} has no commits yet.`, {
-      hint: 'Commit something first (git commit --allow-empty -m "initial"); lanes branch off a commit.',
-    });
-  }
-  return explicit
-    ? new LanesError('INVALID_INPUT', `Base ${JSON.stringify(rev)} does not name a commit.`, {
-        hint: 'Pass an existing branch, tag or commit id (a single revision, not a range).',
-      })
-    : new LanesError('INVALID_INPUT', `The target branch "${rev}" does not exist.`, {
-        hint: 'Pass base explicitly, or set "target" in .lanes/config.json to an existing branch.',
-      });
-}
-
-/**
- * Would the task's scope be claimable now? A lock-free look at the claims doc (the authoritative
- * all-or-nothing claim comes later, in a transaction), so a conflict is reported before anything is
- * made, without taking the state lock (12 starts at once would queue on it).
- */
-async function preflightScope(project: Project, task: string, files: string[], ttl: number, filePaths: string[]): Promise<void> {
-  const req = parseClaimRequest({ owner: taskOwner(task), task, paths: files, file_paths: filePaths, mode: 'exclusive', ttl_seconds: ttl });
-  const doc = (await project.store.read(CLAIMS_DOC)).data;
-  if (!Array.isArray(doc.claims)) return;
-  doc.claims = doc.claims.filter(sane);
-  reclaimDoc(doc); // expired and dead holders do not count (this copy is never written)
-  const conflicts = conflictsFor(doc.claims, req.id.owner, req.patterns, req.mode, req.files);
-  if (conflicts.length) throw conflictError(conflicts, req.mode);
-}
-
-/** The original error, plus what its rollback had to keep. */
-function withRollback(e: unknown, report: RollbackReport): unknown {
-  if (!report.kept && !report.error) return e;
-  const note = report.error ? `Rolling back also failed: ${report.error}.` : `The half-made lane was kept: ${report.kept}.`;
-  if (e instanceof LanesError) {
-    return new LanesError(e.code, `${e.message}\n${note}`, {
-      hint: e.hint ?? `See ${act('list_lanes')}.`,
-      details: { ...e.details, rollback: report },
-      cause: e.cause,
-    });
-  }
-  return new LanesError('INTERNAL', `${errorMessage(e)}\n${note}`, {
-    hint: `See ${act('list_lanes')}.`,
-    cause: e,
-    details: { rollback: report },
-  });
 }

@@ -5,23 +5,23 @@ import {
   NOTICES_DOC,
   noticeText,
   pendingNotice
-} from "../chunks/chunk-JJQDDWYW.mjs";
+} from "../chunks/chunk-W5B5TKJD.mjs";
 import {
   actingLane
-} from "../chunks/chunk-FBIASZBD.mjs";
+} from "../chunks/chunk-3R2XCCEG.mjs";
 import {
   ownerLeaseStale
-} from "../chunks/chunk-4T7MWMMN.mjs";
+} from "../chunks/chunk-JZBDBPL2.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
 import "../chunks/chunk-HOVPYJYW.mjs";
-import "../chunks/chunk-QIPYZTUZ.mjs";
+import "../chunks/chunk-K5AD2CRG.mjs";
 import {
   emitJson,
   exit,
   note,
   reasonToStderr,
   trace
-} from "../chunks/chunk-ASG7DKST.mjs";
+} from "../chunks/chunk-M4ES6JE6.mjs";
 import {
   obj,
   readHookInput,
@@ -33,17 +33,22 @@ import {
   readDoc,
   readLanes,
   realish
-} from "../chunks/chunk-VHO3BWLE.mjs";
+} from "../chunks/chunk-MRXW3PKH.mjs";
 import {
   describeOwner,
   describeUntil,
-  isInside,
   laneContaining
-} from "../chunks/chunk-AN3DX4EQ.mjs";
+} from "../chunks/chunk-UI6VUMIJ.mjs";
 import {
-  leaseEnd,
+  leaseEnd
+} from "../chunks/chunk-HFTIRN2K.mjs";
+import {
+  isInside
+} from "../chunks/chunk-JPJMJVFU.mjs";
+import {
   pidAlive
-} from "../chunks/chunk-C5TT3CTO.mjs";
+} from "../chunks/chunk-F626SNLD.mjs";
+import "../chunks/chunk-5JH7MFI6.mjs";
 import "../chunks/chunk-7RWYVW2G.mjs";
 import {
   isPlainScope,
@@ -210,7 +215,7 @@ async function main() {
   const sid = str(input, "session_id");
   if (d.lane && (needsRenewal(claims, d.lane, now) || ownerLeaseStale(w.stateDir, sid, now))) {
     try {
-      const { renewLaneClaims } = await import("../chunks/renew-L3RS3M4D.mjs");
+      const { renewLaneClaims } = await import("../chunks/renew-JHGTZUMG.mjs");
       await renewLaneClaims(w.stateDir, d.lane.task, sid);
     } catch (e) {
       note(`${EVENT}: could not renew the claims of task ${d.lane.task}: ${e.message}`);
@@ -224,7 +229,7 @@ async function deliverNotice(stateDir, task) {
   const pending = pendingNotice(readDoc(stateDir, NOTICES_DOC.name), task);
   if (!pending) return void 0;
   try {
-    const { claimNotice } = await import("../chunks/notice-ZT3ISTRY.mjs");
+    const { claimNotice } = await import("../chunks/notice-ZGJEYJVQ.mjs");
     const n = await claimNotice(stateDir, task, pending.id);
     if (!n) return void 0;
     emitJson({ hookSpecificOutput: { hookEventName: EVENT, additionalContext: noticeText(task, n) } });

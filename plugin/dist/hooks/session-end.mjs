@@ -3,16 +3,16 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   sessionOwner
-} from "../chunks/chunk-4T7MWMMN.mjs";
+} from "../chunks/chunk-JZBDBPL2.mjs";
 import {
   leaseOf
-} from "../chunks/chunk-QIPYZTUZ.mjs";
+} from "../chunks/chunk-K5AD2CRG.mjs";
 import {
   elapsedMs,
   exit,
   note,
   trace
-} from "../chunks/chunk-ASG7DKST.mjs";
+} from "../chunks/chunk-M4ES6JE6.mjs";
 import {
   parseHookInput,
   readHookInput,
@@ -22,9 +22,12 @@ import {
   hasState,
   locate,
   readDoc
-} from "../chunks/chunk-VHO3BWLE.mjs";
-import "../chunks/chunk-AN3DX4EQ.mjs";
-import "../chunks/chunk-C5TT3CTO.mjs";
+} from "../chunks/chunk-MRXW3PKH.mjs";
+import "../chunks/chunk-UI6VUMIJ.mjs";
+import "../chunks/chunk-HFTIRN2K.mjs";
+import "../chunks/chunk-JPJMJVFU.mjs";
+import "../chunks/chunk-F626SNLD.mjs";
+import "../chunks/chunk-5JH7MFI6.mjs";
 import "../chunks/chunk-7RWYVW2G.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
@@ -96,7 +99,7 @@ async function main() {
   }
   const timer = finishing ? void 0 : setTimeout(() => startFinisher(input), FINISHER_AFTER_MS);
   timer?.unref();
-  const { finishSession } = await import("../chunks/session-end-work-BX65WTL6.mjs");
+  const { finishSession } = await import("../chunks/session-end-work-VNT4JCEO.mjs");
   const r = await finishSession(w, sid, str(input, "reason") ?? "other", str(input, "transcript_path"));
   if (timer) clearTimeout(timer);
   for (const line of r.report) note(`${EVENT}: ${line}`);

@@ -6,7 +6,7 @@ import {
   exit,
   note,
   trace
-} from "../chunks/chunk-ASG7DKST.mjs";
+} from "../chunks/chunk-M4ES6JE6.mjs";
 import {
   readHookInput,
   str
@@ -16,11 +16,14 @@ import {
   locate,
   readDoc,
   readLanes
-} from "../chunks/chunk-VHO3BWLE.mjs";
+} from "../chunks/chunk-MRXW3PKH.mjs";
 import {
   laneContaining
-} from "../chunks/chunk-AN3DX4EQ.mjs";
-import "../chunks/chunk-C5TT3CTO.mjs";
+} from "../chunks/chunk-UI6VUMIJ.mjs";
+import "../chunks/chunk-HFTIRN2K.mjs";
+import "../chunks/chunk-JPJMJVFU.mjs";
+import "../chunks/chunk-F626SNLD.mjs";
+import "../chunks/chunk-5JH7MFI6.mjs";
 import "../chunks/chunk-7RWYVW2G.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
@@ -86,7 +89,7 @@ async function main() {
     trace(EVENT, "summary");
     return 0;
   }
-  const { laneContext } = await import("../chunks/session-start-lane-MTV26QP2.mjs");
+  const { laneContext } = await import("../chunks/session-start-lane-S6JM6UUB.mjs");
   const r = await laneContext(input, lane, w);
   context(r.text);
   trace(EVENT, "lane", { lane: lane.task, session: r.session_id, resumed: r.resumed });

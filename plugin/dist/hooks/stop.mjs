@@ -3,13 +3,13 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-FBIASZBD.mjs";
+} from "../chunks/chunk-3R2XCCEG.mjs";
 import {
   emitJson,
   exit,
   note,
   trace
-} from "../chunks/chunk-ASG7DKST.mjs";
+} from "../chunks/chunk-M4ES6JE6.mjs";
 import {
   readHookInput,
   str
@@ -18,9 +18,12 @@ import {
   hasState,
   locate,
   readLanes
-} from "../chunks/chunk-VHO3BWLE.mjs";
-import "../chunks/chunk-AN3DX4EQ.mjs";
-import "../chunks/chunk-C5TT3CTO.mjs";
+} from "../chunks/chunk-MRXW3PKH.mjs";
+import "../chunks/chunk-UI6VUMIJ.mjs";
+import "../chunks/chunk-HFTIRN2K.mjs";
+import "../chunks/chunk-JPJMJVFU.mjs";
+import "../chunks/chunk-F626SNLD.mjs";
+import "../chunks/chunk-5JH7MFI6.mjs";
 import "../chunks/chunk-7RWYVW2G.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
 import "../chunks/chunk-4OAWNEMU.mjs";
@@ -53,7 +56,7 @@ async function main() {
     return { code: 0, event };
   }
   const lane = acting.lane;
-  const { missingItems } = await import("../chunks/stop-lane-SSJ2OYUY.mjs");
+  const { missingItems } = await import("../chunks/stop-lane-OPPPFYN5.mjs");
   const missing = await missingItems(lane, str(input, "session_id"), w);
   for (const p of missing.problems) note(`${event}: ${p}`);
   if (missing.items.length === 0) {

@@ -3,38 +3,42 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   loadConfig
-} from "../chunks/chunk-UJMFHHQ7.mjs";
+} from "../chunks/chunk-647VBPID.mjs";
 import {
   sessionOwner
-} from "../chunks/chunk-4T7MWMMN.mjs";
+} from "../chunks/chunk-JZBDBPL2.mjs";
 import {
   adoptClaudeWorktree,
   createPlainWorktree,
   taskIdFor
-} from "../chunks/chunk-UZKJP6CB.mjs";
-import "../chunks/chunk-JS5G53TF.mjs";
-import "../chunks/chunk-I5JWOY7K.mjs";
-import "../chunks/chunk-F7LGURSM.mjs";
+} from "../chunks/chunk-MRDX3J2W.mjs";
+import "../chunks/chunk-HTCVIMTX.mjs";
+import "../chunks/chunk-7MNPRMZ5.mjs";
+import "../chunks/chunk-6LHVGRRX.mjs";
+import "../chunks/chunk-43XPWU23.mjs";
+import "../chunks/chunk-JKL5HNGE.mjs";
+import "../chunks/chunk-YGTNXJ77.mjs";
+import "../chunks/chunk-FJCA4HXL.mjs";
 import {
   openProject
-} from "../chunks/chunk-ZZ4HYFZ4.mjs";
+} from "../chunks/chunk-BMHRUK4V.mjs";
+import "../chunks/chunk-52DTWNLX.mjs";
 import {
   resolveRepo
-} from "../chunks/chunk-MVOY7Z6C.mjs";
-import "../chunks/chunk-DE7GQWAQ.mjs";
-import "../chunks/chunk-AZCRZGH3.mjs";
-import "../chunks/chunk-6KRRJA5V.mjs";
-import "../chunks/chunk-S5SKPDNJ.mjs";
-import "../chunks/chunk-BRWXEBZ3.mjs";
+} from "../chunks/chunk-A2ILM7TV.mjs";
+import "../chunks/chunk-VDVTRPRZ.mjs";
+import "../chunks/chunk-QMES3QEG.mjs";
+import "../chunks/chunk-2KXZDJML.mjs";
+import "../chunks/chunk-IKZ4EBL2.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
 import "../chunks/chunk-HOVPYJYW.mjs";
-import "../chunks/chunk-QIPYZTUZ.mjs";
+import "../chunks/chunk-K5AD2CRG.mjs";
 import {
   emitLine,
   exit,
   note,
   trace
-} from "../chunks/chunk-ASG7DKST.mjs";
+} from "../chunks/chunk-M4ES6JE6.mjs";
 import {
   readHookInput,
   str
@@ -42,9 +46,12 @@ import {
 import {
   hasState,
   locate
-} from "../chunks/chunk-VHO3BWLE.mjs";
-import "../chunks/chunk-AN3DX4EQ.mjs";
-import "../chunks/chunk-C5TT3CTO.mjs";
+} from "../chunks/chunk-MRXW3PKH.mjs";
+import "../chunks/chunk-UI6VUMIJ.mjs";
+import "../chunks/chunk-HFTIRN2K.mjs";
+import "../chunks/chunk-JPJMJVFU.mjs";
+import "../chunks/chunk-F626SNLD.mjs";
+import "../chunks/chunk-5JH7MFI6.mjs";
 import "../chunks/chunk-7RWYVW2G.mjs";
 import "../chunks/chunk-YZJAPDEG.mjs";
 import "../chunks/chunk-3EVUSF4T.mjs";

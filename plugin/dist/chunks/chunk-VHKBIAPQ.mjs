@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+import { createRequire as __lanesRequire } from 'node:module';
+const require = __lanesRequire(import.meta.url);
+import {
+  ENTRY_RE,
+  NONE,
+  SECTIONS,
+  normalizeText,
+  unescapeFree
+} from "./chunk-MGXXTUCH.mjs";
+
+// src/core/sessions/note-body.ts
+function splitFrontMatter(text) {
+  const t = text.replace(/\r\n?/g, "\n").replace(/^\uFEFF/, "");
+  const fm = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(t);
+  return fm ? { front: fm[1], body: t.slice(fm[0].length) } : void 0;
+}
+function splitSections(body) {
+  const out = [];
+  let cur;
+  for (const line of body.split("\n")) {
+    const m = /^## (.+?)\s*$/.exec(line);
+    if (m) {
+      cur = { heading: m[1], lines: [] };
+      out.push(cur);
+    } else if (cur) {
+      cur.lines.push(line);
+    }
+  }
+  return out;
+}
+function sectionText(lines) {
+  const t = lines.join("\n").trim();
+  return t === NONE ? "" : t;
+}
+function parseEntries(lines) {
+  const entries = [];
+  let cur;
+  for (const line of lines) {
+    if (line.startsWith("- ")) {
+      const m = ENTRY_RE.exec(line);
+      cur = m ? { at: m[1], lines: [m[2]] } : { lines: [line.slice(2)] };
+      entries.push(cur);
+    } else if (cur && (line.startsWith("  ") || line.trim() === "")) {
+      cur.lines.push(line.startsWith("  ") ? line.slice(2) : "");
+    } else if (line.trim() !== "" && line.trim() !== NONE) {
+      cur = { lines: [line] };
+      entries.push(cur);
+    }
+  }
+  return entries.map((e) => ({ ...e.at ? { at: e.at } : {}, text: normalizeText(e.lines.join("\n")) })).filter((e) => e.text !== "");
+}
+function parseFiles(lines) {
+  const files = [];
+  let more = 0;
+  for (const line of lines) {
+    const mm = /^- \.\.\. and (\d+) more$/.exec(line);
+    if (mm) {
+      more = Number(mm[1]);
+      continue;
+    }
+    const m = /^- (?:\+(\d+) -(\d+)|binary) (.+?)( \(uncommitted\))?$/.exec(line);
+    if (!m) continue;
+    const f = { path: m[3] };
+    if (m[1] !== void 0) {
+      f.added = Number(m[1]);
+      f.deleted = Number(m[2]);
+    }
+    if (m[4]) f.uncommitted = true;
+    files.push(f);
+  }
+  return { files, more };
+}
+function parseCommits(lines) {
+  const commits = [];
+  let more = 0;
+  for (const line of lines) {
+    const mm = /^- \.\.\. and (\d+) more$/.exec(line);
+    if (mm) {
+      more = Number(mm[1]);
+      continue;
+    }
+    const m = /^- ([0-9a-f]{4,64}) ?(.*)$/.exec(line);
+    if (m) commits.push({ short: m[1], subject: m[2] });
+  }
+  return { commits, more };
+}
+function parseBody(note, body) {
+  const byHeading = new Map(Object.values(SECTIONS).map((h) => [h.toLowerCase(), h]));
+  for (const s of splitSections(body)) {
+    const known = byHeading.get(s.heading.toLowerCase());
+    switch (known) {
+      case SECTIONS.objective:
+        note.objective = unescapeFree(sectionText(s.lines));
+        break;
+      case SECTIONS.progress:
+        note.progress = parseEntries(s.lines);
+        break;
+      case SECTIONS.decision:
+        note.decisions = parseEntries(s.lines);
+        break;
+      case SECTIONS.files: {
+        const r = parseFiles(s.lines);
+        note.files = r.files;
+        note.files_more = r.more;
+        break;
+      }
+      case SECTIONS.commits: {
+        const r = parseCommits(s.lines);
+        note.commits = r.commits;
+        note.commits_more = r.more;
+        break;
+      }
+      case SECTIONS.issue:
+        note.issues = parseEntries(s.lines);
+        break;
+      case SECTIONS.next_step:
+        note.next_steps = parseEntries(s.lines);
+        break;
+      case SECTIONS.reflection:
+        note.reflection = unescapeFree(sectionText(s.lines));
+        break;
+      default:
+        note.extra.push({ heading: s.heading, body: s.lines.join("\n").trim() });
+    }
+  }
+  return note;
+}
+function nextStepsOf(text) {
+  const split = splitFrontMatter(text);
+  if (!split) return void 0;
+  for (const s of splitSections(split.body)) if (s.heading.toLowerCase() === SECTIONS.next_step.toLowerCase()) return parseEntries(s.lines);
+  return [];
+}
+
+export {
+  splitFrontMatter,
+  parseBody,
+  nextStepsOf
+};

@@ -52,41 +52,42 @@ function parseEntries(lines: string[]): NoteEntry[] {
   return entries.map((e) => ({ ...(e.at ? { at: e.at } : {}), text: normalizeText(e.lines.join('\n')) })).filter((e) => e.text !== '');
 }
 
-function parseFiles(lines: string[]): { files: FileChange[]; more: number } {
-  const files: FileChange[] = [];
+/** A bullet list of items, whose last line may say "- ... and N more". */
+function listWithMore<T>(lines: string[], item: (line: string) => T | undefined): { items: T[]; more: number } {
+  const items: T[] = [];
   let more = 0;
   for (const line of lines) {
     const mm = /^- \.\.\. and (\d+) more$/.exec(line);
-    if (mm) {
-      more = Number(mm[1]);
-      continue;
+    if (mm) more = Number(mm[1]);
+    else {
+      const x = item(line);
+      if (x !== undefined) items.push(x);
     }
+  }
+  return { items, more };
+}
+
+function parseFiles(lines: string[]): { files: FileChange[]; more: number } {
+  const { items, more } = listWithMore(lines, (line) => {
     const m = /^- (?:\+(\d+) -(\d+)|binary) (.+?)( \(uncommitted\))?$/.exec(line);
-    if (!m) continue;
+    if (!m) return undefined;
     const f: FileChange = { path: m[3]! };
     if (m[1] !== undefined) {
       f.added = Number(m[1]);
       f.deleted = Number(m[2]);
     }
     if (m[4]) f.uncommitted = true;
-    files.push(f);
-  }
-  return { files, more };
+    return f;
+  });
+  return { files: items, more };
 }
 
 function parseCommits(lines: string[]): { commits: CommitLine[]; more: number } {
-  const commits: CommitLine[] = [];
-  let more = 0;
-  for (const line of lines) {
-    const mm = /^- \.\.\. and (\d+) more$/.exec(line);
-    if (mm) {
-      more = Number(mm[1]);
-      continue;
-    }
+  const { items, more } = listWithMore(lines, (line) => {
     const m = /^- ([0-9a-f]{4,64}) ?(.*)$/.exec(line);
-    if (m) commits.push({ short: m[1]!, subject: m[2]! });
-  }
-  return { commits, more };
+    return m ? { short: m[1]!, subject: m[2]! } : undefined;
+  });
+  return { commits: items, more };
 }
 
 /** Fills `note`'s sections from the body text. */

@@ -100,6 +100,8 @@ export async function adoptOrphans(ctx: RunContext): Promise<void> {
 
 async function startFailed(ctx: RunContext, rt: RunTask, e: unknown): Promise<void> {
   const msg = errorMessage(e);
+  // Across machines this clone's view may be older than the refusal: look at the remote's.
+  if (isLanesError(e, 'CONFLICT') && ctx.project.store.shared) await ctx.project.store.refresh().catch(() => undefined);
   const st = (await readPlan(ctx.project.store)).tasks[rt.id];
   if (isLanesError(e, 'CONFLICT') && st?.status === 'in_progress' && st.owner !== ctx.run.owner) {
     // Someone else took it between our read and the claim: theirs now.
@@ -110,6 +112,16 @@ async function startFailed(ctx: RunContext, rt: RunTask, e: unknown): Promise<vo
     return;
   }
   const f = ctx.startFailures.get(rt.id) ?? { n: 0, until: 0 };
+  if (isLanesError(e, 'OFFLINE')) {
+    // The remote does not answer (across machines): not the task's fault, so not one of its tries.
+    f.until = Date.now() + 3000;
+    ctx.startFailures.set(rt.id, f);
+    rt.state = 'pending';
+    rt.reason = `waiting for the remote: ${firstLine(msg)}`;
+    ctx.emit({ type: 'run.warning', text: `${rt.id} waits for the remote to answer` });
+    ctx.save();
+    return;
+  }
   f.n++;
   f.until = Date.now() + 1000 * 2 ** f.n;
   ctx.startFailures.set(rt.id, f);

@@ -3,7 +3,7 @@
  * interrupted), when a task is queued for merge, retried or blocked, and what a landing or a
  * merge sent back does to it. A blocked task says why, releases its claims and keeps its lane.
  */
-import { errorMessage } from '../../errors.js';
+import { errorMessage, isLanesError } from '../../errors.js';
 import { releaseFiles } from '../claims/api.js';
 import { taskOwner } from '../lanes/model.js';
 import { queueMerge, type MergeEntry } from '../merge/index.js';
@@ -93,9 +93,27 @@ export async function agentExited(
   else await retryOrBlock(ctx, rt, v.reason ?? 'the attempt did not finish');
 }
 
+/**
+ * Queue a finished lane. Across machines the remote may not answer for a while: the work is
+ * committed in the lane, so the queueing is tried again (up to about ten minutes) instead of
+ * running the agent again or blocking the task.
+ */
+async function queueWhenReachable(ctx: RunContext, rt: RunTask): Promise<Awaited<ReturnType<typeof queueMerge>>> {
+  const deadline = Date.now() + 10 * 60_000;
+  for (let i = 0; ; i++) {
+    try {
+      return await queueMerge(ctx.project, { task_id: rt.id, requested_by: ctx.run.owner });
+    } catch (e) {
+      if (!isLanesError(e, 'OFFLINE') || ctx.stopping || Date.now() > deadline) throw e;
+      if (i === 0) ctx.emit({ type: 'run.warning', text: `${rt.id}: the remote does not answer; queueing again when it does` });
+      await new Promise((r) => setTimeout(r, Math.min(15_000, 1000 * 2 ** i)));
+    }
+  }
+}
+
 async function queueIt(ctx: RunContext, rt: RunTask, attempt: RunAttempt): Promise<void> {
   try {
-    const q = await queueMerge(ctx.project, { task_id: rt.id, requested_by: ctx.run.owner });
+    const q = await queueWhenReachable(ctx, rt);
     if (attempt.ended_at) rt.handoff_ms = (rt.handoff_ms ?? 0) + Math.max(0, Date.now() - Date.parse(attempt.ended_at));
     rt.state = 'queued';
     rt.merge = { entry: q.entry.id, queued_at: nowIso() };

@@ -135,7 +135,8 @@ class Runner {
     if (!ctx.project.store.shared) return false;
     return ctx.plan.tasks.some((t) => {
       const st = ctx.tasks[t.id];
-      return st?.status === 'in_progress' && st.owner !== ctx.run.owner && !ctx.run.tasks[t.id];
+      const mine = ctx.run.tasks[t.id];
+      return st?.status === 'in_progress' && st.owner !== ctx.run.owner && (!mine || mine.state === 'pending');
     });
   }
 

@@ -181,6 +181,23 @@ describe('faults across machines', () => {
     180_000,
   );
 
+  it('the server stops for a while mid-run and comes back: both machines go on, every task lands exactly once', async () => {
+    const { server, ms } = await world(2);
+    const [a, b] = ms as [Machine, Machine];
+    const planFile = path.join(a.dir, '..', 'plan.json');
+    const ids = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
+    fs.writeFileSync(planFile, JSON.stringify({ tasks: ids.map((id, i) => task(id, 2, i >= 2 ? [ids[i - 2]!] : [])) }));
+    expect((await run(a, ['plan', planFile])).code).toBe(0);
+    const runs = [a, b].map((m) => spawnLanes(m, ['run', '--agent', 'scripted', '--unit-ms', '300', '--no-live']));
+    await until('a first landing', () => landedOn(server).length >= 1);
+    await server.stop();
+    await new Promise((r) => setTimeout(r, 6000));
+    await server.start();
+    const outs = await Promise.all(runs);
+    for (const o of outs) expect(o.exitCode, String(o.all).slice(-2500)).toBe(0);
+    expect(landedOn(server).sort()).toEqual([...ids].sort());
+  }, 300_000);
+
   it('a slow pre-receive hook makes claims wait, not fail', async () => {
     const { server, ms } = await world(1);
     const [a] = ms as [Machine];

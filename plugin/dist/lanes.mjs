@@ -4,9 +4,9 @@ const require = __lanesRequire(import.meta.url);
 
 // src/cli/main.ts
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-3L4CG6NP.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-7VYXYTDD.mjs");
   await serveMcpStdio();
 } else {
-  const { runProgram } = await import("./chunks/program-AQOHSEC3.mjs");
+  const { runProgram } = await import("./chunks/program-NLQ3BF3X.mjs");
   await runProgram(process.argv);
 }

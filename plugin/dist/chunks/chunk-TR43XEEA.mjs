@@ -50,40 +50,39 @@ function parseEntries(lines) {
   }
   return entries.map((e) => ({ ...e.at ? { at: e.at } : {}, text: normalizeText(e.lines.join("\n")) })).filter((e) => e.text !== "");
 }
-function parseFiles(lines) {
-  const files = [];
+function listWithMore(lines, item) {
+  const items = [];
   let more = 0;
   for (const line of lines) {
     const mm = /^- \.\.\. and (\d+) more$/.exec(line);
-    if (mm) {
-      more = Number(mm[1]);
-      continue;
+    if (mm) more = Number(mm[1]);
+    else {
+      const x = item(line);
+      if (x !== void 0) items.push(x);
     }
+  }
+  return { items, more };
+}
+function parseFiles(lines) {
+  const { items, more } = listWithMore(lines, (line) => {
     const m = /^- (?:\+(\d+) -(\d+)|binary) (.+?)( \(uncommitted\))?$/.exec(line);
-    if (!m) continue;
+    if (!m) return void 0;
     const f = { path: m[3] };
     if (m[1] !== void 0) {
       f.added = Number(m[1]);
       f.deleted = Number(m[2]);
     }
     if (m[4]) f.uncommitted = true;
-    files.push(f);
-  }
-  return { files, more };
+    return f;
+  });
+  return { files: items, more };
 }
 function parseCommits(lines) {
-  const commits = [];
-  let more = 0;
-  for (const line of lines) {
-    const mm = /^- \.\.\. and (\d+) more$/.exec(line);
-    if (mm) {
-      more = Number(mm[1]);
-      continue;
-    }
+  const { items, more } = listWithMore(lines, (line) => {
     const m = /^- ([0-9a-f]{4,64}) ?(.*)$/.exec(line);
-    if (m) commits.push({ short: m[1], subject: m[2] });
-  }
-  return { commits, more };
+    return m ? { short: m[1], subject: m[2] } : void 0;
+  });
+  return { commits: items, more };
 }
 function parseBody(note, body) {
   const byHeading = new Map(Object.values(SECTIONS).map((h) => [h.toLowerCase(), h]));

@@ -295,7 +295,7 @@ async function checkProtocol(project, worktreeDir, phase, sessionId) {
   const getNote = async () => {
     if (note === null) {
       try {
-        note = rec ? (await import("./files-OCDBJBOE.mjs")).readNoteFile(rec) : void 0;
+        note = rec ? (await import("./files-T6LJNSQK.mjs")).readNoteFile(rec) : void 0;
       } catch {
         note = void 0;
       }

@@ -4,8 +4,8 @@ const require = __lanesRequire(import.meta.url);
 import {
   readNoteFile,
   writeNote
-} from "./chunk-Q5DWSEBI.mjs";
-import "./chunk-VHKBIAPQ.mjs";
+} from "./chunk-A3IO2YJH.mjs";
+import "./chunk-TR43XEEA.mjs";
 import "./chunk-U5MKJXWN.mjs";
 import "./chunk-VUBDBMAH.mjs";
 import "./chunk-WWEOJSFG.mjs";

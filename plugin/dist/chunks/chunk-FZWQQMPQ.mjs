@@ -9,7 +9,7 @@ import {
   readSessions,
   redact,
   sessionKey
-} from "./chunk-4YHK6WGH.mjs";
+} from "./chunk-LCMMYY6X.mjs";
 import {
   noteFile,
   writeNoteText
@@ -137,7 +137,7 @@ async function resume(project, rec, input) {
   if (!(rec.topic_auto && topicGiven)) return { session: rec, note_path: noteFile(rec), resumed: true };
   const topic = oneLine(input.topic, TOPIC_MAX);
   const type = input.type ? oneLine(input.type, 40) || rec.type : rec.type;
-  const { readNoteFile, writeNote } = await import("./files-OCDBJBOE.mjs");
+  const { readNoteFile, writeNote } = await import("./files-T6LJNSQK.mjs");
   const note = readNoteFile(rec);
   if (note) {
     note.meta.topic = topic;

@@ -23,27 +23,27 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-GVZKCDZ6.mjs";
+} from "./chunk-3IRVKWJV.mjs";
 import {
   startSession
-} from "./chunk-4N4W7DMQ.mjs";
+} from "./chunk-FZWQQMPQ.mjs";
 import {
   endSession,
   getSession,
   listSessions,
   logSession
-} from "./chunk-P4EF63MR.mjs";
+} from "./chunk-4VJGMSRZ.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps
-} from "./chunk-IHDFTLFU.mjs";
+} from "./chunk-X76XBV6M.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-4YHK6WGH.mjs";
-import "./chunk-Q5DWSEBI.mjs";
-import "./chunk-VHKBIAPQ.mjs";
+} from "./chunk-LCMMYY6X.mjs";
+import "./chunk-A3IO2YJH.mjs";
+import "./chunk-TR43XEEA.mjs";
 import "./chunk-U5MKJXWN.mjs";
 import "./chunk-VUBDBMAH.mjs";
 import "./chunk-WWEOJSFG.mjs";

@@ -3,12 +3,12 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-GJYGMBPA.mjs";
+} from "./chunk-JFQZHZRJ.mjs";
 import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "./chunk-4YHK6WGH.mjs";
+} from "./chunk-LCMMYY6X.mjs";
 import "./chunk-U5MKJXWN.mjs";
 import "./chunk-MGXXTUCH.mjs";
 import {

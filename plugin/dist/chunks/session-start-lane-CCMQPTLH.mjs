@@ -3,20 +3,20 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-GJYGMBPA.mjs";
+} from "./chunk-JFQZHZRJ.mjs";
 import {
   startSession
-} from "./chunk-4N4W7DMQ.mjs";
+} from "./chunk-FZWQQMPQ.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps
-} from "./chunk-IHDFTLFU.mjs";
+} from "./chunk-X76XBV6M.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-4YHK6WGH.mjs";
-import "./chunk-VHKBIAPQ.mjs";
+} from "./chunk-LCMMYY6X.mjs";
+import "./chunk-TR43XEEA.mjs";
 import "./chunk-U5MKJXWN.mjs";
 import "./chunk-WWEOJSFG.mjs";
 import "./chunk-MGXXTUCH.mjs";

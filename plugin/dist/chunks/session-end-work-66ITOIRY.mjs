@@ -4,13 +4,13 @@ const require = __lanesRequire(import.meta.url);
 import {
   completeSessionFast,
   transcriptUsage
-} from "./chunk-P4EF63MR.mjs";
-import "./chunk-IHDFTLFU.mjs";
+} from "./chunk-4VJGMSRZ.mjs";
+import "./chunk-X76XBV6M.mjs";
 import {
   readSessions
-} from "./chunk-4YHK6WGH.mjs";
-import "./chunk-Q5DWSEBI.mjs";
-import "./chunk-VHKBIAPQ.mjs";
+} from "./chunk-LCMMYY6X.mjs";
+import "./chunk-A3IO2YJH.mjs";
+import "./chunk-TR43XEEA.mjs";
 import "./chunk-U5MKJXWN.mjs";
 import "./chunk-VUBDBMAH.mjs";
 import "./chunk-WWEOJSFG.mjs";

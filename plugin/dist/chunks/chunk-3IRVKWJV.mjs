@@ -6,10 +6,10 @@ import {
   countCommits,
   runCost,
   usageText
-} from "./chunk-P4EF63MR.mjs";
+} from "./chunk-4VJGMSRZ.mjs";
 import {
   redact
-} from "./chunk-4YHK6WGH.mjs";
+} from "./chunk-LCMMYY6X.mjs";
 import {
   require_dist
 } from "./chunk-VUBDBMAH.mjs";

@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   parseBody,
   splitFrontMatter
-} from "./chunk-VHKBIAPQ.mjs";
+} from "./chunk-TR43XEEA.mjs";
 import {
   noteFile,
   writeNoteText

@@ -3,10 +3,10 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   readSessions
-} from "./chunk-4YHK6WGH.mjs";
+} from "./chunk-LCMMYY6X.mjs";
 import {
   nextStepsOf
-} from "./chunk-VHKBIAPQ.mjs";
+} from "./chunk-TR43XEEA.mjs";
 import {
   findNoteText
 } from "./chunk-U5MKJXWN.mjs";

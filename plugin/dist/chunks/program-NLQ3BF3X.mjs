@@ -58,10 +58,10 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-GVZKCDZ6.mjs";
+} from "./chunk-3IRVKWJV.mjs";
 import {
   startSession
-} from "./chunk-4N4W7DMQ.mjs";
+} from "./chunk-FZWQQMPQ.mjs";
 import {
   INTERRUPTED_NOTE,
   LIMITED_NOTE,
@@ -86,18 +86,18 @@ import {
   trimRuns,
   usageText,
   wallMs
-} from "./chunk-P4EF63MR.mjs";
+} from "./chunk-4VJGMSRZ.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps
-} from "./chunk-IHDFTLFU.mjs";
+} from "./chunk-X76XBV6M.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-4YHK6WGH.mjs";
-import "./chunk-Q5DWSEBI.mjs";
-import "./chunk-VHKBIAPQ.mjs";
+} from "./chunk-LCMMYY6X.mjs";
+import "./chunk-A3IO2YJH.mjs";
+import "./chunk-TR43XEEA.mjs";
 import "./chunk-U5MKJXWN.mjs";
 import "./chunk-VUBDBMAH.mjs";
 import "./chunk-WWEOJSFG.mjs";
@@ -5523,9 +5523,21 @@ async function agentExited(ctx, rt, attempt, counted, exit, output) {
   if (v.outcome === "finished") await queueIt(ctx, rt, attempt);
   else await retryOrBlock(ctx, rt, v.reason ?? "the attempt did not finish");
 }
+async function queueWhenReachable(ctx, rt) {
+  const deadline = Date.now() + 10 * 6e4;
+  for (let i = 0; ; i++) {
+    try {
+      return await queueMerge(ctx.project, { task_id: rt.id, requested_by: ctx.run.owner });
+    } catch (e) {
+      if (!isLanesError(e, "OFFLINE") || ctx.stopping || Date.now() > deadline) throw e;
+      if (i === 0) ctx.emit({ type: "run.warning", text: `${rt.id}: the remote does not answer; queueing again when it does` });
+      await new Promise((r2) => setTimeout(r2, Math.min(15e3, 1e3 * 2 ** i)));
+    }
+  }
+}
 async function queueIt(ctx, rt, attempt) {
   try {
-    const q = await queueMerge(ctx.project, { task_id: rt.id, requested_by: ctx.run.owner });
+    const q = await queueWhenReachable(ctx, rt);
     if (attempt.ended_at) rt.handoff_ms = (rt.handoff_ms ?? 0) + Math.max(0, Date.now() - Date.parse(attempt.ended_at));
     rt.state = "queued";
     rt.merge = { entry: q.entry.id, queued_at: nowIso() };
@@ -6067,6 +6079,7 @@ async function adoptOrphans(ctx) {
 }
 async function startFailed(ctx, rt, e) {
   const msg = errorMessage(e);
+  if (isLanesError(e, "CONFLICT") && ctx.project.store.shared) await ctx.project.store.refresh().catch(() => void 0);
   const st = (await readPlan(ctx.project.store)).tasks[rt.id];
   if (isLanesError(e, "CONFLICT") && st?.status === "in_progress" && st.owner !== ctx.run.owner) {
     ctx.foreign.add(rt.id);
@@ -6076,6 +6089,15 @@ async function startFailed(ctx, rt, e) {
     return;
   }
   const f = ctx.startFailures.get(rt.id) ?? { n: 0, until: 0 };
+  if (isLanesError(e, "OFFLINE")) {
+    f.until = Date.now() + 3e3;
+    ctx.startFailures.set(rt.id, f);
+    rt.state = "pending";
+    rt.reason = `waiting for the remote: ${firstLine2(msg)}`;
+    ctx.emit({ type: "run.warning", text: `${rt.id} waits for the remote to answer` });
+    ctx.save();
+    return;
+  }
   f.n++;
   f.until = Date.now() + 1e3 * 2 ** f.n;
   ctx.startFailures.set(rt.id, f);
@@ -6389,7 +6411,8 @@ var Runner = class {
     if (!ctx.project.store.shared) return false;
     return ctx.plan.tasks.some((t) => {
       const st = ctx.tasks[t.id];
-      return st?.status === "in_progress" && st.owner !== ctx.run.owner && !ctx.run.tasks[t.id];
+      const mine = ctx.run.tasks[t.id];
+      return st?.status === "in_progress" && st.owner !== ctx.run.owner && (!mine || mine.state === "pending");
     });
   }
   stop(by) {
@@ -7321,7 +7344,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-3L4CG6NP.mjs");
+      const { serveMcpStdio } = await import("./stdio-7VYXYTDD.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   targetRevs
-} from "./chunk-IHDFTLFU.mjs";
+} from "./chunk-X76XBV6M.mjs";
 import {
   checkProtocol,
   filterSessions,
@@ -12,12 +12,12 @@ import {
   readSessions,
   redact,
   sessionKey
-} from "./chunk-4YHK6WGH.mjs";
+} from "./chunk-LCMMYY6X.mjs";
 import {
   parseNote,
   readNoteFile,
   writeNote
-} from "./chunk-Q5DWSEBI.mjs";
+} from "./chunk-A3IO2YJH.mjs";
 import {
   findNoteText,
   noteFile

@@ -18,7 +18,6 @@ import { holdsLock, withLock, type LockOptions } from './lock.js';
 import { nullProtoDeep } from './records.js';
 import { ensurePrivateDir } from './safedir.js';
 import { sharedBackend, type SharedBackend } from './shared.js';
-import { lastFetch } from './remote/mirror.js';
 
 /** How old this clone's view of shared state may be before a read asks the remote again. */
 const REFRESH_MS = 3000;
@@ -100,8 +99,9 @@ export class StateStore {
 
   /**
    * A lock-free snapshot of the document, normalised. A shared document (state on a remote) is
-   * this clone's cache of it, read from the remote first when the last read is older than a few
-   * seconds; while the remote cannot be reached, the cache as it is.
+   * this clone's cache of it, read from the remote first when this process has not read the
+   * remote in the last few seconds (so every command starts from the remote's state, whatever
+   * another process read before it); while the remote cannot be reached, the cache as it is.
    */
   async read<T>(doc: DocDef<T>): Promise<Versioned<T>> {
     if (this.shared?.docs.has(doc.name) && !holdsLock(this.dir, 'state')) await this.freshen();
@@ -178,20 +178,24 @@ export class StateStore {
   async refresh(): Promise<number | undefined> {
     const shared = this.shared;
     if (!shared) return undefined;
-    return this.locked(async (lock) => refreshShared(this, shared, lock));
+    const at = await this.locked(async (lock) => refreshShared(this, shared, lock));
+    this.readAt = performance.now();
+    return at;
   }
 
   private freshening: Promise<void> | undefined;
+  /** When this process last read the remote (or found it unreachable): its own monotonic clock. */
+  private readAt: number | undefined;
 
   private freshen(): Promise<void> {
-    const shared = this.shared!;
-    const at = lastFetch(this.dir, shared.remote.name);
-    if (at !== undefined && Date.now() - at < REFRESH_MS && Date.now() >= at) return Promise.resolve();
+    if (this.readAt !== undefined && performance.now() - this.readAt < REFRESH_MS) return Promise.resolve();
     this.freshening ??= this.refresh()
       .then(
         () => undefined,
         (e: unknown) => {
           if (!(e instanceof LanesError && e.code === 'OFFLINE')) throw e;
+          // Unreachable: serve the cache for a while rather than wait on the network at every read.
+          this.readAt = performance.now();
         },
       )
       .finally(() => (this.freshening = undefined));

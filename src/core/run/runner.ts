@@ -37,8 +37,6 @@ import type { RunReport } from './report.js';
 import { refresh } from './settle.js';
 
 export async function runPlan(project: Project, opts: RunOptions): Promise<RunReport> {
-  // Across machines: start from the remote's plan and task states, not this clone's last view.
-  if (project.store.shared) await project.store.refresh();
   return new Runner(project, opts, await project.config()).execute();
 }
 

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundlePath, lanes } from '../../helpers/cli.js';
+import { runHook } from '../../hooks/helpers.js';
 import type { GitServer, Machine } from '../../helpers/git-server.js';
 import { machineEnv, seedMachines } from './helpers.js';
 
@@ -197,6 +198,44 @@ describe('faults across machines', () => {
     for (const o of outs) expect(o.exitCode, String(o.all).slice(-2500)).toBe(0);
     expect(landedOn(server).sort()).toEqual([...ids].sort());
   }, 300_000);
+
+  it("a lane's work reaches the remote at its agent's Stop, and the task taken over on another machine starts from it", async () => {
+    const { server, ms } = await world(2);
+    const [a, b] = ms as [Machine, Machine];
+    const planFile = path.join(a.dir, '..', 'plan.json');
+    fs.writeFileSync(planFile, JSON.stringify({ tasks: [task('w1', 1)] }));
+    expect((await run(a, ['plan', planFile])).code).toBe(0);
+    const alice = { LANES_OWNER: 'alice' };
+    const started = await run(a, ['start', 'w1', '--json'], alice);
+    expect(started.code, started.stderr).toBe(0);
+    const laneA = (JSON.parse(started.stdout) as { path: string }).path;
+    fs.writeFileSync(path.join(laneA, 'src/w1.js'), "export const w1 = 'half done';\n");
+    await execa('git', ['add', '-A'], { cwd: laneA, env: a.env });
+    await execa('git', ['commit', '-qm', 'w1: half done'], { cwd: laneA, env: a.env });
+    const tip = (await execa('git', ['rev-parse', 'HEAD'], { cwd: laneA })).stdout.trim();
+    // The agent stops (the hook as Claude Code runs it); then the machine is gone.
+    await runHook(
+      'stop',
+      { session_id: 's-w1', cwd: laneA, hook_event_name: 'Stop', stop_hook_active: false },
+      { cwd: laneA, env: env(a, alice) },
+    );
+    expect(server.git('rev-parse', 'refs/lanes/work/w1')).toBe(tip);
+    // Another machine takes the task once alice's lease (6 s) has ended by its own clock.
+    const bob = { LANES_OWNER: 'bob' };
+    let took = await run(b, ['take', 'w1'], bob);
+    const deadline = Date.now() + 90_000;
+    while (took.code !== 0 && Date.now() < deadline) {
+      expect(took.stderr).toMatch(/alice/);
+      await new Promise((r) => setTimeout(r, 1000));
+      took = await run(b, ['take', 'w1'], bob);
+    }
+    expect(took.code, took.stderr).toBe(0);
+    const again = await run(b, ['start', 'w1', '--json'], bob);
+    expect(again.code, again.stderr).toBe(0);
+    const laneB = (JSON.parse(again.stdout) as { path: string }).path;
+    expect((await execa('git', ['rev-parse', 'HEAD'], { cwd: laneB })).stdout.trim()).toBe(tip);
+    expect(fs.readFileSync(path.join(laneB, 'src/w1.js'), 'utf8')).toContain('half done');
+  }, 180_000);
 
   it('a slow pre-receive hook makes claims wait, not fail', async () => {
     const { server, ms } = await world(1);

@@ -112,12 +112,10 @@ export async function refreshShared(store: CacheHost, shared: SharedBackend, loc
  * see the document's empty value).
  */
 function cacheShared(store: CacheHost, docs: Map<string, RemoteDoc>, staged: StagedDoc[]): void {
-  const absent: string[] = [];
   for (const [doc, d] of docs) {
-    if (staged.some((s) => s.doc === doc)) continue;
     const file = docFile(store.dir, doc);
     if (!d.exists) {
-      if (fs.existsSync(file)) absent.push(file);
+      fs.rmSync(file, { force: true });
       continue;
     }
     const text = JSON.stringify(d.data);
@@ -126,5 +124,4 @@ function cacheShared(store: CacheHost, docs: Map<string, RemoteDoc>, staged: Sta
     const version = diskVersion(file) + 1;
     staged.push({ doc, version, text: docText(version, text) });
   }
-  return void absent.forEach((f) => fs.rmSync(f, { force: true }));
 }

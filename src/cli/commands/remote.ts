@@ -6,7 +6,6 @@ import type { Command } from 'commander';
 import { openProject } from '../../core/project/project.js';
 import { disableRemote, enableRemote } from '../../core/remote/enable.js';
 import { remoteBrief, syncRemote } from '../../core/remote/status.js';
-import { hostName } from '../../state/pid.js';
 import { renderRemoteBrief, renderEnabled } from '../../render/remote.js';
 import { action, emit } from '../run.js';
 
@@ -43,7 +42,7 @@ export function registerRemote(program: Command): void {
     .action(
       action(async (o: { json?: boolean }) => {
         const project = await openProject(process.cwd());
-        const b = await remoteBrief(project, (await project.config()).target, hostName());
+        const b = await remoteBrief(project, (await project.config()).target);
         emit(o.json, b, () => renderRemoteBrief(b));
       }),
     );
@@ -56,7 +55,7 @@ export function registerRemote(program: Command): void {
         const project = await openProject(process.cwd());
         const target = (await project.config()).target;
         await syncRemote(project, target);
-        const b = await remoteBrief(project, target, hostName());
+        const b = await remoteBrief(project, target);
         emit(o.json, b, () => renderRemoteBrief(b));
       }),
     );

@@ -8,8 +8,8 @@
  */
 import { LanesError } from '../../errors.js';
 import { defineDoc, type DocTx } from '../../state/define.js';
-import { hostName, pidAlive } from '../../state/pid.js';
-import { leaseEnd } from '../../state/seen.js';
+import { hostName } from '../../state/pid.js';
+import { goneReason } from '../claims/owner.js';
 import { safeText } from '../../util/escape.js';
 import type { Project } from '../project/project.js';
 import { act } from '../hints/actions.js';
@@ -51,11 +51,6 @@ function fresh(now: number): ProcessorLease {
   };
 }
 
-function live(l: ProcessorLease, now: number): boolean {
-  if (l.host === hostName() && !pidAlive(l.pid)) return false;
-  return leaseEnd(l, now) > now;
-}
-
 /** Inside a landing's transaction: refuse unless this process still holds the target's lease. */
 export function assertProcessorInTx(tx: DocTx, target: string, now = Date.now()): void {
   const l = tx.get(PROCESSOR_DOC).leases[target];
@@ -82,7 +77,7 @@ export async function takeProcessor(project: Project, target: string): Promise<H
   const holder = await store.transact(async (tx) => {
     const d = tx.get(PROCESSOR_DOC);
     const cur = d.leases[target];
-    if (cur && cur.owner !== me() && live(cur, now)) return cur;
+    if (cur && cur.owner !== me() && goneReason(cur, now) === undefined) return cur;
     d.leases[target] = fresh(now);
     return undefined;
   });

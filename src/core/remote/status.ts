@@ -2,7 +2,6 @@
 import { OWNERS_DOC } from '../claims/liveness.js';
 import { hostName } from '../../state/pid.js';
 import { lastFetch } from '../../state/remote/mirror.js';
-import { readRemoteSetting } from '../../state/shared.js';
 import { refSha } from '../../git/refs.js';
 import type { Project } from '../project/project.js';
 import { PROCESSOR_DOC } from '../merge/processor.js';
@@ -22,12 +21,11 @@ export interface RemoteBrief {
   processor?: { owner: string; host: string; expires_at: string };
 }
 
-export async function remoteBrief(project: Project, target: string, machine: string): Promise<RemoteBrief> {
+export async function remoteBrief(project: Project, target: string): Promise<RemoteBrief> {
   const { store, repo } = project;
-  const setting = store.shared?.setting ?? readRemoteSetting(store.dir);
-  if (!setting || !store.shared) return { enabled: false };
+  if (!store.shared) return { enabled: false };
   const at = lastFetch(store.dir, store.shared.remote.name);
-  const out: RemoteBrief = { enabled: true, remote: setting.remote, machine };
+  const out: RemoteBrief = { enabled: true, remote: store.shared.setting.remote, machine: hostName() };
   if (at !== undefined) {
     out.fetched_at = at;
     out.age_ms = Math.max(0, Date.now() - at);

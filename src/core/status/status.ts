@@ -15,7 +15,6 @@
  * together.
  */
 import { remoteBrief, ownerMachines, type RemoteBrief } from '../remote/status.js';
-import { hostName } from '../../state/pid.js';
 import { NOTICES_DOC } from '../merge/notices.js';
 import { errorMessage } from '../../errors.js';
 import { refSha } from '../../git/refs.js';
@@ -85,7 +84,7 @@ export async function status(project: Project, opts: StatusOptions = {}): Promis
       emptyQueue(),
     ),
   ]);
-  const remote = project.store.shared ? await guard('remote', remoteBrief(project, cfg.target, hostName()), undefined) : undefined;
+  const remote = project.store.shared ? await guard('remote', remoteBrief(project, cfg.target), undefined) : undefined;
   const machines = project.store.shared ? await guard('owners', ownerMachines(project), new Map<string, string>()) : undefined;
   const fixes = await guard(
     'lanes to fix',

@@ -11,51 +11,21 @@
  *   the scripted agent (`lanes run` processes of the built bundle): makespan against the plan's
  *   lower bound max(critical path, work / 12, the merge queue's serial work as the runs report it).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { claimFiles, releaseFiles } from '../src/core/claims/api.js';
 import { processMergeQueue, queueMerge } from '../src/core/merge/index.js';
 import { openProject } from '../src/core/project/project.js';
 import { enableRemote } from '../src/core/remote/enable.js';
+import { startGitDaemon } from '../test/helpers/git-server.js';
 import { median, ratioAim, type BenchResult, isolateGit } from './util.js';
 
 const RUNS = 15;
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
-
-async function daemon(base: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(
-    'git',
-    ['daemon', '--enable=receive-pack', '--export-all', `--base-path=${base}`, `--port=${port}`, '--listen=127.0.0.1', '--reuseaddr', base],
-    {
-      stdio: 'ignore',
-    },
-  );
-  const url = `git://127.0.0.1:${port}/repo.git`;
-  for (let i = 0; i < 200; i++) {
-    try {
-      execFileSync('git', ['ls-remote', url], { stdio: 'ignore' });
-      return { url, child };
-    } catch {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  throw new Error('git daemon did not start');
-}
 
 function repoWithLanes(dir: string, n: number): void {
   git(dir, 'init', '-q', '-b', 'main');
@@ -163,11 +133,9 @@ async function machines(root: string, url: string, cli: string): Promise<BenchRe
 export async function run(opts: { root: string }): Promise<BenchResult[]> {
   isolateGit();
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'lanes-bench-remote-')));
-  const bare = path.join(root, 'srv', 'repo.git');
-  fs.mkdirSync(path.dirname(bare), { recursive: true });
-  git(root, 'init', '-q', '--bare', '-b', 'main', bare);
-  git(root, 'init', '-q', '--bare', '-b', 'main', path.join(path.dirname(bare), 'many.git'));
-  const d = await daemon(path.dirname(bare));
+  // The test suite's git daemon (one bare repository each): one for claims and landings, one for the run.
+  const d = await startGitDaemon();
+  const d2 = await startGitDaemon();
   try {
     // Claims: a clone with shared state on the server, against bare pushes of one ref.
     const clone = path.join(root, 'clone');
@@ -203,7 +171,7 @@ export async function run(opts: { root: string }): Promise<BenchResult[]> {
     repoWithLanes(local, 6);
     const localMs = await landings(local, 6);
     const remoteMs = await landings(clone, 6);
-    const many = await machines(root, d.url.replace('repo.git', 'many.git'), path.join(opts.root, 'plugin', 'dist', 'lanes.mjs'));
+    const many = await machines(root, d2.url, path.join(opts.root, 'plugin', 'dist', 'lanes.mjs'));
     return [
       many,
       {
@@ -224,7 +192,8 @@ export async function run(opts: { root: string }): Promise<BenchResult[]> {
       },
     ];
   } finally {
-    d.child.kill();
+    await d.cleanup();
+    await d2.cleanup();
     fs.rmSync(root, { recursive: true, force: true });
   }
 }

@@ -4,9 +4,9 @@ const require = __lanesRequire(import.meta.url);
 
 // src/cli/main.ts
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-7VYXYTDD.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-B3HI72OB.mjs");
   await serveMcpStdio();
 } else {
-  const { runProgram } = await import("./chunks/program-NLQ3BF3X.mjs");
+  const { runProgram } = await import("./chunks/program-ROWBD6WT.mjs");
   await runProgram(process.argv);
 }

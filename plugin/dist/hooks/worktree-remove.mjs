@@ -4,18 +4,18 @@ const require = __lanesRequire(import.meta.url);
 import {
   dropClaudeWorktree,
   removePlainWorktree
-} from "../chunks/chunk-MRDX3J2W.mjs";
-import "../chunks/chunk-HTCVIMTX.mjs";
+} from "../chunks/chunk-SZ2LMOJ4.mjs";
+import "../chunks/chunk-PM3DFTRM.mjs";
 import "../chunks/chunk-7MNPRMZ5.mjs";
 import "../chunks/chunk-6LHVGRRX.mjs";
-import "../chunks/chunk-43XPWU23.mjs";
+import "../chunks/chunk-Z2HOP2OB.mjs";
 import "../chunks/chunk-JKL5HNGE.mjs";
 import "../chunks/chunk-YGTNXJ77.mjs";
 import "../chunks/chunk-FJCA4HXL.mjs";
 import {
   openProject
-} from "../chunks/chunk-BMHRUK4V.mjs";
-import "../chunks/chunk-52DTWNLX.mjs";
+} from "../chunks/chunk-ZYZKXI5L.mjs";
+import "../chunks/chunk-72VJBNNS.mjs";
 import "../chunks/chunk-A2ILM7TV.mjs";
 import "../chunks/chunk-VDVTRPRZ.mjs";
 import "../chunks/chunk-QMES3QEG.mjs";

@@ -4,11 +4,11 @@ const require = __lanesRequire(import.meta.url);
 import {
   completeSessionFast,
   transcriptUsage
-} from "./chunk-4VJGMSRZ.mjs";
-import "./chunk-X76XBV6M.mjs";
+} from "./chunk-PFHFDEOV.mjs";
+import "./chunk-SIB52OPR.mjs";
 import {
   readSessions
-} from "./chunk-LCMMYY6X.mjs";
+} from "./chunk-JJ3XRKZV.mjs";
 import "./chunk-A3IO2YJH.mjs";
 import "./chunk-TR43XEEA.mjs";
 import "./chunk-U5MKJXWN.mjs";
@@ -30,8 +30,8 @@ import {
 } from "./chunk-FJCA4HXL.mjs";
 import {
   openProject
-} from "./chunk-BMHRUK4V.mjs";
-import "./chunk-52DTWNLX.mjs";
+} from "./chunk-ZYZKXI5L.mjs";
+import "./chunk-72VJBNNS.mjs";
 import {
   repoFromPaths
 } from "./chunk-A2ILM7TV.mjs";

@@ -3157,12 +3157,10 @@ async function refreshShared(store, shared, lock) {
   return read.at;
 }
 function cacheShared(store, docs, staged) {
-  const absent2 = [];
   for (const [doc, d] of docs) {
-    if (staged.some((s) => s.doc === doc)) continue;
     const file = docFile(store.dir, doc);
     if (!d.exists) {
-      if (fs11.existsSync(file)) absent2.push(file);
+      fs11.rmSync(file, { force: true });
       continue;
     }
     const text = JSON.stringify(d.data);
@@ -3171,7 +3169,6 @@ function cacheShared(store, docs, staged) {
     const version = diskVersion(file) + 1;
     staged.push({ doc, version, text: docText(version, text) });
   }
-  return void absent2.forEach((f) => fs11.rmSync(f, { force: true }));
 }
 
 // src/state/store.ts
@@ -3225,8 +3222,9 @@ var StateStore = class _StateStore {
   }
   /**
    * A lock-free snapshot of the document, normalised. A shared document (state on a remote) is
-   * this clone's cache of it, read from the remote first when the last read is older than a few
-   * seconds; while the remote cannot be reached, the cache as it is.
+   * this clone's cache of it, read from the remote first when this process has not read the
+   * remote in the last few seconds (so every command starts from the remote's state, whatever
+   * another process read before it); while the remote cannot be reached, the cache as it is.
    */
   async read(doc) {
     if (this.shared?.docs.has(doc.name) && !holdsLock(this.dir, "state")) await this.freshen();
@@ -3298,17 +3296,20 @@ var StateStore = class _StateStore {
   async refresh() {
     const shared = this.shared;
     if (!shared) return void 0;
-    return this.locked(async (lock) => refreshShared(this, shared, lock));
+    const at = await this.locked(async (lock) => refreshShared(this, shared, lock));
+    this.readAt = performance.now();
+    return at;
   }
   freshening;
+  /** When this process last read the remote (or found it unreachable): its own monotonic clock. */
+  readAt;
   freshen() {
-    const shared = this.shared;
-    const at = lastFetch(this.dir, shared.remote.name);
-    if (at !== void 0 && Date.now() - at < REFRESH_MS2 && Date.now() >= at) return Promise.resolve();
+    if (this.readAt !== void 0 && performance.now() - this.readAt < REFRESH_MS2) return Promise.resolve();
     this.freshening ??= this.refresh().then(
       () => void 0,
       (e) => {
         if (!(e instanceof LanesError && e.code === "OFFLINE")) throw e;
+        this.readAt = performance.now();
       }
     ).finally(() => this.freshening = void 0);
     return this.freshening;

@@ -10,7 +10,7 @@ import {
 } from "./chunk-6LHVGRRX.mjs";
 import {
   fetchWork
-} from "./chunk-43XPWU23.mjs";
+} from "./chunk-Z2HOP2OB.mjs";
 import {
   ignoredAmong,
   ignoredFilesUnder,
@@ -39,11 +39,11 @@ import {
 import {
   killProcessGroup,
   runCommand
-} from "./chunk-BMHRUK4V.mjs";
+} from "./chunk-ZYZKXI5L.mjs";
 import {
   holdsLock,
   withLock
-} from "./chunk-52DTWNLX.mjs";
+} from "./chunk-72VJBNNS.mjs";
 import {
   ZERO_SHA,
   commitsLostWith,

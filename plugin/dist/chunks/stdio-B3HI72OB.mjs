@@ -200,7 +200,7 @@ async function serveMcpStdio(opts = {}) {
     return true;
   };
   const load = () => loading ??= (async () => {
-    const { startSession } = await import("./session-FGFS227E.mjs");
+    const { startSession } = await import("./session-6ZYO4M6Q.mjs");
     session = await startSession(opts, feed, {
       maxBufferSize: 2 * max + 1024,
       onerror: (e) => {

@@ -23,25 +23,25 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-3IRVKWJV.mjs";
+} from "./chunk-DFPZC4O5.mjs";
 import {
   startSession
-} from "./chunk-FZWQQMPQ.mjs";
+} from "./chunk-TDSZOA4R.mjs";
 import {
   endSession,
   getSession,
   listSessions,
   logSession
-} from "./chunk-4VJGMSRZ.mjs";
+} from "./chunk-PFHFDEOV.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps
-} from "./chunk-X76XBV6M.mjs";
+} from "./chunk-SIB52OPR.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-LCMMYY6X.mjs";
+} from "./chunk-JJ3XRKZV.mjs";
 import "./chunk-A3IO2YJH.mjs";
 import "./chunk-TR43XEEA.mjs";
 import "./chunk-U5MKJXWN.mjs";
@@ -58,7 +58,7 @@ import "./chunk-647VBPID.mjs";
 import {
   removeLane,
   startLane
-} from "./chunk-HTCVIMTX.mjs";
+} from "./chunk-PM3DFTRM.mjs";
 import {
   claimFiles,
   detachProcess,
@@ -67,7 +67,7 @@ import {
   releaseProcess
 } from "./chunk-7MNPRMZ5.mjs";
 import "./chunk-6LHVGRRX.mjs";
-import "./chunk-43XPWU23.mjs";
+import "./chunk-Z2HOP2OB.mjs";
 import "./chunk-JKL5HNGE.mjs";
 import {
   CLAIM_MODES,
@@ -82,10 +82,10 @@ import {
 } from "./chunk-FJCA4HXL.mjs";
 import {
   openProject
-} from "./chunk-BMHRUK4V.mjs";
+} from "./chunk-ZYZKXI5L.mjs";
 import {
   StateStore
-} from "./chunk-52DTWNLX.mjs";
+} from "./chunk-72VJBNNS.mjs";
 import {
   resolveRepo
 } from "./chunk-A2ILM7TV.mjs";

@@ -9,7 +9,7 @@ import {
   readSessions,
   redact,
   sessionKey
-} from "./chunk-LCMMYY6X.mjs";
+} from "./chunk-JJ3XRKZV.mjs";
 import {
   noteFile,
   writeNoteText

@@ -3,21 +3,21 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-JFQZHZRJ.mjs";
+} from "./chunk-2T2VSHL2.mjs";
 import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "./chunk-LCMMYY6X.mjs";
+} from "./chunk-JJ3XRKZV.mjs";
 import "./chunk-U5MKJXWN.mjs";
 import "./chunk-MGXXTUCH.mjs";
 import {
   pushWork
-} from "./chunk-43XPWU23.mjs";
+} from "./chunk-Z2HOP2OB.mjs";
 import {
   openProject
-} from "./chunk-BMHRUK4V.mjs";
-import "./chunk-52DTWNLX.mjs";
+} from "./chunk-ZYZKXI5L.mjs";
+import "./chunk-72VJBNNS.mjs";
 import {
   repoFromPaths
 } from "./chunk-A2ILM7TV.mjs";

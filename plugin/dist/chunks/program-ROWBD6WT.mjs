@@ -58,10 +58,10 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-3IRVKWJV.mjs";
+} from "./chunk-DFPZC4O5.mjs";
 import {
   startSession
-} from "./chunk-FZWQQMPQ.mjs";
+} from "./chunk-TDSZOA4R.mjs";
 import {
   INTERRUPTED_NOTE,
   LIMITED_NOTE,
@@ -86,16 +86,16 @@ import {
   trimRuns,
   usageText,
   wallMs
-} from "./chunk-4VJGMSRZ.mjs";
+} from "./chunk-PFHFDEOV.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps
-} from "./chunk-X76XBV6M.mjs";
+} from "./chunk-SIB52OPR.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-LCMMYY6X.mjs";
+} from "./chunk-JJ3XRKZV.mjs";
 import "./chunk-A3IO2YJH.mjs";
 import "./chunk-TR43XEEA.mjs";
 import "./chunk-U5MKJXWN.mjs";
@@ -115,7 +115,7 @@ import {
 import {
   removeLane,
   startLane
-} from "./chunk-HTCVIMTX.mjs";
+} from "./chunk-PM3DFTRM.mjs";
 import {
   claimFiles,
   listClaims,
@@ -125,7 +125,7 @@ import {
 import "./chunk-6LHVGRRX.mjs";
 import {
   remoteUrl
-} from "./chunk-43XPWU23.mjs";
+} from "./chunk-Z2HOP2OB.mjs";
 import "./chunk-JKL5HNGE.mjs";
 import {
   leasePort,
@@ -145,7 +145,7 @@ import {
   releaseGroup,
   spawnGroup,
   stopGroup
-} from "./chunk-BMHRUK4V.mjs";
+} from "./chunk-ZYZKXI5L.mjs";
 import {
   RemoteStore,
   SHARED_DOCS,
@@ -153,7 +153,7 @@ import {
   readRemoteSetting,
   sharedBackend,
   writeRemoteSetting
-} from "./chunk-52DTWNLX.mjs";
+} from "./chunk-72VJBNNS.mjs";
 import {
   resolveRepo
 } from "./chunk-A2ILM7TV.mjs";
@@ -6324,7 +6324,6 @@ function notRunReason(ctx, id) {
 
 // src/core/run/runner.ts
 async function runPlan(project, opts) {
-  if (project.store.shared) await project.store.refresh();
   return new Runner(project, opts, await project.config()).execute();
 }
 var Runner = class {
@@ -7344,7 +7343,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-7VYXYTDD.mjs");
+      const { serveMcpStdio } = await import("./stdio-B3HI72OB.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );
@@ -7771,7 +7770,7 @@ function registerRemote(program2) {
   remote.command("status").description("which remote, how old this clone's view is, the remote's target and its merge processor").option("--json", "print JSON").action(
     action(async (o) => {
       const project = await openProject(process.cwd());
-      const b = await remoteBrief(project, (await project.config()).target, hostName());
+      const b = await remoteBrief(project, (await project.config()).target);
       emit(o.json, b, () => renderRemoteBrief(b));
     })
   );
@@ -7780,7 +7779,7 @@ function registerRemote(program2) {
       const project = await openProject(process.cwd());
       const target = (await project.config()).target;
       await syncRemote(project, target);
-      const b = await remoteBrief(project, target, hostName());
+      const b = await remoteBrief(project, target);
       emit(o.json, b, () => renderRemoteBrief(b));
     })
   );

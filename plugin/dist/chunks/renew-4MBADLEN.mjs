@@ -11,7 +11,7 @@ import "./chunk-YGTNXJ77.mjs";
 import "./chunk-FJCA4HXL.mjs";
 import {
   StateStore
-} from "./chunk-52DTWNLX.mjs";
+} from "./chunk-72VJBNNS.mjs";
 import "./chunk-VDVTRPRZ.mjs";
 import "./chunk-IKZ4EBL2.mjs";
 import "./chunk-4VNXBQ3W.mjs";

@@ -9,7 +9,7 @@ import {
   removeWorktree,
   startLane,
   withGitLock
-} from "./chunk-HTCVIMTX.mjs";
+} from "./chunk-PM3DFTRM.mjs";
 import {
   PLAN_DOC,
   TASKS_DOC,

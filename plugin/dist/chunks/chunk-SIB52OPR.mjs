@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   readSessions
-} from "./chunk-LCMMYY6X.mjs";
+} from "./chunk-JJ3XRKZV.mjs";
 import {
   nextStepsOf
 } from "./chunk-TR43XEEA.mjs";

@@ -3,19 +3,19 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-JFQZHZRJ.mjs";
+} from "./chunk-2T2VSHL2.mjs";
 import {
   startSession
-} from "./chunk-FZWQQMPQ.mjs";
+} from "./chunk-TDSZOA4R.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps
-} from "./chunk-X76XBV6M.mjs";
+} from "./chunk-SIB52OPR.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-LCMMYY6X.mjs";
+} from "./chunk-JJ3XRKZV.mjs";
 import "./chunk-TR43XEEA.mjs";
 import "./chunk-U5MKJXWN.mjs";
 import "./chunk-WWEOJSFG.mjs";
@@ -32,8 +32,8 @@ import {
 } from "./chunk-FJCA4HXL.mjs";
 import {
   openProject
-} from "./chunk-BMHRUK4V.mjs";
-import "./chunk-52DTWNLX.mjs";
+} from "./chunk-ZYZKXI5L.mjs";
+import "./chunk-72VJBNNS.mjs";
 import {
   repoFromPaths
 } from "./chunk-A2ILM7TV.mjs";

@@ -6,10 +6,10 @@ import {
   countCommits,
   runCost,
   usageText
-} from "./chunk-4VJGMSRZ.mjs";
+} from "./chunk-PFHFDEOV.mjs";
 import {
   redact
-} from "./chunk-LCMMYY6X.mjs";
+} from "./chunk-JJ3XRKZV.mjs";
 import {
   require_dist
 } from "./chunk-VUBDBMAH.mjs";
@@ -43,7 +43,7 @@ import {
   teardownLane,
   withGitLock,
   worktreeOperation
-} from "./chunk-HTCVIMTX.mjs";
+} from "./chunk-PM3DFTRM.mjs";
 import {
   logReclaimed
 } from "./chunk-7MNPRMZ5.mjs";
@@ -51,7 +51,7 @@ import {
   ensureWork,
   fetchRefInto,
   pushWork
-} from "./chunk-43XPWU23.mjs";
+} from "./chunk-Z2HOP2OB.mjs";
 import {
   indexListing,
   trackedFiles,
@@ -79,14 +79,13 @@ import {
 import {
   killProcessGroup,
   runCommand
-} from "./chunk-BMHRUK4V.mjs";
+} from "./chunk-ZYZKXI5L.mjs";
 import {
   ensurePrivateDir,
   lastFetch,
   lockOwner,
-  readRemoteSetting,
   tryLock
-} from "./chunk-52DTWNLX.mjs";
+} from "./chunk-72VJBNNS.mjs";
 import {
   branchTips,
   commonDirOf,
@@ -136,9 +135,6 @@ import {
   laneRef,
   taskOwner
 } from "./chunk-UI6VUMIJ.mjs";
-import {
-  leaseEnd
-} from "./chunk-HFTIRN2K.mjs";
 import {
   isInside
 } from "./chunk-JPJMJVFU.mjs";
@@ -1322,10 +1318,6 @@ function fresh(now) {
     ttl_seconds: TTL_SECONDS
   };
 }
-function live(l, now) {
-  if (l.host === hostName() && !pidAlive(l.pid)) return false;
-  return leaseEnd(l, now) > now;
-}
 function assertProcessorInTx(tx, target, now = Date.now()) {
   const l = tx.get(PROCESSOR_DOC).leases[target];
   if (l && l.owner === me() && Date.parse(l.expires_at) - 5e3 > now) return;
@@ -1341,7 +1333,7 @@ async function takeProcessor(project, target) {
   const holder = await store.transact(async (tx) => {
     const d = tx.get(PROCESSOR_DOC);
     const cur = d.leases[target];
-    if (cur && cur.owner !== me() && live(cur, now)) return cur;
+    if (cur && cur.owner !== me() && goneReason(cur, now) === void 0) return cur;
     d.leases[target] = fresh(now);
     return void 0;
   });
@@ -3734,12 +3726,11 @@ function plainScopes(tasks) {
 }
 
 // src/core/remote/status.ts
-async function remoteBrief(project, target, machine) {
+async function remoteBrief(project, target) {
   const { store, repo } = project;
-  const setting = store.shared?.setting ?? readRemoteSetting(store.dir);
-  if (!setting || !store.shared) return { enabled: false };
+  if (!store.shared) return { enabled: false };
   const at = lastFetch(store.dir, store.shared.remote.name);
-  const out = { enabled: true, remote: setting.remote, machine };
+  const out = { enabled: true, remote: store.shared.setting.remote, machine: hostName() };
   if (at !== void 0) {
     out.fetched_at = at;
     out.age_ms = Math.max(0, Date.now() - at);
@@ -4313,7 +4304,7 @@ async function status(project, opts = {}) {
       emptyQueue()
     )
   ]);
-  const remote = project.store.shared ? await guard2("remote", remoteBrief(project, cfg.target, hostName()), void 0) : void 0;
+  const remote = project.store.shared ? await guard2("remote", remoteBrief(project, cfg.target), void 0) : void 0;
   const machines = project.store.shared ? await guard2("owners", ownerMachines(project), /* @__PURE__ */ new Map()) : void 0;
   const fixes = await guard2(
     "lanes to fix",

@@ -8,7 +8,7 @@ import {
   netGit,
   offlineError,
   pushAtomic
-} from "./chunk-52DTWNLX.mjs";
+} from "./chunk-72VJBNNS.mjs";
 import {
   isAncestor,
   isSha,

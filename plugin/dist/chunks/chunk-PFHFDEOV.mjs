@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   targetRevs
-} from "./chunk-X76XBV6M.mjs";
+} from "./chunk-SIB52OPR.mjs";
 import {
   checkProtocol,
   filterSessions,
@@ -12,7 +12,7 @@ import {
   readSessions,
   redact,
   sessionKey
-} from "./chunk-LCMMYY6X.mjs";
+} from "./chunk-JJ3XRKZV.mjs";
 import {
   parseNote,
   readNoteFile,
@@ -43,10 +43,10 @@ import {
 } from "./chunk-JKL5HNGE.mjs";
 import {
   openProject
-} from "./chunk-BMHRUK4V.mjs";
+} from "./chunk-ZYZKXI5L.mjs";
 import {
   withLock
-} from "./chunk-52DTWNLX.mjs";
+} from "./chunk-72VJBNNS.mjs";
 import {
   currentBranch,
   resolveRepo

@@ -11,7 +11,7 @@ import {
 } from "./chunk-MGXXTUCH.mjs";
 import {
   runCommand
-} from "./chunk-BMHRUK4V.mjs";
+} from "./chunk-ZYZKXI5L.mjs";
 import {
   showToplevel
 } from "./chunk-A2ILM7TV.mjs";

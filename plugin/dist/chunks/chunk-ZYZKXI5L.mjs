@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   StateStore
-} from "./chunk-52DTWNLX.mjs";
+} from "./chunk-72VJBNNS.mjs";
 import {
   resolveRepo
 } from "./chunk-A2ILM7TV.mjs";

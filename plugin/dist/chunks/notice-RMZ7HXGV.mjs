@@ -7,7 +7,7 @@ import {
 } from "./chunk-W5B5TKJD.mjs";
 import {
   StateStore
-} from "./chunk-52DTWNLX.mjs";
+} from "./chunk-72VJBNNS.mjs";
 import "./chunk-VDVTRPRZ.mjs";
 import "./chunk-IKZ4EBL2.mjs";
 import "./chunk-HOVPYJYW.mjs";

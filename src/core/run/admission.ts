@@ -15,6 +15,8 @@ export interface AdmissionInput {
   plan: StoredPlan;
   tasks: TasksDoc;
   runTasks: Record<string, RunTask>;
+  /** The run's owner: a task the state gives to it that it never got a lane for is started again. */
+  owner?: string;
   /** Tasks whose start_task is in flight: in progress for conflicts, not yet in the state. */
   starting: ReadonlySet<string>;
   /** Tasks whose agent is running. */
@@ -40,6 +42,14 @@ export function chooseAdmissions(i: AdmissionInput): Admission {
     .filter((t) => (t.state === 'retry' || t.state === 'interrupted') && !i.withAgent.has(t.id) && inPlan.has(t.id))
     .sort((a, b) => (rank.get(b.id) ?? 0) - (rank.get(a.id) ?? 0));
   const view: TasksDoc = { ...i.tasks };
+  // A start cut short after its claim landed (the answer lost on the way, a rollback that could not
+  // reach the state) leaves the task ours in the state with no lane: a candidate again, and
+  // start_task by the same owner picks it up where it stopped.
+  for (const rt of Object.values(i.runTasks)) {
+    const st = view[rt.id];
+    if (rt.state === 'pending' && i.owner !== undefined && st?.status === 'in_progress' && st.owner === i.owner && !i.starting.has(rt.id))
+      view[rt.id] = { ...st, status: 'planned' };
+  }
   for (const id of i.starting) view[id] = { ...(view[id] ?? { id, updated_at: '', history: [] }), status: 'in_progress' };
   // Skipped tasks are taken out of the candidates (not made busy: they hold nothing).
   for (const t of i.plan.tasks) {

@@ -158,6 +158,7 @@ class Runner {
       plan: ctx.plan,
       tasks: ctx.tasks,
       runTasks: ctx.run.tasks,
+      owner: ctx.run.owner,
       starting: ctx.starting,
       withAgent: new Set(ctx.agents.keys()),
       skip: (id) => ctx.foreign.has(id) || ctx.run.tasks[id]?.state === 'blocked' || (ctx.startFailures.get(id)?.until ?? 0) > now,

@@ -7,6 +7,6 @@ if (process.argv[2] === "mcp" && process.argv.length === 3) {
   const { serveMcpStdio } = await import("./chunks/stdio-B3HI72OB.mjs");
   await serveMcpStdio();
 } else {
-  const { runProgram } = await import("./chunks/program-ROWBD6WT.mjs");
+  const { runProgram } = await import("./chunks/program-4E4WU5AI.mjs");
   await runProgram(process.argv);
 }

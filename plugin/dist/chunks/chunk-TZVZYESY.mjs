@@ -8,7 +8,7 @@ import {
 // src/hooks/lib/config-memo.ts
 import fs from "node:fs";
 import path from "node:path";
-var BUILD_ID = true ? "c80d06fe073231f4" : void 0;
+var BUILD_ID = true ? "b3bb60356dbc2618" : void 0;
 var CONFIG_PATH = ".lanes/config.json";
 var MEMO_FILE = "config-memo.json";
 var MAX_MEMO_TEXT = 256 * 1024;

@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-2T2VSHL2.mjs";
+} from "./chunk-TZVZYESY.mjs";
 import {
   startSession
 } from "./chunk-TDSZOA4R.mjs";

@@ -4895,6 +4895,11 @@ function chooseAdmissions(i) {
   const rank = readyRank(i.plan);
   const again = Object.values(i.runTasks).filter((t) => (t.state === "retry" || t.state === "interrupted") && !i.withAgent.has(t.id) && inPlan.has(t.id)).sort((a, b) => (rank.get(b.id) ?? 0) - (rank.get(a.id) ?? 0));
   const view = { ...i.tasks };
+  for (const rt of Object.values(i.runTasks)) {
+    const st = view[rt.id];
+    if (rt.state === "pending" && i.owner !== void 0 && st?.status === "in_progress" && st.owner === i.owner && !i.starting.has(rt.id))
+      view[rt.id] = { ...st, status: "planned" };
+  }
   for (const id of i.starting) view[id] = { ...view[id] ?? { id, updated_at: "", history: [] }, status: "in_progress" };
   for (const t of i.plan.tasks) {
     if ((view[t.id]?.status ?? "planned") === "planned" && i.skip(t.id))
@@ -6432,6 +6437,7 @@ var Runner = class {
       plan: ctx.plan,
       tasks: ctx.tasks,
       runTasks: ctx.run.tasks,
+      owner: ctx.run.owner,
       starting: ctx.starting,
       withAgent: new Set(ctx.agents.keys()),
       skip: (id) => ctx.foreign.has(id) || ctx.run.tasks[id]?.state === "blocked" || (ctx.startFailures.get(id)?.until ?? 0) > now,

@@ -4,9 +4,9 @@ const require = __lanesRequire(import.meta.url);
 
 // src/cli/main.ts
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-B3HI72OB.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-NA7CIFNK.mjs");
   await serveMcpStdio();
 } else {
-  const { runProgram } = await import("./chunks/program-4E4WU5AI.mjs");
+  const { runProgram } = await import("./chunks/program-KTTVBQVD.mjs");
   await runProgram(process.argv);
 }

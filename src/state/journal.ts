@@ -2,7 +2,10 @@
  * Intent log for multi-step operations (docs/safety.md rule 10): start_task (claim → branch →
  * worktree → setup) and merges (check → integrate → gate → land → cleanup) record each step before
  * taking it, one file per operation under `journal/`, written atomically (rule 8). A record whose
- * process died is an orphan: the next command rolls it forward or back, then calls done().
+ * process died is an orphan: the next command rolls it forward or back, then calls done(). So is a
+ * record its own living process gave up on (abandon(): its rollback failed, say because the remote
+ * holding shared state went away), so a long-lived process such as a run tries the recovery again
+ * instead of tripping over the half-made operation forever.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -28,7 +31,12 @@ export interface JournalEntry {
   step(name: string, patch?: Record<string, unknown>): Promise<void>;
   /** The operation finished (or was rolled back): deletes the record. */
   done(): Promise<void>;
+  /** Nobody works on it any more but it is not finished: the record stays, as an orphan. */
+  abandon(): void;
 }
+
+/** Ids of the records this process is working on now (begun or adopted, neither done nor abandoned). */
+const working = new Set<string>();
 
 const ID_RE = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -50,6 +58,7 @@ export class Journal {
       data: { ...data },
     };
     this.write(rec);
+    working.add(id);
     return new Entry(this, rec);
   }
 
@@ -61,6 +70,7 @@ export class Journal {
   async adopt(record: JournalRecord): Promise<JournalEntry> {
     const rec: JournalRecord = { ...record, pid: process.pid, host: hostName(), updatedAt: new Date().toISOString() };
     this.write(rec);
+    working.add(rec.id);
     return new Entry(this, rec);
   }
 
@@ -90,9 +100,13 @@ export class Journal {
     return out.sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id));
   }
 
-  /** Records whose process is gone from this host: operations that crashed midway. */
+  /**
+   * Records nobody works on: their process is gone from this host (it crashed midway), or it is
+   * this process and it abandoned them (or an earlier process that had this pid wrote them).
+   */
   async orphans(): Promise<JournalRecord[]> {
-    return (await this.list()).filter((r) => r.host === hostName() && !pidAlive(r.pid));
+    const host = hostName();
+    return (await this.list()).filter((r) => r.host === host && (r.pid === process.pid ? !working.has(r.id) : !pidAlive(r.pid)));
   }
 
   /** @internal */
@@ -138,6 +152,11 @@ class Entry implements JournalEntry {
     }
     // Otherwise a crash could resurrect a finished operation as an orphan.
     fsyncDir(this.journal.dir);
+    working.delete(this.rec.id);
+  }
+
+  abandon(): void {
+    working.delete(this.rec.id);
   }
 }
 

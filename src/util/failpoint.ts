@@ -1,9 +1,12 @@
 /**
  * Named failpoints for crash tests (docs/safety.md, "Testing them"): LANES_FAILPOINT holds a
  * comma-separated list of `name:action` where action is `kill` (SIGKILL this process), `throw`,
- * `exit` (exit 99) or `sleep:<ms>`. A crash then lands exactly where the test intends.
+ * `exit` (exit 99), `sleep:<ms>` or `pause:<file>` (writes `<file>.reached`, then waits until
+ * `<file>` exists: the test does what it must at exactly that point, then lets it go on). A crash
+ * then lands exactly where the test intends.
  * With the variable unset this is one string lookup.
  */
+import fs from 'node:fs';
 import { LanesError } from '../errors.js';
 
 let parsed: Map<string, string> | undefined;
@@ -35,6 +38,11 @@ export async function failpoint(name: string): Promise<void> {
   if (action === 'throw') throw new LanesError('INTERNAL', `failpoint ${name} fired`);
   if (action.startsWith('sleep:')) {
     await new Promise((r) => setTimeout(r, Number(action.slice(6)) || 0));
+  }
+  if (action.startsWith('pause:')) {
+    const file = action.slice(6);
+    fs.writeFileSync(`${file}.reached`, `${process.pid}\n`);
+    while (!fs.existsSync(file)) await new Promise((r) => setTimeout(r, 20));
   }
 }
 

@@ -22,6 +22,21 @@ describe('Journal', () => {
     expectClean(dir);
   });
 
+  it('a record its own living process abandoned is an orphan; adopting it makes it worked on again', async () => {
+    const dir = path.join(tempDir(), 'lanes');
+    const { journal } = await StateStore.open(dir);
+    const busy = await journal.begin('start_task', { task: 'busy' });
+    const left = await journal.begin('start_task', { task: 'left' });
+    left.abandon();
+    expect((await journal.orphans()).map((r) => r.data.task)).toEqual(['left']);
+    const again = await journal.adopt((await journal.orphans())[0]!);
+    expect(await journal.orphans()).toEqual([]);
+    await again.done();
+    await busy.done();
+    expect(await journal.list()).toEqual([]);
+    expectClean(dir);
+  });
+
   it('orphans() reports the record of a SIGKILLed process; adopt + done clears it', async () => {
     const dir = path.join(tempDir(), 'lanes');
     const { journal } = await StateStore.open(dir);

@@ -5,23 +5,23 @@ import {
   NOTICES_DOC,
   noticeText,
   pendingNotice
-} from "../chunks/chunk-W5B5TKJD.mjs";
+} from "../chunks/chunk-OGVBAODR.mjs";
 import {
   actingLane
-} from "../chunks/chunk-3R2XCCEG.mjs";
+} from "../chunks/chunk-GWELAXJP.mjs";
 import {
   ownerLeaseStale
-} from "../chunks/chunk-JZBDBPL2.mjs";
+} from "../chunks/chunk-3V2NFGLS.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
 import "../chunks/chunk-HOVPYJYW.mjs";
-import "../chunks/chunk-K5AD2CRG.mjs";
+import "../chunks/chunk-CR6GQYF6.mjs";
 import {
   emitJson,
   exit,
   note,
   reasonToStderr,
   trace
-} from "../chunks/chunk-M4ES6JE6.mjs";
+} from "../chunks/chunk-FZYQV7RA.mjs";
 import {
   obj,
   readHookInput,
@@ -33,21 +33,21 @@ import {
   readDoc,
   readLanes,
   realish
-} from "../chunks/chunk-MRXW3PKH.mjs";
+} from "../chunks/chunk-Q2MEEI3Y.mjs";
 import {
   describeOwner,
   describeUntil,
   laneContaining
-} from "../chunks/chunk-UI6VUMIJ.mjs";
+} from "../chunks/chunk-OUP5FXRK.mjs";
 import {
   leaseEnd
-} from "../chunks/chunk-HFTIRN2K.mjs";
+} from "../chunks/chunk-IC7YTGSH.mjs";
 import {
   isInside
 } from "../chunks/chunk-JPJMJVFU.mjs";
 import {
   pidAlive
-} from "../chunks/chunk-F626SNLD.mjs";
+} from "../chunks/chunk-CXNZ4SOU.mjs";
 import "../chunks/chunk-5JH7MFI6.mjs";
 import "../chunks/chunk-7RWYVW2G.mjs";
 import {
@@ -215,7 +215,7 @@ async function main() {
   const sid = str(input, "session_id");
   if (d.lane && (needsRenewal(claims, d.lane, now) || ownerLeaseStale(w.stateDir, sid, now))) {
     try {
-      const { renewLaneClaims } = await import("../chunks/renew-4MBADLEN.mjs");
+      const { renewLaneClaims } = await import("../chunks/renew-FONIGA3J.mjs");
       await renewLaneClaims(w.stateDir, d.lane.task, sid);
     } catch (e) {
       note(`${EVENT}: could not renew the claims of task ${d.lane.task}: ${e.message}`);
@@ -229,7 +229,7 @@ async function deliverNotice(stateDir, task) {
   const pending = pendingNotice(readDoc(stateDir, NOTICES_DOC.name), task);
   if (!pending) return void 0;
   try {
-    const { claimNotice } = await import("../chunks/notice-RMZ7HXGV.mjs");
+    const { claimNotice } = await import("../chunks/notice-MQ5AKWI6.mjs");
     const n = await claimNotice(stateDir, task, pending.id);
     if (!n) return void 0;
     emitJson({ hookSpecificOutput: { hookEventName: EVENT, additionalContext: noticeText(task, n) } });

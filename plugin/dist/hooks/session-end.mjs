@@ -3,16 +3,16 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   sessionOwner
-} from "../chunks/chunk-JZBDBPL2.mjs";
+} from "../chunks/chunk-3V2NFGLS.mjs";
 import {
   leaseOf
-} from "../chunks/chunk-K5AD2CRG.mjs";
+} from "../chunks/chunk-CR6GQYF6.mjs";
 import {
   elapsedMs,
   exit,
   note,
   trace
-} from "../chunks/chunk-M4ES6JE6.mjs";
+} from "../chunks/chunk-FZYQV7RA.mjs";
 import {
   parseHookInput,
   readHookInput,
@@ -22,11 +22,11 @@ import {
   hasState,
   locate,
   readDoc
-} from "../chunks/chunk-MRXW3PKH.mjs";
-import "../chunks/chunk-UI6VUMIJ.mjs";
-import "../chunks/chunk-HFTIRN2K.mjs";
+} from "../chunks/chunk-Q2MEEI3Y.mjs";
+import "../chunks/chunk-OUP5FXRK.mjs";
+import "../chunks/chunk-IC7YTGSH.mjs";
 import "../chunks/chunk-JPJMJVFU.mjs";
-import "../chunks/chunk-F626SNLD.mjs";
+import "../chunks/chunk-CXNZ4SOU.mjs";
 import "../chunks/chunk-5JH7MFI6.mjs";
 import "../chunks/chunk-7RWYVW2G.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
@@ -99,7 +99,7 @@ async function main() {
   }
   const timer = finishing ? void 0 : setTimeout(() => startFinisher(input), FINISHER_AFTER_MS);
   timer?.unref();
-  const { finishSession } = await import("../chunks/session-end-work-7NFS2R2X.mjs");
+  const { finishSession } = await import("../chunks/session-end-work-JTHQA3NA.mjs");
   const r = await finishSession(w, sid, str(input, "reason") ?? "other", str(input, "transcript_path"));
   if (timer) clearTimeout(timer);
   for (const line of r.report) note(`${EVENT}: ${line}`);

@@ -6,7 +6,7 @@ import {
   exit,
   note,
   trace
-} from "../chunks/chunk-M4ES6JE6.mjs";
+} from "../chunks/chunk-FZYQV7RA.mjs";
 import {
   readHookInput,
   str
@@ -16,13 +16,13 @@ import {
   locate,
   readDoc,
   readLanes
-} from "../chunks/chunk-MRXW3PKH.mjs";
+} from "../chunks/chunk-Q2MEEI3Y.mjs";
 import {
   laneContaining
-} from "../chunks/chunk-UI6VUMIJ.mjs";
-import "../chunks/chunk-HFTIRN2K.mjs";
+} from "../chunks/chunk-OUP5FXRK.mjs";
+import "../chunks/chunk-IC7YTGSH.mjs";
 import "../chunks/chunk-JPJMJVFU.mjs";
-import "../chunks/chunk-F626SNLD.mjs";
+import "../chunks/chunk-CXNZ4SOU.mjs";
 import "../chunks/chunk-5JH7MFI6.mjs";
 import "../chunks/chunk-7RWYVW2G.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
@@ -89,7 +89,7 @@ async function main() {
     trace(EVENT, "summary");
     return 0;
   }
-  const { laneContext } = await import("../chunks/session-start-lane-HVGDTYZD.mjs");
+  const { laneContext } = await import("../chunks/session-start-lane-BUUQ5M6B.mjs");
   const r = await laneContext(input, lane, w);
   context(r.text);
   trace(EVENT, "lane", { lane: lane.task, session: r.session_id, resumed: r.resumed });

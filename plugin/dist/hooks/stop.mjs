@@ -3,13 +3,13 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   actingLane
-} from "../chunks/chunk-3R2XCCEG.mjs";
+} from "../chunks/chunk-GWELAXJP.mjs";
 import {
   emitJson,
   exit,
   note,
   trace
-} from "../chunks/chunk-M4ES6JE6.mjs";
+} from "../chunks/chunk-FZYQV7RA.mjs";
 import {
   readHookInput,
   str
@@ -18,11 +18,11 @@ import {
   hasState,
   locate,
   readLanes
-} from "../chunks/chunk-MRXW3PKH.mjs";
-import "../chunks/chunk-UI6VUMIJ.mjs";
-import "../chunks/chunk-HFTIRN2K.mjs";
+} from "../chunks/chunk-Q2MEEI3Y.mjs";
+import "../chunks/chunk-OUP5FXRK.mjs";
+import "../chunks/chunk-IC7YTGSH.mjs";
 import "../chunks/chunk-JPJMJVFU.mjs";
-import "../chunks/chunk-F626SNLD.mjs";
+import "../chunks/chunk-CXNZ4SOU.mjs";
 import "../chunks/chunk-5JH7MFI6.mjs";
 import "../chunks/chunk-7RWYVW2G.mjs";
 import "../chunks/chunk-B475TGAI.mjs";
@@ -56,7 +56,7 @@ async function main() {
     return { code: 0, event };
   }
   const lane = acting.lane;
-  const { missingItems } = await import("../chunks/stop-lane-EUTLEFMA.mjs");
+  const { missingItems } = await import("../chunks/stop-lane-PVR4AY6E.mjs");
   const missing = await missingItems(lane, str(input, "session_id"), w);
   for (const p of missing.problems) note(`${event}: ${p}`);
   if (missing.items.length === 0) {

@@ -4,18 +4,18 @@ const require = __lanesRequire(import.meta.url);
 import {
   dropClaudeWorktree,
   removePlainWorktree
-} from "../chunks/chunk-SZ2LMOJ4.mjs";
-import "../chunks/chunk-PM3DFTRM.mjs";
-import "../chunks/chunk-7MNPRMZ5.mjs";
+} from "../chunks/chunk-AJYESPJG.mjs";
+import "../chunks/chunk-UIIV3TNE.mjs";
+import "../chunks/chunk-LOXFRWKM.mjs";
 import "../chunks/chunk-6LHVGRRX.mjs";
-import "../chunks/chunk-Z2HOP2OB.mjs";
+import "../chunks/chunk-2VXCDSNB.mjs";
 import "../chunks/chunk-JKL5HNGE.mjs";
-import "../chunks/chunk-YGTNXJ77.mjs";
-import "../chunks/chunk-FJCA4HXL.mjs";
+import "../chunks/chunk-PVTTY4LC.mjs";
+import "../chunks/chunk-3K7QMPJY.mjs";
 import {
   openProject
-} from "../chunks/chunk-ZYZKXI5L.mjs";
-import "../chunks/chunk-72VJBNNS.mjs";
+} from "../chunks/chunk-TMCHHHVX.mjs";
+import "../chunks/chunk-M4GJH3OI.mjs";
 import "../chunks/chunk-A2ILM7TV.mjs";
 import "../chunks/chunk-VDVTRPRZ.mjs";
 import "../chunks/chunk-QMES3QEG.mjs";
@@ -23,12 +23,12 @@ import "../chunks/chunk-2KXZDJML.mjs";
 import "../chunks/chunk-IKZ4EBL2.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
 import "../chunks/chunk-HOVPYJYW.mjs";
-import "../chunks/chunk-K5AD2CRG.mjs";
+import "../chunks/chunk-CR6GQYF6.mjs";
 import {
   exit,
   note,
   trace
-} from "../chunks/chunk-M4ES6JE6.mjs";
+} from "../chunks/chunk-FZYQV7RA.mjs";
 import {
   readHookInput,
   str
@@ -37,13 +37,13 @@ import {
   hasState,
   locate,
   realish
-} from "../chunks/chunk-MRXW3PKH.mjs";
+} from "../chunks/chunk-Q2MEEI3Y.mjs";
 import {
   LANES_DOC
-} from "../chunks/chunk-UI6VUMIJ.mjs";
-import "../chunks/chunk-HFTIRN2K.mjs";
+} from "../chunks/chunk-OUP5FXRK.mjs";
+import "../chunks/chunk-IC7YTGSH.mjs";
 import "../chunks/chunk-JPJMJVFU.mjs";
-import "../chunks/chunk-F626SNLD.mjs";
+import "../chunks/chunk-CXNZ4SOU.mjs";
 import "../chunks/chunk-5JH7MFI6.mjs";
 import "../chunks/chunk-7RWYVW2G.mjs";
 import "../chunks/chunk-3EVUSF4T.mjs";

@@ -5,7 +5,8 @@
  * rolled forward. Whatever cannot be undone safely is kept, marked `broken`, and reported.
  */
 import fs from 'node:fs';
-import { errorMessage } from '../../errors.js';
+import { errorMessage, LanesError } from '../../errors.js';
+import { act } from '../hints/actions.js';
 import { deleteRefCas, refSha, statusPorcelain } from '../../git/refs.js';
 import { listWorktrees, lockWorktree, removeAdminEntry, removeWorktree, unlockWorktree } from '../../git/worktree.js';
 import type { JournalRecord } from '../../state/index.js';
@@ -38,6 +39,8 @@ export interface RollbackReport {
   /** Why something was kept (then the lane is marked broken). */
   kept?: string;
   error?: string;
+  /** The error code of a failed recovery (OFFLINE: the remote holding shared state was away). */
+  code?: string;
 }
 
 /**
@@ -210,7 +213,8 @@ export async function recoverOrphans(project: Project): Promise<RollbackReport[]
         if (rep.outcome !== 'nothing')
           log.warn(`recovered an interrupted ${rec.op} of ${rep.task}: ${rep.outcome}${rep.kept ? ` (${rep.kept})` : ''}`);
       } catch (e) {
-        // Left in the journal: the next command tries again.
+        // Left in the journal: the next command tries again, in this process too.
+        entry.abandon();
         log.error(`could not recover ${rec.op} ${rec.id}`, errorMessage(e));
         reports.push({
           task: String(rec.data.task),
@@ -219,11 +223,32 @@ export async function recoverOrphans(project: Project): Promise<RollbackReport[]
           removed_worktree: false,
           deleted_branch: false,
           error: errorMessage(e),
+          ...(e instanceof LanesError ? { code: e.code } : {}),
         });
       }
     }
     return reports;
   });
+}
+
+/**
+ * Recovery before starting `task`: an earlier start of the same task that is still half made (its
+ * rollback failed, for one because the remote went away) stops this start with the reason, as
+ * OFFLINE when that was why, so a run waits for the remote instead of using up the task's tries.
+ */
+export async function recoverBeforeStart(project: Project, task: string): Promise<void> {
+  const failed = (await recoverOrphans(project)).find((r) => r.op === START_OP && r.task === task && r.outcome === 'failed');
+  if (!failed) return;
+  const offline = failed.code === 'OFFLINE';
+  throw new LanesError(
+    offline ? 'OFFLINE' : 'CONFLICT',
+    `An earlier start of task "${task}" was cut short and could not be rolled back yet: ${failed.error ?? 'unknown error'}`,
+    {
+      hint: offline
+        ? 'It is rolled back by the next lanes command once the remote answers; start the task again then.'
+        : `Look at ${act('list_lanes')} and run ${act('cleanup_lanes')}, then start the task again.`,
+    },
+  );
 }
 
 async function recoverStart(project: Project, rec: JournalRecord): Promise<RollbackReport> {

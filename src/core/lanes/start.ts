@@ -42,7 +42,7 @@ import {
   type StartResult,
 } from './model.js';
 import { lanePathFor, lanesDir } from './paths.js';
-import { recoverOrphans, rollbackStart, type RollbackReport } from './recover.js';
+import { recoverBeforeStart, rollbackStart, type RollbackReport } from './recover.js';
 import { runSetup } from './setup.js';
 import { laneExists, mine, resultOf, resumeLane } from './owned.js';
 import { assertBranchFree, noBase, preflightScope, withRollback } from './start-checks.js';
@@ -67,7 +67,7 @@ export async function startLane(project: Project, input: StartInput): Promise<St
         hint: 'Pass a branch name, tag or commit id, or leave base out to start from the target branch.',
       });
   }
-  await recoverOrphans(project);
+  await recoverBeforeStart(project, task);
   const { repo, store } = project;
   const cfg = await project.config();
 
@@ -120,6 +120,8 @@ export async function startLane(project: Project, input: StartInput): Promise<St
       report = { task, op: START_OP, outcome: 'failed', removed_worktree: false, deleted_branch: false, error: errorMessage(re) };
     }
     if (report.outcome !== 'failed') await entry.done();
+    // Left for the next start (or any lanes command) to roll back again, this process included.
+    else entry.abandon();
     throw withRollback(e, report);
   };
 

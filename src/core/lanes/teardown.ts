@@ -168,12 +168,19 @@ export async function teardownLane(
     throw e;
   }
   await failpoint('lanes.remove.before-state');
-  await store.transact(async (tx) => {
-    const r = dropLaneInTx(tx, lane.task, lane.token, `lane removed${opts.force ? ' (forced)' : ''}`);
-    out.released_claims = r.claims;
-    out.released_ports = r.ports;
-    if (r.task_status) out.task_status = r.task_status;
-  });
+  try {
+    await store.transact(async (tx) => {
+      const r = dropLaneInTx(tx, lane.task, lane.token, `lane removed${opts.force ? ' (forced)' : ''}`);
+      out.released_claims = r.claims;
+      out.released_ports = r.ports;
+      if (r.task_status) out.task_status = r.task_status;
+    });
+  } catch (e) {
+    // The worktree is gone, the state still names it (the remote went away, say): the next
+    // lanes command finishes the removal from the journal record.
+    entry.abandon();
+    throw e;
+  }
   await entry.done();
   await store.appendEvent('lane.removed', {
     task: lane.task,

@@ -31,4 +31,10 @@ export class BatchJournal {
     await this.entry?.done();
     this.entry = undefined;
   }
+
+  /** Left unsettled: the record stays for the next processor, this one included, to settle. */
+  abandon(): void {
+    this.entry?.abandon();
+    this.entry = undefined;
+  }
 }

@@ -91,7 +91,8 @@ export class Integrator implements Integrating {
         await settleRecord(this.project, journal.snapshot());
         await journal.done();
       } catch {
-        // the record stays: the next processor settles it
+        // the record stays: the next processor settles it (this one too, at its next batch)
+        journal.abandon();
       }
       throw e;
     }

@@ -158,7 +158,8 @@ export async function recoverMerges(project: Project): Promise<RecoveryReport[]>
       );
       await store.appendEvent('merge.recovered', { step: rep.step, outcome: rep.outcome, landed: rep.landed, requeued: rep.requeued });
     } catch (e) {
-      // Left in the journal: the next processor tries again.
+      // Left in the journal: the next processor tries again, this one included.
+      entry.abandon();
       reports.push({ journal: rec.id, step: rec.step, outcome: 'failed', landed: [], requeued: [], error: errorMessage(e) });
       log.error(`could not recover merge record ${rec.id}`, errorMessage(e));
     }

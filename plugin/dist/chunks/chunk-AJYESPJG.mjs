@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+import { createRequire as __lanesRequire } from 'node:module';
+const require = __lanesRequire(import.meta.url);
+import {
+  addPlainWorktree,
+  copyIncluded,
+  listWorktrees,
+  removeLane,
+  removeWorktree,
+  startLane,
+  withGitLock
+} from "./chunk-UIIV3TNE.mjs";
+import {
+  PLAN_DOC,
+  TASKS_DOC,
+  addTask,
+  readPlan,
+  setStatus,
+  storePlan
+} from "./chunk-3K7QMPJY.mjs";
+import {
+  deleteMergedBranch
+} from "./chunk-A2ILM7TV.mjs";
+import {
+  lanesDir
+} from "./chunk-QMES3QEG.mjs";
+import {
+  LANES_DOC
+} from "./chunk-OUP5FXRK.mjs";
+import {
+  LanesError,
+  isSlug,
+  slugify
+} from "./chunk-B475TGAI.mjs";
+
+// src/core/lanes/claude-worktree.ts
+import fs from "node:fs";
+import path from "node:path";
+var CLAUDE_NAME_RE = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
+var ADHOC_TITLE_PREFIX = "Claude Code worktree";
+function taskIdFor(name) {
+  return isSlug(name) ? name : slugify(name);
+}
+async function createPlainWorktree(repo, name, includeFile, locked, note) {
+  if (name.length > 64 || !CLAUDE_NAME_RE.test(name) || name.split("/").some((s) => s === "." || s === "..")) {
+    throw new LanesError(
+      "INVALID_INPUT",
+      `invalid worktree name ${JSON.stringify(name.slice(0, 80))}: use letters, digits, ".", "_" and "-" (segments separated by "/"), at most 64 characters`
+    );
+  }
+  const dir = lanesDir(repo, ".claude/worktrees", { create: true });
+  const wt = path.join(dir, ...name.split("/"));
+  const registered = (await listWorktrees(repo.mainRoot)).find((w) => w.path === wt);
+  if (registered) return wt;
+  if (fs.existsSync(wt) && fs.readdirSync(wt).length > 0) {
+    throw new LanesError("CONFLICT", `${wt} already exists and is not an empty directory or a registered worktree`);
+  }
+  const add = async () => {
+    await addPlainWorktree(repo.mainRoot, { path: wt, branch: `worktree-${name}`, commit: "HEAD" });
+  };
+  if (locked) await withGitLock(repo, `claude worktree ${name}`, add);
+  else await add();
+  const inc = await copyIncluded(repo.mainRoot, wt, includeFile);
+  if (inc.copied.length) note(`copied ${inc.copied.join(", ")} (.worktreeinclude)`);
+  for (const s of inc.skipped) note(`did not copy ${s.path}: ${s.reason}`);
+  return wt;
+}
+async function adoptClaudeWorktree(project, cfg, name, owner, note) {
+  const task = taskIdFor(name);
+  if (task !== name) note(`worktree name ${JSON.stringify(name)} is not a task id; using task "${task}"`);
+  const lanes = (await project.store.read(LANES_DOC)).data;
+  const existing = Object.hasOwn(lanes, task) ? lanes[task] : void 0;
+  if (existing?.state === "ready" && fs.existsSync(existing.path)) {
+    note(`entering the existing lane of task ${task} (${existing.path})`);
+    return existing.path;
+  }
+  const { plan } = await readPlan(project.store);
+  if (!plan?.tasks.some((t) => t.id === task)) {
+    const adhoc = {
+      id: task,
+      title: `${ADHOC_TITLE_PREFIX} ${name}`,
+      description: `Created for Claude Code's worktree "${name}" (claude --worktree, EnterWorktree or a subagent with isolation: worktree) by the Lanes WorktreeCreate hook. It has no file scope.`,
+      files: []
+    };
+    if (plan) await addTask(project.store, adhoc);
+    else await storePlan(project.store, [adhoc], { parallelism: cfg.max_parallel, source: "claude-code-worktree" });
+    note(`added task ${task} to the plan for this worktree`);
+  }
+  const r = await startLane(project, { task_id: task, owner });
+  note(`lane ${r.branch} ready at ${r.path}${r.included.length ? `; copied ${r.included.join(", ")}` : ""}`);
+  return r.path;
+}
+async function removePlainWorktree(mainRoot, wt, note) {
+  const info = (await listWorktrees(mainRoot)).find((w) => w.path === wt);
+  if (!info) {
+    note(`${wt} is not a worktree of this repository; nothing removed.`);
+    return !fs.existsSync(wt);
+  }
+  const r = await removeWorktree(mainRoot, wt);
+  if (!r.ok) {
+    note(`kept ${wt}: git refused to remove it (${r.reason}).`);
+    return false;
+  }
+  const branch = info.branch?.replace(/^refs\/heads\//, "");
+  if (branch?.startsWith("worktree-")) {
+    const d = await deleteMergedBranch(mainRoot, branch);
+    if (!d.ok) note(`removed ${wt}; kept branch ${branch} (not merged: ${d.reason}).`);
+  }
+  note(`removed ${wt}.`);
+  return true;
+}
+async function dropClaudeWorktree(project, lane) {
+  const r = await removeLane(project, { task_id: lane.task });
+  await project.store.transact(async (tx) => {
+    const def = tx.get(PLAN_DOC).plan?.tasks.find((t2) => t2.id === lane.task);
+    const tasks = tx.get(TASKS_DOC);
+    const t = Object.hasOwn(tasks, lane.task) ? tasks[lane.task] : void 0;
+    if (def?.title.startsWith(ADHOC_TITLE_PREFIX) && t && t.status !== "done") {
+      setStatus(t, "done", { note: "Claude Code worktree removed; nothing of it was left unlanded" });
+    }
+  });
+  return r;
+}
+
+export {
+  taskIdFor,
+  createPlainWorktree,
+  adoptClaudeWorktree,
+  removePlainWorktree,
+  dropClaudeWorktree
+};

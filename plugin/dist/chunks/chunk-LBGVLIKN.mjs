@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+import { createRequire as __lanesRequire } from 'node:module';
+const require = __lanesRequire(import.meta.url);
+import {
+  fileAt
+} from "./chunk-IKZ4EBL2.mjs";
+import {
+  isInside
+} from "./chunk-JPJMJVFU.mjs";
+import {
+  act,
+  writeFileAtomic
+} from "./chunk-CXNZ4SOU.mjs";
+import {
+  LanesError
+} from "./chunk-B475TGAI.mjs";
+
+// src/core/sessions/note-io.ts
+import fs from "node:fs";
+import path from "node:path";
+function noteFile(rec) {
+  return path.join(rec.worktree, ...rec.path.split("/"));
+}
+function ensureNoteDir(worktree, relFile) {
+  if (!fs.existsSync(worktree)) {
+    throw new LanesError("NOT_FOUND", `The worktree ${worktree} no longer exists, so its session note cannot be written.`, {
+      hint: `The lane was removed. End the session with ${act("end_session")} (the index keeps its record) and start a new one where you work now.`
+    });
+  }
+  const dir = path.dirname(path.join(worktree, ...relFile.split("/")));
+  fs.mkdirSync(dir, { recursive: true });
+  const real = fs.realpathSync(dir);
+  const root = fs.realpathSync(worktree);
+  if (!isInside(root, real) || real === root || real.split(path.sep).includes(".git")) {
+    throw new LanesError("UNSAFE", `The session notes directory ${dir} resolves to ${real}, outside the worktree ${root}.`, {
+      hint: "Remove the symlink, or point session.dir in .lanes/config.json at a plain directory inside the repository."
+    });
+  }
+  return real;
+}
+function writeNoteText(rec, text) {
+  const dir = ensureNoteDir(rec.worktree, rec.path);
+  const file = path.join(dir, path.basename(rec.path));
+  try {
+    if (fs.lstatSync(file).isSymbolicLink()) {
+      throw new LanesError("UNSAFE", `The session note ${file} is a symlink; refusing to write through it.`, {
+        hint: "Remove the symlink."
+      });
+    }
+  } catch (e) {
+    if (e.code !== "ENOENT") throw e;
+  }
+  writeFileAtomic(file, text, 420);
+}
+async function findNoteText(rec, repoDir, revs = []) {
+  try {
+    return { text: fs.readFileSync(noteFile(rec), "utf8"), from: noteFile(rec) };
+  } catch {
+  }
+  for (const rev of [rec.note_commit, ...revs]) {
+    if (!rev || rev.startsWith("-")) continue;
+    const text = await fileAt(repoDir, rev, rec.path);
+    if (text !== void 0) return { text, from: `${rev}:${rec.path}` };
+  }
+  return void 0;
+}
+
+export {
+  noteFile,
+  writeNoteText,
+  findNoteText
+};

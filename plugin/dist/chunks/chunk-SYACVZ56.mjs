@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+import { createRequire as __lanesRequire } from 'node:module';
+const require = __lanesRequire(import.meta.url);
+import {
+  activeIn,
+  laneAt,
+  laneOf,
+  pruneIndex,
+  readSessions,
+  redact,
+  sessionKey
+} from "./chunk-GBDGGJQO.mjs";
+import {
+  noteFile,
+  writeNoteText
+} from "./chunk-LBGVLIKN.mjs";
+import {
+  renderNotePlain
+} from "./chunk-WWEOJSFG.mjs";
+import {
+  SESSIONS_DOC,
+  emptyNote,
+  isoNow,
+  newSessionId,
+  normalizeText,
+  notePathFor
+} from "./chunk-MGXXTUCH.mjs";
+import {
+  headOf
+} from "./chunk-6LHVGRRX.mjs";
+import {
+  PLAN_DOC
+} from "./chunk-3K7QMPJY.mjs";
+import {
+  LanesError,
+  assertSlug,
+  isSlug
+} from "./chunk-B475TGAI.mjs";
+
+// src/core/sessions/start.ts
+import fs from "node:fs";
+import path from "node:path";
+var TOPIC_MAX = 200;
+function oneLine(text, max) {
+  const first = normalizeText(text).split("\n")[0] ?? "";
+  return redact(first.length > max ? `${first.slice(0, max - 3)}...` : first);
+}
+function laneTaskFromBranch(branch) {
+  const m = /^lanes\/(.+)$/.exec(branch ?? "");
+  return m && isSlug(m[1]) ? m[1] : void 0;
+}
+async function startSession(project, input, key = sessionKey(input.session_key)) {
+  const from = project.repo.worktreeRoot;
+  if (input.task_id !== void 0) assertSlug(input.task_id);
+  let worktree = from;
+  let task = input.task_id;
+  if (task) {
+    const lane = await laneOf(project.store, task);
+    if (lane && lane.state !== "starting" && fs.existsSync(lane.path)) worktree = lane.path;
+  } else {
+    task = (await laneAt(project.store, from))?.task;
+  }
+  const { branch, commit: head } = await headOf(worktree, project.repo.commonDir);
+  task ??= laneTaskFromBranch(branch);
+  const existing = activeIn(await readSessions(project.store), worktree, key);
+  if (existing) return resume(project, existing, input);
+  const cfg = await project.config();
+  const plan = (await project.store.read(PLAN_DOC)).data.plan;
+  const planned = task ? plan?.tasks.find((t) => t.id === task) : void 0;
+  const topicGiven = input.topic !== void 0 && normalizeText(input.topic) !== "";
+  const topic = oneLine(topicGiven ? input.topic : planned ? planned.title : `Work in ${branch ?? path.basename(worktree)}`, TOPIC_MAX);
+  const started = isoNow();
+  const id = newSessionId(topic);
+  const rec = {
+    id,
+    path: notePathFor(cfg.session.dir, id, started),
+    worktree,
+    started_from: from,
+    key: key.key,
+    ...task ? { task } : {},
+    topic,
+    ...topicGiven ? {} : { topic_auto: true },
+    type: oneLine(input.type ?? "feature", 40) || "feature",
+    status: "active",
+    branch: redact(branch ?? "(detached)"),
+    ...head ? { start_commit: head } : {},
+    started,
+    updated: started
+  };
+  const objective = redact(
+    normalizeText(
+      input.objective ?? [topic, planned?.description && planned.description !== topic ? planned.description : ""].filter(Boolean).join("\n\n")
+    )
+  );
+  const won = await project.store.update(SESSIONS_DOC, (doc) => {
+    const other = activeIn(doc, worktree, key);
+    if (other) return other;
+    doc[id] = rec;
+    pruneIndex(doc);
+    return rec;
+  });
+  if (won.id !== id) return resume(project, won, input);
+  try {
+    const note = {
+      ...emptyNote(
+        {
+          id,
+          topic,
+          type: rec.type,
+          status: "active",
+          task: task ?? null,
+          repo: path.basename(project.repo.mainRoot),
+          branch: rec.branch,
+          started,
+          ended: null,
+          duration_minutes: null,
+          summary: null,
+          end_reason: null,
+          start_commit: head ?? null,
+          base: null
+        },
+        objective
+      )
+    };
+    writeNoteText(rec, renderNotePlain(note) ?? (await import("./note-render-5ZOH43QA.mjs")).renderNote(note));
+  } catch (e) {
+    await project.store.update(SESSIONS_DOC, (doc) => {
+      delete doc[id];
+    });
+    throw e;
+  }
+  await project.store.appendEvent("session.started", { session: id, task, worktree, type: rec.type });
+  return { session: rec, note_path: noteFile(rec), resumed: false };
+}
+async function resume(project, rec, input) {
+  const topicGiven = input.topic !== void 0 && normalizeText(input.topic) !== "";
+  if (!(rec.topic_auto && topicGiven)) return { session: rec, note_path: noteFile(rec), resumed: true };
+  const topic = oneLine(input.topic, TOPIC_MAX);
+  const type = input.type ? oneLine(input.type, 40) || rec.type : rec.type;
+  const { readNoteFile, writeNote } = await import("./files-WI77Z22E.mjs");
+  const note = readNoteFile(rec);
+  if (note) {
+    note.meta.topic = topic;
+    note.meta.type = type;
+    const rest = note.objective.startsWith(rec.topic) ? note.objective.slice(rec.topic.length) : note.objective ? `
+
+${note.objective}` : "";
+    note.objective = redact(normalizeText(input.objective ?? `${topic}${rest}`));
+    writeNote(rec, note);
+  }
+  const updated = await project.store.update(SESSIONS_DOC, (doc) => {
+    const r = doc[rec.id];
+    if (!r) throw new LanesError("NOT_FOUND", `Session ${rec.id} disappeared from the index.`, { hint: "Start a new session." });
+    r.topic = topic;
+    r.type = type;
+    delete r.topic_auto;
+    r.updated = isoNow();
+    return { ...r };
+  });
+  return { session: updated, note_path: noteFile(updated), resumed: true };
+}
+
+export {
+  startSession
+};

@@ -1,0 +1,171 @@
+#!/usr/bin/env node
+import { createRequire as __lanesRequire } from 'node:module';
+const require = __lanesRequire(import.meta.url);
+import {
+  withConfigMemo
+} from "./chunk-SWXZTXY7.mjs";
+import {
+  startSession
+} from "./chunk-SYACVZ56.mjs";
+import {
+  formatPreviousNextSteps,
+  previousNextSteps
+} from "./chunk-47MT4LUM.mjs";
+import {
+  checkProtocol,
+  formatChecklist,
+  sessionKey
+} from "./chunk-GBDGGJQO.mjs";
+import "./chunk-TR43XEEA.mjs";
+import "./chunk-LBGVLIKN.mjs";
+import "./chunk-WWEOJSFG.mjs";
+import "./chunk-MGXXTUCH.mjs";
+import {
+  NOTICES_DOC,
+  claimNoticeIn,
+  noticeText,
+  pendingNotice
+} from "./chunk-OGVBAODR.mjs";
+import "./chunk-6LHVGRRX.mjs";
+import {
+  readPlan
+} from "./chunk-3K7QMPJY.mjs";
+import {
+  openProject
+} from "./chunk-TMCHHHVX.mjs";
+import "./chunk-M4GJH3OI.mjs";
+import {
+  repoFromPaths
+} from "./chunk-A2ILM7TV.mjs";
+import "./chunk-VDVTRPRZ.mjs";
+import "./chunk-QMES3QEG.mjs";
+import "./chunk-2KXZDJML.mjs";
+import "./chunk-IKZ4EBL2.mjs";
+import "./chunk-HOVPYJYW.mjs";
+import "./chunk-CR6GQYF6.mjs";
+import {
+  str
+} from "./chunk-UOSV2YDA.mjs";
+import {
+  readDoc
+} from "./chunk-Q2MEEI3Y.mjs";
+import {
+  describeOwner,
+  describeUntil
+} from "./chunk-OUP5FXRK.mjs";
+import "./chunk-IC7YTGSH.mjs";
+import "./chunk-JPJMJVFU.mjs";
+import "./chunk-CXNZ4SOU.mjs";
+import "./chunk-5JH7MFI6.mjs";
+import "./chunk-7RWYVW2G.mjs";
+import {
+  errorMessage
+} from "./chunk-B475TGAI.mjs";
+import "./chunk-4OAWNEMU.mjs";
+
+// src/hooks/heavy/session-start-lane.ts
+var TOOL_PREFIX = "mcp__plugin_lanes_lanes__";
+async function laneContext(input, lane, w) {
+  const project = withConfigMemo(
+    await openProject(lane.path, await repoFromPaths({ worktreeRoot: lane.path, commonDir: w.commonDir, mainRoot: w.mainRoot }))
+  );
+  const stateDir = project.store.dir;
+  const sid = str(input, "session_id");
+  const lines = [];
+  let session;
+  let sessionProblem;
+  try {
+    const r = await startSession(project, { task_id: lane.task, type: "feature" }, sessionKey(sid));
+    session = { id: r.session.id, path: r.note_path, resumed: r.resumed };
+  } catch (e) {
+    sessionProblem = errorMessage(e).split("\n")[0];
+  }
+  const { plan, tasks } = await readPlan(project.store);
+  const def = plan?.tasks.find((t) => t.id === lane.task);
+  const state = tasks[lane.task];
+  lines.push(`Lanes: you are in the lane of task \`${lane.task}\`${def ? ` \u2014 ${def.title}` : ""}.`);
+  lines.push(
+    `Worktree: ${lane.path} (branch ${lane.branch}, lands on ${lane.target} through the merge queue). Edit and commit only inside this worktree.`
+  );
+  if (state)
+    lines.push(
+      `Task status: ${state.status}${state.owner ? ` (owner ${state.owner})` : ""}${state.note ? `; last note: ${JSON.stringify(state.note.slice(0, 300))}` : ""}.`
+    );
+  if (def?.description && def.description !== def.title) lines.push(`Task description (from the plan):
+${def.description.slice(0, 2e3)}`);
+  if (def?.depends_on.length) {
+    lines.push(`Depends on: ${def.depends_on.map((d) => `${d} (${tasks[d]?.status ?? "planned"})`).join(", ")}.`);
+  }
+  lines.push(
+    def?.files.length ? `Scope (the files this task may change): ${def.files.join(", ")}.` : 'Scope: none declared, so nothing stops this task from overlapping others; claim files before editing them (claim_files with owner "task:' + lane.task + '").'
+  );
+  const claims = (readDoc(stateDir, "claims")?.claims ?? []).filter(
+    (c) => c && (c.owner === `task:${lane.task}` || c.task === lane.task)
+  );
+  if (claims.length) {
+    lines.push(
+      `Claims held for it: ${claims.slice(0, 20).map((c) => `${c.pattern} (${c.mode}, ${describeOwner(c)}, until ${describeUntil(c.expires_at)})`).join("; ")}.`
+    );
+  }
+  const conflicts = [];
+  for (const c of plan?.conflicts ?? []) {
+    if (c.a !== lane.task && c.b !== lane.task) continue;
+    const other = c.a === lane.task ? c.b : c.a;
+    conflicts.push(`plan: overlaps task ${other} (${c.files.slice(0, 3).join("; ")}), so the two never run together`);
+  }
+  const queue = readDoc(stateDir, "merge-queue");
+  const recorded = queue?.lane_conflicts?.[lane.task];
+  if (recorded)
+    conflicts.push(`merge queue: after a landing, conflicts with ${recorded.target} on ${recorded.files.slice(0, 10).join(", ")}`);
+  for (const e of queue?.entries ?? []) {
+    if (e.task !== lane.task) continue;
+    if (["queued", "integrating", "gating", "landing"].includes(e.state)) {
+      for (const c of e.conflicts ?? [])
+        conflicts.push(`queued entry ${e.id}: likely conflict with ${c.with} on ${c.files.slice(0, 10).join(", ")}`);
+    } else if (e.state === "failed" && e.failure) {
+      conflicts.push(
+        `entry ${e.id} failed (${e.failure.kind}${e.failure.gate ? ` ${e.failure.gate}` : ""}${e.failure.files?.length ? ` on ${e.failure.files.slice(0, 10).join(", ")}` : ""})`
+      );
+    }
+  }
+  if (conflicts.length) lines.push(`Conflicts recorded against this task:
+${conflicts.map((c) => `- ${c}`).join("\n")}`);
+  const pending = pendingNotice(readDoc(stateDir, NOTICES_DOC.name), lane.task);
+  if (pending) {
+    const now = (/* @__PURE__ */ new Date()).toISOString();
+    const told = await project.store.transact(async (tx) => claimNoticeIn(tx.get(NOTICES_DOC), lane.task, pending.id, now)).catch(() => void 0);
+    if (told) lines.push(noticeText(lane.task, told));
+  }
+  if (session) {
+    lines.push(
+      `Session log: ${session.resumed ? "resumed" : "started"} ${session.id} at ${session.path}. Record progress, decisions, issues and next steps with log_session as you go; Lanes commits the note itself when the session ends.`
+    );
+  } else {
+    lines.push(
+      `Session log: could not be started (${sessionProblem}). Start it with start_session { topic, type, task_id: "${lane.task}" }.`
+    );
+  }
+  try {
+    const prev = await previousNextSteps(project, lane.task);
+    if (prev && prev.session_id !== session?.id) lines.push(formatPreviousNextSteps(prev, 3e3));
+  } catch (e) {
+    lines.push(`(The previous session's note could not be read: ${errorMessage(e).split("\n")[0]})`);
+  }
+  try {
+    const checklist = await checkProtocol(project, lane.path, "start", session?.id);
+    lines.push(`Start checklist:
+${formatChecklist(checklist)}`);
+    const end = (await project.config()).session.end;
+    if (end.length) lines.push(`Before you stop (the Stop hook checks these):
+${end.map((i) => `- ${i.description}`).join("\n")}`);
+  } catch (e) {
+    lines.push(`(The session protocol could not be checked: ${errorMessage(e).split("\n")[0]})`);
+  }
+  lines.push(
+    `When the work is committed: end_session { status, summary } (Lanes commits the note in the lane), then queue_merge { task_id: "${lane.task}" } so the lane lands with its note. The Lanes tools are named ${TOOL_PREFIX}<tool>; load them with ToolSearch "select:${TOOL_PREFIX}log_session,..." if they are not listed.`
+  );
+  return { text: lines.join("\n"), ...session ? { session_id: session.id, resumed: session.resumed } : {} };
+}
+export {
+  laneContext
+};

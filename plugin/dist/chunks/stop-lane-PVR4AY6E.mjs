@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+import { createRequire as __lanesRequire } from 'node:module';
+const require = __lanesRequire(import.meta.url);
+import {
+  withConfigMemo
+} from "./chunk-SWXZTXY7.mjs";
+import {
+  checkProtocol,
+  ownedNotePaths,
+  readSessions
+} from "./chunk-GBDGGJQO.mjs";
+import "./chunk-LBGVLIKN.mjs";
+import "./chunk-MGXXTUCH.mjs";
+import {
+  pushWork
+} from "./chunk-2VXCDSNB.mjs";
+import {
+  openProject
+} from "./chunk-TMCHHHVX.mjs";
+import "./chunk-M4GJH3OI.mjs";
+import {
+  repoFromPaths
+} from "./chunk-A2ILM7TV.mjs";
+import {
+  refSha,
+  statusPorcelain
+} from "./chunk-VDVTRPRZ.mjs";
+import "./chunk-QMES3QEG.mjs";
+import "./chunk-2KXZDJML.mjs";
+import "./chunk-IKZ4EBL2.mjs";
+import "./chunk-HOVPYJYW.mjs";
+import "./chunk-OUP5FXRK.mjs";
+import "./chunk-IC7YTGSH.mjs";
+import "./chunk-JPJMJVFU.mjs";
+import "./chunk-CXNZ4SOU.mjs";
+import "./chunk-5JH7MFI6.mjs";
+import "./chunk-7RWYVW2G.mjs";
+import {
+  errorMessage
+} from "./chunk-B475TGAI.mjs";
+import "./chunk-4OAWNEMU.mjs";
+
+// src/hooks/heavy/stop-lane.ts
+import fs from "node:fs";
+async function missingItems(lane, sessionId, w) {
+  const out = { items: [], problems: [] };
+  if (!fs.existsSync(lane.path)) return out;
+  const repo = await repoFromPaths({ worktreeRoot: lane.path, commonDir: w.commonDir, mainRoot: w.mainRoot });
+  const project = withConfigMemo(await openProject(lane.path, repo));
+  const doc = await readSessions(project.store);
+  const mine = Object.values(doc).filter((r) => r.status === "active" && r.worktree === lane.path && sessionId !== void 0 && r.key === sessionId).sort((a, b) => b.started.localeCompare(a.started))[0];
+  let treeReported = false;
+  let treeChecked = false;
+  try {
+    treeChecked = (await project.config()).session.end.some((i) => i.check.kind === "tree_committed");
+    const proto = await checkProtocol(project, lane.path, "end", mine?.id);
+    for (const i of proto.items) {
+      if (i.ok) continue;
+      if (i.id === "tree-committed" || /uncommitted/.test(i.detail)) treeReported = true;
+      out.items.push(`${i.description} \u2014 ${i.detail.split("\n").slice(0, 6).join(" ")}`);
+    }
+  } catch (e) {
+    treeChecked = false;
+    out.problems.push(`the session protocol could not be checked: ${errorMessage(e).split("\n")[0]}`);
+  }
+  await shareWork(project, lane, out);
+  if (treeChecked) return out;
+  const owned = ownedNotePaths(doc, lane.path);
+  const dirty = (await statusPorcelain(lane.path)).filter((e) => !owned.has(e.path));
+  if (dirty.length && !treeReported) {
+    const shown = dirty.slice(0, 10).map((e) => `${e.path} (${e.code.trim() === "??" ? "untracked" : e.code.trim()})`);
+    out.items.unshift(
+      `Commit (or discard) your changes \u2014 ${dirty.length} uncommitted: ${shown.join(", ")}${dirty.length > 10 ? ", ..." : ""}.`
+    );
+  }
+  return out;
+}
+async function shareWork(project, lane, out) {
+  if (!project.store.shared) return;
+  try {
+    const tip = await refSha(project.repo.mainRoot, `refs/heads/${lane.branch}`);
+    if (tip && tip !== lane.base) await pushWork(project, lane.task, tip);
+  } catch (e) {
+    out.problems.push(`the lane's work could not be pushed to the remote: ${errorMessage(e).split("\n")[0]}`);
+  }
+}
+export {
+  missingItems
+};

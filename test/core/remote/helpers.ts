@@ -1,4 +1,5 @@
 /** Machines for the cross-machine tests: clones of one repository on a real git server. */
+import { execa } from 'execa';
 import fs from 'node:fs';
 import path from 'node:path';
 import { makeMachine, startGitDaemon, type GitServer, type Machine } from '../../helpers/git-server.js';
@@ -22,9 +23,11 @@ export async function seedMachines(
   }
   first.git('add', '-A');
   first.git('commit', '-qm', 'init');
-  first.git('push', '-q', 'origin', 'main');
+  // Not the machine's synchronous git: a smart-HTTP server runs in this process and must answer.
+  const net = (m: Machine, ...args: string[]) => execa('git', args, { cwd: m.dir, env: m.env });
+  await net(first, 'push', '-q', 'origin', 'main');
   for (const m of ms.slice(1)) {
-    m.git('fetch', '-q', 'origin');
+    await net(m, 'fetch', '-q', 'origin');
     m.git('checkout', '-q', '-b', 'main', 'origin/main');
   }
   return { server, ms };

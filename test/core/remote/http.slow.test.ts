@@ -32,7 +32,11 @@ describe('across machines over smart HTTP', () => {
     ({ server, ms } = await seedMachines(
       2,
       'h',
-      { 'package.json': JSON.stringify({ type: 'module' }), '.lanes/config.json': JSON.stringify(CONFIG), 'src/a.js': 'export const a = 1;\n' },
+      {
+        'package.json': JSON.stringify({ type: 'module' }),
+        '.lanes/config.json': JSON.stringify(CONFIG),
+        'src/a.js': 'export const a = 1;\n',
+      },
       startHttpGitServer,
     ));
   }, 60_000);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError } from '../../errors.js';
 import { configJsonSchemaText } from '../config/load.js';
-import type { InitGuess } from './guess.js';
+import type { InitGuess } from './model.js';
 
 export interface InitFile {
   /** Relative to the repository root. */

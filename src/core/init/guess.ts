@@ -1,27 +1,12 @@
 /**
  * What `lanes init` proposes for a project: gates and setup commands guessed from the files at
- * its root (lockfiles, package.json scripts, Cargo.toml, go.mod, uv.lock / pytest configuration,
+ * its root (lockfiles, package.json scripts, Cargo.toml, go.mod, Python projects (python.ts),
  * a Makefile), and the `.env` files a new lane needs copied. Reads only; writes nothing.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-
-export interface GuessedCommand {
-  name: string;
-  command: string[];
-  /** Setup only: the files whose change means the command must run again (the gate checkout skips it otherwise). */
-  when_changed?: string[];
-}
-
-export interface InitGuess {
-  /** What goes into .lanes/config.json (besides $schema). */
-  gates: GuessedCommand[];
-  setup: GuessedCommand[];
-  /** Ecosystems recognised, e.g. ["npm", "go"], in the order found. */
-  detected: string[];
-  /** Gitignored env files a lane needs (for .worktreeinclude), e.g. [".env", ".env.local"]. */
-  envFiles: string[];
-}
+import type { InitGuess } from './model.js';
+import { guessPython } from './python.js';
 
 /** The scripts of package.json that make good gates, in the order they run. */
 const NODE_GATE_SCRIPTS = ['lint', 'typecheck', 'test'];
@@ -90,21 +75,17 @@ export function guessProject(dir: string): InitGuess {
     out.gates.push({ name: 'go-vet', command: ['go', 'vet', './...'] }, { name: 'go-test', command: ['go', 'test', './...'] });
   }
 
-  const pyproject = read('pyproject.toml');
-  const pytest =
-    has('pytest.ini') ||
-    has('conftest.py') ||
-    /\[tool\.pytest/.test(pyproject) ||
-    /\[tool:pytest\]/.test(read('setup.cfg')) ||
-    /\[pytest\]/.test(read('tox.ini')) ||
-    /\bpytest\b/.test(pyproject);
-  if (has('uv.lock')) {
-    out.detected.push('uv');
-    out.setup.push({ name: 'uv-sync', command: ['uv', 'sync', '--frozen'], when_changed: ['pyproject.toml', 'uv.lock'] });
-    if (pytest) out.gates.push({ name: 'pytest', command: ['uv', 'run', 'pytest'] });
-  } else if (pytest) {
-    out.detected.push('pytest');
-    out.gates.push({ name: 'pytest', command: ['python', '-m', 'pytest'] });
+  const py = guessPython(has, read, () => {
+    try {
+      return fs.readdirSync(dir);
+    } catch {
+      return [];
+    }
+  });
+  if (py) {
+    out.detected.push(py.detected);
+    out.setup.push(...py.setup);
+    out.gates.push(...py.gates);
   }
 
   // A Makefile's test/check target is the project's own entry point; used when nothing else gave a gate.

@@ -23,6 +23,22 @@ export function ensureExcluded(repo: Repo, relDir: string): void {
     .split('/')
     .filter((s) => s !== '' && s !== '.')
     .join('/')}/`;
+  addExcludes(repo, [line], 'Lanes worktrees (one per task)');
+}
+
+/**
+ * Adds anchored patterns for what the setup commands made in a lane that git would otherwise
+ * show as new files (a `.venv/` the project does not ignore, say): an agent's `git add -A` must
+ * not commit a virtualenv, and the Stop hook must not count it as uncommitted work. Paths with
+ * glob characters are left alone (reported by the caller). Call under the 'git' lock.
+ */
+export function excludeSetupOutputs(repo: Repo, untracked: readonly string[]): string[] {
+  const lines = untracked.filter((p) => !/[*?[\]\\!#]|^\s|\s$/.test(p)).map((p) => `/${p}`);
+  addExcludes(repo, lines, 'Lanes: made by the setup commands (.lanes/config.json "setup")');
+  return lines;
+}
+
+function addExcludes(repo: Repo, lines: readonly string[], comment: string): void {
   const file = path.join(repo.commonDir, 'info', 'exclude');
   let text = '';
   try {
@@ -30,7 +46,9 @@ export function ensureExcluded(repo: Repo, relDir: string): void {
   } catch {
     fs.mkdirSync(path.dirname(file), { recursive: true });
   }
-  if (text.split('\n').some((l) => l.trim() === line)) return;
+  const have = new Set(text.split('\n').map((l) => l.trim()));
+  const add = lines.filter((l) => !have.has(l));
+  if (add.length === 0) return;
   const sep = text === '' || text.endsWith('\n') ? '' : '\n';
-  writeFileAtomic(file, `${text}${sep}# Lanes worktrees (one per task)\n${line}\n`, 0o644);
+  writeFileAtomic(file, `${text}${sep}# ${comment}\n${add.join('\n')}\n`, 0o644);
 }

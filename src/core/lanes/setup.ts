@@ -5,7 +5,11 @@
  * measured); output captured with a cap and never inherited, so stdout stays the protocol's.
  */
 import { LanesError } from '../../errors.js';
+import type { Repo } from '../../git/repo.js';
+import { statusPorcelain } from '../../git/refs.js';
 import { runCommand } from '../../system/command.js';
+import { log } from '../../util/log.js';
+import { excludeSetupOutputs, withGitLock } from './gitlock.js';
 
 export interface SetupCommand {
   name: string;
@@ -84,4 +88,20 @@ export async function runSetupCommand(cmd: SetupCommand, cwd: string, opts: RunO
   if (r.exitCode !== null) out.exit_code = r.exitCode;
   if (r.signal) out.signal = r.signal;
   return out;
+}
+
+/**
+ * What the setup commands left in a new lane as new files git would show (a `.venv/` the project
+ * does not ignore): excluded in the repository's info/exclude, so an agent's `git add -A` does not
+ * commit it and the Stop hook does not count it as work. Files the lane had copied in (.worktreeinclude)
+ * are not setup's. Returns the patterns added.
+ */
+export async function excludeWhatSetupMade(repo: Repo, lane: string, copied: readonly string[]): Promise<string[]> {
+  const made = (await statusPorcelain(lane, { collapseUntracked: true }))
+    .filter((e) => e.code === '??' && !copied.includes(e.path))
+    .map((e) => e.path);
+  if (made.length === 0) return [];
+  const added = await withGitLock(repo, 'exclude what setup made', async () => excludeSetupOutputs(repo, made));
+  if (added.length) log.info(`excluded what setup made in the lane (in .git/info/exclude): ${added.join(' ')}`);
+  return added;
 }

@@ -43,7 +43,7 @@ import {
 } from './model.js';
 import { lanePathFor, lanesDir } from './paths.js';
 import { recoverBeforeStart, rollbackStart, type RollbackReport } from './recover.js';
-import { runSetup } from './setup.js';
+import { excludeWhatSetupMade, runSetup } from './setup.js';
 import { laneExists, mine, resultOf, resumeLane } from './owned.js';
 import { assertBranchFree, noBase, preflightScope, withRollback } from './start-checks.js';
 
@@ -194,6 +194,7 @@ export async function startLane(project: Project, input: StartInput): Promise<St
       },
     });
     await during();
+    if (cfg.setup.length) await excludeWhatSetupMade(repo, path, inc.copied);
 
     await entry.step('scope');
     const claims = await store.transact(async (tx) => {

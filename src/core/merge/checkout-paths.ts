@@ -58,7 +58,8 @@ export function ensureBase(base: string, isDefault: boolean): void {
 
 /**
  * Under our private temp directory, removes gate checkouts whose repository is gone (deleted or
- * moved: the `.git` file points at an admin dir that no longer exists). They are caches of ours
+ * moved, or deleted and cloned again at the same path: the `.git` file points at an admin dir that
+ * no longer exists). They are caches of ours
  * and nobody else can reach them; anything that does not look like one is left alone.
  */
 export function sweepOrphans(top: string): void {
@@ -87,7 +88,9 @@ export function sweepOrphans(top: string): void {
       } catch {
         continue;
       }
-      if (path.isAbsolute(gitdir) && !fs.existsSync(gitdir) && !fs.existsSync(path.dirname(path.dirname(gitdir)))) {
+      // Its admin dir is gone: the repository was deleted or moved, or deleted and cloned again at
+      // the same path (which then maps to this same base). git itself can no longer use it.
+      if (path.isAbsolute(gitdir) && !fs.existsSync(gitdir)) {
         fs.rmSync(dir, { recursive: true, force: true });
         left--;
       }

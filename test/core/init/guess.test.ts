@@ -62,9 +62,36 @@ describe('guessProject', () => {
     expect(uv.detected).toEqual(['uv']);
     expect(cmds(uv.setup)).toEqual(['uv sync --frozen']);
     expect(cmds(uv.gates)).toEqual(['uv run pytest']);
+    // Without uv: a virtualenv of the checkout's own, so the gate tests the candidate's code.
     const py = guessProject(project({ 'pytest.ini': '[pytest]\n' }));
-    expect(py.setup).toEqual([]);
-    expect(cmds(py.gates)).toEqual(['python -m pytest']);
+    expect(cmds(py.setup)).toEqual(['python3 -m venv .venv', '.venv/bin/python -m pip install --quiet pytest']);
+    expect(cmds(py.gates)).toEqual(['.venv/bin/python -m pytest']);
+  });
+  it("a Python package: installed into the checkout's .venv, tested with its own unittest command", () => {
+    // The command its tox configuration runs (colorama's form).
+    const tox = guessProject(
+      project({
+        'pyproject.toml': '[build-system]\nrequires = ["hatchling"]\n',
+        'tox.ini': '[tox]\nenvlist = py311\n\n[testenv]\ncommands = python -m unittest discover -p *_test.py\n',
+        'requirements.txt': '',
+        'requirements-dev.txt': 'twine\n',
+      }),
+    );
+    expect(tox.detected).toEqual(['unittest']);
+    expect(cmds(tox.setup)).toEqual(['python3 -m venv .venv', '.venv/bin/python -m pip install --quiet -e . -r requirements.txt']);
+    expect(tox.setup[1]!.when_changed).toEqual(['pyproject.toml', 'requirements.txt']);
+    expect(cmds(tox.gates)).toEqual(['.venv/bin/python -m unittest discover -p *_test.py']);
+    // tox configured in pyproject.toml (tomli's form), and plain discovery when there is a tests folder.
+    const inPyproject = guessProject(
+      project({
+        'pyproject.toml': '[tool.tox.env_run_base]\ncommands = [\n    ["python", "-m", "unittest", { replace = "posargs" }],\n]\n',
+      }),
+    );
+    expect(cmds(inPyproject.gates)).toEqual(['.venv/bin/python -m unittest']);
+    expect(cmds(guessProject(project({ 'setup.py': '', 'tests/test_x.py': '' })).gates)).toEqual(['.venv/bin/python -m unittest']);
+    // A Python manifest with no tests anywhere: recognised, nothing proposed.
+    const bare = guessProject(project({ 'setup.cfg': '[metadata]\n' }));
+    expect(bare).toMatchObject({ detected: ['python'], setup: [], gates: [] });
   });
   it('make: its check or test target when nothing else gives a gate', () => {
     expect(cmds(guessProject(project({ Makefile: 'build:\n\tcc x.c\ntest: build\n\t./t\n' })).gates)).toEqual(['make test']);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runSetupCommand as runCommand } from '../../../src/core/lanes/setup.js';
@@ -93,6 +94,26 @@ describe('setup commands in start_task', () => {
     const out = await startLane(lanes, { task_id: 't1', owner: 'o' });
     expect(out.setup.map((s) => s.name)).toEqual(['prep']);
     expect(fs.readFileSync(path.join(out.path, '.setup-ran'), 'utf8')).toBe(`t1 ${out.path}`);
+  });
+
+  it('what setup makes that the project does not ignore (a .venv) is excluded, so it is never committed or counted as work', async () => {
+    const make =
+      'const fs = require("fs"); fs.mkdirSync(".venv/bin", { recursive: true }); fs.writeFileSync(".venv/bin/python", "x"); fs.writeFileSync("gen.txt", "y")';
+    const r = await lanesRepo({ config: { setup: [{ name: 'venv', command: [node, '-e', make] }] } });
+    const lanes = await r.open();
+    const out = await startLane(lanes, { task_id: 't1', owner: 'o' });
+    expect(fs.existsSync(path.join(out.path, '.venv', 'bin', 'python'))).toBe(true);
+    const exclude = fs.readFileSync(path.join(r.dir, '.git', 'info', 'exclude'), 'utf8');
+    expect(exclude).toMatch(/^\/\.venv\/$/m);
+    expect(exclude).toMatch(/^\/gen\.txt$/m);
+    // The lane is clean to git: an agent's `git add -A` adds nothing of it.
+    const git = (...a: string[]) => execFileSync('git', a, { cwd: out.path, encoding: 'utf8' });
+    expect(git('status', '--porcelain')).toBe('');
+    git('add', '-A');
+    expect(git('diff', '--cached', '--name-only')).toBe('');
+    // A second lane adds nothing twice.
+    await startLane(lanes, { task_id: 't2', owner: 'o' });
+    expect(fs.readFileSync(path.join(r.dir, '.git', 'info', 'exclude'), 'utf8').match(/^\/\.venv\/$/gm)).toHaveLength(1);
   });
 
   it('a failing setup rolls the whole start back, with the output tail in the error', async () => {

@@ -174,13 +174,16 @@ describe('the gate checkout', () => {
   it('keeps the state of the checkout in the integration document; checkouts of deleted repositories are swept', async () => {
     const r = await mergeRepo();
     const top = path.dirname(defaultIntegrationBase((await r.open()).repo));
-    // A gate checkout whose repository was deleted, and one whose repository still exists.
+    // A gate checkout whose repository was deleted, one whose repository was deleted and cloned
+    // again at the same path (its admin entry is gone), and one whose repository still has it.
     const orphan = path.join(top, `gone-${process.pid}`, 'main-1');
+    const recloned = path.join(top, `recloned-${process.pid}`, 'main-1');
     const alive = path.join(top, `alive-${process.pid}`, 'main-1');
     const aliveGit = path.join(tempDir(), '.git', 'worktrees', 'x');
     fs.mkdirSync(aliveGit, { recursive: true });
     for (const [d, g] of [
       [orphan, '/nonexistent/repo/.git/worktrees/main-1'],
+      [recloned, path.join(path.dirname(path.dirname(aliveGit)), 'worktrees', 'gone')],
       [alive, aliveGit],
     ] as const) {
       fs.mkdirSync(d, { recursive: true });
@@ -193,6 +196,7 @@ describe('the gate checkout', () => {
     const doc = (await lanes.store.read(INTEGRATION_DOC)).data;
     expect(doc.checkouts).toMatchObject([{ target: 'main', ready: true }]);
     expect(fs.existsSync(path.dirname(orphan))).toBe(false);
+    expect(fs.existsSync(path.dirname(recloned))).toBe(false);
     expect(fs.existsSync(alive)).toBe(true);
     fs.rmSync(path.dirname(alive), { recursive: true, force: true });
   });

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundlePath, lanes } from '../../helpers/cli.js';
-import { startHttpGitServer, type HttpGitServer, type Machine } from '../../helpers/git-server.js';
+import { startHttpGitServer, type GitServer, type Machine } from '../../helpers/git-server.js';
 import { machineEnv, seedMachines } from './helpers.js';
 
 const CONFIG = {
@@ -25,7 +25,7 @@ const task = (id: string, depends_on: string[] = []) => ({
 });
 
 describe('across machines over smart HTTP', () => {
-  let server: HttpGitServer;
+  let server: GitServer;
   let ms: Machine[];
   const run = (m: Machine, args: string[]) => lanes(m.dir, args, { env: machineEnv(m) });
   beforeAll(async () => {

@@ -11,8 +11,8 @@ import {
   adoptClaudeWorktree,
   createPlainWorktree,
   taskIdFor
-} from "../chunks/chunk-AJYESPJG.mjs";
-import "../chunks/chunk-UIIV3TNE.mjs";
+} from "../chunks/chunk-GAX7XV66.mjs";
+import "../chunks/chunk-WIJAZ2RU.mjs";
 import "../chunks/chunk-LOXFRWKM.mjs";
 import "../chunks/chunk-6LHVGRRX.mjs";
 import "../chunks/chunk-2VXCDSNB.mjs";

@@ -58,7 +58,7 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-5KGJS6R7.mjs";
+} from "./chunk-AOX6IC3E.mjs";
 import {
   startSession
 } from "./chunk-SYACVZ56.mjs";
@@ -115,7 +115,7 @@ import {
 import {
   removeLane,
   startLane
-} from "./chunk-UIIV3TNE.mjs";
+} from "./chunk-WIJAZ2RU.mjs";
 import {
   claimFiles,
   listClaims,
@@ -7019,6 +7019,54 @@ import readline from "node:readline/promises";
 // src/core/init/guess.ts
 import fs10 from "node:fs";
 import path7 from "node:path";
+
+// src/core/init/python.ts
+var VENV_PYTHON = ".venv/bin/python";
+var MANIFESTS = ["pyproject.toml", "setup.py", "setup.cfg"];
+var TEST_REQUIREMENTS = ["requirements.txt", "requirements-test.txt", "test-requirements.txt", "requirements/test.txt"];
+var TEST_DIRS = ["tests", "test", "testing"];
+function guessPython(has, read, entries) {
+  const pyproject = read("pyproject.toml");
+  const tox = read("tox.ini");
+  const pytest = has("pytest.ini") || has("conftest.py") || /\[tool\.pytest/.test(pyproject) || /\[tool:pytest\]/.test(read("setup.cfg")) || /\[pytest\]/.test(tox) || /\bpytest\b/.test(pyproject);
+  if (has("uv.lock")) {
+    return {
+      detected: "uv",
+      setup: [{ name: "uv-sync", command: ["uv", "sync", "--frozen"], when_changed: ["pyproject.toml", "uv.lock"] }],
+      gates: pytest ? [{ name: "pytest", command: ["uv", "run", "pytest"] }] : []
+    };
+  }
+  const manifests = MANIFESTS.filter(has);
+  if (!manifests.length && !pytest) return void 0;
+  const requirements = TEST_REQUIREMENTS.filter(has);
+  const install = [
+    VENV_PYTHON,
+    "-m",
+    "pip",
+    "install",
+    "--quiet",
+    ...manifests.length ? ["-e", "."] : [],
+    ...requirements.flatMap((r2) => ["-r", r2]),
+    ...pytest ? ["pytest"] : []
+  ];
+  const setup = [
+    { name: "venv", command: ["python3", "-m", "venv", ".venv"] },
+    { name: "deps", command: install, when_changed: [...manifests, ...requirements] }
+  ];
+  if (pytest) return { detected: "pytest", setup, gates: [{ name: "pytest", command: [VENV_PYTHON, "-m", "pytest"] }] };
+  const args = unittestArgs(tox, pyproject);
+  const tests = args !== void 0 || TEST_DIRS.some(has) || entries().some((e) => /^test_.*\.py$|_test\.py$/.test(e));
+  if (!tests) return { detected: "python", setup: [], gates: [] };
+  return { detected: "unittest", setup, gates: [{ name: "unittest", command: [VENV_PYTHON, "-m", "unittest", ...args ?? []] }] };
+}
+function unittestArgs(tox, pyproject) {
+  const line = /^\s*commands\s*=\s*python3?\s+-m\s+unittest\b([^\n{]*)$/m.exec(tox);
+  if (line) return line[1].trim().split(/\s+/).filter(Boolean);
+  if (/\[\s*"python3?"\s*,\s*"-m"\s*,\s*"unittest"/.test(pyproject)) return [];
+  return void 0;
+}
+
+// src/core/init/guess.ts
 var NODE_GATE_SCRIPTS = ["lint", "typecheck", "test"];
 var NPM_PLACEHOLDER = /no test specified/;
 var ENV_FILE = /^\.env(\..+)?$/;
@@ -7076,15 +7124,17 @@ function guessProject(dir) {
     out.setup.push({ name: "go-mod", command: ["go", "mod", "download"], when_changed: ["go.mod", ...has("go.sum") ? ["go.sum"] : []] });
     out.gates.push({ name: "go-vet", command: ["go", "vet", "./..."] }, { name: "go-test", command: ["go", "test", "./..."] });
   }
-  const pyproject = read("pyproject.toml");
-  const pytest = has("pytest.ini") || has("conftest.py") || /\[tool\.pytest/.test(pyproject) || /\[tool:pytest\]/.test(read("setup.cfg")) || /\[pytest\]/.test(read("tox.ini")) || /\bpytest\b/.test(pyproject);
-  if (has("uv.lock")) {
-    out.detected.push("uv");
-    out.setup.push({ name: "uv-sync", command: ["uv", "sync", "--frozen"], when_changed: ["pyproject.toml", "uv.lock"] });
-    if (pytest) out.gates.push({ name: "pytest", command: ["uv", "run", "pytest"] });
-  } else if (pytest) {
-    out.detected.push("pytest");
-    out.gates.push({ name: "pytest", command: ["python", "-m", "pytest"] });
+  const py = guessPython(has, read, () => {
+    try {
+      return fs10.readdirSync(dir);
+    } catch {
+      return [];
+    }
+  });
+  if (py) {
+    out.detected.push(py.detected);
+    out.setup.push(...py.setup);
+    out.gates.push(...py.gates);
   }
   const makefile = ["GNUmakefile", "Makefile", "makefile"].find(has);
   if (makefile) {
@@ -7349,7 +7399,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-NA7CIFNK.mjs");
+      const { serveMcpStdio } = await import("./stdio-KY2X2CWR.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

@@ -9,7 +9,7 @@ import {
   removeWorktree,
   startLane,
   withGitLock
-} from "./chunk-UIIV3TNE.mjs";
+} from "./chunk-WIJAZ2RU.mjs";
 import {
   PLAN_DOC,
   TASKS_DOC,

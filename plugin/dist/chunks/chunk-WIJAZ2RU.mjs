@@ -2065,6 +2065,14 @@ function withGitLock(repo, purpose, fn) {
 }
 function ensureExcluded(repo, relDir) {
   const line = `/${relDir.split("/").filter((s) => s !== "" && s !== ".").join("/")}/`;
+  addExcludes(repo, [line], "Lanes worktrees (one per task)");
+}
+function excludeSetupOutputs(repo, untracked) {
+  const lines = untracked.filter((p) => !/[*?[\]\\!#]|^\s|\s$/.test(p)).map((p) => `/${p}`);
+  addExcludes(repo, lines, 'Lanes: made by the setup commands (.lanes/config.json "setup")');
+  return lines;
+}
+function addExcludes(repo, lines, comment) {
   const file = path2.join(repo.commonDir, "info", "exclude");
   let text = "";
   try {
@@ -2072,10 +2080,12 @@ function ensureExcluded(repo, relDir) {
   } catch {
     fs2.mkdirSync(path2.dirname(file), { recursive: true });
   }
-  if (text.split("\n").some((l) => l.trim() === line)) return;
+  const have = new Set(text.split("\n").map((l) => l.trim()));
+  const add = lines.filter((l) => !have.has(l));
+  if (add.length === 0) return;
   const sep = text === "" || text.endsWith("\n") ? "" : "\n";
-  writeFileAtomic(file, `${text}${sep}# Lanes worktrees (one per task)
-${line}
+  writeFileAtomic(file, `${text}${sep}# ${comment}
+${add.join("\n")}
 `, 420);
 }
 
@@ -2866,6 +2876,13 @@ async function runSetupCommand(cmd, cwd, opts = {}) {
   if (r.signal) out.signal = r.signal;
   return out;
 }
+async function excludeWhatSetupMade(repo, lane, copied) {
+  const made = (await statusPorcelain(lane, { collapseUntracked: true })).filter((e) => e.code === "??" && !copied.includes(e.path)).map((e) => e.path);
+  if (made.length === 0) return [];
+  const added = await withGitLock(repo, "exclude what setup made", async () => excludeSetupOutputs(repo, made));
+  if (added.length) log.info(`excluded what setup made in the lane (in .git/info/exclude): ${added.join(" ")}`);
+  return added;
+}
 
 // src/core/lanes/owned.ts
 function mine(doc, task, token) {
@@ -3109,6 +3126,7 @@ async function startLane(project, input) {
       }
     });
     await during();
+    if (cfg.setup.length) await excludeWhatSetupMade(repo, path5, inc.copied);
     await entry.step("scope");
     const claims = await store.transact(async (tx) => {
       const rec = mine(tx.get(LANES_DOC), task, token);

@@ -43,7 +43,7 @@ import {
   teardownLane,
   withGitLock,
   worktreeOperation
-} from "./chunk-UIIV3TNE.mjs";
+} from "./chunk-WIJAZ2RU.mjs";
 import {
   logReclaimed
 } from "./chunk-LOXFRWKM.mjs";
@@ -1578,7 +1578,7 @@ function sweepOrphans(top) {
       } catch {
         continue;
       }
-      if (path4.isAbsolute(gitdir) && !fs4.existsSync(gitdir) && !fs4.existsSync(path4.dirname(path4.dirname(gitdir)))) {
+      if (path4.isAbsolute(gitdir) && !fs4.existsSync(gitdir)) {
         fs4.rmSync(dir, { recursive: true, force: true });
         left--;
       }

@@ -23,7 +23,7 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-5KGJS6R7.mjs";
+} from "./chunk-AOX6IC3E.mjs";
 import {
   startSession
 } from "./chunk-SYACVZ56.mjs";
@@ -58,7 +58,7 @@ import "./chunk-647VBPID.mjs";
 import {
   removeLane,
   startLane
-} from "./chunk-UIIV3TNE.mjs";
+} from "./chunk-WIJAZ2RU.mjs";
 import {
   claimFiles,
   detachProcess,

@@ -2,7 +2,7 @@
  * What a human looks at first in a red gate's output: the test runner's own summary line(s)
  * ("3 failing", "Tests: 3 failed, 12 passed", "test result: FAILED", "# fail 2") and the first
  * failure's block (mocha's "1) suite", jest's "●", pytest's "___ test_x ___", TAP's "not ok",
- * cargo's "---- x stdout ----", go's "--- FAIL:"). The tail of a long run is usually a coverage
+ * cargo's "---- x stdout ----", go's "--- FAIL:", Python unittest's "FAIL: test (...)"). The tail of a long run is usually a coverage
  * table or a stack of noise, so it is the last thing shown, not the first. Pure: text in, text out.
  */
 
@@ -29,6 +29,8 @@ const SUMMARY: RegExp[] = [
   /^\s*ℹ (fail|pass|tests) \d+/, // node:test spec reporter
   /^(FAIL|ok)\s+\S+\s+[\d.]+s$/, // go test per package
   /^\s*\d+ failed(, \d+ (passed|skipped))*/, // generic "N failed, N passed" (playwright, pytest -q)
+  /^Ran \d+ tests? in [\d.]+s$/, // Python unittest's count
+  /^FAILED \((failures|errors)=\d+/, // and its verdict
 ];
 
 /**
@@ -45,6 +47,7 @@ const FIRST: RegExp[] = [
   /^---- \S+ stdout ----$/, // cargo
   /^\s*--- FAIL: \S/, // go test
   /^\s*FAIL\s+\S+\s+>\s/, // vitest
+  /^(FAIL|ERROR): \S+ \(\S+\)$/, // Python unittest
 ];
 
 /** Lines after a block's title that still belong to it, up to a cap. */
@@ -59,6 +62,7 @@ function endsBlock(line: string, title: string): boolean {
   if (/^---- \S+ stdout ----$/.test(line) || /^failures:$/.test(line) || /^test result:/.test(line)) return true;
   if (/^\s*⎯{3,}/.test(line) || /^\s*(Test Files|Tests|Test Suites):?\s+\d+ /.test(line)) return true; // vitest / jest totals
   if (/^\s*--- (FAIL|PASS): /.test(line) || /^(FAIL|ok)\s+\S+\s+[\d.]+s$/.test(line)) return true;
+  if (/^={20,}$/.test(line) || /^Ran \d+ tests? in /.test(line)) return true; // unittest's next block, its totals
   return false;
 }
 
@@ -89,7 +93,7 @@ export function summarizeFailure(output: string): FailureSummary {
       if (endsBlock(l, title)) break;
       first.push(l);
     }
-    while (first.length > 1 && first[first.length - 1]!.trim() === '') first.pop();
+    while (first.length > 1 && /^(\s*|-{20,})$/.test(first[first.length - 1]!)) first.pop();
   }
   return { summary: kept, first_failure: first };
 }

@@ -160,7 +160,37 @@ AssertionError: expected false to be true // Object.is equality
    Duration  9.90s
 `;
 
+// python -m unittest (colorama's suite with one failing test added), as it prints to stderr.
+const UNITTEST = `..........................Fssssssssss........sss....E
+======================================================================
+FAIL: testFails (colorama.tests.broken_test.BrokenTest.testFails)
+----------------------------------------------------------------------
+Traceback (most recent call last):
+  File "/tmp/colorama/colorama/tests/broken_test.py", line 5, in testFails
+    self.assertEqual(1, 2)
+AssertionError: 1 != 2
+
+======================================================================
+ERROR: testOther (colorama.tests.other_test.OtherTest.testOther)
+----------------------------------------------------------------------
+Traceback (most recent call last):
+NameError: name 'x' is not defined
+
+----------------------------------------------------------------------
+Ran 53 tests in 0.045s
+
+FAILED (failures=1, errors=1, skipped=14)
+`;
+
 describe('summarizeFailure on real runner output', () => {
+  it('Python unittest: the count and the verdict, the first FAIL: block up to the next one', () => {
+    const s = summarizeFailure(UNITTEST);
+    expect(s.summary).toEqual(['Ran 53 tests in 0.045s', 'FAILED (failures=1, errors=1, skipped=14)']);
+    expect(s.first_failure[0]).toBe('FAIL: testFails (colorama.tests.broken_test.BrokenTest.testFails)');
+    expect(s.first_failure.at(-1)).toBe('AssertionError: 1 != 2');
+    expect(s.first_failure.join('\n')).not.toContain('testOther');
+  });
+
   it('vitest: Test Files and Tests lines, the first FAIL file > test block, ending at the separator', () => {
     const s = summarizeFailure(VITEST);
     expect(s.summary).toEqual(['Test Files  1 failed | 4 passed (5)', 'Tests  1 failed | 210 passed (211)']);

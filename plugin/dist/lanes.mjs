@@ -4,9 +4,9 @@ const require = __lanesRequire(import.meta.url);
 
 // src/cli/main.ts
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-KY2X2CWR.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-447I4EBD.mjs");
   await serveMcpStdio();
 } else {
-  const { runProgram } = await import("./chunks/program-Z7WQI47D.mjs");
+  const { runProgram } = await import("./chunks/program-SXWNXD6K.mjs");
   await runProgram(process.argv);
 }

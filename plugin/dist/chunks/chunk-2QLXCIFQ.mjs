@@ -1770,8 +1770,12 @@ var SUMMARY = [
   // node:test spec reporter
   /^(FAIL|ok)\s+\S+\s+[\d.]+s$/,
   // go test per package
-  /^\s*\d+ failed(, \d+ (passed|skipped))*/
+  /^\s*\d+ failed(, \d+ (passed|skipped))*/,
   // generic "N failed, N passed" (playwright, pytest -q)
+  /^Ran \d+ tests? in [\d.]+s$/,
+  // Python unittest's count
+  /^FAILED \((failures|errors)=\d+/
+  // and its verdict
 ];
 var MOCHA_FAILING = /^\s*\d+ failing\b/;
 var MOCHA_FIRST = /^\s*1\) \S/;
@@ -1788,8 +1792,10 @@ var FIRST = [
   // cargo
   /^\s*--- FAIL: \S/,
   // go test
-  /^\s*FAIL\s+\S+\s+>\s/
+  /^\s*FAIL\s+\S+\s+>\s/,
   // vitest
+  /^(FAIL|ERROR): \S+ \(\S+\)$/
+  // Python unittest
 ];
 var BLOCK_LINES = 24;
 function endsBlock(line, title) {
@@ -1801,6 +1807,7 @@ function endsBlock(line, title) {
   if (/^---- \S+ stdout ----$/.test(line) || /^failures:$/.test(line) || /^test result:/.test(line)) return true;
   if (/^\s*⎯{3,}/.test(line) || /^\s*(Test Files|Tests|Test Suites):?\s+\d+ /.test(line)) return true;
   if (/^\s*--- (FAIL|PASS): /.test(line) || /^(FAIL|ok)\s+\S+\s+[\d.]+s$/.test(line)) return true;
+  if (/^={20,}$/.test(line) || /^Ran \d+ tests? in /.test(line)) return true;
   return false;
 }
 function summarizeFailure(output) {
@@ -1829,7 +1836,7 @@ function summarizeFailure(output) {
       if (endsBlock(l, title)) break;
       first.push(l);
     }
-    while (first.length > 1 && first[first.length - 1].trim() === "") first.pop();
+    while (first.length > 1 && /^(\s*|-{20,})$/.test(first[first.length - 1])) first.pop();
   }
   return { summary: kept, first_failure: first };
 }

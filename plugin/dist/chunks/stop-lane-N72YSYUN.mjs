@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-UU3T5P4T.mjs";
+} from "./chunk-MVT2L4UD.mjs";
 import {
   checkProtocol,
   ownedNotePaths,

@@ -23,7 +23,7 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-AOX6IC3E.mjs";
+} from "./chunk-2QLXCIFQ.mjs";
 import {
   startSession
 } from "./chunk-SYACVZ56.mjs";

@@ -58,7 +58,7 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-AOX6IC3E.mjs";
+} from "./chunk-2QLXCIFQ.mjs";
 import {
   startSession
 } from "./chunk-SYACVZ56.mjs";
@@ -7399,7 +7399,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-KY2X2CWR.mjs");
+      const { serveMcpStdio } = await import("./stdio-447I4EBD.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

@@ -12,7 +12,9 @@ export async function lanes(cwd: string, args: string[], opts: { env?: Record<st
     cwd,
     reject: false,
     env: opts.env ?? {},
-    timeout: 60_000,
+    // A guard against a hang, not a measure: a `lanes run` of three machines on a loaded 2-core CI
+    // machine has taken over 60 s (its SIGTERM then reads as an interrupted run, exit 130).
+    timeout: 300_000,
     // No input: stdin is closed to the command ('ignore'), not an empty pipe it would read as EOF.
     ...(opts.input === undefined ? { stdin: 'ignore' as const } : { input: opts.input }),
   });

@@ -1,7 +1,7 @@
 import { hostName } from '../../state/pid.js';
 import type { DocTx } from '../../state/define.js';
 import type { JournalEntry, StateStore } from '../../state/index.js';
-import { MERGE_DOC, MERGE_OP, type LandingIntent } from './model.js';
+import { MERGE_DOC, MERGE_OP, sameIntent, type LandingIntent } from './model.js';
 import type { MergeJournalData, SettleInput } from './recover.js';
 
 /**
@@ -78,8 +78,4 @@ export class BatchJournal {
     this.entry = undefined;
     this.intent = undefined;
   }
-}
-
-export function sameIntent(a: LandingIntent, b: LandingIntent): boolean {
-  return a.new === b.new && a.old === b.old && a.pid === b.pid && a.host === b.host && a.target === b.target;
 }

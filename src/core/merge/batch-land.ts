@@ -82,6 +82,8 @@ export interface Lander {
   readonly target: string;
   readonly onProgress: (msg: string) => void;
   readonly recheck: OwedRecheck;
+  /** Removes landed lanes beside the queue (ProcessOptions.removeLanes); unset, they are removed here. */
+  readonly removeLanes?: ((landed: MergeEntry[]) => void) | undefined;
   /** Told of each landing made: the target's new tip, and its tree when known. */
   landedOn?(sha: string, tree: string | undefined): void;
 }
@@ -160,7 +162,10 @@ export async function landSegment(
   }
   ctx.onProgress(`landed ${seg.map((l) => l.task).join(', ')} on ${target} as ${last.commit.slice(0, 12)}`);
   const cfg = await configAt(project.repo, cur, target);
-  if (cfg.merge.remove_lane_after_landing) report.warnings.push(...(await removeLandedLanes(project, moved)));
+  if (cfg.merge.remove_lane_after_landing) {
+    if (ctx.removeLanes) ctx.removeLanes(moved);
+    else report.warnings.push(...(await removeLandedLanes(project, moved)));
+  }
   ctx.recheck.add(
     last.commit,
     moved.map((e) => e.task),

@@ -46,6 +46,7 @@ export class Integrator implements Integrating {
     readonly target: string,
     readonly plan: StoredPlan | null,
     readonly onProgress: (msg: string) => void = () => {},
+    readonly removeLanes?: (landed: MergeEntry[]) => void,
   ) {
     this.recheck = new OwedRecheck(project, target);
   }

@@ -120,6 +120,11 @@ export interface LandingIntent {
   host: string;
 }
 
+/** The same landing by the same processor. */
+export function sameIntent(a: LandingIntent, b: LandingIntent): boolean {
+  return a.new === b.new && a.old === b.old && a.pid === b.pid && a.host === b.host && a.target === b.target;
+}
+
 export const emptyQueue = (): MergeQueueDoc => ({ seq: 0, entries: [], recent: [], lane_conflicts: recordMap() });
 
 /** Finished entries kept as history. */

@@ -14,7 +14,7 @@ import { newReport, type BatchReport } from './batch-report.js';
 import { configAt, configForTip, readTargetTip } from './target.js';
 import { assertMergeTreeGit } from '../../git/merge.js';
 import { assertCheckoutClean, targetCheckout } from './land.js';
-import { effectiveBatchSize, MERGE_DOC } from './model.js';
+import { effectiveBatchSize, MERGE_DOC, type MergeEntry } from './model.js';
 import { pickBatch } from './order.js';
 import { recoverMerges, type RecoveryReport } from './recover.js';
 import { takeProcessor } from './processor.js';
@@ -28,6 +28,12 @@ export interface ProcessOptions {
   onProgress?: (msg: string) => void;
   /** The queue lock's stale time (tests shorten it). Default 3000 ms. */
   lockStaleMs?: number;
+  /**
+   * Takes over the removal of landed lanes (merge.remove_lane_after_landing): called with the
+   * entries whose state says landed, instead of removing their lanes before the next batch. `lanes
+   * run` removes them beside the queue, so the next landing does not wait for a worktree removal.
+   */
+  removeLanes?: (landed: MergeEntry[]) => void;
 }
 
 export interface ProcessResult extends BatchReport {
@@ -78,7 +84,7 @@ export async function processMergeQueue(project: Project, opts: ProcessOptions =
     result.recovered = await recoverMerges(project);
     for (const r of result.recovered) result.warnings.push(...(r.warnings ?? []));
     const { plan } = await readPlan(project.store);
-    const integrator = new Integrator(project, target, plan, opts.onProgress);
+    const integrator = new Integrator(project, target, plan, opts.onProgress, opts.removeLanes);
     let moves = 0;
     try {
       for (;;) {

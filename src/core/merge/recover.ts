@@ -27,10 +27,9 @@ import { cleanupAfterLanding, markLandedInTx, queueIn, requeueInTx, type Landed 
 import { readCheckouts, removeUnreadyCheckouts } from './checkout.js';
 import { configAt } from './target.js';
 import { integrationRoot, removeIntegrationWorktree } from '../../git/merge.js';
-import { MERGE_DOC, MERGE_OP, PROCESSING, type LandingIntent, type MergeEntry } from './model.js';
+import { MERGE_DOC, MERGE_OP, PROCESSING, sameIntent, type LandingIntent, type MergeEntry } from './model.js';
 import { hostName, pidAlive } from '../../state/pid.js';
 import { isSha } from '../../git/refs.js';
-import { sameIntent } from './batch-journal.js';
 
 /** What a merge journal record carries. */
 export interface MergeJournalData {

@@ -5,7 +5,7 @@
  *   ratio of one-at-a-time processing measured in the same run (aim <= 0.35);
  * - the same with one failing lane among the 16 (bisection; aim <= 0.5);
  * - the queue's own overhead per entry with no gate, beside a bare `git merge` + `update-ref` of
- *   the same branches (aim < 50 ms per entry; docs/performance.md: git's own part is 5-6 ms);
+ *   the same branches (aim <= 1.10x; docs/performance.md "the merge queue per entry");
  * - the second gate run in the persistent gate checkout with an unchanged lockfile (setup skipped)
  *   as a ratio of the first (setup run), with a setup that takes 1.5 s like a small `npm ci`.
  *
@@ -17,10 +17,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { openProject } from '../src/core/project/project.js';
 import { processMergeQueue, queueMerge, removeGateCheckouts } from '../src/core/merge/index.js';
-import { median, type BenchResult, isolateGit } from './util.js';
+import { describeAim, median, ratioAim, type BenchResult, isolateGit } from './util.js';
 
 const N = 16;
 const GATE_MS = 2000;
+const OVERHEAD_ROUNDS = 5;
 
 interface BenchRepo {
   dir: string;
@@ -96,11 +97,17 @@ async function gatedScenario(bad: number[]): Promise<{ serial: number; batched: 
   }
 }
 
-/** Per-entry cost of the queue with no gate vs a bare `git merge --no-ff` + `update-ref` per branch. */
-async function overhead(): Promise<{ queue: number[]; bare: number[] }> {
+/**
+ * Per-entry cost of the queue with no gate vs a bare `git merge --no-ff` + `update-ref` per branch,
+ * in 5 rounds; each round's ratio compares the two measured a moment apart (the load on a shared
+ * machine swings the baseline 2x between rounds), and the figure is the median of those ratios.
+ */
+async function overhead(): Promise<{ queue: number[]; bare: number[]; ratios: number[] }> {
   const queue: number[] = [];
   const bare: number[] = [];
-  for (let round = 0; round < 3; round++) {
+  const ratios: number[] = [];
+  for (let round = 0; round < OVERHEAD_ROUNDS; round++) {
+    const bareRound: number[] = [];
     const r = makeRepo(N, { gates: [], merge: { batch_size: 1, remove_lane_after_landing: false } });
     try {
       // Baseline: the same branches merged one by one in a scratch worktree, each published with update-ref.
@@ -113,17 +120,19 @@ async function overhead(): Promise<{ queue: number[]; bare: number[] }> {
         const old = g('rev-parse', 'HEAD');
         g('merge', '--no-ff', '--no-edit', '-q', `lanes/l${i}`);
         g('update-ref', 'refs/heads/bare', g('rev-parse', 'HEAD'), old);
-        bare.push(performance.now() - t);
+        bareRound.push(performance.now() - t);
       }
       r.git('worktree', 'remove', '--force', wt);
       await enqueueAll(r, N);
       const { ms } = await runQueue(r, N);
       queue.push(ms / N);
+      bare.push(...bareRound);
+      ratios.push(ms / N / median(bareRound));
     } finally {
       rm(r);
     }
   }
-  return { queue, bare };
+  return { queue, bare, ratios };
 }
 
 /**
@@ -174,9 +183,10 @@ export async function run(opts: { root?: string; only?: string } = {}): Promise<
     name: 'merge queue: overhead per entry, no gate (vs bare git merge + update-ref)',
     median_ms: median(ov.queue),
     baseline_ms: median(ov.bare),
-    ratio: median(ov.queue) / median(ov.bare),
-    aim: '< 50 ms per entry',
-    note: `${N} lanes, batch_size 1, 3 rounds`,
+    ratio: median(ov.ratios),
+    check: ratioAim(1.1, 0.2),
+    aim: describeAim(ratioAim(1.1)),
+    note: `${N} lanes, batch_size 1, median of ${OVERHEAD_ROUNDS} rounds' ratios (${ov.ratios.map((x) => x.toFixed(2)).join(', ')}); per entry 3 git processes, 2 state writes`,
   });
   if (opts.only === 'overhead') return out;
   out.push(await setupResult());

@@ -82,6 +82,10 @@ export interface Lander {
   readonly target: string;
   readonly onProgress: (msg: string) => void;
   readonly recheck: OwedRecheck;
+  /** Removes landed lanes beside the queue (ProcessOptions.removeLanes); unset, they are removed here. */
+  readonly removeLanes?: ((landed: MergeEntry[]) => void) | undefined;
+  /** Told of each landing made: the target's new tip, and its tree when known. */
+  landedOn?(sha: string, tree: string | undefined): void;
 }
 
 /**
@@ -105,12 +109,13 @@ export async function landSegment(
   const q = (await store.read(MERGE_DOC)).data;
   const cancelled = all.filter((l) => q.entries.find((e) => e.id === l.entry)?.cancel_requested);
   if (cancelled.length) {
-    await store.transact(async (tx) =>
+    await store.transact(async (tx) => {
       requeueInTx(
         tx,
         all.map((l) => l.entry),
-      ),
-    );
+      );
+      journal.settleInTx(tx);
+    });
     report.cancelled.push(...cancelled.map((l) => l.task));
     report.requeued.push(...all.filter((l) => !cancelled.includes(l)).map((l) => l.task));
     return 'cancelled';
@@ -125,13 +130,14 @@ export async function landSegment(
     : await advanceTarget(project.repo, target, cur, last.commit, message);
   const landMs = Math.round(performance.now() - t0);
   if (!r.ok) {
-    await store.transact(async (tx) =>
+    await store.transact(async (tx) => {
       requeueInTx(
         tx,
         all.map((l) => l.entry),
         `${target} moved while it was being integrated; integrated again`,
-      ),
-    );
+      );
+      journal.settleInTx(tx);
+    });
     report.requeued.push(...all.map((l) => l.task));
     ctx.onProgress(`${target} moved meanwhile; integrating again`);
     return 'moved';
@@ -146,15 +152,20 @@ export async function landSegment(
         land_ms: landMs,
         ...(extra.gates_ms !== undefined ? { gates_ms: extra.gates_ms } : {}),
       });
+      journal.settleInTx(tx);
     });
   }
+  ctx.landedOn?.(last.commit, last.tree);
   for (const l of seg) {
     report.landed.push({ task: l.task, entry: l.entry, commit: l.commit, unchecked: extra.unchecked });
     await store.appendEvent('merge.landed', { task: l.task, entry: l.entry, commit: l.commit, target, unchecked: extra.unchecked });
   }
   ctx.onProgress(`landed ${seg.map((l) => l.task).join(', ')} on ${target} as ${last.commit.slice(0, 12)}`);
   const cfg = await configAt(project.repo, cur, target);
-  if (cfg.merge.remove_lane_after_landing) report.warnings.push(...(await removeLandedLanes(project, moved)));
+  if (cfg.merge.remove_lane_after_landing) {
+    if (ctx.removeLanes) ctx.removeLanes(moved);
+    else report.warnings.push(...(await removeLandedLanes(project, moved)));
+  }
   ctx.recheck.add(
     last.commit,
     moved.map((e) => e.task),

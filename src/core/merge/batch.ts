@@ -14,6 +14,10 @@
  * this module runs them in order.
  */
 import type { Repo } from '../../git/repo.js';
+import { ObjectReader } from '../../git/object-reader.js';
+import { LanesError } from '../../errors.js';
+import type { DocTx } from '../../state/define.js';
+import { act } from '../hints/actions.js';
 import { failpoint } from '../../util/failpoint.js';
 import type { Project } from '../project/project.js';
 import type { StoredPlan } from '../plan/tasks.js';
@@ -25,7 +29,7 @@ import { bisect } from './bisect.js';
 import { gatePrefix, refuseUnrunnable } from './batch-gates.js';
 import { ensureCheckout, type CheckoutRecord } from './checkout.js';
 import { failureReason, type GatesResult } from './gates.js';
-import { integrateChain, type Integrating, type Link } from './integrate.js';
+import { integrateChain, type Integrating, type Integration, type Link } from './integrate.js';
 import { msSince, nowIso, type MergeEntry } from './model.js';
 import { settleRecord, type MergeJournalData } from './recover.js';
 import { configAt, type TargetTip } from './target.js';
@@ -42,12 +46,27 @@ export class Integrator implements Integrating {
     readonly target: string,
     readonly plan: StoredPlan | null,
     readonly onProgress: (msg: string) => void = () => {},
+    readonly removeLanes?: (landed: MergeEntry[]) => void,
   ) {
     this.recheck = new OwedRecheck(project, target);
   }
 
   get repo(): Repo {
     return this.project.repo;
+  }
+
+  private landedTip: TargetTip | undefined;
+
+  /** A landing of this run moved the target to `sha` (the processor's next round starts there). */
+  landedOn(sha: string, tree: string | undefined): void {
+    this.landedTip = tree ? { sha, tree } : undefined;
+  }
+
+  /** The tip the last landing left, once (undefined when unknown: read the target again). */
+  takeLandedTip(): TargetTip | undefined {
+    const t = this.landedTip;
+    this.landedTip = undefined;
+    return t;
   }
 
   /** The target's persistent gate checkout (detached HEAD), made or checked on first need. */
@@ -67,6 +86,20 @@ export class Integrator implements Integrating {
   /** The checkout stays for the next run (its setup is what makes the next gate run fast). */
   async dispose(): Promise<void> {
     this.checkout = undefined;
+    this.reader?.close();
+    this.reader = undefined;
+  }
+
+  private reader: ObjectReader | undefined;
+
+  /** Two trees' `.lanes` entries compared through one cat-file kept for the run (two lines, no process). */
+  async sameLanesDir(a: string, b: string): Promise<boolean> {
+    if (a === b) return true;
+    this.reader ??= new ObjectReader(this.repo.mainRoot);
+    const [x, y] = await this.reader.info([`${a}:.lanes`, `${b}:.lanes`]);
+    // Both trees, same id: same entries, modes and contents below. Anything else (no `.lanes` on
+    // one side, which a submodule there also looks like) is read in full.
+    return x?.type === 'tree' && y?.type === 'tree' && x.oid === y.oid;
   }
 
   title(task: string): string {
@@ -74,17 +107,23 @@ export class Integrator implements Integrating {
   }
 
   /**
-   * Runs one batch. `entries` are already marked integrating (ours). Returns 'moved' when the
-   * target moved under us (the entries are back in the queue, to be integrated again).
+   * Runs one batch. `entries` are already marked integrating (ours), or, with `claimed: false`
+   * (the gate-less fast path on local state), still queued as read: they are taken in the same
+   * write that records the landing's intent, after integration. Returns 'moved' when the target
+   * moved under us (the entries are back in the queue, to be integrated again).
    */
-  async runBatch(entries: MergeEntry[], report: BatchReport, start: TargetTip): Promise<BatchOutcome> {
+  async runBatch(entries: MergeEntry[], report: BatchReport, start: TargetTip, opts: { claimed?: boolean } = {}): Promise<BatchOutcome> {
     const data: MergeJournalData = { target: this.target, entries: entries.map((e) => e.id), old: start.sha };
     const journal = new BatchJournal(this.project.store, data);
+    this.landedTip = undefined;
     try {
-      const outcome = await this.steps(journal, entries, report, start);
+      const outcome = await this.steps(journal, entries, report, start, opts.claimed !== false);
       await journal.done();
+      // The target moved under us: where it is now is read again.
+      if (outcome === 'moved') this.landedTip = undefined;
       return outcome;
     } catch (e) {
+      this.landedTip = undefined;
       // Whatever happened, settle the batch exactly as crash recovery would (a landing that went
       // through is finished, everything else goes back to the queue), then report the error.
       try {
@@ -98,45 +137,39 @@ export class Integrator implements Integrating {
     }
   }
 
-  private async steps(journal: BatchJournal, entries: MergeEntry[], report: BatchReport, start: TargetTip): Promise<BatchOutcome> {
+  private async steps(
+    journal: BatchJournal,
+    entries: MergeEntry[],
+    report: BatchReport,
+    start: TargetTip,
+    claimed: boolean,
+  ): Promise<BatchOutcome> {
     const { store } = this.project;
     const old = start.sha;
     // Integration makes only unreferenced objects, so it needs no journal record: a crash here
-    // leaves entries marked integrating, which the next processor puts back (recover.ts). Nothing
-    // below touches the target until the compare-and-swap, which fails if it moved since `start`.
+    // leaves entries marked integrating (or, unclaimed, queued), which the next processor puts
+    // back (recover.ts). Nothing below touches the target until the compare-and-swap, which fails
+    // if it moved since `start`.
     const cfg = await configAt(this.repo, old, this.target);
     this.integrationDir = cfg.merge.integration_dir;
-    const t0 = performance.now();
-    const integ = await integrateChain(this, old, start.tree, entries);
-    const integrateMs = Math.round(performance.now() - t0);
     const gates = cfg.gates;
+    if (!claimed && (gates.length || store.shared)) {
+      // Only the gate-less path on local state takes its entries after integrating.
+      entries = await claimEntries(
+        this.project,
+        entries.map((e) => e.id),
+      );
+      claimed = true;
+      if (!entries.length) return 'done';
+    }
+    const t0 = performance.now();
+    let integ = await integrateChain(this, old, start.tree, entries);
+    const integrateMs = Math.round(performance.now() - t0);
+    if (!claimed) integ = await this.takeAndRecord(journal, integ, integrateMs, old);
     // One state write for what integration decided; skipped on the fast path (no gates, nothing to
     // record), where the landing's own write follows at once.
-    const record = integ.conflicted.length || integ.deferred.length || integ.noop.length || integ.held.length || gates.length;
-    if (record)
-      await store.transact(async (tx) => {
-        const doc = queueIn(tx);
-        for (const c of integ.conflicted) {
-          const next =
-            c.e.kind === 'revert'
-              ? `Later changes on ${this.target} touch the same lines: revert it by hand (git revert) in a new task.`
-              : `Merge ${this.target} into the lane, resolve the conflicts, commit, and queue it again.`;
-          markFailedInTx(tx, c.e.id, `${c.message}\n${next}`, { kind: 'conflict', files: c.files });
-        }
-        requeueInTx(
-          tx,
-          integ.deferred.map((e) => e.id),
-          'conflicts with another entry of its batch; tried alone next',
-        );
-        for (const h of integ.held) holdInTx(tx, h.e.id, h.reason);
-        if (integ.noop.length) markLandedInTx(tx, integ.noop, this.target, { unchecked: false });
-        for (const l of integ.links) {
-          const e = doc.entries.find((x) => x.id === l.entry);
-          if (!e) continue;
-          e.state = gates.length ? 'gating' : 'landing';
-          e.timings = { ...e.timings, integrate_ms: integrateMs };
-        }
-      });
+    const record = claimed && (integ.conflicted.length || integ.deferred.length || integ.noop.length || integ.held.length || gates.length);
+    if (record) await store.transact(async (tx) => this.recordInTx(tx, integ, gates.length ? 'gating' : 'landing', integrateMs));
     for (const c of integ.conflicted) {
       report.failed.push({ task: c.e.task, entry: c.e.id, kind: 'conflict', message: c.message, files: c.files });
       await store.appendEvent('merge.failed', { task: c.e.task, entry: c.e.id, kind: 'conflict', files: c.files });
@@ -202,6 +235,83 @@ export class Integrator implements Integrating {
     }
   }
 
+  /** What integration decided, in the state: conflicts failed, deferred back in the queue, holds, no-ops landed, links on to `next`. */
+  private recordInTx(tx: DocTx, integ: Integration, next: 'gating' | 'landing', integrateMs: number): void {
+    const doc = queueIn(tx);
+    for (const c of integ.conflicted) {
+      const what =
+        c.e.kind === 'revert'
+          ? `Later changes on ${this.target} touch the same lines: revert it by hand (git revert) in a new task.`
+          : `Merge ${this.target} into the lane, resolve the conflicts, commit, and queue it again.`;
+      markFailedInTx(tx, c.e.id, `${c.message}\n${what}`, { kind: 'conflict', files: c.files });
+    }
+    requeueInTx(
+      tx,
+      integ.deferred.map((e) => e.id),
+      'conflicts with another entry of its batch; tried alone next',
+    );
+    for (const h of integ.held) holdInTx(tx, h.e.id, h.reason);
+    if (integ.noop.length) markLandedInTx(tx, integ.noop, this.target, { unchecked: false });
+    for (const l of integ.links) {
+      const e = doc.entries.find((x) => x.id === l.entry);
+      if (!e) continue;
+      e.state = next;
+      e.timings = { ...e.timings, integrate_ms: integrateMs };
+    }
+  }
+
+  /**
+   * The gate-less fast path on local state: one write takes the entries still queued (a cancel may
+   * have come meanwhile), records what integration decided, and the landing's intent (the exact
+   * compare-and-swap about to happen) in place of a journal record. Links after one whose entry
+   * was not taken were built on it: they go back to the queue. Returns what was decided for the
+   * entries taken.
+   */
+  private async takeAndRecord(journal: BatchJournal, integ: Integration, integrateMs: number, old: string): Promise<Integration> {
+    return this.project.store.transact(async (tx) => {
+      const doc = queueIn(tx);
+      if (doc.landing) {
+        throw new LanesError('BUSY', 'Another merge processor has a landing in flight that is not settled; nothing was taken.', {
+          hint: `Run the merge queue again once that processor has finished (${act('merge_status')}).`,
+          details: { holder: { pid: doc.landing.pid, host: doc.landing.host } },
+        });
+      }
+      const taken = new Set(
+        claimInTx(
+          tx,
+          [...integ.links.map((l) => l.entry), ...integ.conflicted.map((c) => c.e.id), ...integ.deferred.map((e) => e.id)].concat(
+            integ.noop.map((n) => n.entry),
+            integ.held.map((h) => h.e.id),
+          ),
+        ).map((e) => e.id),
+      );
+      const cut = integ.links.findIndex((l) => !taken.has(l.entry));
+      const links = cut < 0 ? integ.links : integ.links.slice(0, cut);
+      requeueInTx(
+        tx,
+        integ.links.slice(links.length).map((l) => l.entry),
+      );
+      const mine: Integration = {
+        links,
+        conflicted: integ.conflicted.filter((c) => taken.has(c.e.id)),
+        deferred: integ.deferred.filter((e) => taken.has(e.id)),
+        noop: integ.noop.filter((n) => taken.has(n.entry)),
+        held: integ.held.filter((h) => taken.has(h.e.id)),
+      };
+      this.recordInTx(tx, mine, 'landing', integrateMs);
+      const last = links[links.length - 1];
+      if (last) {
+        journal.recordInTx(tx, {
+          old,
+          new: last.commit,
+          landing: links.map((l) => ({ entry: l.entry, commit: l.commit, base: l.base })),
+          unchecked: true,
+        });
+      }
+      return mine;
+    });
+  }
+
   /** The first failing link fails with its gate output; the links after it go back to the queue. */
   private async failCulprit(culprit: Link, red: GatesResult, rest: Link[], report: BatchReport): Promise<BatchOutcome> {
     const { store } = this.project;
@@ -242,19 +352,22 @@ export class Integrator implements Integrating {
 
 /** Marks the picked entries as ours (only those still queued). */
 export async function claimEntries(project: Project, ids: string[]): Promise<MergeEntry[]> {
-  return project.store.transact(async (tx) => {
-    const doc = queueIn(tx);
-    const out: MergeEntry[] = [];
-    for (const id of ids) {
-      const e = doc.entries.find((x) => x.id === id);
-      if (!e || e.state !== 'queued' || e.cancel_requested) continue;
-      e.state = 'integrating';
-      e.attempts += 1;
-      const first = e.started_at === undefined;
-      e.started_at ??= nowIso();
-      if (first) e.timings = { ...e.timings, wait_ms: msSince(e.queued_at) ?? 0 };
-      out.push({ ...e });
-    }
-    return out;
-  });
+  return project.store.transact(async (tx) => claimInTx(tx, ids));
+}
+
+/** Inside a transaction: marks the entries still queued (and not being cancelled) as integrating, ours. */
+function claimInTx(tx: DocTx, ids: readonly string[]): MergeEntry[] {
+  const doc = queueIn(tx);
+  const out: MergeEntry[] = [];
+  for (const id of ids) {
+    const e = doc.entries.find((x) => x.id === id);
+    if (!e || e.state !== 'queued' || e.cancel_requested) continue;
+    e.state = 'integrating';
+    e.attempts += 1;
+    const first = e.started_at === undefined;
+    e.started_at ??= nowIso();
+    if (first) e.timings = { ...e.timings, wait_ms: msSince(e.queued_at) ?? 0 };
+    out.push({ ...e });
+  }
+  return out;
 }

@@ -12,10 +12,12 @@ import { treeOf } from '../../git/tree.js';
 import type { Landed } from './after.js';
 import { holdReason } from './hold.js';
 import type { MergeEntry } from './model.js';
-import { configAt } from './target.js';
+import { configAt, sameConfigAs } from './target.js';
 
 export interface Link extends Landed {
   task: string;
+  /** The tree of `commit`, when integration knew it without asking git. */
+  tree?: string;
 }
 
 type Integrated = { commit: string; tree?: string } | { conflict: { files: string[]; message: string } };
@@ -39,6 +41,8 @@ export interface Integrating {
   readonly keep: readonly string[];
   /** The task's title for commit messages. */
   title(task: string): string;
+  /** Whether two trees have the same `.lanes` entry (so the same config), when that is cheap to ask. */
+  sameLanesDir?(a: string, b: string): Promise<boolean>;
 }
 
 /**
@@ -75,19 +79,32 @@ export async function integrateChain(ctx: Integrating, old: string, oldTree: str
       // A landing that would weaken the gates waits for a human, unless one approved this tip.
       const commit = r.commit;
       const reason =
-        e.approved?.tip === e.tip
+        e.approved?.tip === e.tip || (await sameConfig(ctx, base, baseTree, commit, r.tree))
           ? undefined
           : await holdReason(await configAt(ctx.repo, base, ctx.target), () => configAt(ctx.repo, commit, ctx.target));
       if (reason) {
         held.push({ e, reason });
         continue;
       }
-      links.push({ entry: e.id, task: e.task, commit: r.commit, base });
+      const prev = base;
       base = r.commit;
       baseTree = r.tree ?? (await treeOf(ctx.repo.mainRoot, base));
+      links.push({ entry: e.id, task: e.task, commit: r.commit, base: prev, tree: baseTree });
     }
   }
   return { links, conflicted, deferred, noop, held };
+}
+
+/**
+ * Whether `commit` (tree `tree`) has exactly the config of `base` (tree `baseTree`): the same
+ * `.lanes` entry, mode and content, in both trees. Then it cannot weaken the gates, and its config
+ * is known without reading it (remembered for the next round, where it is the target's).
+ */
+async function sameConfig(ctx: Integrating, base: string, baseTree: string, commit: string, tree: string | undefined): Promise<boolean> {
+  if (!tree || !ctx.sameLanesDir) return false;
+  if (!(await ctx.sameLanesDir(baseTree, tree))) return false;
+  sameConfigAs(ctx.repo, commit, base, ctx.target);
+  return true;
 }
 
 /** One entry onto `base`, with its strategy: a commit, or the conflict. */

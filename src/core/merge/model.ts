@@ -98,6 +98,31 @@ export interface MergeQueueDoc {
   recent: boolean[];
   /** Conflicts recorded on lanes in flight after a landing, so each is reported to its task once. */
   lane_conflicts: Record<string, { target: string; files: string[] }>;
+  /**
+   * The landing a processor is about to make, recorded in the same write that took its entries
+   * (the gate-less fast path on local state, instead of a journal record: recover.ts). At most one
+   * at a time: the processor holds the queue lock.
+   */
+  landing?: LandingIntent;
+}
+
+/** A landing's intent: the exact compare-and-swap about to happen, and who is making it. */
+export interface LandingIntent {
+  target: string;
+  /** Every entry of the batch (those not landing go back to the queue when it is settled). */
+  entries: string[];
+  old: string;
+  new: string;
+  landing: Array<{ entry: string; commit: string; base: string }>;
+  unchecked: boolean;
+  phase: 'land';
+  pid: number;
+  host: string;
+}
+
+/** The same landing by the same processor. */
+export function sameIntent(a: LandingIntent, b: LandingIntent): boolean {
+  return a.new === b.new && a.old === b.old && a.pid === b.pid && a.host === b.host && a.target === b.target;
 }
 
 export const emptyQueue = (): MergeQueueDoc => ({ seq: 0, entries: [], recent: [], lane_conflicts: recordMap() });
@@ -112,6 +137,8 @@ export function queueOf(doc: MergeQueueDoc): MergeQueueDoc {
   if (!Array.isArray(doc.recent)) doc.recent = [];
   if (typeof doc.lane_conflicts !== 'object' || doc.lane_conflicts === null) doc.lane_conflicts = recordMap(); // keyed by task ids
   if (!Number.isSafeInteger(doc.seq)) doc.seq = doc.entries.reduce((m, e) => Math.max(m, e.seq), 0);
+  // An intent that is not whole is kept as it is (recovery checks every field before acting on it).
+  if (doc.landing === null) delete doc.landing;
   return doc;
 }
 

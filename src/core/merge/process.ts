@@ -11,10 +11,10 @@ import type { Project } from '../project/project.js';
 import { readPlan } from '../plan/tasks.js';
 import { claimEntries, Integrator } from './batch.js';
 import { newReport, type BatchReport } from './batch-report.js';
-import { configForTip, readTargetTip } from './target.js';
+import { configAt, configForTip, readTargetTip } from './target.js';
 import { assertMergeTreeGit } from '../../git/merge.js';
 import { assertCheckoutClean, targetCheckout } from './land.js';
-import { effectiveBatchSize, MERGE_DOC } from './model.js';
+import { effectiveBatchSize, MERGE_DOC, type MergeEntry } from './model.js';
 import { pickBatch } from './order.js';
 import { recoverMerges, type RecoveryReport } from './recover.js';
 import { takeProcessor } from './processor.js';
@@ -28,6 +28,12 @@ export interface ProcessOptions {
   onProgress?: (msg: string) => void;
   /** The queue lock's stale time (tests shorten it). Default 3000 ms. */
   lockStaleMs?: number;
+  /**
+   * Takes over the removal of landed lanes (merge.remove_lane_after_landing): called with the
+   * entries whose state says landed, instead of removing their lanes before the next batch. `lanes
+   * run` removes them beside the queue, so the next landing does not wait for a worktree removal.
+   */
+  removeLanes?: (landed: MergeEntry[]) => void;
 }
 
 export interface ProcessResult extends BatchReport {
@@ -78,7 +84,7 @@ export async function processMergeQueue(project: Project, opts: ProcessOptions =
     result.recovered = await recoverMerges(project);
     for (const r of result.recovered) result.warnings.push(...(r.warnings ?? []));
     const { plan } = await readPlan(project.store);
-    const integrator = new Integrator(project, target, plan, opts.onProgress);
+    const integrator = new Integrator(project, target, plan, opts.onProgress, opts.removeLanes);
     let moves = 0;
     try {
       for (;;) {
@@ -94,14 +100,20 @@ export async function processMergeQueue(project: Project, opts: ProcessOptions =
           const wt = await targetCheckout(project.repo, target);
           if (wt) await assertCheckoutClean(wt, target);
         }
-        const tip = await readTargetTip(project.repo, target);
+        // After a landing of our own on local state the target is where we put it, unless something
+        // else moved it since: then the next compare-and-swap fails, and the round after reads it
+        // again. Either way nothing lands on a base it was not integrated on.
+        const known = integrator.takeLandedTip();
+        const tip = known && !project.store.shared ? known : await readTargetTip(project.repo, target);
         if (!tip)
           throw new LanesError('NOT_FOUND', `The target branch ${target} does not exist.`, {
             hint: 'Create it (or fix "target" in .lanes/config.json), then run the queue again.',
           });
         const [{ plan: p, tasks }, q] = await Promise.all([readPlan(project.store), project.store.read(MERGE_DOC)]);
         const doc = q.data;
-        const cfg = await configForTip(project.repo, tip, target);
+        const cfg = await (tip.configBlob === undefined && tip === known
+          ? configAt(project.repo, tip.sha, target)
+          : configForTip(project.repo, tip, target));
         const { batch, waiting } = pickBatch(doc, p, tasks, effectiveBatchSize(cfg.merge.batch_size, doc.recent));
         result.waiting = waiting.map((w) => ({ task: w.entry.task, entry: w.entry.id, on: w.on }));
         if (!batch.length) break;
@@ -110,17 +122,22 @@ export async function processMergeQueue(project: Project, opts: ProcessOptions =
           const wt = await targetCheckout(project.repo, target);
           if (wt) await assertCheckoutClean(wt, target);
         }
-        const mine = await claimEntries(
-          project,
-          batch.map((e) => e.id),
-        );
+        // Without gates on local state the entries are taken after integration, in the same write
+        // that records the landing's intent (batch.ts): one state write before the landing.
+        const fast = !cfg.gates.length && !project.store.shared;
+        const mine = fast
+          ? batch.map((e) => ({ ...e }))
+          : await claimEntries(
+              project,
+              batch.map((e) => e.id),
+            );
         if (!mine.length) continue;
         result.batches++;
         await ensureWork(
           project,
           mine.map((e) => ({ task: e.task, tip: e.tip })),
         );
-        const outcome = await integrator.runBatch(mine, result, tip);
+        const outcome = await integrator.runBatch(mine, result, tip, { claimed: !fast });
         moves = outcome === 'moved' ? moves + 1 : 0;
         if (moves >= MAX_MOVES) {
           throw new LanesError('BUSY', `${target} moved ${MAX_MOVES} times in a row while entries were being integrated; stopping.`, {

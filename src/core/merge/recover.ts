@@ -27,7 +27,9 @@ import { cleanupAfterLanding, markLandedInTx, queueIn, requeueInTx, type Landed 
 import { readCheckouts, removeUnreadyCheckouts } from './checkout.js';
 import { configAt } from './target.js';
 import { integrationRoot, removeIntegrationWorktree } from '../../git/merge.js';
-import { MERGE_DOC, MERGE_OP, PROCESSING, type MergeEntry } from './model.js';
+import { MERGE_DOC, MERGE_OP, PROCESSING, sameIntent, type LandingIntent, type MergeEntry } from './model.js';
+import { hostName, pidAlive } from '../../state/pid.js';
+import { isSha } from '../../git/refs.js';
 
 /** What a merge journal record carries. */
 export interface MergeJournalData {
@@ -44,11 +46,13 @@ export interface MergeJournalData {
   phase?: string;
 }
 
-/** A journal record, or the not-yet-journaled state of a batch that threw. */
+/** A journal record, a landing's intent in the merge-queue document, or the not-yet-journaled state of a batch that threw. */
 export interface SettleInput {
   id: string;
   step: string;
   data: MergeJournalData;
+  /** Set when the record is the document's `landing`: settling removes it in the same write. */
+  intent?: LandingIntent;
 }
 
 export interface RecoveryReport {
@@ -92,6 +96,7 @@ export async function settleRecord(project: Project, rec: SettleInput): Promise<
       rep.outcome = 'rolled-forward';
     }
     const doc = queueIn(tx);
+    if (rec.intent && doc.landing && sameIntent(doc.landing, rec.intent)) delete doc.landing;
     rep.requeued = d.entries.filter((id) => PROCESSING.includes(doc.entries.find((e) => e.id === id)?.state ?? 'queued'));
     requeueInTx(tx, d.entries, rep.outcome === 'rolled-forward' ? undefined : `retried after an interrupted ${step} step`);
   });
@@ -164,6 +169,22 @@ export async function recoverMerges(project: Project): Promise<RecoveryReport[]>
       log.error(`could not recover merge record ${rec.id}`, errorMessage(e));
     }
   }
+  // The landing intent a gate-less batch records in the document itself (batch-journal.ts), left
+  // by a processor that died (or by this process, which gave up on it): settled like a record.
+  const intent = orphanIntent((await store.read(MERGE_DOC)).data.landing);
+  if (intent) {
+    const data: MergeJournalData = { ...intent, phase: 'land' };
+    try {
+      const rep = await settleRecord(project, { id: 'merge-queue', step: 'land', data, intent });
+      reports.push(rep);
+      log.warn(`recovered an interrupted merge (land): ${rep.outcome}${rep.landed.length ? `, landed ${rep.landed.join(', ')}` : ''}`);
+      await store.appendEvent('merge.recovered', { step: rep.step, outcome: rep.outcome, landed: rep.landed, requeued: rep.requeued });
+    } catch (e) {
+      // Left in the document: the next processor tries again, this one included.
+      reports.push({ journal: 'merge-queue', step: 'land', outcome: 'failed', landed: [], requeued: [], error: errorMessage(e) });
+      log.error('could not recover the landing recorded in the merge queue', errorMessage(e));
+    }
+  }
   // We hold the queue lock: nobody else is processing, so an entry still marked as being processed
   // belongs to a processor that died before journaling it.
   const stuck = (await store.read(MERGE_DOC)).data.entries.filter((e) => PROCESSING.includes(e.state));
@@ -182,6 +203,31 @@ export async function recoverMerges(project: Project): Promise<RecoveryReport[]>
   }
   await removeLeftoverWorktrees(project);
   return reports;
+}
+
+/**
+ * The document's landing intent when nobody works on it any more: its processor is gone from this
+ * host, or is this process (which holds the queue lock now, so its earlier batch gave up on it).
+ * One that is not whole is settled only as far as it can be: a landing whose commit is not a
+ * commit id is never rolled forward, and its entries go back to the queue.
+ */
+function orphanIntent(i: LandingIntent | undefined): LandingIntent | undefined {
+  if (!i || typeof i !== 'object') return undefined;
+  if (i.host !== hostName() || !Number.isSafeInteger(i.pid)) return undefined;
+  if (i.pid !== process.pid && pidAlive(i.pid)) return undefined;
+  const entries = Array.isArray(i.entries) ? i.entries.filter((e): e is string => typeof e === 'string') : [];
+  const whole =
+    typeof i.target === 'string' &&
+    isSha(i.new) &&
+    isSha(i.old) &&
+    Array.isArray(i.landing) &&
+    i.landing.every((l) => l && typeof l.entry === 'string' && isSha(l.commit) && isSha(l.base));
+  return {
+    ...i,
+    entries,
+    landing: whole ? i.landing : [],
+    unchecked: i.unchecked === true,
+  };
 }
 
 /**

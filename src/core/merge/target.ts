@@ -70,6 +70,15 @@ export function configAt(repo: Repo, commit: string, target: string): Promise<La
 }
 
 /**
+ * Remembers that `commit` has the config of `other` (their trees have the same `.lanes` entry),
+ * so configAt(commit) asks git nothing.
+ */
+export function sameConfigAs(repo: Repo, commit: string, other: string, target: string): void {
+  const key = `${repo.commonDir}\0${target}\0${commit}`;
+  if (!byCommit.has(key)) remember(byCommit, key, () => configAt(repo, other, target));
+}
+
+/**
  * Parses one config blob, memoized by blob id. A blob that is not plain JSON goes through
  * loadConfigAtCommit, which applies every check and throws the located error.
  */

@@ -7,7 +7,8 @@
  */
 import { errorMessage, isLanesError } from '../../errors.js';
 import type { Project } from '../project/project.js';
-import { processMergeQueue } from '../merge/index.js';
+import { processMergeQueue, type MergeEntry } from '../merge/index.js';
+import { removeLandedLanes } from '../merge/after.js';
 
 export interface MergeDriverHooks {
   onProgress(text: string): void;
@@ -26,15 +27,39 @@ export class MergeDriver {
   private failures = 0;
   /** Wall time of processor calls that landed or failed something: the queue's serial work. */
   busyMs = 0;
+  /** Landed lanes being removed beside the queue, one batch after the other. */
+  private removing = 0;
+  private removals: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly project: Project,
     private readonly hooks: MergeDriverHooks,
   ) {}
 
+  /** A processor call or a removal of landed lanes is in flight. */
   get busy(): boolean {
-    return this.running !== undefined;
+    return this.running !== undefined || this.removing > 0;
   }
+
+  /**
+   * The processor hands the removal of landed lanes here, so the next landing does not wait for a
+   * worktree removal (the state says landed first; dependents start at once). Removals run one
+   * batch after the other, each as the queue would have run it; a lane that cannot go is a
+   * warning, as it is there.
+   */
+  private readonly removeLater = (landed: MergeEntry[]): void => {
+    this.removing++;
+    this.removals = this.removals.then(async () => {
+      try {
+        for (const w of await removeLandedLanes(this.project, landed)) this.hooks.onProgress(`warning: ${w}`);
+      } catch (e) {
+        this.hooks.onProgress(`warning: could not remove the landed lanes: ${errorMessage(e)}`);
+      } finally {
+        this.removing--;
+        this.hooks.onChange();
+      }
+    });
+  };
 
   /** Something was queued: process now (or right after the batch in flight). */
   kick(): void {
@@ -55,16 +80,15 @@ export class MergeDriver {
 
   /** Resolves when the processor call in flight (if any) is done, or after `timeoutMs`. Returns whether it is done. */
   async settle(timeoutMs = Infinity): Promise<boolean> {
-    if (!this.running) return true;
+    if (!this.busy) return true;
+    // The processor call, then the removals it handed over (the last of them queued by then).
+    const all = (this.running ?? Promise.resolve()).then(() => this.removals);
     if (!Number.isFinite(timeoutMs)) {
-      await this.running;
+      await all;
       return true;
     }
     let timer: NodeJS.Timeout | undefined;
-    const done = await Promise.race([
-      this.running.then(() => true),
-      new Promise<boolean>((r) => (timer = setTimeout(() => r(false), timeoutMs))),
-    ]);
+    const done = await Promise.race([all.then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), timeoutMs)))]);
     clearTimeout(timer);
     return done;
   }
@@ -75,7 +99,7 @@ export class MergeDriver {
       if (this.hooks.stopping()) return;
       const t0 = performance.now();
       try {
-        const r = await processMergeQueue(this.project, { onProgress: (m) => this.hooks.onProgress(m) });
+        const r = await processMergeQueue(this.project, { onProgress: (m) => this.hooks.onProgress(m), removeLanes: this.removeLater });
         this.failures = 0;
         if (r.batches > 0) this.busyMs += Math.round(performance.now() - t0);
         this.hooks.onChange();

@@ -81,6 +81,11 @@ export interface RunMerge {
   ms?: number;
   gates_ms?: number;
   error?: string;
+  /**
+   * When the queue worked on it: from its batch's start to its landing or failure, per attempt.
+   * Entries of one batch share their span, so the queue's serial work is the spans' union.
+   */
+  spans?: Array<[string, string]>;
 }
 
 export interface RunTask {

@@ -10,7 +10,7 @@ import { queueMerge, type MergeEntry } from '../merge/index.js';
 import { updateTask } from '../plan/tasks.js';
 import { firstLine, type RunContext } from './context.js';
 import { checkLane, verdict, type LaneCheck } from './finish.js';
-import { countedAttempts, INTERRUPTED_NOTE, LIMITED_NOTE, nowIso, type RunAttempt, type RunTask } from './model.js';
+import { countedAttempts, INTERRUPTED_NOTE, LIMITED_NOTE, nowIso, type RunAttempt, type RunMerge, type RunTask } from './model.js';
 import { limitOf, MAX_LIMITED_IN_A_ROW, type AttemptOutput } from './pause.js';
 import type { AgentExit } from './spawn.js';
 
@@ -128,6 +128,15 @@ async function queueIt(ctx: RunContext, rt: RunTask, attempt: RunAttempt): Promi
   }
 }
 
+/** The span the queue worked on the entry (its batch's start to its end), for the run's merge work. */
+function addSpan(m: RunMerge, e: MergeEntry | undefined): void {
+  const total = e?.timings?.total_ms;
+  const end = e?.finished_at;
+  if (total === undefined || !end || !Number.isFinite(Date.parse(end))) return;
+  const start = new Date(Date.parse(end) - total).toISOString();
+  (m.spans ??= []).push([start, end]);
+}
+
 export function landed(ctx: RunContext, rt: RunTask, e: MergeEntry | undefined, commit: string | undefined): void {
   rt.state = 'landed';
   rt.landed_at = e?.finished_at ?? nowIso();
@@ -137,6 +146,7 @@ export function landed(ctx: RunContext, rt: RunTask, e: MergeEntry | undefined, 
   if (sha) m.landed_as = sha;
   if (e?.timings?.total_ms !== undefined) m.ms = e.timings.total_ms;
   if (e?.timings?.gates_ms !== undefined) m.gates_ms = e.timings.gates_ms;
+  addSpan(m, e);
   delete rt.reason;
   ctx.emit({ type: 'task.landed', task: rt.id, commit: sha ?? '' });
   ctx.save();
@@ -147,6 +157,7 @@ export async function sentBack(ctx: RunContext, rt: RunTask, reason: string, e?:
   m.result = e?.state === 'cancelled' ? 'cancelled' : 'failed';
   m.error = reason;
   if (e?.timings?.total_ms !== undefined) m.ms = (m.ms ?? 0) + e.timings.total_ms;
+  addSpan(m, e);
   const last = rt.attempts[rt.attempts.length - 1];
   if (last) {
     last.outcome = 'merge-failed';

@@ -72,6 +72,26 @@ export interface RunReport {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/** The total length of the union of time spans (ISO start, end), in ms. */
+export function unionMs(spans: ReadonlyArray<readonly [string, string]>): number {
+  const iv = spans
+    .map(([a, b]) => [Date.parse(a), Date.parse(b)] as const)
+    .filter(([a, b]) => Number.isFinite(a) && Number.isFinite(b) && b > a)
+    .sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  let end = -Infinity;
+  for (const [a, b] of iv) {
+    if (a >= end) {
+      total += b - a;
+      end = b;
+    } else if (b > end) {
+      total += b - end;
+      end = b;
+    }
+  }
+  return Math.round(total);
+}
+
 export function buildReport(
   run: RunRecord,
   plan: StoredPlan,
@@ -129,12 +149,14 @@ export function buildReport(
   for (let id = end; id !== undefined; id = pred.get(id)) cp.unshift(id);
   const cpMs = end ? upTo.get(end)! : 0;
   const sum = [...ms.values()].reduce((s, x) => s + x, 0);
-  // The queue's serial work: its entries' processing, or the processor's busy time when larger
-  // (that also counts its per-call setup: lock, recovery, integration worktree, lane removal).
-  const mergeWork = Math.max(
-    Object.values(run.tasks).reduce((s, t) => s + (t.merge?.ms ?? 0), 0),
-    run.merge_busy_ms ?? 0,
-  );
+  // The queue's serial work: the union of the spans it worked on entries (the entries of one
+  // batch share theirs: summing each entry's time would count a batch of 8 eight times), or, for
+  // runs recorded before spans, the sum of the entries' times; the processor's busy time when
+  // larger (that also counts its per-call setup: lock, recovery, integration worktree).
+  const tasksRun = Object.values(run.tasks);
+  const spans = tasksRun.flatMap((t) => t.merge?.spans ?? []);
+  const entriesWork = spans.length ? unionMs(spans) : tasksRun.reduce((s, t) => s + (t.merge?.ms ?? 0), 0);
+  const mergeWork = Math.max(entriesWork, run.merge_busy_ms ?? 0);
   const laneWork = Object.values(run.tasks).reduce((s, t) => s + laneMs(t), 0);
   const wall = wallMs(run, opts.now);
   const lb = Math.max(cpMs, laneWork / run.parallelism, mergeWork);

@@ -8,7 +8,7 @@ import { claudeAgent, expandArgv, findPluginRoot, parseAgentCommand } from '../.
 import { verdict } from '../../../src/core/run/finish.js';
 import type { RunRecord } from '../../../src/core/run/model.js';
 import { lanePrompt } from '../../../src/core/run/prompt.js';
-import { buildReport } from '../../../src/core/run/report.js';
+import { buildReport, unionMs } from '../../../src/core/run/report.js';
 import { buildPlan } from '../../../src/core/plan/plan.js';
 import type { StoredPlan } from '../../../src/core/plan/tasks.js';
 import { tempDir } from '../../helpers/repo.js';
@@ -171,5 +171,24 @@ describe('the report', () => {
     expect(r.speedup).toBe(1.3);
     expect(r.counts).toEqual({ landed: 3, blocked: 0, not_run: 0, done_before: 0, total: 3 });
     expect(r.tasks[0]!.merge).toMatch(/^landed as a0000000000/);
+
+    // Entries landed in one batch share their span: the queue's work is the union, not the sum.
+    const at = (ms: number) => new Date(t0 + ms).toISOString();
+    const batched = structuredClone(run);
+    batched.tasks.a!.merge!.spans = [[at(1000), at(1800)]];
+    batched.tasks.b!.merge!.spans = [[at(1000), at(1800)]];
+    batched.tasks.c!.merge!.spans = [
+      [at(1500), at(2000)],
+      [at(3000), at(3100)],
+    ];
+    expect(buildReport(batched, plan, {}, { target: 'main' }).merge_work_ms).toBe(1100);
+    expect(unionMs([])).toBe(0);
+    expect(
+      unionMs([
+        [at(0), at(10)],
+        [at(2), at(5)],
+        ['bad', at(1)],
+      ]),
+    ).toBe(10);
   });
 });

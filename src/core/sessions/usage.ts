@@ -34,32 +34,34 @@ export function sessionUsage(u: Usage): SessionUsage {
   return out;
 }
 
-/** The usage a transcript records, or undefined (no file, too large, or nothing about usage in it). */
+const USAGE_KEY = Buffer.from('"usage"');
+const NL = 10;
+
+/**
+ * The usage a transcript records, or undefined (no file, too large, or nothing about usage in it).
+ * The file is searched as bytes and only the lines naming `"usage"` are decoded and parsed:
+ * decoding a 10 MB transcript to a string cost more than the rest of SessionEnd together. The
+ * same lines are found as in the decoded text (the key and the newline are ASCII, which no UTF-8
+ * sequence contains), and each is decoded as the whole file would have been.
+ */
 export function transcriptUsage(file: string | undefined): SessionUsage | undefined {
   if (!file) return undefined;
-  let text: string;
+  let buf: Buffer;
   try {
     if (fs.statSync(file).size > MAX_TRANSCRIPT_BYTES) return undefined;
-    text = fs.readFileSync(file, 'utf8');
+    buf = fs.readFileSync(file);
   } catch {
     return undefined;
   }
   const meter = new UsageMeter();
-  let from = 0;
-  while (from < text.length) {
-    let nl = text.indexOf('\n', from);
-    if (nl < 0) nl = text.length;
-    // Most lines are tool results and text: only those naming usage are parsed.
-    const i = text.indexOf('"usage"', from);
-    if (i >= 0 && i < nl) meter.line(text.slice(from, nl));
-    else if (i < 0) break;
-    else {
-      // Skip straight to the line holding the next "usage".
-      const start = text.lastIndexOf('\n', i) + 1;
-      from = start;
-      continue;
-    }
-    from = nl + 1;
+  let i = buf.indexOf(USAGE_KEY);
+  while (i >= 0) {
+    // The line holding this "usage": most lines are tool results and text, never decoded.
+    const start = buf.lastIndexOf(NL, i) + 1;
+    let end = buf.indexOf(NL, i);
+    if (end < 0) end = buf.length;
+    meter.line(buf.toString('utf8', start, end));
+    i = end < buf.length ? buf.indexOf(USAGE_KEY, end + 1) : -1;
   }
   const u = meter.usage(priceTable(undefined));
   return u ? sessionUsage(u) : undefined;

@@ -16,7 +16,7 @@ import { act } from '../hints/actions.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError, isLanesError } from '../../errors.js';
-import { currentBranch } from '../../git/head.js';
+import { headOf } from '../../git/head-files.js';
 import { mergeBase } from '../../git/log.js';
 import { resolveRepo } from '../../git/repo.js';
 import { redact } from '../../util/redact.js';
@@ -73,20 +73,27 @@ interface GitFacts {
   commits: { commits: CommitLine[]; more: number };
 }
 
-/** Everything git says about the session, read before any lock is taken. */
+/**
+ * Everything git says about the session, read before any lock is taken. The branch comes from the
+ * files git keeps (head-files.ts; git when the layout is not plain), and the merge-base runs beside
+ * the status and the log, which do not need it: four git processes, three at a time.
+ */
 async function gitFacts(project: Project, rec: SessionRecord): Promise<GitFacts | undefined> {
   if (!fs.existsSync(rec.worktree)) return undefined;
   const lane = await laneAt(project.store, rec.worktree);
-  // A lane's "Files changed" is the lane's whole work: from its merge-base with the target.
-  const mb = lane ? await mergeBase(rec.worktree, 'HEAD', `refs/heads/${lane.target}`) : undefined;
-  const base = mb ?? lane?.base ?? rec.start_commit;
   const notesDir = path.posix.dirname(rec.path);
-  const [files, commits, branch] = await Promise.all([
+  // A lane's "Files changed" is the lane's whole work: from its merge-base with the target.
+  const base = (async () => {
+    const mb = lane ? await mergeBase(rec.worktree, 'HEAD', `refs/heads/${lane.target}`) : undefined;
+    return mb ?? lane?.base ?? rec.start_commit;
+  })();
+  const [files, commits, head] = await Promise.all([
     filesChanged(rec.worktree, base, [notesDir]),
     commitsSince(rec.worktree, rec.start_commit),
-    currentBranch(rec.worktree),
+    headOf(rec.worktree, project.repo.commonDir),
   ]);
-  return { ...(base ? { base } : {}), ...(branch ? { branch } : {}), files, commits };
+  const b = await base;
+  return { ...(b ? { base: b } : {}), ...(head.branch ? { branch: head.branch } : {}), files, commits };
 }
 
 function outcomeText(status: EndStatus, summary: string, reflection?: string): string {
@@ -132,7 +139,9 @@ async function finishSession(
                 committed: false,
                 reason: 'this is the main checkout: Lanes writes the note there but does not commit it; commit it with your work',
               }
-            : await commitSessionNote(rec.worktree, rec.path, `${NOTE_COMMIT_PREFIX} ${rec.id}`);
+            : await commitSessionNote(rec.worktree, rec.path, `${NOTE_COMMIT_PREFIX} ${rec.id}`, {
+                commonDir: project.repo.commonDir,
+              });
       }
       const session = await project.store.update(SESSIONS_DOC, (doc) => {
         const r = (doc[rec.id] ??= { ...rec });

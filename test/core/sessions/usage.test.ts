@@ -45,7 +45,10 @@ describe('transcriptUsage', () => {
     for (let k = 0; k < 40; k++) {
       parts.push(Buffer.from(line({ type: 'user', message: { content: `é ∑ 😀 "usage" ${'x'.repeat(k)}` } })));
       if (k % 7 === 0) parts.push(Buffer.from([0xe2, 0x88, 0x0a, 0xff, 0xfe, 0x0a])); // a cut sequence before a newline, stray bytes
-      const msg = { type: 'assistant', message: { id: `m${k % 9}`, model: k % 2 ? 'claude-haiku-4-5' : 'claude-sonnet-4-5', usage: u(k), content: `ü${k}` } };
+      const msg = {
+        type: 'assistant',
+        message: { id: `m${k % 9}`, model: k % 2 ? 'claude-haiku-4-5' : 'claude-sonnet-4-5', usage: u(k), content: `ü${k}` },
+      };
       parts.push(Buffer.from(k === 39 ? JSON.stringify(msg) : line(msg)));
     }
     const buf = Buffer.concat(parts);

@@ -22,7 +22,6 @@ import { resolveRepo } from '../../git/repo.js';
 import { redact } from '../../util/redact.js';
 import { assertSlug } from '../../util/slug.js';
 import { openProject, type Project } from '../project/project.js';
-import { writeNote, readNoteFile } from './files.js';
 import { noteFile } from './note-io.js';
 import { commitSessionNote, commitsSince, filesChanged, NOTE_COMMIT_PREFIX, type NoteCommitResult } from './git-info.js';
 import {
@@ -38,7 +37,8 @@ import {
 } from './model.js';
 import { normalizeText } from './note.js';
 import { checkProtocol, type ProtocolResult } from './protocol.js';
-import { noteFromRecord, withSessionLock } from './read.js';
+import { withSessionLock } from './lock.js';
+import { noteFromRecord, readNoteFast, writeNoteFast } from './note-read.js';
 import { findCurrent, laneAt, readSessions, sessionKey, type SessionKey } from './records.js';
 
 export interface FinishResult {
@@ -116,7 +116,7 @@ async function finishSession(
       let status: EndStatus = typeof opts.status === 'string' ? opts.status : 'partial';
       let commit: NoteCommitResult = { committed: false, reason: 'the worktree no longer exists, so the note could not be written' };
       if (facts) {
-        const note = readNoteFile(rec) ?? noteFromRecord(rec, path.basename(project.repo.mainRoot));
+        const note = (await readNoteFast(rec)) ?? noteFromRecord(rec, path.basename(project.repo.mainRoot));
         note.files = facts.files.files;
         note.files_more = facts.files.more;
         note.commits = facts.commits.commits;
@@ -132,7 +132,7 @@ async function finishSession(
         if (opts.usage) m.usage = opts.usage;
         if (facts.branch) m.branch = redact(facts.branch);
         note.reflection = outcomeText(status, opts.summary, opts.reflection);
-        writeNote(rec, note);
+        await writeNoteFast(rec, note);
         commit =
           rec.worktree === project.repo.mainRoot
             ? {

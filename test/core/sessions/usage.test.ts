@@ -58,4 +58,30 @@ describe('transcriptUsage', () => {
     expect(got).toBeDefined();
     expect(got).toEqual(reference(buf));
   });
+
+  it('finds the same lines across the pieces it reads: lines cut by a piece boundary, a line longer than a piece', () => {
+    const reference = (buf: Buffer) => {
+      const meter = new UsageMeter();
+      for (const l of buf.toString('utf8').split('\n')) if (l.includes('"usage"')) meter.line(l);
+      const u = meter.usage(priceTable(undefined));
+      return u ? sessionUsage(u) : undefined;
+    };
+    const u = (i: number) => ({ input_tokens: i, output_tokens: 2, cache_read_input_tokens: 1, cache_creation_input_tokens: 0 });
+    const parts: string[] = [];
+    let size = 0;
+    for (let k = 0; size < 3.5 * 1024 * 1024; k++) {
+      // Filler of varied lengths moves the usage lines across the 1 MB boundaries; one line is 1.5 MB.
+      const pad = k === 40 ? 1.5 * 1024 * 1024 : (k * 7919) % 90000;
+      const msg = { type: 'assistant', message: { id: `m${k}`, model: 'claude-sonnet-4-5', usage: u(k), content: 'ø'.repeat(pad / 2) } };
+      const l = k % 3 === 0 ? line({ type: 'user', message: { content: 'y'.repeat(pad) } }) : line(msg);
+      parts.push(l);
+      size += Buffer.byteLength(l);
+    }
+    const buf = Buffer.from(parts.join('').slice(0, -1)); // no final newline
+    const file = path.join(tempDir(), 'big.jsonl');
+    fs.writeFileSync(file, buf);
+    const got = transcriptUsage(file);
+    expect(got?.input_tokens).toBeGreaterThan(0);
+    expect(got).toEqual(reference(buf));
+  });
 });

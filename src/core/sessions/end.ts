@@ -16,7 +16,7 @@ import { act } from '../hints/actions.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError, isLanesError } from '../../errors.js';
-import { headOf } from '../../git/head-files.js';
+import { headOf, readHeadFiles } from '../../git/head-files.js';
 import { mergeBase } from '../../git/log.js';
 import { resolveRepo } from '../../git/repo.js';
 import { redact } from '../../util/redact.js';
@@ -76,7 +76,8 @@ interface GitFacts {
 /**
  * Everything git says about the session, read before any lock is taken. The branch comes from the
  * files git keeps (head-files.ts; git when the layout is not plain), and the merge-base runs beside
- * the status and the log, which do not need it: four git processes, three at a time.
+ * the status and the log, which do not need it: four git processes, three at a time (three when
+ * the session made no commit: then there is no log to read).
  */
 async function gitFacts(project: Project, rec: SessionRecord): Promise<GitFacts | undefined> {
   if (!fs.existsSync(rec.worktree)) return undefined;
@@ -87,10 +88,13 @@ async function gitFacts(project: Project, rec: SessionRecord): Promise<GitFacts 
     const mb = lane ? await mergeBase(rec.worktree, 'HEAD', `refs/heads/${lane.target}`) : undefined;
     return mb ?? lane?.base ?? rec.start_commit;
   })();
+  const disk = readHeadFiles(rec.worktree, project.repo.commonDir);
+  // HEAD still at the session's first commit: `<start>..HEAD` is empty, no `git log` needed.
+  const none = rec.start_commit !== undefined && disk?.commit === rec.start_commit;
   const [files, commits, head] = await Promise.all([
     filesChanged(rec.worktree, base, [notesDir]),
-    commitsSince(rec.worktree, rec.start_commit),
-    headOf(rec.worktree, project.repo.commonDir),
+    none ? { commits: [], more: 0 } : commitsSince(rec.worktree, rec.start_commit),
+    disk ?? headOf(rec.worktree, project.repo.commonDir),
   ]);
   const b = await base;
   return { ...(b ? { base: b } : {}), ...(head.branch ? { branch: head.branch } : {}), files, commits };

@@ -251,8 +251,9 @@ export type CompleteFastResult =
 
 /**
  * SessionEnd's part: complete the caller's active session (outcome from `reason`, duration, Files
- * changed, Commits, index, commit the note) in well under Claude Code's 1.5 s budget: about a
- * dozen git calls, no config load, no protocol commands. A session already ended by end_session
+ * changed, Commits, index, commit the note) in well under Claude Code's 1.5 s budget: five git
+ * calls (six when the session committed), no config load, no YAML library for a plain note, no
+ * protocol commands. A session already ended by end_session
  * is left alone. Never creates Lanes state where there is none.
  */
 export async function completeSessionFast(opts: CompleteFastOptions): Promise<CompleteFastResult> {

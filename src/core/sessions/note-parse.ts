@@ -3,7 +3,7 @@ import YAML from 'yaml';
 import { emptyNote, type NoteMeta, type SessionNote } from './model.js';
 import { parseBody, splitFrontMatter } from './note-body.js';
 import { parsePlainFront } from './note-front.js';
-import { badNote, metaFromObject } from './note-read.js';
+import { badNote, metaFromObject } from './note-meta.js';
 
 function parseMeta(yamlText: string, source: string): NoteMeta {
   // Plain front matter (what Lanes writes by hand) is read without the library, to the same value.

@@ -103,10 +103,11 @@ async function mcpAnswers() {
 
 const answers = await mcpAnswers();
 fs.rmSync(outdir, { recursive: true, force: true });
-const common = {
+await build({
   // The answers go in as one JSON string: parsing a string is faster than evaluating a literal.
   define: { __LANES_BUILD_ID__: JSON.stringify(buildId()), __LANES_MCP_ANSWERS__: JSON.stringify(JSON.stringify(answers)) },
   absWorkingDir: root,
+  entryPoints: Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, path.join(root, v)])),
   outdir: dist,
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -114,6 +115,7 @@ const common = {
   target: 'node20',
   format: 'esm',
   splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   // Module paths (which end up in the bundle's comments and keys) stay as written even when
   // node_modules is a symlink (scripts/build-head.sh), so the bundle is the same wherever it is built.
@@ -124,15 +126,7 @@ const common = {
     js: "#!/usr/bin/env node\nimport { createRequire as __lanesRequire } from 'node:module';\nconst require = __lanesRequire(import.meta.url);",
   },
   logLevel: 'warning',
-};
-const entryPoints = (names) => Object.fromEntries(names.map((k) => [k, path.join(root, entries[k])]));
-// The CLI and MCP server, with their lazily loaded parts in chunks/.
-await build({ ...common, entryPoints: entryPoints(['lanes']), chunkNames: 'chunks/[name]-[hash]' });
-// Each hook is built on its own: its chunks are only what its own lazy parts share with it, so a
-// hook loads a handful of files, not the dozens that code shared with the CLI was split into
-// (every module file costs the ESM loader a resolve, a read, a compile and a link; docs/performance.md).
-for (const [name] of Object.entries(entries).filter(([k]) => k.startsWith('hooks/')))
-  await build({ ...common, entryPoints: entryPoints([name]), chunkNames: `${name}-chunks/[name]-[hash]` });
+});
 fs.chmodSync(path.join(dist, 'lanes.mjs'), 0o755);
 
 for (const c of COMPONENTS) fs.cpSync(path.join(root, c), path.join(outdir, c), { recursive: true });

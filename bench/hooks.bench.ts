@@ -5,7 +5,7 @@
  * Node start (it runs before every edit); SessionEnd, with a 10 MB transcript, well inside
  * Claude Code's 1.5 s budget. The lane cases do the full work: SessionStart starts a session log
  * and checks the start protocol, Stop runs git status and the end protocol, SessionEnd completes
- * and commits a note.
+ * and commits a note (and reads the session's usage from the transcript).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -147,7 +147,7 @@ export async function run({ root }: { root: string }): Promise<BenchResult[]> {
       s['stop-lane']!,
       b,
       ratioAim(2.0),
-      "node start + 1 git (status; the worktree top is the project's) + the end protocol on the remembered config (no zod); the note parsed (yaml)",
+      "node start + 1 git (status; the worktree top is the project's) + the end protocol on the remembered config (no zod); the note's plain front matter read by hand (no yaml)",
     ),
     result('hooks: Stop outside a lane', s['stop-main']!, b),
     result(
@@ -155,7 +155,7 @@ export async function run({ root }: { root: string }): Promise<BenchResult[]> {
       s.end!,
       b,
       msAim(150, 0.3),
-      'node start + 11 git (merge-base, diff, status, log, branch x2, check-ignore, status, add, commit, rev-parse) + 6 fsyncs (note, index, tasks); no zod, the transcript is not read; Claude Code kills SessionEnd hooks after 1.5 s',
+      'node start + 5 git (merge-base beside status, then diff; add, commit; log only when the session committed: branch and commits read from the files git keeps) + 6 fsyncs (note, index, tasks); no zod, no yaml (plain front matter by hand); the 10 MB transcript searched as bytes in 1 MB pieces, only lines naming usage decoded; Claude Code kills SessionEnd hooks after 1.5 s',
     ),
   ];
 }

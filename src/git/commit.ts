@@ -13,9 +13,15 @@ export type CommitOnlyResult = { committed: true; sha: string } | { committed: f
  * Commits exactly the paths `spec` names on the worktree's branch: `git add -- <spec>` then
  * `git commit --only -- <spec>`, so whatever else is modified or staged stays exactly as it was
  * (staged stays staged, unstaged stays unstaged). When the commit fails the index is put back as
- * it was found (e.g. "cannot do a partial commit during a merge").
+ * it was found (e.g. "cannot do a partial commit during a merge"). `headAfter` reads the new HEAD
+ * without a git process (the ref files, src/git/head-files.ts); when it cannot say, git is asked.
  */
-export async function commitOnly(worktreeDir: string, spec: string, message: string): Promise<CommitOnlyResult> {
+export async function commitOnly(
+  worktreeDir: string,
+  spec: string,
+  message: string,
+  opts: { headAfter?: () => string | undefined } = {},
+): Promise<CommitOnlyResult> {
   // Another git process (the agent's own commit) may hold index.lock for a moment: retry once.
   const run = async (args: string[]) => {
     let r = await git(worktreeDir, [...QUIET_COMMIT, ...args], { okCodes: [1, 128] });
@@ -33,5 +39,5 @@ export async function commitOnly(worktreeDir: string, spec: string, message: str
     await git(worktreeDir, ['reset', '--quiet', '--', spec], { okCodes: [1, 128] });
     return { committed: false, reason: `git commit failed: ${firstLine(c)}` };
   }
-  return { committed: true, sha: await gitOut(worktreeDir, ['rev-parse', 'HEAD'], { readOnly: true }) };
+  return { committed: true, sha: opts.headAfter?.() ?? (await gitOut(worktreeDir, ['rev-parse', 'HEAD'], { readOnly: true })) };
 }

@@ -121,4 +121,15 @@ describe('hook bundles', () => {
     // Loaded only for a front matter that needs quoting, or a protocol item that reads a section.
     expect([...g.dynamics].some(isYaml)).toBe(true);
   });
+
+  it('ends a session and checks a stop without loading the YAML library: plain front matter is read and written by hand', () => {
+    for (const h of ['session-end', 'stop'] as const) {
+      const g = graph(hookPath(h));
+      const isYaml = (m: string) => m.startsWith('node_modules/yaml/');
+      expect([...g.statics, ...g.lazy].filter(isYaml), h).toEqual([]);
+      expect(g.lazy.has('src/core/sessions/note-read.ts'), h).toBe(true);
+      // Loaded only for a front matter that needs quoting.
+      expect([...g.dynamics].some(isYaml), h).toBe(true);
+    }
+  });
 });

@@ -16,13 +16,12 @@ import { act } from '../hints/actions.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError, isLanesError } from '../../errors.js';
-import { currentBranch } from '../../git/head.js';
+import { headOf, readHeadFiles } from '../../git/head-files.js';
 import { mergeBase } from '../../git/log.js';
 import { resolveRepo } from '../../git/repo.js';
 import { redact } from '../../util/redact.js';
 import { assertSlug } from '../../util/slug.js';
 import { openProject, type Project } from '../project/project.js';
-import { writeNote, readNoteFile } from './files.js';
 import { noteFile } from './note-io.js';
 import { commitSessionNote, commitsSince, filesChanged, NOTE_COMMIT_PREFIX, type NoteCommitResult } from './git-info.js';
 import {
@@ -38,7 +37,8 @@ import {
 } from './model.js';
 import { normalizeText } from './note.js';
 import { checkProtocol, type ProtocolResult } from './protocol.js';
-import { noteFromRecord, withSessionLock } from './read.js';
+import { withSessionLock } from './lock.js';
+import { noteFromRecord, readNoteFast, writeNoteFast } from './note-read.js';
 import { findCurrent, laneAt, readSessions, sessionKey, type SessionKey } from './records.js';
 
 export interface FinishResult {
@@ -73,20 +73,31 @@ interface GitFacts {
   commits: { commits: CommitLine[]; more: number };
 }
 
-/** Everything git says about the session, read before any lock is taken. */
+/**
+ * Everything git says about the session, read before any lock is taken. The branch comes from the
+ * files git keeps (head-files.ts; git when the layout is not plain), and the merge-base runs beside
+ * the status and the log, which do not need it: four git processes, three at a time (three when
+ * the session made no commit: then there is no log to read).
+ */
 async function gitFacts(project: Project, rec: SessionRecord): Promise<GitFacts | undefined> {
   if (!fs.existsSync(rec.worktree)) return undefined;
   const lane = await laneAt(project.store, rec.worktree);
-  // A lane's "Files changed" is the lane's whole work: from its merge-base with the target.
-  const mb = lane ? await mergeBase(rec.worktree, 'HEAD', `refs/heads/${lane.target}`) : undefined;
-  const base = mb ?? lane?.base ?? rec.start_commit;
   const notesDir = path.posix.dirname(rec.path);
-  const [files, commits, branch] = await Promise.all([
+  // A lane's "Files changed" is the lane's whole work: from its merge-base with the target.
+  const base = (async () => {
+    const mb = lane ? await mergeBase(rec.worktree, 'HEAD', `refs/heads/${lane.target}`) : undefined;
+    return mb ?? lane?.base ?? rec.start_commit;
+  })();
+  const disk = readHeadFiles(rec.worktree, project.repo.commonDir);
+  // HEAD still at the session's first commit: `<start>..HEAD` is empty, no `git log` needed.
+  const none = rec.start_commit !== undefined && disk?.commit === rec.start_commit;
+  const [files, commits, head] = await Promise.all([
     filesChanged(rec.worktree, base, [notesDir]),
-    commitsSince(rec.worktree, rec.start_commit),
-    currentBranch(rec.worktree),
+    none ? { commits: [], more: 0 } : commitsSince(rec.worktree, rec.start_commit),
+    disk ?? headOf(rec.worktree, project.repo.commonDir),
   ]);
-  return { ...(base ? { base } : {}), ...(branch ? { branch } : {}), files, commits };
+  const b = await base;
+  return { ...(b ? { base: b } : {}), ...(head.branch ? { branch: head.branch } : {}), files, commits };
 }
 
 function outcomeText(status: EndStatus, summary: string, reflection?: string): string {
@@ -109,7 +120,7 @@ async function finishSession(
       let status: EndStatus = typeof opts.status === 'string' ? opts.status : 'partial';
       let commit: NoteCommitResult = { committed: false, reason: 'the worktree no longer exists, so the note could not be written' };
       if (facts) {
-        const note = readNoteFile(rec) ?? noteFromRecord(rec, path.basename(project.repo.mainRoot));
+        const note = (await readNoteFast(rec)) ?? noteFromRecord(rec, path.basename(project.repo.mainRoot));
         note.files = facts.files.files;
         note.files_more = facts.files.more;
         note.commits = facts.commits.commits;
@@ -125,14 +136,16 @@ async function finishSession(
         if (opts.usage) m.usage = opts.usage;
         if (facts.branch) m.branch = redact(facts.branch);
         note.reflection = outcomeText(status, opts.summary, opts.reflection);
-        writeNote(rec, note);
+        await writeNoteFast(rec, note);
         commit =
           rec.worktree === project.repo.mainRoot
             ? {
                 committed: false,
                 reason: 'this is the main checkout: Lanes writes the note there but does not commit it; commit it with your work',
               }
-            : await commitSessionNote(rec.worktree, rec.path, `${NOTE_COMMIT_PREFIX} ${rec.id}`);
+            : await commitSessionNote(rec.worktree, rec.path, `${NOTE_COMMIT_PREFIX} ${rec.id}`, {
+                commonDir: project.repo.commonDir,
+              });
       }
       const session = await project.store.update(SESSIONS_DOC, (doc) => {
         const r = (doc[rec.id] ??= { ...rec });
@@ -238,8 +251,9 @@ export type CompleteFastResult =
 
 /**
  * SessionEnd's part: complete the caller's active session (outcome from `reason`, duration, Files
- * changed, Commits, index, commit the note) in well under Claude Code's 1.5 s budget: about a
- * dozen git calls, no config load, no protocol commands. A session already ended by end_session
+ * changed, Commits, index, commit the note) in well under Claude Code's 1.5 s budget: five git
+ * calls (six when the session committed), no config load, no YAML library for a plain note, no
+ * protocol commands. A session already ended by end_session
  * is left alone. Never creates Lanes state where there is none.
  */
 export async function completeSessionFast(opts: CompleteFastOptions): Promise<CompleteFastResult> {

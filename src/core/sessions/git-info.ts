@@ -8,6 +8,7 @@ import path from 'node:path';
 import { commitOnly, type CommitOnlyResult } from '../../git/commit.js';
 import { diffNumstat, hasChanges, isIgnored, statusRecords } from '../../git/files.js';
 import { currentBranch } from '../../git/head.js';
+import { readHeadFiles } from '../../git/head-files.js';
 import { shortLog } from '../../git/log.js';
 import { redact } from '../../util/redact.js';
 import { COMMITS_MAX, FILES_MAX, type CommitLine, type FileChange } from './model.js';
@@ -41,16 +42,21 @@ function excludeSpecs(exclude: string[]): string[] {
 /**
  * Files that differ between `base` and the working tree (committed and uncommitted changes
  * together, untracked files included), with line counts. Paths under `exclude` (the session notes
- * directory) are left out: notes are bookkeeping, not the work.
+ * directory) are left out: notes are bookkeeping, not the work. `base` may still be on its way (a
+ * merge-base being found): the status starts at once.
  */
 export async function filesChanged(
   worktree: string,
-  base: string | undefined,
+  baseOrPending: string | undefined | Promise<string | undefined>,
   exclude: string[] = [],
 ): Promise<{ files: FileChange[]; more: number }> {
   const specs = [':(top)', ...excludeSpecs(exclude)];
-  const [diff, status] = await Promise.all([
-    base ? diffNumstat(worktree, base, specs) : Promise.resolve(undefined),
+  // The status does not need the base: it runs while the base is still being found.
+  const [[base, diff], status] = await Promise.all([
+    (async () => {
+      const b = await baseOrPending;
+      return [b, b ? await diffNumstat(worktree, b, specs) : undefined] as const;
+    })(),
     statusRecords(worktree, specs),
   ]);
   const dirty = new Set<string>();
@@ -102,8 +108,20 @@ export type NoteCommitResult = CommitOnlyResult;
  * every commit Lanes makes, rule 6) and so is signing: this runs inside SessionEnd's 1.5 s and must
  * never wait for a passphrase. Nothing is committed when the note is unchanged, ignored by
  * .gitignore, or HEAD is detached.
+ *
+ * Two git processes when it commits: with `commonDir` (the repository's real common dir) the
+ * branch before and the new commit after are read from the files git keeps (head-files.ts, git
+ * asked whenever the layout is not plain), and "ignored?" and "unchanged?" are asked only when
+ * `git add` or `git commit` refused: git refuses to add an ignored file that is not tracked (what
+ * `check-ignore` reports) and to commit a note identical to HEAD's, so asking first only named
+ * the reason of a refusal that leaves everything as it was.
  */
-export async function commitSessionNote(worktreeDir: string, notePath: string, message?: string): Promise<NoteCommitResult> {
+export async function commitSessionNote(
+  worktreeDir: string,
+  notePath: string,
+  message?: string,
+  opts: { commonDir?: string } = {},
+): Promise<NoteCommitResult> {
   const rel = path.isAbsolute(notePath) ? path.relative(worktreeDir, notePath) : notePath;
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel))
     return { committed: false, reason: `${notePath} is not inside ${worktreeDir}` };
@@ -111,9 +129,21 @@ export async function commitSessionNote(worktreeDir: string, notePath: string, m
   message ??= `${NOTE_COMMIT_PREFIX} ${path.basename(rel, '.md').replace(/^\d{4}-\d\d-\d\d-/, '')}`;
   const spec = `:(literal,top)${rel.split(path.sep).join('/')}`;
   if (!fs.existsSync(path.join(worktreeDir, rel))) return { committed: false, reason: 'the note file does not exist' };
-  if (!(await currentBranch(worktreeDir)))
-    return { committed: false, reason: 'HEAD is detached: commit the note yourself if you want it kept' };
-  if (await isIgnored(worktreeDir, rel)) return { committed: false, reason: `${rel} is ignored by .gitignore, so it is not committed` };
-  if (!(await hasChanges(worktreeDir, [spec]))) return { committed: false, reason: 'the note is already committed as it is' };
-  return commitOnly(worktreeDir, spec, message);
+  const commonDir = opts.commonDir;
+  const disk = commonDir === undefined ? undefined : readHeadFiles(worktreeDir, commonDir);
+  const branch = disk ? disk.branch : await currentBranch(worktreeDir);
+  if (!branch) return { committed: false, reason: 'HEAD is detached: commit the note yourself if you want it kept' };
+  const headAfter = () => {
+    const after = commonDir === undefined ? undefined : readHeadFiles(worktreeDir, commonDir);
+    // The commit just made is the branch's tip, unless HEAD moved to another branch meanwhile.
+    return after?.branch === branch ? after.commit : undefined;
+  };
+  const r = await commitOnly(worktreeDir, spec, message, { headAfter });
+  if (r.committed) return r;
+  // The refusal's reason: asked only now (the index is as it was found).
+  if (r.reason.startsWith('git add failed') && (await isIgnored(worktreeDir, rel)))
+    return { committed: false, reason: `${rel} is ignored by .gitignore, so it is not committed` };
+  if (r.reason.startsWith('git commit failed') && !(await hasChanges(worktreeDir, [spec])))
+    return { committed: false, reason: 'the note is already committed as it is' };
+  return r;
 }

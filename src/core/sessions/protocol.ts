@@ -18,6 +18,7 @@ import { redact } from '../../util/redact.js';
 import type { ProtocolItem } from '../config/schema.js';
 import type { Project } from '../project/project.js';
 import { noteFile } from './note-io.js';
+import { readNoteFast } from './note-read.js';
 import type { SessionNote, SessionRecord, SessionsDoc } from './model.js';
 import { sectionFilled } from './note.js';
 import { ownedNotePaths, readSessions } from './records.js';
@@ -86,11 +87,11 @@ export async function checkProtocol(
   const items: ProtocolItem[] = cfg.session[phase];
   const rec = sessionFor(doc, worktree, sessionId);
   let note: SessionNote | undefined | null = null; // null: not read yet
-  // Loaded only for a section check: SessionStart's default checklist has none, so it loads no YAML.
+  // Read only for a section check; plain front matter is read without the YAML library.
   const getNote = async () => {
     if (note === null) {
       try {
-        note = rec ? (await import('./files.js')).readNoteFile(rec) : undefined;
+        note = rec ? await readNoteFast(rec) : undefined;
       } catch {
         note = undefined;
       }

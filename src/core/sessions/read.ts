@@ -6,7 +6,7 @@ import { act } from '../hints/actions.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError } from '../../errors.js';
-import { own, withLock } from '../../state/index.js';
+import { own } from '../../state/index.js';
 import { redact } from '../../util/redact.js';
 import { assertSlug } from '../../util/slug.js';
 import type { Project } from '../project/project.js';
@@ -16,7 +16,6 @@ import { targetRevs } from './previous.js';
 import {
   ENTRIES_MAX,
   ENTRY_TEXT_MAX,
-  emptyNote,
   entriesOf,
   entryCount,
   isoNow,
@@ -26,40 +25,10 @@ import {
   type SessionRecord,
 } from './model.js';
 import { normalizeText } from './note.js';
+import { withSessionLock } from './lock.js';
+import { noteFromRecord } from './note-read.js';
 import { parseNote } from './note-parse.js';
 import { filterSessions, findCurrent, readSessions, sessionKey, type ListFilter, type SessionKey } from './records.js';
-
-/** The per-session lock every change to a note file is made under. */
-export function sessionLockName(id: string): string {
-  return `session-${id}`.slice(0, 63).replace(/-+$/, '');
-}
-
-export function withSessionLock<R>(project: Project, id: string, fn: () => Promise<R>, opts: { deadlineMs?: number } = {}): Promise<R> {
-  return withLock(project.store.dir, sessionLockName(id), fn, { purpose: `session note ${id}`, ...opts });
-}
-
-/** A note rebuilt from its index record (when the file was deleted by hand). */
-export function noteFromRecord(rec: SessionRecord, repoName: string): SessionNote {
-  return emptyNote(
-    {
-      id: rec.id,
-      topic: rec.topic,
-      type: rec.type,
-      status: rec.status,
-      task: rec.task ?? null,
-      repo: repoName,
-      branch: rec.branch,
-      started: rec.started,
-      ended: rec.ended ?? null,
-      duration_minutes: null,
-      summary: rec.summary ?? null,
-      end_reason: rec.end_reason ?? null,
-      start_commit: rec.start_commit ?? null,
-      base: null,
-    },
-    rec.topic,
-  );
-}
 
 export interface LogSessionInput {
   kind: EntryKind;

@@ -34,32 +34,74 @@ export function sessionUsage(u: Usage): SessionUsage {
   return out;
 }
 
-/** The usage a transcript records, or undefined (no file, too large, or nothing about usage in it). */
+const USAGE_KEY = Buffer.from('"usage"');
+const NL = 10;
+const CHUNK = 1 << 20;
+
+/** Feeds the meter every line of `buf[0, end)` (whole lines) that names `"usage"`. */
+function scanLines(buf: Buffer, end: number, meter: UsageMeter): void {
+  const region = buf.subarray(0, end);
+  let i = region.indexOf(USAGE_KEY);
+  while (i >= 0) {
+    const start = region.lastIndexOf(NL, i) + 1;
+    let stop = region.indexOf(NL, i);
+    if (stop < 0) stop = end;
+    meter.line(region.toString('utf8', start, stop));
+    i = stop < end ? region.indexOf(USAGE_KEY, stop + 1) : -1;
+  }
+}
+
+/**
+ * The usage a transcript records, or undefined (no file, too large, or nothing about usage in it).
+ * The file is read in 1 MB pieces into one buffer and searched as bytes; only the lines naming
+ * `"usage"` are decoded and parsed. Decoding a 10 MB transcript to one string cost more than the
+ * rest of SessionEnd together, and reading it whole into a fresh buffer twice what the pieces
+ * cost. The same lines are found as in the decoded text (the key and the newline are ASCII, which
+ * no UTF-8 sequence contains), and each is decoded as the whole file would have been.
+ */
 export function transcriptUsage(file: string | undefined): SessionUsage | undefined {
   if (!file) return undefined;
-  let text: string;
+  let fd: number;
   try {
-    if (fs.statSync(file).size > MAX_TRANSCRIPT_BYTES) return undefined;
-    text = fs.readFileSync(file, 'utf8');
+    fd = fs.openSync(file, 'r');
   } catch {
     return undefined;
   }
   const meter = new UsageMeter();
-  let from = 0;
-  while (from < text.length) {
-    let nl = text.indexOf('\n', from);
-    if (nl < 0) nl = text.length;
-    // Most lines are tool results and text: only those naming usage are parsed.
-    const i = text.indexOf('"usage"', from);
-    if (i >= 0 && i < nl) meter.line(text.slice(from, nl));
-    else if (i < 0) break;
-    else {
-      // Skip straight to the line holding the next "usage".
-      const start = text.lastIndexOf('\n', i) + 1;
-      from = start;
-      continue;
+  try {
+    if (fs.fstatSync(fd).size > MAX_TRANSCRIPT_BYTES) return undefined;
+    let buf = Buffer.allocUnsafe(CHUNK);
+    // buf[0, kept) is the start of a line whose end is not read yet.
+    let kept = 0;
+    let total = 0;
+    for (;;) {
+      if (kept === buf.length) {
+        // A line longer than the buffer: make room for the rest of it.
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, kept);
+        buf = bigger;
+      }
+      const n = fs.readSync(fd, buf, kept, buf.length - kept, null);
+      total += n;
+      if (total > MAX_TRANSCRIPT_BYTES) return undefined; // it grew while being read
+      if (n === 0) {
+        scanLines(buf, kept, meter); // the last line, without a newline
+        break;
+      }
+      const filled = kept + n;
+      const lastNl = buf.lastIndexOf(NL, filled - 1);
+      if (lastNl < kept) {
+        kept = filled;
+        continue;
+      }
+      scanLines(buf, lastNl + 1, meter);
+      buf.copy(buf, 0, lastNl + 1, filled);
+      kept = filled - lastNl - 1;
     }
-    from = nl + 1;
+  } catch {
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
   }
   const u = meter.usage(priceTable(undefined));
   return u ? sessionUsage(u) : undefined;

@@ -1,6 +1,6 @@
 /**
  * SessionEnd's work: complete every active session of this Claude Code session (completeSessionFast:
- * about a dozen git calls, no config load, no protocol commands), then, in one state transaction,
+ * five or six git calls, no config load, no YAML, no protocol commands), then, in one state transaction,
  * release the session's claims and port leases and record each outcome on its task (a note and a
  * history line; the task's status is left to the merge queue and the agent).
  */

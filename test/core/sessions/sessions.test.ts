@@ -251,23 +251,32 @@ describe('sessions in the main checkout', () => {
     }
   });
 
-  it('commitSessionNote refuses detached HEADs and ignored notes, and commits nothing else', async () => {
+  it.each([
+    ['asking git for HEAD', false],
+    ['reading HEAD from the files git keeps', true],
+  ])('commitSessionNote refuses detached HEADs and ignored notes, and commits nothing else (%s)', async (_what, files) => {
     const repo = makeRepo({ files: { 'README.md': 'x\n', '.gitignore': 'ignored/\n' } });
     try {
+      const opts = files ? { commonDir: fs.realpathSync(path.join(repo.dir, '.git')) } : {};
+      const dir = fs.realpathSync(repo.dir);
       repo.write('notes/n.md', 'note\n');
       repo.write('other.txt', 'other\n');
       repo.git('add', 'other.txt');
-      const r = await commitSessionNote(repo.dir, 'notes/n.md');
+      const r = await commitSessionNote(dir, 'notes/n.md', undefined, opts);
       expect(r).toMatchObject({ committed: true });
+      if (r.committed) expect(r.sha).toBe(repo.git('rev-parse', 'HEAD'));
       expect(repo.git('log', '-1', '--format=%s')).toBe('lanes: session note n');
       expect(repo.git('show', '--name-only', '--format=', 'HEAD')).toBe('notes/n.md');
       expect(repo.git('status', '--porcelain')).toBe('A  other.txt');
-      expect(await commitSessionNote(repo.dir, 'notes/n.md')).toMatchObject({ committed: false, reason: /already committed/ });
+      expect(await commitSessionNote(dir, 'notes/n.md', undefined, opts)).toMatchObject({ committed: false, reason: /already committed/ });
+      expect(repo.git('status', '--porcelain')).toBe('A  other.txt');
       repo.write('ignored/n.md', 'x\n');
-      expect(await commitSessionNote(repo.dir, 'ignored/n.md')).toMatchObject({ committed: false, reason: /ignored/ });
+      expect(await commitSessionNote(dir, 'ignored/n.md', undefined, opts)).toMatchObject({ committed: false, reason: /ignored/ });
+      expect(repo.git('status', '--porcelain')).toBe('A  other.txt');
       repo.git('checkout', '-q', '--detach');
       repo.write('notes/n.md', 'changed\n');
-      expect(await commitSessionNote(repo.dir, 'notes/n.md')).toMatchObject({ committed: false, reason: /detached/ });
+      expect(await commitSessionNote(dir, 'notes/n.md', undefined, opts)).toMatchObject({ committed: false, reason: /detached/ });
+      expectRepoHealthy(repo.dir);
     } finally {
       repo.cleanup();
     }

@@ -4,9 +4,9 @@ const require = __lanesRequire(import.meta.url);
 
 // src/cli/main.ts
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-447I4EBD.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-LYTKEBWD.mjs");
   await serveMcpStdio();
 } else {
-  const { runProgram } = await import("./chunks/program-SXWNXD6K.mjs");
+  const { runProgram } = await import("./chunks/program-ZZ2PUA36.mjs");
   await runProgram(process.argv);
 }

@@ -11,13 +11,13 @@ import {
   adoptClaudeWorktree,
   createPlainWorktree,
   taskIdFor
-} from "../chunks/chunk-GAX7XV66.mjs";
-import "../chunks/chunk-WIJAZ2RU.mjs";
+} from "../chunks/chunk-RFFZX4CW.mjs";
+import "../chunks/chunk-3PYZIMRV.mjs";
 import "../chunks/chunk-LOXFRWKM.mjs";
-import "../chunks/chunk-6LHVGRRX.mjs";
 import "../chunks/chunk-2VXCDSNB.mjs";
 import "../chunks/chunk-JKL5HNGE.mjs";
 import "../chunks/chunk-PVTTY4LC.mjs";
+import "../chunks/chunk-HJMWGZ7L.mjs";
 import "../chunks/chunk-3K7QMPJY.mjs";
 import {
   openProject

@@ -5,10 +5,6 @@ import {
   logReclaimed
 } from "./chunk-LOXFRWKM.mjs";
 import {
-  branchTipFiles,
-  refExistsFiles
-} from "./chunk-6LHVGRRX.mjs";
-import {
   fetchWork
 } from "./chunk-2VXCDSNB.mjs";
 import {
@@ -28,6 +24,10 @@ import {
   releasePortsInTx,
   sane
 } from "./chunk-PVTTY4LC.mjs";
+import {
+  branchTipFiles,
+  refExistsFiles
+} from "./chunk-HJMWGZ7L.mjs";
 import {
   TASKS_DOC,
   applyTaskUpdate,

@@ -3,14 +3,15 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-MVT2L4UD.mjs";
+} from "./chunk-HJLNCYH2.mjs";
 import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "./chunk-GBDGGJQO.mjs";
+} from "./chunk-3J42W2MH.mjs";
 import "./chunk-LBGVLIKN.mjs";
-import "./chunk-MGXXTUCH.mjs";
+import "./chunk-R2U3LM5R.mjs";
+import "./chunk-GYJ3GKLR.mjs";
 import {
   pushWork
 } from "./chunk-2VXCDSNB.mjs";

@@ -112,5 +112,6 @@ async function headOf(worktree, commonDir) {
 export {
   branchTipFiles,
   refExistsFiles,
+  readHeadFiles,
   headOf
 };

@@ -3,9 +3,9 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   renderNote
-} from "./chunk-VUBDBMAH.mjs";
-import "./chunk-WWEOJSFG.mjs";
-import "./chunk-MGXXTUCH.mjs";
+} from "./chunk-DVMOCOCF.mjs";
+import "./chunk-B4RRO5TO.mjs";
+import "./chunk-GYJ3GKLR.mjs";
 import "./chunk-HOVPYJYW.mjs";
 import "./chunk-5JH7MFI6.mjs";
 import "./chunk-7RWYVW2G.mjs";

@@ -2,13 +2,8 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
-  noteMeta,
-  renderWithFront
-} from "./chunk-WWEOJSFG.mjs";
-import {
   __commonJS,
-  __require,
-  __toESM
+  __require
 } from "./chunk-4OAWNEMU.mjs";
 
 // node_modules/yaml/dist/nodes/identity.js
@@ -7341,13 +7336,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/core/sessions/note-render.ts
-var import_yaml = __toESM(require_dist(), 1);
-function renderNote(note) {
-  return renderWithFront(note, import_yaml.default.stringify(noteMeta(note), { lineWidth: 0 }).trimEnd());
-}
-
 export {
-  require_dist,
-  renderNote
+  require_dist
 };

@@ -2,45 +2,38 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
-  targetRevs
-} from "./chunk-47MT4LUM.mjs";
-import {
   checkProtocol,
-  filterSessions,
   findCurrent,
   laneAt,
+  noteFromRecord,
+  readNoteFast,
   readSessions,
   redact,
-  sessionKey
-} from "./chunk-GBDGGJQO.mjs";
+  sessionKey,
+  writeNoteFast
+} from "./chunk-3J42W2MH.mjs";
 import {
-  parseNote,
-  readNoteFile,
-  writeNote
-} from "./chunk-HI2G74FH.mjs";
-import {
-  findNoteText,
   noteFile
 } from "./chunk-LBGVLIKN.mjs";
 import {
   COMMITS_MAX,
-  ENTRIES_MAX,
-  ENTRY_TEXT_MAX,
   FILES_MAX,
   SESSIONS_DOC,
   durationMinutes,
-  emptyNote,
-  entriesOf,
   entryCount,
   isoNow,
   normalizeText
-} from "./chunk-MGXXTUCH.mjs";
+} from "./chunk-GYJ3GKLR.mjs";
 import {
   diffNumstat,
   hasChanges,
   isIgnored,
   statusRecords
 } from "./chunk-JKL5HNGE.mjs";
+import {
+  headOf,
+  readHeadFiles
+} from "./chunk-HJMWGZ7L.mjs";
 import {
   openProject
 } from "./chunk-TMCHHHVX.mjs";
@@ -59,8 +52,7 @@ import {
   act
 } from "./chunk-CXNZ4SOU.mjs";
 import {
-  defineDoc,
-  own
+  defineDoc
 } from "./chunk-5JH7MFI6.mjs";
 import {
   LanesError,
@@ -315,37 +307,69 @@ function sessionUsage(u) {
   if (u.cost_usd !== void 0) out.cost_usd = u.cost_usd;
   return out;
 }
+var USAGE_KEY = Buffer.from('"usage"');
+var NL = 10;
+var CHUNK = 1 << 20;
+function scanLines(buf, end, meter) {
+  const region = buf.subarray(0, end);
+  let i = region.indexOf(USAGE_KEY);
+  while (i >= 0) {
+    const start = region.lastIndexOf(NL, i) + 1;
+    let stop = region.indexOf(NL, i);
+    if (stop < 0) stop = end;
+    meter.line(region.toString("utf8", start, stop));
+    i = stop < end ? region.indexOf(USAGE_KEY, stop + 1) : -1;
+  }
+}
 function transcriptUsage(file) {
   if (!file) return void 0;
-  let text;
+  let fd;
   try {
-    if (fs.statSync(file).size > MAX_TRANSCRIPT_BYTES) return void 0;
-    text = fs.readFileSync(file, "utf8");
+    fd = fs.openSync(file, "r");
   } catch {
     return void 0;
   }
   const meter = new UsageMeter();
-  let from = 0;
-  while (from < text.length) {
-    let nl = text.indexOf("\n", from);
-    if (nl < 0) nl = text.length;
-    const i = text.indexOf('"usage"', from);
-    if (i >= 0 && i < nl) meter.line(text.slice(from, nl));
-    else if (i < 0) break;
-    else {
-      const start = text.lastIndexOf("\n", i) + 1;
-      from = start;
-      continue;
+  try {
+    if (fs.fstatSync(fd).size > MAX_TRANSCRIPT_BYTES) return void 0;
+    let buf = Buffer.allocUnsafe(CHUNK);
+    let kept = 0;
+    let total = 0;
+    for (; ; ) {
+      if (kept === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, kept);
+        buf = bigger;
+      }
+      const n = fs.readSync(fd, buf, kept, buf.length - kept, null);
+      total += n;
+      if (total > MAX_TRANSCRIPT_BYTES) return void 0;
+      if (n === 0) {
+        scanLines(buf, kept, meter);
+        break;
+      }
+      const filled = kept + n;
+      const lastNl = buf.lastIndexOf(NL, filled - 1);
+      if (lastNl < kept) {
+        kept = filled;
+        continue;
+      }
+      scanLines(buf, lastNl + 1, meter);
+      buf.copy(buf, 0, lastNl + 1, filled);
+      kept = filled - lastNl - 1;
     }
-    from = nl + 1;
+  } catch {
+    return void 0;
+  } finally {
+    fs.closeSync(fd);
   }
   const u = meter.usage(priceTable(void 0));
   return u ? sessionUsage(u) : void 0;
 }
 
 // src/core/sessions/end.ts
-import fs4 from "node:fs";
-import path3 from "node:path";
+import fs3 from "node:fs";
+import path2 from "node:path";
 
 // src/git/log.ts
 async function mergeBase(cwd, a, b) {
@@ -377,7 +401,7 @@ import path from "node:path";
 
 // src/git/commit.ts
 var QUIET_COMMIT = ["-c", "core.hooksPath=/dev/null", "-c", "commit.gpgsign=false", "-c", "gc.auto=0", "-c", "maintenance.auto=false"];
-async function commitOnly(worktreeDir, spec, message) {
+async function commitOnly(worktreeDir, spec, message, opts = {}) {
   const run = async (args) => {
     let r = await git(worktreeDir, [...QUIET_COMMIT, ...args], { okCodes: [1, 128] });
     if (r.exitCode !== 0 && r.stderr.includes("index.lock")) {
@@ -394,7 +418,7 @@ async function commitOnly(worktreeDir, spec, message) {
     await git(worktreeDir, ["reset", "--quiet", "--", spec], { okCodes: [1, 128] });
     return { committed: false, reason: `git commit failed: ${firstLine(c)}` };
   }
-  return { committed: true, sha: await gitOut(worktreeDir, ["rev-parse", "HEAD"], { readOnly: true }) };
+  return { committed: true, sha: opts.headAfter?.() ?? await gitOut(worktreeDir, ["rev-parse", "HEAD"], { readOnly: true }) };
 }
 
 // src/core/sessions/git-info.ts
@@ -419,10 +443,13 @@ function countLines(file) {
 function excludeSpecs(exclude) {
   return exclude.filter(Boolean).map((e) => `:(exclude,top)${e}`);
 }
-async function filesChanged(worktree, base, exclude = []) {
+async function filesChanged(worktree, baseOrPending, exclude = []) {
   const specs = [":(top)", ...excludeSpecs(exclude)];
-  const [diff, status] = await Promise.all([
-    base ? diffNumstat(worktree, base, specs) : Promise.resolve(void 0),
+  const [[base, diff], status] = await Promise.all([
+    (async () => {
+      const b = await baseOrPending;
+      return [b, b ? await diffNumstat(worktree, b, specs) : void 0];
+    })(),
     statusRecords(worktree, specs)
   ]);
   const dirty = /* @__PURE__ */ new Set();
@@ -463,121 +490,56 @@ async function commitsSince(worktree, since) {
   }
   return { commits: all.slice(0, COMMITS_MAX), more: Math.max(0, all.length - COMMITS_MAX) };
 }
-async function commitSessionNote(worktreeDir, notePath, message) {
+async function commitSessionNote(worktreeDir, notePath, message, opts = {}) {
   const rel = path.isAbsolute(notePath) ? path.relative(worktreeDir, notePath) : notePath;
   if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel))
     return { committed: false, reason: `${notePath} is not inside ${worktreeDir}` };
   message ??= `${NOTE_COMMIT_PREFIX} ${path.basename(rel, ".md").replace(/^\d{4}-\d\d-\d\d-/, "")}`;
   const spec = `:(literal,top)${rel.split(path.sep).join("/")}`;
   if (!fs2.existsSync(path.join(worktreeDir, rel))) return { committed: false, reason: "the note file does not exist" };
-  if (!await currentBranch(worktreeDir))
-    return { committed: false, reason: "HEAD is detached: commit the note yourself if you want it kept" };
-  if (await isIgnored(worktreeDir, rel)) return { committed: false, reason: `${rel} is ignored by .gitignore, so it is not committed` };
-  if (!await hasChanges(worktreeDir, [spec])) return { committed: false, reason: "the note is already committed as it is" };
-  return commitOnly(worktreeDir, spec, message);
+  const commonDir = opts.commonDir;
+  const disk = commonDir === void 0 ? void 0 : readHeadFiles(worktreeDir, commonDir);
+  const branch = disk ? disk.branch : await currentBranch(worktreeDir);
+  if (!branch) return { committed: false, reason: "HEAD is detached: commit the note yourself if you want it kept" };
+  const headAfter = () => {
+    const after = commonDir === void 0 ? void 0 : readHeadFiles(worktreeDir, commonDir);
+    return after?.branch === branch ? after.commit : void 0;
+  };
+  const r = await commitOnly(worktreeDir, spec, message, { headAfter });
+  if (r.committed) return r;
+  if (r.reason.startsWith("git add failed") && await isIgnored(worktreeDir, rel))
+    return { committed: false, reason: `${rel} is ignored by .gitignore, so it is not committed` };
+  if (r.reason.startsWith("git commit failed") && !await hasChanges(worktreeDir, [spec]))
+    return { committed: false, reason: "the note is already committed as it is" };
+  return r;
 }
 
-// src/core/sessions/read.ts
-import fs3 from "node:fs";
-import path2 from "node:path";
+// src/core/sessions/lock.ts
 function sessionLockName(id) {
   return `session-${id}`.slice(0, 63).replace(/-+$/, "");
 }
 function withSessionLock(project, id, fn, opts = {}) {
   return withLock(project.store.dir, sessionLockName(id), fn, { purpose: `session note ${id}`, ...opts });
 }
-function noteFromRecord(rec, repoName) {
-  return emptyNote(
-    {
-      id: rec.id,
-      topic: rec.topic,
-      type: rec.type,
-      status: rec.status,
-      task: rec.task ?? null,
-      repo: repoName,
-      branch: rec.branch,
-      started: rec.started,
-      ended: rec.ended ?? null,
-      duration_minutes: null,
-      summary: rec.summary ?? null,
-      end_reason: rec.end_reason ?? null,
-      start_commit: rec.start_commit ?? null,
-      base: null
-    },
-    rec.topic
-  );
-}
-async function logSession(project, input, key = sessionKey(input.session_key)) {
-  if (input.id !== void 0) assertSlug(input.id, "session id");
-  const text = redact(normalizeText(input.text));
-  if (text === "") throw new LanesError("INVALID_INPUT", "The entry text is empty.", { hint: "Say what happened in a sentence or two." });
-  if (text.length > ENTRY_TEXT_MAX) {
-    throw new LanesError("INVALID_INPUT", `The entry is ${text.length} characters; the limit is ${ENTRY_TEXT_MAX}.`, {
-      hint: "Summarise it, or split it into several entries."
-    });
-  }
-  const first = findCurrent(await readSessions(project.store), project.repo.worktreeRoot, key, input.id);
-  return withSessionLock(project, first.id, async () => {
-    const rec = (await readSessions(project.store))[first.id] ?? first;
-    if (rec.status !== "active") {
-      throw new LanesError("CONFLICT", `Session ${rec.id} has already ended (${rec.status}).`, {
-        hint: `Its note is final. Start a new session with ${act("start_session")} to keep logging.`
-      });
-    }
-    const note = readNoteFile(rec) ?? noteFromRecord(rec, path2.basename(project.repo.mainRoot));
-    if (entryCount(note) >= ENTRIES_MAX) {
-      throw new LanesError("INVALID_INPUT", `Session ${rec.id} already holds ${ENTRIES_MAX} entries.`, {
-        hint: `End this session with ${act("end_session")} and start a new one.`
-      });
-    }
-    const entry = { at: isoNow(), text };
-    entriesOf(note, input.kind).push(entry);
-    writeNote(rec, note);
-    return {
-      session: rec,
-      kind: input.kind,
-      entry,
-      counts: {
-        progress: note.progress.length,
-        decision: note.decisions.length,
-        issue: note.issues.length,
-        next_step: note.next_steps.length
-      }
-    };
-  });
-}
-async function getSession(project, id) {
-  assertSlug(id, "session id");
-  const rec = own(await readSessions(project.store), id);
-  if (!rec)
-    throw new LanesError("NOT_FOUND", `There is no session "${id}".`, {
-      hint: `${act("list_sessions")} shows the known sessions (query searches topics and summaries).`
-    });
-  const found = await findNoteText(rec, project.repo.mainRoot, await targetRevsIfGone(project, rec));
-  if (!found) return { session: rec, note: null, markdown: null, source: null };
-  return { session: rec, note: parseNote(found.text, found.from), markdown: found.text, source: found.from };
-}
-async function targetRevsIfGone(project, rec) {
-  return fs3.existsSync(noteFile(rec)) ? [] : targetRevs(project);
-}
-async function listSessions(project, filter = {}) {
-  if (filter.task_id !== void 0) assertSlug(filter.task_id);
-  return filterSessions(await readSessions(project.store), filter);
-}
 
 // src/core/sessions/end.ts
 async function gitFacts(project, rec) {
-  if (!fs4.existsSync(rec.worktree)) return void 0;
+  if (!fs3.existsSync(rec.worktree)) return void 0;
   const lane = await laneAt(project.store, rec.worktree);
-  const mb = lane ? await mergeBase(rec.worktree, "HEAD", `refs/heads/${lane.target}`) : void 0;
-  const base = mb ?? lane?.base ?? rec.start_commit;
-  const notesDir = path3.posix.dirname(rec.path);
-  const [files, commits, branch] = await Promise.all([
+  const notesDir = path2.posix.dirname(rec.path);
+  const base = (async () => {
+    const mb = lane ? await mergeBase(rec.worktree, "HEAD", `refs/heads/${lane.target}`) : void 0;
+    return mb ?? lane?.base ?? rec.start_commit;
+  })();
+  const disk = readHeadFiles(rec.worktree, project.repo.commonDir);
+  const none = rec.start_commit !== void 0 && disk?.commit === rec.start_commit;
+  const [files, commits, head] = await Promise.all([
     filesChanged(rec.worktree, base, [notesDir]),
-    commitsSince(rec.worktree, rec.start_commit),
-    currentBranch(rec.worktree)
+    none ? { commits: [], more: 0 } : commitsSince(rec.worktree, rec.start_commit),
+    disk ?? headOf(rec.worktree, project.repo.commonDir)
   ]);
-  return { ...base ? { base } : {}, ...branch ? { branch } : {}, files, commits };
+  const b = await base;
+  return { ...b ? { base: b } : {}, ...head.branch ? { branch: head.branch } : {}, files, commits };
 }
 function outcomeText(status, summary, reflection) {
   return [`Outcome: ${status}. ${summary}`.trim(), reflection ?? ""].filter(Boolean).join("\n\n");
@@ -594,7 +556,7 @@ async function finishSession(project, first, opts) {
       let status = typeof opts.status === "string" ? opts.status : "partial";
       let commit = { committed: false, reason: "the worktree no longer exists, so the note could not be written" };
       if (facts) {
-        const note = readNoteFile(rec) ?? noteFromRecord(rec, path3.basename(project.repo.mainRoot));
+        const note = await readNoteFast(rec) ?? noteFromRecord(rec, path2.basename(project.repo.mainRoot));
         note.files = facts.files.files;
         note.files_more = facts.files.more;
         note.commits = facts.commits.commits;
@@ -610,11 +572,13 @@ async function finishSession(project, first, opts) {
         if (opts.usage) m.usage = opts.usage;
         if (facts.branch) m.branch = redact(facts.branch);
         note.reflection = outcomeText(status, opts.summary, opts.reflection);
-        writeNote(rec, note);
+        await writeNoteFast(rec, note);
         commit = rec.worktree === project.repo.mainRoot ? {
           committed: false,
           reason: "this is the main checkout: Lanes writes the note there but does not commit it; commit it with your work"
-        } : await commitSessionNote(rec.worktree, rec.path, `${NOTE_COMMIT_PREFIX} ${rec.id}`);
+        } : await commitSessionNote(rec.worktree, rec.path, `${NOTE_COMMIT_PREFIX} ${rec.id}`, {
+          commonDir: project.repo.commonDir
+        });
       }
       const session = await project.store.update(SESSIONS_DOC, (doc) => {
         const r = doc[rec.id] ??= { ...rec };
@@ -671,7 +635,7 @@ async function endSession(project, input, key = sessionKey(input.session_key)) {
   const reflection = input.reflection !== void 0 ? redact(normalizeText(input.reflection)) : void 0;
   const out = await finishSession(project, rec, { status: input.status, summary, ...reflection ? { reflection } : {} });
   if (!out.done) throw ended(out.session);
-  const protocol = fs4.existsSync(rec.worktree) ? await checkProtocol(project, rec.worktree, "end", rec.id) : {
+  const protocol = fs3.existsSync(rec.worktree) ? await checkProtocol(project, rec.worktree, "end", rec.id) : {
     ok: false,
     phase: "end",
     session_id: rec.id,
@@ -685,7 +649,7 @@ async function completeSessionFast(opts) {
   let lanes = opts.lanes;
   if (!lanes) {
     const repo = await resolveRepo(opts.cwd);
-    if (!fs4.existsSync(repo.stateDir)) return { done: false, ms: ms(), reason: "this repository has no Lanes state" };
+    if (!fs3.existsSync(repo.stateDir)) return { done: false, ms: ms(), reason: "this repository has no Lanes state" };
     lanes = await openProject(opts.cwd, repo);
   }
   if (opts.id !== void 0) assertSlug(opts.id, "session id");
@@ -736,9 +700,7 @@ export {
   dollars,
   runCost,
   transcriptUsage,
-  logSession,
-  getSession,
-  listSessions,
+  withSessionLock,
   endSession,
   completeSessionFast
 };

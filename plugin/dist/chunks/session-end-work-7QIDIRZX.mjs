@@ -4,19 +4,15 @@ const require = __lanesRequire(import.meta.url);
 import {
   completeSessionFast,
   transcriptUsage
-} from "./chunk-EWNX6CNX.mjs";
-import "./chunk-47MT4LUM.mjs";
+} from "./chunk-EI4SCHJY.mjs";
 import {
   readSessions
-} from "./chunk-GBDGGJQO.mjs";
-import "./chunk-HI2G74FH.mjs";
-import "./chunk-TR43XEEA.mjs";
+} from "./chunk-3J42W2MH.mjs";
 import "./chunk-LBGVLIKN.mjs";
-import "./chunk-VUBDBMAH.mjs";
-import "./chunk-WWEOJSFG.mjs";
+import "./chunk-R2U3LM5R.mjs";
 import {
   SESSIONS_DOC
-} from "./chunk-MGXXTUCH.mjs";
+} from "./chunk-GYJ3GKLR.mjs";
 import {
   sessionOwner
 } from "./chunk-3V2NFGLS.mjs";
@@ -25,6 +21,7 @@ import {
   PORTS_DOC,
   claimsOf
 } from "./chunk-PVTTY4LC.mjs";
+import "./chunk-HJMWGZ7L.mjs";
 import {
   TASKS_DOC
 } from "./chunk-3K7QMPJY.mjs";

@@ -20,9 +20,12 @@ import {
   effectiveBatchSize,
   emptyQueue,
   firstLine,
+  getSession,
   isoClock,
   listGateLogs,
   listLanes,
+  listSessions,
+  logSession,
   logsDir,
   mergeCheck,
   mergeStatus,
@@ -41,6 +44,7 @@ import {
   readyTasks,
   recommendParallelism,
   remoteBrief,
+  removeLandedLanes,
   renderDoctor,
   renderEnabled,
   renderLogList,
@@ -58,10 +62,12 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-2QLXCIFQ.mjs";
+} from "./chunk-NJM4KLGK.mjs";
 import {
+  formatPreviousNextSteps,
+  previousNextSteps,
   startSession
-} from "./chunk-SYACVZ56.mjs";
+} from "./chunk-GOEHYBKS.mjs";
 import {
   INTERRUPTED_NOTE,
   LIMITED_NOTE,
@@ -73,10 +79,7 @@ import {
   dollars,
   endSession,
   findRun,
-  getSession,
   laneMs,
-  listSessions,
-  logSession,
   newRunId,
   nowIso,
   priceTable,
@@ -86,26 +89,23 @@ import {
   trimRuns,
   usageText,
   wallMs
-} from "./chunk-EWNX6CNX.mjs";
-import {
-  formatPreviousNextSteps,
-  previousNextSteps
-} from "./chunk-47MT4LUM.mjs";
+} from "./chunk-EI4SCHJY.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-GBDGGJQO.mjs";
-import "./chunk-HI2G74FH.mjs";
-import "./chunk-TR43XEEA.mjs";
+} from "./chunk-3J42W2MH.mjs";
+import "./chunk-USYXMSUH.mjs";
 import "./chunk-LBGVLIKN.mjs";
-import "./chunk-VUBDBMAH.mjs";
-import "./chunk-WWEOJSFG.mjs";
+import "./chunk-72GQWGIZ.mjs";
+import "./chunk-R2U3LM5R.mjs";
+import "./chunk-DVMOCOCF.mjs";
+import "./chunk-B4RRO5TO.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
   SESSION_TYPES
-} from "./chunk-MGXXTUCH.mjs";
+} from "./chunk-GYJ3GKLR.mjs";
 import "./chunk-OGVBAODR.mjs";
 import {
   AGENT_PLACEHOLDERS,
@@ -115,14 +115,13 @@ import {
 import {
   removeLane,
   startLane
-} from "./chunk-WIJAZ2RU.mjs";
+} from "./chunk-3PYZIMRV.mjs";
 import {
   claimFiles,
   listClaims,
   releaseFiles,
   renewClaims
 } from "./chunk-LOXFRWKM.mjs";
-import "./chunk-6LHVGRRX.mjs";
 import {
   remoteUrl
 } from "./chunk-2VXCDSNB.mjs";
@@ -131,6 +130,7 @@ import {
   leasePort,
   releasePorts
 } from "./chunk-PVTTY4LC.mjs";
+import "./chunk-HJMWGZ7L.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -5167,9 +5167,32 @@ var MergeDriver = class {
   failures = 0;
   /** Wall time of processor calls that landed or failed something: the queue's serial work. */
   busyMs = 0;
+  /** Landed lanes being removed beside the queue, one batch after the other. */
+  removing = 0;
+  removals = Promise.resolve();
+  /** A processor call or a removal of landed lanes is in flight. */
   get busy() {
-    return this.running !== void 0;
+    return this.running !== void 0 || this.removing > 0;
   }
+  /**
+   * The processor hands the removal of landed lanes here, so the next landing does not wait for a
+   * worktree removal (the state says landed first; dependents start at once). Removals run one
+   * batch after the other, each as the queue would have run it; a lane that cannot go is a
+   * warning, as it is there.
+   */
+  removeLater = (landed2) => {
+    this.removing++;
+    this.removals = this.removals.then(async () => {
+      try {
+        for (const w of await removeLandedLanes(this.project, landed2)) this.hooks.onProgress(`warning: ${w}`);
+      } catch (e) {
+        this.hooks.onProgress(`warning: could not remove the landed lanes: ${errorMessage(e)}`);
+      } finally {
+        this.removing--;
+        this.hooks.onChange();
+      }
+    });
+  };
   /** Something was queued: process now (or right after the batch in flight). */
   kick() {
     if (this.running) {
@@ -5187,16 +5210,14 @@ var MergeDriver = class {
   }
   /** Resolves when the processor call in flight (if any) is done, or after `timeoutMs`. Returns whether it is done. */
   async settle(timeoutMs = Infinity) {
-    if (!this.running) return true;
+    if (!this.busy) return true;
+    const all2 = (this.running ?? Promise.resolve()).then(() => this.removals);
     if (!Number.isFinite(timeoutMs)) {
-      await this.running;
+      await all2;
       return true;
     }
     let timer;
-    const done = await Promise.race([
-      this.running.then(() => true),
-      new Promise((r2) => timer = setTimeout(() => r2(false), timeoutMs))
-    ]);
+    const done = await Promise.race([all2.then(() => true), new Promise((r2) => timer = setTimeout(() => r2(false), timeoutMs))]);
     clearTimeout(timer);
     return done;
   }
@@ -5206,7 +5227,7 @@ var MergeDriver = class {
       if (this.hooks.stopping()) return;
       const t0 = performance.now();
       try {
-        const r2 = await processMergeQueue(this.project, { onProgress: (m) => this.hooks.onProgress(m) });
+        const r2 = await processMergeQueue(this.project, { onProgress: (m) => this.hooks.onProgress(m), removeLanes: this.removeLater });
         this.failures = 0;
         if (r2.batches > 0) this.busyMs += Math.round(performance.now() - t0);
         this.hooks.onChange();
@@ -5556,6 +5577,13 @@ async function queueIt(ctx, rt, attempt) {
     await retryOrBlock(ctx, rt, attempt.reason);
   }
 }
+function addSpan(m, e) {
+  const total = e?.timings?.total_ms;
+  const end2 = e?.finished_at;
+  if (total === void 0 || !end2 || !Number.isFinite(Date.parse(end2))) return;
+  const start = new Date(Date.parse(end2) - total).toISOString();
+  (m.spans ??= []).push([start, end2]);
+}
 function landed(ctx, rt, e, commit) {
   rt.state = "landed";
   rt.landed_at = e?.finished_at ?? nowIso();
@@ -5565,6 +5593,7 @@ function landed(ctx, rt, e, commit) {
   if (sha) m.landed_as = sha;
   if (e?.timings?.total_ms !== void 0) m.ms = e.timings.total_ms;
   if (e?.timings?.gates_ms !== void 0) m.gates_ms = e.timings.gates_ms;
+  addSpan(m, e);
   delete rt.reason;
   ctx.emit({ type: "task.landed", task: rt.id, commit: sha ?? "" });
   ctx.save();
@@ -5574,6 +5603,7 @@ async function sentBack(ctx, rt, reason, e) {
   m.result = e?.state === "cancelled" ? "cancelled" : "failed";
   m.error = reason;
   if (e?.timings?.total_ms !== void 0) m.ms = (m.ms ?? 0) + e.timings.total_ms;
+  addSpan(m, e);
   const last = rt.attempts[rt.attempts.length - 1];
   if (last) {
     last.outcome = "merge-failed";
@@ -5697,6 +5727,21 @@ function lanePrompt(p) {
 import fs4 from "node:fs";
 import path3 from "node:path";
 var round2 = (x) => Math.round(x * 100) / 100;
+function unionMs(spans) {
+  const iv = spans.map(([a, b]) => [Date.parse(a), Date.parse(b)]).filter(([a, b]) => Number.isFinite(a) && Number.isFinite(b) && b > a).sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  let end2 = -Infinity;
+  for (const [a, b] of iv) {
+    if (a >= end2) {
+      total += b - a;
+      end2 = b;
+    } else if (b > end2) {
+      total += b - end2;
+      end2 = b;
+    }
+  }
+  return Math.round(total);
+}
 function buildReport(run, plan, tasks, opts) {
   const table2 = opts.prices ?? priceTable(void 0);
   const ms = /* @__PURE__ */ new Map();
@@ -5746,10 +5791,10 @@ function buildReport(run, plan, tasks, opts) {
   for (let id = end2; id !== void 0; id = pred.get(id)) cp.unshift(id);
   const cpMs = end2 ? upTo.get(end2) : 0;
   const sum = [...ms.values()].reduce((s, x) => s + x, 0);
-  const mergeWork = Math.max(
-    Object.values(run.tasks).reduce((s, t) => s + (t.merge?.ms ?? 0), 0),
-    run.merge_busy_ms ?? 0
-  );
+  const tasksRun = Object.values(run.tasks);
+  const spans = tasksRun.flatMap((t) => t.merge?.spans ?? []);
+  const entriesWork = spans.length ? unionMs(spans) : tasksRun.reduce((s, t) => s + (t.merge?.ms ?? 0), 0);
+  const mergeWork = Math.max(entriesWork, run.merge_busy_ms ?? 0);
   const laneWork = Object.values(run.tasks).reduce((s, t) => s + laneMs(t), 0);
   const wall = wallMs(run, opts.now);
   const lb = Math.max(cpMs, laneWork / run.parallelism, mergeWork);
@@ -7399,7 +7444,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-447I4EBD.mjs");
+      const { serveMcpStdio } = await import("./stdio-LYTKEBWD.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

@@ -7,7 +7,10 @@ import {
   SECTIONS,
   normalizeText,
   unescapeFree
-} from "./chunk-MGXXTUCH.mjs";
+} from "./chunk-GYJ3GKLR.mjs";
+import {
+  LanesError
+} from "./chunk-B475TGAI.mjs";
 
 // src/core/sessions/note-body.ts
 function splitFrontMatter(text) {
@@ -132,8 +135,60 @@ function nextStepsOf(text) {
   return [];
 }
 
+// src/core/sessions/note-meta.ts
+function badNote(source, why) {
+  return new LanesError("INVALID_INPUT", `The session note ${source} could not be read: ${why}.`, {
+    hint: 'Session notes are Markdown with YAML front matter between --- lines and "## " sections; fix the file by hand or restore it from git.'
+  });
+}
+function str(v) {
+  if (v === null || v === void 0) return null;
+  if (v instanceof Date) return `${v.toISOString().slice(0, 19)}Z`;
+  return String(v);
+}
+function usageOf(v) {
+  if (!v || typeof v !== "object" || Array.isArray(v)) return {};
+  const u = v;
+  const n = (k) => typeof u[k] === "number" && Number.isFinite(u[k]) ? u[k] : 0;
+  const usage = {
+    input_tokens: n("input_tokens"),
+    output_tokens: n("output_tokens"),
+    cache_read_tokens: n("cache_read_tokens"),
+    cache_creation_tokens: n("cache_creation_tokens"),
+    models: Array.isArray(u.models) ? u.models.filter((m) => typeof m === "string") : []
+  };
+  if (typeof u.cost_usd === "number") usage.cost_usd = u.cost_usd;
+  return { usage };
+}
+function metaFromObject(obj, source) {
+  if (!obj || typeof obj !== "object" || Array.isArray(obj)) throw badNote(source, "the front matter is not a YAML mapping");
+  const o = obj;
+  const id = str(o.id);
+  if (!id) throw badNote(source, "the front matter has no id");
+  const dur = o.duration_minutes;
+  return {
+    id,
+    topic: str(o.topic) ?? "",
+    type: str(o.type) ?? "",
+    status: str(o.status) ?? "active",
+    task: str(o.task),
+    repo: str(o.repo) ?? "",
+    branch: str(o.branch) ?? "",
+    started: str(o.started) ?? "",
+    ended: str(o.ended),
+    duration_minutes: typeof dur === "number" ? dur : dur == null ? null : Number(dur),
+    summary: str(o.summary),
+    end_reason: str(o.end_reason),
+    start_commit: str(o.start_commit),
+    base: str(o.base),
+    ...usageOf(o.usage)
+  };
+}
+
 export {
   splitFrontMatter,
   parseBody,
-  nextStepsOf
+  nextStepsOf,
+  badNote,
+  metaFromObject
 };

@@ -8,7 +8,10 @@ import {
   cancelMerge,
   checkResources,
   cleanupLanes,
+  getSession,
   listLanes,
+  listSessions,
+  logSession,
   mergeStatus,
   planWork,
   processMergeQueue,
@@ -23,42 +26,38 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-2QLXCIFQ.mjs";
-import {
-  startSession
-} from "./chunk-SYACVZ56.mjs";
-import {
-  endSession,
-  getSession,
-  listSessions,
-  logSession
-} from "./chunk-EWNX6CNX.mjs";
+} from "./chunk-NJM4KLGK.mjs";
 import {
   formatPreviousNextSteps,
-  previousNextSteps
-} from "./chunk-47MT4LUM.mjs";
+  previousNextSteps,
+  startSession
+} from "./chunk-GOEHYBKS.mjs";
+import {
+  endSession
+} from "./chunk-EI4SCHJY.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-GBDGGJQO.mjs";
-import "./chunk-HI2G74FH.mjs";
-import "./chunk-TR43XEEA.mjs";
+} from "./chunk-3J42W2MH.mjs";
+import "./chunk-USYXMSUH.mjs";
 import "./chunk-LBGVLIKN.mjs";
-import "./chunk-VUBDBMAH.mjs";
-import "./chunk-WWEOJSFG.mjs";
+import "./chunk-72GQWGIZ.mjs";
+import "./chunk-R2U3LM5R.mjs";
+import "./chunk-DVMOCOCF.mjs";
+import "./chunk-B4RRO5TO.mjs";
 import {
   END_STATUSES,
   ENTRY_KINDS,
   ENTRY_TEXT_MAX,
   SESSION_TYPES
-} from "./chunk-MGXXTUCH.mjs";
+} from "./chunk-GYJ3GKLR.mjs";
 import "./chunk-OGVBAODR.mjs";
 import "./chunk-647VBPID.mjs";
 import {
   removeLane,
   startLane
-} from "./chunk-WIJAZ2RU.mjs";
+} from "./chunk-3PYZIMRV.mjs";
 import {
   claimFiles,
   detachProcess,
@@ -66,13 +65,13 @@ import {
   releaseFiles,
   releaseProcess
 } from "./chunk-LOXFRWKM.mjs";
-import "./chunk-6LHVGRRX.mjs";
 import "./chunk-2VXCDSNB.mjs";
 import "./chunk-JKL5HNGE.mjs";
 import {
   CLAIM_MODES,
   leasePort
 } from "./chunk-PVTTY4LC.mjs";
+import "./chunk-HJMWGZ7L.mjs";
 import {
   TASK_STATUSES,
   addTask,

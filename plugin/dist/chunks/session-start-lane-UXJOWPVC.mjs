@@ -3,30 +3,27 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-MVT2L4UD.mjs";
-import {
-  startSession
-} from "./chunk-SYACVZ56.mjs";
+} from "./chunk-HJLNCYH2.mjs";
 import {
   formatPreviousNextSteps,
-  previousNextSteps
-} from "./chunk-47MT4LUM.mjs";
+  previousNextSteps,
+  startSession
+} from "./chunk-GOEHYBKS.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-GBDGGJQO.mjs";
-import "./chunk-TR43XEEA.mjs";
+} from "./chunk-3J42W2MH.mjs";
 import "./chunk-LBGVLIKN.mjs";
-import "./chunk-WWEOJSFG.mjs";
-import "./chunk-MGXXTUCH.mjs";
+import "./chunk-R2U3LM5R.mjs";
+import "./chunk-GYJ3GKLR.mjs";
 import {
   NOTICES_DOC,
   claimNoticeIn,
   noticeText,
   pendingNotice
 } from "./chunk-OGVBAODR.mjs";
-import "./chunk-6LHVGRRX.mjs";
+import "./chunk-HJMWGZ7L.mjs";
 import {
   readPlan
 } from "./chunk-3K7QMPJY.mjs";

@@ -4,12 +4,13 @@ const require = __lanesRequire(import.meta.url);
 import {
   readNoteFile,
   writeNote
-} from "./chunk-HI2G74FH.mjs";
-import "./chunk-TR43XEEA.mjs";
+} from "./chunk-USYXMSUH.mjs";
 import "./chunk-LBGVLIKN.mjs";
-import "./chunk-VUBDBMAH.mjs";
-import "./chunk-WWEOJSFG.mjs";
-import "./chunk-MGXXTUCH.mjs";
+import "./chunk-72GQWGIZ.mjs";
+import "./chunk-R2U3LM5R.mjs";
+import "./chunk-DVMOCOCF.mjs";
+import "./chunk-B4RRO5TO.mjs";
+import "./chunk-GYJ3GKLR.mjs";
 import "./chunk-QMES3QEG.mjs";
 import "./chunk-2KXZDJML.mjs";
 import "./chunk-IKZ4EBL2.mjs";

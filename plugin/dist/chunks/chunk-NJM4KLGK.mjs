@@ -2,17 +2,45 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
+  targetRevs
+} from "./chunk-GOEHYBKS.mjs";
+import {
   RUNS_DOC,
   countCommits,
   runCost,
-  usageText
-} from "./chunk-EWNX6CNX.mjs";
+  usageText,
+  withSessionLock
+} from "./chunk-EI4SCHJY.mjs";
 import {
-  redact
-} from "./chunk-GBDGGJQO.mjs";
+  filterSessions,
+  findCurrent,
+  noteFromRecord,
+  readSessions,
+  redact,
+  sessionKey
+} from "./chunk-3J42W2MH.mjs";
+import {
+  readNoteFile,
+  writeNote
+} from "./chunk-USYXMSUH.mjs";
+import {
+  findNoteText,
+  noteFile
+} from "./chunk-LBGVLIKN.mjs";
+import {
+  parseNote
+} from "./chunk-72GQWGIZ.mjs";
 import {
   require_dist
-} from "./chunk-VUBDBMAH.mjs";
+} from "./chunk-B4RRO5TO.mjs";
+import {
+  ENTRIES_MAX,
+  ENTRY_TEXT_MAX,
+  entriesOf,
+  entryCount,
+  isoNow,
+  normalizeText
+} from "./chunk-GYJ3GKLR.mjs";
 import {
   NOTICES_DOC
 } from "./chunk-OGVBAODR.mjs";
@@ -43,7 +71,7 @@ import {
   teardownLane,
   withGitLock,
   worktreeOperation
-} from "./chunk-WIJAZ2RU.mjs";
+} from "./chunk-3PYZIMRV.mjs";
 import {
   logReclaimed
 } from "./chunk-LOXFRWKM.mjs";
@@ -181,6 +209,9 @@ var STRATEGIES = ["merge", "squash", "rebase"];
 var ENTRY_STATES = ["queued", "integrating", "gating", "landing", "held", "landed", "failed", "cancelled"];
 var PROCESSING = ["integrating", "gating", "landing"];
 var ACTIVE = ["queued", ...PROCESSING, "held"];
+function sameIntent(a, b) {
+  return a.new === b.new && a.old === b.old && a.pid === b.pid && a.host === b.host && a.target === b.target;
+}
 var emptyQueue = () => ({ seq: 0, entries: [], recent: [], lane_conflicts: recordMap() });
 var HISTORY_KEEP = 200;
 var RECENT_KEEP = 20;
@@ -189,6 +220,7 @@ function queueOf(doc) {
   if (!Array.isArray(doc.recent)) doc.recent = [];
   if (typeof doc.lane_conflicts !== "object" || doc.lane_conflicts === null) doc.lane_conflicts = recordMap();
   if (!Number.isSafeInteger(doc.seq)) doc.seq = doc.entries.reduce((m, e) => Math.max(m, e.seq), 0);
+  if (doc.landing === null) delete doc.landing;
   return doc;
 }
 var MERGE_DOC = defineDoc({ name: "merge-queue", empty: emptyQueue, normalize: queueOf });
@@ -1146,6 +1178,101 @@ async function approveMerge(project, taskId, by) {
   return { entry: entryView(e) };
 }
 
+// src/git/object-reader.ts
+import { spawn } from "node:child_process";
+var FORMAT = "%(objectname) %(objecttype)";
+var ObjectReader = class {
+  constructor(cwd) {
+    this.cwd = cwd;
+  }
+  cwd;
+  child;
+  broken = false;
+  buffered = "";
+  waiting = [];
+  /** What each name names (one `ObjectInfo` per name, in order), as objectInfo answers it. */
+  async info(names) {
+    if (names.some((n) => n.includes("\n") || n.includes("\r") || n === "")) throw new Error("object names must be one line each");
+    const child = this.process();
+    if (!child) return objectInfo(this.cwd, names);
+    const answers = names.map(() => new Promise((res) => this.waiting.push(res)));
+    child.ref();
+    child.stdout.ref();
+    child.stdin.write(`${names.join("\n")}
+`);
+    const lines = await Promise.all(answers);
+    if (lines.some((l) => l === void 0)) return objectInfo(this.cwd, names);
+    return lines.map((line, i) => parse(line, names[i]));
+  }
+  /** Ends the process (its stdin closes; it exits). */
+  close() {
+    const c = this.child;
+    this.child = void 0;
+    this.broken = true;
+    if (c) {
+      c.stdin.end();
+      c.unref();
+    }
+    this.fail();
+  }
+  process() {
+    if (this.child || this.broken) return this.child;
+    let child;
+    try {
+      child = spawn("git", ["cat-file", `--batch-check=${FORMAT}`], {
+        cwd: this.cwd,
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat" },
+        stdio: ["pipe", "pipe", "ignore"],
+        windowsHide: true
+      });
+    } catch {
+      this.broken = true;
+      return void 0;
+    }
+    this.child = child;
+    child.stdin.on("error", () => this.stop(child));
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk) => {
+      if (this.child !== child) return;
+      this.buffered += chunk;
+      let nl;
+      while ((nl = this.buffered.indexOf("\n")) >= 0) {
+        const line = this.buffered.slice(0, nl);
+        this.buffered = this.buffered.slice(nl + 1);
+        this.waiting.shift()?.(line);
+      }
+      if (!this.waiting.length) idle(child);
+    });
+    child.once("error", () => this.stop(child));
+    child.once("exit", () => this.stop(child));
+    idle(child);
+    return child;
+  }
+  stop(child) {
+    if (this.child === child) {
+      this.child = void 0;
+      this.broken = true;
+    }
+    this.fail();
+  }
+  /** Every query still waiting answers undefined (and is asked again on its own). */
+  fail() {
+    for (const w of this.waiting.splice(0)) w(void 0);
+  }
+};
+function idle(child) {
+  child.unref();
+  child.stdout.unref();
+}
+function parse(line, name) {
+  if (line.endsWith(" missing") || line.endsWith(" ambiguous")) {
+    const type2 = line.slice(line.lastIndexOf(" ") + 1);
+    return { oid: name, type: type2 };
+  }
+  const [oid = "", type = ""] = line.split(" ");
+  return { oid, type };
+}
+
 // src/core/merge/batch-journal.ts
 var BatchJournal = class {
   constructor(store, data) {
@@ -1155,12 +1282,40 @@ var BatchJournal = class {
   store;
   entry;
   data;
+  /** The intent this batch recorded in the document, while it is there. */
+  intent;
   async step(phase, patch = {}) {
     this.data = { ...this.data, ...patch, phase };
+    if (this.intent && phase === "land" && patch.new === this.intent.new && patch.old === this.intent.old) return;
     if (!this.entry) this.entry = await this.store.journal.begin(MERGE_OP, this.data);
     else await this.entry.step(phase, { ...patch, phase });
   }
+  /** Inside the transaction that takes the entries: records the landing about to happen. */
+  recordInTx(tx, land) {
+    const intent = {
+      target: this.data.target,
+      entries: [...this.data.entries],
+      old: land.old,
+      new: land.new,
+      landing: land.landing.map((l) => ({ ...l })),
+      unchecked: land.unchecked,
+      phase: "land",
+      pid: process.pid,
+      host: hostName()
+    };
+    tx.get(MERGE_DOC).landing = intent;
+    this.intent = intent;
+    this.data = { ...this.data, old: land.old, new: land.new, landing: intent.landing, unchecked: land.unchecked, phase: "land" };
+  }
+  /** Inside the transaction that settles the batch's landing (landed, or back in the queue): the intent goes. */
+  settleInTx(tx) {
+    if (!this.intent) return;
+    const doc = tx.get(MERGE_DOC);
+    if (doc.landing && sameIntent(doc.landing, this.intent)) delete doc.landing;
+    this.intent = void 0;
+  }
   snapshot() {
+    if (this.intent) return { id: "merge-queue", step: "land", data: { ...this.data }, intent: this.intent };
     return { id: this.entry?.id ?? "-", step: this.data.phase ?? "integrate", data: this.data };
   }
   async done() {
@@ -1171,6 +1326,7 @@ var BatchJournal = class {
   abandon() {
     this.entry?.abandon();
     this.entry = void 0;
+    this.intent = void 0;
   }
 };
 
@@ -1287,6 +1443,10 @@ function configAt(repo, commit, target) {
     const plain = type === "blob" && (mode === "100644" || mode === "100755") && size <= MAX_CONFIG_BYTES && oid !== "";
     return plain ? configOfBlob(repo, commit, oid, target) : loadConfigAtCommit(repo.mainRoot, commit, { repo });
   });
+}
+function sameConfigAs(repo, commit, other, target) {
+  const key = `${repo.commonDir}\0${target}\0${commit}`;
+  if (!byCommit.has(key)) remember(byCommit, key, () => configAt(repo, other, target));
 }
 function configOfBlob(repo, commit, blob, target) {
   return remember(byBlob, `${repo.commonDir}\0${target}\0${blob ?? "none"}`, async () => {
@@ -1440,12 +1600,13 @@ async function landSegment(ctx, journal, seg, cur, extra, report, after = []) {
   const q = (await store.read(MERGE_DOC)).data;
   const cancelled = all.filter((l) => q.entries.find((e) => e.id === l.entry)?.cancel_requested);
   if (cancelled.length) {
-    await store.transact(
-      async (tx) => requeueInTx(
+    await store.transact(async (tx) => {
+      requeueInTx(
         tx,
         all.map((l) => l.entry)
-      )
-    );
+      );
+      journal.settleInTx(tx);
+    });
     report.cancelled.push(...cancelled.map((l) => l.task));
     report.requeued.push(...all.filter((l) => !cancelled.includes(l)).map((l) => l.task));
     return "cancelled";
@@ -1458,13 +1619,14 @@ async function landSegment(ctx, journal, seg, cur, extra, report, after = []) {
   const r = store.shared ? await landOnRemote(ctx, cur, last.commit, message, landing, extra) : await advanceTarget(project.repo, target, cur, last.commit, message);
   const landMs = Math.round(performance.now() - t0);
   if (!r.ok) {
-    await store.transact(
-      async (tx) => requeueInTx(
+    await store.transact(async (tx) => {
+      requeueInTx(
         tx,
         all.map((l) => l.entry),
         `${target} moved while it was being integrated; integrated again`
-      )
-    );
+      );
+      journal.settleInTx(tx);
+    });
     report.requeued.push(...all.map((l) => l.task));
     ctx.onProgress(`${target} moved meanwhile; integrating again`);
     return "moved";
@@ -1479,15 +1641,20 @@ async function landSegment(ctx, journal, seg, cur, extra, report, after = []) {
         land_ms: landMs,
         ...extra.gates_ms !== void 0 ? { gates_ms: extra.gates_ms } : {}
       });
+      journal.settleInTx(tx);
     });
   }
+  ctx.landedOn?.(last.commit, last.tree);
   for (const l of seg) {
     report.landed.push({ task: l.task, entry: l.entry, commit: l.commit, unchecked: extra.unchecked });
     await store.appendEvent("merge.landed", { task: l.task, entry: l.entry, commit: l.commit, target, unchecked: extra.unchecked });
   }
   ctx.onProgress(`landed ${seg.map((l) => l.task).join(", ")} on ${target} as ${last.commit.slice(0, 12)}`);
   const cfg = await configAt(project.repo, cur, target);
-  if (cfg.merge.remove_lane_after_landing) report.warnings.push(...await removeLandedLanes(project, moved));
+  if (cfg.merge.remove_lane_after_landing) {
+    if (ctx.removeLanes) ctx.removeLanes(moved);
+    else report.warnings.push(...await removeLandedLanes(project, moved));
+  }
   ctx.recheck.add(
     last.commit,
     moved.map((e) => e.task)
@@ -1991,17 +2158,24 @@ async function integrateChain(ctx, old, oldTree, entries) {
       else deferred.push(e);
     } else {
       const commit = r.commit;
-      const reason = e.approved?.tip === e.tip ? void 0 : await holdReason(await configAt(ctx.repo, base, ctx.target), () => configAt(ctx.repo, commit, ctx.target));
+      const reason = e.approved?.tip === e.tip || await sameConfig(ctx, base, baseTree, commit, r.tree) ? void 0 : await holdReason(await configAt(ctx.repo, base, ctx.target), () => configAt(ctx.repo, commit, ctx.target));
       if (reason) {
         held.push({ e, reason });
         continue;
       }
-      links.push({ entry: e.id, task: e.task, commit: r.commit, base });
+      const prev = base;
       base = r.commit;
       baseTree = r.tree ?? await treeOf(ctx.repo.mainRoot, base);
+      links.push({ entry: e.id, task: e.task, commit: r.commit, base: prev, tree: baseTree });
     }
   }
   return { links, conflicted, deferred, noop, held };
+}
+async function sameConfig(ctx, base, baseTree, commit, tree) {
+  if (!tree || !ctx.sameLanesDir) return false;
+  if (!await ctx.sameLanesDir(baseTree, tree)) return false;
+  sameConfigAs(ctx.repo, commit, base, ctx.target);
+  return true;
 }
 async function integrateOne(ctx, e, base, baseTree, onTarget) {
   const root = ctx.repo.mainRoot;
@@ -2083,6 +2257,7 @@ async function settleRecord(project, rec) {
       rep.outcome = "rolled-forward";
     }
     const doc = queueIn(tx);
+    if (rec.intent && doc.landing && sameIntent(doc.landing, rec.intent)) delete doc.landing;
     rep.requeued = d.entries.filter((id) => PROCESSING.includes(doc.entries.find((e) => e.id === id)?.state ?? "queued"));
     requeueInTx(tx, d.entries, rep.outcome === "rolled-forward" ? void 0 : `retried after an interrupted ${step} step`);
   });
@@ -2137,6 +2312,19 @@ async function recoverMerges(project) {
       log.error(`could not recover merge record ${rec.id}`, errorMessage(e));
     }
   }
+  const intent = orphanIntent((await store.read(MERGE_DOC)).data.landing);
+  if (intent) {
+    const data = { ...intent, phase: "land" };
+    try {
+      const rep = await settleRecord(project, { id: "merge-queue", step: "land", data, intent });
+      reports.push(rep);
+      log.warn(`recovered an interrupted merge (land): ${rep.outcome}${rep.landed.length ? `, landed ${rep.landed.join(", ")}` : ""}`);
+      await store.appendEvent("merge.recovered", { step: rep.step, outcome: rep.outcome, landed: rep.landed, requeued: rep.requeued });
+    } catch (e) {
+      reports.push({ journal: "merge-queue", step: "land", outcome: "failed", landed: [], requeued: [], error: errorMessage(e) });
+      log.error("could not recover the landing recorded in the merge queue", errorMessage(e));
+    }
+  }
   const stuck = (await store.read(MERGE_DOC)).data.entries.filter((e) => PROCESSING.includes(e.state));
   if (stuck.length) {
     const ids = await store.transact(async (tx) => {
@@ -2151,6 +2339,19 @@ async function recoverMerges(project) {
   }
   await removeLeftoverWorktrees(project);
   return reports;
+}
+function orphanIntent(i) {
+  if (!i || typeof i !== "object") return void 0;
+  if (i.host !== hostName() || !Number.isSafeInteger(i.pid)) return void 0;
+  if (i.pid !== process.pid && pidAlive(i.pid)) return void 0;
+  const entries = Array.isArray(i.entries) ? i.entries.filter((e) => typeof e === "string") : [];
+  const whole = typeof i.target === "string" && isSha(i.new) && isSha(i.old) && Array.isArray(i.landing) && i.landing.every((l) => l && typeof l.entry === "string" && isSha(l.commit) && isSha(l.base));
+  return {
+    ...i,
+    entries,
+    landing: whole ? i.landing : [],
+    unchecked: i.unchecked === true
+  };
 }
 async function removeLeftoverWorktrees(project) {
   await removeUnreadyCheckouts(project);
@@ -2173,23 +2374,36 @@ async function removeLeftoverWorktrees(project) {
 // src/core/merge/batch.ts
 var Integrator = class {
   constructor(project, target, plan, onProgress = () => {
-  }) {
+  }, removeLanes) {
     this.project = project;
     this.target = target;
     this.plan = plan;
     this.onProgress = onProgress;
+    this.removeLanes = removeLanes;
     this.recheck = new OwedRecheck(project, target);
   }
   project;
   target;
   plan;
   onProgress;
+  removeLanes;
   checkout;
   /** merge.integration_dir of the target's config (set per batch, before the checkout is needed). */
   integrationDir;
   recheck;
   get repo() {
     return this.project.repo;
+  }
+  landedTip;
+  /** A landing of this run moved the target to `sha` (the processor's next round starts there). */
+  landedOn(sha, tree) {
+    this.landedTip = tree ? { sha, tree } : void 0;
+  }
+  /** The tip the last landing left, once (undefined when unknown: read the target again). */
+  takeLandedTip() {
+    const t = this.landedTip;
+    this.landedTip = void 0;
+    return t;
   }
   /** The target's persistent gate checkout (detached HEAD), made or checked on first need. */
   async gateCheckout(at) {
@@ -2205,22 +2419,37 @@ var Integrator = class {
   /** The checkout stays for the next run (its setup is what makes the next gate run fast). */
   async dispose() {
     this.checkout = void 0;
+    this.reader?.close();
+    this.reader = void 0;
+  }
+  reader;
+  /** Two trees' `.lanes` entries compared through one cat-file kept for the run (two lines, no process). */
+  async sameLanesDir(a, b) {
+    if (a === b) return true;
+    this.reader ??= new ObjectReader(this.repo.mainRoot);
+    const [x, y] = await this.reader.info([`${a}:.lanes`, `${b}:.lanes`]);
+    return x?.type === "tree" && y?.type === "tree" && x.oid === y.oid;
   }
   title(task) {
     return this.plan?.tasks.find((t) => t.id === task)?.title ?? task;
   }
   /**
-   * Runs one batch. `entries` are already marked integrating (ours). Returns 'moved' when the
-   * target moved under us (the entries are back in the queue, to be integrated again).
+   * Runs one batch. `entries` are already marked integrating (ours), or, with `claimed: false`
+   * (the gate-less fast path on local state), still queued as read: they are taken in the same
+   * write that records the landing's intent, after integration. Returns 'moved' when the target
+   * moved under us (the entries are back in the queue, to be integrated again).
    */
-  async runBatch(entries, report, start) {
+  async runBatch(entries, report, start, opts = {}) {
     const data = { target: this.target, entries: entries.map((e) => e.id), old: start.sha };
     const journal = new BatchJournal(this.project.store, data);
+    this.landedTip = void 0;
     try {
-      const outcome = await this.steps(journal, entries, report, start);
+      const outcome = await this.steps(journal, entries, report, start, opts.claimed !== false);
       await journal.done();
+      if (outcome === "moved") this.landedTip = void 0;
       return outcome;
     } catch (e) {
+      this.landedTip = void 0;
       try {
         await settleRecord(this.project, journal.snapshot());
         await journal.done();
@@ -2230,38 +2459,26 @@ var Integrator = class {
       throw e;
     }
   }
-  async steps(journal, entries, report, start) {
+  async steps(journal, entries, report, start, claimed) {
     const { store } = this.project;
     const old = start.sha;
     const cfg = await configAt(this.repo, old, this.target);
     this.integrationDir = cfg.merge.integration_dir;
-    const t0 = performance.now();
-    const integ = await integrateChain(this, old, start.tree, entries);
-    const integrateMs = Math.round(performance.now() - t0);
     const gates = cfg.gates;
-    const record = integ.conflicted.length || integ.deferred.length || integ.noop.length || integ.held.length || gates.length;
-    if (record)
-      await store.transact(async (tx) => {
-        const doc = queueIn(tx);
-        for (const c of integ.conflicted) {
-          const next = c.e.kind === "revert" ? `Later changes on ${this.target} touch the same lines: revert it by hand (git revert) in a new task.` : `Merge ${this.target} into the lane, resolve the conflicts, commit, and queue it again.`;
-          markFailedInTx(tx, c.e.id, `${c.message}
-${next}`, { kind: "conflict", files: c.files });
-        }
-        requeueInTx(
-          tx,
-          integ.deferred.map((e) => e.id),
-          "conflicts with another entry of its batch; tried alone next"
-        );
-        for (const h of integ.held) holdInTx(tx, h.e.id, h.reason);
-        if (integ.noop.length) markLandedInTx(tx, integ.noop, this.target, { unchecked: false });
-        for (const l of integ.links) {
-          const e = doc.entries.find((x) => x.id === l.entry);
-          if (!e) continue;
-          e.state = gates.length ? "gating" : "landing";
-          e.timings = { ...e.timings, integrate_ms: integrateMs };
-        }
-      });
+    if (!claimed && (gates.length || store.shared)) {
+      entries = await claimEntries(
+        this.project,
+        entries.map((e) => e.id)
+      );
+      claimed = true;
+      if (!entries.length) return "done";
+    }
+    const t0 = performance.now();
+    let integ = await integrateChain(this, old, start.tree, entries);
+    const integrateMs = Math.round(performance.now() - t0);
+    if (!claimed) integ = await this.takeAndRecord(journal, integ, integrateMs, old);
+    const record = claimed && (integ.conflicted.length || integ.deferred.length || integ.noop.length || integ.held.length || gates.length);
+    if (record) await store.transact(async (tx) => this.recordInTx(tx, integ, gates.length ? "gating" : "landing", integrateMs));
     for (const c of integ.conflicted) {
       report.failed.push({ task: c.e.task, entry: c.e.id, kind: "conflict", message: c.message, files: c.files });
       await store.appendEvent("merge.failed", { task: c.e.task, entry: c.e.id, kind: "conflict", files: c.files });
@@ -2322,6 +2539,79 @@ ${next}`, { kind: "conflict", files: c.files });
       );
     }
   }
+  /** What integration decided, in the state: conflicts failed, deferred back in the queue, holds, no-ops landed, links on to `next`. */
+  recordInTx(tx, integ, next, integrateMs) {
+    const doc = queueIn(tx);
+    for (const c of integ.conflicted) {
+      const what = c.e.kind === "revert" ? `Later changes on ${this.target} touch the same lines: revert it by hand (git revert) in a new task.` : `Merge ${this.target} into the lane, resolve the conflicts, commit, and queue it again.`;
+      markFailedInTx(tx, c.e.id, `${c.message}
+${what}`, { kind: "conflict", files: c.files });
+    }
+    requeueInTx(
+      tx,
+      integ.deferred.map((e) => e.id),
+      "conflicts with another entry of its batch; tried alone next"
+    );
+    for (const h of integ.held) holdInTx(tx, h.e.id, h.reason);
+    if (integ.noop.length) markLandedInTx(tx, integ.noop, this.target, { unchecked: false });
+    for (const l of integ.links) {
+      const e = doc.entries.find((x) => x.id === l.entry);
+      if (!e) continue;
+      e.state = next;
+      e.timings = { ...e.timings, integrate_ms: integrateMs };
+    }
+  }
+  /**
+   * The gate-less fast path on local state: one write takes the entries still queued (a cancel may
+   * have come meanwhile), records what integration decided, and the landing's intent (the exact
+   * compare-and-swap about to happen) in place of a journal record. Links after one whose entry
+   * was not taken were built on it: they go back to the queue. Returns what was decided for the
+   * entries taken.
+   */
+  async takeAndRecord(journal, integ, integrateMs, old) {
+    return this.project.store.transact(async (tx) => {
+      const doc = queueIn(tx);
+      if (doc.landing) {
+        throw new LanesError("BUSY", "Another merge processor has a landing in flight that is not settled; nothing was taken.", {
+          hint: `Run the merge queue again once that processor has finished (${act("merge_status")}).`,
+          details: { holder: { pid: doc.landing.pid, host: doc.landing.host } }
+        });
+      }
+      const taken = new Set(
+        claimInTx2(
+          tx,
+          [...integ.links.map((l) => l.entry), ...integ.conflicted.map((c) => c.e.id), ...integ.deferred.map((e) => e.id)].concat(
+            integ.noop.map((n) => n.entry),
+            integ.held.map((h) => h.e.id)
+          )
+        ).map((e) => e.id)
+      );
+      const cut = integ.links.findIndex((l) => !taken.has(l.entry));
+      const links = cut < 0 ? integ.links : integ.links.slice(0, cut);
+      requeueInTx(
+        tx,
+        integ.links.slice(links.length).map((l) => l.entry)
+      );
+      const mine = {
+        links,
+        conflicted: integ.conflicted.filter((c) => taken.has(c.e.id)),
+        deferred: integ.deferred.filter((e) => taken.has(e.id)),
+        noop: integ.noop.filter((n) => taken.has(n.entry)),
+        held: integ.held.filter((h) => taken.has(h.e.id))
+      };
+      this.recordInTx(tx, mine, "landing", integrateMs);
+      const last = links[links.length - 1];
+      if (last) {
+        journal.recordInTx(tx, {
+          old,
+          new: last.commit,
+          landing: links.map((l) => ({ entry: l.entry, commit: l.commit, base: l.base })),
+          unchecked: true
+        });
+      }
+      return mine;
+    });
+  }
   /** The first failing link fails with its gate output; the links after it go back to the queue. */
   async failCulprit(culprit, red, rest, report) {
     const { store } = this.project;
@@ -2359,21 +2649,22 @@ ${next}`, { kind: "conflict", files: c.files });
   }
 };
 async function claimEntries(project, ids) {
-  return project.store.transact(async (tx) => {
-    const doc = queueIn(tx);
-    const out = [];
-    for (const id of ids) {
-      const e = doc.entries.find((x) => x.id === id);
-      if (!e || e.state !== "queued" || e.cancel_requested) continue;
-      e.state = "integrating";
-      e.attempts += 1;
-      const first = e.started_at === void 0;
-      e.started_at ??= nowIso();
-      if (first) e.timings = { ...e.timings, wait_ms: msSince(e.queued_at) ?? 0 };
-      out.push({ ...e });
-    }
-    return out;
-  });
+  return project.store.transact(async (tx) => claimInTx2(tx, ids));
+}
+function claimInTx2(tx, ids) {
+  const doc = queueIn(tx);
+  const out = [];
+  for (const id of ids) {
+    const e = doc.entries.find((x) => x.id === id);
+    if (!e || e.state !== "queued" || e.cancel_requested) continue;
+    e.state = "integrating";
+    e.attempts += 1;
+    const first = e.started_at === void 0;
+    e.started_at ??= nowIso();
+    if (first) e.timings = { ...e.timings, wait_ms: msSince(e.queued_at) ?? 0 };
+    out.push({ ...e });
+  }
+  return out;
 }
 
 // src/core/merge/batch-report.ts
@@ -2445,7 +2736,7 @@ async function processMergeQueue(project, opts = {}) {
     result2.recovered = await recoverMerges(project);
     for (const r of result2.recovered) result2.warnings.push(...r.warnings ?? []);
     const { plan } = await readPlan(project.store);
-    const integrator = new Integrator(project, target, plan, opts.onProgress);
+    const integrator = new Integrator(project, target, plan, opts.onProgress, opts.removeLanes);
     let moves = 0;
     try {
       for (; ; ) {
@@ -2461,14 +2752,15 @@ async function processMergeQueue(project, opts = {}) {
           const wt = await targetCheckout(project.repo, target);
           if (wt) await assertCheckoutClean(wt, target);
         }
-        const tip = await readTargetTip(project.repo, target);
+        const known = integrator.takeLandedTip();
+        const tip = known && !project.store.shared ? known : await readTargetTip(project.repo, target);
         if (!tip)
           throw new LanesError("NOT_FOUND", `The target branch ${target} does not exist.`, {
             hint: 'Create it (or fix "target" in .lanes/config.json), then run the queue again.'
           });
         const [{ plan: p, tasks }, q] = await Promise.all([readPlan(project.store), project.store.read(MERGE_DOC)]);
         const doc = q.data;
-        const cfg = await configForTip(project.repo, tip, target);
+        const cfg = await (tip.configBlob === void 0 && tip === known ? configAt(project.repo, tip.sha, target) : configForTip(project.repo, tip, target));
         const { batch, waiting } = pickBatch(doc, p, tasks, effectiveBatchSize(cfg.merge.batch_size, doc.recent));
         result2.waiting = waiting.map((w) => ({ task: w.entry.task, entry: w.entry.id, on: w.on }));
         if (!batch.length) break;
@@ -2476,7 +2768,8 @@ async function processMergeQueue(project, opts = {}) {
           const wt = await targetCheckout(project.repo, target);
           if (wt) await assertCheckoutClean(wt, target);
         }
-        const mine = await claimEntries(
+        const fast = !cfg.gates.length && !project.store.shared;
+        const mine = fast ? batch.map((e) => ({ ...e })) : await claimEntries(
           project,
           batch.map((e) => e.id)
         );
@@ -2486,7 +2779,7 @@ async function processMergeQueue(project, opts = {}) {
           project,
           mine.map((e) => ({ task: e.task, tip: e.tip }))
         );
-        const outcome = await integrator.runBatch(mine, result2, tip);
+        const outcome = await integrator.runBatch(mine, result2, tip, { claimed: !fast });
         moves = outcome === "moved" ? moves + 1 : 0;
         if (moves >= MAX_MOVES) {
           throw new LanesError("BUSY", `${target} moved ${MAX_MOVES} times in a row while entries were being integrated; stopping.`, {
@@ -3154,6 +3447,67 @@ ${describeIgnored(a.ignored)}`
   return out;
 }
 
+// src/core/sessions/read.ts
+import fs10 from "node:fs";
+import path10 from "node:path";
+async function logSession(project, input, key = sessionKey(input.session_key)) {
+  if (input.id !== void 0) assertSlug(input.id, "session id");
+  const text = redact(normalizeText(input.text));
+  if (text === "") throw new LanesError("INVALID_INPUT", "The entry text is empty.", { hint: "Say what happened in a sentence or two." });
+  if (text.length > ENTRY_TEXT_MAX) {
+    throw new LanesError("INVALID_INPUT", `The entry is ${text.length} characters; the limit is ${ENTRY_TEXT_MAX}.`, {
+      hint: "Summarise it, or split it into several entries."
+    });
+  }
+  const first = findCurrent(await readSessions(project.store), project.repo.worktreeRoot, key, input.id);
+  return withSessionLock(project, first.id, async () => {
+    const rec = (await readSessions(project.store))[first.id] ?? first;
+    if (rec.status !== "active") {
+      throw new LanesError("CONFLICT", `Session ${rec.id} has already ended (${rec.status}).`, {
+        hint: `Its note is final. Start a new session with ${act("start_session")} to keep logging.`
+      });
+    }
+    const note = readNoteFile(rec) ?? noteFromRecord(rec, path10.basename(project.repo.mainRoot));
+    if (entryCount(note) >= ENTRIES_MAX) {
+      throw new LanesError("INVALID_INPUT", `Session ${rec.id} already holds ${ENTRIES_MAX} entries.`, {
+        hint: `End this session with ${act("end_session")} and start a new one.`
+      });
+    }
+    const entry = { at: isoNow(), text };
+    entriesOf(note, input.kind).push(entry);
+    writeNote(rec, note);
+    return {
+      session: rec,
+      kind: input.kind,
+      entry,
+      counts: {
+        progress: note.progress.length,
+        decision: note.decisions.length,
+        issue: note.issues.length,
+        next_step: note.next_steps.length
+      }
+    };
+  });
+}
+async function getSession(project, id) {
+  assertSlug(id, "session id");
+  const rec = own(await readSessions(project.store), id);
+  if (!rec)
+    throw new LanesError("NOT_FOUND", `There is no session "${id}".`, {
+      hint: `${act("list_sessions")} shows the known sessions (query searches topics and summaries).`
+    });
+  const found = await findNoteText(rec, project.repo.mainRoot, await targetRevsIfGone(project, rec));
+  if (!found) return { session: rec, note: null, markdown: null, source: null };
+  return { session: rec, note: parseNote(found.text, found.from), markdown: found.text, source: found.from };
+}
+async function targetRevsIfGone(project, rec) {
+  return fs10.existsSync(noteFile(rec)) ? [] : targetRevs(project);
+}
+async function listSessions(project, filter = {}) {
+  if (filter.task_id !== void 0) assertSlug(filter.task_id);
+  return filterSessions(await readSessions(project.store), filter);
+}
+
 // src/render/plan.ts
 function renderPlan(plan, tasks) {
   const lines = [];
@@ -3187,8 +3541,8 @@ function renderPlanWork(r) {
 }
 
 // src/core/lanes/list.ts
-import fs10 from "node:fs";
-import path10 from "node:path";
+import fs11 from "node:fs";
+import path11 from "node:path";
 
 // src/core/merge/needs-fix.ts
 var MAX_FILES = 3;
@@ -3296,7 +3650,7 @@ async function listLanes(project, opts = {}) {
       path: rec.path,
       branch: rec.branch,
       base: rec.base,
-      missing: !fs10.existsSync(rec.path),
+      missing: !fs11.existsSync(rec.path),
       dirty: [],
       dirty_count: 0,
       untracked_count: 0
@@ -3318,7 +3672,7 @@ async function listLanes(project, opts = {}) {
   const known = new Set(records.map((r) => r.path));
   const foreign = worktrees.filter((w) => dir && !known.has(w.path) && isInside(dir, w.path) && w.path !== dir);
   const foreignViews = await mapLimit(foreign, 4, async (w) => {
-    const v = { kind: "foreign", path: w.path, missing: !fs10.existsSync(w.path), dirty: [], dirty_count: 0, untracked_count: 0 };
+    const v = { kind: "foreign", path: w.path, missing: !fs11.existsSync(w.path), dirty: [], dirty_count: 0, untracked_count: 0 };
     if (w.branch) v.branch = w.branch.replace(/^refs\/heads\//, "");
     if (w.locked !== void 0) v.locked = w.locked;
     if (w.prunable !== void 0) v.prunable = w.prunable;
@@ -3371,7 +3725,7 @@ async function describe(project, v, ref, targetSha, base) {
   const admin = adminDirFor(project.repo.commonDir, v.path);
   if (admin) {
     try {
-      last = Math.max(last, fs10.statSync(path10.join(admin, "index")).mtimeMs);
+      last = Math.max(last, fs11.statSync(path11.join(admin, "index")).mtimeMs);
     } catch {
     }
   }
@@ -3424,12 +3778,12 @@ function round22(n) {
 }
 
 // src/core/plan/planning.ts
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/core/plan/sources.ts
 var import_yaml = __toESM(require_dist(), 1);
-import fs11 from "node:fs/promises";
-import path11 from "node:path";
+import fs12 from "node:fs/promises";
+import path12 from "node:path";
 
 // src/core/plan/roadmap.ts
 var HEADING = /^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
@@ -3571,7 +3925,7 @@ function dependencies(value, byN, status2, idOf, file, line) {
 // src/core/plan/sources.ts
 async function loadTasksSource(file) {
   const text = await readSource(file);
-  const ext = path11.extname(file).toLowerCase();
+  const ext = path12.extname(file).toLowerCase();
   if (ext === ".md" || ext === ".markdown") return parseRoadmap(text, file);
   const json = ext === ".json" || ext !== ".yaml" && ext !== ".yml" && /^\s*[[{]/.test(text);
   return taskList(json ? parseJson(text, file) : parseYamlText(text, file), file);
@@ -3579,7 +3933,7 @@ async function loadTasksSource(file) {
 async function readSource(file) {
   let stat;
   try {
-    stat = await fs11.stat(file);
+    stat = await fs12.stat(file);
   } catch (e) {
     if (e.code === "ENOENT") {
       throw new LanesError("NOT_FOUND", `Tasks file not found: ${file}`, {
@@ -3600,7 +3954,7 @@ async function readSource(file) {
       }
     );
   }
-  return (await fs11.readFile(file, "utf8")).replace(/^\uFEFF/, "");
+  return (await fs12.readFile(file, "utf8")).replace(/^\uFEFF/, "");
 }
 function syntaxError(file, kind, line, col, reason) {
   const where = line === void 0 ? file : `${file}:${line}${col === void 0 ? "" : `:${col}`}`;
@@ -3704,7 +4058,7 @@ async function planWork(project, input, cwd) {
   let tasks = input.tasks;
   let source;
   if (input.source !== void 0) {
-    source = path12.resolve(cwd, input.source);
+    source = path13.resolve(cwd, input.source);
     tasks = await loadTasksSource(source);
   }
   const cfg = await project.config();
@@ -3717,7 +4071,7 @@ async function planWork(project, input, cwd) {
   const plan = await storePlan(project.store, tasks, {
     parallelism: rec.parallelism,
     files,
-    ...source ? { source: path12.relative(project.repo.mainRoot, source) || source } : {},
+    ...source ? { source: path13.relative(project.repo.mainRoot, source) || source } : {},
     ...input.replace ? { replace: true } : {}
   });
   return {
@@ -3805,8 +4159,8 @@ function briefEvent(e) {
 }
 
 // src/core/status/lanes.ts
-import fs12 from "node:fs";
-import path13 from "node:path";
+import fs13 from "node:fs";
+import path14 from "node:path";
 async function lanesToFix(root, target, queue, tasks, tips, notices) {
   return needsFixByTask(root, target, queue, tasks, taskTips(await tips), notices);
 }
@@ -3833,7 +4187,7 @@ async function readLanes(project, relDir, target, tipsP) {
       owner: rec.owner,
       branch: rec.branch,
       path: rec.path,
-      missing: !fs12.existsSync(rec.path),
+      missing: !fs13.existsSync(rec.path),
       dirty_count: 0,
       untracked_count: 0,
       created_at: rec.created_at
@@ -3853,7 +4207,7 @@ async function readLanes(project, relDir, target, tipsP) {
   const known = new Set(records.map((r) => r.path));
   for (const w of worktrees) {
     if (!dir || known.has(w.path) || w.path === dir || !isInside(dir, w.path)) continue;
-    const v = { kind: "foreign", path: w.path, missing: !fs12.existsSync(w.path), dirty_count: 0, untracked_count: 0 };
+    const v = { kind: "foreign", path: w.path, missing: !fs13.existsSync(w.path), dirty_count: 0, untracked_count: 0 };
     if (w.branch) v.branch = w.branch.replace(/^refs\/heads\//, "");
     views.push(v);
   }
@@ -3870,7 +4224,7 @@ async function describeLane(v, wt, tips, admin, root, targetSha) {
       statusPorcelain(v.path, { collapseUntracked: true }).then((st) => {
         v.dirty_count = st.length;
         v.untracked_count = st.filter((e) => e.code === "??").length;
-        for (const e of st.slice(0, 50)) last = Math.max(last, mtime(path13.join(v.path, e.path)));
+        for (const e of st.slice(0, 50)) last = Math.max(last, mtime(path14.join(v.path, e.path)));
       })
     );
   }
@@ -3878,7 +4232,7 @@ async function describeLane(v, wt, tips, admin, root, targetSha) {
   const results = await Promise.allSettled(jobs);
   const failed = results.find((r) => r.status === "rejected");
   if (failed && !v.problem) v.problem = `git: ${errorMessage(failed.reason).split("\n")[0]}`;
-  if (admin) last = Math.max(last, mtime(path13.join(admin, "index")));
+  if (admin) last = Math.max(last, mtime(path14.join(admin, "index")));
   if (last > 0) v.last_activity = new Date(last).toISOString();
 }
 var abCache = /* @__PURE__ */ new Map();
@@ -3901,17 +4255,17 @@ function taskTips(tips) {
 }
 function adminDirs(commonDir) {
   const out = /* @__PURE__ */ new Map();
-  const base = path13.join(commonDir, "worktrees");
+  const base = path14.join(commonDir, "worktrees");
   let names = [];
   try {
-    names = fs12.readdirSync(base);
+    names = fs13.readdirSync(base);
   } catch {
     return out;
   }
   for (const n of names) {
     try {
-      const gitdir = fs12.readFileSync(path13.join(base, n, "gitdir"), "utf8").trim();
-      out.set(path13.dirname(gitdir), path13.join(base, n));
+      const gitdir = fs13.readFileSync(path14.join(base, n, "gitdir"), "utf8").trim();
+      out.set(path14.dirname(gitdir), path14.join(base, n));
     } catch {
     }
   }
@@ -3919,7 +4273,7 @@ function adminDirs(commonDir) {
 }
 function mtime(p) {
   try {
-    return fs12.statSync(p).mtimeMs;
+    return fs13.statSync(p).mtimeMs;
   } catch {
     return 0;
   }
@@ -4581,7 +4935,7 @@ function toldText(nf) {
 }
 
 // src/core/lanes/take.ts
-import fs13 from "node:fs";
+import fs14 from "node:fs";
 async function takeTask(project, input) {
   const task = assertTaskId(input.task_id);
   const owner = assertOwner(input.owner);
@@ -4615,7 +4969,7 @@ async function takeTask(project, input) {
         hint: `Inspect it, then remove it (\`lanes remove ${task} --force\` keeps a backup ref of its work) and start the task again.`
       });
     }
-    if (lane && !fs13.existsSync(lane.path)) {
+    if (lane && !fs14.existsSync(lane.path)) {
       throw new LanesError("CONFLICT", `The lane of ${task} is recorded at ${lane.path}, but that directory is missing.`, {
         hint: `Run ${act("cleanup_lanes")} to clear it, then start the task.`
       });
@@ -4714,6 +5068,7 @@ export {
   queueOf,
   MERGE_DOC,
   effectiveBatchSize,
+  removeLandedLanes,
   pickBatch,
   mergeStatus,
   cancelMerge,
@@ -4735,6 +5090,9 @@ export {
   checkResources,
   renderDoctor,
   cleanupLanes,
+  logSession,
+  getSession,
+  listSessions,
   renderPlan,
   renderPlanWork,
   listLanes,

@@ -9,7 +9,7 @@ import {
   removeWorktree,
   startLane,
   withGitLock
-} from "./chunk-WIJAZ2RU.mjs";
+} from "./chunk-3PYZIMRV.mjs";
 import {
   PLAN_DOC,
   TASKS_DOC,

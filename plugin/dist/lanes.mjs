@@ -4,9 +4,9 @@ const require = __lanesRequire(import.meta.url);
 
 // src/cli/main.ts
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-LYTKEBWD.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-IIE523IK.mjs");
   await serveMcpStdio();
 } else {
-  const { runProgram } = await import("./chunks/program-ZZ2PUA36.mjs");
+  const { runProgram } = await import("./chunks/program-RBNVLVZR.mjs");
   await runProgram(process.argv);
 }

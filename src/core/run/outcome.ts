@@ -7,7 +7,7 @@ import { errorMessage, isLanesError } from '../../errors.js';
 import { releaseFiles } from '../claims/api.js';
 import { taskOwner } from '../lanes/model.js';
 import { queueMerge, type MergeEntry } from '../merge/index.js';
-import { updateTask } from '../plan/tasks.js';
+import { readPlan, updateTask } from '../plan/tasks.js';
 import { firstLine, type RunContext } from './context.js';
 import { checkLane, verdict, type LaneCheck } from './finish.js';
 import { countedAttempts, INTERRUPTED_NOTE, LIMITED_NOTE, nowIso, type RunAttempt, type RunMerge, type RunTask } from './model.js';
@@ -122,9 +122,29 @@ async function queueIt(ctx: RunContext, rt: RunTask, attempt: RunAttempt): Promi
     ctx.save();
     ctx.merges.kick();
   } catch (e) {
+    // Across machines an earlier try may have gone through with its answer lost, and another
+    // machine's processor landed it meanwhile: then the refusal ("already done") is the news.
+    const done = isLanesError(e, 'CONFLICT') ? await landedAs(ctx, rt.id) : undefined;
+    if (done) {
+      landed(ctx, rt, undefined, done.landed_as);
+      ctx.save();
+      ctx.wake();
+      return;
+    }
     attempt.outcome = 'failed';
     attempt.reason = `could not be queued for merge: ${errorMessage(e)}`;
     await retryOrBlock(ctx, rt, attempt.reason);
+  }
+}
+
+/** The task's state when it is done (landed), read fresh from the remote across machines. */
+async function landedAs(ctx: RunContext, id: string): Promise<{ landed_as?: string } | undefined> {
+  try {
+    if (ctx.project.store.shared) await ctx.project.store.refresh();
+    const st = (await readPlan(ctx.project.store)).tasks[id];
+    return st?.status === 'done' ? { ...(st.landed_as ? { landed_as: st.landed_as } : {}) } : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -21,14 +21,19 @@ export function parseNotePlain(text: string, source = 'note'): SessionNote | und
 
 /** The note from disk (undefined when the file is gone), parsed as readNoteFile (files.ts) parses it. */
 export async function readNoteFast(rec: Pick<SessionRecord, 'worktree' | 'path' | 'id'>): Promise<SessionNote | undefined> {
-  let text: string;
+  const text = readNoteText(rec);
+  if (text === undefined) return undefined;
+  return parseNotePlain(text, rec.path) ?? (await import('./note-parse.js')).parseNote(text, rec.path);
+}
+
+/** The note's text from disk, or undefined when the file (or its folder) is gone. */
+export function readNoteText(rec: Pick<SessionRecord, 'worktree' | 'path'>): string | undefined {
   try {
-    text = fs.readFileSync(noteFile(rec), 'utf8');
+    return fs.readFileSync(noteFile(rec), 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
     throw e;
   }
-  return parseNotePlain(text, rec.path) ?? (await import('./note-parse.js')).parseNote(text, rec.path);
 }
 
 /** Writes the note as writeNote (files.ts) writes it. */

@@ -5,16 +5,16 @@ import {
   checkProtocol,
   findCurrent,
   laneAt,
-  noteFromRecord,
-  readNoteFast,
   readSessions,
   redact,
-  sessionKey,
-  writeNoteFast
-} from "./chunk-3J42W2MH.mjs";
+  sessionKey
+} from "./chunk-ZXDBXIG3.mjs";
 import {
-  noteFile
-} from "./chunk-LBGVLIKN.mjs";
+  noteFile,
+  noteFromRecord,
+  readNoteFast,
+  writeNoteFast
+} from "./chunk-JLPMIG2F.mjs";
 import {
   COMMITS_MAX,
   FILES_MAX,

@@ -26,22 +26,22 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-NJM4KLGK.mjs";
+} from "./chunk-E4332RZD.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "./chunk-GOEHYBKS.mjs";
+} from "./chunk-3ZMRLIHM.mjs";
 import {
   endSession
-} from "./chunk-EI4SCHJY.mjs";
+} from "./chunk-BZJE4XC5.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-3J42W2MH.mjs";
-import "./chunk-USYXMSUH.mjs";
-import "./chunk-LBGVLIKN.mjs";
+} from "./chunk-ZXDBXIG3.mjs";
+import "./chunk-C44IAIIM.mjs";
+import "./chunk-JLPMIG2F.mjs";
 import "./chunk-72GQWGIZ.mjs";
 import "./chunk-R2U3LM5R.mjs";
 import "./chunk-DVMOCOCF.mjs";

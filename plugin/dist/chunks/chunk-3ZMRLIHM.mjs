@@ -9,12 +9,12 @@ import {
   readSessions,
   redact,
   sessionKey
-} from "./chunk-3J42W2MH.mjs";
+} from "./chunk-ZXDBXIG3.mjs";
 import {
   findNoteText,
   noteFile,
   writeNoteText
-} from "./chunk-LBGVLIKN.mjs";
+} from "./chunk-JLPMIG2F.mjs";
 import {
   nextStepsOf
 } from "./chunk-R2U3LM5R.mjs";
@@ -175,7 +175,7 @@ async function resume(project, rec, input) {
   if (!(rec.topic_auto && topicGiven)) return { session: rec, note_path: noteFile(rec), resumed: true };
   const topic = oneLine(input.topic, TOPIC_MAX);
   const type = input.type ? oneLine(input.type, 40) || rec.type : rec.type;
-  const { readNoteFile, writeNote } = await import("./files-5ZDOBTHM.mjs");
+  const { readNoteFile, writeNote } = await import("./files-J4QMAZFE.mjs");
   const note = readNoteFile(rec);
   if (note) {
     note.meta.topic = topic;

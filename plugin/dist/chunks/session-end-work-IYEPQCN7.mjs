@@ -4,11 +4,11 @@ const require = __lanesRequire(import.meta.url);
 import {
   completeSessionFast,
   transcriptUsage
-} from "./chunk-EI4SCHJY.mjs";
+} from "./chunk-BZJE4XC5.mjs";
 import {
   readSessions
-} from "./chunk-3J42W2MH.mjs";
-import "./chunk-LBGVLIKN.mjs";
+} from "./chunk-ZXDBXIG3.mjs";
+import "./chunk-JLPMIG2F.mjs";
 import "./chunk-R2U3LM5R.mjs";
 import {
   SESSIONS_DOC

@@ -4,8 +4,8 @@ const require = __lanesRequire(import.meta.url);
 import {
   readNoteFile,
   writeNote
-} from "./chunk-USYXMSUH.mjs";
-import "./chunk-LBGVLIKN.mjs";
+} from "./chunk-C44IAIIM.mjs";
+import "./chunk-JLPMIG2F.mjs";
 import "./chunk-72GQWGIZ.mjs";
 import "./chunk-R2U3LM5R.mjs";
 import "./chunk-DVMOCOCF.mjs";

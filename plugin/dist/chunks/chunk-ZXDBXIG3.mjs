@@ -3,19 +3,11 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   noteFile,
-  writeNoteText
-} from "./chunk-LBGVLIKN.mjs";
-import {
-  metaFromObject,
-  parseBody,
-  splitFrontMatter
-} from "./chunk-R2U3LM5R.mjs";
+  readNoteFast
+} from "./chunk-JLPMIG2F.mjs";
 import {
   INDEX_MAX,
   SESSIONS_DOC,
-  emptyNote,
-  parsePlainFront,
-  renderNotePlain,
   sectionFilled
 } from "./chunk-GYJ3GKLR.mjs";
 import {
@@ -128,7 +120,7 @@ function ownedNotePaths(doc, worktree) {
 }
 
 // src/core/sessions/protocol.ts
-import fs3 from "node:fs";
+import fs2 from "node:fs";
 
 // src/util/redact.ts
 var REDACTED = "[REDACTED]";
@@ -267,48 +259,6 @@ function redact(text) {
   return out;
 }
 
-// src/core/sessions/note-read.ts
-import fs2 from "node:fs";
-function parseNotePlain(text, source = "note") {
-  const split = splitFrontMatter(text);
-  const obj = split ? parsePlainFront(split.front) : void 0;
-  return split && obj ? parseBody(emptyNote(metaFromObject(obj, source)), split.body) : void 0;
-}
-async function readNoteFast(rec) {
-  let text;
-  try {
-    text = fs2.readFileSync(noteFile(rec), "utf8");
-  } catch (e) {
-    if (e.code === "ENOENT" || e.code === "ENOTDIR") return void 0;
-    throw e;
-  }
-  return parseNotePlain(text, rec.path) ?? (await import("./note-parse-6FLNWKX3.mjs")).parseNote(text, rec.path);
-}
-async function writeNoteFast(rec, note) {
-  writeNoteText(rec, renderNotePlain(note) ?? (await import("./note-render-XT5WQNLZ.mjs")).renderNote(note));
-}
-function noteFromRecord(rec, repoName) {
-  return emptyNote(
-    {
-      id: rec.id,
-      topic: rec.topic,
-      type: rec.type,
-      status: rec.status,
-      task: rec.task ?? null,
-      repo: repoName,
-      branch: rec.branch,
-      started: rec.started,
-      ended: rec.ended ?? null,
-      duration_minutes: null,
-      summary: rec.summary ?? null,
-      end_reason: rec.end_reason ?? null,
-      start_commit: rec.start_commit ?? null,
-      base: null
-    },
-    rec.topic
-  );
-}
-
 // src/core/sessions/protocol.ts
 var OUTPUT_TAIL = 1200;
 function sessionFor(doc, worktree, id) {
@@ -317,15 +267,15 @@ function sessionFor(doc, worktree, id) {
   return here.find((r) => r.status === "active") ?? here[0];
 }
 async function worktreeTop(dir, known) {
-  if (!fs3.existsSync(dir)) {
+  if (!fs2.existsSync(dir)) {
     throw new LanesError("NOT_FOUND", `The worktree ${dir} does not exist.`, {
       hint: "Run the checks from inside the lane (or pass its path)."
     });
   }
-  const real = fs3.realpathSync(dir);
+  const real = fs2.realpathSync(dir);
   if (real === known) return real;
   try {
-    return fs3.realpathSync(await showToplevel(real));
+    return fs2.realpathSync(await showToplevel(real));
   } catch {
     return real;
   }
@@ -361,7 +311,7 @@ async function checkProtocol(project, worktreeDir, phase, sessionId) {
       case "log_exists": {
         if (!rec) return { ...base, ok: false, detail: noSession };
         const file = noteFile(rec);
-        return fs3.existsSync(file) ? { ...base, ok: true, detail: `${rec.path} (session ${rec.id}, ${rec.status})` } : { ...base, ok: false, detail: `Session ${rec.id}'s log ${rec.path} is missing from ${rec.worktree}.` };
+        return fs2.existsSync(file) ? { ...base, ok: true, detail: `${rec.path} (session ${rec.id}, ${rec.status})` } : { ...base, ok: false, detail: `Session ${rec.id}'s log ${rec.path} is missing from ${rec.worktree}.` };
       }
       case "tree_committed": {
         const notes = ownedNotePaths(doc, worktree);
@@ -406,9 +356,6 @@ function formatChecklist(r) {
 
 export {
   redact,
-  readNoteFast,
-  writeNoteFast,
-  noteFromRecord,
   sessionKey,
   readSessions,
   activeIn,

@@ -3,13 +3,13 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-HJLNCYH2.mjs";
+} from "./chunk-BQ3AAKVL.mjs";
 import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "./chunk-3J42W2MH.mjs";
-import "./chunk-LBGVLIKN.mjs";
+} from "./chunk-ZXDBXIG3.mjs";
+import "./chunk-JLPMIG2F.mjs";
 import "./chunk-R2U3LM5R.mjs";
 import "./chunk-GYJ3GKLR.mjs";
 import {

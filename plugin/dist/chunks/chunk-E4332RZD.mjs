@@ -3,30 +3,30 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   targetRevs
-} from "./chunk-GOEHYBKS.mjs";
+} from "./chunk-3ZMRLIHM.mjs";
 import {
   RUNS_DOC,
   countCommits,
   runCost,
   usageText,
   withSessionLock
-} from "./chunk-EI4SCHJY.mjs";
+} from "./chunk-BZJE4XC5.mjs";
 import {
   filterSessions,
   findCurrent,
-  noteFromRecord,
   readSessions,
   redact,
   sessionKey
-} from "./chunk-3J42W2MH.mjs";
+} from "./chunk-ZXDBXIG3.mjs";
 import {
   readNoteFile,
   writeNote
-} from "./chunk-USYXMSUH.mjs";
+} from "./chunk-C44IAIIM.mjs";
 import {
   findNoteText,
-  noteFile
-} from "./chunk-LBGVLIKN.mjs";
+  noteFile,
+  noteFromRecord
+} from "./chunk-JLPMIG2F.mjs";
 import {
   parseNote
 } from "./chunk-72GQWGIZ.mjs";

@@ -62,12 +62,12 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-NJM4KLGK.mjs";
+} from "./chunk-E4332RZD.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "./chunk-GOEHYBKS.mjs";
+} from "./chunk-3ZMRLIHM.mjs";
 import {
   INTERRUPTED_NOTE,
   LIMITED_NOTE,
@@ -89,14 +89,14 @@ import {
   trimRuns,
   usageText,
   wallMs
-} from "./chunk-EI4SCHJY.mjs";
+} from "./chunk-BZJE4XC5.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-3J42W2MH.mjs";
-import "./chunk-USYXMSUH.mjs";
-import "./chunk-LBGVLIKN.mjs";
+} from "./chunk-ZXDBXIG3.mjs";
+import "./chunk-C44IAIIM.mjs";
+import "./chunk-JLPMIG2F.mjs";
 import "./chunk-72GQWGIZ.mjs";
 import "./chunk-R2U3LM5R.mjs";
 import "./chunk-DVMOCOCF.mjs";
@@ -5572,9 +5572,25 @@ async function queueIt(ctx, rt, attempt) {
     ctx.save();
     ctx.merges.kick();
   } catch (e) {
+    const done = isLanesError(e, "CONFLICT") ? await landedAs(ctx, rt.id) : void 0;
+    if (done) {
+      landed(ctx, rt, void 0, done.landed_as);
+      ctx.save();
+      ctx.wake();
+      return;
+    }
     attempt.outcome = "failed";
     attempt.reason = `could not be queued for merge: ${errorMessage(e)}`;
     await retryOrBlock(ctx, rt, attempt.reason);
+  }
+}
+async function landedAs(ctx, id) {
+  try {
+    if (ctx.project.store.shared) await ctx.project.store.refresh();
+    const st = (await readPlan(ctx.project.store)).tasks[id];
+    return st?.status === "done" ? { ...st.landed_as ? { landed_as: st.landed_as } : {} } : void 0;
+  } catch {
+    return void 0;
   }
 }
 function addSpan(m, e) {
@@ -7444,7 +7460,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-LYTKEBWD.mjs");
+      const { serveMcpStdio } = await import("./stdio-IIE523IK.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

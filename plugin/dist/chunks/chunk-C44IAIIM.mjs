@@ -2,9 +2,9 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
-  noteFile,
+  readNoteText,
   writeNoteText
-} from "./chunk-LBGVLIKN.mjs";
+} from "./chunk-JLPMIG2F.mjs";
 import {
   parseNote
 } from "./chunk-72GQWGIZ.mjs";
@@ -13,19 +13,12 @@ import {
 } from "./chunk-DVMOCOCF.mjs";
 
 // src/core/sessions/files.ts
-import fs from "node:fs";
 function writeNote(rec, note) {
   writeNoteText(rec, renderNote(note));
 }
 function readNoteFile(rec) {
-  let text;
-  try {
-    text = fs.readFileSync(noteFile(rec), "utf8");
-  } catch (e) {
-    if (e.code === "ENOENT" || e.code === "ENOTDIR") return void 0;
-    throw e;
-  }
-  return parseNote(text, rec.path);
+  const text = readNoteText(rec);
+  return text === void 0 ? void 0 : parseNote(text, rec.path);
 }
 
 export {

@@ -3,18 +3,18 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-HJLNCYH2.mjs";
+} from "./chunk-BQ3AAKVL.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "./chunk-GOEHYBKS.mjs";
+} from "./chunk-3ZMRLIHM.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-3J42W2MH.mjs";
-import "./chunk-LBGVLIKN.mjs";
+} from "./chunk-ZXDBXIG3.mjs";
+import "./chunk-JLPMIG2F.mjs";
 import "./chunk-R2U3LM5R.mjs";
 import "./chunk-GYJ3GKLR.mjs";
 import {

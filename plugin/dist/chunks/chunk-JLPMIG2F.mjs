@@ -2,6 +2,16 @@
 import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
+  metaFromObject,
+  parseBody,
+  splitFrontMatter
+} from "./chunk-R2U3LM5R.mjs";
+import {
+  emptyNote,
+  parsePlainFront,
+  renderNotePlain
+} from "./chunk-GYJ3GKLR.mjs";
+import {
   fileAt
 } from "./chunk-IKZ4EBL2.mjs";
 import {
@@ -65,8 +75,57 @@ async function findNoteText(rec, repoDir, revs = []) {
   return void 0;
 }
 
+// src/core/sessions/note-read.ts
+import fs2 from "node:fs";
+function parseNotePlain(text, source = "note") {
+  const split = splitFrontMatter(text);
+  const obj = split ? parsePlainFront(split.front) : void 0;
+  return split && obj ? parseBody(emptyNote(metaFromObject(obj, source)), split.body) : void 0;
+}
+async function readNoteFast(rec) {
+  const text = readNoteText(rec);
+  if (text === void 0) return void 0;
+  return parseNotePlain(text, rec.path) ?? (await import("./note-parse-6FLNWKX3.mjs")).parseNote(text, rec.path);
+}
+function readNoteText(rec) {
+  try {
+    return fs2.readFileSync(noteFile(rec), "utf8");
+  } catch (e) {
+    if (e.code === "ENOENT" || e.code === "ENOTDIR") return void 0;
+    throw e;
+  }
+}
+async function writeNoteFast(rec, note) {
+  writeNoteText(rec, renderNotePlain(note) ?? (await import("./note-render-XT5WQNLZ.mjs")).renderNote(note));
+}
+function noteFromRecord(rec, repoName) {
+  return emptyNote(
+    {
+      id: rec.id,
+      topic: rec.topic,
+      type: rec.type,
+      status: rec.status,
+      task: rec.task ?? null,
+      repo: repoName,
+      branch: rec.branch,
+      started: rec.started,
+      ended: rec.ended ?? null,
+      duration_minutes: null,
+      summary: rec.summary ?? null,
+      end_reason: rec.end_reason ?? null,
+      start_commit: rec.start_commit ?? null,
+      base: null
+    },
+    rec.topic
+  );
+}
+
 export {
   noteFile,
   writeNoteText,
-  findNoteText
+  findNoteText,
+  readNoteFast,
+  readNoteText,
+  writeNoteFast,
+  noteFromRecord
 };

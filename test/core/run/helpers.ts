@@ -123,9 +123,11 @@ export function processesOfRun(runId: string): number[] {
  *   noop    exit 0 without doing anything
  *   dirty   write a file, do not commit, exit 0
  *   hang    never exit
+ *   elsewhere  commit, then mark the task done with `lanes task set` (the built CLI `cli`), as if
+ *              another machine had landed it meanwhile
  * Every start is appended to <log>/<task>.starts.
  */
-export function agentScript(dir: string, behaviour: Record<string, string[]>): { script: string; log: string } {
+export function agentScript(dir: string, behaviour: Record<string, string[]>, cli?: string): { script: string; log: string } {
   const log = path.join(dir, 'agent-log');
   fs.mkdirSync(log, { recursive: true });
   const script = path.join(dir, 'agent.mjs');
@@ -147,6 +149,7 @@ fs.writeFileSync(task + '.txt', task + ' attempt ' + attempt + '\\n');
 if (what === 'dirty') process.exit(0);
 execFileSync('git', ['add', '-A']);
 execFileSync('git', ['commit', '-q', '-m', task + ': work']);
+if (what === 'elsewhere') execFileSync(process.execPath, [${JSON.stringify(cli ?? '')}, 'task', 'set', task, 'done', '--force', '--owner', 'run:elsewhere']);
 }
 `,
   );

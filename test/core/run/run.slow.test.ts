@@ -11,6 +11,7 @@ import { RUNS_DOC } from '../../../src/core/run/model.js';
 import { readPlan, updateTask } from '../../../src/core/plan/tasks.js';
 import { listClaims } from '../../../src/core/claims/api.js';
 import { LANES_DOC } from '../../../src/core/lanes/model.js';
+import { bundlePath } from '../../helpers/cli.js';
 import { agentScript, cleanupAfter, cliBundle, moduleTask, processesOfRun, routeTask, sampleRepo, withPlan } from './helpers.js';
 
 function timeline(events: RunEvent[]) {
@@ -118,6 +119,18 @@ describe('lanes run', () => {
     expect(fs.readFileSync(path.join(fixed.log, 'bad.starts'), 'utf8')).toContain(lane.path);
     fs.rmSync(repo.dir + '-agent', { recursive: true, force: true });
     fs.rmSync(repo.dir + '-agent2', { recursive: true, force: true });
+  });
+
+  it('a task whose queueing is refused because it is already done (landed elsewhere meanwhile) counts as landed, its agent not run again', async () => {
+    const repo = sampleRepo({ gates: [] });
+    cleanupAfter(repo);
+    const lanes = await withPlan(repo, [{ id: 'twin', files: ['twin.txt'] }]);
+    const { script, log } = agentScript(repo.dir + '-agent', { twin: ['elsewhere'] }, bundlePath());
+    const report = await runPlan(lanes, { agent: customAgent(['node', script]), parallelism: 1, pollMs: 100 });
+    expect(report.tasks[0], JSON.stringify(report.tasks[0])).toMatchObject({ id: 'twin', state: 'landed', attempts: 1 });
+    expect(report.counts).toMatchObject({ landed: 1, blocked: 0 });
+    expect(fs.readFileSync(path.join(log, 'twin.starts'), 'utf8').trim().split('\n')).toHaveLength(1);
+    fs.rmSync(repo.dir + '-agent', { recursive: true, force: true });
   });
 
   it('counts an agent that exits 0 without committing (or with uncommitted work) as not finished', async () => {

@@ -32,16 +32,21 @@ export interface GitOptions {
   timeoutMs?: number;
 }
 
-export async function git(cwd: string, args: string[], opts: GitOptions = {}): Promise<GitResult> {
+/** The environment every git Lanes runs gets: this process's, the caller's, and no prompts. */
+export function gitEnv(opts: Pick<GitOptions, 'env' | 'readOnly'> = {}): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = { ...opts.env };
   if (opts.readOnly) env.GIT_OPTIONAL_LOCKS = '0';
   // Never let git open an editor or a pager, or ask for credentials, from a tool call.
   env.GIT_TERMINAL_PROMPT = '0';
   env.GIT_EDITOR = env.GIT_EDITOR ?? 'true';
   env.GIT_PAGER = 'cat';
+  return { ...process.env, ...env };
+}
+
+export async function git(cwd: string, args: string[], opts: GitOptions = {}): Promise<GitResult> {
   let r: RawResult;
   try {
-    r = await run(args, cwd, { ...process.env, ...env }, opts.input, opts.timeoutMs);
+    r = await run(args, cwd, gitEnv(opts), opts.input, opts.timeoutMs);
   } catch (cause) {
     // A missing cwd makes spawn report ENOENT as if git itself were missing: say which it is.
     const gone = !existsSync(cwd);

@@ -9,6 +9,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
+import { gitEnv } from './exec.js';
 import { objectInfo, type ObjectInfo } from './tree.js';
 
 const FORMAT = '%(objectname) %(objecttype)';
@@ -54,7 +55,7 @@ export class ObjectReader {
     try {
       child = spawn('git', ['cat-file', `--batch-check=${FORMAT}`], {
         cwd: this.cwd,
-        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat' },
+        env: gitEnv({ readOnly: true }),
         stdio: ['pipe', 'pipe', 'ignore'],
         windowsHide: true,
       });

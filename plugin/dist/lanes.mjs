@@ -4,9 +4,9 @@ const require = __lanesRequire(import.meta.url);
 
 // src/cli/main.ts
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-IIE523IK.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-RTAVPM4V.mjs");
   await serveMcpStdio();
 } else {
-  const { runProgram } = await import("./chunks/program-RBNVLVZR.mjs");
+  const { runProgram } = await import("./chunks/program-62VWBXEH.mjs");
   await runProgram(process.argv);
 }

@@ -215,7 +215,7 @@ async function main() {
   const sid = str(input, "session_id");
   if (d.lane && (needsRenewal(claims, d.lane, now) || ownerLeaseStale(w.stateDir, sid, now))) {
     try {
-      const { renewLaneClaims } = await import("../chunks/renew-FONIGA3J.mjs");
+      const { renewLaneClaims } = await import("../chunks/renew-IUO6ZCCF.mjs");
       await renewLaneClaims(w.stateDir, d.lane.task, sid);
     } catch (e) {
       note(`${EVENT}: could not renew the claims of task ${d.lane.task}: ${e.message}`);
@@ -229,7 +229,7 @@ async function deliverNotice(stateDir, task) {
   const pending = pendingNotice(readDoc(stateDir, NOTICES_DOC.name), task);
   if (!pending) return void 0;
   try {
-    const { claimNotice } = await import("../chunks/notice-MQ5AKWI6.mjs");
+    const { claimNotice } = await import("../chunks/notice-PWWTISEH.mjs");
     const n = await claimNotice(stateDir, task, pending.id);
     if (!n) return void 0;
     emitJson({ hookSpecificOutput: { hookEventName: EVENT, additionalContext: noticeText(task, n) } });

@@ -99,7 +99,7 @@ async function main() {
   }
   const timer = finishing ? void 0 : setTimeout(() => startFinisher(input), FINISHER_AFTER_MS);
   timer?.unref();
-  const { finishSession } = await import("../chunks/session-end-work-IYEPQCN7.mjs");
+  const { finishSession } = await import("../chunks/session-end-work-Y4OWIT75.mjs");
   const r = await finishSession(w, sid, str(input, "reason") ?? "other", str(input, "transcript_path"));
   if (timer) clearTimeout(timer);
   for (const line of r.report) note(`${EVENT}: ${line}`);

@@ -89,7 +89,7 @@ async function main() {
     trace(EVENT, "summary");
     return 0;
   }
-  const { laneContext } = await import("../chunks/session-start-lane-KJ44PZGH.mjs");
+  const { laneContext } = await import("../chunks/session-start-lane-4KOBEVXG.mjs");
   const r = await laneContext(input, lane, w);
   context(r.text);
   trace(EVENT, "lane", { lane: lane.task, session: r.session_id, resumed: r.resumed });

@@ -56,7 +56,7 @@ async function main() {
     return { code: 0, event };
   }
   const lane = acting.lane;
-  const { missingItems } = await import("../chunks/stop-lane-SHO6WJKP.mjs");
+  const { missingItems } = await import("../chunks/stop-lane-U7FKPDRF.mjs");
   const missing = await missingItems(lane, str(input, "session_id"), w);
   for (const p of missing.problems) note(`${event}: ${p}`);
   if (missing.items.length === 0) {

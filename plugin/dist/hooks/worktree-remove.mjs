@@ -4,23 +4,23 @@ const require = __lanesRequire(import.meta.url);
 import {
   dropClaudeWorktree,
   removePlainWorktree
-} from "../chunks/chunk-RFFZX4CW.mjs";
-import "../chunks/chunk-3PYZIMRV.mjs";
+} from "../chunks/chunk-EAAD7644.mjs";
+import "../chunks/chunk-D7IQK7OL.mjs";
 import "../chunks/chunk-LOXFRWKM.mjs";
-import "../chunks/chunk-2VXCDSNB.mjs";
-import "../chunks/chunk-JKL5HNGE.mjs";
+import "../chunks/chunk-RBPSIS4R.mjs";
+import "../chunks/chunk-IRVJ2KSG.mjs";
 import "../chunks/chunk-PVTTY4LC.mjs";
-import "../chunks/chunk-HJMWGZ7L.mjs";
+import "../chunks/chunk-DJKRICCN.mjs";
 import "../chunks/chunk-3K7QMPJY.mjs";
 import {
   openProject
-} from "../chunks/chunk-TMCHHHVX.mjs";
-import "../chunks/chunk-M4GJH3OI.mjs";
-import "../chunks/chunk-A2ILM7TV.mjs";
-import "../chunks/chunk-VDVTRPRZ.mjs";
+} from "../chunks/chunk-EY3Y3RLT.mjs";
+import "../chunks/chunk-52USVQ3E.mjs";
+import "../chunks/chunk-KGMTQYBH.mjs";
+import "../chunks/chunk-YIOGP5OK.mjs";
 import "../chunks/chunk-QMES3QEG.mjs";
 import "../chunks/chunk-2KXZDJML.mjs";
-import "../chunks/chunk-IKZ4EBL2.mjs";
+import "../chunks/chunk-BLGZ45JF.mjs";
 import "../chunks/chunk-4VNXBQ3W.mjs";
 import "../chunks/chunk-HOVPYJYW.mjs";
 import "../chunks/chunk-CR6GQYF6.mjs";

@@ -10,27 +10,25 @@
  * the batch is put back and tried alone next. Every step is journaled first (recover.ts).
  *
  * The strategies are in integrate.ts, the bisection (a pure function) in bisect.ts, one prefix's
- * gates in batch-gates.ts, the landing in batch-land.ts and the journal record in batch-journal.ts;
- * this module runs them in order.
+ * gates in batch-gates.ts, the landing in batch-land.ts, the journal record in batch-journal.ts and
+ * the state writes in batch-record.ts; this module runs them in order.
  */
 import type { Repo } from '../../git/repo.js';
 import { ObjectReader } from '../../git/object-reader.js';
-import { LanesError } from '../../errors.js';
-import type { DocTx } from '../../state/define.js';
-import { act } from '../hints/actions.js';
 import { failpoint } from '../../util/failpoint.js';
 import type { Project } from '../project/project.js';
 import type { StoredPlan } from '../plan/tasks.js';
-import { holdInTx, markFailedInTx, markLandedInTx, queueIn, requeueInTx } from './after.js';
+import { markFailedInTx, queueIn, requeueInTx } from './after.js';
 import { BatchJournal } from './batch-journal.js';
+import { claimEntries, recordInTx, takeAndRecord } from './batch-record.js';
 import { landSegment, OwedRecheck } from './batch-land.js';
 import type { BatchOutcome, BatchReport } from './batch-report.js';
 import { bisect } from './bisect.js';
 import { gatePrefix, refuseUnrunnable } from './batch-gates.js';
 import { ensureCheckout, type CheckoutRecord } from './checkout.js';
 import { failureReason, type GatesResult } from './gates.js';
-import { integrateChain, type Integrating, type Integration, type Link } from './integrate.js';
-import { msSince, nowIso, type MergeEntry } from './model.js';
+import { integrateChain, type Integrating, type Link } from './integrate.js';
+import type { MergeEntry } from './model.js';
 import { settleRecord, type MergeJournalData } from './recover.js';
 import { configAt, type TargetTip } from './target.js';
 
@@ -165,11 +163,11 @@ export class Integrator implements Integrating {
     const t0 = performance.now();
     let integ = await integrateChain(this, old, start.tree, entries);
     const integrateMs = Math.round(performance.now() - t0);
-    if (!claimed) integ = await this.takeAndRecord(journal, integ, integrateMs, old);
+    if (!claimed) integ = await takeAndRecord(this.project, this.target, journal, integ, integrateMs, old);
     // One state write for what integration decided; skipped on the fast path (no gates, nothing to
     // record), where the landing's own write follows at once.
     const record = claimed && (integ.conflicted.length || integ.deferred.length || integ.noop.length || integ.held.length || gates.length);
-    if (record) await store.transact(async (tx) => this.recordInTx(tx, integ, gates.length ? 'gating' : 'landing', integrateMs));
+    if (record) await store.transact(async (tx) => recordInTx(tx, this.target, integ, gates.length ? 'gating' : 'landing', integrateMs));
     for (const c of integ.conflicted) {
       report.failed.push({ task: c.e.task, entry: c.e.id, kind: 'conflict', message: c.message, files: c.files });
       await store.appendEvent('merge.failed', { task: c.e.task, entry: c.e.id, kind: 'conflict', files: c.files });
@@ -235,83 +233,6 @@ export class Integrator implements Integrating {
     }
   }
 
-  /** What integration decided, in the state: conflicts failed, deferred back in the queue, holds, no-ops landed, links on to `next`. */
-  private recordInTx(tx: DocTx, integ: Integration, next: 'gating' | 'landing', integrateMs: number): void {
-    const doc = queueIn(tx);
-    for (const c of integ.conflicted) {
-      const what =
-        c.e.kind === 'revert'
-          ? `Later changes on ${this.target} touch the same lines: revert it by hand (git revert) in a new task.`
-          : `Merge ${this.target} into the lane, resolve the conflicts, commit, and queue it again.`;
-      markFailedInTx(tx, c.e.id, `${c.message}\n${what}`, { kind: 'conflict', files: c.files });
-    }
-    requeueInTx(
-      tx,
-      integ.deferred.map((e) => e.id),
-      'conflicts with another entry of its batch; tried alone next',
-    );
-    for (const h of integ.held) holdInTx(tx, h.e.id, h.reason);
-    if (integ.noop.length) markLandedInTx(tx, integ.noop, this.target, { unchecked: false });
-    for (const l of integ.links) {
-      const e = doc.entries.find((x) => x.id === l.entry);
-      if (!e) continue;
-      e.state = next;
-      e.timings = { ...e.timings, integrate_ms: integrateMs };
-    }
-  }
-
-  /**
-   * The gate-less fast path on local state: one write takes the entries still queued (a cancel may
-   * have come meanwhile), records what integration decided, and the landing's intent (the exact
-   * compare-and-swap about to happen) in place of a journal record. Links after one whose entry
-   * was not taken were built on it: they go back to the queue. Returns what was decided for the
-   * entries taken.
-   */
-  private async takeAndRecord(journal: BatchJournal, integ: Integration, integrateMs: number, old: string): Promise<Integration> {
-    return this.project.store.transact(async (tx) => {
-      const doc = queueIn(tx);
-      if (doc.landing) {
-        throw new LanesError('BUSY', 'Another merge processor has a landing in flight that is not settled; nothing was taken.', {
-          hint: `Run the merge queue again once that processor has finished (${act('merge_status')}).`,
-          details: { holder: { pid: doc.landing.pid, host: doc.landing.host } },
-        });
-      }
-      const taken = new Set(
-        claimInTx(
-          tx,
-          [...integ.links.map((l) => l.entry), ...integ.conflicted.map((c) => c.e.id), ...integ.deferred.map((e) => e.id)].concat(
-            integ.noop.map((n) => n.entry),
-            integ.held.map((h) => h.e.id),
-          ),
-        ).map((e) => e.id),
-      );
-      const cut = integ.links.findIndex((l) => !taken.has(l.entry));
-      const links = cut < 0 ? integ.links : integ.links.slice(0, cut);
-      requeueInTx(
-        tx,
-        integ.links.slice(links.length).map((l) => l.entry),
-      );
-      const mine: Integration = {
-        links,
-        conflicted: integ.conflicted.filter((c) => taken.has(c.e.id)),
-        deferred: integ.deferred.filter((e) => taken.has(e.id)),
-        noop: integ.noop.filter((n) => taken.has(n.entry)),
-        held: integ.held.filter((h) => taken.has(h.e.id)),
-      };
-      this.recordInTx(tx, mine, 'landing', integrateMs);
-      const last = links[links.length - 1];
-      if (last) {
-        journal.recordInTx(tx, {
-          old,
-          new: last.commit,
-          landing: links.map((l) => ({ entry: l.entry, commit: l.commit, base: l.base })),
-          unchecked: true,
-        });
-      }
-      return mine;
-    });
-  }
-
   /** The first failing link fails with its gate output; the links after it go back to the queue. */
   private async failCulprit(culprit: Link, red: GatesResult, rest: Link[], report: BatchReport): Promise<BatchOutcome> {
     const { store } = this.project;
@@ -348,26 +269,4 @@ export class Integrator implements Integrating {
   async flushRecheck(report: BatchReport): Promise<void> {
     await this.recheck.flush(report);
   }
-}
-
-/** Marks the picked entries as ours (only those still queued). */
-export async function claimEntries(project: Project, ids: string[]): Promise<MergeEntry[]> {
-  return project.store.transact(async (tx) => claimInTx(tx, ids));
-}
-
-/** Inside a transaction: marks the entries still queued (and not being cancelled) as integrating, ours. */
-function claimInTx(tx: DocTx, ids: readonly string[]): MergeEntry[] {
-  const doc = queueIn(tx);
-  const out: MergeEntry[] = [];
-  for (const id of ids) {
-    const e = doc.entries.find((x) => x.id === id);
-    if (!e || e.state !== 'queued' || e.cancel_requested) continue;
-    e.state = 'integrating';
-    e.attempts += 1;
-    const first = e.started_at === undefined;
-    e.started_at ??= nowIso();
-    if (first) e.timings = { ...e.timings, wait_ms: msSince(e.queued_at) ?? 0 };
-    out.push({ ...e });
-  }
-  return out;
 }

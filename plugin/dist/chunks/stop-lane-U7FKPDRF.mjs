@@ -3,32 +3,32 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-BQ3AAKVL.mjs";
+} from "./chunk-VUZAWV5N.mjs";
 import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "./chunk-ZXDBXIG3.mjs";
-import "./chunk-JLPMIG2F.mjs";
+} from "./chunk-DTYUGQKU.mjs";
+import "./chunk-LNABDZ4S.mjs";
 import "./chunk-R2U3LM5R.mjs";
 import "./chunk-GYJ3GKLR.mjs";
 import {
   pushWork
-} from "./chunk-2VXCDSNB.mjs";
+} from "./chunk-RBPSIS4R.mjs";
 import {
   openProject
-} from "./chunk-TMCHHHVX.mjs";
-import "./chunk-M4GJH3OI.mjs";
+} from "./chunk-EY3Y3RLT.mjs";
+import "./chunk-52USVQ3E.mjs";
 import {
   repoFromPaths
-} from "./chunk-A2ILM7TV.mjs";
+} from "./chunk-KGMTQYBH.mjs";
 import {
   refSha,
   statusPorcelain
-} from "./chunk-VDVTRPRZ.mjs";
+} from "./chunk-YIOGP5OK.mjs";
 import "./chunk-QMES3QEG.mjs";
 import "./chunk-2KXZDJML.mjs";
-import "./chunk-IKZ4EBL2.mjs";
+import "./chunk-BLGZ45JF.mjs";
 import "./chunk-HOVPYJYW.mjs";
 import "./chunk-OUP5FXRK.mjs";
 import "./chunk-IC7YTGSH.mjs";

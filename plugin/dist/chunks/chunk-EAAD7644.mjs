@@ -9,7 +9,7 @@ import {
   removeWorktree,
   startLane,
   withGitLock
-} from "./chunk-3PYZIMRV.mjs";
+} from "./chunk-D7IQK7OL.mjs";
 import {
   PLAN_DOC,
   TASKS_DOC,
@@ -20,7 +20,7 @@ import {
 } from "./chunk-3K7QMPJY.mjs";
 import {
   deleteMergedBranch
-} from "./chunk-A2ILM7TV.mjs";
+} from "./chunk-KGMTQYBH.mjs";
 import {
   lanesDir
 } from "./chunk-QMES3QEG.mjs";

@@ -8,15 +8,18 @@ import {
 // src/git/exec.ts
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-async function git(cwd, args, opts = {}) {
+function gitEnv(opts = {}) {
   const env = { ...opts.env };
   if (opts.readOnly) env.GIT_OPTIONAL_LOCKS = "0";
   env.GIT_TERMINAL_PROMPT = "0";
   env.GIT_EDITOR = env.GIT_EDITOR ?? "true";
   env.GIT_PAGER = "cat";
+  return { ...process.env, ...env };
+}
+async function git(cwd, args, opts = {}) {
   let r;
   try {
-    r = await run(args, cwd, { ...process.env, ...env }, opts.input, opts.timeoutMs);
+    r = await run(args, cwd, gitEnv(opts), opts.input, opts.timeoutMs);
   } catch (cause) {
     const gone = !existsSync(cwd);
     throw new LanesError(
@@ -139,6 +142,7 @@ async function objectInfo(cwd, names) {
 }
 
 export {
+  gitEnv,
   git,
   gitOut,
   filesAt,

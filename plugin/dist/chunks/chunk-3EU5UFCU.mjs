@@ -3,30 +3,30 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   targetRevs
-} from "./chunk-3ZMRLIHM.mjs";
+} from "./chunk-TTWCPC7D.mjs";
 import {
   RUNS_DOC,
   countCommits,
   runCost,
   usageText,
   withSessionLock
-} from "./chunk-BZJE4XC5.mjs";
+} from "./chunk-6NIJFLX5.mjs";
 import {
   filterSessions,
   findCurrent,
   readSessions,
   redact,
   sessionKey
-} from "./chunk-ZXDBXIG3.mjs";
+} from "./chunk-DTYUGQKU.mjs";
 import {
   readNoteFile,
   writeNote
-} from "./chunk-C44IAIIM.mjs";
+} from "./chunk-K6JZX23L.mjs";
 import {
   findNoteText,
   noteFile,
   noteFromRecord
-} from "./chunk-JLPMIG2F.mjs";
+} from "./chunk-LNABDZ4S.mjs";
 import {
   parseNote
 } from "./chunk-72GQWGIZ.mjs";
@@ -51,7 +51,7 @@ import {
   loadConfigAtCommit,
   parseConfig,
   resolveTarget
-} from "./chunk-647VBPID.mjs";
+} from "./chunk-V3OS6LIP.mjs";
 import {
   LIST_LIMIT,
   adminDirFor,
@@ -71,7 +71,7 @@ import {
   teardownLane,
   withGitLock,
   worktreeOperation
-} from "./chunk-3PYZIMRV.mjs";
+} from "./chunk-D7IQK7OL.mjs";
 import {
   logReclaimed
 } from "./chunk-LOXFRWKM.mjs";
@@ -79,12 +79,12 @@ import {
   ensureWork,
   fetchRefInto,
   pushWork
-} from "./chunk-2VXCDSNB.mjs";
+} from "./chunk-RBPSIS4R.mjs";
 import {
   indexListing,
   trackedFiles,
   untrackedEntries
-} from "./chunk-JKL5HNGE.mjs";
+} from "./chunk-IRVJ2KSG.mjs";
 import {
   CLAIMS_DOC,
   claimInTx,
@@ -107,20 +107,20 @@ import {
 import {
   killProcessGroup,
   runCommand
-} from "./chunk-TMCHHHVX.mjs";
+} from "./chunk-EY3Y3RLT.mjs";
 import {
   ensurePrivateDir,
   lastFetch,
   lockOwner,
   tryLock
-} from "./chunk-M4GJH3OI.mjs";
+} from "./chunk-52USVQ3E.mjs";
 import {
   branchTips,
   commonDirOf,
   refsUnder,
   resolveRepo,
   showToplevel
-} from "./chunk-A2ILM7TV.mjs";
+} from "./chunk-KGMTQYBH.mjs";
 import {
   aheadBehind,
   commitTimeMs,
@@ -131,19 +131,20 @@ import {
   resolveCommit,
   statusPorcelain,
   updateRefCas
-} from "./chunk-VDVTRPRZ.mjs";
+} from "./chunk-YIOGP5OK.mjs";
 import {
   lanesDir
 } from "./chunk-QMES3QEG.mjs";
 import {
   filesAt,
   git,
+  gitEnv,
   gitOut,
   objectInfo,
   readBlob,
   treeEntry,
   treeOf
-} from "./chunk-IKZ4EBL2.mjs";
+} from "./chunk-BLGZ45JF.mjs";
 import {
   safeBlock,
   safeText
@@ -1221,7 +1222,7 @@ var ObjectReader = class {
     try {
       child = spawn("git", ["cat-file", `--batch-check=${FORMAT}`], {
         cwd: this.cwd,
-        env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat" },
+        env: gitEnv({ readOnly: true }),
         stdio: ["pipe", "pipe", "ignore"],
         windowsHide: true
       });
@@ -1329,6 +1330,91 @@ var BatchJournal = class {
     this.intent = void 0;
   }
 };
+
+// src/core/merge/batch-record.ts
+function recordInTx(tx, target, integ, next, integrateMs) {
+  const doc = queueIn(tx);
+  for (const c of integ.conflicted) {
+    const what = c.e.kind === "revert" ? `Later changes on ${target} touch the same lines: revert it by hand (git revert) in a new task.` : `Merge ${target} into the lane, resolve the conflicts, commit, and queue it again.`;
+    markFailedInTx(tx, c.e.id, `${c.message}
+${what}`, { kind: "conflict", files: c.files });
+  }
+  requeueInTx(
+    tx,
+    integ.deferred.map((e) => e.id),
+    "conflicts with another entry of its batch; tried alone next"
+  );
+  for (const h of integ.held) holdInTx(tx, h.e.id, h.reason);
+  if (integ.noop.length) markLandedInTx(tx, integ.noop, target, { unchecked: false });
+  for (const l of integ.links) {
+    const e = doc.entries.find((x) => x.id === l.entry);
+    if (!e) continue;
+    e.state = next;
+    e.timings = { ...e.timings, integrate_ms: integrateMs };
+  }
+}
+async function takeAndRecord(project, target, journal, integ, integrateMs, old) {
+  return project.store.transact(async (tx) => {
+    const doc = queueIn(tx);
+    if (doc.landing) {
+      throw new LanesError("BUSY", "Another merge processor has a landing in flight that is not settled; nothing was taken.", {
+        hint: `Run the merge queue again once that processor has finished (${act("merge_status")}).`,
+        details: { holder: { pid: doc.landing.pid, host: doc.landing.host } }
+      });
+    }
+    const taken = new Set(
+      claimInTx2(
+        tx,
+        [...integ.links.map((l) => l.entry), ...integ.conflicted.map((c) => c.e.id), ...integ.deferred.map((e) => e.id)].concat(
+          integ.noop.map((n) => n.entry),
+          integ.held.map((h) => h.e.id)
+        )
+      ).map((e) => e.id)
+    );
+    const cut = integ.links.findIndex((l) => !taken.has(l.entry));
+    const links = cut < 0 ? integ.links : integ.links.slice(0, cut);
+    requeueInTx(
+      tx,
+      integ.links.slice(links.length).map((l) => l.entry)
+    );
+    const mine = {
+      links,
+      conflicted: integ.conflicted.filter((c) => taken.has(c.e.id)),
+      deferred: integ.deferred.filter((e) => taken.has(e.id)),
+      noop: integ.noop.filter((n) => taken.has(n.entry)),
+      held: integ.held.filter((h) => taken.has(h.e.id))
+    };
+    recordInTx(tx, target, mine, "landing", integrateMs);
+    const last = links[links.length - 1];
+    if (last) {
+      journal.recordInTx(tx, {
+        old,
+        new: last.commit,
+        landing: links.map((l) => ({ entry: l.entry, commit: l.commit, base: l.base })),
+        unchecked: true
+      });
+    }
+    return mine;
+  });
+}
+async function claimEntries(project, ids) {
+  return project.store.transact(async (tx) => claimInTx2(tx, ids));
+}
+function claimInTx2(tx, ids) {
+  const doc = queueIn(tx);
+  const out = [];
+  for (const id of ids) {
+    const e = doc.entries.find((x) => x.id === id);
+    if (!e || e.state !== "queued" || e.cancel_requested) continue;
+    e.state = "integrating";
+    e.attempts += 1;
+    const first = e.started_at === void 0;
+    e.started_at ??= nowIso();
+    if (first) e.timings = { ...e.timings, wait_ms: msSince(e.queued_at) ?? 0 };
+    out.push({ ...e });
+  }
+  return out;
+}
 
 // src/core/merge/land.ts
 import fs3 from "node:fs";
@@ -2476,9 +2562,9 @@ var Integrator = class {
     const t0 = performance.now();
     let integ = await integrateChain(this, old, start.tree, entries);
     const integrateMs = Math.round(performance.now() - t0);
-    if (!claimed) integ = await this.takeAndRecord(journal, integ, integrateMs, old);
+    if (!claimed) integ = await takeAndRecord(this.project, this.target, journal, integ, integrateMs, old);
     const record = claimed && (integ.conflicted.length || integ.deferred.length || integ.noop.length || integ.held.length || gates.length);
-    if (record) await store.transact(async (tx) => this.recordInTx(tx, integ, gates.length ? "gating" : "landing", integrateMs));
+    if (record) await store.transact(async (tx) => recordInTx(tx, this.target, integ, gates.length ? "gating" : "landing", integrateMs));
     for (const c of integ.conflicted) {
       report.failed.push({ task: c.e.task, entry: c.e.id, kind: "conflict", message: c.message, files: c.files });
       await store.appendEvent("merge.failed", { task: c.e.task, entry: c.e.id, kind: "conflict", files: c.files });
@@ -2539,79 +2625,6 @@ var Integrator = class {
       );
     }
   }
-  /** What integration decided, in the state: conflicts failed, deferred back in the queue, holds, no-ops landed, links on to `next`. */
-  recordInTx(tx, integ, next, integrateMs) {
-    const doc = queueIn(tx);
-    for (const c of integ.conflicted) {
-      const what = c.e.kind === "revert" ? `Later changes on ${this.target} touch the same lines: revert it by hand (git revert) in a new task.` : `Merge ${this.target} into the lane, resolve the conflicts, commit, and queue it again.`;
-      markFailedInTx(tx, c.e.id, `${c.message}
-${what}`, { kind: "conflict", files: c.files });
-    }
-    requeueInTx(
-      tx,
-      integ.deferred.map((e) => e.id),
-      "conflicts with another entry of its batch; tried alone next"
-    );
-    for (const h of integ.held) holdInTx(tx, h.e.id, h.reason);
-    if (integ.noop.length) markLandedInTx(tx, integ.noop, this.target, { unchecked: false });
-    for (const l of integ.links) {
-      const e = doc.entries.find((x) => x.id === l.entry);
-      if (!e) continue;
-      e.state = next;
-      e.timings = { ...e.timings, integrate_ms: integrateMs };
-    }
-  }
-  /**
-   * The gate-less fast path on local state: one write takes the entries still queued (a cancel may
-   * have come meanwhile), records what integration decided, and the landing's intent (the exact
-   * compare-and-swap about to happen) in place of a journal record. Links after one whose entry
-   * was not taken were built on it: they go back to the queue. Returns what was decided for the
-   * entries taken.
-   */
-  async takeAndRecord(journal, integ, integrateMs, old) {
-    return this.project.store.transact(async (tx) => {
-      const doc = queueIn(tx);
-      if (doc.landing) {
-        throw new LanesError("BUSY", "Another merge processor has a landing in flight that is not settled; nothing was taken.", {
-          hint: `Run the merge queue again once that processor has finished (${act("merge_status")}).`,
-          details: { holder: { pid: doc.landing.pid, host: doc.landing.host } }
-        });
-      }
-      const taken = new Set(
-        claimInTx2(
-          tx,
-          [...integ.links.map((l) => l.entry), ...integ.conflicted.map((c) => c.e.id), ...integ.deferred.map((e) => e.id)].concat(
-            integ.noop.map((n) => n.entry),
-            integ.held.map((h) => h.e.id)
-          )
-        ).map((e) => e.id)
-      );
-      const cut = integ.links.findIndex((l) => !taken.has(l.entry));
-      const links = cut < 0 ? integ.links : integ.links.slice(0, cut);
-      requeueInTx(
-        tx,
-        integ.links.slice(links.length).map((l) => l.entry)
-      );
-      const mine = {
-        links,
-        conflicted: integ.conflicted.filter((c) => taken.has(c.e.id)),
-        deferred: integ.deferred.filter((e) => taken.has(e.id)),
-        noop: integ.noop.filter((n) => taken.has(n.entry)),
-        held: integ.held.filter((h) => taken.has(h.e.id))
-      };
-      this.recordInTx(tx, mine, "landing", integrateMs);
-      const last = links[links.length - 1];
-      if (last) {
-        journal.recordInTx(tx, {
-          old,
-          new: last.commit,
-          landing: links.map((l) => ({ entry: l.entry, commit: l.commit, base: l.base })),
-          unchecked: true
-        });
-      }
-      return mine;
-    });
-  }
   /** The first failing link fails with its gate output; the links after it go back to the queue. */
   async failCulprit(culprit, red, rest, report) {
     const { store } = this.project;
@@ -2648,24 +2661,6 @@ ${what}`, { kind: "conflict", files: c.files });
     await this.recheck.flush(report);
   }
 };
-async function claimEntries(project, ids) {
-  return project.store.transact(async (tx) => claimInTx2(tx, ids));
-}
-function claimInTx2(tx, ids) {
-  const doc = queueIn(tx);
-  const out = [];
-  for (const id of ids) {
-    const e = doc.entries.find((x) => x.id === id);
-    if (!e || e.state !== "queued" || e.cancel_requested) continue;
-    e.state = "integrating";
-    e.attempts += 1;
-    const first = e.started_at === void 0;
-    e.started_at ??= nowIso();
-    if (first) e.timings = { ...e.timings, wait_ms: msSince(e.queued_at) ?? 0 };
-    out.push({ ...e });
-  }
-  return out;
-}
 
 // src/core/merge/batch-report.ts
 function newReport() {

@@ -3,18 +3,18 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   withConfigMemo
-} from "./chunk-BQ3AAKVL.mjs";
+} from "./chunk-VUZAWV5N.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "./chunk-3ZMRLIHM.mjs";
+} from "./chunk-TTWCPC7D.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-ZXDBXIG3.mjs";
-import "./chunk-JLPMIG2F.mjs";
+} from "./chunk-DTYUGQKU.mjs";
+import "./chunk-LNABDZ4S.mjs";
 import "./chunk-R2U3LM5R.mjs";
 import "./chunk-GYJ3GKLR.mjs";
 import {
@@ -23,21 +23,21 @@ import {
   noticeText,
   pendingNotice
 } from "./chunk-OGVBAODR.mjs";
-import "./chunk-HJMWGZ7L.mjs";
+import "./chunk-DJKRICCN.mjs";
 import {
   readPlan
 } from "./chunk-3K7QMPJY.mjs";
 import {
   openProject
-} from "./chunk-TMCHHHVX.mjs";
-import "./chunk-M4GJH3OI.mjs";
+} from "./chunk-EY3Y3RLT.mjs";
+import "./chunk-52USVQ3E.mjs";
 import {
   repoFromPaths
-} from "./chunk-A2ILM7TV.mjs";
-import "./chunk-VDVTRPRZ.mjs";
+} from "./chunk-KGMTQYBH.mjs";
+import "./chunk-YIOGP5OK.mjs";
 import "./chunk-QMES3QEG.mjs";
 import "./chunk-2KXZDJML.mjs";
-import "./chunk-IKZ4EBL2.mjs";
+import "./chunk-BLGZ45JF.mjs";
 import "./chunk-HOVPYJYW.mjs";
 import "./chunk-CR6GQYF6.mjs";
 import {

@@ -3,11 +3,11 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   isSha
-} from "./chunk-VDVTRPRZ.mjs";
+} from "./chunk-YIOGP5OK.mjs";
 import {
   git,
   gitOut
-} from "./chunk-IKZ4EBL2.mjs";
+} from "./chunk-BLGZ45JF.mjs";
 import {
   safeText
 } from "./chunk-HOVPYJYW.mjs";

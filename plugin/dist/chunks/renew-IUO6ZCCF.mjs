@@ -11,9 +11,9 @@ import "./chunk-PVTTY4LC.mjs";
 import "./chunk-3K7QMPJY.mjs";
 import {
   StateStore
-} from "./chunk-M4GJH3OI.mjs";
-import "./chunk-VDVTRPRZ.mjs";
-import "./chunk-IKZ4EBL2.mjs";
+} from "./chunk-52USVQ3E.mjs";
+import "./chunk-YIOGP5OK.mjs";
+import "./chunk-BLGZ45JF.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import "./chunk-HOVPYJYW.mjs";
 import {

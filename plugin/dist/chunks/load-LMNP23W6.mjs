@@ -8,11 +8,11 @@ import {
   loadConfigAtCommit,
   parseConfig,
   resolveTarget
-} from "./chunk-647VBPID.mjs";
-import "./chunk-A2ILM7TV.mjs";
-import "./chunk-VDVTRPRZ.mjs";
+} from "./chunk-V3OS6LIP.mjs";
+import "./chunk-KGMTQYBH.mjs";
+import "./chunk-YIOGP5OK.mjs";
 import "./chunk-2KXZDJML.mjs";
-import "./chunk-IKZ4EBL2.mjs";
+import "./chunk-BLGZ45JF.mjs";
 import "./chunk-YZJAPDEG.mjs";
 import "./chunk-B475TGAI.mjs";
 import "./chunk-4OAWNEMU.mjs";

@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   git
-} from "./chunk-IKZ4EBL2.mjs";
+} from "./chunk-BLGZ45JF.mjs";
 
 // src/git/files.ts
 async function trackedFiles(top) {

@@ -8,16 +8,16 @@ import {
   netGit,
   offlineError,
   pushAtomic
-} from "./chunk-M4GJH3OI.mjs";
+} from "./chunk-52USVQ3E.mjs";
 import {
   isAncestor,
   isSha,
   presentCommits,
   refSha
-} from "./chunk-VDVTRPRZ.mjs";
+} from "./chunk-YIOGP5OK.mjs";
 import {
   git
-} from "./chunk-IKZ4EBL2.mjs";
+} from "./chunk-BLGZ45JF.mjs";
 import {
   safeText
 } from "./chunk-HOVPYJYW.mjs";

@@ -26,22 +26,22 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-E4332RZD.mjs";
+} from "./chunk-3EU5UFCU.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "./chunk-3ZMRLIHM.mjs";
+} from "./chunk-TTWCPC7D.mjs";
 import {
   endSession
-} from "./chunk-BZJE4XC5.mjs";
+} from "./chunk-6NIJFLX5.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-ZXDBXIG3.mjs";
-import "./chunk-C44IAIIM.mjs";
-import "./chunk-JLPMIG2F.mjs";
+} from "./chunk-DTYUGQKU.mjs";
+import "./chunk-K6JZX23L.mjs";
+import "./chunk-LNABDZ4S.mjs";
 import "./chunk-72GQWGIZ.mjs";
 import "./chunk-R2U3LM5R.mjs";
 import "./chunk-DVMOCOCF.mjs";
@@ -53,11 +53,11 @@ import {
   SESSION_TYPES
 } from "./chunk-GYJ3GKLR.mjs";
 import "./chunk-OGVBAODR.mjs";
-import "./chunk-647VBPID.mjs";
+import "./chunk-V3OS6LIP.mjs";
 import {
   removeLane,
   startLane
-} from "./chunk-3PYZIMRV.mjs";
+} from "./chunk-D7IQK7OL.mjs";
 import {
   claimFiles,
   detachProcess,
@@ -65,13 +65,13 @@ import {
   releaseFiles,
   releaseProcess
 } from "./chunk-LOXFRWKM.mjs";
-import "./chunk-2VXCDSNB.mjs";
-import "./chunk-JKL5HNGE.mjs";
+import "./chunk-RBPSIS4R.mjs";
+import "./chunk-IRVJ2KSG.mjs";
 import {
   CLAIM_MODES,
   leasePort
 } from "./chunk-PVTTY4LC.mjs";
-import "./chunk-HJMWGZ7L.mjs";
+import "./chunk-DJKRICCN.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -81,17 +81,17 @@ import {
 } from "./chunk-3K7QMPJY.mjs";
 import {
   openProject
-} from "./chunk-TMCHHHVX.mjs";
+} from "./chunk-EY3Y3RLT.mjs";
 import {
   StateStore
-} from "./chunk-M4GJH3OI.mjs";
+} from "./chunk-52USVQ3E.mjs";
 import {
   resolveRepo
-} from "./chunk-A2ILM7TV.mjs";
-import "./chunk-VDVTRPRZ.mjs";
+} from "./chunk-KGMTQYBH.mjs";
+import "./chunk-YIOGP5OK.mjs";
 import "./chunk-QMES3QEG.mjs";
 import "./chunk-2KXZDJML.mjs";
-import "./chunk-IKZ4EBL2.mjs";
+import "./chunk-BLGZ45JF.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import {
   safeBlock

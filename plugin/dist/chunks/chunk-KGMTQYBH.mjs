@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   git,
   gitOut
-} from "./chunk-IKZ4EBL2.mjs";
+} from "./chunk-BLGZ45JF.mjs";
 import {
   LanesError
 } from "./chunk-B475TGAI.mjs";

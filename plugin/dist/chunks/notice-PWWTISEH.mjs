@@ -7,9 +7,9 @@ import {
 } from "./chunk-OGVBAODR.mjs";
 import {
   StateStore
-} from "./chunk-M4GJH3OI.mjs";
-import "./chunk-VDVTRPRZ.mjs";
-import "./chunk-IKZ4EBL2.mjs";
+} from "./chunk-52USVQ3E.mjs";
+import "./chunk-YIOGP5OK.mjs";
+import "./chunk-BLGZ45JF.mjs";
 import "./chunk-HOVPYJYW.mjs";
 import "./chunk-IC7YTGSH.mjs";
 import "./chunk-CXNZ4SOU.mjs";

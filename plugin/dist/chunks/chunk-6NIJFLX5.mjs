@@ -8,13 +8,13 @@ import {
   readSessions,
   redact,
   sessionKey
-} from "./chunk-ZXDBXIG3.mjs";
+} from "./chunk-DTYUGQKU.mjs";
 import {
   noteFile,
   noteFromRecord,
   readNoteFast,
   writeNoteFast
-} from "./chunk-JLPMIG2F.mjs";
+} from "./chunk-LNABDZ4S.mjs";
 import {
   COMMITS_MAX,
   FILES_MAX,
@@ -29,25 +29,25 @@ import {
   hasChanges,
   isIgnored,
   statusRecords
-} from "./chunk-JKL5HNGE.mjs";
+} from "./chunk-IRVJ2KSG.mjs";
 import {
   headOf,
   readHeadFiles
-} from "./chunk-HJMWGZ7L.mjs";
+} from "./chunk-DJKRICCN.mjs";
 import {
   openProject
-} from "./chunk-TMCHHHVX.mjs";
+} from "./chunk-EY3Y3RLT.mjs";
 import {
   withLock
-} from "./chunk-M4GJH3OI.mjs";
+} from "./chunk-52USVQ3E.mjs";
 import {
   currentBranch,
   resolveRepo
-} from "./chunk-A2ILM7TV.mjs";
+} from "./chunk-KGMTQYBH.mjs";
 import {
   git,
   gitOut
-} from "./chunk-IKZ4EBL2.mjs";
+} from "./chunk-BLGZ45JF.mjs";
 import {
   act
 } from "./chunk-CXNZ4SOU.mjs";

@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   readNoteText,
   writeNoteText
-} from "./chunk-JLPMIG2F.mjs";
+} from "./chunk-LNABDZ4S.mjs";
 import {
   parseNote
 } from "./chunk-72GQWGIZ.mjs";

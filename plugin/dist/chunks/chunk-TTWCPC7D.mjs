@@ -9,12 +9,12 @@ import {
   readSessions,
   redact,
   sessionKey
-} from "./chunk-ZXDBXIG3.mjs";
+} from "./chunk-DTYUGQKU.mjs";
 import {
   findNoteText,
   noteFile,
   writeNoteText
-} from "./chunk-JLPMIG2F.mjs";
+} from "./chunk-LNABDZ4S.mjs";
 import {
   nextStepsOf
 } from "./chunk-R2U3LM5R.mjs";
@@ -29,7 +29,7 @@ import {
 } from "./chunk-GYJ3GKLR.mjs";
 import {
   headOf
-} from "./chunk-HJMWGZ7L.mjs";
+} from "./chunk-DJKRICCN.mjs";
 import {
   PLAN_DOC
 } from "./chunk-3K7QMPJY.mjs";
@@ -175,7 +175,7 @@ async function resume(project, rec, input) {
   if (!(rec.topic_auto && topicGiven)) return { session: rec, note_path: noteFile(rec), resumed: true };
   const topic = oneLine(input.topic, TOPIC_MAX);
   const type = input.type ? oneLine(input.type, 40) || rec.type : rec.type;
-  const { readNoteFile, writeNote } = await import("./files-J4QMAZFE.mjs");
+  const { readNoteFile, writeNote } = await import("./files-PY7WSAKW.mjs");
   const note = readNoteFile(rec);
   if (note) {
     note.meta.topic = topic;

@@ -6,13 +6,13 @@ import {
 } from "./chunk-LOXFRWKM.mjs";
 import {
   fetchWork
-} from "./chunk-2VXCDSNB.mjs";
+} from "./chunk-RBPSIS4R.mjs";
 import {
   ignoredAmong,
   ignoredFilesUnder,
   ignoredMatching,
   untrackedMatching
-} from "./chunk-JKL5HNGE.mjs";
+} from "./chunk-IRVJ2KSG.mjs";
 import {
   CLAIMS_DOC,
   claimInTx,
@@ -27,7 +27,7 @@ import {
 import {
   branchTipFiles,
   refExistsFiles
-} from "./chunk-HJMWGZ7L.mjs";
+} from "./chunk-DJKRICCN.mjs";
 import {
   TASKS_DOC,
   applyTaskUpdate,
@@ -39,11 +39,11 @@ import {
 import {
   killProcessGroup,
   runCommand
-} from "./chunk-TMCHHHVX.mjs";
+} from "./chunk-EY3Y3RLT.mjs";
 import {
   holdsLock,
   withLock
-} from "./chunk-M4GJH3OI.mjs";
+} from "./chunk-52USVQ3E.mjs";
 import {
   ZERO_SHA,
   commitsLostWith,
@@ -60,7 +60,7 @@ import {
   snapshotWorktree,
   stashCreate,
   statusPorcelain
-} from "./chunk-VDVTRPRZ.mjs";
+} from "./chunk-YIOGP5OK.mjs";
 import {
   lanePathFor,
   lanesDir,
@@ -69,7 +69,7 @@ import {
 import {
   filesAt,
   git
-} from "./chunk-IKZ4EBL2.mjs";
+} from "./chunk-BLGZ45JF.mjs";
 import {
   safeText
 } from "./chunk-HOVPYJYW.mjs";

@@ -4,11 +4,11 @@ const require = __lanesRequire(import.meta.url);
 import {
   completeSessionFast,
   transcriptUsage
-} from "./chunk-BZJE4XC5.mjs";
+} from "./chunk-6NIJFLX5.mjs";
 import {
   readSessions
-} from "./chunk-ZXDBXIG3.mjs";
-import "./chunk-JLPMIG2F.mjs";
+} from "./chunk-DTYUGQKU.mjs";
+import "./chunk-LNABDZ4S.mjs";
 import "./chunk-R2U3LM5R.mjs";
 import {
   SESSIONS_DOC
@@ -16,26 +16,26 @@ import {
 import {
   sessionOwner
 } from "./chunk-3V2NFGLS.mjs";
-import "./chunk-JKL5HNGE.mjs";
+import "./chunk-IRVJ2KSG.mjs";
 import {
   PORTS_DOC,
   claimsOf
 } from "./chunk-PVTTY4LC.mjs";
-import "./chunk-HJMWGZ7L.mjs";
+import "./chunk-DJKRICCN.mjs";
 import {
   TASKS_DOC
 } from "./chunk-3K7QMPJY.mjs";
 import {
   openProject
-} from "./chunk-TMCHHHVX.mjs";
-import "./chunk-M4GJH3OI.mjs";
+} from "./chunk-EY3Y3RLT.mjs";
+import "./chunk-52USVQ3E.mjs";
 import {
   repoFromPaths
-} from "./chunk-A2ILM7TV.mjs";
-import "./chunk-VDVTRPRZ.mjs";
+} from "./chunk-KGMTQYBH.mjs";
+import "./chunk-YIOGP5OK.mjs";
 import "./chunk-QMES3QEG.mjs";
 import "./chunk-2KXZDJML.mjs";
-import "./chunk-IKZ4EBL2.mjs";
+import "./chunk-BLGZ45JF.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import "./chunk-HOVPYJYW.mjs";
 import {

@@ -5,17 +5,17 @@ import {
   branchExists,
   mainWorktreeHeadRef,
   resolveRepo
-} from "./chunk-A2ILM7TV.mjs";
+} from "./chunk-KGMTQYBH.mjs";
 import {
   refSha
-} from "./chunk-VDVTRPRZ.mjs";
+} from "./chunk-YIOGP5OK.mjs";
 import {
   relPathProblem
 } from "./chunk-2KXZDJML.mjs";
 import {
   readBlob,
   treeEntry
-} from "./chunk-IKZ4EBL2.mjs";
+} from "./chunk-BLGZ45JF.mjs";
 import {
   external_exports,
   formatIssue,

@@ -3,10 +3,10 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = __lanesRequire(import.meta.url);
 import {
   StateStore
-} from "./chunk-M4GJH3OI.mjs";
+} from "./chunk-52USVQ3E.mjs";
 import {
   resolveRepo
-} from "./chunk-A2ILM7TV.mjs";
+} from "./chunk-KGMTQYBH.mjs";
 
 // src/core/project/project.ts
 async function openProject(cwd, preresolved) {
@@ -18,7 +18,7 @@ async function openProject(cwd, preresolved) {
     store,
     // Loaded on first use: the config module brings zod (tens of ms to load), and the SessionEnd
     // hook, for one, opens the repository without ever reading the config.
-    config: () => cfg ??= import("./load-5VHP7HAT.mjs").then((m) => m.loadConfig(repo.mainRoot, { repo }))
+    config: () => cfg ??= import("./load-LMNP23W6.mjs").then((m) => m.loadConfig(repo.mainRoot, { repo }))
   };
 }
 

@@ -8,7 +8,7 @@ import {
 // src/hooks/lib/config-memo.ts
 import fs from "node:fs";
 import path from "node:path";
-var BUILD_ID = true ? "23037188c2392073" : void 0;
+var BUILD_ID = true ? "68f0ae65207d3d5a" : void 0;
 var CONFIG_PATH = ".lanes/config.json";
 var MEMO_FILE = "config-memo.json";
 var MAX_MEMO_TEXT = 256 * 1024;

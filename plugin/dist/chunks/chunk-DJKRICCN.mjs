@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   currentBranch,
   headCommit
-} from "./chunk-A2ILM7TV.mjs";
+} from "./chunk-KGMTQYBH.mjs";
 
 // src/git/head-files.ts
 import fs from "node:fs";

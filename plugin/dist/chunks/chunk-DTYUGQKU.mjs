@@ -4,7 +4,7 @@ const require = __lanesRequire(import.meta.url);
 import {
   noteFile,
   readNoteFast
-} from "./chunk-JLPMIG2F.mjs";
+} from "./chunk-LNABDZ4S.mjs";
 import {
   INDEX_MAX,
   SESSIONS_DOC,
@@ -12,13 +12,13 @@ import {
 } from "./chunk-GYJ3GKLR.mjs";
 import {
   runCommand
-} from "./chunk-TMCHHHVX.mjs";
+} from "./chunk-EY3Y3RLT.mjs";
 import {
   showToplevel
-} from "./chunk-A2ILM7TV.mjs";
+} from "./chunk-KGMTQYBH.mjs";
 import {
   statusPorcelain
-} from "./chunk-VDVTRPRZ.mjs";
+} from "./chunk-YIOGP5OK.mjs";
 import {
   LANES_DOC
 } from "./chunk-OUP5FXRK.mjs";

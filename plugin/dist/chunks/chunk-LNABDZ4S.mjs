@@ -13,7 +13,7 @@ import {
 } from "./chunk-GYJ3GKLR.mjs";
 import {
   fileAt
-} from "./chunk-IKZ4EBL2.mjs";
+} from "./chunk-BLGZ45JF.mjs";
 import {
   isInside
 } from "./chunk-JPJMJVFU.mjs";

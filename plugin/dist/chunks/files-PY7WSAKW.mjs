@@ -4,8 +4,8 @@ const require = __lanesRequire(import.meta.url);
 import {
   readNoteFile,
   writeNote
-} from "./chunk-C44IAIIM.mjs";
-import "./chunk-JLPMIG2F.mjs";
+} from "./chunk-K6JZX23L.mjs";
+import "./chunk-LNABDZ4S.mjs";
 import "./chunk-72GQWGIZ.mjs";
 import "./chunk-R2U3LM5R.mjs";
 import "./chunk-DVMOCOCF.mjs";
@@ -13,7 +13,7 @@ import "./chunk-B4RRO5TO.mjs";
 import "./chunk-GYJ3GKLR.mjs";
 import "./chunk-QMES3QEG.mjs";
 import "./chunk-2KXZDJML.mjs";
-import "./chunk-IKZ4EBL2.mjs";
+import "./chunk-BLGZ45JF.mjs";
 import "./chunk-HOVPYJYW.mjs";
 import "./chunk-JPJMJVFU.mjs";
 import "./chunk-CXNZ4SOU.mjs";

@@ -62,12 +62,12 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-E4332RZD.mjs";
+} from "./chunk-3EU5UFCU.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "./chunk-3ZMRLIHM.mjs";
+} from "./chunk-TTWCPC7D.mjs";
 import {
   INTERRUPTED_NOTE,
   LIMITED_NOTE,
@@ -89,14 +89,14 @@ import {
   trimRuns,
   usageText,
   wallMs
-} from "./chunk-BZJE4XC5.mjs";
+} from "./chunk-6NIJFLX5.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-ZXDBXIG3.mjs";
-import "./chunk-C44IAIIM.mjs";
-import "./chunk-JLPMIG2F.mjs";
+} from "./chunk-DTYUGQKU.mjs";
+import "./chunk-K6JZX23L.mjs";
+import "./chunk-LNABDZ4S.mjs";
 import "./chunk-72GQWGIZ.mjs";
 import "./chunk-R2U3LM5R.mjs";
 import "./chunk-DVMOCOCF.mjs";
@@ -111,11 +111,11 @@ import {
   AGENT_PLACEHOLDERS,
   AGENT_PRESETS,
   configJsonSchemaText
-} from "./chunk-647VBPID.mjs";
+} from "./chunk-V3OS6LIP.mjs";
 import {
   removeLane,
   startLane
-} from "./chunk-3PYZIMRV.mjs";
+} from "./chunk-D7IQK7OL.mjs";
 import {
   claimFiles,
   listClaims,
@@ -124,13 +124,13 @@ import {
 } from "./chunk-LOXFRWKM.mjs";
 import {
   remoteUrl
-} from "./chunk-2VXCDSNB.mjs";
-import "./chunk-JKL5HNGE.mjs";
+} from "./chunk-RBPSIS4R.mjs";
+import "./chunk-IRVJ2KSG.mjs";
 import {
   leasePort,
   releasePorts
 } from "./chunk-PVTTY4LC.mjs";
-import "./chunk-HJMWGZ7L.mjs";
+import "./chunk-DJKRICCN.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -145,7 +145,7 @@ import {
   releaseGroup,
   spawnGroup,
   stopGroup
-} from "./chunk-TMCHHHVX.mjs";
+} from "./chunk-EY3Y3RLT.mjs";
 import {
   RemoteStore,
   SHARED_DOCS,
@@ -153,14 +153,14 @@ import {
   readRemoteSetting,
   sharedBackend,
   writeRemoteSetting
-} from "./chunk-M4GJH3OI.mjs";
+} from "./chunk-52USVQ3E.mjs";
 import {
   resolveRepo
-} from "./chunk-A2ILM7TV.mjs";
+} from "./chunk-KGMTQYBH.mjs";
 import {
   refSha,
   statusPorcelain
-} from "./chunk-VDVTRPRZ.mjs";
+} from "./chunk-YIOGP5OK.mjs";
 import "./chunk-QMES3QEG.mjs";
 import {
   relPathProblem
@@ -168,7 +168,7 @@ import {
 import {
   git,
   gitOut
-} from "./chunk-IKZ4EBL2.mjs";
+} from "./chunk-BLGZ45JF.mjs";
 import "./chunk-4VNXBQ3W.mjs";
 import {
   safeBlock,
@@ -7460,7 +7460,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-IIE523IK.mjs");
+      const { serveMcpStdio } = await import("./stdio-RTAVPM4V.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

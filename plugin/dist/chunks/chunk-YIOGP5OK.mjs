@@ -5,7 +5,7 @@ import {
   git,
   gitOut,
   treeOf
-} from "./chunk-IKZ4EBL2.mjs";
+} from "./chunk-BLGZ45JF.mjs";
 import {
   LanesError
 } from "./chunk-B475TGAI.mjs";

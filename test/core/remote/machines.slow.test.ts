@@ -55,16 +55,22 @@ async function world(n: number, start?: () => Promise<GitServer>): Promise<World
   return { server, ms, run };
 }
 
-describe('lanes across machines', () => {
-  let w: World;
+/** Three machines with shared state enabled, for the tests of one describe block. */
+function threeMachines(): World {
+  const w = {} as World;
   beforeAll(async () => {
-    w = await world(3);
+    Object.assign(w, await world(3));
     for (const m of w.ms) expect((await w.run(m, ['remote', 'enable'])).code).toBe(0);
   }, 120_000);
   afterAll(async () => {
     await w.server.cleanup();
     for (const m of w.ms) m.cleanup();
   });
+  return w;
+}
+
+describe('lanes across machines', () => {
+  const w = threeMachines();
 
   it('shares claims: a file held on one machine is refused on another, naming the holder and its machine', async () => {
     const [a, b] = w.ms as [Machine, Machine];
@@ -129,15 +135,7 @@ describe('lanes across machines', () => {
 });
 
 describe('lanes run across machines', () => {
-  let w: World;
-  beforeAll(async () => {
-    w = await world(3);
-    for (const m of w.ms) expect((await w.run(m, ['remote', 'enable'])).code).toBe(0);
-  }, 120_000);
-  afterAll(async () => {
-    await w.server.cleanup();
-    for (const m of w.ms) m.cleanup();
-  });
+  const w = threeMachines();
 
   it('lanes run on 3 machines against one plan of 12 tasks: each task lands exactly once, in dependency order, main green', async () => {
     const tasks = Array.from({ length: 12 }, (_, i) => moduleTask(`t${i + 1}`, i >= 4 ? [`t${i - 3}`] : []));

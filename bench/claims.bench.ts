@@ -21,10 +21,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { StateStore } from './src/state/index.js';
 import { claimFiles, releaseFiles } from './src/core/claims/api.js';
+import { claimServiceStats, offerClaimService } from './src/core/claims/service.js';
 const [mode, dir, barrier, id, ops] = process.argv.slice(2);
 const n = Number(ops);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const lat = [];
+// Each child stands for an MCP server, which offers to serve the machine's claim writes.
+offerClaimService();
 if (mode === 'held') {
   // A hook re-claiming files its owner already holds before each edit.
   const store = await StateStore.open(dir);
@@ -58,7 +61,12 @@ if (mode === 'held') {
     lat.push(performance.now() - t);
   }
 }
-process.stdout.write(JSON.stringify(lat));
+// Stay up until every process has finished, as sessions do: a process that serves claim writes
+// for the others must not leave in the middle of the burst just because its own loop ended.
+const done = barrier + '.done';
+fs.writeFileSync(done + '.' + id, '');
+while (!fs.existsSync(done)) await sleep(2);
+process.stdout.write(JSON.stringify({ lat, served: claimServiceStats().reduce((n, s) => n + s.writes, 0), batches: claimServiceStats().reduce((n, s) => n + s.batches, 0) }));
 `;
 
 async function bundleChildEntry(root: string, dir: string): Promise<string> {
@@ -78,25 +86,48 @@ async function bundleChildEntry(root: string, dir: string): Promise<string> {
   return out;
 }
 
-function runChild(bundle: string, args: string[]): Promise<number[]> {
+interface ChildOut {
+  lat: number[];
+  /** Writes this child's claim service applied, and in how many batches (0 when it did not serve). */
+  served: number;
+  batches: number;
+}
+
+interface Contended {
+  lat: number[];
+  served: number;
+  batches: number;
+}
+
+function runChild(bundle: string, args: string[], env: NodeJS.ProcessEnv): Promise<ChildOut> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [bundle, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, [bundle, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env });
     let out = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
     p.on('error', reject);
-    p.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as number[]) : reject(new Error(`bench child exited ${code}`))));
+    p.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as ChildOut) : reject(new Error(`bench child exited ${code}`))));
   });
 }
 
-async function contend(bundle: string, mode: string, procs: number, ops: number, tmp: string): Promise<number[]> {
+/** `alone`: every claim takes the lock for itself (the claim service switched off). */
+async function contend(bundle: string, mode: string, procs: number, ops: number, tmp: string, alone = false): Promise<Contended> {
   const dir = fs.mkdtempSync(path.join(tmp, `${mode}-`));
   const state = path.join(dir, 'lanes');
   fs.mkdirSync(state, { mode: 0o700 });
   const barrier = path.join(dir, 'go');
-  const kids = Array.from({ length: procs }, (_, i) => runChild(bundle, [mode, state, barrier, String(i), String(ops)]));
+  const env = { ...process.env, LANES_CLAIM_SERVICE: alone ? '0' : '1' };
+  const kids = Array.from({ length: procs }, (_, i) => runChild(bundle, [mode, state, barrier, String(i), String(ops)], env));
   await new Promise((r) => setTimeout(r, 400 + procs * 60)); // let every child start and warm up
   fs.writeFileSync(barrier, '');
-  return (await Promise.all(kids)).flat();
+  // Every child has finished its loop: let them go together.
+  while (fs.readdirSync(dir).filter((f) => f.startsWith('go.done.')).length < procs) await new Promise((r) => setTimeout(r, 5));
+  fs.writeFileSync(`${barrier}.done`, '');
+  const outs = await Promise.all(kids);
+  return {
+    lat: outs.flatMap((o) => o.lat),
+    served: outs.reduce((n, o) => n + o.served, 0),
+    batches: outs.reduce((n, o) => n + o.batches, 0),
+  };
 }
 
 function row(name: string, ms: number, base: number, aim?: Aim, note?: string): BenchResult {
@@ -114,34 +145,45 @@ export async function run({ root }: { root: string }): Promise<BenchResult[]> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lanes-claims-bench-'));
   try {
     const bundle = await bundleChildEntry(root, tmp);
-    const bare = await contend(bundle, 'bare', PROCS, OPS * 4, tmp);
-    const claims = await contend(bundle, 'claims', PROCS, OPS, tmp);
-    const solo = await contend(bundle, 'claims', 1, OPS, tmp);
-    const bareSolo = await contend(bundle, 'bare', 1, OPS * 4, tmp);
-    const held = await contend(bundle, 'held', PROCS, OPS * 4, tmp);
-    const bare16 = await contend(bundle, 'bare', 16, OPS * 2, tmp);
-    const claims16 = await contend(bundle, 'claims', 16, OPS / 2, tmp);
+    const bare = (await contend(bundle, 'bare', PROCS, OPS * 4, tmp)).lat;
+    const served = await contend(bundle, 'claims', PROCS, OPS, tmp);
+    const alone = (await contend(bundle, 'claims', PROCS, OPS, tmp, true)).lat;
+    const solo = (await contend(bundle, 'claims', 1, OPS, tmp)).lat;
+    const bareSolo = (await contend(bundle, 'bare', 1, OPS * 4, tmp)).lat;
+    const held = (await contend(bundle, 'held', PROCS, OPS * 4, tmp)).lat;
+    const bare16 = (await contend(bundle, 'bare', 16, OPS * 2, tmp)).lat;
+    const served16 = await contend(bundle, 'claims', 16, OPS / 2, tmp);
+    const claims = served.lat;
+    const perBatch = (c: Contended) =>
+      c.batches
+        ? `${c.served} of ${c.lat.length + c.lat.length / 2} writes (claims and releases) through the service, ${(c.served / c.batches).toFixed(1)} per batch`
+        : 'no service ran';
     const made =
-      'each claim: queue for the state lock (arrival order), read claims.json, check overlaps, write the temp file and fsync it, rename, release, fsync the directory';
-    const queued =
-      'under saturation a claim waits for about every other process: processes x 1.5 holds (each process also releases every other turn)';
-    const note = `${PROCS} processes x ${OPS} claims; baseline: bare O_EXCL lock file, same processes; ${made}; ${queued}`;
+      'each claim or release that writes goes to the claim service (one process serving the machine, over a Unix socket); the writes that arrive while a batch is applied go together into the next: one state-lock hold, one read of claims.json, each write checked and applied in arrival order, one atomic write (one data fsync), one directory fsync after the release';
+    const note = `${PROCS} processes x ${OPS} claims, each releasing every other turn; baseline: bare O_EXCL lock file, same processes; ${made}; ${perBatch(served)}`;
     return [
       row(`claims: claim_files p50, ${PROCS} processes contending`, median(claims), median(bare), msAim(2), note),
       row(`claims: claim_files p99, ${PROCS} processes contending`, percentile(claims, 99), percentile(bare, 99), msAim(25, 0.3), note),
       row(
         'claims: claim_files p99, 16 processes contending',
-        percentile(claims16, 99),
+        percentile(served16.lat, 99),
         percentile(bare16, 99),
         msAim(50, 0.3),
-        `16 processes x ${OPS / 2} claims; ${made}; ${queued}`,
+        `16 processes x ${OPS / 2} claims; ${perBatch(served16)}`,
+      ),
+      row(
+        `claims: claim_files p50 / p99, ${PROCS} processes, each write alone (service off)`,
+        median(alone),
+        median(bare),
+        undefined,
+        `for comparison, LANES_CLAIM_SERVICE=0: every write takes the state lock for itself, waiters in arrival order, so each claim waits for about every other process (processes x 1.5 holds); p99 ${percentile(alone, 99).toFixed(1)} ms`,
       ),
       row(
         'claims: claim_files p50, one process',
         median(solo),
         median(bareSolo),
         undefined,
-        'baseline: bare O_EXCL create+unlink; the work itself: two fsyncs, ~40 syscalls, one event append',
+        'baseline: bare O_EXCL create+unlink; the work itself: the lock, two fsyncs, ~40 syscalls, one event append (the process serves itself, in-process)',
       ),
       row(
         `claims: re-claim of held files p50, ${PROCS} processes`,

@@ -6,6 +6,7 @@
 import type { Readable } from 'node:stream';
 import { StdioServerTransport } from '@modelcontextprotocol/server/stdio';
 import { releaseProcess } from '../core/claims/api.js';
+import { offerClaimService, stopClaimService } from '../core/claims/service.js';
 import { detachProcess } from '../core/claims/detach.js';
 import { StateStore } from '../state/index.js';
 import { log } from '../util/log.js';
@@ -26,6 +27,8 @@ export interface Session {
 }
 
 export async function startSession(opts: ServerOptions, input: Readable, hooks: SessionHooks): Promise<Session> {
+  // A session's server lives as long as the session: it serves the claim writes of the machine.
+  offerClaimService();
   const { server, cleanup, reposUsed } = createServer(opts);
   const transport = new StdioServerTransport(input, process.stdout, { maxBufferSize: hooks.maxBufferSize });
   const send = transport.send.bind(transport);
@@ -35,7 +38,10 @@ export async function startSession(opts: ServerOptions, input: Readable, hooks: 
   // server.connect chains the handlers set above in front of its own.
   await server.connect(transport);
   return {
-    cleanup,
+    async cleanup() {
+      stopClaimService();
+      await cleanup();
+    },
     async leases(how) {
       for (const repo of reposUsed()) {
         try {

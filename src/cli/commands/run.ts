@@ -19,6 +19,7 @@ import {
   type PresetName,
   type RunReport,
 } from '../../core/run/index.js';
+import { offerClaimService } from '../../core/claims/service.js';
 import { LanesError } from '../../errors.js';
 import { createRunDisplay, displayModeFor } from '../../render/run/display.js';
 import type { DisplayStream } from '../../render/run/display-types.js';
@@ -111,6 +112,8 @@ export async function runFromCli(cwd: string, file: string | undefined, o: RunCl
       hint: '`lanes run tasks.yaml` plans the file and runs it; `lanes run --plan` runs the stored plan.',
     });
   const project = await openProject(cwd);
+  // A run lives as long as its lanes: it serves the claim writes of the machine meanwhile.
+  offerClaimService();
   if (file !== undefined) await planWork(project, { source: path.resolve(cwd, file) }, cwd);
   const agent = await resolveAgent(project, o, io.entry);
   const display = createRunDisplay(

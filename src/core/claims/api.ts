@@ -6,28 +6,14 @@
 import { editProcessLeases } from './detach.js';
 import type { StateStore } from '../../state/index.js';
 import { PORTS_DOC, logPortsReclaimed, renewPortsInTx, type PortsReclaimed } from './ports.js';
-import { isLanesError, type LanesError } from '../../errors.js';
 import { failpoint } from '../../util/failpoint.js';
 import { normalizeScope, scopesIntersect } from '../plan/globs.js';
 import { CLAIMS_DOC, type ClaimRecord, type ClaimRequest, type ClaimsFilter, type Reclaimed } from './model.js';
 import { assertOwner, assertTtl } from './owner.js';
-import { assertAuthority, OWNERS_DOC, renewOwner } from './liveness.js';
-import { LANES_DOC } from '../lanes/model.js';
-import { taskHolder, TASKS_DOC } from '../plan/tasks.js';
-import type { DocTx } from '../../state/define.js';
-import {
-  alreadyHeld,
-  claimInTx,
-  claimsOf,
-  conflictError,
-  conflictsFor,
-  needsReclaim,
-  parseClaimRequest,
-  reclaimDoc,
-  releasePatternsInTx,
-  renewInTx,
-  sane,
-} from './tx.js';
+import { renewOwner } from './liveness.js';
+import { submitWrite } from './service.js';
+import { answerOf, type ClaimWrite, type Released, type ReleaseAuthority } from './writes.js';
+import { alreadyHeld, claimsOf, conflictError, conflictsFor, needsReclaim, parseClaimRequest, reclaimDoc, renewInTx, sane } from './tx.js';
 
 /** One `claims.reclaimed` event per owner and reason (the event's own `pid` is the reclaimer's). */
 export async function logReclaimed(store: StateStore, reclaimed: readonly Reclaimed[]): Promise<void> {
@@ -55,44 +41,14 @@ export async function claimFiles(store: StateStore, req: ClaimRequest): Promise<
     const held = alreadyHeld(snap.claims, p, now);
     if (held) return held;
   }
-  const out = { reclaimed: [] as Reclaimed[] };
-  const r = await store.transact(async (tx): Promise<{ ok: ClaimRecord[] } | { refused: LanesError }> => {
-    try {
-      return { ok: claimInTx(tx, req, out) };
-    } catch (e) {
-      if (isLanesError(e, 'CONFLICT')) return { refused: e };
-      throw e;
-    }
-  });
+  const answer = await submitWrite(store, { op: 'claim', req }, logReclaimed);
   await failpoint('claims.after-commit');
-  await logReclaimed(store, out.reclaimed);
-  if ('refused' in r) throw r.refused;
-  await store.appendEvent('claims.claimed', { owner: req.owner, mode: r.ok[0]?.mode, paths: r.ok.map((c) => c.pattern) });
-  return r.ok;
+  const claims = answerOf<ClaimRecord[]>(answer);
+  await store.appendEvent('claims.claimed', { owner: req.owner, mode: claims[0]?.mode, paths: claims.map((c) => c.pattern) });
+  return claims;
 }
 
-/**
- * Who may release `owner`'s claims: a task's scope (`task:<id>`) is its task owner's, any other
- * owner's claims are that owner's. `actor` is who asks; without one nothing is checked (internal
- * callers: the runner, the merge queue).
- */
-export interface ReleaseAuthority {
-  actor: string;
-  /** A human's override at the CLI. */
-  force?: boolean;
-}
-
-/** The owner whose word counts for `owner`'s claims (see ReleaseAuthority). */
-function claimHolder(tx: DocTx, owner: string): { holder: string | undefined; task?: string } {
-  const m = /^task:([a-z0-9][a-z0-9-]{0,62})$/.exec(owner);
-  if (!m) return { holder: owner };
-  const task = m[1]!;
-  const lanes = tx.get(LANES_DOC);
-  const tasks = tx.get(TASKS_DOC);
-  const lane = Object.hasOwn(lanes, task) ? lanes[task] : undefined;
-  const t = Object.hasOwn(tasks, task) ? tasks[task] : undefined;
-  return { holder: taskHolder(t) ?? (t?.status === 'done' ? undefined : lane?.owner), task };
-}
+export type { ReleaseAuthority } from './writes.js';
 
 /** Releases the owner's claims on `paths` (exact patterns, normalized), or all of them. */
 export async function releaseFiles(
@@ -104,28 +60,10 @@ export async function releaseFiles(
   assertOwner(owner);
   if (auth) assertOwner(auth.actor);
   const patterns = paths === undefined ? undefined : [...new Set(paths.map((p) => normalizeScope(p)))];
-  const out = { reclaimed: [] as Reclaimed[] };
-  const r = await store.transact(async (tx) => {
-    if (auth) {
-      const h = claimHolder(tx, owner);
-      const what = h.task ? `The file scope of task "${h.task}" (${owner})` : `The claims of ${owner}`;
-      assertAuthority(tx.get(OWNERS_DOC), {
-        actor: auth.actor,
-        holder: h.holder,
-        what,
-        ...(h.task ? { task: h.task } : {}),
-        ...(auth.force ? { force: true } : {}),
-      });
-    }
-    const doc = claimsOf(tx);
-    out.reclaimed.push(...reclaimDoc(doc));
-    if (patterns) return releasePatternsInTx(tx, owner, patterns);
-    const released = doc.claims.filter((c) => c.owner === owner).map((c) => c.pattern);
-    doc.claims = doc.claims.filter((c) => c.owner !== owner);
-    return { released: [...new Set(released)], not_held: [] };
-  });
+  const write: ClaimWrite = { op: 'release', owner, ...(patterns ? { patterns } : {}), ...(auth ? { auth } : {}) };
+  const answer = await submitWrite(store, write, logReclaimed);
   await failpoint('claims.release.after-commit');
-  await logReclaimed(store, out.reclaimed);
+  const r = answerOf<Released>(answer);
   if (r.released.length)
     await store.appendEvent('claims.released', {
       owner,

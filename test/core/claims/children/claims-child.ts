@@ -3,6 +3,10 @@
  * - stress: rounds of claim a random subset of the pool -> hold -> check still visible -> release,
  *   writing one JSON line per grant to `out` (wall and version intervals, for the oracle).
  * - hold: claim with this pid, write `ready`, then wait to be killed.
+ * - serve: offer the claim service, claim `paths` (so this process becomes the service), write
+ *   `ready`, then wait to be killed.
+ * - once: claim `paths` once (without offering), write the outcome as JSON to `out`.
+ * With `serve: true` in stress mode the child offers the claim service, as an MCP server does.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -12,6 +16,7 @@ import { isLanesError } from '../../../../src/errors.js';
 import { StateStore } from '../../../../src/state/index.js';
 import { CLAIMS_DOC, type ClaimMode, type ClaimsDoc } from '../../../../src/core/claims/model.js';
 import { claimFiles, releaseFiles } from '../../../../src/core/claims/api.js';
+import { claimServiceStats, offerClaimService } from '../../../../src/core/claims/service.js';
 import { doubleGrants, POOL } from './claims-oracle.js';
 
 interface Args {
@@ -25,6 +30,7 @@ interface Args {
   ready?: string;
   /** How long a grant is held, [min, max) ms. */
   holdMs?: [number, number];
+  serve?: boolean;
 }
 
 const mode = process.argv[2];
@@ -44,6 +50,7 @@ const digest = (doc: ClaimsDoc): string => crypto.createHash('sha1').update(JSON
  * and reported with its version and digest. All lines are written at the end, in one go.
  */
 async function stress(): Promise<void> {
+  if (a.serve) offerClaimService();
   const store = await StateStore.open(a.dir);
   const rand = rng(a.seed ?? 1);
   const lines: object[] = [];
@@ -99,7 +106,33 @@ async function stress(): Promise<void> {
     if (r.released.length !== patterns.length) line({ round, lost_on_release: patterns.filter((p) => !r.released.includes(p)) });
   }
   line({ refused, rounds: a.rounds ?? 10 });
+  const served = claimServiceStats().reduce((n, x) => ({ writes: n.writes + x.writes, batches: n.batches + x.batches }), {
+    writes: 0,
+    batches: 0,
+  });
+  line({ served });
   fs.writeFileSync(a.out!, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+}
+
+async function serve(): Promise<void> {
+  offerClaimService();
+  const store = await StateStore.open(a.dir);
+  await claimFiles(store, { owner: a.owner, paths: a.paths!, pid: process.pid });
+  fs.writeFileSync(a.ready!, String(process.pid));
+  await sleep(120_000);
+}
+
+async function once(): Promise<void> {
+  const store = await StateStore.open(a.dir);
+  try {
+    const claims = await claimFiles(store, { owner: a.owner, paths: a.paths!, pid: process.pid });
+    fs.writeFileSync(a.out!, JSON.stringify({ ok: claims.map((c) => c.pattern) }));
+  } catch (e) {
+    fs.writeFileSync(
+      a.out!,
+      JSON.stringify({ error: isLanesError(e) ? { code: e.code, message: e.message, details: e.details } : String(e) }),
+    );
+  }
 }
 
 async function hold(): Promise<void> {
@@ -109,7 +142,8 @@ async function hold(): Promise<void> {
   await sleep(120_000);
 }
 
-(mode === 'stress' ? stress() : hold()).then(
+const modes: Record<string, () => Promise<void>> = { stress, hold, serve, once };
+modes[mode!]!().then(
   () => process.exit(0),
   (e) => {
     process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

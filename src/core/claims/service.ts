@@ -1,0 +1,247 @@
+/**
+ * The claim service: claim writes of many processes applied together (group commit).
+ *
+ * Under contention every claim that writes used to take the state lock for itself: one lock
+ * hold, one read of claims.json and one durable write each, so with eight agents claiming at once
+ * each claim waited for about eight others. Here one process serves the writes of every process
+ * on the machine: it listens on `<state dir>/claims.sock`, and the writes that reach it while it is
+ * applying a batch are applied together in the next one — one transaction (writes.ts), one lock
+ * hold, one fsync for all of them, each write isolated and answered on its own.
+ *
+ * Nothing about exclusion moves here. The batch is an ordinary transaction under the state lock,
+ * applying each write with the same code as a write made alone; a process that does not reach the
+ * service (none is running, its socket cannot be made, or the connection ends before the answer)
+ * applies its write alone under the lock, as before. Hence:
+ *
+ * - A server killed before its batch committed: nothing of the batch happened; each waiting client
+ *   sees its connection close and applies its write alone.
+ * - Killed after the commit, before the answers: the writes happened; each client applies its write
+ *   again alone. Claims are idempotent for their owner (a repeat renews what it holds); a repeated
+ *   release finds nothing left to release and says so (`released` empty).
+ * - A client that gives up waiting closes its connection; a write whose connection is closed when
+ *   its batch starts is not applied. One already in a transaction may be: the owner then holds what
+ *   it asked for and was told the claim failed — more held than known, never two holders.
+ *
+ * Who serves: a process that offered to (the MCP server and `lanes run`, which live as long as a
+ * session), the first of them to find nobody listening, decided under the state lock. Every other
+ * process, a short CLI call too, uses the service when one runs. Not with shared state on a remote
+ * (its own protocol orders writes), on Windows, when the socket path would be too long, or with
+ * LANES_CLAIM_SERVICE=0.
+ */
+import path from 'node:path';
+import { isLanesError } from '../../errors.js';
+import type { StateStore } from '../../state/index.js';
+import { connectLines, listenLines, MAX_SOCKET_PATH, type LineConnection } from '../../system/line-socket.js';
+import { failpoint } from '../../util/failpoint.js';
+import type { Reclaimed } from './model.js';
+import { asRefusal, runWrites, type ClaimWrite, type WriteAnswer } from './writes.js';
+
+export const SERVICE_SOCKET = 'claims.sock';
+
+/** A client waits this long for its answer (past the lock's own 30 s deadline), then applies its write alone. */
+const ANSWER_TIMEOUT_MS = 75_000;
+
+type Logger = (store: StateStore, r: readonly Reclaimed[]) => Promise<void>;
+
+let offered = false;
+
+/** This process lives long enough to serve other processes' claim writes (the MCP server, `lanes run`). */
+export function offerClaimService(): void {
+  offered = true;
+}
+
+interface Queued {
+  write: ClaimWrite;
+  answer(a: WriteAnswer): void;
+  /** The asker went away: do not apply it. */
+  gone(): boolean;
+}
+
+/** The serving side: writes queue while a batch runs and go together into the next. */
+class Service {
+  private queue: Queued[] = [];
+  private running = false;
+  batches = 0;
+  writes = 0;
+
+  constructor(
+    private readonly store: StateStore,
+    private readonly log: Logger,
+    readonly close: () => void,
+  ) {}
+
+  submit(write: ClaimWrite): Promise<WriteAnswer> {
+    return new Promise((resolve) => {
+      this.queue.push({ write, answer: resolve, gone: () => false });
+      void this.drain();
+    });
+  }
+
+  connection(conn: LineConnection, onValue: (fn: (v: unknown) => void) => void): void {
+    onValue((v) => {
+      const m = v as { id?: unknown; write?: unknown } | null;
+      if (!m || typeof m.id !== 'number' || !isWrite(m.write)) return conn.close();
+      const id = m.id;
+      this.queue.push({ write: m.write, answer: (a) => conn.send({ id, answer: a }), gone: () => conn.closed });
+      void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    // Keeps this process alive until every write taken is answered.
+    const keep = setInterval(() => {}, 1 << 30);
+    try {
+      while (this.queue.length) {
+        // Let the event loop read the sockets first: a process that claims in a tight loop
+        // would otherwise never look at other processes' writes (its own resolve as
+        // microtasks), and writes that arrived meanwhile join this batch.
+        await new Promise((r) => setImmediate(r));
+        const batch = this.queue.splice(0).filter((q) => !q.gone());
+        if (!batch.length) continue;
+        let answers: WriteAnswer[];
+        try {
+          answers = await runWrites(
+            this.store,
+            batch.map((q) => q.write),
+            this.log,
+          );
+        } catch (e) {
+          // The transaction failed as a whole (the lock's deadline, a corrupt document, I/O): a
+          // refusal is the same for every write; anything else each asker meets on its own.
+          answers = batch.map(() => (isLanesError(e) ? asRefusal(e) : { alone: true }));
+        }
+        this.batches++;
+        this.writes += batch.length;
+        await failpoint('claims.service.before-answer');
+        batch.forEach((q, i) => q.answer(answers[i]!));
+      }
+    } finally {
+      clearInterval(keep);
+      this.running = false;
+    }
+  }
+}
+
+function isWrite(w: unknown): w is ClaimWrite {
+  const x = w as Record<string, unknown> | null;
+  if (!x || typeof x !== 'object') return false;
+  if (x.op === 'claim') return !!x.req && typeof x.req === 'object';
+  if (x.op !== 'release' || typeof x.owner !== 'string') return false;
+  if (x.patterns !== undefined && !(Array.isArray(x.patterns) && x.patterns.every((p) => typeof p === 'string'))) return false;
+  const a = x.auth as Record<string, unknown> | undefined;
+  return a === undefined || (typeof a === 'object' && a !== null && typeof a.actor === 'string');
+}
+
+/** This process's way to one state directory's service. */
+class Link {
+  conn: LineConnection | undefined;
+  service: Service | undefined;
+  private connecting: Promise<void> | undefined;
+  private next = 1;
+  private readonly waiting = new Map<number, (a: WriteAnswer | undefined) => void>();
+
+  constructor(readonly socket: string) {}
+
+  /** Connected, serving, or neither (then the caller writes alone). */
+  ready(store: StateStore, log: Logger): Promise<void> {
+    if ((this.conn && !this.conn.closed) || this.service) return Promise.resolve();
+    this.connecting ??= this.connect(store, log)
+      .catch(() => undefined)
+      .finally(() => (this.connecting = undefined));
+    return this.connecting;
+  }
+
+  private async connect(store: StateStore, log: Logger): Promise<void> {
+    this.conn = await this.dial();
+    if (this.conn || !offered) return;
+    // Nobody listens: become the service, under the state lock so two processes never both
+    // replace the socket (the loser connects to the winner).
+    await store.locked(async () => {
+      this.conn = await this.dial();
+      if (this.conn) return;
+      let service: Service | undefined;
+      const close = await listenLines(this.socket, (conn, onValue) => service?.connection(conn, onValue));
+      if (close) this.service = service = new Service(store, log, close);
+    });
+  }
+
+  private dial(): Promise<LineConnection | undefined> {
+    return connectLines(
+      this.socket,
+      (v) => {
+        const m = v as { id?: unknown; answer?: unknown } | null;
+        if (m && typeof m.id === 'number') this.waiting.get(m.id)?.(m.answer as WriteAnswer);
+      },
+      () => {
+        this.conn = undefined;
+        for (const done of this.waiting.values()) done(undefined);
+      },
+    );
+  }
+
+  /** The service's answer, or undefined when the connection ended first. */
+  async ask(write: ClaimWrite): Promise<WriteAnswer | undefined> {
+    const conn = this.conn;
+    if (!conn || conn.closed) return undefined;
+    const id = this.next++;
+    let timer: NodeJS.Timeout | undefined;
+    const answer = new Promise<WriteAnswer | undefined>((resolve) => {
+      this.waiting.set(id, resolve);
+      timer = setTimeout(() => conn.close(), ANSWER_TIMEOUT_MS);
+    });
+    conn.hold(true);
+    conn.send({ id, write });
+    try {
+      return await answer;
+    } finally {
+      clearTimeout(timer);
+      this.waiting.delete(id);
+      if (!this.waiting.size) conn.hold(false);
+    }
+  }
+}
+
+const links = new Map<string, Link>();
+
+function linkFor(store: StateStore): Link | undefined {
+  if (store.shared || process.platform === 'win32' || process.env.LANES_CLAIM_SERVICE === '0') return undefined;
+  let link = links.get(store.dir);
+  if (!link) {
+    const socket = path.join(store.dir, SERVICE_SOCKET);
+    if (Buffer.byteLength(socket) > MAX_SOCKET_PATH) return undefined;
+    links.set(store.dir, (link = new Link(socket)));
+  }
+  return link;
+}
+
+/**
+ * Applies one claim write: through the service when one runs (or this process becomes it), else
+ * alone under the lock. The answer is never `alone`.
+ */
+export async function submitWrite(store: StateStore, write: ClaimWrite, log: Logger): Promise<Exclude<WriteAnswer, { alone: true }>> {
+  const link = linkFor(store);
+  if (link) {
+    await link.ready(store, log);
+    const a = link.service ? await link.service.submit(write) : await link.ask(write);
+    if (a && !('alone' in a)) return a;
+  }
+  const [a] = await runWrites(store, [write], log);
+  return a as Exclude<WriteAnswer, { alone: true }>;
+}
+
+/** Stops serving (the socket file is removed) and drops every connection of this process. */
+export function stopClaimService(): void {
+  for (const link of links.values()) {
+    link.service?.close();
+    link.service = undefined;
+    link.conn?.close();
+  }
+  links.clear();
+}
+
+/** What this process's service has done, per state directory (tests and the bench read it). */
+export function claimServiceStats(): Array<{ dir: string; batches: number; writes: number }> {
+  return [...links.entries()].flatMap(([dir, l]) => (l.service ? [{ dir, batches: l.service.batches, writes: l.service.writes }] : []));
+}

@@ -8,6 +8,7 @@
 import type { StateStore, Tx } from '../../state/index.js';
 import { nullProtoDeep } from '../../state/index.js';
 import { isLanesError, LanesError } from '../../errors.js';
+import { failpoint } from '../../util/failpoint.js';
 import type { DocDef, DocTx } from '../../state/define.js';
 import { LANES_DOC } from '../lanes/model.js';
 import { taskHolder, TASKS_DOC } from '../plan/tasks.js';
@@ -134,16 +135,18 @@ export async function runWrites(
 ): Promise<WriteAnswer[]> {
   const reclaimed: Reclaimed[] = [];
   const single = writes.length === 1;
-  const answers = await store.transact(async (tx) =>
-    writes.map((w): WriteAnswer => {
+  const answers = await store.transact(async (tx) => {
+    const out = writes.map((w): WriteAnswer => {
       if (single) return applyOne(tx, w, reclaimed);
       try {
         return isolated(tx, (sub) => applyOne(sub, w, reclaimed));
       } catch {
         return { alone: true };
       }
-    }),
-  );
+    });
+    await failpoint('claims.writes.before-commit');
+    return out;
+  });
   await logReclaimed(store, reclaimed);
   return answers;
 }

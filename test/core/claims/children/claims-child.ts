@@ -5,7 +5,7 @@
  * - hold: claim with this pid, write `ready`, then wait to be killed.
  * - serve: offer the claim service, claim `paths` (so this process becomes the service), write
  *   `ready`, then wait to be killed.
- * - once: claim `paths` once (without offering), write the outcome as JSON to `out`.
+ * - once: claim `paths` once (without offering, without a pid), write the outcome as JSON to `out`.
  * With `serve: true` in stress mode the child offers the claim service, as an MCP server does.
  */
 import crypto from 'node:crypto';
@@ -31,6 +31,8 @@ interface Args {
   /** How long a grant is held, [min, max) ms. */
   holdMs?: [number, number];
   serve?: boolean;
+  /** serve mode: LANES_FAILPOINT set once this process serves. */
+  failpoint?: string;
 }
 
 const mode = process.argv[2];
@@ -118,6 +120,8 @@ async function serve(): Promise<void> {
   offerClaimService();
   const store = await StateStore.open(a.dir);
   await claimFiles(store, { owner: a.owner, paths: a.paths!, pid: process.pid });
+  // Armed only now: the failpoint is for the writes of other processes.
+  if (a.failpoint) process.env.LANES_FAILPOINT = a.failpoint;
   fs.writeFileSync(a.ready!, String(process.pid));
   await sleep(120_000);
 }
@@ -125,7 +129,8 @@ async function serve(): Promise<void> {
 async function once(): Promise<void> {
   const store = await StateStore.open(a.dir);
   try {
-    const claims = await claimFiles(store, { owner: a.owner, paths: a.paths!, pid: process.pid });
+    // No pid: the claim outlives this process (as a CLI claim does), so the test can look at it.
+    const claims = await claimFiles(store, { owner: a.owner, paths: a.paths! });
     fs.writeFileSync(a.out!, JSON.stringify({ ok: claims.map((c) => c.pattern) }));
   } catch (e) {
     fs.writeFileSync(

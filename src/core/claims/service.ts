@@ -18,9 +18,14 @@
  * - Killed after the commit, before the answers: the writes happened; each client applies its write
  *   again alone. Claims are idempotent for their owner (a repeat renews what it holds); a repeated
  *   release finds nothing left to release and says so (`released` empty).
- * - A client that gives up waiting closes its connection; a write whose connection is closed when
- *   its batch starts is not applied. One already in a transaction may be: the owner then holds what
- *   it asked for and was told the claim failed — more held than known, never two holders.
+ * - A client waits 5 s at most (a stopped server still accepts connections). Each write carries
+ *   that deadline on the machine's monotonic clock, and the server applies no write past it: it
+ *   asks when the batch starts and again under the lock, just before applying. The client applies
+ *   the write alone only once the deadline passed, so a late copy of it can never land after the
+ *   client moved on (a release applied late would drop what the owner claimed since). A write the
+ *   server applied before the deadline came before the client's own attempt, which waits for the
+ *   same lock; a server stopped inside its transaction loses the lock as any holder does, and its
+ *   write is fenced out. The client then writes alone for a minute before asking again.
  *
  * Who serves: a process that offered to (the MCP server and `lanes run`, which live as long as a
  * session), the first of them to find nobody listening, decided under the state lock. Every other
@@ -38,8 +43,16 @@ import { asRefusal, runWrites, type ClaimWrite, type WriteAnswer } from './write
 
 export const SERVICE_SOCKET = 'claims.sock';
 
-/** A client waits this long for its answer (past the lock's own 30 s deadline), then applies its write alone. */
-const ANSWER_TIMEOUT_MS = 75_000;
+/**
+ * A client waits this long for its answer, then applies its write alone, and writes alone for
+ * SHUN_MS before it asks the service again: a server that stopped (a Ctrl-Z of its session stops
+ * the whole process group) still accepts connections, and must not hold every claim up.
+ */
+const ANSWER_TIMEOUT_MS = 5_000;
+const SHUN_MS = 60_000;
+
+/** CLOCK_MONOTONIC in ns: one clock for every process on the machine, never stepped. */
+const monotonic = (): bigint => process.hrtime.bigint();
 
 type Logger = (store: StateStore, r: readonly Reclaimed[]) => Promise<void>;
 
@@ -53,7 +66,10 @@ export function offerClaimService(): void {
 interface Queued {
   write: ClaimWrite;
   answer(a: WriteAnswer): void;
-  /** The asker went away: do not apply it. */
+  /**
+   * The asker went away, or its deadline passed (it applies the write alone after that): do not
+   * apply it. Asked when the batch starts and again under the lock, just before applying.
+   */
   gone(): boolean;
 }
 
@@ -79,10 +95,12 @@ class Service {
 
   connection(conn: LineConnection, onValue: (fn: (v: unknown) => void) => void): void {
     onValue((v) => {
-      const m = v as { id?: unknown; write?: unknown } | null;
-      if (!m || typeof m.id !== 'number' || !isWrite(m.write)) return conn.close();
+      const m = v as { id?: unknown; write?: unknown; deadline?: unknown } | null;
+      if (!m || typeof m.id !== 'number' || !isWrite(m.write) || typeof m.deadline !== 'string' || !/^\d{1,30}$/.test(m.deadline))
+        return conn.close();
       const id = m.id;
-      this.queue.push({ write: m.write, answer: (a) => conn.send({ id, answer: a }), gone: () => conn.closed });
+      const deadline = BigInt(m.deadline);
+      this.queue.push({ write: m.write, answer: (a) => conn.send({ id, answer: a }), gone: () => conn.closed || monotonic() >= deadline });
       void this.drain();
     });
   }
@@ -106,6 +124,7 @@ class Service {
             this.store,
             batch.map((q) => q.write),
             this.log,
+            (i) => batch[i]!.gone(),
           );
         } catch (e) {
           // The transaction failed as a whole (the lock's deadline, a corrupt document, I/O): a
@@ -138,6 +157,8 @@ function isWrite(w: unknown): w is ClaimWrite {
 class Link {
   conn: LineConnection | undefined;
   service: Service | undefined;
+  /** Until then (monotonic ns) this process writes alone: the service did not answer in time. */
+  private shunUntil = 0n;
   private connecting: Promise<void> | undefined;
   private next = 1;
   private readonly waiting = new Map<number, (a: WriteAnswer | undefined) => void>();
@@ -146,7 +167,7 @@ class Link {
 
   /** Connected, serving, or neither (then the caller writes alone). */
   ready(store: StateStore, log: Logger): Promise<void> {
-    if ((this.conn && !this.conn.closed) || this.service) return Promise.resolve();
+    if ((this.conn && !this.conn.closed) || this.service || monotonic() < this.shunUntil) return Promise.resolve();
     this.connecting ??= this.connect(store, log)
       .catch(() => undefined)
       .finally(() => (this.connecting = undefined));
@@ -181,18 +202,30 @@ class Link {
     );
   }
 
-  /** The service's answer, or undefined when the connection ended first. */
+  /**
+   * The service's answer, or undefined when the connection ended first or the deadline passed
+   * (the service applies nothing of this write once its deadline passed: the caller may then
+   * apply it alone without a late copy of it landing after).
+   */
   async ask(write: ClaimWrite): Promise<WriteAnswer | undefined> {
     const conn = this.conn;
-    if (!conn || conn.closed) return undefined;
+    if (!conn || conn.closed || monotonic() < this.shunUntil) return undefined;
     const id = this.next++;
+    const deadline = monotonic() + BigInt(ANSWER_TIMEOUT_MS) * 1_000_000n;
     let timer: NodeJS.Timeout | undefined;
     const answer = new Promise<WriteAnswer | undefined>((resolve) => {
       this.waiting.set(id, resolve);
-      timer = setTimeout(() => conn.close(), ANSWER_TIMEOUT_MS);
+      const expire = () => {
+        const left = deadline - monotonic();
+        // A timer may fire a little early: wait out the deadline itself.
+        if (left > 0n) return void (timer = setTimeout(expire, Number(left / 1_000_000n) + 1));
+        this.shunUntil = monotonic() + BigInt(SHUN_MS) * 1_000_000n;
+        conn.close();
+      };
+      timer = setTimeout(expire, ANSWER_TIMEOUT_MS);
     });
     conn.hold(true);
-    conn.send({ id, write });
+    conn.send({ id, write, deadline: String(deadline) });
     try {
       return await answer;
     } finally {

@@ -132,11 +132,14 @@ export async function runWrites(
   store: StateStore,
   writes: readonly ClaimWrite[],
   logReclaimed: (store: StateStore, r: readonly Reclaimed[]) => Promise<void>,
+  /** Asked under the lock, just before the write is applied: true leaves it out (answered `alone`). */
+  withdrawn: (i: number) => boolean = () => false,
 ): Promise<WriteAnswer[]> {
   const reclaimed: Reclaimed[] = [];
   const single = writes.length === 1;
   const answers = await store.transact(async (tx) => {
-    const out = writes.map((w): WriteAnswer => {
+    const out = writes.map((w, i): WriteAnswer => {
+      if (withdrawn(i)) return { alone: true };
       if (single) return applyOne(tx, w, reclaimed);
       try {
         return isolated(tx, (sub) => applyOne(sub, w, reclaimed));

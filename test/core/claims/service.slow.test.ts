@@ -128,6 +128,35 @@ describe('the claim service across processes', () => {
     await s2.child;
   });
 
+  it('a stopped server (its session suspended): the client writes alone after 5 s, and the late write is never applied', async () => {
+    const s = await server();
+    const ready = path.join(root, 'again-ready');
+    const barrier = path.join(root, 'again-go');
+    const out = path.join(root, 'again-out');
+    const client = spawnChild(CHILD, ['again', JSON.stringify({ dir, owner: 'client', paths: ['src/x/**'], ready, barrier, out })]);
+    await until(() => fs.existsSync(ready), 'the first claim');
+    process.kill(s.pid, 'SIGSTOP');
+    try {
+      fs.writeFileSync(barrier, '');
+      const r = await client;
+      expect(r.exitCode, String(r.stderr)).toBe(0);
+      const o = JSON.parse(fs.readFileSync(out, 'utf8')) as { released: string[]; claimed: string[]; releaseMs: number; claimMs: number };
+      // The release waited out its deadline at the stopped service, then went alone; the claim after
+      // it went alone at once (the service is shunned for a while).
+      expect(o.released).toEqual(['src/x/**']);
+      expect(o.claimed).toEqual(['src/x/**']);
+      expect(o.releaseMs).toBeGreaterThanOrEqual(4900);
+    } finally {
+      process.kill(s.pid, 'SIGCONT');
+    }
+    // The release still queued at the resumed server is past its deadline: a later write through
+    // the service is answered only after the queue before it was taken, and the claim is still held.
+    expect(await claimOnce('late', ['lib/y.ts'])).toEqual({ ok: ['lib/y.ts'] });
+    expect((await claimsDoc()).filter((c) => c.owner === 'client').map((c) => c.pattern)).toEqual(['src/x/**']);
+    process.kill(s.pid, 'SIGKILL');
+    await s.child;
+  });
+
   it('hostile input on the socket closes that connection only; the service goes on serving', async () => {
     const s = await server();
     const sock = path.join(dir, SERVICE_SOCKET);

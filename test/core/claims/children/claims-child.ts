@@ -6,6 +6,8 @@
  * - serve: offer the claim service, claim `paths` (so this process becomes the service), write
  *   `ready`, then wait to be killed.
  * - once: claim `paths` once (without offering, without a pid), write the outcome as JSON to `out`.
+ * - again: claim `paths`, write `ready`, wait for `barrier`, then release them and claim them
+ *   again; write how long each took to `out`.
  * With `serve: true` in stress mode the child offers the claim service, as an MCP server does.
  */
 import crypto from 'node:crypto';
@@ -147,7 +149,23 @@ async function hold(): Promise<void> {
   await sleep(120_000);
 }
 
-const modes: Record<string, () => Promise<void>> = { stress, hold, serve, once };
+async function again(): Promise<void> {
+  const store = await StateStore.open(a.dir);
+  await claimFiles(store, { owner: a.owner, paths: a.paths! });
+  fs.writeFileSync(a.ready!, String(process.pid));
+  await waitBarrier(a.barrier!, 60_000);
+  const t0 = performance.now();
+  const r = await releaseFiles(store, a.owner);
+  const t1 = performance.now();
+  const c = await claimFiles(store, { owner: a.owner, paths: a.paths! });
+  const t2 = performance.now();
+  fs.writeFileSync(
+    a.out!,
+    JSON.stringify({ released: r.released, claimed: c.map((x) => x.pattern), releaseMs: t1 - t0, claimMs: t2 - t1 }),
+  );
+}
+
+const modes: Record<string, () => Promise<void>> = { stress, hold, serve, once, again };
 modes[mode!]!().then(
   () => process.exit(0),
   (e) => {

@@ -263,16 +263,18 @@ describe('findHolder (the hook fast path)', () => {
     expect((await refused(claimFiles(store, { owner: 'b', paths: ['src/api/x.ts'] }))).code).toBe('CONFLICT');
   });
 
-  it('is fast: one path against 200 claims in well under a millisecond', () => {
+  it('finds the holder of a path among 200 claims (globs and files; its speed is for the bench, not a test)', () => {
     const many: ClaimsDoc = {
       claims: Array.from({ length: 200 }, (_, i) => rec(`o${i}`, i % 2 ? `pkg${i}/**/*.ts` : `pkg${i}/file.ts`, 'exclusive')),
     };
-    findHolder(many, 'warm/up.ts');
-    const t = performance.now();
     let hits = 0;
-    for (let i = 0; i < 1000; i++) if (findHolder(many, `pkg${i % 250}/deep/x.ts`)) hits++;
-    expect(hits).toBeGreaterThan(0);
-    // Measured about 0.05 ms per path; the bound leaves room for a loaded 2-core machine.
-    expect((performance.now() - t) / 1000).toBeLessThan(0.5);
+    for (let i = 0; i < 1000; i++) {
+      const k = i % 250;
+      const h = findHolder(many, `pkg${k}/deep/x.ts`);
+      // Only the odd packages below 200 hold a glob that reaches into deep/.
+      expect(h?.owner, `pkg${k}`).toBe(k < 200 && k % 2 ? `o${k}` : undefined);
+      if (h) hits++;
+    }
+    expect(hits).toBe(400);
   });
 });

@@ -36,6 +36,7 @@
 import path from 'node:path';
 import { isLanesError } from '../../errors.js';
 import type { StateStore } from '../../state/index.js';
+import { readRemoteSetting } from '../../state/shared.js';
 import { connectLines, listenLines, MAX_SOCKET_PATH, type LineConnection } from '../../system/line-socket.js';
 import { failpoint } from '../../util/failpoint.js';
 import type { Reclaimed } from './model.js';
@@ -80,11 +81,18 @@ class Service {
   batches = 0;
   writes = 0;
 
+  closed = false;
+
   constructor(
     private readonly store: StateStore,
     private readonly log: Logger,
-    readonly close: () => void,
+    private readonly unlisten: () => void,
   ) {}
+
+  close(): void {
+    this.closed = true;
+    this.unlisten();
+  }
 
   submit(write: ClaimWrite): Promise<WriteAnswer> {
     return new Promise((resolve) => {
@@ -118,6 +126,12 @@ class Service {
         await new Promise((r) => setImmediate(r));
         const batch = this.queue.splice(0).filter((q) => !q.gone());
         if (!batch.length) continue;
+        if (readRemoteSetting(this.store.dir)) {
+          // Shared state was enabled meanwhile: its writes go to the remote, never through here.
+          this.close();
+          for (const q of batch) q.answer({ alone: true });
+          continue;
+        }
         let answers: WriteAnswer[];
         try {
           answers = await runWrites(
@@ -167,6 +181,7 @@ class Link {
 
   /** Connected, serving, or neither (then the caller writes alone). */
   ready(store: StateStore, log: Logger): Promise<void> {
+    if (this.service?.closed) this.service = undefined;
     if ((this.conn && !this.conn.closed) || this.service || monotonic() < this.shunUntil) return Promise.resolve();
     this.connecting ??= this.connect(store, log)
       .catch(() => undefined)

@@ -323,6 +323,85 @@ describe('findConflicts and ScopeIndex', () => {
     expect(c).toEqual([{ a: 'shared-a', b: 'shared-b', files: ['shared/config.json ∩ shared/*.json'], witness: 'shared/config.json' }]);
   });
 
+  it('visits exactly the pairs whose literal prefixes nest, each once (against all pairs, random scopes)', () => {
+    // The reference: a scope's key is its literal leading segments plus "/" (a plain scope: itself
+    // plus "/"); two scopes are candidates iff one key starts with the other.
+    const key = (s: string) => {
+      const g = s.search(/[*?[{(\\]/);
+      return g === -1 ? `${s}/` : s.slice(0, s.lastIndexOf('/', g) + 1);
+    };
+    const r = rng(7);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+    const segs = ['a', 'b', 'ab', 'a.b', 'src', 'x'];
+    const tails = ['', '/*.ts', '/**', '*', '/{c,d}', '/[ab]', '/x.ts', '?'];
+    for (let round = 0; round < 40; round++) {
+      const scopes = Array.from({ length: 2 + Math.floor(r() * 30) }, () => {
+        const depth = Math.floor(r() * 4);
+        const path = Array.from({ length: 1 + depth }, () => pick(segs)).join('/');
+        return normalizeScope(r() < 0.1 ? `${pick(['*', '**/', '?'])}${path}` : `${path}${pick(tails)}`);
+      });
+      const index = new ScopeIndex();
+      scopes.forEach((s, i) => index.add(`o${i}`, s));
+      const seen: string[] = [];
+      index.forEachCandidate((x, y) => {
+        const [i, j] = [Number(x.owner.slice(1)), Number(y.owner.slice(1))].sort((p, q) => p - q);
+        seen.push(`${i} ${j}`);
+      });
+      const want: string[] = [];
+      for (let i = 0; i < scopes.length; i++) {
+        for (let j = i + 1; j < scopes.length; j++) {
+          const [ki, kj] = [key(scopes[i]!), key(scopes[j]!)];
+          if (ki.startsWith(kj) || kj.startsWith(ki)) want.push(`${i} ${j}`);
+        }
+      }
+      expect(seen.sort(), scopes.join('  ')).toEqual(want.sort());
+      expect(index.candidateCount()).toBe(want.length);
+    }
+  });
+
+  it('keeps keys with the same hash apart: a collision costs a comparison, never a pair', () => {
+    // "yaczfa/" and "glbppa/" have the same 32-bit FNV-1a hash, the index's key hash.
+    const stats: ConflictStats = { scopes: 0, comparisons: 0 };
+    expect(
+      findConflicts(
+        [
+          { id: 'p', files: ['yaczfa/**'] },
+          { id: 'q', files: ['glbppa/**'] },
+        ],
+        stats,
+      ),
+    ).toEqual([]);
+    expect(stats.comparisons).toBe(0);
+    // ... also as a prefix of a longer key: "yaczfa/" inside "yaczfa/sub/x.ts/" is not "glbppa/".
+    findConflicts(
+      [
+        { id: 'p', files: ['glbppa/*.ts'] },
+        { id: 'q', files: ['yaczfa/sub/x.ts'] },
+      ],
+      stats,
+    );
+    expect(stats.comparisons).toBe(0);
+    const c = findConflicts(
+      [
+        { id: 'p', files: ['glbppa/*.ts', 'yaczfa/*'] },
+        { id: 'q', files: ['yaczfa/sub/x.ts', 'glbppa/a.ts'] },
+      ],
+      stats,
+    );
+    expect(stats.comparisons).toBe(2);
+    expect(c).toEqual([{ a: 'p', b: 'q', files: ['glbppa/*.ts ∩ glbppa/a.ts'], witness: 'glbppa/a.ts' }]);
+  });
+
+  it('shows the witness of the first intersecting pair of scopes, whatever the order they were found in', () => {
+    const tasks = [
+      { id: 'p', files: ['z/**', 'a/**'] },
+      { id: 'q', files: ['z/y.ts', 'a/b.ts'] },
+    ];
+    const c = findConflicts(tasks);
+    expect(c).toEqual([{ a: 'p', b: 'q', files: ['a/** ∩ a/b.ts', 'z/** ∩ z/y.ts'], witness: 'a/b.ts' }]);
+    expect(findConflicts([...tasks].reverse().map((t) => ({ ...t, files: [...t.files].reverse() })))).toEqual(c);
+  });
+
   it('still compares a scope starting with a glob against everything', () => {
     const tasks = Array.from({ length: 100 }, (_, i) => ({ id: `t${i}`, files: [`pkg${i}/README.md`] }));
     tasks.push({ id: 'all-docs', files: ['**/*.md'] });

@@ -12,6 +12,7 @@ import {
   type ConflictStats,
 } from '../../../src/core/plan/globs.js';
 import { rng } from '../../helpers/prng.js';
+import { isPlainlyNormal, normalizeUncached } from '../../../src/core/plan/scope-normalize.js';
 
 const yes = (a: string, b: string) => expect(scopesIntersect(a, b).intersects, `${a} ∩ ${b}`).toBe(true);
 const no = (a: string, b: string) => expect(scopesIntersect(a, b).intersects, `${a} ∩ ${b}`).toBe(false);
@@ -129,6 +130,53 @@ describe('normalizeScope', () => {
   it('accepts the longest allowed scope and escaped glob characters', () => {
     expect(normalizeScope('x'.repeat(512))).toHaveLength(512);
     expect(normalizeScope('a/\\*b')).toBe('a/\\*b');
+  });
+
+  it('takes its shortcut only for scopes the full path returns unchanged (property)', () => {
+    const r = rng(3);
+    // Every character class the cleaning and the parser treat specially, plus plain ones.
+    const chars = [...'ab.a/*?~!:+@-_'].concat([
+      '\\',
+      '(',
+      ')',
+      '|',
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      ' ',
+      '\t',
+      '\u00a0',
+      '\u2028',
+      'é',
+      '\u0000',
+      '\u007f',
+    ]);
+    let shortcut = 0;
+    const wrong: string[] = [];
+    for (let k = 0; k < 50_000; k++) {
+      const len = 1 + Math.floor(r() * 12);
+      let s = '';
+      for (let i = 0; i < len; i++) s += r() < 0.7 ? chars[Math.floor(r() * 5)] : chars[Math.floor(r() * chars.length)];
+      if (!isPlainlyNormal(s)) continue;
+      shortcut++;
+      let full: string | undefined;
+      try {
+        full = normalizeUncached(s);
+      } catch {
+        full = undefined;
+      }
+      if (full !== s) wrong.push(s);
+    }
+    expect(wrong).toEqual([]);
+    expect(shortcut).toBeGreaterThan(5000);
+    for (const s of ['a/./b', './a', 'a/', 'a//b', '../a', 'a/..', '/a', '~/a', 'c:/a', '!a', ' a', 'a ', '.', 'x'.repeat(513)]) {
+      expect(isPlainlyNormal(s), s).toBe(false);
+    }
+    for (const s of ['a', '.github/x.yml', 'src/**/*.ts', 'a?b', 'a+b']) expect(isPlainlyNormal(s), s).toBe(true);
+    // Harmless but sent the long way: the shortcut need not know every case.
+    for (const s of ['a/.../b', '~a', 'src/{a,b}']) expect(isPlainlyNormal(s), s).toBe(false);
   });
 });
 

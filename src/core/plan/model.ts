@@ -206,16 +206,20 @@ export function quickParse(input: unknown): PlannedTask[] | null {
       }
       deps = dedupe(depends_on as string[]);
     }
-    const scopes: string[] = [];
+    let scopes: string[] = [];
     if (files !== undefined) {
       if (!Array.isArray(files) || files.length > L.maxFiles) return null;
-      for (let k = 0; k < files.length; k++) {
-        const f = files[k] as unknown;
+      // Normalized in place in an exact-size copy (an array grown by push starts at 17 slots).
+      scopes = files.slice();
+      let m = 0;
+      for (let k = 0; k < scopes.length; k++) {
+        const f = scopes[k] as unknown;
         if (typeof f !== 'string' || f.length < 1 || f.length > L.maxScopeLength) return null;
         const s = tryNormalizeScope(f);
         if (s === null) return null;
-        if (!scopes.includes(s)) scopes.push(s);
+        if (m === 0 || scopes.lastIndexOf(s, m - 1) === -1) scopes[m++] = s;
       }
+      scopes.length = m;
     }
     out[i] = {
       id,

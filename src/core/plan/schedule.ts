@@ -171,7 +171,7 @@ function waves(graph: TaskGraph, { solo, clashStart, clashList, tail }: Prepared
     at[d] = (at[d] as number) + 1;
   }
   for (let d = 0; d <= maxDepth; d++) at[d + 1] = (at[d + 1] as number) + (at[d] as number);
-  const visit: number[] = new Array<number>(n).fill(0);
+  const visit = new Int32Array(n);
   const put = at.slice(0, maxDepth + 1);
   for (let i = 0; i < n; i++) {
     const d = depth[i] as number;
@@ -179,15 +179,8 @@ function waves(graph: TaskGraph, { solo, clashStart, clashList, tail }: Prepared
     visit[k] = i;
     put[d] = k + 1;
   }
-  const byChain = (x: number, y: number): number => (tail[y] as number) - (tail[x] as number) || x - y;
-  for (let d = 0; d <= maxDepth; d++) {
-    const lo = at[d] as number;
-    const hi = at[d + 1] as number;
-    if (hi - lo > 1) {
-      const bucket = visit.slice(lo, hi).sort(byChain);
-      for (let k = lo; k < hi; k++) visit[k] = bucket[k - lo] as number;
-    }
-  }
+  const tmp = new Int32Array(n);
+  for (let d = 0; d <= maxDepth; d++) sortByChain(visit, at[d] as number, at[d + 1] as number, tail, tmp);
   const wave = new Int32Array(n).fill(-1);
   const size: number[] = [];
   // skip[w] points past solo waves (union-find with path halving), so scans never walk them one by one.
@@ -241,6 +234,43 @@ function waves(graph: TaskGraph, { solo, clashStart, clashList, tail }: Prepared
   return out;
 }
 
+/**
+ * Sorts visit[lo..hi) by longest remaining chain first, then input order (a total order, so the
+ * result is the same as any correct sort's). Insertion sort on runs of 16, then merges through
+ * tmp: a depth bucket is usually a few dozen tasks, and Array#sort with a comparator costs a
+ * call per comparison.
+ */
+function sortByChain(visit: Int32Array, lo: number, hi: number, tail: Float64Array, tmp: Int32Array): void {
+  const before = (a: number, b: number): boolean =>
+    (tail[a] as number) > (tail[b] as number) || ((tail[a] as number) === (tail[b] as number) && a < b);
+  const RUN = 16;
+  for (let s = lo; s < hi; s += RUN) {
+    const e = Math.min(s + RUN, hi);
+    for (let k = s + 1; k < e; k++) {
+      const x = visit[k] as number;
+      let j = k - 1;
+      while (j >= s && before(x, visit[j] as number)) {
+        visit[j + 1] = visit[j] as number;
+        j--;
+      }
+      visit[j + 1] = x;
+    }
+  }
+  for (let width = RUN; lo + width < hi; width *= 2) {
+    for (let s = lo; s + width < hi; s += 2 * width) {
+      const mid = s + width;
+      const e = Math.min(s + 2 * width, hi);
+      let i = s;
+      let j = mid;
+      let o = s;
+      while (i < mid && j < e) tmp[o++] = before(visit[j] as number, visit[i] as number) ? (visit[j++] as number) : (visit[i++] as number);
+      while (i < mid) tmp[o++] = visit[i++] as number;
+      while (j < e) tmp[o++] = visit[j++] as number;
+      for (let k = s; k < e; k++) visit[k] = tmp[k] as number;
+    }
+  }
+}
+
 /** Event simulation of the list schedule: start time of every task, and the makespan. */
 function listSchedule(
   graph: TaskGraph,
@@ -261,26 +291,33 @@ function listSchedule(
     waiting[i] = (depStart[i + 1] as number) - (depStart[i] as number);
     if (waiting[i] === 0) ready.push(i, priority[i] as number);
   }
-  const deferred: number[] = [];
+  // Tasks popped but not started this round (a conflict is running, or a solo task waits).
+  const deferred = new Int32Array(n);
   let now = 0;
   let soloRunning = false;
   let done = 0;
   while (done < n) {
     if (!soloRunning) {
-      deferred.length = 0;
+      let held = 0;
       while (busy.size < workers && ready.size > 0) {
         const t = ready.pop();
         if (solo[t]) {
           // Reserve the machine: nothing of lower priority starts until the solo task has run,
           // otherwise a stream of small tasks could push a critical solo task to the very end.
-          if (busy.size === 0) begin(t);
-          else deferred.push(t);
+          if (busy.size === 0) {
+            begin(t, now);
+            soloRunning = true;
+          } else deferred[held++] = t;
           break;
         }
-        if (conflictsRunning(t)) deferred.push(t);
-        else begin(t);
+        let clash = false;
+        for (let q = clashStart[t] as number, end = clashStart[t + 1] as number; q < end && !clash; q++) {
+          if (running[clashList[q] as number]) clash = true;
+        }
+        if (clash) deferred[held++] = t;
+        else begin(t, now);
       }
-      for (const t of deferred) ready.push(t, priority[t] as number);
+      for (let k = 0; k < held; k++) ready.push(deferred[k] as number, priority[deferred[k] as number] as number);
     }
     if (busy.size === 0) throw new Error('list schedule stalled'); // unreachable for a validated graph
     now = busy.peekKey();
@@ -301,15 +338,10 @@ function listSchedule(
   for (let i = 0; i < n; i++) start[i] = (finish[i] as number) - (est[i] as number);
   return { makespan: now, start };
 
-  function conflictsRunning(t: number): boolean {
-    for (let q = clashStart[t] as number, end = clashStart[t + 1] as number; q < end; q++) if (running[clashList[q] as number]) return true;
-    return false;
-  }
-
-  function begin(t: number): void {
-    finish[t] = now + (est[t] as number);
+  function begin(t: number, at: number): void {
+    const f = at + (est[t] as number);
+    finish[t] = f;
     running[t] = 1;
-    if (solo[t]) soloRunning = true;
-    busy.push(t, finish[t] as number);
+    busy.push(t, f);
   }
 }

@@ -219,7 +219,7 @@ export function quickParse(input: unknown): PlannedTask[] | null {
         if (s === null) return null;
         if (m === 0 || scopes.lastIndexOf(s, m - 1) === -1) scopes[m++] = s;
       }
-      scopes.length = m;
+      if (m < scopes.length) scopes.length = m; // setting the length is a runtime call: only for repeats
     }
     out[i] = {
       id,

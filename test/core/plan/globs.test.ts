@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import picomatch from 'picomatch';
 import { isLanesError } from '../../../src/errors.js';
-import {
-  ScopeIndex,
-  findConflicts,
-  intersectNormalized,
-  isPlainScope,
-  matchesScope,
-  normalizeScope,
-  scopesIntersect,
-  type ConflictStats,
-} from '../../../src/core/plan/globs.js';
+import { intersectNormalized, isPlainScope, matchesScope, normalizeScope, scopesIntersect } from '../../../src/core/plan/globs.js';
+import { ScopeIndex, findConflicts, type ConflictStats } from '../../../src/core/plan/scope-index.js';
 import { rng } from '../../helpers/prng.js';
 import { isPlainlyNormal, normalizeUncached } from '../../../src/core/plan/scope-normalize.js';
 

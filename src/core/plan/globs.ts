@@ -15,10 +15,10 @@
  * negation, unbalanced parentheses), are refused by normalizeScope with a hint.
  *
  * Module map: scope-normalize (the gate) -> glob-parse (tokens) -> glob-nfa (automata, product
- * search) -> scope-match (cached matching) -> scope-index (conflicts between many tasks).
+ * search) -> scope-match (cached matching) -> scope-index (conflicts between many tasks; not
+ * re-exported here, so the hooks that match paths, such as PreToolUse, do not load it).
  */
 export { parseScope, SCOPE_LIMITS } from './glob-parse.js';
 export { normalizeScope } from './scope-normalize.js';
 export { scopesIntersect, matchesScope, intersectNormalized, isPlainScope, type FileScopes } from './scope-match.js';
-export { ScopeIndex, findConflicts, conflictsOfNormalized, type Conflict, type ConflictStats, type ScopeEntry } from './scope-index.js';
 export type { Intersection } from './glob-nfa.js';

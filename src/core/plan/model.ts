@@ -118,8 +118,11 @@ export function parseTasks(input: unknown): PlannedTask[] {
       hint: `Pass an array of tasks (or an object with a "tasks" array). ${EXAMPLE}`,
     });
   }
-  const fast = quickParse(input);
-  if (fast) return fast.map((t, i) => normalize(t, input, i));
+  return quickParse(input) ?? parseWithSchema(input);
+}
+
+/** The schema's path: zod decides and explains every problem, then each task is normalized. */
+export function parseWithSchema(input: unknown): PlannedTask[] {
   const r = TasksSchema.safeParse(input);
   if (!r.success) {
     const lines = r.error.issues.map((i) => describeIssue(i, input));
@@ -135,7 +138,6 @@ export function parseTasks(input: unknown): PlannedTask[] {
 type Parsed = z.output<typeof TaskInputSchema>;
 
 function normalize(t: Parsed, input: unknown, i: number): PlannedTask {
-  const deps = t.depends_on ?? [];
   const files: string[] = [];
   (t.files ?? []).forEach((f, j) => {
     const s = scope(f, input, i, j);
@@ -145,52 +147,117 @@ function normalize(t: Parsed, input: unknown, i: number): PlannedTask {
     id: t.id,
     title: t.title,
     description: t.description ?? '',
-    depends_on: deps.length > 1 ? [...new Set(deps)] : [...deps],
+    depends_on: dedupe(t.depends_on ?? []),
     files,
     estimate: t.estimate,
     parallel_ok: t.parallel_ok,
   };
 }
 
-const ALLOWED = new Set(FIELDS);
-const isSlugList = (v: unknown): boolean =>
-  Array.isArray(v) && v.length <= L.maxDependsOn && v.every((d) => typeof d === 'string' && SLUG_RE.test(d));
-const isScopeList = (v: unknown): boolean =>
-  Array.isArray(v) && v.length <= L.maxFiles && v.every((f) => typeof f === 'string' && f.length >= 1 && f.length <= L.maxScopeLength);
+/** A copy without repeats, first occurrences in order. */
+function dedupe(xs: readonly string[]): string[] {
+  if (xs.length > 16) return [...new Set(xs)];
+  const out = xs.slice();
+  for (let k = 1; k < out.length; k++) {
+    // Short lists: a scan of the ones before is cheaper than a Set per task.
+    if (out.lastIndexOf(out[k] as string, k - 1) !== -1) return [...new Set(xs)];
+  }
+  return out;
+}
+
+/** SLUG_RE (util/slug.ts) as a loop: ^[a-z0-9][a-z0-9-]{0,62}$. Tested against the regex. */
+export function isSlugText(s: string): boolean {
+  const n = s.length;
+  if (n < 1 || n > 63) return false;
+  for (let k = 0; k < n; k++) {
+    const c = s.charCodeAt(k);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c === 0x2d && k > 0))) return false;
+  }
+  return true;
+}
 
 /**
- * The schema's accepting path written out by hand: zod spends ~3 us per task, which is most of the
- * 100 ms budget for a 10,000-task plan. It returns null on anything doubtful and the schema then
- * decides and explains; test/core/plan/plan.test.ts checks that it never accepts what the schema
- * rejects and that both produce the same tasks.
+ * The schema's accepting path written out by hand, producing the normalized tasks directly: zod
+ * spends ~3 us per task, which is most of the budget for a 10,000-task plan. It returns null on
+ * anything doubtful (a scope that does not normalize included) and the schema then decides and
+ * explains; test/core/plan/plan.test.ts checks that it never accepts what the schema rejects and
+ * that both produce the same tasks.
  */
-export function quickParse(input: unknown): Parsed[] | null {
+export function quickParse(input: unknown): PlannedTask[] | null {
   if (!Array.isArray(input) || input.length < 1 || input.length > L.maxTasks) return null;
-  const out: Parsed[] = new Array(input.length);
+  const out: PlannedTask[] = new Array(input.length);
   for (let i = 0; i < input.length; i++) {
     const t = input[i] as Record<string, unknown> | null | undefined;
     if (typeof t !== 'object' || t === null || Array.isArray(t)) return null;
-    for (const k in t) if (!ALLOWED.has(k)) return null;
+    for (const k in t) if (!isField(k)) return null;
     const { id, title, description, depends_on, files, estimate, parallel_ok } = t;
-    if (typeof id !== 'string' || !SLUG_RE.test(id) || typeof title !== 'string') return null;
+    if (typeof id !== 'string' || !isSlugText(id) || typeof title !== 'string') return null;
     const trimmed = title.trim();
     if (trimmed.length < 1 || trimmed.length > L.maxTitle) return null;
     if (description !== undefined && (typeof description !== 'string' || description.length > L.maxDescription)) return null;
-    if (depends_on !== undefined && !isSlugList(depends_on)) return null;
-    if (files !== undefined && !isScopeList(files)) return null;
     if (estimate !== undefined && !(typeof estimate === 'number' && estimate > 0 && estimate <= L.maxEstimateHours)) return null;
     if (parallel_ok !== undefined && typeof parallel_ok !== 'boolean') return null;
+    let deps: string[] = [];
+    if (depends_on !== undefined) {
+      if (!Array.isArray(depends_on) || depends_on.length > L.maxDependsOn) return null;
+      for (let k = 0; k < depends_on.length; k++) {
+        const d = depends_on[k] as unknown;
+        if (typeof d !== 'string' || !isSlugText(d)) return null;
+      }
+      deps = dedupe(depends_on as string[]);
+    }
+    let scopes: string[] = [];
+    if (files !== undefined) {
+      if (!Array.isArray(files) || files.length > L.maxFiles) return null;
+      // Normalized in place in an exact-size copy (an array grown by push starts at 17 slots).
+      scopes = files.slice();
+      let m = 0;
+      for (let k = 0; k < scopes.length; k++) {
+        const f = scopes[k] as unknown;
+        if (typeof f !== 'string' || f.length < 1 || f.length > L.maxScopeLength) return null;
+        const s = tryNormalizeScope(f);
+        if (s === null) return null;
+        if (m === 0 || scopes.lastIndexOf(s, m - 1) === -1) scopes[m++] = s;
+      }
+      if (m < scopes.length) scopes.length = m; // setting the length is a runtime call: only for repeats
+    }
     out[i] = {
       id,
       title: trimmed,
-      ...(description === undefined ? {} : { description: description as string }),
-      ...(depends_on === undefined ? {} : { depends_on: depends_on as string[] }),
-      ...(files === undefined ? {} : { files: files as string[] }),
-      estimate: (estimate as number | undefined) ?? L.defaultEstimateHours,
-      parallel_ok: (parallel_ok as boolean | undefined) ?? true,
+      description: description === undefined ? '' : (description as string),
+      depends_on: deps,
+      files: scopes,
+      estimate: estimate === undefined ? L.defaultEstimateHours : (estimate as number),
+      parallel_ok: parallel_ok === undefined ? true : (parallel_ok as boolean),
     };
   }
   return out;
+}
+
+/** The fields of TaskInputSchema (FIELDS), as a switch: cheaper than a Set lookup per key. */
+function isField(k: string): boolean {
+  switch (k) {
+    case 'id':
+    case 'title':
+    case 'description':
+    case 'depends_on':
+    case 'files':
+    case 'estimate':
+    case 'parallel_ok':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** normalizeScope, or null where it would throw (the schema's path then reports it with its task). */
+function tryNormalizeScope(f: string): string | null {
+  try {
+    return normalizeScope(f);
+  } catch (e) {
+    if (e instanceof LanesError) return null;
+    throw e;
+  }
 }
 
 function scope(f: string, input: unknown, i: number, j: number): string {

@@ -54,7 +54,7 @@ export function buildPlan(input: unknown, opts: PlanOptions): Plan {
   }
   const list = isTasksObject(input) ? input.tasks : input;
   const tasks = parseTasks(list);
-  const graph = buildGraph(tasks);
+  const graph = buildGraph(tasks, true); // parseTasks checked every id
   const fileScopes = plainFileScopes(tasks, opts.files);
   const conflicts = conflictsOfNormalized(tasks, undefined, fileScopes);
   const s = schedule(tasks, graph, conflicts, p);

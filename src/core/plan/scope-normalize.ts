@@ -20,14 +20,63 @@ export function normalizeScope(raw: unknown): string {
       hint: 'Give scopes as repository-relative paths or globs, for example "src/api/**".',
     });
   }
+  if (isPlainlyNormal(raw)) return raw;
   const hit = normalizedCache.get(raw);
   if (hit !== undefined) return hit;
-  const s = clean(raw);
-  parseScope(s); // validates what only parsing can see (extglobs, expansion size, `{..,x}`)
+  const s = normalizeUncached(raw);
   if (normalizedCache.size > 100_000) normalizedCache.clear();
   normalizedCache.set(raw, s);
   normalizedCache.set(s, s);
   return s;
+}
+
+/** normalizeScope's full path, without the shortcut or the cache. */
+export function normalizeUncached(raw: string): string {
+  const s = clean(raw);
+  parseScope(s); // validates what only parsing can see (extglobs, expansion size, `{..,x}`)
+  return s;
+}
+
+/**
+ * A scope that normalizeScope returns unchanged and that parsing cannot refuse, told by one pass
+ * over its characters (cheaper than the cache's lookup): printable ASCII without the characters
+ * that need cleaning or parsing (`\\ ( ) | [ ] { }`), not starting with `/`, `~` or `!`, no `:`
+ * second (a drive letter), and every segment non-empty and neither `.` nor `..` (which also rules
+ * out a trailing `/`). What is left is literals, `*`, `?` and separators, which parse as a single
+ * sequence of fewer tokens than characters. test/core/plan/globs.test.ts checks every scope it
+ * accepts against the full path.
+ */
+export function isPlainlyNormal(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > SCOPE_LIMITS.maxLength) return false;
+  const first = s.charCodeAt(0);
+  if (first === 0x2f || first === 0x7e || first === 0x21 || (n > 1 && s.charCodeAt(1) === 0x3a)) return false;
+  let segStart = 0;
+  let dots = 0; // dots since the segment started, while it is nothing but dots
+  for (let k = 0; k < n; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x21 || c > 0x7e) return false; // controls, space, DEL, non-ASCII (trim could change them)
+    switch (c) {
+      case 0x5c: // \
+      case 0x28: // (
+      case 0x29: // )
+      case 0x7c: // |
+      case 0x5b: // [
+      case 0x5d: // ]
+      case 0x7b: // {
+      case 0x7d: // }
+        return false;
+      case 0x2f: // /
+        if (k === segStart || dots === k - segStart) return false; // empty, "." or ".."
+        segStart = k + 1;
+        dots = 0;
+        break;
+      case 0x2e: // .
+        if (dots === k - segStart) dots++;
+        break;
+    }
+  }
+  return segStart < n && dots !== n - segStart;
 }
 
 function clean(raw: string): string {

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import picomatch from 'picomatch';
 import { isLanesError } from '../../../src/errors.js';
-import {
-  ScopeIndex,
-  findConflicts,
-  intersectNormalized,
-  isPlainScope,
-  matchesScope,
-  normalizeScope,
-  scopesIntersect,
-  type ConflictStats,
-} from '../../../src/core/plan/globs.js';
+import { intersectNormalized, isPlainScope, matchesScope, normalizeScope, scopesIntersect } from '../../../src/core/plan/globs.js';
+import { ScopeIndex, findConflicts, type ConflictStats } from '../../../src/core/plan/scope-index.js';
 import { rng } from '../../helpers/prng.js';
+import { isPlainlyNormal, normalizeUncached } from '../../../src/core/plan/scope-normalize.js';
 
 const yes = (a: string, b: string) => expect(scopesIntersect(a, b).intersects, `${a} ∩ ${b}`).toBe(true);
 const no = (a: string, b: string) => expect(scopesIntersect(a, b).intersects, `${a} ∩ ${b}`).toBe(false);
@@ -129,6 +122,53 @@ describe('normalizeScope', () => {
   it('accepts the longest allowed scope and escaped glob characters', () => {
     expect(normalizeScope('x'.repeat(512))).toHaveLength(512);
     expect(normalizeScope('a/\\*b')).toBe('a/\\*b');
+  });
+
+  it('takes its shortcut only for scopes the full path returns unchanged (property)', () => {
+    const r = rng(3);
+    // Every character class the cleaning and the parser treat specially, plus plain ones.
+    const chars = [...'ab.a/*?~!:+@-_'].concat([
+      '\\',
+      '(',
+      ')',
+      '|',
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      ' ',
+      '\t',
+      '\u00a0',
+      '\u2028',
+      'é',
+      '\u0000',
+      '\u007f',
+    ]);
+    let shortcut = 0;
+    const wrong: string[] = [];
+    for (let k = 0; k < 50_000; k++) {
+      const len = 1 + Math.floor(r() * 12);
+      let s = '';
+      for (let i = 0; i < len; i++) s += r() < 0.7 ? chars[Math.floor(r() * 5)] : chars[Math.floor(r() * chars.length)];
+      if (!isPlainlyNormal(s)) continue;
+      shortcut++;
+      let full: string | undefined;
+      try {
+        full = normalizeUncached(s);
+      } catch {
+        full = undefined;
+      }
+      if (full !== s) wrong.push(s);
+    }
+    expect(wrong).toEqual([]);
+    expect(shortcut).toBeGreaterThan(5000);
+    for (const s of ['a/./b', './a', 'a/', 'a//b', '../a', 'a/..', '/a', '~/a', 'c:/a', '!a', ' a', 'a ', '.', 'x'.repeat(513)]) {
+      expect(isPlainlyNormal(s), s).toBe(false);
+    }
+    for (const s of ['a', '.github/x.yml', 'src/**/*.ts', 'a?b', 'a+b']) expect(isPlainlyNormal(s), s).toBe(true);
+    // Harmless but sent the long way: the shortcut need not know every case.
+    for (const s of ['a/.../b', '~a', 'src/{a,b}']) expect(isPlainlyNormal(s), s).toBe(false);
   });
 });
 
@@ -321,6 +361,85 @@ describe('findConflicts and ScopeIndex', () => {
     const c = findConflicts(tasks, stats);
     expect(stats).toEqual({ scopes: 15002, comparisons: 1 });
     expect(c).toEqual([{ a: 'shared-a', b: 'shared-b', files: ['shared/config.json ∩ shared/*.json'], witness: 'shared/config.json' }]);
+  });
+
+  it('visits exactly the pairs whose literal prefixes nest, each once (against all pairs, random scopes)', () => {
+    // The reference: a scope's key is its literal leading segments plus "/" (a plain scope: itself
+    // plus "/"); two scopes are candidates iff one key starts with the other.
+    const key = (s: string) => {
+      const g = s.search(/[*?[{(\\]/);
+      return g === -1 ? `${s}/` : s.slice(0, s.lastIndexOf('/', g) + 1);
+    };
+    const r = rng(7);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+    const segs = ['a', 'b', 'ab', 'a.b', 'src', 'x'];
+    const tails = ['', '/*.ts', '/**', '*', '/{c,d}', '/[ab]', '/x.ts', '?'];
+    for (let round = 0; round < 40; round++) {
+      const scopes = Array.from({ length: 2 + Math.floor(r() * 30) }, () => {
+        const depth = Math.floor(r() * 4);
+        const path = Array.from({ length: 1 + depth }, () => pick(segs)).join('/');
+        return normalizeScope(r() < 0.1 ? `${pick(['*', '**/', '?'])}${path}` : `${path}${pick(tails)}`);
+      });
+      const index = new ScopeIndex();
+      scopes.forEach((s, i) => index.add(`o${i}`, s));
+      const seen: string[] = [];
+      index.forEachCandidate((x, y) => {
+        const [i, j] = [Number(x.owner.slice(1)), Number(y.owner.slice(1))].sort((p, q) => p - q);
+        seen.push(`${i} ${j}`);
+      });
+      const want: string[] = [];
+      for (let i = 0; i < scopes.length; i++) {
+        for (let j = i + 1; j < scopes.length; j++) {
+          const [ki, kj] = [key(scopes[i]!), key(scopes[j]!)];
+          if (ki.startsWith(kj) || kj.startsWith(ki)) want.push(`${i} ${j}`);
+        }
+      }
+      expect(seen.sort(), scopes.join('  ')).toEqual(want.sort());
+      expect(index.candidateCount()).toBe(want.length);
+    }
+  });
+
+  it('keeps keys with the same hash apart: a collision costs a comparison, never a pair', () => {
+    // "yaczfa/" and "glbppa/" have the same 32-bit FNV-1a hash, the index's key hash.
+    const stats: ConflictStats = { scopes: 0, comparisons: 0 };
+    expect(
+      findConflicts(
+        [
+          { id: 'p', files: ['yaczfa/**'] },
+          { id: 'q', files: ['glbppa/**'] },
+        ],
+        stats,
+      ),
+    ).toEqual([]);
+    expect(stats.comparisons).toBe(0);
+    // ... also as a prefix of a longer key: "yaczfa/" inside "yaczfa/sub/x.ts/" is not "glbppa/".
+    findConflicts(
+      [
+        { id: 'p', files: ['glbppa/*.ts'] },
+        { id: 'q', files: ['yaczfa/sub/x.ts'] },
+      ],
+      stats,
+    );
+    expect(stats.comparisons).toBe(0);
+    const c = findConflicts(
+      [
+        { id: 'p', files: ['glbppa/*.ts', 'yaczfa/*'] },
+        { id: 'q', files: ['yaczfa/sub/x.ts', 'glbppa/a.ts'] },
+      ],
+      stats,
+    );
+    expect(stats.comparisons).toBe(2);
+    expect(c).toEqual([{ a: 'p', b: 'q', files: ['glbppa/*.ts ∩ glbppa/a.ts'], witness: 'glbppa/a.ts' }]);
+  });
+
+  it('shows the witness of the first intersecting pair of scopes, whatever the order they were found in', () => {
+    const tasks = [
+      { id: 'p', files: ['z/**', 'a/**'] },
+      { id: 'q', files: ['z/y.ts', 'a/b.ts'] },
+    ];
+    const c = findConflicts(tasks);
+    expect(c).toEqual([{ a: 'p', b: 'q', files: ['a/** ∩ a/b.ts', 'z/** ∩ z/y.ts'], witness: 'a/b.ts' }]);
+    expect(findConflicts([...tasks].reverse().map((t) => ({ ...t, files: [...t.files].reverse() })))).toEqual(c);
   });
 
   it('still compares a scope starting with a glob against everything', () => {

@@ -1,21 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph, type GraphTask } from '../../../src/core/plan/graph.js';
+import { buildGraph, type GraphTask, type TaskGraph } from '../../../src/core/plan/graph.js';
 import { errorOf } from './helpers.js';
 
 const t = (id: string, ...depends_on: string[]): GraphTask => ({ id, depends_on });
+const deps = (g: TaskGraph, i: number): number[] => [...g.depList.subarray(g.depStart[i], g.depStart[i + 1])];
+const dependents = (g: TaskGraph, i: number): number[] => [...g.outList.subarray(g.outStart[i], g.outStart[i + 1])];
 
 describe('buildGraph', () => {
   it('orders every task after its dependencies, ties in input order', () => {
     const g = buildGraph([t('d', 'b', 'c'), t('b', 'a'), t('a'), t('c', 'a'), t('e')]);
-    expect(g.order.map((i) => g.ids[i])).toEqual(['a', 'e', 'b', 'c', 'd']);
-    expect(g.deps[0]!.map((i) => g.ids[i])).toEqual(['b', 'c']);
-    expect(g.dependents[2]!.map((i) => g.ids[i])).toEqual(['b', 'c']);
+    expect([...g.order].map((i) => g.ids[i])).toEqual(['a', 'e', 'b', 'c', 'd']);
+    expect(deps(g, 0).map((i) => g.ids[i])).toEqual(['b', 'c']);
+    expect(dependents(g, 2).map((i) => g.ids[i])).toEqual(['b', 'c']);
   });
 
   it('drops repeated dependencies', () => {
     const g = buildGraph([t('a'), t('b', 'a', 'a')]);
-    expect(g.deps[1]).toEqual([0]);
-    expect(g.dependents[0]).toEqual([1]);
+    expect(deps(g, 1)).toEqual([0]);
+    expect(dependents(g, 0)).toEqual([1]);
   });
 
   it('names a cycle as a -> b -> c -> a, starting at the earliest task', () => {

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { parse } from 'yaml';
 import { buildPlan, PLAN_LIMITS } from '../../../src/core/plan/plan.js';
-import { TasksSchema, parseTasks, quickParse } from '../../../src/core/plan/model.js';
+import { TasksSchema, isSlugText, parseTasks, parseWithSchema, quickParse } from '../../../src/core/plan/model.js';
 import { errorOf } from './helpers.js';
 import { rng } from '../../helpers/prng.js';
+import { SLUG_RE } from '../../../src/util/slug.js';
 
 const task = (id: string, extra: Record<string, unknown> = {}) => ({ id, title: `Task ${id}`, ...extra });
 
@@ -183,6 +184,14 @@ describe('quickParse (the hand-written fast path of the schema)', () => {
     ['x'.repeat(513)],
     {},
     [undefined],
+    ['a', 'b', 'a'],
+    ['src/', 'src/**', './src/**'],
+    ['/etc/passwd'],
+    ['../x'],
+    [' a/b ', 'a//b'],
+    ['a\\b'],
+    ['{1..3}'],
+    ['.'],
   ];
   const KEYS = ['id', 'title', 'description', 'depends_on', 'files', 'estimate', 'parallel_ok', 'extra'];
 
@@ -201,10 +210,29 @@ describe('quickParse (the hand-written fast path of the schema)', () => {
       if (fast) {
         accepted++;
         expect(slow.success, JSON.stringify(list)).toBe(true);
-        expect(fast).toEqual(slow.data);
+        expect(fast).toEqual(parseWithSchema(list));
       }
     }
     expect(accepted).toBeGreaterThan(500);
+  });
+
+  it('checks ids exactly as SLUG_RE does', () => {
+    const r = rng(5);
+    const good = 'az09-';
+    const bad = '_A.é /';
+    let slugs = 0;
+    const wrong: string[] = [];
+    for (let k = 0; k < 20_000; k++) {
+      const s = Array.from({ length: Math.floor(r() * 66) }, () =>
+        r() < 0.98 ? good[Math.floor(r() * good.length)] : bad[Math.floor(r() * bad.length)],
+      ).join('');
+      if (isSlugText(s) !== SLUG_RE.test(s)) wrong.push(s);
+      if (SLUG_RE.test(s)) slugs++;
+    }
+    expect(wrong).toEqual([]);
+    expect(slugs).toBeGreaterThan(2000);
+    expect(isSlugText('a'.repeat(63))).toBe(true);
+    expect(isSlugText('a'.repeat(64))).toBe(false);
   });
 
   it('hands odd inputs to the schema', () => {

@@ -101,6 +101,39 @@ async function mcpAnswers() {
   }
 }
 
+/**
+ * Node's builtins are taken with require(), not imported as ES modules: an ES import of a builtin
+ * builds its ESM facade, which reads every export once, lazy getters included (`fs`'s ReadStream
+ * getter loads the whole stream stack, `crypto`'s webcrypto getter loads WebCrypto): about 5 ms of
+ * a PreToolUse run (docs/performance.md). Through require() the module is the same object and a
+ * lazy part loads only when used. esbuild has already dropped the imports nothing uses; each chunk's
+ * builtin imports become `var` bindings at its top, before any of its code runs.
+ */
+function builtinsByRequire(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const taken = [];
+  const rest = text.replace(/^import ([^;'"\n]+?) from "(node:[a-z_/]+)";\n/gm, (_, clause, spec) => {
+    const req = `require(${JSON.stringify(spec)})`;
+    const one = /^(?:\* as )?([\w$]+)$/.exec(clause);
+    const named = /^\{([^}]*)\}$/.exec(clause);
+    if (one) taken.push(`var ${one[1]} = ${req};`);
+    else if (named) {
+      const names = named[1]
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean);
+      taken.push(`var { ${names.map((n) => n.replace(/^([\w$]+) as ([\w$]+)$/, '$1: $2')).join(', ')} } = ${req};`);
+    } else throw new Error(`build: ${file}: cannot take "import ${clause} from ${spec}" with require()`);
+    return '';
+  });
+  if (taken.length === 0) return;
+  const anchor = 'const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));\n';
+  const at = rest.indexOf(anchor);
+  if (at < 0) throw new Error(`build: ${file} has no require banner`);
+  const end = at + anchor.length;
+  fs.writeFileSync(file, `${rest.slice(0, end)}${taken.join('\n')}\n${rest.slice(end)}`);
+}
+
 const answers = await mcpAnswers();
 fs.rmSync(outdir, { recursive: true, force: true });
 await build({
@@ -121,12 +154,15 @@ await build({
   // node_modules is a symlink (scripts/build-head.sh), so the bundle is the same wherever it is built.
   preserveSymlinks: true,
   loader: { '.yaml': 'text', '.md': 'text' },
-  // Bundled CommonJS dependencies (proper-lockfile, systeminformation) call require().
+  // Bundled CommonJS dependencies (proper-lockfile, systeminformation) call require(), and so do
+  // the builtin imports (builtinsByRequire below). One require for the whole bundle: creating one
+  // per chunk cost about 0.05 ms each, over the 20 to 40 chunks a hook loads.
   banner: {
-    js: "#!/usr/bin/env node\nimport { createRequire as __lanesRequire } from 'node:module';\nconst require = __lanesRequire(import.meta.url);",
+    js: "#!/usr/bin/env node\nimport { createRequire as __lanesRequire } from 'node:module';\nconst require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));",
   },
   logLevel: 'warning',
 });
+for (const f of fs.readdirSync(dist, { recursive: true })) if (String(f).endsWith('.mjs')) builtinsByRequire(path.join(dist, String(f)));
 fs.chmodSync(path.join(dist, 'lanes.mjs'), 0o755);
 
 for (const c of COMPONENTS) fs.cpSync(path.join(root, c), path.join(outdir, c), { recursive: true });

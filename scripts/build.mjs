@@ -19,14 +19,30 @@ const dist = path.join(outdir, 'dist');
 
 export const entries = {
   lanes: 'src/cli/main.ts',
-  // Claude Code hooks: one small bundle per event, so a hook loads only its own code; shared code
-  // lands in chunks/.
+  // The hooks that run once per worktree need the config (zod) up front: split with the CLI.
+  'hooks/worktree-create': 'src/hooks/worktree-create.ts',
+  'hooks/worktree-remove': 'src/hooks/worktree-remove.ts',
+  // The lane-only parts of the light hooks below (state lock, git, config), each loaded with a
+  // dynamic import: split with the CLI, so zod and YAML are never copied.
+  'hooks/heavy/renew': 'src/hooks/heavy/renew.ts',
+  'hooks/heavy/notice': 'src/hooks/heavy/notice.ts',
+  'hooks/heavy/session-start-lane': 'src/hooks/heavy/session-start-lane.ts',
+  'hooks/heavy/stop-lane': 'src/hooks/heavy/stop-lane.ts',
+  'hooks/heavy/session-end-work': 'src/hooks/heavy/session-end-work.ts',
+};
+
+/**
+ * The hooks Claude Code runs at every edit, start and stop: each is one file holding everything it
+ * loads before its lane-only part (about 20 module files before: Node's ESM loader pays for each one
+ * it resolves, reads, compiles and links). Their `./heavy/*` imports stay dynamic and load the
+ * entries above. Nothing else may be imported lazily from them (the build fails), so no heavy
+ * dependency is copied into a hook file.
+ */
+export const lightHooks = {
   'hooks/pre-tool-use': 'src/hooks/pre-tool-use.ts',
   'hooks/session-start': 'src/hooks/session-start.ts',
   'hooks/stop': 'src/hooks/stop.ts',
   'hooks/session-end': 'src/hooks/session-end.ts',
-  'hooks/worktree-create': 'src/hooks/worktree-create.ts',
-  'hooks/worktree-remove': 'src/hooks/worktree-remove.ts',
 };
 
 /** The plugin's components, copied as they are from the repository. */
@@ -136,19 +152,16 @@ function builtinsByRequire(file) {
 
 const answers = await mcpAnswers();
 fs.rmSync(outdir, { recursive: true, force: true });
-await build({
+const common = {
   // The answers go in as one JSON string: parsing a string is faster than evaluating a literal.
   define: { __LANES_BUILD_ID__: JSON.stringify(buildId()), __LANES_MCP_ANSWERS__: JSON.stringify(JSON.stringify(answers)) },
   absWorkingDir: root,
-  entryPoints: Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, path.join(root, v)])),
   outdir: dist,
   outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   // Module paths (which end up in the bundle's comments and keys) stay as written even when
   // node_modules is a symlink (scripts/build-head.sh), so the bundle is the same wherever it is built.
@@ -156,12 +169,29 @@ await build({
   loader: { '.yaml': 'text', '.md': 'text' },
   // Bundled CommonJS dependencies (proper-lockfile, systeminformation) call require(), and so do
   // the builtin imports (builtinsByRequire below). One require for the whole bundle: creating one
-  // per chunk cost about 0.05 ms each, over the 20 to 40 chunks a hook loads.
+  // per chunk cost about 0.05 ms each, over the 20 to 40 chunks a hook loaded.
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __lanesRequire } from 'node:module';\nconst require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));",
   },
   logLevel: 'warning',
-});
+};
+const abs = (m) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, path.join(root, v)]));
+await build({ ...common, entryPoints: abs(entries), splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+
+/** A light hook's `./heavy/<name>.js` stays a dynamic import of the heavy entry; any other lazy import fails the build. */
+const heavyExternal = {
+  name: 'heavy-external',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const m = /^\.\/heavy\/([a-z-]+)\.js$/.exec(args.path);
+      const from = path.relative(root, args.importer);
+      if (m && path.dirname(from) === 'src/hooks' && entries[`hooks/heavy/${m[1]}`]) return { path: `./heavy/${m[1]}.mjs`, external: true };
+      return { errors: [{ text: `a light hook may import lazily only its ./heavy/ parts, not ${args.path} (from ${from})` }] };
+    });
+  },
+};
+await build({ ...common, entryPoints: abs(lightHooks), splitting: false, plugins: [heavyExternal] });
 for (const f of fs.readdirSync(dist, { recursive: true })) if (String(f).endsWith('.mjs')) builtinsByRequire(path.join(dist, String(f)));
 fs.chmodSync(path.join(dist, 'lanes.mjs'), 0o755);
 

@@ -62,8 +62,11 @@ interface FinishOptions {
   reflection?: string;
   reason?: string;
   lock?: { staleMs?: number; deadlineMs?: number };
-  /** What the session cost (SessionEnd reads it from the transcript). */
-  usage?: SessionUsage;
+  /**
+   * What the session cost (SessionEnd reads it from the transcript). A function is called once
+   * git's processes for the note have started, so reading a large transcript overlaps them.
+   */
+  usage?: SessionUsage | (() => SessionUsage | undefined);
 }
 
 interface GitFacts {
@@ -112,7 +115,14 @@ async function finishSession(
   first: SessionRecord,
   opts: FinishOptions,
 ): Promise<{ done: true; result: FinishResult } | { done: false; session: SessionRecord }> {
-  const facts = await gitFacts(project, first);
+  const pending = gitFacts(project, first);
+  let usage: SessionUsage | undefined;
+  if (typeof opts.usage === 'function') {
+    // gitFacts starts its processes within this turn's microtasks: read the transcript meanwhile.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    usage = opts.usage();
+  } else usage = opts.usage;
+  const facts = await pending;
   const out = await withSessionLock(
     project,
     first.id,
@@ -136,7 +146,7 @@ async function finishSession(
         m.summary = opts.summary;
         m.end_reason = opts.reason ?? null;
         m.base = facts.base ?? null;
-        if (opts.usage) m.usage = opts.usage;
+        if (usage) m.usage = usage;
         if (facts.branch) m.branch = redact(facts.branch);
         note.reflection = outcomeText(status, opts.summary, opts.reflection);
         await writeNoteFast(rec, note);
@@ -157,7 +167,7 @@ async function finishSession(
         r.updated = ended;
         r.summary = opts.summary;
         if (opts.reason) r.end_reason = opts.reason;
-        if (opts.usage) r.usage = opts.usage;
+        if (usage) r.usage = usage;
         if (facts?.branch) r.branch = redact(facts.branch);
         if (commit.committed) {
           r.note_commit = commit.sha;
@@ -284,7 +294,6 @@ export async function completeSessionFast(opts: CompleteFastOptions): Promise<Co
   if (rec.status !== 'active')
     return { done: false, ms: ms(), reason: `session ${rec.id} has already ended (${rec.status})`, session: rec };
   const reason = opts.reason ? redact(opts.reason.slice(0, 200)) : 'unknown';
-  const usage = opts.usage ? opts.usage() : transcriptUsage(opts.transcript);
   const out = await finishSession(lanes, rec, {
     // Work logged or committed but never wrapped up is partial; a session that did nothing is abandoned.
     status: (note) => (entryCount(note) > 0 || note.commits.length > 0 ? 'partial' : 'abandoned'),
@@ -292,7 +301,7 @@ export async function completeSessionFast(opts: CompleteFastOptions): Promise<Co
     reason,
     // proper-lockfile's floor is 2 s stale; a hook killed at 1.5 s must not wait longer than it lives.
     lock: { staleMs: 2000, deadlineMs: 2100 },
-    ...(usage ? { usage } : {}),
+    usage: opts.usage ?? (() => transcriptUsage(opts.transcript)),
   });
   if (!out.done)
     return { done: false, ms: ms(), reason: `session ${rec.id} has already ended (${out.session.status})`, session: out.session };

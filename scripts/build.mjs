@@ -175,8 +175,21 @@ const common = {
   },
   logLevel: 'warning',
 };
+/**
+ * proper-lockfile falls back to graceful-fs only for an `fs` option left out, and src/state/lock.ts
+ * always passes its own (the lease's synchronous calls). Loading graceful-fs all the same cost every
+ * hook that takes a lock its evaluation (it clones and patches fs, and patches process.cwd): it is
+ * replaced by Node's fs, the module it would have wrapped.
+ */
+const noGracefulFs = {
+  name: 'no-graceful-fs',
+  setup(b) {
+    b.onResolve({ filter: /^graceful-fs$/ }, () => ({ path: 'graceful-fs', namespace: 'lanes-fs' }));
+    b.onLoad({ filter: /.*/, namespace: 'lanes-fs' }, () => ({ contents: "module.exports = require('node:fs');", loader: 'js' }));
+  },
+};
 const abs = (m) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, path.join(root, v)]));
-await build({ ...common, entryPoints: abs(entries), splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+await build({ ...common, entryPoints: abs(entries), splitting: true, chunkNames: 'chunks/[name]-[hash]', plugins: [noGracefulFs] });
 
 /** A light hook's `./heavy/<name>.js` stays a dynamic import of the heavy entry; any other lazy import fails the build. */
 const heavyExternal = {
@@ -191,7 +204,7 @@ const heavyExternal = {
     });
   },
 };
-await build({ ...common, entryPoints: abs(lightHooks), splitting: false, plugins: [heavyExternal] });
+await build({ ...common, entryPoints: abs(lightHooks), splitting: false, plugins: [heavyExternal, noGracefulFs] });
 for (const f of fs.readdirSync(dist, { recursive: true })) if (String(f).endsWith('.mjs')) builtinsByRequire(path.join(dist, String(f)));
 fs.chmodSync(path.join(dist, 'lanes.mjs'), 0o755);
 

@@ -131,7 +131,13 @@ export async function run({ root }: { root: string }): Promise<BenchResult[]> {
   const b = s.baseline!;
   return [
     result('hooks: node -e 0 (baseline)', b, b),
-    result('hooks: PreToolUse allow (edit in own lane)', s['pre-allow']!, b, ratioAim(1.3), 'node start + read claims.json + scope match'),
+    result(
+      'hooks: PreToolUse allow (edit in own lane)',
+      s['pre-allow']!,
+      b,
+      ratioAim(1.3),
+      'node start + one module file (no node:crypto, builtins by require) + read lanes.json and claims.json + scope match',
+    ),
     result('hooks: PreToolUse block (file held by another lane)', s['pre-block']!, b, ratioAim(1.3)),
     result('hooks: PreToolUse, repository without Lanes state', s['pre-nostate']!, b),
     result(
@@ -155,7 +161,7 @@ export async function run({ root }: { root: string }): Promise<BenchResult[]> {
       s.end!,
       b,
       msAim(150, 0.3),
-      'node start + 5 git (merge-base beside status, then diff; add, commit; log only when the session committed: branch and commits read from the files git keeps) + 6 fsyncs (note, index, tasks); no zod, no yaml (plain front matter by hand); the 10 MB transcript searched as bytes in 1 MB pieces, only lines naming usage decoded; Claude Code kills SessionEnd hooks after 1.5 s',
+      'node start + 5 git in 3 rounds (merge-base, diff --merge-base and status side by side; add; commit; log only when the session committed: branch, commits and the target tip read from the files git keeps) + 6 fsyncs (note, index, tasks); no zod, no yaml (plain front matter by hand); the 10 MB transcript read once, while git runs, as bytes in 1 MB pieces (only lines naming usage decoded); Claude Code kills SessionEnd hooks after 1.5 s',
     ),
   ];
 }

@@ -19,14 +19,30 @@ const dist = path.join(outdir, 'dist');
 
 export const entries = {
   lanes: 'src/cli/main.ts',
-  // Claude Code hooks: one small bundle per event, so a hook loads only its own code; shared code
-  // lands in chunks/.
+  // The hooks that run once per worktree need the config (zod) up front: split with the CLI.
+  'hooks/worktree-create': 'src/hooks/worktree-create.ts',
+  'hooks/worktree-remove': 'src/hooks/worktree-remove.ts',
+  // The lane-only parts of the light hooks below (state lock, git, config), each loaded with a
+  // dynamic import: split with the CLI, so zod and YAML are never copied.
+  'hooks/heavy/renew': 'src/hooks/heavy/renew.ts',
+  'hooks/heavy/notice': 'src/hooks/heavy/notice.ts',
+  'hooks/heavy/session-start-lane': 'src/hooks/heavy/session-start-lane.ts',
+  'hooks/heavy/stop-lane': 'src/hooks/heavy/stop-lane.ts',
+  'hooks/heavy/session-end-work': 'src/hooks/heavy/session-end-work.ts',
+};
+
+/**
+ * The hooks Claude Code runs at every edit, start and stop: each is one file holding everything it
+ * loads before its lane-only part (about 20 module files before: Node's ESM loader pays for each one
+ * it resolves, reads, compiles and links). Their `./heavy/*` imports stay dynamic and load the
+ * entries above. Nothing else may be imported lazily from them (the build fails), so no heavy
+ * dependency is copied into a hook file.
+ */
+export const lightHooks = {
   'hooks/pre-tool-use': 'src/hooks/pre-tool-use.ts',
   'hooks/session-start': 'src/hooks/session-start.ts',
   'hooks/stop': 'src/hooks/stop.ts',
   'hooks/session-end': 'src/hooks/session-end.ts',
-  'hooks/worktree-create': 'src/hooks/worktree-create.ts',
-  'hooks/worktree-remove': 'src/hooks/worktree-remove.ts',
 };
 
 /** The plugin's components, copied as they are from the repository. */
@@ -101,32 +117,95 @@ async function mcpAnswers() {
   }
 }
 
+/**
+ * Node's builtins are taken with require(), not imported as ES modules: an ES import of a builtin
+ * builds its ESM facade, which reads every export once, lazy getters included (`fs`'s ReadStream
+ * getter loads the whole stream stack, `crypto`'s webcrypto getter loads WebCrypto): about 5 ms of
+ * a PreToolUse run (docs/performance.md). Through require() the module is the same object and a
+ * lazy part loads only when used. esbuild has already dropped the imports nothing uses; each chunk's
+ * builtin imports become `var` bindings at its top, before any of its code runs.
+ */
+function builtinsByRequire(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const taken = [];
+  const rest = text.replace(/^import ([^;'"\n]+?) from "(node:[a-z_/]+)";\n/gm, (_, clause, spec) => {
+    const req = `require(${JSON.stringify(spec)})`;
+    const one = /^(?:\* as )?([\w$]+)$/.exec(clause);
+    const named = /^\{([^}]*)\}$/.exec(clause);
+    if (one) taken.push(`var ${one[1]} = ${req};`);
+    else if (named) {
+      const names = named[1]
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean);
+      taken.push(`var { ${names.map((n) => n.replace(/^([\w$]+) as ([\w$]+)$/, '$1: $2')).join(', ')} } = ${req};`);
+    } else throw new Error(`build: ${file}: cannot take "import ${clause} from ${spec}" with require()`);
+    return '';
+  });
+  if (taken.length === 0) return;
+  const anchor = 'const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));\n';
+  const at = rest.indexOf(anchor);
+  if (at < 0) throw new Error(`build: ${file} has no require banner`);
+  const end = at + anchor.length;
+  fs.writeFileSync(file, `${rest.slice(0, end)}${taken.join('\n')}\n${rest.slice(end)}`);
+}
+
 const answers = await mcpAnswers();
 fs.rmSync(outdir, { recursive: true, force: true });
-await build({
+const common = {
   // The answers go in as one JSON string: parsing a string is faster than evaluating a literal.
   define: { __LANES_BUILD_ID__: JSON.stringify(buildId()), __LANES_MCP_ANSWERS__: JSON.stringify(JSON.stringify(answers)) },
   absWorkingDir: root,
-  entryPoints: Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, path.join(root, v)])),
   outdir: dist,
   outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   // Module paths (which end up in the bundle's comments and keys) stay as written even when
   // node_modules is a symlink (scripts/build-head.sh), so the bundle is the same wherever it is built.
   preserveSymlinks: true,
   loader: { '.yaml': 'text', '.md': 'text' },
-  // Bundled CommonJS dependencies (proper-lockfile, systeminformation) call require().
+  // Bundled CommonJS dependencies (proper-lockfile, systeminformation) call require(), and so do
+  // the builtin imports (builtinsByRequire below). One require for the whole bundle: creating one
+  // per chunk cost about 0.05 ms each, over the 20 to 40 chunks a hook loaded.
   banner: {
-    js: "#!/usr/bin/env node\nimport { createRequire as __lanesRequire } from 'node:module';\nconst require = __lanesRequire(import.meta.url);",
+    js: "#!/usr/bin/env node\nimport { createRequire as __lanesRequire } from 'node:module';\nconst require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));",
   },
   logLevel: 'warning',
-});
+};
+/**
+ * proper-lockfile falls back to graceful-fs only for an `fs` option left out, and src/state/lock.ts
+ * always passes its own (the lease's synchronous calls). Loading graceful-fs all the same cost every
+ * hook that takes a lock its evaluation (it clones and patches fs, and patches process.cwd): it is
+ * replaced by Node's fs, the module it would have wrapped.
+ */
+const noGracefulFs = {
+  name: 'no-graceful-fs',
+  setup(b) {
+    b.onResolve({ filter: /^graceful-fs$/ }, () => ({ path: 'graceful-fs', namespace: 'lanes-fs' }));
+    b.onLoad({ filter: /.*/, namespace: 'lanes-fs' }, () => ({ contents: "module.exports = require('node:fs');", loader: 'js' }));
+  },
+};
+const abs = (m) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, path.join(root, v)]));
+await build({ ...common, entryPoints: abs(entries), splitting: true, chunkNames: 'chunks/[name]-[hash]', plugins: [noGracefulFs] });
+
+/** A light hook's `./heavy/<name>.js` stays a dynamic import of the heavy entry; any other lazy import fails the build. */
+const heavyExternal = {
+  name: 'heavy-external',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const m = /^\.\/heavy\/([a-z-]+)\.js$/.exec(args.path);
+      const from = path.relative(root, args.importer);
+      if (m && path.dirname(from) === 'src/hooks' && entries[`hooks/heavy/${m[1]}`]) return { path: `./heavy/${m[1]}.mjs`, external: true };
+      return { errors: [{ text: `a light hook may import lazily only its ./heavy/ parts, not ${args.path} (from ${from})` }] };
+    });
+  },
+};
+await build({ ...common, entryPoints: abs(lightHooks), splitting: false, plugins: [heavyExternal, noGracefulFs] });
+for (const f of fs.readdirSync(dist, { recursive: true })) if (String(f).endsWith('.mjs')) builtinsByRequire(path.join(dist, String(f)));
 fs.chmodSync(path.join(dist, 'lanes.mjs'), 0o755);
 
 for (const c of COMPONENTS) fs.cpSync(path.join(root, c), path.join(outdir, c), { recursive: true });

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 import { createRequire as __lanesRequire } from 'node:module';
-const require = __lanesRequire(import.meta.url);
+const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));
 
 // src/cli/main.ts
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-RTAVPM4V.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-QUA7OH6X.mjs");
   await serveMcpStdio();
 } else {
-  const { runProgram } = await import("./chunks/program-62VWBXEH.mjs");
+  const { runProgram } = await import("./chunks/program-TR5REWPA.mjs");
   await runProgram(process.argv);
 }

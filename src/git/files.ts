@@ -88,9 +88,18 @@ export interface NumstatEntry {
 /**
  * Lines added and deleted per file between `base` and the working tree, for the paths `pathspec`
  * names (no renames, no external diff drivers). Undefined when git cannot diff (a missing base).
+ * With `mergeBaseOf`, `base` is a commit and the diff is from the merge base of it and HEAD
+ * (`git diff --merge-base`: one process where `merge-base` then `diff` took two in a row);
+ * undefined also when there is no single merge base (none, or several).
  */
-export async function diffNumstat(worktree: string, base: string, pathspec: string[]): Promise<NumstatEntry[] | undefined> {
-  const r = await git(worktree, ['diff', '--numstat', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', base, '--', ...pathspec], {
+export async function diffNumstat(
+  worktree: string,
+  base: string,
+  pathspec: string[],
+  opts: { mergeBaseOf?: boolean } = {},
+): Promise<NumstatEntry[] | undefined> {
+  const from = opts.mergeBaseOf ? ['--merge-base', base] : [base];
+  const r = await git(worktree, ['diff', '--numstat', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', ...from, '--', ...pathspec], {
     readOnly: true,
     okCodes: [128],
   });

@@ -4,12 +4,12 @@
  * SIGKILL) sees either the old file or the new one, never a torn one. Measured: plain
  * writeFileSync left unparseable JSON after SIGKILL in 4 of 15 runs; this pattern in 0 of 15.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { failpointSync } from '../util/failpoint.js';
 import { log } from '../util/log.js';
 import { pidAlive } from './pid.js';
+import { randomHex } from './random.js';
 
 export interface AtomicWriteOptions {
   /**
@@ -37,7 +37,7 @@ export const TEMP_RE = /^\.(.+)\.(\d+)\.([0-9a-f]+)\.tmp$/;
 const ORPHAN_AGE_MS = 60 * 60 * 1000;
 
 export function tempPathFor(file: string): string {
-  const rand = crypto.randomBytes(6).toString('hex');
+  const rand = randomHex(6);
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${rand}.tmp`);
 }
 

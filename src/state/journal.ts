@@ -7,12 +7,12 @@
  * holding shared state went away), so a long-lived process such as a run tries the recovery again
  * instead of tripping over the half-made operation forever.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { log } from '../util/log.js';
 import { fsyncDir, TEMP_RE, writeFileAtomic } from './atomic.js';
 import { hostName, pidAlive } from './pid.js';
+import { randomHex } from './random.js';
 
 export interface JournalRecord {
   id: string;
@@ -46,7 +46,7 @@ export class Journal {
   async begin(op: string, data: Record<string, unknown>): Promise<JournalEntry> {
     fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     const now = new Date().toISOString();
-    const id = `${Date.now().toString(36)}-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
+    const id = `${Date.now().toString(36)}-${process.pid}-${randomHex(3)}`;
     const rec: JournalRecord = {
       id,
       op,

@@ -5,10 +5,10 @@
  * before every write it proves, synchronously, that the directory still carries the mtime it set
  * and that enough of the lease is left to finish a rename.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { LanesError } from '../errors.js';
 import { log } from '../util/log.js';
+import { randomHex } from './random.js';
 
 // proper-lockfile clamps `stale` to >= 2000 ms, so no process can judge our lock stale sooner than
 // 2 s after its mtime: that is our lease, whatever staleMs we were given ourselves.
@@ -30,7 +30,7 @@ export class Lease implements HeldLock {
   /** mtime (ms) we last gave the lock directory, and the one an in-flight refresh is setting. */
   mtime = 0;
   pendingMtime: number | undefined;
-  readonly token = crypto.randomBytes(8).toString('hex');
+  readonly token = randomHex(8);
 
   constructor(
     readonly name: string,

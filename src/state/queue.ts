@@ -15,10 +15,11 @@
  * first waiter delays the others by that much at most), and without a working fs.watch every
  * waiter polls on a short jittered schedule. Every wait is bounded by the caller's deadline.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { hostName, pidAlive } from './pid.js';
+import { randomHex } from './random.js';
+import { sha256Hex } from './sha256.js';
 
 // The first waiter's safety net for a missed wake-up (a releaser of an older version rings no one)
 // and how often it looks at a crashed holder's lock, which no one announces.
@@ -37,7 +38,7 @@ const TICKET_RE = /^\.([a-z0-9-]+)\.wait\.(\d{20})\.(\d+)\.([0-9a-f]{8})\.([0-9a
 
 let hostTagCache: string | undefined;
 function hostTag(): string {
-  hostTagCache ??= crypto.createHash('sha256').update(hostName()).digest('hex').slice(0, 8);
+  hostTagCache ??= sha256Hex(hostName()).slice(0, 8);
   return hostTagCache;
 }
 
@@ -119,7 +120,7 @@ export class LockQueue {
   join(): void {
     if (this.ticket) return;
     const stamp = String(process.hrtime.bigint()).padStart(20, '0');
-    const name = `${this.prefix}${stamp}.${process.pid}.${hostTag()}.${crypto.randomBytes(3).toString('hex')}`;
+    const name = `${this.prefix}${stamp}.${process.pid}.${hostTag()}.${randomHex(3)}`;
     fs.writeFileSync(path.join(this.dir, name), '', { flag: 'wx', mode: 0o600 });
     this.ticket = name;
     try {

@@ -56,4 +56,41 @@ describe('record maps keyed by slugs have no prototype', () => {
     expect(Object.getPrototypeOf(d.m)).toBeNull();
     expect(d.m.k).toBeInstanceOf(Date);
   });
+  it('parseRecords gives what a null-prototype reviver gives, on random documents and deep nesting', () => {
+    const reviver = (text: string) =>
+      JSON.parse(text, (_k, v: unknown) => {
+        if (v !== null && typeof v === 'object' && !Array.isArray(v)) Object.setPrototypeOf(v, null);
+        return v;
+      }) as unknown;
+    // Every object, at every depth, has a null prototype; keys, order and values are the reviver's.
+    const shape = (v: unknown): unknown => {
+      if (v === null || typeof v !== 'object') return v;
+      if (Array.isArray(v)) return ['[]', ...v.map(shape)];
+      return [Object.getPrototypeOf(v) === null ? 'null-proto' : 'proto', ...Object.keys(v).map((k) => [k, shape((v as any)[k])])];
+    };
+    let seed = 7;
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const keys = ['__proto__', 'constructor', 'a', 'b', 'toString', 'x y', '0', 'é'];
+    const gen = (depth: number): unknown => {
+      const r = rnd(depth > 4 ? 4 : 7);
+      if (r === 0) return null;
+      if (r === 1) return rnd(1000) - 500;
+      if (r === 2) return keys[rnd(keys.length)];
+      if (r === 3) return rnd(2) === 0;
+      if (r === 4) return Array.from({ length: rnd(4) }, () => gen(depth + 1));
+      return Object.fromEntries(Array.from({ length: rnd(5) }, () => [keys[rnd(keys.length)], gen(depth + 1)]));
+    };
+    for (let i = 0; i < 500; i++) {
+      const text = JSON.stringify(gen(0));
+      expect(shape(parseRecords(text)), text).toEqual(shape(reviver(text)));
+    }
+    // Nesting far deeper than any document: no stack overflow in the walk.
+    const deep = `${'{"a":['.repeat(20000)}{}${']}'.repeat(20000)}`;
+    let v = parseRecords(deep) as any;
+    for (let d = 0; d < 20000; d++) {
+      expect(Object.getPrototypeOf(v)).toBeNull();
+      v = v.a[0];
+    }
+    expect(Object.getPrototypeOf(v)).toBeNull();
+  });
 });

@@ -1,32 +1,485 @@
 #!/usr/bin/env node
 import { createRequire as __lanesRequire } from 'node:module';
-const require = __lanesRequire(import.meta.url);
-import {
-  actingLane
-} from "../chunks/chunk-GWELAXJP.mjs";
-import {
-  emitJson,
-  exit,
-  note,
-  trace
-} from "../chunks/chunk-FZYQV7RA.mjs";
-import {
-  readHookInput,
-  str
-} from "../chunks/chunk-UOSV2YDA.mjs";
-import {
-  hasState,
-  locate,
-  readLanes
-} from "../chunks/chunk-Q2MEEI3Y.mjs";
-import "../chunks/chunk-OUP5FXRK.mjs";
-import "../chunks/chunk-IC7YTGSH.mjs";
-import "../chunks/chunk-JPJMJVFU.mjs";
-import "../chunks/chunk-CXNZ4SOU.mjs";
-import "../chunks/chunk-5JH7MFI6.mjs";
-import "../chunks/chunk-7RWYVW2G.mjs";
-import "../chunks/chunk-B475TGAI.mjs";
-import "../chunks/chunk-4OAWNEMU.mjs";
+const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));
+var fs = require("node:fs");
+var fs2 = require("node:fs");
+var path = require("node:path");
+var path2 = require("node:path");
+var fs3 = require("node:fs");
+var { createRequire } = require("node:module");
+var fs4 = require("node:fs");
+var { createRequire: createRequire2 } = require("node:module");
+var fs5 = require("node:fs");
+var path3 = require("node:path");
+
+// src/hooks/lib/input.ts
+var MAX_BYTES = 64 * 1024 * 1024;
+function readHookInput(opts = {}) {
+  if (stdinIsTerminal()) return Promise.resolve({ ok: false, why: "no input: stdin is a terminal, not the JSON Claude Code sends" });
+  const max = opts.maxBytes ?? MAX_BYTES;
+  try {
+    const buf = fs.readFileSync(0);
+    if (buf.length > max) return Promise.resolve({ ok: false, why: `input larger than ${max} bytes` });
+    return Promise.resolve(parseHookInput(buf.toString("utf8")));
+  } catch {
+    return readStream(opts, max);
+  }
+}
+function stdinIsTerminal() {
+  try {
+    const st = fs.fstatSync(0);
+    return st.isCharacterDevice() && st.rdev !== fs.statSync("/dev/null").rdev;
+  } catch {
+    return false;
+  }
+}
+function readStream(opts, max) {
+  const stdin = process.stdin;
+  return new Promise((resolve) => {
+    const chunks = [];
+    let size = 0;
+    let done = false;
+    const finish = (r) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      stdin.removeAllListeners("data");
+      stdin.removeAllListeners("end");
+      stdin.removeAllListeners("error");
+      stdin.pause();
+      stdin.unref?.();
+      resolve(r);
+    };
+    const timer = setTimeout(
+      () => finish({ ok: false, why: `no complete input on stdin within ${opts.timeoutMs ?? 5e3} ms` }),
+      opts.timeoutMs ?? 5e3
+    );
+    timer.unref();
+    stdin.on("data", (c) => {
+      size += c.length;
+      if (size > max) return finish({ ok: false, why: `input larger than ${max} bytes` });
+      chunks.push(c);
+    });
+    stdin.on("end", () => finish(parseHookInput(Buffer.concat(chunks).toString("utf8"))));
+    stdin.on("error", (e) => finish({ ok: false, why: `could not read stdin: ${e.message}` }));
+  });
+}
+function parseHookInput(text) {
+  const t = text.replace(/^\uFEFF/, "").trim();
+  if (t === "") return { ok: false, why: "empty input (expected the hook JSON on stdin)" };
+  let v;
+  try {
+    v = JSON.parse(t);
+  } catch (e) {
+    return { ok: false, why: `input is not JSON (${e.message.slice(0, 120)})` };
+  }
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return { ok: false, why: "input is JSON but not an object" };
+  return { ok: true, input: v };
+}
+function str(input, key) {
+  const v = input?.[key];
+  return typeof v === "string" && v !== "" ? v : void 0;
+}
+
+// src/hooks/lib/agent.ts
+var MARKER_RE = /Lanes task:\s*`?([a-z0-9][a-z0-9-]{0,62})(?![a-z0-9-])/;
+var ID_RE = /^[A-Za-z0-9_-]{1,128}$/;
+var HEAD_BYTES = 64 * 1024;
+function subagentTranscript(input) {
+  const agent = str(input, "agent_id");
+  if (!agent || !ID_RE.test(agent)) return void 0;
+  const given = str(input, "agent_transcript_path");
+  if (given) return given;
+  const main2 = str(input, "transcript_path");
+  const session = str(input, "session_id");
+  if (!main2 || !session || !ID_RE.test(session)) return void 0;
+  return path.join(path.dirname(main2), session, "subagents", `agent-${agent}.jsonl`);
+}
+function readHead(file) {
+  let fd;
+  try {
+    fd = fs2.openSync(file, "r");
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const n = fs2.readSync(fd, buf, 0, HEAD_BYTES, 0);
+    return buf.subarray(0, n).toString("utf8");
+  } catch {
+    return void 0;
+  } finally {
+    if (fd !== void 0) fs2.closeSync(fd);
+  }
+}
+function firstPrompt(head) {
+  for (const line of head.split("\n")) {
+    if (!line.trim()) continue;
+    let rec;
+    try {
+      rec = JSON.parse(line);
+    } catch {
+      return void 0;
+    }
+    if (rec.type !== "user" || rec.message?.role !== "user") continue;
+    const c = rec.message.content;
+    if (typeof c === "string") return c;
+    if (Array.isArray(c)) {
+      return c.map(
+        (b) => b && typeof b === "object" && b.type === "text" ? String(b.text ?? "") : ""
+      ).join("\n");
+    }
+    return void 0;
+  }
+  return void 0;
+}
+function taskInPrompt(prompt) {
+  return MARKER_RE.exec(prompt)?.[1];
+}
+function subagentTask(input) {
+  const file = subagentTranscript(input);
+  if (!file) return void 0;
+  const head = readHead(file);
+  const prompt = head === void 0 ? void 0 : firstPrompt(head);
+  return prompt === void 0 ? void 0 : taskInPrompt(prompt);
+}
+
+// src/core/hints/actions.ts
+var ACTIONS = {
+  plan_work: { tool: "plan_work", cli: "lanes plan <tasks file>" },
+  get_plan: { tool: "get_plan", cli: "lanes plan" },
+  next_tasks: { tool: "next_tasks", cli: "lanes next" },
+  add_task: { tool: "add_task", cli: "lanes task add <id> <title>" },
+  update_task: { tool: "update_task", cli: "lanes task set {task_id} <status>" },
+  take_task: { tool: "update_task", cli: "lanes take {task_id}", fixed: "takeover: true" },
+  start_lane: { tool: "start_lane", cli: "lanes start {task_id}" },
+  list_lanes: { tool: "list_lanes", cli: "lanes list" },
+  remove_lane: { tool: "remove_lane", cli: "lanes remove {task_id}" },
+  cleanup_lanes: { tool: "cleanup_lanes", cli: "lanes cleanup" },
+  queue_merge: { tool: "queue_merge", cli: "lanes merge queue {task_id}" },
+  process_merge_queue: { tool: "process_merge_queue", cli: "lanes merge run" },
+  merge_status: { tool: "merge_status", cli: "lanes merge status" },
+  list_claims: { tool: "list_claims", cli: "lanes claims" },
+  release_files: { tool: "release_files", cli: "lanes release {owner}" },
+  start_session: { tool: "start_session", shape: "{ topic, type }", cli: "lanes session start <topic>" },
+  log_session: { tool: "log_session", cli: "lanes session log <kind> <text>" },
+  end_session: { tool: "end_session", cli: "lanes session end <status> <summary>" },
+  list_sessions: { tool: "list_sessions", cli: "lanes session list" },
+  get_session: { tool: "get_session", cli: "lanes session show {session_id}" },
+  force_remove: { cli: "lanes remove --force {task_id}" },
+  revert_landing: { cli: "lanes merge revert {task_id}" }
+};
+var RENAMED = {
+  start_task: "start_lane",
+  list_worktrees: "list_lanes",
+  remove_worktree: "remove_lane",
+  cleanup_worktrees: "cleanup_lanes"
+};
+var CLI_PLACEHOLDER = { task_id: "task", session_id: "id" };
+var OPEN = "\u27E6";
+var MARKER = /\u27e6([a-z_]+)((?: [a-z_]+=[^\s\u27e7]*)*)\u27e7/g;
+function speak(text, audience) {
+  if (!text.includes(OPEN)) return text;
+  return text.replace(MARKER, (whole, name, rest) => {
+    const key = Object.hasOwn(RENAMED, name) ? RENAMED[name] : name;
+    const def = Object.hasOwn(ACTIONS, key) ? ACTIONS[key] : void 0;
+    if (!def) return whole;
+    const args = /* @__PURE__ */ new Map();
+    for (const kv of rest.trim().split(" ").filter(Boolean)) {
+      const i = kv.indexOf("=");
+      args.set(kv.slice(0, i), decodeURIComponent(kv.slice(i + 1)));
+    }
+    const cli = def.cli.replace(
+      /\{([a-z_]+)\}/g,
+      (_, k) => args.get(k) ?? `<${Object.hasOwn(CLI_PLACEHOLDER, k) ? CLI_PLACEHOLDER[k] : k}>`
+    );
+    if (!def.tool) return audience === "cli" ? `run \`${cli}\`` : `ask a human to run \`${cli}\``;
+    if (audience === "cli") return `\`${cli}\``;
+    const parts = [...args].map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
+    if (def.fixed) parts.push(def.fixed);
+    if (parts.length) return `${def.tool} { ${parts.join(", ")} }`;
+    return def.shape ? `${def.tool} ${def.shape}` : def.tool;
+  });
+}
+function speakAll(value, audience) {
+  const walk = (v) => {
+    if (typeof v === "string") return speak(v, audience);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === "object") {
+      const out = {};
+      for (const [k, x] of Object.entries(v)) out[k] = walk(x);
+      return out;
+    }
+    return v;
+  };
+  return walk(value);
+}
+
+// src/errors.ts
+var LanesError = class extends Error {
+  name = "LanesError";
+  code;
+  hint;
+  details;
+  constructor(code, message, options = {}) {
+    super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
+    this.code = code;
+    this.hint = options.hint;
+    this.details = options.details;
+  }
+  /** Message plus hint, the way every entry point shows it. */
+  describe() {
+    return this.hint ? `${this.message}
+${this.hint}` : this.message;
+  }
+};
+
+// src/util/slug.ts
+var SLUG_RE = /^[a-z0-9][a-z0-9-]{0,62}$/;
+var SLUG_RULE = "lowercase letters, digits and hyphens, starting with a letter or digit, at most 63 characters";
+function isSlug(s) {
+  return typeof s === "string" && SLUG_RE.test(s);
+}
+function assertSlug(s, what = "task id") {
+  if (isSlug(s)) return s;
+  const shown = typeof s === "string" ? JSON.stringify(s.length > 80 ? `${s.slice(0, 80)}...` : s) : String(s);
+  throw new LanesError("INVALID_INPUT", `Invalid ${what} ${shown}: use ${SLUG_RULE} (for example "api-auth").`);
+}
+
+// src/util/paths.ts
+function isInside(root, p) {
+  const rel = path2.relative(root, p);
+  return rel === "" || !rel.startsWith("..") && !path2.isAbsolute(rel);
+}
+
+// src/state/seen.ts
+
+// src/state/random.ts
+var requireBuiltin = createRequire(import.meta.url);
+
+// src/state/atomic.ts
+var ORPHAN_AGE_MS = 60 * 60 * 1e3;
+
+// src/state/seen.ts
+var book;
+function loadBook(file) {
+  if (book?.file === file) return;
+  let seen = /* @__PURE__ */ new Map();
+  try {
+    seen = new Map(JSON.parse(fs3.readFileSync(file, "utf8")));
+  } catch {
+  }
+  book = { file, seen, dirty: false };
+}
+
+// src/core/claims/owner.ts
+var MAX_TTL_SECONDS = 7 * 86400;
+
+// src/state/records.ts
+function parseRecords(text) {
+  const root = JSON.parse(text);
+  const stack = [root];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== "object") continue;
+    if (Array.isArray(v)) {
+      for (const x of v) if (x !== null && typeof x === "object") stack.push(x);
+      continue;
+    }
+    Object.setPrototypeOf(v, null);
+    for (const k in v) {
+      const x = v[k];
+      if (x !== null && typeof x === "object") stack.push(x);
+    }
+  }
+  return root;
+}
+
+// src/state/docs.ts
+var RESERVED = /* @__PURE__ */ new Set(["commit"]);
+function assertDocName(doc) {
+  assertSlug(doc, "state document name");
+  if (RESERVED.has(doc)) throw new LanesError("INVALID_INPUT", `"${doc}" is reserved and cannot name a state document.`);
+  return doc;
+}
+function parseDoc(text) {
+  let obj;
+  try {
+    obj = parseRecords(text);
+  } catch (e) {
+    return { ok: false, reason: text.length === 0 ? "the file is empty" : e.message };
+  }
+  if (typeof obj !== "object" || obj === null || Array.isArray(obj)) return { ok: false, reason: "not a JSON object" };
+  const o = obj;
+  if (!Number.isSafeInteger(o.version) || o.version < 0) return { ok: false, reason: 'no valid "version"' };
+  if (!("data" in o)) return { ok: false, reason: 'no "data"' };
+  return { ok: true, version: o.version, data: o.data };
+}
+
+// src/state/define.ts
+var defined = /* @__PURE__ */ new Map();
+var asStored = (stored) => stored;
+function defineDoc(spec) {
+  const name = assertDocName(spec.name);
+  if (defined.has(name)) {
+    throw new LanesError("INTERNAL", `The state document "${name}" is defined twice.`, {
+      hint: "Define each state document once, with defineDoc in the module of the capability that owns it, and import that definition everywhere else."
+    });
+  }
+  const def = Object.freeze({ name, empty: spec.empty, normalize: spec.normalize ?? asStored });
+  defined.set(name, def);
+  return def;
+}
+
+// src/core/lanes/model.ts
+var emptyLanes = () => ({});
+var LANES_DOC = defineDoc({ name: "lanes", empty: emptyLanes });
+function laneContaining(lanes, dir) {
+  for (const l of Object.values(lanes)) {
+    if (l && typeof l.path === "string" && isInside(l.path, dir)) return l;
+  }
+  return void 0;
+}
+
+// src/hooks/lib/lane.ts
+function actingLane(input, where, lanes) {
+  const here = laneContaining(lanes, where.cwd);
+  if (here) return { lane: here, via: "cwd" };
+  const task = subagentTask(input);
+  const lane = task ? lanes[task] : void 0;
+  return lane && typeof lane.path === "string" ? { lane, via: "subagent" } : void 0;
+}
+
+// src/hooks/lib/output.ts
+function writeFd(fd, raw) {
+  const text = speak(raw, "tools");
+  try {
+    fs4.writeSync(fd, text);
+  } catch {
+    (fd === 1 ? process.stdout : process.stderr).write(text);
+  }
+}
+function note(msg) {
+  writeFd(2, `lanes: ${msg.endsWith("\n") ? msg : `${msg}
+`}`);
+}
+var emitted = false;
+function emitJson(value) {
+  if (emitted) throw new Error("hook output already written");
+  emitted = true;
+  writeFd(1, `${JSON.stringify(speakAll(value, "tools"))}
+`);
+}
+function elapsedMs() {
+  return Math.round(process.uptime() * 1e3);
+}
+function trace(event, outcome, fields = {}) {
+  const file = process.env.LANES_HOOK_TRACE;
+  if (!file) return;
+  try {
+    fs4.appendFileSync(file, `${JSON.stringify({ event, outcome, ms: elapsedMs(), pid: process.pid, ...fields })}
+`);
+  } catch {
+  }
+}
+function exit(code) {
+  process.exit(code);
+}
+
+// src/hooks/lib/where.ts
+function realOr(p) {
+  try {
+    return fs5.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+var requireBuiltin2 = createRequire2(import.meta.url);
+function fromGit(cwd) {
+  try {
+    const { execFileSync } = requireBuiltin2("node:child_process");
+    const out = execFileSync("git", ["rev-parse", "--show-toplevel", "--git-common-dir"], {
+      cwd,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" },
+      timeout: 5e3
+    });
+    const [top = "", common = ""] = out.split("\n");
+    if (!top || !common) return { ok: false, why: `${cwd} is not inside a git work tree` };
+    return { ok: true, where: build(cwd, realOr(top), realOr(path3.resolve(cwd, common))) };
+  } catch {
+    return { ok: false, why: `${cwd} is not inside a git repository` };
+  }
+}
+function build(cwd, top, commonDir) {
+  const mainRoot = path3.basename(commonDir) === ".git" ? path3.dirname(commonDir) : top;
+  return { cwd, top, commonDir, mainRoot, stateDir: path3.join(commonDir, "lanes") };
+}
+function commonOf(gitDir) {
+  try {
+    const rel = fs5.readFileSync(path3.join(gitDir, "commondir"), "utf8").trim();
+    if (rel) return realOr(path3.resolve(gitDir, rel));
+  } catch {
+  }
+  return realOr(gitDir);
+}
+function locate(cwd) {
+  if (typeof cwd !== "string" || cwd === "") return { ok: false, why: "the input has no cwd" };
+  let real;
+  try {
+    real = fs5.realpathSync(cwd);
+  } catch {
+    return { ok: false, why: `the directory ${cwd} does not exist` };
+  }
+  if (process.env.GIT_DIR || process.env.GIT_WORK_TREE || process.env.GIT_COMMON_DIR) return fromGit(real);
+  for (let dir = real; ; ) {
+    const dotGit = path3.join(dir, ".git");
+    let st;
+    try {
+      st = fs5.statSync(dotGit, { throwIfNoEntry: false });
+    } catch {
+      st = void 0;
+    }
+    if (st?.isDirectory()) {
+      if (!fs5.existsSync(path3.join(dotGit, "HEAD"))) return fromGit(real);
+      return { ok: true, where: build(real, dir, commonOf(dotGit)) };
+    }
+    if (st?.isFile()) {
+      let m = null;
+      try {
+        m = /^gitdir:\s*(.+?)\s*$/m.exec(fs5.readFileSync(dotGit, "utf8"));
+      } catch {
+        m = null;
+      }
+      if (!m) return fromGit(real);
+      return { ok: true, where: build(real, dir, commonOf(path3.resolve(dir, m[1]))) };
+    }
+    const parent = path3.dirname(dir);
+    if (parent === dir) return { ok: false, why: `${cwd} is not inside a git repository` };
+    dir = parent;
+  }
+}
+function readDoc(stateDir, name) {
+  if (fs5.existsSync(path3.join(stateDir, "remote", "enabled.json"))) loadBook(path3.join(stateDir, "remote", "seen.json"));
+  const file = path3.join(stateDir, `${name}.json`);
+  if (!fs5.existsSync(file)) return void 0;
+  let text;
+  try {
+    text = fs5.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+  const r = parseDoc(text);
+  return r.ok ? r.data : void 0;
+}
+function hasState(w) {
+  try {
+    return fs5.statSync(w.stateDir, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
+}
+function readLanes(stateDir) {
+  const d = readDoc(stateDir, "lanes");
+  return d && typeof d === "object" && !Array.isArray(d) ? d : {};
+}
 
 // src/hooks/stop.ts
 async function main() {
@@ -56,7 +509,7 @@ async function main() {
     return { code: 0, event };
   }
   const lane = acting.lane;
-  const { missingItems } = await import("../chunks/stop-lane-U7FKPDRF.mjs");
+  const { missingItems } = await import("./heavy/stop-lane.mjs");
   const missing = await missingItems(lane, str(input, "session_id"), w);
   for (const p of missing.problems) note(`${event}: ${p}`);
   if (missing.items.length === 0) {

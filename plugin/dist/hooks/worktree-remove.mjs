@@ -1,59 +1,53 @@
 #!/usr/bin/env node
 import { createRequire as __lanesRequire } from 'node:module';
-const require = __lanesRequire(import.meta.url);
+const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));
+var fs = require("node:fs");
 import {
   dropClaudeWorktree,
-  removePlainWorktree
-} from "../chunks/chunk-EAAD7644.mjs";
-import "../chunks/chunk-D7IQK7OL.mjs";
-import "../chunks/chunk-LOXFRWKM.mjs";
-import "../chunks/chunk-RBPSIS4R.mjs";
-import "../chunks/chunk-IRVJ2KSG.mjs";
-import "../chunks/chunk-PVTTY4LC.mjs";
-import "../chunks/chunk-DJKRICCN.mjs";
-import "../chunks/chunk-3K7QMPJY.mjs";
-import {
-  openProject
-} from "../chunks/chunk-EY3Y3RLT.mjs";
-import "../chunks/chunk-52USVQ3E.mjs";
-import "../chunks/chunk-KGMTQYBH.mjs";
-import "../chunks/chunk-YIOGP5OK.mjs";
-import "../chunks/chunk-QMES3QEG.mjs";
-import "../chunks/chunk-2KXZDJML.mjs";
-import "../chunks/chunk-BLGZ45JF.mjs";
-import "../chunks/chunk-4VNXBQ3W.mjs";
-import "../chunks/chunk-HOVPYJYW.mjs";
-import "../chunks/chunk-CR6GQYF6.mjs";
-import {
   exit,
   note,
+  removePlainWorktree,
   trace
-} from "../chunks/chunk-FZYQV7RA.mjs";
+} from "../chunks/chunk-O4XXHMBZ.mjs";
+import "../chunks/chunk-V6QQZ23M.mjs";
+import "../chunks/chunk-3SCXQPSZ.mjs";
 import {
   readHookInput,
   str
-} from "../chunks/chunk-UOSV2YDA.mjs";
+} from "../chunks/chunk-RJNADHBY.mjs";
+import "../chunks/chunk-HPXGK3RL.mjs";
+import "../chunks/chunk-UVBGPYTR.mjs";
+import "../chunks/chunk-UNQPQO2D.mjs";
+import "../chunks/chunk-M2JMMAUS.mjs";
+import "../chunks/chunk-6YQXRWX4.mjs";
 import {
   hasState,
   locate,
   realish
-} from "../chunks/chunk-Q2MEEI3Y.mjs";
+} from "../chunks/chunk-DG6IT6BT.mjs";
+import "../chunks/chunk-K6HWDZ72.mjs";
+import {
+  openProject
+} from "../chunks/chunk-JM77COUJ.mjs";
+import "../chunks/chunk-VSIDZGSV.mjs";
+import "../chunks/chunk-7YO2VVDH.mjs";
+import "../chunks/chunk-V47YI7EL.mjs";
 import {
   LANES_DOC
-} from "../chunks/chunk-OUP5FXRK.mjs";
-import "../chunks/chunk-IC7YTGSH.mjs";
-import "../chunks/chunk-JPJMJVFU.mjs";
-import "../chunks/chunk-CXNZ4SOU.mjs";
-import "../chunks/chunk-5JH7MFI6.mjs";
-import "../chunks/chunk-7RWYVW2G.mjs";
-import "../chunks/chunk-3EVUSF4T.mjs";
+} from "../chunks/chunk-HQQPKPV5.mjs";
+import "../chunks/chunk-TKZFUNKZ.mjs";
+import "../chunks/chunk-6TLF7J34.mjs";
+import "../chunks/chunk-66AJOIRT.mjs";
+import "../chunks/chunk-QUC2I6GA.mjs";
+import "../chunks/chunk-EVZWTNHO.mjs";
+import "../chunks/chunk-NAZ6GJEQ.mjs";
+import "../chunks/chunk-XNIKMWZT.mjs";
 import {
   errorMessage
-} from "../chunks/chunk-B475TGAI.mjs";
-import "../chunks/chunk-4OAWNEMU.mjs";
+} from "../chunks/chunk-IIFEABOA.mjs";
+import "../chunks/chunk-4WZSK4NS.mjs";
 
 // src/hooks/worktree-remove.ts
-import fs from "node:fs";
 var EVENT = "WorktreeRemove";
 var say = (m) => note(`${EVENT}: ${m}`);
 async function main() {

@@ -16,7 +16,7 @@ import { act } from '../hints/actions.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError, isLanesError } from '../../errors.js';
-import { headOf, readHeadFiles } from '../../git/head-files.js';
+import { branchTipFiles, headOf, readHeadFiles } from '../../git/head-files.js';
 import { mergeBase } from '../../git/log.js';
 import { resolveRepo } from '../../git/repo.js';
 import { redact } from '../../util/redact.js';
@@ -62,8 +62,11 @@ interface FinishOptions {
   reflection?: string;
   reason?: string;
   lock?: { staleMs?: number; deadlineMs?: number };
-  /** What the session cost (SessionEnd reads it from the transcript). */
-  usage?: SessionUsage;
+  /**
+   * What the session cost (SessionEnd reads it from the transcript). A function is called once
+   * git's processes for the note have started, so reading a large transcript overlaps them.
+   */
+  usage?: SessionUsage | (() => SessionUsage | undefined);
 }
 
 interface GitFacts {
@@ -83,16 +86,19 @@ async function gitFacts(project: Project, rec: SessionRecord): Promise<GitFacts 
   if (!fs.existsSync(rec.worktree)) return undefined;
   const lane = await laneAt(project.store, rec.worktree);
   const notesDir = path.posix.dirname(rec.path);
-  // A lane's "Files changed" is the lane's whole work: from its merge-base with the target.
+  // A lane's "Files changed" is the lane's whole work: from its merge-base with the target. With
+  // the target's tip read from the files git keeps, the merge-base and the diff from it both take
+  // that one commit and run side by side (`diff --merge-base`); else the diff waits for the base.
+  const tip = lane ? branchTipFiles(project.repo.commonDir, lane.target) : undefined;
   const base = (async () => {
-    const mb = lane ? await mergeBase(rec.worktree, 'HEAD', `refs/heads/${lane.target}`) : undefined;
+    const mb = lane ? await mergeBase(rec.worktree, 'HEAD', tip ?? `refs/heads/${lane.target}`) : undefined;
     return mb ?? lane?.base ?? rec.start_commit;
   })();
   const disk = readHeadFiles(rec.worktree, project.repo.commonDir);
   // HEAD still at the session's first commit: `<start>..HEAD` is empty, no `git log` needed.
   const none = rec.start_commit !== undefined && disk?.commit === rec.start_commit;
   const [files, commits, head] = await Promise.all([
-    filesChanged(rec.worktree, base, [notesDir]),
+    filesChanged(rec.worktree, base, [notesDir], tip ? { mergeBaseOf: tip } : {}),
     none ? { commits: [], more: 0 } : commitsSince(rec.worktree, rec.start_commit),
     disk ?? headOf(rec.worktree, project.repo.commonDir),
   ]);
@@ -109,7 +115,14 @@ async function finishSession(
   first: SessionRecord,
   opts: FinishOptions,
 ): Promise<{ done: true; result: FinishResult } | { done: false; session: SessionRecord }> {
-  const facts = await gitFacts(project, first);
+  const pending = gitFacts(project, first);
+  let usage: SessionUsage | undefined;
+  if (typeof opts.usage === 'function') {
+    // gitFacts starts its processes within this turn's microtasks: read the transcript meanwhile.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    usage = opts.usage();
+  } else usage = opts.usage;
+  const facts = await pending;
   const out = await withSessionLock(
     project,
     first.id,
@@ -133,7 +146,7 @@ async function finishSession(
         m.summary = opts.summary;
         m.end_reason = opts.reason ?? null;
         m.base = facts.base ?? null;
-        if (opts.usage) m.usage = opts.usage;
+        if (usage) m.usage = usage;
         if (facts.branch) m.branch = redact(facts.branch);
         note.reflection = outcomeText(status, opts.summary, opts.reflection);
         await writeNoteFast(rec, note);
@@ -154,7 +167,7 @@ async function finishSession(
         r.updated = ended;
         r.summary = opts.summary;
         if (opts.reason) r.end_reason = opts.reason;
-        if (opts.usage) r.usage = opts.usage;
+        if (usage) r.usage = usage;
         if (facts?.branch) r.branch = redact(facts.branch);
         if (commit.committed) {
           r.note_commit = commit.sha;
@@ -244,6 +257,11 @@ export interface CompleteFastOptions {
   lanes?: Project;
   /** The hook's `transcript_path`: the session's usage is read from it. */
   transcript?: string;
+  /**
+   * The usage already read from that transcript (undefined: it names none), so a caller that
+   * completes several sessions, or also needs the usage itself, reads the file once.
+   */
+  usage?: () => SessionUsage | undefined;
 }
 
 export type CompleteFastResult =
@@ -276,7 +294,6 @@ export async function completeSessionFast(opts: CompleteFastOptions): Promise<Co
   if (rec.status !== 'active')
     return { done: false, ms: ms(), reason: `session ${rec.id} has already ended (${rec.status})`, session: rec };
   const reason = opts.reason ? redact(opts.reason.slice(0, 200)) : 'unknown';
-  const usage = transcriptUsage(opts.transcript);
   const out = await finishSession(lanes, rec, {
     // Work logged or committed but never wrapped up is partial; a session that did nothing is abandoned.
     status: (note) => (entryCount(note) > 0 || note.commits.length > 0 ? 'partial' : 'abandoned'),
@@ -284,7 +301,7 @@ export async function completeSessionFast(opts: CompleteFastOptions): Promise<Co
     reason,
     // proper-lockfile's floor is 2 s stale; a hook killed at 1.5 s must not wait longer than it lives.
     lock: { staleMs: 2000, deadlineMs: 2100 },
-    ...(usage ? { usage } : {}),
+    usage: opts.usage ?? (() => transcriptUsage(opts.transcript)),
   });
   if (!out.done)
     return { done: false, ms: ms(), reason: `session ${rec.id} has already ended (${out.session.status})`, session: out.session };

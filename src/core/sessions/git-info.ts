@@ -44,18 +44,26 @@ function excludeSpecs(exclude: string[]): string[] {
  * together, untracked files included), with line counts. Paths under `exclude` (the session notes
  * directory) are left out: notes are bookkeeping, not the work. `base` may still be on its way (a
  * merge-base being found): the status starts at once.
+ *
+ * `mergeBaseOf` (a commit) says `base` is being found as the merge base of that commit and HEAD:
+ * the diff then starts at once too, as `git diff --merge-base <commit>`, which diffs from exactly
+ * that merge base when there is a single one. When there is none or several, it waits for `base`
+ * and diffs from it, as without the hint.
  */
 export async function filesChanged(
   worktree: string,
   baseOrPending: string | undefined | Promise<string | undefined>,
   exclude: string[] = [],
+  opts: { mergeBaseOf?: string } = {},
 ): Promise<{ files: FileChange[]; more: number }> {
   const specs = [':(top)', ...excludeSpecs(exclude)];
+  const early = opts.mergeBaseOf ? diffNumstat(worktree, opts.mergeBaseOf, specs, { mergeBaseOf: true }) : undefined;
   // The status does not need the base: it runs while the base is still being found.
   const [[base, diff], status] = await Promise.all([
     (async () => {
       const b = await baseOrPending;
-      return [b, b ? await diffNumstat(worktree, b, specs) : undefined] as const;
+      const d = early ? await early : undefined;
+      return [b, d ?? (b ? await diffNumstat(worktree, b, specs) : undefined)] as const;
     })(),
     statusRecords(worktree, specs),
   ]);

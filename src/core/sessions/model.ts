@@ -4,9 +4,9 @@
  * document (for listing and search from any worktree, and for finding "the current session").
  */
 import type { SessionUsage } from './usage.js';
-import crypto from 'node:crypto';
 import { defineDoc } from '../../state/define.js';
 import { slugify } from '../../util/slug.js';
+import { randomHex } from '../../state/random.js';
 
 export const SESSION_TYPES = ['feature', 'bugfix', 'refactor', 'research', 'orchestration', 'docs', 'test', 'chore'] as const;
 export type SessionType = (typeof SESSION_TYPES)[number];
@@ -143,7 +143,7 @@ export function isoNow(d = new Date()): string {
 
 /** A new session id: a slug of the topic plus random hex, so ids never collide across lanes. */
 export function newSessionId(topic: string): string {
-  return `${slugify(topic, 40)}-${crypto.randomBytes(3).toString('hex')}`;
+  return `${slugify(topic, 40)}-${randomHex(3)}`;
 }
 
 /** `<dir>/<YYYY-MM-DD>-<id>.md`, relative to the worktree. */

@@ -10,7 +10,7 @@ import { openProject } from '../../core/project/project.js';
 import { completeSessionFast, type FinishResult } from '../../core/sessions/end.js';
 import { readSessions } from '../../core/sessions/records.js';
 import { SESSIONS_DOC } from '../../core/sessions/model.js';
-import { transcriptUsage } from '../../core/sessions/usage.js';
+import { transcriptUsage, type SessionUsage } from '../../core/sessions/usage.js';
 import { TASKS_DOC } from '../../core/plan/tasks.js';
 import { errorMessage } from '../../errors.js';
 import { PORTS_DOC } from '../../core/claims/ports.js';
@@ -35,6 +35,9 @@ export async function finishSession(w: Where, sid: string, reason: string, trans
   const report: string[] = [];
   const finished: FinishResult[] = [];
   const active = Object.values(await readSessions(project.store)).filter((r) => r.status === 'active' && r.key === sid);
+  // The transcript (often megabytes) is read at most once, whatever number of sessions needs it.
+  let read: { usage: SessionUsage | undefined } | undefined;
+  const usageOnce = () => (read ??= { usage: transcriptUsage(transcript) }).usage;
   for (const rec of active) {
     try {
       const r = await completeSessionFast({
@@ -44,6 +47,7 @@ export async function finishSession(w: Where, sid: string, reason: string, trans
         id: rec.id,
         lanes: project,
         ...(transcript ? { transcript } : {}),
+        usage: usageOnce,
       });
       if (!r.done) {
         report.push(`session ${rec.id}: ${r.reason}`);
@@ -63,7 +67,7 @@ export async function finishSession(w: Where, sid: string, reason: string, trans
   // A session its agent ended with end_session did not pass through the loop above: its record
   // still learns what the session cost (the note itself is final and committed).
   const ended = Object.values(await readSessions(project.store)).filter((r) => r.key === sid && r.status !== 'active' && !r.usage);
-  const usage = ended.length ? transcriptUsage(transcript) : undefined;
+  const usage = ended.length ? usageOnce() : undefined;
   if (usage) {
     await project.store.update(SESSIONS_DOC, (doc) => {
       for (const r of ended) if (Object.hasOwn(doc, r.id)) doc[r.id]!.usage = usage;

@@ -15,7 +15,6 @@
  * the remote, with no round trip before the push: when the mirror was current the push lands; when
  * it was not, its leases fail and the next try reads the remote.
  */
-import crypto from 'node:crypto';
 import os from 'node:os';
 import { LanesError } from '../../errors.js';
 import { pushableRefProblem, pushAtomic, type RefUpdate } from '../../git/remote.js';
@@ -23,6 +22,8 @@ import { writeRootCommits } from '../../git/root-commit.js';
 import { assertRemoteDocName, DOC_FILE, makeView, STATE_PREFIX, type RemoteDoc, type RemoteView, type Stored } from './format.js';
 import { advanceMirrorFrom, cachedDocs, fetchDocs, remember, type DocsRead, type ReadContext } from './read.js';
 import { mirrorRef } from './mirror.js';
+import { randomHex } from '../random.js';
+import { sha256Hex } from '../sha256.js';
 import type { RemoteStoreOptions, RemoteTx, TransactOptions, TransactResult } from './types.js';
 
 export type { RemoteStoreOptions, TransactOptions, RemoteTx, TransactResult };
@@ -37,9 +38,7 @@ export class RemoteStore {
   constructor(opts: RemoteStoreOptions) {
     this.opts = opts;
     this.remote = opts.remote;
-    this.name = /^[a-z0-9][a-z0-9-]{0,62}$/.test(opts.remote)
-      ? opts.remote
-      : `url-${crypto.createHash('sha256').update(opts.remote).digest('hex').slice(0, 16)}`;
+    this.name = /^[a-z0-9][a-z0-9-]{0,62}$/.test(opts.remote) ? opts.remote : `url-${sha256Hex(opts.remote).slice(0, 16)}`;
     this.ctx = { ...opts, name: this.name, now: () => this.now() };
   }
 
@@ -245,7 +244,7 @@ export class RemoteStore {
     const updates: RefUpdate[] = [];
     const commits = new Map<string, string>();
     if (!anyChange) return { updates, commits };
-    const tx = crypto.randomBytes(8).toString('hex');
+    const tx = randomHex(8);
     const machine = this.opts.machine ?? os.hostname();
     // Unchanged documents are rewritten too, at the next generation, so their leases are checked.
     const docs = [...touched];

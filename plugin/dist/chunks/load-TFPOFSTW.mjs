@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+import { createRequire as __lanesRequire } from 'node:module';
+const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));
+import {
+  configJsonSchema,
+  configJsonSchemaText,
+  loadConfig,
+  loadConfigAtCommit,
+  parseConfig,
+  resolveTarget
+} from "./chunk-BCZPMMLK.mjs";
+import "./chunk-6O67LTXW.mjs";
+import "./chunk-VSIDZGSV.mjs";
+import "./chunk-V47YI7EL.mjs";
+import "./chunk-66AJOIRT.mjs";
+import "./chunk-EVZWTNHO.mjs";
+import "./chunk-IIFEABOA.mjs";
+import "./chunk-4WZSK4NS.mjs";
+export {
+  configJsonSchema,
+  configJsonSchemaText,
+  loadConfig,
+  loadConfigAtCommit,
+  parseConfig,
+  resolveTarget
+};

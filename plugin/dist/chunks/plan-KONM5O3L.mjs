@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+import { createRequire as __lanesRequire } from 'node:module';
+const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));
+import {
+  PLAN_LIMITS,
+  buildPlan
+} from "./chunk-ZQEKYFND.mjs";
+import "./chunk-6O67LTXW.mjs";
+import "./chunk-M2JMMAUS.mjs";
+import "./chunk-IIFEABOA.mjs";
+import "./chunk-4WZSK4NS.mjs";
+export {
+  PLAN_LIMITS,
+  buildPlan
+};

@@ -4,9 +4,9 @@ const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url))
 
 // src/cli/main.ts
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-QUA7OH6X.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-ZPPREYKD.mjs");
   await serveMcpStdio();
 } else {
-  const { runProgram } = await import("./chunks/program-TR5REWPA.mjs");
+  const { runProgram } = await import("./chunks/program-WMKJXEDY.mjs");
   await runProgram(process.argv);
 }

@@ -18,8 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { hostName, pidAlive } from './pid.js';
-import { randomHex } from './random.js';
-import { sha256Hex } from './sha256.js';
+import { randomHex, sha256Hex } from './random.js';
 
 // The first waiter's safety net for a missed wake-up (a releaser of an older version rings no one)
 // and how often it looks at a crashed holder's lock, which no one announces.

@@ -49,3 +49,11 @@ export function randomHex(n: number): string {
   const bytes = fromDevice(n) ?? (requireBuiltin('node:crypto') as typeof import('node:crypto')).randomBytes(n);
   return bytes.toString('hex');
 }
+
+/**
+ * The hex SHA-256 digest of `text` (UTF-8), from `node:crypto` loaded on first use: its callers
+ * (the lock queue's host tag, only once someone waits; a remote's name) are off a hook's usual path.
+ */
+export function sha256Hex(text: string): string {
+  return (requireBuiltin('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(text, 'utf8').digest('hex');
+}

@@ -13,41 +13,41 @@ import {
   note,
   taskIdFor,
   trace
-} from "../chunks/chunk-O4XXHMBZ.mjs";
-import "../chunks/chunk-V6QQZ23M.mjs";
-import "../chunks/chunk-3SCXQPSZ.mjs";
+} from "../chunks/chunk-CD32ZQ63.mjs";
+import "../chunks/chunk-C6NMYOBJ.mjs";
+import "../chunks/chunk-7I6TWAS3.mjs";
 import {
   readHookInput,
   str
 } from "../chunks/chunk-RJNADHBY.mjs";
-import "../chunks/chunk-HPXGK3RL.mjs";
+import "../chunks/chunk-KYO4ZTF5.mjs";
 import "../chunks/chunk-UVBGPYTR.mjs";
 import {
   sessionOwner
-} from "../chunks/chunk-4WDK76Z4.mjs";
-import "../chunks/chunk-UNQPQO2D.mjs";
+} from "../chunks/chunk-UJCL2UNY.mjs";
+import "../chunks/chunk-QCUIVE3Y.mjs";
 import "../chunks/chunk-M2JMMAUS.mjs";
 import "../chunks/chunk-6YQXRWX4.mjs";
 import {
   hasState,
   locate
-} from "../chunks/chunk-DG6IT6BT.mjs";
-import "../chunks/chunk-K6HWDZ72.mjs";
+} from "../chunks/chunk-UK3L4GGO.mjs";
+import "../chunks/chunk-P4L7YP6N.mjs";
 import {
   openProject
-} from "../chunks/chunk-JM77COUJ.mjs";
+} from "../chunks/chunk-HMGTRPS4.mjs";
 import {
   resolveRepo
 } from "../chunks/chunk-VSIDZGSV.mjs";
 import "../chunks/chunk-7YO2VVDH.mjs";
 import "../chunks/chunk-V47YI7EL.mjs";
-import "../chunks/chunk-HQQPKPV5.mjs";
+import "../chunks/chunk-BX3AZ3JD.mjs";
 import "../chunks/chunk-TKZFUNKZ.mjs";
-import "../chunks/chunk-6TLF7J34.mjs";
+import "../chunks/chunk-PEJVYIMF.mjs";
 import "../chunks/chunk-66AJOIRT.mjs";
-import "../chunks/chunk-QUC2I6GA.mjs";
+import "../chunks/chunk-G3LQSMZE.mjs";
 import "../chunks/chunk-EVZWTNHO.mjs";
-import "../chunks/chunk-NAZ6GJEQ.mjs";
+import "../chunks/chunk-G23BEX64.mjs";
 import "../chunks/chunk-XNIKMWZT.mjs";
 import {
   errorMessage

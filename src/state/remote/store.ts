@@ -23,7 +23,7 @@ import { assertRemoteDocName, DOC_FILE, makeView, STATE_PREFIX, type RemoteDoc, 
 import { advanceMirrorFrom, cachedDocs, fetchDocs, remember, type DocsRead, type ReadContext } from './read.js';
 import { mirrorRef } from './mirror.js';
 import { randomHex } from '../random.js';
-import { sha256Hex } from '../sha256.js';
+import { sha256Hex } from '../random.js';
 import type { RemoteStoreOptions, RemoteTx, TransactOptions, TransactResult } from './types.js';
 
 export type { RemoteStoreOptions, TransactOptions, RemoteTx, TransactResult };

@@ -4,14 +4,14 @@ const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url))
 import {
   NOTICES_DOC,
   claimNoticeIn
-} from "../../chunks/chunk-OGMAQ6DU.mjs";
+} from "../../chunks/chunk-KOIFUBQW.mjs";
 import {
   StateStore
-} from "../../chunks/chunk-6TLF7J34.mjs";
+} from "../../chunks/chunk-PEJVYIMF.mjs";
 import "../../chunks/chunk-66AJOIRT.mjs";
-import "../../chunks/chunk-QUC2I6GA.mjs";
+import "../../chunks/chunk-G3LQSMZE.mjs";
 import "../../chunks/chunk-EVZWTNHO.mjs";
-import "../../chunks/chunk-NAZ6GJEQ.mjs";
+import "../../chunks/chunk-G23BEX64.mjs";
 import "../../chunks/chunk-XNIKMWZT.mjs";
 import "../../chunks/chunk-IIFEABOA.mjs";
 import "../../chunks/chunk-4WZSK4NS.mjs";

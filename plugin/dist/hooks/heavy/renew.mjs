@@ -3,25 +3,25 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));
 import {
   renewClaims
-} from "../../chunks/chunk-3SCXQPSZ.mjs";
+} from "../../chunks/chunk-7I6TWAS3.mjs";
 import {
   sessionOwner
-} from "../../chunks/chunk-4WDK76Z4.mjs";
-import "../../chunks/chunk-UNQPQO2D.mjs";
+} from "../../chunks/chunk-UJCL2UNY.mjs";
+import "../../chunks/chunk-QCUIVE3Y.mjs";
 import "../../chunks/chunk-M2JMMAUS.mjs";
-import "../../chunks/chunk-DG6IT6BT.mjs";
+import "../../chunks/chunk-UK3L4GGO.mjs";
 import {
   renewOwner
-} from "../../chunks/chunk-K6HWDZ72.mjs";
-import "../../chunks/chunk-HQQPKPV5.mjs";
+} from "../../chunks/chunk-P4L7YP6N.mjs";
+import "../../chunks/chunk-BX3AZ3JD.mjs";
 import "../../chunks/chunk-TKZFUNKZ.mjs";
 import {
   StateStore
-} from "../../chunks/chunk-6TLF7J34.mjs";
+} from "../../chunks/chunk-PEJVYIMF.mjs";
 import "../../chunks/chunk-66AJOIRT.mjs";
-import "../../chunks/chunk-QUC2I6GA.mjs";
+import "../../chunks/chunk-G3LQSMZE.mjs";
 import "../../chunks/chunk-EVZWTNHO.mjs";
-import "../../chunks/chunk-NAZ6GJEQ.mjs";
+import "../../chunks/chunk-G23BEX64.mjs";
 import "../../chunks/chunk-XNIKMWZT.mjs";
 import "../../chunks/chunk-IIFEABOA.mjs";
 import "../../chunks/chunk-4WZSK4NS.mjs";

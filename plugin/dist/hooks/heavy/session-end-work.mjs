@@ -5,45 +5,45 @@ var fs = require("node:fs");
 import {
   completeSessionFast,
   transcriptUsage
-} from "../../chunks/chunk-GENIXJ66.mjs";
+} from "../../chunks/chunk-WDVJDXTJ.mjs";
 import "../../chunks/chunk-UVBGPYTR.mjs";
 import {
   sessionOwner
-} from "../../chunks/chunk-4WDK76Z4.mjs";
+} from "../../chunks/chunk-UJCL2UNY.mjs";
 import {
   PORTS_DOC,
   claimsOf
-} from "../../chunks/chunk-UNQPQO2D.mjs";
+} from "../../chunks/chunk-QCUIVE3Y.mjs";
 import "../../chunks/chunk-M2JMMAUS.mjs";
 import "../../chunks/chunk-6YQXRWX4.mjs";
-import "../../chunks/chunk-DG6IT6BT.mjs";
+import "../../chunks/chunk-UK3L4GGO.mjs";
 import {
   OWNERS_DOC,
   TASKS_DOC
-} from "../../chunks/chunk-K6HWDZ72.mjs";
+} from "../../chunks/chunk-P4L7YP6N.mjs";
 import {
   readSessions
-} from "../../chunks/chunk-NE4BU6SW.mjs";
-import "../../chunks/chunk-NL4HFEE4.mjs";
-import "../../chunks/chunk-L3QRKGJO.mjs";
+} from "../../chunks/chunk-2PGNOQEF.mjs";
+import "../../chunks/chunk-RNGUGICK.mjs";
+import "../../chunks/chunk-SEDKT3YB.mjs";
 import {
   SESSIONS_DOC
-} from "../../chunks/chunk-SQIH7RSX.mjs";
+} from "../../chunks/chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "../../chunks/chunk-JM77COUJ.mjs";
+} from "../../chunks/chunk-HMGTRPS4.mjs";
 import {
   repoFromPaths
 } from "../../chunks/chunk-VSIDZGSV.mjs";
 import "../../chunks/chunk-7YO2VVDH.mjs";
 import "../../chunks/chunk-V47YI7EL.mjs";
-import "../../chunks/chunk-HQQPKPV5.mjs";
+import "../../chunks/chunk-BX3AZ3JD.mjs";
 import "../../chunks/chunk-TKZFUNKZ.mjs";
-import "../../chunks/chunk-6TLF7J34.mjs";
+import "../../chunks/chunk-PEJVYIMF.mjs";
 import "../../chunks/chunk-66AJOIRT.mjs";
-import "../../chunks/chunk-QUC2I6GA.mjs";
+import "../../chunks/chunk-G3LQSMZE.mjs";
 import "../../chunks/chunk-EVZWTNHO.mjs";
-import "../../chunks/chunk-NAZ6GJEQ.mjs";
+import "../../chunks/chunk-G23BEX64.mjs";
 import "../../chunks/chunk-XNIKMWZT.mjs";
 import {
   errorMessage

@@ -5,7 +5,7 @@ import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "../../chunks/chunk-ATGB3USF.mjs";
+} from "../../chunks/chunk-YGE5I5O4.mjs";
 import {
   str
 } from "../../chunks/chunk-RJNADHBY.mjs";
@@ -14,28 +14,28 @@ import {
   claimNoticeIn,
   noticeText,
   pendingNotice
-} from "../../chunks/chunk-OGMAQ6DU.mjs";
+} from "../../chunks/chunk-KOIFUBQW.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-GL32OQLY.mjs";
+} from "../../chunks/chunk-A5VQGZ4C.mjs";
 import "../../chunks/chunk-6YQXRWX4.mjs";
 import {
   readDoc
-} from "../../chunks/chunk-DG6IT6BT.mjs";
+} from "../../chunks/chunk-UK3L4GGO.mjs";
 import {
   readPlan
-} from "../../chunks/chunk-K6HWDZ72.mjs";
+} from "../../chunks/chunk-P4L7YP6N.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "../../chunks/chunk-NE4BU6SW.mjs";
-import "../../chunks/chunk-NL4HFEE4.mjs";
-import "../../chunks/chunk-L3QRKGJO.mjs";
-import "../../chunks/chunk-SQIH7RSX.mjs";
+} from "../../chunks/chunk-2PGNOQEF.mjs";
+import "../../chunks/chunk-RNGUGICK.mjs";
+import "../../chunks/chunk-SEDKT3YB.mjs";
+import "../../chunks/chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "../../chunks/chunk-JM77COUJ.mjs";
+} from "../../chunks/chunk-HMGTRPS4.mjs";
 import {
   repoFromPaths
 } from "../../chunks/chunk-VSIDZGSV.mjs";
@@ -44,13 +44,13 @@ import "../../chunks/chunk-V47YI7EL.mjs";
 import {
   describeOwner,
   describeUntil
-} from "../../chunks/chunk-HQQPKPV5.mjs";
+} from "../../chunks/chunk-BX3AZ3JD.mjs";
 import "../../chunks/chunk-TKZFUNKZ.mjs";
-import "../../chunks/chunk-6TLF7J34.mjs";
+import "../../chunks/chunk-PEJVYIMF.mjs";
 import "../../chunks/chunk-66AJOIRT.mjs";
-import "../../chunks/chunk-QUC2I6GA.mjs";
+import "../../chunks/chunk-G3LQSMZE.mjs";
 import "../../chunks/chunk-EVZWTNHO.mjs";
-import "../../chunks/chunk-NAZ6GJEQ.mjs";
+import "../../chunks/chunk-G23BEX64.mjs";
 import "../../chunks/chunk-XNIKMWZT.mjs";
 import {
   errorMessage

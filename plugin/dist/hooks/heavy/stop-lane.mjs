@@ -4,36 +4,36 @@ const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url))
 var fs = require("node:fs");
 import {
   pushWork
-} from "../../chunks/chunk-HPXGK3RL.mjs";
+} from "../../chunks/chunk-KYO4ZTF5.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-GL32OQLY.mjs";
+} from "../../chunks/chunk-A5VQGZ4C.mjs";
 import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "../../chunks/chunk-NE4BU6SW.mjs";
-import "../../chunks/chunk-NL4HFEE4.mjs";
-import "../../chunks/chunk-L3QRKGJO.mjs";
-import "../../chunks/chunk-SQIH7RSX.mjs";
+} from "../../chunks/chunk-2PGNOQEF.mjs";
+import "../../chunks/chunk-RNGUGICK.mjs";
+import "../../chunks/chunk-SEDKT3YB.mjs";
+import "../../chunks/chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "../../chunks/chunk-JM77COUJ.mjs";
+} from "../../chunks/chunk-HMGTRPS4.mjs";
 import {
   repoFromPaths
 } from "../../chunks/chunk-VSIDZGSV.mjs";
 import "../../chunks/chunk-7YO2VVDH.mjs";
 import "../../chunks/chunk-V47YI7EL.mjs";
-import "../../chunks/chunk-HQQPKPV5.mjs";
+import "../../chunks/chunk-BX3AZ3JD.mjs";
 import "../../chunks/chunk-TKZFUNKZ.mjs";
-import "../../chunks/chunk-6TLF7J34.mjs";
+import "../../chunks/chunk-PEJVYIMF.mjs";
 import {
   refSha,
   statusPorcelain
 } from "../../chunks/chunk-66AJOIRT.mjs";
-import "../../chunks/chunk-QUC2I6GA.mjs";
+import "../../chunks/chunk-G3LQSMZE.mjs";
 import "../../chunks/chunk-EVZWTNHO.mjs";
-import "../../chunks/chunk-NAZ6GJEQ.mjs";
+import "../../chunks/chunk-G23BEX64.mjs";
 import "../../chunks/chunk-XNIKMWZT.mjs";
 import {
   errorMessage

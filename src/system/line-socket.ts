@@ -86,7 +86,8 @@ export function connectLines(file: string, onValue: (v: unknown) => void, onClos
  */
 export async function listenLines(
   file: string,
-  onConnection: (conn: LineConnection, onValue: (fn: (v: unknown) => void) => void, onClose: (fn: () => void) => void) => void,
+  /** Called for each connection; what it returns gets every value the connection sends. */
+  onConnection: (conn: LineConnection) => (v: unknown) => void,
 ): Promise<(() => void) | undefined> {
   try {
     if (fs.lstatSync(file).isSocket()) fs.unlinkSync(file);
@@ -96,18 +97,7 @@ export async function listenLines(
   const server = net.createServer((sock) => {
     sock.setNoDelay(true);
     sock.unref();
-    let value: (v: unknown) => void = () => {};
-    let closed: () => void = () => {};
-    onConnection(
-      wrap(sock),
-      (fn) => (value = fn),
-      (fn) => (closed = fn),
-    );
-    readLines(
-      sock,
-      (v) => value(v),
-      () => closed(),
-    );
+    readLines(sock, onConnection(wrap(sock)), () => {});
   });
   const ok = await new Promise<boolean>((resolve) => {
     server.once('error', () => resolve(false));

@@ -13,9 +13,9 @@ import {
   note,
   taskIdFor,
   trace
-} from "../chunks/chunk-CD32ZQ63.mjs";
-import "../chunks/chunk-C6NMYOBJ.mjs";
-import "../chunks/chunk-7I6TWAS3.mjs";
+} from "../chunks/chunk-UIH4VGUA.mjs";
+import "../chunks/chunk-HGUHUWZS.mjs";
+import "../chunks/chunk-UF7ANJ47.mjs";
 import {
   readHookInput,
   str

@@ -101,8 +101,9 @@ class Service {
     });
   }
 
-  connection(conn: LineConnection, onValue: (fn: (v: unknown) => void) => void): void {
-    onValue((v) => {
+  /** What a connection's values go to: each is one write, or the connection is closed. */
+  connection(conn: LineConnection): (v: unknown) => void {
+    return (v) => {
       const m = v as { id?: unknown; write?: unknown; deadline?: unknown } | null;
       if (!m || typeof m.id !== 'number' || !isWrite(m.write) || typeof m.deadline !== 'string' || !/^\d{1,30}$/.test(m.deadline))
         return conn.close();
@@ -110,7 +111,7 @@ class Service {
       const deadline = BigInt(m.deadline);
       this.queue.push({ write: m.write, answer: (a) => conn.send({ id, answer: a }), gone: () => conn.closed || monotonic() >= deadline });
       void this.drain();
-    });
+    };
   }
 
   private async drain(): Promise<void> {
@@ -198,7 +199,7 @@ class Link {
       this.conn = await this.dial();
       if (this.conn) return;
       let service: Service | undefined;
-      const close = await listenLines(this.socket, (conn, onValue) => service?.connection(conn, onValue));
+      const close = await listenLines(this.socket, (conn) => service?.connection(conn) ?? (() => conn.close()));
       if (close) this.service = service = new Service(store, log, close);
     });
   }

@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));
 import {
   renewClaims
-} from "../../chunks/chunk-7I6TWAS3.mjs";
+} from "../../chunks/chunk-UF7ANJ47.mjs";
 import {
   sessionOwner
 } from "../../chunks/chunk-UJCL2UNY.mjs";

@@ -17,7 +17,7 @@ import {
 } from "../../chunks/chunk-KOIFUBQW.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-A5VQGZ4C.mjs";
+} from "../../chunks/chunk-5JMZR2SO.mjs";
 import "../../chunks/chunk-6YQXRWX4.mjs";
 import {
   readDoc

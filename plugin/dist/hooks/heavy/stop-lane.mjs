@@ -7,7 +7,7 @@ import {
 } from "../../chunks/chunk-KYO4ZTF5.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-A5VQGZ4C.mjs";
+} from "../../chunks/chunk-5JMZR2SO.mjs";
 import {
   checkProtocol,
   ownedNotePaths,

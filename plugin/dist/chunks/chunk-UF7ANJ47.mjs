@@ -152,20 +152,8 @@ async function listenLines(file, onConnection) {
   const server = net.createServer((sock) => {
     sock.setNoDelay(true);
     sock.unref();
-    let value = () => {
-    };
-    let closed = () => {
-    };
-    onConnection(
-      wrap(sock),
-      (fn) => value = fn,
-      (fn) => closed = fn
-    );
-    readLines(
-      sock,
-      (v) => value(v),
-      () => closed()
-    );
+    readLines(sock, onConnection(wrap(sock)), () => {
+    });
   });
   const ok = await new Promise((resolve) => {
     server.once("error", () => resolve(false));
@@ -327,8 +315,9 @@ var Service = class {
       void this.drain();
     });
   }
-  connection(conn, onValue) {
-    onValue((v) => {
+  /** What a connection's values go to: each is one write, or the connection is closed. */
+  connection(conn) {
+    return (v) => {
       const m = v;
       if (!m || typeof m.id !== "number" || !isWrite(m.write) || typeof m.deadline !== "string" || !/^\d{1,30}$/.test(m.deadline))
         return conn.close();
@@ -336,7 +325,7 @@ var Service = class {
       const deadline = BigInt(m.deadline);
       this.queue.push({ write: m.write, answer: (a) => conn.send({ id, answer: a }), gone: () => conn.closed || monotonic() >= deadline });
       void this.drain();
-    });
+    };
   }
   async drain() {
     if (this.running) return;
@@ -410,7 +399,7 @@ var Link = class {
       this.conn = await this.dial();
       if (this.conn) return;
       let service;
-      const close = await listenLines(this.socket, (conn, onValue) => service?.connection(conn, onValue));
+      const close = await listenLines(this.socket, (conn) => service?.connection(conn) ?? (() => conn.close()));
       if (close) this.service = service = new Service(store, log, close);
     });
   }

@@ -29,7 +29,7 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-MVUCYOOK.mjs";
+} from "./chunk-IYOB3ZSD.mjs";
 import "./chunk-ZQEKYFND.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";
@@ -69,7 +69,7 @@ import {
 import {
   removeLane,
   startLane
-} from "./chunk-C6NMYOBJ.mjs";
+} from "./chunk-HGUHUWZS.mjs";
 import {
   claimFiles,
   detachProcess,
@@ -78,7 +78,7 @@ import {
   releaseFiles,
   releaseProcess,
   stopClaimService
-} from "./chunk-7I6TWAS3.mjs";
+} from "./chunk-UF7ANJ47.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps,

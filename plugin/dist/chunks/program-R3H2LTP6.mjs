@@ -91,7 +91,7 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-MVUCYOOK.mjs";
+} from "./chunk-IYOB3ZSD.mjs";
 import "./chunk-ZQEKYFND.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";
@@ -106,14 +106,14 @@ import "./chunk-6O67LTXW.mjs";
 import {
   removeLane,
   startLane
-} from "./chunk-C6NMYOBJ.mjs";
+} from "./chunk-HGUHUWZS.mjs";
 import {
   claimFiles,
   listClaims,
   offerClaimService,
   releaseFiles,
   renewClaims
-} from "./chunk-7I6TWAS3.mjs";
+} from "./chunk-UF7ANJ47.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps,
@@ -7458,7 +7458,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-ZPPREYKD.mjs");
+      const { serveMcpStdio } = await import("./stdio-PDLIL7X3.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

@@ -76,10 +76,10 @@ import {
   teardownLane,
   withGitLock,
   worktreeOperation
-} from "./chunk-C6NMYOBJ.mjs";
+} from "./chunk-HGUHUWZS.mjs";
 import {
   logReclaimed
-} from "./chunk-7I6TWAS3.mjs";
+} from "./chunk-UF7ANJ47.mjs";
 import {
   targetRevs
 } from "./chunk-YGE5I5O4.mjs";

@@ -12,7 +12,7 @@ import {
   removeWorktree,
   startLane,
   withGitLock
-} from "./chunk-C6NMYOBJ.mjs";
+} from "./chunk-HGUHUWZS.mjs";
 import {
   PLAN_DOC,
   TASKS_DOC,

@@ -47,6 +47,40 @@ describe('MCP server over real stdio from the built bundle', () => {
     repo.cleanup();
   });
 
+  it("serves the machine's claim writes: a second session's claim goes through the first server, whose socket goes with it", async () => {
+    const repo = makeRepo();
+    const start = async (env: Record<string, string>) => {
+      const transport = new StdioClientTransport({
+        command: 'node',
+        args: [bundlePath(), 'mcp'],
+        cwd: repo.dir,
+        stderr: 'pipe',
+        env: { ...process.env, ...env } as Record<string, string>,
+      });
+      const client = new Client({ name: 'stdio-test', version: '0' });
+      await client.connect(transport);
+      return client;
+    };
+    const claim = async (c: Client, owner: string, file: string) => {
+      const t = performance.now();
+      const r = (await c.callTool({ name: 'claim_files', arguments: { owner, paths: [file] } })) as any;
+      expect(r.isError, JSON.stringify(r.content)).toBeFalsy();
+      return performance.now() - t;
+    };
+    // The first server answers every write it serves 1.5 s late: a claim that takes that long went through it.
+    const a = await start({ LANES_FAILPOINT: 'claims.service.before-answer:sleep:1500' });
+    const b = await start({});
+    await claim(a, 'task:a', 'src/a.ts');
+    const sock = path.join(repo.dir, '.git', 'lanes', 'claims.sock');
+    expect(fs.lstatSync(sock).isSocket()).toBe(true);
+    expect(await claim(b, 'task:b', 'src/b.ts')).toBeGreaterThanOrEqual(1400);
+    await b.close();
+    await a.close();
+    for (let i = 0; i < 200 && fs.existsSync(sock); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(fs.existsSync(sock)).toBe(false);
+    repo.cleanup();
+  });
+
   it.each(['SIGTERM', 'SIGINT'] as const)('exits 0 on %s', async (sig) => {
     const repo = makeRepo();
     const p = spawn('node', [bundlePath(), 'mcp'], { cwd: repo.dir, stdio: ['pipe', 'pipe', 'pipe'] });

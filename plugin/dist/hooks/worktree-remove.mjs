@@ -8,9 +8,9 @@ import {
   note,
   removePlainWorktree,
   trace
-} from "../chunks/chunk-UIH4VGUA.mjs";
-import "../chunks/chunk-HGUHUWZS.mjs";
-import "../chunks/chunk-UF7ANJ47.mjs";
+} from "../chunks/chunk-V3CZFCDR.mjs";
+import "../chunks/chunk-HS46JZIQ.mjs";
+import "../chunks/chunk-RQTMT6U3.mjs";
 import {
   readHookInput,
   str

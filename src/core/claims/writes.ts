@@ -84,20 +84,20 @@ export const asRefusal = (e: LanesError): WriteAnswer => ({
 });
 
 /**
- * One write inside `tx`. A claim's conflict is an answer, not a failure: the reclaims found on the
- * way stay (so a dead holder is cleaned up once), as they did when each claim had its own
- * transaction. A refused release changes nothing.
+ * One write inside `tx`. A claim's conflict and a release's refused authority are answers, not
+ * failures: the reclaims found on the way stay (so a dead holder is cleaned up once), as they did
+ * when each claim had its own transaction; a release's authority is checked before it changes
+ * anything. Anything else is thrown, with the reclaims it found dropped.
  */
-function applyWrite(tx: DocTx, w: ClaimWrite, reclaimed: Reclaimed[]): WriteAnswer {
-  if (w.op === 'claim') {
-    try {
-      return { ok: claimInTx(tx, w.req, { reclaimed }) };
-    } catch (e) {
-      if (isLanesError(e, 'CONFLICT')) return asRefusal(e);
-      throw e;
-    }
+function applyOne(tx: DocTx, w: ClaimWrite, reclaimed: Reclaimed[]): WriteAnswer {
+  const mark = reclaimed.length;
+  try {
+    return { ok: w.op === 'claim' ? claimInTx(tx, w.req, { reclaimed }) : applyRelease(tx, w, reclaimed) };
+  } catch (e) {
+    if (w.op === 'claim' ? isLanesError(e, 'CONFLICT') : e instanceof LanesError) return asRefusal(e as LanesError);
+    reclaimed.length = mark;
+    throw e;
   }
-  return { ok: applyRelease(tx, w, reclaimed) };
 }
 
 /** Runs `fn` against `tx`; if it throws, every document it touched is put back as it found it. */
@@ -152,18 +152,6 @@ export async function runWrites(
   });
   await logReclaimed(store, reclaimed);
   return answers;
-}
-
-/** A write whose refusal (an authority check) is thrown by the check itself. */
-function applyOne(tx: DocTx, w: ClaimWrite, reclaimed: Reclaimed[]): WriteAnswer {
-  const mark = reclaimed.length;
-  try {
-    return applyWrite(tx, w, reclaimed);
-  } catch (e) {
-    reclaimed.length = mark;
-    if (w.op === 'release' && e instanceof LanesError) return asRefusal(e);
-    throw e;
-  }
 }
 
 /** The answer as its caller's result, or its refusal thrown. */

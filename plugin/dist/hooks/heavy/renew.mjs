@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));
 import {
   renewClaims
-} from "../../chunks/chunk-UF7ANJ47.mjs";
+} from "../../chunks/chunk-RQTMT6U3.mjs";
 import {
   sessionOwner
 } from "../../chunks/chunk-UJCL2UNY.mjs";

@@ -17,7 +17,7 @@ import {
 } from "../../chunks/chunk-KOIFUBQW.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-5JMZR2SO.mjs";
+} from "../../chunks/chunk-W6XGEUYG.mjs";
 import "../../chunks/chunk-6YQXRWX4.mjs";
 import {
   readDoc

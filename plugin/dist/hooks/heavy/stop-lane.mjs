@@ -7,7 +7,7 @@ import {
 } from "../../chunks/chunk-KYO4ZTF5.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-5JMZR2SO.mjs";
+} from "../../chunks/chunk-W6XGEUYG.mjs";
 import {
   checkProtocol,
   ownedNotePaths,

@@ -91,7 +91,7 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-IYOB3ZSD.mjs";
+} from "./chunk-7XC35RPP.mjs";
 import "./chunk-ZQEKYFND.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";
@@ -106,14 +106,14 @@ import "./chunk-6O67LTXW.mjs";
 import {
   removeLane,
   startLane
-} from "./chunk-HGUHUWZS.mjs";
+} from "./chunk-HS46JZIQ.mjs";
 import {
   claimFiles,
   listClaims,
   offerClaimService,
   releaseFiles,
   renewClaims
-} from "./chunk-UF7ANJ47.mjs";
+} from "./chunk-RQTMT6U3.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps,
@@ -7458,7 +7458,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-PDLIL7X3.mjs");
+      const { serveMcpStdio } = await import("./stdio-T54KHSOA.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

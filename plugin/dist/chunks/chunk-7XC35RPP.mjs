@@ -76,10 +76,10 @@ import {
   teardownLane,
   withGitLock,
   worktreeOperation
-} from "./chunk-HGUHUWZS.mjs";
+} from "./chunk-HS46JZIQ.mjs";
 import {
   logReclaimed
-} from "./chunk-UF7ANJ47.mjs";
+} from "./chunk-RQTMT6U3.mjs";
 import {
   targetRevs
 } from "./chunk-YGE5I5O4.mjs";

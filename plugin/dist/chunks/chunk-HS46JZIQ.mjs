@@ -16,7 +16,7 @@ var crypto = require("node:crypto");
 var fs8 = require("node:fs");
 import {
   logReclaimed
-} from "./chunk-UF7ANJ47.mjs";
+} from "./chunk-RQTMT6U3.mjs";
 import {
   fetchWork
 } from "./chunk-KYO4ZTF5.mjs";

@@ -12,7 +12,7 @@ import {
   removeWorktree,
   startLane,
   withGitLock
-} from "./chunk-HGUHUWZS.mjs";
+} from "./chunk-HS46JZIQ.mjs";
 import {
   PLAN_DOC,
   TASKS_DOC,

@@ -29,7 +29,7 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-IYOB3ZSD.mjs";
+} from "./chunk-7XC35RPP.mjs";
 import "./chunk-ZQEKYFND.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";
@@ -69,7 +69,7 @@ import {
 import {
   removeLane,
   startLane
-} from "./chunk-HGUHUWZS.mjs";
+} from "./chunk-HS46JZIQ.mjs";
 import {
   claimFiles,
   detachProcess,
@@ -78,7 +78,7 @@ import {
   releaseFiles,
   releaseProcess,
   stopClaimService
-} from "./chunk-UF7ANJ47.mjs";
+} from "./chunk-RQTMT6U3.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps,

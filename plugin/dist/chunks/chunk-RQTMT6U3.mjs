@@ -211,16 +211,15 @@ var asRefusal = (e) => ({
     ...e.details !== void 0 ? { details: e.details } : {}
   }
 });
-function applyWrite(tx, w, reclaimed) {
-  if (w.op === "claim") {
-    try {
-      return { ok: claimInTx(tx, w.req, { reclaimed }) };
-    } catch (e) {
-      if (isLanesError(e, "CONFLICT")) return asRefusal(e);
-      throw e;
-    }
+function applyOne(tx, w, reclaimed) {
+  const mark = reclaimed.length;
+  try {
+    return { ok: w.op === "claim" ? claimInTx(tx, w.req, { reclaimed }) : applyRelease(tx, w, reclaimed) };
+  } catch (e) {
+    if (w.op === "claim" ? isLanesError(e, "CONFLICT") : e instanceof LanesError) return asRefusal(e);
+    reclaimed.length = mark;
+    throw e;
   }
-  return { ok: applyRelease(tx, w, reclaimed) };
 }
 function isolated(tx, fn) {
   const before = /* @__PURE__ */ new Map();
@@ -260,16 +259,6 @@ async function runWrites(store, writes, logReclaimed2, withdrawn = () => false) 
   });
   await logReclaimed2(store, reclaimed);
   return answers;
-}
-function applyOne(tx, w, reclaimed) {
-  const mark = reclaimed.length;
-  try {
-    return applyWrite(tx, w, reclaimed);
-  } catch (e) {
-    reclaimed.length = mark;
-    if (w.op === "release" && e instanceof LanesError) return asRefusal(e);
-    throw e;
-  }
 }
 function answerOf(a) {
   if ("refused" in a) {

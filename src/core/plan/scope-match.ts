@@ -38,12 +38,28 @@ export function intersectNormalized(a: string, b: string, files?: FileScopes): I
     const nested = long === short || (long.startsWith(`${short}/`) && !files?.has(short));
     return nested ? { intersects: true, witness: long } : { intersects: false };
   }
+  // Every path a scope matches starts with its literal key (scope-index.ts): when neither key is a
+  // prefix of the other, no path can match both, and no automaton needs building.
+  const ka = literalKey(a, pa);
+  const kb = literalKey(b, pb);
+  if (!(ka.length <= kb.length ? kb.startsWith(ka) : ka.startsWith(kb))) return { intersects: false };
   if (files && ((pa && files.has(a)) || (pb && files.has(b)))) {
     // A file against a glob: they meet iff the glob matches that one path.
     const [file, glob] = pa ? [a, b] : [b, a];
     return nfaMatches(compiled(glob), file) ? { intersects: true, witness: file } : { intersects: false };
   }
   return intersectNfa(compiled(a), compiled(b));
+}
+
+/**
+ * The literal leading segments every matched path starts with: a plain scope's own text and `/`
+ * (the file itself starts with every key that is a prefix of that), a glob's text up to the last
+ * `/` before its first glob character.
+ */
+function literalKey(scope: string, plain: boolean): string {
+  if (plain) return `${scope}/`;
+  const first = scope.search(GLOB_CHARS);
+  return scope.slice(0, scope.lastIndexOf('/', first) + 1);
 }
 
 /**

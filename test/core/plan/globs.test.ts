@@ -293,6 +293,17 @@ describe('plain paths known to be files (property)', () => {
     expect(intersectNormalized('test/unit/foo.ts', 'test/unit/foo.ts/x').intersects).toBe(true); // unknown: also a directory
   });
 
+  it('scopes whose literal leading segments diverge are disjoint without an automaton, and the rule keeps every meeting', () => {
+    expect(intersectNormalized('src/p1/**', 'docs/p1/**').intersects).toBe(false);
+    expect(intersectNormalized('src/p1/f0.ts', 'src/p2/*.ts').intersects).toBe(false);
+    expect(intersectNormalized('src/a', 'src/a*').intersects).toBe(true); // src/a itself
+    expect(intersectNormalized('src/a', 'src/a/**/*.ts').intersects).toBe(true);
+    expect(intersectNormalized('src/ab/x.ts', 'src/a*/x.ts').intersects).toBe(true);
+    expect(intersectNormalized('src/a/x.ts', 'src/a/x.ts', new Set(['src/a/x.ts'])).intersects).toBe(true);
+    expect(intersectNormalized('src/a/x.ts', 'src/*/x.ts', new Set(['src/a/x.ts'])).intersects).toBe(true);
+    expect(intersectNormalized('**/x.ts', 'lib/q/x.ts').intersects).toBe(true);
+  });
+
   it('findConflicts: test/unit/foo.ts and test/**/*.snap conflict only while foo.ts might be a directory', () => {
     const tasks = [
       { id: 'foo', files: ['test/unit/foo.ts'] },

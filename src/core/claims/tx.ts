@@ -121,15 +121,25 @@ export function needsReclaim(doc: ClaimsDoc, now = Date.now()): boolean {
 }
 
 // Intersection of two normalized patterns; the automaton search is cheap but the same pairs recur.
-const pairCache = new Map<string, { intersects: boolean; witness?: string }>();
+// Keyed by the pair and whether each side names a file, in nested maps (no key string per lookup).
+const pairCache = new Map<string, Map<string, { intersects: boolean; witness?: string }>>();
+let cachedPairs = 0;
 function intersect(a: string, b: string, aFile = false, bFile = false): { intersects: boolean; witness?: string } {
-  const key = a < b ? `${a}\0${b}\0${aFile ? 1 : 0}${bFile ? 1 : 0}` : `${b}\0${a}\0${bFile ? 1 : 0}${aFile ? 1 : 0}`;
-  let r = pairCache.get(key);
+  const ka = aFile ? `\0${a}` : a;
+  const kb = bFile ? `\0${b}` : b;
+  let row = pairCache.get(ka);
+  let r = row?.get(kb);
   if (!r) {
-    if (pairCache.size > 50_000) pairCache.clear();
+    if (cachedPairs > 50_000) {
+      pairCache.clear();
+      cachedPairs = 0;
+      row = undefined;
+    }
     const files = aFile || bFile ? new Set([...(aFile ? [a] : []), ...(bFile ? [b] : [])]) : undefined;
     r = intersectNormalized(a, b, files);
-    pairCache.set(key, r);
+    if (!row) pairCache.set(ka, (row = new Map()));
+    row.set(kb, r);
+    cachedPairs++;
   }
   return r;
 }

@@ -100,25 +100,54 @@ function applyOne(tx: DocTx, w: ClaimWrite, reclaimed: Reclaimed[]): WriteAnswer
   }
 }
 
-/** Runs `fn` against `tx`; if it throws, every document it touched is put back as it found it. */
-function isolated<R>(tx: Tx, fn: (tx: DocTx) => R): R {
+/**
+ * A view of `tx` that remembers each document as it was before the batch touched it (one copy per
+ * document per batch, not per write), so `restore` can put every one back in place.
+ */
+function restorable(tx: Tx): { view: DocTx; restore(): void } {
   const before = new Map<object, string>();
-  const sub: DocTx = {
-    get: <T>(doc: DocDef<T>): T => {
-      const d = tx.get(doc) as object;
-      if (!before.has(d)) before.set(d, JSON.stringify(d));
-      return d as T;
+  return {
+    view: {
+      get: <T>(doc: DocDef<T>): T => {
+        const d = tx.get(doc) as object;
+        if (!before.has(d)) before.set(d, JSON.stringify(d));
+        return d as T;
+      },
+    },
+    restore() {
+      for (const [d, text] of before) {
+        const o = d as Record<string, unknown>;
+        for (const k of Object.keys(o)) delete o[k];
+        Object.assign(o, nullProtoDeep(JSON.parse(text) as Record<string, unknown>));
+      }
     },
   };
-  try {
-    return fn(sub);
-  } catch (e) {
-    for (const [d, text] of before) {
-      const o = d as Record<string, unknown>;
-      for (const k of Object.keys(o)) delete o[k];
-      Object.assign(o, nullProtoDeep(JSON.parse(text) as Record<string, unknown>));
+}
+
+/**
+ * Each write in order, on what the ones before it left. One that fails (anything but a refusal,
+ * which is an answer) is left out: the documents are put back as the batch found them and the
+ * batch is applied again without it (a failure is rare; a copy of the documents per write is not).
+ * A single write's failure is thrown.
+ */
+function applyAll(tx: Tx, writes: readonly ClaimWrite[], reclaimed: Reclaimed[], withdrawn: (i: number) => boolean): WriteAnswer[] {
+  if (writes.length === 1) return [withdrawn(0) ? { alone: true } : applyOne(tx, writes[0]!, reclaimed)];
+  const { view, restore } = restorable(tx);
+  const failed = new Set<number>();
+  for (;;) {
+    let at = -1;
+    try {
+      reclaimed.length = 0;
+      return writes.map((w, i): WriteAnswer => {
+        if (failed.has(i) || withdrawn(i)) return { alone: true };
+        at = i;
+        return applyOne(view, w, reclaimed);
+      });
+    } catch (e) {
+      if (at < 0 || failed.has(at)) throw e;
+      failed.add(at);
+      restore();
     }
-    throw e;
   }
 }
 
@@ -136,20 +165,12 @@ export async function runWrites(
   withdrawn: (i: number) => boolean = () => false,
 ): Promise<WriteAnswer[]> {
   const reclaimed: Reclaimed[] = [];
-  const single = writes.length === 1;
-  const answers = await store.transact(async (tx) => {
-    const out = writes.map((w, i): WriteAnswer => {
-      if (withdrawn(i)) return { alone: true };
-      if (single) return applyOne(tx, w, reclaimed);
-      try {
-        return isolated(tx, (sub) => applyOne(sub, w, reclaimed));
-      } catch {
-        return { alone: true };
-      }
-    });
+  const body = async (tx: Tx): Promise<WriteAnswer[]> => {
+    const out = applyAll(tx, writes, reclaimed, withdrawn);
     await failpoint('claims.writes.before-commit');
     return out;
-  });
+  };
+  const answers = await store.transact(body);
   await logReclaimed(store, reclaimed);
   return answers;
 }

@@ -4,9 +4,9 @@ const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url))
 
 // src/cli/main.ts
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-T54KHSOA.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-YUXCKDOK.mjs");
   await serveMcpStdio();
 } else {
-  const { runProgram } = await import("./chunks/program-J4I6ESL7.mjs");
+  const { runProgram } = await import("./chunks/program-RTGG6MNZ.mjs");
   await runProgram(process.argv);
 }

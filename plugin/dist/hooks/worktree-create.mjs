@@ -13,9 +13,9 @@ import {
   note,
   taskIdFor,
   trace
-} from "../chunks/chunk-V3CZFCDR.mjs";
-import "../chunks/chunk-HS46JZIQ.mjs";
-import "../chunks/chunk-RQTMT6U3.mjs";
+} from "../chunks/chunk-ZQIU7CUA.mjs";
+import "../chunks/chunk-Y5DCK3WK.mjs";
+import "../chunks/chunk-IU63PZTY.mjs";
 import {
   readHookInput,
   str
@@ -25,14 +25,14 @@ import "../chunks/chunk-UVBGPYTR.mjs";
 import {
   sessionOwner
 } from "../chunks/chunk-UJCL2UNY.mjs";
-import "../chunks/chunk-QCUIVE3Y.mjs";
-import "../chunks/chunk-M2JMMAUS.mjs";
+import "../chunks/chunk-JY74C4PI.mjs";
+import "../chunks/chunk-DZJZL4SE.mjs";
 import "../chunks/chunk-6YQXRWX4.mjs";
 import {
   hasState,
   locate
 } from "../chunks/chunk-UK3L4GGO.mjs";
-import "../chunks/chunk-P4L7YP6N.mjs";
+import "../chunks/chunk-DD2L3UZ4.mjs";
 import {
   openProject
 } from "../chunks/chunk-HMGTRPS4.mjs";

@@ -3,16 +3,16 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));
 import {
   renewClaims
-} from "../../chunks/chunk-RQTMT6U3.mjs";
+} from "../../chunks/chunk-IU63PZTY.mjs";
 import {
   sessionOwner
 } from "../../chunks/chunk-UJCL2UNY.mjs";
-import "../../chunks/chunk-QCUIVE3Y.mjs";
-import "../../chunks/chunk-M2JMMAUS.mjs";
+import "../../chunks/chunk-JY74C4PI.mjs";
+import "../../chunks/chunk-DZJZL4SE.mjs";
 import "../../chunks/chunk-UK3L4GGO.mjs";
 import {
   renewOwner
-} from "../../chunks/chunk-P4L7YP6N.mjs";
+} from "../../chunks/chunk-DD2L3UZ4.mjs";
 import "../../chunks/chunk-BX3AZ3JD.mjs";
 import "../../chunks/chunk-TKZFUNKZ.mjs";
 import {

@@ -13,14 +13,14 @@ import {
 import {
   PORTS_DOC,
   claimsOf
-} from "../../chunks/chunk-QCUIVE3Y.mjs";
-import "../../chunks/chunk-M2JMMAUS.mjs";
+} from "../../chunks/chunk-JY74C4PI.mjs";
+import "../../chunks/chunk-DZJZL4SE.mjs";
 import "../../chunks/chunk-6YQXRWX4.mjs";
 import "../../chunks/chunk-UK3L4GGO.mjs";
 import {
   OWNERS_DOC,
   TASKS_DOC
-} from "../../chunks/chunk-P4L7YP6N.mjs";
+} from "../../chunks/chunk-DD2L3UZ4.mjs";
 import {
   readSessions
 } from "../../chunks/chunk-2PGNOQEF.mjs";

@@ -5,7 +5,7 @@ import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "../../chunks/chunk-YGE5I5O4.mjs";
+} from "../../chunks/chunk-IJRQSXSO.mjs";
 import {
   str
 } from "../../chunks/chunk-RJNADHBY.mjs";
@@ -17,14 +17,14 @@ import {
 } from "../../chunks/chunk-KOIFUBQW.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-W6XGEUYG.mjs";
+} from "../../chunks/chunk-YD5CLCQO.mjs";
 import "../../chunks/chunk-6YQXRWX4.mjs";
 import {
   readDoc
 } from "../../chunks/chunk-UK3L4GGO.mjs";
 import {
   readPlan
-} from "../../chunks/chunk-P4L7YP6N.mjs";
+} from "../../chunks/chunk-DD2L3UZ4.mjs";
 import {
   checkProtocol,
   formatChecklist,

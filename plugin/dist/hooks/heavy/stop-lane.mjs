@@ -7,7 +7,7 @@ import {
 } from "../../chunks/chunk-KYO4ZTF5.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-W6XGEUYG.mjs";
+} from "../../chunks/chunk-YD5CLCQO.mjs";
 import {
   checkProtocol,
   ownedNotePaths,

@@ -16,7 +16,7 @@ var crypto = require("node:crypto");
 var fs8 = require("node:fs");
 import {
   logReclaimed
-} from "./chunk-RQTMT6U3.mjs";
+} from "./chunk-IU63PZTY.mjs";
 import {
   fetchWork
 } from "./chunk-KYO4ZTF5.mjs";
@@ -36,10 +36,10 @@ import {
   releaseOwnerInTx,
   releasePortsInTx,
   sane
-} from "./chunk-QCUIVE3Y.mjs";
+} from "./chunk-JY74C4PI.mjs";
 import {
   isPlainScope
-} from "./chunk-M2JMMAUS.mjs";
+} from "./chunk-DZJZL4SE.mjs";
 import {
   branchTipFiles,
   refExistsFiles
@@ -57,7 +57,7 @@ import {
   requireTask,
   setStatus,
   touchOwnerInTx
-} from "./chunk-P4L7YP6N.mjs";
+} from "./chunk-DD2L3UZ4.mjs";
 import {
   killProcessGroup,
   runCommand

@@ -586,11 +586,19 @@ function intersectNormalized(a, b, files) {
     const nested = long === short || long.startsWith(`${short}/`) && !files?.has(short);
     return nested ? { intersects: true, witness: long } : { intersects: false };
   }
+  const ka = literalKey(a, pa);
+  const kb = literalKey(b, pb);
+  if (!(ka.length <= kb.length ? kb.startsWith(ka) : ka.startsWith(kb))) return { intersects: false };
   if (files && (pa && files.has(a) || pb && files.has(b))) {
     const [file, glob] = pa ? [a, b] : [b, a];
     return nfaMatches(compiled(glob), file) ? { intersects: true, witness: file } : { intersects: false };
   }
   return intersectNfa(compiled(a), compiled(b));
+}
+function literalKey(scope, plain) {
+  if (plain) return `${scope}/`;
+  const first = scope.search(GLOB_CHARS);
+  return scope.slice(0, scope.lastIndexOf("/", first) + 1);
 }
 function scopesIntersect(a, b) {
   return intersectNormalized(normalizeScope(a), normalizeScope(b));

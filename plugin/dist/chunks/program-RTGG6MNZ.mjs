@@ -91,8 +91,8 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-7XC35RPP.mjs";
-import "./chunk-ZQEKYFND.mjs";
+} from "./chunk-7RWLMXBS.mjs";
+import "./chunk-HHVC3Q4C.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";
 import "./chunk-XDBV2D5S.mjs";
@@ -106,19 +106,19 @@ import "./chunk-6O67LTXW.mjs";
 import {
   removeLane,
   startLane
-} from "./chunk-HS46JZIQ.mjs";
+} from "./chunk-Y5DCK3WK.mjs";
 import {
   claimFiles,
   listClaims,
   offerClaimService,
   releaseFiles,
   renewClaims
-} from "./chunk-RQTMT6U3.mjs";
+} from "./chunk-IU63PZTY.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "./chunk-YGE5I5O4.mjs";
+} from "./chunk-IJRQSXSO.mjs";
 import "./chunk-KOIFUBQW.mjs";
 import {
   remoteUrl
@@ -149,8 +149,8 @@ import "./chunk-UVBGPYTR.mjs";
 import {
   leasePort,
   releasePorts
-} from "./chunk-QCUIVE3Y.mjs";
-import "./chunk-M2JMMAUS.mjs";
+} from "./chunk-JY74C4PI.mjs";
+import "./chunk-DZJZL4SE.mjs";
 import "./chunk-6YQXRWX4.mjs";
 import {
   TASK_STATUSES,
@@ -164,7 +164,7 @@ import {
   requireTask,
   touchOwner,
   updateTask
-} from "./chunk-P4L7YP6N.mjs";
+} from "./chunk-DD2L3UZ4.mjs";
 import {
   checkProtocol,
   formatChecklist,
@@ -7458,7 +7458,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-T54KHSOA.mjs");
+      const { serveMcpStdio } = await import("./stdio-YUXCKDOK.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

@@ -8,7 +8,7 @@ import {
 } from "./chunk-6YQXRWX4.mjs";
 import {
   PLAN_DOC
-} from "./chunk-P4L7YP6N.mjs";
+} from "./chunk-DD2L3UZ4.mjs";
 import {
   activeIn,
   laneAt,

@@ -38,7 +38,7 @@ import {
   PLAN_LIMITS,
   buildPlan,
   parseTasks
-} from "./chunk-ZQEKYFND.mjs";
+} from "./chunk-HHVC3Q4C.mjs";
 import {
   readNoteFile,
   writeNote
@@ -76,13 +76,13 @@ import {
   teardownLane,
   withGitLock,
   worktreeOperation
-} from "./chunk-HS46JZIQ.mjs";
+} from "./chunk-Y5DCK3WK.mjs";
 import {
   logReclaimed
-} from "./chunk-RQTMT6U3.mjs";
+} from "./chunk-IU63PZTY.mjs";
 import {
   targetRevs
-} from "./chunk-YGE5I5O4.mjs";
+} from "./chunk-IJRQSXSO.mjs";
 import {
   NOTICES_DOC
 } from "./chunk-KOIFUBQW.mjs";
@@ -112,10 +112,10 @@ import {
   parseClaimRequest,
   reclaimDoc,
   releaseOwnerInTx
-} from "./chunk-QCUIVE3Y.mjs";
+} from "./chunk-JY74C4PI.mjs";
 import {
   isPlainScope
-} from "./chunk-M2JMMAUS.mjs";
+} from "./chunk-DZJZL4SE.mjs";
 import {
   OWNERS_DOC,
   TASKS_DOC,
@@ -128,7 +128,7 @@ import {
   setStatus,
   storePlan,
   touchOwnerInTx
-} from "./chunk-P4L7YP6N.mjs";
+} from "./chunk-DD2L3UZ4.mjs";
 import {
   filterSessions,
   findCurrent,

@@ -12,7 +12,7 @@ import {
   removeWorktree,
   startLane,
   withGitLock
-} from "./chunk-HS46JZIQ.mjs";
+} from "./chunk-Y5DCK3WK.mjs";
 import {
   PLAN_DOC,
   TASKS_DOC,
@@ -20,7 +20,7 @@ import {
   readPlan,
   setStatus,
   storePlan
-} from "./chunk-P4L7YP6N.mjs";
+} from "./chunk-DD2L3UZ4.mjs";
 import {
   deleteMergedBranch
 } from "./chunk-VSIDZGSV.mjs";

@@ -20,18 +20,18 @@ import {
   renewInTx,
   renewPortsInTx,
   sane
-} from "./chunk-QCUIVE3Y.mjs";
+} from "./chunk-JY74C4PI.mjs";
 import {
   normalizeScope,
   scopesIntersect
-} from "./chunk-M2JMMAUS.mjs";
+} from "./chunk-DZJZL4SE.mjs";
 import {
   OWNERS_DOC,
   TASKS_DOC,
   assertAuthority,
   renewOwner,
   taskHolder
-} from "./chunk-P4L7YP6N.mjs";
+} from "./chunk-DD2L3UZ4.mjs";
 import {
   LANES_DOC,
   assertOwner,
@@ -221,42 +221,53 @@ function applyOne(tx, w, reclaimed) {
     throw e;
   }
 }
-function isolated(tx, fn) {
+function restorable(tx) {
   const before = /* @__PURE__ */ new Map();
-  const sub = {
-    get: (doc) => {
-      const d = tx.get(doc);
-      if (!before.has(d)) before.set(d, JSON.stringify(d));
-      return d;
+  return {
+    view: {
+      get: (doc) => {
+        const d = tx.get(doc);
+        if (!before.has(d)) before.set(d, JSON.stringify(d));
+        return d;
+      }
+    },
+    restore() {
+      for (const [d, text] of before) {
+        const o = d;
+        for (const k of Object.keys(o)) delete o[k];
+        Object.assign(o, nullProtoDeep(JSON.parse(text)));
+      }
     }
   };
-  try {
-    return fn(sub);
-  } catch (e) {
-    for (const [d, text] of before) {
-      const o = d;
-      for (const k of Object.keys(o)) delete o[k];
-      Object.assign(o, nullProtoDeep(JSON.parse(text)));
+}
+function applyAll(tx, writes, reclaimed, withdrawn) {
+  if (writes.length === 1) return [withdrawn(0) ? { alone: true } : applyOne(tx, writes[0], reclaimed)];
+  const { view, restore } = restorable(tx);
+  const failed = /* @__PURE__ */ new Set();
+  for (; ; ) {
+    let at = -1;
+    try {
+      reclaimed.length = 0;
+      return writes.map((w, i) => {
+        if (failed.has(i) || withdrawn(i)) return { alone: true };
+        at = i;
+        return applyOne(view, w, reclaimed);
+      });
+    } catch (e) {
+      if (at < 0 || failed.has(at)) throw e;
+      failed.add(at);
+      restore();
     }
-    throw e;
   }
 }
 async function runWrites(store, writes, logReclaimed2, withdrawn = () => false) {
   const reclaimed = [];
-  const single = writes.length === 1;
-  const answers = await store.transact(async (tx) => {
-    const out = writes.map((w, i) => {
-      if (withdrawn(i)) return { alone: true };
-      if (single) return applyOne(tx, w, reclaimed);
-      try {
-        return isolated(tx, (sub) => applyOne(sub, w, reclaimed));
-      } catch {
-        return { alone: true };
-      }
-    });
+  const body = async (tx) => {
+    const out = applyAll(tx, writes, reclaimed, withdrawn);
     await failpoint("claims.writes.before-commit");
     return out;
-  });
+  };
+  const answers = await store.transact(body);
   await logReclaimed2(store, reclaimed);
   return answers;
 }

@@ -11,7 +11,7 @@ import {
   intersectNormalized,
   isPlainScope,
   normalizeScope
-} from "./chunk-M2JMMAUS.mjs";
+} from "./chunk-DZJZL4SE.mjs";
 import {
   LanesError,
   SLUG_RE,

@@ -29,8 +29,8 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-7XC35RPP.mjs";
-import "./chunk-ZQEKYFND.mjs";
+} from "./chunk-7RWLMXBS.mjs";
+import "./chunk-HHVC3Q4C.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";
 import "./chunk-XDBV2D5S.mjs";
@@ -69,7 +69,7 @@ import {
 import {
   removeLane,
   startLane
-} from "./chunk-HS46JZIQ.mjs";
+} from "./chunk-Y5DCK3WK.mjs";
 import {
   claimFiles,
   detachProcess,
@@ -78,12 +78,12 @@ import {
   releaseFiles,
   releaseProcess,
   stopClaimService
-} from "./chunk-RQTMT6U3.mjs";
+} from "./chunk-IU63PZTY.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "./chunk-YGE5I5O4.mjs";
+} from "./chunk-IJRQSXSO.mjs";
 import "./chunk-KOIFUBQW.mjs";
 import "./chunk-KYO4ZTF5.mjs";
 import {
@@ -93,8 +93,8 @@ import "./chunk-UVBGPYTR.mjs";
 import {
   CLAIM_MODES,
   leasePort
-} from "./chunk-QCUIVE3Y.mjs";
-import "./chunk-M2JMMAUS.mjs";
+} from "./chunk-JY74C4PI.mjs";
+import "./chunk-DZJZL4SE.mjs";
 import "./chunk-6YQXRWX4.mjs";
 import {
   TASK_STATUSES,
@@ -103,7 +103,7 @@ import {
   renewOwner,
   requirePlan,
   updateTask
-} from "./chunk-P4L7YP6N.mjs";
+} from "./chunk-DD2L3UZ4.mjs";
 import {
   checkProtocol,
   formatChecklist,

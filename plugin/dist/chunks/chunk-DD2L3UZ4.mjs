@@ -185,7 +185,7 @@ function requireTask(plan, id) {
   return t;
 }
 async function storePlan(store, input, opts) {
-  const { buildPlan } = await import("./plan-KONM5O3L.mjs");
+  const { buildPlan } = await import("./plan-45KCZBES.mjs");
   const plan = buildPlan(input, { parallelism: opts.parallelism, ...opts.files ? { files: opts.files } : {} });
   const stored = await store.transact(async (tx) => {
     const tasks = tx.get(TASKS_DOC);
@@ -208,7 +208,7 @@ async function storePlan(store, input, opts) {
   return stored;
 }
 async function addTask(store, input) {
-  const { buildPlan } = await import("./plan-KONM5O3L.mjs");
+  const { buildPlan } = await import("./plan-45KCZBES.mjs");
   const out = await store.transact(async (tx) => {
     const doc = tx.get(PLAN_DOC);
     const plan = requirePlan(doc.plan);

@@ -7,7 +7,7 @@ import {
   intersectNormalized,
   isPlainScope,
   normalizeScope
-} from "./chunk-M2JMMAUS.mjs";
+} from "./chunk-DZJZL4SE.mjs";
 import {
   DEFAULT_TTL_SECONDS,
   assertOwner,
@@ -219,14 +219,23 @@ function needsReclaim(doc, now = Date.now()) {
   return Array.isArray(doc.claims) && doc.claims.some((c) => sane(c) && goneReason(c, now, alive) !== void 0);
 }
 var pairCache = /* @__PURE__ */ new Map();
+var cachedPairs = 0;
 function intersect(a, b, aFile = false, bFile = false) {
-  const key = a < b ? `${a}\0${b}\0${aFile ? 1 : 0}${bFile ? 1 : 0}` : `${b}\0${a}\0${bFile ? 1 : 0}${aFile ? 1 : 0}`;
-  let r = pairCache.get(key);
+  const ka = aFile ? `\0${a}` : a;
+  const kb = bFile ? `\0${b}` : b;
+  let row = pairCache.get(ka);
+  let r = row?.get(kb);
   if (!r) {
-    if (pairCache.size > 5e4) pairCache.clear();
+    if (cachedPairs > 5e4) {
+      pairCache.clear();
+      cachedPairs = 0;
+      row = void 0;
+    }
     const files = aFile || bFile ? /* @__PURE__ */ new Set([...aFile ? [a] : [], ...bFile ? [b] : []]) : void 0;
     r = intersectNormalized(a, b, files);
-    pairCache.set(key, r);
+    if (!row) pairCache.set(ka, row = /* @__PURE__ */ new Map());
+    row.set(kb, r);
+    cachedPairs++;
   }
   return r;
 }

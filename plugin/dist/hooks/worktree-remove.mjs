@@ -8,9 +8,9 @@ import {
   note,
   removePlainWorktree,
   trace
-} from "../chunks/chunk-ZQIU7CUA.mjs";
-import "../chunks/chunk-Y5DCK3WK.mjs";
-import "../chunks/chunk-IU63PZTY.mjs";
+} from "../chunks/chunk-GQ2XEIP2.mjs";
+import "../chunks/chunk-GNNJZMFB.mjs";
+import "../chunks/chunk-QO4V4VSE.mjs";
 import {
   readHookInput,
   str

@@ -144,7 +144,8 @@ function applyAll(tx: Tx, writes: readonly ClaimWrite[], reclaimed: Reclaimed[],
         return applyOne(view, w, reclaimed);
       });
     } catch (e) {
-      if (at < 0 || failed.has(at)) throw e;
+      // Each pass leaves out one more write, so this ends; nothing applied yet means nothing to leave out.
+      if (at < 0) throw e;
       failed.add(at);
       restore();
     }
@@ -165,12 +166,11 @@ export async function runWrites(
   withdrawn: (i: number) => boolean = () => false,
 ): Promise<WriteAnswer[]> {
   const reclaimed: Reclaimed[] = [];
-  const body = async (tx: Tx): Promise<WriteAnswer[]> => {
+  const answers = await store.transact(async (tx) => {
     const out = applyAll(tx, writes, reclaimed, withdrawn);
     await failpoint('claims.writes.before-commit');
     return out;
-  };
-  const answers = await store.transact(body);
+  });
   await logReclaimed(store, reclaimed);
   return answers;
 }

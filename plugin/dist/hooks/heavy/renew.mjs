@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));
 import {
   renewClaims
-} from "../../chunks/chunk-IU63PZTY.mjs";
+} from "../../chunks/chunk-QO4V4VSE.mjs";
 import {
   sessionOwner
 } from "../../chunks/chunk-UJCL2UNY.mjs";

@@ -17,7 +17,7 @@ import {
 } from "../../chunks/chunk-KOIFUBQW.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-YD5CLCQO.mjs";
+} from "../../chunks/chunk-WC4FS2RH.mjs";
 import "../../chunks/chunk-6YQXRWX4.mjs";
 import {
   readDoc

@@ -7,7 +7,7 @@ import {
 } from "../../chunks/chunk-KYO4ZTF5.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-YD5CLCQO.mjs";
+} from "../../chunks/chunk-WC4FS2RH.mjs";
 import {
   checkProtocol,
   ownedNotePaths,

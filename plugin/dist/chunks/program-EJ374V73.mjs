@@ -91,7 +91,7 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-7RWLMXBS.mjs";
+} from "./chunk-L5JJ2UML.mjs";
 import "./chunk-HHVC3Q4C.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";
@@ -106,14 +106,14 @@ import "./chunk-6O67LTXW.mjs";
 import {
   removeLane,
   startLane
-} from "./chunk-Y5DCK3WK.mjs";
+} from "./chunk-GNNJZMFB.mjs";
 import {
   claimFiles,
   listClaims,
   offerClaimService,
   releaseFiles,
   renewClaims
-} from "./chunk-IU63PZTY.mjs";
+} from "./chunk-QO4V4VSE.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps,
@@ -7458,7 +7458,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-YUXCKDOK.mjs");
+      const { serveMcpStdio } = await import("./stdio-LL4SS4TM.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

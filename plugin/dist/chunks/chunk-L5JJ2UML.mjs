@@ -76,10 +76,10 @@ import {
   teardownLane,
   withGitLock,
   worktreeOperation
-} from "./chunk-Y5DCK3WK.mjs";
+} from "./chunk-GNNJZMFB.mjs";
 import {
   logReclaimed
-} from "./chunk-IU63PZTY.mjs";
+} from "./chunk-QO4V4VSE.mjs";
 import {
   targetRevs
 } from "./chunk-IJRQSXSO.mjs";

@@ -16,7 +16,7 @@ var crypto = require("node:crypto");
 var fs8 = require("node:fs");
 import {
   logReclaimed
-} from "./chunk-IU63PZTY.mjs";
+} from "./chunk-QO4V4VSE.mjs";
 import {
   fetchWork
 } from "./chunk-KYO4ZTF5.mjs";

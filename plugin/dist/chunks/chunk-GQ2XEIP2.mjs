@@ -12,7 +12,7 @@ import {
   removeWorktree,
   startLane,
   withGitLock
-} from "./chunk-Y5DCK3WK.mjs";
+} from "./chunk-GNNJZMFB.mjs";
 import {
   PLAN_DOC,
   TASKS_DOC,

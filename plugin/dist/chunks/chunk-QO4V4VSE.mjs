@@ -254,7 +254,7 @@ function applyAll(tx, writes, reclaimed, withdrawn) {
         return applyOne(view, w, reclaimed);
       });
     } catch (e) {
-      if (at < 0 || failed.has(at)) throw e;
+      if (at < 0) throw e;
       failed.add(at);
       restore();
     }
@@ -262,12 +262,11 @@ function applyAll(tx, writes, reclaimed, withdrawn) {
 }
 async function runWrites(store, writes, logReclaimed2, withdrawn = () => false) {
   const reclaimed = [];
-  const body = async (tx) => {
+  const answers = await store.transact(async (tx) => {
     const out = applyAll(tx, writes, reclaimed, withdrawn);
     await failpoint("claims.writes.before-commit");
     return out;
-  };
-  const answers = await store.transact(body);
+  });
   await logReclaimed2(store, reclaimed);
   return answers;
 }

@@ -29,7 +29,7 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-7RWLMXBS.mjs";
+} from "./chunk-L5JJ2UML.mjs";
 import "./chunk-HHVC3Q4C.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";
@@ -69,7 +69,7 @@ import {
 import {
   removeLane,
   startLane
-} from "./chunk-Y5DCK3WK.mjs";
+} from "./chunk-GNNJZMFB.mjs";
 import {
   claimFiles,
   detachProcess,
@@ -78,7 +78,7 @@ import {
   releaseFiles,
   releaseProcess,
   stopClaimService
-} from "./chunk-IU63PZTY.mjs";
+} from "./chunk-QO4V4VSE.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps,

@@ -16,7 +16,7 @@ import { openProject } from '../src/core/project/project.js';
 import { removeLane } from '../src/core/lanes/remove.js';
 import { startLane } from '../src/core/lanes/start.js';
 import { storePlan } from '../src/core/plan/tasks.js';
-import { result, type BenchResult, ratioAim } from './util.js';
+import { median, result, type BenchResult, ratioAim } from './util.js';
 
 const ENV = {
   ...process.env,
@@ -60,14 +60,26 @@ import fs from 'node:fs';
 import { openProject } from './src/core/project/project.js';
 import { startLane } from './src/core/lanes/start.js';
 const [repo, task, barrier] = process.argv.slice(2);
+// CPU time of this process and of the children it waited for (git), in clock ticks.
+const cpu = () => fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ').slice(11, 15).reduce((a, b) => a + Number(b), 0);
 // Loaded before the barrier like the rest of the code: the MCP server, which runs start_task, has
 // the config module (and zod) loaded long before a call arrives.
 await import('./src/core/config/load.js');
 while (!fs.existsSync(barrier)) await new Promise((r) => setTimeout(r, 1));
+const c0 = cpu();
 const project = await openProject(repo);
 await startLane(project, { task_id: task, owner: 'bench:' + task });
-process.stdout.write(String(performance.now()));
+process.stdout.write(String(cpu() - c0));
 `;
+
+/** CPU time, in clock ticks, of this process's waited-for children (the bare git processes). */
+function childTicks(): number {
+  const f = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  return Number(f[13]) + Number(f[14]);
+}
+
+/** Clock ticks per second (USER_HZ), 100 on Linux. */
+const HZ = 100;
 
 async function bundleChild(root: string, dir: string): Promise<string> {
   const out = path.join(dir, 'lanes-child.mjs');
@@ -129,47 +141,85 @@ async function single(repo: string, runs: number, label: string, aim: string): P
 }
 
 /** Rounds of the parallel figure: one sample each is mostly noise on a shared machine. */
-const PAR_ROUNDS = Number(process.env.LANES_BENCH_PAR_ROUNDS ?? 3);
+const PAR_ROUNDS = Number(process.env.LANES_BENCH_PAR_ROUNDS ?? 4);
 
-/** 8 start_task processes released together vs 8 sequential bare adds, interleaved over rounds. */
+/**
+ * 8 start_task processes released together vs 8 sequential bare adds, over rounds. The order of the
+ * two alternates from round to round and the disk is synced before each, so neither inherits the
+ * other's writeback, and nothing is removed until the end (see below).
+ */
 async function parallel(root: string, tmp: string, repo: string, label: string): Promise<BenchResult> {
   const bundle = await bundleChild(root, tmp);
   const rounds = Array.from({ length: PAR_ROUNDS }, (_, r) => Array.from({ length: 8 }, (_, i) => `p${r}-${i}`));
   await planTasks(repo, rounds.flat());
   const ours: number[] = [];
   const base: number[] = [];
-  for (const [r, ids] of rounds.entries()) {
+  const oursCpu: number[] = [];
+  const baseCpu: number[] = [];
+  const bare = (ids: string[]) => {
+    execFileSync('sync');
+    const c0 = childTicks();
     const t0 = performance.now();
     for (const id of ids) bareAdd(repo, id);
     base.push(performance.now() - t0);
-    for (const id of ids) bareRemove(repo, id);
+    baseCpu.push(((childTicks() - c0) * 1000) / HZ);
+  };
+  const starts = async (ids: string[], r: number) => {
     const barrier = path.join(tmp, `barrier-${label}-${r}`);
+    let ticks = 0;
     const procs = ids.map(
       (id) =>
         new Promise<void>((resolve, reject) => {
           const p = spawn('node', [bundle, repo, id, barrier], { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
           let err = '';
+          let out = '';
+          p.stdout.on('data', (d: Buffer) => (out += d.toString()));
           p.stderr.on('data', (d: Buffer) => (err += d.toString()));
-          p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`child ${id} exited ${code}: ${err}`))));
+          p.on('exit', (code) => {
+            ticks += Number(out) || 0;
+            if (code === 0) resolve();
+            else reject(new Error(`child ${id} exited ${code}: ${err}`));
+          });
         }),
     );
     await new Promise((res) => setTimeout(res, 1500)); // let every child load and wait at the barrier
+    execFileSync('sync');
     const t1 = performance.now();
     fs.writeFileSync(barrier, '');
     await Promise.all(procs);
     ours.push(performance.now() - t1);
-    const project = await openProject(repo);
+    oursCpu.push((ticks * 1000) / HZ);
+  };
+  for (const [r, ids] of rounds.entries()) {
+    if (r % 2 === 0) {
+      bare(ids);
+      await starts(ids, r);
+    } else {
+      await starts(ids, r);
+      bare(ids);
+    }
+  }
+  // Removed only now: ext4 steers a new inode away from one deleted in the last half minute
+  // (recently_deleted), which on a filesystem fresh from 16,000 deletions made each creation scan
+  // them: up to 8 s of system time per side, a measure of the bench's own churn.
+  const project = await openProject(repo);
+  for (const ids of rounds) {
+    for (const id of ids) bareRemove(repo, id);
     for (const id of ids) await removeLane(project, { task_id: id });
   }
-  return result(
+  // The ratio is the median of the rounds' own ratios: each round's pair ran a moment apart.
+  const perRound = ours.map((o, i) => o / base[i]!);
+  const ratios = perRound.map((x) => x.toFixed(2)).join(', ');
+  const cpuRatio = median(oursCpu) / median(baseCpu);
+  const r = result(
     `8 parallel start_task (processes) vs 8 sequential bare adds, ${label}`,
     ours,
     base,
     ratioAim(1.0, 0.2),
-    'median of ' +
-      PAR_ROUNDS +
-      ' rounds, children (config and zod included) loaded before the barrier. Each start: 6 git processes (the repository twice, the default target, the checkout settings, worktree add, which runs 2 more, the checkout, serial while others start), about 20 fsyncs (journal steps, 3 state transactions), the repo lock held for the worktree add only; the 8 share 2 cores, so the figure compares CPU time (docs/performance.md)',
+    `median of ${PAR_ROUNDS} rounds (ratios ${ratios}), the order alternating, the disk synced before each side; CPU (user + system, git included) ${(median(oursCpu) / 1000).toFixed(2)} s vs ${(median(baseCpu) / 1000).toFixed(2)} s, ${cpuRatio.toFixed(2)}x. Children (config and zod included) loaded before the barrier. Each start: 6 git processes (the repository twice, the default target, the checkout settings, worktree add, which runs 2 more, the checkout, serial while others start), about 20 fsyncs (journal steps, 3 state transactions), the repo lock held for the worktree add only; the 8 share 2 cores (docs/performance.md)`,
   );
+  r.ratio = median(perRound);
+  return r;
 }
 
 export async function run({ root }: { root: string }): Promise<BenchResult[]> {

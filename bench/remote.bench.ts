@@ -20,7 +20,7 @@ import { processMergeQueue, queueMerge } from '../src/core/merge/index.js';
 import { openProject } from '../src/core/project/project.js';
 import { enableRemote } from '../src/core/remote/enable.js';
 import { startGitDaemon } from '../test/helpers/git-server.js';
-import { median, ratioAim, type BenchResult, isolateGit } from './util.js';
+import { describeAim, median, ratioAim, type BenchResult, isolateGit } from './util.js';
 
 const RUNS = 15;
 
@@ -180,6 +180,7 @@ export async function run(opts: { root: string }): Promise<BenchResult[]> {
         baseline_ms: median(push),
         ratio: median(claim) / median(push),
         check: ratioAim(1.5),
+        aim: describeAim(ratioAim(1.5)),
         note: `${RUNS} claims, each released after; one optimistic push of claims + owners from the mirror`,
       },
       {

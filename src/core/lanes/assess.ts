@@ -71,12 +71,17 @@ export async function assessLane(project: Project, lane: LaneRecord, task: TaskS
   const exists = fs.existsSync(lane.path);
   const admin = adminDirFor(project.repo.commonDir, lane.path);
   const headRef = admin ? worktreeHeadRef(admin) : undefined;
-  const [tip, head, targetSha, dirty, registered] = await Promise.all([
-    refSha(root, laneRef(lane.task)),
+  const dropping = laneRef(lane.task);
+  // Everything that depends on nothing else is read at once: each read is a git process, and a
+  // run removes a landed lane while the next ones land.
+  const [tip, head, targetSha, dirty, registered, reflogged, ignored] = await Promise.all([
+    refSha(root, dropping),
     headRef ? refSha(root, headRef) : Promise.resolve(undefined),
     resolveCommit(root, lane.target).catch(() => undefined),
     exists ? statusPorcelain(lane.path).catch(() => [] as StatusEntry[]) : Promise.resolve([] as StatusEntry[]),
     listWorktrees(root).then((l) => l.find((w) => w.path === lane.path)),
+    Promise.all([reflogCommits(root, dropping), headRef ? reflogCommits(root, headRef) : []]),
+    exists ? ignoredFiles(project, lane) : Promise.resolve([]),
   ]);
   const a: Assessment = { exists, dirty, unlanded: [], reflogOnly: [], ignored: [] };
   if (tip) a.tip = tip;
@@ -101,15 +106,11 @@ export async function assessLane(project: Project, lane: LaneRecord, task: TaskS
   const closed: string[] = [];
   for (const t of live) ((t === tip ? a.landedBy !== undefined : await landed(t)) ? closed : open).push(t);
   const not = [...(targetSha ? [targetSha] : []), lane.base, ...closed];
-  const dropping = laneRef(lane.task);
   if (open.length) a.unlanded = await commitsLostWith(root, open, { not, dropping, limit: LIST_LIMIT });
 
   // Reflog-only commits: what a reset or amend dropped. Not refused (the lane's owner threw them
   // away on purpose, usually), but never deleted either: teardown keeps them under backup refs.
-  const logged = await presentCommits(root, [
-    ...(await reflogCommits(root, dropping)),
-    ...(headRef ? await reflogCommits(root, headRef) : []),
-  ]);
+  const logged = await presentCommits(root, reflogged.flat());
   const candidates = [...new Set(logged)].filter((c) => !live.includes(c));
   if (candidates.length) {
     const lost = new Set((await commitsLostWith(root, candidates, { not: [...not, ...open], dropping, limit: 10_000 })).map((c) => c.sha));
@@ -126,17 +127,19 @@ export async function assessLane(project: Project, lane: LaneRecord, task: TaskS
     const op = worktreeOperation(admin);
     if (op) a.blocked = `${op} is in progress in it`;
   }
-  if (exists) {
-    const cfg = await project.config();
-    a.ignored = (
-      await ignoredAtRisk(lane.path, root, {
-        disposable: cfg.worktrees.disposable_ignored,
-        included: lane.included ?? [],
-        ...(lane.ready_at ? { readyAt: lane.ready_at } : {}),
-      })
-    ).paths;
-  }
+  a.ignored = ignored;
   return a;
+}
+
+/** Ignored files `git worktree remove` would delete that are neither disposable nor untouched include copies. */
+async function ignoredFiles(project: Project, lane: LaneRecord): Promise<string[]> {
+  const cfg = await project.config();
+  const r = await ignoredAtRisk(lane.path, project.repo.mainRoot, {
+    disposable: cfg.worktrees.disposable_ignored,
+    included: lane.included ?? [],
+    ...(lane.ready_at ? { readyAt: lane.ready_at } : {}),
+  });
+  return r.paths;
 }
 
 /** The recorded landing commit, if it is still on the target (a revert or rewrite of the target voids it). */

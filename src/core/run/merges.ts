@@ -10,6 +10,9 @@ import type { Project } from '../project/project.js';
 import { processMergeQueue, type MergeEntry } from '../merge/index.js';
 import { removeLandedLanes } from '../merge/after.js';
 
+/** Landed lanes removed at the same time, beside the queue. */
+const REMOVALS_AT_ONCE = 2;
+
 export interface MergeDriverHooks {
   onProgress(text: string): void;
   /** After every batch, and when the driver stops. */
@@ -27,9 +30,10 @@ export class MergeDriver {
   private failures = 0;
   /** Wall time of processor calls that landed or failed something: the queue's serial work. */
   busyMs = 0;
-  /** Landed lanes being removed beside the queue, one batch after the other. */
+  /** Landed lanes waiting to be removed beside the queue, and the removals in flight. */
+  private readonly toRemove: MergeEntry[] = [];
   private removing = 0;
-  private removals: Promise<void> = Promise.resolve();
+  private readonly idle: Array<() => void> = [];
 
   constructor(
     private readonly project: Project,
@@ -43,23 +47,43 @@ export class MergeDriver {
 
   /**
    * The processor hands the removal of landed lanes here, so the next landing does not wait for a
-   * worktree removal (the state says landed first; dependents start at once). Removals run one
-   * batch after the other, each as the queue would have run it; a lane that cannot go is a
-   * warning, as it is there.
+   * worktree removal (the state says landed first; dependents start at once). Up to
+   * REMOVALS_AT_ONCE lanes are removed at a time, whatever batch they landed in: a removal is a
+   * dozen git processes, most of them reads that wait on each other, and removals one after the
+   * other fell behind the landings and were the last second of a run. Each lane goes as the queue
+   * would have removed it (git's own lock serialises the worktree removals); a lane that cannot go
+   * is a warning, as it is there.
    */
   private readonly removeLater = (landed: MergeEntry[]): void => {
-    this.removing++;
-    this.removals = this.removals.then(async () => {
-      try {
-        for (const w of await removeLandedLanes(this.project, landed)) this.hooks.onProgress(`warning: ${w}`);
-      } catch (e) {
-        this.hooks.onProgress(`warning: could not remove the landed lanes: ${errorMessage(e)}`);
-      } finally {
-        this.removing--;
-        this.hooks.onChange();
-      }
-    });
+    for (const e of landed) if (e.kind === 'land') this.toRemove.push(e);
+    this.pump();
   };
+
+  private pump(): void {
+    while (this.removing < REMOVALS_AT_ONCE && this.toRemove.length) {
+      const e = this.toRemove.shift()!;
+      this.removing++;
+      void removeLandedLanes(this.project, [e])
+        .then(
+          (warnings) => {
+            for (const w of warnings) this.hooks.onProgress(`warning: ${w}`);
+          },
+          (err: unknown) => this.hooks.onProgress(`warning: could not remove the landed lane of ${e.task}: ${errorMessage(err)}`),
+        )
+        .finally(() => {
+          this.removing--;
+          this.pump();
+          if (!this.removing) for (const f of this.idle.splice(0)) f();
+          this.hooks.onChange();
+        });
+    }
+  }
+
+  /** Resolves when no removal is in flight or waiting. */
+  private removalsDone(): Promise<void> {
+    if (!this.removing && !this.toRemove.length) return Promise.resolve();
+    return new Promise((r) => this.idle.push(r));
+  }
 
   /** Something was queued: process now (or right after the batch in flight). */
   kick(): void {
@@ -82,7 +106,7 @@ export class MergeDriver {
   async settle(timeoutMs = Infinity): Promise<boolean> {
     if (!this.busy) return true;
     // The processor call, then the removals it handed over (the last of them queued by then).
-    const all = (this.running ?? Promise.resolve()).then(() => this.removals);
+    const all = (this.running ?? Promise.resolve()).then(() => this.removalsDone());
     if (!Number.isFinite(timeoutMs)) {
       await all;
       return true;

@@ -13,8 +13,8 @@ import {
   note,
   taskIdFor,
   trace
-} from "../chunks/chunk-GQ2XEIP2.mjs";
-import "../chunks/chunk-GNNJZMFB.mjs";
+} from "../chunks/chunk-DO7Q4MDZ.mjs";
+import "../chunks/chunk-ZOHY45PZ.mjs";
 import "../chunks/chunk-QO4V4VSE.mjs";
 import {
   readHookInput,

@@ -17,7 +17,7 @@ import {
 } from "../../chunks/chunk-KOIFUBQW.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-WC4FS2RH.mjs";
+} from "../../chunks/chunk-ITZS2TK3.mjs";
 import "../../chunks/chunk-6YQXRWX4.mjs";
 import {
   readDoc

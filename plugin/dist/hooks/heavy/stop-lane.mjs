@@ -7,7 +7,7 @@ import {
 } from "../../chunks/chunk-KYO4ZTF5.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-WC4FS2RH.mjs";
+} from "../../chunks/chunk-ITZS2TK3.mjs";
 import {
   checkProtocol,
   ownedNotePaths,

@@ -29,7 +29,7 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-L5JJ2UML.mjs";
+} from "./chunk-Y3FVXGCJ.mjs";
 import "./chunk-HHVC3Q4C.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";
@@ -69,7 +69,7 @@ import {
 import {
   removeLane,
   startLane
-} from "./chunk-GNNJZMFB.mjs";
+} from "./chunk-ZOHY45PZ.mjs";
 import {
   claimFiles,
   detachProcess,

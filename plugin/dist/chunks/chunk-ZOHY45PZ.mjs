@@ -2223,12 +2223,15 @@ async function assessLane(project, lane, task) {
   const exists = fs4.existsSync(lane.path);
   const admin = adminDirFor(project.repo.commonDir, lane.path);
   const headRef = admin ? worktreeHeadRef(admin) : void 0;
-  const [tip, head, targetSha, dirty, registered] = await Promise.all([
-    refSha(root, laneRef(lane.task)),
+  const dropping = laneRef(lane.task);
+  const [tip, head, targetSha, dirty, registered, reflogged, ignored] = await Promise.all([
+    refSha(root, dropping),
     headRef ? refSha(root, headRef) : Promise.resolve(void 0),
     resolveCommit(root, lane.target).catch(() => void 0),
     exists ? statusPorcelain(lane.path).catch(() => []) : Promise.resolve([]),
-    listWorktrees(root).then((l) => l.find((w) => w.path === lane.path))
+    listWorktrees(root).then((l) => l.find((w) => w.path === lane.path)),
+    Promise.all([reflogCommits(root, dropping), headRef ? reflogCommits(root, headRef) : []]),
+    exists ? ignoredFiles(project, lane) : Promise.resolve([])
   ]);
   const a = { exists, dirty, unlanded: [], reflogOnly: [], ignored: [] };
   if (tip) a.tip = tip;
@@ -2247,12 +2250,8 @@ async function assessLane(project, lane, task) {
   const closed = [];
   for (const t of live) ((t === tip ? a.landedBy !== void 0 : await landed(t)) ? closed : open).push(t);
   const not = [...targetSha ? [targetSha] : [], lane.base, ...closed];
-  const dropping = laneRef(lane.task);
   if (open.length) a.unlanded = await commitsLostWith(root, open, { not, dropping, limit: LIST_LIMIT });
-  const logged = await presentCommits(root, [
-    ...await reflogCommits(root, dropping),
-    ...headRef ? await reflogCommits(root, headRef) : []
-  ]);
+  const logged = await presentCommits(root, reflogged.flat());
   const candidates = [...new Set(logged)].filter((c) => !live.includes(c));
   if (candidates.length) {
     const lost = new Set((await commitsLostWith(root, candidates, { not: [...not, ...open], dropping, limit: 1e4 })).map((c) => c.sha));
@@ -2268,15 +2267,17 @@ async function assessLane(project, lane, task) {
     const op = worktreeOperation(admin);
     if (op) a.blocked = `${op} is in progress in it`;
   }
-  if (exists) {
-    const cfg = await project.config();
-    a.ignored = (await ignoredAtRisk(lane.path, root, {
-      disposable: cfg.worktrees.disposable_ignored,
-      included: lane.included ?? [],
-      ...lane.ready_at ? { readyAt: lane.ready_at } : {}
-    })).paths;
-  }
+  a.ignored = ignored;
   return a;
+}
+async function ignoredFiles(project, lane) {
+  const cfg = await project.config();
+  const r = await ignoredAtRisk(lane.path, project.repo.mainRoot, {
+    disposable: cfg.worktrees.disposable_ignored,
+    included: lane.included ?? [],
+    ...lane.ready_at ? { readyAt: lane.ready_at } : {}
+  });
+  return r.paths;
 }
 async function landingCommit(root, landedAs, targetSha) {
   const sha = await resolveCommit(root, landedAs).catch(() => void 0);

@@ -76,7 +76,7 @@ import {
   teardownLane,
   withGitLock,
   worktreeOperation
-} from "./chunk-GNNJZMFB.mjs";
+} from "./chunk-ZOHY45PZ.mjs";
 import {
   logReclaimed
 } from "./chunk-QO4V4VSE.mjs";

@@ -12,7 +12,7 @@ import {
   removeWorktree,
   startLane,
   withGitLock
-} from "./chunk-GNNJZMFB.mjs";
+} from "./chunk-ZOHY45PZ.mjs";
 import {
   PLAN_DOC,
   TASKS_DOC,

@@ -91,7 +91,7 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-L5JJ2UML.mjs";
+} from "./chunk-Y3FVXGCJ.mjs";
 import "./chunk-HHVC3Q4C.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";
@@ -106,7 +106,7 @@ import "./chunk-6O67LTXW.mjs";
 import {
   removeLane,
   startLane
-} from "./chunk-GNNJZMFB.mjs";
+} from "./chunk-ZOHY45PZ.mjs";
 import {
   claimFiles,
   listClaims,
@@ -5162,6 +5162,7 @@ function safeRealpath(p) {
 }
 
 // src/core/run/merges.ts
+var REMOVALS_AT_ONCE = 2;
 var MergeDriver = class {
   constructor(project, hooks) {
     this.project = project;
@@ -5176,32 +5177,49 @@ var MergeDriver = class {
   failures = 0;
   /** Wall time of processor calls that landed or failed something: the queue's serial work. */
   busyMs = 0;
-  /** Landed lanes being removed beside the queue, one batch after the other. */
+  /** Landed lanes waiting to be removed beside the queue, and the removals in flight. */
+  toRemove = [];
   removing = 0;
-  removals = Promise.resolve();
+  idle = [];
   /** A processor call or a removal of landed lanes is in flight. */
   get busy() {
     return this.running !== void 0 || this.removing > 0;
   }
   /**
    * The processor hands the removal of landed lanes here, so the next landing does not wait for a
-   * worktree removal (the state says landed first; dependents start at once). Removals run one
-   * batch after the other, each as the queue would have run it; a lane that cannot go is a
-   * warning, as it is there.
+   * worktree removal (the state says landed first; dependents start at once). Up to
+   * REMOVALS_AT_ONCE lanes are removed at a time, whatever batch they landed in: a removal is a
+   * dozen git processes, most of them reads that wait on each other, and removals one after the
+   * other fell behind the landings and were the last second of a run. Each lane goes as the queue
+   * would have removed it (git's own lock serialises the worktree removals); a lane that cannot go
+   * is a warning, as it is there.
    */
   removeLater = (landed2) => {
-    this.removing++;
-    this.removals = this.removals.then(async () => {
-      try {
-        for (const w of await removeLandedLanes(this.project, landed2)) this.hooks.onProgress(`warning: ${w}`);
-      } catch (e) {
-        this.hooks.onProgress(`warning: could not remove the landed lanes: ${errorMessage(e)}`);
-      } finally {
-        this.removing--;
-        this.hooks.onChange();
-      }
-    });
+    for (const e of landed2) if (e.kind === "land") this.toRemove.push(e);
+    this.pump();
   };
+  pump() {
+    while (this.removing < REMOVALS_AT_ONCE && this.toRemove.length) {
+      const e = this.toRemove.shift();
+      this.removing++;
+      void removeLandedLanes(this.project, [e]).then(
+        (warnings) => {
+          for (const w of warnings) this.hooks.onProgress(`warning: ${w}`);
+        },
+        (err) => this.hooks.onProgress(`warning: could not remove the landed lane of ${e.task}: ${errorMessage(err)}`)
+      ).finally(() => {
+        this.removing--;
+        this.pump();
+        if (!this.removing) for (const f of this.idle.splice(0)) f();
+        this.hooks.onChange();
+      });
+    }
+  }
+  /** Resolves when no removal is in flight or waiting. */
+  removalsDone() {
+    if (!this.removing && !this.toRemove.length) return Promise.resolve();
+    return new Promise((r2) => this.idle.push(r2));
+  }
   /** Something was queued: process now (or right after the batch in flight). */
   kick() {
     if (this.running) {
@@ -5220,7 +5238,7 @@ var MergeDriver = class {
   /** Resolves when the processor call in flight (if any) is done, or after `timeoutMs`. Returns whether it is done. */
   async settle(timeoutMs = Infinity) {
     if (!this.busy) return true;
-    const all2 = (this.running ?? Promise.resolve()).then(() => this.removals);
+    const all2 = (this.running ?? Promise.resolve()).then(() => this.removalsDone());
     if (!Number.isFinite(timeoutMs)) {
       await all2;
       return true;
@@ -7458,7 +7476,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-LL4SS4TM.mjs");
+      const { serveMcpStdio } = await import("./stdio-SGOLSAYM.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

@@ -8,7 +8,7 @@
 import { errorMessage, isLanesError } from '../../errors.js';
 import type { Project } from '../project/project.js';
 import { processMergeQueue, type MergeEntry } from '../merge/index.js';
-import { removeLandedLanes } from '../merge/after.js';
+import { removeLandedLane } from '../merge/after.js';
 
 /** Landed lanes removed at the same time, beside the queue. */
 const REMOVALS_AT_ONCE = 2;
@@ -48,8 +48,8 @@ export class MergeDriver {
   /**
    * The processor hands the removal of landed lanes here, so the next landing does not wait for a
    * worktree removal (the state says landed first; dependents start at once). Up to
-   * REMOVALS_AT_ONCE lanes are removed at a time, whatever batch they landed in: a removal is a
-   * dozen git processes, most of them reads that wait on each other, and removals one after the
+   * REMOVALS_AT_ONCE lanes are removed at a time, whatever batch they landed in: a removal is about
+   * 18 git processes, most of them reads that wait on each other, and removals one after the
    * other fell behind the landings and were the last second of a run. Each lane goes as the queue
    * would have removed it (git's own lock serialises the worktree removals); a lane that cannot go
    * is a warning, as it is there.
@@ -63,13 +63,11 @@ export class MergeDriver {
     while (this.removing < REMOVALS_AT_ONCE && this.toRemove.length) {
       const e = this.toRemove.shift()!;
       this.removing++;
-      void removeLandedLanes(this.project, [e])
-        .then(
-          (warnings) => {
-            for (const w of warnings) this.hooks.onProgress(`warning: ${w}`);
-          },
-          (err: unknown) => this.hooks.onProgress(`warning: could not remove the landed lane of ${e.task}: ${errorMessage(err)}`),
-        )
+      // removeLandedLane reports a lane it kept and never throws.
+      void removeLandedLane(this.project, e.task)
+        .then((w) => {
+          if (w) this.hooks.onProgress(`warning: ${w}`);
+        })
         .finally(() => {
           this.removing--;
           this.pump();

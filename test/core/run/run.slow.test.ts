@@ -57,6 +57,13 @@ describe('lanes run', () => {
     // Every task done with landed_as; the gates ran on every entry.
     const { tasks } = await readPlan(lanes.store);
     for (const id of ['alpha', 'beta', 'red', 'blue']) expect(tasks[id]).toMatchObject({ status: 'done', landed_as: expect.any(String) });
+    // Every landed lane was removed (two at a time, beside the queue) before the run returned:
+    // no record, no worktree, no branch.
+    expect((await lanes.store.read(LANES_DOC)).data).toEqual({});
+    for (const id of ['alpha', 'beta', 'red', 'blue']) {
+      expect(fs.existsSync(path.join(repo.dir, '.claude/worktrees', id))).toBe(false);
+      expect(repo.git('branch', '--list', `lanes/${id}`)).toBe('');
+    }
 
     // A dependent never starts before its dependency landed.
     const t = timeline(events);

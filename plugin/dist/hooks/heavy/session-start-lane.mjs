@@ -17,7 +17,7 @@ import {
 } from "../../chunks/chunk-KOIFUBQW.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-ITZS2TK3.mjs";
+} from "../../chunks/chunk-N42Y55DZ.mjs";
 import "../../chunks/chunk-6YQXRWX4.mjs";
 import {
   readDoc

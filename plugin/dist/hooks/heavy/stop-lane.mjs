@@ -7,7 +7,7 @@ import {
 } from "../../chunks/chunk-KYO4ZTF5.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-ITZS2TK3.mjs";
+} from "../../chunks/chunk-N42Y55DZ.mjs";
 import {
   checkProtocol,
   ownedNotePaths,

@@ -29,7 +29,7 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-Y3FVXGCJ.mjs";
+} from "./chunk-FZGNXMDL.mjs";
 import "./chunk-HHVC3Q4C.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";

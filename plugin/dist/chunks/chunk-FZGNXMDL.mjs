@@ -5059,7 +5059,7 @@ export {
   queueOf,
   MERGE_DOC,
   effectiveBatchSize,
-  removeLandedLanes,
+  removeLandedLane,
   pickBatch,
   mergeStatus,
   cancelMerge,

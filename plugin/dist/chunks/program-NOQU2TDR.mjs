@@ -73,7 +73,7 @@ import {
   readyTasks,
   recommendParallelism,
   remoteBrief,
-  removeLandedLanes,
+  removeLandedLane,
   renderDoctor,
   renderEnabled,
   renderLogList,
@@ -91,7 +91,7 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-Y3FVXGCJ.mjs";
+} from "./chunk-FZGNXMDL.mjs";
 import "./chunk-HHVC3Q4C.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";
@@ -5188,8 +5188,8 @@ var MergeDriver = class {
   /**
    * The processor hands the removal of landed lanes here, so the next landing does not wait for a
    * worktree removal (the state says landed first; dependents start at once). Up to
-   * REMOVALS_AT_ONCE lanes are removed at a time, whatever batch they landed in: a removal is a
-   * dozen git processes, most of them reads that wait on each other, and removals one after the
+   * REMOVALS_AT_ONCE lanes are removed at a time, whatever batch they landed in: a removal is about
+   * 18 git processes, most of them reads that wait on each other, and removals one after the
    * other fell behind the landings and were the last second of a run. Each lane goes as the queue
    * would have removed it (git's own lock serialises the worktree removals); a lane that cannot go
    * is a warning, as it is there.
@@ -5202,12 +5202,9 @@ var MergeDriver = class {
     while (this.removing < REMOVALS_AT_ONCE && this.toRemove.length) {
       const e = this.toRemove.shift();
       this.removing++;
-      void removeLandedLanes(this.project, [e]).then(
-        (warnings) => {
-          for (const w of warnings) this.hooks.onProgress(`warning: ${w}`);
-        },
-        (err) => this.hooks.onProgress(`warning: could not remove the landed lane of ${e.task}: ${errorMessage(err)}`)
-      ).finally(() => {
+      void removeLandedLane(this.project, e.task).then((w) => {
+        if (w) this.hooks.onProgress(`warning: ${w}`);
+      }).finally(() => {
         this.removing--;
         this.pump();
         if (!this.removing) for (const f of this.idle.splice(0)) f();
@@ -7476,7 +7473,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-SGOLSAYM.mjs");
+      const { serveMcpStdio } = await import("./stdio-CDCUOFNI.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

@@ -8,6 +8,7 @@ import { ensureWork, pushWork } from '../remote/work.js';
 import { presentCommits } from '../../git/refs.js';
 import { act } from '../hints/actions.js';
 import { LanesError } from '../../errors.js';
+import { failpoint } from '../../util/failpoint.js';
 import { refsUnder } from '../../git/head.js';
 import { countCommits } from '../../git/log.js';
 import { refSha, statusPorcelain } from '../../git/refs.js';
@@ -17,7 +18,7 @@ import { loadConfigAtCommit } from '../config/load.js';
 import type { Project } from '../project/project.js';
 import { describeDirty } from '../lanes/teardown.js';
 import { LANES_DOC, laneRef } from '../lanes/model.js';
-import { readPlan, type StoredPlan, type TasksDoc } from '../plan/tasks.js';
+import { readPlan, TASKS_DOC, type StoredPlan, type TasksDoc } from '../plan/tasks.js';
 import { queueIn } from './after.js';
 import { assertMergeTreeGit, mergeCheckMany, operationInProgress } from '../../git/merge.js';
 import { activeEntry, MERGE_DOC, nowIso, type ConflictReport, type MergeEntry, type MergeQueueDoc, type Strategy } from './model.js';
@@ -62,15 +63,7 @@ export async function queueMerge(project: Project, input: QueueInput): Promise<Q
   }
   const { plan, tasks } = await readPlan(store);
   const state = tasks[task];
-  if (state?.status === 'done') {
-    throw new LanesError(
-      'CONFLICT',
-      `Task ${task} is already done${state.landed_as ? ` (landed as ${state.landed_as.slice(0, 12)})` : ''}.`,
-      {
-        hint: `Nothing to land. Add a follow-up task with ${act('add_task')} for further work.`,
-      },
-    );
-  }
+  if (state?.status === 'done') throw alreadyDone(task, state.landed_as);
   const current = (await store.read(MERGE_DOC)).data;
   const existing = activeEntry(current, task);
   if (existing?.state === 'held') {
@@ -94,9 +87,13 @@ export async function queueMerge(project: Project, input: QueueInput): Promise<Q
   const conflicts = await checkConflicts(project, task, tip, targetSha, current, tasks);
   // Across machines, the processor may run elsewhere: the queued commit must be on the remote first.
   await pushWork(project, task, tip);
+  await failpoint('merge.queue-before-write');
 
   const out = await store.transact(async (tx) => {
     const doc = queueIn(tx);
+    // Landed since the read above (by this entry's processor, or on another machine): never twice.
+    const now = tx.get(TASKS_DOC)[task];
+    if (now?.status === 'done') throw alreadyDone(task, now.landed_as);
     const again = activeEntry(doc, task);
     if (again) {
       if (again.state === 'queued') {
@@ -127,6 +124,12 @@ export async function queueMerge(project: Project, input: QueueInput): Promise<Q
   });
   if (!out.already) await store.appendEvent('merge.queued', { task, entry: out.entry.id, tip, strategy, conflicts: conflicts.length });
   return result(out.doc, out.entry, out.already, conflicts, plan, tasks, []);
+}
+
+function alreadyDone(task: string, landedAs: string | undefined): LanesError {
+  return new LanesError('CONFLICT', `Task ${task} is already done${landedAs ? ` (landed as ${landedAs.slice(0, 12)})` : ''}.`, {
+    hint: `Nothing to land. Add a follow-up task with ${act('add_task')} for further work.`,
+  });
 }
 
 function result(

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { queueMerge } from '../../../src/core/merge/index.js';
 import { isLanesError } from '../../../src/errors.js';
+import { TASKS_DOC } from '../../../src/core/plan/tasks.js';
 import { mergeRepo, rejection } from './helpers.js';
 
 describe('queue_merge', () => {
@@ -66,5 +67,36 @@ describe('queue_merge', () => {
     const bad = await rejection(queueMerge(lanes, { task_id: '../etc' }));
     expect(isLanesError(bad, 'INVALID_INPUT')).toBe(true);
     expect((await r.queue()).entries).toEqual([]);
+  });
+
+  it('never queues a task that landed between its read and its write (another machine landed it meanwhile)', async () => {
+    const r = await mergeRepo();
+    await r.lane('t1', { 'src/t1.ts': 'export const t = 1;\n' });
+    const lanes = await r.open();
+    const gate = path.join(r.dir, '..', `queue-gate-${path.basename(r.dir)}`);
+    const before = process.env.LANES_FAILPOINT;
+    process.env.LANES_FAILPOINT = `merge.queue-before-write:pause:${gate}`;
+    try {
+      const queued = rejection(queueMerge(lanes, { task_id: 't1' }));
+      while (!fs.existsSync(`${gate}.reached`)) await new Promise((res) => setTimeout(res, 20));
+      // Past its read of the task (not done) and of the queue (no entry): the task lands elsewhere.
+      const other = await r.open();
+      await other.store.transact(async (tx) => {
+        const t = tx.get(TASKS_DOC).t1!;
+        t.status = 'done';
+        t.landed_as = 'a'.repeat(40);
+      });
+      fs.writeFileSync(gate, '');
+      const e = await queued;
+      expect(isLanesError(e, 'CONFLICT'), String(e)).toBe(true);
+      expect(e.message).toMatch(/already done \(landed as aaaaaaaaaaaa\)/);
+      expect(e.hint).toMatch(/follow-up task/);
+      expect((await r.queue()).entries.filter((x) => x.task === 't1')).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.LANES_FAILPOINT;
+      else process.env.LANES_FAILPOINT = before;
+      fs.rmSync(gate, { force: true });
+      fs.rmSync(`${gate}.reached`, { force: true });
+    }
   });
 });

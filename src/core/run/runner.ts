@@ -188,25 +188,38 @@ class Runner {
     return true;
   }
 
-  /** Heartbeat for the scope claims of lanes in flight (their leases would expire mid-task). */
+  /**
+   * Heartbeat for the run's lease and the scope claims of lanes in flight, three times a lease
+   * (their leases would expire mid-task; across machines another run would take the tasks over).
+   * Each renewal writes only when a lease is past half its length. A failure is told once until
+   * a renewal goes through again (the remote may be away for a while).
+   */
   private async renewClaims(): Promise<void> {
     const ctx = this.ctx;
-    const every = Math.max(30_000, (ctx.cfg.claims.default_ttl_seconds * 1000) / 3);
+    const every = (ctx.cfg.claims.default_ttl_seconds * 1000) / 3;
     if (Date.now() - this.lastRenew < every) return;
     this.lastRenew = Date.now();
+    const failed = new Set<string>();
+    const warn = (what: string, e: unknown) => {
+      failed.add(what);
+      if (!this.renewFailing.has(what)) ctx.emit({ type: 'run.warning', text: `could not renew ${what}: ${errorMessage(e)}` });
+    };
     try {
       await heartbeat(ctx);
     } catch (e) {
-      ctx.emit({ type: 'run.warning', text: `could not renew the run's lease: ${errorMessage(e)}` });
+      warn("the run's lease", e);
     }
     for (const rt of ctx.tasksIn('running', 'retry', 'queued', 'interrupted')) {
       try {
         await renewClaims(ctx.project.store, taskOwner(rt.id));
       } catch (e) {
-        ctx.emit({ type: 'run.warning', text: `could not renew the claims of ${rt.id}: ${errorMessage(e)}` });
+        warn(`the claims of ${rt.id}`, e);
       }
     }
+    this.renewFailing = failed;
   }
+
+  private renewFailing = new Set<string>();
 }
 
 function sleep(ms: number): Promise<void> {

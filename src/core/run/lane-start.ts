@@ -9,6 +9,7 @@ import { ownerLiveness, readOwners } from '../claims/liveness.js';
 import { startLane } from '../lanes/start.js';
 import { takeTask } from '../lanes/take.js';
 import { LANES_DOC } from '../lanes/model.js';
+import { activeEntry, MERGE_DOC, type MergeEntry } from '../merge/model.js';
 import type { PlannedTask } from '../plan/plan.js';
 import { readPlan } from '../plan/tasks.js';
 import { launch } from './attempt.js';
@@ -70,11 +71,17 @@ async function adoptLane(ctx: RunContext, id: string): Promise<{ branch: string;
  * once that run's lease is gone they are this run's to continue, in the same lane.
  */
 export async function adoptOrphans(ctx: RunContext): Promise<void> {
-  const [owners, lanesDoc] = await Promise.all([readOwners(ctx.project.store), ctx.project.store.read(LANES_DOC)]);
+  const { store } = ctx.project;
+  const [owners, lanesDoc, queue] = await Promise.all([readOwners(store), store.read(LANES_DOC), store.read(MERGE_DOC)]);
   for (const t of ctx.plan.tasks) {
     const st = Object.hasOwn(ctx.tasks, t.id) ? ctx.tasks[t.id] : undefined;
     if (st?.status !== 'in_progress' || !st.owner?.startsWith('run:') || st.owner === ctx.run.owner || ctx.run.tasks[t.id]) continue;
     const lane = Object.hasOwn(lanesDoc.data, t.id) ? lanesDoc.data[t.id] : undefined;
+    const entry = activeEntry(queue.data, t.id);
+    if (entry) {
+      await adoptQueued(ctx, t.id, st.owner, entry, owners, lane);
+      continue;
+    }
     if (!lane) {
       await adoptFromAnotherMachine(ctx, t.id, st.owner, owners);
       continue;
@@ -135,6 +142,43 @@ async function startFailed(ctx: RunContext, rt: RunTask, e: unknown): Promise<vo
   ctx.save();
 }
 
+/** A takeover that did not happen. The remote not answering is not news: the next look tries again. */
+function adoptionFailed(ctx: RunContext, id: string, from: string, e: unknown): void {
+  if (isLanesError(e, 'OFFLINE')) return;
+  ctx.emit({ type: 'run.warning', text: `could not take ${id} over from ${from}: ${firstLine(errorMessage(e))}` });
+}
+
+/**
+ * A gone run's task whose work is already in the merge queue: finished work, so it is not done
+ * again. This run takes the task over as queued and sees its entry land (its merge driver runs
+ * the queue; across machines, whoever runs it). Held entries wait for a human, not for a run.
+ */
+async function adoptQueued(
+  ctx: RunContext,
+  id: string,
+  from: string,
+  entry: MergeEntry,
+  owners: Awaited<ReturnType<typeof readOwners>>,
+  lane: { path: string; branch: string } | undefined,
+): Promise<void> {
+  if (entry.state === 'held' || ownerLiveness(owners, from).live) return;
+  try {
+    const r = await takeTask(ctx.project, { task_id: id, owner: ctx.run.owner, pid: process.pid });
+    ctx.run.tasks[id] = {
+      id,
+      state: 'queued',
+      attempts: [],
+      ...(lane ? { path: lane.path, branch: lane.branch } : {}),
+      merge: { entry: entry.id, queued_at: entry.queued_at },
+    };
+    ctx.emit({ type: 'run.warning', text: `${id}: taken over from ${from} (${r.because}) with its work queued (${entry.id}); landing it` });
+    ctx.save();
+    ctx.merges.kick();
+  } catch (e) {
+    adoptionFailed(ctx, id, from, e);
+  }
+}
+
 /**
  * Across machines (shared state on a remote): a task whose run died on another machine has no
  * lane here. Once that run's lease has ended (as this machine judges it), take the task over and
@@ -154,6 +198,6 @@ async function adoptFromAnotherMachine(
     ctx.emit({ type: 'run.warning', text: `${id}: taken over from ${from} (${r.because}), continuing from the work it pushed` });
     ctx.save();
   } catch (e) {
-    ctx.emit({ type: 'run.warning', text: `could not take ${id} over from ${from}: ${firstLine(errorMessage(e))}` });
+    adoptionFailed(ctx, id, from, e);
   }
 }

@@ -67,7 +67,7 @@ export class RunContext {
     readonly opts: RunOptions,
     readonly cfg: LanesConfig,
     /** The merge processor failed `failures` times in a row (the task-state rules decide what that does). */
-    onMergeError: (ctx: RunContext, message: string, failures: number) => void,
+    onMergeError: (ctx: RunContext, message: string, failures: number, offlineMs: number | undefined) => void,
   ) {
     this.recorder = new RunRecorder(project.store, (e) =>
       this.emit({ type: 'run.warning', text: `could not record the run state: ${errorMessage(e)}` }),
@@ -80,7 +80,7 @@ export class RunContext {
         this.wake();
       },
       onChange: () => this.wake(),
-      onError: (message, failures) => onMergeError(this, message, failures),
+      onError: (message, failures, offlineMs) => onMergeError(this, message, failures, offlineMs),
       stopping: () => this.stopping,
     });
   }

@@ -17,8 +17,11 @@ export interface MergeDriverHooks {
   onProgress(text: string): void;
   /** After every batch, and when the driver stops. */
   onChange(): void;
-  /** The processor failed `failures` times in a row with this error (not "busy"). */
-  onError(message: string, failures: number): void;
+  /**
+   * The processor failed `failures` times in a row with this error (not "busy"). `offlineMs`:
+   * for how long every failure has been the remote not answering (undefined for other errors).
+   */
+  onError(message: string, failures: number, offlineMs: number | undefined): void;
   stopping(): boolean;
 }
 
@@ -28,6 +31,8 @@ export class MergeDriver {
   /** Do not poll the queue again before this time (after "busy", an error, or an empty pass). */
   private notBefore = 0;
   private failures = 0;
+  /** When the failures in a row began, if every one was the remote not answering. */
+  private offlineSince: number | undefined;
   /** Wall time of processor calls that landed or failed something: the queue's serial work. */
   busyMs = 0;
   /** Landed lanes waiting to be removed beside the queue, and the removals in flight. */
@@ -123,6 +128,7 @@ export class MergeDriver {
       try {
         const r = await processMergeQueue(this.project, { onProgress: (m) => this.hooks.onProgress(m), removeLanes: this.removeLater });
         this.failures = 0;
+        this.offlineSince = undefined;
         if (r.batches > 0) this.busyMs += Math.round(performance.now() - t0);
         this.hooks.onChange();
         // Entries queued while it finished are picked up by `again` (kick); nothing else is waiting.
@@ -134,9 +140,11 @@ export class MergeDriver {
           this.notBefore = Date.now() + 1000;
           return;
         }
+        const offline = isLanesError(e, 'OFFLINE') && (this.failures === 0 || this.offlineSince !== undefined);
+        this.offlineSince = offline ? (this.offlineSince ?? Date.now()) : undefined;
         this.failures++;
         this.notBefore = Date.now() + 1000 * 2 ** Math.min(this.failures, 4);
-        this.hooks.onError(errorMessage(e), this.failures);
+        this.hooks.onError(errorMessage(e), this.failures, this.offlineSince === undefined ? undefined : Date.now() - this.offlineSince);
         return;
       }
     } while (this.again);

@@ -93,13 +93,17 @@ export async function agentExited(
   else await retryOrBlock(ctx, rt, v.reason ?? 'the attempt did not finish');
 }
 
+/** How long a run waits for a remote that does not answer before it gives up on what needs it. */
+export const REMOTE_WAIT_MS = 10 * 60_000;
+
 /**
  * Queue a finished lane. Across machines the remote may not answer for a while: the work is
- * committed in the lane, so the queueing is tried again (up to about ten minutes) instead of
+ * committed in the lane, so the queueing is tried again (up to REMOTE_WAIT_MS) instead of
  * running the agent again or blocking the task.
  */
+
 async function queueWhenReachable(ctx: RunContext, rt: RunTask): Promise<Awaited<ReturnType<typeof queueMerge>>> {
-  const deadline = Date.now() + 10 * 60_000;
+  const deadline = Date.now() + REMOTE_WAIT_MS;
   for (let i = 0; ; i++) {
     try {
       return await queueMerge(ctx.project, { task_id: rt.id, requested_by: ctx.run.owner });
@@ -218,9 +222,14 @@ export async function block(ctx: RunContext, rt: RunTask, reason: string): Promi
   }
 }
 
-export function mergeError(ctx: RunContext, message: string, failures: number): void {
-  ctx.emit({ type: 'run.warning', text: `the merge queue could not run (${failures}x): ${firstLine(message)}` });
-  if (failures < 3) return;
+export function mergeError(ctx: RunContext, message: string, failures: number, offlineMs: number | undefined): void {
+  // The remote away for a while (across machines) is waited for, as queueing waits for it.
+  const waiting = offlineMs !== undefined && offlineMs < REMOTE_WAIT_MS;
+  if (!waiting || failures === 1 || failures % 5 === 0) {
+    const wait = waiting ? '; waiting for the remote to answer' : '';
+    ctx.emit({ type: 'run.warning', text: `the merge queue could not run (${failures}x${wait}): ${firstLine(message)}` });
+  }
+  if (waiting || failures < 3) return;
   // Queued entries stay queued (`lanes merge run` lands them once the cause is fixed), but this
   // run cannot wait for them forever.
   for (const rt of ctx.tasksIn('queued')) {

@@ -17,7 +17,7 @@ import {
 } from "../../chunks/chunk-KOIFUBQW.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-N42Y55DZ.mjs";
+} from "../../chunks/chunk-2Z3NPQFN.mjs";
 import "../../chunks/chunk-6YQXRWX4.mjs";
 import {
   readDoc

@@ -7,7 +7,7 @@ import {
 } from "../../chunks/chunk-KYO4ZTF5.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-N42Y55DZ.mjs";
+} from "../../chunks/chunk-2Z3NPQFN.mjs";
 import {
   checkProtocol,
   ownedNotePaths,

@@ -860,15 +860,7 @@ async function queueMerge(project, input) {
   }
   const { plan, tasks } = await readPlan(store);
   const state = tasks[task];
-  if (state?.status === "done") {
-    throw new LanesError(
-      "CONFLICT",
-      `Task ${task} is already done${state.landed_as ? ` (landed as ${state.landed_as.slice(0, 12)})` : ""}.`,
-      {
-        hint: `Nothing to land. Add a follow-up task with ${act("add_task")} for further work.`
-      }
-    );
-  }
+  if (state?.status === "done") throw alreadyDone(task, state.landed_as);
   const current = (await store.read(MERGE_DOC)).data;
   const existing = activeEntry(current, task);
   if (existing?.state === "held") {
@@ -890,8 +882,11 @@ async function queueMerge(project, input) {
   const strategy = input.strategy ?? (await loadConfigAtCommit(root, targetSha, { repo })).merge.strategy;
   const conflicts = await checkConflicts(project, task, tip, targetSha, current, tasks);
   await pushWork(project, task, tip);
+  await failpoint("merge.queue-before-write");
   const out = await store.transact(async (tx) => {
     const doc = queueIn(tx);
+    const now = tx.get(TASKS_DOC)[task];
+    if (now?.status === "done") throw alreadyDone(task, now.landed_as);
     const again = activeEntry(doc, task);
     if (again) {
       if (again.state === "queued") {
@@ -922,6 +917,11 @@ async function queueMerge(project, input) {
   });
   if (!out.already) await store.appendEvent("merge.queued", { task, entry: out.entry.id, tip, strategy, conflicts: conflicts.length });
   return result(out.doc, out.entry, out.already, conflicts, plan, tasks, []);
+}
+function alreadyDone(task, landedAs) {
+  return new LanesError("CONFLICT", `Task ${task} is already done${landedAs ? ` (landed as ${landedAs.slice(0, 12)})` : ""}.`, {
+    hint: `Nothing to land. Add a follow-up task with ${act("add_task")} for further work.`
+  });
 }
 function result(doc, entry, already, conflicts, plan, tasks, warnings) {
   const waiting = dependenciesOf(plan, entry.task).filter((d) => tasks[d]?.status !== "done");
@@ -5058,6 +5058,7 @@ export {
   emptyQueue,
   queueOf,
   MERGE_DOC,
+  activeEntry,
   effectiveBatchSize,
   removeLandedLane,
   pickBatch,

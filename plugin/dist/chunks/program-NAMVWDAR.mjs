@@ -39,6 +39,7 @@ import {
   PROCESSING,
   STRATEGIES,
   VERSION,
+  activeEntry,
   approveMerge,
   cancelMerge,
   checkResources,
@@ -91,7 +92,7 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-FZGNXMDL.mjs";
+} from "./chunk-AQXK44NP.mjs";
 import "./chunk-HHVC3Q4C.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";
@@ -5175,6 +5176,8 @@ var MergeDriver = class {
   /** Do not poll the queue again before this time (after "busy", an error, or an empty pass). */
   notBefore = 0;
   failures = 0;
+  /** When the failures in a row began, if every one was the remote not answering. */
+  offlineSince;
   /** Wall time of processor calls that landed or failed something: the queue's serial work. */
   busyMs = 0;
   /** Landed lanes waiting to be removed beside the queue, and the removals in flight. */
@@ -5253,6 +5256,7 @@ var MergeDriver = class {
       try {
         const r2 = await processMergeQueue(this.project, { onProgress: (m) => this.hooks.onProgress(m), removeLanes: this.removeLater });
         this.failures = 0;
+        this.offlineSince = void 0;
         if (r2.batches > 0) this.busyMs += Math.round(performance.now() - t0);
         this.hooks.onChange();
         if (r2.batches === 0) this.notBefore = Date.now() + 2e3;
@@ -5262,9 +5266,11 @@ var MergeDriver = class {
           this.notBefore = Date.now() + 1e3;
           return;
         }
+        const offline = isLanesError(e, "OFFLINE") && (this.failures === 0 || this.offlineSince !== void 0);
+        this.offlineSince = offline ? this.offlineSince ?? Date.now() : void 0;
         this.failures++;
         this.notBefore = Date.now() + 1e3 * 2 ** Math.min(this.failures, 4);
-        this.hooks.onError(errorMessage(e), this.failures);
+        this.hooks.onError(errorMessage(e), this.failures, this.offlineSince === void 0 ? void 0 : Date.now() - this.offlineSince);
         return;
       }
     } while (this.again);
@@ -5321,7 +5327,7 @@ var RunContext = class {
         this.wake();
       },
       onChange: () => this.wake(),
-      onError: (message, failures) => onMergeError(this, message, failures),
+      onError: (message, failures, offlineMs) => onMergeError(this, message, failures, offlineMs),
       stopping: () => this.stopping
     });
   }
@@ -5573,8 +5579,9 @@ async function agentExited(ctx, rt, attempt, counted, exit, output) {
   if (v.outcome === "finished") await queueIt(ctx, rt, attempt);
   else await retryOrBlock(ctx, rt, v.reason ?? "the attempt did not finish");
 }
+var REMOTE_WAIT_MS = 10 * 6e4;
 async function queueWhenReachable(ctx, rt) {
-  const deadline = Date.now() + 10 * 6e4;
+  const deadline = Date.now() + REMOTE_WAIT_MS;
   for (let i = 0; ; i++) {
     try {
       return await queueMerge(ctx.project, { task_id: rt.id, requested_by: ctx.run.owner });
@@ -5680,9 +5687,13 @@ async function block(ctx, rt, reason) {
     ctx.emit({ type: "run.warning", text: `could not record ${rt.id} as blocked: ${errorMessage(e)}` });
   }
 }
-function mergeError(ctx, message, failures) {
-  ctx.emit({ type: "run.warning", text: `the merge queue could not run (${failures}x): ${firstLine2(message)}` });
-  if (failures < 3) return;
+function mergeError(ctx, message, failures, offlineMs) {
+  const waiting = offlineMs !== void 0 && offlineMs < REMOTE_WAIT_MS;
+  if (!waiting || failures === 1 || failures % 5 === 0) {
+    const wait = waiting ? "; waiting for the remote to answer" : "";
+    ctx.emit({ type: "run.warning", text: `the merge queue could not run (${failures}x${wait}): ${firstLine2(message)}` });
+  }
+  if (waiting || failures < 3) return;
   for (const rt of ctx.tasksIn("queued")) {
     rt.state = "blocked";
     rt.reason = `queued, but the merge queue could not run: ${message}`;
@@ -6135,11 +6146,17 @@ async function adoptLane(ctx, id) {
   return { branch: rec.branch, path: rec.path };
 }
 async function adoptOrphans(ctx) {
-  const [owners, lanesDoc] = await Promise.all([readOwners(ctx.project.store), ctx.project.store.read(LANES_DOC)]);
+  const { store } = ctx.project;
+  const [owners, lanesDoc, queue] = await Promise.all([readOwners(store), store.read(LANES_DOC), store.read(MERGE_DOC)]);
   for (const t of ctx.plan.tasks) {
     const st = Object.hasOwn(ctx.tasks, t.id) ? ctx.tasks[t.id] : void 0;
     if (st?.status !== "in_progress" || !st.owner?.startsWith("run:") || st.owner === ctx.run.owner || ctx.run.tasks[t.id]) continue;
     const lane = Object.hasOwn(lanesDoc.data, t.id) ? lanesDoc.data[t.id] : void 0;
+    const entry = activeEntry(queue.data, t.id);
+    if (entry) {
+      await adoptQueued(ctx, t.id, st.owner, entry, owners, lane);
+      continue;
+    }
     if (!lane) {
       await adoptFromAnotherMachine(ctx, t.id, st.owner, owners);
       continue;
@@ -6195,6 +6212,28 @@ async function startFailed(ctx, rt, e) {
   ctx.emit({ type: "run.warning", text: `${rt.id} could not start (try ${f.n} of ${START_TRIES}): ${firstLine2(msg)}` });
   ctx.save();
 }
+function adoptionFailed(ctx, id, from, e) {
+  if (isLanesError(e, "OFFLINE")) return;
+  ctx.emit({ type: "run.warning", text: `could not take ${id} over from ${from}: ${firstLine2(errorMessage(e))}` });
+}
+async function adoptQueued(ctx, id, from, entry, owners, lane) {
+  if (entry.state === "held" || ownerLiveness(owners, from).live) return;
+  try {
+    const r2 = await takeTask(ctx.project, { task_id: id, owner: ctx.run.owner, pid: process.pid });
+    ctx.run.tasks[id] = {
+      id,
+      state: "queued",
+      attempts: [],
+      ...lane ? { path: lane.path, branch: lane.branch } : {},
+      merge: { entry: entry.id, queued_at: entry.queued_at }
+    };
+    ctx.emit({ type: "run.warning", text: `${id}: taken over from ${from} (${r2.because}) with its work queued (${entry.id}); landing it` });
+    ctx.save();
+    ctx.merges.kick();
+  } catch (e) {
+    adoptionFailed(ctx, id, from, e);
+  }
+}
 async function adoptFromAnotherMachine(ctx, id, from, owners) {
   if (!ctx.project.store.shared || ownerLiveness(owners, from).live) return;
   try {
@@ -6204,7 +6243,7 @@ async function adoptFromAnotherMachine(ctx, id, from, owners) {
     ctx.emit({ type: "run.warning", text: `${id}: taken over from ${from} (${r2.because}), continuing from the work it pushed` });
     ctx.save();
   } catch (e) {
-    ctx.emit({ type: "run.warning", text: `could not take ${id} over from ${from}: ${firstLine2(errorMessage(e))}` });
+    adoptionFailed(ctx, id, from, e);
   }
 }
 
@@ -6544,25 +6583,37 @@ var Runner = class {
     }
     return true;
   }
-  /** Heartbeat for the scope claims of lanes in flight (their leases would expire mid-task). */
+  /**
+   * Heartbeat for the run's lease and the scope claims of lanes in flight, three times a lease
+   * (their leases would expire mid-task; across machines another run would take the tasks over).
+   * Each renewal writes only when a lease is past half its length. A failure is told once until
+   * a renewal goes through again (the remote may be away for a while).
+   */
   async renewClaims() {
     const ctx = this.ctx;
-    const every = Math.max(3e4, ctx.cfg.claims.default_ttl_seconds * 1e3 / 3);
+    const every = ctx.cfg.claims.default_ttl_seconds * 1e3 / 3;
     if (Date.now() - this.lastRenew < every) return;
     this.lastRenew = Date.now();
+    const failed = /* @__PURE__ */ new Set();
+    const warn = (what, e) => {
+      failed.add(what);
+      if (!this.renewFailing.has(what)) ctx.emit({ type: "run.warning", text: `could not renew ${what}: ${errorMessage(e)}` });
+    };
     try {
       await heartbeat(ctx);
     } catch (e) {
-      ctx.emit({ type: "run.warning", text: `could not renew the run's lease: ${errorMessage(e)}` });
+      warn("the run's lease", e);
     }
     for (const rt of ctx.tasksIn("running", "retry", "queued", "interrupted")) {
       try {
         await renewClaims(ctx.project.store, taskOwner(rt.id));
       } catch (e) {
-        ctx.emit({ type: "run.warning", text: `could not renew the claims of ${rt.id}: ${errorMessage(e)}` });
+        warn(`the claims of ${rt.id}`, e);
       }
     }
+    this.renewFailing = failed;
   }
+  renewFailing = /* @__PURE__ */ new Set();
 };
 function sleep2(ms) {
   return new Promise((r2) => setTimeout(r2, ms));
@@ -7473,7 +7524,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-CDCUOFNI.mjs");
+      const { serveMcpStdio } = await import("./stdio-FJQVVTB2.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

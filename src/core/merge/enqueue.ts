@@ -14,7 +14,6 @@ import { countCommits } from '../../git/log.js';
 import { refSha, statusPorcelain } from '../../git/refs.js';
 import { listWorktrees } from '../../git/worktree.js';
 import { assertSlug } from '../../util/slug.js';
-import { loadConfigAtCommit } from '../config/load.js';
 import type { Project } from '../project/project.js';
 import { describeDirty } from '../lanes/teardown.js';
 import { LANES_DOC, laneRef } from '../lanes/model.js';
@@ -24,11 +23,17 @@ import { assertMergeTreeGit, mergeCheckMany, operationInProgress } from '../../g
 import { activeEntry, MERGE_DOC, nowIso, type ConflictReport, type MergeEntry, type MergeQueueDoc, type Strategy } from './model.js';
 import { dependenciesOf, positions } from './order.js';
 import { entryView, type EntryView } from './status.js';
+import { configForTip, readTargetTip } from './target.js';
 
 export interface QueueInput {
   task_id: string;
   strategy?: Strategy;
   requested_by?: string;
+  /**
+   * The lane's tip its caller has just found clean, with no merge or rebase in progress (the
+   * runner's finish check, after its agent exited): that check is not done twice.
+   */
+  checked_tip?: string;
 }
 
 export interface QueueResult {
@@ -46,16 +51,17 @@ export async function queueMerge(project: Project, input: QueueInput): Promise<Q
   const task = assertSlug(input.task_id);
   const { repo, store } = project;
   const root = repo.mainRoot;
-  await assertMergeTreeGit(root);
-  const target = (await project.config()).target;
-  const targetSha = await refSha(root, `refs/heads/${target}`);
-  if (!targetSha) {
+  const [, cfg] = await Promise.all([assertMergeTreeGit(root), project.config()]);
+  const target = cfg.target;
+  const ref = laneRef(task);
+  // The target's tip with its committed config's blob (one cat-file), and the lane's tip.
+  const [targetTip, tip] = await Promise.all([readTargetTip(repo, target), refSha(root, ref)]);
+  if (!targetTip) {
     throw new LanesError('NOT_FOUND', `The target branch ${target} does not exist.`, {
       hint: 'Create it (or set "target" in .lanes/config.json), then queue again.',
     });
   }
-  const ref = laneRef(task);
-  const tip = await refSha(root, ref);
+  const targetSha = targetTip.sha;
   if (!tip) {
     throw new LanesError('NOT_FOUND', `Task ${task} has no lane (no branch lanes/${task}).`, {
       hint: `Start the task with ${act('start_lane', { task_id: task })}, commit the work in its lane, then queue it.`,
@@ -76,15 +82,19 @@ export async function queueMerge(project: Project, input: QueueInput): Promise<Q
       'It is being processed right now; its queued commit is what lands.',
     ]);
 
-  await assertLaneReady(project, task, ref);
-  const ahead = await countCommits(root, [tip, `^${targetSha}`]);
+  // The reads that decide are independent of each other: they run together. The lane's own
+  // check is skipped only for the exact tip its caller has just found clean.
+  const [, ahead, strategy, conflicts] = await Promise.all([
+    input.checked_tip === tip ? undefined : assertLaneReady(project, task, ref),
+    countCommits(root, [tip, `^${targetSha}`]),
+    input.strategy ?? configForTip(repo, targetTip, target).then((c) => c.merge.strategy),
+    checkConflicts(project, task, tip, targetSha, current, tasks),
+  ]);
   if (ahead === 0) {
     throw new LanesError('INVALID_INPUT', `The lane of ${task} has no commits that are not already on ${target}.`, {
       hint: 'Commit the work in the lane first (git commit), then queue it.',
     });
   }
-  const strategy = input.strategy ?? (await loadConfigAtCommit(root, targetSha, { repo })).merge.strategy;
-  const conflicts = await checkConflicts(project, task, tip, targetSha, current, tasks);
   // Across machines, the processor may run elsewhere: the queued commit must be on the remote first.
   await pushWork(project, task, tip);
   await failpoint('merge.queue-before-write');
@@ -164,14 +174,13 @@ async function assertLaneReady(project: Project, task: string, ref: string): Pro
   const recorded = (await project.store.read(LANES_DOC)).data[task]?.path;
   const wt = (await listWorktrees(project.repo.mainRoot)).find((w) => w.branch === ref || (recorded !== undefined && w.path === recorded));
   if (!wt) return;
-  const op = await operationInProgress(wt.path);
+  const [op, dirty] = await Promise.all([operationInProgress(wt.path), statusPorcelain(wt.path)]);
   if (op) {
     throw new LanesError('UNSAFE', `The lane of ${task} (${wt.path}) has ${op} in progress.`, {
       hint: 'Finish it (e.g. git rebase --continue, git merge --continue) or abort it in the lane, commit, then queue again.',
       details: { path: wt.path, operation: op },
     });
   }
-  const dirty = await statusPorcelain(wt.path);
   if (dirty.length) {
     throw new LanesError('UNSAFE', `The lane of ${task} (${wt.path}) has uncommitted work:\n${describeDirty(dirty)}`, {
       hint: 'Commit it (or discard what should not land), then queue again. Only committed work lands.',

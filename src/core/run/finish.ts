@@ -11,6 +11,8 @@ import { laneRef } from '../lanes/model.js';
 import type { AttemptOutcome } from './model.js';
 
 export interface LaneCheck {
+  /** The lane branch's tip the check looked at. */
+  tip?: string;
   /** Commits on the lane branch that are not on the target. */
   ahead: number;
   /** Uncommitted entries ("M src/a.ts", "?? x"), at most 20. */
@@ -25,7 +27,7 @@ export async function checkLane(root: string, lanePath: string, task: string, ta
     statusPorcelain(lanePath).then((es) => es.map((e) => `${e.code} ${e.path}`)),
     operationInProgress(lanePath),
   ]);
-  return { ahead, dirty: dirty.slice(0, 20), ...(operation ? { operation } : {}) };
+  return { ...(tip ? { tip } : {}), ahead, dirty: dirty.slice(0, 20), ...(operation ? { operation } : {}) };
 }
 
 export interface Verdict {

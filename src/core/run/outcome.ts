@@ -89,7 +89,7 @@ export async function agentExited(
     void ctx.save(true);
     return;
   }
-  if (v.outcome === 'finished') await queueIt(ctx, rt, attempt);
+  if (v.outcome === 'finished') await queueIt(ctx, rt, attempt, lane?.tip);
   else await retryOrBlock(ctx, rt, v.reason ?? 'the attempt did not finish');
 }
 
@@ -102,11 +102,19 @@ export const REMOTE_WAIT_MS = 10 * 60_000;
  * running the agent again or blocking the task.
  */
 
-async function queueWhenReachable(ctx: RunContext, rt: RunTask): Promise<Awaited<ReturnType<typeof queueMerge>>> {
+async function queueWhenReachable(
+  ctx: RunContext,
+  rt: RunTask,
+  checkedTip: string | undefined,
+): Promise<Awaited<ReturnType<typeof queueMerge>>> {
   const deadline = Date.now() + REMOTE_WAIT_MS;
   for (let i = 0; ; i++) {
     try {
-      return await queueMerge(ctx.project, { task_id: rt.id, requested_by: ctx.run.owner });
+      return await queueMerge(ctx.project, {
+        task_id: rt.id,
+        requested_by: ctx.run.owner,
+        ...(checkedTip ? { checked_tip: checkedTip } : {}),
+      });
     } catch (e) {
       if (!isLanesError(e, 'OFFLINE') || ctx.stopping || Date.now() > deadline) throw e;
       if (i === 0) ctx.emit({ type: 'run.warning', text: `${rt.id}: the remote does not answer; queueing again when it does` });
@@ -115,9 +123,9 @@ async function queueWhenReachable(ctx: RunContext, rt: RunTask): Promise<Awaited
   }
 }
 
-async function queueIt(ctx: RunContext, rt: RunTask, attempt: RunAttempt): Promise<void> {
+async function queueIt(ctx: RunContext, rt: RunTask, attempt: RunAttempt, checkedTip: string | undefined): Promise<void> {
   try {
-    const q = await queueWhenReachable(ctx, rt);
+    const q = await queueWhenReachable(ctx, rt, checkedTip);
     if (attempt.ended_at) rt.handoff_ms = (rt.handoff_ms ?? 0) + Math.max(0, Date.now() - Date.parse(attempt.ended_at));
     rt.state = 'queued';
     rt.merge = { entry: q.entry.id, queued_at: nowIso() };

@@ -99,4 +99,20 @@ describe('queue_merge', () => {
       fs.rmSync(`${gate}.reached`, { force: true });
     }
   });
+
+  it('a caller that checked the lane skips that check for the exact tip it checked, and only for that one', async () => {
+    const r = await mergeRepo();
+    const { path: wt, tip } = await r.lane('t1', { 'src/t1.ts': 'export const t = 1;\n' });
+    const lanes = await r.open();
+    fs.writeFileSync(path.join(wt, 'notes.txt'), 'wip');
+    // Any other tip (an older one, say): the lane is checked, and its uncommitted work refuses.
+    const older = r.git('-C', wt, 'rev-parse', 'HEAD~1');
+    const refused = await rejection(queueMerge(lanes, { task_id: 't1', checked_tip: older }));
+    expect(isLanesError(refused, 'UNSAFE'), String(refused)).toBe(true);
+    expect(refused.message).toMatch(/notes\.txt/);
+    expect((await r.queue()).entries).toEqual([]);
+    // The tip the caller has just found clean (the runner, after its agent exited): queued as it is.
+    const q = await queueMerge(lanes, { task_id: 't1', checked_tip: tip });
+    expect(q.entry.tip).toBe(tip);
+  });
 });

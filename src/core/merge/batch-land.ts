@@ -49,13 +49,17 @@ async function landOnRemote(
 }
 
 /**
- * The re-check of the lanes in flight owed by the landings so far: at once when gates run (it
- * costs nothing beside them); on the gate-less fast path, coalesced with the landings that follow
- * within the same run and done against the newest target, which is what the lanes' owners need to
- * know — rechecking every intermediate target would double the per-entry cost of the queue.
+ * The re-check of the lanes in flight owed by the landings so far. With gates, it starts at each
+ * landing and runs beside what the queue does next (the next batch's integration and gates): the
+ * lanes' owners learn of new conflicts while the queue goes on, and the queue does not wait for
+ * them. On the gate-less fast path it is coalesced with the landings that follow within the same
+ * run and done against the newest target, which is what the lanes' owners need to know —
+ * rechecking every intermediate target would double the per-entry cost of the queue. Re-checks
+ * run one after the other, in the order of the landings; `flush` waits for all of them.
  */
 export class OwedRecheck {
   private pending: { sha: string; tasks: string[] } | undefined;
+  private running: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly project: Project,
@@ -66,14 +70,23 @@ export class OwedRecheck {
     this.pending = { sha, tasks: [...(this.pending?.tasks ?? []), ...tasks] };
   }
 
-  /** Runs the re-check owed so far, if any. */
-  async flush(report: BatchReport): Promise<void> {
+  /** Starts the re-check owed so far, if any, after those already running; does not wait for it. */
+  start(report: BatchReport): void {
     const p = this.pending;
     if (!p) return;
     this.pending = undefined;
-    const r = await recheckSafely(this.project, this.target, p.sha, p.tasks);
-    report.warnings.push(...r.warnings);
-    report.conflicts.push(...r.conflicts);
+    // recheckSafely reports its failures as warnings and never rejects.
+    this.running = this.running.then(async () => {
+      const r = await recheckSafely(this.project, this.target, p.sha, p.tasks);
+      report.warnings.push(...r.warnings);
+      report.conflicts.push(...r.conflicts);
+    });
+  }
+
+  /** Runs the re-check owed so far, and waits for every re-check started. */
+  async flush(report: BatchReport): Promise<void> {
+    this.start(report);
+    await this.running;
   }
 }
 
@@ -170,6 +183,6 @@ export async function landSegment(
     last.commit,
     moved.map((e) => e.task),
   );
-  if (cfg.gates.length) await ctx.recheck.flush(report);
+  if (cfg.gates.length) ctx.recheck.start(report);
   return 'done';
 }

@@ -191,9 +191,9 @@ export class Integrator implements Integrating {
       return landSegment(this, journal, links, old, { unchecked: true }, report);
     }
 
-    // Gates, then bisection on red. Owed re-checks go first: the lanes' owners learn of new
-    // conflicts while the gates run.
-    await this.recheck.flush(report);
+    // Gates, then bisection on red. Owed re-checks start first and run beside the gates: the
+    // lanes' owners learn of new conflicts while the gates run.
+    this.recheck.start(report);
     const rec = await this.gateCheckout(old);
     const results = new Map<number, GatesResult>();
     const green = new Map<number, boolean>(); // prefix length -> its gates passed

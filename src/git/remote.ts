@@ -175,6 +175,33 @@ export async function fetchObjects(cwd: string, remote: string, oids: string[], 
 /** Contents of `<rev>:<path>` specs, undefined for missing ones; one git process. */
 export async function readBlobs(cwd: string, specs: string[], opts: RemoteOptions = {}): Promise<Array<string | undefined>> {
   if (specs.length === 0) return [];
+  const known = specs.map((s) => blobMemo.get(s));
+  if (known.every((k) => k !== undefined)) return known;
+  const read = await readBlobsFromGit(cwd, specs, opts);
+  specs.forEach((s, i) => {
+    const text = read[i];
+    if (text !== undefined) rememberBlob(s, text);
+  });
+  return read;
+}
+
+/**
+ * What `<commit id>:<path>` holds never changes: this process remembers the last few it read or
+ * wrote (a shared-state write reads back the documents it has just written), so asking git again
+ * is skipped. Other specs (a ref, a short id) are never remembered.
+ */
+const blobMemo = new Map<string, string>();
+const IMMUTABLE_SPEC = /^(?:[0-9a-f]{40}|[0-9a-f]{64}):[^\n]+$/;
+const MEMO_ENTRIES = 64;
+
+export function rememberBlob(spec: string, text: string): void {
+  if (!IMMUTABLE_SPEC.test(spec) || text.length > 4 * 1024 * 1024) return;
+  blobMemo.delete(spec);
+  blobMemo.set(spec, text);
+  if (blobMemo.size > MEMO_ENTRIES) blobMemo.delete(blobMemo.keys().next().value!);
+}
+
+async function readBlobsFromGit(cwd: string, specs: string[], opts: RemoteOptions): Promise<Array<string | undefined>> {
   const r = await git(cwd, ['cat-file', '--batch'], { env: opts.env, input: specs.join('\n') + '\n', readOnly: true });
   const buf = Buffer.from(r.stdout, 'utf8');
   const out: Array<string | undefined> = [];

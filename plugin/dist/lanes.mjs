@@ -4,9 +4,9 @@ const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url))
 
 // src/cli/main.ts
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-FJQVVTB2.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-G2UHQME5.mjs");
   await serveMcpStdio();
 } else {
-  const { runProgram } = await import("./chunks/program-NAMVWDAR.mjs");
+  const { runProgram } = await import("./chunks/program-Z47M3MPG.mjs");
   await runProgram(process.argv);
 }

@@ -8,35 +8,35 @@ import {
   note,
   removePlainWorktree,
   trace
-} from "../chunks/chunk-DO7Q4MDZ.mjs";
-import "../chunks/chunk-ZOHY45PZ.mjs";
-import "../chunks/chunk-QO4V4VSE.mjs";
+} from "../chunks/chunk-ZCX3VYD3.mjs";
+import "../chunks/chunk-2NNB4REB.mjs";
+import "../chunks/chunk-J4STWOX2.mjs";
 import {
   readHookInput,
   str
 } from "../chunks/chunk-RJNADHBY.mjs";
-import "../chunks/chunk-KYO4ZTF5.mjs";
+import "../chunks/chunk-HAJB5A2E.mjs";
 import "../chunks/chunk-UVBGPYTR.mjs";
-import "../chunks/chunk-JY74C4PI.mjs";
+import "../chunks/chunk-OYWZZECT.mjs";
 import "../chunks/chunk-DZJZL4SE.mjs";
 import "../chunks/chunk-6YQXRWX4.mjs";
 import {
   hasState,
   locate,
   realish
-} from "../chunks/chunk-UK3L4GGO.mjs";
-import "../chunks/chunk-DD2L3UZ4.mjs";
+} from "../chunks/chunk-6SAEVL7J.mjs";
+import "../chunks/chunk-6VPCHBZS.mjs";
 import {
   openProject
-} from "../chunks/chunk-HMGTRPS4.mjs";
+} from "../chunks/chunk-23WII7E7.mjs";
 import "../chunks/chunk-VSIDZGSV.mjs";
 import "../chunks/chunk-7YO2VVDH.mjs";
 import "../chunks/chunk-V47YI7EL.mjs";
 import {
   LANES_DOC
-} from "../chunks/chunk-BX3AZ3JD.mjs";
+} from "../chunks/chunk-FDDY45Z2.mjs";
 import "../chunks/chunk-TKZFUNKZ.mjs";
-import "../chunks/chunk-PEJVYIMF.mjs";
+import "../chunks/chunk-XBA3E3NF.mjs";
 import "../chunks/chunk-66AJOIRT.mjs";
 import "../chunks/chunk-G3LQSMZE.mjs";
 import "../chunks/chunk-EVZWTNHO.mjs";

@@ -7,7 +7,7 @@ import {
 } from "../../chunks/chunk-KOIFUBQW.mjs";
 import {
   StateStore
-} from "../../chunks/chunk-PEJVYIMF.mjs";
+} from "../../chunks/chunk-XBA3E3NF.mjs";
 import "../../chunks/chunk-66AJOIRT.mjs";
 import "../../chunks/chunk-G3LQSMZE.mjs";
 import "../../chunks/chunk-EVZWTNHO.mjs";

@@ -3,21 +3,21 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));
 import {
   renewClaims
-} from "../../chunks/chunk-QO4V4VSE.mjs";
+} from "../../chunks/chunk-J4STWOX2.mjs";
 import {
   sessionOwner
-} from "../../chunks/chunk-UJCL2UNY.mjs";
-import "../../chunks/chunk-JY74C4PI.mjs";
+} from "../../chunks/chunk-GLGDYDQJ.mjs";
+import "../../chunks/chunk-OYWZZECT.mjs";
 import "../../chunks/chunk-DZJZL4SE.mjs";
-import "../../chunks/chunk-UK3L4GGO.mjs";
+import "../../chunks/chunk-6SAEVL7J.mjs";
 import {
   renewOwner
-} from "../../chunks/chunk-DD2L3UZ4.mjs";
-import "../../chunks/chunk-BX3AZ3JD.mjs";
+} from "../../chunks/chunk-6VPCHBZS.mjs";
+import "../../chunks/chunk-FDDY45Z2.mjs";
 import "../../chunks/chunk-TKZFUNKZ.mjs";
 import {
   StateStore
-} from "../../chunks/chunk-PEJVYIMF.mjs";
+} from "../../chunks/chunk-XBA3E3NF.mjs";
 import "../../chunks/chunk-66AJOIRT.mjs";
 import "../../chunks/chunk-G3LQSMZE.mjs";
 import "../../chunks/chunk-EVZWTNHO.mjs";

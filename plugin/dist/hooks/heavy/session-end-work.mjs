@@ -5,25 +5,25 @@ var fs = require("node:fs");
 import {
   completeSessionFast,
   transcriptUsage
-} from "../../chunks/chunk-WDVJDXTJ.mjs";
+} from "../../chunks/chunk-PFM73WXC.mjs";
 import "../../chunks/chunk-UVBGPYTR.mjs";
 import {
   sessionOwner
-} from "../../chunks/chunk-UJCL2UNY.mjs";
+} from "../../chunks/chunk-GLGDYDQJ.mjs";
 import {
   PORTS_DOC,
   claimsOf
-} from "../../chunks/chunk-JY74C4PI.mjs";
+} from "../../chunks/chunk-OYWZZECT.mjs";
 import "../../chunks/chunk-DZJZL4SE.mjs";
 import "../../chunks/chunk-6YQXRWX4.mjs";
-import "../../chunks/chunk-UK3L4GGO.mjs";
+import "../../chunks/chunk-6SAEVL7J.mjs";
 import {
   OWNERS_DOC,
   TASKS_DOC
-} from "../../chunks/chunk-DD2L3UZ4.mjs";
+} from "../../chunks/chunk-6VPCHBZS.mjs";
 import {
   readSessions
-} from "../../chunks/chunk-2PGNOQEF.mjs";
+} from "../../chunks/chunk-6NPKJI2Z.mjs";
 import "../../chunks/chunk-RNGUGICK.mjs";
 import "../../chunks/chunk-SEDKT3YB.mjs";
 import {
@@ -31,15 +31,15 @@ import {
 } from "../../chunks/chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "../../chunks/chunk-HMGTRPS4.mjs";
+} from "../../chunks/chunk-23WII7E7.mjs";
 import {
   repoFromPaths
 } from "../../chunks/chunk-VSIDZGSV.mjs";
 import "../../chunks/chunk-7YO2VVDH.mjs";
 import "../../chunks/chunk-V47YI7EL.mjs";
-import "../../chunks/chunk-BX3AZ3JD.mjs";
+import "../../chunks/chunk-FDDY45Z2.mjs";
 import "../../chunks/chunk-TKZFUNKZ.mjs";
-import "../../chunks/chunk-PEJVYIMF.mjs";
+import "../../chunks/chunk-XBA3E3NF.mjs";
 import "../../chunks/chunk-66AJOIRT.mjs";
 import "../../chunks/chunk-G3LQSMZE.mjs";
 import "../../chunks/chunk-EVZWTNHO.mjs";

@@ -5,7 +5,7 @@ import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "../../chunks/chunk-IJRQSXSO.mjs";
+} from "../../chunks/chunk-DH4K2T3Z.mjs";
 import {
   str
 } from "../../chunks/chunk-RJNADHBY.mjs";
@@ -17,25 +17,25 @@ import {
 } from "../../chunks/chunk-KOIFUBQW.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-2Z3NPQFN.mjs";
+} from "../../chunks/chunk-Y3AJGJDH.mjs";
 import "../../chunks/chunk-6YQXRWX4.mjs";
 import {
   readDoc
-} from "../../chunks/chunk-UK3L4GGO.mjs";
+} from "../../chunks/chunk-6SAEVL7J.mjs";
 import {
   readPlan
-} from "../../chunks/chunk-DD2L3UZ4.mjs";
+} from "../../chunks/chunk-6VPCHBZS.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "../../chunks/chunk-2PGNOQEF.mjs";
+} from "../../chunks/chunk-6NPKJI2Z.mjs";
 import "../../chunks/chunk-RNGUGICK.mjs";
 import "../../chunks/chunk-SEDKT3YB.mjs";
 import "../../chunks/chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "../../chunks/chunk-HMGTRPS4.mjs";
+} from "../../chunks/chunk-23WII7E7.mjs";
 import {
   repoFromPaths
 } from "../../chunks/chunk-VSIDZGSV.mjs";
@@ -44,9 +44,9 @@ import "../../chunks/chunk-V47YI7EL.mjs";
 import {
   describeOwner,
   describeUntil
-} from "../../chunks/chunk-BX3AZ3JD.mjs";
+} from "../../chunks/chunk-FDDY45Z2.mjs";
 import "../../chunks/chunk-TKZFUNKZ.mjs";
-import "../../chunks/chunk-PEJVYIMF.mjs";
+import "../../chunks/chunk-XBA3E3NF.mjs";
 import "../../chunks/chunk-66AJOIRT.mjs";
 import "../../chunks/chunk-G3LQSMZE.mjs";
 import "../../chunks/chunk-EVZWTNHO.mjs";

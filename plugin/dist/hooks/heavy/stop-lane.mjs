@@ -4,29 +4,29 @@ const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url))
 var fs = require("node:fs");
 import {
   pushWork
-} from "../../chunks/chunk-KYO4ZTF5.mjs";
+} from "../../chunks/chunk-HAJB5A2E.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-2Z3NPQFN.mjs";
+} from "../../chunks/chunk-Y3AJGJDH.mjs";
 import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "../../chunks/chunk-2PGNOQEF.mjs";
+} from "../../chunks/chunk-6NPKJI2Z.mjs";
 import "../../chunks/chunk-RNGUGICK.mjs";
 import "../../chunks/chunk-SEDKT3YB.mjs";
 import "../../chunks/chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "../../chunks/chunk-HMGTRPS4.mjs";
+} from "../../chunks/chunk-23WII7E7.mjs";
 import {
   repoFromPaths
 } from "../../chunks/chunk-VSIDZGSV.mjs";
 import "../../chunks/chunk-7YO2VVDH.mjs";
 import "../../chunks/chunk-V47YI7EL.mjs";
-import "../../chunks/chunk-BX3AZ3JD.mjs";
+import "../../chunks/chunk-FDDY45Z2.mjs";
 import "../../chunks/chunk-TKZFUNKZ.mjs";
-import "../../chunks/chunk-PEJVYIMF.mjs";
+import "../../chunks/chunk-XBA3E3NF.mjs";
 import {
   refSha,
   statusPorcelain

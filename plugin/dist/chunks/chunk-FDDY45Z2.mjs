@@ -4,7 +4,7 @@ const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url))
 var os = require("node:os");
 import {
   leaseEnd
-} from "./chunk-PEJVYIMF.mjs";
+} from "./chunk-XBA3E3NF.mjs";
 import {
   act,
   hostName,

@@ -8,7 +8,7 @@ import {
 } from "./chunk-VSIDZGSV.mjs";
 import {
   StateStore
-} from "./chunk-PEJVYIMF.mjs";
+} from "./chunk-XBA3E3NF.mjs";
 
 // src/core/project/project.ts
 async function openProject(cwd, preresolved) {

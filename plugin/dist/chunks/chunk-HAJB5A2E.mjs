@@ -8,7 +8,7 @@ import {
   netGit,
   offlineError,
   pushAtomic
-} from "./chunk-PEJVYIMF.mjs";
+} from "./chunk-XBA3E3NF.mjs";
 import {
   isAncestor,
   isSha,

@@ -8,10 +8,10 @@ import {
   describeUntil,
   expiryFrom,
   ownerPart
-} from "./chunk-BX3AZ3JD.mjs";
+} from "./chunk-FDDY45Z2.mjs";
 import {
   leaseEnd
-} from "./chunk-PEJVYIMF.mjs";
+} from "./chunk-XBA3E3NF.mjs";
 import {
   act,
   failpoint,

@@ -76,13 +76,13 @@ import {
   teardownLane,
   withGitLock,
   worktreeOperation
-} from "./chunk-ZOHY45PZ.mjs";
+} from "./chunk-2NNB4REB.mjs";
 import {
   logReclaimed
-} from "./chunk-QO4V4VSE.mjs";
+} from "./chunk-J4STWOX2.mjs";
 import {
   targetRevs
-} from "./chunk-IJRQSXSO.mjs";
+} from "./chunk-DH4K2T3Z.mjs";
 import {
   NOTICES_DOC
 } from "./chunk-KOIFUBQW.mjs";
@@ -90,14 +90,14 @@ import {
   ensureWork,
   fetchRefInto,
   pushWork
-} from "./chunk-KYO4ZTF5.mjs";
+} from "./chunk-HAJB5A2E.mjs";
 import {
   RUNS_DOC,
   countCommits,
   runCost,
   usageText,
   withSessionLock
-} from "./chunk-WDVJDXTJ.mjs";
+} from "./chunk-PFM73WXC.mjs";
 import {
   indexListing,
   trackedFiles,
@@ -112,7 +112,7 @@ import {
   parseClaimRequest,
   reclaimDoc,
   releaseOwnerInTx
-} from "./chunk-JY74C4PI.mjs";
+} from "./chunk-OYWZZECT.mjs";
 import {
   isPlainScope
 } from "./chunk-DZJZL4SE.mjs";
@@ -128,14 +128,14 @@ import {
   setStatus,
   storePlan,
   touchOwnerInTx
-} from "./chunk-DD2L3UZ4.mjs";
+} from "./chunk-6VPCHBZS.mjs";
 import {
   filterSessions,
   findCurrent,
   readSessions,
   redact,
   sessionKey
-} from "./chunk-2PGNOQEF.mjs";
+} from "./chunk-6NPKJI2Z.mjs";
 import {
   findNoteText,
   noteFile,
@@ -152,7 +152,7 @@ import {
 import {
   killProcessGroup,
   runCommand
-} from "./chunk-HMGTRPS4.mjs";
+} from "./chunk-23WII7E7.mjs";
 import {
   branchTips,
   commonDirOf,
@@ -171,7 +171,7 @@ import {
   goneReason,
   laneRef,
   taskOwner
-} from "./chunk-BX3AZ3JD.mjs";
+} from "./chunk-FDDY45Z2.mjs";
 import {
   isInside
 } from "./chunk-TKZFUNKZ.mjs";
@@ -180,7 +180,7 @@ import {
   lastFetch,
   lockOwner,
   tryLock
-} from "./chunk-PEJVYIMF.mjs";
+} from "./chunk-XBA3E3NF.mjs";
 import {
   aheadBehind,
   commitTimeMs,
@@ -838,21 +838,82 @@ async function queueRevert(project, taskId, opts = {}) {
   return { entry: entryView(out.e), already_queued: out.already };
 }
 
+// src/core/merge/target.ts
+var OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+async function readTargetTip(repo, target) {
+  const ref = `refs/heads/${target}`;
+  const [commit, tree, config] = await objectInfo(repo.mainRoot, [ref, `${ref}^{tree}`, `${ref}:${CONFIG_FILE}`]);
+  const { oid: sha, type: ct } = commit;
+  const { oid: treeOid, type: tt } = tree;
+  if (!OID.test(sha) || ct !== "commit" || !OID.test(treeOid) || tt !== "tree") return void 0;
+  const { oid: blob, type: bt } = config;
+  const tip = { sha, tree: treeOid };
+  if (OID.test(blob) && bt === "blob") tip.configBlob = blob;
+  else if (bt !== "missing") tip.configBlob = "unusual";
+  return tip;
+}
+var byCommit = /* @__PURE__ */ new Map();
+var byBlob = /* @__PURE__ */ new Map();
+function remember(map, key, make) {
+  let p = map.get(key);
+  if (!p) {
+    if (map.size > 64) map.clear();
+    p = make();
+    p.catch(() => map.delete(key));
+    map.set(key, p);
+  }
+  return p;
+}
+function configForTip(repo, tip, target) {
+  return remember(
+    byCommit,
+    `${repo.commonDir}\0${target}\0${tip.sha}`,
+    () => tip.configBlob === "unusual" ? loadConfigAtCommit(repo.mainRoot, tip.sha, { repo }) : configOfBlob(repo, tip.sha, tip.configBlob, target)
+  );
+}
+function configAt(repo, commit, target) {
+  return remember(byCommit, `${repo.commonDir}\0${target}\0${commit}`, async () => {
+    const entry = await treeEntry(repo.mainRoot, commit, CONFIG_FILE);
+    if (!entry) return configOfBlob(repo, commit, void 0, target);
+    const { mode, type, oid, size } = entry;
+    const plain = type === "blob" && (mode === "100644" || mode === "100755") && size <= MAX_CONFIG_BYTES && oid !== "";
+    return plain ? configOfBlob(repo, commit, oid, target) : loadConfigAtCommit(repo.mainRoot, commit, { repo });
+  });
+}
+function sameConfigAs(repo, commit, other, target) {
+  const key = `${repo.commonDir}\0${target}\0${commit}`;
+  if (!byCommit.has(key)) remember(byCommit, key, () => configAt(repo, other, target));
+}
+function configOfBlob(repo, commit, blob, target) {
+  return remember(byBlob, `${repo.commonDir}\0${target}\0${blob ?? "none"}`, async () => {
+    if (!blob) return parseConfig({}, `${target}:${CONFIG_FILE}`, { defaultTarget: target });
+    const text = await readBlob(repo.mainRoot, blob);
+    if (Buffer.byteLength(text) > MAX_CONFIG_BYTES) return loadConfigAtCommit(repo.mainRoot, commit, { repo });
+    let json;
+    try {
+      json = JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
+    } catch {
+      return loadConfigAtCommit(repo.mainRoot, commit, { repo });
+    }
+    return parseConfig(json, `${target}:${CONFIG_FILE}`, { defaultTarget: target });
+  });
+}
+
 // src/core/merge/enqueue.ts
 async function queueMerge(project, input) {
   const task = assertSlug(input.task_id);
   const { repo, store } = project;
   const root = repo.mainRoot;
-  await assertMergeTreeGit(root);
-  const target = (await project.config()).target;
-  const targetSha = await refSha(root, `refs/heads/${target}`);
-  if (!targetSha) {
+  const [, cfg] = await Promise.all([assertMergeTreeGit(root), project.config()]);
+  const target = cfg.target;
+  const ref = laneRef(task);
+  const [targetTip, tip] = await Promise.all([readTargetTip(repo, target), refSha(root, ref)]);
+  if (!targetTip) {
     throw new LanesError("NOT_FOUND", `The target branch ${target} does not exist.`, {
       hint: 'Create it (or set "target" in .lanes/config.json), then queue again.'
     });
   }
-  const ref = laneRef(task);
-  const tip = await refSha(root, ref);
+  const targetSha = targetTip.sha;
   if (!tip) {
     throw new LanesError("NOT_FOUND", `Task ${task} has no lane (no branch lanes/${task}).`, {
       hint: `Start the task with ${act("start_lane", { task_id: task })}, commit the work in its lane, then queue it.`
@@ -872,15 +933,17 @@ async function queueMerge(project, input) {
     return result(current, existing, true, existing.conflicts ?? [], plan, tasks, [
       "It is being processed right now; its queued commit is what lands."
     ]);
-  await assertLaneReady(project, task, ref);
-  const ahead = await countCommits(root, [tip, `^${targetSha}`]);
+  const [, ahead, strategy, conflicts] = await Promise.all([
+    input.checked_tip === tip ? void 0 : assertLaneReady(project, task, ref),
+    countCommits(root, [tip, `^${targetSha}`]),
+    input.strategy ?? configForTip(repo, targetTip, target).then((c) => c.merge.strategy),
+    checkConflicts(project, task, tip, targetSha, current, tasks)
+  ]);
   if (ahead === 0) {
     throw new LanesError("INVALID_INPUT", `The lane of ${task} has no commits that are not already on ${target}.`, {
       hint: "Commit the work in the lane first (git commit), then queue it."
     });
   }
-  const strategy = input.strategy ?? (await loadConfigAtCommit(root, targetSha, { repo })).merge.strategy;
-  const conflicts = await checkConflicts(project, task, tip, targetSha, current, tasks);
   await pushWork(project, task, tip);
   await failpoint("merge.queue-before-write");
   const out = await store.transact(async (tx) => {
@@ -944,14 +1007,13 @@ async function assertLaneReady(project, task, ref) {
   const recorded = (await project.store.read(LANES_DOC)).data[task]?.path;
   const wt = (await listWorktrees(project.repo.mainRoot)).find((w) => w.branch === ref || recorded !== void 0 && w.path === recorded);
   if (!wt) return;
-  const op = await operationInProgress(wt.path);
+  const [op, dirty] = await Promise.all([operationInProgress(wt.path), statusPorcelain(wt.path)]);
   if (op) {
     throw new LanesError("UNSAFE", `The lane of ${task} (${wt.path}) has ${op} in progress.`, {
       hint: "Finish it (e.g. git rebase --continue, git merge --continue) or abort it in the lane, commit, then queue again.",
       details: { path: wt.path, operation: op }
     });
   }
-  const dirty = await statusPorcelain(wt.path);
   if (dirty.length) {
     throw new LanesError("UNSAFE", `The lane of ${task} (${wt.path}) has uncommitted work:
 ${describeDirty(dirty)}`, {
@@ -1510,67 +1572,6 @@ async function advanceTarget(repo, target, oldSha, newSha, message) {
   });
 }
 
-// src/core/merge/target.ts
-var OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-async function readTargetTip(repo, target) {
-  const ref = `refs/heads/${target}`;
-  const [commit, tree, config] = await objectInfo(repo.mainRoot, [ref, `${ref}^{tree}`, `${ref}:${CONFIG_FILE}`]);
-  const { oid: sha, type: ct } = commit;
-  const { oid: treeOid, type: tt } = tree;
-  if (!OID.test(sha) || ct !== "commit" || !OID.test(treeOid) || tt !== "tree") return void 0;
-  const { oid: blob, type: bt } = config;
-  const tip = { sha, tree: treeOid };
-  if (OID.test(blob) && bt === "blob") tip.configBlob = blob;
-  else if (bt !== "missing") tip.configBlob = "unusual";
-  return tip;
-}
-var byCommit = /* @__PURE__ */ new Map();
-var byBlob = /* @__PURE__ */ new Map();
-function remember(map, key, make) {
-  let p = map.get(key);
-  if (!p) {
-    if (map.size > 64) map.clear();
-    p = make();
-    p.catch(() => map.delete(key));
-    map.set(key, p);
-  }
-  return p;
-}
-function configForTip(repo, tip, target) {
-  return remember(
-    byCommit,
-    `${repo.commonDir}\0${target}\0${tip.sha}`,
-    () => tip.configBlob === "unusual" ? loadConfigAtCommit(repo.mainRoot, tip.sha, { repo }) : configOfBlob(repo, tip.sha, tip.configBlob, target)
-  );
-}
-function configAt(repo, commit, target) {
-  return remember(byCommit, `${repo.commonDir}\0${target}\0${commit}`, async () => {
-    const entry = await treeEntry(repo.mainRoot, commit, CONFIG_FILE);
-    if (!entry) return configOfBlob(repo, commit, void 0, target);
-    const { mode, type, oid, size } = entry;
-    const plain = type === "blob" && (mode === "100644" || mode === "100755") && size <= MAX_CONFIG_BYTES && oid !== "";
-    return plain ? configOfBlob(repo, commit, oid, target) : loadConfigAtCommit(repo.mainRoot, commit, { repo });
-  });
-}
-function sameConfigAs(repo, commit, other, target) {
-  const key = `${repo.commonDir}\0${target}\0${commit}`;
-  if (!byCommit.has(key)) remember(byCommit, key, () => configAt(repo, other, target));
-}
-function configOfBlob(repo, commit, blob, target) {
-  return remember(byBlob, `${repo.commonDir}\0${target}\0${blob ?? "none"}`, async () => {
-    if (!blob) return parseConfig({}, `${target}:${CONFIG_FILE}`, { defaultTarget: target });
-    const text = await readBlob(repo.mainRoot, blob);
-    if (Buffer.byteLength(text) > MAX_CONFIG_BYTES) return loadConfigAtCommit(repo.mainRoot, commit, { repo });
-    let json;
-    try {
-      json = JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
-    } catch {
-      return loadConfigAtCommit(repo.mainRoot, commit, { repo });
-    }
-    return parseConfig(json, `${target}:${CONFIG_FILE}`, { defaultTarget: target });
-  });
-}
-
 // src/core/merge/processor.ts
 var PROCESSOR_DOC = defineDoc({
   name: "processor",
@@ -1687,17 +1688,25 @@ var OwedRecheck = class {
   project;
   target;
   pending;
+  running = Promise.resolve();
   add(sha, tasks) {
     this.pending = { sha, tasks: [...this.pending?.tasks ?? [], ...tasks] };
   }
-  /** Runs the re-check owed so far, if any. */
-  async flush(report) {
+  /** Starts the re-check owed so far, if any, after those already running; does not wait for it. */
+  start(report) {
     const p = this.pending;
     if (!p) return;
     this.pending = void 0;
-    const r = await recheckSafely(this.project, this.target, p.sha, p.tasks);
-    report.warnings.push(...r.warnings);
-    report.conflicts.push(...r.conflicts);
+    this.running = this.running.then(async () => {
+      const r = await recheckSafely(this.project, this.target, p.sha, p.tasks);
+      report.warnings.push(...r.warnings);
+      report.conflicts.push(...r.conflicts);
+    });
+  }
+  /** Runs the re-check owed so far, and waits for every re-check started. */
+  async flush(report) {
+    this.start(report);
+    await this.running;
   }
 };
 async function landSegment(ctx, journal, seg, cur, extra, report, after = []) {
@@ -1767,7 +1776,7 @@ async function landSegment(ctx, journal, seg, cur, extra, report, after = []) {
     last.commit,
     moved.map((e) => e.task)
   );
-  if (cfg.gates.length) await ctx.recheck.flush(report);
+  if (cfg.gates.length) ctx.recheck.start(report);
   return "done";
 }
 
@@ -2600,7 +2609,7 @@ var Integrator = class {
       );
       return landSegment(this, journal, links, old, { unchecked: true }, report);
     }
-    await this.recheck.flush(report);
+    this.recheck.start(report);
     const rec = await this.gateCheckout(old);
     const results = /* @__PURE__ */ new Map();
     const green = /* @__PURE__ */ new Map();
@@ -5065,9 +5074,9 @@ export {
   mergeStatus,
   cancelMerge,
   queueRevert,
-  queueMerge,
   readTargetTip,
   configForTip,
+  queueMerge,
   logsDir,
   listGateLogs,
   readGateLog,

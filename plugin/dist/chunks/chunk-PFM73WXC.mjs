@@ -25,7 +25,7 @@ import {
   readSessions,
   redact,
   sessionKey
-} from "./chunk-2PGNOQEF.mjs";
+} from "./chunk-6NPKJI2Z.mjs";
 import {
   noteFile,
   noteFromRecord,
@@ -43,14 +43,14 @@ import {
 } from "./chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "./chunk-HMGTRPS4.mjs";
+} from "./chunk-23WII7E7.mjs";
 import {
   currentBranch,
   resolveRepo
 } from "./chunk-VSIDZGSV.mjs";
 import {
   withLock
-} from "./chunk-PEJVYIMF.mjs";
+} from "./chunk-XBA3E3NF.mjs";
 import {
   act
 } from "./chunk-G3LQSMZE.mjs";

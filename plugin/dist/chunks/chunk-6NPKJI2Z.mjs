@@ -14,13 +14,13 @@ import {
 } from "./chunk-33IM2RXV.mjs";
 import {
   runCommand
-} from "./chunk-HMGTRPS4.mjs";
+} from "./chunk-23WII7E7.mjs";
 import {
   showToplevel
 } from "./chunk-VSIDZGSV.mjs";
 import {
   LANES_DOC
-} from "./chunk-BX3AZ3JD.mjs";
+} from "./chunk-FDDY45Z2.mjs";
 import {
   statusPorcelain
 } from "./chunk-66AJOIRT.mjs";

@@ -16,10 +16,10 @@ var crypto = require("node:crypto");
 var fs8 = require("node:fs");
 import {
   logReclaimed
-} from "./chunk-QO4V4VSE.mjs";
+} from "./chunk-J4STWOX2.mjs";
 import {
   fetchWork
-} from "./chunk-KYO4ZTF5.mjs";
+} from "./chunk-HAJB5A2E.mjs";
 import {
   ignoredAmong,
   ignoredFilesUnder,
@@ -36,7 +36,7 @@ import {
   releaseOwnerInTx,
   releasePortsInTx,
   sane
-} from "./chunk-JY74C4PI.mjs";
+} from "./chunk-OYWZZECT.mjs";
 import {
   isPlainScope
 } from "./chunk-DZJZL4SE.mjs";
@@ -57,11 +57,11 @@ import {
   requireTask,
   setStatus,
   touchOwnerInTx
-} from "./chunk-DD2L3UZ4.mjs";
+} from "./chunk-6VPCHBZS.mjs";
 import {
   killProcessGroup,
   runCommand
-} from "./chunk-HMGTRPS4.mjs";
+} from "./chunk-23WII7E7.mjs";
 import {
   lanePathFor,
   lanesDir,
@@ -79,14 +79,14 @@ import {
   laneRef,
   lockReason,
   taskOwner
-} from "./chunk-BX3AZ3JD.mjs";
+} from "./chunk-FDDY45Z2.mjs";
 import {
   isInside
 } from "./chunk-TKZFUNKZ.mjs";
 import {
   holdsLock,
   withLock
-} from "./chunk-PEJVYIMF.mjs";
+} from "./chunk-XBA3E3NF.mjs";
 import {
   ZERO_SHA,
   commitsLostWith,

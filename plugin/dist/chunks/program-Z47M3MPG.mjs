@@ -92,7 +92,7 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-AQXK44NP.mjs";
+} from "./chunk-O4JCZ5DH.mjs";
 import "./chunk-HHVC3Q4C.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";
@@ -107,23 +107,23 @@ import "./chunk-6O67LTXW.mjs";
 import {
   removeLane,
   startLane
-} from "./chunk-ZOHY45PZ.mjs";
+} from "./chunk-2NNB4REB.mjs";
 import {
   claimFiles,
   listClaims,
   offerClaimService,
   releaseFiles,
   renewClaims
-} from "./chunk-QO4V4VSE.mjs";
+} from "./chunk-J4STWOX2.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "./chunk-IJRQSXSO.mjs";
+} from "./chunk-DH4K2T3Z.mjs";
 import "./chunk-KOIFUBQW.mjs";
 import {
   remoteUrl
-} from "./chunk-KYO4ZTF5.mjs";
+} from "./chunk-HAJB5A2E.mjs";
 import {
   INTERRUPTED_NOTE,
   LIMITED_NOTE,
@@ -145,12 +145,12 @@ import {
   trimRuns,
   usageText,
   wallMs
-} from "./chunk-WDVJDXTJ.mjs";
+} from "./chunk-PFM73WXC.mjs";
 import "./chunk-UVBGPYTR.mjs";
 import {
   leasePort,
   releasePorts
-} from "./chunk-JY74C4PI.mjs";
+} from "./chunk-OYWZZECT.mjs";
 import "./chunk-DZJZL4SE.mjs";
 import "./chunk-6YQXRWX4.mjs";
 import {
@@ -165,12 +165,12 @@ import {
   requireTask,
   touchOwner,
   updateTask
-} from "./chunk-DD2L3UZ4.mjs";
+} from "./chunk-6VPCHBZS.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-2PGNOQEF.mjs";
+} from "./chunk-6NPKJI2Z.mjs";
 import "./chunk-RNGUGICK.mjs";
 import "./chunk-SEDKT3YB.mjs";
 import {
@@ -184,7 +184,7 @@ import {
   releaseGroup,
   spawnGroup,
   stopGroup
-} from "./chunk-HMGTRPS4.mjs";
+} from "./chunk-23WII7E7.mjs";
 import {
   resolveRepo
 } from "./chunk-VSIDZGSV.mjs";
@@ -200,7 +200,7 @@ import {
   describeUntil,
   laneRef,
   taskOwner
-} from "./chunk-BX3AZ3JD.mjs";
+} from "./chunk-FDDY45Z2.mjs";
 import "./chunk-TKZFUNKZ.mjs";
 import {
   RemoteStore,
@@ -209,7 +209,7 @@ import {
   readRemoteSetting,
   sharedBackend,
   writeRemoteSetting
-} from "./chunk-PEJVYIMF.mjs";
+} from "./chunk-XBA3E3NF.mjs";
 import {
   refSha,
   statusPorcelain
@@ -5402,7 +5402,7 @@ async function checkLane(root, lanePath2, task, target) {
     statusPorcelain(lanePath2).then((es) => es.map((e) => `${e.code} ${e.path}`)),
     operationInProgress(lanePath2)
   ]);
-  return { ahead, dirty: dirty.slice(0, 20), ...operation ? { operation } : {} };
+  return { ...tip ? { tip } : {}, ahead, dirty: dirty.slice(0, 20), ...operation ? { operation } : {} };
 }
 function verdict(exit, lane) {
   if (exit.error)
@@ -5576,15 +5576,19 @@ async function agentExited(ctx, rt, attempt, counted, exit, output) {
     void ctx.save(true);
     return;
   }
-  if (v.outcome === "finished") await queueIt(ctx, rt, attempt);
+  if (v.outcome === "finished") await queueIt(ctx, rt, attempt, lane?.tip);
   else await retryOrBlock(ctx, rt, v.reason ?? "the attempt did not finish");
 }
 var REMOTE_WAIT_MS = 10 * 6e4;
-async function queueWhenReachable(ctx, rt) {
+async function queueWhenReachable(ctx, rt, checkedTip) {
   const deadline = Date.now() + REMOTE_WAIT_MS;
   for (let i = 0; ; i++) {
     try {
-      return await queueMerge(ctx.project, { task_id: rt.id, requested_by: ctx.run.owner });
+      return await queueMerge(ctx.project, {
+        task_id: rt.id,
+        requested_by: ctx.run.owner,
+        ...checkedTip ? { checked_tip: checkedTip } : {}
+      });
     } catch (e) {
       if (!isLanesError(e, "OFFLINE") || ctx.stopping || Date.now() > deadline) throw e;
       if (i === 0) ctx.emit({ type: "run.warning", text: `${rt.id}: the remote does not answer; queueing again when it does` });
@@ -5592,9 +5596,9 @@ async function queueWhenReachable(ctx, rt) {
     }
   }
 }
-async function queueIt(ctx, rt, attempt) {
+async function queueIt(ctx, rt, attempt, checkedTip) {
   try {
-    const q = await queueWhenReachable(ctx, rt);
+    const q = await queueWhenReachable(ctx, rt, checkedTip);
     if (attempt.ended_at) rt.handoff_ms = (rt.handoff_ms ?? 0) + Math.max(0, Date.now() - Date.parse(attempt.ended_at));
     rt.state = "queued";
     rt.merge = { entry: q.entry.id, queued_at: nowIso() };
@@ -7524,7 +7528,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-FJQVVTB2.mjs");
+      const { serveMcpStdio } = await import("./stdio-G2UHQME5.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

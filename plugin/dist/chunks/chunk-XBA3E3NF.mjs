@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { createRequire as __lanesRequire } from 'node:module';
 const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));
-var fs13 = require("node:fs");
-var path11 = require("node:path");
+var fs14 = require("node:fs");
+var path12 = require("node:path");
 var fs = require("node:fs");
 var path = require("node:path");
 var fs5 = require("node:fs");
@@ -17,17 +17,21 @@ var fs6 = require("node:fs");
 var path5 = require("node:path");
 var fs7 = require("node:fs");
 var path6 = require("node:path");
-var fs11 = require("node:fs");
-var path10 = require("node:path");
-var os2 = require("node:os");
-var fs8 = require("node:fs");
-var os = require("node:os");
-var path7 = require("node:path");
-var path9 = require("node:path");
-var fs9 = require("node:fs");
-var path8 = require("node:path");
-var fs10 = require("node:fs");
 var fs12 = require("node:fs");
+var path11 = require("node:path");
+var os2 = require("node:os");
+var fs9 = require("node:fs");
+var os = require("node:os");
+var path8 = require("node:path");
+var { createHash, randomBytes } = require("node:crypto");
+var fs8 = require("node:fs");
+var path7 = require("node:path");
+var { deflateSync } = require("node:zlib");
+var path10 = require("node:path");
+var fs10 = require("node:fs");
+var path9 = require("node:path");
+var fs11 = require("node:fs");
+var fs13 = require("node:fs");
 import {
   isSha
 } from "./chunk-66AJOIRT.mjs";
@@ -506,10 +510,10 @@ var require_mtime_precision = __commonJS({
   "node_modules/proper-lockfile/lib/mtime-precision.js"(exports, module) {
     "use strict";
     var cacheSymbol = /* @__PURE__ */ Symbol();
-    function probe(file, fs14, callback) {
-      const cachedPrecision = fs14[cacheSymbol];
+    function probe2(file, fs15, callback) {
+      const cachedPrecision = fs15[cacheSymbol];
       if (cachedPrecision) {
-        return fs14.stat(file, (err, stat) => {
+        return fs15.stat(file, (err, stat) => {
           if (err) {
             return callback(err);
           }
@@ -517,16 +521,16 @@ var require_mtime_precision = __commonJS({
         });
       }
       const mtime = new Date(Math.ceil(Date.now() / 1e3) * 1e3 + 5);
-      fs14.utimes(file, mtime, mtime, (err) => {
+      fs15.utimes(file, mtime, mtime, (err) => {
         if (err) {
           return callback(err);
         }
-        fs14.stat(file, (err2, stat) => {
+        fs15.stat(file, (err2, stat) => {
           if (err2) {
             return callback(err2);
           }
           const precision = stat.mtime.getTime() % 1e3 === 0 ? "s" : "ms";
-          Object.defineProperty(fs14, cacheSymbol, { value: precision });
+          Object.defineProperty(fs15, cacheSymbol, { value: precision });
           callback(null, stat.mtime, precision);
         });
       });
@@ -538,7 +542,7 @@ var require_mtime_precision = __commonJS({
       }
       return new Date(now);
     }
-    module.exports.probe = probe;
+    module.exports.probe = probe2;
     module.exports.getMtime = getMtime;
   }
 });
@@ -547,8 +551,8 @@ var require_mtime_precision = __commonJS({
 var require_lockfile = __commonJS({
   "node_modules/proper-lockfile/lib/lockfile.js"(exports, module) {
     "use strict";
-    var path12 = __require("path");
-    var fs14 = require_graceful_fs();
+    var path13 = __require("path");
+    var fs15 = require_graceful_fs();
     var retry = require_retry2();
     var onExit = require_signal_exit();
     var mtimePrecision = require_mtime_precision();
@@ -558,7 +562,7 @@ var require_lockfile = __commonJS({
     }
     function resolveCanonicalPath(file, options, callback) {
       if (!options.realpath) {
-        return callback(null, path12.resolve(file));
+        return callback(null, path13.resolve(file));
       }
       options.fs.realpath(file, callback);
     }
@@ -679,7 +683,7 @@ var require_lockfile = __commonJS({
         update: null,
         realpath: true,
         retries: 0,
-        fs: fs14,
+        fs: fs15,
         onCompromised: (err) => {
           throw err;
         },
@@ -723,7 +727,7 @@ var require_lockfile = __commonJS({
     }
     function unlock(file, options, callback) {
       options = {
-        fs: fs14,
+        fs: fs15,
         realpath: true,
         ...options
       };
@@ -745,7 +749,7 @@ var require_lockfile = __commonJS({
       options = {
         stale: 1e4,
         realpath: true,
-        fs: fs14,
+        fs: fs15,
         ...options
       };
       options.stale = Math.max(options.stale || 0, 2e3);
@@ -784,16 +788,16 @@ var require_lockfile = __commonJS({
 var require_adapter = __commonJS({
   "node_modules/proper-lockfile/lib/adapter.js"(exports, module) {
     "use strict";
-    var fs14 = require_graceful_fs();
-    function createSyncFs(fs15) {
+    var fs15 = require_graceful_fs();
+    function createSyncFs(fs16) {
       const methods = ["mkdir", "realpath", "stat", "rmdir", "utimes"];
-      const newFs = { ...fs15 };
+      const newFs = { ...fs16 };
       methods.forEach((method) => {
         newFs[method] = (...args) => {
           const callback = args.pop();
           let ret;
           try {
-            ret = fs15[`${method}Sync`](...args);
+            ret = fs16[`${method}Sync`](...args);
           } catch (err) {
             return callback(err);
           }
@@ -831,7 +835,7 @@ var require_adapter = __commonJS({
     }
     function toSyncOptions(options) {
       options = { ...options };
-      options.fs = createSyncFs(options.fs || fs14);
+      options.fs = createSyncFs(options.fs || fs15);
       if (typeof options.retries === "number" && options.retries > 0 || options.retries && typeof options.retries.retries === "number" && options.retries.retries > 0) {
         throw Object.assign(new Error("Cannot use retries with the sync api"), { code: "ESYNC" });
       }
@@ -1752,6 +1756,25 @@ async function fetchObjects(cwd, remote, oids, opts = {}) {
 }
 async function readBlobs(cwd, specs, opts = {}) {
   if (specs.length === 0) return [];
+  const known = specs.map((s) => blobMemo.get(s));
+  if (known.every((k) => k !== void 0)) return known;
+  const read = await readBlobsFromGit(cwd, specs, opts);
+  specs.forEach((s, i) => {
+    const text = read[i];
+    if (text !== void 0) rememberBlob(s, text);
+  });
+  return read;
+}
+var blobMemo = /* @__PURE__ */ new Map();
+var IMMUTABLE_SPEC = /^(?:[0-9a-f]{40}|[0-9a-f]{64}):[^\n]+$/;
+var MEMO_ENTRIES = 64;
+function rememberBlob(spec, text) {
+  if (!IMMUTABLE_SPEC.test(spec) || text.length > 4 * 1024 * 1024) return;
+  blobMemo.delete(spec);
+  blobMemo.set(spec, text);
+  if (blobMemo.size > MEMO_ENTRIES) blobMemo.delete(blobMemo.keys().next().value);
+}
+async function readBlobsFromGit(cwd, specs, opts) {
   const r = await git(cwd, ["cat-file", "--batch"], { env: opts.env, input: specs.join("\n") + "\n", readOnly: true });
   const buf = Buffer.from(r.stdout, "utf8");
   const out = [];
@@ -1822,23 +1845,90 @@ async function pushAtomic(cwd, remote, updates, opts = {}) {
 }
 
 // src/git/root-commit.ts
+
+// src/git/loose-objects.ts
+var stores = /* @__PURE__ */ new Map();
+function looseObjectStore(cwd, env) {
+  const key = `${cwd}\0${env?.GIT_DIR ?? ""}\0${env?.GIT_OBJECT_DIRECTORY ?? ""}`;
+  let p = stores.get(key);
+  if (!p) {
+    p = probe(cwd, env).catch(() => void 0);
+    stores.set(key, p);
+  }
+  return p;
+}
+async function probe(cwd, env) {
+  const [where, shared] = await Promise.all([
+    git(cwd, ["rev-parse", "--git-path", "objects", "--show-object-format"], { env, readOnly: true }),
+    git(cwd, ["config", "--get", "core.sharedRepository"], { env, readOnly: true, okCodes: [1] })
+  ]);
+  const [dir = "", format = ""] = where.stdout.trim().split("\n");
+  if (format !== "sha1" || shared.exitCode !== 1 || !dir) return void 0;
+  const abs = path7.resolve(cwd, dir);
+  return fs8.statSync(abs).isDirectory() ? { dir: abs } : void 0;
+}
+function writeLooseObject(store, type, body) {
+  const raw = Buffer.concat([Buffer.from(`${type} ${body.length}\0`), body]);
+  const oid = createHash("sha1").update(raw).digest("hex");
+  const sub = path7.join(store.dir, oid.slice(0, 2));
+  const file = path7.join(sub, oid.slice(2));
+  if (fs8.existsSync(file)) return oid;
+  fs8.mkdirSync(sub, { recursive: true });
+  const tmp = path7.join(sub, `tmp_obj_${randomBytes(6).toString("hex")}`);
+  fs8.writeFileSync(tmp, deflateSync(raw), { mode: 292, flag: "wx" });
+  try {
+    fs8.linkSync(tmp, file);
+  } catch (e) {
+    if (e.code !== "EEXIST") throw e;
+  } finally {
+    fs8.rmSync(tmp, { force: true });
+  }
+  return oid;
+}
+function treeBody(entries) {
+  const sorted = [...entries].sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
+  return Buffer.concat(sorted.flatMap((e) => [Buffer.from(`100644 ${e.name}\0`), Buffer.from(e.oid, "hex")]));
+}
+function rootCommitBody(tree, who, when, message) {
+  const stamp = `${who} ${Math.floor(when)} +0000`;
+  return Buffer.from(`tree ${tree}
+author ${stamp}
+committer ${stamp}
+
+${message.endsWith("\n") ? message : `${message}
+`}`);
+}
+
+// src/git/root-commit.ts
+var LANES_IDENT = "lanes <lanes@localhost>";
 async function writeRootCommits(cwd, commits, opts = {}) {
   const names = commits.map((c) => Object.keys(c.files).sort());
   for (const n of names.flat())
     if (!/^[A-Za-z0-9._-]+$/.test(n)) throw new LanesError("INTERNAL", `bad file name in a state commit: ${JSON.stringify(n)}`);
-  const tmp = fs8.mkdtempSync(path7.join(os.tmpdir(), "lanes-state-"));
+  const store = await looseObjectStore(cwd, opts.env);
+  if (store) {
+    const when = Date.now() / 1e3;
+    return commits.map((c, i) => {
+      const entries = names[i].map((name) => ({ name, oid: writeLooseObject(store, "blob", Buffer.from(c.files[name])) }));
+      const tree = writeLooseObject(store, "tree", treeBody(entries));
+      const commit = writeLooseObject(store, "commit", rootCommitBody(tree, LANES_IDENT, when, c.message));
+      for (const name of names[i]) rememberBlob(`${commit}:${name}`, c.files[name]);
+      return commit;
+    });
+  }
+  const tmp = fs9.mkdtempSync(path8.join(os.tmpdir(), "lanes-state-"));
   let blobs;
   try {
     const paths = commits.flatMap(
       (c, i) => names[i].map((n, j) => {
-        const p = path7.join(tmp, `${i}-${j}`);
-        fs8.writeFileSync(p, c.files[n], { mode: 384 });
+        const p = path8.join(tmp, `${i}-${j}`);
+        fs9.writeFileSync(p, c.files[n], { mode: 384 });
         return p;
       })
     );
     blobs = (await git(cwd, ["hash-object", "-w", "--no-filters", "--stdin-paths"], { env: opts.env, input: paths.join("\n") + "\n" })).stdout.trim().split("\n");
   } finally {
-    fs8.rmSync(tmp, { recursive: true, force: true });
+    fs9.rmSync(tmp, { recursive: true, force: true });
   }
   let k = 0;
   const trees = names.map((ns) => ns.map((n) => `100644 blob ${blobs[k++]}	${n}`).join("\n"));
@@ -1936,11 +2026,11 @@ async function casMirrorRefs(cwd, moves, env) {
   await git(cwd, ["update-ref", "--stdin"], { env, input });
 }
 function recordFile(stateDir, name) {
-  return path8.join(stateDir, "remote", `${name}.json`);
+  return path9.join(stateDir, "remote", `${name}.json`);
 }
 function lastFetch(stateDir, name) {
   try {
-    const r = JSON.parse(fs9.readFileSync(recordFile(stateDir, name), "utf8"));
+    const r = JSON.parse(fs10.readFileSync(recordFile(stateDir, name), "utf8"));
     return typeof r.fetchedAt === "number" ? r.fetchedAt : void 0;
   } catch {
     return void 0;
@@ -1949,7 +2039,7 @@ function lastFetch(stateDir, name) {
 function recordFetch(stateDir, root, name, at) {
   const prev = lastFetch(stateDir, name);
   if (prev !== void 0 && prev >= at) return;
-  ensurePrivateDir(path8.join(stateDir, "remote"), root);
+  ensurePrivateDir(path9.join(stateDir, "remote"), root);
   writeFileAtomic(recordFile(stateDir, name), JSON.stringify({ fetchedAt: at }) + "\n", 384, { durable: false });
 }
 
@@ -2015,8 +2105,8 @@ var stateDirs = /* @__PURE__ */ new Map();
 async function localState(ctx) {
   let st = stateDirs.get(ctx.cwd);
   if (!st) {
-    const common = path9.resolve(ctx.cwd, await gitOut(ctx.cwd, ["rev-parse", "--git-common-dir"], { env: ctx.env, readOnly: true }));
-    st = { dir: path9.join(common, "lanes"), root: common };
+    const common = path10.resolve(ctx.cwd, await gitOut(ctx.cwd, ["rev-parse", "--git-common-dir"], { env: ctx.env, readOnly: true }));
+    st = { dir: path10.join(common, "lanes"), root: common };
     stateDirs.set(ctx.cwd, st);
   }
   return st;
@@ -2299,7 +2389,7 @@ function loadBook(file) {
   if (book?.file === file) return;
   let seen = /* @__PURE__ */ new Map();
   try {
-    seen = new Map(JSON.parse(fs10.readFileSync(file, "utf8")));
+    seen = new Map(JSON.parse(fs11.readFileSync(file, "utf8")));
   } catch {
   }
   book = { file, seen, dirty: false };
@@ -2357,12 +2447,12 @@ function saveBook(keep) {
 // src/state/shared.ts
 var SHARED_DOCS = Object.freeze(["plan", "tasks", "owners", "claims", "ports", "merge-queue", "processor"]);
 function markerFile(stateDir) {
-  return path10.join(stateDir, "remote", "enabled.json");
+  return path11.join(stateDir, "remote", "enabled.json");
 }
 function readRemoteSetting(stateDir) {
   let text;
   try {
-    text = fs11.readFileSync(markerFile(stateDir), "utf8");
+    text = fs12.readFileSync(markerFile(stateDir), "utf8");
   } catch {
     return void 0;
   }
@@ -2378,16 +2468,16 @@ function readRemoteSetting(stateDir) {
 function writeRemoteSetting(stateDir, root, setting) {
   const file = markerFile(stateDir);
   if (!setting) {
-    fs11.rmSync(file, { force: true });
+    fs12.rmSync(file, { force: true });
     return;
   }
-  ensurePrivateDir(path10.dirname(file), root);
+  ensurePrivateDir(path11.dirname(file), root);
   writeFileAtomic(file, JSON.stringify(setting) + "\n", 384);
 }
 function sharedBackend(stateDir, cwd) {
   const setting = readRemoteSetting(stateDir);
   if (!setting) return void 0;
-  loadBook(path10.join(stateDir, "remote", "seen.json"));
+  loadBook(path11.join(stateDir, "remote", "seen.json"));
   const remote = new RemoteStore({ cwd, remote: setting.remote, machine: hostName(), env: process.env });
   return { remote, setting, docs: new Set(SHARED_DOCS) };
 }
@@ -2455,7 +2545,7 @@ function cacheShared(store, docs, staged) {
   for (const [doc, d] of docs) {
     const file = docFile(store.dir, doc);
     if (!d.exists) {
-      fs12.rmSync(file, { force: true });
+      fs13.rmSync(file, { force: true });
       continue;
     }
     const text = JSON.stringify(d.data);
@@ -2472,7 +2562,7 @@ var StateStore = class _StateStore {
   constructor(dir, opts) {
     this.dir = dir;
     this.lockOpts = { staleMs: opts.staleMs, deadlineMs: opts.deadlineMs, purpose: opts.purpose };
-    this.journal = new Journal(path11.join(dir, "journal"));
+    this.journal = new Journal(path12.join(dir, "journal"));
   }
   dir;
   journal;
@@ -2480,12 +2570,12 @@ var StateStore = class _StateStore {
   /** Shared state on the team's remote, when this clone has it enabled. */
   shared;
   static async open(stateDir, opts = {}) {
-    const dir = path11.resolve(stateDir);
+    const dir = path12.resolve(stateDir);
     ensurePrivateDir(dir, opts.root);
     const store = new _StateStore(dir, opts);
-    store.shared = sharedBackend(dir, path11.dirname(dir));
+    store.shared = sharedBackend(dir, path12.dirname(dir));
     const journalDir = store.journal.dir;
-    if (fs13.existsSync(path11.join(dir, REDO_FILE)) || hasOrphanTemps(dir) || hasOrphanTemps(journalDir)) {
+    if (fs14.existsSync(path12.join(dir, REDO_FILE)) || hasOrphanTemps(dir) || hasOrphanTemps(journalDir)) {
       await store.locked(async () => {
         sweepTempFiles(dir, pendingTemps(dir));
         sweepTempFiles(journalDir);

@@ -20,7 +20,7 @@ import {
   renewInTx,
   renewPortsInTx,
   sane
-} from "./chunk-JY74C4PI.mjs";
+} from "./chunk-OYWZZECT.mjs";
 import {
   normalizeScope,
   scopesIntersect
@@ -31,15 +31,15 @@ import {
   assertAuthority,
   renewOwner,
   taskHolder
-} from "./chunk-DD2L3UZ4.mjs";
+} from "./chunk-6VPCHBZS.mjs";
 import {
   LANES_DOC,
   assertOwner,
   assertTtl
-} from "./chunk-BX3AZ3JD.mjs";
+} from "./chunk-FDDY45Z2.mjs";
 import {
   readRemoteSetting
-} from "./chunk-PEJVYIMF.mjs";
+} from "./chunk-XBA3E3NF.mjs";
 import {
   failpoint,
   hostName

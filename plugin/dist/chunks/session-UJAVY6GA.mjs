@@ -29,7 +29,7 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-AQXK44NP.mjs";
+} from "./chunk-O4JCZ5DH.mjs";
 import "./chunk-HHVC3Q4C.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";
@@ -69,7 +69,7 @@ import {
 import {
   removeLane,
   startLane
-} from "./chunk-ZOHY45PZ.mjs";
+} from "./chunk-2NNB4REB.mjs";
 import {
   claimFiles,
   detachProcess,
@@ -78,22 +78,22 @@ import {
   releaseFiles,
   releaseProcess,
   stopClaimService
-} from "./chunk-QO4V4VSE.mjs";
+} from "./chunk-J4STWOX2.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "./chunk-IJRQSXSO.mjs";
+} from "./chunk-DH4K2T3Z.mjs";
 import "./chunk-KOIFUBQW.mjs";
-import "./chunk-KYO4ZTF5.mjs";
+import "./chunk-HAJB5A2E.mjs";
 import {
   endSession
-} from "./chunk-WDVJDXTJ.mjs";
+} from "./chunk-PFM73WXC.mjs";
 import "./chunk-UVBGPYTR.mjs";
 import {
   CLAIM_MODES,
   leasePort
-} from "./chunk-JY74C4PI.mjs";
+} from "./chunk-OYWZZECT.mjs";
 import "./chunk-DZJZL4SE.mjs";
 import "./chunk-6YQXRWX4.mjs";
 import {
@@ -103,12 +103,12 @@ import {
   renewOwner,
   requirePlan,
   updateTask
-} from "./chunk-DD2L3UZ4.mjs";
+} from "./chunk-6VPCHBZS.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-2PGNOQEF.mjs";
+} from "./chunk-6NPKJI2Z.mjs";
 import "./chunk-RNGUGICK.mjs";
 import "./chunk-SEDKT3YB.mjs";
 import {
@@ -119,7 +119,7 @@ import {
 } from "./chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "./chunk-HMGTRPS4.mjs";
+} from "./chunk-23WII7E7.mjs";
 import {
   resolveRepo
 } from "./chunk-VSIDZGSV.mjs";
@@ -134,11 +134,11 @@ import {
   describeUntil,
   mcpActor,
   mcpOwner
-} from "./chunk-BX3AZ3JD.mjs";
+} from "./chunk-FDDY45Z2.mjs";
 import "./chunk-TKZFUNKZ.mjs";
 import {
   StateStore
-} from "./chunk-PEJVYIMF.mjs";
+} from "./chunk-XBA3E3NF.mjs";
 import "./chunk-66AJOIRT.mjs";
 import {
   speak,

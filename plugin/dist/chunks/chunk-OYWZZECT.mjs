@@ -19,7 +19,7 @@ import {
   goneReason,
   identityOf,
   withIdentity
-} from "./chunk-BX3AZ3JD.mjs";
+} from "./chunk-FDDY45Z2.mjs";
 import {
   act,
   hostName

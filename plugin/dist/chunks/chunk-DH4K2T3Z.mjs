@@ -8,7 +8,7 @@ import {
 } from "./chunk-6YQXRWX4.mjs";
 import {
   PLAN_DOC
-} from "./chunk-DD2L3UZ4.mjs";
+} from "./chunk-6VPCHBZS.mjs";
 import {
   activeIn,
   laneAt,
@@ -17,7 +17,7 @@ import {
   readSessions,
   redact,
   sessionKey
-} from "./chunk-2PGNOQEF.mjs";
+} from "./chunk-6NPKJI2Z.mjs";
 import {
   findNoteText,
   noteFile,

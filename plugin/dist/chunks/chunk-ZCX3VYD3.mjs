@@ -12,7 +12,7 @@ import {
   removeWorktree,
   startLane,
   withGitLock
-} from "./chunk-ZOHY45PZ.mjs";
+} from "./chunk-2NNB4REB.mjs";
 import {
   PLAN_DOC,
   TASKS_DOC,
@@ -20,7 +20,7 @@ import {
   readPlan,
   setStatus,
   storePlan
-} from "./chunk-DD2L3UZ4.mjs";
+} from "./chunk-6VPCHBZS.mjs";
 import {
   deleteMergedBranch
 } from "./chunk-VSIDZGSV.mjs";
@@ -29,7 +29,7 @@ import {
 } from "./chunk-7YO2VVDH.mjs";
 import {
   LANES_DOC
-} from "./chunk-BX3AZ3JD.mjs";
+} from "./chunk-FDDY45Z2.mjs";
 import {
   speak
 } from "./chunk-G3LQSMZE.mjs";

@@ -113,9 +113,13 @@ export async function teardownLane(
   await failpoint('lanes.remove.after-journal');
   try {
     await withGitLock(repo, `remove lane ${lane.task}`, async () => {
-      const tip = await refSha(root, laneRef(lane.task));
+      // Read again under the lock, all in one round: the branch, the worktree's HEAD, the worktrees.
       const admin = adminDirFor(repo.commonDir, lane.path);
-      const head = admin ? await refSha(root, worktreeHeadRef(admin)) : undefined;
+      const [tip, head, worktrees] = await Promise.all([
+        refSha(root, laneRef(lane.task)),
+        admin ? refSha(root, worktreeHeadRef(admin)) : undefined,
+        listWorktrees(root),
+      ]);
       if (tip !== a.tip || head !== a.head) {
         const what =
           tip !== a.tip
@@ -141,9 +145,10 @@ export async function teardownLane(
         const ref = archiveRef(lane.task);
         if (await createRef(root, ref, a.tip, `lanes: original commits of squash-landed ${lane.task}`)) out.backup_refs.push(ref);
       }
-      const registered = (await listWorktrees(root)).find((w) => w.path === lane.path);
+      const registered = worktrees.find((w) => w.path === lane.path);
       if (fs.existsSync(lane.path)) {
-        await unlockWorktree(root, lane.path);
+        // Only a locked worktree needs unlocking (git refuses to remove it otherwise).
+        if (!registered || registered.locked !== undefined) await unlockWorktree(root, lane.path);
         await failpoint('lanes.remove.after-unlock');
         const r = await removeWorktree(root, lane.path, { force: opts.force === true });
         if (!r.ok) {

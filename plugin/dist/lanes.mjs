@@ -4,9 +4,9 @@ const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url))
 
 // src/cli/main.ts
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-G2UHQME5.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-Q3GTIEXR.mjs");
   await serveMcpStdio();
 } else {
-  const { runProgram } = await import("./chunks/program-Z47M3MPG.mjs");
+  const { runProgram } = await import("./chunks/program-MLJDA4WP.mjs");
   await runProgram(process.argv);
 }

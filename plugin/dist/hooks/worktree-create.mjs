@@ -13,8 +13,8 @@ import {
   note,
   taskIdFor,
   trace
-} from "../chunks/chunk-ZCX3VYD3.mjs";
-import "../chunks/chunk-2NNB4REB.mjs";
+} from "../chunks/chunk-EWLFABJT.mjs";
+import "../chunks/chunk-MVXU5CIA.mjs";
 import "../chunks/chunk-J4STWOX2.mjs";
 import {
   readHookInput,

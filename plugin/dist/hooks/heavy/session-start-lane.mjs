@@ -17,7 +17,7 @@ import {
 } from "../../chunks/chunk-KOIFUBQW.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-Y3AJGJDH.mjs";
+} from "../../chunks/chunk-QCPZGDCY.mjs";
 import "../../chunks/chunk-6YQXRWX4.mjs";
 import {
   readDoc

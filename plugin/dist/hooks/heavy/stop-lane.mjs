@@ -7,7 +7,7 @@ import {
 } from "../../chunks/chunk-HAJB5A2E.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-Y3AJGJDH.mjs";
+} from "../../chunks/chunk-QCPZGDCY.mjs";
 import {
   checkProtocol,
   ownedNotePaths,

@@ -92,7 +92,7 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-O4JCZ5DH.mjs";
+} from "./chunk-74CU2B3C.mjs";
 import "./chunk-HHVC3Q4C.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";
@@ -107,7 +107,7 @@ import "./chunk-6O67LTXW.mjs";
 import {
   removeLane,
   startLane
-} from "./chunk-2NNB4REB.mjs";
+} from "./chunk-MVXU5CIA.mjs";
 import {
   claimFiles,
   listClaims,
@@ -7528,7 +7528,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-G2UHQME5.mjs");
+      const { serveMcpStdio } = await import("./stdio-Q3GTIEXR.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

@@ -12,7 +12,7 @@ import {
   removeWorktree,
   startLane,
   withGitLock
-} from "./chunk-2NNB4REB.mjs";
+} from "./chunk-MVXU5CIA.mjs";
 import {
   PLAN_DOC,
   TASKS_DOC,

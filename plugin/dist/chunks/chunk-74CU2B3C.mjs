@@ -76,7 +76,7 @@ import {
   teardownLane,
   withGitLock,
   worktreeOperation
-} from "./chunk-2NNB4REB.mjs";
+} from "./chunk-MVXU5CIA.mjs";
 import {
   logReclaimed
 } from "./chunk-J4STWOX2.mjs";

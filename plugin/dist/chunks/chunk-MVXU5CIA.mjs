@@ -2386,9 +2386,12 @@ async function teardownLane(project, lane, a, opts = {}) {
   await failpoint("lanes.remove.after-journal");
   try {
     await withGitLock(repo, `remove lane ${lane.task}`, async () => {
-      const tip = await refSha(root, laneRef(lane.task));
       const admin = adminDirFor(repo.commonDir, lane.path);
-      const head = admin ? await refSha(root, worktreeHeadRef(admin)) : void 0;
+      const [tip, head, worktrees] = await Promise.all([
+        refSha(root, laneRef(lane.task)),
+        admin ? refSha(root, worktreeHeadRef(admin)) : void 0,
+        listWorktrees(root)
+      ]);
       if (tip !== a.tip || head !== a.head) {
         const what = tip !== a.tip ? `branch moved (now ${tip?.slice(0, 12) ?? "gone"})` : `worktree's HEAD moved (now ${head?.slice(0, 12) ?? "gone"})`;
         throw new LanesError("CONFLICT", `The ${what} while the lane of ${lane.task} was being removed.`, {
@@ -2409,9 +2412,9 @@ async function teardownLane(project, lane, a, opts = {}) {
         const ref = archiveRef(lane.task);
         if (await createRef(root, ref, a.tip, `lanes: original commits of squash-landed ${lane.task}`)) out.backup_refs.push(ref);
       }
-      const registered = (await listWorktrees(root)).find((w) => w.path === lane.path);
+      const registered = worktrees.find((w) => w.path === lane.path);
       if (fs5.existsSync(lane.path)) {
-        await unlockWorktree(root, lane.path);
+        if (!registered || registered.locked !== void 0) await unlockWorktree(root, lane.path);
         await failpoint("lanes.remove.after-unlock");
         const r = await removeWorktree(root, lane.path, { force: opts.force === true });
         if (!r.ok) {

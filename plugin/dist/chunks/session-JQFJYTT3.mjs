@@ -29,7 +29,7 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-O4JCZ5DH.mjs";
+} from "./chunk-74CU2B3C.mjs";
 import "./chunk-HHVC3Q4C.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";
@@ -69,7 +69,7 @@ import {
 import {
   removeLane,
   startLane
-} from "./chunk-2NNB4REB.mjs";
+} from "./chunk-MVXU5CIA.mjs";
 import {
   claimFiles,
   detachProcess,

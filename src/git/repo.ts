@@ -45,17 +45,14 @@ export async function resolveRepo(cwd: string): Promise<Repo> {
   const commonDir = fs.realpathSync(path.resolve(cwd, common));
   // For a normal repository the main worktree is the parent of the common dir (.git).
   const mainRoot = path.basename(commonDir) === '.git' ? path.dirname(commonDir) : worktreeRoot;
-  const head = await git(worktreeRoot, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
-    readOnly: true,
-    okCodes: [1, 128],
-  });
-  return {
-    worktreeRoot,
-    commonDir,
-    mainRoot,
-    stateDir: path.join(commonDir, 'lanes'),
-    hasCommits: head.exitCode === 0,
-  };
+  // Whether HEAD names a commit, from git's files when they are plain (no git process), else git.
+  // GIT_DIR set: the worktree's own .git is not what git reads.
+  let hasCommits = process.env.GIT_DIR ? undefined : headHasCommitOnDisk(worktreeRoot, commonDir);
+  if (hasCommits === undefined) {
+    const head = await git(worktreeRoot, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { readOnly: true, okCodes: [1, 128] });
+    hasCommits = head.exitCode === 0;
+  }
+  return { worktreeRoot, commonDir, mainRoot, stateDir: path.join(commonDir, 'lanes'), hasCommits };
 }
 
 /**
@@ -68,7 +65,8 @@ export async function resolveRepo(cwd: string): Promise<Repo> {
 export async function repoFromPaths(p: { worktreeRoot: string; commonDir: string; mainRoot: string }): Promise<Repo> {
   const worktreeRoot = fs.realpathSync(p.worktreeRoot);
   const commonDir = fs.realpathSync(p.commonDir);
-  let hasCommits = headHasCommitOnDisk(worktreeRoot, commonDir);
+  // GIT_DIR set: the worktree's own .git is not what git reads.
+  let hasCommits = process.env.GIT_DIR ? undefined : headHasCommitOnDisk(worktreeRoot, commonDir);
   if (hasCommits === undefined) {
     const head = await git(worktreeRoot, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { readOnly: true, okCodes: [1, 128] });
     hasCommits = head.exitCode === 0;

@@ -36,4 +36,22 @@ describe('resolveRepo', () => {
     empty.cleanup();
     fs.rmSync(d, { recursive: true });
   });
+
+  it('tells a commit from an unborn branch with packed refs, a detached HEAD and a linked worktree', async () => {
+    const r = makeRepo();
+    try {
+      r.git('pack-refs', '--all');
+      expect((await resolveRepo(r.dir)).hasCommits).toBe(true);
+      r.git('checkout', '-q', '--detach');
+      expect((await resolveRepo(r.dir)).hasCommits).toBe(true);
+      r.git('checkout', '-q', '--orphan', 'fresh');
+      expect((await resolveRepo(r.dir)).hasCommits).toBe(false);
+      const wt = path.join(r.dir, '..', `${path.basename(r.dir)}-wt2`);
+      r.git('worktree', 'add', '-q', '--detach', wt, 'main');
+      expect((await resolveRepo(wt)).hasCommits).toBe(true);
+      fs.rmSync(wt, { recursive: true, force: true });
+    } finally {
+      r.cleanup();
+    }
+  });
 });

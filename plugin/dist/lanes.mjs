@@ -4,9 +4,9 @@ const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url))
 
 // src/cli/main.ts
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-Q3GTIEXR.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-ZJW7KOTX.mjs");
   await serveMcpStdio();
 } else {
-  const { runProgram } = await import("./chunks/program-MLJDA4WP.mjs");
+  const { runProgram } = await import("./chunks/program-OSJPJ6HZ.mjs");
   await runProgram(process.argv);
 }

@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));
 import {
   loadConfig
-} from "../chunks/chunk-BCZPMMLK.mjs";
+} from "../chunks/chunk-NLNO3L2A.mjs";
 import "../chunks/chunk-6O67LTXW.mjs";
 import {
   adoptClaudeWorktree,
@@ -13,8 +13,8 @@ import {
   note,
   taskIdFor,
   trace
-} from "../chunks/chunk-EWLFABJT.mjs";
-import "../chunks/chunk-MVXU5CIA.mjs";
+} from "../chunks/chunk-7AEH6HQM.mjs";
+import "../chunks/chunk-H7TYDTDF.mjs";
 import "../chunks/chunk-J4STWOX2.mjs";
 import {
   readHookInput,
@@ -27,7 +27,7 @@ import {
 } from "../chunks/chunk-GLGDYDQJ.mjs";
 import "../chunks/chunk-OYWZZECT.mjs";
 import "../chunks/chunk-DZJZL4SE.mjs";
-import "../chunks/chunk-6YQXRWX4.mjs";
+import "../chunks/chunk-AWN62GK6.mjs";
 import {
   hasState,
   locate
@@ -35,10 +35,10 @@ import {
 import "../chunks/chunk-6VPCHBZS.mjs";
 import {
   openProject
-} from "../chunks/chunk-23WII7E7.mjs";
+} from "../chunks/chunk-XNNKF6MI.mjs";
 import {
   resolveRepo
-} from "../chunks/chunk-VSIDZGSV.mjs";
+} from "../chunks/chunk-NTIJ6GFX.mjs";
 import "../chunks/chunk-7YO2VVDH.mjs";
 import "../chunks/chunk-V47YI7EL.mjs";
 import "../chunks/chunk-FDDY45Z2.mjs";

@@ -8,8 +8,8 @@ import {
   note,
   removePlainWorktree,
   trace
-} from "../chunks/chunk-EWLFABJT.mjs";
-import "../chunks/chunk-MVXU5CIA.mjs";
+} from "../chunks/chunk-7AEH6HQM.mjs";
+import "../chunks/chunk-H7TYDTDF.mjs";
 import "../chunks/chunk-J4STWOX2.mjs";
 import {
   readHookInput,
@@ -19,7 +19,7 @@ import "../chunks/chunk-HAJB5A2E.mjs";
 import "../chunks/chunk-UVBGPYTR.mjs";
 import "../chunks/chunk-OYWZZECT.mjs";
 import "../chunks/chunk-DZJZL4SE.mjs";
-import "../chunks/chunk-6YQXRWX4.mjs";
+import "../chunks/chunk-AWN62GK6.mjs";
 import {
   hasState,
   locate,
@@ -28,8 +28,8 @@ import {
 import "../chunks/chunk-6VPCHBZS.mjs";
 import {
   openProject
-} from "../chunks/chunk-23WII7E7.mjs";
-import "../chunks/chunk-VSIDZGSV.mjs";
+} from "../chunks/chunk-XNNKF6MI.mjs";
+import "../chunks/chunk-NTIJ6GFX.mjs";
 import "../chunks/chunk-7YO2VVDH.mjs";
 import "../chunks/chunk-V47YI7EL.mjs";
 import {

@@ -5,7 +5,7 @@ var fs = require("node:fs");
 import {
   completeSessionFast,
   transcriptUsage
-} from "../../chunks/chunk-PFM73WXC.mjs";
+} from "../../chunks/chunk-5RMIJCAG.mjs";
 import "../../chunks/chunk-UVBGPYTR.mjs";
 import {
   sessionOwner
@@ -15,7 +15,7 @@ import {
   claimsOf
 } from "../../chunks/chunk-OYWZZECT.mjs";
 import "../../chunks/chunk-DZJZL4SE.mjs";
-import "../../chunks/chunk-6YQXRWX4.mjs";
+import "../../chunks/chunk-AWN62GK6.mjs";
 import "../../chunks/chunk-6SAEVL7J.mjs";
 import {
   OWNERS_DOC,
@@ -23,7 +23,7 @@ import {
 } from "../../chunks/chunk-6VPCHBZS.mjs";
 import {
   readSessions
-} from "../../chunks/chunk-6NPKJI2Z.mjs";
+} from "../../chunks/chunk-NEQFI326.mjs";
 import "../../chunks/chunk-RNGUGICK.mjs";
 import "../../chunks/chunk-SEDKT3YB.mjs";
 import {
@@ -31,10 +31,10 @@ import {
 } from "../../chunks/chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "../../chunks/chunk-23WII7E7.mjs";
+} from "../../chunks/chunk-XNNKF6MI.mjs";
 import {
   repoFromPaths
-} from "../../chunks/chunk-VSIDZGSV.mjs";
+} from "../../chunks/chunk-NTIJ6GFX.mjs";
 import "../../chunks/chunk-7YO2VVDH.mjs";
 import "../../chunks/chunk-V47YI7EL.mjs";
 import "../../chunks/chunk-FDDY45Z2.mjs";

@@ -5,7 +5,7 @@ import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "../../chunks/chunk-DH4K2T3Z.mjs";
+} from "../../chunks/chunk-G6OZYZW4.mjs";
 import {
   str
 } from "../../chunks/chunk-RJNADHBY.mjs";
@@ -17,8 +17,8 @@ import {
 } from "../../chunks/chunk-KOIFUBQW.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-QCPZGDCY.mjs";
-import "../../chunks/chunk-6YQXRWX4.mjs";
+} from "../../chunks/chunk-S7KMPGSY.mjs";
+import "../../chunks/chunk-AWN62GK6.mjs";
 import {
   readDoc
 } from "../../chunks/chunk-6SAEVL7J.mjs";
@@ -29,16 +29,16 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "../../chunks/chunk-6NPKJI2Z.mjs";
+} from "../../chunks/chunk-NEQFI326.mjs";
 import "../../chunks/chunk-RNGUGICK.mjs";
 import "../../chunks/chunk-SEDKT3YB.mjs";
 import "../../chunks/chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "../../chunks/chunk-23WII7E7.mjs";
+} from "../../chunks/chunk-XNNKF6MI.mjs";
 import {
   repoFromPaths
-} from "../../chunks/chunk-VSIDZGSV.mjs";
+} from "../../chunks/chunk-NTIJ6GFX.mjs";
 import "../../chunks/chunk-7YO2VVDH.mjs";
 import "../../chunks/chunk-V47YI7EL.mjs";
 import {

@@ -7,21 +7,21 @@ import {
 } from "../../chunks/chunk-HAJB5A2E.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-QCPZGDCY.mjs";
+} from "../../chunks/chunk-S7KMPGSY.mjs";
 import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "../../chunks/chunk-6NPKJI2Z.mjs";
+} from "../../chunks/chunk-NEQFI326.mjs";
 import "../../chunks/chunk-RNGUGICK.mjs";
 import "../../chunks/chunk-SEDKT3YB.mjs";
 import "../../chunks/chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "../../chunks/chunk-23WII7E7.mjs";
+} from "../../chunks/chunk-XNNKF6MI.mjs";
 import {
   repoFromPaths
-} from "../../chunks/chunk-VSIDZGSV.mjs";
+} from "../../chunks/chunk-NTIJ6GFX.mjs";
 import "../../chunks/chunk-7YO2VVDH.mjs";
 import "../../chunks/chunk-V47YI7EL.mjs";
 import "../../chunks/chunk-FDDY45Z2.mjs";

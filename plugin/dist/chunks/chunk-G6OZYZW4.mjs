@@ -5,7 +5,7 @@ var fs = require("node:fs");
 var path = require("node:path");
 import {
   headOf
-} from "./chunk-6YQXRWX4.mjs";
+} from "./chunk-AWN62GK6.mjs";
 import {
   PLAN_DOC
 } from "./chunk-6VPCHBZS.mjs";
@@ -17,7 +17,7 @@ import {
   readSessions,
   redact,
   sessionKey
-} from "./chunk-6NPKJI2Z.mjs";
+} from "./chunk-NEQFI326.mjs";
 import {
   findNoteText,
   noteFile,

@@ -12,7 +12,7 @@ import {
   removeWorktree,
   startLane,
   withGitLock
-} from "./chunk-MVXU5CIA.mjs";
+} from "./chunk-H7TYDTDF.mjs";
 import {
   PLAN_DOC,
   TASKS_DOC,
@@ -23,7 +23,7 @@ import {
 } from "./chunk-6VPCHBZS.mjs";
 import {
   deleteMergedBranch
-} from "./chunk-VSIDZGSV.mjs";
+} from "./chunk-NTIJ6GFX.mjs";
 import {
   lanesDir
 } from "./chunk-7YO2VVDH.mjs";

@@ -35,22 +35,17 @@ async function resolveRepo(cwd) {
   const worktreeRoot = fs.realpathSync(top);
   const commonDir = fs.realpathSync(path.resolve(cwd, common));
   const mainRoot = path.basename(commonDir) === ".git" ? path.dirname(commonDir) : worktreeRoot;
-  const head = await git(worktreeRoot, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], {
-    readOnly: true,
-    okCodes: [1, 128]
-  });
-  return {
-    worktreeRoot,
-    commonDir,
-    mainRoot,
-    stateDir: path.join(commonDir, "lanes"),
-    hasCommits: head.exitCode === 0
-  };
+  let hasCommits = process.env.GIT_DIR ? void 0 : headHasCommitOnDisk(worktreeRoot, commonDir);
+  if (hasCommits === void 0) {
+    const head = await git(worktreeRoot, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], { readOnly: true, okCodes: [1, 128] });
+    hasCommits = head.exitCode === 0;
+  }
+  return { worktreeRoot, commonDir, mainRoot, stateDir: path.join(commonDir, "lanes"), hasCommits };
 }
 async function repoFromPaths(p) {
   const worktreeRoot = fs.realpathSync(p.worktreeRoot);
   const commonDir = fs.realpathSync(p.commonDir);
-  let hasCommits = headHasCommitOnDisk(worktreeRoot, commonDir);
+  let hasCommits = process.env.GIT_DIR ? void 0 : headHasCommitOnDisk(worktreeRoot, commonDir);
   if (hasCommits === void 0) {
     const head = await git(worktreeRoot, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], { readOnly: true, okCodes: [1, 128] });
     hasCommits = head.exitCode === 0;

@@ -12,7 +12,7 @@ import {
   branchExists,
   mainWorktreeHeadRef,
   resolveRepo
-} from "./chunk-VSIDZGSV.mjs";
+} from "./chunk-NTIJ6GFX.mjs";
 import {
   relPathProblem
 } from "./chunk-V47YI7EL.mjs";

@@ -56,7 +56,7 @@ import {
   loadConfigAtCommit,
   parseConfig,
   resolveTarget
-} from "./chunk-BCZPMMLK.mjs";
+} from "./chunk-NLNO3L2A.mjs";
 import {
   LIST_LIMIT,
   adminDirFor,
@@ -76,13 +76,13 @@ import {
   teardownLane,
   withGitLock,
   worktreeOperation
-} from "./chunk-MVXU5CIA.mjs";
+} from "./chunk-H7TYDTDF.mjs";
 import {
   logReclaimed
 } from "./chunk-J4STWOX2.mjs";
 import {
   targetRevs
-} from "./chunk-DH4K2T3Z.mjs";
+} from "./chunk-G6OZYZW4.mjs";
 import {
   NOTICES_DOC
 } from "./chunk-KOIFUBQW.mjs";
@@ -97,7 +97,7 @@ import {
   runCost,
   usageText,
   withSessionLock
-} from "./chunk-PFM73WXC.mjs";
+} from "./chunk-5RMIJCAG.mjs";
 import {
   indexListing,
   trackedFiles,
@@ -135,7 +135,7 @@ import {
   readSessions,
   redact,
   sessionKey
-} from "./chunk-6NPKJI2Z.mjs";
+} from "./chunk-NEQFI326.mjs";
 import {
   findNoteText,
   noteFile,
@@ -152,14 +152,14 @@ import {
 import {
   killProcessGroup,
   runCommand
-} from "./chunk-23WII7E7.mjs";
+} from "./chunk-XNNKF6MI.mjs";
 import {
   branchTips,
   commonDirOf,
   refsUnder,
   resolveRepo,
   showToplevel
-} from "./chunk-VSIDZGSV.mjs";
+} from "./chunk-NTIJ6GFX.mjs";
 import {
   lanesDir
 } from "./chunk-7YO2VVDH.mjs";

@@ -6,7 +6,7 @@ var path = require("node:path");
 import {
   currentBranch,
   headCommit
-} from "./chunk-VSIDZGSV.mjs";
+} from "./chunk-NTIJ6GFX.mjs";
 
 // src/git/head-files.ts
 var OID_RE = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;

@@ -5,7 +5,7 @@ var { spawn } = require("node:child_process");
 var fs = require("node:fs");
 import {
   resolveRepo
-} from "./chunk-VSIDZGSV.mjs";
+} from "./chunk-NTIJ6GFX.mjs";
 import {
   StateStore
 } from "./chunk-XBA3E3NF.mjs";
@@ -20,7 +20,7 @@ async function openProject(cwd, preresolved) {
     store,
     // Loaded on first use: the config module brings zod (tens of ms to load), and the SessionEnd
     // hook, for one, opens the repository without ever reading the config.
-    config: () => cfg ??= import("./load-TFPOFSTW.mjs").then((m) => m.loadConfig(repo.mainRoot, { repo }))
+    config: () => cfg ??= import("./load-D2U3DJXQ.mjs").then((m) => m.loadConfig(repo.mainRoot, { repo }))
   };
 }
 

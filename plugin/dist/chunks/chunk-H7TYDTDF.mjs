@@ -43,7 +43,7 @@ import {
 import {
   branchTipFiles,
   refExistsFiles
-} from "./chunk-6YQXRWX4.mjs";
+} from "./chunk-AWN62GK6.mjs";
 import {
   OWNERS_DOC,
   TASKS_DOC,
@@ -61,7 +61,7 @@ import {
 import {
   killProcessGroup,
   runCommand
-} from "./chunk-23WII7E7.mjs";
+} from "./chunk-XNNKF6MI.mjs";
 import {
   lanePathFor,
   lanesDir,

@@ -14,10 +14,10 @@ import {
 } from "./chunk-33IM2RXV.mjs";
 import {
   runCommand
-} from "./chunk-23WII7E7.mjs";
+} from "./chunk-XNNKF6MI.mjs";
 import {
   showToplevel
-} from "./chunk-VSIDZGSV.mjs";
+} from "./chunk-NTIJ6GFX.mjs";
 import {
   LANES_DOC
 } from "./chunk-FDDY45Z2.mjs";

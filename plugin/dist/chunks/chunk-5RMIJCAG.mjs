@@ -17,7 +17,7 @@ import {
   branchTipFiles,
   headOf,
   readHeadFiles
-} from "./chunk-6YQXRWX4.mjs";
+} from "./chunk-AWN62GK6.mjs";
 import {
   checkProtocol,
   findCurrent,
@@ -25,7 +25,7 @@ import {
   readSessions,
   redact,
   sessionKey
-} from "./chunk-6NPKJI2Z.mjs";
+} from "./chunk-NEQFI326.mjs";
 import {
   noteFile,
   noteFromRecord,
@@ -43,11 +43,11 @@ import {
 } from "./chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "./chunk-23WII7E7.mjs";
+} from "./chunk-XNNKF6MI.mjs";
 import {
   currentBranch,
   resolveRepo
-} from "./chunk-VSIDZGSV.mjs";
+} from "./chunk-NTIJ6GFX.mjs";
 import {
   withLock
 } from "./chunk-XBA3E3NF.mjs";

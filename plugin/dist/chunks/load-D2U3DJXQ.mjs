@@ -8,9 +8,9 @@ import {
   loadConfigAtCommit,
   parseConfig,
   resolveTarget
-} from "./chunk-BCZPMMLK.mjs";
+} from "./chunk-NLNO3L2A.mjs";
 import "./chunk-6O67LTXW.mjs";
-import "./chunk-VSIDZGSV.mjs";
+import "./chunk-NTIJ6GFX.mjs";
 import "./chunk-V47YI7EL.mjs";
 import "./chunk-66AJOIRT.mjs";
 import "./chunk-EVZWTNHO.mjs";

@@ -29,13 +29,13 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-74CU2B3C.mjs";
+} from "./chunk-SLRBHJY4.mjs";
 import "./chunk-HHVC3Q4C.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";
 import "./chunk-XDBV2D5S.mjs";
 import "./chunk-YFNGQKDO.mjs";
-import "./chunk-BCZPMMLK.mjs";
+import "./chunk-NLNO3L2A.mjs";
 import {
   NEVER,
   ZodIssueCode,
@@ -69,7 +69,7 @@ import {
 import {
   removeLane,
   startLane
-} from "./chunk-MVXU5CIA.mjs";
+} from "./chunk-H7TYDTDF.mjs";
 import {
   claimFiles,
   detachProcess,
@@ -83,19 +83,19 @@ import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "./chunk-DH4K2T3Z.mjs";
+} from "./chunk-G6OZYZW4.mjs";
 import "./chunk-KOIFUBQW.mjs";
 import "./chunk-HAJB5A2E.mjs";
 import {
   endSession
-} from "./chunk-PFM73WXC.mjs";
+} from "./chunk-5RMIJCAG.mjs";
 import "./chunk-UVBGPYTR.mjs";
 import {
   CLAIM_MODES,
   leasePort
 } from "./chunk-OYWZZECT.mjs";
 import "./chunk-DZJZL4SE.mjs";
-import "./chunk-6YQXRWX4.mjs";
+import "./chunk-AWN62GK6.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -108,7 +108,7 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-6NPKJI2Z.mjs";
+} from "./chunk-NEQFI326.mjs";
 import "./chunk-RNGUGICK.mjs";
 import "./chunk-SEDKT3YB.mjs";
 import {
@@ -119,10 +119,10 @@ import {
 } from "./chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "./chunk-23WII7E7.mjs";
+} from "./chunk-XNNKF6MI.mjs";
 import {
   resolveRepo
-} from "./chunk-VSIDZGSV.mjs";
+} from "./chunk-NTIJ6GFX.mjs";
 import "./chunk-7YO2VVDH.mjs";
 import "./chunk-V47YI7EL.mjs";
 import {

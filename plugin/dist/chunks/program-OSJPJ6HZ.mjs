@@ -92,7 +92,7 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-74CU2B3C.mjs";
+} from "./chunk-SLRBHJY4.mjs";
 import "./chunk-HHVC3Q4C.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";
@@ -102,12 +102,12 @@ import {
   AGENT_PLACEHOLDERS,
   AGENT_PRESETS,
   configJsonSchemaText
-} from "./chunk-BCZPMMLK.mjs";
+} from "./chunk-NLNO3L2A.mjs";
 import "./chunk-6O67LTXW.mjs";
 import {
   removeLane,
   startLane
-} from "./chunk-MVXU5CIA.mjs";
+} from "./chunk-H7TYDTDF.mjs";
 import {
   claimFiles,
   listClaims,
@@ -119,7 +119,7 @@ import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "./chunk-DH4K2T3Z.mjs";
+} from "./chunk-G6OZYZW4.mjs";
 import "./chunk-KOIFUBQW.mjs";
 import {
   remoteUrl
@@ -145,14 +145,14 @@ import {
   trimRuns,
   usageText,
   wallMs
-} from "./chunk-PFM73WXC.mjs";
+} from "./chunk-5RMIJCAG.mjs";
 import "./chunk-UVBGPYTR.mjs";
 import {
   leasePort,
   releasePorts
 } from "./chunk-OYWZZECT.mjs";
 import "./chunk-DZJZL4SE.mjs";
-import "./chunk-6YQXRWX4.mjs";
+import "./chunk-AWN62GK6.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -170,7 +170,7 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-6NPKJI2Z.mjs";
+} from "./chunk-NEQFI326.mjs";
 import "./chunk-RNGUGICK.mjs";
 import "./chunk-SEDKT3YB.mjs";
 import {
@@ -184,10 +184,10 @@ import {
   releaseGroup,
   spawnGroup,
   stopGroup
-} from "./chunk-23WII7E7.mjs";
+} from "./chunk-XNNKF6MI.mjs";
 import {
   resolveRepo
-} from "./chunk-VSIDZGSV.mjs";
+} from "./chunk-NTIJ6GFX.mjs";
 import "./chunk-7YO2VVDH.mjs";
 import {
   relPathProblem
@@ -7528,7 +7528,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-Q3GTIEXR.mjs");
+      const { serveMcpStdio } = await import("./stdio-ZJW7KOTX.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

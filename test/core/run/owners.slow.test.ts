@@ -1,7 +1,8 @@
 /**
  * `lanes run` and owners: a task an earlier run left in progress in its lane (that run is gone)
  * is continued in the same lane instead of being reported as someone else's; agents act as the
- * run (LANES_OWNER), and the run's lease ends with the run.
+ * run (LANES_OWNER), and the run's lease ends with the run. A gone run's task whose work is
+ * already in the merge queue is taken over as queued: it lands once and no agent does it again.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { OWNERS_DOC } from '../../../src/core/claims/liveness.js';
 import { startLane } from '../../../src/core/lanes/start.js';
 import { customAgent, runPlan } from '../../../src/core/run/index.js';
 import { readPlan } from '../../../src/core/plan/tasks.js';
+import { MERGE_DOC, queueMerge } from '../../../src/core/merge/index.js';
 import { agentScript, cleanupAfter, sampleRepo, withPlan } from './helpers.js';
 
 describe('lanes run and owners', () => {
@@ -44,6 +46,50 @@ describe('lanes run and owners', () => {
     expect(tasks.left?.history.some((h) => h.note === `taken over from ${gone} (expired)`)).toBe(true);
     // The run ended cleanly: its own lease is gone with it.
     expect((await lanes.store.read(OWNERS_DOC)).data.leases[`run:${report.run_id}`]).toBeUndefined();
+    fs.rmSync(repo.dir + '-agent', { recursive: true, force: true });
+  });
+
+  it("takes a gone run's queued task over as queued: it lands once and no agent runs for it again", async () => {
+    const repo = sampleRepo({ gates: [] });
+    cleanupAfter(repo);
+    const lanes = await withPlan(repo, [
+      { id: 'done-work', files: ['done-work.txt'] },
+      { id: 'after', files: ['after.txt'], depends_on: ['done-work'] },
+    ]);
+    // A run finished the work and queued it, then crashed before its queue ran; its lease ended.
+    const gone = 'run:20260101-000000-dead';
+    const lane = await startLane(lanes, { task_id: 'done-work', owner: gone });
+    fs.writeFileSync(path.join(lane.path, 'done-work.txt'), 'finished before the crash\n');
+    repo.git('-C', lane.path, 'add', '-A');
+    repo.git('-C', lane.path, 'commit', '-q', '-m', 'done-work: finished');
+    const queued = await queueMerge(lanes, { task_id: 'done-work', requested_by: gone });
+    await lanes.store.transact(async (tx) => {
+      tx.get(OWNERS_DOC).leases[gone]!.expires_at = new Date(Date.now() - 1000).toISOString();
+    });
+
+    const agent = agentScript(repo.dir + '-agent', {});
+    const report = await runPlan(lanes, { agent: customAgent(['node', agent.script]), parallelism: 2, pollMs: 100 });
+    expect(report.counts).toMatchObject({ landed: 2, blocked: 0, not_run: 0 });
+    // Its agent was never started again; the dependent's was, once.
+    expect(fs.existsSync(path.join(agent.log, 'done-work.starts'))).toBe(false);
+    expect(fs.readFileSync(path.join(agent.log, 'after.starts'), 'utf8').trim().split('\n')).toHaveLength(1);
+    // The work that landed is the queued entry's, exactly once.
+    expect(
+      repo
+        .git('log', '--first-parent', '--format=%s', 'main')
+        .split('\n')
+        .filter((m) => m.includes('lanes/done-work')),
+    ).toHaveLength(1);
+    expect(repo.git('show', 'main:done-work.txt')).toBe('finished before the crash');
+    const { tasks } = await readPlan(lanes.store);
+    expect(tasks['done-work']?.status).toBe('done');
+    expect(tasks['done-work']?.history.some((h) => h.note === `taken over from ${gone} (expired)`)).toBe(true);
+    // This run reports it as its own landing, of the entry the gone run queued.
+    const row = report.tasks.find((t) => t.id === 'done-work');
+    expect(row?.state).toBe('landed');
+    expect((await lanes.store.read(MERGE_DOC)).data.entries.filter((e) => e.task === 'done-work').map((e) => [e.id, e.state])).toEqual([
+      [queued.entry.id, 'landed'],
+    ]);
     fs.rmSync(repo.dir + '-agent', { recursive: true, force: true });
   });
 });

@@ -12,6 +12,7 @@ import { startLane } from '../../../src/core/lanes/start.js';
 import { customAgent, runPlan } from '../../../src/core/run/index.js';
 import { readPlan } from '../../../src/core/plan/tasks.js';
 import { MERGE_DOC, queueMerge } from '../../../src/core/merge/index.js';
+import { GRACE_MS } from '../../../src/state/seen.js';
 import { agentScript, cleanupAfter, sampleRepo, withPlan } from './helpers.js';
 
 describe('lanes run and owners', () => {
@@ -92,4 +93,42 @@ describe('lanes run and owners', () => {
     ]);
     fs.rmSync(repo.dir + '-agent', { recursive: true, force: true });
   });
+
+  it('keeps its lease live through an agent that runs longer than the lease (renewed three times a lease)', async () => {
+    // A 6 s lease and an agent of 14 s: another machine would take the task over once the lease
+    // had been silent for its ttl and the grace (5 s), so the run must renew it as it goes.
+    const repo = sampleRepo({ gates: [], claims: { default_ttl_seconds: 6 } });
+    cleanupAfter(repo);
+    const lanes = await withPlan(repo, [{ id: 'long', files: ['long.txt'] }]);
+    const dir = repo.dir + '-agent';
+    fs.mkdirSync(dir, { recursive: true });
+    const script = path.join(dir, 'slow.mjs');
+    fs.writeFileSync(
+      script,
+      `import fs from 'node:fs';\nimport { execFileSync } from 'node:child_process';\nawait new Promise((r) => setTimeout(r, 14000));\nfs.writeFileSync('long.txt', 'done\\n');\nexecFileSync('git', ['add', '-A']);\nexecFileSync('git', ['commit', '-q', '-m', 'long: work']);\n`,
+    );
+    const seen: Array<{ at: number; expires: number }> = [];
+    let owner: string | undefined;
+    const watching = (async () => {
+      for (;;) {
+        const leases = (await lanes.store.read(OWNERS_DOC)).data.leases;
+        const mine = Object.values(leases).find((l) => l.owner.startsWith('run:'));
+        if (mine) {
+          owner = mine.owner;
+          seen.push({ at: Date.now(), expires: Date.parse(mine.expires_at) });
+        } else if (owner) return; // the run ended and released it
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    })();
+    const report = await runPlan(lanes, { agent: customAgent(['node', script]), parallelism: 1, pollMs: 100 });
+    await watching;
+    expect(report.counts).toMatchObject({ landed: 1, blocked: 0 });
+    expect(seen.length).toBeGreaterThan(20);
+    // Never silent for longer than another machine waits (ttl + grace) before taking it over.
+    const late = seen.filter((s) => s.at >= s.expires + GRACE_MS);
+    expect(late).toEqual([]);
+    // And it was renewed along the way: the expiry moved forward while the agent ran.
+    expect(new Set(seen.map((s) => s.expires)).size).toBeGreaterThan(2);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 90_000);
 });

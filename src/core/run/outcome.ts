@@ -101,7 +101,6 @@ export const REMOTE_WAIT_MS = 10 * 60_000;
  * committed in the lane, so the queueing is tried again (up to REMOTE_WAIT_MS) instead of
  * running the agent again or blocking the task.
  */
-
 async function queueWhenReachable(
   ctx: RunContext,
   rt: RunTask,

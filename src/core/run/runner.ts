@@ -44,6 +44,8 @@ class Runner {
   private readonly ctx: RunContext;
   private waitingReason: string | undefined;
   private lastRenew = Date.now();
+  /** What the last renewal could not renew: told once until it goes through again. */
+  private renewFailing = new Set<string>();
   private readonly pollMs: number;
 
   constructor(project: Project, opts: RunOptions, cfg: LanesConfig) {
@@ -218,8 +220,6 @@ class Runner {
     }
     this.renewFailing = failed;
   }
-
-  private renewFailing = new Set<string>();
 }
 
 function sleep(ms: number): Promise<void> {

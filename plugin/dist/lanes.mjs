@@ -7,6 +7,6 @@ if (process.argv[2] === "mcp" && process.argv.length === 3) {
   const { serveMcpStdio } = await import("./chunks/stdio-ZJW7KOTX.mjs");
   await serveMcpStdio();
 } else {
-  const { runProgram } = await import("./chunks/program-OSJPJ6HZ.mjs");
+  const { runProgram } = await import("./chunks/program-3GDXVNMK.mjs");
   await runProgram(process.argv);
 }

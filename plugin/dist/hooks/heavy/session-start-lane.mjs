@@ -17,7 +17,7 @@ import {
 } from "../../chunks/chunk-KOIFUBQW.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-S7KMPGSY.mjs";
+} from "../../chunks/chunk-FNQDH656.mjs";
 import "../../chunks/chunk-AWN62GK6.mjs";
 import {
   readDoc

@@ -7,7 +7,7 @@ import {
 } from "../../chunks/chunk-HAJB5A2E.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-S7KMPGSY.mjs";
+} from "../../chunks/chunk-FNQDH656.mjs";
 import {
   checkProtocol,
   ownedNotePaths,

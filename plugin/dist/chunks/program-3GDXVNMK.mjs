@@ -6457,6 +6457,8 @@ var Runner = class {
   ctx;
   waitingReason;
   lastRenew = Date.now();
+  /** What the last renewal could not renew: told once until it goes through again. */
+  renewFailing = /* @__PURE__ */ new Set();
   pollMs;
   constructor(project, opts, cfg) {
     this.pollMs = opts.pollMs ?? 500;
@@ -6617,7 +6619,6 @@ var Runner = class {
     }
     this.renewFailing = failed;
   }
-  renewFailing = /* @__PURE__ */ new Set();
 };
 function sleep2(ms) {
   return new Promise((r2) => setTimeout(r2, ms));

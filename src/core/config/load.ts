@@ -13,6 +13,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { LanesError } from '../../errors.js';
 import { branchExists, mainWorktreeHeadRef } from '../../git/head.js';
+import { mainHeadRefFiles, refExistsFiles } from '../../git/head-files.js';
 import { refSha } from '../../git/refs.js';
 import { readBlob, treeEntry } from '../../git/tree.js';
 import { resolveRepo, type Repo } from '../../git/repo.js';
@@ -39,7 +40,10 @@ export function parseConfig(json: unknown, source: string, opts: { defaultTarget
 }
 
 function validateConfig(json: unknown, source: string): Parsed {
+  // jitless: a config is parsed once or twice per process, and zod's compiled fast path costs
+  // more to build (about 6 ms, on every CLI call, hook and lane start) than it ever saves here.
   const r = ConfigSchema.safeParse(json, {
+    jitless: true,
     error: (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? 'required field is missing' : undefined),
   });
   if (r.success) return r.data;
@@ -132,9 +136,11 @@ export async function loadConfigAtCommit(repoDir: string, commit: string, opts: 
  */
 export async function resolveTarget(repo: Repo): Promise<string> {
   // The *main* worktree's HEAD, even when called from a lane.
-  const ref = await mainWorktreeHeadRef(repo.commonDir);
+  // Read from the files git keeps when they are plain: a git process costs several ms under load.
+  const ref = mainHeadRefFiles(repo.commonDir) ?? (await mainWorktreeHeadRef(repo.commonDir));
   if (ref?.startsWith('refs/heads/')) return ref.slice('refs/heads/'.length);
-  for (const b of ['main', 'master']) if (await branchExists(repo.commonDir, b)) return b;
+  for (const b of ['main', 'master'])
+    if (refExistsFiles(repo.commonDir, `refs/heads/${b}`) ?? (await branchExists(repo.commonDir, b))) return b;
   return 'main';
 }
 

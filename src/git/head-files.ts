@@ -141,6 +141,26 @@ export function readHeadFiles(worktree: string, commonDir: string, env: NodeJS.P
   }
 }
 
+/**
+ * The full ref the *main* worktree's HEAD points at (`<common dir>/HEAD`), as
+ * `git --git-dir=<common dir> symbolic-ref HEAD` prints it: '' when detached, undefined when only
+ * git can say. Every command resolves the default target from it.
+ */
+export function mainHeadRefFiles(commonDir: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.GIT_DIR || env.GIT_COMMON_DIR) return undefined;
+  try {
+    if (exists(path.join(commonDir, 'reftable'))) return undefined;
+    const head = (readText(path.join(commonDir, 'HEAD')) ?? '').trim();
+    if (OID_RE.test(head)) return '';
+    const full = /^ref: (refs\/heads\/\S+)$/.exec(head)?.[1];
+    if (!full || !plainRef(full)) return undefined;
+    // symbolic-ref follows a branch that is itself a symbolic ref: leave that to git.
+    return refValue(commonDir, full, packedRefs(commonDir)) === null ? undefined : full;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The branch and commit of `worktree`'s HEAD: from the files git keeps when plain, else from git. */
 export async function headOf(worktree: string, commonDir: string): Promise<HeadFiles> {
   const disk = readHeadFiles(worktree, commonDir);

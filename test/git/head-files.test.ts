@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { branchTipFiles, headOf, readHeadFiles, refExistsFiles } from '../../src/git/head-files.js';
+import { branchTipFiles, headOf, mainHeadRefFiles, readHeadFiles, refExistsFiles } from '../../src/git/head-files.js';
+import { mainWorktreeHeadRef } from '../../src/git/head.js';
 import { currentBranch, headCommit } from '../../src/git/head.js';
 import { makeRepo, type TestRepo } from '../helpers/repo.js';
 
@@ -104,6 +105,44 @@ describe('branchTipFiles and refExistsFiles', () => {
       r.git('tag', 'lanes/x', 'HEAD');
       expect(branchTipFiles(common, 'lanes/x')).toBeUndefined();
       expect(refExistsFiles(common, 'refs/heads/lanes/x', { GIT_DIR: common })).toBeUndefined();
+    }),
+  );
+});
+
+describe('mainHeadRefFiles', () => {
+  /** git's own answer: the ref, '' when detached. */
+  const fromGit = async (common: string) => (await mainWorktreeHeadRef(common)) ?? '';
+
+  it(
+    "reads the main worktree's branch as symbolic-ref does: loose, packed, unborn, detached, from a lane",
+    withRepo(async (r, common) => {
+      expect(mainHeadRefFiles(common, {})).toBe('refs/heads/main');
+      expect(mainHeadRefFiles(common, {})).toBe(await fromGit(common));
+      r.git('pack-refs', '--all');
+      expect(mainHeadRefFiles(common, {})).toBe(await fromGit(common));
+      // A lane's HEAD is not the main worktree's.
+      r.git('worktree', 'add', '-q', '-b', 'lanes/api', path.join(r.dir, '.claude', 'worktrees', 'api'));
+      expect(mainHeadRefFiles(common, {})).toBe('refs/heads/main');
+      r.git('checkout', '-q', '--orphan', 'fresh');
+      expect(mainHeadRefFiles(common, {})).toBe('refs/heads/fresh');
+      expect(mainHeadRefFiles(common, {})).toBe(await fromGit(common));
+      r.git('checkout', '-q', '-f', 'main');
+      r.git('checkout', '-q', '--detach');
+      expect(mainHeadRefFiles(common, {})).toBe('');
+      expect(await fromGit(common)).toBe('');
+    }),
+  );
+
+  it(
+    'leaves a branch that is itself a symbolic ref, and environment overrides, to git',
+    withRepo(async (r, common) => {
+      r.git('symbolic-ref', 'refs/heads/alias', 'refs/heads/main');
+      r.git('symbolic-ref', 'HEAD', 'refs/heads/alias');
+      expect(mainHeadRefFiles(common, {})).toBeUndefined();
+      r.git('symbolic-ref', 'HEAD', 'refs/heads/main');
+      expect(mainHeadRefFiles(common, { GIT_DIR: common })).toBeUndefined();
+      fs.writeFileSync(path.join(common, 'HEAD'), 'ref: refs/heads/../escape\n');
+      expect(mainHeadRefFiles(common, {})).toBeUndefined();
     }),
   );
 });

@@ -51,6 +51,9 @@ export async function agentExited(
   // below yields to the loop, which would otherwise admit another agent into the same limit.
   const failedOnLimit = exit.exitCode !== 0 && exit.exitCode !== null ? limitOf(rt, exit, output) : undefined;
   if (failedOnLimit) ctx.pauses.hit(failedOnLimit, rt.id);
+  // Its slot is free: the loop admits the next task now, beside this lane's check and queueing,
+  // instead of at its next poll (up to pollMs later, for every agent that exits).
+  ctx.wake();
   let lane: LaneCheck | undefined;
   try {
     lane = await checkLane(ctx.project.repo.mainRoot, rt.path!, rt.id, ctx.cfg.target);

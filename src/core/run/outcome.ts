@@ -4,6 +4,7 @@
  * merge sent back does to it. A blocked task says why, releases its claims and keeps its lane.
  */
 import { errorMessage, isLanesError } from '../../errors.js';
+import { failpoint } from '../../util/failpoint.js';
 import { releaseFiles } from '../claims/api.js';
 import { taskOwner } from '../lanes/model.js';
 import { queueMerge, type MergeEntry } from '../merge/index.js';
@@ -54,6 +55,7 @@ export async function agentExited(
   // Its slot is free: the loop admits the next task now, beside this lane's check and queueing,
   // instead of at its next poll (up to pollMs later, for every agent that exits).
   ctx.wake();
+  await failpoint('run.handoff');
   let lane: LaneCheck | undefined;
   try {
     lane = await checkLane(ctx.project.repo.mainRoot, rt.path!, rt.id, ctx.cfg.target);

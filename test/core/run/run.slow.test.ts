@@ -86,6 +86,46 @@ describe('lanes run', () => {
     expect(report.makespan_ratio).toBeGreaterThanOrEqual(0.99);
   });
 
+  it("gives an agent's slot to the next ready task as soon as the agent exits, while its own lane is still being checked and queued", async () => {
+    const repo = sampleRepo();
+    cleanupAfter(repo);
+    const lanes = await withPlan(repo, [moduleTask('alpha'), moduleTask('beta')]);
+    const entry = await cliBundle();
+    const gate = path.join(repo.dir, '..', `handoff-gate-${path.basename(repo.dir)}`);
+    const before = process.env.LANES_FAILPOINT;
+    // The first agent's handoff (its lane check, then queueing) waits at this point until the
+    // test lets it go; a poll a minute apart means only the exit itself can admit the other task.
+    process.env.LANES_FAILPOINT = `run.handoff:pause:${gate}`;
+    const events: RunEvent[] = [];
+    try {
+      const run = runPlan(lanes, {
+        agent: scriptedAgent(entry, { unitMs: 100 }),
+        parallelism: 1,
+        pollMs: 60_000,
+        onEvent: (e) => events.push(e),
+      });
+      const deadline = Date.now() + 30_000;
+      while (!fs.existsSync(`${gate}.reached`) && Date.now() < deadline) await new Promise((res) => setTimeout(res, 20));
+      expect(fs.existsSync(`${gate}.reached`)).toBe(true);
+      const first = events.find((e) => e.type === 'agent.exited' || e.type === 'task.starting');
+      const firstTask = first && 'task' in first ? first.task : undefined;
+      const other = firstTask === 'alpha' ? 'beta' : 'alpha';
+      const started = () => events.some((e) => e.type === 'task.starting' && 'task' in e && e.task === other);
+      while (!started() && Date.now() < deadline) await new Promise((res) => setTimeout(res, 20));
+      // The other task started while the first one's handoff was still held at the failpoint.
+      expect(started()).toBe(true);
+      expect(events.some((e) => e.type === 'task.queued' && e.task === firstTask)).toBe(false);
+      fs.writeFileSync(gate, '');
+      const report = await run;
+      expect(report.counts).toMatchObject({ landed: 2, blocked: 0 });
+    } finally {
+      if (before === undefined) delete process.env.LANES_FAILPOINT;
+      else process.env.LANES_FAILPOINT = before;
+      fs.rmSync(gate, { force: true });
+      fs.rmSync(`${gate}.reached`, { force: true });
+    }
+  });
+
   it('retries an agent that exits non-zero in the same lane, then blocks the task with the reason; the run goes on', async () => {
     const repo = sampleRepo({ gates: [] });
     cleanupAfter(repo);

@@ -3,11 +3,12 @@
  * of 1-3 h) run by the built-in scripted agent at parallelism 1, 4 and 8, in throwaway
  * repositories with a trivial gate and merge batches of up to 8. For each run: the makespan as a ratio to the lower bound
  * max(critical path, lane work / parallelism, merge queue work) computed from the task times
- * measured in that same run (aim <= 1.15 at 4 and 8: docs/performance.md measured critical-path-first
+ * measured in that same run (aim <= 1.10 at 4 and 8: docs/performance.md measured critical-path-first
  * list scheduling at 1.00-1.012x on random graphs), and the speedup over parallelism 1.
  *
- * The scripted agent's time per estimate hour is LANES_BENCH_UNIT_MS (default 700 ms), so the
- * three runs take a couple of minutes.
+ * The scripted agent's time per estimate hour is LANES_BENCH_UNIT_MS (default 700 ms); parallelism
+ * 4 and 8 run LANES_BENCH_RUN_ROUNDS times each (default 3, the median run reported), parallelism
+ * 1 once, so the bench takes about two minutes.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +22,8 @@ import { ratioAim, type BenchResult, isolateGit } from './util.js';
 
 const UNIT_MS = Number(process.env.LANES_BENCH_UNIT_MS ?? 700);
 const N = 24;
+/** Runs per parallelism above 1 (LANES_BENCH_RUN_ROUNDS). */
+const ROUNDS = Math.max(1, Number(process.env.LANES_BENCH_RUN_ROUNDS ?? 3));
 
 /** A deterministic pseudo-random 24-task graph: a few chains, fan-in, two conflicting pairs. */
 export function benchTasks(seed = 7): Array<Record<string, unknown>> {
@@ -113,21 +116,29 @@ export async function run({ root }: { root: string }): Promise<BenchResult[]> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lanes-bench-agent-'));
   try {
     const agent = await agentBundle(root, tmp);
-    const reports = new Map<number, RunReport>();
+    const reports = new Map<number, RunReport[]>();
     // LANES_BENCH_RUN_P=4 runs only that parallelism (profiling); the speedup then is against it.
     const ps = process.env.LANES_BENCH_RUN_P ? process.env.LANES_BENCH_RUN_P.split(',').map(Number) : [1, 4, 8];
-    for (const p of ps) reports.set(p, await runAt(p, agent));
-    const one = reports.get(1) ?? reports.get(ps[0]!)!;
-    return [...reports].map(([p, r]) => ({
-      name: `lanes run: 24 tasks, scripted agent, parallelism ${p} (makespan / lower bound)`,
-      median_ms: r.wall_ms,
-      baseline_ms: r.lower_bound_ms,
-      ratio: r.wall_ms / r.lower_bound_ms,
-      ...(p > 1 ? { aim: '<= 1.1x', check: ratioAim(1.1, 0.1) } : {}),
-      note:
-        `speedup ${(one.wall_ms / r.wall_ms).toFixed(2)}x over parallelism 1; ` +
-        `bound = max(critical path ${(r.critical_path_ms / 1000).toFixed(1)} s, lane work ${(r.lane_work_ms / 1000).toFixed(1)} s / ${p}, merges ${(r.merge_work_ms / 1000).toFixed(1)} s); ${UNIT_MS} ms per estimate hour`,
-    }));
+    // One run's ratio swings by about +-0.05 on this machine: the checked figures are the median
+    // run of ROUNDS, the parallelisms taking turns so drift hits them alike (parallelism 1 once).
+    for (let round = 0; round < ROUNDS; round++)
+      for (const p of ps) if (p > 1 || round === 0) reports.set(p, [...(reports.get(p) ?? []), await runAt(p, agent)]);
+    const mid = (rs: RunReport[]) => [...rs].sort((a, b) => a.wall_ms / a.lower_bound_ms - b.wall_ms / b.lower_bound_ms)[rs.length >> 1]!;
+    const one = mid(reports.get(1) ?? reports.get(ps[0]!)!);
+    return [...reports].map(([p, rs]) => {
+      const r = mid(rs);
+      const ratios = rs.map((x) => (x.wall_ms / x.lower_bound_ms).toFixed(2)).join(', ');
+      return {
+        name: `lanes run: 24 tasks, scripted agent, parallelism ${p} (makespan / lower bound)`,
+        median_ms: r.wall_ms,
+        baseline_ms: r.lower_bound_ms,
+        ratio: r.wall_ms / r.lower_bound_ms,
+        ...(p > 1 ? { aim: '<= 1.1x', check: ratioAim(1.1, 0.1) } : {}),
+        note:
+          `${rs.length > 1 ? `the median of ${rs.length} runs (ratios ${ratios}); ` : ''}speedup ${(one.wall_ms / r.wall_ms).toFixed(2)}x over parallelism 1; ` +
+          `bound = max(critical path ${(r.critical_path_ms / 1000).toFixed(1)} s, lane work ${(r.lane_work_ms / 1000).toFixed(1)} s / ${p}, merges ${(r.merge_work_ms / 1000).toFixed(1)} s); ${UNIT_MS} ms per estimate hour`,
+      };
+    });
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -216,7 +216,7 @@ async function parallel(root: string, tmp: string, repo: string, label: string):
     ours,
     base,
     ratioAim(1.0, 0.2),
-    `median of ${PAR_ROUNDS} rounds (ratios ${ratios}), the order alternating, the disk synced before each side; CPU (user + system, git included) ${(median(oursCpu) / 1000).toFixed(2)} s vs ${(median(baseCpu) / 1000).toFixed(2)} s, ${cpuRatio.toFixed(2)}x. Children (config and zod included) loaded before the barrier. Each start: 5 git processes (the repository, the default target, the checkout settings, worktree add, which runs 2 more, the checkout, serial while others start), about 20 fsyncs (journal steps, 3 state transactions), the repo lock held for the worktree add only; the 8 share 2 cores (docs/performance.md)`,
+    `median of ${PAR_ROUNDS} rounds (ratios ${ratios}), the order alternating, the disk synced before each side; CPU (user + system, git included) ${(median(oursCpu) / 1000).toFixed(2)} s vs ${(median(baseCpu) / 1000).toFixed(2)} s, ${cpuRatio.toFixed(2)}x. Children (config and zod included) loaded before the barrier. Each start: 4 git processes (the repository, the checkout settings, worktree add, which runs 2 more, the checkout, serial while others start; the default target read from the HEAD file), about 20 fsyncs (journal steps, 3 state transactions), the repo lock held for the worktree add only; the 8 share 2 cores (docs/performance.md)`,
   );
   r.ratio = median(perRound);
   return r;

@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));
 import {
   loadConfig
-} from "../chunks/chunk-NLNO3L2A.mjs";
+} from "../chunks/chunk-7DO2SC66.mjs";
 import "../chunks/chunk-6O67LTXW.mjs";
 import {
   adoptClaudeWorktree,
@@ -13,8 +13,8 @@ import {
   note,
   taskIdFor,
   trace
-} from "../chunks/chunk-7AEH6HQM.mjs";
-import "../chunks/chunk-H7TYDTDF.mjs";
+} from "../chunks/chunk-RHC7AAXO.mjs";
+import "../chunks/chunk-B4MTYFY3.mjs";
 import "../chunks/chunk-J4STWOX2.mjs";
 import {
   readHookInput,
@@ -27,7 +27,7 @@ import {
 } from "../chunks/chunk-GLGDYDQJ.mjs";
 import "../chunks/chunk-OYWZZECT.mjs";
 import "../chunks/chunk-DZJZL4SE.mjs";
-import "../chunks/chunk-AWN62GK6.mjs";
+import "../chunks/chunk-F7NZOAFJ.mjs";
 import {
   hasState,
   locate
@@ -35,7 +35,7 @@ import {
 import "../chunks/chunk-6VPCHBZS.mjs";
 import {
   openProject
-} from "../chunks/chunk-XNNKF6MI.mjs";
+} from "../chunks/chunk-JFNQVPHC.mjs";
 import {
   resolveRepo
 } from "../chunks/chunk-NTIJ6GFX.mjs";

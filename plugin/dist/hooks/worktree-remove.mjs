@@ -8,8 +8,8 @@ import {
   note,
   removePlainWorktree,
   trace
-} from "../chunks/chunk-7AEH6HQM.mjs";
-import "../chunks/chunk-H7TYDTDF.mjs";
+} from "../chunks/chunk-RHC7AAXO.mjs";
+import "../chunks/chunk-B4MTYFY3.mjs";
 import "../chunks/chunk-J4STWOX2.mjs";
 import {
   readHookInput,
@@ -19,7 +19,7 @@ import "../chunks/chunk-HAJB5A2E.mjs";
 import "../chunks/chunk-UVBGPYTR.mjs";
 import "../chunks/chunk-OYWZZECT.mjs";
 import "../chunks/chunk-DZJZL4SE.mjs";
-import "../chunks/chunk-AWN62GK6.mjs";
+import "../chunks/chunk-F7NZOAFJ.mjs";
 import {
   hasState,
   locate,
@@ -28,7 +28,7 @@ import {
 import "../chunks/chunk-6VPCHBZS.mjs";
 import {
   openProject
-} from "../chunks/chunk-XNNKF6MI.mjs";
+} from "../chunks/chunk-JFNQVPHC.mjs";
 import "../chunks/chunk-NTIJ6GFX.mjs";
 import "../chunks/chunk-7YO2VVDH.mjs";
 import "../chunks/chunk-V47YI7EL.mjs";

@@ -5,7 +5,7 @@ var fs = require("node:fs");
 import {
   completeSessionFast,
   transcriptUsage
-} from "../../chunks/chunk-5RMIJCAG.mjs";
+} from "../../chunks/chunk-7F6DUB7P.mjs";
 import "../../chunks/chunk-UVBGPYTR.mjs";
 import {
   sessionOwner
@@ -15,7 +15,7 @@ import {
   claimsOf
 } from "../../chunks/chunk-OYWZZECT.mjs";
 import "../../chunks/chunk-DZJZL4SE.mjs";
-import "../../chunks/chunk-AWN62GK6.mjs";
+import "../../chunks/chunk-F7NZOAFJ.mjs";
 import "../../chunks/chunk-6SAEVL7J.mjs";
 import {
   OWNERS_DOC,
@@ -23,7 +23,7 @@ import {
 } from "../../chunks/chunk-6VPCHBZS.mjs";
 import {
   readSessions
-} from "../../chunks/chunk-NEQFI326.mjs";
+} from "../../chunks/chunk-ODNGELQ4.mjs";
 import "../../chunks/chunk-RNGUGICK.mjs";
 import "../../chunks/chunk-SEDKT3YB.mjs";
 import {
@@ -31,7 +31,7 @@ import {
 } from "../../chunks/chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "../../chunks/chunk-XNNKF6MI.mjs";
+} from "../../chunks/chunk-JFNQVPHC.mjs";
 import {
   repoFromPaths
 } from "../../chunks/chunk-NTIJ6GFX.mjs";

@@ -5,7 +5,7 @@ import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "../../chunks/chunk-G6OZYZW4.mjs";
+} from "../../chunks/chunk-WGS644NC.mjs";
 import {
   str
 } from "../../chunks/chunk-RJNADHBY.mjs";
@@ -17,8 +17,8 @@ import {
 } from "../../chunks/chunk-KOIFUBQW.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-FNQDH656.mjs";
-import "../../chunks/chunk-AWN62GK6.mjs";
+} from "../../chunks/chunk-TP66G5E6.mjs";
+import "../../chunks/chunk-F7NZOAFJ.mjs";
 import {
   readDoc
 } from "../../chunks/chunk-6SAEVL7J.mjs";
@@ -29,13 +29,13 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "../../chunks/chunk-NEQFI326.mjs";
+} from "../../chunks/chunk-ODNGELQ4.mjs";
 import "../../chunks/chunk-RNGUGICK.mjs";
 import "../../chunks/chunk-SEDKT3YB.mjs";
 import "../../chunks/chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "../../chunks/chunk-XNNKF6MI.mjs";
+} from "../../chunks/chunk-JFNQVPHC.mjs";
 import {
   repoFromPaths
 } from "../../chunks/chunk-NTIJ6GFX.mjs";

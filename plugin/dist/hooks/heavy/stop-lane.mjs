@@ -7,18 +7,18 @@ import {
 } from "../../chunks/chunk-HAJB5A2E.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-FNQDH656.mjs";
+} from "../../chunks/chunk-TP66G5E6.mjs";
 import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "../../chunks/chunk-NEQFI326.mjs";
+} from "../../chunks/chunk-ODNGELQ4.mjs";
 import "../../chunks/chunk-RNGUGICK.mjs";
 import "../../chunks/chunk-SEDKT3YB.mjs";
 import "../../chunks/chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "../../chunks/chunk-XNNKF6MI.mjs";
+} from "../../chunks/chunk-JFNQVPHC.mjs";
 import {
   repoFromPaths
 } from "../../chunks/chunk-NTIJ6GFX.mjs";

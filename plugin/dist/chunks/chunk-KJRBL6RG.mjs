@@ -56,7 +56,7 @@ import {
   loadConfigAtCommit,
   parseConfig,
   resolveTarget
-} from "./chunk-NLNO3L2A.mjs";
+} from "./chunk-7DO2SC66.mjs";
 import {
   LIST_LIMIT,
   adminDirFor,
@@ -76,13 +76,13 @@ import {
   teardownLane,
   withGitLock,
   worktreeOperation
-} from "./chunk-H7TYDTDF.mjs";
+} from "./chunk-B4MTYFY3.mjs";
 import {
   logReclaimed
 } from "./chunk-J4STWOX2.mjs";
 import {
   targetRevs
-} from "./chunk-G6OZYZW4.mjs";
+} from "./chunk-WGS644NC.mjs";
 import {
   NOTICES_DOC
 } from "./chunk-KOIFUBQW.mjs";
@@ -97,7 +97,7 @@ import {
   runCost,
   usageText,
   withSessionLock
-} from "./chunk-5RMIJCAG.mjs";
+} from "./chunk-7F6DUB7P.mjs";
 import {
   indexListing,
   trackedFiles,
@@ -135,7 +135,7 @@ import {
   readSessions,
   redact,
   sessionKey
-} from "./chunk-NEQFI326.mjs";
+} from "./chunk-ODNGELQ4.mjs";
 import {
   findNoteText,
   noteFile,
@@ -152,7 +152,7 @@ import {
 import {
   killProcessGroup,
   runCommand
-} from "./chunk-XNNKF6MI.mjs";
+} from "./chunk-JFNQVPHC.mjs";
 import {
   branchTips,
   commonDirOf,

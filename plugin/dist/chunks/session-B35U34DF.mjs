@@ -29,13 +29,13 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-SLRBHJY4.mjs";
+} from "./chunk-KJRBL6RG.mjs";
 import "./chunk-HHVC3Q4C.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";
 import "./chunk-XDBV2D5S.mjs";
 import "./chunk-YFNGQKDO.mjs";
-import "./chunk-NLNO3L2A.mjs";
+import "./chunk-7DO2SC66.mjs";
 import {
   NEVER,
   ZodIssueCode,
@@ -69,7 +69,7 @@ import {
 import {
   removeLane,
   startLane
-} from "./chunk-H7TYDTDF.mjs";
+} from "./chunk-B4MTYFY3.mjs";
 import {
   claimFiles,
   detachProcess,
@@ -83,19 +83,19 @@ import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "./chunk-G6OZYZW4.mjs";
+} from "./chunk-WGS644NC.mjs";
 import "./chunk-KOIFUBQW.mjs";
 import "./chunk-HAJB5A2E.mjs";
 import {
   endSession
-} from "./chunk-5RMIJCAG.mjs";
+} from "./chunk-7F6DUB7P.mjs";
 import "./chunk-UVBGPYTR.mjs";
 import {
   CLAIM_MODES,
   leasePort
 } from "./chunk-OYWZZECT.mjs";
 import "./chunk-DZJZL4SE.mjs";
-import "./chunk-AWN62GK6.mjs";
+import "./chunk-F7NZOAFJ.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -108,7 +108,7 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-NEQFI326.mjs";
+} from "./chunk-ODNGELQ4.mjs";
 import "./chunk-RNGUGICK.mjs";
 import "./chunk-SEDKT3YB.mjs";
 import {
@@ -119,7 +119,7 @@ import {
 } from "./chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "./chunk-XNNKF6MI.mjs";
+} from "./chunk-JFNQVPHC.mjs";
 import {
   resolveRepo
 } from "./chunk-NTIJ6GFX.mjs";

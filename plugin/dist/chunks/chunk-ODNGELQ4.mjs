@@ -14,7 +14,7 @@ import {
 } from "./chunk-33IM2RXV.mjs";
 import {
   runCommand
-} from "./chunk-XNNKF6MI.mjs";
+} from "./chunk-JFNQVPHC.mjs";
 import {
   showToplevel
 } from "./chunk-NTIJ6GFX.mjs";

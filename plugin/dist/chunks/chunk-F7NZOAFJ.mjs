@@ -102,6 +102,19 @@ function readHeadFiles(worktree, commonDir, env = process.env) {
     return void 0;
   }
 }
+function mainHeadRefFiles(commonDir, env = process.env) {
+  if (env.GIT_DIR || env.GIT_COMMON_DIR) return void 0;
+  try {
+    if (exists(path.join(commonDir, "reftable"))) return void 0;
+    const head = (readText(path.join(commonDir, "HEAD")) ?? "").trim();
+    if (OID_RE.test(head)) return "";
+    const full = /^ref: (refs\/heads\/\S+)$/.exec(head)?.[1];
+    if (!full || !plainRef(full)) return void 0;
+    return refValue(commonDir, full, packedRefs(commonDir)) === null ? void 0 : full;
+  } catch {
+    return void 0;
+  }
+}
 async function headOf(worktree, commonDir) {
   const disk = readHeadFiles(worktree, commonDir);
   if (disk) return disk;
@@ -113,5 +126,6 @@ export {
   branchTipFiles,
   refExistsFiles,
   readHeadFiles,
+  mainHeadRefFiles,
   headOf
 };

@@ -92,7 +92,7 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-SLRBHJY4.mjs";
+} from "./chunk-KJRBL6RG.mjs";
 import "./chunk-HHVC3Q4C.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";
@@ -102,12 +102,12 @@ import {
   AGENT_PLACEHOLDERS,
   AGENT_PRESETS,
   configJsonSchemaText
-} from "./chunk-NLNO3L2A.mjs";
+} from "./chunk-7DO2SC66.mjs";
 import "./chunk-6O67LTXW.mjs";
 import {
   removeLane,
   startLane
-} from "./chunk-H7TYDTDF.mjs";
+} from "./chunk-B4MTYFY3.mjs";
 import {
   claimFiles,
   listClaims,
@@ -119,7 +119,7 @@ import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "./chunk-G6OZYZW4.mjs";
+} from "./chunk-WGS644NC.mjs";
 import "./chunk-KOIFUBQW.mjs";
 import {
   remoteUrl
@@ -145,14 +145,14 @@ import {
   trimRuns,
   usageText,
   wallMs
-} from "./chunk-5RMIJCAG.mjs";
+} from "./chunk-7F6DUB7P.mjs";
 import "./chunk-UVBGPYTR.mjs";
 import {
   leasePort,
   releasePorts
 } from "./chunk-OYWZZECT.mjs";
 import "./chunk-DZJZL4SE.mjs";
-import "./chunk-AWN62GK6.mjs";
+import "./chunk-F7NZOAFJ.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -170,7 +170,7 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-NEQFI326.mjs";
+} from "./chunk-ODNGELQ4.mjs";
 import "./chunk-RNGUGICK.mjs";
 import "./chunk-SEDKT3YB.mjs";
 import {
@@ -184,7 +184,7 @@ import {
   releaseGroup,
   spawnGroup,
   stopGroup
-} from "./chunk-XNNKF6MI.mjs";
+} from "./chunk-JFNQVPHC.mjs";
 import {
   resolveRepo
 } from "./chunk-NTIJ6GFX.mjs";
@@ -216,6 +216,7 @@ import {
 } from "./chunk-66AJOIRT.mjs";
 import {
   act,
+  failpoint,
   hostName,
   pidAlive,
   speak,
@@ -5540,6 +5541,8 @@ async function agentExited(ctx, rt, attempt, counted, exit, output) {
   }
   const failedOnLimit = exit.exitCode !== 0 && exit.exitCode !== null ? limitOf(rt, exit, output) : void 0;
   if (failedOnLimit) ctx.pauses.hit(failedOnLimit, rt.id);
+  ctx.wake();
+  await failpoint("run.handoff");
   let lane;
   try {
     lane = await checkLane(ctx.project.repo.mainRoot, rt.path, rt.id, ctx.cfg.target);
@@ -7529,7 +7532,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-ZJW7KOTX.mjs");
+      const { serveMcpStdio } = await import("./stdio-YMFEANKN.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

@@ -8,8 +8,9 @@ import {
   loadConfigAtCommit,
   parseConfig,
   resolveTarget
-} from "./chunk-NLNO3L2A.mjs";
+} from "./chunk-7DO2SC66.mjs";
 import "./chunk-6O67LTXW.mjs";
+import "./chunk-F7NZOAFJ.mjs";
 import "./chunk-NTIJ6GFX.mjs";
 import "./chunk-V47YI7EL.mjs";
 import "./chunk-66AJOIRT.mjs";

@@ -5,7 +5,7 @@ var fs = require("node:fs");
 var path = require("node:path");
 import {
   headOf
-} from "./chunk-AWN62GK6.mjs";
+} from "./chunk-F7NZOAFJ.mjs";
 import {
   PLAN_DOC
 } from "./chunk-6VPCHBZS.mjs";
@@ -17,7 +17,7 @@ import {
   readSessions,
   redact,
   sessionKey
-} from "./chunk-NEQFI326.mjs";
+} from "./chunk-ODNGELQ4.mjs";
 import {
   findNoteText,
   noteFile,

@@ -20,7 +20,7 @@ async function openProject(cwd, preresolved) {
     store,
     // Loaded on first use: the config module brings zod (tens of ms to load), and the SessionEnd
     // hook, for one, opens the repository without ever reading the config.
-    config: () => cfg ??= import("./load-D2U3DJXQ.mjs").then((m) => m.loadConfig(repo.mainRoot, { repo }))
+    config: () => cfg ??= import("./load-IFBMVJ5P.mjs").then((m) => m.loadConfig(repo.mainRoot, { repo }))
   };
 }
 

@@ -17,7 +17,7 @@ import {
   branchTipFiles,
   headOf,
   readHeadFiles
-} from "./chunk-AWN62GK6.mjs";
+} from "./chunk-F7NZOAFJ.mjs";
 import {
   checkProtocol,
   findCurrent,
@@ -25,7 +25,7 @@ import {
   readSessions,
   redact,
   sessionKey
-} from "./chunk-NEQFI326.mjs";
+} from "./chunk-ODNGELQ4.mjs";
 import {
   noteFile,
   noteFromRecord,
@@ -43,7 +43,7 @@ import {
 } from "./chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "./chunk-XNNKF6MI.mjs";
+} from "./chunk-JFNQVPHC.mjs";
 import {
   currentBranch,
   resolveRepo

@@ -43,7 +43,7 @@ import {
 import {
   branchTipFiles,
   refExistsFiles
-} from "./chunk-AWN62GK6.mjs";
+} from "./chunk-F7NZOAFJ.mjs";
 import {
   OWNERS_DOC,
   TASKS_DOC,
@@ -61,7 +61,7 @@ import {
 import {
   killProcessGroup,
   runCommand
-} from "./chunk-XNNKF6MI.mjs";
+} from "./chunk-JFNQVPHC.mjs";
 import {
   lanePathFor,
   lanesDir,

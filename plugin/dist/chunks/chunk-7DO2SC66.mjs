@@ -9,6 +9,10 @@ import {
   formatPath
 } from "./chunk-6O67LTXW.mjs";
 import {
+  mainHeadRefFiles,
+  refExistsFiles
+} from "./chunk-F7NZOAFJ.mjs";
+import {
   branchExists,
   mainWorktreeHeadRef,
   resolveRepo
@@ -490,6 +494,7 @@ function parseConfig(json, source, opts = {}) {
 }
 function validateConfig(json, source) {
   const r = ConfigSchema.safeParse(json, {
+    jitless: true,
     error: (iss) => iss.code === "invalid_type" && iss.input === void 0 ? "required field is missing" : void 0
   });
   if (r.success) return r.data;
@@ -561,9 +566,10 @@ async function loadConfigAtCommit(repoDir, commit, opts = {}) {
   return finishFromRepo(parsed, source, repoDir, opts.repo);
 }
 async function resolveTarget(repo) {
-  const ref = await mainWorktreeHeadRef(repo.commonDir);
+  const ref = mainHeadRefFiles(repo.commonDir) ?? await mainWorktreeHeadRef(repo.commonDir);
   if (ref?.startsWith("refs/heads/")) return ref.slice("refs/heads/".length);
-  for (const b of ["main", "master"]) if (await branchExists(repo.commonDir, b)) return b;
+  for (const b of ["main", "master"])
+    if (refExistsFiles(repo.commonDir, `refs/heads/${b}`) ?? await branchExists(repo.commonDir, b)) return b;
   return "main";
 }
 function configJsonSchema() {

@@ -12,7 +12,7 @@ import {
   removeWorktree,
   startLane,
   withGitLock
-} from "./chunk-H7TYDTDF.mjs";
+} from "./chunk-B4MTYFY3.mjs";
 import {
   PLAN_DOC,
   TASKS_DOC,

@@ -45,13 +45,7 @@ export async function resolveRepo(cwd: string): Promise<Repo> {
   const commonDir = fs.realpathSync(path.resolve(cwd, common));
   // For a normal repository the main worktree is the parent of the common dir (.git).
   const mainRoot = path.basename(commonDir) === '.git' ? path.dirname(commonDir) : worktreeRoot;
-  // Whether HEAD names a commit, from git's files when they are plain (no git process), else git.
-  // GIT_DIR set: the worktree's own .git is not what git reads.
-  let hasCommits = process.env.GIT_DIR ? undefined : headHasCommitOnDisk(worktreeRoot, commonDir);
-  if (hasCommits === undefined) {
-    const head = await git(worktreeRoot, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { readOnly: true, okCodes: [1, 128] });
-    hasCommits = head.exitCode === 0;
-  }
+  const hasCommits = await headHasCommit(worktreeRoot, commonDir);
   return { worktreeRoot, commonDir, mainRoot, stateDir: path.join(commonDir, 'lanes'), hasCommits };
 }
 
@@ -65,13 +59,19 @@ export async function resolveRepo(cwd: string): Promise<Repo> {
 export async function repoFromPaths(p: { worktreeRoot: string; commonDir: string; mainRoot: string }): Promise<Repo> {
   const worktreeRoot = fs.realpathSync(p.worktreeRoot);
   const commonDir = fs.realpathSync(p.commonDir);
-  // GIT_DIR set: the worktree's own .git is not what git reads.
-  let hasCommits = process.env.GIT_DIR ? undefined : headHasCommitOnDisk(worktreeRoot, commonDir);
-  if (hasCommits === undefined) {
-    const head = await git(worktreeRoot, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { readOnly: true, okCodes: [1, 128] });
-    hasCommits = head.exitCode === 0;
-  }
+  const hasCommits = await headHasCommit(worktreeRoot, commonDir);
   return { worktreeRoot, commonDir, mainRoot: p.mainRoot, stateDir: path.join(commonDir, 'lanes'), hasCommits };
+}
+
+/**
+ * Whether the worktree's HEAD names a commit: from git's files when they are plain (no git
+ * process), else from git. With GIT_DIR set the worktree's own .git is not what git reads.
+ */
+async function headHasCommit(worktreeRoot: string, commonDir: string): Promise<boolean> {
+  const onDisk = process.env.GIT_DIR ? undefined : headHasCommitOnDisk(worktreeRoot, commonDir);
+  if (onDisk !== undefined) return onDisk;
+  const head = await git(worktreeRoot, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { readOnly: true, okCodes: [1, 128] });
+  return head.exitCode === 0;
 }
 
 const OID_RE = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;

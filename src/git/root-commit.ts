@@ -8,8 +8,9 @@ import { looseObjectStore, rootCommitBody, treeBody, writeLooseObject } from './
 import { isSha } from './refs.js';
 import { rememberBlob, type RemoteOptions } from './remote.js';
 
-/** Author and committer of shared-state commits. */
-const LANES_IDENT = 'lanes <lanes@localhost>';
+/** Author and committer of shared-state commits, however they are written. */
+const LANES_NAME = 'lanes';
+const LANES_EMAIL = 'lanes@localhost';
 
 /**
  * A parentless commit whose tree holds `files` (name → content). Root commits keep a state ref's
@@ -33,7 +34,7 @@ export async function writeRootCommits(
     return commits.map((c, i) => {
       const entries = names[i]!.map((name) => ({ name, oid: writeLooseObject(store, 'blob', Buffer.from(c.files[name]!)) }));
       const tree = writeLooseObject(store, 'tree', treeBody(entries));
-      const commit = writeLooseObject(store, 'commit', rootCommitBody(tree, LANES_IDENT, when, c.message));
+      const commit = writeLooseObject(store, 'commit', rootCommitBody(tree, `${LANES_NAME} <${LANES_EMAIL}>`, when, c.message));
       for (const name of names[i]!) rememberBlob(`${commit}:${name}`, c.files[name]!);
       return commit;
     });
@@ -61,10 +62,10 @@ export async function writeRootCommits(
   const treeOids = (await git(cwd, ['mktree', '--batch'], { env: opts.env, input: trees.join('\n\n') + '\n' })).stdout.trim().split('\n');
   const env = {
     ...opts.env,
-    GIT_AUTHOR_NAME: 'lanes',
-    GIT_AUTHOR_EMAIL: 'lanes@localhost',
-    GIT_COMMITTER_NAME: 'lanes',
-    GIT_COMMITTER_EMAIL: 'lanes@localhost',
+    GIT_AUTHOR_NAME: LANES_NAME,
+    GIT_AUTHOR_EMAIL: LANES_EMAIL,
+    GIT_COMMITTER_NAME: LANES_NAME,
+    GIT_COMMITTER_EMAIL: LANES_EMAIL,
   };
   const out: string[] = [];
   for (let i = 0; i < commits.length; i++) {

@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { git } from './exec.js';
+import { configGet } from './refs.js';
 
 export interface LooseObjectStore {
   /** The objects directory as git resolves it (`git rev-parse --git-path objects`). */
@@ -39,10 +40,10 @@ export function looseObjectStore(cwd: string, env?: Record<string, string | unde
 async function probe(cwd: string, env?: Record<string, string | undefined>): Promise<LooseObjectStore | undefined> {
   const [where, shared] = await Promise.all([
     git(cwd, ['rev-parse', '--git-path', 'objects', '--show-object-format'], { env, readOnly: true }),
-    git(cwd, ['config', '--get', 'core.sharedRepository'], { env, readOnly: true, okCodes: [1] }),
+    configGet(cwd, 'core.sharedRepository', env),
   ]);
   const [dir = '', format = ''] = where.stdout.trim().split('\n');
-  if (format !== 'sha1' || shared.exitCode !== 1 || !dir) return undefined;
+  if (format !== 'sha1' || shared !== undefined || !dir) return undefined;
   const abs = path.resolve(cwd, dir);
   return fs.statSync(abs).isDirectory() ? { dir: abs } : undefined;
 }

@@ -219,8 +219,8 @@ export async function contentLanded(cwd: string, tip: string, target: string): P
 }
 
 /** A config value, or undefined when unset. */
-export async function configGet(cwd: string, key: string): Promise<string | undefined> {
-  const r = await git(cwd, ['config', '--get', key], { readOnly: true, okCodes: [1] });
+export async function configGet(cwd: string, key: string, env?: Record<string, string | undefined>): Promise<string | undefined> {
+  const r = await git(cwd, ['config', '--get', key], { env, readOnly: true, okCodes: [1] });
   return r.exitCode === 0 ? r.stdout.trim() : undefined;
 }
 

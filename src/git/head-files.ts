@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { currentBranch, headCommit } from './head.js';
+import { branchExists, currentBranch, headCommit, mainWorktreeHeadRef } from './head.js';
 
 const OID_RE = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
@@ -159,6 +159,17 @@ export function mainHeadRefFiles(commonDir: string, env: NodeJS.ProcessEnv = pro
   } catch {
     return undefined;
   }
+}
+
+/** The main worktree's branch ref (undefined when detached): from the files git keeps when plain, else from git. */
+export async function mainHeadRef(commonDir: string): Promise<string | undefined> {
+  const disk = mainHeadRefFiles(commonDir);
+  return disk !== undefined ? disk || undefined : mainWorktreeHeadRef(commonDir);
+}
+
+/** Whether branch `refs/heads/<name>` exists: from the files git keeps when plain, else from git. */
+export async function branchExistsAt(commonDir: string, name: string): Promise<boolean> {
+  return refExistsFiles(commonDir, `refs/heads/${name}`) ?? branchExists(commonDir, name);
 }
 
 /** The branch and commit of `worktree`'s HEAD: from the files git keeps when plain, else from git. */

@@ -12,8 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { LanesError } from '../../errors.js';
-import { branchExists, mainWorktreeHeadRef } from '../../git/head.js';
-import { mainHeadRefFiles, refExistsFiles } from '../../git/head-files.js';
+import { branchExistsAt, mainHeadRef } from '../../git/head-files.js';
 import { refSha } from '../../git/refs.js';
 import { readBlob, treeEntry } from '../../git/tree.js';
 import { resolveRepo, type Repo } from '../../git/repo.js';
@@ -136,11 +135,9 @@ export async function loadConfigAtCommit(repoDir: string, commit: string, opts: 
  */
 export async function resolveTarget(repo: Repo): Promise<string> {
   // The *main* worktree's HEAD, even when called from a lane.
-  // Read from the files git keeps when they are plain: a git process costs several ms under load.
-  const ref = mainHeadRefFiles(repo.commonDir) ?? (await mainWorktreeHeadRef(repo.commonDir));
+  const ref = await mainHeadRef(repo.commonDir);
   if (ref?.startsWith('refs/heads/')) return ref.slice('refs/heads/'.length);
-  for (const b of ['main', 'master'])
-    if (refExistsFiles(repo.commonDir, `refs/heads/${b}`) ?? (await branchExists(repo.commonDir, b))) return b;
+  for (const b of ['main', 'master']) if (await branchExistsAt(repo.commonDir, b)) return b;
   return 'main';
 }
 

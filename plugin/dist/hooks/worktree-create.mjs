@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));
 import {
   loadConfig
-} from "../chunks/chunk-7DO2SC66.mjs";
+} from "../chunks/chunk-NT4PVPJ4.mjs";
 import "../chunks/chunk-6O67LTXW.mjs";
 import {
   adoptClaudeWorktree,
@@ -13,38 +13,38 @@ import {
   note,
   taskIdFor,
   trace
-} from "../chunks/chunk-RHC7AAXO.mjs";
-import "../chunks/chunk-B4MTYFY3.mjs";
-import "../chunks/chunk-J4STWOX2.mjs";
+} from "../chunks/chunk-KJPULTH3.mjs";
+import "../chunks/chunk-SZ3HLAL4.mjs";
+import "../chunks/chunk-GX5T234N.mjs";
 import {
   readHookInput,
   str
 } from "../chunks/chunk-RJNADHBY.mjs";
-import "../chunks/chunk-HAJB5A2E.mjs";
+import "../chunks/chunk-RHF564PJ.mjs";
 import "../chunks/chunk-UVBGPYTR.mjs";
 import {
   sessionOwner
-} from "../chunks/chunk-GLGDYDQJ.mjs";
-import "../chunks/chunk-OYWZZECT.mjs";
+} from "../chunks/chunk-OGDOGDVQ.mjs";
+import "../chunks/chunk-2WDI64UT.mjs";
 import "../chunks/chunk-DZJZL4SE.mjs";
-import "../chunks/chunk-F7NZOAFJ.mjs";
+import "../chunks/chunk-OWP5CTNR.mjs";
 import {
   hasState,
   locate
-} from "../chunks/chunk-6SAEVL7J.mjs";
-import "../chunks/chunk-6VPCHBZS.mjs";
+} from "../chunks/chunk-TVLX75BB.mjs";
+import "../chunks/chunk-MI7TJUJS.mjs";
 import {
   openProject
-} from "../chunks/chunk-JFNQVPHC.mjs";
+} from "../chunks/chunk-WOYQJP6L.mjs";
 import {
   resolveRepo
-} from "../chunks/chunk-NTIJ6GFX.mjs";
+} from "../chunks/chunk-SS6J233Q.mjs";
 import "../chunks/chunk-7YO2VVDH.mjs";
 import "../chunks/chunk-V47YI7EL.mjs";
-import "../chunks/chunk-FDDY45Z2.mjs";
+import "../chunks/chunk-TLPYJS5H.mjs";
 import "../chunks/chunk-TKZFUNKZ.mjs";
-import "../chunks/chunk-XBA3E3NF.mjs";
-import "../chunks/chunk-66AJOIRT.mjs";
+import "../chunks/chunk-TDUKKOBQ.mjs";
+import "../chunks/chunk-DAS6JYMY.mjs";
 import "../chunks/chunk-G3LQSMZE.mjs";
 import "../chunks/chunk-EVZWTNHO.mjs";
 import "../chunks/chunk-G23BEX64.mjs";

@@ -7,8 +7,8 @@ import {
 } from "../../chunks/chunk-KOIFUBQW.mjs";
 import {
   StateStore
-} from "../../chunks/chunk-XBA3E3NF.mjs";
-import "../../chunks/chunk-66AJOIRT.mjs";
+} from "../../chunks/chunk-TDUKKOBQ.mjs";
+import "../../chunks/chunk-DAS6JYMY.mjs";
 import "../../chunks/chunk-G3LQSMZE.mjs";
 import "../../chunks/chunk-EVZWTNHO.mjs";
 import "../../chunks/chunk-G23BEX64.mjs";

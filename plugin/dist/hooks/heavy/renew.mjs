@@ -3,22 +3,22 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));
 import {
   renewClaims
-} from "../../chunks/chunk-J4STWOX2.mjs";
+} from "../../chunks/chunk-GX5T234N.mjs";
 import {
   sessionOwner
-} from "../../chunks/chunk-GLGDYDQJ.mjs";
-import "../../chunks/chunk-OYWZZECT.mjs";
+} from "../../chunks/chunk-OGDOGDVQ.mjs";
+import "../../chunks/chunk-2WDI64UT.mjs";
 import "../../chunks/chunk-DZJZL4SE.mjs";
-import "../../chunks/chunk-6SAEVL7J.mjs";
+import "../../chunks/chunk-TVLX75BB.mjs";
 import {
   renewOwner
-} from "../../chunks/chunk-6VPCHBZS.mjs";
-import "../../chunks/chunk-FDDY45Z2.mjs";
+} from "../../chunks/chunk-MI7TJUJS.mjs";
+import "../../chunks/chunk-TLPYJS5H.mjs";
 import "../../chunks/chunk-TKZFUNKZ.mjs";
 import {
   StateStore
-} from "../../chunks/chunk-XBA3E3NF.mjs";
-import "../../chunks/chunk-66AJOIRT.mjs";
+} from "../../chunks/chunk-TDUKKOBQ.mjs";
+import "../../chunks/chunk-DAS6JYMY.mjs";
 import "../../chunks/chunk-G3LQSMZE.mjs";
 import "../../chunks/chunk-EVZWTNHO.mjs";
 import "../../chunks/chunk-G23BEX64.mjs";

@@ -5,25 +5,25 @@ var fs = require("node:fs");
 import {
   completeSessionFast,
   transcriptUsage
-} from "../../chunks/chunk-7F6DUB7P.mjs";
+} from "../../chunks/chunk-WWUPUQMR.mjs";
 import "../../chunks/chunk-UVBGPYTR.mjs";
 import {
   sessionOwner
-} from "../../chunks/chunk-GLGDYDQJ.mjs";
+} from "../../chunks/chunk-OGDOGDVQ.mjs";
 import {
   PORTS_DOC,
   claimsOf
-} from "../../chunks/chunk-OYWZZECT.mjs";
+} from "../../chunks/chunk-2WDI64UT.mjs";
 import "../../chunks/chunk-DZJZL4SE.mjs";
-import "../../chunks/chunk-F7NZOAFJ.mjs";
-import "../../chunks/chunk-6SAEVL7J.mjs";
+import "../../chunks/chunk-OWP5CTNR.mjs";
+import "../../chunks/chunk-TVLX75BB.mjs";
 import {
   OWNERS_DOC,
   TASKS_DOC
-} from "../../chunks/chunk-6VPCHBZS.mjs";
+} from "../../chunks/chunk-MI7TJUJS.mjs";
 import {
   readSessions
-} from "../../chunks/chunk-ODNGELQ4.mjs";
+} from "../../chunks/chunk-TFJ4DUDR.mjs";
 import "../../chunks/chunk-RNGUGICK.mjs";
 import "../../chunks/chunk-SEDKT3YB.mjs";
 import {
@@ -31,16 +31,16 @@ import {
 } from "../../chunks/chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "../../chunks/chunk-JFNQVPHC.mjs";
+} from "../../chunks/chunk-WOYQJP6L.mjs";
 import {
   repoFromPaths
-} from "../../chunks/chunk-NTIJ6GFX.mjs";
+} from "../../chunks/chunk-SS6J233Q.mjs";
 import "../../chunks/chunk-7YO2VVDH.mjs";
 import "../../chunks/chunk-V47YI7EL.mjs";
-import "../../chunks/chunk-FDDY45Z2.mjs";
+import "../../chunks/chunk-TLPYJS5H.mjs";
 import "../../chunks/chunk-TKZFUNKZ.mjs";
-import "../../chunks/chunk-XBA3E3NF.mjs";
-import "../../chunks/chunk-66AJOIRT.mjs";
+import "../../chunks/chunk-TDUKKOBQ.mjs";
+import "../../chunks/chunk-DAS6JYMY.mjs";
 import "../../chunks/chunk-G3LQSMZE.mjs";
 import "../../chunks/chunk-EVZWTNHO.mjs";
 import "../../chunks/chunk-G23BEX64.mjs";

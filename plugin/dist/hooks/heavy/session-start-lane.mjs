@@ -5,7 +5,7 @@ import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "../../chunks/chunk-WGS644NC.mjs";
+} from "../../chunks/chunk-V7CSTJKC.mjs";
 import {
   str
 } from "../../chunks/chunk-RJNADHBY.mjs";
@@ -17,37 +17,37 @@ import {
 } from "../../chunks/chunk-KOIFUBQW.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-TP66G5E6.mjs";
-import "../../chunks/chunk-F7NZOAFJ.mjs";
+} from "../../chunks/chunk-GYN6H5SI.mjs";
+import "../../chunks/chunk-OWP5CTNR.mjs";
 import {
   readDoc
-} from "../../chunks/chunk-6SAEVL7J.mjs";
+} from "../../chunks/chunk-TVLX75BB.mjs";
 import {
   readPlan
-} from "../../chunks/chunk-6VPCHBZS.mjs";
+} from "../../chunks/chunk-MI7TJUJS.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "../../chunks/chunk-ODNGELQ4.mjs";
+} from "../../chunks/chunk-TFJ4DUDR.mjs";
 import "../../chunks/chunk-RNGUGICK.mjs";
 import "../../chunks/chunk-SEDKT3YB.mjs";
 import "../../chunks/chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "../../chunks/chunk-JFNQVPHC.mjs";
+} from "../../chunks/chunk-WOYQJP6L.mjs";
 import {
   repoFromPaths
-} from "../../chunks/chunk-NTIJ6GFX.mjs";
+} from "../../chunks/chunk-SS6J233Q.mjs";
 import "../../chunks/chunk-7YO2VVDH.mjs";
 import "../../chunks/chunk-V47YI7EL.mjs";
 import {
   describeOwner,
   describeUntil
-} from "../../chunks/chunk-FDDY45Z2.mjs";
+} from "../../chunks/chunk-TLPYJS5H.mjs";
 import "../../chunks/chunk-TKZFUNKZ.mjs";
-import "../../chunks/chunk-XBA3E3NF.mjs";
-import "../../chunks/chunk-66AJOIRT.mjs";
+import "../../chunks/chunk-TDUKKOBQ.mjs";
+import "../../chunks/chunk-DAS6JYMY.mjs";
 import "../../chunks/chunk-G3LQSMZE.mjs";
 import "../../chunks/chunk-EVZWTNHO.mjs";
 import "../../chunks/chunk-G23BEX64.mjs";

@@ -4,33 +4,33 @@ const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url))
 var fs = require("node:fs");
 import {
   pushWork
-} from "../../chunks/chunk-HAJB5A2E.mjs";
+} from "../../chunks/chunk-RHF564PJ.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-TP66G5E6.mjs";
+} from "../../chunks/chunk-GYN6H5SI.mjs";
 import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "../../chunks/chunk-ODNGELQ4.mjs";
+} from "../../chunks/chunk-TFJ4DUDR.mjs";
 import "../../chunks/chunk-RNGUGICK.mjs";
 import "../../chunks/chunk-SEDKT3YB.mjs";
 import "../../chunks/chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "../../chunks/chunk-JFNQVPHC.mjs";
+} from "../../chunks/chunk-WOYQJP6L.mjs";
 import {
   repoFromPaths
-} from "../../chunks/chunk-NTIJ6GFX.mjs";
+} from "../../chunks/chunk-SS6J233Q.mjs";
 import "../../chunks/chunk-7YO2VVDH.mjs";
 import "../../chunks/chunk-V47YI7EL.mjs";
-import "../../chunks/chunk-FDDY45Z2.mjs";
+import "../../chunks/chunk-TLPYJS5H.mjs";
 import "../../chunks/chunk-TKZFUNKZ.mjs";
-import "../../chunks/chunk-XBA3E3NF.mjs";
+import "../../chunks/chunk-TDUKKOBQ.mjs";
 import {
   refSha,
   statusPorcelain
-} from "../../chunks/chunk-66AJOIRT.mjs";
+} from "../../chunks/chunk-DAS6JYMY.mjs";
 import "../../chunks/chunk-G3LQSMZE.mjs";
 import "../../chunks/chunk-EVZWTNHO.mjs";
 import "../../chunks/chunk-G23BEX64.mjs";

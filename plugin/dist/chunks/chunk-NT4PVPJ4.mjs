@@ -9,20 +9,18 @@ import {
   formatPath
 } from "./chunk-6O67LTXW.mjs";
 import {
-  mainHeadRefFiles,
-  refExistsFiles
-} from "./chunk-F7NZOAFJ.mjs";
+  branchExistsAt,
+  mainHeadRef
+} from "./chunk-OWP5CTNR.mjs";
 import {
-  branchExists,
-  mainWorktreeHeadRef,
   resolveRepo
-} from "./chunk-NTIJ6GFX.mjs";
+} from "./chunk-SS6J233Q.mjs";
 import {
   relPathProblem
 } from "./chunk-V47YI7EL.mjs";
 import {
   refSha
-} from "./chunk-66AJOIRT.mjs";
+} from "./chunk-DAS6JYMY.mjs";
 import {
   readBlob,
   treeEntry
@@ -566,10 +564,9 @@ async function loadConfigAtCommit(repoDir, commit, opts = {}) {
   return finishFromRepo(parsed, source, repoDir, opts.repo);
 }
 async function resolveTarget(repo) {
-  const ref = mainHeadRefFiles(repo.commonDir) ?? await mainWorktreeHeadRef(repo.commonDir);
+  const ref = await mainHeadRef(repo.commonDir);
   if (ref?.startsWith("refs/heads/")) return ref.slice("refs/heads/".length);
-  for (const b of ["main", "master"])
-    if (refExistsFiles(repo.commonDir, `refs/heads/${b}`) ?? await branchExists(repo.commonDir, b)) return b;
+  for (const b of ["main", "master"]) if (await branchExistsAt(repo.commonDir, b)) return b;
   return "main";
 }
 function configJsonSchema() {

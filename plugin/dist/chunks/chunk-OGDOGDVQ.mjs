@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));
 import {
   mcpOwner
-} from "./chunk-FDDY45Z2.mjs";
+} from "./chunk-TLPYJS5H.mjs";
 
 // src/hooks/lib/owner.ts
 function sessionOwner(sid) {

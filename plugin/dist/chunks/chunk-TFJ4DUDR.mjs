@@ -14,16 +14,16 @@ import {
 } from "./chunk-33IM2RXV.mjs";
 import {
   runCommand
-} from "./chunk-JFNQVPHC.mjs";
+} from "./chunk-WOYQJP6L.mjs";
 import {
   showToplevel
-} from "./chunk-NTIJ6GFX.mjs";
+} from "./chunk-SS6J233Q.mjs";
 import {
   LANES_DOC
-} from "./chunk-FDDY45Z2.mjs";
+} from "./chunk-TLPYJS5H.mjs";
 import {
   statusPorcelain
-} from "./chunk-66AJOIRT.mjs";
+} from "./chunk-DAS6JYMY.mjs";
 import {
   act
 } from "./chunk-G3LQSMZE.mjs";

@@ -4,7 +4,7 @@ const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url))
 var os = require("node:os");
 import {
   leaseEnd
-} from "./chunk-XBA3E3NF.mjs";
+} from "./chunk-TDUKKOBQ.mjs";
 import {
   act,
   hostName,

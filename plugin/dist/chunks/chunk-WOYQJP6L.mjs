@@ -5,10 +5,10 @@ var { spawn } = require("node:child_process");
 var fs = require("node:fs");
 import {
   resolveRepo
-} from "./chunk-NTIJ6GFX.mjs";
+} from "./chunk-SS6J233Q.mjs";
 import {
   StateStore
-} from "./chunk-XBA3E3NF.mjs";
+} from "./chunk-TDUKKOBQ.mjs";
 
 // src/core/project/project.ts
 async function openProject(cwd, preresolved) {
@@ -20,7 +20,7 @@ async function openProject(cwd, preresolved) {
     store,
     // Loaded on first use: the config module brings zod (tens of ms to load), and the SessionEnd
     // hook, for one, opens the repository without ever reading the config.
-    config: () => cfg ??= import("./load-IFBMVJ5P.mjs").then((m) => m.loadConfig(repo.mainRoot, { repo }))
+    config: () => cfg ??= import("./load-HIPDT7FY.mjs").then((m) => m.loadConfig(repo.mainRoot, { repo }))
   };
 }
 

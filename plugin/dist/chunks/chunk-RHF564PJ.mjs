@@ -8,13 +8,13 @@ import {
   netGit,
   offlineError,
   pushAtomic
-} from "./chunk-XBA3E3NF.mjs";
+} from "./chunk-TDUKKOBQ.mjs";
 import {
   isAncestor,
   isSha,
   presentCommits,
   refSha
-} from "./chunk-66AJOIRT.mjs";
+} from "./chunk-DAS6JYMY.mjs";
 import {
   git
 } from "./chunk-EVZWTNHO.mjs";

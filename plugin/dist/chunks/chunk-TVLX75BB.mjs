@@ -6,7 +6,7 @@ var fs = require("node:fs");
 var path = require("node:path");
 import {
   loadBook
-} from "./chunk-XBA3E3NF.mjs";
+} from "./chunk-TDUKKOBQ.mjs";
 import {
   parseDoc
 } from "./chunk-G23BEX64.mjs";

@@ -20,7 +20,7 @@ import {
   renewInTx,
   renewPortsInTx,
   sane
-} from "./chunk-OYWZZECT.mjs";
+} from "./chunk-2WDI64UT.mjs";
 import {
   normalizeScope,
   scopesIntersect
@@ -31,15 +31,15 @@ import {
   assertAuthority,
   renewOwner,
   taskHolder
-} from "./chunk-6VPCHBZS.mjs";
+} from "./chunk-MI7TJUJS.mjs";
 import {
   LANES_DOC,
   assertOwner,
   assertTtl
-} from "./chunk-FDDY45Z2.mjs";
+} from "./chunk-TLPYJS5H.mjs";
 import {
   readRemoteSetting
-} from "./chunk-XBA3E3NF.mjs";
+} from "./chunk-TDUKKOBQ.mjs";
 import {
   failpoint,
   hostName

@@ -200,7 +200,7 @@ async function serveMcpStdio(opts = {}) {
     return true;
   };
   const load = () => loading ??= (async () => {
-    const { startSession } = await import("./session-B35U34DF.mjs");
+    const { startSession } = await import("./session-EXF26CJH.mjs");
     session = await startSession(opts, feed, {
       maxBufferSize: 2 * max + 1024,
       onerror: (e) => {

@@ -35,22 +35,20 @@ async function resolveRepo(cwd) {
   const worktreeRoot = fs.realpathSync(top);
   const commonDir = fs.realpathSync(path.resolve(cwd, common));
   const mainRoot = path.basename(commonDir) === ".git" ? path.dirname(commonDir) : worktreeRoot;
-  let hasCommits = process.env.GIT_DIR ? void 0 : headHasCommitOnDisk(worktreeRoot, commonDir);
-  if (hasCommits === void 0) {
-    const head = await git(worktreeRoot, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], { readOnly: true, okCodes: [1, 128] });
-    hasCommits = head.exitCode === 0;
-  }
+  const hasCommits = await headHasCommit(worktreeRoot, commonDir);
   return { worktreeRoot, commonDir, mainRoot, stateDir: path.join(commonDir, "lanes"), hasCommits };
 }
 async function repoFromPaths(p) {
   const worktreeRoot = fs.realpathSync(p.worktreeRoot);
   const commonDir = fs.realpathSync(p.commonDir);
-  let hasCommits = process.env.GIT_DIR ? void 0 : headHasCommitOnDisk(worktreeRoot, commonDir);
-  if (hasCommits === void 0) {
-    const head = await git(worktreeRoot, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], { readOnly: true, okCodes: [1, 128] });
-    hasCommits = head.exitCode === 0;
-  }
+  const hasCommits = await headHasCommit(worktreeRoot, commonDir);
   return { worktreeRoot, commonDir, mainRoot: p.mainRoot, stateDir: path.join(commonDir, "lanes"), hasCommits };
+}
+async function headHasCommit(worktreeRoot, commonDir) {
+  const onDisk = process.env.GIT_DIR ? void 0 : headHasCommitOnDisk(worktreeRoot, commonDir);
+  if (onDisk !== void 0) return onDisk;
+  const head = await git(worktreeRoot, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], { readOnly: true, okCodes: [1, 128] });
+  return head.exitCode === 0;
 }
 var OID_RE = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 function headHasCommitOnDisk(worktreeRoot, commonDir) {

@@ -16,10 +16,10 @@ var crypto = require("node:crypto");
 var fs8 = require("node:fs");
 import {
   logReclaimed
-} from "./chunk-J4STWOX2.mjs";
+} from "./chunk-GX5T234N.mjs";
 import {
   fetchWork
-} from "./chunk-HAJB5A2E.mjs";
+} from "./chunk-RHF564PJ.mjs";
 import {
   ignoredAmong,
   ignoredFilesUnder,
@@ -36,14 +36,14 @@ import {
   releaseOwnerInTx,
   releasePortsInTx,
   sane
-} from "./chunk-OYWZZECT.mjs";
+} from "./chunk-2WDI64UT.mjs";
 import {
   isPlainScope
 } from "./chunk-DZJZL4SE.mjs";
 import {
   branchTipFiles,
   refExistsFiles
-} from "./chunk-F7NZOAFJ.mjs";
+} from "./chunk-OWP5CTNR.mjs";
 import {
   OWNERS_DOC,
   TASKS_DOC,
@@ -57,11 +57,11 @@ import {
   requireTask,
   setStatus,
   touchOwnerInTx
-} from "./chunk-6VPCHBZS.mjs";
+} from "./chunk-MI7TJUJS.mjs";
 import {
   killProcessGroup,
   runCommand
-} from "./chunk-JFNQVPHC.mjs";
+} from "./chunk-WOYQJP6L.mjs";
 import {
   lanePathFor,
   lanesDir,
@@ -79,14 +79,14 @@ import {
   laneRef,
   lockReason,
   taskOwner
-} from "./chunk-FDDY45Z2.mjs";
+} from "./chunk-TLPYJS5H.mjs";
 import {
   isInside
 } from "./chunk-TKZFUNKZ.mjs";
 import {
   holdsLock,
   withLock
-} from "./chunk-XBA3E3NF.mjs";
+} from "./chunk-TDUKKOBQ.mjs";
 import {
   ZERO_SHA,
   commitsLostWith,
@@ -103,7 +103,7 @@ import {
   snapshotWorktree,
   stashCreate,
   statusPorcelain
-} from "./chunk-66AJOIRT.mjs";
+} from "./chunk-DAS6JYMY.mjs";
 import {
   act,
   failpoint,

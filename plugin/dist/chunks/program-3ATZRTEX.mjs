@@ -92,7 +92,7 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-KJRBL6RG.mjs";
+} from "./chunk-X3BWJYIN.mjs";
 import "./chunk-HHVC3Q4C.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";
@@ -102,28 +102,28 @@ import {
   AGENT_PLACEHOLDERS,
   AGENT_PRESETS,
   configJsonSchemaText
-} from "./chunk-7DO2SC66.mjs";
+} from "./chunk-NT4PVPJ4.mjs";
 import "./chunk-6O67LTXW.mjs";
 import {
   removeLane,
   startLane
-} from "./chunk-B4MTYFY3.mjs";
+} from "./chunk-SZ3HLAL4.mjs";
 import {
   claimFiles,
   listClaims,
   offerClaimService,
   releaseFiles,
   renewClaims
-} from "./chunk-J4STWOX2.mjs";
+} from "./chunk-GX5T234N.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "./chunk-WGS644NC.mjs";
+} from "./chunk-V7CSTJKC.mjs";
 import "./chunk-KOIFUBQW.mjs";
 import {
   remoteUrl
-} from "./chunk-HAJB5A2E.mjs";
+} from "./chunk-RHF564PJ.mjs";
 import {
   INTERRUPTED_NOTE,
   LIMITED_NOTE,
@@ -145,14 +145,14 @@ import {
   trimRuns,
   usageText,
   wallMs
-} from "./chunk-7F6DUB7P.mjs";
+} from "./chunk-WWUPUQMR.mjs";
 import "./chunk-UVBGPYTR.mjs";
 import {
   leasePort,
   releasePorts
-} from "./chunk-OYWZZECT.mjs";
+} from "./chunk-2WDI64UT.mjs";
 import "./chunk-DZJZL4SE.mjs";
-import "./chunk-F7NZOAFJ.mjs";
+import "./chunk-OWP5CTNR.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -165,12 +165,12 @@ import {
   requireTask,
   touchOwner,
   updateTask
-} from "./chunk-6VPCHBZS.mjs";
+} from "./chunk-MI7TJUJS.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-ODNGELQ4.mjs";
+} from "./chunk-TFJ4DUDR.mjs";
 import "./chunk-RNGUGICK.mjs";
 import "./chunk-SEDKT3YB.mjs";
 import {
@@ -184,10 +184,10 @@ import {
   releaseGroup,
   spawnGroup,
   stopGroup
-} from "./chunk-JFNQVPHC.mjs";
+} from "./chunk-WOYQJP6L.mjs";
 import {
   resolveRepo
-} from "./chunk-NTIJ6GFX.mjs";
+} from "./chunk-SS6J233Q.mjs";
 import "./chunk-7YO2VVDH.mjs";
 import {
   relPathProblem
@@ -200,7 +200,7 @@ import {
   describeUntil,
   laneRef,
   taskOwner
-} from "./chunk-FDDY45Z2.mjs";
+} from "./chunk-TLPYJS5H.mjs";
 import "./chunk-TKZFUNKZ.mjs";
 import {
   RemoteStore,
@@ -209,11 +209,11 @@ import {
   readRemoteSetting,
   sharedBackend,
   writeRemoteSetting
-} from "./chunk-XBA3E3NF.mjs";
+} from "./chunk-TDUKKOBQ.mjs";
 import {
   refSha,
   statusPorcelain
-} from "./chunk-66AJOIRT.mjs";
+} from "./chunk-DAS6JYMY.mjs";
 import {
   act,
   failpoint,
@@ -7532,7 +7532,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-YMFEANKN.mjs");
+      const { serveMcpStdio } = await import("./stdio-O745IDHQ.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

@@ -5,10 +5,10 @@ var fs = require("node:fs");
 var path = require("node:path");
 import {
   headOf
-} from "./chunk-F7NZOAFJ.mjs";
+} from "./chunk-OWP5CTNR.mjs";
 import {
   PLAN_DOC
-} from "./chunk-6VPCHBZS.mjs";
+} from "./chunk-MI7TJUJS.mjs";
 import {
   activeIn,
   laneAt,
@@ -17,7 +17,7 @@ import {
   readSessions,
   redact,
   sessionKey
-} from "./chunk-ODNGELQ4.mjs";
+} from "./chunk-TFJ4DUDR.mjs";
 import {
   findNoteText,
   noteFile,

@@ -4,9 +4,11 @@ const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url))
 var fs = require("node:fs");
 var path = require("node:path");
 import {
+  branchExists,
   currentBranch,
-  headCommit
-} from "./chunk-NTIJ6GFX.mjs";
+  headCommit,
+  mainWorktreeHeadRef
+} from "./chunk-SS6J233Q.mjs";
 
 // src/git/head-files.ts
 var OID_RE = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -115,6 +117,13 @@ function mainHeadRefFiles(commonDir, env = process.env) {
     return void 0;
   }
 }
+async function mainHeadRef(commonDir) {
+  const disk = mainHeadRefFiles(commonDir);
+  return disk !== void 0 ? disk || void 0 : mainWorktreeHeadRef(commonDir);
+}
+async function branchExistsAt(commonDir, name) {
+  return refExistsFiles(commonDir, `refs/heads/${name}`) ?? branchExists(commonDir, name);
+}
 async function headOf(worktree, commonDir) {
   const disk = readHeadFiles(worktree, commonDir);
   if (disk) return disk;
@@ -126,6 +135,7 @@ export {
   branchTipFiles,
   refExistsFiles,
   readHeadFiles,
-  mainHeadRefFiles,
+  mainHeadRef,
+  branchExistsAt,
   headOf
 };

@@ -8,12 +8,12 @@ import {
   loadConfigAtCommit,
   parseConfig,
   resolveTarget
-} from "./chunk-7DO2SC66.mjs";
+} from "./chunk-NT4PVPJ4.mjs";
 import "./chunk-6O67LTXW.mjs";
-import "./chunk-F7NZOAFJ.mjs";
-import "./chunk-NTIJ6GFX.mjs";
+import "./chunk-OWP5CTNR.mjs";
+import "./chunk-SS6J233Q.mjs";
 import "./chunk-V47YI7EL.mjs";
-import "./chunk-66AJOIRT.mjs";
+import "./chunk-DAS6JYMY.mjs";
 import "./chunk-EVZWTNHO.mjs";
 import "./chunk-IIFEABOA.mjs";
 import "./chunk-4WZSK4NS.mjs";

@@ -8,10 +8,10 @@ import {
   describeUntil,
   expiryFrom,
   ownerPart
-} from "./chunk-FDDY45Z2.mjs";
+} from "./chunk-TLPYJS5H.mjs";
 import {
   leaseEnd
-} from "./chunk-XBA3E3NF.mjs";
+} from "./chunk-TDUKKOBQ.mjs";
 import {
   act,
   failpoint,

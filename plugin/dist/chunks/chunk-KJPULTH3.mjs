@@ -12,7 +12,7 @@ import {
   removeWorktree,
   startLane,
   withGitLock
-} from "./chunk-B4MTYFY3.mjs";
+} from "./chunk-SZ3HLAL4.mjs";
 import {
   PLAN_DOC,
   TASKS_DOC,
@@ -20,16 +20,16 @@ import {
   readPlan,
   setStatus,
   storePlan
-} from "./chunk-6VPCHBZS.mjs";
+} from "./chunk-MI7TJUJS.mjs";
 import {
   deleteMergedBranch
-} from "./chunk-NTIJ6GFX.mjs";
+} from "./chunk-SS6J233Q.mjs";
 import {
   lanesDir
 } from "./chunk-7YO2VVDH.mjs";
 import {
   LANES_DOC
-} from "./chunk-FDDY45Z2.mjs";
+} from "./chunk-TLPYJS5H.mjs";
 import {
   speak
 } from "./chunk-G3LQSMZE.mjs";

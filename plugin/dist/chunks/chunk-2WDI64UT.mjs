@@ -19,7 +19,7 @@ import {
   goneReason,
   identityOf,
   withIdentity
-} from "./chunk-FDDY45Z2.mjs";
+} from "./chunk-TLPYJS5H.mjs";
 import {
   act,
   hostName

@@ -128,6 +128,10 @@ async function contentLanded(cwd, tip, target) {
   const targetTree = await treeOf(cwd, target);
   return tree === targetTree;
 }
+async function configGet(cwd, key, env) {
+  const r = await git(cwd, ["config", "--get", key], { env, readOnly: true, okCodes: [1] });
+  return r.exitCode === 0 ? r.stdout.trim() : void 0;
+}
 async function reflogCommits(cwd, ref) {
   const r = await git(cwd, ["reflog", "show", "--format=%H", "--end-of-options", ref, "--"], { readOnly: true, okCodes: [1, 128] });
   if (r.exitCode !== 0) return [];
@@ -183,6 +187,7 @@ export {
   stashCreate,
   snapshotWorktree,
   contentLanded,
+  configGet,
   reflogCommits,
   presentCommits,
   commitsLostWith,

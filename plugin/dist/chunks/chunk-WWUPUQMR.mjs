@@ -17,7 +17,7 @@ import {
   branchTipFiles,
   headOf,
   readHeadFiles
-} from "./chunk-F7NZOAFJ.mjs";
+} from "./chunk-OWP5CTNR.mjs";
 import {
   checkProtocol,
   findCurrent,
@@ -25,7 +25,7 @@ import {
   readSessions,
   redact,
   sessionKey
-} from "./chunk-ODNGELQ4.mjs";
+} from "./chunk-TFJ4DUDR.mjs";
 import {
   noteFile,
   noteFromRecord,
@@ -43,14 +43,14 @@ import {
 } from "./chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "./chunk-JFNQVPHC.mjs";
+} from "./chunk-WOYQJP6L.mjs";
 import {
   currentBranch,
   resolveRepo
-} from "./chunk-NTIJ6GFX.mjs";
+} from "./chunk-SS6J233Q.mjs";
 import {
   withLock
-} from "./chunk-XBA3E3NF.mjs";
+} from "./chunk-TDUKKOBQ.mjs";
 import {
   act
 } from "./chunk-G3LQSMZE.mjs";

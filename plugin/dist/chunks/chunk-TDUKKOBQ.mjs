@@ -33,8 +33,9 @@ var path9 = require("node:path");
 var fs11 = require("node:fs");
 var fs13 = require("node:fs");
 import {
+  configGet,
   isSha
-} from "./chunk-66AJOIRT.mjs";
+} from "./chunk-DAS6JYMY.mjs";
 import {
   TEMP_RE,
   failpoint,
@@ -1860,10 +1861,10 @@ function looseObjectStore(cwd, env) {
 async function probe(cwd, env) {
   const [where, shared] = await Promise.all([
     git(cwd, ["rev-parse", "--git-path", "objects", "--show-object-format"], { env, readOnly: true }),
-    git(cwd, ["config", "--get", "core.sharedRepository"], { env, readOnly: true, okCodes: [1] })
+    configGet(cwd, "core.sharedRepository", env)
   ]);
   const [dir = "", format = ""] = where.stdout.trim().split("\n");
-  if (format !== "sha1" || shared.exitCode !== 1 || !dir) return void 0;
+  if (format !== "sha1" || shared !== void 0 || !dir) return void 0;
   const abs = path7.resolve(cwd, dir);
   return fs8.statSync(abs).isDirectory() ? { dir: abs } : void 0;
 }
@@ -1900,7 +1901,8 @@ ${message.endsWith("\n") ? message : `${message}
 }
 
 // src/git/root-commit.ts
-var LANES_IDENT = "lanes <lanes@localhost>";
+var LANES_NAME = "lanes";
+var LANES_EMAIL = "lanes@localhost";
 async function writeRootCommits(cwd, commits, opts = {}) {
   const names = commits.map((c) => Object.keys(c.files).sort());
   for (const n of names.flat())
@@ -1911,7 +1913,7 @@ async function writeRootCommits(cwd, commits, opts = {}) {
     return commits.map((c, i) => {
       const entries = names[i].map((name) => ({ name, oid: writeLooseObject(store, "blob", Buffer.from(c.files[name])) }));
       const tree = writeLooseObject(store, "tree", treeBody(entries));
-      const commit = writeLooseObject(store, "commit", rootCommitBody(tree, LANES_IDENT, when, c.message));
+      const commit = writeLooseObject(store, "commit", rootCommitBody(tree, `${LANES_NAME} <${LANES_EMAIL}>`, when, c.message));
       for (const name of names[i]) rememberBlob(`${commit}:${name}`, c.files[name]);
       return commit;
     });
@@ -1935,10 +1937,10 @@ async function writeRootCommits(cwd, commits, opts = {}) {
   const treeOids = (await git(cwd, ["mktree", "--batch"], { env: opts.env, input: trees.join("\n\n") + "\n" })).stdout.trim().split("\n");
   const env = {
     ...opts.env,
-    GIT_AUTHOR_NAME: "lanes",
-    GIT_AUTHOR_EMAIL: "lanes@localhost",
-    GIT_COMMITTER_NAME: "lanes",
-    GIT_COMMITTER_EMAIL: "lanes@localhost"
+    GIT_AUTHOR_NAME: LANES_NAME,
+    GIT_AUTHOR_EMAIL: LANES_EMAIL,
+    GIT_COMMITTER_NAME: LANES_NAME,
+    GIT_COMMITTER_EMAIL: LANES_EMAIL
   };
   const out = [];
   for (let i = 0; i < commits.length; i++) {

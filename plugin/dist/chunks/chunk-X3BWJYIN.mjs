@@ -56,7 +56,7 @@ import {
   loadConfigAtCommit,
   parseConfig,
   resolveTarget
-} from "./chunk-7DO2SC66.mjs";
+} from "./chunk-NT4PVPJ4.mjs";
 import {
   LIST_LIMIT,
   adminDirFor,
@@ -76,13 +76,13 @@ import {
   teardownLane,
   withGitLock,
   worktreeOperation
-} from "./chunk-B4MTYFY3.mjs";
+} from "./chunk-SZ3HLAL4.mjs";
 import {
   logReclaimed
-} from "./chunk-J4STWOX2.mjs";
+} from "./chunk-GX5T234N.mjs";
 import {
   targetRevs
-} from "./chunk-WGS644NC.mjs";
+} from "./chunk-V7CSTJKC.mjs";
 import {
   NOTICES_DOC
 } from "./chunk-KOIFUBQW.mjs";
@@ -90,14 +90,14 @@ import {
   ensureWork,
   fetchRefInto,
   pushWork
-} from "./chunk-HAJB5A2E.mjs";
+} from "./chunk-RHF564PJ.mjs";
 import {
   RUNS_DOC,
   countCommits,
   runCost,
   usageText,
   withSessionLock
-} from "./chunk-7F6DUB7P.mjs";
+} from "./chunk-WWUPUQMR.mjs";
 import {
   indexListing,
   trackedFiles,
@@ -112,7 +112,7 @@ import {
   parseClaimRequest,
   reclaimDoc,
   releaseOwnerInTx
-} from "./chunk-OYWZZECT.mjs";
+} from "./chunk-2WDI64UT.mjs";
 import {
   isPlainScope
 } from "./chunk-DZJZL4SE.mjs";
@@ -128,14 +128,14 @@ import {
   setStatus,
   storePlan,
   touchOwnerInTx
-} from "./chunk-6VPCHBZS.mjs";
+} from "./chunk-MI7TJUJS.mjs";
 import {
   filterSessions,
   findCurrent,
   readSessions,
   redact,
   sessionKey
-} from "./chunk-ODNGELQ4.mjs";
+} from "./chunk-TFJ4DUDR.mjs";
 import {
   findNoteText,
   noteFile,
@@ -152,14 +152,14 @@ import {
 import {
   killProcessGroup,
   runCommand
-} from "./chunk-JFNQVPHC.mjs";
+} from "./chunk-WOYQJP6L.mjs";
 import {
   branchTips,
   commonDirOf,
   refsUnder,
   resolveRepo,
   showToplevel
-} from "./chunk-NTIJ6GFX.mjs";
+} from "./chunk-SS6J233Q.mjs";
 import {
   lanesDir
 } from "./chunk-7YO2VVDH.mjs";
@@ -171,7 +171,7 @@ import {
   goneReason,
   laneRef,
   taskOwner
-} from "./chunk-FDDY45Z2.mjs";
+} from "./chunk-TLPYJS5H.mjs";
 import {
   isInside
 } from "./chunk-TKZFUNKZ.mjs";
@@ -180,7 +180,7 @@ import {
   lastFetch,
   lockOwner,
   tryLock
-} from "./chunk-XBA3E3NF.mjs";
+} from "./chunk-TDUKKOBQ.mjs";
 import {
   aheadBehind,
   commitTimeMs,
@@ -191,7 +191,7 @@ import {
   resolveCommit,
   statusPorcelain,
   updateRefCas
-} from "./chunk-66AJOIRT.mjs";
+} from "./chunk-DAS6JYMY.mjs";
 import {
   act,
   failpoint,

@@ -29,13 +29,13 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-KJRBL6RG.mjs";
+} from "./chunk-X3BWJYIN.mjs";
 import "./chunk-HHVC3Q4C.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";
 import "./chunk-XDBV2D5S.mjs";
 import "./chunk-YFNGQKDO.mjs";
-import "./chunk-7DO2SC66.mjs";
+import "./chunk-NT4PVPJ4.mjs";
 import {
   NEVER,
   ZodIssueCode,
@@ -69,7 +69,7 @@ import {
 import {
   removeLane,
   startLane
-} from "./chunk-B4MTYFY3.mjs";
+} from "./chunk-SZ3HLAL4.mjs";
 import {
   claimFiles,
   detachProcess,
@@ -78,24 +78,24 @@ import {
   releaseFiles,
   releaseProcess,
   stopClaimService
-} from "./chunk-J4STWOX2.mjs";
+} from "./chunk-GX5T234N.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "./chunk-WGS644NC.mjs";
+} from "./chunk-V7CSTJKC.mjs";
 import "./chunk-KOIFUBQW.mjs";
-import "./chunk-HAJB5A2E.mjs";
+import "./chunk-RHF564PJ.mjs";
 import {
   endSession
-} from "./chunk-7F6DUB7P.mjs";
+} from "./chunk-WWUPUQMR.mjs";
 import "./chunk-UVBGPYTR.mjs";
 import {
   CLAIM_MODES,
   leasePort
-} from "./chunk-OYWZZECT.mjs";
+} from "./chunk-2WDI64UT.mjs";
 import "./chunk-DZJZL4SE.mjs";
-import "./chunk-F7NZOAFJ.mjs";
+import "./chunk-OWP5CTNR.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -103,12 +103,12 @@ import {
   renewOwner,
   requirePlan,
   updateTask
-} from "./chunk-6VPCHBZS.mjs";
+} from "./chunk-MI7TJUJS.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-ODNGELQ4.mjs";
+} from "./chunk-TFJ4DUDR.mjs";
 import "./chunk-RNGUGICK.mjs";
 import "./chunk-SEDKT3YB.mjs";
 import {
@@ -119,10 +119,10 @@ import {
 } from "./chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "./chunk-JFNQVPHC.mjs";
+} from "./chunk-WOYQJP6L.mjs";
 import {
   resolveRepo
-} from "./chunk-NTIJ6GFX.mjs";
+} from "./chunk-SS6J233Q.mjs";
 import "./chunk-7YO2VVDH.mjs";
 import "./chunk-V47YI7EL.mjs";
 import {
@@ -134,12 +134,12 @@ import {
   describeUntil,
   mcpActor,
   mcpOwner
-} from "./chunk-FDDY45Z2.mjs";
+} from "./chunk-TLPYJS5H.mjs";
 import "./chunk-TKZFUNKZ.mjs";
 import {
   StateStore
-} from "./chunk-XBA3E3NF.mjs";
-import "./chunk-66AJOIRT.mjs";
+} from "./chunk-TDUKKOBQ.mjs";
+import "./chunk-DAS6JYMY.mjs";
 import {
   speak,
   speakAll

@@ -1,7 +1,10 @@
 /**
- * Hook wall time per call, as Claude Code pays it: a fresh `node` process per call running the
- * freshly built hook bundle with the hook JSON on stdin (the exact argv of hooks/hooks.json).
- * Baseline in the same run, interleaved: `node -e 0`. Aims: PreToolUse ≤ 1.3× the bare
+ * Hook wall time per call, as Claude Code pays it: a fresh process per call running the freshly
+ * built hook with the hook JSON on stdin, with the exact argv of hooks/hooks.json
+ * (`sh hooks/launch.sh <hook>`, which starts the hook's Node without NODE_EXTRA_CA_CERTS).
+ * Baseline in the same run, interleaved: `node -e 0` in the same environment; where
+ * NODE_EXTRA_CA_CERTS is set, `node -e 0` without it is timed too and each note gives the ratio to
+ * it (what the hook's own work costs beyond the bare Node start it gets). Aims: PreToolUse ≤ 1.3× the bare
  * Node start (it runs before every edit); SessionEnd, with a 10 MB transcript, well inside
  * Claude Code's 1.5 s budget. The lane cases do the full work: SessionStart starts a session log
  * and checks the start protocol, Stop runs git status and the end protocol, SessionEnd completes
@@ -14,10 +17,9 @@ import path from 'node:path';
 import { openProject } from '../src/core/project/project.js';
 import { startLane } from '../src/core/lanes/start.js';
 import { storePlan } from '../src/core/plan/tasks.js';
-import { msAim, ratioAim, result, type BenchResult } from './util.js';
+import { median, msAim, ratioAim, result, type BenchResult } from './util.js';
 
 const ROUNDS = Number(process.env.LANES_BENCH_ROUNDS ?? 20);
-const NODE_ARGS = ['--preserve-symlinks', '--preserve-symlinks-main'];
 
 function isolatedGit(dir: string): void {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'lanes-bench-home-'));
@@ -43,9 +45,14 @@ function isolatedGit(dir: string): void {
   git('commit', '-q', '-m', 'initial');
 }
 
-function time(file: string | null, input: string): number {
+/** `launcher` null: `node -e 0`, in this environment or (`env`) another. */
+function time(launcher: string | null, name: string, input: string, env?: NodeJS.ProcessEnv): number {
   const t = performance.now();
-  const r = spawnSync('node', file === null ? ['-e', '0'] : [...NODE_ARGS, file], { input, stdio: ['pipe', 'ignore', 'pipe'] });
+  const r =
+    launcher === null
+      ? spawnSync('node', ['-e', '0'], { input, stdio: ['pipe', 'ignore', 'pipe'], env })
+      : spawnSync('sh', [launcher, name], { input, stdio: ['pipe', 'ignore', 'pipe'] });
+  const file = name;
   const ms = performance.now() - t;
   if (r.error) throw r.error;
   // A hook that crashed is fast and wrong: never time it (exit 2 is PreToolUse's block).
@@ -59,11 +66,15 @@ export async function run({ root }: { root: string }): Promise<BenchResult[]> {
   // The build writes the plugin folder; the hook bundles are in its dist/.
   const plugin = path.join(tmp, 'plugin');
   execFileSync('node', [path.join(root, 'scripts', 'build.mjs'), '--outdir', plugin], { cwd: root, stdio: 'ignore' });
+  const launcher = path.join(plugin, 'hooks', 'launch.sh');
   const hook = (name: string) => {
     const file = path.join(plugin, 'dist', 'hooks', `${name}.mjs`);
-    if (!fs.existsSync(file)) throw new Error(`bench: no hook bundle at ${file}`);
-    return file;
+    if (!fs.existsSync(file) || !fs.existsSync(launcher)) throw new Error(`bench: no hook bundle at ${file} or launcher at ${launcher}`);
+    return name;
   };
+  const caSet = !!process.env.NODE_EXTRA_CA_CERTS;
+  const noCa = { ...process.env };
+  delete noCa.NODE_EXTRA_CA_CERTS;
   const repo = path.join(tmp, 'repo');
   fs.mkdirSync(repo);
   isolatedGit(repo);
@@ -115,53 +126,91 @@ export async function run({ root }: { root: string }): Promise<BenchResult[]> {
   for (let i = 0; i < ROUNDS + 2; i++) {
     const warm = i < 2;
     const rec = (k: string, ms: number) => (warm ? undefined : add(k, ms));
-    rec('baseline', time(null, ''));
-    rec('pre-allow', time(hook('pre-tool-use'), inputs.allow));
-    rec('pre-block', time(hook('pre-tool-use'), inputs.block));
-    rec('pre-nostate', time(hook('pre-tool-use'), inputs.noState));
-    rec('baseline', time(null, ''));
+    rec('baseline', time(null, 'node -e 0', ''));
+    if (caSet) rec('bare', time(null, 'node -e 0', '', noCa));
+    rec('pre-allow', time(launcher, hook('pre-tool-use'), inputs.allow));
+    rec('pre-block', time(launcher, hook('pre-tool-use'), inputs.block));
+    rec('pre-nostate', time(launcher, hook('pre-tool-use'), inputs.noState));
+    rec('baseline', time(null, 'node -e 0', ''));
+    if (caSet) rec('bare', time(null, 'node -e 0', '', noCa));
     const sid = `bench-${i}`;
-    rec('start-lane', time(hook('session-start'), inputs.startLane(sid)));
-    rec('start-main', time(hook('session-start'), inputs.startMain));
-    rec('stop-lane', time(hook('stop'), inputs.stopLane));
-    rec('stop-main', time(hook('stop'), inputs.stopMain));
-    rec('end', time(hook('session-end'), inputs.end(sid)));
+    rec('start-lane', time(launcher, hook('session-start'), inputs.startLane(sid)));
+    rec('start-main', time(launcher, hook('session-start'), inputs.startMain));
+    rec('stop-lane', time(launcher, hook('stop'), inputs.stopLane));
+    rec('stop-main', time(launcher, hook('stop'), inputs.stopMain));
+    rec('end', time(launcher, hook('session-end'), inputs.end(sid)));
   }
   fs.rmSync(tmp, { recursive: true, force: true });
   const b = s.baseline!;
-  return [
-    result('hooks: node -e 0 (baseline)', b, b),
+  // Where NODE_EXTRA_CA_CERTS is set, each note also gives the ratio to the bare start the hook gets.
+  const bare = s.bare ? median(s.bare) : undefined;
+  const vsBare = (k: string, note?: string) =>
+    [note, bare !== undefined ? `${(median(s[k]!) / bare).toFixed(2)}x node -e 0 without NODE_EXTRA_CA_CERTS` : undefined]
+      .filter(Boolean)
+      .join('; ') || undefined;
+  const rows = [
+    result(
+      'hooks: node -e 0 (baseline)',
+      b,
+      b,
+      undefined,
+      caSet ? 'in this environment, which sets NODE_EXTRA_CA_CERTS: every Node start builds its whole TLS root store' : undefined,
+    ),
+    ...(s.bare
+      ? [
+          result(
+            'hooks: node -e 0 without NODE_EXTRA_CA_CERTS (the start a hook gets)',
+            s.bare,
+            b,
+            undefined,
+            'hooks/launch.sh starts hooks so',
+          ),
+        ]
+      : []),
     result(
       'hooks: PreToolUse allow (edit in own lane)',
       s['pre-allow']!,
       b,
       ratioAim(1.3),
-      'node start + one module file (no node:crypto, builtins by require) + read lanes.json and claims.json + scope match',
+      vsBare(
+        'pre-allow',
+        'sh + node start + one module file (no node:crypto, builtins by require) + read lanes.json and claims.json + scope match',
+      ),
     ),
-    result('hooks: PreToolUse block (file held by another lane)', s['pre-block']!, b, ratioAim(1.3)),
-    result('hooks: PreToolUse, repository without Lanes state', s['pre-nostate']!, b),
+    result('hooks: PreToolUse block (file held by another lane)', s['pre-block']!, b, ratioAim(1.3), vsBare('pre-block')),
+    result('hooks: PreToolUse, repository without Lanes state', s['pre-nostate']!, b, undefined, vsBare('pre-nostate')),
     result(
       'hooks: SessionStart in a lane (starts the session log)',
       s['start-lane']!,
       b,
       ratioAim(2.0),
-      "node start + no git (branch, commit and worktree top read from the files git keeps) + the session note written (front matter by hand, no yaml) and indexed (4 fsyncs) + the previous note's next steps read from its body (no yaml); config from the memo (no zod)",
+      vsBare(
+        'start-lane',
+        "node start + no git (branch, commit and worktree top read from the files git keeps) + the session note written (front matter by hand, no yaml) and indexed (4 fsyncs) + the previous note's next steps read from its body (no yaml); config from the memo (no zod)",
+      ),
     ),
-    result('hooks: SessionStart outside a lane (one-line summary)', s['start-main']!, b),
+    result('hooks: SessionStart outside a lane (one-line summary)', s['start-main']!, b, undefined, vsBare('start-main')),
     result(
       'hooks: Stop in a lane (git status + end protocol, blocks)',
       s['stop-lane']!,
       b,
       ratioAim(2.0),
-      "node start + 1 git (status; the worktree top is the project's) + the end protocol on the remembered config (no zod); the note's plain front matter read by hand (no yaml)",
+      vsBare(
+        'stop-lane',
+        "node start + 1 git (status; the worktree top is the project's) + the end protocol on the remembered config (no zod); the note's plain front matter read by hand (no yaml)",
+      ),
     ),
-    result('hooks: Stop outside a lane', s['stop-main']!, b),
+    result('hooks: Stop outside a lane', s['stop-main']!, b, undefined, vsBare('stop-main')),
     result(
       'hooks: SessionEnd, 10 MB transcript (completes + commits the note)',
       s.end!,
       b,
       msAim(150, 0.3),
-      'node start + 5 git in 3 rounds (merge-base, diff --merge-base and status side by side; add; commit; log only when the session committed: branch, commits and the target tip read from the files git keeps) + 6 fsyncs (note, index, tasks); no zod, no yaml (plain front matter by hand); the 10 MB transcript read once, while git runs, as bytes in 1 MB pieces (only lines naming usage decoded); Claude Code kills SessionEnd hooks after 1.5 s',
+      vsBare(
+        'end',
+        'node start + 5 git in 3 rounds (merge-base, diff --merge-base and status side by side; add; commit; log only when the session committed: branch, commits and the target tip read from the files git keeps) + 6 fsyncs (note, index, tasks); no zod, no yaml (plain front matter by hand); the 10 MB transcript read once, while git runs, as bytes in 1 MB pieces (only lines naming usage decoded); Claude Code kills SessionEnd hooks after 1.5 s',
+      ),
     ),
   ];
+  return rows;
 }

@@ -23,6 +23,7 @@ import { hasState, locate, readDoc, type Where } from './lib/where.js';
 import type { SessionsDoc } from '../core/sessions/model.js';
 import type { ClaimsDoc } from '../core/claims/model.js';
 import type { PortsDoc } from '../core/claims/ports.js';
+import { restoreLaunchEnv } from './lib/launch-env.js';
 
 const EVENT = 'SessionEnd';
 const FINISHER_AFTER_MS = 900;
@@ -106,6 +107,7 @@ async function main(): Promise<number> {
   return 0;
 }
 
+restoreLaunchEnv();
 main().then(
   (code) => exit(code),
   (e: unknown) => {

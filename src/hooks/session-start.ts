@@ -10,6 +10,7 @@ import { emitJson, exit, note, trace } from './lib/output.js';
 import { planSummary } from './lib/summary.js';
 import { laneContaining } from '../core/lanes/model.js';
 import { hasState, locate, readLanes } from './lib/where.js';
+import { restoreLaunchEnv } from './lib/launch-env.js';
 
 const EVENT = 'SessionStart';
 
@@ -51,6 +52,7 @@ async function main(): Promise<number> {
   return 0;
 }
 
+restoreLaunchEnv();
 main().then(
   (code) => exit(code),
   (e: unknown) => {

@@ -14,6 +14,7 @@ import { readHookInput, str } from './lib/input.js';
 import { actingLane } from './lib/lane.js';
 import { emitJson, exit, note, trace } from './lib/output.js';
 import { hasState, locate, readLanes } from './lib/where.js';
+import { restoreLaunchEnv } from './lib/launch-env.js';
 
 async function main(): Promise<{ code: number; event: string }> {
   const read = await readHookInput();
@@ -66,6 +67,7 @@ async function main(): Promise<{ code: number; event: string }> {
   return { code: 0, event };
 }
 
+restoreLaunchEnv();
 main().then(
   (r) => exit(r.code),
   (e: unknown) => {

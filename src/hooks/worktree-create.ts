@@ -25,6 +25,7 @@ import { readHookInput, str } from './lib/input.js';
 import { emitLine, exit, note, trace } from './lib/output.js';
 import { sessionOwner } from './lib/owner.js';
 import { hasState, locate } from './lib/where.js';
+import { restoreLaunchEnv } from './lib/launch-env.js';
 
 const EVENT = 'WorktreeCreate';
 const say = (m: string) => note(`${EVENT}: ${m}`);
@@ -80,6 +81,7 @@ async function main(): Promise<number> {
   return 0;
 }
 
+restoreLaunchEnv();
 main().then(
   (code) => exit(code),
   (e: unknown) => {

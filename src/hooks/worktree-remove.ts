@@ -20,6 +20,7 @@ import { dropClaudeWorktree, removePlainWorktree } from '../core/lanes/claude-wo
 import { readHookInput, str } from './lib/input.js';
 import { exit, note, trace } from './lib/output.js';
 import { hasState, locate, realish } from './lib/where.js';
+import { restoreLaunchEnv } from './lib/launch-env.js';
 
 const EVENT = 'WorktreeRemove';
 
@@ -71,6 +72,7 @@ async function main(): Promise<number> {
   return 0;
 }
 
+restoreLaunchEnv();
 main().then(
   (code) => exit(code),
   (e: unknown) => {

@@ -1,6 +1,7 @@
 /**
  * Hooks as real processes: each test runs the freshly built `dist/hooks/<event>.mjs` with JSON on
- * stdin, exactly as Claude Code does, and looks at the exit code, stdout and stderr.
+ * stdin, exactly as Claude Code does (through hooks/launch.sh, as hooks.json says), and looks at
+ * the exit code, stdout and stderr.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,11 @@ export type HookName = 'pre-tool-use' | 'session-start' | 'stop' | 'session-end'
 
 export function hookPath(name: HookName): string {
   return path.join(inject('bundleDir'), 'hooks', `${name}.mjs`);
+}
+
+/** The launcher hooks.json starts every hook with: `sh <plugin>/hooks/launch.sh <name>`. */
+export function launcherPath(): string {
+  return path.join(path.dirname(inject('bundleDir')), 'hooks', 'launch.sh');
 }
 
 export interface HookRun {
@@ -32,7 +38,7 @@ export async function runHook(
   opts: { env?: Record<string, string | undefined>; cwd?: string; raw?: boolean; timeoutMs?: number } = {},
 ): Promise<HookRun> {
   const t = performance.now();
-  const r = await execa('node', ['--preserve-symlinks', '--preserve-symlinks-main', hookPath(name)], {
+  const r = await execa('sh', [launcherPath(), name], {
     input: opts.raw ? String(input) : JSON.stringify(input),
     cwd: opts.cwd ?? process.cwd(),
     env: opts.env ?? {},

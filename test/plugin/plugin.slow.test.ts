@@ -31,10 +31,12 @@ describe('the Lanes plugin in the real client', () => {
     expect(JSON.stringify(provides.skills)).toContain('lanes:parallel');
     expect(JSON.stringify(provides.skills)).toContain('lanes:lane-worker');
     expect(JSON.stringify(provides.agents)).toContain('lanes:lane-worker');
-    // Every hook command points at a file that exists in the plugin.
+    // Every hook is the launcher in the plugin, naming a hook bundle that exists in the plugin.
     for (const h of provides.hooks) {
-      const file = (h.args as string[]).at(-1)!.replace('${CLAUDE_PLUGIN_ROOT}', pluginDir());
+      const [launcher, name] = h.args as string[];
+      const file = launcher!.replace('${CLAUDE_PLUGIN_ROOT}', pluginDir());
       expect(fs.existsSync(file), file).toBe(true);
+      expect(fs.existsSync(path.join(path.dirname(file), '..', 'dist', 'hooks', `${name}.mjs`)), name).toBe(true);
     }
   });
 

@@ -1294,6 +1294,15 @@ function exit(code) {
   process.exit(code);
 }
 
+// src/hooks/lib/launch-env.ts
+var MOVED_CA_VAR = "LANES_NODE_EXTRA_CA_CERTS";
+function restoreLaunchEnv(env = process.env) {
+  const moved = env[MOVED_CA_VAR];
+  if (moved === void 0) return;
+  delete env[MOVED_CA_VAR];
+  env.NODE_EXTRA_CA_CERTS ??= moved;
+}
+
 // src/hooks/pre-tool-use.ts
 var EDIT_TOOLS = /* @__PURE__ */ new Set(["Edit", "Write", "MultiEdit", "NotebookEdit"]);
 var EVENT = "PreToolUse";
@@ -1375,6 +1384,7 @@ async function deliverNotice(stateDir, task) {
     return void 0;
   }
 }
+restoreLaunchEnv();
 main().then(
   (code) => exit(code),
   (e) => {

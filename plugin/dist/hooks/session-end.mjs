@@ -428,6 +428,15 @@ function exit(code) {
   process.exit(code);
 }
 
+// src/hooks/lib/launch-env.ts
+var MOVED_CA_VAR = "LANES_NODE_EXTRA_CA_CERTS";
+function restoreLaunchEnv(env = process.env) {
+  const moved = env[MOVED_CA_VAR];
+  if (moved === void 0) return;
+  delete env[MOVED_CA_VAR];
+  env.NODE_EXTRA_CA_CERTS ??= moved;
+}
+
 // src/hooks/session-end.ts
 var EVENT = "SessionEnd";
 var FINISHER_AFTER_MS = 900;
@@ -505,6 +514,7 @@ async function main() {
   });
   return 0;
 }
+restoreLaunchEnv();
 main().then(
   (code) => exit(code),
   (e) => {

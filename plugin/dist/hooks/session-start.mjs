@@ -444,6 +444,15 @@ function laneContaining(lanes, dir) {
   return void 0;
 }
 
+// src/hooks/lib/launch-env.ts
+var MOVED_CA_VAR = "LANES_NODE_EXTRA_CA_CERTS";
+function restoreLaunchEnv(env = process.env) {
+  const moved = env[MOVED_CA_VAR];
+  if (moved === void 0) return;
+  delete env[MOVED_CA_VAR];
+  env.NODE_EXTRA_CA_CERTS ??= moved;
+}
+
 // src/hooks/session-start.ts
 var EVENT = "SessionStart";
 function context(text) {
@@ -482,6 +491,7 @@ async function main() {
   trace(EVENT, "lane", { lane: lane.task, session: r.session_id, resumed: r.resumed });
   return 0;
 }
+restoreLaunchEnv();
 main().then(
   (code) => exit(code),
   (e) => {

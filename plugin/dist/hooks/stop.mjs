@@ -481,6 +481,15 @@ function readLanes(stateDir) {
   return d && typeof d === "object" && !Array.isArray(d) ? d : {};
 }
 
+// src/hooks/lib/launch-env.ts
+var MOVED_CA_VAR = "LANES_NODE_EXTRA_CA_CERTS";
+function restoreLaunchEnv(env = process.env) {
+  const moved = env[MOVED_CA_VAR];
+  if (moved === void 0) return;
+  delete env[MOVED_CA_VAR];
+  env.NODE_EXTRA_CA_CERTS ??= moved;
+}
+
 // src/hooks/stop.ts
 async function main() {
   const read = await readHookInput();
@@ -532,6 +541,7 @@ Do these, then stop. If you cannot finish, record the blocker with log_session (
   trace(event, "block", { lane: lane.task, missing: missing.items.length });
   return { code: 0, event };
 }
+restoreLaunchEnv();
 main().then(
   (r) => exit(r.code),
   (e) => {

@@ -11,9 +11,10 @@ import {
   emitLine,
   exit,
   note,
+  restoreLaunchEnv,
   taskIdFor,
   trace
-} from "../chunks/chunk-KJPULTH3.mjs";
+} from "../chunks/chunk-HK2G5247.mjs";
 import "../chunks/chunk-SZ3HLAL4.mjs";
 import "../chunks/chunk-GX5T234N.mjs";
 import {
@@ -107,6 +108,7 @@ async function main() {
   emitLine(wt);
   return 0;
 }
+restoreLaunchEnv();
 main().then(
   (code) => exit(code),
   (e) => {

@@ -7,8 +7,9 @@ import {
   exit,
   note,
   removePlainWorktree,
+  restoreLaunchEnv,
   trace
-} from "../chunks/chunk-KJPULTH3.mjs";
+} from "../chunks/chunk-HK2G5247.mjs";
 import "../chunks/chunk-SZ3HLAL4.mjs";
 import "../chunks/chunk-GX5T234N.mjs";
 import {
@@ -95,6 +96,7 @@ async function main() {
   trace(EVENT, "removed", { lane: lane.task });
   return 0;
 }
+restoreLaunchEnv();
 main().then(
   (code) => exit(code),
   (e) => {

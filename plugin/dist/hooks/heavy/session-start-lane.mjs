@@ -17,7 +17,7 @@ import {
 } from "../../chunks/chunk-KOIFUBQW.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-GYN6H5SI.mjs";
+} from "../../chunks/chunk-DWLLZKVI.mjs";
 import "../../chunks/chunk-OWP5CTNR.mjs";
 import {
   readDoc

@@ -7,7 +7,7 @@ import {
 } from "../../chunks/chunk-RHF564PJ.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-GYN6H5SI.mjs";
+} from "../../chunks/chunk-DWLLZKVI.mjs";
 import {
   checkProtocol,
   ownedNotePaths,

@@ -159,6 +159,15 @@ function exit(code) {
   process.exit(code);
 }
 
+// src/hooks/lib/launch-env.ts
+var MOVED_CA_VAR = "LANES_NODE_EXTRA_CA_CERTS";
+function restoreLaunchEnv(env = process.env) {
+  const moved = env[MOVED_CA_VAR];
+  if (moved === void 0) return;
+  delete env[MOVED_CA_VAR];
+  env.NODE_EXTRA_CA_CERTS ??= moved;
+}
+
 export {
   taskIdFor,
   createPlainWorktree,
@@ -168,5 +177,6 @@ export {
   note,
   emitLine,
   trace,
-  exit
+  exit,
+  restoreLaunchEnv
 };

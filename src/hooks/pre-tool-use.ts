@@ -9,9 +9,10 @@
  * hook runs anyway, and the check is one read of a small document; a PostToolUse hook on every
  * tool would add a Node start (tens of ms) to each tool call of every session.
  *
- * hooks.json starts every hook as `node --preserve-symlinks --preserve-symlinks-main <bundle>`:
- * without them Node realpaths each module file of the bundle (the entry and its shared chunks),
- * which measured about a tenth of this hook's whole cost.
+ * hooks.json starts every hook through hooks/launch.sh, as `node --preserve-symlinks
+ * --preserve-symlinks-main <bundle>` without NODE_EXTRA_CA_CERTS: without the flags Node realpaths
+ * each module file of the bundle (the entry and its shared chunks), about a tenth of this hook's
+ * cost; with the variable Node builds its whole TLS root store first, about 100 ms.
  */
 import os from 'node:os';
 import path from 'node:path';

@@ -1,9 +1,11 @@
-# Starts one Lanes hook: `sh launch.sh <hook>` runs dist/hooks/<hook>.mjs (hooks.json).
+# Starts the plugin's Node programs: `sh launch.sh <bundle> [args...]` runs
+# dist/<bundle>.mjs: `hooks/stop` (hooks.json), `lanes mcp` (.mcp.json).
 #
 # NODE_EXTRA_CA_CERTS makes every Node process build its whole TLS root store before it runs a
-# line (about 100 ms of CPU on a 2-core machine), and a hook never opens a TLS connection: its
-# Node starts without it. The value is handed on as LANES_NODE_EXTRA_CA_CERTS and the hook puts it
-# back for the processes it starts (git, a worktree's setup commands), which may need it.
+# line (about 100 ms of CPU on a 2-core machine), and neither a hook nor the MCP server opens a
+# TLS connection: their Node starts without it. The value is handed on as
+# LANES_NODE_EXTRA_CA_CERTS and put back for the processes they start (git, a worktree's setup
+# commands, gates, agents), which may need it.
 #
 # --preserve-symlinks(-main): without them Node realpaths each module file of the bundle.
 if [ -n "$NODE_EXTRA_CA_CERTS" ]; then
@@ -11,4 +13,6 @@ if [ -n "$NODE_EXTRA_CA_CERTS" ]; then
   export LANES_NODE_EXTRA_CA_CERTS
   unset NODE_EXTRA_CA_CERTS
 fi
-exec node --preserve-symlinks --preserve-symlinks-main "${0%/*}/../dist/hooks/$1.mjs"
+bundle=$1
+shift
+exec node --preserve-symlinks --preserve-symlinks-main "${0%/*}/../dist/$bundle.mjs" "$@"

@@ -4,6 +4,10 @@
  * core they import) is a dynamic import that this path never takes. A static import here would be
  * loaded whichever branch runs. `lanes mcp --repo <dir>` goes through the CLI, which checks it.
  */
+import { restoreLaunchEnv } from '../system/launch-env.js';
+
+// The plugin's .mcp.json starts the server through hooks/launch.sh (docs/performance.md).
+restoreLaunchEnv();
 if (process.argv[2] === 'mcp' && process.argv.length === 3) {
   const { serveMcpStdio } = await import('../mcp/stdio.js');
   await serveMcpStdio();

@@ -25,7 +25,7 @@ import { actingLane } from './lib/lane.js';
 import { ownerLeaseStale } from './lib/owner.js';
 import { emitJson, exit, note, reasonToStderr, trace } from './lib/output.js';
 import { hasState, locate, readDoc, readLanes, realish } from './lib/where.js';
-import { restoreLaunchEnv } from './lib/launch-env.js';
+import { restoreLaunchEnv } from '../system/launch-env.js';
 
 const EDIT_TOOLS = new Set(['Edit', 'Write', 'MultiEdit', 'NotebookEdit']);
 const EVENT = 'PreToolUse';

@@ -23,7 +23,7 @@ import { hasState, locate, readDoc, type Where } from './lib/where.js';
 import type { SessionsDoc } from '../core/sessions/model.js';
 import type { ClaimsDoc } from '../core/claims/model.js';
 import type { PortsDoc } from '../core/claims/ports.js';
-import { restoreLaunchEnv } from './lib/launch-env.js';
+import { restoreLaunchEnv } from '../system/launch-env.js';
 
 const EVENT = 'SessionEnd';
 const FINISHER_AFTER_MS = 900;

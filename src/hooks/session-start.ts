@@ -10,7 +10,7 @@ import { emitJson, exit, note, trace } from './lib/output.js';
 import { planSummary } from './lib/summary.js';
 import { laneContaining } from '../core/lanes/model.js';
 import { hasState, locate, readLanes } from './lib/where.js';
-import { restoreLaunchEnv } from './lib/launch-env.js';
+import { restoreLaunchEnv } from '../system/launch-env.js';
 
 const EVENT = 'SessionStart';
 

@@ -14,7 +14,7 @@ import { readHookInput, str } from './lib/input.js';
 import { actingLane } from './lib/lane.js';
 import { emitJson, exit, note, trace } from './lib/output.js';
 import { hasState, locate, readLanes } from './lib/where.js';
-import { restoreLaunchEnv } from './lib/launch-env.js';
+import { restoreLaunchEnv } from '../system/launch-env.js';
 
 async function main(): Promise<{ code: number; event: string }> {
   const read = await readHookInput();

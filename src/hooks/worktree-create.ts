@@ -25,7 +25,7 @@ import { readHookInput, str } from './lib/input.js';
 import { emitLine, exit, note, trace } from './lib/output.js';
 import { sessionOwner } from './lib/owner.js';
 import { hasState, locate } from './lib/where.js';
-import { restoreLaunchEnv } from './lib/launch-env.js';
+import { restoreLaunchEnv } from '../system/launch-env.js';
 
 const EVENT = 'WorktreeCreate';
 const say = (m: string) => note(`${EVENT}: ${m}`);

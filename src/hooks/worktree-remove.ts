@@ -20,7 +20,7 @@ import { dropClaudeWorktree, removePlainWorktree } from '../core/lanes/claude-wo
 import { readHookInput, str } from './lib/input.js';
 import { exit, note, trace } from './lib/output.js';
 import { hasState, locate, realish } from './lib/where.js';
-import { restoreLaunchEnv } from './lib/launch-env.js';
+import { restoreLaunchEnv } from '../system/launch-env.js';
 
 const EVENT = 'WorktreeRemove';
 

@@ -18,7 +18,7 @@ export function hookPath(name: HookName): string {
   return path.join(inject('bundleDir'), 'hooks', `${name}.mjs`);
 }
 
-/** The launcher hooks.json starts every hook with: `sh <plugin>/hooks/launch.sh <name>`. */
+/** The launcher hooks.json starts every hook with: `sh <plugin>/hooks/launch.sh hooks/<name>`. */
 export function launcherPath(): string {
   return path.join(path.dirname(inject('bundleDir')), 'hooks', 'launch.sh');
 }
@@ -38,7 +38,7 @@ export async function runHook(
   opts: { env?: Record<string, string | undefined>; cwd?: string; raw?: boolean; timeoutMs?: number } = {},
 ): Promise<HookRun> {
   const t = performance.now();
-  const r = await execa('sh', [launcherPath(), name], {
+  const r = await execa('sh', [launcherPath(), `hooks/${name}`], {
     input: opts.raw ? String(input) : JSON.stringify(input),
     cwd: opts.cwd ?? process.cwd(),
     env: opts.env ?? {},

@@ -9,14 +9,19 @@ import { bundlePath, lanes } from '../helpers/cli.js';
 import { makeRepo, tempDir } from '../helpers/repo.js';
 
 describe('MCP server over real stdio from the built bundle', () => {
-  it('answers initialize and tools/list, runs a tool, and exits cleanly when stdin ends', async () => {
+  it('answers initialize and tools/list, runs a tool, and exits cleanly when stdin ends, started as .mcp.json says', async () => {
     const repo = makeRepo();
+    const mcp = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../.mcp.json'), 'utf8')).mcpServers.lanes;
+    const plugin = path.dirname(path.dirname(bundlePath()));
+    const certs = path.join(tempDir(), 'extra-ca.pem');
+    fs.writeFileSync(certs, '');
     const transport = new StdioClientTransport({
-      command: 'node',
-      args: [bundlePath(), 'mcp'],
+      command: mcp.command,
+      args: (mcp.args as string[]).map((a) => a.replace('${CLAUDE_PLUGIN_ROOT}', plugin)),
       cwd: repo.dir,
       stderr: 'pipe',
-      env: { ...process.env } as Record<string, string>,
+      // hooks/launch.sh starts the server's Node without it (docs/performance.md).
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: certs } as Record<string, string>,
     });
     const client = new Client({ name: 'stdio-test', version: '0' });
     await client.connect(transport);

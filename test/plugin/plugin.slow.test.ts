@@ -36,7 +36,7 @@ describe('the Lanes plugin in the real client', () => {
       const [launcher, name] = h.args as string[];
       const file = launcher!.replace('${CLAUDE_PLUGIN_ROOT}', pluginDir());
       expect(fs.existsSync(file), file).toBe(true);
-      expect(fs.existsSync(path.join(path.dirname(file), '..', 'dist', 'hooks', `${name}.mjs`)), name).toBe(true);
+      expect(fs.existsSync(path.join(path.dirname(file), '..', 'dist', `${name}.mjs`)), name).toBe(true);
     }
   });
 

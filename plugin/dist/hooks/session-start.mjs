@@ -444,7 +444,7 @@ function laneContaining(lanes, dir) {
   return void 0;
 }
 
-// src/hooks/lib/launch-env.ts
+// src/system/launch-env.ts
 var MOVED_CA_VAR = "LANES_NODE_EXTRA_CA_CERTS";
 function restoreLaunchEnv(env = process.env) {
   const moved = env[MOVED_CA_VAR];

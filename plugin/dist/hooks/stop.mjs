@@ -481,7 +481,7 @@ function readLanes(stateDir) {
   return d && typeof d === "object" && !Array.isArray(d) ? d : {};
 }
 
-// src/hooks/lib/launch-env.ts
+// src/system/launch-env.ts
 var MOVED_CA_VAR = "LANES_NODE_EXTRA_CA_CERTS";
 function restoreLaunchEnv(env = process.env) {
   const moved = env[MOVED_CA_VAR];

@@ -7,10 +7,12 @@ import {
   exit,
   note,
   removePlainWorktree,
-  restoreLaunchEnv,
   trace
-} from "../chunks/chunk-HK2G5247.mjs";
+} from "../chunks/chunk-KJPULTH3.mjs";
 import "../chunks/chunk-SZ3HLAL4.mjs";
+import {
+  restoreLaunchEnv
+} from "../chunks/chunk-AUEBZX6F.mjs";
 import "../chunks/chunk-GX5T234N.mjs";
 import {
   readHookInput,

@@ -17,7 +17,7 @@ import {
 } from "../../chunks/chunk-KOIFUBQW.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-DWLLZKVI.mjs";
+} from "../../chunks/chunk-GEXPPEW5.mjs";
 import "../../chunks/chunk-OWP5CTNR.mjs";
 import {
   readDoc

@@ -7,7 +7,7 @@ import {
 } from "../../chunks/chunk-RHF564PJ.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-DWLLZKVI.mjs";
+} from "../../chunks/chunk-GEXPPEW5.mjs";
 import {
   checkProtocol,
   ownedNotePaths,

@@ -159,15 +159,6 @@ function exit(code) {
   process.exit(code);
 }
 
-// src/hooks/lib/launch-env.ts
-var MOVED_CA_VAR = "LANES_NODE_EXTRA_CA_CERTS";
-function restoreLaunchEnv(env = process.env) {
-  const moved = env[MOVED_CA_VAR];
-  if (moved === void 0) return;
-  delete env[MOVED_CA_VAR];
-  env.NODE_EXTRA_CA_CERTS ??= moved;
-}
-
 export {
   taskIdFor,
   createPlainWorktree,
@@ -177,6 +168,5 @@ export {
   note,
   emitLine,
   trace,
-  exit,
-  restoreLaunchEnv
+  exit
 };

@@ -1,7 +1,7 @@
 /**
  * Hook wall time per call, as Claude Code pays it: a fresh process per call running the freshly
  * built hook with the hook JSON on stdin, with the exact argv of hooks/hooks.json
- * (`sh hooks/launch.sh <hook>`, which starts the hook's Node without NODE_EXTRA_CA_CERTS).
+ * (`sh hooks/launch.sh hooks/<hook>`, which starts the hook's Node without NODE_EXTRA_CA_CERTS).
  * Baseline in the same run, interleaved: `node -e 0` in the same environment; where
  * NODE_EXTRA_CA_CERTS is set, `node -e 0` without it is timed too and each note gives the ratio to
  * it (what the hook's own work costs beyond the bare Node start it gets). Aims: PreToolUse ≤ 1.3× the bare
@@ -70,7 +70,7 @@ export async function run({ root }: { root: string }): Promise<BenchResult[]> {
   const hook = (name: string) => {
     const file = path.join(plugin, 'dist', 'hooks', `${name}.mjs`);
     if (!fs.existsSync(file) || !fs.existsSync(launcher)) throw new Error(`bench: no hook bundle at ${file} or launcher at ${launcher}`);
-    return name;
+    return `hooks/${name}`;
   };
   const caSet = !!process.env.NODE_EXTRA_CA_CERTS;
   const noCa = { ...process.env };

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { branchExists, currentBranch, headCommit, mainWorktreeHeadRef } from './head.js';
+import { refSha } from './refs.js';
 
 const OID_RE = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
@@ -120,25 +121,43 @@ export function readHeadFiles(worktree: string, commonDir: string, env: NodeJS.P
   // Git would follow these instead of the files below.
   if (env.GIT_DIR || env.GIT_WORK_TREE || env.GIT_COMMON_DIR) return undefined;
   try {
-    if (exists(path.join(commonDir, 'reftable'))) return undefined;
     const gitDir = gitDirOf(worktree, commonDir);
-    if (!gitDir) return undefined;
-    const head = (readText(path.join(gitDir, 'HEAD')) ?? '').trim();
-    // A detached HEAD holds the commit itself (git writes only a commit there).
-    if (OID_RE.test(head)) return { commit: head };
-    const ref = /^ref: (refs\/heads\/(\S+))$/.exec(head);
-    if (!ref) return undefined;
-    const [full, short] = [ref[1]!, ref[2]!];
-    if (!plainRef(full)) return undefined;
-    const packed = packedRefs(commonDir);
-    if (ambiguous(commonDir, short, packed)) return undefined;
-    const oid = refValue(commonDir, full, packed);
-    if (oid === null) return undefined;
-    // A branch can only hold a commit (git refuses anything else for refs/heads/ and HEAD).
-    return { branch: short, ...(oid ? { commit: oid } : {}) };
+    return gitDir ? headInGitDir(gitDir, commonDir) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * HEAD of the linked worktree whose admin directory is `adminDir` (`<common dir>/worktrees/<id>`),
+ * as `git rev-parse worktrees/<id>/HEAD` and the HEAD file would say: known even when the
+ * worktree's directory is gone; undefined when only git can say.
+ */
+export function worktreeHeadFiles(adminDir: string, commonDir: string, env: NodeJS.ProcessEnv = process.env): HeadFiles | undefined {
+  if (env.GIT_DIR || env.GIT_WORK_TREE || env.GIT_COMMON_DIR) return undefined;
+  try {
+    return headInGitDir(adminDir, commonDir);
+  } catch {
+    return undefined;
+  }
+}
+
+/** HEAD of the git dir `gitDir` (a worktree's own) of the repository whose common dir is `commonDir`. */
+function headInGitDir(gitDir: string, commonDir: string): HeadFiles | undefined {
+  if (exists(path.join(commonDir, 'reftable'))) return undefined;
+  const head = (readText(path.join(gitDir, 'HEAD')) ?? '').trim();
+  // A detached HEAD holds the commit itself (git writes only a commit there).
+  if (OID_RE.test(head)) return { commit: head };
+  const ref = /^ref: (refs\/heads\/(\S+))$/.exec(head);
+  if (!ref) return undefined;
+  const [full, short] = [ref[1]!, ref[2]!];
+  if (!plainRef(full)) return undefined;
+  const packed = packedRefs(commonDir);
+  if (ambiguous(commonDir, short, packed)) return undefined;
+  const oid = refValue(commonDir, full, packed);
+  if (oid === null) return undefined;
+  // A branch can only hold a commit (git refuses anything else for refs/heads/ and HEAD).
+  return { branch: short, ...(oid ? { commit: oid } : {}) };
 }
 
 /**
@@ -170,6 +189,20 @@ export async function mainHeadRef(commonDir: string): Promise<string | undefined
 /** Whether branch `refs/heads/<name>` exists: from the files git keeps when plain, else from git. */
 export async function branchExistsAt(commonDir: string, name: string): Promise<boolean> {
   return refExistsFiles(commonDir, `refs/heads/${name}`) ?? branchExists(commonDir, name);
+}
+
+/** The commit a branch `refs/heads/<name>` holds, undefined when there is none: from the files git keeps when plain, else from git. */
+export async function branchTip(root: string, commonDir: string, name: string): Promise<string | undefined> {
+  return branchTipFiles(commonDir, name) ?? refSha(root, `refs/heads/${name}`);
+}
+
+/**
+ * The commit the linked worktree with admin directory `adminDir` has checked out (undefined when
+ * its branch is unborn): from the files git keeps when plain, else `git rev-parse worktrees/<id>/HEAD`.
+ */
+export async function worktreeHeadCommit(root: string, commonDir: string, adminDir: string): Promise<string | undefined> {
+  const disk = worktreeHeadFiles(adminDir, commonDir);
+  return disk ? disk.commit : refSha(root, `worktrees/${path.basename(adminDir)}/HEAD`);
 }
 
 /** The branch and commit of `worktree`'s HEAD: from the files git keeps when plain, else from git. */

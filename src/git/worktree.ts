@@ -276,6 +276,22 @@ export function worktreeHeadBranch(adminDir: string): string | undefined {
   }
 }
 
+/**
+ * Why a worktree is locked, read from its admin directory as `git worktree list --porcelain` does
+ * (its `locked` file, one trailing newline dropped): '' when locked without a reason, undefined
+ * when not locked.
+ */
+export function worktreeLockReason(adminDir: string): string | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(adminDir, 'locked'), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  return text.replace(/\r?\n$/, '');
+}
+
 /** What git has in progress in a worktree (a rebase, a merge...), read from its admin directory. */
 export function worktreeOperation(adminDir: string): string | undefined {
   const probes: Array<[string, string]> = [

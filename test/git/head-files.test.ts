@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { branchTipFiles, headOf, mainHeadRefFiles, readHeadFiles, refExistsFiles } from '../../src/git/head-files.js';
+import {
+  branchTip,
+  branchTipFiles,
+  headOf,
+  mainHeadRefFiles,
+  readHeadFiles,
+  refExistsFiles,
+  worktreeHeadCommit,
+  worktreeHeadFiles,
+} from '../../src/git/head-files.js';
+import { adminDirFor, listWorktrees, worktreeLockReason } from '../../src/git/worktree.js';
 import { mainWorktreeHeadRef } from '../../src/git/head.js';
 import { currentBranch, headCommit } from '../../src/git/head.js';
 import { makeRepo, type TestRepo } from '../helpers/repo.js';
@@ -143,6 +153,73 @@ describe('mainHeadRefFiles', () => {
       expect(mainHeadRefFiles(common, { GIT_DIR: common })).toBeUndefined();
       fs.writeFileSync(path.join(common, 'HEAD'), 'ref: refs/heads/../escape\n');
       expect(mainHeadRefFiles(common, {})).toBeUndefined();
+    }),
+  );
+});
+
+describe('worktreeHeadCommit and branchTip', () => {
+  /** What `git rev-parse worktrees/<id>/HEAD` says, the answer the files must match. */
+  const revParse = (r: TestRepo, ref: string) => {
+    try {
+      return r.git('rev-parse', '--verify', '--quiet', '--end-of-options', ref).trim() || undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  it(
+    "reads a lane's HEAD from its admin directory as git does: on its branch, loose and packed, detached, with its directory gone, unborn",
+    withRepo(async (r, common) => {
+      const wt = path.join(r.dir, '..', `wt-${path.basename(r.dir)}`);
+      r.git('worktree', 'add', '-q', '-b', 'lanes/api', wt);
+      const admin = adminDirFor(common, wt)!;
+      const id = `worktrees/${path.basename(admin)}/HEAD`;
+      const check = async () => {
+        const git = revParse(r, id);
+        expect(worktreeHeadFiles(admin, common)?.commit).toBe(git);
+        expect(await worktreeHeadCommit(r.dir, common, admin)).toBe(git);
+      };
+      await check();
+      fs.writeFileSync(path.join(wt, 'x.txt'), 'x\n');
+      r.git('-C', wt, 'add', '-A');
+      r.git('-C', wt, 'commit', '-q', '-m', 'x');
+      await check();
+      expect(await branchTip(r.dir, common, 'lanes/api')).toBe(revParse(r, 'refs/heads/lanes/api'));
+      r.git('pack-refs', '--all');
+      await check();
+      expect(await branchTip(r.dir, common, 'lanes/api')).toBe(revParse(r, 'refs/heads/lanes/api'));
+      r.git('-C', wt, 'checkout', '-q', '--detach', 'HEAD~1');
+      expect(worktreeHeadFiles(admin, common)).toEqual({ commit: revParse(r, 'HEAD') });
+      await check();
+      r.git('-C', wt, 'checkout', '-q', '--orphan', 'fresh');
+      expect(worktreeHeadFiles(admin, common)).toEqual({ branch: 'fresh' });
+      await check();
+      fs.rmSync(wt, { recursive: true, force: true });
+      await check();
+      expect(await branchTip(r.dir, common, 'no-such-branch')).toBeUndefined();
+    }),
+  );
+
+  it(
+    'says where a worktree is locked exactly as `git worktree list` does',
+    withRepo(async (r, common) => {
+      const wt = path.join(r.dir, '..', `wl-${path.basename(r.dir)}`);
+      r.git('worktree', 'add', '-q', '--lock', '--reason', 'lanes:api', '-b', 'lanes/api', wt);
+      const admin = adminDirFor(common, wt)!;
+      const listed = async () => (await listWorktrees(r.dir)).find((w) => w.path === fs.realpathSync(wt))?.locked;
+      expect(worktreeLockReason(admin)).toBe('lanes:api');
+      expect(worktreeLockReason(admin)).toBe(await listed());
+      r.git('worktree', 'unlock', wt);
+      expect(worktreeLockReason(admin)).toBeUndefined();
+      expect(await listed()).toBeUndefined();
+      r.git('worktree', 'lock', wt);
+      expect(worktreeLockReason(admin)).toBe('');
+      expect(await listed()).toBe('');
+      r.git('worktree', 'unlock', wt);
+      r.git('worktree', 'lock', '--reason', 'someone else: busy', wt);
+      expect(worktreeLockReason(admin)).toBe(await listed());
+      r.git('worktree', 'unlock', wt);
+      r.git('worktree', 'remove', wt);
     }),
   );
 });

@@ -18,17 +18,17 @@ import {
   isAncestor,
   presentCommits,
   reflogCommits,
-  refSha,
   resolveCommit,
   statusPorcelain,
   type CommitSummary,
   type StatusEntry,
 } from '../../git/refs.js';
-import { adminDirFor, listWorktrees, worktreeHeadBranch, worktreeHeadRef, worktreeOperation } from '../../git/worktree.js';
+import { adminDirFor, worktreeHeadBranch, worktreeHeadRef, worktreeLockReason, worktreeOperation } from '../../git/worktree.js';
+import { branchTip, branchTipFiles, worktreeHeadCommit } from '../../git/head-files.js';
 import { safeText } from '../../util/escape.js';
 import type { Project } from '../project/project.js';
 import type { TaskState } from '../plan/tasks.js';
-import { laneRef, lockReason, type LaneRecord } from './model.js';
+import { laneBranch, laneRef, lockReason, type LaneRecord } from './model.js';
 import { ignoredAtRisk } from './probe.js';
 
 export type LandedBy = 'no-commits' | 'ancestor' | 'landed_as' | 'no-branch';
@@ -74,15 +74,19 @@ export async function assessLane(project: Project, lane: LaneRecord, task: TaskS
   const dropping = laneRef(lane.task);
   // Everything that depends on nothing else is read at once: each read is a git process, and a
   // run removes a landed lane while the next ones land.
-  const [tip, head, targetSha, dirty, registered, reflogged, ignored] = await Promise.all([
-    refSha(root, dropping),
-    headRef ? refSha(root, headRef) : Promise.resolve(undefined),
-    resolveCommit(root, lane.target).catch(() => undefined),
+  // The branch tip, the worktree's HEAD, the target's tip and the lock come from the files git
+  // keeps when they are plain (else from git): git processes are left for what only git can say.
+  const commonDir = project.repo.commonDir;
+  const [tip, head, targetSha, dirty, reflogged, ignored] = await Promise.all([
+    branchTip(root, commonDir, laneBranch(lane.task)),
+    admin ? worktreeHeadCommit(root, commonDir, admin) : Promise.resolve(undefined),
+    targetTip(root, commonDir, lane.target).catch(() => undefined),
     exists ? statusPorcelain(lane.path).catch(() => [] as StatusEntry[]) : Promise.resolve([] as StatusEntry[]),
-    listWorktrees(root).then((l) => l.find((w) => w.path === lane.path)),
     Promise.all([reflogCommits(root, dropping), headRef ? reflogCommits(root, headRef) : []]),
     exists ? ignoredFiles(project, lane) : Promise.resolve([]),
   ]);
+  // git's record of the worktree is its admin directory: no admin, no registration, no lock.
+  const locked = admin ? worktreeLockReason(admin) : undefined;
   const a: Assessment = { exists, dirty, unlanded: [], reflogOnly: [], ignored: [] };
   if (tip) a.tip = tip;
   if (head) a.head = head;
@@ -121,8 +125,8 @@ export async function assessLane(project: Project, lane: LaneRecord, task: TaskS
     for (const t of tips) if (!landedAs || (await contentLanded(root, t, landedAs)) !== true) a.reflogOnly.push(t);
   }
 
-  if (registered?.locked !== undefined && registered.locked !== lockReason(lane.task)) {
-    a.blocked = `it is locked in git by someone else (${registered.locked ? `reason: ${safeText(registered.locked)}` : 'no reason given'})`;
+  if (locked !== undefined && locked !== lockReason(lane.task)) {
+    a.blocked = `it is locked in git by someone else (${locked ? `reason: ${safeText(locked)}` : 'no reason given'})`;
   } else if (admin && exists) {
     const op = worktreeOperation(admin);
     if (op) a.blocked = `${op} is in progress in it`;
@@ -140,6 +144,11 @@ async function ignoredFiles(project: Project, lane: LaneRecord): Promise<string[
     ...(lane.ready_at ? { readyAt: lane.ready_at } : {}),
   });
   return r.paths;
+}
+
+/** The target's commit: a plain branch from the files git keeps, anything else from git. */
+async function targetTip(root: string, commonDir: string, target: string): Promise<string | undefined> {
+  return branchTipFiles(commonDir, target) ?? resolveCommit(root, target);
 }
 
 /** The recorded landing commit, if it is still on the target (a revert or rewrite of the target voids it). */

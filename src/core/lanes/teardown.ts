@@ -7,16 +7,9 @@
 import { act } from '../hints/actions.js';
 import fs from 'node:fs';
 import { LanesError } from '../../errors.js';
-import { createRef, deleteRefCas, refSha, snapshotWorktree, stashCreate } from '../../git/refs.js';
-import {
-  adminDirFor,
-  listWorktrees,
-  lockWorktree,
-  removeAdminEntry,
-  removeWorktree,
-  unlockWorktree,
-  worktreeHeadRef,
-} from '../../git/worktree.js';
+import { createRef, deleteRefCas, snapshotWorktree, stashCreate } from '../../git/refs.js';
+import { branchTip, worktreeHeadCommit } from '../../git/head-files.js';
+import { adminDirFor, lockWorktree, removeAdminEntry, removeWorktree, unlockWorktree, worktreeLockReason } from '../../git/worktree.js';
 import { releaseOwnerInTx } from '../claims/tx.js';
 import type { Project } from '../project/project.js';
 import type { DocTx as Tx } from '../../state/define.js';
@@ -24,7 +17,18 @@ import { setStatus, TASKS_DOC } from '../plan/tasks.js';
 import { releasePortsInTx } from '../claims/ports.js';
 import { failpoint } from '../../util/failpoint.js';
 import { withGitLock } from './gitlock.js';
-import { archiveRef, backupRef, LANES_DOC, laneRef, lockReason, REMOVE_OP, taskOwner, type LaneRecord, type RemoveData } from './model.js';
+import {
+  archiveRef,
+  backupRef,
+  LANES_DOC,
+  laneBranch,
+  laneRef,
+  lockReason,
+  REMOVE_OP,
+  taskOwner,
+  type LaneRecord,
+  type RemoveData,
+} from './model.js';
 import type { Assessment } from './assess.js';
 
 export {
@@ -113,13 +117,15 @@ export async function teardownLane(
   await failpoint('lanes.remove.after-journal');
   try {
     await withGitLock(repo, `remove lane ${lane.task}`, async () => {
-      // Read again under the lock, all in one round: the branch, the worktree's HEAD, the worktrees.
+      // Read again under the lock: the branch, the worktree's HEAD (from the files git keeps when
+      // plain, else from git) and git's record of the worktree (its admin directory, with the lock).
       const admin = adminDirFor(repo.commonDir, lane.path);
-      const [tip, head, worktrees] = await Promise.all([
-        refSha(root, laneRef(lane.task)),
-        admin ? refSha(root, worktreeHeadRef(admin)) : undefined,
-        listWorktrees(root),
+      const [tip, head] = await Promise.all([
+        branchTip(root, repo.commonDir, laneBranch(lane.task)),
+        admin ? worktreeHeadCommit(root, repo.commonDir, admin) : undefined,
       ]);
+      const registered = admin !== undefined;
+      const locked = admin ? worktreeLockReason(admin) : undefined;
       if (tip !== a.tip || head !== a.head) {
         const what =
           tip !== a.tip
@@ -145,14 +151,13 @@ export async function teardownLane(
         const ref = archiveRef(lane.task);
         if (await createRef(root, ref, a.tip, `lanes: original commits of squash-landed ${lane.task}`)) out.backup_refs.push(ref);
       }
-      const registered = worktrees.find((w) => w.path === lane.path);
       if (fs.existsSync(lane.path)) {
         // Only a locked worktree needs unlocking (git refuses to remove it otherwise).
-        if (!registered || registered.locked !== undefined) await unlockWorktree(root, lane.path);
+        if (!registered || locked !== undefined) await unlockWorktree(root, lane.path);
         await failpoint('lanes.remove.after-unlock');
         const r = await removeWorktree(root, lane.path, { force: opts.force === true });
         if (!r.ok) {
-          if (registered) await lockWorktree(root, lane.path, registered.locked || lockReason(lane.task));
+          if (registered) await lockWorktree(root, lane.path, locked || lockReason(lane.task));
           throw new LanesError('UNSAFE', `git refused to remove ${lane.path}: ${r.reason}`, {
             hint: 'Nothing was removed and the lane is locked again. Commit or discard the changes git names, then try again.',
           });

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { branchExists, currentBranch, headCommit, mainWorktreeHeadRef } from './head.js';
+import { absoluteGitDir, branchExists, currentBranch, headCommit, mainWorktreeHeadRef } from './head.js';
 import { refSha } from './refs.js';
 
 const OID_RE = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -189,6 +189,22 @@ export async function mainHeadRef(commonDir: string): Promise<string | undefined
 /** Whether branch `refs/heads/<name>` exists: from the files git keeps when plain, else from git. */
 export async function branchExistsAt(commonDir: string, name: string): Promise<boolean> {
   return refExistsFiles(commonDir, `refs/heads/${name}`) ?? branchExists(commonDir, name);
+}
+
+/**
+ * The git dir of `worktree` (its admin directory, or the common dir for the main checkout), as
+ * `git rev-parse --absolute-git-dir` there would say: from its `.git` when plain, else from git.
+ */
+export async function worktreeGitDir(worktree: string, commonDir: string): Promise<string> {
+  let disk: string | undefined;
+  if (!process.env.GIT_DIR && !process.env.GIT_WORK_TREE && !process.env.GIT_COMMON_DIR) {
+    try {
+      disk = gitDirOf(worktree, commonDir);
+    } catch {
+      disk = undefined;
+    }
+  }
+  return disk !== undefined ? path.resolve(disk) : absoluteGitDir(worktree);
 }
 
 /** The commit a branch `refs/heads/<name>` holds, undefined when there is none: from the files git keeps when plain, else from git. */

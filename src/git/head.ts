@@ -18,6 +18,11 @@ export async function currentBranch(worktree: string): Promise<string | undefine
 }
 
 /** Top of the worktree `dir` is in (as git prints it, not a real path). Throws outside a repository. */
+/** `git rev-parse --absolute-git-dir` in `worktree`. */
+export function absoluteGitDir(worktree: string): Promise<string> {
+  return gitOut(worktree, ['rev-parse', '--absolute-git-dir'], { readOnly: true });
+}
+
 export function showToplevel(dir: string): Promise<string> {
   return gitOut(dir, ['rev-parse', '--show-toplevel'], { readOnly: true });
 }

@@ -6,6 +6,8 @@
  * and running gates. Every command that could create a commit runs with repository hooks disabled
  * and automatic gc off (rule 6).
  */
+import { worktreeGitDir } from './head-files.js';
+import { absoluteGitDir } from './head.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError } from '../errors.js';
@@ -160,8 +162,9 @@ export async function fastForward(worktree: string, commit: string, reflogAction
 }
 
 /** What git has in progress in a worktree (a rebase, a merge...), or undefined. */
-export async function operationInProgress(worktree: string): Promise<string | undefined> {
-  return worktreeOperation(await gitOut(worktree, ['rev-parse', '--absolute-git-dir'], { readOnly: true }));
+export async function operationInProgress(worktree: string, commonDir?: string): Promise<string | undefined> {
+  // With the repository's common dir known, the git dir comes from the worktree's `.git` when plain.
+  return worktreeOperation(commonDir ? await worktreeGitDir(worktree, commonDir) : await absoluteGitDir(worktree));
 }
 
 /** Files with conflicts in an integration worktree after a failed rebase/revert. */

@@ -9,6 +9,7 @@ import {
   readHeadFiles,
   refExistsFiles,
   worktreeHeadCommit,
+  worktreeGitDir,
   worktreeHeadFiles,
 } from '../../src/git/head-files.js';
 import { adminDirFor, listWorktrees, worktreeLockReason } from '../../src/git/worktree.js';
@@ -219,6 +220,28 @@ describe('worktreeHeadCommit and branchTip', () => {
       r.git('worktree', 'lock', '--reason', 'someone else: busy', wt);
       expect(worktreeLockReason(admin)).toBe(await listed());
       r.git('worktree', 'unlock', wt);
+      r.git('worktree', 'remove', wt);
+    }),
+  );
+});
+
+describe('worktreeGitDir', () => {
+  it(
+    'finds the git dir of the main checkout and of a lane as `git rev-parse --absolute-git-dir` does',
+    withRepo(async (r, common) => {
+      const wt = path.join(r.dir, '..', `wg-${path.basename(r.dir)}`);
+      r.git('worktree', 'add', '-q', '-b', 'lanes/g', wt);
+      for (const dir of [r.dir, wt]) {
+        const git = r.git('-C', dir, 'rev-parse', '--absolute-git-dir').trim();
+        expect(fs.realpathSync(await worktreeGitDir(dir, common))).toBe(fs.realpathSync(git));
+      }
+      // A directory of another repository: git's answer, not a guess from the files.
+      const other = makeRepo();
+      try {
+        expect(fs.realpathSync(await worktreeGitDir(other.dir, common))).toBe(fs.realpathSync(path.join(other.dir, '.git')));
+      } finally {
+        other.cleanup();
+      }
       r.git('worktree', 'remove', wt);
     }),
   );

@@ -11,12 +11,13 @@ import { LanesError } from '../../errors.js';
 import { failpoint } from '../../util/failpoint.js';
 import { refsUnder } from '../../git/head.js';
 import { countCommits } from '../../git/log.js';
-import { refSha, statusPorcelain } from '../../git/refs.js';
+import { statusPorcelain } from '../../git/refs.js';
+import { branchTip } from '../../git/head-files.js';
 import { listWorktrees } from '../../git/worktree.js';
 import { assertSlug } from '../../util/slug.js';
 import type { Project } from '../project/project.js';
 import { describeDirty } from '../lanes/teardown.js';
-import { LANES_DOC, laneRef } from '../lanes/model.js';
+import { LANES_DOC, laneBranch, laneRef } from '../lanes/model.js';
 import { readPlan, TASKS_DOC, type StoredPlan, type TasksDoc } from '../plan/tasks.js';
 import { queueIn } from './after.js';
 import { assertMergeTreeGit, mergeCheckMany, operationInProgress } from '../../git/merge.js';
@@ -55,7 +56,7 @@ export async function queueMerge(project: Project, input: QueueInput): Promise<Q
   const target = cfg.target;
   const ref = laneRef(task);
   // The target's tip with its committed config's blob (one cat-file), and the lane's tip.
-  const [targetTip, tip] = await Promise.all([readTargetTip(repo, target), refSha(root, ref)]);
+  const [targetTip, tip] = await Promise.all([readTargetTip(repo, target), branchTip(root, repo.commonDir, laneBranch(task))]);
   if (!targetTip) {
     throw new LanesError('NOT_FOUND', `The target branch ${target} does not exist.`, {
       hint: 'Create it (or set "target" in .lanes/config.json), then queue again.',
@@ -174,7 +175,7 @@ async function assertLaneReady(project: Project, task: string, ref: string): Pro
   const recorded = (await project.store.read(LANES_DOC)).data[task]?.path;
   const wt = (await listWorktrees(project.repo.mainRoot)).find((w) => w.branch === ref || (recorded !== undefined && w.path === recorded));
   if (!wt) return;
-  const [op, dirty] = await Promise.all([operationInProgress(wt.path), statusPorcelain(wt.path)]);
+  const [op, dirty] = await Promise.all([operationInProgress(wt.path, project.repo.commonDir), statusPorcelain(wt.path)]);
   if (op) {
     throw new LanesError('UNSAFE', `The lane of ${task} (${wt.path}) has ${op} in progress.`, {
       hint: 'Finish it (e.g. git rebase --continue, git merge --continue) or abort it in the lane, commit, then queue again.',

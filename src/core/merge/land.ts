@@ -11,6 +11,7 @@
  *
  * Both run under the repository 'git' lock (rule 3).
  */
+import { branchTip } from '../../git/head-files.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LanesError } from '../../errors.js';
@@ -62,9 +63,9 @@ export async function targetCheckout(repo: Repo, target: string): Promise<string
  * operation in progress. Untracked files are the user's too: git refuses to overwrite them, and
  * that refusal is reported the same way.
  */
-export async function assertCheckoutClean(worktree: string, target: string): Promise<void> {
-  const op = await operationInProgress(worktree);
-  const changed = (await statusPorcelain(worktree)).filter((e) => e.code !== '??');
+export async function assertCheckoutClean(worktree: string, target: string, commonDir?: string): Promise<void> {
+  const [op, status] = await Promise.all([operationInProgress(worktree, commonDir), statusPorcelain(worktree)]);
+  const changed = status.filter((e) => e.code !== '??');
   if (!op && changed.length === 0) return;
   const files = changed.slice(0, 10).map((e) => e.path);
   const what = op ? `${op} in progress` : `uncommitted changes (${files.join(', ')}${changed.length > 10 ? ', ...' : ''})`;
@@ -87,11 +88,12 @@ export async function advanceTarget(repo: Repo, target: string, oldSha: string, 
       if (await updateRefCas(repo.mainRoot, ref, newSha, oldSha, message)) return { ok: true };
       return { ok: false, moved: await refSha(repo.mainRoot, ref) };
     }
-    const cur = await refSha(repo.mainRoot, ref);
+    // Under the 'git' lock; the target's tip from the files git keeps when plain (else from git).
+    const cur = await branchTip(repo.mainRoot, repo.commonDir, target);
     if (cur !== oldSha) return { ok: false, moved: cur };
-    await assertCheckoutClean(wt, target);
+    await assertCheckoutClean(wt, target, repo.commonDir);
     const ff = await fastForward(wt, newSha, message);
-    const after = await refSha(repo.mainRoot, ref);
+    const after = await branchTip(repo.mainRoot, repo.commonDir, target);
     if (after === newSha) return { ok: true, checkout: wt };
     if (after !== oldSha) return { ok: false, moved: after };
     throw new LanesError(

@@ -99,7 +99,7 @@ export async function processMergeQueue(project: Project, opts: ProcessOptions =
         if (synced?.diverged && synced.remote) throw divergedError(target, project.store.shared!.setting.remote);
         if (synced?.remote && synced.local !== synced.remote) {
           const wt = await targetCheckout(project.repo, target);
-          if (wt) await assertCheckoutClean(wt, target);
+          if (wt) await assertCheckoutClean(wt, target, project.repo.commonDir);
         }
         // After a landing of our own on local state the target is where we put it, unless something
         // else moved it since: then the next compare-and-swap fails, and the round after reads it
@@ -121,7 +121,7 @@ export async function processMergeQueue(project: Project, opts: ProcessOptions =
         // A dirty checkout of the target would refuse the landing: say so before spending gate time.
         if (cfg.gates.length) {
           const wt = await targetCheckout(project.repo, target);
-          if (wt) await assertCheckoutClean(wt, target);
+          if (wt) await assertCheckoutClean(wt, target, project.repo.commonDir);
         }
         // Without gates on local state the entries are taken after integration, in the same write
         // that records the landing's intent (batch.ts): one state write before the landing.

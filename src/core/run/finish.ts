@@ -5,9 +5,11 @@
  * finish, and the next attempt is told exactly why.
  */
 import { countCommits } from '../../git/log.js';
-import { refSha, statusPorcelain } from '../../git/refs.js';
+import { statusPorcelain } from '../../git/refs.js';
+import { branchTip } from '../../git/head-files.js';
+import type { Repo } from '../../git/repo.js';
 import { operationInProgress } from '../../git/merge.js';
-import { laneRef } from '../lanes/model.js';
+import { laneBranch } from '../lanes/model.js';
 import type { AttemptOutcome } from './model.js';
 
 export interface LaneCheck {
@@ -20,12 +22,19 @@ export interface LaneCheck {
   operation?: string;
 }
 
-export async function checkLane(root: string, lanePath: string, task: string, target: string): Promise<LaneCheck> {
-  const tip = await refSha(root, laneRef(task));
+export async function checkLane(
+  repo: Pick<Repo, 'mainRoot' | 'commonDir'>,
+  lanePath: string,
+  task: string,
+  target: string,
+): Promise<LaneCheck> {
+  const root = repo.mainRoot;
+  // The tip and the lane's git dir from the files git keeps when plain (else from git).
+  const tip = await branchTip(root, repo.commonDir, laneBranch(task));
   const [ahead, dirty, operation] = await Promise.all([
     tip ? countCommits(root, [tip, `^refs/heads/${target}`]) : Promise.resolve(0),
     statusPorcelain(lanePath).then((es) => es.map((e) => `${e.code} ${e.path}`)),
-    operationInProgress(lanePath),
+    operationInProgress(lanePath, repo.commonDir),
   ]);
   return { ...(tip ? { tip } : {}), ahead, dirty: dirty.slice(0, 20), ...(operation ? { operation } : {}) };
 }

@@ -58,7 +58,7 @@ export async function agentExited(
   await failpoint('run.handoff');
   let lane: LaneCheck | undefined;
   try {
-    lane = await checkLane(ctx.project.repo.mainRoot, rt.path!, rt.id, ctx.cfg.target);
+    lane = await checkLane(ctx.project.repo, rt.path!, rt.id, ctx.cfg.target);
   } catch (e) {
     attempt.reason = `could not check the lane: ${errorMessage(e)}`;
   }

@@ -9,9 +9,9 @@ import "./chunks/chunk-4WZSK4NS.mjs";
 // src/cli/main.ts
 restoreLaunchEnv();
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-O745IDHQ.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-XRHYWGKG.mjs");
   await serveMcpStdio();
 } else {
-  const { runProgram } = await import("./chunks/program-3ATZRTEX.mjs");
+  const { runProgram } = await import("./chunks/program-SPB6T4J4.mjs");
   await runProgram(process.argv);
 }

@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));
 import {
   loadConfig
-} from "../chunks/chunk-NT4PVPJ4.mjs";
+} from "../chunks/chunk-PMGQEM7T.mjs";
 import "../chunks/chunk-6O67LTXW.mjs";
 import {
   adoptClaudeWorktree,
@@ -13,8 +13,8 @@ import {
   note,
   taskIdFor,
   trace
-} from "../chunks/chunk-KJPULTH3.mjs";
-import "../chunks/chunk-SZ3HLAL4.mjs";
+} from "../chunks/chunk-PFXMQZTO.mjs";
+import "../chunks/chunk-4UEP4PVL.mjs";
 import {
   restoreLaunchEnv
 } from "../chunks/chunk-AUEBZX6F.mjs";
@@ -30,7 +30,7 @@ import {
 } from "../chunks/chunk-OGDOGDVQ.mjs";
 import "../chunks/chunk-2WDI64UT.mjs";
 import "../chunks/chunk-DZJZL4SE.mjs";
-import "../chunks/chunk-OWP5CTNR.mjs";
+import "../chunks/chunk-5UKSA74M.mjs";
 import {
   hasState,
   locate
@@ -38,10 +38,10 @@ import {
 import "../chunks/chunk-MI7TJUJS.mjs";
 import {
   openProject
-} from "../chunks/chunk-WOYQJP6L.mjs";
+} from "../chunks/chunk-TFSK2CKL.mjs";
 import {
   resolveRepo
-} from "../chunks/chunk-SS6J233Q.mjs";
+} from "../chunks/chunk-FHLUE5MY.mjs";
 import "../chunks/chunk-7YO2VVDH.mjs";
 import "../chunks/chunk-V47YI7EL.mjs";
 import "../chunks/chunk-TLPYJS5H.mjs";

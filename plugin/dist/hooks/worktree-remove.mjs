@@ -8,8 +8,8 @@ import {
   note,
   removePlainWorktree,
   trace
-} from "../chunks/chunk-KJPULTH3.mjs";
-import "../chunks/chunk-SZ3HLAL4.mjs";
+} from "../chunks/chunk-PFXMQZTO.mjs";
+import "../chunks/chunk-4UEP4PVL.mjs";
 import {
   restoreLaunchEnv
 } from "../chunks/chunk-AUEBZX6F.mjs";
@@ -22,7 +22,7 @@ import "../chunks/chunk-RHF564PJ.mjs";
 import "../chunks/chunk-UVBGPYTR.mjs";
 import "../chunks/chunk-2WDI64UT.mjs";
 import "../chunks/chunk-DZJZL4SE.mjs";
-import "../chunks/chunk-OWP5CTNR.mjs";
+import "../chunks/chunk-5UKSA74M.mjs";
 import {
   hasState,
   locate,
@@ -31,8 +31,8 @@ import {
 import "../chunks/chunk-MI7TJUJS.mjs";
 import {
   openProject
-} from "../chunks/chunk-WOYQJP6L.mjs";
-import "../chunks/chunk-SS6J233Q.mjs";
+} from "../chunks/chunk-TFSK2CKL.mjs";
+import "../chunks/chunk-FHLUE5MY.mjs";
 import "../chunks/chunk-7YO2VVDH.mjs";
 import "../chunks/chunk-V47YI7EL.mjs";
 import {

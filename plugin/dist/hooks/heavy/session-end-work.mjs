@@ -5,7 +5,7 @@ var fs = require("node:fs");
 import {
   completeSessionFast,
   transcriptUsage
-} from "../../chunks/chunk-WWUPUQMR.mjs";
+} from "../../chunks/chunk-CVQUVZQX.mjs";
 import "../../chunks/chunk-UVBGPYTR.mjs";
 import {
   sessionOwner
@@ -15,7 +15,7 @@ import {
   claimsOf
 } from "../../chunks/chunk-2WDI64UT.mjs";
 import "../../chunks/chunk-DZJZL4SE.mjs";
-import "../../chunks/chunk-OWP5CTNR.mjs";
+import "../../chunks/chunk-5UKSA74M.mjs";
 import "../../chunks/chunk-TVLX75BB.mjs";
 import {
   OWNERS_DOC,
@@ -23,7 +23,7 @@ import {
 } from "../../chunks/chunk-MI7TJUJS.mjs";
 import {
   readSessions
-} from "../../chunks/chunk-TFJ4DUDR.mjs";
+} from "../../chunks/chunk-6Y6OGPLG.mjs";
 import "../../chunks/chunk-RNGUGICK.mjs";
 import "../../chunks/chunk-SEDKT3YB.mjs";
 import {
@@ -31,10 +31,10 @@ import {
 } from "../../chunks/chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "../../chunks/chunk-WOYQJP6L.mjs";
+} from "../../chunks/chunk-TFSK2CKL.mjs";
 import {
   repoFromPaths
-} from "../../chunks/chunk-SS6J233Q.mjs";
+} from "../../chunks/chunk-FHLUE5MY.mjs";
 import "../../chunks/chunk-7YO2VVDH.mjs";
 import "../../chunks/chunk-V47YI7EL.mjs";
 import "../../chunks/chunk-TLPYJS5H.mjs";

@@ -5,7 +5,7 @@ import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "../../chunks/chunk-V7CSTJKC.mjs";
+} from "../../chunks/chunk-T32MMHYI.mjs";
 import {
   str
 } from "../../chunks/chunk-RJNADHBY.mjs";
@@ -17,8 +17,8 @@ import {
 } from "../../chunks/chunk-KOIFUBQW.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-GEXPPEW5.mjs";
-import "../../chunks/chunk-OWP5CTNR.mjs";
+} from "../../chunks/chunk-GDFFTSSO.mjs";
+import "../../chunks/chunk-5UKSA74M.mjs";
 import {
   readDoc
 } from "../../chunks/chunk-TVLX75BB.mjs";
@@ -29,16 +29,16 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "../../chunks/chunk-TFJ4DUDR.mjs";
+} from "../../chunks/chunk-6Y6OGPLG.mjs";
 import "../../chunks/chunk-RNGUGICK.mjs";
 import "../../chunks/chunk-SEDKT3YB.mjs";
 import "../../chunks/chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "../../chunks/chunk-WOYQJP6L.mjs";
+} from "../../chunks/chunk-TFSK2CKL.mjs";
 import {
   repoFromPaths
-} from "../../chunks/chunk-SS6J233Q.mjs";
+} from "../../chunks/chunk-FHLUE5MY.mjs";
 import "../../chunks/chunk-7YO2VVDH.mjs";
 import "../../chunks/chunk-V47YI7EL.mjs";
 import {

@@ -7,21 +7,21 @@ import {
 } from "../../chunks/chunk-RHF564PJ.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-GEXPPEW5.mjs";
+} from "../../chunks/chunk-GDFFTSSO.mjs";
 import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "../../chunks/chunk-TFJ4DUDR.mjs";
+} from "../../chunks/chunk-6Y6OGPLG.mjs";
 import "../../chunks/chunk-RNGUGICK.mjs";
 import "../../chunks/chunk-SEDKT3YB.mjs";
 import "../../chunks/chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "../../chunks/chunk-WOYQJP6L.mjs";
+} from "../../chunks/chunk-TFSK2CKL.mjs";
 import {
   repoFromPaths
-} from "../../chunks/chunk-SS6J233Q.mjs";
+} from "../../chunks/chunk-FHLUE5MY.mjs";
 import "../../chunks/chunk-7YO2VVDH.mjs";
 import "../../chunks/chunk-V47YI7EL.mjs";
 import "../../chunks/chunk-TLPYJS5H.mjs";

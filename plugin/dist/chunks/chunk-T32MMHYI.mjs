@@ -5,7 +5,7 @@ var fs = require("node:fs");
 var path = require("node:path");
 import {
   headOf
-} from "./chunk-OWP5CTNR.mjs";
+} from "./chunk-5UKSA74M.mjs";
 import {
   PLAN_DOC
 } from "./chunk-MI7TJUJS.mjs";
@@ -17,7 +17,7 @@ import {
   readSessions,
   redact,
   sessionKey
-} from "./chunk-TFJ4DUDR.mjs";
+} from "./chunk-6Y6OGPLG.mjs";
 import {
   findNoteText,
   noteFile,

@@ -200,7 +200,7 @@ async function serveMcpStdio(opts = {}) {
     return true;
   };
   const load = () => loading ??= (async () => {
-    const { startSession } = await import("./session-EXF26CJH.mjs");
+    const { startSession } = await import("./session-6H3UZZM6.mjs");
     session = await startSession(opts, feed, {
       maxBufferSize: 2 * max + 1024,
       onerror: (e) => {

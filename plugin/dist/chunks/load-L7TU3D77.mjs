@@ -8,10 +8,10 @@ import {
   loadConfigAtCommit,
   parseConfig,
   resolveTarget
-} from "./chunk-NT4PVPJ4.mjs";
+} from "./chunk-PMGQEM7T.mjs";
 import "./chunk-6O67LTXW.mjs";
-import "./chunk-OWP5CTNR.mjs";
-import "./chunk-SS6J233Q.mjs";
+import "./chunk-5UKSA74M.mjs";
+import "./chunk-FHLUE5MY.mjs";
 import "./chunk-V47YI7EL.mjs";
 import "./chunk-DAS6JYMY.mjs";
 import "./chunk-EVZWTNHO.mjs";

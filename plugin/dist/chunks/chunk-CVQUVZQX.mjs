@@ -17,7 +17,7 @@ import {
   branchTipFiles,
   headOf,
   readHeadFiles
-} from "./chunk-OWP5CTNR.mjs";
+} from "./chunk-5UKSA74M.mjs";
 import {
   checkProtocol,
   findCurrent,
@@ -25,7 +25,7 @@ import {
   readSessions,
   redact,
   sessionKey
-} from "./chunk-TFJ4DUDR.mjs";
+} from "./chunk-6Y6OGPLG.mjs";
 import {
   noteFile,
   noteFromRecord,
@@ -43,11 +43,11 @@ import {
 } from "./chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "./chunk-WOYQJP6L.mjs";
+} from "./chunk-TFSK2CKL.mjs";
 import {
   currentBranch,
   resolveRepo
-} from "./chunk-SS6J233Q.mjs";
+} from "./chunk-FHLUE5MY.mjs";
 import {
   withLock
 } from "./chunk-TDUKKOBQ.mjs";

@@ -41,9 +41,11 @@ import {
   isPlainScope
 } from "./chunk-DZJZL4SE.mjs";
 import {
+  branchTip,
   branchTipFiles,
-  refExistsFiles
-} from "./chunk-OWP5CTNR.mjs";
+  refExistsFiles,
+  worktreeHeadCommit
+} from "./chunk-5UKSA74M.mjs";
 import {
   OWNERS_DOC,
   TASKS_DOC,
@@ -61,7 +63,7 @@ import {
 import {
   killProcessGroup,
   runCommand
-} from "./chunk-WOYQJP6L.mjs";
+} from "./chunk-TFSK2CKL.mjs";
 import {
   lanePathFor,
   lanesDir,
@@ -2052,6 +2054,16 @@ function worktreeHeadBranch(adminDir) {
     return void 0;
   }
 }
+function worktreeLockReason(adminDir) {
+  let text;
+  try {
+    text = fs.readFileSync(path.join(adminDir, "locked"), "utf8");
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
+  return text.replace(/\r?\n$/, "");
+}
 function worktreeOperation(adminDir) {
   const probes = [
     ["rebase-merge", "a rebase"],
@@ -2224,15 +2236,16 @@ async function assessLane(project, lane, task) {
   const admin = adminDirFor(project.repo.commonDir, lane.path);
   const headRef = admin ? worktreeHeadRef(admin) : void 0;
   const dropping = laneRef(lane.task);
-  const [tip, head, targetSha, dirty, registered, reflogged, ignored] = await Promise.all([
-    refSha(root, dropping),
-    headRef ? refSha(root, headRef) : Promise.resolve(void 0),
-    resolveCommit(root, lane.target).catch(() => void 0),
+  const commonDir = project.repo.commonDir;
+  const [tip, head, targetSha, dirty, reflogged, ignored] = await Promise.all([
+    branchTip(root, commonDir, laneBranch(lane.task)),
+    admin ? worktreeHeadCommit(root, commonDir, admin) : Promise.resolve(void 0),
+    targetTip(root, commonDir, lane.target).catch(() => void 0),
     exists ? statusPorcelain(lane.path).catch(() => []) : Promise.resolve([]),
-    listWorktrees(root).then((l) => l.find((w) => w.path === lane.path)),
     Promise.all([reflogCommits(root, dropping), headRef ? reflogCommits(root, headRef) : []]),
     exists ? ignoredFiles(project, lane) : Promise.resolve([])
   ]);
+  const locked = admin ? worktreeLockReason(admin) : void 0;
   const a = { exists, dirty, unlanded: [], reflogOnly: [], ignored: [] };
   if (tip) a.tip = tip;
   if (head) a.head = head;
@@ -2261,8 +2274,8 @@ async function assessLane(project, lane, task) {
     );
     for (const t of tips) if (!landedAs || await contentLanded(root, t, landedAs) !== true) a.reflogOnly.push(t);
   }
-  if (registered?.locked !== void 0 && registered.locked !== lockReason(lane.task)) {
-    a.blocked = `it is locked in git by someone else (${registered.locked ? `reason: ${safeText(registered.locked)}` : "no reason given"})`;
+  if (locked !== void 0 && locked !== lockReason(lane.task)) {
+    a.blocked = `it is locked in git by someone else (${locked ? `reason: ${safeText(locked)}` : "no reason given"})`;
   } else if (admin && exists) {
     const op = worktreeOperation(admin);
     if (op) a.blocked = `${op} is in progress in it`;
@@ -2278,6 +2291,9 @@ async function ignoredFiles(project, lane) {
     ...lane.ready_at ? { readyAt: lane.ready_at } : {}
   });
   return r.paths;
+}
+async function targetTip(root, commonDir, target) {
+  return branchTipFiles(commonDir, target) ?? resolveCommit(root, target);
 }
 async function landingCommit(root, landedAs, targetSha) {
   const sha = await resolveCommit(root, landedAs).catch(() => void 0);
@@ -2387,11 +2403,12 @@ async function teardownLane(project, lane, a, opts = {}) {
   try {
     await withGitLock(repo, `remove lane ${lane.task}`, async () => {
       const admin = adminDirFor(repo.commonDir, lane.path);
-      const [tip, head, worktrees] = await Promise.all([
-        refSha(root, laneRef(lane.task)),
-        admin ? refSha(root, worktreeHeadRef(admin)) : void 0,
-        listWorktrees(root)
+      const [tip, head] = await Promise.all([
+        branchTip(root, repo.commonDir, laneBranch(lane.task)),
+        admin ? worktreeHeadCommit(root, repo.commonDir, admin) : void 0
       ]);
+      const registered = admin !== void 0;
+      const locked = admin ? worktreeLockReason(admin) : void 0;
       if (tip !== a.tip || head !== a.head) {
         const what = tip !== a.tip ? `branch moved (now ${tip?.slice(0, 12) ?? "gone"})` : `worktree's HEAD moved (now ${head?.slice(0, 12) ?? "gone"})`;
         throw new LanesError("CONFLICT", `The ${what} while the lane of ${lane.task} was being removed.`, {
@@ -2412,13 +2429,12 @@ async function teardownLane(project, lane, a, opts = {}) {
         const ref = archiveRef(lane.task);
         if (await createRef(root, ref, a.tip, `lanes: original commits of squash-landed ${lane.task}`)) out.backup_refs.push(ref);
       }
-      const registered = worktrees.find((w) => w.path === lane.path);
       if (fs5.existsSync(lane.path)) {
-        if (!registered || registered.locked !== void 0) await unlockWorktree(root, lane.path);
+        if (!registered || locked !== void 0) await unlockWorktree(root, lane.path);
         await failpoint("lanes.remove.after-unlock");
         const r = await removeWorktree(root, lane.path, { force: opts.force === true });
         if (!r.ok) {
-          if (registered) await lockWorktree(root, lane.path, registered.locked || lockReason(lane.task));
+          if (registered) await lockWorktree(root, lane.path, locked || lockReason(lane.task));
           throw new LanesError("UNSAFE", `git refused to remove ${lane.path}: ${r.reason}`, {
             hint: "Nothing was removed and the lane is locked again. Commit or discard the changes git names, then try again."
           });

@@ -4,11 +4,15 @@ const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url))
 var fs = require("node:fs");
 var path = require("node:path");
 import {
+  absoluteGitDir,
   branchExists,
   currentBranch,
   headCommit,
   mainWorktreeHeadRef
-} from "./chunk-SS6J233Q.mjs";
+} from "./chunk-FHLUE5MY.mjs";
+import {
+  refSha
+} from "./chunk-DAS6JYMY.mjs";
 
 // src/git/head-files.ts
 var OID_RE = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -86,23 +90,33 @@ function refExistsFiles(commonDir, full, env = process.env) {
 function readHeadFiles(worktree, commonDir, env = process.env) {
   if (env.GIT_DIR || env.GIT_WORK_TREE || env.GIT_COMMON_DIR) return void 0;
   try {
-    if (exists(path.join(commonDir, "reftable"))) return void 0;
     const gitDir = gitDirOf(worktree, commonDir);
-    if (!gitDir) return void 0;
-    const head = (readText(path.join(gitDir, "HEAD")) ?? "").trim();
-    if (OID_RE.test(head)) return { commit: head };
-    const ref = /^ref: (refs\/heads\/(\S+))$/.exec(head);
-    if (!ref) return void 0;
-    const [full, short] = [ref[1], ref[2]];
-    if (!plainRef(full)) return void 0;
-    const packed = packedRefs(commonDir);
-    if (ambiguous(commonDir, short, packed)) return void 0;
-    const oid = refValue(commonDir, full, packed);
-    if (oid === null) return void 0;
-    return { branch: short, ...oid ? { commit: oid } : {} };
+    return gitDir ? headInGitDir(gitDir, commonDir) : void 0;
   } catch {
     return void 0;
   }
+}
+function worktreeHeadFiles(adminDir, commonDir, env = process.env) {
+  if (env.GIT_DIR || env.GIT_WORK_TREE || env.GIT_COMMON_DIR) return void 0;
+  try {
+    return headInGitDir(adminDir, commonDir);
+  } catch {
+    return void 0;
+  }
+}
+function headInGitDir(gitDir, commonDir) {
+  if (exists(path.join(commonDir, "reftable"))) return void 0;
+  const head = (readText(path.join(gitDir, "HEAD")) ?? "").trim();
+  if (OID_RE.test(head)) return { commit: head };
+  const ref = /^ref: (refs\/heads\/(\S+))$/.exec(head);
+  if (!ref) return void 0;
+  const [full, short] = [ref[1], ref[2]];
+  if (!plainRef(full)) return void 0;
+  const packed = packedRefs(commonDir);
+  if (ambiguous(commonDir, short, packed)) return void 0;
+  const oid = refValue(commonDir, full, packed);
+  if (oid === null) return void 0;
+  return { branch: short, ...oid ? { commit: oid } : {} };
 }
 function mainHeadRefFiles(commonDir, env = process.env) {
   if (env.GIT_DIR || env.GIT_COMMON_DIR) return void 0;
@@ -124,6 +138,24 @@ async function mainHeadRef(commonDir) {
 async function branchExistsAt(commonDir, name) {
   return refExistsFiles(commonDir, `refs/heads/${name}`) ?? branchExists(commonDir, name);
 }
+async function worktreeGitDir(worktree, commonDir) {
+  let disk;
+  if (!process.env.GIT_DIR && !process.env.GIT_WORK_TREE && !process.env.GIT_COMMON_DIR) {
+    try {
+      disk = gitDirOf(worktree, commonDir);
+    } catch {
+      disk = void 0;
+    }
+  }
+  return disk !== void 0 ? path.resolve(disk) : absoluteGitDir(worktree);
+}
+async function branchTip(root, commonDir, name) {
+  return branchTipFiles(commonDir, name) ?? refSha(root, `refs/heads/${name}`);
+}
+async function worktreeHeadCommit(root, commonDir, adminDir) {
+  const disk = worktreeHeadFiles(adminDir, commonDir);
+  return disk ? disk.commit : refSha(root, `worktrees/${path.basename(adminDir)}/HEAD`);
+}
 async function headOf(worktree, commonDir) {
   const disk = readHeadFiles(worktree, commonDir);
   if (disk) return disk;
@@ -137,5 +169,8 @@ export {
   readHeadFiles,
   mainHeadRef,
   branchExistsAt,
+  worktreeGitDir,
+  branchTip,
+  worktreeHeadCommit,
   headOf
 };

@@ -92,6 +92,9 @@ async function currentBranch(worktree) {
   const r = await git(worktree, ["symbolic-ref", "--quiet", "--short", "HEAD"], { readOnly: true, okCodes: [1, 128] });
   return r.exitCode === 0 ? r.stdout.trim() || void 0 : void 0;
 }
+function absoluteGitDir(worktree) {
+  return gitOut(worktree, ["rev-parse", "--absolute-git-dir"], { readOnly: true });
+}
 function showToplevel(dir) {
   return gitOut(dir, ["rev-parse", "--show-toplevel"], { readOnly: true });
 }
@@ -136,6 +139,7 @@ export {
   commonDirOf,
   headCommit,
   currentBranch,
+  absoluteGitDir,
   showToplevel,
   mainWorktreeHeadRef,
   branchExists,

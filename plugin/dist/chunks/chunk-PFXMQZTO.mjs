@@ -12,7 +12,7 @@ import {
   removeWorktree,
   startLane,
   withGitLock
-} from "./chunk-SZ3HLAL4.mjs";
+} from "./chunk-4UEP4PVL.mjs";
 import {
   PLAN_DOC,
   TASKS_DOC,
@@ -23,7 +23,7 @@ import {
 } from "./chunk-MI7TJUJS.mjs";
 import {
   deleteMergedBranch
-} from "./chunk-SS6J233Q.mjs";
+} from "./chunk-FHLUE5MY.mjs";
 import {
   lanesDir
 } from "./chunk-7YO2VVDH.mjs";

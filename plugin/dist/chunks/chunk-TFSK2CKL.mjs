@@ -5,7 +5,7 @@ var { spawn } = require("node:child_process");
 var fs = require("node:fs");
 import {
   resolveRepo
-} from "./chunk-SS6J233Q.mjs";
+} from "./chunk-FHLUE5MY.mjs";
 import {
   StateStore
 } from "./chunk-TDUKKOBQ.mjs";
@@ -20,7 +20,7 @@ async function openProject(cwd, preresolved) {
     store,
     // Loaded on first use: the config module brings zod (tens of ms to load), and the SessionEnd
     // hook, for one, opens the repository without ever reading the config.
-    config: () => cfg ??= import("./load-HIPDT7FY.mjs").then((m) => m.loadConfig(repo.mainRoot, { repo }))
+    config: () => cfg ??= import("./load-L7TU3D77.mjs").then((m) => m.loadConfig(repo.mainRoot, { repo }))
   };
 }
 

@@ -11,10 +11,10 @@ import {
 import {
   branchExistsAt,
   mainHeadRef
-} from "./chunk-OWP5CTNR.mjs";
+} from "./chunk-5UKSA74M.mjs";
 import {
   resolveRepo
-} from "./chunk-SS6J233Q.mjs";
+} from "./chunk-FHLUE5MY.mjs";
 import {
   relPathProblem
 } from "./chunk-V47YI7EL.mjs";

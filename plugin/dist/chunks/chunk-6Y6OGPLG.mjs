@@ -14,10 +14,10 @@ import {
 } from "./chunk-33IM2RXV.mjs";
 import {
   runCommand
-} from "./chunk-WOYQJP6L.mjs";
+} from "./chunk-TFSK2CKL.mjs";
 import {
   showToplevel
-} from "./chunk-SS6J233Q.mjs";
+} from "./chunk-FHLUE5MY.mjs";
 import {
   LANES_DOC
 } from "./chunk-TLPYJS5H.mjs";

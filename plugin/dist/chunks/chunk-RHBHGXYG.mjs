@@ -56,7 +56,7 @@ import {
   loadConfigAtCommit,
   parseConfig,
   resolveTarget
-} from "./chunk-NT4PVPJ4.mjs";
+} from "./chunk-PMGQEM7T.mjs";
 import {
   LIST_LIMIT,
   adminDirFor,
@@ -76,13 +76,13 @@ import {
   teardownLane,
   withGitLock,
   worktreeOperation
-} from "./chunk-SZ3HLAL4.mjs";
+} from "./chunk-4UEP4PVL.mjs";
 import {
   logReclaimed
 } from "./chunk-GX5T234N.mjs";
 import {
   targetRevs
-} from "./chunk-V7CSTJKC.mjs";
+} from "./chunk-T32MMHYI.mjs";
 import {
   NOTICES_DOC
 } from "./chunk-KOIFUBQW.mjs";
@@ -97,7 +97,7 @@ import {
   runCost,
   usageText,
   withSessionLock
-} from "./chunk-WWUPUQMR.mjs";
+} from "./chunk-CVQUVZQX.mjs";
 import {
   indexListing,
   trackedFiles,
@@ -117,6 +117,10 @@ import {
   isPlainScope
 } from "./chunk-DZJZL4SE.mjs";
 import {
+  branchTip,
+  worktreeGitDir
+} from "./chunk-5UKSA74M.mjs";
+import {
   OWNERS_DOC,
   TASKS_DOC,
   countByStatus,
@@ -135,7 +139,7 @@ import {
   readSessions,
   redact,
   sessionKey
-} from "./chunk-TFJ4DUDR.mjs";
+} from "./chunk-6Y6OGPLG.mjs";
 import {
   findNoteText,
   noteFile,
@@ -152,14 +156,15 @@ import {
 import {
   killProcessGroup,
   runCommand
-} from "./chunk-WOYQJP6L.mjs";
+} from "./chunk-TFSK2CKL.mjs";
 import {
+  absoluteGitDir,
   branchTips,
   commonDirOf,
   refsUnder,
   resolveRepo,
   showToplevel
-} from "./chunk-SS6J233Q.mjs";
+} from "./chunk-FHLUE5MY.mjs";
 import {
   lanesDir
 } from "./chunk-7YO2VVDH.mjs";
@@ -169,6 +174,7 @@ import {
   assertTaskId,
   expiryFrom,
   goneReason,
+  laneBranch,
   laneRef,
   taskOwner
 } from "./chunk-TLPYJS5H.mjs";
@@ -401,8 +407,8 @@ async function fastForward(worktree, commit, reflogAction) {
   });
   return { ok: r.exitCode === 0, output: (r.stderr || r.stdout).trim() };
 }
-async function operationInProgress(worktree) {
-  return worktreeOperation(await gitOut(worktree, ["rev-parse", "--absolute-git-dir"], { readOnly: true }));
+async function operationInProgress(worktree, commonDir) {
+  return worktreeOperation(commonDir ? await worktreeGitDir(worktree, commonDir) : await absoluteGitDir(worktree));
 }
 async function unmergedFiles(worktree) {
   const out = await gitOut(worktree, ["diff", "--name-only", "--diff-filter=U", "-z"], { okCodes: [1, 128] });
@@ -907,7 +913,7 @@ async function queueMerge(project, input) {
   const [, cfg] = await Promise.all([assertMergeTreeGit(root), project.config()]);
   const target = cfg.target;
   const ref = laneRef(task);
-  const [targetTip, tip] = await Promise.all([readTargetTip(repo, target), refSha(root, ref)]);
+  const [targetTip, tip] = await Promise.all([readTargetTip(repo, target), branchTip(root, repo.commonDir, laneBranch(task))]);
   if (!targetTip) {
     throw new LanesError("NOT_FOUND", `The target branch ${target} does not exist.`, {
       hint: 'Create it (or set "target" in .lanes/config.json), then queue again.'
@@ -1007,7 +1013,7 @@ async function assertLaneReady(project, task, ref) {
   const recorded = (await project.store.read(LANES_DOC)).data[task]?.path;
   const wt = (await listWorktrees(project.repo.mainRoot)).find((w) => w.branch === ref || recorded !== void 0 && w.path === recorded);
   if (!wt) return;
-  const [op, dirty] = await Promise.all([operationInProgress(wt.path), statusPorcelain(wt.path)]);
+  const [op, dirty] = await Promise.all([operationInProgress(wt.path, project.repo.commonDir), statusPorcelain(wt.path)]);
   if (op) {
     throw new LanesError("UNSAFE", `The lane of ${task} (${wt.path}) has ${op} in progress.`, {
       hint: "Finish it (e.g. git rebase --continue, git merge --continue) or abort it in the lane, commit, then queue again.",
@@ -1531,9 +1537,9 @@ async function targetCheckout(repo, target) {
   }
   return void 0;
 }
-async function assertCheckoutClean(worktree, target) {
-  const op = await operationInProgress(worktree);
-  const changed = (await statusPorcelain(worktree)).filter((e) => e.code !== "??");
+async function assertCheckoutClean(worktree, target, commonDir) {
+  const [op, status2] = await Promise.all([operationInProgress(worktree, commonDir), statusPorcelain(worktree)]);
+  const changed = status2.filter((e) => e.code !== "??");
   if (!op && changed.length === 0) return;
   const files = changed.slice(0, 10).map((e) => e.path);
   const what = op ? `${op} in progress` : `uncommitted changes (${files.join(", ")}${changed.length > 10 ? ", ..." : ""})`;
@@ -1554,11 +1560,11 @@ async function advanceTarget(repo, target, oldSha, newSha, message) {
       if (await updateRefCas(repo.mainRoot, ref, newSha, oldSha, message)) return { ok: true };
       return { ok: false, moved: await refSha(repo.mainRoot, ref) };
     }
-    const cur = await refSha(repo.mainRoot, ref);
+    const cur = await branchTip(repo.mainRoot, repo.commonDir, target);
     if (cur !== oldSha) return { ok: false, moved: cur };
-    await assertCheckoutClean(wt, target);
+    await assertCheckoutClean(wt, target, repo.commonDir);
     const ff = await fastForward(wt, newSha, message);
-    const after = await refSha(repo.mainRoot, ref);
+    const after = await branchTip(repo.mainRoot, repo.commonDir, target);
     if (after === newSha) return { ok: true, checkout: wt };
     if (after !== oldSha) return { ok: false, moved: after };
     throw new LanesError(
@@ -2768,7 +2774,7 @@ async function processMergeQueue(project, opts = {}) {
         if (synced?.diverged && synced.remote) throw divergedError(target, project.store.shared.setting.remote);
         if (synced?.remote && synced.local !== synced.remote) {
           const wt = await targetCheckout(project.repo, target);
-          if (wt) await assertCheckoutClean(wt, target);
+          if (wt) await assertCheckoutClean(wt, target, project.repo.commonDir);
         }
         const known = integrator.takeLandedTip();
         const tip = known && !project.store.shared ? known : await readTargetTip(project.repo, target);
@@ -2784,7 +2790,7 @@ async function processMergeQueue(project, opts = {}) {
         if (!batch.length) break;
         if (cfg.gates.length) {
           const wt = await targetCheckout(project.repo, target);
-          if (wt) await assertCheckoutClean(wt, target);
+          if (wt) await assertCheckoutClean(wt, target, project.repo.commonDir);
         }
         const fast = !cfg.gates.length && !project.store.shared;
         const mine = fast ? batch.map((e) => ({ ...e })) : await claimEntries(

@@ -92,7 +92,7 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-X3BWJYIN.mjs";
+} from "./chunk-RHBHGXYG.mjs";
 import "./chunk-HHVC3Q4C.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";
@@ -102,12 +102,12 @@ import {
   AGENT_PLACEHOLDERS,
   AGENT_PRESETS,
   configJsonSchemaText
-} from "./chunk-NT4PVPJ4.mjs";
+} from "./chunk-PMGQEM7T.mjs";
 import "./chunk-6O67LTXW.mjs";
 import {
   removeLane,
   startLane
-} from "./chunk-SZ3HLAL4.mjs";
+} from "./chunk-4UEP4PVL.mjs";
 import {
   claimFiles,
   listClaims,
@@ -119,7 +119,7 @@ import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "./chunk-V7CSTJKC.mjs";
+} from "./chunk-T32MMHYI.mjs";
 import "./chunk-KOIFUBQW.mjs";
 import {
   remoteUrl
@@ -145,14 +145,16 @@ import {
   trimRuns,
   usageText,
   wallMs
-} from "./chunk-WWUPUQMR.mjs";
+} from "./chunk-CVQUVZQX.mjs";
 import "./chunk-UVBGPYTR.mjs";
 import {
   leasePort,
   releasePorts
 } from "./chunk-2WDI64UT.mjs";
 import "./chunk-DZJZL4SE.mjs";
-import "./chunk-OWP5CTNR.mjs";
+import {
+  branchTip
+} from "./chunk-5UKSA74M.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -170,7 +172,7 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-TFJ4DUDR.mjs";
+} from "./chunk-6Y6OGPLG.mjs";
 import "./chunk-RNGUGICK.mjs";
 import "./chunk-SEDKT3YB.mjs";
 import {
@@ -184,10 +186,10 @@ import {
   releaseGroup,
   spawnGroup,
   stopGroup
-} from "./chunk-WOYQJP6L.mjs";
+} from "./chunk-TFSK2CKL.mjs";
 import {
   resolveRepo
-} from "./chunk-SS6J233Q.mjs";
+} from "./chunk-FHLUE5MY.mjs";
 import "./chunk-7YO2VVDH.mjs";
 import {
   relPathProblem
@@ -198,7 +200,7 @@ import {
   cliOwner,
   describeOwner,
   describeUntil,
-  laneRef,
+  laneBranch,
   taskOwner
 } from "./chunk-TLPYJS5H.mjs";
 import "./chunk-TKZFUNKZ.mjs";
@@ -5396,12 +5398,13 @@ function firstLine2(s) {
 }
 
 // src/core/run/finish.ts
-async function checkLane(root, lanePath2, task, target) {
-  const tip = await refSha(root, laneRef(task));
+async function checkLane(repo, lanePath2, task, target) {
+  const root = repo.mainRoot;
+  const tip = await branchTip(root, repo.commonDir, laneBranch(task));
   const [ahead, dirty, operation] = await Promise.all([
     tip ? countCommits(root, [tip, `^refs/heads/${target}`]) : Promise.resolve(0),
     statusPorcelain(lanePath2).then((es) => es.map((e) => `${e.code} ${e.path}`)),
-    operationInProgress(lanePath2)
+    operationInProgress(lanePath2, repo.commonDir)
   ]);
   return { ...tip ? { tip } : {}, ahead, dirty: dirty.slice(0, 20), ...operation ? { operation } : {} };
 }
@@ -5545,7 +5548,7 @@ async function agentExited(ctx, rt, attempt, counted, exit, output) {
   await failpoint("run.handoff");
   let lane;
   try {
-    lane = await checkLane(ctx.project.repo.mainRoot, rt.path, rt.id, ctx.cfg.target);
+    lane = await checkLane(ctx.project.repo, rt.path, rt.id, ctx.cfg.target);
   } catch (e) {
     attempt.reason = `could not check the lane: ${errorMessage(e)}`;
   }
@@ -7532,7 +7535,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-O745IDHQ.mjs");
+      const { serveMcpStdio } = await import("./stdio-XRHYWGKG.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

@@ -29,13 +29,13 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-X3BWJYIN.mjs";
+} from "./chunk-RHBHGXYG.mjs";
 import "./chunk-HHVC3Q4C.mjs";
 import "./chunk-F6OJVFGH.mjs";
 import "./chunk-7I32N5GO.mjs";
 import "./chunk-XDBV2D5S.mjs";
 import "./chunk-YFNGQKDO.mjs";
-import "./chunk-NT4PVPJ4.mjs";
+import "./chunk-PMGQEM7T.mjs";
 import {
   NEVER,
   ZodIssueCode,
@@ -69,7 +69,7 @@ import {
 import {
   removeLane,
   startLane
-} from "./chunk-SZ3HLAL4.mjs";
+} from "./chunk-4UEP4PVL.mjs";
 import {
   claimFiles,
   detachProcess,
@@ -83,19 +83,19 @@ import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "./chunk-V7CSTJKC.mjs";
+} from "./chunk-T32MMHYI.mjs";
 import "./chunk-KOIFUBQW.mjs";
 import "./chunk-RHF564PJ.mjs";
 import {
   endSession
-} from "./chunk-WWUPUQMR.mjs";
+} from "./chunk-CVQUVZQX.mjs";
 import "./chunk-UVBGPYTR.mjs";
 import {
   CLAIM_MODES,
   leasePort
 } from "./chunk-2WDI64UT.mjs";
 import "./chunk-DZJZL4SE.mjs";
-import "./chunk-OWP5CTNR.mjs";
+import "./chunk-5UKSA74M.mjs";
 import {
   TASK_STATUSES,
   addTask,
@@ -108,7 +108,7 @@ import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-TFJ4DUDR.mjs";
+} from "./chunk-6Y6OGPLG.mjs";
 import "./chunk-RNGUGICK.mjs";
 import "./chunk-SEDKT3YB.mjs";
 import {
@@ -119,10 +119,10 @@ import {
 } from "./chunk-33IM2RXV.mjs";
 import {
   openProject
-} from "./chunk-WOYQJP6L.mjs";
+} from "./chunk-TFSK2CKL.mjs";
 import {
   resolveRepo
-} from "./chunk-SS6J233Q.mjs";
+} from "./chunk-FHLUE5MY.mjs";
 import "./chunk-7YO2VVDH.mjs";
 import "./chunk-V47YI7EL.mjs";
 import {

@@ -11,6 +11,7 @@ export function restoreLaunchEnv(env: NodeJS.ProcessEnv = process.env): void {
   const moved = env[MOVED_CA_VAR];
   if (moved === undefined) return;
   delete env[MOVED_CA_VAR];
-  // Set by the user meanwhile (the hook's own environment): theirs wins.
-  env.NODE_EXTRA_CA_CERTS ??= moved;
+  // Set by the user meanwhile (the hook's own environment): theirs wins. Empty is unset, as Node
+  // reads it (the scripted agent is started with it empty).
+  if (!env.NODE_EXTRA_CA_CERTS) env.NODE_EXTRA_CA_CERTS = moved;
 }

@@ -10,6 +10,9 @@ describe('restoreLaunchEnv', () => {
     const mine: NodeJS.ProcessEnv = { [MOVED_CA_VAR]: '/a.pem', NODE_EXTRA_CA_CERTS: '/b.pem' };
     restoreLaunchEnv(mine);
     expect(mine).toEqual({ NODE_EXTRA_CA_CERTS: '/b.pem' });
+    const emptied: NodeJS.ProcessEnv = { [MOVED_CA_VAR]: '/a.pem', NODE_EXTRA_CA_CERTS: '' };
+    restoreLaunchEnv(emptied);
+    expect(emptied).toEqual({ NODE_EXTRA_CA_CERTS: '/a.pem' });
     const none: NodeJS.ProcessEnv = { PATH: '/bin' };
     restoreLaunchEnv(none);
     expect(none).toEqual({ PATH: '/bin' });

@@ -1300,7 +1300,7 @@ function restoreLaunchEnv(env = process.env) {
   const moved = env[MOVED_CA_VAR];
   if (moved === void 0) return;
   delete env[MOVED_CA_VAR];
-  env.NODE_EXTRA_CA_CERTS ??= moved;
+  if (!env.NODE_EXTRA_CA_CERTS) env.NODE_EXTRA_CA_CERTS = moved;
 }
 
 // src/hooks/pre-tool-use.ts

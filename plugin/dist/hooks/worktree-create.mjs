@@ -17,7 +17,7 @@ import {
 import "../chunks/chunk-4UEP4PVL.mjs";
 import {
   restoreLaunchEnv
-} from "../chunks/chunk-AUEBZX6F.mjs";
+} from "../chunks/chunk-M2TBHGPX.mjs";
 import "../chunks/chunk-GX5T234N.mjs";
 import {
   readHookInput,

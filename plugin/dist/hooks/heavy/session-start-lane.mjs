@@ -17,7 +17,7 @@ import {
 } from "../../chunks/chunk-KOIFUBQW.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-GDFFTSSO.mjs";
+} from "../../chunks/chunk-WASHBQOJ.mjs";
 import "../../chunks/chunk-5UKSA74M.mjs";
 import {
   readDoc

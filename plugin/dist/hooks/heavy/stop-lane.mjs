@@ -7,7 +7,7 @@ import {
 } from "../../chunks/chunk-RHF564PJ.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-GDFFTSSO.mjs";
+} from "../../chunks/chunk-WASHBQOJ.mjs";
 import {
   checkProtocol,
   ownedNotePaths,

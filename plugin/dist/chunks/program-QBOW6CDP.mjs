@@ -109,6 +109,9 @@ import {
   startLane
 } from "./chunk-4UEP4PVL.mjs";
 import {
+  MOVED_CA_VAR
+} from "./chunk-M2TBHGPX.mjs";
+import {
   claimFiles,
   listClaims,
   offerClaimService,
@@ -5089,10 +5092,14 @@ function claudeAgent(pluginRoot, bin = "claude") {
   };
 }
 function scriptedAgent(lanesEntry, opts = {}) {
+  const env = {};
+  if (opts.unitMs !== void 0) env.LANES_SCRIPTED_UNIT_MS = String(opts.unitMs);
+  const ca = process.env.NODE_EXTRA_CA_CERTS;
+  if (ca) Object.assign(env, { NODE_EXTRA_CA_CERTS: "", [MOVED_CA_VAR]: ca });
   return {
     name: "scripted",
     argv: [process.execPath, lanesEntry, "agent", "scripted"],
-    ...opts.unitMs !== void 0 ? { env: { LANES_SCRIPTED_UNIT_MS: String(opts.unitMs) } } : {}
+    ...Object.keys(env).length ? { env } : {}
   };
 }
 function presetAgent(name, bin) {

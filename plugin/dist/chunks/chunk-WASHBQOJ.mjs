@@ -8,7 +8,7 @@ import {
 } from "./chunk-G3LQSMZE.mjs";
 
 // src/hooks/lib/config-memo.ts
-var BUILD_ID = true ? "31111aa9fc30a238" : void 0;
+var BUILD_ID = true ? "80cc8e69948d336f" : void 0;
 var CONFIG_PATH = ".lanes/config.json";
 var MEMO_FILE = "config-memo.json";
 var MAX_MEMO_TEXT = 256 * 1024;

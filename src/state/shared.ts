@@ -13,7 +13,7 @@ import path from 'node:path';
 import { LanesError } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
 import { hostName } from './pid.js';
-import { RemoteStore } from './remote/store.js';
+import type { RemoteStore } from './remote/store.js';
 import { ensurePrivateDir } from './safedir.js';
 import { loadBook, observeLeases } from './seen.js';
 
@@ -66,11 +66,16 @@ export function writeRemoteSetting(stateDir: string, root: string, setting: Remo
   writeFileAtomic(file, JSON.stringify(setting) + '\n', 0o600);
 }
 
-/** The backend for a clone whose state dir has the marker; undefined when shared state is off. */
-export function sharedBackend(stateDir: string, cwd: string): SharedBackend | undefined {
+/**
+ * The backend for a clone whose state dir has the marker; undefined when shared state is off. The
+ * remote's code (git plumbing, object hashing and compression) loads only then: every hook and
+ * command opens the store, and most repositories keep their state local.
+ */
+export async function sharedBackend(stateDir: string, cwd: string): Promise<SharedBackend | undefined> {
   const setting = readRemoteSetting(stateDir);
   if (!setting) return undefined;
   loadBook(path.join(stateDir, 'remote', 'seen.json'));
+  const { RemoteStore } = await import('./remote/store.js');
   const remote = new RemoteStore({ cwd, remote: setting.remote, machine: hostName(), env: process.env });
   return { remote, setting, docs: new Set(SHARED_DOCS) };
 }

@@ -62,7 +62,7 @@ export class StateStore {
     const dir = path.resolve(stateDir);
     ensurePrivateDir(dir, opts.root);
     const store = new StateStore(dir, opts);
-    store.shared = sharedBackend(dir, path.dirname(dir));
+    store.shared = await sharedBackend(dir, path.dirname(dir));
     // Recovery needs the lock, but most opens (every hook) have nothing to recover: look first.
     const journalDir = store.journal.dir;
     if (fs.existsSync(path.join(dir, REDO_FILE)) || hasOrphanTemps(dir) || hasOrphanTemps(journalDir)) {

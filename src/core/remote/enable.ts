@@ -72,7 +72,7 @@ export async function enableRemote(project: Project, remoteArg?: string): Promis
     }
     writeRemoteSetting(store.dir, repo.commonDir, { remote, enabled_at: prev?.enabled_at ?? Date.now() });
   });
-  store.shared = sharedBackend(store.dir, repo.commonDir);
+  store.shared = await sharedBackend(store.dir, repo.commonDir);
   await store.refresh();
   await store.appendEvent('remote.enabled', { remote, seeded: result.seeded, replaced: result.replaced.map((x) => x.doc) });
   return result;

@@ -8,9 +8,9 @@
  * spawn path costs a few ms more per call. Only what git needs is kept: argv, cwd, environment,
  * optional stdin text, a timeout, an output cap.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { LanesError } from '../errors.js';
+import { childProcess } from '../system/child-process.js';
 
 export interface GitResult {
   stdout: string;
@@ -98,7 +98,12 @@ function run(
   timeoutMs: number | undefined,
 ): Promise<RawResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], windowsHide: true });
+    const child = childProcess().spawn('git', args, {
+      cwd,
+      env,
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      windowsHide: true,
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let size = 0;

@@ -7,8 +7,9 @@
  * record the group id elsewhere and kill it on recovery, or mark their processes with an
  * environment variable and find them with `killGroupsMarked`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { childProcess } from './child-process.js';
 
 /** Signals a whole process group; a group that is already gone is fine. */
 export function killProcessGroup(pgid: number, signal: NodeJS.Signals = 'SIGKILL'): boolean {
@@ -64,7 +65,7 @@ export interface SpawnGroupOptions {
  * not recorded; its child emits 'error'.
  */
 export function spawnGroup(file: string, args: readonly string[], opts: SpawnGroupOptions): ChildProcess {
-  const child = spawn(file, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = childProcess().spawn(file, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   if (child.pid !== undefined) trackGroup(child.pid, opts.kind);
   return child;
 }

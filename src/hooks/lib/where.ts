@@ -8,7 +8,7 @@
  * execa or the lock library.
  */
 import { loadBook } from '../../state/seen.js';
-import { createRequire } from 'node:module';
+import { childProcess } from '../../system/child-process.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LanesDoc } from '../../core/lanes/model.js';
@@ -59,12 +59,9 @@ export function realish(p: string): string {
   }
 }
 
-// child_process costs a few ms to load and is needed only in the rare fallback: load it then.
-const requireBuiltin = createRequire(import.meta.url);
-
 function fromGit(cwd: string): Located {
   try {
-    const { execFileSync } = requireBuiltin('node:child_process') as typeof import('node:child_process');
+    const { execFileSync } = childProcess();
     const out = execFileSync('git', ['rev-parse', '--show-toplevel', '--git-common-dir'], {
       cwd,
       encoding: 'utf8',

@@ -11,8 +11,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hookPath, type HookName } from './helpers.js';
 
-function graph(entry: string): { statics: Set<string>; lazy: Set<string>; dynamics: Set<string>; bytes: number } {
+function graph(entry: string): { statics: Set<string>; lazy: Set<string>; dynamics: Set<string>; bytes: number; eager: string[] } {
   const statics = new Set<string>();
+  // The files of the static graph and of the first dynamic imports: what a lane run of the hook evaluates.
+  const eager: string[] = [];
   // lazy: what the first dynamic imports load with them; dynamics: everything reachable lazily.
   const lazy = new Set<string>();
   const dynamics = new Set<string>();
@@ -24,6 +26,7 @@ function graph(entry: string): { statics: Set<string>; lazy: Set<string>; dynami
     seen.add(file);
     const text = fs.readFileSync(file, 'utf8');
     if (into.includes(statics)) bytes += text.length;
+    if (into.includes(statics) || into.includes(lazy)) eager.push(file);
     for (const m of text.matchAll(/^\/\/ ((?:src|node_modules)\/\S+)$/gm)) for (const s of into) s.add(m[1]!);
     for (const m of text.matchAll(/^\s*import\s*(?:[\w${},\s*]+from\s*)?["'](\.[^"']+)["'];?$/gm))
       visit(path.resolve(path.dirname(file), m[1]!), into, followDynamic);
@@ -35,7 +38,7 @@ function graph(entry: string): { statics: Set<string>; lazy: Set<string>; dynami
   for (const d of first) visit(d, [lazy, dynamics], true);
   // Dynamic imports inside the lazy parts load later still (e.g. zod when the config is read).
   while (pending.length) visit(pending.shift()!, [dynamics], true);
-  return { statics, lazy, dynamics, bytes };
+  return { statics, lazy, dynamics, bytes, eager };
 }
 
 const HEAVY = /^node_modules\/(zod|@modelcontextprotocol)\//;
@@ -131,5 +134,26 @@ describe('hook bundles', () => {
       // Loaded only for a front matter that needs quoting.
       expect([...g.dynamics].some(isYaml), h).toBe(true);
     }
+  });
+
+  it('loads the shared-state code only for a clone that has it on, and SessionStart no node:child_process until a process starts', () => {
+    for (const h of ['pre-tool-use', 'session-start', 'stop', 'session-end'] as const) {
+      const g = graph(hookPath(h));
+      // src/state/remote/ (git plumbing, hashing, compression) is imported when the marker says so.
+      expect(
+        [...g.statics, ...g.lazy].filter((m) => m.startsWith('src/state/remote/') && m !== 'src/state/remote/format.ts'),
+        h,
+      ).toEqual([]);
+      expect(
+        [...g.dynamics].some((m) => m === 'src/state/remote/store.ts'),
+        h,
+      ).toBe(true);
+    }
+    // node:child_process is taken at the first git call or command (src/system/child-process.ts),
+    // not at load: a SessionStart in a lane starts no process. Nor hashing or compression.
+    const atLoad = graph(hookPath('session-start')).eager.filter((f) =>
+      /^var .*= require\("node:(child_process|crypto|zlib)"\);$/m.test(fs.readFileSync(f, 'utf8')),
+    );
+    expect(atLoad.map((f) => path.basename(f))).toEqual([]);
   });
 });

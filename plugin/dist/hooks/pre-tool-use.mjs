@@ -1127,6 +1127,13 @@ function leaseOf(doc, owner) {
   return saneLease(l) ? l : void 0;
 }
 
+// src/system/child-process.ts
+var requireBuiltin2 = createRequire2(import.meta.url);
+var loaded;
+function childProcess() {
+  return loaded ??= requireBuiltin2("node:child_process");
+}
+
 // src/hooks/lib/where.ts
 function realOr(p) {
   try {
@@ -1151,10 +1158,9 @@ function realish(p) {
     return abs;
   }
 }
-var requireBuiltin2 = createRequire2(import.meta.url);
 function fromGit(cwd) {
   try {
-    const { execFileSync } = requireBuiltin2("node:child_process");
+    const { execFileSync } = childProcess();
     const out = execFileSync("git", ["rev-parse", "--show-toplevel", "--git-common-dir"], {
       cwd,
       encoding: "utf8",

@@ -227,6 +227,13 @@ function loadBook(file) {
   book = { file, seen, dirty: false };
 }
 
+// src/system/child-process.ts
+var requireBuiltin2 = createRequire2(import.meta.url);
+var loaded;
+function childProcess() {
+  return loaded ??= requireBuiltin2("node:child_process");
+}
+
 // src/hooks/lib/where.ts
 
 // src/util/slug.ts
@@ -290,10 +297,9 @@ function realOr(p) {
     return p;
   }
 }
-var requireBuiltin2 = createRequire2(import.meta.url);
 function fromGit(cwd) {
   try {
-    const { execFileSync } = requireBuiltin2("node:child_process");
+    const { execFileSync } = childProcess();
     const out = execFileSync("git", ["rev-parse", "--show-toplevel", "--git-common-dir"], {
       cwd,
       encoding: "utf8",

@@ -8,46 +8,53 @@ import {
   note,
   removePlainWorktree,
   trace
-} from "../chunks/chunk-PFXMQZTO.mjs";
-import "../chunks/chunk-4UEP4PVL.mjs";
+} from "../chunks/chunk-B755YZF7.mjs";
+import "../chunks/chunk-NTF46P7U.mjs";
 import {
   restoreLaunchEnv
 } from "../chunks/chunk-M2TBHGPX.mjs";
-import "../chunks/chunk-GX5T234N.mjs";
+import "../chunks/chunk-WIRS3JL6.mjs";
 import {
   readHookInput,
   str
 } from "../chunks/chunk-RJNADHBY.mjs";
-import "../chunks/chunk-RHF564PJ.mjs";
-import "../chunks/chunk-UVBGPYTR.mjs";
-import "../chunks/chunk-2WDI64UT.mjs";
-import "../chunks/chunk-DZJZL4SE.mjs";
-import "../chunks/chunk-5UKSA74M.mjs";
+import "../chunks/chunk-QRLVTEHX.mjs";
+import "../chunks/chunk-Q62EWIYE.mjs";
+import "../chunks/chunk-CSEEOK7H.mjs";
+import "../chunks/chunk-ZZ6F3QWA.mjs";
+import "../chunks/chunk-ALOFWVRK.mjs";
+import "../chunks/chunk-5ICCUVIX.mjs";
 import {
   hasState,
   locate,
   realish
-} from "../chunks/chunk-TVLX75BB.mjs";
-import "../chunks/chunk-MI7TJUJS.mjs";
+} from "../chunks/chunk-DY2NR3QI.mjs";
+import "../chunks/chunk-I5FWETP3.mjs";
 import {
   openProject
-} from "../chunks/chunk-TFSK2CKL.mjs";
-import "../chunks/chunk-FHLUE5MY.mjs";
-import "../chunks/chunk-7YO2VVDH.mjs";
+} from "../chunks/chunk-U4CQIV2M.mjs";
+import "../chunks/chunk-ESYJGOAB.mjs";
+import "../chunks/chunk-AAYR2TCU.mjs";
+import "../chunks/chunk-DTMKN5XL.mjs";
 import "../chunks/chunk-V47YI7EL.mjs";
+import "../chunks/chunk-5IGYGQZY.mjs";
 import {
   LANES_DOC
-} from "../chunks/chunk-TLPYJS5H.mjs";
+} from "../chunks/chunk-IRBGUASW.mjs";
 import "../chunks/chunk-TKZFUNKZ.mjs";
-import "../chunks/chunk-TDUKKOBQ.mjs";
-import "../chunks/chunk-DAS6JYMY.mjs";
-import "../chunks/chunk-G3LQSMZE.mjs";
-import "../chunks/chunk-EVZWTNHO.mjs";
-import "../chunks/chunk-G23BEX64.mjs";
+import "../chunks/chunk-4CKTFQOR.mjs";
+import "../chunks/chunk-EFR7W7QO.mjs";
+import "../chunks/chunk-L6T7INHT.mjs";
+import "../chunks/chunk-ZLPZGQGU.mjs";
+import "../chunks/chunk-UE4A2DQB.mjs";
+import "../chunks/chunk-PCFNT4JQ.mjs";
+import "../chunks/chunk-X4JLKMGK.mjs";
+import "../chunks/chunk-PMXN3EG4.mjs";
 import "../chunks/chunk-XNIKMWZT.mjs";
+import "../chunks/chunk-DDI77WQF.mjs";
 import {
   errorMessage
-} from "../chunks/chunk-IIFEABOA.mjs";
+} from "../chunks/chunk-OBLF3P63.mjs";
 import "../chunks/chunk-4WZSK4NS.mjs";
 
 // src/hooks/worktree-remove.ts

@@ -4,16 +4,19 @@ const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url))
 import {
   NOTICES_DOC,
   claimNoticeIn
-} from "../../chunks/chunk-KOIFUBQW.mjs";
+} from "../../chunks/chunk-XASTUKNA.mjs";
+import "../../chunks/chunk-EFR7W7QO.mjs";
 import {
   StateStore
-} from "../../chunks/chunk-TDUKKOBQ.mjs";
-import "../../chunks/chunk-DAS6JYMY.mjs";
-import "../../chunks/chunk-G3LQSMZE.mjs";
-import "../../chunks/chunk-EVZWTNHO.mjs";
-import "../../chunks/chunk-G23BEX64.mjs";
+} from "../../chunks/chunk-L6T7INHT.mjs";
+import "../../chunks/chunk-ZLPZGQGU.mjs";
+import "../../chunks/chunk-UE4A2DQB.mjs";
+import "../../chunks/chunk-PCFNT4JQ.mjs";
+import "../../chunks/chunk-X4JLKMGK.mjs";
+import "../../chunks/chunk-PMXN3EG4.mjs";
 import "../../chunks/chunk-XNIKMWZT.mjs";
-import "../../chunks/chunk-IIFEABOA.mjs";
+import "../../chunks/chunk-DDI77WQF.mjs";
+import "../../chunks/chunk-OBLF3P63.mjs";
 import "../../chunks/chunk-4WZSK4NS.mjs";
 
 // src/hooks/heavy/notice.ts

@@ -5,49 +5,55 @@ var fs = require("node:fs");
 import {
   completeSessionFast,
   transcriptUsage
-} from "../../chunks/chunk-CVQUVZQX.mjs";
-import "../../chunks/chunk-UVBGPYTR.mjs";
+} from "../../chunks/chunk-27T6VCX7.mjs";
+import "../../chunks/chunk-CSEEOK7H.mjs";
 import {
   sessionOwner
-} from "../../chunks/chunk-OGDOGDVQ.mjs";
+} from "../../chunks/chunk-IV5NZJOB.mjs";
 import {
   PORTS_DOC,
   claimsOf
-} from "../../chunks/chunk-2WDI64UT.mjs";
-import "../../chunks/chunk-DZJZL4SE.mjs";
-import "../../chunks/chunk-5UKSA74M.mjs";
-import "../../chunks/chunk-TVLX75BB.mjs";
+} from "../../chunks/chunk-ZZ6F3QWA.mjs";
+import "../../chunks/chunk-ALOFWVRK.mjs";
+import "../../chunks/chunk-5ICCUVIX.mjs";
+import "../../chunks/chunk-DY2NR3QI.mjs";
 import {
   OWNERS_DOC,
   TASKS_DOC
-} from "../../chunks/chunk-MI7TJUJS.mjs";
+} from "../../chunks/chunk-I5FWETP3.mjs";
 import {
   readSessions
-} from "../../chunks/chunk-6Y6OGPLG.mjs";
-import "../../chunks/chunk-RNGUGICK.mjs";
-import "../../chunks/chunk-SEDKT3YB.mjs";
+} from "../../chunks/chunk-IQ3MSKYN.mjs";
+import "../../chunks/chunk-7JRWJCHC.mjs";
+import "../../chunks/chunk-K5DJXVQN.mjs";
 import {
   SESSIONS_DOC
-} from "../../chunks/chunk-33IM2RXV.mjs";
+} from "../../chunks/chunk-K2H7HNW2.mjs";
 import {
   openProject
-} from "../../chunks/chunk-TFSK2CKL.mjs";
+} from "../../chunks/chunk-U4CQIV2M.mjs";
 import {
   repoFromPaths
-} from "../../chunks/chunk-FHLUE5MY.mjs";
-import "../../chunks/chunk-7YO2VVDH.mjs";
+} from "../../chunks/chunk-ESYJGOAB.mjs";
+import "../../chunks/chunk-AAYR2TCU.mjs";
+import "../../chunks/chunk-DTMKN5XL.mjs";
 import "../../chunks/chunk-V47YI7EL.mjs";
-import "../../chunks/chunk-TLPYJS5H.mjs";
+import "../../chunks/chunk-5IGYGQZY.mjs";
+import "../../chunks/chunk-IRBGUASW.mjs";
 import "../../chunks/chunk-TKZFUNKZ.mjs";
-import "../../chunks/chunk-TDUKKOBQ.mjs";
-import "../../chunks/chunk-DAS6JYMY.mjs";
-import "../../chunks/chunk-G3LQSMZE.mjs";
-import "../../chunks/chunk-EVZWTNHO.mjs";
-import "../../chunks/chunk-G23BEX64.mjs";
+import "../../chunks/chunk-4CKTFQOR.mjs";
+import "../../chunks/chunk-EFR7W7QO.mjs";
+import "../../chunks/chunk-L6T7INHT.mjs";
+import "../../chunks/chunk-ZLPZGQGU.mjs";
+import "../../chunks/chunk-UE4A2DQB.mjs";
+import "../../chunks/chunk-PCFNT4JQ.mjs";
+import "../../chunks/chunk-X4JLKMGK.mjs";
+import "../../chunks/chunk-PMXN3EG4.mjs";
 import "../../chunks/chunk-XNIKMWZT.mjs";
+import "../../chunks/chunk-DDI77WQF.mjs";
 import {
   errorMessage
-} from "../../chunks/chunk-IIFEABOA.mjs";
+} from "../../chunks/chunk-OBLF3P63.mjs";
 import "../../chunks/chunk-4WZSK4NS.mjs";
 
 // src/hooks/heavy/session-end-work.ts

@@ -5,7 +5,7 @@ import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "../../chunks/chunk-T32MMHYI.mjs";
+} from "../../chunks/chunk-LYTW2NVN.mjs";
 import {
   str
 } from "../../chunks/chunk-RJNADHBY.mjs";
@@ -14,47 +14,53 @@ import {
   claimNoticeIn,
   noticeText,
   pendingNotice
-} from "../../chunks/chunk-KOIFUBQW.mjs";
+} from "../../chunks/chunk-XASTUKNA.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-WASHBQOJ.mjs";
-import "../../chunks/chunk-5UKSA74M.mjs";
+} from "../../chunks/chunk-NEK2SASK.mjs";
+import "../../chunks/chunk-5ICCUVIX.mjs";
 import {
   readDoc
-} from "../../chunks/chunk-TVLX75BB.mjs";
+} from "../../chunks/chunk-DY2NR3QI.mjs";
 import {
   readPlan
-} from "../../chunks/chunk-MI7TJUJS.mjs";
+} from "../../chunks/chunk-I5FWETP3.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "../../chunks/chunk-6Y6OGPLG.mjs";
-import "../../chunks/chunk-RNGUGICK.mjs";
-import "../../chunks/chunk-SEDKT3YB.mjs";
-import "../../chunks/chunk-33IM2RXV.mjs";
+} from "../../chunks/chunk-IQ3MSKYN.mjs";
+import "../../chunks/chunk-7JRWJCHC.mjs";
+import "../../chunks/chunk-K5DJXVQN.mjs";
+import "../../chunks/chunk-K2H7HNW2.mjs";
 import {
   openProject
-} from "../../chunks/chunk-TFSK2CKL.mjs";
+} from "../../chunks/chunk-U4CQIV2M.mjs";
 import {
   repoFromPaths
-} from "../../chunks/chunk-FHLUE5MY.mjs";
-import "../../chunks/chunk-7YO2VVDH.mjs";
+} from "../../chunks/chunk-ESYJGOAB.mjs";
+import "../../chunks/chunk-AAYR2TCU.mjs";
+import "../../chunks/chunk-DTMKN5XL.mjs";
 import "../../chunks/chunk-V47YI7EL.mjs";
+import "../../chunks/chunk-5IGYGQZY.mjs";
 import {
   describeOwner,
   describeUntil
-} from "../../chunks/chunk-TLPYJS5H.mjs";
+} from "../../chunks/chunk-IRBGUASW.mjs";
 import "../../chunks/chunk-TKZFUNKZ.mjs";
-import "../../chunks/chunk-TDUKKOBQ.mjs";
-import "../../chunks/chunk-DAS6JYMY.mjs";
-import "../../chunks/chunk-G3LQSMZE.mjs";
-import "../../chunks/chunk-EVZWTNHO.mjs";
-import "../../chunks/chunk-G23BEX64.mjs";
+import "../../chunks/chunk-4CKTFQOR.mjs";
+import "../../chunks/chunk-EFR7W7QO.mjs";
+import "../../chunks/chunk-L6T7INHT.mjs";
+import "../../chunks/chunk-ZLPZGQGU.mjs";
+import "../../chunks/chunk-UE4A2DQB.mjs";
+import "../../chunks/chunk-PCFNT4JQ.mjs";
+import "../../chunks/chunk-X4JLKMGK.mjs";
+import "../../chunks/chunk-PMXN3EG4.mjs";
 import "../../chunks/chunk-XNIKMWZT.mjs";
+import "../../chunks/chunk-DDI77WQF.mjs";
 import {
   errorMessage
-} from "../../chunks/chunk-IIFEABOA.mjs";
+} from "../../chunks/chunk-OBLF3P63.mjs";
 import "../../chunks/chunk-4WZSK4NS.mjs";
 
 // src/hooks/heavy/session-start-lane.ts

@@ -4,40 +4,47 @@ const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url))
 var fs = require("node:fs");
 import {
   pushWork
-} from "../../chunks/chunk-RHF564PJ.mjs";
+} from "../../chunks/chunk-QRLVTEHX.mjs";
+import "../../chunks/chunk-Q62EWIYE.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-WASHBQOJ.mjs";
+} from "../../chunks/chunk-NEK2SASK.mjs";
 import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "../../chunks/chunk-6Y6OGPLG.mjs";
-import "../../chunks/chunk-RNGUGICK.mjs";
-import "../../chunks/chunk-SEDKT3YB.mjs";
-import "../../chunks/chunk-33IM2RXV.mjs";
+} from "../../chunks/chunk-IQ3MSKYN.mjs";
+import "../../chunks/chunk-7JRWJCHC.mjs";
+import "../../chunks/chunk-K5DJXVQN.mjs";
+import "../../chunks/chunk-K2H7HNW2.mjs";
 import {
   openProject
-} from "../../chunks/chunk-TFSK2CKL.mjs";
+} from "../../chunks/chunk-U4CQIV2M.mjs";
 import {
   repoFromPaths
-} from "../../chunks/chunk-FHLUE5MY.mjs";
-import "../../chunks/chunk-7YO2VVDH.mjs";
-import "../../chunks/chunk-V47YI7EL.mjs";
-import "../../chunks/chunk-TLPYJS5H.mjs";
-import "../../chunks/chunk-TKZFUNKZ.mjs";
-import "../../chunks/chunk-TDUKKOBQ.mjs";
+} from "../../chunks/chunk-ESYJGOAB.mjs";
 import {
   refSha,
   statusPorcelain
-} from "../../chunks/chunk-DAS6JYMY.mjs";
-import "../../chunks/chunk-G3LQSMZE.mjs";
-import "../../chunks/chunk-EVZWTNHO.mjs";
-import "../../chunks/chunk-G23BEX64.mjs";
+} from "../../chunks/chunk-AAYR2TCU.mjs";
+import "../../chunks/chunk-DTMKN5XL.mjs";
+import "../../chunks/chunk-V47YI7EL.mjs";
+import "../../chunks/chunk-5IGYGQZY.mjs";
+import "../../chunks/chunk-IRBGUASW.mjs";
+import "../../chunks/chunk-TKZFUNKZ.mjs";
+import "../../chunks/chunk-4CKTFQOR.mjs";
+import "../../chunks/chunk-EFR7W7QO.mjs";
+import "../../chunks/chunk-L6T7INHT.mjs";
+import "../../chunks/chunk-ZLPZGQGU.mjs";
+import "../../chunks/chunk-UE4A2DQB.mjs";
+import "../../chunks/chunk-PCFNT4JQ.mjs";
+import "../../chunks/chunk-X4JLKMGK.mjs";
+import "../../chunks/chunk-PMXN3EG4.mjs";
 import "../../chunks/chunk-XNIKMWZT.mjs";
+import "../../chunks/chunk-DDI77WQF.mjs";
 import {
   errorMessage
-} from "../../chunks/chunk-IIFEABOA.mjs";
+} from "../../chunks/chunk-OBLF3P63.mjs";
 import "../../chunks/chunk-4WZSK4NS.mjs";
 
 // src/hooks/heavy/stop-lane.ts

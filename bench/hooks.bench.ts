@@ -186,7 +186,7 @@ export async function run({ root }: { root: string }): Promise<BenchResult[]> {
       ratioAim(2.0),
       vsBare(
         'start-lane',
-        "node start + no git (branch, commit and worktree top read from the files git keeps) + the session note written (front matter by hand, no yaml) and indexed (4 fsyncs) + the previous note's next steps read from its body (no yaml); config from the memo (no zod)",
+        "node start + no git (branch, commit and worktree top read from the files git keeps; node:child_process not loaded) + the session note written (front matter by hand, no yaml) and indexed (4 fsyncs) + the previous note's next steps read from its body (no yaml); config from the memo (no zod); the shared-state code loaded only when it is on",
       ),
     ),
     result('hooks: SessionStart outside a lane (one-line summary)', s['start-main']!, b, undefined, vsBare('start-main')),

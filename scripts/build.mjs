@@ -188,8 +188,32 @@ const noGracefulFs = {
     b.onLoad({ filter: /.*/, namespace: 'lanes-fs' }, () => ({ contents: "module.exports = require('node:fs');", loader: 'js' }));
   },
 };
+/**
+ * signal-exit (proper-lockfile's, to drop its locks when the process exits) loads node:assert for
+ * one check of its argument, `assert.equal(typeof cb, 'function', message)`, as it loads: about 3 ms
+ * of every Node start that loads the state lock, which is every hook run in a lane. It gets the same
+ * check (loose equality, an error with that message) without the module.
+ */
+const noAssertInSignalExit = {
+  name: 'no-assert-in-signal-exit',
+  setup(b) {
+    b.onResolve({ filter: /^assert$/ }, (args) =>
+      /[\\/]signal-exit[\\/]/.test(args.importer) ? { path: 'assert', namespace: 'lanes-assert' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lanes-assert' }, () => ({
+      contents: 'exports.equal = function equal(actual, expected, message) { if (actual != expected) throw new Error(message); };',
+      loader: 'js',
+    }));
+  },
+};
 const abs = (m) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, path.join(root, v)]));
-await build({ ...common, entryPoints: abs(entries), splitting: true, chunkNames: 'chunks/[name]-[hash]', plugins: [noGracefulFs] });
+await build({
+  ...common,
+  entryPoints: abs(entries),
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  plugins: [noGracefulFs, noAssertInSignalExit],
+});
 
 /** A light hook's `./heavy/<name>.js` stays a dynamic import of the heavy entry; any other lazy import fails the build. */
 const heavyExternal = {
@@ -204,7 +228,7 @@ const heavyExternal = {
     });
   },
 };
-await build({ ...common, entryPoints: abs(lightHooks), splitting: false, plugins: [heavyExternal, noGracefulFs] });
+await build({ ...common, entryPoints: abs(lightHooks), splitting: false, plugins: [heavyExternal, noGracefulFs, noAssertInSignalExit] });
 for (const f of fs.readdirSync(dist, { recursive: true })) if (String(f).endsWith('.mjs')) builtinsByRequire(path.join(dist, String(f)));
 fs.chmodSync(path.join(dist, 'lanes.mjs'), 0o755);
 

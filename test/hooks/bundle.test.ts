@@ -156,4 +156,19 @@ describe('hook bundles', () => {
     );
     expect(atLoad.map((f) => path.basename(f))).toEqual([]);
   });
+
+  it('loads no node:assert with the state lock in the lane parts (signal-exit gets its one check without it)', () => {
+    for (const h of ['session-start', 'stop', 'session-end'] as const) {
+      const g = graph(hookPath(h));
+      expect(
+        [...g.lazy].some((m) => m.includes('signal-exit')),
+        h,
+      ).toBe(true);
+      const withAssert = g.eager.filter((f) => /require\("(node:)?assert"\)/.test(fs.readFileSync(f, 'utf8')));
+      expect(
+        withAssert.map((f) => path.basename(f)),
+        h,
+      ).toEqual([]);
+    }
+  });
 });

@@ -13,12 +13,12 @@ import {
   note,
   taskIdFor,
   trace
-} from "../chunks/chunk-B755YZF7.mjs";
-import "../chunks/chunk-NTF46P7U.mjs";
+} from "../chunks/chunk-QJ2VWD4X.mjs";
+import "../chunks/chunk-P6UCBCK2.mjs";
 import {
   restoreLaunchEnv
 } from "../chunks/chunk-M2TBHGPX.mjs";
-import "../chunks/chunk-WIRS3JL6.mjs";
+import "../chunks/chunk-WBPZ3C4H.mjs";
 import {
   readHookInput,
   str
@@ -28,18 +28,18 @@ import "../chunks/chunk-Q62EWIYE.mjs";
 import "../chunks/chunk-CSEEOK7H.mjs";
 import {
   sessionOwner
-} from "../chunks/chunk-IV5NZJOB.mjs";
-import "../chunks/chunk-ZZ6F3QWA.mjs";
+} from "../chunks/chunk-GFRYN5UQ.mjs";
+import "../chunks/chunk-UU23BLVG.mjs";
 import "../chunks/chunk-ALOFWVRK.mjs";
 import "../chunks/chunk-5ICCUVIX.mjs";
 import {
   hasState,
   locate
-} from "../chunks/chunk-DY2NR3QI.mjs";
-import "../chunks/chunk-I5FWETP3.mjs";
+} from "../chunks/chunk-4W232WJ3.mjs";
+import "../chunks/chunk-6TI4QRGQ.mjs";
 import {
   openProject
-} from "../chunks/chunk-U4CQIV2M.mjs";
+} from "../chunks/chunk-PR5W4QLA.mjs";
 import {
   resolveRepo
 } from "../chunks/chunk-ESYJGOAB.mjs";
@@ -47,11 +47,11 @@ import "../chunks/chunk-AAYR2TCU.mjs";
 import "../chunks/chunk-DTMKN5XL.mjs";
 import "../chunks/chunk-V47YI7EL.mjs";
 import "../chunks/chunk-5IGYGQZY.mjs";
-import "../chunks/chunk-IRBGUASW.mjs";
+import "../chunks/chunk-ONL4JA75.mjs";
 import "../chunks/chunk-TKZFUNKZ.mjs";
 import "../chunks/chunk-4CKTFQOR.mjs";
 import "../chunks/chunk-EFR7W7QO.mjs";
-import "../chunks/chunk-L6T7INHT.mjs";
+import "../chunks/chunk-566HZB6Q.mjs";
 import "../chunks/chunk-ZLPZGQGU.mjs";
 import "../chunks/chunk-UE4A2DQB.mjs";
 import "../chunks/chunk-PCFNT4JQ.mjs";

@@ -8,12 +8,12 @@ import {
   note,
   removePlainWorktree,
   trace
-} from "../chunks/chunk-B755YZF7.mjs";
-import "../chunks/chunk-NTF46P7U.mjs";
+} from "../chunks/chunk-QJ2VWD4X.mjs";
+import "../chunks/chunk-P6UCBCK2.mjs";
 import {
   restoreLaunchEnv
 } from "../chunks/chunk-M2TBHGPX.mjs";
-import "../chunks/chunk-WIRS3JL6.mjs";
+import "../chunks/chunk-WBPZ3C4H.mjs";
 import {
   readHookInput,
   str
@@ -21,18 +21,18 @@ import {
 import "../chunks/chunk-QRLVTEHX.mjs";
 import "../chunks/chunk-Q62EWIYE.mjs";
 import "../chunks/chunk-CSEEOK7H.mjs";
-import "../chunks/chunk-ZZ6F3QWA.mjs";
+import "../chunks/chunk-UU23BLVG.mjs";
 import "../chunks/chunk-ALOFWVRK.mjs";
 import "../chunks/chunk-5ICCUVIX.mjs";
 import {
   hasState,
   locate,
   realish
-} from "../chunks/chunk-DY2NR3QI.mjs";
-import "../chunks/chunk-I5FWETP3.mjs";
+} from "../chunks/chunk-4W232WJ3.mjs";
+import "../chunks/chunk-6TI4QRGQ.mjs";
 import {
   openProject
-} from "../chunks/chunk-U4CQIV2M.mjs";
+} from "../chunks/chunk-PR5W4QLA.mjs";
 import "../chunks/chunk-ESYJGOAB.mjs";
 import "../chunks/chunk-AAYR2TCU.mjs";
 import "../chunks/chunk-DTMKN5XL.mjs";
@@ -40,11 +40,11 @@ import "../chunks/chunk-V47YI7EL.mjs";
 import "../chunks/chunk-5IGYGQZY.mjs";
 import {
   LANES_DOC
-} from "../chunks/chunk-IRBGUASW.mjs";
+} from "../chunks/chunk-ONL4JA75.mjs";
 import "../chunks/chunk-TKZFUNKZ.mjs";
 import "../chunks/chunk-4CKTFQOR.mjs";
 import "../chunks/chunk-EFR7W7QO.mjs";
-import "../chunks/chunk-L6T7INHT.mjs";
+import "../chunks/chunk-566HZB6Q.mjs";
 import "../chunks/chunk-ZLPZGQGU.mjs";
 import "../chunks/chunk-UE4A2DQB.mjs";
 import "../chunks/chunk-PCFNT4JQ.mjs";

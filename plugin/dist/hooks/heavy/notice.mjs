@@ -8,7 +8,7 @@ import {
 import "../../chunks/chunk-EFR7W7QO.mjs";
 import {
   StateStore
-} from "../../chunks/chunk-L6T7INHT.mjs";
+} from "../../chunks/chunk-566HZB6Q.mjs";
 import "../../chunks/chunk-ZLPZGQGU.mjs";
 import "../../chunks/chunk-UE4A2DQB.mjs";
 import "../../chunks/chunk-PCFNT4JQ.mjs";

@@ -3,22 +3,22 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));
 import {
   renewClaims
-} from "../../chunks/chunk-WIRS3JL6.mjs";
+} from "../../chunks/chunk-WBPZ3C4H.mjs";
 import {
   sessionOwner
-} from "../../chunks/chunk-IV5NZJOB.mjs";
-import "../../chunks/chunk-ZZ6F3QWA.mjs";
+} from "../../chunks/chunk-GFRYN5UQ.mjs";
+import "../../chunks/chunk-UU23BLVG.mjs";
 import "../../chunks/chunk-ALOFWVRK.mjs";
-import "../../chunks/chunk-DY2NR3QI.mjs";
+import "../../chunks/chunk-4W232WJ3.mjs";
 import {
   renewOwner
-} from "../../chunks/chunk-I5FWETP3.mjs";
-import "../../chunks/chunk-IRBGUASW.mjs";
+} from "../../chunks/chunk-6TI4QRGQ.mjs";
+import "../../chunks/chunk-ONL4JA75.mjs";
 import "../../chunks/chunk-TKZFUNKZ.mjs";
 import "../../chunks/chunk-4CKTFQOR.mjs";
 import {
   StateStore
-} from "../../chunks/chunk-L6T7INHT.mjs";
+} from "../../chunks/chunk-566HZB6Q.mjs";
 import "../../chunks/chunk-ZLPZGQGU.mjs";
 import "../../chunks/chunk-UE4A2DQB.mjs";
 import "../../chunks/chunk-PCFNT4JQ.mjs";

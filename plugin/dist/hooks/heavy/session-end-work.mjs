@@ -5,25 +5,25 @@ var fs = require("node:fs");
 import {
   completeSessionFast,
   transcriptUsage
-} from "../../chunks/chunk-27T6VCX7.mjs";
+} from "../../chunks/chunk-T2TNQ7XT.mjs";
 import "../../chunks/chunk-CSEEOK7H.mjs";
 import {
   sessionOwner
-} from "../../chunks/chunk-IV5NZJOB.mjs";
+} from "../../chunks/chunk-GFRYN5UQ.mjs";
 import {
   PORTS_DOC,
   claimsOf
-} from "../../chunks/chunk-ZZ6F3QWA.mjs";
+} from "../../chunks/chunk-UU23BLVG.mjs";
 import "../../chunks/chunk-ALOFWVRK.mjs";
 import "../../chunks/chunk-5ICCUVIX.mjs";
-import "../../chunks/chunk-DY2NR3QI.mjs";
+import "../../chunks/chunk-4W232WJ3.mjs";
 import {
   OWNERS_DOC,
   TASKS_DOC
-} from "../../chunks/chunk-I5FWETP3.mjs";
+} from "../../chunks/chunk-6TI4QRGQ.mjs";
 import {
   readSessions
-} from "../../chunks/chunk-IQ3MSKYN.mjs";
+} from "../../chunks/chunk-QKAPH3UL.mjs";
 import "../../chunks/chunk-7JRWJCHC.mjs";
 import "../../chunks/chunk-K5DJXVQN.mjs";
 import {
@@ -31,7 +31,7 @@ import {
 } from "../../chunks/chunk-K2H7HNW2.mjs";
 import {
   openProject
-} from "../../chunks/chunk-U4CQIV2M.mjs";
+} from "../../chunks/chunk-PR5W4QLA.mjs";
 import {
   repoFromPaths
 } from "../../chunks/chunk-ESYJGOAB.mjs";
@@ -39,11 +39,11 @@ import "../../chunks/chunk-AAYR2TCU.mjs";
 import "../../chunks/chunk-DTMKN5XL.mjs";
 import "../../chunks/chunk-V47YI7EL.mjs";
 import "../../chunks/chunk-5IGYGQZY.mjs";
-import "../../chunks/chunk-IRBGUASW.mjs";
+import "../../chunks/chunk-ONL4JA75.mjs";
 import "../../chunks/chunk-TKZFUNKZ.mjs";
 import "../../chunks/chunk-4CKTFQOR.mjs";
 import "../../chunks/chunk-EFR7W7QO.mjs";
-import "../../chunks/chunk-L6T7INHT.mjs";
+import "../../chunks/chunk-566HZB6Q.mjs";
 import "../../chunks/chunk-ZLPZGQGU.mjs";
 import "../../chunks/chunk-UE4A2DQB.mjs";
 import "../../chunks/chunk-PCFNT4JQ.mjs";

@@ -5,7 +5,7 @@ import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "../../chunks/chunk-LYTW2NVN.mjs";
+} from "../../chunks/chunk-KIH6SQKZ.mjs";
 import {
   str
 } from "../../chunks/chunk-RJNADHBY.mjs";
@@ -21,21 +21,21 @@ import {
 import "../../chunks/chunk-5ICCUVIX.mjs";
 import {
   readDoc
-} from "../../chunks/chunk-DY2NR3QI.mjs";
+} from "../../chunks/chunk-4W232WJ3.mjs";
 import {
   readPlan
-} from "../../chunks/chunk-I5FWETP3.mjs";
+} from "../../chunks/chunk-6TI4QRGQ.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "../../chunks/chunk-IQ3MSKYN.mjs";
+} from "../../chunks/chunk-QKAPH3UL.mjs";
 import "../../chunks/chunk-7JRWJCHC.mjs";
 import "../../chunks/chunk-K5DJXVQN.mjs";
 import "../../chunks/chunk-K2H7HNW2.mjs";
 import {
   openProject
-} from "../../chunks/chunk-U4CQIV2M.mjs";
+} from "../../chunks/chunk-PR5W4QLA.mjs";
 import {
   repoFromPaths
 } from "../../chunks/chunk-ESYJGOAB.mjs";
@@ -46,11 +46,11 @@ import "../../chunks/chunk-5IGYGQZY.mjs";
 import {
   describeOwner,
   describeUntil
-} from "../../chunks/chunk-IRBGUASW.mjs";
+} from "../../chunks/chunk-ONL4JA75.mjs";
 import "../../chunks/chunk-TKZFUNKZ.mjs";
 import "../../chunks/chunk-4CKTFQOR.mjs";
 import "../../chunks/chunk-EFR7W7QO.mjs";
-import "../../chunks/chunk-L6T7INHT.mjs";
+import "../../chunks/chunk-566HZB6Q.mjs";
 import "../../chunks/chunk-ZLPZGQGU.mjs";
 import "../../chunks/chunk-UE4A2DQB.mjs";
 import "../../chunks/chunk-PCFNT4JQ.mjs";

@@ -13,13 +13,13 @@ import {
   checkProtocol,
   ownedNotePaths,
   readSessions
-} from "../../chunks/chunk-IQ3MSKYN.mjs";
+} from "../../chunks/chunk-QKAPH3UL.mjs";
 import "../../chunks/chunk-7JRWJCHC.mjs";
 import "../../chunks/chunk-K5DJXVQN.mjs";
 import "../../chunks/chunk-K2H7HNW2.mjs";
 import {
   openProject
-} from "../../chunks/chunk-U4CQIV2M.mjs";
+} from "../../chunks/chunk-PR5W4QLA.mjs";
 import {
   repoFromPaths
 } from "../../chunks/chunk-ESYJGOAB.mjs";
@@ -30,11 +30,11 @@ import {
 import "../../chunks/chunk-DTMKN5XL.mjs";
 import "../../chunks/chunk-V47YI7EL.mjs";
 import "../../chunks/chunk-5IGYGQZY.mjs";
-import "../../chunks/chunk-IRBGUASW.mjs";
+import "../../chunks/chunk-ONL4JA75.mjs";
 import "../../chunks/chunk-TKZFUNKZ.mjs";
 import "../../chunks/chunk-4CKTFQOR.mjs";
 import "../../chunks/chunk-EFR7W7QO.mjs";
-import "../../chunks/chunk-L6T7INHT.mjs";
+import "../../chunks/chunk-566HZB6Q.mjs";
 import "../../chunks/chunk-ZLPZGQGU.mjs";
 import "../../chunks/chunk-UE4A2DQB.mjs";
 import "../../chunks/chunk-PCFNT4JQ.mjs";

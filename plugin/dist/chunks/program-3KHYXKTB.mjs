@@ -92,7 +92,7 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-EPVBXDBH.mjs";
+} from "./chunk-HSD3RTFF.mjs";
 import {
   RemoteStore
 } from "./chunk-PCLLWFIQ.mjs";
@@ -111,7 +111,7 @@ import "./chunk-6O67LTXW.mjs";
 import {
   removeLane,
   startLane
-} from "./chunk-NTF46P7U.mjs";
+} from "./chunk-P6UCBCK2.mjs";
 import {
   MOVED_CA_VAR
 } from "./chunk-M2TBHGPX.mjs";
@@ -121,12 +121,12 @@ import {
   offerClaimService,
   releaseFiles,
   renewClaims
-} from "./chunk-WIRS3JL6.mjs";
+} from "./chunk-WBPZ3C4H.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "./chunk-LYTW2NVN.mjs";
+} from "./chunk-KIH6SQKZ.mjs";
 import "./chunk-XASTUKNA.mjs";
 import {
   remoteUrl
@@ -155,12 +155,12 @@ import {
   trimRuns,
   usageText,
   wallMs
-} from "./chunk-27T6VCX7.mjs";
+} from "./chunk-T2TNQ7XT.mjs";
 import "./chunk-CSEEOK7H.mjs";
 import {
   leasePort,
   releasePorts
-} from "./chunk-ZZ6F3QWA.mjs";
+} from "./chunk-UU23BLVG.mjs";
 import "./chunk-ALOFWVRK.mjs";
 import {
   branchTip
@@ -177,12 +177,12 @@ import {
   requireTask,
   touchOwner,
   updateTask
-} from "./chunk-I5FWETP3.mjs";
+} from "./chunk-6TI4QRGQ.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-IQ3MSKYN.mjs";
+} from "./chunk-QKAPH3UL.mjs";
 import "./chunk-7JRWJCHC.mjs";
 import "./chunk-K5DJXVQN.mjs";
 import {
@@ -196,7 +196,7 @@ import {
   releaseGroup,
   spawnGroup,
   stopGroup
-} from "./chunk-U4CQIV2M.mjs";
+} from "./chunk-PR5W4QLA.mjs";
 import {
   resolveRepo
 } from "./chunk-ESYJGOAB.mjs";
@@ -220,7 +220,7 @@ import {
   describeUntil,
   laneBranch,
   taskOwner
-} from "./chunk-IRBGUASW.mjs";
+} from "./chunk-ONL4JA75.mjs";
 import "./chunk-TKZFUNKZ.mjs";
 import "./chunk-4CKTFQOR.mjs";
 import {
@@ -232,7 +232,7 @@ import {
   readRemoteSetting,
   sharedBackend,
   writeRemoteSetting
-} from "./chunk-L6T7INHT.mjs";
+} from "./chunk-566HZB6Q.mjs";
 import "./chunk-ZLPZGQGU.mjs";
 import {
   act,
@@ -7556,7 +7556,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-UMX3M6FN.mjs");
+      const { serveMcpStdio } = await import("./stdio-5EQGHJK2.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

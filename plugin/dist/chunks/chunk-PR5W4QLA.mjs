@@ -10,7 +10,7 @@ import {
 } from "./chunk-4CKTFQOR.mjs";
 import {
   StateStore
-} from "./chunk-L6T7INHT.mjs";
+} from "./chunk-566HZB6Q.mjs";
 
 // src/core/project/project.ts
 async function openProject(cwd, preresolved) {

@@ -8,7 +8,7 @@ import {
 } from "./chunk-4CKTFQOR.mjs";
 import {
   loadBook
-} from "./chunk-L6T7INHT.mjs";
+} from "./chunk-566HZB6Q.mjs";
 import {
   parseDoc
 } from "./chunk-X4JLKMGK.mjs";

@@ -295,6 +295,15 @@ var require_retry2 = __commonJS({
   }
 });
 
+// lanes-assert:assert
+var require_assert = __commonJS({
+  "lanes-assert:assert"(exports) {
+    exports.equal = function equal(actual, expected, message) {
+      if (actual != expected) throw new Error(message);
+    };
+  }
+});
+
 // node_modules/proper-lockfile/node_modules/signal-exit/signals.js
 var require_signals = __commonJS({
   "node_modules/proper-lockfile/node_modules/signal-exit/signals.js"(exports, module) {
@@ -345,7 +354,7 @@ var require_signal_exit = __commonJS({
         };
       };
     } else {
-      assert = __require("assert");
+      assert = require_assert();
       signals = require_signals();
       isWin = /^win/i.test(process2.platform);
       EE = __require("events");

@@ -20,7 +20,7 @@ import {
   renewInTx,
   renewPortsInTx,
   sane
-} from "./chunk-ZZ6F3QWA.mjs";
+} from "./chunk-UU23BLVG.mjs";
 import {
   normalizeScope,
   scopesIntersect
@@ -31,15 +31,15 @@ import {
   assertAuthority,
   renewOwner,
   taskHolder
-} from "./chunk-I5FWETP3.mjs";
+} from "./chunk-6TI4QRGQ.mjs";
 import {
   LANES_DOC,
   assertOwner,
   assertTtl
-} from "./chunk-IRBGUASW.mjs";
+} from "./chunk-ONL4JA75.mjs";
 import {
   readRemoteSetting
-} from "./chunk-L6T7INHT.mjs";
+} from "./chunk-566HZB6Q.mjs";
 import {
   failpoint,
   hostName

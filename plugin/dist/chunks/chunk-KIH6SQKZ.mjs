@@ -8,7 +8,7 @@ import {
 } from "./chunk-5ICCUVIX.mjs";
 import {
   PLAN_DOC
-} from "./chunk-I5FWETP3.mjs";
+} from "./chunk-6TI4QRGQ.mjs";
 import {
   activeIn,
   laneAt,
@@ -17,7 +17,7 @@ import {
   readSessions,
   redact,
   sessionKey
-} from "./chunk-IQ3MSKYN.mjs";
+} from "./chunk-QKAPH3UL.mjs";
 import {
   findNoteText,
   noteFile,

@@ -14,7 +14,7 @@ import {
 } from "./chunk-K2H7HNW2.mjs";
 import {
   runCommand
-} from "./chunk-U4CQIV2M.mjs";
+} from "./chunk-PR5W4QLA.mjs";
 import {
   showToplevel
 } from "./chunk-ESYJGOAB.mjs";
@@ -23,7 +23,7 @@ import {
 } from "./chunk-AAYR2TCU.mjs";
 import {
   LANES_DOC
-} from "./chunk-IRBGUASW.mjs";
+} from "./chunk-ONL4JA75.mjs";
 import {
   act
 } from "./chunk-UE4A2DQB.mjs";

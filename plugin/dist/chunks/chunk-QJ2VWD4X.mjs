@@ -12,7 +12,7 @@ import {
   removeWorktree,
   startLane,
   withGitLock
-} from "./chunk-NTF46P7U.mjs";
+} from "./chunk-P6UCBCK2.mjs";
 import {
   PLAN_DOC,
   TASKS_DOC,
@@ -20,7 +20,7 @@ import {
   readPlan,
   setStatus,
   storePlan
-} from "./chunk-I5FWETP3.mjs";
+} from "./chunk-6TI4QRGQ.mjs";
 import {
   deleteMergedBranch
 } from "./chunk-ESYJGOAB.mjs";
@@ -29,7 +29,7 @@ import {
 } from "./chunk-DTMKN5XL.mjs";
 import {
   LANES_DOC
-} from "./chunk-IRBGUASW.mjs";
+} from "./chunk-ONL4JA75.mjs";
 import {
   speak
 } from "./chunk-UE4A2DQB.mjs";

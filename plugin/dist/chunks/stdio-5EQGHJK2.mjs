@@ -200,7 +200,7 @@ async function serveMcpStdio(opts = {}) {
     return true;
   };
   const load = () => loading ??= (async () => {
-    const { startSession } = await import("./session-JZDDJFMR.mjs");
+    const { startSession } = await import("./session-AF6Y7A4Q.mjs");
     session = await startSession(opts, feed, {
       maxBufferSize: 2 * max + 1024,
       onerror: (e) => {

@@ -79,13 +79,13 @@ import {
   teardownLane,
   withGitLock,
   worktreeOperation
-} from "./chunk-NTF46P7U.mjs";
+} from "./chunk-P6UCBCK2.mjs";
 import {
   logReclaimed
-} from "./chunk-WIRS3JL6.mjs";
+} from "./chunk-WBPZ3C4H.mjs";
 import {
   targetRevs
-} from "./chunk-LYTW2NVN.mjs";
+} from "./chunk-KIH6SQKZ.mjs";
 import {
   NOTICES_DOC
 } from "./chunk-XASTUKNA.mjs";
@@ -100,7 +100,7 @@ import {
   runCost,
   usageText,
   withSessionLock
-} from "./chunk-27T6VCX7.mjs";
+} from "./chunk-T2TNQ7XT.mjs";
 import {
   indexListing,
   trackedFiles,
@@ -115,7 +115,7 @@ import {
   parseClaimRequest,
   reclaimDoc,
   releaseOwnerInTx
-} from "./chunk-ZZ6F3QWA.mjs";
+} from "./chunk-UU23BLVG.mjs";
 import {
   isPlainScope
 } from "./chunk-ALOFWVRK.mjs";
@@ -135,14 +135,14 @@ import {
   setStatus,
   storePlan,
   touchOwnerInTx
-} from "./chunk-I5FWETP3.mjs";
+} from "./chunk-6TI4QRGQ.mjs";
 import {
   filterSessions,
   findCurrent,
   readSessions,
   redact,
   sessionKey
-} from "./chunk-IQ3MSKYN.mjs";
+} from "./chunk-QKAPH3UL.mjs";
 import {
   findNoteText,
   noteFile,
@@ -159,7 +159,7 @@ import {
 import {
   killProcessGroup,
   runCommand
-} from "./chunk-U4CQIV2M.mjs";
+} from "./chunk-PR5W4QLA.mjs";
 import {
   absoluteGitDir,
   branchTips,
@@ -201,7 +201,7 @@ import {
   laneBranch,
   laneRef,
   taskOwner
-} from "./chunk-IRBGUASW.mjs";
+} from "./chunk-ONL4JA75.mjs";
 import {
   isInside
 } from "./chunk-TKZFUNKZ.mjs";
@@ -212,7 +212,7 @@ import {
 import {
   lockOwner,
   tryLock
-} from "./chunk-L6T7INHT.mjs";
+} from "./chunk-566HZB6Q.mjs";
 import {
   ensurePrivateDir
 } from "./chunk-ZLPZGQGU.mjs";

@@ -16,7 +16,7 @@ var crypto = require("node:crypto");
 var fs8 = require("node:fs");
 import {
   logReclaimed
-} from "./chunk-WIRS3JL6.mjs";
+} from "./chunk-WBPZ3C4H.mjs";
 import {
   fetchWork
 } from "./chunk-QRLVTEHX.mjs";
@@ -36,7 +36,7 @@ import {
   releaseOwnerInTx,
   releasePortsInTx,
   sane
-} from "./chunk-ZZ6F3QWA.mjs";
+} from "./chunk-UU23BLVG.mjs";
 import {
   isPlainScope
 } from "./chunk-ALOFWVRK.mjs";
@@ -59,11 +59,11 @@ import {
   requireTask,
   setStatus,
   touchOwnerInTx
-} from "./chunk-I5FWETP3.mjs";
+} from "./chunk-6TI4QRGQ.mjs";
 import {
   killProcessGroup,
   runCommand
-} from "./chunk-U4CQIV2M.mjs";
+} from "./chunk-PR5W4QLA.mjs";
 import {
   ZERO_SHA,
   commitsLostWith,
@@ -102,7 +102,7 @@ import {
   laneRef,
   lockReason,
   taskOwner
-} from "./chunk-IRBGUASW.mjs";
+} from "./chunk-ONL4JA75.mjs";
 import {
   isInside
 } from "./chunk-TKZFUNKZ.mjs";
@@ -112,7 +112,7 @@ import {
 import {
   holdsLock,
   withLock
-} from "./chunk-L6T7INHT.mjs";
+} from "./chunk-566HZB6Q.mjs";
 import {
   act
 } from "./chunk-UE4A2DQB.mjs";

@@ -19,7 +19,7 @@ import {
   goneReason,
   identityOf,
   withIdentity
-} from "./chunk-IRBGUASW.mjs";
+} from "./chunk-ONL4JA75.mjs";
 import {
   act
 } from "./chunk-UE4A2DQB.mjs";

@@ -25,7 +25,7 @@ import {
   readSessions,
   redact,
   sessionKey
-} from "./chunk-IQ3MSKYN.mjs";
+} from "./chunk-QKAPH3UL.mjs";
 import {
   noteFile,
   noteFromRecord,
@@ -43,7 +43,7 @@ import {
 } from "./chunk-K2H7HNW2.mjs";
 import {
   openProject
-} from "./chunk-U4CQIV2M.mjs";
+} from "./chunk-PR5W4QLA.mjs";
 import {
   currentBranch,
   resolveRepo
@@ -54,7 +54,7 @@ import {
 } from "./chunk-5IGYGQZY.mjs";
 import {
   withLock
-} from "./chunk-L6T7INHT.mjs";
+} from "./chunk-566HZB6Q.mjs";
 import {
   act
 } from "./chunk-UE4A2DQB.mjs";

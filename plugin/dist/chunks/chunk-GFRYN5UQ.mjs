@@ -3,7 +3,7 @@ import { createRequire as __lanesRequire } from 'node:module';
 const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));
 import {
   mcpOwner
-} from "./chunk-IRBGUASW.mjs";
+} from "./chunk-ONL4JA75.mjs";
 
 // src/hooks/lib/owner.ts
 function sessionOwner(sid) {

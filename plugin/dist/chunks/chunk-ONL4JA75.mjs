@@ -4,7 +4,7 @@ const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url))
 var os = require("node:os");
 import {
   leaseEnd
-} from "./chunk-L6T7INHT.mjs";
+} from "./chunk-566HZB6Q.mjs";
 import {
   act
 } from "./chunk-UE4A2DQB.mjs";

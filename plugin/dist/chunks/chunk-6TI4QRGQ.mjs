@@ -8,10 +8,10 @@ import {
   describeUntil,
   expiryFrom,
   ownerPart
-} from "./chunk-IRBGUASW.mjs";
+} from "./chunk-ONL4JA75.mjs";
 import {
   leaseEnd
-} from "./chunk-L6T7INHT.mjs";
+} from "./chunk-566HZB6Q.mjs";
 import {
   act
 } from "./chunk-UE4A2DQB.mjs";

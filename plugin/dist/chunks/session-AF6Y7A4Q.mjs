@@ -29,7 +29,7 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-EPVBXDBH.mjs";
+} from "./chunk-HSD3RTFF.mjs";
 import "./chunk-2U67RZHV.mjs";
 import "./chunk-D6KORC43.mjs";
 import "./chunk-X45R65UC.mjs";
@@ -70,7 +70,7 @@ import {
 import {
   removeLane,
   startLane
-} from "./chunk-NTF46P7U.mjs";
+} from "./chunk-P6UCBCK2.mjs";
 import {
   claimFiles,
   detachProcess,
@@ -79,23 +79,23 @@ import {
   releaseFiles,
   releaseProcess,
   stopClaimService
-} from "./chunk-WIRS3JL6.mjs";
+} from "./chunk-WBPZ3C4H.mjs";
 import {
   formatPreviousNextSteps,
   previousNextSteps,
   startSession
-} from "./chunk-LYTW2NVN.mjs";
+} from "./chunk-KIH6SQKZ.mjs";
 import "./chunk-XASTUKNA.mjs";
 import "./chunk-QRLVTEHX.mjs";
 import "./chunk-Q62EWIYE.mjs";
 import {
   endSession
-} from "./chunk-27T6VCX7.mjs";
+} from "./chunk-T2TNQ7XT.mjs";
 import "./chunk-CSEEOK7H.mjs";
 import {
   CLAIM_MODES,
   leasePort
-} from "./chunk-ZZ6F3QWA.mjs";
+} from "./chunk-UU23BLVG.mjs";
 import "./chunk-ALOFWVRK.mjs";
 import "./chunk-5ICCUVIX.mjs";
 import {
@@ -105,12 +105,12 @@ import {
   renewOwner,
   requirePlan,
   updateTask
-} from "./chunk-I5FWETP3.mjs";
+} from "./chunk-6TI4QRGQ.mjs";
 import {
   checkProtocol,
   formatChecklist,
   sessionKey
-} from "./chunk-IQ3MSKYN.mjs";
+} from "./chunk-QKAPH3UL.mjs";
 import "./chunk-7JRWJCHC.mjs";
 import "./chunk-K5DJXVQN.mjs";
 import {
@@ -121,7 +121,7 @@ import {
 } from "./chunk-K2H7HNW2.mjs";
 import {
   openProject
-} from "./chunk-U4CQIV2M.mjs";
+} from "./chunk-PR5W4QLA.mjs";
 import {
   resolveRepo
 } from "./chunk-ESYJGOAB.mjs";
@@ -138,7 +138,7 @@ import {
   describeUntil,
   mcpActor,
   mcpOwner
-} from "./chunk-IRBGUASW.mjs";
+} from "./chunk-ONL4JA75.mjs";
 import "./chunk-TKZFUNKZ.mjs";
 import "./chunk-4CKTFQOR.mjs";
 import {
@@ -146,7 +146,7 @@ import {
 } from "./chunk-EFR7W7QO.mjs";
 import {
   StateStore
-} from "./chunk-L6T7INHT.mjs";
+} from "./chunk-566HZB6Q.mjs";
 import "./chunk-ZLPZGQGU.mjs";
 import {
   speak,

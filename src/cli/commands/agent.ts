@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { runScriptedAgent, scriptedOptionsFromEnv } from '../../agent/scripted.js';
+import { restoreLaunchEnv } from '../../system/launch-env.js';
 import { action } from '../run.js';
 
 /**
@@ -18,6 +19,9 @@ export function registerAgent(program: Command): void {
     .option('--no-session', 'skip the session protocol (start/log/end_session)')
     .action(
       action(async (o: { task?: string; unitMs?: number; session: boolean }) => {
+        // `lanes run` starts this Node without NODE_EXTRA_CA_CERTS (src/core/run/agent.ts): the
+        // git processes and commands the agent starts get it back, whichever entry loaded this.
+        restoreLaunchEnv();
         const env = { ...process.env, ...(o.task ? { LANES_TASK_ID: o.task } : {}) };
         const opts = scriptedOptionsFromEnv(env);
         if (o.unitMs !== undefined && Number.isFinite(o.unitMs) && o.unitMs >= 0) opts.unitMs = o.unitMs;

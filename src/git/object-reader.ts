@@ -7,8 +7,9 @@
  * would be two queries). When the process cannot be started or dies, every query still answers,
  * each through a `cat-file` of its own.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
+import { childProcess } from '../system/child-process.js';
 import { gitEnv } from './exec.js';
 import { objectInfo, type ObjectInfo } from './tree.js';
 
@@ -53,7 +54,7 @@ export class ObjectReader {
     if (this.child || this.broken) return this.child;
     let child: ChildProcess;
     try {
-      child = spawn('git', ['cat-file', `--batch-check=${FORMAT}`], {
+      child = childProcess().spawn('git', ['cat-file', `--batch-check=${FORMAT}`], {
         cwd: this.cwd,
         env: gitEnv({ readOnly: true }),
         stdio: ['pipe', 'pipe', 'ignore'],

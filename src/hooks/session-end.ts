@@ -13,7 +13,6 @@
  * A session with nothing to finish costs a few file reads: the check runs before the heavy
  * module (git, state lock, config) is loaded.
  */
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sessionOwner } from './lib/owner.js';
 import { leaseOf, type OwnersDoc } from '../core/claims/liveness.js';
@@ -24,6 +23,7 @@ import type { SessionsDoc } from '../core/sessions/model.js';
 import type { ClaimsDoc } from '../core/claims/model.js';
 import type { PortsDoc } from '../core/claims/ports.js';
 import { restoreLaunchEnv } from '../system/launch-env.js';
+import { childProcess } from '../system/child-process.js';
 
 const EVENT = 'SessionEnd';
 const FINISHER_AFTER_MS = 900;
@@ -54,7 +54,7 @@ function hasWork(w: Where, sid: string): boolean {
 
 function startFinisher(input: HookInput): void {
   try {
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--finish'], {
+    const child = childProcess().spawn(process.execPath, [fileURLToPath(import.meta.url), '--finish'], {
       detached: true,
       stdio: 'ignore',
       env: { ...process.env, LANES_HOOK_INPUT: JSON.stringify({ session_id: input.session_id, cwd: input.cwd, reason: input.reason }) },

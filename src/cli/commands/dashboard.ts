@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
 import { openProject } from '../../core/project/project.js';
 import { LanesError } from '../../errors.js';
 import { startDashboard } from '../../dashboard/server.js';
 import { action } from '../run.js';
+import { childProcess } from '../../system/child-process.js';
 
 export function registerDashboard(program: Command): void {
   program
@@ -50,7 +50,7 @@ function openBrowser(url: string): void {
         ? ['rundll32', 'url.dll,FileProtocolHandler', url]
         : ['xdg-open', url];
   try {
-    const child = spawn(cmd!, args, { stdio: 'ignore', detached: true });
+    const child = childProcess().spawn(cmd!, args, { stdio: 'ignore', detached: true });
     child.on('error', () => process.stderr.write(`lanes dashboard: could not open a browser; open ${url} yourself\n`));
     child.unref();
   } catch {

@@ -155,6 +155,9 @@ describe('hook bundles', () => {
       /^var .*= require\("node:(child_process|crypto|zlib)"\);$/m.test(fs.readFileSync(f, 'utf8')),
     );
     expect(atLoad.map((f) => path.basename(f))).toEqual([]);
+    // SessionEnd with nothing to finish reads a few files and ends: its one file takes
+    // node:child_process only to start the detached finisher.
+    expect(fs.readFileSync(hookPath('session-end'), 'utf8')).not.toMatch(/^var .*= require\("node:child_process"\);$/m);
   });
 
   it('loads no node:assert with the state lock in the lane parts (signal-exit gets its one check without it)', () => {

@@ -9,9 +9,9 @@ import "./chunks/chunk-4WZSK4NS.mjs";
 // src/cli/main.ts
 restoreLaunchEnv();
 if (process.argv[2] === "mcp" && process.argv.length === 3) {
-  const { serveMcpStdio } = await import("./chunks/stdio-5EQGHJK2.mjs");
+  const { serveMcpStdio } = await import("./chunks/stdio-TKDYIPIV.mjs");
   await serveMcpStdio();
 } else {
-  const { runProgram } = await import("./chunks/program-3KHYXKTB.mjs");
+  const { runProgram } = await import("./chunks/program-YHE7XCJR.mjs");
   await runProgram(process.argv);
 }

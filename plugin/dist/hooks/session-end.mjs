@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __lanesRequire } from 'node:module';
 const require = (globalThis.__lanes_require ??= __lanesRequire(import.meta.url));
-var { spawn } = require("node:child_process");
 var { fileURLToPath } = require("node:url");
 var fs = require("node:fs");
 var { createRequire } = require("node:module");
@@ -469,7 +468,7 @@ function hasWork(w, sid) {
 }
 function startFinisher(input) {
   try {
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), "--finish"], {
+    const child = childProcess().spawn(process.execPath, [fileURLToPath(import.meta.url), "--finish"], {
       detached: true,
       stdio: "ignore",
       env: { ...process.env, LANES_HOOK_INPUT: JSON.stringify({ session_id: input.session_id, cwd: input.cwd, reason: input.reason }) }

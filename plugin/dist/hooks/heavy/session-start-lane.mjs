@@ -17,7 +17,7 @@ import {
 } from "../../chunks/chunk-XASTUKNA.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-NEK2SASK.mjs";
+} from "../../chunks/chunk-X7IKONYM.mjs";
 import "../../chunks/chunk-5ICCUVIX.mjs";
 import {
   readDoc

@@ -8,7 +8,7 @@ import {
 import "../../chunks/chunk-Q62EWIYE.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-NEK2SASK.mjs";
+} from "../../chunks/chunk-X7IKONYM.mjs";
 import {
   checkProtocol,
   ownedNotePaths,

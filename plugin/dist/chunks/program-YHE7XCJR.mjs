@@ -5,7 +5,6 @@ var fs14 = require("node:fs");
 var path10 = require("node:path");
 var fs = require("node:fs");
 var path = require("node:path");
-var { spawn } = require("node:child_process");
 var crypto = require("node:crypto");
 var http = require("node:http");
 var fs2 = require("node:fs");
@@ -92,7 +91,7 @@ import {
   table,
   takeTask,
   toldText
-} from "./chunk-HSD3RTFF.mjs";
+} from "./chunk-MATFNZU4.mjs";
 import {
   RemoteStore
 } from "./chunk-PCLLWFIQ.mjs";
@@ -113,7 +112,8 @@ import {
   startLane
 } from "./chunk-P6UCBCK2.mjs";
 import {
-  MOVED_CA_VAR
+  MOVED_CA_VAR,
+  restoreLaunchEnv
 } from "./chunk-M2TBHGPX.mjs";
 import {
   claimFiles,
@@ -222,7 +222,9 @@ import {
   taskOwner
 } from "./chunk-ONL4JA75.mjs";
 import "./chunk-TKZFUNKZ.mjs";
-import "./chunk-4CKTFQOR.mjs";
+import {
+  childProcess
+} from "./chunk-4CKTFQOR.mjs";
 import {
   safeBlock,
   safeText
@@ -1431,7 +1433,7 @@ var require_suggestSimilar = __commonJS({
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
-    var childProcess = __require("node:child_process");
+    var childProcess2 = __require("node:child_process");
     var path11 = __require("node:path");
     var fs15 = __require("node:fs");
     var process2 = __require("node:process");
@@ -2492,9 +2494,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
           if (launchWithNode) {
             args.unshift(executableFile);
             args = incrementNodeInspectorPort(process2.execArgv).concat(args);
-            proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" });
+            proc = childProcess2.spawn(process2.argv[0], args, { stdio: "inherit" });
           } else {
-            proc = childProcess.spawn(executableFile, args, { stdio: "inherit" });
+            proc = childProcess2.spawn(executableFile, args, { stdio: "inherit" });
           }
         } else {
           this._checkForMissingExecutable(
@@ -2504,7 +2506,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           );
           args.unshift(executableFile);
           args = incrementNodeInspectorPort(process2.execArgv).concat(args);
-          proc = childProcess.spawn(process2.execPath, args, { stdio: "inherit" });
+          proc = childProcess2.spawn(process2.execPath, args, { stdio: "inherit" });
         }
         if (!proc.killed) {
           const signals = ["SIGUSR1", "SIGUSR2", "SIGTERM", "SIGINT", "SIGHUP"];
@@ -3927,6 +3929,7 @@ function registerAgent(program2) {
     "make the task's scripted edits in this lane, commit them and end (reads LANES_TASK_ID; LANES_SCRIPTED_UNIT_MS per estimate hour, default 1000)"
   ).option("--task <id>", "the task (default: LANES_TASK_ID)").option("--unit-ms <ms>", "milliseconds per estimate hour", (v) => Number.parseInt(v, 10)).option("--no-session", "skip the session protocol (start/log/end_session)").action(
     action(async (o) => {
+      restoreLaunchEnv();
       const env = { ...process.env, ...o.task ? { LANES_TASK_ID: o.task } : {} };
       const opts = scriptedOptionsFromEnv(env);
       if (o.unitMs !== void 0 && Number.isFinite(o.unitMs) && o.unitMs >= 0) opts.unitMs = o.unitMs;
@@ -4125,8 +4128,6 @@ function registerCompletion(program2, root) {
     })
   );
 }
-
-// src/cli/commands/dashboard.ts
 
 // src/dashboard/server.ts
 
@@ -4902,7 +4903,7 @@ function registerDashboard(program2) {
 function openBrowser(url) {
   const [cmd, ...args] = process.platform === "darwin" ? ["open", url] : process.platform === "win32" ? ["rundll32", "url.dll,FileProtocolHandler", url] : ["xdg-open", url];
   try {
-    const child = spawn(cmd, args, { stdio: "ignore", detached: true });
+    const child = childProcess().spawn(cmd, args, { stdio: "ignore", detached: true });
     child.on("error", () => process.stderr.write(`lanes dashboard: could not open a browser; open ${url} yourself
 `));
     child.unref();
@@ -7556,7 +7557,7 @@ function registerMcp(program2) {
     "the repository to work on, for clients that start the server elsewhere (default: the client's first root that is a git repository, else the current directory)"
   ).action(
     action(async (o) => {
-      const { serveMcpStdio } = await import("./stdio-5EQGHJK2.mjs");
+      const { serveMcpStdio } = await import("./stdio-TKDYIPIV.mjs");
       await serveMcpStdio(o.repo !== void 0 ? { repo: o.repo } : {});
     })
   );

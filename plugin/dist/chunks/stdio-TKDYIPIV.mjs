@@ -200,7 +200,7 @@ async function serveMcpStdio(opts = {}) {
     return true;
   };
   const load = () => loading ??= (async () => {
-    const { startSession } = await import("./session-AF6Y7A4Q.mjs");
+    const { startSession } = await import("./session-HWND7W3O.mjs");
     session = await startSession(opts, feed, {
       maxBufferSize: 2 * max + 1024,
       onerror: (e) => {

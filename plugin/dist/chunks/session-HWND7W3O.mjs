@@ -29,7 +29,7 @@ import {
   renderStatus2,
   status,
   takeTask
-} from "./chunk-HSD3RTFF.mjs";
+} from "./chunk-MATFNZU4.mjs";
 import "./chunk-2U67RZHV.mjs";
 import "./chunk-D6KORC43.mjs";
 import "./chunk-X45R65UC.mjs";

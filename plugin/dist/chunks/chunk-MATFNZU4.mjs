@@ -5,7 +5,6 @@ var fs = require("node:fs");
 var path = require("node:path");
 var fs2 = require("node:fs");
 var path2 = require("node:path");
-var { spawn } = require("node:child_process");
 var fs3 = require("node:fs");
 var path3 = require("node:path");
 var crypto2 = require("node:crypto");
@@ -205,6 +204,9 @@ import {
 import {
   isInside
 } from "./chunk-TKZFUNKZ.mjs";
+import {
+  childProcess
+} from "./chunk-4CKTFQOR.mjs";
 import {
   safeBlock,
   safeText
@@ -1322,7 +1324,7 @@ var ObjectReader = class {
     if (this.child || this.broken) return this.child;
     let child;
     try {
-      child = spawn("git", ["cat-file", `--batch-check=${FORMAT}`], {
+      child = childProcess().spawn("git", ["cat-file", `--batch-check=${FORMAT}`], {
         cwd: this.cwd,
         env: gitEnv({ readOnly: true }),
         stdio: ["pipe", "pipe", "ignore"],

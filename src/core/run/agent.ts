@@ -15,7 +15,7 @@ import path from 'node:path';
 import { LanesError } from '../../errors.js';
 import { AGENT_PLACEHOLDERS } from '../config/agent.js';
 import { presetOf, type PresetName } from './presets.js';
-import { MOVED_CA_VAR } from '../../system/launch-env.js';
+import { caMovedAside } from '../../system/launch-env.js';
 
 export interface AgentSpec {
   /** Short name for displays and the run record: claude, scripted, or the program's base name. */
@@ -73,12 +73,12 @@ export function claudeAgent(pluginRoot: string, bin = 'claude'): AgentSpec {
 
 /** The built-in scripted agent, run by the same `lanes` entry that runs the run. */
 export function scriptedAgent(lanesEntry: string, opts: { unitMs?: number } = {}): AgentSpec {
-  const env: Record<string, string> = {};
-  if (opts.unitMs !== undefined) env.LANES_SCRIPTED_UNIT_MS = String(opts.unitMs);
   // It opens no TLS connection: its Node starts without building the TLS root store (about 100 ms
-  // of CPU, docs/performance.md), and the `lanes` entry puts the variable back for what it starts.
-  const ca = process.env.NODE_EXTRA_CA_CERTS;
-  if (ca) Object.assign(env, { NODE_EXTRA_CA_CERTS: '', [MOVED_CA_VAR]: ca });
+  // of CPU, docs/performance.md), and `lanes agent scripted` puts the variable back for what it starts.
+  const env: Record<string, string> = {
+    ...(opts.unitMs !== undefined ? { LANES_SCRIPTED_UNIT_MS: String(opts.unitMs) } : {}),
+    ...caMovedAside(),
+  };
   return {
     name: 'scripted',
     argv: [process.execPath, lanesEntry, 'agent', 'scripted'],

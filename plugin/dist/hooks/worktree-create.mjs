@@ -17,7 +17,7 @@ import {
 import "../chunks/chunk-P6UCBCK2.mjs";
 import {
   restoreLaunchEnv
-} from "../chunks/chunk-M2TBHGPX.mjs";
+} from "../chunks/chunk-7KS2UEHU.mjs";
 import "../chunks/chunk-WBPZ3C4H.mjs";
 import {
   readHookInput,

@@ -17,7 +17,7 @@ import {
 } from "../../chunks/chunk-XASTUKNA.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-X7IKONYM.mjs";
+} from "../../chunks/chunk-OWYGGYIP.mjs";
 import "../../chunks/chunk-5ICCUVIX.mjs";
 import {
   readDoc

@@ -8,7 +8,7 @@ import {
 import "../../chunks/chunk-Q62EWIYE.mjs";
 import {
   withConfigMemo
-} from "../../chunks/chunk-X7IKONYM.mjs";
+} from "../../chunks/chunk-OWYGGYIP.mjs";
 import {
   checkProtocol,
   ownedNotePaths,

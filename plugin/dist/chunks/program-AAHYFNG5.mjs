@@ -112,9 +112,9 @@ import {
   startLane
 } from "./chunk-P6UCBCK2.mjs";
 import {
-  MOVED_CA_VAR,
+  caMovedAside,
   restoreLaunchEnv
-} from "./chunk-M2TBHGPX.mjs";
+} from "./chunk-7KS2UEHU.mjs";
 import {
   claimFiles,
   listClaims,
@@ -5107,10 +5107,10 @@ function claudeAgent(pluginRoot, bin = "claude") {
   };
 }
 function scriptedAgent(lanesEntry, opts = {}) {
-  const env = {};
-  if (opts.unitMs !== void 0) env.LANES_SCRIPTED_UNIT_MS = String(opts.unitMs);
-  const ca = process.env.NODE_EXTRA_CA_CERTS;
-  if (ca) Object.assign(env, { NODE_EXTRA_CA_CERTS: "", [MOVED_CA_VAR]: ca });
+  const env = {
+    ...opts.unitMs !== void 0 ? { LANES_SCRIPTED_UNIT_MS: String(opts.unitMs) } : {},
+    ...caMovedAside()
+  };
   return {
     name: "scripted",
     argv: [process.execPath, lanesEntry, "agent", "scripted"],

@@ -8,7 +8,7 @@ import {
 } from "./chunk-PCFNT4JQ.mjs";
 
 // src/hooks/lib/config-memo.ts
-var BUILD_ID = true ? "2d105ccc67eb74e6" : void 0;
+var BUILD_ID = true ? "8b281b74cf4f07fe" : void 0;
 var CONFIG_PATH = ".lanes/config.json";
 var MEMO_FILE = "config-memo.json";
 var MAX_MEMO_TEXT = 256 * 1024;
